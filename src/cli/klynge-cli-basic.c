@@ -1,0 +1,117 @@
+/* klynge-cli-basic.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-cli.h"
+#include "klynge-cluster.h"
+#include "klynge-demo.h"
+
+gint64
+klynge_cli_get_cluster (KlyngeCli *cli,
+                        gint64     requested)
+{
+  KlyngeDb *db = klynge_cli_get_db (cli);
+
+  if (db == NULL)
+    return 0;
+
+  if (requested != 0)
+    {
+      if (!klynge_cluster_exists (db, requested))
+        {
+          g_printerr ("klynge-cli: %s\n", _("There is no cluster with that number."));
+          return 0;
+        }
+      return requested;
+    }
+
+  if (klynge_cluster_first_id (db) == 0)
+    g_printerr ("klynge-cli: %s\n", _("The database holds no cluster yet."));
+  return klynge_cluster_first_id (db);
+}
+
+int
+klynge_cli_demo (KlyngeCli  *cli,
+                 int         argc,
+                 char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDb *db;
+  gint64 cluster_id;
+
+  if (!klynge_cli_parse_options ("demo", NULL, _("Write the demo cluster into the database."),
+                                 NULL, &argc, &argv))
+    return KLYNGE_CLI_USAGE;
+  if (argc > 1)
+    return klynge_cli_usage_error ("demo", _("Unexpected argument “%s”."), argv[1]);
+
+  if ((db = klynge_cli_get_db (cli)) == NULL)
+    return KLYNGE_CLI_FAILED;
+
+  cluster_id = klynge_demo_create (db, &error);
+  if (cluster_id == 0)
+    return klynge_cli_report_error (error);
+
+  g_print (_("Wrote the demo cluster (number %" G_GINT64_FORMAT ") to %s\n"),
+           cluster_id, klynge_db_get_path (db));
+  return KLYNGE_CLI_OK;
+}
+
+int
+klynge_cli_info (KlyngeCli  *cli,
+                 int         argc,
+                 char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  KlyngeDb *db;
+
+  if (!klynge_cli_parse_options ("info", NULL, _("Print the counts of every cluster in the database."),
+                                 NULL, &argc, &argv))
+    return KLYNGE_CLI_USAGE;
+  if (argc > 1)
+    return klynge_cli_usage_error ("info", _("Unexpected argument “%s”."), argv[1]);
+
+  if ((db = klynge_cli_get_db (cli)) == NULL)
+    return KLYNGE_CLI_FAILED;
+
+  g_print (_("Database: %s (format %d)\n"), klynge_db_get_path (db), klynge_db_get_schema_version (db));
+
+  if (!(stmt = klynge_db_prepare (db, "SELECT id FROM cluster ORDER BY id", &error)))
+    return klynge_cli_report_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (ids->len == 0)
+    g_print ("%s\n", _("No clusters yet."));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(KlyngeClusterSummary) s = { 0 };
+
+      if (!klynge_cluster_summary_load (db, g_array_index (ids, gint64, i), &s, &error))
+        return klynge_cli_report_error (error);
+
+      g_print ("\n%s (%" G_GINT64_FORMAT ")\n", s.name, s.cluster_id);
+      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Clinics:"), s.n_clinics);
+      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Members:"), s.n_members);
+      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("GPs:"), s.n_gps);
+      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Listed patients:"), s.listed_patients);
+      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Meetings:"), s.n_meetings);
+      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Topics:"), s.n_topics);
+      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Indicators:"), s.n_indicators);
+      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Measurements:"), s.n_measurements);
+      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Ledger entries:"), s.n_ledger_entries);
+    }
+
+  return KLYNGE_CLI_OK;
+}

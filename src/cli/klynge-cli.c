@@ -1,0 +1,174 @@
+/* klynge-cli.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * klynge-cli [--db FILE] COMMAND [OPTIONS…]: the core library from a shell,
+ * for scripts, tests and benchmarks.
+ */
+
+#include "klynge-i18n.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "klynge-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (KlyngeCli *cli, int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
+  { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: klynge-cli [--db FILE] COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-10s %s\n", "--db FILE", _("The database to use (default: the one Klynge opens)"));
+  fprintf (out, "  %-10s %s\n", "--help", _("Show this help"));
+  fprintf (out, "\n%s\n", _("“klynge-cli COMMAND --help” describes a command’s options."));
+}
+
+int
+klynge_cli_usage_error (const char *command,
+                        const char *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("klynge-cli%s%s: %s\n", command ? " " : "", command ? command : "", message);
+  g_printerr ("%s\n", _("Try “klynge-cli --help”."));
+  return KLYNGE_CLI_USAGE;
+}
+
+int
+klynge_cli_report_error (const GError *error)
+{
+  g_printerr ("klynge-cli: %s\n", error->message);
+  return KLYNGE_CLI_FAILED;
+}
+
+gboolean
+klynge_cli_parse_options (const char   *command,
+                          const char   *parameter_string,
+                          const char   *summary,
+                          GOptionEntry *entries,
+                          int          *argc,
+                          char       ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      klynge_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+KlyngeDb *
+klynge_cli_get_db (KlyngeCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cli->db != NULL)
+    return cli->db;
+
+  cli->db = klynge_db_open (cli->db_path, KLYNGE_DB_OPEN_DEFAULT, &error);
+  if (cli->db == NULL)
+    klynge_cli_report_error (error);
+
+  return cli->db;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *default_path = NULL;
+  KlyngeCli cli = { 0 };
+  const Command *command;
+  int first = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* Global options come before the command; the command parses the rest. */
+  while (first < argc && argv[first][0] == '-')
+    {
+      const char *arg = argv[first];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help (stdout);
+          return KLYNGE_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--db"))
+        {
+          if (first + 1 >= argc)
+            return klynge_cli_usage_error (NULL, _("--db needs a file name."));
+          cli.db_path = argv[first + 1];
+          first += 2;
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        {
+          cli.db_path = arg + strlen ("--db=");
+          first++;
+        }
+      else
+        return klynge_cli_usage_error (NULL, _("Unknown option “%s”."), arg);
+    }
+
+  if (first >= argc)
+    return klynge_cli_usage_error (NULL, _("No command given."));
+
+  command = find_command (argv[first]);
+  if (command == NULL)
+    return klynge_cli_usage_error (NULL, _("Unknown command “%s”."), argv[first]);
+
+  if (cli.db_path == NULL || *cli.db_path == '\0')
+    {
+      g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "klynge", NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      cli.db_path = default_path = g_build_filename (dir, "klynge.sqlite", NULL);
+    }
+
+  status = command->run (&cli, argc - first, argv + first);
+  g_clear_object (&cli.db);
+  return status;
+}

@@ -1,0 +1,45 @@
+/* klynge-cli.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-db.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes: the shell's conventions, so scripts can tell them apart. */
+#define KLYNGE_CLI_OK      0
+#define KLYNGE_CLI_FAILED  1
+#define KLYNGE_CLI_USAGE   2
+
+typedef struct
+{
+  const char *db_path;
+  KlyngeDb   *db;
+} KlyngeCli;
+
+/* Opens the database on first use; prints the error and returns NULL. */
+KlyngeDb *klynge_cli_get_db         (KlyngeCli   *cli);
+/* The cluster to act on: --cluster ID when given, else the first. */
+gint64    klynge_cli_get_cluster    (KlyngeCli   *cli,
+                                     gint64       requested);
+int       klynge_cli_usage_error    (const char  *command,
+                                     const char  *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
+int       klynge_cli_report_error   (const GError *error);
+/* Parses a command's own options; returns FALSE on a usage error (reported). */
+gboolean  klynge_cli_parse_options  (const char   *command,
+                                     const char   *parameter_string,
+                                     const char   *summary,
+                                     GOptionEntry *entries,
+                                     int          *argc,
+                                     char       ***argv);
+
+/* One function per command; argv[0] is the command's name. */
+int klynge_cli_demo (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_info (KlyngeCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,325 @@
+/* klynge-db-migrations.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One function per schema version. A released step is never edited: a change
+ * to the schema is a new step that brings version N-1 to N. Each step runs in
+ * its own transaction together with the new user_version, so a database is
+ * always at exactly one version.
+ */
+
+#define G_LOG_DOMAIN "klynge-db"
+
+#include "klynge-i18n.h"
+
+#include "klynge-db.h"
+
+typedef gboolean (*MigrationFunc) (KlyngeDb *db, GError **error);
+
+/* Version 1: the objects of PRODUCT.md. Money is integer minor units (øre,
+ * pence); dates are ISO 8601 text ("2026-03-14", "2026-03-14T17:00") in the
+ * cluster's time zone; periods are free text as the data sources name them
+ * ("2026-Q1"). */
+static const char schema_v1[] =
+  "PRAGMA application_id = 1263294798;"
+
+  "CREATE TABLE cluster ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  region TEXT NOT NULL DEFAULT '',"
+  "  municipalities TEXT NOT NULL DEFAULT '',"
+  "  registration_number TEXT NOT NULL DEFAULT '',"
+  "  bank_account TEXT NOT NULL DEFAULT '',"
+  "  founded_on TEXT,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  attendance_threshold REAL NOT NULL DEFAULT 0.75 CHECK (attendance_threshold BETWEEN 0 AND 1),"
+  "  min_listed_patients INTEGER NOT NULL DEFAULT 30000 CHECK (min_listed_patients >= 0),"
+  "  currency TEXT NOT NULL DEFAULT 'DKK' CHECK (length(currency) = 3),"
+  "  start_grant_per_gp INTEGER NOT NULL DEFAULT 1000000 CHECK (start_grant_per_gp >= 0),"
+  "  grant_per_patient INTEGER NOT NULL DEFAULT 426 CHECK (grant_per_patient >= 0),"
+  "  time_zone TEXT NOT NULL DEFAULT 'Europe/Copenhagen',"
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+
+  "CREATE TABLE clinic ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  provider_number TEXT,"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  listed_patients INTEGER NOT NULL DEFAULT 0 CHECK (listed_patients >= 0),"
+  "  record_system TEXT NOT NULL DEFAULT '',"
+  "  joined_on TEXT,"
+  "  left_on TEXT,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (cluster_id, provider_number)"
+  ");"
+  "CREATE INDEX clinic_cluster ON clinic (cluster_id, name);"
+
+  "CREATE TABLE member ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER REFERENCES clinic (id) ON DELETE RESTRICT,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  title TEXT NOT NULL DEFAULT 'gp' CHECK (title IN ('gp', 'trainee', 'nurse', 'secretary', 'other')),"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  joined_on TEXT,"
+  "  left_on TEXT,"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX member_cluster ON member (cluster_id, name);"
+  "CREATE INDEX member_clinic ON member (clinic_id);"
+
+  "CREATE TABLE member_role ("
+  "  id INTEGER PRIMARY KEY,"
+  "  member_id INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL CHECK (role IN ('coordinator', 'deputy', 'board', 'chair', 'treasurer', 'secretary', 'member')),"
+  "  from_date TEXT,"
+  "  to_date TEXT,"
+  "  CHECK (to_date IS NULL OR from_date IS NULL OR to_date >= from_date)"
+  ");"
+  "CREATE INDEX member_role_member ON member_role (member_id);"
+
+  "CREATE TABLE topic ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER REFERENCES cluster (id) ON DELETE CASCADE,"     /* NULL: shared library */
+  "  package_key TEXT UNIQUE,"                                          /* shipped cluster package */
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  rationale TEXT NOT NULL DEFAULT '',"
+  "  user_modified INTEGER NOT NULL DEFAULT 0 CHECK (user_modified IN (0, 1))"
+  ");"
+
+  "CREATE TABLE indicator ("
+  "  id INTEGER PRIMARY KEY,"
+  "  topic_id INTEGER NOT NULL REFERENCES topic (id) ON DELETE RESTRICT,"
+  "  package_key TEXT UNIQUE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  numerator_definition TEXT NOT NULL DEFAULT '',"
+  "  denominator_definition TEXT NOT NULL DEFAULT '',"
+  "  unit TEXT NOT NULL DEFAULT 'percent' CHECK (unit IN ('percent', 'count', 'rate', 'value')),"
+  "  higher_is_better INTEGER NOT NULL DEFAULT 1 CHECK (higher_is_better IN (0, 1)),"
+  "  data_source TEXT NOT NULL DEFAULT '',"
+  "  reference_value REAL,"
+  "  target_value REAL,"
+  "  user_modified INTEGER NOT NULL DEFAULT 0 CHECK (user_modified IN (0, 1))"
+  ");"
+  "CREATE INDEX indicator_topic ON indicator (topic_id);"
+
+  "CREATE TABLE topic_proposal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  proposed_by INTEGER REFERENCES member (id) ON DELETE SET NULL,"
+  "  votes INTEGER NOT NULL DEFAULT 0 CHECK (votes >= 0),"
+  "  topic_id INTEGER REFERENCES topic (id) ON DELETE SET NULL,"
+  "  created_on TEXT NOT NULL DEFAULT (date('now'))"
+  ");"
+
+  "CREATE TABLE meeting ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  topic_id INTEGER REFERENCES topic (id) ON DELETE SET NULL,"
+  "  starts_at TEXT NOT NULL,"
+  "  ends_at TEXT NOT NULL,"
+  "  venue_name TEXT NOT NULL DEFAULT '',"
+  "  venue_address TEXT NOT NULL DEFAULT '',"
+  "  catering TEXT NOT NULL DEFAULT '',"
+  "  facilitator_id INTEGER REFERENCES member (id) ON DELETE SET NULL,"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'invited', 'held', 'cancelled')),"
+  "  minutes TEXT NOT NULL DEFAULT '',"
+  "  follow_up_of INTEGER REFERENCES meeting (id) ON DELETE SET NULL,"
+  "  CHECK (ends_at > starts_at)"
+  ");"
+  "CREATE INDEX meeting_cluster ON meeting (cluster_id, starts_at);"
+
+  "CREATE TABLE meeting_speaker ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  fee INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0)"
+  ");"
+  "CREATE INDEX meeting_speaker_meeting ON meeting_speaker (meeting_id);"
+
+  "CREATE TABLE agenda_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  kind TEXT NOT NULL DEFAULT 'plenary' CHECK (kind IN ('welcome', 'data', 'group', 'plenary', 'speaker', 'pdsa', 'break')),"
+  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX agenda_item_meeting ON agenda_item (meeting_id, position);"
+
+  "CREATE TABLE invitation ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  member_id INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL DEFAULT 'invited' CHECK (status IN ('invited', 'accepted', 'declined', 'no_answer')),"
+  "  sent_at TEXT,"
+  "  responded_at TEXT,"
+  "  PRIMARY KEY (meeting_id, member_id)"
+  ");"
+  "CREATE INDEX invitation_member ON invitation (member_id);"
+
+  "CREATE TABLE attendance ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  member_id INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL CHECK (status IN ('present', 'excused', 'absent')),"
+  "  late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),"
+  "  PRIMARY KEY (meeting_id, member_id)"
+  ");"
+  "CREATE INDEX attendance_member ON attendance (member_id);"
+
+  "CREATE TABLE guest ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  organisation TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX guest_meeting ON guest (meeting_id);"
+
+  "CREATE TABLE data_request ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER NOT NULL REFERENCES clinic (id) ON DELETE CASCADE,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL DEFAULT '',"
+  "  due_on TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'received', 'late')),"
+  "  UNIQUE (meeting_id, clinic_id, indicator_id)"
+  ");"
+  "CREATE INDEX data_request_clinic ON data_request (clinic_id);"
+
+  "CREATE TABLE import_batch ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  file_name TEXT NOT NULL,"
+  "  checksum TEXT NOT NULL DEFAULT '',"
+  "  source TEXT NOT NULL DEFAULT '',"
+  "  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  row_count INTEGER NOT NULL DEFAULT 0 CHECK (row_count >= 0)"
+  ");"
+  "CREATE INDEX import_batch_cluster ON import_batch (cluster_id, imported_at);"
+
+  "CREATE TABLE measurement ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER NOT NULL REFERENCES clinic (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (length(trim(period)) > 0),"
+  "  numerator INTEGER CHECK (numerator >= 0),"
+  "  denominator INTEGER CHECK (denominator >= 0),"
+  "  value REAL,"
+  "  batch_id INTEGER REFERENCES import_batch (id) ON DELETE CASCADE,"   /* NULL: typed in */
+  "  CHECK (numerator IS NULL OR denominator IS NULL OR numerator <= denominator),"
+  "  CHECK ((numerator IS NOT NULL AND denominator IS NOT NULL) OR value IS NOT NULL),"
+  "  UNIQUE (indicator_id, clinic_id, period)"
+  ");"
+  "CREATE INDEX measurement_indicator ON measurement (indicator_id, period);"
+  "CREATE INDEX measurement_clinic ON measurement (clinic_id);"
+  "CREATE INDEX measurement_batch ON measurement (batch_id);"
+
+  "CREATE TABLE import_mapping ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  definition TEXT NOT NULL,"                                         /* JSON */
+  "  UNIQUE (cluster_id, name)"
+  ");"
+
+  "CREATE TABLE clinic_alias ("
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  alias TEXT NOT NULL,"
+  "  clinic_id INTEGER NOT NULL REFERENCES clinic (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (cluster_id, alias)"
+  ");"
+
+  "CREATE TABLE ledger_category ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  key TEXT,"                                                         /* built-in categories */
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('income', 'expense')),"
+  "  UNIQUE (cluster_id, name)"
+  ");"
+
+  "CREATE TABLE ledger_entry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  entry_date TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('income', 'expense')),"
+  "  category_id INTEGER NOT NULL REFERENCES ledger_category (id) ON DELETE RESTRICT,"
+  "  counterparty TEXT NOT NULL DEFAULT '',"
+  "  meeting_id INTEGER REFERENCES meeting (id) ON DELETE SET NULL,"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  attachment_path TEXT,"
+  "  note TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX ledger_entry_cluster ON ledger_entry (cluster_id, entry_date);"
+  "CREATE INDEX ledger_entry_category ON ledger_entry (category_id);"
+  "CREATE INDEX ledger_entry_meeting ON ledger_entry (meeting_id);"
+
+  "CREATE TABLE budget_line ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2200),"
+  "  category_id INTEGER NOT NULL REFERENCES ledger_category (id) ON DELETE CASCADE,"
+  "  amount INTEGER NOT NULL CHECK (amount >= 0),"
+  "  UNIQUE (cluster_id, year, category_id)"
+  ");"
+
+  "CREATE TABLE locked_year ("
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"
+  "  PRIMARY KEY (cluster_id, year)"
+  ");"
+  ;
+
+static gboolean
+migrate_to_v1 (KlyngeDb  *db,
+               GError   **error)
+{
+  return klynge_db_exec (db, schema_v1, error);
+}
+
+static const MigrationFunc migrations[] = {
+  migrate_to_v1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);
+
+gboolean
+_klynge_db_migrate (KlyngeDb  *self,
+                    GError   **error)
+{
+  int version = klynge_db_get_schema_version (self);
+
+  for (int v = version; v < KLYNGE_DB_SCHEMA_VERSION; v++)
+    {
+      /* PRAGMA takes no parameters; the number comes from this table. */
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!klynge_db_begin (self, error))
+        return FALSE;
+
+      if (!migrations[v] (self, error) ||
+          !klynge_db_exec (self, set_version, error))
+        {
+          klynge_db_rollback (self);
+          g_prefix_error (error, _("Could not update the database to format %d: "), v + 1);
+          return FALSE;
+        }
+
+      if (!klynge_db_commit (self, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,600 @@
+/* klynge-db.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "klynge-db"
+
+#include "klynge-i18n.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "klynge-db.h"
+
+/* "KLYN": lets us tell our own files from other SQLite databases. */
+#define KLYNGE_APPLICATION_ID 0x4B4C594E
+#define BUSY_TIMEOUT_MS 5000
+
+struct _KlyngeDb
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *handle;
+  GHashTable *statements;
+  guint       tx_depth;
+  guint       read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeDb, klynge_db, G_TYPE_OBJECT)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+klynge_db_finalize (GObject *object)
+{
+  KlyngeDb *self = (KlyngeDb *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (klynge_db_parent_class)->finalize (object);
+}
+
+static void
+klynge_db_class_init (KlyngeDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_db_finalize;
+}
+
+static void
+klynge_db_init (KlyngeDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+/**
+ * klynge_db_set_error_from_sqlite:
+ *
+ * Turns an SQLite result code into a #KlyngeError whose message a user can
+ * act on. The technical detail stays in parentheses for support.
+ *
+ * Returns: %FALSE, so callers can `return klynge_db_set_error_from_sqlite (…)`.
+ */
+gboolean
+klynge_db_set_error_from_sqlite (GError  **error,
+                                 sqlite3  *handle,
+                                 int       rc)
+{
+  const char *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+  int extended = handle != NULL ? sqlite3_extended_errcode (handle) : rc;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      switch (extended)
+        {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                       _("This would create a duplicate of an existing record (%s)."), detail);
+          break;
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                       _("The record is linked to other records that would be left behind (%s)."), detail);
+          break;
+        case SQLITE_CONSTRAINT_NOTNULL:
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                       _("A required field is empty (%s)."), detail);
+          break;
+        default:
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                       _("A value is not allowed here (%s)."), detail);
+          break;
+        }
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_BUSY,
+                   _("The database is in use by another program and did not become free in time. Try again in a moment."));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_READ_ONLY,
+                   _("The database is read-only, so the change could not be saved."));
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
+                   _("The database file is damaged (%s). Restore it from a backup."), detail);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_A_DATABASE,
+                   _("The file is not a Klynge database."));
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO,
+                   _("The disk is full, so the change could not be saved."));
+      break;
+
+    case SQLITE_INTERRUPT:
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED,
+                   _("The operation was cancelled; nothing was changed."));
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO,
+                   _("The database file could not be read or written (%s)."), detail);
+      break;
+
+    default:
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_FAILED,
+                   _("The database reported an error (%s)."), detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      g_set_error (error, KLYNGE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ? KLYNGE_ERROR_READ_ONLY : KLYNGE_ERROR_IO,
+                   _("Could not create the database “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/* Refuses anything that is not an SQLite file before SQLite gets to see it,
+ * so a wrongly chosen spreadsheet is never touched. */
+static gboolean
+check_file_header (const char  *path,
+                   gboolean    *is_empty,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  gssize n;
+  int fd;
+
+  *is_empty = FALSE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KLYNGE_ERROR,
+                   saved_errno == EACCES ? KLYNGE_ERROR_READ_ONLY : KLYNGE_ERROR_IO,
+                   _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n == 0)
+    {
+      *is_empty = TRUE;
+      return TRUE;
+    }
+
+  if (n != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Klynge database."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+pragma_int (KlyngeDb   *self,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (self, sql, NULL);
+  gint64 result = -1;
+
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static gboolean
+check_identity (KlyngeDb  *self,
+                GError   **error)
+{
+  gint64 version = pragma_int (self, "PRAGMA user_version");
+  gint64 app_id = pragma_int (self, "PRAGMA application_id");
+  gint64 n_tables = pragma_int (self, "SELECT count(*) FROM sqlite_schema");
+
+  if (version < 0 || app_id < 0 || n_tables < 0)
+    {
+      int rc = sqlite3_errcode (self->handle);
+      return klynge_db_set_error_from_sqlite (error, self->handle, rc != SQLITE_OK ? rc : SQLITE_NOTADB);
+    }
+
+  /* An empty database is ours to fill; any other SQLite file is foreign. */
+  if (n_tables > 0 && app_id != KLYNGE_APPLICATION_ID)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is an SQLite database of another program, not a Klynge database."), self->path);
+      return FALSE;
+    }
+
+  if (version > KLYNGE_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Klynge (format %d; this version reads up to %d). Update Klynge to open it; the file was not changed."),
+                   self->path, (int)version, KLYNGE_DB_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * klynge_db_open:
+ * @path: the database file; created (mode 0600) when it does not exist
+ * @flags: #KlyngeDbOpenFlags
+ * @error: a location for a #KlyngeError
+ *
+ * Opens a Klynge database and brings its schema up to date. A file that
+ * cannot be written is opened read-only (see klynge_db_is_read_only()).
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set.
+ */
+KlyngeDb *
+klynge_db_open (const char         *path,
+                KlyngeDbOpenFlags   flags,
+                GError            **error)
+{
+  g_autoptr(KlyngeDb) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean read_only = (flags & KLYNGE_DB_OPEN_READ_ONLY) != 0;
+  gboolean is_empty;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO,
+                   _("The folder “%s” does not exist."), dir);
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (read_only)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
+                       _("The database “%s” does not exist."), path);
+          return NULL;
+        }
+      if (!create_private_file (path, error))
+        return NULL;
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a folder, not a Klynge database."), path);
+      return NULL;
+    }
+
+  if (!check_file_header (path, &is_empty, error))
+    return NULL;
+
+  if (!read_only && (access (path, W_OK) != 0 || access (dir, W_OK) != 0))
+    read_only = TRUE;
+
+  self = g_object_new (KLYNGE_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+
+  open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      klynge_db_set_error_from_sqlite (error, self->handle, rc);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  if (!check_identity (self, error))
+    return NULL;
+
+  if (!klynge_db_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (read_only)
+    {
+      if (klynge_db_get_schema_version (self) != KLYNGE_DB_SCHEMA_VERSION)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_READ_ONLY,
+                       _("“%s” is read-only and was saved by an older version of Klynge, so it cannot be updated."), path);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
+
+  if (!klynge_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !klynge_db_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (!_klynge_db_migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+klynge_db_get_path (KlyngeDb *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
+  return self->path;
+}
+
+/**
+ * klynge_db_get_handle:
+ *
+ * Returns: (transfer none): the connection, for modules of src/core only.
+ */
+sqlite3 *
+klynge_db_get_handle (KlyngeDb *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
+  return self->handle;
+}
+
+gboolean
+klynge_db_is_read_only (KlyngeDb *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DB (self), TRUE);
+  return self->read_only;
+}
+
+int
+klynge_db_get_schema_version (KlyngeDb *self)
+{
+  return (int)pragma_int (self, "PRAGMA user_version");
+}
+
+/**
+ * klynge_db_prepare:
+ * @sql: a statement with `?NNN` parameters; never built from user text
+ *
+ * Returns a cached prepared statement, reset and with its bindings cleared.
+ * The statement belongs to @self: do not finalize it, and finish with it
+ * before preparing the same SQL again.
+ *
+ * Returns: (transfer none): the statement, or %NULL with @error set.
+ */
+sqlite3_stmt *
+klynge_db_prepare (KlyngeDb    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      klynge_db_set_error_from_sqlite (error, self->handle, rc);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/**
+ * klynge_db_step:
+ *
+ * Returns: %SQLITE_ROW, %SQLITE_DONE, or -1 with @error set.
+ */
+int
+klynge_db_step (KlyngeDb      *self,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+
+  klynge_db_set_error_from_sqlite (error, self->handle, rc);
+  sqlite3_reset (stmt);
+  return -1;
+}
+
+gboolean
+klynge_db_step_done (KlyngeDb      *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = klynge_db_step (self, stmt, error);
+
+  if (rc < 0)
+    return FALSE;
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* For fixed SQL without parameters: pragmas, DDL and transaction control. */
+gboolean
+klynge_db_exec (KlyngeDb    *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return klynge_db_set_error_from_sqlite (error, self->handle, rc);
+
+  return TRUE;
+}
+
+gint64
+klynge_db_last_insert_id (KlyngeDb *self)
+{
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+/**
+ * klynge_db_count:
+ * @sql: a query returning one integer, with at most one parameter `?1`
+ * @bind_id: the value bound to `?1`, if the query has it
+ *
+ * Returns: the integer, or -1 when the query failed.
+ */
+gint64
+klynge_db_count (KlyngeDb   *self,
+                 const char *sql,
+                 gint64      bind_id)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (self, sql, NULL);
+  gint64 result = -1;
+
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, bind_id);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_reset (stmt);
+  return result;
+}
+
+/**
+ * klynge_db_begin:
+ *
+ * Starts the transaction of one user action. Calls nest: an inner
+ * begin/commit pair becomes a savepoint, so a core function that owns a
+ * transaction can also be part of a larger one.
+ */
+gboolean
+klynge_db_begin (KlyngeDb  *self,
+                 GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->tx_depth == 0)
+    {
+      if (!klynge_db_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
+  else
+    {
+      sql = g_strdup_printf ("SAVEPOINT klynge_%u", self->tx_depth);
+      if (!klynge_db_exec (self, sql, error))
+        return FALSE;
+    }
+
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+klynge_db_commit (KlyngeDb  *self,
+                  GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (self->tx_depth == 1)
+    {
+      if (!klynge_db_exec (self, "COMMIT", error))
+        {
+          klynge_db_rollback (self);
+          return FALSE;
+        }
+    }
+  else
+    {
+      sql = g_strdup_printf ("RELEASE klynge_%u", self->tx_depth - 1);
+      if (!klynge_db_exec (self, sql, error))
+        return FALSE;
+    }
+
+  self->tx_depth--;
+  return TRUE;
+}
+
+void
+klynge_db_rollback (KlyngeDb *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (self->tx_depth > 0);
+
+  self->tx_depth--;
+
+  if (self->tx_depth == 0)
+    {
+      if (sqlite3_get_autocommit (self->handle) == 0)
+        sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+      return;
+    }
+
+  sql = g_strdup_printf ("ROLLBACK TO klynge_%u; RELEASE klynge_%u",
+                         self->tx_depth, self->tx_depth);
+  sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+}

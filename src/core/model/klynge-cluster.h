@@ -1,0 +1,47 @@
+/* klynge-cluster.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-db.h"
+
+G_BEGIN_DECLS
+
+/* Counts shown in the summary of a cluster and by `klynge-cli info`. */
+typedef struct
+{
+  gint64  cluster_id;
+  char   *name;
+  char   *currency;
+  gint64  n_clinics;
+  gint64  n_members;        /* active: not left */
+  gint64  n_gps;            /* active members titled GP */
+  gint64  listed_patients;  /* of active clinics */
+  gint64  min_listed_patients;
+  gint64  n_meetings;
+  gint64  n_meetings_held;
+  gint64  n_topics;
+  gint64  n_indicators;
+  gint64  n_measurements;
+  gint64  n_ledger_entries;
+  gint64  balance;          /* minor units: income minus expenses */
+} KlyngeClusterSummary;
+
+gint64   klynge_cluster_create          (KlyngeDb              *db,
+                                         const char            *name,
+                                         GError               **error);
+gint64   klynge_cluster_first_id        (KlyngeDb              *db);
+gboolean klynge_cluster_exists          (KlyngeDb              *db,
+                                         gint64                 cluster_id);
+gboolean klynge_cluster_summary_load    (KlyngeDb              *db,
+                                         gint64                 cluster_id,
+                                         KlyngeClusterSummary  *summary,
+                                         GError               **error);
+void     klynge_cluster_summary_clear   (KlyngeClusterSummary  *summary);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KlyngeClusterSummary, klynge_cluster_summary_clear)
+
+G_END_DECLS

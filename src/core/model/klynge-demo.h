@@ -1,0 +1,26 @@
+/* klynge-demo.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-db.h"
+
+G_BEGIN_DECLS
+
+/* What klynge_demo_create() promises; tests hold it to these numbers. */
+#define KLYNGE_DEMO_N_CLINICS         9
+#define KLYNGE_DEMO_N_GPS            24
+#define KLYNGE_DEMO_LISTED_PATIENTS  48000
+#define KLYNGE_DEMO_N_BOARD           5
+#define KLYNGE_DEMO_N_PAST_MEETINGS   6
+#define KLYNGE_DEMO_N_TOPICS          2
+#define KLYNGE_DEMO_N_INDICATORS      6
+#define KLYNGE_DEMO_N_PERIODS         3
+
+gint64 klynge_demo_create (KlyngeDb  *db,
+                           GError   **error);
+
+G_END_DECLS

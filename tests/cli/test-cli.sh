@@ -1,0 +1,46 @@
+#!/bin/sh
+# test-cli.sh CLI — klynge-cli's contract with scripts: commands, exit codes, messages.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+cli=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+fail=0
+
+ok () {
+  n=$((n + 1))
+  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
+}
+
+"$cli" --help > "$tmp/help" 2>&1; rc=$?
+[ $rc -eq 0 ] && grep -q demo "$tmp/help" && grep -q info "$tmp/help"; ok $? "--help lists the commands"
+
+"$cli" --db "$tmp/a.sqlite" frobnicate 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'frobnicate' "$tmp/err"; ok $? "an unknown command exits 2 and names it"
+
+"$cli" --wat info 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q -- '--wat' "$tmp/err"; ok $? "an unknown option exits 2 and names it"
+
+"$cli" --db 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ]; ok $? "--db without a file exits 2"
+
+"$cli" --db "$tmp/a.sqlite" info extra 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ]; ok $? "a stray argument exits 2"
+
+"$cli" --db "$tmp/a.sqlite" demo > "$tmp/out"; rc=$?
+[ $rc -eq 0 ]; ok $? "demo writes the demo cluster"
+
+[ "$(stat -c %a "$tmp/a.sqlite")" = 600 ]; ok $? "the database file is created 0600"
+
+"$cli" --db "$tmp/a.sqlite" info > "$tmp/info"; rc=$?
+[ $rc -eq 0 ] && grep -Eq 'Clinics: +9$' "$tmp/info" && grep -Eq 'GPs: +24$' "$tmp/info" \
+  && grep -Eq 'Listed patients: +48000$' "$tmp/info"; ok $? "info prints the demo's counts"
+
+printf 'not a database' > "$tmp/b.sqlite"
+"$cli" --db "$tmp/b.sqlite" info 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'not a Klynge database' "$tmp/err" && [ "$(cat "$tmp/b.sqlite")" = 'not a database' ]
+ok $? "a foreign file is refused, unchanged"
+
+echo "1..$n"
+exit $fail

@@ -1,0 +1,81 @@
+/* klynge-test-utils.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+
+#include "klynge-demo.h"
+#include "klynge-test-utils.h"
+
+char *
+klynge_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("klynge-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+klynge_test_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        klynge_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+char *
+klynge_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+}
+
+KlyngeDb *
+klynge_test_open_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeDb *db = klynge_db_open (path, KLYNGE_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  return db;
+}
+
+KlyngeDb *
+klynge_test_open_demo (const char *dir,
+                       gint64     *cluster_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  KlyngeDb *db = klynge_test_open_db (path);
+  gint64 id = klynge_demo_create (db, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  if (cluster_id != NULL)
+    *cluster_id = id;
+  return db;
+}
+
+char *
+klynge_test_data_path (const char *name)
+{
+  return g_build_filename (TEST_DATA_DIR, name, NULL);
+}

@@ -1,0 +1,26 @@
+/* klynge-test-utils.h — shared by the tests of every module
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-db.h"
+
+G_BEGIN_DECLS
+
+/* A fresh temporary folder, removed with everything in it by klynge_test_remove_tree(). */
+char     *klynge_test_make_tmpdir   (void);
+void      klynge_test_remove_tree   (const char *dir);
+/* SHA-256 of a file's bytes: "the file is exactly as it was". */
+char     *klynge_test_file_checksum (const char *path);
+/* Opens (creating) a database, failing the test on error. */
+KlyngeDb *klynge_test_open_db       (const char *path);
+/* A new database in @dir holding the demo cluster; its id in @cluster_id. */
+KlyngeDb *klynge_test_open_demo     (const char *dir,
+                                     gint64     *cluster_id);
+/* The path of a file in tests/data. */
+char     *klynge_test_data_path     (const char *name);
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* test-demo.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-cluster.h"
+#include "klynge-demo.h"
+#include "klynge-test-utils.h"
+
+static gint64
+count (KlyngeDb   *db,
+       const char *sql,
+       gint64      cluster_id)
+{
+  gint64 n = klynge_db_count (db, sql, cluster_id);
+
+  g_assert_cmpint (n, >=, 0);
+  return n;
+}
+
+static void
+test_promised_counts (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_auto(KlyngeClusterSummary) s = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (klynge_cluster_summary_load (db, cluster, &s, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (s.n_clinics, ==, KLYNGE_DEMO_N_CLINICS);
+  g_assert_cmpint (s.n_gps, ==, KLYNGE_DEMO_N_GPS);
+  g_assert_cmpint (s.listed_patients, ==, KLYNGE_DEMO_LISTED_PATIENTS);
+  g_assert_cmpint (s.n_meetings_held, ==, KLYNGE_DEMO_N_PAST_MEETINGS);
+  g_assert_cmpint (s.n_topics, ==, KLYNGE_DEMO_N_TOPICS);
+  g_assert_cmpint (s.n_indicators, ==, KLYNGE_DEMO_N_INDICATORS);
+  g_assert_cmpint (s.n_measurements, ==, KLYNGE_DEMO_N_CLINICS * KLYNGE_DEMO_N_INDICATORS * KLYNGE_DEMO_N_PERIODS);
+  g_assert_cmpint (s.listed_patients, >=, s.min_listed_patients);
+
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT member_id) FROM member_role JOIN member m ON m.id = member_id "
+                              "WHERE m.cluster_id = ?1 AND role = 'coordinator' AND to_date IS NULL", cluster), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT member_id) FROM member_role JOIN member m ON m.id = member_id "
+                              "WHERE m.cluster_id = ?1 AND role = 'board'", cluster), ==, KLYNGE_DEMO_N_BOARD);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM member_role JOIN member m ON m.id = member_id "
+                              "WHERE m.cluster_id = ?1 AND role = 'secretary'", cluster), ==, 1);
+
+  /* Every past meeting has an agenda, invitations and attendance for every member. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM meeting mt WHERE cluster_id = ?1 AND starts_at < '2026-11-22' "
+                              "AND EXISTS (SELECT 1 FROM agenda_item WHERE meeting_id = mt.id)", cluster), ==, KLYNGE_DEMO_N_PAST_MEETINGS);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM invitation JOIN meeting mt ON mt.id = meeting_id WHERE mt.cluster_id = ?1", cluster),
+                   ==, KLYNGE_DEMO_N_PAST_MEETINGS * s.n_members);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM attendance JOIN meeting mt ON mt.id = meeting_id WHERE mt.cluster_id = ?1", cluster),
+                   ==, KLYNGE_DEMO_N_PAST_MEETINGS * s.n_members);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM attendance WHERE status = 'present'", 0), >, count (db, "SELECT count(*) FROM attendance WHERE status != 'present'", 0));
+
+  /* A year of ledger entries, month by month, in whole øre. */
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT substr(entry_date, 1, 7)) FROM ledger_entry WHERE cluster_id = ?1", cluster), >=, 11);
+  g_assert_cmpint (s.balance, >, 0);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autofree char *dir1 = klynge_test_make_tmpdir ();
+  g_autofree char *dir2 = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) a = klynge_test_open_demo (dir1, NULL);
+  g_autoptr(KlyngeDb) b = klynge_test_open_demo (dir2, NULL);
+  const char *sql = "SELECT total(numerator * 7 + denominator * 13 + clinic_id * period_hash) FROM "
+                    "(SELECT numerator, denominator, clinic_id, length(period) * indicator_id AS period_hash FROM measurement)";
+
+  g_assert_cmpint (klynge_db_count (a, sql, 0), ==, klynge_db_count (b, sql, 0));
+  g_assert_cmpint (klynge_db_count (a, "SELECT total(amount) FROM ledger_entry", 0), ==,
+                   klynge_db_count (b, "SELECT total(amount) FROM ledger_entry", 0));
+  g_assert_cmpint (klynge_db_count (a, "SELECT count(*) FROM attendance WHERE status = 'present'", 0), ==,
+                   klynge_db_count (b, "SELECT count(*) FROM attendance WHERE status = 'present'", 0));
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+  klynge_test_remove_tree (dir1);
+  klynge_test_remove_tree (dir2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/demo/promised-counts", test_promised_counts);
+  g_test_add_func ("/demo/deterministic", test_deterministic);
+  return g_test_run ();
+}
