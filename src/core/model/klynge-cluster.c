@@ -173,3 +173,55 @@ klynge_cluster_summary_clear (KlyngeClusterSummary *summary)
   g_clear_pointer (&summary->name, g_free);
   g_clear_pointer (&summary->currency, g_free);
 }
+
+static void
+meeting_brief_free (gpointer data)
+{
+  KlyngeMeetingBrief *brief = data;
+
+  g_free (brief->title);
+  g_free (brief->starts_at);
+  g_free (brief->status);
+  g_free (brief);
+}
+
+/**
+ * klynge_cluster_list_meetings:
+ *
+ * Returns: (transfer container) (element-type KlyngeMeetingBrief): the
+ *   cluster's meetings, newest first, or %NULL with @error set.
+ */
+GPtrArray *
+klynge_cluster_list_meetings (KlyngeDb  *db,
+                              gint64     cluster_id,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (meeting_brief_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = klynge_db_prepare (db,
+                                  "SELECT id, title, starts_at, status, "
+                                  "  (SELECT count(*) FROM attendance WHERE meeting_id = m.id AND status = 'present') "
+                                  "FROM meeting m WHERE cluster_id = ?1 ORDER BY starts_at DESC", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeMeetingBrief *brief = g_new0 (KlyngeMeetingBrief, 1);
+
+      brief->id = sqlite3_column_int64 (stmt, 0);
+      brief->title = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      brief->starts_at = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      brief->status = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      brief->n_present = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (meetings, brief);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc < 0)
+    return NULL;
+
+  return g_steal_pointer (&meetings);
+}

@@ -1,0 +1,54 @@
+/* klynge-charts-page.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-cluster.h"
+#include "klynge-charts-page.h"
+
+struct _KlyngeChartsPage
+{
+  KlyngePage     parent_instance;
+
+  AdwStatusPage *status_page;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeChartsPage, klynge_charts_page, KLYNGE_TYPE_PAGE)
+
+static void
+klynge_charts_page_reload (KlyngePage *page)
+{
+  KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (page);
+  g_auto(KlyngeClusterSummary) summary = { 0 };
+  g_autofree char *description = NULL;
+  KlyngeDb *db = klynge_page_get_db (page);
+
+  if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, NULL))
+    return;
+
+  description = g_strdup_printf (ngettext ("Charts of the %" G_GINT64_FORMAT " stored measurement are not part of this version yet.",
+                                           "Charts of the %" G_GINT64_FORMAT " stored measurements are not part of this version yet.",
+                                           summary.n_measurements),
+                                 summary.n_measurements);
+  adw_status_page_set_description (self->status_page, description);
+}
+
+static void
+klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  KLYNGE_PAGE_CLASS (klass)->reload = klynge_charts_page_reload;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/charts/klynge-charts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, status_page);
+}
+
+static void
+klynge_charts_page_init (KlyngeChartsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,17 @@
+/* klynge-format.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *klynge_format_integer   (gint64      value);
+char *klynge_format_date      (const char *iso_date);
+char *klynge_format_date_time (const char *iso_date_time);
+
+G_END_DECLS

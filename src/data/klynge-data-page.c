@@ -1,0 +1,54 @@
+/* klynge-data-page.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-cluster.h"
+#include "klynge-data-page.h"
+
+struct _KlyngeDataPage
+{
+  KlyngePage     parent_instance;
+
+  AdwStatusPage *status_page;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeDataPage, klynge_data_page, KLYNGE_TYPE_PAGE)
+
+static void
+klynge_data_page_reload (KlyngePage *page)
+{
+  KlyngeDataPage *self = KLYNGE_DATA_PAGE (page);
+  g_auto(KlyngeClusterSummary) summary = { 0 };
+  g_autofree char *description = NULL;
+  KlyngeDb *db = klynge_page_get_db (page);
+
+  if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, NULL))
+    return;
+
+  description = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " measurement is stored for this cluster. Importing the clinics’ files is not part of this version yet.",
+                                           "%" G_GINT64_FORMAT " measurements are stored for this cluster. Importing the clinics’ files is not part of this version yet.",
+                                           summary.n_measurements),
+                                 summary.n_measurements);
+  adw_status_page_set_description (self->status_page, description);
+}
+
+static void
+klynge_data_page_class_init (KlyngeDataPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  KLYNGE_PAGE_CLASS (klass)->reload = klynge_data_page_reload;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-data-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, status_page);
+}
+
+static void
+klynge_data_page_init (KlyngeDataPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

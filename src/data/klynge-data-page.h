@@ -1,0 +1,17 @@
+/* klynge-data-page.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-page.h"
+
+G_BEGIN_DECLS
+
+#define KLYNGE_TYPE_DATA_PAGE (klynge_data_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (KlyngeDataPage, klynge_data_page, KLYNGE, DATA_PAGE, KlyngePage)
+
+G_END_DECLS

@@ -1,0 +1,224 @@
+/* klynge-application.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-i18n.h"
+
+#include <stdio.h>
+
+#include "klynge-application.h"
+#include "klynge-window.h"
+
+struct _KlyngeApplication
+{
+  AdwApplication parent_instance;
+
+  guint          open_demo : 1;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeApplication, klynge_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Open the demo cluster"), NULL },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static KlyngeWindow *
+get_window (KlyngeApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (klynge_window_new (ADW_APPLICATION (self)));
+      klynge_window_restore (KLYNGE_WINDOW (window));
+    }
+
+  return KLYNGE_WINDOW (window);
+}
+
+/* bench/startup measures from process start to here: the first frame drawn. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_print ("first-frame-realtime-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, app);
+  g_application_quit (app);
+}
+
+static void
+window_mapped_cb (GtkWidget    *window,
+                  GApplication *app)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), app);
+}
+
+static void
+present (KlyngeApplication *self,
+         KlyngeWindow      *window)
+{
+  if (g_getenv ("KLYNGE_BENCH_STARTUP") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+klynge_application_activate (GApplication *app)
+{
+  KlyngeApplication *self = KLYNGE_APPLICATION (app);
+  KlyngeWindow *window = get_window (self);
+
+  if (self->open_demo)
+    {
+      self->open_demo = FALSE;
+      klynge_window_open_demo (window);
+    }
+
+  present (self, window);
+}
+
+static void
+klynge_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  KlyngeApplication *self = KLYNGE_APPLICATION (app);
+  KlyngeWindow *window = get_window (self);
+  g_autofree char *path = g_file_get_path (files[0]);
+
+  if (path != NULL)
+    klynge_window_open_path (window, path);
+
+  present (self, window);
+}
+
+static int
+klynge_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("Klynge %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      /* A running Klynge opens the demo in its own window. */
+      if (g_application_get_is_remote (app))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+          return 0;
+        }
+
+      KLYNGE_APPLICATION (app)->open_demo = TRUE;
+    }
+
+  return -1;
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  KlyngeApplication *self = KLYNGE_APPLICATION (user_data);
+  KlyngeWindow *window = get_window (self);
+
+  klynge_window_open_demo (window);
+  present (self, window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Klynge authors", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Klynge",
+                         "application-icon", APP_ID,
+                         "developer-name", "The Klynge authors",
+                         "version", PACKAGE_VERSION,
+                         "comments", _("For general-practice quality clusters: members, meetings, the clinics’ data, benchmark charts and accounts in one place."),
+                         "website", "https://github.com/klynge/klynge",
+                         "developers", developers,
+                         /* Translators: your name(s), one per line */
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2026 The Klynge authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-demo", open_demo_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+klynge_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (klynge_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+klynge_application_class_init (KlyngeApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = klynge_application_activate;
+  app_class->open = klynge_application_open;
+  app_class->startup = klynge_application_startup;
+  app_class->handle_local_options = klynge_application_handle_local_options;
+}
+
+static void
+klynge_application_init (KlyngeApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+KlyngeApplication *
+klynge_application_new (void)
+{
+  return g_object_new (KLYNGE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/klynge/Klynge",
+                       NULL);
+}

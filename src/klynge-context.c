@@ -1,0 +1,191 @@
+/* klynge-context.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What every view needs to know: the open database and the cluster shown.
+ * Views reload on notify::db, notify::cluster-id and ::changed, so a change
+ * made in one area shows in the others without them knowing each other.
+ */
+
+#include "klynge-cluster.h"
+#include "klynge-context.h"
+
+struct _KlyngeContext
+{
+  GObject   parent_instance;
+
+  KlyngeDb *db;
+  gint64    cluster_id;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeContext, klynge_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_CLUSTER_ID,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+klynge_context_dispose (GObject *object)
+{
+  KlyngeContext *self = (KlyngeContext *)object;
+
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (klynge_context_parent_class)->dispose (object);
+}
+
+static void
+klynge_context_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KlyngeContext *self = KLYNGE_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_CLUSTER_ID:
+      g_value_set_int64 (value, self->cluster_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+klynge_context_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KlyngeContext *self = KLYNGE_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLUSTER_ID:
+      klynge_context_set_cluster_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+klynge_context_class_init (KlyngeContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = klynge_context_dispose;
+  object_class->get_property = klynge_context_get_property;
+  object_class->set_property = klynge_context_set_property;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL,
+                         KLYNGE_TYPE_DB,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CLUSTER_ID] =
+    g_param_spec_int64 ("cluster-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KlyngeContext::changed:
+   *
+   * Emitted after a view committed a change to the database.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+klynge_context_init (KlyngeContext *self)
+{
+}
+
+KlyngeContext *
+klynge_context_new (void)
+{
+  return g_object_new (KLYNGE_TYPE_CONTEXT, NULL);
+}
+
+/**
+ * klynge_context_get_db:
+ *
+ * Returns: (transfer none) (nullable): the open database.
+ */
+KlyngeDb *
+klynge_context_get_db (KlyngeContext *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
+  return self->db;
+}
+
+/**
+ * klynge_context_set_db:
+ * @cluster_id: the cluster to show; 0 or an unknown id picks the first
+ *
+ * Switches to another database. The cluster is set before "db" is notified,
+ * so views reload once, with both right.
+ */
+void
+klynge_context_set_db (KlyngeContext *self,
+                       KlyngeDb      *db,
+                       gint64         cluster_id)
+{
+  g_return_if_fail (KLYNGE_IS_CONTEXT (self));
+
+  if (db != NULL && (cluster_id == 0 || !klynge_cluster_exists (db, cluster_id)))
+    cluster_id = klynge_cluster_first_id (db);
+
+  g_set_object (&self->db, db);
+  self->cluster_id = db != NULL ? cluster_id : 0;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+gint64
+klynge_context_get_cluster_id (KlyngeContext *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), 0);
+  return self->cluster_id;
+}
+
+void
+klynge_context_set_cluster_id (KlyngeContext *self,
+                               gint64         cluster_id)
+{
+  g_return_if_fail (KLYNGE_IS_CONTEXT (self));
+
+  if (self->cluster_id == cluster_id)
+    return;
+
+  self->cluster_id = cluster_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
+}
+
+void
+klynge_context_emit_changed (KlyngeContext *self)
+{
+  g_return_if_fail (KLYNGE_IS_CONTEXT (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}

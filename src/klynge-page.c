@@ -1,0 +1,197 @@
+/* klynge-page.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A page reloads when the database, the cluster or the data change; while it
+ * is not on screen it only remembers that it must, so switching databases
+ * costs the work of the visible area alone.
+ */
+
+#include "klynge-page.h"
+
+typedef struct
+{
+  KlyngeContext *context;
+  guint          needs_reload : 1;
+} KlyngePagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (KlyngePage, klynge_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+reload_now_or_later (KlyngePage *self)
+{
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && KLYNGE_PAGE_GET_CLASS (self)->reload != NULL)
+    {
+      priv->needs_reload = FALSE;
+      KLYNGE_PAGE_GET_CLASS (self)->reload (self);
+    }
+  else
+    priv->needs_reload = TRUE;
+}
+
+static void
+context_changed_cb (KlyngePage *self)
+{
+  reload_now_or_later (self);
+}
+
+static void
+klynge_page_map (GtkWidget *widget)
+{
+  KlyngePage *self = KLYNGE_PAGE (widget);
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (klynge_page_parent_class)->map (widget);
+
+  if (priv->needs_reload)
+    reload_now_or_later (self);
+}
+
+static void
+klynge_page_dispose (GObject *object)
+{
+  klynge_page_set_context (KLYNGE_PAGE (object), NULL);
+
+  G_OBJECT_CLASS (klynge_page_parent_class)->dispose (object);
+}
+
+static void
+klynge_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, klynge_page_get_context (KLYNGE_PAGE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+klynge_page_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      klynge_page_set_context (KLYNGE_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+klynge_page_class_init (KlyngePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = klynge_page_dispose;
+  object_class->get_property = klynge_page_get_property;
+  object_class->set_property = klynge_page_set_property;
+  widget_class->map = klynge_page_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         KLYNGE_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+klynge_page_init (KlyngePage *self)
+{
+}
+
+/**
+ * klynge_page_get_context:
+ *
+ * Returns: (transfer none) (nullable): the context
+ */
+KlyngeContext *
+klynge_page_get_context (KlyngePage *self)
+{
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  g_return_val_if_fail (KLYNGE_IS_PAGE (self), NULL);
+  return priv->context;
+}
+
+void
+klynge_page_set_context (KlyngePage    *self,
+                         KlyngeContext *context)
+{
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  g_return_if_fail (KLYNGE_IS_PAGE (self));
+
+  if (priv->context == context)
+    return;
+
+  if (priv->context != NULL)
+    g_signal_handlers_disconnect_by_func (priv->context, context_changed_cb, self);
+
+  g_set_object (&priv->context, context);
+
+  if (context != NULL)
+    {
+      g_signal_connect_swapped (context, "notify::db", G_CALLBACK (context_changed_cb), self);
+      g_signal_connect_swapped (context, "notify::cluster-id", G_CALLBACK (context_changed_cb), self);
+      g_signal_connect_swapped (context, "changed", G_CALLBACK (context_changed_cb), self);
+      reload_now_or_later (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+/**
+ * klynge_page_get_db:
+ *
+ * Returns: (transfer none) (nullable): the open database
+ */
+KlyngeDb *
+klynge_page_get_db (KlyngePage *self)
+{
+  KlyngeContext *context = klynge_page_get_context (self);
+
+  return context != NULL ? klynge_context_get_db (context) : NULL;
+}
+
+gint64
+klynge_page_get_cluster (KlyngePage *self)
+{
+  KlyngeContext *context = klynge_page_get_context (self);
+
+  return context != NULL ? klynge_context_get_cluster_id (context) : 0;
+}
+
+void
+klynge_page_add_toast (KlyngePage *self,
+                       AdwToast   *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}

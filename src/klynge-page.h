@@ -1,0 +1,40 @@
+/* klynge-page.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "klynge-context.h"
+
+G_BEGIN_DECLS
+
+#define KLYNGE_TYPE_PAGE (klynge_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (KlyngePage, klynge_page, KLYNGE, PAGE, AdwBin)
+
+/**
+ * KlyngePageClass:
+ * @reload: show the context's current database and cluster (the database may be %NULL)
+ *
+ * The base of the five areas of the window.
+ */
+struct _KlyngePageClass
+{
+  AdwBinClass parent_class;
+
+  void (*reload) (KlyngePage *self);
+};
+
+KlyngeContext *klynge_page_get_context (KlyngePage    *self);
+void           klynge_page_set_context (KlyngePage    *self,
+                                        KlyngeContext *context);
+KlyngeDb      *klynge_page_get_db      (KlyngePage    *self);
+gint64         klynge_page_get_cluster (KlyngePage    *self);
+void           klynge_page_add_toast   (KlyngePage    *self,
+                                        AdwToast      *toast);
+
+G_END_DECLS

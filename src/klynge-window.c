@@ -1,0 +1,448 @@
+/* klynge-window.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-i18n.h"
+
+#include <glib/gstdio.h>
+
+#include "klynge-charts-page.h"
+#include "klynge-cluster.h"
+#include "klynge-clusters-page.h"
+#include "klynge-data-page.h"
+#include "klynge-demo.h"
+#include "klynge-finances-page.h"
+#include "klynge-meetings-page.h"
+#include "klynge-window.h"
+
+struct _KlyngeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  KlyngeContext        *context;
+
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  KlyngePage           *clusters_page;
+  KlyngePage           *meetings_page;
+  KlyngePage           *data_page;
+  KlyngePage           *charts_page;
+  KlyngePage           *finances_page;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeWindow, klynge_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *areas[] = { "clusters", "meetings", "data", "charts", "finances" };
+
+char *
+klynge_window_default_path (const char *basename)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "klynge", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, basename, NULL);
+}
+
+static void
+update_switcher (KlyngeWindow *self)
+{
+  gboolean content = klynge_context_get_db (self->context) != NULL;
+  gboolean title_visible = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  gtk_stack_set_visible_child_name (self->main_stack, content ? "content" : "welcome");
+  adw_view_switcher_title_set_stack (self->switcher_title, content ? self->view_stack : NULL);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, content && title_visible);
+}
+
+static void
+update_title (KlyngeWindow *self)
+{
+  g_auto(KlyngeClusterSummary) summary = { 0 };
+  KlyngeDb *db = klynge_context_get_db (self->context);
+
+  if (db != NULL && klynge_cluster_summary_load (db, klynge_context_get_cluster_id (self->context), &summary, NULL))
+    {
+      g_autofree char *title = g_strdup_printf ("%s – Klynge", summary.name);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, summary.name);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), "Klynge");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+    }
+}
+
+static void
+context_changed_cb (KlyngeWindow *self)
+{
+  update_switcher (self);
+  update_title (self);
+  g_settings_set_int64 (self->settings, "cluster-id", klynge_context_get_cluster_id (self->context));
+}
+
+static void
+switcher_title_visible_cb (KlyngeWindow *self)
+{
+  update_switcher (self);
+}
+
+void
+klynge_window_show_error (KlyngeWindow *self,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+open_db (KlyngeWindow *self,
+         const char   *path,
+         gboolean      create_demo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = klynge_db_open (path, KLYNGE_DB_OPEN_DEFAULT, &error);
+  gint64 cluster_id = 0;
+
+  if (db != NULL && create_demo && klynge_cluster_first_id (db) == 0)
+    cluster_id = klynge_demo_create (db, &error);
+
+  if (error != NULL)
+    {
+      klynge_window_show_error (self, _("Could Not Open the Database"), error);
+      return FALSE;
+    }
+
+  if (cluster_id == 0 && g_strcmp0 (g_settings_get_string (self->settings, "last-database"), path) == 0)
+    cluster_id = g_settings_get_int64 (self->settings, "cluster-id");
+
+  g_settings_set_string (self->settings, "last-database", path);
+  klynge_context_set_db (self->context, db, cluster_id);
+  return TRUE;
+}
+
+/**
+ * klynge_window_open_path:
+ *
+ * Opens the database at @path, creating it when it does not exist; errors
+ * are shown to the user and leave the current database open.
+ */
+gboolean
+klynge_window_open_path (KlyngeWindow *self,
+                         const char   *path)
+{
+  return open_db (self, path, FALSE);
+}
+
+gboolean
+klynge_window_open_demo (KlyngeWindow *self)
+{
+  g_autofree char *path = klynge_window_default_path ("demo.sqlite");
+
+  return open_db (self, path, TRUE);
+}
+
+/* Opens the last database again, or greets a first-time user. */
+void
+klynge_window_restore (KlyngeWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    open_db (self, last, FALSE);
+
+  update_switcher (self);
+}
+
+void
+klynge_window_show_area (KlyngeWindow *self,
+                         const char   *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+klynge_window_get_area (KlyngeWindow *self)
+{
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+KlyngeContext *
+klynge_window_get_context (KlyngeWindow *self)
+{
+  return self->context;
+}
+
+static void
+cluster_name_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", *name != '\0');
+}
+
+static void
+cluster_name_activate_cb (GtkEntry         *entry,
+                          AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "create"))
+    adw_message_dialog_response (dialog, "create");
+}
+
+static void
+create_cluster_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            KlyngeWindow     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+  KlyngeDb *db;
+  gint64 cluster_id;
+
+  if (!g_str_equal (response, "create"))
+    return;
+
+  if (path != NULL && !open_db (self, path, FALSE))
+    return;
+
+  db = klynge_context_get_db (self->context);
+  cluster_id = klynge_cluster_create (db, gtk_editable_get_text (entry), &error);
+  if (cluster_id == 0)
+    {
+      klynge_window_show_error (self, _("Could Not Create the Cluster"), error);
+      return;
+    }
+
+  klynge_context_set_cluster_id (self->context, cluster_id);
+  klynge_context_emit_changed (self->context);
+  klynge_window_show_area (self, "clusters");
+}
+
+/* Asks for the new cluster's name; @path is the database to create it in,
+ * or %NULL for the one that is open. */
+static void
+ask_cluster_name (KlyngeWindow *self,
+                  const char   *path)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Cluster"),
+                                              _("The name the members know the cluster by. Everything else can be filled in later."));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. Aarhus Midt Quality Cluster"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cluster name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+
+  g_signal_connect (entry, "changed", G_CALLBACK (cluster_name_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (cluster_name_activate_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (create_cluster_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+new_cluster_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeWindow *self = KLYNGE_WINDOW (widget);
+  g_autofree char *path = NULL;
+
+  if (klynge_context_get_db (self->context) == NULL)
+    path = klynge_window_default_path ("klynge.sqlite");
+
+  ask_cluster_name (self, path);
+}
+
+static GtkFileFilter *
+database_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Klynge databases"));
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_filter_add_pattern (filter, "*.klynge");
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  return filter;
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          KlyngeWindow    *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gboolean creating = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      if (creating)
+        ask_cluster_name (self, path);
+      else
+        open_db (self, path, FALSE);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (KlyngeWindow         *self,
+             GtkFileChooserAction  action)
+{
+  gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (save ? _("New Database") : _("Open Database"),
+                                 GTK_WINDOW (self), action,
+                                 save ? _("_Create") : _("_Open"), _("_Cancel"));
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), database_filter ());
+  if (save)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Cluster.sqlite"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_file (KLYNGE_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose_file (KLYNGE_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  klynge_window_open_demo (KLYNGE_WINDOW (widget));
+}
+
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KlyngeWindow *self = KLYNGE_WINDOW (widget);
+
+  if (klynge_context_get_db (self->context) != NULL)
+    klynge_window_show_area (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+klynge_window_dispose (GObject *object)
+{
+  KlyngeWindow *self = (KlyngeWindow *)object;
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_WINDOW);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (klynge_window_parent_class)->dispose (object);
+}
+
+static void
+klynge_window_class_init (KlyngeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = klynge_window_dispose;
+
+  g_type_ensure (KLYNGE_TYPE_CLUSTERS_PAGE);
+  g_type_ensure (KLYNGE_TYPE_MEETINGS_PAGE);
+  g_type_ensure (KLYNGE_TYPE_DATA_PAGE);
+  g_type_ensure (KLYNGE_TYPE_CHARTS_PAGE);
+  g_type_ensure (KLYNGE_TYPE_FINANCES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/klynge-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, clusters_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, data_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, finances_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-cluster", NULL, new_cluster_action);
+  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-area", "s", areas[i]);
+}
+
+static void
+klynge_window_init (KlyngeWindow *self)
+{
+  KlyngePage *pages[G_N_ELEMENTS (areas)];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  self->context = klynge_context_new ();
+  g_signal_connect_swapped (self->context, "notify::db", G_CALLBACK (context_changed_cb), self);
+  g_signal_connect_swapped (self->context, "notify::cluster-id", G_CALLBACK (context_changed_cb), self);
+  g_signal_connect_swapped (self->context, "changed", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (switcher_title_visible_cb), self);
+
+  pages[0] = self->clusters_page;
+  pages[1] = self->meetings_page;
+  pages[2] = self->data_page;
+  pages[3] = self->charts_page;
+  pages[4] = self->finances_page;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    klynge_page_set_context (pages[i], self->context);
+
+  update_switcher (self);
+}
+
+KlyngeWindow *
+klynge_window_new (AdwApplication *application)
+{
+  return g_object_new (KLYNGE_TYPE_WINDOW, "application", application, NULL);
+}
