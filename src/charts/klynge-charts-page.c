@@ -7,6 +7,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-cluster.h"
+#include "klynge-format.h"
 #include "klynge-charts-page.h"
 
 struct _KlyngeChartsPage
@@ -24,15 +25,17 @@ klynge_charts_page_reload (KlyngePage *page)
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (page);
   g_auto(KlyngeClusterSummary) summary = { 0 };
   g_autofree char *description = NULL;
+  g_autofree char *count = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
 
   if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, NULL))
     return;
 
-  description = g_strdup_printf (ngettext ("Charts of the %" G_GINT64_FORMAT " stored measurement are not part of this version yet.",
-                                           "Charts of the %" G_GINT64_FORMAT " stored measurements are not part of this version yet.",
+  count = klynge_format_integer (summary.n_measurements);
+  description = g_strdup_printf (ngettext ("Charts of the %s stored measurement are not part of this version yet.",
+                                           "Charts of the %s stored measurements are not part of this version yet.",
                                            summary.n_measurements),
-                                 summary.n_measurements);
+                                 count);
   adw_status_page_set_description (self->status_page, description);
 }
 

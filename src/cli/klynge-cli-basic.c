@@ -56,8 +56,8 @@ klynge_cli_demo (KlyngeCli  *cli,
   if (cluster_id == 0)
     return klynge_cli_report_error (error);
 
-  g_print (_("Wrote the demo cluster (number %" G_GINT64_FORMAT ") to %s\n"),
-           cluster_id, klynge_db_get_path (db));
+  g_print (_("Wrote the demo cluster (number %d) to %s\n"),
+           (int)cluster_id, klynge_db_get_path (db));
   return KLYNGE_CLI_OK;
 }
 

@@ -7,6 +7,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-cluster.h"
+#include "klynge-format.h"
 #include "klynge-data-page.h"
 
 struct _KlyngeDataPage
@@ -24,15 +25,17 @@ klynge_data_page_reload (KlyngePage *page)
   KlyngeDataPage *self = KLYNGE_DATA_PAGE (page);
   g_auto(KlyngeClusterSummary) summary = { 0 };
   g_autofree char *description = NULL;
+  g_autofree char *count = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
 
   if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, NULL))
     return;
 
-  description = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " measurement is stored for this cluster. Importing the clinics’ files is not part of this version yet.",
-                                           "%" G_GINT64_FORMAT " measurements are stored for this cluster. Importing the clinics’ files is not part of this version yet.",
+  count = klynge_format_integer (summary.n_measurements);
+  description = g_strdup_printf (ngettext ("%s measurement is stored for this cluster. Importing the clinics’ files is not part of this version yet.",
+                                           "%s measurements are stored for this cluster. Importing the clinics’ files is not part of this version yet.",
                                            summary.n_measurements),
-                                 summary.n_measurements);
+                                 count);
   adw_status_page_set_description (self->status_page, description);
 }
 

@@ -7,6 +7,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-cluster.h"
+#include "klynge-format.h"
 #include "klynge-finances-page.h"
 
 struct _KlyngeFinancesPage
@@ -24,15 +25,17 @@ klynge_finances_page_reload (KlyngePage *page)
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (page);
   g_auto(KlyngeClusterSummary) summary = { 0 };
   g_autofree char *description = NULL;
+  g_autofree char *count = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
 
   if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, NULL))
     return;
 
-  description = g_strdup_printf (ngettext ("The ledger holds %" G_GINT64_FORMAT " entry. Keeping the accounts in Klynge is not part of this version yet.",
-                                           "The ledger holds %" G_GINT64_FORMAT " entries. Keeping the accounts in Klynge is not part of this version yet.",
+  count = klynge_format_integer (summary.n_ledger_entries);
+  description = g_strdup_printf (ngettext ("The ledger holds %s entry. Keeping the accounts in Klynge is not part of this version yet.",
+                                           "The ledger holds %s entries. Keeping the accounts in Klynge is not part of this version yet.",
                                            summary.n_ledger_entries),
-                                 summary.n_ledger_entries);
+                                 count);
   adw_status_page_set_description (self->status_page, description);
 }
 

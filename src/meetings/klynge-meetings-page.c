@@ -54,10 +54,10 @@ klynge_meetings_page_reload (KlyngePage *page)
       GtkWidget *row = adw_action_row_new ();
 
       if (g_str_equal (m->status, "held"))
-        subtitle = g_strdup_printf (ngettext ("%s · %s · %" G_GINT64_FORMAT " present",
-                                              "%s · %s · %" G_GINT64_FORMAT " present",
+        subtitle = g_strdup_printf (ngettext ("%s · %s · %d present",
+                                              "%s · %s · %d present",
                                               m->n_present),
-                                    when ? when : m->starts_at, status_label (m->status), m->n_present);
+                                    when ? when : m->starts_at, status_label (m->status), (int)m->n_present);
       else
         subtitle = g_strdup_printf ("%s · %s", when ? when : m->starts_at, status_label (m->status));
 

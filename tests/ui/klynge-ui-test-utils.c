@@ -1,0 +1,142 @@
+/* klynge-ui-test-utils.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+
+#include "klynge-ui-test-utils.h"
+
+typedef struct
+{
+  KlyngeUiTestFunc func;
+  gpointer         user_data;
+  gboolean         ran;
+} RunData;
+
+void
+klynge_ui_test_flush (void)
+{
+  /* Twice: a frame can queue more work (a reload on map, a resize). */
+  for (guint round = 0; round < 2; round++)
+    {
+      gint64 until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
+
+      while (g_main_context_iteration (NULL, FALSE) || g_get_monotonic_time () < until)
+        ;
+    }
+}
+
+static gboolean
+run_test_cb (gpointer data)
+{
+  GApplication *app = data;
+  RunData *run = g_object_get_data (G_OBJECT (app), "klynge-ui-run");
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (KLYNGE_IS_WINDOW (window));
+  klynge_ui_test_flush ();
+  run->func (KLYNGE_WINDOW (window), run->user_data);
+  run->ran = TRUE;
+
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  if (KLYNGE_IS_WINDOW (window))
+    g_timeout_add (100, run_test_cb, app);
+}
+
+void
+klynge_ui_test_run_app (const char * const *argv,
+                        KlyngeUiTestFunc    func,
+                        gpointer            user_data)
+{
+  g_autoptr(KlyngeApplication) app = klynge_application_new ();
+  RunData run = { func, user_data, FALSE };
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (app), "klynge-ui-run", &run);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  status = g_application_run (G_APPLICATION (app), g_strv_length ((char **)argv), (char **)argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.ran);
+}
+
+static void
+collect (GtkWidget *widget,
+         GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, out);
+}
+
+char *
+klynge_ui_test_collect_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+GtkWidget *
+klynge_ui_test_find_widget (GtkWidget *widget,
+                            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = klynge_ui_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+klynge_ui_test_find_button (GtkWidget  *widget,
+                            const char *label)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      g_autofree char *text = klynge_ui_test_collect_text (widget);
+      const char *own = gtk_button_get_label (GTK_BUTTON (widget));
+
+      if (g_strcmp0 (own, label) == 0 || g_strcmp0 (g_strstrip (text), label) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = klynge_ui_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

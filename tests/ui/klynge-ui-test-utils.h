@@ -1,0 +1,35 @@
+/* klynge-ui-test-utils.h — helpers for the tests that drive the real window
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "klynge-application.h"
+#include "klynge-window.h"
+
+G_BEGIN_DECLS
+
+typedef void (*KlyngeUiTestFunc) (KlyngeWindow *window,
+                                  gpointer      user_data);
+
+/* Runs the real application (non-unique) with @argv, calls @func once its
+ * window is on screen, then closes the window and returns when the app quit. */
+void      klynge_ui_test_run_app         (const char * const *argv,
+                                          KlyngeUiTestFunc    func,
+                                          gpointer            user_data);
+/* Lets GTK handle everything pending: layout, drawing, idles. */
+void      klynge_ui_test_flush           (void);
+/* All text shown by labels below @widget, joined by newlines. */
+char     *klynge_ui_test_collect_text    (GtkWidget  *widget);
+/* The first descendant of @widget of @type (depth-first), or %NULL. */
+GtkWidget *klynge_ui_test_find_widget    (GtkWidget  *widget,
+                                          GType       type);
+/* The visible widget with this label/title text, or %NULL. */
+GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
+                                          const char *label);
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+/* test-window.c — the main window on a real database
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "klynge-test-utils.h"
+#include "klynge-ui-test-utils.h"
+
+/* What each area must show of the demo cluster. */
+static const struct {
+  const char *area;
+  const char *expected;
+} area_content[] = {
+  { "clusters", "Aarhus Midt Quality Cluster" },
+  { "meetings", "Type 2 diabetes: follow-up of our PDSA plans" },
+  { "data",     "162" },
+  { "charts",   "162" },
+  { "finances", "32" },
+};
+
+static char *
+make_demo_file (const char *dir)
+{
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+
+  return g_strdup (klynge_db_get_path (db));
+}
+
+static void
+check_areas (KlyngeWindow *window,
+             gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+
+  g_assert_nonnull (klynge_context_get_db (context));
+  g_assert_cmpstr (klynge_db_get_path (klynge_context_get_db (context)), ==, user_data);
+
+  for (guint i = 0; i < G_N_ELEMENTS (area_content); i++)
+    {
+      g_autofree char *text = NULL;
+
+      klynge_window_show_area (window, area_content[i].area);
+      klynge_ui_test_flush ();
+      g_assert_cmpstr (klynge_window_get_area (window), ==, area_content[i].area);
+
+      text = klynge_ui_test_collect_text (GTK_WIDGET (window));
+      if (strstr (text, area_content[i].expected) == NULL)
+        g_error ("Area “%s” does not show “%s”; it shows:\n%s",
+                 area_content[i].area, area_content[i].expected, text);
+    }
+
+  /* The area switcher answers the keyboard too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "meetings");
+  g_assert_cmpstr (klynge_window_get_area (window), ==, "meetings");
+}
+
+static void
+test_areas_show_content (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = make_demo_file (dir);
+  const char *argv[] = { "klynge", path, NULL };
+
+  klynge_ui_test_run_app (argv, check_areas, path);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+check_reopened (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+
+  g_assert_nonnull (db);
+  g_assert_cmpstr (klynge_db_get_path (db), ==, user_data);
+}
+
+static void
+check_welcome (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  g_autofree char *text = klynge_ui_test_collect_text (GTK_WIDGET (window));
+
+  g_assert_null (klynge_context_get_db (klynge_window_get_context (window)));
+  g_assert_nonnull (strstr (text, "Welcome to Klynge"));
+  g_assert_nonnull (klynge_ui_test_find_button (GTK_WIDGET (window), "_Create a New Cluster"));
+  g_assert_nonnull (klynge_ui_test_find_button (GTK_WIDGET (window), "_Explore the Demo Cluster"));
+}
+
+static void
+test_first_run_then_reopen (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = make_demo_file (dir);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+  const char *plain[] = { "klynge", NULL };
+  const char *with_file[] = { "klynge", path, NULL };
+
+  g_settings_set_string (settings, "last-database", "");
+  klynge_ui_test_run_app (plain, check_welcome, NULL);
+
+  /* Opening a file remembers it; the next start opens it again. */
+  klynge_ui_test_run_app (with_file, check_reopened, path);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-database"), ==, path);
+  klynge_ui_test_run_app (plain, check_reopened, path);
+
+  klynge_test_remove_tree (dir);
+}
+
+static void
+check_demo (KlyngeWindow *window,
+            gpointer      user_data)
+{
+  KlyngeDb *db;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
+  klynge_ui_test_flush ();
+  db = klynge_context_get_db (klynge_window_get_context (window));
+  g_assert_nonnull (db);
+  g_assert_true (g_str_has_suffix (klynge_db_get_path (db), "demo.sqlite"));
+
+  klynge_window_show_area (window, "clusters");
+  klynge_ui_test_flush ();
+  text = klynge_ui_test_collect_text (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (text, "Aarhus Midt Quality Cluster"));
+}
+
+static void
+test_open_demo (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+  const char *plain[] = { "klynge", NULL };
+
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_settings_set_string (settings, "last-database", "");
+  klynge_ui_test_run_app (plain, check_demo, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ui/window/areas-show-content", test_areas_show_content);
+  g_test_add_func ("/ui/window/first-run-then-reopen", test_first_run_then_reopen);
+  g_test_add_func ("/ui/window/open-demo", test_open_demo);
+  return g_test_run ();
+}
