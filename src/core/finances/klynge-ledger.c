@@ -1,0 +1,943 @@
+/* klynge-ledger.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The cluster's ledger: entries, categories, budget, locked years and the
+ * grant calculator. Every amount is integer minor units.
+ */
+
+#define G_LOG_DOMAIN "klynge-ledger"
+
+#include "klynge-i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "klynge-ledger.h"
+#include "klynge-money.h"
+
+G_DEFINE_FINAL_TYPE (KlyngeLedgerEntry, klynge_ledger_entry, G_TYPE_OBJECT)
+
+static const char *
+kind_to_string (KlyngeLedgerKind kind)
+{
+  return kind == KLYNGE_LEDGER_INCOME ? "income" : "expense";
+}
+
+static KlyngeLedgerKind
+kind_from_string (const char *kind)
+{
+  return g_strcmp0 (kind, "income") == 0 ? KLYNGE_LEDGER_INCOME : KLYNGE_LEDGER_EXPENSE;
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* Year of an ISO date, or 0 when @date is not a real calendar date. */
+static int
+date_year (const char *date)
+{
+  int y, m, d;
+  char tail;
+
+  if (date == NULL || strlen (date) != 10 ||
+      sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      date[4] != '-' || date[7] != '-' ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return 0;
+  return y;
+}
+
+void
+klynge_ledger_category_free (KlyngeLedgerCategory *category)
+{
+  if (category == NULL)
+    return;
+  g_free (category->key);
+  g_free (category->name);
+  g_free (category);
+}
+
+static void
+line_free (KlyngeLedgerLine *line)
+{
+  g_free (line->name);
+  g_free (line);
+}
+
+static void
+meeting_cost_free (KlyngeMeetingCost *cost)
+{
+  g_free (cost->title);
+  g_free (cost->starts_at);
+  g_free (cost);
+}
+
+static void
+klynge_ledger_entry_finalize (GObject *object)
+{
+  KlyngeLedgerEntry *self = KLYNGE_LEDGER_ENTRY (object);
+
+  g_free (self->date);
+  g_free (self->category_name);
+  g_free (self->counterparty);
+  g_free (self->meeting_title);
+  g_free (self->reference);
+  g_free (self->attachment_path);
+  g_free (self->note);
+
+  G_OBJECT_CLASS (klynge_ledger_entry_parent_class)->finalize (object);
+}
+
+static void
+klynge_ledger_entry_class_init (KlyngeLedgerEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_ledger_entry_finalize;
+}
+
+static void
+klynge_ledger_entry_init (KlyngeLedgerEntry *self)
+{
+  self->kind = KLYNGE_LEDGER_EXPENSE;
+  self->counterparty = g_strdup ("");
+  self->reference = g_strdup ("");
+  self->note = g_strdup ("");
+}
+
+KlyngeLedgerEntry *
+klynge_ledger_entry_new (void)
+{
+  return g_object_new (KLYNGE_TYPE_LEDGER_ENTRY, NULL);
+}
+
+gint64
+klynge_ledger_entry_get_signed_amount (KlyngeLedgerEntry *self)
+{
+  return self->kind == KLYNGE_LEDGER_INCOME ? self->amount : -self->amount;
+}
+
+/* Built-in categories are stored under their English name (the msgid) and
+ * shown in the user's language; the user's own are shown as written. */
+const char *
+klynge_ledger_category_display_name (const char *key,
+                                     const char *stored_name)
+{
+  return key != NULL ? _(stored_name) : stored_name;
+}
+
+GPtrArray *
+klynge_ledger_list_categories (KlyngeDb  *db,
+                               gint64     cluster_id,
+                               GError   **error)
+{
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_ledger_category_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT id, key, name, kind FROM ledger_category WHERE cluster_id = ?1 "
+    "ORDER BY kind = 'expense', key IS NULL, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeLedgerCategory *category = g_new0 (KlyngeLedgerCategory, 1);
+
+      category->id = sqlite3_column_int64 (stmt, 0);
+      category->key = column_text (stmt, 1);
+      category->name = g_strdup (klynge_ledger_category_display_name (category->key,
+                                                                      (const char *) sqlite3_column_text (stmt, 2)));
+      category->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (categories, category);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&categories) : NULL;
+}
+
+static gboolean
+check_category_name (const char  *name,
+                     GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A category needs a name."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+translate_duplicate_name (GError     **error,
+                          const char  *name)
+{
+  if (error != NULL && *error != NULL && g_error_matches (*error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT))
+    {
+      g_clear_error (error);
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                   _("There is already a category called “%s”."), name);
+    }
+}
+
+gint64
+klynge_ledger_add_category (KlyngeDb          *db,
+                            gint64             cluster_id,
+                            const char        *name,
+                            KlyngeLedgerKind   kind,
+                            GError           **error)
+{
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!check_category_name (name, error))
+    return 0;
+  trimmed = g_strstrip (g_strdup (name));
+  stmt = klynge_db_prepare (db, "INSERT INTO ledger_category (cluster_id, name, kind) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kind_to_string (kind), -1, SQLITE_STATIC);
+  if (!klynge_db_step_done (db, stmt, error))
+    {
+      translate_duplicate_name (error, trimmed);
+      return 0;
+    }
+  return klynge_db_last_insert_id (db);
+}
+
+gboolean
+klynge_ledger_rename_category (KlyngeDb    *db,
+                               gint64       category_id,
+                               const char  *name,
+                               GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!check_category_name (name, error))
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (name));
+  /* A renamed built-in category keeps its key: the grant calculator finds it by key. */
+  stmt = klynge_db_prepare (db, "UPDATE ledger_category SET name = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, category_id);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+  if (!klynge_db_step_done (db, stmt, error))
+    {
+      translate_duplicate_name (error, trimmed);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static KlyngeLedgerEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  KlyngeLedgerEntry *entry = klynge_ledger_entry_new ();
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->date = column_text (stmt, 1);
+  entry->amount = sqlite3_column_int64 (stmt, 2);
+  entry->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
+  entry->category_id = sqlite3_column_int64 (stmt, 4);
+  entry->category_name = g_strdup (klynge_ledger_category_display_name ((const char *) sqlite3_column_text (stmt, 5),
+                                                                        (const char *) sqlite3_column_text (stmt, 6)));
+  g_free (entry->counterparty);
+  entry->counterparty = column_text (stmt, 7);
+  entry->meeting_id = sqlite3_column_int64 (stmt, 8);
+  entry->meeting_title = column_text (stmt, 9);
+  g_free (entry->reference);
+  entry->reference = column_text (stmt, 10);
+  entry->attachment_path = column_text (stmt, 11);
+  g_free (entry->note);
+  entry->note = column_text (stmt, 12);
+  return entry;
+}
+
+#define ENTRY_COLUMNS \
+  "e.id, e.entry_date, e.amount, e.kind, e.category_id, c.key, c.name, e.counterparty, " \
+  "e.meeting_id, m.title, e.reference, e.attachment_path, e.note "
+#define ENTRY_JOINS \
+  "FROM ledger_entry e JOIN ledger_category c ON c.id = e.category_id " \
+  "LEFT JOIN meeting m ON m.id = e.meeting_id "
+
+/**
+ * klynge_ledger_list_entries:
+ * @filter: (nullable): which entries to keep
+ *
+ * The balance of each entry is the cluster's whole balance after it (all
+ * categories, all years), as a bank statement shows it, also when the list
+ * is filtered.
+ *
+ * Returns: (transfer full): a list of #KlyngeLedgerEntry by date, or %NULL
+ */
+GListModel *
+klynge_ledger_list_entries (KlyngeDb                  *db,
+                            gint64                     cluster_id,
+                            const KlyngeLedgerFilter  *filter,
+                            GError                   **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_LEDGER_ENTRY);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT " ENTRY_COLUMNS ENTRY_JOINS
+    "WHERE e.cluster_id = ?1 ORDER BY e.entry_date, e.id", error);
+  gint64 balance = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(KlyngeLedgerEntry) entry = entry_from_row (stmt);
+
+      balance += klynge_ledger_entry_get_signed_amount (entry);
+      entry->balance = balance;
+      if (filter != NULL &&
+          ((filter->year != 0 && date_year (entry->date) != filter->year) ||
+           (filter->category_id != 0 && entry->category_id != filter->category_id) ||
+           (filter->meeting_id != 0 && entry->meeting_id != filter->meeting_id)))
+        continue;
+      g_list_store_append (store, entry);
+    }
+
+  return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+}
+
+static KlyngeLedgerEntry *
+load_entry (KlyngeDb  *db,
+            gint64     cluster_id,
+            gint64     entry_id,
+            GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT " ENTRY_COLUMNS ENTRY_JOINS "WHERE e.id = ?1 AND e.cluster_id = ?2", error);
+  KlyngeLedgerEntry *entry = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    entry = entry_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The ledger entry no longer exists."));
+  return entry;
+}
+
+gboolean
+klynge_ledger_is_year_locked (KlyngeDb *db,
+                              gint64    cluster_id,
+                              int       year)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT 1 FROM locked_year WHERE cluster_id = ?1 AND year = ?2", NULL);
+  gboolean locked;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int (stmt, 2, year);
+  locked = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return locked;
+}
+
+static gboolean
+check_unlocked (KlyngeDb  *db,
+                gint64     cluster_id,
+                int        year,
+                GError   **error)
+{
+  if (!klynge_ledger_is_year_locked (db, cluster_id, year))
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+               _("The accounts of %d are closed and locked; unlock the year to change its entries."), year);
+  return FALSE;
+}
+
+gboolean
+klynge_ledger_set_year_locked (KlyngeDb  *db,
+                               gint64     cluster_id,
+                               int        year,
+                               gboolean   locked,
+                               GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, locked
+    ? "INSERT OR IGNORE INTO locked_year (cluster_id, year) VALUES (?1, ?2)"
+    : "DELETE FROM locked_year WHERE cluster_id = ?1 AND year = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int (stmt, 2, year);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/* Everything that makes an entry unacceptable, before anything is written. */
+static gboolean
+validate_entry (KlyngeDb           *db,
+                gint64              cluster_id,
+                int                 financial_year,
+                KlyngeLedgerEntry  *entry,
+                GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int year = date_year (entry->date);
+  int rc;
+
+  if (year == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as year-month-day, like 2026-03-14."),
+                   entry->date != NULL ? entry->date : "");
+      return FALSE;
+    }
+  if (financial_year != 0 && year != financial_year)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("The date %s is outside the financial year %d."), entry->date, financial_year);
+      return FALSE;
+    }
+  if (entry->amount <= 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("The amount must be more than zero; the category says whether it is income or an expense."));
+      return FALSE;
+    }
+  if (entry->category_id == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Choose a category for the entry."));
+      return FALSE;
+    }
+  if (!check_unlocked (db, cluster_id, year, error))
+    return FALSE;
+
+  stmt = klynge_db_prepare (db, "SELECT kind FROM ledger_category WHERE id = ?1 AND cluster_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry->category_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    entry->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("The chosen category does not exist in this cluster."));
+  return rc == SQLITE_ROW;
+}
+
+static void
+bind_entry (sqlite3_stmt      *stmt,
+            gint64             cluster_id,
+            KlyngeLedgerEntry *entry)
+{
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, entry->date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, entry->amount);
+  sqlite3_bind_text (stmt, 4, kind_to_string (entry->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, entry->category_id);
+  sqlite3_bind_text (stmt, 6, entry->counterparty != NULL ? entry->counterparty : "", -1, SQLITE_TRANSIENT);
+  if (entry->meeting_id != 0)
+    sqlite3_bind_int64 (stmt, 7, entry->meeting_id);
+  else
+    sqlite3_bind_null (stmt, 7);
+  sqlite3_bind_text (stmt, 8, entry->reference != NULL ? entry->reference : "", -1, SQLITE_TRANSIENT);
+  if (entry->attachment_path != NULL && *entry->attachment_path != '\0')
+    sqlite3_bind_text (stmt, 9, entry->attachment_path, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 9);
+  sqlite3_bind_text (stmt, 10, entry->note != NULL ? entry->note : "", -1, SQLITE_TRANSIENT);
+  if (entry->id != 0)
+    sqlite3_bind_int64 (stmt, 11, entry->id);
+  else
+    sqlite3_bind_null (stmt, 11);
+}
+
+static gboolean
+write_entry (KlyngeDb           *db,
+             gint64              cluster_id,
+             KlyngeLedgerEntry  *entry,
+             gboolean            insert,
+             GError            **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, insert
+    ? "INSERT INTO ledger_entry (cluster_id, entry_date, amount, kind, category_id, counterparty, "
+      "  meeting_id, reference, attachment_path, note, id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    : "UPDATE ledger_entry SET entry_date = ?2, amount = ?3, kind = ?4, category_id = ?5, "
+      "  counterparty = ?6, meeting_id = ?7, reference = ?8, attachment_path = ?9, note = ?10 "
+      "WHERE id = ?11 AND cluster_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_entry (stmt, cluster_id, entry);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  if (insert)
+    entry->id = klynge_db_last_insert_id (db);
+  return TRUE;
+}
+
+/**
+ * klynge_ledger_save_entry:
+ * @financial_year: the year being kept; 0 accepts any date
+ * @entry: a new entry (id 0) or a changed one; its kind is set from the category
+ *
+ * Validates and writes @entry in one transaction; on error nothing changes.
+ */
+gboolean
+klynge_ledger_save_entry (KlyngeDb           *db,
+                          gint64              cluster_id,
+                          int                 financial_year,
+                          KlyngeLedgerEntry  *entry,
+                          GError            **error)
+{
+  g_autoptr(KlyngeLedgerEntry) old = NULL;
+
+  g_return_val_if_fail (KLYNGE_IS_LEDGER_ENTRY (entry), FALSE);
+
+  if (!validate_entry (db, cluster_id, financial_year, entry, error))
+    return FALSE;
+  if (entry->id != 0)
+    {
+      /* Moving an entry out of a locked year would change that year too. */
+      if (!(old = load_entry (db, cluster_id, entry->id, error)) ||
+          !check_unlocked (db, cluster_id, date_year (old->date), error))
+        return FALSE;
+    }
+
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+  if (!write_entry (db, cluster_id, entry, entry->id == 0, error))
+    {
+      klynge_db_rollback (db);
+      return FALSE;
+    }
+  return klynge_db_commit (db, error);
+}
+
+/**
+ * klynge_ledger_delete_entry:
+ *
+ * Returns: (transfer full) (nullable): the deleted entry, to hand to
+ *   klynge_ledger_restore_entry() when the user asks to undo
+ */
+KlyngeLedgerEntry *
+klynge_ledger_delete_entry (KlyngeDb  *db,
+                            gint64     cluster_id,
+                            gint64     entry_id,
+                            GError   **error)
+{
+  g_autoptr(KlyngeLedgerEntry) entry = load_entry (db, cluster_id, entry_id, error);
+  sqlite3_stmt *stmt;
+
+  if (entry == NULL || !check_unlocked (db, cluster_id, date_year (entry->date), error))
+    return NULL;
+  stmt = klynge_db_prepare (db, "DELETE FROM ledger_entry WHERE id = ?1 AND cluster_id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  return klynge_db_step_done (db, stmt, error) ? g_steal_pointer (&entry) : NULL;
+}
+
+/* Puts a deleted entry back under its old id, so links to it still hold. */
+gboolean
+klynge_ledger_restore_entry (KlyngeDb           *db,
+                             gint64              cluster_id,
+                             KlyngeLedgerEntry  *entry,
+                             GError            **error)
+{
+  g_return_val_if_fail (KLYNGE_IS_LEDGER_ENTRY (entry), FALSE);
+
+  return validate_entry (db, cluster_id, 0, entry, error) &&
+         write_entry (db, cluster_id, entry, TRUE, error);
+}
+
+/* The balance at the start of @date: every entry before it. */
+gint64
+klynge_ledger_balance_before (KlyngeDb    *db,
+                              gint64       cluster_id,
+                              const char  *date,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT coalesce (sum (CASE kind WHEN 'income' THEN amount ELSE -amount END), 0) "
+    "FROM ledger_entry WHERE cluster_id = ?1 AND entry_date < ?2", error);
+  gint64 balance = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
+    balance = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return balance;
+}
+
+/* Returns: the years with entries, ascending, as ints */
+GArray *
+klynge_ledger_list_years (KlyngeDb  *db,
+                          gint64     cluster_id,
+                          GError   **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT DISTINCT CAST (substr (entry_date, 1, 4) AS INTEGER) FROM ledger_entry "
+    "WHERE cluster_id = ?1 ORDER BY 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&years) : NULL;
+}
+
+char *
+klynge_ledger_get_currency (KlyngeDb *db,
+                            gint64    cluster_id)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT currency FROM cluster WHERE id = ?1", NULL);
+  char *currency = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, cluster_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        currency = column_text (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return currency != NULL ? currency : g_strdup ("DKK");
+}
+
+gboolean
+klynge_ledger_set_currency (KlyngeDb    *db,
+                            gint64       cluster_id,
+                            const char  *currency,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (currency == NULL || strlen (currency) != 3 ||
+      !g_ascii_isupper (currency[0]) || !g_ascii_isupper (currency[1]) || !g_ascii_isupper (currency[2]))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("“%s” is not a currency code; use three capital letters such as DKK or GBP."),
+                   currency != NULL ? currency : "");
+      return FALSE;
+    }
+  stmt = klynge_db_prepare (db, "UPDATE cluster SET currency = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, currency, -1, SQLITE_TRANSIENT);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+gboolean
+klynge_ledger_get_grant_rates (KlyngeDb  *db,
+                               gint64     cluster_id,
+                               gint64    *per_gp,
+                               gint64    *per_patient,
+                               GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT start_grant_per_gp, grant_per_patient FROM cluster WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      *per_gp = sqlite3_column_int64 (stmt, 0);
+      *per_patient = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
+  return rc == SQLITE_ROW;
+}
+
+gboolean
+klynge_ledger_set_grant_rates (KlyngeDb  *db,
+                               gint64     cluster_id,
+                               gint64     per_gp,
+                               gint64     per_patient,
+                               GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (per_gp < 0 || per_patient < 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Grant rates cannot be negative."));
+      return FALSE;
+    }
+  stmt = klynge_db_prepare (db,
+    "UPDATE cluster SET start_grant_per_gp = ?2, grant_per_patient = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int64 (stmt, 2, per_gp);
+  sqlite3_bind_int64 (stmt, 3, per_patient);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+static KlyngeLedgerEntry *
+proposed_grant (KlyngeDb    *db,
+                gint64       cluster_id,
+                const char  *key,
+                const char  *date,
+                gint64       amount,
+                char        *note)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT id, key, name FROM ledger_category WHERE cluster_id = ?1 AND key = ?2", NULL);
+  KlyngeLedgerEntry *entry = klynge_ledger_entry_new ();
+
+  entry->kind = KLYNGE_LEDGER_INCOME;
+  entry->date = g_strdup (date);
+  entry->amount = amount;
+  g_free (entry->note);
+  entry->note = note;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, cluster_id);
+      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          entry->category_id = sqlite3_column_int64 (stmt, 0);
+          entry->category_name = g_strdup (klynge_ledger_category_display_name ((const char *) sqlite3_column_text (stmt, 1),
+                                                                                (const char *) sqlite3_column_text (stmt, 2)));
+        }
+      sqlite3_reset (stmt);
+    }
+  return entry;
+}
+
+/**
+ * klynge_ledger_propose_grants:
+ *
+ * The yearly grant is the rate per listed patient times the patients of
+ * the clinics in the cluster; the start-up grant, in the founding year,
+ * is the rate per GP times the GPs who are members.
+ *
+ * Returns: (transfer full) (element-type KlyngeLedgerEntry): unsaved entries
+ */
+GPtrArray *
+klynge_ledger_propose_grants (KlyngeDb  *db,
+                              gint64     cluster_id,
+                              int        year,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) proposals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *jan1 = g_strdup_printf ("%04d-01-01", year);
+  g_autofree char *dec31 = g_strdup_printf ("%04d-12-31", year);
+  sqlite3_stmt *stmt;
+  gint64 per_gp, per_patient, patients = 0, gps = 0;
+  int founded = 0;
+  int rc;
+
+  if (!klynge_ledger_get_grant_rates (db, cluster_id, &per_gp, &per_patient, error))
+    return NULL;
+
+  /* Clinics and GPs in the cluster at some time during the year. */
+  stmt = klynge_db_prepare (db,
+    "SELECT "
+    "  (SELECT coalesce (sum (listed_patients), 0) FROM clinic WHERE cluster_id = ?1 "
+    "     AND (joined_on IS NULL OR joined_on <= ?3) AND (left_on IS NULL OR left_on >= ?2)), "
+    "  (SELECT count(*) FROM member WHERE cluster_id = ?1 AND title = 'gp' "
+    "     AND (joined_on IS NULL OR joined_on <= ?3) AND (left_on IS NULL OR left_on >= ?2)), "
+    "  (SELECT CAST (substr (founded_on, 1, 4) AS INTEGER) FROM cluster WHERE id = ?1)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, jan1, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, dec31, -1, SQLITE_TRANSIENT);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      patients = sqlite3_column_int64 (stmt, 0);
+      gps = sqlite3_column_int64 (stmt, 1);
+      founded = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  if (founded == year && gps > 0 && per_gp > 0)
+    g_ptr_array_add (proposals,
+                     proposed_grant (db, cluster_id, "start_grant", jan1, gps * per_gp,
+                                     /* Translators: the note of a proposed start-up grant */
+                                     g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " GP", "%" G_GINT64_FORMAT " GPs", gps), gps)));
+  if (patients > 0 && per_patient > 0)
+    g_ptr_array_add (proposals,
+                     proposed_grant (db, cluster_id, "yearly_grant", jan1, patients * per_patient,
+                                     /* Translators: the note of a proposed yearly grant */
+                                     g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " listed patient",
+                                                                "%" G_GINT64_FORMAT " listed patients", patients), patients)));
+
+  return g_steal_pointer (&proposals);
+}
+
+/**
+ * klynge_ledger_year_load:
+ *
+ * Returns: (transfer full): the year's income and expenses by category with
+ *   their budget, and the opening and closing balance; %NULL on error
+ */
+KlyngeLedgerYear *
+klynge_ledger_year_load (KlyngeDb  *db,
+                         gint64     cluster_id,
+                         int        year,
+                         GError   **error)
+{
+  g_autoptr(KlyngeLedgerYear) result = g_new0 (KlyngeLedgerYear, 1);
+  g_autofree char *jan1 = g_strdup_printf ("%04d-01-01", year);
+  GError *local_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  result->year = year;
+  result->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  result->opening = klynge_ledger_balance_before (db, cluster_id, jan1, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  stmt = klynge_db_prepare (db,
+    "SELECT c.id, c.key, c.name, c.kind, "
+    "  (SELECT coalesce (sum (amount), 0) FROM ledger_entry e "
+    "     WHERE e.category_id = c.id AND substr (e.entry_date, 1, 4) = printf ('%04d', ?2)), "
+    "  (SELECT coalesce (sum (amount), 0) FROM budget_line b "
+    "     WHERE b.category_id = c.id AND b.year = ?2), "
+    "  (SELECT count(*) FROM ledger_entry e "
+    "     WHERE e.category_id = c.id AND substr (e.entry_date, 1, 4) = printf ('%04d', ?2)) "
+    "FROM ledger_category c WHERE c.cluster_id = ?1 "
+    "ORDER BY c.kind = 'expense', c.key IS NULL, c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int (stmt, 2, year);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeLedgerLine *line = g_new0 (KlyngeLedgerLine, 1);
+
+      line->category_id = sqlite3_column_int64 (stmt, 0);
+      line->name = g_strdup (klynge_ledger_category_display_name ((const char *) sqlite3_column_text (stmt, 1),
+                                                                  (const char *) sqlite3_column_text (stmt, 2)));
+      line->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
+      line->actual = sqlite3_column_int64 (stmt, 4);
+      line->budget = sqlite3_column_int64 (stmt, 5);
+      result->n_entries += sqlite3_column_int64 (stmt, 6);
+      if (line->kind == KLYNGE_LEDGER_INCOME)
+        result->income += line->actual;
+      else
+        result->expenses += line->actual;
+      g_ptr_array_add (result->lines, line);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  result->result = result->income - result->expenses;
+  result->closing = result->opening + result->result;
+  return g_steal_pointer (&result);
+}
+
+void
+klynge_ledger_year_free (KlyngeLedgerYear *year)
+{
+  if (year == NULL)
+    return;
+  g_clear_pointer (&year->lines, g_ptr_array_unref);
+  g_free (year);
+}
+
+/* A budget of 0 removes the line: "no budget" and "zero" read the same. */
+gboolean
+klynge_ledger_set_budget (KlyngeDb  *db,
+                          gint64     cluster_id,
+                          int        year,
+                          gint64     category_id,
+                          gint64     amount,
+                          GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (amount < 0 || amount > KLYNGE_MONEY_MAX)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A budget must be zero or more."));
+      return FALSE;
+    }
+  if (!check_unlocked (db, cluster_id, year, error))
+    return FALSE;
+  stmt = klynge_db_prepare (db, amount > 0
+    ? "INSERT INTO budget_line (cluster_id, year, category_id, amount) "
+      "SELECT ?1, ?2, id, ?4 FROM ledger_category WHERE id = ?3 AND cluster_id = ?1 "
+      "ON CONFLICT (cluster_id, year, category_id) DO UPDATE SET amount = excluded.amount"
+    : "DELETE FROM budget_line WHERE cluster_id = ?1 AND year = ?2 AND category_id = ?3 AND ?4 = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_int64 (stmt, 3, category_id);
+  sqlite3_bind_int64 (stmt, 4, amount);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/* Returns: (element-type KlyngeMeetingCost): meetings of @year with linked costs */
+GPtrArray *
+klynge_ledger_meeting_costs (KlyngeDb  *db,
+                             gint64     cluster_id,
+                             int        year,
+                             GError   **error)
+{
+  g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func ((GDestroyNotify) meeting_cost_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT m.id, m.title, m.starts_at, "
+    "  (SELECT coalesce (sum (CASE kind WHEN 'expense' THEN amount ELSE -amount END), 0) "
+    "     FROM ledger_entry WHERE meeting_id = m.id), "
+    "  (SELECT count(*) FROM attendance WHERE meeting_id = m.id AND status = 'present') "
+    "FROM meeting m WHERE m.cluster_id = ?1 AND substr (m.starts_at, 1, 4) = printf ('%04d', ?2) "
+    "  AND EXISTS (SELECT 1 FROM ledger_entry WHERE meeting_id = m.id) "
+    "ORDER BY m.starts_at", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int (stmt, 2, year);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeMeetingCost *cost = g_new0 (KlyngeMeetingCost, 1);
+
+      cost->meeting_id = sqlite3_column_int64 (stmt, 0);
+      cost->title = column_text (stmt, 1);
+      cost->starts_at = column_text (stmt, 2);
+      cost->cost = sqlite3_column_int64 (stmt, 3);
+      cost->n_present = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (costs, cost);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&costs) : NULL;
+}

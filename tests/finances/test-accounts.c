@@ -1,0 +1,226 @@
+/* test-accounts.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The workbook is read back (unzip -p) and its formulas re-evaluated from
+ * the cells they refer to, so the totals a treasurer sees are checked.
+ */
+
+#define _GNU_SOURCE   /* memmem: a PDF holds NUL bytes */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "klynge-accounts.h"
+#include "klynge-demo.h"
+#include "klynge-ledger.h"
+#include "klynge-test-utils.h"
+
+#define DEMO_INCOME    (KLYNGE_DEMO_LISTED_PATIENTS * 426 + 1500000)
+#define DEMO_EXPENSES  (8982500 + 11 * 250000 + 11 * 4500)
+
+static char *
+read_member (const char *xlsx,
+             const char *member)
+{
+  const char *argv[] = { "unzip", "-p", xlsx, member, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* "219480", "-5.5", "4.05" → minor units, by string so nothing rounds. */
+static gint64
+decimal_to_minor (const char *text)
+{
+  gboolean negative = *text == '-';
+  gint64 whole = 0, fraction = 0;
+  int digits = 0;
+  const char *p = negative ? text + 1 : text;
+
+  for (; g_ascii_isdigit (*p); p++)
+    whole = whole * 10 + (*p - '0');
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p) && digits < 2; p++, digits++)
+      fraction = fraction * 10 + (*p - '0');
+  if (digits == 1)
+    fraction *= 10;
+  return negative ? -(whole * 100 + fraction) : whole * 100 + fraction;
+}
+
+typedef struct
+{
+  GHashTable *values;    /* "B7" → minor units (boxed) */
+  GHashTable *formulas;  /* "B8" → "SUM(B5:B7)" */
+} Sheet;
+
+static void
+sheet_load (Sheet      *sheet,
+            const char *xml)
+{
+  g_autoptr(GRegex) cell = g_regex_new ("<c r=\"([A-Z]+[0-9]+)\"[^>]*>(?:<f>([^<]*)</f>)?<v>([^<]*)</v></c>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  sheet->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->formulas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_regex_match (cell, xml, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *ref = g_match_info_fetch (match, 1);
+      g_autofree char *formula = g_match_info_fetch (match, 2);
+      g_autofree char *value = g_match_info_fetch (match, 3);
+
+      if (formula != NULL && *formula != '\0')
+        g_hash_table_insert (sheet->formulas, g_strdup (ref), g_strdup (formula));
+      g_hash_table_insert (sheet->values, g_strdup (ref), g_memdup2 (&(gint64) { decimal_to_minor (value) }, sizeof (gint64)));
+    }
+}
+
+static gint64
+value_of (Sheet      *sheet,
+          const char *ref)
+{
+  gint64 *value = g_hash_table_lookup (sheet->values, ref);
+
+  return value != NULL ? *value : 0;
+}
+
+/* The formulas the summary uses: SUM(Bm:Bn), Bm-Bn and Bm+Bn. */
+static gint64
+evaluate (Sheet      *sheet,
+          const char *formula)
+{
+  char col, col2, op;
+  int from, to;
+  gint64 sum = 0;
+
+  if (sscanf (formula, "SUM(%c%d:%c%d)", &col, &from, &col2, &to) == 4)
+    {
+      for (int row = from; row <= to; row++)
+        {
+          g_autofree char *ref = g_strdup_printf ("%c%d", col, row);
+
+          g_assert_null (g_hash_table_lookup (sheet->formulas, ref));
+          sum += value_of (sheet, ref);
+        }
+      return sum;
+    }
+  if (sscanf (formula, "%c%d%c%c%d", &col, &from, &op, &col2, &to) == 5)
+    {
+      g_autofree char *a = g_strdup_printf ("%c%d", col, from);
+      g_autofree char *b = g_strdup_printf ("%c%d", col2, to);
+
+      return op == '+' ? value_of (sheet, a) + value_of (sheet, b) : value_of (sheet, a) - value_of (sheet, b);
+    }
+  if (g_str_equal (formula, "0"))
+    return 0;
+  g_assert_not_reached ();
+}
+
+static void
+test_xlsx (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "accounts.xlsx", NULL);
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autoptr(KlyngeLedgerEntry) entry = klynge_ledger_entry_new ();
+  g_autoptr(GPtrArray) categories = klynge_ledger_list_categories (db, cluster, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary_xml = NULL;
+  g_autofree char *ledger_xml = NULL;
+  g_autofree char *strings_xml = NULL;
+  Sheet summary;
+  GHashTableIter iter;
+  gpointer ref, formula;
+  gboolean found_income = FALSE, found_expenses = FALSE, found_result = FALSE, found_closing = FALSE;
+
+  /* Text that looks like a formula must stay text. */
+  entry->date = g_strdup ("2026-12-15");
+  entry->amount = 1;
+  entry->category_id = ((KlyngeLedgerCategory *) g_ptr_array_index (categories, categories->len - 1))->id;
+  g_free (entry->counterparty);
+  entry->counterparty = g_strdup ("=SUM(A1:A9)");
+  g_assert_true (klynge_ledger_save_entry (db, cluster, 2026, entry, &error));
+
+  g_assert_true (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_XLSX, path, &error));
+  g_assert_no_error (error);
+
+  summary_xml = read_member (path, "xl/worksheets/sheet1.xml");
+  ledger_xml = read_member (path, "xl/worksheets/sheet2.xml");
+  strings_xml = read_member (path, "xl/sharedStrings.xml");
+  g_assert_null (strstr (ledger_xml, "<f>"));
+  g_assert_nonnull (strstr (strings_xml, "=SUM(A1:A9)"));
+  g_assert_nonnull (strstr (ledger_xml, "r=\"A34\""));   /* a header and 33 entries */
+  g_assert_null (strstr (ledger_xml, "r=\"A35\""));
+
+  sheet_load (&summary, summary_xml);
+  g_assert_cmpuint (g_hash_table_size (summary.formulas), >=, 6);
+  g_hash_table_iter_init (&iter, summary.formulas);
+  while (g_hash_table_iter_next (&iter, &ref, &formula))
+    {
+      gint64 cached = value_of (&summary, ref);
+
+      /* Every cached total is what the formula computes from the sheet. */
+      g_assert_cmpint (evaluate (&summary, formula), ==, cached);
+      if (((char *) ref)[0] != 'B')
+        continue;
+      found_income |= cached == DEMO_INCOME;
+      found_expenses |= cached == DEMO_EXPENSES + 1;
+      found_result |= g_str_has_prefix (formula, "B") && strchr (formula, '-') && cached == DEMO_INCOME - DEMO_EXPENSES - 1;
+      found_closing |= strchr (formula, '+') && cached == DEMO_INCOME - DEMO_EXPENSES - 1;
+    }
+  g_assert_true (found_income);
+  g_assert_true (found_expenses);
+  g_assert_true (found_result);
+  g_assert_true (found_closing);
+
+  g_hash_table_unref (summary.values);
+  g_hash_table_unref (summary.formulas);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_pdf (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "accounts.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "accounts.pdf", NULL);
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_PDF, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_nonnull (memmem (contents, length, "/Count 2", 8));   /* the summary, then the ledger */
+
+  g_assert_false (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_PDF, bad, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_XLSX, bad, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO);
+  klynge_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/finances/accounts/xlsx", test_xlsx);
+  g_test_add_func ("/finances/accounts/pdf", test_pdf);
+
+  return g_test_run ();
+}
