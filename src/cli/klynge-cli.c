@@ -25,6 +25,7 @@ typedef struct
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
+  { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
 };
 
 static const Command *

@@ -42,4 +42,8 @@ gboolean  klynge_cli_parse_options  (const char   *command,
 int klynge_cli_demo (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_info (KlyngeCli *cli, int argc, char **argv);
 
+/* Finances: `ledger list|add`; the `export accounts` kind (argv[0] is "accounts"). */
+int klynge_cli_ledger (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_export_accounts (KlyngeCli *cli, int argc, char **argv);
+
 G_END_DECLS
