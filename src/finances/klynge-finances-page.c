@@ -2,56 +2,822 @@
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The cluster's ledger with its running balance, the budget against actual
+ * and the grant calculator, for the year chosen at the top.
  */
 
 #include "klynge-i18n.h"
 
-#include "klynge-cluster.h"
-#include "klynge-format.h"
+#include "klynge-accounts.h"
+#include "klynge-budget-chart.h"
 #include "klynge-finances-page.h"
+#include "klynge-format.h"
+#include "klynge-ledger-entry-dialog.h"
+#include "klynge-money.h"
 
 struct _KlyngeFinancesPage
 {
-  KlyngePage     parent_instance;
+  KlyngePage         parent_instance;
 
-  AdwStatusPage *status_page;
+  GtkDropDown       *year_dropdown;
+  GtkToggleButton   *lock_button;
+  GtkDropDown       *category_dropdown;
+  GtkDropDown       *meeting_dropdown;
+  GtkLabel          *totals_label;
+  GtkLabel          *balance_label;
+  GtkColumnView     *ledger_view;
+  GtkDrawingArea    *budget_chart;
+  GtkListBox        *budget_list;
+  GtkListBox        *meeting_cost_list;
+  AdwEntryRow       *per_gp_row;
+  AdwEntryRow       *per_patient_row;
+  AdwEntryRow       *currency_row;
+  AdwPreferencesGroup *grants_group;
+  GtkListBox        *grants_list;
+
+  GtkSingleSelection *selection;
+  GArray            *years;          /* int, by position in year_dropdown */
+  GArray            *category_ids;   /* gint64, by position in category_dropdown; 0: all */
+  GArray            *meeting_ids;    /* gint64, by position in meeting_dropdown; 0: all */
+  int                year;
+  char              *currency;
+  KlyngeLedgerYear  *totals;
+  GPtrArray         *grants;         /* KlyngeLedgerEntry proposals for the year */
+  KlyngeLedgerEntry *deleted;        /* the entry the undo toast can bring back */
+  gboolean           loading;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeFinancesPage, klynge_finances_page, KLYNGE_TYPE_PAGE)
+
+enum {
+  COLUMN_DATE,
+  COLUMN_CATEGORY,
+  COLUMN_COUNTERPARTY,
+  COLUMN_MEETING,
+  COLUMN_REFERENCE,
+  COLUMN_AMOUNT,
+  COLUMN_BALANCE,
+  N_COLUMNS
+};
+
+static const struct {
+  const char *title;
+  gboolean    numeric;
+  gboolean    expand;
+} columns[N_COLUMNS] = {
+  [COLUMN_DATE]         = { N_("Date"),         FALSE, FALSE },
+  [COLUMN_CATEGORY]     = { N_("Category"),     FALSE, FALSE },
+  [COLUMN_COUNTERPARTY] = { N_("Counterparty"), FALSE, TRUE  },
+  [COLUMN_MEETING]      = { N_("Meeting"),      FALSE, TRUE  },
+  [COLUMN_REFERENCE]    = { N_("Reference"),    FALSE, FALSE },
+  [COLUMN_AMOUNT]       = { N_("Amount"),       TRUE,  FALSE },
+  [COLUMN_BALANCE]      = { N_("Balance"),      TRUE,  FALSE },
+};
+
+static void
+report_error (KlyngeFinancesPage *self,
+              const GError       *error)
+{
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+}
+
+static void
+changed (KlyngeFinancesPage *self)
+{
+  klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
+}
+
+static char *
+cell_text (KlyngeFinancesPage *self,
+           KlyngeLedgerEntry  *entry,
+           guint               column)
+{
+  switch (column)
+    {
+    case COLUMN_DATE:
+      return klynge_format_date (entry->date);
+    case COLUMN_CATEGORY:
+      return g_strdup (entry->category_name);
+    case COLUMN_COUNTERPARTY:
+      return g_strdup (entry->counterparty);
+    case COLUMN_MEETING:
+      return g_strdup (entry->meeting_title != NULL ? entry->meeting_title : "");
+    case COLUMN_REFERENCE:
+      return g_strdup (entry->reference);
+    case COLUMN_AMOUNT:
+      return klynge_money_format (klynge_ledger_entry_get_signed_amount (entry), self->currency);
+    case COLUMN_BALANCE:
+      return klynge_money_format (entry->balance, self->currency);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               KlyngeFinancesPage       *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (columns[column].numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              KlyngeFinancesPage       *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  KlyngeLedgerEntry *entry = gtk_list_item_get_item (item);
+  g_autofree char *text = cell_text (self, entry, column);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  if (column == COLUMN_COUNTERPARTY || column == COLUMN_REFERENCE)
+    gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                                 *entry->note != '\0' ? entry->note : entry->attachment_path);
+}
+
+static void
+setup_delete_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 KlyngeFinancesPage       *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_tooltip_text (button, _("Delete the Entry"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_list_item_set_child (item, button);
+}
+
+static void
+bind_delete_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                KlyngeFinancesPage       *self)
+{
+  KlyngeLedgerEntry *entry = gtk_list_item_get_item (item);
+  GtkActionable *button = GTK_ACTIONABLE (gtk_list_item_get_child (item));
+
+  /* The target first: the action takes the entry's id and refuses no target. */
+  gtk_actionable_set_action_target (button, "x", entry->id);
+  gtk_actionable_set_action_name (button, "finances.delete-entry");
+}
+
+static void
+add_columns (KlyngeFinancesPage *self)
+{
+  GtkListItemFactory *factory;
+  GtkColumnViewColumn *column;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      factory = gtk_signal_list_item_factory_new ();
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->ledger_view, column);
+      g_object_unref (column);
+    }
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_delete_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_delete_cb), self);
+  column = gtk_column_view_column_new (NULL, factory);
+  gtk_column_view_append_column (self->ledger_view, column);
+  g_object_unref (column);
+}
+
+/* Replaces a drop-down's items, keeping the chosen id when it is still there. */
+static void
+fill_dropdown (GtkDropDown   *dropdown,
+               GArray        *ids,
+               GtkStringList *names,
+               gint64         keep)
+{
+  guint position = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == keep)
+      position = i;
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static gint64
+selected_id (GtkDropDown *dropdown,
+             GArray      *ids)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  return position < ids->len ? g_array_index (ids, gint64, position) : 0;
+}
+
+static void
+load_filters (KlyngeFinancesPage *self,
+              KlyngeDb           *db,
+              gint64              cluster)
+{
+  g_autoptr(GArray) years = klynge_ledger_list_years (db, cluster, NULL);
+  g_autoptr(GPtrArray) categories = klynge_ledger_list_categories (db, cluster, NULL);
+  g_autoptr(GPtrArray) meetings = klynge_ledger_meeting_costs (db, cluster, 0, TRUE, NULL);
+  g_autoptr(GtkStringList) year_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) category_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 keep_category = selected_id (self->category_dropdown, self->category_ids);
+  gint64 keep_meeting = selected_id (self->meeting_dropdown, self->meeting_ids);
+  int this_year = g_date_time_get_year (now);
+  gint64 all = 0;
+  guint year_position = 0;
+
+  /* The years with entries and this year, so a new year can be started. */
+  g_array_set_size (self->years, 0);
+  for (guint i = 0; years != NULL && i < years->len; i++)
+    if (g_array_index (years, int, i) < this_year)
+      g_array_append_val (self->years, g_array_index (years, int, i));
+  g_array_append_val (self->years, this_year);
+  for (guint i = 0; years != NULL && i < years->len; i++)
+    if (g_array_index (years, int, i) > this_year)
+      g_array_append_val (self->years, g_array_index (years, int, i));
+  if (self->year == 0)
+    self->year = this_year;
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%d", g_array_index (self->years, int, i));
+
+      gtk_string_list_append (year_names, name);
+      if (g_array_index (self->years, int, i) == self->year)
+        year_position = i;
+    }
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (year_names));
+  gtk_drop_down_set_selected (self->year_dropdown, year_position);
+
+  g_array_set_size (self->category_ids, 0);
+  g_array_append_val (self->category_ids, all);
+  gtk_string_list_append (category_names, _("All categories"));
+  for (guint i = 0; categories != NULL && i < categories->len; i++)
+    {
+      KlyngeLedgerCategory *c = g_ptr_array_index (categories, i);
+
+      g_array_append_val (self->category_ids, c->id);
+      gtk_string_list_append (category_names, c->name);
+    }
+  fill_dropdown (self->category_dropdown, self->category_ids, category_names, keep_category);
+
+  g_array_set_size (self->meeting_ids, 0);
+  g_array_append_val (self->meeting_ids, all);
+  gtk_string_list_append (meeting_names, _("All meetings"));
+  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+    {
+      KlyngeMeetingCost *m = g_ptr_array_index (meetings, i);
+
+      g_array_append_val (self->meeting_ids, m->meeting_id);
+      gtk_string_list_append (meeting_names, m->title);
+    }
+  fill_dropdown (self->meeting_dropdown, self->meeting_ids, meeting_names, keep_meeting);
+}
+
+static void
+load_ledger (KlyngeFinancesPage *self,
+             KlyngeDb           *db,
+             gint64              cluster)
+{
+  KlyngeLedgerFilter filter = {
+    .year = self->year,
+    .category_id = selected_id (self->category_dropdown, self->category_ids),
+    .meeting_id = selected_id (self->meeting_dropdown, self->meeting_ids),
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entries = klynge_ledger_list_entries (db, cluster, &filter, &error);
+  g_autofree char *opening = NULL, *income = NULL, *expenses = NULL, *closing = NULL, *totals = NULL, *balance = NULL;
+
+  if (entries == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  gtk_single_selection_set_model (self->selection, entries);
+
+  g_clear_pointer (&self->totals, klynge_ledger_year_free);
+  self->totals = klynge_ledger_year_load (db, cluster, self->year, &error);
+  if (self->totals == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  opening = klynge_money_format (self->totals->opening, self->currency);
+  income = klynge_money_format (self->totals->income, self->currency);
+  expenses = klynge_money_format (self->totals->expenses, self->currency);
+  closing = klynge_money_format (self->totals->closing, self->currency);
+  totals = g_strdup_printf (_("Opening %s · Income %s · Expenses %s"), opening, income, expenses);
+  balance = g_strdup_printf (_("Balance %s"), closing);
+  gtk_label_set_text (self->totals_label, totals);
+  gtk_label_set_text (self->balance_label, balance);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+budget_activated_cb (AdwEntryRow        *row,
+                     KlyngeFinancesPage *self)
+{
+  gint64 category = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "category-id"));
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  gint64 amount = 0;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if ((*text != '\0' && !klynge_money_parse (text, self->currency, &amount, &error)) ||
+      !klynge_ledger_set_budget (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), self->year,
+                                 category, amount, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+  changed (self);
+}
+
+static void
+load_budget (KlyngeFinancesPage *self,
+             KlyngeDb           *db,
+             gint64              cluster)
+{
+  g_autoptr(GPtrArray) costs = klynge_ledger_meeting_costs (db, cluster, self->year, TRUE, NULL);
+  gboolean locked = klynge_ledger_is_year_locked (db, cluster, self->year);
+
+  clear_list (self->budget_list);
+  for (guint i = 0; self->totals != NULL && i < self->totals->lines->len; i++)
+    {
+      KlyngeLedgerLine *line = g_ptr_array_index (self->totals->lines, i);
+      GtkWidget *row = adw_entry_row_new ();
+      g_autofree char *actual = klynge_money_format (line->actual, self->currency);
+      g_autofree char *budget = line->budget > 0 ? klynge_money_format (line->budget, NULL) : g_strdup ("");
+      g_autofree char *title = g_strdup_printf (_("%s — actual %s; budget:"), line->name, actual);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (row), budget);
+      gtk_widget_set_sensitive (row, !locked);
+      g_object_set_data (G_OBJECT (row), "category-id", GSIZE_TO_POINTER (line->category_id));
+      g_signal_connect (row, "apply", G_CALLBACK (budget_activated_cb), self);
+      gtk_list_box_append (self->budget_list, row);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->budget_chart));
+
+  clear_list (self->meeting_cost_list);
+  for (guint i = 0; costs != NULL && i < costs->len; i++)
+    {
+      KlyngeMeetingCost *cost = g_ptr_array_index (costs, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *total = klynge_money_format (cost->cost, self->currency);
+      g_autofree char *per = cost->n_present > 0 ? klynge_money_format (cost->cost / cost->n_present, self->currency) : NULL;
+      g_autofree char *present = klynge_format_integer (cost->n_present);
+      g_autofree char *subtitle = per != NULL
+        ? g_strdup_printf (_("%s in all; %s present; %s per attendee"), total, present, per)
+        : g_strdup_printf (_("%s in all; no one present"), total);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cost->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->meeting_cost_list, row);
+    }
+  if (costs == NULL || costs->len == 0)
+    gtk_list_box_append (self->meeting_cost_list, gtk_label_new (_("No costs are linked to meetings in this year.")));
+}
+
+static void
+load_grants (KlyngeFinancesPage *self,
+             KlyngeDb           *db,
+             gint64              cluster)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf (_("Expected grants for %d"), self->year);
+  gint64 per_gp = 0, per_patient = 0;
+
+  if (klynge_ledger_get_grant_rates (db, cluster, &per_gp, &per_patient, NULL))
+    {
+      g_autofree char *gp = klynge_money_format (per_gp, NULL);
+      g_autofree char *patient = klynge_money_format (per_patient, NULL);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->per_gp_row), gp);
+      gtk_editable_set_text (GTK_EDITABLE (self->per_patient_row), patient);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), self->currency);
+
+  adw_preferences_group_set_title (self->grants_group, title);
+  g_clear_pointer (&self->grants, g_ptr_array_unref);
+  self->grants = klynge_ledger_propose_grants (db, cluster, self->year, &error);
+  clear_list (self->grants_list);
+  for (guint i = 0; self->grants != NULL && i < self->grants->len; i++)
+    {
+      KlyngeLedgerEntry *grant = g_ptr_array_index (self->grants, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *amount;
+      g_autofree char *text = klynge_money_format (grant->amount, self->currency);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), grant->category_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), grant->note);
+      amount = gtk_label_new (text);
+      gtk_widget_add_css_class (amount, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
+      gtk_list_box_append (self->grants_list, row);
+    }
+  if (self->grants == NULL || self->grants->len == 0)
+    gtk_list_box_append (self->grants_list, gtk_label_new (_("No grants are expected for this year.")));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "finances.book-grants",
+                                 self->grants != NULL && self->grants->len > 0);
+}
 
 static void
 klynge_finances_page_reload (KlyngePage *page)
 {
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (page);
-  g_auto(KlyngeClusterSummary) summary = { 0 };
-  g_autofree char *description = NULL;
-  g_autofree char *count = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
+  gint64 cluster = klynge_page_get_cluster (page);
+  gboolean locked;
 
-  if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, NULL))
+  gtk_widget_set_sensitive (GTK_WIDGET (self), db != NULL && cluster != 0);
+  if (db == NULL || cluster == 0)
     return;
 
-  count = klynge_format_integer (summary.n_ledger_entries);
-  description = g_strdup_printf (ngettext ("The ledger holds %s entry. Keeping the accounts in Klynge is not part of this version yet.",
-                                           "The ledger holds %s entries. Keeping the accounts in Klynge is not part of this version yet.",
-                                           summary.n_ledger_entries),
-                                 count);
-  adw_status_page_set_description (self->status_page, description);
+  self->loading = TRUE;
+  g_free (self->currency);
+  self->currency = klynge_ledger_get_currency (db, cluster);
+  load_filters (self, db, cluster);
+  load_ledger (self, db, cluster);
+  load_budget (self, db, cluster);
+  load_grants (self, db, cluster);
+
+  locked = klynge_ledger_is_year_locked (db, cluster, self->year);
+  gtk_toggle_button_set_active (self->lock_button, locked);
+  gtk_button_set_icon_name (GTK_BUTTON (self->lock_button), locked ? "changes-prevent-symbolic" : "changes-allow-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock_button), locked ? _("Unlock the Year") : _("Lock the Year"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "finances.add-entry", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "finances.delete-entry", !locked);
+  self->loading = FALSE;
+}
+
+static void
+filter_changed_cb (KlyngeFinancesPage *self)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  guint position = gtk_drop_down_get_selected (self->year_dropdown);
+  int year;
+
+  if (self->loading || db == NULL || position >= self->years->len)
+    return;
+
+  year = g_array_index (self->years, int, position);
+  if (year != self->year)
+    {
+      self->year = year;
+      klynge_finances_page_reload (KLYNGE_PAGE (self));
+    }
+  else
+    {
+      load_ledger (self, db, klynge_page_get_cluster (KLYNGE_PAGE (self)));
+    }
+}
+
+static void
+lock_toggled_cb (KlyngeFinancesPage *self)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || db == NULL)
+    return;
+  if (!klynge_ledger_set_year_locked (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), self->year,
+                                      gtk_toggle_button_get_active (self->lock_button), &error))
+    report_error (self, error);
+  changed (self);
+}
+
+static void
+entry_saved_cb (KlyngeFinancesPage *self)
+{
+  changed (self);
+}
+
+static void
+open_editor (KlyngeFinancesPage *self,
+             KlyngeLedgerEntry  *entry)
+{
+  KlyngeLedgerEntryDialog *dialog;
+
+  dialog = klynge_ledger_entry_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                           klynge_page_get_db (KLYNGE_PAGE (self)),
+                                           klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                           self->year, entry);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (entry_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ledger_activate_cb (KlyngeFinancesPage *self,
+                    guint               position)
+{
+  g_autoptr(KlyngeLedgerEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (entry != NULL && !klynge_ledger_is_year_locked (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                      klynge_page_get_cluster (KLYNGE_PAGE (self)), self->year))
+    open_editor (self, entry);
+}
+
+static void
+add_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_editor (KLYNGE_FINANCES_PAGE (widget), NULL);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
+  g_autoptr(KlyngeLedgerEntry) entry = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+
+  if (entry == NULL)
+    return;
+  if (!klynge_ledger_restore_entry (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                    klynge_page_get_cluster (KLYNGE_PAGE (self)), entry, &error))
+    report_error (self, error);
+  changed (self);
+}
+
+static void
+undo_clicked_cb (KlyngeFinancesPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "finances.undo-delete", NULL);
+}
+
+static void
+delete_entry_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  KlyngeLedgerEntry *entry;
+  AdwToast *toast;
+
+  entry = klynge_ledger_delete_entry (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                      klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                      g_variant_get_int64 (parameter), &error);
+  if (entry == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  g_clear_object (&self->deleted);
+  self->deleted = entry;
+
+  toast = adw_toast_new (_("Entry deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
+  klynge_page_add_toast (KLYNGE_PAGE (self), toast);
+  changed (self);
+}
+
+static gboolean
+parse_rate (KlyngeFinancesPage  *self,
+            AdwEntryRow         *row,
+            gint64              *value,
+            GError             **error)
+{
+  return klynge_money_parse (gtk_editable_get_text (GTK_EDITABLE (row)), self->currency, value, error);
+}
+
+static void
+apply_rates_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  g_autofree char *currency = g_strstrip (g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1));
+  g_autoptr(GError) error = NULL;
+  gint64 per_gp, per_patient;
+
+  if (!parse_rate (self, self->per_gp_row, &per_gp, &error) ||
+      !parse_rate (self, self->per_patient_row, &per_patient, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+  if (!klynge_db_begin (db, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+  if (!klynge_ledger_set_grant_rates (db, cluster, per_gp, per_patient, &error) ||
+      !klynge_ledger_set_currency (db, cluster, currency, &error) ||
+      !klynge_db_commit (db, &error))
+    {
+      klynge_db_rollback (db);
+      report_error (self, error);
+      return;
+    }
+  changed (self);
+}
+
+static void
+book_grants_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (self->grants == NULL || !klynge_db_begin (db, &error))
+    {
+      if (error != NULL)
+        report_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < self->grants->len; i++)
+    if (!klynge_ledger_save_entry (db, cluster, self->year, g_ptr_array_index (self->grants, i), &error))
+      {
+        klynge_db_rollback (db);
+        report_error (self, error);
+        return;
+      }
+  if (!klynge_db_commit (db, &error))
+    {
+      klynge_db_rollback (db);
+      report_error (self, error);
+      return;
+    }
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The expected grants are in the ledger")));
+  changed (self);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KlyngeFinancesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!klynge_accounts_write_finish (result, &error))
+    report_error (self, error);
+  else
+    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The annual accounts are saved")));
+}
+
+static void
+export_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    KlyngeFinancesPage *self)
+{
+  KlyngeAccountsFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      klynge_accounts_write_async (klynge_db_get_path (klynge_page_get_db (KLYNGE_PAGE (self))),
+                                   klynge_page_get_cluster (KLYNGE_PAGE (self)), self->year,
+                                   format, path, NULL, export_done_cb, g_object_ref (self));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_accounts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
+  gboolean pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
+  /* Translators: the suggested file name of the annual accounts; %d is the year */
+  g_autofree char *name = g_strdup_printf (_("accounts-%d.%s"), self->year, pdf ? "pdf" : "xlsx");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Annual Accounts"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (pdf ? KLYNGE_ACCOUNTS_PDF : KLYNGE_ACCOUNTS_XLSX));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+draw_budget_chart (GtkDrawingArea *area,
+                   cairo_t        *cr,
+                   int             width,
+                   int             height,
+                   gpointer        user_data)
+{
+  KlyngeFinancesPage *self = user_data;
+
+  if (self->totals != NULL)
+    klynge_budget_chart_draw (cr, width, height, self->totals, self->currency);
+}
+
+static void
+klynge_finances_page_dispose (GObject *object)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_FINANCES_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->deleted);
+  g_clear_pointer (&self->grants, g_ptr_array_unref);
+  g_clear_pointer (&self->totals, klynge_ledger_year_free);
+
+  G_OBJECT_CLASS (klynge_finances_page_parent_class)->dispose (object);
+}
+
+static void
+klynge_finances_page_finalize (GObject *object)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (object);
+
+  g_array_unref (self->years);
+  g_array_unref (self->category_ids);
+  g_array_unref (self->meeting_ids);
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (klynge_finances_page_parent_class)->finalize (object);
 }
 
 static void
 klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = klynge_finances_page_dispose;
+  object_class->finalize = klynge_finances_page_finalize;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_finances_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/finances/klynge-finances-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, meeting_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, balance_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, ledger_view);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, budget_chart);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, budget_list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, meeting_cost_list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_gp_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_patient_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_list);
+  gtk_widget_class_bind_template_callback (widget_class, lock_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ledger_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "finances.add-entry", NULL, add_entry_action);
+  gtk_widget_class_install_action (widget_class, "finances.delete-entry", "x", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "finances.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "finances.apply-rates", NULL, apply_rates_action);
+  gtk_widget_class_install_action (widget_class, "finances.book-grants", NULL, book_grants_action);
+  gtk_widget_class_install_action (widget_class, "finances.export-accounts", "s", export_accounts_action);
 }
 
 static void
 klynge_finances_page_init (KlyngeFinancesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_column_view_set_model (self->ledger_view, GTK_SELECTION_MODEL (self->selection));
+  add_columns (self);
+  gtk_drawing_area_set_draw_func (self->budget_chart, draw_budget_chart, self, NULL);
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->category_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->meeting_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
 }

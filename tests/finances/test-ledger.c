@@ -357,7 +357,10 @@ test_budget_and_meetings (Fixture       *f,
   g_assert_true (klynge_ledger_set_budget (f->db, f->cluster, 2026, venue, 0, &error));
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM budget_line WHERE cluster_id = ?1", f->cluster), ==, 0);
 
-  costs = klynge_ledger_meeting_costs (f->db, f->cluster, 2026, &error);
+  costs = klynge_ledger_meeting_costs (f->db, f->cluster, 0, FALSE, &error);
+  g_assert_cmpuint (costs->len, >, 2);
+  g_clear_pointer (&costs, g_ptr_array_unref);
+  costs = klynge_ledger_meeting_costs (f->db, f->cluster, 2026, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (costs->len, ==, 2);
   for (guint i = 0; i < costs->len; i++)

@@ -906,11 +906,19 @@ klynge_ledger_set_budget (KlyngeDb  *db,
   return klynge_db_step_done (db, stmt, error);
 }
 
-/* Returns: (element-type KlyngeMeetingCost): meetings of @year with linked costs */
+/**
+ * klynge_ledger_meeting_costs:
+ * @year: 0 for every year
+ * @with_costs_only: leave out meetings without ledger entries
+ *
+ * Returns: (element-type KlyngeMeetingCost): meetings by date with their
+ *   net cost and the members present, for cost per meeting and per attendee
+ */
 GPtrArray *
 klynge_ledger_meeting_costs (KlyngeDb  *db,
                              gint64     cluster_id,
                              int        year,
+                             gboolean   with_costs_only,
                              GError   **error)
 {
   g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func ((GDestroyNotify) meeting_cost_free);
@@ -919,8 +927,9 @@ klynge_ledger_meeting_costs (KlyngeDb  *db,
     "  (SELECT coalesce (sum (CASE kind WHEN 'expense' THEN amount ELSE -amount END), 0) "
     "     FROM ledger_entry WHERE meeting_id = m.id), "
     "  (SELECT count(*) FROM attendance WHERE meeting_id = m.id AND status = 'present') "
-    "FROM meeting m WHERE m.cluster_id = ?1 AND substr (m.starts_at, 1, 4) = printf ('%04d', ?2) "
-    "  AND EXISTS (SELECT 1 FROM ledger_entry WHERE meeting_id = m.id) "
+    "FROM meeting m WHERE m.cluster_id = ?1 "
+    "  AND (?2 = 0 OR substr (m.starts_at, 1, 4) = printf ('%04d', ?2)) "
+    "  AND (?3 = 0 OR EXISTS (SELECT 1 FROM ledger_entry WHERE meeting_id = m.id)) "
     "ORDER BY m.starts_at", error);
   int rc;
 
@@ -928,6 +937,7 @@ klynge_ledger_meeting_costs (KlyngeDb  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
   sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_int (stmt, 3, with_costs_only);
   while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       KlyngeMeetingCost *cost = g_new0 (KlyngeMeetingCost, 1);

@@ -178,7 +178,7 @@ gboolean    klynge_ledger_set_budget      (KlyngeDb            *db,
                                            gint64               amount,
                                            GError             **error);
 
-/* Costs linked to meetings in a year, with the members present. */
+/* Meetings with the net cost linked to them and the members present. */
 typedef struct
 {
   gint64  meeting_id;
@@ -191,6 +191,7 @@ typedef struct
 GPtrArray  *klynge_ledger_meeting_costs   (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            int                  year,
+                                           gboolean             with_costs_only,
                                            GError             **error);
 
 G_END_DECLS

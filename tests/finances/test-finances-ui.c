@@ -1,0 +1,154 @@
+/* test-finances-ui.c — the finances page on the real window
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "klynge-finances-page.h"
+#include "klynge-ledger-entry-dialog.h"
+#include "klynge-test-utils.h"
+#include "klynge-ui-test-utils.h"
+
+/* The demo's closing balance of 2026, and after an expense of 1,234.50. */
+#define BALANCE_BEFORE "Balance DKK 101,660.00"
+#define BALANCE_AFTER  "Balance DKK 100,425.50"
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+position_of_string (GListModel *model,
+                    const char *wanted)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), wanted))
+      return i;
+  g_error ("“%s” is not among the choices", wanted);
+}
+
+static KlyngeLedgerEntryDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KLYNGE_IS_LEDGER_ENTRY_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return KLYNGE_LEDGER_ENTRY_DIALOG (window);
+    }
+  return NULL;
+}
+
+static const char *
+balance_text (GtkWidget *page)
+{
+  return gtk_label_get_text (GTK_LABEL (find_named (page, "balance")));
+}
+
+static void
+enter_expense (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  GtkWidget *page, *year, *error_label;
+  KlyngeLedgerEntryDialog *dialog;
+  AdwComboRow *category;
+  GListModel *entries;
+  g_autoptr(KlyngeLedgerEntry) added = NULL;
+
+  klynge_window_show_area (window, "finances");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
+  g_assert_nonnull (page);
+
+  year = find_named (page, "year");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
+                              position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), "2026"));
+  klynge_ui_test_flush ();
+  g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
+
+  gtk_widget_activate_action (page, "finances.add-entry", NULL);
+  klynge_ui_test_flush ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-12-01");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "1,234.50");
+
+  /* Without a category nothing is saved and the dialog says why. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
+  klynge_ui_test_flush ();
+  error_label = find_named (GTK_WIDGET (dialog), "error");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "category"));
+  g_assert_true (find_dialog () == dialog);
+  g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
+
+  /* A malformed amount likewise. */
+  category = ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "category"));
+  adw_combo_row_set_selected (category, position_of_string (adw_combo_row_get_model (category), "Catering (expense)"));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "1.234,50");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
+  klynge_ui_test_flush ();
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not an amount"));
+  g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "1,234.50");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
+  klynge_ui_test_flush ();
+  g_assert_null (find_dialog ());
+  g_assert_cmpstr (balance_text (page), ==, BALANCE_AFTER);
+
+  /* Deleting offers Undo, which brings the entry and the balance back. */
+  entries = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (klynge_ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW))));
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 33);
+  added = g_list_model_get_item (entries, 32);
+  g_assert_cmpint (added->amount, ==, 123450);
+  gtk_widget_activate_action (page, "finances.delete-entry", "x", added->id);
+  klynge_ui_test_flush ();
+  g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
+  gtk_widget_activate_action (page, "finances.undo-delete", NULL);
+  klynge_ui_test_flush ();
+  g_assert_cmpstr (balance_text (page), ==, BALANCE_AFTER);
+}
+
+static void
+test_enter_expense (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, enter_expense, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/finances/ui/enter-expense", test_enter_expense);
+
+  return g_test_run ();
+}
