@@ -104,6 +104,7 @@ row_cb (int   c,
   row.lines = (const guint *)self->lines->data;
   row.bytes_read = self->bytes_read;
   row.bytes_total = self->bytes_total;
+  row.delimiter = self->parser.delim_char;
 
   if (!self->func (&row, self->user_data, &self->error))
     self->stop = TRUE;

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  *   quoted field with a line break)
  * @bytes_read: how much of the file has been read, for progress
  * @bytes_total: the size of what is being read, or 0 when unknown
+ * @delimiter: the CSV field separator, 0 for a workbook
  *
  * Fields are numbered from 1 in messages: the "column" of FILE:LINE:COLUMN.
  */
@@ -32,6 +33,7 @@ typedef struct
   const guint       *lines;
   goffset            bytes_read;
   goffset            bytes_total;
+  char               delimiter;
 } KlyngeTableRow;
 
 /* Return FALSE to stop reading: with @error set to fail, without to end early. */

@@ -530,6 +530,7 @@ finish_row (Sheet *sheet)
   row.lines = (const guint *)sheet->lines->data;
   row.bytes_read = gsf_input_tell (sheet->input);
   row.bytes_total = sheet->bytes_total;
+  row.delimiter = 0;
 
   if (!sheet->func (&row, sheet->user_data, &sheet->error))
     sheet->stop = TRUE;
