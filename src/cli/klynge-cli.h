@@ -46,4 +46,9 @@ int klynge_cli_info (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_ledger (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_accounts (KlyngeCli *cli, int argc, char **argv);
 
+/* Import: `import FILE`, `import-batches`, `import-undo BATCH`. */
+int klynge_cli_import (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_import_batches (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_import_undo (KlyngeCli *cli, int argc, char **argv);
+
 G_END_DECLS

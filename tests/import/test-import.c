@@ -290,7 +290,7 @@ test_report (Fixture *f, gconstpointer data)
   problems = klynge_import_plan_get_problems (plan);
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *line = klynge_import_problem_format (plan, g_ptr_array_index (problems, i));
+      g_autofree char *line = klynge_import_problem_format (klynge_import_plan_get_file_name (plan), g_ptr_array_index (problems, i));
       g_test_message ("%s", line);
       g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
       g_assert_cmpstr (line, ==, expected[i]);

@@ -1030,10 +1030,10 @@ klynge_import_plan_can_commit (KlyngeImportPlan       *plan,
 }
 
 char *
-klynge_import_problem_format (KlyngeImportPlan          *plan,
+klynge_import_problem_format (const char                *file_name,
                               const KlyngeImportProblem *problem)
 {
-  GString *out = g_string_new (plan->file_name);
+  GString *out = g_string_new (file_name);
 
   if (problem->line > 0)
     g_string_append_printf (out, ":%u", problem->line);

@@ -78,7 +78,7 @@ GPtrArray        *klynge_import_plan_get_problems   (KlyngeImportPlan *plan);
 gboolean          klynge_import_plan_can_commit     (KlyngeImportPlan       *plan,
                                                      KlyngeImportDuplicates  duplicates);
 /* "FILE:LINE:COLUMN: message" */
-char             *klynge_import_problem_format      (KlyngeImportPlan          *plan,
+char             *klynge_import_problem_format      (const char                *file_name,
                                                      const KlyngeImportProblem *problem);
 
 /**
