@@ -40,6 +40,49 @@ column_text (sqlite3_stmt *stmt,
   return g_strdup (text ? text : "");
 }
 
+void
+klynge_submission_meeting_free (KlyngeSubmissionMeeting *meeting)
+{
+  if (meeting == NULL)
+    return;
+  g_free (meeting->title);
+  g_free (meeting->starts_at);
+  g_free (meeting);
+}
+
+GPtrArray *
+klynge_submissions_list_meetings (KlyngeDb  *db,
+                                  gint64     cluster_id,
+                                  GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_submission_meeting_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT m.id, m.title, m.starts_at, count(*), sum(r.status = 'received') "
+                                          "FROM meeting m JOIN data_request r ON r.meeting_id = m.id "
+                                          "WHERE m.cluster_id = ?1 GROUP BY m.id ORDER BY m.starts_at DESC",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeSubmissionMeeting *m = g_new0 (KlyngeSubmissionMeeting, 1);
+
+      m->id = sqlite3_column_int64 (stmt, 0);
+      m->title = column_text (stmt, 1);
+      m->starts_at = column_text (stmt, 2);
+      m->n_requests = sqlite3_column_int64 (stmt, 3);
+      m->n_received = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (list, m);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
+}
+
 GPtrArray *
 klynge_submissions_list (KlyngeDb  *db,
                          gint64     meeting_id,

@@ -30,6 +30,22 @@ typedef struct
   char   *status;
 } KlyngeSubmission;
 
+/* A meeting that asked for data, for choosing whose requests to track. */
+typedef struct
+{
+  gint64  id;
+  char   *title;
+  char   *starts_at;
+  gint64  n_requests;
+  gint64  n_received;
+} KlyngeSubmissionMeeting;
+
+void       klynge_submission_meeting_free      (KlyngeSubmissionMeeting *meeting);
+/* (element-type KlyngeSubmissionMeeting): meetings with data requests, newest first */
+GPtrArray *klynge_submissions_list_meetings    (KlyngeDb   *db,
+                                                gint64      cluster_id,
+                                                GError    **error);
+
 void       klynge_submission_free              (KlyngeSubmission *submission);
 /* (element-type KlyngeSubmission): by clinic, then indicator */
 GPtrArray *klynge_submissions_list             (KlyngeDb   *db,
