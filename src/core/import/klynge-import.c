@@ -1450,6 +1450,29 @@ klynge_import_add_clinic_alias (KlyngeDb    *db,
   return klynge_db_step_done (db, stmt, error);
 }
 
+GStrv
+klynge_import_list_indicators (KlyngeDb  *db,
+                               gint64     cluster_id,
+                               GError   **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT i.name FROM indicator i JOIN topic t ON t.id = i.topic_id "
+                                          "WHERE t.cluster_id = ?1 OR t.cluster_id IS NULL ORDER BY t.title, i.id",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (names);
+}
+
 typedef struct
 {
   GPtrArray *rows;

@@ -124,6 +124,11 @@ gboolean   klynge_import_add_clinic_alias (KlyngeDb   *db,
                                            gint64      clinic_id,
                                            GError    **error);
 
+/* The names of the indicators a file may refer to, sorted. */
+GStrv      klynge_import_list_indicators (KlyngeDb  *db,
+                                          gint64     cluster_id,
+                                          GError   **error);
+
 /* The first @max_rows rows of a file, each a GStrv, for a preview. */
 GPtrArray *klynge_import_preview      (const char       *path,
                                        guint             sheet,
