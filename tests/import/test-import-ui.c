@@ -1,0 +1,193 @@
+/* test-import-ui.c — the import assistant, Undo, the tracker and the live import on the real window
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "klynge-data-page.h"
+#include "klynge-import-assistant.h"
+#include "klynge-import-sheet.h"
+#include "klynge-test-utils.h"
+#include "klynge-ui-test-utils.h"
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The visible toplevel other than the main window holding a sheet. */
+static GtkWindow *
+find_import_window (KlyngeWindow *main_window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WIDGET (main_window) && gtk_widget_get_visible (window) &&
+          klynge_ui_test_find_widget (window, KLYNGE_TYPE_IMPORT_SHEET) != NULL)
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+wait_while_busy (KlyngeImportSheet *sheet)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (klynge_import_sheet_is_busy (sheet) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (klynge_import_sheet_is_busy (sheet));
+  klynge_ui_test_flush ();
+}
+
+static guint
+n_rows (GtkWidget *list_box)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_visible (child);
+  return n;
+}
+
+static gint64
+n_batches (KlyngeWindow *window)
+{
+  return klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)),
+                          "SELECT count(*) FROM import_batch", 0);
+}
+
+/* Checks, chooses to replace what is stored, imports; returns when done. */
+static void
+check_and_import (KlyngeWindow *window,
+                  GtkWindow    *import_window)
+{
+  KlyngeImportSheet *sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (import_window),
+                                                                              KLYNGE_TYPE_IMPORT_SHEET));
+  GtkWidget *summary = find_named (GTK_WIDGET (sheet), "summary");
+
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.check", NULL);
+  wait_while_busy (sheet);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "27 measurements"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "27 of them are already stored"));
+
+  /* Nothing is written until the user chooses what to do with duplicates. */
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.import", NULL);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (n_batches (window), ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (sheet), "duplicates")), 1);
+  klynge_ui_test_flush ();
+  g_object_ref (sheet);
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.import", NULL);
+  wait_while_busy (sheet);
+  g_object_unref (sheet);
+}
+
+static void
+count_changes_cb (KlyngeContext *context,
+                  guint         *n)
+{
+  (*n)++;
+}
+
+static void
+import_and_undo (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  g_autofree char *path = klynge_test_data_path ("import/diabetes-long-utf8bom.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *page, *batches, *tracker;
+  GtkWindow *assistant;
+  guint changes = 0;
+
+  klynge_window_show_area (window, "data");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_DATA_PAGE);
+  batches = find_named (page, "batches");
+  tracker = find_named (page, "tracker");
+  g_assert_cmpuint (n_rows (batches), ==, 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "0 of 1 clinic has delivered everything"));
+
+  /* The assistant: preview, guessed columns, check, import. */
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), file);
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  g_assert_true (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
+  check_and_import (window, assistant);
+  g_assert_null (find_import_window (window));
+  g_assert_cmpint (n_batches (window), ==, 1);
+  g_assert_cmpuint (n_rows (batches), ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "1 of 1 clinic has delivered everything"));
+
+  /* Undo removes the batch as a whole. */
+  gtk_widget_activate_action (page, "data.undo-batch", "x",
+                              klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)),
+                                               "SELECT max(id) FROM import_batch", 0));
+  klynge_ui_test_flush ();
+  g_assert_cmpint (n_batches (window), ==, 0);
+  g_assert_cmpuint (n_rows (batches), ==, 0);
+
+  /* Dropped on the charts: the compact sheet, and every page reloads. */
+  g_signal_connect (klynge_window_get_context (window), "changed", G_CALLBACK (count_changes_cb), &changes);
+  klynge_window_show_area (window, "charts");
+  klynge_ui_test_flush ();
+  klynge_window_import_file (window, file);
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  g_assert_nonnull (assistant);
+  g_assert_false (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
+  check_and_import (window, assistant);
+  g_assert_null (find_import_window (window));
+  g_assert_cmpint (n_batches (window), ==, 1);
+  g_assert_cmpuint (changes, >=, 1);
+  g_signal_handlers_disconnect_by_func (klynge_window_get_context (window), count_changes_cb, &changes);
+}
+
+static void
+test_import_and_undo (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  /* A data request the meetings area would have made. */
+  g_assert_true (klynge_db_exec (db,
+    "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
+    "SELECT (SELECT max(id) FROM meeting), c.id, i.id, '2026-Q1' FROM clinic c, indicator i "
+    "WHERE c.provider_number = '012345' AND i.name = 'HbA1c measured in last 12 months'", NULL));
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, import_and_undo, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/ui/import-and-undo", test_import_and_undo);
+
+  return g_test_run ();
+}
