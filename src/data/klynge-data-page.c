@@ -41,6 +41,8 @@ create_batch_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo"));
 
+  /* Names like "Hansen & Jørgensen" are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), klynge_data_item_get_title (batch));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), klynge_data_item_get_subtitle (batch));
   gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
@@ -59,6 +61,7 @@ create_request_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   const char *mailto = klynge_data_item_get_detail (clinic);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), klynge_data_item_get_title (clinic));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), klynge_data_item_get_subtitle (clinic));
   if (mailto != NULL)

@@ -207,6 +207,7 @@ add_wide_rows (KlyngeImportAssistant *self)
       GtkWidget *numerator = column_drop_down (self, _("Numerator"));
       GtkWidget *denominator = column_drop_down (self, _("Denominator"));
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), indicators[i]);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Numerator, then denominator"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), numerator);

@@ -23,6 +23,8 @@ struct _KlyngeImportSheet
   AdwPreferencesGroup *clinics_group;
   GtkScrolledWindow   *problems_scroller;
   GtkStringList       *problems;
+  GtkWidget           *problems_view;
+  GtkWidget           *import_button;
 
   KlyngeContext       *context;
   char                *path;
@@ -138,6 +140,7 @@ show_unknown_clinics (KlyngeImportSheet *self)
       g_hash_table_add (seen, problem->text);
 
       row = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->text);
       adw_combo_row_set_model (row, G_LIST_MODEL (names));
       g_object_set_data_full (G_OBJECT (row), "alias", g_strdup (problem->text), g_free);
@@ -229,6 +232,11 @@ prepare_done_cb (GObject      *source,
     {
       show_report (self);
       show_unknown_clinics (self);
+      /* In the assistant the report is below the columns: bring it into view. */
+      if (gtk_widget_is_sensitive (self->import_button))
+        gtk_widget_grab_focus (self->import_button);
+      else if (gtk_widget_get_visible (GTK_WIDGET (self->problems_scroller)))
+        gtk_widget_grab_focus (self->problems_view);
     }
 }
 
@@ -458,6 +466,8 @@ klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, clinics_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems_scroller);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems_view);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, import_button);
   gtk_widget_class_bind_template_callback (widget_class, mapping_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, duplicates_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, remember_clicked_cb);
@@ -551,18 +561,22 @@ klynge_import_sheet_present_live (GtkWindow     *parent,
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *title = adw_window_title_new (_("Import at the Meeting"), name);
   GtkWidget *sheet = klynge_import_sheet_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
 
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 520);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 640);
   gtk_window_set_title (GTK_WINDOW (window), _("Import at the Meeting"));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_widget_set_margin_top (sheet, 12);
   gtk_widget_set_margin_bottom (sheet, 18);
   gtk_widget_set_margin_start (sheet, 18);
   gtk_widget_set_margin_end (sheet, 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), sheet);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), sheet);
+  gtk_box_append (GTK_BOX (box), scroller);
   adw_window_set_content (ADW_WINDOW (window), box);
 
   klynge_import_sheet_set_context (KLYNGE_IMPORT_SHEET (sheet), context);
