@@ -23,7 +23,7 @@ struct _KlyngeImportSheet
   AdwPreferencesGroup *clinics_group;
   GtkScrolledWindow   *problems_scroller;
   GtkStringList       *problems;
-  GtkWidget           *problems_view;
+  GtkWidget           *check_button;
   GtkWidget           *import_button;
 
   KlyngeContext       *context;
@@ -233,10 +233,7 @@ prepare_done_cb (GObject      *source,
       show_report (self);
       show_unknown_clinics (self);
       /* In the assistant the report is below the columns: bring it into view. */
-      if (gtk_widget_is_sensitive (self->import_button))
-        gtk_widget_grab_focus (self->import_button);
-      else if (gtk_widget_get_visible (GTK_WIDGET (self->problems_scroller)))
-        gtk_widget_grab_focus (self->problems_view);
+      gtk_widget_grab_focus (gtk_widget_is_sensitive (self->import_button) ? self->import_button : self->check_button);
     }
 }
 
@@ -466,7 +463,7 @@ klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, clinics_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems_scroller);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems_view);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, check_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, import_button);
   gtk_widget_class_bind_template_callback (widget_class, mapping_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, duplicates_selected_cb);
