@@ -19,7 +19,6 @@ struct _KlyngeClusterSwitcher
 
   GtkMenuButton *button;
   GtkLabel      *name_label;
-  GtkPopover    *popover;
   GtkListBox    *list;
 
   KlyngeContext *context;
@@ -68,7 +67,7 @@ row_activated_cb (KlyngeClusterSwitcher *self,
 {
   gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "cluster-id"));
 
-  gtk_popover_popdown (self->popover);
+  gtk_menu_button_popdown (self->button);
   klynge_context_set_cluster_id (self->context, id);
 }
 
@@ -86,7 +85,7 @@ open_editor (KlyngeClusterSwitcher *self,
 {
   KlyngeClusterEditor *editor;
 
-  gtk_popover_popdown (self->popover);
+  gtk_menu_button_popdown (self->button);
   editor = klynge_cluster_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                       klynge_context_get_db (self->context), cluster_id);
   g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
@@ -119,7 +118,6 @@ klynge_cluster_switcher_dispose (GObject *object)
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_CLUSTER_SWITCHER);
 
   G_OBJECT_CLASS (klynge_cluster_switcher_parent_class)->dispose (object);
 }
@@ -135,7 +133,6 @@ klynge_cluster_switcher_class_init (KlyngeClusterSwitcherClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-cluster-switcher.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, name_label);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, popover);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 

@@ -17,6 +17,7 @@
 #include "klynge-clusters-page.h"
 #include "klynge-format.h"
 #include "klynge-member-editor.h"
+#include "klynge-member-export.h"
 #include "klynge-money.h"
 
 struct _KlyngeClustersPage
@@ -46,6 +47,7 @@ struct _KlyngeClustersPage
   GtkCustomFilter    *clinics_filter;
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
   KlyngeSnapshot     *deleted;         /* what the Undo toast can bring back */
+  GCancellable       *export_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeClustersPage, klynge_clusters_page, KLYNGE_TYPE_PAGE)
@@ -855,6 +857,65 @@ copy_emails_action (GtkWidget  *widget,
   klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (message));
 }
 
+/* Export */
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KlyngeClustersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!klynge_member_export_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report_error (self, error);
+      return;
+    }
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The address list is saved")));
+}
+
+static void
+export_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    KlyngeClustersPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  KlyngeMemberExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      g_cancellable_cancel (self->export_cancellable);
+      g_clear_object (&self->export_cancellable);
+      self->export_cancellable = g_cancellable_new ();
+      klynge_member_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                  format, path, self->export_cancellable, export_done_cb, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  gboolean csv = g_str_equal (g_variant_get_string (parameter, NULL), "csv");
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export the Address List"), parent_window (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: the file name offered for the exported address list */
+  g_autofree char *name = g_strdup_printf ("%s.%s", _("Members"), csv ? "csv" : "xlsx");
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format",
+                     GINT_TO_POINTER (csv ? KLYNGE_MEMBER_EXPORT_CSV : KLYNGE_MEMBER_EXPORT_XLSX));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -875,6 +936,8 @@ klynge_clusters_page_dispose (GObject *object)
   g_clear_object (&self->clinics_filter);
   g_clear_pointer (&self->deleted, klynge_snapshot_free);
   g_clear_pointer (&self->folded_query, g_free);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
 
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }
@@ -920,6 +983,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clusters.edit-cluster", NULL, edit_cluster_action);
   gtk_widget_class_install_action (widget_class, "clusters.copy-emails", NULL, copy_emails_action);
   gtk_widget_class_install_action (widget_class, "clusters.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "clusters.export", "s", export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "clusters.focus-search", NULL);
 }
