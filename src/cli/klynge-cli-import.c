@@ -96,6 +96,7 @@ klynge_cli_import (KlyngeCli  *cli,
   g_autoptr(KlyngeImportMapping) mapping = NULL;
   g_autoptr(KlyngeImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *batch_text = NULL;
   KlyngeImportDuplicates duplicates;
   GPtrArray *problems;
   const char *path;
@@ -193,10 +194,12 @@ klynge_cli_import (KlyngeCli  *cli,
   batch = klynge_import_commit (cli->db, plan, duplicates, save_name ? save_name : mapping_name, NULL, NULL, NULL, &error);
   if (batch == 0)
     return klynge_cli_report_error (error);
-  g_print (ngettext ("%s: %u measurement imported as batch %" G_GINT64_FORMAT ".\n",
-                     "%s: %u measurements imported as batch %" G_GINT64_FORMAT ".\n",
+  /* The number as text: xgettext cannot see through G_GINT64_FORMAT. */
+  batch_text = g_strdup_printf ("%" G_GINT64_FORMAT, batch);
+  g_print (ngettext ("%s: %u measurement imported as batch %s.\n",
+                     "%s: %u measurements imported as batch %s.\n",
                      klynge_import_plan_get_n_measurements (plan)),
-           path, klynge_import_plan_get_n_measurements (plan), batch);
+           path, klynge_import_plan_get_n_measurements (plan), batch_text);
   return KLYNGE_CLI_OK;
 }
 
