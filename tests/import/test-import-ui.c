@@ -13,23 +13,6 @@
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The visible toplevel other than the main window holding a sheet. */
 static GtkWindow *
 find_import_window (KlyngeWindow *main_window)
@@ -83,7 +66,7 @@ check_and_import (KlyngeWindow *window,
 {
   KlyngeImportSheet *sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (import_window),
                                                                               KLYNGE_TYPE_IMPORT_SHEET));
-  GtkWidget *summary = find_named (GTK_WIDGET (sheet), "summary");
+  GtkWidget *summary = klynge_ui_test_find_named (GTK_WIDGET (sheet), "summary");
 
   gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.check", NULL);
   wait_while_busy (sheet);
@@ -95,7 +78,7 @@ check_and_import (KlyngeWindow *window,
   klynge_ui_test_flush ();
   g_assert_cmpint (n_batches (window), ==, 0);
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (sheet), "duplicates")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (sheet), "duplicates")), 1);
   klynge_ui_test_flush ();
   g_object_ref (sheet);
   gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.import", NULL);
@@ -123,8 +106,8 @@ import_and_undo (KlyngeWindow *window,
   klynge_window_show_area (window, "data");
   klynge_ui_test_flush ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_DATA_PAGE);
-  batches = find_named (page, "batches");
-  tracker = find_named (page, "tracker");
+  batches = klynge_ui_test_find_named (page, "batches");
+  tracker = klynge_ui_test_find_named (page, "tracker");
   g_assert_cmpuint (n_rows (batches), ==, 0);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "0 of 1 clinic has delivered everything"));
 
