@@ -167,6 +167,36 @@ test_cp1252_file (void)
   klynge_table_info_clear (&info);
 }
 
+/* Excel's "Unicode text": UTF-16LE with a byte-order mark, tab-separated. */
+static void
+test_utf16 (void)
+{
+  g_autofree char *utf16 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  KlyngeTableInfo info = { 0 };
+  gsize len;
+  GString *text = g_string_new ("Klinik\tTæller\r\n");
+
+  /* Long enough that characters straddle the reader's chunks. */
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (text, "Ærø %u\t%u\r\n", i, i);
+  utf16 = g_convert (text->str, text->len, "UTF-16LE", "UTF-8", NULL, &len, NULL);
+  g_string_free (text, TRUE);
+  utf16 = g_realloc (utf16, len + 2);
+  memmove (utf16 + 2, utf16, len);
+  utf16[0] = (char)0xFF;
+  utf16[1] = (char)0xFE;
+
+  rows = read_bytes (utf16, len + 2, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info.encoding, ==, "UTF-16");
+  g_assert_cmpint (info.delimiter, ==, '\t');
+  g_assert_cmpstr (rows->pdata[0], ==, "1:Klinik|Tæller");
+  g_assert_cmpstr (rows->pdata[4000], ==, "4001:Ærø 3999|3999");
+  klynge_table_info_clear (&info);
+}
+
 static void
 test_unclosed_quote (void)
 {
@@ -224,6 +254,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/csv/bom", test_bom);
   g_test_add_func ("/import/csv/multibyte-at-chunk-boundary", test_multibyte_at_chunk_boundary);
   g_test_add_func ("/import/csv/cp1252-file", test_cp1252_file);
+  g_test_add_func ("/import/csv/utf16", test_utf16);
   g_test_add_func ("/import/csv/unclosed-quote", test_unclosed_quote);
   g_test_add_func ("/import/csv/mixed-encoding", test_mixed_encoding);
   g_test_add_func ("/import/csv/stop-early", test_stop_early);

@@ -27,6 +27,7 @@ typedef enum
   ENCODING_UNDECIDED,   /* only ASCII so far: both readings agree */
   ENCODING_UTF8,
   ENCODING_CP1252,
+  ENCODING_UTF16,       /* Excel's "Unicode text": told by its byte-order mark */
 } Encoding;
 
 typedef struct
@@ -37,7 +38,7 @@ typedef struct
   gpointer            user_data;
 
   Encoding            encoding;
-  GIConv              cp1252;
+  GIConv              converter;
   GByteArray         *carry;          /* an incomplete UTF-8 sequence at a chunk's end */
   GString            *text;
 
@@ -196,7 +197,7 @@ append_cp1252 (CsvReader  *self,
       char buf[4096];
       char *out = buf;
       gsize out_left = sizeof buf;
-      gsize rc = g_iconv (self->cp1252, &in, &in_left, &out, &out_left);
+      gsize rc = g_iconv (self->converter, &in, &in_left, &out, &out_left);
 
       g_string_append_len (self->text, buf, out - buf);
       if (rc == (gsize)-1 && errno == EILSEQ)
@@ -207,6 +208,45 @@ append_cp1252 (CsvReader  *self,
           in_left--;
         }
     }
+}
+
+/* A character may be cut by the chunk's end: its bytes wait in carry. */
+static gboolean
+append_utf16 (CsvReader  *self,
+              const char *raw,
+              gsize       len,
+              gboolean    at_end)
+{
+  g_autoptr(GByteArray) input = g_byte_array_new ();
+  char *in;
+  gsize in_left;
+
+  g_byte_array_append (input, self->carry->data, self->carry->len);
+  g_byte_array_append (input, (const guint8 *)raw, len);
+  g_byte_array_set_size (self->carry, 0);
+  in = (char *)input->data;
+  in_left = input->len;
+
+  while (in_left > 0)
+    {
+      char buf[4096];
+      char *out = buf;
+      gsize out_left = sizeof buf;
+      gsize rc = g_iconv (self->converter, &in, &in_left, &out, &out_left);
+
+      g_string_append_len (self->text, buf, out - buf);
+      if (rc != (gsize)-1 || errno == E2BIG)
+        continue;
+      if (errno == EINVAL && !at_end)
+        {
+          g_byte_array_append (self->carry, (const guint8 *)in, in_left);
+          break;
+        }
+      g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                   _("%s:%u: the file is not valid UTF-16 text."), self->name, self->line);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -241,6 +281,8 @@ decode (CsvReader  *self,
       append_cp1252 (self, raw, len);
       return TRUE;
     }
+  if (self->encoding == ENCODING_UTF16)
+    return append_utf16 (self, raw, len, at_end);
 
   if (self->carry->len > 0)
     {
@@ -288,7 +330,7 @@ decode (CsvReader  *self,
 
   /* Not UTF-8 and all ASCII so far: what Danish Excel writes. */
   self->encoding = ENCODING_CP1252;
-  self->cp1252 = g_iconv_open ("UTF-8", "WINDOWS-1252");
+  self->converter = g_iconv_open ("UTF-8", "WINDOWS-1252");
   g_string_append_len (self->text, raw, bad - raw);
   append_cp1252 (self, bad, raw + len - bad);
   g_byte_array_set_size (self->carry, 0);
@@ -330,8 +372,8 @@ static void
 csv_reader_clear (CsvReader *self)
 {
   csv_free (&self->parser);
-  if (self->cp1252 != NULL)
-    g_iconv_close (self->cp1252);
+  if (self->converter != NULL)
+    g_iconv_close (self->converter);
   g_byte_array_unref (self->carry);
   g_string_free (self->text, TRUE);
   g_string_free (self->row, TRUE);
@@ -393,6 +435,13 @@ klynge_csv_read (GInputStream        *stream,
         }
       self.bytes_read += n;
 
+      if (first && n >= 2 && (((guchar)buffer[0] == 0xFF && (guchar)buffer[1] == 0xFE) ||
+                              ((guchar)buffer[0] == 0xFE && (guchar)buffer[1] == 0xFF)))
+        {
+          self.encoding = ENCODING_UTF16;
+          self.converter = g_iconv_open ("UTF-8", "UTF-16");
+        }
+
       if (!decode (&self, buffer, n, n == 0))
         break;
 
@@ -431,7 +480,8 @@ klynge_csv_read (GInputStream        *stream,
       info->format = KLYNGE_TABLE_FORMAT_CSV;
       info->delimiter = delimiter;
       g_free (info->encoding);
-      info->encoding = g_strdup (self.encoding == ENCODING_CP1252 ? "WINDOWS-1252" : "UTF-8");
+      info->encoding = g_strdup (self.encoding == ENCODING_CP1252 ? "WINDOWS-1252" :
+                                 self.encoding == ENCODING_UTF16 ? "UTF-16" : "UTF-8");
     }
   ok = TRUE;
 

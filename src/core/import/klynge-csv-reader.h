@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  * @info: (out caller-allocates) (optional): delimiter and encoding found
  *
  * Reads RFC 4180 CSV in any of the shapes spreadsheets write: `,` `;` or tab
- * (detected from the first line), UTF-8 with or without BOM or Windows-1252
+ * (detected from the first line), UTF-8 with or without BOM, UTF-16 with BOM
+ * (Excel’s “Unicode text”) or Windows-1252
  * (detected at the first byte that is not ASCII), CRLF, LF or CR line ends.
  * Empty lines are skipped; leading and trailing blanks of a field are dropped.
  */

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* What a workbook may inflate to in all: far above any cluster's data,
  * far below what a zip bomb expands to. */
-#define KLYNGE_XLSX_MAX_INFLATED ((guint64)1 << 30)
+#define KLYNGE_XLSX_MAX_INFLATED ((guint64)512 << 20)
 
 /**
  * klynge_xlsx_read_file:
