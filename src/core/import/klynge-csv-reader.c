@@ -293,7 +293,7 @@ decode (CsvReader  *self,
 
   if (g_utf8_validate_len (raw, len, &bad))
     {
-      if (has_non_ascii (raw, len))
+      if (self->encoding == ENCODING_UNDECIDED && has_non_ascii (raw, len))
         self->encoding = ENCODING_UTF8;
       g_string_append_len (self->text, raw, len);
       g_byte_array_set_size (self->carry, 0);

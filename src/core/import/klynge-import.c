@@ -920,6 +920,23 @@ find_duplicates (Prepare  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  char         *path;
+  GCancellable *cancellable;
+} ChecksumData;
+
+static ChecksumData *
+checksum_data_new (const char   *path,
+                   GCancellable *cancellable)
+{
+  ChecksumData *data = g_new0 (ChecksumData, 1);
+
+  data->path = g_strdup (path);
+  data->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  return data;
+}
+
 static char *
 file_checksum (const char    *path,
                GCancellable  *cancellable,
@@ -938,6 +955,19 @@ file_checksum (const char    *path,
   if (n < 0)
     return NULL;
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Returns the SHA-256 as text, or NULL when the file cannot be read. */
+static gpointer
+checksum_thread_func (gpointer user_data)
+{
+  ChecksumData *data = user_data;
+  char *checksum = file_checksum (data->path, data->cancellable, NULL);
+
+  g_free (data->path);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+  return checksum;
 }
 
 /* --- public API ----------------------------------------------------------- */
@@ -999,6 +1029,7 @@ klynge_import_prepare (KlyngeDb                   *db,
     .indicator_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .period_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
+  GThread *checksum_thread;
   gboolean ok;
 
   g_array_set_clear_func (self.clinics, known_clinic_clear);
@@ -1009,9 +1040,17 @@ klynge_import_prepare (KlyngeDb                   *db,
   plan->period_index = g_hash_table_new (g_str_hash, g_str_equal);
   plan->problems = g_ptr_array_new_with_free_func (problem_free);
 
+  /* The checksum reads the file on the second core while this one parses it. */
+  checksum_thread = g_thread_new ("klynge-checksum", checksum_thread_func,
+                                  checksum_data_new (path, cancellable));
   ok = load_reference (&self, error) &&
-       (plan->checksum = file_checksum (path, cancellable, error)) != NULL &&
        klynge_table_read_file (path, mapping->sheet, NULL, read_row, &self, cancellable, error);
+  plan->checksum = g_thread_join (checksum_thread);
+  if (ok && plan->checksum == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("%s: the file cannot be read."), plan->file_name);
+      ok = FALSE;
+    }
 
   if (ok && !self.have_header)
     {
