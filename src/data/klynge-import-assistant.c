@@ -20,6 +20,8 @@ struct _KlyngeImportAssistant
   AdwWindowTitle    *window_title;
   AdwPreferencesGroup *preview_group;
   GtkGrid           *preview_grid;
+  AdwComboRow       *sheet_row;
+  GtkStringList     *sheet_names;
   AdwComboRow       *saved_row;
   GtkStringList     *saved_names;
   AdwComboRow       *layout_row;
@@ -39,6 +41,7 @@ struct _KlyngeImportAssistant
   GtkStringList     *columns;       /* "(none)", then the file's headers */
   GPtrArray         *wide_rows;     /* AdwActionRow with "indicator", "numerator", "denominator" data */
   gboolean           applying;      /* filling the rows from a mapping */
+  guint              sheet_number;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeImportAssistant, klynge_import_assistant, ADW_TYPE_WINDOW)
@@ -77,6 +80,7 @@ build_mapping (KlyngeImportAssistant *self)
   const char *fixed = gtk_editable_get_text (GTK_EDITABLE (self->fixed_period_row));
 
   m->layout = adw_combo_row_get_selected (self->layout_row) == 1 ? KLYNGE_IMPORT_WIDE : KLYNGE_IMPORT_LONG;
+  m->sheet = self->sheet_number;
   m->clinic = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->clinic_row)));
   m->period = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->period_row)));
   if (m->period == NULL && *fixed != '\0')
@@ -242,18 +246,13 @@ show_preview (KlyngeImportAssistant *self,
     }
 }
 
+/* The columns, the wide rows and the saved mappings, once per file. */
 static void
-load_file (KlyngeImportAssistant *self)
+set_up (KlyngeImportAssistant *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(KlyngeTableInfo) info = { 0 };
-  g_autoptr(GPtrArray) rows = klynge_import_preview (self->path, 1, PREVIEW_ROWS, &info, &error);
-  g_autoptr(KlyngeImportMapping) guess = NULL;
   g_autofree char *name = g_path_get_basename (self->path);
-  g_autofree char *description = NULL;
   g_auto(GStrv) saved = NULL;
   const char *none[] = { _("(none)"), NULL };
-  char **header;
 
   adw_window_title_set_subtitle (self->window_title, name);
   self->columns = gtk_string_list_new (none);
@@ -269,6 +268,35 @@ load_file (KlyngeImportAssistant *self)
   for (guint i = 0; saved != NULL && saved[i] != NULL; i++)
     gtk_string_list_append (self->saved_names, saved[i]);
   self->applying = FALSE;
+}
+
+/* The preview and the choice of columns for one sheet (CSV: the file). */
+static void
+load_sheet (KlyngeImportAssistant *self,
+            guint                  sheet)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(KlyngeTableInfo) info = { 0 };
+  g_autoptr(GPtrArray) rows = klynge_import_preview (self->path, sheet, PREVIEW_ROWS, &info, &error);
+  g_autoptr(KlyngeImportMapping) guess = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+  char **header;
+
+  self->sheet_number = sheet;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
+    gtk_grid_remove (self->preview_grid, child);
+  gtk_string_list_splice (self->columns, 1, g_list_model_get_n_items (G_LIST_MODEL (self->columns)) - 1, NULL);
+
+  /* A workbook of several sheets offers the choice. */
+  if (info.sheet_names != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sheet_names)) == 0)
+    {
+      self->applying = TRUE;
+      gtk_string_list_splice (self->sheet_names, 0, 0, (const char *const *)info.sheet_names);
+      adw_combo_row_set_selected (self->sheet_row, sheet - 1);
+      self->applying = FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), info.sheet_names != NULL && g_strv_length (info.sheet_names) > 1);
 
   if (rows == NULL || rows->len == 0)
     {
@@ -278,7 +306,7 @@ load_file (KlyngeImportAssistant *self)
     }
 
   if (info.format == KLYNGE_TABLE_FORMAT_XLSX)
-    description = g_strdup (_("Excel workbook, first sheet"));
+    description = g_strdup_printf (_("Excel workbook, sheet “%s”"), info.sheet_names[sheet - 1]);
   else
     description = g_strdup_printf (_("CSV, %s, fields separated by “%s”"), info.encoding,
                                    info.delimiter == '\t' ? _("tab") : (char[]) { info.delimiter, '\0' });
@@ -292,6 +320,15 @@ load_file (KlyngeImportAssistant *self)
 
   guess = klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header));
   apply_mapping (self, guess);
+}
+
+static void
+sheet_selected_cb (KlyngeImportAssistant *self)
+{
+  guint selected = adw_combo_row_get_selected (self->sheet_row);
+
+  if (!self->applying && selected != GTK_INVALID_LIST_POSITION && self->columns != NULL)
+    load_sheet (self, selected + 1);
 }
 
 static void
@@ -351,6 +388,8 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, window_title);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, preview_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, preview_grid);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet_names);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, saved_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, saved_names);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, layout_row);
@@ -365,6 +404,7 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, save_name_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet);
   gtk_widget_class_bind_template_callback (widget_class, saved_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sheet_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, mapping_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, imported_cb);
   gtk_widget_class_bind_template_callback (widget_class, finished_cb);
@@ -390,6 +430,7 @@ klynge_import_assistant_new (GtkWindow     *parent,
   self->path = g_strdup (path);
   klynge_import_sheet_set_context (self->sheet, context);
   klynge_import_sheet_set_file (self->sheet, path);
-  load_file (self);
+  set_up (self);
+  load_sheet (self, 1);
   return self;
 }

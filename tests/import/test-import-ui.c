@@ -99,7 +99,10 @@ import_and_undo (KlyngeWindow *window,
 {
   g_autofree char *path = klynge_test_data_path ("import/diabetes-long-utf8bom.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWidget *page, *batches, *tracker;
+  g_autofree char *workbook_path = klynge_test_data_path ("import/inline-dates.xlsx");
+  g_autoptr(GFile) workbook = g_file_new_for_path (workbook_path);
+  g_autofree char *text = NULL;
+  GtkWidget *page, *batches, *tracker, *sheet_row, *preview;
   GtkWindow *assistant;
   guint changes = 0;
 
@@ -144,6 +147,23 @@ import_and_undo (KlyngeWindow *window,
   g_assert_cmpint (n_batches (window), ==, 1);
   g_assert_cmpuint (changes, >=, 1);
   g_signal_handlers_disconnect_by_func (klynge_window_get_context (window), count_changes_cb, &changes);
+
+  /* A workbook of two sheets: the assistant offers the choice and previews the one chosen. */
+  klynge_window_show_area (window, "data");
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), workbook);
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  sheet_row = klynge_ui_test_find_named (GTK_WIDGET (assistant), "sheet");
+  preview = klynge_ui_test_find_named (GTK_WIDGET (assistant), "preview");
+  g_assert_true (gtk_widget_get_visible (sheet_row));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (preview)), "“Data”"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sheet_row), 1);
+  klynge_ui_test_flush ();
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (preview)), "“Notes”"));
+  text = klynge_ui_test_collect_text (preview);
+  g_assert_nonnull (strstr (text, "second sheet"));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
 }
 
 static void
