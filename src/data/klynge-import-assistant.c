@@ -336,14 +336,13 @@ imported_cb (KlyngeImportAssistant *self,
              gint64                 batch,
              guint                  n)
 {
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->save_name_row));
-  g_autoptr(KlyngeImportMapping) mapping = build_mapping (self);
-
-  /* Saved once it has worked, so next quarter's file imports in one click. */
-  if (*name != '\0')
-    klynge_import_mapping_save (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
-                                name, mapping, NULL);
   g_signal_emit (self, signals[IMPORTED], 0, batch, n);
+}
+
+static void
+save_name_changed_cb (KlyngeImportAssistant *self)
+{
+  klynge_import_sheet_set_source (self->sheet, gtk_editable_get_text (GTK_EDITABLE (self->save_name_row)));
 }
 
 static void
@@ -407,6 +406,7 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sheet_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, mapping_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, imported_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, finished_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -20,7 +20,7 @@ struct _KlyngeImportSheet
   AdwComboRow         *duplicates_row;
   GtkProgressBar      *progress_bar;
   GtkLabel            *summary_label;
-  AdwPreferencesGroup *clinics_group;
+  AdwPreferencesGroup *unknown_group;
   GtkScrolledWindow   *problems_scroller;
   GtkStringList       *problems;
   GtkWidget           *check_button;
@@ -35,8 +35,10 @@ struct _KlyngeImportSheet
   KlyngeImportPlan    *plan;
   GCancellable        *cancellable;
   gboolean             busy;
-  GPtrArray           *clinic_rows;   /* AdwComboRow, each with its file text as "alias" */
+  GPtrArray           *unknown_rows;  /* AdwComboRow, each with its file text as "alias" and a "kind" */
   GArray              *clinic_ids;    /* the clinics offered, in the rows' order after "Choose…" */
+  GHashTable          *indicator_choices; /* file text → indicator name */
+  KlyngeImportMapping *checked;       /* the mapping of the last check, choices included */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeImportSheet, klynge_import_sheet, ADW_TYPE_BIN)
@@ -65,7 +67,7 @@ update_actions (KlyngeImportSheet *self)
                                  ready && !self->busy && self->plan != NULL &&
                                  klynge_import_plan_can_commit (self->plan, chosen_duplicates (self)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->choices_group), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->clinics_group), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unknown_group), !self->busy);
 }
 
 static void
@@ -95,46 +97,30 @@ progress_cb (double   fraction,
 }
 
 static void
-clear_clinic_rows (KlyngeImportSheet *self)
+clear_unknown_rows (KlyngeImportSheet *self)
 {
-  for (guint i = 0; i < self->clinic_rows->len; i++)
-    adw_preferences_group_remove (self->clinics_group, g_ptr_array_index (self->clinic_rows, i));
-  g_ptr_array_set_size (self->clinic_rows, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->clinics_group), FALSE);
+  for (guint i = 0; i < self->unknown_rows->len; i++)
+    adw_preferences_group_remove (self->unknown_group, g_ptr_array_index (self->unknown_rows, i));
+  g_ptr_array_set_size (self->unknown_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), FALSE);
 }
 
-/* One choice per distinct unknown name, the closest clinic preselected. */
+/* One choice per distinct unknown name of @kind, the closest known one preselected. */
 static void
-show_unknown_clinics (KlyngeImportSheet *self)
+add_unknown_rows (KlyngeImportSheet       *self,
+                  KlyngeImportProblemKind  kind,
+                  GtkStringList           *names,
+                  const char              *subtitle)
 {
-  KlyngeDb *db = klynge_context_get_db (self->context);
   GPtrArray *problems = klynge_import_plan_get_problems (self->plan);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  sqlite3_stmt *stmt;
-
-  clear_clinic_rows (self);
-  g_array_set_size (self->clinic_ids, 0);
-  gtk_string_list_append (names, _("Choose…"));
-  stmt = klynge_db_prepare (db, "SELECT id, name FROM clinic WHERE cluster_id = ?1 ORDER BY name", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, klynge_context_get_cluster_id (self->context));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (self->clinic_ids, id);
-      gtk_string_list_append (names, (const char *)sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
 
   for (guint i = 0; i < problems->len; i++)
     {
       KlyngeImportProblem *problem = g_ptr_array_index (problems, i);
       AdwComboRow *row;
 
-      if (problem->kind != KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC || problem->text == NULL ||
+      if (problem->kind != kind || problem->text == NULL ||
           *problem->text == '\0' || g_hash_table_contains (seen, problem->text))
         continue;
       g_hash_table_add (seen, problem->text);
@@ -142,16 +128,50 @@ show_unknown_clinics (KlyngeImportSheet *self)
       row = ADW_COMBO_ROW (adw_combo_row_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_combo_row_set_model (row, G_LIST_MODEL (names));
       g_object_set_data_full (G_OBJECT (row), "alias", g_strdup (problem->text), g_free);
+      g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (kind));
       if (problem->suggestions != NULL && problem->suggestions[0] != NULL)
         for (guint n = 1; n < g_list_model_get_n_items (G_LIST_MODEL (names)); n++)
           if (g_str_equal (gtk_string_list_get_string (names, n), problem->suggestions[0]))
             adw_combo_row_set_selected (row, n);
-      adw_preferences_group_add (self->clinics_group, GTK_WIDGET (row));
-      g_ptr_array_add (self->clinic_rows, row);
+      adw_preferences_group_add (self->unknown_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->unknown_rows, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->clinics_group), self->clinic_rows->len > 0);
+}
+
+static void
+show_unknown_names (KlyngeImportSheet *self)
+{
+  KlyngeDb *db = klynge_context_get_db (self->context);
+  gint64 cluster = klynge_context_get_cluster_id (self->context);
+  const char *choose[] = { _("Choose…"), NULL };
+  g_autoptr(GtkStringList) clinics = gtk_string_list_new (choose);
+  g_autoptr(GtkStringList) indicators = gtk_string_list_new (choose);
+  g_auto(GStrv) indicator_names = klynge_import_list_indicators (db, cluster, NULL);
+  sqlite3_stmt *stmt;
+
+  clear_unknown_rows (self);
+  g_array_set_size (self->clinic_ids, 0);
+  stmt = klynge_db_prepare (db, "SELECT id, name FROM clinic WHERE cluster_id = ?1 ORDER BY name", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, cluster);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->clinic_ids, id);
+      gtk_string_list_append (clinics, (const char *)sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (indicator_names != NULL)
+    gtk_string_list_splice (indicators, 1, 0, (const char *const *)indicator_names);
+
+  add_unknown_rows (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC, clinics, _("Clinic"));
+  add_unknown_rows (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR, indicators, _("Indicator"));
+  gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), self->unknown_rows->len > 0);
 }
 
 static void
@@ -213,7 +233,7 @@ show_error (KlyngeImportSheet *self,
   gtk_label_set_text (self->summary_label, error->message);
   gtk_string_list_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_scroller), FALSE);
-  clear_clinic_rows (self);
+  clear_unknown_rows (self);
 }
 
 static void
@@ -231,7 +251,7 @@ prepare_done_cb (GObject      *source,
   else
     {
       show_report (self);
-      show_unknown_clinics (self);
+      show_unknown_names (self);
       /* In the assistant the report is below the columns: bring it into view. */
       gtk_widget_grab_focus (gtk_widget_is_sensitive (self->import_button) ? self->import_button : self->check_button);
     }
@@ -272,6 +292,8 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
 {
   g_autoptr(KlyngeImportMapping) mapping = NULL;
   g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer text, name;
   KlyngeDb *db;
 
   g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
@@ -288,6 +310,12 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
       update_actions (self);
       return;
     }
+
+  g_hash_table_iter_init (&iter, self->indicator_choices);
+  while (g_hash_table_iter_next (&iter, &text, &name))
+    g_hash_table_insert (mapping->indicator_names, g_strdup (text), g_strdup (name));
+  g_clear_pointer (&self->checked, klynge_import_mapping_free);
+  self->checked = klynge_import_mapping_copy (mapping);
 
   gtk_label_set_text (self->summary_label, "");
   set_busy (self, _("Checking the file…"));
@@ -315,6 +343,11 @@ commit_done_cb (GObject      *source,
         gtk_label_set_text (self->summary_label, error->message);
       return;
     }
+
+  /* Saved once it has worked, so next quarter's file imports in one click. */
+  if (self->source != NULL && *self->source != '\0' && self->checked != NULL)
+    klynge_import_mapping_save (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
+                                self->source, self->checked, NULL);
 
   n = klynge_import_plan_get_n_measurements (self->plan);
   g_clear_pointer (&self->plan, klynge_import_plan_free);
@@ -376,22 +409,30 @@ duplicates_selected_cb (KlyngeImportSheet *self)
   update_actions (self);
 }
 
+/* Clinics are remembered for the cluster; indicators in the saved mapping. */
 static void
 remember_clicked_cb (KlyngeImportSheet *self)
 {
   KlyngeDb *db = klynge_context_get_db (self->context);
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < self->clinic_rows->len; i++)
+  for (guint i = 0; i < self->unknown_rows->len; i++)
     {
-      AdwComboRow *row = g_ptr_array_index (self->clinic_rows, i);
+      AdwComboRow *row = g_ptr_array_index (self->unknown_rows, i);
       guint selected = adw_combo_row_get_selected (row);
+      const char *alias = g_object_get_data (G_OBJECT (row), "alias");
 
-      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->clinic_ids->len)
+      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
         continue;
-      if (!klynge_import_add_clinic_alias (db, klynge_context_get_cluster_id (self->context),
-                                           g_object_get_data (G_OBJECT (row), "alias"),
-                                           g_array_index (self->clinic_ids, gint64, selected - 1), &error))
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind")) == KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR)
+        {
+          GtkStringObject *name = adw_combo_row_get_selected_item (row);
+
+          g_hash_table_insert (self->indicator_choices, g_strdup (alias), g_strdup (gtk_string_object_get_string (name)));
+        }
+      else if (selected <= self->clinic_ids->len &&
+               !klynge_import_add_clinic_alias (db, klynge_context_get_cluster_id (self->context), alias,
+                                                g_array_index (self->clinic_ids, gint64, selected - 1), &error))
         {
           show_error (self, error);
           return;
@@ -434,7 +475,9 @@ klynge_import_sheet_finalize (GObject *object)
   g_free (self->source);
   g_clear_pointer (&self->mapping, klynge_import_mapping_free);
   g_clear_pointer (&self->plan, klynge_import_plan_free);
-  g_ptr_array_unref (self->clinic_rows);
+  g_ptr_array_unref (self->unknown_rows);
+  g_hash_table_unref (self->indicator_choices);
+  g_clear_pointer (&self->checked, klynge_import_mapping_free);
   g_array_unref (self->clinic_ids);
   G_OBJECT_CLASS (klynge_import_sheet_parent_class)->finalize (object);
 }
@@ -460,7 +503,7 @@ klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, clinics_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, unknown_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems_scroller);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, check_button);
@@ -477,7 +520,8 @@ klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
 static void
 klynge_import_sheet_init (KlyngeImportSheet *self)
 {
-  self->clinic_rows = g_ptr_array_new ();
+  self->unknown_rows = g_ptr_array_new ();
+  self->indicator_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->clinic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->mapping_row), FALSE);
@@ -538,6 +582,16 @@ klynge_import_sheet_set_mapping (KlyngeImportSheet         *self,
   self->source = g_strdup (source);
   g_clear_pointer (&self->plan, klynge_import_plan_free);
   update_actions (self);
+}
+
+void
+klynge_import_sheet_set_source (KlyngeImportSheet *self,
+                                 const char        *source)
+{
+  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
+
+  g_free (self->source);
+  self->source = g_strdup (source);
 }
 
 gboolean

@@ -36,6 +36,9 @@ void       klynge_import_sheet_set_compact  (KlyngeImportSheet         *self,
 void       klynge_import_sheet_set_mapping  (KlyngeImportSheet         *self,
                                              const KlyngeImportMapping *mapping,
                                              const char                *source);
+/* The name the mapping is saved under once the import has worked. */
+void       klynge_import_sheet_set_source   (KlyngeImportSheet         *self,
+                                             const char                *source);
 void       klynge_import_sheet_check        (KlyngeImportSheet         *self);
 gboolean   klynge_import_sheet_is_busy      (KlyngeImportSheet         *self);
 

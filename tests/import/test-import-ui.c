@@ -101,8 +101,11 @@ import_and_undo (KlyngeWindow *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *workbook_path = klynge_test_data_path ("import/inline-dates.xlsx");
   g_autoptr(GFile) workbook = g_file_new_for_path (workbook_path);
+  g_autofree char *bad_path = klynge_test_data_path ("import/bad-long.csv");
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
   g_autofree char *text = NULL;
-  GtkWidget *page, *batches, *tracker, *sheet_row, *preview;
+  GtkWidget *page, *batches, *tracker, *sheet_row, *preview, *unknown;
+  KlyngeImportSheet *sheet;
   GtkWindow *assistant;
   guint changes = 0;
 
@@ -162,6 +165,30 @@ import_and_undo (KlyngeWindow *window,
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (preview)), "“Notes”"));
   text = klynge_ui_test_collect_text (preview);
   g_assert_nonnull (strstr (text, "second sheet"));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
+
+  /* Unknown names: the closest clinic and indicator are offered; once
+   * chosen, checking again no longer reports them. */
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), bad_file);
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (assistant), KLYNGE_TYPE_IMPORT_SHEET));
+  klynge_import_sheet_check (sheet);
+  wait_while_busy (sheet);
+  unknown = klynge_ui_test_find_named (GTK_WIDGET (sheet), "unknown");
+  g_assert_true (gtk_widget_get_visible (unknown));
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "There is no clinic “Lægehuset Østergde”"));
+  g_assert_nonnull (strstr (text, "There is no indicator “HbA1c målt”"));
+  gtk_widget_activate (klynge_ui_test_find_button (unknown, "_Remember and Check Again"));
+  wait_while_busy (sheet);
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_null (strstr (text, "There is no clinic"));
+  g_assert_null (strstr (text, "There is no indicator"));
+  g_assert_nonnull (strstr (text, "“21x” is not a number"));
   gtk_window_close (assistant);
   klynge_ui_test_flush ();
 }
