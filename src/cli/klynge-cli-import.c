@@ -46,7 +46,7 @@ guess_mapping (const char  *path,
                guint        sheet,
                GError     **error)
 {
-  g_autoptr(GPtrArray) rows = klynge_import_preview (path, sheet, 1, NULL, error);
+  g_autoptr(GPtrArray) rows = klynge_import_preview (path, sheet, 20, NULL, error);
   char **header;
 
   if (rows == NULL)
@@ -57,7 +57,7 @@ guess_mapping (const char  *path,
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE, _("%s: the file has no rows."), name);
       return NULL;
     }
-  header = g_ptr_array_index (rows, 0);
+  header = g_ptr_array_index (rows, klynge_import_header_index (rows));
   return klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header));
 }
 

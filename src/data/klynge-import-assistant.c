@@ -10,7 +10,7 @@
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
 
-#define PREVIEW_ROWS 8
+#define PREVIEW_ROWS 12
 #define NONE 0   /* the "(none)" choice heading every column list */
 
 struct _KlyngeImportAssistant
@@ -226,7 +226,8 @@ add_wide_rows (KlyngeImportAssistant *self)
 
 static void
 show_preview (KlyngeImportAssistant *self,
-              GPtrArray             *rows)
+              GPtrArray             *rows,
+              guint                  header_index)
 {
   for (guint r = 0; r < rows->len; r++)
     {
@@ -239,8 +240,10 @@ show_preview (KlyngeImportAssistant *self,
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
           gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-          if (r == 0)
+          if (r == header_index)
             gtk_widget_add_css_class (label, "heading");
+          else if (r < header_index)
+            gtk_widget_add_css_class (label, "dim-label");
           gtk_grid_attach (self->preview_grid, label, c, r, 1, 1);
         }
     }
@@ -281,6 +284,7 @@ load_sheet (KlyngeImportAssistant *self,
   g_autoptr(KlyngeImportMapping) guess = NULL;
   g_autofree char *description = NULL;
   GtkWidget *child;
+  guint header_index;
   char **header;
 
   self->sheet_number = sheet;
@@ -311,9 +315,10 @@ load_sheet (KlyngeImportAssistant *self,
     description = g_strdup_printf (_("CSV, %s, fields separated by “%s”"), info.encoding,
                                    info.delimiter == '\t' ? _("tab") : (char[]) { info.delimiter, '\0' });
   adw_preferences_group_set_description (self->preview_group, description);
-  show_preview (self, rows);
+  header_index = klynge_import_header_index (rows);
+  show_preview (self, rows, header_index);
 
-  header = g_ptr_array_index (rows, 0);
+  header = g_ptr_array_index (rows, header_index);
   for (guint i = 0; header[i] != NULL; i++)
     if (*header[i] != '\0')
       gtk_string_list_append (self->columns, header[i]);

@@ -275,7 +275,7 @@ own_mapping (KlyngeImportSheet  *self,
     }
 
   g_clear_pointer (&self->source, g_free);
-  rows = klynge_import_preview (self->path, 1, 1, NULL, error);
+  rows = klynge_import_preview (self->path, 1, 20, NULL, error);
   if (rows == NULL)
     return NULL;
   if (rows->len == 0)
@@ -283,7 +283,7 @@ own_mapping (KlyngeImportSheet  *self,
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE, _("The file has no rows."));
       return NULL;
     }
-  header = g_ptr_array_index (rows, 0);
+  header = g_ptr_array_index (rows, klynge_import_header_index (rows));
   return klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header));
 }
 

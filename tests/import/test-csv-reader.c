@@ -101,6 +101,15 @@ test_delimiters (void)
   g_assert_cmpstr (rows->pdata[1], ==, "2:1|2|3,5");
   klynge_table_info_clear (&info);
 
+  /* Decimal commas outnumber the ";" of some lines, not of every line; a
+   * title line above the header has no separator at all. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = read_bytes ("Report\na;b;c\n1,5;2,5;3\n4,1;5,2;6\n", 37, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info.delimiter, ==, ';');
+  g_assert_cmpstr (rows->pdata[2], ==, "3:1,5|2,5|3");
+  klynge_table_info_clear (&info);
+
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = read_bytes ("a\tb c\t\"d\"\n", 10, &info, &error);
   g_assert_no_error (error);

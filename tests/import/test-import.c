@@ -269,6 +269,21 @@ test_gnumeric_xlsx (Fixture *f, gconstpointer data)
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, 213);
 }
 
+/* Registers put title lines above the header; they are skipped. */
+static void
+test_title_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = prepare (f, "import/titled-long.csv", mapping, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+  g_assert_cmpuint (klynge_import_plan_get_n_measurements (plan), ==, 2);
+  g_assert_cmpint (klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error), >, 0);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q2", "denominator"), ==, 1391);
+}
+
 static void
 test_report (Fixture *f, gconstpointer data)
 {
@@ -410,6 +425,7 @@ main (int argc, char **argv)
   ADD ("keep-existing", test_keep_existing);
   ADD ("wide-cp1252", test_wide_cp1252);
   ADD ("gnumeric-xlsx", test_gnumeric_xlsx);
+  ADD ("title-lines", test_title_lines);
   ADD ("report", test_report);
   ADD ("rejected-files-change-nothing", test_rejected_files_change_nothing);
   ADD ("cancel", test_cancel);

@@ -337,33 +337,49 @@ decode (CsvReader  *self,
   return TRUE;
 }
 
-/* The separator that occurs most often outside quotes on the first line. */
+#define SNIFF_LINES 20
+
+/* The separator that splits the first lines most consistently: the same
+ * number of times on the most lines, then the most times. Not the first line
+ * alone: registers put a title above the header, and decimal commas make ","
+ * common in a ";" file, but not the same number of times on every line. */
 static char
 detect_delimiter (const char *text,
                   gsize       len)
 {
-  static const char candidates[] = { '\t', ';', ',' };
-  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  static const char candidates[] = { ';', '\t', ',' };
+  guint counts[G_N_ELEMENTS (candidates)][SNIFF_LINES] = { { 0 } };
   gboolean quoted = FALSE;
+  guint line = 0;
   char best = ',';
-  guint best_count = 0;
+  guint best_lines = 0, best_count = 0;
 
-  for (gsize i = 0; i < len; i++)
+  for (gsize i = 0; i < len && line < SNIFF_LINES; i++)
     {
       if (text[i] == '"')
         quoted = !quoted;
-      else if (!quoted && (text[i] == '\n' || text[i] == '\r'))
-        break;
+      else if (!quoted && text[i] == '\n')
+        line++;
       else if (!quoted)
         for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
-          counts[c] += text[i] == candidates[c];
+          counts[c][line] += text[i] == candidates[c];
     }
 
   for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
-    if (counts[c] > best_count)
+    for (guint l = 0; l < SNIFF_LINES; l++)
       {
-        best = candidates[c];
-        best_count = counts[c];
+        guint count = counts[c][l], lines = 0;
+
+        if (count == 0)
+          continue;
+        for (guint k = 0; k < SNIFF_LINES; k++)
+          lines += counts[c][k] == count;
+        if (lines > best_lines || (lines == best_lines && count > best_count))
+          {
+            best = candidates[c];
+            best_lines = lines;
+            best_count = count;
+          }
       }
   return best;
 }

@@ -693,6 +693,30 @@ add_measurement (Prepare              *self,
   g_array_append_val (self->plan->candidates, c);
 }
 
+static guint
+filled_fields (const char *const *fields,
+               guint              n_fields)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_fields; i++)
+    n += *fields[i] != '\0';
+  return n;
+}
+
+guint
+klynge_import_header_index (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *const *fields = g_ptr_array_index (rows, i);
+
+      if (filled_fields (fields, g_strv_length ((char **)fields)) >= 2)
+        return i;
+    }
+  return 0;
+}
+
 static gboolean
 read_row (const KlyngeTableRow  *row,
           gpointer               user_data,
@@ -706,6 +730,8 @@ read_row (const KlyngeTableRow  *row,
 
   if (!self->have_header)
     {
+      if (filled_fields ((const char *const *)row->fields, row->n_fields) < 2)
+        return TRUE;
       read_header (self, row);
       return !self->columns_missing;
     }

@@ -136,6 +136,10 @@ GPtrArray *klynge_import_preview      (const char       *path,
                                        KlyngeTableInfo  *info,
                                        GError          **error);
 
+/* Which of a file's first @rows (GStrv each) is its header: the first with
+ * two or more filled fields, after any title lines a register puts above. */
+guint      klynge_import_header_index (GPtrArray  *rows);
+
 /* Parses a count or value as clinics' files write it; @decimal is '.' or ','. */
 gboolean   klynge_import_parse_number (const char *text,
                                        char        decimal,
