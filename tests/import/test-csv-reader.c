@@ -31,16 +31,18 @@ collect_row (const KlyngeTableRow  *row,
   return TRUE;
 }
 
+/* @len -1: up to the NUL. */
 static GPtrArray *
 read_bytes (const char      *data,
-            gsize            len,
+            gssize           len,
             KlyngeTableInfo *info,
             GError         **error)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
+  gsize size = len < 0 ? strlen (data) : (gsize)len;
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, size), size, g_free);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
 
-  if (!klynge_csv_read (stream, len, "test.csv", info, collect_row, rows, NULL, error))
+  if (!klynge_csv_read (stream, size, "test.csv", info, collect_row, rows, NULL, error))
     return NULL;
   g_ptr_array_add (rows, NULL);
   return g_steal_pointer (&rows);
@@ -51,7 +53,7 @@ assert_rows (const char  *csv,
              const char **expected)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = read_bytes (csv, strlen (csv), NULL, &error);
+  g_autoptr(GPtrArray) rows = read_bytes (csv, -1, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstrv ((char **)rows->pdata, expected);
@@ -94,7 +96,7 @@ test_delimiters (void)
 {
   KlyngeTableInfo info = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = read_bytes ("a;\"b;c\";d,e\n1;2;3,5\n", 21, &info, &error);
+  g_autoptr(GPtrArray) rows = read_bytes ("a;\"b;c\";d,e\n1;2;3,5\n", -1, &info, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (info.delimiter, ==, ';');
@@ -104,14 +106,14 @@ test_delimiters (void)
   /* Decimal commas outnumber the ";" of some lines, not of every line; a
    * title line above the header has no separator at all. */
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = read_bytes ("Report\na;b;c\n1,5;2,5;3\n4,1;5,2;6\n", 37, &info, &error);
+  rows = read_bytes ("Report\na;b;c\n1,5;2,5;3\n4,1;5,2;6\n", -1, &info, &error);
   g_assert_no_error (error);
   g_assert_cmpint (info.delimiter, ==, ';');
   g_assert_cmpstr (rows->pdata[2], ==, "3:1,5|2,5|3");
   klynge_table_info_clear (&info);
 
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = read_bytes ("a\tb c\t\"d\"\n", 10, &info, &error);
+  rows = read_bytes ("a\tb c\t\"d\"\n", -1, &info, &error);
   g_assert_no_error (error);
   g_assert_cmpint (info.delimiter, ==, '\t');
   g_assert_cmpstr (rows->pdata[0], ==, "1:a|b c|d");
@@ -123,7 +125,7 @@ test_bom (void)
 {
   KlyngeTableInfo info = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = read_bytes ("\xEF\xBB\xBF" "nr,navn\n1,Åbyhøj\n", 21, &info, &error);
+  g_autoptr(GPtrArray) rows = read_bytes ("\xEF\xBB\xBF" "nr,navn\n1,Åbyhøj\n", -1, &info, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (info.encoding, ==, "UTF-8");
@@ -210,7 +212,7 @@ static void
 test_unclosed_quote (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = read_bytes ("a,b\nc,\"d\ne,f\n", 13, NULL, &error);
+  g_autoptr(GPtrArray) rows = read_bytes ("a,b\nc,\"d\ne,f\n", -1, NULL, &error);
 
   g_assert_null (rows);
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE);
@@ -221,7 +223,7 @@ static void
 test_mixed_encoding (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = read_bytes ("Åby\nx\n\xE6\n", 9, NULL, &error);
+  g_autoptr(GPtrArray) rows = read_bytes ("Åby\nx\n\xE6\n", -1, NULL, &error);
 
   g_assert_null (rows);
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE);
