@@ -847,10 +847,14 @@ compare_period_strings (gconstpointer a,
 static guint32 *
 rank_periods (GPtrArray *periods)
 {
-  g_autofree const char **sorted = g_memdup2 (periods->pdata, sizeof (char *) * MAX (periods->len, 1));
-  g_autoptr(GHashTable) position = g_hash_table_new (g_direct_hash, g_direct_equal);
-  guint32 *rank = g_new (guint32, MAX (periods->len, 1));
+  g_autofree const char **sorted = NULL;
+  g_autoptr(GHashTable) position = NULL;
+  guint32 *rank = g_new0 (guint32, MAX (periods->len, 1));
 
+  if (periods->len == 0)
+    return rank;
+  sorted = g_memdup2 (periods->pdata, sizeof (char *) * periods->len);
+  position = g_hash_table_new (g_direct_hash, g_direct_equal);
   qsort (sorted, periods->len, sizeof (char *), compare_period_strings);
   for (guint i = 0; i < periods->len; i++)
     g_hash_table_insert (position, (gpointer)sorted[i], GUINT_TO_POINTER (i));
