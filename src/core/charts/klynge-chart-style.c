@@ -98,6 +98,8 @@ klynge_chart_text (cairo_t         *cr,
         pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   pango_layout_get_pixel_extents (layout, &ink, &logical);
+  if (flags & KLYNGE_TEXT_MEASURE)
+    return logical.height;
   cairo_move_to (cr, width > 0 ? x : x - xalign * logical.width, y - yalign * logical.height);
   pango_cairo_show_layout (cr, layout);
   return logical.height;

@@ -52,6 +52,7 @@ typedef enum
   KLYNGE_TEXT_BOLD     = 1 << 0,
   KLYNGE_TEXT_WRAP     = 1 << 1,
   KLYNGE_TEXT_ELLIPSIS = 1 << 2,
+  KLYNGE_TEXT_MEASURE  = 1 << 3,  /* only return the height */
 } KlyngeTextFlags;
 
 const KlyngeChartStyle *klynge_chart_style_get       (KlyngeChartTheme  theme);
