@@ -24,9 +24,41 @@ typedef struct
 
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
+  { "export", klynge_cli_export, N_("Write a file: accounts, chart, slides, pack or workbook") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
 };
+
+/* The kinds of `export`; each area adds its own. */
+static const Command export_kinds[] = {
+  { "accounts", klynge_cli_export_accounts, N_("The annual accounts of a year (XLSX or PDF)") },
+  { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
+  { "pack", klynge_cli_export_pack, N_("A meeting’s feedback pack: a PDF page per clinic") },
+  { "slides", klynge_cli_export_slides, N_("Every slide of a meeting into a folder") },
+  { "workbook", klynge_cli_export_workbook, N_("A meeting’s workbook (XLSX with Excel charts)") },
+};
+
+int
+klynge_cli_export (KlyngeCli  *cli,
+                   int         argc,
+                   char      **argv)
+{
+  if (argc >= 2 && argv[1][0] != '-')
+    for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
+      if (g_str_equal (export_kinds[i].name, argv[1]))
+        return export_kinds[i].run (cli, argc - 1, argv + 1);
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      printf ("%s\n\n", _("Usage: klynge-cli export KIND [OPTION…]"));
+      for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
+        printf ("  %-10s %s\n", export_kinds[i].name, _(export_kinds[i].summary));
+      return KLYNGE_CLI_OK;
+    }
+  if (argc < 2)
+    return klynge_cli_usage_error ("export", "%s", _("Which kind? accounts, chart, pack, slides or workbook."));
+  return klynge_cli_usage_error ("export", _("Unknown kind “%s”."), argv[1]);
+}
 
 static const Command *
 find_command (const char *name)

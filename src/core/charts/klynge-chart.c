@@ -250,6 +250,9 @@ sorted_rows (const KlyngeChartData *data)
 {
   GPtrArray *rows = g_ptr_array_copy (data->rows, NULL, NULL);
 
+  /* The copy would free the rows it only borrows. */
+  g_ptr_array_set_free_func (rows, NULL);
+
   g_ptr_array_sort (rows, compare_rows_up);
   if (data->higher_is_better)
     for (guint i = 0; i < rows->len / 2; i++)
@@ -338,7 +341,7 @@ draw_bars (Ctx *ctx)
   g_autoptr(GPtrArray) rows = sorted_rows (data);
   double lo = 0, hi = 0, slot = (ctx->x1 - ctx->x0) / rows->len;
   const KlyngeRgb *colours[] = { &ctx->style->mark, &ctx->style->pooled, &ctx->style->reference, &ctx->style->target };
-  const char *labels[] = { _("95 % interval"), _("Cluster"), _("Reference"), _("Target") };
+  const char *labels[] = { _("Clinic, 95 % interval"), _("Cluster"), _("Reference"), _("Target") };
 
   for (guint i = 0; i < rows->len; i++)
     {

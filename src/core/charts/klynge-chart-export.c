@@ -1,0 +1,593 @@
+/* klynge-chart-export.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Slides (PNG, SVG, PDF), a meeting's slides into a folder, the per-clinic
+ * feedback pack and the meeting workbook. The slides are the charts of the
+ * screen drawn onto file surfaces; nothing here draws on its own.
+ */
+
+#include "klynge-i18n.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <xlsxwriter.h>
+
+#include "klynge-chart-export.h"
+
+/* A 16:9 PDF page in points: the shape of a projector. */
+#define PDF_WIDTH  960.0
+#define PDF_HEIGHT 540.0
+
+static void
+slide_free (KlyngeSlide *slide)
+{
+  klynge_chart_data_free (slide->data);
+  g_free (slide);
+}
+
+gboolean
+klynge_slide_format_from_path (const char        *path,
+                               KlyngeSlideFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *format = KLYNGE_SLIDE_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = KLYNGE_SLIDE_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = KLYNGE_SLIDE_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_surface (cairo_surface_t  *surface,
+               const char       *path,
+               GError          **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+/**
+ * klynge_chart_export_file:
+ * @path: ending in .png, .svg or .pdf
+ * @width: in pixels for PNG (1920 or 3840 for projectors); the aspect only for SVG and PDF
+ *
+ * Writes one slide.
+ */
+gboolean
+klynge_chart_export_file (const KlyngeChartData    *data,
+                          const KlyngeChartOptions *options,
+                          const char               *path,
+                          int                       width,
+                          int                       height,
+                          GError                  **error)
+{
+  KlyngeChartOptions slide = *options;
+  KlyngeSlideFormat format;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w = width, h = height;
+  gboolean ok;
+
+  if (!klynge_slide_format_from_path (path, &format))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf."), path);
+      return FALSE;
+    }
+  if (width < 64 || height < 64 || width > 16384 || height > 16384)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A slide must be between 64 and 16,384 pixels wide and high."));
+      return FALSE;
+    }
+
+  slide.slide = TRUE;
+  if (format == KLYNGE_SLIDE_PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  else
+    {
+      /* Vector slides keep the aspect on a page a projector or printer knows. */
+      w = PDF_WIDTH;
+      h = PDF_WIDTH * height / width;
+      surface = format == KLYNGE_SLIDE_SVG ? cairo_svg_surface_create (path, w, h) : cairo_pdf_surface_create (path, w, h);
+    }
+  if (!check_surface (surface, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  klynge_chart_draw (cr, w, h, data, &slide, NULL);
+  cairo_destroy (cr);
+  /* A finished image surface can no longer be written out. */
+  if (format != KLYNGE_SLIDE_PNG)
+    cairo_surface_finish (surface);
+  ok = check_surface (surface, path, error);
+  if (ok && format == KLYNGE_SLIDE_PNG)
+    {
+      cairo_status_t status = cairo_surface_write_to_png (surface, path);
+
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+          ok = FALSE;
+        }
+    }
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+static gboolean
+meeting_is_follow_up (KlyngeDb  *db,
+                      gint64     cluster_id,
+                      gint64     meeting_id,
+                      gboolean  *follow_up,
+                      GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT follow_up_of FROM meeting WHERE id = ?1 AND cluster_id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no meeting with the number %" G_GINT64_FORMAT " in this cluster."), meeting_id);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  *follow_up = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  return TRUE;
+}
+
+/**
+ * klynge_chart_meeting_slides:
+ *
+ * The slides of a meeting: for each of its indicators the benchmark bars,
+ * the funnel plot and the run chart, and before/after when the meeting
+ * follows up an earlier one; last the attendance. Letters are dealt with the
+ * meeting as seed, so a clinic has one letter on every slide.
+ *
+ * Returns: (transfer full) (element-type KlyngeSlide): the slides
+ */
+GPtrArray *
+klynge_chart_meeting_slides (KlyngeDb                 *db,
+                             gint64                    cluster_id,
+                             gint64                    meeting_id,
+                             const KlyngeChartOptions *options,
+                             gint64                    highlight_clinic,
+                             GError                  **error)
+{
+  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func ((GDestroyNotify) slide_free);
+  g_autoptr(GPtrArray) indicators = NULL;
+  gboolean follow_up = FALSE;
+  KlyngeSlide *attendance;
+
+  if (!meeting_is_follow_up (db, cluster_id, meeting_id, &follow_up, error))
+    return NULL;
+  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
+  if (indicators == NULL)
+    return NULL;
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KlyngeChartIndicator *indicator = g_ptr_array_index (indicators, i);
+      static const KlyngeChartKind kinds[] = { KLYNGE_CHART_BARS, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_RUN, KLYNGE_CHART_BEFORE_AFTER };
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          KlyngeSlide *slide;
+
+          if (kinds[k] == KLYNGE_CHART_BEFORE_AFTER && !follow_up)
+            continue;
+          slide = g_new0 (KlyngeSlide, 1);
+          slide->kind = kinds[k];
+          slide->data = klynge_chart_data_load (db, cluster_id, indicator->id, NULL, error);
+          if (slide->data == NULL)
+            {
+              g_free (slide);
+              return NULL;
+            }
+          klynge_chart_data_set_names (slide->data, db, cluster_id, options->names, highlight_clinic, (guint) meeting_id);
+          g_ptr_array_add (slides, slide);
+        }
+    }
+
+  attendance = g_new0 (KlyngeSlide, 1);
+  attendance->kind = KLYNGE_CHART_ATTENDANCE;
+  attendance->data = klynge_chart_data_load_attendance (db, cluster_id, error);
+  if (attendance->data == NULL)
+    {
+      g_free (attendance);
+      return NULL;
+    }
+  g_ptr_array_add (slides, attendance);
+  return g_steal_pointer (&slides);
+}
+
+/* "03-hba1c-measured-in-last-12-months-funnel.png": sorted as shown, safe on any file system. */
+static char *
+slide_file_name (guint              number,
+                 const KlyngeSlide *slide,
+                 KlyngeSlideFormat  format)
+{
+  static const char *extensions[] = { "png", "svg", "pdf" };
+  const char *name = slide->kind == KLYNGE_CHART_ATTENDANCE ? "attendance" : slide->data->indicator_name;
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0' && slug->len < 48; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  g_string_append_printf (slug, "-%s.%s", klynge_chart_kind_to_string (slide->kind), extensions[format]);
+  g_string_prepend (slug, slug->str[0] == '-' ? "" : "-");
+  {
+    char prefix[16];
+
+    g_snprintf (prefix, sizeof prefix, "%02u", number);
+    g_string_prepend (slug, prefix);
+  }
+  return g_string_free (slug, FALSE);
+}
+
+/**
+ * klynge_chart_export_slides:
+ * @folder: created when missing
+ *
+ * Writes every slide of a meeting into @folder, one file each.
+ */
+gboolean
+klynge_chart_export_slides (KlyngeDb                 *db,
+                            gint64                    cluster_id,
+                            gint64                    meeting_id,
+                            const KlyngeChartOptions *options,
+                            gint64                    highlight_clinic,
+                            KlyngeSlideFormat         format,
+                            int                       width,
+                            int                       height,
+                            const char               *folder,
+                            guint                    *n_written,
+                            GError                  **error)
+{
+  g_autoptr(GPtrArray) slides = klynge_chart_meeting_slides (db, cluster_id, meeting_id, options, highlight_clinic, error);
+
+  *n_written = 0;
+  if (slides == NULL)
+    return FALSE;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not create the folder “%s”: %s"), folder, g_strerror (errno));
+      return FALSE;
+    }
+  for (guint i = 0; i < slides->len; i++)
+    {
+      KlyngeSlide *slide = g_ptr_array_index (slides, i);
+      KlyngeChartOptions slide_options = *options;
+      g_autofree char *name = slide_file_name (i + 1, slide, format);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      slide_options.kind = slide->kind;
+      if (!klynge_chart_export_file (slide->data, &slide_options, path, width, height, error))
+        return FALSE;
+      (*n_written)++;
+    }
+  return TRUE;
+}
+
+/**
+ * klynge_chart_export_pack:
+ *
+ * The feedback pack: one PDF with a page per clinic, on which that clinic is
+ * named and highlighted on the benchmark bars of each of the meeting's
+ * indicators, the other clinics as letters.
+ */
+gboolean
+klynge_chart_export_pack (KlyngeDb                 *db,
+                          gint64                    cluster_id,
+                          gint64                    meeting_id,
+                          const KlyngeChartOptions *options,
+                          const char               *path,
+                          GError                  **error)
+{
+  g_autoptr(GPtrArray) clinics = klynge_chart_list_clinics (db, cluster_id, error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_chart_data_free);
+  KlyngeChartOptions page_options = *options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean follow_up;
+  guint columns, rows;
+  gboolean ok;
+
+  if (clinics == NULL || !meeting_is_follow_up (db, cluster_id, meeting_id, &follow_up, error))
+    return FALSE;
+  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
+  if (indicators == NULL)
+    return FALSE;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KlyngeChartData *d = klynge_chart_data_load (db, cluster_id, ((KlyngeChartIndicator *) g_ptr_array_index (indicators, i))->id,
+                                                   NULL, error);
+      if (d == NULL)
+        return FALSE;
+      g_ptr_array_add (data, d);
+    }
+  if (data->len == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting has no indicators to give feedback on: give it a topic first."));
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
+  if (!check_surface (surface, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  columns = (guint) ceil (sqrt (data->len));
+  rows = (data->len + columns - 1) / columns;
+  page_options.kind = KLYNGE_CHART_BARS;
+  page_options.names = KLYNGE_CHART_HIGHLIGHT;
+  page_options.slide = TRUE;
+  for (guint c = 0; c < clinics->len; c++)
+    {
+      KlyngeChartIndicator *clinic = g_ptr_array_index (clinics, c);
+      double cell_w = PDF_WIDTH / columns, cell_h = PDF_HEIGHT / rows;
+
+      for (guint i = 0; i < data->len; i++)
+        {
+          KlyngeChartData *d = g_ptr_array_index (data, i);
+
+          klynge_chart_data_set_names (d, db, cluster_id, KLYNGE_CHART_HIGHLIGHT, clinic->id, (guint) meeting_id);
+          cairo_save (cr);
+          cairo_translate (cr, cell_w * (i % columns), cell_h * (i / columns));
+          cairo_rectangle (cr, 0, 0, cell_w, cell_h);
+          cairo_clip (cr);
+          klynge_chart_draw (cr, cell_w, cell_h, d, &page_options, NULL);
+          cairo_restore (cr);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, path, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+/* A worksheet name: at most 31 characters, none of []:*?/\, unique in the workbook. */
+static char *
+sheet_name (guint       number,
+            const char *name)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%u ", number);
+  for (const char *p = name; *p != '\0' && g_utf8_strlen (s->str, -1) < 31; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (s, strchr ("[]:*?/\\", (int) c) != NULL && c < 128 ? '-' : c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+typedef struct
+{
+  lxw_format *bold;
+  lxw_format *percent;
+  lxw_format *wrap;
+} SheetFormats;
+
+static int
+compare_by_denominator (gconstpointer a,
+                        gconstpointer b)
+{
+  const KlyngeChartRow *x = *(KlyngeChartRow * const *) a, *y = *(KlyngeChartRow * const *) b;
+
+  return (x->denominator > y->denominator) - (x->denominator < y->denominator);
+}
+
+static void
+write_indicator_sheet (lxw_workbook             *workbook,
+                       lxw_worksheet            *sheet,
+                       const char               *sheet_title,
+                       const SheetFormats       *formats,
+                       const KlyngeChartData    *data,
+                       const KlyngeChartOptions *options)
+{
+  const char *headers[] = {
+    _("Clinic"), _("Numerator"), _("Denominator"), _("Rate"), _("95 % interval, lower"), _("95 % interval, upper"),
+    _("95 % limit, lower"), _("95 % limit, upper"), _("99.8 % limit, lower"), _("99.8 % limit, upper"), _("Outside limits"),
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_copy (data->rows, NULL, NULL);
+  g_autofree char *caption = NULL;
+  KlyngeChartOptions funnel = *options;
+  lxw_row_t first = 3, last;
+  lxw_chart *chart;
+
+  funnel.kind = KLYNGE_CHART_FUNNEL;
+  caption = klynge_chart_caption (data, &funnel);
+  g_ptr_array_set_free_func (rows, NULL);
+  g_ptr_array_sort (rows, compare_by_denominator);
+
+  worksheet_write_string (sheet, 0, 0, data->indicator_name, formats->bold);
+  worksheet_write_string (sheet, 1, 0, caption, NULL);
+  for (lxw_col_t c = 0; c < G_N_ELEMENTS (headers); c++)
+    worksheet_write_string (sheet, first - 1, c, headers[c], formats->wrap);
+  worksheet_set_column (sheet, 0, 0, 28, NULL);
+  worksheet_set_column (sheet, 1, 10, 13, NULL);
+  worksheet_set_row (sheet, first - 1, 30, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (rows, i);
+      lxw_row_t r = first + i;
+      const char *outside[] = { "", _("95 %"), _("99.8 %") };
+      int level = 0;
+
+      /* User text is always a string, never a formula. */
+      worksheet_write_string (sheet, r, 0, row->label, NULL);
+      if (!row->has_counts)
+        {
+          worksheet_write_number (sheet, r, 3, row->value, NULL);
+          continue;
+        }
+      worksheet_write_number (sheet, r, 1, (double) row->numerator, NULL);
+      worksheet_write_number (sheet, r, 2, (double) row->denominator, NULL);
+      worksheet_write_number (sheet, r, 3, row->value, formats->percent);
+      worksheet_write_number (sheet, r, 4, row->lower, formats->percent);
+      worksheet_write_number (sheet, r, 5, row->upper, formats->percent);
+      if (data->has_pooled)
+        {
+          double limits[4];
+
+          klynge_stats_funnel_limits (data->pooled, row->denominator, 0.95, options->funnel_method, &limits[0], &limits[1]);
+          klynge_stats_funnel_limits (data->pooled, row->denominator, 0.998, options->funnel_method, &limits[2], &limits[3]);
+          for (int k = 0; k < 4; k++)
+            worksheet_write_number (sheet, r, 6 + k, limits[k], formats->percent);
+          level = row->value < limits[2] || row->value > limits[3] ? 2 : row->value < limits[0] || row->value > limits[1];
+        }
+      worksheet_write_string (sheet, r, 10, outside[level], NULL);
+    }
+  last = first + MAX (rows->len, 1) - 1;
+  if (data->has_pooled)
+    {
+      worksheet_write_string (sheet, last + 2, 0, _("Cluster"), formats->bold);
+      worksheet_write_number (sheet, last + 2, 1, (double) data->pooled_numerator, NULL);
+      worksheet_write_number (sheet, last + 2, 2, (double) data->pooled_denominator, NULL);
+      worksheet_write_number (sheet, last + 2, 3, data->pooled, formats->percent);
+    }
+  worksheet_freeze_panes (sheet, first, 1);
+  worksheet_autofilter (sheet, first - 1, 0, last, 10);
+
+  if (rows->len == 0 || !data->has_pooled)
+    return;
+
+  /* The funnel as Excel draws it: clinics as points, the limits as lines,
+   * all over the rows sorted by denominator. */
+  chart = workbook_add_chart (workbook, LXW_CHART_SCATTER_STRAIGHT);
+  for (int s = 0; s < 5; s++)
+    {
+      static const lxw_col_t value_columns[] = { 3, 6, 7, 8, 9 };
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      lxw_chart_line line = { 0 };
+
+      chart_series_set_categories (series, sheet_title, first, 2, last, 2);
+      chart_series_set_values (series, sheet_title, first, value_columns[s], last, value_columns[s]);
+      chart_series_set_name (series, headers[value_columns[s]]);
+      if (s == 0)
+        {
+          line.none = LXW_TRUE;
+          chart_series_set_line (series, &line);
+          chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
+          chart_series_set_marker_size (series, 7);
+        }
+      else
+        {
+          line.color = s <= 2 ? 0x999999 : 0x333333;
+          line.dash_type = s <= 2 ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID;
+          line.width = 1.25;
+          chart_series_set_line (series, &line);
+          chart_series_set_marker_type (series, LXW_CHART_MARKER_NONE);
+        }
+    }
+  chart_title_set_name (chart, data->indicator_name);
+  chart_axis_set_name (chart->x_axis, _("Denominator"));
+  chart_axis_set_name (chart->y_axis, _("Rate"));
+  chart_axis_set_num_format (chart->y_axis, "0%");
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  worksheet_insert_chart (sheet, last + 4, 0, chart);
+}
+
+/**
+ * klynge_chart_export_workbook:
+ *
+ * The meeting workbook: a sheet per indicator with each clinic's numbers,
+ * rate, 95 % interval and funnel limits, and a native Excel funnel chart.
+ */
+gboolean
+klynge_chart_export_workbook (KlyngeDb                 *db,
+                              gint64                    cluster_id,
+                              gint64                    meeting_id,
+                              const KlyngeChartOptions *options,
+                              const char               *path,
+                              GError                  **error)
+{
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_chart_data_free);
+  lxw_workbook *workbook;
+  SheetFormats formats;
+  gboolean follow_up;
+  lxw_error rc;
+
+  if (!meeting_is_follow_up (db, cluster_id, meeting_id, &follow_up, error))
+    return FALSE;
+  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
+  if (indicators == NULL)
+    return FALSE;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KlyngeChartData *d = klynge_chart_data_load (db, cluster_id, ((KlyngeChartIndicator *) g_ptr_array_index (indicators, i))->id,
+                                                   NULL, error);
+      if (d == NULL)
+        return FALSE;
+      klynge_chart_data_set_names (d, db, cluster_id, options->names, 0, (guint) meeting_id);
+      g_ptr_array_add (data, d);
+    }
+
+  workbook = workbook_new (path);
+  if (workbook == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”."), path);
+      return FALSE;
+    }
+  formats.bold = workbook_add_format (workbook);
+  format_set_bold (formats.bold);
+  formats.wrap = workbook_add_format (workbook);
+  format_set_bold (formats.wrap);
+  format_set_text_wrap (formats.wrap);
+  formats.percent = workbook_add_format (workbook);
+  format_set_num_format (formats.percent, "0.0%");
+
+  for (guint i = 0; i < data->len; i++)
+    {
+      KlyngeChartData *d = g_ptr_array_index (data, i);
+      g_autofree char *name = sheet_name (i + 1, d->indicator_name);
+      lxw_worksheet *sheet = workbook_add_worksheet (workbook, name);
+
+      write_indicator_sheet (workbook, sheet, name, &formats, d, options);
+    }
+  if (data->len == 0)
+    /* Translators: a worksheet name, at most 31 characters */
+    worksheet_write_string (workbook_add_worksheet (workbook, _("No indicators")), 0, 0,
+                            _("The meeting has no indicators: give it a topic first."), NULL);
+
+  rc = workbook_close (workbook);
+  if (rc != LXW_NO_ERROR)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, lxw_strerror (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
