@@ -55,8 +55,9 @@ indicator_free (KlyngeChartIndicator *indicator)
   g_free (indicator);
 }
 
-static KlyngeChartData *
-data_new (void)
+/* Returns: (transfer full): empty data, for charts built without a database (tests, benches) */
+KlyngeChartData *
+klynge_chart_data_new (void)
 {
   KlyngeChartData *data = g_new0 (KlyngeChartData, 1);
 
@@ -148,10 +149,10 @@ period_index (GPtrArray  *periods,
   return index;
 }
 
-static KlyngeChartRow *
-row_new (gint64      clinic_id,
-         const char *name,
-         guint       n_periods)
+KlyngeChartRow *
+klynge_chart_row_new (gint64      clinic_id,
+                      const char *name,
+                      guint       n_periods)
 {
   KlyngeChartRow *row = g_new0 (KlyngeChartRow, 1);
 
@@ -211,7 +212,7 @@ load_measurements (KlyngeChartData  *data,
 
       if (row == NULL)
         {
-          row = row_new (clinic_id, (const char *) sqlite3_column_text (stmt, 1), data->periods->len);
+          row = klynge_chart_row_new (clinic_id, (const char *) sqlite3_column_text (stmt, 1), data->periods->len);
           g_hash_table_insert (by_clinic, &row->clinic_id, row);
           g_ptr_array_add (all_rows, row);
         }
@@ -314,7 +315,7 @@ klynge_chart_data_load (KlyngeDb    *db,
                         const char  *period,
                         GError     **error)
 {
-  g_autoptr(KlyngeChartData) data = data_new ();
+  g_autoptr(KlyngeChartData) data = klynge_chart_data_new ();
   g_autoptr(GPtrArray) periods = NULL;
 
   if (!load_cluster_name (data, db, cluster_id, error) || !load_indicator (data, db, indicator_id, error))
@@ -346,7 +347,7 @@ klynge_chart_data_load_attendance (KlyngeDb  *db,
                                    gint64     cluster_id,
                                    GError   **error)
 {
-  g_autoptr(KlyngeChartData) data = data_new ();
+  g_autoptr(KlyngeChartData) data = klynge_chart_data_new ();
   sqlite3_stmt *stmt;
   int rc;
 
@@ -582,4 +583,54 @@ klynge_chart_list_clinics (KlyngeDb  *db,
       g_ptr_array_add (list, clinic);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/**
+ * klynge_chart_data_add_counts:
+ *
+ * Adds a clinic's counts in the data's chosen period (the last of its
+ * periods), as a measurement read from the database would: a denominator of
+ * 0 is counted and left out, the interval and the pooled value follow.
+ * Tests and benches build their charts with it.
+ *
+ * Returns: (transfer none) (nullable): the row, or %NULL when left out
+ */
+KlyngeChartRow *
+klynge_chart_data_add_counts (KlyngeChartData *data,
+                              gint64           clinic_id,
+                              const char      *label,
+                              gint64           numerator,
+                              gint64           denominator)
+{
+  guint n_periods = data->periods->len;
+  KlyngeChartRow *row;
+
+  if (data->cluster_series == NULL)
+    {
+      data->cluster_series = g_new (double, MAX (n_periods, 1));
+      for (guint p = 0; p < MAX (n_periods, 1); p++)
+        data->cluster_series[p] = NAN;
+    }
+  if (denominator <= 0)
+    {
+      data->n_zero_denominator++;
+      return NULL;
+    }
+  row = klynge_chart_row_new (clinic_id, label, n_periods);
+  row->has_counts = TRUE;
+  row->numerator = numerator;
+  row->denominator = denominator;
+  row->value = (double) numerator / denominator;
+  klynge_stats_wilson (numerator, denominator, 0.95, &row->lower, &row->upper);
+  if (n_periods > 0)
+    row->series[n_periods - 1] = row->value;
+  g_ptr_array_add (data->rows, row);
+
+  data->pooled_numerator += numerator;
+  data->pooled_denominator += denominator;
+  data->has_pooled = TRUE;
+  data->pooled = (double) data->pooled_numerator / data->pooled_denominator;
+  if (n_periods > 0)
+    data->cluster_series[n_periods - 1] = data->pooled;
+  return row;
 }

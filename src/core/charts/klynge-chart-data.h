@@ -77,6 +77,15 @@ typedef struct
   char   *topic;
 } KlyngeChartIndicator;
 
+KlyngeChartData *klynge_chart_data_new         (void);
+KlyngeChartRow  *klynge_chart_row_new          (gint64             clinic_id,
+                                                const char        *name,
+                                                guint              n_periods);
+KlyngeChartRow  *klynge_chart_data_add_counts  (KlyngeChartData   *data,
+                                                gint64             clinic_id,
+                                                const char        *label,
+                                                gint64             numerator,
+                                                gint64             denominator);
 void             klynge_chart_data_free        (KlyngeChartData   *data);
 KlyngeChartData *klynge_chart_data_load        (KlyngeDb          *db,
                                                 gint64             cluster_id,

@@ -340,8 +340,9 @@ draw_bars (Ctx *ctx)
   const KlyngeChartData *data = ctx->data;
   g_autoptr(GPtrArray) rows = sorted_rows (data);
   double lo = 0, hi = 0, slot = (ctx->x1 - ctx->x0) / rows->len;
-  const KlyngeRgb *colours[] = { &ctx->style->mark, &ctx->style->pooled, &ctx->style->reference, &ctx->style->target };
-  const char *labels[] = { _("Clinic, 95 % interval"), _("Cluster"), _("Reference"), _("Target") };
+  const KlyngeRgb *colours[4] = { &ctx->style->mark, &ctx->style->pooled };
+  const char *labels[4] = { _("Clinic, 95 % interval"), _("Cluster") };
+  guint n_legend = 2;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -381,7 +382,17 @@ draw_bars (Ctx *ctx)
       add_hit (ctx, x, ctx->y0, slot, ctx->y1 - ctx->y0, row_index (data, row));
     }
   draw_cluster_levels (ctx);
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, 2 + !isnan (data->reference) + !isnan (data->target), colours, labels);
+  if (!isnan (data->reference))
+    {
+      colours[n_legend] = &ctx->style->reference;
+      labels[n_legend++] = _("Reference");
+    }
+  if (!isnan (data->target))
+    {
+      colours[n_legend] = &ctx->style->target;
+      labels[n_legend++] = _("Target");
+    }
+  legend (ctx, ctx->y0 - 1.0 * ctx->u, n_legend, colours, labels);
 }
 
 /**
@@ -552,7 +563,8 @@ draw_funnel (Ctx *ctx)
         cairo_new_sub_path (ctx->cr);
         cairo_arc (ctx->cr, x, y, r, 0, 2 * G_PI);
         cairo_fill (ctx->cr);
-        if (data->rows->len <= 40 || outside[i] == 2 || row->highlighted)
+        /* Labels for every clinic of a usual cluster; among thousands only the few that matter. */
+        if (data->rows->len <= 40 || (outside[i] == 2 && n998 <= 20) || row->highlighted)
           {
             klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
             klynge_chart_text (ctx->cr, row->label, 0.65 * ctx->u, row->highlighted ? KLYNGE_TEXT_BOLD : 0,
@@ -902,7 +914,9 @@ caption_bars (const KlyngeChartData *data,
   if (!isnan (data->target))
     {
       guint reached = 0;
-      g_autofree char *target = format_number (data->target, 0);
+      g_autofree char *target = is_proportion (data)
+                                ? klynge_chart_format_value (data, data->target / klynge_chart_data_scale (data), 0)
+                                : format_number (data->target, 0);
       g_autofree char *k = NULL, *n = format_count (rows->len);
 
       for (guint i = 0; i < rows->len; i++)
