@@ -634,3 +634,31 @@ klynge_chart_data_add_counts (KlyngeChartData *data,
     data->cluster_series[n_periods - 1] = data->pooled;
   return row;
 }
+
+/* Returns: (transfer full) (element-type KlyngeChartIndicator): the cluster's
+ * meetings with a topic, latest first, as id, title (name) and ISO date (topic) */
+GPtrArray *
+klynge_chart_list_meetings (KlyngeDb  *db,
+                            gint64     cluster_id,
+                            GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT id, title, substr(starts_at, 1, 10) FROM meeting "
+    "WHERE cluster_id = ?1 AND topic_id IS NOT NULL ORDER BY starts_at DESC", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeChartIndicator *meeting = g_new0 (KlyngeChartIndicator, 1);
+
+      meeting->id = sqlite3_column_int64 (stmt, 0);
+      meeting->name = column_text (stmt, 1);
+      meeting->topic = column_text (stmt, 2);
+      g_ptr_array_add (list, meeting);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}

@@ -111,6 +111,9 @@ GPtrArray       *klynge_chart_list_periods     (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 gint64             indicator_id,
                                                 GError           **error);
+GPtrArray       *klynge_chart_list_meetings    (KlyngeDb          *db,
+                                                gint64             cluster_id,
+                                                GError           **error);
 GPtrArray       *klynge_chart_list_clinics     (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 GError           **error);

@@ -70,8 +70,12 @@ klynge_chart_format_value (const KlyngeChartData *data,
                            double                 proportion,
                            int                    digits)
 {
-  g_autofree char *number = format_number (shown (data, proportion), digits);
+  g_autofree char *number = NULL;
 
+  /* "4 %" hides what "4.2 %" tells when the values are small. */
+  if (digits == 0 && is_proportion (data) && proportion > 0 && fabs (shown (data, proportion)) < 10)
+    digits = 1;
+  number = format_number (shown (data, proportion), digits);
   if (!is_proportion (data))
     return g_steal_pointer (&number);
   if (g_strcmp0 (data->unit, "percent") == 0)
