@@ -64,6 +64,33 @@ test_caption_chance (void)
   g_assert_true (g_str_has_prefix (caption, "All 5 clinics lie within the 95 % limits"));
 }
 
+/* The classification skips the exact limits for clinics near the target; it
+ * must agree with the exact limits for every count. */
+static void
+test_classify_agrees (void)
+{
+  static const double targets[] = { 0.02, 0.31, 0.5, 0.9 };
+  static const gint64 sizes[] = { 1, 2, 3, 5, 8, 13, 21, 40, 77, 150, 600 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (gint64 x = 0; x <= sizes[s]; x++)
+        {
+          g_autoptr(KlyngeChartData) data = klynge_chart_data_new ();
+          double lo95, hi95, lo998, hi998, v = (double) x / sizes[s];
+          guint8 level, expected;
+          guint n95, n998;
+
+          klynge_chart_data_add_counts (data, 1, "A", x, sizes[s]);
+          data->pooled = targets[t];
+          klynge_chart_funnel_classify (data, KLYNGE_FUNNEL_EXACT, &level, &n95, &n998);
+          klynge_stats_funnel_limits (targets[t], sizes[s], 0.95, KLYNGE_FUNNEL_EXACT, &lo95, &hi95);
+          klynge_stats_funnel_limits (targets[t], sizes[s], 0.998, KLYNGE_FUNNEL_EXACT, &lo998, &hi998);
+          expected = v < lo998 || v > hi998 ? 2 : v < lo95 || v > hi95 ? 1 : 0;
+          g_assert_cmpuint (level, ==, expected);
+        }
+}
+
 static void
 test_zero_denominator (void)
 {
@@ -172,6 +199,7 @@ main (int    argc,
   g_test_add_func ("/charts/caption/funnel", test_caption_funnel);
   g_test_add_func ("/charts/caption/chance", test_caption_chance);
   g_test_add_func ("/charts/caption/zero-denominator", test_zero_denominator);
+  g_test_add_func ("/charts/funnel/classify-agrees", test_classify_agrees);
   g_test_add_func ("/charts/caption/no-data", test_no_data);
   g_test_add_func ("/charts/anonymisation", test_anonymisation);
   g_test_add_func ("/charts/hover", test_hover);

@@ -19,6 +19,9 @@ typedef enum
 
 gboolean klynge_slide_format_from_path   (const char               *path,
                                           KlyngeSlideFormat        *format);
+gboolean klynge_chart_write_png          (cairo_surface_t          *surface,
+                                          const char               *path,
+                                          GError                  **error);
 gboolean klynge_chart_export_file        (const KlyngeChartData    *data,
                                           const KlyngeChartOptions *options,
                                           const char               *path,

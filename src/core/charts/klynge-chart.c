@@ -418,7 +418,16 @@ klynge_chart_funnel_classify (const KlyngeChartData *data,
       double lo95, hi95, lo998, hi998;
       guint8 level = 0;
 
-      if (row->has_counts && data->has_pooled)
+      /* Within one standard error of the target a clinic is inside any
+       * 95 % limits, so only the rest need the exact (costly) quantiles; but
+       * not for tiny counts, where the interpolated limits can exclude even
+       * the likeliest outcome. */
+      double spread = data->pooled * (1 - data->pooled) * row->denominator;
+
+      if (row->has_counts && data->has_pooled && spread >= 9
+          && fabs (row->value - data->pooled) * row->denominator < sqrt (spread))
+        level = 0;
+      else if (row->has_counts && data->has_pooled)
         {
           klynge_stats_funnel_limits (data->pooled, row->denominator, 0.998, method, &lo998, &hi998);
           if (row->value < lo998 || row->value > hi998)
