@@ -24,7 +24,7 @@ typedef struct
 
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
-  { "export", klynge_cli_export, N_("Write a file: accounts, chart, slides, pack or workbook") },
+  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, chart, members, pack, slides, workbook") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
 };
@@ -33,40 +33,48 @@ static const Command commands[] = {
 static const Command export_kinds[] = {
   { "accounts", klynge_cli_export_accounts, N_("The annual accounts of a year (XLSX or PDF)") },
   { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
+  { "members", klynge_cli_export_members, N_("The member and clinic address list (XLSX or CSV)") },
   { "pack", klynge_cli_export_pack, N_("A meeting’s feedback pack: a PDF page per clinic") },
   { "slides", klynge_cli_export_slides, N_("Every slide of a meeting into a folder") },
   { "workbook", klynge_cli_export_workbook, N_("A meeting’s workbook (XLSX with Excel charts)") },
 };
+
+static const Command *
+find_in (const Command *table,
+         guint          n,
+         const char    *name)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].name, name))
+      return &table[i];
+  return NULL;
+}
+
+static const Command *
+find_command (const char *name)
+{
+  return find_in (commands, G_N_ELEMENTS (commands), name);
+}
 
 int
 klynge_cli_export (KlyngeCli  *cli,
                    int         argc,
                    char      **argv)
 {
-  if (argc >= 2 && argv[1][0] != '-')
-    for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
-      if (g_str_equal (export_kinds[i].name, argv[1]))
-        return export_kinds[i].run (cli, argc - 1, argv + 1);
+  const Command *kind = argc >= 2 ? find_in (export_kinds, G_N_ELEMENTS (export_kinds), argv[1]) : NULL;
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
-      printf ("%s\n\n", _("Usage: klynge-cli export KIND [OPTION…]"));
+      printf ("%s\n\n%s\n", _("Usage: klynge-cli export KIND [OPTION…]"), _("Kinds:"));
       for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
         printf ("  %-10s %s\n", export_kinds[i].name, _(export_kinds[i].summary));
       return KLYNGE_CLI_OK;
     }
-  if (argc < 2)
-    return klynge_cli_usage_error ("export", "%s", _("Which kind? accounts, chart, pack, slides or workbook."));
-  return klynge_cli_usage_error ("export", _("Unknown kind “%s”."), argv[1]);
-}
-
-static const Command *
-find_command (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].name, name))
-      return &commands[i];
-  return NULL;
+  if (kind == NULL)
+    return klynge_cli_usage_error ("export", argc >= 2 ? _("Unknown kind “%s”; use accounts, chart, members, pack, slides or workbook.")
+                                                       : _("Say what to export: accounts, chart, members, pack, slides or workbook."),
+                                   argc >= 2 ? argv[1] : "");
+  return kind->run (cli, argc - 1, argv + 1);
 }
 
 static void

@@ -129,6 +129,7 @@ test_pack_and_workbook (Fixture       *f,
   g_autofree char *pack = g_build_filename (f->dir, "pack.pdf", NULL);
   g_autofree char *workbook = g_build_filename (f->dir, "meeting.xlsx", NULL);
   g_autofree char *contents = NULL;
+  gsize length;
 
   g_assert_true (klynge_chart_export_pack (f->db, f->cluster, 2, &defaults, pack, &error));
   g_assert_no_error (error);
@@ -137,8 +138,11 @@ test_pack_and_workbook (Fixture       *f,
 
   g_assert_true (klynge_chart_export_workbook (f->db, f->cluster, 2, &defaults, workbook, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (workbook, &contents, NULL, NULL));
+  g_assert_true (g_file_get_contents (workbook, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "PK"));
+  /* A sheet and a native chart per indicator of the meeting's topic. */
+  g_assert_nonnull (memmem (contents, length, "xl/worksheets/sheet3.xml", 24));
+  g_assert_nonnull (memmem (contents, length, "xl/charts/chart3.xml", 20));
 }
 
 int

@@ -20,6 +20,7 @@
 #include <xlsxwriter.h>
 
 #include "klynge-chart-export.h"
+#include "klynge-table-export.h"
 
 /* A 16:9 PDF page in points: the shape of a projector. */
 #define PDF_WIDTH  960.0
@@ -450,30 +451,6 @@ klynge_chart_export_pack (KlyngeDb                 *db,
   return ok;
 }
 
-/* A worksheet name: at most 31 characters, none of []:*?/\, unique in the workbook. */
-static char *
-sheet_name (guint       number,
-            const char *name)
-{
-  GString *s = g_string_new (NULL);
-
-  g_string_append_printf (s, "%u ", number);
-  for (const char *p = name; *p != '\0' && g_utf8_strlen (s->str, -1) < 31; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      g_string_append_unichar (s, strchr ("[]:*?/\\", (int) c) != NULL && c < 128 ? '-' : c);
-    }
-  return g_string_free (s, FALSE);
-}
-
-typedef struct
-{
-  lxw_format *bold;
-  lxw_format *percent;
-  lxw_format *wrap;
-} SheetFormats;
-
 static int
 compare_by_denominator (gconstpointer a,
                         gconstpointer b)
@@ -483,94 +460,97 @@ compare_by_denominator (gconstpointer a,
   return (x->denominator > y->denominator) - (x->denominator < y->denominator);
 }
 
+/* The numbers behind a funnel plot, a row per clinic by denominator, so
+ * the limit columns draw as lines in Excel. */
+static KlyngeTable *
+indicator_table (const KlyngeChartData    *data,
+                 const KlyngeChartOptions *options,
+                 const char               *name)
+{
+  const KlyngeTableColumn columns[] = {
+    { _("Clinic"), KLYNGE_TABLE_TEXT },
+    { _("Numerator"), KLYNGE_TABLE_INTEGER },
+    { _("Denominator"), KLYNGE_TABLE_INTEGER },
+    { _("Rate"), KLYNGE_TABLE_PERCENT },
+    { _("95 % interval, lower"), KLYNGE_TABLE_PERCENT },
+    { _("95 % interval, upper"), KLYNGE_TABLE_PERCENT },
+    { _("95 % limit, lower"), KLYNGE_TABLE_PERCENT },
+    { _("95 % limit, upper"), KLYNGE_TABLE_PERCENT },
+    { _("99.8 % limit, lower"), KLYNGE_TABLE_PERCENT },
+    { _("99.8 % limit, upper"), KLYNGE_TABLE_PERCENT },
+    { _("Outside limits"), KLYNGE_TABLE_TEXT },
+  };
+  const char *outside[] = { "", _("95 %"), _("99.8 %") };
+  g_autoptr(GPtrArray) rows = g_ptr_array_copy (data->rows, NULL, NULL);
+  g_autofree guint8 *levels = g_new0 (guint8, MAX (data->rows->len, 1));
+  KlyngeTable *table = klynge_table_new (name, columns, G_N_ELEMENTS (columns));
+  guint n95, n998;
+
+  g_ptr_array_set_free_func (rows, NULL);
+  g_ptr_array_sort (rows, compare_by_denominator);
+  klynge_chart_funnel_classify (data, options->funnel_method, levels, &n95, &n998);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (rows, i);
+      guint index = 0;
+      double limits[4];
+
+      g_ptr_array_find (data->rows, row, &index);
+      klynge_table_begin_row (table);
+      klynge_table_add_text (table, row->label);
+      if (!row->has_counts)
+        {
+          klynge_table_add_empty (table);
+          klynge_table_add_empty (table);
+          klynge_table_add_number (table, row->value);
+          continue;
+        }
+      klynge_table_add_integer (table, row->numerator);
+      klynge_table_add_integer (table, row->denominator);
+      klynge_table_add_number (table, row->value);
+      klynge_table_add_number (table, row->lower);
+      klynge_table_add_number (table, row->upper);
+      klynge_stats_funnel_limits (data->pooled, row->denominator, 0.95, options->funnel_method, &limits[0], &limits[1]);
+      klynge_stats_funnel_limits (data->pooled, row->denominator, 0.998, options->funnel_method, &limits[2], &limits[3]);
+      for (int k = 0; k < 4; k++)
+        klynge_table_add_number (table, limits[k]);
+      klynge_table_add_text (table, outside[levels[index]]);
+    }
+  return table;
+}
+
+/* Under the table: what the funnel says and the cluster's value; then
+ * Excel's own funnel chart of the table. */
 static void
-write_indicator_sheet (lxw_workbook             *workbook,
+add_summary_and_chart (KlyngeWorkbook           *workbook,
                        lxw_worksheet            *sheet,
-                       const char               *sheet_title,
-                       const SheetFormats       *formats,
+                       KlyngeTable              *table,
                        const KlyngeChartData    *data,
                        const KlyngeChartOptions *options)
 {
-  const char *headers[] = {
-    _("Clinic"), _("Numerator"), _("Denominator"), _("Rate"), _("95 % interval, lower"), _("95 % interval, upper"),
-    _("95 % limit, lower"), _("95 % limit, upper"), _("99.8 % limit, lower"), _("99.8 % limit, upper"), _("Outside limits"),
-  };
-  g_autoptr(GPtrArray) rows = g_ptr_array_copy (data->rows, NULL, NULL);
-  g_autofree char *caption = NULL;
+  const char *sheet_name = klynge_workbook_last_sheet_name (workbook);
+  lxw_row_t last = MAX (klynge_table_get_n_rows (table), 1), below = last + 2;
   KlyngeChartOptions funnel = *options;
-  lxw_row_t first = 3, last;
+  g_autofree char *caption = NULL;
+  static const lxw_col_t value_columns[] = { 3, 6, 7, 8, 9 };
+  const char *names[] = { _("Rate"), _("95 % limit, lower"), _("95 % limit, upper"), _("99.8 % limit, lower"), _("99.8 % limit, upper") };
   lxw_chart *chart;
 
   funnel.kind = KLYNGE_CHART_FUNNEL;
   caption = klynge_chart_caption (data, &funnel);
-  g_ptr_array_set_free_func (rows, NULL);
-  g_ptr_array_sort (rows, compare_by_denominator);
-
-  worksheet_write_string (sheet, 0, 0, data->indicator_name, formats->bold);
-  worksheet_write_string (sheet, 1, 0, caption, NULL);
-  for (lxw_col_t c = 0; c < G_N_ELEMENTS (headers); c++)
-    worksheet_write_string (sheet, first - 1, c, headers[c], formats->wrap);
-  worksheet_set_column (sheet, 0, 0, 28, NULL);
-  worksheet_set_column (sheet, 1, 10, 13, NULL);
-  worksheet_set_row (sheet, first - 1, 30, NULL);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const KlyngeChartRow *row = g_ptr_array_index (rows, i);
-      lxw_row_t r = first + i;
-      const char *outside[] = { "", _("95 %"), _("99.8 %") };
-      int level = 0;
-
-      /* User text is always a string, never a formula. */
-      worksheet_write_string (sheet, r, 0, row->label, NULL);
-      if (!row->has_counts)
-        {
-          worksheet_write_number (sheet, r, 3, row->value, NULL);
-          continue;
-        }
-      worksheet_write_number (sheet, r, 1, (double) row->numerator, NULL);
-      worksheet_write_number (sheet, r, 2, (double) row->denominator, NULL);
-      worksheet_write_number (sheet, r, 3, row->value, formats->percent);
-      worksheet_write_number (sheet, r, 4, row->lower, formats->percent);
-      worksheet_write_number (sheet, r, 5, row->upper, formats->percent);
-      if (data->has_pooled)
-        {
-          double limits[4];
-
-          klynge_stats_funnel_limits (data->pooled, row->denominator, 0.95, options->funnel_method, &limits[0], &limits[1]);
-          klynge_stats_funnel_limits (data->pooled, row->denominator, 0.998, options->funnel_method, &limits[2], &limits[3]);
-          for (int k = 0; k < 4; k++)
-            worksheet_write_number (sheet, r, 6 + k, limits[k], formats->percent);
-          level = row->value < limits[2] || row->value > limits[3] ? 2 : row->value < limits[0] || row->value > limits[1];
-        }
-      worksheet_write_string (sheet, r, 10, outside[level], NULL);
-    }
-  last = first + MAX (rows->len, 1) - 1;
-  if (data->has_pooled)
-    {
-      worksheet_write_string (sheet, last + 2, 0, _("Cluster"), formats->bold);
-      worksheet_write_number (sheet, last + 2, 1, (double) data->pooled_numerator, NULL);
-      worksheet_write_number (sheet, last + 2, 2, (double) data->pooled_denominator, NULL);
-      worksheet_write_number (sheet, last + 2, 3, data->pooled, formats->percent);
-    }
-  worksheet_freeze_panes (sheet, first, 1);
-  worksheet_autofilter (sheet, first - 1, 0, last, 10);
-
-  if (rows->len == 0 || !data->has_pooled)
+  worksheet_write_string (sheet, below, 0, caption, NULL);
+  if (!data->has_pooled || klynge_table_get_n_rows (table) == 0)
     return;
 
-  /* The funnel as Excel draws it: clinics as points, the limits as lines,
-   * all over the rows sorted by denominator. */
-  chart = workbook_add_chart (workbook, LXW_CHART_SCATTER_STRAIGHT);
-  for (int s = 0; s < 5; s++)
+  chart = workbook_add_chart (klynge_workbook_get_handle (workbook), LXW_CHART_SCATTER_STRAIGHT);
+  for (guint s = 0; s < G_N_ELEMENTS (value_columns); s++)
     {
-      static const lxw_col_t value_columns[] = { 3, 6, 7, 8, 9 };
       lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
       lxw_chart_line line = { 0 };
 
-      chart_series_set_categories (series, sheet_title, first, 2, last, 2);
-      chart_series_set_values (series, sheet_title, first, value_columns[s], last, value_columns[s]);
-      chart_series_set_name (series, headers[value_columns[s]]);
+      chart_series_set_categories (series, sheet_name, 1, 2, last, 2);
+      chart_series_set_values (series, sheet_name, 1, value_columns[s], last, value_columns[s]);
+      chart_series_set_name (series, names[s]);
       if (s == 0)
         {
           line.none = LXW_TRUE;
@@ -592,7 +572,7 @@ write_indicator_sheet (lxw_workbook             *workbook,
   chart_axis_set_name (chart->y_axis, _("Rate"));
   chart_axis_set_num_format (chart->y_axis, "0%");
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  worksheet_insert_chart (sheet, last + 4, 0, chart);
+  worksheet_insert_chart (sheet, below + 2, 0, chart);
 }
 
 /**
@@ -611,10 +591,8 @@ klynge_chart_export_workbook (KlyngeDb                 *db,
 {
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_chart_data_free);
-  lxw_workbook *workbook;
-  SheetFormats formats;
+  KlyngeWorkbook *workbook;
   gboolean follow_up;
-  lxw_error rc;
 
   if (!meeting_is_follow_up (db, cluster_id, meeting_id, &follow_up, error))
     return FALSE;
@@ -631,38 +609,27 @@ klynge_chart_export_workbook (KlyngeDb                 *db,
       g_ptr_array_add (data, d);
     }
 
-  workbook = workbook_new (path);
+  workbook = klynge_workbook_new (path, error);
   if (workbook == NULL)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”."), path);
-      return FALSE;
-    }
-  formats.bold = workbook_add_format (workbook);
-  format_set_bold (formats.bold);
-  formats.wrap = workbook_add_format (workbook);
-  format_set_bold (formats.wrap);
-  format_set_text_wrap (formats.wrap);
-  formats.percent = workbook_add_format (workbook);
-  format_set_num_format (formats.percent, "0.0%");
-
+    return FALSE;
   for (guint i = 0; i < data->len; i++)
     {
       KlyngeChartData *d = g_ptr_array_index (data, i);
-      g_autofree char *name = sheet_name (i + 1, d->indicator_name);
-      lxw_worksheet *sheet = workbook_add_worksheet (workbook, name);
+      g_autofree char *name = g_strdup_printf ("%u %s", i + 1, d->indicator_name);
+      g_autoptr(KlyngeTable) table = indicator_table (d, options, name);
+      lxw_worksheet *sheet = klynge_workbook_add_table (workbook, table);
 
-      write_indicator_sheet (workbook, sheet, name, &formats, d, options);
+      add_summary_and_chart (workbook, sheet, table, d, options);
     }
   if (data->len == 0)
-    /* Translators: a worksheet name, at most 31 characters */
-    worksheet_write_string (workbook_add_worksheet (workbook, _("No indicators")), 0, 0,
-                            _("The meeting has no indicators: give it a topic first."), NULL);
-
-  rc = workbook_close (workbook);
-  if (rc != LXW_NO_ERROR)
     {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, lxw_strerror (rc));
-      return FALSE;
+      const KlyngeTableColumn column = { _("No indicators"), KLYNGE_TABLE_TEXT };
+      /* Translators: a worksheet name, at most 31 characters */
+      g_autoptr(KlyngeTable) table = klynge_table_new (_("No indicators"), &column, 1);
+
+      klynge_table_begin_row (table);
+      klynge_table_add_text (table, _("The meeting has no indicators: give it a topic first."));
+      klynge_workbook_add_table (workbook, table);
     }
-  return TRUE;
+  return klynge_workbook_close (workbook, error);
 }
