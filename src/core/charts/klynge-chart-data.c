@@ -105,7 +105,11 @@ load_cluster_name (KlyngeChartData  *data,
       return TRUE;
     }
   if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no cluster with the number %" G_GINT64_FORMAT "."), cluster_id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, cluster_id);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no cluster with the number %s."), number);
+    }
   return FALSE;
 }
 
@@ -125,7 +129,11 @@ load_indicator (KlyngeChartData  *data,
   sqlite3_bind_int64 (stmt, 1, indicator_id);
   rc = klynge_db_step (db, stmt, error);
   if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no indicator with the number %" G_GINT64_FORMAT "."), indicator_id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, indicator_id);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no indicator with the number %s."), number);
+    }
   if (rc != SQLITE_ROW)
     return FALSE;
 

@@ -222,7 +222,11 @@ meeting_is_follow_up (KlyngeDb  *db,
   sqlite3_bind_int64 (stmt, 2, cluster_id);
   rc = klynge_db_step (db, stmt, error);
   if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no meeting with the number %" G_GINT64_FORMAT " in this cluster."), meeting_id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no meeting with the number %s in this cluster."), number);
+    }
   if (rc != SQLITE_ROW)
     return FALSE;
   *follow_up = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
@@ -451,6 +455,27 @@ klynge_chart_export_pack (KlyngeDb                 *db,
   return ok;
 }
 
+/* The workbook's columns; the percentages are no format directives. */
+static const char *column_titles[] = {
+  N_("Clinic"),
+  N_("Numerator"),
+  N_("Denominator"),
+  N_("Rate"),
+  /* xgettext:no-c-format */
+  N_("95 % interval, lower"),
+  /* xgettext:no-c-format */
+  N_("95 % interval, upper"),
+  /* xgettext:no-c-format */
+  N_("95 % limit, lower"),
+  /* xgettext:no-c-format */
+  N_("95 % limit, upper"),
+  /* xgettext:no-c-format */
+  N_("99.8 % limit, lower"),
+  /* xgettext:no-c-format */
+  N_("99.8 % limit, upper"),
+  N_("Outside limits"),
+};
+
 static int
 compare_by_denominator (gconstpointer a,
                         gconstpointer b)
@@ -467,24 +492,19 @@ indicator_table (const KlyngeChartData    *data,
                  const KlyngeChartOptions *options,
                  const char               *name)
 {
-  const KlyngeTableColumn columns[] = {
-    { _("Clinic"), KLYNGE_TABLE_TEXT },
-    { _("Numerator"), KLYNGE_TABLE_INTEGER },
-    { _("Denominator"), KLYNGE_TABLE_INTEGER },
-    { _("Rate"), KLYNGE_TABLE_PERCENT },
-    { _("95 % interval, lower"), KLYNGE_TABLE_PERCENT },
-    { _("95 % interval, upper"), KLYNGE_TABLE_PERCENT },
-    { _("95 % limit, lower"), KLYNGE_TABLE_PERCENT },
-    { _("95 % limit, upper"), KLYNGE_TABLE_PERCENT },
-    { _("99.8 % limit, lower"), KLYNGE_TABLE_PERCENT },
-    { _("99.8 % limit, upper"), KLYNGE_TABLE_PERCENT },
-    { _("Outside limits"), KLYNGE_TABLE_TEXT },
-  };
+  KlyngeTableColumn columns[G_N_ELEMENTS (column_titles)];
   const char *outside[] = { "", _("95 %"), _("99.8 %") };
   g_autoptr(GPtrArray) rows = g_ptr_array_copy (data->rows, NULL, NULL);
   g_autofree guint8 *levels = g_new0 (guint8, MAX (data->rows->len, 1));
-  KlyngeTable *table = klynge_table_new (name, columns, G_N_ELEMENTS (columns));
+  KlyngeTable *table;
   guint n95, n998;
+
+  for (guint c = 0; c < G_N_ELEMENTS (column_titles); c++)
+    {
+      columns[c].title = _(column_titles[c]);
+      columns[c].kind = c == 0 || c == 10 ? KLYNGE_TABLE_TEXT : c <= 2 ? KLYNGE_TABLE_INTEGER : KLYNGE_TABLE_PERCENT;
+    }
+  table = klynge_table_new (name, columns, G_N_ELEMENTS (columns));
 
   g_ptr_array_set_free_func (rows, NULL);
   g_ptr_array_sort (rows, compare_by_denominator);
@@ -533,7 +553,6 @@ add_summary_and_chart (KlyngeWorkbook           *workbook,
   KlyngeChartOptions funnel = *options;
   g_autofree char *caption = NULL;
   static const lxw_col_t value_columns[] = { 3, 6, 7, 8, 9 };
-  const char *names[] = { _("Rate"), _("95 % limit, lower"), _("95 % limit, upper"), _("99.8 % limit, lower"), _("99.8 % limit, upper") };
   lxw_chart *chart;
 
   funnel.kind = KLYNGE_CHART_FUNNEL;
@@ -550,7 +569,7 @@ add_summary_and_chart (KlyngeWorkbook           *workbook,
 
       chart_series_set_categories (series, sheet_name, 1, 2, last, 2);
       chart_series_set_values (series, sheet_name, 1, value_columns[s], last, value_columns[s]);
-      chart_series_set_name (series, names[s]);
+      chart_series_set_name (series, _(column_titles[value_columns[s]]));
       if (s == 0)
         {
           line.none = LXW_TRUE;

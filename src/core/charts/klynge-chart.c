@@ -345,6 +345,7 @@ draw_bars (Ctx *ctx)
   g_autoptr(GPtrArray) rows = sorted_rows (data);
   double lo = 0, hi = 0, slot = (ctx->x1 - ctx->x0) / rows->len;
   const KlyngeRgb *colours[4] = { &ctx->style->mark, &ctx->style->pooled };
+  /* xgettext:no-c-format */
   const char *labels[4] = { _("Clinic, 95 % interval"), _("Cluster") };
   guint n_legend = 2;
 
