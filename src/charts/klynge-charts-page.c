@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-chart-export.h"
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
 #include "klynge-presentation.h"
@@ -31,6 +32,7 @@ struct _KlyngeChartsPage
   GPtrArray       *periods;
   GPtrArray       *clinics;
   gboolean         updating;
+  GCancellable    *export_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeChartsPage, klynge_charts_page, KLYNGE_TYPE_PAGE)
@@ -98,6 +100,10 @@ show_chart (KlyngeChartsPage *self)
   KlyngeChartData *data;
 
   gtk_widget_set_visible (GTK_WIDGET (self->clinic_picker), options.names == KLYNGE_CHART_HIGHLIGHT);
+  /* A meeting's slides, pack and workbook need a meeting. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-slides", meeting != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-pack", meeting != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-workbook", meeting != 0);
   if (db == NULL || self->updating)
     return;
   if (options.kind == KLYNGE_CHART_ATTENDANCE)
@@ -215,6 +221,91 @@ present_action (GtkWidget  *widget,
 }
 
 static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KlyngeChartsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!klynge_chart_export_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+      return;
+    }
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Exported")));
+}
+
+static void
+export_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    KlyngeChartsPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  KlyngeChartExportJob job = { 0 };
+  guint period = gtk_drop_down_get_selected (self->period_picker);
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL && klynge_page_get_db (KLYNGE_PAGE (self)) != NULL)
+    {
+      job.kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+      job.cluster_id = klynge_page_get_cluster (KLYNGE_PAGE (self));
+      job.meeting_id = selected_id (self->meeting_picker, self->meetings, 1);
+      job.indicator_id = selected_id (self->indicator_picker, self->indicators, 0);
+      job.period = self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL;
+      job.options = current_options (self);
+      /* Files go to projectors and printers: always the light slide. */
+      job.options.theme = KLYNGE_CHART_THEME_LIGHT;
+      job.options.slide = TRUE;
+      job.highlight_clinic = selected_id (self->clinic_picker, self->clinics, 0);
+      job.format = KLYNGE_SLIDE_PNG;
+      job.width = 1920;
+      job.height = 1080;
+      job.path = path;
+      if (job.kind == KLYNGE_CHART_EXPORT_CHART && !klynge_slide_format_from_path (path, &job.format))
+        {
+          g_autofree char *with_png = g_strconcat (path, ".png", NULL);
+
+          g_free (path);
+          job.path = path = g_steal_pointer (&with_png);
+        }
+      g_cancellable_cancel (self->export_cancellable);
+      g_clear_object (&self->export_cancellable);
+      self->export_cancellable = g_cancellable_new ();
+      klynge_chart_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), &job, self->export_cancellable,
+                                 export_done_cb, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (widget);
+  KlyngeChartExportKind kind = g_str_equal (action_name, "charts.export-slides") ? KLYNGE_CHART_EXPORT_SLIDES
+                               : g_str_equal (action_name, "charts.export-pack") ? KLYNGE_CHART_EXPORT_PACK
+                               : g_str_equal (action_name, "charts.export-workbook") ? KLYNGE_CHART_EXPORT_WORKBOOK
+                               : KLYNGE_CHART_EXPORT_CHART;
+  /* Translators: the file names offered for a chart, a meeting's slides, its feedback pack and its workbook */
+  const char *names[] = { N_("Chart.png"), N_("Slides"), N_("Feedback pack.pdf"), N_("Meeting workbook.xlsx") };
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         kind == KLYNGE_CHART_EXPORT_SLIDES ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                                            : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  if (kind != KLYNGE_CHART_EXPORT_SLIDES)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(names[kind]));
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 klynge_charts_page_reload (KlyngePage *page)
 {
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (page);
@@ -249,6 +340,8 @@ klynge_charts_page_dispose (GObject *object)
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->clinics, g_ptr_array_unref);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
 
   G_OBJECT_CLASS (klynge_charts_page_parent_class)->dispose (object);
 }
@@ -276,6 +369,10 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "charts.present", NULL, present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "charts.present", NULL);
+  gtk_widget_class_install_action (widget_class, "charts.export-chart", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "charts.export-slides", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "charts.export-pack", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "charts.export-workbook", NULL, export_action);
 }
 
 static void

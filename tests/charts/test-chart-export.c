@@ -7,6 +7,8 @@
 #define _GNU_SOURCE
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "klynge-chart-export.h"
 #include "klynge-test-utils.h"
 
@@ -145,6 +147,53 @@ test_pack_and_workbook (Fixture       *f,
   g_assert_nonnull (memmem (contents, length, "xl/charts/chart3.xml", 20));
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Outcome;
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->ok = klynge_chart_export_finish (result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+/* The app's path: the export runs in a worker thread on its own connection. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pack.pdf", NULL);
+  KlyngeChartExportJob job = { KLYNGE_CHART_EXPORT_PACK, f->cluster, 2, 0, NULL, defaults, 0, KLYNGE_SLIDE_PDF, 0, 0, path };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Outcome outcome = { 0 };
+
+  klynge_chart_export_async (f->db, &job, NULL, async_done_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (outcome.error);
+  g_assert_true (outcome.ok);
+  g_assert_cmpuint (count_pdf_pages (path), ==, 9);
+
+  /* Cancelled before it ran: nothing written, and said so. */
+  g_unlink (path);
+  outcome = (Outcome) { 0 };
+  g_cancellable_cancel (cancellable);
+  klynge_chart_export_async (f->db, &job, cancellable, async_done_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&outcome.error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -155,6 +204,7 @@ main (int    argc,
   g_test_add ("/charts/export/vector-and-errors", Fixture, NULL, fixture_set_up, test_vector_and_errors, fixture_tear_down);
   g_test_add ("/charts/export/meeting-slides", Fixture, NULL, fixture_set_up, test_meeting_slides, fixture_tear_down);
   g_test_add ("/charts/export/pack-and-workbook", Fixture, NULL, fixture_set_up, test_pack_and_workbook, fixture_tear_down);
+  g_test_add ("/charts/export/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -652,3 +652,110 @@ klynge_chart_export_workbook (KlyngeDb                 *db,
     }
   return klynge_workbook_close (workbook, error);
 }
+
+typedef struct
+{
+  KlyngeChartExportJob job;
+  char                *db_path;
+  char                *period;
+  char                *path;
+} ExportTask;
+
+static void
+export_task_free (gpointer data)
+{
+  ExportTask *export = data;
+
+  g_free (export->db_path);
+  g_free (export->period);
+  g_free (export->path);
+  g_free (export);
+}
+
+static gboolean
+run_job (KlyngeDb                   *db,
+         const KlyngeChartExportJob *job,
+         GError                    **error)
+{
+  g_autoptr(KlyngeChartData) data = NULL;
+  guint n;
+
+  switch (job->kind)
+    {
+    case KLYNGE_CHART_EXPORT_SLIDES:
+      return klynge_chart_export_slides (db, job->cluster_id, job->meeting_id, &job->options, job->highlight_clinic,
+                                         job->format, job->width, job->height, job->path, &n, error);
+    case KLYNGE_CHART_EXPORT_PACK:
+      return klynge_chart_export_pack (db, job->cluster_id, job->meeting_id, &job->options, job->path, error);
+    case KLYNGE_CHART_EXPORT_WORKBOOK:
+      return klynge_chart_export_workbook (db, job->cluster_id, job->meeting_id, &job->options, job->path, error);
+    case KLYNGE_CHART_EXPORT_CHART:
+    default:
+      if (job->options.kind == KLYNGE_CHART_ATTENDANCE)
+        data = klynge_chart_data_load_attendance (db, job->cluster_id, error);
+      else
+        data = klynge_chart_data_load (db, job->cluster_id, job->indicator_id, job->period, error);
+      if (data == NULL)
+        return FALSE;
+      klynge_chart_data_set_names (data, db, job->cluster_id, job->options.names, job->highlight_clinic,
+                                   (guint) (job->meeting_id != 0 ? job->meeting_id : job->indicator_id));
+      return klynge_chart_export_file (data, &job->options, job->path, job->width, job->height, error);
+    }
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportTask *export = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* SQLite connections are not shared between threads: this one is the worker's. */
+  db = klynge_db_open (export->db_path, KLYNGE_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL || !run_job (db, &export->job, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * klynge_chart_export_async:
+ *
+ * Runs @job in a worker thread with its own connection to @db's file; the
+ * window stays responsive while a meeting's slides are written.
+ */
+void
+klynge_chart_export_async (KlyngeDb                   *db,
+                           const KlyngeChartExportJob *job,
+                           GCancellable               *cancellable,
+                           GAsyncReadyCallback         callback,
+                           gpointer                    user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportTask *export = g_new0 (ExportTask, 1);
+
+  export->job = *job;
+  export->db_path = g_strdup (klynge_db_get_path (db));
+  export->job.period = export->period = g_strdup (job->period);
+  export->job.path = export->path = g_strdup (job->path);
+  export->job.options.date = NULL;
+  g_task_set_source_tag (task, klynge_chart_export_async);
+  g_task_set_task_data (task, export, export_task_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+klynge_chart_export_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

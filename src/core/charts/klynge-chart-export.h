@@ -65,4 +65,44 @@ typedef struct
   KlyngeChartKind  kind;
 } KlyngeSlide;
 
+typedef enum
+{
+  KLYNGE_CHART_EXPORT_CHART,
+  KLYNGE_CHART_EXPORT_SLIDES,
+  KLYNGE_CHART_EXPORT_PACK,
+  KLYNGE_CHART_EXPORT_WORKBOOK,
+} KlyngeChartExportKind;
+
+/**
+ * KlyngeChartExportJob:
+ * @indicator_id: for %KLYNGE_CHART_EXPORT_CHART
+ * @period: (nullable): for %KLYNGE_CHART_EXPORT_CHART; %NULL for the latest
+ * @meeting_id: the meeting of slides, pack and workbook; the letters' seed of a chart
+ * @path: the file, or the folder for slides
+ *
+ * One export from the app, run in a worker thread.
+ */
+typedef struct
+{
+  KlyngeChartExportKind kind;
+  gint64                cluster_id;
+  gint64                meeting_id;
+  gint64                indicator_id;
+  const char           *period;
+  KlyngeChartOptions    options;
+  gint64                highlight_clinic;
+  KlyngeSlideFormat     format;
+  int                   width;
+  int                   height;
+  const char           *path;
+} KlyngeChartExportJob;
+
+void     klynge_chart_export_async  (KlyngeDb                   *db,
+                                     const KlyngeChartExportJob *job,
+                                     GCancellable               *cancellable,
+                                     GAsyncReadyCallback         callback,
+                                     gpointer                    user_data);
+gboolean klynge_chart_export_finish (GAsyncResult               *result,
+                                     GError                    **error);
+
 G_END_DECLS
