@@ -32,13 +32,6 @@ struct _KlyngePresentation
 
 G_DEFINE_FINAL_TYPE (KlyngePresentation, klynge_presentation, ADW_TYPE_WINDOW)
 
-static void
-slide_free (KlyngeSlide *slide)
-{
-  klynge_chart_data_free (slide->data);
-  g_free (slide);
-}
-
 /* Without a meeting: the indicator's own charts, then the attendance. */
 static GPtrArray *
 indicator_slides (KlyngePresentation  *self,
@@ -46,7 +39,7 @@ indicator_slides (KlyngePresentation  *self,
                   gint64               cluster,
                   GError             **error)
 {
-  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func ((GDestroyNotify) slide_free);
+  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_slide_free);
   static const KlyngeChartKind kinds[] = { KLYNGE_CHART_BARS, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_RUN, KLYNGE_CHART_ATTENDANCE };
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)

@@ -26,8 +26,8 @@
 #define PDF_WIDTH  960.0
 #define PDF_HEIGHT 540.0
 
-static void
-slide_free (KlyngeSlide *slide)
+void
+klynge_slide_free (KlyngeSlide *slide)
 {
   klynge_chart_data_free (slide->data);
   g_free (slide);
@@ -251,7 +251,7 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
                              gint64                    highlight_clinic,
                              GError                  **error)
 {
-  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func ((GDestroyNotify) slide_free);
+  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_slide_free);
   g_autoptr(GPtrArray) indicators = NULL;
   gboolean follow_up = FALSE;
   KlyngeSlide *attendance;
@@ -373,6 +373,37 @@ klynge_chart_export_slides (KlyngeDb                 *db,
   return TRUE;
 }
 
+/* The latest data of each of a meeting's indicators, clinics named as asked
+ * with the meeting's letters. */
+static GPtrArray *
+meeting_data (KlyngeDb          *db,
+              gint64             cluster_id,
+              gint64             meeting_id,
+              KlyngeChartNames   names,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_chart_data_free);
+  g_autoptr(GPtrArray) indicators = NULL;
+  gboolean follow_up;
+
+  if (!meeting_is_follow_up (db, cluster_id, meeting_id, &follow_up, error))
+    return NULL;
+  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
+  if (indicators == NULL)
+    return NULL;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KlyngeChartIndicator *indicator = g_ptr_array_index (indicators, i);
+      KlyngeChartData *d = klynge_chart_data_load (db, cluster_id, indicator->id, NULL, error);
+
+      if (d == NULL)
+        return NULL;
+      klynge_chart_data_set_names (d, db, cluster_id, names, 0, (guint) meeting_id);
+      g_ptr_array_add (data, d);
+    }
+  return g_steal_pointer (&data);
+}
+
 /**
  * klynge_chart_export_pack:
  *
@@ -389,28 +420,15 @@ klynge_chart_export_pack (KlyngeDb                 *db,
                           GError                  **error)
 {
   g_autoptr(GPtrArray) clinics = klynge_chart_list_clinics (db, cluster_id, error);
-  g_autoptr(GPtrArray) indicators = NULL;
-  g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_chart_data_free);
+  g_autoptr(GPtrArray) data = NULL;
   KlyngeChartOptions page_options = *options;
   cairo_surface_t *surface;
   cairo_t *cr;
-  gboolean follow_up;
   guint columns, rows;
   gboolean ok;
 
-  if (clinics == NULL || !meeting_is_follow_up (db, cluster_id, meeting_id, &follow_up, error))
+  if (clinics == NULL || (data = meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
     return FALSE;
-  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
-  if (indicators == NULL)
-    return FALSE;
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      KlyngeChartData *d = klynge_chart_data_load (db, cluster_id, ((KlyngeChartIndicator *) g_ptr_array_index (indicators, i))->id,
-                                                   NULL, error);
-      if (d == NULL)
-        return FALSE;
-      g_ptr_array_add (data, d);
-    }
   if (data->len == 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting has no indicators to give feedback on: give it a topic first."));
@@ -608,25 +626,11 @@ klynge_chart_export_workbook (KlyngeDb                 *db,
                               const char               *path,
                               GError                  **error)
 {
-  g_autoptr(GPtrArray) indicators = NULL;
-  g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_chart_data_free);
+  g_autoptr(GPtrArray) data = meeting_data (db, cluster_id, meeting_id, options->names, error);
   KlyngeWorkbook *workbook;
-  gboolean follow_up;
 
-  if (!meeting_is_follow_up (db, cluster_id, meeting_id, &follow_up, error))
+  if (data == NULL)
     return FALSE;
-  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
-  if (indicators == NULL)
-    return FALSE;
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      KlyngeChartData *d = klynge_chart_data_load (db, cluster_id, ((KlyngeChartIndicator *) g_ptr_array_index (indicators, i))->id,
-                                                   NULL, error);
-      if (d == NULL)
-        return FALSE;
-      klynge_chart_data_set_names (d, db, cluster_id, options->names, 0, (guint) meeting_id);
-      g_ptr_array_add (data, d);
-    }
 
   workbook = klynge_workbook_new (path, error);
   if (workbook == NULL)

@@ -65,6 +65,8 @@ typedef struct
   KlyngeChartKind  kind;
 } KlyngeSlide;
 
+void klynge_slide_free (KlyngeSlide *slide);
+
 typedef enum
 {
   KLYNGE_CHART_EXPORT_CHART,
