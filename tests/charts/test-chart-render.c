@@ -16,8 +16,8 @@
 #define WIDTH  640
 #define HEIGHT 360
 /* A pixel differs when a channel moves by more than this; at most this share may. */
-#define CHANNEL_TOLERANCE 64
-#define PIXEL_SHARE       0.005
+#define CHANNEL_TOLERANCE 48
+#define PIXEL_SHARE       0.0005
 
 typedef struct
 {

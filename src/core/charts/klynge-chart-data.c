@@ -527,7 +527,7 @@ klynge_chart_list_indicators (KlyngeDb  *db,
       "SELECT i.id, i.name, t.title FROM indicator i JOIN topic t ON t.id = i.topic_id "
       "WHERE EXISTS (SELECT 1 FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
       "              WHERE m.indicator_id = i.id AND c.cluster_id = ?1) "
-      "ORDER BY t.title, i.id", error);
+      "ORDER BY t.id, i.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, cluster_id);

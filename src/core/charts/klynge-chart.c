@@ -27,6 +27,7 @@ typedef struct
   double                    u;            /* the text unit */
   double                    x0, y0, x1, y1;
   double                    ymin, ymax, ystep;
+  gboolean                  percent_axis;
 } Ctx;
 
 static const char *kind_names[KLYNGE_CHART_N_KINDS] = { "bars", "funnel", "run", "before-after", "attendance" };
@@ -155,7 +156,9 @@ draw_y_axis (Ctx *ctx)
   for (double v = ctx->ymin; v <= ctx->ymax + ctx->ystep / 1000; v += ctx->ystep)
     {
       double y = round (to_y (ctx, v)) + 0.5;
-      g_autofree char *label = format_number (v, digits);
+      g_autofree char *number = format_number (v, digits);
+      /* Translators: a percentage; Danish writes a space before the sign too */
+      g_autofree char *label = ctx->percent_axis ? g_strdup_printf (_("%s %%"), number) : g_strdup (number);
 
       klynge_chart_set_source (ctx->cr, &ctx->style->grid);
       set_line (ctx, 0.05, 0);
@@ -648,6 +651,25 @@ draw_series (Ctx             *ctx,
       }
 }
 
+/* A series' name beside its last value, as the eye follows a line to its end. */
+static void
+label_series_end (Ctx             *ctx,
+                  const double    *series,
+                  const KlyngeRgb *colour,
+                  const char      *label)
+{
+  const KlyngeChartData *data = ctx->data;
+
+  for (guint p = data->periods->len; p-- > 0;)
+    if (!isnan (series[p]))
+      {
+        klynge_chart_set_source (ctx->cr, colour);
+        klynge_chart_text (ctx->cr, label, 0.7 * ctx->u, KLYNGE_TEXT_BOLD, period_x (ctx, p, data->periods->len) + 0.5 * ctx->u,
+                           to_y (ctx, shown (data, series[p])), 0, 0, 0.5);
+        return;
+      }
+}
+
 /* The median of the cluster's values: the centre line of a run chart. */
 static double
 cluster_median (const KlyngeChartData *data,
@@ -701,12 +723,16 @@ draw_run (Ctx *ctx)
   median_label = g_strdup_printf (_("Median %s"), median_value);
   draw_level (ctx, shown (data, median), &ctx->style->pooled, 1, median_label);
   draw_series (ctx, data->cluster_series, &ctx->style->foreground, 0.16, 0.22);
+  label_series_end (ctx, data->cluster_series, &ctx->style->foreground, _("Cluster"));
   for (guint i = 0; i < data->rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
 
       if (row->highlighted)
-        draw_series (ctx, row->series, &ctx->style->highlight, 0.16, 0.22);
+        {
+          draw_series (ctx, row->series, &ctx->style->highlight, 0.16, 0.22);
+          label_series_end (ctx, row->series, &ctx->style->highlight, row->label);
+        }
     }
   legend (ctx, ctx->y0 - 1.0 * ctx->u, ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? 4 : 3, colours, labels);
 }
@@ -1163,6 +1189,8 @@ klynge_chart_draw (cairo_t                  *cr,
   double u = CLAMP (MIN (height / 36, width / 56), 8, 400), margin = 1.2 * u, y, caption_h, footer_h = 0;
 
   ctx.u = u;
+  ctx.percent_axis = options->kind == KLYNGE_CHART_ATTENDANCE
+                     || (is_proportion (data) && g_strcmp0 (data->unit, "percent") == 0);
   cairo_save (cr);
   klynge_chart_set_source (cr, &ctx.style->background);
   cairo_rectangle (cr, 0, 0, width, height);
