@@ -161,6 +161,25 @@ test_anonymisation (void)
   klynge_test_remove_tree (dir);
 }
 
+/* A meeting's slides: its topic's indicators, then those it asked data for. */
+static void
+test_meeting_indicators (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autoptr(GPtrArray) before = klynge_chart_list_indicators (db, cluster, 2, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_cmpuint (before->len, ==, 3);
+  g_assert_true (klynge_db_exec (db, "INSERT INTO data_request (meeting_id, clinic_id, indicator_id) "
+                                     "SELECT 2, min(id), 4 FROM clinic", NULL));
+  after = klynge_chart_list_indicators (db, cluster, 2, NULL);
+  g_assert_cmpuint (after->len, ==, 4);
+  g_assert_cmpint (((KlyngeChartIndicator *) g_ptr_array_index (after, 3))->id, ==, 4);
+  klynge_test_remove_tree (dir);
+}
+
 static void
 test_hover (void)
 {
@@ -202,6 +221,7 @@ main (int    argc,
   g_test_add_func ("/charts/funnel/classify-agrees", test_classify_agrees);
   g_test_add_func ("/charts/caption/no-data", test_no_data);
   g_test_add_func ("/charts/anonymisation", test_anonymisation);
+  g_test_add_func ("/charts/meeting-indicators", test_meeting_indicators);
   g_test_add_func ("/charts/hover", test_hover);
 
   return g_test_run ();

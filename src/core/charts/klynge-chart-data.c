@@ -519,9 +519,13 @@ klynge_chart_list_indicators (KlyngeDb  *db,
   int rc;
 
   if (meeting_id > 0)
+    /* As the meetings area defines a meeting's indicators: its topic's,
+     * then those it requested data for. */
     stmt = klynge_db_prepare (db,
-      "SELECT i.id, i.name, t.title FROM meeting mt JOIN topic t ON t.id = mt.topic_id "
-      "JOIN indicator i ON i.topic_id = t.id WHERE mt.id = ?2 AND mt.cluster_id = ?1 ORDER BY i.id", error);
+      "SELECT i.id, i.name, t.title FROM meeting mt, indicator i JOIN topic t ON t.id = i.topic_id "
+      "WHERE mt.id = ?2 AND mt.cluster_id = ?1 AND (i.topic_id = mt.topic_id "
+      "  OR i.id IN (SELECT indicator_id FROM data_request WHERE meeting_id = mt.id)) "
+      "ORDER BY i.topic_id IS NOT mt.topic_id, i.id", error);
   else
     stmt = klynge_db_prepare (db,
       "SELECT i.id, i.name, t.title FROM indicator i JOIN topic t ON t.id = i.topic_id "
@@ -644,7 +648,7 @@ klynge_chart_data_add_counts (KlyngeChartData *data,
 }
 
 /* Returns: (transfer full) (element-type KlyngeChartIndicator): the cluster's
- * meetings with a topic, latest first, as id, title (name) and ISO date (topic) */
+ * meetings with indicators (a topic or data requests), latest first, as id, title (name) and ISO date (topic) */
 GPtrArray *
 klynge_chart_list_meetings (KlyngeDb  *db,
                             gint64     cluster_id,
@@ -653,7 +657,8 @@ klynge_chart_list_meetings (KlyngeDb  *db,
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
   sqlite3_stmt *stmt = klynge_db_prepare (db,
     "SELECT id, title, substr(starts_at, 1, 10) FROM meeting "
-    "WHERE cluster_id = ?1 AND topic_id IS NOT NULL ORDER BY starts_at DESC", error);
+    "WHERE cluster_id = ?1 AND (topic_id IS NOT NULL OR id IN (SELECT meeting_id FROM data_request)) "
+    "ORDER BY starts_at DESC", error);
   int rc;
 
   if (stmt == NULL)
