@@ -25,6 +25,8 @@
 /* A 16:9 PDF page in points: the shape of a projector. */
 #define PDF_WIDTH  960.0
 #define PDF_HEIGHT 540.0
+/* The band above a feedback page's charts that names the clinic. */
+#define PACK_HEADER 36.0
 
 void
 klynge_slide_free (KlyngeSlide *slide)
@@ -206,14 +208,16 @@ klynge_chart_export_file (const KlyngeChartData    *data,
   return ok;
 }
 
+/* Whether the meeting follows up an earlier one, and its title (nullable out). */
 static gboolean
-meeting_is_follow_up (KlyngeDb  *db,
-                      gint64     cluster_id,
-                      gint64     meeting_id,
-                      gboolean  *follow_up,
-                      GError   **error)
+meeting_info (KlyngeDb  *db,
+              gint64     cluster_id,
+              gint64     meeting_id,
+              gboolean  *follow_up,
+              char     **title,
+              GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT follow_up_of FROM meeting WHERE id = ?1 AND cluster_id = ?2", error);
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT follow_up_of, title FROM meeting WHERE id = ?1 AND cluster_id = ?2", error);
   int rc;
 
   if (stmt == NULL)
@@ -230,6 +234,8 @@ meeting_is_follow_up (KlyngeDb  *db,
   if (rc != SQLITE_ROW)
     return FALSE;
   *follow_up = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  if (title != NULL)
+    *title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   return TRUE;
 }
 
@@ -256,7 +262,7 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
   gboolean follow_up = FALSE;
   KlyngeSlide *attendance;
 
-  if (!meeting_is_follow_up (db, cluster_id, meeting_id, &follow_up, error))
+  if (!meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, error))
     return NULL;
   indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
   if (indicators == NULL)
@@ -386,7 +392,7 @@ meeting_data (KlyngeDb          *db,
   g_autoptr(GPtrArray) indicators = NULL;
   gboolean follow_up;
 
-  if (!meeting_is_follow_up (db, cluster_id, meeting_id, &follow_up, error))
+  if (!meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, error))
     return NULL;
   indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
   if (indicators == NULL)
@@ -421,13 +427,16 @@ klynge_chart_export_pack (KlyngeDb                 *db,
 {
   g_autoptr(GPtrArray) clinics = klynge_chart_list_clinics (db, cluster_id, error);
   g_autoptr(GPtrArray) data = NULL;
+  g_autofree char *meeting_title = NULL;
+  const KlyngeChartStyle *style = klynge_chart_style_get (KLYNGE_CHART_THEME_LIGHT);
   KlyngeChartOptions page_options = *options;
   cairo_surface_t *surface;
   cairo_t *cr;
   guint columns, rows;
-  gboolean ok;
+  gboolean follow_up, ok;
 
-  if (clinics == NULL || (data = meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
+  if (clinics == NULL || !meeting_info (db, cluster_id, meeting_id, &follow_up, &meeting_title, error)
+      || (data = meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
     return FALSE;
   if (data->len == 0)
     {
@@ -450,7 +459,16 @@ klynge_chart_export_pack (KlyngeDb                 *db,
   for (guint c = 0; c < clinics->len; c++)
     {
       KlyngeChartIndicator *clinic = g_ptr_array_index (clinics, c);
-      double cell_w = PDF_WIDTH / columns, cell_h = PDF_HEIGHT / rows;
+      double cell_w = PDF_WIDTH / columns, cell_h = (PDF_HEIGHT - PACK_HEADER) / rows;
+      g_autofree char *heading = g_strdup_printf (_("Feedback for %s"), clinic->name);
+
+      /* Whose page this is, so the pack can be split and handed out. */
+      klynge_chart_set_source (cr, &style->background);
+      cairo_paint (cr);
+      klynge_chart_set_source (cr, &style->highlight);
+      klynge_chart_text (cr, heading, 16, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS, 14, PACK_HEADER / 2, PDF_WIDTH * 0.6, 0, 0.5);
+      klynge_chart_set_source (cr, &style->muted);
+      klynge_chart_text (cr, meeting_title, 10, KLYNGE_TEXT_ELLIPSIS, PDF_WIDTH * 0.6, PACK_HEADER / 2, PDF_WIDTH * 0.4 - 14, 1, 0.5);
 
       for (guint i = 0; i < data->len; i++)
         {
@@ -458,7 +476,7 @@ klynge_chart_export_pack (KlyngeDb                 *db,
 
           klynge_chart_data_set_names (d, db, cluster_id, KLYNGE_CHART_HIGHLIGHT, clinic->id, (guint) meeting_id);
           cairo_save (cr);
-          cairo_translate (cr, cell_w * (i % columns), cell_h * (i / columns));
+          cairo_translate (cr, cell_w * (i % columns), PACK_HEADER + cell_h * (i / columns));
           cairo_rectangle (cr, 0, 0, cell_w, cell_h);
           cairo_clip (cr);
           klynge_chart_draw (cr, cell_w, cell_h, d, &page_options, NULL);

@@ -347,9 +347,10 @@ draw_bars (Ctx *ctx)
   const KlyngeChartData *data = ctx->data;
   g_autoptr(GPtrArray) rows = sorted_rows (data);
   double lo = 0, hi = 0, slot = (ctx->x1 - ctx->x0) / rows->len;
-  const KlyngeRgb *colours[4] = { &ctx->style->mark, &ctx->style->pooled };
+  const KlyngeRgb *colours[5] = { ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? &ctx->style->other : &ctx->style->mark,
+                                  &ctx->style->pooled };
   /* xgettext:no-c-format */
-  const char *labels[4] = { _("Clinic, 95 % interval"), _("Cluster") };
+  const char *labels[5] = { _("Clinic, 95 % interval"), _("Cluster") };
   guint n_legend = 2;
 
   for (guint i = 0; i < rows->len; i++)
@@ -390,6 +391,12 @@ draw_bars (Ctx *ctx)
       add_hit (ctx, x, ctx->y0, slot, ctx->y1 - ctx->y0, row_index (data, row));
     }
   draw_cluster_levels (ctx);
+  for (guint i = 0; i < data->rows->len; i++)
+    if (((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->highlighted)
+      {
+        colours[n_legend] = &ctx->style->highlight;
+        labels[n_legend++] = ((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->label;
+      }
   if (!isnan (data->reference))
     {
       colours[n_legend] = &ctx->style->reference;
@@ -903,6 +910,26 @@ pooled_sentence (const KlyngeChartData *data)
   return g_strdup_printf (_("Cluster: %1$s (%2$s of %3$s)."), value, num, den);
 }
 
+/* In a feedback chart: where the highlighted clinic itself stands. */
+static void
+highlighted_sentence (const KlyngeChartData *data,
+                      GPtrArray             *out)
+{
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+      g_autofree char *value = NULL, *num = NULL, *den = NULL;
+
+      if (!row->highlighted || !row->has_counts)
+        continue;
+      value = klynge_chart_format_value (data, row->value, 0);
+      num = format_count (row->numerator);
+      den = format_count (row->denominator);
+      /* Translators: a clinic's own value, "Skovbo Lægeklinik: 74 % (151 of 204)." */
+      g_ptr_array_add (out, g_strdup_printf (_("%1$s: %2$s (%3$s of %4$s)."), row->label, value, num, den));
+    }
+}
+
 static void
 caption_funnel (const KlyngeChartData    *data,
                 const KlyngeChartOptions *options,
@@ -932,6 +959,7 @@ caption_funnel (const KlyngeChartData    *data,
     g_ptr_array_add (out, g_strdup_printf (ngettext ("The %s clinic lies within the 95 %% limits: its difference from the cluster can be chance.",
                                                      "All %s clinics lie within the 95 %% limits: the variation between them can be chance.",
                                                      n), count));
+  highlighted_sentence (data, out);
   g_ptr_array_add (out, pooled_sentence (data));
 }
 
@@ -949,6 +977,7 @@ caption_bars (const KlyngeChartData *data,
   else
     g_ptr_array_add (out, g_strdup_printf (_("Clinics range from %1$s (%2$s) to %3$s (%4$s); the lines show each clinic’s 95 %% confidence interval, wide where the clinic is small."),
                                            best_value, best->label, worst_value, worst->label));
+  highlighted_sentence (data, out);
   if (data->has_pooled)
     g_ptr_array_add (out, pooled_sentence (data));
   if (!isnan (data->target))
