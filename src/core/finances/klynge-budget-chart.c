@@ -10,11 +10,6 @@
 #include "klynge-chart-style.h"
 #include "klynge-money.h"
 
-/* GNOME palette: blue 1 for the budget, blue 4 for actual, red 3 when over. */
-static const KlyngeRgb budget_rgb = { 0x99 / 255.0, 0xc1 / 255.0, 0xf1 / 255.0 };
-static const KlyngeRgb actual_rgb = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 };
-static const KlyngeRgb over_rgb = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
-static const KlyngeRgb label_rgb = { 0.2, 0.2, 0.2 };
 
 #define LEGEND_HEIGHT 24.0
 #define LABEL_HEIGHT  36.0
@@ -58,6 +53,7 @@ klynge_budget_chart_draw (cairo_t                *cr,
                           const KlyngeLedgerYear *year,
                           const char             *currency)
 {
+  const KlyngeChartStyle *style = klynge_chart_style_get (KLYNGE_CHART_THEME_LIGHT);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   gint64 max = 0, top;
   double plot_h = height - LEGEND_HEIGHT - LABEL_HEIGHT, plot_w = width - AXIS_WIDTH, slot;
@@ -72,12 +68,13 @@ klynge_budget_chart_draw (cairo_t                *cr,
       max = MAX (max, MAX (line->actual, line->budget));
     }
 
-  klynge_chart_legend_item (cr, &budget_rgb, &label_rgb, _("Budget"), 12, AXIS_WIDTH, 12, 150);
-  klynge_chart_legend_item (cr, &actual_rgb, &label_rgb, _("Actual"), 12, AXIS_WIDTH + 150, 12, 150);
-  klynge_chart_legend_item (cr, &over_rgb, &label_rgb, _("Over budget"), 12, AXIS_WIDTH + 300, 12, 150);
+  /* The charts' light theme: budget pale, actual strong, overspending in the alarm colour. */
+  klynge_chart_legend_item (cr, &style->other, &style->foreground, _("Budget"), 12, AXIS_WIDTH, 12, 150);
+  klynge_chart_legend_item (cr, &style->mark, &style->foreground, _("Actual"), 12, AXIS_WIDTH + 150, 12, 150);
+  klynge_chart_legend_item (cr, &style->alarm, &style->foreground, _("Over budget"), 12, AXIS_WIDTH + 300, 12, 150);
   if (shown->len == 0 || plot_h < 20 || plot_w < 20)
     {
-      cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+      klynge_chart_set_source (cr, &style->muted);
       show_text (cr, _("No budget or entries in this year"), AXIS_WIDTH, LEGEND_HEIGHT + plot_h / 2, plot_w, 0.5);
       return;
     }
@@ -89,14 +86,14 @@ klynge_budget_chart_draw (cairo_t                *cr,
       double y = LEGEND_HEIGHT + plot_h - plot_h * tick / 4;
       g_autofree char *label = klynge_money_format (top / 4 * tick, NULL);
 
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+      klynge_chart_set_source (cr, &style->grid);
       cairo_move_to (cr, AXIS_WIDTH, (int) y + 0.5);
       cairo_line_to (cr, width, (int) y + 0.5);
       cairo_stroke (cr);
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+      klynge_chart_set_source (cr, &style->muted);
       show_text (cr, label, 0, y, AXIS_WIDTH - 6, 1);
     }
-  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  klynge_chart_set_source (cr, &style->muted);
   show_text (cr, currency, 0, LEGEND_HEIGHT - 6, AXIS_WIDTH - 6, 1);
 
   slot = plot_w / shown->len;
@@ -106,15 +103,15 @@ klynge_budget_chart_draw (cairo_t                *cr,
       double bar = MIN (slot * 0.35, 40), x = AXIS_WIDTH + slot * i + (slot - 2 * bar) / 2;
       double hb = plot_h * line->budget / top, ha = plot_h * line->actual / top;
       const KlyngeRgb *actual = line->kind == KLYNGE_LEDGER_EXPENSE && line->budget > 0 && line->actual > line->budget
-                             ? &over_rgb : &actual_rgb;
+                             ? &style->alarm : &style->mark;
 
-      klynge_chart_set_source (cr, &budget_rgb);
+      klynge_chart_set_source (cr, &style->other);
       cairo_rectangle (cr, x, LEGEND_HEIGHT + plot_h - hb, bar, hb);
       cairo_fill (cr);
       klynge_chart_set_source (cr, actual);
       cairo_rectangle (cr, x + bar, LEGEND_HEIGHT + plot_h - ha, bar, ha);
       cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      klynge_chart_set_source (cr, &style->foreground);
       show_text (cr, line->name, AXIS_WIDTH + slot * i, LEGEND_HEIGHT + plot_h + LABEL_HEIGHT / 2, slot, 0.5);
     }
 }
