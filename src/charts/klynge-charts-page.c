@@ -165,6 +165,22 @@ fill_indicators (KlyngeChartsPage *self)
   fill_periods (self);
 }
 
+/* A chosen meeting shows the period it asked the clinics for. */
+static void
+select_meeting_period (KlyngeChartsPage *self)
+{
+  gint64 meeting = selected_id (self->meeting_picker, self->meetings, 1);
+  g_autofree char *period = NULL;
+  guint index;
+
+  if (meeting == 0 || self->periods == NULL)
+    return;
+  period = klynge_chart_meeting_period (klynge_page_get_db (KLYNGE_PAGE (self)), meeting,
+                                        selected_id (self->indicator_picker, self->indicators, 0));
+  if (period != NULL && g_ptr_array_find_with_equal_func (self->periods, period, g_str_equal, &index))
+    gtk_drop_down_set_selected (self->period_picker, index);
+}
+
 static void
 meeting_changed_cb (KlyngeChartsPage *self)
 {
@@ -172,6 +188,7 @@ meeting_changed_cb (KlyngeChartsPage *self)
     return;
   self->updating = TRUE;
   fill_indicators (self);
+  select_meeting_period (self);
   self->updating = FALSE;
   show_chart (self);
 }
@@ -183,6 +200,7 @@ indicator_changed_cb (KlyngeChartsPage *self)
     return;
   self->updating = TRUE;
   fill_periods (self);
+  select_meeting_period (self);
   self->updating = FALSE;
   show_chart (self);
 }

@@ -108,6 +108,23 @@ test_meeting_slides (Fixture       *f,
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
 }
 
+/* A meeting shows the period it asked the clinics for, not the latest. */
+static void
+test_meeting_period (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slides = NULL;
+
+  g_assert_true (klynge_db_exec (f->db, "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
+                                        "SELECT 2, id, 1, '2025-Q4' FROM clinic", NULL));
+  slides = klynge_chart_meeting_slides (f->db, f->cluster, 2, &defaults, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((KlyngeSlide *) g_ptr_array_index (slides, 0))->data->period, ==, "2025-Q4");
+  /* The meeting's other indicators asked for no period: the latest. */
+  g_assert_cmpstr (((KlyngeSlide *) g_ptr_array_index (slides, 3))->data->period, ==, "2026-Q1");
+}
+
 static guint
 count_pdf_pages (const char *path)
 {
@@ -204,6 +221,7 @@ main (int    argc,
   g_test_add ("/charts/export/vector-and-errors", Fixture, NULL, fixture_set_up, test_vector_and_errors, fixture_tear_down);
   g_test_add ("/charts/export/meeting-slides", Fixture, NULL, fixture_set_up, test_meeting_slides, fixture_tear_down);
   g_test_add ("/charts/export/pack-and-workbook", Fixture, NULL, fixture_set_up, test_pack_and_workbook, fixture_tear_down);
+  g_test_add ("/charts/export/meeting-period", Fixture, NULL, fixture_set_up, test_meeting_period, fixture_tear_down);
   g_test_add ("/charts/export/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
 
   return g_test_run ();

@@ -675,3 +675,31 @@ klynge_chart_list_meetings (KlyngeDb  *db,
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
 }
+
+/**
+ * klynge_chart_meeting_period:
+ *
+ * The period a meeting asked its clinics for on @indicator_id: its slides
+ * show that period, not whatever came in since.
+ *
+ * Returns: (transfer full) (nullable): the period, or %NULL when the meeting
+ *   asked for none (show the latest)
+ */
+char *
+klynge_chart_meeting_period (KlyngeDb *db,
+                             gint64    meeting_id,
+                             gint64    indicator_id)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT max(period) FROM data_request WHERE meeting_id = ?1 AND indicator_id = ?2 AND period != ''", NULL);
+  char *period = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, indicator_id);
+  if (klynge_db_step (db, stmt, NULL) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    period = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return period;
+}

@@ -114,6 +114,9 @@ GPtrArray       *klynge_chart_list_periods     (KlyngeDb          *db,
 GPtrArray       *klynge_chart_list_meetings    (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 GError           **error);
+char            *klynge_chart_meeting_period   (KlyngeDb          *db,
+                                                gint64             meeting_id,
+                                                gint64             indicator_id);
 GPtrArray       *klynge_chart_list_clinics     (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 GError           **error);

@@ -272,6 +272,7 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
     {
       KlyngeChartIndicator *indicator = g_ptr_array_index (indicators, i);
       static const KlyngeChartKind kinds[] = { KLYNGE_CHART_BARS, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_RUN, KLYNGE_CHART_BEFORE_AFTER };
+      g_autofree char *period = klynge_chart_meeting_period (db, meeting_id, indicator->id);
 
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         {
@@ -281,7 +282,7 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
             continue;
           slide = g_new0 (KlyngeSlide, 1);
           slide->kind = kinds[k];
-          slide->data = klynge_chart_data_load (db, cluster_id, indicator->id, NULL, error);
+          slide->data = klynge_chart_data_load (db, cluster_id, indicator->id, period, error);
           if (slide->data == NULL)
             {
               g_free (slide);
@@ -400,7 +401,8 @@ meeting_data (KlyngeDb          *db,
   for (guint i = 0; i < indicators->len; i++)
     {
       KlyngeChartIndicator *indicator = g_ptr_array_index (indicators, i);
-      KlyngeChartData *d = klynge_chart_data_load (db, cluster_id, indicator->id, NULL, error);
+      g_autofree char *period = klynge_chart_meeting_period (db, meeting_id, indicator->id);
+      KlyngeChartData *d = klynge_chart_data_load (db, cluster_id, indicator->id, period, error);
 
       if (d == NULL)
         return NULL;
