@@ -115,9 +115,13 @@ show_chart (KlyngeChartsPage *self)
                                    self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
                                    &error);
   if (data != NULL)
-    klynge_chart_data_set_names (data, db, cluster, options.names,
-                                 selected_id (self->clinic_picker, self->clinics, 0),
-                                 (guint) (meeting != 0 ? meeting : indicator));
+    {
+      klynge_chart_data_set_names (data, db, cluster, options.names,
+                                   selected_id (self->clinic_picker, self->clinics, 0),
+                                   (guint) (meeting != 0 ? meeting : indicator));
+      if (meeting != 0 && indicator != 0)
+        data->before_period = klynge_chart_meeting_before_period (db, meeting, indicator);
+    }
   else if (error != NULL)
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
   gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE);

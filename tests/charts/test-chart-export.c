@@ -123,6 +123,22 @@ test_meeting_period (Fixture       *f,
   g_assert_cmpstr (((KlyngeSlide *) g_ptr_array_index (slides, 0))->data->period, ==, "2025-Q4");
   /* The meeting's other indicators asked for no period: the latest. */
   g_assert_cmpstr (((KlyngeSlide *) g_ptr_array_index (slides, 3))->data->period, ==, "2026-Q1");
+
+  /* Meeting 4 follows up meeting 2: its "before" is what meeting 2 asked for. */
+  g_clear_pointer (&slides, g_ptr_array_unref);
+  slides = klynge_chart_meeting_slides (f->db, f->cluster, 4, &defaults, 0, &error);
+  g_assert_no_error (error);
+  {
+    KlyngeSlide *before_after = g_ptr_array_index (slides, 3);
+    KlyngeChartOptions options = defaults;
+    g_autofree char *caption = NULL;
+
+    g_assert_cmpint (before_after->kind, ==, KLYNGE_CHART_BEFORE_AFTER);
+    g_assert_cmpstr (before_after->data->before_period, ==, "2025-Q4");
+    options.kind = KLYNGE_CHART_BEFORE_AFTER;
+    caption = klynge_chart_caption (before_after->data, &options);
+    g_assert_nonnull (strstr (caption, "from 2025-Q4 to 2026-Q1"));
+  }
 }
 
 static guint

@@ -79,6 +79,7 @@ klynge_chart_data_free (KlyngeChartData *data)
   g_free (data->unit);
   g_free (data->data_source);
   g_free (data->period);
+  g_free (data->before_period);
   g_ptr_array_unref (data->periods);
   g_ptr_array_unref (data->rows);
   g_ptr_array_unref (data->meetings);
@@ -702,4 +703,29 @@ klynge_chart_meeting_period (KlyngeDb *db,
     period = column_text (stmt, 0);
   sqlite3_reset (stmt);
   return period;
+}
+
+/**
+ * klynge_chart_meeting_before_period:
+ *
+ * For a follow-up meeting, the period the meeting it follows up asked for on
+ * @indicator_id: the "before" of its before-and-after charts.
+ *
+ * Returns: (transfer full) (nullable): the period, or %NULL (the first period)
+ */
+char *
+klynge_chart_meeting_before_period (KlyngeDb *db,
+                                    gint64    meeting_id,
+                                    gint64    indicator_id)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT follow_up_of FROM meeting WHERE id = ?1", NULL);
+  gint64 original = 0;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (klynge_db_step (db, stmt, NULL) == SQLITE_ROW)
+    original = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return original != 0 ? klynge_chart_meeting_period (db, original, indicator_id) : NULL;
 }

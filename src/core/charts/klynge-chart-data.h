@@ -59,6 +59,7 @@ typedef struct
   double     reference;   /* NAN when not set */
   double     target;
   char      *period;      /* the chosen period; NULL when the indicator has none */
+  char      *before_period;  /* before/after: the "before"; NULL for the first period */
   GPtrArray *periods;     /* every period of the indicator, oldest first */
   GPtrArray *rows;        /* KlyngeChartRow of the chosen period, denominator 0 left out */
   guint      n_zero_denominator;
@@ -117,6 +118,9 @@ GPtrArray       *klynge_chart_list_meetings    (KlyngeDb          *db,
 char            *klynge_chart_meeting_period   (KlyngeDb          *db,
                                                 gint64             meeting_id,
                                                 gint64             indicator_id);
+char            *klynge_chart_meeting_before_period (KlyngeDb     *db,
+                                                     gint64        meeting_id,
+                                                     gint64        indicator_id);
 GPtrArray       *klynge_chart_list_clinics     (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 GError           **error);

@@ -289,6 +289,8 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
               return NULL;
             }
           klynge_chart_data_set_names (slide->data, db, cluster_id, options->names, highlight_clinic, (guint) meeting_id);
+          if (kinds[k] == KLYNGE_CHART_BEFORE_AFTER)
+            slide->data->before_period = klynge_chart_meeting_before_period (db, meeting_id, indicator->id);
           g_ptr_array_add (slides, slide);
         }
     }

@@ -751,7 +751,9 @@ before_after_periods (const KlyngeChartData *data,
 {
   if (data->period == NULL || data->periods->len < 2)
     return FALSE;
-  *before = 0;
+  if (data->before_period == NULL
+      || !g_ptr_array_find_with_equal_func (data->periods, data->before_period, g_str_equal, before))
+    *before = 0;
   g_ptr_array_find_with_equal_func (data->periods, data->period, g_str_equal, after);
   return *after > *before;
 }
