@@ -20,6 +20,7 @@ struct _KlyngePresentation
   AdwWindow           parent_instance;
 
   KlyngeChartView    *view;
+  GtkLabel           *position_label;
 
   KlyngeContext      *context;
   gint64              meeting_id;
@@ -70,10 +71,14 @@ show_slide (KlyngePresentation *self)
 {
   KlyngeSlide *slide;
   KlyngeChartOptions options = self->options;
+  g_autofree char *position = NULL;
 
   if (self->slides == NULL || self->slides->len == 0)
     return;
   self->index = MIN (self->index, self->slides->len - 1);
+  /* Where the facilitator is in the deck, small enough not to distract. */
+  position = g_strdup_printf ("%u / %u", self->index + 1, self->slides->len);
+  gtk_label_set_text (self->position_label, position);
   slide = g_ptr_array_index (self->slides, self->index);
   options.kind = slide->kind;
   options.slide = TRUE;
@@ -184,6 +189,7 @@ klynge_presentation_class_init (KlyngePresentationClass *klass)
   g_type_ensure (KLYNGE_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/charts/klynge-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngePresentation, view);
+  gtk_widget_class_bind_template_child (widget_class, KlyngePresentation, position_label);
 
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, previous_action);
