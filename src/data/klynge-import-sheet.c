@@ -639,3 +639,33 @@ klynge_import_sheet_present_live (GtkWindow     *parent,
   klynge_import_sheet_check (KLYNGE_IMPORT_SHEET (sheet));
   return GTK_WINDOW (window);
 }
+
+static gboolean
+live_drop_cb (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              KlyngeContext *context)
+{
+  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  g_autoptr(GSList) files = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (context) == NULL)
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  klynge_import_sheet_present_live (GTK_WINDOW (window), context, files->data);
+  return TRUE;
+}
+
+void
+klynge_import_sheet_accept_drops (GtkWindow     *window,
+                                  KlyngeContext *context)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_data (target, "drop", G_CALLBACK (live_drop_cb), g_object_ref (context),
+                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (target));
+}

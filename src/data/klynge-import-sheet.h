@@ -49,4 +49,8 @@ GtkWindow *klynge_import_sheet_present_live (GtkWindow                 *parent,
                                              KlyngeContext             *context,
                                              GFile                     *file);
 
+/* Files dropped on @window open the live import over it (presentation mode). */
+void       klynge_import_sheet_accept_drops (GtkWindow                 *window,
+                                             KlyngeContext             *context);
+
 G_END_DECLS

@@ -7,9 +7,11 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "klynge-charts-page.h"
 #include "klynge-data-page.h"
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
+#include "klynge-presentation.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 
@@ -41,6 +43,44 @@ wait_while_busy (KlyngeImportSheet *sheet)
   klynge_ui_test_flush ();
 }
 
+static GtkWidget *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (KLYNGE_IS_PRESENTATION (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* What a drag from the file manager ends with: "drop" on the window's file target. */
+static gboolean
+drop_file (GtkWidget *window,
+           GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GSList) files = g_slist_append (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), GDK_TYPE_FILE_LIST))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+    }
+  return accepted;
+}
+
 static guint
 n_rows (GtkWidget *list_box)
 {
@@ -67,6 +107,7 @@ check_and_import (KlyngeWindow *window,
   KlyngeImportSheet *sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (import_window),
                                                                               KLYNGE_TYPE_IMPORT_SHEET));
   GtkWidget *summary = klynge_ui_test_find_named (GTK_WIDGET (sheet), "summary");
+  gint64 before = n_batches (window);
 
   gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.check", NULL);
   wait_while_busy (sheet);
@@ -76,7 +117,7 @@ check_and_import (KlyngeWindow *window,
   /* Nothing is written until the user chooses what to do with duplicates. */
   gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.import", NULL);
   klynge_ui_test_flush ();
-  g_assert_cmpint (n_batches (window), ==, 0);
+  g_assert_cmpint (n_batches (window), ==, before);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (sheet), "duplicates")), 1);
   klynge_ui_test_flush ();
@@ -104,7 +145,7 @@ import_and_undo (KlyngeWindow *window,
   g_autofree char *bad_path = klynge_test_data_path ("import/bad-long.csv");
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
   g_autofree char *text = NULL;
-  GtkWidget *page, *batches, *tracker, *sheet_row, *preview, *unknown;
+  GtkWidget *page, *batches, *tracker, *sheet_row, *preview, *unknown, *presentation;
   KlyngeImportSheet *sheet;
   GtkWindow *assistant;
   guint changes = 0;
@@ -189,6 +230,32 @@ import_and_undo (KlyngeWindow *window,
   g_assert_null (strstr (text, "There is no clinic"));
   g_assert_null (strstr (text, "There is no indicator"));
   g_assert_nonnull (strstr (text, "“21x” is not a number"));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
+
+  /* Presentation mode: a file dropped on the slide opens the live import over it. */
+  klynge_window_show_area (window, "charts");
+  klynge_ui_test_flush ();
+  gtk_widget_activate_action (klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CHARTS_PAGE), "charts.present", NULL);
+  klynge_ui_test_flush ();
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  g_assert_true (drop_file (presentation, file));
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  g_assert_nonnull (assistant);
+  g_assert_true (gtk_window_get_transient_for (assistant) == GTK_WINDOW (presentation));
+  check_and_import (window, assistant);
+  g_assert_cmpint (n_batches (window), ==, 2);
+  gtk_window_close (GTK_WINDOW (presentation));
+  klynge_ui_test_flush ();
+
+  /* The main window takes drops too: on the Data area, the full assistant. */
+  klynge_window_show_area (window, "data");
+  g_assert_true (drop_file (GTK_WIDGET (window), file));
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  g_assert_true (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
   gtk_window_close (assistant);
   klynge_ui_test_flush ();
 }
