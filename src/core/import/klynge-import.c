@@ -92,6 +92,7 @@ typedef struct
   GHashTable *clinic_cache;      /* file text → id (0: unknown) */
   GHashTable *indicator_keys;    /* folded name, package key → id */
   GPtrArray  *indicator_names;
+  GArray     *indicator_ids;     /* gint64, beside indicator_names */
   GHashTable *indicator_cache;
   GHashTable *period_cache;      /* file text → index + 1 */
   guint       n_rows;
@@ -399,6 +400,7 @@ load_reference (Prepare  *self,
       const char *key = (const char *)sqlite3_column_text (stmt, 2);
 
       g_ptr_array_add (self->indicator_names, g_strdup (name));
+      g_array_append_val (self->indicator_ids, id);
       g_hash_table_insert (self->indicator_keys, fold (name), GINT_TO_POINTER (id));
       if (*key != '\0')
         g_hash_table_insert (self->indicator_keys, g_strdup (key), GINT_TO_POINTER (id));
@@ -887,6 +889,17 @@ find_duplicates (Prepare  *self,
   guint kept = 0;
   int rc = SQLITE_DONE;
 
+  g_autoptr(GHashTable) clinic_names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) indicator_names = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  /* Names for the messages: a duplicate is reported by what the user knows. */
+  for (guint i = 0; i < self->clinics->len; i++)
+    g_hash_table_insert (clinic_names, &g_array_index (self->clinics, KnownClinic, i).id,
+                         g_array_index (self->clinics, KnownClinic, i).name);
+  for (guint i = 0; i < self->indicator_ids->len; i++)
+    g_hash_table_insert (indicator_names, &g_array_index (self->indicator_ids, gint64, i),
+                         g_ptr_array_index (self->indicator_names, i));
+
   g_array_sort_with_data (all, compare_candidates, ranks);
 
   /* Sorted, a repeated key is next to its first occurrence: keep the first. */
@@ -939,7 +952,9 @@ find_duplicates (Prepare  *self,
 
           c->duplicate = TRUE;
           add_problem (self, KLYNGE_IMPORT_PROBLEM_DUPLICATE, c->line, 0, NULL, NULL,
-                       _("This clinic’s measurement of the indicator for %s is already stored."), period);
+                       _("%s’s “%s” for %s is already stored."),
+                       (char *)g_hash_table_lookup (clinic_names, &c->clinic_id),
+                       (char *)g_hash_table_lookup (indicator_names, &c->indicator_id), period);
         }
     }
   if (next < all->len && rc < 0)
@@ -1056,6 +1071,7 @@ klynge_import_prepare (KlyngeDb                   *db,
     .clinic_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .indicator_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .indicator_names = g_ptr_array_new_with_free_func (g_free),
+    .indicator_ids = g_array_new (FALSE, FALSE, sizeof (gint64)),
     .indicator_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .period_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
@@ -1101,6 +1117,7 @@ klynge_import_prepare (KlyngeDb                   *db,
   g_hash_table_unref (self.clinic_cache);
   g_hash_table_unref (self.indicator_keys);
   g_ptr_array_unref (self.indicator_names);
+  g_array_unref (self.indicator_ids);
   g_hash_table_unref (self.indicator_cache);
   g_hash_table_unref (self.period_cache);
   g_free (self.fixed_period);
