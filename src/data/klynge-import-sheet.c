@@ -349,7 +349,7 @@ commit_done_cb (GObject      *source,
     klynge_import_mapping_save (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
                                 self->source, self->checked, NULL);
 
-  n = klynge_import_plan_get_n_measurements (self->plan);
+  n = klynge_import_plan_get_n_written (self->plan, chosen_duplicates (self));
   g_clear_pointer (&self->plan, klynge_import_plan_free);
   update_actions (self);
   /* Every page reloads: the chart on the projector shows the new clinic now. */
