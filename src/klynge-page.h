@@ -36,5 +36,6 @@ KlyngeDb      *klynge_page_get_db      (KlyngePage    *self);
 gint64         klynge_page_get_cluster (KlyngePage    *self);
 void           klynge_page_add_toast   (KlyngePage    *self,
                                         AdwToast      *toast);
+void           klynge_page_ellipsize_picker (GtkDropDown *picker);
 
 G_END_DECLS

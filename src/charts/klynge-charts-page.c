@@ -401,6 +401,9 @@ static void
 klynge_charts_page_init (KlyngeChartsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_ellipsize_picker (self->meeting_picker);
+  klynge_page_ellipsize_picker (self->indicator_picker);
+  klynge_page_ellipsize_picker (self->clinic_picker);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }

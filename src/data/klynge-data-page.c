@@ -358,6 +358,7 @@ static void
 klynge_data_page_init (KlyngeDataPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_ellipsize_picker (self->meeting_drop_down);
 
   self->batches = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);
   self->requests = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);

@@ -809,6 +809,8 @@ static void
 klynge_finances_page_init (KlyngeFinancesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_ellipsize_picker (self->category_dropdown);
+  klynge_page_ellipsize_picker (self->meeting_dropdown);
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -78,6 +78,7 @@ charts_area (KlyngeWindow *window,
   KlyngePresentation *presentation;
   g_autofree char *sql = NULL;
   guint n_before;
+  int min_width;
 
   klynge_window_show_area (window, "charts");
   wait_a_little ();
@@ -94,6 +95,11 @@ charts_area (KlyngeWindow *window,
     g_assert_cmpuint (strlen (((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->label), ==, 1);
   g_assert_cmpint (gtk_widget_get_width (view), >, 400);
   screenshot (GTK_WIDGET (window), "charts-area.png");
+
+  /* A long indicator name or meeting title must not make the page wider
+   * than a laptop's half screen: the pickers ellipsize what they show. */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 700);
 
   /* A live import: a new clinic's numbers show without touching the page. */
   n_before = data->rows->len;
