@@ -168,7 +168,8 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* As the app does: a build's own translations, before installing. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KLYNGE_LOCALEDIR") ? g_getenv ("KLYNGE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   /* Global options come before the command; the command parses the rest. */

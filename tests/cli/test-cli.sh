@@ -1,8 +1,9 @@
 #!/bin/sh
-# test-cli.sh CLI — klynge-cli's contract with scripts: commands, exit codes, messages.
+# test-cli.sh CLI LOCALEDIR — klynge-cli's contract with scripts: commands, exit codes, messages.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 cli=$1
+localedir=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -41,6 +42,14 @@ printf 'not a database' > "$tmp/b.sqlite"
 "$cli" --db "$tmp/b.sqlite" info 2> "$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q 'not a Klynge database' "$tmp/err" && [ "$(cat "$tmp/b.sqlite")" = 'not a database' ]
 ok $? "a foreign file is refused, unchanged"
+
+# Messages follow the user's language (the build's translations, as meson devenv sets).
+if locale -a 2>/dev/null | grep -qi '^da_DK\.utf-\?8$' && [ -d "$localedir/da" ]; then
+  KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$tmp/a.sqlite" frobnicate 2> "$tmp/err"
+  grep -q 'Ukendt kommando' "$tmp/err"; ok $? "messages are in Danish for a Danish user"
+else
+  n=$((n + 1)); echo "ok $n # skip no da_DK.UTF-8 locale or no built translations"
+fi
 
 echo "1..$n"
 exit $fail
