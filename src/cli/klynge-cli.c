@@ -86,10 +86,10 @@ print_help (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: klynge-cli [--db FILE] COMMAND [OPTION…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Options:"));
-  fprintf (out, "  %-10s %s\n", "--db FILE", _("The database to use (default: the one Klynge opens)"));
-  fprintf (out, "  %-10s %s\n", "--help", _("Show this help"));
+  fprintf (out, "  %-15s %s\n", "--db FILE", _("The database to use (default: the one Klynge opens)"));
+  fprintf (out, "  %-15s %s\n", "--help", _("Show this help"));
   fprintf (out, "\n%s\n", _("“klynge-cli COMMAND --help” describes a command’s options."));
 }
 
