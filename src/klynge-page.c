@@ -245,3 +245,26 @@ klynge_page_ellipsize_picker (GtkDropDown *picker)
   gtk_drop_down_set_factory (picker, button);
   gtk_drop_down_set_list_factory (picker, list);
 }
+
+/**
+ * klynge_page_add_shortcut:
+ * @accelerator: as gtk_accelerator_parse() reads it
+ * @action: a detailed action name the page installs
+ *
+ * A key that works while the page is on screen, wherever the focus is: a
+ * class binding fired only with the focus inside the page, and after
+ * switching areas the focus is still on the header bar.
+ */
+void
+klynge_page_add_shortcut (KlyngePage *self,
+                          const char *accelerator,
+                          const char *action)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accelerator),
+                                                          gtk_named_action_new (action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}

@@ -37,5 +37,8 @@ gint64         klynge_page_get_cluster (KlyngePage    *self);
 void           klynge_page_add_toast   (KlyngePage    *self,
                                         AdwToast      *toast);
 void           klynge_page_ellipsize_picker (GtkDropDown *picker);
+void           klynge_page_add_shortcut (KlyngePage *self,
+                                         const char *accelerator,
+                                         const char *action);
 
 G_END_DECLS

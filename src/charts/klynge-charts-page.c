@@ -390,7 +390,6 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "charts.present", NULL, present_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "charts.present", NULL);
   gtk_widget_class_install_action (widget_class, "charts.export-chart", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "charts.export-slides", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "charts.export-pack", NULL, export_action);
@@ -404,6 +403,7 @@ klynge_charts_page_init (KlyngeChartsPage *self)
   klynge_page_ellipsize_picker (self->meeting_picker);
   klynge_page_ellipsize_picker (self->indicator_picker);
   klynge_page_ellipsize_picker (self->clinic_picker);
+  klynge_page_add_shortcut (KLYNGE_PAGE (self), "F5", "charts.present");
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
