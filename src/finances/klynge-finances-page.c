@@ -123,7 +123,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A cut amount or date is a wrong one: in a narrow window the names give way. */
+  if (!columns[column].numeric && column != COLUMN_DATE)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (columns[column].numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -286,6 +288,24 @@ load_filters (KlyngeFinancesPage *self,
   fill_dropdown (self->meeting_dropdown, self->meeting_ids, meeting_names, keep_meeting);
 }
 
+/* A narrow window wraps the totals only after a "·", never inside
+ * "Income 1.234,50 kr.": every other space becomes a no-break space. */
+static char *
+unbreakable_totals (char *totals)
+{
+  g_auto(GStrv) parts = g_strsplit (totals, " · ", -1);
+
+  g_free (totals);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (parts[i], " ", -1);
+
+      g_free (parts[i]);
+      parts[i] = g_strjoinv ("\u00a0", words);
+    }
+  return g_strjoinv ("\u00a0· ", parts);
+}
+
 static void
 load_ledger (KlyngeFinancesPage *self,
              KlyngeDb           *db,
@@ -318,7 +338,7 @@ load_ledger (KlyngeFinancesPage *self,
   income = klynge_money_format (self->totals->income, self->currency);
   expenses = klynge_money_format (self->totals->expenses, self->currency);
   closing = klynge_money_format (self->totals->closing, self->currency);
-  totals = g_strdup_printf (_("Opening %s · Income %s · Expenses %s"), opening, income, expenses);
+  totals = unbreakable_totals (g_strdup_printf (_("Opening %s · Income %s · Expenses %s"), opening, income, expenses));
   balance = g_strdup_printf (_("Balance %s"), closing);
   gtk_label_set_text (self->totals_label, totals);
   gtk_label_set_text (self->balance_label, balance);
