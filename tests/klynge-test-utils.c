@@ -95,3 +95,22 @@ klynge_test_unzip_member (const char *zip,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
 }
+
+void
+klynge_test_demo_set_up (KlyngeTestDemo *f,
+                         gconstpointer   data)
+{
+  f->dir = klynge_test_make_tmpdir ();
+  f->db = klynge_test_open_demo (f->dir, &f->cluster);
+  f->db_path = g_strdup (klynge_db_get_path (f->db));
+}
+
+void
+klynge_test_demo_tear_down (KlyngeTestDemo *f,
+                            gconstpointer   data)
+{
+  g_clear_object (&f->db);
+  klynge_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
