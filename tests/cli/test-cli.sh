@@ -4,15 +4,7 @@
 set -u
 cli=$1
 localedir=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-fail=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
-}
+. "$(dirname "$0")/tap.sh"
 
 "$cli" --help > "$tmp/help" 2>&1; rc=$?
 [ $rc -eq 0 ] && grep -q demo "$tmp/help" && grep -q info "$tmp/help"; ok $? "--help lists the commands"
