@@ -758,7 +758,9 @@ draw_budget_chart (GtkDrawingArea *area,
   KlyngeFinancesPage *self = user_data;
 
   if (self->totals != NULL)
-    klynge_budget_chart_draw (cr, width, height, self->totals, self->currency);
+    klynge_budget_chart_draw (cr, width, height, self->totals, self->currency,
+                              adw_style_manager_get_dark (adw_style_manager_get_default ())
+                              ? KLYNGE_CHART_THEME_DARK : KLYNGE_CHART_THEME_LIGHT);
 }
 
 static void
@@ -839,6 +841,8 @@ klynge_finances_page_init (KlyngeFinancesPage *self)
   gtk_column_view_set_model (self->ledger_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
   gtk_drawing_area_set_draw_func (self->budget_chart, draw_budget_chart, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->budget_chart, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->category_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->meeting_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
