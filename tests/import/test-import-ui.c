@@ -149,6 +149,7 @@ import_and_undo (KlyngeWindow *window,
   KlyngeImportSheet *sheet;
   GtkWindow *assistant;
   guint changes = 0;
+  int min_width;
 
   klynge_window_show_area (window, "data");
   klynge_ui_test_flush ();
@@ -157,6 +158,9 @@ import_and_undo (KlyngeWindow *window,
   tracker = klynge_ui_test_find_named (page, "tracker");
   g_assert_cmpuint (n_rows (batches), ==, 0);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "0 of 1 clinic has delivered everything"));
+  /* The meeting's long title does not widen the page beyond a narrow window. */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 700);
 
   /* The assistant: preview, guessed columns, check, import. */
   klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), file);
@@ -272,7 +276,10 @@ test_import_and_undo (void)
   g_assert_true (klynge_db_exec (db,
     "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
     "SELECT (SELECT max(id) FROM meeting), c.id, i.id, '2026-Q1' FROM clinic c, indicator i "
-    "WHERE c.provider_number = '012345' AND i.name = 'HbA1c measured in last 12 months'", NULL));
+    "WHERE c.provider_number = '012345' AND i.name = 'HbA1c measured in last 12 months';"
+    /* Titles are as long as coordinators make them. */
+    "UPDATE meeting SET title = title || ': what we learnt, what we changed and what we measure next' "
+    "WHERE id = (SELECT max(id) FROM meeting)", NULL));
   g_clear_object (&db);
   klynge_ui_test_run_app (argv, import_and_undo, NULL);
   klynge_test_remove_tree (dir);
