@@ -43,11 +43,15 @@ struct _KlyngeClustersPage
 
   GtkFilterListModel *members_filtered;
   GtkFilterListModel *clinics_filtered;
+  GtkSliceListModel  *members_slice;
+  GtkSliceListModel  *clinics_slice;
   GtkCustomFilter    *members_filter;
   GtkCustomFilter    *clinics_filter;
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
   KlyngeSnapshot     *deleted;         /* what the Undo toast can bring back */
   GCancellable       *export_cancellable;
+  GListModel         *clinics;         /* shown once the Clinics tab is */
+  guint               reload_source;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeClustersPage, klynge_clusters_page, KLYNGE_TYPE_PAGE)
@@ -362,21 +366,88 @@ add_columns (GtkColumnView *view,
   g_object_unref (column);
 }
 
-/* store → filter (search) → sort (by the clicked column header) → view */
+/* GTK 4.8 gives a new model up to 200 rows of widgets at once, which takes
+ * far longer than reading 2,000 members. The view therefore shows the first
+ * rows of the sorted list and takes more whenever less than a screenful is
+ * left below what is shown. */
+#define FIRST_ROWS 20
+#define MORE_ROWS  60
+
+static gboolean
+grow_slice_idle (gpointer data)
+{
+  GtkSliceListModel *slice = data;
+  GtkAdjustment *adjustment = g_object_get_data (G_OBJECT (slice), "adjustment");
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (slice));
+  GListModel *all = gtk_slice_list_model_get_model (slice);
+  double below;
+
+  g_object_set_data (G_OBJECT (slice), "grow-source", NULL);
+  if (adjustment == NULL || all == NULL || shown >= g_list_model_get_n_items (all))
+    return G_SOURCE_REMOVE;
+  below = gtk_adjustment_get_upper (adjustment) -
+          (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+  if (below < gtk_adjustment_get_page_size (adjustment))
+    gtk_slice_list_model_set_size (slice, shown + MORE_ROWS);
+  return G_SOURCE_REMOVE;
+}
+
+/* The adjustment changes while the view is being laid out, when rows must
+ * not be added: the slice grows just after. */
+static void
+grow_slice (GtkAdjustment     *adjustment,
+            GtkSliceListModel *slice)
+{
+  if (g_object_get_data (G_OBJECT (slice), "grow-source") != NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (slice), "adjustment", g_object_ref (adjustment), g_object_unref);
+  g_object_set_data_full (G_OBJECT (slice), "grow-source",
+                          GUINT_TO_POINTER (g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_slice_idle,
+                                                             g_object_ref (slice), g_object_unref)),
+                          (GDestroyNotify) NULL);
+}
+
+static void
+vadjustment_cb (GtkScrollable     *view,
+                GParamSpec        *pspec,
+                GtkSliceListModel *slice)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (view);
+
+  if (adjustment == NULL)
+    return;
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (grow_slice), slice, 0);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (grow_slice), slice, 0);
+}
+
+/* store → filter (search) → sort (by the clicked column header) → the rows shown → view */
 static GtkFilterListModel *
-attach_models (GtkColumnView *view,
-               GtkFilter     *filter)
+attach_models (GtkColumnView      *view,
+               GtkFilter          *filter,
+               GtkSliceListModel **slice)
 {
   GtkFilterListModel *filtered = gtk_filter_list_model_new (NULL, g_object_ref (filter));
   GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (filtered)),
                                                       g_object_ref (gtk_column_view_get_sorter (view)));
-  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  GtkSingleSelection *selection;
 
+  *slice = gtk_slice_list_model_new (G_LIST_MODEL (sorted), 0, FIRST_ROWS);
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*slice)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  g_signal_connect_object (view, "notify::vadjustment", G_CALLBACK (vadjustment_cb), *slice, 0);
+  vadjustment_cb (GTK_SCROLLABLE (view), NULL, *slice);
   return filtered;
+}
+
+/* A new list or search starts again from the first rows. */
+static void
+show_first_rows (KlyngeClustersPage *self)
+{
+  gtk_slice_list_model_set_size (self->members_slice, FIRST_ROWS);
+  gtk_slice_list_model_set_size (self->clinics_slice, FIRST_ROWS);
 }
 
 static gboolean
@@ -513,33 +584,64 @@ load_summary (KlyngeClustersPage *self,
   gtk_label_set_markup (self->board_label, board_text);
 }
 
+/* A column view creates up to 200 rows for a new model, whether it is on
+ * screen or not: the clinics go into theirs when their tab is shown. */
+static void
+show_clinics_if_visible (KlyngeClustersPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") == 0 &&
+      gtk_filter_list_model_get_model (self->clinics_filtered) != self->clinics)
+    gtk_filter_list_model_set_model (self->clinics_filtered, self->clinics);
+}
+
+static void
+visible_list_changed_cb (KlyngeClustersPage *self)
+{
+  show_clinics_if_visible (self);
+  update_count (self);
+}
+
+static gboolean
+reload_idle (gpointer data)
+{
+  KlyngeClustersPage *self = data;
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->reload_source = 0;
+  g_clear_object (&self->clinics);
+  gtk_filter_list_model_set_model (self->clinics_filtered, NULL);
+  if (db == NULL || cluster == 0)
+    {
+      gtk_filter_list_model_set_model (self->members_filtered, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  load_summary (self, db, cluster);
+  show_first_rows (self);
+  if (!(members = klynge_member_list (db, cluster, &error)) ||
+      !(self->clinics = klynge_clinic_list (db, cluster, &error)))
+    {
+      report_error (self, error);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_filter_list_model_set_model (self->members_filtered, members);
+  show_clinics_if_visible (self);
+  update_count (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The context notifies the database and the cluster one after the other;
+ * one reload, before the next frame, serves both. */
 static void
 klynge_clusters_page_reload (KlyngePage *page)
 {
   KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (page);
-  KlyngeDb *db = klynge_page_get_db (page);
-  gint64 cluster = klynge_page_get_cluster (page);
-  g_autoptr(GListModel) members = NULL;
-  g_autoptr(GListModel) clinics = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (db == NULL || cluster == 0)
-    {
-      gtk_filter_list_model_set_model (self->members_filtered, NULL);
-      gtk_filter_list_model_set_model (self->clinics_filtered, NULL);
-      return;
-    }
-
-  load_summary (self, db, cluster);
-  if (!(members = klynge_member_list (db, cluster, &error)) ||
-      !(clinics = klynge_clinic_list (db, cluster, &error)))
-    {
-      report_error (self, error);
-      return;
-    }
-  gtk_filter_list_model_set_model (self->members_filtered, members);
-  gtk_filter_list_model_set_model (self->clinics_filtered, clinics);
-  update_count (self);
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_idle, self, NULL);
 }
 
 static void
@@ -550,6 +652,7 @@ search_changed_cb (KlyngeClustersPage *self)
   g_clear_pointer (&self->folded_query, g_free);
   if (*text != '\0')
     self->folded_query = g_utf8_casefold (text, -1);
+  show_first_rows (self);
   gtk_filter_changed (GTK_FILTER (self->members_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->clinics_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
@@ -932,12 +1035,16 @@ klynge_clusters_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_CLUSTERS_PAGE);
   g_clear_object (&self->members_filtered);
   g_clear_object (&self->clinics_filtered);
+  g_clear_object (&self->members_slice);
+  g_clear_object (&self->clinics_slice);
   g_clear_object (&self->members_filter);
   g_clear_object (&self->clinics_filter);
   g_clear_pointer (&self->deleted, klynge_snapshot_free);
   g_clear_pointer (&self->folded_query, g_free);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->clinics);
 
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }
@@ -969,7 +1076,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_view);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, update_count);
+  gtk_widget_class_bind_template_callback (widget_class, visible_list_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, members_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, clinics_activated_cb);
 
@@ -1001,8 +1108,8 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
                G_CALLBACK (bind_member_cb), G_CALLBACK (member_sort_key), NULL, "member");
   add_columns (self->clinics_view, clinic_columns, N_CLINIC_COLUMNS,
                G_CALLBACK (bind_clinic_cb), G_CALLBACK (clinic_sort_key), G_CALLBACK (clinic_sort_number), "clinic");
-  self->members_filtered = attach_models (self->members_view, GTK_FILTER (self->members_filter));
-  self->clinics_filtered = attach_models (self->clinics_view, GTK_FILTER (self->clinics_filter));
+  self->members_filtered = attach_models (self->members_view, GTK_FILTER (self->members_filter), &self->members_slice);
+  self->clinics_filtered = attach_models (self->clinics_view, GTK_FILTER (self->clinics_filter), &self->clinics_slice);
   name_column = g_list_model_get_item (gtk_column_view_get_columns (self->members_view), MEMBER_NAME);
   gtk_column_view_sort_by_column (self->members_view, name_column, GTK_SORT_ASCENDING);
 }

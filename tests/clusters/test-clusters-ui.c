@@ -74,10 +74,15 @@ problems (GtkWidget *form)
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
 }
 
+/* The rows a list shows; the clinics fill theirs when their tab is open. */
 static GListModel *
 list_of (GtkWidget  *page,
          const char *view)
 {
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (find_named (page, view), GTK_TYPE_STACK));
+
+  gtk_stack_set_visible_child_name (stack, g_str_equal (view, "clinics_view") ? "clinics" : "members");
+  klynge_ui_test_flush ();
   return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_named (page, view))));
 }
 
