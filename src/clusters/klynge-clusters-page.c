@@ -370,7 +370,7 @@ add_columns (GtkColumnView *view,
  * far longer than reading 2,000 members. The view therefore shows the first
  * rows of the sorted list and takes more whenever less than a screenful is
  * left below what is shown. */
-#define FIRST_ROWS 20
+#define FIRST_ROWS 14
 #define MORE_ROWS  60
 
 static gboolean
