@@ -520,7 +520,7 @@ load_summary (KlyngeClustersPage *self,
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   KlyngeGrantEstimate estimate;
   g_autoptr(GError) error = NULL;
-  g_autofree char *clinics = NULL, *gps = NULL, *gps_caption = NULL, *patients = NULL, *minimum = NULL;
+  g_autofree char *clinics = NULL, *members = NULL, *gps = NULL, *gps_caption = NULL, *patients = NULL, *minimum = NULL;
   g_autofree char *patients_caption = NULL, *yearly = NULL, *start = NULL, *grant_caption = NULL;
   g_autofree char *details_text = NULL, *board_text = NULL;
 
@@ -546,12 +546,12 @@ load_summary (KlyngeClustersPage *self,
 
   clinics = klynge_format_integer (summary.n_clinics);
   gtk_label_set_text (self->clinics_value, clinics);
-  gtk_label_set_text (self->clinics_caption, ngettext ("Clinic", "Clinics", summary.n_clinics));
+  gtk_label_set_text (self->clinics_caption, ngettext ("clinic in the cluster", "clinics in the cluster", summary.n_clinics));
 
   gps = klynge_format_integer (summary.n_gps);
-  gps_caption = g_strdup_printf (ngettext ("GPs, of %" G_GINT64_FORMAT " active member",
-                                           "GPs, of %" G_GINT64_FORMAT " active members", summary.n_members),
-                                 summary.n_members);
+  members = klynge_format_integer (summary.n_members);
+  gps_caption = g_strdup_printf (ngettext ("GPs, of %s active member", "GPs, of %s active members", summary.n_members),
+                                 members);
   gtk_label_set_text (self->gps_value, gps);
   gtk_label_set_text (self->gps_caption, gps_caption);
 
@@ -876,9 +876,10 @@ ask_about_members (KlyngeClustersPage *self,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *heading = g_strdup_printf (_("Delete %s?"), clinic->name);
-  g_autofree char *body = g_strdup_printf (ngettext ("The clinic has %" G_GINT64_FORMAT " member. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
-                                                     "The clinic has %" G_GINT64_FORMAT " members. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
-                                                     n_members), n_members);
+  g_autofree char *count = klynge_format_integer (n_members);
+  g_autofree char *body = g_strdup_printf (ngettext ("The clinic has %s member. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
+                                                     "The clinic has %s members. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
+                                                     n_members), count);
   GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
   GtkWidget *target;
 
