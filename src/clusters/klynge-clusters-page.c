@@ -85,7 +85,7 @@ enum {
 
 static const Column member_columns[N_MEMBER_COLUMNS] = {
   [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE  },
-  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE },
+  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, TRUE  },
   [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE  },
   [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE  },
   [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE  },

@@ -9,6 +9,7 @@
 
 #include "klynge-clinic-editor.h"
 #include "klynge-clinic.h"
+#include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
 #include "klynge-demo.h"
 #include "klynge-member-editor.h"
@@ -280,12 +281,43 @@ delete_and_undo (KlyngeWindow *window,
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 4);
 }
 
+/* The header bar's switcher shows the other cluster; the choice is remembered. */
+static void
+switch_cluster (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  gint64 nord = klynge_db_count (db, "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0);
+  GtkWidget *switcher = find_named (GTK_WIDGET (window), "cluster-switcher");
+  GtkMenuButton *button = GTK_MENU_BUTTON (switcher);
+  GtkWidget *list, *row;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+
+  g_assert_nonnull (switcher);
+  gtk_menu_button_popup (button);
+  klynge_ui_test_flush ();
+  list = klynge_ui_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_LIST_BOX);
+  /* By name: "Aarhus Midt Quality Cluster" comes before "Almen Klynge Nord". */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  klynge_ui_test_flush ();
+
+  g_assert_cmpint (klynge_context_get_cluster_id (klynge_window_get_context (window)), ==, nord);
+  g_assert_cmpint (g_settings_get_int64 (settings, "cluster-id"), ==, nord);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (page, "cluster-name"))), ==, "Almen Klynge Nord");
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 0);
+}
+
 static void
 run (KlyngeUiTestFunc func)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
   g_autofree char *path = g_strdup (klynge_db_get_path (db));
+
+  g_assert_cmpint (klynge_cluster_create (db, "Almen Klynge Nord", NULL), >, 0);
   const char *argv[] = { "klynge", path, NULL };
 
   g_clear_object (&db);
@@ -305,6 +337,12 @@ test_delete_and_undo (void)
   run (delete_and_undo);
 }
 
+static void
+test_switch_cluster (void)
+{
+  run (switch_cluster);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/clusters/ui/add-clinic-and-member", test_add_clinic_and_member);
   g_test_add_func ("/clusters/ui/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
 
   return g_test_run ();
 }
