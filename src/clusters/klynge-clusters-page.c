@@ -674,64 +674,46 @@ show_editor (KlyngeClustersPage *self,
   gtk_window_present (editor);
 }
 
+/* @id: the member or clinic to edit, or 0 for a new one */
 static void
-new_member_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+open_editor (KlyngeClustersPage *self,
+             gboolean            member,
+             gint64              id)
 {
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-
-  show_editor (self, GTK_WINDOW (klynge_member_editor_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                           klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL)));
-}
-
-static void
-edit_member_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeMember) member = klynge_member_load (db, cluster, g_variant_get_int64 (parameter), &error);
+  GtkWindow *editor = NULL;
 
-  if (member == NULL)
+  if (member)
     {
-      report_error (self, error);
-      return;
+      g_autoptr(KlyngeMember) record = id != 0 ? klynge_member_load (db, cluster, id, &error) : NULL;
+
+      if (id == 0 || record != NULL)
+        editor = GTK_WINDOW (klynge_member_editor_new (parent_window (self), db, cluster, record));
     }
-  show_editor (self, GTK_WINDOW (klynge_member_editor_new (parent_window (self), db, cluster, member)));
+  else
+    {
+      g_autoptr(KlyngeClinic) record = id != 0 ? klynge_clinic_load (db, cluster, id, &error) : NULL;
+
+      if (id == 0 || record != NULL)
+        editor = GTK_WINDOW (klynge_clinic_editor_new (parent_window (self), db, cluster, record));
+    }
+
+  if (editor == NULL)
+    report_error (self, error);
+  else
+    show_editor (self, editor);
 }
 
+/* clusters.new-member, clusters.edit-member (id), and the same for clinics */
 static void
-new_clinic_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+editor_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-
-  show_editor (self, GTK_WINDOW (klynge_clinic_editor_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                           klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL)));
-}
-
-static void
-edit_clinic_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeClinic) clinic = klynge_clinic_load (db, cluster, g_variant_get_int64 (parameter), &error);
-
-  if (clinic == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
-  show_editor (self, GTK_WINDOW (klynge_clinic_editor_new (parent_window (self), db, cluster, clinic)));
+  open_editor (KLYNGE_CLUSTERS_PAGE (widget), g_str_has_suffix (action_name, "-member"),
+               parameter != NULL ? g_variant_get_int64 (parameter) : 0);
 }
 
 static void
@@ -1081,11 +1063,11 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, members_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, clinics_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "clusters.new-member", NULL, new_member_action);
-  gtk_widget_class_install_action (widget_class, "clusters.edit-member", "x", edit_member_action);
+  gtk_widget_class_install_action (widget_class, "clusters.new-member", NULL, editor_action);
+  gtk_widget_class_install_action (widget_class, "clusters.edit-member", "x", editor_action);
   gtk_widget_class_install_action (widget_class, "clusters.delete-member", "x", delete_member_action);
-  gtk_widget_class_install_action (widget_class, "clusters.new-clinic", NULL, new_clinic_action);
-  gtk_widget_class_install_action (widget_class, "clusters.edit-clinic", "x", edit_clinic_action);
+  gtk_widget_class_install_action (widget_class, "clusters.new-clinic", NULL, editor_action);
+  gtk_widget_class_install_action (widget_class, "clusters.edit-clinic", "x", editor_action);
   gtk_widget_class_install_action (widget_class, "clusters.delete-clinic", "x", delete_clinic_action);
   gtk_widget_class_install_action (widget_class, "clusters.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "clusters.edit-cluster", NULL, edit_cluster_action);
