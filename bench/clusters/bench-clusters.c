@@ -19,6 +19,7 @@
 #include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
 #include "klynge-member.h"
+#include "klynge-ui-test-utils.h"
 
 #define N_CLINICS 500
 #define N_MEMBERS 2000
@@ -68,22 +69,6 @@ fill (KlyngeDb *db)
     }
   g_assert_true (klynge_db_commit (db, NULL));
   return cluster;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -220,9 +205,9 @@ main (int   argc,
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_paint (window);
-  search = find_named (page, "search");
-  count = GTK_LABEL (find_named (page, "count"));
-  members = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_named (page, "members_view"))));
+  search = klynge_ui_test_find_named (page, "search");
+  count = GTK_LABEL (klynge_ui_test_find_named (page, "count"));
+  members = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (klynge_ui_test_find_named (page, "members_view"))));
 
   for (guint run = 0; run <= runs; run++)
     {

@@ -17,23 +17,6 @@
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -54,7 +37,7 @@ type_into (GtkWidget  *form,
            const char *field,
            const char *text)
 {
-  GtkWidget *row = find_named (form, field);
+  GtkWidget *row = klynge_ui_test_find_named (form, field);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -64,13 +47,13 @@ type_into (GtkWidget  *form,
 static gboolean
 can_save (GtkWidget *form)
 {
-  return gtk_widget_is_sensitive (find_named (form, "save"));
+  return gtk_widget_is_sensitive (klynge_ui_test_find_named (form, "save"));
 }
 
 static const char *
 problems (GtkWidget *form)
 {
-  GtkWidget *label = find_named (form, "problems");
+  GtkWidget *label = klynge_ui_test_find_named (form, "problems");
 
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
 }
@@ -80,11 +63,11 @@ static GListModel *
 list_of (GtkWidget  *page,
          const char *view)
 {
-  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (find_named (page, view), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (klynge_ui_test_find_named (page, view), GTK_TYPE_STACK));
 
   gtk_stack_set_visible_child_name (stack, g_str_equal (view, "clinics_view") ? "clinics" : "members");
   klynge_ui_test_flush ();
-  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_named (page, view))));
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (klynge_ui_test_find_named (page, view))));
 }
 
 static gboolean
@@ -145,11 +128,11 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_true (can_save (form));
   type_into (form, "number", "012345");
   g_assert_false (can_save (form));
-  g_assert_true (gtk_widget_has_css_class (find_named (form, "number"), "error"));
+  g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (form, "number"), "error"));
   g_assert_nonnull (strstr (problems (form), "already used by Lægehuset Østergade"));
   type_into (form, "number", "099999");
   g_assert_true (can_save (form));
-  g_assert_false (gtk_widget_has_css_class (find_named (form, "number"), "error"));
+  g_assert_false (gtk_widget_has_css_class (klynge_ui_test_find_named (form, "number"), "error"));
 
   type_into (form, "patients", "-300");
   g_assert_false (can_save (form));
@@ -191,7 +174,7 @@ add_clinic_and_member (KlyngeWindow *window,
   type_into (form, "email", "ole bach@vest.dk");
   g_assert_false (can_save (form));
   type_into (form, "email", "ole@vest.dk");
-  clinic_row = find_named (form, "clinic");
+  clinic_row = klynge_ui_test_find_named (form, "clinic");
   choices = adw_combo_row_get_model (ADW_COMBO_ROW (clinic_row));
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Lægehuset Vest"))
@@ -202,7 +185,7 @@ add_clinic_and_member (KlyngeWindow *window,
   klynge_ui_test_flush ();
   {
     /* The roles list is the only list box of the form with an entry in it. */
-    GtkWidget *row = klynge_ui_test_find_widget (find_named (form, "roles"), GTK_TYPE_LIST_BOX_ROW);
+    GtkWidget *row = klynge_ui_test_find_widget (klynge_ui_test_find_named (form, "roles"), GTK_TYPE_LIST_BOX_ROW);
     GtkEditable *from, *to;
 
     g_assert_nonnull (row);
@@ -225,11 +208,11 @@ add_clinic_and_member (KlyngeWindow *window,
                                         "AND r.role = 'board' AND r.from_date = '2026-01-01' AND r.to_date IS NULL",
                                    clinic_id), ==, 1);
   g_assert_true (list_has (list_of (page, "members_view"), "Ole Bach"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (page, "gps"))), ==, "25");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (page, "board"))), "Ole Bach"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "gps"))), ==, "25");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "board"))), "Ole Bach"));
 
   /* Typing in the search field filters the list. */
-  search = find_named (page, "search");
+  search = klynge_ui_test_find_named (page, "search");
   gtk_editable_set_text (GTK_EDITABLE (search), "ole b");
   for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) != 1; i++)
     klynge_ui_test_flush ();
@@ -289,7 +272,7 @@ switch_cluster (KlyngeWindow *window,
   GtkWidget *page = show_page (window);
   KlyngeDb *db = window_db (window);
   gint64 nord = klynge_db_count (db, "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0);
-  GtkWidget *switcher = find_named (GTK_WIDGET (window), "cluster-switcher");
+  GtkWidget *switcher = klynge_ui_test_find_named (GTK_WIDGET (window), "cluster-switcher");
   GtkMenuButton *button = GTK_MENU_BUTTON (switcher);
   GtkWidget *list, *row;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
@@ -306,7 +289,7 @@ switch_cluster (KlyngeWindow *window,
 
   g_assert_cmpint (klynge_context_get_cluster_id (klynge_window_get_context (window)), ==, nord);
   g_assert_cmpint (g_settings_get_int64 (settings, "cluster-id"), ==, nord);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (page, "cluster-name"))), ==, "Almen Klynge Nord");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))), ==, "Almen Klynge Nord");
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 0);
 }
 
