@@ -85,6 +85,29 @@ list_has (GListModel *list,
   return FALSE;
 }
 
+static void
+text_read_cb (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, text_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
 static KlyngeDb *
 window_db (KlyngeWindow *window)
 {
@@ -210,6 +233,17 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_true (list_has (list_of (page, "members_view"), "Ole Bach"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "gps"))), ==, "25");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "board"))), "Ole Bach"));
+
+  /* The BCC line: every active member's address, the new one too. */
+  {
+    g_autofree char *emails = NULL;
+
+    gtk_widget_activate_action (page, "clusters.copy-emails", NULL);
+    klynge_ui_test_flush ();
+    emails = clipboard_text (page);
+    g_assert_nonnull (strstr (emails, "ole@vest.dk"));
+    g_assert_nonnull (strstr (emails, ", "));
+  }
 
   /* Typing in the search field filters the list. */
   search = klynge_ui_test_find_named (page, "search");
