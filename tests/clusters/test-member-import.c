@@ -9,6 +9,16 @@
 #include "cluster-fixture.h"
 #include "klynge-member-import.h"
 
+/* The row at @i; the list keeps it alive. */
+static KlyngeMemberImportRow *
+nth (GListModel *rows,
+     guint       i)
+{
+  g_autoptr(KlyngeMemberImportRow) row = g_list_model_get_item (rows, i);
+
+  return row;
+}
+
 static GPtrArray *
 records (const char * const *rows[])
 {
@@ -45,33 +55,35 @@ test_preview_and_commit (Fixture       *f,
   g_autoptr(KlyngeMemberImport) again = NULL;
   g_autoptr(GError) error = NULL;
   KlyngeMemberImportRow *row;
+  GListModel *list;
 
-  import = klynge_member_import_preview (f->db, f->cluster, file, &error);
+  import = klynge_member_import_preview (f->db, f->cluster, file, NULL, &error);
   g_assert_no_error (error);
   /* The blank row is no row at all. */
-  g_assert_cmpuint (import->rows->len, ==, 10);
+  list = G_LIST_MODEL (import->rows);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 10);
   g_assert_cmpuint (import->n_new, ==, 4);
   g_assert_cmpuint (import->n_duplicate, ==, 2);
   g_assert_cmpuint (import->n_invalid, ==, 4);
   g_assert_cmpuint (import->new_clinics->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (import->new_clinics, 0), ==, "Lægehuset Vest");
 
-  row = import->rows->pdata[0];
+  row = nth (list, 0);
   g_assert_cmpint (row->status, ==, KLYNGE_MEMBER_IMPORT_NEW);
   g_assert_cmpuint (row->line, ==, 2);
   g_assert_cmpstr (row->member->clinic_name, ==, "Skovbo Lægeklinik");
   g_assert_cmpstr (row->member->joined_on, ==, "2019-03-01");
   g_assert_cmpstr (row->member->title, ==, "gp");
-  row = import->rows->pdata[1];
+  row = nth (list, 1);
   g_assert_cmpstr (row->member->title, ==, "nurse");
-  row = import->rows->pdata[3];
+  row = nth (list, 3);
   g_assert_cmpint (row->status, ==, KLYNGE_MEMBER_IMPORT_INVALID);
   g_assert_nonnull (strstr (row->problem, "not an e-mail address"));
-  g_assert_nonnull (strstr (((KlyngeMemberImportRow *) import->rows->pdata[4])->problem, "needs a name"));
-  g_assert_nonnull (strstr (((KlyngeMemberImportRow *) import->rows->pdata[5])->problem, "not a title"));
-  g_assert_nonnull (strstr (((KlyngeMemberImportRow *) import->rows->pdata[6])->problem, "not a date"));
-  g_assert_cmpint (((KlyngeMemberImportRow *) import->rows->pdata[7])->status, ==, KLYNGE_MEMBER_IMPORT_DUPLICATE);
-  g_assert_cmpint (((KlyngeMemberImportRow *) import->rows->pdata[8])->status, ==, KLYNGE_MEMBER_IMPORT_DUPLICATE);
+  g_assert_nonnull (strstr ((nth (list, 4))->problem, "needs a name"));
+  g_assert_nonnull (strstr ((nth (list, 5))->problem, "not a title"));
+  g_assert_nonnull (strstr ((nth (list, 6))->problem, "not a date"));
+  g_assert_cmpint ((nth (list, 7))->status, ==, KLYNGE_MEMBER_IMPORT_DUPLICATE);
+  g_assert_cmpint ((nth (list, 8))->status, ==, KLYNGE_MEMBER_IMPORT_DUPLICATE);
   /* The preview wrote nothing. */
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member", 0), ==, members);
 
@@ -84,7 +96,7 @@ test_preview_and_commit (Fixture       *f,
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member WHERE name = '=HYPERLINK(\"x\")'", 0), ==, 1);
 
   /* The same list again adds nobody. */
-  again = klynge_member_import_preview (f->db, f->cluster, file, &error);
+  again = klynge_member_import_preview (f->db, f->cluster, file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->n_new, ==, 0);
   g_assert_cmpuint (again->n_duplicate, ==, 6);
@@ -102,11 +114,11 @@ test_no_name_column (Fixture       *f,
   g_autoptr(GPtrArray) empty = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (klynge_member_import_preview (f->db, f->cluster, file, &error));
+  g_assert_null (klynge_member_import_preview (f->db, f->cluster, file, NULL, &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "Name"));
   g_clear_error (&error);
-  g_assert_null (klynge_member_import_preview (f->db, f->cluster, empty, &error));
+  g_assert_null (klynge_member_import_preview (f->db, f->cluster, empty, NULL, &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE);
 }
 

@@ -65,22 +65,12 @@ folded (const char *text)
   return g_utf8_casefold (trimmed, -1);
 }
 
-static void
-row_free (gpointer data)
-{
-  KlyngeMemberImportRow *row = data;
-
-  g_clear_object (&row->member);
-  g_free (row->problem);
-  g_free (row);
-}
-
 void
 klynge_member_import_free (KlyngeMemberImport *import)
 {
   if (import == NULL)
     return;
-  g_ptr_array_unref (import->rows);
+  g_object_unref (import->rows);
   g_ptr_array_unref (import->new_clinics);
   g_free (import);
 }
@@ -197,7 +187,7 @@ check_row (KlyngeDb    *db,
            guint        line,
            GPtrArray   *new_clinics)
 {
-  KlyngeMemberImportRow *row = g_new0 (KlyngeMemberImportRow, 1);
+  KlyngeMemberImportRow *row = klynge_member_import_row_new (line);
   const char *title = title_key (cell (record, columns, FIELD_TITLE));
   g_autofree char *clinic_key = folded (cell (record, columns, FIELD_CLINIC));
   g_autofree char *email_key = NULL;
@@ -206,8 +196,7 @@ check_row (KlyngeDb    *db,
   KlyngeMember *member;
   KlyngeClinic *clinic;
 
-  row->line = line;
-  row->member = member = klynge_member_new ();
+  member = row->member;
   g_free (member->name);
   member->name = g_strstrip (g_strdup (cell (record, columns, FIELD_NAME)));
   g_free (member->email);
@@ -262,6 +251,7 @@ KlyngeMemberImport *
 klynge_member_import_preview (KlyngeDb   *db,
                               gint64      cluster_id,
                               GPtrArray  *records,
+                              GArray     *lines,
                               GError    **error)
 {
   g_autoptr(KlyngeMemberImport) import = g_new0 (KlyngeMemberImport, 1);
@@ -269,7 +259,7 @@ klynge_member_import_preview (KlyngeDb   *db,
   int columns[N_FIELDS];
   GStrv header;
 
-  import->rows = g_ptr_array_new_with_free_func (row_free);
+  import->rows = g_list_store_new (KLYNGE_TYPE_MEMBER_IMPORT_ROW);
   import->new_clinics = g_ptr_array_new_with_free_func (g_free);
   for (int f = 0; f < N_FIELDS; f++)
     columns[f] = -1;
@@ -299,7 +289,8 @@ klynge_member_import_preview (KlyngeDb   *db,
   for (guint r = 1; r < records->len; r++)
     {
       GStrv record = g_ptr_array_index (records, r);
-      KlyngeMemberImportRow *row;
+      guint line = lines != NULL && r < lines->len ? g_array_index (lines, guint, r) : r + 1;
+      g_autoptr(KlyngeMemberImportRow) row = NULL;
       gboolean blank = TRUE;
 
       for (guint c = 0; record[c] != NULL && blank; c++)
@@ -310,14 +301,14 @@ klynge_member_import_preview (KlyngeDb   *db,
         }
       if (blank)
         continue;
-      row = check_row (db, cluster_id, &known, record, columns, r + 1, import->new_clinics);
+      row = check_row (db, cluster_id, &known, record, columns, line, import->new_clinics);
       if (row->status == KLYNGE_MEMBER_IMPORT_NEW)
         import->n_new++;
       else if (row->status == KLYNGE_MEMBER_IMPORT_DUPLICATE)
         import->n_duplicate++;
       else
         import->n_invalid++;
-      g_ptr_array_add (import->rows, row);
+      g_list_store_append (import->rows, row);
     }
   return g_steal_pointer (&import);
 }
@@ -343,9 +334,9 @@ klynge_member_import_commit (KlyngeDb            *db,
       g_hash_table_insert (created, g_strdup (clinic->name), GSIZE_TO_POINTER ((gsize) clinic->id));
     }
 
-  for (guint i = 0; i < import->rows->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (import->rows)); i++)
     {
-      KlyngeMemberImportRow *row = g_ptr_array_index (import->rows, i);
+      g_autoptr(KlyngeMemberImportRow) row = g_list_model_get_item (G_LIST_MODEL (import->rows), i);
 
       if (row->status != KLYNGE_MEMBER_IMPORT_NEW)
         continue;
@@ -362,7 +353,11 @@ klynge_member_import_commit (KlyngeDb            *db,
 
 failed:
   klynge_db_rollback (db);
-  for (guint i = 0; i < import->rows->len; i++)
-    ((KlyngeMemberImportRow *) g_ptr_array_index (import->rows, i))->member->id = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (import->rows)); i++)
+    {
+      g_autoptr(KlyngeMemberImportRow) row = g_list_model_get_item (G_LIST_MODEL (import->rows), i);
+
+      row->member->id = 0;
+    }
   return FALSE;
 }

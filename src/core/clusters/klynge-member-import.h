@@ -7,43 +7,29 @@
 #pragma once
 
 #include "klynge-db.h"
-#include "klynge-member.h"
+#include "klynge-member-import-row.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  KLYNGE_MEMBER_IMPORT_NEW,        /* will be added */
-  KLYNGE_MEMBER_IMPORT_DUPLICATE,  /* already a member (or twice in the file): skipped */
-  KLYNGE_MEMBER_IMPORT_INVALID,    /* breaks a rule: skipped, with the problem */
-} KlyngeMemberImportStatus;
-
-/* One row of the member list as it will be imported. */
 typedef struct
 {
-  guint                     line;      /* in the file, counting the header as 1 */
-  KlyngeMemberImportStatus  status;
-  KlyngeMember             *member;    /* clinic_name set; clinic_id 0 for a new clinic */
-  char                     *problem;   /* translated, for INVALID and DUPLICATE */
-} KlyngeMemberImportRow;
-
-typedef struct
-{
-  GPtrArray *rows;          /* KlyngeMemberImportRow */
-  GPtrArray *new_clinics;   /* names (char *) of clinics the import creates */
-  guint      n_new;
-  guint      n_duplicate;
-  guint      n_invalid;
+  GListStore *rows;         /* KlyngeMemberImportRow, in the file's order */
+  GPtrArray  *new_clinics;  /* names (char *) of clinics the import creates */
+  guint       n_new;
+  guint       n_duplicate;
+  guint       n_invalid;
 } KlyngeMemberImport;
 
 /* Reads the rows of a member list (the first row names the columns, in
  * English or Danish: Name/Navn, Clinic/Klinik, E-mail, Phone/Telefon,
  * Title/Titel, Joined/Indtrådt, Notes/Noter) and checks each with the
  * rules of the member editor. Nothing is written.
- * @records: (element-type GStrv): the file's rows, header first */
+ * @records: (element-type GStrv): the file's rows, header first
+ * @lines: (nullable) (element-type guint): the line in the file of each record */
 KlyngeMemberImport *klynge_member_import_preview (KlyngeDb            *db,
                                                   gint64               cluster_id,
                                                   GPtrArray           *records,
+                                                  GArray              *lines,
                                                   GError             **error);
 /* Adds the new rows (and their new clinics) in one transaction. */
 gboolean            klynge_member_import_commit  (KlyngeDb            *db,
