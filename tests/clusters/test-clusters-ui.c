@@ -327,6 +327,49 @@ switch_cluster (KlyngeWindow *window,
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 0);
 }
 
+/* The cluster's own record through its editor; the summary follows. */
+static void
+edit_cluster (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  GtkWidget *form;
+
+  gtk_widget_activate_action (page, "clusters.edit-cluster", NULL);
+  klynge_ui_test_flush ();
+  form = GTK_WIDGET (find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
+  g_assert_nonnull (form);
+  g_assert_true (can_save (form));
+
+  type_into (form, "threshold", "120");
+  g_assert_false (can_save (form));
+  g_assert_nonnull (strstr (problems (form), "percentage"));
+  type_into (form, "threshold", "70");
+  type_into (form, "minimum", "lots");
+  g_assert_false (can_save (form));
+  type_into (form, "minimum", "50.000");
+  type_into (form, "founded", "2018-02-30");
+  g_assert_false (can_save (form));
+  type_into (form, "founded", "2018-09-01");
+  type_into (form, "per-patient", "-1");
+  g_assert_false (can_save (form));
+  type_into (form, "per-patient", "5");
+  type_into (form, "name", "");
+  g_assert_false (can_save (form));
+  type_into (form, "name", "Klynge Vest");
+  g_assert_true (can_save (form));
+  gtk_widget_activate_action (form, "cluster.save", NULL);
+  klynge_ui_test_flush ();
+
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Vest' AND min_listed_patients = 50000 "
+                                        "AND attendance_threshold = 0.7 AND grant_per_patient = 500", 0), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))), ==, "Klynge Vest");
+  /* 48,000 listed patients no longer meet a minimum of 50,000. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "patients"))), "48"));
+  g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "patients"), "warning"));
+}
+
 static void
 run (KlyngeUiTestFunc func)
 {
@@ -360,6 +403,12 @@ test_switch_cluster (void)
   run (switch_cluster);
 }
 
+static void
+test_edit_cluster (void)
+{
+  run (edit_cluster);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/add-clinic-and-member", test_add_clinic_and_member);
   g_test_add_func ("/clusters/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
+  g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
 
   return g_test_run ();
 }
