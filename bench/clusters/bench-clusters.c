@@ -162,11 +162,13 @@ main (int   argc,
   g_autoptr(GArray) core_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) filter_wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) filter_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) tab_wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) tab_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paint_wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paint_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) scratch_wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) scratch_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkWidget *window, *page, *search;
+  GtkWidget *window, *page, *search, *clinics_view;
   GtkLabel *count;
   GListModel *members;
   gint64 cluster;
@@ -207,6 +209,7 @@ main (int   argc,
   wait_for_paint (window);
   search = klynge_ui_test_find_named (page, "search");
   count = GTK_LABEL (klynge_ui_test_find_named (page, "count"));
+  clinics_view = klynge_ui_test_find_named (page, "clinics_view");
   members = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (klynge_ui_test_find_named (page, "members_view"))));
 
   for (guint run = 0; run <= runs; run++)
@@ -224,6 +227,19 @@ main (int   argc,
       record (start, wall, cpu);
       g_assert_cmpstr (gtk_label_get_text (count), ==, "2000 members");
       g_assert_cmpuint (g_list_model_get_n_items (members), >, 0);
+
+      /* The clinics fill their list when their tab is opened. */
+      {
+        GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (clinics_view, GTK_TYPE_STACK));
+
+        start = stamp ();
+        gtk_stack_set_visible_child_name (stack, "clinics");
+        wait_for_paint (window);
+        record (start, run > 0 ? tab_wall : scratch_wall, run > 0 ? tab_cpu : scratch_cpu);
+        g_assert_cmpstr (gtk_label_get_text (count), ==, "500 clinics");
+        gtk_stack_set_visible_child_name (stack, "members");
+        wait_for_paint (window);
+      }
 
       /* The core part alone: both lists and their roles. */
       start = stamp ();
@@ -255,6 +271,7 @@ main (int   argc,
 
   report ("open the area (load models, first frame)", open_wall, open_cpu);
   report ("  of which loading members and clinics from the database", core_wall, core_cpu);
+  report ("open the Clinics tab (500 clinics)", tab_wall, tab_cpu);
   report ("filter members by a typed name (to the painted frame)", filter_wall, filter_cpu);
   report ("for comparison: repainting the unchanged window", paint_wall, paint_cpu);
 
