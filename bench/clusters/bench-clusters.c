@@ -207,6 +207,8 @@ main (int   argc,
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_paint (window);
+  /* Under Xvfb the GL renderer runs on the processor (llvmpipe); GSK_RENDERER=cairo shows the app's own cost. */
+  g_print ("renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   search = klynge_ui_test_find_named (page, "search");
   count = GTK_LABEL (klynge_ui_test_find_named (page, "count"));
   clinics_view = klynge_ui_test_find_named (page, "clinics_view");
