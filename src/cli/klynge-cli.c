@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "klynge-cli.h"
+#include "klynge-topics.h"
 
 typedef struct
 {
@@ -110,6 +111,8 @@ klynge_cli_get_db (KlyngeCli *cli)
   cli->db = klynge_db_open (cli->db_path, KLYNGE_DB_OPEN_DEFAULT, &error);
   if (cli->db == NULL)
     klynge_cli_report_error (error);
+  else if (!klynge_topics_ensure_library (cli->db, &error))
+    g_printerr ("%s\n", error->message);
 
   return cli->db;
 }
