@@ -48,6 +48,13 @@ struct _KlyngeMeetingEditor
 
 G_DEFINE_FINAL_TYPE (KlyngeMeetingEditor, klynge_meeting_editor, ADW_TYPE_BIN)
 
+enum {
+  TIMES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *const statuses[] = { "planned", "invited", "held", "cancelled" };
 
 /* Fills a combo row with "none" and the labels, remembering the ids. */
@@ -251,6 +258,27 @@ set_text (char       **field,
   *field = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
+/* The agenda builder shows start times and the over-run as the times are
+ * typed, so a valid time goes into the meeting at once. */
+static void
+time_changed_cb (KlyngeMeetingEditor *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+
+  if (self->meeting == NULL)
+    return;
+  date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  if (!read_time (self->start_row, date, &starts, NULL) || !read_time (self->end_row, date, &ends, NULL))
+    return;
+  g_free (self->meeting->starts_at);
+  self->meeting->starts_at = g_steal_pointer (&starts);
+  g_free (self->meeting->ends_at);
+  self->meeting->ends_at = g_steal_pointer (&ends);
+  g_signal_emit (self, signals[TIMES_CHANGED], 0);
+}
+
 static void
 klynge_meeting_editor_dispose (GObject *object)
 {
@@ -288,7 +316,16 @@ klynge_meeting_editor_class_init (KlyngeMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, speaker_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, minutes_view);
 
+  gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
   gtk_widget_class_install_action (widget_class, "editor.add-speaker", NULL, add_speaker_action);
+
+  /**
+   * KlyngeMeetingEditor::times-changed:
+   *
+   * The meeting's start or end changed to another valid time.
+   */
+  signals[TIMES_CHANGED] = g_signal_new ("times-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

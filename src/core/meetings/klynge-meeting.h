@@ -46,6 +46,7 @@ KlyngeSpeaker *klynge_speaker_new  (const char *name,
                                     const char *organisation,
                                     gint64      fee);
 void           klynge_speaker_free (KlyngeSpeaker *speaker);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeSpeaker, klynge_speaker_free)
 
 #define KLYNGE_TYPE_MEETING (klynge_meeting_get_type ())
 G_DECLARE_FINAL_TYPE (KlyngeMeeting, klynge_meeting, KLYNGE, MEETING, GObject)
