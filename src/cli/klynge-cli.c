@@ -27,7 +27,40 @@ static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
+  { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster") },
+  { "export", klynge_cli_export, N_("Write a file: accounts, ics, agenda, invitation, sign-in, attendance, invitations") },
 };
+
+/* The kinds of `export`. */
+static const Command export_kinds[] = {
+  { "accounts", klynge_cli_export_accounts, N_("The annual accounts of a year (XLSX or PDF)") },
+  { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
+  { "agenda", klynge_cli_export_meeting, N_("A meeting’s agenda (PDF)") },
+  { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
+  { "sign-in", klynge_cli_export_meeting, N_("A meeting’s sign-in sheet (PDF)") },
+  { "attendance", klynge_cli_export_meeting, N_("A meeting’s attendance list (XLSX)") },
+  { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },
+};
+
+int
+klynge_cli_export (KlyngeCli  *cli,
+                   int         argc,
+                   char      **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      FILE *out = argc < 2 ? stderr : stdout;
+
+      fprintf (out, "%s\n\n", _("Usage: klynge-cli export KIND [OPTION…]"));
+      for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
+        fprintf (out, "  %-12s %s\n", export_kinds[i].name, _(export_kinds[i].summary));
+      return argc < 2 ? KLYNGE_CLI_USAGE : KLYNGE_CLI_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
+    if (g_str_equal (export_kinds[i].name, argv[1]))
+      return export_kinds[i].run (cli, argc - 1, argv + 1);
+  return klynge_cli_usage_error ("export", _("Unknown kind “%s”."), argv[1]);
+}
 
 static const Command *
 find_command (const char *name)

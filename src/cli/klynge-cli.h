@@ -46,4 +46,11 @@ int klynge_cli_info (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_ledger (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_accounts (KlyngeCli *cli, int argc, char **argv);
 
+/* Meetings: `meetings`; the meeting kinds of `export` (argv[0] is the kind). */
+int klynge_cli_meetings (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_export_meeting (KlyngeCli *cli, int argc, char **argv);
+
+/* `export KIND …`: hands over to the kind's function. */
+int klynge_cli_export (KlyngeCli *cli, int argc, char **argv);
+
 G_END_DECLS
