@@ -129,7 +129,7 @@ insert_invitation (KlyngeDb  *db,
 
   if (name == NULL)
     {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("Member number %" G_GINT64_FORMAT " does not exist."), member_id);
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("Member number %lld does not exist."), (long long) member_id);
       return FALSE;
     }
   if (!(stmt = klynge_db_prepare (db,
