@@ -69,6 +69,7 @@ reload (KlyngeDataRequestsView *self)
   summary = g_strdup_printf (ngettext ("%u request: %u received, %u late", "%u requests: %u received, %u late", n),
                              n, received, late);
   gtk_label_set_text (self->summary_label, n > 0 ? summary : _("No data requested yet."));
+  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
 }
 
 static void
