@@ -29,16 +29,6 @@ struct _KlyngeAttendanceRegister
 G_DEFINE_FINAL_TYPE (KlyngeAttendanceRegister, klynge_attendance_register, ADW_TYPE_BIN)
 
 static void
-toast (KlyngeAttendanceRegister *self,
-       const char               *text)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), KLYNGE_TYPE_PAGE);
-
-  if (page != NULL)
-    klynge_page_add_toast (KLYNGE_PAGE (page), adw_toast_new (text));
-}
-
-static void
 show_line (GtkWidget *row)
 {
   const char *status = g_object_get_data (G_OBJECT (row), "status");
@@ -85,7 +75,7 @@ record (KlyngeAttendanceRegister *self,
   late = late && g_str_equal (status, "present");
   if (!klynge_attendance_set (self->db, self->meeting_id, member_id, status, late, &error))
     {
-      toast (self, error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   g_object_set_data_full (G_OBJECT (row), "status", g_strdup (status), g_free);
@@ -158,7 +148,7 @@ remove_guest_cb (GtkButton                *button,
   g_autoptr(GError) error = NULL;
 
   if (!klynge_guest_remove (self->db, id, &error))
-    toast (self, error->message);
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
   else
     gtk_list_box_remove (self->guest_list, row);
 }
@@ -194,7 +184,7 @@ guest_apply_cb (KlyngeAttendanceRegister *self)
   guest.id = klynge_guest_add (self->db, self->meeting_id, guest.name, guest.organisation, &error);
   if (guest.id == 0)
     {
-      toast (self, error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   add_guest_row (self, &guest);

@@ -84,10 +84,7 @@ create_action (GtkWidget  *widget,
   if (klynge_data_requests_create (self->db, self->meeting_id,
                                    gtk_editable_get_text (GTK_EDITABLE (self->period_row)), due, &error) < 0)
     {
-      GtkWidget *page = gtk_widget_get_ancestor (widget, KLYNGE_TYPE_PAGE);
-
-      if (page != NULL)
-        klynge_page_add_toast (KLYNGE_PAGE (page), adw_toast_new (error->message));
+      klynge_page_show_message (widget, error->message);
       return;
     }
   reload (self);

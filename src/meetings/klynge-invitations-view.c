@@ -31,16 +31,6 @@ static const char *const answers[] = { "invited", "accepted", "declined", "no_an
 
 static void reload (KlyngeInvitationsView *self);
 
-static void
-toast (KlyngeInvitationsView *self,
-       const char            *text)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), KLYNGE_TYPE_PAGE);
-
-  if (page != NULL)
-    klynge_page_add_toast (KLYNGE_PAGE (page), adw_toast_new (text));
-}
-
 static guint
 answer_position (const char *status)
 {
@@ -80,7 +70,7 @@ answer_changed_cb (GtkDropDown           *dropdown,
   if (position >= G_N_ELEMENTS (answers))
     return;
   if (!klynge_invitations_set_status (self->db, self->meeting_id, member_id, answers[position], &error))
-    toast (self, error->message);
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
   update_summary (self);
 }
 
@@ -164,12 +154,12 @@ invite_all_action (GtkWidget  *widget,
 
   if (n < 0)
     {
-      toast (self, error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   text = n == 0 ? g_strdup (_("Every member is invited already."))
                 : g_strdup_printf (ngettext ("Invited %d member.", "Invited %d members.", n), n);
-  toast (self, text);
+  klynge_page_show_message (GTK_WIDGET (self), text);
   reload (self);
 }
 
@@ -189,12 +179,12 @@ folder_chosen_cb (GtkNativeDialog       *chooser,
     {
       n = klynge_ics_write_folder (self->db, self->meeting_id, path, &error);
       if (n < 0)
-        toast (self, error->message);
+        klynge_page_show_message (GTK_WIDGET (self), error->message);
       else
         {
           g_autofree char *text = g_strdup_printf (ngettext ("Saved %d calendar file.", "Saved %d calendar files.", n), n);
 
-          toast (self, text);
+          klynge_page_show_message (GTK_WIDGET (self), text);
         }
     }
   gtk_native_dialog_destroy (chooser);
@@ -239,7 +229,7 @@ mail_response_cb (AdwMessageDialog      *dialog,
   if (!(body = klynge_invitations_fill_template (self->db, self->meeting_id, template_text, &error)) ||
       !(uri = klynge_invitations_mailto (self->db, self->meeting_id, gtk_editable_get_text (subject), body, &error)))
     {
-      toast (self, error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);

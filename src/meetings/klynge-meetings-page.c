@@ -20,6 +20,7 @@
 #include "klynge-meeting-export.h"
 #include "klynge-meeting-print.h"
 #include "klynge-meetings-page.h"
+#include "klynge-topics-window.h"
 
 struct _KlyngeMeetingsPage
 {
@@ -43,13 +44,6 @@ struct _KlyngeMeetingsPage
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeMeetingsPage, klynge_meetings_page, KLYNGE_TYPE_PAGE)
-
-static void
-toast (KlyngeMeetingsPage *self,
-       const char         *text)
-{
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (text));
-}
 
 static void
 update_follow_up (KlyngeMeetingsPage *self)
@@ -187,7 +181,7 @@ meeting_selected_cb (KlyngeMeetingsPage *self,
                                  GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")), &error);
   if (meeting == NULL)
     {
-      toast (self, error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   show_meeting (self, meeting);
@@ -267,10 +261,10 @@ save_action (GtkWidget  *widget,
   if (!klynge_meeting_editor_apply (self->editor, &error) ||
       !klynge_meeting_save (db, self->meeting, &error))
     {
-      toast (self, error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  toast (self, is_new ? _("Meeting added") : _("Meeting saved"));
+  klynge_page_show_message (GTK_WIDGET (self), is_new ? _("Meeting added") : _("Meeting saved"));
   klynge_meetings_page_reload (KLYNGE_PAGE (self));
 }
 
@@ -286,10 +280,10 @@ cancel_meeting_action (GtkWidget  *widget,
     return;
   if (!klynge_meeting_set_status (klynge_page_get_db (KLYNGE_PAGE (self)), self->meeting->id, "cancelled", &error))
     {
-      toast (self, error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  toast (self, _("The meeting is cancelled; it stays in the list of past meetings."));
+  klynge_page_show_message (GTK_WIDGET (self), _("The meeting is cancelled; it stays in the list of past meetings."));
   klynge_meetings_page_reload (KLYNGE_PAGE (self));
 }
 
@@ -307,7 +301,7 @@ undo_delete_action (GtkWidget  *widget,
     return;
   if (!klynge_meeting_restore (db, self->deleted, &error))
     {
-      toast (self, error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   g_clear_pointer (&self->deleted, klynge_meeting_snapshot_free);
@@ -328,7 +322,7 @@ delete_response_cb (AdwMessageDialog   *dialog,
   snapshot = klynge_meeting_delete (klynge_page_get_db (KLYNGE_PAGE (self)), self->meeting->id, &error);
   if (snapshot == NULL)
     {
-      toast (self, error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   g_clear_pointer (&self->deleted, klynge_meeting_snapshot_free);
@@ -377,7 +371,7 @@ follow_up_action (GtkWidget  *widget,
   gtk_list_box_unselect_all (self->meeting_list);
   show_meeting (self, next);
   adw_view_stack_set_visible_child_name (self->view_stack, "details");
-  toast (self, _("A follow-up six months on is proposed; change what you need and save it."));
+  klynge_page_show_message (GTK_WIDGET (self), _("A follow-up six months on is proposed; change what you need and save it."));
 }
 
 static void
@@ -392,6 +386,31 @@ attendance_overview_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (klynge_attendance_flags_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                                       klynge_page_get_db (page),
                                                                       klynge_page_get_cluster (page))));
+}
+
+static gboolean
+topics_closed_cb (KlyngeMeetingsPage *self)
+{
+  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+  return FALSE;
+}
+
+static void
+topics_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngePage *page = KLYNGE_PAGE (widget);
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  GtkWidget *window;
+
+  if (klynge_page_get_db (page) == NULL)
+    return;
+  window = klynge_topics_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                     klynge_page_get_db (page), klynge_page_get_cluster (page));
+  /* A chosen or edited topic shows in the editor's list afterwards. */
+  g_signal_connect_object (window, "close-request", G_CALLBACK (topics_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Printing and exporting run in a thread on their own connection. */
@@ -450,9 +469,9 @@ job_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    toast (self, error->message);
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
   else
-    toast (self, _("Saved"));
+    klynge_page_show_message (GTK_WIDGET (self), _("Saved"));
 }
 
 static void
@@ -585,6 +604,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "meetings.follow-up", NULL, follow_up_action);
   gtk_widget_class_install_action (widget_class, "meetings.attendance-overview", NULL, attendance_overview_action);
+  gtk_widget_class_install_action (widget_class, "meetings.topics", NULL, topics_action);
   gtk_widget_class_install_action (widget_class, "meetings.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "meetings.save", NULL);
