@@ -217,7 +217,8 @@ klynge_guest_remove (KlyngeDb  *db,
 
 /**
  * klynge_attendance_rates:
- * @last_n: how many of the latest held meetings count
+ * @last_n: how many of the latest held meetings count; 0 lists the
+ *   current members without counting any meeting
  *
  * For every current member: of the last @last_n held meetings, those held
  * while they were a member, and how many of them they attended (late counts
