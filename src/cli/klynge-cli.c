@@ -25,50 +25,64 @@ typedef struct
 
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
+  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, ics, invitation, invitations, members, pack, sign-in, slides, workbook") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
   { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster") },
-  { "export", klynge_cli_export, N_("Write a file: accounts, ics, agenda, invitation, sign-in, attendance, invitations") },
 };
 
-/* The kinds of `export`. */
+/* The kinds of `export`; each area adds its own. */
 static const Command export_kinds[] = {
   { "accounts", klynge_cli_export_accounts, N_("The annual accounts of a year (XLSX or PDF)") },
-  { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
   { "agenda", klynge_cli_export_meeting, N_("A meeting’s agenda (PDF)") },
-  { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
-  { "sign-in", klynge_cli_export_meeting, N_("A meeting’s sign-in sheet (PDF)") },
   { "attendance", klynge_cli_export_meeting, N_("A meeting’s attendance list (XLSX)") },
+  { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
+  { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
+  { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
   { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },
+  { "members", klynge_cli_export_members, N_("The member and clinic address list (XLSX or CSV)") },
+  { "pack", klynge_cli_export_pack, N_("A meeting’s feedback pack: a PDF page per clinic") },
+  { "sign-in", klynge_cli_export_meeting, N_("A meeting’s sign-in sheet (PDF)") },
+  { "slides", klynge_cli_export_slides, N_("Every slide of a meeting into a folder") },
+  { "workbook", klynge_cli_export_workbook, N_("A meeting’s workbook (XLSX with Excel charts)") },
 };
+
+static const Command *
+find_in (const Command *table,
+         guint          n,
+         const char    *name)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].name, name))
+      return &table[i];
+  return NULL;
+}
+
+static const Command *
+find_command (const char *name)
+{
+  return find_in (commands, G_N_ELEMENTS (commands), name);
+}
 
 int
 klynge_cli_export (KlyngeCli  *cli,
                    int         argc,
                    char      **argv)
 {
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+  const Command *kind = argc >= 2 ? find_in (export_kinds, G_N_ELEMENTS (export_kinds), argv[1]) : NULL;
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
-      FILE *out = argc < 2 ? stderr : stdout;
-
-      fprintf (out, "%s\n\n", _("Usage: klynge-cli export KIND [OPTION…]"));
+      printf ("%s\n\n%s\n", _("Usage: klynge-cli export KIND [OPTION…]"), _("Kinds:"));
       for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
-        fprintf (out, "  %-12s %s\n", export_kinds[i].name, _(export_kinds[i].summary));
-      return argc < 2 ? KLYNGE_CLI_USAGE : KLYNGE_CLI_OK;
+        printf ("  %-10s %s\n", export_kinds[i].name, _(export_kinds[i].summary));
+      return KLYNGE_CLI_OK;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
-    if (g_str_equal (export_kinds[i].name, argv[1]))
-      return export_kinds[i].run (cli, argc - 1, argv + 1);
-  return klynge_cli_usage_error ("export", _("Unknown kind “%s”."), argv[1]);
-}
-
-static const Command *
-find_command (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].name, name))
-      return &commands[i];
-  return NULL;
+  if (kind == NULL)
+    return klynge_cli_usage_error ("export", argc >= 2 ? _("Unknown kind “%s”; see “klynge-cli export --help”.")
+                                                       : _("Say what to export; see “klynge-cli export --help”."),
+                                   argc >= 2 ? argv[1] : "");
+  return kind->run (cli, argc - 1, argv + 1);
 }
 
 static void

@@ -40,7 +40,7 @@ attendance_table (KlyngeDb  *db,
                   GError   **error)
 {
   const KlyngeTableColumn columns[] = {
-    { _("Name"), KLYNGE_TABLE_TEXT }, { _("Clinic"), KLYNGE_TABLE_TEXT },
+    { _("Name"), KLYNGE_TABLE_TEXT }, { C_("column", "Clinic"), KLYNGE_TABLE_TEXT },
     { _("Attendance"), KLYNGE_TABLE_TEXT }, { _("Late"), KLYNGE_TABLE_TEXT },
   };
   g_autoptr(GListModel) lines = klynge_attendance_list (db, meeting_id, error);
@@ -78,7 +78,7 @@ invitations_table (KlyngeDb  *db,
                    GError   **error)
 {
   const KlyngeTableColumn columns[] = {
-    { _("Name"), KLYNGE_TABLE_TEXT }, { _("Clinic"), KLYNGE_TABLE_TEXT }, { _("E-mail"), KLYNGE_TABLE_TEXT },
+    { _("Name"), KLYNGE_TABLE_TEXT }, { C_("column", "Clinic"), KLYNGE_TABLE_TEXT }, { _("E-mail"), KLYNGE_TABLE_TEXT },
     { _("Answer"), KLYNGE_TABLE_TEXT }, { _("Invited"), KLYNGE_TABLE_DATE }, { _("Answered"), KLYNGE_TABLE_DATE },
   };
   g_autoptr(GListModel) invitations = klynge_invitations_list (db, meeting_id, error);
@@ -116,7 +116,7 @@ rates_table (KlyngeDb  *db,
              GError   **error)
 {
   const KlyngeTableColumn columns[] = {
-    { _("Name"), KLYNGE_TABLE_TEXT }, { _("Clinic"), KLYNGE_TABLE_TEXT },
+    { _("Name"), KLYNGE_TABLE_TEXT }, { C_("column", "Clinic"), KLYNGE_TABLE_TEXT },
     { _("Meetings"), KLYNGE_TABLE_INTEGER }, { _("Present"), KLYNGE_TABLE_INTEGER },
     { _("Attendance rate"), KLYNGE_TABLE_PERCENT }, { _("Under the threshold"), KLYNGE_TABLE_TEXT },
   };

@@ -188,7 +188,7 @@ print_sign_in (Sheet          *sheet,
                GError        **error)
 {
   const double columns[] = { MARGIN, MARGIN + 200, MARGIN + 340 };
-  const char *header[] = { _("Name"), _("Clinic"), _("Signature") };
+  const char *header[] = { _("Name"), C_("column", "Clinic"), _("Signature") };
   g_autoptr(GListModel) lines = klynge_attendance_list (db, meeting->id, error);
 
   if (lines == NULL)
