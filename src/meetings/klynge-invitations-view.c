@@ -163,6 +163,63 @@ invite_all_action (GtkWidget  *widget,
   reload (self);
 }
 
+typedef struct
+{
+  char   *db_path;
+  gint64  meeting_id;
+  char   *folder;
+} IcsJob;
+
+static void
+ics_job_free (IcsJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->folder);
+  g_free (job);
+}
+
+/* In a thread on its own connection, so a slow disk never freezes the window. */
+static void
+ics_thread (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  IcsJob *job = data;
+  g_autoptr(KlyngeDb) db = klynge_db_open (job->db_path, KLYNGE_DB_OPEN_READ_ONLY, NULL);
+  GError *error = NULL;
+  int n;
+
+  if (db == NULL)
+    {
+      g_task_return_new_error (task, KLYNGE_ERROR, KLYNGE_ERROR_IO, "%s", _("The database could not be opened."));
+      return;
+    }
+  n = klynge_ics_write_folder (db, job->meeting_id, job->folder, &error);
+  if (n < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n);
+}
+
+static void
+ics_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  if (n < 0)
+    {
+      klynge_page_show_message (GTK_WIDGET (source), error->message);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("Saved %d calendar file.", "Saved %d calendar files.", (gulong) n), (int) n);
+  klynge_page_show_message (GTK_WIDGET (source), text);
+}
+
 static void
 folder_chosen_cb (GtkNativeDialog       *chooser,
                   int                    response,
@@ -170,22 +227,20 @@ folder_chosen_cb (GtkNativeDialog       *chooser,
 {
   g_autoptr(GFile) folder = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  int n;
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (folder)) != NULL)
+      (path = g_file_get_path (folder)) != NULL && self->db != NULL)
     {
-      n = klynge_ics_write_folder (self->db, self->meeting_id, path, &error);
-      if (n < 0)
-        klynge_page_show_message (GTK_WIDGET (self), error->message);
-      else
-        {
-          g_autofree char *text = g_strdup_printf (ngettext ("Saved %d calendar file.", "Saved %d calendar files.", n), n);
+      g_autoptr(GTask) task = g_task_new (self, NULL, ics_done_cb, NULL);
+      IcsJob *job = g_new0 (IcsJob, 1);
 
-          klynge_page_show_message (GTK_WIDGET (self), text);
-        }
+      job->db_path = g_strdup (klynge_db_get_path (self->db));
+      job->meeting_id = self->meeting_id;
+      job->folder = g_steal_pointer (&path);
+      g_task_set_source_tag (task, folder_chosen_cb);
+      g_task_set_task_data (task, job, (GDestroyNotify) ics_job_free);
+      g_task_run_in_thread (task, ics_thread);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
