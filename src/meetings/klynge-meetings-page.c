@@ -39,7 +39,7 @@ struct _KlyngeMeetingsPage
   KlyngeDataRequestsView   *requests;
 
   KlyngeMeeting            *meeting;     /* being edited; id 0 when new */
-  KlyngeMeetingSnapshot    *deleted;     /* for Undo */
+  KlyngeSnapshot           *deleted;     /* for Undo */
   gboolean                  reloading;
 };
 
@@ -299,12 +299,12 @@ undo_delete_action (GtkWidget  *widget,
 
   if (self->deleted == NULL || db == NULL)
     return;
-  if (!klynge_meeting_restore (db, self->deleted, &error))
+  if (!klynge_snapshot_restore (self->deleted, db, &error))
     {
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  g_clear_pointer (&self->deleted, klynge_meeting_snapshot_free);
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
   klynge_meetings_page_reload (KLYNGE_PAGE (self));
 }
 
@@ -314,7 +314,7 @@ delete_response_cb (AdwMessageDialog   *dialog,
                     KlyngeMeetingsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  KlyngeMeetingSnapshot *snapshot;
+  KlyngeSnapshot *snapshot;
   AdwToast *undo;
 
   if (!g_str_equal (response, "delete") || self->meeting == NULL)
@@ -325,7 +325,7 @@ delete_response_cb (AdwMessageDialog   *dialog,
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  g_clear_pointer (&self->deleted, klynge_meeting_snapshot_free);
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
   self->deleted = snapshot;
   g_clear_object (&self->meeting);
   undo = adw_toast_new (_("Meeting deleted"));
@@ -564,7 +564,7 @@ klynge_meetings_page_dispose (GObject *object)
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (object);
 
   g_clear_object (&self->meeting);
-  g_clear_pointer (&self->deleted, klynge_meeting_snapshot_free);
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEETINGS_PAGE);
   G_OBJECT_CLASS (klynge_meetings_page_parent_class)->dispose (object);
 }

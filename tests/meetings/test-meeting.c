@@ -175,7 +175,7 @@ test_delete_and_undo (MeetingsFixture *f,
 {
   g_autoptr(KlyngeMeeting) m = evening (f->cluster);
   g_autoptr(KlyngeMeeting) follow_up = NULL;
-  g_autoptr(KlyngeMeetingSnapshot) snapshot = NULL;
+  g_autoptr(KlyngeSnapshot) snapshot = NULL;
   g_autoptr(KlyngeMeeting) restored = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -192,7 +192,7 @@ test_delete_and_undo (MeetingsFixture *f,
   g_assert_cmpint (meetings_count (f, "SELECT count(*) FROM invitation WHERE meeting_id = ?1", m->id), ==, 0);
   g_assert_cmpint (meetings_count (f, "SELECT count(*) FROM meeting WHERE follow_up_of = ?1", m->id), ==, 0);
 
-  g_assert_true (klynge_meeting_restore (f->db, snapshot, &error));
+  g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
   g_assert_no_error (error);
   restored = klynge_meeting_load (f->db, m->id, &error);
   g_assert_no_error (error);

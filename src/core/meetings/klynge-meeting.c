@@ -16,6 +16,7 @@
 
 #include "klynge-format.h"
 #include "klynge-meeting.h"
+#include "klynge-snapshot.h"
 #include "klynge-sql.h"
 
 G_DEFINE_FINAL_TYPE (KlyngeAgendaItem, klynge_agenda_item, G_TYPE_OBJECT)
@@ -746,95 +747,29 @@ klynge_meeting_set_status (KlyngeDb    *db,
 
 /* Deleting with undo */
 
-/* Every table whose rows go when a meeting is deleted, meeting first: the
- * snapshot keeps them as they were and puts them back with the same ids. */
+/* Every table whose rows go with a meeting, the meeting first so that Undo
+ * puts the parents back before their children. */
 static const struct {
   const char *table;
-  const char *select;
-} snapshot_tables[] = {
-  { "meeting",         "SELECT * FROM meeting WHERE id = ?1" },
-  { "agenda_item",     "SELECT * FROM agenda_item WHERE meeting_id = ?1" },
-  { "meeting_speaker", "SELECT * FROM meeting_speaker WHERE meeting_id = ?1" },
-  { "invitation",      "SELECT * FROM invitation WHERE meeting_id = ?1" },
-  { "attendance",      "SELECT * FROM attendance WHERE meeting_id = ?1" },
-  { "guest",           "SELECT * FROM guest WHERE meeting_id = ?1" },
-  { "data_request",    "SELECT * FROM data_request WHERE meeting_id = ?1" },
+  const char *column;
+} deleted_with[] = {
+  { "meeting",         "id" },
+  { "agenda_item",     "meeting_id" },
+  { "meeting_speaker", "meeting_id" },
+  { "invitation",      "meeting_id" },
+  { "attendance",      "meeting_id" },
+  { "guest",           "meeting_id" },
+  { "data_request",    "meeting_id" },
 };
 
 /* Rows that only point at the meeting (ON DELETE SET NULL). */
 static const struct {
-  const char *select;
-  const char *relink;
-} snapshot_links[] = {
-  { "SELECT id FROM ledger_entry WHERE meeting_id = ?1", "UPDATE ledger_entry SET meeting_id = ?1 WHERE id = ?2" },
-  { "SELECT id FROM meeting WHERE follow_up_of = ?1",    "UPDATE meeting SET follow_up_of = ?1 WHERE id = ?2" },
+  const char *table;
+  const char *column;
+} linked[] = {
+  { "ledger_entry", "meeting_id" },
+  { "meeting",      "follow_up_of" },
 };
-
-struct _KlyngeMeetingSnapshot
-{
-  gint64     meeting_id;
-  GPtrArray *rows[G_N_ELEMENTS (snapshot_tables)];   /* GPtrArray of sqlite3_value* per row */
-  GArray    *links[G_N_ELEMENTS (snapshot_links)];   /* gint64 ids */
-};
-
-void
-klynge_meeting_snapshot_free (KlyngeMeetingSnapshot *snapshot)
-{
-  if (snapshot == NULL)
-    return;
-  for (guint t = 0; t < G_N_ELEMENTS (snapshot_tables); t++)
-    g_clear_pointer (&snapshot->rows[t], g_ptr_array_unref);
-  for (guint l = 0; l < G_N_ELEMENTS (snapshot_links); l++)
-    g_clear_pointer (&snapshot->links[l], g_array_unref);
-  g_free (snapshot);
-}
-
-static gboolean
-snapshot_take (KlyngeDb               *db,
-               KlyngeMeetingSnapshot  *snapshot,
-               GError                **error)
-{
-  for (guint t = 0; t < G_N_ELEMENTS (snapshot_tables); t++)
-    {
-      sqlite3_stmt *stmt = klynge_db_prepare (db, snapshot_tables[t].select, error);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      snapshot->rows[t] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-      sqlite3_bind_int64 (stmt, 1, snapshot->meeting_id);
-      while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-        {
-          GPtrArray *row = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
-
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_ptr_array_add (row, sqlite3_value_dup (sqlite3_column_value (stmt, c)));
-          g_ptr_array_add (snapshot->rows[t], row);
-        }
-      if (rc != SQLITE_DONE)
-        return FALSE;
-    }
-  for (guint l = 0; l < G_N_ELEMENTS (snapshot_links); l++)
-    {
-      sqlite3_stmt *stmt = klynge_db_prepare (db, snapshot_links[l].select, error);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      snapshot->links[l] = g_array_new (FALSE, FALSE, sizeof (gint64));
-      sqlite3_bind_int64 (stmt, 1, snapshot->meeting_id);
-      while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (snapshot->links[l], id);
-        }
-      if (rc != SQLITE_DONE)
-        return FALSE;
-    }
-  return snapshot->rows[0]->len == 1 ||
-         (g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists.")), FALSE);
-}
 
 /**
  * klynge_meeting_delete:
@@ -842,21 +777,30 @@ snapshot_take (KlyngeDb               *db,
  * Deletes the meeting with its agenda, invitations, attendance, guests and
  * data requests; ledger entries and follow-ups lose their link to it.
  *
- * Returns: (transfer full): what klynge_meeting_restore() needs to undo it
+ * Returns: (transfer full): what klynge_snapshot_restore() needs to undo it
  */
-KlyngeMeetingSnapshot *
+KlyngeSnapshot *
 klynge_meeting_delete (KlyngeDb  *db,
                        gint64     meeting_id,
                        GError   **error)
 {
-  g_autoptr(KlyngeMeetingSnapshot) snapshot = g_new0 (KlyngeMeetingSnapshot, 1);
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
   sqlite3_stmt *stmt;
 
-  snapshot->meeting_id = meeting_id;
+  if (klynge_db_count (db, "SELECT count(*) FROM meeting WHERE id = ?1", meeting_id) != 1)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists."));
+      return NULL;
+    }
   if (!klynge_db_begin (db, error))
     return NULL;
-  if (!snapshot_take (db, snapshot, error) ||
-      !(stmt = klynge_db_prepare (db, "DELETE FROM meeting WHERE id = ?1", error)))
+  for (guint i = 0; i < G_N_ELEMENTS (deleted_with); i++)
+    if (!klynge_snapshot_capture_rows (snapshot, db, deleted_with[i].table, deleted_with[i].column, meeting_id, error))
+      goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
+    if (!klynge_snapshot_capture_links (snapshot, db, linked[i].table, linked[i].column, meeting_id, error))
+      goto fail;
+  if (!(stmt = klynge_db_prepare (db, "DELETE FROM meeting WHERE id = ?1", error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   if (!klynge_db_step_done (db, stmt, error) || !klynge_db_commit (db, error))
@@ -866,60 +810,6 @@ klynge_meeting_delete (KlyngeDb  *db,
 fail:
   klynge_db_rollback (db);
   return NULL;
-}
-
-static gboolean
-restore_row (KlyngeDb    *db,
-             const char  *table,
-             GPtrArray   *row,
-             GError     **error)
-{
-  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
-  sqlite3_stmt *stmt;
-
-  /* The table names come from snapshot_tables, never from input. */
-  g_string_append_printf (sql, "%s VALUES (", table);
-  for (guint c = 0; c < row->len; c++)
-    g_string_append (sql, c == 0 ? "?" : ", ?");
-  g_string_append_c (sql, ')');
-  if (!(stmt = klynge_db_prepare (db, sql->str, error)))
-    return FALSE;
-  for (guint c = 0; c < row->len; c++)
-    sqlite3_bind_value (stmt, (int) c + 1, g_ptr_array_index (row, c));
-  return klynge_db_step_done (db, stmt, error);
-}
-
-/* Puts a deleted meeting back as it was, in one transaction. */
-gboolean
-klynge_meeting_restore (KlyngeDb               *db,
-                        KlyngeMeetingSnapshot  *snapshot,
-                        GError                **error)
-{
-  if (!klynge_db_begin (db, error))
-    return FALSE;
-  for (guint t = 0; t < G_N_ELEMENTS (snapshot_tables); t++)
-    for (guint r = 0; r < snapshot->rows[t]->len; r++)
-      if (!restore_row (db, snapshot_tables[t].table, g_ptr_array_index (snapshot->rows[t], r), error))
-        goto fail;
-  for (guint l = 0; l < G_N_ELEMENTS (snapshot_links); l++)
-    for (guint i = 0; i < snapshot->links[l]->len; i++)
-      {
-        sqlite3_stmt *stmt = klynge_db_prepare (db, snapshot_links[l].relink, error);
-
-        if (stmt == NULL)
-          goto fail;
-        sqlite3_bind_int64 (stmt, 1, snapshot->meeting_id);
-        sqlite3_bind_int64 (stmt, 2, g_array_index (snapshot->links[l], gint64, i));
-        if (!klynge_db_step_done (db, stmt, error))
-          goto fail;
-      }
-  if (klynge_db_commit (db, error))
-    return TRUE;
-
-fail:
-  klynge_db_rollback (db);
-  g_prefix_error (error, _("The meeting could not be restored: "));
-  return FALSE;
 }
 
 /* Follow-up */

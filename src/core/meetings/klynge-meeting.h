@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "klynge-db.h"
+#include "klynge-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -115,16 +116,10 @@ gboolean       klynge_meeting_set_status         (KlyngeDb       *db,
                                                   const char     *status,
                                                   GError        **error);
 
-typedef struct _KlyngeMeetingSnapshot KlyngeMeetingSnapshot;
-
-KlyngeMeetingSnapshot *klynge_meeting_delete     (KlyngeDb       *db,
+/* Undo with klynge_snapshot_restore(). */
+KlyngeSnapshot *klynge_meeting_delete            (KlyngeDb       *db,
                                                   gint64          meeting_id,
                                                   GError        **error);
-gboolean       klynge_meeting_restore            (KlyngeDb       *db,
-                                                  KlyngeMeetingSnapshot *snapshot,
-                                                  GError        **error);
-void           klynge_meeting_snapshot_free      (KlyngeMeetingSnapshot *snapshot);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeMeetingSnapshot, klynge_meeting_snapshot_free)
 
 /* Follow-up (PDSA): 6 to 12 months after a held meeting. */
 gboolean       klynge_meeting_follow_up_dates    (const char     *held_starts_at,
