@@ -15,23 +15,6 @@
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Presses a key as the list's key controller receives it. */
 static void
 press (GtkWidget *widget,
@@ -106,10 +89,10 @@ plan_and_register (KlyngeWindow *window,
   /* A new meeting: details first. */
   gtk_widget_activate_action (page, "meetings.new", NULL);
   klynge_ui_test_flush ();
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "meeting-title")), "KOL: spirometri");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "meeting-date")), "2030-02-05");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "meeting-start")), "17:00");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "meeting-end")), "19:00");
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title")), "KOL: spirometri");
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-date")), "2030-02-05");
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-start")), "17:00");
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-end")), "19:00");
 
   /* Three agenda items; the third added first by mistake, moved with Alt+Up's action. */
   adw_view_stack_set_visible_child_name (stack, "agenda");
@@ -128,7 +111,7 @@ plan_and_register (KlyngeWindow *window,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (agenda_row_child (agenda, 2, GTK_TYPE_LABEL))), ==, "17:40");
 
   /* 100 minutes fit in two hours; 140 do not, and the page says so. */
-  warning = find_named (agenda, "agenda-warning");
+  warning = klynge_ui_test_find_named (agenda, "agenda-warning");
   g_assert_false (gtk_widget_get_visible (warning));
   set_item (agenda, 2, "Gruppearbejde", 100);
   klynge_ui_test_flush ();
@@ -158,14 +141,14 @@ plan_and_register (KlyngeWindow *window,
   klynge_ui_test_flush ();
   adw_view_stack_set_visible_child_name (stack, "attendance");
   klynge_ui_test_flush ();
-  list = find_named (page, "attendance-list");
+  list = klynge_ui_test_find_named (page, "attendance-list");
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
   press (list, GDK_KEY_p);   /* first member present, on to the second */
   press (list, GDK_KEY_e);   /* second excused */
   press (list, GDK_KEY_a);   /* third absent */
   press (list, GDK_KEY_l);   /* fourth came late */
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (page, "attendance-summary"))), "2 present (1 late)"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "attendance-summary"))), "2 present (1 late)"));
 
   lines = klynge_attendance_list (db, saved->id, NULL);
   g_assert_cmpstr (status_of (lines, 0, &late), ==, "present");
