@@ -271,8 +271,10 @@ mail_response_cb (AdwMessageDialog      *dialog,
   GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "template");
   GtkEditable *subject = g_object_get_data (G_OBJECT (dialog), "subject");
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *template_text = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GError) error = NULL;
   GtkTextIter start, end;
@@ -281,8 +283,12 @@ mail_response_cb (AdwMessageDialog      *dialog,
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   template_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* The next invitation starts from what was written this time. */
+  g_settings_set_string (settings, "invitation-template", template_text);
+  g_settings_set_string (settings, "invitation-subject", gtk_editable_get_text (subject));
   if (!(body = klynge_invitations_fill_template (self->db, self->meeting_id, template_text, &error)) ||
-      !(uri = klynge_invitations_mailto (self->db, self->meeting_id, gtk_editable_get_text (subject), body, &error)))
+      !(title = klynge_invitations_fill_template (self->db, self->meeting_id, gtk_editable_get_text (subject), &error)) ||
+      !(uri = klynge_invitations_mailto (self->db, self->meeting_id, title, body, &error)))
     {
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
@@ -296,6 +302,9 @@ mail_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   KlyngeInvitationsView *self = KLYNGE_INVITATIONS_VIEW (widget);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *saved_subject = g_settings_get_string (settings, "invitation-subject");
+  g_autofree char *saved_text = g_settings_get_string (settings, "invitation-template");
   GtkWidget *dialog, *box, *subject, *frame, *view;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Mail to All Members"),
@@ -303,12 +312,13 @@ mail_action (GtkWidget  *widget,
                                      "{title}, {date}, {venue}, {address}, {topic} and {agenda} are filled in."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   subject = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (subject), _("Invitation: {title}"));
+  gtk_editable_set_text (GTK_EDITABLE (subject), *saved_subject != '\0' ? saved_subject : _("Invitation: {title}"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (subject), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Subject"), -1);
   view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_widget_set_size_request (view, 420, 220);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), klynge_invitations_default_template (), -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            *saved_text != '\0' ? saved_text : klynge_invitations_default_template (), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text"), -1);
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), view);
