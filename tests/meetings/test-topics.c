@@ -219,6 +219,23 @@ test_own_topics_and_brainstorm (MeetingsFixture *f,
   g_assert_cmpint (meetings_count (f, "SELECT count(*) FROM topic WHERE title = 'Sovemidler' AND ?1", 1), ==, 1);
 }
 
+/* Imports find indicators by name: a shipped name equal to one of the demo
+ * cluster's own would send its data to the wrong indicator. */
+static void
+test_names_unique_beside_demo (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (klynge_topics_ensure_library (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM indicator a JOIN indicator b "
+                                        "ON lower(a.name) = lower(b.name) AND a.id < b.id WHERE ?1", 1), ==, 0);
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -235,6 +252,8 @@ main (int    argc,
               meetings_fixture_set_up, test_bad_library, meetings_fixture_tear_down);
   g_test_add ("/meetings/topics/own-and-brainstorm", MeetingsFixture, NULL,
               meetings_fixture_set_up, test_own_topics_and_brainstorm, meetings_fixture_tear_down);
+
+  g_test_add_func ("/meetings/topics/names-unique-beside-demo", test_names_unique_beside_demo);
 
   return g_test_run ();
 }
