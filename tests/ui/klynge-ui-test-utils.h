@@ -28,11 +28,14 @@ char     *klynge_ui_test_collect_text    (GtkWidget  *widget);
 /* The first descendant of @widget of @type (depth-first), or %NULL. */
 GtkWidget *klynge_ui_test_find_widget    (GtkWidget  *widget,
                                           GType       type);
+/* The first descendant of @widget (or @widget) with this gtk_widget_get_name(), or %NULL. */
+GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
+                                          const char *name);
 /* The visible widget with this label/title text, or %NULL. */
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);
 
-/* The first descendant of @widget (or @widget) whose widget name is @name, or %NULL. */
+/* The first descendant of @widget (or @widget) with this widget name, or %NULL. */
 GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
                                           const char *name);
 
