@@ -919,6 +919,23 @@ delete_clinic_action (GtkWidget  *widget,
     delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_NONE, 0);
 }
 
+/* The Delete key on the selected row of the list shown. */
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  gboolean members = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "members") == 0;
+  GtkColumnView *view = members ? self->members_view : self->clinics_view;
+  GObject *item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+
+  if (item == NULL)
+    return;
+  gtk_widget_activate_action (widget, members ? "clusters.delete-member" : "clusters.delete-clinic", "x",
+                              members ? KLYNGE_MEMBER (item)->id : KLYNGE_CLINIC (item)->id);
+}
+
 static void
 copy_emails_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1175,7 +1192,10 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clusters.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "clusters.import-members", "s", import_action);
 
+  gtk_widget_class_install_action (widget_class, "clusters.delete-selected", NULL, delete_selected_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "clusters.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "clusters.delete-selected", NULL);
 }
 
 static void

@@ -280,6 +280,21 @@ delete_and_undo (KlyngeWindow *window,
   g_assert_true (list_has (list_of (page, "members_view"), "Louise Madsen"));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
 
+  /* The Delete key takes the selected row, and Undo brings it back too. */
+  {
+    GListModel *rows = list_of (page, "members_view");
+    g_autoptr(KlyngeMember) first = g_list_model_get_item (rows, 0);
+    g_autofree char *name = g_strdup (first->name);
+
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 0, TRUE);
+    gtk_widget_activate_action (page, "clusters.delete-selected", NULL);
+    klynge_ui_test_flush ();
+    g_assert_false (list_has (list_of (page, "members_view"), name));
+    gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
+    klynge_ui_test_flush ();
+    g_assert_true (list_has (list_of (page, "members_view"), name));
+  }
+
   /* A clinic with members asks where they go; moving them leaves no orphans. */
   gtk_widget_activate_action (page, "clusters.delete-clinic", "x", clinic);
   klynge_ui_test_flush ();
