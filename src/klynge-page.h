@@ -40,5 +40,7 @@ void           klynge_page_ellipsize_picker (GtkDropDown *picker);
 void           klynge_page_add_shortcut (KlyngePage *self,
                                          const char *accelerator,
                                          const char *action);
+void           klynge_page_show_message (GtkWidget    *widget,
+                                         const char   *text);
 
 G_END_DECLS
