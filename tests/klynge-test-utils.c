@@ -114,3 +114,13 @@ klynge_test_demo_tear_down (KlyngeTestDemo *f,
   g_free (f->dir);
   g_free (f->db_path);
 }
+
+char *
+klynge_test_make_empty_cluster (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "empty.sqlite", NULL);
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (path);
+
+  g_assert_true (klynge_db_exec (db, "INSERT INTO cluster (name) VALUES ('Tom klynge')", NULL));
+  return g_steal_pointer (&path);
+}

@@ -25,6 +25,7 @@ struct _KlyngeChartsPage
   GtkDropDown     *kind_picker;
   GtkDropDown     *names_picker;
   GtkDropDown     *clinic_picker;
+  GtkStack        *content;
   KlyngeChartView *view;
 
   GPtrArray       *meetings;     /* KlyngeChartIndicator: id, title */
@@ -126,6 +127,9 @@ show_chart (KlyngeChartsPage *self)
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
   gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_picker), options.kind != KLYNGE_CHART_ATTENDANCE);
+  /* Nothing to chart: say where the numbers come from instead of a blank page. */
+  gtk_stack_set_visible_child_name (self->content,
+                                    options.kind != KLYNGE_CHART_ATTENDANCE && indicator == 0 ? "empty" : "chart");
   klynge_chart_view_set (self->view, data, &options);
 }
 
@@ -384,6 +388,7 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, kind_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, names_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, clinic_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, view);
   gtk_widget_class_bind_template_callback (widget_class, meeting_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, indicator_changed_cb);

@@ -28,6 +28,7 @@ struct _KlyngeFinancesPage
   GtkLabel          *balance_label;
   GtkColumnView     *ledger_view;
   GtkDrawingArea    *budget_chart;
+  GtkStack          *ledger_content;
   GtkListBox        *budget_list;
   GtkListBox        *meeting_cost_list;
   AdwEntryRow       *per_gp_row;
@@ -326,6 +327,7 @@ load_ledger (KlyngeFinancesPage *self,
       return;
     }
   gtk_single_selection_set_model (self->selection, entries);
+  gtk_stack_set_visible_child_name (self->ledger_content, g_list_model_get_n_items (entries) > 0 ? "entries" : "empty");
 
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
   self->totals = klynge_ledger_year_load (db, cluster, self->year, &error);
@@ -809,6 +811,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, balance_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, ledger_view);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, budget_chart);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, ledger_content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, budget_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, meeting_cost_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_gp_row);

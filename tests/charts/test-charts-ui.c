@@ -147,6 +147,34 @@ test_charts_area (void)
   klynge_test_remove_tree (dir);
 }
 
+/* A cluster without measurements gets a status page that says where the
+ * numbers come from, not a blank area. */
+static void
+empty_cluster (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  GtkWidget *page, *empty;
+
+  klynge_window_show_area (window, "charts");
+  wait_a_little ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CHARTS_PAGE);
+  empty = klynge_ui_test_find_widget (page, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_false (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
+}
+
+static void
+test_empty_cluster (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = klynge_test_make_empty_cluster (dir);
+  const char *argv[] = { "klynge", path, NULL };
+
+  klynge_ui_test_run_app (argv, empty_cluster, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +182,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/charts/ui/area-and-presentation", test_charts_area);
+  g_test_add_func ("/charts/ui/empty-cluster", test_empty_cluster);
 
   return g_test_run ();
 }

@@ -142,6 +142,32 @@ test_enter_expense (void)
   klynge_test_remove_tree (dir);
 }
 
+/* A ledger without entries says so on a status page, not as a bare header. */
+static void
+empty_ledger (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GtkWidget *page, *empty;
+
+  klynge_window_show_area (window, "finances");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
+  empty = klynge_ui_test_find_widget (page, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_mapped (empty));
+}
+
+static void
+test_empty_ledger (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = klynge_test_make_empty_cluster (dir);
+  const char *argv[] = { "klynge", path, NULL };
+
+  klynge_ui_test_run_app (argv, empty_ledger, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +175,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/finances/ui/enter-expense", test_enter_expense);
+  g_test_add_func ("/finances/ui/empty-ledger", test_empty_ledger);
 
   return g_test_run ();
 }
