@@ -15,7 +15,7 @@
 #include "klynge-charts-page.h"
 #include "klynge-presentation.h"
 #include "klynge-test-utils.h"
-#include "klynge-ui-test-utils.h"
+#include "klynge-ui-test-run.h"
 
 static void
 screenshot (GtkWidget  *widget,
@@ -137,14 +137,7 @@ charts_area (KlyngeWindow *window,
 static void
 test_charts_area (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, charts_area, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (charts_area, NULL);
 }
 
 /* A cluster without measurements gets a status page that says where the
@@ -167,12 +160,7 @@ empty_cluster (KlyngeWindow *window,
 static void
 test_empty_cluster (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = klynge_test_make_empty_cluster (dir);
-  const char *argv[] = { "klynge", path, NULL };
-
-  klynge_ui_test_run_app (argv, empty_cluster, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_empty (empty_cluster, NULL);
 }
 
 int

@@ -10,7 +10,7 @@
 #include "klynge-finances-page.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-test-utils.h"
-#include "klynge-ui-test-utils.h"
+#include "klynge-ui-test-run.h"
 
 /* The demo's closing balance of 2026, and after an expense of 1,234.50. */
 #define BALANCE_BEFORE "Balance DKK 101,660.00"
@@ -132,14 +132,7 @@ enter_expense (KlyngeWindow *window,
 static void
 test_enter_expense (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, enter_expense, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (enter_expense, NULL);
 }
 
 /* A ledger without entries says so on a status page, not as a bare header. */
@@ -160,12 +153,7 @@ empty_ledger (KlyngeWindow *window,
 static void
 test_empty_ledger (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = klynge_test_make_empty_cluster (dir);
-  const char *argv[] = { "klynge", path, NULL };
-
-  klynge_ui_test_run_app (argv, empty_ledger, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_empty (empty_ledger, NULL);
 }
 
 int

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "klynge-test-utils.h"
-#include "klynge-ui-test-utils.h"
+#include "klynge-ui-test-run.h"
 
 static void
 collect_accelerators (GtkWidget *widget,
@@ -56,14 +56,7 @@ check_overlay (KlyngeWindow *window,
 static void
 test_overlay_lists_keys (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, check_overlay, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (check_overlay, NULL);
 }
 
 int
