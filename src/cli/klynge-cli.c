@@ -181,6 +181,8 @@ main (int    argc,
   /* As the app does: a build's own translations, before installing. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KLYNGE_LOCALEDIR") ? g_getenv ("KLYNGE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* ngettext() (plural messages, here and in the core) reads the default domain. */
+  textdomain (GETTEXT_PACKAGE);
 
   /* Global options come before the command; the command parses the rest. */
   while (first < argc && argv[first][0] == '-')

@@ -39,8 +39,11 @@ ok $? "a foreign file is refused, unchanged"
 if locale -a 2>/dev/null | grep -qi '^da_DK\.utf-\?8$' && [ -d "$localedir/da" ]; then
   KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$tmp/a.sqlite" frobnicate 2> "$tmp/err"
   grep -q 'Ukendt kommando' "$tmp/err"; ok $? "messages are in Danish for a Danish user"
+  KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$tmp/a.sqlite" export slides --meeting 6 \
+    --output "$tmp/slides" > "$tmp/out"
+  grep -q 'dias skrevet til' "$tmp/out"; ok $? "plural messages are in Danish too"
 else
-  n=$((n + 1)); echo "ok $n # skip no da_DK.UTF-8 locale or no built translations"
+  for what in singular plural; do n=$((n + 1)); echo "ok $n # skip $what: no da_DK.UTF-8 locale or no built translations"; done
 fi
 
 echo "1..$n"
