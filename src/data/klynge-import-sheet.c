@@ -318,6 +318,10 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
   self->checked = klynge_import_mapping_copy (mapping);
 
   gtk_label_set_text (self->summary_label, "");
+  /* The check reads through its own connection: a statement of ours left
+   * mid-result would keep the clinic names just remembered uncommitted,
+   * and the check would report them unknown again. */
+  klynge_db_reset_statements (db);
   set_busy (self, _("Checking the file…"));
   klynge_import_prepare_async (klynge_db_get_path (db), klynge_context_get_cluster_id (self->context),
                                self->path, mapping, progress_cb, self, self->cancellable,
