@@ -43,6 +43,24 @@ wait_while_busy (KlyngeImportSheet *sheet)
   klynge_ui_test_flush ();
 }
 
+/* The preview shows a short cell whole: "clinic_number", not "clinic_n…". */
+static void
+assert_preview_readable (GtkWindow *assistant)
+{
+  GtkWidget *grid = klynge_ui_test_find_widget (klynge_ui_test_find_named (GTK_WIDGET (assistant), "preview"), GTK_TYPE_GRID);
+  guint n = 0;
+
+  g_assert_nonnull (grid);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_utf8_strlen (gtk_label_get_text (GTK_LABEL (child)), -1) <= 24)
+      {
+        if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+          g_error ("The preview cuts “%s”", gtk_label_get_text (GTK_LABEL (child)));
+        n++;
+      }
+  g_assert_cmpuint (n, >, 6);
+}
+
 static GtkWidget *
 find_presentation (void)
 {
@@ -167,6 +185,7 @@ import_and_undo (KlyngeWindow *window,
   klynge_ui_test_flush ();
   assistant = find_import_window (window);
   g_assert_true (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
+  assert_preview_readable (assistant);
   check_and_import (window, assistant);
   g_assert_null (find_import_window (window));
   g_assert_cmpint (n_batches (window), ==, 1);
