@@ -42,8 +42,13 @@ if locale -a 2>/dev/null | grep -qi '^da_DK\.utf-\?8$' && [ -d "$localedir/da" ]
   KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$tmp/a.sqlite" export slides --meeting 6 \
     --output "$tmp/slides" > "$tmp/out"
   grep -q 'dias skrevet til' "$tmp/out"; ok $? "plural messages are in Danish too"
+  KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$tmp/a.sqlite" info > "$tmp/info-da"
+  # Every count starts in the same column, counted in characters.
+  [ "$(grep '^  ' "$tmp/info-da" | sed 's/[0-9]*$//' | while IFS= read -r line; do
+          printf '%s' "$line" | LC_ALL=C.UTF-8 wc -m; done | sort -u | wc -l)" -eq 1 ] \
+    && grep -q 'Læger' "$tmp/info-da"; ok $? "info's Danish counts line up"
 else
-  for what in singular plural; do n=$((n + 1)); echo "ok $n # skip $what: no da_DK.UTF-8 locale or no built translations"; done
+  for what in singular plural alignment; do n=$((n + 1)); echo "ok $n # skip $what: no da_DK.UTF-8 locale or no built translations"; done
 fi
 
 echo "1..$n"
