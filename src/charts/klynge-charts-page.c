@@ -233,13 +233,16 @@ present_action (GtkWidget  *widget,
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (widget);
   KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
   KlyngeChartOptions options = current_options (self);
+  guint period = gtk_drop_down_get_selected (self->period_picker);
   GtkWindow *window;
 
   if (klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
     return;
+  /* The deck opens on what the page shows: the same period and chart. */
   window = klynge_presentation_new (context,
                                     selected_id (self->meeting_picker, self->meetings, 1),
                                     selected_id (self->indicator_picker, self->indicators, 0),
+                                    self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
                                     &options,
                                     selected_id (self->clinic_picker, self->clinics, 0));
   gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (widget)));

@@ -79,6 +79,8 @@ charts_area (KlyngeWindow *window,
   g_autofree char *sql = NULL;
   guint n_before;
   int min_width;
+  GtkDropDown *period_picker;
+  g_autofree char *period = NULL;
 
   klynge_window_show_area (window, "charts");
   wait_a_little ();
@@ -112,14 +114,26 @@ charts_area (KlyngeWindow *window,
   data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
   g_assert_cmpuint (data->rows->len, ==, n_before + 1);
 
+  /* An earlier period chosen on the page… */
+  period_picker = GTK_DROP_DOWN (klynge_ui_test_find_named (page, "period"));
+  gtk_drop_down_set_selected (period_picker, 0);
+  wait_a_little ();
+  data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
+  g_assert_cmpstr (data->period, !=, "2026-Q1");
+  period = g_strdup (data->period);
+
   /* Presentation: fullscreen slides stepped with the clicker's keys; F5
-   * starts it even with the focus on the header bar. */
+   * starts it even with the focus on the header bar, on the page's chart
+   * (the funnel, second in the deck) and period. */
   g_assert_true (klynge_ui_test_activate_shortcut (page, "F5"));
   wait_a_little ();
   presentation = find_presentation ();
   g_assert_nonnull (presentation);
   g_assert_cmpuint (klynge_presentation_get_n_slides (presentation), >=, 3);
-  g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 0);
+  g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 1);
+  data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (klynge_ui_test_find_widget (GTK_WIDGET (presentation), KLYNGE_TYPE_CHART_VIEW)));
+  g_assert_cmpstr (data->period, ==, period);
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
