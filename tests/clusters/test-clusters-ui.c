@@ -419,6 +419,21 @@ import_members (KlyngeWindow *window,
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Fjordvej"));
 }
 
+/* The window opens on this area: if it needed more than a small laptop's
+ * 800 px, every area would run past the screen. */
+static void
+fits_small_screen (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  int min_width;
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 760);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 800);
+}
+
 static void
 run (KlyngeUiTestFunc func)
 {
@@ -459,6 +474,12 @@ test_edit_cluster (void)
 }
 
 static void
+test_fits_small_screen (void)
+{
+  run (fits_small_screen);
+}
+
+static void
 test_import_members (void)
 {
   run (import_members);
@@ -475,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
   g_test_add_func ("/clusters/ui/import-members", test_import_members);
+  g_test_add_func ("/clusters/ui/fits-small-screen", test_fits_small_screen);
 
   return g_test_run ();
 }
