@@ -232,6 +232,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric != NULL ? 1 : 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Names are what one looks for: in a narrow window the list scrolls
+   * sideways rather than cut them to a first name. */
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
+    gtk_label_set_width_chars (GTK_LABEL (label), 18);
   if (numeric != NULL)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);

@@ -419,6 +419,22 @@ import_members (KlyngeWindow *window,
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Fjordvej"));
 }
 
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The window opens on this area: if it needed more than a small laptop's
  * 800 px, every area would run past the screen. */
 static void
@@ -426,12 +442,24 @@ fits_small_screen (KlyngeWindow *window,
                    gpointer      user_data)
 {
   GtkWidget *page = show_page (window);
+  GtkLabel *name;
   int min_width;
 
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <=, 760);
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <=, 800);
+
+  /* At that width the names stay whole (the list scrolls sideways) and so
+   * does the estimated grant. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  for (int i = 0; i < 10; i++)
+    klynge_ui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (klynge_ui_test_find_named (page, "grant")))));
+  name = find_label (klynge_ui_test_find_named (page, "members_view"), "Birgitte Kristensen");
+  g_assert_nonnull (name);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
 }
 
 static void
