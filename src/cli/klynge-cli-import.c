@@ -211,21 +211,14 @@ klynge_cli_import_batches (KlyngeCli  *cli,
                            int         argc,
                            char      **argv)
 {
-  gint64 cluster = 0;
-  GOptionEntry entries[] = {
-    { "cluster", 0, 0, G_OPTION_ARG_INT64, &cluster, N_("The cluster (default: the first)"), N_("ID") },
-    { NULL }
-  };
   g_autoptr(GPtrArray) batches = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
+  gint64 cluster = klynge_cli_parse_cluster_only (cli, "import-batches", _("List the imported files, newest first."),
+                                                  argc, argv, &status);
 
-  if (!klynge_cli_parse_options ("import-batches", NULL, _("List the imported files, newest first."),
-                                 entries, &argc, &argv))
-    return KLYNGE_CLI_USAGE;
-  if (argc > 1)
-    return klynge_cli_usage_error ("import-batches", _("Unexpected argument “%s”."), argv[1]);
-  if ((cluster = klynge_cli_get_cluster (cli, cluster)) == 0)
-    return KLYNGE_CLI_FAILED;
+  if (cluster == 0)
+    return status;
 
   batches = klynge_import_list_batches (cli->db, cluster, &error);
   if (batches == NULL)

@@ -21,21 +21,14 @@ klynge_cli_meetings (KlyngeCli  *cli,
                      int         argc,
                      char      **argv)
 {
-  gint64 cluster = 0;
-  GOptionEntry entries[] = {
-    { "cluster", 0, 0, G_OPTION_ARG_INT64, &cluster, N_("The cluster (default: the first)"), N_("ID") },
-    { NULL }
-  };
   g_autoptr(GListModel) meetings = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
+  gint64 cluster = klynge_cli_parse_cluster_only (cli, "meetings", _("List the meetings: number, start, status and title."),
+                                                  argc, argv, &status);
 
-  if (!klynge_cli_parse_options ("meetings", NULL, _("List the meetings: number, start, status and title."),
-                                 entries, &argc, &argv))
-    return KLYNGE_CLI_USAGE;
-  if (argc > 1)
-    return klynge_cli_usage_error ("meetings", _("Unexpected argument “%s”."), argv[1]);
-  if ((cluster = klynge_cli_get_cluster (cli, cluster)) == 0)
-    return KLYNGE_CLI_FAILED;
+  if (cluster == 0)
+    return status;
   if (!(meetings = klynge_meetings_list (cli->db, cluster, KLYNGE_MEETINGS_ALL, NULL, &error)))
     return klynge_cli_report_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)

@@ -150,6 +150,32 @@ klynge_cli_parse_options (const char   *command,
   return TRUE;
 }
 
+gint64
+klynge_cli_parse_cluster_only (KlyngeCli   *cli,
+                               const char  *command,
+                               const char  *summary,
+                               int          argc,
+                               char       **argv,
+                               int         *status)
+{
+  gint64 cluster = 0;
+  GOptionEntry entries[] = {
+    { "cluster", 0, 0, G_OPTION_ARG_INT64, &cluster, N_("The cluster (default: the first)"), N_("ID") },
+    { NULL }
+  };
+
+  *status = KLYNGE_CLI_USAGE;
+  if (!klynge_cli_parse_options (command, NULL, summary, entries, &argc, &argv))
+    return 0;
+  if (argc > 1)
+    {
+      klynge_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
+      return 0;
+    }
+  *status = KLYNGE_CLI_FAILED;
+  return klynge_cli_get_cluster (cli, cluster);
+}
+
 KlyngeDb *
 klynge_cli_get_db (KlyngeCli *cli)
 {

@@ -37,6 +37,14 @@ gboolean  klynge_cli_parse_options  (const char   *command,
                                      GOptionEntry *entries,
                                      int          *argc,
                                      char       ***argv);
+/* The whole preamble of a command whose one option is --cluster: the
+ * cluster, or 0 with @status set to the exit code (the error reported). */
+gint64    klynge_cli_parse_cluster_only (KlyngeCli   *cli,
+                                         const char  *command,
+                                         const char  *summary,
+                                         int          argc,
+                                         char       **argv,
+                                         int         *status);
 
 /* One function per command; argv[0] is the command's name. */
 int klynge_cli_demo (KlyngeCli *cli, int argc, char **argv);

@@ -13,11 +13,19 @@ ok () {
   if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
 
-echo "1..8"
+echo "1..10"
 "$cli" --db "$db" demo > /dev/null
 "$cli" --db "$db" meetings > "$tmp/list"; rc=$?
 [ $rc -eq 0 ] && [ "$(wc -l < "$tmp/list")" -eq 6 ] && grep -q '^6	2026-06-09T17:00	held	' "$tmp/list"
 ok $? "meetings lists the demo's six meetings"
+
+"$cli" --db "$db" meetings extra 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'extra' "$tmp/err"
+ok $? "meetings with an unexpected argument is a usage error naming it"
+
+"$cli" --db "$db" meetings --cluster 99 2> /dev/null; rc=$?
+[ $rc -eq 1 ]
+ok $? "meetings of a cluster that does not exist fails"
 
 "$cli" --db "$db" export ics --meeting 6 --output "$tmp/ics" > /dev/null; rc=$?
 [ $rc -eq 0 ] && [ "$(ls "$tmp/ics" | wc -l)" -ge 20 ] && grep -q '^DTSTART;TZID=Europe/Copenhagen:20260609T170000' "$tmp/ics/"*.ics
