@@ -1,19 +1,12 @@
 #!/bin/sh
-# test-cli-meetings.sh CLI — `meetings` and the meeting kinds of `export` as scripts use them.
+# test-cli-meetings.sh CLI LOCALEDIR — `meetings` and the meeting kinds of `export` as scripts use them.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 cli=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+localedir=$2
+. "$(dirname "$0")/../cli/tap.sh"
 db="$tmp/k.sqlite"
-n=0
 
-ok () {
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
-
-echo "1..10"
 "$cli" --db "$db" demo > /dev/null
 "$cli" --db "$db" meetings > "$tmp/list"; rc=$?
 [ $rc -eq 0 ] && [ "$(wc -l < "$tmp/list")" -eq 6 ] && grep -q '^6	2026-06-09T17:00	held	' "$tmp/list"
@@ -45,3 +38,16 @@ ok $? "export attendance leaves the private attendance rates out"
 
 "$cli" --db "$db" export agenda --output "$tmp/c.pdf" 2> /dev/null; rc=$?
 [ $rc -eq 2 ] && [ ! -e "$tmp/c.pdf" ]; ok $? "export agenda without --meeting is a usage error"
+
+# The Danish papers: headings and agenda types whole, a clinic's name on one line.
+KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$db" export agenda --meeting 6 --output "$tmp/da-agenda.pdf" &&
+  pdftotext -layout "$tmp/da-agenda.pdf" "$tmp/da-agenda.txt"
+grep -q 'Minutter$' "$tmp/da-agenda.txt" && grep -q 'Præsentation af data' "$tmp/da-agenda.txt"
+ok $? "the Danish agenda keeps “Minutter” and “Præsentation af data” whole"
+KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$db" export sign-in --meeting 6 --output "$tmp/da-sign-in.pdf" &&
+  pdftotext -layout "$tmp/da-sign-in.pdf" "$tmp/da-sign-in.txt"
+grep -q 'Anne Nielsen  *Lægehuset Østergade' "$tmp/da-sign-in.txt"
+ok $? "the sign-in sheet shows a clinic's name on one line"
+
+echo "1..$n"
+exit $fail

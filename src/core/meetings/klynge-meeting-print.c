@@ -56,6 +56,22 @@ text_at (Sheet      *sheet,
   return h;
 }
 
+static double
+text_width (Sheet      *sheet,
+            const char *text,
+            const char *font)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (sheet->cr);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+  int w;
+
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
 static void
 ensure_room (Sheet  *sheet,
              double  height)
@@ -136,8 +152,20 @@ static void
 print_agenda (Sheet         *sheet,
               KlyngeMeeting *meeting)
 {
-  const double columns[] = { MARGIN, MARGIN + 50, MARGIN + 330, PAGE_WIDTH - MARGIN - 50 };
   const char *header[] = { _("Time"), _("Item"), _("Type"), _("Minutes") };
+  const char *const *kinds = klynge_agenda_kinds ();
+  double type_width = text_width (sheet, header[2], "Sans Bold 10");
+  double minutes_width = text_width (sheet, header[3], "Sans Bold 10");
+  double columns[4];
+
+  /* The headings and the types whole in any language (a fixed width split
+   * the Danish "Minutter"); the items get what is left. */
+  for (guint i = 0; kinds[i] != NULL; i++)
+    type_width = MAX (type_width, text_width (sheet, klynge_agenda_kind_label (kinds[i]), "Sans 10"));
+  columns[0] = MARGIN;
+  columns[1] = MARGIN + 50;
+  columns[3] = PAGE_WIDTH - MARGIN - MAX (minutes_width, 30);
+  columns[2] = columns[3] - 8 - MIN (type_width, 150) - 8;
 
   heading (sheet, meeting, _("Agenda"));
   row (sheet, columns, header, G_N_ELEMENTS (header), "Sans Bold 10", 0, TRUE);
@@ -187,7 +215,9 @@ print_sign_in (Sheet          *sheet,
                KlyngeMeeting  *meeting,
                GError        **error)
 {
-  const double columns[] = { MARGIN, MARGIN + 200, MARGIN + 340 };
+  /* Clinic names such as "Lægehuset Østergade" on one line; a signature
+   * needs no more than a third of the page. */
+  const double columns[] = { MARGIN, MARGIN + 160, MARGIN + 330 };
   const char *header[] = { _("Name"), C_("column", "Clinic"), _("Signature") };
   g_autoptr(GListModel) lines = klynge_attendance_list (db, meeting->id, error);
 
