@@ -21,6 +21,7 @@ struct _KlyngeDataRequestsView
   AdwEntryRow *period_row;
   AdwEntryRow *due_row;
   GtkLabel    *summary_label;
+  GtkWidget   *empty_page;
   GtkListBox  *list;
 
   KlyngeDb    *db;
@@ -68,8 +69,10 @@ reload (KlyngeDataRequestsView *self)
     }
   summary = g_strdup_printf (ngettext ("%u request: %u received, %u late", "%u requests: %u received, %u late", n),
                              n, received, late);
-  gtk_label_set_text (self->summary_label, n > 0 ? summary : _("No data requested yet."));
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
+  gtk_widget_set_visible (self->empty_page, n == 0);
 }
 
 static void
@@ -111,6 +114,7 @@ klynge_data_requests_view_class_init (KlyngeDataRequestsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, period_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, due_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, list);
   gtk_widget_class_install_action (widget_class, "requests.create", NULL, create_action);
 }

@@ -71,7 +71,7 @@ static void
 plan_and_register (KlyngeWindow *window,
                    gpointer      user_data)
 {
-  GtkWidget *page, *agenda, *warning, *list;
+  GtkWidget *page, *agenda, *warning, *list, *requests;
   AdwViewStack *stack;
   KlyngeDb *db;
   g_autoptr(GListModel) upcoming = NULL;
@@ -133,6 +133,13 @@ plan_and_register (KlyngeWindow *window,
   g_assert_cmpuint (saved->agenda->len, ==, 3);
   g_assert_cmpstr (((KlyngeAgendaItem *) g_ptr_array_index (saved->agenda, 1))->title, ==, "Vores data");
   g_assert_cmpint (((KlyngeAgendaItem *) g_ptr_array_index (saved->agenda, 2))->start_minutes, ==, 40);
+
+  /* No data asked for yet: a status page says what to do. */
+  adw_view_stack_set_visible_child_name (stack, "data-requests");
+  klynge_ui_test_flush ();
+  requests = klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeDataRequestsView"));
+  g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (requests, "empty")));
+  g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (requests, "summary")));
 
   /* Invite everyone, then roll call with the keyboard alone. */
   adw_view_stack_set_visible_child_name (stack, "invitations");
