@@ -24,6 +24,8 @@ struct _KlyngeAgendaBuilder
 
   KlyngeMeeting  *meeting;
   GtkStringList  *kind_labels;
+  /* Every row's type as wide as the widest, so the titles line up. */
+  GtkSizeGroup   *kind_widths;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeAgendaBuilder, klynge_agenda_builder, ADW_TYPE_BIN)
@@ -207,6 +209,7 @@ make_row (KlyngeAgendaBuilder *self,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), kind_position (item->kind));
+  gtk_size_group_add_widget (self->kind_widths, kind);
   gtk_widget_set_tooltip_text (kind, _("Type"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), item->duration_minutes);
   gtk_widget_set_tooltip_text (duration, _("Duration in minutes"));
@@ -305,6 +308,7 @@ klynge_agenda_builder_dispose (GObject *object)
 
   g_clear_object (&self->meeting);
   g_clear_object (&self->kind_labels);
+  g_clear_object (&self->kind_widths);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_AGENDA_BUILDER);
   G_OBJECT_CLASS (klynge_agenda_builder_parent_class)->dispose (object);
 }
@@ -336,6 +340,7 @@ klynge_agenda_builder_init (KlyngeAgendaBuilder *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->kind_labels = gtk_string_list_new (NULL);
+  self->kind_widths = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   for (guint i = 0; kinds[i] != NULL; i++)
     gtk_string_list_append (self->kind_labels, klynge_agenda_kind_label (kinds[i]));
 

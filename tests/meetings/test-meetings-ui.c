@@ -103,6 +103,12 @@ plan_and_register (KlyngeWindow *window,
   set_item (agenda, 0, "Velkommen", 10);
   set_item (agenda, 1, "Gruppearbejde", 60);
   set_item (agenda, 2, "Vores data", 30);
+  /* A longer type in one row leaves the titles lined up. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (agenda_row_child (agenda, 1, GTK_TYPE_DROP_DOWN)), 2);
+  for (int i = 0; i < 5; i++)
+    klynge_ui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (agenda_row_child (agenda, 0, GTK_TYPE_ENTRY)), ==,
+                   gtk_widget_get_width (agenda_row_child (agenda, 1, GTK_TYPE_ENTRY)));
   gtk_widget_grab_focus (agenda_row_child (agenda, 2, GTK_TYPE_ENTRY));
   gtk_widget_activate_action (agenda, "agenda.move", "i", -1);
   klynge_ui_test_flush ();
