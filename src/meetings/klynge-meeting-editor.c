@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "klynge-attendance.h"
+#include "klynge-format.h"
 #include "klynge-ledger.h"
 #include "klynge-meeting-editor.h"
 #include "klynge-money.h"
@@ -135,11 +136,15 @@ fill_choices (KlyngeMeetingEditor *self)
   for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
     {
       g_autoptr(KlyngeMeeting) other = g_list_model_get_item (meetings, i);
+      g_autofree char *day = NULL, *date = NULL;
 
       if (other->id == self->meeting->id)
         continue;
+      day = g_strndup (other->starts_at, 10);
+      date = klynge_format_date (day);
       g_array_append_val (self->meeting_ids, other->id);
-      g_ptr_array_add (labels, g_strdup_printf ("%.10s  %s", other->starts_at, other->title));
+      /* Translators: a meeting to follow up: its date, then its title */
+      g_ptr_array_add (labels, g_strdup_printf (_("%s: %s"), date != NULL ? date : day, other->title));
     }
   fill_combo (self->follow_up_row, self->meeting_ids, labels, self->meeting->follow_up_of);
 }

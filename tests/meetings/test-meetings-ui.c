@@ -140,6 +140,17 @@ plan_and_register (KlyngeWindow *window,
   g_assert_cmpstr (((KlyngeAgendaItem *) g_ptr_array_index (saved->agenda, 1))->title, ==, "Vores data");
   g_assert_cmpint (((KlyngeAgendaItem *) g_ptr_array_index (saved->agenda, 2))->start_minutes, ==, 40);
 
+  /* The meetings it may follow up, by their date in words. */
+  {
+    GListModel *earlier = adw_combo_row_get_model (ADW_COMBO_ROW (klynge_ui_test_find_named (page, "follow-up")));
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (earlier); i++)
+      found |= g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (earlier), i),
+                            "9 June 2026: Type 2 diabetes: follow-up of our PDSA plans");
+    g_assert_true (found);
+  }
+
   /* No data asked for yet: a status page says what to do. */
   adw_view_stack_set_visible_child_name (stack, "data-requests");
   klynge_ui_test_flush ();
