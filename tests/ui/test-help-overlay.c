@@ -39,11 +39,21 @@ check_overlay (KlyngeWindow *window,
   /* The keys the areas bind, which a facilitator or secretary looks up here. */
   static const char *const expected[] = {
     "<Control>n", "<Control>o", "<Control>q", "<Alt>1", "<Alt>5",
-    "<Control>f", "Delete", "<Control>i", "F5", "Right space", "Left BackSpace", "h", "Escape", "<Control>Return",
+    "<Control>f", "Delete", "<Control>s", "<Alt>Up <Alt>Down", "p e a l Delete", "<Control>i", "F5", "Right space", "Left BackSpace", "h", "Escape", "<Control>Return",
   };
 
   g_assert_nonnull (overlay);
   collect_accelerators (GTK_WIDGET (overlay), keys);
+  /* One page: a second one hides groups behind a button few notice. */
+  {
+    GtkWidget *section = klynge_ui_test_find_widget (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SECTION);
+    GtkWidget *pages = klynge_ui_test_find_widget (section, GTK_TYPE_STACK);
+    guint n = 0;
+
+    for (GtkWidget *page = gtk_widget_get_first_child (pages); page != NULL; page = gtk_widget_get_next_sibling (page))
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autofree char *line = g_strdup_printf ("\n%s\n", expected[i]);
