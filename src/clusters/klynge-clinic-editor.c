@@ -70,13 +70,7 @@ check (KlyngeClinicEditor *self)
   klynge_field_check_mark (&check, GTK_WIDGET (self->patients_row), g_steal_pointer (&error));
   klynge_rules_check_email (text_of (self->email_row), &error);
   klynge_field_check_mark (&check, GTK_WIDGET (self->email_row), g_steal_pointer (&error));
-  klynge_rules_check_date (text_of (self->joined_row), &error);
-  klynge_field_check_mark (&check, GTK_WIDGET (self->joined_row), g_steal_pointer (&error));
-  if (klynge_rules_check_date (text_of (self->joined_row), NULL))
-    klynge_rules_check_period (text_of (self->joined_row), text_of (self->left_row), &error);
-  else
-    klynge_rules_check_date (text_of (self->left_row), &error);
-  klynge_field_check_mark (&check, GTK_WIDGET (self->left_row), g_steal_pointer (&error));
+  klynge_field_check_period (&check, GTK_WIDGET (self->joined_row), GTK_WIDGET (self->left_row));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clinic.save",
                                  klynge_field_check_finish (&check, self->problems_label) && !missing);

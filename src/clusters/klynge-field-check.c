@@ -5,6 +5,7 @@
  */
 
 #include "klynge-field-check.h"
+#include "klynge-rules.h"
 
 void
 klynge_field_check_init (KlyngeFieldCheck *check)
@@ -50,4 +51,24 @@ klynge_field_check_show_error (GtkLabel     *label,
 {
   gtk_label_set_text (label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+void
+klynge_field_check_period (KlyngeFieldCheck *check,
+                           GtkWidget        *from,
+                           GtkWidget        *to)
+{
+  const char *start = gtk_editable_get_text (GTK_EDITABLE (from));
+  const char *end = gtk_editable_get_text (GTK_EDITABLE (to));
+  GError *error = NULL;
+
+  klynge_rules_check_date (start, &error);
+  klynge_field_check_mark (check, from, error);
+  error = NULL;
+  /* The order only once the start is a date: else the end's own problem. */
+  if (klynge_rules_check_date (start, NULL))
+    klynge_rules_check_period (start, end, &error);
+  else
+    klynge_rules_check_date (end, &error);
+  klynge_field_check_mark (check, to, error);
 }

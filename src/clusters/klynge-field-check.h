@@ -24,6 +24,11 @@ void     klynge_field_check_init   (KlyngeFieldCheck *check);
 void     klynge_field_check_mark   (KlyngeFieldCheck *check,
                                     GtkWidget        *field,
                                     GError           *error);
+/* Marks a from/to pair of date fields (GtkEditable): each a date, the end
+ * not before the start. */
+void     klynge_field_check_period (KlyngeFieldCheck *check,
+                                    GtkWidget        *from,
+                                    GtkWidget        *to);
 /* Puts the problems in @label; returns TRUE when there were none. */
 gboolean klynge_field_check_finish (KlyngeFieldCheck *check,
                                     GtkLabel         *label);

@@ -116,22 +116,10 @@ check (KlyngeMemberEditor *self)
     {
       RoleRow *role = g_ptr_array_index (self->roles, i);
 
-      klynge_rules_check_date (text_of (role->from), &error);
-      klynge_field_check_mark (&check, GTK_WIDGET (role->from), g_steal_pointer (&error));
-      if (klynge_rules_check_date (text_of (role->from), NULL))
-        klynge_rules_check_period (text_of (role->from), text_of (role->to), &error);
-      else
-        klynge_rules_check_date (text_of (role->to), &error);
-      klynge_field_check_mark (&check, GTK_WIDGET (role->to), g_steal_pointer (&error));
+      klynge_field_check_period (&check, GTK_WIDGET (role->from), GTK_WIDGET (role->to));
     }
 
-  klynge_rules_check_date (text_of (self->joined_row), &error);
-  klynge_field_check_mark (&check, GTK_WIDGET (self->joined_row), g_steal_pointer (&error));
-  if (klynge_rules_check_date (text_of (self->joined_row), NULL))
-    klynge_rules_check_period (text_of (self->joined_row), text_of (self->left_row), &error);
-  else
-    klynge_rules_check_date (text_of (self->left_row), &error);
-  klynge_field_check_mark (&check, GTK_WIDGET (self->left_row), g_steal_pointer (&error));
+  klynge_field_check_period (&check, GTK_WIDGET (self->joined_row), GTK_WIDGET (self->left_row));
 
   /* Rules across fields (a role after leaving) once each field is right. */
   if (check.n_problems == 0 && !missing)
