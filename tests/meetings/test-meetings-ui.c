@@ -9,6 +9,7 @@
 
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance.h"
+#include "klynge-invitations.h"
 #include "klynge-meeting.h"
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
@@ -163,6 +164,23 @@ plan_and_register (KlyngeWindow *window,
   gtk_widget_activate_action (klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeInvitationsView")),
                               "invitations.invite-all", NULL);
   klynge_ui_test_flush ();
+  /* Answers with the keyboard, as the page says: D on the first, A on the next. */
+  {
+    GtkWidget *invitations = klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeInvitationsView"));
+    GtkListBox *answers = GTK_LIST_BOX (klynge_ui_test_find_widget (invitations, GTK_TYPE_LIST_BOX));
+    g_autoptr(GListModel) invited = NULL;
+    g_autoptr(KlyngeInvitation) first = NULL, second = NULL;
+
+    g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (invitations, "rsvp-keys")));
+    gtk_list_box_select_row (answers, gtk_list_box_get_row_at_index (answers, 0));
+    press (GTK_WIDGET (answers), GDK_KEY_d);
+    press (GTK_WIDGET (answers), GDK_KEY_a);
+    invited = klynge_invitations_list (db, saved->id, NULL);
+    first = g_list_model_get_item (invited, 0);
+    second = g_list_model_get_item (invited, 1);
+    g_assert_cmpstr (first->status, ==, "declined");
+    g_assert_cmpstr (second->status, ==, "accepted");
+  }
   adw_view_stack_set_visible_child_name (stack, "attendance");
   klynge_ui_test_flush ();
   list = klynge_ui_test_find_named (page, "attendance-list");
