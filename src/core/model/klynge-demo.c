@@ -127,6 +127,16 @@ static const DemoMeeting meetings[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (meetings) == KLYNGE_DEMO_N_PAST_MEETINGS);
 
+/* The next meeting, a few weeks after the demo's "today" (late November
+ * 2026), so the Data area's submission tracker has requests to follow. */
+static const DemoMeeting planned_meeting = {
+  "Type 2 diabetes: one year of PDSA", "2026-12-08", 0,
+  "Aarhus Medical Society", "Frederiksgade 78, 8000 Aarhus C", "Dinner buffet"
+};
+
+#define PLANNED_PERIOD "2026-Q3"
+#define PLANNED_DUE_ON "2026-11-24"
+
 static const struct {
   const char *title;
   const char *kind;
@@ -328,6 +338,93 @@ insert_measurements (KlyngeDb   *db,
 }
 
 static gboolean
+insert_agenda (KlyngeDb  *db,
+               gint64     meeting_id,
+               GError   **error)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (agenda); a++)
+    {
+      sqlite3_stmt *stmt = prepare (db,
+        "INSERT INTO agenda_item (meeting_id, position, title, kind, duration_minutes) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, meeting_id);
+      sqlite3_bind_int (stmt, 2, a);
+      sqlite3_bind_text (stmt, 3, agenda[a].title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, agenda[a].kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, agenda[a].minutes);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The planned meeting asks every clinic for its topic's indicators; four
+ * clinics have delivered, one is late with one indicator, the rest are
+ * still awaited. */
+static gboolean
+insert_planned_meeting (KlyngeDb  *db,
+                        gint64     cluster_id,
+                        gint64     clinic_ids[KLYNGE_DEMO_N_CLINICS],
+                        gint64     indicator_ids[KLYNGE_DEMO_N_TOPICS][3],
+                        gint64     topic_id,
+                        gint64     coordinator_id,
+                        gint64     follow_up_of,
+                        GError   **error)
+{
+  const DemoMeeting *dm = &planned_meeting;
+  g_autofree char *starts = g_strdup_printf ("%sT17:00", dm->date);
+  g_autofree char *ends = g_strdup_printf ("%sT20:00", dm->date);
+  sqlite3_stmt *stmt = prepare (db,
+    "INSERT INTO meeting (cluster_id, title, topic_id, starts_at, ends_at, venue_name, "
+    "  venue_address, catering, facilitator_id, status, follow_up_of) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', ?10)", error);
+  gint64 meeting_id;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, dm->title, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, topic_id);
+  sqlite3_bind_text (stmt, 4, starts, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, ends, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, dm->venue, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, dm->venue_address, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, dm->catering, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, coordinator_id);
+  sqlite3_bind_int64 (stmt, 10, follow_up_of);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  meeting_id = klynge_db_last_insert_id (db);
+
+  if (!insert_agenda (db, meeting_id, error))
+    return FALSE;
+
+  for (guint c = 0; c < KLYNGE_DEMO_N_CLINICS; c++)
+    for (guint i = 0; i < 3; i++)
+      {
+        const char *status = c < KLYNGE_DEMO_N_CLINICS_DELIVERED ? "received"
+                             : c == KLYNGE_DEMO_N_CLINICS - 1 && i == 0 ? "late"
+                             : "requested";
+
+        if (!(stmt = prepare (db,
+               "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period, due_on, status) "
+               "VALUES (?1, ?2, ?3, '" PLANNED_PERIOD "', '" PLANNED_DUE_ON "', ?4)", error)))
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, meeting_id);
+        sqlite3_bind_int64 (stmt, 2, clinic_ids[c]);
+        sqlite3_bind_int64 (stmt, 3, indicator_ids[dm->topic][i]);
+        sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
+        if (!klynge_db_step_done (db, stmt, error))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
 insert_meetings (KlyngeDb  *db,
                  GRand     *rand,
                  gint64     cluster_id,
@@ -372,20 +469,8 @@ insert_meetings (KlyngeDb  *db,
       if (dm->topic >= 0)
         previous_on_topic[dm->topic] = meeting_id;
 
-      for (guint a = 0; a < G_N_ELEMENTS (agenda); a++)
-        {
-          if (!(stmt = prepare (db,
-                 "INSERT INTO agenda_item (meeting_id, position, title, kind, duration_minutes) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5)", error)))
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, meeting_id);
-          sqlite3_bind_int (stmt, 2, a);
-          sqlite3_bind_text (stmt, 3, agenda[a].title, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, agenda[a].kind, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 5, agenda[a].minutes);
-          if (!klynge_db_step_done (db, stmt, error))
-            return FALSE;
-        }
+      if (!insert_agenda (db, meeting_id, error))
+        return FALSE;
 
       for (guint i = 0; i < member_ids->len; i++)
         {
@@ -588,6 +673,9 @@ fill_cluster (KlyngeDb  *db,
          insert_measurements (db, rand, clinic_ids, indicator_ids, error) &&
          insert_meetings (db, rand, cluster_id, topic_ids, g_array_index (member_ids, gint64, 0),
                           member_ids, meeting_ids, error) &&
+         insert_planned_meeting (db, cluster_id, clinic_ids, indicator_ids, topic_ids[planned_meeting.topic],
+                                 g_array_index (member_ids, gint64, 0),
+                                 meeting_ids[KLYNGE_DEMO_N_PAST_MEETINGS - 1], error) &&
          insert_ledger (db, cluster_id, meeting_ids, error);
 }
 
