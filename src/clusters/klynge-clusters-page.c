@@ -235,7 +235,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   /* Names are what one looks for: in a narrow window the list scrolls
    * sideways rather than cut them to a first name. */
   if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
-    gtk_label_set_width_chars (GTK_LABEL (label), 18);
+    gtk_label_set_width_chars (GTK_LABEL (label), 22);
   if (numeric != NULL)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);

@@ -460,6 +460,12 @@ fits_small_screen (KlyngeWindow *window,
   name = find_label (klynge_ui_test_find_named (page, "members_view"), "Birgitte Kristensen");
   g_assert_nonnull (name);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
+  list_of (page, "clinics_view");
+  for (int i = 0; i < 5; i++)
+    klynge_ui_test_flush ();
+  name = find_label (klynge_ui_test_find_named (page, "clinics_view"), "Lægeklinikken Bøgevej");
+  g_assert_nonnull (name);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
 }
 
 static void
