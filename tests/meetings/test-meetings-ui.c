@@ -209,6 +209,22 @@ plan_and_register (KlyngeWindow *window,
   g_assert_cmpstr (status_of (lines, 3, &late), ==, "present");
   g_assert_true (late);
   g_assert_cmpstr (status_of (lines, 4, &late), ==, "");
+
+  /* Each part of a meeting fits a small laptop's 800 px. */
+  {
+    static const char *const parts[] = { "details", "agenda", "invitations", "attendance", "data-requests" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        int min_width;
+
+        adw_view_stack_set_visible_child_name (stack, parts[i]);
+        klynge_ui_test_flush ();
+        gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+        if (min_width > 800)
+          g_error ("The meeting's %s need %d px", parts[i], min_width);
+      }
+  }
 }
 
 static void
