@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "klynge-backup.h"
 #include "klynge-db.h"
 
 /* "KLYN": lets us tell our own files from other SQLite databases. */
@@ -273,10 +274,12 @@ check_identity (KlyngeDb  *self,
 /**
  * klynge_db_open:
  * @path: the database file; created (mode 0600) when it does not exist
- * @flags: #KlyngeDbOpenFlags
+ * @flags: #KlyngeDbOpenFlags; %KLYNGE_DB_OPEN_BACKUP keeps a backup of the
+ *   file as it was opened (see klynge-backup.c)
  * @error: a location for a #KlyngeError
  *
- * Opens a Klynge database and brings its schema up to date. A file that
+ * Opens a Klynge database and brings its schema up to date, backing it up
+ * first. A file that
  * cannot be written is opened read-only (see klynge_db_is_read_only()).
  *
  * Returns: (transfer full): the database, or %NULL with @error set.
@@ -362,6 +365,18 @@ klynge_db_open (const char         *path,
   if (!klynge_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !klynge_db_exec (self, "PRAGMA synchronous = NORMAL", error))
     return NULL;
+
+  /* A migration makes its own backup first; otherwise the file as it was
+   * opened is kept. Opening still works when the backup cannot be made. */
+  if ((flags & KLYNGE_DB_OPEN_BACKUP) != 0 &&
+      klynge_db_get_schema_version (self) == KLYNGE_DB_SCHEMA_VERSION)
+    {
+      g_autoptr(GError) backup_error = NULL;
+      g_autofree char *backup = klynge_backup_create_if_changed (self, &backup_error);
+
+      if (backup_error != NULL)
+        g_warning ("%s", backup_error->message);
+    }
 
   if (!_klynge_db_migrate (self, error))
     return NULL;
