@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "klynge-backup.h"
@@ -242,11 +243,12 @@ static gboolean
 check_identity (KlyngeDb  *self,
                 GError   **error)
 {
-  gint64 version = pragma_int (self, "PRAGMA user_version");
-  gint64 app_id = pragma_int (self, "PRAGMA application_id");
-  gint64 n_tables = pragma_int (self, "SELECT count(*) FROM sqlite_schema");
+  gint64 version, app_id = -1, n_tables = -1;
 
-  if (version < 0 || app_id < 0 || n_tables < 0)
+  /* Stops at the first failure: each would wait out the busy timeout again. */
+  if ((version = pragma_int (self, "PRAGMA user_version")) < 0 ||
+      (app_id = pragma_int (self, "PRAGMA application_id")) < 0 ||
+      (n_tables = pragma_int (self, "SELECT count(*) FROM sqlite_schema")) < 0)
     {
       int rc = sqlite3_errcode (self->handle);
       return klynge_db_set_error_from_sqlite (error, self->handle, rc != SQLITE_OK ? rc : SQLITE_NOTADB);
@@ -269,6 +271,59 @@ check_identity (KlyngeDb  *self,
     }
 
   return TRUE;
+}
+
+/* SQLite's own messages do not say which file; the user may have several. */
+static void
+name_file_in_error (GError     **error,
+                    const char  *path)
+{
+  if (error != NULL && *error != NULL && strstr ((*error)->message, path) == NULL)
+    g_prefix_error (error, _("Could not open “%s”: "), path);
+}
+
+static gboolean
+has_backups (const char *path)
+{
+  g_autoptr(GListModel) backups = klynge_backup_list (path);
+
+  return g_list_model_get_n_items (backups) > 0;
+}
+
+static gboolean
+is_marked_writable (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && (st.st_mode & S_IWUSR) != 0;
+}
+
+/* SQLite reads pages lazily, so damage would otherwise surface only when a
+ * view touches the broken page, in the middle of the user's work. Checking
+ * every page's structure costs milliseconds for a cluster's database. */
+static gboolean
+check_integrity (KlyngeDb  *self,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (self, "PRAGMA quick_check(1)", error);
+  gboolean ok;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = klynge_db_step (self, stmt, error);
+  if (rc < 0)
+    return FALSE;
+
+  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_reset (stmt);
+
+  if (!ok)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
+                 _("The database “%s” is damaged and cannot be opened safely. Restore it from a backup."),
+                 self->path);
+  return ok;
 }
 
 /**
@@ -327,7 +382,19 @@ klynge_db_open (const char         *path,
   if (!check_file_header (path, &is_empty, error))
     return NULL;
 
-  if (!read_only && (access (path, W_OK) != 0 || access (dir, W_OK) != 0))
+  /* An existing database that lost all its bytes is not a new one: filling
+   * it would hide the loss. Its backups are what the user needs. */
+  if (is_empty && has_backups (path))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
+                   _("The database “%s” is empty, but it has backups. Restore it from a backup."), path);
+      return NULL;
+    }
+
+  /* A file marked read-only stays so even for an administrator, whom
+   * access() would let write anyway. */
+  if (!read_only &&
+      (access (path, W_OK) != 0 || access (dir, W_OK) != 0 || !is_marked_writable (path)))
     read_only = TRUE;
 
   self = g_object_new (KLYNGE_TYPE_DB, NULL);
@@ -345,8 +412,11 @@ klynge_db_open (const char         *path,
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
-  if (!check_identity (self, error))
-    return NULL;
+  if (!check_identity (self, error) || !check_integrity (self, error))
+    {
+      name_file_in_error (error, path);
+      return NULL;
+    }
 
   if (!klynge_db_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
