@@ -15,6 +15,7 @@ struct _KlyngeApplication
 {
   AdwApplication parent_instance;
 
+  char          *area;
   guint          open_demo : 1;
 };
 
@@ -23,6 +24,9 @@ G_DEFINE_FINAL_TYPE (KlyngeApplication, klynge_application, ADW_TYPE_APPLICATION
 static const GOptionEntry option_entries[] = {
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open the demo cluster"), NULL },
+  /* Lets a facilitator (and the screenshots of the README) start on one area. */
+  { "area", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Show this area first: clusters, meetings, data, charts or finances"), N_("AREA") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
   { NULL }
@@ -83,6 +87,11 @@ klynge_application_activate (GApplication *app)
       self->open_demo = FALSE;
       klynge_window_open_demo (window);
     }
+  if (self->area != NULL)
+    {
+      klynge_window_show_area (window, self->area);
+      g_clear_pointer (&self->area, g_free);
+    }
 
   present (self, window);
 }
@@ -113,6 +122,14 @@ klynge_application_handle_local_options (GApplication *app,
     {
       g_print ("Klynge %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "area", "s", &KLYNGE_APPLICATION (app)->area) &&
+      !klynge_window_is_area (KLYNGE_APPLICATION (app)->area))
+    {
+      g_printerr (_("There is no area called “%s”: choose clusters, meetings, data, charts or finances.\n"),
+                  KLYNGE_APPLICATION (app)->area);
+      return 2;
     }
 
   if (g_variant_dict_contains (options, "demo"))

@@ -285,6 +285,15 @@ klynge_window_restore (KlyngeWindow *self)
   update_switcher (self);
 }
 
+gboolean
+klynge_window_is_area (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_str_equal (areas[i], name))
+      return TRUE;
+  return FALSE;
+}
+
 void
 klynge_window_show_area (KlyngeWindow *self,
                          const char   *name)

@@ -22,6 +22,7 @@ gboolean       klynge_window_open_path    (KlyngeWindow   *self,
                                            const char     *path);
 gboolean       klynge_window_open_demo    (KlyngeWindow   *self);
 void           klynge_window_restore      (KlyngeWindow   *self);
+gboolean       klynge_window_is_area      (const char     *name);
 void           klynge_window_show_area    (KlyngeWindow   *self,
                                            const char     *name);
 const char    *klynge_window_get_area     (KlyngeWindow   *self);

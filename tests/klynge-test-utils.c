@@ -79,3 +79,19 @@ klynge_test_data_path (const char *name)
 {
   return g_build_filename (TEST_DATA_DIR, name, NULL);
 }
+
+char *
+klynge_test_unzip_member (const char *zip,
+                          const char *member)
+{
+  const char *argv[] = { "unzip", "-p", zip, member, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}

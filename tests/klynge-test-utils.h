@@ -22,5 +22,8 @@ KlyngeDb *klynge_test_open_demo     (const char *dir,
                                      gint64     *cluster_id);
 /* The path of a file in tests/data. */
 char     *klynge_test_data_path     (const char *name);
+/* One member of a zip file (a sheet of an XLSX, say), read with unzip -p. */
+char     *klynge_test_unzip_member  (const char *zip,
+                                     const char *member);
 
 G_END_DECLS

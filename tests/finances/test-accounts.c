@@ -20,22 +20,6 @@
 #define DEMO_INCOME    (KLYNGE_DEMO_LISTED_PATIENTS * 426 + 1500000)
 #define DEMO_EXPENSES  (8982500 + 11 * 250000 + 11 * 4500)
 
-static char *
-read_member (const char *xlsx,
-             const char *member)
-{
-  const char *argv[] = { "unzip", "-p", xlsx, member, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* "219480", "-5.5", "4.05" → minor units, by string so nothing rounds. */
 static gint64
 decimal_to_minor (const char *text)
@@ -153,9 +137,9 @@ test_xlsx (void)
   g_assert_true (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_XLSX, path, &error));
   g_assert_no_error (error);
 
-  summary_xml = read_member (path, "xl/worksheets/sheet1.xml");
-  ledger_xml = read_member (path, "xl/worksheets/sheet2.xml");
-  strings_xml = read_member (path, "xl/sharedStrings.xml");
+  summary_xml = klynge_test_unzip_member (path, "xl/worksheets/sheet1.xml");
+  ledger_xml = klynge_test_unzip_member (path, "xl/worksheets/sheet2.xml");
+  strings_xml = klynge_test_unzip_member (path, "xl/sharedStrings.xml");
   g_assert_null (strstr (ledger_xml, "<f>"));
   g_assert_nonnull (strstr (strings_xml, "=SUM(A1:A9)"));
   g_assert_nonnull (strstr (ledger_xml, "r=\"A34\""));   /* a header and 33 entries */

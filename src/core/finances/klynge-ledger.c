@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "klynge-format.h"
 #include "klynge-ledger.h"
 #include "klynge-money.h"
 
@@ -784,17 +785,27 @@ klynge_ledger_propose_grants (KlyngeDb  *db,
   if (rc != SQLITE_ROW)
     return NULL;
 
+  /* Counts are formatted before they go into the notes: a G_GINT64_FORMAT
+   * inside a message would hide the rest of it from xgettext. */
   if (founded == year && gps > 0 && per_gp > 0)
-    g_ptr_array_add (proposals,
-                     proposed_grant (db, cluster_id, "start_grant", jan1, gps * per_gp,
-                                     /* Translators: the note of a proposed start-up grant */
-                                     g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " GP", "%" G_GINT64_FORMAT " GPs", gps), gps)));
+    {
+      g_autofree char *n_gps = klynge_format_integer (gps);
+
+      g_ptr_array_add (proposals,
+                       proposed_grant (db, cluster_id, "start_grant", jan1, gps * per_gp,
+                                       /* Translators: the note of a proposed start-up grant */
+                                       g_strdup_printf (ngettext ("%s GP", "%s GPs", gps), n_gps)));
+    }
   if (patients > 0 && per_patient > 0)
-    g_ptr_array_add (proposals,
-                     proposed_grant (db, cluster_id, "yearly_grant", jan1, patients * per_patient,
-                                     /* Translators: the note of a proposed yearly grant */
-                                     g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " listed patient",
-                                                                "%" G_GINT64_FORMAT " listed patients", patients), patients)));
+    {
+      g_autofree char *n_patients = klynge_format_integer (patients);
+
+      g_ptr_array_add (proposals,
+                       proposed_grant (db, cluster_id, "yearly_grant", jan1, patients * per_patient,
+                                       /* Translators: the note of a proposed yearly grant */
+                                       g_strdup_printf (ngettext ("%s listed patient", "%s listed patients", patients),
+                                                        n_patients)));
+    }
 
   return g_steal_pointer (&proposals);
 }
