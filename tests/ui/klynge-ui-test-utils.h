@@ -21,6 +21,11 @@ typedef void (*KlyngeUiTestFunc) (KlyngeWindow *window,
 void      klynge_ui_test_run_app         (const char * const *argv,
                                           KlyngeUiTestFunc    func,
                                           gpointer            user_data);
+/* The same, registered on the session bus as the one instance a desktop
+ * has, so a second process reaches it. */
+void      klynge_ui_test_run_unique_app  (const char * const *argv,
+                                          KlyngeUiTestFunc    func,
+                                          gpointer            user_data);
 /* Lets GTK handle everything pending: layout, drawing, idles. */
 void      klynge_ui_test_flush           (void);
 /* All text shown by labels below @widget, joined by newlines. */
