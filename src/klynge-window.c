@@ -11,6 +11,7 @@
 #include "klynge-backup.h"
 #include "klynge-charts-page.h"
 #include "klynge-cluster.h"
+#include "klynge-cluster-switcher.h"
 #include "klynge-clusters-page.h"
 #include "klynge-data-page.h"
 #include "klynge-demo.h"
@@ -30,6 +31,7 @@ struct _KlyngeWindow
   GtkInfoBar           *read_only_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  KlyngeClusterSwitcher *cluster_switcher;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   KlyngePage           *clusters_page;
@@ -526,6 +528,7 @@ klynge_window_class_init (KlyngeWindowClass *klass)
 
   object_class->dispose = klynge_window_dispose;
 
+  g_type_ensure (KLYNGE_TYPE_CLUSTER_SWITCHER);
   g_type_ensure (KLYNGE_TYPE_CLUSTERS_PAGE);
   g_type_ensure (KLYNGE_TYPE_MEETINGS_PAGE);
   g_type_ensure (KLYNGE_TYPE_DATA_PAGE);
@@ -537,6 +540,7 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, cluster_switcher);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, clusters_page);
@@ -583,6 +587,7 @@ klynge_window_init (KlyngeWindow *self)
   pages[4] = self->finances_page;
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     klynge_page_set_context (pages[i], self->context);
+  klynge_cluster_switcher_set_context (self->cluster_switcher, self->context);
 
   update_switcher (self);
   update_read_only (self);

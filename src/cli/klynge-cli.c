@@ -24,17 +24,53 @@ typedef struct
 
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
+  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, members") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
 };
 
+/* The kinds of `export`; each area adds its own. */
+static const Command export_kinds[] = {
+  { "accounts", klynge_cli_export_accounts, N_("The annual accounts of a year (XLSX or PDF)") },
+  { "members", klynge_cli_export_members, N_("The member and clinic address list (XLSX or CSV)") },
+};
+
+static const Command *
+find_in (const Command *table,
+         guint          n,
+         const char    *name)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].name, name))
+      return &table[i];
+  return NULL;
+}
+
 static const Command *
 find_command (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].name, name))
-      return &commands[i];
-  return NULL;
+  return find_in (commands, G_N_ELEMENTS (commands), name);
+}
+
+int
+klynge_cli_export (KlyngeCli  *cli,
+                   int         argc,
+                   char      **argv)
+{
+  const Command *kind = argc >= 2 ? find_in (export_kinds, G_N_ELEMENTS (export_kinds), argv[1]) : NULL;
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      printf ("%s\n\n%s\n", _("Usage: klynge-cli export KIND [OPTION…]"), _("Kinds:"));
+      for (guint i = 0; i < G_N_ELEMENTS (export_kinds); i++)
+        printf ("  %-10s %s\n", export_kinds[i].name, _(export_kinds[i].summary));
+      return KLYNGE_CLI_OK;
+    }
+  if (kind == NULL)
+    return klynge_cli_usage_error ("export", argc >= 2 ? _("Unknown kind “%s”; use accounts or members.")
+                                                       : _("Say what to export: accounts or members."),
+                                   argc >= 2 ? argv[1] : "");
+  return kind->run (cli, argc - 1, argv + 1);
 }
 
 static void

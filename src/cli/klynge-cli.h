@@ -46,4 +46,10 @@ int klynge_cli_info (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_ledger (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_accounts (KlyngeCli *cli, int argc, char **argv);
 
+/* Clusters: the `export members` kind (argv[0] is "members"). */
+int klynge_cli_export_members (KlyngeCli *cli, int argc, char **argv);
+
+/* `export KIND …`: hands over to the kind's function. */
+int klynge_cli_export (KlyngeCli *cli, int argc, char **argv);
+
 G_END_DECLS

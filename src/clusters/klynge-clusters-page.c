@@ -2,85 +2,1007 @@
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Clusters & members area: the cluster's summary and board on top, the
+ * members and clinics below as sortable, searchable lists, with editors,
+ * delete with Undo, the BCC address line and the address-list exports.
  */
 
 #include "klynge-i18n.h"
 
+#include "klynge-clinic-editor.h"
+#include "klynge-cluster-details.h"
+#include "klynge-cluster-editor.h"
 #include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
 #include "klynge-format.h"
+#include "klynge-member-editor.h"
+#include "klynge-member-export.h"
+#include "klynge-money.h"
 
 struct _KlyngeClustersPage
 {
-  KlyngePage    parent_instance;
+  KlyngePage          parent_instance;
 
-  GtkLabel     *name_label;
-  GtkLabel     *region_label;
-  AdwActionRow *clinics_row;
-  AdwActionRow *members_row;
-  AdwActionRow *gps_row;
-  AdwActionRow *patients_row;
+  GtkLabel           *name_label;
+  GtkLabel           *details_label;
+  GtkLabel           *clinics_value;
+  GtkLabel           *clinics_caption;
+  GtkLabel           *gps_value;
+  GtkLabel           *gps_caption;
+  GtkLabel           *patients_value;
+  GtkLabel           *patients_caption;
+  GtkLabel           *grant_value;
+  GtkLabel           *grant_caption;
+  GtkLabel           *board_label;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *count_label;
+  GtkStack           *stack;
+  GtkColumnView      *members_view;
+  GtkColumnView      *clinics_view;
+
+  GtkFilterListModel *members_filtered;
+  GtkFilterListModel *clinics_filtered;
+  GtkCustomFilter    *members_filter;
+  GtkCustomFilter    *clinics_filter;
+  char               *folded_query;    /* the search text, case-folded; NULL: everything */
+  KlyngeSnapshot     *deleted;         /* what the Undo toast can bring back */
+  GCancellable       *export_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeClustersPage, klynge_clusters_page, KLYNGE_TYPE_PAGE)
 
-static void
-set_count (AdwActionRow *row,
-           gint64        value)
+/* Columns: what a cell shows, what it sorts by. */
+typedef enum
 {
-  g_autofree char *text = klynge_format_integer (value);
+  SORT_TEXT,
+  SORT_NUMBER,
+  SORT_NONE,
+} SortKind;
 
-  adw_action_row_set_subtitle (row, text);
+typedef struct
+{
+  const char *title;
+  SortKind    sort;
+  gboolean    expand;
+} Column;
+
+enum {
+  MEMBER_NAME,
+  MEMBER_TITLE,
+  MEMBER_CLINIC,
+  MEMBER_ROLES,
+  MEMBER_EMAIL,
+  MEMBER_PHONE,
+  MEMBER_JOINED,
+  MEMBER_STATUS,
+  N_MEMBER_COLUMNS
+};
+
+static const Column member_columns[N_MEMBER_COLUMNS] = {
+  [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE  },
+  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE },
+  [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE  },
+  [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE  },
+  [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE  },
+  [MEMBER_PHONE]  = { N_("Phone"),   SORT_TEXT, FALSE },
+  [MEMBER_JOINED] = { N_("Joined"),  SORT_TEXT, FALSE },
+  [MEMBER_STATUS] = { N_("Status"),  SORT_TEXT, FALSE },
+};
+
+enum {
+  CLINIC_NAME,
+  CLINIC_NUMBER,
+  CLINIC_PATIENTS,
+  CLINIC_MEMBERS,
+  CLINIC_SYSTEM,
+  CLINIC_EMAIL,
+  CLINIC_PHONE,
+  N_CLINIC_COLUMNS
+};
+
+static const Column clinic_columns[N_CLINIC_COLUMNS] = {
+  [CLINIC_NAME]     = { N_("Name"),            SORT_TEXT,   TRUE  },
+  [CLINIC_NUMBER]   = { N_("Number"),          SORT_TEXT,   FALSE },
+  [CLINIC_PATIENTS] = { N_("Listed patients"), SORT_NUMBER, FALSE },
+  [CLINIC_MEMBERS]  = { N_("Members"),         SORT_NUMBER, FALSE },
+  [CLINIC_SYSTEM]   = { N_("Record system"),   SORT_TEXT,   FALSE },
+  [CLINIC_EMAIL]    = { N_("E-mail"),          SORT_TEXT,   TRUE  },
+  [CLINIC_PHONE]    = { N_("Phone"),           SORT_TEXT,   FALSE },
+};
+
+static void
+report_error (KlyngeClustersPage *self,
+              const GError       *error)
+{
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+}
+
+static void
+changed (KlyngeClustersPage *self)
+{
+  klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
+}
+
+static GtkWindow *
+parent_window (KlyngeClustersPage *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+/* Cells */
+
+static char *
+member_text (KlyngeMember *member,
+             guint         column,
+             gboolean      for_sorting)
+{
+  switch (column)
+    {
+    case MEMBER_NAME:
+      return g_strdup (member->name);
+    case MEMBER_TITLE:
+      return g_strdup (klynge_member_title_label (member->title));
+    case MEMBER_CLINIC:
+      return g_strdup (member->clinic_name);
+    case MEMBER_ROLES:
+      return klynge_member_current_roles (member);
+    case MEMBER_EMAIL:
+      return g_strdup (member->email);
+    case MEMBER_PHONE:
+      return g_strdup (member->phone);
+    case MEMBER_JOINED:
+      if (for_sorting || member->joined_on == NULL)
+        return g_strdup (member->joined_on != NULL ? member->joined_on : "");
+      return klynge_format_date (member->joined_on);
+    case MEMBER_STATUS:
+      if (!klynge_member_is_former (member))
+        return g_strdup (for_sorting ? "0" : _("Active"));
+      if (for_sorting)
+        return g_strconcat ("1", member->left_on, NULL);
+      {
+        g_autofree char *left = klynge_format_date (member->left_on);
+
+        /* Translators: a member who left the cluster on this date */
+        return g_strdup_printf (_("Former (left %s)"), left != NULL ? left : member->left_on);
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+clinic_text (KlyngeClinic *clinic,
+             guint         column)
+{
+  switch (column)
+    {
+    case CLINIC_NAME:
+      return g_strdup (clinic->name);
+    case CLINIC_NUMBER:
+      return g_strdup (clinic->provider_number);
+    case CLINIC_PATIENTS:
+      return klynge_format_integer (clinic->listed_patients);
+    case CLINIC_MEMBERS:
+      return klynge_format_integer (clinic->n_members);
+    case CLINIC_SYSTEM:
+      return g_strdup (clinic->record_system);
+    case CLINIC_EMAIL:
+      return g_strdup (clinic->email);
+    case CLINIC_PHONE:
+      return g_strdup (clinic->phone);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+member_sort_key (KlyngeMember *member,
+                 gpointer      column)
+{
+  return member_text (member, GPOINTER_TO_UINT (column), TRUE);
+}
+
+static char *
+clinic_sort_key (KlyngeClinic *clinic,
+                 gpointer      column)
+{
+  return clinic_text (clinic, GPOINTER_TO_UINT (column));
+}
+
+static gint64
+clinic_sort_number (KlyngeClinic *clinic,
+                    gpointer      column)
+{
+  return GPOINTER_TO_UINT (column) == CLINIC_PATIENTS ? clinic->listed_patients : clinic->n_members;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  numeric)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric != NULL ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric != NULL)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_member_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  KlyngeMember *member = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = member_text (member, column, FALSE);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, column == MEMBER_NAME && *member->notes != '\0' ? member->notes : NULL);
+  /* Former members stay in the list, greyed, with their history. */
+  if (klynge_member_is_former (member))
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+bind_clinic_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  KlyngeClinic *clinic = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = clinic_text (clinic, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, column == CLINIC_NAME && *clinic->address != '\0' ? clinic->address : NULL);
+  if (clinic->left_on != NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+setup_buttons_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_tooltip_text (edit, _("Edit"));
+  gtk_widget_set_tooltip_text (delete, _("Delete"));
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_box_append (GTK_BOX (box), edit);
+  gtk_box_append (GTK_BOX (box), delete);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_buttons_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  kind)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GObject *object = gtk_list_item_get_item (item);
+  gint64 id = KLYNGE_IS_MEMBER (object) ? KLYNGE_MEMBER (object)->id : KLYNGE_CLINIC (object)->id;
+  g_autofree char *edit = g_strdup_printf ("clusters.edit-%s", (const char *) kind);
+  g_autofree char *delete = g_strdup_printf ("clusters.delete-%s", (const char *) kind);
+
+  /* The target first: the actions take the id and refuse no target. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (gtk_widget_get_first_child (box)), "x", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (gtk_widget_get_first_child (box)), edit);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (gtk_widget_get_last_child (box)), "x", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (gtk_widget_get_last_child (box)), delete);
+}
+
+static GtkSorter *
+column_sorter (SortKind  kind,
+               GCallback text_key,
+               GCallback number_key,
+               guint     column)
+{
+  GtkExpression *expression;
+
+  if (kind == SORT_NONE)
+    return NULL;
+  if (kind == SORT_NUMBER)
+    {
+      expression = gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 0, NULL, number_key,
+                                                GUINT_TO_POINTER (column), NULL);
+      return GTK_SORTER (gtk_numeric_sorter_new (expression));
+    }
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, text_key,
+                                            GUINT_TO_POINTER (column), NULL);
+  return GTK_SORTER (gtk_string_sorter_new (expression));
+}
+
+static void
+add_columns (GtkColumnView *view,
+             const Column  *columns,
+             guint          n_columns,
+             GCallback      bind,
+             GCallback      text_key,
+             GCallback      number_key,
+             const char    *kind)
+{
+  GtkListItemFactory *factory;
+  GtkColumnViewColumn *column;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autoptr(GtkSorter) sorter = column_sorter (columns[i].sort, text_key, number_key, i);
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb),
+                        columns[i].sort == SORT_NUMBER ? GINT_TO_POINTER (1) : NULL);
+      g_signal_connect (factory, "bind", bind, NULL);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_append_column (view, column);
+      g_object_unref (column);
+    }
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_buttons_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_buttons_cb), (gpointer) kind);
+  column = gtk_column_view_column_new (NULL, factory);
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+}
+
+/* store → filter (search) → sort (by the clicked column header) → view */
+static GtkFilterListModel *
+attach_models (GtkColumnView *view,
+               GtkFilter     *filter)
+{
+  GtkFilterListModel *filtered = gtk_filter_list_model_new (NULL, g_object_ref (filter));
+  GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (filtered)),
+                                                      g_object_ref (gtk_column_view_get_sorter (view)));
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  return filtered;
+}
+
+static gboolean
+member_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  KlyngeClustersPage *self = user_data;
+
+  return klynge_member_matches (item, self->folded_query);
+}
+
+static gboolean
+clinic_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  KlyngeClustersPage *self = user_data;
+
+  return klynge_clinic_matches (item, self->folded_query);
+}
+
+/* Summary */
+
+static void
+update_count (KlyngeClustersPage *self)
+{
+  gboolean members = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "members") == 0;
+  GListModel *shown = G_LIST_MODEL (members ? self->members_filtered : self->clinics_filtered);
+  GListModel *all = gtk_filter_list_model_get_model (members ? self->members_filtered : self->clinics_filtered);
+  guint n_shown = g_list_model_get_n_items (shown);
+  guint n_all = all != NULL ? g_list_model_get_n_items (all) : 0;
+  g_autofree char *text = NULL;
+
+  if (n_shown == n_all)
+    text = g_strdup_printf (members ? ngettext ("%u member", "%u members", n_all)
+                                    : ngettext ("%u clinic", "%u clinics", n_all), n_all);
+  else
+    /* Translators: how many list items match the search, of how many */
+    text = g_strdup_printf (ngettext ("%u of %u shown", "%u of %u shown", n_all), n_shown, n_all);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static char *
+board_markup (GPtrArray *board)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  if (board == NULL || board->len == 0)
+    return g_markup_printf_escaped ("<b>%s</b> %s", _("Board:"), _("no roles given yet; add them to the members."));
+
+  g_string_append_printf (markup, "<b>%s</b> ", _("Board:"));
+  for (guint i = 0; i < board->len; i++)
+    {
+      KlyngeBoardSeat *seat = g_ptr_array_index (board, i);
+      g_autofree char *part = g_markup_printf_escaped ("%s%s %s", i > 0 ? " · " : "",
+                                                       klynge_member_role_label (seat->role), seat->member_name);
+
+      g_string_append (markup, part);
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static void
+load_summary (KlyngeClustersPage *self,
+              KlyngeDb           *db,
+              gint64              cluster)
+{
+  g_auto(KlyngeClusterSummary) summary = { 0 };
+  g_auto(KlyngeClusterDetails) details = { 0 };
+  g_autoptr(GPtrArray) board = klynge_cluster_list_board (db, cluster, NULL);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  KlyngeGrantEstimate estimate;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clinics = NULL, *gps = NULL, *gps_caption = NULL, *patients = NULL, *minimum = NULL;
+  g_autofree char *patients_caption = NULL, *yearly = NULL, *start = NULL, *grant_caption = NULL;
+  g_autofree char *details_text = NULL, *board_text = NULL;
+
+  if (!klynge_cluster_summary_load (db, cluster, &summary, &error) ||
+      !klynge_cluster_details_load (db, cluster, &details, &error) ||
+      !klynge_cluster_estimate_grant (db, cluster, &estimate, &error))
+    {
+      gtk_label_set_text (self->name_label, error->message);
+      return;
+    }
+
+  gtk_label_set_text (self->name_label, details.name);
+  if (*details.region != '\0')
+    g_ptr_array_add (parts, details.region);
+  if (*details.municipalities != '\0')
+    g_ptr_array_add (parts, details.municipalities);
+  if (*details.registration_number != '\0')
+    g_ptr_array_add (parts, details.registration_number);
+  g_ptr_array_add (parts, NULL);
+  details_text = g_strjoinv (" · ", (char **) parts->pdata);
+  gtk_label_set_text (self->details_label, details_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details_text != '\0');
+
+  clinics = klynge_format_integer (summary.n_clinics);
+  gtk_label_set_text (self->clinics_value, clinics);
+  gtk_label_set_text (self->clinics_caption, ngettext ("Clinic", "Clinics", summary.n_clinics));
+
+  gps = klynge_format_integer (summary.n_gps);
+  gps_caption = g_strdup_printf (ngettext ("GPs, of %" G_GINT64_FORMAT " active member",
+                                           "GPs, of %" G_GINT64_FORMAT " active members", summary.n_members),
+                                 summary.n_members);
+  gtk_label_set_text (self->gps_value, gps);
+  gtk_label_set_text (self->gps_caption, gps_caption);
+
+  patients = klynge_format_integer (summary.listed_patients);
+  minimum = klynge_format_integer (summary.min_listed_patients);
+  patients_caption = g_strdup_printf (summary.listed_patients >= summary.min_listed_patients
+                                        ? _("Listed patients: meets the minimum of %s")
+                                        : _("Listed patients: below the minimum of %s"),
+                                      minimum);
+  gtk_label_set_text (self->patients_value, patients);
+  gtk_label_set_text (self->patients_caption, patients_caption);
+  if (summary.listed_patients >= summary.min_listed_patients)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->patients_value), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->patients_value), "success");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->patients_value), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->patients_value), "warning");
+    }
+
+  yearly = klynge_money_format (estimate.yearly_grant, summary.currency);
+  start = klynge_money_format (estimate.start_grant, summary.currency);
+  grant_caption = g_strdup_printf (_("Estimated yearly grant; start-up grant %s"), start);
+  gtk_label_set_text (self->grant_value, yearly);
+  gtk_label_set_text (self->grant_caption, grant_caption);
+
+  board_text = board_markup (board);
+  gtk_label_set_markup (self->board_label, board_text);
 }
 
 static void
 klynge_clusters_page_reload (KlyngePage *page)
 {
   KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (page);
-  g_auto(KlyngeClusterSummary) summary = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *minimum = NULL;
-  g_autofree char *minimum_text = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
+  gint64 cluster = klynge_page_get_cluster (page);
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) clinics = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, &error))
+  if (db == NULL || cluster == 0)
     {
-      gtk_label_set_text (self->name_label, error ? error->message : "");
+      gtk_filter_list_model_set_model (self->members_filtered, NULL);
+      gtk_filter_list_model_set_model (self->clinics_filtered, NULL);
       return;
     }
 
-  gtk_label_set_text (self->name_label, summary.name);
-  set_count (self->clinics_row, summary.n_clinics);
-  set_count (self->members_row, summary.n_members);
-  set_count (self->gps_row, summary.n_gps);
+  load_summary (self, db, cluster);
+  if (!(members = klynge_member_list (db, cluster, &error)) ||
+      !(clinics = klynge_clinic_list (db, cluster, &error)))
+    {
+      report_error (self, error);
+      return;
+    }
+  gtk_filter_list_model_set_model (self->members_filtered, members);
+  gtk_filter_list_model_set_model (self->clinics_filtered, clinics);
+  update_count (self);
+}
 
-  minimum = klynge_format_integer (summary.min_listed_patients);
-  minimum_text = g_strdup_printf (summary.listed_patients >= summary.min_listed_patients
-                                    ? _("Meets the minimum of %s")
-                                    : _("Below the minimum of %s"),
-                                  minimum);
-  set_count (self->patients_row, summary.listed_patients);
-  gtk_label_set_text (self->region_label, minimum_text);
+static void
+search_changed_cb (KlyngeClustersPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->folded_query, g_free);
+  if (*text != '\0')
+    self->folded_query = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->members_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->clinics_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+/* Editors */
+
+static void
+saved_cb (KlyngeClustersPage *self)
+{
+  changed (self);
+}
+
+static void
+show_editor (KlyngeClustersPage *self,
+             GtkWindow          *editor)
+{
+  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (editor);
+}
+
+static void
+new_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+
+  show_editor (self, GTK_WINDOW (klynge_member_editor_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                           klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL)));
+}
+
+static void
+edit_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeMember) member = klynge_member_load (db, cluster, g_variant_get_int64 (parameter), &error);
+
+  if (member == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  show_editor (self, GTK_WINDOW (klynge_member_editor_new (parent_window (self), db, cluster, member)));
+}
+
+static void
+new_clinic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+
+  show_editor (self, GTK_WINDOW (klynge_clinic_editor_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                           klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL)));
+}
+
+static void
+edit_clinic_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeClinic) clinic = klynge_clinic_load (db, cluster, g_variant_get_int64 (parameter), &error);
+
+  if (clinic == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  show_editor (self, GTK_WINDOW (klynge_clinic_editor_new (parent_window (self), db, cluster, clinic)));
+}
+
+static void
+edit_cluster_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+
+  show_editor (self, GTK_WINDOW (klynge_cluster_editor_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                            klynge_page_get_cluster (KLYNGE_PAGE (self)))));
+}
+
+static void
+members_activated_cb (GtkColumnView      *view,
+                      guint               position,
+                      KlyngeClustersPage *self)
+{
+  g_autoptr(KlyngeMember) member = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "clusters.edit-member", "x", member->id);
+}
+
+static void
+clinics_activated_cb (GtkColumnView      *view,
+                      guint               position,
+                      KlyngeClustersPage *self)
+{
+  g_autoptr(KlyngeClinic) clinic = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "clusters.edit-clinic", "x", clinic->id);
+}
+
+/* Delete and Undo */
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  g_autoptr(KlyngeSnapshot) snapshot = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+
+  if (snapshot == NULL)
+    return;
+  if (!klynge_snapshot_restore (snapshot, klynge_page_get_db (KLYNGE_PAGE (self)), &error))
+    report_error (self, error);
+  changed (self);
+}
+
+static void
+undo_clicked_cb (KlyngeClustersPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "clusters.undo-delete", NULL);
+}
+
+static void
+deleted (KlyngeClustersPage *self,
+         KlyngeSnapshot     *snapshot,
+         const char         *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
+  self->deleted = snapshot;
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
+  klynge_page_add_toast (KLYNGE_PAGE (self), toast);
+  changed (self);
+}
+
+static void
+delete_member_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeMember) member = klynge_member_load (db, cluster, id, &error);
+  KlyngeSnapshot *snapshot = member != NULL ? klynge_member_delete (db, cluster, id, &error) : NULL;
+  g_autofree char *message = NULL;
+
+  if (snapshot == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  message = g_strdup_printf (_("%s deleted"), member->name);
+  deleted (self, snapshot, message);
+}
+
+static void
+delete_clinic (KlyngeClustersPage  *self,
+               KlyngeClinic        *clinic,
+               KlyngeClinicMembers  members,
+               gint64               move_to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  KlyngeSnapshot *snapshot = klynge_clinic_delete (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                   klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                                   clinic->id, members, move_to, &error);
+
+  if (snapshot == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  message = g_strdup_printf (_("%s deleted"), clinic->name);
+  deleted (self, snapshot, message);
+}
+
+static void
+delete_clinic_response_cb (AdwMessageDialog   *dialog,
+                           const char         *response,
+                           KlyngeClustersPage *self)
+{
+  KlyngeClinic *clinic = g_object_get_data (G_OBJECT (dialog), "clinic");
+  GArray *targets = g_object_get_data (G_OBJECT (dialog), "targets");
+  GtkDropDown *target = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_str_equal (response, "move"))
+    delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_MOVE,
+                   g_array_index (targets, gint64, gtk_drop_down_get_selected (target)));
+  else if (g_str_equal (response, "remove"))
+    delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_REMOVE, 0);
+}
+
+/* A clinic with members asks where they go: never orphans. */
+static void
+ask_about_members (KlyngeClustersPage *self,
+                   KlyngeClinic       *clinic,
+                   gint64              n_members)
+{
+  g_autoptr(GListModel) clinics = klynge_clinic_list (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                      klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *heading = g_strdup_printf (_("Delete %s?"), clinic->name);
+  g_autofree char *body = g_strdup_printf (ngettext ("The clinic has %" G_GINT64_FORMAT " member. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
+                                                     "The clinic has %" G_GINT64_FORMAT " members. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
+                                                     n_members), n_members);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  GtkWidget *target;
+
+  for (guint i = 0; clinics != NULL && i < g_list_model_get_n_items (clinics); i++)
+    {
+      g_autoptr(KlyngeClinic) other = g_list_model_get_item (clinics, i);
+
+      if (other->id == clinic->id)
+        continue;
+      g_array_append_val (targets, other->id);
+      gtk_string_list_append (names, other->name);
+    }
+  target = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move the members to"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), target);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove Them Too"),
+                                    "move", _("_Move Them"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move", targets->len > 0);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), targets->len > 0 ? "move" : "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "clinic", g_object_ref (clinic), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "targets", g_steal_pointer (&targets), (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_clinic_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_clinic_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeClinic) clinic = klynge_clinic_load (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                                       g_variant_get_int64 (parameter), &error);
+  gint64 n_members;
+
+  if (clinic == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  n_members = klynge_clinic_count_members (db, clinic->id);
+  if (n_members > 0)
+    ask_about_members (self, clinic, n_members);
+  else
+    delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_NONE, 0);
+}
+
+static void
+copy_emails_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *emails = klynge_member_active_emails (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                         klynge_page_get_cluster (KLYNGE_PAGE (self)), &error);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (emails == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  parts = g_strsplit (emails, ", ", -1);
+  n = *emails != '\0' ? g_strv_length (parts) : 0;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), emails);
+  message = g_strdup_printf (ngettext ("%u e-mail address copied, for the BCC line",
+                                       "%u e-mail addresses copied, for the BCC line", n), n);
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (message));
+}
+
+/* Export */
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KlyngeClustersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!klynge_member_export_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report_error (self, error);
+      return;
+    }
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The address list is saved")));
+}
+
+static void
+export_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    KlyngeClustersPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  KlyngeMemberExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      g_cancellable_cancel (self->export_cancellable);
+      g_clear_object (&self->export_cancellable);
+      self->export_cancellable = g_cancellable_new ();
+      klynge_member_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                  format, path, self->export_cancellable, export_done_cb, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  gboolean csv = g_str_equal (g_variant_get_string (parameter, NULL), "csv");
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export the Address List"), parent_window (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: the file name offered for the exported address list */
+  g_autofree char *name = g_strdup_printf ("%s.%s", _("Members"), csv ? "csv" : "xlsx");
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format",
+                     GINT_TO_POINTER (csv ? KLYNGE_MEMBER_EXPORT_CSV : KLYNGE_MEMBER_EXPORT_XLSX));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (KLYNGE_CLUSTERS_PAGE (widget)->search_entry));
+}
+
+static void
+klynge_clusters_page_dispose (GObject *object)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_CLUSTERS_PAGE);
+  g_clear_object (&self->members_filtered);
+  g_clear_object (&self->clinics_filtered);
+  g_clear_object (&self->members_filter);
+  g_clear_object (&self->clinics_filter);
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
+  g_clear_pointer (&self->folded_query, g_free);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+
+  G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }
 
 static void
 klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = klynge_clusters_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_clusters_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clusters-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, name_label);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, region_label);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_row);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_row);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, gps_row);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, patients_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_value);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_caption);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, gps_value);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, gps_caption);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, patients_value);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, patients_caption);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, grant_value);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, grant_caption);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, board_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_view);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_count);
+  gtk_widget_class_bind_template_callback (widget_class, members_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clinics_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "clusters.new-member", NULL, new_member_action);
+  gtk_widget_class_install_action (widget_class, "clusters.edit-member", "x", edit_member_action);
+  gtk_widget_class_install_action (widget_class, "clusters.delete-member", "x", delete_member_action);
+  gtk_widget_class_install_action (widget_class, "clusters.new-clinic", NULL, new_clinic_action);
+  gtk_widget_class_install_action (widget_class, "clusters.edit-clinic", "x", edit_clinic_action);
+  gtk_widget_class_install_action (widget_class, "clusters.delete-clinic", "x", delete_clinic_action);
+  gtk_widget_class_install_action (widget_class, "clusters.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "clusters.edit-cluster", NULL, edit_cluster_action);
+  gtk_widget_class_install_action (widget_class, "clusters.copy-emails", NULL, copy_emails_action);
+  gtk_widget_class_install_action (widget_class, "clusters.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "clusters.export", "s", export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "clusters.focus-search", NULL);
 }
 
 static void
 klynge_clusters_page_init (KlyngeClustersPage *self)
 {
+  g_autoptr(GtkColumnViewColumn) name_column = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->members_filter = gtk_custom_filter_new (member_filter_func, self, NULL);
+  self->clinics_filter = gtk_custom_filter_new (clinic_filter_func, self, NULL);
+  add_columns (self->members_view, member_columns, N_MEMBER_COLUMNS,
+               G_CALLBACK (bind_member_cb), G_CALLBACK (member_sort_key), NULL, "member");
+  add_columns (self->clinics_view, clinic_columns, N_CLINIC_COLUMNS,
+               G_CALLBACK (bind_clinic_cb), G_CALLBACK (clinic_sort_key), G_CALLBACK (clinic_sort_number), "clinic");
+  self->members_filtered = attach_models (self->members_view, GTK_FILTER (self->members_filter));
+  self->clinics_filtered = attach_models (self->clinics_view, GTK_FILTER (self->clinics_filter));
+  name_column = g_list_model_get_item (gtk_column_view_get_columns (self->members_view), MEMBER_NAME);
+  gtk_column_view_sort_by_column (self->members_view, name_column, GTK_SORT_ASCENDING);
 }

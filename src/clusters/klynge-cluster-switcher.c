@@ -1,0 +1,166 @@
+/* klynge-cluster-switcher.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The header bar's cluster chooser: a regional consultant keeps several
+ * clusters in one database. The window remembers the choice in GSettings.
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-cluster-details.h"
+#include "klynge-cluster-editor.h"
+#include "klynge-cluster-switcher.h"
+
+struct _KlyngeClusterSwitcher
+{
+  AdwBin         parent_instance;
+
+  GtkMenuButton *button;
+  GtkLabel      *name_label;
+  GtkListBox    *list;
+
+  KlyngeContext *context;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeClusterSwitcher, klynge_cluster_switcher, ADW_TYPE_BIN)
+
+static void
+rebuild (KlyngeClusterSwitcher *self)
+{
+  KlyngeDb *db = self->context != NULL ? klynge_context_get_db (self->context) : NULL;
+  gint64 current = db != NULL ? klynge_context_get_cluster_id (self->context) : 0;
+  g_autoptr(GPtrArray) clusters = db != NULL ? klynge_cluster_list_all (db, NULL) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  gtk_widget_set_visible (GTK_WIDGET (self), db != NULL);
+  gtk_label_set_text (self->name_label, "");
+  for (guint i = 0; clusters != NULL && i < clusters->len; i++)
+    {
+      KlyngeClusterBrief *cluster = g_ptr_array_index (clusters, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (cluster->name);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_opacity (check, cluster->id == current ? 1 : 0);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), check);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "cluster-id", GSIZE_TO_POINTER ((gsize) cluster->id));
+      gtk_list_box_append (self->list, row);
+      if (cluster->id == current)
+        gtk_label_set_text (self->name_label, cluster->name);
+    }
+}
+
+static void
+row_activated_cb (KlyngeClusterSwitcher *self,
+                  GtkListBoxRow         *row)
+{
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "cluster-id"));
+
+  gtk_menu_button_popdown (self->button);
+  klynge_context_set_cluster_id (self->context, id);
+}
+
+static void
+saved_cb (KlyngeClusterSwitcher *self,
+          gint64                 cluster_id)
+{
+  klynge_context_set_cluster_id (self->context, cluster_id);
+  klynge_context_emit_changed (self->context);
+}
+
+static void
+open_editor (KlyngeClusterSwitcher *self,
+             gint64                 cluster_id)
+{
+  KlyngeClusterEditor *editor;
+
+  gtk_menu_button_popdown (self->button);
+  editor = klynge_cluster_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      klynge_context_get_db (self->context), cluster_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_cluster_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_editor (KLYNGE_CLUSTER_SWITCHER (widget), 0);
+}
+
+static void
+edit_cluster_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KlyngeClusterSwitcher *self = KLYNGE_CLUSTER_SWITCHER (widget);
+
+  open_editor (self, klynge_context_get_cluster_id (self->context));
+}
+
+static void
+klynge_cluster_switcher_dispose (GObject *object)
+{
+  KlyngeClusterSwitcher *self = KLYNGE_CLUSTER_SWITCHER (object);
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (klynge_cluster_switcher_parent_class)->dispose (object);
+}
+
+static void
+klynge_cluster_switcher_class_init (KlyngeClusterSwitcherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = klynge_cluster_switcher_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-cluster-switcher.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, button);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "switcher.new-cluster", NULL, new_cluster_action);
+  gtk_widget_class_install_action (widget_class, "switcher.edit-cluster", NULL, edit_cluster_action);
+}
+
+static void
+klynge_cluster_switcher_init (KlyngeClusterSwitcher *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+void
+klynge_cluster_switcher_set_context (KlyngeClusterSwitcher *self,
+                                     KlyngeContext         *context)
+{
+  g_return_if_fail (KLYNGE_IS_CLUSTER_SWITCHER (self));
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    {
+      g_signal_connect_swapped (context, "notify::db", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (context, "notify::cluster-id", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (context, "changed", G_CALLBACK (rebuild), self);
+    }
+  rebuild (self);
+}

@@ -1,0 +1,45 @@
+/* klynge-field-check.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-field-check.h"
+
+void
+klynge_field_check_init (KlyngeFieldCheck *check)
+{
+  check->problems = g_string_new (NULL);
+  check->n_problems = 0;
+}
+
+void
+klynge_field_check_mark (KlyngeFieldCheck *check,
+                         GtkWidget        *field,
+                         GError           *error)
+{
+  if (error == NULL)
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_widget_set_tooltip_text (field, NULL);
+      return;
+    }
+  gtk_widget_add_css_class (field, "error");
+  gtk_widget_set_tooltip_text (field, error->message);
+  g_string_append_printf (check->problems, "%s%s", check->n_problems > 0 ? "\n" : "", error->message);
+  check->n_problems++;
+  g_error_free (error);
+}
+
+gboolean
+klynge_field_check_finish (KlyngeFieldCheck *check,
+                           GtkLabel         *label)
+{
+  gboolean ok = check->n_problems == 0;
+
+  gtk_label_set_text (label, check->problems->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), !ok);
+  g_string_free (check->problems, TRUE);
+  check->problems = NULL;
+  return ok;
+}

@@ -1,0 +1,432 @@
+/* klynge-clinic.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The clinics of a cluster. A clinic is never deleted behind its members'
+ * backs: they move to another clinic or go with it, and Undo brings all of
+ * it back (members, roles, attendance, data requests, measurements).
+ */
+
+#include "klynge-i18n.h"
+
+#include <string.h>
+
+#include "klynge-clinic.h"
+#include "klynge-member.h"
+#include "klynge-record.h"
+#include "klynge-rules.h"
+
+G_DEFINE_FINAL_TYPE (KlyngeClinic, klynge_clinic, G_TYPE_OBJECT)
+
+/* The record systems of Danish general practice, offered as suggestions. */
+static const char *record_systems[] = {
+  "XMO", "WinPLC", "EG Clinea", "Novax", "MultiMed Web",
+};
+
+static void
+klynge_clinic_finalize (GObject *object)
+{
+  KlyngeClinic *self = KLYNGE_CLINIC (object);
+
+  g_free (self->name);
+  g_free (self->provider_number);
+  g_free (self->address);
+  g_free (self->phone);
+  g_free (self->email);
+  g_free (self->record_system);
+  g_free (self->joined_on);
+  g_free (self->left_on);
+  g_free (self->notes);
+
+  G_OBJECT_CLASS (klynge_clinic_parent_class)->finalize (object);
+}
+
+static void
+klynge_clinic_class_init (KlyngeClinicClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_clinic_finalize;
+}
+
+static void
+klynge_clinic_init (KlyngeClinic *self)
+{
+  self->name = g_strdup ("");
+  self->provider_number = g_strdup ("");
+  self->address = g_strdup ("");
+  self->phone = g_strdup ("");
+  self->email = g_strdup ("");
+  self->record_system = g_strdup ("");
+  self->notes = g_strdup ("");
+}
+
+KlyngeClinic *
+klynge_clinic_new (void)
+{
+  return g_object_new (KLYNGE_TYPE_CLINIC, NULL);
+}
+
+static gboolean
+contains_folded (const char *text,
+                 const char *folded)
+{
+  g_autofree char *haystack = g_utf8_casefold (text, -1);
+
+  return strstr (haystack, folded) != NULL;
+}
+
+gboolean
+klynge_clinic_matches (KlyngeClinic *self,
+                       const char   *folded)
+{
+  return folded == NULL || *folded == '\0' ||
+         contains_folded (self->name, folded) ||
+         contains_folded (self->provider_number, folded) ||
+         contains_folded (self->address, folded) ||
+         contains_folded (self->email, folded);
+}
+
+#define CLINIC_COLUMNS \
+  "id, name, coalesce (provider_number, ''), address, phone, email, listed_patients, record_system, " \
+  "joined_on, left_on, notes, " \
+  "(SELECT count(*) FROM member m WHERE m.clinic_id = clinic.id AND m.left_on IS NULL) "
+
+static KlyngeClinic *
+clinic_from_row (sqlite3_stmt *stmt)
+{
+  KlyngeClinic *clinic = klynge_clinic_new ();
+
+  clinic->id = sqlite3_column_int64 (stmt, 0);
+  klynge_record_set_text (&clinic->name, (const char *) sqlite3_column_text (stmt, 1));
+  klynge_record_set_text (&clinic->provider_number, (const char *) sqlite3_column_text (stmt, 2));
+  klynge_record_set_text (&clinic->address, (const char *) sqlite3_column_text (stmt, 3));
+  klynge_record_set_text (&clinic->phone, (const char *) sqlite3_column_text (stmt, 4));
+  klynge_record_set_text (&clinic->email, (const char *) sqlite3_column_text (stmt, 5));
+  clinic->listed_patients = sqlite3_column_int64 (stmt, 6);
+  klynge_record_set_text (&clinic->record_system, (const char *) sqlite3_column_text (stmt, 7));
+  clinic->joined_on = klynge_record_column_date (stmt, 8);
+  clinic->left_on = klynge_record_column_date (stmt, 9);
+  klynge_record_set_text (&clinic->notes, (const char *) sqlite3_column_text (stmt, 10));
+  clinic->n_members = sqlite3_column_int64 (stmt, 11);
+  return clinic;
+}
+
+/**
+ * klynge_clinic_list:
+ *
+ * Returns: (transfer full): the cluster's clinics (#KlyngeClinic) by name,
+ *   or %NULL with @error set
+ */
+GListModel *
+klynge_clinic_list (KlyngeDb  *db,
+                    gint64     cluster_id,
+                    GError   **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_CLINIC);
+  g_autoptr(GPtrArray) clinics = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE cluster_id = ?1 ORDER BY name COLLATE NOCASE, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (clinics, clinic_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return NULL;
+  /* One splice, so a view bound to the store updates once. */
+  g_list_store_splice (store, 0, 0, clinics->pdata, clinics->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+KlyngeClinic *
+klynge_clinic_load (KlyngeDb  *db,
+                    gint64     cluster_id,
+                    gint64     clinic_id,
+                    GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE id = ?1 AND cluster_id = ?2", error);
+  KlyngeClinic *clinic = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    clinic = clinic_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The clinic no longer exists."));
+  return clinic;
+}
+
+/* @clinic_id: the clinic being edited (0 for a new one), which may keep its own number */
+gboolean
+klynge_clinic_check_provider_number (KlyngeDb    *db,
+                                     gint64       cluster_id,
+                                     gint64       clinic_id,
+                                     const char  *number,
+                                     GError     **error)
+{
+  g_autofree char *trimmed = klynge_rules_strip_or_null (number);
+  sqlite3_stmt *stmt;
+  g_autofree char *other = NULL;
+
+  if (trimmed == NULL)
+    return TRUE;
+  stmt = klynge_db_prepare (db,
+    "SELECT name FROM clinic WHERE cluster_id = ?1 AND provider_number = ?2 AND id <> ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, clinic_id);
+  if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
+    other = klynge_record_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (other != NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                   _("The clinic number %s is already used by %s."), trimmed, other);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+klynge_clinic_validate (KlyngeDb      *db,
+                        gint64         cluster_id,
+                        KlyngeClinic  *clinic,
+                        GError       **error)
+{
+  if (!klynge_rules_check_required (clinic->name, _("The clinic needs a name."), error) ||
+      !klynge_clinic_check_provider_number (db, cluster_id, clinic->id, clinic->provider_number, error) ||
+      !klynge_rules_check_email (clinic->email, error) ||
+      !klynge_rules_check_period (clinic->joined_on, clinic->left_on, error))
+    return FALSE;
+  if (clinic->listed_patients < 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("The number of listed patients cannot be negative."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * klynge_clinic_save:
+ * @clinic: a new clinic (id 0) or a changed one; its id is set when new
+ *
+ * Validates and writes @clinic in one transaction; on error nothing changes.
+ */
+gboolean
+klynge_clinic_save (KlyngeDb      *db,
+                    gint64         cluster_id,
+                    KlyngeClinic  *clinic,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (KLYNGE_IS_CLINIC (clinic), FALSE);
+
+  if (!klynge_clinic_validate (db, cluster_id, clinic, error) || !klynge_db_begin (db, error))
+    return FALSE;
+
+  stmt = klynge_db_prepare (db, clinic->id == 0
+    ? "INSERT INTO clinic (cluster_id, name, provider_number, address, phone, email, listed_patients, "
+      "  record_system, joined_on, left_on, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    : "UPDATE clinic SET name = ?2, provider_number = ?3, address = ?4, phone = ?5, email = ?6, "
+      "  listed_patients = ?7, record_system = ?8, joined_on = ?9, left_on = ?10, notes = ?11 "
+      "WHERE id = ?12 AND cluster_id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  klynge_record_bind_text (stmt, 2, clinic->name);
+  /* NULL, not "", for no number: the UNIQUE rule then allows several. */
+  number = klynge_rules_strip_or_null (clinic->provider_number);
+  if (number != NULL)
+    sqlite3_bind_text (stmt, 3, number, -1, SQLITE_TRANSIENT);
+  klynge_record_bind_text (stmt, 4, clinic->address);
+  klynge_record_bind_text (stmt, 5, clinic->phone);
+  klynge_record_bind_text (stmt, 6, clinic->email);
+  sqlite3_bind_int64 (stmt, 7, clinic->listed_patients);
+  klynge_record_bind_text (stmt, 8, clinic->record_system);
+  klynge_record_bind_date (stmt, 9, clinic->joined_on);
+  klynge_record_bind_date (stmt, 10, clinic->left_on);
+  sqlite3_bind_text (stmt, 11, clinic->notes != NULL ? clinic->notes : "", -1, SQLITE_TRANSIENT);
+  if (clinic->id != 0)
+    sqlite3_bind_int64 (stmt, 12, clinic->id);
+  if (!klynge_db_step_done (db, stmt, error))
+    goto failed;
+  if (clinic->id != 0 && sqlite3_changes (klynge_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The clinic no longer exists."));
+      goto failed;
+    }
+  if (!klynge_db_commit (db, error))
+    return FALSE;
+  if (clinic->id == 0)
+    clinic->id = klynge_db_last_insert_id (db);
+  return TRUE;
+
+failed:
+  klynge_db_rollback (db);
+  return FALSE;
+}
+
+gint64
+klynge_clinic_count_members (KlyngeDb *db,
+                             gint64    clinic_id)
+{
+  return klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic_id);
+}
+
+static GArray *
+member_ids_of (KlyngeDb  *db,
+               gint64     clinic_id,
+               GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id FROM member WHERE clinic_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+static gboolean
+move_members (KlyngeDb        *db,
+              gint64           cluster_id,
+              gint64           clinic_id,
+              gint64           move_to,
+              KlyngeSnapshot  *snapshot,
+              GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (move_to == clinic_id ||
+      klynge_db_count (db, "SELECT cluster_id FROM clinic WHERE id = ?1", move_to) != cluster_id)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("Choose another clinic of this cluster for the members."));
+      return FALSE;
+    }
+  if (!klynge_snapshot_capture_links (snapshot, db, "member", "clinic_id", clinic_id, error) ||
+      !(stmt = klynge_db_prepare (db, "UPDATE member SET clinic_id = ?2 WHERE clinic_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  sqlite3_bind_int64 (stmt, 2, move_to);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/**
+ * klynge_clinic_delete:
+ * @members: what to do with the clinic's members (former ones too)
+ * @move_to: the clinic they move to, for %KLYNGE_CLINIC_MEMBERS_MOVE
+ *
+ * Deletes the clinic in one transaction.
+ *
+ * Returns: (transfer full) (nullable): what was deleted, for
+ *   klynge_snapshot_restore() when the user asks to undo
+ */
+KlyngeSnapshot *
+klynge_clinic_delete (KlyngeDb             *db,
+                      gint64                cluster_id,
+                      gint64                clinic_id,
+                      KlyngeClinicMembers   members,
+                      gint64                move_to,
+                      GError              **error)
+{
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
+  g_autoptr(KlyngeClinic) clinic = klynge_clinic_load (db, cluster_id, clinic_id, error);
+  g_autoptr(GArray) member_ids = NULL;
+  sqlite3_stmt *stmt;
+
+  if (clinic == NULL)
+    return NULL;
+  if (!klynge_db_begin (db, error))
+    return NULL;
+  if (!(member_ids = member_ids_of (db, clinic_id, error)))
+    goto failed;
+
+  if (member_ids->len > 0 && members == KLYNGE_CLINIC_MEMBERS_NONE)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                   ngettext ("%s has %u member; move them to another clinic or remove them with it.",
+                             "%s has %u members; move them to another clinic or remove them with it.",
+                             member_ids->len),
+                   clinic->name, member_ids->len);
+      goto failed;
+    }
+
+  /* Parents before children, so Undo inserts them in an order the foreign keys accept. */
+  if (!klynge_snapshot_capture_rows (snapshot, db, "clinic", "id", clinic_id, error) ||
+      !klynge_snapshot_capture_rows (snapshot, db, "clinic_alias", "clinic_id", clinic_id, error) ||
+      !klynge_snapshot_capture_rows (snapshot, db, "data_request", "clinic_id", clinic_id, error) ||
+      !klynge_snapshot_capture_rows (snapshot, db, "measurement", "clinic_id", clinic_id, error))
+    goto failed;
+
+  if (members == KLYNGE_CLINIC_MEMBERS_MOVE && member_ids->len > 0 &&
+      !move_members (db, cluster_id, clinic_id, move_to, snapshot, error))
+    goto failed;
+  if (members == KLYNGE_CLINIC_MEMBERS_REMOVE)
+    for (guint i = 0; i < member_ids->len; i++)
+      if (!_klynge_member_delete_into (db, g_array_index (member_ids, gint64, i), snapshot, error))
+        goto failed;
+
+  if (!(stmt = klynge_db_prepare (db, "DELETE FROM clinic WHERE id = ?1 AND cluster_id = ?2", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  if (!klynge_db_step_done (db, stmt, error) || !klynge_db_commit (db, error))
+    goto failed;
+  return g_steal_pointer (&snapshot);
+
+failed:
+  klynge_db_rollback (db);
+  return NULL;
+}
+
+/**
+ * klynge_clinic_record_systems:
+ *
+ * Returns: (transfer full): suggestions for the record system field
+ */
+GStrv
+klynge_clinic_record_systems (KlyngeDb *db,
+                              gint64    cluster_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT DISTINCT record_system FROM clinic WHERE cluster_id = ?1 AND record_system <> '' ORDER BY 1", NULL);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, cluster_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (used, klynge_record_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (record_systems); i++)
+    if (g_hash_table_add (seen, (gpointer) record_systems[i]))
+      g_strv_builder_add (builder, record_systems[i]);
+  for (guint i = 0; i < used->len; i++)
+    if (g_hash_table_add (seen, g_ptr_array_index (used, i)))
+      g_strv_builder_add (builder, g_ptr_array_index (used, i));
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,203 @@
+/* klynge-member-export.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The address lists secretaries keep, written with the shared table export
+ * so a name such as "=cmd" stays text in Excel and LibreOffice.
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-clinic.h"
+#include "klynge-member.h"
+#include "klynge-member-export.h"
+#include "klynge-table-export.h"
+
+static void
+add_date (KlyngeTable *table,
+          const char  *date)
+{
+  if (date != NULL)
+    klynge_table_add_text (table, date);
+  else
+    klynge_table_add_empty (table);
+}
+
+static KlyngeTable *
+members_table (KlyngeDb  *db,
+               gint64     cluster_id,
+               GError   **error)
+{
+  const KlyngeTableColumn columns[] = {
+    { _("Name"), KLYNGE_TABLE_TEXT },
+    { _("Title"), KLYNGE_TABLE_TEXT },
+    { _("Clinic"), KLYNGE_TABLE_TEXT },
+    { _("E-mail"), KLYNGE_TABLE_TEXT },
+    { _("Phone"), KLYNGE_TABLE_TEXT },
+    { _("Roles"), KLYNGE_TABLE_TEXT },
+    { _("Joined"), KLYNGE_TABLE_DATE },
+    { _("Left"), KLYNGE_TABLE_DATE },
+    { _("Status"), KLYNGE_TABLE_TEXT },
+    { _("Notes"), KLYNGE_TABLE_TEXT },
+  };
+  g_autoptr(GListModel) members = klynge_member_list (db, cluster_id, error);
+  g_autoptr(KlyngeTable) table = NULL;
+
+  if (members == NULL)
+    return NULL;
+  table = klynge_table_new (_("Members"), columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(KlyngeMember) member = g_list_model_get_item (members, i);
+      g_autofree char *roles = klynge_member_current_roles (member);
+
+      klynge_table_begin_row (table);
+      klynge_table_add_text (table, member->name);
+      klynge_table_add_text (table, klynge_member_title_label (member->title));
+      klynge_table_add_text (table, member->clinic_name);
+      klynge_table_add_text (table, member->email);
+      klynge_table_add_text (table, member->phone);
+      klynge_table_add_text (table, roles);
+      add_date (table, member->joined_on);
+      add_date (table, member->left_on);
+      klynge_table_add_text (table, klynge_member_is_former (member) ? _("Former") : _("Active"));
+      klynge_table_add_text (table, member->notes);
+    }
+  return g_steal_pointer (&table);
+}
+
+static KlyngeTable *
+clinics_table (KlyngeDb  *db,
+               gint64     cluster_id,
+               GError   **error)
+{
+  const KlyngeTableColumn columns[] = {
+    { _("Name"), KLYNGE_TABLE_TEXT },
+    { _("Number"), KLYNGE_TABLE_TEXT },
+    { _("Address"), KLYNGE_TABLE_TEXT },
+    { _("Phone"), KLYNGE_TABLE_TEXT },
+    { _("E-mail"), KLYNGE_TABLE_TEXT },
+    { _("Listed patients"), KLYNGE_TABLE_INTEGER },
+    { _("Active members"), KLYNGE_TABLE_INTEGER },
+    { _("Record system"), KLYNGE_TABLE_TEXT },
+    { _("Joined"), KLYNGE_TABLE_DATE },
+    { _("Left"), KLYNGE_TABLE_DATE },
+  };
+  g_autoptr(GListModel) clinics = klynge_clinic_list (db, cluster_id, error);
+  g_autoptr(KlyngeTable) table = NULL;
+
+  if (clinics == NULL)
+    return NULL;
+  table = klynge_table_new (_("Clinics"), columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < g_list_model_get_n_items (clinics); i++)
+    {
+      g_autoptr(KlyngeClinic) clinic = g_list_model_get_item (clinics, i);
+
+      klynge_table_begin_row (table);
+      klynge_table_add_text (table, clinic->name);
+      klynge_table_add_text (table, clinic->provider_number);
+      klynge_table_add_text (table, clinic->address);
+      klynge_table_add_text (table, clinic->phone);
+      klynge_table_add_text (table, clinic->email);
+      klynge_table_add_integer (table, clinic->listed_patients);
+      klynge_table_add_integer (table, clinic->n_members);
+      klynge_table_add_text (table, clinic->record_system);
+      add_date (table, clinic->joined_on);
+      add_date (table, clinic->left_on);
+    }
+  return g_steal_pointer (&table);
+}
+
+gboolean
+klynge_member_export (KlyngeDb                  *db,
+                      gint64                     cluster_id,
+                      KlyngeMemberExportFormat   format,
+                      const char                *path,
+                      GError                   **error)
+{
+  g_autoptr(KlyngeTable) members = members_table (db, cluster_id, error);
+  g_autoptr(KlyngeTable) clinics = NULL;
+  KlyngeTable *tables[2];
+
+  if (members == NULL)
+    return FALSE;
+  if (format == KLYNGE_MEMBER_EXPORT_CSV)
+    return klynge_table_write_csv (members, path, error);
+
+  if (!(clinics = clinics_table (db, cluster_id, error)))
+    return FALSE;
+  tables[0] = members;
+  tables[1] = clinics;
+  return klynge_tables_write_xlsx (tables, G_N_ELEMENTS (tables), path, error);
+}
+
+typedef struct
+{
+  char                     *db_path;
+  gint64                    cluster_id;
+  KlyngeMemberExportFormat  format;
+  char                     *path;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_free (export->db_path);
+  g_free (export->path);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* SQLite connections are not shared between threads: this one is the worker's. */
+  db = klynge_db_open (export->db_path, KLYNGE_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL || !klynge_member_export (db, export->cluster_id, export->format, export->path, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+klynge_member_export_async (KlyngeDb                  *db,
+                            gint64                     cluster_id,
+                            KlyngeMemberExportFormat   format,
+                            const char                *path,
+                            GCancellable              *cancellable,
+                            GAsyncReadyCallback        callback,
+                            gpointer                   user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportData *export = g_new0 (ExportData, 1);
+
+  export->db_path = g_strdup (klynge_db_get_path (db));
+  export->cluster_id = cluster_id;
+  export->format = format;
+  export->path = g_strdup (path);
+  g_task_set_source_tag (task, klynge_member_export_async);
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+klynge_member_export_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,552 @@
+/* klynge-member.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The members of a cluster and their roles over time.
+ */
+
+#include "klynge-i18n.h"
+
+#include <string.h>
+
+#include "klynge-member.h"
+#include "klynge-record.h"
+#include "klynge-rules.h"
+
+G_DEFINE_FINAL_TYPE (KlyngeMember, klynge_member, G_TYPE_OBJECT)
+
+static const char * const title_keys[] = { "gp", "trainee", "nurse", "secretary", "other", NULL };
+static const char * const title_labels[] = {
+  N_("GP"), N_("Trainee"), N_("Nurse"), N_("Secretary"), N_("Other"),
+};
+
+static const char * const role_keys[] = {
+  "coordinator", "deputy", "chair", "board", "treasurer", "secretary", "member", NULL
+};
+static const char * const role_labels[] = {
+  N_("Coordinator"), N_("Deputy coordinator"), N_("Chair"), N_("Board member"),
+  N_("Treasurer"), N_("Secretary"), N_("Member"),
+};
+
+static int
+key_index (const char * const *keys,
+           const char         *key)
+{
+  for (int i = 0; keys[i] != NULL; i++)
+    if (g_strcmp0 (keys[i], key) == 0)
+      return i;
+  return -1;
+}
+
+const char * const *
+klynge_member_titles (void)
+{
+  return title_keys;
+}
+
+const char *
+klynge_member_title_label (const char *title)
+{
+  int i = key_index (title_keys, title);
+
+  return i >= 0 ? _(title_labels[i]) : title;
+}
+
+const char * const *
+klynge_member_role_keys (void)
+{
+  return role_keys;
+}
+
+const char *
+klynge_member_role_label (const char *role)
+{
+  int i = key_index (role_keys, role);
+
+  return i >= 0 ? _(role_labels[i]) : role;
+}
+
+KlyngeMemberRole *
+klynge_member_role_new (const char *role,
+                        const char *from_date,
+                        const char *to_date)
+{
+  KlyngeMemberRole *self = g_new0 (KlyngeMemberRole, 1);
+
+  self->role = g_strdup (role);
+  self->from_date = klynge_rules_strip_or_null (from_date);
+  self->to_date = klynge_rules_strip_or_null (to_date);
+  return self;
+}
+
+void
+klynge_member_role_free (KlyngeMemberRole *role)
+{
+  if (role == NULL)
+    return;
+  g_free (role->role);
+  g_free (role->from_date);
+  g_free (role->to_date);
+  g_free (role);
+}
+
+static void
+klynge_member_finalize (GObject *object)
+{
+  KlyngeMember *self = KLYNGE_MEMBER (object);
+
+  g_free (self->name);
+  g_free (self->title);
+  g_free (self->clinic_name);
+  g_free (self->email);
+  g_free (self->phone);
+  g_free (self->joined_on);
+  g_free (self->left_on);
+  g_free (self->notes);
+  g_ptr_array_unref (self->roles);
+
+  G_OBJECT_CLASS (klynge_member_parent_class)->finalize (object);
+}
+
+static void
+klynge_member_class_init (KlyngeMemberClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_member_finalize;
+}
+
+static void
+klynge_member_init (KlyngeMember *self)
+{
+  self->name = g_strdup ("");
+  self->title = g_strdup ("gp");
+  self->clinic_name = g_strdup ("");
+  self->email = g_strdup ("");
+  self->phone = g_strdup ("");
+  self->notes = g_strdup ("");
+  self->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_member_role_free);
+}
+
+KlyngeMember *
+klynge_member_new (void)
+{
+  return g_object_new (KLYNGE_TYPE_MEMBER, NULL);
+}
+
+gboolean
+klynge_member_is_former (KlyngeMember *self)
+{
+  return self->left_on != NULL;
+}
+
+char *
+klynge_member_current_roles (KlyngeMember *self)
+{
+  g_autofree char *today = klynge_rules_today ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->roles->len; i++)
+    {
+      KlyngeMemberRole *role = g_ptr_array_index (self->roles, i);
+
+      if (klynge_rules_date_reached (role->from_date, today) &&
+          (role->to_date == NULL || strcmp (role->to_date, today) >= 0))
+        g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", klynge_member_role_label (role->role));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+contains_folded (const char *text,
+                 const char *folded)
+{
+  g_autofree char *haystack = g_utf8_casefold (text, -1);
+
+  return strstr (haystack, folded) != NULL;
+}
+
+gboolean
+klynge_member_matches (KlyngeMember *self,
+                       const char   *folded)
+{
+  return folded == NULL || *folded == '\0' ||
+         contains_folded (self->name, folded) ||
+         contains_folded (self->email, folded) ||
+         contains_folded (self->clinic_name, folded);
+}
+
+#define MEMBER_COLUMNS \
+  "m.id, m.name, m.title, coalesce (m.clinic_id, 0), coalesce (c.name, ''), m.email, m.phone, " \
+  "m.joined_on, m.left_on, m.notes "
+#define MEMBER_JOINS "FROM member m LEFT JOIN clinic c ON c.id = m.clinic_id "
+
+static KlyngeMember *
+member_from_row (sqlite3_stmt *stmt)
+{
+  KlyngeMember *member = klynge_member_new ();
+
+  member->id = sqlite3_column_int64 (stmt, 0);
+  klynge_record_set_text (&member->name, (const char *) sqlite3_column_text (stmt, 1));
+  klynge_record_set_text (&member->title, (const char *) sqlite3_column_text (stmt, 2));
+  member->clinic_id = sqlite3_column_int64 (stmt, 3);
+  klynge_record_set_text (&member->clinic_name, (const char *) sqlite3_column_text (stmt, 4));
+  klynge_record_set_text (&member->email, (const char *) sqlite3_column_text (stmt, 5));
+  klynge_record_set_text (&member->phone, (const char *) sqlite3_column_text (stmt, 6));
+  member->joined_on = klynge_record_column_date (stmt, 7);
+  member->left_on = klynge_record_column_date (stmt, 8);
+  klynge_record_set_text (&member->notes, (const char *) sqlite3_column_text (stmt, 9));
+  return member;
+}
+
+/* Roles of every member of @cluster_id (or of one member), attached to @by_id. */
+static gboolean
+load_roles (KlyngeDb    *db,
+            const char  *sql,
+            gint64       id,
+            GHashTable  *by_id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 member_id = sqlite3_column_int64 (stmt, 0);
+      KlyngeMember *member = g_hash_table_lookup (by_id, &member_id);
+
+      if (member != NULL)
+        g_ptr_array_add (member->roles,
+                         klynge_member_role_new ((const char *) sqlite3_column_text (stmt, 1),
+                                                 (const char *) sqlite3_column_text (stmt, 2),
+                                                 (const char *) sqlite3_column_text (stmt, 3)));
+    }
+  return rc == SQLITE_DONE;
+}
+
+#define ROLE_ORDER " ORDER BY r.member_id, coalesce (r.from_date, ''), r.id"
+
+/**
+ * klynge_member_list:
+ *
+ * Returns: (transfer full): the cluster's members (#KlyngeMember) by name,
+ *   former ones included, or %NULL with @error set
+ */
+GListModel *
+klynge_member_list (KlyngeDb  *db,
+                    gint64     cluster_id,
+                    GError   **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_MEMBER);
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.cluster_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeMember *member = member_from_row (stmt);
+
+      g_ptr_array_add (members, member);
+      g_hash_table_insert (by_id, &member->id, member);
+    }
+  if (rc != SQLITE_DONE ||
+      !load_roles (db,
+                   "SELECT r.member_id, r.role, r.from_date, r.to_date FROM member_role r "
+                   "JOIN member m ON m.id = r.member_id WHERE m.cluster_id = ?1" ROLE_ORDER,
+                   cluster_id, by_id, error))
+    return NULL;
+  g_list_store_splice (store, 0, 0, members->pdata, members->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+KlyngeMember *
+klynge_member_load (KlyngeDb  *db,
+                    gint64     cluster_id,
+                    gint64     member_id,
+                    GError   **error)
+{
+  g_autoptr(KlyngeMember) member = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.id = ?1 AND m.cluster_id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    member = member_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The member no longer exists."));
+  if (member == NULL)
+    return NULL;
+  g_hash_table_insert (by_id, &member->id, member);
+  if (!load_roles (db,
+                   "SELECT r.member_id, r.role, r.from_date, r.to_date FROM member_role r "
+                   "WHERE r.member_id = ?1" ROLE_ORDER,
+                   member_id, by_id, error))
+    return NULL;
+  return g_steal_pointer (&member);
+}
+
+gboolean
+klynge_member_validate (KlyngeDb      *db,
+                        gint64         cluster_id,
+                        KlyngeMember  *member,
+                        GError       **error)
+{
+  if (!klynge_rules_check_required (member->name, _("The member needs a name."), error) ||
+      !klynge_rules_check_email (member->email, error) ||
+      !klynge_rules_check_period (member->joined_on, member->left_on, error))
+    return FALSE;
+  if (key_index (title_keys, member->title) < 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("“%s” is not a title; choose GP, trainee, nurse, secretary or other."), member->title);
+      return FALSE;
+    }
+  if (member->clinic_id != 0 &&
+      klynge_db_count (db, "SELECT cluster_id FROM clinic WHERE id = ?1", member->clinic_id) != cluster_id)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("The chosen clinic is not in this cluster."));
+      return FALSE;
+    }
+  for (guint i = 0; i < member->roles->len; i++)
+    {
+      KlyngeMemberRole *role = g_ptr_array_index (member->roles, i);
+
+      if (key_index (role_keys, role->role) < 0)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("“%s” is not a role."), role->role);
+          return FALSE;
+        }
+      if (!klynge_rules_check_period (role->from_date, role->to_date, error))
+        {
+          g_prefix_error (error, "%s: ", klynge_member_role_label (role->role));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+write_roles (KlyngeDb      *db,
+             KlyngeMember  *member,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "DELETE FROM member_role WHERE member_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member->id);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < member->roles->len; i++)
+    {
+      KlyngeMemberRole *role = g_ptr_array_index (member->roles, i);
+
+      if (!(stmt = klynge_db_prepare (db,
+              "INSERT INTO member_role (member_id, role, from_date, to_date) VALUES (?1, ?2, ?3, ?4)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, member->id);
+      sqlite3_bind_text (stmt, 2, role->role, -1, SQLITE_TRANSIENT);
+      klynge_record_bind_date (stmt, 3, role->from_date);
+      klynge_record_bind_date (stmt, 4, role->to_date);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * klynge_member_save:
+ * @member: a new member (id 0) or a changed one; its id is set when new
+ *
+ * Validates and writes @member with their roles in one transaction; on
+ * error nothing changes.
+ */
+gboolean
+klynge_member_save (KlyngeDb      *db,
+                    gint64         cluster_id,
+                    KlyngeMember  *member,
+                    GError       **error)
+{
+  gint64 old_id = member->id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KLYNGE_IS_MEMBER (member), FALSE);
+
+  if (!klynge_member_validate (db, cluster_id, member, error) || !klynge_db_begin (db, error))
+    return FALSE;
+
+  stmt = klynge_db_prepare (db, member->id == 0
+    ? "INSERT INTO member (cluster_id, name, title, clinic_id, email, phone, joined_on, left_on, notes) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    : "UPDATE member SET name = ?2, title = ?3, clinic_id = ?4, email = ?5, phone = ?6, "
+      "  joined_on = ?7, left_on = ?8, notes = ?9 WHERE id = ?10 AND cluster_id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  klynge_record_bind_text (stmt, 2, member->name);
+  sqlite3_bind_text (stmt, 3, member->title, -1, SQLITE_TRANSIENT);
+  klynge_record_bind_id (stmt, 4, member->clinic_id);
+  klynge_record_bind_text (stmt, 5, member->email);
+  klynge_record_bind_text (stmt, 6, member->phone);
+  klynge_record_bind_date (stmt, 7, member->joined_on);
+  klynge_record_bind_date (stmt, 8, member->left_on);
+  sqlite3_bind_text (stmt, 9, member->notes != NULL ? member->notes : "", -1, SQLITE_TRANSIENT);
+  if (member->id != 0)
+    sqlite3_bind_int64 (stmt, 10, member->id);
+  if (!klynge_db_step_done (db, stmt, error))
+    goto failed;
+  if (member->id != 0 && sqlite3_changes (klynge_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The member no longer exists."));
+      goto failed;
+    }
+  if (member->id == 0)
+    member->id = klynge_db_last_insert_id (db);
+  if (!write_roles (db, member, error) || !klynge_db_commit (db, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  member->id = old_id;
+  klynge_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+klynge_member_leave (KlyngeDb    *db,
+                     gint64       cluster_id,
+                     gint64       member_id,
+                     const char  *date,
+                     GError     **error)
+{
+  g_autoptr(KlyngeMember) member = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!klynge_rules_check_required (date, _("Give the date the member leaves."), error) ||
+      !klynge_rules_check_date (date, error) ||
+      !(member = klynge_member_load (db, cluster_id, member_id, error)) ||
+      !klynge_rules_check_period (member->joined_on, date, error))
+    return FALSE;
+
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+  if (!(stmt = klynge_db_prepare (db, "UPDATE member SET left_on = ?2 WHERE id = ?1", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  klynge_record_bind_date (stmt, 2, date);
+  if (!klynge_db_step_done (db, stmt, error))
+    goto failed;
+  /* Roles that would start after leaving are dropped rather than made invalid. */
+  if (!(stmt = klynge_db_prepare (db,
+          "DELETE FROM member_role WHERE member_id = ?1 AND from_date > ?2", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  klynge_record_bind_date (stmt, 2, date);
+  if (!klynge_db_step_done (db, stmt, error))
+    goto failed;
+  if (!(stmt = klynge_db_prepare (db,
+          "UPDATE member_role SET to_date = ?2 WHERE member_id = ?1 AND (to_date IS NULL OR to_date > ?2)", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  klynge_record_bind_date (stmt, 2, date);
+  if (!klynge_db_step_done (db, stmt, error))
+    goto failed;
+  return klynge_db_commit (db, error);
+
+failed:
+  klynge_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+_klynge_member_delete_into (KlyngeDb        *db,
+                            gint64           member_id,
+                            KlyngeSnapshot  *snapshot,
+                            GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!klynge_snapshot_capture_rows (snapshot, db, "member", "id", member_id, error) ||
+      !klynge_snapshot_capture_rows (snapshot, db, "member_role", "member_id", member_id, error) ||
+      !klynge_snapshot_capture_rows (snapshot, db, "invitation", "member_id", member_id, error) ||
+      !klynge_snapshot_capture_rows (snapshot, db, "attendance", "member_id", member_id, error) ||
+      !klynge_snapshot_capture_links (snapshot, db, "meeting", "facilitator_id", member_id, error) ||
+      !klynge_snapshot_capture_links (snapshot, db, "topic_proposal", "proposed_by", member_id, error))
+    return FALSE;
+  if (!(stmt = klynge_db_prepare (db, "DELETE FROM member WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/**
+ * klynge_member_delete:
+ *
+ * Deletes the member with their roles, invitations and attendance in one
+ * transaction. To keep a member's history, use klynge_member_leave().
+ *
+ * Returns: (transfer full) (nullable): what was deleted, for
+ *   klynge_snapshot_restore() when the user asks to undo
+ */
+KlyngeSnapshot *
+klynge_member_delete (KlyngeDb  *db,
+                      gint64     cluster_id,
+                      gint64     member_id,
+                      GError   **error)
+{
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
+
+  if (klynge_db_count (db, "SELECT cluster_id FROM member WHERE id = ?1", member_id) != cluster_id)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The member no longer exists."));
+      return NULL;
+    }
+  if (!klynge_db_begin (db, error))
+    return NULL;
+  if (!_klynge_member_delete_into (db, member_id, snapshot, error) || !klynge_db_commit (db, error))
+    {
+      klynge_db_rollback (db);
+      return NULL;
+    }
+  return g_steal_pointer (&snapshot);
+}
+
+char *
+klynge_member_active_emails (KlyngeDb  *db,
+                             gint64     cluster_id,
+                             GError   **error)
+{
+  g_autoptr(GString) emails = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT email FROM member WHERE cluster_id = ?1 AND left_on IS NULL AND email <> '' "
+    "ORDER BY name COLLATE NOCASE, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *email = (const char *) sqlite3_column_text (stmt, 0);
+
+      /* Two members of one clinic may share its address; it goes on the line once. */
+      if (g_hash_table_add (seen, g_ascii_strdown (email, -1)))
+        g_string_append_printf (emails, "%s%s", emails->len > 0 ? ", " : "", email);
+    }
+  return rc == SQLITE_DONE ? g_string_free (g_steal_pointer (&emails), FALSE) : NULL;
+}

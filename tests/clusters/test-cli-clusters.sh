@@ -1,0 +1,40 @@
+#!/bin/sh
+# test-cli-clusters.sh CLI — `export members` as scripts use it.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+cli=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db="$tmp/k.sqlite"
+n=0
+fail=0
+
+ok () {
+  n=$((n + 1))
+  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
+}
+
+echo "1..6"
+"$cli" --db "$db" demo > /dev/null
+sqlite3 "$db" "INSERT INTO member (cluster_id, name) VALUES (1, '=cmd|'' /C calc''!A0')"
+
+"$cli" --db "$db" export members --format xlsx --output "$tmp/m.xlsx"; rc=$?
+[ $rc -eq 0 ] && unzip -l "$tmp/m.xlsx" | grep -q 'xl/worksheets/sheet2.xml'
+ok $? "export members --format xlsx writes a workbook with two sheets"
+unzip -p "$tmp/m.xlsx" xl/worksheets/sheet1.xml | grep -q '<f>'; [ $? -ne 0 ]
+ok $? "the member sheet holds no formula"
+
+"$cli" --db "$db" export members --format csv --output "$tmp/m.csv"; rc=$?
+[ $rc -eq 0 ] && [ "$(head -c 3 "$tmp/m.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] && grep -q "'=cmd" "$tmp/m.csv"
+ok $? "export members --format csv writes UTF-8 with a BOM and defuses formulas"
+
+"$cli" --db "$db" export members --output "$tmp/default.xlsx"; rc=$?
+[ $rc -eq 0 ] && [ -s "$tmp/default.xlsx" ]; ok $? "xlsx is the default format"
+
+"$cli" --db "$db" export members --format ods --output "$tmp/x.ods" 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && [ ! -e "$tmp/x.ods" ] && [ -s "$tmp/err" ]; ok $? "an unknown format is a usage error"
+
+"$cli" --db "$db" export members --output "$tmp/none/x.csv" --format csv 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && [ -s "$tmp/err" ]; ok $? "an unwritable file exits 1 with a message"
+
+exit $fail

@@ -1,0 +1,313 @@
+/* test-clusters-ui.c — the Clusters & members area on the real window
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "klynge-clinic-editor.h"
+#include "klynge-clinic.h"
+#include "klynge-clusters-page.h"
+#include "klynge-demo.h"
+#include "klynge-member-editor.h"
+#include "klynge-member.h"
+#include "klynge-test-utils.h"
+#include "klynge-ui-test-utils.h"
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+type_into (GtkWidget  *form,
+           const char *field,
+           const char *text)
+{
+  GtkWidget *row = find_named (form, field);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  klynge_ui_test_flush ();
+}
+
+static gboolean
+can_save (GtkWidget *form)
+{
+  return gtk_widget_is_sensitive (find_named (form, "save"));
+}
+
+static const char *
+problems (GtkWidget *form)
+{
+  GtkWidget *label = find_named (form, "problems");
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
+}
+
+static GListModel *
+list_of (GtkWidget  *page,
+         const char *view)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_named (page, view))));
+}
+
+static gboolean
+list_has (GListModel *list,
+          const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      const char *item_name = KLYNGE_IS_MEMBER (item) ? KLYNGE_MEMBER (item)->name : KLYNGE_CLINIC (item)->name;
+
+      if (g_str_equal (item_name, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static KlyngeDb *
+window_db (KlyngeWindow *window)
+{
+  return klynge_context_get_db (klynge_window_get_context (window));
+}
+
+static GtkWidget *
+show_page (KlyngeWindow *window)
+{
+  GtkWidget *page;
+
+  klynge_window_show_area (window, "clusters");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CLUSTERS_PAGE);
+  g_assert_nonnull (page);
+  return page;
+}
+
+static void
+add_clinic_and_member (KlyngeWindow *window,
+                       gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  GtkWidget *form, *clinic_row, *search;
+  GListModel *choices;
+  gint64 clinic_id;
+  guint position = G_MAXUINT;
+
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 1);
+
+  /* A clinic through the real editor; each bad field keeps Save disabled and says why. */
+  gtk_widget_activate_action (page, "clusters.new-clinic", NULL);
+  klynge_ui_test_flush ();
+  form = GTK_WIDGET (find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
+  g_assert_nonnull (form);
+  g_assert_false (can_save (form));
+  g_assert_cmpstr (problems (form), ==, "");
+
+  type_into (form, "name", "Lægehuset Vest");
+  g_assert_true (can_save (form));
+  type_into (form, "number", "012345");
+  g_assert_false (can_save (form));
+  g_assert_true (gtk_widget_has_css_class (find_named (form, "number"), "error"));
+  g_assert_nonnull (strstr (problems (form), "already used by Lægehuset Østergade"));
+  type_into (form, "number", "099999");
+  g_assert_true (can_save (form));
+  g_assert_false (gtk_widget_has_css_class (find_named (form, "number"), "error"));
+
+  type_into (form, "patients", "-300");
+  g_assert_false (can_save (form));
+  g_assert_nonnull (strstr (problems (form), "negative"));
+  type_into (form, "patients", "many");
+  g_assert_false (can_save (form));
+  type_into (form, "patients", "4.100");
+  g_assert_true (can_save (form));
+
+  type_into (form, "email", "post@vest");
+  g_assert_false (can_save (form));
+  type_into (form, "email", "post@vest.dk");
+  type_into (form, "joined", "2026-02-30");
+  g_assert_false (can_save (form));
+  type_into (form, "joined", "2026-01-01");
+  type_into (form, "name", "  ");
+  g_assert_false (can_save (form));
+  g_assert_nonnull (strstr (problems (form), "needs a name"));
+  type_into (form, "name", "Lægehuset Vest");
+  g_assert_true (can_save (form));
+  /* Nothing has reached the database while the form was wrong. */
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic WHERE name = 'Lægehuset Vest'", 0), ==, 0);
+
+  gtk_widget_activate_action (form, "clinic.save", NULL);
+  klynge_ui_test_flush ();
+  g_assert_null (find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
+  clinic_id = klynge_db_count (db, "SELECT id FROM clinic WHERE name = 'Lægehuset Vest' AND provider_number = '099999' "
+                                   "AND listed_patients = 4100 AND email = 'post@vest.dk'", 0);
+  g_assert_cmpint (clinic_id, >, 0);
+  g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Vest"));
+
+  /* A member of it, with a role whose dates must make sense. */
+  gtk_widget_activate_action (page, "clusters.new-member", NULL);
+  klynge_ui_test_flush ();
+  form = GTK_WIDGET (find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
+  g_assert_nonnull (form);
+  g_assert_false (can_save (form));
+  type_into (form, "name", "Ole Bach");
+  type_into (form, "email", "ole bach@vest.dk");
+  g_assert_false (can_save (form));
+  type_into (form, "email", "ole@vest.dk");
+  clinic_row = find_named (form, "clinic");
+  choices = adw_combo_row_get_model (ADW_COMBO_ROW (clinic_row));
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Lægehuset Vest"))
+      position = i;
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (clinic_row), position);
+  gtk_widget_activate_action (form, "member.add-role", NULL);
+  klynge_ui_test_flush ();
+  {
+    /* The roles list is the only list box of the form with an entry in it. */
+    GtkWidget *row = klynge_ui_test_find_widget (find_named (form, "roles"), GTK_TYPE_LIST_BOX_ROW);
+    GtkEditable *from, *to;
+
+    g_assert_nonnull (row);
+    from = GTK_EDITABLE (klynge_ui_test_find_widget (row, GTK_TYPE_ENTRY));
+    to = GTK_EDITABLE (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (from))));
+    gtk_editable_set_text (from, "2026-01-01");
+    gtk_editable_set_text (to, "2025-12-31");
+    klynge_ui_test_flush ();
+    g_assert_false (can_save (form));
+    g_assert_nonnull (strstr (problems (form), "before the start"));
+    gtk_editable_set_text (to, "");
+    klynge_ui_test_flush ();
+  }
+  g_assert_true (can_save (form));
+  gtk_widget_activate_action (form, "member.save", NULL);
+  klynge_ui_test_flush ();
+  g_assert_null (find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member m JOIN member_role r ON r.member_id = m.id "
+                                        "WHERE m.name = 'Ole Bach' AND m.email = 'ole@vest.dk' AND m.clinic_id = ?1 "
+                                        "AND r.role = 'board' AND r.from_date = '2026-01-01' AND r.to_date IS NULL",
+                                   clinic_id), ==, 1);
+  g_assert_true (list_has (list_of (page, "members_view"), "Ole Bach"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (page, "gps"))), ==, "25");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (page, "board"))), "Ole Bach"));
+
+  /* Typing in the search field filters the list. */
+  search = find_named (page, "search");
+  gtk_editable_set_text (GTK_EDITABLE (search), "ole b");
+  for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) != 1; i++)
+    klynge_ui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 1);
+  g_assert_true (list_has (list_of (page, "members_view"), "Ole Bach"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) == 1; i++)
+    klynge_ui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 2);
+}
+
+static void
+delete_and_undo (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  gint64 member = klynge_db_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
+  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  gint64 attendance = klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member);
+  AdwMessageDialog *dialog;
+
+  /* A member: gone from the list and the database, then back with their history. */
+  gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
+  klynge_ui_test_flush ();
+  g_assert_false (list_has (list_of (page, "members_view"), "Louise Madsen"));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE id = ?1", member), ==, 0);
+  gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
+  klynge_ui_test_flush ();
+  g_assert_true (list_has (list_of (page, "members_view"), "Louise Madsen"));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
+
+  /* A clinic with members asks where they go; moving them leaves no orphans. */
+  gtk_widget_activate_action (page, "clusters.delete-clinic", "x", clinic);
+  klynge_ui_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
+  adw_message_dialog_response (dialog, "move");
+  klynge_ui_test_flush ();
+  g_assert_false (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 0);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id IS NULL", 0), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 1);
+
+  gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
+  klynge_ui_test_flush ();
+  g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 4);
+}
+
+static void
+run (KlyngeUiTestFunc func)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, func, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_add_clinic_and_member (void)
+{
+  run (add_clinic_and_member);
+}
+
+static void
+test_delete_and_undo (void)
+{
+  run (delete_and_undo);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/clusters/ui/add-clinic-and-member", test_add_clinic_and_member);
+  g_test_add_func ("/clusters/ui/delete-and-undo", test_delete_and_undo);
+
+  return g_test_run ();
+}
