@@ -14,6 +14,7 @@
 
 #include "klynge-accounts.h"
 #include "klynge-ledger.h"
+#include "klynge-member-export.h"
 #include "klynge-table-export.h"
 #include "klynge-test-utils.h"
 
@@ -247,6 +248,54 @@ test_accounts (void)
   klynge_test_remove_tree (dir);
 }
 
+/* Puts hostile[] into the user's text of the demo cluster's first clinic
+ * and first member. */
+static void
+make_hostile_members (KlyngeDb *db)
+{
+  static const char *updates[] = {
+    "UPDATE member SET name = ?1, phone = ?2, email = ?3, notes = ?4 WHERE id = (SELECT min(id) FROM member)",
+    "UPDATE clinic SET name = ?1, phone = ?2, address = ?3, notes = ?4 WHERE id = (SELECT min(id) FROM clinic)",
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    {
+      sqlite3_stmt *stmt = klynge_db_prepare (db, updates[i], &error);
+
+      g_assert_no_error (error);
+      for (guint h = 0; h < G_N_ELEMENTS (hostile); h++)
+        sqlite3_bind_text (stmt, h + 1, hostile[h], -1, SQLITE_STATIC);
+      g_assert_true (klynge_db_step_done (db, stmt, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The member and clinic address list. */
+static void
+test_members (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *xlsx = g_build_filename (dir, "members.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "members.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 cluster_id;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster_id);
+
+  make_hostile_members (db);
+
+  g_assert_true (klynge_member_export (db, cluster_id, KLYNGE_MEMBER_EXPORT_XLSX, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_xlsx_safe (xlsx), ==, G_N_ELEMENTS (hostile));
+
+  g_assert_true (klynge_member_export (db, cluster_id, KLYNGE_MEMBER_EXPORT_CSV, csv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_csv_safe (csv, ','), >=, G_N_ELEMENTS (hostile));
+
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +305,7 @@ main (int   argc,
 
   g_test_add_func ("/formula-safety/table-writer", test_table_writer);
   g_test_add_func ("/formula-safety/accounts", test_accounts);
+  g_test_add_func ("/formula-safety/members", test_members);
 
   return g_test_run ();
 }
