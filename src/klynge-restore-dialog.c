@@ -134,7 +134,12 @@ klynge_restore_dialog_new (GtkWindow  *parent,
   g_autofree char *name = g_path_get_basename (db_path);
 
   self->db_path = g_strdup (db_path);
+  /* Nothing is chosen for the user: the newest backup is often the state
+   * the file is in now, and going back is a decision to make. */
   self->selection = gtk_single_selection_new (backups);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
 

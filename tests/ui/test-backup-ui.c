@@ -73,6 +73,9 @@ restore_oldest (void)
   text = klynge_ui_test_collect_text (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "1 cluster · 25 members"));
 
+  /* Nothing is chosen until the user chooses. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore"));
+
   list = klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW);
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   gtk_single_selection_set_selected (selection, g_list_model_get_n_items (G_LIST_MODEL (selection)) - 1);
