@@ -496,17 +496,31 @@ klynge_backup_create (KlyngeDb    *db,
   return g_steal_pointer (&path);
 }
 
+/* Compared in pieces: a cluster's database may be large after years of imports. */
 static gboolean
 same_contents (const char *a,
                const char *b)
 {
-  g_autofree char *data_a = NULL;
-  g_autofree char *data_b = NULL;
-  gsize len_a, len_b;
+  FILE *fa = g_fopen (a, "rb");
+  FILE *fb = g_fopen (b, "rb");
+  gboolean same = fa != NULL && fb != NULL;
 
-  return g_file_get_contents (a, &data_a, &len_a, NULL) &&
-         g_file_get_contents (b, &data_b, &len_b, NULL) &&
-         len_a == len_b && memcmp (data_a, data_b, len_a) == 0;
+  while (same)
+    {
+      char buf_a[65536], buf_b[65536];
+      size_t n_a = fread (buf_a, 1, sizeof buf_a, fa);
+      size_t n_b = fread (buf_b, 1, sizeof buf_b, fb);
+
+      same = n_a == n_b && memcmp (buf_a, buf_b, n_a) == 0;
+      if (n_a < sizeof buf_a)
+        break;
+    }
+
+  if (fa != NULL)
+    fclose (fa);
+  if (fb != NULL)
+    fclose (fb);
+  return same;
 }
 
 /**
@@ -571,26 +585,35 @@ copy_file (const char  *from,
            const char  *to,
            GError     **error)
 {
-  g_autoptr(GError) read_error = NULL;
-  g_autofree char *data = NULL;
-  gsize len;
-  int fd;
-  gboolean ok;
+  char copy_buffer[65536];
+  int in = g_open (from, O_RDONLY | O_CLOEXEC, 0);
+  int out;
+  gboolean ok = TRUE;
+  gssize n;
 
-  if (!g_file_get_contents (from, &data, &len, &read_error))
+  if (in < 0)
+    return set_io_error (error, errno, _("Could not read “%s”: %s"), from, g_strerror (errno));
+
+  out = create_private (to, error);
+  if (out < 0)
     {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not read “%s”: %s"), from, read_error->message);
+      close (in);
       return FALSE;
     }
 
-  fd = create_private (to, error);
-  if (fd < 0)
-    return FALSE;
+  while (ok && (n = read (in, copy_buffer, sizeof copy_buffer)) != 0)
+    {
+      if (n < 0)
+        ok = set_io_error (error, errno, _("Could not read “%s”: %s"), from, g_strerror (errno));
+      else if (write (out, copy_buffer, n) != n)
+        ok = set_io_error (error, errno, _("Could not write “%s”: %s"), to, g_strerror (errno));
+    }
 
-  ok = write (fd, data, len) == (gssize)len && fsync (fd) == 0;
-  if (!ok)
-    set_io_error (error, errno, _("Could not write “%s”: %s"), to, g_strerror (errno));
-  close (fd);
+  if (ok && fsync (out) != 0)
+    ok = set_io_error (error, errno, _("Could not write “%s”: %s"), to, g_strerror (errno));
+
+  close (in);
+  close (out);
   return ok;
 }
 
