@@ -41,10 +41,7 @@ read_counts (const char *path,
   g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
 
   /* The full check, not the quick one Klynge runs on opening. */
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
+  klynge_test_assert_integrity (handle);
 
   for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
     {

@@ -27,14 +27,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *source = klynge_test_data_path ("schema-v1.sqlite");
-  g_autofree char *contents = NULL;
-  gsize len;
-
   f->dir = klynge_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "cluster.sqlite", NULL);
-  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  f->path = klynge_test_copy_data ("schema-v1.sqlite", f->dir);
 }
 
 static void

@@ -42,21 +42,6 @@ expected_for (int version)
   return NULL;
 }
 
-static char *
-copy_fixture (const char *name,
-              const char *dir)
-{
-  g_autofree char *source = klynge_test_data_path (name);
-  g_autofree char *contents = NULL;
-  gsize len;
-  char *copy = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
-  g_assert_cmpint (g_chmod (copy, 0600), ==, 0);
-  return copy;
-}
-
 static void
 test_fixture (gconstpointer data)
 {
@@ -64,7 +49,7 @@ test_fixture (gconstpointer data)
   int version = atoi (name + strlen ("schema-v"));
   const Expected *expected = expected_for (version);
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = copy_fixture (name, dir);
+  g_autofree char *path = klynge_test_copy_data (name, dir);
   g_autoptr(KlyngeDb) db = NULL;
   g_autoptr(GListModel) backups = NULL;
   sqlite3_stmt *stmt;
@@ -74,10 +59,7 @@ test_fixture (gconstpointer data)
   db = klynge_test_open_db (path);
   g_assert_cmpint (klynge_db_get_schema_version (db), ==, KLYNGE_DB_SCHEMA_VERSION);
 
-  stmt = klynge_db_prepare (db, "PRAGMA integrity_check", NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_reset (stmt);
+  klynge_test_assert_integrity (klynge_db_get_handle (db));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
 
   stmt = klynge_db_prepare (db, "SELECT name FROM cluster", NULL);
@@ -118,7 +100,7 @@ test_newer_refused (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autofree char *name = g_strdup_printf ("schema-v%d.sqlite", KLYNGE_DB_SCHEMA_VERSION);
-  g_autofree char *path = copy_fixture (name, dir);
+  g_autofree char *path = klynge_test_copy_data (name, dir);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *backups = klynge_backup_dir_for (path);
   g_autofree char *before = NULL;

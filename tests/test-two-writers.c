@@ -54,10 +54,7 @@ test_app_and_cli (void)
   g_assert_true (g_subprocess_wait_check (writer, NULL, &error));
   g_assert_no_error (error);
 
-  stmt = klynge_db_prepare (db, "PRAGMA integrity_check", NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_reset (stmt);
+  klynge_test_assert_integrity (klynge_db_get_handle (db));
 
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note = 'app'", 0), ==, N_APP_WRITES);
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note LIKE 'cli-%'", 0), ==, N_CLI_WRITES);

@@ -33,6 +33,8 @@ char     *klynge_ui_test_collect_text    (GtkWidget  *widget);
 /* The first descendant of @widget of @type (depth-first), or %NULL. */
 GtkWidget *klynge_ui_test_find_widget    (GtkWidget  *widget,
                                           GType       type);
+/* The visible toplevel window of @type (a dialog, say), or %NULL. */
+GtkWindow *klynge_ui_test_find_toplevel  (GType       type);
 /* The visible widget with this label/title text, or %NULL. */
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);

@@ -36,21 +36,6 @@ back_up_then_change (const char *path)
   g_assert_no_error (error);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gint64
 shown_members (KlyngeWindow *window)
 {
@@ -64,7 +49,7 @@ shown_members (KlyngeWindow *window)
 static void
 restore_oldest (void)
 {
-  KlyngeRestoreDialog *dialog = KLYNGE_RESTORE_DIALOG (find_toplevel (KLYNGE_TYPE_RESTORE_DIALOG));
+  KlyngeRestoreDialog *dialog = KLYNGE_RESTORE_DIALOG (klynge_ui_test_find_toplevel (KLYNGE_TYPE_RESTORE_DIALOG));
   GtkWidget *list;
   GtkSingleSelection *selection;
   g_autofree char *text = NULL;
@@ -102,7 +87,7 @@ check_read_only (KlyngeWindow *window,
   /* A file that cannot be written cannot be replaced by a backup either. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
   klynge_ui_test_flush ();
-  g_assert_null (find_toplevel (KLYNGE_TYPE_RESTORE_DIALOG));
+  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_RESTORE_DIALOG));
 }
 
 static void
@@ -155,7 +140,7 @@ static void
 check_damaged (KlyngeWindow *window,
                gpointer      user_data)
 {
-  AdwMessageDialog *error_dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  AdwMessageDialog *error_dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   g_assert_null (klynge_context_get_db (klynge_window_get_context (window)));
   g_assert_nonnull (error_dialog);
