@@ -283,6 +283,16 @@ klynge_window_restore (KlyngeWindow *self)
 
   if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
     open_db (self, last, FALSE);
+  else if (*last != '\0')
+    {
+      /* Often a USB stick or network drive that is not connected: the user
+       * must not take the welcome screen for the loss of the cluster. */
+      g_autoptr(GError) error = g_error_new (KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
+                                             _("The database used last time, “%s”, cannot be found. If it is on a USB stick or a network drive, connect it and open the file again with Open…."),
+                                             last);
+
+      klynge_window_show_error (self, _("Database Not Found"), error);
+    }
 
   update_switcher (self);
 }

@@ -181,6 +181,31 @@ test_damaged_offers_backups (void)
   klynge_test_remove_tree (dir);
 }
 
+static void
+check_missing (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_null (klynge_context_get_db (klynge_window_get_context (window)));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), user_data));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be found"));
+}
+
+/* The last database's folder is gone (a USB stick not plugged in). */
+static void
+test_last_database_missing (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+  const char *path = "/nonexistent-klynge-stick/Cluster.sqlite";
+  const char *argv[] = { "klynge", NULL };
+
+  g_settings_set_string (settings, "last-database", path);
+  klynge_ui_test_run_app (argv, check_missing, (gpointer)path);
+  g_settings_set_string (settings, "last-database", "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -190,6 +215,7 @@ main (int    argc,
   g_test_add_func ("/ui/backup/read-only-notice", test_read_only_notice);
   g_test_add_func ("/ui/backup/restore-from-menu", test_restore_from_menu);
   g_test_add_func ("/ui/backup/damaged-offers-backups", test_damaged_offers_backups);
+  g_test_add_func ("/ui/backup/last-database-missing", test_last_database_missing);
 
   return g_test_run ();
 }
