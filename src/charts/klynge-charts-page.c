@@ -2,41 +2,370 @@
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Charts area: pick a meeting (or all indicators), an indicator, a period,
+ * a chart type and how clinics are named; the chart fills the rest and is
+ * redrawn whenever the data change, so a live import shows at once.
  */
 
 #include "klynge-i18n.h"
 
-#include "klynge-cluster.h"
-#include "klynge-format.h"
+#include "klynge-chart-export.h"
+#include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
+#include "klynge-presentation.h"
 
 struct _KlyngeChartsPage
 {
-  KlyngePage     parent_instance;
+  KlyngePage       parent_instance;
 
-  AdwStatusPage *status_page;
+  GtkDropDown     *meeting_picker;
+  GtkDropDown     *indicator_picker;
+  GtkDropDown     *period_picker;
+  GtkDropDown     *kind_picker;
+  GtkDropDown     *names_picker;
+  GtkDropDown     *clinic_picker;
+  KlyngeChartView *view;
+
+  GPtrArray       *meetings;     /* KlyngeChartIndicator: id, title */
+  GPtrArray       *indicators;
+  GPtrArray       *periods;
+  GPtrArray       *clinics;
+  gboolean         updating;
+  GCancellable    *export_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeChartsPage, klynge_charts_page, KLYNGE_TYPE_PAGE)
+
+static gint64
+selected_id (GtkDropDown *picker,
+             GPtrArray   *items,
+             guint        offset)
+{
+  guint selected = gtk_drop_down_get_selected (picker);
+
+  if (items == NULL || selected == GTK_INVALID_LIST_POSITION || selected < offset || selected - offset >= items->len)
+    return 0;
+  return ((KlyngeChartIndicator *) g_ptr_array_index (items, selected - offset))->id;
+}
+
+/* Replaces a picker's items and keeps the one with @keep_id selected when still there. */
+static void
+fill_picker (GtkDropDown *picker,
+             GPtrArray   *items,
+             const char  *first,
+             gint64       keep_id)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint offset = first != NULL, selected = 0;
+
+  if (first != NULL)
+    gtk_string_list_append (model, first);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      KlyngeChartIndicator *item = g_ptr_array_index (items, i);
+
+      gtk_string_list_append (model, item->name);
+      if (item->id == keep_id)
+        selected = i + offset;
+    }
+  gtk_drop_down_set_model (picker, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (picker, selected);
+}
+
+static KlyngeChartOptions
+current_options (KlyngeChartsPage *self)
+{
+  KlyngeChartOptions options = { 0 };
+
+  options.kind = MIN (gtk_drop_down_get_selected (self->kind_picker), KLYNGE_CHART_N_KINDS - 1);
+  options.names = MIN (gtk_drop_down_get_selected (self->names_picker), KLYNGE_CHART_NAMED);
+  options.theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                  ? KLYNGE_CHART_THEME_DARK : KLYNGE_CHART_THEME_LIGHT;
+  options.funnel_method = KLYNGE_FUNNEL_EXACT;
+  options.slide = options.names != KLYNGE_CHART_ANONYMOUS;
+  return options;
+}
+
+static void
+show_chart (KlyngeChartsPage *self)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  KlyngeChartOptions options = current_options (self);
+  gint64 indicator = selected_id (self->indicator_picker, self->indicators, 0);
+  gint64 meeting = selected_id (self->meeting_picker, self->meetings, 1);
+  guint period = gtk_drop_down_get_selected (self->period_picker);
+  g_autoptr(GError) error = NULL;
+  KlyngeChartData *data;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->clinic_picker), options.names == KLYNGE_CHART_HIGHLIGHT);
+  /* A meeting's slides, pack and workbook need a meeting. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-slides", meeting != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-pack", meeting != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-workbook", meeting != 0);
+  if (db == NULL || self->updating)
+    return;
+  if (options.kind == KLYNGE_CHART_ATTENDANCE)
+    data = klynge_chart_data_load_attendance (db, cluster, &error);
+  else if (indicator == 0)
+    data = NULL;
+  else
+    data = klynge_chart_data_load (db, cluster, indicator,
+                                   self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
+                                   &error);
+  if (data != NULL)
+    {
+      klynge_chart_data_set_names (data, db, cluster, options.names,
+                                   selected_id (self->clinic_picker, self->clinics, 0),
+                                   (guint) (meeting != 0 ? meeting : indicator));
+      if (meeting != 0 && indicator != 0)
+        data->before_period = klynge_chart_meeting_before_period (db, meeting, indicator);
+    }
+  else if (error != NULL)
+    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->period_picker), options.kind != KLYNGE_CHART_ATTENDANCE);
+  klynge_chart_view_set (self->view, data, &options);
+}
+
+static void
+fill_periods (KlyngeChartsPage *self)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint previous = gtk_drop_down_get_selected (self->period_picker);
+  g_autofree char *keep = NULL;
+  guint selected = 0;
+
+  if (self->periods != NULL && previous < self->periods->len)
+    keep = g_strdup (g_ptr_array_index (self->periods, previous));
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+  self->periods = klynge_chart_list_periods (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                             selected_id (self->indicator_picker, self->indicators, 0), NULL);
+  for (guint i = 0; self->periods != NULL && i < self->periods->len; i++)
+    {
+      gtk_string_list_append (model, g_ptr_array_index (self->periods, i));
+      /* The latest period unless the one shown before is still there. */
+      selected = keep != NULL && g_str_equal (keep, g_ptr_array_index (self->periods, i)) ? i
+                 : keep == NULL ? i : selected;
+    }
+  if (keep != NULL && self->periods != NULL && !g_ptr_array_find_with_equal_func (self->periods, keep, g_str_equal, NULL))
+    selected = self->periods->len - 1;
+  gtk_drop_down_set_model (self->period_picker, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->period_picker, selected);
+}
+
+static void
+fill_indicators (KlyngeChartsPage *self)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 keep = selected_id (self->indicator_picker, self->indicators, 0);
+
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  self->indicators = klynge_chart_list_indicators (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                                   selected_id (self->meeting_picker, self->meetings, 1), NULL);
+  fill_picker (self->indicator_picker, self->indicators, NULL, keep);
+  fill_periods (self);
+}
+
+/* A chosen meeting shows the period it asked the clinics for. */
+static void
+select_meeting_period (KlyngeChartsPage *self)
+{
+  gint64 meeting = selected_id (self->meeting_picker, self->meetings, 1);
+  g_autofree char *period = NULL;
+  guint index;
+
+  if (meeting == 0 || self->periods == NULL)
+    return;
+  period = klynge_chart_meeting_period (klynge_page_get_db (KLYNGE_PAGE (self)), meeting,
+                                        selected_id (self->indicator_picker, self->indicators, 0));
+  if (period != NULL && g_ptr_array_find_with_equal_func (self->periods, period, g_str_equal, &index))
+    gtk_drop_down_set_selected (self->period_picker, index);
+}
+
+static void
+meeting_changed_cb (KlyngeChartsPage *self)
+{
+  if (self->updating)
+    return;
+  self->updating = TRUE;
+  fill_indicators (self);
+  select_meeting_period (self);
+  self->updating = FALSE;
+  show_chart (self);
+}
+
+static void
+indicator_changed_cb (KlyngeChartsPage *self)
+{
+  if (self->updating)
+    return;
+  self->updating = TRUE;
+  fill_periods (self);
+  select_meeting_period (self);
+  self->updating = FALSE;
+  show_chart (self);
+}
+
+static void
+options_changed_cb (KlyngeChartsPage *self)
+{
+  show_chart (self);
+}
+
+static void
+dark_changed_cb (KlyngeChartsPage *self)
+{
+  show_chart (self);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (widget);
+  KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
+  KlyngeChartOptions options = current_options (self);
+  GtkWindow *window;
+
+  if (klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
+    return;
+  window = klynge_presentation_new (context,
+                                    selected_id (self->meeting_picker, self->meetings, 1),
+                                    selected_id (self->indicator_picker, self->indicators, 0),
+                                    &options,
+                                    selected_id (self->clinic_picker, self->clinics, 0));
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (window);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KlyngeChartsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!klynge_chart_export_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+      return;
+    }
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Exported")));
+}
+
+static void
+export_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    KlyngeChartsPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  KlyngeChartExportJob job = { 0 };
+  guint period = gtk_drop_down_get_selected (self->period_picker);
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL && klynge_page_get_db (KLYNGE_PAGE (self)) != NULL)
+    {
+      job.kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+      job.cluster_id = klynge_page_get_cluster (KLYNGE_PAGE (self));
+      job.meeting_id = selected_id (self->meeting_picker, self->meetings, 1);
+      job.indicator_id = selected_id (self->indicator_picker, self->indicators, 0);
+      job.period = self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL;
+      job.options = current_options (self);
+      /* Files go to projectors and printers: always the light slide. */
+      job.options.theme = KLYNGE_CHART_THEME_LIGHT;
+      job.options.slide = TRUE;
+      job.highlight_clinic = selected_id (self->clinic_picker, self->clinics, 0);
+      job.format = KLYNGE_SLIDE_PNG;
+      job.width = 1920;
+      job.height = 1080;
+      job.path = path;
+      if (job.kind == KLYNGE_CHART_EXPORT_CHART && !klynge_slide_format_from_path (path, &job.format))
+        {
+          g_autofree char *with_png = g_strconcat (path, ".png", NULL);
+
+          g_free (path);
+          job.path = path = g_steal_pointer (&with_png);
+        }
+      g_cancellable_cancel (self->export_cancellable);
+      g_clear_object (&self->export_cancellable);
+      self->export_cancellable = g_cancellable_new ();
+      klynge_chart_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), &job, self->export_cancellable,
+                                 export_done_cb, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (widget);
+  KlyngeChartExportKind kind = g_str_equal (action_name, "charts.export-slides") ? KLYNGE_CHART_EXPORT_SLIDES
+                               : g_str_equal (action_name, "charts.export-pack") ? KLYNGE_CHART_EXPORT_PACK
+                               : g_str_equal (action_name, "charts.export-workbook") ? KLYNGE_CHART_EXPORT_WORKBOOK
+                               : KLYNGE_CHART_EXPORT_CHART;
+  /* Translators: the file names offered for a chart, a meeting's slides, its feedback pack and its workbook */
+  const char *names[] = { N_("Chart.png"), N_("Slides"), N_("Feedback pack.pdf"), N_("Meeting workbook.xlsx") };
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         kind == KLYNGE_CHART_EXPORT_SLIDES ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                                            : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  if (kind != KLYNGE_CHART_EXPORT_SLIDES)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(names[kind]));
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
 
 static void
 klynge_charts_page_reload (KlyngePage *page)
 {
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (page);
-  g_auto(KlyngeClusterSummary) summary = { 0 };
-  g_autofree char *description = NULL;
-  g_autofree char *count = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
+  gint64 cluster = klynge_page_get_cluster (page);
+  gint64 meeting = selected_id (self->meeting_picker, self->meetings, 1);
+  gint64 clinic = selected_id (self->clinic_picker, self->clinics, 0);
 
-  if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, NULL))
-    return;
+  if (db == NULL)
+    {
+      klynge_chart_view_set (self->view, NULL, &(KlyngeChartOptions) { 0 });
+      return;
+    }
+  self->updating = TRUE;
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  g_clear_pointer (&self->clinics, g_ptr_array_unref);
+  self->meetings = klynge_chart_list_meetings (db, cluster, NULL);
+  self->clinics = klynge_chart_list_clinics (db, cluster, NULL);
+  fill_picker (self->meeting_picker, self->meetings, _("All indicators"), meeting);
+  fill_picker (self->clinic_picker, self->clinics, NULL, clinic);
+  fill_indicators (self);
+  self->updating = FALSE;
+  show_chart (self);
+}
 
-  count = klynge_format_integer (summary.n_measurements);
-  description = g_strdup_printf (ngettext ("Charts of the %s stored measurement are not part of this version yet.",
-                                           "Charts of the %s stored measurements are not part of this version yet.",
-                                           summary.n_measurements),
-                                 count);
-  adw_status_page_set_description (self->status_page, description);
+static void
+klynge_charts_page_dispose (GObject *object)
+{
+  KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (object);
+
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+  g_clear_pointer (&self->clinics, g_ptr_array_unref);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+
+  G_OBJECT_CLASS (klynge_charts_page_parent_class)->dispose (object);
 }
 
 static void
@@ -44,14 +373,34 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = klynge_charts_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_charts_page_reload;
 
+  g_type_ensure (KLYNGE_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/charts/klynge-charts-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, meeting_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, indicator_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, period_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, kind_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, names_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, clinic_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, view);
+  gtk_widget_class_bind_template_callback (widget_class, meeting_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, indicator_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "charts.present", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "charts.present", NULL);
+  gtk_widget_class_install_action (widget_class, "charts.export-chart", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "charts.export-slides", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "charts.export-pack", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "charts.export-workbook", NULL, export_action);
 }
 
 static void
 klynge_charts_page_init (KlyngeChartsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }

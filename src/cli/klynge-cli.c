@@ -24,7 +24,7 @@ typedef struct
 
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
-  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, members") },
+  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, chart, members, pack, slides, workbook") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
 };
@@ -32,7 +32,11 @@ static const Command commands[] = {
 /* The kinds of `export`; each area adds its own. */
 static const Command export_kinds[] = {
   { "accounts", klynge_cli_export_accounts, N_("The annual accounts of a year (XLSX or PDF)") },
+  { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
   { "members", klynge_cli_export_members, N_("The member and clinic address list (XLSX or CSV)") },
+  { "pack", klynge_cli_export_pack, N_("A meeting’s feedback pack: a PDF page per clinic") },
+  { "slides", klynge_cli_export_slides, N_("Every slide of a meeting into a folder") },
+  { "workbook", klynge_cli_export_workbook, N_("A meeting’s workbook (XLSX with Excel charts)") },
 };
 
 static const Command *
@@ -67,8 +71,8 @@ klynge_cli_export (KlyngeCli  *cli,
       return KLYNGE_CLI_OK;
     }
   if (kind == NULL)
-    return klynge_cli_usage_error ("export", argc >= 2 ? _("Unknown kind “%s”; use accounts or members.")
-                                                       : _("Say what to export: accounts or members."),
+    return klynge_cli_usage_error ("export", argc >= 2 ? _("Unknown kind “%s”; use accounts, chart, members, pack, slides or workbook.")
+                                                       : _("Say what to export: accounts, chart, members, pack, slides or workbook."),
                                    argc >= 2 ? argv[1] : "");
   return kind->run (cli, argc - 1, argv + 1);
 }

@@ -18,7 +18,7 @@ static const struct {
   { "clusters", "Aarhus Midt Quality Cluster" },
   { "meetings", "Type 2 diabetes: follow-up of our PDSA plans" },
   { "data",     "162" },
-  { "charts",   "162" },
+  { "charts",   "HbA1c measured in last 12 months" },
   { "finances", "32" },
 };
 

@@ -6,19 +6,16 @@
 
 #include "klynge-i18n.h"
 
-#include <pango/pangocairo.h>
-
 #include "klynge-budget-chart.h"
+#include "klynge-chart-style.h"
 #include "klynge-money.h"
 
-/* GNOME palette: blue 1 for the budget, blue 4 for actual, red 3 when over. */
-static const double budget_rgb[] = { 0x99 / 255.0, 0xc1 / 255.0, 0xf1 / 255.0 };
-static const double actual_rgb[] = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 };
-static const double over_rgb[] = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
 
 #define LEGEND_HEIGHT 24.0
 #define LABEL_HEIGHT  36.0
 #define AXIS_WIDTH    90.0
+/* "Sans 8" at 96 dpi. */
+#define FONT_SIZE     (8 * 96 / 72.0)
 
 static void
 show_text (cairo_t    *cr,
@@ -28,32 +25,7 @@ show_text (cairo_t    *cr,
            double      max_width,
            double      xalign)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
-  int w, h;
-
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, xalign > 0.7 ? PANGO_ALIGN_RIGHT : xalign > 0.3 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-legend_item (cairo_t      *cr,
-             double        x,
-             const double *rgb,
-             const char   *label)
-{
-  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-  cairo_rectangle (cr, x, 6, 12, 12);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  show_text (cr, label, x + 16, 12, 140, 0);
+  klynge_chart_text (cr, text, FONT_SIZE, KLYNGE_TEXT_ELLIPSIS, x, y, max_width, xalign, 0.5);
 }
 
 /* A round axis maximum (1, 2 or 5 × 10^n major units) above @value minor units. */
@@ -81,6 +53,7 @@ klynge_budget_chart_draw (cairo_t                *cr,
                           const KlyngeLedgerYear *year,
                           const char             *currency)
 {
+  const KlyngeChartStyle *style = klynge_chart_style_get (KLYNGE_CHART_THEME_LIGHT);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   gint64 max = 0, top;
   double plot_h = height - LEGEND_HEIGHT - LABEL_HEIGHT, plot_w = width - AXIS_WIDTH, slot;
@@ -95,12 +68,13 @@ klynge_budget_chart_draw (cairo_t                *cr,
       max = MAX (max, MAX (line->actual, line->budget));
     }
 
-  legend_item (cr, AXIS_WIDTH, budget_rgb, _("Budget"));
-  legend_item (cr, AXIS_WIDTH + 150, actual_rgb, _("Actual"));
-  legend_item (cr, AXIS_WIDTH + 300, over_rgb, _("Over budget"));
+  /* The charts' light theme: budget pale, actual strong, overspending in the alarm colour. */
+  klynge_chart_legend_item (cr, &style->other, &style->foreground, _("Budget"), 12, AXIS_WIDTH, 12, 150);
+  klynge_chart_legend_item (cr, &style->mark, &style->foreground, _("Actual"), 12, AXIS_WIDTH + 150, 12, 150);
+  klynge_chart_legend_item (cr, &style->alarm, &style->foreground, _("Over budget"), 12, AXIS_WIDTH + 300, 12, 150);
   if (shown->len == 0 || plot_h < 20 || plot_w < 20)
     {
-      cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+      klynge_chart_set_source (cr, &style->muted);
       show_text (cr, _("No budget or entries in this year"), AXIS_WIDTH, LEGEND_HEIGHT + plot_h / 2, plot_w, 0.5);
       return;
     }
@@ -112,14 +86,14 @@ klynge_budget_chart_draw (cairo_t                *cr,
       double y = LEGEND_HEIGHT + plot_h - plot_h * tick / 4;
       g_autofree char *label = klynge_money_format (top / 4 * tick, NULL);
 
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+      klynge_chart_set_source (cr, &style->grid);
       cairo_move_to (cr, AXIS_WIDTH, (int) y + 0.5);
       cairo_line_to (cr, width, (int) y + 0.5);
       cairo_stroke (cr);
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+      klynge_chart_set_source (cr, &style->muted);
       show_text (cr, label, 0, y, AXIS_WIDTH - 6, 1);
     }
-  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  klynge_chart_set_source (cr, &style->muted);
   show_text (cr, currency, 0, LEGEND_HEIGHT - 6, AXIS_WIDTH - 6, 1);
 
   slot = plot_w / shown->len;
@@ -128,16 +102,16 @@ klynge_budget_chart_draw (cairo_t                *cr,
       KlyngeLedgerLine *line = g_ptr_array_index (shown, i);
       double bar = MIN (slot * 0.35, 40), x = AXIS_WIDTH + slot * i + (slot - 2 * bar) / 2;
       double hb = plot_h * line->budget / top, ha = plot_h * line->actual / top;
-      const double *actual = line->kind == KLYNGE_LEDGER_EXPENSE && line->budget > 0 && line->actual > line->budget
-                             ? over_rgb : actual_rgb;
+      const KlyngeRgb *actual = line->kind == KLYNGE_LEDGER_EXPENSE && line->budget > 0 && line->actual > line->budget
+                             ? &style->alarm : &style->mark;
 
-      cairo_set_source_rgb (cr, budget_rgb[0], budget_rgb[1], budget_rgb[2]);
+      klynge_chart_set_source (cr, &style->other);
       cairo_rectangle (cr, x, LEGEND_HEIGHT + plot_h - hb, bar, hb);
       cairo_fill (cr);
-      cairo_set_source_rgb (cr, actual[0], actual[1], actual[2]);
+      klynge_chart_set_source (cr, actual);
       cairo_rectangle (cr, x + bar, LEGEND_HEIGHT + plot_h - ha, bar, ha);
       cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      klynge_chart_set_source (cr, &style->foreground);
       show_text (cr, line->name, AXIS_WIDTH + slot * i, LEGEND_HEIGHT + plot_h + LABEL_HEIGHT / 2, slot, 0.5);
     }
 }

@@ -1,0 +1,731 @@
+/* klynge-chart-data.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a chart shows, read in one go from the database: the chart code never
+ * sees SQL, and a chart can be redrawn at any size without reading again.
+ */
+
+#include "klynge-i18n.h"
+
+#include <math.h>
+
+#include "klynge-chart-data.h"
+#include "klynge-stats.h"
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+static double
+column_double_or_nan (sqlite3_stmt *stmt,
+                      int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+static void
+row_free (KlyngeChartRow *row)
+{
+  g_free (row->name);
+  g_free (row->label);
+  g_free (row->series);
+  g_free (row);
+}
+
+static void
+meeting_free (KlyngeChartMeeting *meeting)
+{
+  g_free (meeting->title);
+  g_free (meeting->date);
+  g_free (meeting);
+}
+
+static void
+indicator_free (KlyngeChartIndicator *indicator)
+{
+  g_free (indicator->name);
+  g_free (indicator->topic);
+  g_free (indicator);
+}
+
+/* Returns: (transfer full): empty data, for charts built without a database (tests, benches) */
+KlyngeChartData *
+klynge_chart_data_new (void)
+{
+  KlyngeChartData *data = g_new0 (KlyngeChartData, 1);
+
+  data->periods = g_ptr_array_new_with_free_func (g_free);
+  data->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  data->meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) meeting_free);
+  data->reference = NAN;
+  data->target = NAN;
+  return data;
+}
+
+void
+klynge_chart_data_free (KlyngeChartData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->cluster_name);
+  g_free (data->indicator_name);
+  g_free (data->unit);
+  g_free (data->data_source);
+  g_free (data->period);
+  g_free (data->before_period);
+  g_ptr_array_unref (data->periods);
+  g_ptr_array_unref (data->rows);
+  g_ptr_array_unref (data->meetings);
+  g_free (data->cluster_series);
+  g_free (data);
+}
+
+static gboolean
+load_cluster_name (KlyngeChartData  *data,
+                   KlyngeDb         *db,
+                   gint64            cluster_id,
+                   GError          **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT name FROM cluster WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      data->cluster_name = column_text (stmt, 0);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, cluster_id);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no cluster with the number %s."), number);
+    }
+  return FALSE;
+}
+
+static gboolean
+load_indicator (KlyngeChartData  *data,
+                KlyngeDb         *db,
+                gint64            indicator_id,
+                GError          **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT name, unit, higher_is_better, data_source, reference_value, target_value "
+    "FROM indicator WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, indicator_id);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no indicator with the number %s."), number);
+    }
+  if (rc != SQLITE_ROW)
+    return FALSE;
+
+  data->indicator_id = indicator_id;
+  data->indicator_name = column_text (stmt, 0);
+  data->unit = column_text (stmt, 1);
+  data->higher_is_better = sqlite3_column_int (stmt, 2) != 0;
+  data->data_source = column_text (stmt, 3);
+  data->reference = column_double_or_nan (stmt, 4);
+  data->target = column_double_or_nan (stmt, 5);
+  return TRUE;
+}
+
+static guint
+period_index (GPtrArray  *periods,
+              const char *period)
+{
+  guint index = 0;
+
+  g_ptr_array_find_with_equal_func (periods, period, g_str_equal, &index);
+  return index;
+}
+
+KlyngeChartRow *
+klynge_chart_row_new (gint64      clinic_id,
+                      const char *name,
+                      guint       n_periods)
+{
+  KlyngeChartRow *row = g_new0 (KlyngeChartRow, 1);
+
+  row->clinic_id = clinic_id;
+  row->name = g_strdup (name);
+  row->label = g_strdup (name);
+  row->value = row->lower = row->upper = NAN;
+  row->series = g_new (double, MAX (n_periods, 1));
+  for (guint p = 0; p < n_periods; p++)
+    row->series[p] = NAN;
+  return row;
+}
+
+/* The clinic's value in one period: its proportion, or its bare value. */
+static double
+measured_value (sqlite3_stmt *stmt,
+                gboolean     *has_counts)
+{
+  *has_counts = sqlite3_column_type (stmt, 3) != SQLITE_NULL && sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+  if (*has_counts)
+    {
+      gint64 den = sqlite3_column_int64 (stmt, 4);
+
+      return den > 0 ? (double) sqlite3_column_int64 (stmt, 3) / den : NAN;
+    }
+  return column_double_or_nan (stmt, 5);
+}
+
+static gboolean
+load_measurements (KlyngeChartData  *data,
+                   KlyngeDb         *db,
+                   gint64            cluster_id,
+                   GError          **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT m.clinic_id, c.name, m.period, m.numerator, m.denominator, m.value "
+    "FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
+    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 ORDER BY c.id, m.id", error);
+  g_autoptr(GHashTable) by_clinic = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *numerators = g_new0 (gint64, MAX (data->periods->len, 1));
+  g_autofree gint64 *denominators = g_new0 (gint64, MAX (data->periods->len, 1));
+  guint chosen = data->period != NULL ? period_index (data->periods, data->period) : G_MAXUINT;
+  g_autoptr(GPtrArray) all_rows = g_ptr_array_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->indicator_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 clinic_id = sqlite3_column_int64 (stmt, 0);
+      KlyngeChartRow *row = g_hash_table_lookup (by_clinic, &clinic_id);
+      guint p = period_index (data->periods, (const char *) sqlite3_column_text (stmt, 2));
+      gboolean has_counts;
+      double value = measured_value (stmt, &has_counts);
+
+      if (row == NULL)
+        {
+          row = klynge_chart_row_new (clinic_id, (const char *) sqlite3_column_text (stmt, 1), data->periods->len);
+          g_hash_table_insert (by_clinic, &row->clinic_id, row);
+          g_ptr_array_add (all_rows, row);
+        }
+      row->series[p] = value;
+      /* A later measurement of the same period (a corrected import) replaces the earlier. */
+      if (p == chosen)
+        {
+          row->has_counts = has_counts;
+          row->numerator = has_counts ? sqlite3_column_int64 (stmt, 3) : 0;
+          row->denominator = has_counts ? sqlite3_column_int64 (stmt, 4) : 0;
+          row->value = value;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      for (guint i = 0; i < all_rows->len; i++)
+        row_free (g_ptr_array_index (all_rows, i));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < all_rows->len; i++)
+    {
+      KlyngeChartRow *row = g_ptr_array_index (all_rows, i);
+
+      if (row->has_counts && row->denominator == 0)
+        data->n_zero_denominator++;
+      if (chosen == G_MAXUINT || isnan (row->value))
+        {
+          row_free (row);
+          continue;
+        }
+      if (row->has_counts)
+        klynge_stats_wilson (row->numerator, row->denominator, 0.95, &row->lower, &row->upper);
+      g_ptr_array_add (data->rows, row);
+    }
+
+  /* The cluster per period: every clinic's counts pooled. */
+  data->cluster_series = g_new (double, MAX (data->periods->len, 1));
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+
+      if (row->has_counts)
+        {
+          data->pooled_numerator += row->numerator;
+          data->pooled_denominator += row->denominator;
+        }
+    }
+  data->has_pooled = data->pooled_denominator > 0;
+  data->pooled = data->has_pooled ? (double) data->pooled_numerator / data->pooled_denominator : NAN;
+  return TRUE;
+}
+
+/* The cluster's pooled value per period, again from the database so clinics
+ * without a value in the chosen period still count in the others. */
+static gboolean
+load_cluster_series (KlyngeChartData  *data,
+                     KlyngeDb         *db,
+                     gint64            cluster_id,
+                     GError          **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT m.period, sum(m.numerator), sum(m.denominator), avg(m.value), count(m.denominator) "
+    "FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
+    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 GROUP BY m.period", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint p = 0; p < data->periods->len; p++)
+    data->cluster_series[p] = NAN;
+  sqlite3_bind_int64 (stmt, 1, data->indicator_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      guint p = period_index (data->periods, (const char *) sqlite3_column_text (stmt, 0));
+      gint64 den = sqlite3_column_int64 (stmt, 2);
+
+      if (sqlite3_column_int64 (stmt, 4) > 0)
+        data->cluster_series[p] = den > 0 ? (double) sqlite3_column_int64 (stmt, 1) / den : NAN;
+      else
+        data->cluster_series[p] = column_double_or_nan (stmt, 3);
+    }
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * klynge_chart_data_load:
+ * @period: (nullable): the period to show; %NULL for the latest
+ *
+ * Everything the charts of one indicator show. Clinics are named until
+ * klynge_chart_data_set_names() anonymises them.
+ *
+ * Returns: (transfer full): the data, or %NULL with @error set
+ */
+KlyngeChartData *
+klynge_chart_data_load (KlyngeDb    *db,
+                        gint64       cluster_id,
+                        gint64       indicator_id,
+                        const char  *period,
+                        GError     **error)
+{
+  g_autoptr(KlyngeChartData) data = klynge_chart_data_new ();
+  g_autoptr(GPtrArray) periods = NULL;
+
+  if (!load_cluster_name (data, db, cluster_id, error) || !load_indicator (data, db, indicator_id, error))
+    return NULL;
+  periods = klynge_chart_list_periods (db, cluster_id, indicator_id, error);
+  if (periods == NULL)
+    return NULL;
+  g_ptr_array_extend_and_steal (data->periods, g_steal_pointer (&periods));
+
+  if (period != NULL && g_ptr_array_find_with_equal_func (data->periods, period, g_str_equal, NULL))
+    data->period = g_strdup (period);
+  else if (period == NULL && data->periods->len > 0)
+    data->period = g_strdup (g_ptr_array_index (data->periods, data->periods->len - 1));
+
+  if (!load_measurements (data, db, cluster_id, error) || !load_cluster_series (data, db, cluster_id, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+/**
+ * klynge_chart_data_load_attendance:
+ *
+ * The attendance of every held meeting of the cluster, oldest first.
+ *
+ * Returns: (transfer full): the data, or %NULL with @error set
+ */
+KlyngeChartData *
+klynge_chart_data_load_attendance (KlyngeDb  *db,
+                                   gint64     cluster_id,
+                                   GError   **error)
+{
+  g_autoptr(KlyngeChartData) data = klynge_chart_data_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!load_cluster_name (data, db, cluster_id, error))
+    return NULL;
+  stmt = klynge_db_prepare (db,
+    "SELECT m.title, substr(m.starts_at, 1, 10), "
+    "  count(CASE a.status WHEN 'present' THEN 1 END), count(CASE a.status WHEN 'excused' THEN 1 END), "
+    "  count(CASE a.status WHEN 'absent' THEN 1 END) "
+    "FROM meeting m JOIN attendance a ON a.meeting_id = m.id "
+    "WHERE m.cluster_id = ?1 AND m.status != 'cancelled' GROUP BY m.id ORDER BY m.starts_at", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeChartMeeting *meeting = g_new0 (KlyngeChartMeeting, 1);
+
+      meeting->title = column_text (stmt, 0);
+      meeting->date = column_text (stmt, 1);
+      meeting->present = sqlite3_column_int (stmt, 2);
+      meeting->excused = sqlite3_column_int (stmt, 3);
+      meeting->absent = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (data->meetings, meeting);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&data) : NULL;
+}
+
+/* A, B, …, Z, AA, AB…: enough letters for any number of clinics. */
+static char *
+letters (guint index)
+{
+  GString *s = g_string_new (NULL);
+
+  index++;
+  while (index > 0)
+    {
+      index--;
+      g_string_prepend_c (s, 'A' + index % 26);
+      index /= 26;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A mix of the seed and the clinic, so the letters follow no visible order
+ * (not the names, not the size) yet stay the same for the same seed. */
+static guint32
+shuffle_key (guint   seed,
+             gint64  clinic_id)
+{
+  guint64 h = (guint64) clinic_id * 0x9e3779b97f4a7c15ULL ^ ((guint64) seed * 0xc2b2ae3d27d4eb4fULL);
+
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 29;
+  return (guint32) h;
+}
+
+typedef struct
+{
+  gint64  id;
+  guint32 key;
+} Shuffled;
+
+static int
+compare_shuffled (gconstpointer a,
+                  gconstpointer b)
+{
+  const Shuffled *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/**
+ * klynge_chart_data_set_names:
+ * @seed: the same seed gives the same letters: a meeting's id keeps them
+ *   stable across that meeting's slides
+ *
+ * Sets each row's label. Letters are dealt to every clinic of the cluster,
+ * not just those with data, so a clinic keeps its letter on every chart.
+ */
+void
+klynge_chart_data_set_names (KlyngeChartData  *data,
+                             KlyngeDb         *db,
+                             gint64            cluster_id,
+                             KlyngeChartNames  names,
+                             gint64            highlight_clinic,
+                             guint             seed)
+{
+  g_autoptr(GPtrArray) clinics = klynge_chart_list_clinics (db, cluster_id, NULL);
+  g_autoptr(GHashTable) letter_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (Shuffled));
+
+  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+    {
+      KlyngeChartIndicator *clinic = g_ptr_array_index (clinics, i);
+      Shuffled s = { clinic->id, shuffle_key (seed, clinic->id) };
+
+      g_array_append_val (order, s);
+    }
+  /* Clinics that left the cluster's list but still have data. */
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < order->len && !known; j++)
+        known = g_array_index (order, Shuffled, j).id == row->clinic_id;
+      if (!known)
+        {
+          Shuffled s = { row->clinic_id, shuffle_key (seed, row->clinic_id) };
+
+          g_array_append_val (order, s);
+        }
+    }
+  g_array_sort (order, compare_shuffled);
+  for (guint i = 0; i < order->len; i++)
+    g_hash_table_insert (letter_of, &g_array_index (order, Shuffled, i).id, letters (i));
+
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+
+      row->highlighted = names == KLYNGE_CHART_HIGHLIGHT && row->clinic_id == highlight_clinic;
+      g_free (row->label);
+      if (names == KLYNGE_CHART_NAMED || row->highlighted)
+        row->label = g_strdup (row->name);
+      else
+        row->label = g_strdup (g_hash_table_lookup (letter_of, &row->clinic_id));
+    }
+}
+
+/* What a proportion is multiplied by to be shown: 100 for percent, 1,000 for a rate per 1,000. */
+double
+klynge_chart_data_scale (const KlyngeChartData *data)
+{
+  if (g_strcmp0 (data->unit, "percent") == 0)
+    return 100;
+  if (g_strcmp0 (data->unit, "rate") == 0)
+    return 1000;
+  return 1;
+}
+
+/**
+ * klynge_chart_list_indicators:
+ * @meeting_id: a meeting's indicators (those of its topic), or 0 for every
+ *   indicator with data in the cluster
+ *
+ * Returns: (transfer full) (element-type KlyngeChartIndicator): the indicators
+ */
+GPtrArray *
+klynge_chart_list_indicators (KlyngeDb  *db,
+                              gint64     cluster_id,
+                              gint64     meeting_id,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (meeting_id > 0)
+    /* As the meetings area defines a meeting's indicators: its topic's,
+     * then those it requested data for. */
+    stmt = klynge_db_prepare (db,
+      "SELECT i.id, i.name, t.title FROM meeting mt, indicator i JOIN topic t ON t.id = i.topic_id "
+      "WHERE mt.id = ?2 AND mt.cluster_id = ?1 AND (i.topic_id = mt.topic_id "
+      "  OR i.id IN (SELECT indicator_id FROM data_request WHERE meeting_id = mt.id)) "
+      "ORDER BY i.topic_id IS NOT mt.topic_id, i.id", error);
+  else
+    stmt = klynge_db_prepare (db,
+      "SELECT i.id, i.name, t.title FROM indicator i JOIN topic t ON t.id = i.topic_id "
+      "WHERE EXISTS (SELECT 1 FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
+      "              WHERE m.indicator_id = i.id AND c.cluster_id = ?1) "
+      "ORDER BY t.id, i.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  if (meeting_id > 0)
+    sqlite3_bind_int64 (stmt, 2, meeting_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeChartIndicator *indicator = g_new0 (KlyngeChartIndicator, 1);
+
+      indicator->id = sqlite3_column_int64 (stmt, 0);
+      indicator->name = column_text (stmt, 1);
+      indicator->topic = column_text (stmt, 2);
+      g_ptr_array_add (list, indicator);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* Returns: (transfer full) (element-type utf8): the indicator's periods in the cluster, oldest first */
+GPtrArray *
+klynge_chart_list_periods (KlyngeDb  *db,
+                           gint64     cluster_id,
+                           gint64     indicator_id,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT DISTINCT m.period FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
+    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 ORDER BY m.period", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (list, column_text (stmt, 0));
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/* Returns: (transfer full) (element-type KlyngeChartIndicator): the cluster's
+ * clinics as id and name (the topic field is empty), by name */
+GPtrArray *
+klynge_chart_list_clinics (KlyngeDb  *db,
+                           gint64     cluster_id,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id, name FROM clinic WHERE cluster_id = ?1 ORDER BY name, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeChartIndicator *clinic = g_new0 (KlyngeChartIndicator, 1);
+
+      clinic->id = sqlite3_column_int64 (stmt, 0);
+      clinic->name = column_text (stmt, 1);
+      clinic->topic = g_strdup ("");
+      g_ptr_array_add (list, clinic);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/**
+ * klynge_chart_data_add_counts:
+ *
+ * Adds a clinic's counts in the data's chosen period (the last of its
+ * periods), as a measurement read from the database would: a denominator of
+ * 0 is counted and left out, the interval and the pooled value follow.
+ * Tests and benches build their charts with it.
+ *
+ * Returns: (transfer none) (nullable): the row, or %NULL when left out
+ */
+KlyngeChartRow *
+klynge_chart_data_add_counts (KlyngeChartData *data,
+                              gint64           clinic_id,
+                              const char      *label,
+                              gint64           numerator,
+                              gint64           denominator)
+{
+  guint n_periods = data->periods->len;
+  KlyngeChartRow *row;
+
+  if (data->cluster_series == NULL)
+    {
+      data->cluster_series = g_new (double, MAX (n_periods, 1));
+      for (guint p = 0; p < MAX (n_periods, 1); p++)
+        data->cluster_series[p] = NAN;
+    }
+  if (denominator <= 0)
+    {
+      data->n_zero_denominator++;
+      return NULL;
+    }
+  row = klynge_chart_row_new (clinic_id, label, n_periods);
+  row->has_counts = TRUE;
+  row->numerator = numerator;
+  row->denominator = denominator;
+  row->value = (double) numerator / denominator;
+  klynge_stats_wilson (numerator, denominator, 0.95, &row->lower, &row->upper);
+  if (n_periods > 0)
+    row->series[n_periods - 1] = row->value;
+  g_ptr_array_add (data->rows, row);
+
+  data->pooled_numerator += numerator;
+  data->pooled_denominator += denominator;
+  data->has_pooled = TRUE;
+  data->pooled = (double) data->pooled_numerator / data->pooled_denominator;
+  if (n_periods > 0)
+    data->cluster_series[n_periods - 1] = data->pooled;
+  return row;
+}
+
+/* Returns: (transfer full) (element-type KlyngeChartIndicator): the cluster's
+ * meetings with indicators (a topic or data requests), latest first, as id, title (name) and ISO date (topic) */
+GPtrArray *
+klynge_chart_list_meetings (KlyngeDb  *db,
+                            gint64     cluster_id,
+                            GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT id, title, substr(starts_at, 1, 10) FROM meeting "
+    "WHERE cluster_id = ?1 AND (topic_id IS NOT NULL OR id IN (SELECT meeting_id FROM data_request)) "
+    "ORDER BY starts_at DESC", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeChartIndicator *meeting = g_new0 (KlyngeChartIndicator, 1);
+
+      meeting->id = sqlite3_column_int64 (stmt, 0);
+      meeting->name = column_text (stmt, 1);
+      meeting->topic = column_text (stmt, 2);
+      g_ptr_array_add (list, meeting);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/**
+ * klynge_chart_meeting_period:
+ *
+ * The period a meeting asked its clinics for on @indicator_id: its slides
+ * show that period, not whatever came in since.
+ *
+ * Returns: (transfer full) (nullable): the period, or %NULL when the meeting
+ *   asked for none (show the latest)
+ */
+char *
+klynge_chart_meeting_period (KlyngeDb *db,
+                             gint64    meeting_id,
+                             gint64    indicator_id)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT max(period) FROM data_request WHERE meeting_id = ?1 AND indicator_id = ?2 AND period != ''", NULL);
+  char *period = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, indicator_id);
+  if (klynge_db_step (db, stmt, NULL) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    period = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return period;
+}
+
+/**
+ * klynge_chart_meeting_before_period:
+ *
+ * For a follow-up meeting, the period the meeting it follows up asked for on
+ * @indicator_id: the "before" of its before-and-after charts.
+ *
+ * Returns: (transfer full) (nullable): the period, or %NULL (the first period)
+ */
+char *
+klynge_chart_meeting_before_period (KlyngeDb *db,
+                                    gint64    meeting_id,
+                                    gint64    indicator_id)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT follow_up_of FROM meeting WHERE id = ?1", NULL);
+  gint64 original = 0;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (klynge_db_step (db, stmt, NULL) == SQLITE_ROW)
+    original = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return original != 0 ? klynge_chart_meeting_period (db, original, indicator_id) : NULL;
+}

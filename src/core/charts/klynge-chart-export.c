@@ -1,0 +1,787 @@
+/* klynge-chart-export.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Slides (PNG, SVG, PDF), a meeting's slides into a folder, the per-clinic
+ * feedback pack and the meeting workbook. The slides are the charts of the
+ * screen drawn onto file surfaces; nothing here draws on its own.
+ */
+
+#include "klynge-i18n.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <png.h>
+#include <stdio.h>
+#include <xlsxwriter.h>
+
+#include "klynge-chart-export.h"
+#include "klynge-table-export.h"
+
+/* A 16:9 PDF page in points: the shape of a projector. */
+#define PDF_WIDTH  960.0
+#define PDF_HEIGHT 540.0
+/* The band above a feedback page's charts that names the clinic. */
+#define PACK_HEADER 36.0
+
+void
+klynge_slide_free (KlyngeSlide *slide)
+{
+  klynge_chart_data_free (slide->data);
+  g_free (slide);
+}
+
+gboolean
+klynge_slide_format_from_path (const char        *path,
+                               KlyngeSlideFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *format = KLYNGE_SLIDE_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = KLYNGE_SLIDE_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = KLYNGE_SLIDE_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_surface (cairo_surface_t  *surface,
+               const char       *path,
+               GError          **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+static void
+png_error_cb (png_structp  png,
+              const char  *message)
+{
+  png_longjmp (png, 1);
+}
+
+static void
+png_warning_cb (png_structp  png,
+                const char  *message)
+{
+}
+
+/**
+ * klynge_chart_write_png:
+ * @surface: an image surface in %CAIRO_FORMAT_RGB24
+ *
+ * Writes @surface as an RGB PNG. Cairo's own writer compresses as hard as
+ * zlib can, which costs more than drawing a slide; a chart is mostly flat
+ * colour, so the fastest level makes files barely larger, several times faster.
+ */
+gboolean
+klynge_chart_write_png (cairo_surface_t  *surface,
+                        const char       *path,
+                        GError          **error)
+{
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint8 *pixels = cairo_image_surface_get_data (surface);
+  g_autofree png_bytep *rows = NULL;
+  png_structp png = NULL;
+  png_infop info = NULL;
+  FILE *out;
+  gboolean ok = TRUE;
+
+  cairo_surface_flush (surface);
+  out = g_fopen (path, "wb");
+  if (out == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  rows = g_new (png_bytep, height);
+  for (int y = 0; y < height; y++)
+    rows[y] = pixels + (gsize) y * stride;
+
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, png_error_cb, png_warning_cb);
+  info = png != NULL ? png_create_info_struct (png) : NULL;
+  if (info == NULL || setjmp (png_jmpbuf (png)))
+    ok = FALSE;
+  else
+    {
+      png_init_io (png, out);
+      png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                    PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+      png_set_compression_level (png, 1);
+      png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+      png_write_info (png, info);
+      /* Cairo keeps pixels as native-endian 32-bit xRGB: B, G, R, x in memory here. */
+      if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+        {
+          png_set_bgr (png);
+          png_set_filler (png, 0, PNG_FILLER_AFTER);
+        }
+      else
+        png_set_filler (png, 0, PNG_FILLER_BEFORE);
+      png_write_image (png, rows);
+      png_write_end (png, info);
+    }
+  png_destroy_write_struct (&png, &info);
+  if (fclose (out) != 0)
+    ok = FALSE;
+  if (!ok)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”."), path);
+      g_unlink (path);
+    }
+  return ok;
+}
+
+/**
+ * klynge_chart_export_file:
+ * @path: ending in .png, .svg or .pdf
+ * @width: in pixels for PNG (1920 or 3840 for projectors); the aspect only for SVG and PDF
+ *
+ * Writes one slide.
+ */
+gboolean
+klynge_chart_export_file (const KlyngeChartData    *data,
+                          const KlyngeChartOptions *options,
+                          const char               *path,
+                          int                       width,
+                          int                       height,
+                          GError                  **error)
+{
+  KlyngeChartOptions slide = *options;
+  KlyngeSlideFormat format;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w = width, h = height;
+  gboolean ok;
+
+  if (!klynge_slide_format_from_path (path, &format))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf."), path);
+      return FALSE;
+    }
+  if (width < 64 || height < 64 || width > 16384 || height > 16384)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A slide must be between 64 and 16,384 pixels wide and high."));
+      return FALSE;
+    }
+
+  slide.slide = TRUE;
+  if (format == KLYNGE_SLIDE_PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  else
+    {
+      /* Vector slides keep the aspect on a page a projector or printer knows. */
+      w = PDF_WIDTH;
+      h = PDF_WIDTH * height / width;
+      surface = format == KLYNGE_SLIDE_SVG ? cairo_svg_surface_create (path, w, h) : cairo_pdf_surface_create (path, w, h);
+    }
+  if (!check_surface (surface, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  klynge_chart_draw (cr, w, h, data, &slide, NULL);
+  cairo_destroy (cr);
+  /* A finished image surface can no longer be written out. */
+  if (format != KLYNGE_SLIDE_PNG)
+    cairo_surface_finish (surface);
+  ok = check_surface (surface, path, error);
+  if (ok && format == KLYNGE_SLIDE_PNG)
+    ok = klynge_chart_write_png (surface, path, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+/* Whether the meeting follows up an earlier one, and its title (nullable out). */
+static gboolean
+meeting_info (KlyngeDb  *db,
+              gint64     cluster_id,
+              gint64     meeting_id,
+              gboolean  *follow_up,
+              char     **title,
+              GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT follow_up_of, title FROM meeting WHERE id = ?1 AND cluster_id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no meeting with the number %s in this cluster."), number);
+    }
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  *follow_up = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  if (title != NULL)
+    *title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  return TRUE;
+}
+
+/**
+ * klynge_chart_meeting_slides:
+ *
+ * The slides of a meeting: for each of its indicators the benchmark bars,
+ * the funnel plot and the run chart, and before/after when the meeting
+ * follows up an earlier one; last the attendance. Letters are dealt with the
+ * meeting as seed, so a clinic has one letter on every slide.
+ *
+ * Returns: (transfer full) (element-type KlyngeSlide): the slides
+ */
+GPtrArray *
+klynge_chart_meeting_slides (KlyngeDb                 *db,
+                             gint64                    cluster_id,
+                             gint64                    meeting_id,
+                             const KlyngeChartOptions *options,
+                             gint64                    highlight_clinic,
+                             GError                  **error)
+{
+  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_slide_free);
+  g_autoptr(GPtrArray) indicators = NULL;
+  gboolean follow_up = FALSE;
+  KlyngeSlide *attendance;
+
+  if (!meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, error))
+    return NULL;
+  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
+  if (indicators == NULL)
+    return NULL;
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KlyngeChartIndicator *indicator = g_ptr_array_index (indicators, i);
+      static const KlyngeChartKind kinds[] = { KLYNGE_CHART_BARS, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_RUN, KLYNGE_CHART_BEFORE_AFTER };
+      g_autofree char *period = klynge_chart_meeting_period (db, meeting_id, indicator->id);
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          KlyngeSlide *slide;
+
+          if (kinds[k] == KLYNGE_CHART_BEFORE_AFTER && !follow_up)
+            continue;
+          slide = g_new0 (KlyngeSlide, 1);
+          slide->kind = kinds[k];
+          slide->data = klynge_chart_data_load (db, cluster_id, indicator->id, period, error);
+          if (slide->data == NULL)
+            {
+              g_free (slide);
+              return NULL;
+            }
+          klynge_chart_data_set_names (slide->data, db, cluster_id, options->names, highlight_clinic, (guint) meeting_id);
+          if (kinds[k] == KLYNGE_CHART_BEFORE_AFTER)
+            slide->data->before_period = klynge_chart_meeting_before_period (db, meeting_id, indicator->id);
+          g_ptr_array_add (slides, slide);
+        }
+    }
+
+  attendance = g_new0 (KlyngeSlide, 1);
+  attendance->kind = KLYNGE_CHART_ATTENDANCE;
+  attendance->data = klynge_chart_data_load_attendance (db, cluster_id, error);
+  if (attendance->data == NULL)
+    {
+      g_free (attendance);
+      return NULL;
+    }
+  g_ptr_array_add (slides, attendance);
+  return g_steal_pointer (&slides);
+}
+
+/* "03-hba1c-measured-in-last-12-months-funnel.png": sorted as shown, safe on any file system. */
+static char *
+slide_file_name (guint              number,
+                 const KlyngeSlide *slide,
+                 KlyngeSlideFormat  format)
+{
+  static const char *extensions[] = { "png", "svg", "pdf" };
+  const char *name = slide->kind == KLYNGE_CHART_ATTENDANCE ? "attendance" : slide->data->indicator_name;
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0' && slug->len < 48; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  g_string_append_printf (slug, "-%s.%s", klynge_chart_kind_to_string (slide->kind), extensions[format]);
+  g_string_prepend (slug, slug->str[0] == '-' ? "" : "-");
+  {
+    char prefix[16];
+
+    g_snprintf (prefix, sizeof prefix, "%02u", number);
+    g_string_prepend (slug, prefix);
+  }
+  return g_string_free (slug, FALSE);
+}
+
+/**
+ * klynge_chart_export_slides:
+ * @folder: created when missing
+ *
+ * Writes every slide of a meeting into @folder, one file each.
+ */
+gboolean
+klynge_chart_export_slides (KlyngeDb                 *db,
+                            gint64                    cluster_id,
+                            gint64                    meeting_id,
+                            const KlyngeChartOptions *options,
+                            gint64                    highlight_clinic,
+                            KlyngeSlideFormat         format,
+                            int                       width,
+                            int                       height,
+                            const char               *folder,
+                            guint                    *n_written,
+                            GError                  **error)
+{
+  g_autoptr(GPtrArray) slides = klynge_chart_meeting_slides (db, cluster_id, meeting_id, options, highlight_clinic, error);
+
+  *n_written = 0;
+  if (slides == NULL)
+    return FALSE;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not create the folder “%s”: %s"), folder, g_strerror (errno));
+      return FALSE;
+    }
+  for (guint i = 0; i < slides->len; i++)
+    {
+      KlyngeSlide *slide = g_ptr_array_index (slides, i);
+      KlyngeChartOptions slide_options = *options;
+      g_autofree char *name = slide_file_name (i + 1, slide, format);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      slide_options.kind = slide->kind;
+      if (!klynge_chart_export_file (slide->data, &slide_options, path, width, height, error))
+        return FALSE;
+      (*n_written)++;
+    }
+  return TRUE;
+}
+
+/* The latest data of each of a meeting's indicators, clinics named as asked
+ * with the meeting's letters. */
+static GPtrArray *
+meeting_data (KlyngeDb          *db,
+              gint64             cluster_id,
+              gint64             meeting_id,
+              KlyngeChartNames   names,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_chart_data_free);
+  g_autoptr(GPtrArray) indicators = NULL;
+  gboolean follow_up;
+
+  if (!meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, error))
+    return NULL;
+  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
+  if (indicators == NULL)
+    return NULL;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KlyngeChartIndicator *indicator = g_ptr_array_index (indicators, i);
+      g_autofree char *period = klynge_chart_meeting_period (db, meeting_id, indicator->id);
+      KlyngeChartData *d = klynge_chart_data_load (db, cluster_id, indicator->id, period, error);
+
+      if (d == NULL)
+        return NULL;
+      klynge_chart_data_set_names (d, db, cluster_id, names, 0, (guint) meeting_id);
+      g_ptr_array_add (data, d);
+    }
+  return g_steal_pointer (&data);
+}
+
+/**
+ * klynge_chart_export_pack:
+ *
+ * The feedback pack: one PDF with a page per clinic, on which that clinic is
+ * named and highlighted on the benchmark bars of each of the meeting's
+ * indicators, the other clinics as letters.
+ */
+gboolean
+klynge_chart_export_pack (KlyngeDb                 *db,
+                          gint64                    cluster_id,
+                          gint64                    meeting_id,
+                          const KlyngeChartOptions *options,
+                          const char               *path,
+                          GError                  **error)
+{
+  g_autoptr(GPtrArray) clinics = klynge_chart_list_clinics (db, cluster_id, error);
+  g_autoptr(GPtrArray) data = NULL;
+  g_autofree char *meeting_title = NULL;
+  const KlyngeChartStyle *style = klynge_chart_style_get (KLYNGE_CHART_THEME_LIGHT);
+  KlyngeChartOptions page_options = *options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint columns, rows;
+  gboolean follow_up, ok;
+
+  if (clinics == NULL || !meeting_info (db, cluster_id, meeting_id, &follow_up, &meeting_title, error)
+      || (data = meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
+    return FALSE;
+  if (data->len == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting has no indicators to give feedback on: give it a topic first."));
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
+  if (!check_surface (surface, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  columns = (guint) ceil (sqrt (data->len));
+  rows = (data->len + columns - 1) / columns;
+  page_options.kind = KLYNGE_CHART_BARS;
+  page_options.names = KLYNGE_CHART_HIGHLIGHT;
+  page_options.slide = TRUE;
+  for (guint c = 0; c < clinics->len; c++)
+    {
+      KlyngeChartIndicator *clinic = g_ptr_array_index (clinics, c);
+      double cell_w = PDF_WIDTH / columns, cell_h = (PDF_HEIGHT - PACK_HEADER) / rows;
+      g_autofree char *heading = g_strdup_printf (_("Feedback for %s"), clinic->name);
+
+      /* Whose page this is, so the pack can be split and handed out. */
+      klynge_chart_set_source (cr, &style->background);
+      cairo_paint (cr);
+      klynge_chart_set_source (cr, &style->highlight);
+      klynge_chart_text (cr, heading, 16, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS, 14, PACK_HEADER / 2, PDF_WIDTH * 0.6, 0, 0.5);
+      klynge_chart_set_source (cr, &style->muted);
+      klynge_chart_text (cr, meeting_title, 10, KLYNGE_TEXT_ELLIPSIS, PDF_WIDTH * 0.6, PACK_HEADER / 2, PDF_WIDTH * 0.4 - 14, 1, 0.5);
+
+      for (guint i = 0; i < data->len; i++)
+        {
+          KlyngeChartData *d = g_ptr_array_index (data, i);
+
+          klynge_chart_data_set_names (d, db, cluster_id, KLYNGE_CHART_HIGHLIGHT, clinic->id, (guint) meeting_id);
+          cairo_save (cr);
+          cairo_translate (cr, cell_w * (i % columns), PACK_HEADER + cell_h * (i / columns));
+          cairo_rectangle (cr, 0, 0, cell_w, cell_h);
+          cairo_clip (cr);
+          klynge_chart_draw (cr, cell_w, cell_h, d, &page_options, NULL);
+          cairo_restore (cr);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, path, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+/* The workbook's columns; the percentages are no format directives. */
+static const char *column_titles[] = {
+  N_("Clinic"),
+  N_("Numerator"),
+  N_("Denominator"),
+  N_("Rate"),
+  /* xgettext:no-c-format */
+  N_("95 % interval, lower"),
+  /* xgettext:no-c-format */
+  N_("95 % interval, upper"),
+  /* xgettext:no-c-format */
+  N_("95 % limit, lower"),
+  /* xgettext:no-c-format */
+  N_("95 % limit, upper"),
+  /* xgettext:no-c-format */
+  N_("99.8 % limit, lower"),
+  /* xgettext:no-c-format */
+  N_("99.8 % limit, upper"),
+  N_("Outside limits"),
+};
+
+static int
+compare_by_denominator (gconstpointer a,
+                        gconstpointer b)
+{
+  const KlyngeChartRow *x = *(KlyngeChartRow * const *) a, *y = *(KlyngeChartRow * const *) b;
+
+  return (x->denominator > y->denominator) - (x->denominator < y->denominator);
+}
+
+/* The numbers behind a funnel plot, a row per clinic by denominator, so
+ * the limit columns draw as lines in Excel. */
+static KlyngeTable *
+indicator_table (const KlyngeChartData    *data,
+                 const KlyngeChartOptions *options,
+                 const char               *name)
+{
+  KlyngeTableColumn columns[G_N_ELEMENTS (column_titles)];
+  const char *outside[] = { "", _("95 %"), _("99.8 %") };
+  g_autoptr(GPtrArray) rows = g_ptr_array_copy (data->rows, NULL, NULL);
+  g_autofree guint8 *levels = g_new0 (guint8, MAX (data->rows->len, 1));
+  KlyngeTable *table;
+  guint n95, n998;
+
+  for (guint c = 0; c < G_N_ELEMENTS (column_titles); c++)
+    {
+      columns[c].title = _(column_titles[c]);
+      columns[c].kind = c == 0 || c == 10 ? KLYNGE_TABLE_TEXT : c <= 2 ? KLYNGE_TABLE_INTEGER : KLYNGE_TABLE_PERCENT;
+    }
+  table = klynge_table_new (name, columns, G_N_ELEMENTS (columns));
+
+  g_ptr_array_set_free_func (rows, NULL);
+  g_ptr_array_sort (rows, compare_by_denominator);
+  klynge_chart_funnel_classify (data, options->funnel_method, levels, &n95, &n998);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (rows, i);
+      guint index = 0;
+      double limits[4];
+
+      g_ptr_array_find (data->rows, row, &index);
+      klynge_table_begin_row (table);
+      klynge_table_add_text (table, row->label);
+      if (!row->has_counts)
+        {
+          klynge_table_add_empty (table);
+          klynge_table_add_empty (table);
+          klynge_table_add_number (table, row->value);
+          continue;
+        }
+      klynge_table_add_integer (table, row->numerator);
+      klynge_table_add_integer (table, row->denominator);
+      klynge_table_add_number (table, row->value);
+      klynge_table_add_number (table, row->lower);
+      klynge_table_add_number (table, row->upper);
+      klynge_stats_funnel_limits (data->pooled, row->denominator, 0.95, options->funnel_method, &limits[0], &limits[1]);
+      klynge_stats_funnel_limits (data->pooled, row->denominator, 0.998, options->funnel_method, &limits[2], &limits[3]);
+      for (int k = 0; k < 4; k++)
+        klynge_table_add_number (table, limits[k]);
+      klynge_table_add_text (table, outside[levels[index]]);
+    }
+  return table;
+}
+
+/* Under the table: what the funnel says and the cluster's value; then
+ * Excel's own funnel chart of the table. */
+static void
+add_summary_and_chart (KlyngeWorkbook           *workbook,
+                       lxw_worksheet            *sheet,
+                       KlyngeTable              *table,
+                       const KlyngeChartData    *data,
+                       const KlyngeChartOptions *options)
+{
+  const char *sheet_name = klynge_workbook_last_sheet_name (workbook);
+  lxw_row_t last = MAX (klynge_table_get_n_rows (table), 1), below = last + 2;
+  KlyngeChartOptions funnel = *options;
+  g_autofree char *caption = NULL;
+  static const lxw_col_t value_columns[] = { 3, 6, 7, 8, 9 };
+  lxw_chart *chart;
+
+  funnel.kind = KLYNGE_CHART_FUNNEL;
+  caption = klynge_chart_caption (data, &funnel);
+  worksheet_write_string (sheet, below, 0, caption, NULL);
+  if (!data->has_pooled || klynge_table_get_n_rows (table) == 0)
+    return;
+
+  chart = workbook_add_chart (klynge_workbook_get_handle (workbook), LXW_CHART_SCATTER_STRAIGHT);
+  for (guint s = 0; s < G_N_ELEMENTS (value_columns); s++)
+    {
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      lxw_chart_line line = { 0 };
+
+      chart_series_set_categories (series, sheet_name, 1, 2, last, 2);
+      chart_series_set_values (series, sheet_name, 1, value_columns[s], last, value_columns[s]);
+      chart_series_set_name (series, _(column_titles[value_columns[s]]));
+      if (s == 0)
+        {
+          line.none = LXW_TRUE;
+          chart_series_set_line (series, &line);
+          chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
+          chart_series_set_marker_size (series, 7);
+        }
+      else
+        {
+          line.color = s <= 2 ? 0x999999 : 0x333333;
+          line.dash_type = s <= 2 ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID;
+          line.width = 1.25;
+          chart_series_set_line (series, &line);
+          chart_series_set_marker_type (series, LXW_CHART_MARKER_NONE);
+        }
+    }
+  chart_title_set_name (chart, data->indicator_name);
+  chart_axis_set_name (chart->x_axis, _("Denominator"));
+  chart_axis_set_name (chart->y_axis, _("Rate"));
+  chart_axis_set_num_format (chart->y_axis, "0%");
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  worksheet_insert_chart (sheet, below + 2, 0, chart);
+}
+
+/**
+ * klynge_chart_export_workbook:
+ *
+ * The meeting workbook: a sheet per indicator with each clinic's numbers,
+ * rate, 95 % interval and funnel limits, and a native Excel funnel chart.
+ */
+gboolean
+klynge_chart_export_workbook (KlyngeDb                 *db,
+                              gint64                    cluster_id,
+                              gint64                    meeting_id,
+                              const KlyngeChartOptions *options,
+                              const char               *path,
+                              GError                  **error)
+{
+  g_autoptr(GPtrArray) data = meeting_data (db, cluster_id, meeting_id, options->names, error);
+  KlyngeWorkbook *workbook;
+
+  if (data == NULL)
+    return FALSE;
+
+  workbook = klynge_workbook_new (path, error);
+  if (workbook == NULL)
+    return FALSE;
+  for (guint i = 0; i < data->len; i++)
+    {
+      KlyngeChartData *d = g_ptr_array_index (data, i);
+      g_autofree char *name = g_strdup_printf ("%u %s", i + 1, d->indicator_name);
+      g_autoptr(KlyngeTable) table = indicator_table (d, options, name);
+      lxw_worksheet *sheet = klynge_workbook_add_table (workbook, table);
+
+      add_summary_and_chart (workbook, sheet, table, d, options);
+    }
+  if (data->len == 0)
+    {
+      const KlyngeTableColumn column = { _("No indicators"), KLYNGE_TABLE_TEXT };
+      /* Translators: a worksheet name, at most 31 characters */
+      g_autoptr(KlyngeTable) table = klynge_table_new (_("No indicators"), &column, 1);
+
+      klynge_table_begin_row (table);
+      klynge_table_add_text (table, _("The meeting has no indicators: give it a topic first."));
+      klynge_workbook_add_table (workbook, table);
+    }
+  return klynge_workbook_close (workbook, error);
+}
+
+typedef struct
+{
+  KlyngeChartExportJob job;
+  char                *db_path;
+  char                *period;
+  char                *path;
+} ExportTask;
+
+static void
+export_task_free (gpointer data)
+{
+  ExportTask *export = data;
+
+  g_free (export->db_path);
+  g_free (export->period);
+  g_free (export->path);
+  g_free (export);
+}
+
+static gboolean
+run_job (KlyngeDb                   *db,
+         const KlyngeChartExportJob *job,
+         GError                    **error)
+{
+  g_autoptr(KlyngeChartData) data = NULL;
+  guint n;
+
+  switch (job->kind)
+    {
+    case KLYNGE_CHART_EXPORT_SLIDES:
+      return klynge_chart_export_slides (db, job->cluster_id, job->meeting_id, &job->options, job->highlight_clinic,
+                                         job->format, job->width, job->height, job->path, &n, error);
+    case KLYNGE_CHART_EXPORT_PACK:
+      return klynge_chart_export_pack (db, job->cluster_id, job->meeting_id, &job->options, job->path, error);
+    case KLYNGE_CHART_EXPORT_WORKBOOK:
+      return klynge_chart_export_workbook (db, job->cluster_id, job->meeting_id, &job->options, job->path, error);
+    case KLYNGE_CHART_EXPORT_CHART:
+    default:
+      if (job->options.kind == KLYNGE_CHART_ATTENDANCE)
+        data = klynge_chart_data_load_attendance (db, job->cluster_id, error);
+      else
+        data = klynge_chart_data_load (db, job->cluster_id, job->indicator_id, job->period, error);
+      if (data == NULL)
+        return FALSE;
+      klynge_chart_data_set_names (data, db, job->cluster_id, job->options.names, job->highlight_clinic,
+                                   (guint) (job->meeting_id != 0 ? job->meeting_id : job->indicator_id));
+      return klynge_chart_export_file (data, &job->options, job->path, job->width, job->height, error);
+    }
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportTask *export = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* SQLite connections are not shared between threads: this one is the worker's. */
+  db = klynge_db_open (export->db_path, KLYNGE_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL || !run_job (db, &export->job, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * klynge_chart_export_async:
+ *
+ * Runs @job in a worker thread with its own connection to @db's file; the
+ * window stays responsive while a meeting's slides are written.
+ */
+void
+klynge_chart_export_async (KlyngeDb                   *db,
+                           const KlyngeChartExportJob *job,
+                           GCancellable               *cancellable,
+                           GAsyncReadyCallback         callback,
+                           gpointer                    user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportTask *export = g_new0 (ExportTask, 1);
+
+  export->job = *job;
+  export->db_path = g_strdup (klynge_db_get_path (db));
+  export->job.period = export->period = g_strdup (job->period);
+  export->job.path = export->path = g_strdup (job->path);
+  export->job.options.date = NULL;
+  g_task_set_source_tag (task, klynge_chart_export_async);
+  g_task_set_task_data (task, export, export_task_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+klynge_chart_export_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,124 @@
+/* klynge-chart-style.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What every chart of Klynge shares: the themes and the text. Text goes
+ * through pango with sizes in device units, so a chart drawn at 3840×2160 is
+ * the one drawn at 1920×1080, only sharper.
+ */
+
+#include <pango/pangocairo.h>
+
+#include "klynge-chart-style.h"
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
+
+static const KlyngeChartStyle styles[] = {
+  [KLYNGE_CHART_THEME_LIGHT] = {
+    RGB (0xffffff), RGB (0x1e1e1e), RGB (0x5e5c64), RGB (0xdeddda),
+    RGB (0x0072b2), RGB (0x9fc9e3), RGB (0xd55e00), RGB (0x009e73),
+    RGB (0xcc79a7), RGB (0x000000), RGB (0xe69f00), RGB (0xd55e00), 1.0,
+  },
+  [KLYNGE_CHART_THEME_DARK] = {
+    RGB (0x1e1e1e), RGB (0xffffff), RGB (0xc0bfbc), RGB (0x3d3846),
+    RGB (0x56b4e9), RGB (0x35617c), RGB (0xf0e442), RGB (0x009e73),
+    RGB (0xcc79a7), RGB (0xffffff), RGB (0xe69f00), RGB (0xff7a2e), 1.0,
+  },
+  [KLYNGE_CHART_THEME_HIGH_CONTRAST] = {
+    RGB (0x000000), RGB (0xffffff), RGB (0xffffff), RGB (0x6a6a6a),
+    RGB (0x56b4e9), RGB (0x3e6f8e), RGB (0xf0e442), RGB (0x00c08c),
+    RGB (0xe08cc0), RGB (0xffffff), RGB (0xe69f00), RGB (0xff7a2e), 1.6,
+  },
+};
+
+/* Tests and benches fix the family so a rendering does not depend on the fonts installed. */
+static char *font_family;
+
+const KlyngeChartStyle *
+klynge_chart_style_get (KlyngeChartTheme theme)
+{
+  return &styles[CLAMP (theme, KLYNGE_CHART_THEME_LIGHT, KLYNGE_CHART_THEME_HIGH_CONTRAST)];
+}
+
+void
+klynge_chart_set_font_family (const char *family)
+{
+  g_free (font_family);
+  font_family = g_strdup (family);
+}
+
+void
+klynge_chart_set_source (cairo_t         *cr,
+                         const KlyngeRgb *colour)
+{
+  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+}
+
+/**
+ * klynge_chart_text:
+ * @size: the font size in device units
+ * @width: the width the text may take; 0 for any
+ * @xalign: 0 left, 0.5 centred, 1 right, relative to (@x, @width)
+ * @yalign: 0 puts the top at @y, 0.5 the middle, 1 the bottom
+ *
+ * Draws @text in the current source colour.
+ *
+ * Returns: the height the text took
+ */
+double
+klynge_chart_text (cairo_t         *cr,
+                   const char      *text,
+                   double           size,
+                   KlyngeTextFlags  flags,
+                   double           x,
+                   double           y,
+                   double           width,
+                   double           xalign,
+                   double           yalign)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_new ();
+  PangoRectangle ink, logical;
+
+  pango_font_description_set_family (font, font_family != NULL ? font_family : "Sans");
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (flags & KLYNGE_TEXT_BOLD)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_alignment (layout, xalign > 0.7 ? PANGO_ALIGN_RIGHT : xalign > 0.3 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+      if (flags & KLYNGE_TEXT_WRAP)
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      else
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  if (flags & KLYNGE_TEXT_MEASURE)
+    return logical.height;
+  cairo_move_to (cr, width > 0 ? x : x - xalign * logical.width, y - yalign * logical.height);
+  pango_cairo_show_layout (cr, layout);
+  return logical.height;
+}
+
+/* A coloured square and its label, centred vertically on @y. */
+void
+klynge_chart_legend_item (cairo_t         *cr,
+                          const KlyngeRgb *swatch,
+                          const KlyngeRgb *text_colour,
+                          const char      *label,
+                          double           size,
+                          double           x,
+                          double           y,
+                          double           width)
+{
+  klynge_chart_set_source (cr, swatch);
+  cairo_rectangle (cr, x, y - size / 2, size, size);
+  cairo_fill (cr);
+  klynge_chart_set_source (cr, text_colour);
+  klynge_chart_text (cr, label, size, KLYNGE_TEXT_ELLIPSIS, x + size * 1.4, y, width - size * 1.4, 0, 0.5);
+}

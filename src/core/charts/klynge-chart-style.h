@@ -1,0 +1,80 @@
+/* klynge-chart-style.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KLYNGE_CHART_THEME_LIGHT,
+  KLYNGE_CHART_THEME_DARK,
+  KLYNGE_CHART_THEME_HIGH_CONTRAST,
+} KlyngeChartTheme;
+
+typedef struct
+{
+  double r, g, b;
+} KlyngeRgb;
+
+/**
+ * KlyngeChartStyle:
+ *
+ * The colours of one theme, taken from the Okabe–Ito palette (Okabe & Ito,
+ * "Color Universal Design", 2008) so that every role stays distinct for
+ * readers with any common colour-vision deficiency.
+ */
+typedef struct
+{
+  KlyngeRgb background;
+  KlyngeRgb foreground;
+  KlyngeRgb muted;
+  KlyngeRgb grid;
+  KlyngeRgb mark;        /* a clinic */
+  KlyngeRgb other;       /* the anonymous peers when one clinic is highlighted */
+  KlyngeRgb highlight;   /* the highlighted clinic */
+  KlyngeRgb pooled;      /* the cluster's value */
+  KlyngeRgb reference;
+  KlyngeRgb target;
+  KlyngeRgb warning;     /* outside the 95 % limits */
+  KlyngeRgb alarm;       /* outside the 99.8 % limits */
+  double    line_scale;
+} KlyngeChartStyle;
+
+typedef enum
+{
+  KLYNGE_TEXT_BOLD     = 1 << 0,
+  KLYNGE_TEXT_WRAP     = 1 << 1,
+  KLYNGE_TEXT_ELLIPSIS = 1 << 2,
+  KLYNGE_TEXT_MEASURE  = 1 << 3,  /* only return the height */
+} KlyngeTextFlags;
+
+const KlyngeChartStyle *klynge_chart_style_get       (KlyngeChartTheme  theme);
+void                    klynge_chart_set_font_family (const char       *family);
+void                    klynge_chart_set_source      (cairo_t          *cr,
+                                                      const KlyngeRgb  *colour);
+double                  klynge_chart_text            (cairo_t          *cr,
+                                                      const char       *text,
+                                                      double            size,
+                                                      KlyngeTextFlags   flags,
+                                                      double            x,
+                                                      double            y,
+                                                      double            width,
+                                                      double            xalign,
+                                                      double            yalign);
+void                    klynge_chart_legend_item     (cairo_t          *cr,
+                                                      const KlyngeRgb  *swatch,
+                                                      const KlyngeRgb  *text_colour,
+                                                      const char       *label,
+                                                      double            size,
+                                                      double            x,
+                                                      double            y,
+                                                      double            width);
+
+G_END_DECLS

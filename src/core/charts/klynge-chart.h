@@ -1,0 +1,80 @@
+/* klynge-chart.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "klynge-chart-data.h"
+#include "klynge-chart-style.h"
+#include "klynge-stats.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KLYNGE_CHART_BARS,
+  KLYNGE_CHART_FUNNEL,
+  KLYNGE_CHART_RUN,
+  KLYNGE_CHART_BEFORE_AFTER,
+  KLYNGE_CHART_ATTENDANCE,
+} KlyngeChartKind;
+
+#define KLYNGE_CHART_N_KINDS (KLYNGE_CHART_ATTENDANCE + 1)
+
+/**
+ * KlyngeChartOptions:
+ * @slide: add the footer a slide needs: data source, date, anonymisation note
+ * @date: (nullable): the ISO date printed on a slide; %NULL for today
+ */
+typedef struct
+{
+  KlyngeChartKind    kind;
+  KlyngeChartTheme   theme;
+  KlyngeChartNames   names;
+  KlyngeFunnelMethod funnel_method;
+  gboolean           slide;
+  const char        *date;
+} KlyngeChartOptions;
+
+/* Where a clinic (or a meeting) was drawn, for hover. */
+typedef struct
+{
+  double x, y, width, height;
+  guint  index;
+} KlyngeChartHit;
+
+void        klynge_chart_draw            (cairo_t                  *cr,
+                                          double                    width,
+                                          double                    height,
+                                          const KlyngeChartData    *data,
+                                          const KlyngeChartOptions *options,
+                                          GArray                   *hits);
+char       *klynge_chart_caption         (const KlyngeChartData    *data,
+                                          const KlyngeChartOptions *options);
+char       *klynge_chart_title           (const KlyngeChartData    *data,
+                                          const KlyngeChartOptions *options);
+char       *klynge_chart_describe        (const KlyngeChartData    *data,
+                                          const KlyngeChartOptions *options,
+                                          guint                     index);
+int         klynge_chart_hit_test        (GArray                   *hits,
+                                          double                    x,
+                                          double                    y);
+char       *klynge_chart_format_value    (const KlyngeChartData    *data,
+                                          double                    proportion,
+                                          int                       digits);
+const char *klynge_chart_kind_to_string  (KlyngeChartKind           kind);
+gboolean    klynge_chart_kind_from_string (const char              *name,
+                                           KlyngeChartKind         *kind);
+const char *klynge_chart_kind_label      (KlyngeChartKind           kind);
+const char *klynge_chart_names_note      (KlyngeChartNames          names);
+void        klynge_chart_funnel_classify (const KlyngeChartData    *data,
+                                          KlyngeFunnelMethod        method,
+                                          guint8                   *outside,
+                                          guint                    *n_outside_95,
+                                          guint                    *n_outside_998);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* chart-fixtures.h — the charts the rendering tests and the bench draw
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-chart.h"
+
+G_BEGIN_DECLS
+
+/* @n clinics with counts drawn from a fixed seed around 31 %, a few off. */
+KlyngeChartData *chart_fixture_clinics       (guint n);
+/* Three periods, for the run chart and before/after. */
+KlyngeChartData *chart_fixture_periods       (void);
+KlyngeChartData *chart_fixture_attendance    (void);
+
+G_END_DECLS

@@ -1,0 +1,244 @@
+/* test-chart-export.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "klynge-chart-export.h"
+#include "klynge-test-utils.h"
+
+typedef struct
+{
+  char     *dir;
+  gint64    cluster;
+  KlyngeDb *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = klynge_test_make_tmpdir ();
+  f->db = klynge_test_open_demo (f->dir, &f->cluster);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  klynge_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static const KlyngeChartOptions defaults = { KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT, KLYNGE_CHART_ANONYMOUS, KLYNGE_FUNNEL_EXACT, TRUE, NULL };
+
+static void
+test_png_sizes (Fixture       *f,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeChartData) data = klynge_chart_data_load (f->db, f->cluster, 1, NULL, &error);
+  static const int sizes[][2] = { { 1920, 1080 }, { 3840, 2160 } };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, "slide.png", NULL);
+      cairo_surface_t *png;
+
+      g_assert_true (klynge_chart_export_file (data, &defaults, path, sizes[i][0], sizes[i][1], &error));
+      g_assert_no_error (error);
+      png = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, sizes[i][0]);
+      g_assert_cmpint (cairo_image_surface_get_height (png), ==, sizes[i][1]);
+      cairo_surface_destroy (png);
+    }
+}
+
+static void
+test_vector_and_errors (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeChartData) data = klynge_chart_data_load (f->db, f->cluster, 1, NULL, &error);
+  g_autofree char *svg = g_build_filename (f->dir, "slide.svg", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "slide.pdf", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "slide.doc", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (klynge_chart_export_file (data, &defaults, svg, 1920, 1080, &error));
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (klynge_chart_export_file (data, &defaults, pdf, 1920, 1080, &error));
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  g_assert_false (klynge_chart_export_file (data, &defaults, bad, 1920, 1080, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_meeting_slides (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "slides", NULL);
+  g_autoptr(GDir) dir = NULL;
+  guint n = 0, files = 0;
+
+  /* Meeting 4 follows up meeting 2: three indicators × four charts, and the attendance. */
+  g_assert_true (klynge_chart_export_slides (f->db, f->cluster, 4, &defaults, 0, KLYNGE_SLIDE_PNG, 960, 540, folder, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 13);
+  dir = g_dir_open (folder, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  g_assert_cmpuint (files, ==, 13);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  g_assert_false (klynge_chart_export_slides (f->db, f->cluster, 999, &defaults, 0, KLYNGE_SLIDE_PNG, 960, 540, folder, &n, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
+}
+
+/* A meeting shows the period it asked the clinics for, not the latest. */
+static void
+test_meeting_period (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slides = NULL;
+
+  g_assert_true (klynge_db_exec (f->db, "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
+                                        "SELECT 2, id, 1, '2025-Q4' FROM clinic", NULL));
+  slides = klynge_chart_meeting_slides (f->db, f->cluster, 2, &defaults, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((KlyngeSlide *) g_ptr_array_index (slides, 0))->data->period, ==, "2025-Q4");
+  /* The meeting's other indicators asked for no period: the latest. */
+  g_assert_cmpstr (((KlyngeSlide *) g_ptr_array_index (slides, 3))->data->period, ==, "2026-Q1");
+
+  /* Meeting 4 follows up meeting 2: its "before" is what meeting 2 asked for. */
+  g_clear_pointer (&slides, g_ptr_array_unref);
+  slides = klynge_chart_meeting_slides (f->db, f->cluster, 4, &defaults, 0, &error);
+  g_assert_no_error (error);
+  {
+    KlyngeSlide *before_after = g_ptr_array_index (slides, 3);
+    KlyngeChartOptions options = defaults;
+    g_autofree char *caption = NULL;
+
+    g_assert_cmpint (before_after->kind, ==, KLYNGE_CHART_BEFORE_AFTER);
+    g_assert_cmpstr (before_after->data->before_period, ==, "2025-Q4");
+    options.kind = KLYNGE_CHART_BEFORE_AFTER;
+    caption = klynge_chart_caption (before_after->data, &options);
+    g_assert_nonnull (strstr (caption, "from 2025-Q4 to 2026-Q1"));
+  }
+}
+
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint pages = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* The streams hold NUL bytes: search the whole buffer, not a string. */
+  for (const char *p = contents; (p = memmem (p, length - (p - contents), "/Type /Page", 11)) != NULL; p++)
+    if (p[11] != 's')
+      pages++;
+  return pages;
+}
+
+static void
+test_pack_and_workbook (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pack = g_build_filename (f->dir, "pack.pdf", NULL);
+  g_autofree char *workbook = g_build_filename (f->dir, "meeting.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (klynge_chart_export_pack (f->db, f->cluster, 2, &defaults, pack, &error));
+  g_assert_no_error (error);
+  /* A page per clinic of the demo cluster. */
+  g_assert_cmpuint (count_pdf_pages (pack), ==, 9);
+
+  g_assert_true (klynge_chart_export_workbook (f->db, f->cluster, 2, &defaults, workbook, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (workbook, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+  /* A sheet and a native chart per indicator of the meeting's topic. */
+  g_assert_nonnull (memmem (contents, length, "xl/worksheets/sheet3.xml", 24));
+  g_assert_nonnull (memmem (contents, length, "xl/charts/chart3.xml", 20));
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Outcome;
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->ok = klynge_chart_export_finish (result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+/* The app's path: the export runs in a worker thread on its own connection. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pack.pdf", NULL);
+  KlyngeChartExportJob job = { KLYNGE_CHART_EXPORT_PACK, f->cluster, 2, 0, NULL, defaults, 0, KLYNGE_SLIDE_PDF, 0, 0, path };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Outcome outcome = { 0 };
+
+  klynge_chart_export_async (f->db, &job, NULL, async_done_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (outcome.error);
+  g_assert_true (outcome.ok);
+  g_assert_cmpuint (count_pdf_pages (path), ==, 9);
+
+  /* Cancelled before it ran: nothing written, and said so. */
+  g_unlink (path);
+  outcome = (Outcome) { 0 };
+  g_cancellable_cancel (cancellable);
+  klynge_chart_export_async (f->db, &job, cancellable, async_done_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&outcome.error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/charts/export/png-sizes", Fixture, NULL, fixture_set_up, test_png_sizes, fixture_tear_down);
+  g_test_add ("/charts/export/vector-and-errors", Fixture, NULL, fixture_set_up, test_vector_and_errors, fixture_tear_down);
+  g_test_add ("/charts/export/meeting-slides", Fixture, NULL, fixture_set_up, test_meeting_slides, fixture_tear_down);
+  g_test_add ("/charts/export/pack-and-workbook", Fixture, NULL, fixture_set_up, test_pack_and_workbook, fixture_tear_down);
+  g_test_add ("/charts/export/meeting-period", Fixture, NULL, fixture_set_up, test_meeting_period, fixture_tear_down);
+  g_test_add ("/charts/export/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,167 @@
+/* test-chart-render.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each chart drawn to PNG and compared with the reference image in
+ * tests/charts/reference within a small pixel tolerance. The font is fixed
+ * (DejaVu Sans, Debian fonts-dejavu-core) and so is the date on the slide.
+ * After an intended change of the drawing, regenerate the references with
+ *   KLYNGE_UPDATE_REFERENCES=1 meson test -C build test-chart-render
+ * and look at every image before committing them.
+ */
+
+#include "chart-fixtures.h"
+
+#define WIDTH  640
+#define HEIGHT 360
+/* A pixel differs when a channel moves by more than this; at most this share may. */
+#define CHANNEL_TOLERANCE 48
+#define PIXEL_SHARE       0.0005
+
+typedef struct
+{
+  const char        *name;
+  KlyngeChartData *(*build) (void);
+  KlyngeChartKind    kind;
+  KlyngeChartTheme   theme;
+} Case;
+
+static KlyngeChartData *
+empty (void)
+{
+  KlyngeChartData *data = chart_fixture_clinics (0);
+
+  return data;
+}
+
+static KlyngeChartData *
+one_clinic (void)
+{
+  return chart_fixture_clinics (1);
+}
+
+static KlyngeChartData *
+extremes (void)
+{
+  KlyngeChartData *data = chart_fixture_clinics (6);
+
+  klynge_chart_data_add_counts (data, 100, "Z0", 0, 120);
+  klynge_chart_data_add_counts (data, 101, "Z1", 80, 80);
+  return data;
+}
+
+static KlyngeChartData *
+zero_denominator (void)
+{
+  KlyngeChartData *data = chart_fixture_clinics (6);
+
+  klynge_chart_data_add_counts (data, 100, "Z", 0, 0);
+  return data;
+}
+
+static KlyngeChartData *
+many (void)
+{
+  return chart_fixture_clinics (2000);
+}
+
+static KlyngeChartData *
+eleven (void)
+{
+  return chart_fixture_clinics (11);
+}
+
+static const Case cases[] = {
+  { "empty-bars", empty, KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_LIGHT },
+  { "empty-funnel", empty, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
+  { "one-clinic-bars", one_clinic, KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_LIGHT },
+  { "one-clinic-funnel", one_clinic, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
+  { "extremes-bars", extremes, KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_LIGHT },
+  { "extremes-funnel", extremes, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
+  { "zero-denominator-bars", zero_denominator, KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_LIGHT },
+  { "many-bars", many, KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_LIGHT },
+  { "many-funnel", many, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
+  { "funnel-dark", eleven, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_DARK },
+  { "bars-high-contrast", eleven, KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_HIGH_CONTRAST },
+  { "run", chart_fixture_periods, KLYNGE_CHART_RUN, KLYNGE_CHART_THEME_LIGHT },
+  { "before-after", chart_fixture_periods, KLYNGE_CHART_BEFORE_AFTER, KLYNGE_CHART_THEME_LIGHT },
+  { "attendance", chart_fixture_attendance, KLYNGE_CHART_ATTENDANCE, KLYNGE_CHART_THEME_LIGHT },
+};
+
+static cairo_surface_t *
+render (const Case *c)
+{
+  g_autoptr(KlyngeChartData) data = c->build ();
+  KlyngeChartOptions options = { c->kind, c->theme, KLYNGE_CHART_ANONYMOUS, KLYNGE_FUNNEL_EXACT, TRUE, "2026-11-24" };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  klynge_chart_draw (cr, WIDTH, HEIGHT, data, &options, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static double
+differing_share (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  int stride_a = cairo_image_surface_get_stride (a), stride_b = cairo_image_surface_get_stride (b);
+  guint differing = 0;
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      for (int ch = 0; ch < 3; ch++)
+        if (ABS (pa[y * stride_a + 4 * x + ch] - pb[y * stride_b + 4 * x + ch]) > CHANNEL_TOLERANCE)
+          {
+            differing++;
+            break;
+          }
+  return (double) differing / (WIDTH * HEIGHT);
+}
+
+static void
+test_render (gconstpointer user_data)
+{
+  const Case *c = user_data;
+  cairo_surface_t *actual = render (c);
+  g_autofree char *name = g_strconcat (c->name, ".png", NULL);
+  g_autofree char *reference_path = g_build_filename (REFERENCE_DIR, name, NULL);
+  cairo_surface_t *reference;
+
+  if (g_getenv ("KLYNGE_UPDATE_REFERENCES") != NULL)
+    g_assert_cmpint (cairo_surface_write_to_png (actual, reference_path), ==, CAIRO_STATUS_SUCCESS);
+
+  reference = cairo_image_surface_create_from_png (reference_path);
+  g_assert_cmpint (cairo_surface_status (reference), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (reference), ==, WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (reference), ==, HEIGHT);
+  if (differing_share (actual, reference) > PIXEL_SHARE)
+    {
+      g_autofree char *out = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+      cairo_surface_write_to_png (actual, out);
+      g_test_message ("%s differs from its reference; the drawing is in %s", c->name, out);
+      g_test_fail ();
+    }
+  cairo_surface_destroy (reference);
+  cairo_surface_destroy (actual);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  klynge_chart_set_font_family ("DejaVu Sans");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/charts/render/", cases[i].name, NULL);
+
+      g_test_add_data_func (path, &cases[i], test_render);
+    }
+  return g_test_run ();
+}

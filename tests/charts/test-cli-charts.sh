@@ -1,0 +1,63 @@
+#!/bin/sh
+# test-cli-charts.sh CLI — `export chart|slides|pack|workbook` as scripts use them.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+cli=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db="$tmp/k.sqlite"
+n=0
+fail=0
+
+ok () {
+  n=$((n + 1))
+  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
+}
+
+# Width and height from a PNG's header (bytes 16–23, big-endian).
+png_size () {
+  od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d\n", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'
+}
+
+"$cli" --db "$db" demo > /dev/null
+
+"$cli" --db "$db" export chart --indicator 1 --kind funnel --output "$tmp/f.png"; rc=$?
+[ $rc -eq 0 ] && [ "$(png_size "$tmp/f.png")" = 1920x1080 ]
+ok $? "export chart writes a 1920×1080 PNG by default"
+
+"$cli" --db "$db" export chart --indicator 1 --size 3840x2160 --theme dark --output "$tmp/f4k.png"; rc=$?
+[ $rc -eq 0 ] && [ "$(png_size "$tmp/f4k.png")" = 3840x2160 ]
+ok $? "--size 3840x2160 writes a 4K slide"
+
+"$cli" --db "$db" export chart --indicator 2 --kind run --output "$tmp/r.svg" &&
+  "$cli" --db "$db" export chart --kind attendance --output "$tmp/a.pdf" &&
+  grep -q '<svg' "$tmp/r.svg" && head -c 4 "$tmp/a.pdf" | grep -q '%PDF'
+ok $? "SVG and PDF follow the file name"
+
+"$cli" --db "$db" export slides --meeting 4 --format pdf --output "$tmp/slides" > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && [ "$(ls "$tmp/slides" | wc -l)" -eq 13 ] && grep -q '13 slides' "$tmp/out"
+ok $? "export slides writes every slide of a follow-up meeting into a folder"
+
+"$cli" --db "$db" export pack --meeting 2 --output "$tmp/pack.pdf" &&
+  "$cli" --db "$db" export workbook --meeting 2 --output "$tmp/m.xlsx" &&
+  head -c 4 "$tmp/pack.pdf" | grep -q '%PDF' && head -c 2 "$tmp/m.xlsx" | grep -q 'PK'
+ok $? "export pack and workbook write a PDF and an XLSX"
+
+"$cli" --db "$db" export chart --kind funnel --output "$tmp/x.png" 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q -- '--indicator' "$tmp/err"
+ok $? "a chart without --indicator is a usage error (exit 2)"
+
+"$cli" --db "$db" export chart --indicator 1 --names nobody --output "$tmp/x.png" 2> /dev/null; rc=$?
+[ $rc -eq 2 ] && [ ! -e "$tmp/x.png" ]
+ok $? "an unknown --names is a usage error and writes nothing"
+
+"$cli" --db "$db" export chart --indicator 999 --output "$tmp/x.png" 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q '999' "$tmp/err" && [ ! -e "$tmp/x.png" ]
+ok $? "an unknown indicator exits 1 with a message naming it"
+
+"$cli" --db "$db" export chart --indicator 1 --output "$tmp/x.doc" 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q '.png' "$tmp/err"
+ok $? "an unknown file type exits 1 and says which are known"
+
+echo "1..$n"
+exit $fail

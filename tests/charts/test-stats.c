@@ -1,0 +1,169 @@
+/* test-stats.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reference values come from SciPy 1.10.1 (Debian 12 python3-scipy),
+ * independent of the code under test: scipy.stats.norm.ppf for quantiles,
+ * scipy.stats.binom.cdf/ppf for the binomial (ppf is R's qbinom), the Wilson
+ * formula evaluated with norm.ppf(0.975), and Spiegelhalter's interpolation
+ * (r − (F(r) − q) / (F(r) − F(r − 1))) / n with r = binom.ppf(q, n, p).
+ * 81 of 263 also matches Newcombe (Stat Med 1998;17:857) table I: 0.2553–0.3662.
+ */
+
+#include <math.h>
+
+#include "klynge-stats.h"
+
+#define TOLERANCE 1e-6
+
+static void
+test_normal_quantile (void)
+{
+  g_assert_cmpfloat_with_epsilon (klynge_stats_normal_quantile (0.975), 1.959963984540054, 1e-12);
+  g_assert_cmpfloat_with_epsilon (klynge_stats_normal_quantile (0.999), 3.090232306167813, 1e-12);
+  g_assert_cmpfloat_with_epsilon (klynge_stats_normal_quantile (0.5), 0, 1e-15);
+  g_assert_cmpfloat_with_epsilon (klynge_stats_normal_quantile (0.9), 1.2815515655446, 1e-12);
+  g_assert_cmpfloat_with_epsilon (klynge_stats_normal_quantile (1e-10), -6.36134090240406, 1e-12);
+}
+
+static void
+test_wilson (void)
+{
+  static const struct { gint64 x, n; double lower, upper; } cases[] = {
+    { 0, 10, 0.000000000000, 0.277532799863 },
+    { 10, 10, 0.722467200137, 1.000000000000 },
+    { 412, 1329, 0.285719622879, 0.335390602454 },
+    { 81, 263, 0.255288519878, 0.366209576983 },
+    { 1, 1, 0.206549314377, 1.000000000000 },
+    { 5, 20, 0.111861701408, 0.468700877619 },
+  };
+  double lower, upper;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (klynge_stats_wilson (cases[i].x, cases[i].n, 0.95, &lower, &upper));
+      g_assert_cmpfloat_with_epsilon (lower, cases[i].lower, TOLERANCE);
+      g_assert_cmpfloat_with_epsilon (upper, cases[i].upper, TOLERANCE);
+    }
+
+  /* A denominator of 0 has no interval: the chart leaves the clinic out. */
+  g_assert_false (klynge_stats_wilson (0, 0, 0.95, &lower, &upper));
+}
+
+static void
+test_binomial (void)
+{
+  g_assert_cmpfloat_with_epsilon (klynge_stats_binomial_cdf (3, 10, 0.31), 0.622756691615955, 1e-10);
+  g_assert_cmpfloat_with_epsilon (klynge_stats_binomial_cdf (412, 1329, 0.31), 0.513561610016998, 1e-10);
+  g_assert_cmpfloat_with_epsilon (klynge_stats_binomial_cdf (0, 50, 0.02), 0.364169680087117, 1e-10);
+  g_assert_cmpfloat_with_epsilon (klynge_stats_binomial_cdf (4999, 5000, 0.999), 0.993278888040134, 1e-10);
+}
+
+static void
+test_funnel (void)
+{
+  /* target, n, coverage, qbinom lower, qbinom upper, exact lower, exact upper */
+  static const struct { double target; gint64 n; double coverage; gint64 r_lower, r_upper; double lower, upper; } exact[] = {
+  { 0.31, 10, 0.95, 1, 6, 0.000489583426, 0.571272267227 },
+  { 0.31, 10, 0.998, 0, 8, 0.000000000000, 0.755706190765 },
+  { 0.31, 50, 0.95, 9, 22, 0.175124911660, 0.432474052865 },
+  { 0.31, 50, 0.998, 6, 26, 0.109787627296, 0.512032144141 },
+  { 0.31, 100, 0.95, 22, 40, 0.215907797985, 0.397588307562 },
+  { 0.31, 100, 0.998, 17, 46, 0.168323900331, 0.452806682552 },
+  { 0.31, 1329, 0.95, 379, 445, 0.284889203566, 0.334627777311 },
+  { 0.31, 1329, 0.998, 360, 465, 0.270848876279, 0.349218135361 },
+  { 0.31, 5000, 0.95, 1486, 1614, 0.297115856227, 0.322755708710 },
+  { 0.31, 5000, 0.998, 1449, 1652, 0.289799518520, 0.330217853569 },
+  { 0.05, 10, 0.95, 0, 2, 0.000000000000, 0.181916689147 },
+  { 0.05, 10, 0.998, 0, 4, 0.000000000000, 0.302953741547 },
+  { 0.05, 50, 0.95, 0, 6, 0.000000000000, 0.109831710720 },
+  { 0.05, 50, 0.998, 0, 8, 0.000000000000, 0.157993590948 },
+  { 0.05, 100, 0.95, 1, 10, 0.006122931436, 0.091907344024 },
+  { 0.05, 100, 0.998, 0, 13, 0.000000000000, 0.124638495438 },
+  { 0.05, 1329, 0.95, 51, 82, 0.038227221887, 0.061653746383 },
+  { 0.05, 1329, 0.998, 43, 92, 0.032134955239, 0.069044876694 },
+  { 0.05, 5000, 0.95, 220, 281, 0.043943628281, 0.056025706139 },
+  { 0.05, 5000, 0.998, 204, 299, 0.040635431260, 0.059679448607 },
+  };
+  static const struct { double target; gint64 n; double coverage, lower, upper; } normal[] = {
+  { 0.31, 10, 0.95, 0.023348985394, 0.596651014606 },
+  { 0.31, 10, 0.998, 0.000000000000, 0.761956379259 },
+  { 0.31, 50, 0.95, 0.181805769104, 0.438194230896 },
+  { 0.31, 50, 0.998, 0.107878962622, 0.512121037378 },
+  { 0.31, 100, 0.95, 0.219352990025, 0.400647009975 },
+  { 0.31, 100, 0.998, 0.167078843850, 0.452921156150 },
+  { 0.31, 1329, 0.95, 0.285134855190, 0.334865144810 },
+  { 0.31, 1329, 0.998, 0.270795670534, 0.349204329466 },
+  { 0.31, 5000, 0.95, 0.297180576910, 0.322819423090 },
+  { 0.31, 5000, 0.998, 0.289787896262, 0.330212103738 },
+  { 0.05, 10, 0.95, 0.000000000000, 0.185081195576 },
+  { 0.05, 10, 0.998, 0.000000000000, 0.262979563818 },
+  { 0.05, 50, 0.95, 0.000000000000, 0.110410147158 },
+  { 0.05, 50, 0.998, 0.000000000000, 0.145247356503 },
+  { 0.05, 100, 0.95, 0.007283575292, 0.092716424708 },
+  { 0.05, 100, 0.998, 0.000000000000, 0.117350051673 },
+  { 0.05, 1329, 0.95, 0.038282568984, 0.061717431016 },
+  { 0.05, 1329, 0.998, 0.031525383040, 0.068474616960 },
+  { 0.05, 5000, 0.95, 0.043958985284, 0.056041014716 },
+  { 0.05, 5000, 0.998, 0.040475264350, 0.059524735650 },
+  };
+  double lower, upper;
+
+  for (guint i = 0; i < G_N_ELEMENTS (exact); i++)
+    {
+      double tail = (1 - exact[i].coverage) / 2;
+
+      g_assert_cmpint (klynge_stats_binomial_quantile (tail, exact[i].n, exact[i].target), ==, exact[i].r_lower);
+      g_assert_cmpint (klynge_stats_binomial_quantile (1 - tail, exact[i].n, exact[i].target), ==, exact[i].r_upper);
+      klynge_stats_funnel_limits (exact[i].target, exact[i].n, exact[i].coverage, KLYNGE_FUNNEL_EXACT, &lower, &upper);
+      g_assert_cmpfloat_with_epsilon (lower, exact[i].lower, TOLERANCE);
+      g_assert_cmpfloat_with_epsilon (upper, exact[i].upper, TOLERANCE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (normal); i++)
+    {
+      klynge_stats_funnel_limits (normal[i].target, normal[i].n, normal[i].coverage, KLYNGE_FUNNEL_NORMAL, &lower, &upper);
+      g_assert_cmpfloat_with_epsilon (lower, normal[i].lower, TOLERANCE);
+      g_assert_cmpfloat_with_epsilon (upper, normal[i].upper, TOLERANCE);
+    }
+
+  /* A target of 0 % or 100 % has no spread: the limits close on it. */
+  klynge_stats_funnel_limits (0, 40, 0.998, KLYNGE_FUNNEL_EXACT, &lower, &upper);
+  g_assert_cmpfloat (lower, ==, 0);
+  g_assert_cmpfloat (upper, ==, 0);
+  klynge_stats_funnel_limits (1, 40, 0.998, KLYNGE_FUNNEL_EXACT, &lower, &upper);
+  g_assert_cmpfloat (lower, ==, 1);
+  g_assert_cmpfloat (upper, ==, 1);
+}
+
+static void
+test_pooled_and_median (void)
+{
+  static const gint64 x[] = { 10, 0, 402 }, n[] = { 29, 0, 1300 };
+  static const double odd[] = { 0.5, 0.1, 0.3 }, even[] = { 0.4, 0.1, 0.3, 0.2 };
+  double pooled;
+
+  g_assert_true (klynge_stats_pooled (x, n, 3, &pooled));
+  g_assert_cmpfloat_with_epsilon (pooled, 412.0 / 1329.0, 1e-15);
+  g_assert_false (klynge_stats_pooled (x + 1, n + 1, 1, &pooled));
+
+  g_assert_cmpfloat_with_epsilon (klynge_stats_median (odd, 3), 0.3, 1e-15);
+  g_assert_cmpfloat_with_epsilon (klynge_stats_median (even, 4), 0.25, 1e-15);
+  g_assert_true (isnan (klynge_stats_median (odd, 0)));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/stats/normal-quantile", test_normal_quantile);
+  g_test_add_func ("/stats/wilson", test_wilson);
+  g_test_add_func ("/stats/binomial", test_binomial);
+  g_test_add_func ("/stats/funnel", test_funnel);
+  g_test_add_func ("/stats/pooled-and-median", test_pooled_and_median);
+
+  return g_test_run ();
+}
