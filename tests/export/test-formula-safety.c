@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "klynge-accounts.h"
+#include "klynge-chart-export.h"
 #include "klynge-ledger.h"
 #include "klynge-member-export.h"
 #include "klynge-table-export.h"
@@ -296,6 +297,44 @@ test_members (void)
   klynge_test_remove_tree (dir);
 }
 
+/* The charts workbook of a meeting, with the clinics named: clinic,
+ * indicator and topic names are the user's text. */
+static void
+test_charts_workbook (void)
+{
+  static const KlyngeChartOptions named = { KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT, KLYNGE_CHART_NAMED, KLYNGE_FUNNEL_EXACT, TRUE, NULL };
+  static const char *updates[] = {
+    "UPDATE clinic SET name = ?1 || ' ' || id",
+    "UPDATE indicator SET name = ?1 || ' ' || id",
+    "UPDATE topic SET title = ?1",
+  };
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *xlsx = g_build_filename (dir, "charts.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 cluster_id;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    {
+      sqlite3_stmt *stmt = klynge_db_prepare (db, updates[i], &error);
+
+      g_assert_no_error (error);
+      sqlite3_bind_text (stmt, 1, hostile[i], -1, SQLITE_STATIC);
+      g_assert_true (klynge_db_step_done (db, stmt, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Meeting 2 of the demo cluster asked for data. */
+  g_assert_true (klynge_chart_export_workbook (db, cluster_id, 2, &named, xlsx, &error));
+  g_assert_no_error (error);
+  /* The clinics' names are cells; the indicators' names are sheet names
+   * and chart titles, which a spreadsheet never runs. */
+  g_assert_cmpuint (assert_xlsx_safe (xlsx), >=, 1);
+
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/formula-safety/table-writer", test_table_writer);
   g_test_add_func ("/formula-safety/accounts", test_accounts);
   g_test_add_func ("/formula-safety/members", test_members);
+  g_test_add_func ("/formula-safety/charts-workbook", test_charts_workbook);
 
   return g_test_run ();
 }
