@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <utime.h>
 
 #include "klynge-backup.h"
 #include "klynge-demo.h"
@@ -191,7 +192,23 @@ test_rotate (Fixture       *f,
         touch_backup (f->backups, when);
       }
 
-  klynge_backup_rotate (f->path, now);
+  /* What a backup cut short by a crash left, an hour before and just now. */
+  {
+    g_autofree char *stale = g_build_filename (f->backups, "20261124-100000-opened.sqlite.tmp", NULL);
+    g_autofree char *fresh = g_build_filename (f->backups, "20261124-115959-opened.sqlite.tmp", NULL);
+    struct utimbuf old_times = { g_date_time_to_unix (now) - 7200, g_date_time_to_unix (now) - 7200 };
+    struct utimbuf new_times = { g_date_time_to_unix (now), g_date_time_to_unix (now) };
+
+    g_assert_true (g_file_set_contents (stale, "", 0, NULL));
+    g_assert_true (g_file_set_contents (fresh, "", 0, NULL));
+    g_assert_cmpint (g_utime (stale, &old_times), ==, 0);
+    g_assert_cmpint (g_utime (fresh, &new_times), ==, 0);
+
+    klynge_backup_rotate (f->path, now);
+
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
 
   list = klynge_backup_list (f->path);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)

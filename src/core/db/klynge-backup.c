@@ -429,12 +429,35 @@ list_names (const char *dir)
   return names;
 }
 
+/* A backup cut short by a crash leaves its temporary file (and SQLite's
+ * beside it); one not touched for an hour is not being written any more. */
+static void
+remove_stale_temporaries (const char *dir,
+                          GDateTime  *now)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (strstr (name, BACKUP_SUFFIX ".tmp") == NULL)
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_stat (path, &st) == 0 && g_date_time_to_unix (now) - st.st_mtime > 3600)
+        g_unlink (path);
+    }
+}
+
 /**
  * klynge_backup_rotate:
  * @now: the time to count the year back from
  *
  * Deletes backups beyond the newest %KLYNGE_BACKUP_KEEP_LATEST, keeping the
- * newest of each month of the past year.
+ * newest of each month of the past year, and what crashed backups left.
  */
 void
 klynge_backup_rotate (const char *db_path,
@@ -444,6 +467,8 @@ klynge_backup_rotate (const char *db_path,
   g_autoptr(GPtrArray) names = list_names (dir);
   g_autoptr(GHashTable) months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) year_ago = g_date_time_add_months (now, -KLYNGE_BACKUP_KEEP_MONTHS);
+
+  remove_stale_temporaries (dir, now);
 
   for (guint i = 0; i < names->len; i++)
     {
