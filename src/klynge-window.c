@@ -14,6 +14,7 @@
 #include "klynge-cluster-switcher.h"
 #include "klynge-clusters-page.h"
 #include "klynge-data-page.h"
+#include "klynge-import-sheet.h"
 #include "klynge-demo.h"
 #include "klynge-finances-page.h"
 #include "klynge-meetings-page.h"
@@ -319,6 +320,41 @@ klynge_window_get_area (KlyngeWindow *self)
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
+void
+klynge_window_import_file (KlyngeWindow *self,
+                           GFile        *file)
+{
+  g_return_if_fail (KLYNGE_IS_WINDOW (self));
+
+  if (klynge_context_get_db (self->context) == NULL)
+    return;
+  if (g_strcmp0 (klynge_window_get_area (self), "charts") == 0)
+    {
+      klynge_import_sheet_present_live (GTK_WINDOW (self), self->context, file);
+      return;
+    }
+  klynge_window_show_area (self, "data");
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (self->data_page), file);
+}
+
+static gboolean
+file_dropped_cb (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 KlyngeWindow  *self)
+{
+  g_autoptr(GSList) files = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (self->context) == NULL)
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  klynge_window_import_file (self, files->data);
+  return TRUE;
+}
+
 KlyngeContext *
 klynge_window_get_context (KlyngeWindow *self)
 {
@@ -576,6 +612,7 @@ static void
 klynge_window_init (KlyngeWindow *self)
 {
   KlyngePage *pages[G_N_ELEMENTS (areas)];
+  GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -598,6 +635,11 @@ klynge_window_init (KlyngeWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     klynge_page_set_context (pages[i], self->context);
   klynge_cluster_switcher_set_context (self->cluster_switcher, self->context);
+
+  /* Clinics' files dropped anywhere on the window are imported. */
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (file_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   update_switcher (self);
   update_read_only (self);

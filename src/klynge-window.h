@@ -26,6 +26,10 @@ gboolean       klynge_window_is_area      (const char     *name);
 void           klynge_window_show_area    (KlyngeWindow   *self,
                                            const char     *name);
 const char    *klynge_window_get_area     (KlyngeWindow   *self);
+/* What a dropped file does: the compact live import over the charts, the
+ * full import assistant anywhere else (shown on the Data area). */
+void           klynge_window_import_file  (KlyngeWindow   *self,
+                                           GFile          *file);
 void           klynge_window_show_error   (KlyngeWindow   *self,
                                            const char     *heading,
                                            const GError   *error);

@@ -13,6 +13,7 @@
 
 #include "klynge-chart-export.h"
 #include "klynge-chart-view.h"
+#include "klynge-import-sheet.h"
 #include "klynge-presentation.h"
 
 struct _KlyngePresentation
@@ -232,6 +233,8 @@ klynge_presentation_new (KlyngeContext            *context,
   /* A projector shows a dark slide best in a dim room. */
   self->options.theme = KLYNGE_CHART_THEME_DARK;
   g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A clinic's file dropped on the slide is imported live, and the slide redraws. */
+  klynge_import_sheet_accept_drops (GTK_WINDOW (self), context);
   go_to (self, 0);
   gtk_window_fullscreen (GTK_WINDOW (self));
   return GTK_WINDOW (self);

@@ -25,6 +25,9 @@ typedef struct
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
   { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, chart, members, pack, slides, workbook") },
+  { "import", klynge_cli_import, N_("Import measurements from a CSV or XLSX file") },
+  { "import-batches", klynge_cli_import_batches, N_("List the imported files") },
+  { "import-undo", klynge_cli_import_undo, N_("Undo an imported file as a whole") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
 };

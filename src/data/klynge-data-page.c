@@ -1,4 +1,4 @@
-/* klynge-data-page.c
+/* klynge-data-page.c — the Data area: imports, their batches, the request tracker
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,17 +7,191 @@
 #include "klynge-i18n.h"
 
 #include "klynge-cluster.h"
-#include "klynge-format.h"
+#include "klynge-data-item.h"
 #include "klynge-data-page.h"
+#include "klynge-format.h"
+#include "klynge-import.h"
+#include "klynge-import-assistant.h"
+#include "klynge-submissions.h"
 
 struct _KlyngeDataPage
 {
   KlyngePage     parent_instance;
 
-  AdwStatusPage *status_page;
+  GtkLabel      *summary_label;
+  GtkDropDown   *meeting_drop_down;
+  GtkStringList *meeting_titles;
+  GtkLabel      *tracker_label;
+  GtkListBox    *requests_list;
+  GtkListBox    *batches_list;
+
+  GListStore    *batches;
+  GListStore    *requests;
+  GArray        *meeting_ids;
+  gboolean       loading;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDataPage, klynge_data_page, KLYNGE_TYPE_PAGE)
+
+static GtkWidget *
+create_batch_row (gpointer item,
+                  gpointer user_data)
+{
+  KlyngeDataItem *batch = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo"));
+
+  /* Names like "Hansen & Jørgensen" are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), klynge_data_item_get_title (batch));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), klynge_data_item_get_subtitle (batch));
+  gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "data.undo-batch");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (undo), "x", klynge_data_item_get_id (batch));
+  gtk_widget_set_tooltip_text (undo, _("Remove this file’s measurements"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), undo);
+  return row;
+}
+
+static GtkWidget *
+create_request_row (gpointer item,
+                    gpointer user_data)
+{
+  KlyngeDataItem *clinic = item;
+  GtkWidget *row = adw_action_row_new ();
+  const char *mailto = klynge_data_item_get_detail (clinic);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), klynge_data_item_get_title (clinic));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), klynge_data_item_get_subtitle (clinic));
+  if (mailto != NULL)
+    {
+      GtkWidget *remind = gtk_button_new_with_mnemonic (_("_Remind by E-mail"));
+
+      gtk_widget_set_valign (remind, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "data.remind");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "s", mailto);
+      gtk_widget_set_tooltip_text (remind, _("Open a draft e-mail listing what is missing"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remind);
+    }
+  else
+    {
+      GtkWidget *done = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delivered"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+    }
+  return row;
+}
+
+static void
+load_batches (KlyngeDataPage *self)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  g_autoptr(GPtrArray) batches = klynge_import_list_batches (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL);
+
+  g_list_store_remove_all (self->batches);
+  for (guint i = 0; batches != NULL && i < batches->len; i++)
+    {
+      KlyngeImportBatch *b = g_ptr_array_index (batches, i);
+      g_autofree char *when = klynge_format_date_time (b->imported_at);
+      g_autofree char *rows = klynge_format_integer (b->row_count);
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%s · %s measurement", "%s · %s measurements", b->row_count),
+                                                   when, rows);
+      g_autoptr(KlyngeDataItem) item = klynge_data_item_new (b->id, b->file_name, subtitle, NULL);
+
+      g_list_store_append (self->batches, item);
+    }
+}
+
+/* One row per clinic: what it delivered, what is missing, a reminder draft. */
+static void
+load_requests (KlyngeDataPage *self)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  guint selected = gtk_drop_down_get_selected (self->meeting_drop_down);
+  g_autoptr(GPtrArray) list = NULL;
+  guint n_clinics = 0, n_complete = 0;
+  g_autofree char *text = NULL;
+  gint64 meeting;
+
+  g_list_store_remove_all (self->requests);
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
+    {
+      gtk_label_set_text (self->tracker_label, _("No meeting has asked the clinics for data yet. Data requests are made when planning a meeting."));
+      return;
+    }
+  meeting = g_array_index (self->meeting_ids, gint64, selected);
+  list = klynge_submissions_list (db, meeting, NULL);
+
+  for (guint i = 0; list != NULL && i < list->len;)
+    {
+      KlyngeSubmission *first = g_ptr_array_index (list, i);
+      g_autoptr(GString) missing = g_string_new (NULL);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autoptr(KlyngeDataItem) item = NULL;
+      g_autofree char *mailto = NULL;
+      guint n = 0, received = 0;
+
+      for (; i < list->len && ((KlyngeSubmission *)g_ptr_array_index (list, i))->clinic_id == first->clinic_id; i++, n++)
+        {
+          KlyngeSubmission *s = g_ptr_array_index (list, i);
+
+          if (g_str_equal (s->status, "received"))
+            received++;
+          else
+            g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", s->indicator_name);
+        }
+
+      g_string_append_printf (subtitle, _("Delivered %u of %u"), received, n);
+      if (missing->len > 0)
+        {
+          g_string_append (subtitle, " · ");
+          g_string_append_printf (subtitle, _("Missing: %s"), missing->str);
+          g_string_append_printf (subtitle, "\n%s · %s", first->clinic_phone, first->clinic_email);
+          mailto = klynge_submissions_reminder_uri (db, meeting, first->clinic_id, NULL);
+        }
+      else
+        n_complete++;
+      n_clinics++;
+      item = klynge_data_item_new (first->clinic_id, first->clinic_name, subtitle->str, mailto);
+      g_list_store_append (self->requests, item);
+    }
+
+  text = g_strdup_printf (ngettext ("%u of %u clinic has delivered everything asked for.",
+                                    "%u of %u clinics have delivered everything asked for.", n_clinics),
+                          n_complete, n_clinics);
+  gtk_label_set_text (self->tracker_label, text);
+}
+
+static void
+load_meetings (KlyngeDataPage *self)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  g_autoptr(GPtrArray) meetings = klynge_submissions_list_meetings (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL);
+  guint previous = gtk_drop_down_get_selected (self->meeting_drop_down);
+  gint64 previous_id = previous < self->meeting_ids->len ? g_array_index (self->meeting_ids, gint64, previous) : 0;
+  guint select = 0;
+
+  self->loading = TRUE;
+  g_array_set_size (self->meeting_ids, 0);
+  gtk_string_list_splice (self->meeting_titles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meeting_titles)), NULL);
+  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+    {
+      KlyngeSubmissionMeeting *m = g_ptr_array_index (meetings, i);
+      g_autofree char *date = klynge_format_date (m->starts_at);
+      g_autofree char *title = g_strdup_printf ("%s — %s", date, m->title);
+
+      if (m->id == previous_id)
+        select = i;
+      g_array_append_val (self->meeting_ids, m->id);
+      gtk_string_list_append (self->meeting_titles, title);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->meeting_drop_down), self->meeting_ids->len > 0);
+  if (self->meeting_ids->len > 0)
+    gtk_drop_down_set_selected (self->meeting_drop_down, select);
+  self->loading = FALSE;
+}
 
 static void
 klynge_data_page_reload (KlyngePage *page)
@@ -32,26 +206,166 @@ klynge_data_page_reload (KlyngePage *page)
     return;
 
   count = klynge_format_integer (summary.n_measurements);
-  description = g_strdup_printf (ngettext ("%s measurement is stored for this cluster. Importing the clinics’ files is not part of this version yet.",
-                                           "%s measurements are stored for this cluster. Importing the clinics’ files is not part of this version yet.",
+  description = g_strdup_printf (ngettext ("%s measurement is stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
+                                           "%s measurements are stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
                                            summary.n_measurements),
                                  count);
-  adw_status_page_set_description (self->status_page, description);
+  gtk_label_set_text (self->summary_label, description);
+  load_batches (self);
+  load_meetings (self);
+  load_requests (self);
+}
+
+static void
+meeting_selected_cb (KlyngeDataPage *self)
+{
+  if (!self->loading && klynge_page_get_db (KLYNGE_PAGE (self)) != NULL)
+    load_requests (self);
+}
+
+static void
+assistant_imported_cb (KlyngeDataPage *self,
+                       gint64          batch,
+                       guint           n)
+{
+  g_autofree char *count = klynge_format_integer (n);
+  g_autofree char *title = g_strdup_printf (ngettext ("%s measurement imported", "%s measurements imported", n), count);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "data.undo-batch");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch));
+  klynge_page_add_toast (KLYNGE_PAGE (self), toast);
+}
+
+void
+klynge_data_page_import_file (KlyngeDataPage *self,
+                              GFile          *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  KlyngeImportAssistant *assistant;
+
+  g_return_if_fail (KLYNGE_IS_DATA_PAGE (self));
+
+  if (path == NULL || klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
+    return;
+  assistant = klynge_import_assistant_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                           klynge_page_get_context (KLYNGE_PAGE (self)), path);
+  g_signal_connect_object (assistant, "imported", G_CALLBACK (assistant_imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+static void
+file_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                KlyngeDataPage  *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    klynge_data_page_import_file (self, file);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeDataPage *self = KLYNGE_DATA_PAGE (widget);
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Import Clinics’ Data"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets and CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+undo_batch_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KlyngeDataPage *self = KLYNGE_DATA_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!klynge_import_undo (klynge_page_get_db (KLYNGE_PAGE (self)), g_variant_get_int64 (parameter), &error))
+    {
+      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+      return;
+    }
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The import was undone")));
+  klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
+}
+
+static void
+remind_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+klynge_data_page_dispose (GObject *object)
+{
+  KlyngeDataPage *self = KLYNGE_DATA_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_DATA_PAGE);
+  g_clear_object (&self->batches);
+  g_clear_object (&self->requests);
+  g_clear_pointer (&self->meeting_ids, g_array_unref);
+  G_OBJECT_CLASS (klynge_data_page_parent_class)->dispose (object);
 }
 
 static void
 klynge_data_page_class_init (KlyngeDataPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = klynge_data_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_data_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-data-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, meeting_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, meeting_titles);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, tracker_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, requests_list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, batches_list);
+  gtk_widget_class_bind_template_callback (widget_class, meeting_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "data.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "data.undo-batch", "x", undo_batch_action);
+  gtk_widget_class_install_action (widget_class, "data.remind", "s", remind_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "data.import", NULL);
 }
 
 static void
 klynge_data_page_init (KlyngeDataPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->batches = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);
+  self->requests = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);
+  self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_list_box_bind_model (self->batches_list, G_LIST_MODEL (self->batches), create_batch_row, self, NULL);
+  gtk_list_box_bind_model (self->requests_list, G_LIST_MODEL (self->requests), create_request_row, self, NULL);
+  gtk_list_box_set_placeholder (self->batches_list,
+                                g_object_new (GTK_TYPE_LABEL, "label", _("No files imported yet"),
+                                              "margin-top", 18, "margin-bottom", 18, "css-classes",
+                                              (const char *[]) { "dim-label", NULL }, NULL));
 }

@@ -14,4 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KlyngeDataPage, klynge_data_page, KLYNGE, DATA_PAGE, KlyngePage)
 
+/* Opens the import assistant on @file (from the file chooser or a drop). */
+void klynge_data_page_import_file (KlyngeDataPage *self,
+                                   GFile          *file);
+
 G_END_DECLS

@@ -173,3 +173,20 @@ klynge_ui_test_find_toplevel (GType type)
     }
   return NULL;
 }
+
+GtkWidget *
+klynge_ui_test_find_named (GtkWidget  *widget,
+                           const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = klynge_ui_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

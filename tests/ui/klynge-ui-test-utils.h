@@ -35,6 +35,9 @@ GtkWidget *klynge_ui_test_find_widget    (GtkWidget  *widget,
                                           GType       type);
 /* The visible toplevel window of @type (a dialog, say), or %NULL. */
 GtkWindow *klynge_ui_test_find_toplevel  (GType       type);
+/* The first descendant of @widget (or @widget) with this gtk_widget_get_name(), or %NULL. */
+GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
+                                          const char *name);
 /* The visible widget with this label/title text, or %NULL. */
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);

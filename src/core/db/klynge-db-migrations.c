@@ -290,8 +290,32 @@ migrate_to_v1 (KlyngeDb  *db,
   return klynge_db_exec (db, schema_v1, error);
 }
 
+/* The import: measurements an import replaced, so that undoing it puts
+ * them back instead of losing them. */
+static const char schema_import[] =
+  "CREATE TABLE import_replaced ("
+  "  batch_id INTEGER NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER NOT NULL REFERENCES clinic (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL,"
+  "  numerator INTEGER,"
+  "  denominator INTEGER,"
+  "  value REAL,"
+  "  old_batch_id INTEGER"
+  ");"
+  "CREATE INDEX import_replaced_batch ON import_replaced (batch_id);"
+  ;
+
+static gboolean
+migrate_import (KlyngeDb  *db,
+                GError   **error)
+{
+  return klynge_db_exec (db, schema_import, error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
+  migrate_import,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);

@@ -607,6 +607,19 @@ klynge_db_count (KlyngeDb   *self,
   return result;
 }
 
+void
+klynge_db_reset_statements (KlyngeDb *self)
+{
+  GHashTableIter iter;
+  gpointer stmt;
+
+  g_return_if_fail (KLYNGE_IS_DB (self));
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    sqlite3_reset (stmt);
+}
+
 /**
  * klynge_db_begin:
  *

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; see klynge-db-migrations.c. */
-#define KLYNGE_DB_SCHEMA_VERSION 1
+#define KLYNGE_DB_SCHEMA_VERSION 2
 
 #define KLYNGE_TYPE_DB (klynge_db_get_type ())
 
@@ -51,6 +51,11 @@ gint64        klynge_db_last_insert_id     (KlyngeDb            *self);
 gint64        klynge_db_count              (KlyngeDb            *self,
                                             const char          *sql,
                                             gint64               bind_id);
+
+/* Resets every cached statement, so that none left in the middle of its
+ * rows keeps an old snapshot: what another connection (an import's worker)
+ * committed becomes visible. */
+void          klynge_db_reset_statements   (KlyngeDb            *self);
 
 gboolean      klynge_db_begin              (KlyngeDb            *self,
                                             GError             **error);

@@ -1,0 +1,357 @@
+/* klynge-import-mapping.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "klynge-import"
+
+#include "klynge-i18n.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "klynge-import-mapping.h"
+
+static void
+wide_column_free (gpointer data)
+{
+  KlyngeImportWideColumn *column = data;
+
+  g_free (column->indicator);
+  g_free (column->numerator);
+  g_free (column->denominator);
+  g_free (column->value);
+  g_free (column);
+}
+
+KlyngeImportMapping *
+klynge_import_mapping_new (void)
+{
+  KlyngeImportMapping *self = g_new0 (KlyngeImportMapping, 1);
+
+  self->sheet = 1;
+  self->wide = g_ptr_array_new_with_free_func (wide_column_free);
+  self->indicator_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return self;
+}
+
+void
+klynge_import_mapping_free (KlyngeImportMapping *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->clinic);
+  g_free (self->period);
+  g_free (self->fixed_period);
+  g_free (self->indicator);
+  g_free (self->numerator);
+  g_free (self->denominator);
+  g_free (self->value);
+  g_ptr_array_unref (self->wide);
+  g_hash_table_unref (self->indicator_names);
+  g_free (self);
+}
+
+void
+klynge_import_mapping_add_wide (KlyngeImportMapping *self,
+                                const char          *indicator,
+                                const char          *numerator,
+                                const char          *denominator,
+                                const char          *value)
+{
+  KlyngeImportWideColumn *column = g_new0 (KlyngeImportWideColumn, 1);
+
+  column->indicator = g_strdup (indicator);
+  column->numerator = g_strdup (numerator);
+  column->denominator = g_strdup (denominator);
+  column->value = g_strdup (value);
+  g_ptr_array_add (self->wide, column);
+}
+
+KlyngeImportMapping *
+klynge_import_mapping_copy (const KlyngeImportMapping *self)
+{
+  g_autofree char *json = klynge_import_mapping_to_json (self);
+
+  return klynge_import_mapping_from_json (json, NULL);
+}
+
+/* --- guessing ------------------------------------------------------------- */
+
+static gboolean
+header_is (const char  *header,
+           const char **names)
+{
+  g_autofree char *folded = g_utf8_casefold (header, -1);
+
+  g_strstrip (folded);
+  for (; *names != NULL; names++)
+    if (g_str_equal (folded, *names))
+      return TRUE;
+  return FALSE;
+}
+
+KlyngeImportMapping *
+klynge_import_mapping_guess (const char *const *header,
+                             guint              n_fields)
+{
+  static const char *clinic_numbers[] = { "clinic_number", "clinic number", "provider number", "provider_number",
+                                          "ydernummer", "ydernr", "ydernr.", "yder nr", "praksisnummer", NULL };
+  static const char *clinic_names[] = { "clinic", "clinic_name", "clinic name", "klinik", "praksis", "lægepraksis", "name", "navn", NULL };
+  static const char *periods[] = { "period", "periode", "quarter", "kvartal", NULL };
+  static const char *indicators[] = { "indicator", "indikator", "measure", "mål", NULL };
+  static const char *numerators[] = { "numerator", "tæller", "taeller", NULL };
+  static const char *denominators[] = { "denominator", "nævner", "naevner", NULL };
+  static const char *values[] = { "value", "værdi", "vaerdi", NULL };
+  KlyngeImportMapping *self = klynge_import_mapping_new ();
+  const char *clinic_name = NULL;
+
+#define TAKE(field, names) \
+  if (self->field == NULL && header_is (header[i], names)) { self->field = g_strdup (header[i]); continue; }
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      TAKE (clinic, clinic_numbers);
+      TAKE (period, periods);
+      TAKE (indicator, indicators);
+      TAKE (numerator, numerators);
+      TAKE (denominator, denominators);
+      TAKE (value, values);
+      if (clinic_name == NULL && header_is (header[i], clinic_names))
+        clinic_name = header[i];
+    }
+#undef TAKE
+
+  /* The provider number identifies a clinic best; the name is the fallback. */
+  if (self->clinic == NULL && clinic_name != NULL)
+    self->clinic = g_strdup (clinic_name);
+  self->layout = self->indicator != NULL ? KLYNGE_IMPORT_LONG : KLYNGE_IMPORT_WIDE;
+  return self;
+}
+
+/* --- JSON ----------------------------------------------------------------- */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+char *
+klynge_import_mapping_to_json (const KlyngeImportMapping *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  char decimal[2] = { self->decimal, '\0' };
+
+  json_builder_begin_object (builder);
+  add_string (builder, "layout", self->layout == KLYNGE_IMPORT_WIDE ? "wide" : "long");
+  json_builder_set_member_name (builder, "sheet");
+  json_builder_add_int_value (builder, self->sheet);
+  add_string (builder, "decimal", self->decimal ? decimal : NULL);
+  add_string (builder, "clinic", self->clinic);
+  add_string (builder, "period", self->period);
+  add_string (builder, "fixed_period", self->fixed_period);
+  add_string (builder, "indicator", self->indicator);
+  add_string (builder, "numerator", self->numerator);
+  add_string (builder, "denominator", self->denominator);
+  add_string (builder, "value", self->value);
+
+  json_builder_set_member_name (builder, "wide");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->wide->len; i++)
+    {
+      KlyngeImportWideColumn *column = g_ptr_array_index (self->wide, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "indicator", column->indicator);
+      add_string (builder, "numerator", column->numerator);
+      add_string (builder, "denominator", column->denominator);
+      add_string (builder, "value", column->value);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "indicator_names");
+  json_builder_begin_object (builder);
+  g_hash_table_iter_init (&iter, self->indicator_names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    add_string (builder, key, value);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+KlyngeImportMapping *
+klynge_import_mapping_from_json (const char  *json,
+                                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(KlyngeImportMapping) self = klynge_import_mapping_new ();
+  g_autofree char *layout = NULL;
+  g_autofree char *decimal = NULL;
+  JsonObject *root;
+  JsonArray *wide;
+  JsonObject *names;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE, _("The saved column mapping is damaged."));
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  layout = get_string (root, "layout");
+  self->layout = g_strcmp0 (layout, "wide") == 0 ? KLYNGE_IMPORT_WIDE : KLYNGE_IMPORT_LONG;
+  self->sheet = MAX (1, json_object_get_int_member_with_default (root, "sheet", 1));
+  decimal = get_string (root, "decimal");
+  self->decimal = decimal != NULL && (decimal[0] == ',' || decimal[0] == '.') ? decimal[0] : 0;
+  self->clinic = get_string (root, "clinic");
+  self->period = get_string (root, "period");
+  self->fixed_period = get_string (root, "fixed_period");
+  self->indicator = get_string (root, "indicator");
+  self->numerator = get_string (root, "numerator");
+  self->denominator = get_string (root, "denominator");
+  self->value = get_string (root, "value");
+
+  wide = json_object_has_member (root, "wide") ? json_object_get_array_member (root, "wide") : NULL;
+  for (guint i = 0; wide != NULL && i < json_array_get_length (wide); i++)
+    {
+      JsonNode *node = json_array_get_element (wide, i);
+      JsonObject *column;
+      g_autofree char *indicator = NULL, *numerator = NULL, *denominator = NULL, *value = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      column = json_node_get_object (node);
+      indicator = get_string (column, "indicator");
+      numerator = get_string (column, "numerator");
+      denominator = get_string (column, "denominator");
+      value = get_string (column, "value");
+      if (indicator != NULL)
+        klynge_import_mapping_add_wide (self, indicator, numerator, denominator, value);
+    }
+
+  names = json_object_has_member (root, "indicator_names") ? json_object_get_object_member (root, "indicator_names") : NULL;
+  if (names != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (names);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          char *target = get_string (names, l->data);
+          if (target != NULL)
+            g_hash_table_insert (self->indicator_names, g_strdup (l->data), target);
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* --- stored mappings ------------------------------------------------------ */
+
+gboolean
+klynge_import_mapping_save (KlyngeDb                  *db,
+                            gint64                     cluster_id,
+                            const char                *name,
+                            const KlyngeImportMapping *mapping,
+                            GError                   **error)
+{
+  g_autofree char *json = klynge_import_mapping_to_json (mapping);
+  g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
+  sqlite3_stmt *stmt;
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A saved mapping needs a name."));
+      return FALSE;
+    }
+
+  stmt = klynge_db_prepare (db,
+                            "INSERT INTO import_mapping (cluster_id, name, definition) VALUES (?1, ?2, ?3) "
+                            "ON CONFLICT (cluster_id, name) DO UPDATE SET definition = excluded.definition",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+KlyngeImportMapping *
+klynge_import_mapping_load (KlyngeDb    *db,
+                            gint64       cluster_id,
+                            const char  *name,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT definition FROM import_mapping WHERE cluster_id = ?1 AND name = ?2",
+                                          error);
+  g_autofree char *json = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_ROW)
+    json = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (json == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no saved mapping called “%s”."), name);
+      return NULL;
+    }
+  return klynge_import_mapping_from_json (json, error);
+}
+
+GStrv
+klynge_import_mapping_list (KlyngeDb  *db,
+                            gint64     cluster_id,
+                            GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT name FROM import_mapping WHERE cluster_id = ?1 ORDER BY name",
+                                          error);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (names);
+}

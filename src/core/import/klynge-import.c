@@ -1,0 +1,1596 @@
+/* klynge-import.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two steps, so the user sees every problem before anything is written:
+ * prepare() streams the file once, resolves clinics, indicators and periods
+ * and keeps each measurement as a small fixed-size record (a million rows fit
+ * in ~50 MB); commit() writes those records in one transaction. Duplicates
+ * are found by sorting, not hashing, to keep memory flat.
+ */
+
+#define G_LOG_DOMAIN "klynge-import"
+
+#include "klynge-i18n.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "klynge-import.h"
+#include "klynge-submissions.h"
+
+#define PROGRESS_EVERY 8192
+#define NO_COUNT (-1)
+
+typedef struct
+{
+  gint64  indicator_id;
+  gint64  clinic_id;
+  gint64  numerator;      /* NO_COUNT when absent */
+  gint64  denominator;
+  double  value;          /* NAN when absent */
+  guint32 period;         /* index into plan->periods */
+  guint32 line;
+  gboolean duplicate;
+} Candidate;
+
+struct _KlyngeImportPlan
+{
+  gint64      cluster_id;
+  char       *file_name;
+  char       *checksum;
+  GArray     *candidates;
+  GPtrArray  *periods;
+  GHashTable *period_index;
+  GPtrArray  *problems;
+  guint       n_problems;
+  guint       n_errors;
+  guint       n_duplicates;
+};
+
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *number;
+} KnownClinic;
+
+typedef struct
+{
+  gint64  indicator_id;
+  int     numerator;
+  int     denominator;
+  int     value;
+} WideMeasure;
+
+typedef struct
+{
+  KlyngeImportPlan          *plan;
+  KlyngeDb                  *db;
+  const KlyngeImportMapping *mapping;
+  KlyngeImportProgressFunc   progress;
+  gpointer                   progress_data;
+  GCancellable              *cancellable;
+
+  gboolean    have_header;
+  gboolean    columns_missing;
+  char        decimal;
+  int         col_clinic;
+  int         col_period;
+  int         col_indicator;
+  int         col_numerator;
+  int         col_denominator;
+  int         col_value;
+  GArray     *wide;              /* WideMeasure */
+  char       *fixed_period;
+
+  GArray     *clinics;           /* KnownClinic */
+  GHashTable *clinic_keys;       /* folded name, number, alias → id */
+  GHashTable *clinic_cache;      /* file text → id (0: unknown) */
+  GHashTable *indicator_keys;    /* folded name, package key → id */
+  GPtrArray  *indicator_names;
+  GArray     *indicator_ids;     /* gint64, beside indicator_names */
+  GHashTable *indicator_cache;
+  GHashTable *period_cache;      /* file text → index + 1 */
+  guint       n_rows;
+} Prepare;
+
+/* --- helpers -------------------------------------------------------------- */
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_DEFAULT);
+
+  return g_utf8_casefold (normal ? normal : trimmed, -1);
+}
+
+/* Spreadsheets drop the leading zeros of "012345". */
+static const char *
+skip_zeros (const char *number)
+{
+  while (*number == '0' && number[1] != '\0')
+    number++;
+  return number;
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  glong la = g_utf8_strlen (a, -1), lb = g_utf8_strlen (b, -1);
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, NULL);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, NULL);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (glong j = 0; j <= lb; j++)
+    row[j] = j;
+  for (glong i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (glong j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (ua[i - 1] != ub[j - 1]));
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+typedef struct
+{
+  const char *name;
+  guint       distance;
+} Suggestion;
+
+static int
+compare_suggestions (gconstpointer a,
+                     gconstpointer b)
+{
+  const Suggestion *sa = a, *sb = b;
+
+  return (int)sa->distance - (int)sb->distance;
+}
+
+/* The three known names closest to @text, or the ones containing it. */
+static GStrv
+suggest (const char  *text,
+         const char **names,
+         guint        n_names)
+{
+  g_autofree char *folded = fold (text);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Suggestion));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint limit = MAX (2, g_utf8_strlen (folded, -1) / 4);
+  gsize first_word = strcspn (folded, " ");
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autofree char *candidate = fold (names[i]);
+      Suggestion s = { names[i], edit_distance (folded, candidate) };
+
+      /* "HbA1c målt" is surely "HbA1c measured …": same first word, or a part of the name. */
+      if (*folded != '\0' && strstr (candidate, folded) != NULL)
+        s.distance = MIN (s.distance, 1);
+      else if (first_word >= 3 && strncmp (candidate, folded, first_word) == 0 &&
+               (candidate[first_word] == ' ' || candidate[first_word] == '\0'))
+        s.distance = MIN (s.distance, limit);
+      if (s.distance <= limit)
+        g_array_append_val (found, s);
+    }
+  g_array_sort (found, compare_suggestions);
+  for (guint i = 0; i < MIN (found->len, 3); i++)
+    g_strv_builder_add (builder, g_array_index (found, Suggestion, i).name);
+  return g_strv_builder_end (builder);
+}
+
+static void
+problem_free (gpointer data)
+{
+  KlyngeImportProblem *problem = data;
+
+  g_free (problem->text);
+  g_free (problem->message);
+  g_strfreev (problem->suggestions);
+  g_free (problem);
+}
+
+static void add_problem (Prepare *self, KlyngeImportProblemKind kind, guint line, guint column,
+                         const char *text, GStrv suggestions, const char *format, ...) G_GNUC_PRINTF (7, 8);
+
+static void
+add_problem (Prepare                 *self,
+             KlyngeImportProblemKind  kind,
+             guint                    line,
+             guint                    column,
+             const char              *text,
+             GStrv                    suggestions,
+             const char              *format,
+             ...)
+{
+  KlyngeImportPlan *plan = self->plan;
+  KlyngeImportProblem *problem;
+  va_list args;
+
+  plan->n_problems++;
+  if (kind == KLYNGE_IMPORT_PROBLEM_DUPLICATE)
+    plan->n_duplicates++;
+  else
+    plan->n_errors++;
+
+  if (plan->problems->len >= KLYNGE_IMPORT_MAX_PROBLEMS)
+    {
+      g_strfreev (suggestions);
+      return;
+    }
+
+  problem = g_new0 (KlyngeImportProblem, 1);
+  problem->kind = kind;
+  problem->line = line;
+  problem->column = column;
+  problem->text = g_strdup (text);
+  problem->suggestions = suggestions;
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (plan->problems, problem);
+}
+
+gboolean
+klynge_import_parse_number (const char *text,
+                            char        decimal,
+                            double     *result)
+{
+  char thousands = decimal == ',' ? '.' : ',';
+  /* A million cells pass here: no allocation. Longer texts are no number. */
+  char plain[64];
+  gsize len = 0;
+  const char *p = text;
+  const char *last_group = NULL;
+  gboolean seen_decimal = FALSE;
+  gboolean grouped = FALSE;
+  char *end;
+
+#define PUT(c) G_STMT_START { if (len >= sizeof plain - 1) return FALSE; plain[len++] = (c); } G_STMT_END
+#define GROUP_OK() (!grouped || (p - last_group - 1) == 3)
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '-' || *p == '+')
+    PUT (*p++);
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '%' || (g_ascii_isspace (*p) && p[strspn (p, " \t%")] == '\0'))
+        break;
+      else if (g_ascii_isdigit (*p))
+        PUT (*p);
+      else if (*p == decimal && !seen_decimal)
+        {
+          /* "1.234,5": the groups before the decimal must be whole. */
+          if (!GROUP_OK ())
+            return FALSE;
+          seen_decimal = TRUE;
+          PUT ('.');
+        }
+      else if ((*p == thousands || *p == ' ') && !seen_decimal && len > 0)
+        {
+          /* Thousands groups hold exactly three digits. */
+          if (!GROUP_OK ())
+            return FALSE;
+          grouped = TRUE;
+          last_group = p;
+        }
+      else if ((guchar)*p == 0xC2 && (guchar)p[1] == 0xA0 && !seen_decimal && len > 0)
+        {
+          /* A UTF-8 no-break space, the thousands separator of some locales. */
+          if (!GROUP_OK ())
+            return FALSE;
+          grouped = TRUE;
+          last_group = ++p;
+        }
+      else if ((*p == 'e' || *p == 'E') && len > 0 && !grouped)
+        {
+          for (; *p != '\0'; p++)
+            PUT (*p);
+          break;
+        }
+      else
+        return FALSE;
+    }
+
+  if (!seen_decimal && !GROUP_OK ())
+    return FALSE;
+#undef PUT
+#undef GROUP_OK
+
+  plain[len] = '\0';
+  if (len == 0 || (len == 1 && (plain[0] == '-' || plain[0] == '+')))
+    return FALSE;
+
+  *result = g_ascii_strtod (plain, &end);
+  return *end == '\0' && isfinite (*result);
+}
+
+char *
+klynge_import_normalize_period (const char *text)
+{
+  g_autoptr(GRegex) year_first = g_regex_new ("^(\\d{4})\\s*[-/ ]?\\s*[KkQq]\\s*([1-4])$", 0, 0, NULL);
+  g_autoptr(GRegex) quarter_first = g_regex_new ("^[KkQq]\\s*([1-4])\\s*[-/ ]?\\s*(\\d{4})$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (g_regex_match (year_first, trimmed, 0, &match))
+    {
+      g_autofree char *year = g_match_info_fetch (match, 1);
+      g_autofree char *quarter = g_match_info_fetch (match, 2);
+      return g_strdup_printf ("%s-Q%s", year, quarter);
+    }
+  g_clear_pointer (&match, g_match_info_free);
+  if (g_regex_match (quarter_first, trimmed, 0, &match))
+    {
+      g_autofree char *quarter = g_match_info_fetch (match, 1);
+      g_autofree char *year = g_match_info_fetch (match, 2);
+      return g_strdup_printf ("%s-Q%s", year, quarter);
+    }
+  return g_steal_pointer (&trimmed);
+}
+
+/* --- reference data ------------------------------------------------------- */
+
+static gboolean
+load_reference (Prepare  *self,
+                GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = klynge_db_prepare (self->db, "SELECT id, name, COALESCE(provider_number, '') FROM clinic WHERE cluster_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->plan->cluster_id);
+  while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      KnownClinic clinic = {
+        sqlite3_column_int64 (stmt, 0),
+        g_strdup ((const char *)sqlite3_column_text (stmt, 1)),
+        g_strdup ((const char *)sqlite3_column_text (stmt, 2)),
+      };
+
+      g_array_append_val (self->clinics, clinic);
+      g_hash_table_insert (self->clinic_keys, fold (clinic.name), GINT_TO_POINTER (clinic.id));
+      if (*clinic.number != '\0')
+        {
+          g_hash_table_insert (self->clinic_keys, g_strdup (clinic.number), GINT_TO_POINTER (clinic.id));
+          g_hash_table_insert (self->clinic_keys, g_strdup (skip_zeros (clinic.number)), GINT_TO_POINTER (clinic.id));
+        }
+    }
+  if (rc < 0)
+    return FALSE;
+
+  stmt = klynge_db_prepare (self->db, "SELECT alias, clinic_id FROM clinic_alias WHERE cluster_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->plan->cluster_id);
+  while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    g_hash_table_insert (self->clinic_keys, fold ((const char *)sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
+  if (rc < 0)
+    return FALSE;
+
+  /* The cluster's own indicators and the shared library's. */
+  stmt = klynge_db_prepare (self->db,
+                            "SELECT i.id, i.name, COALESCE(i.package_key, '') FROM indicator i JOIN topic t ON t.id = i.topic_id "
+                            "WHERE t.cluster_id = ?1 OR t.cluster_id IS NULL",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->plan->cluster_id);
+  while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *key = (const char *)sqlite3_column_text (stmt, 2);
+
+      g_ptr_array_add (self->indicator_names, g_strdup (name));
+      g_array_append_val (self->indicator_ids, id);
+      g_hash_table_insert (self->indicator_keys, fold (name), GINT_TO_POINTER (id));
+      if (*key != '\0')
+        g_hash_table_insert (self->indicator_keys, g_strdup (key), GINT_TO_POINTER (id));
+    }
+  return rc >= 0;
+}
+
+static gint64
+find_indicator (Prepare    *self,
+                const char *text)
+{
+  gpointer cached;
+  const char *target = g_hash_table_lookup (self->mapping->indicator_names, text);
+  g_autofree char *folded = NULL;
+  gint64 id;
+
+  if (g_hash_table_lookup_extended (self->indicator_cache, text, NULL, &cached))
+    return GPOINTER_TO_INT (cached);
+
+  if (target == NULL)
+    target = text;
+  id = GPOINTER_TO_INT (g_hash_table_lookup (self->indicator_keys, target));
+  if (id == 0)
+    {
+      folded = fold (target);
+      id = GPOINTER_TO_INT (g_hash_table_lookup (self->indicator_keys, folded));
+    }
+  g_hash_table_insert (self->indicator_cache, g_strdup (text), GINT_TO_POINTER (id));
+  return id;
+}
+
+static gint64
+find_clinic (Prepare    *self,
+             const char *text)
+{
+  gpointer cached;
+  g_autofree char *folded = NULL;
+  gint64 id;
+
+  if (g_hash_table_lookup_extended (self->clinic_cache, text, NULL, &cached))
+    return GPOINTER_TO_INT (cached);
+
+  folded = fold (text);
+  id = GPOINTER_TO_INT (g_hash_table_lookup (self->clinic_keys, folded));
+  if (id == 0)
+    id = GPOINTER_TO_INT (g_hash_table_lookup (self->clinic_keys, skip_zeros (folded)));
+  g_hash_table_insert (self->clinic_cache, g_strdup (text), GINT_TO_POINTER (id));
+  return id;
+}
+
+static GStrv
+suggest_clinics (Prepare    *self,
+                 const char *text)
+{
+  g_autofree const char **names = g_new (const char *, self->clinics->len * 2);
+  guint n = 0;
+
+  for (guint i = 0; i < self->clinics->len; i++)
+    {
+      names[n++] = g_array_index (self->clinics, KnownClinic, i).name;
+      if (*g_array_index (self->clinics, KnownClinic, i).number != '\0')
+        names[n++] = g_array_index (self->clinics, KnownClinic, i).number;
+    }
+  return suggest (text, names, n);
+}
+
+/* --- reading rows --------------------------------------------------------- */
+
+static int
+find_column (const KlyngeTableRow *row,
+             const char           *header)
+{
+  g_autofree char *wanted = NULL;
+
+  if (header == NULL)
+    return -1;
+  wanted = fold (header);
+  for (guint i = 0; i < row->n_fields; i++)
+    {
+      g_autofree char *folded = fold (row->fields[i]);
+      if (g_str_equal (folded, wanted))
+        return i;
+    }
+  return -2;
+}
+
+static int
+require_column (Prepare              *self,
+                const KlyngeTableRow *row,
+                const char           *header,
+                const char           *role)
+{
+  int column = find_column (row, header);
+
+  if (column == -2)
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN, row->line, 0, header, NULL,
+                   _("The file has no column “%s” (the %s)."), header, role);
+      self->columns_missing = TRUE;
+    }
+  return column;
+}
+
+static void
+read_header (Prepare              *self,
+             const KlyngeTableRow *row)
+{
+  const KlyngeImportMapping *m = self->mapping;
+
+  self->have_header = TRUE;
+  self->decimal = m->decimal ? m->decimal :
+                  row->delimiter == ';' ? ',' :
+                  row->delimiter == ',' || row->delimiter == 0 ? '.' :
+                  localeconv ()->decimal_point[0] == ',' ? ',' : '.';
+
+  if (m->clinic == NULL)
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN, row->line, 0, NULL, NULL,
+                   _("Choose the column that names the clinic."));
+      self->columns_missing = TRUE;
+    }
+  self->col_clinic = require_column (self, row, m->clinic, _("clinic"));
+  self->col_period = require_column (self, row, m->period, _("period"));
+  if (m->period == NULL)
+    {
+      self->fixed_period = m->fixed_period ? klynge_import_normalize_period (m->fixed_period) : NULL;
+      if (self->fixed_period == NULL || *self->fixed_period == '\0')
+        {
+          add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD, row->line, 0, NULL, NULL,
+                       _("Choose the column of the period, or give the period of the whole file."));
+          self->columns_missing = TRUE;
+        }
+    }
+
+  if (m->layout == KLYNGE_IMPORT_LONG)
+    {
+      self->col_indicator = require_column (self, row, m->indicator, _("indicator"));
+      self->col_numerator = require_column (self, row, m->numerator, _("numerator"));
+      self->col_denominator = require_column (self, row, m->denominator, _("denominator"));
+      self->col_value = require_column (self, row, m->value, _("value"));
+      if (m->indicator == NULL || (m->value == NULL && (m->numerator == NULL || m->denominator == NULL)))
+        {
+          add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN, row->line, 0, NULL, NULL,
+                       _("Choose the columns of the indicator and of its numerator and denominator, or of its value."));
+          self->columns_missing = TRUE;
+        }
+      return;
+    }
+
+  for (guint i = 0; i < m->wide->len; i++)
+    {
+      KlyngeImportWideColumn *column = g_ptr_array_index (m->wide, i);
+      WideMeasure measure = {
+        find_indicator (self, column->indicator),
+        require_column (self, row, column->numerator, _("numerator")),
+        require_column (self, row, column->denominator, _("denominator")),
+        require_column (self, row, column->value, _("value")),
+      };
+
+      if (measure.indicator_id == 0)
+        {
+          add_problem (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR, row->line, 0, column->indicator,
+                       suggest (column->indicator, (const char **)self->indicator_names->pdata, self->indicator_names->len),
+                       _("There is no indicator “%s”."), column->indicator);
+          self->columns_missing = TRUE;
+        }
+      g_array_append_val (self->wide, measure);
+    }
+  if (m->wide->len == 0)
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN, row->line, 0, NULL, NULL,
+                   _("Choose at least one column with an indicator’s numbers."));
+      self->columns_missing = TRUE;
+    }
+}
+
+static const char *
+field (const KlyngeTableRow *row,
+       int                   column)
+{
+  return column >= 0 && (guint)column < row->n_fields ? row->fields[column] : "";
+}
+
+static guint
+field_line (const KlyngeTableRow *row,
+            int                   column)
+{
+  return column >= 0 && (guint)column < row->n_fields ? row->lines[column] : row->line;
+}
+
+/* A count: whole, not negative. NO_COUNT for an empty cell; FALSE on a problem. */
+static gboolean
+read_count (Prepare              *self,
+            const KlyngeTableRow *row,
+            int                   column,
+            gint64               *count)
+{
+  const char *text = field (row, column);
+  double number;
+
+  *count = NO_COUNT;
+  if (column < 0 || *text == '\0')
+    return TRUE;
+  if (!klynge_import_parse_number (text, self->decimal, &number))
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_NOT_A_NUMBER, field_line (row, column), column + 1, text, NULL,
+                   _("“%s” is not a number."), text);
+      return FALSE;
+    }
+  if (number < 0)
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_NEGATIVE, field_line (row, column), column + 1, text, NULL,
+                   _("A count cannot be negative (%s)."), text);
+      return FALSE;
+    }
+  if (number != floor (number) || number > 1e15)
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_NOT_WHOLE, field_line (row, column), column + 1, text, NULL,
+                   _("A count must be a whole number (%s)."), text);
+      return FALSE;
+    }
+  *count = (gint64)number;
+  return TRUE;
+}
+
+static guint32
+intern_period (KlyngeImportPlan *plan,
+               char             *period)
+{
+  gpointer index;
+
+  if (g_hash_table_lookup_extended (plan->period_index, period, NULL, &index))
+    {
+      g_free (period);
+      return GPOINTER_TO_UINT (index);
+    }
+  g_ptr_array_add (plan->periods, period);
+  g_hash_table_insert (plan->period_index, period, GUINT_TO_POINTER (plan->periods->len - 1));
+  return plan->periods->len - 1;
+}
+
+/* One measurement of a row: checks the numbers, then keeps the record. */
+static void
+add_measurement (Prepare              *self,
+                 const KlyngeTableRow *row,
+                 gint64                indicator_id,
+                 gint64                clinic_id,
+                 guint32               period,
+                 int                   col_numerator,
+                 int                   col_denominator,
+                 int                   col_value,
+                 gboolean              may_be_empty)
+{
+  Candidate c = { indicator_id, clinic_id, NO_COUNT, NO_COUNT, NAN, period, row->line, FALSE };
+  const char *value_text = field (row, col_value);
+  gboolean ok = TRUE;
+
+  ok &= read_count (self, row, col_numerator, &c.numerator);
+  ok &= read_count (self, row, col_denominator, &c.denominator);
+  if (col_value >= 0 && *value_text != '\0' && !klynge_import_parse_number (value_text, self->decimal, &c.value))
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_NOT_A_NUMBER, field_line (row, col_value), col_value + 1,
+                   value_text, NULL, _("“%s” is not a number."), value_text);
+      ok = FALSE;
+    }
+  if (!ok || (clinic_id == 0 || indicator_id == 0))
+    return;
+
+  if (c.numerator != NO_COUNT && c.denominator != NO_COUNT && c.numerator > c.denominator)
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_NUMERATOR_ABOVE_DENOMINATOR,
+                   field_line (row, col_numerator), col_numerator + 1, field (row, col_numerator), NULL,
+                   _("The numerator (%s) is greater than the denominator (%s)."),
+                   field (row, col_numerator), field (row, col_denominator));
+      return;
+    }
+
+  if ((c.numerator == NO_COUNT || c.denominator == NO_COUNT) && isnan (c.value))
+    {
+      gboolean all_empty = c.numerator == NO_COUNT && c.denominator == NO_COUNT;
+      int column = c.numerator == NO_COUNT ? col_numerator : col_denominator;
+
+      /* A wide file leaves a measure empty where a clinic had nothing to report. */
+      if (all_empty && may_be_empty)
+        return;
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_VALUE, row->line, MAX (column, col_value) + 1, NULL, NULL,
+                   all_empty ? _("The row has no numbers.") :
+                   c.numerator == NO_COUNT ? _("The numerator is missing.") : _("The denominator is missing."));
+      return;
+    }
+
+  g_array_append_val (self->plan->candidates, c);
+}
+
+static guint
+filled_fields (const char *const *fields,
+               guint              n_fields)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_fields; i++)
+    n += *fields[i] != '\0';
+  return n;
+}
+
+guint
+klynge_import_header_index (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *const *fields = g_ptr_array_index (rows, i);
+
+      if (filled_fields (fields, g_strv_length ((char **)fields)) >= 2)
+        return i;
+    }
+  return 0;
+}
+
+static gboolean
+read_row (const KlyngeTableRow  *row,
+          gpointer               user_data,
+          GError               **error)
+{
+  Prepare *self = user_data;
+  const char *clinic_text;
+  gint64 clinic_id;
+  g_autofree char *period = NULL;
+  guint32 period_index = 0;
+
+  if (!self->have_header)
+    {
+      if (filled_fields ((const char *const *)row->fields, row->n_fields) < 2)
+        return TRUE;
+      read_header (self, row);
+      return !self->columns_missing;
+    }
+
+  if (++self->n_rows % PROGRESS_EVERY == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        return FALSE;
+      if (self->progress != NULL && row->bytes_total > 0)
+        self->progress ((double)row->bytes_read / row->bytes_total, self->progress_data);
+    }
+
+  clinic_text = field (row, self->col_clinic);
+  clinic_id = *clinic_text ? find_clinic (self, clinic_text) : 0;
+  if (clinic_id == 0)
+    {
+      if (*clinic_text == '\0')
+        add_problem (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC, field_line (row, self->col_clinic), self->col_clinic + 1,
+                     "", NULL, _("The clinic is missing."));
+      else
+        add_problem (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC, field_line (row, self->col_clinic), self->col_clinic + 1,
+                     clinic_text, suggest_clinics (self, clinic_text),
+                     _("There is no clinic “%s” in this cluster."), clinic_text);
+    }
+
+  period_index = GPOINTER_TO_UINT (g_hash_table_lookup (self->period_cache, field (row, self->col_period)));
+  if (period_index > 0)
+    period_index--;
+  else
+    {
+      period = self->fixed_period ? g_strdup (self->fixed_period) : klynge_import_normalize_period (field (row, self->col_period));
+      if (*period == '\0')
+        add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD, field_line (row, self->col_period), self->col_period + 1,
+                     NULL, NULL, _("The period is missing."));
+      else
+        {
+          period_index = intern_period (self->plan, g_steal_pointer (&period));
+          g_hash_table_insert (self->period_cache, g_strdup (field (row, self->col_period)),
+                               GUINT_TO_POINTER (period_index + 1));
+        }
+    }
+
+  if (self->mapping->layout == KLYNGE_IMPORT_LONG)
+    {
+      const char *indicator_text = field (row, self->col_indicator);
+      gint64 indicator_id = find_indicator (self, indicator_text);
+
+      if (indicator_id == 0)
+        add_problem (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR, field_line (row, self->col_indicator), self->col_indicator + 1,
+                     indicator_text,
+                     suggest (indicator_text, (const char **)self->indicator_names->pdata, self->indicator_names->len),
+                     *indicator_text ? _("There is no indicator “%s”.") : _("The indicator is missing."), indicator_text);
+      if (period != NULL)
+        indicator_id = 0;
+      add_measurement (self, row, indicator_id, clinic_id, period_index,
+                       self->col_numerator, self->col_denominator, self->col_value, FALSE);
+    }
+  else
+    for (guint i = 0; i < self->wide->len; i++)
+      {
+        WideMeasure *m = &g_array_index (self->wide, WideMeasure, i);
+
+        add_measurement (self, row, period != NULL ? 0 : m->indicator_id, clinic_id, period_index,
+                         m->numerator, m->denominator, m->value, TRUE);
+      }
+
+  return TRUE;
+}
+
+/* --- sorting and duplicates ----------------------------------------------- */
+
+static int
+compare_key (gint64      indicator_a,
+             gint64      clinic_a,
+             const char *period_a,
+             gint64      indicator_b,
+             gint64      clinic_b,
+             const char *period_b)
+{
+  if (indicator_a != indicator_b)
+    return indicator_a < indicator_b ? -1 : 1;
+  if (clinic_a != clinic_b)
+    return clinic_a < clinic_b ? -1 : 1;
+  return strcmp (period_a, period_b);
+}
+
+/* Periods compare by their rank among the file's periods, which orders them
+ * as strcmp() and SQLite do, at the cost of an integer comparison. */
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      ranks)
+{
+  const Candidate *ca = a, *cb = b;
+  const guint32 *rank = ranks;
+
+  if (ca->indicator_id != cb->indicator_id)
+    return ca->indicator_id < cb->indicator_id ? -1 : 1;
+  if (ca->clinic_id != cb->clinic_id)
+    return ca->clinic_id < cb->clinic_id ? -1 : 1;
+  if (rank[ca->period] != rank[cb->period])
+    return rank[ca->period] < rank[cb->period] ? -1 : 1;
+  return ca->line < cb->line ? -1 : ca->line > cb->line;
+}
+
+static int
+compare_period_strings (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+static guint32 *
+rank_periods (GPtrArray *periods)
+{
+  g_autofree const char **sorted = NULL;
+  g_autoptr(GHashTable) position = NULL;
+  guint32 *rank = g_new0 (guint32, MAX (periods->len, 1));
+
+  if (periods->len == 0)
+    return rank;
+  sorted = g_memdup2 (periods->pdata, sizeof (char *) * periods->len);
+  position = g_hash_table_new (g_direct_hash, g_direct_equal);
+  qsort (sorted, periods->len, sizeof (char *), compare_period_strings);
+  for (guint i = 0; i < periods->len; i++)
+    g_hash_table_insert (position, (gpointer)sorted[i], GUINT_TO_POINTER (i));
+  for (guint i = 0; i < periods->len; i++)
+    rank[i] = GPOINTER_TO_UINT (g_hash_table_lookup (position, periods->pdata[i]));
+  return rank;
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const KlyngeImportProblem *pa = *(KlyngeImportProblem **)a, *pb = *(KlyngeImportProblem **)b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? -1 : 1;
+  return (int)pa->column - (int)pb->column;
+}
+
+static gboolean
+find_duplicates (Prepare  *self,
+                 GError  **error)
+{
+  KlyngeImportPlan *plan = self->plan;
+  const char **periods = (const char **)plan->periods->pdata;
+  GArray *all = plan->candidates;
+  g_autofree guint32 *ranks = rank_periods (plan->periods);
+  sqlite3_stmt *stmt;
+  guint next = 0;
+  guint kept = 0;
+  int rc = SQLITE_DONE;
+
+  g_autoptr(GHashTable) clinic_names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) indicator_names = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  /* Names for the messages: a duplicate is reported by what the user knows. */
+  for (guint i = 0; i < self->clinics->len; i++)
+    g_hash_table_insert (clinic_names, &g_array_index (self->clinics, KnownClinic, i).id,
+                         g_array_index (self->clinics, KnownClinic, i).name);
+  for (guint i = 0; i < self->indicator_ids->len; i++)
+    g_hash_table_insert (indicator_names, &g_array_index (self->indicator_ids, gint64, i),
+                         g_ptr_array_index (self->indicator_names, i));
+
+  g_array_sort_with_data (all, compare_candidates, ranks);
+
+  /* Sorted, a repeated key is next to its first occurrence: keep the first. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      Candidate *c = &g_array_index (all, Candidate, i);
+
+      if (kept > 0)
+        {
+          Candidate *last = &g_array_index (all, Candidate, kept - 1);
+
+          if (last->indicator_id == c->indicator_id && last->clinic_id == c->clinic_id && last->period == c->period)
+            {
+              add_problem (self, KLYNGE_IMPORT_PROBLEM_TWICE_IN_FILE, c->line, 0, NULL, NULL,
+                           _("The same clinic, indicator and period are already on line %u."), last->line);
+              continue;
+            }
+        }
+      g_array_index (all, Candidate, kept++) = *c;
+    }
+  g_array_set_size (all, kept);
+
+  stmt = klynge_db_prepare (self->db,
+                            "SELECT m.indicator_id, m.clinic_id, m.period FROM measurement m "
+                            "JOIN clinic c ON c.id = m.clinic_id WHERE c.cluster_id = ?1 "
+                            "ORDER BY m.indicator_id, m.clinic_id, m.period",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
+  while (next < all->len && (rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 indicator = sqlite3_column_int64 (stmt, 0);
+      gint64 clinic = sqlite3_column_int64 (stmt, 1);
+      const char *period = (const char *)sqlite3_column_text (stmt, 2);
+      int cmp = -1;
+
+      while (next < all->len)
+        {
+          Candidate *c = &g_array_index (all, Candidate, next);
+
+          cmp = compare_key (c->indicator_id, c->clinic_id, periods[c->period], indicator, clinic, period);
+          if (cmp >= 0)
+            break;
+          next++;
+        }
+      if (cmp == 0)
+        {
+          Candidate *c = &g_array_index (all, Candidate, next);
+
+          c->duplicate = TRUE;
+          add_problem (self, KLYNGE_IMPORT_PROBLEM_DUPLICATE, c->line, 0, NULL, NULL,
+                       _("%s’s “%s” for %s is already stored."),
+                       (char *)g_hash_table_lookup (clinic_names, &c->clinic_id),
+                       (char *)g_hash_table_lookup (indicator_names, &c->indicator_id), period);
+        }
+    }
+  if (next < all->len && rc < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  g_ptr_array_sort (plan->problems, compare_problems);
+  return TRUE;
+}
+
+typedef struct
+{
+  char         *path;
+  GCancellable *cancellable;
+} ChecksumData;
+
+static ChecksumData *
+checksum_data_new (const char   *path,
+                   GCancellable *cancellable)
+{
+  ChecksumData *data = g_new0 (ChecksumData, 1);
+
+  data->path = g_strdup (path);
+  data->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  return data;
+}
+
+static char *
+file_checksum (const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (256 * 1024);
+  gssize n;
+
+  if (stream == NULL)
+    return NULL;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 256 * 1024, cancellable, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Returns the SHA-256 as text, or NULL when the file cannot be read. */
+static gpointer
+checksum_thread_func (gpointer user_data)
+{
+  ChecksumData *data = user_data;
+  char *checksum = file_checksum (data->path, data->cancellable, NULL);
+
+  g_free (data->path);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+  return checksum;
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+void
+klynge_import_plan_free (KlyngeImportPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->file_name);
+  g_free (plan->checksum);
+  g_array_unref (plan->candidates);
+  g_hash_table_unref (plan->period_index);
+  g_ptr_array_unref (plan->periods);
+  g_ptr_array_unref (plan->problems);
+  g_free (plan);
+}
+
+static void
+known_clinic_clear (gpointer data)
+{
+  KnownClinic *clinic = data;
+
+  g_free (clinic->name);
+  g_free (clinic->number);
+}
+
+static void
+cancelled_error (GError **error)
+{
+  g_clear_error (error);
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED, _("The import was cancelled."));
+}
+
+KlyngeImportPlan *
+klynge_import_prepare (KlyngeDb                   *db,
+                       gint64                      cluster_id,
+                       const char                 *path,
+                       const KlyngeImportMapping  *mapping,
+                       KlyngeImportProgressFunc    progress,
+                       gpointer                    progress_data,
+                       GCancellable               *cancellable,
+                       GError                    **error)
+{
+  g_autoptr(KlyngeImportPlan) plan = g_new0 (KlyngeImportPlan, 1);
+  Prepare self = {
+    .plan = plan,
+    .db = db,
+    .mapping = mapping,
+    .progress = progress,
+    .progress_data = progress_data,
+    .cancellable = cancellable,
+    .wide = g_array_new (FALSE, FALSE, sizeof (WideMeasure)),
+    .clinics = g_array_new (FALSE, FALSE, sizeof (KnownClinic)),
+    .clinic_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .clinic_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .indicator_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .indicator_names = g_ptr_array_new_with_free_func (g_free),
+    .indicator_ids = g_array_new (FALSE, FALSE, sizeof (gint64)),
+    .indicator_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .period_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
+  GThread *checksum_thread;
+  gboolean ok;
+
+  g_array_set_clear_func (self.clinics, known_clinic_clear);
+  plan->cluster_id = cluster_id;
+  plan->file_name = g_path_get_basename (path);
+  plan->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  plan->periods = g_ptr_array_new_with_free_func (g_free);
+  plan->period_index = g_hash_table_new (g_str_hash, g_str_equal);
+  plan->problems = g_ptr_array_new_with_free_func (problem_free);
+
+  /* The checksum reads the file on the second core while this one parses it. */
+  checksum_thread = g_thread_new ("klynge-checksum", checksum_thread_func,
+                                  checksum_data_new (path, cancellable));
+  ok = load_reference (&self, error) &&
+       klynge_table_read_file (path, mapping->sheet, NULL, read_row, &self, cancellable, error);
+  plan->checksum = g_thread_join (checksum_thread);
+  if (ok && plan->checksum == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("%s: the file cannot be read."), plan->file_name);
+      ok = FALSE;
+    }
+
+  if (ok && !self.have_header)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE, _("%s: the file has no rows."), plan->file_name);
+      ok = FALSE;
+    }
+  if (ok && plan->candidates->len == 0 && plan->n_errors == 0)
+    add_problem (&self, KLYNGE_IMPORT_PROBLEM_MISSING_VALUE, 0, 0, NULL, NULL,
+                 _("The file has no measurements under its header."));
+  if (ok)
+    ok = find_duplicates (&self, error);
+  if (!ok && error != NULL && g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    cancelled_error (error);
+
+  g_array_unref (self.wide);
+  g_array_unref (self.clinics);
+  g_hash_table_unref (self.clinic_keys);
+  g_hash_table_unref (self.clinic_cache);
+  g_hash_table_unref (self.indicator_keys);
+  g_ptr_array_unref (self.indicator_names);
+  g_array_unref (self.indicator_ids);
+  g_hash_table_unref (self.indicator_cache);
+  g_hash_table_unref (self.period_cache);
+  g_free (self.fixed_period);
+
+  if (!ok)
+    return NULL;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return g_steal_pointer (&plan);
+}
+
+const char *
+klynge_import_plan_get_file_name (KlyngeImportPlan *plan)
+{
+  return plan->file_name;
+}
+
+guint
+klynge_import_plan_get_n_measurements (KlyngeImportPlan *plan)
+{
+  return plan->candidates->len;
+}
+
+guint
+klynge_import_plan_get_n_duplicates (KlyngeImportPlan *plan)
+{
+  return plan->n_duplicates;
+}
+
+guint
+klynge_import_plan_get_n_errors (KlyngeImportPlan *plan)
+{
+  return plan->n_errors;
+}
+
+GPtrArray *
+klynge_import_plan_get_problems (KlyngeImportPlan *plan)
+{
+  return plan->problems;
+}
+
+gboolean
+klynge_import_plan_can_commit (KlyngeImportPlan       *plan,
+                               KlyngeImportDuplicates  duplicates)
+{
+  return plan->n_errors == 0 && plan->candidates->len > 0 &&
+         (plan->n_duplicates == 0 || duplicates != KLYNGE_IMPORT_DUPLICATES_REJECT);
+}
+
+char *
+klynge_import_problem_format (const char                *file_name,
+                              const KlyngeImportProblem *problem)
+{
+  GString *out = g_string_new (file_name);
+
+  if (problem->line > 0)
+    g_string_append_printf (out, ":%u", problem->line);
+  if (problem->column > 0)
+    g_string_append_printf (out, ":%u", problem->column);
+  g_string_append_printf (out, ": %s", problem->message);
+  if (problem->suggestions != NULL && problem->suggestions[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("”, “", problem->suggestions);
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Did you mean “%s”?"), joined);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Rows per INSERT: one statement for many rows spares SQLite most of its
+ * per-statement work, which dominates a bulk load. */
+#define ROWS_PER_INSERT 64
+
+static char *
+insert_sql (guint n_rows)
+{
+  GString *sql = g_string_new ("INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, value, batch_id) VALUES ");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?)");
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+insert_measurements (KlyngeDb          *db,
+                     KlyngeImportPlan  *plan,
+                     const Candidate  **rows,
+                     guint              n_rows,
+                     const char        *sql,
+                     gint64             batch_id,
+                     GError           **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const Candidate *c = rows[i];
+      int p = i * 7;
+
+      sqlite3_bind_int64 (stmt, p + 1, c->indicator_id);
+      sqlite3_bind_int64 (stmt, p + 2, c->clinic_id);
+      sqlite3_bind_text (stmt, p + 3, g_ptr_array_index (plan->periods, c->period), -1, SQLITE_STATIC);
+      if (c->numerator != NO_COUNT)
+        sqlite3_bind_int64 (stmt, p + 4, c->numerator);
+      if (c->denominator != NO_COUNT)
+        sqlite3_bind_int64 (stmt, p + 5, c->denominator);
+      if (!isnan (c->value))
+        sqlite3_bind_double (stmt, p + 6, c->value);
+      sqlite3_bind_int64 (stmt, p + 7, batch_id);
+    }
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/* Keeps the replaced measurement so that undoing this batch brings it back. */
+static gboolean
+set_aside (KlyngeDb         *db,
+           KlyngeImportPlan *plan,
+           const Candidate  *c,
+           gint64            batch_id,
+           GError          **error)
+{
+  static const char *const sql[] = {
+    "INSERT INTO import_replaced (batch_id, indicator_id, clinic_id, period, numerator, denominator, value, old_batch_id) "
+    "SELECT ?4, indicator_id, clinic_id, period, numerator, denominator, value, batch_id FROM measurement "
+    "WHERE indicator_id = ?1 AND clinic_id = ?2 AND period = ?3",
+    "DELETE FROM measurement WHERE indicator_id = ?1 AND clinic_id = ?2 AND period = ?3 AND ?4 IS NOT NULL",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = klynge_db_prepare (db, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, c->indicator_id);
+      sqlite3_bind_int64 (stmt, 2, c->clinic_id);
+      sqlite3_bind_text (stmt, 3, g_ptr_array_index (plan->periods, c->period), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, batch_id);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Past this many rows, building the secondary indexes once after the
+ * inserts is several times faster than updating them row by row. */
+#define BULK_ROWS 50000
+
+/* The measurement table's secondary indexes, as the schema defines them. */
+static GPtrArray *
+drop_indexes (KlyngeDb  *db,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                          "AND tbl_name = 'measurement' AND sql IS NOT NULL",
+                                          error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* The names come from the schema itself, never from a file. */
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *)names->pdata[i]);
+      if (!klynge_db_exec (db, sql, error))
+        return NULL;
+    }
+  return g_steal_pointer (&indexes);
+}
+
+static gboolean
+recreate_indexes (KlyngeDb   *db,
+                  GPtrArray  *indexes,
+                  GError    **error)
+{
+  for (guint i = 0; i < indexes->len; i++)
+    if (!klynge_db_exec (db, indexes->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+gint64
+klynge_import_commit (KlyngeDb                  *db,
+                      KlyngeImportPlan          *plan,
+                      KlyngeImportDuplicates     duplicates,
+                      const char                *source,
+                      KlyngeImportProgressFunc   progress,
+                      gpointer                   progress_data,
+                      GCancellable              *cancellable,
+                      GError                   **error)
+{
+  g_autoptr(GPtrArray) indexes = NULL;
+  g_autofree char *many_sql = insert_sql (ROWS_PER_INSERT);
+  g_autofree char *one_sql = insert_sql (1);
+  const Candidate *pending[ROWS_PER_INSERT];
+  guint n_pending = 0;
+  sqlite3_stmt *stmt;
+  gint64 batch_id;
+  gint64 written = 0;
+
+  if (!klynge_import_plan_can_commit (plan, duplicates))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("%s has problems to solve before it can be imported."), plan->file_name);
+      return 0;
+    }
+
+  /* A large import touches index pages all over; keep them in memory. */
+  klynge_db_exec (db, "PRAGMA cache_size = -65536", NULL);
+
+  if (!klynge_db_begin (db, error))
+    return 0;
+
+  stmt = klynge_db_prepare (db,
+                            "INSERT INTO import_batch (cluster_id, file_name, checksum, source, row_count) "
+                            "VALUES (?1, ?2, ?3, ?4, 0)",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
+  sqlite3_bind_text (stmt, 2, plan->file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, plan->checksum, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, source ? source : "", -1, SQLITE_TRANSIENT);
+  if (!klynge_db_step_done (db, stmt, error))
+    goto failed;
+  batch_id = klynge_db_last_insert_id (db);
+
+  if (plan->candidates->len >= BULK_ROWS && (indexes = drop_indexes (db, error)) == NULL)
+    goto failed;
+
+  for (guint i = 0; i < plan->candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (plan->candidates, Candidate, i);
+
+      if (i % PROGRESS_EVERY == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            {
+              cancelled_error (error);
+              goto failed;
+            }
+          if (progress != NULL)
+            progress ((double)i / plan->candidates->len, progress_data);
+        }
+
+      if (c->duplicate && duplicates == KLYNGE_IMPORT_DUPLICATES_KEEP)
+        continue;
+      /* The pending rows have other keys than this one: order does not matter. */
+      if (c->duplicate && !set_aside (db, plan, c, batch_id, error))
+        goto failed;
+      pending[n_pending++] = c;
+      if (n_pending == ROWS_PER_INSERT)
+        {
+          if (!insert_measurements (db, plan, pending, n_pending, many_sql, batch_id, error))
+            goto failed;
+          n_pending = 0;
+        }
+      written++;
+    }
+  for (guint i = 0; i < n_pending; i++)
+    if (!insert_measurements (db, plan, &pending[i], 1, one_sql, batch_id, error))
+      goto failed;
+
+  if (indexes != NULL && !recreate_indexes (db, indexes, error))
+    goto failed;
+
+  stmt = klynge_db_prepare (db, "UPDATE import_batch SET row_count = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  sqlite3_bind_int64 (stmt, 2, written);
+  if (!klynge_db_step_done (db, stmt, error) ||
+      !klynge_submissions_mark_delivered (db, batch_id, error) ||
+      !klynge_db_commit (db, error))
+    goto failed;
+
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return batch_id;
+
+failed:
+  klynge_db_rollback (db);
+  return 0;
+}
+
+void
+klynge_import_batch_free (KlyngeImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_free (batch->file_name);
+  g_free (batch->checksum);
+  g_free (batch->source);
+  g_free (batch->imported_at);
+  g_free (batch);
+}
+
+GPtrArray *
+klynge_import_list_batches (KlyngeDb  *db,
+                            gint64     cluster_id,
+                            GError   **error)
+{
+  g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_import_batch_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT id, file_name, checksum, source, imported_at, row_count FROM import_batch "
+                                          "WHERE cluster_id = ?1 ORDER BY imported_at DESC, id DESC",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeImportBatch *batch = g_new0 (KlyngeImportBatch, 1);
+
+      batch->id = sqlite3_column_int64 (stmt, 0);
+      batch->file_name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      batch->checksum = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      batch->source = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      batch->imported_at = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      batch->row_count = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (batches, batch);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&batches);
+}
+
+gboolean
+klynge_import_undo (KlyngeDb  *db,
+                    gint64     batch_id,
+                    GError   **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) requests = NULL;
+
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+
+  if ((requests = klynge_submissions_delivered_by (db, batch_id, error)) == NULL)
+    goto failed;
+
+  /* The replaced measurements come back before the batch goes, with their
+   * own batch when it still exists. */
+  stmt = klynge_db_prepare (db,
+                            "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, value, batch_id) "
+                            "SELECT r.indicator_id, r.clinic_id, r.period, r.numerator, r.denominator, r.value, b.id "
+                            "FROM import_replaced r LEFT JOIN import_batch b ON b.id = r.old_batch_id "
+                            "WHERE r.batch_id = ?1 "
+                            "ON CONFLICT (indicator_id, clinic_id, period) DO UPDATE SET "
+                            "numerator = excluded.numerator, denominator = excluded.denominator, "
+                            "value = excluded.value, batch_id = excluded.batch_id",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  if (!klynge_db_step_done (db, stmt, error))
+    goto failed;
+
+  stmt = klynge_db_prepare (db, "DELETE FROM import_batch WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  if (!klynge_db_step_done (db, stmt, error))
+    goto failed;
+  if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The import was already undone."));
+      goto failed;
+    }
+
+  if (!klynge_submissions_recheck (db, requests, error) ||
+      !klynge_db_commit (db, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  klynge_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+klynge_import_add_clinic_alias (KlyngeDb    *db,
+                                gint64       cluster_id,
+                                const char  *alias,
+                                gint64       clinic_id,
+                                GError     **error)
+{
+  g_autofree char *folded = fold (alias);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "INSERT INTO clinic_alias (cluster_id, alias, clinic_id) VALUES (?1, ?2, ?3) "
+                                          "ON CONFLICT (cluster_id, alias) DO UPDATE SET clinic_id = excluded.clinic_id",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, folded, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, clinic_id);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+GStrv
+klynge_import_list_indicators (KlyngeDb  *db,
+                               gint64     cluster_id,
+                               GError   **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT i.name FROM indicator i JOIN topic t ON t.id = i.topic_id "
+                                          "WHERE t.cluster_id = ?1 OR t.cluster_id IS NULL ORDER BY t.title, i.id",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (names);
+}
+
+typedef struct
+{
+  GPtrArray *rows;
+  guint      max_rows;
+} Preview;
+
+static gboolean
+preview_row (const KlyngeTableRow  *row,
+             gpointer               user_data,
+             GError               **error)
+{
+  Preview *preview = user_data;
+
+  char **fields = g_new0 (char *, row->n_fields + 1);
+
+  for (guint i = 0; i < row->n_fields; i++)
+    fields[i] = g_strdup (row->fields[i]);
+  g_ptr_array_add (preview->rows, fields);
+  return preview->rows->len < preview->max_rows;
+}
+
+GPtrArray *
+klynge_import_preview (const char       *path,
+                       guint             sheet,
+                       guint             max_rows,
+                       KlyngeTableInfo  *info,
+                       GError          **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  Preview preview = { rows, max_rows };
+
+  if (!klynge_table_read_file (path, sheet, info, preview_row, &preview, NULL, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}

@@ -1,0 +1,153 @@
+/* klynge-import.h — a file's rows checked, then written as one batch
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-db.h"
+#include "klynge-import-mapping.h"
+#include "klynge-table-reader.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KLYNGE_IMPORT_PROBLEM_NOT_A_NUMBER,
+  KLYNGE_IMPORT_PROBLEM_NEGATIVE,
+  KLYNGE_IMPORT_PROBLEM_NOT_WHOLE,
+  KLYNGE_IMPORT_PROBLEM_NUMERATOR_ABOVE_DENOMINATOR,
+  KLYNGE_IMPORT_PROBLEM_MISSING_VALUE,
+  KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC,
+  KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR,
+  KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD,
+  KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN,
+  KLYNGE_IMPORT_PROBLEM_TWICE_IN_FILE,
+  KLYNGE_IMPORT_PROBLEM_DUPLICATE,      /* already stored: replace or keep */
+} KlyngeImportProblemKind;
+
+/**
+ * KlyngeImportProblem:
+ * @line, @column: where, from 1 (column 0: the whole row)
+ * @text: the offending text of the file
+ * @message: what is wrong, for the user
+ * @suggestions: (nullable): known names close to @text
+ */
+typedef struct
+{
+  KlyngeImportProblemKind kind;
+  guint                   line;
+  guint                   column;
+  char                   *text;
+  char                   *message;
+  GStrv                   suggestions;
+} KlyngeImportProblem;
+
+typedef enum
+{
+  KLYNGE_IMPORT_DUPLICATES_REJECT,
+  KLYNGE_IMPORT_DUPLICATES_REPLACE,
+  KLYNGE_IMPORT_DUPLICATES_KEEP,
+} KlyngeImportDuplicates;
+
+/* Only this many problems are kept; all are counted. */
+#define KLYNGE_IMPORT_MAX_PROBLEMS 10000
+
+typedef struct _KlyngeImportPlan KlyngeImportPlan;
+
+/* Called from the thread doing the work, with 0 ≤ @fraction ≤ 1. */
+typedef void (*KlyngeImportProgressFunc) (double fraction, gpointer user_data);
+
+KlyngeImportPlan *klynge_import_prepare (KlyngeDb                   *db,
+                                         gint64                      cluster_id,
+                                         const char                 *path,
+                                         const KlyngeImportMapping  *mapping,
+                                         KlyngeImportProgressFunc    progress,
+                                         gpointer                    progress_data,
+                                         GCancellable               *cancellable,
+                                         GError                    **error);
+void              klynge_import_plan_free           (KlyngeImportPlan *plan);
+const char       *klynge_import_plan_get_file_name  (KlyngeImportPlan *plan);
+guint             klynge_import_plan_get_n_measurements (KlyngeImportPlan *plan);
+guint             klynge_import_plan_get_n_duplicates   (KlyngeImportPlan *plan);
+/* Problems that block the import whatever is chosen for duplicates. */
+guint             klynge_import_plan_get_n_errors   (KlyngeImportPlan *plan);
+/* (element-type KlyngeImportProblem) (transfer none), sorted by line */
+GPtrArray        *klynge_import_plan_get_problems   (KlyngeImportPlan *plan);
+gboolean          klynge_import_plan_can_commit     (KlyngeImportPlan       *plan,
+                                                     KlyngeImportDuplicates  duplicates);
+/* "FILE:LINE:COLUMN: message" */
+char             *klynge_import_problem_format      (const char                *file_name,
+                                                     const KlyngeImportProblem *problem);
+
+/**
+ * klynge_import_commit:
+ * @source: the saved mapping used, or %NULL
+ *
+ * Writes the plan in one transaction with its batch record, marks the
+ * meeting data requests it answers as received, and returns the batch id.
+ * A cancelled or failed commit writes nothing.
+ */
+gint64            klynge_import_commit  (KlyngeDb                  *db,
+                                         KlyngeImportPlan          *plan,
+                                         KlyngeImportDuplicates     duplicates,
+                                         const char                *source,
+                                         KlyngeImportProgressFunc   progress,
+                                         gpointer                   progress_data,
+                                         GCancellable              *cancellable,
+                                         GError                   **error);
+
+typedef struct
+{
+  gint64  id;
+  char   *file_name;
+  char   *checksum;
+  char   *source;
+  char   *imported_at;
+  gint64  row_count;
+} KlyngeImportBatch;
+
+void       klynge_import_batch_free   (KlyngeImportBatch *batch);
+/* (element-type KlyngeImportBatch), newest first */
+GPtrArray *klynge_import_list_batches (KlyngeDb   *db,
+                                       gint64      cluster_id,
+                                       GError    **error);
+/* Removes the batch's measurements and puts back those it replaced. */
+gboolean   klynge_import_undo         (KlyngeDb   *db,
+                                       gint64      batch_id,
+                                       GError    **error);
+/* Teaches Klynge that a file's @alias means @clinic_id, for this and later files. */
+gboolean   klynge_import_add_clinic_alias (KlyngeDb   *db,
+                                           gint64      cluster_id,
+                                           const char *alias,
+                                           gint64      clinic_id,
+                                           GError    **error);
+
+/* The names of the indicators a file may refer to, sorted. */
+GStrv      klynge_import_list_indicators (KlyngeDb  *db,
+                                          gint64     cluster_id,
+                                          GError   **error);
+
+/* The first @max_rows rows of a file, each a GStrv, for a preview. */
+GPtrArray *klynge_import_preview      (const char       *path,
+                                       guint             sheet,
+                                       guint             max_rows,
+                                       KlyngeTableInfo  *info,
+                                       GError          **error);
+
+/* Which of a file's first @rows (GStrv each) is its header: the first with
+ * two or more filled fields, after any title lines a register puts above. */
+guint      klynge_import_header_index (GPtrArray  *rows);
+
+/* Parses a count or value as clinics' files write it; @decimal is '.' or ','. */
+gboolean   klynge_import_parse_number (const char *text,
+                                       char        decimal,
+                                       double     *result);
+/* "2025K3", "2025 Q3", "K3 2025" → "2025-Q3"; anything else as it is. */
+char      *klynge_import_normalize_period (const char *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeImportPlan, klynge_import_plan_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeImportBatch, klynge_import_batch_free)
+
+G_END_DECLS

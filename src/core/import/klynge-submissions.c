@@ -1,0 +1,231 @@
+/* klynge-submissions.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "klynge-import"
+
+#include "klynge-i18n.h"
+
+#include "klynge-submissions.h"
+
+/* A measurement answers a request for its clinic and indicator, and for its
+ * period unless the request names none. */
+#define ANSWERS(m, r) \
+  m ".indicator_id = " r ".indicator_id AND " m ".clinic_id = " r ".clinic_id AND " \
+  "(" r ".period = '' OR " m ".period = " r ".period)"
+
+void
+klynge_submission_free (KlyngeSubmission *submission)
+{
+  if (submission == NULL)
+    return;
+  g_free (submission->clinic_name);
+  g_free (submission->clinic_email);
+  g_free (submission->clinic_phone);
+  g_free (submission->indicator_name);
+  g_free (submission->period);
+  g_free (submission->due_on);
+  g_free (submission->status);
+  g_free (submission);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return g_strdup (text ? text : "");
+}
+
+void
+klynge_submission_meeting_free (KlyngeSubmissionMeeting *meeting)
+{
+  if (meeting == NULL)
+    return;
+  g_free (meeting->title);
+  g_free (meeting->starts_at);
+  g_free (meeting);
+}
+
+GPtrArray *
+klynge_submissions_list_meetings (KlyngeDb  *db,
+                                  gint64     cluster_id,
+                                  GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_submission_meeting_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT m.id, m.title, m.starts_at, count(*), sum(r.status = 'received') "
+                                          "FROM meeting m JOIN data_request r ON r.meeting_id = m.id "
+                                          "WHERE m.cluster_id = ?1 GROUP BY m.id ORDER BY m.starts_at DESC",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeSubmissionMeeting *m = g_new0 (KlyngeSubmissionMeeting, 1);
+
+      m->id = sqlite3_column_int64 (stmt, 0);
+      m->title = column_text (stmt, 1);
+      m->starts_at = column_text (stmt, 2);
+      m->n_requests = sqlite3_column_int64 (stmt, 3);
+      m->n_received = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (list, m);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+klynge_submissions_list (KlyngeDb  *db,
+                         gint64     meeting_id,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_submission_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT r.id, c.id, c.name, c.email, c.phone, i.name, r.period, r.due_on, r.status "
+                                          "FROM data_request r JOIN clinic c ON c.id = r.clinic_id "
+                                          "JOIN indicator i ON i.id = r.indicator_id "
+                                          "WHERE r.meeting_id = ?1 ORDER BY c.name, i.name, r.period",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeSubmission *s = g_new0 (KlyngeSubmission, 1);
+
+      s->request_id = sqlite3_column_int64 (stmt, 0);
+      s->clinic_id = sqlite3_column_int64 (stmt, 1);
+      s->clinic_name = column_text (stmt, 2);
+      s->clinic_email = column_text (stmt, 3);
+      s->clinic_phone = column_text (stmt, 4);
+      s->indicator_name = column_text (stmt, 5);
+      s->period = column_text (stmt, 6);
+      s->due_on = column_text (stmt, 7);
+      s->status = column_text (stmt, 8);
+      g_ptr_array_add (list, s);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
+}
+
+char *
+klynge_submissions_reminder_uri (KlyngeDb  *db,
+                                 gint64     meeting_id,
+                                 gint64     clinic_id,
+                                 GError   **error)
+{
+  g_autoptr(GPtrArray) list = klynge_submissions_list (db, meeting_id, error);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *subject = NULL;
+  g_autofree char *subject_escaped = NULL;
+  g_autofree char *body_escaped = NULL;
+  g_autofree char *to = NULL;
+  const char *clinic_name = NULL;
+
+  if (list == NULL)
+    return NULL;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      KlyngeSubmission *s = g_ptr_array_index (list, i);
+
+      if (s->clinic_id != clinic_id || g_str_equal (s->status, "received"))
+        continue;
+      clinic_name = s->clinic_name;
+      g_free (to);
+      to = g_uri_escape_string (s->clinic_email, "@", FALSE);
+      if (*s->period != '\0')
+        g_string_append_printf (body, "- %s (%s)\n", s->indicator_name, s->period);
+      else
+        g_string_append_printf (body, "- %s\n", s->indicator_name);
+    }
+
+  if (clinic_name == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The clinic has delivered everything asked for."));
+      return NULL;
+    }
+
+  g_string_prepend (body, _("Dear colleagues,\n\nFor our next cluster meeting we are still missing these data from your clinic:\n\n"));
+  g_string_append (body, _("\nPlease send them as a CSV or Excel file before the meeting.\n\nKind regards\n"));
+  subject = g_strdup_printf (_("Data for the cluster meeting: %s"), clinic_name);
+  subject_escaped = g_uri_escape_string (subject, NULL, FALSE);
+  body_escaped = g_uri_escape_string (body->str, NULL, FALSE);
+  return g_strdup_printf ("mailto:%s?subject=%s&body=%s", to, subject_escaped, body_escaped);
+}
+
+gboolean
+klynge_submissions_mark_delivered (KlyngeDb  *db,
+                                   gint64     batch_id,
+                                   GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "UPDATE data_request SET status = 'received' "
+                                          "WHERE status <> 'received' AND EXISTS (SELECT 1 FROM measurement m "
+                                          "WHERE m.batch_id = ?1 AND " ANSWERS ("m", "data_request") ")",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+GArray *
+klynge_submissions_delivered_by (KlyngeDb  *db,
+                                 gint64     batch_id,
+                                 GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT r.id FROM data_request r WHERE r.status = 'received' AND EXISTS "
+                                          "(SELECT 1 FROM measurement m WHERE m.batch_id = ?1 AND " ANSWERS ("m", "r") ")",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+klynge_submissions_recheck (KlyngeDb  *db,
+                            GArray    *request_ids,
+                            GError   **error)
+{
+  for (guint i = 0; i < request_ids->len; i++)
+    {
+      sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                              "UPDATE data_request SET status = 'requested' WHERE id = ?1 AND NOT EXISTS "
+                                              "(SELECT 1 FROM measurement m WHERE " ANSWERS ("m", "data_request") ")",
+                                              error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (request_ids, gint64, i));
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,77 @@
+/* klynge-submissions.h — which clinics have delivered a meeting's data
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-db.h"
+
+G_BEGIN_DECLS
+
+/**
+ * KlyngeSubmission:
+ * @status: "requested", "received" or "late"
+ *
+ * One data request of a meeting (created by the meetings area), with the
+ * clinic's contacts for a reminder.
+ */
+typedef struct
+{
+  gint64  request_id;
+  gint64  clinic_id;
+  char   *clinic_name;
+  char   *clinic_email;
+  char   *clinic_phone;
+  char   *indicator_name;
+  char   *period;
+  char   *due_on;
+  char   *status;
+} KlyngeSubmission;
+
+/* A meeting that asked for data, for choosing whose requests to track. */
+typedef struct
+{
+  gint64  id;
+  char   *title;
+  char   *starts_at;
+  gint64  n_requests;
+  gint64  n_received;
+} KlyngeSubmissionMeeting;
+
+void       klynge_submission_meeting_free      (KlyngeSubmissionMeeting *meeting);
+/* (element-type KlyngeSubmissionMeeting): meetings with data requests, newest first */
+GPtrArray *klynge_submissions_list_meetings    (KlyngeDb   *db,
+                                                gint64      cluster_id,
+                                                GError    **error);
+
+void       klynge_submission_free              (KlyngeSubmission *submission);
+/* (element-type KlyngeSubmission): by clinic, then indicator */
+GPtrArray *klynge_submissions_list             (KlyngeDb   *db,
+                                                gint64      meeting_id,
+                                                GError    **error);
+/* A "mailto:" draft asking @clinic_id for what it has not delivered. */
+char      *klynge_submissions_reminder_uri     (KlyngeDb   *db,
+                                                gint64      meeting_id,
+                                                gint64      clinic_id,
+                                                GError    **error);
+
+/* Marks received the requests answered by the batch's measurements (a
+ * request without a period is answered by any period). Part of the import's
+ * transaction. */
+gboolean   klynge_submissions_mark_delivered   (KlyngeDb   *db,
+                                                gint64      batch_id,
+                                                GError    **error);
+/* (element-type gint64): the received requests the batch answers */
+GArray    *klynge_submissions_delivered_by     (KlyngeDb   *db,
+                                                gint64      batch_id,
+                                                GError    **error);
+/* Sets back to requested those of @request_ids no measurement answers any more. */
+gboolean   klynge_submissions_recheck          (KlyngeDb   *db,
+                                                GArray     *request_ids,
+                                                GError    **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeSubmission, klynge_submission_free)
+
+G_END_DECLS

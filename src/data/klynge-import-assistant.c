@@ -1,0 +1,441 @@
+/* klynge-import-assistant.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-import.h"
+#include "klynge-import-assistant.h"
+#include "klynge-import-sheet.h"
+
+#define PREVIEW_ROWS 12
+#define NONE 0   /* the "(none)" choice heading every column list */
+
+struct _KlyngeImportAssistant
+{
+  AdwWindow          parent_instance;
+
+  AdwWindowTitle    *window_title;
+  AdwPreferencesGroup *preview_group;
+  GtkGrid           *preview_grid;
+  AdwComboRow       *sheet_row;
+  GtkStringList     *sheet_names;
+  AdwComboRow       *saved_row;
+  GtkStringList     *saved_names;
+  AdwComboRow       *layout_row;
+  AdwComboRow       *clinic_row;
+  AdwComboRow       *period_row;
+  AdwEntryRow       *fixed_period_row;
+  AdwComboRow       *indicator_row;
+  AdwComboRow       *numerator_row;
+  AdwComboRow       *denominator_row;
+  AdwComboRow       *value_row;
+  AdwPreferencesGroup *wide_group;
+  AdwEntryRow       *save_name_row;
+  KlyngeImportSheet *sheet;
+
+  KlyngeContext     *context;
+  char              *path;
+  GtkStringList     *columns;       /* "(none)", then the file's headers */
+  GPtrArray         *wide_rows;     /* AdwActionRow with "indicator", "numerator", "denominator" data */
+  gboolean           applying;      /* filling the rows from a mapping */
+  guint              sheet_number;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeImportAssistant, klynge_import_assistant, ADW_TYPE_WINDOW)
+
+enum { IMPORTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *
+chosen_column (KlyngeImportAssistant *self,
+               guint                  selected)
+{
+  if (selected == NONE || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return gtk_string_list_get_string (self->columns, selected);
+}
+
+static guint
+column_position (KlyngeImportAssistant *self,
+                 const char            *header)
+{
+  g_autofree char *wanted = header ? g_utf8_casefold (header, -1) : NULL;
+
+  for (guint i = 1; wanted != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (gtk_string_list_get_string (self->columns, i), -1);
+      if (g_str_equal (folded, wanted))
+        return i;
+    }
+  return NONE;
+}
+
+static KlyngeImportMapping *
+build_mapping (KlyngeImportAssistant *self)
+{
+  KlyngeImportMapping *m = klynge_import_mapping_new ();
+  const char *fixed = gtk_editable_get_text (GTK_EDITABLE (self->fixed_period_row));
+
+  m->layout = adw_combo_row_get_selected (self->layout_row) == 1 ? KLYNGE_IMPORT_WIDE : KLYNGE_IMPORT_LONG;
+  m->sheet = self->sheet_number;
+  m->clinic = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->clinic_row)));
+  m->period = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->period_row)));
+  if (m->period == NULL && *fixed != '\0')
+    m->fixed_period = g_strdup (fixed);
+  if (m->layout == KLYNGE_IMPORT_LONG)
+    {
+      m->indicator = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->indicator_row)));
+      m->numerator = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->numerator_row)));
+      m->denominator = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->denominator_row)));
+      m->value = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->value_row)));
+      return m;
+    }
+
+  for (guint i = 0; i < self->wide_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->wide_rows, i);
+      const char *numerator = chosen_column (self, gtk_drop_down_get_selected (g_object_get_data (row, "numerator")));
+      const char *denominator = chosen_column (self, gtk_drop_down_get_selected (g_object_get_data (row, "denominator")));
+
+      if (numerator != NULL && denominator != NULL)
+        klynge_import_mapping_add_wide (m, g_object_get_data (row, "indicator"), numerator, denominator, NULL);
+      else if (numerator != NULL || denominator != NULL)
+        klynge_import_mapping_add_wide (m, g_object_get_data (row, "indicator"), NULL, NULL, numerator ? numerator : denominator);
+    }
+  return m;
+}
+
+static void
+update_visibility (KlyngeImportAssistant *self)
+{
+  gboolean wide = adw_combo_row_get_selected (self->layout_row) == 1;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->indicator_row), !wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->numerator_row), !wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->denominator_row), !wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->value_row), !wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->wide_group), wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->fixed_period_row), adw_combo_row_get_selected (self->period_row) == NONE);
+}
+
+static void
+mapping_changed_cb (KlyngeImportAssistant *self)
+{
+  g_autoptr(KlyngeImportMapping) mapping = NULL;
+
+  if (self->applying || self->columns == NULL)
+    return;
+  update_visibility (self);
+  mapping = build_mapping (self);
+  klynge_import_sheet_set_mapping (self->sheet, mapping, gtk_editable_get_text (GTK_EDITABLE (self->save_name_row)));
+}
+
+static void
+apply_mapping (KlyngeImportAssistant     *self,
+               const KlyngeImportMapping *m)
+{
+  self->applying = TRUE;
+  adw_combo_row_set_selected (self->layout_row, m->layout == KLYNGE_IMPORT_WIDE ? 1 : 0);
+  adw_combo_row_set_selected (self->clinic_row, column_position (self, m->clinic));
+  adw_combo_row_set_selected (self->period_row, column_position (self, m->period));
+  gtk_editable_set_text (GTK_EDITABLE (self->fixed_period_row), m->fixed_period ? m->fixed_period : "");
+  adw_combo_row_set_selected (self->indicator_row, column_position (self, m->indicator));
+  adw_combo_row_set_selected (self->numerator_row, column_position (self, m->numerator));
+  adw_combo_row_set_selected (self->denominator_row, column_position (self, m->denominator));
+  adw_combo_row_set_selected (self->value_row, column_position (self, m->value));
+
+  for (guint i = 0; i < self->wide_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->wide_rows, i);
+      guint numerator = NONE, denominator = NONE;
+
+      for (guint w = 0; w < m->wide->len; w++)
+        {
+          KlyngeImportWideColumn *column = g_ptr_array_index (m->wide, w);
+
+          if (g_utf8_collate (column->indicator, g_object_get_data (row, "indicator")) != 0)
+            continue;
+          numerator = column_position (self, column->numerator ? column->numerator : column->value);
+          denominator = column_position (self, column->denominator);
+        }
+      gtk_drop_down_set_selected (g_object_get_data (row, "numerator"), numerator);
+      gtk_drop_down_set_selected (g_object_get_data (row, "denominator"), denominator);
+    }
+  self->applying = FALSE;
+  mapping_changed_cb (self);
+}
+
+static void
+saved_selected_cb (KlyngeImportAssistant *self)
+{
+  guint selected = adw_combo_row_get_selected (self->saved_row);
+  g_autoptr(KlyngeImportMapping) mapping = NULL;
+  const char *name;
+
+  if (self->applying || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  name = gtk_string_list_get_string (self->saved_names, selected);
+  mapping = klynge_import_mapping_load (klynge_context_get_db (self->context),
+                                        klynge_context_get_cluster_id (self->context), name, NULL);
+  if (mapping == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->save_name_row), name);
+  apply_mapping (self, mapping);
+}
+
+static GtkWidget *
+column_drop_down (KlyngeImportAssistant *self,
+                  const char            *label)
+{
+  GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->columns)), NULL);
+
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (drop_down, label);
+  g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (mapping_changed_cb), self);
+  return drop_down;
+}
+
+static void
+add_wide_rows (KlyngeImportAssistant *self)
+{
+  g_auto(GStrv) indicators = klynge_import_list_indicators (klynge_context_get_db (self->context),
+                                                            klynge_context_get_cluster_id (self->context), NULL);
+
+  for (guint i = 0; indicators != NULL && indicators[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *numerator = column_drop_down (self, _("Numerator"));
+      GtkWidget *denominator = column_drop_down (self, _("Denominator"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), indicators[i]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Numerator, then denominator"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), numerator);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), denominator);
+      g_object_set_data_full (G_OBJECT (row), "indicator", g_strdup (indicators[i]), g_free);
+      g_object_set_data (G_OBJECT (row), "numerator", numerator);
+      g_object_set_data (G_OBJECT (row), "denominator", denominator);
+      adw_preferences_group_add (self->wide_group, row);
+      g_ptr_array_add (self->wide_rows, row);
+    }
+}
+
+static void
+show_preview (KlyngeImportAssistant *self,
+              GPtrArray             *rows,
+              guint                  header_index)
+{
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **fields = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; fields[c] != NULL; c++)
+        {
+          GtkWidget *label = gtk_label_new (fields[c]);
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+          if (r == header_index)
+            gtk_widget_add_css_class (label, "heading");
+          else if (r < header_index)
+            gtk_widget_add_css_class (label, "dim-label");
+          gtk_grid_attach (self->preview_grid, label, c, r, 1, 1);
+        }
+    }
+}
+
+/* The columns, the wide rows and the saved mappings, once per file. */
+static void
+set_up (KlyngeImportAssistant *self)
+{
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_auto(GStrv) saved = NULL;
+  const char *none[] = { _("(none)"), NULL };
+
+  adw_window_title_set_subtitle (self->window_title, name);
+  self->columns = gtk_string_list_new (none);
+  add_wide_rows (self);
+  for (AdwComboRow **row = (AdwComboRow *[]) { self->clinic_row, self->period_row, self->indicator_row,
+                                               self->numerator_row, self->denominator_row, self->value_row, NULL };
+       *row != NULL; row++)
+    adw_combo_row_set_model (*row, G_LIST_MODEL (self->columns));
+
+  self->applying = TRUE;
+  gtk_string_list_append (self->saved_names, _("None"));
+  saved = klynge_import_mapping_list (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context), NULL);
+  for (guint i = 0; saved != NULL && saved[i] != NULL; i++)
+    gtk_string_list_append (self->saved_names, saved[i]);
+  self->applying = FALSE;
+}
+
+/* The preview and the choice of columns for one sheet (CSV: the file). */
+static void
+load_sheet (KlyngeImportAssistant *self,
+            guint                  sheet)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(KlyngeTableInfo) info = { 0 };
+  g_autoptr(GPtrArray) rows = klynge_import_preview (self->path, sheet, PREVIEW_ROWS, &info, &error);
+  g_autoptr(KlyngeImportMapping) guess = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+  guint header_index;
+  char **header;
+
+  self->sheet_number = sheet;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
+    gtk_grid_remove (self->preview_grid, child);
+  gtk_string_list_splice (self->columns, 1, g_list_model_get_n_items (G_LIST_MODEL (self->columns)) - 1, NULL);
+
+  /* A workbook of several sheets offers the choice. */
+  if (info.sheet_names != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sheet_names)) == 0)
+    {
+      self->applying = TRUE;
+      gtk_string_list_splice (self->sheet_names, 0, 0, (const char *const *)info.sheet_names);
+      adw_combo_row_set_selected (self->sheet_row, sheet - 1);
+      self->applying = FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), info.sheet_names != NULL && g_strv_length (info.sheet_names) > 1);
+
+  if (rows == NULL || rows->len == 0)
+    {
+      adw_preferences_group_set_description (self->preview_group,
+                                             error ? error->message : _("The file has no rows."));
+      return;
+    }
+
+  if (info.format == KLYNGE_TABLE_FORMAT_XLSX)
+    description = g_strdup_printf (_("Excel workbook, sheet “%s”"), info.sheet_names[sheet - 1]);
+  else
+    description = g_strdup_printf (_("CSV, %s, fields separated by “%s”"), info.encoding,
+                                   info.delimiter == '\t' ? _("tab") : (char[]) { info.delimiter, '\0' });
+  adw_preferences_group_set_description (self->preview_group, description);
+  header_index = klynge_import_header_index (rows);
+  show_preview (self, rows, header_index);
+
+  header = g_ptr_array_index (rows, header_index);
+  for (guint i = 0; header[i] != NULL; i++)
+    if (*header[i] != '\0')
+      gtk_string_list_append (self->columns, header[i]);
+
+  guess = klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header));
+  apply_mapping (self, guess);
+}
+
+static void
+sheet_selected_cb (KlyngeImportAssistant *self)
+{
+  guint selected = adw_combo_row_get_selected (self->sheet_row);
+
+  if (!self->applying && selected != GTK_INVALID_LIST_POSITION && self->columns != NULL)
+    load_sheet (self, selected + 1);
+}
+
+static void
+imported_cb (KlyngeImportAssistant *self,
+             gint64                 batch,
+             guint                  n)
+{
+  g_signal_emit (self, signals[IMPORTED], 0, batch, n);
+}
+
+static void
+save_name_changed_cb (KlyngeImportAssistant *self)
+{
+  klynge_import_sheet_set_source (self->sheet, gtk_editable_get_text (GTK_EDITABLE (self->save_name_row)));
+}
+
+static void
+finished_cb (KlyngeImportAssistant *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+klynge_import_assistant_dispose (GObject *object)
+{
+  KlyngeImportAssistant *self = KLYNGE_IMPORT_ASSISTANT (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_IMPORT_ASSISTANT);
+  g_clear_object (&self->context);
+  g_clear_object (&self->columns);
+  g_clear_pointer (&self->wide_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (klynge_import_assistant_parent_class)->dispose (object);
+}
+
+static void
+klynge_import_assistant_finalize (GObject *object)
+{
+  g_free (KLYNGE_IMPORT_ASSISTANT (object)->path);
+  G_OBJECT_CLASS (klynge_import_assistant_parent_class)->finalize (object);
+}
+
+static void
+klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = klynge_import_assistant_dispose;
+  object_class->finalize = klynge_import_assistant_finalize;
+
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_UINT);
+
+  g_type_ensure (KLYNGE_TYPE_IMPORT_SHEET);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-import-assistant.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, preview_grid);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet_names);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, saved_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, saved_names);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, layout_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, clinic_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, period_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, fixed_period_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, indicator_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, numerator_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, denominator_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, value_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, wide_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, save_name_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet);
+  gtk_widget_class_bind_template_callback (widget_class, saved_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sheet_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mapping_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, imported_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finished_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+klynge_import_assistant_init (KlyngeImportAssistant *self)
+{
+  self->wide_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+KlyngeImportAssistant *
+klynge_import_assistant_new (GtkWindow     *parent,
+                             KlyngeContext *context,
+                             const char    *path)
+{
+  KlyngeImportAssistant *self = g_object_new (KLYNGE_TYPE_IMPORT_ASSISTANT, "transient-for", parent, NULL);
+
+  self->context = g_object_ref (context);
+  self->path = g_strdup (path);
+  klynge_import_sheet_set_context (self->sheet, context);
+  klynge_import_sheet_set_file (self->sheet, path);
+  set_up (self);
+  load_sheet (self, 1);
+  return self;
+}

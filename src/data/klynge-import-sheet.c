@@ -1,0 +1,671 @@
+/* klynge-import-sheet.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-format.h"
+#include "klynge-import-sheet.h"
+#include "klynge-import-task.h"
+
+struct _KlyngeImportSheet
+{
+  AdwBin               parent_instance;
+
+  AdwPreferencesGroup *choices_group;
+  AdwComboRow         *mapping_row;
+  GtkStringList       *mapping_names;
+  AdwComboRow         *duplicates_row;
+  GtkProgressBar      *progress_bar;
+  GtkLabel            *summary_label;
+  AdwPreferencesGroup *unknown_group;
+  GtkScrolledWindow   *problems_scroller;
+  GtkStringList       *problems;
+  GtkWidget           *check_button;
+  GtkWidget           *import_button;
+
+  KlyngeContext       *context;
+  char                *path;
+  KlyngeImportMapping *mapping;       /* the assistant's, or NULL */
+  char                *source;
+  gboolean             compact;
+
+  KlyngeImportPlan    *plan;
+  GCancellable        *cancellable;
+  gboolean             busy;
+  GPtrArray           *unknown_rows;  /* AdwComboRow, each with its file text as "alias" and a "kind" */
+  GArray              *clinic_ids;    /* the clinics offered, in the rows' order after "Choose…" */
+  GHashTable          *indicator_choices; /* file text → indicator name */
+  KlyngeImportMapping *checked;       /* the mapping of the last check, choices included */
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeImportSheet, klynge_import_sheet, ADW_TYPE_BIN)
+
+enum { IMPORTED, FINISHED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static KlyngeImportDuplicates
+chosen_duplicates (KlyngeImportSheet *self)
+{
+  switch (adw_combo_row_get_selected (self->duplicates_row))
+    {
+    case 1: return KLYNGE_IMPORT_DUPLICATES_REPLACE;
+    case 2: return KLYNGE_IMPORT_DUPLICATES_KEEP;
+    default: return KLYNGE_IMPORT_DUPLICATES_REJECT;
+    }
+}
+
+static void
+update_actions (KlyngeImportSheet *self)
+{
+  gboolean ready = self->context != NULL && self->path != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.check", ready && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.import",
+                                 ready && !self->busy && self->plan != NULL &&
+                                 klynge_import_plan_can_commit (self->plan, chosen_duplicates (self)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->choices_group), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unknown_group), !self->busy);
+}
+
+static void
+set_busy (KlyngeImportSheet *self,
+          const char        *what)
+{
+  self->busy = what != NULL;
+  g_clear_object (&self->cancellable);
+  if (self->busy)
+    {
+      self->cancellable = g_cancellable_new ();
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, what);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), self->busy);
+  update_actions (self);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  KlyngeImportSheet *self = user_data;
+
+  if (self->busy)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static void
+clear_unknown_rows (KlyngeImportSheet *self)
+{
+  for (guint i = 0; i < self->unknown_rows->len; i++)
+    adw_preferences_group_remove (self->unknown_group, g_ptr_array_index (self->unknown_rows, i));
+  g_ptr_array_set_size (self->unknown_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), FALSE);
+}
+
+/* One choice per distinct unknown name of @kind, the closest known one preselected. */
+static void
+add_unknown_rows (KlyngeImportSheet       *self,
+                  KlyngeImportProblemKind  kind,
+                  GtkStringList           *names,
+                  const char              *subtitle)
+{
+  GPtrArray *problems = klynge_import_plan_get_problems (self->plan);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      KlyngeImportProblem *problem = g_ptr_array_index (problems, i);
+      AdwComboRow *row;
+
+      if (problem->kind != kind || problem->text == NULL ||
+          *problem->text == '\0' || g_hash_table_contains (seen, problem->text))
+        continue;
+      g_hash_table_add (seen, problem->text);
+
+      row = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_combo_row_set_model (row, G_LIST_MODEL (names));
+      g_object_set_data_full (G_OBJECT (row), "alias", g_strdup (problem->text), g_free);
+      g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (kind));
+      if (problem->suggestions != NULL && problem->suggestions[0] != NULL)
+        for (guint n = 1; n < g_list_model_get_n_items (G_LIST_MODEL (names)); n++)
+          if (g_str_equal (gtk_string_list_get_string (names, n), problem->suggestions[0]))
+            adw_combo_row_set_selected (row, n);
+      adw_preferences_group_add (self->unknown_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->unknown_rows, row);
+    }
+}
+
+static void
+show_unknown_names (KlyngeImportSheet *self)
+{
+  KlyngeDb *db = klynge_context_get_db (self->context);
+  gint64 cluster = klynge_context_get_cluster_id (self->context);
+  const char *choose[] = { _("Choose…"), NULL };
+  g_autoptr(GtkStringList) clinics = gtk_string_list_new (choose);
+  g_autoptr(GtkStringList) indicators = gtk_string_list_new (choose);
+  g_auto(GStrv) indicator_names = klynge_import_list_indicators (db, cluster, NULL);
+  sqlite3_stmt *stmt;
+
+  clear_unknown_rows (self);
+  g_array_set_size (self->clinic_ids, 0);
+  stmt = klynge_db_prepare (db, "SELECT id, name FROM clinic WHERE cluster_id = ?1 ORDER BY name", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, cluster);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->clinic_ids, id);
+      gtk_string_list_append (clinics, (const char *)sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (indicator_names != NULL)
+    gtk_string_list_splice (indicators, 1, 0, (const char *const *)indicator_names);
+
+  add_unknown_rows (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC, clinics, _("Clinic"));
+  add_unknown_rows (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR, indicators, _("Indicator"));
+  gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), self->unknown_rows->len > 0);
+}
+
+static void
+show_report (KlyngeImportSheet *self)
+{
+  GPtrArray *problems = klynge_import_plan_get_problems (self->plan);
+  KlyngeImportDuplicates duplicates = chosen_duplicates (self);
+  guint n = klynge_import_plan_get_n_measurements (self->plan);
+  guint n_errors = klynge_import_plan_get_n_errors (self->plan);
+  guint n_duplicates = klynge_import_plan_get_n_duplicates (self->plan);
+  g_autofree char *count = klynge_format_integer (n);
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  g_string_append_printf (summary, ngettext ("The file holds %s measurement.", "The file holds %s measurements.", n), count);
+  if (n_errors > 0)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary, ngettext ("%u problem must be solved first: correct the file or the columns, then check again.",
+                                                 "%u problems must be solved first: correct the file or the columns, then check again.",
+                                                 n_errors), n_errors);
+    }
+  if (n_duplicates > 0)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary, ngettext ("%u of them is already stored; choose whether to replace or keep it.",
+                                                 "%u of them are already stored; choose whether to replace or keep them.",
+                                                 n_duplicates), n_duplicates);
+    }
+  if (klynge_import_plan_can_commit (self->plan, duplicates))
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append (summary, _("Nothing has been written yet: Import writes it all at once, and it can be undone."));
+    }
+  gtk_label_set_text (self->summary_label, summary->str);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      KlyngeImportProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = NULL;
+
+      if (problem->kind == KLYNGE_IMPORT_PROBLEM_DUPLICATE && duplicates != KLYNGE_IMPORT_DUPLICATES_REJECT)
+        continue;
+      line = klynge_import_problem_format (klynge_import_plan_get_file_name (self->plan), problem);
+      g_strv_builder_add (lines, line);
+    }
+  strv = g_strv_builder_end (lines);
+  gtk_string_list_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
+                          (const char *const *)strv);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_scroller), strv[0] != NULL);
+  update_actions (self);
+}
+
+static void
+show_error (KlyngeImportSheet *self,
+            const GError      *error)
+{
+  gtk_label_set_text (self->summary_label, error->message);
+  gtk_string_list_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_scroller), FALSE);
+  clear_unknown_rows (self);
+}
+
+static void
+prepare_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KlyngeImportSheet) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->plan = klynge_import_prepare_finish (result, &error);
+  set_busy (self, NULL);
+  if (self->plan == NULL)
+    show_error (self, error);
+  else
+    {
+      show_report (self);
+      show_unknown_names (self);
+      /* In the assistant the report is below the columns: bring it into view. */
+      gtk_widget_grab_focus (gtk_widget_is_sensitive (self->import_button) ? self->import_button : self->check_button);
+    }
+}
+
+/* The compact sheet's mapping: the saved one chosen, or a guess from the header. */
+static KlyngeImportMapping *
+own_mapping (KlyngeImportSheet  *self,
+             GError            **error)
+{
+  guint selected = adw_combo_row_get_selected (self->mapping_row);
+  g_autoptr(GPtrArray) rows = NULL;
+  char **header;
+
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+    {
+      g_free (self->source);
+      self->source = g_strdup (gtk_string_list_get_string (self->mapping_names, selected));
+      return klynge_import_mapping_load (klynge_context_get_db (self->context),
+                                         klynge_context_get_cluster_id (self->context), self->source, error);
+    }
+
+  g_clear_pointer (&self->source, g_free);
+  rows = klynge_import_preview (self->path, 1, 20, NULL, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE, _("The file has no rows."));
+      return NULL;
+    }
+  header = g_ptr_array_index (rows, klynge_import_header_index (rows));
+  return klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header));
+}
+
+void
+klynge_import_sheet_check (KlyngeImportSheet *self)
+{
+  g_autoptr(KlyngeImportMapping) mapping = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer text, name;
+  KlyngeDb *db;
+
+  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
+
+  if (self->busy || self->context == NULL || self->path == NULL ||
+      (db = klynge_context_get_db (self->context)) == NULL)
+    return;
+
+  g_clear_pointer (&self->plan, klynge_import_plan_free);
+  mapping = self->mapping ? klynge_import_mapping_copy (self->mapping) : own_mapping (self, &error);
+  if (mapping == NULL)
+    {
+      show_error (self, error);
+      update_actions (self);
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, self->indicator_choices);
+  while (g_hash_table_iter_next (&iter, &text, &name))
+    g_hash_table_insert (mapping->indicator_names, g_strdup (text), g_strdup (name));
+  g_clear_pointer (&self->checked, klynge_import_mapping_free);
+  self->checked = klynge_import_mapping_copy (mapping);
+
+  gtk_label_set_text (self->summary_label, "");
+  set_busy (self, _("Checking the file…"));
+  klynge_import_prepare_async (klynge_db_get_path (db), klynge_context_get_cluster_id (self->context),
+                               self->path, mapping, progress_cb, self, self->cancellable,
+                               prepare_done_cb, g_object_ref (self));
+}
+
+static void
+commit_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KlyngeImportSheet) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 batch = klynge_import_commit_finish (result, &error);
+  guint n;
+
+  set_busy (self, NULL);
+  if (batch == 0)
+    {
+      if (g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
+        gtk_label_set_text (self->summary_label, _("The import was cancelled; nothing was written."));
+      else
+        gtk_label_set_text (self->summary_label, error->message);
+      return;
+    }
+
+  /* Saved once it has worked, so next quarter's file imports in one click. */
+  if (self->source != NULL && *self->source != '\0' && self->checked != NULL)
+    klynge_import_mapping_save (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
+                                self->source, self->checked, NULL);
+
+  n = klynge_import_plan_get_n_measurements (self->plan);
+  g_clear_pointer (&self->plan, klynge_import_plan_free);
+  update_actions (self);
+  /* Every page reloads: the chart on the projector shows the new clinic now. */
+  klynge_context_emit_changed (self->context);
+  g_signal_emit (self, signals[IMPORTED], 0, batch, n);
+  g_signal_emit (self, signals[FINISHED], 0);
+}
+
+static void
+check_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  klynge_import_sheet_check (KLYNGE_IMPORT_SHEET (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeImportSheet *self = KLYNGE_IMPORT_SHEET (widget);
+  KlyngeDb *db = klynge_context_get_db (self->context);
+
+  if (self->busy || self->plan == NULL || db == NULL)
+    return;
+  set_busy (self, _("Importing…"));
+  klynge_import_commit_async (klynge_db_get_path (db), self->plan, chosen_duplicates (self), self->source,
+                              progress_cb, self, self->cancellable, commit_done_cb, g_object_ref (self));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeImportSheet *self = KLYNGE_IMPORT_SHEET (widget);
+
+  if (self->busy)
+    g_cancellable_cancel (self->cancellable);
+  else
+    g_signal_emit (self, signals[FINISHED], 0);
+}
+
+static void
+mapping_selected_cb (KlyngeImportSheet *self)
+{
+  if (self->compact && self->path != NULL)
+    klynge_import_sheet_check (self);
+}
+
+static void
+duplicates_selected_cb (KlyngeImportSheet *self)
+{
+  if (self->plan != NULL)
+    show_report (self);
+  update_actions (self);
+}
+
+/* Clinics are remembered for the cluster; indicators in the saved mapping. */
+static void
+remember_clicked_cb (KlyngeImportSheet *self)
+{
+  KlyngeDb *db = klynge_context_get_db (self->context);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->unknown_rows->len; i++)
+    {
+      AdwComboRow *row = g_ptr_array_index (self->unknown_rows, i);
+      guint selected = adw_combo_row_get_selected (row);
+      const char *alias = g_object_get_data (G_OBJECT (row), "alias");
+
+      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+        continue;
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind")) == KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR)
+        {
+          GtkStringObject *name = adw_combo_row_get_selected_item (row);
+
+          g_hash_table_insert (self->indicator_choices, g_strdup (alias), g_strdup (gtk_string_object_get_string (name)));
+        }
+      else if (selected <= self->clinic_ids->len &&
+               !klynge_import_add_clinic_alias (db, klynge_context_get_cluster_id (self->context), alias,
+                                                g_array_index (self->clinic_ids, gint64, selected - 1), &error))
+        {
+          show_error (self, error);
+          return;
+        }
+    }
+  klynge_import_sheet_check (self);
+}
+
+static void
+load_mapping_names (KlyngeImportSheet *self)
+{
+  KlyngeDb *db = self->context ? klynge_context_get_db (self->context) : NULL;
+  g_auto(GStrv) names = NULL;
+  const char *guess[] = { _("Guessed from the first row"), NULL };
+
+  gtk_string_list_splice (self->mapping_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->mapping_names)), guess);
+  if (db != NULL && (names = klynge_import_mapping_list (db, klynge_context_get_cluster_id (self->context), NULL)) != NULL)
+    gtk_string_list_splice (self->mapping_names, 1, 0, (const char *const *)names);
+}
+
+static void
+klynge_import_sheet_dispose (GObject *object)
+{
+  KlyngeImportSheet *self = KLYNGE_IMPORT_SHEET (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_IMPORT_SHEET);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (klynge_import_sheet_parent_class)->dispose (object);
+}
+
+static void
+klynge_import_sheet_finalize (GObject *object)
+{
+  KlyngeImportSheet *self = KLYNGE_IMPORT_SHEET (object);
+
+  g_free (self->path);
+  g_free (self->source);
+  g_clear_pointer (&self->mapping, klynge_import_mapping_free);
+  g_clear_pointer (&self->plan, klynge_import_plan_free);
+  g_ptr_array_unref (self->unknown_rows);
+  g_hash_table_unref (self->indicator_choices);
+  g_clear_pointer (&self->checked, klynge_import_mapping_free);
+  g_array_unref (self->clinic_ids);
+  G_OBJECT_CLASS (klynge_import_sheet_parent_class)->finalize (object);
+}
+
+static void
+klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = klynge_import_sheet_dispose;
+  object_class->finalize = klynge_import_sheet_finalize;
+
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_UINT);
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-import-sheet.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, choices_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, mapping_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, mapping_names);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, duplicates_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, unknown_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems_scroller);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, problems);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, check_button);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, import_button);
+  gtk_widget_class_bind_template_callback (widget_class, mapping_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, duplicates_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remember_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "sheet.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "sheet.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "sheet.cancel", NULL, cancel_action);
+}
+
+static void
+klynge_import_sheet_init (KlyngeImportSheet *self)
+{
+  self->unknown_rows = g_ptr_array_new ();
+  self->indicator_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->clinic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->mapping_row), FALSE);
+  update_actions (self);
+}
+
+GtkWidget *
+klynge_import_sheet_new (void)
+{
+  return g_object_new (KLYNGE_TYPE_IMPORT_SHEET, NULL);
+}
+
+void
+klynge_import_sheet_set_context (KlyngeImportSheet *self,
+                                 KlyngeContext     *context)
+{
+  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
+
+  g_set_object (&self->context, context);
+  g_signal_handlers_block_by_func (self->mapping_row, mapping_selected_cb, self);
+  load_mapping_names (self);
+  g_signal_handlers_unblock_by_func (self->mapping_row, mapping_selected_cb, self);
+  update_actions (self);
+}
+
+void
+klynge_import_sheet_set_file (KlyngeImportSheet *self,
+                              const char        *path)
+{
+  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  g_clear_pointer (&self->plan, klynge_import_plan_free);
+  update_actions (self);
+}
+
+void
+klynge_import_sheet_set_compact (KlyngeImportSheet *self,
+                                 gboolean           compact)
+{
+  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
+
+  self->compact = compact;
+  gtk_widget_set_visible (GTK_WIDGET (self->mapping_row), compact);
+}
+
+void
+klynge_import_sheet_set_mapping (KlyngeImportSheet         *self,
+                                 const KlyngeImportMapping *mapping,
+                                 const char                *source)
+{
+  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
+
+  g_clear_pointer (&self->mapping, klynge_import_mapping_free);
+  self->mapping = mapping ? klynge_import_mapping_copy (mapping) : NULL;
+  g_free (self->source);
+  self->source = g_strdup (source);
+  g_clear_pointer (&self->plan, klynge_import_plan_free);
+  update_actions (self);
+}
+
+void
+klynge_import_sheet_set_source (KlyngeImportSheet *self,
+                                 const char        *source)
+{
+  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
+
+  g_free (self->source);
+  self->source = g_strdup (source);
+}
+
+gboolean
+klynge_import_sheet_is_busy (KlyngeImportSheet *self)
+{
+  return self->busy;
+}
+
+GtkWindow *
+klynge_import_sheet_present_live (GtkWindow     *parent,
+                                  KlyngeContext *context,
+                                  GFile         *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *title = adw_window_title_new (_("Import at the Meeting"), name);
+  GtkWidget *sheet = klynge_import_sheet_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 640);
+  gtk_window_set_title (GTK_WINDOW (window), _("Import at the Meeting"));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  gtk_widget_set_margin_top (sheet, 12);
+  gtk_widget_set_margin_bottom (sheet, 18);
+  gtk_widget_set_margin_start (sheet, 18);
+  gtk_widget_set_margin_end (sheet, 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), sheet);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  klynge_import_sheet_set_context (KLYNGE_IMPORT_SHEET (sheet), context);
+  klynge_import_sheet_set_compact (KLYNGE_IMPORT_SHEET (sheet), TRUE);
+  klynge_import_sheet_set_file (KLYNGE_IMPORT_SHEET (sheet), path);
+  g_signal_connect_swapped (sheet, "finished", G_CALLBACK (gtk_window_close), window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  klynge_import_sheet_check (KLYNGE_IMPORT_SHEET (sheet));
+  return GTK_WINDOW (window);
+}
+
+static gboolean
+live_drop_cb (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              KlyngeContext *context)
+{
+  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  g_autoptr(GSList) files = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (context) == NULL)
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  klynge_import_sheet_present_live (GTK_WINDOW (window), context, files->data);
+  return TRUE;
+}
+
+void
+klynge_import_sheet_accept_drops (GtkWindow     *window,
+                                  KlyngeContext *context)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_data (target, "drop", G_CALLBACK (live_drop_cb), g_object_ref (context),
+                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (target));
+}

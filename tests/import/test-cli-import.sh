@@ -1,0 +1,67 @@
+#!/bin/sh
+# test-cli-import.sh CLI DATA — `import`, `import-batches`, `import-undo` as scripts use them.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+cli=$1
+data=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db="$tmp/k.sqlite"
+n=0
+fail=0
+
+ok () {
+  n=$((n + 1))
+  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
+}
+
+"$cli" --db "$db" demo > /dev/null
+sum () { sha256sum "$db" | cut -d' ' -f1; }
+before=$(sum)
+
+"$cli" --db "$db" import "$data/bad-long.csv" > "$tmp/out" 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && [ "$(sum)" = "$before" ] && grep -q "^$data/bad-long.csv:4:5: The numerator (300) is greater" "$tmp/err" &&
+  [ "$(grep -c "^$data/bad-long.csv:[0-9]" "$tmp/err")" -eq 7 ]
+ok $? "a file with problems exits 1, lists each as FILE:LINE:COLUMN and leaves the database unchanged"
+
+"$cli" --db "$db" import "$data/diabetes-long-utf8bom.csv" 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && [ "$(sum)" = "$before" ] && grep -q -- "--replace or --keep" "$tmp/err"
+ok $? "measurements already stored are refused unless --replace or --keep is given"
+
+for broken in truncated.xlsx no-shared-strings.xlsx garbage.bin empty.csv; do
+  "$cli" --db "$db" import "$data/$broken" > /dev/null 2> "$tmp/err"; rc=$?
+  [ $rc -eq 1 ] && [ -s "$tmp/err" ] && [ "$(sum)" = "$before" ]
+  ok $? "$broken is refused with a message and the database unchanged"
+done
+
+"$cli" --db "$db" import --dry-run --replace "$data/diabetes-long-utf8bom.csv" > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && [ "$(sum)" = "$before" ] && grep -q "27 measurements can be imported" "$tmp/out"
+ok $? "--dry-run checks and writes nothing"
+
+"$cli" --db "$db" import --replace --clinic Ydernummer --period Periode \
+  --wide "Patients prescribed an NSAID=NSAID-brugere:Patienter i alt" \
+  --wide "NSAID users over 65=NSAID-brugere >65 år:NSAID-brugere" \
+  --save-mapping "Region Midt NSAID" "$data/nsaid-region-wide-cp1252.csv" > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && grep -q "54 measurements imported as batch 1" "$tmp/out"
+ok $? "a wide cp1252 file imports with a mapping given on the command line"
+
+"$cli" --db "$db" import --replace --mapping "Region Midt NSAID" "$data/nsaid-region-wide-cp1252.csv" > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && grep -q "batch 2" "$tmp/out"
+ok $? "the saved mapping imports the next file in one command"
+
+"$cli" --db "$db" import-batches > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 2 ] && grep -q "nsaid-region-wide-cp1252.csv	54	" "$tmp/out"
+ok $? "import-batches lists both batches with their row counts"
+
+"$cli" --db "$db" import-undo 2 && "$cli" --db "$db" import-undo 1; rc=$?
+[ $rc -eq 0 ] && [ "$("$cli" --db "$db" import-batches | wc -l)" -eq 0 ]
+ok $? "import-undo removes batches as a whole"
+
+"$cli" --db "$db" import-undo 1 2> /dev/null; rc=$?
+[ $rc -eq 1 ]; ok $? "undoing a batch twice fails"
+
+"$cli" --db "$db" import 2> /dev/null; rc=$?
+[ $rc -eq 2 ]; ok $? "import without a file is a usage error"
+
+echo "1..$n"
+exit $fail

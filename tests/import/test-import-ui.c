@@ -1,0 +1,290 @@
+/* test-import-ui.c — the import assistant, Undo, the tracker and the live import on the real window
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "klynge-charts-page.h"
+#include "klynge-data-page.h"
+#include "klynge-import-assistant.h"
+#include "klynge-import-sheet.h"
+#include "klynge-presentation.h"
+#include "klynge-test-utils.h"
+#include "klynge-ui-test-utils.h"
+
+/* The visible toplevel other than the main window holding a sheet. */
+static GtkWindow *
+find_import_window (KlyngeWindow *main_window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WIDGET (main_window) && gtk_widget_get_visible (window) &&
+          klynge_ui_test_find_widget (window, KLYNGE_TYPE_IMPORT_SHEET) != NULL)
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+wait_while_busy (KlyngeImportSheet *sheet)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (klynge_import_sheet_is_busy (sheet) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (klynge_import_sheet_is_busy (sheet));
+  klynge_ui_test_flush ();
+}
+
+static GtkWidget *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (KLYNGE_IS_PRESENTATION (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* What a drag from the file manager ends with: "drop" on the window's file target. */
+static gboolean
+drop_file (GtkWidget *window,
+           GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GSList) files = g_slist_append (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), GDK_TYPE_FILE_LIST))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+    }
+  return accepted;
+}
+
+static guint
+n_rows (GtkWidget *list_box)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_visible (child);
+  return n;
+}
+
+static gint64
+n_batches (KlyngeWindow *window)
+{
+  return klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)),
+                          "SELECT count(*) FROM import_batch", 0);
+}
+
+/* Checks, chooses to replace what is stored, imports; returns when done. */
+static void
+check_and_import (KlyngeWindow *window,
+                  GtkWindow    *import_window)
+{
+  KlyngeImportSheet *sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (import_window),
+                                                                              KLYNGE_TYPE_IMPORT_SHEET));
+  GtkWidget *summary = klynge_ui_test_find_named (GTK_WIDGET (sheet), "summary");
+  gint64 before = n_batches (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.check", NULL);
+  wait_while_busy (sheet);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "27 measurements"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "27 of them are already stored"));
+
+  /* Nothing is written until the user chooses what to do with duplicates. */
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.import", NULL);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (n_batches (window), ==, before);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (sheet), "duplicates")), 1);
+  klynge_ui_test_flush ();
+  g_object_ref (sheet);
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.import", NULL);
+  wait_while_busy (sheet);
+  g_object_unref (sheet);
+}
+
+static void
+count_changes_cb (KlyngeContext *context,
+                  guint         *n)
+{
+  (*n)++;
+}
+
+static void
+import_and_undo (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  g_autofree char *path = klynge_test_data_path ("import/diabetes-long-utf8bom.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *workbook_path = klynge_test_data_path ("import/inline-dates.xlsx");
+  g_autoptr(GFile) workbook = g_file_new_for_path (workbook_path);
+  g_autofree char *bad_path = klynge_test_data_path ("import/bad-long.csv");
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autofree char *text = NULL;
+  GtkWidget *page, *batches, *tracker, *sheet_row, *preview, *unknown, *presentation;
+  KlyngeImportSheet *sheet;
+  GtkWindow *assistant;
+  guint changes = 0;
+
+  klynge_window_show_area (window, "data");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_DATA_PAGE);
+  batches = klynge_ui_test_find_named (page, "batches");
+  tracker = klynge_ui_test_find_named (page, "tracker");
+  g_assert_cmpuint (n_rows (batches), ==, 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "0 of 1 clinic has delivered everything"));
+
+  /* The assistant: preview, guessed columns, check, import. */
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), file);
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  g_assert_true (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
+  check_and_import (window, assistant);
+  g_assert_null (find_import_window (window));
+  g_assert_cmpint (n_batches (window), ==, 1);
+  g_assert_cmpuint (n_rows (batches), ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "1 of 1 clinic has delivered everything"));
+
+  /* Undo removes the batch as a whole. */
+  gtk_widget_activate_action (page, "data.undo-batch", "x",
+                              klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)),
+                                               "SELECT max(id) FROM import_batch", 0));
+  klynge_ui_test_flush ();
+  g_assert_cmpint (n_batches (window), ==, 0);
+  g_assert_cmpuint (n_rows (batches), ==, 0);
+
+  /* Dropped on the charts: the compact sheet, and every page reloads. */
+  g_signal_connect (klynge_window_get_context (window), "changed", G_CALLBACK (count_changes_cb), &changes);
+  klynge_window_show_area (window, "charts");
+  klynge_ui_test_flush ();
+  klynge_window_import_file (window, file);
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  g_assert_nonnull (assistant);
+  g_assert_false (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
+  check_and_import (window, assistant);
+  g_assert_null (find_import_window (window));
+  g_assert_cmpint (n_batches (window), ==, 1);
+  g_assert_cmpuint (changes, >=, 1);
+  g_signal_handlers_disconnect_by_func (klynge_window_get_context (window), count_changes_cb, &changes);
+
+  /* A workbook of two sheets: the assistant offers the choice and previews the one chosen. */
+  klynge_window_show_area (window, "data");
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), workbook);
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  sheet_row = klynge_ui_test_find_named (GTK_WIDGET (assistant), "sheet");
+  preview = klynge_ui_test_find_named (GTK_WIDGET (assistant), "preview");
+  g_assert_true (gtk_widget_get_visible (sheet_row));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (preview)), "“Data”"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sheet_row), 1);
+  klynge_ui_test_flush ();
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (preview)), "“Notes”"));
+  text = klynge_ui_test_collect_text (preview);
+  g_assert_nonnull (strstr (text, "second sheet"));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
+
+  /* Unknown names: the closest clinic and indicator are offered; once
+   * chosen, checking again no longer reports them. */
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), bad_file);
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (assistant), KLYNGE_TYPE_IMPORT_SHEET));
+  klynge_import_sheet_check (sheet);
+  wait_while_busy (sheet);
+  unknown = klynge_ui_test_find_named (GTK_WIDGET (sheet), "unknown");
+  g_assert_true (gtk_widget_get_visible (unknown));
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "There is no clinic “Lægehuset Østergde”"));
+  g_assert_nonnull (strstr (text, "There is no indicator “HbA1c målt”"));
+  gtk_widget_activate (klynge_ui_test_find_button (unknown, "_Remember and Check Again"));
+  wait_while_busy (sheet);
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_null (strstr (text, "There is no clinic"));
+  g_assert_null (strstr (text, "There is no indicator"));
+  g_assert_nonnull (strstr (text, "“21x” is not a number"));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
+
+  /* Presentation mode: a file dropped on the slide opens the live import over it. */
+  klynge_window_show_area (window, "charts");
+  klynge_ui_test_flush ();
+  gtk_widget_activate_action (klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CHARTS_PAGE), "charts.present", NULL);
+  klynge_ui_test_flush ();
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  g_assert_true (drop_file (presentation, file));
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  g_assert_nonnull (assistant);
+  g_assert_true (gtk_window_get_transient_for (assistant) == GTK_WINDOW (presentation));
+  check_and_import (window, assistant);
+  g_assert_cmpint (n_batches (window), ==, 2);
+  gtk_window_close (GTK_WINDOW (presentation));
+  klynge_ui_test_flush ();
+
+  /* The main window takes drops too: on the Data area, the full assistant. */
+  klynge_window_show_area (window, "data");
+  g_assert_true (drop_file (GTK_WIDGET (window), file));
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  g_assert_true (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
+}
+
+static void
+test_import_and_undo (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  /* A data request the meetings area would have made. */
+  g_assert_true (klynge_db_exec (db,
+    "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
+    "SELECT (SELECT max(id) FROM meeting), c.id, i.id, '2026-Q1' FROM clinic c, indicator i "
+    "WHERE c.provider_number = '012345' AND i.name = 'HbA1c measured in last 12 months'", NULL));
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, import_and_undo, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/ui/import-and-undo", test_import_and_undo);
+
+  return g_test_run ();
+}

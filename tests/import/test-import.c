@@ -1,0 +1,437 @@
+/* test-import.c — mapping, validation, one-transaction commit, undo
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <locale.h>
+#include <math.h>
+
+#include "klynge-import.h"
+#include "klynge-test-utils.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *db_path;
+  KlyngeDb *db;
+  gint64    cluster;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = klynge_test_make_tmpdir ();
+  f->db = klynge_test_open_demo (f->dir, &f->cluster);
+  f->db_path = g_strdup (klynge_db_get_path (f->db));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  klynge_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+static KlyngeImportMapping *
+long_mapping (void)
+{
+  KlyngeImportMapping *m = klynge_import_mapping_new ();
+
+  m->clinic = g_strdup ("clinic_number");
+  m->period = g_strdup ("period");
+  m->indicator = g_strdup ("indicator");
+  m->numerator = g_strdup ("numerator");
+  m->denominator = g_strdup ("denominator");
+  return m;
+}
+
+static KlyngeImportMapping *
+nsaid_mapping (void)
+{
+  KlyngeImportMapping *m = klynge_import_mapping_new ();
+
+  m->layout = KLYNGE_IMPORT_WIDE;
+  m->clinic = g_strdup ("Ydernummer");
+  m->period = g_strdup ("Periode");
+  klynge_import_mapping_add_wide (m, "Patients prescribed an NSAID", "NSAID-brugere", "Patienter i alt", NULL);
+  klynge_import_mapping_add_wide (m, "NSAID users over 65", "NSAID-brugere >65 år", "NSAID-brugere", NULL);
+  return m;
+}
+
+static KlyngeImportPlan *
+prepare (Fixture                   *f,
+         const char                *name,
+         const KlyngeImportMapping *mapping,
+         GError                   **error)
+{
+  g_autofree char *path = klynge_test_data_path (name);
+
+  return klynge_import_prepare (f->db, f->cluster, path, mapping, NULL, NULL, NULL, error);
+}
+
+static gint64
+measurement (Fixture    *f,
+             const char *indicator_name,
+             const char *provider_number,
+             const char *period,
+             const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT m.%s FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
+                                          "JOIN clinic c ON c.id = m.clinic_id "
+                                          "WHERE i.name = ?1 AND c.provider_number = ?2 AND m.period = ?3", column);
+  sqlite3_stmt *stmt = klynge_db_prepare (f->db, sql, NULL);
+  gint64 result = -1;
+
+  sqlite3_bind_text (stmt, 1, indicator_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, provider_number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, period, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static void
+test_numbers (void)
+{
+  struct { const char *text; char decimal; gboolean ok; double value; } cases[] = {
+    { "5.152", ',', TRUE, 5152 }, { "41,6", ',', TRUE, 41.6 }, { "1.234.567,5", ',', TRUE, 1234567.5 },
+    { "1,234", '.', TRUE, 1234 }, { "12.5", '.', TRUE, 12.5 }, { " 7 ", '.', TRUE, 7 },
+    { "41,6 %", ',', TRUE, 41.6 }, { "1 234", '.', TRUE, 1234 }, { "1e3", '.', TRUE, 1000 },
+    { "-3", '.', TRUE, -3 }, { "12,34", '.', FALSE, 0 }, { "21x", '.', FALSE, 0 },
+    { "", '.', FALSE, 0 }, { "-", '.', FALSE, 0 }, { "1.2.3", '.', FALSE, 0 }, { "nan", '.', FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double value = 0;
+      gboolean ok = klynge_import_parse_number (cases[i].text, cases[i].decimal, &value);
+
+      g_test_message ("“%s”", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-9);
+    }
+}
+
+static void
+test_periods (void)
+{
+  const char *cases[][2] = {
+    { "2025K3", "2025-Q3" }, { "2025 Q4", "2025-Q4" }, { "K1 2026", "2026-Q1" },
+    { "2026-Q1", "2026-Q1" }, { " 2026 ", "2026" }, { "2026-03", "2026-03" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *period = klynge_import_normalize_period (cases[i][0]);
+      g_assert_cmpstr (period, ==, cases[i][1]);
+    }
+}
+
+static void
+test_guess_and_json (void)
+{
+  const char *header[] = { "clinic_number", "clinic_name", "indicator", "period", "numerator", "denominator" };
+  g_autoptr(KlyngeImportMapping) guess = klynge_import_mapping_guess (header, G_N_ELEMENTS (header));
+  g_autoptr(KlyngeImportMapping) nsaid = nsaid_mapping ();
+  g_autoptr(KlyngeImportMapping) copy = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_again = NULL;
+
+  g_assert_cmpint (guess->layout, ==, KLYNGE_IMPORT_LONG);
+  g_assert_cmpstr (guess->clinic, ==, "clinic_number");
+  g_assert_cmpstr (guess->denominator, ==, "denominator");
+
+  g_hash_table_insert (nsaid->indicator_names, g_strdup ("NSAID"), g_strdup ("Patients prescribed an NSAID"));
+  json = klynge_import_mapping_to_json (nsaid);
+  copy = klynge_import_mapping_from_json (json, NULL);
+  json_again = klynge_import_mapping_to_json (copy);
+  g_assert_cmpstr (json, ==, json_again);
+  g_assert_cmpuint (copy->wide->len, ==, 2);
+}
+
+static void
+test_saved_mapping (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) nsaid = nsaid_mapping ();
+  g_autoptr(KlyngeImportMapping) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_true (klynge_import_mapping_save (f->db, f->cluster, "Region Midt NSAID", nsaid, &error));
+  g_assert_no_error (error);
+  names = klynge_import_mapping_list (f->db, f->cluster, &error);
+  g_assert_cmpstrv (names, ((const char *[]) { "Region Midt NSAID", NULL }));
+  loaded = klynge_import_mapping_load (f->db, f->cluster, "Region Midt NSAID", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->layout, ==, KLYNGE_IMPORT_WIDE);
+  g_assert_null (klynge_import_mapping_load (f->db, f->cluster, "Nope", &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
+}
+
+/* The demo already holds 2026-Q1: every row is a duplicate to replace or keep. */
+static void
+test_duplicates_replace_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = prepare (f, "import/diabetes-long-utf8bom.csv", mapping, &error);
+  gint64 old_numerator = measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator");
+  gint64 n_before = klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0);
+  gint64 batch;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (klynge_import_plan_get_n_measurements (plan), ==, 27);
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+  g_assert_cmpuint (klynge_import_plan_get_n_duplicates (plan), ==, 27);
+  g_assert_false (klynge_import_plan_can_commit (plan, KLYNGE_IMPORT_DUPLICATES_REJECT));
+
+  g_assert_cmpint (klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REPLACE, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (batch, >, 0);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, 213);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "batch_id"), ==, batch);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
+
+  g_assert_true (klynge_import_undo (f->db, batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, old_numerator);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch", 0), ==, 0);
+
+  g_assert_false (klynge_import_undo (f->db, batch, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
+}
+
+static void
+test_keep_existing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = prepare (f, "import/diabetes-long-utf8bom.csv", mapping, &error);
+  gint64 old_numerator = measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator");
+  gint64 batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_KEEP, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (batch, >, 0);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, old_numerator);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT row_count FROM import_batch WHERE id = ?1", batch), ==, 0);
+}
+
+/* A cp1252 wide file with decimal comma and "." thousands, after the
+ * demo's own measurements are gone. */
+static void
+test_wide_cp1252 (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = nsaid_mapping ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = NULL;
+  gint64 batch;
+
+  g_assert_true (klynge_db_exec (f->db, "DELETE FROM measurement", NULL));
+  plan = prepare (f, "import/nsaid-region-wide-cp1252.csv", mapping, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+  g_assert_cmpuint (klynge_import_plan_get_n_measurements (plan), ==, 2 * 27);
+
+  batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, "Region Midt NSAID", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (measurement (f, "Patients prescribed an NSAID", "012345", "2025-Q3", "denominator"), ==, 5152);
+  g_assert_cmpint (measurement (f, "Patients prescribed an NSAID", "012345", "2025-Q3", "numerator"), ==, 231);
+  g_assert_cmpint (measurement (f, "NSAID users over 65", "012345", "2025-Q3", "numerator"), ==, 96);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT row_count FROM import_batch WHERE id = ?1", batch), ==, 54);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT length(checksum) FROM import_batch WHERE id = ?1", batch), ==, 64);
+}
+
+static void
+test_gnumeric_xlsx (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = NULL;
+
+  g_assert_true (klynge_db_exec (f->db, "DELETE FROM measurement", NULL));
+  plan = prepare (f, "import/diabetes-gnumeric.xlsx", mapping, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+  g_assert_cmpint (klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error), >, 0);
+  /* "12345" in the workbook is the clinic "012345". */
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, 213);
+}
+
+/* Registers put title lines above the header; they are skipped. */
+static void
+test_title_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = prepare (f, "import/titled-long.csv", mapping, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+  g_assert_cmpuint (klynge_import_plan_get_n_measurements (plan), ==, 2);
+  g_assert_cmpint (klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error), >, 0);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q2", "denominator"), ==, 1391);
+}
+
+static void
+test_report (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = prepare (f, "import/bad-long.csv", mapping, &error);
+  GPtrArray *problems;
+  const char *expected[] = {
+    "bad-long.csv:2:5: “21x” is not a number.",
+    "bad-long.csv:3:5: A count cannot be negative (-5).",
+    "bad-long.csv:4:5: The numerator (300) is greater than the denominator (200).",
+    "bad-long.csv:5:1: There is no clinic “Lægehuset Østergde” in this cluster. Did you mean “Lægehuset Østergade”, “Lægehuset ved Fjorden”?",
+    "bad-long.csv:6:3: There is no indicator “HbA1c målt”. Did you mean “HbA1c measured in last 12 months”?",
+    "bad-long.csv:7:4: The period is missing.",
+    "bad-long.csv:9: The same clinic, indicator and period are already on line 8.",
+  };
+
+  g_assert_no_error (error);
+  problems = klynge_import_plan_get_problems (plan);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = klynge_import_problem_format (klynge_import_plan_get_file_name (plan), g_ptr_array_index (problems, i));
+      g_test_message ("%s", line);
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (line, ==, expected[i]);
+    }
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  g_assert_false (klynge_import_plan_can_commit (plan, KLYNGE_IMPORT_DUPLICATES_REPLACE));
+}
+
+/* Every rejected file leaves the database file exactly as it was. */
+static void
+test_rejected_files_change_nothing (Fixture *f, gconstpointer data)
+{
+  const char *files[] = {
+    "import/bad-long.csv", "import/truncated.xlsx", "import/no-shared-strings.xlsx",
+    "import/garbage.bin", "import/empty.csv", "import/diabetes-long-utf8bom.csv",
+  };
+  g_autofree char *before = NULL;
+
+  g_clear_object (&f->db);
+  before = klynge_test_file_checksum (f->db_path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+      g_autoptr(KlyngeImportPlan) plan = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      f->db = klynge_test_open_db (f->db_path);
+      plan = prepare (f, files[i], mapping, &error);
+      if (plan != NULL)
+        g_assert_cmpint (klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error), ==, 0);
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", files[i], error->message);
+      g_clear_object (&f->db);
+
+      after = klynge_test_file_checksum (f->db_path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = prepare (f, "import/diabetes-long-utf8bom.csv", mapping, &error);
+  gint64 n_before = klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_cmpint (klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REPLACE, NULL, NULL, NULL, cancellable, &error), ==, 0);
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch", 0), ==, 0);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
+}
+
+static void
+test_clinic_alias (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = NULL;
+  gint64 clinic = klynge_db_count (f->db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+
+  g_assert_true (klynge_import_add_clinic_alias (f->db, f->cluster, "Lægehuset Østergde", clinic, &error));
+  plan = prepare (f, "import/bad-long.csv", mapping, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < klynge_import_plan_get_problems (plan)->len; i++)
+    {
+      KlyngeImportProblem *p = g_ptr_array_index (klynge_import_plan_get_problems (plan), i);
+      g_assert_cmpint (p->kind, !=, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC);
+    }
+}
+
+/* The meetings area asks; an import that delivers marks the request received. */
+static void
+test_data_requests (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportPlan) plan = NULL;
+  const char *status_sql = "SELECT status = 'received' FROM data_request WHERE id = ?1";
+  gint64 batch;
+
+  g_assert_true (klynge_db_exec (f->db, "DELETE FROM measurement", NULL));
+  g_assert_true (klynge_db_exec (f->db,
+    "INSERT INTO data_request (id, meeting_id, clinic_id, indicator_id, period) "
+    "SELECT 1, (SELECT min(id) FROM meeting), c.id, i.id, '2026-Q1' FROM clinic c, indicator i "
+    "WHERE c.provider_number = '012345' AND i.name = 'HbA1c measured in last 12 months';"
+    "INSERT INTO data_request (id, meeting_id, clinic_id, indicator_id, period) "
+    "SELECT 2, (SELECT min(id) FROM meeting), c.id, i.id, '2026-Q2' FROM clinic c, indicator i "
+    "WHERE c.provider_number = '012345' AND i.name = 'Foot examination in last 12 months';", &error));
+
+  plan = prepare (f, "import/diabetes-long-utf8bom.csv", mapping, &error);
+  batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_db_count (f->db, status_sql, 1), ==, 1);
+  g_assert_cmpint (klynge_db_count (f->db, status_sql, 2), ==, 0);
+
+  g_assert_true (klynge_import_undo (f->db, batch, &error));
+  g_assert_cmpint (klynge_db_count (f->db, status_sql, 1), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/engine/numbers", test_numbers);
+  g_test_add_func ("/import/engine/periods", test_periods);
+  g_test_add_func ("/import/engine/guess-and-json", test_guess_and_json);
+#define ADD(path, func) g_test_add ("/import/engine/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("saved-mapping", test_saved_mapping);
+  ADD ("duplicates-replace-and-undo", test_duplicates_replace_and_undo);
+  ADD ("keep-existing", test_keep_existing);
+  ADD ("wide-cp1252", test_wide_cp1252);
+  ADD ("gnumeric-xlsx", test_gnumeric_xlsx);
+  ADD ("title-lines", test_title_lines);
+  ADD ("report", test_report);
+  ADD ("rejected-files-change-nothing", test_rejected_files_change_nothing);
+  ADD ("cancel", test_cancel);
+  ADD ("clinic-alias", test_clinic_alias);
+  ADD ("data-requests", test_data_requests);
+#undef ADD
+
+  return g_test_run ();
+}
