@@ -10,6 +10,7 @@
 
 #include "klynge-cluster.h"
 #include "klynge-context.h"
+#include "klynge-topics.h"
 
 struct _KlyngeContext
 {
@@ -151,10 +152,14 @@ klynge_context_set_db (KlyngeContext *self,
                        KlyngeDb      *db,
                        gint64         cluster_id)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (KLYNGE_IS_CONTEXT (self));
 
   if (db != NULL && (cluster_id == 0 || !klynge_cluster_exists (db, cluster_id)))
     cluster_id = klynge_cluster_first_id (db);
+  if (db != NULL && !klynge_topics_ensure_library (db, &error))
+    g_message ("The topic library was not loaded: %s", error->message);
 
   g_set_object (&self->db, db);
   self->cluster_id = db != NULL ? cluster_id : 0;
@@ -174,6 +179,8 @@ void
 klynge_context_set_cluster_id (KlyngeContext *self,
                                gint64         cluster_id)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (KLYNGE_IS_CONTEXT (self));
 
   if (self->cluster_id == cluster_id)

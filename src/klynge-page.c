@@ -195,3 +195,20 @@ klynge_page_add_toast (KlyngePage *self,
   else
     g_object_unref (toast);
 }
+
+/**
+ * klynge_page_show_message:
+ * @widget: a widget inside a page
+ *
+ * Shows @text as a toast of the page holding @widget, for the parts of a
+ * page that report errors and results.
+ */
+void
+klynge_page_show_message (GtkWidget  *widget,
+                          const char *text)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (widget, KLYNGE_TYPE_PAGE);
+
+  if (page != NULL)
+    klynge_page_add_toast (KLYNGE_PAGE (page), adw_toast_new (text));
+}

@@ -36,5 +36,7 @@ KlyngeDb      *klynge_page_get_db      (KlyngePage    *self);
 gint64         klynge_page_get_cluster (KlyngePage    *self);
 void           klynge_page_add_toast   (KlyngePage    *self,
                                         AdwToast      *toast);
+void           klynge_page_show_message (GtkWidget    *widget,
+                                         const char   *text);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "klynge-cli.h"
+#include "klynge-topics.h"
 
 typedef struct
 {
@@ -24,20 +25,27 @@ typedef struct
 
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
-  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, chart, members, pack, slides, workbook") },
+  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, ics, invitation, invitations, members, pack, sign-in, slides, workbook") },
   { "import", klynge_cli_import, N_("Import measurements from a CSV or XLSX file") },
   { "import-batches", klynge_cli_import_batches, N_("List the imported files") },
   { "import-undo", klynge_cli_import_undo, N_("Undo an imported file as a whole") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
+  { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster") },
 };
 
 /* The kinds of `export`; each area adds its own. */
 static const Command export_kinds[] = {
   { "accounts", klynge_cli_export_accounts, N_("The annual accounts of a year (XLSX or PDF)") },
+  { "agenda", klynge_cli_export_meeting, N_("A meeting’s agenda (PDF)") },
+  { "attendance", klynge_cli_export_meeting, N_("A meeting’s attendance list (XLSX)") },
   { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
+  { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
+  { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
+  { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },
   { "members", klynge_cli_export_members, N_("The member and clinic address list (XLSX or CSV)") },
   { "pack", klynge_cli_export_pack, N_("A meeting’s feedback pack: a PDF page per clinic") },
+  { "sign-in", klynge_cli_export_meeting, N_("A meeting’s sign-in sheet (PDF)") },
   { "slides", klynge_cli_export_slides, N_("Every slide of a meeting into a folder") },
   { "workbook", klynge_cli_export_workbook, N_("A meeting’s workbook (XLSX with Excel charts)") },
 };
@@ -74,8 +82,8 @@ klynge_cli_export (KlyngeCli  *cli,
       return KLYNGE_CLI_OK;
     }
   if (kind == NULL)
-    return klynge_cli_usage_error ("export", argc >= 2 ? _("Unknown kind “%s”; use accounts, chart, members, pack, slides or workbook.")
-                                                       : _("Say what to export: accounts, chart, members, pack, slides or workbook."),
+    return klynge_cli_usage_error ("export", argc >= 2 ? _("Unknown kind “%s”; see “klynge-cli export --help”.")
+                                                       : _("Say what to export; see “klynge-cli export --help”."),
                                    argc >= 2 ? argv[1] : "");
   return kind->run (cli, argc - 1, argv + 1);
 }
@@ -153,6 +161,8 @@ klynge_cli_get_db (KlyngeCli *cli)
   cli->db = klynge_db_open (cli->db_path, KLYNGE_DB_OPEN_DEFAULT, &error);
   if (cli->db == NULL)
     klynge_cli_report_error (error);
+  else if (!klynge_topics_ensure_library (cli->db, &error))
+    g_printerr ("%s\n", error->message);
 
   return cli->db;
 }

@@ -46,10 +46,15 @@ int klynge_cli_info (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_ledger (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_accounts (KlyngeCli *cli, int argc, char **argv);
 
+/* Meetings: `meetings`; the meeting kinds of `export` (argv[0] is the kind). */
+int klynge_cli_meetings (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_export_meeting (KlyngeCli *cli, int argc, char **argv);
+
 /* Import: `import FILE`, `import-batches`, `import-undo BATCH`. */
 int klynge_cli_import (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_import_batches (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_import_undo (KlyngeCli *cli, int argc, char **argv);
+
 /* Clusters: the `export members` kind (argv[0] is "members"). */
 int klynge_cli_export_members (KlyngeCli *cli, int argc, char **argv);
 

@@ -112,8 +112,7 @@ save_action (GtkWidget  *widget,
   if (!klynge_rules_parse_count (text_of (self->patients_row), &clinic->listed_patients, &error) ||
       !klynge_clinic_save (self->db, self->cluster_id, clinic, &error))
     {
-      gtk_label_set_text (self->problems_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problems_label), TRUE);
+      klynge_field_check_show_error (self->problems_label, error);
       return;
     }
 

@@ -136,8 +136,7 @@ save_action (GtkWidget  *widget,
 
   if (!klynge_cluster_details_save (self->db, &details, &error))
     {
-      gtk_label_set_text (self->problems_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problems_label), TRUE);
+      klynge_field_check_show_error (self->problems_label, error);
       return;
     }
 

@@ -43,11 +43,15 @@ struct _KlyngeClustersPage
 
   GtkFilterListModel *members_filtered;
   GtkFilterListModel *clinics_filtered;
+  GtkSliceListModel  *members_slice;
+  GtkSliceListModel  *clinics_slice;
   GtkCustomFilter    *members_filter;
   GtkCustomFilter    *clinics_filter;
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
   KlyngeSnapshot     *deleted;         /* what the Undo toast can bring back */
   GCancellable       *export_cancellable;
+  GListModel         *clinics;         /* shown once the Clinics tab is */
+  guint               reload_source;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeClustersPage, klynge_clusters_page, KLYNGE_TYPE_PAGE)
@@ -81,7 +85,7 @@ enum {
 
 static const Column member_columns[N_MEMBER_COLUMNS] = {
   [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE  },
-  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE },
+  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, TRUE  },
   [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE  },
   [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE  },
   [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE  },
@@ -362,21 +366,88 @@ add_columns (GtkColumnView *view,
   g_object_unref (column);
 }
 
-/* store → filter (search) → sort (by the clicked column header) → view */
+/* GTK 4.8 gives a new model up to 200 rows of widgets at once, which takes
+ * far longer than reading 2,000 members. The view therefore shows the first
+ * rows of the sorted list and takes more whenever less than a screenful is
+ * left below what is shown. */
+#define FIRST_ROWS 14
+#define MORE_ROWS  60
+
+static gboolean
+grow_slice_idle (gpointer data)
+{
+  GtkSliceListModel *slice = data;
+  GtkAdjustment *adjustment = g_object_get_data (G_OBJECT (slice), "adjustment");
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (slice));
+  GListModel *all = gtk_slice_list_model_get_model (slice);
+  double below;
+
+  g_object_set_data (G_OBJECT (slice), "grow-source", NULL);
+  if (adjustment == NULL || all == NULL || shown >= g_list_model_get_n_items (all))
+    return G_SOURCE_REMOVE;
+  below = gtk_adjustment_get_upper (adjustment) -
+          (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+  if (below < gtk_adjustment_get_page_size (adjustment))
+    gtk_slice_list_model_set_size (slice, shown + MORE_ROWS);
+  return G_SOURCE_REMOVE;
+}
+
+/* The adjustment changes while the view is being laid out, when rows must
+ * not be added: the slice grows just after. */
+static void
+grow_slice (GtkAdjustment     *adjustment,
+            GtkSliceListModel *slice)
+{
+  if (g_object_get_data (G_OBJECT (slice), "grow-source") != NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (slice), "adjustment", g_object_ref (adjustment), g_object_unref);
+  g_object_set_data_full (G_OBJECT (slice), "grow-source",
+                          GUINT_TO_POINTER (g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_slice_idle,
+                                                             g_object_ref (slice), g_object_unref)),
+                          (GDestroyNotify) NULL);
+}
+
+static void
+vadjustment_cb (GtkScrollable     *view,
+                GParamSpec        *pspec,
+                GtkSliceListModel *slice)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (view);
+
+  if (adjustment == NULL)
+    return;
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (grow_slice), slice, 0);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (grow_slice), slice, 0);
+}
+
+/* store → filter (search) → sort (by the clicked column header) → the rows shown → view */
 static GtkFilterListModel *
-attach_models (GtkColumnView *view,
-               GtkFilter     *filter)
+attach_models (GtkColumnView      *view,
+               GtkFilter          *filter,
+               GtkSliceListModel **slice)
 {
   GtkFilterListModel *filtered = gtk_filter_list_model_new (NULL, g_object_ref (filter));
   GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (filtered)),
                                                       g_object_ref (gtk_column_view_get_sorter (view)));
-  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  GtkSingleSelection *selection;
 
+  *slice = gtk_slice_list_model_new (G_LIST_MODEL (sorted), 0, FIRST_ROWS);
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*slice)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  g_signal_connect_object (view, "notify::vadjustment", G_CALLBACK (vadjustment_cb), *slice, 0);
+  vadjustment_cb (GTK_SCROLLABLE (view), NULL, *slice);
   return filtered;
+}
+
+/* A new list or search starts again from the first rows. */
+static void
+show_first_rows (KlyngeClustersPage *self)
+{
+  gtk_slice_list_model_set_size (self->members_slice, FIRST_ROWS);
+  gtk_slice_list_model_set_size (self->clinics_slice, FIRST_ROWS);
 }
 
 static gboolean
@@ -449,7 +520,7 @@ load_summary (KlyngeClustersPage *self,
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   KlyngeGrantEstimate estimate;
   g_autoptr(GError) error = NULL;
-  g_autofree char *clinics = NULL, *gps = NULL, *gps_caption = NULL, *patients = NULL, *minimum = NULL;
+  g_autofree char *clinics = NULL, *members = NULL, *gps = NULL, *gps_caption = NULL, *patients = NULL, *minimum = NULL;
   g_autofree char *patients_caption = NULL, *yearly = NULL, *start = NULL, *grant_caption = NULL;
   g_autofree char *details_text = NULL, *board_text = NULL;
 
@@ -475,12 +546,12 @@ load_summary (KlyngeClustersPage *self,
 
   clinics = klynge_format_integer (summary.n_clinics);
   gtk_label_set_text (self->clinics_value, clinics);
-  gtk_label_set_text (self->clinics_caption, ngettext ("Clinic", "Clinics", summary.n_clinics));
+  gtk_label_set_text (self->clinics_caption, ngettext ("clinic in the cluster", "clinics in the cluster", summary.n_clinics));
 
   gps = klynge_format_integer (summary.n_gps);
-  gps_caption = g_strdup_printf (ngettext ("GPs, of %" G_GINT64_FORMAT " active member",
-                                           "GPs, of %" G_GINT64_FORMAT " active members", summary.n_members),
-                                 summary.n_members);
+  members = klynge_format_integer (summary.n_members);
+  gps_caption = g_strdup_printf (ngettext ("GPs, of %s active member", "GPs, of %s active members", summary.n_members),
+                                 members);
   gtk_label_set_text (self->gps_value, gps);
   gtk_label_set_text (self->gps_caption, gps_caption);
 
@@ -513,33 +584,64 @@ load_summary (KlyngeClustersPage *self,
   gtk_label_set_markup (self->board_label, board_text);
 }
 
+/* A column view creates up to 200 rows for a new model, whether it is on
+ * screen or not: the clinics go into theirs when their tab is shown. */
+static void
+show_clinics_if_visible (KlyngeClustersPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") == 0 &&
+      gtk_filter_list_model_get_model (self->clinics_filtered) != self->clinics)
+    gtk_filter_list_model_set_model (self->clinics_filtered, self->clinics);
+}
+
+static void
+visible_list_changed_cb (KlyngeClustersPage *self)
+{
+  show_clinics_if_visible (self);
+  update_count (self);
+}
+
+static gboolean
+reload_idle (gpointer data)
+{
+  KlyngeClustersPage *self = data;
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->reload_source = 0;
+  g_clear_object (&self->clinics);
+  gtk_filter_list_model_set_model (self->clinics_filtered, NULL);
+  if (db == NULL || cluster == 0)
+    {
+      gtk_filter_list_model_set_model (self->members_filtered, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  load_summary (self, db, cluster);
+  show_first_rows (self);
+  if (!(members = klynge_member_list (db, cluster, &error)) ||
+      !(self->clinics = klynge_clinic_list (db, cluster, &error)))
+    {
+      report_error (self, error);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_filter_list_model_set_model (self->members_filtered, members);
+  show_clinics_if_visible (self);
+  update_count (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The context notifies the database and the cluster one after the other;
+ * one reload, before the next frame, serves both. */
 static void
 klynge_clusters_page_reload (KlyngePage *page)
 {
   KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (page);
-  KlyngeDb *db = klynge_page_get_db (page);
-  gint64 cluster = klynge_page_get_cluster (page);
-  g_autoptr(GListModel) members = NULL;
-  g_autoptr(GListModel) clinics = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (db == NULL || cluster == 0)
-    {
-      gtk_filter_list_model_set_model (self->members_filtered, NULL);
-      gtk_filter_list_model_set_model (self->clinics_filtered, NULL);
-      return;
-    }
-
-  load_summary (self, db, cluster);
-  if (!(members = klynge_member_list (db, cluster, &error)) ||
-      !(clinics = klynge_clinic_list (db, cluster, &error)))
-    {
-      report_error (self, error);
-      return;
-    }
-  gtk_filter_list_model_set_model (self->members_filtered, members);
-  gtk_filter_list_model_set_model (self->clinics_filtered, clinics);
-  update_count (self);
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_idle, self, NULL);
 }
 
 static void
@@ -550,6 +652,7 @@ search_changed_cb (KlyngeClustersPage *self)
   g_clear_pointer (&self->folded_query, g_free);
   if (*text != '\0')
     self->folded_query = g_utf8_casefold (text, -1);
+  show_first_rows (self);
   gtk_filter_changed (GTK_FILTER (self->members_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->clinics_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
@@ -571,64 +674,46 @@ show_editor (KlyngeClustersPage *self,
   gtk_window_present (editor);
 }
 
+/* @id: the member or clinic to edit, or 0 for a new one */
 static void
-new_member_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+open_editor (KlyngeClustersPage *self,
+             gboolean            member,
+             gint64              id)
 {
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-
-  show_editor (self, GTK_WINDOW (klynge_member_editor_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                           klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL)));
-}
-
-static void
-edit_member_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeMember) member = klynge_member_load (db, cluster, g_variant_get_int64 (parameter), &error);
+  GtkWindow *editor = NULL;
 
-  if (member == NULL)
+  if (member)
     {
-      report_error (self, error);
-      return;
+      g_autoptr(KlyngeMember) record = id != 0 ? klynge_member_load (db, cluster, id, &error) : NULL;
+
+      if (id == 0 || record != NULL)
+        editor = GTK_WINDOW (klynge_member_editor_new (parent_window (self), db, cluster, record));
     }
-  show_editor (self, GTK_WINDOW (klynge_member_editor_new (parent_window (self), db, cluster, member)));
+  else
+    {
+      g_autoptr(KlyngeClinic) record = id != 0 ? klynge_clinic_load (db, cluster, id, &error) : NULL;
+
+      if (id == 0 || record != NULL)
+        editor = GTK_WINDOW (klynge_clinic_editor_new (parent_window (self), db, cluster, record));
+    }
+
+  if (editor == NULL)
+    report_error (self, error);
+  else
+    show_editor (self, editor);
 }
 
+/* clusters.new-member, clusters.edit-member (id), and the same for clinics */
 static void
-new_clinic_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+editor_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-
-  show_editor (self, GTK_WINDOW (klynge_clinic_editor_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                           klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL)));
-}
-
-static void
-edit_clinic_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeClinic) clinic = klynge_clinic_load (db, cluster, g_variant_get_int64 (parameter), &error);
-
-  if (clinic == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
-  show_editor (self, GTK_WINDOW (klynge_clinic_editor_new (parent_window (self), db, cluster, clinic)));
+  open_editor (KLYNGE_CLUSTERS_PAGE (widget), g_str_has_suffix (action_name, "-member"),
+               parameter != NULL ? g_variant_get_int64 (parameter) : 0);
 }
 
 static void
@@ -773,9 +858,10 @@ ask_about_members (KlyngeClustersPage *self,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *heading = g_strdup_printf (_("Delete %s?"), clinic->name);
-  g_autofree char *body = g_strdup_printf (ngettext ("The clinic has %" G_GINT64_FORMAT " member. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
-                                                     "The clinic has %" G_GINT64_FORMAT " members. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
-                                                     n_members), n_members);
+  g_autofree char *count = klynge_format_integer (n_members);
+  g_autofree char *body = g_strdup_printf (ngettext ("The clinic has %s member. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
+                                                     "The clinic has %s members. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
+                                                     n_members), count);
   GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
   GtkWidget *target;
 
@@ -932,12 +1018,16 @@ klynge_clusters_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_CLUSTERS_PAGE);
   g_clear_object (&self->members_filtered);
   g_clear_object (&self->clinics_filtered);
+  g_clear_object (&self->members_slice);
+  g_clear_object (&self->clinics_slice);
   g_clear_object (&self->members_filter);
   g_clear_object (&self->clinics_filter);
   g_clear_pointer (&self->deleted, klynge_snapshot_free);
   g_clear_pointer (&self->folded_query, g_free);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->clinics);
 
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }
@@ -969,15 +1059,15 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_view);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, update_count);
+  gtk_widget_class_bind_template_callback (widget_class, visible_list_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, members_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, clinics_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "clusters.new-member", NULL, new_member_action);
-  gtk_widget_class_install_action (widget_class, "clusters.edit-member", "x", edit_member_action);
+  gtk_widget_class_install_action (widget_class, "clusters.new-member", NULL, editor_action);
+  gtk_widget_class_install_action (widget_class, "clusters.edit-member", "x", editor_action);
   gtk_widget_class_install_action (widget_class, "clusters.delete-member", "x", delete_member_action);
-  gtk_widget_class_install_action (widget_class, "clusters.new-clinic", NULL, new_clinic_action);
-  gtk_widget_class_install_action (widget_class, "clusters.edit-clinic", "x", edit_clinic_action);
+  gtk_widget_class_install_action (widget_class, "clusters.new-clinic", NULL, editor_action);
+  gtk_widget_class_install_action (widget_class, "clusters.edit-clinic", "x", editor_action);
   gtk_widget_class_install_action (widget_class, "clusters.delete-clinic", "x", delete_clinic_action);
   gtk_widget_class_install_action (widget_class, "clusters.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "clusters.edit-cluster", NULL, edit_cluster_action);
@@ -1001,8 +1091,8 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
                G_CALLBACK (bind_member_cb), G_CALLBACK (member_sort_key), NULL, "member");
   add_columns (self->clinics_view, clinic_columns, N_CLINIC_COLUMNS,
                G_CALLBACK (bind_clinic_cb), G_CALLBACK (clinic_sort_key), G_CALLBACK (clinic_sort_number), "clinic");
-  self->members_filtered = attach_models (self->members_view, GTK_FILTER (self->members_filter));
-  self->clinics_filtered = attach_models (self->clinics_view, GTK_FILTER (self->clinics_filter));
+  self->members_filtered = attach_models (self->members_view, GTK_FILTER (self->members_filter), &self->members_slice);
+  self->clinics_filtered = attach_models (self->clinics_view, GTK_FILTER (self->clinics_filter), &self->clinics_slice);
   name_column = g_list_model_get_item (gtk_column_view_get_columns (self->members_view), MEMBER_NAME);
   gtk_column_view_sort_by_column (self->members_view, name_column, GTK_SORT_ASCENDING);
 }

@@ -43,3 +43,11 @@ klynge_field_check_finish (KlyngeFieldCheck *check,
   check->problems = NULL;
   return ok;
 }
+
+void
+klynge_field_check_show_error (GtkLabel     *label,
+                               const GError *error)
+{
+  gtk_label_set_text (label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}

@@ -28,4 +28,8 @@ void     klynge_field_check_mark   (KlyngeFieldCheck *check,
 gboolean klynge_field_check_finish (KlyngeFieldCheck *check,
                                     GtkLabel         *label);
 
+/* Shows why saving failed in @label. */
+void     klynge_field_check_show_error (GtkLabel     *label,
+                                        const GError *error);
+
 G_END_DECLS

@@ -69,6 +69,33 @@ position_of (const char * const *keys,
   return 0;
 }
 
+static KlyngeMember *
+read_form (KlyngeMemberEditor *self)
+{
+  const char * const *titles = klynge_member_titles ();
+  const char * const *roles = klynge_member_role_keys ();
+  KlyngeMember *member = klynge_member_new ();
+  guint clinic = adw_combo_row_get_selected (self->clinic_row);
+
+  member->id = self->member_id;
+  klynge_record_set_text (&member->name, text_of (self->name_row));
+  klynge_record_set_text (&member->title, titles[adw_combo_row_get_selected (self->title_row)]);
+  member->clinic_id = clinic < self->clinic_ids->len ? g_array_index (self->clinic_ids, gint64, clinic) : 0;
+  klynge_record_set_text (&member->email, text_of (self->email_row));
+  klynge_record_set_text (&member->phone, text_of (self->phone_row));
+  klynge_record_set_text (&member->notes, text_of (self->notes_row));
+  member->joined_on = klynge_rules_strip_or_null (text_of (self->joined_row));
+  member->left_on = klynge_rules_strip_or_null (text_of (self->left_row));
+  for (guint i = 0; i < self->roles->len; i++)
+    {
+      RoleRow *row = g_ptr_array_index (self->roles, i);
+
+      g_ptr_array_add (member->roles, klynge_member_role_new (roles[gtk_drop_down_get_selected (row->role)],
+                                                              text_of (row->from), text_of (row->to)));
+    }
+  return member;
+}
+
 /* Every rule of klynge_member_validate(), field by field. */
 static void
 check (KlyngeMemberEditor *self)
@@ -105,6 +132,15 @@ check (KlyngeMemberEditor *self)
   else
     klynge_rules_check_date (text_of (self->left_row), &error);
   klynge_field_check_mark (&check, GTK_WIDGET (self->left_row), g_steal_pointer (&error));
+
+  /* Rules across fields (a role after leaving) once each field is right. */
+  if (check.n_problems == 0 && !missing)
+    {
+      g_autoptr(KlyngeMember) member = read_form (self);
+
+      if (!klynge_member_validate (self->db, self->cluster_id, member, &error))
+        klynge_field_check_mark (&check, GTK_WIDGET (self->roles_list), g_steal_pointer (&error));
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "member.save",
                                  klynge_field_check_finish (&check, self->problems_label) && !missing);
@@ -211,33 +247,12 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   KlyngeMemberEditor *self = KLYNGE_MEMBER_EDITOR (widget);
-  const char * const *titles = klynge_member_titles ();
-  const char * const *roles = klynge_member_role_keys ();
-  g_autoptr(KlyngeMember) member = klynge_member_new ();
+  g_autoptr(KlyngeMember) member = read_form (self);
   g_autoptr(GError) error = NULL;
-  guint clinic = adw_combo_row_get_selected (self->clinic_row);
-
-  member->id = self->member_id;
-  klynge_record_set_text (&member->name, text_of (self->name_row));
-  klynge_record_set_text (&member->title, titles[adw_combo_row_get_selected (self->title_row)]);
-  member->clinic_id = clinic < self->clinic_ids->len ? g_array_index (self->clinic_ids, gint64, clinic) : 0;
-  klynge_record_set_text (&member->email, text_of (self->email_row));
-  klynge_record_set_text (&member->phone, text_of (self->phone_row));
-  klynge_record_set_text (&member->notes, text_of (self->notes_row));
-  member->joined_on = klynge_rules_strip_or_null (text_of (self->joined_row));
-  member->left_on = klynge_rules_strip_or_null (text_of (self->left_row));
-  for (guint i = 0; i < self->roles->len; i++)
-    {
-      RoleRow *row = g_ptr_array_index (self->roles, i);
-
-      g_ptr_array_add (member->roles, klynge_member_role_new (roles[gtk_drop_down_get_selected (row->role)],
-                                                              text_of (row->from), text_of (row->to)));
-    }
 
   if (!klynge_member_save (self->db, self->cluster_id, member, &error))
     {
-      gtk_label_set_text (self->problems_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problems_label), TRUE);
+      klynge_field_check_show_error (self->problems_label, error);
       return;
     }
 

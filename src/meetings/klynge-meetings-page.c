@@ -2,72 +2,571 @@
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Meetings area: upcoming and past meetings beside the chosen meeting's
+ * details, agenda, invitations, attendance and data requests.
  */
 
 #include "klynge-i18n.h"
 
-#include "klynge-cluster.h"
+#include "klynge-agenda-builder.h"
+#include "klynge-attendance-flags-window.h"
+#include "klynge-attendance-register.h"
+#include "klynge-data-requests-view.h"
 #include "klynge-format.h"
+#include "klynge-invitations-view.h"
+#include "klynge-meeting.h"
+#include "klynge-meeting-editor.h"
+#include "klynge-meeting-export.h"
+#include "klynge-meeting-print.h"
 #include "klynge-meetings-page.h"
+#include "klynge-topics-window.h"
 
 struct _KlyngeMeetingsPage
 {
-  KlyngePage  parent_instance;
+  KlyngePage                parent_instance;
 
-  GtkStack   *stack;
-  GtkListBox *list_box;
+  AdwLeaflet               *leaflet;     /* the bin's child, not a reference */
+  GtkListBox               *meeting_list;
+  GtkStack                 *content_stack;
+  GtkRevealer              *follow_up_revealer;
+  GtkLabel                 *follow_up_label;
+  AdwViewStack             *view_stack;
+  KlyngeMeetingEditor      *editor;
+  KlyngeAgendaBuilder      *agenda;
+  KlyngeInvitationsView    *invitations;
+  KlyngeAttendanceRegister *attendance;
+  KlyngeDataRequestsView   *requests;
+
+  KlyngeMeeting            *meeting;     /* being edited; id 0 when new */
+  KlyngeSnapshot           *deleted;     /* for Undo */
+  gboolean                  reloading;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeMeetingsPage, klynge_meetings_page, KLYNGE_TYPE_PAGE)
 
-static const char *
-status_label (const char *status)
+static void
+update_follow_up (KlyngeMeetingsPage *self)
 {
-  if (g_str_equal (status, "planned"))
-    return _("Planned");
-  if (g_str_equal (status, "invited"))
-    return _("Invitations sent");
-  if (g_str_equal (status, "held"))
-    return _("Held");
-  return _("Cancelled");
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gboolean propose = self->meeting != NULL && self->meeting->id != 0 &&
+                     g_str_equal (self->meeting->status, "held") &&
+                     klynge_meeting_find_follow_up (db, self->meeting->id) == 0;
+
+  if (propose)
+    {
+      g_autofree char *earliest = NULL, *latest = NULL;
+      g_autofree char *from = NULL, *to = NULL, *text = NULL;
+
+      klynge_meeting_follow_up_dates (self->meeting->starts_at, &earliest, NULL, &latest);
+      from = klynge_format_date (earliest);
+      to = klynge_format_date (latest);
+      text = g_strdup_printf (_("Revisit the data of this meeting between %s and %s (PDSA)."), from, to);
+      gtk_label_set_text (self->follow_up_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->follow_up_revealer, propose);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.follow-up", propose);
+}
+
+static void
+show_meeting (KlyngeMeetingsPage *self,
+              KlyngeMeeting      *meeting)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gboolean saved = meeting != NULL && meeting->id != 0;
+
+  g_set_object (&self->meeting, meeting);
+  gtk_stack_set_visible_child_name (self->content_stack, meeting != NULL ? "meeting" : "none");
+  if (meeting == NULL)
+    return;
+  klynge_meeting_editor_set_meeting (self->editor, db, meeting);
+  klynge_agenda_builder_set_meeting (self->agenda, meeting);
+  klynge_invitations_view_set_meeting (self->invitations, db, meeting->id);
+  klynge_attendance_register_set_meeting (self->attendance, db, meeting->id);
+  klynge_data_requests_view_set_meeting (self->requests, db, meeting->cluster_id, meeting->id);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *pages[] = { "invitations", "attendance", "data-requests" };
+
+      gtk_widget_set_sensitive (adw_view_stack_get_child_by_name (self->view_stack, pages[i]), saved);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.delete", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.cancel-meeting", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.print", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.export", saved);
+  update_follow_up (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+header_cb (GtkListBoxRow *row,
+           GtkListBoxRow *before,
+           gpointer       user_data)
+{
+  gboolean past = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "past"));
+  GtkWidget *header;
+
+  if (before != NULL && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "past")) == past)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (past ? _("Past") : _("Upcoming"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+append_meetings (KlyngeMeetingsPage *self,
+                 GListModel         *meetings,
+                 gboolean            past,
+                 gint64              select_id)
+{
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(KlyngeMeeting) m = g_list_model_get_item (meetings, i);
+      g_autofree char *when = klynge_format_date_time (m->starts_at);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", when != NULL ? when : m->starts_at,
+                                                   klynge_meeting_status_label (m->status));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      g_object_set_data (G_OBJECT (row), "past", GINT_TO_POINTER (past));
+      g_object_set_data (G_OBJECT (row), "meeting-id", GSIZE_TO_POINTER (m->id));
+      gtk_list_box_append (self->meeting_list, row);
+      if (m->id == select_id)
+        gtk_list_box_select_row (self->meeting_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+static void
+fill_list (KlyngeMeetingsPage *self,
+           gint64              select_id)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  g_autoptr(GListModel) upcoming = NULL;
+  g_autoptr(GListModel) past = NULL;
+  GtkWidget *child;
+
+  self->reloading = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list))) != NULL)
+    gtk_list_box_remove (self->meeting_list, child);
+  if (db != NULL)
+    {
+      upcoming = klynge_meetings_list (db, cluster, KLYNGE_MEETINGS_UPCOMING, NULL, NULL);
+      past = klynge_meetings_list (db, cluster, KLYNGE_MEETINGS_PAST, NULL, NULL);
+    }
+  append_meetings (self, upcoming, FALSE, select_id);
+  append_meetings (self, past, TRUE, select_id);
+  self->reloading = FALSE;
+}
+
+static void
+meeting_selected_cb (KlyngeMeetingsPage *self,
+                     GtkListBoxRow      *row)
+{
+  g_autoptr(KlyngeMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->reloading || row == NULL)
+    return;
+  meeting = klynge_meeting_load (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                 GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")), &error);
+  if (meeting == NULL)
+    {
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  show_meeting (self, meeting);
+}
+
+static void
+times_changed_cb (KlyngeMeetingsPage *self)
+{
+  klynge_agenda_builder_refresh (self->agenda);
 }
 
 static void
 klynge_meetings_page_reload (KlyngePage *page)
 {
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (page);
-  g_autoptr(GPtrArray) meetings = NULL;
+  gint64 current = self->meeting != NULL ? self->meeting->id : 0;
+  g_autoptr(KlyngeMeeting) meeting = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
-
-  if (db != NULL)
-    meetings = klynge_cluster_list_meetings (db, klynge_page_get_cluster (page), NULL);
-
-  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+  fill_list (self, current);
+  /* Side by side, the next meeting (or the latest) is open from the start. */
+  if (current == 0 && !adw_leaflet_get_folded (self->leaflet))
     {
-      KlyngeMeetingBrief *m = g_ptr_array_index (meetings, i);
-      g_autofree char *when = klynge_format_date_time (m->starts_at);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->meeting_list, 0);
 
-      if (g_str_equal (m->status, "held"))
-        subtitle = g_strdup_printf (ngettext ("%s · %s · %d present",
-                                              "%s · %s · %d present",
-                                              m->n_present),
-                                    when ? when : m->starts_at, status_label (m->status), (int)m->n_present);
-      else
-        subtitle = g_strdup_printf ("%s · %s", when ? when : m->starts_at, status_label (m->status));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->list_box, row);
+      if (first != NULL)
+        current = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (first), "meeting-id"));
+      if (first != NULL)
+        gtk_list_box_select_row (self->meeting_list, first);
     }
+  if (db != NULL && current != 0)
+    meeting = klynge_meeting_load (db, current, NULL);
+  show_meeting (self, meeting);
+}
 
-  gtk_stack_set_visible_child_name (self->stack, meetings != NULL && meetings->len > 0 ? "list" : "empty");
+/* Actions */
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  g_autoptr(KlyngeMeeting) meeting = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, 42);
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+  if (klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
+    return;
+  meeting = klynge_meeting_new (klynge_page_get_cluster (KLYNGE_PAGE (self)));
+  g_free (meeting->title);
+  meeting->title = g_strdup (_("New meeting"));
+  g_free (meeting->starts_at);
+  meeting->starts_at = g_strdup_printf ("%sT17:00", date);
+  g_free (meeting->ends_at);
+  meeting->ends_at = g_strdup_printf ("%sT20:00", date);
+  gtk_list_box_unselect_all (self->meeting_list);
+  show_meeting (self, meeting);
+  adw_view_stack_set_visible_child_name (self->view_stack, "details");
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  gboolean is_new;
+
+  if (self->meeting == NULL || db == NULL)
+    return;
+  is_new = self->meeting->id == 0;
+  if (!klynge_meeting_editor_apply (self->editor, &error) ||
+      !klynge_meeting_save (db, self->meeting, &error))
+    {
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  klynge_page_show_message (GTK_WIDGET (self), is_new ? _("Meeting added") : _("Meeting saved"));
+  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+}
+
+static void
+cancel_meeting_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->meeting == NULL || self->meeting->id == 0)
+    return;
+  if (!klynge_meeting_set_status (klynge_page_get_db (KLYNGE_PAGE (self)), self->meeting->id, "cancelled", &error))
+    {
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  klynge_page_show_message (GTK_WIDGET (self), _("The meeting is cancelled; it stays in the list of past meetings."));
+  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  g_autoptr(KlyngeMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+
+  if (self->deleted == NULL || db == NULL)
+    return;
+  if (!klynge_snapshot_restore (self->deleted, db, &error))
+    {
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
+  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+}
+
+static void
+delete_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    KlyngeMeetingsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeSnapshot *snapshot;
+  AdwToast *undo;
+
+  if (!g_str_equal (response, "delete") || self->meeting == NULL)
+    return;
+  snapshot = klynge_meeting_delete (klynge_page_get_db (KLYNGE_PAGE (self)), self->meeting->id, &error);
+  if (snapshot == NULL)
+    {
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
+  self->deleted = snapshot;
+  g_clear_object (&self->meeting);
+  undo = adw_toast_new (_("Meeting deleted"));
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "meetings.undo-delete");
+  klynge_page_add_toast (KLYNGE_PAGE (self), undo);
+  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->meeting == NULL || self->meeting->id == 0)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Delete the Meeting?"),
+                                   _("Its agenda, invitations, attendance and data requests are deleted with it. "
+                                     "To keep its history, cancel the meeting instead."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+follow_up_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  g_autoptr(KlyngeMeeting) next = NULL;
+
+  if (self->meeting == NULL || self->meeting->id == 0)
+    return;
+  next = klynge_meeting_propose_follow_up (self->meeting);
+  if (next == NULL)
+    return;
+  gtk_list_box_unselect_all (self->meeting_list);
+  show_meeting (self, next);
+  adw_view_stack_set_visible_child_name (self->view_stack, "details");
+  klynge_page_show_message (GTK_WIDGET (self), _("A follow-up six months on is proposed; change what you need and save it."));
+}
+
+static void
+attendance_overview_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KlyngePage *page = KLYNGE_PAGE (widget);
+
+  if (klynge_page_get_db (page) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (klynge_attendance_flags_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                      klynge_page_get_db (page),
+                                                                      klynge_page_get_cluster (page))));
+}
+
+static gboolean
+topics_closed_cb (KlyngeMeetingsPage *self)
+{
+  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+  return FALSE;
+}
+
+static void
+topics_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngePage *page = KLYNGE_PAGE (widget);
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  GtkWidget *window;
+
+  if (klynge_page_get_db (page) == NULL)
+    return;
+  window = klynge_topics_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                     klynge_page_get_db (page), klynge_page_get_cluster (page));
+  /* A chosen or edited topic shows in the editor's list afterwards. */
+  g_signal_connect_object (window, "close-request", G_CALLBACK (topics_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Printing and exporting run in a thread on their own connection. */
+
+typedef struct
+{
+  char     *db_path;
+  gint64    meeting_id;
+  char     *kind;
+  gboolean  pdf;
+  char     *path;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_path);
+  g_free (job->kind);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(KlyngeDb) db = klynge_db_open (job->db_path, KLYNGE_DB_OPEN_READ_ONLY, NULL);
+  GError *error = NULL;
+  KlyngeMeetingPrint print_kind;
+  KlyngeMeetingExport export_kind;
+  gboolean ok;
+
+  if (db == NULL)
+    ok = (g_set_error (&error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("The database could not be opened.")), FALSE);
+  else if (job->pdf && klynge_meeting_print_kind_from_string (job->kind, &print_kind))
+    ok = klynge_meeting_print_pdf (db, job->meeting_id, print_kind, job->path, &error);
+  else if (!job->pdf && klynge_meeting_export_kind_from_string (job->kind, &export_kind))
+    ok = klynge_meeting_export_xlsx (db, job->meeting_id, export_kind, FALSE, job->path, &error);
+  else
+    ok = (g_set_error (&error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, "%s", job->kind), FALSE);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
+  else
+    klynge_page_show_message (GTK_WIDGET (self), _("Saved"));
+}
+
+static void
+file_chosen_cb (GtkNativeDialog    *chooser,
+                int                 response,
+                KlyngeMeetingsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  Job *job = g_object_steal_data (G_OBJECT (chooser), "job");
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (job->path = g_file_get_path (file)) != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, job_done_cb, NULL);
+
+      g_task_set_source_tag (task, file_chosen_cb);
+      g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) job_free);
+      g_task_run_in_thread (task, job_thread);
+    }
+  if (job != NULL)
+    job_free (job);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+start_job (KlyngeMeetingsPage *self,
+           const char         *kind,
+           gboolean            pdf,
+           const char         *title,
+           const char         *suggested)
+{
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  GtkFileChooserNative *chooser;
+  Job *job;
+
+  if (self->meeting == NULL || self->meeting->id == 0 || db == NULL)
+    return;
+  job = g_new0 (Job, 1);
+  job->db_path = g_strdup (klynge_db_get_path (db));
+  job->meeting_id = self->meeting->id;
+  job->kind = g_strdup (kind);
+  job->pdf = pdf;
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_object_set_data (G_OBJECT (chooser), "job", job);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  const char *kind = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+
+  if (self->meeting == NULL)
+    return;
+  /* Translators: a file name: the meeting's date, then what the file holds */
+  name = g_strdup_printf (_("%.10s %s.pdf"), self->meeting->starts_at,
+                          g_str_equal (kind, "agenda") ? _("agenda")
+                          : g_str_equal (kind, "invitation") ? _("invitation") : _("sign-in sheet"));
+  start_job (self, kind, TRUE, _("Save as PDF"), name);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  const char *kind = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+
+  if (self->meeting == NULL)
+    return;
+  name = g_strdup_printf (_("%.10s %s.xlsx"), self->meeting->starts_at,
+                          g_str_equal (kind, "attendance") ? _("attendance") : _("invitations"));
+  start_job (self, kind, FALSE, _("Export as Spreadsheet"), name);
+}
+
+static void
+klynge_meetings_page_dispose (GObject *object)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (object);
+
+  g_clear_object (&self->meeting);
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEETINGS_PAGE);
+  G_OBJECT_CLASS (klynge_meetings_page_parent_class)->dispose (object);
 }
 
 static void
@@ -75,15 +574,49 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = klynge_meetings_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_meetings_page_reload;
 
+  g_type_ensure (KLYNGE_TYPE_MEETING_EDITOR);
+  g_type_ensure (KLYNGE_TYPE_AGENDA_BUILDER);
+  g_type_ensure (KLYNGE_TYPE_INVITATIONS_VIEW);
+  g_type_ensure (KLYNGE_TYPE_ATTENDANCE_REGISTER);
+  g_type_ensure (KLYNGE_TYPE_DATA_REQUESTS_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-meetings-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, meeting_list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, agenda);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, invitations);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, attendance);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, requests);
+  gtk_widget_class_bind_template_callback (widget_class, meeting_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, times_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "meetings.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "meetings.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "meetings.cancel-meeting", NULL, cancel_meeting_action);
+  gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "meetings.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "meetings.follow-up", NULL, follow_up_action);
+  gtk_widget_class_install_action (widget_class, "meetings.attendance-overview", NULL, attendance_overview_action);
+  gtk_widget_class_install_action (widget_class, "meetings.topics", NULL, topics_action);
+  gtk_widget_class_install_action (widget_class, "meetings.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "meetings.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "meetings.new", NULL);
 }
 
 static void
 klynge_meetings_page_init (KlyngeMeetingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: the bin owns its child, and disposing the
+   * template would unparent it a second time. */
+  self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
+  gtk_list_box_set_header_func (self->meeting_list, header_cb, NULL, NULL);
 }

@@ -8,31 +8,7 @@
 
 #include "klynge-cluster-details.h"
 #include "klynge-demo.h"
-#include "klynge-test-utils.h"
-
-typedef struct
-{
-  char     *dir;
-  KlyngeDb *db;
-  gint64    cluster;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = klynge_test_make_tmpdir ();
-  f->db = klynge_test_open_demo (f->dir, &f->cluster);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  klynge_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+#include "cluster-fixture.h"
 
 static void
 test_load_save (Fixture       *f,

@@ -9,6 +9,7 @@
 
 #include "klynge-clinic-editor.h"
 #include "klynge-clinic.h"
+#include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
 #include "klynge-demo.h"
 #include "klynge-member-editor.h"
@@ -16,29 +17,12 @@
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 type_into (GtkWidget  *form,
            const char *field,
            const char *text)
 {
-  GtkWidget *row = find_named (form, field);
+  GtkWidget *row = klynge_ui_test_find_named (form, field);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -48,22 +32,27 @@ type_into (GtkWidget  *form,
 static gboolean
 can_save (GtkWidget *form)
 {
-  return gtk_widget_is_sensitive (find_named (form, "save"));
+  return gtk_widget_is_sensitive (klynge_ui_test_find_named (form, "save"));
 }
 
 static const char *
 problems (GtkWidget *form)
 {
-  GtkWidget *label = find_named (form, "problems");
+  GtkWidget *label = klynge_ui_test_find_named (form, "problems");
 
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
 }
 
+/* The rows a list shows; the clinics fill theirs when their tab is open. */
 static GListModel *
 list_of (GtkWidget  *page,
          const char *view)
 {
-  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_named (page, view))));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (klynge_ui_test_find_named (page, view), GTK_TYPE_STACK));
+
+  gtk_stack_set_visible_child_name (stack, g_str_equal (view, "clinics_view") ? "clinics" : "members");
+  klynge_ui_test_flush ();
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (klynge_ui_test_find_named (page, view))));
 }
 
 static gboolean
@@ -79,6 +68,29 @@ list_has (GListModel *list,
         return TRUE;
     }
   return FALSE;
+}
+
+static void
+text_read_cb (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, text_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
 }
 
 static KlyngeDb *
@@ -124,11 +136,11 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_true (can_save (form));
   type_into (form, "number", "012345");
   g_assert_false (can_save (form));
-  g_assert_true (gtk_widget_has_css_class (find_named (form, "number"), "error"));
+  g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (form, "number"), "error"));
   g_assert_nonnull (strstr (problems (form), "already used by Lægehuset Østergade"));
   type_into (form, "number", "099999");
   g_assert_true (can_save (form));
-  g_assert_false (gtk_widget_has_css_class (find_named (form, "number"), "error"));
+  g_assert_false (gtk_widget_has_css_class (klynge_ui_test_find_named (form, "number"), "error"));
 
   type_into (form, "patients", "-300");
   g_assert_false (can_save (form));
@@ -170,7 +182,7 @@ add_clinic_and_member (KlyngeWindow *window,
   type_into (form, "email", "ole bach@vest.dk");
   g_assert_false (can_save (form));
   type_into (form, "email", "ole@vest.dk");
-  clinic_row = find_named (form, "clinic");
+  clinic_row = klynge_ui_test_find_named (form, "clinic");
   choices = adw_combo_row_get_model (ADW_COMBO_ROW (clinic_row));
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Lægehuset Vest"))
@@ -181,7 +193,7 @@ add_clinic_and_member (KlyngeWindow *window,
   klynge_ui_test_flush ();
   {
     /* The roles list is the only list box of the form with an entry in it. */
-    GtkWidget *row = klynge_ui_test_find_widget (find_named (form, "roles"), GTK_TYPE_LIST_BOX_ROW);
+    GtkWidget *row = klynge_ui_test_find_widget (klynge_ui_test_find_named (form, "roles"), GTK_TYPE_LIST_BOX_ROW);
     GtkEditable *from, *to;
 
     g_assert_nonnull (row);
@@ -204,11 +216,22 @@ add_clinic_and_member (KlyngeWindow *window,
                                         "AND r.role = 'board' AND r.from_date = '2026-01-01' AND r.to_date IS NULL",
                                    clinic_id), ==, 1);
   g_assert_true (list_has (list_of (page, "members_view"), "Ole Bach"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (page, "gps"))), ==, "25");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (page, "board"))), "Ole Bach"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "gps"))), ==, "25");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "board"))), "Ole Bach"));
+
+  /* The BCC line: every active member's address, the new one too. */
+  {
+    g_autofree char *emails = NULL;
+
+    gtk_widget_activate_action (page, "clusters.copy-emails", NULL);
+    klynge_ui_test_flush ();
+    emails = clipboard_text (page);
+    g_assert_nonnull (strstr (emails, "ole@vest.dk"));
+    g_assert_nonnull (strstr (emails, ", "));
+  }
 
   /* Typing in the search field filters the list. */
-  search = find_named (page, "search");
+  search = klynge_ui_test_find_named (page, "search");
   gtk_editable_set_text (GTK_EDITABLE (search), "ole b");
   for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) != 1; i++)
     klynge_ui_test_flush ();
@@ -260,12 +283,86 @@ delete_and_undo (KlyngeWindow *window,
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 4);
 }
 
+/* The header bar's switcher shows the other cluster; the choice is remembered. */
+static void
+switch_cluster (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  gint64 nord = klynge_db_count (db, "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0);
+  GtkWidget *switcher = klynge_ui_test_find_named (GTK_WIDGET (window), "cluster-switcher");
+  GtkMenuButton *button = GTK_MENU_BUTTON (switcher);
+  GtkWidget *list, *row;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+
+  g_assert_nonnull (switcher);
+  gtk_menu_button_popup (button);
+  klynge_ui_test_flush ();
+  list = klynge_ui_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_LIST_BOX);
+  /* By name: "Aarhus Midt Quality Cluster" comes before "Almen Klynge Nord". */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  klynge_ui_test_flush ();
+
+  g_assert_cmpint (klynge_context_get_cluster_id (klynge_window_get_context (window)), ==, nord);
+  g_assert_cmpint (g_settings_get_int64 (settings, "cluster-id"), ==, nord);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))), ==, "Almen Klynge Nord");
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 0);
+}
+
+/* The cluster's own record through its editor; the summary follows. */
+static void
+edit_cluster (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  GtkWidget *form;
+
+  gtk_widget_activate_action (page, "clusters.edit-cluster", NULL);
+  klynge_ui_test_flush ();
+  form = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
+  g_assert_nonnull (form);
+  g_assert_true (can_save (form));
+
+  type_into (form, "threshold", "120");
+  g_assert_false (can_save (form));
+  g_assert_nonnull (strstr (problems (form), "percentage"));
+  type_into (form, "threshold", "70");
+  type_into (form, "minimum", "lots");
+  g_assert_false (can_save (form));
+  type_into (form, "minimum", "50.000");
+  type_into (form, "founded", "2018-02-30");
+  g_assert_false (can_save (form));
+  type_into (form, "founded", "2018-09-01");
+  type_into (form, "per-patient", "-1");
+  g_assert_false (can_save (form));
+  type_into (form, "per-patient", "5");
+  type_into (form, "name", "");
+  g_assert_false (can_save (form));
+  type_into (form, "name", "Klynge Vest");
+  g_assert_true (can_save (form));
+  gtk_widget_activate_action (form, "cluster.save", NULL);
+  klynge_ui_test_flush ();
+
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Vest' AND min_listed_patients = 50000 "
+                                        "AND attendance_threshold = 0.7 AND grant_per_patient = 500", 0), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))), ==, "Klynge Vest");
+  /* 48,000 listed patients no longer meet a minimum of 50,000. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "patients"))), "48"));
+  g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "patients"), "warning"));
+}
+
 static void
 run (KlyngeUiTestFunc func)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
   g_autofree char *path = g_strdup (klynge_db_get_path (db));
+
+  g_assert_cmpint (klynge_cluster_create (db, "Almen Klynge Nord", NULL), >, 0);
   const char *argv[] = { "klynge", path, NULL };
 
   g_clear_object (&db);
@@ -285,6 +382,18 @@ test_delete_and_undo (void)
   run (delete_and_undo);
 }
 
+static void
+test_switch_cluster (void)
+{
+  run (switch_cluster);
+}
+
+static void
+test_edit_cluster (void)
+{
+  run (edit_cluster);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +402,8 @@ main (int   argc,
 
   g_test_add_func ("/clusters/ui/add-clinic-and-member", test_add_clinic_and_member);
   g_test_add_func ("/clusters/ui/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
+  g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
 
   return g_test_run ();
 }

@@ -9,24 +9,17 @@
 #include "klynge-demo.h"
 #include "klynge-member.h"
 #include "klynge-member-export.h"
-#include "klynge-test-utils.h"
+#include "cluster-fixture.h"
 
 /* Names a spreadsheet would run as formulas if they were written as such. */
 static const char *dangerous[] = { "=cmd|' /C calc'!A0", "+45 1234", "-2+3", "@SUM(A1:A9)" };
 
-typedef struct
-{
-  char     *dir;
-  KlyngeDb *db;
-  gint64    cluster;
-} Fixture;
-
+/* The demo, with members whose names look like formulas. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+set_up (Fixture       *f,
+        gconstpointer  data)
 {
-  f->dir = klynge_test_make_tmpdir ();
-  f->db = klynge_test_open_demo (f->dir, &f->cluster);
+  fixture_set_up (f, data);
   for (guint i = 0; i < G_N_ELEMENTS (dangerous); i++)
     {
       g_autoptr(KlyngeMember) member = klynge_member_new ();
@@ -35,15 +28,6 @@ fixture_set_up (Fixture       *f,
       member->name = g_strdup (dangerous[i]);
       g_assert_true (klynge_member_save (f->db, f->cluster, member, NULL));
     }
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  klynge_test_remove_tree (f->dir);
-  g_free (f->dir);
 }
 
 /* As a sheet's XML text holds it: only &, < and > are escaped. */
@@ -185,7 +169,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/clusters/export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add ("/clusters/export/" path, Fixture, NULL, set_up, func, fixture_tear_down)
   ADD ("xlsx", test_xlsx);
   ADD ("csv", test_csv);
   ADD ("bad-path", test_bad_path);

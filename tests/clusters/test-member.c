@@ -10,31 +10,7 @@
 #include "klynge-cluster.h"
 #include "klynge-demo.h"
 #include "klynge-member.h"
-#include "klynge-test-utils.h"
-
-typedef struct
-{
-  char     *dir;
-  KlyngeDb *db;
-  gint64    cluster;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = klynge_test_make_tmpdir ();
-  f->db = klynge_test_open_demo (f->dir, &f->cluster);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  klynge_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+#include "cluster-fixture.h"
 
 static gint64
 count (Fixture    *f,
@@ -132,10 +108,10 @@ static void
 test_validation (Fixture       *f,
                  gconstpointer  data)
 {
-  enum { EMPTY_NAME, EMAIL, TITLE, OTHER_CLUSTER, ROLE_PERIOD, ROLE_KEY, LEFT_BEFORE_JOINED, N_CASES };
+  enum { EMPTY_NAME, EMAIL, TITLE, OTHER_CLUSTER, ROLE_PERIOD, ROLE_KEY, LEFT_BEFORE_JOINED, ROLE_AFTER_LEAVING, N_CASES };
   const char *expected[N_CASES] = {
     "needs a name", "not an e-mail address", "not a title", "not in this cluster",
-    "Chair: The end date", "not a role", "before the start",
+    "Chair: The end date", "not a role", "before the start", "starts after the member left",
   };
   gint64 other_cluster = klynge_cluster_create (f->db, "Anden klynge", NULL);
   g_autoptr(KlyngeClinic) foreign = klynge_clinic_new ();
@@ -164,6 +140,7 @@ test_validation (Fixture       *f,
           member->joined_on = g_strdup ("2024-01-01");
           member->left_on = g_strdup ("2023-12-31");
           break;
+        case ROLE_AFTER_LEAVING: member->left_on = g_strdup ("2023-12-31"); break;
         default: g_assert_not_reached ();
         }
       g_assert_false (klynge_member_save (f->db, f->cluster, member, &error));
@@ -204,6 +181,23 @@ test_leave_keeps_history (Fixture       *f,
   after = klynge_member_active_emails (f->db, f->cluster, NULL);
   g_assert_nonnull (strstr (before, email));
   g_assert_null (strstr (after, email));
+}
+
+/* Saving a leaving date (as the editor does) ends the roles held then. */
+static void
+test_save_left_ends_roles (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KlyngeMember) member = klynge_member_load (f->db, f->cluster, coordinator_id (f), NULL);
+  g_autoptr(KlyngeMember) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  member->left_on = g_strdup ("2025-01-31");
+  g_assert_true (klynge_member_save (f->db, f->cluster, member, &error));
+  g_assert_no_error (error);
+  loaded = klynge_member_load (f->db, f->cluster, member->id, NULL);
+  g_assert_true (klynge_member_is_former (loaded));
+  g_assert_cmpstr (((KlyngeMemberRole *) loaded->roles->pdata[0])->to_date, ==, "2025-01-31");
 }
 
 static void
@@ -278,6 +272,7 @@ main (int   argc,
   ADD ("create-update", test_create_update);
   ADD ("validation", test_validation);
   ADD ("leave-keeps-history", test_leave_keeps_history);
+  ADD ("save-left-ends-roles", test_save_left_ends_roles);
   ADD ("active-emails", test_active_emails);
   ADD ("delete-and-undo", test_delete_and_undo);
 #undef ADD

@@ -38,6 +38,7 @@ klynge_clinic_finalize (GObject *object)
   g_free (self->joined_on);
   g_free (self->left_on);
   g_free (self->notes);
+  g_free (self->search_text);
 
   G_OBJECT_CLASS (klynge_clinic_parent_class)->finalize (object);
 }
@@ -66,24 +67,20 @@ klynge_clinic_new (void)
   return g_object_new (KLYNGE_TYPE_CLINIC, NULL);
 }
 
-static gboolean
-contains_folded (const char *text,
-                 const char *folded)
-{
-  g_autofree char *haystack = g_utf8_casefold (text, -1);
-
-  return strstr (haystack, folded) != NULL;
-}
-
+/* As klynge_member_matches(): the folded text is made once. */
 gboolean
 klynge_clinic_matches (KlyngeClinic *self,
                        const char   *folded)
 {
-  return folded == NULL || *folded == '\0' ||
-         contains_folded (self->name, folded) ||
-         contains_folded (self->provider_number, folded) ||
-         contains_folded (self->address, folded) ||
-         contains_folded (self->email, folded);
+  if (folded == NULL || *folded == '\0')
+    return TRUE;
+  if (self->search_text == NULL)
+    {
+      g_autofree char *text = g_strjoin ("\n", self->name, self->provider_number, self->address, self->email, NULL);
+
+      self->search_text = g_utf8_casefold (text, -1);
+    }
+  return strstr (self->search_text, folded) != NULL;
 }
 
 #define CLINIC_COLUMNS \

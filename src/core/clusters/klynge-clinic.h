@@ -36,6 +36,7 @@ struct _KlyngeClinic
   char    *left_on;
   char    *notes;
   gint64   n_members;        /* active members, when listed */
+  char    *search_text;      /* private: what klynge_clinic_matches() searches, case-folded */
 };
 
 KlyngeClinic *klynge_clinic_new   (void);

@@ -104,6 +104,7 @@ klynge_member_finalize (GObject *object)
   g_free (self->joined_on);
   g_free (self->left_on);
   g_free (self->notes);
+  g_free (self->search_text);
   g_ptr_array_unref (self->roles);
 
   G_OBJECT_CLASS (klynge_member_parent_class)->finalize (object);
@@ -156,23 +157,21 @@ klynge_member_current_roles (KlyngeMember *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static gboolean
-contains_folded (const char *text,
-                 const char *folded)
-{
-  g_autofree char *haystack = g_utf8_casefold (text, -1);
-
-  return strstr (haystack, folded) != NULL;
-}
-
+/* The search runs on every keystroke over thousands of members: the folded
+ * text is made once. Fields are joined by a newline, which no query holds. */
 gboolean
 klynge_member_matches (KlyngeMember *self,
                        const char   *folded)
 {
-  return folded == NULL || *folded == '\0' ||
-         contains_folded (self->name, folded) ||
-         contains_folded (self->email, folded) ||
-         contains_folded (self->clinic_name, folded);
+  if (folded == NULL || *folded == '\0')
+    return TRUE;
+  if (self->search_text == NULL)
+    {
+      g_autofree char *text = g_strjoin ("\n", self->name, self->email, self->clinic_name, NULL);
+
+      self->search_text = g_utf8_casefold (text, -1);
+    }
+  return strstr (self->search_text, folded) != NULL;
 }
 
 #define MEMBER_COLUMNS \
@@ -335,6 +334,12 @@ klynge_member_validate (KlyngeDb      *db,
           g_prefix_error (error, "%s: ", klynge_member_role_label (role->role));
           return FALSE;
         }
+      if (member->left_on != NULL && role->from_date != NULL && strcmp (role->from_date, member->left_on) > 0)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                       _("The role %s starts after the member left."), klynge_member_role_label (role->role));
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -386,7 +391,20 @@ klynge_member_save (KlyngeDb      *db,
 
   g_return_val_if_fail (KLYNGE_IS_MEMBER (member), FALSE);
 
-  if (!klynge_member_validate (db, cluster_id, member, error) || !klynge_db_begin (db, error))
+  if (!klynge_member_validate (db, cluster_id, member, error))
+    return FALSE;
+  /* A member who left holds no role after that day: the board's history ends there. */
+  for (guint i = 0; member->left_on != NULL && i < member->roles->len; i++)
+    {
+      KlyngeMemberRole *role = g_ptr_array_index (member->roles, i);
+
+      if (role->to_date == NULL || strcmp (role->to_date, member->left_on) > 0)
+        {
+          g_free (role->to_date);
+          role->to_date = g_strdup (member->left_on);
+        }
+    }
+  if (!klynge_db_begin (db, error))
     return FALSE;
 
   stmt = klynge_db_prepare (db, member->id == 0
@@ -433,6 +451,12 @@ klynge_member_leave (KlyngeDb    *db,
                      const char  *date,
                      GError     **error)
 {
+  static const char * const steps[] = {
+    "UPDATE member SET left_on = ?2 WHERE id = ?1",
+    /* Roles that would start after leaving are dropped rather than made invalid. */
+    "DELETE FROM member_role WHERE member_id = ?1 AND from_date > ?2",
+    "UPDATE member_role SET to_date = ?2 WHERE member_id = ?1 AND (to_date IS NULL OR to_date > ?2)",
+  };
   g_autoptr(KlyngeMember) member = NULL;
   sqlite3_stmt *stmt;
 
@@ -444,27 +468,15 @@ klynge_member_leave (KlyngeDb    *db,
 
   if (!klynge_db_begin (db, error))
     return FALSE;
-  if (!(stmt = klynge_db_prepare (db, "UPDATE member SET left_on = ?2 WHERE id = ?1", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  klynge_record_bind_date (stmt, 2, date);
-  if (!klynge_db_step_done (db, stmt, error))
-    goto failed;
-  /* Roles that would start after leaving are dropped rather than made invalid. */
-  if (!(stmt = klynge_db_prepare (db,
-          "DELETE FROM member_role WHERE member_id = ?1 AND from_date > ?2", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  klynge_record_bind_date (stmt, 2, date);
-  if (!klynge_db_step_done (db, stmt, error))
-    goto failed;
-  if (!(stmt = klynge_db_prepare (db,
-          "UPDATE member_role SET to_date = ?2 WHERE member_id = ?1 AND (to_date IS NULL OR to_date > ?2)", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  klynge_record_bind_date (stmt, 2, date);
-  if (!klynge_db_step_done (db, stmt, error))
-    goto failed;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      if (!(stmt = klynge_db_prepare (db, steps[i], error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      klynge_record_bind_date (stmt, 2, date);
+      if (!klynge_db_step_done (db, stmt, error))
+        goto failed;
+    }
   return klynge_db_commit (db, error);
 
 failed:

@@ -50,6 +50,7 @@ struct _KlyngeMember
   char      *left_on;
   char      *notes;
   GPtrArray *roles;         /* KlyngeMemberRole, by start date */
+  char      *search_text;   /* private: what klynge_member_matches() searches, case-folded */
 };
 
 KlyngeMember *klynge_member_new          (void);

@@ -1,0 +1,288 @@
+/* klynge-attendance.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The attendance register, guests, and the members' attendance rates with
+ * the private flags for the coordinator.
+ */
+
+#define G_LOG_DOMAIN "klynge-attendance"
+
+#include "klynge-i18n.h"
+
+#include "klynge-attendance.h"
+#include "klynge-sql.h"
+
+G_DEFINE_FINAL_TYPE (KlyngeAttendance, klynge_attendance, G_TYPE_OBJECT)
+
+static const char *const presences[] = { "present", "excused", "absent", NULL };
+
+static void
+klynge_attendance_finalize (GObject *object)
+{
+  KlyngeAttendance *self = KLYNGE_ATTENDANCE (object);
+
+  g_free (self->member_name);
+  g_free (self->clinic_name);
+  g_free (self->status);
+  G_OBJECT_CLASS (klynge_attendance_parent_class)->finalize (object);
+}
+
+static void
+klynge_attendance_class_init (KlyngeAttendanceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_attendance_finalize;
+}
+
+static void
+klynge_attendance_init (KlyngeAttendance *self)
+{
+}
+
+void
+klynge_guest_free (KlyngeGuest *guest)
+{
+  if (guest == NULL)
+    return;
+  g_free (guest->name);
+  g_free (guest->organisation);
+  g_free (guest);
+}
+
+void
+klynge_attendance_rate_free (KlyngeAttendanceRate *rate)
+{
+  if (rate == NULL)
+    return;
+  g_free (rate->name);
+  g_free (rate->clinic_name);
+  g_free (rate);
+}
+
+const char *
+klynge_attendance_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "present") == 0)
+    return _("Present");
+  if (g_strcmp0 (status, "excused") == 0)
+    return _("Excused");
+  if (g_strcmp0 (status, "absent") == 0)
+    return _("Absent");
+  return _("Not registered");
+}
+
+/**
+ * klynge_attendance_list:
+ *
+ * The register of a meeting: every member who was a member on the day or
+ * was invited or registered, with what is recorded for them.
+ *
+ * Returns: (transfer full): a list of #KlyngeAttendance by name
+ */
+GListModel *
+klynge_attendance_list (KlyngeDb  *db,
+                        gint64     meeting_id,
+                        GError   **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_ATTENDANCE);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT m.id, m.name, c.name, coalesce(a.status, ''), coalesce(a.late, 0) "
+    "FROM meeting g JOIN member m ON m.cluster_id = g.cluster_id "
+    "LEFT JOIN clinic c ON c.id = m.clinic_id "
+    "LEFT JOIN attendance a ON a.meeting_id = g.id AND a.member_id = m.id "
+    "WHERE g.id = ?1 AND (a.member_id IS NOT NULL "
+    "  OR EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = g.id AND i.member_id = m.id) "
+    "  OR ((m.joined_on IS NULL OR m.joined_on <= substr(g.starts_at, 1, 10)) "
+    "      AND (m.left_on IS NULL OR m.left_on > substr(g.starts_at, 1, 10)))) "
+    "ORDER BY m.name COLLATE NOCASE, m.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(KlyngeAttendance) line = g_object_new (KLYNGE_TYPE_ATTENDANCE, NULL);
+
+      line->meeting_id = meeting_id;
+      line->member_id = sqlite3_column_int64 (stmt, 0);
+      line->member_name = klynge_sql_text (stmt, 1);
+      line->clinic_name = klynge_sql_text (stmt, 2);
+      line->status = klynge_sql_text (stmt, 3);
+      line->late = sqlite3_column_int (stmt, 4);
+      g_list_store_append (store, line);
+    }
+  return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+}
+
+/**
+ * klynge_attendance_set:
+ * @status: present, excused, absent, or "" / %NULL to clear the line
+ * @late: arrived late (only kept for present members)
+ */
+gboolean
+klynge_attendance_set (KlyngeDb    *db,
+                       gint64       meeting_id,
+                       gint64       member_id,
+                       const char  *status,
+                       gboolean     late,
+                       GError     **error)
+{
+  gboolean clear = status == NULL || *status == '\0';
+  sqlite3_stmt *stmt;
+
+  if (!clear && !g_strv_contains (presences, status))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Unknown attendance “%s”."), status);
+      return FALSE;
+    }
+  stmt = klynge_db_prepare (db, clear
+    ? "DELETE FROM attendance WHERE meeting_id = ?1 AND member_id = ?2"
+    : "INSERT INTO attendance (meeting_id, member_id, status, late) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (meeting_id, member_id) DO UPDATE SET status = excluded.status, late = excluded.late", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  if (!clear)
+    {
+      sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, late && g_str_equal (status, "present"));
+    }
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/* Returns: (transfer full): the meeting's guests, #KlyngeGuest */
+GPtrArray *
+klynge_guests_list (KlyngeDb  *db,
+                    gint64     meeting_id,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) guests = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_guest_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT id, name, organisation FROM guest WHERE meeting_id = ?1 ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeGuest *guest = g_new0 (KlyngeGuest, 1);
+
+      guest->id = sqlite3_column_int64 (stmt, 0);
+      guest->name = klynge_sql_text (stmt, 1);
+      guest->organisation = klynge_sql_text (stmt, 2);
+      g_ptr_array_add (guests, guest);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&guests) : NULL;
+}
+
+gint64
+klynge_guest_add (KlyngeDb    *db,
+                  gint64       meeting_id,
+                  const char  *name,
+                  const char  *organisation,
+                  GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  sqlite3_stmt *stmt;
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A guest needs a name."));
+      return 0;
+    }
+  if (!(stmt = klynge_db_prepare (db, "INSERT INTO guest (meeting_id, name, organisation) VALUES (?1, ?2, ?3)", error)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, organisation != NULL ? organisation : "", -1, SQLITE_TRANSIENT);
+  return klynge_db_step_done (db, stmt, error) ? klynge_db_last_insert_id (db) : 0;
+}
+
+gboolean
+klynge_guest_remove (KlyngeDb  *db,
+                     gint64     guest_id,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "DELETE FROM guest WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, guest_id);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/**
+ * klynge_attendance_rates:
+ * @last_n: how many of the latest held meetings count; 0 lists the
+ *   current members without counting any meeting
+ *
+ * For every current member: of the last @last_n held meetings, those held
+ * while they were a member, and how many of them they attended (late counts
+ * as present). A member under the cluster's attendance threshold is flagged;
+ * the flags are for the coordinator's eyes only.
+ *
+ * Returns: (transfer full): #KlyngeAttendanceRate by name
+ */
+GPtrArray *
+klynge_attendance_rates (KlyngeDb  *db,
+                         gint64     cluster_id,
+                         guint      last_n,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_attendance_rate_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "WITH recent AS (SELECT id, substr(starts_at, 1, 10) AS day FROM meeting "
+    "                WHERE cluster_id = ?1 AND status = 'held' ORDER BY starts_at DESC LIMIT ?2) "
+    "SELECT m.id, m.name, c.name, "
+    "  (SELECT count(*) FROM recent r WHERE (m.joined_on IS NULL OR m.joined_on <= r.day) "
+    "     AND (m.left_on IS NULL OR m.left_on > r.day)), "
+    "  (SELECT count(*) FROM recent r JOIN attendance a ON a.meeting_id = r.id "
+    "     WHERE a.member_id = m.id AND a.status = 'present'), "
+    "  (SELECT attendance_threshold FROM cluster WHERE id = ?1) "
+    "FROM member m LEFT JOIN clinic c ON c.id = m.clinic_id "
+    "WHERE m.cluster_id = ?1 AND m.left_on IS NULL ORDER BY m.name COLLATE NOCASE, m.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int (stmt, 2, (int) MIN (last_n, G_MAXINT));
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeAttendanceRate *rate = g_new0 (KlyngeAttendanceRate, 1);
+      double threshold = sqlite3_column_double (stmt, 5);
+
+      rate->member_id = sqlite3_column_int64 (stmt, 0);
+      rate->name = klynge_sql_text (stmt, 1);
+      rate->clinic_name = klynge_sql_text (stmt, 2);
+      rate->n_meetings = (guint) sqlite3_column_int (stmt, 3);
+      /* Present at a meeting held before they joined cannot count twice. */
+      rate->n_present = MIN ((guint) sqlite3_column_int (stmt, 4), rate->n_meetings);
+      rate->n_missed = rate->n_meetings - rate->n_present;
+      rate->rate = rate->n_meetings > 0 ? (double) rate->n_present / rate->n_meetings : 1.0;
+      /* A small tolerance: 3 of 4 is 0.75 and meets a 0.75 threshold. */
+      rate->flagged = rate->n_meetings > 0 && rate->rate + 1e-9 < threshold;
+      g_ptr_array_add (rates, rate);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&rates) : NULL;
+}
+
+/* "has missed 3 of the last 4 meetings": facts, no judgement. */
+char *
+klynge_attendance_rate_describe (const KlyngeAttendanceRate *rate)
+{
+  if (rate->n_meetings == 0)
+    return g_strdup (_("no meetings yet"));
+  if (rate->n_missed == 0 && rate->n_meetings == 1)
+    return g_strdup (_("came to the last meeting"));
+  if (rate->n_missed == 0)
+    return g_strdup_printf (_("came to all of the last %u meetings"), rate->n_meetings);
+  /* Translators: both numbers are meetings: "has missed 3 of the last 4 meetings" */
+  return g_strdup_printf (ngettext ("has missed %u of the last %u meeting",
+                                    "has missed %u of the last %u meetings", rate->n_meetings),
+                          rate->n_missed, rate->n_meetings);
+}

@@ -1,0 +1,324 @@
+/* klynge-ics.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Invitations as iCalendar (RFC 5545) events, one file per member. libical
+ * writes them, so folding at 75 octets and escaping of , ; \ and newlines
+ * follow the standard.
+ */
+
+#define G_LOG_DOMAIN "klynge-ics"
+
+#include "klynge-i18n.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <libical/ical.h>
+
+#include "klynge-ics.h"
+#include "klynge-invitations.h"
+#include "klynge-meeting.h"
+#include "klynge-sql.h"
+
+typedef struct
+{
+  char *time_zone;
+  char *created_at;
+  char *organizer_name;
+  char *organizer_email;
+} ClusterInfo;
+
+static void
+cluster_info_clear (ClusterInfo *info)
+{
+  g_free (info->time_zone);
+  g_free (info->created_at);
+  g_free (info->organizer_name);
+  g_free (info->organizer_email);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClusterInfo, cluster_info_clear)
+
+/* The organizer is the cluster's coordinator, or the cluster itself when no
+ * coordinator with an address is recorded. */
+static gboolean
+load_cluster_info (KlyngeDb       *db,
+                   gint64          cluster_id,
+                   ClusterInfo    *info,
+                   GError        **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT c.time_zone, c.created_at, coalesce(m.name, c.name), coalesce(m.email, '') "
+    "FROM cluster c LEFT JOIN member m ON m.id = ("
+    "  SELECT r.member_id FROM member_role r JOIN member x ON x.id = r.member_id "
+    "  WHERE x.cluster_id = c.id AND r.role = 'coordinator' AND r.to_date IS NULL AND x.email != '' "
+    "  ORDER BY r.from_date DESC LIMIT 1) "
+    "WHERE c.id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      info->time_zone = klynge_sql_text (stmt, 0);
+      info->created_at = klynge_sql_text (stmt, 1);
+      info->organizer_name = klynge_sql_text (stmt, 2);
+      info->organizer_email = klynge_sql_text (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
+  return rc == SQLITE_ROW;
+}
+
+static struct icaltimetype
+local_time (const char   *local,
+            icaltimezone *zone)
+{
+  struct icaltimetype t = icaltime_null_time ();
+  int y, mo, d, h, mi;
+
+  klynge_meeting_parse_time (local, &y, &mo, &d, &h, &mi);
+  t.year = y;
+  t.month = mo;
+  t.day = d;
+  t.hour = h;
+  t.minute = mi;
+  return icaltime_set_timezone (&t, zone);
+}
+
+static icalproperty *
+time_property (icalproperty *property,
+               const char   *tzid)
+{
+  icalproperty_add_parameter (property, icalparameter_new_tzid (tzid));
+  return property;
+}
+
+static char *
+describe (KlyngeMeeting *meeting)
+{
+  g_autofree char *agenda = klynge_meeting_agenda_text (meeting);
+  GString *text = g_string_new (NULL);
+
+  if (meeting->topic_title != NULL)
+    g_string_append_printf (text, _("Topic: %s\n\n"), meeting->topic_title);
+  if (*agenda != '\0')
+    g_string_append_printf (text, _("Agenda:\n%s"), agenda);
+  if (*meeting->catering != '\0')
+    g_string_append_printf (text, _("\nCatering: %s\n"), meeting->catering);
+  return g_string_free (text, FALSE);
+}
+
+static icalcomponent *
+build_calendar (KlyngeMeeting     *meeting,
+                const ClusterInfo *info,
+                KlyngeInvitation  *invitation,
+                GError           **error)
+{
+  icaltimezone *zone = icaltimezone_get_builtin_timezone (info->time_zone);
+  g_autofree char *uid = NULL;
+  g_autofree char *organizer = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *location = NULL;
+  char created[32] = "";
+  icalcomponent *calendar, *vtimezone, *event;
+  icalproperty *property;
+  const char *tzid;
+
+  if (zone == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("The cluster's time zone “%s” is unknown; choose one like Europe/Copenhagen."), info->time_zone);
+      return NULL;
+    }
+  /* libical names a zone read from the system's tzdata after its rules
+   * ("CET"); calendars match the Olson name the cluster chose better, so
+   * both the VTIMEZONE and the times use that. */
+  tzid = info->time_zone;
+
+  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+                                  icalproperty_new_version ("2.0"),
+                                  icalproperty_new_prodid ("-//Klynge//Klynge//EN"),
+                                  icalproperty_new_calscale ("GREGORIAN"),
+                                  icalproperty_new_method (ICAL_METHOD_REQUEST),
+                                  (void *) 0);
+  vtimezone = icalcomponent_new_clone (icaltimezone_get_component (zone));
+  /* The rules from a year before the meeting on are enough, and keep the
+   * file small instead of carrying every change since 1890. */
+  {
+    struct icaltimetype from = local_time (meeting->starts_at, zone);
+
+    from.year -= 1;
+    icaltimezone_truncate_vtimezone (vtimezone, icaltime_convert_to_zone (from, icaltimezone_get_utc_timezone ()),
+                                     icaltime_null_time (), 1);
+  }
+  property = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY);
+  icalproperty_set_tzid (property, tzid);
+  icalcomponent_add_component (calendar, vtimezone);
+
+  event = icalcomponent_new_vevent ();
+  /* The cluster's creation time tells apart meetings 1 of two databases. */
+  for (const char *c = info->created_at; c != NULL && *c != '\0' && strlen (created) + 1 < sizeof created; c++)
+    if (g_ascii_isdigit (*c))
+      strncat (created, c, 1);
+  /* Stable across exports, so that a calendar updates the event it has. */
+  uid = g_strdup_printf ("klynge-meeting-%" G_GINT64_FORMAT "-%s@klynge.invalid", meeting->id, created);
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ())));
+  icalcomponent_add_property (event, time_property (icalproperty_new_dtstart (local_time (meeting->starts_at, zone)), tzid));
+  icalcomponent_add_property (event, time_property (icalproperty_new_dtend (local_time (meeting->ends_at, zone)), tzid));
+  icalcomponent_add_property (event, icalproperty_new_summary (meeting->title));
+  location = *meeting->venue_address != '\0'
+    ? g_strdup_printf ("%s, %s", meeting->venue_name, meeting->venue_address)
+    : g_strdup (meeting->venue_name);
+  if (*location != '\0')
+    icalcomponent_add_property (event, icalproperty_new_location (location));
+  description = describe (meeting);
+  icalcomponent_add_property (event, icalproperty_new_description (description));
+
+  organizer = g_strdup_printf ("mailto:%s", info->organizer_email);
+  property = icalproperty_new_organizer (organizer);
+  icalproperty_add_parameter (property, icalparameter_new_cn (info->organizer_name));
+  icalcomponent_add_property (event, property);
+
+  if (invitation != NULL)
+    {
+      g_autofree char *attendee = g_strdup_printf ("mailto:%s", invitation->member_email);
+
+      property = icalproperty_new_attendee (attendee);
+      icalproperty_add_parameter (property, icalparameter_new_cn (invitation->member_name));
+      icalproperty_add_parameter (property, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
+      icalproperty_add_parameter (property, icalparameter_new_partstat (
+        g_str_equal (invitation->status, "accepted") ? ICAL_PARTSTAT_ACCEPTED :
+        g_str_equal (invitation->status, "declined") ? ICAL_PARTSTAT_DECLINED : ICAL_PARTSTAT_NEEDSACTION));
+      icalproperty_add_parameter (property, icalparameter_new_rsvp (ICAL_RSVP_TRUE));
+      icalcomponent_add_property (event, property);
+    }
+  icalcomponent_add_property (event, icalproperty_new_status (g_str_equal (meeting->status, "cancelled")
+                                                               ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+  icalcomponent_add_property (event, icalproperty_new_sequence (0));
+  icalcomponent_add_component (calendar, event);
+  return calendar;
+}
+
+static KlyngeInvitation *
+find_invitation (GListModel *invitations,
+                 gint64      member_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (invitations); i++)
+    {
+      g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
+
+      if (invitation->member_id == member_id)
+        return g_steal_pointer (&invitation);
+    }
+  return NULL;
+}
+
+static char *
+calendar_text (KlyngeMeeting     *meeting,
+               const ClusterInfo *info,
+               KlyngeInvitation  *invitation,
+               GError           **error)
+{
+  icalcomponent *calendar = build_calendar (meeting, info, invitation, error);
+  char *text, *copy;
+
+  if (calendar == NULL)
+    return NULL;
+  text = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  /* libical allocates with its own allocator; hand out GLib memory. */
+  copy = g_strdup (text);
+  icalmemory_free_buffer (text);
+  return copy;
+}
+
+/**
+ * klynge_ics_for_member:
+ *
+ * Returns: (transfer full): the .ics text of the invitation of @member_id,
+ *   who must be invited to the meeting
+ */
+char *
+klynge_ics_for_member (KlyngeDb  *db,
+                       gint64     meeting_id,
+                       gint64     member_id,
+                       GError   **error)
+{
+  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, meeting_id, error);
+  g_autoptr(GListModel) invitations = NULL;
+  g_autoptr(KlyngeInvitation) invitation = NULL;
+  g_auto(ClusterInfo) info = { 0 };
+
+  if (meeting == NULL || !load_cluster_info (db, meeting->cluster_id, &info, error) ||
+      !(invitations = klynge_invitations_list (db, meeting_id, error)))
+    return NULL;
+  if (!(invitation = find_invitation (invitations, member_id)))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The member is not invited to this meeting."));
+      return NULL;
+    }
+  return calendar_text (meeting, &info, invitation, error);
+}
+
+/**
+ * klynge_ics_write_folder:
+ *
+ * Writes one .ics file per invited member into @folder, named after the
+ * meeting's date and the member.
+ *
+ * Returns: the number of files written, -1 on error
+ */
+int
+klynge_ics_write_folder (KlyngeDb    *db,
+                         gint64       meeting_id,
+                         const char  *folder,
+                         GError     **error)
+{
+  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, meeting_id, error);
+  g_autoptr(GListModel) invitations = NULL;
+  g_auto(ClusterInfo) info = { 0 };
+  guint n;
+
+  if (meeting == NULL || !load_cluster_info (db, meeting->cluster_id, &info, error) ||
+      !(invitations = klynge_invitations_list (db, meeting_id, error)))
+    return -1;
+  n = g_list_model_get_n_items (invitations);
+  if (n == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Nobody is invited to this meeting yet."));
+      return -1;
+    }
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not create the folder %s: %s"),
+                   folder, g_strerror (errno));
+      return -1;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
+      g_autofree char *text = calendar_text (meeting, &info, invitation, error);
+      g_autofree char *base = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (text == NULL)
+        return -1;
+      base = g_strdup_printf ("%.10s %s.ics", meeting->starts_at, invitation->member_name);
+      g_strdelimit (base, "/\\:*?\"<>|", '_');
+      path = g_build_filename (folder, base, NULL);
+      if (!g_file_set_contents (path, text, -1, &local_error))
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write %s: %s"), path, local_error->message);
+          return -1;
+        }
+    }
+  return (int) n;
+}

@@ -1,0 +1,373 @@
+/* klynge-invitations.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Invitations to a meeting, the members' answers, and the mail draft.
+ */
+
+#define G_LOG_DOMAIN "klynge-invitations"
+
+#include "klynge-i18n.h"
+
+#include "klynge-format.h"
+#include "klynge-invitations.h"
+#include "klynge-meeting.h"
+#include "klynge-sql.h"
+
+G_DEFINE_FINAL_TYPE (KlyngeInvitation, klynge_invitation, G_TYPE_OBJECT)
+
+static const char *const answers[] = { "invited", "accepted", "declined", "no_answer", NULL };
+
+static void
+klynge_invitation_finalize (GObject *object)
+{
+  KlyngeInvitation *self = KLYNGE_INVITATION (object);
+
+  g_free (self->member_name);
+  g_free (self->member_email);
+  g_free (self->clinic_name);
+  g_free (self->status);
+  g_free (self->sent_at);
+  g_free (self->responded_at);
+  G_OBJECT_CLASS (klynge_invitation_parent_class)->finalize (object);
+}
+
+static void
+klynge_invitation_class_init (KlyngeInvitationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_invitation_finalize;
+}
+
+static void
+klynge_invitation_init (KlyngeInvitation *self)
+{
+}
+
+const char *
+klynge_invitation_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "accepted") == 0)
+    return _("Accepted");
+  if (g_strcmp0 (status, "declined") == 0)
+    return _("Declined");
+  if (g_strcmp0 (status, "no_answer") == 0)
+    return _("No answer");
+  return _("Invited");
+}
+
+static char *
+now_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M");
+}
+
+/**
+ * klynge_invitations_list:
+ *
+ * Returns: (transfer full): a list of #KlyngeInvitation by member name
+ */
+GListModel *
+klynge_invitations_list (KlyngeDb  *db,
+                         gint64     meeting_id,
+                         GError   **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_INVITATION);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT i.member_id, m.name, m.email, c.name, i.status, i.sent_at, i.responded_at "
+    "FROM invitation i JOIN member m ON m.id = i.member_id LEFT JOIN clinic c ON c.id = m.clinic_id "
+    "WHERE i.meeting_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(KlyngeInvitation) invitation = g_object_new (KLYNGE_TYPE_INVITATION, NULL);
+
+      invitation->meeting_id = meeting_id;
+      invitation->member_id = sqlite3_column_int64 (stmt, 0);
+      invitation->member_name = klynge_sql_text (stmt, 1);
+      invitation->member_email = klynge_sql_text (stmt, 2);
+      invitation->clinic_name = klynge_sql_text (stmt, 3);
+      invitation->status = klynge_sql_text (stmt, 4);
+      invitation->sent_at = klynge_sql_text (stmt, 5);
+      invitation->responded_at = klynge_sql_text (stmt, 6);
+      g_list_store_append (store, invitation);
+    }
+  return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+}
+
+static char *
+member_name (KlyngeDb *db,
+             gint64    member_id)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT name FROM member WHERE id = ?1", NULL);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = klynge_sql_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return name;
+}
+
+static gboolean
+insert_invitation (KlyngeDb  *db,
+                   gint64     meeting_id,
+                   gint64     member_id,
+                   GError   **error)
+{
+  g_autofree char *sent = now_text ();
+  g_autofree char *name = member_name (db, member_id);
+  sqlite3_stmt *stmt;
+
+  if (name == NULL)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("Member number %lld does not exist."), (long long) member_id);
+      return FALSE;
+    }
+  if (!(stmt = klynge_db_prepare (db,
+         "INSERT INTO invitation (meeting_id, member_id, sent_at) VALUES (?1, ?2, ?3)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  sqlite3_bind_text (stmt, 3, sent, -1, SQLITE_TRANSIENT);
+  if (klynge_db_step_done (db, stmt, error))
+    return TRUE;
+  if (error != NULL && g_error_matches (*error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT))
+    {
+      g_clear_error (error);
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                   _("%s is already invited to this meeting."), name);
+    }
+  return FALSE;
+}
+
+static gboolean
+mark_invited (KlyngeDb  *db,
+              gint64     meeting_id,
+              GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "UPDATE meeting SET status = 'invited' WHERE id = ?1 AND status = 'planned'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/**
+ * klynge_invitations_invite:
+ *
+ * Invites the members, all or none: a member who is already invited (or
+ * listed twice) stops the whole batch with a message naming them. A planned
+ * meeting becomes "invitations sent".
+ */
+gboolean
+klynge_invitations_invite (KlyngeDb      *db,
+                           gint64         meeting_id,
+                           const gint64  *member_ids,
+                           guint          n_members,
+                           GError       **error)
+{
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < n_members; i++)
+    if (!insert_invitation (db, meeting_id, member_ids[i], error))
+      goto fail;
+  if (!mark_invited (db, meeting_id, error) || !klynge_db_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  klynge_db_rollback (db);
+  return FALSE;
+}
+
+/**
+ * klynge_invitations_invite_all:
+ *
+ * Invites every current member (not left before the meeting) who is not
+ * invited yet.
+ *
+ * Returns: how many were invited, -1 on error
+ */
+int
+klynge_invitations_invite_all (KlyngeDb  *db,
+                               gint64     meeting_id,
+                               GError   **error)
+{
+  g_autofree char *sent = now_text ();
+  sqlite3_stmt *stmt;
+  int n;
+
+  if (!klynge_db_begin (db, error))
+    return -1;
+  if (!(stmt = klynge_db_prepare (db,
+         "INSERT INTO invitation (meeting_id, member_id, sent_at) "
+         "SELECT g.id, m.id, ?2 FROM meeting g JOIN member m ON m.cluster_id = g.cluster_id "
+         "WHERE g.id = ?1 AND (m.left_on IS NULL OR m.left_on > substr(g.starts_at, 1, 10)) "
+         "AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = g.id AND i.member_id = m.id)", error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_text (stmt, 2, sent, -1, SQLITE_TRANSIENT);
+  if (!klynge_db_step_done (db, stmt, error))
+    goto fail;
+  n = sqlite3_changes (klynge_db_get_handle (db));
+  if ((n > 0 && !mark_invited (db, meeting_id, error)) || !klynge_db_commit (db, error))
+    goto fail;
+  return n;
+
+fail:
+  klynge_db_rollback (db);
+  return -1;
+}
+
+/**
+ * klynge_invitations_set_status:
+ *
+ * Records a member's answer with the time it came; back to "invited" clears
+ * the time.
+ */
+gboolean
+klynge_invitations_set_status (KlyngeDb    *db,
+                               gint64       meeting_id,
+                               gint64       member_id,
+                               const char  *status,
+                               GError     **error)
+{
+  g_autofree char *now = now_text ();
+  sqlite3_stmt *stmt;
+
+  if (!g_strv_contains (answers, status))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Unknown answer “%s”."), status);
+      return FALSE;
+    }
+  if (!(stmt = klynge_db_prepare (db,
+         "UPDATE invitation SET status = ?3, "
+         "  responded_at = CASE WHEN ?3 = 'invited' THEN NULL "
+         "                      WHEN status = ?3 THEN responded_at ELSE ?4 END "
+         "WHERE meeting_id = ?1 AND member_id = ?2", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The member is not invited to this meeting."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+klynge_invitations_remove (KlyngeDb  *db,
+                           gint64     meeting_id,
+                           gint64     member_id,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "DELETE FROM invitation WHERE meeting_id = ?1 AND member_id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+const char *
+klynge_invitations_default_template (void)
+{
+  return _("Dear colleagues,\n\n"
+           "You are invited to the cluster meeting “{title}” on {date} at {venue}, {address}.\n\n"
+           "Agenda:\n{agenda}\n"
+           "Please let me know whether you can come.\n\n"
+           "Kind regards\n");
+}
+
+/**
+ * klynge_invitations_fill_template:
+ *
+ * Replaces {title}, {date}, {venue}, {address}, {topic} and {agenda} in
+ * @template_text with the meeting's.
+ */
+char *
+klynge_invitations_fill_template (KlyngeDb    *db,
+                                  gint64       meeting_id,
+                                  const char  *template_text,
+                                  GError     **error)
+{
+  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, meeting_id, error);
+  g_autofree char *when = NULL;
+  g_autofree char *agenda = NULL;
+  const char *fields[][2] = {
+    { "{title}", NULL }, { "{date}", NULL }, { "{venue}", NULL },
+    { "{address}", NULL }, { "{topic}", NULL }, { "{agenda}", NULL },
+  };
+  g_autoptr(GString) text = NULL;
+
+  if (meeting == NULL)
+    return NULL;
+  when = klynge_format_date_time (meeting->starts_at);
+  agenda = klynge_meeting_agenda_text (meeting);
+  fields[0][1] = meeting->title;
+  fields[1][1] = when != NULL ? when : meeting->starts_at;
+  fields[2][1] = meeting->venue_name;
+  fields[3][1] = meeting->venue_address;
+  fields[4][1] = meeting->topic_title != NULL ? meeting->topic_title : "";
+  fields[5][1] = agenda;
+
+  text = g_string_new (template_text);
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    g_string_replace (text, fields[f][0], fields[f][1], 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * klynge_invitations_mailto:
+ *
+ * A mailto: URI with every invited member who has an address in BCC, so
+ * that no member sees the others' addresses.
+ */
+char *
+klynge_invitations_mailto (KlyngeDb    *db,
+                           gint64       meeting_id,
+                           const char  *subject,
+                           const char  *body,
+                           GError     **error)
+{
+  g_autoptr(GListModel) invitations = klynge_invitations_list (db, meeting_id, error);
+  g_autoptr(GString) bcc = g_string_new (NULL);
+  g_autofree char *subject_escaped = NULL;
+  g_autofree char *body_escaped = NULL;
+
+  if (invitations == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (invitations); i++)
+    {
+      g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
+      g_autofree char *address = NULL;
+
+      if (klynge_sql_is_blank (invitation->member_email))
+        continue;
+      address = g_uri_escape_string (invitation->member_email, "@", FALSE);
+      if (bcc->len > 0)
+        g_string_append_c (bcc, ',');
+      g_string_append (bcc, address);
+    }
+  subject_escaped = g_uri_escape_string (subject, NULL, FALSE);
+  body_escaped = g_uri_escape_string (body, NULL, FALSE);
+  return g_strdup_printf ("mailto:?bcc=%s&subject=%s&body=%s", bcc->str, subject_escaped, body_escaped);
+}

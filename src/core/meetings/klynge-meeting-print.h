@@ -1,0 +1,28 @@
+/* klynge-meeting-print.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-db.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KLYNGE_MEETING_PRINT_AGENDA,
+  KLYNGE_MEETING_PRINT_INVITATION,
+  KLYNGE_MEETING_PRINT_SIGN_IN,
+} KlyngeMeetingPrint;
+
+gboolean klynge_meeting_print_kind_from_string (const char          *name,
+                                                KlyngeMeetingPrint  *kind);
+gboolean klynge_meeting_print_pdf              (KlyngeDb            *db,
+                                                gint64               meeting_id,
+                                                KlyngeMeetingPrint   kind,
+                                                const char          *path,
+                                                GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,917 @@
+/* klynge-meeting.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Meetings with their agenda and speakers: validation, saving in one
+ * transaction, cancelling, deleting with undo and the PDSA follow-up.
+ */
+
+#define G_LOG_DOMAIN "klynge-meeting"
+
+#include "klynge-i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "klynge-format.h"
+#include "klynge-meeting.h"
+#include "klynge-snapshot.h"
+#include "klynge-sql.h"
+
+G_DEFINE_FINAL_TYPE (KlyngeAgendaItem, klynge_agenda_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (KlyngeMeeting, klynge_meeting, G_TYPE_OBJECT)
+
+static const char *const agenda_kinds[] = {
+  "welcome", "data", "group", "plenary", "speaker", "pdsa", "break", NULL
+};
+
+static const char *const statuses[] = { "planned", "invited", "held", "cancelled", NULL };
+
+/* Helpers */
+
+static void
+replace (char       **field,
+         const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value != NULL ? value : "");
+}
+
+/* Minutes since 0001-01-01 of a local "YYYY-MM-DDTHH:MM"; -1 when malformed.
+ * Local wall-clock times compare and subtract correctly this way except
+ * across a daylight-saving change in the night, when no meeting takes place. */
+static gint64
+to_minutes (const char *local)
+{
+  int y, mo, d, h, mi;
+  GDate date;
+
+  if (!klynge_meeting_parse_time (local, &y, &mo, &d, &h, &mi))
+    return -1;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) mo, (GDateYear) y);
+  return (gint64) g_date_get_julian (&date) * 24 * 60 + h * 60 + mi;
+}
+
+static char *
+from_minutes (gint64 minutes)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) (minutes / (24 * 60)));
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), (int) (minutes / 60 % 24), (int) (minutes % 60));
+}
+
+static char *
+format_when (const char *local)
+{
+  char *text = klynge_format_date_time (local);
+
+  return text != NULL ? text : g_strdup (local);
+}
+
+/* Agenda items */
+
+static void
+klynge_agenda_item_finalize (GObject *object)
+{
+  KlyngeAgendaItem *self = KLYNGE_AGENDA_ITEM (object);
+
+  g_free (self->title);
+  g_free (self->kind);
+  g_free (self->notes);
+  G_OBJECT_CLASS (klynge_agenda_item_parent_class)->finalize (object);
+}
+
+static void
+klynge_agenda_item_class_init (KlyngeAgendaItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_agenda_item_finalize;
+}
+
+static void
+klynge_agenda_item_init (KlyngeAgendaItem *self)
+{
+  self->title = g_strdup ("");
+  self->kind = g_strdup ("plenary");
+  self->notes = g_strdup ("");
+}
+
+KlyngeAgendaItem *
+klynge_agenda_item_new (const char *title,
+                        const char *kind,
+                        int         duration_minutes)
+{
+  KlyngeAgendaItem *item = g_object_new (KLYNGE_TYPE_AGENDA_ITEM, NULL);
+
+  replace (&item->title, title);
+  replace (&item->kind, kind != NULL ? kind : "plenary");
+  item->duration_minutes = duration_minutes;
+  return item;
+}
+
+const char *const *
+klynge_agenda_kinds (void)
+{
+  return agenda_kinds;
+}
+
+const char *
+klynge_agenda_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "welcome") == 0)
+    return _("Welcome");
+  if (g_strcmp0 (kind, "data") == 0)
+    return _("Data presentation");
+  if (g_strcmp0 (kind, "group") == 0)
+    return _("Small-group discussion");
+  if (g_strcmp0 (kind, "speaker") == 0)
+    return _("Speaker");
+  if (g_strcmp0 (kind, "pdsa") == 0)
+    return _("PDSA plan");
+  if (g_strcmp0 (kind, "break") == 0)
+    return _("Break");
+  return _("Plenary");
+}
+
+/* Speakers */
+
+KlyngeSpeaker *
+klynge_speaker_new (const char *name,
+                    const char *organisation,
+                    gint64      fee)
+{
+  KlyngeSpeaker *speaker = g_new0 (KlyngeSpeaker, 1);
+
+  speaker->name = g_strdup (name != NULL ? name : "");
+  speaker->organisation = g_strdup (organisation != NULL ? organisation : "");
+  speaker->fee = fee;
+  return speaker;
+}
+
+void
+klynge_speaker_free (KlyngeSpeaker *speaker)
+{
+  if (speaker == NULL)
+    return;
+  g_free (speaker->name);
+  g_free (speaker->organisation);
+  g_free (speaker);
+}
+
+/* Meetings */
+
+static void
+klynge_meeting_finalize (GObject *object)
+{
+  KlyngeMeeting *self = KLYNGE_MEETING (object);
+
+  g_free (self->title);
+  g_free (self->topic_title);
+  g_free (self->starts_at);
+  g_free (self->ends_at);
+  g_free (self->venue_name);
+  g_free (self->venue_address);
+  g_free (self->catering);
+  g_free (self->status);
+  g_free (self->minutes);
+  g_ptr_array_unref (self->agenda);
+  g_ptr_array_unref (self->speakers);
+  G_OBJECT_CLASS (klynge_meeting_parent_class)->finalize (object);
+}
+
+static void
+klynge_meeting_class_init (KlyngeMeetingClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = klynge_meeting_finalize;
+}
+
+static void
+klynge_meeting_init (KlyngeMeeting *self)
+{
+  self->title = g_strdup ("");
+  self->starts_at = g_strdup ("");
+  self->ends_at = g_strdup ("");
+  self->venue_name = g_strdup ("");
+  self->venue_address = g_strdup ("");
+  self->catering = g_strdup ("");
+  self->status = g_strdup ("planned");
+  self->minutes = g_strdup ("");
+  self->agenda = g_ptr_array_new_with_free_func (g_object_unref);
+  self->speakers = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_speaker_free);
+}
+
+KlyngeMeeting *
+klynge_meeting_new (gint64 cluster_id)
+{
+  KlyngeMeeting *meeting = g_object_new (KLYNGE_TYPE_MEETING, NULL);
+
+  meeting->cluster_id = cluster_id;
+  return meeting;
+}
+
+const char *
+klynge_meeting_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "planned") == 0)
+    return _("Planned");
+  if (g_strcmp0 (status, "invited") == 0)
+    return _("Invitations sent");
+  if (g_strcmp0 (status, "held") == 0)
+    return _("Held");
+  return _("Cancelled");
+}
+
+/**
+ * klynge_meeting_parse_time:
+ *
+ * Reads a local time written "2026-06-09T17:00".
+ *
+ * Returns: %TRUE when @local is such a time on a real calendar date
+ */
+gboolean
+klynge_meeting_parse_time (const char *local,
+                           int        *year,
+                           int        *month,
+                           int        *day,
+                           int        *hour,
+                           int        *minute)
+{
+  char tail;
+
+  if (local == NULL || strlen (local) != 16 || local[4] != '-' || local[7] != '-' ||
+      local[10] != 'T' || local[13] != ':' ||
+      sscanf (local, "%4d-%2d-%2dT%2d:%2d%c", year, month, day, hour, minute, &tail) != 5)
+    return FALSE;
+  return *year >= 1900 && *year <= 9999 && *month >= 1 && *month <= 12 && *day >= 1 &&
+         g_date_valid_dmy ((GDateDay) *day, (GDateMonth) *month, (GDateYear) *year) &&
+         *hour >= 0 && *hour < 24 && *minute >= 0 && *minute < 60;
+}
+
+int
+klynge_meeting_duration_minutes (KlyngeMeeting *self)
+{
+  gint64 start = to_minutes (self->starts_at);
+  gint64 end = to_minutes (self->ends_at);
+
+  return start < 0 || end < 0 ? 0 : (int) (end - start);
+}
+
+/**
+ * klynge_meeting_compute_agenda:
+ *
+ * Sets each item's start, one after the other from the meeting's start.
+ *
+ * Returns: the minutes the whole agenda takes
+ */
+int
+klynge_meeting_compute_agenda (KlyngeMeeting *self)
+{
+  int offset = 0;
+
+  for (guint i = 0; i < self->agenda->len; i++)
+    {
+      KlyngeAgendaItem *item = g_ptr_array_index (self->agenda, i);
+
+      item->start_minutes = offset;
+      offset += MAX (item->duration_minutes, 0);
+    }
+  return offset;
+}
+
+/* Returns: how many minutes the agenda runs past the meeting's end, or 0. */
+int
+klynge_meeting_agenda_overrun (KlyngeMeeting *self)
+{
+  int total = klynge_meeting_compute_agenda (self);
+
+  return MAX (0, total - klynge_meeting_duration_minutes (self));
+}
+
+/* Returns: (nullable): the wall-clock start of @item, "17:40" */
+char *
+klynge_meeting_item_start_time (KlyngeMeeting    *self,
+                                KlyngeAgendaItem *item)
+{
+  gint64 start = to_minutes (self->starts_at);
+  gint64 at;
+
+  if (start < 0)
+    return NULL;
+  at = start + item->start_minutes;
+  return g_strdup_printf ("%02d:%02d", (int) (at / 60 % 24), (int) (at % 60));
+}
+
+/**
+ * klynge_meeting_agenda_text:
+ *
+ * The agenda as plain text, one item a line with its start time, as the
+ * invitations carry it.
+ */
+char *
+klynge_meeting_agenda_text (KlyngeMeeting *self)
+{
+  GString *text = g_string_new (NULL);
+
+  klynge_meeting_compute_agenda (self);
+  for (guint i = 0; i < self->agenda->len; i++)
+    {
+      KlyngeAgendaItem *item = g_ptr_array_index (self->agenda, i);
+      g_autofree char *at = klynge_meeting_item_start_time (self, item);
+
+      /* Translators: an agenda line: start time, title, duration */
+      g_string_append_printf (text, _("%s  %s (%d min)"), at != NULL ? at : "", item->title, item->duration_minutes);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Loading and listing */
+
+#define MEETING_COLUMNS \
+  "m.id, m.cluster_id, m.title, m.topic_id, t.title, m.starts_at, m.ends_at, m.venue_name, " \
+  "m.venue_address, m.catering, m.facilitator_id, m.status, m.minutes, m.follow_up_of, " \
+  "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present') "
+#define MEETING_JOINS "FROM meeting m LEFT JOIN topic t ON t.id = m.topic_id "
+
+static KlyngeMeeting *
+meeting_from_row (sqlite3_stmt *stmt)
+{
+  KlyngeMeeting *meeting = klynge_meeting_new (sqlite3_column_int64 (stmt, 1));
+
+  meeting->id = sqlite3_column_int64 (stmt, 0);
+  replace (&meeting->title, (const char *) sqlite3_column_text (stmt, 2));
+  meeting->topic_id = sqlite3_column_int64 (stmt, 3);
+  meeting->topic_title = klynge_sql_text (stmt, 4);
+  replace (&meeting->starts_at, (const char *) sqlite3_column_text (stmt, 5));
+  replace (&meeting->ends_at, (const char *) sqlite3_column_text (stmt, 6));
+  replace (&meeting->venue_name, (const char *) sqlite3_column_text (stmt, 7));
+  replace (&meeting->venue_address, (const char *) sqlite3_column_text (stmt, 8));
+  replace (&meeting->catering, (const char *) sqlite3_column_text (stmt, 9));
+  meeting->facilitator_id = sqlite3_column_int64 (stmt, 10);
+  replace (&meeting->status, (const char *) sqlite3_column_text (stmt, 11));
+  replace (&meeting->minutes, (const char *) sqlite3_column_text (stmt, 12));
+  meeting->follow_up_of = sqlite3_column_int64 (stmt, 13);
+  meeting->n_present = sqlite3_column_int64 (stmt, 14);
+  return meeting;
+}
+
+static gboolean
+load_agenda (KlyngeDb       *db,
+             KlyngeMeeting  *meeting,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT id, title, kind, duration_minutes, notes FROM agenda_item "
+    "WHERE meeting_id = ?1 ORDER BY position, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngeAgendaItem *item = klynge_agenda_item_new ((const char *) sqlite3_column_text (stmt, 1),
+                                                       (const char *) sqlite3_column_text (stmt, 2),
+                                                       sqlite3_column_int (stmt, 3));
+      item->id = sqlite3_column_int64 (stmt, 0);
+      replace (&item->notes, (const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (meeting->agenda, item);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  klynge_meeting_compute_agenda (meeting);
+
+  if (!(stmt = klynge_db_prepare (db,
+         "SELECT name, organisation, fee FROM meeting_speaker WHERE meeting_id = ?1 ORDER BY id", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (meeting->speakers,
+                     klynge_speaker_new ((const char *) sqlite3_column_text (stmt, 0),
+                                         (const char *) sqlite3_column_text (stmt, 1),
+                                         sqlite3_column_int64 (stmt, 2)));
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * klynge_meeting_load:
+ *
+ * Returns: (transfer full): the meeting with its agenda and speakers
+ */
+KlyngeMeeting *
+klynge_meeting_load (KlyngeDb  *db,
+                     gint64     meeting_id,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.id = ?1", error);
+  g_autoptr(KlyngeMeeting) meeting = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    meeting = meeting_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists."));
+  if (meeting == NULL || !load_agenda (db, meeting, error))
+    return NULL;
+  return g_steal_pointer (&meeting);
+}
+
+/**
+ * klynge_meetings_list:
+ * @now: (nullable): the local time that divides upcoming from past; %NULL: now
+ *
+ * Upcoming meetings soonest first, past ones latest first. The agenda is not
+ * loaded.
+ *
+ * Returns: (transfer full): a list of #KlyngeMeeting
+ */
+GListModel *
+klynge_meetings_list (KlyngeDb              *db,
+                      gint64                 cluster_id,
+                      KlyngeMeetingsFilter   filter,
+                      const char            *now,
+                      GError               **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_MEETING);
+  g_autofree char *current = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (now == NULL)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_now_local ();
+
+      now = current = g_date_time_format (dt, "%Y-%m-%dT%H:%M");
+    }
+  stmt = klynge_db_prepare (db,
+    filter == KLYNGE_MEETINGS_UPCOMING
+      ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
+        "AND m.status NOT IN ('held', 'cancelled') AND m.ends_at >= ?2 ORDER BY m.starts_at, m.id"
+      : filter == KLYNGE_MEETINGS_PAST
+      ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
+        "AND NOT (m.status NOT IN ('held', 'cancelled') AND m.ends_at >= ?2) ORDER BY m.starts_at DESC, m.id"
+      : "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 AND ?2 IS NOT NULL "
+        "ORDER BY m.starts_at, m.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(KlyngeMeeting) meeting = meeting_from_row (stmt);
+
+      g_list_store_append (store, meeting);
+    }
+  return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+}
+
+/* Saving */
+
+static gboolean
+check_overlap (KlyngeDb       *db,
+               KlyngeMeeting  *meeting,
+               GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_str_equal (meeting->status, "cancelled"))
+    return TRUE;
+  stmt = klynge_db_prepare (db,
+    "SELECT title, starts_at FROM meeting WHERE cluster_id = ?1 AND id != ?2 "
+    "AND status != 'cancelled' AND starts_at < ?4 AND ends_at > ?3 ORDER BY starts_at LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->cluster_id);
+  sqlite3_bind_int64 (stmt, 2, meeting->id);
+  sqlite3_bind_text (stmt, 3, meeting->starts_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, meeting->ends_at, -1, SQLITE_TRANSIENT);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *when = format_when ((const char *) sqlite3_column_text (stmt, 1));
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                   _("The meeting overlaps “%s” on %s; choose another time."),
+                   (const char *) sqlite3_column_text (stmt, 0), when);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+validate_meeting (KlyngeDb       *db,
+                  KlyngeMeeting  *meeting,
+                  GError        **error)
+{
+  if (klynge_sql_is_blank (meeting->title))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A meeting needs a title."));
+      return FALSE;
+    }
+  if (to_minutes (meeting->starts_at) < 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("“%s” is not a start time; write it like 2026-06-09T17:00."), meeting->starts_at);
+      return FALSE;
+    }
+  if (to_minutes (meeting->ends_at) < 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("“%s” is not an end time; write it like 2026-06-09T20:00."), meeting->ends_at);
+      return FALSE;
+    }
+  if (to_minutes (meeting->ends_at) <= to_minutes (meeting->starts_at))
+    {
+      g_autofree char *start = format_when (meeting->starts_at);
+      g_autofree char *end = format_when (meeting->ends_at);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("The meeting ends (%s) before it starts (%s)."), end, start);
+      return FALSE;
+    }
+  if (!g_strv_contains (statuses, meeting->status))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Unknown meeting status “%s”."), meeting->status);
+      return FALSE;
+    }
+  if (meeting->follow_up_of != 0 && meeting->follow_up_of == meeting->id)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A meeting cannot be the follow-up of itself."));
+      return FALSE;
+    }
+  for (guint i = 0; i < meeting->agenda->len; i++)
+    {
+      KlyngeAgendaItem *item = g_ptr_array_index (meeting->agenda, i);
+
+      if (klynge_sql_is_blank (item->title))
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Agenda item %u needs a title."), i + 1);
+          return FALSE;
+        }
+      if (item->duration_minutes <= 0)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                       _("Agenda item %u (“%s”) has no duration; give it the minutes it takes."),
+                       i + 1, item->title);
+          return FALSE;
+        }
+      if (!g_strv_contains (agenda_kinds, item->kind))
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                       _("Agenda item %u (“%s”) has an unknown type “%s”."), i + 1, item->title, item->kind);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < meeting->speakers->len; i++)
+    {
+      KlyngeSpeaker *speaker = g_ptr_array_index (meeting->speakers, i);
+
+      if (klynge_sql_is_blank (speaker->name))
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Speaker %u needs a name."), i + 1);
+          return FALSE;
+        }
+      if (speaker->fee < 0)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                       _("The fee of %s cannot be negative."), speaker->name);
+          return FALSE;
+        }
+    }
+  return check_overlap (db, meeting, error);
+}
+
+static gboolean
+write_meeting (KlyngeDb       *db,
+               KlyngeMeeting  *meeting,
+               gint64         *id,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, meeting->id == 0
+    ? "INSERT INTO meeting (cluster_id, title, topic_id, starts_at, ends_at, venue_name, venue_address, "
+      "  catering, facilitator_id, status, minutes, follow_up_of) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    : "UPDATE meeting SET title = ?2, topic_id = ?3, starts_at = ?4, ends_at = ?5, venue_name = ?6, "
+      "  venue_address = ?7, catering = ?8, facilitator_id = ?9, status = ?10, minutes = ?11, "
+      "  follow_up_of = ?12 WHERE id = ?13 AND cluster_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->cluster_id);
+  sqlite3_bind_text (stmt, 2, g_strstrip (meeting->title), -1, SQLITE_TRANSIENT);
+  if (meeting->topic_id != 0)
+    sqlite3_bind_int64 (stmt, 3, meeting->topic_id);
+  sqlite3_bind_text (stmt, 4, meeting->starts_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, meeting->ends_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, meeting->venue_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, meeting->venue_address, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, meeting->catering, -1, SQLITE_TRANSIENT);
+  if (meeting->facilitator_id != 0)
+    sqlite3_bind_int64 (stmt, 9, meeting->facilitator_id);
+  sqlite3_bind_text (stmt, 10, meeting->status, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, meeting->minutes, -1, SQLITE_TRANSIENT);
+  if (meeting->follow_up_of != 0)
+    sqlite3_bind_int64 (stmt, 12, meeting->follow_up_of);
+  if (meeting->id != 0)
+    sqlite3_bind_int64 (stmt, 13, meeting->id);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  if (meeting->id != 0 && sqlite3_changes (klynge_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists."));
+      return FALSE;
+    }
+  *id = meeting->id != 0 ? meeting->id : klynge_db_last_insert_id (db);
+  return TRUE;
+}
+
+static gboolean
+write_agenda (KlyngeDb       *db,
+              KlyngeMeeting  *meeting,
+              gint64          id,
+              GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = klynge_db_prepare (db, "DELETE FROM agenda_item WHERE meeting_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < meeting->agenda->len; i++)
+    {
+      KlyngeAgendaItem *item = g_ptr_array_index (meeting->agenda, i);
+
+      if (!(stmt = klynge_db_prepare (db,
+             "INSERT INTO agenda_item (meeting_id, position, title, kind, duration_minutes, notes) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, g_strstrip (item->title), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, item->kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 5, item->duration_minutes);
+      sqlite3_bind_text (stmt, 6, item->notes, -1, SQLITE_TRANSIENT);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (!(stmt = klynge_db_prepare (db, "DELETE FROM meeting_speaker WHERE meeting_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < meeting->speakers->len; i++)
+    {
+      KlyngeSpeaker *speaker = g_ptr_array_index (meeting->speakers, i);
+
+      if (!(stmt = klynge_db_prepare (db,
+             "INSERT INTO meeting_speaker (meeting_id, name, organisation, fee) VALUES (?1, ?2, ?3, ?4)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, g_strstrip (speaker->name), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, speaker->organisation, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, speaker->fee);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * klynge_meeting_save:
+ *
+ * Checks everything first, then writes the meeting, its agenda and speakers
+ * in one transaction: on any error nothing is changed. A new meeting gets its
+ * id.
+ */
+gboolean
+klynge_meeting_save (KlyngeDb       *db,
+                     KlyngeMeeting  *meeting,
+                     GError        **error)
+{
+  gint64 id = 0;
+
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+  if (!validate_meeting (db, meeting, error) ||
+      !write_meeting (db, meeting, &id, error) ||
+      !write_agenda (db, meeting, id, error) ||
+      !klynge_db_commit (db, error))
+    {
+      klynge_db_rollback (db);
+      return FALSE;
+    }
+  meeting->id = id;
+  klynge_meeting_compute_agenda (meeting);
+  return TRUE;
+}
+
+/* Cancelling keeps the meeting with its invitations: it stays in the past list. */
+gboolean
+klynge_meeting_set_status (KlyngeDb    *db,
+                           gint64       meeting_id,
+                           const char  *status,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!g_strv_contains (statuses, status))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Unknown meeting status “%s”."), status);
+      return FALSE;
+    }
+  if (!(stmt = klynge_db_prepare (db, "UPDATE meeting SET status = ?2 WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deleting with undo */
+
+/* Every table whose rows go with a meeting, the meeting first so that Undo
+ * puts the parents back before their children. */
+static const struct {
+  const char *table;
+  const char *column;
+} deleted_with[] = {
+  { "meeting",         "id" },
+  { "agenda_item",     "meeting_id" },
+  { "meeting_speaker", "meeting_id" },
+  { "invitation",      "meeting_id" },
+  { "attendance",      "meeting_id" },
+  { "guest",           "meeting_id" },
+  { "data_request",    "meeting_id" },
+};
+
+/* Rows that only point at the meeting (ON DELETE SET NULL). */
+static const struct {
+  const char *table;
+  const char *column;
+} linked[] = {
+  { "ledger_entry", "meeting_id" },
+  { "meeting",      "follow_up_of" },
+};
+
+/**
+ * klynge_meeting_delete:
+ *
+ * Deletes the meeting with its agenda, invitations, attendance, guests and
+ * data requests; ledger entries and follow-ups lose their link to it.
+ *
+ * Returns: (transfer full): what klynge_snapshot_restore() needs to undo it
+ */
+KlyngeSnapshot *
+klynge_meeting_delete (KlyngeDb  *db,
+                       gint64     meeting_id,
+                       GError   **error)
+{
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
+  sqlite3_stmt *stmt;
+
+  if (klynge_db_count (db, "SELECT count(*) FROM meeting WHERE id = ?1", meeting_id) != 1)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists."));
+      return NULL;
+    }
+  if (!klynge_db_begin (db, error))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (deleted_with); i++)
+    if (!klynge_snapshot_capture_rows (snapshot, db, deleted_with[i].table, deleted_with[i].column, meeting_id, error))
+      goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
+    if (!klynge_snapshot_capture_links (snapshot, db, linked[i].table, linked[i].column, meeting_id, error))
+      goto fail;
+  if (!(stmt = klynge_db_prepare (db, "DELETE FROM meeting WHERE id = ?1", error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (!klynge_db_step_done (db, stmt, error) || !klynge_db_commit (db, error))
+    goto fail;
+  return g_steal_pointer (&snapshot);
+
+fail:
+  klynge_db_rollback (db);
+  return NULL;
+}
+
+/* Follow-up */
+
+/**
+ * klynge_meeting_follow_up_dates:
+ * @held_starts_at: the held meeting's start
+ * @earliest: (out) (optional): six months later, "2026-12-09"
+ * @proposed: (out) (optional): the proposed start, same weekday and time,
+ *   within the week after @earliest
+ * @latest: (out) (optional): twelve months later
+ *
+ * PDSA: the data is revisited 6 to 12 months after the meeting that made the
+ * plans. Months are calendar months; a day past the month's end is its last
+ * day (31 August + 6 months is 28 or 29 February).
+ */
+gboolean
+klynge_meeting_follow_up_dates (const char  *held_starts_at,
+                                char       **earliest,
+                                char       **proposed,
+                                char       **latest)
+{
+  int y, mo, d, h, mi;
+  GDate start, date;
+  char buf[16];
+
+  if (!klynge_meeting_parse_time (held_starts_at, &y, &mo, &d, &h, &mi))
+    return FALSE;
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, (GDateDay) d, (GDateMonth) mo, (GDateYear) y);
+
+  date = start;
+  g_date_add_months (&date, 6);
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
+  if (earliest != NULL)
+    *earliest = g_strdup (buf);
+  while (g_date_get_weekday (&date) != g_date_get_weekday (&start))
+    g_date_add_days (&date, 1);
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
+  if (proposed != NULL)
+    *proposed = g_strdup_printf ("%sT%02d:%02d", buf, h, mi);
+
+  date = start;
+  g_date_add_months (&date, 12);
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
+  if (latest != NULL)
+    *latest = g_strdup (buf);
+  return TRUE;
+}
+
+/**
+ * klynge_meeting_propose_follow_up:
+ * @held: a meeting with its agenda loaded
+ *
+ * Returns: (transfer full) (nullable): an unsaved meeting on the same topic,
+ *   time of day, length, venue and agenda, linked as the follow-up of @held
+ */
+KlyngeMeeting *
+klynge_meeting_propose_follow_up (KlyngeMeeting *held)
+{
+  g_autofree char *proposed = NULL;
+  KlyngeMeeting *meeting;
+
+  if (!klynge_meeting_follow_up_dates (held->starts_at, NULL, &proposed, NULL))
+    return NULL;
+  meeting = klynge_meeting_new (held->cluster_id);
+  g_free (meeting->title);
+  /* Translators: the title of a proposed follow-up meeting; %s is the earlier meeting's title */
+  meeting->title = g_strdup_printf (_("Follow-up: %s"), held->title);
+  meeting->topic_id = held->topic_id;
+  replace (&meeting->starts_at, proposed);
+  g_free (meeting->ends_at);
+  meeting->ends_at = from_minutes (to_minutes (proposed) + klynge_meeting_duration_minutes (held));
+  replace (&meeting->venue_name, held->venue_name);
+  replace (&meeting->venue_address, held->venue_address);
+  replace (&meeting->catering, held->catering);
+  meeting->facilitator_id = held->facilitator_id;
+  meeting->follow_up_of = held->id;
+  for (guint i = 0; i < held->agenda->len; i++)
+    {
+      KlyngeAgendaItem *item = g_ptr_array_index (held->agenda, i);
+
+      g_ptr_array_add (meeting->agenda, klynge_agenda_item_new (item->title, item->kind, item->duration_minutes));
+    }
+  klynge_meeting_compute_agenda (meeting);
+  return meeting;
+}
+
+/* Returns: the id of a meeting (not cancelled) that follows up @meeting_id, or 0 */
+gint64
+klynge_meeting_find_follow_up (KlyngeDb *db,
+                               gint64    meeting_id)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT id FROM meeting WHERE follow_up_of = ?1 AND status != 'cancelled' ORDER BY starts_at LIMIT 1", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}

@@ -1,0 +1,133 @@
+/* klynge-meeting.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "klynge-db.h"
+#include "klynge-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define KLYNGE_TYPE_AGENDA_ITEM (klynge_agenda_item_get_type ())
+G_DECLARE_FINAL_TYPE (KlyngeAgendaItem, klynge_agenda_item, KLYNGE, AGENDA_ITEM, GObject)
+
+/* One item of an agenda. start_minutes is computed from the items before it
+ * (klynge_meeting_compute_agenda()); it is not stored. */
+struct _KlyngeAgendaItem
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *title;
+  char    *kind;              /* welcome, data, group, plenary, speaker, pdsa, break */
+  int      duration_minutes;  /* > 0 */
+  char    *notes;
+  int      start_minutes;     /* minutes after the meeting starts */
+};
+
+KlyngeAgendaItem *klynge_agenda_item_new        (const char *title,
+                                                 const char *kind,
+                                                 int         duration_minutes);
+const char       *klynge_agenda_kind_label      (const char *kind);
+const char *const *klynge_agenda_kinds          (void);
+
+typedef struct
+{
+  char   *name;
+  char   *organisation;
+  gint64  fee;                /* minor units */
+} KlyngeSpeaker;
+
+KlyngeSpeaker *klynge_speaker_new  (const char *name,
+                                    const char *organisation,
+                                    gint64      fee);
+void           klynge_speaker_free (KlyngeSpeaker *speaker);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeSpeaker, klynge_speaker_free)
+
+#define KLYNGE_TYPE_MEETING (klynge_meeting_get_type ())
+G_DECLARE_FINAL_TYPE (KlyngeMeeting, klynge_meeting, KLYNGE, MEETING, GObject)
+
+/* A meeting as the editor fills it in before klynge_meeting_save(). Times are
+ * local to the cluster's time zone, "2026-06-09T17:00". */
+struct _KlyngeMeeting
+{
+  GObject     parent_instance;
+
+  gint64      id;             /* 0 until saved */
+  gint64      cluster_id;
+  char       *title;
+  gint64      topic_id;       /* 0: none */
+  char       *topic_title;    /* filled when loaded */
+  char       *starts_at;
+  char       *ends_at;
+  char       *venue_name;
+  char       *venue_address;
+  char       *catering;
+  gint64      facilitator_id; /* 0: none */
+  char       *status;         /* planned, invited, held, cancelled */
+  char       *minutes;
+  gint64      follow_up_of;   /* 0: none */
+  GPtrArray  *agenda;         /* KlyngeAgendaItem, in order */
+  GPtrArray  *speakers;       /* KlyngeSpeaker */
+  gint64      n_present;      /* filled when listed */
+};
+
+typedef enum
+{
+  KLYNGE_MEETINGS_ALL,
+  KLYNGE_MEETINGS_UPCOMING,   /* ends now or later, not held */
+  KLYNGE_MEETINGS_PAST,       /* held, cancelled, or over */
+} KlyngeMeetingsFilter;
+
+KlyngeMeeting *klynge_meeting_new                (gint64          cluster_id);
+const char    *klynge_meeting_status_label       (const char     *status);
+int            klynge_meeting_duration_minutes   (KlyngeMeeting  *self);
+int            klynge_meeting_compute_agenda     (KlyngeMeeting  *self);
+int            klynge_meeting_agenda_overrun     (KlyngeMeeting  *self);
+char          *klynge_meeting_item_start_time    (KlyngeMeeting  *self,
+                                                  KlyngeAgendaItem *item);
+char          *klynge_meeting_agenda_text        (KlyngeMeeting  *self);
+
+gboolean       klynge_meeting_parse_time         (const char     *local,
+                                                  int            *year,
+                                                  int            *month,
+                                                  int            *day,
+                                                  int            *hour,
+                                                  int            *minute);
+
+KlyngeMeeting *klynge_meeting_load               (KlyngeDb       *db,
+                                                  gint64          meeting_id,
+                                                  GError        **error);
+GListModel    *klynge_meetings_list              (KlyngeDb       *db,
+                                                  gint64          cluster_id,
+                                                  KlyngeMeetingsFilter filter,
+                                                  const char     *now,
+                                                  GError        **error);
+gboolean       klynge_meeting_save               (KlyngeDb       *db,
+                                                  KlyngeMeeting  *meeting,
+                                                  GError        **error);
+gboolean       klynge_meeting_set_status         (KlyngeDb       *db,
+                                                  gint64          meeting_id,
+                                                  const char     *status,
+                                                  GError        **error);
+
+/* Undo with klynge_snapshot_restore(). */
+KlyngeSnapshot *klynge_meeting_delete            (KlyngeDb       *db,
+                                                  gint64          meeting_id,
+                                                  GError        **error);
+
+/* Follow-up (PDSA): 6 to 12 months after a held meeting. */
+gboolean       klynge_meeting_follow_up_dates    (const char     *held_starts_at,
+                                                  char          **earliest,
+                                                  char          **proposed,
+                                                  char          **latest);
+KlyngeMeeting *klynge_meeting_propose_follow_up  (KlyngeMeeting  *held);
+gint64         klynge_meeting_find_follow_up     (KlyngeDb       *db,
+                                                  gint64          meeting_id);
+
+G_END_DECLS

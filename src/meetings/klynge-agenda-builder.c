@@ -1,0 +1,373 @@
+/* klynge-agenda-builder.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The agenda of a meeting: ordered items with type and duration, their start
+ * times, and a warning when the agenda runs past the meeting's end. Items are
+ * reordered by drag-and-drop or with Alt+Up / Alt+Down.
+ */
+
+#include "klynge-i18n.h"
+
+#include <string.h>
+
+#include "klynge-agenda-builder.h"
+
+struct _KlyngeAgendaBuilder
+{
+  AdwBin          parent_instance;
+
+  GtkListBox     *list;
+  GtkLabel       *total_label;
+  GtkLabel       *warning_label;
+
+  KlyngeMeeting  *meeting;
+  GtkStringList  *kind_labels;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeAgendaBuilder, klynge_agenda_builder, ADW_TYPE_BIN)
+
+static void rebuild (KlyngeAgendaBuilder *self, int focus_index);
+
+static guint
+kind_position (const char *kind)
+{
+  const char *const *kinds = klynge_agenda_kinds ();
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (g_str_equal (kinds[i], kind))
+      return i;
+  return 0;
+}
+
+static KlyngeAgendaItem *
+row_item (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "item");
+}
+
+/* Start times, the total and the over-run warning, without rebuilding the
+ * rows: the focus stays where the user types. */
+void
+klynge_agenda_builder_refresh (KlyngeAgendaBuilder *self)
+{
+  g_autofree char *total = NULL;
+  int minutes, overrun;
+
+  if (self->meeting == NULL)
+    return;
+  minutes = klynge_meeting_compute_agenda (self->meeting);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkLabel *time_label = g_object_get_data (G_OBJECT (row), "time-label");
+      g_autofree char *at = NULL;
+
+      if (time_label == NULL)
+        continue;
+      at = klynge_meeting_item_start_time (self->meeting, row_item (row));
+      gtk_label_set_text (time_label, at != NULL ? at : "");
+    }
+
+  total = g_strdup_printf (ngettext ("%d item, %d:%02d hours", "%d items, %d:%02d hours", self->meeting->agenda->len),
+                           (int) self->meeting->agenda->len, minutes / 60, minutes % 60);
+  gtk_label_set_text (self->total_label, total);
+
+  overrun = klynge_meeting_agenda_overrun (self->meeting);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), overrun > 0);
+  if (overrun > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("The agenda runs %d minute past the end of the meeting at %s.",
+                                                         "The agenda runs %d minutes past the end of the meeting at %s.",
+                                                         overrun),
+                                               overrun, strlen (self->meeting->ends_at) == 16 ? self->meeting->ends_at + 11 : self->meeting->ends_at);
+      gtk_label_set_text (self->warning_label, text);
+    }
+}
+
+static void
+title_changed_cb (GtkEditable *entry,
+                  GtkWidget   *row)
+{
+  KlyngeAgendaItem *item = row_item (row);
+
+  g_free (item->title);
+  item->title = g_strdup (gtk_editable_get_text (entry));
+}
+
+static void
+kind_changed_cb (GtkDropDown *dropdown,
+                 GParamSpec  *pspec,
+                 GtkWidget   *row)
+{
+  KlyngeAgendaItem *item = row_item (row);
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (position < g_strv_length ((char **) klynge_agenda_kinds ()))
+    {
+      g_free (item->kind);
+      item->kind = g_strdup (klynge_agenda_kinds ()[position]);
+    }
+}
+
+static void
+duration_changed_cb (GtkSpinButton       *spin,
+                     KlyngeAgendaBuilder *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (spin), GTK_TYPE_LIST_BOX_ROW);
+
+  row_item (row)->duration_minutes = gtk_spin_button_get_value_as_int (spin);
+  klynge_agenda_builder_refresh (self);
+}
+
+static void
+remove_clicked_cb (GtkButton           *button,
+                   KlyngeAgendaBuilder *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  g_ptr_array_remove_index (self->meeting->agenda, (guint) index);
+  rebuild (self, MIN (index, (int) self->meeting->agenda->len - 1));
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  return gdk_content_provider_new_typed (G_TYPE_UINT, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
+typedef struct
+{
+  KlyngeAgendaBuilder *self;
+  guint                from;
+  guint                to;
+} Move;
+
+/* The dragged row must outlive its drop; the rows are rebuilt afterwards. */
+static gboolean
+move_idle_cb (gpointer data)
+{
+  Move *move = data;
+
+  klynge_agenda_builder_move (move->self, move->from, move->to);
+  g_object_unref (move->self);
+  g_free (move);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+drop_cb (GtkDropTarget       *target,
+         const GValue        *value,
+         double               x,
+         double               y,
+         KlyngeAgendaBuilder *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->list, (int) y);
+  Move *move = g_new0 (Move, 1);
+
+  move->self = g_object_ref (self);
+  move->from = g_value_get_uint (value);
+  move->to = row != NULL ? (guint) gtk_list_box_row_get_index (row) : self->meeting->agenda->len - 1;
+  g_idle_add (move_idle_cb, move);
+  return TRUE;
+}
+
+static GtkWidget *
+make_row (KlyngeAgendaBuilder *self,
+          KlyngeAgendaItem    *item)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkWidget *time_label = gtk_label_new (NULL);
+  GtkWidget *title = gtk_entry_new ();
+  GtkWidget *kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->kind_labels)), NULL);
+  GtkWidget *duration = gtk_spin_button_new_with_range (0, 600, 5);
+  GtkWidget *unit = gtk_label_new (_("min"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "time-label", time_label);
+  g_object_set_data (G_OBJECT (row), "title-entry", title);
+
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 8);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_tooltip_text (handle, _("Drag to move"));
+  gtk_widget_add_css_class (time_label, "numeric");
+  gtk_label_set_width_chars (GTK_LABEL (time_label), 5);
+  gtk_editable_set_text (GTK_EDITABLE (title), item->title);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), kind_position (item->kind));
+  gtk_widget_set_tooltip_text (kind, _("Type"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), item->duration_minutes);
+  gtk_widget_set_tooltip_text (duration, _("Duration in minutes"));
+  gtk_widget_set_tooltip_text (remove, _("Remove Item"));
+  gtk_widget_add_css_class (remove, "flat");
+
+  g_signal_connect (title, "changed", G_CALLBACK (title_changed_cb), row);
+  g_signal_connect (kind, "notify::selected", G_CALLBACK (kind_changed_cb), row);
+  g_signal_connect (duration, "value-changed", G_CALLBACK (duration_changed_cb), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
+
+  gtk_box_append (GTK_BOX (box), handle);
+  gtk_box_append (GTK_BOX (box), time_label);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), kind);
+  gtk_box_append (GTK_BOX (box), duration);
+  gtk_box_append (GTK_BOX (box), unit);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+rebuild (KlyngeAgendaBuilder *self,
+         int                  focus_index)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; self->meeting != NULL && i < self->meeting->agenda->len; i++)
+    gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (self->meeting->agenda, i)));
+  klynge_agenda_builder_refresh (self);
+
+  if (focus_index >= 0)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, focus_index);
+
+      if (row != NULL)
+        {
+          gtk_list_box_select_row (self->list, row);
+          gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "title-entry"));
+        }
+    }
+}
+
+/* The row the user is working in: the one holding the focus, else the selected one. */
+static int
+current_index (KlyngeAgendaBuilder *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row != NULL && gtk_widget_get_parent (row) == GTK_WIDGET (self->list))
+    return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (self->list));
+  return row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KlyngeAgendaBuilder *self = KLYNGE_AGENDA_BUILDER (widget);
+  int index = current_index (self);
+  int to = index + g_variant_get_int32 (parameter);
+
+  if (self->meeting == NULL || index < 0 || to < 0 || to >= (int) self->meeting->agenda->len)
+    return;
+  klynge_agenda_builder_move (self, (guint) index, (guint) to);
+}
+
+static void
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KlyngeAgendaBuilder *self = KLYNGE_AGENDA_BUILDER (widget);
+
+  if (self->meeting == NULL)
+    return;
+  g_ptr_array_add (self->meeting->agenda, klynge_agenda_item_new (_("New item"), "plenary", 15));
+  rebuild (self, (int) self->meeting->agenda->len - 1);
+}
+
+static void
+klynge_agenda_builder_dispose (GObject *object)
+{
+  KlyngeAgendaBuilder *self = KLYNGE_AGENDA_BUILDER (object);
+
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->kind_labels);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_AGENDA_BUILDER);
+  G_OBJECT_CLASS (klynge_agenda_builder_parent_class)->dispose (object);
+}
+
+static void
+klynge_agenda_builder_class_init (KlyngeAgendaBuilderClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = klynge_agenda_builder_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-agenda-builder.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAgendaBuilder, list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAgendaBuilder, total_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAgendaBuilder, warning_label);
+
+  gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "agenda.move", "i", move_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "agenda.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "agenda.move", "i", 1);
+}
+
+static void
+klynge_agenda_builder_init (KlyngeAgendaBuilder *self)
+{
+  const char *const *kinds = klynge_agenda_kinds ();
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->kind_labels = gtk_string_list_new (NULL);
+  for (guint i = 0; kinds[i] != NULL; i++)
+    gtk_string_list_append (self->kind_labels, klynge_agenda_kind_label (kinds[i]));
+
+  target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+klynge_agenda_builder_set_meeting (KlyngeAgendaBuilder *self,
+                                   KlyngeMeeting       *meeting)
+{
+  g_return_if_fail (KLYNGE_IS_AGENDA_BUILDER (self));
+
+  g_set_object (&self->meeting, meeting);
+  rebuild (self, -1);
+}
+
+/* Moves the item at @from to @to, the others shifting up or down. */
+void
+klynge_agenda_builder_move (KlyngeAgendaBuilder *self,
+                            guint                from,
+                            guint                to)
+{
+  KlyngeAgendaItem *item;
+
+  g_return_if_fail (KLYNGE_IS_AGENDA_BUILDER (self));
+  if (self->meeting == NULL || from >= self->meeting->agenda->len ||
+      to >= self->meeting->agenda->len || from == to)
+    return;
+  item = g_object_ref (g_ptr_array_index (self->meeting->agenda, from));
+  g_ptr_array_remove_index (self->meeting->agenda, from);
+  g_ptr_array_insert (self->meeting->agenda, (int) to, item);
+  rebuild (self, (int) to);
+}

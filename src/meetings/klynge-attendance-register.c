@@ -1,0 +1,285 @@
+/* klynge-attendance-register.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The roll call of a meeting, made for the keyboard alone: arrows move from
+ * member to member, one letter records them and moves on. Guests below.
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-attendance.h"
+#include "klynge-attendance-register.h"
+#include "klynge-page.h"
+
+struct _KlyngeAttendanceRegister
+{
+  AdwBin       parent_instance;
+
+  GtkLabel    *summary_label;
+  GtkListBox  *list;
+  AdwEntryRow *guest_row;
+  GtkListBox  *guest_list;
+
+  KlyngeDb    *db;
+  gint64       meeting_id;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeAttendanceRegister, klynge_attendance_register, ADW_TYPE_BIN)
+
+static void
+show_line (GtkWidget *row)
+{
+  const char *status = g_object_get_data (G_OBJECT (row), "status");
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "status-label");
+  GtkWidget *late = g_object_get_data (G_OBJECT (row), "late");
+
+  gtk_label_set_text (GTK_LABEL (label), klynge_attendance_status_label (status));
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, g_strcmp0 (status, "present") == 0 ? "success" : "dim-label");
+  gtk_widget_set_sensitive (late, g_strcmp0 (status, "present") == 0);
+}
+
+static void
+update_summary (KlyngeAttendanceRegister *self)
+{
+  guint present = 0, late = 0, registered = 0, n = 0;
+  g_autofree char *text = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row), n++)
+    {
+      const char *status = g_object_get_data (G_OBJECT (row), "status");
+
+      registered += *status != '\0';
+      present += g_str_equal (status, "present");
+      late += gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "late"));
+    }
+  /* Translators: attendance so far: present, of them late, registered of all */
+  text = g_strdup_printf (_("%u present (%u late) · %u of %u registered"), present, late, registered, n);
+  gtk_label_set_text (self->summary_label, text);
+}
+
+static void
+record (KlyngeAttendanceRegister *self,
+        GtkWidget                *row,
+        const char               *status,
+        gboolean                  late)
+{
+  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
+  GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "late");
+  g_autoptr(GError) error = NULL;
+
+  late = late && g_str_equal (status, "present");
+  if (!klynge_attendance_set (self->db, self->meeting_id, member_id, status, late, &error))
+    {
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (row), "status", g_strdup (status), g_free);
+  g_signal_handlers_block_matched (check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_check_button_set_active (check, late);
+  g_signal_handlers_unblock_matched (check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  show_line (row);
+  update_summary (self);
+}
+
+static void
+late_toggled_cb (GtkCheckButton           *check,
+                 KlyngeAttendanceRegister *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check), GTK_TYPE_LIST_BOX_ROW);
+
+  record (self, row, "present", gtk_check_button_get_active (check));
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey    *controller,
+                guint                     keyval,
+                guint                     keycode,
+                GdkModifierType           state,
+                KlyngeAttendanceRegister *self)
+{
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_selected_row (self->list));
+  GtkListBoxRow *next;
+  const char *status;
+
+  if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (gdk_keyval_to_lower (keyval))
+    {
+    case GDK_KEY_p: status = "present"; break;
+    case GDK_KEY_e: status = "excused"; break;
+    case GDK_KEY_a: status = "absent"; break;
+    case GDK_KEY_Delete:
+    case GDK_KEY_BackSpace: status = ""; break;
+    case GDK_KEY_l:
+      {
+        GtkCheckButton *late = g_object_get_data (G_OBJECT (row), "late");
+
+        /* Late implies present. */
+        record (self, row, "present", !gtk_check_button_get_active (late) ||
+                                      g_strcmp0 (g_object_get_data (G_OBJECT (row), "status"), "present") != 0);
+        return TRUE;
+      }
+    default:
+      return FALSE;
+    }
+  record (self, row, status, FALSE);
+  if (*status == '\0')
+    return TRUE;
+  next = gtk_list_box_get_row_at_index (self->list, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+  if (next != NULL)
+    {
+      gtk_list_box_select_row (self->list, next);
+      gtk_widget_grab_focus (GTK_WIDGET (next));
+    }
+  return TRUE;
+}
+
+static void
+remove_guest_cb (GtkButton                *button,
+                 KlyngeAttendanceRegister *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "guest-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!klynge_guest_remove (self->db, id, &error))
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
+  else
+    gtk_list_box_remove (self->guest_list, row);
+}
+
+static void
+add_guest_row (KlyngeAttendanceRegister *self,
+               KlyngeGuest              *guest)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), guest->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), guest->organisation);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove Guest"));
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_guest_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  g_object_set_data (G_OBJECT (row), "guest-id", GSIZE_TO_POINTER (guest->id));
+  gtk_list_box_append (self->guest_list, row);
+}
+
+static void
+guest_apply_cb (KlyngeAttendanceRegister *self)
+{
+  g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->guest_row)), ",", 2);
+  g_autoptr(GError) error = NULL;
+  KlyngeGuest guest = { 0 };
+
+  guest.name = g_strstrip (parts[0] != NULL ? parts[0] : (char *) "");
+  guest.organisation = parts[0] != NULL && parts[1] != NULL ? g_strstrip (parts[1]) : (char *) "";
+  guest.id = klynge_guest_add (self->db, self->meeting_id, guest.name, guest.organisation, &error);
+  if (guest.id == 0)
+    {
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  add_guest_row (self, &guest);
+  gtk_editable_set_text (GTK_EDITABLE (self->guest_row), "");
+}
+
+static void
+reload (KlyngeAttendanceRegister *self)
+{
+  g_autoptr(GListModel) lines = NULL;
+  g_autoptr(GPtrArray) guests = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guest_list))) != NULL)
+    gtk_list_box_remove (self->guest_list, child);
+  if (self->db == NULL || self->meeting_id == 0)
+    return;
+
+  lines = klynge_attendance_list (self->db, self->meeting_id, NULL);
+  for (guint i = 0; lines != NULL && i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(KlyngeAttendance) line = g_list_model_get_item (lines, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *status = gtk_label_new (NULL);
+      GtkWidget *late = gtk_check_button_new_with_label (_("Late"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->member_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->clinic_name != NULL ? line->clinic_name : "");
+      gtk_label_set_width_chars (GTK_LABEL (status), 14);
+      gtk_label_set_xalign (GTK_LABEL (status), 0);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (late), line->late);
+      gtk_widget_set_focusable (late, FALSE);
+      g_signal_connect (late, "toggled", G_CALLBACK (late_toggled_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), late);
+      g_object_set_data (G_OBJECT (row), "status-label", status);
+      g_object_set_data (G_OBJECT (row), "late", late);
+      g_object_set_data (G_OBJECT (row), "member-id", GSIZE_TO_POINTER (line->member_id));
+      g_object_set_data_full (G_OBJECT (row), "status", g_strdup (line->status), g_free);
+      show_line (row);
+      gtk_list_box_append (self->list, row);
+    }
+  update_summary (self);
+
+  guests = klynge_guests_list (self->db, self->meeting_id, NULL);
+  for (guint i = 0; guests != NULL && i < guests->len; i++)
+    add_guest_row (self, g_ptr_array_index (guests, i));
+}
+
+static void
+klynge_attendance_register_dispose (GObject *object)
+{
+  KlyngeAttendanceRegister *self = KLYNGE_ATTENDANCE_REGISTER (object);
+
+  g_clear_object (&self->db);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_ATTENDANCE_REGISTER);
+  G_OBJECT_CLASS (klynge_attendance_register_parent_class)->dispose (object);
+}
+
+static void
+klynge_attendance_register_class_init (KlyngeAttendanceRegisterClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = klynge_attendance_register_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-attendance-register.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, guest_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, guest_list);
+  gtk_widget_class_bind_template_callback (widget_class, guest_apply_cb);
+}
+
+static void
+klynge_attendance_register_init (KlyngeAttendanceRegister *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+}
+
+void
+klynge_attendance_register_set_meeting (KlyngeAttendanceRegister *self,
+                                        KlyngeDb                 *db,
+                                        gint64                    meeting_id)
+{
+  g_return_if_fail (KLYNGE_IS_ATTENDANCE_REGISTER (self));
+
+  g_set_object (&self->db, db);
+  self->meeting_id = meeting_id;
+  reload (self);
+}

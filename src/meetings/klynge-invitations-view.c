@@ -1,0 +1,384 @@
+/* klynge-invitations-view.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Who is invited and what they answered, with one-key answers, calendar
+ * files for everyone and a mail draft to all in BCC.
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-ics.h"
+#include "klynge-invitations.h"
+#include "klynge-invitations-view.h"
+#include "klynge-page.h"
+
+struct _KlyngeInvitationsView
+{
+  AdwBin      parent_instance;
+
+  GtkListBox *list;
+  GtkLabel   *summary_label;
+
+  KlyngeDb   *db;
+  gint64      meeting_id;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeInvitationsView, klynge_invitations_view, ADW_TYPE_BIN)
+
+static const char *const answers[] = { "invited", "accepted", "declined", "no_answer" };
+
+static void reload (KlyngeInvitationsView *self);
+
+static guint
+answer_position (const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    if (g_str_equal (answers[i], status))
+      return i;
+  return 0;
+}
+
+static void
+update_summary (KlyngeInvitationsView *self)
+{
+  guint counts[G_N_ELEMENTS (answers)] = { 0 };
+  guint n = 0;
+  g_autofree char *text = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row), n++)
+    counts[gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "answer"))]++;
+  /* Translators: the counts of the invitations' answers */
+  text = g_strdup_printf (ngettext ("%u invited: %u accepted, %u declined, %u no answer",
+                                    "%u invited: %u accepted, %u declined, %u no answer", n),
+                          n, counts[1], counts[2], counts[3]);
+  gtk_label_set_text (self->summary_label, n > 0 ? text : _("Nobody is invited yet."));
+}
+
+static void
+answer_changed_cb (GtkDropDown           *dropdown,
+                   GParamSpec            *pspec,
+                   KlyngeInvitationsView *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), GTK_TYPE_LIST_BOX_ROW);
+  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
+  guint position = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (position >= G_N_ELEMENTS (answers))
+    return;
+  if (!klynge_invitations_set_status (self->db, self->meeting_id, member_id, answers[position], &error))
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
+  update_summary (self);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                KlyngeInvitationsView *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+  GtkListBoxRow *next;
+  int answer;
+
+  if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (gdk_keyval_to_lower (keyval))
+    {
+    case GDK_KEY_i: answer = 0; break;
+    case GDK_KEY_a: answer = 1; break;
+    case GDK_KEY_d: answer = 2; break;
+    case GDK_KEY_n: answer = 3; break;
+    default: return FALSE;
+    }
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "answer"), (guint) answer);
+  /* On to the next member, as when ticking off a list of answers. */
+  next = gtk_list_box_get_row_at_index (self->list, gtk_list_box_row_get_index (row) + 1);
+  if (next != NULL)
+    {
+      gtk_list_box_select_row (self->list, next);
+      gtk_widget_grab_focus (GTK_WIDGET (next));
+    }
+  return TRUE;
+}
+
+static void
+reload (KlyngeInvitationsView *self)
+{
+  g_autoptr(GListModel) invitations = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  if (self->db == NULL || self->meeting_id == 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    gtk_string_list_append (labels, klynge_invitation_status_label (answers[i]));
+
+  invitations = klynge_invitations_list (self->db, self->meeting_id, NULL);
+  for (guint i = 0; invitations != NULL && i < g_list_model_get_n_items (invitations); i++)
+    {
+      g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *answer = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), invitation->member_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), invitation->clinic_name != NULL ? invitation->clinic_name : "");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (answer), answer_position (invitation->status));
+      gtk_widget_set_valign (answer, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (answer), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answer"), -1);
+      g_signal_connect (answer, "notify::selected", G_CALLBACK (answer_changed_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), answer);
+      g_object_set_data (G_OBJECT (row), "answer", answer);
+      g_object_set_data (G_OBJECT (row), "member-id", GSIZE_TO_POINTER (invitation->member_id));
+      gtk_list_box_append (self->list, row);
+    }
+  update_summary (self);
+}
+
+static void
+invite_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KlyngeInvitationsView *self = KLYNGE_INVITATIONS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int n = klynge_invitations_invite_all (self->db, self->meeting_id, &error);
+
+  if (n < 0)
+    {
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  text = n == 0 ? g_strdup (_("Every member is invited already."))
+                : g_strdup_printf (ngettext ("Invited %d member.", "Invited %d members.", n), n);
+  klynge_page_show_message (GTK_WIDGET (self), text);
+  reload (self);
+}
+
+typedef struct
+{
+  char   *db_path;
+  gint64  meeting_id;
+  char   *folder;
+} IcsJob;
+
+static void
+ics_job_free (IcsJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->folder);
+  g_free (job);
+}
+
+/* In a thread on its own connection, so a slow disk never freezes the window. */
+static void
+ics_thread (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  IcsJob *job = data;
+  g_autoptr(KlyngeDb) db = klynge_db_open (job->db_path, KLYNGE_DB_OPEN_READ_ONLY, NULL);
+  GError *error = NULL;
+  int n;
+
+  if (db == NULL)
+    {
+      g_task_return_new_error (task, KLYNGE_ERROR, KLYNGE_ERROR_IO, "%s", _("The database could not be opened."));
+      return;
+    }
+  n = klynge_ics_write_folder (db, job->meeting_id, job->folder, &error);
+  if (n < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n);
+}
+
+static void
+ics_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  if (n < 0)
+    {
+      klynge_page_show_message (GTK_WIDGET (source), error->message);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("Saved %d calendar file.", "Saved %d calendar files.", (gulong) n), (int) n);
+  klynge_page_show_message (GTK_WIDGET (source), text);
+}
+
+static void
+folder_chosen_cb (GtkNativeDialog       *chooser,
+                  int                    response,
+                  KlyngeInvitationsView *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (folder)) != NULL && self->db != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, ics_done_cb, NULL);
+      IcsJob *job = g_new0 (IcsJob, 1);
+
+      job->db_path = g_strdup (klynge_db_get_path (self->db));
+      job->meeting_id = self->meeting_id;
+      job->folder = g_steal_pointer (&path);
+      g_task_set_source_tag (task, folder_chosen_cb);
+      g_task_set_task_data (task, job, (GDestroyNotify) ics_job_free);
+      g_task_run_in_thread (task, ics_thread);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KlyngeInvitationsView *self = KLYNGE_INVITATIONS_VIEW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Calendar Files"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Save Here"), _("_Cancel"));
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+mail_response_cb (AdwMessageDialog      *dialog,
+                  const char            *response,
+                  KlyngeInvitationsView *self)
+{
+  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "template");
+  GtkEditable *subject = g_object_get_data (G_OBJECT (dialog), "subject");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *template_text = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+
+  if (!g_str_equal (response, "compose"))
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  template_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* The next invitation starts from what was written this time. */
+  g_settings_set_string (settings, "invitation-template", template_text);
+  g_settings_set_string (settings, "invitation-subject", gtk_editable_get_text (subject));
+  if (!(body = klynge_invitations_fill_template (self->db, self->meeting_id, template_text, &error)) ||
+      !(title = klynge_invitations_fill_template (self->db, self->meeting_id, gtk_editable_get_text (subject), &error)) ||
+      !(uri = klynge_invitations_mailto (self->db, self->meeting_id, title, body, &error)))
+    {
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+}
+
+static void
+mail_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KlyngeInvitationsView *self = KLYNGE_INVITATIONS_VIEW (widget);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *saved_subject = g_settings_get_string (settings, "invitation-subject");
+  g_autofree char *saved_text = g_settings_get_string (settings, "invitation-template");
+  GtkWidget *dialog, *box, *subject, *frame, *view;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Mail to All Members"),
+                                   _("Your mail program opens with every invited member in BCC. "
+                                     "{title}, {date}, {venue}, {address}, {topic} and {agenda} are filled in."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  subject = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (subject), *saved_subject != '\0' ? saved_subject : _("Invitation: {title}"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (subject), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Subject"), -1);
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_widget_set_size_request (view, 420, 220);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            *saved_text != '\0' ? saved_text : klynge_invitations_default_template (), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text"), -1);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), subject);
+  gtk_box_append (GTK_BOX (box), frame);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "template", view);
+  g_object_set_data (G_OBJECT (dialog), "subject", subject);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "compose", _("_Write Mail"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "compose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "compose");
+  g_signal_connect (dialog, "response", G_CALLBACK (mail_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+klynge_invitations_view_dispose (GObject *object)
+{
+  KlyngeInvitationsView *self = KLYNGE_INVITATIONS_VIEW (object);
+
+  g_clear_object (&self->db);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_INVITATIONS_VIEW);
+  G_OBJECT_CLASS (klynge_invitations_view_parent_class)->dispose (object);
+}
+
+static void
+klynge_invitations_view_class_init (KlyngeInvitationsViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = klynge_invitations_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-invitations-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, summary_label);
+
+  gtk_widget_class_install_action (widget_class, "invitations.invite-all", NULL, invite_all_action);
+  gtk_widget_class_install_action (widget_class, "invitations.export-ics", NULL, export_ics_action);
+  gtk_widget_class_install_action (widget_class, "invitations.mail", NULL, mail_action);
+}
+
+static void
+klynge_invitations_view_init (KlyngeInvitationsView *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+}
+
+void
+klynge_invitations_view_set_meeting (KlyngeInvitationsView *self,
+                                     KlyngeDb              *db,
+                                     gint64                 meeting_id)
+{
+  g_return_if_fail (KLYNGE_IS_INVITATIONS_VIEW (self));
+
+  g_set_object (&self->db, db);
+  self->meeting_id = meeting_id;
+  reload (self);
+}

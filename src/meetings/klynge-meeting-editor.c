@@ -1,0 +1,438 @@
+/* klynge-meeting-editor.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The details of a meeting: title, topic, time, status, people, venue,
+ * speakers with their fees, and the minutes. The form writes into the
+ * meeting only in klynge_meeting_editor_apply(), so a failed save leaves
+ * both the form and the database as they were.
+ */
+
+#include "klynge-i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "klynge-attendance.h"
+#include "klynge-ledger.h"
+#include "klynge-meeting-editor.h"
+#include "klynge-money.h"
+#include "klynge-topics.h"
+
+struct _KlyngeMeetingEditor
+{
+  AdwBin          parent_instance;
+
+  AdwEntryRow    *title_row;
+  AdwComboRow    *topic_row;
+  AdwEntryRow    *date_row;
+  AdwEntryRow    *start_row;
+  AdwEntryRow    *end_row;
+  AdwComboRow    *status_row;
+  AdwComboRow    *facilitator_row;
+  AdwComboRow    *follow_up_row;
+  AdwEntryRow    *venue_row;
+  AdwEntryRow    *address_row;
+  AdwEntryRow    *catering_row;
+  GtkListBox     *speaker_list;
+  GtkTextView    *minutes_view;
+
+  KlyngeDb       *db;
+  KlyngeMeeting  *meeting;
+  char           *currency;
+  GArray         *topic_ids;        /* position → id; 0 first: none */
+  GArray         *member_ids;
+  GArray         *meeting_ids;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeMeetingEditor, klynge_meeting_editor, ADW_TYPE_BIN)
+
+enum {
+  TIMES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *const statuses[] = { "planned", "invited", "held", "cancelled" };
+
+/* Fills a combo row with "none" and the labels, remembering the ids. */
+static void
+fill_combo (AdwComboRow *row,
+            GArray      *ids,
+            GPtrArray   *labels,
+            gint64       selected)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint position = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      gtk_string_list_append (model, g_ptr_array_index (labels, i));
+      if (g_array_index (ids, gint64, i) == selected)
+        position = i;
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (row, position);
+}
+
+static gint64
+combo_id (AdwComboRow *row,
+          GArray      *ids)
+{
+  guint position = adw_combo_row_get_selected (row);
+
+  return position < ids->len ? g_array_index (ids, gint64, position) : 0;
+}
+
+static void
+start_list (GArray    **ids,
+            GPtrArray **labels)
+{
+  gint64 none = 0;
+
+  if (*ids != NULL)
+    g_array_unref (*ids);
+  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  *labels = g_ptr_array_new_with_free_func (g_free);
+  g_array_append_val (*ids, none);
+  g_ptr_array_add (*labels, g_strdup (_("None")));
+}
+
+static void
+fill_choices (KlyngeMeetingEditor *self)
+{
+  gint64 cluster = self->meeting->cluster_id;
+  g_autoptr(GPtrArray) topics = klynge_topics_list (self->db, cluster, NULL);
+  g_autoptr(GPtrArray) members = klynge_attendance_rates (self->db, cluster, 0, NULL);
+  g_autoptr(GListModel) meetings = klynge_meetings_list (self->db, cluster, KLYNGE_MEETINGS_ALL, NULL, NULL);
+  g_autoptr(GPtrArray) labels = NULL;
+
+  start_list (&self->topic_ids, &labels);
+  for (guint i = 0; topics != NULL && i < topics->len; i++)
+    {
+      KlyngeTopic *topic = g_ptr_array_index (topics, i);
+
+      g_array_append_val (self->topic_ids, topic->id);
+      g_ptr_array_add (labels, g_strdup (topic->title));
+    }
+  fill_combo (self->topic_row, self->topic_ids, labels, self->meeting->topic_id);
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  start_list (&self->member_ids, &labels);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      KlyngeAttendanceRate *member = g_ptr_array_index (members, i);
+
+      g_array_append_val (self->member_ids, member->member_id);
+      g_ptr_array_add (labels, g_strdup (member->name));
+    }
+  fill_combo (self->facilitator_row, self->member_ids, labels, self->meeting->facilitator_id);
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  start_list (&self->meeting_ids, &labels);
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(KlyngeMeeting) other = g_list_model_get_item (meetings, i);
+
+      if (other->id == self->meeting->id)
+        continue;
+      g_array_append_val (self->meeting_ids, other->id);
+      g_ptr_array_add (labels, g_strdup_printf ("%.10s  %s", other->starts_at, other->title));
+    }
+  fill_combo (self->follow_up_row, self->meeting_ids, labels, self->meeting->follow_up_of);
+}
+
+static void
+remove_speaker_cb (GtkButton *button,
+                   gpointer   user_data)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (row)), row);
+}
+
+static GtkWidget *
+entry_with (const char *text,
+            const char *label,
+            gboolean    expand)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_hexpand (entry, expand);
+  return entry;
+}
+
+static void
+add_speaker_row (KlyngeMeetingEditor *self,
+                 KlyngeSpeaker       *speaker)
+{
+  g_autofree char *fee = speaker->fee > 0 ? klynge_money_format (speaker->fee, self->currency) : g_strdup ("");
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *name = entry_with (speaker->name, _("Name"), TRUE);
+  GtkWidget *organisation = entry_with (speaker->organisation, _("Organisation"), TRUE);
+  GtkWidget *fee_entry = entry_with (fee, _("Fee"), FALSE);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "name", name);
+  g_object_set_data (G_OBJECT (row), "organisation", organisation);
+  g_object_set_data (G_OBJECT (row), "fee", fee_entry);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Speaker"));
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_speaker_cb), NULL);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), organisation);
+  gtk_box_append (GTK_BOX (box), fee_entry);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_append (self->speaker_list, row);
+}
+
+static void
+add_speaker_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeMeetingEditor *self = KLYNGE_MEETING_EDITOR (widget);
+  g_autoptr(KlyngeSpeaker) speaker = NULL;
+
+  speaker = klynge_speaker_new ("", "", 0);
+  add_speaker_row (self, speaker);
+}
+
+/* "17:00" or "17.00" → minutes since midnight; -1 when it is not a time. */
+static int
+parse_clock (const char *text)
+{
+  int h, m;
+  char separator, tail;
+
+  if (sscanf (text, "%d%c%d%c", &h, &separator, &m, &tail) != 3 ||
+      (separator != ':' && separator != '.') || h < 0 || h > 23 || m < 0 || m > 59)
+    return -1;
+  return h * 60 + m;
+}
+
+static gboolean
+read_time (AdwEntryRow  *row,
+           const char   *date,
+           char        **out,
+           GError      **error)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  int minutes = parse_clock (text);
+  int y, mo, d, h, mi;
+
+  if (minutes < 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("“%s” is not a time of day; write it like 17:00."), text);
+      return FALSE;
+    }
+  *out = g_strdup_printf ("%sT%02d:%02d", date, minutes / 60, minutes % 60);
+  if (!klynge_meeting_parse_time (*out, &y, &mo, &d, &h, &mi))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as year-month-day, like 2026-09-15."), date);
+      g_clear_pointer (out, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_text (char       **field,
+          AdwEntryRow *row)
+{
+  g_free (*field);
+  *field = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+/* The agenda builder shows start times and the over-run as the times are
+ * typed, so a valid time goes into the meeting at once. */
+static void
+time_changed_cb (KlyngeMeetingEditor *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+
+  if (self->meeting == NULL)
+    return;
+  date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  if (!read_time (self->start_row, date, &starts, NULL) || !read_time (self->end_row, date, &ends, NULL))
+    return;
+  g_free (self->meeting->starts_at);
+  self->meeting->starts_at = g_steal_pointer (&starts);
+  g_free (self->meeting->ends_at);
+  self->meeting->ends_at = g_steal_pointer (&ends);
+  g_signal_emit (self, signals[TIMES_CHANGED], 0);
+}
+
+static void
+klynge_meeting_editor_dispose (GObject *object)
+{
+  KlyngeMeetingEditor *self = KLYNGE_MEETING_EDITOR (object);
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->meeting);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->topic_ids, g_array_unref);
+  g_clear_pointer (&self->member_ids, g_array_unref);
+  g_clear_pointer (&self->meeting_ids, g_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEETING_EDITOR);
+  G_OBJECT_CLASS (klynge_meeting_editor_parent_class)->dispose (object);
+}
+
+static void
+klynge_meeting_editor_class_init (KlyngeMeetingEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = klynge_meeting_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-meeting-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, topic_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, facilitator_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, follow_up_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, address_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, catering_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, speaker_list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, minutes_view);
+
+  gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
+  gtk_widget_class_install_action (widget_class, "editor.add-speaker", NULL, add_speaker_action);
+
+  /**
+   * KlyngeMeetingEditor::times-changed:
+   *
+   * The meeting's start or end changed to another valid time.
+   */
+  signals[TIMES_CHANGED] = g_signal_new ("times-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+klynge_meeting_editor_init (KlyngeMeetingEditor *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_string_list_append (labels, klynge_meeting_status_label (statuses[i]));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (labels));
+}
+
+void
+klynge_meeting_editor_set_meeting (KlyngeMeetingEditor *self,
+                                   KlyngeDb            *db,
+                                   KlyngeMeeting       *meeting)
+{
+  GtkWidget *child;
+  char date[11] = "";
+
+  g_return_if_fail (KLYNGE_IS_MEETING_EDITOR (self));
+
+  g_set_object (&self->db, db);
+  g_set_object (&self->meeting, meeting);
+  if (meeting == NULL)
+    return;
+  g_free (self->currency);
+  self->currency = klynge_ledger_get_currency (db, meeting->cluster_id);
+
+  g_strlcpy (date, meeting->starts_at, sizeof date);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), meeting->title);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), strlen (meeting->starts_at) == 16 ? meeting->starts_at + 11 : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), strlen (meeting->ends_at) == 16 ? meeting->ends_at + 11 : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->venue_row), meeting->venue_name);
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), meeting->venue_address);
+  gtk_editable_set_text (GTK_EDITABLE (self->catering_row), meeting->catering);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->minutes_view), meeting->minutes, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (g_str_equal (statuses[i], meeting->status))
+      adw_combo_row_set_selected (self->status_row, i);
+  fill_choices (self);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->speaker_list))) != NULL)
+    gtk_list_box_remove (self->speaker_list, child);
+  for (guint i = 0; i < meeting->speakers->len; i++)
+    add_speaker_row (self, g_ptr_array_index (meeting->speakers, i));
+}
+
+/**
+ * klynge_meeting_editor_apply:
+ *
+ * Writes the form into the meeting. On an error (a time that is no time, a
+ * fee that is no amount) the meeting is not changed.
+ */
+gboolean
+klynge_meeting_editor_apply (KlyngeMeetingEditor  *self,
+                             GError              **error)
+{
+  KlyngeMeeting *m = self->meeting;
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+  g_autoptr(GPtrArray) speakers = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_speaker_free);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->minutes_view);
+  GtkTextIter start, end;
+  guint status;
+
+  g_return_val_if_fail (m != NULL, FALSE);
+
+  if (!read_time (self->start_row, date, &starts, error) || !read_time (self->end_row, date, &ends, error))
+    return FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->speaker_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *name = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "name"));
+      const char *organisation = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "organisation"));
+      const char *fee_text = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "fee"));
+      gint64 fee = 0;
+
+      if (*fee_text != '\0' && !klynge_money_parse (fee_text, self->currency, &fee, error))
+        {
+          g_prefix_error (error, _("The fee of %s: "), name);
+          return FALSE;
+        }
+      g_ptr_array_add (speakers, klynge_speaker_new (name, organisation, fee));
+    }
+
+  set_text (&m->title, self->title_row);
+  g_free (m->starts_at);
+  m->starts_at = g_steal_pointer (&starts);
+  g_free (m->ends_at);
+  m->ends_at = g_steal_pointer (&ends);
+  set_text (&m->venue_name, self->venue_row);
+  set_text (&m->venue_address, self->address_row);
+  set_text (&m->catering, self->catering_row);
+  status = adw_combo_row_get_selected (self->status_row);
+  g_free (m->status);
+  m->status = g_strdup (statuses[MIN (status, G_N_ELEMENTS (statuses) - 1)]);
+  m->topic_id = combo_id (self->topic_row, self->topic_ids);
+  m->facilitator_id = combo_id (self->facilitator_row, self->member_ids);
+  m->follow_up_of = combo_id (self->follow_up_row, self->meeting_ids);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_free (m->minutes);
+  m->minutes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_ptr_array_set_size (m->speakers, 0);
+  g_ptr_array_extend_and_steal (m->speakers, g_steal_pointer (&speakers));
+  return TRUE;
+}

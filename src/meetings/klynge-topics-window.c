@@ -1,0 +1,474 @@
+/* klynge-topics-window.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The brainstorm of proposed topics with their votes, and the topic library:
+ * the shipped cluster packages and the cluster's own topics, each with the
+ * indicators to extract. Edits go through klynge_topic_save(), which marks
+ * shipped rows as the user's so that an update never overwrites them.
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-topics.h"
+#include "klynge-topics-window.h"
+
+struct _KlyngeTopicsWindow
+{
+  AdwWindow        parent_instance;
+
+  AdwToastOverlay *toasts;
+  AdwEntryRow     *proposal_row;
+  GtkListBox      *proposal_list;
+  GtkListBox      *topic_list;
+
+  KlyngeDb        *db;
+  gint64           cluster_id;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeTopicsWindow, klynge_topics_window, ADW_TYPE_WINDOW)
+
+static const char *const units[] = { "percent", "count", "rate", "value" };
+
+static void reload (KlyngeTopicsWindow *self);
+
+static void
+show_error (KlyngeTopicsWindow *self,
+            const GError       *error)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* A form in a message dialog: one labelled entry per field. */
+static GtkWidget *
+form_entry (GtkWidget  *form,
+            const char *label,
+            const char *text)
+{
+  GtkWidget *title = gtk_label_new (label);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "caption-heading");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  gtk_box_append (GTK_BOX (form), title);
+  gtk_box_append (GTK_BOX (form), entry);
+  return entry;
+}
+
+static GtkWidget *
+form_dialog (KlyngeTopicsWindow *self,
+             const char         *heading,
+             GtkWidget         **form)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_size_request (*form, 420, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), *form);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  return dialog;
+}
+
+static void
+take_text (char      **field,
+           GtkWidget  *entry)
+{
+  g_free (*field);
+  *field = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Topics */
+
+static void
+topic_response_cb (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   KlyngeTopicsWindow *self)
+{
+  gint64 topic_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "topic-id"));
+  g_autoptr(KlyngeTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  topic = topic_id != 0 ? klynge_topic_load (self->db, topic_id, &error) : klynge_topic_new ();
+  if (topic == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (topic_id == 0)
+    topic->cluster_id = self->cluster_id;
+  take_text (&topic->title, g_object_get_data (G_OBJECT (dialog), "title"));
+  take_text (&topic->description, g_object_get_data (G_OBJECT (dialog), "description"));
+  take_text (&topic->rationale, g_object_get_data (G_OBJECT (dialog), "rationale"));
+  if (!klynge_topic_save (self->db, topic, &error))
+    show_error (self, error);
+  reload (self);
+}
+
+static void
+edit_topic (KlyngeTopicsWindow *self,
+            KlyngeTopic        *topic)
+{
+  GtkWidget *form;
+  GtkWidget *dialog = form_dialog (self, topic != NULL ? _("Edit Topic") : _("New Topic"), &form);
+
+  g_object_set_data (G_OBJECT (dialog), "topic-id", GSIZE_TO_POINTER (topic != NULL ? topic->id : 0));
+  g_object_set_data (G_OBJECT (dialog), "title", form_entry (form, _("Title"), topic != NULL ? topic->title : ""));
+  g_object_set_data (G_OBJECT (dialog), "description",
+                     form_entry (form, _("Description"), topic != NULL ? topic->description : ""));
+  g_object_set_data (G_OBJECT (dialog), "rationale",
+                     form_entry (form, _("Why it matters"), topic != NULL ? topic->rationale : ""));
+  g_signal_connect (dialog, "response", G_CALLBACK (topic_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_topic_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  edit_topic (KLYNGE_TOPICS_WINDOW (widget), NULL);
+}
+
+static KlyngeTopic *
+topic_of (GtkWidget *button)
+{
+  return g_object_get_data (G_OBJECT (button), "topic");
+}
+
+static void
+edit_topic_cb (GtkButton          *button,
+               KlyngeTopicsWindow *self)
+{
+  edit_topic (self, topic_of (GTK_WIDGET (button)));
+}
+
+/* Indicators */
+
+static void
+indicator_response_cb (AdwMessageDialog   *dialog,
+                       const char         *response,
+                       KlyngeTopicsWindow *self)
+{
+  gint64 topic_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "topic-id"));
+  gint64 indicator_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "indicator-id"));
+  g_autoptr(KlyngeTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+  KlyngeIndicator *indicator = NULL;
+  guint unit;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if (!(topic = klynge_topic_load (self->db, topic_id, &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < topic->indicators->len; i++)
+    if (((KlyngeIndicator *) g_ptr_array_index (topic->indicators, i))->id == indicator_id)
+      indicator = g_ptr_array_index (topic->indicators, i);
+  if (indicator == NULL)
+    g_ptr_array_add (topic->indicators, (indicator = klynge_indicator_new ()));
+  take_text (&indicator->name, g_object_get_data (G_OBJECT (dialog), "name"));
+  take_text (&indicator->numerator_definition, g_object_get_data (G_OBJECT (dialog), "numerator"));
+  take_text (&indicator->denominator_definition, g_object_get_data (G_OBJECT (dialog), "denominator"));
+  take_text (&indicator->data_source, g_object_get_data (G_OBJECT (dialog), "source"));
+  unit = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "unit"));
+  g_free (indicator->unit);
+  indicator->unit = g_strdup (units[MIN (unit, G_N_ELEMENTS (units) - 1)]);
+  indicator->higher_is_better = gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "higher"));
+  if (!klynge_topic_save (self->db, topic, &error))
+    show_error (self, error);
+  reload (self);
+}
+
+static void
+edit_indicator (KlyngeTopicsWindow *self,
+                KlyngeTopic        *topic,
+                KlyngeIndicator    *indicator)
+{
+  g_autoptr(GtkStringList) unit_labels = gtk_string_list_new (NULL);
+  GtkWidget *form, *unit, *higher;
+  GtkWidget *dialog = form_dialog (self, indicator != NULL ? _("Edit Indicator") : _("New Indicator"), &form);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    gtk_string_list_append (unit_labels, klynge_indicator_unit_label (units[i]));
+  g_object_set_data (G_OBJECT (dialog), "topic-id", GSIZE_TO_POINTER (topic->id));
+  g_object_set_data (G_OBJECT (dialog), "indicator-id", GSIZE_TO_POINTER (indicator != NULL ? indicator->id : 0));
+  g_object_set_data (G_OBJECT (dialog), "name", form_entry (form, _("Name"), indicator != NULL ? indicator->name : ""));
+  g_object_set_data (G_OBJECT (dialog), "numerator",
+                     form_entry (form, _("Numerator"), indicator != NULL ? indicator->numerator_definition : ""));
+  g_object_set_data (G_OBJECT (dialog), "denominator",
+                     form_entry (form, _("Denominator"), indicator != NULL ? indicator->denominator_definition : ""));
+  g_object_set_data (G_OBJECT (dialog), "source",
+                     form_entry (form, _("Data source"), indicator != NULL ? indicator->data_source : ""));
+  unit = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (unit_labels)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (unit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unit"), -1);
+  for (guint i = 0; indicator != NULL && i < G_N_ELEMENTS (units); i++)
+    if (g_str_equal (units[i], indicator->unit))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), i);
+  higher = gtk_check_button_new_with_label (_("Higher is better"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (higher), indicator == NULL || indicator->higher_is_better);
+  gtk_box_append (GTK_BOX (form), unit);
+  gtk_box_append (GTK_BOX (form), higher);
+  g_object_set_data (G_OBJECT (dialog), "unit", unit);
+  g_object_set_data (G_OBJECT (dialog), "higher", higher);
+  g_signal_connect (dialog, "response", G_CALLBACK (indicator_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_indicator_cb (GtkButton          *button,
+                   KlyngeTopicsWindow *self)
+{
+  edit_indicator (self, topic_of (GTK_WIDGET (button)), g_object_get_data (G_OBJECT (button), "indicator"));
+}
+
+static GtkWidget *
+row_button (const char *icon,
+            const char *tooltip,
+            KlyngeTopic *topic,
+            GCallback   callback,
+            gpointer    self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "topic", topic);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static void
+fill_topics (KlyngeTopicsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *topics = klynge_topics_list (self->db, self->cluster_id, &error);
+
+  clear_list (self->topic_list);
+  if (topics == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* The rows point into the topics: they live as long as the list. */
+  g_object_set_data_full (G_OBJECT (self->topic_list), "topics", topics, (GDestroyNotify) g_ptr_array_unref);
+  for (guint t = 0; t < topics->len; t++)
+    {
+      KlyngeTopic *topic = g_ptr_array_index (topics, t);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *add = adw_action_row_new ();
+      GtkWidget *add_button = gtk_button_new_with_mnemonic (_("Add _Indicator…"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), topic->title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), topic->description);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                   row_button ("document-edit-symbolic", _("Edit Topic"), topic,
+                                               G_CALLBACK (edit_topic_cb), self));
+      for (guint i = 0; i < topic->indicators->len; i++)
+        {
+          KlyngeIndicator *indicator = g_ptr_array_index (topic->indicators, i);
+          g_autofree char *subtitle = g_strdup_printf ("%s / %s · %s · %s · %s",
+                                                       indicator->numerator_definition,
+                                                       indicator->denominator_definition,
+                                                       klynge_indicator_unit_label (indicator->unit),
+                                                       indicator->higher_is_better ? _("higher is better")
+                                                                                   : _("lower is better"),
+                                                       indicator->data_source);
+          GtkWidget *line = adw_action_row_new ();
+          GtkWidget *edit = row_button ("document-edit-symbolic", _("Edit Indicator"), topic,
+                                        G_CALLBACK (edit_indicator_cb), self);
+
+          g_object_set_data (G_OBJECT (edit), "indicator", indicator);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), indicator->name);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (line), edit);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
+        }
+      gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (add_button), "topic", topic);
+      g_signal_connect (add_button, "clicked", G_CALLBACK (edit_indicator_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (add), add_button);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add);
+      gtk_list_box_append (self->topic_list, row);
+    }
+}
+
+/* Brainstorm */
+
+static void
+vote_cb (GtkButton          *button,
+         KlyngeTopicsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "proposal-id"));
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+
+  if (!klynge_topic_proposal_vote (self->db, id, delta, &error))
+    show_error (self, error);
+  reload (self);
+}
+
+static void
+choose_cb (GtkButton          *button,
+           KlyngeTopicsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "proposal-id"));
+
+  if (klynge_topic_proposal_choose (self->db, id, &error) == 0)
+    show_error (self, error);
+  else
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The topic is in the library; give it indicators there.")));
+  reload (self);
+}
+
+static GtkWidget *
+proposal_button (const char *icon,
+                 const char *tooltip,
+                 gint64      id,
+                 int         delta,
+                 GCallback   callback,
+                 gpointer    self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "proposal-id", GSIZE_TO_POINTER (id));
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static void
+fill_proposals (KlyngeTopicsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) proposals = klynge_topic_proposals_list (self->db, self->cluster_id, &error);
+
+  clear_list (self->proposal_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), proposals != NULL && proposals->len > 0);
+  for (guint i = 0; proposals != NULL && i < proposals->len; i++)
+    {
+      KlyngeTopicProposal *proposal = g_ptr_array_index (proposals, i);
+      g_autofree char *votes = g_strdup_printf (ngettext ("%d vote", "%d votes", (gulong) proposal->votes),
+                                                (int) proposal->votes);
+      g_autofree char *subtitle = proposal->proposer_name != NULL
+        ? g_strdup_printf (_("Proposed by %s · %s"), proposal->proposer_name, votes) : g_strdup (votes);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), proposal->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), proposal_button ("list-remove-symbolic", _("Remove a Vote"),
+                                                                        proposal->id, -1, G_CALLBACK (vote_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), proposal_button ("list-add-symbolic", _("Add a Vote"),
+                                                                        proposal->id, 1, G_CALLBACK (vote_cb), self));
+      if (proposal->topic_id == 0)
+        {
+          GtkWidget *choose = gtk_button_new_with_label (_("Choose"));
+
+          gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+          g_object_set_data (G_OBJECT (choose), "proposal-id", GSIZE_TO_POINTER (proposal->id));
+          g_signal_connect (choose, "clicked", G_CALLBACK (choose_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+        }
+      else
+        {
+          GtkWidget *chosen = gtk_label_new (_("Chosen"));
+
+          gtk_widget_add_css_class (chosen, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), chosen);
+        }
+      gtk_list_box_append (self->proposal_list, row);
+    }
+}
+
+static void
+propose_cb (KlyngeTopicsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (klynge_topic_proposal_add (self->db, self->cluster_id,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->proposal_row)), 0, &error) == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), "");
+  fill_proposals (self);
+}
+
+static void
+reload (KlyngeTopicsWindow *self)
+{
+  fill_proposals (self);
+  fill_topics (self);
+}
+
+static void
+klynge_topics_window_dispose (GObject *object)
+{
+  KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (object);
+
+  g_clear_object (&self->db);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_TOPICS_WINDOW);
+  G_OBJECT_CLASS (klynge_topics_window_parent_class)->dispose (object);
+}
+
+static void
+klynge_topics_window_class_init (KlyngeTopicsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = klynge_topics_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-topics-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, proposal_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, proposal_list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, topic_list);
+  gtk_widget_class_bind_template_callback (widget_class, propose_cb);
+  gtk_widget_class_install_action (widget_class, "topics.new-topic", NULL, new_topic_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+klynge_topics_window_init (KlyngeTopicsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+klynge_topics_window_new (GtkWindow *parent,
+                          KlyngeDb  *db,
+                          gint64     cluster_id)
+{
+  KlyngeTopicsWindow *self = g_object_new (KLYNGE_TYPE_TOPICS_WINDOW, "transient-for", parent, NULL);
+
+  self->db = g_object_ref (db);
+  self->cluster_id = cluster_id;
+  reload (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,194 @@
+/* test-meetings-ui.c — the Meetings area on the real window
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "klynge-agenda-builder.h"
+#include "klynge-attendance.h"
+#include "klynge-meeting.h"
+#include "klynge-meetings-page.h"
+#include "klynge-page.h"
+#include "klynge-test-utils.h"
+#include "klynge-ui-test-utils.h"
+
+/* Presses a key as the list's key controller receives it. */
+static void
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  g_assert_true (handled);
+  klynge_ui_test_flush ();
+}
+
+static GtkWidget *
+agenda_row_child (GtkWidget *agenda,
+                  guint      index,
+                  GType      type)
+{
+  GtkListBox *list = GTK_LIST_BOX (klynge_ui_test_find_widget (agenda, GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) index);
+
+  g_assert_nonnull (row);
+  return klynge_ui_test_find_widget (GTK_WIDGET (row), type);
+}
+
+static void
+set_item (GtkWidget  *agenda,
+          guint       index,
+          const char *title,
+          int         minutes)
+{
+  gtk_editable_set_text (GTK_EDITABLE (agenda_row_child (agenda, index, GTK_TYPE_ENTRY)), title);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (agenda_row_child (agenda, index, GTK_TYPE_SPIN_BUTTON)), minutes);
+}
+
+static const char *
+status_of (GListModel *lines,
+           guint       index,
+           gboolean   *late)
+{
+  g_autoptr(KlyngeAttendance) line = g_list_model_get_item (lines, index);
+
+  *late = line->late;
+  return g_intern_string (line->status);
+}
+
+static void
+plan_and_register (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  GtkWidget *page, *agenda, *warning, *list;
+  AdwViewStack *stack;
+  KlyngeDb *db;
+  g_autoptr(GListModel) upcoming = NULL;
+  g_autoptr(KlyngeMeeting) saved = NULL;
+  g_autoptr(GListModel) lines = NULL;
+  gboolean late;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  g_assert_nonnull (page);
+  db = klynge_page_get_db (KLYNGE_PAGE (page));
+  stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK));
+
+  /* A new meeting: details first. */
+  gtk_widget_activate_action (page, "meetings.new", NULL);
+  klynge_ui_test_flush ();
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title")), "KOL: spirometri");
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-date")), "2030-02-05");
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-start")), "17:00");
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-end")), "19:00");
+
+  /* Three agenda items; the third added first by mistake, moved with Alt+Up's action. */
+  adw_view_stack_set_visible_child_name (stack, "agenda");
+  agenda = klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER);
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
+  klynge_ui_test_flush ();
+  set_item (agenda, 0, "Velkommen", 10);
+  set_item (agenda, 1, "Gruppearbejde", 60);
+  set_item (agenda, 2, "Vores data", 30);
+  gtk_widget_grab_focus (agenda_row_child (agenda, 2, GTK_TYPE_ENTRY));
+  gtk_widget_activate_action (agenda, "agenda.move", "i", -1);
+  klynge_ui_test_flush ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_row_child (agenda, 1, GTK_TYPE_ENTRY))), ==, "Vores data");
+  /* Start times follow: 17:00, 17:10, 17:40. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (agenda_row_child (agenda, 2, GTK_TYPE_LABEL))), ==, "17:40");
+
+  /* 100 minutes fit in two hours; 140 do not, and the page says so. */
+  warning = klynge_ui_test_find_named (agenda, "agenda-warning");
+  g_assert_false (gtk_widget_get_visible (warning));
+  set_item (agenda, 2, "Gruppearbejde", 100);
+  klynge_ui_test_flush ();
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "20 minutes past"));
+  set_item (agenda, 2, "Gruppearbejde", 60);
+
+  gtk_widget_activate_action (page, "meetings.save", NULL);
+  klynge_ui_test_flush ();
+  upcoming = klynge_meetings_list (db, 1, KLYNGE_MEETINGS_UPCOMING, "2029-01-01T00:00", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (upcoming), ==, 1);
+  {
+    g_autoptr(KlyngeMeeting) listed = g_list_model_get_item (upcoming, 0);
+
+    saved = klynge_meeting_load (db, listed->id, NULL);
+  }
+  g_assert_cmpstr (saved->title, ==, "KOL: spirometri");
+  g_assert_cmpstr (saved->starts_at, ==, "2030-02-05T17:00");
+  g_assert_cmpuint (saved->agenda->len, ==, 3);
+  g_assert_cmpstr (((KlyngeAgendaItem *) g_ptr_array_index (saved->agenda, 1))->title, ==, "Vores data");
+  g_assert_cmpint (((KlyngeAgendaItem *) g_ptr_array_index (saved->agenda, 2))->start_minutes, ==, 40);
+
+  /* Invite everyone, then roll call with the keyboard alone. */
+  adw_view_stack_set_visible_child_name (stack, "invitations");
+  gtk_widget_activate_action (klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeInvitationsView")),
+                              "invitations.invite-all", NULL);
+  klynge_ui_test_flush ();
+  adw_view_stack_set_visible_child_name (stack, "attendance");
+  klynge_ui_test_flush ();
+  list = klynge_ui_test_find_named (page, "attendance-list");
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
+  press (list, GDK_KEY_p);   /* first member present, on to the second */
+  press (list, GDK_KEY_e);   /* second excused */
+  press (list, GDK_KEY_a);   /* third absent */
+  press (list, GDK_KEY_l);   /* fourth came late */
+  /* Up arrow to the third: she came after all. */
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
+  klynge_ui_test_flush ();
+  press (list, GDK_KEY_p);
+  press (list, GDK_KEY_a);   /* the fourth, reached by the letter, absent after all; then back */
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
+  klynge_ui_test_flush ();
+  press (list, GDK_KEY_l);   /* late implies present */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "attendance-summary"))), "3 present (1 late)"));
+
+  lines = klynge_attendance_list (db, saved->id, NULL);
+  g_assert_cmpstr (status_of (lines, 0, &late), ==, "present");
+  g_assert_false (late);
+  g_assert_cmpstr (status_of (lines, 1, &late), ==, "excused");
+  g_assert_cmpstr (status_of (lines, 2, &late), ==, "present");
+  g_assert_false (late);
+  g_assert_cmpstr (status_of (lines, 3, &late), ==, "present");
+  g_assert_true (late);
+  g_assert_cmpstr (status_of (lines, 4, &late), ==, "");
+}
+
+static void
+test_plan_and_register (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, plan_and_register, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/meetings/ui/plan-and-register", test_plan_and_register);
+
+  return g_test_run ();
+}
