@@ -125,6 +125,8 @@ build_calendar (KlyngeMeeting     *meeting,
   g_autofree char *organizer = NULL;
   g_autofree char *description = NULL;
   g_autofree char *location = NULL;
+  g_autofree char *title = NULL;
+  char *valid;
   char created[32] = "";
   icalcomponent *calendar, *vtimezone, *event;
   icalproperty *property;
@@ -172,26 +174,39 @@ build_calendar (KlyngeMeeting     *meeting,
   icalcomponent_add_property (event, icalproperty_new_dtstamp (icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ())));
   icalcomponent_add_property (event, time_property (icalproperty_new_dtstart (local_time (meeting->starts_at, zone)), tzid));
   icalcomponent_add_property (event, time_property (icalproperty_new_dtend (local_time (meeting->ends_at, zone)), tzid));
-  icalcomponent_add_property (event, icalproperty_new_summary (meeting->title));
+  /* Text from the database goes out as valid UTF-8 whatever it holds (a
+   * file written by another program, say): calendars refuse anything else. */
+  title = g_utf8_make_valid (meeting->title, -1);
+  icalcomponent_add_property (event, icalproperty_new_summary (title));
   location = *meeting->venue_address != '\0'
     ? g_strdup_printf ("%s, %s", meeting->venue_name, meeting->venue_address)
     : g_strdup (meeting->venue_name);
-  if (*location != '\0')
-    icalcomponent_add_property (event, icalproperty_new_location (location));
+  valid = g_utf8_make_valid (location, -1);
+  if (*valid != '\0')
+    icalcomponent_add_property (event, icalproperty_new_location (valid));
+  g_free (valid);
   description = describe (meeting);
-  icalcomponent_add_property (event, icalproperty_new_description (description));
+  valid = g_utf8_make_valid (description, -1);
+  icalcomponent_add_property (event, icalproperty_new_description (valid));
+  g_free (valid);
 
   organizer = g_strdup_printf ("mailto:%s", info->organizer_email);
-  property = icalproperty_new_organizer (organizer);
-  icalproperty_add_parameter (property, icalparameter_new_cn (info->organizer_name));
+  valid = g_utf8_make_valid (organizer, -1);
+  property = icalproperty_new_organizer (valid);
+  g_free (valid);
+  valid = g_utf8_make_valid (info->organizer_name, -1);
+  icalproperty_add_parameter (property, icalparameter_new_cn (valid));
+  g_free (valid);
   icalcomponent_add_property (event, property);
 
   if (invitation != NULL)
     {
       g_autofree char *attendee = g_strdup_printf ("mailto:%s", invitation->member_email);
+      g_autofree char *valid_attendee = g_utf8_make_valid (attendee, -1);
+      g_autofree char *name = g_utf8_make_valid (invitation->member_name, -1);
 
-      property = icalproperty_new_attendee (attendee);
-      icalproperty_add_parameter (property, icalparameter_new_cn (invitation->member_name));
+      property = icalproperty_new_attendee (valid_attendee);
+      icalproperty_add_parameter (property, icalparameter_new_cn (name));
       icalproperty_add_parameter (property, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
       icalproperty_add_parameter (property, icalparameter_new_partstat (
         g_str_equal (invitation->status, "accepted") ? ICAL_PARTSTAT_ACCEPTED :
