@@ -13,6 +13,10 @@
 typedef struct
 {
   KlyngeContext *context;
+  /* What the page last showed: switching databases notifies both "db" and
+   * "cluster-id", and the second notification must not reload again. */
+  KlyngeDb      *shown_db;
+  gint64         shown_cluster;
   guint          needs_reload : 1;
 } KlyngePagePrivate;
 
@@ -34,6 +38,9 @@ reload_now_or_later (KlyngePage *self)
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && KLYNGE_PAGE_GET_CLASS (self)->reload != NULL)
     {
       priv->needs_reload = FALSE;
+      /* Not a reference: only compared, never used. */
+      priv->shown_db = klynge_page_get_db (self);
+      priv->shown_cluster = klynge_page_get_cluster (self);
       KLYNGE_PAGE_GET_CLASS (self)->reload (self);
     }
   else
@@ -43,6 +50,18 @@ reload_now_or_later (KlyngePage *self)
 static void
 context_changed_cb (KlyngePage *self)
 {
+  reload_now_or_later (self);
+}
+
+static void
+context_switched_cb (KlyngePage *self)
+{
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  if (!priv->needs_reload &&
+      priv->shown_db == klynge_page_get_db (self) &&
+      priv->shown_cluster == klynge_page_get_cluster (self))
+    return;
   reload_now_or_later (self);
 }
 
@@ -148,14 +167,17 @@ klynge_page_set_context (KlyngePage    *self,
     return;
 
   if (priv->context != NULL)
-    g_signal_handlers_disconnect_by_func (priv->context, context_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (priv->context, context_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (priv->context, context_switched_cb, self);
+    }
 
   g_set_object (&priv->context, context);
 
   if (context != NULL)
     {
-      g_signal_connect_swapped (context, "notify::db", G_CALLBACK (context_changed_cb), self);
-      g_signal_connect_swapped (context, "notify::cluster-id", G_CALLBACK (context_changed_cb), self);
+      g_signal_connect_swapped (context, "notify::db", G_CALLBACK (context_switched_cb), self);
+      g_signal_connect_swapped (context, "notify::cluster-id", G_CALLBACK (context_switched_cb), self);
       g_signal_connect_swapped (context, "changed", G_CALLBACK (context_changed_cb), self);
       reload_now_or_later (self);
     }

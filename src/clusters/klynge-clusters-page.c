@@ -18,6 +18,7 @@
 #include "klynge-format.h"
 #include "klynge-member-editor.h"
 #include "klynge-member-export.h"
+#include "klynge-member-import-dialog.h"
 #include "klynge-money.h"
 
 struct _KlyngeClustersPage
@@ -50,6 +51,7 @@ struct _KlyngeClustersPage
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
   KlyngeSnapshot     *deleted;         /* what the Undo toast can bring back */
   GCancellable       *export_cancellable;
+  GCancellable       *import_cancellable;
   GListModel         *clinics;         /* shown once the Clinics tab is */
   guint               reload_source;
 };
@@ -917,6 +919,23 @@ delete_clinic_action (GtkWidget  *widget,
     delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_NONE, 0);
 }
 
+/* The Delete key on the selected row of the list shown. */
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  gboolean members = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "members") == 0;
+  GtkColumnView *view = members ? self->members_view : self->clinics_view;
+  GObject *item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+
+  if (item == NULL)
+    return;
+  gtk_widget_activate_action (widget, members ? "clusters.delete-member" : "clusters.delete-clinic", "x",
+                              members ? KLYNGE_MEMBER (item)->id : KLYNGE_CLINIC (item)->id);
+}
+
 static void
 copy_emails_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1002,6 +1021,101 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Import */
+
+static void
+imported_cb (KlyngeClustersPage *self,
+             guint               n_members)
+{
+  g_autofree char *message = g_strdup_printf (ngettext ("%u member imported", "%u members imported", n_members),
+                                              n_members);
+
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (message));
+  changed (self);
+}
+
+static void
+import_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KlyngeClustersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  KlyngeMemberImport *import = klynge_member_import_read_finish (result, &error);
+  const char *file_name = g_object_get_data (G_OBJECT (self), "import-file-name");
+  KlyngeMemberImportDialog *dialog;
+
+  if (import == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
+        report_error (self, error);
+      return;
+    }
+  dialog = klynge_member_import_dialog_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
+                                            klynge_page_get_cluster (KLYNGE_PAGE (self)), file_name, import);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Reads @path and shows what importing it would do. */
+static void
+import_file (KlyngeClustersPage *self,
+             const char         *path)
+{
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (self), "import-file-name", g_path_get_basename (path), g_free);
+  klynge_member_import_read_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                   path, self->import_cancellable, import_read_cb, g_object_ref (self));
+}
+
+static void
+import_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    KlyngeClustersPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    import_file (self, path);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+
+  /* A test (or a drop) hands the file over directly. */
+  if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
+    {
+      import_file (self, g_variant_get_string (parameter, NULL));
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Import a Member List"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV, XLSX)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_filter_add_pattern (filter, "*.XLSX");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1026,6 +1140,8 @@ klynge_clusters_page_dispose (GObject *object)
   g_clear_pointer (&self->folded_query, g_free);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_object (&self->clinics);
 
@@ -1074,8 +1190,12 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clusters.copy-emails", NULL, copy_emails_action);
   gtk_widget_class_install_action (widget_class, "clusters.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "clusters.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "clusters.import-members", "s", import_action);
+
+  gtk_widget_class_install_action (widget_class, "clusters.delete-selected", NULL, delete_selected_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "clusters.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "clusters.delete-selected", NULL);
 }
 
 static void

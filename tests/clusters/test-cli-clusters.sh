@@ -1,5 +1,6 @@
 #!/bin/sh
 # test-cli-clusters.sh CLI — `export members` as scripts use it.
+# Copyright 2026 The Klynge authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 cli=$1

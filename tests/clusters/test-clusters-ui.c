@@ -13,6 +13,7 @@
 #include "klynge-clusters-page.h"
 #include "klynge-demo.h"
 #include "klynge-member-editor.h"
+#include "klynge-member-import-dialog.h"
 #include "klynge-member.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
@@ -264,6 +265,21 @@ delete_and_undo (KlyngeWindow *window,
   g_assert_true (list_has (list_of (page, "members_view"), "Louise Madsen"));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
 
+  /* The Delete key takes the selected row, and Undo brings it back too. */
+  {
+    GListModel *rows = list_of (page, "members_view");
+    g_autoptr(KlyngeMember) first = g_list_model_get_item (rows, 0);
+    g_autofree char *name = g_strdup (first->name);
+
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 0, TRUE);
+    gtk_widget_activate_action (page, "clusters.delete-selected", NULL);
+    klynge_ui_test_flush ();
+    g_assert_false (list_has (list_of (page, "members_view"), name));
+    gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
+    klynge_ui_test_flush ();
+    g_assert_true (list_has (list_of (page, "members_view"), name));
+  }
+
   /* A clinic with members asks where they go; moving them leaves no orphans. */
   gtk_widget_activate_action (page, "clusters.delete-clinic", "x", clinic);
   klynge_ui_test_flush ();
@@ -355,6 +371,39 @@ edit_cluster (KlyngeWindow *window,
   g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "patients"), "warning"));
 }
 
+/* A member list from a file: the preview says what will happen, Import does it. */
+static void
+import_members (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  g_autofree char *path = klynge_test_data_path ("clusters/medlemsliste.csv");
+  gint64 members = klynge_db_count (db, "SELECT count(*) FROM member", 0);
+  GtkWidget *dialog = NULL;
+
+  gtk_widget_activate_action (page, "clusters.import-members", "s", path);
+  for (int i = 0; i < 40 && dialog == NULL; i++)
+    {
+      klynge_ui_test_flush ();
+      dialog = GTK_WIDGET (find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (dialog, "summary"))),
+                            "3 new members, 1 row with a problem (left out), 1 new clinic"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+                      GTK_COLUMN_VIEW (klynge_ui_test_find_named (dialog, "rows"))))), ==, 4);
+  /* Nothing is written before Import. */
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member", 0), ==, members);
+
+  gtk_widget_activate_action (dialog, "import.commit", NULL);
+  klynge_ui_test_flush ();
+  g_assert_null (find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member", 0), ==, members + 3);
+  g_assert_true (list_has (list_of (page, "members_view"), "Søren Ærø"));
+  g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Fjordvej"));
+}
+
 static void
 run (KlyngeUiTestFunc func)
 {
@@ -394,6 +443,12 @@ test_edit_cluster (void)
   run (edit_cluster);
 }
 
+static void
+test_import_members (void)
+{
+  run (import_members);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
+  g_test_add_func ("/clusters/ui/import-members", test_import_members);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cluster-fixture.h"
+#include "klynge-cluster.h"
+#include "klynge-member-export.h"
 #include "klynge-member-import.h"
 
 /* The row at @i; the list keeps it alive. */
@@ -122,6 +124,69 @@ test_no_name_column (Fixture       *f,
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE);
 }
 
+/* A list kept in Excel and saved as CSV: Danish headings, ";", Windows-1252. */
+static void
+test_csv_file (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = klynge_test_data_path ("clusters/medlemsliste.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeMemberImport) import = klynge_member_import_read (f->db, f->cluster, path, NULL, &error);
+  GListModel *list;
+
+  g_assert_no_error (error);
+  list = G_LIST_MODEL (import->rows);
+  g_assert_cmpuint (import->n_new, ==, 3);
+  g_assert_cmpuint (import->n_invalid, ==, 1);
+  g_assert_cmpuint (import->new_clinics->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (import->new_clinics, 0), ==, "Lægehuset Fjordvej");
+  g_assert_cmpstr (nth (list, 0)->member->name, ==, "Søren Ærø");
+  g_assert_cmpstr (nth (list, 0)->member->notes, ==, "Kasserer før 2022");
+  g_assert_cmpstr (nth (list, 0)->member->joined_on, ==, "2019-03-01");
+  g_assert_cmpint (nth (list, 0)->member->clinic_id, >, 0);
+  g_assert_cmpstr (nth (list, 1)->member->title, ==, "nurse");
+  /* Problems point at the line of the file. */
+  g_assert_cmpuint (nth (list, 2)->line, ==, 4);
+  g_assert_cmpint (nth (list, 2)->status, ==, KLYNGE_MEMBER_IMPORT_INVALID);
+  g_assert_cmpstr (nth (list, 3)->member->name, ==, "=2+5");
+  g_assert_cmpuint (nth (list, 3)->line, ==, 6);
+}
+
+/* What Klynge exports, Klynge reads back: the demo's list into a new cluster. */
+static void
+test_xlsx_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "members.xlsx", NULL);
+  gint64 other = klynge_cluster_create (f->db, "Ny klynge", NULL);
+  g_autoptr(KlyngeMemberImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (klynge_member_export (f->db, f->cluster, KLYNGE_MEMBER_EXPORT_XLSX, path, &error));
+  import = klynge_member_import_read (f->db, other, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->n_new, ==, 25);
+  g_assert_cmpuint (import->n_invalid, ==, 0);
+  g_assert_cmpuint (import->new_clinics->len, ==, 9);
+  g_assert_true (klynge_member_import_commit (f->db, other, import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", other), ==, 25);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1 AND title = 'secretary'",
+                                    other), ==, 1);
+}
+
+static void
+test_unreadable_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "missing.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (klynge_member_import_read (f->db, f->cluster, path, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "missing.csv"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +195,9 @@ main (int   argc,
 
   g_test_add ("/clusters/import/preview-and-commit", Fixture, NULL, fixture_set_up, test_preview_and_commit, fixture_tear_down);
   g_test_add ("/clusters/import/no-name-column", Fixture, NULL, fixture_set_up, test_no_name_column, fixture_tear_down);
+  g_test_add ("/clusters/import/csv-file", Fixture, NULL, fixture_set_up, test_csv_file, fixture_tear_down);
+  g_test_add ("/clusters/import/xlsx-round-trip", Fixture, NULL, fixture_set_up, test_xlsx_round_trip, fixture_tear_down);
+  g_test_add ("/clusters/import/unreadable-file", Fixture, NULL, fixture_set_up, test_unreadable_file, fixture_tear_down);
 
   return g_test_run ();
 }

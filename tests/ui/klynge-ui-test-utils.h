@@ -42,8 +42,4 @@ GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);
 
-/* The first descendant of @widget (or @widget) with this widget name, or %NULL. */
-GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
-                                          const char *name);
-
 G_END_DECLS

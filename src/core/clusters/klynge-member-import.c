@@ -19,6 +19,7 @@
 #include "klynge-member-import.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
+#include "klynge-table-reader.h"
 
 typedef enum
 {
@@ -360,4 +361,121 @@ failed:
       row->member->id = 0;
     }
   return FALSE;
+}
+
+/* A member list has tens or hundreds of rows; a file far longer is not one. */
+#define MAX_ROWS 20000
+
+typedef struct
+{
+  GPtrArray *records;
+  GArray    *lines;
+  char      *name;
+} Reading;
+
+static gboolean
+collect_row (const KlyngeTableRow  *row,
+             gpointer               data,
+             GError               **error)
+{
+  Reading *reading = data;
+  GStrv record = g_new0 (char *, row->n_fields + 1);
+
+  if (reading->records->len >= MAX_ROWS)
+    {
+      g_strfreev (record);
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                   _("%s: more than %u rows; this does not look like a member list."), reading->name, MAX_ROWS);
+      return FALSE;
+    }
+  for (guint i = 0; i < row->n_fields; i++)
+    record[i] = g_strdup (row->fields[i]);
+  g_ptr_array_add (reading->records, record);
+  g_array_append_val (reading->lines, row->line);
+  return TRUE;
+}
+
+KlyngeMemberImport *
+klynge_member_import_read (KlyngeDb      *db,
+                           gint64         cluster_id,
+                           const char    *path,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *name = g_path_get_basename (path);
+  Reading reading = { records, lines, name };
+  KlyngeMemberImport *import;
+
+  if (!klynge_table_read_file (path, 1, NULL, collect_row, &reading, cancellable, error))
+    return NULL;
+  import = klynge_member_import_preview (db, cluster_id, records, lines, error);
+  if (import == NULL)
+    g_prefix_error (error, "%s: ", name);
+  return import;
+}
+
+typedef struct
+{
+  char   *db_path;
+  gint64  cluster_id;
+  char   *path;
+} ReadData;
+
+static void
+read_data_free (gpointer data)
+{
+  ReadData *read = data;
+
+  g_free (read->db_path);
+  g_free (read->path);
+  g_free (read);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadData *read = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = klynge_db_open (read->db_path, KLYNGE_DB_OPEN_READ_ONLY, &error);
+  KlyngeMemberImport *import = db != NULL ? klynge_member_import_read (db, read->cluster_id, read->path,
+                                                                       cancellable, &error) : NULL;
+
+  if (import == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, import, (GDestroyNotify) klynge_member_import_free);
+}
+
+void
+klynge_member_import_read_async (KlyngeDb            *db,
+                                 gint64               cluster_id,
+                                 const char          *path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadData *read = g_new0 (ReadData, 1);
+
+  read->db_path = g_strdup (klynge_db_get_path (db));
+  read->cluster_id = cluster_id;
+  read->path = g_strdup (path);
+  g_task_set_source_tag (task, klynge_member_import_read_async);
+  g_task_set_task_data (task, read, read_data_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/* Returns: (transfer full): the preview, or %NULL with @error set */
+KlyngeMemberImport *
+klynge_member_import_read_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -38,6 +38,23 @@ gboolean            klynge_member_import_commit  (KlyngeDb            *db,
                                                   GError             **error);
 void                klynge_member_import_free    (KlyngeMemberImport  *import);
 
+/* klynge_member_import_preview() of a CSV or XLSX file (its first sheet),
+ * read with the import area's readers. */
+KlyngeMemberImport *klynge_member_import_read    (KlyngeDb            *db,
+                                                  gint64               cluster_id,
+                                                  const char          *path,
+                                                  GCancellable        *cancellable,
+                                                  GError             **error);
+/* The same in a worker thread with its own connection to @db's file. */
+void                klynge_member_import_read_async  (KlyngeDb            *db,
+                                                      gint64               cluster_id,
+                                                      const char          *path,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+KlyngeMemberImport *klynge_member_import_read_finish (GAsyncResult        *result,
+                                                      GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeMemberImport, klynge_member_import_free)
 
 G_END_DECLS
