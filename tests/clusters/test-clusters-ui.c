@@ -386,7 +386,7 @@ import_members (KlyngeWindow *window,
   for (int i = 0; i < 40 && dialog == NULL; i++)
     {
       klynge_ui_test_flush ();
-      dialog = GTK_WIDGET (find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
+      dialog = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
     }
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (dialog, "summary"))),
@@ -398,7 +398,7 @@ import_members (KlyngeWindow *window,
 
   gtk_widget_activate_action (dialog, "import.commit", NULL);
   klynge_ui_test_flush ();
-  g_assert_null (find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
+  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member", 0), ==, members + 3);
   g_assert_true (list_has (list_of (page, "members_view"), "Søren Ærø"));
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Fjordvej"));
