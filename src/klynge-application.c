@@ -75,6 +75,13 @@ static void
 present (KlyngeApplication *self,
          KlyngeWindow      *window)
 {
+  /* --area applies once, to the first window, whichever way it opened. */
+  if (self->area != NULL)
+    {
+      klynge_window_show_area (window, self->area);
+      g_clear_pointer (&self->area, g_free);
+    }
+
   if (g_getenv ("KLYNGE_BENCH_STARTUP") != NULL)
     g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
 
@@ -92,12 +99,6 @@ klynge_application_activate (GApplication *app)
       self->open_demo = FALSE;
       klynge_window_open_demo (window);
     }
-  if (self->area != NULL)
-    {
-      klynge_window_show_area (window, self->area);
-      g_clear_pointer (&self->area, g_free);
-    }
-
   present (self, window);
 }
 

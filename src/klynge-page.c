@@ -218,6 +218,79 @@ klynge_page_add_toast (KlyngePage *self,
     g_object_unref (toast);
 }
 
+static void
+picker_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), GPOINTER_TO_INT (ellipsize));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+picker_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+picker_factory_new (PangoEllipsizeMode ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (picker_setup_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (picker_bind_cb), NULL);
+  return factory;
+}
+
+/**
+ * klynge_page_ellipsize_picker:
+ * @picker: a drop-down whose model is a #GtkStringList
+ *
+ * A drop-down's button is as wide as its longest text: one long meeting
+ * title or indicator name pushed the page wider than a narrow window. The
+ * button ellipsizes the chosen text; the popup still shows it whole.
+ */
+void
+klynge_page_ellipsize_picker (GtkDropDown *picker)
+{
+  g_autoptr(GtkListItemFactory) button = picker_factory_new (PANGO_ELLIPSIZE_END);
+  g_autoptr(GtkListItemFactory) list = picker_factory_new (PANGO_ELLIPSIZE_NONE);
+
+  gtk_drop_down_set_factory (picker, button);
+  gtk_drop_down_set_list_factory (picker, list);
+}
+
+/**
+ * klynge_page_add_shortcut:
+ * @accelerator: as gtk_accelerator_parse() reads it
+ * @action: a detailed action name the page installs
+ *
+ * A key that works while the page is on screen, wherever the focus is: a
+ * class binding fired only with the focus inside the page, and after
+ * switching areas the focus is still on the header bar.
+ */
+void
+klynge_page_add_shortcut (KlyngePage *self,
+                          const char *accelerator,
+                          const char *action)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accelerator),
+                                                          gtk_named_action_new (action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 /**
  * klynge_page_show_message:
  * @widget: a widget inside a page

@@ -36,6 +36,10 @@ KlyngeDb      *klynge_page_get_db      (KlyngePage    *self);
 gint64         klynge_page_get_cluster (KlyngePage    *self);
 void           klynge_page_add_toast   (KlyngePage    *self,
                                         AdwToast      *toast);
+void           klynge_page_ellipsize_picker (GtkDropDown *picker);
+void           klynge_page_add_shortcut (KlyngePage *self,
+                                         const char *accelerator,
+                                         const char *action);
 void           klynge_page_show_message (GtkWidget    *widget,
                                          const char   *text);
 

@@ -121,3 +121,32 @@ klynge_test_copy_data (const char *name,
   g_assert_cmpint (g_chmod (copy, 0600), ==, 0);
   return copy;
 }
+
+void
+klynge_test_demo_set_up (KlyngeTestDemo *f,
+                         gconstpointer   data)
+{
+  f->dir = klynge_test_make_tmpdir ();
+  f->db = klynge_test_open_demo (f->dir, &f->cluster);
+  f->db_path = g_strdup (klynge_db_get_path (f->db));
+}
+
+void
+klynge_test_demo_tear_down (KlyngeTestDemo *f,
+                            gconstpointer   data)
+{
+  g_clear_object (&f->db);
+  klynge_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+char *
+klynge_test_make_empty_cluster (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "empty.sqlite", NULL);
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (path);
+
+  g_assert_true (klynge_db_exec (db, "INSERT INTO cluster (name) VALUES ('Tom klynge')", NULL));
+  return g_steal_pointer (&path);
+}

@@ -31,4 +31,24 @@ char     *klynge_test_data_path     (const char *name);
 char     *klynge_test_unzip_member  (const char *zip,
                                      const char *member);
 
+/* A database holding one cluster with nothing in it, for empty states;
+ * returns its path. */
+char     *klynge_test_make_empty_cluster (const char *dir);
+
+/* The fixture of the tests that work on the demo cluster in a fresh
+ * temporary database: g_test_add (path, KlyngeTestDemo, NULL,
+ * klynge_test_demo_set_up, test, klynge_test_demo_tear_down). */
+typedef struct
+{
+  char     *dir;
+  char     *db_path;
+  KlyngeDb *db;
+  gint64    cluster;
+} KlyngeTestDemo;
+
+void      klynge_test_demo_set_up    (KlyngeTestDemo *f,
+                                      gconstpointer   data);
+void      klynge_test_demo_tear_down (KlyngeTestDemo *f,
+                                      gconstpointer   data);
+
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _KlyngeChartsPage
   GtkDropDown     *kind_picker;
   GtkDropDown     *names_picker;
   GtkDropDown     *clinic_picker;
+  GtkStack        *content;
   KlyngeChartView *view;
 
   GPtrArray       *meetings;     /* KlyngeChartIndicator: id, title */
@@ -126,6 +127,9 @@ show_chart (KlyngeChartsPage *self)
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
   gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_picker), options.kind != KLYNGE_CHART_ATTENDANCE);
+  /* Nothing to chart: say where the numbers come from instead of a blank page. */
+  gtk_stack_set_visible_child_name (self->content,
+                                    options.kind != KLYNGE_CHART_ATTENDANCE && indicator == 0 ? "empty" : "chart");
   klynge_chart_view_set (self->view, data, &options);
 }
 
@@ -229,13 +233,16 @@ present_action (GtkWidget  *widget,
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (widget);
   KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
   KlyngeChartOptions options = current_options (self);
+  guint period = gtk_drop_down_get_selected (self->period_picker);
   GtkWindow *window;
 
   if (klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
     return;
+  /* The deck opens on what the page shows: the same period and chart. */
   window = klynge_presentation_new (context,
                                     selected_id (self->meeting_picker, self->meetings, 1),
                                     selected_id (self->indicator_picker, self->indicators, 0),
+                                    self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
                                     &options,
                                     selected_id (self->clinic_picker, self->clinics, 0));
   gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (widget)));
@@ -384,13 +391,13 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, kind_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, names_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, clinic_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, view);
   gtk_widget_class_bind_template_callback (widget_class, meeting_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, indicator_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "charts.present", NULL, present_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "charts.present", NULL);
   gtk_widget_class_install_action (widget_class, "charts.export-chart", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "charts.export-slides", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "charts.export-pack", NULL, export_action);
@@ -401,6 +408,10 @@ static void
 klynge_charts_page_init (KlyngeChartsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_ellipsize_picker (self->meeting_picker);
+  klynge_page_ellipsize_picker (self->indicator_picker);
+  klynge_page_ellipsize_picker (self->clinic_picker);
+  klynge_page_add_shortcut (KLYNGE_PAGE (self), "F5", "charts.present");
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -26,6 +26,7 @@ struct _KlyngePresentation
   KlyngeContext      *context;
   gint64              meeting_id;
   gint64              indicator_id;
+  char               *period;    /* without a meeting: the page's period; NULL, the latest */
   gint64              highlight_clinic;
   KlyngeChartOptions  options;
   GPtrArray          *slides;    /* KlyngeSlide */
@@ -52,7 +53,7 @@ indicator_slides (KlyngePresentation  *self,
       if (kinds[k] == KLYNGE_CHART_ATTENDANCE)
         slide->data = klynge_chart_data_load_attendance (db, cluster, error);
       else if (self->indicator_id != 0)
-        slide->data = klynge_chart_data_load (db, cluster, self->indicator_id, NULL, error);
+        slide->data = klynge_chart_data_load (db, cluster, self->indicator_id, self->period, error);
       if (slide->data == NULL)
         {
           g_free (slide);
@@ -174,6 +175,7 @@ klynge_presentation_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->context);
   g_clear_pointer (&self->slides, g_ptr_array_unref);
+  g_clear_pointer (&self->period, g_free);
 
   G_OBJECT_CLASS (klynge_presentation_parent_class)->dispose (object);
 }
@@ -213,21 +215,26 @@ klynge_presentation_init (KlyngePresentation *self)
 /**
  * klynge_presentation_new:
  * @meeting_id: the meeting whose slides to show, or 0 for @indicator_id's charts
+ * @period: (nullable): the period of @indicator_id's charts; %NULL, the latest
  *
- * Returns: (transfer none): a fullscreen window showing the first slide, dark
+ * Returns: (transfer none): a fullscreen window, dark, showing the first slide
+ *   of the chart kind in @options (what the page showed when F5 was pressed)
  */
 GtkWindow *
 klynge_presentation_new (KlyngeContext            *context,
                          gint64                    meeting_id,
                          gint64                    indicator_id,
+                         const char               *period,
                          const KlyngeChartOptions *options,
                          gint64                    highlight_clinic)
 {
   KlyngePresentation *self = g_object_new (KLYNGE_TYPE_PRESENTATION, NULL);
+  guint first = 0;
 
   self->context = g_object_ref (context);
   self->meeting_id = meeting_id;
   self->indicator_id = indicator_id;
+  self->period = g_strdup (period);
   self->highlight_clinic = highlight_clinic;
   self->options = *options;
   /* A projector shows a dark slide best in a dim room. */
@@ -235,7 +242,14 @@ klynge_presentation_new (KlyngeContext            *context,
   g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   /* A clinic's file dropped on the slide is imported live, and the slide redraws. */
   klynge_import_sheet_accept_drops (GTK_WINDOW (self), context);
-  go_to (self, 0);
+  load_slides (self);
+  for (guint i = 0; self->slides != NULL && i < self->slides->len; i++)
+    if (((KlyngeSlide *) g_ptr_array_index (self->slides, i))->kind == options->kind)
+      {
+        first = i;
+        break;
+      }
+  go_to (self, first);
   gtk_window_fullscreen (GTK_WINDOW (self));
   return GTK_WINDOW (self);
 }

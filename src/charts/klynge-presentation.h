@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (KlyngePresentation, klynge_presentation, KLYNGE, PRESENTAT
 GtkWindow *klynge_presentation_new         (KlyngeContext            *context,
                                             gint64                    meeting_id,
                                             gint64                    indicator_id,
+                                            const char               *period,
                                             const KlyngeChartOptions *options,
                                             gint64                    highlight_clinic);
 guint      klynge_presentation_get_slide   (KlyngePresentation       *self);

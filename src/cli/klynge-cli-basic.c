@@ -101,16 +101,26 @@ klynge_cli_info (KlyngeCli  *cli,
       if (!klynge_cluster_summary_load (db, g_array_index (ids, gint64, i), &s, &error))
         return klynge_cli_report_error (error);
 
+      const struct { const char *label; gint64 value; } lines[] = {
+        { _("Clinics:"), s.n_clinics },
+        { _("Members:"), s.n_members },
+        { _("GPs:"), s.n_gps },
+        { _("Listed patients:"), s.listed_patients },
+        { _("Meetings:"), s.n_meetings },
+        { _("Topics:"), s.n_topics },
+        { _("Indicators:"), s.n_indicators },
+        { _("Measurements:"), s.n_measurements },
+        { _("Ledger entries:"), s.n_ledger_entries },
+      };
+      glong width = 0;
+
+      /* Padded in characters, not bytes ("Læger:", "Møder:"), to the longest translation. */
+      for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
+        width = MAX (width, g_utf8_strlen (lines[l].label, -1));
       g_print ("\n%s (%" G_GINT64_FORMAT ")\n", s.name, s.cluster_id);
-      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Clinics:"), s.n_clinics);
-      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Members:"), s.n_members);
-      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("GPs:"), s.n_gps);
-      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Listed patients:"), s.listed_patients);
-      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Meetings:"), s.n_meetings);
-      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Topics:"), s.n_topics);
-      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Indicators:"), s.n_indicators);
-      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Measurements:"), s.n_measurements);
-      g_print ("  %-16s %" G_GINT64_FORMAT "\n", _("Ledger entries:"), s.n_ledger_entries);
+      for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
+        g_print ("  %s%*s %" G_GINT64_FORMAT "\n", lines[l].label,
+                 (int) (width - g_utf8_strlen (lines[l].label, -1)), "", lines[l].value);
     }
 
   return KLYNGE_CLI_OK;

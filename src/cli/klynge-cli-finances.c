@@ -157,11 +157,11 @@ klynge_cli_export_accounts (KlyngeCli  *cli,
 {
   gint64 cluster = 0;
   int year = 0;
-  g_autofree char *format = NULL, *output = NULL;
+  g_autofree char *format = NULL, *output = NULL, *lower = NULL;
   GOptionEntry entries[] = {
     { "cluster", 0, 0, G_OPTION_ARG_INT64, &cluster, N_("The cluster (default: the first)"), N_("ID") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The financial year"), N_("YEAR") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("xlsx (default) or pdf"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("xlsx or pdf (default: from the file name, else xlsx)"), N_("FORMAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { NULL }
   };
@@ -177,7 +177,11 @@ klynge_cli_export_accounts (KlyngeCli  *cli,
     return klynge_cli_usage_error ("export accounts", "%s", _("--year is required, as 2026."));
   if (output == NULL)
     return klynge_cli_usage_error ("export accounts", "%s", _("--output is required."));
-  if (format != NULL && g_ascii_strcasecmp (format, "pdf") == 0)
+  /* As `export chart` does: "accounts.pdf" is a PDF, not a workbook under a PDF's name. */
+  lower = g_ascii_strdown (output, -1);
+  if (format == NULL && g_str_has_suffix (lower, ".pdf"))
+    kind = KLYNGE_ACCOUNTS_PDF;
+  else if (format != NULL && g_ascii_strcasecmp (format, "pdf") == 0)
     kind = KLYNGE_ACCOUNTS_PDF;
   else if (format != NULL && g_ascii_strcasecmp (format, "xlsx") != 0)
     return klynge_cli_usage_error ("export accounts", _("Unknown format “%s”; use xlsx or pdf."), format);

@@ -101,6 +101,7 @@ klynge_cli_import (KlyngeCli  *cli,
   GPtrArray *problems;
   const char *path;
   gint64 batch;
+  guint n_written;
 
   if (!klynge_cli_parse_options ("import", _("FILE"), _("Import clinics’ measurements from a CSV or XLSX file."),
                                  entries, &argc, &argv))
@@ -184,10 +185,11 @@ klynge_cli_import (KlyngeCli  *cli,
 
   if (dry_run)
     {
+      n_written = klynge_import_plan_get_n_written (plan, duplicates);
       g_print (ngettext ("%s: %u measurement can be imported; nothing was written.\n",
                          "%s: %u measurements can be imported; nothing was written.\n",
-                         klynge_import_plan_get_n_measurements (plan)),
-               path, klynge_import_plan_get_n_measurements (plan));
+                         n_written),
+               path, n_written);
       return KLYNGE_CLI_OK;
     }
 
@@ -196,10 +198,11 @@ klynge_cli_import (KlyngeCli  *cli,
     return klynge_cli_report_error (error);
   /* The number as text: xgettext cannot see through G_GINT64_FORMAT. */
   batch_text = g_strdup_printf ("%" G_GINT64_FORMAT, batch);
+  n_written = klynge_import_plan_get_n_written (plan, duplicates);
   g_print (ngettext ("%s: %u measurement imported as batch %s.\n",
                      "%s: %u measurements imported as batch %s.\n",
-                     klynge_import_plan_get_n_measurements (plan)),
-           path, klynge_import_plan_get_n_measurements (plan), batch_text);
+                     n_written),
+           path, n_written, batch_text);
   return KLYNGE_CLI_OK;
 }
 

@@ -94,10 +94,10 @@ print_help (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: klynge-cli [--db FILE] COMMAND [OPTION…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Options:"));
-  fprintf (out, "  %-10s %s\n", "--db FILE", _("The database to use (default: the one Klynge opens)"));
-  fprintf (out, "  %-10s %s\n", "--help", _("Show this help"));
+  fprintf (out, "  %-15s %s\n", "--db FILE", _("The database to use (default: the one Klynge opens)"));
+  fprintf (out, "  %-15s %s\n", "--help", _("Show this help"));
   fprintf (out, "\n%s\n", _("“klynge-cli COMMAND --help” describes a command’s options."));
 }
 
@@ -178,8 +178,11 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* As the app does: a build's own translations, before installing. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KLYNGE_LOCALEDIR") ? g_getenv ("KLYNGE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* ngettext() (plural messages, here and in the core) reads the default domain. */
+  textdomain (GETTEXT_PACKAGE);
 
   /* Global options come before the command; the command parses the rest. */
   while (first < argc && argv[first][0] == '-')

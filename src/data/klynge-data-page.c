@@ -351,13 +351,14 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
   gtk_widget_class_install_action (widget_class, "data.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "data.undo-batch", "x", undo_batch_action);
   gtk_widget_class_install_action (widget_class, "data.remind", "s", remind_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "data.import", NULL);
 }
 
 static void
 klynge_data_page_init (KlyngeDataPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_ellipsize_picker (self->meeting_drop_down);
+  klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>i", "data.import");
 
   self->batches = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);
   self->requests = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);

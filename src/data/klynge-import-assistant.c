@@ -224,6 +224,9 @@ add_wide_rows (KlyngeImportAssistant *self)
     }
 }
 
+/* The widest a preview cell is before it ellipsizes, in characters. */
+#define PREVIEW_CHARS 24
+
 static void
 show_preview (KlyngeImportAssistant *self,
               GPtrArray             *rows,
@@ -236,10 +239,18 @@ show_preview (KlyngeImportAssistant *self,
       for (guint c = 0; fields[c] != NULL; c++)
         {
           GtkWidget *label = gtk_label_new (fields[c]);
+          glong length = g_utf8_strlen (fields[c], -1);
 
           gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+          /* Up to 24 characters show whole (the preview scrolls sideways);
+           * an ellipsized "Patient…" said nothing about the column. The
+           * bold heading is wider than width-chars reckons: it never ellipsizes. */
+          if (r != header_index || length > PREVIEW_CHARS)
+            gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_label_set_width_chars (GTK_LABEL (label), (int) MIN (length, PREVIEW_CHARS));
+          gtk_label_set_max_width_chars (GTK_LABEL (label), PREVIEW_CHARS);
+          if (length > PREVIEW_CHARS)
+            gtk_widget_set_tooltip_text (label, fields[c]);
           if (r == header_index)
             gtk_widget_add_css_class (label, "heading");
           else if (r < header_index)

@@ -318,6 +318,10 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
   self->checked = klynge_import_mapping_copy (mapping);
 
   gtk_label_set_text (self->summary_label, "");
+  /* The check reads through its own connection: a statement of ours left
+   * mid-result would keep the clinic names just remembered uncommitted,
+   * and the check would report them unknown again. */
+  klynge_db_reset_statements (db);
   set_busy (self, _("Checking the file…"));
   klynge_import_prepare_async (klynge_db_get_path (db), klynge_context_get_cluster_id (self->context),
                                self->path, mapping, progress_cb, self, self->cancellable,
@@ -349,7 +353,7 @@ commit_done_cb (GObject      *source,
     klynge_import_mapping_save (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
                                 self->source, self->checked, NULL);
 
-  n = klynge_import_plan_get_n_measurements (self->plan);
+  n = klynge_import_plan_get_n_written (self->plan, chosen_duplicates (self));
   g_clear_pointer (&self->plan, klynge_import_plan_free);
   update_actions (self);
   /* Every page reloads: the chart on the projector shows the new clinic now. */

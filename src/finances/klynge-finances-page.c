@@ -28,6 +28,7 @@ struct _KlyngeFinancesPage
   GtkLabel          *balance_label;
   GtkColumnView     *ledger_view;
   GtkDrawingArea    *budget_chart;
+  GtkStack          *ledger_content;
   GtkListBox        *budget_list;
   GtkListBox        *meeting_cost_list;
   AdwEntryRow       *per_gp_row;
@@ -123,7 +124,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A cut amount or date is a wrong one: in a narrow window the names give way. */
+  if (!columns[column].numeric && column != COLUMN_DATE)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (columns[column].numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -286,6 +289,24 @@ load_filters (KlyngeFinancesPage *self,
   fill_dropdown (self->meeting_dropdown, self->meeting_ids, meeting_names, keep_meeting);
 }
 
+/* A narrow window wraps the totals only after a "·", never inside
+ * "Income 1.234,50 kr.": every other space becomes a no-break space. */
+static char *
+unbreakable_totals (char *totals)
+{
+  g_auto(GStrv) parts = g_strsplit (totals, " · ", -1);
+
+  g_free (totals);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (parts[i], " ", -1);
+
+      g_free (parts[i]);
+      parts[i] = g_strjoinv ("\u00a0", words);
+    }
+  return g_strjoinv ("\u00a0· ", parts);
+}
+
 static void
 load_ledger (KlyngeFinancesPage *self,
              KlyngeDb           *db,
@@ -306,6 +327,7 @@ load_ledger (KlyngeFinancesPage *self,
       return;
     }
   gtk_single_selection_set_model (self->selection, entries);
+  gtk_stack_set_visible_child_name (self->ledger_content, g_list_model_get_n_items (entries) > 0 ? "entries" : "empty");
 
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
   self->totals = klynge_ledger_year_load (db, cluster, self->year, &error);
@@ -318,7 +340,7 @@ load_ledger (KlyngeFinancesPage *self,
   income = klynge_money_format (self->totals->income, self->currency);
   expenses = klynge_money_format (self->totals->expenses, self->currency);
   closing = klynge_money_format (self->totals->closing, self->currency);
-  totals = g_strdup_printf (_("Opening %s · Income %s · Expenses %s"), opening, income, expenses);
+  totals = unbreakable_totals (g_strdup_printf (_("Opening %s · Income %s · Expenses %s"), opening, income, expenses));
   balance = g_strdup_printf (_("Balance %s"), closing);
   gtk_label_set_text (self->totals_label, totals);
   gtk_label_set_text (self->balance_label, balance);
@@ -738,7 +760,9 @@ draw_budget_chart (GtkDrawingArea *area,
   KlyngeFinancesPage *self = user_data;
 
   if (self->totals != NULL)
-    klynge_budget_chart_draw (cr, width, height, self->totals, self->currency);
+    klynge_budget_chart_draw (cr, width, height, self->totals, self->currency,
+                              adw_style_manager_get_dark (adw_style_manager_get_default ())
+                              ? KLYNGE_CHART_THEME_DARK : KLYNGE_CHART_THEME_LIGHT);
 }
 
 static void
@@ -787,6 +811,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, balance_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, ledger_view);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, budget_chart);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, ledger_content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, budget_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, meeting_cost_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_gp_row);
@@ -809,6 +834,8 @@ static void
 klynge_finances_page_init (KlyngeFinancesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_ellipsize_picker (self->category_dropdown);
+  klynge_page_ellipsize_picker (self->meeting_dropdown);
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -817,6 +844,8 @@ klynge_finances_page_init (KlyngeFinancesPage *self)
   gtk_column_view_set_model (self->ledger_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
   gtk_drawing_area_set_draw_func (self->budget_chart, draw_budget_chart, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->budget_chart, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->category_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->meeting_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);

@@ -12,29 +12,8 @@
 #include "klynge-chart-export.h"
 #include "klynge-test-utils.h"
 
-typedef struct
-{
-  char     *dir;
-  gint64    cluster;
-  KlyngeDb *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = klynge_test_make_tmpdir ();
-  f->db = klynge_test_open_demo (f->dir, &f->cluster);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  klynge_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+/* The demo cluster in a fresh temporary database. */
+typedef KlyngeTestDemo Fixture;
 
 static const KlyngeChartOptions defaults = { KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT, KLYNGE_CHART_ANONYMOUS, KLYNGE_FUNNEL_EXACT, TRUE, NULL };
 
@@ -233,12 +212,12 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/charts/export/png-sizes", Fixture, NULL, fixture_set_up, test_png_sizes, fixture_tear_down);
-  g_test_add ("/charts/export/vector-and-errors", Fixture, NULL, fixture_set_up, test_vector_and_errors, fixture_tear_down);
-  g_test_add ("/charts/export/meeting-slides", Fixture, NULL, fixture_set_up, test_meeting_slides, fixture_tear_down);
-  g_test_add ("/charts/export/pack-and-workbook", Fixture, NULL, fixture_set_up, test_pack_and_workbook, fixture_tear_down);
-  g_test_add ("/charts/export/meeting-period", Fixture, NULL, fixture_set_up, test_meeting_period, fixture_tear_down);
-  g_test_add ("/charts/export/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  g_test_add ("/charts/export/png-sizes", Fixture, NULL, klynge_test_demo_set_up, test_png_sizes, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/vector-and-errors", Fixture, NULL, klynge_test_demo_set_up, test_vector_and_errors, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/meeting-slides", Fixture, NULL, klynge_test_demo_set_up, test_meeting_slides, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/pack-and-workbook", Fixture, NULL, klynge_test_demo_set_up, test_pack_and_workbook, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/meeting-period", Fixture, NULL, klynge_test_demo_set_up, test_meeting_period, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/async", Fixture, NULL, klynge_test_demo_set_up, test_async, klynge_test_demo_tear_down);
 
   return g_test_run ();
 }

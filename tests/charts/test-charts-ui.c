@@ -15,7 +15,7 @@
 #include "klynge-charts-page.h"
 #include "klynge-presentation.h"
 #include "klynge-test-utils.h"
-#include "klynge-ui-test-utils.h"
+#include "klynge-ui-test-run.h"
 
 static void
 screenshot (GtkWidget  *widget,
@@ -78,6 +78,9 @@ charts_area (KlyngeWindow *window,
   KlyngePresentation *presentation;
   g_autofree char *sql = NULL;
   guint n_before;
+  int min_width;
+  GtkDropDown *period_picker;
+  g_autofree char *period = NULL;
 
   klynge_window_show_area (window, "charts");
   wait_a_little ();
@@ -95,6 +98,11 @@ charts_area (KlyngeWindow *window,
   g_assert_cmpint (gtk_widget_get_width (view), >, 400);
   screenshot (GTK_WIDGET (window), "charts-area.png");
 
+  /* A long indicator name or meeting title must not make the page wider
+   * than a laptop's half screen: the pickers ellipsize what they show. */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 700);
+
   /* A live import: a new clinic's numbers show without touching the page. */
   n_before = data->rows->len;
   sql = g_strdup_printf ("INSERT INTO clinic (cluster_id, name) SELECT cluster_id, 'Nyklinikken' FROM clinic LIMIT 1;"
@@ -106,13 +114,26 @@ charts_area (KlyngeWindow *window,
   data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
   g_assert_cmpuint (data->rows->len, ==, n_before + 1);
 
-  /* Presentation: fullscreen slides stepped with the clicker's keys. */
-  gtk_widget_activate_action (page, "charts.present", NULL);
+  /* An earlier period chosen on the page… */
+  period_picker = GTK_DROP_DOWN (klynge_ui_test_find_named (page, "period"));
+  gtk_drop_down_set_selected (period_picker, 0);
+  wait_a_little ();
+  data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
+  g_assert_cmpstr (data->period, !=, "2026-Q1");
+  period = g_strdup (data->period);
+
+  /* Presentation: fullscreen slides stepped with the clicker's keys; F5
+   * starts it even with the focus on the header bar, on the page's chart
+   * (the funnel, second in the deck) and period. */
+  g_assert_true (klynge_ui_test_activate_shortcut (page, "F5"));
   wait_a_little ();
   presentation = find_presentation ();
   g_assert_nonnull (presentation);
   g_assert_cmpuint (klynge_presentation_get_n_slides (presentation), >=, 3);
-  g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 0);
+  g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 1);
+  data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (klynge_ui_test_find_widget (GTK_WIDGET (presentation), KLYNGE_TYPE_CHART_VIEW)));
+  g_assert_cmpstr (data->period, ==, period);
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
@@ -130,14 +151,30 @@ charts_area (KlyngeWindow *window,
 static void
 test_charts_area (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
+  klynge_ui_test_run_on_demo (charts_area, NULL);
+}
 
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, charts_area, NULL);
-  klynge_test_remove_tree (dir);
+/* A cluster without measurements gets a status page that says where the
+ * numbers come from, not a blank area. */
+static void
+empty_cluster (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  GtkWidget *page, *empty;
+
+  klynge_window_show_area (window, "charts");
+  wait_a_little ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CHARTS_PAGE);
+  empty = klynge_ui_test_find_widget (page, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_false (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
+}
+
+static void
+test_empty_cluster (void)
+{
+  klynge_ui_test_run_on_empty (empty_cluster, NULL);
 }
 
 int
@@ -147,6 +184,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/charts/ui/area-and-presentation", test_charts_area);
+  g_test_add_func ("/charts/ui/empty-cluster", test_empty_cluster);
 
   return g_test_run ();
 }

@@ -3,16 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 cli=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../cli/tap.sh"
 db="$tmp/k.sqlite"
-n=0
-fail=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
-}
 
 # Width and height from a PNG's header (bytes 16–23, big-endian).
 png_size () {

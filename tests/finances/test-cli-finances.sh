@@ -3,16 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 cli=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../cli/tap.sh"
 db="$tmp/k.sqlite"
-n=0
-fail=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
-}
 
 "$cli" --db "$db" demo > /dev/null
 "$cli" --db "$db" ledger list > "$tmp/before"; rc=$?
@@ -42,6 +34,8 @@ if "$cli" export --help > /dev/null 2>&1; then
   ok $? "export accounts writes a workbook with formulas"
   "$cli" --db "$db" export accounts --year 2026 --format pdf --output "$tmp/a.pdf"; rc=$?
   [ $rc -eq 0 ] && head -c 5 "$tmp/a.pdf" | grep -q '%PDF-'; ok $? "export accounts --format pdf writes a PDF"
+  "$cli" --db "$db" export accounts --year 2026 --output "$tmp/c.pdf"; rc=$?
+  [ $rc -eq 0 ] && head -c 5 "$tmp/c.pdf" | grep -q '%PDF-'; ok $? "export accounts to a .pdf name writes a PDF"
   "$cli" --db "$db" export accounts --output "$tmp/b.xlsx" 2> /dev/null; rc=$?
   [ $rc -eq 2 ] && [ ! -e "$tmp/b.xlsx" ]; ok $? "export accounts without --year is a usage error"
 else

@@ -10,7 +10,7 @@
 #include "klynge-finances-page.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-test-utils.h"
-#include "klynge-ui-test-utils.h"
+#include "klynge-ui-test-run.h"
 
 /* The demo's closing balance of 2026, and after an expense of 1,234.50. */
 #define BALANCE_BEFORE "Balance DKK 101,660.00"
@@ -132,14 +132,28 @@ enter_expense (KlyngeWindow *window,
 static void
 test_enter_expense (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
+  klynge_ui_test_run_on_demo (enter_expense, NULL);
+}
 
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, enter_expense, NULL);
-  klynge_test_remove_tree (dir);
+/* A ledger without entries says so on a status page, not as a bare header. */
+static void
+empty_ledger (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GtkWidget *page, *empty;
+
+  klynge_window_show_area (window, "finances");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
+  empty = klynge_ui_test_find_widget (page, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_mapped (empty));
+}
+
+static void
+test_empty_ledger (void)
+{
+  klynge_ui_test_run_on_empty (empty_ledger, NULL);
 }
 
 int
@@ -149,6 +163,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/finances/ui/enter-expense", test_enter_expense);
+  g_test_add_func ("/finances/ui/empty-ledger", test_empty_ledger);
 
   return g_test_run ();
 }

@@ -16,31 +16,8 @@
 #define DEMO_INCOME    (KLYNGE_DEMO_LISTED_PATIENTS * 426 + 1500000)
 #define DEMO_EXPENSES  (8982500 + 11 * 250000 + 11 * 4500)
 
-typedef struct
-{
-  char     *dir;
-  KlyngeDb *db;
-  gint64    cluster;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  (void) data;
-  f->dir = klynge_test_make_tmpdir ();
-  f->db = klynge_test_open_demo (f->dir, &f->cluster);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  (void) data;
-  g_clear_object (&f->db);
-  klynge_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+/* The demo cluster in a fresh temporary database. */
+typedef KlyngeTestDemo Fixture;
 
 static gint64
 category_by_key (Fixture    *f,
@@ -379,7 +356,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/finances/ledger/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add ("/finances/ledger/" path, Fixture, NULL, klynge_test_demo_set_up, func, klynge_test_demo_tear_down)
   ADD ("demo-totals", test_demo_totals);
   ADD ("running-balance", test_running_balance);
   ADD ("add-edit-delete-undo", test_add_edit_delete_undo);

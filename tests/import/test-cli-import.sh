@@ -4,16 +4,8 @@
 set -u
 cli=$1
 data=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../cli/tap.sh"
 db="$tmp/k.sqlite"
-n=0
-fail=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
-}
 
 "$cli" --db "$db" demo > /dev/null
 sum () { sha256sum "$db" | cut -d' ' -f1; }

@@ -43,6 +43,24 @@ wait_while_busy (KlyngeImportSheet *sheet)
   klynge_ui_test_flush ();
 }
 
+/* The preview shows a short cell whole: "clinic_number", not "clinic_n…". */
+static void
+assert_preview_readable (GtkWindow *assistant)
+{
+  GtkWidget *grid = klynge_ui_test_find_widget (klynge_ui_test_find_named (GTK_WIDGET (assistant), "preview"), GTK_TYPE_GRID);
+  guint n = 0;
+
+  g_assert_nonnull (grid);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_utf8_strlen (gtk_label_get_text (GTK_LABEL (child)), -1) <= 24)
+      {
+        if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+          g_error ("The preview cuts “%s”", gtk_label_get_text (GTK_LABEL (child)));
+        n++;
+      }
+  g_assert_cmpuint (n, >, 6);
+}
+
 static GtkWidget *
 find_presentation (void)
 {
@@ -149,6 +167,7 @@ import_and_undo (KlyngeWindow *window,
   KlyngeImportSheet *sheet;
   GtkWindow *assistant;
   guint changes = 0;
+  int min_width;
 
   klynge_window_show_area (window, "data");
   klynge_ui_test_flush ();
@@ -157,12 +176,16 @@ import_and_undo (KlyngeWindow *window,
   tracker = klynge_ui_test_find_named (page, "tracker");
   g_assert_cmpuint (n_rows (batches), ==, 0);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "0 of 1 clinic has delivered everything"));
+  /* The meeting's long title does not widen the page beyond a narrow window. */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 700);
 
   /* The assistant: preview, guessed columns, check, import. */
   klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), file);
   klynge_ui_test_flush ();
   assistant = find_import_window (window);
   g_assert_true (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
+  assert_preview_readable (assistant);
   check_and_import (window, assistant);
   g_assert_null (find_import_window (window));
   g_assert_cmpint (n_batches (window), ==, 1);
@@ -272,7 +295,10 @@ test_import_and_undo (void)
   g_assert_true (klynge_db_exec (db,
     "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
     "SELECT (SELECT max(id) FROM meeting), c.id, i.id, '2026-Q1' FROM clinic c, indicator i "
-    "WHERE c.provider_number = '012345' AND i.name = 'HbA1c measured in last 12 months'", NULL));
+    "WHERE c.provider_number = '012345' AND i.name = 'HbA1c measured in last 12 months';"
+    /* Titles are as long as coordinators make them. */
+    "UPDATE meeting SET title = title || ': what we learnt, what we changed and what we measure next' "
+    "WHERE id = (SELECT max(id) FROM meeting)", NULL));
   g_clear_object (&db);
   klynge_ui_test_run_app (argv, import_and_undo, NULL);
   klynge_test_remove_tree (dir);

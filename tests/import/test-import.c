@@ -10,32 +10,8 @@
 #include "klynge-import.h"
 #include "klynge-test-utils.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *db_path;
-  KlyngeDb *db;
-  gint64    cluster;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = klynge_test_make_tmpdir ();
-  f->db = klynge_test_open_demo (f->dir, &f->cluster);
-  f->db_path = g_strdup (klynge_db_get_path (f->db));
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  klynge_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+/* The demo cluster in a fresh temporary database. */
+typedef KlyngeTestDemo Fixture;
 
 static KlyngeImportMapping *
 long_mapping (void)
@@ -220,8 +196,13 @@ test_keep_existing (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(KlyngeImportPlan) plan = prepare (f, "import/diabetes-long-utf8bom.csv", mapping, &error);
   gint64 old_numerator = measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator");
-  gint64 batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_KEEP, NULL, NULL, NULL, NULL, &error);
+  gint64 batch;
 
+  g_assert_no_error (error);
+  /* What the user is told was imported is what the batch holds. */
+  g_assert_cmpuint (klynge_import_plan_get_n_written (plan, KLYNGE_IMPORT_DUPLICATES_REPLACE), ==, 27);
+  g_assert_cmpuint (klynge_import_plan_get_n_written (plan, KLYNGE_IMPORT_DUPLICATES_KEEP), ==, 0);
+  batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_KEEP, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (batch, >, 0);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, old_numerator);
@@ -419,7 +400,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/engine/numbers", test_numbers);
   g_test_add_func ("/import/engine/periods", test_periods);
   g_test_add_func ("/import/engine/guess-and-json", test_guess_and_json);
-#define ADD(path, func) g_test_add ("/import/engine/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add ("/import/engine/" path, Fixture, NULL, klynge_test_demo_set_up, func, klynge_test_demo_tear_down)
   ADD ("saved-mapping", test_saved_mapping);
   ADD ("duplicates-replace-and-undo", test_duplicates_replace_and_undo);
   ADD ("keep-existing", test_keep_existing);

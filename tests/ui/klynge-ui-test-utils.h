@@ -41,5 +41,9 @@ GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
 /* The visible widget with this label/title text, or %NULL. */
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);
+/* Activates the shortcut for @accelerator that @widget offers the whole
+ * window (wherever the focus is); FALSE when it offers none. */
+gboolean  klynge_ui_test_activate_shortcut (GtkWidget  *widget,
+                                            const char *accelerator);
 
 G_END_DECLS

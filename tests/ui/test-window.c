@@ -80,6 +80,25 @@ check_reopened (KlyngeWindow *window,
 }
 
 static void
+check_area (KlyngeWindow *window,
+            gpointer      user_data)
+{
+  g_assert_cmpstr (klynge_window_get_area (window), ==, user_data);
+}
+
+/* A facilitator starts Klynge on the charts of the file she was sent. */
+static void
+test_start_on_area (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = make_demo_file (dir);
+  const char *argv[] = { "klynge", path, "--area", "charts", NULL };
+
+  klynge_ui_test_run_app (argv, check_area, (gpointer) "charts");
+  klynge_test_remove_tree (dir);
+}
+
+static void
 check_welcome (KlyngeWindow *window,
                gpointer      user_data)
 {
@@ -137,7 +156,6 @@ test_open_demo (void)
   g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
   const char *plain[] = { "klynge", NULL };
 
-  g_setenv ("XDG_DATA_HOME", dir, TRUE);
   g_settings_set_string (settings, "last-database", "");
   klynge_ui_test_run_app (plain, check_demo, NULL);
   klynge_test_remove_tree (dir);
@@ -151,5 +169,6 @@ main (int    argc,
   g_test_add_func ("/ui/window/areas-show-content", test_areas_show_content);
   g_test_add_func ("/ui/window/first-run-then-reopen", test_first_run_then_reopen);
   g_test_add_func ("/ui/window/open-demo", test_open_demo);
+  g_test_add_func ("/ui/window/start-on-area", test_start_on_area);
   return g_test_run ();
 }

@@ -1245,8 +1245,10 @@ klynge_chart_draw (cairo_t                  *cr,
       footer_h = 1.4 * u;
       klynge_chart_set_source (cr, &ctx.style->muted);
       klynge_chart_text (cr, footer, 0.6 * u, KLYNGE_TEXT_ELLIPSIS, margin, height - margin * 0.6, (width - 2 * margin) * 0.6, 0, 1);
-      klynge_chart_text (cr, klynge_chart_names_note (options->names), 0.6 * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS,
-                         margin + (width - 2 * margin) * 0.6, height - margin * 0.6, (width - 2 * margin) * 0.4, 1, 1);
+      /* Attendance shows no clinic: "Clinics shown as letters" would puzzle the room. */
+      if (options->kind != KLYNGE_CHART_ATTENDANCE)
+        klynge_chart_text (cr, klynge_chart_names_note (options->names), 0.6 * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS,
+                           margin + (width - 2 * margin) * 0.6, height - margin * 0.6, (width - 2 * margin) * 0.4, 1, 1);
     }
   caption_h = klynge_chart_text (cr, caption, 0.9 * u, KLYNGE_TEXT_WRAP | KLYNGE_TEXT_MEASURE, 0, 0, width - 2 * margin, 0, 0);
   klynge_chart_set_source (cr, &ctx.style->foreground);

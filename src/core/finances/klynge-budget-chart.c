@@ -51,9 +51,10 @@ klynge_budget_chart_draw (cairo_t                *cr,
                           double                  width,
                           double                  height,
                           const KlyngeLedgerYear *year,
-                          const char             *currency)
+                          const char             *currency,
+                          KlyngeChartTheme        theme)
 {
-  const KlyngeChartStyle *style = klynge_chart_style_get (KLYNGE_CHART_THEME_LIGHT);
+  const KlyngeChartStyle *style = klynge_chart_style_get (theme);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   gint64 max = 0, top;
   double plot_h = height - LEGEND_HEIGHT - LABEL_HEIGHT, plot_w = width - AXIS_WIDTH, slot;
@@ -68,7 +69,7 @@ klynge_budget_chart_draw (cairo_t                *cr,
       max = MAX (max, MAX (line->actual, line->budget));
     }
 
-  /* The charts' light theme: budget pale, actual strong, overspending in the alarm colour. */
+  /* Budget pale, actual strong, overspending in the alarm colour. */
   klynge_chart_legend_item (cr, &style->other, &style->foreground, _("Budget"), 12, AXIS_WIDTH, 12, 150);
   klynge_chart_legend_item (cr, &style->mark, &style->foreground, _("Actual"), 12, AXIS_WIDTH + 150, 12, 150);
   klynge_chart_legend_item (cr, &style->alarm, &style->foreground, _("Over budget"), 12, AXIS_WIDTH + 300, 12, 150);
@@ -94,7 +95,8 @@ klynge_budget_chart_draw (cairo_t                *cr,
       show_text (cr, label, 0, y, AXIS_WIDTH - 6, 1);
     }
   klynge_chart_set_source (cr, &style->muted);
-  show_text (cr, currency, 0, LEGEND_HEIGHT - 6, AXIS_WIDTH - 6, 1);
+  /* On the legend's line: just above the top tick it overlapped that tick's label. */
+  show_text (cr, currency, 0, 12, AXIS_WIDTH - 6, 1);
 
   slot = plot_w / shown->len;
   for (guint i = 0; i < shown->len; i++)

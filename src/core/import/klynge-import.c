@@ -1148,6 +1148,15 @@ klynge_import_plan_get_n_duplicates (KlyngeImportPlan *plan)
 }
 
 guint
+klynge_import_plan_get_n_written (KlyngeImportPlan       *plan,
+                                  KlyngeImportDuplicates  duplicates)
+{
+  if (duplicates == KLYNGE_IMPORT_DUPLICATES_KEEP)
+    return plan->candidates->len - plan->n_duplicates;
+  return plan->candidates->len;
+}
+
+guint
 klynge_import_plan_get_n_errors (KlyngeImportPlan *plan)
 {
   return plan->n_errors;

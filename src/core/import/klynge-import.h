@@ -71,6 +71,9 @@ void              klynge_import_plan_free           (KlyngeImportPlan *plan);
 const char       *klynge_import_plan_get_file_name  (KlyngeImportPlan *plan);
 guint             klynge_import_plan_get_n_measurements (KlyngeImportPlan *plan);
 guint             klynge_import_plan_get_n_duplicates   (KlyngeImportPlan *plan);
+/* How many measurements an import with @duplicates writes: kept ones are not. */
+guint             klynge_import_plan_get_n_written      (KlyngeImportPlan       *plan,
+                                                         KlyngeImportDuplicates  duplicates);
 /* Problems that block the import whatever is chosen for duplicates. */
 guint             klynge_import_plan_get_n_errors   (KlyngeImportPlan *plan);
 /* (element-type KlyngeImportProblem) (transfer none), sorted by line */

@@ -1,0 +1,71 @@
+/* test-help-overlay.c — the keyboard shortcuts window lists the keys that work
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "klynge-test-utils.h"
+#include "klynge-ui-test-run.h"
+
+static void
+collect_accelerators (GtkWidget *widget,
+                      GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "title", &title, "accelerator", &accelerator, NULL);
+      /* A shortcut named by an action the window binds itself (not through
+       * the application's accels) showed an empty key box. */
+      if (accelerator == NULL || *accelerator == '\0')
+        g_error ("The shortcut “%s” shows no keys", title);
+      g_string_append_printf (out, "%s\n", accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, out);
+}
+
+static void
+check_overlay (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GString) keys = g_string_new ("\n");
+  /* The keys the areas bind, which a facilitator or secretary looks up here. */
+  static const char *const expected[] = {
+    "<Control>n", "<Control>o", "<Control>q", "<Alt>1", "<Alt>5",
+    "<Control>f", "Delete", "<Control>i", "F5", "Right space", "Left BackSpace", "h", "Escape", "<Control>Return",
+  };
+
+  g_assert_nonnull (overlay);
+  collect_accelerators (GTK_WIDGET (overlay), keys);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n%s\n", expected[i]);
+
+      if (strstr (keys->str, line) == NULL)
+        g_error ("The shortcuts window does not list %s", expected[i]);
+    }
+}
+
+static void
+test_overlay_lists_keys (void)
+{
+  klynge_ui_test_run_on_demo (check_overlay, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/help-overlay/lists-keys", test_overlay_lists_keys);
+
+  return g_test_run ();
+}
