@@ -56,6 +56,17 @@ test_promised_counts (void)
                    ==, KLYNGE_DEMO_N_PAST_MEETINGS * s.n_members);
   g_assert_cmpint (count (db, "SELECT count(*) FROM attendance WHERE status = 'present'", 0), >, count (db, "SELECT count(*) FROM attendance WHERE status != 'present'", 0));
 
+  /* The next meeting is planned, with data requests the tracker can follow:
+   * some delivered, some awaited, one late. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM meeting WHERE cluster_id = ?1 AND status = 'planned' "
+                              "AND starts_at > '2026-11-22'", cluster), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM data_request r JOIN meeting mt ON mt.id = r.meeting_id "
+                              "WHERE mt.cluster_id = ?1 AND mt.status = 'planned'", cluster), ==, KLYNGE_DEMO_N_DATA_REQUESTS);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT clinic_id) FROM data_request", 0), ==, KLYNGE_DEMO_N_CLINICS);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM data_request WHERE status = 'received'", 0), ==, KLYNGE_DEMO_N_CLINICS_DELIVERED * 3);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM data_request WHERE status = 'late'", 0), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM data_request WHERE status = 'requested'", 0), >, 0);
+
   /* A year of ledger entries, month by month, in whole øre. */
   g_assert_cmpint (count (db, "SELECT count(DISTINCT substr(entry_date, 1, 7)) FROM ledger_entry WHERE cluster_id = ?1", cluster), >=, 11);
   g_assert_cmpint (s.balance, >, 0);

@@ -9,6 +9,7 @@
 #include "klynge-cli.h"
 #include "klynge-cluster.h"
 #include "klynge-demo.h"
+#include "klynge-format.h"
 
 gint64
 klynge_cli_get_cluster (KlyngeCli *cli,
@@ -119,8 +120,13 @@ klynge_cli_info (KlyngeCli  *cli,
         width = MAX (width, g_utf8_strlen (lines[l].label, -1));
       g_print ("\n%s (%" G_GINT64_FORMAT ")\n", s.name, s.cluster_id);
       for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
-        g_print ("  %s%*s %" G_GINT64_FORMAT "\n", lines[l].label,
-                 (int) (width - g_utf8_strlen (lines[l].label, -1)), "", lines[l].value);
+        {
+          /* "48.000" for a Danish reader, as the app shows it. */
+          g_autofree char *value = klynge_format_integer (lines[l].value);
+
+          g_print ("  %s%*s %s\n", lines[l].label,
+                   (int) (width - g_utf8_strlen (lines[l].label, -1)), "", value);
+        }
     }
 
   return KLYNGE_CLI_OK;

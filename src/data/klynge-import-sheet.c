@@ -191,16 +191,20 @@ show_report (KlyngeImportSheet *self)
   if (n_errors > 0)
     {
       g_string_append_c (summary, ' ');
-      g_string_append_printf (summary, ngettext ("%u problem must be solved first: correct the file or the columns, then check again.",
-                                                 "%u problems must be solved first: correct the file or the columns, then check again.",
-                                                 n_errors), n_errors);
+      g_autofree char *errors = klynge_format_integer (n_errors);
+
+      g_string_append_printf (summary, ngettext ("%s problem must be solved first: correct the file or the columns, then check again.",
+                                                 "%s problems must be solved first: correct the file or the columns, then check again.",
+                                                 n_errors), errors);
     }
   if (n_duplicates > 0)
     {
       g_string_append_c (summary, ' ');
-      g_string_append_printf (summary, ngettext ("%u of them is already stored; choose whether to replace or keep it.",
-                                                 "%u of them are already stored; choose whether to replace or keep them.",
-                                                 n_duplicates), n_duplicates);
+      g_autofree char *stored = klynge_format_integer (n_duplicates);
+
+      g_string_append_printf (summary, ngettext ("%s of them is already stored; choose whether to replace or keep it.",
+                                                 "%s of them are already stored; choose whether to replace or keep them.",
+                                                 n_duplicates), stored);
     }
   if (klynge_import_plan_can_commit (self->plan, duplicates))
     {

@@ -390,9 +390,14 @@ load_budget (KlyngeFinancesPage *self,
       GtkWidget *row = adw_entry_row_new ();
       g_autofree char *actual = klynge_money_format (line->actual, self->currency);
       g_autofree char *budget = line->budget > 0 ? klynge_money_format (line->budget, NULL) : g_strdup ("");
-      g_autofree char *title = g_strdup_printf (_("%s — actual %s; budget:"), line->name, actual);
+      g_autofree char *title = g_strdup_printf (_("Budget for %s"), line->name);
+      g_autofree char *spent = g_strdup_printf (_("Actual %s"), actual);
+      GtkWidget *actual_label = gtk_label_new (spent);
 
+      /* The title stands alone while no budget is set, so it names the field. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_add_css_class (actual_label, "dim-label");
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), actual_label);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (row), budget);
       gtk_widget_set_sensitive (row, !locked);

@@ -6,6 +6,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-money.h"
 
@@ -117,7 +118,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   entry->id = self->entry_id;
-  entry->date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  entry->date = klynge_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &error);
   entry->category_id = g_array_index (self->category_ids, gint64, adw_combo_row_get_selected (self->category_row));
   entry->meeting_id = g_array_index (self->meeting_ids, gint64, adw_combo_row_get_selected (self->meeting_row));
   g_free (entry->counterparty);
@@ -128,7 +129,8 @@ save_action (GtkWidget  *widget,
   entry->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   entry->attachment_path = g_strdup (self->attachment_path);
 
-  if (!klynge_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), self->currency,
+  if (entry->date == NULL ||
+      !klynge_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), self->currency,
                            &entry->amount, &error) ||
       !klynge_ledger_save_entry (self->db, self->cluster_id, self->year, entry, &error))
     {
@@ -264,6 +266,10 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
   self->year = year;
   self->currency = klynge_ledger_get_currency (db, cluster_id);
   fill_choices (self);
+  /* The form the date field reads, as the locale writes dates. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
+                                 klynge_format_day_first () ? _("Date (day-month-year)")
+                                                            : _("Date (year-month-day)"));
 
   if (entry != NULL)
     {
@@ -271,7 +277,9 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
 
       self->entry_id = entry->id;
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Ledger Entry"));
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), entry->date);
+      g_autofree char *date = klynge_format_date_short (entry->date);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->date_row), date != NULL ? date : entry->date);
       gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
       gtk_editable_set_text (GTK_EDITABLE (self->counterparty_row), entry->counterparty);
       gtk_editable_set_text (GTK_EDITABLE (self->reference_row), entry->reference);
@@ -284,8 +292,9 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       /* A new entry defaults to today when the year is this one, else to the year's last day. */
-      g_autofree char *date = g_date_time_get_year (now) == year ? g_date_time_format (now, "%Y-%m-%d")
-                                                                  : g_strdup_printf ("%04d-12-31", year);
+      g_autofree char *iso = g_date_time_get_year (now) == year ? g_date_time_format (now, "%Y-%m-%d")
+                                                                 : g_strdup_printf ("%04d-12-31", year);
+      g_autofree char *date = klynge_format_date_short (iso);
 
       gtk_window_set_title (GTK_WINDOW (self), _("New Ledger Entry"));
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);

@@ -44,11 +44,17 @@ if locale -a 2>/dev/null | grep -qi '^da_DK\.utf-\?8$' && [ -d "$localedir/da" ]
   grep -q 'dias skrevet til' "$tmp/out"; ok $? "plural messages are in Danish too"
   KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$tmp/a.sqlite" info > "$tmp/info-da"
   # Every count starts in the same column, counted in characters.
-  [ "$(grep '^  ' "$tmp/info-da" | sed 's/[0-9]*$//' | while IFS= read -r line; do
+  [ "$(grep '^  ' "$tmp/info-da" | sed 's/[0-9.]*$//' | while IFS= read -r line; do
           printf '%s' "$line" | LC_ALL=C.UTF-8 wc -m; done | sort -u | wc -l)" -eq 1 ] \
     && grep -q 'Læger' "$tmp/info-da"; ok $? "info's Danish counts line up"
+  grep -Eq 'Tilmeldte patienter: +48\.000$' "$tmp/info-da"; ok $? "info's numbers are grouped the Danish way"
+  # A demo made for a Danish user is Danish through and through.
+  KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$tmp/da.sqlite" demo > /dev/null
+  "$cli" --db "$tmp/da.sqlite" meetings > "$tmp/meetings-da"
+  grep -q 'Type 2-diabetes: hvor står vi?' "$tmp/meetings-da" && ! grep -q 'where do we stand' "$tmp/meetings-da"
+  ok $? "the demo cluster is Danish for a Danish user"
 else
-  for what in singular plural alignment; do n=$((n + 1)); echo "ok $n # skip $what: no da_DK.UTF-8 locale or no built translations"; done
+  for what in singular plural alignment grouping demo; do n=$((n + 1)); echo "ok $n # skip $what: no da_DK.UTF-8 locale or no built translations"; done
 fi
 
 echo "1..$n"

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "klynge-budget-chart.h"
+#include "klynge-chart-style.h"
 #include "klynge-test-utils.h"
 
 typedef KlyngeTestDemo Fixture;
@@ -67,12 +68,33 @@ test_text_follows_style (Fixture *f, gconstpointer data)
   cairo_surface_destroy (dark);
 }
 
+/* At 800 px a dozen categories leave each bar ~60 px: a long name wraps onto
+ * a few lines under its bar (it was cut to "Coordi…"), and never more than
+ * the room under the chart. */
+static void
+test_labels_wrap (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  KlyngeTextFlags flags = KLYNGE_TEXT_WRAP | KLYNGE_TEXT_ELLIPSIS | KLYNGE_TEXT_MEASURE;
+  double one = klynge_chart_text (cr, "Venue", 10.7, flags, 0, 0, 60, 0.5, 0);
+  double two = klynge_chart_text (cr, "Board remuneration", 10.7, flags, 0, 0, 60, 0.5, 0);
+  double many = klynge_chart_text (cr, "Coordinator remuneration for the whole board and its secretary",
+                                   10.7, flags, 0, 0, 60, 0.5, 0);
+
+  g_assert_cmpfloat (two, >, 1.5 * one);
+  g_assert_cmpfloat (many, <, (KLYNGE_TEXT_MAX_LINES + 0.5) * one);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/finances/budget-chart/labels-wrap", test_labels_wrap);
 
   g_test_add ("/finances/budget-chart/text-follows-style", Fixture, NULL,
               klynge_test_demo_set_up, test_text_follows_style, klynge_test_demo_tear_down);

@@ -291,8 +291,10 @@ test_import_and_undo (void)
   g_autofree char *path = g_strdup (klynge_db_get_path (db));
   const char *argv[] = { "klynge", path, NULL };
 
-  /* A data request the meetings area would have made. */
+  /* A data request the meetings area would have made, alone on the demo's
+   * planned meeting. */
   g_assert_true (klynge_db_exec (db,
+    "DELETE FROM data_request;"
     "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
     "SELECT (SELECT max(id) FROM meeting), c.id, i.id, '2026-Q1' FROM clinic c, indicator i "
     "WHERE c.provider_number = '012345' AND i.name = 'HbA1c measured in last 12 months';"

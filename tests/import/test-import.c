@@ -219,6 +219,7 @@ test_wide_cp1252 (Fixture *f, gconstpointer data)
   g_autoptr(KlyngeImportPlan) plan = NULL;
   gint64 batch;
 
+  /* Ids clear of the demo's own requests. */
   g_assert_true (klynge_db_exec (f->db, "DELETE FROM measurement", NULL));
   plan = prepare (f, "import/nsaid-region-wide-cp1252.csv", mapping, &error);
   g_assert_no_error (error);
@@ -372,23 +373,24 @@ test_data_requests (Fixture *f, gconstpointer data)
   const char *status_sql = "SELECT status = 'received' FROM data_request WHERE id = ?1";
   gint64 batch;
 
+  /* Ids clear of the demo's own requests. */
   g_assert_true (klynge_db_exec (f->db, "DELETE FROM measurement", NULL));
   g_assert_true (klynge_db_exec (f->db,
     "INSERT INTO data_request (id, meeting_id, clinic_id, indicator_id, period) "
-    "SELECT 1, (SELECT min(id) FROM meeting), c.id, i.id, '2026-Q1' FROM clinic c, indicator i "
+    "SELECT 101, (SELECT min(id) FROM meeting), c.id, i.id, '2026-Q1' FROM clinic c, indicator i "
     "WHERE c.provider_number = '012345' AND i.name = 'HbA1c measured in last 12 months';"
     "INSERT INTO data_request (id, meeting_id, clinic_id, indicator_id, period) "
-    "SELECT 2, (SELECT min(id) FROM meeting), c.id, i.id, '2026-Q2' FROM clinic c, indicator i "
+    "SELECT 102, (SELECT min(id) FROM meeting), c.id, i.id, '2026-Q2' FROM clinic c, indicator i "
     "WHERE c.provider_number = '012345' AND i.name = 'Foot examination in last 12 months';", &error));
 
   plan = prepare (f, "import/diabetes-long-utf8bom.csv", mapping, &error);
   batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, status_sql, 1), ==, 1);
-  g_assert_cmpint (klynge_db_count (f->db, status_sql, 2), ==, 0);
+  g_assert_cmpint (klynge_db_count (f->db, status_sql, 101), ==, 1);
+  g_assert_cmpint (klynge_db_count (f->db, status_sql, 102), ==, 0);
 
   g_assert_true (klynge_import_undo (f->db, batch, &error));
-  g_assert_cmpint (klynge_db_count (f->db, status_sql, 1), ==, 0);
+  g_assert_cmpint (klynge_db_count (f->db, status_sql, 101), ==, 0);
 }
 
 int

@@ -51,7 +51,7 @@ test_tracker_and_reminder (void)
     "SELECT i.id, c.id, '2026-Q2', 1, 2, 7 FROM clinic c, indicator i "
     "WHERE c.provider_number = '012345' AND i.name = 'Foot examination in last 12 months'", &error));
   g_assert_true (klynge_submissions_mark_delivered (db, 7, &error));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM data_request WHERE status = 'received'", 0), ==, 2);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM data_request WHERE status = 'received' AND meeting_id = ?1", meeting), ==, 2);
 
   g_clear_object (&db);
   klynge_test_remove_tree (dir);

@@ -16,8 +16,9 @@ ok () {
 echo "1..8"
 "$cli" --db "$db" demo > /dev/null
 "$cli" --db "$db" meetings > "$tmp/list"; rc=$?
-[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/list")" -eq 6 ] && grep -q '^6	2026-06-09T17:00	held	' "$tmp/list"
-ok $? "meetings lists the demo's six meetings"
+[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/list")" -eq 7 ] && grep -q '^6	2026-06-09T17:00	held	' "$tmp/list" \
+  && grep -q '^7	2026-12-08T17:00	planned	' "$tmp/list"
+ok $? "meetings lists the demo's six past meetings and the planned one"
 
 "$cli" --db "$db" export ics --meeting 6 --output "$tmp/ics" > /dev/null; rc=$?
 [ $rc -eq 0 ] && [ "$(ls "$tmp/ics" | wc -l)" -ge 20 ] && grep -q '^DTSTART;TZID=Europe/Copenhagen:20260609T170000' "$tmp/ics/"*.ics

@@ -14,15 +14,6 @@
 #include "klynge-chart-data.h"
 #include "klynge-stats.h"
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
 static double
 column_double_or_nan (sqlite3_stmt *stmt,
                       int           column)
@@ -102,7 +93,7 @@ load_cluster_name (KlyngeChartData  *data,
   rc = klynge_db_step (db, stmt, error);
   if (rc == SQLITE_ROW)
     {
-      data->cluster_name = column_text (stmt, 0);
+      data->cluster_name = klynge_db_column_dup_text (stmt, 0);
       return TRUE;
     }
   if (rc == SQLITE_DONE)
@@ -139,10 +130,10 @@ load_indicator (KlyngeChartData  *data,
     return FALSE;
 
   data->indicator_id = indicator_id;
-  data->indicator_name = column_text (stmt, 0);
-  data->unit = column_text (stmt, 1);
+  data->indicator_name = klynge_db_column_dup_text (stmt, 0);
+  data->unit = klynge_db_column_dup_text (stmt, 1);
   data->higher_is_better = sqlite3_column_int (stmt, 2) != 0;
-  data->data_source = column_text (stmt, 3);
+  data->data_source = klynge_db_column_dup_text (stmt, 3);
   data->reference = column_double_or_nan (stmt, 4);
   data->target = column_double_or_nan (stmt, 5);
   return TRUE;
@@ -375,8 +366,8 @@ klynge_chart_data_load_attendance (KlyngeDb  *db,
     {
       KlyngeChartMeeting *meeting = g_new0 (KlyngeChartMeeting, 1);
 
-      meeting->title = column_text (stmt, 0);
-      meeting->date = column_text (stmt, 1);
+      meeting->title = klynge_db_column_dup_text (stmt, 0);
+      meeting->date = klynge_db_column_dup_text (stmt, 1);
       meeting->present = sqlite3_column_int (stmt, 2);
       meeting->excused = sqlite3_column_int (stmt, 3);
       meeting->absent = sqlite3_column_int (stmt, 4);
@@ -543,8 +534,8 @@ klynge_chart_list_indicators (KlyngeDb  *db,
       KlyngeChartIndicator *indicator = g_new0 (KlyngeChartIndicator, 1);
 
       indicator->id = sqlite3_column_int64 (stmt, 0);
-      indicator->name = column_text (stmt, 1);
-      indicator->topic = column_text (stmt, 2);
+      indicator->name = klynge_db_column_dup_text (stmt, 1);
+      indicator->topic = klynge_db_column_dup_text (stmt, 2);
       g_ptr_array_add (list, indicator);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
@@ -568,7 +559,7 @@ klynge_chart_list_periods (KlyngeDb  *db,
   sqlite3_bind_int64 (stmt, 1, indicator_id);
   sqlite3_bind_int64 (stmt, 2, cluster_id);
   while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (list, column_text (stmt, 0));
+    g_ptr_array_add (list, klynge_db_column_dup_text (stmt, 0));
   return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
 }
 
@@ -591,7 +582,7 @@ klynge_chart_list_clinics (KlyngeDb  *db,
       KlyngeChartIndicator *clinic = g_new0 (KlyngeChartIndicator, 1);
 
       clinic->id = sqlite3_column_int64 (stmt, 0);
-      clinic->name = column_text (stmt, 1);
+      clinic->name = klynge_db_column_dup_text (stmt, 1);
       clinic->topic = g_strdup ("");
       g_ptr_array_add (list, clinic);
     }
@@ -670,8 +661,8 @@ klynge_chart_list_meetings (KlyngeDb  *db,
       KlyngeChartIndicator *meeting = g_new0 (KlyngeChartIndicator, 1);
 
       meeting->id = sqlite3_column_int64 (stmt, 0);
-      meeting->name = column_text (stmt, 1);
-      meeting->topic = column_text (stmt, 2);
+      meeting->name = klynge_db_column_dup_text (stmt, 1);
+      meeting->topic = klynge_db_column_dup_text (stmt, 2);
       g_ptr_array_add (list, meeting);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
@@ -700,7 +691,7 @@ klynge_chart_meeting_period (KlyngeDb *db,
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_int64 (stmt, 2, indicator_id);
   if (klynge_db_step (db, stmt, NULL) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    period = column_text (stmt, 0);
+    period = klynge_db_column_dup_text (stmt, 0);
   sqlite3_reset (stmt);
   return period;
 }

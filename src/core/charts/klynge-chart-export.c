@@ -235,7 +235,7 @@ meeting_info (KlyngeDb  *db,
     return FALSE;
   *follow_up = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
   if (title != NULL)
-    *title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    *title = klynge_db_column_dup_nullable (stmt, 1);
   return TRUE;
 }
 

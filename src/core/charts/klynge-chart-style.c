@@ -93,7 +93,15 @@ klynge_chart_text (cairo_t         *cr,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_alignment (layout, xalign > 0.7 ? PANGO_ALIGN_RIGHT : xalign > 0.3 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
       if (flags & KLYNGE_TEXT_WRAP)
-        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        {
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          /* Both: narrow labels wrap onto a few lines before they are cut. */
+          if (flags & KLYNGE_TEXT_ELLIPSIS)
+            {
+              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+              pango_layout_set_height (layout, -KLYNGE_TEXT_MAX_LINES);
+            }
+        }
       else
         pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }

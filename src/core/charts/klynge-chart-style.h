@@ -47,11 +47,13 @@ typedef struct
   double    line_scale;
 } KlyngeChartStyle;
 
+#define KLYNGE_TEXT_MAX_LINES 3
+
 typedef enum
 {
   KLYNGE_TEXT_BOLD     = 1 << 0,
   KLYNGE_TEXT_WRAP     = 1 << 1,
-  KLYNGE_TEXT_ELLIPSIS = 1 << 2,
+  KLYNGE_TEXT_ELLIPSIS = 1 << 2,  /* with WRAP: at most KLYNGE_TEXT_MAX_LINES lines */
   KLYNGE_TEXT_MEASURE  = 1 << 3,  /* only return the height */
 } KlyngeTextFlags;
 

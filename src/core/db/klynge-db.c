@@ -696,3 +696,23 @@ klynge_db_rollback (KlyngeDb *self)
                          self->tx_depth, self->tx_depth);
   sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
 }
+
+/* Returns: (transfer full): the text of @column as a new string, "" for SQL NULL
+ * (for fields a view shows as they are). */
+char *
+klynge_db_column_dup_text (sqlite3_stmt *stmt,
+                           int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* Returns: (transfer full) (nullable): the text of @column, %NULL for SQL NULL
+ * (for optional fields where "none" differs from empty). */
+char *
+klynge_db_column_dup_nullable (sqlite3_stmt *stmt,
+                               int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}

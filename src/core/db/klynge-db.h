@@ -67,6 +67,11 @@ gboolean      klynge_db_set_error_from_sqlite (GError          **error,
                                                sqlite3          *handle,
                                                int               rc);
 
+char         *klynge_db_column_dup_text     (sqlite3_stmt        *stmt,
+                                            int                  column);
+char         *klynge_db_column_dup_nullable (sqlite3_stmt       *stmt,
+                                             int                 column);
+
 /* Used by the migration steps only. */
 gboolean      _klynge_db_migrate           (KlyngeDb            *self,
                                             GError             **error);

@@ -55,7 +55,7 @@ accounts_load (Accounts  *accounts,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
   if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
-    accounts->cluster_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    accounts->cluster_name = klynge_db_column_dup_nullable (stmt, 0);
   sqlite3_reset (stmt);
   if (accounts->cluster_name == NULL)
     {

@@ -12,7 +12,8 @@
 
 
 #define LEGEND_HEIGHT 24.0
-#define LABEL_HEIGHT  36.0
+/* Room for category names wrapped onto three lines under narrow bars. */
+#define LABEL_HEIGHT  42.0
 #define AXIS_WIDTH    90.0
 /* "Sans 8" at 96 dpi. */
 #define FONT_SIZE     (8 * 96 / 72.0)
@@ -114,6 +115,7 @@ klynge_budget_chart_draw (cairo_t                *cr,
       cairo_rectangle (cr, x + bar, LEGEND_HEIGHT + plot_h - ha, bar, ha);
       cairo_fill (cr);
       klynge_chart_set_source (cr, &style->foreground);
-      show_text (cr, line->name, AXIS_WIDTH + slot * i, LEGEND_HEIGHT + plot_h + LABEL_HEIGHT / 2, slot, 0.5);
+      klynge_chart_text (cr, line->name, FONT_SIZE, KLYNGE_TEXT_WRAP | KLYNGE_TEXT_ELLIPSIS,
+                         AXIS_WIDTH + slot * i + 2, LEGEND_HEIGHT + plot_h + 3, slot - 4, 0.5, 0);
     }
 }

@@ -32,13 +32,6 @@ kind_from_string (const char *kind)
   return g_strcmp0 (kind, "income") == 0 ? KLYNGE_LEDGER_INCOME : KLYNGE_LEDGER_EXPENSE;
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 /* Year of an ISO date, or 0 when @date is not a real calendar date. */
 static int
 date_year (const char *date)
@@ -150,7 +143,7 @@ klynge_ledger_list_categories (KlyngeDb  *db,
       KlyngeLedgerCategory *category = g_new0 (KlyngeLedgerCategory, 1);
 
       category->id = sqlite3_column_int64 (stmt, 0);
-      category->key = column_text (stmt, 1);
+      category->key = klynge_db_column_dup_nullable (stmt, 1);
       category->name = g_strdup (klynge_ledger_category_display_name (category->key,
                                                                       (const char *) sqlite3_column_text (stmt, 2)));
       category->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
@@ -245,21 +238,21 @@ entry_from_row (sqlite3_stmt *stmt)
   KlyngeLedgerEntry *entry = klynge_ledger_entry_new ();
 
   entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->date = column_text (stmt, 1);
+  entry->date = klynge_db_column_dup_nullable (stmt, 1);
   entry->amount = sqlite3_column_int64 (stmt, 2);
   entry->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
   entry->category_id = sqlite3_column_int64 (stmt, 4);
   entry->category_name = g_strdup (klynge_ledger_category_display_name ((const char *) sqlite3_column_text (stmt, 5),
                                                                         (const char *) sqlite3_column_text (stmt, 6)));
   g_free (entry->counterparty);
-  entry->counterparty = column_text (stmt, 7);
+  entry->counterparty = klynge_db_column_dup_nullable (stmt, 7);
   entry->meeting_id = sqlite3_column_int64 (stmt, 8);
-  entry->meeting_title = column_text (stmt, 9);
+  entry->meeting_title = klynge_db_column_dup_nullable (stmt, 9);
   g_free (entry->reference);
-  entry->reference = column_text (stmt, 10);
-  entry->attachment_path = column_text (stmt, 11);
+  entry->reference = klynge_db_column_dup_nullable (stmt, 10);
+  entry->attachment_path = klynge_db_column_dup_nullable (stmt, 11);
   g_free (entry->note);
-  entry->note = column_text (stmt, 12);
+  entry->note = klynge_db_column_dup_nullable (stmt, 12);
   return entry;
 }
 
@@ -623,7 +616,7 @@ klynge_ledger_get_currency (KlyngeDb *db,
     {
       sqlite3_bind_int64 (stmt, 1, cluster_id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        currency = column_text (stmt, 0);
+        currency = klynge_db_column_dup_nullable (stmt, 0);
       sqlite3_reset (stmt);
     }
   return currency != NULL ? currency : g_strdup ("DKK");
@@ -954,8 +947,8 @@ klynge_ledger_meeting_costs (KlyngeDb  *db,
       KlyngeMeetingCost *cost = g_new0 (KlyngeMeetingCost, 1);
 
       cost->meeting_id = sqlite3_column_int64 (stmt, 0);
-      cost->title = column_text (stmt, 1);
-      cost->starts_at = column_text (stmt, 2);
+      cost->title = klynge_db_column_dup_nullable (stmt, 1);
+      cost->starts_at = klynge_db_column_dup_nullable (stmt, 2);
       cost->cost = sqlite3_column_int64 (stmt, 3);
       cost->n_present = sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (costs, cost);

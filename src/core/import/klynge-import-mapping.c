@@ -323,7 +323,7 @@ klynge_import_mapping_load (KlyngeDb    *db,
   if (rc < 0)
     return NULL;
   if (rc == SQLITE_ROW)
-    json = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    json = klynge_db_column_dup_nullable (stmt, 0);
   sqlite3_reset (stmt);
 
   if (json == NULL)

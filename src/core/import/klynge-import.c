@@ -360,8 +360,8 @@ load_reference (Prepare  *self,
     {
       KnownClinic clinic = {
         sqlite3_column_int64 (stmt, 0),
-        g_strdup ((const char *)sqlite3_column_text (stmt, 1)),
-        g_strdup ((const char *)sqlite3_column_text (stmt, 2)),
+        klynge_db_column_dup_nullable (stmt, 1),
+        klynge_db_column_dup_nullable (stmt, 2),
       };
 
       g_array_append_val (self->clinics, clinic);
@@ -1294,8 +1294,8 @@ drop_indexes (KlyngeDb  *db,
     return NULL;
   while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (indexes, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (names, klynge_db_column_dup_nullable (stmt, 0));
+      g_ptr_array_add (indexes, klynge_db_column_dup_nullable (stmt, 1));
     }
   if (rc < 0)
     return NULL;
@@ -1458,10 +1458,10 @@ klynge_import_list_batches (KlyngeDb  *db,
       KlyngeImportBatch *batch = g_new0 (KlyngeImportBatch, 1);
 
       batch->id = sqlite3_column_int64 (stmt, 0);
-      batch->file_name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      batch->checksum = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      batch->source = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-      batch->imported_at = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      batch->file_name = klynge_db_column_dup_nullable (stmt, 1);
+      batch->checksum = klynge_db_column_dup_nullable (stmt, 2);
+      batch->source = klynge_db_column_dup_nullable (stmt, 3);
+      batch->imported_at = klynge_db_column_dup_nullable (stmt, 4);
       batch->row_count = sqlite3_column_int64 (stmt, 5);
       g_ptr_array_add (batches, batch);
     }

@@ -31,15 +31,6 @@ klynge_submission_free (KlyngeSubmission *submission)
   g_free (submission);
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-  return g_strdup (text ? text : "");
-}
-
 void
 klynge_submission_meeting_free (KlyngeSubmissionMeeting *meeting)
 {
@@ -71,8 +62,8 @@ klynge_submissions_list_meetings (KlyngeDb  *db,
       KlyngeSubmissionMeeting *m = g_new0 (KlyngeSubmissionMeeting, 1);
 
       m->id = sqlite3_column_int64 (stmt, 0);
-      m->title = column_text (stmt, 1);
-      m->starts_at = column_text (stmt, 2);
+      m->title = klynge_db_column_dup_text (stmt, 1);
+      m->starts_at = klynge_db_column_dup_text (stmt, 2);
       m->n_requests = sqlite3_column_int64 (stmt, 3);
       m->n_received = sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (list, m);
@@ -106,13 +97,13 @@ klynge_submissions_list (KlyngeDb  *db,
 
       s->request_id = sqlite3_column_int64 (stmt, 0);
       s->clinic_id = sqlite3_column_int64 (stmt, 1);
-      s->clinic_name = column_text (stmt, 2);
-      s->clinic_email = column_text (stmt, 3);
-      s->clinic_phone = column_text (stmt, 4);
-      s->indicator_name = column_text (stmt, 5);
-      s->period = column_text (stmt, 6);
-      s->due_on = column_text (stmt, 7);
-      s->status = column_text (stmt, 8);
+      s->clinic_name = klynge_db_column_dup_text (stmt, 2);
+      s->clinic_email = klynge_db_column_dup_text (stmt, 3);
+      s->clinic_phone = klynge_db_column_dup_text (stmt, 4);
+      s->indicator_name = klynge_db_column_dup_text (stmt, 5);
+      s->period = klynge_db_column_dup_text (stmt, 6);
+      s->due_on = klynge_db_column_dup_text (stmt, 7);
+      s->status = klynge_db_column_dup_text (stmt, 8);
       g_ptr_array_add (list, s);
     }
   if (rc < 0)

@@ -148,8 +148,8 @@ klynge_cluster_summary_load (KlyngeDb              *db,
     }
 
   summary->cluster_id = cluster_id;
-  summary->name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  summary->currency = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+  summary->name = klynge_db_column_dup_nullable (stmt, 0);
+  summary->currency = klynge_db_column_dup_nullable (stmt, 1);
   summary->min_listed_patients = sqlite3_column_int64 (stmt, 2);
   summary->n_clinics = sqlite3_column_int64 (stmt, 3);
   summary->n_members = sqlite3_column_int64 (stmt, 4);
@@ -212,9 +212,9 @@ klynge_cluster_list_meetings (KlyngeDb  *db,
       KlyngeMeetingBrief *brief = g_new0 (KlyngeMeetingBrief, 1);
 
       brief->id = sqlite3_column_int64 (stmt, 0);
-      brief->title = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      brief->starts_at = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      brief->status = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      brief->title = klynge_db_column_dup_nullable (stmt, 1);
+      brief->starts_at = klynge_db_column_dup_nullable (stmt, 2);
+      brief->status = klynge_db_column_dup_nullable (stmt, 3);
       brief->n_present = sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (meetings, brief);
     }

@@ -72,30 +72,30 @@ typedef struct
 } DemoTopic;
 
 static const DemoTopic topics[KLYNGE_DEMO_N_TOPICS] = {
-  { "type-2-diabetes", "Type 2 diabetes",
-    "Annual control of patients with type 2 diabetes: HbA1c, blood pressure and foot examination.",
-    "Regular control prevents late complications; clinics vary widely in how many patients are seen each year.",
-    { { "type-2-diabetes/hba1c", "HbA1c measured in last 12 months",
-        "Patients with type 2 diabetes with an HbA1c measurement in the last 12 months",
-        "Patients with type 2 diabetes", 1, 0.62, 55 },
-      { "type-2-diabetes/blood-pressure", "Blood pressure below 140/90",
-        "Patients with type 2 diabetes whose latest blood pressure is below 140/90",
-        "Patients with type 2 diabetes with a blood pressure measurement", 1, 0.71, 45 },
-      { "type-2-diabetes/foot", "Foot examination in last 12 months",
-        "Patients with type 2 diabetes with a foot examination in the last 12 months",
-        "Patients with type 2 diabetes", 1, 0.58, 55 } } },
-  { "nsaid-prescribing", "NSAID prescribing",
-    "Prescription of non-steroidal anti-inflammatory drugs, especially to older patients.",
-    "NSAIDs cause bleeding, kidney injury and heart failure; older patients are most at risk.",
-    { { "nsaid-prescribing/users", "Patients prescribed an NSAID",
-        "Patients with at least one NSAID prescription in the period",
-        "Listed patients", 0, 0.04, 1000 },
-      { "nsaid-prescribing/over-65", "NSAID users over 65",
-        "NSAID users aged over 65",
-        "NSAID users", 0, 0.33, 40 },
-      { "nsaid-prescribing/ppi", "NSAID users over 65 with gastroprotection",
-        "NSAID users over 65 who also take a proton pump inhibitor",
-        "NSAID users over 65", 1, 0.55, 13 } } },
+  { "type-2-diabetes", N_("Type 2 diabetes"),
+    N_("Annual control of patients with type 2 diabetes: HbA1c, blood pressure and foot examination."),
+    N_("Regular control prevents late complications; clinics vary widely in how many patients are seen each year."),
+    { { "type-2-diabetes/hba1c", N_("HbA1c measured in last 12 months"),
+        N_("Patients with type 2 diabetes with an HbA1c measurement in the last 12 months"),
+        N_("Patients with type 2 diabetes"), 1, 0.62, 55 },
+      { "type-2-diabetes/blood-pressure", N_("Blood pressure below 140/90"),
+        N_("Patients with type 2 diabetes whose latest blood pressure is below 140/90"),
+        N_("Patients with type 2 diabetes with a blood pressure measurement"), 1, 0.71, 45 },
+      { "type-2-diabetes/foot", N_("Foot examination in last 12 months"),
+        N_("Patients with type 2 diabetes with a foot examination in the last 12 months"),
+        N_("Patients with type 2 diabetes"), 1, 0.58, 55 } } },
+  { "nsaid-prescribing", N_("NSAID prescribing"),
+    N_("Prescription of non-steroidal anti-inflammatory drugs, especially to older patients."),
+    N_("NSAIDs cause bleeding, kidney injury and heart failure; older patients are most at risk."),
+    { { "nsaid-prescribing/users", N_("Patients prescribed an NSAID"),
+        N_("Patients with at least one NSAID prescription in the period"),
+        N_("Listed patients"), 0, 0.04, 1000 },
+      { "nsaid-prescribing/over-65", N_("NSAID users over 65"),
+        N_("NSAID users aged over 65"),
+        N_("NSAID users"), 0, 0.33, 40 },
+      { "nsaid-prescribing/ppi", N_("NSAID users over 65 with gastroprotection"),
+        N_("NSAID users over 65 who also take a proton pump inhibitor"),
+        N_("NSAID users over 65"), 1, 0.55, 13 } } },
 };
 
 static const char *periods[KLYNGE_DEMO_N_PERIODS] = { "2025-Q3", "2025-Q4", "2026-Q1" };
@@ -111,33 +111,43 @@ typedef struct
 } DemoMeeting;
 
 static const DemoMeeting meetings[] = {
-  { "Getting started: our cluster and its statutes", "2024-04-16", -1,
-    "Lægehuset Østergade", "Østergade 12, 8000 Aarhus C", "Sandwiches" },
-  { "Type 2 diabetes: where do we stand?", "2024-10-08", 0,
-    "Hotel Ritz Aarhus", "Banegårdspladsen 12, 8000 Aarhus C", "Dinner buffet" },
-  { "NSAID prescribing to older patients", "2025-03-11", 1,
-    "Lægecenter Nørrebro", "Nørrebrogade 44, 8000 Aarhus C", "Soup and bread" },
-  { "Type 2 diabetes: foot examinations", "2025-09-16", 0,
-    "Aarhus Medical Society", "Frederiksgade 78, 8000 Aarhus C", "Dinner buffet" },
-  { "NSAID: follow-up after six months", "2026-03-10", 1,
-    "Lægehuset ved Fjorden", "Fjordvej 8, 8270 Højbjerg", "Sandwiches" },
-  { "Type 2 diabetes: follow-up of our PDSA plans", "2026-06-09", 0,
-    "Hotel Ritz Aarhus", "Banegårdspladsen 12, 8000 Aarhus C", "Dinner buffet" },
+  { N_("Getting started: our cluster and its statutes"), "2024-04-16", -1,
+    "Lægehuset Østergade", "Østergade 12, 8000 Aarhus C", N_("Sandwiches") },
+  { N_("Type 2 diabetes: where do we stand?"), "2024-10-08", 0,
+    "Hotel Ritz Aarhus", "Banegårdspladsen 12, 8000 Aarhus C", N_("Dinner buffet") },
+  { N_("NSAID prescribing to older patients"), "2025-03-11", 1,
+    "Lægecenter Nørrebro", "Nørrebrogade 44, 8000 Aarhus C", N_("Soup and bread") },
+  { N_("Type 2 diabetes: foot examinations"), "2025-09-16", 0,
+    N_("Aarhus Medical Society"), "Frederiksgade 78, 8000 Aarhus C", N_("Dinner buffet") },
+  { N_("NSAID: follow-up after six months"), "2026-03-10", 1,
+    "Lægehuset ved Fjorden", "Fjordvej 8, 8270 Højbjerg", N_("Sandwiches") },
+  { N_("Type 2 diabetes: follow-up of our PDSA plans"), "2026-06-09", 0,
+    "Hotel Ritz Aarhus", "Banegårdspladsen 12, 8000 Aarhus C", N_("Dinner buffet") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (meetings) == KLYNGE_DEMO_N_PAST_MEETINGS);
+
+/* The next meeting, a few weeks after the demo's "today" (late November
+ * 2026), so the Data area's submission tracker has requests to follow. */
+static const DemoMeeting planned_meeting = {
+  N_("Type 2 diabetes: one year of PDSA"), "2026-12-08", 0,
+  N_("Aarhus Medical Society"), "Frederiksgade 78, 8000 Aarhus C", N_("Dinner buffet")
+};
+
+#define PLANNED_PERIOD "2026-Q3"
+#define PLANNED_DUE_ON "2026-11-24"
 
 static const struct {
   const char *title;
   const char *kind;
   int         minutes;
 } agenda[] = {
-  { "Welcome and practical matters",       "welcome", 10 },
-  { "Our data: presentation",              "data",    30 },
-  { "Discussion in small groups",          "group",   45 },
-  { "Break",                               "break",   15 },
-  { "Plenary: what do we change?",         "plenary", 40 },
-  { "PDSA plans for each clinic",          "pdsa",    30 },
+  { N_("Welcome and practical matters"),       "welcome", 10 },
+  { N_("Our data: presentation"),              "data",    30 },
+  { N_("Discussion in small groups"),          "group",   45 },
+  { N_("Break"),                               "break",   15 },
+  { N_("Plenary: what do we change?"),         "plenary", 40 },
+  { N_("PDSA plans for each clinic"),          "pdsa",    30 },
 };
 
 /* A tiny wrapper so each insert reads as one line of data. */
@@ -254,9 +264,9 @@ insert_topics (KlyngeDb  *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, cluster_id);
-      sqlite3_bind_text (stmt, 2, topics[t].title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, topics[t].description, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, topics[t].rationale, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, _(topics[t].title), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, _(topics[t].description), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, _(topics[t].rationale), -1, SQLITE_STATIC);
       if (!klynge_db_step_done (db, stmt, error))
         return FALSE;
       topic_ids[t] = klynge_db_last_insert_id (db);
@@ -269,11 +279,11 @@ insert_topics (KlyngeDb  *db,
                  "VALUES (?1, ?2, ?3, ?4, 'percent', ?5, ?6)", error)))
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, topic_ids[t]);
-          sqlite3_bind_text (stmt, 2, topics[t].indicators[i].name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, topics[t].indicators[i].numerator, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, topics[t].indicators[i].denominator, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, _(topics[t].indicators[i].name), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, _(topics[t].indicators[i].numerator), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, _(topics[t].indicators[i].denominator), -1, SQLITE_STATIC);
           sqlite3_bind_int (stmt, 5, topics[t].indicators[i].higher_is_better);
-          sqlite3_bind_text (stmt, 6, t == 0 ? "Sentinel data capture" : "Regional prescription extract", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 6, t == 0 ? _("Sentinel data capture") : _("Regional prescription extract"), -1, SQLITE_STATIC);
           if (!klynge_db_step_done (db, stmt, error))
             return FALSE;
           indicator_ids[t][i] = klynge_db_last_insert_id (db);
@@ -328,6 +338,93 @@ insert_measurements (KlyngeDb   *db,
 }
 
 static gboolean
+insert_agenda (KlyngeDb  *db,
+               gint64     meeting_id,
+               GError   **error)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (agenda); a++)
+    {
+      sqlite3_stmt *stmt = prepare (db,
+        "INSERT INTO agenda_item (meeting_id, position, title, kind, duration_minutes) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, meeting_id);
+      sqlite3_bind_int (stmt, 2, a);
+      sqlite3_bind_text (stmt, 3, _(agenda[a].title), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, agenda[a].kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, agenda[a].minutes);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The planned meeting asks every clinic for its topic's indicators; four
+ * clinics have delivered, one is late with one indicator, the rest are
+ * still awaited. */
+static gboolean
+insert_planned_meeting (KlyngeDb  *db,
+                        gint64     cluster_id,
+                        gint64     clinic_ids[KLYNGE_DEMO_N_CLINICS],
+                        gint64     indicator_ids[KLYNGE_DEMO_N_TOPICS][3],
+                        gint64     topic_id,
+                        gint64     coordinator_id,
+                        gint64     follow_up_of,
+                        GError   **error)
+{
+  const DemoMeeting *dm = &planned_meeting;
+  g_autofree char *starts = g_strdup_printf ("%sT17:00", dm->date);
+  g_autofree char *ends = g_strdup_printf ("%sT20:00", dm->date);
+  sqlite3_stmt *stmt = prepare (db,
+    "INSERT INTO meeting (cluster_id, title, topic_id, starts_at, ends_at, venue_name, "
+    "  venue_address, catering, facilitator_id, status, follow_up_of) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', ?10)", error);
+  gint64 meeting_id;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, _(dm->title), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, topic_id);
+  sqlite3_bind_text (stmt, 4, starts, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, ends, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, _(dm->venue), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, dm->venue_address, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, _(dm->catering), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, coordinator_id);
+  sqlite3_bind_int64 (stmt, 10, follow_up_of);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  meeting_id = klynge_db_last_insert_id (db);
+
+  if (!insert_agenda (db, meeting_id, error))
+    return FALSE;
+
+  for (guint c = 0; c < KLYNGE_DEMO_N_CLINICS; c++)
+    for (guint i = 0; i < 3; i++)
+      {
+        const char *status = c < KLYNGE_DEMO_N_CLINICS_DELIVERED ? "received"
+                             : c == KLYNGE_DEMO_N_CLINICS - 1 && i == 0 ? "late"
+                             : "requested";
+
+        if (!(stmt = prepare (db,
+               "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period, due_on, status) "
+               "VALUES (?1, ?2, ?3, '" PLANNED_PERIOD "', '" PLANNED_DUE_ON "', ?4)", error)))
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, meeting_id);
+        sqlite3_bind_int64 (stmt, 2, clinic_ids[c]);
+        sqlite3_bind_int64 (stmt, 3, indicator_ids[dm->topic][i]);
+        sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
+        if (!klynge_db_step_done (db, stmt, error))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
 insert_meetings (KlyngeDb  *db,
                  GRand     *rand,
                  gint64     cluster_id,
@@ -354,16 +451,16 @@ insert_meetings (KlyngeDb  *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, cluster_id);
-      sqlite3_bind_text (stmt, 2, dm->title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, _(dm->title), -1, SQLITE_STATIC);
       if (dm->topic >= 0)
         sqlite3_bind_int64 (stmt, 3, topic_ids[dm->topic]);
       sqlite3_bind_text (stmt, 4, starts, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, ends, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, dm->venue, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, _(dm->venue), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, dm->venue_address, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 8, dm->catering, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, _(dm->catering), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 9, coordinator_id);
-      sqlite3_bind_text (stmt, 10, "Each clinic chose one change to test before the next meeting.", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, _("Each clinic chose one change to test before the next meeting."), -1, SQLITE_STATIC);
       if (dm->topic >= 0 && previous_on_topic[dm->topic] != 0)
         sqlite3_bind_int64 (stmt, 11, previous_on_topic[dm->topic]);
       if (!klynge_db_step_done (db, stmt, error))
@@ -372,20 +469,8 @@ insert_meetings (KlyngeDb  *db,
       if (dm->topic >= 0)
         previous_on_topic[dm->topic] = meeting_id;
 
-      for (guint a = 0; a < G_N_ELEMENTS (agenda); a++)
-        {
-          if (!(stmt = prepare (db,
-                 "INSERT INTO agenda_item (meeting_id, position, title, kind, duration_minutes) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5)", error)))
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, meeting_id);
-          sqlite3_bind_int (stmt, 2, a);
-          sqlite3_bind_text (stmt, 3, agenda[a].title, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, agenda[a].kind, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 5, agenda[a].minutes);
-          if (!klynge_db_step_done (db, stmt, error))
-            return FALSE;
-        }
+      if (!insert_agenda (db, meeting_id, error))
+        return FALSE;
 
       for (guint i = 0; i < member_ids->len; i++)
         {
@@ -502,9 +587,9 @@ insert_ledger (KlyngeDb  *db,
       !insert_entry (db, cluster_id, "2026-06-30", 2400000, "coordinator_remuneration",
                      "Anne Nielsen", 0, "H1-2026", error) ||
       !insert_entry (db, cluster_id, "2026-06-30", 1500000, "board_remuneration",
-                     "Board members", 0, "H1-2026", error) ||
+                     _("Board members"), 0, "H1-2026", error) ||
       !insert_entry (db, cluster_id, "2026-09-22", 295000, "other",
-                     "Printing and postage", 0, "P-2026-09", error))
+                     _("Printing and postage"), 0, "P-2026-09", error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (months); i++)
@@ -540,11 +625,11 @@ fill_cluster (KlyngeDb  *db,
   if (!(stmt = prepare (db,
          "UPDATE cluster SET region = 'Region Midtjylland', municipalities = 'Aarhus', "
          "  registration_number = '41234567', bank_account = '3409 0012345678', "
-         "  founded_on = '2018-09-01', attendance_threshold = 0.75, "
-         "  notes = 'Statutes adopted at the founding general assembly on 1 September 2018.' "
+         "  founded_on = '2018-09-01', attendance_threshold = 0.75, notes = ?2 "
          "WHERE id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, _("Statutes adopted at the founding general assembly on 1 September 2018."), -1, SQLITE_STATIC);
   if (!klynge_db_step_done (db, stmt, error))
     return FALSE;
 
@@ -588,6 +673,9 @@ fill_cluster (KlyngeDb  *db,
          insert_measurements (db, rand, clinic_ids, indicator_ids, error) &&
          insert_meetings (db, rand, cluster_id, topic_ids, g_array_index (member_ids, gint64, 0),
                           member_ids, meeting_ids, error) &&
+         insert_planned_meeting (db, cluster_id, clinic_ids, indicator_ids, topic_ids[planned_meeting.topic],
+                                 g_array_index (member_ids, gint64, 0),
+                                 meeting_ids[KLYNGE_DEMO_N_PAST_MEETINGS - 1], error) &&
          insert_ledger (db, cluster_id, meeting_ids, error);
 }
 

@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 #define KLYNGE_DEMO_N_TOPICS          2
 #define KLYNGE_DEMO_N_INDICATORS      6
 #define KLYNGE_DEMO_N_PERIODS         3
+/* The planned meeting's data requests: one per clinic and indicator of its
+ * topic; the first clinics have delivered, one request is late. */
+#define KLYNGE_DEMO_N_DATA_REQUESTS  (KLYNGE_DEMO_N_CLINICS * 3)
+#define KLYNGE_DEMO_N_CLINICS_DELIVERED 4
 
 gint64 klynge_demo_create (KlyngeDb  *db,
                            GError   **error);

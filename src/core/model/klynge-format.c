@@ -8,8 +8,11 @@
 
 #include "klynge-i18n.h"
 
+#include <langinfo.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "klynge-error.h"
 #include "klynge-format.h"
 
 /* "48.000" in Danish, "48,000" in English: the ' flag groups by LC_NUMERIC. */
@@ -52,4 +55,108 @@ klynge_format_date_time (const char *iso_date_time)
 
   /* Translators: a date and time as in "9 June 2026, 17:00"; see g_date_time_format() */
   return dt != NULL ? g_date_time_format (dt, _("%-d %B %Y, %H:%M")) : NULL;
+}
+
+/* Whether the locale writes the day before the month (Danish "24-11-2026",
+ * British "24/11/26"); only then is "24.11.26" unambiguous enough to accept. */
+gboolean
+klynge_format_day_first (void)
+{
+  const char *fmt = nl_langinfo (D_FMT);
+  const char *day = strstr (fmt, "%d");
+  const char *month = strstr (fmt, "%m");
+
+  if (day == NULL)
+    day = strstr (fmt, "%e");
+  return day != NULL && month != NULL && day < month;
+}
+
+/* Returns: the date as the locale writes it in a form: "24-11-2026" in
+ * Danish; ISO 8601 where the locale puts the month first, since "11/24/26"
+ * is read differently elsewhere. %NULL for a malformed date. */
+char *
+klynge_format_date_short (const char *iso_date)
+{
+  g_autoptr(GDateTime) dt = parse_local (iso_date);
+  g_autoptr(GString) fmt = NULL;
+
+  if (dt == NULL)
+    return NULL;
+  if (!klynge_format_day_first ())
+    return g_date_time_format (dt, "%Y-%m-%d");
+  /* A four-digit year, so the text reads back as the same date. */
+  fmt = g_string_new (nl_langinfo (D_FMT));
+  g_string_replace (fmt, "%y", "%Y", 0);
+  return g_date_time_format (dt, fmt->str);
+}
+
+/* Splits "24.11.2026" into its three numbers and the separator between them. */
+static gboolean
+split_date (const char *text,
+            guint       numbers[3],
+            guint       digits[3],
+            char       *separator)
+{
+  const char *p = text;
+
+  *separator = 0;
+  for (guint i = 0; i < 3; i++)
+    {
+      numbers[i] = digits[i] = 0;
+      while (g_ascii_isdigit (*p) && digits[i] < 4)
+        numbers[i] = numbers[i] * 10 + (guint)(*p++ - '0'), digits[i]++;
+      if (digits[i] == 0)
+        return FALSE;
+      if (i == 2)
+        break;
+      if (*p != '-' && *p != '.' && *p != '/')
+        return FALSE;
+      if (*separator != 0 && *p != *separator)
+        return FALSE;
+      *separator = *p++;
+    }
+  return *p == '\0';
+}
+
+/**
+ * klynge_parse_date:
+ * @text: a date as the user typed it
+ *
+ * Reads a date written the ISO way (2026-11-24) or, where the locale puts the
+ * day first, the local way: 24-11-2026, 24.11.2026, 24/11/2026 or 24.11.26.
+ *
+ * Returns: (transfer full) (nullable): the ISO 8601 date, or %NULL with
+ * @error saying which form is expected.
+ */
+char *
+klynge_parse_date (const char  *text,
+                   GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gboolean day_first = klynge_format_day_first ();
+  guint n[3], digits[3];
+  guint y = 0, m = 0, d = 0;
+  char separator;
+
+  if (split_date (trimmed, n, digits, &separator))
+    {
+      if (digits[0] == 4 && separator == '-' && digits[1] <= 2 && digits[2] <= 2)
+        y = n[0], m = n[1], d = n[2];
+      else if (day_first && digits[0] <= 2 && digits[1] <= 2 && (digits[2] == 4 || digits[2] == 2))
+        y = digits[2] == 2 ? 2000 + n[2] : n[2], m = n[1], d = n[0];
+    }
+
+  if (y == 0 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    {
+      if (day_first)
+        g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                     _("“%s” is not a date; write it as day-month-year, like 24-11-2026, 24.11.2026 or 24.11.26."),
+                     trimmed);
+      else
+        g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                     _("“%s” is not a date; write it as year-month-day, like 2026-11-24."), trimmed);
+      return NULL;
+    }
+
+  return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
 }

@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 char *klynge_format_integer   (gint64      value);
 char *klynge_format_date      (const char *iso_date);
 char *klynge_format_date_time (const char *iso_date_time);
+gboolean klynge_format_day_first (void);
+char *klynge_format_date_short (const char *iso_date);
+char *klynge_parse_date        (const char  *text,
+                                GError     **error);
 
 G_END_DECLS

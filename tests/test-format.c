@@ -1,0 +1,97 @@
+/* test-format.c — dates and numbers as the user writes and reads them
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <locale.h>
+#include <string.h>
+
+#include "klynge-error.h"
+#include "klynge-format.h"
+
+static gboolean
+use_locale (const char *name)
+{
+  if (setlocale (LC_ALL, name) != NULL)
+    return TRUE;
+  g_test_skip ("the locale is not installed");
+  return FALSE;
+}
+
+static void
+assert_parses (const char *text,
+               const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parsed = klynge_parse_date (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (parsed, ==, iso);
+}
+
+static void
+assert_refused (const char *text,
+                const char *expected_form)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parsed = klynge_parse_date (text, &error);
+
+  g_assert_null (parsed);
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, expected_form));
+}
+
+static void
+test_danish_dates (void)
+{
+  g_autofree char *shown = NULL;
+
+  if (!use_locale ("da_DK.UTF-8"))
+    return;
+
+  assert_parses ("24-11-2026", "2026-11-24");
+  assert_parses ("24.11.2026", "2026-11-24");
+  assert_parses ("24/11/2026", "2026-11-24");
+  assert_parses ("24.11.26", "2026-11-24");
+  assert_parses (" 1.3.2026 ", "2026-03-01");
+  assert_parses ("2026-11-24", "2026-11-24");
+  assert_refused ("31.11.2026", "24-11-2026");
+  assert_refused ("24.11-2026", "24-11-2026");
+  assert_refused ("24. november", "24-11-2026");
+  assert_refused ("", "24-11-2026");
+
+  shown = klynge_format_date_short ("2026-11-24");
+  g_assert_cmpstr (shown, ==, "24-11-2026");
+  assert_parses (shown, "2026-11-24");
+  g_assert_true (klynge_format_day_first ());
+}
+
+static void
+test_iso_dates (void)
+{
+  g_autofree char *shown = NULL;
+
+  if (!use_locale ("C.UTF-8"))
+    return;
+
+  assert_parses ("2026-11-24", "2026-11-24");
+  assert_parses ("2026-3-1", "2026-03-01");
+  /* "11/24/26" and "24.11.26" are ambiguous to someone not writing day first. */
+  assert_refused ("24.11.2026", "2026-11-24");
+  assert_refused ("11/24/26", "year-month-day");
+  assert_refused ("2026-02-30", "2026-11-24");
+
+  shown = klynge_format_date_short ("2026-11-24");
+  g_assert_cmpstr (shown, ==, "2026-11-24");
+  g_assert_false (klynge_format_day_first ());
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/format/date/danish", test_danish_dates);
+  g_test_add_func ("/format/date/iso", test_iso_dates);
+  return g_test_run ();
+}
