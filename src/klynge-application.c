@@ -32,15 +32,20 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* @reopen_last: whether a new window opens the last database; not when
+ * another file is about to be opened (it would only be closed again, or
+ * report a missing file the user did not ask for). */
 static KlyngeWindow *
-get_window (KlyngeApplication *self)
+get_window (KlyngeApplication *self,
+            gboolean           reopen_last)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
       window = GTK_WINDOW (klynge_window_new (ADW_APPLICATION (self)));
-      klynge_window_restore (KLYNGE_WINDOW (window));
+      if (reopen_last)
+        klynge_window_restore (KLYNGE_WINDOW (window));
     }
 
   return KLYNGE_WINDOW (window);
@@ -87,7 +92,7 @@ static void
 klynge_application_activate (GApplication *app)
 {
   KlyngeApplication *self = KLYNGE_APPLICATION (app);
-  KlyngeWindow *window = get_window (self);
+  KlyngeWindow *window = get_window (self, !self->open_demo);
 
   if (self->open_demo)
     {
@@ -104,7 +109,7 @@ klynge_application_open (GApplication  *app,
                          const char    *hint)
 {
   KlyngeApplication *self = KLYNGE_APPLICATION (app);
-  KlyngeWindow *window = get_window (self);
+  KlyngeWindow *window = get_window (self, FALSE);
   g_autofree char *path = g_file_get_path (files[0]);
 
   if (path != NULL)
@@ -160,7 +165,7 @@ open_demo_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   KlyngeApplication *self = KLYNGE_APPLICATION (user_data);
-  KlyngeWindow *window = get_window (self);
+  KlyngeWindow *window = get_window (self, FALSE);
 
   klynge_window_open_demo (window);
   present (self, window);

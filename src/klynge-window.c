@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "klynge-backup.h"
 #include "klynge-charts-page.h"
 #include "klynge-cluster.h"
 #include "klynge-cluster-switcher.h"
@@ -17,6 +18,7 @@
 #include "klynge-demo.h"
 #include "klynge-finances-page.h"
 #include "klynge-meetings-page.h"
+#include "klynge-restore-dialog.h"
 #include "klynge-window.h"
 
 struct _KlyngeWindow
@@ -26,6 +28,8 @@ struct _KlyngeWindow
   GSettings            *settings;
   KlyngeContext        *context;
 
+  AdwToastOverlay      *toast_overlay;
+  GtkInfoBar           *read_only_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   KlyngeClusterSwitcher *cluster_switcher;
@@ -83,10 +87,21 @@ update_title (KlyngeWindow *self)
 }
 
 static void
+update_read_only (KlyngeWindow *self)
+{
+  KlyngeDb *db = klynge_context_get_db (self->context);
+  gboolean read_only = db != NULL && klynge_db_is_read_only (db);
+
+  gtk_info_bar_set_revealed (self->read_only_bar, read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", db != NULL && !read_only);
+}
+
+static void
 context_changed_cb (KlyngeWindow *self)
 {
   update_switcher (self);
   update_title (self);
+  update_read_only (self);
   g_settings_set_int64 (self->settings, "cluster-id", klynge_context_get_cluster_id (self->context));
 }
 
@@ -107,13 +122,61 @@ klynge_window_show_error (KlyngeWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void show_restore_dialog (KlyngeWindow *self,
+                                 const char   *path);
+
+static void
+open_error_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        KlyngeWindow     *self)
+{
+  if (g_str_equal (response, "restore"))
+    show_restore_dialog (self, g_object_get_data (G_OBJECT (dialog), "path"));
+}
+
+/* Whether going back to a backup can help: not for a file that is busy,
+ * read-only or newer than this version, which are fine as they are. */
+static gboolean
+backups_can_help (const GError *error,
+                  const char   *path)
+{
+  g_autoptr(GListModel) backups = NULL;
+
+  if (!g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT) &&
+      !g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_A_DATABASE) &&
+      !g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_IO))
+    return FALSE;
+
+  backups = klynge_backup_list (path);
+  return g_list_model_get_n_items (backups) > 0;
+}
+
+static void
+show_open_error (KlyngeWindow *self,
+                 const char   *path,
+                 const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Database"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (backups_can_help (error, path))
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore from Backup…"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (open_error_response_cb), self);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 open_db (KlyngeWindow *self,
          const char   *path,
          gboolean      create_demo)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeDb) db = klynge_db_open (path, KLYNGE_DB_OPEN_DEFAULT, &error);
+  g_autoptr(KlyngeDb) db = klynge_db_open (path, KLYNGE_DB_OPEN_BACKUP, &error);
   gint64 cluster_id = 0;
 
   if (db != NULL && create_demo && klynge_cluster_first_id (db) == 0)
@@ -121,7 +184,7 @@ open_db (KlyngeWindow *self,
 
   if (error != NULL)
     {
-      klynge_window_show_error (self, _("Could Not Open the Database"), error);
+      show_open_error (self, path, error);
       return FALSE;
     }
 
@@ -131,6 +194,65 @@ open_db (KlyngeWindow *self,
   g_settings_set_string (self->settings, "last-database", path);
   klynge_context_set_db (self->context, db, cluster_id);
   return TRUE;
+}
+
+/* The open database is closed first: a restore replaces the file. */
+static void
+restore_response_cb (KlyngeRestoreDialog *dialog,
+                     const char          *response,
+                     KlyngeWindow        *self)
+{
+  g_autofree char *path = g_strdup (klynge_restore_dialog_get_db_path (dialog));
+  KlyngeBackup *backup = klynge_restore_dialog_get_selected (dialog);
+  KlyngeDb *db = klynge_context_get_db (self->context);
+  g_autofree char *safety = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "restore") || backup == NULL)
+    return;
+
+  /* Replacing the file under a connection still open (an export running)
+   * would let that connection write into the replaced file. */
+  if (db != NULL && g_strcmp0 (klynge_db_get_path (db), path) == 0)
+    {
+      g_object_add_weak_pointer (G_OBJECT (db), (gpointer *)&db);
+      klynge_context_set_db (self->context, NULL, 0);
+      if (db != NULL)
+        {
+          g_object_remove_weak_pointer (G_OBJECT (db), (gpointer *)&db);
+          klynge_context_set_db (self->context, db, 0);
+          g_set_error (&error, KLYNGE_ERROR, KLYNGE_ERROR_BUSY,
+                       _("The database is still in use by a task in progress. Wait for it to finish, then try again."));
+          klynge_window_show_error (self, _("Could Not Restore the Backup"), error);
+          return;
+        }
+    }
+
+  if (!klynge_backup_restore (path, backup, &safety, &error))
+    {
+      klynge_window_show_error (self, _("Could Not Restore the Backup"), error);
+      open_db (self, path, FALSE);
+      return;
+    }
+
+  if (!open_db (self, path, FALSE))
+    return;
+
+  when = klynge_backup_format_created (backup);
+  message = g_strdup_printf (_("Restored the backup of %s"), when);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+show_restore_dialog (KlyngeWindow *self,
+                     const char   *path)
+{
+  KlyngeRestoreDialog *dialog = klynge_restore_dialog_new (GTK_WINDOW (self), path);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
@@ -162,6 +284,16 @@ klynge_window_restore (KlyngeWindow *self)
 
   if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
     open_db (self, last, FALSE);
+  else if (*last != '\0')
+    {
+      /* Often a USB stick or network drive that is not connected: the user
+       * must not take the welcome screen for the loss of the cluster. */
+      g_autoptr(GError) error = g_error_new (KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
+                                             _("The database used last time, “%s”, cannot be found. If it is on a USB stick or a network drive, connect it and open the file again with Open…."),
+                                             last);
+
+      klynge_window_show_error (self, _("Database Not Found"), error);
+    }
 
   update_switcher (self);
 }
@@ -397,6 +529,18 @@ open_demo_action (GtkWidget  *widget,
 }
 
 static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KlyngeWindow *self = KLYNGE_WINDOW (widget);
+  KlyngeDb *db = klynge_context_get_db (self->context);
+
+  if (db != NULL)
+    show_restore_dialog (self, klynge_db_get_path (db));
+}
+
+static void
 show_area_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -438,6 +582,8 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   g_type_ensure (KLYNGE_TYPE_FINANCES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/klynge-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, cluster_switcher);
@@ -454,6 +600,7 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.new-cluster", NULL, new_cluster_action);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -495,6 +642,7 @@ klynge_window_init (KlyngeWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   update_switcher (self);
+  update_read_only (self);
 }
 
 KlyngeWindow *

@@ -97,6 +97,32 @@ klynge_test_unzip_member (const char *zip,
 }
 
 void
+klynge_test_assert_integrity (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+}
+
+char *
+klynge_test_copy_data (const char *name,
+                       const char *dir)
+{
+  g_autofree char *source = klynge_test_data_path (name);
+  g_autofree char *contents = NULL;
+  char *copy = g_build_filename (dir, name, NULL);
+  gsize len;
+
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+  g_assert_cmpint (g_chmod (copy, 0600), ==, 0);
+  return copy;
+}
+
+void
 klynge_test_demo_set_up (KlyngeTestDemo *f,
                          gconstpointer   data)
 {

@@ -20,6 +20,11 @@ KlyngeDb *klynge_test_open_db       (const char *path);
 /* A new database in @dir holding the demo cluster; its id in @cluster_id. */
 KlyngeDb *klynge_test_open_demo     (const char *dir,
                                      gint64     *cluster_id);
+/* Fails the test unless SQLite's full integrity check of @handle is "ok". */
+void      klynge_test_assert_integrity (sqlite3   *handle);
+/* Copies tests/data/@name into @dir (mode 0600); returns the copy's path. */
+char     *klynge_test_copy_data     (const char *name,
+                                     const char *dir);
 /* The path of a file in tests/data. */
 char     *klynge_test_data_path     (const char *name);
 /* One member of a zip file (a sheet of an XLSX, say), read with unzip -p. */

@@ -18,21 +18,6 @@
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 static void
 type_into (GtkWidget  *form,
            const char *field,
@@ -143,7 +128,7 @@ add_clinic_and_member (KlyngeWindow *window,
   /* A clinic through the real editor; each bad field keeps Save disabled and says why. */
   gtk_widget_activate_action (page, "clusters.new-clinic", NULL);
   klynge_ui_test_flush ();
-  form = GTK_WIDGET (find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
+  form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
   g_assert_nonnull (form);
   g_assert_false (can_save (form));
   g_assert_cmpstr (problems (form), ==, "");
@@ -182,7 +167,7 @@ add_clinic_and_member (KlyngeWindow *window,
 
   gtk_widget_activate_action (form, "clinic.save", NULL);
   klynge_ui_test_flush ();
-  g_assert_null (find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
+  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
   clinic_id = klynge_db_count (db, "SELECT id FROM clinic WHERE name = 'Lægehuset Vest' AND provider_number = '099999' "
                                    "AND listed_patients = 4100 AND email = 'post@vest.dk'", 0);
   g_assert_cmpint (clinic_id, >, 0);
@@ -191,7 +176,7 @@ add_clinic_and_member (KlyngeWindow *window,
   /* A member of it, with a role whose dates must make sense. */
   gtk_widget_activate_action (page, "clusters.new-member", NULL);
   klynge_ui_test_flush ();
-  form = GTK_WIDGET (find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
+  form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
   g_assert_nonnull (form);
   g_assert_false (can_save (form));
   type_into (form, "name", "Ole Bach");
@@ -226,7 +211,7 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_true (can_save (form));
   gtk_widget_activate_action (form, "member.save", NULL);
   klynge_ui_test_flush ();
-  g_assert_null (find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
+  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member m JOIN member_role r ON r.member_id = m.id "
                                         "WHERE m.name = 'Ole Bach' AND m.email = 'ole@vest.dk' AND m.clinic_id = ?1 "
                                         "AND r.role = 'board' AND r.from_date = '2026-01-01' AND r.to_date IS NULL",
@@ -298,7 +283,7 @@ delete_and_undo (KlyngeWindow *window,
   /* A clinic with members asks where they go; moving them leaves no orphans. */
   gtk_widget_activate_action (page, "clusters.delete-clinic", "x", clinic);
   klynge_ui_test_flush ();
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
   adw_message_dialog_response (dialog, "move");
@@ -354,7 +339,7 @@ edit_cluster (KlyngeWindow *window,
 
   gtk_widget_activate_action (page, "clusters.edit-cluster", NULL);
   klynge_ui_test_flush ();
-  form = GTK_WIDGET (find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
+  form = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
   g_assert_nonnull (form);
   g_assert_true (can_save (form));
 
@@ -401,7 +386,7 @@ import_members (KlyngeWindow *window,
   for (int i = 0; i < 40 && dialog == NULL; i++)
     {
       klynge_ui_test_flush ();
-      dialog = GTK_WIDGET (find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
+      dialog = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
     }
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (dialog, "summary"))),
@@ -413,7 +398,7 @@ import_members (KlyngeWindow *window,
 
   gtk_widget_activate_action (dialog, "import.commit", NULL);
   klynge_ui_test_flush ();
-  g_assert_null (find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
+  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member", 0), ==, members + 3);
   g_assert_true (list_has (list_of (page, "members_view"), "Søren Ærø"));
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Fjordvej"));

@@ -52,23 +52,41 @@ window_added_cb (GtkApplication *app,
     g_timeout_add (100, run_test_cb, app);
 }
 
-void
-klynge_ui_test_run_app (const char * const *argv,
-                        KlyngeUiTestFunc    func,
-                        gpointer            user_data)
+static void
+run_app (const char * const *argv,
+         gboolean            unique,
+         KlyngeUiTestFunc    func,
+         gpointer            user_data)
 {
   g_autoptr(KlyngeApplication) app = klynge_application_new ();
   RunData run = { func, user_data, FALSE };
   int status;
 
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!unique)
+    g_application_set_flags (G_APPLICATION (app),
+                             g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_object_set_data (G_OBJECT (app), "klynge-ui-run", &run);
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
 
   status = g_application_run (G_APPLICATION (app), g_strv_length ((char **)argv), (char **)argv);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (run.ran);
+}
+
+void
+klynge_ui_test_run_app (const char * const *argv,
+                        KlyngeUiTestFunc    func,
+                        gpointer            user_data)
+{
+  run_app (argv, FALSE, func, user_data);
+}
+
+void
+klynge_ui_test_run_unique_app (const char * const *argv,
+                               KlyngeUiTestFunc    func,
+                               gpointer            user_data)
+{
+  run_app (argv, TRUE, func, user_data);
 }
 
 static void
@@ -138,6 +156,21 @@ klynge_ui_test_find_button (GtkWidget  *widget,
         return found;
     }
 
+  return NULL;
+}
+
+GtkWindow *
+klynge_ui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
   return NULL;
 }
 

@@ -21,6 +21,11 @@ typedef void (*KlyngeUiTestFunc) (KlyngeWindow *window,
 void      klynge_ui_test_run_app         (const char * const *argv,
                                           KlyngeUiTestFunc    func,
                                           gpointer            user_data);
+/* The same, registered on the session bus as the one instance a desktop
+ * has, so a second process reaches it. */
+void      klynge_ui_test_run_unique_app  (const char * const *argv,
+                                          KlyngeUiTestFunc    func,
+                                          gpointer            user_data);
 /* Lets GTK handle everything pending: layout, drawing, idles. */
 void      klynge_ui_test_flush           (void);
 /* All text shown by labels below @widget, joined by newlines. */
@@ -28,6 +33,8 @@ char     *klynge_ui_test_collect_text    (GtkWidget  *widget);
 /* The first descendant of @widget of @type (depth-first), or %NULL. */
 GtkWidget *klynge_ui_test_find_widget    (GtkWidget  *widget,
                                           GType       type);
+/* The visible toplevel window of @type (a dialog, say), or %NULL. */
+GtkWindow *klynge_ui_test_find_toplevel  (GType       type);
 /* The first descendant of @widget (or @widget) with this gtk_widget_get_name(), or %NULL. */
 GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
                                           const char *name);

@@ -13,6 +13,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-backup.h"
 #include "klynge-db.h"
 
 typedef gboolean (*MigrationFunc) (KlyngeDb *db, GError **error);
@@ -324,6 +325,20 @@ _klynge_db_migrate (KlyngeDb  *self,
                     GError   **error)
 {
   int version = klynge_db_get_schema_version (self);
+
+  /* A new, empty file has nothing to lose; anything else is copied as it
+   * was before the first step touches it. */
+  if (version > 0 && version < KLYNGE_DB_SCHEMA_VERSION)
+    {
+      g_autofree char *reason = g_strdup_printf ("before-update-to-%d", KLYNGE_DB_SCHEMA_VERSION);
+      g_autofree char *backup = klynge_backup_create (self, reason, error);
+
+      if (backup == NULL)
+        {
+          g_prefix_error (error, _("The database was not updated, because no backup could be made first: "));
+          return FALSE;
+        }
+    }
 
   for (int v = version; v < KLYNGE_DB_SCHEMA_VERSION; v++)
     {

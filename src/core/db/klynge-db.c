@@ -12,8 +12,10 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "klynge-backup.h"
 #include "klynge-db.h"
 
 /* "KLYN": lets us tell our own files from other SQLite databases. */
@@ -241,11 +243,12 @@ static gboolean
 check_identity (KlyngeDb  *self,
                 GError   **error)
 {
-  gint64 version = pragma_int (self, "PRAGMA user_version");
-  gint64 app_id = pragma_int (self, "PRAGMA application_id");
-  gint64 n_tables = pragma_int (self, "SELECT count(*) FROM sqlite_schema");
+  gint64 version, app_id = -1, n_tables = -1;
 
-  if (version < 0 || app_id < 0 || n_tables < 0)
+  /* Stops at the first failure: each would wait out the busy timeout again. */
+  if ((version = pragma_int (self, "PRAGMA user_version")) < 0 ||
+      (app_id = pragma_int (self, "PRAGMA application_id")) < 0 ||
+      (n_tables = pragma_int (self, "SELECT count(*) FROM sqlite_schema")) < 0)
     {
       int rc = sqlite3_errcode (self->handle);
       return klynge_db_set_error_from_sqlite (error, self->handle, rc != SQLITE_OK ? rc : SQLITE_NOTADB);
@@ -270,13 +273,68 @@ check_identity (KlyngeDb  *self,
   return TRUE;
 }
 
+/* SQLite's own messages do not say which file; the user may have several. */
+static void
+name_file_in_error (GError     **error,
+                    const char  *path)
+{
+  if (error != NULL && *error != NULL && strstr ((*error)->message, path) == NULL)
+    g_prefix_error (error, _("Could not open “%s”: "), path);
+}
+
+static gboolean
+has_backups (const char *path)
+{
+  g_autoptr(GListModel) backups = klynge_backup_list (path);
+
+  return g_list_model_get_n_items (backups) > 0;
+}
+
+static gboolean
+is_marked_writable (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && (st.st_mode & S_IWUSR) != 0;
+}
+
+/* SQLite reads pages lazily, so damage would otherwise surface only when a
+ * view touches the broken page, in the middle of the user's work. Checking
+ * every page's structure costs milliseconds for a cluster's database. */
+static gboolean
+check_integrity (KlyngeDb  *self,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (self, "PRAGMA quick_check(1)", error);
+  gboolean ok;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = klynge_db_step (self, stmt, error);
+  if (rc < 0)
+    return FALSE;
+
+  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_reset (stmt);
+
+  if (!ok)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
+                 _("The database “%s” is damaged and cannot be opened safely. Restore it from a backup."),
+                 self->path);
+  return ok;
+}
+
 /**
  * klynge_db_open:
  * @path: the database file; created (mode 0600) when it does not exist
- * @flags: #KlyngeDbOpenFlags
+ * @flags: #KlyngeDbOpenFlags; %KLYNGE_DB_OPEN_BACKUP keeps a backup of the
+ *   file as it was opened (see klynge-backup.c)
  * @error: a location for a #KlyngeError
  *
- * Opens a Klynge database and brings its schema up to date. A file that
+ * Opens a Klynge database and brings its schema up to date, backing it up
+ * first. A file that
  * cannot be written is opened read-only (see klynge_db_is_read_only()).
  *
  * Returns: (transfer full): the database, or %NULL with @error set.
@@ -324,7 +382,19 @@ klynge_db_open (const char         *path,
   if (!check_file_header (path, &is_empty, error))
     return NULL;
 
-  if (!read_only && (access (path, W_OK) != 0 || access (dir, W_OK) != 0))
+  /* An existing database that lost all its bytes is not a new one: filling
+   * it would hide the loss. Its backups are what the user needs. */
+  if (is_empty && has_backups (path))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
+                   _("The database “%s” is empty, but it has backups. Restore it from a backup."), path);
+      return NULL;
+    }
+
+  /* A file marked read-only stays so even for an administrator, whom
+   * access() would let write anyway. */
+  if (!read_only &&
+      (access (path, W_OK) != 0 || access (dir, W_OK) != 0 || !is_marked_writable (path)))
     read_only = TRUE;
 
   self = g_object_new (KLYNGE_TYPE_DB, NULL);
@@ -342,8 +412,11 @@ klynge_db_open (const char         *path,
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
-  if (!check_identity (self, error))
-    return NULL;
+  if (!check_identity (self, error) || !check_integrity (self, error))
+    {
+      name_file_in_error (error, path);
+      return NULL;
+    }
 
   if (!klynge_db_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
@@ -362,6 +435,18 @@ klynge_db_open (const char         *path,
   if (!klynge_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !klynge_db_exec (self, "PRAGMA synchronous = NORMAL", error))
     return NULL;
+
+  /* A migration makes its own backup first; otherwise the file as it was
+   * opened is kept. Opening still works when the backup cannot be made. */
+  if ((flags & KLYNGE_DB_OPEN_BACKUP) != 0 &&
+      klynge_db_get_schema_version (self) == KLYNGE_DB_SCHEMA_VERSION)
+    {
+      g_autoptr(GError) backup_error = NULL;
+      g_autofree char *backup = klynge_backup_create_if_changed (self, &backup_error);
+
+      if (backup_error != NULL)
+        g_warning ("%s", backup_error->message);
+    }
 
   if (!_klynge_db_migrate (self, error))
     return NULL;

@@ -24,6 +24,7 @@ typedef enum
 {
   KLYNGE_DB_OPEN_DEFAULT   = 0,
   KLYNGE_DB_OPEN_READ_ONLY = 1 << 0,
+  KLYNGE_DB_OPEN_BACKUP    = 1 << 1,
 } KlyngeDbOpenFlags;
 
 KlyngeDb     *klynge_db_open               (const char          *path,

@@ -114,6 +114,27 @@ describe (KlyngeMeeting *meeting)
   return g_string_free (text, FALSE);
 }
 
+/* Text from the database goes out as valid UTF-8 without control
+ * characters, whatever it holds (a file written by another program, say):
+ * calendars refuse invalid text, and libical folds a line ending in a
+ * control character between its CR and LF. Line breaks and tabs stay. */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *clean = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iscntrl (c) || c == '\n' || c == '\t')
+        g_string_append_unichar (clean, c);
+    }
+
+  return g_string_free (clean, FALSE);
+}
+
 static icalcomponent *
 build_calendar (KlyngeMeeting     *meeting,
                 const ClusterInfo *info,
@@ -125,6 +146,8 @@ build_calendar (KlyngeMeeting     *meeting,
   g_autofree char *organizer = NULL;
   g_autofree char *description = NULL;
   g_autofree char *location = NULL;
+  g_autofree char *title = NULL;
+  char *valid;
   char created[32] = "";
   icalcomponent *calendar, *vtimezone, *event;
   icalproperty *property;
@@ -172,26 +195,37 @@ build_calendar (KlyngeMeeting     *meeting,
   icalcomponent_add_property (event, icalproperty_new_dtstamp (icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ())));
   icalcomponent_add_property (event, time_property (icalproperty_new_dtstart (local_time (meeting->starts_at, zone)), tzid));
   icalcomponent_add_property (event, time_property (icalproperty_new_dtend (local_time (meeting->ends_at, zone)), tzid));
-  icalcomponent_add_property (event, icalproperty_new_summary (meeting->title));
+  title = clean_text (meeting->title);
+  icalcomponent_add_property (event, icalproperty_new_summary (title));
   location = *meeting->venue_address != '\0'
     ? g_strdup_printf ("%s, %s", meeting->venue_name, meeting->venue_address)
     : g_strdup (meeting->venue_name);
-  if (*location != '\0')
-    icalcomponent_add_property (event, icalproperty_new_location (location));
+  valid = clean_text (location);
+  if (*valid != '\0')
+    icalcomponent_add_property (event, icalproperty_new_location (valid));
+  g_free (valid);
   description = describe (meeting);
-  icalcomponent_add_property (event, icalproperty_new_description (description));
+  valid = clean_text (description);
+  icalcomponent_add_property (event, icalproperty_new_description (valid));
+  g_free (valid);
 
   organizer = g_strdup_printf ("mailto:%s", info->organizer_email);
-  property = icalproperty_new_organizer (organizer);
-  icalproperty_add_parameter (property, icalparameter_new_cn (info->organizer_name));
+  valid = clean_text (organizer);
+  property = icalproperty_new_organizer (valid);
+  g_free (valid);
+  valid = clean_text (info->organizer_name);
+  icalproperty_add_parameter (property, icalparameter_new_cn (valid));
+  g_free (valid);
   icalcomponent_add_property (event, property);
 
   if (invitation != NULL)
     {
       g_autofree char *attendee = g_strdup_printf ("mailto:%s", invitation->member_email);
+      g_autofree char *valid_attendee = clean_text (attendee);
+      g_autofree char *name = clean_text (invitation->member_name);
 
-      property = icalproperty_new_attendee (attendee);
-      icalproperty_add_parameter (property, icalparameter_new_cn (invitation->member_name));
+      property = icalproperty_new_attendee (valid_attendee);
+      icalproperty_add_parameter (property, icalparameter_new_cn (name));
       icalproperty_add_parameter (property, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
       icalproperty_add_parameter (property, icalparameter_new_partstat (
         g_str_equal (invitation->status, "accepted") ? ICAL_PARTSTAT_ACCEPTED :
@@ -220,6 +254,44 @@ find_invitation (GListModel *invitations,
   return NULL;
 }
 
+/* libical 3.0 folds a line whose end falls on the fold between its CR and
+ * LF ("…\r\r\n \n"), which calendars read as a broken line. Its folds are
+ * undone (that also mends those) and the lines folded again as RFC 5545
+ * 3.1 asks: at most 75 octets, never inside a UTF-8 character. */
+static char *
+refold (const char *ics)
+{
+  g_auto(GStrv) parts = g_strsplit (ics, "\r\n ", -1);
+  g_autofree char *unfolded = g_strjoinv ("", parts);
+  g_auto(GStrv) lines = g_strsplit (unfolded, "\r\n", -1);
+  GString *out = g_string_sized_new (strlen (ics) + 64);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *p = lines[i];
+      gsize room = 75;
+
+      if (*p == '\0' && lines[i + 1] == NULL)
+        break;
+
+      while (strlen (p) > room)
+        {
+          const char *cut = p + room;
+
+          while (cut > p && (*cut & 0xc0) == 0x80)
+            cut--;
+          g_string_append_len (out, p, cut - p);
+          g_string_append (out, "\r\n ");
+          p = cut;
+          room = 74;
+        }
+      g_string_append (out, p);
+      g_string_append (out, "\r\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 calendar_text (KlyngeMeeting     *meeting,
                const ClusterInfo *info,
@@ -234,7 +306,7 @@ calendar_text (KlyngeMeeting     *meeting,
   text = icalcomponent_as_ical_string_r (calendar);
   icalcomponent_free (calendar);
   /* libical allocates with its own allocator; hand out GLib memory. */
-  copy = g_strdup (text);
+  copy = refold (text);
   icalmemory_free_buffer (text);
   return copy;
 }

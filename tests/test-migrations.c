@@ -1,0 +1,168 @@
+/* test-migrations.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every released schema version has a fixture, tests/data/schema-vN.sqlite:
+ * the demo cluster as that version wrote it. When a new version is released,
+ * add its fixture (klynge-cli --db tests/data/schema-vN.sqlite demo, then
+ * "PRAGMA journal_mode = DELETE; VACUUM") and a row to fixtures[] below.
+ */
+
+#include <glib/gstdio.h>
+
+#include "klynge-backup.h"
+#include "klynge-db.h"
+#include "klynge-test-utils.h"
+
+typedef struct
+{
+  int         version;
+  const char *cluster_name;
+  gint64      clinics;
+  gint64      members;
+  gint64      meetings;
+  gint64      attendance;
+  gint64      measurements;
+  gint64      ledger_entries;
+  gint64      ledger_total;
+} Expected;
+
+/* What each fixture held when it was written. */
+static const Expected fixtures[] = {
+  { 1, "Aarhus Midt Quality Cluster", 9, 25, 6, 150, 162, 32, 33730000 },
+};
+
+static const Expected *
+expected_for (int version)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    if (fixtures[i].version == version)
+      return &fixtures[i];
+  return NULL;
+}
+
+static void
+test_fixture (gconstpointer data)
+{
+  const char *name = data;
+  int version = atoi (name + strlen ("schema-v"));
+  const Expected *expected = expected_for (version);
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = klynge_test_copy_data (name, dir);
+  g_autoptr(KlyngeDb) db = NULL;
+  g_autoptr(GListModel) backups = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_nonnull (expected);
+
+  db = klynge_test_open_db (path);
+  g_assert_cmpint (klynge_db_get_schema_version (db), ==, KLYNGE_DB_SCHEMA_VERSION);
+
+  klynge_test_assert_integrity (klynge_db_get_handle (db));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
+
+  stmt = klynge_db_prepare (db, "SELECT name FROM cluster", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, expected->cluster_name);
+  sqlite3_reset (stmt);
+
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic", 0), ==, expected->clinics);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member", 0), ==, expected->members);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM meeting", 0), ==, expected->meetings);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance", 0), ==, expected->attendance);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement", 0), ==, expected->measurements);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0), ==, expected->ledger_entries);
+  g_assert_cmpint (klynge_db_count (db, "SELECT sum(amount) FROM ledger_entry", 0), ==, expected->ledger_total);
+
+  /* An older file is backed up as it was before the update. */
+  backups = klynge_backup_list (path);
+  if (version < KLYNGE_DB_SCHEMA_VERSION)
+    {
+      g_autoptr(KlyngeBackup) backup = NULL;
+
+      g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
+      backup = g_list_model_get_item (backups, 0);
+      g_assert_true (klynge_backup_get_readable (backup));
+      g_assert_cmpint (klynge_backup_get_n_members (backup), ==, expected->members);
+    }
+  else
+    g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 0);
+
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
+/* A file from a newer Klynge is refused with a message saying so, and not
+ * a byte of it changes: no migration, no WAL, no backup folder. */
+static void
+test_newer_refused (gconstpointer data)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = klynge_test_copy_data (data, dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *backups = klynge_backup_dir_for (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", KLYNGE_DB_SCHEMA_VERSION + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = NULL;
+  sqlite3 *handle;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, set_version, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  before = klynge_test_file_checksum (path);
+
+  db = klynge_db_open (path, KLYNGE_DB_OPEN_BACKUP, &error);
+  g_assert_null (db);
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+
+  after = klynge_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+
+  klynge_test_remove_tree (dir);
+}
+
+static int
+compare_versions (gconstpointer a,
+                  gconstpointer b)
+{
+  const char *name_a = *(const char * const *)a;
+  const char *name_b = *(const char * const *)b;
+
+  return atoi (name_a + strlen ("schema-v")) - atoi (name_b + strlen ("schema-v"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GDir) dir = g_dir_open (TEST_DATA_DIR, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_test_init (&argc, &argv, NULL);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "schema-v") && g_str_has_suffix (name, ".sqlite"))
+      g_ptr_array_add (names, g_strdup (name));
+
+  /* Without fixtures this test would prove nothing. */
+  g_assert_cmpuint (names->len, >=, 1);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/migrations/%s", (char *)names->pdata[i]);
+
+      g_test_add_data_func (path, names->pdata[i], test_fixture);
+    }
+  /* The newest fixture, marked as written by a version after this one. */
+  g_ptr_array_sort (names, compare_versions);
+  g_test_add_data_func ("/migrations/newer-refused", names->pdata[names->len - 1], test_newer_refused);
+
+  return g_test_run ();
+}

@@ -1,0 +1,221 @@
+/* test-backup-ui.c — read-only notice, restore from backup, damaged files
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "klynge-backup.h"
+#include "klynge-restore-dialog.h"
+#include "klynge-test-utils.h"
+#include "klynge-ui-test-utils.h"
+
+#define DEMO_MEMBERS 25
+
+static char *
+make_demo_file (const char *dir)
+{
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+
+  return g_strdup (klynge_db_get_path (db));
+}
+
+/* Backs the file up, then empties it of members. */
+static void
+back_up_then_change (const char *path)
+{
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = klynge_backup_create (db, "test", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (klynge_db_exec (db, "DELETE FROM member", &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+shown_members (KlyngeWindow *window)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+
+  g_assert_nonnull (db);
+  return klynge_db_count (db, "SELECT count(*) FROM member", 0);
+}
+
+/* Picks the oldest backup in the open restore dialog and confirms. */
+static void
+restore_oldest (void)
+{
+  KlyngeRestoreDialog *dialog = KLYNGE_RESTORE_DIALOG (klynge_ui_test_find_toplevel (KLYNGE_TYPE_RESTORE_DIALOG));
+  GtkWidget *list;
+  GtkSingleSelection *selection;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (dialog);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "1 cluster · 25 members"));
+
+  /* Nothing is chosen until the user chooses. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore"));
+
+  list = klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  gtk_single_selection_set_selected (selection, g_list_model_get_n_items (G_LIST_MODEL (selection)) - 1);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  klynge_ui_test_flush ();
+}
+
+static void
+check_read_only (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  GtkInfoBar *bar = GTK_INFO_BAR (klynge_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR));
+  g_autofree char *text = NULL;
+
+  g_assert_true (klynge_db_is_read_only (klynge_context_get_db (klynge_window_get_context (window))));
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  text = klynge_ui_test_collect_text (GTK_WIDGET (bar));
+  g_assert_nonnull (strstr (text, "read-only"));
+  g_assert_cmpint (shown_members (window), ==, DEMO_MEMBERS);
+
+  /* A file that cannot be written cannot be replaced by a backup either. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
+  klynge_ui_test_flush ();
+  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_RESTORE_DIALOG));
+}
+
+static void
+test_read_only_notice (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = make_demo_file (dir);
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  klynge_ui_test_run_app (argv, check_read_only, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+check_restore (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  GtkInfoBar *bar = GTK_INFO_BAR (klynge_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR));
+
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  g_assert_cmpint (shown_members (window), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
+  klynge_ui_test_flush ();
+  restore_oldest ();
+
+  g_assert_cmpint (shown_members (window), ==, DEMO_MEMBERS);
+}
+
+static void
+test_restore_from_menu (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = make_demo_file (dir);
+  const char *argv[] = { "klynge", path, NULL };
+  g_autoptr(GListModel) backups = NULL;
+
+  back_up_then_change (path);
+  klynge_ui_test_run_app (argv, check_restore, NULL);
+
+  /* The one restored, the one made on opening, the state replaced, and the
+   * one made on opening the restored file. */
+  backups = klynge_backup_list (path);
+  g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 4);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+check_damaged (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  AdwMessageDialog *error_dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_null (klynge_context_get_db (klynge_window_get_context (window)));
+  g_assert_nonnull (error_dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (error_dialog), "damaged"));
+  g_assert_true (adw_message_dialog_has_response (error_dialog, "restore"));
+
+  adw_message_dialog_response (error_dialog, "restore");
+  klynge_ui_test_flush ();
+  restore_oldest ();
+
+  g_assert_cmpint (shown_members (window), ==, DEMO_MEMBERS);
+}
+
+static void
+test_damaged_offers_backups (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = make_demo_file (dir);
+  const char *argv[] = { "klynge", path, NULL };
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  char garbage[8192];
+
+  back_up_then_change (path);
+  memset (garbage, 0x5a, sizeof garbage);
+  g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+  g_unlink (wal);
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+    g_assert_cmpuint (len, >, 3 * sizeof garbage);
+    memcpy (contents + sizeof garbage, garbage, sizeof garbage);
+    g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  }
+
+  klynge_ui_test_run_app (argv, check_damaged, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+check_missing (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_null (klynge_context_get_db (klynge_window_get_context (window)));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), user_data));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be found"));
+}
+
+/* The last database's folder is gone (a USB stick not plugged in). */
+static void
+test_last_database_missing (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+  const char *path = "/nonexistent-klynge-stick/Cluster.sqlite";
+  const char *argv[] = { "klynge", NULL };
+
+  g_settings_set_string (settings, "last-database", path);
+  klynge_ui_test_run_app (argv, check_missing, (gpointer)path);
+  g_settings_set_string (settings, "last-database", "");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/backup/read-only-notice", test_read_only_notice);
+  g_test_add_func ("/ui/backup/restore-from-menu", test_restore_from_menu);
+  g_test_add_func ("/ui/backup/damaged-offers-backups", test_damaged_offers_backups);
+  g_test_add_func ("/ui/backup/last-database-missing", test_last_database_missing);
+
+  return g_test_run ();
+}
