@@ -21,6 +21,7 @@ struct _KlyngeInvitationsView
   GtkListBox *list;
   GtkLabel   *summary_label;
   GtkLabel   *keys_label;
+  GtkWidget  *empty_page;
 
   KlyngeDb   *db;
   gint64      meeting_id;
@@ -55,8 +56,10 @@ update_summary (KlyngeInvitationsView *self)
   text = g_strdup_printf (ngettext ("%u invited: %u accepted, %u declined, %u no answer",
                                     "%u invited: %u accepted, %u declined, %u no answer", n),
                           n, counts[1], counts[2], counts[3]);
-  gtk_label_set_text (self->summary_label, n > 0 ? text : _("Nobody is invited yet."));
+  gtk_label_set_text (self->summary_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->keys_label), n > 0);
+  gtk_widget_set_visible (self->empty_page, n == 0);
 }
 
 static void
@@ -358,6 +361,7 @@ klynge_invitations_view_class_init (KlyngeInvitationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, keys_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, empty_page);
 
   gtk_widget_class_install_action (widget_class, "invitations.invite-all", NULL, invite_all_action);
   gtk_widget_class_install_action (widget_class, "invitations.export-ics", NULL, export_ics_action);

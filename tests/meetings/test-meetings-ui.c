@@ -161,6 +161,8 @@ plan_and_register (KlyngeWindow *window,
 
   /* Invite everyone, then roll call with the keyboard alone. */
   adw_view_stack_set_visible_child_name (stack, "invitations");
+  klynge_ui_test_flush ();
+  g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (page, "no-invitations")));
   gtk_widget_activate_action (klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeInvitationsView")),
                               "invitations.invite-all", NULL);
   klynge_ui_test_flush ();
@@ -172,6 +174,7 @@ plan_and_register (KlyngeWindow *window,
     g_autoptr(KlyngeInvitation) first = NULL, second = NULL;
 
     g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (invitations, "rsvp-keys")));
+    g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (invitations, "no-invitations")));
     gtk_list_box_select_row (answers, gtk_list_box_get_row_at_index (answers, 0));
     press (GTK_WIDGET (answers), GDK_KEY_d);
     press (GTK_WIDGET (answers), GDK_KEY_a);
