@@ -59,6 +59,7 @@ update_summary (KlyngeInvitationsView *self)
   gtk_label_set_text (self->summary_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->keys_label), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
   gtk_widget_set_visible (self->empty_page, n == 0);
 }
 
