@@ -30,10 +30,13 @@ test_app_and_cli (void)
   g_assert_nonnull (cli);
 
   /* Concurrent CLI processes, each one transaction. */
-  script = g_strdup_printf ("for i in $(seq %d); do "
+  /* Each process is waited for by its pid: a non-interactive sh lists no
+   * jobs, so "jobs -p" would let the script end before the writers do. */
+  script = g_strdup_printf ("pids=''; for i in $(seq %d); do "
                             "  \"$0\" --db \"$1\" ledger add --date 2026-03-14 --amount 100 --category venue --note cli-$i >/dev/null & "
+                            "  pids=\"$pids $!\"; "
                             "done; "
-                            "status=0; for job in $(jobs -p); do wait $job || status=1; done; exit $status",
+                            "status=0; for pid in $pids; do wait $pid || status=1; done; exit $status",
                             N_CLI_WRITES);
   writer = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script,
                              cli, klynge_db_get_path (db), NULL);
