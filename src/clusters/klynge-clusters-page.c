@@ -314,6 +314,46 @@ bind_buttons_cb (GtkSignalListItemFactory *factory,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (gtk_widget_get_last_child (box)), delete);
 }
 
+/* GTK 4.8 sorts a column view's list by comparing items through the view's
+ * sorter, which gives a string sorter no chance to compute its keys once:
+ * every comparison would fold and collate both texts again, 40,000 times for
+ * 2,000 members. Each item keeps its collation key for the column instead;
+ * items are replaced, not changed, when the database changes. */
+typedef char *(*SortText) (gpointer item, gpointer column);
+
+typedef struct
+{
+  SortText text;
+  guint    column;
+  GQuark   quark;
+} TextSort;
+
+static const char *
+text_sort_key (gpointer  item,
+               TextSort *sort)
+{
+  const char *key = g_object_get_qdata (item, sort->quark);
+
+  if (key == NULL)
+    {
+      g_autofree char *text = sort->text (item, GUINT_TO_POINTER (sort->column));
+      g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+      char *collated = g_utf8_collate_key (folded, -1);
+
+      g_object_set_qdata_full (item, sort->quark, collated, g_free);
+      key = collated;
+    }
+  return key;
+}
+
+static int
+compare_text_sort_keys (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      data)
+{
+  return strcmp (text_sort_key ((gpointer) a, data), text_sort_key ((gpointer) b, data));
+}
+
 static GtkSorter *
 column_sorter (SortKind  kind,
                GCallback text_key,
@@ -321,6 +361,8 @@ column_sorter (SortKind  kind,
                guint     column)
 {
   GtkExpression *expression;
+  TextSort *sort;
+  g_autofree char *quark = NULL;
 
   if (kind == SORT_NONE)
     return NULL;
@@ -330,9 +372,12 @@ column_sorter (SortKind  kind,
                                                 GUINT_TO_POINTER (column), NULL);
       return GTK_SORTER (gtk_numeric_sorter_new (expression));
     }
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, text_key,
-                                            GUINT_TO_POINTER (column), NULL);
-  return GTK_SORTER (gtk_string_sorter_new (expression));
+  sort = g_new (TextSort, 1);
+  sort->text = (SortText) text_key;
+  sort->column = column;
+  quark = g_strdup_printf ("klynge-sort-key-%p-%u", (gpointer) text_key, column);
+  sort->quark = g_quark_from_string (quark);
+  return GTK_SORTER (gtk_custom_sorter_new (compare_text_sort_keys, sort, g_free));
 }
 
 static void
@@ -591,13 +636,25 @@ load_summary (KlyngeClustersPage *self,
 }
 
 /* A column view creates up to 200 rows for a new model, whether it is on
- * screen or not: the clinics go into theirs when their tab is shown. */
+ * screen or not, and the members tab opens first: the clinics are read and
+ * go into their list when their tab is shown. */
 static void
 show_clinics_if_visible (KlyngeClustersPage *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") == 0 &&
-      gtk_filter_list_model_get_model (self->clinics_filtered) != self->clinics)
-    gtk_filter_list_model_set_model (self->clinics_filtered, self->clinics);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") != 0 ||
+      gtk_filter_list_model_get_model (self->clinics_filtered) != NULL || db == NULL || cluster == 0)
+    return;
+  g_clear_object (&self->clinics);
+  if (!(self->clinics = klynge_clinic_list (db, cluster, &error)))
+    {
+      report_error (self, error);
+      return;
+    }
+  gtk_filter_list_model_set_model (self->clinics_filtered, self->clinics);
 }
 
 static void
@@ -627,8 +684,7 @@ reload_idle (gpointer data)
 
   load_summary (self, db, cluster);
   show_first_rows (self);
-  if (!(members = klynge_member_list (db, cluster, &error)) ||
-      !(self->clinics = klynge_clinic_list (db, cluster, &error)))
+  if (!(members = klynge_member_list (db, cluster, &error)))
     {
       report_error (self, error);
       return G_SOURCE_REMOVE;
