@@ -576,12 +576,12 @@ load_summary (KlyngeClustersPage *self,
   g_autofree char *details_text = NULL, *board_text = NULL;
 
   if (!klynge_cluster_summary_load (db, cluster, &summary, &error) ||
-      !klynge_cluster_details_load (db, cluster, &details, &error) ||
-      !klynge_cluster_estimate_grant (db, cluster, &estimate, &error))
+      !klynge_cluster_details_load (db, cluster, &details, &error))
     {
       gtk_label_set_text (self->name_label, error->message);
       return;
     }
+  klynge_cluster_grant_for (&details, summary.n_gps, summary.listed_patients, &estimate);
 
   gtk_label_set_text (self->name_label, details.name);
   if (*details.region != '\0')

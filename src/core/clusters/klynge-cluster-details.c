@@ -175,6 +175,18 @@ klynge_cluster_list_all (KlyngeDb  *db,
   return rc == SQLITE_DONE ? g_steal_pointer (&clusters) : NULL;
 }
 
+void
+klynge_cluster_grant_for (const KlyngeClusterDetails *details,
+                          gint64                      n_gps,
+                          gint64                      listed_patients,
+                          KlyngeGrantEstimate        *estimate)
+{
+  estimate->n_gps = n_gps;
+  estimate->listed_patients = listed_patients;
+  estimate->start_grant = n_gps * details->start_grant_per_gp;
+  estimate->yearly_grant = listed_patients * details->grant_per_patient;
+}
+
 /* The same count as the summary: active GPs, listed patients of active clinics. */
 gboolean
 klynge_cluster_estimate_grant (KlyngeDb             *db,
@@ -196,10 +208,10 @@ klynge_cluster_estimate_grant (KlyngeDb             *db,
   rc = klynge_db_step (db, stmt, error);
   if (rc == SQLITE_ROW)
     {
-      estimate->n_gps = sqlite3_column_int64 (stmt, 2);
-      estimate->listed_patients = sqlite3_column_int64 (stmt, 3);
-      estimate->start_grant = estimate->n_gps * sqlite3_column_int64 (stmt, 0);
-      estimate->yearly_grant = estimate->listed_patients * sqlite3_column_int64 (stmt, 1);
+      KlyngeClusterDetails rates = { .start_grant_per_gp = sqlite3_column_int64 (stmt, 0),
+                                     .grant_per_patient = sqlite3_column_int64 (stmt, 1) };
+
+      klynge_cluster_grant_for (&rates, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), estimate);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)

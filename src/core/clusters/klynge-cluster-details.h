@@ -67,6 +67,11 @@ gboolean klynge_cluster_estimate_grant   (KlyngeDb              *db,
                                           gint64                 cluster_id,
                                           KlyngeGrantEstimate   *estimate,
                                           GError               **error);
+/* The same estimate from counts already read (those of the cluster summary). */
+void     klynge_cluster_grant_for        (const KlyngeClusterDetails *details,
+                                          gint64                 n_gps,
+                                          gint64                 listed_patients,
+                                          KlyngeGrantEstimate   *estimate);
 
 /* One current holder of a board role. */
 typedef struct
