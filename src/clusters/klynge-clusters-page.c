@@ -540,22 +540,73 @@ update_count (KlyngeClustersPage *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-static char *
-board_markup (GPtrArray *board)
+/* More than a board's worth of people would make the summary a wall of
+ * text (and measuring it would slow the page): the rest are counted, and
+ * named in the tooltip. */
+#define BOARD_SHOWN 12
+
+/* One entry per person, in the statutes' order of their first role:
+ * "Mette Sørensen (Chair, Board member)". */
+static GPtrArray *
+board_people (GPtrArray *board)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  if (board == NULL || board->len == 0)
-    return g_markup_printf_escaped ("<b>%s</b> %s", _("Board:"), _("no roles given yet; add them to the members."));
-
-  g_string_append_printf (markup, "<b>%s</b> ", _("Board:"));
   for (guint i = 0; i < board->len; i++)
     {
       KlyngeBoardSeat *seat = g_ptr_array_index (board, i);
-      g_autofree char *part = g_markup_printf_escaped ("%s%s %s", i > 0 ? " · " : "",
-                                                       klynge_member_role_label (seat->role), seat->member_name);
+      const char *role = klynge_member_role_label (seat->role);
+      gpointer found;
+
+      if (g_hash_table_lookup_extended (index, &seat->member_id, NULL, &found))
+        {
+          char **entry = (char **) &g_ptr_array_index (people, GPOINTER_TO_UINT (found));
+          /* Drop the closing parenthesis, add the role, close again. */
+          char *more = g_strdup_printf ("%.*s, %s)", (int) strlen (*entry) - 1, *entry, role);
+
+          g_free (*entry);
+          *entry = more;
+        }
+      else
+        {
+          g_hash_table_insert (index, &seat->member_id, GUINT_TO_POINTER (people->len));
+          /* Translators: a board member's name and their roles */
+          g_ptr_array_add (people, g_strdup_printf (_("%s (%s)"), seat->member_name, role));
+        }
+    }
+  return g_steal_pointer (&people);
+}
+
+static char *
+board_markup (GPtrArray  *board,
+              char      **tooltip)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GPtrArray) people = NULL;
+
+  *tooltip = NULL;
+  if (board == NULL || board->len == 0)
+    return g_markup_printf_escaped ("<b>%s</b> %s", _("Board:"), _("no roles given yet; add them to the members."));
+
+  people = board_people (board);
+  g_string_append_printf (markup, "<b>%s</b> ", _("Board:"));
+  for (guint i = 0; i < MIN (people->len, BOARD_SHOWN); i++)
+    {
+      g_autofree char *part = g_markup_printf_escaped ("%s%s", i > 0 ? " · " : "",
+                                                       (char *) g_ptr_array_index (people, i));
 
       g_string_append (markup, part);
+    }
+  if (people->len > BOARD_SHOWN)
+    {
+      guint rest = people->len - BOARD_SHOWN;
+      g_autofree char *more = g_strdup_printf (ngettext ("and %u more", "and %u more", rest), rest);
+      g_autofree char *part = g_markup_printf_escaped (" · %s", more);
+
+      g_string_append (markup, part);
+      g_ptr_array_add (people, NULL);
+      *tooltip = g_strjoinv ("\n", (char **) people->pdata);
     }
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
@@ -573,7 +624,7 @@ load_summary (KlyngeClustersPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *clinics = NULL, *members = NULL, *gps = NULL, *gps_caption = NULL, *patients = NULL, *minimum = NULL;
   g_autofree char *patients_caption = NULL, *yearly = NULL, *start = NULL, *grant_caption = NULL;
-  g_autofree char *details_text = NULL, *board_text = NULL;
+  g_autofree char *details_text = NULL, *board_text = NULL, *board_tooltip = NULL;
 
   if (!klynge_cluster_summary_load (db, cluster, &summary, &error) ||
       !klynge_cluster_details_load (db, cluster, &details, &error))
@@ -631,8 +682,9 @@ load_summary (KlyngeClustersPage *self,
   gtk_label_set_text (self->grant_value, yearly);
   gtk_label_set_text (self->grant_caption, grant_caption);
 
-  board_text = board_markup (board);
+  board_text = board_markup (board, &board_tooltip);
   gtk_label_set_markup (self->board_label, board_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->board_label), board_tooltip);
 }
 
 /* A column view creates up to 200 rows for a new model, whether it is on
