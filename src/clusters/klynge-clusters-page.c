@@ -20,6 +20,7 @@
 #include "klynge-member-export.h"
 #include "klynge-member-import-dialog.h"
 #include "klynge-money.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeClustersPage
 {
@@ -252,7 +253,8 @@ bind_member_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = member_text (member, column, FALSE);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, column == MEMBER_NAME && *member->notes != '\0' ? member->notes : NULL);
+  if (column == MEMBER_NAME)
+    klynge_tooltip_set_text (label, member->notes);
   /* Former members stay in the list, greyed, with their history. */
   if (klynge_member_is_former (member))
     gtk_widget_add_css_class (label, "dim-label");
@@ -271,7 +273,8 @@ bind_clinic_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = clinic_text (clinic, column);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, column == CLINIC_NAME && *clinic->address != '\0' ? clinic->address : NULL);
+  if (column == CLINIC_NAME)
+    klynge_tooltip_set_text (label, clinic->address);
   if (clinic->left_on != NULL)
     gtk_widget_add_css_class (label, "dim-label");
   else
@@ -287,8 +290,8 @@ setup_buttons_cb (GtkSignalListItemFactory *factory,
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  gtk_widget_set_tooltip_text (edit, _("Edit"));
-  gtk_widget_set_tooltip_text (delete, _("Delete"));
+  klynge_tooltip_set_text (edit, _("Edit"));
+  klynge_tooltip_set_text (delete, _("Delete"));
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_add_css_class (delete, "flat");
   gtk_box_append (GTK_BOX (box), edit);
@@ -419,21 +422,25 @@ add_columns (GtkColumnView *view,
 
 /* GTK 4.8 gives a new model up to 200 rows of widgets at once, which takes
  * far longer than reading 2,000 members. The view therefore shows the first
- * rows of the sorted list and takes more whenever less than a screenful is
- * left below what is shown. */
+ * rows of the sorted list and takes a screenful more whenever less than a
+ * screenful is left below what is shown. Growing waits for the view's next
+ * frame: the rows already there are painted first, a hidden tab's list does
+ * not grow at all, and each frame builds only a screenful of rows. */
 #define FIRST_ROWS 14
-#define MORE_ROWS  60
+#define MORE_ROWS  20
 
 static gboolean
-grow_slice_idle (gpointer data)
+grow_slice_tick (GtkWidget     *view,
+                 GdkFrameClock *clock,
+                 gpointer       data)
 {
   GtkSliceListModel *slice = data;
-  GtkAdjustment *adjustment = g_object_get_data (G_OBJECT (slice), "adjustment");
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (slice));
   GListModel *all = gtk_slice_list_model_get_model (slice);
   double below;
 
-  g_object_set_data (G_OBJECT (slice), "grow-source", NULL);
+  g_object_set_data (G_OBJECT (slice), "grow-tick", NULL);
   if (adjustment == NULL || all == NULL || shown >= g_list_model_get_n_items (all))
     return G_SOURCE_REMOVE;
   below = gtk_adjustment_get_upper (adjustment) -
@@ -444,31 +451,27 @@ grow_slice_idle (gpointer data)
 }
 
 /* The adjustment changes while the view is being laid out, when rows must
- * not be added: the slice grows just after. */
+ * not be added; a tab shown again may keep its adjustment's values. */
 static void
-grow_slice (GtkAdjustment     *adjustment,
-            GtkSliceListModel *slice)
+grow_slice (GtkWidget *view)
 {
-  if (g_object_get_data (G_OBJECT (slice), "grow-source") != NULL)
+  GtkSliceListModel *slice = g_object_get_data (G_OBJECT (view), "klynge-slice");
+
+  if (!gtk_widget_get_mapped (view) || g_object_get_data (G_OBJECT (slice), "grow-tick") != NULL)
     return;
-  g_object_set_data_full (G_OBJECT (slice), "adjustment", g_object_ref (adjustment), g_object_unref);
-  g_object_set_data_full (G_OBJECT (slice), "grow-source",
-                          GUINT_TO_POINTER (g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_slice_idle,
-                                                             g_object_ref (slice), g_object_unref)),
-                          (GDestroyNotify) NULL);
+  g_object_set_data (G_OBJECT (slice), "grow-tick", GUINT_TO_POINTER (1));
+  gtk_widget_add_tick_callback (view, grow_slice_tick, g_object_ref (slice), g_object_unref);
 }
 
 static void
-vadjustment_cb (GtkScrollable     *view,
-                GParamSpec        *pspec,
-                GtkSliceListModel *slice)
+vadjustment_cb (GtkScrollable *view)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (view);
 
   if (adjustment == NULL)
     return;
-  g_signal_connect_object (adjustment, "changed", G_CALLBACK (grow_slice), slice, 0);
-  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (grow_slice), slice, 0);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (grow_slice), view, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (grow_slice), view, G_CONNECT_SWAPPED);
 }
 
 /* store → filter (search) → sort (by the clicked column header) → the rows shown → view */
@@ -488,8 +491,11 @@ attach_models (GtkColumnView      *view,
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
-  g_signal_connect_object (view, "notify::vadjustment", G_CALLBACK (vadjustment_cb), *slice, 0);
-  vadjustment_cb (GTK_SCROLLABLE (view), NULL, *slice);
+  /* The selection, which the view keeps, keeps the slice. */
+  g_object_set_data (G_OBJECT (view), "klynge-slice", *slice);
+  g_signal_connect (view, "notify::vadjustment", G_CALLBACK (vadjustment_cb), NULL);
+  g_signal_connect (view, "map", G_CALLBACK (grow_slice), NULL);
+  vadjustment_cb (GTK_SCROLLABLE (view));
   return filtered;
 }
 
@@ -684,7 +690,7 @@ load_summary (KlyngeClustersPage *self,
 
   board_text = board_markup (board, &board_tooltip);
   gtk_label_set_markup (self->board_label, board_text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->board_label), board_tooltip);
+  klynge_tooltip_set_text (GTK_WIDGET (self->board_label), board_tooltip);
 }
 
 /* A column view creates up to 200 rows for a new model, whether it is on

@@ -6,6 +6,7 @@
 
 #include "klynge-field-check.h"
 #include "klynge-rules.h"
+#include "klynge-tooltip.h"
 
 void
 klynge_field_check_init (KlyngeFieldCheck *check)
@@ -22,11 +23,11 @@ klynge_field_check_mark (KlyngeFieldCheck *check,
   if (error == NULL)
     {
       gtk_widget_remove_css_class (field, "error");
-      gtk_widget_set_tooltip_text (field, NULL);
+      klynge_tooltip_set_text (field, NULL);
       return;
     }
   gtk_widget_add_css_class (field, "error");
-  gtk_widget_set_tooltip_text (field, error->message);
+  klynge_tooltip_set_text (field, error->message);
   g_string_append_printf (check->problems, "%s%s", check->n_problems > 0 ? "\n" : "", error->message);
   check->n_problems++;
   g_error_free (error);

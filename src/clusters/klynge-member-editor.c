@@ -11,6 +11,7 @@
 #include "klynge-member-editor.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
+#include "klynge-tooltip.h"
 
 /* The widgets of one role: what, from, to. */
 typedef struct
@@ -195,7 +196,7 @@ add_role_row (KlyngeMemberEditor     *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
   row->from = date_entry (self, _("From"), role != NULL ? role->from_date : NULL);
   row->to = date_entry (self, _("To"), role != NULL ? role->to_date : NULL);
-  gtk_widget_set_tooltip_text (remove, _("Remove the Role"));
+  klynge_tooltip_set_text (remove, _("Remove the Role"));
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_role_cb), self);

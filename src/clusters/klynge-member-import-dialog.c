@@ -11,6 +11,7 @@
 
 #include "klynge-field-check.h"
 #include "klynge-member-import-dialog.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeMemberImportDialog
 {
@@ -98,7 +99,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       break;
     }
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, GPOINTER_TO_UINT (column) == COLUMN_OUTCOME ? text : NULL);
+  klynge_tooltip_set_text (label, GPOINTER_TO_UINT (column) == COLUMN_OUTCOME ? text : NULL);
   gtk_widget_remove_css_class (label, "error");
   gtk_widget_remove_css_class (label, "dim-label");
   if (row->status == KLYNGE_MEMBER_IMPORT_INVALID)

@@ -13,6 +13,7 @@
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
 #include "klynge-submissions.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeDataPage
 {
@@ -48,7 +49,7 @@ create_batch_row (gpointer item,
   gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "data.undo-batch");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (undo), "x", klynge_data_item_get_id (batch));
-  gtk_widget_set_tooltip_text (undo, _("Remove this file’s measurements"));
+  klynge_tooltip_set_text (undo, _("Remove this file’s measurements"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), undo);
   return row;
 }
@@ -71,7 +72,7 @@ create_request_row (gpointer item,
       gtk_widget_set_valign (remind, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "data.remind");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "s", mailto);
-      gtk_widget_set_tooltip_text (remind, _("Open a draft e-mail listing what is missing"));
+      klynge_tooltip_set_text (remind, _("Open a draft e-mail listing what is missing"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remind);
     }
   else

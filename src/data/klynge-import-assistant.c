@@ -9,6 +9,7 @@
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
+#include "klynge-tooltip.h"
 
 #define PREVIEW_ROWS 12
 #define NONE 0   /* the "(none)" choice heading every column list */
@@ -194,7 +195,7 @@ column_drop_down (KlyngeImportAssistant *self,
 
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (drop_down, label);
+  klynge_tooltip_set_text (drop_down, label);
   g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (mapping_changed_cb), self);
   return drop_down;
 }
@@ -250,7 +251,7 @@ show_preview (KlyngeImportAssistant *self,
           gtk_label_set_width_chars (GTK_LABEL (label), (int) MIN (length, PREVIEW_CHARS));
           gtk_label_set_max_width_chars (GTK_LABEL (label), PREVIEW_CHARS);
           if (length > PREVIEW_CHARS)
-            gtk_widget_set_tooltip_text (label, fields[c]);
+            klynge_tooltip_set_text (label, fields[c]);
           if (r == header_index)
             gtk_widget_add_css_class (label, "heading");
           else if (r < header_index)

@@ -15,6 +15,7 @@
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-money.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeFinancesPage
 {
@@ -143,7 +144,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
   if (column == COLUMN_COUNTERPARTY || column == COLUMN_REFERENCE)
-    gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+    klynge_tooltip_set_text (gtk_list_item_get_child (item),
                                  *entry->note != '\0' ? entry->note : entry->attachment_path);
 }
 
@@ -154,7 +155,7 @@ setup_delete_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  gtk_widget_set_tooltip_text (button, _("Delete the Entry"));
+  klynge_tooltip_set_text (button, _("Delete the Entry"));
   gtk_widget_add_css_class (button, "flat");
   gtk_list_item_set_child (item, button);
 }
@@ -493,7 +494,7 @@ klynge_finances_page_reload (KlyngePage *page)
   locked = klynge_ledger_is_year_locked (db, cluster, self->year);
   gtk_toggle_button_set_active (self->lock_button, locked);
   gtk_button_set_icon_name (GTK_BUTTON (self->lock_button), locked ? "changes-prevent-symbolic" : "changes-allow-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock_button), locked ? _("Unlock the Year") : _("Lock the Year"));
+  klynge_tooltip_set_text (GTK_WIDGET (self->lock_button), locked ? _("Unlock the Year") : _("Lock the Year"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "finances.add-entry", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "finances.delete-entry", !locked);
   self->loading = FALSE;

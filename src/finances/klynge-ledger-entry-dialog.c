@@ -9,6 +9,7 @@
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-money.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeLedgerEntryDialog
 {
@@ -58,7 +59,7 @@ show_attachment (KlyngeLedgerEntryDialog *self)
   g_autofree char *name = self->attachment_path != NULL ? g_path_get_basename (self->attachment_path) : NULL;
 
   adw_action_row_set_subtitle (self->attachment_row, name != NULL ? name : _("None"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attachment_row), self->attachment_path);
+  klynge_tooltip_set_text (GTK_WIDGET (self->attachment_row), self->attachment_path);
 }
 
 static guint

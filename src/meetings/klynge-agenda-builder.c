@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "klynge-agenda-builder.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeAgendaBuilder
 {
@@ -202,7 +203,7 @@ make_row (KlyngeAgendaBuilder *self,
   gtk_widget_set_margin_end (box, 8);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_tooltip_text (handle, _("Drag to move"));
+  klynge_tooltip_set_text (handle, _("Drag to move"));
   gtk_widget_add_css_class (time_label, "numeric");
   gtk_label_set_width_chars (GTK_LABEL (time_label), 5);
   gtk_editable_set_text (GTK_EDITABLE (title), item->title);
@@ -210,10 +211,10 @@ make_row (KlyngeAgendaBuilder *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), kind_position (item->kind));
   gtk_size_group_add_widget (self->kind_widths, kind);
-  gtk_widget_set_tooltip_text (kind, _("Type"));
+  klynge_tooltip_set_text (kind, _("Type"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), item->duration_minutes);
-  gtk_widget_set_tooltip_text (duration, _("Duration in minutes"));
-  gtk_widget_set_tooltip_text (remove, _("Remove Item"));
+  klynge_tooltip_set_text (duration, _("Duration in minutes"));
+  klynge_tooltip_set_text (remove, _("Remove Item"));
   gtk_widget_add_css_class (remove, "flat");
 
   g_signal_connect (title, "changed", G_CALLBACK (title_changed_cb), row);

@@ -12,6 +12,7 @@
 #include "klynge-attendance.h"
 #include "klynge-attendance-register.h"
 #include "klynge-page.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeAttendanceRegister
 {
@@ -165,7 +166,7 @@ add_guest_row (KlyngeAttendanceRegister *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), guest->organisation);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Remove Guest"));
+  klynge_tooltip_set_text (remove, _("Remove Guest"));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_guest_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   g_object_set_data (G_OBJECT (row), "guest-id", GSIZE_TO_POINTER (guest->id));

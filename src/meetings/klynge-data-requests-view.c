@@ -13,6 +13,7 @@
 #include "klynge-data-requests-view.h"
 #include "klynge-format.h"
 #include "klynge-page.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeDataRequestsView
 {
@@ -61,7 +62,7 @@ reload (KlyngeDataRequestsView *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), request->clinic_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), request->indicator_name);
-      gtk_widget_set_tooltip_text (row, subtitle);
+      klynge_tooltip_set_text (row, subtitle);
       gtk_widget_add_css_class (status, g_str_equal (request->status, "received") ? "success"
                                         : g_str_equal (request->status, "late") ? "error" : "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);

@@ -20,6 +20,7 @@
 #include "klynge-meeting-editor.h"
 #include "klynge-money.h"
 #include "klynge-topics.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeMeetingEditor
 {
@@ -193,7 +194,7 @@ add_speaker_row (KlyngeMeetingEditor *self,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Speaker"));
+  klynge_tooltip_set_text (remove, _("Remove Speaker"));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_speaker_cb), NULL);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), organisation);

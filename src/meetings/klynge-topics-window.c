@@ -13,6 +13,7 @@
 
 #include "klynge-topics.h"
 #include "klynge-topics-window.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeTopicsWindow
 {
@@ -248,7 +249,7 @@ row_button (const char *icon,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  klynge_tooltip_set_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "topic", topic);
@@ -352,7 +353,7 @@ proposal_button (const char *icon,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  klynge_tooltip_set_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "proposal-id", GSIZE_TO_POINTER (id));

@@ -453,6 +453,62 @@ fits_small_screen (KlyngeWindow *window,
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
 }
 
+/* Rows are built a screenful at a time as the list scrolls: every member
+ * and clinic must still be reachable, down to the last, on both tabs. */
+#define LONG_LIST 120
+
+static void
+scroll_to_end (KlyngeWindow *window,
+               GtkWidget    *page,
+               const char   *view_name,
+               const char   *count_sql,
+               const char   *last)
+{
+  GtkWidget *view = klynge_ui_test_find_named (page, view_name);
+  GListModel *list = list_of (page, view_name);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint all = klynge_db_count (window_db (window), count_sql,
+                               klynge_context_get_cluster_id (klynge_window_get_context (window)));
+
+  g_assert_cmpuint (all, >, LONG_LIST);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, all);
+  g_assert_null (find_label (view, last));
+  for (guint step = 0; step < 50 && g_list_model_get_n_items (list) < all; step++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      klynge_ui_test_flush ();
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, all);
+  for (int i = 0; i < 3; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      klynge_ui_test_flush ();
+    }
+  g_assert_nonnull (find_label (view, last));
+}
+
+static void
+long_lists (KlyngeWindow *window,
+            gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  GtkWidget *members = klynge_ui_test_find_named (page, "members_view");
+  GtkLabel *name;
+
+  /* A member's notes are the tooltip of their name, and only theirs. */
+  name = find_label (members, "Aaron Aagaard 000");
+  g_assert_nonnull (name);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (name)));
+  name = find_label (members, "Aaron Aagaard 002");
+  g_assert_nonnull (name);
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (name)));
+
+  scroll_to_end (window, page, "members_view", "SELECT count(*) FROM member WHERE cluster_id = ?",
+                 "Zygmunt Zyskowski 119");
+  scroll_to_end (window, page, "clinics_view", "SELECT count(*) FROM clinic WHERE cluster_id = ?",
+                 "Zyskowski Klinik 119");
+}
+
 static void
 run (KlyngeUiTestFunc func)
 {
@@ -465,6 +521,40 @@ run (KlyngeUiTestFunc func)
 
   g_clear_object (&db);
   klynge_ui_test_run_app (argv, func, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_long_lists (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  gint64 cluster = 0;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  /* Names that sort first and last among the demo's own. */
+  for (guint i = 0; i < LONG_LIST; i++)
+    {
+      g_autoptr(KlyngeMember) member = klynge_member_new ();
+      g_autoptr(KlyngeClinic) clinic = klynge_clinic_new ();
+
+      g_free (member->name);
+      member->name = g_strdup_printf (i % 2 ? "Zygmunt Zyskowski %03u" : "Aaron Aagaard %03u", i);
+      if (i == 0)
+        {
+          g_free (member->notes);
+          member->notes = g_strdup ("Speaks at the spring meeting");
+        }
+      g_assert_true (klynge_member_save (db, cluster, member, NULL));
+      g_free (clinic->name);
+      clinic->name = g_strdup_printf ("Zyskowski Klinik %03u", i);
+      g_free (clinic->provider_number);
+      clinic->provider_number = g_strdup_printf ("9%05u", i);
+      g_assert_true (klynge_clinic_save (db, cluster, clinic, NULL));
+    }
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, long_lists, NULL);
   klynge_test_remove_tree (dir);
 }
 
@@ -516,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
   g_test_add_func ("/clusters/ui/import-members", test_import_members);
   g_test_add_func ("/clusters/ui/fits-small-screen", test_fits_small_screen);
+  g_test_add_func ("/clusters/ui/long-lists", test_long_lists);
 
   return g_test_run ();
 }
