@@ -26,7 +26,8 @@ void      klynge_ui_test_run_app         (const char * const *argv,
 void      klynge_ui_test_run_unique_app  (const char * const *argv,
                                           KlyngeUiTestFunc    func,
                                           gpointer            user_data);
-/* Lets GTK handle everything pending: layout, drawing, idles. */
+/* Lets GTK handle everything pending: layout, drawing, idles, a file
+ * being opened. */
 void      klynge_ui_test_flush           (void);
 /* All text shown by labels below @widget, joined by newlines. */
 char     *klynge_ui_test_collect_text    (GtkWidget  *widget);
