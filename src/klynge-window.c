@@ -69,6 +69,9 @@ update_switcher (KlyngeWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack,
                                     content ? "content" : self->opening != NULL ? "opening" : "welcome");
+  /* Without content the whole window says it is opening a file. */
+  gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), content && self->opening != NULL);
+  gtk_spinner_set_spinning (self->opening_spinner, content && self->opening != NULL);
   adw_view_switcher_title_set_stack (self->switcher_title, content ? self->view_stack : NULL);
   adw_view_switcher_bar_set_reveal (self->switcher_bar, content && title_visible);
 }
@@ -228,11 +231,7 @@ static void
 update_opening (KlyngeWindow *self,
                 const char   *path)
 {
-  gboolean opening = self->opening != NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), opening);
-  gtk_spinner_set_spinning (self->opening_spinner, opening);
-  if (opening)
+  if (self->opening != NULL)
     {
       g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *tooltip = g_strdup_printf (_("Opening “%s”…"), name);
