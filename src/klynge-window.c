@@ -29,7 +29,7 @@ struct _KlyngeWindow
   KlyngeContext        *context;
 
   AdwToastOverlay      *toast_overlay;
-  GtkInfoBar           *read_only_bar;
+  GtkWidget            *read_only_label;
   GtkSpinner           *opening_spinner;
   AdwStatusPage        *opening_page;
   AdwViewSwitcherTitle *switcher_title;
@@ -100,10 +100,33 @@ static void
 update_read_only (KlyngeWindow *self)
 {
   KlyngeDb *db = klynge_context_get_db (self->context);
-  gboolean read_only = db != NULL && klynge_db_is_read_only (db);
+  gboolean read_only = klynge_context_get_read_only (self->context);
 
-  gtk_info_bar_set_revealed (self->read_only_bar, read_only);
+  gtk_widget_set_visible (self->read_only_label, read_only);
+  if (read_only)
+    {
+      g_autofree char *reason = klynge_db_dup_read_only_reason (db);
+
+      gtk_widget_set_tooltip_text (self->read_only_label, reason);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", db != NULL && !read_only);
+  /* Without a database it makes a new file; with one, a cluster in it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-cluster", !read_only);
+}
+
+/* Said once, when such a file is opened; the header bar keeps saying it. */
+static void
+announce_read_only (KlyngeWindow *self)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  reason = klynge_db_dup_read_only_reason (klynge_context_get_db (self->context));
+  message = g_strdup_printf (_("Opened read-only: %s You can look, export and print, but not change anything."), reason);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -270,6 +293,8 @@ opened_cb (GObject      *source,
 
   g_settings_set_string (self->settings, "last-database", job->path);
   klynge_context_set_db (self->context, job->db, cluster_id);
+  if (klynge_context_get_read_only (self->context))
+    announce_read_only (self);
 
   if (job->then != NULL)
     job->then (self, job->then_data);
@@ -446,7 +471,7 @@ klynge_window_import_file (KlyngeWindow *self,
 {
   g_return_if_fail (KLYNGE_IS_WINDOW (self));
 
-  if (klynge_context_get_db (self->context) == NULL)
+  if (klynge_context_get_db (self->context) == NULL || klynge_context_get_read_only (self->context))
     return;
   if (g_strcmp0 (klynge_window_get_area (self), "charts") == 0)
     {
@@ -466,7 +491,8 @@ file_dropped_cb (GtkDropTarget *target,
 {
   g_autoptr(GSList) files = NULL;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (self->context) == NULL)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (self->context) == NULL ||
+      klynge_context_get_read_only (self->context))
     return FALSE;
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   if (files == NULL)
@@ -714,7 +740,7 @@ klynge_window_class_init (KlyngeWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/klynge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, opening_page);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_title);

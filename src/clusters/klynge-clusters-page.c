@@ -1269,11 +1269,17 @@ klynge_clusters_page_dispose (GObject *object)
 static void
 klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
 {
+  static const char *editing_actions[] = {
+    "clusters.new-member", "clusters.new-clinic", "clusters.edit-member", "clusters.edit-clinic",
+    "clusters.edit-cluster", "clusters.delete-member", "clusters.delete-clinic",
+    "clusters.delete-selected", "clusters.undo-delete", "clusters.import-members", NULL
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = klynge_clusters_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_clusters_page_reload;
+  klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clusters-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, name_label);
