@@ -27,6 +27,7 @@ struct _KlyngeClustersPage
   KlyngePage          parent_instance;
 
   GtkLabel           *name_label;
+  GtkWidget          *add_button;
   GtkLabel           *details_label;
   GtkLabel           *clinics_value;
   GtkLabel           *clinics_caption;
@@ -1283,6 +1284,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clusters-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_value);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_caption);
@@ -1328,6 +1330,10 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Everything in its menu adds to the database; disabled, a menu button
+   * keeps its suggested colour, so it goes. */
+  g_object_bind_property (self, "read-only", self->add_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   self->members_filter = gtk_custom_filter_new (member_filter_func, self, NULL);
   self->clinics_filter = gtk_custom_filter_new (clinic_filter_func, self, NULL);

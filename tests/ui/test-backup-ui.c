@@ -133,6 +133,9 @@ check_read_only (KlyngeWindow *window,
   g_assert_false (can_press (window, "data", "data.import"));
   g_assert_false (can_press (window, "finances", "finances.add-entry"));
   g_assert_true (can_press (window, "charts", "charts.present"));
+  klynge_window_show_area (window, "clusters");
+  klynge_ui_test_flush ();
+  g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (GTK_WIDGET (window), "add-button")));
 
   /* A file that cannot be written cannot be replaced by a backup either. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
