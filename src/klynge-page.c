@@ -280,9 +280,9 @@ klynge_page_set_context (KlyngePage    *self,
       g_signal_connect_swapped (context, "notify::cluster-id", G_CALLBACK (context_switched_cb), self);
       g_signal_connect_swapped (context, "changed", G_CALLBACK (context_changed_cb), self);
       g_signal_connect_swapped (context, "notify::read-only", G_CALLBACK (read_only_changed_cb), self);
+      read_only_changed_cb (self);
       reload_now_or_later (self);
     }
-  read_only_changed_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }

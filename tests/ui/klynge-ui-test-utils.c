@@ -232,3 +232,21 @@ klynge_ui_test_activate_shortcut (GtkWidget  *widget,
     }
   return FALSE;
 }
+
+GtkWidget *
+klynge_ui_test_find_actionable (GtkWidget  *widget,
+                                const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = klynge_ui_test_find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

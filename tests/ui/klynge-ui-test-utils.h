@@ -39,6 +39,9 @@ GtkWindow *klynge_ui_test_find_toplevel  (GType       type);
 /* The first descendant of @widget (or @widget) with this gtk_widget_get_name(), or %NULL. */
 GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
                                           const char *name);
+/* The first descendant of @widget (or @widget) that activates @action, or %NULL. */
+GtkWidget *klynge_ui_test_find_actionable (GtkWidget  *widget,
+                                           const char *action);
 /* The visible widget with this label/title text, or %NULL. */
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);

@@ -70,25 +70,6 @@ restore_oldest (void)
   klynge_ui_test_flush ();
 }
 
-/* The first widget below @widget that activates @action. */
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether the button for @action in @area can be pressed. */
 static gboolean
 can_press (KlyngeWindow *window,
@@ -99,7 +80,7 @@ can_press (KlyngeWindow *window,
 
   klynge_window_show_area (window, area);
   klynge_ui_test_flush ();
-  button = find_actionable (GTK_WIDGET (window), action);
+  button = klynge_ui_test_find_actionable (GTK_WIDGET (window), action);
   if (button == NULL)
     g_error ("No button for %s in the %s area", action, area);
   return gtk_widget_is_sensitive (button);
