@@ -1,0 +1,83 @@
+/* klynge-date-row.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A form row for a date: shown and typed as the user's locale writes dates
+ * (ISO 8601 is read too), picked from a calendar if the user likes, and
+ * given to the editor as ISO 8601, the form the database keeps.
+ */
+
+#include "klynge-i18n.h"
+
+#include "klynge-date-popover.h"
+#include "klynge-date-row.h"
+#include "klynge-format.h"
+#include "klynge-tooltip.h"
+
+struct _KlyngeDateRow
+{
+  AdwEntryRow parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (KlyngeDateRow, klynge_date_row, ADW_TYPE_ENTRY_ROW)
+
+/* The title says in which order to type the date, as the locale has it. */
+static void
+klynge_date_row_constructed (GObject *object)
+{
+  AdwPreferencesRow *row = ADW_PREFERENCES_ROW (object);
+  g_autofree char *title = NULL;
+
+  G_OBJECT_CLASS (klynge_date_row_parent_class)->constructed (object);
+
+  if (klynge_format_day_first ())
+    /* Translators: a date field's title, as in "Joined (day-month-year)" */
+    title = g_strdup_printf (_("%s (day-month-year)"), adw_preferences_row_get_title (row));
+  else
+    /* Translators: a date field's title, as in "Joined (year-month-day)" */
+    title = g_strdup_printf (_("%s (year-month-day)"), adw_preferences_row_get_title (row));
+  adw_preferences_row_set_title (row, title);
+}
+
+static void
+klynge_date_row_class_init (KlyngeDateRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->constructed = klynge_date_row_constructed;
+}
+
+static void
+klynge_date_row_init (KlyngeDateRow *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), klynge_date_popover_new (GTK_EDITABLE (self)));
+  klynge_tooltip_set_text (button, _("Choose from a Calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose from a Calendar"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), button);
+}
+
+/* Shows @iso_date (or nothing for %NULL) as the locale writes dates. */
+void
+klynge_date_row_set_date (KlyngeDateRow *self,
+                          const char    *iso_date)
+{
+  g_autofree char *shown = klynge_format_date_short (iso_date);
+
+  gtk_editable_set_text (GTK_EDITABLE (self), shown != NULL ? shown : iso_date != NULL ? iso_date : "");
+}
+
+/* Returns: (transfer full) (nullable): the ISO 8601 date typed, %NULL when
+ * the row is empty or holds no date (the editor's check says so). */
+char *
+klynge_date_row_get_date (KlyngeDateRow *self)
+{
+  char *iso = NULL;
+
+  klynge_parse_optional_date (gtk_editable_get_text (GTK_EDITABLE (self)), &iso, NULL);
+  return iso;
+}
