@@ -6,11 +6,15 @@
  * A calendar to pick the date of a text field from. The field stays the
  * truth: the calendar opens on the date it holds, and the day picked goes
  * back into it as the locale writes dates, so the editor checks and reads
- * it as if it had been typed.
+ * it as if it had been typed. The popover also marks the field red, with
+ * the reason as its tooltip, while it holds something that is not a date:
+ * editors with rules across fields (klynge_field_check_period()) mark it
+ * again after this, when they hear the same change.
  */
 
 #include "klynge-date-popover.h"
 #include "klynge-format.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeDatePopover
 {
@@ -22,6 +26,25 @@ struct _KlyngeDatePopover
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDatePopover, klynge_date_popover, GTK_TYPE_POPOVER)
+
+static void
+field_changed_cb (KlyngeDatePopover *self)
+{
+  GtkWidget *field = GTK_WIDGET (self->field);
+  g_autofree char *iso = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (klynge_parse_optional_date (gtk_editable_get_text (self->field), &iso, &error))
+    {
+      gtk_widget_remove_css_class (field, "error");
+      klynge_tooltip_set_text (field, NULL);
+    }
+  else
+    {
+      gtk_widget_add_css_class (field, "error");
+      klynge_tooltip_set_text (field, error->message);
+    }
+}
 
 /* GtkCalendar says "day-selected" only when the day of the month changes,
  * so picking the 15th of the next month from the 15th says nothing: a
@@ -117,5 +140,6 @@ klynge_date_popover_new (GtkEditable *field)
   KlyngeDatePopover *self = g_object_new (KLYNGE_TYPE_DATE_POPOVER, NULL);
 
   self->field = field;
+  g_signal_connect_object (field, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
