@@ -18,32 +18,48 @@
 struct _KlyngeDateRow
 {
   AdwEntryRow parent_instance;
+
+  char       *hinted_title;   /* the title with its hint, as last set */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDateRow, klynge_date_row, ADW_TYPE_ENTRY_ROW)
 
-/* The title says in which order to type the date, as the locale has it. */
+/* The title says in which order to type the date, as the locale has it,
+ * whenever it is given (GtkBuilder gives it after construction). The
+ * notification of the hinted title may come later, when GObject thaws
+ * them, so the row knows it by its text. */
 static void
-klynge_date_row_constructed (GObject *object)
+title_changed_cb (KlyngeDateRow *self)
 {
-  AdwPreferencesRow *row = ADW_PREFERENCES_ROW (object);
-  g_autofree char *title = NULL;
+  AdwPreferencesRow *row = ADW_PREFERENCES_ROW (self);
+  const char *title = adw_preferences_row_get_title (row);
 
-  G_OBJECT_CLASS (klynge_date_row_parent_class)->constructed (object);
-
+  if (g_strcmp0 (title, self->hinted_title) == 0)
+    return;
+  g_free (self->hinted_title);
   if (klynge_format_day_first ())
     /* Translators: a date field's title, as in "Joined (day-month-year)" */
-    title = g_strdup_printf (_("%s (day-month-year)"), adw_preferences_row_get_title (row));
+    self->hinted_title = g_strdup_printf (_("%s (day-month-year)"), title);
   else
     /* Translators: a date field's title, as in "Joined (year-month-day)" */
-    title = g_strdup_printf (_("%s (year-month-day)"), adw_preferences_row_get_title (row));
-  adw_preferences_row_set_title (row, title);
+    self->hinted_title = g_strdup_printf (_("%s (year-month-day)"), title);
+  adw_preferences_row_set_title (row, self->hinted_title);
+}
+
+static void
+klynge_date_row_finalize (GObject *object)
+{
+  KlyngeDateRow *self = KLYNGE_DATE_ROW (object);
+
+  g_free (self->hinted_title);
+
+  G_OBJECT_CLASS (klynge_date_row_parent_class)->finalize (object);
 }
 
 static void
 klynge_date_row_class_init (KlyngeDateRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->constructed = klynge_date_row_constructed;
+  G_OBJECT_CLASS (klass)->finalize = klynge_date_row_finalize;
 }
 
 static void
@@ -59,6 +75,7 @@ klynge_date_row_init (KlyngeDateRow *self)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), button);
+  g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
 }
 
 /* Shows @iso_date (or nothing for %NULL) as the locale writes dates. */
