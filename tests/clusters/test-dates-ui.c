@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "cluster-form.h"
 #include "klynge-clusters-page.h"
 #include "klynge-date-popover.h"
 #include "klynge-date-row.h"
@@ -38,20 +39,6 @@ type_into (GtkWidget  *widget,
 {
   gtk_editable_set_text (GTK_EDITABLE (widget), text);
   klynge_ui_test_flush ();
-}
-
-static gboolean
-can_save (GtkWidget *form)
-{
-  return gtk_widget_is_sensitive (field (form, "save"));
-}
-
-static const char *
-problems (GtkWidget *form)
-{
-  GtkWidget *label = field (form, "problems");
-
-  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
 }
 
 static GtkWidget *
@@ -120,19 +107,19 @@ danish_dates (KlyngeWindow *window,
                    "Indtrådt (dag-måned-år)");
   type_into (field (form, "name"), "Ida Holm");
   type_into (field (form, "joined"), "1.3.2026");
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
 
   /* Not a date: the field is red, says why in Danish, and Save waits. */
   type_into (field (form, "left"), "31.02.2026");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   g_assert_true (gtk_widget_has_css_class (field (form, "left"), "error"));
-  g_assert_nonnull (strstr (problems (form), "“31.02.2026” er ikke en dato"));
+  g_assert_nonnull (strstr (cluster_form_problems (form), "“31.02.2026” er ikke en dato"));
   /* Before joining: the dates in the message are written the Danish way. */
   type_into (field (form, "left"), "28/2/2026");
-  g_assert_false (can_save (form));
-  g_assert_nonnull (strstr (problems (form), "Slutdatoen 28-02-2026 ligger før startdatoen 01-03-2026"));
+  g_assert_false (cluster_form_can_save (form));
+  g_assert_nonnull (strstr (cluster_form_problems (form), "Slutdatoen 28-02-2026 ligger før startdatoen 01-03-2026"));
   type_into (field (form, "left"), "");
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
   g_assert_false (gtk_widget_has_css_class (field (form, "left"), "error"));
 
   /* The calendar opens on the date typed and writes the day picked back. */
@@ -153,10 +140,10 @@ danish_dates (KlyngeWindow *window,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, today_shown);
   type_into (from, "1.4.26");
   type_into (to, "31.3.2026");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   g_assert_true (gtk_widget_has_css_class (to, "error"));
   type_into (to, "31.12.2026");
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
 
   gtk_widget_activate_action (form, "member.save", NULL);
   klynge_ui_test_flush ();
