@@ -24,14 +24,22 @@ struct _KlyngeDateEntry
 G_DEFINE_FINAL_TYPE (KlyngeDateEntry, klynge_date_entry, GTK_TYPE_ENTRY)
 
 static void
-icon_press_cb (KlyngeDateEntry      *self,
-               GtkEntryIconPosition  position)
+show_calendar_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
+  KlyngeDateEntry *self = KLYNGE_DATE_ENTRY (widget);
   GdkRectangle area;
 
-  gtk_entry_get_icon_area (GTK_ENTRY (self), position, &area);
+  gtk_entry_get_icon_area (GTK_ENTRY (self), GTK_ENTRY_ICON_SECONDARY, &area);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &area);
   gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+icon_press_cb (KlyngeDateEntry *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "date.show-calendar", NULL);
 }
 
 /* A popover is placed by its parent's allocation. */
@@ -62,6 +70,11 @@ klynge_date_entry_class_init (KlyngeDateEntryClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = klynge_date_entry_dispose;
   GTK_WIDGET_CLASS (klass)->size_allocate = klynge_date_entry_size_allocate;
+
+  /* The icon takes no focus: Alt+Down, as for a drop-down, opens the calendar. */
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "date.show-calendar", NULL, show_calendar_action);
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Down, GDK_ALT_MASK,
+                                       "date.show-calendar", NULL);
 }
 
 static void

@@ -17,9 +17,11 @@
 
 struct _KlyngeDateRow
 {
-  AdwEntryRow parent_instance;
+  AdwEntryRow    parent_instance;
 
-  char       *hinted_title;   /* the title with its hint, as last set */
+  GtkMenuButton *button;
+
+  char          *hinted_title;   /* the title with its hint, as last set */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDateRow, klynge_date_row, ADW_TYPE_ENTRY_ROW)
@@ -47,6 +49,14 @@ title_changed_cb (KlyngeDateRow *self)
 }
 
 static void
+show_calendar_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_menu_button_popup (KLYNGE_DATE_ROW (widget)->button);
+}
+
+static void
 klynge_date_row_finalize (GObject *object)
 {
   KlyngeDateRow *self = KLYNGE_DATE_ROW (object);
@@ -60,6 +70,11 @@ static void
 klynge_date_row_class_init (KlyngeDateRowClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = klynge_date_row_finalize;
+
+  /* As KlyngeDateEntry: Alt+Down opens the calendar from the text. */
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "date.show-calendar", NULL, show_calendar_action);
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Down, GDK_ALT_MASK,
+                                       "date.show-calendar", NULL);
 }
 
 static void
@@ -67,6 +82,7 @@ klynge_date_row_init (KlyngeDateRow *self)
 {
   GtkWidget *button = gtk_menu_button_new ();
 
+  self->button = GTK_MENU_BUTTON (button);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), klynge_date_popover_new (GTK_EDITABLE (self)));
   klynge_tooltip_set_text (button, _("Choose from a Calendar"));
