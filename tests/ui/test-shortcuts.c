@@ -34,28 +34,43 @@ show_area (KlyngeWindow *window,
   return page;
 }
 
-/* The toplevel of @type that the shortcut opened, closed again. */
+/* Checks that a file chooser titled @title is open, and cancels it. */
 static void
-close_opened (GType type)
+cancel_chooser (const char *title)
 {
-  GtkWindow *opened;
+  GtkWindow *chooser;
 
   klynge_ui_test_flush ();
-  opened = klynge_ui_test_find_toplevel (type);
-  if (opened == NULL)
-    g_error ("Ctrl+N opened no %s", g_type_name (type));
-  gtk_window_destroy (opened);
+  chooser = klynge_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, title);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   klynge_ui_test_flush ();
 }
 
-static void
-new_member (KlyngeWindow *window,
-            gpointer      user_data)
+/* An area whose Ctrl+N opens an editor in a window of its own. */
+typedef struct
 {
-  GtkWidget *page = show_area (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
+  const char *area;
+  GType       page_type;
+  GType       editor_type;
+} EditorCase;
+
+static void
+opens_editor (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  const EditorCase *c = user_data;
+  GtkWidget *page = show_area (window, c->area, c->page_type);
+  GtkWindow *editor;
 
   g_assert_true (klynge_ui_test_activate_shortcut (page, "<Control>n"));
-  close_opened (KLYNGE_TYPE_MEMBER_EDITOR);
+  klynge_ui_test_flush ();
+  editor = klynge_ui_test_find_toplevel (c->editor_type);
+  if (editor == NULL)
+    g_error ("Ctrl+N opened no %s", g_type_name (c->editor_type));
+  gtk_window_destroy (editor);
+  klynge_ui_test_flush ();
 }
 
 static void
@@ -77,15 +92,9 @@ new_import (KlyngeWindow *window,
             gpointer      user_data)
 {
   GtkWidget *page = show_area (window, "data", KLYNGE_TYPE_DATA_PAGE);
-  GtkWindow *chooser;
 
   g_assert_true (klynge_ui_test_activate_shortcut (page, "<Control>n"));
-  klynge_ui_test_flush ();
-  chooser = klynge_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  g_assert_nonnull (chooser);
-  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Import Clinics’ Data");
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  klynge_ui_test_flush ();
+  cancel_chooser ("Import Clinics’ Data");
 }
 
 static void
@@ -99,29 +108,12 @@ no_new_chart (KlyngeWindow *window,
 }
 
 static void
-new_ledger_entry (KlyngeWindow *window,
-                  gpointer      user_data)
-{
-  GtkWidget *page = show_area (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
-
-  g_assert_true (klynge_ui_test_activate_shortcut (page, "<Control>n"));
-  close_opened (KLYNGE_TYPE_LEDGER_ENTRY_DIALOG);
-}
-
-static void
 new_database (KlyngeWindow *window,
               gpointer      user_data)
 {
-  GtkWindow *chooser;
-
   show_area (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
   g_assert_true (klynge_ui_test_activate_shortcut (GTK_WIDGET (window), "<Control><Shift>n"));
-  klynge_ui_test_flush ();
-  chooser = klynge_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  g_assert_nonnull (chooser);
-  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "New Database");
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  klynge_ui_test_flush ();
+  cancel_chooser ("New Database");
   /* Ctrl+N is the area's, not the window's. */
   g_assert_false (klynge_ui_test_activate_shortcut (GTK_WIDGET (window), "<Control>n"));
 }
@@ -129,7 +121,9 @@ new_database (KlyngeWindow *window,
 static void
 test_new_member (void)
 {
-  klynge_ui_test_run_on_demo (new_member, NULL);
+  EditorCase c = { "clusters", KLYNGE_TYPE_CLUSTERS_PAGE, KLYNGE_TYPE_MEMBER_EDITOR };
+
+  klynge_ui_test_run_on_demo (opens_editor, &c);
 }
 
 static void
@@ -153,7 +147,9 @@ test_no_new_chart (void)
 static void
 test_new_ledger_entry (void)
 {
-  klynge_ui_test_run_on_demo (new_ledger_entry, NULL);
+  EditorCase c = { "finances", KLYNGE_TYPE_FINANCES_PAGE, KLYNGE_TYPE_LEDGER_ENTRY_DIALOG };
+
+  klynge_ui_test_run_on_demo (opens_editor, &c);
 }
 
 static void

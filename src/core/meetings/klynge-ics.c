@@ -65,10 +65,10 @@ load_cluster_info (KlyngeDb       *db,
   rc = klynge_db_step (db, stmt, error);
   if (rc == SQLITE_ROW)
     {
-      info->time_zone = klynge_sql_text (stmt, 0);
-      info->created_at = klynge_sql_text (stmt, 1);
-      info->organizer_name = klynge_sql_text (stmt, 2);
-      info->organizer_email = klynge_sql_text (stmt, 3);
+      info->time_zone = klynge_db_column_dup_nullable (stmt, 0);
+      info->created_at = klynge_db_column_dup_nullable (stmt, 1);
+      info->organizer_name = klynge_db_column_dup_nullable (stmt, 2);
+      info->organizer_email = klynge_db_column_dup_nullable (stmt, 3);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
