@@ -56,17 +56,6 @@ klynge_field_check_show_error (GtkLabel     *label,
 }
 
 void
-klynge_field_check_date (KlyngeFieldCheck *check,
-                         GtkWidget        *field)
-{
-  g_autofree char *iso = NULL;
-  GError *error = NULL;
-
-  klynge_parse_optional_date (gtk_editable_get_text (GTK_EDITABLE (field)), &iso, &error);
-  klynge_field_check_mark (check, field, error);
-}
-
-void
 klynge_field_check_period (KlyngeFieldCheck *check,
                            GtkWidget        *from,
                            GtkWidget        *to)

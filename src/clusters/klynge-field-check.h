@@ -24,10 +24,6 @@ void     klynge_field_check_init   (KlyngeFieldCheck *check);
 void     klynge_field_check_mark   (KlyngeFieldCheck *check,
                                     GtkWidget        *field,
                                     GError           *error);
-/* Marks a date field (GtkEditable) that holds neither nothing nor a date
- * as the locale writes them (or ISO 8601). */
-void     klynge_field_check_date   (KlyngeFieldCheck *check,
-                                    GtkWidget        *field);
 /* Marks a from/to pair of date fields (GtkEditable): each empty or a date,
  * the end not before the start. */
 void     klynge_field_check_period (KlyngeFieldCheck *check,
