@@ -1334,6 +1334,7 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
    * keeps its suggested colour, so it goes. */
   g_object_bind_property (self, "read-only", self->add_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "clusters.new-member");
 
   self->members_filter = gtk_custom_filter_new (member_filter_func, self, NULL);
   self->clinics_filter = gtk_custom_filter_new (clinic_filter_func, self, NULL);

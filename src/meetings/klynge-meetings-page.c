@@ -613,7 +613,6 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "meetings.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "meetings.new", NULL);
 }
 
 /* The parts of a meeting's page that change it have actions of their own. */
@@ -637,5 +636,6 @@ klynge_meetings_page_init (KlyngeMeetingsPage *self)
   /* Not a bound template child: the bin owns its child, and disposing the
    * template would unparent it a second time. */
   self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
+  klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "meetings.new");
   gtk_list_box_set_header_func (self->meeting_list, header_cb, NULL, NULL);
 }
