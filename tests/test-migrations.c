@@ -31,6 +31,7 @@ typedef struct
 /* What each fixture held when it was written. */
 static const Expected fixtures[] = {
   { 1, "Aarhus Midt Quality Cluster", 9, 25, 6, 150, 162, 32, 33730000 },
+  { 2, "Aarhus Midt Quality Cluster", 9, 25, 7, 150, 162, 32, 33730000 },
 };
 
 static const Expected *
