@@ -75,6 +75,8 @@ test_fixture (gconstpointer data)
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement", 0), ==, expected->measurements);
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0), ==, expected->ledger_entries);
   g_assert_cmpint (klynge_db_count (db, "SELECT sum(amount) FROM ledger_entry", 0), ==, expected->ledger_total);
+  /* Version 3: no letter dealt yet; the first chart of a meeting deals them. */
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic_letter", 0), ==, 0);
 
   /* An older file is backed up as it was before the update. */
   backups = klynge_backup_list (path);

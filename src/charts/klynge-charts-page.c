@@ -118,8 +118,7 @@ show_chart (KlyngeChartsPage *self)
   if (data != NULL)
     {
       klynge_chart_data_set_names (data, db, cluster, options.names,
-                                   selected_id (self->clinic_picker, self->clinics, 0),
-                                   (guint) (meeting != 0 ? meeting : indicator));
+                                   selected_id (self->clinic_picker, self->clinics, 0), meeting);
       if (meeting != 0 && indicator != 0)
         data->before_period = klynge_chart_meeting_before_period (db, meeting, indicator);
     }

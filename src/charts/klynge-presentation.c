@@ -61,8 +61,7 @@ indicator_slides (KlyngePresentation  *self,
             return NULL;
           continue;
         }
-      klynge_chart_data_set_names (slide->data, db, cluster, self->options.names, self->highlight_clinic,
-                                   (guint) self->indicator_id);
+      klynge_chart_data_set_names (slide->data, db, cluster, self->options.names, self->highlight_clinic, 0);
       g_ptr_array_add (slides, slide);
     }
   return g_steal_pointer (&slides);

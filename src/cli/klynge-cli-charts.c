@@ -163,7 +163,7 @@ klynge_cli_export_chart (KlyngeCli  *cli,
   if (data == NULL)
     return klynge_cli_report_error (error);
   klynge_chart_data_set_names (data, cli->db, common.cluster, options.names, common.highlight,
-                               (guint) (common.meeting != 0 ? common.meeting : indicator));
+                               common.meeting);
   if (!klynge_chart_export_file (data, &options, common.output, width, height, &error))
     return klynge_cli_report_error (error);
   return KLYNGE_CLI_OK;

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "klynge-chart-data.h"
+#include "klynge-chart-letters.h"
 #include "klynge-stats.h"
 
 static double
@@ -376,60 +377,15 @@ klynge_chart_data_load_attendance (KlyngeDb  *db,
   return rc == SQLITE_DONE ? g_steal_pointer (&data) : NULL;
 }
 
-/* A, B, …, Z, AA, AB…: enough letters for any number of clinics. */
-static char *
-letters (guint index)
-{
-  GString *s = g_string_new (NULL);
-
-  index++;
-  while (index > 0)
-    {
-      index--;
-      g_string_prepend_c (s, 'A' + index % 26);
-      index /= 26;
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* A mix of the seed and the clinic, so the letters follow no visible order
- * (not the names, not the size) yet stay the same for the same seed. */
-static guint32
-shuffle_key (guint   seed,
-             gint64  clinic_id)
-{
-  guint64 h = (guint64) clinic_id * 0x9e3779b97f4a7c15ULL ^ ((guint64) seed * 0xc2b2ae3d27d4eb4fULL);
-
-  h ^= h >> 31;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 29;
-  return (guint32) h;
-}
-
-typedef struct
-{
-  gint64  id;
-  guint32 key;
-} Shuffled;
-
-static int
-compare_shuffled (gconstpointer a,
-                  gconstpointer b)
-{
-  const Shuffled *x = a, *y = b;
-
-  if (x->key != y->key)
-    return x->key < y->key ? -1 : 1;
-  return (x->id > y->id) - (x->id < y->id);
-}
-
 /**
  * klynge_chart_data_set_names:
- * @seed: the same seed gives the same letters: a meeting's id keeps them
- *   stable across that meeting's slides
+ * @meeting_id: the meeting whose letters to use, or 0 for the cluster's
+ *   charts without a meeting
  *
  * Sets each row's label. Letters are dealt to every clinic of the cluster,
- * not just those with data, so a clinic keeps its letter on every chart.
+ * not just those with data, and kept once dealt (see
+ * klynge_chart_letters_deal()), so a clinic has one letter on every chart of
+ * the meeting, whoever joins or leaves.
  */
 void
 klynge_chart_data_set_names (KlyngeChartData  *data,
@@ -437,37 +393,15 @@ klynge_chart_data_set_names (KlyngeChartData  *data,
                              gint64            cluster_id,
                              KlyngeChartNames  names,
                              gint64            highlight_clinic,
-                             guint             seed)
+                             gint64            meeting_id)
 {
-  g_autoptr(GPtrArray) clinics = klynge_chart_list_clinics (db, cluster_id, NULL);
-  g_autoptr(GHashTable) letter_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (Shuffled));
+  g_autoptr(GArray) with_data = g_array_sized_new (FALSE, FALSE, sizeof (gint64), data->rows->len);
+  g_autoptr(GHashTable) letter_of = NULL;
 
-  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
-    {
-      KlyngeChartIndicator *clinic = g_ptr_array_index (clinics, i);
-      Shuffled s = { clinic->id, shuffle_key (seed, clinic->id) };
-
-      g_array_append_val (order, s);
-    }
-  /* Clinics that left the cluster's list but still have data. */
+  /* Clinics with data that are not (or no longer) in the cluster's list. */
   for (guint i = 0; i < data->rows->len; i++)
-    {
-      KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
-      gboolean known = FALSE;
-
-      for (guint j = 0; j < order->len && !known; j++)
-        known = g_array_index (order, Shuffled, j).id == row->clinic_id;
-      if (!known)
-        {
-          Shuffled s = { row->clinic_id, shuffle_key (seed, row->clinic_id) };
-
-          g_array_append_val (order, s);
-        }
-    }
-  g_array_sort (order, compare_shuffled);
-  for (guint i = 0; i < order->len; i++)
-    g_hash_table_insert (letter_of, &g_array_index (order, Shuffled, i).id, letters (i));
+    g_array_append_val (with_data, ((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->clinic_id);
+  letter_of = klynge_chart_letters_deal (db, cluster_id, meeting_id, with_data);
 
   for (guint i = 0; i < data->rows->len; i++)
     {

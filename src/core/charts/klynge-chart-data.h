@@ -101,7 +101,7 @@ void             klynge_chart_data_set_names   (KlyngeChartData   *data,
                                                 gint64             cluster_id,
                                                 KlyngeChartNames   names,
                                                 gint64             highlight_clinic,
-                                                guint              seed);
+                                                gint64             meeting_id);
 double           klynge_chart_data_scale       (const KlyngeChartData *data);
 
 GPtrArray       *klynge_chart_list_indicators  (KlyngeDb          *db,

@@ -20,6 +20,7 @@
 #include <xlsxwriter.h>
 
 #include "klynge-chart-export.h"
+#include "klynge-chart-letters.h"
 #include "klynge-file.h"
 #include "klynge-table-export.h"
 
@@ -249,8 +250,8 @@ meeting_info (KlyngeDb  *db,
  *
  * The slides of a meeting: for each of its indicators the benchmark bars,
  * the funnel plot and the run chart, and before/after when the meeting
- * follows up an earlier one; last the attendance. Letters are dealt with the
- * meeting as seed, so a clinic has one letter on every slide.
+ * follows up an earlier one; last the attendance. A clinic has the meeting's
+ * letter on every slide.
  *
  * Returns: (transfer full) (element-type KlyngeSlide): the slides
  */
@@ -293,7 +294,7 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
               g_free (slide);
               return NULL;
             }
-          klynge_chart_data_set_names (slide->data, db, cluster_id, options->names, highlight_clinic, (guint) meeting_id);
+          klynge_chart_data_set_names (slide->data, db, cluster_id, options->names, highlight_clinic, meeting_id);
           if (kinds[k] == KLYNGE_CHART_BEFORE_AFTER)
             slide->data->before_period = klynge_chart_meeting_before_period (db, meeting_id, indicator->id);
           g_ptr_array_add (slides, slide);
@@ -413,7 +414,7 @@ meeting_data (KlyngeDb          *db,
 
       if (d == NULL)
         return NULL;
-      klynge_chart_data_set_names (d, db, cluster_id, names, 0, (guint) meeting_id);
+      klynge_chart_data_set_names (d, db, cluster_id, names, 0, meeting_id);
       g_ptr_array_add (data, d);
     }
   return g_steal_pointer (&data);
@@ -485,7 +486,7 @@ klynge_chart_export_pack (KlyngeDb                 *db,
         {
           KlyngeChartData *d = g_ptr_array_index (data, i);
 
-          klynge_chart_data_set_names (d, db, cluster_id, KLYNGE_CHART_HIGHLIGHT, clinic->id, (guint) meeting_id);
+          klynge_chart_data_set_names (d, db, cluster_id, KLYNGE_CHART_HIGHLIGHT, clinic->id, meeting_id);
           cairo_save (cr);
           cairo_translate (cr, cell_w * (i % columns), PACK_HEADER + cell_h * (i / columns));
           cairo_rectangle (cr, 0, 0, cell_w, cell_h);
@@ -722,6 +723,8 @@ run_job (KlyngeDb                   *db,
       return klynge_chart_export_pack (db, job->cluster_id, job->meeting_id, &job->options, job->path, error);
     case KLYNGE_CHART_EXPORT_WORKBOOK:
       return klynge_chart_export_workbook (db, job->cluster_id, job->meeting_id, &job->options, job->path, error);
+    case KLYNGE_CHART_EXPORT_KEY:
+      return klynge_chart_letters_export (db, job->cluster_id, job->meeting_id, job->path, error);
     case KLYNGE_CHART_EXPORT_CHART:
     default:
       if (job->options.kind == KLYNGE_CHART_ATTENDANCE)
@@ -731,7 +734,7 @@ run_job (KlyngeDb                   *db,
       if (data == NULL)
         return FALSE;
       klynge_chart_data_set_names (data, db, job->cluster_id, job->options.names, job->highlight_clinic,
-                                   (guint) (job->meeting_id != 0 ? job->meeting_id : job->indicator_id));
+                                   job->meeting_id);
       return klynge_chart_export_file (data, &job->options, job->path, job->width, job->height, error);
     }
 }
@@ -762,7 +765,9 @@ export_thread (GTask        *task,
  * klynge_chart_export_async:
  *
  * Runs @job in a worker thread with its own connection to @db's file; the
- * window stays responsive while a meeting's slides are written.
+ * window stays responsive while a meeting's slides are written. The letters
+ * are dealt first on @db: the worker's connection is read-only, and letters
+ * on a file handed out must be the ones kept.
  */
 void
 klynge_chart_export_async (KlyngeDb                   *db,
@@ -773,6 +778,8 @@ klynge_chart_export_async (KlyngeDb                   *db,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportTask *export = g_new0 (ExportTask, 1);
+
+  g_hash_table_unref (klynge_chart_letters_deal (db, job->cluster_id, job->meeting_id, NULL));
 
   export->job = *job;
   export->db_path = g_strdup (klynge_db_get_path (db));

@@ -73,14 +73,16 @@ typedef enum
   KLYNGE_CHART_EXPORT_SLIDES,
   KLYNGE_CHART_EXPORT_PACK,
   KLYNGE_CHART_EXPORT_WORKBOOK,
+  KLYNGE_CHART_EXPORT_KEY,
 } KlyngeChartExportKind;
 
 /**
  * KlyngeChartExportJob:
  * @indicator_id: for %KLYNGE_CHART_EXPORT_CHART
  * @period: (nullable): for %KLYNGE_CHART_EXPORT_CHART; %NULL for the latest
- * @meeting_id: the meeting of slides, pack and workbook; the letters' seed of a chart
- * @path: the file, or the folder for slides
+ * @meeting_id: the meeting of slides, pack, workbook and letter key; whose
+ *   letters a chart shows (0: the cluster's charts without a meeting)
+ * @path: the file, or the folder for slides; the key is CSV when it ends in ".csv"
  *
  * One export from the app, run in a worker thread.
  */

@@ -373,7 +373,9 @@ klynge_clinic_delete (KlyngeDb             *db,
   if (!klynge_snapshot_capture_rows (snapshot, db, "clinic", "id", clinic_id, error) ||
       !klynge_snapshot_capture_rows (snapshot, db, "clinic_alias", "clinic_id", clinic_id, error) ||
       !klynge_snapshot_capture_rows (snapshot, db, "data_request", "clinic_id", clinic_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "measurement", "clinic_id", clinic_id, error))
+      !klynge_snapshot_capture_rows (snapshot, db, "measurement", "clinic_id", clinic_id, error) ||
+      /* Its chart letters stay spent; Undo gives them back to it. */
+      !klynge_snapshot_capture_links (snapshot, db, "clinic_letter", "clinic_id", clinic_id, error))
     goto failed;
 
   if (members == KLYNGE_CLINIC_MEMBERS_MOVE && member_ids->len > 0 &&

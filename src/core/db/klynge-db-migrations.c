@@ -313,9 +313,38 @@ migrate_import (KlyngeDb  *db,
   return klynge_db_exec (db, schema_import, error);
 }
 
+/* Charts: the letter each clinic was given for a meeting (meeting_id NULL:
+ * for the cluster's charts without a meeting). Clinics are told their letter
+ * before the meeting, so a letter once dealt is kept when clinics come and
+ * go. Deleting a clinic leaves its letter spent (clinic_id NULL), never dealt
+ * again while the meeting exists; undoing the delete points it back. */
+static const char schema_letters[] =
+  "CREATE TABLE clinic_letter ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  meeting_id INTEGER REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER REFERENCES clinic (id) ON DELETE SET NULL,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"                   /* 0 is A, 26 is AA */
+  "  dealt_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  /* NULLs are distinct in a UNIQUE index, so the scope is ifnull(meeting_id, 0). */
+  "CREATE UNIQUE INDEX clinic_letter_position ON clinic_letter (cluster_id, ifnull (meeting_id, 0), position);"
+  "CREATE UNIQUE INDEX clinic_letter_clinic ON clinic_letter (cluster_id, ifnull (meeting_id, 0), clinic_id);"
+  "CREATE INDEX clinic_letter_meeting ON clinic_letter (meeting_id);"
+  "CREATE INDEX clinic_letter_of_clinic ON clinic_letter (clinic_id);"
+  ;
+
+static gboolean
+migrate_letters (KlyngeDb  *db,
+                 GError   **error)
+{
+  return klynge_db_exec (db, schema_letters, error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_import,
+  migrate_letters,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);

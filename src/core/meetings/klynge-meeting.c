@@ -760,6 +760,7 @@ static const struct {
   { "attendance",      "meeting_id" },
   { "guest",           "meeting_id" },
   { "data_request",    "meeting_id" },
+  { "clinic_letter",   "meeting_id" },
 };
 
 /* Rows that only point at the meeting (ON DELETE SET NULL). */

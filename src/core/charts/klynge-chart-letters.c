@@ -1,0 +1,430 @@
+/* klynge-chart-letters.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The letters that stand for clinics on anonymised charts. Facilitators tell
+ * each clinic its letter before the meeting ("you are C"), so a letter, once
+ * dealt for a meeting, is stored and kept: a clinic added, removed or turning
+ * up with data later never moves the others. Newcomers get the next unused
+ * letters; a deleted clinic's letter is never dealt again.
+ *
+ * A read-only database still draws charts: the stored letters are read and
+ * the newcomers dealt the same way in memory, without a word to the user.
+ */
+
+#define G_LOG_DOMAIN "klynge-charts"
+
+#include "klynge-i18n.h"
+
+#include "klynge-chart-letters.h"
+#include "klynge-format.h"
+#include "klynge-table-export.h"
+
+typedef struct
+{
+  gint64   clinic_id;   /* 0: a deleted clinic's spent letter */
+  guint    position;
+  guint32  key;         /* the shuffle order of newcomers */
+  gboolean stored;
+} Dealt;
+
+static void
+letter_free (KlyngeChartLetter *letter)
+{
+  g_free (letter->letter);
+  g_free (letter->clinic_name);
+  g_free (letter->given_on);
+  g_free (letter);
+}
+
+/* A mix of the seed and the clinic, so the letters follow no visible order
+ * (not the names, not the size) yet are the same for the same seed. The first
+ * deal of a meeting is therefore the one Klynge showed before letters were
+ * stored, and clinics told their letter then keep it. */
+static guint32
+shuffle_key (guint   seed,
+             gint64  clinic_id)
+{
+  guint64 h = (guint64) clinic_id * 0x9e3779b97f4a7c15ULL ^ ((guint64) seed * 0xc2b2ae3d27d4eb4fULL);
+
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 29;
+  return (guint32) h;
+}
+
+static int
+compare_shuffled (gconstpointer a,
+                  gconstpointer b)
+{
+  const Dealt *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return (x->clinic_id > y->clinic_id) - (x->clinic_id < y->clinic_id);
+}
+
+/* The letters stored for the scope (a meeting, or 0: the cluster's charts
+ * without one), or an empty array when they cannot be read. */
+static GArray *
+read_stored (KlyngeDb *db,
+             gint64    cluster_id,
+             gint64    meeting_id)
+{
+  GArray *dealt = g_array_new (FALSE, FALSE, sizeof (Dealt));
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT ifnull (clinic_id, 0), position FROM clinic_letter "
+    "WHERE cluster_id = ?1 AND ifnull (meeting_id, 0) = ?2", NULL);
+
+  if (stmt == NULL)
+    return dealt;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  while (klynge_db_step (db, stmt, NULL) == SQLITE_ROW)
+    {
+      Dealt d = { sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int64 (stmt, 1), 0, TRUE };
+
+      g_array_append_val (dealt, d);
+    }
+  sqlite3_reset (stmt);
+  return dealt;
+}
+
+static gboolean
+has_letter (GArray *dealt,
+            gint64  clinic_id)
+{
+  for (guint i = 0; i < dealt->len; i++)
+    if (g_array_index (dealt, Dealt, i).clinic_id == clinic_id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_newcomer (GArray *dealt,
+              GArray *newcomers,
+              gint64  clinic_id,
+              guint   seed)
+{
+  Dealt d = { clinic_id, 0, shuffle_key (seed, clinic_id), FALSE };
+
+  if (clinic_id != 0 && !has_letter (dealt, clinic_id) && !has_letter (newcomers, clinic_id))
+    g_array_append_val (newcomers, d);
+}
+
+/* Every clinic of the cluster and of @extras without a letter yet, in the
+ * order they are dealt. */
+static GArray *
+find_newcomers (KlyngeDb     *db,
+                gint64        cluster_id,
+                guint         seed,
+                GArray       *dealt,
+                const GArray *extras)
+{
+  GArray *newcomers = g_array_new (FALSE, FALSE, sizeof (Dealt));
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id FROM clinic WHERE cluster_id = ?1", NULL);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, cluster_id);
+      while (klynge_db_step (db, stmt, NULL) == SQLITE_ROW)
+        add_newcomer (dealt, newcomers, sqlite3_column_int64 (stmt, 0), seed);
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; extras != NULL && i < extras->len; i++)
+    add_newcomer (dealt, newcomers, g_array_index (extras, gint64, i), seed);
+  g_array_sort (newcomers, compare_shuffled);
+  return newcomers;
+}
+
+/* Writes the newcomers' letters in one transaction. A clinic or meeting
+ * that is not in the cluster (or no longer exists) keeps its letter in
+ * memory only. */
+static gboolean
+store (KlyngeDb  *db,
+       gint64     cluster_id,
+       gint64     meeting_id,
+       GArray    *newcomers,
+       GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+  stmt = klynge_db_prepare (db,
+    "INSERT INTO clinic_letter (cluster_id, meeting_id, clinic_id, position) "
+    "SELECT ?1, nullif (?2, 0), c.id, ?4 FROM clinic c WHERE c.id = ?3 "
+    "  AND (?2 = 0 OR EXISTS (SELECT 1 FROM meeting WHERE id = ?2 AND cluster_id = ?1))", error);
+  for (guint i = 0; stmt != NULL && i < newcomers->len; i++)
+    {
+      Dealt *d = &g_array_index (newcomers, Dealt, i);
+
+      sqlite3_bind_int64 (stmt, 1, cluster_id);
+      sqlite3_bind_int64 (stmt, 2, meeting_id);
+      sqlite3_bind_int64 (stmt, 3, d->clinic_id);
+      sqlite3_bind_int64 (stmt, 4, d->position);
+      if (!klynge_db_step_done (db, stmt, error))
+        {
+          klynge_db_rollback (db);
+          return FALSE;
+        }
+      d->stored = sqlite3_changes (klynge_db_get_handle (db)) == 1;
+    }
+  if (stmt == NULL)
+    {
+      klynge_db_rollback (db);
+      return FALSE;
+    }
+  return klynge_db_commit (db, error);
+}
+
+/* Every letter of the scope, the newcomers' dealt (and stored when the
+ * database can be written) after the highest letter ever dealt there. */
+static GArray *
+deal (KlyngeDb     *db,
+      gint64        cluster_id,
+      gint64        meeting_id,
+      const GArray *extras)
+{
+  guint seed = (guint) (meeting_id != 0 ? meeting_id : cluster_id);
+  gboolean may_store = !klynge_db_is_read_only (db);
+
+  /* The second round runs when storing failed, most likely because another
+   * Klynge dealt letters to the same meeting at that moment: what it stored
+   * is read again and kept, the rest dealt in memory. */
+  for (int round = 0; ; round++)
+    {
+      g_autoptr(GArray) dealt = read_stored (db, cluster_id, meeting_id);
+      g_autoptr(GArray) newcomers = find_newcomers (db, cluster_id, seed, dealt, extras);
+      g_autoptr(GError) error = NULL;
+      guint next = 0;
+
+      for (guint i = 0; i < dealt->len; i++)
+        next = MAX (next, g_array_index (dealt, Dealt, i).position + 1);
+      for (guint i = 0; i < newcomers->len; i++)
+        g_array_index (newcomers, Dealt, i).position = next + i;
+
+      if (newcomers->len > 0 && may_store && round == 0 && !store (db, cluster_id, meeting_id, newcomers, &error))
+        {
+          g_debug ("Letters dealt without storing them: %s", error->message);
+          continue;
+        }
+      g_array_append_vals (dealt, newcomers->data, newcomers->len);
+      return g_steal_pointer (&dealt);
+    }
+}
+
+/**
+ * klynge_chart_letter_name:
+ * @position: 0 for A
+ *
+ * A, B, …, Z, AA, AB…: enough letters for any number of clinics.
+ *
+ * Returns: (transfer full): the letter
+ */
+char *
+klynge_chart_letter_name (guint position)
+{
+  GString *s = g_string_new (NULL);
+  guint64 index = (guint64) position + 1;
+
+  while (index > 0)
+    {
+      index--;
+      g_string_prepend_c (s, 'A' + index % 26);
+      index /= 26;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * klynge_chart_letters_deal:
+ * @meeting_id: the meeting whose letters these are, or 0 for the cluster's
+ *   charts without a meeting
+ * @extra_clinics: (nullable) (element-type gint64): clinics with data that
+ *   may not be in the cluster's list
+ *
+ * The letter of every clinic of the cluster (and of @extra_clinics) for the
+ * meeting. Letters dealt before are kept; clinics without one get the next
+ * unused letters, stored in one transaction unless the database is read-only.
+ *
+ * Returns: (transfer full) (element-type gint64 utf8): clinic id → letter
+ */
+GHashTable *
+klynge_chart_letters_deal (KlyngeDb     *db,
+                           gint64        cluster_id,
+                           gint64        meeting_id,
+                           const GArray *extra_clinics)
+{
+  g_autoptr(GArray) dealt = deal (db, cluster_id, meeting_id, extra_clinics);
+  GHashTable *letters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < dealt->len; i++)
+    {
+      const Dealt *d = &g_array_index (dealt, Dealt, i);
+
+      if (d->clinic_id != 0)
+        g_hash_table_insert (letters, g_memdup2 (&d->clinic_id, sizeof d->clinic_id), klynge_chart_letter_name (d->position));
+    }
+  return letters;
+}
+
+static gboolean
+check_meeting (KlyngeDb    *db,
+               gint64       cluster_id,
+               gint64       meeting_id,
+               char       **title,
+               char       **date,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT title, substr (starts_at, 1, 10) FROM meeting WHERE id = ?1 AND cluster_id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      *title = klynge_db_column_dup_text (stmt, 0);
+      *date = klynge_db_column_dup_text (stmt, 1);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no meeting with the number %s in this cluster."), number);
+    }
+  return FALSE;
+}
+
+static int
+compare_letters (gconstpointer a,
+                 gconstpointer b)
+{
+  const KlyngeChartLetter *x = *(KlyngeChartLetter * const *) a, *y = *(KlyngeChartLetter * const *) b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+/**
+ * klynge_chart_letters_list:
+ * @meeting_id: the meeting, or 0 for the cluster's charts without a meeting
+ *
+ * The key to the letters: which clinic has which, for the facilitator to
+ * tell each clinic its own. Producing it deals the letters, as a chart would.
+ * Deleted clinics' letters are listed too (with no name): they are spent.
+ *
+ * Returns: (transfer full) (element-type KlyngeChartLetter): the letters
+ *   from A on, or %NULL with @error set
+ */
+GPtrArray *
+klynge_chart_letters_list (KlyngeDb  *db,
+                           gint64     cluster_id,
+                           gint64     meeting_id,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) letter_free);
+  g_autofree char *title = NULL, *date = NULL;
+  g_autoptr(GArray) dealt = NULL;
+  sqlite3_stmt *name_stmt, *date_stmt;
+
+  if (meeting_id != 0 && !check_meeting (db, cluster_id, meeting_id, &title, &date, error))
+    return NULL;
+  dealt = deal (db, cluster_id, meeting_id, NULL);
+  name_stmt = klynge_db_prepare (db, "SELECT name FROM clinic WHERE id = ?1", error);
+  date_stmt = klynge_db_prepare (db,
+    "SELECT date (dealt_at, 'localtime') FROM clinic_letter "
+    "WHERE cluster_id = ?1 AND ifnull (meeting_id, 0) = ?2 AND position = ?3", error);
+  if (name_stmt == NULL || date_stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < dealt->len; i++)
+    {
+      const Dealt *d = &g_array_index (dealt, Dealt, i);
+      KlyngeChartLetter *letter = g_new0 (KlyngeChartLetter, 1);
+
+      letter->position = d->position;
+      letter->letter = klynge_chart_letter_name (d->position);
+      letter->clinic_id = d->clinic_id;
+      g_ptr_array_add (list, letter);
+
+      sqlite3_bind_int64 (name_stmt, 1, d->clinic_id);
+      if (klynge_db_step (db, name_stmt, NULL) == SQLITE_ROW)
+        letter->clinic_name = klynge_db_column_dup_text (name_stmt, 0);
+      sqlite3_reset (name_stmt);
+      if (!d->stored)
+        continue;
+      sqlite3_bind_int64 (date_stmt, 1, cluster_id);
+      sqlite3_bind_int64 (date_stmt, 2, meeting_id);
+      sqlite3_bind_int64 (date_stmt, 3, d->position);
+      if (klynge_db_step (db, date_stmt, NULL) == SQLITE_ROW)
+        letter->given_on = klynge_db_column_dup_text (date_stmt, 0);
+      sqlite3_reset (date_stmt);
+    }
+  g_ptr_array_sort (list, compare_letters);
+  return g_steal_pointer (&list);
+}
+
+/**
+ * klynge_chart_letters_export:
+ * @meeting_id: the meeting, or 0 for the cluster's charts without a meeting
+ * @path: a CSV file when it ends in ".csv", else a workbook (XLSX)
+ *
+ * Writes the letter key, marked private, readable by its owner only.
+ */
+gboolean
+klynge_chart_letters_export (KlyngeDb    *db,
+                             gint64       cluster_id,
+                             gint64       meeting_id,
+                             const char  *path,
+                             GError     **error)
+{
+  const KlyngeTableColumn columns[] = {
+    { _("Letter"), KLYNGE_TABLE_TEXT },
+    { _("Clinic"), KLYNGE_TABLE_TEXT },
+    { _("Given on"), KLYNGE_TABLE_DATE },
+  };
+  g_autoptr(GPtrArray) letters = klynge_chart_letters_list (db, cluster_id, meeting_id, error);
+  g_autofree char *title = NULL, *date = NULL, *shown_date = NULL, *note = NULL, *lower = NULL;
+  g_autoptr(KlyngeTable) table = NULL;
+
+  if (letters == NULL)
+    return FALSE;
+  if (meeting_id != 0)
+    {
+      if (!check_meeting (db, cluster_id, meeting_id, &title, &date, error))
+        return FALSE;
+      shown_date = klynge_format_date (date);
+      note = g_strdup_printf (_("Private: the letters of the meeting “%s” on %s. Tell each clinic only its own letter."),
+                              title, shown_date);
+    }
+  else
+    note = g_strdup (_("Private: the letters of the charts without a meeting. Tell each clinic only its own letter."));
+
+  /* Translators: a worksheet name, at most 31 characters */
+  table = klynge_table_new (_("Letter key (private)"), columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < letters->len; i++)
+    {
+      KlyngeChartLetter *letter = g_ptr_array_index (letters, i);
+
+      klynge_table_begin_row (table);
+      klynge_table_add_text (table, letter->letter);
+      klynge_table_add_text (table, letter->clinic_name != NULL ? letter->clinic_name
+                                                                : _("A deleted clinic (the letter is not given again)"));
+      if (letter->given_on != NULL)
+        klynge_table_add_text (table, letter->given_on);
+    }
+  /* The warning travels with the list: a row of its own after a blank one. */
+  klynge_table_begin_row (table);
+  klynge_table_begin_row (table);
+  klynge_table_add_text (table, note);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".csv"))
+    return klynge_table_write_csv (table, path, error);
+  return klynge_tables_write_xlsx (&table, 1, path, error);
+}
