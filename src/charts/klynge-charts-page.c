@@ -34,6 +34,7 @@ struct _KlyngeChartsPage
   GPtrArray       *clinics;
   gboolean         updating;
   GCancellable    *export_cancellable;
+  KlyngeChartExportKind export_kind;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeChartsPage, klynge_charts_page, KLYNGE_TYPE_PAGE)
@@ -262,7 +263,11 @@ export_done_cb (GObject      *source,
         klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
       return;
     }
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Exported")));
+  /* The key undoes the anonymity of every slide: say so where it is saved. */
+  if (self->export_kind == KLYNGE_CHART_EXPORT_KEY)
+    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Letter key exported. Keep it private: tell each clinic only its own letter.")));
+  else
+    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Exported")));
 }
 
 static void
@@ -298,6 +303,14 @@ export_response_cb (GtkNativeDialog  *chooser,
           g_free (path);
           job.path = path = g_steal_pointer (&with_png);
         }
+      else if (job.kind == KLYNGE_CHART_EXPORT_KEY && !g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
+        {
+          g_autofree char *with_xlsx = g_strconcat (path, ".xlsx", NULL);
+
+          g_free (path);
+          job.path = path = g_steal_pointer (&with_xlsx);
+        }
+      self->export_kind = job.kind;
       g_cancellable_cancel (self->export_cancellable);
       g_clear_object (&self->export_cancellable);
       self->export_cancellable = g_cancellable_new ();
@@ -317,9 +330,11 @@ export_action (GtkWidget  *widget,
   KlyngeChartExportKind kind = g_str_equal (action_name, "charts.export-slides") ? KLYNGE_CHART_EXPORT_SLIDES
                                : g_str_equal (action_name, "charts.export-pack") ? KLYNGE_CHART_EXPORT_PACK
                                : g_str_equal (action_name, "charts.export-workbook") ? KLYNGE_CHART_EXPORT_WORKBOOK
+                               : g_str_equal (action_name, "charts.export-key") ? KLYNGE_CHART_EXPORT_KEY
                                : KLYNGE_CHART_EXPORT_CHART;
-  /* Translators: the file names offered for a chart, a meeting's slides, its feedback pack and its workbook */
-  const char *names[] = { N_("Chart.png"), N_("Slides"), N_("Feedback pack.pdf"), N_("Meeting workbook.xlsx") };
+  /* Translators: the file names offered for a chart, a meeting's slides, its feedback pack, its workbook and its letter key */
+  const char *names[] = { N_("Chart.png"), N_("Slides"), N_("Feedback pack.pdf"), N_("Meeting workbook.xlsx"),
+                          N_("Letter key (private).xlsx") };
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -401,6 +416,8 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "charts.export-slides", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "charts.export-pack", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "charts.export-workbook", NULL, export_action);
+  /* The letters of the chosen meeting, or of the charts without one. */
+  gtk_widget_class_install_action (widget_class, "charts.export-key", NULL, export_action);
 }
 
 static void

@@ -215,6 +215,29 @@ test_async (Fixture       *f,
   g_clear_error (&outcome.error);
 }
 
+/* The key from the app: the worker's connection is read-only, so the
+ * letters it lists are dealt and stored on the app's own first. */
+static void
+test_key_async (Fixture       *f,
+                gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "key.csv", NULL);
+  KlyngeChartExportJob job = { KLYNGE_CHART_EXPORT_KEY, f->cluster, 2, 0, NULL, defaults, 0, KLYNGE_SLIDE_PNG, 0, 0, path };
+  g_autofree char *contents = NULL;
+  Outcome outcome = { 0 };
+
+  klynge_chart_export_async (f->db, &job, NULL, async_done_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (outcome.error);
+  g_assert_true (outcome.ok);
+  klynge_test_assert_private_file (path);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM clinic_letter WHERE meeting_id = ?1", 2), ==, 9);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Letter,Clinic,Given on\r\nA,"));
+  g_assert_nonnull (strstr (contents, "Private:"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -227,6 +250,7 @@ main (int    argc,
   g_test_add ("/charts/export/pack-and-workbook", Fixture, NULL, klynge_test_demo_set_up, test_pack_and_workbook, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/meeting-period", Fixture, NULL, klynge_test_demo_set_up, test_meeting_period, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/async", Fixture, NULL, klynge_test_demo_set_up, test_async, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/key-async", Fixture, NULL, klynge_test_demo_set_up, test_key_async, klynge_test_demo_tear_down);
 
   return g_test_run ();
 }
