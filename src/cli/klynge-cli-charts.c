@@ -1,4 +1,4 @@
-/* klynge-cli-charts.c — the `export chart|slides|pack|workbook` kinds
+/* klynge-cli-charts.c — the `export chart|slides|pack|workbook|key` kinds
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "klynge-chart-export.h"
+#include "klynge-chart-letters.h"
 #include "klynge-cli.h"
 
 /* The options every chart kind shares. */
@@ -194,7 +195,8 @@ meeting_command (KlyngeCli   *cli,
     return klynge_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
   if (!common_parse (command, &common, &options, &width, &height))
     return KLYNGE_CLI_USAGE;
-  if (common.meeting == 0)
+  /* The key also exists for the charts without a meeting. */
+  if (common.meeting == 0 && !g_str_equal (command, "export key"))
     return klynge_cli_usage_error (command, "%s", _("--meeting is required."));
   if (format != NULL && *format != NULL)
     {
@@ -217,6 +219,8 @@ meeting_command (KlyngeCli   *cli,
     }
   else if (g_str_equal (command, "export pack"))
     ok = klynge_chart_export_pack (cli->db, common.cluster, common.meeting, &options, common.output, &error);
+  else if (g_str_equal (command, "export key"))
+    ok = klynge_chart_letters_export (cli->db, common.cluster, common.meeting, common.output, &error);
   else
     ok = klynge_chart_export_workbook (cli->db, common.cluster, common.meeting, &options, common.output, &error);
   return ok ? KLYNGE_CLI_OK : klynge_cli_report_error (error);
@@ -250,5 +254,17 @@ klynge_cli_export_workbook (KlyngeCli  *cli,
                             char      **argv)
 {
   return meeting_command (cli, "export workbook", _("Write the meeting workbook: a sheet per indicator with an Excel chart."),
+                          argc, argv, NULL);
+}
+
+/* `export key [--meeting ID] --output FILE.xlsx|FILE.csv` */
+int
+klynge_cli_export_key (KlyngeCli  *cli,
+                       int         argc,
+                       char      **argv)
+{
+  return meeting_command (cli, "export key",
+                          _("Write the private letter key: which clinic has which letter on a meeting’s charts "
+                            "(without --meeting: on the charts without a meeting). CSV when the file ends in .csv."),
                           argc, argv, NULL);
 }

@@ -26,7 +26,7 @@ typedef struct
 
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database"), TRUE },
-  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, ics, invitation, invitations, members, pack, sign-in, slides, workbook") },
+  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, ics, invitation, invitations, key, members, pack, sign-in, slides, workbook") },
   { "import", klynge_cli_import, N_("Import measurements from a CSV or XLSX file"), TRUE },
   { "import-batches", klynge_cli_import_batches, N_("List the imported files") },
   { "import-undo", klynge_cli_import_undo, N_("Undo an imported file as a whole"), TRUE },
@@ -45,6 +45,7 @@ static const Command export_kinds[] = {
   { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
   { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
   { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },
+  { "key", klynge_cli_export_key, N_("The private key to a meeting’s chart letters (XLSX or CSV)") },
   { "members", klynge_cli_export_members, N_("The member and clinic address list (XLSX or CSV)") },
   { "pack", klynge_cli_export_pack, N_("A meeting’s feedback pack: a PDF page per clinic") },
   { "sign-in", klynge_cli_export_meeting, N_("A meeting’s sign-in sheet (PDF)") },

@@ -70,11 +70,12 @@ int klynge_cli_import_undo (KlyngeCli *cli, int argc, char **argv);
 /* Clusters: the `export members` kind (argv[0] is "members"). */
 int klynge_cli_export_members (KlyngeCli *cli, int argc, char **argv);
 
-/* Charts: the `export chart|slides|pack|workbook` kinds (argv[0] is the kind). */
+/* Charts: the `export chart|slides|pack|workbook|key` kinds (argv[0] is the kind). */
 int klynge_cli_export_chart (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_slides (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_pack (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_workbook (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_export_key (KlyngeCli *cli, int argc, char **argv);
 
 /* `export KIND …`: hands over to the kind's function. */
 int klynge_cli_export (KlyngeCli *cli, int argc, char **argv);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test-cli-charts.sh CLI — `export chart|slides|pack|workbook` as scripts use them.
+# test-cli-charts.sh CLI — `export chart|slides|pack|workbook|key` as scripts use them.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 cli=$1
@@ -34,6 +34,12 @@ ok $? "export slides writes every slide of a follow-up meeting into a folder"
   "$cli" --db "$db" export workbook --meeting 2 --output "$tmp/m.xlsx" &&
   head -c 4 "$tmp/pack.pdf" | grep -q '%PDF' && head -c 2 "$tmp/m.xlsx" | grep -q 'PK'
 ok $? "export pack and workbook write a PDF and an XLSX"
+
+"$cli" --db "$db" export key --meeting 2 --output "$tmp/key.csv" &&
+  "$cli" --db "$db" export key --output "$tmp/key.xlsx" &&
+  grep -q '^A,' "$tmp/key.csv" && grep -q 'Private:' "$tmp/key.csv" && head -c 2 "$tmp/key.xlsx" | grep -q 'PK' &&
+  [ "$(stat -c %a "$tmp/key.csv")" = 600 ] && [ "$(stat -c %a "$tmp/key.xlsx")" = 600 ]
+ok $? "export key writes the private letter key, of a meeting or without one, readable by its owner only"
 
 "$cli" --db "$db" export chart --kind funnel --output "$tmp/x.png" 2> "$tmp/err"; rc=$?
 [ $rc -eq 2 ] && grep -q -- '--indicator' "$tmp/err"
