@@ -91,25 +91,15 @@ read_stored (KlyngeDb *db,
   return dealt;
 }
 
-static gboolean
-has_letter (GArray *dealt,
-            gint64  clinic_id)
-{
-  for (guint i = 0; i < dealt->len; i++)
-    if (g_array_index (dealt, Dealt, i).clinic_id == clinic_id)
-      return TRUE;
-  return FALSE;
-}
-
 static void
-add_newcomer (GArray *dealt,
-              GArray *newcomers,
-              gint64  clinic_id,
-              guint   seed)
+add_newcomer (GHashTable *known,
+              GArray     *newcomers,
+              gint64      clinic_id,
+              guint       seed)
 {
   Dealt d = { clinic_id, 0, shuffle_key (seed, clinic_id), FALSE };
 
-  if (clinic_id != 0 && !has_letter (dealt, clinic_id) && !has_letter (newcomers, clinic_id))
+  if (clinic_id != 0 && g_hash_table_add (known, g_memdup2 (&clinic_id, sizeof clinic_id)))
     g_array_append_val (newcomers, d);
 }
 
@@ -123,17 +113,20 @@ find_newcomers (KlyngeDb     *db,
                 const GArray *extras)
 {
   GArray *newcomers = g_array_new (FALSE, FALSE, sizeof (Dealt));
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id FROM clinic WHERE cluster_id = ?1", NULL);
 
+  for (guint i = 0; i < dealt->len; i++)
+    g_hash_table_add (known, g_memdup2 (&g_array_index (dealt, Dealt, i).clinic_id, sizeof (gint64)));
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, cluster_id);
       while (klynge_db_step (db, stmt, NULL) == SQLITE_ROW)
-        add_newcomer (dealt, newcomers, sqlite3_column_int64 (stmt, 0), seed);
+        add_newcomer (known, newcomers, sqlite3_column_int64 (stmt, 0), seed);
       sqlite3_reset (stmt);
     }
   for (guint i = 0; extras != NULL && i < extras->len; i++)
-    add_newcomer (dealt, newcomers, g_array_index (extras, gint64, i), seed);
+    add_newcomer (known, newcomers, g_array_index (extras, gint64, i), seed);
   g_array_sort (newcomers, compare_shuffled);
   return newcomers;
 }
