@@ -603,6 +603,52 @@ klynge_chart_list_meetings (KlyngeDb  *db,
 }
 
 /**
+ * klynge_chart_meeting_info:
+ * @follow_up: (out) (optional): whether it follows up an earlier meeting
+ * @title: (out) (optional) (transfer full): its title
+ * @date: (out) (optional) (transfer full): its ISO date
+ *
+ * Checks that the meeting is one of the cluster's, and tells about it.
+ *
+ * Returns: %FALSE with @error set when there is no such meeting
+ */
+gboolean
+klynge_chart_meeting_info (KlyngeDb   *db,
+                           gint64      cluster_id,
+                           gint64      meeting_id,
+                           gboolean   *follow_up,
+                           char      **title,
+                           char      **date,
+                           GError    **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT follow_up_of, title, substr (starts_at, 1, 10) FROM meeting WHERE id = ?1 AND cluster_id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no meeting with the number %s in this cluster."), number);
+    }
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  if (follow_up != NULL)
+    *follow_up = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  if (title != NULL)
+    *title = klynge_db_column_dup_text (stmt, 1);
+  if (date != NULL)
+    *date = klynge_db_column_dup_text (stmt, 2);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
  * klynge_chart_meeting_period:
  *
  * The period a meeting asked its clinics for on @indicator_id: its slides

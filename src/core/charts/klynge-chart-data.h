@@ -115,6 +115,13 @@ GPtrArray       *klynge_chart_list_periods     (KlyngeDb          *db,
 GPtrArray       *klynge_chart_list_meetings    (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 GError           **error);
+gboolean         klynge_chart_meeting_info     (KlyngeDb          *db,
+                                                gint64             cluster_id,
+                                                gint64             meeting_id,
+                                                gboolean          *follow_up,
+                                                char             **title,
+                                                char             **date,
+                                                GError           **error);
 char            *klynge_chart_meeting_period   (KlyngeDb          *db,
                                                 gint64             meeting_id,
                                                 gint64             indicator_id);

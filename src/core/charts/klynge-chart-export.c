@@ -214,37 +214,6 @@ klynge_chart_export_file (const KlyngeChartData    *data,
   return ok;
 }
 
-/* Whether the meeting follows up an earlier one, and its title (nullable out). */
-static gboolean
-meeting_info (KlyngeDb  *db,
-              gint64     cluster_id,
-              gint64     meeting_id,
-              gboolean  *follow_up,
-              char     **title,
-              GError   **error)
-{
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT follow_up_of, title FROM meeting WHERE id = ?1 AND cluster_id = ?2", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_DONE)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no meeting with the number %s in this cluster."), number);
-    }
-  if (rc != SQLITE_ROW)
-    return FALSE;
-  *follow_up = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
-  if (title != NULL)
-    *title = klynge_db_column_dup_nullable (stmt, 1);
-  return TRUE;
-}
-
 /**
  * klynge_chart_meeting_slides:
  *
@@ -268,7 +237,7 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
   gboolean follow_up = FALSE;
   KlyngeSlide *attendance;
 
-  if (!meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, error))
+  if (!klynge_chart_meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, NULL, error))
     return NULL;
   indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
   if (indicators == NULL)
@@ -401,7 +370,7 @@ meeting_data (KlyngeDb          *db,
   g_autoptr(GPtrArray) indicators = NULL;
   gboolean follow_up;
 
-  if (!meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, error))
+  if (!klynge_chart_meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, NULL, error))
     return NULL;
   indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
   if (indicators == NULL)
@@ -445,7 +414,7 @@ klynge_chart_export_pack (KlyngeDb                 *db,
   guint columns, rows;
   gboolean follow_up, ok;
 
-  if (clinics == NULL || !meeting_info (db, cluster_id, meeting_id, &follow_up, &meeting_title, error)
+  if (clinics == NULL || !klynge_chart_meeting_info (db, cluster_id, meeting_id, &follow_up, &meeting_title, NULL, error)
       || (data = meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
     return FALSE;
   if (data->len == 0)

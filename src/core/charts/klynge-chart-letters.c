@@ -17,6 +17,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-chart-data.h"
 #include "klynge-chart-letters.h"
 #include "klynge-format.h"
 #include "klynge-table-export.h"
@@ -263,38 +264,6 @@ klynge_chart_letters_deal (KlyngeDb     *db,
   return letters;
 }
 
-static gboolean
-check_meeting (KlyngeDb    *db,
-               gint64       cluster_id,
-               gint64       meeting_id,
-               char       **title,
-               char       **date,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT title, substr (starts_at, 1, 10) FROM meeting WHERE id = ?1 AND cluster_id = ?2", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      *title = klynge_db_column_dup_text (stmt, 0);
-      *date = klynge_db_column_dup_text (stmt, 1);
-      sqlite3_reset (stmt);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no meeting with the number %s in this cluster."), number);
-    }
-  return FALSE;
-}
-
 static int
 compare_letters (gconstpointer a,
                  gconstpointer b)
@@ -322,11 +291,10 @@ klynge_chart_letters_list (KlyngeDb  *db,
                            GError   **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) letter_free);
-  g_autofree char *title = NULL, *date = NULL;
   g_autoptr(GArray) dealt = NULL;
   sqlite3_stmt *name_stmt, *date_stmt;
 
-  if (meeting_id != 0 && !check_meeting (db, cluster_id, meeting_id, &title, &date, error))
+  if (meeting_id != 0 && !klynge_chart_meeting_info (db, cluster_id, meeting_id, NULL, NULL, NULL, error))
     return NULL;
   dealt = deal (db, cluster_id, meeting_id, NULL);
   name_stmt = klynge_db_prepare (db, "SELECT name FROM clinic WHERE id = ?1", error);
@@ -389,7 +357,7 @@ klynge_chart_letters_export (KlyngeDb    *db,
     return FALSE;
   if (meeting_id != 0)
     {
-      if (!check_meeting (db, cluster_id, meeting_id, &title, &date, error))
+      if (!klynge_chart_meeting_info (db, cluster_id, meeting_id, NULL, &title, &date, error))
         return FALSE;
       shown_date = klynge_format_date (date);
       note = g_strdup_printf (_("Private: the letters of the meeting “%s” on %s. Tell each clinic only its own letter."),
