@@ -186,6 +186,20 @@ async_done_cb (GObject      *source,
   outcome->done = TRUE;
 }
 
+/* Runs @job as the app does and waits for its end. */
+static Outcome
+export_and_wait (Fixture                    *f,
+                 const KlyngeChartExportJob *job,
+                 GCancellable               *cancellable)
+{
+  Outcome outcome = { 0 };
+
+  klynge_chart_export_async (f->db, job, cancellable, async_done_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  return outcome;
+}
+
 /* The app's path: the export runs in a worker thread on its own connection. */
 static void
 test_async (Fixture       *f,
@@ -194,22 +208,16 @@ test_async (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "pack.pdf", NULL);
   KlyngeChartExportJob job = { KLYNGE_CHART_EXPORT_PACK, f->cluster, 2, 0, NULL, defaults, 0, KLYNGE_SLIDE_PDF, 0, 0, path };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Outcome outcome = { 0 };
+  Outcome outcome = export_and_wait (f, &job, NULL);
 
-  klynge_chart_export_async (f->db, &job, NULL, async_done_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
   g_assert_cmpuint (count_pdf_pages (path), ==, 9);
 
   /* Cancelled before it ran: nothing written, and said so. */
   g_unlink (path);
-  outcome = (Outcome) { 0 };
   g_cancellable_cancel (cancellable);
-  klynge_chart_export_async (f->db, &job, cancellable, async_done_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
+  outcome = export_and_wait (f, &job, cancellable);
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&outcome.error);
@@ -224,11 +232,8 @@ test_key_async (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "key.csv", NULL);
   KlyngeChartExportJob job = { KLYNGE_CHART_EXPORT_KEY, f->cluster, 2, 0, NULL, defaults, 0, KLYNGE_SLIDE_PNG, 0, 0, path };
   g_autofree char *contents = NULL;
-  Outcome outcome = { 0 };
+  Outcome outcome = export_and_wait (f, &job, NULL);
 
-  klynge_chart_export_async (f->db, &job, NULL, async_done_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
   klynge_test_assert_private_file (path);
