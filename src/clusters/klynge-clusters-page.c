@@ -40,6 +40,10 @@ struct _KlyngeClustersPage
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkStack           *stack;
+  GtkStack           *members_content;
+  GtkStack           *clinics_content;
+  AdwStatusPage      *members_empty;
+  AdwStatusPage      *clinics_empty;
   GtkColumnView      *members_view;
   GtkColumnView      *clinics_view;
 
@@ -525,6 +529,42 @@ clinic_filter_func (gpointer item,
   return klynge_clinic_matches (item, self->folded_query);
 }
 
+/* An empty list says why, and what to do: add the first one, or search
+ * for something else. */
+static void
+update_empty_state (KlyngeClustersPage *self,
+                    gboolean            members,
+                    guint               n_shown,
+                    guint               n_all)
+{
+  GtkStack *content = members ? self->members_content : self->clinics_content;
+  AdwStatusPage *empty = members ? self->members_empty : self->clinics_empty;
+
+  gtk_stack_set_visible_child_name (content, n_shown > 0 ? "list" : "empty");
+  if (n_shown > 0)
+    return;
+  if (n_all > 0)
+    {
+      adw_status_page_set_icon_name (empty, "edit-find-symbolic");
+      adw_status_page_set_title (empty, members ? _("No Matching Members") : _("No Matching Clinics"));
+      adw_status_page_set_description (empty, members ? _("No member’s name, clinic or e-mail address contains the search text.")
+                                                      : _("No clinic’s name, number, address or e-mail address contains the search text."));
+    }
+  else if (members)
+    {
+      adw_status_page_set_icon_name (empty, "system-users-symbolic");
+      adw_status_page_set_title (empty, _("No Members Yet"));
+      adw_status_page_set_description (empty, _("Add the cluster’s GPs and staff one by one, or import the member list you already have."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (empty, "user-home-symbolic");
+      adw_status_page_set_title (empty, _("No Clinics Yet"));
+      adw_status_page_set_description (empty, _("Add the clinics the members work in: their listed patients give the cluster’s grant."));
+    }
+  gtk_widget_set_visible (adw_status_page_get_child (empty), n_all == 0);
+}
+
 /* Summary */
 
 static void
@@ -544,6 +584,7 @@ update_count (KlyngeClustersPage *self)
     /* Translators: how many list items match the search, of how many */
     text = g_strdup_printf (ngettext ("%u of %u shown", "%u of %u shown", n_all), n_shown, n_all);
   gtk_label_set_text (self->count_label, text);
+  update_empty_state (self, members, n_shown, n_all);
 }
 
 /* More than a board's worth of people would make the summary a wall of
@@ -1290,6 +1331,10 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_content);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_content);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_empty);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_empty);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_view);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
