@@ -9,6 +9,7 @@
 
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance.h"
+#include "klynge-cluster.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
 #include "klynge-meetings-page.h"
@@ -243,6 +244,42 @@ test_plan_and_register (void)
   klynge_test_remove_tree (dir);
 }
 
+/* A cluster without meetings says where to begin instead of asking to
+ * choose from an empty list. */
+static void
+first_meeting (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *page, *none;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  none = klynge_ui_test_find_named (page, "no-meeting");
+  g_assert_false (gtk_widget_get_mapped (none));
+
+  klynge_context_set_cluster_id (context, klynge_db_count (klynge_context_get_db (context),
+                                                           "SELECT id FROM cluster WHERE name = 'Empty'", 0));
+  klynge_ui_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (none));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, "No Meetings Yet");
+}
+
+static void
+test_first_meeting (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_assert_cmpint (klynge_cluster_create (db, "Empty", NULL), >, 0);
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, first_meeting, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +287,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/meetings/ui/plan-and-register", test_plan_and_register);
+  g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
 
   return g_test_run ();
 }
