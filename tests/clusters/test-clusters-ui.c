@@ -337,6 +337,17 @@ shows_empty_state (GtkWidget  *page,
   return gtk_widget_get_mapped (empty);
 }
 
+/* The search entry waits a moment after typing before it searches. */
+static void
+search_for (GtkWidget  *page,
+            const char *text,
+            gboolean    expect_empty)
+{
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "search")), text);
+  for (int i = 0; i < 20 && shows_empty_state (page, "members-empty") != expect_empty; i++)
+    klynge_ui_test_flush ();
+}
+
 /* An empty list says what to do instead of showing bare column headers;
  * a search that matches nothing says so, without the buttons to add. */
 static void
@@ -344,19 +355,16 @@ empty_states (KlyngeWindow *window,
               gpointer      user_data)
 {
   GtkWidget *page = show_page (window);
-  GtkWidget *search = klynge_ui_test_find_named (page, "search");
   GtkWidget *empty;
 
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), >, 0);
   g_assert_false (shows_empty_state (page, "members-empty"));
-  gtk_editable_set_text (GTK_EDITABLE (search), "no such name anywhere");
-  klynge_ui_test_flush ();
+  search_for (page, "no such name anywhere", TRUE);
   g_assert_true (shows_empty_state (page, "members-empty"));
   empty = klynge_ui_test_find_named (page, "members-empty");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Matching Members");
   g_assert_null (klynge_ui_test_find_button (empty, "New Member…"));
-  gtk_editable_set_text (GTK_EDITABLE (search), "");
-  klynge_ui_test_flush ();
+  search_for (page, "", FALSE);
   g_assert_false (shows_empty_state (page, "members-empty"));
 
   klynge_context_set_cluster_id (klynge_window_get_context (window),
