@@ -92,7 +92,7 @@ enum {
 
 static const Column member_columns[N_MEMBER_COLUMNS] = {
   [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE  },
-  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, TRUE  },
+  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE },
   [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE  },
   [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE  },
   [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE  },
@@ -165,7 +165,8 @@ member_text (KlyngeMember *member,
     case MEMBER_JOINED:
       if (for_sorting || member->joined_on == NULL)
         return g_strdup (member->joined_on != NULL ? member->joined_on : "");
-      return klynge_format_date (member->joined_on);
+      /* The locale's numeric date: a column of "1. september 2018" is cut. */
+      return klynge_format_date_short (member->joined_on);
     case MEMBER_STATUS:
       if (!klynge_member_is_former (member))
         return g_strdup (for_sorting ? "0" : _("Active"));
@@ -228,6 +229,17 @@ clinic_sort_number (KlyngeClinic *clinic,
   return GPOINTER_TO_UINT (column) == CLINIC_PATIENTS ? clinic->listed_patients : clinic->n_members;
 }
 
+static int
+longest_title (void)
+{
+  const char * const *titles = klynge_member_titles ();
+  int longest = 0;
+
+  for (guint i = 0; titles[i] != NULL; i++)
+    longest = MAX (longest, (int) g_utf8_strlen (klynge_member_title_label (titles[i]), -1));
+  return longest;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -237,10 +249,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric != NULL ? 1 : 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Names are what one looks for: in a narrow window the list scrolls
-   * sideways rather than cut them to a first name. */
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
-    gtk_label_set_width_chars (GTK_LABEL (label), 22);
+  gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "width-chars")));
   if (numeric != NULL)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -405,6 +414,13 @@ add_columns (GtkColumnView *view,
 
       factory = gtk_signal_list_item_factory_new ();
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      /* Names are what one looks for: in a narrow window the list scrolls
+       * sideways rather than cut them to a first name. A title is a word
+       * or two: cut, every row would read the same "Praktiserend…". */
+      if (i == 0)
+        g_object_set_data (G_OBJECT (factory), "width-chars", GINT_TO_POINTER (22));
+      else if (columns == member_columns && i == MEMBER_TITLE)
+        g_object_set_data (G_OBJECT (factory), "width-chars", GINT_TO_POINTER (longest_title ()));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb),
                         columns[i].sort == SORT_NUMBER ? GINT_TO_POINTER (1) : NULL);
       g_signal_connect (factory, "bind", bind, NULL);
