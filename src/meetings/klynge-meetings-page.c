@@ -30,6 +30,7 @@ struct _KlyngeMeetingsPage
   GtkListBox               *meeting_list;
   GtkStack                 *content_stack;
   AdwStatusPage            *none_page;
+  GtkWidget                *back_button;
   GtkRevealer              *follow_up_revealer;
   GtkLabel                 *follow_up_label;
   AdwViewStack             *view_stack;
@@ -231,6 +232,16 @@ klynge_meetings_page_reload (KlyngePage *page)
 }
 
 /* Actions */
+
+/* Folded, the meeting covers the list; swiping back is no way a mouse user
+ * would find. */
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_leaflet_navigate (KLYNGE_MEETINGS_PAGE (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
 
 static void
 new_action (GtkWidget  *widget,
@@ -600,6 +611,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, meeting_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, none_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_revealer);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, view_stack);
@@ -612,6 +624,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, times_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "meetings.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "meetings.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "meetings.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "meetings.cancel-meeting", NULL, cancel_meeting_action);
   gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
@@ -632,5 +645,6 @@ klynge_meetings_page_init (KlyngeMeetingsPage *self)
   /* Not a bound template child: the bin owns its child, and disposing the
    * template would unparent it a second time. */
   self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   gtk_list_box_set_header_func (self->meeting_list, header_cb, NULL, NULL);
 }

@@ -266,6 +266,46 @@ first_meeting (KlyngeWindow *window,
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, "No Meetings Yet");
 }
 
+/* In a narrow window the meeting covers the list; a button leads back to it. */
+static void
+narrow_window (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  GtkWidget *page, *back;
+  AdwLeaflet *leaflet;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
+  klynge_window_show_area (window, "meetings");
+  for (int i = 0; i < 5; i++)
+    klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  leaflet = ADW_LEAFLET (klynge_ui_test_find_widget (page, ADW_TYPE_LEAFLET));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  back = klynge_ui_test_find_named (page, "back");
+
+  gtk_widget_activate_action (page, "meetings.new", NULL);
+  klynge_ui_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (back));
+  gtk_widget_activate (back);
+  for (int i = 0; i < 10 && gtk_widget_get_mapped (back); i++)
+    klynge_ui_test_flush ();
+  g_assert_false (gtk_widget_get_mapped (back));
+  g_assert_true (gtk_widget_get_mapped (klynge_ui_test_find_button (page, "New Meeting")));
+}
+
+static void
+test_narrow_window (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, narrow_window, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 static void
 test_first_meeting (void)
 {
@@ -288,6 +328,7 @@ main (int   argc,
 
   g_test_add_func ("/meetings/ui/plan-and-register", test_plan_and_register);
   g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
+  g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
 
   return g_test_run ();
 }
