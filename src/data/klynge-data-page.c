@@ -117,6 +117,8 @@ load_requests (KlyngeDataPage *self)
   gint64 meeting;
 
   g_list_store_remove_all (self->requests);
+  /* Empty, the boxed list would still draw its frame as a stray line. */
+  gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
     {
       gtk_label_set_text (self->tracker_label, _("No meeting has asked the clinics for data yet. Data requests are made when planning a meeting."));
@@ -163,6 +165,7 @@ load_requests (KlyngeDataPage *self)
                                     "%u of %u clinics have delivered everything asked for.", n_clinics),
                           n_complete, n_clinics);
   gtk_label_set_text (self->tracker_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->requests_list), n_clinics > 0);
 }
 
 static void
