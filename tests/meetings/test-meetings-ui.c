@@ -306,6 +306,47 @@ test_narrow_window (void)
   klynge_test_remove_tree (dir);
 }
 
+/* A new topic cannot be saved without a title, which the topic needs. */
+static void
+new_topic (KlyngeWindow *window,
+           gpointer      user_data)
+{
+  GtkWidget *page, *topics;
+  AdwMessageDialog *dialog;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.topics", NULL);
+  klynge_ui_test_flush ();
+  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  g_assert_nonnull (topics);
+  gtk_widget_activate_action (topics, "topics.new-topic", NULL);
+  klynge_ui_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "Astma");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (topics));
+}
+
+static void
+test_new_topic (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, new_topic, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 static void
 test_first_meeting (void)
 {
@@ -329,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/plan-and-register", test_plan_and_register);
   g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
   g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
+  g_test_add_func ("/meetings/ui/new-topic", test_new_topic);
 
   return g_test_run ();
 }
