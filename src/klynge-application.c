@@ -212,11 +212,15 @@ static void
 klynge_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  /* Ctrl+N is each area's new item, as in other GNOME apps; a new
+   * database is rare. Through the application, so the menu shows it. */
+  static const char *new_database_accels[] = { "<Control><Shift>n", NULL };
 
   G_APPLICATION_CLASS (klynge_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-database", new_database_accels);
 }
 
 static void

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <errno.h>
 #include <glib/gstdio.h>
 
 #include "klynge-demo.h"
@@ -45,6 +46,17 @@ klynge_test_file_checksum (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+}
+
+void
+klynge_test_assert_private_file (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    g_error ("“%s” was not written: %s", path, g_strerror (errno));
+  if ((st.st_mode & 0777) != 0600)
+    g_error ("“%s” has mode %04o: others can read it", path, (unsigned) (st.st_mode & 0777));
 }
 
 KlyngeDb *

@@ -15,6 +15,9 @@ char     *klynge_test_make_tmpdir   (void);
 void      klynge_test_remove_tree   (const char *dir);
 /* SHA-256 of a file's bytes: "the file is exactly as it was". */
 char     *klynge_test_file_checksum (const char *path);
+/* The file exists and only its owner can read it: exports and backups hold
+ * personal data, like the database. */
+void      klynge_test_assert_private_file (const char *path);
 /* Opens (creating) a database, failing the test on error. */
 KlyngeDb *klynge_test_open_db       (const char *path);
 /* A new database in @dir holding the demo cluster; its id in @cluster_id. */

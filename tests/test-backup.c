@@ -92,6 +92,7 @@ test_create (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (path, f->backups));
   g_assert_true (g_str_has_suffix (path, "-test.sqlite"));
+  klynge_test_assert_private_file (path);
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);

@@ -56,7 +56,15 @@ test_danish_dates (void)
   assert_parses ("24.11.26", "2026-11-24");
   assert_parses (" 1.3.2026 ", "2026-03-01");
   assert_parses ("2026-11-24", "2026-11-24");
+  assert_parses ("1/3/2026", "2026-03-01");
+  assert_parses ("29.02.2028", "2028-02-29");
   assert_refused ("31.11.2026", "24-11-2026");
+  assert_refused ("31.02.2026", "24-11-2026");
+  assert_refused ("29.02.2026", "24-11-2026");
+  assert_refused ("0.1.2026", "24-11-2026");
+  assert_refused ("1.13.2026", "24-11-2026");
+  assert_refused ("1.1.0202", "24-11-2026");
+  assert_refused ("1.1.2026.", "24-11-2026");
   assert_refused ("24.11-2026", "24-11-2026");
   assert_refused ("24. november", "24-11-2026");
   assert_refused ("", "24-11-2026");
@@ -65,6 +73,27 @@ test_danish_dates (void)
   g_assert_cmpstr (shown, ==, "24-11-2026");
   assert_parses (shown, "2026-11-24");
   g_assert_true (klynge_format_day_first ());
+}
+
+/* An optional field: empty is no date, anything else must be one. */
+static void
+test_optional_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *iso = (char *) "unset";
+
+  if (!use_locale ("da_DK.UTF-8"))
+    return;
+
+  g_assert_true (klynge_parse_optional_date ("  ", &iso, &error));
+  g_assert_no_error (error);
+  g_assert_null (iso);
+  g_assert_true (klynge_parse_optional_date ("1.3.26", &iso, &error));
+  g_assert_cmpstr (iso, ==, "2026-03-01");
+  g_clear_pointer (&iso, g_free);
+  g_assert_false (klynge_parse_optional_date ("31.02.2026", &iso, &error));
+  g_assert_null (iso);
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
 }
 
 static void
@@ -93,5 +122,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/format/date/danish", test_danish_dates);
   g_test_add_func ("/format/date/iso", test_iso_dates);
+  g_test_add_func ("/format/date/optional", test_optional_dates);
   return g_test_run ();
 }

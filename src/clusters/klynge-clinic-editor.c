@@ -7,6 +7,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-clinic-editor.h"
+#include "klynge-date-row.h"
 #include "klynge-field-check.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
@@ -24,8 +25,8 @@ struct _KlyngeClinicEditor
   AdwEntryRow   *address_row;
   AdwEntryRow   *phone_row;
   AdwEntryRow   *email_row;
-  AdwEntryRow   *joined_row;
-  AdwEntryRow   *left_row;
+  KlyngeDateRow *joined_row;
+  KlyngeDateRow *left_row;
   AdwEntryRow   *notes_row;
 
   KlyngeDb      *db;
@@ -100,8 +101,8 @@ save_action (GtkWidget  *widget,
   klynge_record_set_text (&clinic->phone, text_of (self->phone_row));
   klynge_record_set_text (&clinic->email, text_of (self->email_row));
   klynge_record_set_text (&clinic->notes, text_of (self->notes_row));
-  clinic->joined_on = klynge_rules_strip_or_null (text_of (self->joined_row));
-  clinic->left_on = klynge_rules_strip_or_null (text_of (self->left_row));
+  clinic->joined_on = klynge_date_row_get_date (self->joined_row);
+  clinic->left_on = klynge_date_row_get_date (self->left_row);
 
   if (!klynge_rules_parse_count (text_of (self->patients_row), &clinic->listed_patients, &error) ||
       !klynge_clinic_save (self->db, self->cluster_id, clinic, &error))
@@ -149,6 +150,7 @@ klynge_clinic_editor_class_init (KlyngeClinicEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clinic-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeClinicEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClinicEditor, name_row);
@@ -217,8 +219,8 @@ klynge_clinic_editor_new (GtkWindow    *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->address_row), clinic->address);
       gtk_editable_set_text (GTK_EDITABLE (self->phone_row), clinic->phone);
       gtk_editable_set_text (GTK_EDITABLE (self->email_row), clinic->email);
-      gtk_editable_set_text (GTK_EDITABLE (self->joined_row), clinic->joined_on != NULL ? clinic->joined_on : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->left_row), clinic->left_on != NULL ? clinic->left_on : "");
+      klynge_date_row_set_date (self->joined_row, clinic->joined_on);
+      klynge_date_row_set_date (self->left_row, clinic->left_on);
       gtk_editable_set_text (GTK_EDITABLE (self->notes_row), clinic->notes);
     }
   else

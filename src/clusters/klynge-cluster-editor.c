@@ -8,7 +8,9 @@
 
 #include "klynge-cluster-details.h"
 #include "klynge-cluster-editor.h"
+#include "klynge-date-row.h"
 #include "klynge-field-check.h"
+#include "klynge-format.h"
 #include "klynge-money.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
@@ -21,7 +23,7 @@ struct _KlyngeClusterEditor
   AdwEntryRow          *name_row;
   AdwEntryRow          *region_row;
   AdwEntryRow          *municipalities_row;
-  AdwEntryRow          *founded_row;
+  KlyngeDateRow        *founded_row;
   AdwEntryRow          *registration_row;
   AdwEntryRow          *bank_row;
   AdwEntryRow          *threshold_row;
@@ -66,10 +68,10 @@ read_form (KlyngeClusterEditor  *self,
   klynge_record_set_text (&details->municipalities, text_of (self->municipalities_row));
   klynge_record_set_text (&details->registration_number, text_of (self->registration_row));
   klynge_record_set_text (&details->bank_account, text_of (self->bank_row));
-  g_free (details->founded_on);
-  details->founded_on = klynge_rules_strip_or_null (text_of (self->founded_row));
+  g_clear_pointer (&details->founded_on, g_free);
 
-  ok &= klynge_rules_check_date (details->founded_on, &error);
+  ok &= klynge_parse_optional_date (gtk_editable_get_text (GTK_EDITABLE (self->founded_row)),
+                                    &details->founded_on, &error);
   klynge_field_check_mark (check, GTK_WIDGET (self->founded_row), g_steal_pointer (&error));
   ok &= klynge_rules_parse_percent (text_of (self->threshold_row), &details->attendance_threshold, &error);
   klynge_field_check_mark (check, GTK_WIDGET (self->threshold_row), g_steal_pointer (&error));
@@ -180,6 +182,7 @@ klynge_cluster_editor_class_init (KlyngeClusterEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-cluster-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterEditor, name_row);
@@ -231,7 +234,7 @@ klynge_cluster_editor_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->details.name);
       gtk_editable_set_text (GTK_EDITABLE (self->region_row), self->details.region);
       gtk_editable_set_text (GTK_EDITABLE (self->municipalities_row), self->details.municipalities);
-      gtk_editable_set_text (GTK_EDITABLE (self->founded_row), self->details.founded_on != NULL ? self->details.founded_on : "");
+      klynge_date_row_set_date (self->founded_row, self->details.founded_on);
       gtk_editable_set_text (GTK_EDITABLE (self->registration_row), self->details.registration_number);
       gtk_editable_set_text (GTK_EDITABLE (self->bank_row), self->details.bank_account);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), self->details.notes, -1);

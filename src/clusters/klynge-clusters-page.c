@@ -1383,6 +1383,7 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "clusters.new-member");
 
   self->members_filter = gtk_custom_filter_new (member_filter_func, self, NULL);
   self->clinics_filter = gtk_custom_filter_new (clinic_filter_func, self, NULL);

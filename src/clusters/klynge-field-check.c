@@ -5,6 +5,7 @@
  */
 
 #include "klynge-field-check.h"
+#include "klynge-format.h"
 #include "klynge-rules.h"
 #include "klynge-tooltip.h"
 
@@ -59,17 +60,16 @@ klynge_field_check_period (KlyngeFieldCheck *check,
                            GtkWidget        *from,
                            GtkWidget        *to)
 {
-  const char *start = gtk_editable_get_text (GTK_EDITABLE (from));
-  const char *end = gtk_editable_get_text (GTK_EDITABLE (to));
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
   GError *error = NULL;
+  gboolean start_ok;
 
-  klynge_rules_check_date (start, &error);
+  start_ok = klynge_parse_optional_date (gtk_editable_get_text (GTK_EDITABLE (from)), &start, &error);
   klynge_field_check_mark (check, from, error);
   error = NULL;
   /* The order only once the start is a date: else the end's own problem. */
-  if (klynge_rules_check_date (start, NULL))
+  if (klynge_parse_optional_date (gtk_editable_get_text (GTK_EDITABLE (to)), &end, &error) && start_ok)
     klynge_rules_check_period (start, end, &error);
-  else
-    klynge_rules_check_date (end, &error);
   klynge_field_check_mark (check, to, error);
 }

@@ -24,8 +24,8 @@ void     klynge_field_check_init   (KlyngeFieldCheck *check);
 void     klynge_field_check_mark   (KlyngeFieldCheck *check,
                                     GtkWidget        *field,
                                     GError           *error);
-/* Marks a from/to pair of date fields (GtkEditable): each a date, the end
- * not before the start. */
+/* Marks a from/to pair of date fields (GtkEditable): each empty or a date,
+ * the end not before the start. */
 void     klynge_field_check_period (KlyngeFieldCheck *check,
                                     GtkWidget        *from,
                                     GtkWidget        *to);

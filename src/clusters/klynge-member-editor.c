@@ -7,6 +7,8 @@
 #include "klynge-i18n.h"
 
 #include "klynge-clinic.h"
+#include "klynge-date-entry.h"
+#include "klynge-date-row.h"
 #include "klynge-field-check.h"
 #include "klynge-member-editor.h"
 #include "klynge-record.h"
@@ -18,8 +20,8 @@ typedef struct
 {
   GtkWidget   *row;
   GtkDropDown *role;
-  GtkEditable *from;
-  GtkEditable *to;
+  KlyngeDateEntry *from;
+  KlyngeDateEntry *to;
 } RoleRow;
 
 struct _KlyngeMemberEditor
@@ -33,8 +35,8 @@ struct _KlyngeMemberEditor
   AdwEntryRow   *email_row;
   AdwEntryRow   *phone_row;
   GtkListBox    *roles_list;
-  AdwEntryRow   *joined_row;
-  AdwEntryRow   *left_row;
+  KlyngeDateRow  *joined_row;
+  KlyngeDateRow  *left_row;
   AdwEntryRow   *notes_row;
 
   KlyngeDb      *db;
@@ -85,14 +87,16 @@ read_form (KlyngeMemberEditor *self)
   klynge_record_set_text (&member->email, text_of (self->email_row));
   klynge_record_set_text (&member->phone, text_of (self->phone_row));
   klynge_record_set_text (&member->notes, text_of (self->notes_row));
-  member->joined_on = klynge_rules_strip_or_null (text_of (self->joined_row));
-  member->left_on = klynge_rules_strip_or_null (text_of (self->left_row));
+  member->joined_on = klynge_date_row_get_date (self->joined_row);
+  member->left_on = klynge_date_row_get_date (self->left_row);
   for (guint i = 0; i < self->roles->len; i++)
     {
       RoleRow *row = g_ptr_array_index (self->roles, i);
+      g_autofree char *from = klynge_date_entry_get_date (row->from);
+      g_autofree char *to = klynge_date_entry_get_date (row->to);
 
       g_ptr_array_add (member->roles, klynge_member_role_new (roles[gtk_drop_down_get_selected (row->role)],
-                                                              text_of (row->from), text_of (row->to)));
+                                                              from, to));
     }
   return member;
 }
@@ -160,20 +164,17 @@ remove_role_cb (GtkButton          *button,
   check (self);
 }
 
-static GtkEditable *
+static KlyngeDateEntry *
 date_entry (KlyngeMemberEditor *self,
-            const char         *placeholder,
+            const char         *label,
             const char         *date)
 {
-  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *entry = klynge_date_entry_new (label, date);
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
-  gtk_editable_set_text (GTK_EDITABLE (entry), date != NULL ? date : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (check), self);
-  return GTK_EDITABLE (entry);
+  return KLYNGE_DATE_ENTRY (entry);
 }
 
 static void
@@ -286,6 +287,7 @@ klynge_member_editor_class_init (KlyngeMemberEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-member-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeMemberEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMemberEditor, name_row);
@@ -370,8 +372,8 @@ klynge_member_editor_new (GtkWindow    *parent,
       adw_combo_row_set_selected (self->title_row, position_of (klynge_member_titles (), member->title));
       gtk_editable_set_text (GTK_EDITABLE (self->email_row), member->email);
       gtk_editable_set_text (GTK_EDITABLE (self->phone_row), member->phone);
-      gtk_editable_set_text (GTK_EDITABLE (self->joined_row), member->joined_on != NULL ? member->joined_on : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->left_row), member->left_on != NULL ? member->left_on : "");
+      klynge_date_row_set_date (self->joined_row, member->joined_on);
+      klynge_date_row_set_date (self->left_row, member->left_on);
       gtk_editable_set_text (GTK_EDITABLE (self->notes_row), member->notes);
       for (guint i = 0; i < member->roles->len; i++)
         add_role_row (self, g_ptr_array_index (member->roles, i));

@@ -363,6 +363,8 @@ klynge_data_page_init (KlyngeDataPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   klynge_page_ellipsize_picker (self->meeting_drop_down);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>i", "data.import");
+  /* What is new in this area comes from the clinics' files. */
+  klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "data.import");
 
   self->batches = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);
   self->requests = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);

@@ -842,6 +842,7 @@ klynge_finances_page_init (KlyngeFinancesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   klynge_page_ellipsize_picker (self->category_dropdown);
   klynge_page_ellipsize_picker (self->meeting_dropdown);
+  klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "finances.add-entry");
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

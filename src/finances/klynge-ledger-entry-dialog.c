@@ -6,6 +6,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-date-row.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-money.h"
@@ -15,7 +16,7 @@ struct _KlyngeLedgerEntryDialog
 {
   AdwWindow          parent_instance;
 
-  AdwEntryRow       *date_row;
+  KlyngeDateRow     *date_row;
   AdwEntryRow       *amount_row;
   AdwComboRow       *category_row;
   AdwEntryRow       *counterparty_row;
@@ -226,6 +227,7 @@ klynge_ledger_entry_dialog_class_init (KlyngeLedgerEntryDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/finances/klynge-ledger-entry-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeLedgerEntryDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeLedgerEntryDialog, amount_row);
@@ -267,10 +269,6 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
   self->year = year;
   self->currency = klynge_ledger_get_currency (db, cluster_id);
   fill_choices (self);
-  /* The form the date field reads, as the locale writes dates. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
-                                 klynge_format_day_first () ? _("Date (day-month-year)")
-                                                            : _("Date (year-month-day)"));
 
   if (entry != NULL)
     {
@@ -278,9 +276,7 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
 
       self->entry_id = entry->id;
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Ledger Entry"));
-      g_autofree char *date = klynge_format_date_short (entry->date);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), date != NULL ? date : entry->date);
+      klynge_date_row_set_date (self->date_row, entry->date);
       gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
       gtk_editable_set_text (GTK_EDITABLE (self->counterparty_row), entry->counterparty);
       gtk_editable_set_text (GTK_EDITABLE (self->reference_row), entry->reference);
@@ -295,10 +291,8 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
       /* A new entry defaults to today when the year is this one, else to the year's last day. */
       g_autofree char *iso = g_date_time_get_year (now) == year ? g_date_time_format (now, "%Y-%m-%d")
                                                                  : g_strdup_printf ("%04d-12-31", year);
-      g_autofree char *date = klynge_format_date_short (iso);
-
       gtk_window_set_title (GTK_WINDOW (self), _("New Ledger Entry"));
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+      klynge_date_row_set_date (self->date_row, iso);
     }
   show_attachment (self);
   return self;

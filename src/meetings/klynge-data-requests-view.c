@@ -11,6 +11,7 @@
 
 #include "klynge-data-requests.h"
 #include "klynge-data-requests-view.h"
+#include "klynge-date-row.h"
 #include "klynge-format.h"
 #include "klynge-page.h"
 #include "klynge-tooltip.h"
@@ -20,7 +21,7 @@ struct _KlyngeDataRequestsView
   AdwBin       parent_instance;
 
   AdwEntryRow *period_row;
-  AdwEntryRow *due_row;
+  GtkEditable *due_row;
   GtkLabel    *summary_label;
   GtkWidget   *empty_page;
   GtkListBox  *list;
@@ -83,9 +84,10 @@ create_action (GtkWidget  *widget,
 {
   KlyngeDataRequestsView *self = KLYNGE_DATA_REQUESTS_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *due = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
+  g_autofree char *due = NULL;
 
-  if (klynge_data_requests_create (self->db, self->meeting_id,
+  if (!klynge_parse_optional_date (gtk_editable_get_text (self->due_row), &due, &error) ||
+      klynge_data_requests_create (self->db, self->meeting_id,
                                    gtk_editable_get_text (GTK_EDITABLE (self->period_row)), due, &error) < 0)
     {
       klynge_page_show_message (widget, error->message);
@@ -111,6 +113,7 @@ klynge_data_requests_view_class_init (KlyngeDataRequestsViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = klynge_data_requests_view_dispose;
 
+  g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-data-requests-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, period_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, due_row);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "klynge-attendance.h"
+#include "klynge-date-row.h"
 #include "klynge-format.h"
 #include "klynge-ledger.h"
 #include "klynge-meeting-editor.h"
@@ -28,7 +29,7 @@ struct _KlyngeMeetingEditor
 
   AdwEntryRow    *title_row;
   AdwComboRow    *topic_row;
-  AdwEntryRow    *date_row;
+  KlyngeDateRow  *date_row;
   AdwEntryRow    *start_row;
   AdwEntryRow    *end_row;
   AdwComboRow    *status_row;
@@ -237,7 +238,6 @@ read_time (AdwEntryRow  *row,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   int minutes = parse_clock (text);
-  int y, mo, d, h, mi;
 
   if (minutes < 0)
     {
@@ -246,13 +246,6 @@ read_time (AdwEntryRow  *row,
       return FALSE;
     }
   *out = g_strdup_printf ("%sT%02d:%02d", date, minutes / 60, minutes % 60);
-  if (!klynge_meeting_parse_time (*out, &y, &mo, &d, &h, &mi))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
-                   _("“%s” is not a date; write it as year-month-day, like 2026-09-15."), date);
-      g_clear_pointer (out, g_free);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -275,8 +268,8 @@ time_changed_cb (KlyngeMeetingEditor *self)
 
   if (self->meeting == NULL)
     return;
-  date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
-  if (!read_time (self->start_row, date, &starts, NULL) || !read_time (self->end_row, date, &ends, NULL))
+  date = klynge_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), NULL);
+  if (date == NULL || !read_time (self->start_row, date, &starts, NULL) || !read_time (self->end_row, date, &ends, NULL))
     return;
   g_free (self->meeting->starts_at);
   self->meeting->starts_at = g_steal_pointer (&starts);
@@ -307,6 +300,7 @@ klynge_meeting_editor_class_init (KlyngeMeetingEditorClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = klynge_meeting_editor_dispose;
 
+  g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, topic_row);
@@ -364,7 +358,7 @@ klynge_meeting_editor_set_meeting (KlyngeMeetingEditor *self,
 
   g_strlcpy (date, meeting->starts_at, sizeof date);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), meeting->title);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  klynge_date_row_set_date (self->date_row, date);
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), strlen (meeting->starts_at) == 16 ? meeting->starts_at + 11 : "");
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), strlen (meeting->ends_at) == 16 ? meeting->ends_at + 11 : "");
   gtk_editable_set_text (GTK_EDITABLE (self->venue_row), meeting->venue_name);
@@ -393,7 +387,7 @@ klynge_meeting_editor_apply (KlyngeMeetingEditor  *self,
                              GError              **error)
 {
   KlyngeMeeting *m = self->meeting;
-  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *date = NULL;
   g_autofree char *starts = NULL;
   g_autofree char *ends = NULL;
   g_autoptr(GPtrArray) speakers = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_speaker_free);
@@ -403,7 +397,9 @@ klynge_meeting_editor_apply (KlyngeMeetingEditor  *self,
 
   g_return_val_if_fail (m != NULL, FALSE);
 
-  if (!read_time (self->start_row, date, &starts, error) || !read_time (self->end_row, date, &ends, error))
+  date = klynge_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), error);
+  if (date == NULL ||
+      !read_time (self->start_row, date, &starts, error) || !read_time (self->end_row, date, &ends, error))
     return FALSE;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->speaker_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))

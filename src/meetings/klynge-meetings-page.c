@@ -635,7 +635,6 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "meetings.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "meetings.new", NULL);
 }
 
 static void
@@ -646,5 +645,6 @@ klynge_meetings_page_init (KlyngeMeetingsPage *self)
    * template would unparent it a second time. */
   self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+  klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "meetings.new");
   gtk_list_box_set_header_func (self->meeting_list, header_cb, NULL, NULL);
 }

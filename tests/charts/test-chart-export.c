@@ -33,6 +33,7 @@ test_png_sizes (Fixture       *f,
 
       g_assert_true (klynge_chart_export_file (data, &defaults, path, sizes[i][0], sizes[i][1], &error));
       g_assert_no_error (error);
+      klynge_test_assert_private_file (path);
       png = cairo_image_surface_create_from_png (path);
       g_assert_cmpint (cairo_image_surface_get_width (png), ==, sizes[i][0]);
       g_assert_cmpint (cairo_image_surface_get_height (png), ==, sizes[i][1]);
@@ -52,10 +53,12 @@ test_vector_and_errors (Fixture       *f,
   g_autofree char *contents = NULL;
 
   g_assert_true (klynge_chart_export_file (data, &defaults, svg, 1920, 1080, &error));
+  klynge_test_assert_private_file (svg);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_clear_pointer (&contents, g_free);
   g_assert_true (klynge_chart_export_file (data, &defaults, pdf, 1920, 1080, &error));
+  klynge_test_assert_private_file (pdf);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 
@@ -78,8 +81,12 @@ test_meeting_slides (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 13);
   dir = g_dir_open (folder, 0, NULL);
-  while (g_dir_read_name (dir) != NULL)
-    files++;
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL; files++)
+    {
+      g_autofree char *slide = g_build_filename (folder, name, NULL);
+
+      klynge_test_assert_private_file (slide);
+    }
   g_assert_cmpuint (files, ==, 13);
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
 
@@ -147,11 +154,13 @@ test_pack_and_workbook (Fixture       *f,
 
   g_assert_true (klynge_chart_export_pack (f->db, f->cluster, 2, &defaults, pack, &error));
   g_assert_no_error (error);
+  klynge_test_assert_private_file (pack);
   /* A page per clinic of the demo cluster. */
   g_assert_cmpuint (count_pdf_pages (pack), ==, 9);
 
   g_assert_true (klynge_chart_export_workbook (f->db, f->cluster, 2, &defaults, workbook, &error));
   g_assert_no_error (error);
+  klynge_test_assert_private_file (workbook);
   g_assert_true (g_file_get_contents (workbook, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "PK"));
   /* A sheet and a native chart per indicator of the meeting's topic. */

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cluster-form.h"
 #include "klynge-clinic-editor.h"
 #include "klynge-clinic.h"
 #include "klynge-cluster.h"
@@ -28,20 +29,6 @@ type_into (GtkWidget  *form,
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   klynge_ui_test_flush ();
-}
-
-static gboolean
-can_save (GtkWidget *form)
-{
-  return gtk_widget_is_sensitive (klynge_ui_test_find_named (form, "save"));
-}
-
-static const char *
-problems (GtkWidget *form)
-{
-  GtkWidget *label = klynge_ui_test_find_named (form, "problems");
-
-  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
 }
 
 /* The rows a list shows; the clinics fill theirs when their tab is open. */
@@ -130,38 +117,38 @@ add_clinic_and_member (KlyngeWindow *window,
   klynge_ui_test_flush ();
   form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
   g_assert_nonnull (form);
-  g_assert_false (can_save (form));
-  g_assert_cmpstr (problems (form), ==, "");
+  g_assert_false (cluster_form_can_save (form));
+  g_assert_cmpstr (cluster_form_problems (form), ==, "");
 
   type_into (form, "name", "Lægehuset Vest");
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
   type_into (form, "number", "012345");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (form, "number"), "error"));
-  g_assert_nonnull (strstr (problems (form), "already used by Lægehuset Østergade"));
+  g_assert_nonnull (strstr (cluster_form_problems (form), "already used by Lægehuset Østergade"));
   type_into (form, "number", "099999");
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
   g_assert_false (gtk_widget_has_css_class (klynge_ui_test_find_named (form, "number"), "error"));
 
   type_into (form, "patients", "-300");
-  g_assert_false (can_save (form));
-  g_assert_nonnull (strstr (problems (form), "negative"));
+  g_assert_false (cluster_form_can_save (form));
+  g_assert_nonnull (strstr (cluster_form_problems (form), "negative"));
   type_into (form, "patients", "many");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   type_into (form, "patients", "4.100");
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
 
   type_into (form, "email", "post@vest");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   type_into (form, "email", "post@vest.dk");
   type_into (form, "joined", "2026-02-30");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   type_into (form, "joined", "2026-01-01");
   type_into (form, "name", "  ");
-  g_assert_false (can_save (form));
-  g_assert_nonnull (strstr (problems (form), "needs a name"));
+  g_assert_false (cluster_form_can_save (form));
+  g_assert_nonnull (strstr (cluster_form_problems (form), "needs a name"));
   type_into (form, "name", "Lægehuset Vest");
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
   /* Nothing has reached the database while the form was wrong. */
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic WHERE name = 'Lægehuset Vest'", 0), ==, 0);
 
@@ -178,10 +165,10 @@ add_clinic_and_member (KlyngeWindow *window,
   klynge_ui_test_flush ();
   form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
   g_assert_nonnull (form);
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   type_into (form, "name", "Ole Bach");
   type_into (form, "email", "ole bach@vest.dk");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   type_into (form, "email", "ole@vest.dk");
   clinic_row = klynge_ui_test_find_named (form, "clinic");
   choices = adw_combo_row_get_model (ADW_COMBO_ROW (clinic_row));
@@ -203,12 +190,12 @@ add_clinic_and_member (KlyngeWindow *window,
     gtk_editable_set_text (from, "2026-01-01");
     gtk_editable_set_text (to, "2025-12-31");
     klynge_ui_test_flush ();
-    g_assert_false (can_save (form));
-    g_assert_nonnull (strstr (problems (form), "before the start"));
+    g_assert_false (cluster_form_can_save (form));
+    g_assert_nonnull (strstr (cluster_form_problems (form), "before the start"));
     gtk_editable_set_text (to, "");
     klynge_ui_test_flush ();
   }
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
   gtk_widget_activate_action (form, "member.save", NULL);
   klynge_ui_test_flush ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
@@ -394,25 +381,25 @@ edit_cluster (KlyngeWindow *window,
   klynge_ui_test_flush ();
   form = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
   g_assert_nonnull (form);
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
 
   type_into (form, "threshold", "120");
-  g_assert_false (can_save (form));
-  g_assert_nonnull (strstr (problems (form), "percentage"));
+  g_assert_false (cluster_form_can_save (form));
+  g_assert_nonnull (strstr (cluster_form_problems (form), "percentage"));
   type_into (form, "threshold", "70");
   type_into (form, "minimum", "lots");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   type_into (form, "minimum", "50.000");
   type_into (form, "founded", "2018-02-30");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   type_into (form, "founded", "2018-09-01");
   type_into (form, "per-patient", "-1");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   type_into (form, "per-patient", "5");
   type_into (form, "name", "");
-  g_assert_false (can_save (form));
+  g_assert_false (cluster_form_can_save (form));
   type_into (form, "name", "Klynge Vest");
-  g_assert_true (can_save (form));
+  g_assert_true (cluster_form_can_save (form));
   gtk_widget_activate_action (form, "cluster.save", NULL);
   klynge_ui_test_flush ();
 

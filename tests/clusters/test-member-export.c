@@ -160,7 +160,7 @@ test_async (Fixture       *f,
   klynge_member_export_async (f->db, f->cluster, KLYNGE_MEMBER_EXPORT_XLSX, path, NULL, async_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  klynge_test_assert_private_file (path);
 }
 
 int

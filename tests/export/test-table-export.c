@@ -60,6 +60,7 @@ write_csv (const char *locale)
   g_assert_true (klynge_table_write_csv (table, path, &error));
   g_assert_no_error (error);
   setlocale (LC_NUMERIC, "C.UTF-8");
+  klynge_test_assert_private_file (path);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   klynge_test_remove_tree (dir);
@@ -120,8 +121,11 @@ test_xlsx (void)
   g_autofree char *sheet = NULL;
   g_autofree char *strings = NULL;
 
+  /* An earlier export that others could read becomes private when replaced. */
+  g_assert_true (g_file_set_contents_full (path, "", 0, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
   g_assert_true (klynge_tables_write_xlsx (tables, G_N_ELEMENTS (tables), path, &error));
   g_assert_no_error (error);
+  klynge_test_assert_private_file (path);
 
   workbook = klynge_test_unzip_member (path, "xl/workbook.xml");
   g_assert_nonnull (strstr (workbook, "name=\"Clinics\""));

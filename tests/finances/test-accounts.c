@@ -136,6 +136,7 @@ test_xlsx (void)
 
   g_assert_true (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_XLSX, path, &error));
   g_assert_no_error (error);
+  klynge_test_assert_private_file (path);
 
   summary_xml = klynge_test_unzip_member (path, "xl/worksheets/sheet1.xml");
   ledger_xml = klynge_test_unzip_member (path, "xl/worksheets/sheet2.xml");
@@ -185,6 +186,7 @@ test_pdf (void)
 
   g_assert_true (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_PDF, path, &error));
   g_assert_no_error (error);
+  klynge_test_assert_private_file (path);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_nonnull (memmem (contents, length, "/Count 2", 8));   /* the summary, then the ledger */

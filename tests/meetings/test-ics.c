@@ -135,7 +135,7 @@ test_folder (MeetingsFixture *f,
 
   g_assert_cmpint (klynge_ics_write_folder (f->db, m->id, folder, &error), ==, 4);
   g_assert_no_error (error);
-  g_assert_true (g_file_test (anna, G_FILE_TEST_IS_REGULAR));
+  klynge_test_assert_private_file (anna);
 
   /* An unknown time zone is a message, not a broken file. */
   g_assert_true (klynge_db_exec (f->db, "UPDATE cluster SET time_zone = 'Mars/Olympus'", &error));

@@ -40,6 +40,7 @@ test_attendance_list (MeetingsFixture *f,
 
   g_assert_true (klynge_meeting_export_xlsx (f->db, m->id, KLYNGE_MEETING_EXPORT_ATTENDANCE, FALSE, path, &error));
   g_assert_no_error (error);
+  klynge_test_assert_private_file (path);
   workbook = klynge_test_unzip_member (path, "xl/workbook.xml");
   strings = klynge_test_unzip_member (path, "xl/sharedStrings.xml");
   sheet = klynge_test_unzip_member (path, "xl/worksheets/sheet1.xml");

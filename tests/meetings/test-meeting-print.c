@@ -8,6 +8,7 @@
 
 #include "klynge-invitations.h"
 #include "klynge-meeting-print.h"
+#include "klynge-test-utils.h"
 #include "meetings-test-utils.h"
 
 static void
@@ -32,6 +33,7 @@ test_papers (MeetingsFixture *f,
       g_assert_true (klynge_meeting_print_kind_from_string (kinds[i], &kind));
       g_assert_true (klynge_meeting_print_pdf (f->db, m->id, kind, path, &error));
       g_assert_no_error (error);
+      klynge_test_assert_private_file (path);
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       g_assert_true (g_str_has_prefix (contents, "%PDF-"));
       g_assert_cmpuint (length, >, 1000);

@@ -202,8 +202,13 @@ klynge_ui_test_activate_shortcut (GtkWidget  *widget,
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_MANAGED)
+      GtkShortcutScope scope;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      /* Managed: a page's keys; global: the application's accels on the window. */
+      scope = gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller));
+      if (scope != GTK_SHORTCUT_SCOPE_MANAGED && scope != GTK_SHORTCUT_SCOPE_GLOBAL)
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {

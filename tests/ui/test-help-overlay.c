@@ -38,7 +38,7 @@ check_overlay (KlyngeWindow *window,
   g_autoptr(GString) keys = g_string_new ("\n");
   /* The keys the areas bind, which a facilitator or secretary looks up here. */
   static const char *const expected[] = {
-    "<Control>n", "<Control>o", "<Control>q", "<Alt>1", "<Alt>5",
+    "<Control>n", "<Shift><Control>n", "<Control>o", "<Control>q", "<Alt>1", "<Alt>5",
     "<Control>f", "Delete", "<Control>s", "<Alt>Up <Alt>Down", "p e a l", "<Control>i", "F5", "Right space", "Left BackSpace", "h", "Escape", "<Control>Return",
   };
 

@@ -20,6 +20,7 @@
 #include <xlsxwriter.h>
 
 #include "klynge-chart-export.h"
+#include "klynge-file.h"
 #include "klynge-table-export.h"
 
 /* A 16:9 PDF page in points: the shape of a projector. */
@@ -101,6 +102,8 @@ klynge_chart_write_png (cairo_surface_t  *surface,
   gboolean ok = TRUE;
 
   cairo_surface_flush (surface);
+  if (!klynge_file_prepare_private (path, error))
+    return FALSE;
   out = g_fopen (path, "wb");
   if (out == NULL)
     {
@@ -187,6 +190,8 @@ klynge_chart_export_file (const KlyngeChartData    *data,
       /* Vector slides keep the aspect on a page a projector or printer knows. */
       w = PDF_WIDTH;
       h = PDF_WIDTH * height / width;
+      if (!klynge_file_prepare_private (path, error))
+        return FALSE;
       surface = format == KLYNGE_SLIDE_SVG ? cairo_svg_surface_create (path, w, h) : cairo_pdf_surface_create (path, w, h);
     }
   if (!check_surface (surface, path, error))
@@ -448,6 +453,8 @@ klynge_chart_export_pack (KlyngeDb                 *db,
       return FALSE;
     }
 
+  if (!klynge_file_prepare_private (path, error))
+    return FALSE;
   surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
   if (!check_surface (surface, path, error))
     {

@@ -101,8 +101,8 @@ clinic_from_row (sqlite3_stmt *stmt)
   klynge_record_set_text (&clinic->email, (const char *) sqlite3_column_text (stmt, 5));
   clinic->listed_patients = sqlite3_column_int64 (stmt, 6);
   klynge_record_set_text (&clinic->record_system, (const char *) sqlite3_column_text (stmt, 7));
-  clinic->joined_on = klynge_record_column_date (stmt, 8);
-  clinic->left_on = klynge_record_column_date (stmt, 9);
+  clinic->joined_on = klynge_db_column_dup_nullable (stmt, 8);
+  clinic->left_on = klynge_db_column_dup_nullable (stmt, 9);
   klynge_record_set_text (&clinic->notes, (const char *) sqlite3_column_text (stmt, 10));
   clinic->n_members = sqlite3_column_int64 (stmt, 11);
   return clinic;
@@ -183,7 +183,7 @@ klynge_clinic_check_provider_number (KlyngeDb    *db,
   sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, clinic_id);
   if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
-    other = klynge_record_column_text (stmt, 0);
+    other = klynge_db_column_dup_text (stmt, 0);
   sqlite3_reset (stmt);
   if (other != NULL)
     {
@@ -416,7 +416,7 @@ klynge_clinic_record_systems (KlyngeDb *db,
     {
       sqlite3_bind_int64 (stmt, 1, cluster_id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (used, klynge_record_column_text (stmt, 0));
+        g_ptr_array_add (used, klynge_db_column_dup_text (stmt, 0));
       sqlite3_reset (stmt);
     }
   for (guint i = 0; i < G_N_ELEMENTS (record_systems); i++)

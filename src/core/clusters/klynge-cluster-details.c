@@ -48,16 +48,16 @@ klynge_cluster_details_load (KlyngeDb              *db,
   if (rc == SQLITE_ROW)
     {
       details->id = cluster_id;
-      details->name = klynge_record_column_text (stmt, 0);
-      details->region = klynge_record_column_text (stmt, 1);
-      details->municipalities = klynge_record_column_text (stmt, 2);
-      details->registration_number = klynge_record_column_text (stmt, 3);
-      details->bank_account = klynge_record_column_text (stmt, 4);
-      details->founded_on = klynge_record_column_date (stmt, 5);
-      details->notes = klynge_record_column_text (stmt, 6);
+      details->name = klynge_db_column_dup_text (stmt, 0);
+      details->region = klynge_db_column_dup_text (stmt, 1);
+      details->municipalities = klynge_db_column_dup_text (stmt, 2);
+      details->registration_number = klynge_db_column_dup_text (stmt, 3);
+      details->bank_account = klynge_db_column_dup_text (stmt, 4);
+      details->founded_on = klynge_db_column_dup_nullable (stmt, 5);
+      details->notes = klynge_db_column_dup_text (stmt, 6);
       details->attendance_threshold = sqlite3_column_double (stmt, 7);
       details->min_listed_patients = sqlite3_column_int64 (stmt, 8);
-      details->currency = klynge_record_column_text (stmt, 9);
+      details->currency = klynge_db_column_dup_text (stmt, 9);
       details->start_grant_per_gp = sqlite3_column_int64 (stmt, 10);
       details->grant_per_patient = sqlite3_column_int64 (stmt, 11);
     }
@@ -169,7 +169,7 @@ klynge_cluster_list_all (KlyngeDb  *db,
       KlyngeClusterBrief *brief = g_new0 (KlyngeClusterBrief, 1);
 
       brief->id = sqlite3_column_int64 (stmt, 0);
-      brief->name = klynge_record_column_text (stmt, 1);
+      brief->name = klynge_db_column_dup_text (stmt, 1);
       g_ptr_array_add (clusters, brief);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&clusters) : NULL;
@@ -254,9 +254,9 @@ klynge_cluster_list_board (KlyngeDb  *db,
       KlyngeBoardSeat *seat = g_new0 (KlyngeBoardSeat, 1);
 
       seat->member_id = sqlite3_column_int64 (stmt, 0);
-      seat->member_name = klynge_record_column_text (stmt, 1);
-      seat->role = klynge_record_column_text (stmt, 2);
-      seat->from_date = klynge_record_column_date (stmt, 3);
+      seat->member_name = klynge_db_column_dup_text (stmt, 1);
+      seat->role = klynge_db_column_dup_text (stmt, 2);
+      seat->from_date = klynge_db_column_dup_nullable (stmt, 3);
       g_ptr_array_add (board, seat);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&board) : NULL;

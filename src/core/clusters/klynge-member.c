@@ -191,8 +191,8 @@ member_from_row (sqlite3_stmt *stmt)
   klynge_record_set_text (&member->clinic_name, (const char *) sqlite3_column_text (stmt, 4));
   klynge_record_set_text (&member->email, (const char *) sqlite3_column_text (stmt, 5));
   klynge_record_set_text (&member->phone, (const char *) sqlite3_column_text (stmt, 6));
-  member->joined_on = klynge_record_column_date (stmt, 7);
-  member->left_on = klynge_record_column_date (stmt, 8);
+  member->joined_on = klynge_db_column_dup_nullable (stmt, 7);
+  member->left_on = klynge_db_column_dup_nullable (stmt, 8);
   klynge_record_set_text (&member->notes, (const char *) sqlite3_column_text (stmt, 9));
   return member;
 }

@@ -7,22 +7,6 @@
 #include "klynge-record.h"
 #include "klynge-rules.h"
 
-char *
-klynge_record_column_text (sqlite3_stmt *stmt,
-                           int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
-char *
-klynge_record_column_date (sqlite3_stmt *stmt,
-                           int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 void
 klynge_record_bind_text (sqlite3_stmt *stmt,
                          int           index,

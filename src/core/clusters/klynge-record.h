@@ -11,13 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* How the cluster's records move between C and SQLite: text columns are
- * never NULL ("" instead), dates are NULL when unknown, and user text is
- * stored trimmed. */
-char *klynge_record_column_text (sqlite3_stmt *stmt,
-                                 int           column);
-char *klynge_record_column_date (sqlite3_stmt *stmt,
-                                 int           column);
+/* How the cluster's records move from C to SQLite: text columns are never
+ * NULL ("" instead), dates are NULL when unknown, and user text is stored
+ * trimmed. They are read back with klynge_db_column_dup_text() and
+ * klynge_db_column_dup_nullable(). */
 void  klynge_record_bind_text   (sqlite3_stmt *stmt,
                                  int           index,
                                  const char   *text);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "klynge-error.h"
+#include "klynge-format.h"
 #include "klynge-rules.h"
 
 static gboolean
@@ -138,8 +139,12 @@ klynge_rules_check_period (const char  *from,
     return FALSE;
   if (start != NULL && end != NULL && strcmp (end, start) < 0)
     {
+      /* The dates as the user typed them: in the locale's form. */
+      g_autofree char *shown_end = klynge_format_date_short (end);
+      g_autofree char *shown_start = klynge_format_date_short (start);
+
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
-                   _("The end date %s is before the start date %s."), end, start);
+                   _("The end date %s is before the start date %s."), shown_end, shown_start);
       return FALSE;
     }
   return TRUE;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "klynge-error.h"
+#include "klynge-file.h"
 #include "klynge-table-export.h"
 
 /* Excel's limits for a sheet name. */
@@ -289,7 +290,7 @@ klynge_table_write_csv (KlyngeTable  *self,
 
   /* Written to a temporary file and renamed, so a failed export never leaves
    * half a list where a good one was. */
-  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, local_error->message);
       return FALSE;
@@ -332,9 +333,12 @@ KlyngeWorkbook *
 klynge_workbook_new (const char  *path,
                      GError     **error)
 {
-  lxw_workbook *workbook = workbook_new (path);
+  lxw_workbook *workbook;
   KlyngeWorkbook *self;
 
+  if (!klynge_file_prepare_private (path, error))
+    return NULL;
+  workbook = workbook_new (path);
   if (workbook == NULL)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”."), path);

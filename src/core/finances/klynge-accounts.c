@@ -18,6 +18,7 @@
 #include <xlsxwriter.h>
 
 #include "klynge-accounts.h"
+#include "klynge-file.h"
 #include "klynge-format.h"
 #include "klynge-ledger.h"
 #include "klynge-money.h"
@@ -205,11 +206,14 @@ write_xlsx (Accounts    *accounts,
             const char  *path,
             GError     **error)
 {
-  lxw_workbook *workbook = workbook_new (path);
+  lxw_workbook *workbook;
   lxw_worksheet *summary, *ledger;
   Formats formats;
   lxw_error rc;
 
+  if (!klynge_file_prepare_private (path, error))
+    return FALSE;
+  workbook = workbook_new (path);
   if (workbook == NULL)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”."), path);
@@ -335,12 +339,15 @@ write_pdf (Accounts    *accounts,
            const char  *path,
            GError     **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_surface_t *surface;
   g_autofree char *title = g_strdup_printf (_("Annual accounts %d"), accounts->year->year);
   Printer printer = { 0 };
   cairo_status_t status;
   guint n = g_list_model_get_n_items (accounts->entries);
 
+  if (!klynge_file_prepare_private (path, error))
+    return FALSE;
+  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   printer.cr = cairo_create (surface);
   printer.font = pango_font_description_from_string ("Sans 10");
   printer.y = MARGIN;

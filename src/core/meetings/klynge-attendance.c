@@ -107,9 +107,9 @@ klynge_attendance_list (KlyngeDb  *db,
 
       line->meeting_id = meeting_id;
       line->member_id = sqlite3_column_int64 (stmt, 0);
-      line->member_name = klynge_sql_text (stmt, 1);
-      line->clinic_name = klynge_sql_text (stmt, 2);
-      line->status = klynge_sql_text (stmt, 3);
+      line->member_name = klynge_db_column_dup_nullable (stmt, 1);
+      line->clinic_name = klynge_db_column_dup_nullable (stmt, 2);
+      line->status = klynge_db_column_dup_nullable (stmt, 3);
       line->late = sqlite3_column_int (stmt, 4);
       g_list_store_append (store, line);
     }
@@ -172,8 +172,8 @@ klynge_guests_list (KlyngeDb  *db,
       KlyngeGuest *guest = g_new0 (KlyngeGuest, 1);
 
       guest->id = sqlite3_column_int64 (stmt, 0);
-      guest->name = klynge_sql_text (stmt, 1);
-      guest->organisation = klynge_sql_text (stmt, 2);
+      guest->name = klynge_db_column_dup_nullable (stmt, 1);
+      guest->organisation = klynge_db_column_dup_nullable (stmt, 2);
       g_ptr_array_add (guests, guest);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&guests) : NULL;
@@ -257,8 +257,8 @@ klynge_attendance_rates (KlyngeDb  *db,
       double threshold = sqlite3_column_double (stmt, 5);
 
       rate->member_id = sqlite3_column_int64 (stmt, 0);
-      rate->name = klynge_sql_text (stmt, 1);
-      rate->clinic_name = klynge_sql_text (stmt, 2);
+      rate->name = klynge_db_column_dup_nullable (stmt, 1);
+      rate->clinic_name = klynge_db_column_dup_nullable (stmt, 2);
       rate->n_meetings = (guint) sqlite3_column_int (stmt, 3);
       /* Present at a meeting held before they joined cannot count twice. */
       rate->n_present = MIN ((guint) sqlite3_column_int (stmt, 4), rate->n_meetings);

@@ -153,12 +153,12 @@ klynge_data_requests_list (KlyngeDb  *db,
       request->id = sqlite3_column_int64 (stmt, 0);
       request->meeting_id = meeting_id;
       request->clinic_id = sqlite3_column_int64 (stmt, 1);
-      request->clinic_name = klynge_sql_text (stmt, 2);
+      request->clinic_name = klynge_db_column_dup_nullable (stmt, 2);
       request->indicator_id = sqlite3_column_int64 (stmt, 3);
-      request->indicator_name = klynge_sql_text (stmt, 4);
-      request->period = klynge_sql_text (stmt, 5);
-      request->due_on = klynge_sql_text (stmt, 6);
-      request->status = klynge_sql_text (stmt, 7);
+      request->indicator_name = klynge_db_column_dup_nullable (stmt, 4);
+      request->period = klynge_db_column_dup_nullable (stmt, 5);
+      request->due_on = klynge_db_column_dup_nullable (stmt, 6);
+      request->status = klynge_db_column_dup_nullable (stmt, 7);
       g_list_store_append (store, request);
     }
   return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;

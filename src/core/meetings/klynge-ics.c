@@ -17,6 +17,7 @@
 
 #include <libical/ical.h>
 
+#include "klynge-file.h"
 #include "klynge-ics.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
@@ -64,10 +65,10 @@ load_cluster_info (KlyngeDb       *db,
   rc = klynge_db_step (db, stmt, error);
   if (rc == SQLITE_ROW)
     {
-      info->time_zone = klynge_sql_text (stmt, 0);
-      info->created_at = klynge_sql_text (stmt, 1);
-      info->organizer_name = klynge_sql_text (stmt, 2);
-      info->organizer_email = klynge_sql_text (stmt, 3);
+      info->time_zone = klynge_db_column_dup_nullable (stmt, 0);
+      info->created_at = klynge_db_column_dup_nullable (stmt, 1);
+      info->organizer_name = klynge_db_column_dup_nullable (stmt, 2);
+      info->organizer_email = klynge_db_column_dup_nullable (stmt, 3);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -386,7 +387,7 @@ klynge_ics_write_folder (KlyngeDb    *db,
       base = g_strdup_printf ("%.10s %s.ics", meeting->starts_at, invitation->member_name);
       g_strdelimit (base, "/\\:*?\"<>|", '_');
       path = g_build_filename (folder, base, NULL);
-      if (!g_file_set_contents (path, text, -1, &local_error))
+      if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
         {
           g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write %s: %s"), path, local_error->message);
           return -1;

@@ -90,12 +90,12 @@ klynge_invitations_list (KlyngeDb  *db,
 
       invitation->meeting_id = meeting_id;
       invitation->member_id = sqlite3_column_int64 (stmt, 0);
-      invitation->member_name = klynge_sql_text (stmt, 1);
-      invitation->member_email = klynge_sql_text (stmt, 2);
-      invitation->clinic_name = klynge_sql_text (stmt, 3);
-      invitation->status = klynge_sql_text (stmt, 4);
-      invitation->sent_at = klynge_sql_text (stmt, 5);
-      invitation->responded_at = klynge_sql_text (stmt, 6);
+      invitation->member_name = klynge_db_column_dup_nullable (stmt, 1);
+      invitation->member_email = klynge_db_column_dup_nullable (stmt, 2);
+      invitation->clinic_name = klynge_db_column_dup_nullable (stmt, 3);
+      invitation->status = klynge_db_column_dup_nullable (stmt, 4);
+      invitation->sent_at = klynge_db_column_dup_nullable (stmt, 5);
+      invitation->responded_at = klynge_db_column_dup_nullable (stmt, 6);
       g_list_store_append (store, invitation);
     }
   return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
@@ -112,7 +112,7 @@ member_name (KlyngeDb *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, member_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = klynge_sql_text (stmt, 0);
+    name = klynge_db_column_dup_nullable (stmt, 0);
   sqlite3_reset (stmt);
   return name;
 }

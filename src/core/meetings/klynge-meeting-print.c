@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "klynge-attendance.h"
+#include "klynge-file.h"
 #include "klynge-format.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
@@ -278,7 +279,7 @@ klynge_meeting_print_pdf (KlyngeDb            *db,
   Sheet sheet = { NULL, MARGIN };
   gboolean ok = TRUE;
 
-  if (meeting == NULL)
+  if (meeting == NULL || !klynge_file_prepare_private (path, error))
     return FALSE;
   surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   sheet.cr = cairo_create (surface);

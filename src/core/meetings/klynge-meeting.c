@@ -345,7 +345,7 @@ meeting_from_row (sqlite3_stmt *stmt)
   meeting->id = sqlite3_column_int64 (stmt, 0);
   replace (&meeting->title, (const char *) sqlite3_column_text (stmt, 2));
   meeting->topic_id = sqlite3_column_int64 (stmt, 3);
-  meeting->topic_title = klynge_sql_text (stmt, 4);
+  meeting->topic_title = klynge_db_column_dup_nullable (stmt, 4);
   replace (&meeting->starts_at, (const char *) sqlite3_column_text (stmt, 5));
   replace (&meeting->ends_at, (const char *) sqlite3_column_text (stmt, 6));
   replace (&meeting->venue_name, (const char *) sqlite3_column_text (stmt, 7));

@@ -3,7 +3,7 @@
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Small helpers the meeting modules share for reading rows and checking input.
+ * A small helper the meeting modules share for checking input.
  */
 
 #pragma once
@@ -12,14 +12,6 @@
 #include <glib.h>
 
 G_BEGIN_DECLS
-
-/* A text column as a new string; %NULL for SQL NULL. */
-static inline char *
-klynge_sql_text (sqlite3_stmt *stmt,
-                 int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
 
 static inline gboolean
 klynge_sql_is_blank (const char *text)

@@ -349,13 +349,13 @@ load_indicators (KlyngeDb  *db,
 
       indicator->id = sqlite3_column_int64 (stmt, 0);
       indicator->topic_id = topic_id;
-      indicator->package_key = klynge_sql_text (stmt, 1);
-      indicator->name = klynge_sql_text (stmt, 2);
-      indicator->numerator_definition = klynge_sql_text (stmt, 3);
-      indicator->denominator_definition = klynge_sql_text (stmt, 4);
-      indicator->unit = klynge_sql_text (stmt, 5);
+      indicator->package_key = klynge_db_column_dup_nullable (stmt, 1);
+      indicator->name = klynge_db_column_dup_nullable (stmt, 2);
+      indicator->numerator_definition = klynge_db_column_dup_nullable (stmt, 3);
+      indicator->denominator_definition = klynge_db_column_dup_nullable (stmt, 4);
+      indicator->unit = klynge_db_column_dup_nullable (stmt, 5);
       indicator->higher_is_better = sqlite3_column_int (stmt, 6);
-      indicator->data_source = klynge_sql_text (stmt, 7);
+      indicator->data_source = klynge_db_column_dup_nullable (stmt, 7);
       indicator->user_modified = sqlite3_column_int (stmt, 8);
       g_ptr_array_add (indicators, indicator);
     }
@@ -371,10 +371,10 @@ topic_from_row (sqlite3_stmt *stmt)
 
   topic->id = sqlite3_column_int64 (stmt, 0);
   topic->cluster_id = sqlite3_column_int64 (stmt, 1);
-  topic->package_key = klynge_sql_text (stmt, 2);
-  topic->title = klynge_sql_text (stmt, 3);
-  topic->description = klynge_sql_text (stmt, 4);
-  topic->rationale = klynge_sql_text (stmt, 5);
+  topic->package_key = klynge_db_column_dup_nullable (stmt, 2);
+  topic->title = klynge_db_column_dup_nullable (stmt, 3);
+  topic->description = klynge_db_column_dup_nullable (stmt, 4);
+  topic->rationale = klynge_db_column_dup_nullable (stmt, 5);
   topic->user_modified = sqlite3_column_int (stmt, 6);
   return topic;
 }
@@ -579,12 +579,12 @@ klynge_topic_proposals_list (KlyngeDb  *db,
       KlyngeTopicProposal *proposal = g_new0 (KlyngeTopicProposal, 1);
 
       proposal->id = sqlite3_column_int64 (stmt, 0);
-      proposal->title = klynge_sql_text (stmt, 1);
+      proposal->title = klynge_db_column_dup_nullable (stmt, 1);
       proposal->proposed_by = sqlite3_column_int64 (stmt, 2);
-      proposal->proposer_name = klynge_sql_text (stmt, 3);
+      proposal->proposer_name = klynge_db_column_dup_nullable (stmt, 3);
       proposal->votes = sqlite3_column_int64 (stmt, 4);
       proposal->topic_id = sqlite3_column_int64 (stmt, 5);
-      proposal->created_on = klynge_sql_text (stmt, 6);
+      proposal->created_on = klynge_db_column_dup_nullable (stmt, 6);
       g_ptr_array_add (proposals, proposal);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&proposals) : NULL;

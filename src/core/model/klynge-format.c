@@ -146,7 +146,8 @@ klynge_parse_date (const char  *text,
         y = digits[2] == 2 ? 2000 + n[2] : n[2], m = n[1], d = n[0];
     }
 
-  if (y == 0 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  /* The years the database takes (klynge_rules_check_date()): "1.1.0202" is a slip. */
+  if (y < 1900 || y > 2200 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     {
       if (day_first)
         g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
@@ -159,4 +160,24 @@ klynge_parse_date (const char  *text,
     }
 
   return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+}
+
+/**
+ * klynge_parse_optional_date:
+ * @text: a date as the user typed it, or nothing
+ * @iso: (out) (transfer full) (nullable): the ISO 8601 date, %NULL for no date
+ *
+ * As klynge_parse_date(), for a field that may stay empty.
+ *
+ * Returns: FALSE, with @error set, when @text is neither empty nor a date.
+ */
+gboolean
+klynge_parse_optional_date (const char  *text,
+                            char       **iso,
+                            GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  *iso = trimmed[0] != '\0' ? klynge_parse_date (trimmed, error) : NULL;
+  return trimmed[0] == '\0' || *iso != NULL;
 }

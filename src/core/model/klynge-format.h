@@ -17,5 +17,8 @@ gboolean klynge_format_day_first (void);
 char *klynge_format_date_short (const char *iso_date);
 char *klynge_parse_date        (const char  *text,
                                 GError     **error);
+gboolean klynge_parse_optional_date (const char  *text,
+                                     char       **iso,
+                                     GError     **error);
 
 G_END_DECLS

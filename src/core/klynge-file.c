@@ -1,0 +1,49 @@
+/* klynge-file.c — files Klynge writes, readable by their owner only
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "klynge-i18n.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "klynge-error.h"
+#include "klynge-file.h"
+
+/**
+ * klynge_file_prepare_private:
+ * @path: the file a writer is about to open itself (cairo, libxlsxwriter, libpng)
+ * @error: return location for a #GError
+ *
+ * Creates @path with mode %KLYNGE_FILE_MODE, or gives an existing file that
+ * mode. Those writers create files with fopen(), 0644 under the usual umask,
+ * but reopening an existing file keeps its mode, so calling this first means
+ * the data is never readable by others, not even for a moment.
+ * The contents are left alone: the writer replaces them.
+ *
+ * Returns: %FALSE with @error set when the file cannot be written
+ */
+gboolean
+klynge_file_prepare_private (const char  *path,
+                             GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, KLYNGE_FILE_MODE);
+  int saved_errno;
+
+  if (fd >= 0 && fchmod (fd, KLYNGE_FILE_MODE) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
