@@ -61,6 +61,7 @@ show_attachment (KlyngeLedgerEntryDialog *self)
 
   adw_action_row_set_subtitle (self->attachment_row, name != NULL ? name : _("None"));
   klynge_tooltip_set_text (GTK_WIDGET (self->attachment_row), self->attachment_path);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.clear-file", self->attachment_path != NULL);
 }
 
 static guint

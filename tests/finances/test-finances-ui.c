@@ -89,6 +89,8 @@ enter_expense (KlyngeWindow *window,
   klynge_ui_test_flush ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
+  /* Nothing attached yet: nothing to remove. */
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (dialog), "clear-file")));
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-12-01");
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "1,234.50");
 
