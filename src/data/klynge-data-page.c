@@ -210,10 +210,13 @@ klynge_data_page_reload (KlyngePage *page)
     return;
 
   count = klynge_format_integer (summary.n_measurements);
-  description = g_strdup_printf (ngettext ("%s measurement is stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
-                                           "%s measurements are stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
-                                           summary.n_measurements),
-                                 count);
+  if (summary.n_measurements == 0)
+    description = g_strdup (_("No measurements are stored for this cluster yet. Import the clinics’ CSV or Excel files here, or drop them on the window."));
+  else
+    description = g_strdup_printf (ngettext ("%s measurement is stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
+                                             "%s measurements are stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
+                                             summary.n_measurements),
+                                   count);
   gtk_label_set_text (self->summary_label, description);
   load_batches (self);
   load_meetings (self);
