@@ -11,6 +11,7 @@
 #include "klynge-date-row.h"
 #include "klynge-field-check.h"
 #include "klynge-member-editor.h"
+#include "klynge-placeholder.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
 #include "klynge-tooltip.h"
@@ -310,16 +311,10 @@ klynge_member_editor_class_init (KlyngeMemberEditorClass *klass)
 static void
 klynge_member_editor_init (KlyngeMemberEditor *self)
 {
-  GtkWidget *no_roles = gtk_label_new (_("No roles"));
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->clinic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->roles = g_ptr_array_new_with_free_func (g_free);
-  /* As tall as a role's row, so the card does not jump when one is added. */
-  gtk_widget_set_margin_top (no_roles, 15);
-  gtk_widget_set_margin_bottom (no_roles, 15);
-  gtk_widget_add_css_class (no_roles, "dim-label");
-  gtk_list_box_set_placeholder (self->roles_list, no_roles);
+  gtk_list_box_set_placeholder (self->roles_list, klynge_list_placeholder_new (_("No roles")));
 }
 
 static void

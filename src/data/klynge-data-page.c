@@ -12,6 +12,7 @@
 #include "klynge-format.h"
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
+#include "klynge-placeholder.h"
 #include "klynge-submissions.h"
 #include "klynge-tooltip.h"
 
@@ -374,8 +375,5 @@ klynge_data_page_init (KlyngeDataPage *self)
   self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_list_box_bind_model (self->batches_list, G_LIST_MODEL (self->batches), create_batch_row, self, NULL);
   gtk_list_box_bind_model (self->requests_list, G_LIST_MODEL (self->requests), create_request_row, self, NULL);
-  gtk_list_box_set_placeholder (self->batches_list,
-                                g_object_new (GTK_TYPE_LABEL, "label", _("No files imported yet"),
-                                              "margin-top", 18, "margin-bottom", 18, "css-classes",
-                                              (const char *[]) { "dim-label", NULL }, NULL));
+  gtk_list_box_set_placeholder (self->batches_list, klynge_list_placeholder_new (_("No files imported yet")));
 }

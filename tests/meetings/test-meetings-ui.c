@@ -306,6 +306,72 @@ test_narrow_window (void)
   klynge_test_remove_tree (dir);
 }
 
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the placeholder is on screen: GtkListBox hides it without
+ * making it invisible. */
+static gboolean
+says_no_items (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "No items yet"))
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (says_no_items (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* An empty agenda says how to begin, also once its last item is removed. */
+static void
+empty_agenda (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GtkWidget *page, *agenda;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.new", NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "agenda");
+  klynge_ui_test_flush ();
+  agenda = klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER);
+  g_assert_true (says_no_items (agenda));
+
+  gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
+  klynge_ui_test_flush ();
+  g_assert_false (says_no_items (agenda));
+  gtk_widget_activate (find_icon_button (agenda, "user-trash-symbolic"));
+  klynge_ui_test_flush ();
+  g_assert_true (says_no_items (agenda));
+}
+
+static void
+test_empty_agenda (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, empty_agenda, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 /* A new topic cannot be saved without a title, which the topic needs. */
 static void
 new_topic (KlyngeWindow *window,
@@ -371,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
   g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/meetings/ui/new-topic", test_new_topic);
+  g_test_add_func ("/meetings/ui/empty-agenda", test_empty_agenda);
 
   return g_test_run ();
 }
