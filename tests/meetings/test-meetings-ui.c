@@ -15,6 +15,7 @@
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
 #include "klynge-test-utils.h"
+#include "klynge-ui-test-run.h"
 #include "klynge-ui-test-utils.h"
 
 /* Presses a key as the list's key controller receives it. */
@@ -296,14 +297,7 @@ narrow_window (KlyngeWindow *window,
 static void
 test_narrow_window (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, narrow_window, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (narrow_window, NULL);
 }
 
 static GtkWidget *
@@ -354,7 +348,7 @@ empty_agenda (KlyngeWindow *window,
   gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
   klynge_ui_test_flush ();
   g_assert_false (says_no_items (agenda));
-  gtk_widget_activate (find_icon_button (agenda, "user-trash-symbolic"));
+  g_signal_emit_by_name (find_icon_button (agenda, "user-trash-symbolic"), "clicked");
   klynge_ui_test_flush ();
   g_assert_true (says_no_items (agenda));
 }
@@ -362,14 +356,7 @@ empty_agenda (KlyngeWindow *window,
 static void
 test_empty_agenda (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, empty_agenda, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (empty_agenda, NULL);
 }
 
 /* A new topic cannot be saved without a title, which the topic needs. */
@@ -403,14 +390,7 @@ new_topic (KlyngeWindow *window,
 static void
 test_new_topic (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, new_topic, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (new_topic, NULL);
 }
 
 static void
