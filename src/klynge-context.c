@@ -18,6 +18,7 @@ struct _KlyngeContext
 
   KlyngeDb *db;
   gint64    cluster_id;
+  gboolean  read_only;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeContext, klynge_context, G_TYPE_OBJECT)
@@ -26,6 +27,7 @@ enum {
   PROP_0,
   PROP_DB,
   PROP_CLUSTER_ID,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -62,6 +64,9 @@ klynge_context_get_property (GObject    *object,
       break;
     case PROP_CLUSTER_ID:
       g_value_set_int64 (value, self->cluster_id);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -104,6 +109,16 @@ klynge_context_class_init (KlyngeContextClass *klass)
     g_param_spec_int64 ("cluster-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngeContext:read-only:
+   *
+   * Whether the open database cannot be written: views disable what would
+   * change it (see klynge_page_class_set_editing_actions()).
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -164,8 +179,20 @@ klynge_context_set_db (KlyngeContext *self,
   g_set_object (&self->db, db);
   self->cluster_id = db != NULL ? cluster_id : 0;
 
+  if (self->read_only != (db != NULL && klynge_db_is_read_only (db)))
+    {
+      self->read_only = !self->read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+gboolean
+klynge_context_get_read_only (KlyngeContext *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), FALSE);
+  return self->read_only;
 }
 
 gint64

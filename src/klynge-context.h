@@ -19,6 +19,7 @@ KlyngeDb      *klynge_context_get_db          (KlyngeContext *self);
 void           klynge_context_set_db          (KlyngeContext *self,
                                                KlyngeDb      *db,
                                                gint64         cluster_id);
+gboolean       klynge_context_get_read_only   (KlyngeContext *self);
 gint64         klynge_context_get_cluster_id  (KlyngeContext *self);
 void           klynge_context_set_cluster_id  (KlyngeContext *self,
                                                gint64         cluster_id);

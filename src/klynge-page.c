@@ -17,6 +17,9 @@ typedef struct
    * "cluster-id", and the second notification must not reload again. */
   KlyngeDb      *shown_db;
   gint64         shown_cluster;
+  /* The editing actions the page itself disabled (a meeting not yet
+   * saved, a locked year), which stay so when the file becomes writable. */
+  GHashTable    *disabled_actions;
   guint          needs_reload : 1;
 } KlyngePagePrivate;
 
@@ -25,6 +28,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (KlyngePage, klynge_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -45,6 +49,36 @@ reload_now_or_later (KlyngePage *self)
     }
   else
     priv->needs_reload = TRUE;
+}
+
+static gboolean
+is_editing_action (KlyngePage *self,
+                   const char *action)
+{
+  const char * const *actions = KLYNGE_PAGE_GET_CLASS (self)->editing_actions;
+
+  return actions != NULL && g_strv_contains (actions, action);
+}
+
+static void
+apply_editing_action (KlyngePage *self,
+                      const char *action)
+{
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action,
+                                 !klynge_page_get_read_only (self) &&
+                                 !g_hash_table_contains (priv->disabled_actions, action));
+}
+
+static void
+read_only_changed_cb (KlyngePage *self)
+{
+  const char * const *actions = KLYNGE_PAGE_GET_CLASS (self)->editing_actions;
+
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    apply_editing_action (self, actions[i]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 static void
@@ -80,7 +114,10 @@ klynge_page_map (GtkWidget *widget)
 static void
 klynge_page_dispose (GObject *object)
 {
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (KLYNGE_PAGE (object));
+
   klynge_page_set_context (KLYNGE_PAGE (object), NULL);
+  g_clear_pointer (&priv->disabled_actions, g_hash_table_unref);
 
   G_OBJECT_CLASS (klynge_page_parent_class)->dispose (object);
 }
@@ -95,6 +132,9 @@ klynge_page_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, klynge_page_get_context (KLYNGE_PAGE (object)));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, klynge_page_get_read_only (KLYNGE_PAGE (object)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -133,12 +173,71 @@ klynge_page_class_init (KlyngePageClass *klass)
                          KLYNGE_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 klynge_page_init (KlyngePage *self)
 {
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  priv->disabled_actions = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * klynge_page_class_set_editing_actions:
+ * @actions: (array zero-terminated=1): static names of the page's actions
+ *   that change the database
+ *
+ * Those actions are disabled while the database is read-only, so a button
+ * the user cannot use looks so instead of failing on save.
+ */
+void
+klynge_page_class_set_editing_actions (KlyngePageClass    *klass,
+                                       const char * const *actions)
+{
+  klass->editing_actions = actions;
+}
+
+/**
+ * klynge_page_set_action_enabled:
+ *
+ * What the page wants of one of its actions; an editing action stays
+ * disabled while the database is read-only.
+ */
+void
+klynge_page_set_action_enabled (KlyngePage *self,
+                                const char *action,
+                                gboolean    enabled)
+{
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  g_return_if_fail (KLYNGE_IS_PAGE (self));
+
+  if (!is_editing_action (self, action))
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
+      return;
+    }
+
+  /* The names are the class's static strings. */
+  if (enabled)
+    g_hash_table_remove (priv->disabled_actions, action);
+  else
+    g_hash_table_add (priv->disabled_actions, (gpointer) action);
+  apply_editing_action (self, action);
+}
+
+gboolean
+klynge_page_get_read_only (KlyngePage *self)
+{
+  KlyngeContext *context = klynge_page_get_context (self);
+
+  return context != NULL && klynge_context_get_read_only (context);
 }
 
 /**
@@ -170,6 +269,7 @@ klynge_page_set_context (KlyngePage    *self,
     {
       g_signal_handlers_disconnect_by_func (priv->context, context_changed_cb, self);
       g_signal_handlers_disconnect_by_func (priv->context, context_switched_cb, self);
+      g_signal_handlers_disconnect_by_func (priv->context, read_only_changed_cb, self);
     }
 
   g_set_object (&priv->context, context);
@@ -179,6 +279,8 @@ klynge_page_set_context (KlyngePage    *self,
       g_signal_connect_swapped (context, "notify::db", G_CALLBACK (context_switched_cb), self);
       g_signal_connect_swapped (context, "notify::cluster-id", G_CALLBACK (context_switched_cb), self);
       g_signal_connect_swapped (context, "changed", G_CALLBACK (context_changed_cb), self);
+      g_signal_connect_swapped (context, "notify::read-only", G_CALLBACK (read_only_changed_cb), self);
+      read_only_changed_cb (self);
       reload_now_or_later (self);
     }
 

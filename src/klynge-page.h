@@ -20,6 +20,11 @@ G_DECLARE_DERIVABLE_TYPE (KlyngePage, klynge_page, KLYNGE, PAGE, AdwBin)
  * KlyngePageClass:
  * @reload: show the context's current database and cluster (the database may be %NULL)
  *
+ * The page's actions that change the database (klynge_page_class_set_editing_actions())
+ * are disabled while it is read-only; the page itself enables and disables
+ * them with klynge_page_set_action_enabled(), never directly. The
+ * "read-only" property follows the context's, for what is no action.
+ *
  * The base of the five areas of the window.
  */
 struct _KlyngePageClass
@@ -27,7 +32,17 @@ struct _KlyngePageClass
   AdwBinClass parent_class;
 
   void (*reload) (KlyngePage *self);
+
+  /*< private >*/
+  const char * const *editing_actions;
 };
+
+void           klynge_page_class_set_editing_actions (KlyngePageClass    *klass,
+                                                      const char * const *actions);
+void           klynge_page_set_action_enabled        (KlyngePage         *self,
+                                                      const char         *action,
+                                                      gboolean            enabled);
+gboolean       klynge_page_get_read_only             (KlyngePage         *self);
 
 KlyngeContext *klynge_page_get_context (KlyngePage    *self);
 void           klynge_page_set_context (KlyngePage    *self,

@@ -29,7 +29,9 @@ struct _KlyngeWindow
   KlyngeContext        *context;
 
   AdwToastOverlay      *toast_overlay;
-  GtkInfoBar           *read_only_bar;
+  GtkWidget            *read_only_label;
+  GtkSpinner           *opening_spinner;
+  AdwStatusPage        *opening_page;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   KlyngeClusterSwitcher *cluster_switcher;
@@ -40,6 +42,10 @@ struct _KlyngeWindow
   KlyngePage           *data_page;
   KlyngePage           *charts_page;
   KlyngePage           *finances_page;
+
+  /* The file being opened in a worker; cancelled when another is opened
+   * or the window closes, so only the newest one is shown. */
+  GCancellable         *opening;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeWindow, klynge_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -61,7 +67,11 @@ update_switcher (KlyngeWindow *self)
   gboolean content = klynge_context_get_db (self->context) != NULL;
   gboolean title_visible = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
-  gtk_stack_set_visible_child_name (self->main_stack, content ? "content" : "welcome");
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    content ? "content" : self->opening != NULL ? "opening" : "welcome");
+  /* Without content the whole window says it is opening a file. */
+  gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), content && self->opening != NULL);
+  gtk_spinner_set_spinning (self->opening_spinner, content && self->opening != NULL);
   adw_view_switcher_title_set_stack (self->switcher_title, content ? self->view_stack : NULL);
   adw_view_switcher_bar_set_reveal (self->switcher_bar, content && title_visible);
 }
@@ -90,10 +100,33 @@ static void
 update_read_only (KlyngeWindow *self)
 {
   KlyngeDb *db = klynge_context_get_db (self->context);
-  gboolean read_only = db != NULL && klynge_db_is_read_only (db);
+  gboolean read_only = klynge_context_get_read_only (self->context);
 
-  gtk_info_bar_set_revealed (self->read_only_bar, read_only);
+  gtk_widget_set_visible (self->read_only_label, read_only);
+  if (read_only)
+    {
+      g_autofree char *reason = klynge_db_dup_read_only_reason (db);
+
+      gtk_widget_set_tooltip_text (self->read_only_label, reason);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", db != NULL && !read_only);
+  /* Without a database it makes a new file; with one, a cluster in it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-cluster", !read_only);
+}
+
+/* Said once, when such a file is opened; the header bar keeps saying it. */
+static void
+announce_read_only (KlyngeWindow *self)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  reason = klynge_db_dup_read_only_reason (klynge_context_get_db (self->context));
+  message = g_strdup_printf (_("Opened read-only: %s You can look, export and print, but not change anything."), reason);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -170,30 +203,145 @@ show_open_error (KlyngeWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-open_db (KlyngeWindow *self,
-         const char   *path,
-         gboolean      create_demo)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeDb) db = klynge_db_open (path, KLYNGE_DB_OPEN_BACKUP, &error);
-  gint64 cluster_id = 0;
+typedef void (*OpenedFunc) (KlyngeWindow *self,
+                            gpointer      data);
 
-  if (db != NULL && create_demo && klynge_cluster_first_id (db) == 0)
-    cluster_id = klynge_demo_create (db, &error);
+typedef struct
+{
+  char           *path;
+  gboolean        create_demo;
+  OpenedFunc      then;
+  gpointer        then_data;
+  GDestroyNotify  then_destroy;
+
+  KlyngeDb       *db;
+  gint64          cluster_id;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  if (job->then_destroy != NULL)
+    job->then_destroy (job->then_data);
+  g_clear_object (&job->db);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* The integrity check and the backup read the whole file: a second or more
+ * for a large one, which must not freeze the window. The connection is the
+ * worker's alone until it is handed to the window when done. */
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  job->db = klynge_db_open (job->path, KLYNGE_DB_OPEN_BACKUP, &error);
+  if (job->db != NULL && job->create_demo && klynge_cluster_first_id (job->db) == 0)
+    job->cluster_id = klynge_demo_create (job->db, &error);
 
   if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+update_opening (KlyngeWindow *self,
+                const char   *path)
+{
+  if (self->opening != NULL)
     {
-      show_open_error (self, path, error);
-      return FALSE;
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *tooltip = g_strdup_printf (_("Opening “%s”…"), name);
+
+      adw_status_page_set_description (self->opening_page, name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->opening_spinner), tooltip);
+    }
+  update_switcher (self);
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  KlyngeWindow *self = KLYNGE_WINDOW (source);
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gint64 cluster_id = job->cluster_id;
+
+  /* Another file was chosen since, or the window closed. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  g_clear_object (&self->opening);
+  update_opening (self, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_open_error (self, job->path, error);
+      return;
     }
 
-  if (cluster_id == 0 && g_strcmp0 (g_settings_get_string (self->settings, "last-database"), path) == 0)
+  if (cluster_id == 0 && g_strcmp0 (g_settings_get_string (self->settings, "last-database"), job->path) == 0)
     cluster_id = g_settings_get_int64 (self->settings, "cluster-id");
 
-  g_settings_set_string (self->settings, "last-database", path);
-  klynge_context_set_db (self->context, db, cluster_id);
-  return TRUE;
+  g_settings_set_string (self->settings, "last-database", job->path);
+  klynge_context_set_db (self->context, job->db, cluster_id);
+  if (klynge_context_get_read_only (self->context))
+    announce_read_only (self);
+
+  if (job->then != NULL)
+    job->then (self, job->then_data);
+}
+
+/* Opens @path in a worker; the database shown stays until it is ready.
+ * @then runs once it is shown, not when opening fails. */
+static void
+open_db (KlyngeWindow   *self,
+         const char     *path,
+         gboolean        create_demo,
+         OpenedFunc      then,
+         gpointer        then_data,
+         GDestroyNotify  then_destroy)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job = g_new0 (OpenJob, 1);
+
+  job->path = g_strdup (path);
+  job->create_demo = create_demo;
+  job->then = then;
+  job->then_data = then_data;
+  job->then_destroy = then_destroy;
+
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_set_object (&self->opening, g_cancellable_new ());
+  update_opening (self, path);
+
+  task = g_task_new (self, self->opening, opened_cb, NULL);
+  g_task_set_source_tag (task, open_db);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+gboolean
+klynge_window_is_opening (KlyngeWindow *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_WINDOW (self), FALSE);
+  return self->opening != NULL;
+}
+
+static void
+show_toast (KlyngeWindow *self,
+            gpointer      message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 /* The open database is closed first: a restore replaces the file. */
@@ -233,16 +381,13 @@ restore_response_cb (KlyngeRestoreDialog *dialog,
   if (!klynge_backup_restore (path, backup, &safety, &error))
     {
       klynge_window_show_error (self, _("Could Not Restore the Backup"), error);
-      open_db (self, path, FALSE);
+      open_db (self, path, FALSE, NULL, NULL, NULL);
       return;
     }
 
-  if (!open_db (self, path, FALSE))
-    return;
-
   when = klynge_backup_format_created (backup);
   message = g_strdup_printf (_("Restored the backup of %s"), when);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  open_db (self, path, FALSE, show_toast, g_steal_pointer (&message), g_free);
 }
 
 static void
@@ -261,19 +406,19 @@ show_restore_dialog (KlyngeWindow *self,
  * Opens the database at @path, creating it when it does not exist; errors
  * are shown to the user and leave the current database open.
  */
-gboolean
+void
 klynge_window_open_path (KlyngeWindow *self,
                          const char   *path)
 {
-  return open_db (self, path, FALSE);
+  open_db (self, path, FALSE, NULL, NULL, NULL);
 }
 
-gboolean
+void
 klynge_window_open_demo (KlyngeWindow *self)
 {
   g_autofree char *path = klynge_window_default_path ("demo.sqlite");
 
-  return open_db (self, path, TRUE);
+  open_db (self, path, TRUE, NULL, NULL, NULL);
 }
 
 /* Opens the last database again, or greets a first-time user. */
@@ -283,7 +428,7 @@ klynge_window_restore (KlyngeWindow *self)
   g_autofree char *last = g_settings_get_string (self->settings, "last-database");
 
   if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
-    open_db (self, last, FALSE);
+    open_db (self, last, FALSE, NULL, NULL, NULL);
   else if (*last != '\0')
     {
       /* Often a USB stick or network drive that is not connected: the user
@@ -326,7 +471,7 @@ klynge_window_import_file (KlyngeWindow *self,
 {
   g_return_if_fail (KLYNGE_IS_WINDOW (self));
 
-  if (klynge_context_get_db (self->context) == NULL)
+  if (klynge_context_get_db (self->context) == NULL || klynge_context_get_read_only (self->context))
     return;
   if (g_strcmp0 (klynge_window_get_area (self), "charts") == 0)
     {
@@ -346,7 +491,8 @@ file_dropped_cb (GtkDropTarget *target,
 {
   g_autoptr(GSList) files = NULL;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (self->context) == NULL)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (self->context) == NULL ||
+      klynge_context_get_read_only (self->context))
     return FALSE;
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   if (files == NULL)
@@ -379,24 +525,14 @@ cluster_name_activate_cb (GtkEntry         *entry,
 }
 
 static void
-create_cluster_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            KlyngeWindow     *self)
+create_cluster (KlyngeWindow *self,
+                gpointer      name)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  KlyngeDb *db = klynge_context_get_db (self->context);
   g_autoptr(GError) error = NULL;
-  KlyngeDb *db;
   gint64 cluster_id;
 
-  if (!g_str_equal (response, "create"))
-    return;
-
-  if (path != NULL && !open_db (self, path, FALSE))
-    return;
-
-  db = klynge_context_get_db (self->context);
-  cluster_id = klynge_cluster_create (db, gtk_editable_get_text (entry), &error);
+  cluster_id = klynge_cluster_create (db, name, &error);
   if (cluster_id == 0)
     {
       klynge_window_show_error (self, _("Could Not Create the Cluster"), error);
@@ -406,6 +542,24 @@ create_cluster_response_cb (AdwMessageDialog *dialog,
   klynge_context_set_cluster_id (self->context, cluster_id);
   klynge_context_emit_changed (self->context);
   klynge_window_show_area (self, "clusters");
+}
+
+static void
+create_cluster_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            KlyngeWindow     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  const char *name = gtk_editable_get_text (entry);
+
+  if (!g_str_equal (response, "create"))
+    return;
+
+  if (path != NULL)
+    open_db (self, path, FALSE, create_cluster, g_strdup (name), g_free);
+  else
+    create_cluster (self, (gpointer) name);
 }
 
 /* Asks for the new cluster's name; @path is the database to create it in,
@@ -479,7 +633,7 @@ file_chooser_response_cb (GtkNativeDialog *chooser,
       if (creating)
         ask_cluster_name (self, path);
       else
-        open_db (self, path, FALSE);
+        open_db (self, path, FALSE, NULL, NULL, NULL);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -558,6 +712,9 @@ klynge_window_dispose (GObject *object)
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_WINDOW);
   g_clear_object (&self->context);
@@ -583,7 +740,9 @@ klynge_window_class_init (KlyngeWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/klynge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, opening_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, opening_page);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, cluster_switcher);

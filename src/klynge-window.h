@@ -18,9 +18,11 @@ G_DECLARE_FINAL_TYPE (KlyngeWindow, klynge_window, KLYNGE, WINDOW, AdwApplicatio
 
 KlyngeWindow  *klynge_window_new          (AdwApplication *application);
 KlyngeContext *klynge_window_get_context  (KlyngeWindow   *self);
-gboolean       klynge_window_open_path    (KlyngeWindow   *self,
+void           klynge_window_open_path    (KlyngeWindow   *self,
                                            const char     *path);
-gboolean       klynge_window_open_demo    (KlyngeWindow   *self);
+void           klynge_window_open_demo    (KlyngeWindow   *self);
+/* Whether a file is being opened (checked and backed up) in the background. */
+gboolean       klynge_window_is_opening   (KlyngeWindow   *self);
 void           klynge_window_restore      (KlyngeWindow   *self);
 gboolean       klynge_window_is_area      (const char     *name);
 void           klynge_window_show_area    (KlyngeWindow   *self,

@@ -115,6 +115,7 @@ ledger_add (KlyngeCli  *cli,
     return klynge_cli_usage_error ("ledger add", _("Unexpected argument “%s”."), argv[1]);
   if (date == NULL || amount == NULL)
     return klynge_cli_usage_error ("ledger add", "%s", _("--date and --amount are required."));
+  cli->writes = TRUE;
   if ((cluster = klynge_cli_get_cluster (cli, cluster)) == 0)
     return KLYNGE_CLI_FAILED;
 

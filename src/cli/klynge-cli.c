@@ -21,15 +21,17 @@ typedef struct
   const char *name;
   int       (*run) (KlyngeCli *cli, int argc, char **argv);
   const char *summary;
+  gboolean    writes;   /* backs the file up first (see KlyngeCli) */
 } Command;
 
 static const Command commands[] = {
-  { "demo", klynge_cli_demo, N_("Write the demo cluster into the database") },
+  { "demo", klynge_cli_demo, N_("Write the demo cluster into the database"), TRUE },
   { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, ics, invitation, invitations, members, pack, sign-in, slides, workbook") },
-  { "import", klynge_cli_import, N_("Import measurements from a CSV or XLSX file") },
+  { "import", klynge_cli_import, N_("Import measurements from a CSV or XLSX file"), TRUE },
   { "import-batches", klynge_cli_import_batches, N_("List the imported files") },
-  { "import-undo", klynge_cli_import_undo, N_("Undo an imported file as a whole") },
+  { "import-undo", klynge_cli_import_undo, N_("Undo an imported file as a whole"), TRUE },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
+  /* Only "ledger add" writes; it says so itself (see KlyngeCli). */
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
   { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster") },
 };
@@ -184,7 +186,8 @@ klynge_cli_get_db (KlyngeCli *cli)
   if (cli->db != NULL)
     return cli->db;
 
-  cli->db = klynge_db_open (cli->db_path, KLYNGE_DB_OPEN_DEFAULT, &error);
+  /* As in the app: what a command is about to change can be gone back to. */
+  cli->db = klynge_db_open (cli->db_path, cli->writes ? KLYNGE_DB_OPEN_BACKUP : KLYNGE_DB_OPEN_DEFAULT, &error);
   if (cli->db == NULL)
     klynge_cli_report_error (error);
   else if (!klynge_topics_ensure_library (cli->db, &error))
@@ -251,6 +254,7 @@ main (int    argc,
       cli.db_path = default_path = g_build_filename (dir, "klynge.sqlite", NULL);
     }
 
+  cli.writes = command->writes;
   status = command->run (&cli, argc - first, argv + first);
   g_clear_object (&cli.db);
   return status;

@@ -19,6 +19,10 @@ typedef struct
 {
   const char *db_path;
   KlyngeDb   *db;
+  /* Whether the command changes the database: it is then backed up when
+   * opened, as the app does (a command that decides late sets it before
+   * its first klynge_cli_get_db()). */
+  gboolean    writes;
 } KlyngeCli;
 
 /* Opens the database on first use; prints the error and returns NULL. */

@@ -27,6 +27,7 @@ struct _KlyngeClustersPage
   KlyngePage          parent_instance;
 
   GtkLabel           *name_label;
+  GtkWidget          *add_button;
   GtkLabel           *details_label;
   GtkLabel           *clinics_value;
   GtkLabel           *clinics_caption;
@@ -1326,14 +1327,21 @@ klynge_clusters_page_dispose (GObject *object)
 static void
 klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
 {
+  static const char *editing_actions[] = {
+    "clusters.new-member", "clusters.new-clinic", "clusters.edit-member", "clusters.edit-clinic",
+    "clusters.edit-cluster", "clusters.delete-member", "clusters.delete-clinic",
+    "clusters.delete-selected", "clusters.undo-delete", "clusters.import-members", NULL
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = klynge_clusters_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_clusters_page_reload;
+  klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clusters-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_value);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_caption);
@@ -1383,6 +1391,10 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Everything in its menu adds to the database; disabled, a menu button
+   * keeps its suggested colour, so it goes. */
+  g_object_bind_property (self, "read-only", self->add_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "clusters.new-member");
 
   self->members_filter = gtk_custom_filter_new (member_filter_func, self, NULL);

@@ -341,11 +341,13 @@ klynge_data_page_dispose (GObject *object)
 static void
 klynge_data_page_class_init (KlyngeDataPageClass *klass)
 {
+  static const char *editing_actions[] = { "data.import", "data.undo-batch", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = klynge_data_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_data_page_reload;
+  klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-data-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, summary_label);

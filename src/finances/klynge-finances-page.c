@@ -467,7 +467,7 @@ load_grants (KlyngeFinancesPage *self,
     }
   if (self->grants == NULL || self->grants->len == 0)
     gtk_list_box_append (self->grants_list, gtk_label_new (_("No grants are expected for this year.")));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "finances.book-grants",
+  klynge_page_set_action_enabled (KLYNGE_PAGE (self), "finances.book-grants",
                                  self->grants != NULL && self->grants->len > 0);
 }
 
@@ -495,8 +495,8 @@ klynge_finances_page_reload (KlyngePage *page)
   gtk_toggle_button_set_active (self->lock_button, locked);
   gtk_button_set_icon_name (GTK_BUTTON (self->lock_button), locked ? "changes-prevent-symbolic" : "changes-allow-symbolic");
   klynge_tooltip_set_text (GTK_WIDGET (self->lock_button), locked ? _("Unlock the Year") : _("Lock the Year"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "finances.add-entry", !locked);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "finances.delete-entry", !locked);
+  klynge_page_set_action_enabled (page, "finances.add-entry", !locked);
+  klynge_page_set_action_enabled (page, "finances.delete-entry", !locked);
   self->loading = FALSE;
 }
 
@@ -801,12 +801,17 @@ klynge_finances_page_finalize (GObject *object)
 static void
 klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 {
+  static const char *editing_actions[] = {
+    "finances.add-entry", "finances.delete-entry", "finances.undo-delete", "finances.apply-rates",
+    "finances.book-grants", NULL
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = klynge_finances_page_dispose;
   object_class->finalize = klynge_finances_page_finalize;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_finances_page_reload;
+  klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/finances/klynge-finances-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, year_dropdown);
@@ -840,6 +845,9 @@ static void
 klynge_finances_page_init (KlyngeFinancesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Locking a year is a change too. */
+  g_object_bind_property (self, "read-only", self->lock_button, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   klynge_page_ellipsize_picker (self->category_dropdown);
   klynge_page_ellipsize_picker (self->meeting_dropdown);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "finances.add-entry");

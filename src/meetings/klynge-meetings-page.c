@@ -67,7 +67,7 @@ update_follow_up (KlyngeMeetingsPage *self)
       gtk_label_set_text (self->follow_up_label, text);
     }
   gtk_revealer_set_reveal_child (self->follow_up_revealer, propose);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.follow-up", propose);
+  klynge_page_set_action_enabled (KLYNGE_PAGE (self), "meetings.follow-up", propose);
 }
 
 static void
@@ -101,8 +101,8 @@ show_meeting (KlyngeMeetingsPage *self,
 
       gtk_widget_set_sensitive (adw_view_stack_get_child_by_name (self->view_stack, pages[i]), saved);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.delete", saved);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.cancel-meeting", saved);
+  klynge_page_set_action_enabled (KLYNGE_PAGE (self), "meetings.delete", saved);
+  klynge_page_set_action_enabled (KLYNGE_PAGE (self), "meetings.cancel-meeting", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.print", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.export", saved);
   update_follow_up (self);
@@ -596,10 +596,15 @@ klynge_meetings_page_dispose (GObject *object)
 static void
 klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
 {
+  static const char *editing_actions[] = {
+    "meetings.new", "meetings.save", "meetings.delete", "meetings.cancel-meeting",
+    "meetings.follow-up", "meetings.undo-delete", NULL
+  };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = klynge_meetings_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_meetings_page_reload;
+  klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   g_type_ensure (KLYNGE_TYPE_MEETING_EDITOR);
   g_type_ensure (KLYNGE_TYPE_AGENDA_BUILDER);
@@ -637,10 +642,24 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "meetings.save", NULL);
 }
 
+/* The parts of a meeting's page that change it have actions of their own. */
+static void
+read_only_cb (KlyngeMeetingsPage *self)
+{
+  gboolean writable = !klynge_page_get_read_only (KLYNGE_PAGE (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->editor), "editor.add-speaker", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->agenda), "agenda.add-item", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->agenda), "agenda.move", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->invitations), "invitations.invite-all", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->requests), "requests.create", writable);
+}
+
 static void
 klynge_meetings_page_init (KlyngeMeetingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::read-only", G_CALLBACK (read_only_cb), NULL);
   /* Not a bound template child: the bin owns its child, and disposing the
    * template would unparent it a second time. */
   self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));

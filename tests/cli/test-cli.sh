@@ -35,6 +35,23 @@ printf 'not a database' > "$tmp/b.sqlite"
 [ $rc -eq 1 ] && grep -q 'not a Klynge database' "$tmp/err" && [ "$(cat "$tmp/b.sqlite")" = 'not a database' ]
 ok $? "a foreign file is refused, unchanged"
 
+# As the app does, a command that writes keeps a backup of the file as it
+# was; one that only reads leaves the backups alone.
+cp "$tmp/a.sqlite" "$tmp/c.sqlite"
+n_backups() { find "$tmp/c.backups" -name '*.sqlite' 2>/dev/null | wc -l; }
+"$cli" --db "$tmp/c.sqlite" info > /dev/null && "$cli" --db "$tmp/c.sqlite" meetings > /dev/null \
+  && "$cli" --db "$tmp/c.sqlite" ledger list > /dev/null && [ "$(n_backups)" -eq 0 ]
+ok $? "commands that only read make no backup"
+"$cli" --db "$tmp/c.sqlite" demo > /dev/null && [ "$(n_backups)" -eq 1 ]
+ok $? "a command that writes backs the file up first"
+cp "$(find "$tmp/c.backups" -name '*.sqlite')" "$tmp/c-backup.sqlite"
+[ "$("$cli" --db "$tmp/c-backup.sqlite" info | grep -c 'Clinics:')" -eq 1 ] \
+  && [ "$("$cli" --db "$tmp/c.sqlite" info | grep -c 'Clinics:')" -eq 2 ]
+ok $? "the backup holds the database as it was before the command"
+"$cli" --db "$tmp/c.sqlite" ledger add --date 2026-12-01 --amount 10 --category catering > /dev/null \
+  && [ "$(n_backups)" -eq 2 ]
+ok $? "ledger add backs the changed file up again"
+
 # Messages follow the user's language (the build's translations, as meson devenv sets).
 # (locales-all gives the locale; the catalogues are a dependency of this test.)
 KLYNGE_LOCALEDIR=$localedir LANGUAGE=da LC_ALL=da_DK.UTF-8 "$cli" --db "$tmp/a.sqlite" frobnicate 2> "$tmp/err"

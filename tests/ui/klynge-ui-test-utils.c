@@ -15,15 +15,32 @@ typedef struct
   gboolean         ran;
 } RunData;
 
+static gboolean
+any_window_opening (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KLYNGE_IS_WINDOW (window) && klynge_window_is_opening (KLYNGE_WINDOW (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 klynge_ui_test_flush (void)
 {
-  /* Twice: a frame can queue more work (a reload on map, a resize). */
+  /* Twice: a frame can queue more work (a reload on map, a resize). A file
+   * being opened in the background is waited for, as a user would. */
   for (guint round = 0; round < 2; round++)
     {
       gint64 until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
 
-      while (g_main_context_iteration (NULL, FALSE) || g_get_monotonic_time () < until)
+      while (g_main_context_iteration (NULL, FALSE) || g_get_monotonic_time () < until ||
+             any_window_opening ())
         ;
     }
 }
@@ -219,4 +236,22 @@ klynge_ui_test_activate_shortcut (GtkWidget  *widget,
         }
     }
   return FALSE;
+}
+
+GtkWidget *
+klynge_ui_test_find_actionable (GtkWidget  *widget,
+                                const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = klynge_ui_test_find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

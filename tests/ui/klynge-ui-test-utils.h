@@ -26,7 +26,8 @@ void      klynge_ui_test_run_app         (const char * const *argv,
 void      klynge_ui_test_run_unique_app  (const char * const *argv,
                                           KlyngeUiTestFunc    func,
                                           gpointer            user_data);
-/* Lets GTK handle everything pending: layout, drawing, idles. */
+/* Lets GTK handle everything pending: layout, drawing, idles, a file
+ * being opened. */
 void      klynge_ui_test_flush           (void);
 /* All text shown by labels below @widget, joined by newlines. */
 char     *klynge_ui_test_collect_text    (GtkWidget  *widget);
@@ -38,6 +39,9 @@ GtkWindow *klynge_ui_test_find_toplevel  (GType       type);
 /* The first descendant of @widget (or @widget) with this gtk_widget_get_name(), or %NULL. */
 GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
                                           const char *name);
+/* The first descendant of @widget (or @widget) that activates @action, or %NULL. */
+GtkWidget *klynge_ui_test_find_actionable (GtkWidget  *widget,
+                                           const char *action);
 /* The visible widget with this label/title text, or %NULL. */
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);

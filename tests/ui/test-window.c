@@ -161,6 +161,67 @@ test_open_demo (void)
   klynge_test_remove_tree (dir);
 }
 
+static const char *
+shown_path (KlyngeWindow *window)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+
+  return db != NULL ? klynge_db_get_path (db) : NULL;
+}
+
+static void
+check_opens_in_background (KlyngeWindow *window,
+                           gpointer      user_data)
+{
+  const char * const *paths = user_data;
+  GtkStack *main_stack = GTK_STACK (klynge_ui_test_find_named (GTK_WIDGET (window), "main-stack"));
+  GtkWidget *spinner = klynge_ui_test_find_named (GTK_WIDGET (window), "opening-spinner");
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (shown_path (window), ==, paths[0]);
+
+  /* The check and backup run in a worker: the call returns at once, the
+   * file shown stays shown and usable, and the header bar says why. */
+  klynge_window_open_path (window, paths[1]);
+  g_assert_true (klynge_window_is_opening (window));
+  g_assert_cmpstr (shown_path (window), ==, paths[0]);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "content");
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (spinner), "Opening"));
+
+  klynge_ui_test_flush ();
+  g_assert_false (klynge_window_is_opening (window));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_cmpstr (shown_path (window), ==, paths[1]);
+
+  /* With nothing to show meanwhile, the window says what it is doing. */
+  klynge_context_set_db (klynge_window_get_context (window), NULL, 0);
+  klynge_window_open_path (window, paths[0]);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "opening");
+  text = klynge_ui_test_collect_text (gtk_stack_get_visible_child (main_stack));
+  g_assert_nonnull (strstr (text, "Opening the Database"));
+  g_assert_nonnull (strstr (text, "demo.sqlite"));
+
+  klynge_ui_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "content");
+  g_assert_cmpstr (shown_path (window), ==, paths[0]);
+}
+
+static void
+test_opens_in_background (void)
+{
+  g_autofree char *dir1 = klynge_test_make_tmpdir ();
+  g_autofree char *dir2 = klynge_test_make_tmpdir ();
+  g_autofree char *first = make_demo_file (dir1);
+  g_autofree char *second = make_demo_file (dir2);
+  const char *paths[] = { first, second };
+  const char *argv[] = { "klynge", first, NULL };
+
+  klynge_ui_test_run_app (argv, check_opens_in_background, paths);
+  klynge_test_remove_tree (dir1);
+  klynge_test_remove_tree (dir2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -170,5 +231,6 @@ main (int    argc,
   g_test_add_func ("/ui/window/first-run-then-reopen", test_first_run_then_reopen);
   g_test_add_func ("/ui/window/open-demo", test_open_demo);
   g_test_add_func ("/ui/window/start-on-area", test_start_on_area);
+  g_test_add_func ("/ui/window/opens-in-background", test_opens_in_background);
   return g_test_run ();
 }

@@ -281,7 +281,9 @@ copy_database (sqlite3     *src,
                const char  *dest,
                GError     **error)
 {
-  g_autofree char *tmp = g_strconcat (dest, ".tmp", NULL);
+  /* The process's own temporary: two processes backing up in the same
+   * second pick the same name, and one must not write into the other's. */
+  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", dest, (int) getpid ());
   sqlite3 *handle = NULL;
   sqlite3_backup *backup;
   int fd;
@@ -485,7 +487,8 @@ klynge_backup_rotate (const char *db_path,
         {
           g_autofree char *path = g_build_filename (dir, name, NULL);
 
-          if (g_unlink (path) != 0)
+          /* Another process rotating at the same time may have been first. */
+          if (g_unlink (path) != 0 && errno != ENOENT)
             g_warning ("Could not delete the old backup %s: %s", path, g_strerror (errno));
         }
     }

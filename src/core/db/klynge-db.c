@@ -31,6 +31,13 @@ struct _KlyngeDb
   GHashTable *statements;
   guint       tx_depth;
   guint       read_only : 1;
+  /* Why it is read-only, for klynge_db_dup_read_only_reason(). */
+  enum {
+    REASON_ASKED,
+    REASON_MARKED,
+    REASON_NO_PERMISSION,
+    REASON_FOLDER,
+  }           reason;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDb, klynge_db, G_TYPE_OBJECT)
@@ -391,14 +398,23 @@ klynge_db_open (const char         *path,
       return NULL;
     }
 
-  /* A file marked read-only stays so even for an administrator, whom
-   * access() would let write anyway. */
-  if (!read_only &&
-      (access (path, W_OK) != 0 || access (dir, W_OK) != 0 || !is_marked_writable (path)))
-    read_only = TRUE;
-
   self = g_object_new (KLYNGE_TYPE_DB, NULL);
   self->path = g_strdup (path);
+  self->reason = REASON_ASKED;
+
+  /* A file marked read-only stays so even for an administrator, whom
+   * access() would let write anyway. SQLite keeps its journal beside the
+   * file, so the folder must be writable too. */
+  if (!read_only)
+    {
+      if (!is_marked_writable (path))
+        self->reason = REASON_MARKED;
+      else if (access (path, W_OK) != 0)
+        self->reason = REASON_NO_PERMISSION;
+      else if (access (dir, W_OK) != 0)
+        self->reason = REASON_FOLDER;
+      read_only = self->reason != REASON_ASKED;
+    }
   self->read_only = read_only;
 
   open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
@@ -452,6 +468,37 @@ klynge_db_open (const char         *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * klynge_db_dup_read_only_reason:
+ *
+ * Returns: (transfer full) (nullable): why the database was opened
+ *   read-only, in a sentence for the user, or %NULL if it was not
+ */
+char *
+klynge_db_dup_read_only_reason (KlyngeDb *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
+
+  if (!self->read_only)
+    return NULL;
+
+  name = g_filename_display_basename (self->path);
+  switch (self->reason)
+    {
+    case REASON_MARKED:
+      return g_strdup_printf (_("The file “%s” is marked read-only."), name);
+    case REASON_NO_PERMISSION:
+      return g_strdup_printf (_("You do not have permission to change the file “%s”."), name);
+    case REASON_FOLDER:
+      return g_strdup_printf (_("The folder of “%s” cannot be written to, and the database needs to keep its working files beside it."), name);
+    case REASON_ASKED:
+    default:
+      return g_strdup_printf (_("The file “%s” was opened for reading only."), name);
+    }
 }
 
 const char *
