@@ -117,6 +117,8 @@ add_clinic_and_member (KlyngeWindow *window,
   klynge_ui_test_flush ();
   form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
   g_assert_nonnull (form);
+  /* Ready to type the name, not on Cancel. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (form)), klynge_ui_test_find_named (form, "name")));
   g_assert_false (cluster_form_can_save (form));
   g_assert_cmpstr (cluster_form_problems (form), ==, "");
 
