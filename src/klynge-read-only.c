@@ -1,0 +1,149 @@
+/* klynge-read-only.c
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A form opened on a read-only database shows its content as usual but
+ * cannot be changed, and says why at its top: the user can still read
+ * (and copy) every field, which an editor that would not open or a form
+ * failing on Save would not let them do.
+ */
+
+#include "klynge-i18n.h"
+
+#include <adwaita.h>
+
+#include "klynge-read-only.h"
+
+/* What was changed on a widget, so that only that is undone. */
+enum {
+  LOCKED_NONE,
+  LOCKED_EDITABLE,
+  LOCKED_TEXT_VIEW,
+  LOCKED_SENSITIVE,
+};
+
+#define LOCKED_KEY "klynge-read-only-locked"
+#define NOTICE_KEY "klynge-read-only-notice"
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
+         GTK_IS_DROP_DOWN (widget) || GTK_IS_RANGE (widget) || ADW_IS_COMBO_ROW (widget);
+}
+
+static void
+lock (GtkWidget *widget)
+{
+  int how = LOCKED_NONE;
+
+  if (GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (widget), FALSE);
+      how = LOCKED_EDITABLE;
+    }
+  else if (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)))
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), FALSE);
+      how = LOCKED_TEXT_VIEW;
+    }
+  else if (is_control (widget))
+    {
+      /* An actionable's sensitivity is its action's; a second owner would
+       * fight it. */
+      if (GTK_IS_ACTIONABLE (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL)
+        return;
+      if (gtk_widget_get_sensitive (widget))
+        {
+          gtk_widget_set_sensitive (widget, FALSE);
+          g_object_set_data (G_OBJECT (widget), LOCKED_KEY, GINT_TO_POINTER (LOCKED_SENSITIVE));
+        }
+      return;
+    }
+  if (how != LOCKED_NONE)
+    g_object_set_data (G_OBJECT (widget), LOCKED_KEY, GINT_TO_POINTER (how));
+
+  /* An entry row's own buttons (a date row's calendar, apply) go too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lock (child);
+}
+
+static void
+unlock (GtkWidget *widget)
+{
+  switch (GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (widget), LOCKED_KEY)))
+    {
+    case LOCKED_EDITABLE:
+      gtk_editable_set_editable (GTK_EDITABLE (widget), TRUE);
+      break;
+    case LOCKED_TEXT_VIEW:
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), TRUE);
+      break;
+    case LOCKED_SENSITIVE:
+      gtk_widget_set_sensitive (widget, TRUE);
+      break;
+    default:
+      break;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    unlock (child);
+}
+
+static GtkWidget *
+notice_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (box, "read-only-notice");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_add_css_class (box, "warning");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+gboolean
+klynge_read_only_apply (GtkWidget *content,
+                        KlyngeDb  *db)
+{
+  GtkWidget *notice = g_object_get_data (G_OBJECT (content), NOTICE_KEY);
+  g_autofree char *reason = db != NULL ? klynge_db_dup_read_only_reason (db) : NULL;
+
+  g_return_val_if_fail (GTK_IS_BOX (gtk_widget_get_parent (content)), FALSE);
+
+  unlock (content);
+  if (reason == NULL)
+    {
+      if (notice != NULL)
+        gtk_widget_set_visible (notice, FALSE);
+      return FALSE;
+    }
+
+  if (notice == NULL)
+    {
+      notice = notice_new ();
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (content)), notice,
+                                  gtk_widget_get_prev_sibling (content));
+      g_object_set_data (G_OBJECT (content), NOTICE_KEY, notice);
+    }
+  {
+    /* Translators: above a form on a file that cannot be changed; %s says why */
+    g_autofree char *markup = g_markup_printf_escaped (_("<b>Read-only</b> — %s Nothing here can be changed."), reason);
+
+    gtk_label_set_markup (GTK_LABEL (gtk_widget_get_last_child (notice)), markup);
+  }
+  gtk_widget_set_visible (notice, TRUE);
+  lock (content);
+  return TRUE;
+}

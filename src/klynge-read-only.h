@@ -1,0 +1,26 @@
+/* klynge-read-only.h
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "klynge-db.h"
+
+G_BEGIN_DECLS
+
+/* Shows @content, a form over @db, as what it is while @db is read-only:
+ * its entries and texts take no typing (their text can still be selected
+ * and copied, and the form still scrolls), its other controls are
+ * insensitive, and a line just above it (its parent is a GtkBox) says
+ * "Read-only" and why. Buttons with an action are left to their action,
+ * which the form's owner disables. With a writable @db (or %NULL) it
+ * undoes exactly that, so a form shown again and again can call it each
+ * time. Returns whether @db is read-only. */
+gboolean klynge_read_only_apply (GtkWidget *content,
+                                 KlyngeDb  *db);
+
+G_END_DECLS
