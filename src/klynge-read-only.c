@@ -38,6 +38,10 @@ lock (GtkWidget *widget)
 {
   int how = LOCKED_NONE;
 
+  /* Reading needs scrolling (a scrollbar holds a range). */
+  if (GTK_IS_SCROLLBAR (widget))
+    return;
+
   if (GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
     {
       gtk_editable_set_editable (GTK_EDITABLE (widget), FALSE);
