@@ -151,3 +151,37 @@ klynge_read_only_apply (GtkWidget *content,
   lock (content);
   return TRUE;
 }
+
+static GtkWidget *
+find_close_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "window.close") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_close_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+klynge_read_only_apply_editor (GtkWidget          *editor,
+                               GtkWidget          *content,
+                               KlyngeDb           *db,
+                               const char * const *actions)
+{
+  GtkWidget *close;
+
+  if (!klynge_read_only_apply (content, db))
+    return;
+  for (guint i = 0; actions[i] != NULL; i++)
+    gtk_widget_action_set_enabled (editor, actions[i], FALSE);
+  close = find_close_button (editor);
+  if (close != NULL && gtk_button_get_label (GTK_BUTTON (close)) != NULL)
+    gtk_button_set_label (GTK_BUTTON (close), _("_Close"));
+}

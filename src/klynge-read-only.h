@@ -23,4 +23,13 @@ G_BEGIN_DECLS
 gboolean klynge_read_only_apply (GtkWidget *content,
                                  KlyngeDb  *db);
 
+/* The same for an editor window whose @content shows @db: while @db is
+ * read-only its @actions (Save and the like, installed on @editor) are
+ * disabled and its Cancel says Close, for there is nothing to cancel. An
+ * editor is opened on one database, so there is nothing to undo. */
+void     klynge_read_only_apply_editor (GtkWidget          *editor,
+                                        GtkWidget          *content,
+                                        KlyngeDb           *db,
+                                        const char * const *actions);
+
 G_END_DECLS
