@@ -185,3 +185,21 @@ klynge_read_only_apply_editor (GtkWidget          *editor,
   if (close != NULL && gtk_button_get_label (GTK_BUTTON (close)) != NULL)
     gtk_button_set_label (GTK_BUTTON (close), _("_Close"));
 }
+
+gboolean
+klynge_read_only_refuse_import (GtkWindow *window,
+                                KlyngeDb  *db)
+{
+  g_autofree char *reason = db != NULL ? klynge_db_dup_read_only_reason (db) : NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (reason == NULL)
+    return FALSE;
+  body = g_strdup_printf (_("%s Files can be imported only into a database that can be changed."), reason);
+  dialog = adw_message_dialog_new (window, _("Read-only"), body);
+  gtk_widget_set_name (dialog, "read-only-refusal");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}

@@ -32,4 +32,10 @@ void     klynge_read_only_apply_editor (GtkWidget          *editor,
                                         KlyngeDb           *db,
                                         const char * const *actions);
 
+/* When @db is read-only, says at once over @window that nothing can be
+ * imported into it, and why, and returns TRUE: a dropped file is refused
+ * before any work, not after it. */
+gboolean klynge_read_only_refuse_import (GtkWindow *window,
+                                         KlyngeDb  *db);
+
 G_END_DECLS
