@@ -21,6 +21,7 @@ enum {
   LOCKED_EDITABLE,
   LOCKED_TEXT_VIEW,
   LOCKED_SENSITIVE,
+  LOCKED_VISIBLE,
 };
 
 #define LOCKED_KEY "klynge-read-only-locked"
@@ -41,6 +42,13 @@ lock (GtkWidget *widget)
   /* Reading needs scrolling (a scrollbar holds a range). */
   if (GTK_IS_SCROLLBAR (widget))
     return;
+  /* An entry row's pencil would promise what it cannot do. */
+  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "edit-icon") && gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      g_object_set_data (G_OBJECT (widget), LOCKED_KEY, GINT_TO_POINTER (LOCKED_VISIBLE));
+      return;
+    }
 
   if (GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
     {
@@ -87,6 +95,9 @@ unlock (GtkWidget *widget)
       break;
     case LOCKED_SENSITIVE:
       gtk_widget_set_sensitive (widget, TRUE);
+      break;
+    case LOCKED_VISIBLE:
+      gtk_widget_set_visible (widget, TRUE);
       break;
     default:
       break;
