@@ -21,7 +21,7 @@ enum {
   LOCKED_EDITABLE,
   LOCKED_TEXT_VIEW,
   LOCKED_SENSITIVE,
-  LOCKED_VISIBLE,
+  LOCKED_SHOWN,
 };
 
 #define LOCKED_KEY "klynge-read-only-locked"
@@ -42,11 +42,12 @@ lock (GtkWidget *widget)
   /* Reading needs scrolling (a scrollbar holds a range). */
   if (GTK_IS_SCROLLBAR (widget))
     return;
-  /* An entry row's pencil would promise what it cannot do. */
-  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "edit-icon") && gtk_widget_get_visible (widget))
+  /* An entry row's pencil would promise what it cannot do. The row shows
+   * and hides it as the focus moves, so it is made transparent instead. */
+  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "edit-icon"))
     {
-      gtk_widget_set_visible (widget, FALSE);
-      g_object_set_data (G_OBJECT (widget), LOCKED_KEY, GINT_TO_POINTER (LOCKED_VISIBLE));
+      gtk_widget_set_opacity (widget, 0);
+      g_object_set_data (G_OBJECT (widget), LOCKED_KEY, GINT_TO_POINTER (LOCKED_SHOWN));
       return;
     }
 
@@ -96,8 +97,8 @@ unlock (GtkWidget *widget)
     case LOCKED_SENSITIVE:
       gtk_widget_set_sensitive (widget, TRUE);
       break;
-    case LOCKED_VISIBLE:
-      gtk_widget_set_visible (widget, TRUE);
+    case LOCKED_SHOWN:
+      gtk_widget_set_opacity (widget, 1);
       break;
     default:
       break;
