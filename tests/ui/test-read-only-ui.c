@@ -17,8 +17,11 @@
 #include "klynge-attendance-register.h"
 #include "klynge-clinic-editor.h"
 #include "klynge-cluster-editor.h"
+#include "klynge-clusters-page.h"
+#include "klynge-finances-page.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-meeting-editor.h"
+#include "klynge-meetings-page.h"
 #include "klynge-member-editor.h"
 #include "klynge-test-utils.h"
 #include "klynge-topics-window.h"
@@ -80,20 +83,6 @@ check_form (GtkWidget  *form,
     }
 }
 
-static GtkWidget *
-show_area (KlyngeWindow *window,
-           const char   *area,
-           GType         page_type)
-{
-  GtkWidget *page;
-
-  klynge_window_show_area (window, area);
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type);
-  g_assert_nonnull (page);
-  return page;
-}
-
 /* Checks the editor window of @type that @action of @page opened, then closes it. */
 static void
 check_editor_window (GtkWidget  *page,
@@ -133,7 +122,7 @@ static void
 check_clusters (KlyngeWindow *window,
                 gboolean      read_only)
 {
-  GtkWidget *page = show_area (window, "clusters", g_type_from_name ("KlyngeClustersPage"));
+  GtkWidget *page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
 
   check_editor_window (page, "clusters.edit-member",
                        g_variant_new_int64 (first_id (window, "SELECT min(id) FROM member")),
@@ -148,7 +137,7 @@ static void
 check_meetings (KlyngeWindow *window,
                 gboolean      read_only)
 {
-  GtkWidget *page = show_area (window, "meetings", g_type_from_name ("KlyngeMeetingsPage"));
+  GtkWidget *page = klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
   GtkListBox *list = GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list"));
   AdwViewStack *stack;
 
@@ -170,7 +159,7 @@ static void
 check_finances (KlyngeWindow *window,
                 gboolean      read_only)
 {
-  GtkWidget *page = show_area (window, "finances", g_type_from_name ("KlyngeFinancesPage"));
+  GtkWidget *page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
   GtkWidget *ledger = klynge_ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
   GtkWindow *editor;
 
