@@ -162,6 +162,8 @@ check_finances (KlyngeWindow *window,
   GtkWidget *page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
   GtkWidget *ledger = klynge_ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
   GtkWindow *editor;
+  AdwViewStack *stack;
+  guint budget;
 
   g_assert_nonnull (ledger);
   g_signal_emit_by_name (ledger, "activate", 0);
@@ -171,6 +173,19 @@ check_finances (KlyngeWindow *window,
   check_form (GTK_WIDGET (editor), read_only, "ledger entry");
   gtk_window_destroy (editor);
   klynge_ui_test_flush ();
+
+  /* The budget is typed into the page itself, with no notice of its own:
+   * the header bar says Read-only. */
+  stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (stack, "budget");
+  klynge_ui_test_flush ();
+  budget = count_changeable (adw_view_stack_get_child_by_name (stack, "budget"));
+  g_test_message ("budget: %u things to change", budget);
+  if (read_only)
+    g_assert_cmpuint (budget, ==, 0);
+  else
+    g_assert_cmpuint (budget, >, 0);
+  adw_view_stack_set_visible_child_name (stack, "ledger");
 }
 
 static void
