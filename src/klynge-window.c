@@ -18,6 +18,7 @@
 #include "klynge-demo.h"
 #include "klynge-finances-page.h"
 #include "klynge-meetings-page.h"
+#include "klynge-read-only.h"
 #include "klynge-restore-dialog.h"
 #include "klynge-window.h"
 
@@ -471,7 +472,8 @@ klynge_window_import_file (KlyngeWindow *self,
 {
   g_return_if_fail (KLYNGE_IS_WINDOW (self));
 
-  if (klynge_context_get_db (self->context) == NULL || klynge_context_get_read_only (self->context))
+  if (klynge_context_get_db (self->context) == NULL ||
+      klynge_read_only_refuse_import (GTK_WINDOW (self), klynge_context_get_db (self->context)))
     return;
   if (g_strcmp0 (klynge_window_get_area (self), "charts") == 0)
     {
@@ -491,14 +493,13 @@ file_dropped_cb (GtkDropTarget *target,
 {
   g_autoptr(GSList) files = NULL;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (self->context) == NULL ||
-      klynge_context_get_read_only (self->context))
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (self->context) == NULL)
     return FALSE;
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   if (files == NULL)
     return FALSE;
   klynge_window_import_file (self, files->data);
-  return TRUE;
+  return !klynge_context_get_read_only (self->context);
 }
 
 KlyngeContext *

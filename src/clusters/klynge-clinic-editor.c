@@ -10,6 +10,7 @@
 #include "klynge-date-row.h"
 #include "klynge-field-check.h"
 #include "klynge-focus.h"
+#include "klynge-read-only.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
 
@@ -17,6 +18,7 @@ struct _KlyngeClinicEditor
 {
   AdwWindow      parent_instance;
 
+  GtkWidget      *content;
   GtkLabel      *problems_label;
   AdwEntryRow   *name_row;
   AdwEntryRow   *number_row;
@@ -153,6 +155,7 @@ klynge_clinic_editor_class_init (KlyngeClinicEditorClass *klass)
 
   g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clinic-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClinicEditor, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClinicEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClinicEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClinicEditor, number_row);
@@ -229,5 +232,7 @@ klynge_clinic_editor_new (GtkWindow    *parent,
     gtk_window_set_title (GTK_WINDOW (self), _("New Clinic"));
 
   check (self);
+  klynge_read_only_apply_editor (GTK_WIDGET (self), self->content, self->db,
+                                 (const char *[]) { "clinic.save", "clinic.record-system", NULL });
   return self;
 }

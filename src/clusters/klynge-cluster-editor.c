@@ -13,6 +13,7 @@
 #include "klynge-focus.h"
 #include "klynge-format.h"
 #include "klynge-money.h"
+#include "klynge-read-only.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
 
@@ -20,6 +21,7 @@ struct _KlyngeClusterEditor
 {
   AdwWindow             parent_instance;
 
+  GtkWidget      *content;
   GtkLabel             *problems_label;
   AdwEntryRow          *name_row;
   AdwEntryRow          *region_row;
@@ -185,6 +187,7 @@ klynge_cluster_editor_class_init (KlyngeClusterEditorClass *klass)
 
   g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-cluster-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClusterEditor, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterEditor, region_row);
@@ -253,5 +256,7 @@ klynge_cluster_editor_new (GtkWindow *parent,
   self->touched = cluster_id != 0;
 
   check (self);
+  klynge_read_only_apply_editor (GTK_WIDGET (self), self->content, self->db,
+                                 (const char *[]) { "cluster.save", NULL });
   return self;
 }

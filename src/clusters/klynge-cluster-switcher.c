@@ -40,8 +40,7 @@ rebuild (KlyngeClusterSwitcher *self)
   gtk_widget_set_visible (GTK_WIDGET (self), db != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "switcher.new-cluster",
                                  db != NULL && !klynge_context_get_read_only (self->context));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "switcher.edit-cluster",
-                                 db != NULL && !klynge_context_get_read_only (self->context));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "switcher.edit-cluster", db != NULL);
   gtk_label_set_text (self->name_label, "");
   for (guint i = 0; clusters != NULL && i < clusters->len; i++)
     {

@@ -1327,9 +1327,9 @@ klynge_clusters_page_dispose (GObject *object)
 static void
 klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
 {
+  /* The editors open on a read-only file too, to be read (and say so). */
   static const char *editing_actions[] = {
-    "clusters.new-member", "clusters.new-clinic", "clusters.edit-member", "clusters.edit-clinic",
-    "clusters.edit-cluster", "clusters.delete-member", "clusters.delete-clinic",
+    "clusters.new-member", "clusters.new-clinic", "clusters.delete-member", "clusters.delete-clinic",
     "clusters.delete-selected", "clusters.undo-delete", "clusters.import-members", NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);

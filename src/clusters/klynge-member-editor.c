@@ -13,6 +13,7 @@
 #include "klynge-focus.h"
 #include "klynge-member-editor.h"
 #include "klynge-placeholder.h"
+#include "klynge-read-only.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
 #include "klynge-tooltip.h"
@@ -30,6 +31,7 @@ struct _KlyngeMemberEditor
 {
   AdwWindow      parent_instance;
 
+  GtkWidget      *content;
   GtkLabel      *problems_label;
   AdwEntryRow   *name_row;
   AdwComboRow   *title_row;
@@ -291,6 +293,7 @@ klynge_member_editor_class_init (KlyngeMemberEditorClass *klass)
 
   g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-member-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMemberEditor, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMemberEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMemberEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMemberEditor, title_row);
@@ -379,5 +382,7 @@ klynge_member_editor_new (GtkWindow    *parent,
     gtk_window_set_title (GTK_WINDOW (self), _("New Member"));
 
   check (self);
+  klynge_read_only_apply_editor (GTK_WIDGET (self), self->content, self->db,
+                                 (const char *[]) { "member.save", "member.add-role", NULL });
   return self;
 }

@@ -9,6 +9,7 @@
 #include "klynge-format.h"
 #include "klynge-import-sheet.h"
 #include "klynge-import-task.h"
+#include "klynge-read-only.h"
 
 struct _KlyngeImportSheet
 {
@@ -662,7 +663,8 @@ live_drop_cb (GtkDropTarget *target,
   GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
   g_autoptr(GSList) files = NULL;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (context) == NULL)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (context) == NULL ||
+      klynge_read_only_refuse_import (GTK_WINDOW (window), klynge_context_get_db (context)))
     return FALSE;
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   if (files == NULL)

@@ -382,7 +382,8 @@ load_budget (KlyngeFinancesPage *self,
              gint64              cluster)
 {
   g_autoptr(GPtrArray) costs = klynge_ledger_meeting_costs (db, cluster, self->year, TRUE, NULL);
-  gboolean locked = klynge_ledger_is_year_locked (db, cluster, self->year);
+  gboolean locked = klynge_ledger_is_year_locked (db, cluster, self->year) ||
+                    klynge_page_get_read_only (KLYNGE_PAGE (self));
 
   clear_list (self->budget_list);
   for (guint i = 0; self->totals != NULL && i < self->totals->lines->len; i++)

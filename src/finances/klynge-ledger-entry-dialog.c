@@ -11,12 +11,14 @@
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-money.h"
+#include "klynge-read-only.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeLedgerEntryDialog
 {
   AdwWindow          parent_instance;
 
+  GtkWidget      *content;
   KlyngeDateRow     *date_row;
   AdwEntryRow       *amount_row;
   AdwComboRow       *category_row;
@@ -231,6 +233,7 @@ klynge_ledger_entry_dialog_class_init (KlyngeLedgerEntryDialogClass *klass)
 
   g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/finances/klynge-ledger-entry-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeLedgerEntryDialog, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeLedgerEntryDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeLedgerEntryDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeLedgerEntryDialog, category_row);
@@ -298,5 +301,7 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
       klynge_date_row_set_date (self->date_row, iso);
     }
   show_attachment (self);
+  klynge_read_only_apply_editor (GTK_WIDGET (self), self->content, self->db,
+                                 (const char *[]) { "entry.save", "entry.choose-file", "entry.clear-file", NULL });
   return self;
 }

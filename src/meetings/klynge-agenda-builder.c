@@ -14,16 +14,19 @@
 
 #include "klynge-agenda-builder.h"
 #include "klynge-placeholder.h"
+#include "klynge-read-only.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeAgendaBuilder
 {
   AdwBin          parent_instance;
 
+  GtkWidget      *content;
   GtkListBox     *list;
   GtkLabel       *total_label;
   GtkLabel       *warning_label;
 
+  KlyngeDb       *db;
   KlyngeMeeting  *meeting;
   GtkStringList  *kind_labels;
   /* Every row's type as wide as the widest, so the titles line up. */
@@ -142,6 +145,10 @@ drag_prepare_cb (GtkDragSource *source,
                  double         y,
                  GtkWidget     *row)
 {
+  KlyngeAgendaBuilder *self = KLYNGE_AGENDA_BUILDER (gtk_widget_get_ancestor (row, KLYNGE_TYPE_AGENDA_BUILDER));
+
+  if (klynge_db_is_read_only (self->db))
+    return NULL;
   return gdk_content_provider_new_typed (G_TYPE_UINT, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
 }
 
@@ -250,6 +257,7 @@ rebuild (KlyngeAgendaBuilder *self,
   for (guint i = 0; self->meeting != NULL && i < self->meeting->agenda->len; i++)
     gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (self->meeting->agenda, i)));
   klynge_agenda_builder_refresh (self);
+  klynge_read_only_apply (self->content, self->db);
 
   if (focus_index >= 0)
     {
@@ -308,6 +316,7 @@ klynge_agenda_builder_dispose (GObject *object)
 {
   KlyngeAgendaBuilder *self = KLYNGE_AGENDA_BUILDER (object);
 
+  g_clear_object (&self->db);
   g_clear_object (&self->meeting);
   g_clear_object (&self->kind_labels);
   g_clear_object (&self->kind_widths);
@@ -323,6 +332,7 @@ klynge_agenda_builder_class_init (KlyngeAgendaBuilderClass *klass)
   G_OBJECT_CLASS (klass)->dispose = klynge_agenda_builder_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-agenda-builder.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAgendaBuilder, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAgendaBuilder, list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAgendaBuilder, total_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAgendaBuilder, warning_label);
@@ -354,10 +364,12 @@ klynge_agenda_builder_init (KlyngeAgendaBuilder *self)
 
 void
 klynge_agenda_builder_set_meeting (KlyngeAgendaBuilder *self,
+                                   KlyngeDb            *db,
                                    KlyngeMeeting       *meeting)
 {
   g_return_if_fail (KLYNGE_IS_AGENDA_BUILDER (self));
 
+  g_set_object (&self->db, db);
   g_set_object (&self->meeting, meeting);
   rebuild (self, -1);
 }

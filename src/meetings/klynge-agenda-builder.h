@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KlyngeAgendaBuilder, klynge_agenda_builder, KLYNGE, AGENDA_BUILDER, AdwBin)
 
 void klynge_agenda_builder_set_meeting (KlyngeAgendaBuilder *self,
+                                        KlyngeDb            *db,
                                         KlyngeMeeting       *meeting);
 void klynge_agenda_builder_move        (KlyngeAgendaBuilder *self,
                                         guint                from,

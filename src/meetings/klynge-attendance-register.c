@@ -12,12 +12,14 @@
 #include "klynge-attendance.h"
 #include "klynge-attendance-register.h"
 #include "klynge-page.h"
+#include "klynge-read-only.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeAttendanceRegister
 {
   AdwBin       parent_instance;
 
+  GtkWidget   *content;
   GtkLabel    *summary_label;
   GtkListBox  *list;
   AdwEntryRow *guest_row;
@@ -107,7 +109,7 @@ key_pressed_cb (GtkEventControllerKey    *controller,
   GtkListBoxRow *next;
   const char *status;
 
-  if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || klynge_db_is_read_only (self->db))
     return FALSE;
   switch (gdk_keyval_to_lower (keyval))
     {
@@ -248,6 +250,7 @@ reload (KlyngeAttendanceRegister *self)
   guests = klynge_guests_list (self->db, self->meeting_id, NULL);
   for (guint i = 0; guests != NULL && i < guests->len; i++)
     add_guest_row (self, g_ptr_array_index (guests, i));
+  klynge_read_only_apply (self->content, self->db);
 }
 
 static void
@@ -268,6 +271,7 @@ klynge_attendance_register_class_init (KlyngeAttendanceRegisterClass *klass)
   G_OBJECT_CLASS (klass)->dispose = klynge_attendance_register_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-attendance-register.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, guest_row);

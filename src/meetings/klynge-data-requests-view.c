@@ -14,12 +14,14 @@
 #include "klynge-date-row.h"
 #include "klynge-format.h"
 #include "klynge-page.h"
+#include "klynge-read-only.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeDataRequestsView
 {
   AdwBin       parent_instance;
 
+  GtkWidget   *content;
   AdwEntryRow *period_row;
   GtkEditable *due_row;
   GtkLabel    *summary_label;
@@ -45,7 +47,9 @@ reload (KlyngeDataRequestsView *self)
     gtk_list_box_remove (self->list, child);
   if (self->db == NULL || self->meeting_id == 0)
     return;
-  klynge_data_requests_refresh (self->db, self->cluster_id, NULL, NULL);
+  /* Marking overdue requests late writes; a read-only file shows them as stored. */
+  if (!klynge_read_only_apply (self->content, self->db))
+    klynge_data_requests_refresh (self->db, self->cluster_id, NULL, NULL);
   requests = klynge_data_requests_list (self->db, self->meeting_id, NULL);
   n = requests != NULL ? g_list_model_get_n_items (requests) : 0;
   for (guint i = 0; i < n; i++)
@@ -115,6 +119,7 @@ klynge_data_requests_view_class_init (KlyngeDataRequestsViewClass *klass)
 
   g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-data-requests-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, period_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, due_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataRequestsView, summary_label);

@@ -13,11 +13,13 @@
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
 #include "klynge-page.h"
+#include "klynge-read-only.h"
 
 struct _KlyngeInvitationsView
 {
   AdwBin      parent_instance;
 
+  GtkWidget  *content;
   GtkListBox *list;
   GtkLabel   *summary_label;
   GtkLabel   *keys_label;
@@ -91,7 +93,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   GtkListBoxRow *next;
   int answer;
 
-  if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || klynge_db_is_read_only (self->db))
     return FALSE;
   switch (gdk_keyval_to_lower (keyval))
     {
@@ -146,6 +148,7 @@ reload (KlyngeInvitationsView *self)
       gtk_list_box_append (self->list, row);
     }
   update_summary (self);
+  klynge_read_only_apply (self->content, self->db);
 }
 
 static void
@@ -363,6 +366,7 @@ klynge_invitations_view_class_init (KlyngeInvitationsViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = klynge_invitations_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-invitations-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, keys_label);

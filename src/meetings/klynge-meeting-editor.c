@@ -20,6 +20,7 @@
 #include "klynge-ledger.h"
 #include "klynge-meeting-editor.h"
 #include "klynge-money.h"
+#include "klynge-read-only.h"
 #include "klynge-topics.h"
 #include "klynge-tooltip.h"
 
@@ -27,6 +28,7 @@ struct _KlyngeMeetingEditor
 {
   AdwBin          parent_instance;
 
+  GtkWidget      *content;
   AdwEntryRow    *title_row;
   AdwComboRow    *topic_row;
   KlyngeDateRow  *date_row;
@@ -302,6 +304,7 @@ klynge_meeting_editor_class_init (KlyngeMeetingEditorClass *klass)
 
   g_type_ensure (KLYNGE_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-meeting-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, topic_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, date_row);
@@ -374,6 +377,7 @@ klynge_meeting_editor_set_meeting (KlyngeMeetingEditor *self,
     gtk_list_box_remove (self->speaker_list, child);
   for (guint i = 0; i < meeting->speakers->len; i++)
     add_speaker_row (self, g_ptr_array_index (meeting->speakers, i));
+  klynge_read_only_apply (self->content, db);
 }
 
 /**

@@ -91,7 +91,7 @@ show_meeting (KlyngeMeetingsPage *self,
       return;
     }
   klynge_meeting_editor_set_meeting (self->editor, db, meeting);
-  klynge_agenda_builder_set_meeting (self->agenda, meeting);
+  klynge_agenda_builder_set_meeting (self->agenda, db, meeting);
   klynge_invitations_view_set_meeting (self->invitations, db, meeting->id);
   klynge_attendance_register_set_meeting (self->attendance, db, meeting->id);
   klynge_data_requests_view_set_meeting (self->requests, db, meeting->cluster_id, meeting->id);

@@ -11,6 +11,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-read-only.h"
 #include "klynge-topics.h"
 #include "klynge-topics-window.h"
 #include "klynge-tooltip.h"
@@ -20,6 +21,7 @@ struct _KlyngeTopicsWindow
   AdwWindow        parent_instance;
 
   AdwToastOverlay *toasts;
+  GtkWidget       *content;
   AdwEntryRow     *proposal_row;
   GtkListBox      *proposal_list;
   GtkListBox      *topic_list;
@@ -458,6 +460,8 @@ reload (KlyngeTopicsWindow *self)
 {
   fill_proposals (self);
   fill_topics (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "topics.new-topic",
+                                 !klynge_read_only_apply (self->content, self->db));
 }
 
 static void
@@ -479,6 +483,7 @@ klynge_topics_window_class_init (KlyngeTopicsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-topics-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, proposal_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, proposal_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, topic_list);

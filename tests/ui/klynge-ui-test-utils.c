@@ -255,3 +255,17 @@ klynge_ui_test_find_actionable (GtkWidget  *widget,
     }
   return NULL;
 }
+
+GtkWidget *
+klynge_ui_test_show_page (KlyngeWindow *window,
+                          const char   *area,
+                          GType         page_type)
+{
+  GtkWidget *page;
+
+  klynge_window_show_area (window, area);
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type);
+  g_assert_nonnull (page);
+  return page;
+}

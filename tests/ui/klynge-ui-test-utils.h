@@ -26,6 +26,10 @@ void      klynge_ui_test_run_app         (const char * const *argv,
 void      klynge_ui_test_run_unique_app  (const char * const *argv,
                                           KlyngeUiTestFunc    func,
                                           gpointer            user_data);
+/* Shows @area and returns its page, of @page_type. */
+GtkWidget *klynge_ui_test_show_page      (KlyngeWindow *window,
+                                          const char   *area,
+                                          GType         page_type);
 /* Lets GTK handle everything pending: layout, drawing, idles, a file
  * being opened. */
 void      klynge_ui_test_flush           (void);

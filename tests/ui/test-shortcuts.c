@@ -23,13 +23,9 @@ show_area (KlyngeWindow *window,
            const char   *area,
            GType         page_type)
 {
-  GtkWidget *page;
+  GtkWidget *page = klynge_ui_test_show_page (window, area, page_type);
 
-  klynge_window_show_area (window, area);
-  klynge_ui_test_flush ();
   gtk_widget_grab_focus (klynge_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type);
-  g_assert_nonnull (page);
   g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), page));
   return page;
 }
