@@ -922,43 +922,50 @@ find_duplicates (Prepare  *self,
     }
   g_array_set_size (all, kept);
 
+  /* One indicator at a time, the key's index gives the stored keys in order,
+   * without sorting all of the cluster's measurements first. Only this
+   * cluster's clinics are among the candidates, so only theirs can match. */
   stmt = klynge_db_prepare (self->db,
-                            "SELECT m.indicator_id, m.clinic_id, m.period FROM measurement m "
-                            "JOIN clinic c ON c.id = m.clinic_id WHERE c.cluster_id = ?1 "
-                            "ORDER BY m.indicator_id, m.clinic_id, m.period",
+                            "SELECT clinic_id, period FROM measurement WHERE indicator_id = ?1 "
+                            "ORDER BY clinic_id, period",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
-  while (next < all->len && (rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  while (next < all->len)
     {
-      gint64 indicator = sqlite3_column_int64 (stmt, 0);
-      gint64 clinic = sqlite3_column_int64 (stmt, 1);
-      const char *period = (const char *)sqlite3_column_text (stmt, 2);
-      int cmp = -1;
+      gint64 indicator = g_array_index (all, Candidate, next).indicator_id;
 
-      while (next < all->len)
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, indicator);
+      while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
         {
-          Candidate *c = &g_array_index (all, Candidate, next);
+          gint64 clinic = sqlite3_column_int64 (stmt, 0);
+          const char *period = (const char *)sqlite3_column_text (stmt, 1);
+          Candidate *c = NULL;
+          int cmp = -1;
 
-          cmp = compare_key (c->indicator_id, c->clinic_id, periods[c->period], indicator, clinic, period);
-          if (cmp >= 0)
+          for (; next < all->len; next++)
+            {
+              c = &g_array_index (all, Candidate, next);
+              if ((cmp = compare_key (c->indicator_id, c->clinic_id, periods[c->period], indicator, clinic, period)) >= 0)
+                break;
+            }
+          if (next == all->len || c->indicator_id != indicator)
             break;
-          next++;
+          if (cmp == 0)
+            {
+              c->duplicate = TRUE;
+              add_problem (self, KLYNGE_IMPORT_PROBLEM_DUPLICATE, c->line, 0, NULL, NULL,
+                           _("%s’s “%s” for %s is already stored."),
+                           (char *)g_hash_table_lookup (clinic_names, &c->clinic_id),
+                           (char *)g_hash_table_lookup (indicator_names, &c->indicator_id), period);
+            }
         }
-      if (cmp == 0)
-        {
-          Candidate *c = &g_array_index (all, Candidate, next);
-
-          c->duplicate = TRUE;
-          add_problem (self, KLYNGE_IMPORT_PROBLEM_DUPLICATE, c->line, 0, NULL, NULL,
-                       _("%s’s “%s” for %s is already stored."),
-                       (char *)g_hash_table_lookup (clinic_names, &c->clinic_id),
-                       (char *)g_hash_table_lookup (indicator_names, &c->indicator_id), period);
-        }
+      if (rc < 0)
+        return FALSE;
+      while (next < all->len && g_array_index (all, Candidate, next).indicator_id == indicator)
+        next++;
     }
-  if (next < all->len && rc < 0)
-    return FALSE;
   sqlite3_reset (stmt);
 
   g_ptr_array_sort (plan->problems, compare_problems);
