@@ -62,6 +62,17 @@ make_cluster (KlyngeDb *db,
   return 1;
 }
 
+/* Seconds of CPU this process has used: on a machine shared with other
+ * work, wall time varies with the load, this much less. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 static KlyngeImportPlan *
 prepare (KlyngeDb            *db,
          gint64               cluster,
@@ -105,11 +116,12 @@ undo (KlyngeDb   *db,
 {
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  double cpu = cpu_seconds ();
   gint64 left;
 
   if (!klynge_import_undo (db, batch, &error))
     die (error);
-  g_print ("klynge undo %s: %.2f s\n", what, (g_get_monotonic_time () - start) / 1e6);
+  g_print ("klynge undo %s: %.2f s (CPU %.2f s)\n", what, (g_get_monotonic_time () - start) / 1e6, cpu_seconds () - cpu);
   if ((left = count_measurements (db)) != expected)
     {
       g_printerr ("bench-import: %" G_GINT64_FORMAT " measurements left, not %" G_GINT64_FORMAT "\n", left, expected);
@@ -129,6 +141,7 @@ main (int argc, char **argv)
   gint64 start, prepared, committed;
   gint64 cluster, first, second;
   guint n;
+  double cpu;
 
   setlocale (LC_ALL, "");
   if (argc < 3)
@@ -149,6 +162,7 @@ main (int argc, char **argv)
   mapping->numerator = g_strdup ("numerator");
   mapping->denominator = g_strdup ("denominator");
 
+  cpu = cpu_seconds ();
   start = g_get_monotonic_time ();
   plan = prepare (db, cluster, argv[1], mapping, 0);
   prepared = g_get_monotonic_time ();
@@ -157,20 +171,24 @@ main (int argc, char **argv)
   committed = g_get_monotonic_time ();
   getrusage (RUSAGE_SELF, &usage);
 
-  g_print ("klynge import: %u rows in %.2f s (read and check %.2f s, write %.2f s), peak memory %.0f MB\n",
+  g_print ("klynge import: %u rows in %.2f s (read and check %.2f s, write %.2f s; CPU %.2f s), peak memory %.0f MB\n",
            klynge_import_plan_get_n_measurements (plan),
            (committed - start) / 1e6, (prepared - start) / 1e6, (committed - prepared) / 1e6,
-           usage.ru_maxrss / 1024.0);
+           cpu_seconds () - cpu, usage.ru_maxrss / 1024.0);
 
   n = klynge_import_plan_get_n_measurements (plan);
+  g_clear_pointer (&plan, klynge_import_plan_free);
+  cpu = cpu_seconds ();
   start = g_get_monotonic_time ();
   replacing = prepare (db, cluster, argv[1], mapping, n);
   prepared = g_get_monotonic_time ();
   if ((second = klynge_import_commit (db, replacing, KLYNGE_IMPORT_DUPLICATES_REPLACE, NULL, NULL, NULL, NULL, &error)) == 0)
     die (error);
   committed = g_get_monotonic_time ();
-  g_print ("klynge import replacing all %u rows: %.2f s (read and check %.2f s, write %.2f s)\n",
-           n, (committed - start) / 1e6, (prepared - start) / 1e6, (committed - prepared) / 1e6);
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("klynge import replacing all %u rows: %.2f s (read and check %.2f s, write %.2f s; CPU %.2f s), peak memory %.0f MB\n",
+           n, (committed - start) / 1e6, (prepared - start) / 1e6, (committed - prepared) / 1e6,
+           cpu_seconds () - cpu, usage.ru_maxrss / 1024.0);
 
   undo (db, second, "of the replacing import (the first one's rows come back)", n);
   undo (db, first, "of the first import", 0);

@@ -1360,8 +1360,10 @@ writer_finish (Writer  *self,
   return TRUE;
 }
 
-/* Past this many rows, building the secondary indexes once after the
- * inserts is several times faster than updating them row by row. */
+/* Past this many new rows, building the secondary indexes once after the
+ * inserts is several times faster than updating them row by row. Rows
+ * replacing stored ones do not count: updated in place, they change only the
+ * batch's index, and rebuilding the others would be work for nothing. */
 #define BULK_ROWS 50000
 
 /* The measurement table's secondary indexes, as the schema defines them. */
@@ -1453,7 +1455,7 @@ klynge_import_commit (KlyngeDb                  *db,
   batch_id = klynge_db_last_insert_id (db);
   writer_init (&writer, db, plan, batch_id);
 
-  if (plan->candidates->len >= BULK_ROWS && (indexes = drop_indexes (db, error)) == NULL)
+  if (plan->candidates->len - plan->n_duplicates >= BULK_ROWS && (indexes = drop_indexes (db, error)) == NULL)
     goto failed;
 
   for (guint i = 0; i < plan->candidates->len; i++)
