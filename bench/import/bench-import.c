@@ -94,20 +94,6 @@ prepare (KlyngeDb            *db,
   return plan;
 }
 
-static gint64
-count_measurements (KlyngeDb *db)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT count(*) FROM measurement", &error);
-  gint64 n;
-
-  if (stmt == NULL || klynge_db_step (db, stmt, &error) != SQLITE_ROW)
-    die (error);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 static void
 undo (KlyngeDb   *db,
       gint64      batch,
@@ -122,7 +108,7 @@ undo (KlyngeDb   *db,
   if (!klynge_import_undo (db, batch, &error))
     die (error);
   g_print ("klynge undo %s: %.2f s (CPU %.2f s)\n", what, (g_get_monotonic_time () - start) / 1e6, cpu_seconds () - cpu);
-  if ((left = count_measurements (db)) != expected)
+  if ((left = klynge_db_count (db, "SELECT count(*) FROM measurement", 0)) != expected)
     {
       g_printerr ("bench-import: %" G_GINT64_FORMAT " measurements left, not %" G_GINT64_FORMAT "\n", left, expected);
       exit (1);

@@ -1261,7 +1261,6 @@ writer_init (Writer           *self,
              KlyngeImportPlan *plan,
              gint64            batch_id)
 {
-  memset (self, 0, sizeof *self);
   self->db = db;
   self->plan = plan;
   self->batch_id = batch_id;
