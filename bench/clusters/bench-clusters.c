@@ -168,7 +168,7 @@ main (int   argc,
   g_autoptr(GArray) paint_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) scratch_wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) scratch_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkWidget *window, *page, *search, *clinics_view;
+  GtkWidget *window, *page, *search;
   GtkLabel *count;
   GListModel *members;
   gint64 cluster;
@@ -211,7 +211,6 @@ main (int   argc,
   g_print ("renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   search = klynge_ui_test_find_named (page, "search");
   count = GTK_LABEL (klynge_ui_test_find_named (page, "count"));
-  clinics_view = klynge_ui_test_find_named (page, "clinics_view");
   members = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (klynge_ui_test_find_named (page, "members_view"))));
 
   for (guint run = 0; run <= runs; run++)
@@ -232,7 +231,7 @@ main (int   argc,
 
       /* The clinics fill their list when their tab is opened. */
       {
-        GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (clinics_view, GTK_TYPE_STACK));
+        GtkStack *stack = GTK_STACK (klynge_ui_test_find_named (page, "lists"));
 
         start = stamp ();
         gtk_stack_set_visible_child_name (stack, "clinics");

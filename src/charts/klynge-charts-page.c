@@ -125,8 +125,11 @@ show_chart (KlyngeChartsPage *self)
     }
   else if (error != NULL)
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->period_picker), options.kind != KLYNGE_CHART_ATTENDANCE);
+  /* Empty pickers would only offer "(None)". */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE && indicator != 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->period_picker), options.kind != KLYNGE_CHART_ATTENDANCE && indicator != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-chart", data != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.present", data != NULL);
   /* Nothing to chart: say where the numbers come from instead of a blank page. */
   gtk_stack_set_visible_child_name (self->content,
                                     options.kind != KLYNGE_CHART_ATTENDANCE && indicator == 0 ? "empty" : "chart");

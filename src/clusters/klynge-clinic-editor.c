@@ -9,6 +9,7 @@
 #include "klynge-clinic-editor.h"
 #include "klynge-date-row.h"
 #include "klynge-field-check.h"
+#include "klynge-focus.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
 
@@ -176,6 +177,7 @@ static void
 klynge_clinic_editor_init (KlyngeClinicEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_focus_on_show (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "klynge-cluster-editor.h"
 #include "klynge-date-row.h"
 #include "klynge-field-check.h"
+#include "klynge-focus.h"
 #include "klynge-format.h"
 #include "klynge-money.h"
 #include "klynge-record.h"
@@ -207,6 +208,7 @@ static void
 klynge_cluster_editor_init (KlyngeClusterEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_focus_on_show (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 KlyngeClusterEditor *

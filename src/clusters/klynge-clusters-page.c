@@ -41,6 +41,10 @@ struct _KlyngeClustersPage
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkStack           *stack;
+  GtkStack           *members_content;
+  GtkStack           *clinics_content;
+  AdwStatusPage      *members_empty;
+  AdwStatusPage      *clinics_empty;
   GtkColumnView      *members_view;
   GtkColumnView      *clinics_view;
 
@@ -89,7 +93,7 @@ enum {
 
 static const Column member_columns[N_MEMBER_COLUMNS] = {
   [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE  },
-  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, TRUE  },
+  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE },
   [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE  },
   [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE  },
   [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE  },
@@ -162,7 +166,8 @@ member_text (KlyngeMember *member,
     case MEMBER_JOINED:
       if (for_sorting || member->joined_on == NULL)
         return g_strdup (member->joined_on != NULL ? member->joined_on : "");
-      return klynge_format_date (member->joined_on);
+      /* The locale's numeric date: a column of "1. september 2018" is cut. */
+      return klynge_format_date_short (member->joined_on);
     case MEMBER_STATUS:
       if (!klynge_member_is_former (member))
         return g_strdup (for_sorting ? "0" : _("Active"));
@@ -225,6 +230,17 @@ clinic_sort_number (KlyngeClinic *clinic,
   return GPOINTER_TO_UINT (column) == CLINIC_PATIENTS ? clinic->listed_patients : clinic->n_members;
 }
 
+static int
+longest_title (void)
+{
+  const char * const *titles = klynge_member_titles ();
+  int longest = 0;
+
+  for (guint i = 0; titles[i] != NULL; i++)
+    longest = MAX (longest, (int) g_utf8_strlen (klynge_member_title_label (titles[i]), -1));
+  return longest;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -234,10 +250,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric != NULL ? 1 : 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Names are what one looks for: in a narrow window the list scrolls
-   * sideways rather than cut them to a first name. */
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
-    gtk_label_set_width_chars (GTK_LABEL (label), 22);
+  gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "width-chars")));
   if (numeric != NULL)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -402,6 +415,13 @@ add_columns (GtkColumnView *view,
 
       factory = gtk_signal_list_item_factory_new ();
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      /* Names are what one looks for: in a narrow window the list scrolls
+       * sideways rather than cut them to a first name. A title is a word
+       * or two: cut, every row would read the same "Praktiserend…". */
+      if (i == 0)
+        g_object_set_data (G_OBJECT (factory), "width-chars", GINT_TO_POINTER (22));
+      else if (columns == member_columns && i == MEMBER_TITLE)
+        g_object_set_data (G_OBJECT (factory), "width-chars", GINT_TO_POINTER (longest_title ()));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb),
                         columns[i].sort == SORT_NUMBER ? GINT_TO_POINTER (1) : NULL);
       g_signal_connect (factory, "bind", bind, NULL);
@@ -526,6 +546,42 @@ clinic_filter_func (gpointer item,
   return klynge_clinic_matches (item, self->folded_query);
 }
 
+/* An empty list says why, and what to do: add the first one, or search
+ * for something else. */
+static void
+update_empty_state (KlyngeClustersPage *self,
+                    gboolean            members,
+                    guint               n_shown,
+                    guint               n_all)
+{
+  GtkStack *content = members ? self->members_content : self->clinics_content;
+  AdwStatusPage *empty = members ? self->members_empty : self->clinics_empty;
+
+  gtk_stack_set_visible_child_name (content, n_shown > 0 ? "list" : "empty");
+  if (n_shown > 0)
+    return;
+  if (n_all > 0)
+    {
+      adw_status_page_set_icon_name (empty, "edit-find-symbolic");
+      adw_status_page_set_title (empty, members ? _("No Matching Members") : _("No Matching Clinics"));
+      adw_status_page_set_description (empty, members ? _("No member’s name, clinic or e-mail address contains the search text.")
+                                                      : _("No clinic’s name, number, address or e-mail address contains the search text."));
+    }
+  else if (members)
+    {
+      adw_status_page_set_icon_name (empty, "system-users-symbolic");
+      adw_status_page_set_title (empty, _("No Members Yet"));
+      adw_status_page_set_description (empty, _("Add the cluster’s GPs and staff one by one, or import the member list you already have."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (empty, "user-home-symbolic");
+      adw_status_page_set_title (empty, _("No Clinics Yet"));
+      adw_status_page_set_description (empty, _("Add the clinics the members work in: their listed patients give the cluster’s grant."));
+    }
+  gtk_widget_set_visible (adw_status_page_get_child (empty), n_all == 0);
+}
+
 /* Summary */
 
 static void
@@ -545,6 +601,7 @@ update_count (KlyngeClustersPage *self)
     /* Translators: how many list items match the search, of how many */
     text = g_strdup_printf (ngettext ("%u of %u shown", "%u of %u shown", n_all), n_shown, n_all);
   gtk_label_set_text (self->count_label, text);
+  update_empty_state (self, members, n_shown, n_all);
 }
 
 /* More than a board's worth of people would make the summary a wall of
@@ -1298,6 +1355,10 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_content);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_content);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_empty);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_empty);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_view);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

@@ -10,7 +10,9 @@
 #include "klynge-date-entry.h"
 #include "klynge-date-row.h"
 #include "klynge-field-check.h"
+#include "klynge-focus.h"
 #include "klynge-member-editor.h"
+#include "klynge-placeholder.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
 #include "klynge-tooltip.h"
@@ -311,9 +313,10 @@ static void
 klynge_member_editor_init (KlyngeMemberEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_focus_on_show (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   self->clinic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->roles = g_ptr_array_new_with_free_func (g_free);
-  gtk_list_box_set_placeholder (self->roles_list, gtk_label_new (_("No roles")));
+  gtk_list_box_set_placeholder (self->roles_list, klynge_list_placeholder_new (_("No roles")));
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "klynge-format.h"
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
+#include "klynge-placeholder.h"
 #include "klynge-submissions.h"
 #include "klynge-tooltip.h"
 
@@ -117,6 +118,8 @@ load_requests (KlyngeDataPage *self)
   gint64 meeting;
 
   g_list_store_remove_all (self->requests);
+  /* Empty, the boxed list would still draw its frame as a stray line. */
+  gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
     {
       gtk_label_set_text (self->tracker_label, _("No meeting has asked the clinics for data yet. Data requests are made when planning a meeting."));
@@ -163,6 +166,7 @@ load_requests (KlyngeDataPage *self)
                                     "%u of %u clinics have delivered everything asked for.", n_clinics),
                           n_complete, n_clinics);
   gtk_label_set_text (self->tracker_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->requests_list), n_clinics > 0);
 }
 
 static void
@@ -207,10 +211,13 @@ klynge_data_page_reload (KlyngePage *page)
     return;
 
   count = klynge_format_integer (summary.n_measurements);
-  description = g_strdup_printf (ngettext ("%s measurement is stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
-                                           "%s measurements are stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
-                                           summary.n_measurements),
-                                 count);
+  if (summary.n_measurements == 0)
+    description = g_strdup (_("No measurements are stored for this cluster yet. Import the clinics’ CSV or Excel files here, or drop them on the window."));
+  else
+    description = g_strdup_printf (ngettext ("%s measurement is stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
+                                             "%s measurements are stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
+                                             summary.n_measurements),
+                                   count);
   gtk_label_set_text (self->summary_label, description);
   load_batches (self);
   load_meetings (self);
@@ -370,8 +377,5 @@ klynge_data_page_init (KlyngeDataPage *self)
   self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_list_box_bind_model (self->batches_list, G_LIST_MODEL (self->batches), create_batch_row, self, NULL);
   gtk_list_box_bind_model (self->requests_list, G_LIST_MODEL (self->requests), create_request_row, self, NULL);
-  gtk_list_box_set_placeholder (self->batches_list,
-                                g_object_new (GTK_TYPE_LABEL, "label", _("No files imported yet"),
-                                              "margin-top", 18, "margin-bottom", 18, "css-classes",
-                                              (const char *[]) { "dim-label", NULL }, NULL));
+  gtk_list_box_set_placeholder (self->batches_list, klynge_list_placeholder_new (_("No files imported yet")));
 }

@@ -575,6 +575,10 @@ klynge_import_sheet_set_compact (KlyngeImportSheet *self,
 
   self->compact = compact;
   gtk_widget_set_visible (GTK_WIDGET (self->mapping_row), compact);
+  /* Alone in its window, the list of problems takes the room there is
+   * instead of leaving a blank band under the buttons. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->problems_scroller), compact);
+  gtk_scrolled_window_set_max_content_height (self->problems_scroller, compact ? -1 : 260);
 }
 
 void

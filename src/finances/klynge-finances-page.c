@@ -434,7 +434,7 @@ load_grants (KlyngeFinancesPage *self,
              gint64              cluster)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = g_strdup_printf (_("Expected grants for %d"), self->year);
+  g_autofree char *title = g_strdup_printf (_("Expected Grants for %d"), self->year);
   gint64 per_gp = 0, per_patient = 0;
 
   if (klynge_ledger_get_grant_rates (db, cluster, &per_gp, &per_patient, NULL))

@@ -7,6 +7,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-date-row.h"
+#include "klynge-focus.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-money.h"
@@ -61,6 +62,7 @@ show_attachment (KlyngeLedgerEntryDialog *self)
 
   adw_action_row_set_subtitle (self->attachment_row, name != NULL ? name : _("None"));
   klynge_tooltip_set_text (GTK_WIDGET (self->attachment_row), self->attachment_path);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.clear-file", self->attachment_path != NULL);
 }
 
 static guint
@@ -250,6 +252,7 @@ static void
 klynge_ledger_entry_dialog_init (KlyngeLedgerEntryDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_focus_on_show (GTK_WINDOW (self), GTK_WIDGET (self->amount_row));
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }

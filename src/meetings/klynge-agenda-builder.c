@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "klynge-agenda-builder.h"
+#include "klynge-placeholder.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeAgendaBuilder
@@ -241,18 +242,18 @@ static void
 rebuild (KlyngeAgendaBuilder *self,
          int                  focus_index)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  /* Rows only: the placeholder is a child too, and stays. */
+  while ((row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (row));
   for (guint i = 0; self->meeting != NULL && i < self->meeting->agenda->len; i++)
     gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (self->meeting->agenda, i)));
   klynge_agenda_builder_refresh (self);
 
   if (focus_index >= 0)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, focus_index);
-
+      row = gtk_list_box_get_row_at_index (self->list, focus_index);
       if (row != NULL)
         {
           gtk_list_box_select_row (self->list, row);
@@ -339,6 +340,7 @@ klynge_agenda_builder_init (KlyngeAgendaBuilder *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_placeholder (self->list, klynge_list_placeholder_new (_("No items yet: add the first with Add Item.")));
 
   self->kind_labels = gtk_string_list_new (NULL);
   self->kind_widths = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);

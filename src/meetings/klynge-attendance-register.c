@@ -140,6 +140,13 @@ key_pressed_cb (GtkEventControllerKey    *controller,
   return TRUE;
 }
 
+/* Empty, a boxed list would still draw its frame as a stray line. */
+static void
+show_if_filled (GtkListBox *list)
+{
+  gtk_widget_set_visible (GTK_WIDGET (list), gtk_list_box_get_row_at_index (list, 0) != NULL);
+}
+
 static void
 remove_guest_cb (GtkButton                *button,
                  KlyngeAttendanceRegister *self)
@@ -152,6 +159,7 @@ remove_guest_cb (GtkButton                *button,
     klynge_page_show_message (GTK_WIDGET (self), error->message);
   else
     gtk_list_box_remove (self->guest_list, row);
+  show_if_filled (self->guest_list);
 }
 
 static void
@@ -171,6 +179,7 @@ add_guest_row (KlyngeAttendanceRegister *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   g_object_set_data (G_OBJECT (row), "guest-id", GSIZE_TO_POINTER (guest->id));
   gtk_list_box_append (self->guest_list, row);
+  show_if_filled (self->guest_list);
 }
 
 static void
@@ -203,6 +212,8 @@ reload (KlyngeAttendanceRegister *self)
     gtk_list_box_remove (self->list, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guest_list))) != NULL)
     gtk_list_box_remove (self->guest_list, child);
+  show_if_filled (self->list);
+  show_if_filled (self->guest_list);
   if (self->db == NULL || self->meeting_id == 0)
     return;
 
@@ -231,6 +242,7 @@ reload (KlyngeAttendanceRegister *self)
       show_line (row);
       gtk_list_box_append (self->list, row);
     }
+  show_if_filled (self->list);
   update_summary (self);
 
   guests = klynge_guests_list (self->db, self->meeting_id, NULL);

@@ -163,10 +163,14 @@ invite_all_action (GtkWidget  *widget,
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  text = n == 0 ? g_strdup (_("Every member is invited already."))
-                : g_strdup_printf (ngettext ("Invited %d member.", "Invited %d members.", n), n);
-  klynge_page_show_message (GTK_WIDGET (self), text);
   reload (self);
+  /* Nobody to invite at all is not "everybody invited". */
+  if (n == 0 && gtk_list_box_get_row_at_index (self->list, 0) == NULL)
+    text = g_strdup (_("The cluster has no active members to invite yet. Add them under Cluster."));
+  else
+    text = n == 0 ? g_strdup (_("Every member is invited already."))
+                  : g_strdup_printf (ngettext ("Invited %d member.", "Invited %d members.", n), n);
+  klynge_page_show_message (GTK_WIDGET (self), text);
 }
 
 typedef struct

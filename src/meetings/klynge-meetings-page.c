@@ -29,6 +29,8 @@ struct _KlyngeMeetingsPage
   AdwLeaflet               *leaflet;     /* the bin's child, not a reference */
   GtkListBox               *meeting_list;
   GtkStack                 *content_stack;
+  AdwStatusPage            *none_page;
+  GtkWidget                *back_button;
   GtkRevealer              *follow_up_revealer;
   GtkLabel                 *follow_up_label;
   AdwViewStack             *view_stack;
@@ -78,7 +80,16 @@ show_meeting (KlyngeMeetingsPage *self,
   g_set_object (&self->meeting, meeting);
   gtk_stack_set_visible_child_name (self->content_stack, meeting != NULL ? "meeting" : "none");
   if (meeting == NULL)
-    return;
+    {
+      /* A new cluster has no list to choose from: say where to begin. */
+      gboolean none_yet = gtk_list_box_get_row_at_index (self->meeting_list, 0) == NULL;
+
+      adw_status_page_set_title (self->none_page, none_yet ? _("No Meetings Yet") : _("No Meeting Chosen"));
+      adw_status_page_set_description (self->none_page,
+                                       none_yet ? _("Plan the cluster’s first meeting with New Meeting: its date, agenda, invitations and the data to ask the clinics for.")
+                                                : _("Choose a meeting in the list, or plan a new one."));
+      return;
+    }
   klynge_meeting_editor_set_meeting (self->editor, db, meeting);
   klynge_agenda_builder_set_meeting (self->agenda, meeting);
   klynge_invitations_view_set_meeting (self->invitations, db, meeting->id);
@@ -202,6 +213,9 @@ klynge_meetings_page_reload (KlyngePage *page)
   KlyngeDb *db = klynge_page_get_db (page);
 
   fill_list (self, current);
+  /* The meeting shown may belong to the cluster or database just left. */
+  if (gtk_list_box_get_selected_row (self->meeting_list) == NULL)
+    current = 0;
   /* Side by side, the next meeting (or the latest) is open from the start. */
   if (current == 0 && !adw_leaflet_get_folded (self->leaflet))
     {
@@ -218,6 +232,16 @@ klynge_meetings_page_reload (KlyngePage *page)
 }
 
 /* Actions */
+
+/* Folded, the meeting covers the list; swiping back is no way a mouse user
+ * would find. */
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_leaflet_navigate (KLYNGE_MEETINGS_PAGE (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
 
 static void
 new_action (GtkWidget  *widget,
@@ -591,6 +615,8 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-meetings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, meeting_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, none_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_revealer);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, view_stack);
@@ -603,6 +629,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, times_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "meetings.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "meetings.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "meetings.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "meetings.cancel-meeting", NULL, cancel_meeting_action);
   gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
@@ -636,6 +663,7 @@ klynge_meetings_page_init (KlyngeMeetingsPage *self)
   /* Not a bound template child: the bin owns its child, and disposing the
    * template would unparent it a second time. */
   self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "meetings.new");
   gtk_list_box_set_header_func (self->meeting_list, header_cb, NULL, NULL);
 }

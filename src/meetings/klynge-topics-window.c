@@ -52,19 +52,50 @@ clear_list (GtkListBox *list)
 
 /* A form in a message dialog: one labelled entry per field. */
 static GtkWidget *
+form_field (GtkWidget  *form,
+            const char *label,
+            GtkWidget  *field)
+{
+  GtkWidget *title = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "caption-heading");
+  /* Each label with its own field, apart from the field above. */
+  if (gtk_widget_get_first_child (form) != NULL)
+    gtk_widget_set_margin_top (title, 8);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  gtk_box_append (GTK_BOX (form), title);
+  gtk_box_append (GTK_BOX (form), field);
+  return field;
+}
+
+static GtkWidget *
 form_entry (GtkWidget  *form,
             const char *label,
             const char *text)
 {
-  GtkWidget *title = gtk_label_new (label);
   GtkWidget *entry = gtk_entry_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "caption-heading");
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
-  gtk_box_append (GTK_BOX (form), title);
-  gtk_box_append (GTK_BOX (form), entry);
+  return form_field (form, label, entry);
+}
+
+static void
+required_changed_cb (GtkEditable      *entry,
+                     AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *text != '\0');
+}
+
+/* Saving without a name would only be refused: Save waits for one. */
+static GtkWidget *
+required (GtkWidget *dialog,
+          GtkWidget *entry)
+{
+  g_signal_connect_object (entry, "changed", G_CALLBACK (required_changed_cb), dialog, 0);
+  required_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
   return entry;
 }
 
@@ -129,7 +160,8 @@ edit_topic (KlyngeTopicsWindow *self,
   GtkWidget *dialog = form_dialog (self, topic != NULL ? _("Edit Topic") : _("New Topic"), &form);
 
   g_object_set_data (G_OBJECT (dialog), "topic-id", GSIZE_TO_POINTER (topic != NULL ? topic->id : 0));
-  g_object_set_data (G_OBJECT (dialog), "title", form_entry (form, _("Title"), topic != NULL ? topic->title : ""));
+  g_object_set_data (G_OBJECT (dialog), "title",
+                     required (dialog, form_entry (form, _("Title"), topic != NULL ? topic->title : "")));
   g_object_set_data (G_OBJECT (dialog), "description",
                      form_entry (form, _("Description"), topic != NULL ? topic->description : ""));
   g_object_set_data (G_OBJECT (dialog), "rationale",
@@ -211,21 +243,21 @@ edit_indicator (KlyngeTopicsWindow *self,
     gtk_string_list_append (unit_labels, klynge_indicator_unit_label (units[i]));
   g_object_set_data (G_OBJECT (dialog), "topic-id", GSIZE_TO_POINTER (topic->id));
   g_object_set_data (G_OBJECT (dialog), "indicator-id", GSIZE_TO_POINTER (indicator != NULL ? indicator->id : 0));
-  g_object_set_data (G_OBJECT (dialog), "name", form_entry (form, _("Name"), indicator != NULL ? indicator->name : ""));
+  g_object_set_data (G_OBJECT (dialog), "name",
+                     required (dialog, form_entry (form, _("Name"), indicator != NULL ? indicator->name : "")));
   g_object_set_data (G_OBJECT (dialog), "numerator",
                      form_entry (form, _("Numerator"), indicator != NULL ? indicator->numerator_definition : ""));
   g_object_set_data (G_OBJECT (dialog), "denominator",
                      form_entry (form, _("Denominator"), indicator != NULL ? indicator->denominator_definition : ""));
   g_object_set_data (G_OBJECT (dialog), "source",
                      form_entry (form, _("Data source"), indicator != NULL ? indicator->data_source : ""));
-  unit = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (unit_labels)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (unit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unit"), -1);
+  unit = form_field (form, _("Unit"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (unit_labels)), NULL));
   for (guint i = 0; indicator != NULL && i < G_N_ELEMENTS (units); i++)
     if (g_str_equal (units[i], indicator->unit))
       gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), i);
   higher = gtk_check_button_new_with_label (_("Higher is better"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (higher), indicator == NULL || indicator->higher_is_better);
-  gtk_box_append (GTK_BOX (form), unit);
+  gtk_widget_set_margin_top (higher, 8);
   gtk_box_append (GTK_BOX (form), higher);
   g_object_set_data (G_OBJECT (dialog), "unit", unit);
   g_object_set_data (G_OBJECT (dialog), "higher", higher);

@@ -169,6 +169,9 @@ empty_cluster (KlyngeWindow *window,
   g_assert_nonnull (empty);
   g_assert_true (gtk_widget_get_mapped (empty));
   g_assert_false (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
+  /* No period to pick, nothing to present. */
+  g_assert_false (gtk_widget_is_sensitive (klynge_ui_test_find_named (page, "period")));
+  g_assert_false (gtk_widget_is_sensitive (klynge_ui_test_find_named (page, "present")));
 }
 
 static void

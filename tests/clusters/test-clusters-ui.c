@@ -36,7 +36,7 @@ static GListModel *
 list_of (GtkWidget  *page,
          const char *view)
 {
-  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (klynge_ui_test_find_named (page, view), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (klynge_ui_test_find_named (page, "lists"));
 
   gtk_stack_set_visible_child_name (stack, g_str_equal (view, "clinics_view") ? "clinics" : "members");
   klynge_ui_test_flush ();
@@ -117,6 +117,8 @@ add_clinic_and_member (KlyngeWindow *window,
   klynge_ui_test_flush ();
   form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
   g_assert_nonnull (form);
+  /* Ready to type the name, not on Cancel. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (form)), klynge_ui_test_find_named (form, "name")));
   g_assert_false (cluster_form_can_save (form));
   g_assert_cmpstr (cluster_form_problems (form), ==, "");
 
@@ -313,6 +315,59 @@ switch_cluster (KlyngeWindow *window,
   g_assert_cmpint (g_settings_get_int64 (settings, "cluster-id"), ==, nord);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))), ==, "Almen Klynge Nord");
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 0);
+}
+
+static gboolean
+shows_empty_state (GtkWidget  *page,
+                   const char *name)
+{
+  GtkWidget *empty = klynge_ui_test_find_named (page, name);
+
+  return gtk_widget_get_mapped (empty);
+}
+
+/* The search entry waits a moment after typing before it searches. */
+static void
+search_for (GtkWidget  *page,
+            const char *text,
+            gboolean    expect_empty)
+{
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "search")), text);
+  for (int i = 0; i < 20 && shows_empty_state (page, "members-empty") != expect_empty; i++)
+    klynge_ui_test_flush ();
+}
+
+/* An empty list says what to do instead of showing bare column headers;
+ * a search that matches nothing says so, without the buttons to add. */
+static void
+empty_states (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  GtkWidget *empty;
+
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), >, 0);
+  g_assert_false (shows_empty_state (page, "members-empty"));
+  search_for (page, "no such name anywhere", TRUE);
+  g_assert_true (shows_empty_state (page, "members-empty"));
+  empty = klynge_ui_test_find_named (page, "members-empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Matching Members");
+  g_assert_null (klynge_ui_test_find_button (empty, "New Member…"));
+  search_for (page, "", FALSE);
+  g_assert_false (shows_empty_state (page, "members-empty"));
+
+  klynge_context_set_cluster_id (klynge_window_get_context (window),
+                                 klynge_db_count (window_db (window), "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0));
+  klynge_ui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 0);
+  g_assert_true (shows_empty_state (page, "members-empty"));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Members Yet");
+  g_assert_nonnull (klynge_ui_test_find_button (empty, "New Member…"));
+  g_assert_nonnull (klynge_ui_test_find_button (empty, "Import a Member List…"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "clinics_view")), ==, 0);
+  g_assert_true (shows_empty_state (page, "clinics-empty"));
+  g_assert_nonnull (klynge_ui_test_find_button (klynge_ui_test_find_named (page, "clinics-empty"), "New Clinic…"));
 }
 
 /* The cluster's own record through its editor; the summary follows. */
@@ -564,6 +619,12 @@ test_switch_cluster (void)
 }
 
 static void
+test_empty_states (void)
+{
+  run (empty_states);
+}
+
+static void
 test_edit_cluster (void)
 {
   run (edit_cluster);
@@ -590,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/add-clinic-and-member", test_add_clinic_and_member);
   g_test_add_func ("/clusters/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
+  g_test_add_func ("/clusters/ui/empty-states", test_empty_states);
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
   g_test_add_func ("/clusters/ui/import-members", test_import_members);
   g_test_add_func ("/clusters/ui/fits-small-screen", test_fits_small_screen);

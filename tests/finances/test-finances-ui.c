@@ -89,6 +89,9 @@ enter_expense (KlyngeWindow *window,
   klynge_ui_test_flush ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), find_named (GTK_WIDGET (dialog), "amount")));
+  /* Nothing attached yet: nothing to remove. */
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (dialog), "clear-file")));
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-12-01");
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "1,234.50");
 

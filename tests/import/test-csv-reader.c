@@ -230,6 +230,28 @@ test_mixed_encoding (void)
   g_assert_true (g_str_has_prefix (error->message, "test.csv:3:"));
 }
 
+/* A program's own file chosen by mistake is refused by name, not shown as
+ * a table of gibberish; text with the odd form feed is still text. */
+static void
+test_binary_file (void)
+{
+  static const char zip[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb2\x1c";
+  static const char controls[] = "\x01\x02\x03\x04\x05\x06\x07\x0e\x0f\x10\x11\x12\x13\x14\x15 a;b\n";
+  const char *files[] = { zip, controls };
+  const gssize lengths[] = { sizeof zip - 1, sizeof controls - 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = read_bytes (files[i], lengths[i], NULL, &error);
+
+      g_assert_null (rows);
+      g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, "test.csv is not a CSV or Excel file."));
+    }
+  assert_rows ("a;b\n1;2\n\f\n", (const char *[]) { "1:a|b", "2:1|2", "3:\f", NULL });
+}
+
 static gboolean
 stop_after_one (const KlyngeTableRow  *row,
                 gpointer               user_data,
@@ -268,6 +290,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/csv/utf16", test_utf16);
   g_test_add_func ("/import/csv/unclosed-quote", test_unclosed_quote);
   g_test_add_func ("/import/csv/mixed-encoding", test_mixed_encoding);
+  g_test_add_func ("/import/csv/binary-file", test_binary_file);
   g_test_add_func ("/import/csv/stop-early", test_stop_early);
 
   return g_test_run ();

@@ -9,11 +9,13 @@
 
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance.h"
+#include "klynge-cluster.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
 #include "klynge-test-utils.h"
+#include "klynge-ui-test-run.h"
 #include "klynge-ui-test-utils.h"
 
 /* Presses a key as the list's key controller receives it. */
@@ -243,6 +245,168 @@ test_plan_and_register (void)
   klynge_test_remove_tree (dir);
 }
 
+/* A cluster without meetings says where to begin instead of asking to
+ * choose from an empty list. */
+static void
+first_meeting (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *page, *none;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  none = klynge_ui_test_find_named (page, "no-meeting");
+  g_assert_false (gtk_widget_get_mapped (none));
+
+  klynge_context_set_cluster_id (context, klynge_db_count (klynge_context_get_db (context),
+                                                           "SELECT id FROM cluster WHERE name = 'Empty'", 0));
+  klynge_ui_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (none));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, "No Meetings Yet");
+}
+
+/* In a narrow window the meeting covers the list; a button leads back to it. */
+static void
+narrow_window (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  GtkWidget *page, *back;
+  AdwLeaflet *leaflet;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
+  klynge_window_show_area (window, "meetings");
+  for (int i = 0; i < 5; i++)
+    klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  leaflet = ADW_LEAFLET (klynge_ui_test_find_widget (page, ADW_TYPE_LEAFLET));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  back = klynge_ui_test_find_named (page, "back");
+
+  gtk_widget_activate_action (page, "meetings.new", NULL);
+  klynge_ui_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (back));
+  gtk_widget_activate (back);
+  for (int i = 0; i < 10 && gtk_widget_get_mapped (back); i++)
+    klynge_ui_test_flush ();
+  g_assert_false (gtk_widget_get_mapped (back));
+  g_assert_true (gtk_widget_get_mapped (klynge_ui_test_find_button (page, "New Meeting")));
+}
+
+static void
+test_narrow_window (void)
+{
+  klynge_ui_test_run_on_demo (narrow_window, NULL);
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the placeholder is on screen: GtkListBox hides it without
+ * making it invisible. */
+static gboolean
+says_no_items (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "No items yet"))
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (says_no_items (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* An empty agenda says how to begin, also once its last item is removed. */
+static void
+empty_agenda (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GtkWidget *page, *agenda;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.new", NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "agenda");
+  klynge_ui_test_flush ();
+  agenda = klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER);
+  g_assert_true (says_no_items (agenda));
+
+  gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
+  klynge_ui_test_flush ();
+  g_assert_false (says_no_items (agenda));
+  g_signal_emit_by_name (find_icon_button (agenda, "user-trash-symbolic"), "clicked");
+  klynge_ui_test_flush ();
+  g_assert_true (says_no_items (agenda));
+}
+
+static void
+test_empty_agenda (void)
+{
+  klynge_ui_test_run_on_demo (empty_agenda, NULL);
+}
+
+/* A new topic cannot be saved without a title, which the topic needs. */
+static void
+new_topic (KlyngeWindow *window,
+           gpointer      user_data)
+{
+  GtkWidget *page, *topics;
+  AdwMessageDialog *dialog;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.topics", NULL);
+  klynge_ui_test_flush ();
+  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  g_assert_nonnull (topics);
+  gtk_widget_activate_action (topics, "topics.new-topic", NULL);
+  klynge_ui_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "Astma");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (topics));
+}
+
+static void
+test_new_topic (void)
+{
+  klynge_ui_test_run_on_demo (new_topic, NULL);
+}
+
+static void
+test_first_meeting (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_assert_cmpint (klynge_cluster_create (db, "Empty", NULL), >, 0);
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, first_meeting, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +414,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/meetings/ui/plan-and-register", test_plan_and_register);
+  g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
+  g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
+  g_test_add_func ("/meetings/ui/new-topic", test_new_topic);
+  g_test_add_func ("/meetings/ui/empty-agenda", test_empty_agenda);
 
   return g_test_run ();
 }

@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$top" || exit 1
 
-echo "1..3"
+echo "1..4"
 
 # 1. A source file with marked strings that POTFILES.in leaves out.
 missing=$(grep -rlE '(^|[^A-Za-z0-9_])(N?_|C_|NC_|g_dngettext|ngettext)[[:space:]]*\(|translatable="yes"' src data \
@@ -41,3 +41,14 @@ case "$stats" in
     msgattrib --untranslated "$tmp/da.po" 2>/dev/null | grep '^msgid' | head -20 | sed 's/^/# /' ;;
   *) echo "ok 3 po/da.po is complete: $stats" ;;
 esac
+
+# 4. A Danish label that opens a dialog keeps the ellipsis as the English
+#    one does, written the same way everywhere: "Åbn…", not "Åbn …".
+spaced=$(msgcat --no-wrap po/da.po | awk '
+  /^msgid "/ { id = $0; next }
+  /^msgstr "/ { if (id ~ /…"$/ && $0 != "msgstr \"\"" && $0 !~ /[^ ]…"$/) print id " => " $0 }')
+if [ -z "$spaced" ]; then
+  echo "ok 4 Danish ellipses follow the English ones"
+else
+  echo "not ok 4 Danish ellipses differ from the English ones:"; echo "$spaced" | sed 's/^/# /'
+fi

@@ -64,7 +64,7 @@ klynge_chart_set_source (cairo_t         *cr,
  *
  * Draws @text in the current source colour.
  *
- * Returns: the height the text took
+ * Returns: the height the text took (its width with %KLYNGE_TEXT_MEASURE_WIDTH)
  */
 double
 klynge_chart_text (cairo_t         *cr,
@@ -106,6 +106,8 @@ klynge_chart_text (cairo_t         *cr,
         pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   pango_layout_get_pixel_extents (layout, &ink, &logical);
+  if (flags & KLYNGE_TEXT_MEASURE_WIDTH)
+    return logical.width;
   if (flags & KLYNGE_TEXT_MEASURE)
     return logical.height;
   cairo_move_to (cr, width > 0 ? x : x - xalign * logical.width, y - yalign * logical.height);

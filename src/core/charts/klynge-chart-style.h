@@ -55,6 +55,7 @@ typedef enum
   KLYNGE_TEXT_WRAP     = 1 << 1,
   KLYNGE_TEXT_ELLIPSIS = 1 << 2,  /* with WRAP: at most KLYNGE_TEXT_MAX_LINES lines */
   KLYNGE_TEXT_MEASURE  = 1 << 3,  /* only return the height */
+  KLYNGE_TEXT_MEASURE_WIDTH = 1 << 4,  /* only return the width */
 } KlyngeTextFlags;
 
 const KlyngeChartStyle *klynge_chart_style_get       (KlyngeChartTheme  theme);

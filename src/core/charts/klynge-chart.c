@@ -499,7 +499,9 @@ draw_funnel (Ctx *ctx)
   static const double coverage[2] = { 0.95, 0.998 };
   g_autofree guint8 *outside = g_new0 (guint8, MAX (data->rows->len, 1));
   guint n95, n998;
-  const KlyngeRgb *colours[] = { &ctx->style->mark, &ctx->style->warning, &ctx->style->alarm, &ctx->style->pooled };
+  /* Within the limits the dots have the peers' colour, pale beside a highlighted clinic. */
+  const KlyngeRgb *colours[] = { ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? &ctx->style->other : &ctx->style->mark,
+                                 &ctx->style->warning, &ctx->style->alarm, &ctx->style->pooled };
   const char *labels[] = { _("Within limits"), _("Outside 95 %"), _("Outside 99.8 %"), _("Cluster") };
 
   if (!data->has_pooled)

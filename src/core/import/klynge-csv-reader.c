@@ -259,6 +259,27 @@ has_non_ascii (const char *p,
   return FALSE;
 }
 
+/* Text has no NUL and hardly any control characters; a program's own file
+ * (a .bin, a .doc, a zip) is full of them, and read as Windows-1252 it would
+ * only show the user a screen of gibberish. */
+static gboolean
+looks_binary (const char *p,
+              gsize       n)
+{
+  gsize controls = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = p[i];
+
+      if (c == 0)
+        return TRUE;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+        controls++;
+    }
+  return controls > n / 100;
+}
+
 static gboolean
 end_is_partial (const char *p,
                 gsize       n)
@@ -456,6 +477,14 @@ klynge_csv_read (GInputStream        *stream,
         {
           self.encoding = ENCODING_UTF16;
           self.converter = g_iconv_open ("UTF-8", "UTF-16");
+        }
+
+      if (first && self.encoding != ENCODING_UTF16 && looks_binary (buffer, n))
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                       _("%s is not a CSV or Excel file. Save the data from the record system as CSV or XLSX and import that file."),
+                       display_name);
+          goto out;
         }
 
       if (!decode (&self, buffer, n, n == 0))
