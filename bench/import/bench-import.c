@@ -6,6 +6,9 @@
  * bench-import FILE.csv DB [CLINICS INDICATORS]: makes a cluster with the
  * file's clinics (provider numbers 100000…) and indicators (IND000…), then
  * imports the file as the app does and prints the time and the peak memory.
+ * It then imports the same file again, replacing every measurement, undoes
+ * that import (the first one's measurements come back) and undoes the first
+ * one (nothing is left), and prints the time of each.
  */
 
 #include <glib/gstdio.h>
@@ -59,16 +62,72 @@ make_cluster (KlyngeDb *db,
   return 1;
 }
 
+/* Seconds of CPU this process has used: on a machine shared with other
+ * work, wall time varies with the load, this much less. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+static KlyngeImportPlan *
+prepare (KlyngeDb            *db,
+         gint64               cluster,
+         const char          *path,
+         KlyngeImportMapping *mapping,
+         guint                n_duplicates)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeImportPlan *plan = klynge_import_prepare (db, cluster, path, mapping, NULL, NULL, NULL, &error);
+
+  if (plan == NULL)
+    die (error);
+  if (klynge_import_plan_get_n_errors (plan) > 0 || klynge_import_plan_get_n_duplicates (plan) != n_duplicates)
+    {
+      g_printerr ("bench-import: the file has %u problems and %u duplicates\n",
+                  klynge_import_plan_get_n_errors (plan), klynge_import_plan_get_n_duplicates (plan));
+      exit (1);
+    }
+  return plan;
+}
+
+static void
+undo (KlyngeDb   *db,
+      gint64      batch,
+      const char *what,
+      gint64      expected)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double cpu = cpu_seconds ();
+  gint64 left;
+
+  if (!klynge_import_undo (db, batch, &error))
+    die (error);
+  g_print ("klynge undo %s: %.2f s (CPU %.2f s)\n", what, (g_get_monotonic_time () - start) / 1e6, cpu_seconds () - cpu);
+  if ((left = klynge_db_count (db, "SELECT count(*) FROM measurement", 0)) != expected)
+    {
+      g_printerr ("bench-import: %" G_GINT64_FORMAT " measurements left, not %" G_GINT64_FORMAT "\n", left, expected);
+      exit (1);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr(KlyngeDb) db = NULL;
   g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
   g_autoptr(KlyngeImportPlan) plan = NULL;
+  g_autoptr(KlyngeImportPlan) replacing = NULL;
   g_autoptr(GError) error = NULL;
   struct rusage usage;
   gint64 start, prepared, committed;
-  gint64 cluster;
+  gint64 cluster, first, second;
+  guint n;
+  double cpu;
 
   setlocale (LC_ALL, "");
   if (argc < 3)
@@ -89,24 +148,35 @@ main (int argc, char **argv)
   mapping->numerator = g_strdup ("numerator");
   mapping->denominator = g_strdup ("denominator");
 
+  cpu = cpu_seconds ();
   start = g_get_monotonic_time ();
-  plan = klynge_import_prepare (db, cluster, argv[1], mapping, NULL, NULL, NULL, &error);
-  if (plan == NULL)
-    die (error);
-  if (klynge_import_plan_get_n_errors (plan) > 0)
-    {
-      g_printerr ("bench-import: the file has %u problems\n", klynge_import_plan_get_n_errors (plan));
-      return 1;
-    }
+  plan = prepare (db, cluster, argv[1], mapping, 0);
   prepared = g_get_monotonic_time ();
-  if (klynge_import_commit (db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error) == 0)
+  if ((first = klynge_import_commit (db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error)) == 0)
     die (error);
   committed = g_get_monotonic_time ();
   getrusage (RUSAGE_SELF, &usage);
 
-  g_print ("klynge import: %u rows in %.2f s (read and check %.2f s, write %.2f s), peak memory %.0f MB\n",
+  g_print ("klynge import: %u rows in %.2f s (read and check %.2f s, write %.2f s; CPU %.2f s), peak memory %.0f MB\n",
            klynge_import_plan_get_n_measurements (plan),
            (committed - start) / 1e6, (prepared - start) / 1e6, (committed - prepared) / 1e6,
-           usage.ru_maxrss / 1024.0);
+           cpu_seconds () - cpu, usage.ru_maxrss / 1024.0);
+
+  n = klynge_import_plan_get_n_measurements (plan);
+  g_clear_pointer (&plan, klynge_import_plan_free);
+  cpu = cpu_seconds ();
+  start = g_get_monotonic_time ();
+  replacing = prepare (db, cluster, argv[1], mapping, n);
+  prepared = g_get_monotonic_time ();
+  if ((second = klynge_import_commit (db, replacing, KLYNGE_IMPORT_DUPLICATES_REPLACE, NULL, NULL, NULL, NULL, &error)) == 0)
+    die (error);
+  committed = g_get_monotonic_time ();
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("klynge import replacing all %u rows: %.2f s (read and check %.2f s, write %.2f s; CPU %.2f s), peak memory %.0f MB\n",
+           n, (committed - start) / 1e6, (prepared - start) / 1e6, (committed - prepared) / 1e6,
+           cpu_seconds () - cpu, usage.ru_maxrss / 1024.0);
+
+  undo (db, second, "of the replacing import (the first one's rows come back)", n);
+  undo (db, first, "of the first import", 0);
   return 0;
 }

@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "klynge-import.h"
 #include "klynge-test-utils.h"
@@ -393,6 +394,175 @@ test_data_requests (Fixture *f, gconstpointer data)
   g_assert_cmpint (klynge_db_count (f->db, status_sql, 101), ==, 0);
 }
 
+/* Every stored measurement: "clinic|indicator|period" → that and
+ * "|numerator|denominator|value|batch". */
+static GHashTable *
+stored_measurements (Fixture *f)
+{
+  GHashTable *state = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (f->db,
+    "SELECT c.provider_number || '|' || i.name || '|' || m.period, ifnull (m.numerator, '') || '|' || "
+    "ifnull (m.denominator, '') || '|' || ifnull (m.value, '') || '|' || ifnull (m.batch_id, '') "
+    "FROM measurement m JOIN clinic c ON c.id = m.clinic_id JOIN indicator i ON i.id = m.indicator_id", NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (state, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  return state;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+/* One line per measurement, in key order: two states compare as a whole. */
+static char *
+render_measurements (GHashTable *state)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, rest;
+
+  g_hash_table_iter_init (&iter, state);
+  while (g_hash_table_iter_next (&iter, &key, &rest))
+    g_ptr_array_add (lines, g_strconcat (key, "|", rest, NULL));
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **)lines->pdata);
+}
+
+/* Fails on the first measurement that differs, naming it. */
+static void
+assert_stored (Fixture    *f,
+               GHashTable *expected)
+{
+  g_autoptr(GHashTable) state = stored_measurements (f);
+  g_autofree char *stored = render_measurements (state);
+  g_autofree char *wanted = render_measurements (expected);
+  g_auto(GStrv) stored_lines = g_strsplit (stored, "\n", -1);
+  g_auto(GStrv) wanted_lines = g_strsplit (wanted, "\n", -1);
+
+  for (guint i = 0; stored_lines[i] != NULL || wanted_lines[i] != NULL; i++)
+    {
+      g_assert_cmpstr (stored_lines[i], ==, wanted_lines[i]);
+      if (stored_lines[i] == NULL)
+        break;
+    }
+}
+
+/* A long-format file of @clinics × @indicators × the months @first…@last
+ * (counted from January 2030); imports it, replacing what is stored, and
+ * applies the same to @expected. Returns the batch. */
+static gint64
+import_months (Fixture    *f,
+               GStrv       clinics,
+               GStrv       indicators,
+               guint       first,
+               guint       last,
+               guint       salt,
+               GHashTable *expected)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(KlyngeImportPlan) plan = NULL;
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) csv = g_string_new ("clinic_number,indicator,period,numerator,denominator\n");
+  g_autofree char *path = g_build_filename (f->dir, "months.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, rest;
+  gint64 batch;
+
+  for (guint c = 0; clinics[c] != NULL; c++)
+    for (guint i = 0; indicators[i] != NULL; i++)
+      for (guint month = first; month <= last; month++)
+        {
+          g_autofree char *period = g_strdup_printf ("%u-%02u", 2030 + month / 12, month % 12 + 1);
+          guint denominator = 40 + salt + c;
+          guint numerator = (month + i + salt) % denominator;
+
+          g_string_append_printf (csv, "%s,\"%s\",%s,%u,%u\n", clinics[c], indicators[i], period, numerator, denominator);
+          g_hash_table_insert (rows, g_strdup_printf ("%s|%s|%s", clinics[c], indicators[i], period),
+                               g_strdup_printf ("%u|%u||", numerator, denominator));
+        }
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+
+  plan = klynge_import_prepare (f->db, f->cluster, path, mapping, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+  g_assert_cmpuint (klynge_import_plan_get_n_measurements (plan), ==, g_hash_table_size (rows));
+  batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REPLACE, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (batch, >, 0);
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &key, &rest))
+    g_hash_table_insert (expected, g_strdup (key), g_strdup_printf ("%s%" G_GINT64_FORMAT, (char *)rest, batch));
+  return batch;
+}
+
+static GStrv
+column_strings (Fixture    *f,
+                const char *sql)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = klynge_db_prepare (f->db, sql, NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
+/* A file replacing part of an earlier one leaves exactly its own rows, the
+ * earlier file's others and everything else as they were; undoing it brings
+ * back exactly what it replaced, and undoing the earlier one leaves none of
+ * it. Both files are large enough to take the bulk path, and the last clinic
+ * is only in the first: a replace touching more than its own keys shows. */
+static void
+test_replace_and_undo_exact (Fixture *f, gconstpointer data)
+{
+  g_auto(GStrv) indicators = column_strings (f, "SELECT DISTINCT i.name FROM measurement m JOIN indicator i ON i.id = m.indicator_id");
+  g_auto(GStrv) clinics = column_strings (f, "SELECT provider_number FROM clinic ORDER BY provider_number");
+  g_autoptr(GHashTable) before = stored_measurements (f);
+  g_autoptr(GHashTable) after_first = stored_measurements (f);
+  g_autoptr(GHashTable) after_second = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_clinics = g_strv_length (clinics);
+  g_autofree char *last_clinic = NULL;
+  gint64 first, second;
+
+  g_assert_cmpuint (n_clinics, >=, 3);
+  g_assert_cmpuint (g_hash_table_size (before), >, 0);
+
+  /* 9 clinics × 6 indicators × 960 months: above the bulk threshold. */
+  first = import_months (f, clinics, indicators, 0, 959, 0, after_first);
+  assert_stored (f, after_first);
+
+  last_clinic = g_steal_pointer (&clinics[n_clinics - 1]);
+  after_second = stored_measurements (f);
+  second = import_months (f, clinics, indicators, 120, 1199, 7, after_second);
+  clinics[n_clinics - 1] = g_steal_pointer (&last_clinic);
+  assert_stored (f, after_second);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_replaced WHERE batch_id = ?1", second), ==,
+                   (n_clinics - 1) * g_strv_length (indicators) * 840);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", first), ==,
+                   (n_clinics - 1) * g_strv_length (indicators) * 120 + g_strv_length (indicators) * 960);
+
+  g_assert_true (klynge_import_undo (f->db, second, &error));
+  g_assert_no_error (error);
+  assert_stored (f, after_first);
+
+  g_assert_true (klynge_import_undo (f->db, first, &error));
+  g_assert_no_error (error);
+  assert_stored (f, before);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_replaced", 0), ==, 0);
+  klynge_test_assert_integrity (klynge_db_get_handle (f->db));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -405,6 +575,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add ("/import/engine/" path, Fixture, NULL, klynge_test_demo_set_up, func, klynge_test_demo_tear_down)
   ADD ("saved-mapping", test_saved_mapping);
   ADD ("duplicates-replace-and-undo", test_duplicates_replace_and_undo);
+  ADD ("replace-and-undo-exact", test_replace_and_undo_exact);
   ADD ("keep-existing", test_keep_existing);
   ADD ("wide-cp1252", test_wide_cp1252);
   ADD ("gnumeric-xlsx", test_gnumeric_xlsx);

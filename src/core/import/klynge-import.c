@@ -922,43 +922,50 @@ find_duplicates (Prepare  *self,
     }
   g_array_set_size (all, kept);
 
+  /* One indicator at a time, the key's index gives the stored keys in order,
+   * without sorting all of the cluster's measurements first. Only this
+   * cluster's clinics are among the candidates, so only theirs can match. */
   stmt = klynge_db_prepare (self->db,
-                            "SELECT m.indicator_id, m.clinic_id, m.period FROM measurement m "
-                            "JOIN clinic c ON c.id = m.clinic_id WHERE c.cluster_id = ?1 "
-                            "ORDER BY m.indicator_id, m.clinic_id, m.period",
+                            "SELECT clinic_id, period FROM measurement WHERE indicator_id = ?1 "
+                            "ORDER BY clinic_id, period",
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
-  while (next < all->len && (rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  while (next < all->len)
     {
-      gint64 indicator = sqlite3_column_int64 (stmt, 0);
-      gint64 clinic = sqlite3_column_int64 (stmt, 1);
-      const char *period = (const char *)sqlite3_column_text (stmt, 2);
-      int cmp = -1;
+      gint64 indicator = g_array_index (all, Candidate, next).indicator_id;
 
-      while (next < all->len)
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, indicator);
+      while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
         {
-          Candidate *c = &g_array_index (all, Candidate, next);
+          gint64 clinic = sqlite3_column_int64 (stmt, 0);
+          const char *period = (const char *)sqlite3_column_text (stmt, 1);
+          Candidate *c = NULL;
+          int cmp = -1;
 
-          cmp = compare_key (c->indicator_id, c->clinic_id, periods[c->period], indicator, clinic, period);
-          if (cmp >= 0)
+          for (; next < all->len; next++)
+            {
+              c = &g_array_index (all, Candidate, next);
+              if ((cmp = compare_key (c->indicator_id, c->clinic_id, periods[c->period], indicator, clinic, period)) >= 0)
+                break;
+            }
+          if (next == all->len || c->indicator_id != indicator)
             break;
-          next++;
+          if (cmp == 0)
+            {
+              c->duplicate = TRUE;
+              add_problem (self, KLYNGE_IMPORT_PROBLEM_DUPLICATE, c->line, 0, NULL, NULL,
+                           _("%s’s “%s” for %s is already stored."),
+                           (char *)g_hash_table_lookup (clinic_names, &c->clinic_id),
+                           (char *)g_hash_table_lookup (indicator_names, &c->indicator_id), period);
+            }
         }
-      if (cmp == 0)
-        {
-          Candidate *c = &g_array_index (all, Candidate, next);
-
-          c->duplicate = TRUE;
-          add_problem (self, KLYNGE_IMPORT_PROBLEM_DUPLICATE, c->line, 0, NULL, NULL,
-                       _("%s’s “%s” for %s is already stored."),
-                       (char *)g_hash_table_lookup (clinic_names, &c->clinic_id),
-                       (char *)g_hash_table_lookup (indicator_names, &c->indicator_id), period);
-        }
+      if (rc < 0)
+        return FALSE;
+      while (next < all->len && g_array_index (all, Candidate, next).indicator_id == indicator)
+        next++;
     }
-  if (next < all->len && rc < 0)
-    return FALSE;
   sqlite3_reset (stmt);
 
   g_ptr_array_sort (plan->problems, compare_problems);
@@ -1200,28 +1207,113 @@ klynge_import_problem_format (const char                *file_name,
  * per-statement work, which dominates a bulk load. */
 #define ROWS_PER_INSERT 64
 
+/* A row replacing a stored one updates it in place: its key, and so the
+ * key's index, stay as they are, where deleting and inserting again would
+ * rewrite both the table and the index. */
 static char *
-insert_sql (guint n_rows)
+insert_sql (guint    n_rows,
+            gboolean replacing)
 {
   GString *sql = g_string_new ("INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, value, batch_id) VALUES ");
 
   for (guint i = 0; i < n_rows; i++)
     g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?)");
+  if (replacing)
+    g_string_append (sql, " ON CONFLICT (indicator_id, clinic_id, period) DO UPDATE SET "
+                          "numerator = excluded.numerator, denominator = excluded.denominator, "
+                          "value = excluded.value, batch_id = excluded.batch_id");
   return g_string_free (sql, FALSE);
 }
 
-static gboolean
-insert_measurements (KlyngeDb          *db,
-                     KlyngeImportPlan  *plan,
-                     const Candidate  **rows,
-                     guint              n_rows,
-                     const char        *sql,
-                     gint64             batch_id,
-                     GError           **error)
+/* Keeps the measurements stored under the rows' keys so that undoing the
+ * batch brings them back. CROSS JOIN makes SQLite look each key up in the
+ * key's index; matching the keys with IN scans the whole table. */
+static char *
+set_aside_sql (guint n_rows)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, sql, error);
+  GString *sql = g_string_new ("INSERT INTO import_replaced (batch_id, indicator_id, clinic_id, period, numerator, denominator, value, old_batch_id) "
+                               "SELECT ?1, m.indicator_id, m.clinic_id, m.period, m.numerator, m.denominator, m.value, m.batch_id "
+                               "FROM (VALUES ");
 
-  if (stmt == NULL)
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (sql, "%s(?%u,?%u,?%u)", i == 0 ? "" : ",", 3 * i + 2, 3 * i + 3, 3 * i + 4);
+  g_string_append (sql, ") AS k CROSS JOIN measurement m "
+                        "ON m.indicator_id = k.column1 AND m.clinic_id = k.column2 AND m.period = k.column3");
+  return g_string_free (sql, FALSE);
+}
+
+/* Writes the rows of one batch, ROWS_PER_INSERT at a time; new rows and rows
+ * replacing stored ones wait apart, as they are written differently. */
+typedef struct
+{
+  KlyngeDb          *db;
+  KlyngeImportPlan  *plan;
+  gint64             batch_id;
+  char              *insert_sql[2][2];     /* [replacing][one row, ROWS_PER_INSERT rows] */
+  char              *set_aside_sql[2];
+  const Candidate   *pending[2][ROWS_PER_INSERT];
+  guint              n_pending[2];
+} Writer;
+
+static void
+writer_init (Writer           *self,
+             KlyngeDb         *db,
+             KlyngeImportPlan *plan,
+             gint64            batch_id)
+{
+  self->db = db;
+  self->plan = plan;
+  self->batch_id = batch_id;
+  for (guint replacing = 0; replacing < 2; replacing++)
+    {
+      self->insert_sql[replacing][0] = insert_sql (1, replacing);
+      self->insert_sql[replacing][1] = insert_sql (ROWS_PER_INSERT, replacing);
+    }
+  self->set_aside_sql[0] = set_aside_sql (1);
+  self->set_aside_sql[1] = set_aside_sql (ROWS_PER_INSERT);
+}
+
+static void
+writer_clear (Writer *self)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (self->insert_sql[i][0]);
+      g_free (self->insert_sql[i][1]);
+      g_free (self->set_aside_sql[i]);
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
+
+/* n_rows is 1 or ROWS_PER_INSERT. */
+static gboolean
+writer_write (Writer           *self,
+              const Candidate **rows,
+              guint             n_rows,
+              gboolean          replacing,
+              GError          **error)
+{
+  gboolean many = n_rows > 1;
+  const char **periods = (const char **)self->plan->periods->pdata;
+  sqlite3_stmt *stmt;
+
+  if (replacing)
+    {
+      if ((stmt = klynge_db_prepare (self->db, self->set_aside_sql[many], error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->batch_id);
+      for (guint i = 0; i < n_rows; i++)
+        {
+          sqlite3_bind_int64 (stmt, 3 * i + 2, rows[i]->indicator_id);
+          sqlite3_bind_int64 (stmt, 3 * i + 3, rows[i]->clinic_id);
+          sqlite3_bind_text (stmt, 3 * i + 4, periods[rows[i]->period], -1, SQLITE_STATIC);
+        }
+      if (!klynge_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+
+  if ((stmt = klynge_db_prepare (self->db, self->insert_sql[replacing][many], error)) == NULL)
     return FALSE;
   for (guint i = 0; i < n_rows; i++)
     {
@@ -1230,51 +1322,47 @@ insert_measurements (KlyngeDb          *db,
 
       sqlite3_bind_int64 (stmt, p + 1, c->indicator_id);
       sqlite3_bind_int64 (stmt, p + 2, c->clinic_id);
-      sqlite3_bind_text (stmt, p + 3, g_ptr_array_index (plan->periods, c->period), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, p + 3, periods[c->period], -1, SQLITE_STATIC);
       if (c->numerator != NO_COUNT)
         sqlite3_bind_int64 (stmt, p + 4, c->numerator);
       if (c->denominator != NO_COUNT)
         sqlite3_bind_int64 (stmt, p + 5, c->denominator);
       if (!isnan (c->value))
         sqlite3_bind_double (stmt, p + 6, c->value);
-      sqlite3_bind_int64 (stmt, p + 7, batch_id);
+      sqlite3_bind_int64 (stmt, p + 7, self->batch_id);
     }
-  return klynge_db_step_done (db, stmt, error);
+  return klynge_db_step_done (self->db, stmt, error);
 }
 
-/* Keeps the replaced measurement so that undoing this batch brings it back. */
+/* The pending rows have other keys than this one: order does not matter. */
 static gboolean
-set_aside (KlyngeDb         *db,
-           KlyngeImportPlan *plan,
-           const Candidate  *c,
-           gint64            batch_id,
-           GError          **error)
+writer_add (Writer           *self,
+            const Candidate  *c,
+            gboolean          replacing,
+            GError          **error)
 {
-  static const char *const sql[] = {
-    "INSERT INTO import_replaced (batch_id, indicator_id, clinic_id, period, numerator, denominator, value, old_batch_id) "
-    "SELECT ?4, indicator_id, clinic_id, period, numerator, denominator, value, batch_id FROM measurement "
-    "WHERE indicator_id = ?1 AND clinic_id = ?2 AND period = ?3",
-    "DELETE FROM measurement WHERE indicator_id = ?1 AND clinic_id = ?2 AND period = ?3 AND ?4 IS NOT NULL",
-  };
+  self->pending[replacing][self->n_pending[replacing]++] = c;
+  if (self->n_pending[replacing] < ROWS_PER_INSERT)
+    return TRUE;
+  self->n_pending[replacing] = 0;
+  return writer_write (self, self->pending[replacing], ROWS_PER_INSERT, replacing, error);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    {
-      sqlite3_stmt *stmt = klynge_db_prepare (db, sql[i], error);
-
-      if (stmt == NULL)
+static gboolean
+writer_finish (Writer  *self,
+               GError **error)
+{
+  for (guint replacing = 0; replacing < 2; replacing++)
+    for (guint i = 0; i < self->n_pending[replacing]; i++)
+      if (!writer_write (self, &self->pending[replacing][i], 1, replacing, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, c->indicator_id);
-      sqlite3_bind_int64 (stmt, 2, c->clinic_id);
-      sqlite3_bind_text (stmt, 3, g_ptr_array_index (plan->periods, c->period), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, batch_id);
-      if (!klynge_db_step_done (db, stmt, error))
-        return FALSE;
-    }
   return TRUE;
 }
 
-/* Past this many rows, building the secondary indexes once after the
- * inserts is several times faster than updating them row by row. */
+/* Past this many new rows, building the secondary indexes once after the
+ * inserts is several times faster than updating them row by row. Rows
+ * replacing stored ones do not count: updated in place, they change only the
+ * batch's index, and rebuilding the others would be work for nothing. */
 #define BULK_ROWS 50000
 
 /* The measurement table's secondary indexes, as the schema defines them. */
@@ -1333,10 +1421,7 @@ klynge_import_commit (KlyngeDb                  *db,
                       GError                   **error)
 {
   g_autoptr(GPtrArray) indexes = NULL;
-  g_autofree char *many_sql = insert_sql (ROWS_PER_INSERT);
-  g_autofree char *one_sql = insert_sql (1);
-  const Candidate *pending[ROWS_PER_INSERT];
-  guint n_pending = 0;
+  g_auto(Writer) writer = { 0 };
   sqlite3_stmt *stmt;
   gint64 batch_id;
   gint64 written = 0;
@@ -1367,8 +1452,9 @@ klynge_import_commit (KlyngeDb                  *db,
   if (!klynge_db_step_done (db, stmt, error))
     goto failed;
   batch_id = klynge_db_last_insert_id (db);
+  writer_init (&writer, db, plan, batch_id);
 
-  if (plan->candidates->len >= BULK_ROWS && (indexes = drop_indexes (db, error)) == NULL)
+  if (plan->candidates->len - plan->n_duplicates >= BULK_ROWS && (indexes = drop_indexes (db, error)) == NULL)
     goto failed;
 
   for (guint i = 0; i < plan->candidates->len; i++)
@@ -1388,21 +1474,12 @@ klynge_import_commit (KlyngeDb                  *db,
 
       if (c->duplicate && duplicates == KLYNGE_IMPORT_DUPLICATES_KEEP)
         continue;
-      /* The pending rows have other keys than this one: order does not matter. */
-      if (c->duplicate && !set_aside (db, plan, c, batch_id, error))
+      if (!writer_add (&writer, c, c->duplicate, error))
         goto failed;
-      pending[n_pending++] = c;
-      if (n_pending == ROWS_PER_INSERT)
-        {
-          if (!insert_measurements (db, plan, pending, n_pending, many_sql, batch_id, error))
-            goto failed;
-          n_pending = 0;
-        }
       written++;
     }
-  for (guint i = 0; i < n_pending; i++)
-    if (!insert_measurements (db, plan, &pending[i], 1, one_sql, batch_id, error))
-      goto failed;
+  if (!writer_finish (&writer, error))
+    goto failed;
 
   if (indexes != NULL && !recreate_indexes (db, indexes, error))
     goto failed;
