@@ -105,7 +105,7 @@ undo (KlyngeDb   *db,
   double cpu = cpu_seconds ();
   gint64 left;
 
-  if (!klynge_import_undo (db, batch, &error))
+  if (!klynge_import_undo (db, batch, NULL, NULL, &error))
     die (error);
   g_print ("klynge undo %s: %.2f s (CPU %.2f s)\n", what, (g_get_monotonic_time () - start) / 1e6, cpu_seconds () - cpu);
   if ((left = klynge_db_count (db, "SELECT count(*) FROM measurement", 0)) != expected)

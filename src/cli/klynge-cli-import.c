@@ -249,7 +249,7 @@ klynge_cli_import_undo (KlyngeCli  *cli,
     return klynge_cli_usage_error ("import-undo", "%s", _("Give the number of one batch (see import-batches)."));
   if ((db = klynge_cli_get_db (cli)) == NULL)
     return KLYNGE_CLI_FAILED;
-  if (!klynge_import_undo (db, batch, &error))
+  if (!klynge_import_undo (db, batch, NULL, NULL, &error))
     return klynge_cli_report_error (error);
   return KLYNGE_CLI_OK;
 }

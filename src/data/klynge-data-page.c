@@ -12,6 +12,7 @@
 #include "klynge-format.h"
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
+#include "klynge-import-task.h"
 #include "klynge-placeholder.h"
 #include "klynge-submissions.h"
 #include "klynge-tooltip.h"
@@ -26,11 +27,16 @@ struct _KlyngeDataPage
   GtkLabel      *tracker_label;
   GtkListBox    *requests_list;
   GtkListBox    *batches_list;
+  GtkProgressBar *undo_progress;
 
   GListStore    *batches;
   GListStore    *requests;
   GArray        *meeting_ids;
   gboolean       loading;
+
+  /* An undo running in its worker: one at a time, and no import meanwhile. */
+  gboolean       undoing;
+  guint          pulse_id;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDataPage, klynge_data_page, KLYNGE_TYPE_PAGE)
@@ -255,6 +261,11 @@ klynge_data_page_import_file (KlyngeDataPage *self,
 
   g_return_if_fail (KLYNGE_IS_DATA_PAGE (self));
 
+  if (self->undoing)
+    {
+      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Wait until the import is undone, then import the file again")));
+      return;
+    }
   if (path == NULL || klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
     return;
   assistant = klynge_import_assistant_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -301,21 +312,88 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-undo_batch_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+static gboolean
+pulse_cb (gpointer user_data)
 {
-  KlyngeDataPage *self = KLYNGE_DATA_PAGE (widget);
-  g_autoptr(GError) error = NULL;
+  KlyngeDataPage *self = user_data;
 
-  if (!klynge_import_undo (klynge_page_get_db (KLYNGE_PAGE (self)), g_variant_get_int64 (parameter), &error))
+  gtk_progress_bar_pulse (self->undo_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_pulsing (KlyngeDataPage *self)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+}
+
+/* Until the worker has restored what the file replaced and starts removing,
+ * there is no fraction to show: the bar pulses. */
+static void
+set_undoing (KlyngeDataPage *self,
+             gboolean        undoing)
+{
+  self->undoing = undoing;
+  klynge_page_set_action_enabled (KLYNGE_PAGE (self), "data.undo-batch", !undoing);
+  klynge_page_set_action_enabled (KLYNGE_PAGE (self), "data.import", !undoing);
+  stop_pulsing (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->undo_progress), undoing);
+  if (!undoing)
+    return;
+  gtk_progress_bar_set_text (self->undo_progress, _("Undoing the import…"));
+  gtk_progress_bar_set_fraction (self->undo_progress, 0);
+  self->pulse_id = g_timeout_add (100, pulse_cb, self);
+}
+
+static void
+undo_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  KlyngeDataPage *self = user_data;
+
+  if (!self->undoing || self->undo_progress == NULL)
+    return;
+  stop_pulsing (self);
+  gtk_progress_bar_set_fraction (self->undo_progress, fraction);
+}
+
+static void
+undo_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KlyngeDataPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean undone = klynge_import_undo_finish (result, &error);
+
+  /* Closed meanwhile: the worker's transaction is done, there is nothing to show. */
+  if (self->undo_progress == NULL)
+    return;
+  set_undoing (self, FALSE);
+  if (!undone)
     {
       klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
       return;
     }
   klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The import was undone")));
   klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
+}
+
+/* A large file takes seconds to remove: its own connection in a worker, so
+ * the window stays alive and shows how far it has got. */
+static void
+undo_batch_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KlyngeDataPage *self = KLYNGE_DATA_PAGE (widget);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+
+  if (self->undoing || db == NULL)
+    return;
+  set_undoing (self, TRUE);
+  klynge_import_undo_async (klynge_db_get_path (db), g_variant_get_int64 (parameter),
+                            undo_progress_cb, self, undo_done_cb, g_object_ref (self));
 }
 
 static void
@@ -331,6 +409,7 @@ klynge_data_page_dispose (GObject *object)
 {
   KlyngeDataPage *self = KLYNGE_DATA_PAGE (object);
 
+  stop_pulsing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_DATA_PAGE);
   g_clear_object (&self->batches);
   g_clear_object (&self->requests);
@@ -356,6 +435,7 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, tracker_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, requests_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, batches_list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, undo_progress);
   gtk_widget_class_bind_template_callback (widget_class, meeting_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "data.import", NULL, import_action);

@@ -180,13 +180,13 @@ test_duplicates_replace_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "batch_id"), ==, batch);
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
 
-  g_assert_true (klynge_import_undo (f->db, batch, &error));
+  g_assert_true (klynge_import_undo (f->db, batch, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, old_numerator);
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch", 0), ==, 0);
 
-  g_assert_false (klynge_import_undo (f->db, batch, &error));
+  g_assert_false (klynge_import_undo (f->db, batch, NULL, NULL, &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
 }
 
@@ -390,7 +390,7 @@ test_data_requests (Fixture *f, gconstpointer data)
   g_assert_cmpint (klynge_db_count (f->db, status_sql, 101), ==, 1);
   g_assert_cmpint (klynge_db_count (f->db, status_sql, 102), ==, 0);
 
-  g_assert_true (klynge_import_undo (f->db, batch, &error));
+  g_assert_true (klynge_import_undo (f->db, batch, NULL, NULL, &error));
   g_assert_cmpint (klynge_db_count (f->db, status_sql, 101), ==, 0);
 }
 
@@ -552,11 +552,11 @@ test_replace_and_undo_exact (Fixture *f, gconstpointer data)
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", first), ==,
                    (n_clinics - 1) * g_strv_length (indicators) * 120 + g_strv_length (indicators) * 960);
 
-  g_assert_true (klynge_import_undo (f->db, second, &error));
+  g_assert_true (klynge_import_undo (f->db, second, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_stored (f, after_first);
 
-  g_assert_true (klynge_import_undo (f->db, first, &error));
+  g_assert_true (klynge_import_undo (f->db, first, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_stored (f, before);
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_replaced", 0), ==, 0);

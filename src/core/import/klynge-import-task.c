@@ -20,6 +20,7 @@ typedef struct
   KlyngeImportPlan         *plan;         /* not owned */
   KlyngeImportDuplicates    duplicates;
   char                     *source;
+  gint64                    batch_id;     /* to undo */
 
   GMainContext             *context;
   KlyngeImportTaskProgress  progress;
@@ -192,4 +193,45 @@ klynge_import_commit_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), 0);
   return g_task_propagate_int (G_TASK (result), error);
+}
+
+static void
+undo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *d = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = klynge_db_open (d->db_path, KLYNGE_DB_OPEN_DEFAULT, &error);
+
+  if (db != NULL && klynge_import_undo (db, d->batch_id, worker_progress, d, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+klynge_import_undo_async (const char               *db_path,
+                          gint64                    batch_id,
+                          KlyngeImportTaskProgress  progress,
+                          gpointer                  progress_data,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+  TaskData *d = task_data_new (db_path, progress, progress_data);
+
+  d->batch_id = batch_id;
+  g_task_set_source_tag (task, klynge_import_undo_async);
+  g_task_set_task_data (task, d, task_data_free);
+  g_task_run_in_thread (task, undo_thread);
+}
+
+gboolean
+klynge_import_undo_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -46,4 +46,15 @@ void              klynge_import_commit_async   (const char                *db_pa
 gint64            klynge_import_commit_finish  (GAsyncResult              *result,
                                                 GError                   **error);
 
+/* klynge_import_undo() without blocking; the one transaction it runs in is
+ * not cancelled half way, so there is no @cancellable. */
+void              klynge_import_undo_async     (const char                *db_path,
+                                                gint64                     batch_id,
+                                                KlyngeImportTaskProgress   progress,
+                                                gpointer                   progress_data,
+                                                GAsyncReadyCallback        callback,
+                                                gpointer                   user_data);
+gboolean          klynge_import_undo_finish    (GAsyncResult              *result,
+                                                GError                   **error);
+
 G_END_DECLS

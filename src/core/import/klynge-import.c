@@ -1548,13 +1548,21 @@ klynge_import_list_batches (KlyngeDb  *db,
   return g_steal_pointer (&batches);
 }
 
+/* Rows deleted per statement: small enough that progress moves every few
+ * hundred milliseconds, large enough that the statements cost nothing extra. */
+#define UNDO_CHUNK 20000
+
 gboolean
-klynge_import_undo (KlyngeDb  *db,
-                    gint64     batch_id,
-                    GError   **error)
+klynge_import_undo (KlyngeDb                  *db,
+                    gint64                     batch_id,
+                    KlyngeImportProgressFunc   progress,
+                    gpointer                   progress_data,
+                    GError                   **error)
 {
   sqlite3_stmt *stmt;
   g_autoptr(GArray) requests = NULL;
+  gint64 total, done = 0;
+  int changed;
 
   if (!klynge_db_begin (db, error))
     return FALSE;
@@ -1578,6 +1586,29 @@ klynge_import_undo (KlyngeDb  *db,
   sqlite3_bind_int64 (stmt, 1, batch_id);
   if (!klynge_db_step_done (db, stmt, error))
     goto failed;
+
+  /* The cascade from import_batch would delete the measurements in one
+   * silent step; in chunks, inside the same transaction, the window can
+   * show how far a large file has got. */
+  total = klynge_db_count (db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", batch_id);
+  stmt = klynge_db_prepare (db,
+                            "DELETE FROM measurement WHERE rowid IN "
+                            "(SELECT rowid FROM measurement WHERE batch_id = ?1 LIMIT ?2)",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+  do
+    {
+      sqlite3_bind_int64 (stmt, 1, batch_id);
+      sqlite3_bind_int (stmt, 2, UNDO_CHUNK);
+      if (!klynge_db_step_done (db, stmt, error))
+        goto failed;
+      changed = sqlite3_changes (klynge_db_get_handle (db));
+      done += changed;
+      if (progress != NULL && total > 0)
+        progress ((double)MIN (done, total) / total, progress_data);
+    }
+  while (changed == UNDO_CHUNK);
 
   stmt = klynge_db_prepare (db, "DELETE FROM import_batch WHERE id = ?1", error);
   if (stmt == NULL)

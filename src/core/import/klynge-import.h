@@ -116,10 +116,13 @@ void       klynge_import_batch_free   (KlyngeImportBatch *batch);
 GPtrArray *klynge_import_list_batches (KlyngeDb   *db,
                                        gint64      cluster_id,
                                        GError    **error);
-/* Removes the batch's measurements and puts back those it replaced. */
-gboolean   klynge_import_undo         (KlyngeDb   *db,
-                                       gint64      batch_id,
-                                       GError    **error);
+/* Removes the batch's measurements and puts back those it replaced, in one
+ * transaction; @progress (may be %NULL) hears how much is removed. */
+gboolean   klynge_import_undo         (KlyngeDb                 *db,
+                                       gint64                    batch_id,
+                                       KlyngeImportProgressFunc  progress,
+                                       gpointer                  progress_data,
+                                       GError                  **error);
 /* Teaches Klynge that a file's @alias means @clinic_id, for this and later files. */
 gboolean   klynge_import_add_clinic_alias (KlyngeDb   *db,
                                            gint64      cluster_id,
