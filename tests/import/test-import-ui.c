@@ -145,6 +145,20 @@ check_and_import (KlyngeWindow *window,
   g_object_unref (sheet);
 }
 
+/* Undo runs in a worker; returns once the page shows it has ended. */
+static void
+wait_for_undo (GtkWidget *page)
+{
+  GtkWidget *progress = klynge_ui_test_find_named (page, "undo-progress");
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (progress);
+  while (gtk_widget_get_visible (progress) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (progress));
+  klynge_ui_test_flush ();
+}
+
 static void
 count_changes_cb (KlyngeContext *context,
                   guint         *n)
@@ -196,7 +210,7 @@ import_and_undo (KlyngeWindow *window,
   gtk_widget_activate_action (page, "data.undo-batch", "x",
                               klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)),
                                                "SELECT max(id) FROM import_batch", 0));
-  klynge_ui_test_flush ();
+  wait_for_undo (page);
   g_assert_cmpint (n_batches (window), ==, 0);
   g_assert_cmpuint (n_rows (batches), ==, 0);
 
@@ -306,6 +320,108 @@ test_import_and_undo (void)
   klynge_test_remove_tree (dir);
 }
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  guint *ticks = user_data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+record_fraction_cb (GtkProgressBar *bar,
+                    GParamSpec     *pspec,
+                    double         *max)
+{
+  *max = MAX (*max, gtk_progress_bar_get_fraction (bar));
+}
+
+static void
+undo_large_import (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  gint64 batch = klynge_db_count (db, "SELECT max(id) FROM import_batch", 0);
+  g_autofree char *path = klynge_test_data_path ("import/diabetes-long-utf8bom.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *page, *batches, *button, *progress;
+  guint ticks = 0, ticks_while_undoing, tick_id;
+  double max_fraction = 0;
+
+  page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  klynge_ui_test_flush ();
+  batches = klynge_ui_test_find_named (page, "batches");
+  progress = klynge_ui_test_find_named (page, "undo-progress");
+  g_assert_cmpuint (n_rows (batches), ==, 1);
+  button = klynge_ui_test_find_actionable (batches, "data.undo-batch");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_connect (progress, "notify::fraction", G_CALLBACK (record_fraction_cb), &max_fraction);
+
+  /* A click: "activate" would first animate the press for a while. */
+  g_signal_emit_by_name (button, "clicked");
+  /* The click returns at once, with the undo still to do. */
+  g_assert_true (gtk_widget_get_visible (progress));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_cmpint (n_batches (window), ==, 1);
+
+  /* Neither a second undo nor an import can start meanwhile. */
+  g_assert_false (gtk_widget_is_sensitive (klynge_ui_test_find_actionable (page, "data.import")));
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), file);
+  g_assert_null (find_import_window (window));
+
+  /* The main loop keeps running: a timeout fires while the worker deletes. */
+  tick_id = g_timeout_add (5, tick_cb, &ticks);
+  while (gtk_widget_get_visible (progress))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_true (gtk_widget_get_visible (progress) || n_batches (window) == 0);
+    }
+  ticks_while_undoing = ticks;
+  g_source_remove (tick_id);
+  klynge_ui_test_flush ();
+
+  g_test_message ("timeouts fired during the undo: %u; progress reached %.2f", ticks_while_undoing, max_fraction);
+  g_assert_cmpuint (ticks_while_undoing, >, 0);
+  /* It said how far it had got, not only that it was busy. */
+  g_assert_cmpfloat (max_fraction, ==, 1.0);
+  g_assert_cmpint (n_batches (window), ==, 0);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement WHERE period LIKE 'U-%'", 0), ==, 0);
+  g_assert_cmpuint (n_rows (batches), ==, 0);
+
+  /* Usable again; undoing what is gone says so and changes nothing. */
+  g_assert_true (gtk_widget_activate_action (page, "data.undo-batch", "x", batch));
+  wait_for_undo (page);
+  g_assert_cmpint (n_batches (window), ==, 0);
+  g_signal_handlers_disconnect_by_func (progress, record_fraction_cb, &max_fraction);
+}
+
+/* A file of 150,000 measurements: removing it takes long enough that a
+ * synchronous undo would hold the window still for a visible moment. */
+static void
+test_undo_large_import (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_assert_true (klynge_db_exec (db,
+    "BEGIN;"
+    "DELETE FROM import_batch;"
+    "INSERT INTO import_batch (cluster_id, file_name, row_count) "
+    "SELECT id, 'large.csv', 150000 FROM cluster ORDER BY id LIMIT 1;"
+    "WITH RECURSIVE p (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < 100000) "
+    "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, batch_id) "
+    "SELECT i.id, c.id, 'U-' || p.n, 1, 2, (SELECT max(id) FROM import_batch) "
+    "FROM p, clinic c, indicator i LIMIT 150000;"
+    "COMMIT", NULL));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement WHERE period LIKE 'U-%'", 0), ==, 150000);
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, undo_large_import, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +429,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import/ui/import-and-undo", test_import_and_undo);
+  g_test_add_func ("/import/ui/undo-large-import", test_undo_large_import);
 
   return g_test_run ();
 }
