@@ -3,13 +3,16 @@
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `klynge-cli import` of a large file (54,000 measurements) is
+ * A `klynge-cli` command that writes a large batch (54,000 measurements) is
  * started again and again on the same database and killed with SIGKILL at a
  * random moment of its run, as a power cut or a crash would stop it. After
  * every kill the file must pass PRAGMA integrity_check and open in Klynge,
- * and the import must be wholly there or wholly absent. Each run imports a
- * new file (new periods), so a finished import always adds the same counts.
- * Run with --seed to repeat a sequence of moments.
+ * and the database must hold either what it held before the command or
+ * what the whole command writes, nothing in between. Three commands:
+ * `import` of a fresh file, `import --replace` of a file that overwrites
+ * every measurement of an earlier one (the same clinics and periods, other
+ * numbers), and `import-undo` of such a replacing import (the old numbers
+ * come back). Run with --seed to repeat a sequence of moments.
  */
 
 #include <gio/gio.h>
@@ -18,13 +21,15 @@
 
 #include "klynge-test-utils.h"
 
-#define N_KILLS 25
 #define N_PERIODS 1000
 
-/* What one import adds: the counts that must move together. */
+/* Together these tell one state of the measurements from another: the
+ * weighted sum changes when a replacing import overwrites numbers in place. */
 static const char *counted[] = {
   "SELECT count(*) FROM import_batch",
   "SELECT count(*) FROM measurement",
+  "SELECT count(*) FROM import_replaced",
+  "SELECT total((clinic_id * 31 + indicator_id % 31) * numerator) FROM measurement",
 };
 
 typedef struct
@@ -62,15 +67,6 @@ counts_equal (const Counts *a,
   return memcmp (a->n, b->n, sizeof a->n) == 0;
 }
 
-static void
-counts_add (Counts       *sum,
-            const Counts *a,
-            const Counts *delta)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
-    sum->n[i] = a->n[i] + delta->n[i];
-}
-
 typedef struct
 {
   GPtrArray *clinics;     /* provider numbers */
@@ -97,119 +93,165 @@ load_names (KlyngeDb *db,
 }
 
 /* A long-format file of every clinic and indicator of the demo cluster for
- * N_PERIODS periods of its own ("R7-P123"). */
+ * N_PERIODS periods ("P123"); @shift changes every numerator, so a file of
+ * another shift replaces each measurement of this one with a new number. */
 static char *
 write_file (const Names *names,
             const char  *dir,
-            guint        run)
+            guint        shift)
 {
-  g_autofree char *name = g_strdup_printf ("run-%u.csv", run);
+  g_autofree char *name = g_strdup_printf ("shift-%u.csv", shift);
   char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GString) csv = g_string_new ("clinic,indicator,period,numerator,denominator\n");
 
   for (guint p = 0; p < N_PERIODS; p++)
     for (guint c = 0; c < names->clinics->len; c++)
       for (guint i = 0; i < names->indicators->len; i++)
-        g_string_append_printf (csv, "%s,\"%s\",R%u-P%u,%u,%u\n",
+        g_string_append_printf (csv, "%s,\"%s\",P%u,%u,%u\n",
                                 (char *)names->clinics->pdata[c], (char *)names->indicators->pdata[i],
-                                run, p, (p + c + i) % 50, 50);
+                                p, (p + c + i + shift) % 50, 50);
 
   g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
   return path;
 }
 
-/* Takes a finished import out again, so the file, and with it each full
- * integrity check, stays small over the runs. */
-static void
-drop_last_batch (const char *path)
-{
-  sqlite3 *handle;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle,
-                                 "BEGIN;"
-                                 "DELETE FROM measurement WHERE batch_id = (SELECT max(id) FROM import_batch);"
-                                 "DELETE FROM import_batch WHERE id = (SELECT max(id) FROM import_batch);"
-                                 "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (handle);
-}
-
 static GSubprocess *
-start_import (const char *db_path,
-              const char *file)
+start_cli (const char *db_path,
+           const char *command,
+           const char *argument,
+           gboolean    replace)
 {
   g_autoptr(GError) error = NULL;
-  GSubprocess *process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                                           g_getenv ("KLYNGE_CLI"), "--db", db_path, "import", "--layout", "long",
-                                           "--clinic", "clinic", "--indicator", "indicator", "--period", "period",
-                                           "--numerator", "numerator", "--denominator", "denominator",
-                                           file, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  GSubprocess *process;
 
+  g_ptr_array_add (argv, (gpointer) g_getenv ("KLYNGE_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (gpointer) db_path);
+  g_ptr_array_add (argv, (gpointer) command);
+  if (g_str_equal (command, "import"))
+    {
+      const char *options[] = { "--layout", "long", "--clinic", "clinic", "--indicator", "indicator",
+                                "--period", "period", "--numerator", "numerator",
+                                "--denominator", "denominator" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+        g_ptr_array_add (argv, (gpointer) options[i]);
+      if (replace)
+        g_ptr_array_add (argv, "--replace");
+    }
+  g_ptr_array_add (argv, (gpointer) argument);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
   g_assert_no_error (error);
   return process;
 }
 
 static void
-test_kills (void)
+run_cli (const char *db_path,
+         const char *command,
+         const char *argument,
+         gboolean    replace)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = NULL;
-  g_autofree char *first = NULL;
+  g_autoptr(GSubprocess) process = start_cli (db_path, command, argument, replace);
   g_autoptr(GError) error = NULL;
-  Counts before, after, delta, complete;
-  gint64 started, duration_us;
-  Names names;
-  gint64 window_us;
+
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Empties the WAL into the file, so the file alone is the database. */
+static void
+checkpoint (const char *path)
+{
+  sqlite3 *handle;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
+}
+
+/* Puts the database back as it was before the command, so that the next
+ * run starts from the same state and its whole effect is known; a copy, not
+ * a reverse command, which would itself be what is under test. */
+static void
+restore (const char *saved,
+         const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  copy_file (saved, path);
+}
+
+typedef struct
+{
+  const char *path;        /* the database */
+  const char *command;
+  const char *argument;
+  gboolean    replace;
+  guint       n_kills;
+  gboolean    same_size;   /* the command changes numbers, not how many there are */
+} Scenario;
+
+static void
+kill_again_and_again (const Scenario *scenario)
+{
+  g_autofree char *saved = g_strconcat (scenario->path, ".before", NULL);
+  g_autoptr(GError) error = NULL;
+  Counts before, complete, after;
+  gint64 started, duration_us, window_us;
   guint absent = 0, present = 0;
 
-  g_assert_nonnull (g_getenv ("KLYNGE_CLI"));
+  checkpoint (scenario->path);
+  copy_file (scenario->path, saved);
 
-  {
-    g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-
-    path = g_strdup (klynge_db_get_path (db));
-    load_names (db, &names);
-    first = write_file (&names, dir, 0);
-  }
-
-  /* One run to its end: how long it takes and what it adds. */
-  read_counts (path, &before);
-  {
-    g_autoptr(GSubprocess) process = start_import (path, first);
-
-    started = g_get_monotonic_time ();
-    g_assert_true (g_subprocess_wait_check (process, NULL, &error));
-    g_assert_no_error (error);
-    duration_us = g_get_monotonic_time () - started;
-  }
-  read_counts (path, &after);
-  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
-    delta.n[i] = after.n[i] - before.n[i];
-  drop_last_batch (path);
-  read_counts (path, &after);
-  g_assert_cmpint (delta.n[0], ==, 1);
-  g_assert_cmpint (delta.n[1], >=, 50000);
+  /* One run to its end: how long it takes and what it leaves. */
+  read_counts (scenario->path, &before);
+  started = g_get_monotonic_time ();
+  run_cli (scenario->path, scenario->command, scenario->argument, scenario->replace);
+  duration_us = g_get_monotonic_time () - started;
+  read_counts (scenario->path, &complete);
+  g_assert_false (counts_equal (&before, &complete));
+  if (scenario->same_size)
+    g_assert_cmpint (complete.n[1], ==, before.n[1]);
+  else
+    g_assert_cmpint (complete.n[1] - before.n[1], >=, 50000);
+  restore (saved, scenario->path);
+  read_counts (scenario->path, &after);
+  g_assert_true (counts_equal (&after, &before));
   window_us = duration_us * 3 / 2;
 
-  for (guint kill = 0; kill < N_KILLS; kill++)
+  for (guint kill = 0; kill < scenario->n_kills; kill++)
     {
       g_autoptr(GSubprocess) process = NULL;
       g_autoptr(KlyngeDb) db = NULL;
-      g_autofree char *file = NULL;
       /* Anywhere in a run. After a kill, opening also recovers the WAL the
-       * killed import left, so runs take longer than the first: the window
+       * killed command left, so runs take longer than the first: the window
        * follows what the kills find. */
       gint64 at = g_test_rand_int_range (0, (gint32)MAX (window_us, 1));
 
-      file = write_file (&names, dir, kill + 1);
-      before = after;
-      process = start_import (path, file);
+      process = start_cli (scenario->path, scenario->command, scenario->argument, scenario->replace);
       g_usleep (at);
       g_subprocess_send_signal (process, SIGKILL);
       g_subprocess_wait (process, NULL, NULL);
 
-      read_counts (path, &after);
-      counts_add (&complete, &before, &delta);
+      read_counts (scenario->path, &after);
       if (counts_equal (&after, &before))
         {
           absent++;
@@ -219,30 +261,106 @@ test_kills (void)
         {
           present++;
           window_us = window_us * 5 / 6;
-          drop_last_batch (path);
-          read_counts (path, &after);
         }
       else
-        g_error ("Kill %u after %" G_GINT64_FORMAT " µs left the import half done "
-                 "(batches %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT ", measurements %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT ")",
-                 kill + 1, at, before.n[0], after.n[0], before.n[1], after.n[1]);
+        g_error ("%s: kill %u after %" G_GINT64_FORMAT " µs left it half done "
+                 "(batches %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT ", measurements %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT
+                 ", replaced %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT ")",
+                 scenario->command, kill + 1, at, before.n[0], after.n[0], before.n[1], after.n[1],
+                 before.n[2], after.n[2]);
 
       /* Klynge itself opens what is left, recovering the WAL. */
-      db = klynge_db_open (path, KLYNGE_DB_OPEN_DEFAULT, &error);
+      db = klynge_db_open (scenario->path, KLYNGE_DB_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
-      g_unlink (file);
+      g_clear_object (&db);
+      if (counts_equal (&after, &complete))
+        restore (saved, scenario->path);
     }
 
-  g_test_message ("kills survived: %u of %u (import absent after %u, wholly there after %u; "
-                  "an import of %" G_GINT64_FORMAT " measurements takes %" G_GINT64_FORMAT " ms)",
-                  absent + present, N_KILLS, absent, present, delta.n[1], duration_us / 1000);
-  g_assert_cmpuint (absent + present, ==, N_KILLS);
-  /* The kills did stop imports half way. */
+  g_test_message ("%s%s: kills survived: %u of %u (absent after %u, wholly there after %u; "
+                  "a run takes %" G_GINT64_FORMAT " ms)",
+                  scenario->command, scenario->replace ? " --replace" : "",
+                  absent + present, scenario->n_kills, absent, present, duration_us / 1000);
+  g_assert_cmpuint (absent + present, ==, scenario->n_kills);
+  /* The kills did stop runs half way. */
   g_assert_cmpuint (absent, >, 0);
+  g_unlink (saved);
+}
 
-  g_ptr_array_unref (names.clinics);
-  g_ptr_array_unref (names.indicators);
-  klynge_test_remove_tree (dir);
+typedef struct
+{
+  char  *dir;
+  char  *path;
+  Names  names;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(KlyngeDb) db = NULL;
+
+  g_assert_nonnull (g_getenv ("KLYNGE_CLI"));
+  f->dir = klynge_test_make_tmpdir ();
+  db = klynge_test_open_demo (f->dir, NULL);
+  f->path = g_strdup (klynge_db_get_path (db));
+  load_names (db, &f->names);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_ptr_array_unref (f->names.clinics);
+  g_ptr_array_unref (f->names.indicators);
+  klynge_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *file = write_file (&f->names, f->dir, 0);
+  Scenario scenario = { f->path, "import", file, FALSE, 25, FALSE };
+
+  kill_again_and_again (&scenario);
+}
+
+/* The same clinics and periods again: every stored number is overwritten
+ * and kept aside for undo, in the one transaction. */
+static void
+test_replacing_import (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *old = write_file (&f->names, f->dir, 0);
+  g_autofree char *new = write_file (&f->names, f->dir, 7);
+  Scenario scenario = { f->path, "import", new, TRUE, 10, TRUE };
+
+  run_cli (f->path, "import", old, FALSE);
+  kill_again_and_again (&scenario);
+}
+
+/* Undoing a replacing import puts every old number back and removes the batch. */
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *old = write_file (&f->names, f->dir, 0);
+  g_autofree char *new = write_file (&f->names, f->dir, 7);
+  g_autofree char *batch = NULL;
+  Scenario scenario = { f->path, "import-undo", NULL, FALSE, 10, TRUE };
+
+  run_cli (f->path, "import", old, FALSE);
+  run_cli (f->path, "import", new, TRUE);
+  {
+    g_autoptr(KlyngeDb) db = klynge_db_open (f->path, KLYNGE_DB_OPEN_DEFAULT, NULL);
+
+    batch = g_strdup_printf ("%" G_GINT64_FORMAT, klynge_db_count (db, "SELECT max(id) FROM import_batch", 0));
+  }
+  scenario.argument = batch;
+  kill_again_and_again (&scenario);
 }
 
 int
@@ -250,6 +368,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/crash/sigkill-during-import", test_kills);
+  g_test_add ("/crash/sigkill-during-import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/crash/sigkill-during-replacing-import", Fixture, NULL, fixture_set_up, test_replacing_import, fixture_tear_down);
+  g_test_add ("/crash/sigkill-during-import-undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   return g_test_run ();
 }
