@@ -394,6 +394,42 @@ test_data_requests (Fixture *f, gconstpointer data)
   g_assert_cmpint (klynge_db_count (f->db, status_sql, 101), ==, 0);
 }
 
+static void
+collect_fraction (double   fraction,
+                  gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, fraction);
+}
+
+/* A large file is removed in steps the window can show, not in one silent one. */
+static void
+test_undo_progress (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  gint64 batch, n_before;
+
+  g_assert_true (klynge_db_exec (f->db,
+    "INSERT INTO import_batch (cluster_id, file_name, row_count) SELECT min(id), 'large.csv', 45000 FROM cluster;"
+    "WITH RECURSIVE p (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < 45000) "
+    "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, batch_id) "
+    "SELECT i.id, c.id, 'U-' || p.n, 1, 2, (SELECT max(id) FROM import_batch) "
+    "FROM p, clinic c, indicator i LIMIT 45000", &error));
+  g_assert_no_error (error);
+  batch = klynge_db_count (f->db, "SELECT max(id) FROM import_batch", 0);
+  n_before = klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0);
+
+  g_assert_true (klynge_import_undo (f->db, batch, collect_fraction, fractions, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before - 45000);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch WHERE id = ?1", batch), ==, 0);
+
+  g_assert_cmpuint (fractions->len, >=, 3);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+}
+
 /* Every stored measurement: "clinic|indicator|period" → that and
  * "|numerator|denominator|value|batch". */
 static GHashTable *
@@ -585,6 +621,7 @@ main (int argc, char **argv)
   ADD ("cancel", test_cancel);
   ADD ("clinic-alias", test_clinic_alias);
   ADD ("data-requests", test_data_requests);
+  ADD ("undo-progress", test_undo_progress);
 #undef ADD
 
   return g_test_run ();

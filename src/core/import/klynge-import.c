@@ -1605,8 +1605,8 @@ klynge_import_undo (KlyngeDb                  *db,
         goto failed;
       changed = sqlite3_changes (klynge_db_get_handle (db));
       done += changed;
-      if (progress != NULL && total > 0)
-        progress ((double)MIN (done, total) / total, progress_data);
+      if (progress != NULL)
+        progress (total > 0 ? (double)MIN (done, total) / total : 1.0, progress_data);
     }
   while (changed == UNDO_CHUNK);
 
