@@ -473,7 +473,8 @@ klynge_window_import_file (KlyngeWindow *self,
   g_return_if_fail (KLYNGE_IS_WINDOW (self));
 
   if (klynge_context_get_db (self->context) == NULL ||
-      klynge_read_only_refuse_import (GTK_WINDOW (self), klynge_context_get_db (self->context)))
+      klynge_read_only_refuse_import (GTK_WINDOW (self), klynge_context_get_db (self->context)) ||
+      klynge_data_page_refuse_import (KLYNGE_DATA_PAGE (self->data_page)))
     return;
   if (g_strcmp0 (klynge_window_get_area (self), "charts") == 0)
     {

@@ -252,6 +252,16 @@ assistant_imported_cb (KlyngeDataPage *self,
   klynge_page_add_toast (KLYNGE_PAGE (self), toast);
 }
 
+gboolean
+klynge_data_page_refuse_import (KlyngeDataPage *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DATA_PAGE (self), FALSE);
+
+  if (self->undoing)
+    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Wait until the import is undone, then import the file again")));
+  return self->undoing;
+}
+
 void
 klynge_data_page_import_file (KlyngeDataPage *self,
                               GFile          *file)
@@ -261,11 +271,8 @@ klynge_data_page_import_file (KlyngeDataPage *self,
 
   g_return_if_fail (KLYNGE_IS_DATA_PAGE (self));
 
-  if (self->undoing)
-    {
-      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Wait until the import is undone, then import the file again")));
-      return;
-    }
+  if (klynge_data_page_refuse_import (self))
+    return;
   if (path == NULL || klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
     return;
   assistant = klynge_import_assistant_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),

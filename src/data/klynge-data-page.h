@@ -15,7 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KlyngeDataPage, klynge_data_page, KLYNGE, DATA_PAGE, KlyngePage)
 
 /* Opens the import assistant on @file (from the file chooser or a drop). */
-void klynge_data_page_import_file (KlyngeDataPage *self,
-                                   GFile          *file);
+void     klynge_data_page_import_file   (KlyngeDataPage *self,
+                                         GFile          *file);
+/* While an undo writes, an import would wait on it or collide: says so and
+ * returns TRUE, wherever the file was dropped. */
+gboolean klynge_data_page_refuse_import (KlyngeDataPage *self);
 
 G_END_DECLS

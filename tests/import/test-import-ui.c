@@ -369,6 +369,11 @@ undo_large_import (KlyngeWindow *window,
   g_assert_false (gtk_widget_is_sensitive (klynge_ui_test_find_actionable (page, "data.import")));
   klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), file);
   g_assert_null (find_import_window (window));
+  /* Nor on the charts, where a drop opens the live import. */
+  klynge_window_show_area (window, "charts");
+  klynge_window_import_file (window, file);
+  g_assert_null (find_import_window (window));
+  klynge_window_show_area (window, "data");
 
   /* The main loop keeps running: a timeout fires while the worker deletes. */
   tick_id = g_timeout_add (5, tick_cb, &ticks);
