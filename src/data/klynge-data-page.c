@@ -334,6 +334,31 @@ stop_pulsing (KlyngeDataPage *self)
   g_clear_handle_id (&self->pulse_id, g_source_remove);
 }
 
+/* Undo from the import's toast starts with the page scrolled to its top,
+ * far from the list of files: the bar is brought into view once laid out. */
+static gboolean
+reveal_progress_cb (GtkWidget     *bar,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (bar, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t top;
+  double page;
+
+  if (scrolled == NULL || !gtk_widget_get_visible (bar))
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_height (bar) == 0 ||
+      !gtk_widget_compute_point (bar, scrolled, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return G_SOURCE_CONTINUE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (top.y < 0 || top.y + gtk_widget_get_height (bar) > page)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - page / 3);
+  return G_SOURCE_REMOVE;
+}
+
 /* Until the worker has restored what the file replaced and starts removing,
  * there is no fraction to show: the bar pulses. */
 static void
@@ -350,6 +375,7 @@ set_undoing (KlyngeDataPage *self,
   gtk_progress_bar_set_text (self->undo_progress, _("Undoing the import…"));
   gtk_progress_bar_set_fraction (self->undo_progress, 0);
   self->pulse_id = g_timeout_add (100, pulse_cb, self);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->undo_progress), reveal_progress_cb, NULL, NULL);
 }
 
 static void
