@@ -655,11 +655,12 @@ draw_funnel_labels (Ctx          *ctx,
                     double        curves[4][FUNNEL_SAMPLES],
                     double        xmax)
 {
-  g_autofree double *segments = g_new (double, 4 * 4 * (FUNNEL_SAMPLES - 1));
+  const double levels[] = { shown (data, data->pooled), data->reference, data->target };
+  g_autofree double *segments = g_new (double, 4 * (4 * (FUNNEL_SAMPLES - 1) + G_N_ELEMENTS (levels)));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (KlyngeChartRect));
   KlyngeChartRect bounds = { ctx->x0, ctx->y0, ctx->x1 - ctx->x0, ctx->y1 - ctx->y0 };
   double size = 0.65 * ctx->u;
-  guint n_segments = 0;
+  guint n_segments = 0, n_limits;
 
   for (int c = 0; c < 4; c++)
     for (int s = 0; s + 1 < FUNNEL_SAMPLES; s++)
@@ -673,6 +674,18 @@ draw_funnel_labels (Ctx          *ctx,
         if (isfinite (segment[1]) && isfinite (segment[3]))
           n_segments++;
       }
+  n_limits = n_segments;
+  /* The cluster's line, the reference and the target are better kept clear
+   * too, but a label on them beats no label. */
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    if (isfinite (levels[l]))
+      {
+        double *segment = segments + 4 * n_segments++;
+
+        segment[0] = ctx->x0;
+        segment[2] = ctx->x1;
+        segment[1] = segment[3] = to_y (ctx, levels[l]);
+      }
 
   klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
   for (int rank = 3; rank >= 0; rank--)
@@ -680,7 +693,7 @@ draw_funnel_labels (Ctx          *ctx,
       {
         const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
         KlyngeTextFlags flags = row->highlighted ? KLYNGE_TEXT_BOLD : 0;
-        double x, y, r;
+        double x, y, r, width, height;
         KlyngeChartRect mark, label;
 
         if ((row->highlighted ? 3 : outside[i]) != rank
@@ -692,10 +705,10 @@ draw_funnel_labels (Ctx          *ctx,
         if (row->highlighted)
           r = ring_radius (ctx, r);
         mark = (KlyngeChartRect) { x - r, y - r, 2 * r, 2 * r };
-        if (klynge_chart_place_label (&mark,
-                                      klynge_chart_text (ctx->cr, row->label, size, flags | KLYNGE_TEXT_MEASURE_WIDTH, 0, 0, 0, 0, 0),
-                                      klynge_chart_text (ctx->cr, row->label, size, flags | KLYNGE_TEXT_MEASURE, 0, 0, 0, 0, 0),
-                                      0.15 * ctx->u, &bounds, segments, n_segments, placed, &label))
+        width = klynge_chart_text (ctx->cr, row->label, size, flags | KLYNGE_TEXT_MEASURE_WIDTH, 0, 0, 0, 0, 0);
+        height = klynge_chart_text (ctx->cr, row->label, size, flags | KLYNGE_TEXT_MEASURE, 0, 0, 0, 0, 0);
+        if (klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_segments, placed, &label)
+            || klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_limits, placed, &label))
           klynge_chart_text (ctx->cr, row->label, size, flags, label.x, label.y, 0, 0, 0);
       }
 }
