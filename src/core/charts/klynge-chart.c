@@ -660,6 +660,8 @@ draw_funnel_labels (Ctx          *ctx,
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (KlyngeChartRect));
   KlyngeChartRect bounds = { ctx->x0, ctx->y0, ctx->x1 - ctx->x0, ctx->y1 - ctx->y0 };
   double size = 0.65 * ctx->u;
+  /* Labels are one line: one height for all, measured once, as pango's layouts are what a redraw spends its time on. */
+  double height = klynge_chart_text (ctx->cr, "A", size, KLYNGE_TEXT_MEASURE, 0, 0, 0, 0, 0);
   guint n_segments = 0, n_limits;
 
   for (int c = 0; c < 4; c++)
@@ -693,7 +695,7 @@ draw_funnel_labels (Ctx          *ctx,
       {
         const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
         KlyngeTextFlags flags = row->highlighted ? KLYNGE_TEXT_BOLD : 0;
-        double x, y, r, width, height;
+        double x, y, r, width;
         KlyngeChartRect mark, label;
 
         if ((row->highlighted ? 3 : outside[i]) != rank
@@ -706,7 +708,6 @@ draw_funnel_labels (Ctx          *ctx,
           r = ring_radius (ctx, r);
         mark = (KlyngeChartRect) { x - r, y - r, 2 * r, 2 * r };
         width = klynge_chart_text (ctx->cr, row->label, size, flags | KLYNGE_TEXT_MEASURE_WIDTH, 0, 0, 0, 0, 0);
-        height = klynge_chart_text (ctx->cr, row->label, size, flags | KLYNGE_TEXT_MEASURE, 0, 0, 0, 0, 0);
         if (klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_segments, placed, &label)
             || klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_limits, placed, &label))
           klynge_chart_text (ctx->cr, row->label, size, flags, label.x, label.y, 0, 0, 0);
