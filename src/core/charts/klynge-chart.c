@@ -818,7 +818,7 @@ draw_funnel (Ctx *ctx)
             r = ring_radius (ctx, r);
             ring (ctx, x, y, r);
             ringed = n_legend;
-            colours[n_legend] = &ctx->style->highlight;
+            colours[n_legend] = colour;
             labels[n_legend++] = row->label;
           }
         box = MAX (r, 4);
