@@ -108,6 +108,28 @@ klynge_test_unzip_member (const char *zip,
   return out;
 }
 
+gint64
+klynge_test_add_large_batch (KlyngeDb *db,
+                             guint     n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "BEGIN;"
+    "INSERT INTO import_batch (cluster_id, file_name, row_count) SELECT min(id), 'large.csv', %u FROM cluster;"
+    "WITH RECURSIVE p (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < %u) "
+    "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, batch_id) "
+    "SELECT i.id, c.id, 'U-' || p.n, 1, 2, (SELECT max(id) FROM import_batch) "
+    "FROM p, clinic c, indicator i LIMIT %u;"
+    "COMMIT", n, n, n);
+  gint64 batch;
+
+  g_assert_true (klynge_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+  batch = klynge_db_count (db, "SELECT max(id) FROM import_batch", 0);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", batch), ==, n);
+  return batch;
+}
+
 void
 klynge_test_assert_integrity (sqlite3 *handle)
 {

@@ -23,6 +23,10 @@ KlyngeDb *klynge_test_open_db       (const char *path);
 /* A new database in @dir holding the demo cluster; its id in @cluster_id. */
 KlyngeDb *klynge_test_open_demo     (const char *dir,
                                      gint64     *cluster_id);
+/* An imported file's batch of @n measurements (periods "U-1", "U-2", …) for
+ * the first cluster, written straight in SQL: faster than importing a file. */
+gint64    klynge_test_add_large_batch (KlyngeDb  *db,
+                                       guint      n);
 /* Fails the test unless SQLite's full integrity check of @handle is "ok". */
 void      klynge_test_assert_integrity (sqlite3   *handle);
 /* Copies tests/data/@name into @dir (mode 0600); returns the copy's path. */

@@ -411,17 +411,8 @@ test_undo_large_import (void)
   g_autofree char *path = g_strdup (klynge_db_get_path (db));
   const char *argv[] = { "klynge", path, NULL };
 
-  g_assert_true (klynge_db_exec (db,
-    "BEGIN;"
-    "DELETE FROM import_batch;"
-    "INSERT INTO import_batch (cluster_id, file_name, row_count) "
-    "SELECT id, 'large.csv', 150000 FROM cluster ORDER BY id LIMIT 1;"
-    "WITH RECURSIVE p (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < 100000) "
-    "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, batch_id) "
-    "SELECT i.id, c.id, 'U-' || p.n, 1, 2, (SELECT max(id) FROM import_batch) "
-    "FROM p, clinic c, indicator i LIMIT 150000;"
-    "COMMIT", NULL));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement WHERE period LIKE 'U-%'", 0), ==, 150000);
+  g_assert_true (klynge_db_exec (db, "DELETE FROM import_batch", NULL));
+  klynge_test_add_large_batch (db, 150000);
   g_clear_object (&db);
   klynge_ui_test_run_app (argv, undo_large_import, NULL);
   klynge_test_remove_tree (dir);

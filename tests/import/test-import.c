@@ -409,19 +409,12 @@ test_undo_progress (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   gint64 batch, n_before;
 
-  g_assert_true (klynge_db_exec (f->db,
-    "INSERT INTO import_batch (cluster_id, file_name, row_count) SELECT min(id), 'large.csv', 45000 FROM cluster;"
-    "WITH RECURSIVE p (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < 45000) "
-    "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, batch_id) "
-    "SELECT i.id, c.id, 'U-' || p.n, 1, 2, (SELECT max(id) FROM import_batch) "
-    "FROM p, clinic c, indicator i LIMIT 45000", &error));
-  g_assert_no_error (error);
-  batch = klynge_db_count (f->db, "SELECT max(id) FROM import_batch", 0);
   n_before = klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0);
+  batch = klynge_test_add_large_batch (f->db, 45000);
 
   g_assert_true (klynge_import_undo (f->db, batch, collect_fraction, fractions, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before - 45000);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch WHERE id = ?1", batch), ==, 0);
 
   g_assert_cmpuint (fractions->len, >=, 3);
