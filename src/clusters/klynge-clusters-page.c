@@ -300,16 +300,29 @@ bind_clinic_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "dim-label");
 }
 
+/* On a read-only file the editor opens to be read: the row's button says so. */
+static void
+show_edit_or_view (GtkWidget  *edit,
+                   GParamSpec *pspec,
+                   KlyngePage *page)
+{
+  gboolean read_only = klynge_page_get_read_only (page);
+
+  gtk_button_set_icon_name (GTK_BUTTON (edit), read_only ? "view-reveal-symbolic" : "document-edit-symbolic");
+  klynge_tooltip_set_text (edit, read_only ? _("View") : _("Edit"));
+}
+
 static void
 setup_buttons_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
-                  gpointer                  user_data)
+                  KlyngePage               *page)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *edit = gtk_button_new ();
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  klynge_tooltip_set_text (edit, _("Edit"));
+  show_edit_or_view (edit, NULL, page);
+  g_signal_connect_object (page, "notify::read-only", G_CALLBACK (show_edit_or_view), edit, G_CONNECT_SWAPPED);
   klynge_tooltip_set_text (delete, _("Delete"));
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_add_css_class (delete, "flat");
@@ -439,7 +452,8 @@ add_columns (GtkColumnView *view,
     }
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_buttons_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_buttons_cb),
+                    gtk_widget_get_ancestor (GTK_WIDGET (view), KLYNGE_TYPE_PAGE));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_buttons_cb), (gpointer) kind);
   column = gtk_column_view_column_new (NULL, factory);
   gtk_column_view_append_column (view, column);
