@@ -29,6 +29,7 @@ struct _KlyngeClustersPage
   GtkBox             *heading_box;
   GtkBox             *cards;
   GtkLabel           *name_label;
+  GtkButton          *cluster_button;
   GtkWidget          *add_button;
   GtkLabel           *details_label;
   GtkLabel           *clinics_value;
@@ -298,6 +299,13 @@ bind_clinic_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "dim-label");
   else
     gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+read_only_changed_cb (KlyngeClustersPage *self)
+{
+  gtk_button_set_label (self->cluster_button, klynge_page_get_read_only (KLYNGE_PAGE (self))
+                                                ? _("_Cluster Details…") : _("_Edit Cluster…"));
 }
 
 /* On a read-only file the editor opens to be read: the row's button says so. */
@@ -1486,6 +1494,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, heading_box);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, cards);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, cluster_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_value);
@@ -1542,6 +1551,7 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_object_bind_property (self, "read-only", self->add_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "clusters.new-member");
+  g_signal_connect (self, "notify::read-only", G_CALLBACK (read_only_changed_cb), NULL);
 
   self->members_filter = gtk_custom_filter_new (member_filter_func, self, NULL);
   self->clinics_filter = gtk_custom_filter_new (clinic_filter_func, self, NULL);

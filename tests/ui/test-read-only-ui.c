@@ -165,6 +165,8 @@ check_clusters (KlyngeWindow *window,
   g_assert_nonnull (open);
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (open)), ==,
                    read_only ? "view-reveal-symbolic" : "document-edit-symbolic");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_actionable (page, "clusters.edit-cluster"))), ==,
+                   read_only ? "_Cluster Details…" : "_Edit Cluster…");
   check_editor_window (page, "clusters.edit-member",
                        g_variant_new_int64 (first_id (window, "SELECT min(id) FROM member")),
                        KLYNGE_TYPE_MEMBER_EDITOR, read_only, "Member");
