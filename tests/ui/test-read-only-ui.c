@@ -136,36 +136,18 @@ first_id (KlyngeWindow *window,
   return id;
 }
 
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 check_clusters (KlyngeWindow *window,
                 gboolean      read_only)
 {
   GtkWidget *page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
-  GtkWidget *open = find_actionable (page, "clusters.edit-member");
+  GtkWidget *open = klynge_ui_test_find_actionable (page, "clusters.edit-member");
 
   /* A row's button opens the member to be read, and says so. */
   g_assert_nonnull (open);
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (open)), ==,
                    read_only ? "view-reveal-symbolic" : "document-edit-symbolic");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_actionable (page, "clusters.edit-cluster"))), ==,
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (klynge_ui_test_find_actionable (page, "clusters.edit-cluster"))), ==,
                    read_only ? "_Cluster Details…" : "_Edit Cluster…");
   check_editor_window (page, "clusters.edit-member",
                        g_variant_new_int64 (first_id (window, "SELECT min(id) FROM member")),
