@@ -11,6 +11,8 @@
  * and look at every image before committing them.
  */
 
+#include <math.h>
+
 #include "chart-fixtures.h"
 
 #define WIDTH  640
@@ -150,6 +152,103 @@ test_render (gconstpointer user_data)
   cairo_surface_destroy (actual);
 }
 
+/* The highlight says "this is you", the outside colour "unusual": on a
+ * projector the two must never be mistaken for each other, in any theme. */
+static double
+colour_distance (const KlyngeRgb *a,
+                 const KlyngeRgb *b)
+{
+  return fabs (a->r - b->r) + fabs (a->g - b->g) + fabs (a->b - b->b);
+}
+
+static void
+test_highlight_style (void)
+{
+  for (KlyngeChartTheme theme = KLYNGE_CHART_THEME_LIGHT; theme <= KLYNGE_CHART_THEME_HIGH_CONTRAST; theme++)
+    {
+      const KlyngeChartStyle *style = klynge_chart_style_get (theme);
+
+      g_assert_cmpfloat (colour_distance (&style->highlight, &style->alarm), >, 0.5);
+      g_assert_cmpfloat (colour_distance (&style->highlight, &style->warning), >, 0.5);
+      g_assert_cmpfloat (colour_distance (&style->highlight, &style->other), >, 0.3);
+    }
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[(int) x] & 0xffffff;
+}
+
+/* Pixels of the theme's text colour inside a clinic's hover box: the ring. */
+static guint
+ring_pixels (cairo_surface_t       *surface,
+             const KlyngeChartHit  *hit,
+             const KlyngeRgb       *colour)
+{
+  guint32 want = (guint32) round (colour->r * 255) << 16 | (guint32) round (colour->g * 255) << 8 | (guint32) round (colour->b * 255);
+  guint n = 0;
+
+  for (double y = hit->y; y < hit->y + hit->height; y++)
+    for (double x = hit->x; x < hit->x + hit->width; x++)
+      if (pixel_at (surface, x, y) == want)
+        n++;
+  return n;
+}
+
+static void
+test_highlight_distinct (gconstpointer user_data)
+{
+  KlyngeChartTheme theme = GPOINTER_TO_INT (user_data);
+  const KlyngeChartStyle *style = klynge_chart_style_get (theme);
+
+  /* Once with the highlighted clinic inside the limits, once outside them. */
+  for (int highlight_outside = 0; highlight_outside < 2; highlight_outside++)
+    {
+      g_autoptr(KlyngeChartData) data = chart_fixture_clinics (11);
+      g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (KlyngeChartHit));
+      g_autofree guint8 *outside = g_new0 (guint8, data->rows->len);
+      KlyngeChartOptions options = { KLYNGE_CHART_FUNNEL, theme, KLYNGE_CHART_HIGHLIGHT, KLYNGE_FUNNEL_EXACT, TRUE, "2026-11-24" };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+      cairo_t *cr = cairo_create (surface);
+      const KlyngeChartHit *you = NULL, *peer = NULL;
+      guint n95, n998, chosen = G_MAXUINT;
+
+      klynge_chart_funnel_classify (data, KLYNGE_FUNNEL_EXACT, outside, &n95, &n998);
+      g_assert_cmpuint (n998, >=, 2);
+      for (guint i = 0; i < data->rows->len && chosen == G_MAXUINT; i++)
+        if ((outside[i] == 2) == highlight_outside)
+          chosen = i;
+      ((KlyngeChartRow *) g_ptr_array_index (data->rows, chosen))->highlighted = TRUE;
+      klynge_chart_draw (cr, 1280, 720, data, &options, hits);
+      cairo_surface_flush (surface);
+
+      for (guint h = 0; h < hits->len; h++)
+        {
+          const KlyngeChartHit *hit = &g_array_index (hits, KlyngeChartHit, h);
+
+          if (hit->index == chosen)
+            you = hit;
+          else if (outside[hit->index] == 2)
+            peer = hit;
+        }
+      g_assert_nonnull (you);
+      g_assert_nonnull (peer);
+      if (!highlight_outside)
+        g_assert_cmphex (pixel_at (surface, you->x + you->width / 2, you->y + you->height / 2), !=,
+                         pixel_at (surface, peer->x + peer->width / 2, peer->y + peer->height / 2));
+      /* The ring around the highlighted clinic, in the text colour, and none around the peer. */
+      g_assert_cmpuint (ring_pixels (surface, you, &style->foreground), >, 20);
+      g_assert_cmpuint (ring_pixels (surface, peer, &style->foreground), <, 5);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -163,5 +262,10 @@ main (int    argc,
 
       g_test_add_data_func (path, &cases[i], test_render);
     }
+  g_test_add_func ("/charts/highlight/style", test_highlight_style);
+  g_test_add_data_func ("/charts/highlight/light", GINT_TO_POINTER (KLYNGE_CHART_THEME_LIGHT), test_highlight_distinct);
+  g_test_add_data_func ("/charts/highlight/dark", GINT_TO_POINTER (KLYNGE_CHART_THEME_DARK), test_highlight_distinct);
+  g_test_add_data_func ("/charts/highlight/high-contrast", GINT_TO_POINTER (KLYNGE_CHART_THEME_HIGH_CONTRAST),
+                        test_highlight_distinct);
   return g_test_run ();
 }

@@ -209,6 +209,46 @@ test_hover (void)
   cairo_surface_destroy (surface);
 }
 
+/* A label that would sit on a control limit moves to where it is free of
+ * the limit and of the labels already placed, and is left out when nothing
+ * is free. */
+static void
+test_label_placement (void)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (KlyngeChartRect));
+  const KlyngeChartRect bounds = { 0, 0, 400, 300 };
+  const KlyngeChartRect point = { 95, 95, 10, 10 };
+  /* A limit just right of the point, crossing where the label would go. */
+  const double limit[] = { 110, 60, 130, 140 };
+  /* A second limit across the left, and a label already above. */
+  const double limits[] = { 110, 60, 130, 140, 40, 100, 90, 100 };
+  KlyngeChartRect label, blocker = { 80, 60, 40, 30 };
+
+  g_assert_true (klynge_chart_place_label (&point, 30, 14, 3, &bounds, limit, 1, placed, &label));
+  g_assert_cmpfloat (label.x + label.width, <=, point.x);   /* on the left */
+  g_assert_cmpfloat (label.y, <, 100);
+  g_assert_cmpfloat (label.y + label.height, >, 100);
+  g_assert_cmpuint (placed->len, ==, 1);
+
+  g_array_set_size (placed, 0);
+  g_array_append_val (placed, blocker);
+  g_assert_true (klynge_chart_place_label (&point, 30, 14, 3, &bounds, limits, 2, placed, &label));
+  g_assert_cmpfloat (label.y, >=, point.y + point.height);  /* below */
+  g_assert_cmpuint (placed->len, ==, 2);
+
+  /* With the space below taken as well, nothing is free. */
+  blocker = (KlyngeChartRect) { 70, 105, 60, 40 };
+  g_array_append_val (placed, blocker);
+  g_assert_false (klynge_chart_place_label (&point, 30, 14, 3, &bounds, limits, 2, placed, &label));
+  g_assert_cmpuint (placed->len, ==, 3);
+
+  /* A point at the right edge: its label must not leave the plot. */
+  g_array_set_size (placed, 0);
+  g_assert_true (klynge_chart_place_label (&(KlyngeChartRect) { 385, 150, 10, 10 }, 30, 14, 3, &bounds, NULL, 0,
+                                           placed, &label));
+  g_assert_cmpfloat (label.x + label.width, <=, 400);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,6 +263,7 @@ main (int    argc,
   g_test_add_func ("/charts/anonymisation", test_anonymisation);
   g_test_add_func ("/charts/meeting-indicators", test_meeting_indicators);
   g_test_add_func ("/charts/hover", test_hover);
+  g_test_add_func ("/charts/funnel/label-placement", test_label_placement);
 
   return g_test_run ();
 }

@@ -29,6 +29,12 @@ typedef struct
  * The colours of one theme, taken from the Okabe–Ito palette (Okabe & Ito,
  * "Color Universal Design", 2008) so that every role stays distinct for
  * readers with any common colour-vision deficiency.
+ *
+ * The highlighted clinic ("this is you") is the strong blue of the clinics
+ * among their pale peers, on the blue side of the one axis every common
+ * colour-vision deficiency keeps, far from the orange and vermillion that
+ * mean "unusual"; the charts add a ring in the text colour, so the
+ * highlight never rests on colour alone.
  */
 typedef struct
 {
@@ -38,7 +44,7 @@ typedef struct
   KlyngeRgb grid;
   KlyngeRgb mark;        /* a clinic */
   KlyngeRgb other;       /* the anonymous peers when one clinic is highlighted */
-  KlyngeRgb highlight;   /* the highlighted clinic */
+  KlyngeRgb highlight;   /* the highlighted clinic: never warning or alarm */
   KlyngeRgb pooled;      /* the cluster's value */
   KlyngeRgb reference;
   KlyngeRgb target;

@@ -205,13 +205,18 @@ add_hit (Ctx    *ctx,
     g_array_append_val (ctx->hits, hit);
 }
 
+/* The clinics' colour, pale beside a highlighted clinic. */
+static const KlyngeRgb *
+peer_colour (Ctx *ctx)
+{
+  return ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? &ctx->style->other : &ctx->style->mark;
+}
+
 static const KlyngeRgb *
 row_colour (Ctx                  *ctx,
             const KlyngeChartRow *row)
 {
-  if (row->highlighted)
-    return &ctx->style->highlight;
-  return ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? &ctx->style->other : &ctx->style->mark;
+  return row->highlighted ? &ctx->style->highlight : peer_colour (ctx);
 }
 
 static void
@@ -226,18 +231,56 @@ draw_message (Ctx        *ctx,
   klynge_chart_text (ctx->cr, detail, 0.9 * ctx->u, KLYNGE_TEXT_WRAP, ctx->x0, cy + 0.5 * ctx->u, ctx->x1 - ctx->x0, 0.5, 0);
 }
 
+/* The highlighted clinic's mark: a ring in the text colour with a halo of
+ * the background, so that "this is you" is a shape as well as a colour. */
+static void
+ring (Ctx    *ctx,
+      double  x,
+      double  y,
+      double  radius)
+{
+  cairo_new_sub_path (ctx->cr);
+  cairo_arc (ctx->cr, x, y, radius, 0, 2 * G_PI);
+  klynge_chart_set_source (ctx->cr, &ctx->style->background);
+  set_line (ctx, 0.28, 0);
+  cairo_stroke_preserve (ctx->cr);
+  klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
+  set_line (ctx, 0.1, 0);
+  cairo_stroke (ctx->cr);
+}
+
+static double
+ring_radius (Ctx    *ctx,
+             double  radius)
+{
+  return radius + 0.22 * ctx->u;
+}
+
+/* @ringed: the entry drawn with the highlighted clinic's ring, or -1. */
 static void
 legend (Ctx              *ctx,
         double            y,
         guint             n,
         const KlyngeRgb **colours,
-        const char      **labels)
+        const char      **labels,
+        int               ringed)
 {
-  double slot = (ctx->x1 - ctx->x0) / MAX (n, 4);
+  double slot = (ctx->x1 - ctx->x0) / MAX (n, 4), size = 0.7 * ctx->u;
 
   for (guint i = 0; i < n; i++)
-    klynge_chart_legend_item (ctx->cr, colours[i], &ctx->style->foreground, labels[i], 0.7 * ctx->u,
-                              ctx->x0 + slot * i, y, slot - 0.5 * ctx->u);
+    {
+      double x = ctx->x0 + slot * i;
+
+      if ((int) i == ringed)
+        {
+          klynge_chart_legend_item (ctx->cr, colours[i], &ctx->style->foreground, labels[i], size,
+                                    x + 0.3 * size, y, slot - 0.5 * ctx->u - 0.3 * size);
+          ring (ctx, x + 0.8 * size, y, 0.75 * size);
+        }
+      else
+        klynge_chart_legend_item (ctx->cr, colours[i], &ctx->style->foreground, labels[i], size,
+                                  x, y, slot - 0.5 * ctx->u);
+    }
 }
 
 static int
@@ -347,11 +390,11 @@ draw_bars (Ctx *ctx)
   const KlyngeChartData *data = ctx->data;
   g_autoptr(GPtrArray) rows = sorted_rows (data);
   double lo = 0, hi = 0, slot = (ctx->x1 - ctx->x0) / rows->len;
-  const KlyngeRgb *colours[5] = { ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? &ctx->style->other : &ctx->style->mark,
-                                  &ctx->style->pooled };
+  const KlyngeRgb *colours[5] = { peer_colour (ctx), &ctx->style->pooled };
   /* xgettext:no-c-format */
   const char *labels[5] = { _("Clinic, 95 % interval"), _("Cluster") };
   guint n_legend = 2;
+  int ringed = -1;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -372,7 +415,15 @@ draw_bars (Ctx *ctx)
 
       klynge_chart_set_source (ctx->cr, row_colour (ctx, row));
       cairo_rectangle (ctx->cr, x + (slot - bar) / 2, MIN (y, base), bar, fabs (base - y));
-      cairo_fill (ctx->cr);
+      if (row->highlighted)
+        {
+          cairo_fill_preserve (ctx->cr);
+          klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
+          set_line (ctx, 0.1, 0);
+          cairo_stroke (ctx->cr);
+        }
+      else
+        cairo_fill (ctx->cr);
       if (!isnan (row->lower) && slot >= 3)
         {
           double cx = x + slot / 2, cap = MIN (bar * 0.3, 0.4 * ctx->u);
@@ -394,6 +445,7 @@ draw_bars (Ctx *ctx)
   for (guint i = 0; i < data->rows->len; i++)
     if (((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->highlighted)
       {
+        ringed = n_legend;
         colours[n_legend] = &ctx->style->highlight;
         labels[n_legend++] = ((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->label;
       }
@@ -407,7 +459,7 @@ draw_bars (Ctx *ctx)
       colours[n_legend] = &ctx->style->target;
       labels[n_legend++] = _("Target");
     }
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, n_legend, colours, labels);
+  legend (ctx, ctx->y0 - 1.0 * ctx->u, n_legend, colours, labels, ringed);
 }
 
 /**
@@ -490,6 +542,178 @@ draw_x_axis_counts (Ctx    *ctx,
 
 #define FUNNEL_SAMPLES 96
 
+static gboolean
+rects_overlap (const KlyngeChartRect *a,
+               const KlyngeChartRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Liang–Barsky: whether the segment (x0, y0)–(x1, y1) passes through @rect. */
+static gboolean
+segment_crosses (const KlyngeChartRect *rect,
+                 const double          *segment)
+{
+  double dx = segment[2] - segment[0], dy = segment[3] - segment[1], t0 = 0, t1 = 1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { segment[0] - rect->x, rect->x + rect->width - segment[0],
+                  segment[1] - rect->y, rect->y + rect->height - segment[1] };
+
+  for (int k = 0; k < 4; k++)
+    {
+      double t;
+
+      if (p[k] == 0)
+        {
+          if (q[k] < 0)
+            return FALSE;
+          continue;
+        }
+      t = q[k] / p[k];
+      if (p[k] < 0)
+        t0 = MAX (t0, t);
+      else
+        t1 = MIN (t1, t);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * klynge_chart_place_label:
+ * @mark: the box of the point the label names
+ * @gap: the space between the point and its label
+ * @bounds: where a label may go
+ * @segments: (array length=n_segments): lines a label must not cover, four
+ *   doubles (x0, y0, x1, y1) each
+ * @placed: (element-type KlyngeChartRect): the labels placed so far; the new
+ *   one is appended
+ * @label: (out): where the label goes
+ *
+ * Greedy placement: right of the point, left, above, below, then the four
+ * corners, the first place inside @bounds that covers neither a line nor a
+ * placed label. A letter is
+ * easier to read beside the line than on it, and when nothing fits it is
+ * better left to the tooltip and legend than drawn over the limits.
+ *
+ * Returns: %FALSE when no place fits; the label is then not drawn
+ */
+gboolean
+klynge_chart_place_label (const KlyngeChartRect *mark,
+                          double                 width,
+                          double                 height,
+                          double                 gap,
+                          const KlyngeChartRect *bounds,
+                          const double          *segments,
+                          guint                  n_segments,
+                          GArray                *placed,
+                          KlyngeChartRect       *label)
+{
+  double cx = mark->x + mark->width / 2, cy = mark->y + mark->height / 2;
+  const KlyngeChartRect candidates[] = {
+    { mark->x + mark->width + gap, cy - height / 2, width, height },
+    { mark->x - gap - width, cy - height / 2, width, height },
+    { cx - width / 2, mark->y - gap - height, width, height },
+    { cx - width / 2, mark->y + mark->height + gap, width, height },
+    { mark->x + mark->width, mark->y - height, width, height },
+    { mark->x + mark->width, mark->y + mark->height, width, height },
+    { mark->x - width, mark->y - height, width, height },
+    { mark->x - width, mark->y + mark->height, width, height },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      const KlyngeChartRect *r = &candidates[c];
+      gboolean free = r->x >= bounds->x && r->y >= bounds->y
+                      && r->x + r->width <= bounds->x + bounds->width && r->y + r->height <= bounds->y + bounds->height;
+
+      for (guint k = 0; free && k < n_segments; k++)
+        free = !segment_crosses (r, segments + 4 * k);
+      for (guint k = 0; free && k < placed->len; k++)
+        free = !rects_overlap (r, &g_array_index (placed, KlyngeChartRect, k));
+      if (free)
+        {
+          *label = *r;
+          g_array_append_val (placed, *label);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Labels for every clinic of a usual cluster; among thousands only the few
+ * that matter. The highlighted clinic is placed first, then the clinics
+ * outside the 99.8 % limits, the 95 % limits, the rest. */
+static void
+draw_funnel_labels (Ctx          *ctx,
+                    const KlyngeChartData *data,
+                    const guint8 *outside,
+                    guint         n998,
+                    double        radius,
+                    const double *ns,
+                    double        curves[4][FUNNEL_SAMPLES],
+                    double        xmax)
+{
+  const double levels[] = { shown (data, data->pooled), data->reference, data->target };
+  g_autofree double *segments = g_new (double, 4 * (4 * (FUNNEL_SAMPLES - 1) + G_N_ELEMENTS (levels)));
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (KlyngeChartRect));
+  KlyngeChartRect bounds = { ctx->x0, ctx->y0, ctx->x1 - ctx->x0, ctx->y1 - ctx->y0 };
+  double size = 0.65 * ctx->u;
+  /* Labels are one line: one height for all, measured once, as pango's layouts are what a redraw spends its time on. */
+  double height = klynge_chart_text (ctx->cr, "A", size, KLYNGE_TEXT_MEASURE, 0, 0, 0, 0, 0);
+  guint n_segments = 0, n_limits;
+
+  for (int c = 0; c < 4; c++)
+    for (int s = 0; s + 1 < FUNNEL_SAMPLES; s++)
+      {
+        double *segment = segments + 4 * n_segments;
+
+        segment[0] = to_x (ctx, ns[s], xmax);
+        segment[1] = to_y (ctx, shown (data, curves[c][s]));
+        segment[2] = to_x (ctx, ns[s + 1], xmax);
+        segment[3] = to_y (ctx, shown (data, curves[c][s + 1]));
+        if (isfinite (segment[1]) && isfinite (segment[3]))
+          n_segments++;
+      }
+  n_limits = n_segments;
+  /* The cluster's line, the reference and the target are better kept clear
+   * too, but a label on them beats no label. */
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    if (isfinite (levels[l]))
+      {
+        double *segment = segments + 4 * n_segments++;
+
+        segment[0] = ctx->x0;
+        segment[2] = ctx->x1;
+        segment[1] = segment[3] = to_y (ctx, levels[l]);
+      }
+
+  klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
+  for (int rank = 3; rank >= 0; rank--)
+    for (guint i = 0; i < data->rows->len; i++)
+      {
+        const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+        KlyngeTextFlags flags = row->highlighted ? KLYNGE_TEXT_BOLD : 0;
+        double x, y, r, width;
+        KlyngeChartRect mark, label;
+
+        if ((row->highlighted ? 3 : outside[i]) != rank
+            || !(data->rows->len <= 40 || (outside[i] == 2 && n998 <= 20) || row->highlighted))
+          continue;
+        x = to_x (ctx, row->denominator, xmax);
+        y = to_y (ctx, shown (data, row->value));
+        r = outside[i] == 2 || row->highlighted ? radius * 1.4 : radius;
+        if (row->highlighted)
+          r = ring_radius (ctx, r);
+        mark = (KlyngeChartRect) { x - r, y - r, 2 * r, 2 * r };
+        width = klynge_chart_text (ctx->cr, row->label, size, flags | KLYNGE_TEXT_MEASURE_WIDTH, 0, 0, 0, 0, 0);
+        if (klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_segments, placed, &label)
+            || klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_limits, placed, &label))
+          klynge_chart_text (ctx->cr, row->label, size, flags, label.x, label.y, 0, 0, 0);
+      }
+}
+
 static void
 draw_funnel (Ctx *ctx)
 {
@@ -499,10 +723,10 @@ draw_funnel (Ctx *ctx)
   static const double coverage[2] = { 0.95, 0.998 };
   g_autofree guint8 *outside = g_new0 (guint8, MAX (data->rows->len, 1));
   guint n95, n998;
-  /* Within the limits the dots have the peers' colour, pale beside a highlighted clinic. */
-  const KlyngeRgb *colours[] = { ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? &ctx->style->other : &ctx->style->mark,
-                                 &ctx->style->warning, &ctx->style->alarm, &ctx->style->pooled };
-  const char *labels[] = { _("Within limits"), _("Outside 95 %"), _("Outside 99.8 %"), _("Cluster") };
+  const KlyngeRgb *colours[5] = { peer_colour (ctx), &ctx->style->warning, &ctx->style->alarm, &ctx->style->pooled };
+  const char *labels[5] = { _("Within limits"), _("Outside 95 %"), _("Outside 99.8 %"), _("Cluster") };
+  guint n_legend = 4;
+  int ringed = -1;
 
   if (!data->has_pooled)
     {
@@ -575,9 +799,9 @@ draw_funnel (Ctx *ctx)
       {
         const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
         gboolean front = row->highlighted ? pass == 2 : outside[i] == pass;
-        double x, y, r = outside[i] == 2 || row->highlighted ? radius * 1.4 : radius;
-        const KlyngeRgb *colour = row->highlighted ? &ctx->style->highlight
-                                  : outside[i] == 2 ? &ctx->style->alarm
+        double x, y, r = outside[i] == 2 || row->highlighted ? radius * 1.4 : radius, box;
+        /* The highlighted clinic keeps the colour that says where it lies; its ring says whose it is. */
+        const KlyngeRgb *colour = outside[i] == 2 ? &ctx->style->alarm
                                   : outside[i] == 1 ? &ctx->style->warning
                                   : row_colour (ctx, row);
 
@@ -589,16 +813,19 @@ draw_funnel (Ctx *ctx)
         cairo_new_sub_path (ctx->cr);
         cairo_arc (ctx->cr, x, y, r, 0, 2 * G_PI);
         cairo_fill (ctx->cr);
-        /* Labels for every clinic of a usual cluster; among thousands only the few that matter. */
-        if (data->rows->len <= 40 || (outside[i] == 2 && n998 <= 20) || row->highlighted)
+        if (row->highlighted)
           {
-            klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
-            klynge_chart_text (ctx->cr, row->label, 0.65 * ctx->u, row->highlighted ? KLYNGE_TEXT_BOLD : 0,
-                               x + r + 0.15 * ctx->u, y, 0, 0, 0.5);
+            r = ring_radius (ctx, r);
+            ring (ctx, x, y, r);
+            ringed = n_legend;
+            colours[n_legend] = colour;
+            labels[n_legend++] = row->label;
           }
-        add_hit (ctx, x - MAX (r, 4), y - MAX (r, 4), 2 * MAX (r, 4), 2 * MAX (r, 4), i);
+        box = MAX (r, 4);
+        add_hit (ctx, x - box, y - box, 2 * box, 2 * box, i);
       }
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, 4, colours, labels);
+  draw_funnel_labels (ctx, data, outside, n998, radius, ns, curves, xmax);
+  legend (ctx, ctx->y0 - 1.0 * ctx->u, n_legend, colours, labels, ringed);
 }
 
 static double
@@ -743,7 +970,7 @@ draw_run (Ctx *ctx)
           label_series_end (ctx, row->series, &ctx->style->highlight, row->label);
         }
     }
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? 4 : 3, colours, labels);
+  legend (ctx, ctx->y0 - 1.0 * ctx->u, ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? 4 : 3, colours, labels, -1);
 }
 
 static gboolean
@@ -767,7 +994,7 @@ draw_before_after (Ctx *ctx)
   g_autoptr(GPtrArray) rows = sorted_rows (data);
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, slot;
   guint before, after;
-  const KlyngeRgb *colours[] = { &ctx->style->muted, &ctx->style->mark, &ctx->style->pooled };
+  const KlyngeRgb *colours[] = { &ctx->style->muted, peer_colour (ctx), &ctx->style->pooled };
   const char *labels[3];
 
   if (!before_after_periods (data, &before, &after))
@@ -817,14 +1044,16 @@ draw_before_after (Ctx *ctx)
           cairo_arc (ctx->cr, cx, to_y (ctx, shown (data, vb)), r, 0, 2 * G_PI);
           cairo_stroke (ctx->cr);
         }
-      klynge_chart_set_source (ctx->cr, row->highlighted ? &ctx->style->highlight : &ctx->style->mark);
+      klynge_chart_set_source (ctx->cr, row_colour (ctx, row));
       cairo_new_sub_path (ctx->cr);
       cairo_arc (ctx->cr, cx, to_y (ctx, shown (data, va)), r, 0, 2 * G_PI);
       cairo_fill (ctx->cr);
+      if (row->highlighted)
+        ring (ctx, cx, to_y (ctx, shown (data, va)), ring_radius (ctx, r));
       draw_bar_labels (ctx, cx - slot / 2, slot, row->label);
       add_hit (ctx, cx - slot / 2, ctx->y0, slot, ctx->y1 - ctx->y0, row_index (data, row));
     }
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, 3, colours, labels);
+  legend (ctx, ctx->y0 - 1.0 * ctx->u, 3, colours, labels, -1);
 }
 
 static double
@@ -884,7 +1113,7 @@ draw_attendance (Ctx *ctx)
       draw_bar_labels (ctx, ctx->x0 + slot * i, slot, date);
       add_hit (ctx, ctx->x0 + slot * i, ctx->y0, slot, h, i);
     }
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, 3, colours, labels);
+  legend (ctx, ctx->y0 - 1.0 * ctx->u, 3, colours, labels, -1);
 }
 
 static gboolean

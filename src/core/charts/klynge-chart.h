@@ -47,6 +47,11 @@ typedef struct
   guint  index;
 } KlyngeChartHit;
 
+typedef struct
+{
+  double x, y, width, height;
+} KlyngeChartRect;
+
 void        klynge_chart_draw            (cairo_t                  *cr,
                                           double                    width,
                                           double                    height,
@@ -76,5 +81,14 @@ void        klynge_chart_funnel_classify (const KlyngeChartData    *data,
                                           guint8                   *outside,
                                           guint                    *n_outside_95,
                                           guint                    *n_outside_998);
+gboolean    klynge_chart_place_label     (const KlyngeChartRect    *mark,
+                                          double                    width,
+                                          double                    height,
+                                          double                    gap,
+                                          const KlyngeChartRect    *bounds,
+                                          const double             *segments,
+                                          guint                     n_segments,
+                                          GArray                   *placed,
+                                          KlyngeChartRect          *label);
 
 G_END_DECLS
