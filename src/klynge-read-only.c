@@ -185,7 +185,8 @@ void
 klynge_read_only_apply_editor (GtkWidget          *editor,
                                GtkWidget          *content,
                                KlyngeDb           *db,
-                               const char * const *actions)
+                               const char * const *actions,
+                               const char         *title)
 {
   GtkWidget *close;
 
@@ -196,6 +197,8 @@ klynge_read_only_apply_editor (GtkWidget          *editor,
   close = find_close_button (editor);
   if (close != NULL && gtk_button_get_label (GTK_BUTTON (close)) != NULL)
     gtk_button_set_label (GTK_BUTTON (close), _("_Close"));
+  if (title != NULL && GTK_IS_WINDOW (editor))
+    gtk_window_set_title (GTK_WINDOW (editor), title);
 }
 
 gboolean

@@ -25,12 +25,15 @@ gboolean klynge_read_only_apply (GtkWidget *content,
 
 /* The same for an editor window whose @content shows @db: while @db is
  * read-only its @actions (Save and the like, installed on @editor) are
- * disabled and its Cancel says Close, for there is nothing to cancel. An
- * editor is opened on one database, so there is nothing to undo. */
+ * disabled, its Cancel says Close, for there is nothing to cancel, and its
+ * title becomes @title (what is shown, "Member" rather than "Edit Member";
+ * %NULL keeps it). An editor is opened on one database, so there is
+ * nothing to undo. */
 void     klynge_read_only_apply_editor (GtkWidget          *editor,
                                         GtkWidget          *content,
                                         KlyngeDb           *db,
-                                        const char * const *actions);
+                                        const char * const *actions,
+                                        const char         *title);
 
 /* When @db is read-only, says at once over @window that nothing can be
  * imported into it, and why, and returns TRUE: a dropped file is refused

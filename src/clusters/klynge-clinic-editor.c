@@ -233,6 +233,8 @@ klynge_clinic_editor_new (GtkWindow    *parent,
 
   check (self);
   klynge_read_only_apply_editor (GTK_WIDGET (self), self->content, self->db,
-                                 (const char *[]) { "clinic.save", "clinic.record-system", NULL });
+                                 (const char *[]) { "clinic.save", "clinic.record-system", NULL },
+                                 /* Translators: the title of a clinic's details that cannot be changed */
+                                 clinic != NULL ? C_("window title", "Clinic") : NULL);
   return self;
 }

@@ -257,6 +257,8 @@ klynge_cluster_editor_new (GtkWindow *parent,
 
   check (self);
   klynge_read_only_apply_editor (GTK_WIDGET (self), self->content, self->db,
-                                 (const char *[]) { "cluster.save", NULL });
+                                 (const char *[]) { "cluster.save", NULL },
+                                 /* Translators: the title of a cluster's details that cannot be changed */
+                                 cluster_id != 0 ? C_("window title", "Cluster") : NULL);
   return self;
 }

@@ -26,7 +26,10 @@ struct _KlyngeClustersPage
 {
   KlyngePage          parent_instance;
 
+  GtkBox             *heading_box;
+  GtkBox             *cards;
   GtkLabel           *name_label;
+  GtkButton          *cluster_button;
   GtkWidget          *add_button;
   GtkLabel           *details_label;
   GtkLabel           *clinics_value;
@@ -60,6 +63,9 @@ struct _KlyngeClustersPage
   GCancellable       *import_cancellable;
   GListModel         *clinics;         /* shown once the Clinics tab is */
   guint               reload_source;
+  char               *board_people;    /* the whole board, a person a line; NULL: none */
+  gboolean            board_truncated; /* more people than the line names */
+  gboolean            compact;         /* the summary fits in a few lines */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeClustersPage, klynge_clusters_page, KLYNGE_TYPE_PAGE)
@@ -296,15 +302,35 @@ bind_clinic_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+read_only_changed_cb (KlyngeClustersPage *self)
+{
+  gtk_button_set_label (self->cluster_button, klynge_page_get_read_only (KLYNGE_PAGE (self))
+                                                ? _("_Cluster Details…") : _("_Edit Cluster…"));
+}
+
+/* On a read-only file the editor opens to be read: the row's button says so. */
+static void
+show_edit_or_view (GtkWidget  *edit,
+                   GParamSpec *pspec,
+                   KlyngePage *page)
+{
+  gboolean read_only = klynge_page_get_read_only (page);
+
+  gtk_button_set_icon_name (GTK_BUTTON (edit), read_only ? "view-reveal-symbolic" : "document-edit-symbolic");
+  klynge_tooltip_set_text (edit, read_only ? _("View") : _("Edit"));
+}
+
+static void
 setup_buttons_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
-                  gpointer                  user_data)
+                  KlyngePage               *page)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *edit = gtk_button_new ();
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  klynge_tooltip_set_text (edit, _("Edit"));
+  show_edit_or_view (edit, NULL, page);
+  g_signal_connect_object (page, "notify::read-only", G_CALLBACK (show_edit_or_view), edit, G_CONNECT_SWAPPED);
   klynge_tooltip_set_text (delete, _("Delete"));
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_add_css_class (delete, "flat");
@@ -434,7 +460,8 @@ add_columns (GtkColumnView *view,
     }
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_buttons_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_buttons_cb),
+                    gtk_widget_get_ancestor (GTK_WIDGET (view), KLYNGE_TYPE_PAGE));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_buttons_cb), (gpointer) kind);
   column = gtk_column_view_column_new (NULL, factory);
   gtk_column_view_append_column (view, column);
@@ -642,14 +669,16 @@ board_people (GPtrArray *board)
   return g_steal_pointer (&people);
 }
 
+/* Fills the board line's text and keeps the whole board for its tooltip. */
 static char *
-board_markup (GPtrArray  *board,
-              char      **tooltip)
+board_markup (KlyngeClustersPage *self,
+              GPtrArray          *board)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autoptr(GPtrArray) people = NULL;
 
-  *tooltip = NULL;
+  g_clear_pointer (&self->board_people, g_free);
+  self->board_truncated = FALSE;
   if (board == NULL || board->len == 0)
     return g_markup_printf_escaped ("<b>%s</b> %s", _("Board:"), _("no roles given yet; add them to the members."));
 
@@ -669,10 +698,131 @@ board_markup (GPtrArray  *board,
       g_autofree char *part = g_markup_printf_escaped (" · %s", more);
 
       g_string_append (markup, part);
-      g_ptr_array_add (people, NULL);
-      *tooltip = g_strjoinv ("\n", (char **) people->pdata);
+      self->board_truncated = TRUE;
     }
+  g_ptr_array_add (people, NULL);
+  self->board_people = g_strjoinv ("\n", (char **) people->pdata);
   return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* What a compact summary cuts short, its tooltips give whole. */
+static void
+update_summary_tooltips (KlyngeClustersPage *self)
+{
+  GtkLabel *captions[] = { self->clinics_caption, self->gps_caption, self->patients_caption, self->grant_caption };
+
+  klynge_tooltip_set_text (GTK_WIDGET (self->details_label),
+                           self->compact ? gtk_label_get_text (self->details_label) : NULL);
+  klynge_tooltip_set_text (GTK_WIDGET (self->board_label),
+                           self->compact || self->board_truncated ? self->board_people : NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
+    klynge_tooltip_set_text (gtk_widget_get_parent (GTK_WIDGET (captions[i])),
+                             self->compact ? gtk_label_get_text (captions[i]) : NULL);
+}
+
+static void
+swap_css_class (GtkWidget  *widget,
+                const char *from,
+                const char *to)
+{
+  gtk_widget_remove_css_class (widget, from);
+  gtk_widget_add_css_class (widget, to);
+}
+
+static void
+set_label_one_line (GtkLabel *label,
+                    gboolean  one_line)
+{
+  gtk_label_set_wrap (label, !one_line);
+  gtk_label_set_ellipsize (label, one_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+}
+
+/* On a short window (a laptop, or 800×600) the full summary would leave the
+ * list a handful of rows: it shrinks to a heading line, one line of figures
+ * and one of the board, and the list takes the rest. */
+static void
+set_compact (KlyngeClustersPage *self,
+             gboolean            compact)
+{
+  GtkLabel *values[] = { self->clinics_value, self->gps_value, self->patients_value, self->grant_value };
+  GtkLabel *captions[] = { self->clinics_caption, self->gps_caption, self->patients_caption, self->grant_caption };
+  /* Not a template child: the bin owns it, and disposes of it. */
+  GtkWidget *layout = adw_bin_get_child (ADW_BIN (self));
+  int card_margin = compact ? 4 : 12;
+
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+
+  gtk_widget_set_margin_top (layout, compact ? 8 : 18);
+  gtk_widget_set_margin_bottom (layout, compact ? 8 : 18);
+  gtk_box_set_spacing (GTK_BOX (layout), compact ? 6 : 12);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->heading_box),
+                                  compact ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (self->heading_box, compact ? 12 : 4);
+  gtk_widget_set_valign (GTK_WIDGET (self->name_label), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
+  gtk_widget_set_valign (GTK_WIDGET (self->details_label), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
+  gtk_label_set_wrap (self->name_label, !compact);
+  swap_css_class (GTK_WIDGET (self->name_label), compact ? "title-1" : "title-3", compact ? "title-3" : "title-1");
+  set_label_one_line (self->details_label, compact);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->details_label), compact);
+
+  gtk_box_set_spacing (self->cards, compact ? 8 : 12);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      GtkWidget *card = gtk_widget_get_parent (GTK_WIDGET (values[i]));
+
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (card),
+                                      compact ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+      gtk_box_set_spacing (GTK_BOX (card), compact ? 6 : 2);
+      gtk_widget_set_valign (GTK_WIDGET (values[i]), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
+      gtk_widget_set_valign (GTK_WIDGET (captions[i]), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
+      swap_css_class (GTK_WIDGET (values[i]), compact ? "title-2" : "heading", compact ? "heading" : "title-2");
+      gtk_widget_set_margin_top (GTK_WIDGET (values[i]), card_margin);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (values[i]), compact ? card_margin : 0);
+      gtk_widget_set_margin_end (GTK_WIDGET (values[i]), compact ? 0 : 14);
+      gtk_widget_set_margin_top (GTK_WIDGET (captions[i]), compact ? card_margin : 0);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (captions[i]), card_margin);
+      gtk_widget_set_margin_start (GTK_WIDGET (captions[i]), compact ? 0 : 14);
+      gtk_widget_set_hexpand (GTK_WIDGET (captions[i]), compact);
+      set_label_one_line (captions[i], compact);
+    }
+  set_label_one_line (self->board_label, compact);
+  update_summary_tooltips (self);
+}
+
+/* Below this height of the page (a 1366×768 laptop's maximised window, or
+ * 800×600) the summary is compact. */
+#define COMPACT_BELOW 720
+
+static void
+page_measure_cb (GtkWidget      *widget,
+                 GtkOrientation  orientation,
+                 int             for_size,
+                 int            *minimum,
+                 int            *natural,
+                 int            *minimum_baseline,
+                 int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+page_allocate_cb (GtkWidget *widget,
+                  int        width,
+                  int        height,
+                  int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  set_compact (KLYNGE_CLUSTERS_PAGE (widget), height < COMPACT_BELOW);
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 static void
@@ -688,7 +838,7 @@ load_summary (KlyngeClustersPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *clinics = NULL, *members = NULL, *gps = NULL, *gps_caption = NULL, *patients = NULL, *minimum = NULL;
   g_autofree char *patients_caption = NULL, *yearly = NULL, *start = NULL, *grant_caption = NULL;
-  g_autofree char *details_text = NULL, *board_text = NULL, *board_tooltip = NULL;
+  g_autofree char *details_text = NULL, *board_text = NULL;
 
   if (!klynge_cluster_summary_load (db, cluster, &summary, &error) ||
       !klynge_cluster_details_load (db, cluster, &details, &error))
@@ -746,9 +896,9 @@ load_summary (KlyngeClustersPage *self,
   gtk_label_set_text (self->grant_value, yearly);
   gtk_label_set_text (self->grant_caption, grant_caption);
 
-  board_text = board_markup (board, &board_tooltip);
+  board_text = board_markup (self, board);
   gtk_label_set_markup (self->board_label, board_text);
-  klynge_tooltip_set_text (GTK_WIDGET (self->board_label), board_tooltip);
+  update_summary_tooltips (self);
 }
 
 /* A column view creates up to 200 rows for a new model, whether it is on
@@ -1320,6 +1470,7 @@ klynge_clusters_page_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_object (&self->clinics);
+  g_clear_pointer (&self->board_people, g_free);
 
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }
@@ -1340,7 +1491,10 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clusters-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, heading_box);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, cards);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, cluster_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_value);
@@ -1391,11 +1545,13 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, page_measure_cb, page_allocate_cb));
   /* Everything in its menu adds to the database; disabled, a menu button
    * keeps its suggested colour, so it goes. */
   g_object_bind_property (self, "read-only", self->add_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "clusters.new-member");
+  g_signal_connect (self, "notify::read-only", G_CALLBACK (read_only_changed_cb), NULL);
 
   self->members_filter = gtk_custom_filter_new (member_filter_func, self, NULL);
   self->clinics_filter = gtk_custom_filter_new (clinic_filter_func, self, NULL);

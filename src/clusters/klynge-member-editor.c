@@ -383,6 +383,8 @@ klynge_member_editor_new (GtkWindow    *parent,
 
   check (self);
   klynge_read_only_apply_editor (GTK_WIDGET (self), self->content, self->db,
-                                 (const char *[]) { "member.save", "member.add-role", NULL });
+                                 (const char *[]) { "member.save", "member.add-role", NULL },
+                                 /* Translators: the title of a member's details that cannot be changed */
+                                 member != NULL ? C_("window title", "Member") : NULL);
   return self;
 }

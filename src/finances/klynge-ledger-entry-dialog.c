@@ -302,6 +302,8 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
     }
   show_attachment (self);
   klynge_read_only_apply_editor (GTK_WIDGET (self), self->content, self->db,
-                                 (const char *[]) { "entry.save", "entry.choose-file", "entry.clear-file", NULL });
+                                 (const char *[]) { "entry.save", "entry.choose-file", "entry.clear-file", NULL },
+                                 /* Translators: the title of a ledger entry that cannot be changed */
+                                 entry != NULL ? C_("window title", "Ledger Entry") : NULL);
   return self;
 }

@@ -495,6 +495,76 @@ fits_small_screen (KlyngeWindow *window,
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
 }
 
+/* A list a user would call usable: at 800×600 this many member rows are
+ * whole on screen, under the summary. */
+#define USABLE_ROWS 8
+
+static guint
+count_whole_rows (GtkWidget  *view,
+                  GListModel *list)
+{
+  GtkWidget *scrolled = gtk_widget_get_parent (view);
+  int height = gtk_widget_get_height (scrolled);
+  guint whole = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(KlyngeMember) member = g_list_model_get_item (list, i);
+      GtkLabel *name = find_label (view, member->name);
+      graphene_rect_t bounds;
+
+      if (name != NULL && gtk_widget_get_mapped (GTK_WIDGET (name)) &&
+          gtk_widget_compute_bounds (GTK_WIDGET (name), scrolled, &bounds) &&
+          bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= height)
+        whole++;
+    }
+  return whole;
+}
+
+/* The summary's figures stay on screen and whole, however short the window. */
+static void
+assert_figures_readable (KlyngeWindow *window,
+                         GtkWidget    *page)
+{
+  const char *figures[] = { "clinics", "gps", "patients", "grant" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      GtkWidget *figure = klynge_ui_test_find_named (page, figures[i]);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_get_mapped (figure));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (figure)), !=, "");
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (figure))));
+      g_assert_true (gtk_widget_compute_bounds (figure, GTK_WIDGET (window), &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+    }
+}
+
+static void
+short_screen (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  GtkWidget *view = klynge_ui_test_find_named (page, "members_view");
+  GListModel *list = list_of (page, "members_view");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  for (int i = 0; i < 10; i++)
+    klynge_ui_test_flush ();
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 600);
+  g_assert_cmpuint (count_whole_rows (view, list), >=, USABLE_ROWS);
+  assert_figures_readable (window, page);
+
+  /* On a tall screen the summary is whole again, cards and all. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  for (int i = 0; i < 10; i++)
+    klynge_ui_test_flush ();
+  assert_figures_readable (window, page);
+  g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "grant"), "title-2"));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (klynge_ui_test_find_named (page, "board")))));
+}
+
 /* Rows are built a screenful at a time as the list scrolls: every member
  * and clinic must still be reachable, down to the last, on both tabs. */
 #define LONG_LIST 120
@@ -637,6 +707,12 @@ test_fits_small_screen (void)
 }
 
 static void
+test_short_screen (void)
+{
+  run (short_screen);
+}
+
+static void
 test_import_members (void)
 {
   run (import_members);
@@ -655,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
   g_test_add_func ("/clusters/ui/import-members", test_import_members);
   g_test_add_func ("/clusters/ui/fits-small-screen", test_fits_small_screen);
+  g_test_add_func ("/clusters/ui/short-screen", test_short_screen);
   g_test_add_func ("/clusters/ui/long-lists", test_long_lists);
 
   return g_test_run ();

@@ -83,13 +83,29 @@ check_form (GtkWidget  *form,
     }
 }
 
-/* Checks the editor window of @type that @action of @page opened, then closes it. */
+/* A window that only shows says what it shows ("Member"), not "Edit Member". */
+static void
+check_title (GtkWindow  *editor,
+             gboolean    read_only,
+             const char *read_only_title)
+{
+  const char *title = gtk_window_get_title (editor);
+
+  if (read_only)
+    g_assert_cmpstr (title, ==, read_only_title);
+  else
+    g_assert_true (g_str_has_prefix (title, "Edit "));
+}
+
+/* Checks the editor window of @type that @action of @page opened, and its
+ * title when one is given, then closes it. */
 static void
 check_editor_window (GtkWidget  *page,
                      const char *action,
                      GVariant   *parameter,
                      GType       type,
-                     gboolean    read_only)
+                     gboolean    read_only,
+                     const char *read_only_title)
 {
   GtkWindow *editor;
   GtkWidget *save;
@@ -100,6 +116,8 @@ check_editor_window (GtkWidget  *page,
   if (editor == NULL)
     g_error ("%s opened no %s", action, g_type_name (type));
   check_form (GTK_WIDGET (editor), read_only, g_type_name (type));
+  if (read_only_title != NULL)
+    check_title (editor, read_only, read_only_title);
   /* Counted apart: a header bar's Save is no field, and it must not work either. */
   save = klynge_ui_test_find_button (GTK_WIDGET (editor), "_Save");
   if (read_only && save != NULL)
@@ -123,14 +141,21 @@ check_clusters (KlyngeWindow *window,
                 gboolean      read_only)
 {
   GtkWidget *page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
+  GtkWidget *open = klynge_ui_test_find_actionable (page, "clusters.edit-member");
 
+  /* A row's button opens the member to be read, and says so. */
+  g_assert_nonnull (open);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (open)), ==,
+                   read_only ? "view-reveal-symbolic" : "document-edit-symbolic");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (klynge_ui_test_find_actionable (page, "clusters.edit-cluster"))), ==,
+                   read_only ? "_Cluster Details…" : "_Edit Cluster…");
   check_editor_window (page, "clusters.edit-member",
                        g_variant_new_int64 (first_id (window, "SELECT min(id) FROM member")),
-                       KLYNGE_TYPE_MEMBER_EDITOR, read_only);
+                       KLYNGE_TYPE_MEMBER_EDITOR, read_only, "Member");
   check_editor_window (page, "clusters.edit-clinic",
                        g_variant_new_int64 (first_id (window, "SELECT min(id) FROM clinic")),
-                       KLYNGE_TYPE_CLINIC_EDITOR, read_only);
-  check_editor_window (page, "clusters.edit-cluster", NULL, KLYNGE_TYPE_CLUSTER_EDITOR, read_only);
+                       KLYNGE_TYPE_CLINIC_EDITOR, read_only, "Clinic");
+  check_editor_window (page, "clusters.edit-cluster", NULL, KLYNGE_TYPE_CLUSTER_EDITOR, read_only, "Cluster");
 }
 
 static void
@@ -152,7 +177,7 @@ check_meetings (KlyngeWindow *window,
   check_form (klynge_ui_test_find_widget (page, KLYNGE_TYPE_ATTENDANCE_REGISTER), read_only, "attendance register");
   adw_view_stack_set_visible_child_name (stack, "details");
 
-  check_editor_window (page, "meetings.topics", NULL, KLYNGE_TYPE_TOPICS_WINDOW, read_only);
+  check_editor_window (page, "meetings.topics", NULL, KLYNGE_TYPE_TOPICS_WINDOW, read_only, NULL);
 }
 
 static void
@@ -171,6 +196,7 @@ check_finances (KlyngeWindow *window,
   editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_LEDGER_ENTRY_DIALOG);
   g_assert_nonnull (editor);
   check_form (GTK_WIDGET (editor), read_only, "ledger entry");
+  check_title (editor, read_only, "Ledger Entry");
   gtk_window_destroy (editor);
   klynge_ui_test_flush ();
 
