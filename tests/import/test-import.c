@@ -448,11 +448,11 @@ compare_lines (gconstpointer a,
   return strcmp (*(const char **)a, *(const char **)b);
 }
 
-/* One line per measurement, in key order: two states compare as a whole. */
-static char *
+/* One line per measurement, in key order: two states compare line by line. */
+static GPtrArray *
 render_measurements (GHashTable *state)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer key, rest;
 
@@ -460,8 +460,7 @@ render_measurements (GHashTable *state)
   while (g_hash_table_iter_next (&iter, &key, &rest))
     g_ptr_array_add (lines, g_strconcat (key, "|", rest, NULL));
   g_ptr_array_sort (lines, compare_lines);
-  g_ptr_array_add (lines, NULL);
-  return g_strjoinv ("\n", (char **)lines->pdata);
+  return lines;
 }
 
 /* Fails on the first measurement that differs, naming it. */
@@ -470,17 +469,12 @@ assert_stored (Fixture    *f,
                GHashTable *expected)
 {
   g_autoptr(GHashTable) state = stored_measurements (f);
-  g_autofree char *stored = render_measurements (state);
-  g_autofree char *wanted = render_measurements (expected);
-  g_auto(GStrv) stored_lines = g_strsplit (stored, "\n", -1);
-  g_auto(GStrv) wanted_lines = g_strsplit (wanted, "\n", -1);
+  g_autoptr(GPtrArray) stored = render_measurements (state);
+  g_autoptr(GPtrArray) wanted = render_measurements (expected);
 
-  for (guint i = 0; stored_lines[i] != NULL || wanted_lines[i] != NULL; i++)
-    {
-      g_assert_cmpstr (stored_lines[i], ==, wanted_lines[i]);
-      if (stored_lines[i] == NULL)
-        break;
-    }
+  for (guint i = 0; i < MAX (stored->len, wanted->len); i++)
+    g_assert_cmpstr (i < stored->len ? g_ptr_array_index (stored, i) : NULL, ==,
+                     i < wanted->len ? g_ptr_array_index (wanted, i) : NULL);
 }
 
 /* A long-format file of @clinics × @indicators × the months @first…@last
