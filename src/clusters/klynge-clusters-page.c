@@ -792,9 +792,11 @@ set_compact (KlyngeClustersPage *self,
   update_summary_tooltips (self);
 }
 
-/* Below this height of the page (a 1366×768 laptop's maximised window, or
- * 800×600) the summary is compact. */
-#define COMPACT_BELOW 720
+/* Below this height of the page (a window shorter than about 650 px, such
+ * as 800×600) the summary is compact. Taller ones, down to a maximised
+ * window on a 1366×768 laptop, keep ten member rows in view under the
+ * whole summary, whose captions say what the figures mean. */
+#define COMPACT_BELOW 600
 
 static void
 page_measure_cb (GtkWidget      *widget,
