@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "klynge-cli.h"
+#include "klynge-cli-list.h"
 #include "klynge-topics.h"
 
 typedef struct
@@ -154,18 +155,25 @@ klynge_cli_parse_options (const char   *command,
 }
 
 gint64
-klynge_cli_parse_cluster_only (KlyngeCli   *cli,
-                               const char  *command,
-                               const char  *summary,
-                               int          argc,
-                               char       **argv,
-                               int         *status)
+klynge_cli_parse_list_options (KlyngeCli        *cli,
+                               const char       *command,
+                               const char       *summary,
+                               int               argc,
+                               char            **argv,
+                               KlyngeCliFormat  *format,
+                               int              *status)
 {
   gint64 cluster = 0;
+  g_autofree char *format_name = NULL;
   GOptionEntry entries[] = {
     { "cluster", 0, 0, G_OPTION_ARG_INT64, &cluster, N_("The cluster (default: the first)"), N_("ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("Output as tsv (the default), csv or json"), N_("FORMAT") },
     { NULL }
   };
+
+  /* A command without list output takes no --format. */
+  if (format == NULL)
+    entries[1] = (GOptionEntry) { NULL };
 
   *status = KLYNGE_CLI_USAGE;
   if (!klynge_cli_parse_options (command, NULL, summary, entries, &argc, &argv))
@@ -175,8 +183,21 @@ klynge_cli_parse_cluster_only (KlyngeCli   *cli,
       klynge_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
       return 0;
     }
+  if (format != NULL && !klynge_cli_format_parse (command, format_name, format))
+    return 0;
   *status = KLYNGE_CLI_FAILED;
   return klynge_cli_get_cluster (cli, cluster);
+}
+
+gint64
+klynge_cli_parse_cluster_only (KlyngeCli   *cli,
+                               const char  *command,
+                               const char  *summary,
+                               int          argc,
+                               char       **argv,
+                               int         *status)
+{
+  return klynge_cli_parse_list_options (cli, command, summary, argc, argv, NULL, status);
 }
 
 KlyngeDb *

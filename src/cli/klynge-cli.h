@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klynge-db.h"
+#include "klynge-cli-list.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,15 @@ gint64    klynge_cli_parse_cluster_only (KlyngeCli   *cli,
                                          int          argc,
                                          char       **argv,
                                          int         *status);
+
+/* The same for a list command, which also takes --format tsv|csv|json. */
+gint64    klynge_cli_parse_list_options (KlyngeCli        *cli,
+                                         const char       *command,
+                                         const char       *summary,
+                                         int               argc,
+                                         char            **argv,
+                                         KlyngeCliFormat  *format,
+                                         int              *status);
 
 /* One function per command; argv[0] is the command's name. */
 int klynge_cli_demo (KlyngeCli *cli, int argc, char **argv);
