@@ -24,6 +24,8 @@ typedef struct
    * opened, as the app does (a command that decides late sets it before
    * its first klynge_cli_get_db()). */
   gboolean    writes;
+  /* Whether the command may create the database file (init, demo). */
+  gboolean    creates;
 } KlyngeCli;
 
 /* Opens the database on first use; prints the error and returns NULL. */
@@ -63,6 +65,7 @@ gint64    klynge_cli_parse_list_options (KlyngeCli        *cli,
 /* One function per command; argv[0] is the command's name. */
 int klynge_cli_demo (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_info (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_init (KlyngeCli *cli, int argc, char **argv);
 
 /* Finances: `ledger list|add`; the `export accounts` kind (argv[0] is "accounts"). */
 int klynge_cli_ledger (KlyngeCli *cli, int argc, char **argv);
