@@ -218,6 +218,9 @@ static void
 klynge_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  /* Every window and dialog has GTK's window.close; Ctrl+W reaches the one
+   * with the focus, which asks about unsaved work as its close button does. */
+  static const char *close_accels[] = { "<Control>w", NULL };
   /* Ctrl+N is each area's new item, as in other GNOME apps; a new
    * database is rare. Through the application, so the menu shows it. */
   static const char *new_database_accels[] = { "<Control><Shift>n", NULL };
@@ -226,6 +229,7 @@ klynge_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-database", new_database_accels);
 }
 
