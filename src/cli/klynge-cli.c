@@ -26,7 +26,7 @@ typedef struct
 
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database"), TRUE },
-  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, ics, invitation, invitations, key, members, pack, sign-in, slides, workbook") },
+  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, deck, feedback, ics, invitation, invitations, key, members, pack, sign-in, slides, workbook") },
   { "import", klynge_cli_import, N_("Import measurements from a CSV or XLSX file"), TRUE },
   { "import-batches", klynge_cli_import_batches, N_("List the imported files") },
   { "import-undo", klynge_cli_import_undo, N_("Undo an imported file as a whole"), TRUE },
@@ -42,6 +42,7 @@ static const Command export_kinds[] = {
   { "agenda", klynge_cli_export_meeting, N_("A meeting’s agenda (PDF)") },
   { "attendance", klynge_cli_export_meeting, N_("A meeting’s attendance list (XLSX)") },
   { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
+  { "deck", klynge_cli_export_deck, N_("A meeting’s deck: every slide in one PDF") },
   { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
   { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
   { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },
