@@ -1525,6 +1525,53 @@ level_gutter (Ctx *ctx)
   return widest + 0.6 * ctx->u;
 }
 
+/* The title, subtitle, caption and (on a slide) footer around the plot.
+ * Returns: where the plot's area may begin */
+static double
+draw_frame (Ctx        *ctx,
+            double      width,
+            double      height,
+            const char *title,
+            const char *caption,
+            double     *caption_h,
+            double     *footer_h)
+{
+  cairo_t *cr = ctx->cr;
+  const KlyngeChartData *data = ctx->data;
+  const KlyngeChartOptions *options = ctx->options;
+  double u = ctx->u, margin = 1.2 * u, y;
+  g_autofree char *subtitle = NULL;
+
+  klynge_chart_set_source (cr, &ctx->style->foreground);
+  y = margin + klynge_chart_text (cr, title, SIZE_TITLE * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS, margin, margin, width - 2 * margin, 0, 0);
+  if (options->kind == KLYNGE_CHART_ATTENDANCE)
+    subtitle = g_strdup (data->cluster_name);
+  else
+    subtitle = g_strdup_printf ("%s · %s · %s", data->cluster_name, data->period ? data->period : "—",
+                                _(kind_labels[options->kind]));
+  klynge_chart_set_source (cr, &ctx->style->muted);
+  y += klynge_chart_text (cr, subtitle, SIZE_LABEL * u, KLYNGE_TEXT_ELLIPSIS, margin, y, width - 2 * margin, 0, 0);
+
+  if (options->slide)
+    {
+      g_autofree char *footer = footer_text (data, options);
+
+      *footer_h = 1.6 * u;
+      klynge_chart_set_source (cr, &ctx->style->muted);
+      klynge_chart_text (cr, footer, SIZE_FOOTER * u, KLYNGE_TEXT_ELLIPSIS, margin, height - margin * 0.6, (width - 2 * margin) * 0.6, 0, 1);
+      /* Attendance shows no clinic: "Clinics shown as letters" would puzzle the room. */
+      if (options->kind != KLYNGE_CHART_ATTENDANCE)
+        klynge_chart_text (cr, klynge_chart_names_note (options->names), SIZE_FOOTER * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS,
+                           margin + (width - 2 * margin) * 0.6, height - margin * 0.6, (width - 2 * margin) * 0.4, 1, 1);
+    }
+  *caption_h = klynge_chart_text (cr, caption, SIZE_CAPTION * u, KLYNGE_TEXT_WRAP | KLYNGE_TEXT_MEASURE, 0, 0, width - 2 * margin, 0, 0);
+  klynge_chart_set_source (cr, &ctx->style->foreground);
+  klynge_chart_text (cr, caption, SIZE_CAPTION * u, KLYNGE_TEXT_WRAP, margin, height - margin * 0.6 - *footer_h - *caption_h,
+                     width - 2 * margin, 0, 0);
+
+  return y;
+}
+
 /**
  * klynge_chart_draw:
  * @hits: (nullable) (element-type KlyngeChartHit): filled with where each
@@ -1545,8 +1592,7 @@ klynge_chart_draw (cairo_t                  *cr,
   Ctx ctx = { cr, klynge_chart_style_get (options->theme), data, options, hits };
   g_autofree char *title = klynge_chart_title (data, options);
   g_autofree char *caption = klynge_chart_caption (data, options);
-  g_autofree char *subtitle = NULL;
-  double u = CLAMP (MIN (height / 36, width / 56), 8, 400), margin = 1.2 * u, y, caption_h, footer_h = 0;
+  double u = CLAMP (MIN (height / 36, width / 56), 8, 400), margin = 1.2 * u, y, caption_h = 0, footer_h = 0;
 
   ctx.u = u;
   ctx.percent_axis = options->kind == KLYNGE_CHART_ATTENDANCE
@@ -1557,33 +1603,10 @@ klynge_chart_draw (cairo_t                  *cr,
   cairo_fill (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
-  klynge_chart_set_source (cr, &ctx.style->foreground);
-  y = margin + klynge_chart_text (cr, title, SIZE_TITLE * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS, margin, margin, width - 2 * margin, 0, 0);
-  if (options->kind == KLYNGE_CHART_ATTENDANCE)
-    subtitle = g_strdup (data->cluster_name);
+  if (options->bare)
+    y = margin;
   else
-    subtitle = g_strdup_printf ("%s · %s · %s", data->cluster_name, data->period ? data->period : "—",
-                                _(kind_labels[options->kind]));
-  klynge_chart_set_source (cr, &ctx.style->muted);
-  y += klynge_chart_text (cr, subtitle, SIZE_LABEL * u, KLYNGE_TEXT_ELLIPSIS, margin, y, width - 2 * margin, 0, 0);
-
-  if (options->slide)
-    {
-      g_autofree char *footer = footer_text (data, options);
-
-      footer_h = 1.6 * u;
-      klynge_chart_set_source (cr, &ctx.style->muted);
-      klynge_chart_text (cr, footer, SIZE_FOOTER * u, KLYNGE_TEXT_ELLIPSIS, margin, height - margin * 0.6, (width - 2 * margin) * 0.6, 0, 1);
-      /* Attendance shows no clinic: "Clinics shown as letters" would puzzle the room. */
-      if (options->kind != KLYNGE_CHART_ATTENDANCE)
-        klynge_chart_text (cr, klynge_chart_names_note (options->names), SIZE_FOOTER * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS,
-                           margin + (width - 2 * margin) * 0.6, height - margin * 0.6, (width - 2 * margin) * 0.4, 1, 1);
-    }
-  caption_h = klynge_chart_text (cr, caption, SIZE_CAPTION * u, KLYNGE_TEXT_WRAP | KLYNGE_TEXT_MEASURE, 0, 0, width - 2 * margin, 0, 0);
-  klynge_chart_set_source (cr, &ctx.style->foreground);
-  klynge_chart_text (cr, caption, SIZE_CAPTION * u, KLYNGE_TEXT_WRAP, margin, height - margin * 0.6 - footer_h - caption_h,
-                     width - 2 * margin, 0, 0);
-
+    y = draw_frame (&ctx, width, height, title, caption, &caption_h, &footer_h);
   ctx.x0 = margin + 4.0 * u;
   ctx.x1 = width - margin - 0.5 * u - level_gutter (&ctx);
   ctx.y0 = y + 2.6 * u;
