@@ -11,6 +11,7 @@
 
 #include "klynge-chart-export.h"
 #include "klynge-deck.h"
+#include "klynge-feedback.h"
 #include "klynge-chart-letters.h"
 #include "klynge-cli.h"
 
@@ -227,6 +228,14 @@ meeting_command (KlyngeCli   *cli,
       if (ok)
         printf (ngettext ("%u page written to %s\n", "%u pages written to %s\n", n), n, common.output);
     }
+  else if (g_str_equal (command, "export feedback"))
+    {
+      guint n = 0;
+
+      ok = klynge_feedback_export (cli->db, common.cluster, common.meeting, common.output, &n, &error);
+      if (ok)
+        printf (ngettext ("Feedback for %u clinic written to %s\n", "Feedback for %u clinics written to %s\n", n), n, common.output);
+    }
   else if (g_str_equal (command, "export pack"))
     ok = klynge_chart_export_pack (cli->db, common.cluster, common.meeting, &options, common.output, &error);
   else if (g_str_equal (command, "export key"))
@@ -254,6 +263,16 @@ klynge_cli_export_deck (KlyngeCli  *cli,
                         char      **argv)
 {
   return meeting_command (cli, "export deck", _("Write a meeting’s deck: one PDF with a title page, every slide and a closing page."),
+                          argc, argv, NULL);
+}
+
+/* `export feedback --meeting ID --output FOLDER` */
+int
+klynge_cli_export_feedback (KlyngeCli  *cli,
+                            int         argc,
+                            char      **argv)
+{
+  return meeting_command (cli, "export feedback", _("Write each clinic’s feedback: its own PDF and an e-mail draft with the PDF attached."),
                           argc, argv, NULL);
 }
 

@@ -43,6 +43,7 @@ static const Command export_kinds[] = {
   { "attendance", klynge_cli_export_meeting, N_("A meeting’s attendance list (XLSX)") },
   { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
   { "deck", klynge_cli_export_deck, N_("A meeting’s deck: every slide in one PDF") },
+  { "feedback", klynge_cli_export_feedback, N_("Each clinic’s feedback PDF and e-mail draft, into a folder") },
   { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
   { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
   { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },

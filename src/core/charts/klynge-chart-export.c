@@ -357,10 +357,16 @@ klynge_chart_export_slides (KlyngeDb                 *db,
   return TRUE;
 }
 
-/* The latest data of each of a meeting's indicators, clinics named as asked
- * with the meeting's letters. */
-static GPtrArray *
-meeting_data (KlyngeDb          *db,
+/**
+ * klynge_chart_meeting_data:
+ *
+ * The data of each of a meeting's indicators in the meeting's period,
+ * clinics named as asked with the meeting's letters.
+ *
+ * Returns: (transfer full) (element-type KlyngeChartData): the data
+ */
+GPtrArray *
+klynge_chart_meeting_data (KlyngeDb          *db,
               gint64             cluster_id,
               gint64             meeting_id,
               KlyngeChartNames   names,
@@ -415,7 +421,7 @@ klynge_chart_export_pack (KlyngeDb                 *db,
   gboolean follow_up, ok;
 
   if (clinics == NULL || !klynge_chart_meeting_info (db, cluster_id, meeting_id, &follow_up, &meeting_title, NULL, error)
-      || (data = meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
+      || (data = klynge_chart_meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
     return FALSE;
   if (data->len == 0)
     {
@@ -625,7 +631,7 @@ klynge_chart_export_workbook (KlyngeDb                 *db,
                               const char               *path,
                               GError                  **error)
 {
-  g_autoptr(GPtrArray) data = meeting_data (db, cluster_id, meeting_id, options->names, error);
+  g_autoptr(GPtrArray) data = klynge_chart_meeting_data (db, cluster_id, meeting_id, options->names, error);
   KlyngeWorkbook *workbook;
 
   if (data == NULL)

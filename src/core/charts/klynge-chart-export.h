@@ -51,6 +51,11 @@ gboolean klynge_chart_export_workbook    (KlyngeDb                 *db,
                                           const KlyngeChartOptions *options,
                                           const char               *path,
                                           GError                  **error);
+GPtrArray *klynge_chart_meeting_data     (KlyngeDb                 *db,
+                                          gint64                    cluster_id,
+                                          gint64                    meeting_id,
+                                          KlyngeChartNames          names,
+                                          GError                  **error);
 GPtrArray *klynge_chart_meeting_slides   (KlyngeDb                 *db,
                                           gint64                    cluster_id,
                                           gint64                    meeting_id,
