@@ -21,6 +21,8 @@
 
 #include "klynge-chart-export.h"
 #include "klynge-chart-letters.h"
+#include "klynge-deck.h"
+#include "klynge-feedback.h"
 #include "klynge-file.h"
 #include "klynge-table-export.h"
 
@@ -700,6 +702,11 @@ run_job (KlyngeDb                   *db,
       return klynge_chart_export_workbook (db, job->cluster_id, job->meeting_id, &job->options, job->path, error);
     case KLYNGE_CHART_EXPORT_KEY:
       return klynge_chart_letters_export (db, job->cluster_id, job->meeting_id, job->path, error);
+    case KLYNGE_CHART_EXPORT_DECK:
+      return klynge_deck_export_pdf (db, job->cluster_id, job->meeting_id, &job->options, job->highlight_clinic,
+                                     job->path, NULL, error);
+    case KLYNGE_CHART_EXPORT_FEEDBACK:
+      return klynge_feedback_export (db, job->cluster_id, job->meeting_id, job->path, NULL, error);
     case KLYNGE_CHART_EXPORT_CHART:
     default:
       if (job->options.kind == KLYNGE_CHART_ATTENDANCE)
