@@ -106,6 +106,8 @@ show_chart (KlyngeChartsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-slides", meeting != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-pack", meeting != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-workbook", meeting != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-deck", meeting != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.send-feedback", meeting != 0);
   if (db == NULL || self->updating)
     return;
   if (options.kind == KLYNGE_CHART_ATTENDANCE)
@@ -269,6 +271,8 @@ export_done_cb (GObject      *source,
   /* The key undoes the anonymity of every slide: say so where it is saved. */
   if (self->export_kind == KLYNGE_CHART_EXPORT_KEY)
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Letter key exported. Keep it private: tell each clinic only its own letter.")));
+  else if (self->export_kind == KLYNGE_CHART_EXPORT_FEEDBACK)
+    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Feedback written: open each clinic’s e-mail draft to send it.")));
   else
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Exported")));
 }
@@ -306,6 +310,13 @@ export_response_cb (GtkNativeDialog  *chooser,
           g_free (path);
           job.path = path = g_steal_pointer (&with_png);
         }
+      else if (job.kind == KLYNGE_CHART_EXPORT_DECK && !g_str_has_suffix (path, ".pdf"))
+        {
+          g_autofree char *with_pdf = g_strconcat (path, ".pdf", NULL);
+
+          g_free (path);
+          job.path = path = g_steal_pointer (&with_pdf);
+        }
       else if (job.kind == KLYNGE_CHART_EXPORT_KEY && !g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
         {
           g_autofree char *with_xlsx = g_strconcat (path, ".xlsx", NULL);
@@ -334,17 +345,19 @@ export_action (GtkWidget  *widget,
                                : g_str_equal (action_name, "charts.export-pack") ? KLYNGE_CHART_EXPORT_PACK
                                : g_str_equal (action_name, "charts.export-workbook") ? KLYNGE_CHART_EXPORT_WORKBOOK
                                : g_str_equal (action_name, "charts.export-key") ? KLYNGE_CHART_EXPORT_KEY
+                               : g_str_equal (action_name, "charts.export-deck") ? KLYNGE_CHART_EXPORT_DECK
+                               : g_str_equal (action_name, "charts.send-feedback") ? KLYNGE_CHART_EXPORT_FEEDBACK
                                : KLYNGE_CHART_EXPORT_CHART;
-  /* Translators: the file names offered for a chart, a meeting's slides, its feedback pack, its workbook and its letter key */
+  /* Translators: the file names offered for a chart, a meeting's slides, its feedback pack, its workbook, its letter key, its deck and the clinics' feedback */
   const char *names[] = { N_("Chart.png"), N_("Slides"), N_("Feedback pack.pdf"), N_("Meeting workbook.xlsx"),
-                          N_("Letter key (private).xlsx") };
+                          N_("Letter key (private).xlsx"), N_("Deck.pdf"), N_("Feedback") };
+  gboolean folder = kind == KLYNGE_CHART_EXPORT_SLIDES || kind == KLYNGE_CHART_EXPORT_FEEDBACK;
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         kind == KLYNGE_CHART_EXPORT_SLIDES ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                                                            : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  if (kind != KLYNGE_CHART_EXPORT_SLIDES)
+  if (!folder)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(names[kind]));
   g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
@@ -419,6 +432,8 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "charts.export-slides", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "charts.export-pack", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "charts.export-workbook", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "charts.export-deck", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "charts.send-feedback", NULL, export_action);
   /* The letters of the chosen meeting, or of the charts without one. */
   gtk_widget_class_install_action (widget_class, "charts.export-key", NULL, export_action);
 }

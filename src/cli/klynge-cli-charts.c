@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "klynge-chart-export.h"
+#include "klynge-deck.h"
+#include "klynge-feedback.h"
 #include "klynge-chart-letters.h"
 #include "klynge-cli.h"
 
@@ -217,6 +219,23 @@ meeting_command (KlyngeCli   *cli,
       if (ok)
         printf (ngettext ("%u slide written to %s\n", "%u slides written to %s\n", n), n, common.output);
     }
+  else if (g_str_equal (command, "export deck"))
+    {
+      guint n = 0;
+
+      ok = klynge_deck_export_pdf (cli->db, common.cluster, common.meeting, &options, common.highlight,
+                                   common.output, &n, &error);
+      if (ok)
+        printf (ngettext ("%u page written to %s\n", "%u pages written to %s\n", n), n, common.output);
+    }
+  else if (g_str_equal (command, "export feedback"))
+    {
+      guint n = 0;
+
+      ok = klynge_feedback_export (cli->db, common.cluster, common.meeting, common.output, &n, &error);
+      if (ok)
+        printf (ngettext ("Feedback for %u clinic written to %s\n", "Feedback for %u clinics written to %s\n", n), n, common.output);
+    }
   else if (g_str_equal (command, "export pack"))
     ok = klynge_chart_export_pack (cli->db, common.cluster, common.meeting, &options, common.output, &error);
   else if (g_str_equal (command, "export key"))
@@ -235,6 +254,26 @@ klynge_cli_export_slides (KlyngeCli  *cli,
   g_autofree char *format = NULL;
 
   return meeting_command (cli, "export slides", _("Write every slide of a meeting into a folder."), argc, argv, &format);
+}
+
+/* `export deck --meeting ID [--theme T] --output FILE.pdf` */
+int
+klynge_cli_export_deck (KlyngeCli  *cli,
+                        int         argc,
+                        char      **argv)
+{
+  return meeting_command (cli, "export deck", _("Write a meeting’s deck: one PDF with a title page, every slide and a closing page."),
+                          argc, argv, NULL);
+}
+
+/* `export feedback --meeting ID --output FOLDER` */
+int
+klynge_cli_export_feedback (KlyngeCli  *cli,
+                            int         argc,
+                            char      **argv)
+{
+  return meeting_command (cli, "export feedback", _("Write each clinic’s feedback: its own PDF and an e-mail draft with the PDF attached."),
+                          argc, argv, NULL);
 }
 
 /* `export pack --meeting ID --output FILE.pdf` */

@@ -30,7 +30,7 @@ static int run_help (KlyngeCli *cli, int argc, char **argv);
 
 static const Command commands[] = {
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database"), TRUE, TRUE },
-  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, ics, invitation, invitations, key, members, pack, sign-in, slides, workbook") },
+  { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, deck, feedback, ics, invitation, invitations, key, members, pack, sign-in, slides, workbook") },
   { "help", run_help, N_("Describe klynge-cli, or one command’s options") },
   { "import", klynge_cli_import, N_("Import measurements from a CSV or XLSX file"), TRUE },
   { "import-batches", klynge_cli_import_batches, N_("List the imported files") },
@@ -48,6 +48,8 @@ static const Command export_kinds[] = {
   { "agenda", klynge_cli_export_meeting, N_("A meeting’s agenda (PDF)") },
   { "attendance", klynge_cli_export_meeting, N_("A meeting’s attendance list (XLSX)") },
   { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
+  { "deck", klynge_cli_export_deck, N_("A meeting’s deck: every slide in one PDF") },
+  { "feedback", klynge_cli_export_feedback, N_("Each clinic’s feedback PDF and e-mail draft, into a folder") },
   { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
   { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
   { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },

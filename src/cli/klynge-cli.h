@@ -86,6 +86,8 @@ int klynge_cli_export_members (KlyngeCli *cli, int argc, char **argv);
 /* Charts: the `export chart|slides|pack|workbook|key` kinds (argv[0] is the kind). */
 int klynge_cli_export_chart (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_slides (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_export_deck (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_export_feedback (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_pack (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_workbook (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_key (KlyngeCli *cli, int argc, char **argv);

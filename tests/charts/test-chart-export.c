@@ -110,6 +110,22 @@ test_meeting_period (Fixture       *f,
   /* The meeting's other indicators asked for no period: the latest. */
   g_assert_cmpstr (((KlyngeSlide *) g_ptr_array_index (slides, 3))->data->period, ==, "2026-Q1");
 
+  /* A period asked for but not delivered yet: the page and the slides both
+   * fall back to the latest period with data, never to "No data". */
+  g_clear_pointer (&slides, g_ptr_array_unref);
+  g_assert_true (klynge_db_exec (f->db, "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
+                                        "SELECT 2, id, 2, '2026-Q2' FROM clinic", NULL));
+  slides = klynge_chart_meeting_slides (f->db, f->cluster, 2, &defaults, 0, &error);
+  g_assert_no_error (error);
+  {
+    KlyngeSlide *undelivered = g_ptr_array_index (slides, 3);
+    g_autofree char *period = klynge_chart_meeting_period (f->db, 2, undelivered->data->indicator_id);
+
+    g_assert_cmpstr (undelivered->data->period, ==, "2026-Q1");
+    g_assert_cmpstr (period, ==, "2026-Q1");
+    g_assert_cmpuint (undelivered->data->rows->len, >, 0);
+  }
+
   /* Meeting 4 follows up meeting 2: its "before" is what meeting 2 asked for. */
   g_clear_pointer (&slides, g_ptr_array_unref);
   slides = klynge_chart_meeting_slides (f->db, f->cluster, 4, &defaults, 0, &error);

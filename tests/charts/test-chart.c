@@ -249,6 +249,180 @@ test_label_placement (void)
   g_assert_cmpfloat (label.x + label.width, <=, 400);
 }
 
+typedef struct
+{
+  char             *text;
+  double            size;
+  cairo_rectangle_t box;
+  gboolean          ellipsized;
+} Drawn;
+
+static void
+drawn_free (Drawn *drawn)
+{
+  g_free (drawn->text);
+  g_free (drawn);
+}
+
+static void
+record_text (const char              *text,
+             double                   size,
+             const cairo_rectangle_t *box,
+             gboolean                 ellipsized,
+             gpointer                 user_data)
+{
+  Drawn *drawn = g_new0 (Drawn, 1);
+
+  drawn->text = g_strdup (text);
+  drawn->size = size;
+  drawn->box = *box;
+  drawn->ellipsized = ellipsized;
+  g_ptr_array_add (user_data, drawn);
+}
+
+static const Drawn *
+find_drawn (GPtrArray  *texts,
+            const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (((Drawn *) g_ptr_array_index (texts, i))->text, text))
+      return g_ptr_array_index (texts, i);
+  return NULL;
+}
+
+/* A slide at 1920×1080 as the projector shows it, every text it draws recorded. */
+static GPtrArray *
+draw_slide (const KlyngeChartData *data,
+            KlyngeChartKind        kind,
+            GArray                *hits)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func ((GDestroyNotify) drawn_free);
+  KlyngeChartOptions options = options_for (kind);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+
+  options.slide = TRUE;
+  options.theme = KLYNGE_CHART_THEME_DARK;
+  klynge_chart_observe_text (record_text, texts);
+  klynge_chart_draw (cr, 1920, 1080, data, &options, hits);
+  klynge_chart_observe_text (NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return texts;
+}
+
+/* Readable from the back of a room: at 1920×1080 the title is at least
+ * 48 px, the caption 32 px, the clinics' letters, axes and legend 28 px,
+ * and up to 70 clinics every bar keeps its whole letter; the cluster's
+ * label stays clear of the bars. */
+static void
+test_slide_text_sizes (void)
+{
+  static const guint sizes[] = { 9, 60, 70 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(KlyngeChartData) data = chart_fixture_clinics (sizes[s]);
+      g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (KlyngeChartHit));
+      g_autoptr(GPtrArray) texts = draw_slide (data, KLYNGE_CHART_BARS, hits);
+      KlyngeChartOptions options = options_for (KLYNGE_CHART_BARS);
+      g_autofree char *title = klynge_chart_title (data, &options);
+      g_autofree char *caption = klynge_chart_caption (data, &options);
+      g_autofree char *pooled = klynge_chart_format_value (data, data->pooled, 0);
+      g_autofree char *cluster = g_strdup_printf ("Cluster %s", pooled);
+      const Drawn *drawn;
+      double right_of_bars = 0;
+
+      g_assert_cmpfloat (find_drawn (texts, title)->size, >=, 48);
+      g_assert_cmpfloat (find_drawn (texts, caption)->size, >=, 32);
+      g_assert_cmpfloat (find_drawn (texts, "Clinic, 95 % interval")->size, >=, 28);
+      for (guint i = 0; i < data->rows->len; i++)
+        {
+          const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+
+          drawn = find_drawn (texts, row->label);
+          g_assert_nonnull (drawn);
+          g_assert_cmpfloat (drawn->size, >=, 28);
+          g_assert_false (drawn->ellipsized);
+        }
+      /* Labels of neighbouring bars must not run into each other: standing
+       * letters are thin, lying ones narrower than their slot. */
+      for (guint i = 0; i < texts->len; i++)
+        {
+          const Drawn *a = g_ptr_array_index (texts, i);
+
+          g_assert_cmpfloat (a->size, >=, 24);
+        }
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const KlyngeChartHit *hit = &g_array_index (hits, KlyngeChartHit, i);
+
+          right_of_bars = MAX (right_of_bars, hit->x + hit->width);
+        }
+      drawn = find_drawn (texts, cluster);
+      g_assert_nonnull (drawn);
+      g_assert_cmpfloat (drawn->size, >=, 28);
+      g_assert_cmpfloat (drawn->box.x, >=, right_of_bars);
+    }
+}
+
+/* With KLYNGE_SCREENSHOT_DIR set: the slides of 9 and 60 clinics in each
+ * theme as PNG files there, for a person to look at. */
+static void
+test_slide_screenshots (void)
+{
+  const char *dir = g_getenv ("KLYNGE_SCREENSHOT_DIR");
+  static const guint sizes[] = { 9, 60 };
+  static const KlyngeChartKind kinds[] = { KLYNGE_CHART_BARS, KLYNGE_CHART_FUNNEL };
+  static const char *themes[] = { "light", "dark", "high-contrast" };
+
+  if (dir == NULL)
+    {
+      g_test_skip ("KLYNGE_SCREENSHOT_DIR is not set");
+      return;
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+        {
+          g_autoptr(KlyngeChartData) data = chart_fixture_clinics (sizes[s]);
+          KlyngeChartOptions options = options_for (kinds[k]);
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+          cairo_t *cr = cairo_create (surface);
+          g_autofree char *name = g_strdup_printf ("slide-%u-%s-%s.png", sizes[s], klynge_chart_kind_to_string (kinds[k]), themes[t]);
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          options.slide = TRUE;
+          options.theme = t;
+          klynge_chart_draw (cr, 1920, 1080, data, &options, NULL);
+          g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+}
+
+/* On a funnel of 60 clinics every clinic outside the limits carries its letter, full size. */
+static void
+test_funnel_labels_many (void)
+{
+  g_autoptr(KlyngeChartData) data = chart_fixture_clinics (60);
+  g_autoptr(GPtrArray) texts = draw_slide (data, KLYNGE_CHART_FUNNEL, NULL);
+  g_autofree guint8 *outside = g_new0 (guint8, data->rows->len);
+  guint n95, n998;
+
+  klynge_chart_funnel_classify (data, KLYNGE_FUNNEL_EXACT, outside, &n95, &n998);
+  g_assert_cmpuint (n95, >, 0);
+  for (guint i = 0; i < data->rows->len; i++)
+    if (outside[i] > 0)
+      {
+        const Drawn *drawn = find_drawn (texts, ((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->label);
+
+        g_assert_nonnull (drawn);
+        g_assert_cmpfloat (drawn->size, >=, 28);
+      }
+  g_assert_cmpfloat (find_drawn (texts, "Denominator (patients in the clinic’s count)")->size, >=, 28);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -264,6 +438,9 @@ main (int    argc,
   g_test_add_func ("/charts/meeting-indicators", test_meeting_indicators);
   g_test_add_func ("/charts/hover", test_hover);
   g_test_add_func ("/charts/funnel/label-placement", test_label_placement);
+  g_test_add_func ("/charts/slide/text-sizes", test_slide_text_sizes);
+  g_test_add_func ("/charts/slide/funnel-labels-many", test_funnel_labels_many);
+  g_test_add_func ("/charts/slide/screenshots", test_slide_screenshots);
 
   return g_test_run ();
 }

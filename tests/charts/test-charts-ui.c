@@ -15,6 +15,7 @@
 #include "klynge-charts-page.h"
 #include "klynge-presentation.h"
 #include "klynge-test-utils.h"
+#include "klynge-ui-test-keys.h"
 #include "klynge-ui-test-run.h"
 
 static void
@@ -54,6 +55,44 @@ find_presentation (void)
         return KLYNGE_PRESENTATION (window);
     }
   return NULL;
+}
+
+typedef gboolean (*Condition) (KlyngePresentation *presentation,
+                               gconstpointer       data);
+
+/* Spins the main loop until @condition holds; fails after ten seconds. */
+static void
+wait_for (KlyngePresentation *presentation,
+          Condition           condition,
+          gconstpointer       data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (!condition (presentation, data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (condition (presentation, data));
+}
+
+static gboolean
+on_slide (KlyngePresentation *presentation,
+          gconstpointer       data)
+{
+  /* Escape may close the window: then no presentation is left. */
+  if (GPOINTER_TO_UINT (data) == G_MAXUINT)
+    return find_presentation () == NULL;
+  return klynge_presentation_get_slide (presentation) == GPOINTER_TO_UINT (data);
+}
+
+/* Presses @keyval as the clicker does and waits for slide @slide (counted
+ * from 0), or for the presentation to close when @slide is G_MAXUINT. */
+static void
+press (KlyngePresentation *presentation,
+       guint               keyval,
+       guint               slide)
+{
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval);
+  wait_for (presentation, on_slide, GUINT_TO_POINTER (slide));
+  klynge_ui_test_flush ();
 }
 
 static void
@@ -133,25 +172,196 @@ charts_area (KlyngeWindow *window,
   g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 1);
   data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (klynge_ui_test_find_widget (GTK_WIDGET (presentation), KLYNGE_TYPE_CHART_VIEW)));
   g_assert_cmpstr (data->period, ==, period);
-  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
-  g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 1);
+  klynge_ui_test_focus_window (GTK_WINDOW (presentation));
+  press (presentation, GDK_KEY_Left, 0);
+  press (presentation, GDK_KEY_Right, 1);
   wait_a_little ();
   screenshot (GTK_WIDGET (presentation), "presentation.png");
-  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.contrast", NULL);
-  wait_a_little ();
-  screenshot (GTK_WIDGET (presentation), "presentation-high-contrast.png");
-  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.leave", NULL);
-  wait_a_little ();
-  g_assert_null (find_presentation ());
+  press (presentation, GDK_KEY_Escape, G_MAXUINT);
 }
 
 static void
 test_charts_area (void)
 {
   klynge_ui_test_run_on_demo (charts_area, NULL);
+}
+
+static gboolean
+is_blank (KlyngePresentation *presentation,
+          gconstpointer       data)
+{
+  return klynge_presentation_is_blank (presentation) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+has_theme (KlyngePresentation *presentation,
+           gconstpointer       data)
+{
+  return klynge_presentation_get_theme (presentation) == (KlyngeChartTheme) GPOINTER_TO_INT (data);
+}
+
+static gboolean
+overview_shown (KlyngePresentation *presentation,
+                gconstpointer       data)
+{
+  return gtk_widget_get_mapped (klynge_ui_test_find_named (GTK_WIDGET (presentation), "overview")) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+pointer_hidden (KlyngePresentation *presentation,
+                gconstpointer       data)
+{
+  GdkCursor *cursor = gtk_widget_get_cursor (GTK_WIDGET (presentation));
+  GtkWidget *view = klynge_ui_test_find_widget (GTK_WIDGET (presentation), KLYNGE_TYPE_CHART_VIEW);
+
+  return cursor != NULL && g_strcmp0 (gdk_cursor_get_name (cursor), "none") == 0 && !gtk_widget_get_has_tooltip (view);
+}
+
+static const char *
+position_text (KlyngePresentation *presentation)
+{
+  return gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (GTK_WIDGET (presentation), "position")));
+}
+
+static void
+press_for (KlyngePresentation *presentation,
+           guint               keyval,
+           Condition           condition,
+           int                 value)
+{
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval);
+  wait_for (presentation, condition, GINT_TO_POINTER (value));
+  klynge_ui_test_flush ();
+}
+
+static void
+screenshot_theme (KlyngePresentation *presentation,
+                  const char         *name)
+{
+  wait_a_little ();
+  screenshot (GTK_WIDGET (presentation), name);
+}
+
+/* Every key a presenter's clicker or a facilitator's keyboard sends, as real
+ * key presses on the X server. */
+static void
+presentation_keys (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  GtkDropDown *meeting_picker = GTK_DROP_DOWN (klynge_ui_test_find_widget (page, GTK_TYPE_DROP_DOWN));
+  KlyngePresentation *presentation;
+  guint n, start;
+  g_autofree char *total = NULL;
+
+  /* The latest meeting: three indicators, ten slides or more. */
+  gtk_drop_down_set_selected (meeting_picker, 1);
+  wait_a_little ();
+  g_assert_true (klynge_ui_test_activate_shortcut (page, "F5"));
+  wait_a_little ();
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  n = klynge_presentation_get_n_slides (presentation);
+  g_assert_cmpuint (n, >=, 10);
+  start = klynge_presentation_get_slide (presentation);
+  klynge_ui_test_focus_window (GTK_WINDOW (presentation));
+
+  /* The slide number and the total, on the slide. */
+  total = g_strdup_printf ("%u / %u", start + 1, n);
+  g_assert_cmpstr (position_text (presentation), ==, total);
+
+  press (presentation, GDK_KEY_Home, 0);
+  press (presentation, GDK_KEY_Right, 1);
+  press (presentation, GDK_KEY_Down, 2);
+  press (presentation, GDK_KEY_space, 3);
+  press (presentation, GDK_KEY_Page_Down, 4);
+  press (presentation, GDK_KEY_Return, 5);
+  press (presentation, GDK_KEY_Left, 4);
+  press (presentation, GDK_KEY_Up, 3);
+  press (presentation, GDK_KEY_BackSpace, 2);
+  press (presentation, GDK_KEY_Page_Up, 1);
+  press (presentation, GDK_KEY_End, n - 1);
+  g_assert_cmpstr (position_text (presentation), ==, g_strdup_printf ("%u / %u", n, n));
+  /* Past the last slide nothing moves. */
+  press (presentation, GDK_KEY_Right, n - 1);
+
+  /* A number and Enter jump to that slide. */
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_1);
+  press (presentation, GDK_KEY_0, n - 1);
+  g_assert_cmpstr (position_text (presentation), ==, "Go to slide 10");
+  press (presentation, GDK_KEY_Return, 9);
+  g_assert_cmpstr (position_text (presentation), ==, g_strdup_printf ("10 / %u", n));
+
+  /* Black and white screens; the next key brings the slide back, unmoved. */
+  press_for (presentation, GDK_KEY_b, is_blank, TRUE);
+  press_for (presentation, GDK_KEY_b, is_blank, FALSE);
+  press_for (presentation, GDK_KEY_period, is_blank, TRUE);
+  press_for (presentation, GDK_KEY_Right, is_blank, FALSE);
+  g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 9);
+  press_for (presentation, GDK_KEY_w, is_blank, TRUE);
+  screenshot_theme (presentation, "presentation-white.png");
+  press_for (presentation, GDK_KEY_Escape, is_blank, FALSE);
+  g_assert_nonnull (find_presentation ());
+
+  /* The overview: the arrows and Enter pick a slide; Escape goes back. */
+  press_for (presentation, GDK_KEY_g, overview_shown, TRUE);
+  screenshot_theme (presentation, "presentation-overview.png");
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_Left);
+  klynge_ui_test_flush ();
+  press_for (presentation, GDK_KEY_Return, overview_shown, FALSE);
+  g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 8);
+  press_for (presentation, GDK_KEY_Tab, overview_shown, TRUE);
+  press_for (presentation, GDK_KEY_Escape, overview_shown, FALSE);
+  g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 8);
+
+  /* Dark, light for a bright room, high contrast. */
+  g_assert_cmpint (klynge_presentation_get_theme (presentation), ==, KLYNGE_CHART_THEME_DARK);
+  screenshot_theme (presentation, "presentation-dark.png");
+  press_for (presentation, GDK_KEY_t, has_theme, KLYNGE_CHART_THEME_LIGHT);
+  screenshot_theme (presentation, "presentation-light.png");
+  press_for (presentation, GDK_KEY_t, has_theme, KLYNGE_CHART_THEME_HIGH_CONTRAST);
+  screenshot_theme (presentation, "presentation-high-contrast.png");
+  press_for (presentation, GDK_KEY_t, has_theme, KLYNGE_CHART_THEME_DARK);
+  press_for (presentation, GDK_KEY_h, has_theme, KLYNGE_CHART_THEME_HIGH_CONTRAST);
+  press_for (presentation, GDK_KEY_h, has_theme, KLYNGE_CHART_THEME_DARK);
+
+  /* No pointer and no tooltip once the pointer rests. */
+  wait_for (presentation, pointer_hidden, NULL);
+
+  press (presentation, GDK_KEY_Escape, G_MAXUINT);
+}
+
+static void
+test_presentation_keys (void)
+{
+  klynge_ui_test_run_on_demo (presentation_keys, NULL);
+}
+
+/* The system's high-contrast setting chooses the high-contrast slides. */
+static void
+presentation_high_contrast (KlyngeWindow *window,
+                            gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  KlyngePresentation *presentation;
+
+  g_assert_true (klynge_ui_test_activate_shortcut (page, "F5"));
+  wait_a_little ();
+  presentation = find_presentation ();
+  g_assert_cmpint (klynge_presentation_get_theme (presentation), ==, KLYNGE_CHART_THEME_DARK);
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  wait_for (presentation, has_theme, GINT_TO_POINTER (KLYNGE_CHART_THEME_HIGH_CONTRAST));
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
+  wait_for (presentation, has_theme, GINT_TO_POINTER (KLYNGE_CHART_THEME_DARK));
+  gtk_window_close (GTK_WINDOW (presentation));
+  wait_a_little ();
+}
+
+static void
+test_presentation_high_contrast (void)
+{
+  klynge_ui_test_run_on_demo (presentation_high_contrast, NULL);
 }
 
 /* A cluster without measurements gets a status page that says where the
@@ -187,6 +397,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/charts/ui/area-and-presentation", test_charts_area);
+  g_test_add_func ("/charts/ui/presentation-keys", test_presentation_keys);
+  g_test_add_func ("/charts/ui/presentation-high-contrast", test_presentation_high_contrast);
   g_test_add_func ("/charts/ui/empty-cluster", test_empty_cluster);
 
   return g_test_run ();

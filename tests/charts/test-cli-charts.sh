@@ -1,5 +1,5 @@
 #!/bin/sh
-# test-cli-charts.sh CLI — `export chart|slides|pack|workbook|key` as scripts use them.
+# test-cli-charts.sh CLI — `export chart|slides|deck|pack|workbook|key` as scripts use them.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 cli=$1
@@ -29,6 +29,11 @@ ok $? "SVG and PDF follow the file name"
 "$cli" --db "$db" export slides --meeting 4 --format pdf --output "$tmp/slides" > "$tmp/out"; rc=$?
 [ $rc -eq 0 ] && [ "$(ls "$tmp/slides" | wc -l)" -eq 13 ] && grep -q '13 slides' "$tmp/out"
 ok $? "export slides writes every slide of a follow-up meeting into a folder"
+
+"$cli" --db "$db" export deck --meeting 4 --theme dark --output "$tmp/deck.pdf" > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && [ "$(pdfinfo "$tmp/deck.pdf" | awk '/^Pages:/ { print $2 }')" -eq 15 ] && grep -q '15 pages' "$tmp/out" &&
+  [ "$(stat -c %a "$tmp/deck.pdf")" = 600 ]
+ok $? "export deck writes one PDF: a title page, the 13 slides of a follow-up meeting, a closing page"
 
 "$cli" --db "$db" export pack --meeting 2 --output "$tmp/pack.pdf" &&
   "$cli" --db "$db" export workbook --meeting 2 --output "$tmp/m.xlsx" &&

@@ -651,11 +651,15 @@ klynge_chart_meeting_info (KlyngeDb   *db,
 /**
  * klynge_chart_meeting_period:
  *
- * The period a meeting asked its clinics for on @indicator_id: its slides
- * show that period, not whatever came in since.
+ * The period a meeting's charts of @indicator_id show, by one rule for the
+ * page, the presentation and every export: the latest period the meeting
+ * asked its clinics for that has data in its cluster (not whatever came in
+ * since); when none of them has data yet, the latest period that has. A
+ * period asked for but not yet delivered would otherwise put "No data" on
+ * the projector while the page shows a chart.
  *
- * Returns: (transfer full) (nullable): the period, or %NULL when the meeting
- *   asked for none (show the latest)
+ * Returns: (transfer full) (nullable): the period, or %NULL when the cluster
+ *   has no data on @indicator_id
  */
 char *
 klynge_chart_meeting_period (KlyngeDb *db,
@@ -663,7 +667,12 @@ klynge_chart_meeting_period (KlyngeDb *db,
                              gint64    indicator_id)
 {
   sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT max(period) FROM data_request WHERE meeting_id = ?1 AND indicator_id = ?2 AND period != ''", NULL);
+    "WITH measured AS ("
+    "  SELECT DISTINCT m.period FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
+    "  WHERE m.indicator_id = ?2 AND c.cluster_id = (SELECT cluster_id FROM meeting WHERE id = ?1)) "
+    "SELECT coalesce ((SELECT max(r.period) FROM data_request r "
+    "                  WHERE r.meeting_id = ?1 AND r.indicator_id = ?2 AND r.period IN (SELECT period FROM measured)), "
+    "                 (SELECT max(period) FROM measured))", NULL);
   char *period = NULL;
 
   if (stmt == NULL)

@@ -21,6 +21,8 @@
 
 #include "klynge-chart-export.h"
 #include "klynge-chart-letters.h"
+#include "klynge-deck.h"
+#include "klynge-feedback.h"
 #include "klynge-file.h"
 #include "klynge-table-export.h"
 
@@ -357,10 +359,16 @@ klynge_chart_export_slides (KlyngeDb                 *db,
   return TRUE;
 }
 
-/* The latest data of each of a meeting's indicators, clinics named as asked
- * with the meeting's letters. */
-static GPtrArray *
-meeting_data (KlyngeDb          *db,
+/**
+ * klynge_chart_meeting_data:
+ *
+ * The data of each of a meeting's indicators in the meeting's period,
+ * clinics named as asked with the meeting's letters.
+ *
+ * Returns: (transfer full) (element-type KlyngeChartData): the data
+ */
+GPtrArray *
+klynge_chart_meeting_data (KlyngeDb          *db,
               gint64             cluster_id,
               gint64             meeting_id,
               KlyngeChartNames   names,
@@ -415,7 +423,7 @@ klynge_chart_export_pack (KlyngeDb                 *db,
   gboolean follow_up, ok;
 
   if (clinics == NULL || !klynge_chart_meeting_info (db, cluster_id, meeting_id, &follow_up, &meeting_title, NULL, error)
-      || (data = meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
+      || (data = klynge_chart_meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
     return FALSE;
   if (data->len == 0)
     {
@@ -625,7 +633,7 @@ klynge_chart_export_workbook (KlyngeDb                 *db,
                               const char               *path,
                               GError                  **error)
 {
-  g_autoptr(GPtrArray) data = meeting_data (db, cluster_id, meeting_id, options->names, error);
+  g_autoptr(GPtrArray) data = klynge_chart_meeting_data (db, cluster_id, meeting_id, options->names, error);
   KlyngeWorkbook *workbook;
 
   if (data == NULL)
@@ -694,6 +702,11 @@ run_job (KlyngeDb                   *db,
       return klynge_chart_export_workbook (db, job->cluster_id, job->meeting_id, &job->options, job->path, error);
     case KLYNGE_CHART_EXPORT_KEY:
       return klynge_chart_letters_export (db, job->cluster_id, job->meeting_id, job->path, error);
+    case KLYNGE_CHART_EXPORT_DECK:
+      return klynge_deck_export_pdf (db, job->cluster_id, job->meeting_id, &job->options, job->highlight_clinic,
+                                     job->path, NULL, error);
+    case KLYNGE_CHART_EXPORT_FEEDBACK:
+      return klynge_feedback_export (db, job->cluster_id, job->meeting_id, job->path, NULL, error);
     case KLYNGE_CHART_EXPORT_CHART:
     default:
       if (job->options.kind == KLYNGE_CHART_ATTENDANCE)

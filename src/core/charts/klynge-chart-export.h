@@ -51,6 +51,11 @@ gboolean klynge_chart_export_workbook    (KlyngeDb                 *db,
                                           const KlyngeChartOptions *options,
                                           const char               *path,
                                           GError                  **error);
+GPtrArray *klynge_chart_meeting_data     (KlyngeDb                 *db,
+                                          gint64                    cluster_id,
+                                          gint64                    meeting_id,
+                                          KlyngeChartNames          names,
+                                          GError                  **error);
 GPtrArray *klynge_chart_meeting_slides   (KlyngeDb                 *db,
                                           gint64                    cluster_id,
                                           gint64                    meeting_id,
@@ -74,6 +79,8 @@ typedef enum
   KLYNGE_CHART_EXPORT_PACK,
   KLYNGE_CHART_EXPORT_WORKBOOK,
   KLYNGE_CHART_EXPORT_KEY,
+  KLYNGE_CHART_EXPORT_DECK,
+  KLYNGE_CHART_EXPORT_FEEDBACK,
 } KlyngeChartExportKind;
 
 /**

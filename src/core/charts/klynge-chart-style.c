@@ -10,6 +10,8 @@
 
 #include <pango/pangocairo.h>
 
+#include <math.h>
+
 #include "klynge-chart-style.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
@@ -53,6 +55,50 @@ klynge_chart_set_source (cairo_t         *cr,
                          const KlyngeRgb *colour)
 {
   cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+}
+
+static KlyngeTextObserver text_observer;
+static gpointer           text_observer_data;
+
+/**
+ * klynge_chart_observe_text:
+ * @observer: (nullable): told of each text drawn from now on; %NULL to stop
+ *
+ * Not thread-safe: for tests, which draw on one thread.
+ */
+void
+klynge_chart_observe_text (KlyngeTextObserver observer,
+                           gpointer           user_data)
+{
+  text_observer = observer;
+  text_observer_data = user_data;
+}
+
+/* Tells the observer where the layout about to be shown at the current point lands on the device. */
+static void
+observe (cairo_t        *cr,
+         PangoLayout    *layout,
+         const char     *text,
+         double          size,
+         PangoRectangle *logical)
+{
+  double x0, y0, xs[4], ys[4];
+  cairo_rectangle_t box;
+  double scale_x = 1, scale_y = 0;
+
+  cairo_get_current_point (cr, &x0, &y0);
+  for (int k = 0; k < 4; k++)
+    {
+      xs[k] = x0 + logical->x + (k & 1 ? logical->width : 0);
+      ys[k] = y0 + logical->y + (k & 2 ? logical->height : 0);
+      cairo_user_to_device (cr, &xs[k], &ys[k]);
+    }
+  box.x = MIN (MIN (xs[0], xs[1]), MIN (xs[2], xs[3]));
+  box.y = MIN (MIN (ys[0], ys[1]), MIN (ys[2], ys[3]));
+  box.width = MAX (MAX (xs[0], xs[1]), MAX (xs[2], xs[3])) - box.x;
+  box.height = MAX (MAX (ys[0], ys[1]), MAX (ys[2], ys[3])) - box.y;
+  cairo_user_to_device_distance (cr, &scale_x, &scale_y);
+  text_observer (text, size * hypot (scale_x, scale_y), &box, pango_layout_is_ellipsized (layout), text_observer_data);
 }
 
 /**
@@ -111,6 +157,8 @@ klynge_chart_text (cairo_t         *cr,
   if (flags & KLYNGE_TEXT_MEASURE)
     return logical.height;
   cairo_move_to (cr, width > 0 ? x : x - xalign * logical.width, y - yalign * logical.height);
+  if (text_observer != NULL)
+    observe (cr, layout, text, size, &logical);
   pango_cairo_show_layout (cr, layout);
   return logical.height;
 }

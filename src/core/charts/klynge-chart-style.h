@@ -64,7 +64,24 @@ typedef enum
   KLYNGE_TEXT_MEASURE_WIDTH = 1 << 4,  /* only return the width */
 } KlyngeTextFlags;
 
+/**
+ * KlyngeTextObserver:
+ * @size: the font size in device pixels
+ * @box: where the text was drawn, in device pixels
+ * @ellipsized: whether part of it was cut
+ *
+ * Told of every text a chart draws: how the layout tests check that a slide
+ * is readable from the back of a room.
+ */
+typedef void (*KlyngeTextObserver) (const char            *text,
+                                    double                 size,
+                                    const cairo_rectangle_t *box,
+                                    gboolean               ellipsized,
+                                    gpointer               user_data);
+
 const KlyngeChartStyle *klynge_chart_style_get       (KlyngeChartTheme  theme);
+void                    klynge_chart_observe_text    (KlyngeTextObserver observer,
+                                                      gpointer          user_data);
 void                    klynge_chart_set_font_family (const char       *family);
 void                    klynge_chart_set_source      (cairo_t          *cr,
                                                       const KlyngeRgb  *colour);

@@ -30,6 +30,14 @@ typedef struct
   gboolean                  percent_axis;
 } Ctx;
 
+/* Text sizes in text units: at 1920×1080 (a unit of 30 px) the clinics'
+ * letters, axes and legend are 28.5 px, the caption 33 px and the title
+ * 49.5 px, what the back row of a meeting room reads on a projector. */
+#define SIZE_LABEL    0.95
+#define SIZE_CAPTION  1.1
+#define SIZE_TITLE    1.65
+#define SIZE_FOOTER   0.8
+
 static const char *kind_names[KLYNGE_CHART_N_KINDS] = { "bars", "funnel", "run", "before-after", "attendance" };
 static const char *kind_labels[KLYNGE_CHART_N_KINDS] = {
   N_("Benchmark bars"), N_("Funnel plot"), N_("Run chart"), N_("Before and after"), N_("Attendance"),
@@ -166,7 +174,7 @@ draw_y_axis (Ctx *ctx)
       cairo_line_to (ctx->cr, ctx->x1, y);
       cairo_stroke (ctx->cr);
       klynge_chart_set_source (ctx->cr, &ctx->style->muted);
-      klynge_chart_text (ctx->cr, label, 0.75 * ctx->u, 0, ctx->x0 - 0.4 * ctx->u, y, 0, 1, 0.5);
+      klynge_chart_text (ctx->cr, label, SIZE_LABEL * ctx->u, 0, ctx->x0 - 0.4 * ctx->u, y, 0, 1, 0.5);
     }
 }
 
@@ -188,7 +196,8 @@ draw_level (Ctx             *ctx,
   cairo_line_to (ctx->cr, ctx->x1, y);
   cairo_stroke (ctx->cr);
   cairo_set_dash (ctx->cr, NULL, 0, 0);
-  klynge_chart_text (ctx->cr, label, 0.7 * ctx->u, KLYNGE_TEXT_BOLD, ctx->x1, y - 0.15 * ctx->u, 0, 1, 1);
+  /* In the gutter right of the plot, never over a bar or a clinic. */
+  klynge_chart_text (ctx->cr, label, SIZE_LABEL * ctx->u, KLYNGE_TEXT_BOLD, ctx->x1 + 0.3 * ctx->u, y, 0, 0, 0.5);
 }
 
 static void
@@ -228,7 +237,7 @@ draw_message (Ctx        *ctx,
 
   klynge_chart_set_source (ctx->cr, &ctx->style->muted);
   klynge_chart_text (ctx->cr, title, 1.6 * ctx->u, KLYNGE_TEXT_BOLD, ctx->x0, cy, ctx->x1 - ctx->x0, 0.5, 1);
-  klynge_chart_text (ctx->cr, detail, 0.9 * ctx->u, KLYNGE_TEXT_WRAP, ctx->x0, cy + 0.5 * ctx->u, ctx->x1 - ctx->x0, 0.5, 0);
+  klynge_chart_text (ctx->cr, detail, SIZE_CAPTION * ctx->u, KLYNGE_TEXT_WRAP, ctx->x0, cy + 0.5 * ctx->u, ctx->x1 - ctx->x0, 0.5, 0);
 }
 
 /* The highlighted clinic's mark: a ring in the text colour with a halo of
@@ -265,7 +274,7 @@ legend (Ctx              *ctx,
         const char      **labels,
         int               ringed)
 {
-  double slot = (ctx->x1 - ctx->x0) / MAX (n, 4), size = 0.7 * ctx->u;
+  double slot = (ctx->x1 - ctx->x0) / MAX (n, 4), size = SIZE_LABEL * ctx->u;
 
   for (guint i = 0; i < n; i++)
     {
@@ -330,17 +339,60 @@ ceiling_of (const KlyngeChartData *data)
   return is_proportion (data) ? klynge_chart_data_scale (data) : G_MAXDOUBLE;
 }
 
+/* Whether the labels under the bars stand upright, reading upwards: when
+ * the widest does not fit its slot lying down (two-letter codes among 60
+ * clinics). They keep their full size either way, and the plot makes room
+ * below the axis for the longest. */
+static gboolean
+stand_bar_labels (Ctx        *ctx,
+                  const char *const *labels,
+                  guint       n,
+                  double      slot)
+{
+  double widest = 0, size = SIZE_LABEL * ctx->u, line;
+
+  for (guint i = 0; i < n; i++)
+    widest = MAX (widest, klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH, 0, 0, 0, 0, 0));
+  if (widest <= slot * 0.9)
+    return FALSE;
+  line = klynge_chart_text (ctx->cr, "A", size, KLYNGE_TEXT_MEASURE, 0, 0, 0, 0, 0);
+  ctx->y1 -= MAX (widest - line, 0);
+  return TRUE;
+}
+
 static void
 draw_bar_labels (Ctx        *ctx,
                  double      x,
                  double      slot,
-                 const char *label)
+                 const char *label,
+                 gboolean    standing)
 {
-  if (slot < 0.9 * ctx->u)
+  double size = SIZE_LABEL * ctx->u;
+
+  /* Narrower than a capital letter: only the tooltip can name the clinic. */
+  if (slot < 0.6 * size)
     return;
   klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
-  klynge_chart_text (ctx->cr, label, MIN (0.75 * ctx->u, slot * 0.8), KLYNGE_TEXT_ELLIPSIS,
-                     x, ctx->y1 + 0.3 * ctx->u, slot, 0.5, 0);
+  if (!standing)
+    {
+      klynge_chart_text (ctx->cr, label, size, 0, x + slot / 2, ctx->y1 + 0.3 * ctx->u, 0, 0.5, 0);
+      return;
+    }
+  cairo_save (ctx->cr);
+  cairo_translate (ctx->cr, x + slot / 2, ctx->y1 + 0.3 * ctx->u);
+  cairo_rotate (ctx->cr, -G_PI / 2);
+  klynge_chart_text (ctx->cr, label, size, 0, 0, 0, 0, 1, 0.5);
+  cairo_restore (ctx->cr);
+}
+
+static const char **
+row_labels (GPtrArray *rows)
+{
+  const char **labels = g_new (const char *, MAX (rows->len, 1));
+
+  for (guint i = 0; i < rows->len; i++)
+    labels[i] = ((KlyngeChartRow *) g_ptr_array_index (rows, i))->label;
+  return labels;
 }
 
 static void
@@ -395,6 +447,8 @@ draw_bars (Ctx *ctx)
   const char *labels[5] = { _("Clinic, 95 % interval"), _("Cluster") };
   guint n_legend = 2;
   int ringed = -1;
+  g_autofree const char **names = row_labels (rows);
+  gboolean standing = stand_bar_labels (ctx, names, rows->len, slot);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -438,7 +492,7 @@ draw_bars (Ctx *ctx)
           cairo_line_to (ctx->cr, cx + cap, to_y (ctx, shown (data, row->upper)));
           cairo_stroke (ctx->cr);
         }
-      draw_bar_labels (ctx, x, slot, row->label);
+      draw_bar_labels (ctx, x, slot, row->label, standing);
       add_hit (ctx, x, ctx->y0, slot, ctx->y1 - ctx->y0, row_index (data, row));
     }
   draw_cluster_levels (ctx);
@@ -459,7 +513,7 @@ draw_bars (Ctx *ctx)
       colours[n_legend] = &ctx->style->target;
       labels[n_legend++] = _("Target");
     }
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, n_legend, colours, labels, ringed);
+  legend (ctx, ctx->y0 - 1.2 * ctx->u, n_legend, colours, labels, ringed);
 }
 
 /**
@@ -534,10 +588,10 @@ draw_x_axis_counts (Ctx    *ctx,
       cairo_line_to (ctx->cr, x, ctx->y1);
       cairo_stroke (ctx->cr);
       klynge_chart_set_source (ctx->cr, &ctx->style->muted);
-      klynge_chart_text (ctx->cr, label, 0.75 * ctx->u, 0, x, ctx->y1 + 0.3 * ctx->u, 0, 0.5, 0);
+      klynge_chart_text (ctx->cr, label, SIZE_LABEL * ctx->u, 0, x, ctx->y1 + 0.3 * ctx->u, 0, 0.5, 0);
     }
-  klynge_chart_text (ctx->cr, _("Denominator (patients in the clinic’s count)"), 0.75 * ctx->u, 0,
-                     ctx->x1, ctx->y1 + 1.3 * ctx->u, 0, 1, 0);
+  klynge_chart_text (ctx->cr, _("Denominator (patients in the clinic’s count)"), SIZE_LABEL * ctx->u, 0,
+                     ctx->x1, ctx->y1 + 1.5 * ctx->u, 0, 1, 0);
 }
 
 #define FUNNEL_SAMPLES 96
@@ -659,7 +713,7 @@ draw_funnel_labels (Ctx          *ctx,
   g_autofree double *segments = g_new (double, 4 * (4 * (FUNNEL_SAMPLES - 1) + G_N_ELEMENTS (levels)));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (KlyngeChartRect));
   KlyngeChartRect bounds = { ctx->x0, ctx->y0, ctx->x1 - ctx->x0, ctx->y1 - ctx->y0 };
-  double size = 0.65 * ctx->u;
+  double size = SIZE_LABEL * ctx->u;
   /* Labels are one line: one height for all, measured once, as pango's layouts are what a redraw spends its time on. */
   double height = klynge_chart_text (ctx->cr, "A", size, KLYNGE_TEXT_MEASURE, 0, 0, 0, 0, 0);
   guint n_segments = 0, n_limits;
@@ -699,7 +753,7 @@ draw_funnel_labels (Ctx          *ctx,
         KlyngeChartRect mark, label;
 
         if ((row->highlighted ? 3 : outside[i]) != rank
-            || !(data->rows->len <= 40 || (outside[i] == 2 && n998 <= 20) || row->highlighted))
+            || !(data->rows->len <= 70 || (outside[i] == 2 && n998 <= 20) || row->highlighted))
           continue;
         x = to_x (ctx, row->denominator, xmax);
         y = to_y (ctx, shown (data, row->value));
@@ -825,7 +879,7 @@ draw_funnel (Ctx *ctx)
         add_hit (ctx, x - box, y - box, 2 * box, 2 * box, i);
       }
   draw_funnel_labels (ctx, data, outside, n998, radius, ns, curves, xmax);
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, n_legend, colours, labels, ringed);
+  legend (ctx, ctx->y0 - 1.2 * ctx->u, n_legend, colours, labels, ringed);
 }
 
 static double
@@ -846,7 +900,7 @@ draw_period_labels (Ctx *ctx)
 
   klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
   for (guint p = 0; p < data->periods->len; p++)
-    klynge_chart_text (ctx->cr, g_ptr_array_index (data->periods, p), 0.75 * ctx->u, KLYNGE_TEXT_ELLIPSIS,
+    klynge_chart_text (ctx->cr, g_ptr_array_index (data->periods, p), SIZE_LABEL * ctx->u, KLYNGE_TEXT_ELLIPSIS,
                        period_x (ctx, p, data->periods->len) - slot / 2, ctx->y1 + 0.3 * ctx->u, slot, 0.5, 0);
 }
 
@@ -900,7 +954,7 @@ label_series_end (Ctx             *ctx,
     if (!isnan (series[p]))
       {
         klynge_chart_set_source (ctx->cr, colour);
-        klynge_chart_text (ctx->cr, label, 0.7 * ctx->u, KLYNGE_TEXT_BOLD, period_x (ctx, p, data->periods->len) + 0.5 * ctx->u,
+        klynge_chart_text (ctx->cr, label, SIZE_LABEL * ctx->u, KLYNGE_TEXT_BOLD, period_x (ctx, p, data->periods->len) + 0.5 * ctx->u,
                            to_y (ctx, shown (data, series[p])), 0, 0, 0.5);
         return;
       }
@@ -970,7 +1024,7 @@ draw_run (Ctx *ctx)
           label_series_end (ctx, row->series, &ctx->style->highlight, row->label);
         }
     }
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? 4 : 3, colours, labels, -1);
+  legend (ctx, ctx->y0 - 1.2 * ctx->u, ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? 4 : 3, colours, labels, -1);
 }
 
 static gboolean
@@ -996,6 +1050,8 @@ draw_before_after (Ctx *ctx)
   guint before, after;
   const KlyngeRgb *colours[] = { &ctx->style->muted, peer_colour (ctx), &ctx->style->pooled };
   const char *labels[3];
+  g_autofree const char **names = NULL;
+  gboolean standing;
 
   if (!before_after_periods (data, &before, &after))
     {
@@ -1017,11 +1073,13 @@ draw_before_after (Ctx *ctx)
             lo = MIN (lo, v), hi = MAX (hi, v);
         }
     }
+  slot = (ctx->x1 - ctx->x0) / rows->len;
+  names = row_labels (rows);
+  standing = stand_bar_labels (ctx, names, rows->len, slot);
   nice_axis (ctx, shown (data, lo), shown (data, hi), is_proportion (data) ? 0 : -G_MAXDOUBLE, ceiling_of (data));
   draw_y_axis (ctx);
   draw_level (ctx, shown (data, data->cluster_series[after]), &ctx->style->pooled, 0, labels[2]);
 
-  slot = (ctx->x1 - ctx->x0) / rows->len;
   for (guint i = 0; i < rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (rows, i);
@@ -1050,10 +1108,10 @@ draw_before_after (Ctx *ctx)
       cairo_fill (ctx->cr);
       if (row->highlighted)
         ring (ctx, cx, to_y (ctx, shown (data, va)), ring_radius (ctx, r));
-      draw_bar_labels (ctx, cx - slot / 2, slot, row->label);
+      draw_bar_labels (ctx, cx - slot / 2, slot, row->label, standing);
       add_hit (ctx, cx - slot / 2, ctx->y0, slot, ctx->y1 - ctx->y0, row_index (data, row));
     }
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, 3, colours, labels, -1);
+  legend (ctx, ctx->y0 - 1.2 * ctx->u, 3, colours, labels, -1);
 }
 
 static double
@@ -1084,7 +1142,12 @@ draw_attendance (Ctx *ctx)
   double slot = (ctx->x1 - ctx->x0) / data->meetings->len;
   const KlyngeRgb *colours[] = { &ctx->style->mark, &ctx->style->other, &ctx->style->grid };
   const char *labels[] = { _("Present"), _("Excused"), _("Absent") };
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  gboolean standing;
 
+  for (guint i = 0; i < data->meetings->len; i++)
+    g_ptr_array_add (dates, short_date (((KlyngeChartMeeting *) g_ptr_array_index (data->meetings, i))->date));
+  standing = stand_bar_labels (ctx, (const char *const *) dates->pdata, dates->len, slot);
   ctx->ymin = 0;
   ctx->ymax = 100;
   ctx->ystep = 20;
@@ -1095,7 +1158,7 @@ draw_attendance (Ctx *ctx)
       guint total = MAX (meeting->present + meeting->excused + meeting->absent, 1);
       double x = ctx->x0 + slot * i + slot * 0.15, bar = slot * 0.7, base = ctx->y1, h = ctx->y1 - ctx->y0;
       guint parts[] = { meeting->present, meeting->excused, meeting->absent };
-      g_autofree char *value = NULL, *number = NULL, *date = short_date (meeting->date);
+      g_autofree char *value = NULL, *number = NULL;
 
       for (guint k = 0; k < 3; k++)
         {
@@ -1110,10 +1173,10 @@ draw_attendance (Ctx *ctx)
       value = g_strdup_printf (_("%s %%"), number);
       klynge_chart_set_source (ctx->cr, &ctx->style->background);
       klynge_chart_text (ctx->cr, value, MIN (0.8 * ctx->u, bar * 0.3), KLYNGE_TEXT_BOLD, x, ctx->y1 - 0.3 * ctx->u, bar, 0.5, 1);
-      draw_bar_labels (ctx, ctx->x0 + slot * i, slot, date);
+      draw_bar_labels (ctx, ctx->x0 + slot * i, slot, g_ptr_array_index (dates, i), standing);
       add_hit (ctx, ctx->x0 + slot * i, ctx->y0, slot, h, i);
     }
-  legend (ctx, ctx->y0 - 1.0 * ctx->u, 3, colours, labels, -1);
+  legend (ctx, ctx->y0 - 1.2 * ctx->u, 3, colours, labels, -1);
 }
 
 static gboolean
@@ -1427,6 +1490,88 @@ footer_text (const KlyngeChartData    *data,
   return g_strdup_printf (_("Data: the clinics’ own extracts, %1$s · Drawn %2$s"), data->period ? data->period : "", date);
 }
 
+/* The room right of the plot for the labels of its horizontal lines
+ * (cluster, median, reference, target), measured on what will be drawn. */
+static double
+level_gutter (Ctx *ctx)
+{
+  const KlyngeChartData *data = ctx->data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  double widest = 0;
+
+  if (ctx->options->kind == KLYNGE_CHART_ATTENDANCE || !has_data (data, ctx->options))
+    return 0;
+  if (data->has_pooled)
+    {
+      g_autofree char *value = klynge_chart_format_value (data, data->pooled, 0);
+
+      g_ptr_array_add (labels, g_strdup_printf (_("Cluster %s"), value));
+    }
+  if (ctx->options->kind == KLYNGE_CHART_RUN)
+    {
+      guint n;
+      g_autofree char *value = klynge_chart_format_value (data, cluster_median (data, &n), 0);
+
+      g_ptr_array_add (labels, g_strdup_printf (_("Median %s"), value));
+    }
+  g_ptr_array_add (labels, g_strdup (_("Cluster")));
+  if (!isnan (data->reference))
+    g_ptr_array_add (labels, g_strdup (_("Reference")));
+  if (!isnan (data->target))
+    g_ptr_array_add (labels, g_strdup (_("Target")));
+  for (guint i = 0; i < labels->len; i++)
+    widest = MAX (widest, klynge_chart_text (ctx->cr, g_ptr_array_index (labels, i), SIZE_LABEL * ctx->u,
+                                             KLYNGE_TEXT_BOLD | KLYNGE_TEXT_MEASURE_WIDTH, 0, 0, 0, 0, 0));
+  return widest + 0.6 * ctx->u;
+}
+
+/* The title, subtitle, caption and (on a slide) footer around the plot.
+ * Returns: where the plot's area may begin */
+static double
+draw_frame (Ctx        *ctx,
+            double      width,
+            double      height,
+            const char *title,
+            const char *caption,
+            double     *caption_h,
+            double     *footer_h)
+{
+  cairo_t *cr = ctx->cr;
+  const KlyngeChartData *data = ctx->data;
+  const KlyngeChartOptions *options = ctx->options;
+  double u = ctx->u, margin = 1.2 * u, y;
+  g_autofree char *subtitle = NULL;
+
+  klynge_chart_set_source (cr, &ctx->style->foreground);
+  y = margin + klynge_chart_text (cr, title, SIZE_TITLE * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS, margin, margin, width - 2 * margin, 0, 0);
+  if (options->kind == KLYNGE_CHART_ATTENDANCE)
+    subtitle = g_strdup (data->cluster_name);
+  else
+    subtitle = g_strdup_printf ("%s · %s · %s", data->cluster_name, data->period ? data->period : "—",
+                                _(kind_labels[options->kind]));
+  klynge_chart_set_source (cr, &ctx->style->muted);
+  y += klynge_chart_text (cr, subtitle, SIZE_LABEL * u, KLYNGE_TEXT_ELLIPSIS, margin, y, width - 2 * margin, 0, 0);
+
+  if (options->slide)
+    {
+      g_autofree char *footer = footer_text (data, options);
+
+      *footer_h = 1.6 * u;
+      klynge_chart_set_source (cr, &ctx->style->muted);
+      klynge_chart_text (cr, footer, SIZE_FOOTER * u, KLYNGE_TEXT_ELLIPSIS, margin, height - margin * 0.6, (width - 2 * margin) * 0.6, 0, 1);
+      /* Attendance shows no clinic: "Clinics shown as letters" would puzzle the room. */
+      if (options->kind != KLYNGE_CHART_ATTENDANCE)
+        klynge_chart_text (cr, klynge_chart_names_note (options->names), SIZE_FOOTER * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS,
+                           margin + (width - 2 * margin) * 0.6, height - margin * 0.6, (width - 2 * margin) * 0.4, 1, 1);
+    }
+  *caption_h = klynge_chart_text (cr, caption, SIZE_CAPTION * u, KLYNGE_TEXT_WRAP | KLYNGE_TEXT_MEASURE, 0, 0, width - 2 * margin, 0, 0);
+  klynge_chart_set_source (cr, &ctx->style->foreground);
+  klynge_chart_text (cr, caption, SIZE_CAPTION * u, KLYNGE_TEXT_WRAP, margin, height - margin * 0.6 - *footer_h - *caption_h,
+                     width - 2 * margin, 0, 0);
+
+  return y;
+}
+
 /**
  * klynge_chart_draw:
  * @hits: (nullable) (element-type KlyngeChartHit): filled with where each
@@ -1447,8 +1592,7 @@ klynge_chart_draw (cairo_t                  *cr,
   Ctx ctx = { cr, klynge_chart_style_get (options->theme), data, options, hits };
   g_autofree char *title = klynge_chart_title (data, options);
   g_autofree char *caption = klynge_chart_caption (data, options);
-  g_autofree char *subtitle = NULL;
-  double u = CLAMP (MIN (height / 36, width / 56), 8, 400), margin = 1.2 * u, y, caption_h, footer_h = 0;
+  double u = CLAMP (MIN (height / 36, width / 56), 8, 400), margin = 1.2 * u, y, caption_h = 0, footer_h = 0;
 
   ctx.u = u;
   ctx.percent_axis = options->kind == KLYNGE_CHART_ATTENDANCE
@@ -1459,37 +1603,14 @@ klynge_chart_draw (cairo_t                  *cr,
   cairo_fill (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
-  klynge_chart_set_source (cr, &ctx.style->foreground);
-  y = margin + klynge_chart_text (cr, title, 1.5 * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS, margin, margin, width - 2 * margin, 0, 0);
-  if (options->kind == KLYNGE_CHART_ATTENDANCE)
-    subtitle = g_strdup (data->cluster_name);
+  if (options->bare)
+    y = margin;
   else
-    subtitle = g_strdup_printf ("%s · %s · %s", data->cluster_name, data->period ? data->period : "—",
-                                _(kind_labels[options->kind]));
-  klynge_chart_set_source (cr, &ctx.style->muted);
-  y += klynge_chart_text (cr, subtitle, 0.85 * u, KLYNGE_TEXT_ELLIPSIS, margin, y, width - 2 * margin, 0, 0);
-
-  if (options->slide)
-    {
-      g_autofree char *footer = footer_text (data, options);
-
-      footer_h = 1.4 * u;
-      klynge_chart_set_source (cr, &ctx.style->muted);
-      klynge_chart_text (cr, footer, 0.6 * u, KLYNGE_TEXT_ELLIPSIS, margin, height - margin * 0.6, (width - 2 * margin) * 0.6, 0, 1);
-      /* Attendance shows no clinic: "Clinics shown as letters" would puzzle the room. */
-      if (options->kind != KLYNGE_CHART_ATTENDANCE)
-        klynge_chart_text (cr, klynge_chart_names_note (options->names), 0.6 * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS,
-                           margin + (width - 2 * margin) * 0.6, height - margin * 0.6, (width - 2 * margin) * 0.4, 1, 1);
-    }
-  caption_h = klynge_chart_text (cr, caption, 0.9 * u, KLYNGE_TEXT_WRAP | KLYNGE_TEXT_MEASURE, 0, 0, width - 2 * margin, 0, 0);
-  klynge_chart_set_source (cr, &ctx.style->foreground);
-  klynge_chart_text (cr, caption, 0.9 * u, KLYNGE_TEXT_WRAP, margin, height - margin * 0.6 - footer_h - caption_h,
-                     width - 2 * margin, 0, 0);
-
-  ctx.x0 = margin + 3.2 * u;
-  ctx.x1 = width - margin - 0.5 * u;
-  ctx.y0 = y + 2.2 * u;
-  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - (options->kind == KLYNGE_CHART_FUNNEL ? 3.0 : 1.8) * u;
+    y = draw_frame (&ctx, width, height, title, caption, &caption_h, &footer_h);
+  ctx.x0 = margin + 4.0 * u;
+  ctx.x1 = width - margin - 0.5 * u - level_gutter (&ctx);
+  ctx.y0 = y + 2.6 * u;
+  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - (options->kind == KLYNGE_CHART_FUNNEL ? 3.4 : 1.9) * u;
 
   if (ctx.y1 - ctx.y0 < 2 * u || ctx.x1 - ctx.x0 < 2 * u)
     ;  /* Too small to draw a plot in; the caption still says it all. */

@@ -29,6 +29,8 @@ typedef enum
  * KlyngeChartOptions:
  * @slide: add the footer a slide needs: data source, date, anonymisation note
  * @date: (nullable): the ISO date printed on a slide; %NULL for today
+ * @bare: only the plot and its legend, without title, caption or footer:
+ *   for a page that writes its own (a clinic's feedback)
  */
 typedef struct
 {
@@ -38,6 +40,7 @@ typedef struct
   KlyngeFunnelMethod funnel_method;
   gboolean           slide;
   const char        *date;
+  gboolean           bare;
 } KlyngeChartOptions;
 
 /* Where a clinic (or a meeting) was drawn, for hover. */
