@@ -45,21 +45,3 @@ void     klynge_cluster_summary_clear   (KlyngeClusterSummary  *summary);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KlyngeClusterSummary, klynge_cluster_summary_clear)
 
 G_END_DECLS
-
-G_BEGIN_DECLS
-
-/* A meeting as the overview lists it. */
-typedef struct
-{
-  gint64  id;
-  char   *title;
-  char   *starts_at;   /* local ISO 8601, "2026-06-09T17:00" */
-  char   *status;      /* planned, invited, held, cancelled */
-  gint64  n_present;
-} KlyngeMeetingBrief;
-
-GPtrArray *klynge_cluster_list_meetings (KlyngeDb  *db,
-                                         gint64     cluster_id,
-                                         GError   **error);
-
-G_END_DECLS
