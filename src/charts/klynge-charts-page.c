@@ -108,22 +108,19 @@ show_chart (KlyngeChartsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-workbook", meeting != 0);
   if (db == NULL || self->updating)
     return;
-  if (options.kind == KLYNGE_CHART_ATTENDANCE)
-    data = klynge_chart_data_load_attendance (db, cluster, &error);
-  else if (indicator == 0)
-    data = NULL;
-  else
-    data = klynge_chart_data_load (db, cluster, indicator,
-                                   self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
-                                   &error);
-  if (data != NULL)
+  if (options.kind == KLYNGE_CHART_ATTENDANCE || indicator != 0)
     {
-      klynge_chart_data_set_names (data, db, cluster, options.names,
-                                   selected_id (self->clinic_picker, self->clinics, 0), meeting);
-      if (meeting != 0 && indicator != 0)
-        data->before_period = klynge_chart_meeting_before_period (db, meeting, indicator);
+      KlyngeChartRequest request = {
+        cluster, meeting, indicator,
+        self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
+        NULL, selected_id (self->clinic_picker, self->clinics, 0), options,
+      };
+
+      data = klynge_chart_request_load (db, &request, &error);
     }
-  else if (error != NULL)
+  else
+    data = NULL;
+  if (data == NULL && error != NULL)
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
   /* Empty pickers would only offer "(None)". */
   gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE && indicator != 0);

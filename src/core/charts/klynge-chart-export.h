@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klynge-chart.h"
+#include "klynge-chart-request.h"
 
 G_BEGIN_DECLS
 
