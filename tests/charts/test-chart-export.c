@@ -267,6 +267,7 @@ test_same_slide (Fixture       *f,
   g_autofree char *deck = g_build_filename (folder, "04-hba1c-measured-in-last-12-months-before-after.png", NULL);
   g_autofree char *screen = g_build_filename (f->dir, "screen.png", NULL);
   g_autofree char *chart = g_build_filename (f->dir, "chart.png", NULL);
+  KlyngeChartOptions options = defaults;
   KlyngeChartRequest request = { f->cluster, 4, 1, NULL, NULL, 0, defaults };
   KlyngeChartExportJob job = { KLYNGE_CHART_EXPORT_CHART, f->cluster, 4, 1, NULL, defaults, 0, KLYNGE_SLIDE_PNG, 960, 540, chart };
   g_autoptr(KlyngeChartData) data = NULL;
@@ -276,6 +277,8 @@ test_same_slide (Fixture       *f,
 
   g_assert_true (klynge_db_exec (f->db, "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
                                         "SELECT 2, id, 1, '2025-Q4' FROM clinic", NULL));
+  /* The app's worker draws with today's date, as the screen does. */
+  options.date = request.options.date = job.options.date = NULL;
   request.options.kind = job.options.kind = KLYNGE_CHART_BEFORE_AFTER;
   data = klynge_chart_request_load (f->db, &request, &error);
   g_assert_no_error (error);
@@ -283,7 +286,7 @@ test_same_slide (Fixture       *f,
   g_assert_true (klynge_chart_export_file (data, &request.options, screen, 960, 540, &error));
   outcome = export_and_wait (f, &job, NULL);
   g_assert_no_error (outcome.error);
-  g_assert_true (klynge_chart_export_slides (f->db, f->cluster, 4, &defaults, 0, KLYNGE_SLIDE_PNG, 960, 540, folder, &n, &error));
+  g_assert_true (klynge_chart_export_slides (f->db, f->cluster, 4, &options, 0, KLYNGE_SLIDE_PNG, 960, 540, folder, &n, &error));
   g_assert_no_error (error);
 
   a = read_bytes (screen);

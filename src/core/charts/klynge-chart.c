@@ -1589,16 +1589,23 @@ caption_run (const KlyngeChartData *data,
     }
 }
 
+/* "+4.2", "−0.8": a change with its sign, as the locale writes numbers. */
+static char *
+format_signed (double value)
+{
+  char buf[64];
+
+  snprintf (buf, sizeof buf, "%+'.1f", value);
+  return g_strdup (buf);
+}
+
 /* A change in the unit shown, signed: "+4.2 percentage points". */
 static char *
 format_change (const KlyngeChartData *data,
                double                 difference)
 {
-  g_autofree char *number = NULL;
-  char buf[64];
+  g_autofree char *number = format_signed (shown (data, difference));
 
-  snprintf (buf, sizeof buf, "%+'.1f", shown (data, difference));
-  number = g_strdup (buf);
   if (g_strcmp0 (data->unit, "percent") == 0)
     return g_strdup_printf (_("%s percentage points"), number);
   if (g_strcmp0 (data->unit, "rate") == 0)
@@ -1678,7 +1685,7 @@ caption_before_after (const KlyngeChartData *data,
     if (data->cluster_denominators != NULL && data->cluster_denominators[before] > 0 && data->cluster_denominators[after] > 0)
       {
         g_autofree char *change = format_change (data, difference);
-        g_autofree char *lo = format_change (data, lower), *hi = format_change (data, upper);
+        g_autofree char *lo = format_signed (shown (data, lower)), *hi = format_signed (shown (data, upper));
 
         g_ptr_array_add (out, g_strdup_printf (cluster > 0 ? _("The change, %1$s (95 %% interval %2$s to %3$s), is an improvement beyond chance.")
                                                : cluster < 0 ? _("The change, %1$s (95 %% interval %2$s to %3$s), is a worsening beyond chance.")
