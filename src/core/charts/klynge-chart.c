@@ -748,13 +748,13 @@ marker_radius (double   radius,
 }
 
 /* Labels for every clinic of a usual cluster; among thousands only the few
- * that matter. The highlighted clinic is placed first, then the clinics
+ * outside the limits. The highlighted clinic is placed first, then the clinics
  * outside the 99.8 % limits, the 95 % limits, the rest. */
 static void
 draw_funnel_labels (Ctx          *ctx,
                     const KlyngeChartData *data,
                     const gint8  *flags,
-                    guint         n998,
+                    guint         n_outside,
                     double        radius,
                     const double *ns,
                     double        curves[4][FUNNEL_SAMPLES],
@@ -804,7 +804,7 @@ draw_funnel_labels (Ctx          *ctx,
         KlyngeChartRect mark, label;
 
         if (!row->has_counts || (row->highlighted ? 3 : ABS (flags[i])) != rank
-            || !(data->rows->len <= 40 || (ABS (flags[i]) == 2 && n998 <= 20) || row->highlighted))
+            || !(data->rows->len <= 40 || (flags[i] != 0 && n_outside <= 20) || row->highlighted))
           continue;
         x = to_x (ctx, row->denominator, xmax);
         y = to_y (ctx, shown (data, row->value));
@@ -1021,7 +1021,7 @@ draw_funnel (Ctx *ctx)
         box = MAX (r, 4);
         add_hit (ctx, x - box, y - box, 2 * box, 2 * box, i);
       }
-  draw_funnel_labels (ctx, data, flags, summary.n_outside_998, radius, ns, curves, xmax);
+  draw_funnel_labels (ctx, data, flags, summary.n_outside_95, radius, ns, curves, xmax);
   funnel_legend (ctx, highlighted, highlighted_flag);
 }
 
@@ -1457,9 +1457,14 @@ outside_sentences (const KlyngeFunnelSummary *summary,
     {
       g_autofree char *far = format_count (summary->n_outside_998);
 
-      g_ptr_array_add (out, g_strdup_printf (ngettext ("%s of them lies outside the 99.8 %% limits too: unlikely to be chance.",
-                                                       "%s of them lie outside the 99.8 %% limits too: unlikely to be chance.",
-                                                       summary->n_outside_998), far));
+      if (summary->adjusted)
+        g_ptr_array_add (out, g_strdup_printf (ngettext ("%s of them lies outside the 99.8 %% limits too: unusual even for clinics this varied.",
+                                                         "%s of them lie outside the 99.8 %% limits too: unusual even for clinics this varied.",
+                                                         summary->n_outside_998), far));
+      else
+        g_ptr_array_add (out, g_strdup_printf (ngettext ("%s of them lies outside the 99.8 %% limits too: unlikely to be chance.",
+                                                         "%s of them lie outside the 99.8 %% limits too: unlikely to be chance.",
+                                                         summary->n_outside_998), far));
     }
   /* Each clinic is outside the 95 % limits by chance at most one time in
    * twenty: k of n is chance only while Binomial(n, 0.05) often reaches k. */
@@ -1547,17 +1552,17 @@ caption_run (const KlyngeChartData *data,
              GPtrArray             *out)
 {
   KlyngeRunsTest runs;
-  guint most = most_clinics (data), n_thin = 0;
+  guint most = most_clinics (data), n_thin = 0, last_thin = 0;
   g_autofree char *median_value = NULL, *count = NULL;
 
   klynge_stats_runs (data->cluster_series, data->periods->len, &runs);
   median_value = klynge_chart_format_value (data, runs.median, 0);
-  count = format_count (runs.n_useful);
+  count = format_count (runs.n_points);
   g_ptr_array_add (out, g_strdup_printf (_("The cluster’s median is %s."), median_value));
   if (runs.n_useful < RUNS_MIN_POINTS)
-    g_ptr_array_add (out, g_strdup_printf (ngettext ("Too few points to tell a shift from chance: %s point off the median, 10 needed.",
-                                                     "Too few points to tell a shift from chance: %s points off the median, 10 needed.",
-                                                     runs.n_useful), count));
+    g_ptr_array_add (out, g_strdup_printf (ngettext ("Too few points to tell a shift from chance: %s point, at least 10 needed.",
+                                                     "Too few points to tell a shift from chance: %s points, at least 10 needed.",
+                                                     runs.n_points), count));
   else
     {
       if (runs.long_run)
@@ -1571,21 +1576,30 @@ caption_run (const KlyngeChartData *data,
         {
           g_autofree char *crossings = format_count (runs.crossings), *expected = format_count (runs.crossings_min);
 
-          g_ptr_array_add (out, g_strdup_printf (_("The line crosses its median %1$s times, fewer than the %2$s chance would give: the cluster has shifted."),
+          g_ptr_array_add (out, g_strdup_printf (ngettext ("The line crosses its median %1$s time, fewer than the %2$s chance would give: the cluster has shifted.",
+                                                           "The line crosses its median %1$s times, fewer than the %2$s chance would give: the cluster has shifted.",
+                                                           runs.crossings),
                                                  crossings, expected));
         }
       if (!runs.long_run && !runs.few_crossings)
         g_ptr_array_add (out, g_strdup (_("No unusual runs or crossings: the ups and downs can be chance.")));
     }
   for (guint p = 0; p < data->periods->len; p++)
-    n_thin += thin_point (data, p, most);
-  if (n_thin > 0)
+    if (thin_point (data, p, most))
+      last_thin = p, n_thin++;
+  if (n_thin == 1)
+    {
+      g_autofree char *few = format_count (data->cluster_clinics[last_thin]), *full = format_count (most);
+
+      g_ptr_array_add (out, g_strdup_printf (_("The point of %1$s, drawn hollow, is made of only %2$s of %3$s clinics."),
+                                             (char *) g_ptr_array_index (data->periods, last_thin), few, full));
+    }
+  else if (n_thin > 1)
     {
       g_autofree char *thin = format_count (n_thin), *full = format_count (most);
 
-      g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$s point, drawn hollow, is made of fewer clinics than the %2$s of the fullest period.",
-                                                       "%1$s points, drawn hollow, are made of fewer clinics than the %2$s of the fullest period.",
-                                                       n_thin), thin, full));
+      g_ptr_array_add (out, g_strdup_printf (_("%1$s points, drawn hollow, are made of fewer than the %2$s clinics of the fullest period."),
+                                             thin, full));
     }
 }
 

@@ -623,6 +623,7 @@ klynge_stats_runs (const double    *values,
   for (guint i = 0; i < n; i++)
     if (!isnan (values[i]))
       present[m++] = values[i];
+  result->n_points = m;
   result->median = klynge_stats_median (present, m);
   for (guint i = 0; i < m; i++)
     {

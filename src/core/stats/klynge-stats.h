@@ -45,6 +45,7 @@ typedef struct
 typedef struct
 {
   double   median;
+  guint    n_points;         /* points with a value */
   guint    n_useful;         /* points not on the median */
   guint    longest_run;
   guint    longest_run_max;  /* round(log2(n_useful) + 3) */
