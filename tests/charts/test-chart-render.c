@@ -74,6 +74,13 @@ eleven (void)
   return chart_fixture_clinics (11);
 }
 
+/* 60 clinics near 97 % over twelve quarters, the last made of a third of them. */
+static KlyngeChartData *
+sixty (void)
+{
+  return chart_fixture_series (60, 12, 0.97);
+}
+
 static const Case cases[] = {
   { "empty-bars", empty, KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_LIGHT },
   { "empty-funnel", empty, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
@@ -89,6 +96,8 @@ static const Case cases[] = {
   { "run", chart_fixture_periods, KLYNGE_CHART_RUN, KLYNGE_CHART_THEME_LIGHT },
   { "before-after", chart_fixture_periods, KLYNGE_CHART_BEFORE_AFTER, KLYNGE_CHART_THEME_LIGHT },
   { "attendance", chart_fixture_attendance, KLYNGE_CHART_ATTENDANCE, KLYNGE_CHART_THEME_LIGHT },
+  { "sixty-funnel", sixty, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
+  { "sixty-run", sixty, KLYNGE_CHART_RUN, KLYNGE_CHART_THEME_LIGHT },
 };
 
 static cairo_surface_t *

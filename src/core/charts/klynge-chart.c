@@ -1469,8 +1469,10 @@ outside_sentences (const KlyngeFunnelSummary *summary,
   /* Each clinic is outside the 95 % limits by chance at most one time in
    * twenty: k of n is chance only while Binomial(n, 0.05) often reaches k. */
   else if (klynge_stats_binomial_upper (k, n, 0.05) >= 0.05)
+    /* xgettext:no-c-format */
     g_ptr_array_add (out, g_strdup (_("None lies outside the 99.8 % limits: this many can well be chance.")));
   else
+    /* xgettext:no-c-format */
     g_ptr_array_add (out, g_strdup (_("None lies outside the 99.8 % limits, but this many outside the 95 % limits is more than chance would give.")));
 }
 
