@@ -180,6 +180,8 @@ test_highlight_style (void)
       g_assert_cmpfloat (colour_distance (&style->highlight, &style->alarm), >, 0.5);
       g_assert_cmpfloat (colour_distance (&style->highlight, &style->warning), >, 0.5);
       g_assert_cmpfloat (colour_distance (&style->highlight, &style->other), >, 0.3);
+      g_assert_cmpfloat (colour_distance (&style->highlight, &style->better), >, 0.3);
+      g_assert_cmpfloat (colour_distance (&style->better, &style->alarm), >, 0.5);
     }
 }
 

@@ -51,7 +51,7 @@ typedef struct
   KlyngeRgb warning;     /* outside the 95 % limits */
   KlyngeRgb alarm;       /* outside the 99.8 % limits; worse than the cluster */
   double    line_scale;
-  KlyngeRgb better;      /* better than the cluster beyond chance */
+  KlyngeRgb better;      /* better than the cluster beyond chance: a lighter blue than the highlight */
   KlyngeRgb similar;     /* a clinic like the cluster: no more than chance */
 } KlyngeChartStyle;
 

@@ -1014,7 +1014,8 @@ draw_funnel (Ctx *ctx)
         marker (ctx, x, y, r, flags[i], inside_colour (ctx, row));
         if (row->highlighted)
           {
-            ring (ctx, x, y, ring_radius (ctx, r * 1.2));
+            r = ring_radius (ctx, r * 1.2);
+            ring (ctx, x, y, r);
             highlighted = row;
             highlighted_flag = flags[i];
           }
