@@ -1149,6 +1149,61 @@ label_series_end (Ctx             *ctx,
       }
 }
 
+/* Beyond this many clinics their lines are a tangle that tells nothing
+ * (and costs cairo a stroke each): the run chart shades their middle 80 %. */
+#define RUN_MAX_LINES 12
+
+/* The band from the clinics' 10th to 90th percentile per period, one fill
+ * per stretch of periods with values. */
+static void
+draw_spread (Ctx *ctx)
+{
+  const KlyngeChartData *data = ctx->data;
+  guint n_periods = data->periods->len;
+  g_autofree double *low = g_new (double, MAX (n_periods, 1));
+  g_autofree double *high = g_new (double, MAX (n_periods, 1));
+  g_autofree double *values = g_new (double, MAX (data->rows->len, 1));
+
+  for (guint p = 0; p < n_periods; p++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < data->rows->len; i++)
+        {
+          const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+
+          if (!isnan (row->series[p]))
+            values[n++] = row->series[p];
+        }
+      low[p] = klynge_stats_quantile (values, n, 0.1);
+      high[p] = klynge_stats_quantile (values, n, 0.9);
+    }
+  klynge_chart_set_source (ctx->cr, &ctx->style->other);
+  cairo_new_path (ctx->cr);
+  for (guint start = 0; start < n_periods;)
+    {
+      guint end = start;
+
+      if (isnan (low[start]))
+        {
+          start++;
+          continue;
+        }
+      while (end + 1 < n_periods && !isnan (low[end + 1]))
+        end++;
+      /* A lone period is a bar as wide as a stroke; a stretch is a band. */
+      for (guint p = start; p <= end; p++)
+        cairo_line_to (ctx->cr, period_x (ctx, p, n_periods) - (start == end ? 0.15 * ctx->u : 0), to_y (ctx, shown (data, high[p])));
+      for (guint p = end + 1; p-- > start;)
+        cairo_line_to (ctx->cr, period_x (ctx, p, n_periods) + (start == end ? 0.15 * ctx->u : 0), to_y (ctx, shown (data, low[p])));
+      cairo_close_path (ctx->cr);
+      /* The next stretch starts a shape of its own, not a line from this one. */
+      cairo_new_sub_path (ctx->cr);
+      start = end + 1;
+    }
+  cairo_fill (ctx->cr);
+}
+
 /* Under each period: how many clinics its point is made of. */
 static void
 draw_point_counts (Ctx *ctx)
@@ -1179,7 +1234,10 @@ draw_run (Ctx *ctx)
   g_autofree gboolean *hollow = g_new0 (gboolean, MAX (data->periods->len, 1));
   g_autofree char *median_label = NULL, *median_value = NULL;
   const KlyngeRgb *colours[] = { &ctx->style->foreground, &ctx->style->pooled, &ctx->style->other, &ctx->style->highlight };
-  const char *labels[] = { _("Cluster"), _("Median"), _("Clinics"), _("Highlighted clinic") };
+  const char *labels[] = { _("Cluster"), _("Median"),
+                           /* xgettext:no-c-format */
+                           data->rows->len > RUN_MAX_LINES ? _("Middle 80 % of the clinics") : _("Clinics"),
+                           _("Highlighted clinic") };
 
   for (guint p = 0; p < data->periods->len; p++)
     {
@@ -1199,18 +1257,16 @@ draw_run (Ctx *ctx)
   draw_period_labels (ctx);
   draw_point_counts (ctx);
 
-  /* Every clinic's line in one path and one stroke: a stroke per line
-   * costs cairo a rasterisation each. */
-  klynge_chart_set_source (ctx->cr, &ctx->style->other);
-  set_line (ctx, 0.06, 0);
-  for (guint i = 0; i < data->rows->len; i++)
-    {
-      const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+  if (data->rows->len > RUN_MAX_LINES)
+    draw_spread (ctx);
+  else
+    for (guint i = 0; i < data->rows->len; i++)
+      {
+        const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
 
-      if (!row->highlighted)
-        trace_series (ctx, row->series);
-    }
-  cairo_stroke (ctx->cr);
+        if (!row->highlighted)
+          draw_series (ctx, row->series, &ctx->style->other, 0.06, 0, NULL);
+      }
   klynge_stats_runs (data->cluster_series, data->periods->len, &runs);
   median_value = klynge_chart_format_value (data, runs.median, 0);
   median_label = g_strdup_printf (_("Median %s"), median_value);

@@ -482,6 +482,21 @@ quantile7 (const double *sorted,
   return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
 }
 
+/* The @q quantile of @values as R's quantile(type = 7); NAN for none. */
+double
+klynge_stats_quantile (const double *values,
+                       guint         n,
+                       double        q)
+{
+  g_autofree double *sorted = NULL;
+
+  if (n == 0)
+    return NAN;
+  sorted = g_memdup2 (values, n * sizeof *values);
+  qsort (sorted, n, sizeof *sorted, compare_doubles);
+  return quantile7 (sorted, n, q);
+}
+
 /**
  * klynge_stats_overdispersion:
  * @numerators: (array length=n): the clinics' counts; denominators of 0 are skipped

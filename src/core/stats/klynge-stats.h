@@ -79,6 +79,9 @@ gboolean klynge_stats_pooled          (const gint64      *numerators,
                                        double            *proportion);
 double   klynge_stats_median          (const double      *values,
                                        guint              n);
+double   klynge_stats_quantile        (const double      *values,
+                                       guint              n,
+                                       double             q);
 
 double   klynge_stats_chi_square_upper (double           x,
                                         double           df);
