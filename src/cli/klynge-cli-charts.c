@@ -23,6 +23,7 @@ typedef struct
   char   *theme;
   char   *method;
   char   *adjust;
+  char   *around;
   char   *size;
   char   *output;
 } Common;
@@ -34,6 +35,7 @@ common_clear (Common *common)
   g_free (common->theme);
   g_free (common->method);
   g_free (common->adjust);
+  g_free (common->around);
   g_free (common->size);
   g_free (common->output);
 }
@@ -54,6 +56,8 @@ common_entries (Common       *common,
     { "limits", 0, 0, G_OPTION_ARG_STRING, &common->method, N_("Funnel limits: exact (default) or normal"), N_("METHOD") },
     { "adjust", 0, 0, G_OPTION_ARG_STRING, &common->adjust,
       N_("Widen funnel limits for over-dispersion: auto (default, when significant), never or always"), N_("WHEN") },
+    { "around", 0, 0, G_OPTION_ARG_STRING, &common->around,
+      N_("Funnel limits around the cluster’s value (default) or the indicator’s reference"), N_("cluster|reference") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &common->size, N_("Slide size in pixels: 1920x1080 (default) or 3840x2160"), N_("WxH") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &common->output, N_("The file or folder to write"), N_("PATH") },
   };
@@ -123,6 +127,13 @@ common_parse (const char         *command,
   if (common->adjust != NULL && !found)
     {
       klynge_cli_usage_error (command, _("Unknown --adjust “%s”; use auto, never or always."), common->adjust);
+      return FALSE;
+    }
+
+  options->around_reference = g_strcmp0 (common->around, "reference") == 0;
+  if (common->around != NULL && !options->around_reference && !g_str_equal (common->around, "cluster"))
+    {
+      klynge_cli_usage_error (command, _("Unknown --around “%s”; use cluster or reference."), common->around);
       return FALSE;
     }
 

@@ -245,6 +245,31 @@ test_key_async (Fixture       *f,
   g_assert_nonnull (strstr (contents, "Private:"));
 }
 
+/* A run chart of one period is a dot: the deck leaves it out. */
+static void
+test_single_period_run (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slides = NULL;
+  guint runs = 0;
+
+  g_assert_true (klynge_db_exec (f->db, "DELETE FROM measurement WHERE indicator_id = 1 AND period != '2026-Q1'", NULL));
+  slides = klynge_chart_meeting_slides (f->db, f->cluster, 2, &defaults, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < slides->len; i++)
+    {
+      KlyngeSlide *slide = g_ptr_array_index (slides, i);
+
+      if (slide->kind == KLYNGE_CHART_RUN)
+        {
+          g_assert_cmpint (slide->data->indicator_id, !=, 1);
+          runs++;
+        }
+    }
+  g_assert_cmpuint (runs, ==, 2);
+}
+
 static GBytes *
 read_bytes (const char *path)
 {
@@ -308,6 +333,7 @@ main (int    argc,
   g_test_add ("/charts/export/pack-and-workbook", Fixture, NULL, klynge_test_demo_set_up, test_pack_and_workbook, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/meeting-period", Fixture, NULL, klynge_test_demo_set_up, test_meeting_period, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/async", Fixture, NULL, klynge_test_demo_set_up, test_async, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/single-period-run", Fixture, NULL, klynge_test_demo_set_up, test_single_period_run, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/same-slide", Fixture, NULL, klynge_test_demo_set_up, test_same_slide, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/key-async", Fixture, NULL, klynge_test_demo_set_up, test_key_async, klynge_test_demo_tear_down);
 

@@ -250,6 +250,27 @@ test_reference_dispersion (void)
     }
 }
 
+/* Against the widened limits a clinic is outside on the side where it lies,
+ * and exactly when it passes the limits drawn. */
+static void
+test_random_effects_flag (void)
+{
+  static const gint64 counts[] = { 10, 38, 44, 50, 56, 62, 90 };
+  double lo95, hi95, lo998, hi998;
+
+  klynge_stats_random_effects_limits (KLYNGE_STATS_BINOMIAL, 0.5, 0.001, 100, 0.95, &lo95, &hi95);
+  klynge_stats_random_effects_limits (KLYNGE_STATS_BINOMIAL, 0.5, 0.001, 100, 0.998, &lo998, &hi998);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      double v = counts[i] / 100.0;
+      int expected = v < lo998 ? -2 : v > hi998 ? 2 : v < lo95 ? -1 : v > hi95 ? 1 : 0;
+
+      g_assert_cmpint (klynge_stats_random_effects_flag (KLYNGE_STATS_BINOMIAL, counts[i], 100, 0.5, 0.001), ==, expected);
+    }
+  g_assert_cmpint (klynge_stats_random_effects_flag (KLYNGE_STATS_BINOMIAL, 10, 100, 0.5, 0.001), ==, -2);
+  g_assert_cmpint (klynge_stats_random_effects_flag (KLYNGE_STATS_BINOMIAL, 90, 100, 0.5, 0.001), ==, 2);
+}
+
 static void
 test_reference_runs (void)
 {
@@ -342,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/stats/pooled-and-median", test_pooled_and_median);
   g_test_add_func ("/stats/reference/flags", test_reference_flags);
   g_test_add_func ("/stats/reference/dispersion", test_reference_dispersion);
+  g_test_add_func ("/stats/random-effects-flag", test_random_effects_flag);
   g_test_add_func ("/stats/reference/runs", test_reference_runs);
   g_test_add_func ("/stats/reference/poisson", test_reference_poisson);
   g_test_add_func ("/stats/reference/differences", test_reference_differences);

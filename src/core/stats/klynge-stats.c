@@ -410,6 +410,22 @@ klynge_stats_tails (KlyngeStatsModel model,
   *above = x <= 0 ? 1 : x > n ? 0 : target <= 0 ? 0 : target >= 1 ? 1 : incomplete_beta ((double) x, (double) (n - x + 1), target);
 }
 
+/* −2 … 2 from the two one-sided tail probabilities (see klynge_stats_flag()). */
+static int
+level_of_tails (double below,
+                double above)
+{
+  if (below < (1 - 0.998) / 2)
+    return -2;
+  if (above < (1 - 0.998) / 2)
+    return 2;
+  if (below < (1 - 0.95) / 2)
+    return -1;
+  if (above < (1 - 0.95) / 2)
+    return 1;
+  return 0;
+}
+
 /**
  * klynge_stats_flag:
  *
@@ -432,15 +448,7 @@ klynge_stats_flag (KlyngeStatsModel model,
   if (n <= 0)
     return 0;
   klynge_stats_tails (model, x, n, target, &below, &above);
-  if (below < (1 - 0.998) / 2)
-    return -2;
-  if (above < (1 - 0.998) / 2)
-    return 2;
-  if (below < (1 - 0.95) / 2)
-    return -1;
-  if (above < (1 - 0.95) / 2)
-    return 1;
-  return 0;
+  return level_of_tails (below, above);
 }
 
 /* FunnelPlotR's scales: arcsine of the root for proportions, the root for rates. */
@@ -596,11 +604,8 @@ klynge_stats_random_effects_flag (KlyngeStatsModel model,
     return 0;
   s = transform_se (n);
   z = (transform (model, (double) x / n) - transform (model, target)) / sqrt (s * s + tau2);
-  if (fabs (z) > klynge_stats_normal_quantile (1 - (1 - 0.998) / 2))
-    return z < 0 ? -2 : 2;
-  if (fabs (z) > klynge_stats_normal_quantile (1 - (1 - 0.95) / 2))
-    return z < 0 ? -1 : 1;
-  return 0;
+  /* The normal tails of z: Φ(z) below, Φ(−z) above. */
+  return level_of_tails (0.5 * erfc (-z / G_SQRT2), 0.5 * erfc (z / G_SQRT2));
 }
 
 /* P(X ≥ @k) for X ~ Binomial(@n, @p): how likely @k of @n clinics lie
