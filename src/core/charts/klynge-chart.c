@@ -875,9 +875,9 @@ funnel_legend (Ctx                 *ctx,
   const char *labels[] = {
     _("Like the cluster"), _("Better"), _("Worse"),
     /* xgettext:no-c-format */
-    _("95 % limits (hollow outside)"),
+    _("95 % limits, hollow"),
     /* xgettext:no-c-format */
-    _("99.8 % limits (filled outside)"),
+    _("99.8 % limits, filled"),
     highlighted != NULL ? highlighted->label : NULL,
   };
   static const int shapes[] = { 0, 2, -2 };
