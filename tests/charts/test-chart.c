@@ -224,6 +224,31 @@ test_label_placement (void)
   g_assert_cmpfloat (label.x + label.width, <=, 400);
 }
 
+/* Quarters without data between others stay on the run chart's time axis as gaps. */
+static void
+test_period_gaps (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeChartData) data = NULL;
+  static const char *expected[] = { "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1" };
+
+  g_assert_true (klynge_db_exec (db, "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator) "
+                                     "SELECT 1, id, '2024-Q4', 30, 100 FROM clinic LIMIT 1", NULL));
+  data = klynge_chart_data_load (db, cluster, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->periods->len, ==, G_N_ELEMENTS (expected));
+  for (guint p = 0; p < G_N_ELEMENTS (expected); p++)
+    g_assert_cmpstr (g_ptr_array_index (data->periods, p), ==, expected[p]);
+  g_assert_cmpstr (data->period, ==, "2026-Q1");
+  g_assert_false (isnan (data->cluster_series[0]));
+  g_assert_true (isnan (data->cluster_series[1]) && isnan (data->cluster_series[2]));
+  g_assert_false (isnan (data->cluster_series[3]));
+  klynge_test_remove_tree (dir);
+}
+
 static KlyngeChartData *
 cluster_new (void)
 {
@@ -495,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/charts/caption/chance", test_caption_chance);
   g_test_add_func ("/charts/caption/zero-denominator", test_zero_denominator);
   g_test_add_func ("/charts/caption/random-clusters", test_caption_random);
+  g_test_add_func ("/charts/run/period-gaps", test_period_gaps);
   g_test_add_func ("/charts/caption/cases", test_caption_cases);
   g_test_add_func ("/charts/caption/run", test_caption_run);
   g_test_add_func ("/charts/caption/before-after", test_caption_before_after);

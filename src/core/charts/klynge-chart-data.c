@@ -10,6 +10,8 @@
 #include "klynge-i18n.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "klynge-chart-data.h"
 #include "klynge-chart-letters.h"
@@ -337,6 +339,65 @@ load_cluster_series (KlyngeChartData  *data,
   return rc == SQLITE_DONE;
 }
 
+/* A period as a count of quarters, months or years, and its kind: 'Q' for
+ * "2025-Q3", 'M' for "2025-07", 'Y' for "2025"; 0 for anything else. */
+static char
+period_ordinal (const char *period,
+                int        *ordinal)
+{
+  int year, part;
+  char tail;
+
+  if (sscanf (period, "%4d-Q%1d%c", &year, &part, &tail) == 2 && strlen (period) == 7 && part >= 1 && part <= 4)
+    return *ordinal = year * 4 + part - 1, 'Q';
+  if (sscanf (period, "%4d-%2d%c", &year, &part, &tail) == 2 && strlen (period) == 7 && part >= 1 && part <= 12)
+    return *ordinal = year * 12 + part - 1, 'M';
+  if (sscanf (period, "%4d%c", &year, &tail) == 1 && strlen (period) == 4)
+    return *ordinal = year, 'Y';
+  return 0;
+}
+
+static char *
+period_name (char kind,
+             int  ordinal)
+{
+  if (kind == 'Q')
+    return g_strdup_printf ("%d-Q%d", ordinal / 4, ordinal % 4 + 1);
+  if (kind == 'M')
+    return g_strdup_printf ("%d-%02d", ordinal / 12, ordinal % 12 + 1);
+  return g_strdup_printf ("%d", ordinal);
+}
+
+/* Quarters, months or years without data in between stay on the time axis
+ * as gaps, so a run chart is chronological; other period names are kept as
+ * they sort. */
+static void
+fill_period_gaps (GPtrArray *periods)
+{
+  g_autoptr(GPtrArray) filled = NULL;
+  int first = 0, last = 0, ordinal;
+  char kind = 0;
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      char k = period_ordinal (g_ptr_array_index (periods, i), &ordinal);
+
+      if (k == 0 || (kind != 0 && k != kind))
+        return;
+      kind = k;
+      if (i == 0)
+        first = ordinal;
+      last = ordinal;
+    }
+  if (kind == 0 || last - first + 1 <= (int) periods->len || last - first >= 400)
+    return;
+  filled = g_ptr_array_new_with_free_func (g_free);
+  for (int o = first; o <= last; o++)
+    g_ptr_array_add (filled, period_name (kind, o));
+  g_ptr_array_set_size (periods, 0);
+  g_ptr_array_extend_and_steal (periods, g_steal_pointer (&filled));
+}
+
 /**
  * klynge_chart_data_load:
  * @period: (nullable): the period to show; %NULL for the latest
@@ -362,6 +423,7 @@ klynge_chart_data_load (KlyngeDb    *db,
   if (periods == NULL)
     return NULL;
   g_ptr_array_extend_and_steal (data->periods, g_steal_pointer (&periods));
+  fill_period_gaps (data->periods);
 
   if (period != NULL && g_ptr_array_find_with_equal_func (data->periods, period, g_str_equal, NULL))
     data->period = g_strdup (period);
