@@ -24,6 +24,7 @@ typedef struct
   char   *method;
   char   *adjust;
   char   *around;
+  gboolean phi;
   char   *size;
   char   *output;
 } Common;
@@ -58,6 +59,7 @@ common_entries (Common       *common,
       N_("Widen funnel limits for over-dispersion: auto (default, when significant), never or always"), N_("WHEN") },
     { "around", 0, 0, G_OPTION_ARG_STRING, &common->around,
       N_("Funnel limits around the cluster’s value (default) or the indicator’s reference"), N_("cluster|reference") },
+    { "phi", 0, 0, G_OPTION_ARG_NONE, &common->phi, N_("Give the over-dispersion factor φ and its test in the funnel’s caption"), NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &common->size, N_("Slide size in pixels: 1920x1080 (default) or 3840x2160"), N_("WxH") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &common->output, N_("The file or folder to write"), N_("PATH") },
   };
@@ -130,6 +132,7 @@ common_parse (const char         *command,
       return FALSE;
     }
 
+  options->show_dispersion = common->phi;
   options->around_reference = g_strcmp0 (common->around, "reference") == 0;
   if (common->around != NULL && !options->around_reference && !g_str_equal (common->around, "cluster"))
     {

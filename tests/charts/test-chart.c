@@ -460,6 +460,11 @@ test_caption_cases (void)
   g_assert_cmpuint (summary.n_outside_998, <, chance_998);
   caption = klynge_chart_caption (spread, &options);
   g_assert_true (g_str_has_prefix (caption, "The clinics differ more than chance alone explains; limits widened for that."));
+  g_assert_null (strstr (caption, "φ"));
+  g_clear_pointer (&caption, g_free);
+  options.show_dispersion = TRUE;
+  caption = klynge_chart_caption (spread, &options);
+  g_assert_nonnull (strstr (caption, "Over-dispersion φ = "));
 }
 
 static void

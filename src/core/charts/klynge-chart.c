@@ -1550,6 +1550,16 @@ caption_funnel (const KlyngeChartData    *data,
       else if (summary.overdispersed)
         g_ptr_array_add (out, g_strdup (_("The clinics differ more than chance alone explains.")));
       outside_sentences (&summary, out);
+      if (options->show_dispersion && summary.has_dispersion)
+        {
+          char phi[32], p[32];
+
+          /* φ and p as a statistician writes them, in the locale's digits. */
+          snprintf (phi, sizeof phi, "%.2f", summary.dispersion.phi);
+          snprintf (p, sizeof p, "%.2g", summary.dispersion.p_value);
+          /* Translators: φ is the over-dispersion factor, p the probability of the test */
+          g_ptr_array_add (out, g_strdup_printf (_("Over-dispersion φ = %1$s (p = %2$s)."), phi, p));
+        }
     }
   highlighted_sentence (data, out);
   g_ptr_array_add (out, pooled_sentence (data));

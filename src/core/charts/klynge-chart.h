@@ -45,6 +45,7 @@ typedef enum
  * @limits: how a funnel's limits allow for the clinics' differences
  * @around_reference: limits around the indicator's reference value instead
  *   of the cluster's pooled value
+ * @show_dispersion: the funnel's caption gives φ and its test
  * @slide: add the footer a slide needs: data source, date, anonymisation note
  * @date: (nullable): the ISO date printed on a slide; %NULL for today
  */
@@ -58,6 +59,7 @@ typedef struct
   const char        *date;
   KlyngeChartLimits  limits;
   gboolean           around_reference;
+  gboolean           show_dispersion;
 } KlyngeChartOptions;
 
 /**
