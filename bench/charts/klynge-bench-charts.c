@@ -8,6 +8,8 @@
  *    (target ≤ 50 ms), limits computed exactly each time;
  *  - a redraw of a 100-clinic funnel plot and bar chart at 1920×1080, as the
  *    screen does on resize (target ≤ 8 ms);
+ *  - a run chart of 60 clinics over 12 periods beside the funnel of the same
+ *    clinics (target: within twice the funnel's time);
  *  - in the same run, matplotlib drawing the same 2,000-clinic funnel (the
  *    same points and limit curves, handed over as CSV) to a 1920×1080 PNG.
  */
@@ -81,16 +83,18 @@ write_csv (const KlyngeChartData *data,
            const char            *path)
 {
   FILE *out = fopen (path, "w");
-  guint8 *outside = g_new0 (guint8, data->rows->len);
-  guint n95, n998;
+  gint8 *outside = g_new0 (gint8, data->rows->len);
+  KlyngeChartOptions options = { KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT, KLYNGE_CHART_ANONYMOUS, KLYNGE_FUNNEL_EXACT,
+                                 FALSE, NULL, KLYNGE_LIMITS_CHANCE, FALSE };
+  KlyngeFunnelSummary summary;
 
-  klynge_chart_funnel_classify (data, KLYNGE_FUNNEL_EXACT, outside, &n95, &n998);
+  klynge_chart_funnel_classify (data, &options, outside, &summary);
   fprintf (out, "kind,n,value,level\n");
   for (guint i = 0; i < data->rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
 
-      fprintf (out, "point,%" G_GINT64_FORMAT ",%.6f,%u\n", row->denominator, 100 * row->value, outside[i]);
+      fprintf (out, "point,%" G_GINT64_FORMAT ",%.6f,%d\n", row->denominator, 100 * row->value, ABS (outside[i]));
     }
   for (int s = 0; s < 96; s++)
     {
@@ -136,6 +140,18 @@ main (int    argc,
   for (int i = 0; i < runs; i++)
     samples[i] = draw_ms (hundred, KLYNGE_CHART_BARS, NULL);
   report ("Redraw, bars of 100 clinics, 1920×1080", samples, runs, 8);
+  {
+    g_autoptr(KlyngeChartData) series = chart_fixture_series (60, 12, 0.97);
+    double funnel;
+
+    for (int i = 0; i < runs; i++)
+      samples[i] = draw_ms (series, KLYNGE_CHART_FUNNEL, NULL);
+    funnel = median (samples, runs);
+    report ("Redraw, funnel of 60 clinics, 1920×1080", samples, runs, 0);
+    for (int i = 0; i < runs; i++)
+      samples[i] = draw_ms (series, KLYNGE_CHART_RUN, NULL);
+    report ("Redraw, run chart of 60 clinics × 12 periods", samples, runs, 2 * funnel);
+  }
 
   if (script != NULL)
     {

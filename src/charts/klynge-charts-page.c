@@ -32,12 +32,24 @@ struct _KlyngeChartsPage
   GPtrArray       *indicators;
   GPtrArray       *periods;
   GPtrArray       *clinics;
+  char            *limits;       /* "auto", "chance" or "widened", as KlyngeChartLimits */
   gboolean         updating;
   GCancellable    *export_cancellable;
   KlyngeChartExportKind export_kind;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeChartsPage, klynge_charts_page, KLYNGE_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_LIMITS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The limits menu's choices, in the order of KlyngeChartLimits. */
+static const char *limits_names[KLYNGE_LIMITS_N] = { "auto", "chance", "widened" };
 
 static gint64
 selected_id (GtkDropDown *picker,
@@ -85,6 +97,9 @@ current_options (KlyngeChartsPage *self)
   options.theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
                   ? KLYNGE_CHART_THEME_DARK : KLYNGE_CHART_THEME_LIGHT;
   options.funnel_method = KLYNGE_FUNNEL_EXACT;
+  for (guint i = 0; i < KLYNGE_LIMITS_N; i++)
+    if (g_strcmp0 (self->limits, limits_names[i]) == 0)
+      options.limits = i;
   options.slide = options.names != KLYNGE_CHART_ANONYMOUS;
   return options;
 }
@@ -110,22 +125,19 @@ show_chart (KlyngeChartsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.send-feedback", meeting != 0);
   if (db == NULL || self->updating)
     return;
-  if (options.kind == KLYNGE_CHART_ATTENDANCE)
-    data = klynge_chart_data_load_attendance (db, cluster, &error);
-  else if (indicator == 0)
-    data = NULL;
-  else
-    data = klynge_chart_data_load (db, cluster, indicator,
-                                   self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
-                                   &error);
-  if (data != NULL)
+  if (options.kind == KLYNGE_CHART_ATTENDANCE || indicator != 0)
     {
-      klynge_chart_data_set_names (data, db, cluster, options.names,
-                                   selected_id (self->clinic_picker, self->clinics, 0), meeting);
-      if (meeting != 0 && indicator != 0)
-        data->before_period = klynge_chart_meeting_before_period (db, meeting, indicator);
+      KlyngeChartRequest request = {
+        cluster, meeting, indicator,
+        self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
+        NULL, selected_id (self->clinic_picker, self->clinics, 0), options,
+      };
+
+      data = klynge_chart_request_load (db, &request, &error);
     }
-  else if (error != NULL)
+  else
+    data = NULL;
+  if (data == NULL && error != NULL)
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
   /* Empty pickers would only offer "(None)". */
   gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE && indicator != 0);
@@ -391,6 +403,55 @@ klynge_charts_page_reload (KlyngePage *page)
 }
 
 static void
+klynge_charts_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIMITS:
+      g_value_set_string (value, self->limits);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+klynge_charts_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIMITS:
+      if (g_strcmp0 (self->limits, g_value_get_string (value)) == 0)
+        return;
+      g_free (self->limits);
+      self->limits = g_value_dup_string (value);
+      g_object_notify_by_pspec (object, pspec);
+      show_chart (self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+klynge_charts_page_finalize (GObject *object)
+{
+  g_free (KLYNGE_CHARTS_PAGE (object)->limits);
+
+  G_OBJECT_CLASS (klynge_charts_page_parent_class)->finalize (object);
+}
+
+static void
 klynge_charts_page_dispose (GObject *object)
 {
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (object);
@@ -410,8 +471,18 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = klynge_charts_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = klynge_charts_page_get_property;
+  object_class->set_property = klynge_charts_page_set_property;
+  object_class->dispose = klynge_charts_page_dispose;
+  object_class->finalize = klynge_charts_page_finalize;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_charts_page_reload;
+
+  /* How the funnel's limits allow for clinics that differ more than chance explains. */
+  properties[PROP_LIMITS] = g_param_spec_string ("limits", NULL, NULL, "auto",
+                                                 G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KLYNGE_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/charts/klynge-charts-page.ui");
@@ -436,12 +507,14 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "charts.send-feedback", NULL, export_action);
   /* The letters of the chosen meeting, or of the charts without one. */
   gtk_widget_class_install_action (widget_class, "charts.export-key", NULL, export_action);
+  gtk_widget_class_install_property_action (widget_class, "charts.limits", "limits");
 }
 
 static void
 klynge_charts_page_init (KlyngeChartsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->limits = g_strdup ("auto");
   klynge_page_ellipsize_picker (self->meeting_picker);
   klynge_page_ellipsize_picker (self->indicator_picker);
   klynge_page_ellipsize_picker (self->clinic_picker);

@@ -65,13 +65,12 @@ indicator_slides (KlyngePresentation  *self,
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
+      KlyngeChartRequest request = { cluster, 0, self->indicator_id, self->period, NULL, self->highlight_clinic, self->options };
       KlyngeSlide *slide = g_new0 (KlyngeSlide, 1);
 
-      slide->kind = kinds[k];
-      if (kinds[k] == KLYNGE_CHART_ATTENDANCE)
-        slide->data = klynge_chart_data_load_attendance (db, cluster, error);
-      else if (self->indicator_id != 0)
-        slide->data = klynge_chart_data_load (db, cluster, self->indicator_id, self->period, error);
+      slide->kind = request.options.kind = kinds[k];
+      if (kinds[k] == KLYNGE_CHART_ATTENDANCE || self->indicator_id != 0)
+        slide->data = klynge_chart_request_load (db, &request, error);
       if (slide->data == NULL)
         {
           g_free (slide);
@@ -79,7 +78,6 @@ indicator_slides (KlyngePresentation  *self,
             return NULL;
           continue;
         }
-      klynge_chart_data_set_names (slide->data, db, cluster, self->options.names, self->highlight_clinic, 0);
       g_ptr_array_add (slides, slide);
     }
   return g_steal_pointer (&slides);

@@ -24,6 +24,9 @@ typedef struct
   gint64  highlight;
   char   *theme;
   char   *method;
+  char   *adjust;
+  char   *around;
+  gboolean phi;
   char   *size;
   char   *output;
 } Common;
@@ -34,6 +37,8 @@ common_clear (Common *common)
   g_free (common->names);
   g_free (common->theme);
   g_free (common->method);
+  g_free (common->adjust);
+  g_free (common->around);
   g_free (common->size);
   g_free (common->output);
 }
@@ -52,6 +57,11 @@ common_entries (Common       *common,
     { "highlight", 0, 0, G_OPTION_ARG_INT64, &common->highlight, N_("The clinic to name and highlight"), N_("ID") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &common->theme, N_("light (default), dark or high-contrast"), N_("THEME") },
     { "limits", 0, 0, G_OPTION_ARG_STRING, &common->method, N_("Funnel limits: exact (default) or normal"), N_("METHOD") },
+    { "adjust", 0, 0, G_OPTION_ARG_STRING, &common->adjust,
+      N_("Widen funnel limits for over-dispersion: auto (default, when significant), never or always"), N_("WHEN") },
+    { "around", 0, 0, G_OPTION_ARG_STRING, &common->around,
+      N_("Funnel limits around the cluster’s value (default) or the indicator’s reference"), N_("cluster|reference") },
+    { "phi", 0, 0, G_OPTION_ARG_NONE, &common->phi, N_("Give the over-dispersion factor φ and its test in the funnel’s caption"), NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &common->size, N_("Slide size in pixels: 1920x1080 (default) or 3840x2160"), N_("WxH") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &common->output, N_("The file or folder to write"), N_("PATH") },
   };
@@ -72,6 +82,8 @@ common_parse (const char         *command,
 {
   static const char *names[] = { "letters", "highlight", "names" };
   static const char *themes[] = { "light", "dark", "high-contrast" };
+  /* As KlyngeChartLimits: auto, chance alone, widened. */
+  static const char *adjust[] = { "auto", "never", "always" };
   gboolean found = FALSE;
 
   options->names = KLYNGE_CHART_ANONYMOUS;
@@ -108,6 +120,25 @@ common_parse (const char         *command,
   else if (common->method != NULL && !g_str_equal (common->method, "exact"))
     {
       klynge_cli_usage_error (command, _("Unknown limits “%s”; use exact or normal."), common->method);
+      return FALSE;
+    }
+
+  found = FALSE;
+  options->limits = KLYNGE_LIMITS_AUTO;
+  for (guint i = 0; common->adjust != NULL && i < G_N_ELEMENTS (adjust); i++)
+    if (g_str_equal (common->adjust, adjust[i]))
+      options->limits = i, found = TRUE;
+  if (common->adjust != NULL && !found)
+    {
+      klynge_cli_usage_error (command, _("Unknown --adjust “%s”; use auto, never or always."), common->adjust);
+      return FALSE;
+    }
+
+  options->show_dispersion = common->phi;
+  options->around_reference = g_strcmp0 (common->around, "reference") == 0;
+  if (common->around != NULL && !options->around_reference && !g_str_equal (common->around, "cluster"))
+    {
+      klynge_cli_usage_error (command, _("Unknown --around “%s”; use cluster or reference."), common->around);
       return FALSE;
     }
 
@@ -159,14 +190,13 @@ klynge_cli_export_chart (KlyngeCli  *cli,
   if ((common.cluster = klynge_cli_get_cluster (cli, common.cluster)) == 0)
     return KLYNGE_CLI_FAILED;
 
-  if (options.kind == KLYNGE_CHART_ATTENDANCE)
-    data = klynge_chart_data_load_attendance (cli->db, common.cluster, &error);
-  else
-    data = klynge_chart_data_load (cli->db, common.cluster, indicator, period, &error);
+  {
+    KlyngeChartRequest request = { common.cluster, common.meeting, indicator, period, NULL, common.highlight, options };
+
+    data = klynge_chart_request_load (cli->db, &request, &error);
+  }
   if (data == NULL)
     return klynge_cli_report_error (error);
-  klynge_chart_data_set_names (data, cli->db, common.cluster, options.names, common.highlight,
-                               common.meeting);
   if (!klynge_chart_export_file (data, &options, common.output, width, height, &error))
     return klynge_cli_report_error (error);
   return KLYNGE_CLI_OK;

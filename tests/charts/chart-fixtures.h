@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 KlyngeChartData *chart_fixture_clinics       (guint n);
 /* Three periods, for the run chart and before/after. */
 KlyngeChartData *chart_fixture_periods       (void);
+KlyngeChartData *chart_fixture_series        (guint n_clinics,
+                                              guint n_periods,
+                                              double level);
 KlyngeChartData *chart_fixture_attendance    (void);
 
 G_END_DECLS

@@ -15,7 +15,8 @@
 /* The demo cluster in a fresh temporary database. */
 typedef KlyngeTestDemo Fixture;
 
-static const KlyngeChartOptions defaults = { KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT, KLYNGE_CHART_ANONYMOUS, KLYNGE_FUNNEL_EXACT, TRUE, NULL };
+static const KlyngeChartOptions defaults = { KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT, KLYNGE_CHART_ANONYMOUS, KLYNGE_FUNNEL_EXACT, TRUE,
+                                             "2026-11-24", KLYNGE_LIMITS_AUTO, FALSE };
 
 static void
 test_png_sizes (Fixture       *f,
@@ -139,7 +140,8 @@ test_meeting_period (Fixture       *f,
     g_assert_cmpstr (before_after->data->before_period, ==, "2025-Q4");
     options.kind = KLYNGE_CHART_BEFORE_AFTER;
     caption = klynge_chart_caption (before_after->data, &options);
-    g_assert_nonnull (strstr (caption, "from 2025-Q4 to 2026-Q1"));
+    g_assert_nonnull (strstr (caption, "in 2025-Q4, "));
+    g_assert_nonnull (strstr (caption, "in 2026-Q1."));
   }
 }
 
@@ -259,6 +261,82 @@ test_key_async (Fixture       *f,
   g_assert_nonnull (strstr (contents, "Private:"));
 }
 
+/* A run chart of one period is a dot: the deck leaves it out. */
+static void
+test_single_period_run (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slides = NULL;
+  guint runs = 0;
+
+  g_assert_true (klynge_db_exec (f->db, "DELETE FROM measurement WHERE indicator_id = 1 AND period != '2026-Q1'", NULL));
+  slides = klynge_chart_meeting_slides (f->db, f->cluster, 2, &defaults, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < slides->len; i++)
+    {
+      KlyngeSlide *slide = g_ptr_array_index (slides, i);
+
+      if (slide->kind == KLYNGE_CHART_RUN)
+        {
+          g_assert_cmpint (slide->data->indicator_id, !=, 1);
+          runs++;
+        }
+    }
+  g_assert_cmpuint (runs, ==, 2);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* A follow-up meeting's before-and-after: the screen's request, `export
+ * chart` (the app's worker and the command line) and `export slides` draw
+ * the same slide, the "before" being what the followed-up meeting asked for. */
+static void
+test_same_slide (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "slides", NULL);
+  g_autofree char *deck = g_build_filename (folder, "04-hba1c-measured-in-last-12-months-before-after.png", NULL);
+  g_autofree char *screen = g_build_filename (f->dir, "screen.png", NULL);
+  g_autofree char *chart = g_build_filename (f->dir, "chart.png", NULL);
+  KlyngeChartOptions options = defaults;
+  KlyngeChartRequest request = { f->cluster, 4, 1, NULL, NULL, 0, defaults };
+  KlyngeChartExportJob job = { KLYNGE_CHART_EXPORT_CHART, f->cluster, 4, 1, NULL, defaults, 0, KLYNGE_SLIDE_PNG, 960, 540, chart };
+  g_autoptr(KlyngeChartData) data = NULL;
+  g_autoptr(GBytes) a = NULL, b = NULL, c = NULL;
+  Outcome outcome;
+  guint n;
+
+  g_assert_true (klynge_db_exec (f->db, "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period) "
+                                        "SELECT 2, id, 1, '2025-Q4' FROM clinic", NULL));
+  /* The app's worker draws with today's date, as the screen does. */
+  options.date = request.options.date = job.options.date = NULL;
+  request.options.kind = job.options.kind = KLYNGE_CHART_BEFORE_AFTER;
+  data = klynge_chart_request_load (f->db, &request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (data->before_period, ==, "2025-Q4");
+  g_assert_true (klynge_chart_export_file (data, &request.options, screen, 960, 540, &error));
+  outcome = export_and_wait (f, &job, NULL);
+  g_assert_no_error (outcome.error);
+  g_assert_true (klynge_chart_export_slides (f->db, f->cluster, 4, &options, 0, KLYNGE_SLIDE_PNG, 960, 540, folder, &n, &error));
+  g_assert_no_error (error);
+
+  a = read_bytes (screen);
+  b = read_bytes (chart);
+  c = read_bytes (deck);
+  g_assert_true (g_bytes_equal (a, b));
+  g_assert_true (g_bytes_equal (a, c));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,6 +349,8 @@ main (int    argc,
   g_test_add ("/charts/export/pack-and-workbook", Fixture, NULL, klynge_test_demo_set_up, test_pack_and_workbook, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/meeting-period", Fixture, NULL, klynge_test_demo_set_up, test_meeting_period, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/async", Fixture, NULL, klynge_test_demo_set_up, test_async, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/single-period-run", Fixture, NULL, klynge_test_demo_set_up, test_single_period_run, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/same-slide", Fixture, NULL, klynge_test_demo_set_up, test_same_slide, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/key-async", Fixture, NULL, klynge_test_demo_set_up, test_key_async, klynge_test_demo_tear_down);
 
   return g_test_run ();

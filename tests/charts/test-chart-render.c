@@ -74,6 +74,13 @@ eleven (void)
   return chart_fixture_clinics (11);
 }
 
+/* 60 clinics near 97 % over twelve quarters, the last made of a third of them. */
+static KlyngeChartData *
+sixty (void)
+{
+  return chart_fixture_series (60, 12, 0.97);
+}
+
 static const Case cases[] = {
   { "empty-bars", empty, KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_LIGHT },
   { "empty-funnel", empty, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
@@ -89,6 +96,8 @@ static const Case cases[] = {
   { "run", chart_fixture_periods, KLYNGE_CHART_RUN, KLYNGE_CHART_THEME_LIGHT },
   { "before-after", chart_fixture_periods, KLYNGE_CHART_BEFORE_AFTER, KLYNGE_CHART_THEME_LIGHT },
   { "attendance", chart_fixture_attendance, KLYNGE_CHART_ATTENDANCE, KLYNGE_CHART_THEME_LIGHT },
+  { "sixty-funnel", sixty, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
+  { "sixty-run", sixty, KLYNGE_CHART_RUN, KLYNGE_CHART_THEME_LIGHT },
 };
 
 static cairo_surface_t *
@@ -171,6 +180,8 @@ test_highlight_style (void)
       g_assert_cmpfloat (colour_distance (&style->highlight, &style->alarm), >, 0.5);
       g_assert_cmpfloat (colour_distance (&style->highlight, &style->warning), >, 0.5);
       g_assert_cmpfloat (colour_distance (&style->highlight, &style->other), >, 0.3);
+      g_assert_cmpfloat (colour_distance (&style->highlight, &style->better), >, 0.3);
+      g_assert_cmpfloat (colour_distance (&style->better, &style->alarm), >, 0.5);
     }
 }
 
@@ -211,17 +222,19 @@ test_highlight_distinct (gconstpointer user_data)
     {
       g_autoptr(KlyngeChartData) data = chart_fixture_clinics (11);
       g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (KlyngeChartHit));
-      g_autofree guint8 *outside = g_new0 (guint8, data->rows->len);
-      KlyngeChartOptions options = { KLYNGE_CHART_FUNNEL, theme, KLYNGE_CHART_HIGHLIGHT, KLYNGE_FUNNEL_EXACT, TRUE, "2026-11-24" };
+      g_autofree gint8 *outside = g_new0 (gint8, data->rows->len);
+      KlyngeChartOptions options = { KLYNGE_CHART_FUNNEL, theme, KLYNGE_CHART_HIGHLIGHT, KLYNGE_FUNNEL_EXACT, TRUE, "2026-11-24",
+                                     KLYNGE_LIMITS_CHANCE, FALSE };
+      KlyngeFunnelSummary summary;
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
       cairo_t *cr = cairo_create (surface);
       const KlyngeChartHit *you = NULL, *peer = NULL;
-      guint n95, n998, chosen = G_MAXUINT;
+      guint chosen = G_MAXUINT;
 
-      klynge_chart_funnel_classify (data, KLYNGE_FUNNEL_EXACT, outside, &n95, &n998);
-      g_assert_cmpuint (n998, >=, 2);
+      klynge_chart_funnel_classify (data, &options, outside, &summary);
+      g_assert_cmpuint (summary.n_outside_998, >=, 2);
       for (guint i = 0; i < data->rows->len && chosen == G_MAXUINT; i++)
-        if ((outside[i] == 2) == highlight_outside)
+        if ((ABS (outside[i]) == 2) == highlight_outside)
           chosen = i;
       ((KlyngeChartRow *) g_ptr_array_index (data->rows, chosen))->highlighted = TRUE;
       klynge_chart_draw (cr, 1280, 720, data, &options, hits);
@@ -233,7 +246,7 @@ test_highlight_distinct (gconstpointer user_data)
 
           if (hit->index == chosen)
             you = hit;
-          else if (outside[hit->index] == 2)
+          else if (ABS (outside[hit->index]) == 2)
             peer = hit;
         }
       g_assert_nonnull (you);

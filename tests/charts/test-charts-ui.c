@@ -137,6 +137,19 @@ charts_area (KlyngeWindow *window,
   g_assert_cmpint (gtk_widget_get_width (view), >, 400);
   screenshot (GTK_WIDGET (window), "charts-area.png");
 
+  /* The limits menu: chance alone, then back to widening when needed. */
+  {
+    g_autofree char *limits = NULL;
+
+    g_assert_true (gtk_widget_activate_action (page, "charts.limits", "s", "chance"));
+    wait_a_little ();
+    g_object_get (page, "limits", &limits, NULL);
+    g_assert_cmpstr (limits, ==, "chance");
+    g_assert_true (gtk_widget_activate_action (page, "charts.limits", "s", "auto"));
+    wait_a_little ();
+    data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
+  }
+
   /* A long indicator name or meeting title must not make the page wider
    * than a laptop's half screen: the pickers ellipsize what they show. */
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);

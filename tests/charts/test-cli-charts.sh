@@ -62,5 +62,14 @@ ok $? "an unknown indicator exits 1 with a message naming it"
 [ $rc -eq 1 ] && grep -q '.png' "$tmp/err"
 ok $? "an unknown file type exits 1 and says which are known"
 
+"$cli" --db "$db" export chart --indicator 18 --kind funnel --adjust always --around reference --output "$tmp/w.png" &&
+  "$cli" --db "$db" export chart --indicator 18 --kind funnel --adjust never --output "$tmp/n.png" &&
+  ! cmp -s "$tmp/w.png" "$tmp/n.png"
+ok $? "--adjust and --around choose the funnel's limits"
+
+"$cli" --db "$db" export chart --indicator 1 --adjust sometimes --output "$tmp/x.png" 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q -- '--adjust' "$tmp/err" && [ ! -e "$tmp/x.png" ]
+ok $? "an unknown --adjust is a usage error and writes nothing"
+
 echo "1..$n"
 exit $fail

@@ -9,6 +9,11 @@
  * formula evaluated with norm.ppf(0.975), and Spiegelhalter's interpolation
  * (r − (F(r) − q) / (F(r) − F(r − 1))) / n with r = binom.ppf(q, n, p).
  * 81 of 263 also matches Newcombe (Stat Med 1998;17:857) table I: 0.2553–0.3662.
+ *
+ * The tables reference/NAME.tsv come from reference/make-reference.R, an
+ * independent implementation in base R (the command is in its header): the
+ * flags by exact tail probabilities, over-dispersion and random-effects
+ * limits, the Anhøj rules, Poisson limits and intervals, Newcombe's interval.
  */
 
 #include <math.h>
@@ -153,6 +158,198 @@ test_pooled_and_median (void)
   g_assert_true (isnan (klynge_stats_median (odd, 0)));
 }
 
+/* The rows of a reference table, each a NULL-terminated vector of fields, the header left out. */
+static GPtrArray *
+read_table (const char *name)
+{
+  g_autofree char *path = g_build_filename (REFERENCE_DIR, name, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
+  g_assert_cmpuint (rows->len, >, 0);
+  return rows;
+}
+
+static double
+field (char **row,
+       guint  column)
+{
+  return g_str_equal (row[column], "NA") ? NAN : g_ascii_strtod (row[column], NULL);
+}
+
+/* x = n and x = 0 at n = 1…200 and targets 0.5–0.99: 20 of 20 at 90 % is not flagged. */
+static void
+test_reference_flags (void)
+{
+  g_autoptr(GPtrArray) rows = read_table ("flags.tsv");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      int flag = klynge_stats_flag (KLYNGE_STATS_BINOMIAL, (gint64) field (row, 2), (gint64) field (row, 1), field (row, 0));
+
+      if (flag != (int) field (row, 3))
+        g_error ("x = %s of n = %s at %s: flag %d, R says %s", row[2], row[1], row[0], flag, row[3]);
+    }
+  g_assert_cmpint (klynge_stats_flag (KLYNGE_STATS_BINOMIAL, 20, 20, 0.9), ==, 0);
+  g_assert_cmpint (klynge_stats_flag (KLYNGE_STATS_BINOMIAL, 1, 1, 0.58), ==, 0);
+}
+
+static void
+test_reference_dispersion (void)
+{
+  g_autoptr(GPtrArray) summary = read_table ("dispersion.tsv");
+  g_autoptr(GPtrArray) limits = read_table ("dispersion-limits.tsv");
+  g_autoptr(GPtrArray) data = read_table ("dispersion-data.tsv");
+
+  for (guint s = 0; s < summary->len; s++)
+    {
+      char **row = g_ptr_array_index (summary, s);
+      g_autoptr(GArray) num = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) den = g_array_new (FALSE, FALSE, sizeof (gint64));
+      KlyngeOverdispersion result;
+      double target = field (row, 2);
+
+      for (guint i = 0; i < data->len; i++)
+        {
+          char **d = g_ptr_array_index (data, i);
+          gint64 x = (gint64) field (d, 1), n = (gint64) field (d, 2);
+
+          if (g_str_equal (d[0], row[0]))
+            {
+              g_array_append_val (num, x);
+              g_array_append_val (den, n);
+            }
+        }
+      g_assert_cmpuint (num->len, ==, (guint) field (row, 1));
+      g_assert_true (klynge_stats_overdispersion (KLYNGE_STATS_BINOMIAL, (gint64 *) num->data, (gint64 *) den->data,
+                                                  num->len, target, &result));
+      g_assert_cmpfloat_with_epsilon (result.phi, field (row, 3), 1e-9 * MAX (1, field (row, 3)));
+      g_assert_cmpfloat_with_epsilon (result.p_value, field (row, 4), 1e-9 + 1e-6 * field (row, 4));
+      g_assert_cmpfloat_with_epsilon (result.tau2, field (row, 5), 1e-12);
+      for (guint i = 0; i < limits->len; i++)
+        {
+          char **l = g_ptr_array_index (limits, i);
+          double lo95, hi95, lo998, hi998;
+
+          if (!g_str_equal (l[0], row[0]))
+            continue;
+          klynge_stats_random_effects_limits (KLYNGE_STATS_BINOMIAL, target, result.tau2, (gint64) field (l, 1), 0.95, &lo95, &hi95);
+          klynge_stats_random_effects_limits (KLYNGE_STATS_BINOMIAL, target, result.tau2, (gint64) field (l, 1), 0.998, &lo998, &hi998);
+          g_assert_cmpfloat_with_epsilon (lo95, field (l, 2), 1e-9);
+          g_assert_cmpfloat_with_epsilon (hi95, field (l, 3), 1e-9);
+          g_assert_cmpfloat_with_epsilon (lo998, field (l, 4), 1e-9);
+          g_assert_cmpfloat_with_epsilon (hi998, field (l, 5), 1e-9);
+        }
+    }
+}
+
+/* Against the widened limits a clinic is outside on the side where it lies,
+ * and exactly when it passes the limits drawn. */
+static void
+test_random_effects_flag (void)
+{
+  static const gint64 counts[] = { 10, 38, 44, 50, 56, 62, 90 };
+  double lo95, hi95, lo998, hi998;
+
+  klynge_stats_random_effects_limits (KLYNGE_STATS_BINOMIAL, 0.5, 0.001, 100, 0.95, &lo95, &hi95);
+  klynge_stats_random_effects_limits (KLYNGE_STATS_BINOMIAL, 0.5, 0.001, 100, 0.998, &lo998, &hi998);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      double v = counts[i] / 100.0;
+      int expected = v < lo998 ? -2 : v > hi998 ? 2 : v < lo95 ? -1 : v > hi95 ? 1 : 0;
+
+      g_assert_cmpint (klynge_stats_random_effects_flag (KLYNGE_STATS_BINOMIAL, counts[i], 100, 0.5, 0.001), ==, expected);
+    }
+  g_assert_cmpint (klynge_stats_random_effects_flag (KLYNGE_STATS_BINOMIAL, 10, 100, 0.5, 0.001), ==, -2);
+  g_assert_cmpint (klynge_stats_random_effects_flag (KLYNGE_STATS_BINOMIAL, 90, 100, 0.5, 0.001), ==, 2);
+}
+
+static void
+test_reference_runs (void)
+{
+  g_autoptr(GPtrArray) expected = read_table ("runs.tsv");
+  g_autoptr(GPtrArray) values = read_table ("runs-series.tsv");
+
+  for (guint s = 0; s < expected->len; s++)
+    {
+      char **row = g_ptr_array_index (expected, s);
+      g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (double));
+      KlyngeRunsTest runs;
+
+      for (guint i = 0; i < values->len; i++)
+        {
+          char **v = g_ptr_array_index (values, i);
+          double value = field (v, 2);
+
+          if (g_str_equal (v[0], row[0]))
+            g_array_append_val (series, value);
+        }
+      klynge_stats_runs ((double *) series->data, series->len, &runs);
+      g_test_message ("%s", row[0]);
+      g_assert_cmpuint (runs.n_useful, ==, (guint) field (row, 1));
+      g_assert_cmpuint (runs.longest_run, ==, (guint) field (row, 2));
+      g_assert_cmpuint (runs.longest_run_max, ==, (guint) field (row, 3));
+      g_assert_cmpuint (runs.crossings, ==, (guint) field (row, 4));
+      g_assert_cmpuint (runs.crossings_min, ==, (guint) field (row, 5));
+      g_assert_cmpint (runs.long_run, ==, (int) field (row, 6));
+      g_assert_cmpint (runs.few_crossings, ==, (int) field (row, 7));
+    }
+}
+
+static void
+test_reference_poisson (void)
+{
+  g_autoptr(GPtrArray) limits = read_table ("poisson-limits.tsv");
+  g_autoptr(GPtrArray) intervals = read_table ("poisson-intervals.tsv");
+
+  for (guint i = 0; i < limits->len; i++)
+    {
+      char **row = g_ptr_array_index (limits, i);
+      double lo95, hi95, lo998, hi998;
+
+      klynge_stats_poisson_limits (field (row, 0), (gint64) field (row, 1), 0.95, &lo95, &hi95);
+      klynge_stats_poisson_limits (field (row, 0), (gint64) field (row, 1), 0.998, &lo998, &hi998);
+      g_assert_cmpfloat_with_epsilon (lo95, field (row, 2), 1e-9);
+      g_assert_cmpfloat_with_epsilon (hi95, field (row, 3), 1e-9);
+      g_assert_cmpfloat_with_epsilon (lo998, field (row, 4), 1e-9);
+      g_assert_cmpfloat_with_epsilon (hi998, field (row, 5), 1e-9);
+    }
+  for (guint i = 0; i < intervals->len; i++)
+    {
+      char **row = g_ptr_array_index (intervals, i);
+      double lower, upper;
+
+      g_assert_true (klynge_stats_poisson_interval ((gint64) field (row, 0), (gint64) field (row, 1), 0.95, &lower, &upper));
+      g_assert_cmpfloat_with_epsilon (lower, field (row, 2), 1e-9 * MAX (1, field (row, 2)));
+      g_assert_cmpfloat_with_epsilon (upper, field (row, 3), 1e-9 * MAX (1, field (row, 3)));
+    }
+}
+
+static void
+test_reference_differences (void)
+{
+  g_autoptr(GPtrArray) rows = read_table ("differences.tsv");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      double d, lower, upper;
+
+      g_assert_true (klynge_stats_difference ((gint64) field (row, 0), (gint64) field (row, 1), (gint64) field (row, 2),
+                                              (gint64) field (row, 3), 0.95, &d, &lower, &upper));
+      g_assert_cmpfloat_with_epsilon (d, field (row, 4), 1e-12);
+      g_assert_cmpfloat_with_epsilon (lower, field (row, 5), 1e-9);
+      g_assert_cmpfloat_with_epsilon (upper, field (row, 6), 1e-9);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -164,6 +361,12 @@ main (int    argc,
   g_test_add_func ("/stats/binomial", test_binomial);
   g_test_add_func ("/stats/funnel", test_funnel);
   g_test_add_func ("/stats/pooled-and-median", test_pooled_and_median);
+  g_test_add_func ("/stats/reference/flags", test_reference_flags);
+  g_test_add_func ("/stats/reference/dispersion", test_reference_dispersion);
+  g_test_add_func ("/stats/random-effects-flag", test_random_effects_flag);
+  g_test_add_func ("/stats/reference/runs", test_reference_runs);
+  g_test_add_func ("/stats/reference/poisson", test_reference_poisson);
+  g_test_add_func ("/stats/reference/differences", test_reference_differences);
 
   return g_test_run ();
 }

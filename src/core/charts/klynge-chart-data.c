@@ -10,6 +10,8 @@
 #include "klynge-i18n.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "klynge-chart-data.h"
 #include "klynge-chart-letters.h"
@@ -28,6 +30,8 @@ row_free (KlyngeChartRow *row)
   g_free (row->name);
   g_free (row->label);
   g_free (row->series);
+  g_free (row->series_numerators);
+  g_free (row->series_denominators);
   g_free (row);
 }
 
@@ -76,6 +80,9 @@ klynge_chart_data_free (KlyngeChartData *data)
   g_ptr_array_unref (data->rows);
   g_ptr_array_unref (data->meetings);
   g_free (data->cluster_series);
+  g_free (data->cluster_numerators);
+  g_free (data->cluster_denominators);
+  g_free (data->cluster_clinics);
   g_free (data);
 }
 
@@ -162,6 +169,8 @@ klynge_chart_row_new (gint64      clinic_id,
   row->label = g_strdup (name);
   row->value = row->lower = row->upper = NAN;
   row->series = g_new (double, MAX (n_periods, 1));
+  row->series_numerators = g_new0 (gint64, MAX (n_periods, 1));
+  row->series_denominators = g_new0 (gint64, MAX (n_periods, 1));
   for (guint p = 0; p < n_periods; p++)
     row->series[p] = NAN;
   return row;
@@ -180,6 +189,30 @@ measured_value (sqlite3_stmt *stmt,
       return den > 0 ? (double) sqlite3_column_int64 (stmt, 3) / den : NAN;
     }
   return column_double_or_nan (stmt, 5);
+}
+
+/* A clinic's 95 % interval: Wilson's for a proportion, the exact Poisson interval for a rate. */
+static void
+set_interval (const KlyngeChartData *data,
+              KlyngeChartRow        *row)
+{
+  if (g_strcmp0 (data->unit, "rate") == 0)
+    klynge_stats_poisson_interval (row->numerator, row->denominator, 0.95, &row->lower, &row->upper);
+  else
+    klynge_stats_wilson (row->numerator, row->denominator, 0.95, &row->lower, &row->upper);
+}
+
+static void
+allocate_cluster_series (KlyngeChartData *data)
+{
+  guint n = MAX (data->periods->len, 1);
+
+  data->cluster_series = g_new (double, n);
+  data->cluster_numerators = g_new0 (gint64, n);
+  data->cluster_denominators = g_new0 (gint64, n);
+  data->cluster_clinics = g_new0 (guint, n);
+  for (guint p = 0; p < n; p++)
+    data->cluster_series[p] = NAN;
 }
 
 static gboolean
@@ -218,6 +251,8 @@ load_measurements (KlyngeChartData  *data,
           g_ptr_array_add (all_rows, row);
         }
       row->series[p] = value;
+      row->series_numerators[p] = has_counts ? sqlite3_column_int64 (stmt, 3) : 0;
+      row->series_denominators[p] = has_counts ? MAX (sqlite3_column_int64 (stmt, 4), 0) : 0;
       /* A later measurement of the same period (a corrected import) replaces the earlier. */
       if (p == chosen)
         {
@@ -246,12 +281,12 @@ load_measurements (KlyngeChartData  *data,
           continue;
         }
       if (row->has_counts)
-        klynge_stats_wilson (row->numerator, row->denominator, 0.95, &row->lower, &row->upper);
+        set_interval (data, row);
       g_ptr_array_add (data->rows, row);
     }
 
   /* The cluster per period: every clinic's counts pooled. */
-  data->cluster_series = g_new (double, MAX (data->periods->len, 1));
+  allocate_cluster_series (data);
   for (guint i = 0; i < data->rows->len; i++)
     {
       KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
@@ -276,15 +311,14 @@ load_cluster_series (KlyngeChartData  *data,
                      GError          **error)
 {
   sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT m.period, sum(m.numerator), sum(m.denominator), avg(m.value), count(m.denominator) "
+    "SELECT m.period, sum(m.numerator), sum(m.denominator), avg(m.value), count(m.denominator), "
+    "  count(DISTINCT m.clinic_id) "
     "FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
     "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 GROUP BY m.period", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  for (guint p = 0; p < data->periods->len; p++)
-    data->cluster_series[p] = NAN;
   sqlite3_bind_int64 (stmt, 1, data->indicator_id);
   sqlite3_bind_int64 (stmt, 2, cluster_id);
   while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
@@ -292,12 +326,76 @@ load_cluster_series (KlyngeChartData  *data,
       guint p = period_index (data->periods, (const char *) sqlite3_column_text (stmt, 0));
       gint64 den = sqlite3_column_int64 (stmt, 2);
 
+      data->cluster_clinics[p] = sqlite3_column_int (stmt, 5);
       if (sqlite3_column_int64 (stmt, 4) > 0)
-        data->cluster_series[p] = den > 0 ? (double) sqlite3_column_int64 (stmt, 1) / den : NAN;
+        {
+          data->cluster_series[p] = den > 0 ? (double) sqlite3_column_int64 (stmt, 1) / den : NAN;
+          data->cluster_numerators[p] = sqlite3_column_int64 (stmt, 1);
+          data->cluster_denominators[p] = MAX (den, 0);
+        }
       else
         data->cluster_series[p] = column_double_or_nan (stmt, 3);
     }
   return rc == SQLITE_DONE;
+}
+
+/* A period as a count of quarters, months or years, and its kind: 'Q' for
+ * "2025-Q3", 'M' for "2025-07", 'Y' for "2025"; 0 for anything else. */
+static char
+period_ordinal (const char *period,
+                int        *ordinal)
+{
+  int year, part;
+  char tail;
+
+  if (sscanf (period, "%4d-Q%1d%c", &year, &part, &tail) == 2 && strlen (period) == 7 && part >= 1 && part <= 4)
+    return *ordinal = year * 4 + part - 1, 'Q';
+  if (sscanf (period, "%4d-%2d%c", &year, &part, &tail) == 2 && strlen (period) == 7 && part >= 1 && part <= 12)
+    return *ordinal = year * 12 + part - 1, 'M';
+  if (sscanf (period, "%4d%c", &year, &tail) == 1 && strlen (period) == 4)
+    return *ordinal = year, 'Y';
+  return 0;
+}
+
+static char *
+period_name (char kind,
+             int  ordinal)
+{
+  if (kind == 'Q')
+    return g_strdup_printf ("%d-Q%d", ordinal / 4, ordinal % 4 + 1);
+  if (kind == 'M')
+    return g_strdup_printf ("%d-%02d", ordinal / 12, ordinal % 12 + 1);
+  return g_strdup_printf ("%d", ordinal);
+}
+
+/* Quarters, months or years without data in between stay on the time axis
+ * as gaps, so a run chart is chronological; other period names are kept as
+ * they sort. */
+static void
+fill_period_gaps (GPtrArray *periods)
+{
+  g_autoptr(GPtrArray) filled = NULL;
+  int first = 0, last = 0, ordinal;
+  char kind = 0;
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      char k = period_ordinal (g_ptr_array_index (periods, i), &ordinal);
+
+      if (k == 0 || (kind != 0 && k != kind))
+        return;
+      kind = k;
+      if (i == 0)
+        first = ordinal;
+      last = ordinal;
+    }
+  if (kind == 0 || last - first + 1 <= (int) periods->len || last - first >= 400)
+    return;
+  filled = g_ptr_array_new_with_free_func (g_free);
+  for (int o = first; o <= last; o++)
+    g_ptr_array_add (filled, period_name (kind, o));
+  g_ptr_array_set_size (periods, 0);
+  g_ptr_array_extend_and_steal (periods, g_steal_pointer (&filled));
 }
 
 /**
@@ -325,6 +423,7 @@ klynge_chart_data_load (KlyngeDb    *db,
   if (periods == NULL)
     return NULL;
   g_ptr_array_extend_and_steal (data->periods, g_steal_pointer (&periods));
+  fill_period_gaps (data->periods);
 
   if (period != NULL && g_ptr_array_find_with_equal_func (data->periods, period, g_str_equal, NULL))
     data->period = g_strdup (period);
@@ -544,11 +643,7 @@ klynge_chart_data_add_counts (KlyngeChartData *data,
   KlyngeChartRow *row;
 
   if (data->cluster_series == NULL)
-    {
-      data->cluster_series = g_new (double, MAX (n_periods, 1));
-      for (guint p = 0; p < MAX (n_periods, 1); p++)
-        data->cluster_series[p] = NAN;
-    }
+    allocate_cluster_series (data);
   if (denominator <= 0)
     {
       data->n_zero_denominator++;
@@ -559,9 +654,13 @@ klynge_chart_data_add_counts (KlyngeChartData *data,
   row->numerator = numerator;
   row->denominator = denominator;
   row->value = (double) numerator / denominator;
-  klynge_stats_wilson (numerator, denominator, 0.95, &row->lower, &row->upper);
+  set_interval (data, row);
   if (n_periods > 0)
-    row->series[n_periods - 1] = row->value;
+    {
+      row->series[n_periods - 1] = row->value;
+      row->series_numerators[n_periods - 1] = numerator;
+      row->series_denominators[n_periods - 1] = denominator;
+    }
   g_ptr_array_add (data->rows, row);
 
   data->pooled_numerator += numerator;
@@ -569,7 +668,12 @@ klynge_chart_data_add_counts (KlyngeChartData *data,
   data->has_pooled = TRUE;
   data->pooled = (double) data->pooled_numerator / data->pooled_denominator;
   if (n_periods > 0)
-    data->cluster_series[n_periods - 1] = data->pooled;
+    {
+      data->cluster_series[n_periods - 1] = data->pooled;
+      data->cluster_numerators[n_periods - 1] = data->pooled_numerator;
+      data->cluster_denominators[n_periods - 1] = data->pooled_denominator;
+      data->cluster_clinics[n_periods - 1]++;
+    }
   return row;
 }
 

@@ -37,6 +37,8 @@ typedef struct
   double   lower;         /* 95 % Wilson interval, NAN without counts */
   double   upper;
   double  *series;        /* per period of the data's periods, NAN when missing */
+  gint64  *series_numerators;    /* per period; denominator 0 without counts */
+  gint64  *series_denominators;
 } KlyngeChartRow;
 
 typedef struct
@@ -68,6 +70,9 @@ typedef struct
   gint64     pooled_denominator;
   double     pooled;
   double    *cluster_series;  /* the pooled proportion per period, NAN when missing */
+  gint64    *cluster_numerators;    /* per period, summed over the clinics with counts */
+  gint64    *cluster_denominators;
+  guint     *cluster_clinics;       /* per period: how many clinics the point is made of */
   GPtrArray *meetings;    /* KlyngeChartMeeting, for the attendance chart */
 } KlyngeChartData;
 

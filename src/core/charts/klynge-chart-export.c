@@ -216,12 +216,23 @@ klynge_chart_export_file (const KlyngeChartData    *data,
   return ok;
 }
 
+/* The periods in which the cluster has a value. */
+static guint
+count_periods (const KlyngeChartData *data)
+{
+  guint n = 0;
+
+  for (guint p = 0; p < data->periods->len; p++)
+    n += !isnan (data->cluster_series[p]);
+  return n;
+}
+
 /**
  * klynge_chart_meeting_slides:
  *
  * The slides of a meeting: for each of its indicators the benchmark bars,
- * the funnel plot and the run chart, and before/after when the meeting
- * follows up an earlier one; last the attendance. A clinic has the meeting's
+ * the funnel plot and the run chart (when there are two periods or more), and
+ * before/after when the meeting follows up an earlier one; last the attendance. A clinic has the meeting's
  * letter on every slide.
  *
  * Returns: (transfer full) (element-type KlyngeSlide): the slides
@@ -253,21 +264,26 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
 
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         {
+          KlyngeChartRequest request = { cluster_id, meeting_id, indicator->id, period, NULL, highlight_clinic, *options };
           KlyngeSlide *slide;
 
           if (kinds[k] == KLYNGE_CHART_BEFORE_AFTER && !follow_up)
             continue;
+          request.options.kind = kinds[k];
           slide = g_new0 (KlyngeSlide, 1);
           slide->kind = kinds[k];
-          slide->data = klynge_chart_data_load (db, cluster_id, indicator->id, period, error);
+          slide->data = klynge_chart_request_load (db, &request, error);
           if (slide->data == NULL)
             {
               g_free (slide);
               return NULL;
             }
-          klynge_chart_data_set_names (slide->data, db, cluster_id, options->names, highlight_clinic, meeting_id);
-          if (kinds[k] == KLYNGE_CHART_BEFORE_AFTER)
-            slide->data->before_period = klynge_chart_meeting_before_period (db, meeting_id, indicator->id);
+          /* A run chart of one period is a dot: nothing to read from it in a meeting. */
+          if (kinds[k] == KLYNGE_CHART_RUN && count_periods (slide->data) < 2)
+            {
+              klynge_slide_free (slide);
+              continue;
+            }
           g_ptr_array_add (slides, slide);
         }
     }
@@ -363,16 +379,16 @@ klynge_chart_export_slides (KlyngeDb                 *db,
  * klynge_chart_meeting_data:
  *
  * The data of each of a meeting's indicators in the meeting's period,
- * clinics named as asked with the meeting's letters.
+ * clinics named as @options asks with the meeting's letters.
  *
  * Returns: (transfer full) (element-type KlyngeChartData): the data
  */
 GPtrArray *
-klynge_chart_meeting_data (KlyngeDb          *db,
-              gint64             cluster_id,
-              gint64             meeting_id,
-              KlyngeChartNames   names,
-              GError           **error)
+klynge_chart_meeting_data (KlyngeDb                 *db,
+                           gint64                    cluster_id,
+                           gint64                    meeting_id,
+                           const KlyngeChartOptions *options,
+                           GError                  **error)
 {
   g_autoptr(GPtrArray) data = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_chart_data_free);
   g_autoptr(GPtrArray) indicators = NULL;
@@ -386,12 +402,13 @@ klynge_chart_meeting_data (KlyngeDb          *db,
   for (guint i = 0; i < indicators->len; i++)
     {
       KlyngeChartIndicator *indicator = g_ptr_array_index (indicators, i);
-      g_autofree char *period = klynge_chart_meeting_period (db, meeting_id, indicator->id);
-      KlyngeChartData *d = klynge_chart_data_load (db, cluster_id, indicator->id, period, error);
+      KlyngeChartRequest request = { cluster_id, meeting_id, indicator->id, NULL, NULL, 0, *options };
+      KlyngeChartData *d;
 
+      request.options.kind = KLYNGE_CHART_FUNNEL;
+      d = klynge_chart_request_load (db, &request, error);
       if (d == NULL)
         return NULL;
-      klynge_chart_data_set_names (d, db, cluster_id, names, 0, meeting_id);
       g_ptr_array_add (data, d);
     }
   return g_steal_pointer (&data);
@@ -423,7 +440,7 @@ klynge_chart_export_pack (KlyngeDb                 *db,
   gboolean follow_up, ok;
 
   if (clinics == NULL || !klynge_chart_meeting_info (db, cluster_id, meeting_id, &follow_up, &meeting_title, NULL, error)
-      || (data = klynge_chart_meeting_data (db, cluster_id, meeting_id, options->names, error)) == NULL)
+      || (data = klynge_chart_meeting_data (db, cluster_id, meeting_id, options, error)) == NULL)
     return FALSE;
   if (data->len == 0)
     {
@@ -501,6 +518,8 @@ static const char *column_titles[] = {
   N_("Outside limits"),
 };
 
+#define OUTSIDE_COLUMN 10
+
 static int
 compare_by_denominator (gconstpointer a,
                         gconstpointer b)
@@ -508,6 +527,26 @@ compare_by_denominator (gconstpointer a,
   const KlyngeChartRow *x = *(KlyngeChartRow * const *) a, *y = *(KlyngeChartRow * const *) b;
 
   return (x->denominator > y->denominator) - (x->denominator < y->denominator);
+}
+
+/* "99.8 %, worse": the level and the direction of a clinic outside the limits. */
+static const char *
+outside_label (const KlyngeChartData *data,
+               int                    flag)
+{
+  gboolean better = (flag > 0) == data->higher_is_better;
+
+  switch (ABS (flag))
+    {
+    case 1:
+      /* xgettext:no-c-format */
+      return better ? _("95 %, better") : _("95 %, worse");
+    case 2:
+      /* xgettext:no-c-format */
+      return better ? _("99.8 %, better") : _("99.8 %, worse");
+    default:
+      return "";
+    }
 }
 
 /* The numbers behind a funnel plot, a row per clinic by denominator, so
@@ -518,22 +557,21 @@ indicator_table (const KlyngeChartData    *data,
                  const char               *name)
 {
   KlyngeTableColumn columns[G_N_ELEMENTS (column_titles)];
-  const char *outside[] = { "", _("95 %"), _("99.8 %") };
   g_autoptr(GPtrArray) rows = g_ptr_array_copy (data->rows, NULL, NULL);
-  g_autofree guint8 *levels = g_new0 (guint8, MAX (data->rows->len, 1));
+  g_autofree gint8 *flags = g_new0 (gint8, MAX (data->rows->len, 1));
+  KlyngeFunnelSummary summary;
   KlyngeTable *table;
-  guint n95, n998;
 
   for (guint c = 0; c < G_N_ELEMENTS (column_titles); c++)
     {
       columns[c].title = _(column_titles[c]);
-      columns[c].kind = c == 0 || c == 10 ? KLYNGE_TABLE_TEXT : c <= 2 ? KLYNGE_TABLE_INTEGER : KLYNGE_TABLE_PERCENT;
+      columns[c].kind = c == 0 || c == OUTSIDE_COLUMN ? KLYNGE_TABLE_TEXT : c <= 2 ? KLYNGE_TABLE_INTEGER : KLYNGE_TABLE_PERCENT;
     }
   table = klynge_table_new (name, columns, G_N_ELEMENTS (columns));
 
   g_ptr_array_set_free_func (rows, NULL);
   g_ptr_array_sort (rows, compare_by_denominator);
-  klynge_chart_funnel_classify (data, options->funnel_method, levels, &n95, &n998);
+  klynge_chart_funnel_classify (data, options, flags, &summary);
   for (guint i = 0; i < rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (rows, i);
@@ -555,13 +593,39 @@ indicator_table (const KlyngeChartData    *data,
       klynge_table_add_number (table, row->value);
       klynge_table_add_number (table, row->lower);
       klynge_table_add_number (table, row->upper);
-      klynge_stats_funnel_limits (data->pooled, row->denominator, 0.95, options->funnel_method, &limits[0], &limits[1]);
-      klynge_stats_funnel_limits (data->pooled, row->denominator, 0.998, options->funnel_method, &limits[2], &limits[3]);
+      klynge_chart_funnel_limits (data, &summary, options, row->denominator, 0.95, &limits[0], &limits[1]);
+      klynge_chart_funnel_limits (data, &summary, options, row->denominator, 0.998, &limits[2], &limits[3]);
       for (int k = 0; k < 4; k++)
         klynge_table_add_number (table, limits[k]);
-      klynge_table_add_text (table, outside[levels[index]]);
+      klynge_table_add_text (table, outside_label (data, flags[index]));
     }
   return table;
+}
+
+/* Below the caption: how the flags were judged, and φ, so that a
+ * statistician can check the workbook against the chart. */
+static void
+write_method (lxw_worksheet            *sheet,
+              lxw_row_t                 row,
+              const KlyngeChartData    *data,
+              const KlyngeChartOptions *options)
+{
+  KlyngeFunnelSummary summary;
+  g_autofree char *phi = NULL, *p = NULL, *text = NULL;
+
+  klynge_chart_funnel_classify (data, options, NULL, &summary);
+  worksheet_write_string (sheet, row, 0,
+                          summary.adjusted
+                          ? _("Outside limits: beyond Spiegelhalter’s random-effects limits, widened for over-dispersion.")
+                          : _("Outside limits: the clinic’s count has an exact two-sided tail probability below 5 % (95 %) or 0.2 % (99.8 %) at the cluster’s value."),
+                          NULL);
+  if (!summary.has_dispersion)
+    return;
+  phi = g_strdup_printf ("%.2f", summary.dispersion.phi);
+  p = g_strdup_printf ("%.3g", summary.dispersion.p_value);
+  /* Translators: φ is the over-dispersion factor, p the test's probability */
+  text = g_strdup_printf (_("Over-dispersion φ = %1$s (Spiegelhalter 2005, 10 %% winsorised); p = %2$s."), phi, p);
+  worksheet_write_string (sheet, row + 1, 0, text, NULL);
 }
 
 /* Under the table: what the funnel says and the cluster's value; then
@@ -585,6 +649,7 @@ add_summary_and_chart (KlyngeWorkbook           *workbook,
   worksheet_write_string (sheet, below, 0, caption, NULL);
   if (!data->has_pooled || klynge_table_get_n_rows (table) == 0)
     return;
+  write_method (sheet, below + 1, data, options);
 
   chart = workbook_add_chart (klynge_workbook_get_handle (workbook), LXW_CHART_SCATTER_STRAIGHT);
   for (guint s = 0; s < G_N_ELEMENTS (value_columns); s++)
@@ -616,7 +681,7 @@ add_summary_and_chart (KlyngeWorkbook           *workbook,
   chart_axis_set_name (chart->y_axis, _("Rate"));
   chart_axis_set_num_format (chart->y_axis, "0%");
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  worksheet_insert_chart (sheet, below + 2, 0, chart);
+  worksheet_insert_chart (sheet, below + 4, 0, chart);
 }
 
 /**
@@ -633,7 +698,7 @@ klynge_chart_export_workbook (KlyngeDb                 *db,
                               const char               *path,
                               GError                  **error)
 {
-  g_autoptr(GPtrArray) data = klynge_chart_meeting_data (db, cluster_id, meeting_id, options->names, error);
+  g_autoptr(GPtrArray) data = klynge_chart_meeting_data (db, cluster_id, meeting_id, options, error);
   KlyngeWorkbook *workbook;
 
   if (data == NULL)
@@ -709,14 +774,14 @@ run_job (KlyngeDb                   *db,
       return klynge_feedback_export (db, job->cluster_id, job->meeting_id, job->path, NULL, error);
     case KLYNGE_CHART_EXPORT_CHART:
     default:
-      if (job->options.kind == KLYNGE_CHART_ATTENDANCE)
-        data = klynge_chart_data_load_attendance (db, job->cluster_id, error);
-      else
-        data = klynge_chart_data_load (db, job->cluster_id, job->indicator_id, job->period, error);
+      {
+        KlyngeChartRequest request = { job->cluster_id, job->meeting_id, job->indicator_id, job->period, NULL,
+                                       job->highlight_clinic, job->options };
+
+        data = klynge_chart_request_load (db, &request, error);
+      }
       if (data == NULL)
         return FALSE;
-      klynge_chart_data_set_names (data, db, job->cluster_id, job->options.names, job->highlight_clinic,
-                                   job->meeting_id);
       return klynge_chart_export_file (data, &job->options, job->path, job->width, job->height, error);
     }
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klynge-chart.h"
+#include "klynge-chart-request.h"
 
 G_BEGIN_DECLS
 
@@ -54,7 +55,7 @@ gboolean klynge_chart_export_workbook    (KlyngeDb                 *db,
 GPtrArray *klynge_chart_meeting_data     (KlyngeDb                 *db,
                                           gint64                    cluster_id,
                                           gint64                    meeting_id,
-                                          KlyngeChartNames          names,
+                                          const KlyngeChartOptions *options,
                                           GError                  **error);
 GPtrArray *klynge_chart_meeting_slides   (KlyngeDb                 *db,
                                           gint64                    cluster_id,

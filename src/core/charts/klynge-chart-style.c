@@ -21,16 +21,19 @@ static const KlyngeChartStyle styles[] = {
     RGB (0xffffff), RGB (0x1e1e1e), RGB (0x5e5c64), RGB (0xdeddda),
     RGB (0x0072b2), RGB (0x9fc9e3), RGB (0x0072b2), RGB (0x009e73),
     RGB (0xcc79a7), RGB (0x000000), RGB (0xe69f00), RGB (0xd55e00), 1.0,
+    RGB (0x56b4e9), RGB (0x77767b),
   },
   [KLYNGE_CHART_THEME_DARK] = {
     RGB (0x1e1e1e), RGB (0xffffff), RGB (0xc0bfbc), RGB (0x3d3846),
     RGB (0x56b4e9), RGB (0x35617c), RGB (0x56b4e9), RGB (0x009e73),
     RGB (0xcc79a7), RGB (0xffffff), RGB (0xe69f00), RGB (0xff7a2e), 1.0,
+    RGB (0xa6dcff), RGB (0x9a9996),
   },
   [KLYNGE_CHART_THEME_HIGH_CONTRAST] = {
     RGB (0x000000), RGB (0xffffff), RGB (0xffffff), RGB (0x6a6a6a),
     RGB (0x56b4e9), RGB (0x3e6f8e), RGB (0x56b4e9), RGB (0x00c08c),
     RGB (0xe08cc0), RGB (0xffffff), RGB (0xe69f00), RGB (0xff7a2e), 1.6,
+    RGB (0xa6dcff), RGB (0xc0bfbc),
   },
 };
 

@@ -49,8 +49,10 @@ typedef struct
   KlyngeRgb reference;
   KlyngeRgb target;
   KlyngeRgb warning;     /* outside the 95 % limits */
-  KlyngeRgb alarm;       /* outside the 99.8 % limits */
+  KlyngeRgb alarm;       /* outside the 99.8 % limits; worse than the cluster */
   double    line_scale;
+  KlyngeRgb better;      /* better than the cluster beyond chance: a lighter blue than the highlight */
+  KlyngeRgb similar;     /* a clinic like the cluster: no more than chance */
 } KlyngeChartStyle;
 
 #define KLYNGE_TEXT_MAX_LINES 3

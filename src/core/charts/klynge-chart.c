@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "klynge-chart.h"
 #include "klynge-format.h"
@@ -214,18 +215,13 @@ add_hit (Ctx    *ctx,
     g_array_append_val (ctx->hits, hit);
 }
 
-/* The clinics' colour, pale beside a highlighted clinic. */
+/* A clinic no more than chance from the cluster: grey, so that colour means
+ * "beyond chance"; the highlighted clinic keeps its own colour and ring. */
 static const KlyngeRgb *
-peer_colour (Ctx *ctx)
+inside_colour (Ctx                  *ctx,
+               const KlyngeChartRow *row)
 {
-  return ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? &ctx->style->other : &ctx->style->mark;
-}
-
-static const KlyngeRgb *
-row_colour (Ctx                  *ctx,
-            const KlyngeChartRow *row)
-{
-  return row->highlighted ? &ctx->style->highlight : peer_colour (ctx);
+  return row->highlighted ? &ctx->style->highlight : &ctx->style->similar;
 }
 
 static void
@@ -436,20 +432,50 @@ widen_for_levels (const KlyngeChartData *data,
     *hi = MAX (*hi, data->target), *lo = MIN (*lo, data->target);
 }
 
+/* A bar in the funnel's colours: grey like the cluster, blue better, vermillion
+ * worse; hollow outside the 95 % limits, filled outside the 99.8 % limits. */
+static void
+draw_bar (Ctx                  *ctx,
+          const KlyngeChartRow *row,
+          int                   flag,
+          double                x,
+          double                y,
+          double                width,
+          double                height)
+{
+  gboolean better = flag != 0 && (flag > 0) == ctx->data->higher_is_better;
+  const KlyngeRgb *colour = flag == 0 ? inside_colour (ctx, row) : better ? &ctx->style->better : &ctx->style->alarm;
+
+  cairo_rectangle (ctx->cr, x, y, width, height);
+  klynge_chart_set_source (ctx->cr, ABS (flag) == 1 ? &ctx->style->background : colour);
+  cairo_fill_preserve (ctx->cr);
+  if (ABS (flag) == 1 || row->highlighted)
+    {
+      klynge_chart_set_source (ctx->cr, row->highlighted ? &ctx->style->foreground : colour);
+      set_line (ctx, ABS (flag) == 1 ? 0.16 : 0.1, 0);
+      cairo_stroke (ctx->cr);
+    }
+  else
+    cairo_new_path (ctx->cr);
+}
+
 static void
 draw_bars (Ctx *ctx)
 {
   const KlyngeChartData *data = ctx->data;
   g_autoptr(GPtrArray) rows = sorted_rows (data);
   double lo = 0, hi = 0, slot = (ctx->x1 - ctx->x0) / rows->len;
-  const KlyngeRgb *colours[5] = { peer_colour (ctx), &ctx->style->pooled };
+  const KlyngeRgb *colours[8] = { &ctx->style->similar, &ctx->style->better, &ctx->style->alarm, &ctx->style->pooled };
   /* xgettext:no-c-format */
-  const char *labels[5] = { _("Clinic, 95 % interval"), _("Cluster") };
-  guint n_legend = 2;
+  const char *labels[8] = { _("Like the cluster; 95 % interval"), _("Better"), _("Worse"), _("Cluster") };
+  guint n_legend = 4;
   int ringed = -1;
   g_autofree const char **names = row_labels (rows);
   gboolean standing = stand_bar_labels (ctx, names, rows->len, slot);
+  g_autofree gint8 *flags = g_new0 (gint8, MAX (data->rows->len, 1));
+  KlyngeFunnelSummary summary;
 
+  klynge_chart_funnel_classify (data, ctx->options, flags, &summary);
   for (guint i = 0; i < rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (rows, i);
@@ -467,17 +493,7 @@ draw_bars (Ctx *ctx)
       double x = ctx->x0 + slot * i, bar = slot < 3 ? slot : slot * 0.7, y = to_y (ctx, shown (data, row->value));
       double base = to_y (ctx, MAX (ctx->ymin, 0));
 
-      klynge_chart_set_source (ctx->cr, row_colour (ctx, row));
-      cairo_rectangle (ctx->cr, x + (slot - bar) / 2, MIN (y, base), bar, fabs (base - y));
-      if (row->highlighted)
-        {
-          cairo_fill_preserve (ctx->cr);
-          klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
-          set_line (ctx, 0.1, 0);
-          cairo_stroke (ctx->cr);
-        }
-      else
-        cairo_fill (ctx->cr);
+      draw_bar (ctx, row, flags[row_index (data, row)], x + (slot - bar) / 2, MIN (y, base), bar, fabs (base - y));
       if (!isnan (row->lower) && slot >= 3)
         {
           double cx = x + slot / 2, cap = MIN (bar * 0.3, 0.4 * ctx->u);
@@ -516,52 +532,133 @@ draw_bars (Ctx *ctx)
   legend (ctx, ctx->y0 - 1.2 * ctx->u, n_legend, colours, labels, ringed);
 }
 
+/* Rates per 1,000 are counts of events: Poisson; anything else with counts is a proportion. */
+static KlyngeStatsModel
+stats_model (const KlyngeChartData *data)
+{
+  return g_strcmp0 (data->unit, "rate") == 0 ? KLYNGE_STATS_POISSON : KLYNGE_STATS_BINOMIAL;
+}
+
+/* What the clinics are compared with: the cluster's pooled value, or the
+ * reference when asked for and set (entered in the unit shown). */
+static double
+funnel_centre (const KlyngeChartData    *data,
+               const KlyngeChartOptions *options)
+{
+  if (options->around_reference && !isnan (data->reference) && data->has_pooled)
+    return data->reference / klynge_chart_data_scale (data);
+  return data->pooled;
+}
+
+/**
+ * klynge_chart_reaches_target:
+ * @value: a value in the unit shown (57 for 57 %)
+ *
+ * Whether @value reaches the indicator's target, in the direction that is
+ * better; a value on the target reaches it, whatever the rounding of
+ * 0.57 × 100 (56.99999999999999).
+ */
+gboolean
+klynge_chart_reaches_target (const KlyngeChartData *data,
+                             double                 value)
+{
+  double tolerance = 1e-9 * MAX (1, fabs (data->target));
+
+  if (isnan (data->target) || isnan (value))
+    return FALSE;
+  return data->higher_is_better ? value >= data->target - tolerance : value <= data->target + tolerance;
+}
+
 /**
  * klynge_chart_funnel_classify:
- * @outside: (out caller-allocates) (nullable): per row 0 inside, 1 outside the 95 %
- *   limits, 2 outside the 99.8 % limits
+ * @flags: (out caller-allocates) (nullable): per row −2 or −1 below the
+ *   99.8 % or 95 % limits, 0 inside (or without counts), 1 or 2 above
+ * @summary: (out): the counts a caption tells
+ *
+ * Judges each clinic with counts by its exact tail probability under the
+ * centre (klynge_stats_flag()), or against the random-effects limits when
+ * they are widened for over-dispersion (klynge_stats_random_effects_flag()).
+ * The drawn limits are the interpolated curves of the same levels.
  */
 void
-klynge_chart_funnel_classify (const KlyngeChartData *data,
-                              KlyngeFunnelMethod     method,
-                              guint8                *outside,
-                              guint                 *n_outside_95,
-                              guint                 *n_outside_998)
+klynge_chart_funnel_classify (const KlyngeChartData    *data,
+                              const KlyngeChartOptions *options,
+                              gint8                    *flags,
+                              KlyngeFunnelSummary      *summary)
 {
-  *n_outside_95 = *n_outside_998 = 0;
+  KlyngeStatsModel model = stats_model (data);
+  g_autofree gint64 *numerators = g_new (gint64, MAX (data->rows->len, 1));
+  g_autofree gint64 *denominators = g_new (gint64, MAX (data->rows->len, 1));
+
+  memset (summary, 0, sizeof *summary);
+  summary->centre = funnel_centre (data, options);
   for (guint i = 0; i < data->rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
-      double lo95, hi95, lo998, hi998;
-      guint8 level = 0;
 
-      /* Within one standard error of the target a clinic is inside any
-       * 95 % limits, so only the rest need the exact (costly) quantiles; but
-       * not for tiny counts, where the interpolated limits can exclude even
-       * the likeliest outcome. */
-      double spread = data->pooled * (1 - data->pooled) * row->denominator;
-
-      if (row->has_counts && data->has_pooled && spread >= 9
-          && fabs (row->value - data->pooled) * row->denominator < sqrt (spread))
-        level = 0;
-      else if (row->has_counts && data->has_pooled)
-        {
-          klynge_stats_funnel_limits (data->pooled, row->denominator, 0.998, method, &lo998, &hi998);
-          if (row->value < lo998 || row->value > hi998)
-            level = 2;
-          else
-            {
-              klynge_stats_funnel_limits (data->pooled, row->denominator, 0.95, method, &lo95, &hi95);
-              level = row->value < lo95 || row->value > hi95;
-            }
-        }
-      if (level > 0)
-        (*n_outside_95)++;
-      if (level > 1)
-        (*n_outside_998)++;
-      if (outside != NULL)
-        outside[i] = level;
+      numerators[i] = row->has_counts ? row->numerator : 0;
+      denominators[i] = row->has_counts ? row->denominator : 0;
     }
+  if (data->has_pooled)
+    summary->has_dispersion = klynge_stats_overdispersion (model, numerators, denominators, data->rows->len,
+                                                           summary->centre, &summary->dispersion);
+  summary->overdispersed = summary->has_dispersion && summary->dispersion.p_value < 0.05 && summary->dispersion.tau2 > 0;
+  summary->adjusted = summary->has_dispersion && summary->dispersion.tau2 > 0
+                      && (options->limits == KLYNGE_LIMITS_WIDENED
+                          || (options->limits == KLYNGE_LIMITS_AUTO && summary->overdispersed));
+
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+      int flag = 0;
+
+      if (row->has_counts && row->denominator > 0 && data->has_pooled)
+        {
+          summary->n_testable++;
+          flag = summary->adjusted
+                 ? klynge_stats_random_effects_flag (model, row->numerator, row->denominator, summary->centre,
+                                                     summary->dispersion.tau2)
+                 : klynge_stats_flag (model, row->numerator, row->denominator, summary->centre);
+        }
+      if (flag != 0)
+        {
+          summary->n_outside_95++;
+          if ((flag > 0) == data->higher_is_better)
+            summary->n_better++;
+          else
+            summary->n_worse++;
+        }
+      if (ABS (flag) == 2)
+        summary->n_outside_998++;
+      if (flags != NULL)
+        flags[i] = flag;
+    }
+}
+
+/**
+ * klynge_chart_funnel_limits:
+ * @summary: from klynge_chart_funnel_classify()
+ *
+ * The limits drawn at @denominator: the interpolated exact limits (binomial,
+ * or Poisson for rates), or the random-effects limits when widened.
+ */
+void
+klynge_chart_funnel_limits (const KlyngeChartData     *data,
+                            const KlyngeFunnelSummary *summary,
+                            const KlyngeChartOptions  *options,
+                            gint64                     denominator,
+                            double                     coverage,
+                            double                    *lower,
+                            double                    *upper)
+{
+  KlyngeStatsModel model = stats_model (data);
+
+  if (summary->adjusted)
+    klynge_stats_random_effects_limits (model, summary->centre, summary->dispersion.tau2, denominator, coverage, lower, upper);
+  else if (model == KLYNGE_STATS_POISSON)
+    klynge_stats_poisson_limits (summary->centre, denominator, coverage, lower, upper);
+  else
+    klynge_stats_funnel_limits (summary->centre, denominator, coverage, options->funnel_method, lower, upper);
 }
 
 static double
@@ -696,14 +793,22 @@ klynge_chart_place_label (const KlyngeChartRect *mark,
   return FALSE;
 }
 
+static double
+marker_radius (double   radius,
+               int      flag,
+               gboolean highlighted)
+{
+  return flag != 0 || highlighted ? radius * 1.4 : radius;
+}
+
 /* Labels for every clinic of a usual cluster; among thousands only the few
- * that matter. The highlighted clinic is placed first, then the clinics
+ * outside the limits. The highlighted clinic is placed first, then the clinics
  * outside the 99.8 % limits, the 95 % limits, the rest. */
 static void
 draw_funnel_labels (Ctx          *ctx,
                     const KlyngeChartData *data,
-                    const guint8 *outside,
-                    guint         n998,
+                    const gint8  *flags,
+                    guint         n_outside,
                     double        radius,
                     const double *ns,
                     double        curves[4][FUNNEL_SAMPLES],
@@ -748,24 +853,120 @@ draw_funnel_labels (Ctx          *ctx,
     for (guint i = 0; i < data->rows->len; i++)
       {
         const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
-        KlyngeTextFlags flags = row->highlighted ? KLYNGE_TEXT_BOLD : 0;
+        KlyngeTextFlags text_flags = row->highlighted ? KLYNGE_TEXT_BOLD : 0;
         double x, y, r, width;
         KlyngeChartRect mark, label;
 
-        if ((row->highlighted ? 3 : outside[i]) != rank
-            || !(data->rows->len <= 70 || (outside[i] == 2 && n998 <= 20) || row->highlighted))
+        if (!row->has_counts || (row->highlighted ? 3 : ABS (flags[i])) != rank
+            || !(data->rows->len <= 70 || (flags[i] != 0 && n_outside <= 20) || row->highlighted))
           continue;
         x = to_x (ctx, row->denominator, xmax);
         y = to_y (ctx, shown (data, row->value));
-        r = outside[i] == 2 || row->highlighted ? radius * 1.4 : radius;
+        r = marker_radius (radius, flags[i], row->highlighted);
         if (row->highlighted)
           r = ring_radius (ctx, r);
         mark = (KlyngeChartRect) { x - r, y - r, 2 * r, 2 * r };
-        width = klynge_chart_text (ctx->cr, row->label, size, flags | KLYNGE_TEXT_MEASURE_WIDTH, 0, 0, 0, 0, 0);
+        width = klynge_chart_text (ctx->cr, row->label, size, text_flags | KLYNGE_TEXT_MEASURE_WIDTH, 0, 0, 0, 0, 0);
         if (klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_segments, placed, &label)
             || klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_limits, placed, &label))
-          klynge_chart_text (ctx->cr, row->label, size, flags, label.x, label.y, 0, 0, 0);
+          klynge_chart_text (ctx->cr, row->label, size, text_flags, label.x, label.y, 0, 0, 0);
       }
+}
+
+/* Direction as colour and shape, the level as fill: a circle for a clinic
+ * like the others, a diamond for better, a triangle for worse; hollow
+ * outside the 95 % limits, filled outside the 99.8 % limits. */
+static const KlyngeRgb *
+marker (Ctx             *ctx,
+        double           x,
+        double           y,
+        double           r,
+        int              flag,
+        const KlyngeRgb *inside)
+{
+  gboolean better = flag != 0 && (flag > 0) == ctx->data->higher_is_better;
+  const KlyngeRgb *colour = flag == 0 ? inside : better ? &ctx->style->better : &ctx->style->alarm;
+
+  klynge_chart_set_source (ctx->cr, colour);
+  cairo_new_sub_path (ctx->cr);
+  if (flag == 0)
+    cairo_arc (ctx->cr, x, y, r, 0, 2 * G_PI);
+  else if (better)
+    {
+      cairo_move_to (ctx->cr, x, y - 1.2 * r);
+      cairo_line_to (ctx->cr, x + 1.2 * r, y);
+      cairo_line_to (ctx->cr, x, y + 1.2 * r);
+      cairo_line_to (ctx->cr, x - 1.2 * r, y);
+      cairo_close_path (ctx->cr);
+    }
+  else
+    {
+      cairo_move_to (ctx->cr, x, y - 1.25 * r);
+      cairo_line_to (ctx->cr, x + 1.15 * r, y + 0.8 * r);
+      cairo_line_to (ctx->cr, x - 1.15 * r, y + 0.8 * r);
+      cairo_close_path (ctx->cr);
+    }
+  if (ABS (flag) == 1)
+    {
+      klynge_chart_set_source (ctx->cr, &ctx->style->background);
+      cairo_fill_preserve (ctx->cr);
+      klynge_chart_set_source (ctx->cr, colour);
+      cairo_set_line_width (ctx->cr, MAX (1.5, 0.3 * r));
+      cairo_set_dash (ctx->cr, NULL, 0, 0);
+      cairo_stroke (ctx->cr);
+    }
+  else
+    cairo_fill (ctx->cr);
+  return colour;
+}
+
+/* The funnel's legend: what the shapes and the two kinds of line mean. */
+static void
+funnel_legend (Ctx                 *ctx,
+               const KlyngeChartRow *highlighted,
+               int                  highlighted_flag)
+{
+  const char *labels[] = {
+    _("Like the cluster"), _("Better"), _("Worse"),
+    /* xgettext:no-c-format */
+    _("95 % limits, hollow"),
+    /* xgettext:no-c-format */
+    _("99.8 % limits, filled"),
+    highlighted != NULL ? highlighted->label : NULL,
+  };
+  static const int shapes[] = { 0, 2, -2 };
+  guint n = highlighted != NULL ? 6 : 5;
+  double slot = (ctx->x1 - ctx->x0) / n, size = SIZE_LABEL * ctx->u, y = ctx->y0 - 1.2 * ctx->u;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = ctx->x0 + slot * i, text_x = x + 2.2 * size;
+
+      if (i < 3)
+        {
+          int flag = ctx->data->higher_is_better ? shapes[i] : -shapes[i];
+
+          marker (ctx, x + size, y, 0.5 * size, flag, &ctx->style->similar);
+          text_x = x + 1.8 * size;
+        }
+      else if (i < 5)
+        {
+          klynge_chart_set_source (ctx->cr, &ctx->style->muted);
+          set_line (ctx, i == 3 ? 0.08 : 0.12, i == 3 ? 1 : 0);
+          cairo_move_to (ctx->cr, x, y);
+          cairo_line_to (ctx->cr, x + 1.8 * size, y);
+          cairo_stroke (ctx->cr);
+          cairo_set_dash (ctx->cr, NULL, 0, 0);
+        }
+      else
+        {
+          marker (ctx, x + size, y, 0.5 * size, highlighted_flag, &ctx->style->highlight);
+          ring (ctx, x + size, y, 0.75 * size);
+          text_x = x + 2.0 * size;
+        }
+      klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
+      klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_ELLIPSIS, text_x, y, x + slot - text_x - 0.3 * ctx->u, 0, 0.5);
+    }
 }
 
 static void
@@ -775,22 +976,24 @@ draw_funnel (Ctx *ctx)
   double n_min = G_MAXDOUBLE, n_max = 0, lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, xmax, xstep, magnitude, radius;
   double curves[4][FUNNEL_SAMPLES], ns[FUNNEL_SAMPLES];
   static const double coverage[2] = { 0.95, 0.998 };
-  g_autofree guint8 *outside = g_new0 (guint8, MAX (data->rows->len, 1));
-  guint n95, n998;
-  const KlyngeRgb *colours[5] = { peer_colour (ctx), &ctx->style->warning, &ctx->style->alarm, &ctx->style->pooled };
-  const char *labels[5] = { _("Within limits"), _("Outside 95 %"), _("Outside 99.8 %"), _("Cluster") };
-  guint n_legend = 4;
-  int ringed = -1;
+  g_autofree gint8 *flags = g_new0 (gint8, MAX (data->rows->len, 1));
+  KlyngeFunnelSummary summary;
+  const KlyngeChartRow *highlighted = NULL;
+  int highlighted_flag = 0;
 
   if (!data->has_pooled)
     {
       draw_message (ctx, _("No funnel plot"), _("A funnel plot needs a numerator and a denominator for each clinic."));
       return;
     }
+  klynge_chart_funnel_classify (data, ctx->options, flags, &summary);
   for (guint i = 0; i < data->rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
 
+      /* A bare value has no denominator to stand at. */
+      if (!row->has_counts)
+        continue;
       n_min = MIN (n_min, row->denominator);
       n_max = MAX (n_max, row->denominator);
       lo = MIN (lo, row->value);
@@ -811,7 +1014,7 @@ draw_funnel (Ctx *ctx)
       ns[s] = start * pow (xmax / start, (double) s / (FUNNEL_SAMPLES - 1));
       for (int c = 0; c < 2; c++)
         {
-          klynge_stats_funnel_limits (data->pooled, (gint64) round (ns[s]), coverage[c], ctx->options->funnel_method,
+          klynge_chart_funnel_limits (data, &summary, ctx->options, (gint64) round (ns[s]), coverage[c],
                                       &curves[2 * c][s], &curves[2 * c + 1][s]);
           if (ns[s] >= n_min * 0.9)
             {
@@ -820,6 +1023,8 @@ draw_funnel (Ctx *ctx)
             }
         }
     }
+  lo = MIN (lo, summary.centre);
+  hi = MAX (hi, summary.centre);
   nice_axis (ctx, shown (data, lo), shown (data, hi), 0, ceiling_of (data));
   draw_y_axis (ctx);
   draw_x_axis_counts (ctx, xmax, xstep);
@@ -843,43 +1048,58 @@ draw_funnel (Ctx *ctx)
       cairo_stroke (ctx->cr);
     }
   cairo_restore (ctx->cr);
+  cairo_set_dash (ctx->cr, NULL, 0, 0);
   draw_cluster_levels (ctx);
 
-  klynge_chart_funnel_classify (data, ctx->options->funnel_method, outside, &n95, &n998);
   radius = CLAMP (0.4 * ctx->u * sqrt (40.0 / MAX (data->rows->len, 1)), 0.12 * ctx->u, 0.4 * ctx->u);
   /* Inside first, so that emphasised clinics are drawn on top. */
   for (int pass = 0; pass < 3; pass++)
     for (guint i = 0; i < data->rows->len; i++)
       {
         const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
-        gboolean front = row->highlighted ? pass == 2 : outside[i] == pass;
-        double x, y, r = outside[i] == 2 || row->highlighted ? radius * 1.4 : radius, box;
-        /* The highlighted clinic keeps the colour that says where it lies; its ring says whose it is. */
-        const KlyngeRgb *colour = outside[i] == 2 ? &ctx->style->alarm
-                                  : outside[i] == 1 ? &ctx->style->warning
-                                  : row_colour (ctx, row);
+        gboolean front = row->highlighted ? pass == 2 : ABS (flags[i]) == pass;
+        double x, y, r = marker_radius (radius, flags[i], row->highlighted), box;
 
-        if (!front)
+        if (!front || !row->has_counts)
           continue;
         x = to_x (ctx, row->denominator, xmax);
         y = to_y (ctx, shown (data, row->value));
-        klynge_chart_set_source (ctx->cr, colour);
-        cairo_new_sub_path (ctx->cr);
-        cairo_arc (ctx->cr, x, y, r, 0, 2 * G_PI);
-        cairo_fill (ctx->cr);
+        /* The highlighted clinic keeps the colour that says where it lies; its ring says whose it is. */
+        marker (ctx, x, y, r, flags[i], inside_colour (ctx, row));
         if (row->highlighted)
           {
-            r = ring_radius (ctx, r);
+            r = ring_radius (ctx, r * 1.2);
             ring (ctx, x, y, r);
-            ringed = n_legend;
-            colours[n_legend] = colour;
-            labels[n_legend++] = row->label;
+            highlighted = row;
+            highlighted_flag = flags[i];
           }
         box = MAX (r, 4);
         add_hit (ctx, x - box, y - box, 2 * box, 2 * box, i);
       }
-  draw_funnel_labels (ctx, data, outside, n998, radius, ns, curves, xmax);
-  legend (ctx, ctx->y0 - 1.2 * ctx->u, n_legend, colours, labels, ringed);
+  draw_funnel_labels (ctx, data, flags, summary.n_outside_95, radius, ns, curves, xmax);
+  funnel_legend (ctx, highlighted, highlighted_flag);
+}
+
+/* The periods with a cluster value, and how many clinics the fullest is made of. */
+static guint
+most_clinics (const KlyngeChartData *data)
+{
+  guint most = 0;
+
+  for (guint p = 0; p < data->periods->len; p++)
+    if (!isnan (data->cluster_series[p]))
+      most = MAX (most, data->cluster_clinics[p]);
+  return most;
+}
+
+/* A point made of fewer than three quarters of the clinics of the fullest
+ * period: the clinics that had not delivered yet can move it. */
+static gboolean
+thin_point (const KlyngeChartData *data,
+            guint                  p,
+            guint                  most)
+{
+  return !isnan (data->cluster_series[p]) && data->cluster_clinics[p] > 0 && 4 * data->cluster_clinics[p] < 3 * most;
 }
 
 static double
@@ -904,18 +1124,14 @@ draw_period_labels (Ctx *ctx)
                        period_x (ctx, p, data->periods->len) - slot / 2, ctx->y1 + 0.3 * ctx->u, slot, 0.5, 0);
 }
 
+/* Adds a series to the path, lifting the pen over missing periods. */
 static void
-draw_series (Ctx             *ctx,
-             const double    *series,
-             const KlyngeRgb *colour,
-             double           width,
-             double           dot)
+trace_series (Ctx          *ctx,
+              const double *series)
 {
   const KlyngeChartData *data = ctx->data;
   gboolean pen_down = FALSE;
 
-  klynge_chart_set_source (ctx->cr, colour);
-  set_line (ctx, width, 0);
   for (guint p = 0; p < data->periods->len; p++)
     {
       double x = period_x (ctx, p, data->periods->len), y = to_y (ctx, shown (data, series[p]));
@@ -931,13 +1147,40 @@ draw_series (Ctx             *ctx,
         cairo_move_to (ctx->cr, x, y);
       pen_down = TRUE;
     }
+}
+
+/* @hollow: (nullable): per period, whether its dot is drawn as a ring */
+static void
+draw_series (Ctx             *ctx,
+             const double    *series,
+             const KlyngeRgb *colour,
+             double           width,
+             double           dot,
+             const gboolean  *hollow)
+{
+  const KlyngeChartData *data = ctx->data;
+
+  klynge_chart_set_source (ctx->cr, colour);
+  set_line (ctx, width, 0);
+  trace_series (ctx, series);
   cairo_stroke (ctx->cr);
   for (guint p = 0; dot > 0 && p < data->periods->len; p++)
     if (!isnan (series[p]))
       {
+        double x = period_x (ctx, p, data->periods->len), y = to_y (ctx, shown (data, series[p]));
+
         cairo_new_sub_path (ctx->cr);
-        cairo_arc (ctx->cr, period_x (ctx, p, data->periods->len), to_y (ctx, shown (data, series[p])), dot * ctx->u, 0, 2 * G_PI);
-        cairo_fill (ctx->cr);
+        cairo_arc (ctx->cr, x, y, dot * ctx->u, 0, 2 * G_PI);
+        if (hollow != NULL && hollow[p])
+          {
+            klynge_chart_set_source (ctx->cr, &ctx->style->background);
+            cairo_fill_preserve (ctx->cr);
+            klynge_chart_set_source (ctx->cr, colour);
+            set_line (ctx, 0.08, 0);
+            cairo_stroke (ctx->cr);
+          }
+        else
+          cairo_fill (ctx->cr);
       }
 }
 
@@ -960,30 +1203,95 @@ label_series_end (Ctx             *ctx,
       }
 }
 
-/* The median of the cluster's values: the centre line of a run chart. */
-static double
-cluster_median (const KlyngeChartData *data,
-                guint                 *n_values)
-{
-  g_autofree double *values = g_new (double, MAX (data->periods->len, 1));
-  guint n = 0;
+/* Beyond this many clinics their lines are a tangle that tells nothing
+ * (and costs cairo a stroke each): the run chart shades their middle 80 %. */
+#define RUN_MAX_LINES 12
 
+/* The band from the clinics' 10th to 90th percentile per period, one fill
+ * per stretch of periods with values. */
+static void
+draw_spread (Ctx *ctx)
+{
+  const KlyngeChartData *data = ctx->data;
+  guint n_periods = data->periods->len;
+  g_autofree double *low = g_new (double, MAX (n_periods, 1));
+  g_autofree double *high = g_new (double, MAX (n_periods, 1));
+  g_autofree double *values = g_new (double, MAX (data->rows->len, 1));
+
+  for (guint p = 0; p < n_periods; p++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < data->rows->len; i++)
+        {
+          const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+
+          if (!isnan (row->series[p]))
+            values[n++] = row->series[p];
+        }
+      low[p] = klynge_stats_quantile (values, n, 0.1);
+      high[p] = klynge_stats_quantile (values, n, 0.9);
+    }
+  klynge_chart_set_source (ctx->cr, &ctx->style->other);
+  cairo_new_path (ctx->cr);
+  for (guint start = 0; start < n_periods;)
+    {
+      guint end = start;
+
+      if (isnan (low[start]))
+        {
+          start++;
+          continue;
+        }
+      while (end + 1 < n_periods && !isnan (low[end + 1]))
+        end++;
+      /* A lone period is a bar as wide as a stroke; a stretch is a band. */
+      for (guint p = start; p <= end; p++)
+        cairo_line_to (ctx->cr, period_x (ctx, p, n_periods) - (start == end ? 0.15 * ctx->u : 0), to_y (ctx, shown (data, high[p])));
+      for (guint p = end + 1; p-- > start;)
+        cairo_line_to (ctx->cr, period_x (ctx, p, n_periods) + (start == end ? 0.15 * ctx->u : 0), to_y (ctx, shown (data, low[p])));
+      cairo_close_path (ctx->cr);
+      /* The next stretch starts a shape of its own, not a line from this one. */
+      cairo_new_sub_path (ctx->cr);
+      start = end + 1;
+    }
+  cairo_fill (ctx->cr);
+}
+
+/* Under each period: how many clinics its point is made of. */
+static void
+draw_point_counts (Ctx *ctx)
+{
+  const KlyngeChartData *data = ctx->data;
+  double slot = (ctx->x1 - ctx->x0) / MAX (data->periods->len, 1);
+
+  klynge_chart_set_source (ctx->cr, &ctx->style->muted);
   for (guint p = 0; p < data->periods->len; p++)
-    if (!isnan (data->cluster_series[p]))
-      values[n++] = data->cluster_series[p];
-  *n_values = n;
-  return klynge_stats_median (values, n);
+    if (!isnan (data->cluster_series[p]) && data->cluster_clinics[p] > 0)
+      {
+        g_autofree char *count = format_count (data->cluster_clinics[p]);
+        /* Translators: under a run chart's period, how many clinics its point is made of */
+        g_autofree char *label = g_strdup_printf (_("n = %s"), count);
+
+        klynge_chart_text (ctx->cr, label, 0.6 * ctx->u, KLYNGE_TEXT_ELLIPSIS,
+                           period_x (ctx, p, data->periods->len) - slot / 2, ctx->y1 + 1.25 * ctx->u, slot, 0.5, 0);
+      }
 }
 
 static void
 draw_run (Ctx *ctx)
 {
   const KlyngeChartData *data = ctx->data;
-  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, median;
-  guint n_values;
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+  KlyngeRunsTest runs;
+  guint most = most_clinics (data);
+  g_autofree gboolean *hollow = g_new0 (gboolean, MAX (data->periods->len, 1));
   g_autofree char *median_label = NULL, *median_value = NULL;
   const KlyngeRgb *colours[] = { &ctx->style->foreground, &ctx->style->pooled, &ctx->style->other, &ctx->style->highlight };
-  const char *labels[] = { _("Cluster"), _("Median"), _("Clinics"), _("Highlighted clinic") };
+  const char *labels[] = { _("Cluster"), _("Median"),
+                           /* xgettext:no-c-format */
+                           data->rows->len > RUN_MAX_LINES ? _("Middle 80 % of the clinics") : _("Clinics"),
+                           _("Highlighted clinic") };
 
   for (guint p = 0; p < data->periods->len; p++)
     {
@@ -996,23 +1304,28 @@ draw_run (Ctx *ctx)
         }
       if (!isnan (data->cluster_series[p]))
         lo = MIN (lo, data->cluster_series[p]), hi = MAX (hi, data->cluster_series[p]);
+      hollow[p] = thin_point (data, p, most);
     }
   nice_axis (ctx, shown (data, lo), shown (data, hi), is_proportion (data) ? 0 : -G_MAXDOUBLE, ceiling_of (data));
   draw_y_axis (ctx);
   draw_period_labels (ctx);
+  draw_point_counts (ctx);
 
-  for (guint i = 0; i < data->rows->len; i++)
-    {
-      const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+  if (data->rows->len > RUN_MAX_LINES)
+    draw_spread (ctx);
+  else
+    for (guint i = 0; i < data->rows->len; i++)
+      {
+        const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
 
-      if (!row->highlighted)
-        draw_series (ctx, row->series, &ctx->style->other, 0.06, 0);
-    }
-  median = cluster_median (data, &n_values);
-  median_value = klynge_chart_format_value (data, median, 0);
+        if (!row->highlighted)
+          draw_series (ctx, row->series, &ctx->style->other, 0.06, 0, NULL);
+      }
+  klynge_stats_runs (data->cluster_series, data->periods->len, &runs);
+  median_value = klynge_chart_format_value (data, runs.median, 0);
   median_label = g_strdup_printf (_("Median %s"), median_value);
-  draw_level (ctx, shown (data, median), &ctx->style->pooled, 1, median_label);
-  draw_series (ctx, data->cluster_series, &ctx->style->foreground, 0.16, 0.22);
+  draw_level (ctx, shown (data, runs.median), &ctx->style->pooled, 1, median_label);
+  draw_series (ctx, data->cluster_series, &ctx->style->foreground, 0.16, 0.22, hollow);
   label_series_end (ctx, data->cluster_series, &ctx->style->foreground, _("Cluster"));
   for (guint i = 0; i < data->rows->len; i++)
     {
@@ -1020,7 +1333,7 @@ draw_run (Ctx *ctx)
 
       if (row->highlighted)
         {
-          draw_series (ctx, row->series, &ctx->style->highlight, 0.16, 0.22);
+          draw_series (ctx, row->series, &ctx->style->highlight, 0.16, 0.22, NULL);
           label_series_end (ctx, row->series, &ctx->style->highlight, row->label);
         }
     }
@@ -1048,8 +1361,8 @@ draw_before_after (Ctx *ctx)
   g_autoptr(GPtrArray) rows = sorted_rows (data);
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, slot;
   guint before, after;
-  const KlyngeRgb *colours[] = { &ctx->style->muted, peer_colour (ctx), &ctx->style->pooled };
-  const char *labels[3];
+  const KlyngeRgb *colours[] = { &ctx->style->muted, &ctx->style->similar, &ctx->style->better, &ctx->style->alarm, &ctx->style->pooled };
+  const char *labels[5];
   g_autofree const char **names = NULL;
   gboolean standing;
 
@@ -1060,7 +1373,9 @@ draw_before_after (Ctx *ctx)
     }
   labels[0] = g_ptr_array_index (data->periods, before);
   labels[1] = g_ptr_array_index (data->periods, after);
-  labels[2] = _("Cluster");
+  labels[2] = _("Better beyond chance");
+  labels[3] = _("Worse beyond chance");
+  labels[4] = _("Cluster");
   for (guint i = 0; i < rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (rows, i);
@@ -1078,7 +1393,7 @@ draw_before_after (Ctx *ctx)
   standing = stand_bar_labels (ctx, names, rows->len, slot);
   nice_axis (ctx, shown (data, lo), shown (data, hi), is_proportion (data) ? 0 : -G_MAXDOUBLE, ceiling_of (data));
   draw_y_axis (ctx);
-  draw_level (ctx, shown (data, data->cluster_series[after]), &ctx->style->pooled, 0, labels[2]);
+  draw_level (ctx, shown (data, data->cluster_series[after]), &ctx->style->pooled, 0, labels[4]);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -1102,16 +1417,23 @@ draw_before_after (Ctx *ctx)
           cairo_arc (ctx->cr, cx, to_y (ctx, shown (data, vb)), r, 0, 2 * G_PI);
           cairo_stroke (ctx->cr);
         }
-      klynge_chart_set_source (ctx->cr, row_colour (ctx, row));
-      cairo_new_sub_path (ctx->cr);
-      cairo_arc (ctx->cr, cx, to_y (ctx, shown (data, va)), r, 0, 2 * G_PI);
-      cairo_fill (ctx->cr);
+      {
+        double d, l, u;
+        int change = klynge_chart_change (data, row, before, after, &d, &l, &u);
+
+        /* Only a change beyond chance earns a colour: blue better, vermillion worse. */
+        klynge_chart_set_source (ctx->cr, change > 0 ? &ctx->style->better : change < 0 ? &ctx->style->alarm
+                                          : inside_colour (ctx, row));
+        cairo_new_sub_path (ctx->cr);
+        cairo_arc (ctx->cr, cx, to_y (ctx, shown (data, va)), r, 0, 2 * G_PI);
+        cairo_fill (ctx->cr);
+      }
       if (row->highlighted)
         ring (ctx, cx, to_y (ctx, shown (data, va)), ring_radius (ctx, r));
       draw_bar_labels (ctx, cx - slot / 2, slot, row->label, standing);
       add_hit (ctx, cx - slot / 2, ctx->y0, slot, ctx->y1 - ctx->y0, row_index (data, row));
     }
-  legend (ctx, ctx->y0 - 1.2 * ctx->u, 3, colours, labels, -1);
+  legend (ctx, ctx->y0 - 1.2 * ctx->u, 5, colours, labels, -1);
 }
 
 static double
@@ -1226,53 +1548,115 @@ highlighted_sentence (const KlyngeChartData *data,
     }
 }
 
+/* How the clinics outside the 95 % limits lie, and what that can mean. */
+static void
+outside_sentences (const KlyngeFunnelSummary *summary,
+                   GPtrArray                 *out)
+{
+  guint n = summary->n_testable, k = summary->n_outside_95;
+  g_autofree char *count = format_count (n), *outside = format_count (k);
+  g_autofree char *better = format_count (summary->n_better), *worse = format_count (summary->n_worse);
+
+  if (k == 0)
+    {
+      g_ptr_array_add (out, g_strdup_printf (ngettext ("The %s clinic lies within the 95 %% limits: its difference from the cluster can be chance.",
+                                                       "All %s clinics lie within the 95 %% limits: the differences between them can be chance.",
+                                                       n), count));
+      return;
+    }
+  if (k == n)
+    /* Translators: "All 3 clinics lie outside the 95 % limits: 2 better than the cluster, 1 worse." */
+    g_ptr_array_add (out, g_strdup_printf (_("All %1$s clinics lie outside the 95 %% limits: %2$s better than the cluster, %3$s worse."),
+                                           count, better, worse));
+  else
+    /* Translators: "2 of 11 clinics lie outside the 95 % limits: 1 better than the cluster, 1 worse." */
+    g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$s of %2$s clinics lies outside the 95 %% limits: %3$s better than the cluster, %4$s worse.",
+                                                     "%1$s of %2$s clinics lie outside the 95 %% limits: %3$s better than the cluster, %4$s worse.", k),
+                                           outside, count, better, worse));
+  if (summary->n_outside_998 > 0)
+    {
+      g_autofree char *far = format_count (summary->n_outside_998);
+
+      if (summary->adjusted)
+        g_ptr_array_add (out, g_strdup_printf (ngettext ("%s of them lies outside the 99.8 %% limits too: unusual even for clinics this varied.",
+                                                         "%s of them lie outside the 99.8 %% limits too: unusual even for clinics this varied.",
+                                                         summary->n_outside_998), far));
+      else
+        g_ptr_array_add (out, g_strdup_printf (ngettext ("%s of them lies outside the 99.8 %% limits too: unlikely to be chance.",
+                                                         "%s of them lie outside the 99.8 %% limits too: unlikely to be chance.",
+                                                         summary->n_outside_998), far));
+    }
+  /* Each clinic is outside the 95 % limits by chance at most one time in
+   * twenty: k of n is chance only while Binomial(n, 0.05) often reaches k. */
+  else if (klynge_stats_binomial_upper (k, n, 0.05) >= 0.05)
+    /* xgettext:no-c-format */
+    g_ptr_array_add (out, g_strdup (_("None lies outside the 99.8 % limits: this many can well be chance.")));
+  else
+    /* xgettext:no-c-format */
+    g_ptr_array_add (out, g_strdup (_("None lies outside the 99.8 % limits, but this many outside the 95 % limits is more than chance would give.")));
+}
+
 static void
 caption_funnel (const KlyngeChartData    *data,
                 const KlyngeChartOptions *options,
                 GPtrArray                *out)
 {
-  guint n95, n998, n = data->rows->len;
-  g_autofree char *count = format_count (n);
+  KlyngeFunnelSummary summary;
 
-  klynge_chart_funnel_classify (data, options->funnel_method, NULL, &n95, &n998);
-  if (n998 > 0)
+  klynge_chart_funnel_classify (data, options, NULL, &summary);
+  if (summary.n_testable == 1)
+    g_ptr_array_add (out, g_strdup (_("Only one clinic reported: nothing to compare.")));
+  else if (summary.n_testable > 1)
     {
-      g_autofree char *k = format_count (n998);
+      if (summary.adjusted)
+        g_ptr_array_add (out, g_strdup (_("The clinics differ more than chance alone explains; limits widened for that.")));
+      else if (summary.overdispersed)
+        g_ptr_array_add (out, g_strdup (_("The clinics differ more than chance alone explains.")));
+      outside_sentences (&summary, out);
+      if (options->show_dispersion && summary.has_dispersion)
+        {
+          char phi[32], p[32];
 
-      g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$s of %2$s clinics lies outside the 99.8 %% limits: variation this large is unlikely to be chance.",
-                                                       "%1$s of %2$s clinics lie outside the 99.8 %% limits: variation this large is unlikely to be chance.",
-                                                       n998), k, count));
+          /* φ and p as a statistician writes them, in the locale's digits. */
+          snprintf (phi, sizeof phi, "%.2f", summary.dispersion.phi);
+          snprintf (p, sizeof p, "%.2g", summary.dispersion.p_value);
+          /* Translators: φ is the over-dispersion factor, p the probability of the test */
+          g_ptr_array_add (out, g_strdup_printf (_("Over-dispersion φ = %1$s (p = %2$s)."), phi, p));
+        }
     }
-  else if (n95 > 0)
-    {
-      g_autofree char *k = format_count (n95);
-
-      g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$s of %2$s clinics lies outside the 95 %% limits but none outside the 99.8 %% limits: this much variation can well be chance.",
-                                                       "%1$s of %2$s clinics lie outside the 95 %% limits but none outside the 99.8 %% limits: this much variation can well be chance.",
-                                                       n95), k, count));
-    }
-  else
-    g_ptr_array_add (out, g_strdup_printf (ngettext ("The %s clinic lies within the 95 %% limits: its difference from the cluster can be chance.",
-                                                     "All %s clinics lie within the 95 %% limits: the variation between them can be chance.",
-                                                     n), count));
   highlighted_sentence (data, out);
   g_ptr_array_add (out, pooled_sentence (data));
+  if (options->around_reference && !isnan (data->reference))
+    {
+      g_autofree char *reference = klynge_chart_format_value (data, summary.centre, 0);
+
+      g_ptr_array_add (out, g_strdup_printf (_("Limits around the reference, %s."), reference));
+    }
 }
 
 static void
-caption_bars (const KlyngeChartData *data,
-              GPtrArray             *out)
+caption_bars (const KlyngeChartData    *data,
+              const KlyngeChartOptions *options,
+              GPtrArray                *out)
 {
   g_autoptr(GPtrArray) rows = sorted_rows (data);
   const KlyngeChartRow *best = g_ptr_array_index (rows, 0), *worst = g_ptr_array_index (rows, rows->len - 1);
   g_autofree char *best_value = klynge_chart_format_value (data, best->value, 0);
   g_autofree char *worst_value = klynge_chart_format_value (data, worst->value, 0);
+  KlyngeFunnelSummary summary;
 
+  klynge_chart_funnel_classify (data, options, NULL, &summary);
   if (rows->len == 1)
     g_ptr_array_add (out, g_strdup_printf (_("Only clinic %1$s has data: %2$s."), best->label, best_value));
   else
     g_ptr_array_add (out, g_strdup_printf (_("Clinics range from %1$s (%2$s) to %3$s (%4$s); the lines show each clinic’s 95 %% confidence interval, wide where the clinic is small."),
                                            best_value, best->label, worst_value, worst->label));
+  if (summary.n_testable > 1 && summary.n_outside_95 > 0)
+    {
+      g_autofree char *better = format_count (summary.n_better), *worse = format_count (summary.n_worse);
+
+      g_ptr_array_add (out, g_strdup_printf (_("Beyond chance: %1$s better than the cluster, %2$s worse."), better, worse));
+    }
   highlighted_sentence (data, out);
   if (data->has_pooled)
     g_ptr_array_add (out, pooled_sentence (data));
@@ -1285,12 +1669,7 @@ caption_bars (const KlyngeChartData *data,
       g_autofree char *k = NULL, *n = format_count (rows->len);
 
       for (guint i = 0; i < rows->len; i++)
-        {
-          const KlyngeChartRow *row = g_ptr_array_index (rows, i);
-          double v = shown (data, row->value);
-
-          reached += data->higher_is_better ? v >= data->target : v <= data->target;
-        }
+        reached += klynge_chart_reaches_target (data, shown (data, ((KlyngeChartRow *) g_ptr_array_index (rows, i))->value));
       k = format_count (reached);
       g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$s of %2$s clinics reaches the target (%3$s).",
                                                        "%1$s of %2$s clinics reach the target (%3$s).", reached),
@@ -1298,40 +1677,128 @@ caption_bars (const KlyngeChartData *data,
     }
 }
 
+#define RUNS_MIN_POINTS 10
+
 static void
 caption_run (const KlyngeChartData *data,
              GPtrArray             *out)
 {
-  guint n_values, first = G_MAXUINT, last = 0;
-  double median = cluster_median (data, &n_values);
-  g_autofree char *median_value = klynge_chart_format_value (data, median, 0);
-  g_autofree char *count = format_count (n_values);
+  KlyngeRunsTest runs;
+  guint most = most_clinics (data), n_thin = 0, last_thin = 0;
+  g_autofree char *median_value = NULL, *count = NULL;
 
-  for (guint p = 0; p < data->periods->len; p++)
-    if (!isnan (data->cluster_series[p]))
-      {
-        first = MIN (first, p);
-        last = p;
-      }
-  if (first < last)
+  klynge_stats_runs (data->cluster_series, data->periods->len, &runs);
+  median_value = klynge_chart_format_value (data, runs.median, 0);
+  count = format_count (runs.n_points);
+  g_ptr_array_add (out, g_strdup_printf (_("The cluster’s median is %s."), median_value));
+  if (runs.n_useful < RUNS_MIN_POINTS)
+    g_ptr_array_add (out, g_strdup_printf (ngettext ("Too few points to tell a shift from chance: %s point, at least 10 needed.",
+                                                     "Too few points to tell a shift from chance: %s points, at least 10 needed.",
+                                                     runs.n_points), count));
+  else
     {
-      g_autofree char *a = klynge_chart_format_value (data, data->cluster_series[first], 0);
-      g_autofree char *b = klynge_chart_format_value (data, data->cluster_series[last], 0);
+      if (runs.long_run)
+        {
+          g_autofree char *longest = format_count (runs.longest_run);
 
-      g_ptr_array_add (out, g_strdup_printf (_("The cluster went from %1$s in %2$s to %3$s in %4$s."),
-                                             a, (char *) g_ptr_array_index (data->periods, first),
-                                             b, (char *) g_ptr_array_index (data->periods, last)));
+          g_ptr_array_add (out, g_strdup_printf (_("A run of %s points on one side of the median is unusually long: the cluster has shifted."),
+                                                 longest));
+        }
+      if (runs.few_crossings)
+        {
+          g_autofree char *crossings = format_count (runs.crossings), *expected = format_count (runs.crossings_min);
+
+          g_ptr_array_add (out, g_strdup_printf (ngettext ("The line crosses its median %1$s time, fewer than the %2$s chance would give: the cluster has shifted.",
+                                                           "The line crosses its median %1$s times, fewer than the %2$s chance would give: the cluster has shifted.",
+                                                           runs.crossings),
+                                                 crossings, expected));
+        }
+      if (!runs.long_run && !runs.few_crossings)
+        g_ptr_array_add (out, g_strdup (_("No unusual runs or crossings: the ups and downs can be chance.")));
     }
-  g_ptr_array_add (out, g_strdup_printf (ngettext ("The median of the cluster’s %1$s period is %2$s.",
-                                                   "The median of the cluster’s %1$s periods is %2$s.", n_values),
-                                         count, median_value));
+  for (guint p = 0; p < data->periods->len; p++)
+    if (thin_point (data, p, most))
+      last_thin = p, n_thin++;
+  if (n_thin == 1)
+    {
+      g_autofree char *few = format_count (data->cluster_clinics[last_thin]), *full = format_count (most);
+
+      g_ptr_array_add (out, g_strdup_printf (_("The point of %1$s, drawn hollow, is made of only %2$s of %3$s clinics."),
+                                             (char *) g_ptr_array_index (data->periods, last_thin), few, full));
+    }
+  else if (n_thin > 1)
+    {
+      g_autofree char *thin = format_count (n_thin), *full = format_count (most);
+
+      g_ptr_array_add (out, g_strdup_printf (_("%1$s points, drawn hollow, are made of fewer than the %2$s clinics of the fullest period."),
+                                             thin, full));
+    }
+}
+
+/* "+4.2", "−0.8": a change with its sign, as the locale writes numbers. */
+static char *
+format_signed (double value)
+{
+  char buf[64];
+
+  snprintf (buf, sizeof buf, "%+'.1f", value);
+  return g_strdup (buf);
+}
+
+/* A change in the unit shown, signed: "+4.2 percentage points". */
+static char *
+format_change (const KlyngeChartData *data,
+               double                 difference)
+{
+  g_autofree char *number = format_signed (shown (data, difference));
+
+  if (g_strcmp0 (data->unit, "percent") == 0)
+    return g_strdup_printf (_("%s percentage points"), number);
+  if (g_strcmp0 (data->unit, "rate") == 0)
+    return g_strdup_printf (_("%s per 1,000"), number);
+  return g_steal_pointer (&number);
+}
+
+/**
+ * klynge_chart_change:
+ * @before: the before period's index
+ * @after: the after period's index
+ * @row: (nullable): a clinic, or %NULL for the cluster
+ *
+ * Whether the change from @before to @after is beyond chance: Newcombe's 95 %
+ * interval of the difference excludes 0.
+ *
+ * Returns: 1 better, −1 worse beyond chance, 0 no clear change (or no counts to tell)
+ */
+int
+klynge_chart_change (const KlyngeChartData *data,
+                     const KlyngeChartRow  *row,
+                     guint                  before,
+                     guint                  after,
+                     double                *difference,
+                     double                *lower,
+                     double                *upper)
+{
+  const gint64 *num = row != NULL ? row->series_numerators : data->cluster_numerators;
+  const gint64 *den = row != NULL ? row->series_denominators : data->cluster_denominators;
+
+  if (num == NULL || den == NULL
+      || !klynge_stats_difference (num[before], den[before], num[after], den[after], 0.95, difference, lower, upper))
+    return 0;
+  if (*lower > 0)
+    return data->higher_is_better ? 1 : -1;
+  if (*upper < 0)
+    return data->higher_is_better ? -1 : 1;
+  return 0;
 }
 
 static void
 caption_before_after (const KlyngeChartData *data,
                       GPtrArray             *out)
 {
-  guint before, after, improved = 0, both = 0;
+  guint before, after, improved = 0, worse = 0, both = 0;
+  double difference, lower, upper;
+  int cluster;
 
   if (!before_after_periods (data, &before, &after))
     {
@@ -1341,23 +1808,39 @@ caption_before_after (const KlyngeChartData *data,
   for (guint i = 0; i < data->rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
-      double vb = row->series[before], va = row->series[after];
+      double d, l, u;
+      int change;
 
-      if (isnan (vb) || isnan (va))
+      if (isnan (row->series[before]) || isnan (row->series[after]))
         continue;
       both++;
-      improved += data->higher_is_better ? va > vb : va < vb;
+      change = klynge_chart_change (data, row, before, after, &d, &l, &u);
+      improved += change > 0;
+      worse += change < 0;
     }
   {
-    g_autofree char *k = format_count (improved), *n = format_count (both);
     g_autofree char *a = klynge_chart_format_value (data, data->cluster_series[before], 0);
     g_autofree char *b = klynge_chart_format_value (data, data->cluster_series[after], 0);
+    g_autofree char *k = format_count (improved), *w = format_count (worse), *rest = format_count (both - improved - worse);
+    g_autofree char *n = format_count (both);
 
-    g_ptr_array_add (out, g_strdup_printf (ngettext ("%1$s of %2$s clinics improved from %3$s to %4$s.",
-                                                     "%1$s of %2$s clinics improved from %3$s to %4$s.", improved),
-                                           k, n, (char *) g_ptr_array_index (data->periods, before),
-                                           (char *) g_ptr_array_index (data->periods, after)));
-    g_ptr_array_add (out, g_strdup_printf (_("Cluster: %1$s before, %2$s after."), a, b));
+    g_ptr_array_add (out, g_strdup_printf (_("Cluster: %1$s in %2$s, %3$s in %4$s."),
+                                           a, (char *) g_ptr_array_index (data->periods, before),
+                                           b, (char *) g_ptr_array_index (data->periods, after)));
+    cluster = klynge_chart_change (data, NULL, before, after, &difference, &lower, &upper);
+    if (data->cluster_denominators != NULL && data->cluster_denominators[before] > 0 && data->cluster_denominators[after] > 0)
+      {
+        g_autofree char *change = format_change (data, difference);
+        g_autofree char *lo = format_signed (shown (data, lower)), *hi = format_signed (shown (data, upper));
+
+        g_ptr_array_add (out, g_strdup_printf (cluster > 0 ? _("The change, %1$s (95 %% interval %2$s to %3$s), is an improvement beyond chance.")
+                                               : cluster < 0 ? _("The change, %1$s (95 %% interval %2$s to %3$s), is a worsening beyond chance.")
+                                               : _("The change, %1$s (95 %% interval %2$s to %3$s), can be chance."),
+                                               change, lo, hi));
+      }
+    g_ptr_array_add (out, g_strdup_printf (ngettext ("Of %1$s clinic: %2$s improved beyond chance, %3$s got worse, %4$s show no clear change.",
+                                                     "Of %1$s clinics: %2$s improved beyond chance, %3$s got worse, %4$s show no clear change.",
+                                                     both), n, k, w, rest));
   }
 }
 
@@ -1430,7 +1913,7 @@ klynge_chart_caption (const KlyngeChartData    *data,
         break;
       case KLYNGE_CHART_BARS:
       default:
-        caption_bars (data, sentences);
+        caption_bars (data, options, sentences);
         break;
       }
 
@@ -1509,9 +1992,11 @@ level_gutter (Ctx *ctx)
     }
   if (ctx->options->kind == KLYNGE_CHART_RUN)
     {
-      guint n;
-      g_autofree char *value = klynge_chart_format_value (data, cluster_median (data, &n), 0);
+      KlyngeRunsTest runs;
+      g_autofree char *value = NULL;
 
+      klynge_stats_runs (data->cluster_series, data->periods->len, &runs);
+      value = klynge_chart_format_value (data, runs.median, 0);
       g_ptr_array_add (labels, g_strdup_printf (_("Median %s"), value));
     }
   g_ptr_array_add (labels, g_strdup (_("Cluster")));
@@ -1610,7 +2095,7 @@ klynge_chart_draw (cairo_t                  *cr,
   ctx.x0 = margin + 4.0 * u;
   ctx.x1 = width - margin - 0.5 * u - level_gutter (&ctx);
   ctx.y0 = y + 2.6 * u;
-  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - (options->kind == KLYNGE_CHART_FUNNEL ? 3.4 : 1.9) * u;
+  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - (options->kind == KLYNGE_CHART_FUNNEL ? 3.4 : options->kind == KLYNGE_CHART_RUN ? 2.3 : 1.9) * u;
 
   if (ctx.y1 - ctx.y0 < 2 * u || ctx.x1 - ctx.x0 < 2 * u)
     ;  /* Too small to draw a plot in; the caption still says it all. */

@@ -26,7 +26,26 @@ typedef enum
 #define KLYNGE_CHART_N_KINDS (KLYNGE_CHART_ATTENDANCE + 1)
 
 /**
+ * KlyngeChartLimits:
+ * @KLYNGE_LIMITS_AUTO: widened for over-dispersion when the test finds it (p < 0.05)
+ * @KLYNGE_LIMITS_CHANCE: chance alone: exact limits, exact tail probabilities
+ * @KLYNGE_LIMITS_WIDENED: always Spiegelhalter's random-effects limits
+ */
+typedef enum
+{
+  KLYNGE_LIMITS_AUTO,
+  KLYNGE_LIMITS_CHANCE,
+  KLYNGE_LIMITS_WIDENED,
+} KlyngeChartLimits;
+
+#define KLYNGE_LIMITS_N (KLYNGE_LIMITS_WIDENED + 1)
+
+/**
  * KlyngeChartOptions:
+ * @limits: how a funnel's limits allow for the clinics' differences
+ * @around_reference: limits around the indicator's reference value instead
+ *   of the cluster's pooled value
+ * @show_dispersion: the funnel's caption gives φ and its test
  * @slide: add the footer a slide needs: data source, date, anonymisation note
  * @date: (nullable): the ISO date printed on a slide; %NULL for today
  * @bare: only the plot and its legend, without title, caption or footer:
@@ -40,8 +59,33 @@ typedef struct
   KlyngeFunnelMethod funnel_method;
   gboolean           slide;
   const char        *date;
+  KlyngeChartLimits  limits;
+  gboolean           around_reference;
+  gboolean           show_dispersion;
   gboolean           bare;
 } KlyngeChartOptions;
+
+/**
+ * KlyngeFunnelSummary:
+ * @centre: the proportion the clinics are compared with
+ * @n_testable: clinics with a numerator and a denominator (a bare value cannot be tested)
+ * @adjusted: the limits are widened for over-dispersion
+ *
+ * What a funnel plot shows, as its caption, bars and workbook tell it.
+ */
+typedef struct
+{
+  double               centre;
+  guint                n_testable;
+  guint                n_outside_95;
+  guint                n_outside_998;
+  guint                n_better;       /* outside 95 %, on the better side */
+  guint                n_worse;
+  gboolean             has_dispersion;
+  KlyngeOverdispersion dispersion;
+  gboolean             overdispersed;  /* p < 0.05 */
+  gboolean             adjusted;
+} KlyngeFunnelSummary;
 
 /* Where a clinic (or a meeting) was drawn, for hover. */
 typedef struct
@@ -80,10 +124,25 @@ gboolean    klynge_chart_kind_from_string (const char              *name,
 const char *klynge_chart_kind_label      (KlyngeChartKind           kind);
 const char *klynge_chart_names_note      (KlyngeChartNames          names);
 void        klynge_chart_funnel_classify (const KlyngeChartData    *data,
-                                          KlyngeFunnelMethod        method,
-                                          guint8                   *outside,
-                                          guint                    *n_outside_95,
-                                          guint                    *n_outside_998);
+                                          const KlyngeChartOptions *options,
+                                          gint8                    *flags,
+                                          KlyngeFunnelSummary      *summary);
+void        klynge_chart_funnel_limits   (const KlyngeChartData    *data,
+                                          const KlyngeFunnelSummary *summary,
+                                          const KlyngeChartOptions *options,
+                                          gint64                    denominator,
+                                          double                    coverage,
+                                          double                   *lower,
+                                          double                   *upper);
+int         klynge_chart_change          (const KlyngeChartData    *data,
+                                          const KlyngeChartRow     *row,
+                                          guint                     before,
+                                          guint                     after,
+                                          double                   *difference,
+                                          double                   *lower,
+                                          double                   *upper);
+gboolean    klynge_chart_reaches_target  (const KlyngeChartData    *data,
+                                          double                    value);
 gboolean    klynge_chart_place_label     (const KlyngeChartRect    *mark,
                                           double                    width,
                                           double                    height,

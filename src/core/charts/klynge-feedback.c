@@ -44,8 +44,10 @@ klynge_feedback_sentence (const KlyngeChartData *data,
   const KlyngeChartRow *r = g_ptr_array_index (data->rows, row);
   g_autofree char *value = klynge_chart_format_value (data, r->value, 0);
   g_autofree char *cluster = NULL, *num = NULL, *den = NULL;
-  g_autofree guint8 *outside = NULL;
-  guint n95, n998;
+  g_autofree gint8 *flags = NULL;
+  /* The rule of the meeting's funnel, so the sentence agrees with the slide. */
+  KlyngeChartOptions options = { .kind = KLYNGE_CHART_FUNNEL };
+  KlyngeFunnelSummary summary;
   const char *chance;
 
   if (!r->has_counts || !data->has_pooled)
@@ -53,9 +55,9 @@ klynge_feedback_sentence (const KlyngeChartData *data,
   cluster = klynge_chart_format_value (data, data->pooled, 0);
   num = klynge_format_integer (r->numerator);
   den = klynge_format_integer (r->denominator);
-  outside = g_new0 (guint8, data->rows->len);
-  klynge_chart_funnel_classify (data, KLYNGE_FUNNEL_EXACT, outside, &n95, &n998);
-  chance = outside[row] > 0 ? _("the difference is beyond chance") : _("the difference can be chance");
+  flags = g_new0 (gint8, data->rows->len);
+  klynge_chart_funnel_classify (data, &options, flags, &summary);
+  chance = flags[row] != 0 ? _("the difference is beyond chance") : _("the difference can be chance");
   if (r->value > data->pooled)
     /* Translators: "Your clinic: 82 % (412 of 498), above the cluster’s 71 %; the difference is beyond chance." */
     return g_strdup_printf (_("Your clinic: %1$s (%2$s of %3$s), above the cluster’s %4$s; %5$s."), value, num, den, cluster, chance);
@@ -116,7 +118,8 @@ draw_page (cairo_t               *cr,
 {
   const KlyngeChartStyle *style = klynge_chart_style_get (KLYNGE_CHART_THEME_LIGHT);
   static const KlyngeChartKind kinds[] = { KLYNGE_CHART_BARS, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_RUN };
-  KlyngeChartOptions options = { KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_LIGHT, KLYNGE_CHART_HIGHLIGHT, KLYNGE_FUNNEL_EXACT, FALSE, NULL, TRUE };
+  KlyngeChartOptions options = { .kind = KLYNGE_CHART_BARS, .theme = KLYNGE_CHART_THEME_LIGHT, .names = KLYNGE_CHART_HIGHLIGHT,
+                                 .funnel_method = KLYNGE_FUNNEL_EXACT, .bare = TRUE };
   double top = HEADER + SENTENCE, cell_w = PAGE_WIDTH / G_N_ELEMENTS (kinds), cell_h = PAGE_HEIGHT - top - 14;
   g_autofree char *heading = g_strdup_printf ("%s · %s", clinic, data->indicator_name);
 
@@ -327,11 +330,13 @@ klynge_feedback_export (KlyngeDb    *db,
 {
   g_autoptr(GPtrArray) clinics = NULL, data = NULL;
   g_autofree char *title = NULL, *date = NULL, *when = NULL, *meeting = NULL;
+  /* The funnel's flags, as the meeting's slides draw them. */
+  KlyngeChartOptions options = { .kind = KLYNGE_CHART_FUNNEL, .names = KLYNGE_CHART_HIGHLIGHT };
   guint n = 0;
 
   if (!klynge_chart_meeting_info (db, cluster_id, meeting_id, NULL, &title, &date, error)
       || (clinics = klynge_chart_list_clinics (db, cluster_id, error)) == NULL
-      || (data = klynge_chart_meeting_data (db, cluster_id, meeting_id, KLYNGE_CHART_HIGHLIGHT, error)) == NULL)
+      || (data = klynge_chart_meeting_data (db, cluster_id, meeting_id, &options, error)) == NULL)
     return FALSE;
   if (data->len == 0)
     {

@@ -1,0 +1,165 @@
+#!/usr/bin/python3
+# test-a11y.py KLYNGE — what a screen reader hears: every focusable control of
+# every area and of the dialogs they open has a name, and no name is a widget
+# type ("GtkImage", "GtkMenuButton"). Walks the real app over AT-SPI; meson runs
+# it inside dbus-run-session, which starts the accessibility bus. Prints TAP.
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+APP = sys.argv[1]
+TYPE_NAME = re.compile(r'^(Gtk|Adw|Klynge)[A-Z][A-Za-z]*$')
+
+# Area, and the buttons (by their accessible name) whose dialogs are walked too.
+AREAS = [
+    ('clusters', ['Edit Cluster…', 'Add Member', 'Import Members…']),
+    ('meetings', ['Topics', 'Attendance Flags']),
+    ('data', ['Import…']),
+    ('charts', []),
+    ('finances', ['Add Entry']),
+]
+
+n = 0
+failed = False
+
+
+def ok(good, what, detail=()):
+    global n, failed
+    n += 1
+    print(('ok' if good else 'not ok') + ' %d - %s' % (n, what))
+    for line in detail:
+        print('# ' + line)
+    failed = failed or not good
+
+
+def wait_for(condition, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    return None
+
+
+def find_app(pid):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            pass
+    return None
+
+
+def walk(acc, visit):
+    try:
+        visit(acc)
+        children = [acc.getChildAtIndex(i) for i in range(acc.childCount)]
+    except Exception:
+        return
+    for child in children:
+        if child is not None:
+            walk(child, visit)
+
+
+def unnamed_controls(root):
+    bad = []
+
+    def visit(acc):
+        if acc.getState().contains(pyatspi.STATE_FOCUSABLE):
+            name = (acc.name or '').strip()
+            if not name or TYPE_NAME.match(name):
+                path = []
+                parent = acc.parent
+                while parent is not None and len(path) < 4:
+                    if parent.name and not TYPE_NAME.match(parent.name):
+                        path.append(parent.name)
+                    parent = parent.parent
+                bad.append('%s %r (in %s)' % (acc.getRoleName(), name, ' < '.join(path) or 'window'))
+    walk(root, visit)
+    return bad
+
+
+def has_focusable(root):
+    found = []
+
+    def visit(acc):
+        if not found and acc.getState().contains(pyatspi.STATE_FOCUSABLE):
+            found.append(acc)
+    walk(root, visit)
+    return bool(found)
+
+
+def find_named(root, name):
+    found = []
+
+    def visit(acc):
+        if not found and acc.name == name and acc.getRoleName() in ('push button', 'toggle button', 'menu item'):
+            found.append(acc)
+    walk(root, visit)
+    return found[0] if found else None
+
+
+def settled(app):
+    # The window is built once the area's page tabs are in the tree.
+    return app is not None and app.childCount > 0 and find_named_tab(app)
+
+
+def find_named_tab(app):
+    found = []
+
+    def visit(acc):
+        if not found and acc.getRoleName() == 'page tab':
+            found.append(acc)
+    walk(app, visit)
+    return bool(found)
+
+
+def run(area, button=None):
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env['GTK_A11Y'] = 'atspi'
+    process = subprocess.Popen([APP, '--demo', '--area', area], env=env)
+    try:
+        app = wait_for(lambda: find_app(process.pid))
+        if app is None or not wait_for(lambda: settled(app)):
+            return None, 'the app did not appear on the accessibility bus'
+        windows_before = app.childCount
+        if button is not None:
+            target = wait_for(lambda: find_named(app, button), timeout=10)
+            if target is None:
+                return None, 'no button named %r' % button
+            action = target.queryAction()
+            action.doAction(0)
+            if not wait_for(lambda: app.childCount > windows_before, timeout=10):
+                return None, '%r opened no window' % button
+            root = app.getChildAtIndex(app.childCount - 1)
+            if not wait_for(lambda: has_focusable(root), timeout=10):
+                return None, '%r opened a window without controls' % button
+        else:
+            root = app
+        return unnamed_controls(root), None
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+for area, buttons in AREAS:
+    for button in [None] + buttons:
+        where = area if button is None else '%s: %s' % (area, button)
+        bad, error = run(area, button)
+        if error is not None:
+            ok(False, where + ' could be walked', [error])
+        else:
+            ok(not bad, '%s: every focusable control has a name' % where, bad[:40])
+
+print('1..%d' % n)
+sys.exit(1 if failed else 0)
