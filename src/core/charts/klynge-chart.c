@@ -262,6 +262,34 @@ ring_radius (Ctx    *ctx,
 }
 
 /* @ringed: the entry drawn with the highlighted clinic's ring, or -1. */
+/* Each legend entry as wide as its mark and text need, so a long label is
+ * not cut short beside a short one; when all do not fit, each gives up the
+ * same share. Fills @xs and @widths. */
+static void
+legend_slots (Ctx         *ctx,
+              guint        n,
+              const char **labels,
+              double       mark,
+              double       size,
+              double      *xs,
+              double      *widths)
+{
+  double total = 0, gap = 0.8 * ctx->u, scale;
+
+  for (guint i = 0; i < n; i++)
+    {
+      widths[i] = mark + (labels[i] != NULL ? klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH,
+                                                                  0, 0, 0, 0, 0) : 0) + gap;
+      total += widths[i];
+    }
+  scale = MIN (1.0, (ctx->x1 - ctx->x0) / total);
+  for (guint i = 0; i < n; i++)
+    {
+      widths[i] *= scale;
+      xs[i] = i == 0 ? ctx->x0 : xs[i - 1] + widths[i - 1];
+    }
+}
+
 static void
 legend (Ctx              *ctx,
         double            y,
@@ -270,21 +298,23 @@ legend (Ctx              *ctx,
         const char      **labels,
         int               ringed)
 {
-  double slot = (ctx->x1 - ctx->x0) / MAX (n, 4), size = SIZE_LABEL * ctx->u;
+  double size = SIZE_LABEL * ctx->u;
+  g_autofree double *xs = g_new (double, n), *widths = g_new (double, n);
 
+  legend_slots (ctx, n, labels, 1.7 * size, size, xs, widths);
   for (guint i = 0; i < n; i++)
     {
-      double x = ctx->x0 + slot * i;
+      double x = xs[i];
 
       if ((int) i == ringed)
         {
           klynge_chart_legend_item (ctx->cr, colours[i], &ctx->style->foreground, labels[i], size,
-                                    x + 0.3 * size, y, slot - 0.5 * ctx->u - 0.3 * size);
+                                    x + 0.3 * size, y, widths[i] - 0.5 * ctx->u - 0.3 * size);
           ring (ctx, x + 0.8 * size, y, 0.75 * size);
         }
       else
         klynge_chart_legend_item (ctx->cr, colours[i], &ctx->style->foreground, labels[i], size,
-                                  x, y, slot - 0.5 * ctx->u);
+                                  x, y, widths[i] - 0.5 * ctx->u);
     }
 }
 
@@ -936,11 +966,12 @@ funnel_legend (Ctx                 *ctx,
   };
   static const int shapes[] = { 0, 2, -2 };
   guint n = highlighted != NULL ? 6 : 5;
-  double slot = (ctx->x1 - ctx->x0) / n, size = SIZE_LABEL * ctx->u, y = ctx->y0 - 1.2 * ctx->u;
+  double size = SIZE_LABEL * ctx->u, y = ctx->y0 - 1.2 * ctx->u, xs[6], widths[6];
 
+  legend_slots (ctx, n, labels, 2.2 * size, size, xs, widths);
   for (guint i = 0; i < n; i++)
     {
-      double x = ctx->x0 + slot * i, text_x = x + 2.2 * size;
+      double x = xs[i], text_x = x + 2.2 * size;
 
       if (i < 3)
         {
@@ -965,7 +996,7 @@ funnel_legend (Ctx                 *ctx,
           text_x = x + 2.0 * size;
         }
       klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
-      klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_ELLIPSIS, text_x, y, x + slot - text_x - 0.3 * ctx->u, 0, 0.5);
+      klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_ELLIPSIS, text_x, y, x + widths[i] - text_x - 0.3 * ctx->u, 0, 0.5);
     }
 }
 
