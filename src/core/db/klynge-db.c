@@ -185,44 +185,45 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
-/* Refuses anything that is not an SQLite file before SQLite gets to see it,
- * so a wrongly chosen spreadsheet is never touched. */
+/* Refuses anything that is not an SQLite file before SQLite reads it as
+ * one, so a wrongly chosen spreadsheet is never touched. The header is read
+ * through the connection's own file: opening and closing another descriptor
+ * of the file would drop every POSIX lock this process holds on it (a
+ * worker's connection would drop the app's), and another program would then
+ * take the live WAL for an abandoned one and delete it. */
 static gboolean
-check_file_header (const char  *path,
-                   gboolean    *is_empty,
-                   GError     **error)
+check_file_header (KlyngeDb  *self,
+                   gboolean  *is_empty,
+                   GError   **error)
 {
   static const char magic[16] = "SQLite format 3";
   char header[16];
-  gssize n;
-  int fd;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  int rc;
 
   *is_empty = FALSE;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
+  rc = sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &size);
+  if (rc != SQLITE_OK)
+    return klynge_db_set_error_from_sqlite (error, NULL, rc);
 
-      g_set_error (error, KLYNGE_ERROR,
-                   saved_errno == EACCES ? KLYNGE_ERROR_READ_ONLY : KLYNGE_ERROR_IO,
-                   _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n == 0)
+  if (size == 0)
     {
       *is_empty = TRUE;
       return TRUE;
     }
 
-  if (n != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  if (size < (sqlite3_int64) sizeof header ||
+      file->pMethods->xRead (file, header, sizeof header, 0) != SQLITE_OK ||
+      memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Klynge database."), path);
+                   _("“%s” is not a Klynge database."), self->path);
       return FALSE;
     }
 
@@ -386,18 +387,6 @@ klynge_db_open (const char         *path,
       return NULL;
     }
 
-  if (!check_file_header (path, &is_empty, error))
-    return NULL;
-
-  /* An existing database that lost all its bytes is not a new one: filling
-   * it would hide the loss. Its backups are what the user needs. */
-  if (is_empty && has_backups (path))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
-                   _("The database “%s” is empty, but it has backups. Restore it from a backup."), path);
-      return NULL;
-    }
-
   self = g_object_new (KLYNGE_TYPE_DB, NULL);
   self->path = g_strdup (path);
   self->reason = REASON_ASKED;
@@ -422,6 +411,22 @@ klynge_db_open (const char         *path,
   if (rc != SQLITE_OK)
     {
       klynge_db_set_error_from_sqlite (error, self->handle, rc);
+      name_file_in_error (error, path);
+      return NULL;
+    }
+
+  if (!check_file_header (self, &is_empty, error))
+    {
+      name_file_in_error (error, path);
+      return NULL;
+    }
+
+  /* An existing database that lost all its bytes is not a new one: filling
+   * it would hide the loss. Its backups are what the user needs. */
+  if (is_empty && has_backups (path))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
+                   _("The database “%s” is empty, but it has backups. Restore it from a backup."), path);
       return NULL;
     }
 
