@@ -11,6 +11,7 @@
 #include "klynge-cluster.h"
 #include "klynge-db.h"
 #include "klynge-demo.h"
+#include "klynge-file.h"
 #include "klynge-test-utils.h"
 
 typedef struct
@@ -272,6 +273,29 @@ test_reset_statements (Fixture       *f,
   g_assert_cmpint (klynge_db_count (reader, "SELECT count(*) FROM cluster", 0), ==, 3);
 }
 
+/* An export pointed at the open database (or its WAL) must not touch it. */
+static void
+test_export_onto_open_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (f->path);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *other = g_strconcat (f->path, ".csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (klynge_file_prepare_private (f->path, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (klynge_file_prepare_private (wal, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (klynge_file_prepare_private (other, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&db);
+  g_assert_false (klynge_db_file_is_open (f->path));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -289,6 +313,7 @@ main (int    argc,
   ADD ("/db/too-new", test_too_new);
   ADD ("/db/missing-folder", test_missing_folder);
   ADD ("/db/reset-statements", test_reset_statements);
+  ADD ("/db/export-onto-open-file", test_export_onto_open_file);
 #undef ADD
 
   return g_test_run ();

@@ -29,6 +29,7 @@ struct _KlyngeDb
   char       *path;
   sqlite3    *handle;
   GHashTable *statements;
+  char       *file_id;
   guint       tx_depth;
   guint       read_only : 1;
   /* Why it is read-only, for klynge_db_dup_read_only_reason(). */
@@ -41,6 +42,69 @@ struct _KlyngeDb
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDb, klynge_db, G_TYPE_OBJECT)
+
+/* The files this process has open through SQLite, as "device:inode" → how
+ * many connections: what must never be opened by other means here. */
+G_LOCK_DEFINE_STATIC (open_files);
+static GHashTable *open_files;
+
+static char *
+dup_file_id (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) st.st_dev, (guint64) st.st_ino);
+}
+
+static gboolean
+is_open_file (const char *path)
+{
+  g_autofree char *id = dup_file_id (path);
+  gboolean open;
+
+  if (id == NULL)
+    return FALSE;
+
+  G_LOCK (open_files);
+  open = open_files != NULL && g_hash_table_contains (open_files, id);
+  G_UNLOCK (open_files);
+  return open;
+}
+
+static void
+register_open_file (KlyngeDb *self)
+{
+  self->file_id = dup_file_id (self->path);
+  if (self->file_id == NULL)
+    return;
+
+  G_LOCK (open_files);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (open_files, g_strdup (self->file_id),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_id)) + 1));
+  G_UNLOCK (open_files);
+}
+
+static void
+unregister_open_file (KlyngeDb *self)
+{
+  guint n;
+
+  if (self->file_id == NULL)
+    return;
+
+  G_LOCK (open_files);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_id));
+  if (n > 1)
+    g_hash_table_insert (open_files, g_strdup (self->file_id), GUINT_TO_POINTER (n - 1));
+  else
+    g_hash_table_remove (open_files, self->file_id);
+  G_UNLOCK (open_files);
+  g_clear_pointer (&self->file_id, g_free);
+}
 
 static void
 finalize_statement (gpointer stmt)
@@ -56,6 +120,7 @@ klynge_db_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  unregister_open_file (self);
   g_free (self->path);
 
   G_OBJECT_CLASS (klynge_db_parent_class)->finalize (object);
@@ -415,6 +480,8 @@ klynge_db_open (const char         *path,
       return NULL;
     }
 
+  register_open_file (self);
+
   if (!check_file_header (self, &is_empty, error))
     {
       name_file_in_error (error, path);
@@ -473,6 +540,37 @@ klynge_db_open (const char         *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * klynge_db_file_is_open:
+ * @path: any file
+ *
+ * Tells whether @path is a database this process has open, or one of the
+ * working files SQLite keeps beside it. Writing or even reading such a file
+ * by other means than SQLite would drop the process's locks on it.
+ *
+ * Returns: %TRUE when @path must be left to SQLite
+ */
+gboolean
+klynge_db_file_is_open (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (is_open_file (path))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (path, suffixes[i]))
+      {
+        g_autofree char *db_path = g_strndup (path, strlen (path) - strlen (suffixes[i]));
+
+        return is_open_file (db_path);
+      }
+
+  return FALSE;
 }
 
 /**

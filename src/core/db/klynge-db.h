@@ -30,6 +30,7 @@ typedef enum
 KlyngeDb     *klynge_db_open               (const char          *path,
                                             KlyngeDbOpenFlags    flags,
                                             GError             **error);
+gboolean      klynge_db_file_is_open       (const char          *path);
 const char   *klynge_db_get_path           (KlyngeDb            *self);
 sqlite3      *klynge_db_get_handle         (KlyngeDb            *self);
 gboolean      klynge_db_is_read_only       (KlyngeDb            *self);
