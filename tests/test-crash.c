@@ -13,12 +13,16 @@
  * every measurement of an earlier one (the same clinics and periods, other
  * numbers), and `import-undo` of such a replacing import (the old numbers
  * come back). Run with --seed to repeat a sequence of moments.
+ *
+ * A restore from a backup while such an import writes must not lose the
+ * import either: it waits for it, or gives up and changes nothing.
  */
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 
+#include "klynge-backup.h"
 #include "klynge-test-utils.h"
 
 #define N_PERIODS 1000
@@ -363,6 +367,71 @@ test_undo (Fixture       *f,
   kill_again_and_again (&scenario);
 }
 
+/* Whether another connection holds the write lock of the file of @handle. */
+static gboolean
+writer_active (sqlite3 *handle)
+{
+  int rc = sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+  return rc == SQLITE_BUSY;
+}
+
+/* The restore runs while the import holds its transaction open: the
+ * measurements of the import end up in the database or, when the restore
+ * came after them, in the copy the restore kept of what it replaced. */
+static void
+test_restore_during_import (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *file = write_file (&f->names, f->dir, 0);
+  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(KlyngeBackup) backup = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) restore_error = NULL;
+  g_autofree char *safety = NULL;
+  Counts before, after, saved;
+  sqlite3 *probe;
+  gboolean restored, imported;
+  gint64 deadline;
+
+  {
+    g_autoptr(KlyngeDb) db = klynge_test_open_db (f->path);
+    g_autofree char *made = klynge_backup_create (db, "test", &error);
+
+    g_assert_no_error (error);
+  }
+  backups = klynge_backup_list (f->path);
+  backup = g_list_model_get_item (backups, 0);
+  read_counts (f->path, &before);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &probe, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  process = start_cli (f->path, "import", file, FALSE);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!writer_active (probe))
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+  sqlite3_close (probe);
+
+  restored = klynge_backup_restore (f->path, backup, &safety, &restore_error);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  imported = g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0;
+  g_test_message ("restore %s, import %s", restored ? "done" : restore_error->message,
+                  imported ? "done" : "failed");
+  if (!restored)
+    g_assert_error (restore_error, KLYNGE_ERROR, KLYNGE_ERROR_BUSY);
+
+  read_counts (f->path, &after);
+  if (restored)
+    read_counts (safety, &saved);
+  if (imported)
+    g_assert_true (after.n[1] >= before.n[1] + 50000 ||
+                   (restored && saved.n[1] >= before.n[1] + 50000 && after.n[1] == before.n[1]));
+  else
+    g_assert_cmpint (after.n[1], ==, before.n[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,5 +440,6 @@ main (int   argc,
   g_test_add ("/crash/sigkill-during-import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/crash/sigkill-during-replacing-import", Fixture, NULL, fixture_set_up, test_replacing_import, fixture_tear_down);
   g_test_add ("/crash/sigkill-during-import-undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/crash/restore-during-import", Fixture, NULL, fixture_set_up, test_restore_during_import, fixture_tear_down);
   return g_test_run ();
 }
