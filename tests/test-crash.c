@@ -15,7 +15,8 @@
  * come back). Run with --seed to repeat a sequence of moments.
  *
  * A restore from a backup while such an import writes must not lose the
- * import either: it waits for it, or gives up and changes nothing.
+ * import either: it waits for it, or gives up and changes nothing. Nor
+ * may an import whose database is deleted under it report success.
  */
 
 #include <gio/gio.h>
@@ -378,6 +379,16 @@ writer_active (sqlite3 *handle)
   return rc == SQLITE_BUSY;
 }
 
+/* Until a command started in another process holds its write transaction. */
+static void
+wait_for_writer (sqlite3 *probe)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!writer_active (probe))
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+}
+
 /* The restore runs while the import holds its transaction open: the
  * measurements of the import end up in the database or, when the restore
  * came after them, in the copy the restore kept of what it replaced. */
@@ -395,7 +406,6 @@ test_restore_during_import (Fixture       *f,
   Counts before, after, saved;
   sqlite3 *probe;
   gboolean restored, imported;
-  gint64 deadline;
 
   {
     g_autoptr(KlyngeDb) db = klynge_test_open_db (f->path);
@@ -409,9 +419,7 @@ test_restore_during_import (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open_v2 (f->path, &probe, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   process = start_cli (f->path, "import", file, FALSE);
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while (!writer_active (probe))
-    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+  wait_for_writer (probe);
   sqlite3_close (probe);
 
   restored = klynge_backup_restore (f->path, backup, &safety, &restore_error);
@@ -432,6 +440,28 @@ test_restore_during_import (Fixture       *f,
     g_assert_cmpint (after.n[1], ==, before.n[1]);
 }
 
+/* The database deleted while an import writes: the import must not say it
+ * saved anything (it went into a file nobody can open any more). */
+static void
+test_deleted_during_import (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *file = write_file (&f->names, f->dir, 0);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *probe;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &probe, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  process = start_cli (f->path, "import", file, FALSE);
+  wait_for_writer (probe);
+  sqlite3_close (probe);
+
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,5 +471,6 @@ main (int   argc,
   g_test_add ("/crash/sigkill-during-replacing-import", Fixture, NULL, fixture_set_up, test_replacing_import, fixture_tear_down);
   g_test_add ("/crash/sigkill-during-import-undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/crash/restore-during-import", Fixture, NULL, fixture_set_up, test_restore_during_import, fixture_tear_down);
+  g_test_add ("/crash/deleted-during-import", Fixture, NULL, fixture_set_up, test_deleted_during_import, fixture_tear_down);
   return g_test_run ();
 }

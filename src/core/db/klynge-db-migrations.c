@@ -378,15 +378,13 @@ _klynge_db_migrate (KlyngeDb  *self,
         return FALSE;
 
       if (!migrations[v] (self, error) ||
-          !klynge_db_exec (self, set_version, error))
+          !klynge_db_exec (self, set_version, error) ||
+          !klynge_db_commit (self, error))
         {
           klynge_db_rollback (self);
           g_prefix_error (error, _("Could not update the database to format %d: "), v + 1);
           return FALSE;
         }
-
-      if (!klynge_db_commit (self, error))
-        return FALSE;
     }
 
   return TRUE;

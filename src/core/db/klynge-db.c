@@ -799,6 +799,31 @@ klynge_db_begin (KlyngeDb  *self,
   return TRUE;
 }
 
+/* A file deleted or renamed while open still takes the writes, into an
+ * inode nobody will ever open again: saving there would report a change as
+ * saved that is lost when the connection closes. */
+static gboolean
+check_not_moved (KlyngeDb  *self,
+                 GError   **error)
+{
+  int moved = 0;
+
+  if (sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK || !moved)
+    return TRUE;
+
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO,
+               _("The database file “%s” was moved or deleted while it was open, so the change was not saved."),
+               self->path);
+  return FALSE;
+}
+
+/**
+ * klynge_db_commit:
+ *
+ * Ends the transaction of klynge_db_begin(). When it fails, the transaction
+ * is still open and its owner, the caller of klynge_db_begin(), rolls it
+ * back with klynge_db_rollback(), exactly as after any other failure.
+ */
 gboolean
 klynge_db_commit (KlyngeDb  *self,
                   GError   **error)
@@ -809,11 +834,8 @@ klynge_db_commit (KlyngeDb  *self,
 
   if (self->tx_depth == 1)
     {
-      if (!klynge_db_exec (self, "COMMIT", error))
-        {
-          klynge_db_rollback (self);
-          return FALSE;
-        }
+      if (!check_not_moved (self, error) || !klynge_db_exec (self, "COMMIT", error))
+        return FALSE;
     }
   else
     {
@@ -845,6 +867,23 @@ klynge_db_rollback (KlyngeDb *self)
   sql = g_strdup_printf ("ROLLBACK TO klynge_%u; RELEASE klynge_%u",
                          self->tx_depth, self->tx_depth);
   sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+}
+
+/**
+ * klynge_db_commit_or_rollback:
+ *
+ * Commits, or rolls back when the commit fails: the last step of an owner
+ * of a transaction that has nothing else to undo.
+ */
+gboolean
+klynge_db_commit_or_rollback (KlyngeDb  *self,
+                              GError   **error)
+{
+  if (klynge_db_commit (self, error))
+    return TRUE;
+
+  klynge_db_rollback (self);
+  return FALSE;
 }
 
 /* Returns: (transfer full): the text of @column as a new string, "" for SQL NULL

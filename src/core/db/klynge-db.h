@@ -64,6 +64,8 @@ gboolean      klynge_db_begin              (KlyngeDb            *self,
 gboolean      klynge_db_commit             (KlyngeDb            *self,
                                             GError             **error);
 void          klynge_db_rollback           (KlyngeDb            *self);
+gboolean      klynge_db_commit_or_rollback (KlyngeDb            *self,
+                                            GError             **error);
 
 gboolean      klynge_db_set_error_from_sqlite (GError          **error,
                                                sqlite3          *handle,
