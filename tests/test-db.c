@@ -482,6 +482,76 @@ test_commit_after_file_deleted (Fixture       *f,
   klynge_db_rollback (db);
 }
 
+/* Counts, in every connection this process opens, the integrity checks
+ * run and the backup copies written. */
+static guint n_quick_checks;
+static guint n_copies;
+
+static int
+count_cb (unsigned  type,
+          void     *data,
+          void     *p,
+          void     *x)
+{
+  const char *sql = sqlite3_sql (p);
+
+  if (sql != NULL && g_str_has_prefix (sql, "PRAGMA quick_check"))
+    n_quick_checks++;
+  return 0;
+}
+
+static int
+count_connections (sqlite3                        *handle,
+                   const char                    **message,
+                   const struct sqlite3_api_routines *api)
+{
+  const char *file = sqlite3_db_filename (handle, "main");
+
+  if (file != NULL && strstr (file, ".sqlite.tmp-") != NULL)
+    n_copies++;
+  sqlite3_trace_v2 (handle, SQLITE_TRACE_STMT, count_cb, NULL);
+  return SQLITE_OK;
+}
+
+/* Opening a file that did not change since its last check and backup
+ * costs neither a check nor a copy; a change brings both back. */
+static void
+test_unchanged_not_checked_again (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (f->dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+
+  g_clear_object (&db);
+
+  sqlite3_auto_extension ((void (*) (void)) count_connections);
+  db = klynge_db_open (path, KLYNGE_DB_OPEN_BACKUP, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_cmpuint (n_quick_checks, ==, 1);
+  g_assert_cmpuint (n_copies, ==, 1);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      db = klynge_db_open (path, KLYNGE_DB_OPEN_BACKUP, &error);
+      g_assert_no_error (error);
+      g_clear_object (&db);
+    }
+  g_assert_cmpuint (n_quick_checks, ==, 1);
+  g_assert_cmpuint (n_copies, ==, 1);
+
+  db = klynge_db_open (path, KLYNGE_DB_OPEN_DEFAULT, &error);
+  g_assert_true (klynge_db_exec (db, "UPDATE cluster SET notes = 'changed'", &error));
+  g_clear_object (&db);
+  db = klynge_db_open (path, KLYNGE_DB_OPEN_BACKUP, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_cmpuint (n_quick_checks, ==, 2);
+  g_assert_cmpuint (n_copies, ==, 2);
+  sqlite3_cancel_auto_extension ((void (*) (void)) count_connections);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -503,6 +573,7 @@ main (int    argc,
   ADD ("/db/export-onto-open-file", test_export_onto_open_file);
   ADD ("/db/disk-full-at-commit", test_disk_full_at_commit);
   ADD ("/db/commit-after-file-deleted", test_commit_after_file_deleted);
+  ADD ("/db/unchanged-not-checked-again", test_unchanged_not_checked_again);
 #undef ADD
 
   return g_test_run ();

@@ -27,6 +27,7 @@
 #define KLYNGE_APPLICATION_ID 0x4B4C594E
 #define BACKUP_SUFFIX ".sqlite"
 #define BUSY_TIMEOUT_MS 5000
+#define LAST_BACKUP_RECORD "last-backup"
 #define BUSY_RETRIES 50
 #define BUSY_SLEEP_US 100000
 
@@ -525,39 +526,14 @@ klynge_backup_create (KlyngeDb    *db,
   return g_steal_pointer (&path);
 }
 
-/* Compared in pieces: a cluster's database may be large after years of imports. */
-static gboolean
-same_contents (const char *a,
-               const char *b)
-{
-  FILE *fa = g_fopen (a, "rb");
-  FILE *fb = g_fopen (b, "rb");
-  gboolean same = fa != NULL && fb != NULL;
-
-  while (same)
-    {
-      char buf_a[65536], buf_b[65536];
-      size_t n_a = fread (buf_a, 1, sizeof buf_a, fa);
-      size_t n_b = fread (buf_b, 1, sizeof buf_b, fb);
-
-      same = n_a == n_b && memcmp (buf_a, buf_b, n_a) == 0;
-      if (n_a < sizeof buf_a)
-        break;
-    }
-
-  if (fa != NULL)
-    fclose (fa);
-  if (fb != NULL)
-    fclose (fb);
-  return same;
-}
-
 /**
  * klynge_backup_create_if_changed:
  *
- * Like klynge_backup_create(), but drops the new backup again when it is
- * identical to the newest one, so opening the same file many times does not
- * push the older, different backups out of the rotation.
+ * Like klynge_backup_create(), but only when the database changed since
+ * the last backup made this way (and that backup is still there), so
+ * opening the same file many times neither copies it each time nor pushes
+ * the older, different backups out of the rotation. What the file was like
+ * then is kept in LAST_BACKUP_RECORD in the backup folder.
  *
  * Returns: (transfer full) (nullable): the new backup's path; %NULL with
  * @error unset when nothing changed since the last backup.
@@ -567,18 +543,32 @@ klynge_backup_create_if_changed (KlyngeDb  *db,
                                  GError   **error)
 {
   g_autofree char *dir = klynge_backup_dir_for (klynge_db_get_path (db));
-  g_autoptr(GPtrArray) before = list_names (dir);
-  g_autofree char *path = klynge_backup_create (db, "opened", error);
+  g_autofree char *record = g_build_filename (dir, LAST_BACKUP_RECORD, NULL);
+  g_autofree char *state = klynge_db_dup_file_state (db);
+  g_autofree char *last = NULL;
+  g_autofree char *path = NULL;
 
-  if (path != NULL && before->len > 0)
+  if (state != NULL && g_file_get_contents (record, &last, NULL, NULL))
     {
-      g_autofree char *newest = g_build_filename (dir, before->pdata[0], NULL);
+      char *name = strchr (last, '\n');
+      g_autofree char *newest = NULL;
 
-      if (same_contents (path, newest))
+      if (name != NULL)
         {
-          g_unlink (path);
-          return NULL;
+          *name++ = '\0';
+          newest = g_build_filename (dir, name, NULL);
+          if (g_str_equal (last, state) && g_file_test (newest, G_FILE_TEST_IS_REGULAR))
+            return NULL;
         }
+    }
+
+  path = klynge_backup_create (db, "opened", error);
+  if (path != NULL && state != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *contents = g_strconcat (state, "\n", name, NULL);
+
+      g_file_set_contents_full (record, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
     }
 
   return g_steal_pointer (&path);

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -399,6 +400,43 @@ check_integrity (KlyngeDb  *self,
   return ok;
 }
 
+/* Where the state of the file at its last clean check is kept: in the
+ * cache, since losing it only costs one more check. */
+static char *
+checked_record_path (KlyngeDb *self)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (self->file_id), ":", '-');
+
+  return g_build_filename (g_get_user_cache_dir (), "klynge", "checked", name, NULL);
+}
+
+/* A file that has not changed since it last passed the check passes it
+ * again: checking every page costs time proportional to the file. */
+static gboolean
+check_integrity_if_changed (KlyngeDb  *self,
+                            GError   **error)
+{
+  g_autofree char *state = klynge_db_dup_file_state (self);
+  g_autofree char *record = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *last = NULL;
+
+  if (state == NULL || self->file_id == NULL)
+    return check_integrity (self, error);
+
+  record = checked_record_path (self);
+  if (g_file_get_contents (record, &last, NULL, NULL) && g_str_equal (last, state))
+    return TRUE;
+
+  if (!check_integrity (self, error))
+    return FALSE;
+
+  folder = g_path_get_dirname (record);
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    g_file_set_contents_full (record, state, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+  return TRUE;
+}
+
 /**
  * klynge_db_open:
  * @path: the database file; created (mode 0600) when it does not exist
@@ -500,7 +538,7 @@ klynge_db_open (const char         *path,
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
-  if (!check_identity (self, error) || !check_integrity (self, error))
+  if (!check_identity (self, error) || !check_integrity_if_changed (self, error))
     {
       name_file_in_error (error, path);
       return NULL;
@@ -540,6 +578,46 @@ klynge_db_open (const char         *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * klynge_db_dup_file_state:
+ *
+ * Describes the database file as it is now, without reading its pages:
+ * its identity, size and modification time, its WAL's size and modification
+ * time, and SQLite's file change counter (which a network file system's
+ * coarse times may miss). Two equal states mean the contents did not
+ * change in between.
+ *
+ * Returns: (transfer full) (nullable): the state, or %NULL when the file
+ *   cannot be examined
+ */
+char *
+klynge_db_dup_file_state (KlyngeDb *self)
+{
+  g_autofree char *wal = NULL;
+  sqlite3_file *file = NULL;
+  guchar counter[4] = { 0 };
+  struct stat st, wal_st = { 0 };
+
+  g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
+
+  if (g_stat (self->path, (GStatBuf *) &st) != 0 ||
+      sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xRead (file, counter, sizeof counter, 24) != SQLITE_OK)
+    return NULL;
+
+  /* An empty WAL is what opening creates and closing removes. */
+  wal = g_strconcat (self->path, "-wal", NULL);
+  if (g_stat (wal, (GStatBuf *) &wal_st) != 0 || wal_st.st_size == 0)
+    memset (&wal_st, 0, sizeof wal_st);
+
+  return g_strdup_printf ("%ju %ju %jd %jd.%09ld %jd %jd.%09ld %02x%02x%02x%02x",
+                          (uintmax_t) st.st_dev, (uintmax_t) st.st_ino, (intmax_t) st.st_size,
+                          (intmax_t) st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                          (intmax_t) wal_st.st_size, (intmax_t) wal_st.st_mtim.tv_sec, wal_st.st_mtim.tv_nsec,
+                          counter[0], counter[1], counter[2], counter[3]);
 }
 
 /**

@@ -31,6 +31,7 @@ KlyngeDb     *klynge_db_open               (const char          *path,
                                             KlyngeDbOpenFlags    flags,
                                             GError             **error);
 gboolean      klynge_db_file_is_open       (const char          *path);
+char         *klynge_db_dup_file_state     (KlyngeDb            *self);
 const char   *klynge_db_get_path           (KlyngeDb            *self);
 sqlite3      *klynge_db_get_handle         (KlyngeDb            *self);
 gboolean      klynge_db_is_read_only       (KlyngeDb            *self);
