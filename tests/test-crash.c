@@ -16,7 +16,8 @@
  *
  * A restore from a backup while such an import writes must not lose the
  * import either: it waits for it, or gives up and changes nothing. Nor
- * may an import whose database is deleted under it report success.
+ * may an import whose database is deleted under it report success, nor a
+ * file's own schema make an import run SQL.
  */
 
 #include <gio/gio.h>
@@ -462,6 +463,35 @@ test_deleted_during_import (Fixture       *f,
   g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
 }
 
+/* A file whose schema names an index so that the import, dropping it for
+ * a bulk insert, would run SQL of the file's choosing. */
+static void
+test_crafted_index_name (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *file = write_file (&f->names, f->dir, 0);
+  sqlite3 *handle;
+  Counts after;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "CREATE INDEX p ON member (name);"
+                                 "CREATE INDEX \"p\"\"; UPDATE cluster SET name = 'taken over'; --\" ON measurement (period);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  run_cli (f->path, "import", file, FALSE);
+
+  read_counts (f->path, &after);
+  g_assert_cmpint (after.n[1], >=, 50000);
+  {
+    g_autoptr(KlyngeDb) db = klynge_test_open_db (f->path);
+
+    g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'taken over'", 0), ==, 0);
+    g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'measurement\\_%' ESCAPE '\\'", 0), ==, 3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,5 +502,6 @@ main (int   argc,
   g_test_add ("/crash/sigkill-during-import-undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/crash/restore-during-import", Fixture, NULL, fixture_set_up, test_restore_during_import, fixture_tear_down);
   g_test_add ("/crash/deleted-during-import", Fixture, NULL, fixture_set_up, test_deleted_during_import, fixture_tear_down);
+  g_test_add ("/crash/crafted-index-name", Fixture, NULL, fixture_set_up, test_crafted_index_name, fixture_tear_down);
   return g_test_run ();
 }

@@ -77,6 +77,12 @@ char         *klynge_db_column_dup_text     (sqlite3_stmt        *stmt,
 char         *klynge_db_column_dup_nullable (sqlite3_stmt       *stmt,
                                              int                 column);
 
+/* A bulk import builds these once after its inserts (see klynge-db-migrations.c). */
+gboolean      klynge_db_drop_measurement_indexes   (KlyngeDb    *self,
+                                                    GError     **error);
+gboolean      klynge_db_create_measurement_indexes (KlyngeDb    *self,
+                                                    GError     **error);
+
 /* Used by the migration steps only. */
 gboolean      _klynge_db_migrate           (KlyngeDb            *self,
                                             GError             **error);
