@@ -66,6 +66,7 @@ test_app_and_cli (void)
   g_assert_no_error (error);
 
   klynge_test_assert_integrity (klynge_db_get_handle (db));
+  g_assert_cmpint (klynge_db_is_on_network_drive (db), ==, g_getenv ("KLYNGE_TEST_FS_TYPE") != NULL);
 
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note = 'app'", 0), ==, N_APP_WRITES);
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note LIKE 'cli-%'", 0), ==, N_CLI_WRITES);
@@ -75,6 +76,9 @@ test_app_and_cli (void)
   klynge_test_remove_tree (dir);
 }
 
+/* Two computers on one file of a network drive: no WAL (its shared memory
+ * does not reach the other computer), and every write of both still lands.
+ * The CLI processes inherit the stand-in for a network mount. */
 /* Whether this process holds a POSIX lock on @path, as the kernel lists it. */
 static gboolean
 holds_lock (const char *path)
@@ -110,6 +114,38 @@ add_ledger_note (KlyngeDb   *db,
   g_assert_true (klynge_db_step_done (db, stmt, &error));
   g_assert_true (klynge_db_commit (db, &error));
   g_assert_no_error (error);
+}
+
+static void
+test_network_drive (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  /* Made locally first, so it starts in WAL mode. */
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *notice = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_false (klynge_db_is_on_network_drive (db));
+  g_assert_null (klynge_db_dup_network_notice (db));
+  g_clear_object (&db);
+
+  g_setenv ("KLYNGE_TEST_FS_TYPE", "6969", TRUE);
+  db = klynge_test_open_db (path);
+  notice = klynge_db_dup_network_notice (db);
+  g_assert_nonnull (notice);
+  stmt = klynge_db_prepare (db, "PRAGMA journal_mode", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+  sqlite3_reset (stmt);
+  add_ledger_note (db, "on the network");
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&db);
+
+  test_app_and_cli ();
+  g_unsetenv ("KLYNGE_TEST_FS_TYPE");
+  klynge_test_remove_tree (dir);
 }
 
 /* Runs as the app: a worker's connection comes and goes, another program
@@ -178,5 +214,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/two-writers/app-and-cli", test_app_and_cli);
   g_test_add_func ("/two-writers/locks-kept", test_locks_kept);
+  g_test_add_func ("/two-writers/network-drive", test_network_drive);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "klynge-backup.h"
@@ -33,6 +34,7 @@ struct _KlyngeDb
   char       *file_id;
   guint       tx_depth;
   guint       read_only : 1;
+  guint       network : 1;
   /* Why it is read-only, for klynge_db_dup_read_only_reason(). */
   enum {
     REASON_ASKED,
@@ -437,6 +439,58 @@ check_integrity_if_changed (KlyngeDb  *self,
   return TRUE;
 }
 
+/* File systems whose files other computers reach: the magic numbers of
+ * statfs(2) for NFS, SMB/CIFS (both generations), FUSE (sshfs, Google
+ * Drive, rclone…), AFS, Coda, 9P and Ceph. */
+static gboolean
+is_network_file_system (const char *path)
+{
+  static const guint32 network_types[] = {
+    0x6969,      /* NFS */
+    0x517B,      /* SMB */
+    0xFF534D42,  /* CIFS */
+    0xFE534D42,  /* SMB2 */
+    0x65735546,  /* FUSE */
+    0x5346414F,  /* AFS */
+    0x73757245,  /* Coda */
+    0x01021997,  /* 9P */
+    0x00C36400,  /* Ceph */
+  };
+  /* Tests stand in for a network mount, which they cannot make. */
+  const char *stub = g_getenv ("KLYNGE_TEST_FS_TYPE");
+  struct statfs st;
+  guint32 type;
+
+  if (stub != NULL)
+    type = (guint32) g_ascii_strtoull (stub, NULL, 16);
+  else if (statfs (path, &st) == 0)
+    type = (guint32) st.f_type;
+  else
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (network_types); i++)
+    if (type == network_types[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* WAL keeps its index in memory shared through the -shm file, which only
+ * works between processes of one computer: two PCs writing a file on a
+ * network drive through WAL corrupt it. There the rollback journal is used
+ * (a writer locks the file itself, so the other PC waits until the write is
+ * over), with every commit synced, as SQLite advises for that mode. */
+static gboolean
+set_journal_mode (KlyngeDb  *self,
+                  GError   **error)
+{
+  if (!self->network)
+    return klynge_db_exec (self, "PRAGMA journal_mode = WAL", error) &&
+           klynge_db_exec (self, "PRAGMA synchronous = NORMAL", error);
+
+  return klynge_db_exec (self, "PRAGMA journal_mode = DELETE", error) &&
+         klynge_db_exec (self, "PRAGMA synchronous = FULL", error);
+}
+
 /**
  * klynge_db_open:
  * @path: the database file; created (mode 0600) when it does not exist
@@ -508,6 +562,7 @@ klynge_db_open (const char         *path,
       read_only = self->reason != REASON_ASKED;
     }
   self->read_only = read_only;
+  self->network = is_network_file_system (path);
 
   open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
   rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
@@ -558,8 +613,7 @@ klynge_db_open (const char         *path,
       return g_steal_pointer (&self);
     }
 
-  if (!klynge_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !klynge_db_exec (self, "PRAGMA synchronous = NORMAL", error))
+  if (!set_journal_mode (self, error))
     return NULL;
 
   /* A migration makes its own backup first; otherwise the file as it was
@@ -680,6 +734,35 @@ klynge_db_dup_read_only_reason (KlyngeDb *self)
     default:
       return g_strdup_printf (_("The file “%s” was opened for reading only."), name);
     }
+}
+
+/**
+ * klynge_db_is_on_network_drive:
+ *
+ * Returns: whether the file is on a network drive, where it is kept in
+ * rollback-journal mode; see klynge_db_dup_network_notice()
+ */
+gboolean
+klynge_db_is_on_network_drive (KlyngeDb *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DB (self), FALSE);
+  return self->network;
+}
+
+/**
+ * klynge_db_dup_network_notice:
+ *
+ * Returns: (transfer full) (nullable): what to tell the user about a file
+ *   on a network drive, or %NULL for a local file
+ */
+char *
+klynge_db_dup_network_notice (KlyngeDb *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
+
+  if (!self->network)
+    return NULL;
+  return g_strdup (_("This file is on a network drive: one person at a time. While one computer saves a change, the others wait."));
 }
 
 const char *
