@@ -380,14 +380,21 @@ writer_active (sqlite3 *handle)
   return rc == SQLITE_BUSY;
 }
 
-/* Until a command started in another process holds its write transaction. */
-static void
-wait_for_writer (sqlite3 *probe)
+/* Starts an import of @file and returns once it holds its write transaction. */
+static GSubprocess *
+start_import_writing (const char *db_path,
+                      const char *file)
 {
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GSubprocess *process;
+  sqlite3 *probe;
 
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &probe, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  process = start_cli (db_path, "import", file, FALSE);
   while (!writer_active (probe))
     g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+  sqlite3_close (probe);
+  return process;
 }
 
 /* The restore runs while the import holds its transaction open: the
@@ -405,7 +412,6 @@ test_restore_during_import (Fixture       *f,
   g_autoptr(GError) restore_error = NULL;
   g_autofree char *safety = NULL;
   Counts before, after, saved;
-  sqlite3 *probe;
   gboolean restored, imported;
 
   {
@@ -418,10 +424,7 @@ test_restore_during_import (Fixture       *f,
   backup = g_list_model_get_item (backups, 0);
   read_counts (f->path, &before);
 
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &probe, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  process = start_cli (f->path, "import", file, FALSE);
-  wait_for_writer (probe);
-  sqlite3_close (probe);
+  process = start_import_writing (f->path, file);
 
   restored = klynge_backup_restore (f->path, backup, &safety, &restore_error);
   g_assert_true (g_subprocess_wait (process, NULL, &error));
@@ -450,12 +453,8 @@ test_deleted_during_import (Fixture       *f,
   g_autofree char *file = write_file (&f->names, f->dir, 0);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *probe;
 
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &probe, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  process = start_cli (f->path, "import", file, FALSE);
-  wait_for_writer (probe);
-  sqlite3_close (probe);
+  process = start_import_writing (f->path, file);
 
   g_assert_cmpint (g_unlink (f->path), ==, 0);
   g_assert_true (g_subprocess_wait (process, NULL, &error));
