@@ -130,6 +130,21 @@ announce_read_only (KlyngeWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Another computer may open the file too: saying so once explains its
+ * waits. */
+static void
+announce_network_drive (KlyngeWindow *self)
+{
+  g_autofree char *notice = klynge_db_dup_network_notice (klynge_context_get_db (self->context));
+  AdwToast *toast;
+
+  if (notice == NULL)
+    return;
+  toast = adw_toast_new (notice);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 context_changed_cb (KlyngeWindow *self)
 {
@@ -296,6 +311,8 @@ opened_cb (GObject      *source,
   klynge_context_set_db (self->context, job->db, cluster_id);
   if (klynge_context_get_read_only (self->context))
     announce_read_only (self);
+  else
+    announce_network_drive (self);
 
   if (job->then != NULL)
     job->then (self, job->then_data);

@@ -13,12 +13,18 @@
  * every measurement of an earlier one (the same clinics and periods, other
  * numbers), and `import-undo` of such a replacing import (the old numbers
  * come back). Run with --seed to repeat a sequence of moments.
+ *
+ * A restore from a backup while such an import writes must not lose the
+ * import either: it waits for it, or gives up and changes nothing. Nor
+ * may an import whose database is deleted under it report success, nor a
+ * file's own schema make an import run SQL.
  */
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 
+#include "klynge-backup.h"
 #include "klynge-test-utils.h"
 
 #define N_PERIODS 1000
@@ -363,6 +369,128 @@ test_undo (Fixture       *f,
   kill_again_and_again (&scenario);
 }
 
+/* Whether another connection holds the write lock of the file of @handle. */
+static gboolean
+writer_active (sqlite3 *handle)
+{
+  int rc = sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+  return rc == SQLITE_BUSY;
+}
+
+/* Starts an import of @file and returns once it holds its write transaction. */
+static GSubprocess *
+start_import_writing (const char *db_path,
+                      const char *file)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GSubprocess *process;
+  sqlite3 *probe;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &probe, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  process = start_cli (db_path, "import", file, FALSE);
+  while (!writer_active (probe))
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+  sqlite3_close (probe);
+  return process;
+}
+
+/* The restore runs while the import holds its transaction open: the
+ * measurements of the import end up in the database or, when the restore
+ * came after them, in the copy the restore kept of what it replaced. */
+static void
+test_restore_during_import (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *file = write_file (&f->names, f->dir, 0);
+  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(KlyngeBackup) backup = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) restore_error = NULL;
+  g_autofree char *safety = NULL;
+  Counts before, after, saved;
+  gboolean restored, imported;
+
+  {
+    g_autoptr(KlyngeDb) db = klynge_test_open_db (f->path);
+    g_autofree char *made = klynge_backup_create (db, "test", &error);
+
+    g_assert_no_error (error);
+  }
+  backups = klynge_backup_list (f->path);
+  backup = g_list_model_get_item (backups, 0);
+  read_counts (f->path, &before);
+
+  process = start_import_writing (f->path, file);
+
+  restored = klynge_backup_restore (f->path, backup, &safety, &restore_error);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  imported = g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0;
+  g_test_message ("restore %s, import %s", restored ? "done" : restore_error->message,
+                  imported ? "done" : "failed");
+  if (!restored)
+    g_assert_error (restore_error, KLYNGE_ERROR, KLYNGE_ERROR_BUSY);
+
+  read_counts (f->path, &after);
+  if (restored)
+    read_counts (safety, &saved);
+  if (imported)
+    g_assert_true (after.n[1] >= before.n[1] + 50000 ||
+                   (restored && saved.n[1] >= before.n[1] + 50000 && after.n[1] == before.n[1]));
+  else
+    g_assert_cmpint (after.n[1], ==, before.n[1]);
+}
+
+/* The database deleted while an import writes: the import must not say it
+ * saved anything (it went into a file nobody can open any more). */
+static void
+test_deleted_during_import (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *file = write_file (&f->names, f->dir, 0);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = start_import_writing (f->path, file);
+
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
+}
+
+/* A file whose schema names an index so that the import, dropping it for
+ * a bulk insert, would run SQL of the file's choosing. */
+static void
+test_crafted_index_name (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *file = write_file (&f->names, f->dir, 0);
+  sqlite3 *handle;
+  Counts after;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "CREATE INDEX p ON member (name);"
+                                 "CREATE INDEX \"p\"\"; UPDATE cluster SET name = 'taken over'; --\" ON measurement (period);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  run_cli (f->path, "import", file, FALSE);
+
+  read_counts (f->path, &after);
+  g_assert_cmpint (after.n[1], >=, 50000);
+  {
+    g_autoptr(KlyngeDb) db = klynge_test_open_db (f->path);
+
+    g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'taken over'", 0), ==, 0);
+    g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'measurement\\_%' ESCAPE '\\'", 0), ==, 3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,5 +499,8 @@ main (int   argc,
   g_test_add ("/crash/sigkill-during-import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/crash/sigkill-during-replacing-import", Fixture, NULL, fixture_set_up, test_replacing_import, fixture_tear_down);
   g_test_add ("/crash/sigkill-during-import-undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/crash/restore-during-import", Fixture, NULL, fixture_set_up, test_restore_during_import, fixture_tear_down);
+  g_test_add ("/crash/deleted-during-import", Fixture, NULL, fixture_set_up, test_deleted_during_import, fixture_tear_down);
+  g_test_add ("/crash/crafted-index-name", Fixture, NULL, fixture_set_up, test_crafted_index_name, fixture_tear_down);
   return g_test_run ();
 }

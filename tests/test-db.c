@@ -8,9 +8,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "klynge-clinic.h"
 #include "klynge-cluster.h"
 #include "klynge-db.h"
 #include "klynge-demo.h"
+#include "klynge-file.h"
+#include "klynge-ledger.h"
 #include "klynge-test-utils.h"
 
 typedef struct
@@ -272,11 +275,289 @@ test_reset_statements (Fixture       *f,
   g_assert_cmpint (klynge_db_count (reader, "SELECT count(*) FROM cluster", 0), ==, 3);
 }
 
+/* An export pointed at the open database (or its WAL) must not touch it. */
+static void
+test_export_onto_open_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (f->path);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *other = g_strconcat (f->path, ".csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (klynge_file_prepare_private (f->path, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (klynge_file_prepare_private (wal, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (klynge_file_prepare_private (other, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&db);
+  g_assert_false (klynge_db_file_is_open (f->path));
+}
+
+/* A disk that fills up at COMMIT: the WAL, where a commit writes, refuses
+ * every write while disk_full is set. The file's own writes (checkpoints)
+ * go through, so what was saved before stays readable. */
+static sqlite3_vfs full_vfs;
+static sqlite3_vfs *real_vfs;
+static sqlite3_io_methods full_wal_methods;
+static const sqlite3_io_methods *real_wal_methods;
+static gboolean disk_full;
+
+static int
+full_write (sqlite3_file  *file,
+            const void    *data,
+            int            amount,
+            sqlite3_int64  offset)
+{
+  if (disk_full)
+    return SQLITE_FULL;
+  return real_wal_methods->xWrite (file, data, amount, offset);
+}
+
+static int
+full_open (sqlite3_vfs      *vfs,
+           sqlite3_filename  name,
+           sqlite3_file     *file,
+           int               flags,
+           int              *out_flags)
+{
+  int rc = real_vfs->xOpen (real_vfs, name, file, flags, out_flags);
+
+  if (rc == SQLITE_OK && (flags & SQLITE_OPEN_WAL) != 0 && file->pMethods != NULL)
+    {
+      real_wal_methods = file->pMethods;
+      full_wal_methods = *file->pMethods;
+      full_wal_methods.xWrite = full_write;
+      file->pMethods = &full_wal_methods;
+    }
+  return rc;
+}
+
+static void
+use_full_disk_vfs (void)
+{
+  real_vfs = sqlite3_vfs_find (NULL);
+  full_vfs = *real_vfs;
+  full_vfs.zName = "klynge-test-full";
+  full_vfs.xOpen = full_open;
+  g_assert_cmpint (sqlite3_vfs_register (&full_vfs, 1), ==, SQLITE_OK);
+}
+
+static gboolean
+create_cluster (KlyngeDb  *db,
+                gint64     cluster,
+                GError   **error)
+{
+  return klynge_cluster_create (db, "Full disk", error) != 0;
+}
+
+static gboolean
+create_demo (KlyngeDb  *db,
+             gint64     cluster,
+             GError   **error)
+{
+  return klynge_demo_create (db, error) != 0;
+}
+
+static gboolean
+save_clinic (KlyngeDb  *db,
+             gint64     cluster,
+             GError   **error)
+{
+  g_autoptr(KlyngeClinic) clinic = klynge_clinic_new ();
+
+  clinic->name = g_strdup ("Full disk clinic");
+  return klynge_clinic_save (db, cluster, clinic, error);
+}
+
+static gboolean
+delete_clinic (KlyngeDb  *db,
+               gint64     cluster,
+               GError   **error)
+{
+  gint64 clinic = klynge_db_count (db, "SELECT max(id) FROM clinic WHERE cluster_id = ?1", cluster);
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_clinic_delete (db, cluster, clinic, KLYNGE_CLINIC_MEMBERS_REMOVE, 0, error);
+
+  return snapshot != NULL;
+}
+
+static gboolean
+save_ledger_entry (KlyngeDb  *db,
+                   gint64     cluster,
+                   GError   **error)
+{
+  g_autoptr(KlyngeLedgerEntry) entry = klynge_ledger_entry_new ();
+
+  entry->date = g_strdup ("2026-03-15");
+  entry->amount = 100;
+  entry->kind = KLYNGE_LEDGER_EXPENSE;
+  entry->category_id = klynge_db_count (db, "SELECT min(id) FROM ledger_category WHERE kind = 'expense'", 0);
+  return klynge_ledger_save_entry (db, cluster, 2026, entry, error);
+}
+
+/* The outer transaction of a caller, with a core function's inside it. */
+static gboolean
+nested (KlyngeDb  *db,
+        gint64     cluster,
+        GError   **error)
+{
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+  if (!save_clinic (db, cluster, error) || !klynge_db_commit (db, error))
+    {
+      klynge_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every way of saving fails whole when the disk is full at COMMIT: one
+ * rollback (a second would be a critical, fatal in tests), nothing saved,
+ * and the next transaction works. */
+static void
+test_disk_full_at_commit (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    gboolean  (*save) (KlyngeDb *db, gint64 cluster, GError **error);
+  } actions[] = {
+    { "create cluster", create_cluster },
+    { "create demo", create_demo },
+    { "save clinic", save_clinic },
+    { "delete clinic", delete_clinic },
+    { "save ledger entry", save_ledger_entry },
+    { "nested", nested },
+  };
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autofree char *before = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 n_clinics = klynge_db_count (db, "SELECT count(*) FROM clinic", 0);
+      gint64 n_entries = klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0);
+      gint64 n_clusters = klynge_db_count (db, "SELECT count(*) FROM cluster", 0);
+
+      g_test_message ("%s", actions[i].name);
+      disk_full = TRUE;
+      g_assert_false (actions[i].save (db, cluster, &error));
+      disk_full = FALSE;
+      g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO);
+
+      g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic", 0), ==, n_clinics);
+      g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0), ==, n_entries);
+      g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster", 0), ==, n_clusters);
+      g_clear_error (&error);
+      g_assert_true (save_clinic (db, cluster, &error));
+      g_assert_no_error (error);
+    }
+
+  klynge_test_assert_integrity (klynge_db_get_handle (db));
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
+/* A file deleted while a long write runs takes the write into nowhere:
+ * the commit must fail, not report the change as saved. */
+static void
+test_commit_after_file_deleted (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (f->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (klynge_db_begin (db, &error));
+  g_assert_true (klynge_db_exec (db, "INSERT INTO cluster (name) VALUES ('Gone')", &error));
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_assert_false (klynge_db_commit (db, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, f->path));
+  klynge_db_rollback (db);
+}
+
+/* Counts, in every connection this process opens, the integrity checks
+ * run and the backup copies written. */
+static guint n_quick_checks;
+static guint n_copies;
+
+static int
+count_cb (unsigned  type,
+          void     *data,
+          void     *p,
+          void     *x)
+{
+  const char *sql = sqlite3_sql (p);
+
+  if (sql != NULL && g_str_has_prefix (sql, "PRAGMA quick_check"))
+    n_quick_checks++;
+  return 0;
+}
+
+static int
+count_connections (sqlite3                        *handle,
+                   const char                    **message,
+                   const struct sqlite3_api_routines *api)
+{
+  const char *file = sqlite3_db_filename (handle, "main");
+
+  if (file != NULL && strstr (file, ".sqlite.tmp-") != NULL)
+    n_copies++;
+  sqlite3_trace_v2 (handle, SQLITE_TRACE_STMT, count_cb, NULL);
+  return SQLITE_OK;
+}
+
+/* Opening a file that did not change since its last check and backup
+ * costs neither a check nor a copy; a change brings both back. */
+static void
+test_unchanged_not_checked_again (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (f->dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+
+  g_clear_object (&db);
+
+  sqlite3_auto_extension ((void (*) (void)) count_connections);
+  db = klynge_db_open (path, KLYNGE_DB_OPEN_BACKUP, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_cmpuint (n_quick_checks, ==, 1);
+  g_assert_cmpuint (n_copies, ==, 1);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      db = klynge_db_open (path, KLYNGE_DB_OPEN_BACKUP, &error);
+      g_assert_no_error (error);
+      g_clear_object (&db);
+    }
+  g_assert_cmpuint (n_quick_checks, ==, 1);
+  g_assert_cmpuint (n_copies, ==, 1);
+
+  db = klynge_db_open (path, KLYNGE_DB_OPEN_DEFAULT, &error);
+  g_assert_true (klynge_db_exec (db, "UPDATE cluster SET notes = 'changed'", &error));
+  g_clear_object (&db);
+  db = klynge_db_open (path, KLYNGE_DB_OPEN_BACKUP, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_cmpuint (n_quick_checks, ==, 2);
+  g_assert_cmpuint (n_copies, ==, 2);
+  sqlite3_cancel_auto_extension ((void (*) (void)) count_connections);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  use_full_disk_vfs ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/db/created-0600", test_created_private);
@@ -289,6 +570,10 @@ main (int    argc,
   ADD ("/db/too-new", test_too_new);
   ADD ("/db/missing-folder", test_missing_folder);
   ADD ("/db/reset-statements", test_reset_statements);
+  ADD ("/db/export-onto-open-file", test_export_onto_open_file);
+  ADD ("/db/disk-full-at-commit", test_disk_full_at_commit);
+  ADD ("/db/commit-after-file-deleted", test_commit_after_file_deleted);
+  ADD ("/db/unchanged-not-checked-again", test_unchanged_not_checked_again);
 #undef ADD
 
   return g_test_run ();

@@ -7,9 +7,17 @@
  * processes add ledger entries to the same file. Every write of both must
  * land (the busy timeout waits for the other writer), and the file must
  * pass SQLite's integrity check afterwards.
+ *
+ * The app keeps its connection while workers open the file for exports;
+ * another program that reads the file in between must not find the app's
+ * locks gone and delete the WAL it is still writing.
  */
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "klynge-test-utils.h"
 
@@ -58,10 +66,142 @@ test_app_and_cli (void)
   g_assert_no_error (error);
 
   klynge_test_assert_integrity (klynge_db_get_handle (db));
+  g_assert_cmpint (klynge_db_is_on_network_drive (db), ==, g_getenv ("KLYNGE_TEST_FS_TYPE") != NULL);
 
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note = 'app'", 0), ==, N_APP_WRITES);
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note LIKE 'cli-%'", 0), ==, N_CLI_WRITES);
   g_assert_cmpint (klynge_db_count (db, "SELECT count(DISTINCT note) FROM ledger_entry WHERE note LIKE 'cli-%'", 0), ==, N_CLI_WRITES);
+
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
+/* Two computers on one file of a network drive: no WAL (its shared memory
+ * does not reach the other computer), and every write of both still lands.
+ * The CLI processes inherit the stand-in for a network mount. */
+/* Whether this process holds a POSIX lock on @path, as the kernel lists it. */
+static gboolean
+holds_lock (const char *path)
+{
+  g_autofree char *locks = NULL;
+  g_autofree char *pid = g_strdup_printf (" %d ", (int) getpid ());
+  g_autofree char *inode = NULL;
+  g_auto(GStrv) lines = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  inode = g_strdup_printf (":%lu ", (gulong) st.st_ino);
+  g_assert_true (g_file_get_contents ("/proc/locks", &locks, NULL, NULL));
+  lines = g_strsplit (locks, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "POSIX") != NULL && strstr (lines[i], pid) != NULL && strstr (lines[i], inode) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_ledger_note (KlyngeDb   *db,
+                 const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (klynge_db_begin (db, &error));
+  stmt = klynge_db_prepare (db, "INSERT INTO ledger_entry (cluster_id, entry_date, amount, kind, category_id, note) "
+                                "VALUES (1, '2026-03-15', 200, 'expense', 4, ?1)", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, note, -1, SQLITE_TRANSIENT);
+  g_assert_true (klynge_db_step_done (db, stmt, &error));
+  g_assert_true (klynge_db_commit (db, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_network_drive (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  /* Made locally first, so it starts in WAL mode. */
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *notice = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_false (klynge_db_is_on_network_drive (db));
+  g_assert_null (klynge_db_dup_network_notice (db));
+  g_clear_object (&db);
+
+  g_setenv ("KLYNGE_TEST_FS_TYPE", "6969", TRUE);
+  db = klynge_test_open_db (path);
+  notice = klynge_db_dup_network_notice (db);
+  g_assert_nonnull (notice);
+  stmt = klynge_db_prepare (db, "PRAGMA journal_mode", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+  sqlite3_reset (stmt);
+  add_ledger_note (db, "on the network");
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&db);
+
+  test_app_and_cli ();
+  g_unsetenv ("KLYNGE_TEST_FS_TYPE");
+  klynge_test_remove_tree (dir);
+}
+
+/* Runs as the app: a worker's connection comes and goes, another program
+ * reads, then the app saves and is killed before it could close. */
+static void
+app_then_killed (const char *path)
+{
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (path);
+  g_autoptr(KlyngeDb) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = -1;
+  const char *argv[] = { g_getenv ("KLYNGE_CLI"), "--db", path, "info", NULL };
+
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0), >, 0);
+  g_assert_true (holds_lock (path));
+
+  worker = klynge_db_open (path, KLYNGE_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_db_count (worker, "SELECT count(*) FROM member", 0), >, 0);
+  g_clear_object (&worker);
+  g_assert_true (holds_lock (path));
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  add_ledger_note (db, "saved-after-other-reader");
+  kill (getpid (), SIGKILL);
+}
+
+static void
+test_locks_kept (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(KlyngeDb) db = NULL;
+
+  if (g_test_subprocess ())
+    {
+      app_then_killed (g_getenv ("KLYNGE_TEST_DB"));
+      return;
+    }
+
+  dir = klynge_test_make_tmpdir ();
+  db = klynge_test_open_demo (dir, NULL);
+  path = g_strdup (klynge_db_get_path (db));
+  g_clear_object (&db);
+
+  g_setenv ("KLYNGE_TEST_DB", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  db = klynge_test_open_db (path);
+  klynge_test_assert_integrity (klynge_db_get_handle (db));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note = 'saved-after-other-reader'", 0), ==, 1);
 
   g_clear_object (&db);
   klynge_test_remove_tree (dir);
@@ -73,5 +213,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/two-writers/app-and-cli", test_app_and_cli);
+  g_test_add_func ("/two-writers/locks-kept", test_locks_kept);
+  g_test_add_func ("/two-writers/network-drive", test_network_drive);
   return g_test_run ();
 }

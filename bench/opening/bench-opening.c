@@ -4,8 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * bench-opening [RUNS] [MEASUREMENTS]: builds a database of the demo cluster
- * plus an archive cluster of MEASUREMENTS (default 900,000) measurements
- * (some 85 MB, a large cluster's file after years of imports), then, RUNS
+ * plus an archive cluster of MEASUREMENTS (default 1,000,000) measurements
+ * (some 95 MB, a large cluster's file after years of imports). First it
+ * runs `klynge-cli info` on the demo file and on the large one, RUNS times
+ * each, and prints the CPU time of the first run (the file is checked) and
+ * the median of the others (nothing changed, so nothing is checked again):
+ * opening must not cost time in proportion to the file. Then, RUNS
  * times (median), switches the real window from the small demo file to the
  * large one and prints the longest time the main loop was blocked (the main thread's
  * CPU time between two runs of a 1 ms timer) until the large file is shown (the opening: checking and
@@ -19,6 +23,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -198,6 +203,45 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
+/* CPU time (user and system) of one `klynge-cli --db PATH info`, in ms. */
+static double
+cli_info_ms (const char *path)
+{
+  const char *argv[] = { g_getenv ("KLYNGE_CLI"), "--db", path, "info", NULL };
+  g_autoptr(GError) error = NULL;
+  struct rusage before, after;
+  int status;
+
+  getrusage (RUSAGE_CHILDREN, &before);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  getrusage (RUSAGE_CHILDREN, &after);
+
+  return (after.ru_utime.tv_sec - before.ru_utime.tv_sec + after.ru_stime.tv_sec - before.ru_stime.tv_sec) * 1e3 +
+         (after.ru_utime.tv_usec - before.ru_utime.tv_usec + after.ru_stime.tv_usec - before.ru_stime.tv_usec) / 1e3;
+}
+
+/* Returns: the median CPU time of `info` on an unchanged @path. */
+static double
+bench_cli_info (const char *name,
+                const char *path,
+                guint       runs)
+{
+  g_autoptr(GArray) again = g_array_new (FALSE, FALSE, sizeof (double));
+  double first = cli_info_ms (path);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      double ms = cli_info_ms (path);
+
+      g_array_append_val (again, ms);
+    }
+  g_print ("klynge-cli info on the %s file: %.1f ms of CPU the first time, %.1f ms (median of %u) after\n",
+           name, first, median (again), runs);
+  return median (again);
+}
+
 static void
 reexec (const char *program,
         const char *first_args[],
@@ -222,7 +266,7 @@ main (int   argc,
   static const char *xvfb[] = { "xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", NULL };
   static const char *dbus[] = { "dbus-run-session", "--", NULL };
   guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 7;
-  guint n_measurements = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 900000;
+  guint n_measurements = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 1000000;
   g_autofree char *dir = NULL, *small = NULL, *large = NULL, *rm = NULL;
   g_autoptr(GArray) opening = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) showing = g_array_new (FALSE, FALSE, sizeof (double));
@@ -231,6 +275,7 @@ main (int   argc,
   Bench bench = { NULL, NULL, MAX (runs, 1), opening, showing, shown };
   g_autoptr(GSettings) settings = NULL;
   GStatBuf st;
+  double demo_info, large_info;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     reexec ("xvfb-run", xvfb, argc, argv);
@@ -239,6 +284,7 @@ main (int   argc,
 
   dir = g_dir_make_tmp ("klynge-bench-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   /* Without a GPU, GL is Mesa's llvmpipe, whose threads drawing the spinner
@@ -254,6 +300,11 @@ main (int   argc,
   make_large (large, n_measurements);
   g_assert_cmpint (g_stat (large, &st), ==, 0);
   g_print ("large file: %.1f MB\n", st.st_size / 1e6);
+
+  demo_info = bench_cli_info ("demo", small, bench.runs);
+  large_info = bench_cli_info ("large", large, bench.runs);
+  g_print ("klynge-cli info: the %.0f MB file costs %.2f times the demo's (goal: within 2)\n",
+           st.st_size / 1e6, large_info / demo_info);
 
   settings = g_settings_new ("io.github.klynge.Klynge");
   g_settings_set_string (settings, "last-database", "");

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "klynge-db.h"
 #include "klynge-error.h"
 #include "klynge-file.h"
 
@@ -32,8 +33,19 @@ gboolean
 klynge_file_prepare_private (const char  *path,
                              GError     **error)
 {
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, KLYNGE_FILE_MODE);
+  int fd;
   int saved_errno;
+
+  /* Writing over the open database would destroy it, and even opening it
+   * here would drop this process's locks on it. */
+  if (klynge_db_file_is_open (path))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("“%s” is the open database. Choose another name for the file."), path);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, KLYNGE_FILE_MODE);
 
   if (fd >= 0 && fchmod (fd, KLYNGE_FILE_MODE) == 0)
     {

@@ -170,7 +170,7 @@ store (KlyngeDb  *db,
       klynge_db_rollback (db);
       return FALSE;
     }
-  return klynge_db_commit (db, error);
+  return klynge_db_commit_or_rollback (db, error);
 }
 
 /* Every letter of the scope, the newcomers' dealt (and stored when the

@@ -266,7 +266,7 @@ klynge_clinic_save (KlyngeDb      *db,
       goto failed;
     }
   if (!klynge_db_commit (db, error))
-    return FALSE;
+    goto failed;
   if (clinic->id == 0)
     clinic->id = klynge_db_last_insert_id (db);
   return TRUE;

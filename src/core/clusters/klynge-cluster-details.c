@@ -136,7 +136,7 @@ klynge_cluster_details_save (KlyngeDb              *db,
     }
 
   if (!klynge_db_commit (db, error))
-    return FALSE;
+    goto failed;
   details->id = id;
   return TRUE;
 

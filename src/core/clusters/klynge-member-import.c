@@ -350,7 +350,9 @@ klynge_member_import_commit (KlyngeDb            *db,
         }
     }
 
-  return klynge_db_commit (db, error);
+  if (!klynge_db_commit (db, error))
+    goto failed;
+  return TRUE;
 
 failed:
   klynge_db_rollback (db);

@@ -477,7 +477,9 @@ klynge_member_leave (KlyngeDb    *db,
       if (!klynge_db_step_done (db, stmt, error))
         goto failed;
     }
-  return klynge_db_commit (db, error);
+  if (!klynge_db_commit (db, error))
+    goto failed;
+  return TRUE;
 
 failed:
   klynge_db_rollback (db);

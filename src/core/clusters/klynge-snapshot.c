@@ -153,7 +153,9 @@ klynge_snapshot_restore (KlyngeSnapshot  *self,
         goto failed;
     }
 
-  return klynge_db_commit (db, error);
+  if (!klynge_db_commit (db, error))
+    goto failed;
+  return TRUE;
 
 failed:
   klynge_db_rollback (db);

@@ -26,6 +26,8 @@
 
 #define KLYNGE_APPLICATION_ID 0x4B4C594E
 #define BACKUP_SUFFIX ".sqlite"
+#define BUSY_TIMEOUT_MS 5000
+#define LAST_BACKUP_RECORD "last-backup"
 #define BUSY_RETRIES 50
 #define BUSY_SLEEP_US 100000
 
@@ -524,39 +526,14 @@ klynge_backup_create (KlyngeDb    *db,
   return g_steal_pointer (&path);
 }
 
-/* Compared in pieces: a cluster's database may be large after years of imports. */
-static gboolean
-same_contents (const char *a,
-               const char *b)
-{
-  FILE *fa = g_fopen (a, "rb");
-  FILE *fb = g_fopen (b, "rb");
-  gboolean same = fa != NULL && fb != NULL;
-
-  while (same)
-    {
-      char buf_a[65536], buf_b[65536];
-      size_t n_a = fread (buf_a, 1, sizeof buf_a, fa);
-      size_t n_b = fread (buf_b, 1, sizeof buf_b, fb);
-
-      same = n_a == n_b && memcmp (buf_a, buf_b, n_a) == 0;
-      if (n_a < sizeof buf_a)
-        break;
-    }
-
-  if (fa != NULL)
-    fclose (fa);
-  if (fb != NULL)
-    fclose (fb);
-  return same;
-}
-
 /**
  * klynge_backup_create_if_changed:
  *
- * Like klynge_backup_create(), but drops the new backup again when it is
- * identical to the newest one, so opening the same file many times does not
- * push the older, different backups out of the rotation.
+ * Like klynge_backup_create(), but only when the database changed since
+ * the last backup made this way (and that backup is still there), so
+ * opening the same file many times neither copies it each time nor pushes
+ * the older, different backups out of the rotation. What the file was like
+ * then is kept in LAST_BACKUP_RECORD in the backup folder.
  *
  * Returns: (transfer full) (nullable): the new backup's path; %NULL with
  * @error unset when nothing changed since the last backup.
@@ -566,18 +543,32 @@ klynge_backup_create_if_changed (KlyngeDb  *db,
                                  GError   **error)
 {
   g_autofree char *dir = klynge_backup_dir_for (klynge_db_get_path (db));
-  g_autoptr(GPtrArray) before = list_names (dir);
-  g_autofree char *path = klynge_backup_create (db, "opened", error);
+  g_autofree char *record = g_build_filename (dir, LAST_BACKUP_RECORD, NULL);
+  g_autofree char *state = klynge_db_dup_file_state (db);
+  g_autofree char *last = NULL;
+  g_autofree char *path = NULL;
 
-  if (path != NULL && before->len > 0)
+  if (state != NULL && g_file_get_contents (record, &last, NULL, NULL))
     {
-      g_autofree char *newest = g_build_filename (dir, before->pdata[0], NULL);
+      char *name = strchr (last, '\n');
+      g_autofree char *newest = NULL;
 
-      if (same_contents (path, newest))
+      if (name != NULL)
         {
-          g_unlink (path);
-          return NULL;
+          *name++ = '\0';
+          newest = g_build_filename (dir, name, NULL);
+          if (g_str_equal (last, state) && g_file_test (newest, G_FILE_TEST_IS_REGULAR))
+            return NULL;
         }
+    }
+
+  path = klynge_backup_create (db, "opened", error);
+  if (path != NULL && state != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *contents = g_strconcat (state, "\n", name, NULL);
+
+      g_file_set_contents_full (record, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
     }
 
   return g_steal_pointer (&path);
@@ -645,87 +636,30 @@ copy_file (const char  *from,
   return ok;
 }
 
-/* Keeps what is there now before a restore replaces it. A file SQLite
- * cannot read any more is kept byte for byte (with its WAL), so nothing a
- * rescue tool might still recover is thrown away. */
-static char *
-save_current (const char  *db_path,
-              const char  *dir,
-              GError     **error)
+/* A file SQLite cannot read any more is kept byte for byte (with its WAL)
+ * before a restore replaces it, so nothing a rescue tool might still
+ * recover is thrown away. No connection can be using such a file, so it is
+ * copied and replaced by plain file operations. */
+static gboolean
+replace_damaged (const char    *db_path,
+                 const char    *dir,
+                 KlyngeBackup  *backup,
+                 char         **saved,
+                 GError       **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = new_backup_path (dir, "damaged");
+  g_autofree char *tmp = g_strconcat (db_path, ".restoring", NULL);
   g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-  sqlite3 *handle = NULL;
-  gboolean copied = FALSE;
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
 
-  if (sqlite3_open_v2 (db_path, &handle, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
-      count_rows (handle, "PRAGMA application_id") == KLYNGE_APPLICATION_ID)
-    {
-      path = new_backup_path (dir, "before-restore");
-      copied = copy_database (handle, path, NULL);
-    }
-  sqlite3_close (handle);
-
-  if (copied)
-    return g_steal_pointer (&path);
-
-  g_clear_pointer (&path, g_free);
-  path = new_backup_path (dir, "damaged");
   if (!copy_file (db_path, path, error))
-    return NULL;
+    return FALSE;
 
   if (g_file_test (wal, G_FILE_TEST_EXISTS))
     {
       g_autofree char *wal_copy = g_strconcat (path, "-wal", NULL);
 
       if (!copy_file (wal, wal_copy, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&path);
-}
-
-/**
- * klynge_backup_restore:
- * @db_path: the database to replace; nobody may have it open
- * @backup: the backup to go back to
- * @safety_path: (out) (optional): where the replaced database was saved
- *
- * Replaces the database with @backup, after saving the current one into the
- * backup folder, so a restore can itself be undone.
- */
-gboolean
-klynge_backup_restore (const char    *db_path,
-                       KlyngeBackup  *backup,
-                       char         **safety_path,
-                       GError       **error)
-{
-  g_autofree char *dir = klynge_backup_dir_for (db_path);
-  g_autofree char *saved = NULL;
-  g_autofree char *tmp = g_strconcat (db_path, ".restoring", NULL);
-  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  g_return_val_if_fail (KLYNGE_IS_BACKUP (backup), FALSE);
-
-  /* The file may have been damaged since it was listed. */
-  inspect (backup);
-  if (!backup->readable)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
-                   _("The backup “%s” is damaged and cannot be restored. Choose another one."),
-                   backup->path);
-      return FALSE;
-    }
-
-  if (!ensure_dir (dir, error))
-    return FALSE;
-
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      saved = save_current (db_path, dir, error);
-      if (saved == NULL)
         return FALSE;
     }
 
@@ -744,6 +678,128 @@ klynge_backup_restore (const char    *db_path,
 
       g_unlink (tmp);
       return set_io_error (error, saved_errno, _("Could not write “%s”: %s"), db_path, g_strerror (saved_errno));
+    }
+
+  *saved = g_steal_pointer (&path);
+  return TRUE;
+}
+
+/* Keeps the database as it is now, read by a connection of its own: the
+ * restore holds the write lock, so what is kept is exactly what the restore
+ * replaces. */
+static char *
+save_current (const char  *db_path,
+              const char  *dir,
+              GError     **error)
+{
+  g_autofree char *path = new_backup_path (dir, "before-restore");
+  sqlite3 *handle = NULL;
+  gboolean copied = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (db_path, &handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    copied = copy_database (handle, path, error);
+  else
+    klynge_db_set_error_from_sqlite (error, handle, rc);
+  sqlite3_close (handle);
+
+  return copied ? g_steal_pointer (&path) : NULL;
+}
+
+/**
+ * klynge_backup_restore:
+ * @db_path: the database to go back
+ * @backup: the backup to go back to
+ * @safety_path: (out) (optional): where the replaced database was saved
+ *
+ * Copies @backup into the database through SQLite's online backup API, as
+ * one transaction under SQLite's locks, after saving the current contents
+ * into the backup folder, so a restore can itself be undone. Another
+ * program writing at the same time either finishes first (its change is in
+ * the saved copy) or waits and writes into the restored database; when it
+ * holds the file too long, the restore fails with %KLYNGE_ERROR_BUSY and
+ * changes nothing.
+ */
+gboolean
+klynge_backup_restore (const char    *db_path,
+                       KlyngeBackup  *backup,
+                       char         **safety_path,
+                       GError       **error)
+{
+  g_autofree char *dir = klynge_backup_dir_for (db_path);
+  g_autofree char *saved = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  sqlite3 *dest = NULL;
+  sqlite3 *src = NULL;
+  sqlite3_backup *copy = NULL;
+  int rc;
+
+  g_return_val_if_fail (KLYNGE_IS_BACKUP (backup), FALSE);
+
+  /* The file may have been damaged since it was listed. */
+  inspect (backup);
+  if (!backup->readable)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
+                   _("The backup “%s” is damaged and cannot be restored. Choose another one."),
+                   backup->path);
+      return FALSE;
+    }
+
+  if (!ensure_dir (dir, error))
+    return FALSE;
+
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      int fd = create_private (db_path, error);
+
+      if (fd < 0)
+        return FALSE;
+      close (fd);
+    }
+
+  rc = sqlite3_open_v2 (db_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (dest, BUSY_TIMEOUT_MS);
+      rc = sqlite3_open_v2 (backup->path, &src, SQLITE_OPEN_READONLY, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      copy = sqlite3_backup_init (dest, "main", src, "main");
+      rc = copy != NULL ? SQLITE_OK : sqlite3_errcode (dest);
+    }
+
+  /* The first page takes the write lock, which is then held to the end. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_backup_step (copy, 1);
+
+  if (rc == SQLITE_OK || rc == SQLITE_DONE)
+    {
+      saved = save_current (db_path, dir, error);
+      rc = saved != NULL ? sqlite3_backup_step (copy, -1) : SQLITE_ABORT;
+    }
+
+  if (copy != NULL)
+    sqlite3_backup_finish (copy);
+  if (rc != SQLITE_DONE && rc != SQLITE_ABORT)
+    klynge_db_set_error_from_sqlite (error, dest, rc);
+  sqlite3_close (src);
+  sqlite3_close (dest);
+
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_clear_error (error);
+      if (!replace_damaged (db_path, dir, backup, &saved, error))
+        return FALSE;
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      /* The saved copy is of a state that is still there. */
+      if (saved != NULL)
+        g_unlink (saved);
+      return FALSE;
     }
 
   klynge_backup_rotate (db_path, now);

@@ -378,16 +378,51 @@ _klynge_db_migrate (KlyngeDb  *self,
         return FALSE;
 
       if (!migrations[v] (self, error) ||
-          !klynge_db_exec (self, set_version, error))
+          !klynge_db_exec (self, set_version, error) ||
+          !klynge_db_commit (self, error))
         {
           klynge_db_rollback (self);
           g_prefix_error (error, _("Could not update the database to format %d: "), v + 1);
           return FALSE;
         }
-
-      if (!klynge_db_commit (self, error))
-        return FALSE;
     }
 
+  return TRUE;
+}
+
+/* The measurement table's secondary indexes, as the schema defines them. A
+ * bulk import drops them and builds them again after its inserts. They are
+ * named here, never read from the file: a crafted file's schema would
+ * otherwise choose the SQL the import runs. */
+static const struct
+{
+  const char *drop;
+  const char *create;
+} measurement_indexes[] = {
+  { "DROP INDEX IF EXISTS measurement_indicator",
+    "CREATE INDEX IF NOT EXISTS measurement_indicator ON measurement (indicator_id, period)" },
+  { "DROP INDEX IF EXISTS measurement_clinic",
+    "CREATE INDEX IF NOT EXISTS measurement_clinic ON measurement (clinic_id)" },
+  { "DROP INDEX IF EXISTS measurement_batch",
+    "CREATE INDEX IF NOT EXISTS measurement_batch ON measurement (batch_id)" },
+};
+
+gboolean
+klynge_db_drop_measurement_indexes (KlyngeDb  *self,
+                                    GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (measurement_indexes); i++)
+    if (!klynge_db_exec (self, measurement_indexes[i].drop, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+klynge_db_create_measurement_indexes (KlyngeDb  *self,
+                                      GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (measurement_indexes); i++)
+    if (!klynge_db_exec (self, measurement_indexes[i].create, error))
+      return FALSE;
   return TRUE;
 }

@@ -11,8 +11,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "klynge-backup.h"
@@ -29,8 +31,10 @@ struct _KlyngeDb
   char       *path;
   sqlite3    *handle;
   GHashTable *statements;
+  char       *file_id;
   guint       tx_depth;
   guint       read_only : 1;
+  guint       network : 1;
   /* Why it is read-only, for klynge_db_dup_read_only_reason(). */
   enum {
     REASON_ASKED,
@@ -41,6 +45,69 @@ struct _KlyngeDb
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDb, klynge_db, G_TYPE_OBJECT)
+
+/* The files this process has open through SQLite, as "device:inode" → how
+ * many connections: what must never be opened by other means here. */
+G_LOCK_DEFINE_STATIC (open_files);
+static GHashTable *open_files;
+
+static char *
+dup_file_id (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) st.st_dev, (guint64) st.st_ino);
+}
+
+static gboolean
+is_open_file (const char *path)
+{
+  g_autofree char *id = dup_file_id (path);
+  gboolean open;
+
+  if (id == NULL)
+    return FALSE;
+
+  G_LOCK (open_files);
+  open = open_files != NULL && g_hash_table_contains (open_files, id);
+  G_UNLOCK (open_files);
+  return open;
+}
+
+static void
+register_open_file (KlyngeDb *self)
+{
+  self->file_id = dup_file_id (self->path);
+  if (self->file_id == NULL)
+    return;
+
+  G_LOCK (open_files);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (open_files, g_strdup (self->file_id),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_id)) + 1));
+  G_UNLOCK (open_files);
+}
+
+static void
+unregister_open_file (KlyngeDb *self)
+{
+  guint n;
+
+  if (self->file_id == NULL)
+    return;
+
+  G_LOCK (open_files);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_id));
+  if (n > 1)
+    g_hash_table_insert (open_files, g_strdup (self->file_id), GUINT_TO_POINTER (n - 1));
+  else
+    g_hash_table_remove (open_files, self->file_id);
+  G_UNLOCK (open_files);
+  g_clear_pointer (&self->file_id, g_free);
+}
 
 static void
 finalize_statement (gpointer stmt)
@@ -56,6 +123,7 @@ klynge_db_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  unregister_open_file (self);
   g_free (self->path);
 
   G_OBJECT_CLASS (klynge_db_parent_class)->finalize (object);
@@ -185,44 +253,45 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
-/* Refuses anything that is not an SQLite file before SQLite gets to see it,
- * so a wrongly chosen spreadsheet is never touched. */
+/* Refuses anything that is not an SQLite file before SQLite reads it as
+ * one, so a wrongly chosen spreadsheet is never touched. The header is read
+ * through the connection's own file: opening and closing another descriptor
+ * of the file would drop every POSIX lock this process holds on it (a
+ * worker's connection would drop the app's), and another program would then
+ * take the live WAL for an abandoned one and delete it. */
 static gboolean
-check_file_header (const char  *path,
-                   gboolean    *is_empty,
-                   GError     **error)
+check_file_header (KlyngeDb  *self,
+                   gboolean  *is_empty,
+                   GError   **error)
 {
   static const char magic[16] = "SQLite format 3";
   char header[16];
-  gssize n;
-  int fd;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  int rc;
 
   *is_empty = FALSE;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
+  rc = sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &size);
+  if (rc != SQLITE_OK)
+    return klynge_db_set_error_from_sqlite (error, NULL, rc);
 
-      g_set_error (error, KLYNGE_ERROR,
-                   saved_errno == EACCES ? KLYNGE_ERROR_READ_ONLY : KLYNGE_ERROR_IO,
-                   _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n == 0)
+  if (size == 0)
     {
       *is_empty = TRUE;
       return TRUE;
     }
 
-  if (n != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  if (size < (sqlite3_int64) sizeof header ||
+      file->pMethods->xRead (file, header, sizeof header, 0) != SQLITE_OK ||
+      memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Klynge database."), path);
+                   _("“%s” is not a Klynge database."), self->path);
       return FALSE;
     }
 
@@ -333,6 +402,95 @@ check_integrity (KlyngeDb  *self,
   return ok;
 }
 
+/* Where the state of the file at its last clean check is kept: in the
+ * cache, since losing it only costs one more check. */
+static char *
+checked_record_path (KlyngeDb *self)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (self->file_id), ":", '-');
+
+  return g_build_filename (g_get_user_cache_dir (), "klynge", "checked", name, NULL);
+}
+
+/* A file that has not changed since it last passed the check passes it
+ * again: checking every page costs time proportional to the file. */
+static gboolean
+check_integrity_if_changed (KlyngeDb  *self,
+                            GError   **error)
+{
+  g_autofree char *state = klynge_db_dup_file_state (self);
+  g_autofree char *record = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *last = NULL;
+
+  if (state == NULL || self->file_id == NULL)
+    return check_integrity (self, error);
+
+  record = checked_record_path (self);
+  if (g_file_get_contents (record, &last, NULL, NULL) && g_str_equal (last, state))
+    return TRUE;
+
+  if (!check_integrity (self, error))
+    return FALSE;
+
+  folder = g_path_get_dirname (record);
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    g_file_set_contents_full (record, state, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+  return TRUE;
+}
+
+/* File systems whose files other computers reach: the magic numbers of
+ * statfs(2) for NFS, SMB/CIFS (both generations), FUSE (sshfs, Google
+ * Drive, rclone…), AFS, Coda, 9P and Ceph. */
+static gboolean
+is_network_file_system (const char *path)
+{
+  static const guint32 network_types[] = {
+    0x6969,      /* NFS */
+    0x517B,      /* SMB */
+    0xFF534D42,  /* CIFS */
+    0xFE534D42,  /* SMB2 */
+    0x65735546,  /* FUSE */
+    0x5346414F,  /* AFS */
+    0x73757245,  /* Coda */
+    0x01021997,  /* 9P */
+    0x00C36400,  /* Ceph */
+  };
+  /* Tests stand in for a network mount, which they cannot make. */
+  const char *stub = g_getenv ("KLYNGE_TEST_FS_TYPE");
+  struct statfs st;
+  guint32 type;
+
+  if (stub != NULL)
+    type = (guint32) g_ascii_strtoull (stub, NULL, 16);
+  else if (statfs (path, &st) == 0)
+    type = (guint32) st.f_type;
+  else
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (network_types); i++)
+    if (type == network_types[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* WAL keeps its index in memory shared through the -shm file, which only
+ * works between processes of one computer: two PCs writing a file on a
+ * network drive through WAL corrupt it. There the rollback journal is used
+ * (a writer locks the file itself, so the other PC waits until the write is
+ * over), with every commit synced, as SQLite advises for that mode. */
+static gboolean
+set_journal_mode (KlyngeDb  *self,
+                  GError   **error)
+{
+  if (!self->network)
+    return klynge_db_exec (self, "PRAGMA journal_mode = WAL", error) &&
+           klynge_db_exec (self, "PRAGMA synchronous = NORMAL", error);
+
+  return klynge_db_exec (self, "PRAGMA journal_mode = DELETE", error) &&
+         klynge_db_exec (self, "PRAGMA synchronous = FULL", error);
+}
+
 /**
  * klynge_db_open:
  * @path: the database file; created (mode 0600) when it does not exist
@@ -386,18 +544,6 @@ klynge_db_open (const char         *path,
       return NULL;
     }
 
-  if (!check_file_header (path, &is_empty, error))
-    return NULL;
-
-  /* An existing database that lost all its bytes is not a new one: filling
-   * it would hide the loss. Its backups are what the user needs. */
-  if (is_empty && has_backups (path))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
-                   _("The database “%s” is empty, but it has backups. Restore it from a backup."), path);
-      return NULL;
-    }
-
   self = g_object_new (KLYNGE_TYPE_DB, NULL);
   self->path = g_strdup (path);
   self->reason = REASON_ASKED;
@@ -416,19 +562,38 @@ klynge_db_open (const char         *path,
       read_only = self->reason != REASON_ASKED;
     }
   self->read_only = read_only;
+  self->network = is_network_file_system (path);
 
   open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
   rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       klynge_db_set_error_from_sqlite (error, self->handle, rc);
+      name_file_in_error (error, path);
+      return NULL;
+    }
+
+  register_open_file (self);
+
+  if (!check_file_header (self, &is_empty, error))
+    {
+      name_file_in_error (error, path);
+      return NULL;
+    }
+
+  /* An existing database that lost all its bytes is not a new one: filling
+   * it would hide the loss. Its backups are what the user needs. */
+  if (is_empty && has_backups (path))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CORRUPT,
+                   _("The database “%s” is empty, but it has backups. Restore it from a backup."), path);
       return NULL;
     }
 
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
-  if (!check_identity (self, error) || !check_integrity (self, error))
+  if (!check_identity (self, error) || !check_integrity_if_changed (self, error))
     {
       name_file_in_error (error, path);
       return NULL;
@@ -448,8 +613,7 @@ klynge_db_open (const char         *path,
       return g_steal_pointer (&self);
     }
 
-  if (!klynge_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !klynge_db_exec (self, "PRAGMA synchronous = NORMAL", error))
+  if (!set_journal_mode (self, error))
     return NULL;
 
   /* A migration makes its own backup first; otherwise the file as it was
@@ -468,6 +632,77 @@ klynge_db_open (const char         *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * klynge_db_dup_file_state:
+ *
+ * Describes the database file as it is now, without reading its pages:
+ * its identity, size and modification time, its WAL's size and modification
+ * time, and SQLite's file change counter (which a network file system's
+ * coarse times may miss). Two equal states mean the contents did not
+ * change in between.
+ *
+ * Returns: (transfer full) (nullable): the state, or %NULL when the file
+ *   cannot be examined
+ */
+char *
+klynge_db_dup_file_state (KlyngeDb *self)
+{
+  g_autofree char *wal = NULL;
+  sqlite3_file *file = NULL;
+  guchar counter[4] = { 0 };
+  struct stat st, wal_st = { 0 };
+
+  g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
+
+  if (g_stat (self->path, (GStatBuf *) &st) != 0 ||
+      sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xRead (file, counter, sizeof counter, 24) != SQLITE_OK)
+    return NULL;
+
+  /* An empty WAL is what opening creates and closing removes. */
+  wal = g_strconcat (self->path, "-wal", NULL);
+  if (g_stat (wal, (GStatBuf *) &wal_st) != 0 || wal_st.st_size == 0)
+    memset (&wal_st, 0, sizeof wal_st);
+
+  return g_strdup_printf ("%ju %ju %jd %jd.%09ld %jd %jd.%09ld %02x%02x%02x%02x",
+                          (uintmax_t) st.st_dev, (uintmax_t) st.st_ino, (intmax_t) st.st_size,
+                          (intmax_t) st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                          (intmax_t) wal_st.st_size, (intmax_t) wal_st.st_mtim.tv_sec, wal_st.st_mtim.tv_nsec,
+                          counter[0], counter[1], counter[2], counter[3]);
+}
+
+/**
+ * klynge_db_file_is_open:
+ * @path: any file
+ *
+ * Tells whether @path is a database this process has open, or one of the
+ * working files SQLite keeps beside it. Writing or even reading such a file
+ * by other means than SQLite would drop the process's locks on it.
+ *
+ * Returns: %TRUE when @path must be left to SQLite
+ */
+gboolean
+klynge_db_file_is_open (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (is_open_file (path))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (path, suffixes[i]))
+      {
+        g_autofree char *db_path = g_strndup (path, strlen (path) - strlen (suffixes[i]));
+
+        return is_open_file (db_path);
+      }
+
+  return FALSE;
 }
 
 /**
@@ -499,6 +734,35 @@ klynge_db_dup_read_only_reason (KlyngeDb *self)
     default:
       return g_strdup_printf (_("The file “%s” was opened for reading only."), name);
     }
+}
+
+/**
+ * klynge_db_is_on_network_drive:
+ *
+ * Returns: whether the file is on a network drive, where it is kept in
+ * rollback-journal mode; see klynge_db_dup_network_notice()
+ */
+gboolean
+klynge_db_is_on_network_drive (KlyngeDb *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DB (self), FALSE);
+  return self->network;
+}
+
+/**
+ * klynge_db_dup_network_notice:
+ *
+ * Returns: (transfer full) (nullable): what to tell the user about a file
+ *   on a network drive, or %NULL for a local file
+ */
+char *
+klynge_db_dup_network_notice (KlyngeDb *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
+
+  if (!self->network)
+    return NULL;
+  return g_strdup (_("This file is on a network drive: one person at a time. While one computer saves a change, the others wait."));
 }
 
 const char *
@@ -696,6 +960,31 @@ klynge_db_begin (KlyngeDb  *self,
   return TRUE;
 }
 
+/* A file deleted or renamed while open still takes the writes, into an
+ * inode nobody will ever open again: saving there would report a change as
+ * saved that is lost when the connection closes. */
+static gboolean
+check_not_moved (KlyngeDb  *self,
+                 GError   **error)
+{
+  int moved = 0;
+
+  if (sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK || !moved)
+    return TRUE;
+
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO,
+               _("The database file “%s” was moved or deleted while it was open, so the change was not saved."),
+               self->path);
+  return FALSE;
+}
+
+/**
+ * klynge_db_commit:
+ *
+ * Ends the transaction of klynge_db_begin(). When it fails, the transaction
+ * is still open and its owner, the caller of klynge_db_begin(), rolls it
+ * back with klynge_db_rollback(), exactly as after any other failure.
+ */
 gboolean
 klynge_db_commit (KlyngeDb  *self,
                   GError   **error)
@@ -706,11 +995,8 @@ klynge_db_commit (KlyngeDb  *self,
 
   if (self->tx_depth == 1)
     {
-      if (!klynge_db_exec (self, "COMMIT", error))
-        {
-          klynge_db_rollback (self);
-          return FALSE;
-        }
+      if (!check_not_moved (self, error) || !klynge_db_exec (self, "COMMIT", error))
+        return FALSE;
     }
   else
     {
@@ -742,6 +1028,23 @@ klynge_db_rollback (KlyngeDb *self)
   sql = g_strdup_printf ("ROLLBACK TO klynge_%u; RELEASE klynge_%u",
                          self->tx_depth, self->tx_depth);
   sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+}
+
+/**
+ * klynge_db_commit_or_rollback:
+ *
+ * Commits, or rolls back when the commit fails: the last step of an owner
+ * of a transaction that has nothing else to undo.
+ */
+gboolean
+klynge_db_commit_or_rollback (KlyngeDb  *self,
+                              GError   **error)
+{
+  if (klynge_db_commit (self, error))
+    return TRUE;
+
+  klynge_db_rollback (self);
+  return FALSE;
 }
 
 /* Returns: (transfer full): the text of @column as a new string, "" for SQL NULL

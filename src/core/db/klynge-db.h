@@ -30,10 +30,14 @@ typedef enum
 KlyngeDb     *klynge_db_open               (const char          *path,
                                             KlyngeDbOpenFlags    flags,
                                             GError             **error);
+gboolean      klynge_db_file_is_open       (const char          *path);
+char         *klynge_db_dup_file_state     (KlyngeDb            *self);
 const char   *klynge_db_get_path           (KlyngeDb            *self);
 sqlite3      *klynge_db_get_handle         (KlyngeDb            *self);
 gboolean      klynge_db_is_read_only       (KlyngeDb            *self);
 char         *klynge_db_dup_read_only_reason (KlyngeDb          *self);
+gboolean      klynge_db_is_on_network_drive (KlyngeDb           *self);
+char         *klynge_db_dup_network_notice (KlyngeDb            *self);
 int           klynge_db_get_schema_version (KlyngeDb            *self);
 
 sqlite3_stmt *klynge_db_prepare            (KlyngeDb            *self,
@@ -63,6 +67,8 @@ gboolean      klynge_db_begin              (KlyngeDb            *self,
 gboolean      klynge_db_commit             (KlyngeDb            *self,
                                             GError             **error);
 void          klynge_db_rollback           (KlyngeDb            *self);
+gboolean      klynge_db_commit_or_rollback (KlyngeDb            *self,
+                                            GError             **error);
 
 gboolean      klynge_db_set_error_from_sqlite (GError          **error,
                                                sqlite3          *handle,
@@ -72,6 +78,12 @@ char         *klynge_db_column_dup_text     (sqlite3_stmt        *stmt,
                                             int                  column);
 char         *klynge_db_column_dup_nullable (sqlite3_stmt       *stmt,
                                              int                 column);
+
+/* A bulk import builds these once after its inserts (see klynge-db-migrations.c). */
+gboolean      klynge_db_drop_measurement_indexes   (KlyngeDb    *self,
+                                                    GError     **error);
+gboolean      klynge_db_create_measurement_indexes (KlyngeDb    *self,
+                                                    GError     **error);
 
 /* Used by the migration steps only. */
 gboolean      _klynge_db_migrate           (KlyngeDb            *self,

@@ -518,7 +518,7 @@ klynge_ledger_save_entry (KlyngeDb           *db,
       klynge_db_rollback (db);
       return FALSE;
     }
-  return klynge_db_commit (db, error);
+  return klynge_db_commit_or_rollback (db, error);
 }
 
 /**

@@ -1365,51 +1365,6 @@ writer_finish (Writer  *self,
  * batch's index, and rebuilding the others would be work for nothing. */
 #define BULK_ROWS 50000
 
-/* The measurement table's secondary indexes, as the schema defines them. */
-static GPtrArray *
-drop_indexes (KlyngeDb  *db,
-              GError   **error)
-{
-  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                          "AND tbl_name = 'measurement' AND sql IS NOT NULL",
-                                          error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, klynge_db_column_dup_nullable (stmt, 0));
-      g_ptr_array_add (indexes, klynge_db_column_dup_nullable (stmt, 1));
-    }
-  if (rc < 0)
-    return NULL;
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      /* The names come from the schema itself, never from a file. */
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *)names->pdata[i]);
-      if (!klynge_db_exec (db, sql, error))
-        return NULL;
-    }
-  return g_steal_pointer (&indexes);
-}
-
-static gboolean
-recreate_indexes (KlyngeDb   *db,
-                  GPtrArray  *indexes,
-                  GError    **error)
-{
-  for (guint i = 0; i < indexes->len; i++)
-    if (!klynge_db_exec (db, indexes->pdata[i], error))
-      return FALSE;
-  return TRUE;
-}
-
 gint64
 klynge_import_commit (KlyngeDb                  *db,
                       KlyngeImportPlan          *plan,
@@ -1420,7 +1375,7 @@ klynge_import_commit (KlyngeDb                  *db,
                       GCancellable              *cancellable,
                       GError                   **error)
 {
-  g_autoptr(GPtrArray) indexes = NULL;
+  gboolean indexes_dropped = FALSE;
   g_auto(Writer) writer = { 0 };
   sqlite3_stmt *stmt;
   gint64 batch_id;
@@ -1454,7 +1409,8 @@ klynge_import_commit (KlyngeDb                  *db,
   batch_id = klynge_db_last_insert_id (db);
   writer_init (&writer, db, plan, batch_id);
 
-  if (plan->candidates->len - plan->n_duplicates >= BULK_ROWS && (indexes = drop_indexes (db, error)) == NULL)
+  if (plan->candidates->len - plan->n_duplicates >= BULK_ROWS &&
+      !(indexes_dropped = klynge_db_drop_measurement_indexes (db, error)))
     goto failed;
 
   for (guint i = 0; i < plan->candidates->len; i++)
@@ -1481,7 +1437,7 @@ klynge_import_commit (KlyngeDb                  *db,
   if (!writer_finish (&writer, error))
     goto failed;
 
-  if (indexes != NULL && !recreate_indexes (db, indexes, error))
+  if (indexes_dropped && !klynge_db_create_measurement_indexes (db, error))
     goto failed;
 
   stmt = klynge_db_prepare (db, "UPDATE import_batch SET row_count = ?2 WHERE id = ?1", error);

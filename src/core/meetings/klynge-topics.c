@@ -307,7 +307,7 @@ klynge_topics_load_library (KlyngeDb    *db,
           return FALSE;
         }
     }
-  return klynge_db_commit (db, error);
+  return klynge_db_commit_or_rollback (db, error);
 }
 
 /**

@@ -81,7 +81,7 @@ klynge_cluster_create (KlyngeDb    *db,
     }
 
   if (!klynge_db_commit (db, error))
-    return 0;
+    goto failed;
 
   return cluster_id;
 

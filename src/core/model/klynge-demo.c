@@ -702,7 +702,7 @@ klynge_demo_create (KlyngeDb  *db,
       return 0;
     }
 
-  if (!klynge_db_commit (db, error))
+  if (!klynge_db_commit_or_rollback (db, error))
     return 0;
 
   return cluster_id;
