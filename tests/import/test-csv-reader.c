@@ -42,7 +42,7 @@ read_bytes (const char      *data,
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, size), size, g_free);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
 
-  if (!klynge_csv_read (stream, size, "test.csv", info, collect_row, rows, NULL, error))
+  if (!klynge_csv_read (stream, size, "test.csv", NULL, info, collect_row, rows, NULL, error))
     return NULL;
   g_ptr_array_add (rows, NULL);
   return g_steal_pointer (&rows);
@@ -268,7 +268,7 @@ test_stop_early (void)
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  g_assert_true (klynge_csv_read (stream, 6, "x.csv", NULL, stop_after_one, &n, NULL, &error));
+  g_assert_true (klynge_csv_read (stream, 6, "x.csv", NULL, NULL, stop_after_one, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
 }

@@ -128,7 +128,11 @@ test_zip_bomb (void)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (klynge_xlsx_read_file (path, "bomb.xlsx", 1, 16 << 20, NULL, collect_row, rows, NULL, &error));
+  KlyngeTableLimits limits = klynge_table_default_limits;
+  KlyngeTableOptions options = { .limits = &limits };
+
+  limits.max_inflated = 16 << 20;
+  g_assert_false (klynge_xlsx_read_file (path, "bomb.xlsx", &options, NULL, collect_row, rows, NULL, &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "more than 16 MB"));
 }

@@ -21,7 +21,8 @@
 
 #include "klynge-xlsx-reader.h"
 
-#define MAX_COLUMNS 16384   /* Excel's own limit: XFD */
+/* Merged ranges are only wanted to name the columns under them. */
+#define MAX_MERGES 10000
 
 /* libgsf 1.14 declares no autoptr cleanups. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
@@ -30,15 +31,17 @@ typedef struct
 {
   GsfInfile    *zip;
   const char   *name;
+  const KlyngeTableLimits *limits;
   guint64       inflated;
-  guint64       max_inflated;
+  gboolean      counting;        /* FALSE while a part is read again */
   gboolean      too_big;
   GCancellable *cancellable;
   gboolean      cancelled;
 
   gboolean      date1904;
-  GPtrArray    *shared;         /* char*, owned by shared_chunk */
+  GPtrArray    *shared;         /* char*, owned by shared_chunk; NULL: too long */
   GStringChunk *shared_chunk;
+  guint64       shared_bytes;
   gboolean      has_shared;
   GArray       *xf_is_date;     /* gboolean per cell style */
 } Workbook;
@@ -65,14 +68,15 @@ part_read_cb (void *context,
     }
   if (n == 0)
     return 0;
-  if (io->book->inflated + n > io->book->max_inflated)
+  if (io->book->counting && io->book->inflated + n > io->book->limits->max_inflated)
     {
       io->book->too_big = TRUE;
       return -1;
     }
   if (gsf_input_read (io->input, n, (guint8 *)buffer) == NULL)
     return -1;
-  io->book->inflated += n;
+  if (io->book->counting)
+    io->book->inflated += n;
   return (int)n;
 }
 
@@ -109,15 +113,16 @@ part_failed (Workbook    *book,
   else if (book->too_big)
     g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
                  _("%s: the workbook expands to more than %u MB; it is damaged or not a real spreadsheet."),
-                 book->name, (guint)(book->max_inflated >> 20));
+                 book->name, (guint)(book->limits->max_inflated >> 20));
   else
     g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
                  _("%s: the part “%s” of the workbook is damaged."), book->name, part);
   return FALSE;
 }
 
-/* Calls @element for each start tag, @text for each text node; the part
- * counts towards the inflated-size limit. */
+/* Calls @element for each start tag, @text for each text node, skipping
+ * what is inside @skip elements; the part counts towards the inflated-size
+ * limit. */
 typedef void (*ElementFunc) (gpointer data, xmlTextReaderPtr reader, const char *local, gboolean start);
 typedef void (*TextFunc) (gpointer data, const char *text);
 
@@ -127,6 +132,7 @@ read_part (Workbook     *book,
            const char   *part,
            ElementFunc   element,
            TextFunc      text,
+           const char   *skip,
            gpointer      data,
            gboolean     *stop,
            GError      **error)
@@ -135,7 +141,9 @@ read_part (Workbook     *book,
   xmlTextReaderPtr reader;
   int rc;
 
-  if (gsf_input_size (input) > (gsf_off_t)book->max_inflated)
+  /* Also bounds a part that is read without counting: zip members cannot
+   * inflate beyond the size they declare. */
+  if (gsf_input_size (input) > (gsf_off_t)book->limits->max_inflated)
     {
       book->too_big = TRUE;
       return part_failed (book, part, error);
@@ -146,7 +154,8 @@ read_part (Workbook     *book,
     return part_failed (book, part, error);
   xmlTextReaderSetErrorHandler (reader, silence_xml_errors, NULL);
 
-  while ((rc = xmlTextReaderRead (reader)) == 1 && (stop == NULL || !*stop))
+  rc = xmlTextReaderRead (reader);
+  while (rc == 1 && (stop == NULL || !*stop))
     {
       int type = xmlTextReaderNodeType (reader);
 
@@ -155,6 +164,11 @@ read_part (Workbook     *book,
           gboolean empty = xmlTextReaderIsEmptyElement (reader);
           const char *local = (const char *)xmlTextReaderConstLocalName (reader);
 
+          if (!empty && skip != NULL && g_str_equal (local, skip))
+            {
+              rc = xmlTextReaderNext (reader);
+              continue;
+            }
           element (data, reader, local, TRUE);
           if (empty)
             element (data, reader, local, FALSE);
@@ -165,6 +179,7 @@ read_part (Workbook     *book,
                                 type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
                                 type == XML_READER_TYPE_WHITESPACE))
         text (data, (const char *)xmlTextReaderConstValue (reader));
+      rc = xmlTextReaderRead (reader);
     }
   xmlFreeTextReader (reader);
 
@@ -335,9 +350,20 @@ typedef struct
 {
   Workbook *book;
   GString  *item;
+  gboolean  too_long;
   gboolean  in_t;
   guint     skip_depth;          /* inside <rPh>: phonetic hints, not text */
+  GError   *error;
+  gboolean  stop;
 } SharedStrings;
+
+static gboolean
+too_many_chars (const Workbook *book,
+                const char     *text,
+                gsize           len)
+{
+  return len > book->limits->max_cell_chars && (guint64)g_utf8_strlen (text, len) > book->limits->max_cell_chars;
+}
 
 static void
 shared_element (gpointer          data,
@@ -353,11 +379,27 @@ shared_element (gpointer          data,
     ss->in_t = start && ss->skip_depth == 0;
   else if (g_str_equal (local, "si"))
     {
+      Workbook *book = ss->book;
+
       if (start)
-        g_string_truncate (ss->item, 0);
-      else
-        g_ptr_array_add (ss->book->shared,
-                         g_string_chunk_insert_len (ss->book->shared_chunk, ss->item->str, ss->item->len));
+        {
+          g_string_truncate (ss->item, 0);
+          ss->too_long = FALSE;
+          return;
+        }
+      /* A text no cell can hold is kept as NULL: only a cell that uses it is refused. */
+      ss->too_long |= too_many_chars (book, ss->item->str, ss->item->len);
+      book->shared_bytes += sizeof (char *) + (ss->too_long ? 0 : ss->item->len + 1);
+      if (book->shared_bytes > book->limits->max_shared_bytes)
+        {
+          g_set_error (&ss->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                       _("%s: the workbook’s shared texts take more than %u MB; it is damaged or not a real spreadsheet."),
+                       book->name, (guint)(book->limits->max_shared_bytes >> 20));
+          ss->stop = TRUE;
+          return;
+        }
+      g_ptr_array_add (book->shared, ss->too_long ? NULL :
+                       g_string_chunk_insert_len (book->shared_chunk, ss->item->str, ss->item->len));
     }
 }
 
@@ -367,8 +409,15 @@ shared_text (gpointer    data,
 {
   SharedStrings *ss = data;
 
-  if (ss->in_t)
-    g_string_append (ss->item, text);
+  if (!ss->in_t || ss->too_long)
+    return;
+  g_string_append (ss->item, text);
+  /* Runs of rich text add up: stop keeping them once too long. */
+  if (ss->item->len / 4 > ss->book->limits->max_cell_chars)
+    {
+      ss->too_long = TRUE;
+      g_string_truncate (ss->item, 0);
+    }
 }
 
 /* --- the worksheet -------------------------------------------------------- */
@@ -396,26 +445,67 @@ typedef struct
   gboolean            is_date;
   gboolean            in_value;
   GString            *value;
-  GPtrArray          *fields;       /* char*, owned */
-  GArray             *lines;
-  guint               n_cells;
+  /* Kept from row to row: an entry is "" (empty, not owned) or a text of
+   * this row listed in set, so a cell at XFD costs one entry, not 16,384. */
+  GPtrArray          *fields;
+  GArray             *set;          /* guint: the indexes holding texts */
+  guint               n_fields;     /* this row's */
+  guint64             n_cells;      /* in the sheet */
+  guint64             shared_refs;  /* bytes of shared text used */
   goffset             bytes_total;
   GsfInput           *input;
+  GArray             *merges;       /* KlyngeTableMerge */
 } Sheet;
 
-/* "B12" → column 2; 0 when it is no cell reference. */
+static const char empty_field[] = "";
+
+static gboolean
+sheet_failed (Sheet      *sheet,
+              const char *format,
+              ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+sheet_failed (Sheet      *sheet,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  if (sheet->error == NULL)
+    sheet->error = g_error_new_valist (KLYNGE_ERROR, KLYNGE_ERROR_PARSE, format, args);
+  va_end (args);
+  sheet->stop = TRUE;
+  return FALSE;
+}
+
+/* "B12" → column 2; 0 when it is no cell reference, G_MAXUINT beyond @max. */
 static guint
-parse_column (const char *ref)
+parse_column (const char *ref,
+              guint       max)
 {
   guint column = 0;
 
   for (; ref != NULL && g_ascii_isalpha (*ref); ref++)
     {
       column = column * 26 + (g_ascii_toupper (*ref) - 'A' + 1);
-      if (column > MAX_COLUMNS)
-        return 0;
+      if (column > max)
+        return G_MAXUINT;
     }
   return column;
+}
+
+/* "B12" → row 12, 0 when there is none. */
+static guint
+parse_row (const char *ref)
+{
+  guint64 row = 0;
+
+  while (ref != NULL && g_ascii_isalpha (*ref))
+    ref++;
+  if (ref == NULL || !g_ascii_string_to_unsigned (ref, 10, 1, G_MAXUINT32, &row, NULL))
+    return 0;
+  return row;
 }
 
 static char *
@@ -448,20 +538,77 @@ serial_to_date (Workbook *book,
 }
 
 static void
+clear_row (Sheet *sheet)
+{
+  for (guint i = 0; i < sheet->set->len; i++)
+    {
+      guint index = g_array_index (sheet->set, guint, i);
+
+      g_free (sheet->fields->pdata[index]);
+      sheet->fields->pdata[index] = (char *)empty_field;
+    }
+  g_array_set_size (sheet->set, 0);
+  sheet->n_fields = 0;
+}
+
+static void
 set_field (Sheet *sheet,
            char  *text)
 {
   guint index = sheet->column - 1;
 
   while (sheet->fields->len <= index)
-    {
-      guint line = sheet->row_number;
-
-      g_ptr_array_add (sheet->fields, g_strdup (""));
-      g_array_append_val (sheet->lines, line);
-    }
-  g_free (sheet->fields->pdata[index]);
+    g_ptr_array_add (sheet->fields, (char *)empty_field);
+  if (sheet->fields->pdata[index] == empty_field)
+    g_array_append_val (sheet->set, index);
+  else
+    g_free (sheet->fields->pdata[index]);
   sheet->fields->pdata[index] = text;
+  sheet->n_fields = MAX (sheet->n_fields, index + 1);
+}
+
+static char *
+shared_cell_text (Sheet      *sheet,
+                  const char *v)
+{
+  Workbook *book = sheet->book;
+  g_autofree char *cell = klynge_table_column_name (sheet->column);
+  const char *text;
+  guint64 index;
+  gsize len;
+
+  if (!book->has_shared)
+    {
+      sheet_failed (sheet, _("%s:%u:%u: the cell refers to the workbook’s shared texts, but the workbook has none; the file is damaged."),
+                    book->name, sheet->row_number, sheet->column);
+      return NULL;
+    }
+  if (!g_ascii_string_to_unsigned (v, 10, 0, G_MAXUINT32, &index, NULL) || index >= book->shared->len)
+    {
+      sheet_failed (sheet, _("%s:%u:%u: the cell refers to a shared text that does not exist; the file is damaged."),
+                    book->name, sheet->row_number, sheet->column);
+      return NULL;
+    }
+  text = g_ptr_array_index (book->shared, index);
+  if (text == NULL)
+    {
+      sheet_failed (sheet, _("%s:%u:%u: the cell %s%u holds more than %u characters."),
+                    book->name, sheet->row_number, sheet->column, cell, sheet->row_number,
+                    book->limits->max_cell_chars);
+      return NULL;
+    }
+  /* Each cell's copy counts: one long text under every cell of a small
+   * file would otherwise take the machine's memory. */
+  len = strlen (text);
+  sheet->shared_refs += len;
+  if (sheet->shared_refs > book->limits->max_shared_refs)
+    {
+      sheet_failed (sheet, _("%s:%u:%u: the cells up to %s%u repeat the workbook’s shared texts more than %u MB over; it is damaged or not a real spreadsheet."),
+                    book->name, sheet->row_number, sheet->column, cell, sheet->row_number,
+                    (guint)(book->limits->max_shared_refs >> 20));
+      return NULL;
+    }
+  return g_strndup (text, len);
 }
 
 static void
@@ -470,31 +617,25 @@ finish_cell (Sheet *sheet)
   const char *v = sheet->value->str;
   char *text = NULL;
 
+  if (sheet->type != CELL_SHARED && too_many_chars (sheet->book, v, sheet->value->len))
+    {
+      g_autofree char *cell = klynge_table_column_name (sheet->column);
+
+      sheet_failed (sheet, _("%s:%u:%u: the cell %s%u holds more than %u characters."),
+                    sheet->book->name, sheet->row_number, sheet->column, cell, sheet->row_number,
+                    sheet->book->limits->max_cell_chars);
+      return;
+    }
+
   switch (sheet->type)
     {
     case CELL_SHARED:
-      {
-        guint64 index;
-
-        if (!sheet->book->has_shared)
-          {
-            g_set_error (&sheet->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
-                         _("%s:%u:%u: the cell refers to the workbook’s shared texts, but the workbook has none; the file is damaged."),
-                         sheet->book->name, sheet->row_number, sheet->column);
-            sheet->stop = TRUE;
-            return;
-          }
-        if (!g_ascii_string_to_unsigned (v, 10, 0, G_MAXUINT32, &index, NULL) ||
-            index >= sheet->book->shared->len)
-          {
-            g_set_error (&sheet->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
-                         _("%s:%u:%u: the cell refers to a shared text that does not exist; the file is damaged."),
-                         sheet->book->name, sheet->row_number, sheet->column);
-            sheet->stop = TRUE;
-            return;
-          }
-        text = g_strdup (g_ptr_array_index (sheet->book->shared, index));
-      }
+      /* A formula's cell without a cached value is empty, not damaged. */
+      if (*v == '\0')
+        return;
+      text = shared_cell_text (sheet, v);
+      if (text == NULL)
+        return;
       break;
     case CELL_BOOLEAN:
       text = g_strdup (g_str_equal (v, "1") ? "TRUE" : "FALSE");
@@ -512,25 +653,50 @@ finish_cell (Sheet *sheet)
       break;
     }
 
-  set_field (sheet, g_strstrip (text));
-  sheet->n_cells++;
+  g_strstrip (text);
+  /* Empty cells (styled, or a formula never calculated) do not widen the row. */
+  if (*text == '\0')
+    {
+      g_free (text);
+      return;
+    }
+  if (sheet->set->len >= sheet->book->limits->max_row_cells)
+    {
+      g_free (text);
+      sheet_failed (sheet, _("%s:%u: the row has more than %u cells."), sheet->book->name, sheet->row_number,
+                    sheet->book->limits->max_row_cells);
+      return;
+    }
+  if (++sheet->n_cells > sheet->book->limits->max_cells)
+    {
+      g_free (text);
+      sheet_failed (sheet, _("%s:%u: the sheet has more than %" G_GUINT64_FORMAT " cells, more than Klynge reads from one file."),
+                    sheet->book->name, sheet->row_number, sheet->book->limits->max_cells);
+      return;
+    }
+  set_field (sheet, text);
 }
 
 static void
 finish_row (Sheet *sheet)
 {
-  KlyngeTableRow row;
+  KlyngeTableRow row = { 0 };
 
-  if (sheet->n_cells == 0 || sheet->stop)
+  if (sheet->n_fields == 0 || sheet->stop)
     return;
 
   row.line = sheet->row_number;
-  row.n_fields = sheet->fields->len;
+  row.n_fields = sheet->n_fields;
   row.fields = (const char *const *)sheet->fields->pdata;
-  row.lines = (const guint *)sheet->lines->data;
+  row.lines = NULL;
   row.bytes_read = gsf_input_tell (sheet->input);
   row.bytes_total = sheet->bytes_total;
   row.delimiter = 0;
+  if (sheet->merges != NULL)
+    {
+      row.merges = (const KlyngeTableMerge *)sheet->merges->data;
+      row.n_merges = sheet->merges->len;
+    }
 
   if (!sheet->func (&row, sheet->user_data, &sheet->error))
     sheet->stop = TRUE;
@@ -544,6 +710,8 @@ sheet_element (gpointer          data,
 {
   Sheet *sheet = data;
 
+  if (sheet->stop)
+    return;
   if (g_str_equal (local, "row"))
     {
       if (start)
@@ -556,9 +724,7 @@ sheet_element (gpointer          data,
           else
             sheet->row_number++;
           sheet->column = 0;
-          sheet->n_cells = 0;
-          g_ptr_array_set_size (sheet->fields, 0);
-          g_array_set_size (sheet->lines, 0);
+          clear_row (sheet);
         }
       else
         finish_row (sheet);
@@ -570,10 +736,19 @@ sheet_element (gpointer          data,
           g_autofree char *r = attribute (reader, "r");
           g_autofree char *t = attribute (reader, "t");
           g_autofree char *s = attribute (reader, "s");
-          guint column = parse_column (r);
+          guint max = sheet->book->limits->max_columns;
+          guint column = parse_column (r, max);
           guint64 style;
 
-          sheet->column = column > 0 ? column : MIN (sheet->column + 1, MAX_COLUMNS);
+          sheet->column = column > 0 ? column : sheet->column + 1;
+          if (sheet->column > max)
+            {
+              g_autofree char *last = klynge_table_column_name (max);
+
+              sheet_failed (sheet, _("%s:%u: the row has a cell beyond column %s, the last one a spreadsheet has."),
+                            sheet->book->name, sheet->row_number, last);
+              return;
+            }
           sheet->type = t == NULL || g_str_equal (t, "n") ? CELL_NUMBER :
                         g_str_equal (t, "s") ? CELL_SHARED :
                         g_str_equal (t, "inlineStr") ? CELL_INLINE :
@@ -596,25 +771,97 @@ sheet_text (gpointer    data,
 {
   Sheet *sheet = data;
 
-  if (sheet->in_value)
+  /* Past the limit the cell is refused anyway: stop growing it. */
+  if (sheet->in_value && sheet->value->len / 4 <= sheet->book->limits->max_cell_chars)
     g_string_append (sheet->value, text);
+}
+
+/* --- merged cells: after the rows in the sheet, so read first ------------ */
+
+static void
+merge_element (gpointer          data,
+               xmlTextReaderPtr  reader,
+               const char       *local,
+               gboolean          start)
+{
+  GArray *merges = data;
+  g_autofree char *ref = NULL;
+  g_auto(GStrv) ends = NULL;
+  KlyngeTableMerge m;
+
+  if (!start || !g_str_equal (local, "mergeCell") || merges->len >= MAX_MERGES)
+    return;
+  ref = attribute (reader, "ref");
+  ends = ref != NULL ? g_strsplit (ref, ":", 2) : NULL;
+  if (ends == NULL || ends[0] == NULL || ends[1] == NULL)
+    return;
+  m.first_column = parse_column (ends[0], G_MAXUINT / 26 - 26);
+  m.last_column = parse_column (ends[1], G_MAXUINT / 26 - 26);
+  m.first_line = parse_row (ends[0]);
+  m.last_line = parse_row (ends[1]);
+  if (m.first_column > 0 && m.first_line > 0 && m.last_column >= m.first_column && m.last_line >= m.first_line)
+    g_array_append_val (merges, m);
 }
 
 /* --- reading a workbook --------------------------------------------------- */
 
 static gsize xml_ready;
 
+/* By name first: "Data"; a name that is a number is also a position. */
 static gboolean
-read_workbook (GsfInput            *input,
-               const char          *display_name,
-               guint                sheet_number,
-               guint64              max_inflated,
-               KlyngeTableInfo     *info,
-               KlyngeTableRowFunc   func,
-               gpointer             user_data,
-               GCancellable        *cancellable,
-               GError             **error)
+choose_sheet (GPtrArray                *names,
+              const char               *display_name,
+              const KlyngeTableOptions *options,
+              guint                    *number,
+              GError                  **error)
 {
+  if (options->sheet_name != NULL)
+    {
+      g_autofree char *wanted = g_utf8_casefold (options->sheet_name, -1);
+      g_autofree char *list = NULL;
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *folded = g_utf8_casefold (g_ptr_array_index (names, i), -1);
+
+          if (g_str_equal (folded, wanted))
+            {
+              *number = i + 1;
+              return TRUE;
+            }
+        }
+      g_ptr_array_add (names, NULL);
+      list = g_strjoinv (", ", (char **)names->pdata);
+      g_ptr_array_remove_index (names, names->len - 1);
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
+                   _("%s: the workbook has no sheet “%s”; its sheets are %s."),
+                   display_name, options->sheet_name, list);
+      return FALSE;
+    }
+
+  *number = options->sheet > 0 ? options->sheet : 1;
+  if (*number > names->len)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
+                   ngettext ("%s: there is no sheet %u; the workbook has %u sheet.",
+                             "%s: there is no sheet %u; the workbook has %u sheets.", names->len),
+                   display_name, *number, names->len);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_workbook (GsfInput                 *input,
+               const char               *display_name,
+               const KlyngeTableOptions *options,
+               KlyngeTableInfo          *info,
+               KlyngeTableRowFunc        func,
+               gpointer                  user_data,
+               GCancellable             *cancellable,
+               GError                  **error)
+{
+  static const KlyngeTableOptions defaults = { 0 };
   g_autoptr(GError) zip_error = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
@@ -624,7 +871,7 @@ read_workbook (GsfInput            *input,
   g_autofree char *sheet_path = NULL;
   Workbook book = {
     .name = display_name,
-    .max_inflated = max_inflated,
+    .counting = TRUE,
     .cancellable = cancellable,
     .shared = g_ptr_array_new (),
     .shared_chunk = g_string_chunk_new (64 * 1024),
@@ -634,7 +881,12 @@ read_workbook (GsfInput            *input,
   Styles styles = { book.xf_is_date, date_formats, FALSE };
   Sheet sheet = { 0 };
   const char *target;
+  guint sheet_number;
   gboolean ok = FALSE;
+
+  if (options == NULL)
+    options = &defaults;
+  book.limits = options->limits != NULL ? options->limits : &klynge_table_default_limits;
 
   if (g_once_init_enter (&xml_ready))
     {
@@ -657,7 +909,7 @@ read_workbook (GsfInput            *input,
                    _("%s: the file is a zip archive but not an Excel workbook."), display_name);
       goto out;
     }
-  if (!read_part (&book, part, "xl/workbook.xml", workbook_element, NULL, &list, NULL, error))
+  if (!read_part (&book, part, "xl/workbook.xml", workbook_element, NULL, NULL, &list, NULL, error))
     goto out;
   g_clear_object (&part);
 
@@ -670,17 +922,11 @@ read_workbook (GsfInput            *input,
         info->sheet_names[i] = g_strdup (g_ptr_array_index (names, i));
     }
 
-  if (sheet_number < 1 || sheet_number > names->len)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
-                   ngettext ("%s: there is no sheet %u; the workbook has %u sheet.",
-                             "%s: there is no sheet %u; the workbook has %u sheets.", names->len),
-                   display_name, sheet_number, names->len);
-      goto out;
-    }
+  if (!choose_sheet (names, display_name, options, &sheet_number, error))
+    goto out;
 
   if ((part = open_part (&book, "xl/_rels/workbook.xml.rels")) != NULL &&
-      !read_part (&book, part, "xl/_rels/workbook.xml.rels", rels_element, NULL, &list, NULL, error))
+      !read_part (&book, part, "xl/_rels/workbook.xml.rels", rels_element, NULL, NULL, &list, NULL, error))
     goto out;
   g_clear_object (&part);
 
@@ -693,16 +939,22 @@ read_workbook (GsfInput            *input,
     sheet_path = g_strconcat ("xl/", target, NULL);
 
   if ((part = open_part (&book, "xl/styles.xml")) != NULL &&
-      !read_part (&book, part, "xl/styles.xml", styles_element, NULL, &styles, NULL, error))
+      !read_part (&book, part, "xl/styles.xml", styles_element, NULL, NULL, &styles, NULL, error))
     goto out;
   g_clear_object (&part);
 
   if ((part = open_part (&book, "xl/sharedStrings.xml")) != NULL)
     {
-      SharedStrings ss = { &book, g_string_new (NULL), FALSE, 0 };
-      gboolean read = read_part (&book, part, "xl/sharedStrings.xml", shared_element, shared_text, &ss, NULL, error);
+      SharedStrings ss = { &book, g_string_new (NULL), FALSE, FALSE, 0, NULL, FALSE };
+      gboolean read = read_part (&book, part, "xl/sharedStrings.xml", shared_element, shared_text, NULL, &ss, &ss.stop, error);
 
       g_string_free (ss.item, TRUE);
+      if (read && ss.error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&ss.error));
+          read = FALSE;
+        }
+      g_clear_error (&ss.error);
       if (!read)
         goto out;
       book.has_shared = TRUE;
@@ -722,22 +974,38 @@ read_workbook (GsfInput            *input,
   sheet.func = func;
   sheet.user_data = user_data;
   sheet.value = g_string_new (NULL);
-  sheet.fields = g_ptr_array_new_with_free_func (g_free);
-  sheet.lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  sheet.fields = g_ptr_array_new ();
+  sheet.set = g_array_new (FALSE, FALSE, sizeof (guint));
   sheet.bytes_total = gsf_input_size (part);
   sheet.input = part;
 
-  ok = read_part (&book, part, sheet_path, sheet_element, sheet_text, &sheet, &sheet.stop, error);
+  /* The merged ranges follow the rows: a first pass reads only them. */
+  if (options->header != KLYNGE_TABLE_HEADER_NONE)
+    {
+      g_autoptr(GsfInput) again = open_part (&book, sheet_path);
+
+      sheet.merges = g_array_new (FALSE, FALSE, sizeof (KlyngeTableMerge));
+      book.counting = FALSE;
+      ok = read_part (&book, again, sheet_path, merge_element, NULL, "sheetData", sheet.merges, NULL, error);
+      book.counting = TRUE;
+    }
+  else
+    ok = TRUE;
+
+  if (ok)
+    ok = read_part (&book, part, sheet_path, sheet_element, sheet_text, NULL, &sheet, &sheet.stop, error);
   if (ok && sheet.error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&sheet.error));
       ok = FALSE;
     }
 
+  clear_row (&sheet);
   g_clear_error (&sheet.error);
   g_string_free (sheet.value, TRUE);
   g_ptr_array_unref (sheet.fields);
-  g_array_unref (sheet.lines);
+  g_array_unref (sheet.set);
+  g_clear_pointer (&sheet.merges, g_array_unref);
 
 out:
   g_clear_object (&book.zip);
@@ -748,15 +1016,14 @@ out:
 }
 
 gboolean
-klynge_xlsx_read_file (const char          *path,
-                       const char          *display_name,
-                       guint                sheet,
-                       guint64              max_inflated,
-                       KlyngeTableInfo     *info,
-                       KlyngeTableRowFunc   func,
-                       gpointer             user_data,
-                       GCancellable        *cancellable,
-                       GError             **error)
+klynge_xlsx_read_file (const char               *path,
+                       const char               *display_name,
+                       const KlyngeTableOptions *options,
+                       KlyngeTableInfo          *info,
+                       KlyngeTableRowFunc        func,
+                       gpointer                  user_data,
+                       GCancellable             *cancellable,
+                       GError                  **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GsfInput) input = gsf_input_stdio_new (path, &local_error);
@@ -766,19 +1033,18 @@ klynge_xlsx_read_file (const char          *path,
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("%s: the file cannot be read."), display_name);
       return FALSE;
     }
-  return read_workbook (input, display_name, sheet, max_inflated, info, func, user_data, cancellable, error);
+  return read_workbook (input, display_name, options, info, func, user_data, cancellable, error);
 }
 
 gboolean
-klynge_xlsx_read_bytes (GBytes              *bytes,
-                        const char          *display_name,
-                        guint                sheet,
-                        guint64              max_inflated,
-                        KlyngeTableInfo     *info,
-                        KlyngeTableRowFunc   func,
-                        gpointer             user_data,
-                        GCancellable        *cancellable,
-                        GError             **error)
+klynge_xlsx_read_bytes (GBytes                   *bytes,
+                        const char               *display_name,
+                        const KlyngeTableOptions *options,
+                        KlyngeTableInfo          *info,
+                        KlyngeTableRowFunc        func,
+                        gpointer                  user_data,
+                        GCancellable             *cancellable,
+                        GError                  **error)
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
@@ -790,5 +1056,5 @@ klynge_xlsx_read_bytes (GBytes              *bytes,
       return FALSE;
     }
   input = gsf_input_memory_new (data, size, FALSE);
-  return read_workbook (input, display_name, sheet, max_inflated, info, func, user_data, cancellable, error);
+  return read_workbook (input, display_name, options, info, func, user_data, cancellable, error);
 }
