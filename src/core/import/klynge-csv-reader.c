@@ -121,7 +121,7 @@ row_cb (int   c,
         void *data)
 {
   CsvReader *self = data;
-  KlyngeTableRow row;
+  KlyngeTableRow row = { 0 };
 
   if (self->stop)
     return;
@@ -196,9 +196,14 @@ feed (CsvReader  *self,
       /* Four bytes a character at most: longer is surely too long. */
       if (self->parser.entry_pos / 4 > self->limits->max_cell_chars)
         {
-          g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
-                       _("%s:%u: a field is longer than %u characters; is a closing quote missing?"),
-                       self->name, self->row_line, self->limits->max_cell_chars);
+          if (self->parser.quoted)
+            g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                         _("%s:%u: a field is longer than %u characters; is a closing quote missing?"),
+                         self->name, self->field_line, self->limits->max_cell_chars);
+          else
+            g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                         _("%s:%u:%u: the field is longer than %u characters."),
+                         self->name, self->field_line, self->offsets->len + 1, self->limits->max_cell_chars);
           self->stop = TRUE;
           return FALSE;
         }

@@ -474,6 +474,13 @@ find_clinic (Prepare    *self,
   return id;
 }
 
+/* Past the listed problems only the count grows: no suggestions to look for. */
+static gboolean
+can_list_problem (Prepare *self)
+{
+  return self->plan->problems->len < KLYNGE_IMPORT_MAX_PROBLEMS;
+}
+
 static GStrv
 suggest_clinics (Prepare    *self,
                  const char *text)
@@ -786,7 +793,7 @@ read_row (const KlyngeTableRow  *row,
                      "", NULL, _("The clinic is missing."));
       else
         add_problem (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC, field_line (row, self->col_clinic), self->col_clinic + 1,
-                     clinic_text, suggest_clinics (self, clinic_text),
+                     clinic_text, can_list_problem (self) ? suggest_clinics (self, clinic_text) : NULL,
                      _("There is no clinic “%s” in this cluster."), clinic_text);
     }
 

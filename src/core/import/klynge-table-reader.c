@@ -29,7 +29,7 @@ const KlyngeTableLimits klynge_table_default_limits = {
 /* The header is looked for among this many rows, kept until it is found. */
 #define SNIFF_ROWS       64
 #define SNIFF_BYTES      (8 << 20)
-#define MAX_GROUP_ROWS   3
+#define MAX_GROUP_ROWS   4
 
 void
 klynge_table_info_clear (KlyngeTableInfo *info)
@@ -232,6 +232,16 @@ group_text (const Finder  *self,
   return "";
 }
 
+/* Publishers fill cells they mean to leave blank with "_" or "-". */
+static gboolean
+has_alnum (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 fold_name (const char *name)
 {
@@ -298,7 +308,7 @@ make_labels (Finder *self,
         {
           const char *text = group_text (self, group_rows->pdata[g], first_group_line, c);
 
-          if (*text == '\0' || g_strcmp0 (text, last) == 0)
+          if (!has_alnum (text) || g_strcmp0 (text, last) == 0)
             continue;
           if (group->len > 0)
             g_string_append (group, ", ");
