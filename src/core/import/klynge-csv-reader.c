@@ -313,7 +313,7 @@ looks_binary (const char *p,
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
         controls++;
     }
-  return controls > n / 100;
+  return controls > 1 && controls > n / 100;
 }
 
 static gboolean
