@@ -38,7 +38,7 @@ refused () {
 }
 
 refused amplified.xlsx "amplified.xlsx:2:1: the cell A2 holds more than 32767 characters"
-refused repeated.xlsx "repeat the workbook’s shared texts more than 128 MB over"
+refused repeated.xlsx "repeated the workbook’s shared texts to more than 128 MB"
 refused beyond-xfd.xlsx "beyond-xfd.xlsx:2: the row has a cell beyond column XFD"
 refused long-names.csv "long-names.csv:2:1: the field is longer than 32767 characters"
 refused open-quote.csv "open-quote.csv:2: a field is longer than 32767 characters; is a closing quote missing?"

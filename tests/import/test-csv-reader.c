@@ -317,6 +317,44 @@ test_limits (void)
 }
 
 static gboolean
+collect_header (const KlyngeTableRow  *row,
+                gpointer               user_data,
+                GError               **error)
+{
+  if (row->labels != NULL)
+    {
+      g_autofree char *labels = g_strjoinv ("|", (char **)row->labels);
+      g_ptr_array_add (user_data, g_strdup_printf ("%u=%s", row->line, labels));
+    }
+  else if (row->line > row->header_line)
+    collect_row (row, user_data, error);
+  return TRUE;
+}
+
+/* As Danish regional files come: Windows-1252 with CRLF, title lines, a
+ * group row of quarters over a repeated name, and a total row. */
+static void
+test_header_under_titles (void)
+{
+  g_autofree char *path = klynge_test_data_path ("import/titled-groups-cp1252.csv");
+  KlyngeTableOptions options = { .header = KLYNGE_TABLE_HEADER_FIND };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = {
+    "5=Ydernr.|Navn|Antal patienter (4. kvartal 2024)|Antal patienter (column D)|Antal patienter (column E)",
+    "6:012345|Lægehuset Østergade|1.213|1.250|1.300",
+    "7:023456|Klinikken ved Åen|987|1.002|1.010",
+    "8:Klyngen i alt||2.200|2.252|2.310",
+    NULL
+  };
+
+  g_assert_true (klynge_table_read (path, &options, NULL, collect_header, rows, NULL, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (rows, NULL);
+  g_assert_cmpstrv ((char **)rows->pdata, expected);
+}
+
+static gboolean
 stop_after_one (const KlyngeTableRow  *row,
                 gpointer               user_data,
                 GError               **error)
@@ -358,6 +396,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/csv/stop-early", test_stop_early);
   g_test_add_func ("/import/csv/nul", test_nul);
   g_test_add_func ("/import/csv/limits", test_limits);
+  g_test_add_func ("/import/csv/header-under-titles", test_header_under_titles);
 
   return g_test_run ();
 }

@@ -603,7 +603,7 @@ shared_cell_text (Sheet      *sheet,
   sheet->shared_refs += len;
   if (sheet->shared_refs > book->limits->max_shared_refs)
     {
-      sheet_failed (sheet, _("%s:%u:%u: the cells up to %s%u repeat the workbook’s shared texts more than %u MB over; it is damaged or not a real spreadsheet."),
+      sheet_failed (sheet, _("%s:%u:%u: by cell %s%u the cells have repeated the workbook’s shared texts to more than %u MB; it is damaged or not a real spreadsheet."),
                     book->name, sheet->row_number, sheet->column, cell, sheet->row_number,
                     (guint)(book->limits->max_shared_refs >> 20));
       return NULL;
