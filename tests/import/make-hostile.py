@@ -24,13 +24,13 @@ NAMES = [chr(ord('A') + i // 26 - 1).strip('@') + chr(ord('A') + i % 26) for i i
 WIDE = header([(c, 'clinic' if i == 0 else 'count' if i == 1 else f'n{i}') for i, c in enumerate(NAMES)])
 
 
-def workbook(name, rows, shared=None, head=WIDE):
+def workbook(name, rows, shared=None, head=WIDE, doctype=''):
     with zipfile.ZipFile(os.path.join(out, name), 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr('[Content_Types].xml', CT)
         z.writestr('xl/workbook.xml', f'<?xml version="1.0"?><workbook {NS}><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>')
         z.writestr('xl/_rels/workbook.xml.rels', RELS)
         if shared is not None:
-            z.writestr('xl/sharedStrings.xml', f'<?xml version="1.0"?><sst {NS}><si><t>{shared}</t></si></sst>')
+            z.writestr('xl/sharedStrings.xml', f'<?xml version="1.0"?>{doctype}<sst {NS}><si><t>{shared}</t></si></sst>')
         with z.open('xl/worksheets/sheet1.xml', 'w', force_zip64=True) as sheet:
             sheet.write(f'<?xml version="1.0"?><worksheet {NS}><sheetData>{head}'.encode())
             for row in rows:
@@ -47,10 +47,16 @@ def shared_rows(n_rows, n_cells):
 workbook('amplified.xlsx', shared_rows(2000, 50), shared='x' * (9 << 20))
 # A text a cell may hold, referred to 200,000 times: 6 GB of copies.
 workbook('repeated.xlsx', shared_rows(4000, 50), shared='y' * 30000)
+# 44 MB of cells in 140 KB: far more than real workbooks inflate.
+workbook('inflated.xlsx', shared_rows(40000, 50), shared='a')
 # A count at column XFD on 100,000 rows.
 workbook('far-column.xlsx', (f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>Nowhere {r % 7}</t></is></c><c r="XFD{r}"><v>{r}</v></c></row>'
                              for r in range(2, 100002)), head=header([('A', 'clinic'), ('XFD', 'count')]))
 workbook('beyond-xfd.xlsx', ['<row r="2"><c r="XFE2"><v>1</v></c></row>'])
+# Entities: a billion laughs, and one that would read a local file.
+LAUGHS = ''.join(f'<!ENTITY l{i + 1} "' + f'&l{i};' * 10 + '">' for i in range(9))
+workbook('laughs.xlsx', shared_rows(1, 2), shared='&l9;', doctype=f'<!DOCTYPE sst [<!ENTITY l0 "lol">{LAUGHS}]>')
+workbook('external-entity.xlsx', shared_rows(1, 2), shared='&x;', doctype='<!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/passwd">]>')
 
 with open(os.path.join(out, 'long-names.csv'), 'w') as f:
     f.write('clinic,count\n')

@@ -39,6 +39,9 @@ refused () {
 
 refused amplified.xlsx "amplified.xlsx:2:1: the cell A2 holds more than 32767 characters"
 refused repeated.xlsx "repeated the workbook’s shared texts to more than 128 MB"
+refused inflated.xlsx "inflated.xlsx: the workbook expands to more than 16 MB"
+refused laughs.xlsx "laughs.xlsx: the part “xl/sharedStrings.xml” of the workbook is damaged"
+refused external-entity.xlsx "external-entity.xlsx: the part “xl/sharedStrings.xml” of the workbook is damaged"
 refused beyond-xfd.xlsx "beyond-xfd.xlsx:2: the row has a cell beyond column XFD"
 refused long-names.csv "long-names.csv:2:1: the field is longer than 32767 characters"
 refused open-quote.csv "open-quote.csv:2: a field is longer than 32767 characters; is a closing quote missing?"
