@@ -84,7 +84,7 @@ field_cb (void   *s,
   if (++self->n_fields > self->limits->max_cells)
     {
       g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
-                   _("%s:%u: the file has more than %" G_GUINT64_FORMAT " fields, more than Klynge reads from one file."),
+                   _("%s:%u: the file has more than %u fields, more than Klynge reads from one file."),
                    self->name, self->row_line, self->limits->max_cells);
       self->stop = TRUE;
       return;

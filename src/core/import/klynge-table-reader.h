@@ -113,7 +113,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KlyngeTableInfo, klynge_table_info_clear)
 typedef struct
 {
   guint64 max_inflated;
-  guint64 max_cells;
+  guint   max_cells;
   guint   max_row_cells;
   guint   max_columns;
   guint   max_cell_chars;

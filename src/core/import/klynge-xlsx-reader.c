@@ -716,7 +716,7 @@ finish_cell (Sheet *sheet)
   if (++sheet->n_cells > sheet->book->limits->max_cells)
     {
       g_free (text);
-      sheet_failed (sheet, _("%s:%u: the sheet has more than %" G_GUINT64_FORMAT " cells, more than Klynge reads from one file."),
+      sheet_failed (sheet, _("%s:%u: the sheet has more than %u cells, more than Klynge reads from one file."),
                     sheet->book->name, sheet->row_number, sheet->book->limits->max_cells);
       return;
     }
