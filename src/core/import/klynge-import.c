@@ -1740,6 +1740,23 @@ preview_row (const KlyngeTableRow  *row,
   return preview->rows->len < preview->max_rows;
 }
 
+static GPtrArray *
+preview_file (const char       *path,
+              guint             sheet,
+              guint             max_rows,
+              KlyngeTableInfo  *info,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  Preview preview = { rows, max_rows };
+
+  if (!klynge_table_read (path, &(KlyngeTableOptions) { .sheet = sheet, .header = KLYNGE_TABLE_HEADER_FIND },
+                          info, preview_row, &preview, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 GPtrArray *
 klynge_import_preview (const char       *path,
                        guint             sheet,
@@ -1747,11 +1764,78 @@ klynge_import_preview (const char       *path,
                        KlyngeTableInfo  *info,
                        GError          **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  Preview preview = { rows, max_rows };
+  return preview_file (path, sheet, max_rows, info, NULL, error);
+}
 
-  if (!klynge_table_read (path, &(KlyngeTableOptions) { .sheet = sheet, .header = KLYNGE_TABLE_HEADER_FIND },
-                          info, preview_row, &preview, NULL, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+typedef struct
+{
+  char            *path;
+  guint            sheet;
+  guint            max_rows;
+  KlyngeTableInfo  info;
+} PreviewTask;
+
+static void
+preview_task_free (gpointer data)
+{
+  PreviewTask *task = data;
+
+  g_free (task->path);
+  klynge_table_info_clear (&task->info);
+  g_free (task);
+}
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PreviewTask *data = task_data;
+  GError *error = NULL;
+  GPtrArray *rows = preview_file (data->path, data->sheet, data->max_rows, &data->info, cancellable, &error);
+
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify)g_ptr_array_unref);
+}
+
+void
+klynge_import_preview_async (const char          *path,
+                             guint                sheet,
+                             guint                max_rows,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PreviewTask *data = g_new0 (PreviewTask, 1);
+
+  data->path = g_strdup (path);
+  data->sheet = sheet;
+  data->max_rows = max_rows;
+  g_task_set_source_tag (task, klynge_import_preview_async);
+  g_task_set_task_data (task, data, preview_task_free);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+GPtrArray *
+klynge_import_preview_finish (GAsyncResult     *result,
+                              KlyngeTableInfo  *info,
+                              GError          **error)
+{
+  PreviewTask *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == klynge_import_preview_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (info != NULL)
+    {
+      klynge_table_info_clear (info);
+      *info = data->info;
+      data->info = (KlyngeTableInfo) { 0 };
+    }
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
