@@ -41,11 +41,13 @@ klynge_table_info_clear (KlyngeTableInfo *info)
 char *
 klynge_table_quote (const char *text)
 {
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
   g_autofree char *start = NULL;
 
-  if (!g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, KLYNGE_TABLE_QUOTE_CHARS * 4 + 4) <= KLYNGE_TABLE_QUOTE_CHARS)
-    return g_utf8_make_valid (text, -1);
-  start = g_utf8_substring (text, 0, KLYNGE_TABLE_QUOTE_CHARS - 1);
+  /* Four bytes a character at most: these bytes hold 81 characters if the text has them. */
+  if (g_utf8_strlen (valid, KLYNGE_TABLE_QUOTE_CHARS * 4 + 4) <= KLYNGE_TABLE_QUOTE_CHARS)
+    return g_steal_pointer (&valid);
+  start = g_utf8_substring (valid, 0, KLYNGE_TABLE_QUOTE_CHARS - 1);
   return g_strconcat (start, "…", NULL);
 }
 
@@ -326,7 +328,7 @@ make_labels (Finder *self,
 
       if (*folded != '\0' && count_label (counts, folded) > 1 && *self->groups[c] != '\0')
         {
-          char *label = g_strdup_printf ("%s (%s)", g_strstrip (g_strdup (self->labels[c])), self->groups[c]);
+          char *label = g_strdup_printf ("%s (%s)", g_strstrip (self->labels[c]), self->groups[c]);
 
           g_free (self->labels[c]);
           self->labels[c] = label;
