@@ -38,7 +38,7 @@ refused () {
 }
 
 refused amplified.xlsx "amplified.xlsx:2:1: the cell A2 holds more than 32767 characters"
-refused repeated.xlsx "repeated the workbook’s shared texts to more than 128 MB"
+refused repeated.xlsx "repeated the workbook’s shared texts to more than 64 MB"
 refused inflated.xlsx "inflated.xlsx: the workbook expands to more than 16 MB"
 refused laughs.xlsx "laughs.xlsx: the part “xl/sharedStrings.xml” of the workbook is damaged"
 refused external-entity.xlsx "external-entity.xlsx: the part “xl/sharedStrings.xml” of the workbook is damaged"

@@ -299,6 +299,7 @@ test_limits (void)
   KlyngeTableLimits limits = klynge_table_default_limits;
   g_autofree char *long_field = g_strnfill (40000, 'x');
   g_autofree char *csv = g_strdup_printf ("a,b\n1,%s\n", long_field);
+  g_autoptr(GString) wide = g_string_new ("a,b\n");
 
   assert_refused (csv, -1, NULL, "test.csv:2:2: the field is longer than 32767 characters.");
 
@@ -309,6 +310,15 @@ test_limits (void)
   limits = klynge_table_default_limits;
   limits.max_row_cells = 3;
   assert_refused ("a,b,c\n1,2,3,4\n", -1, &limits, "test.csv:2: the row has more than 3 fields.");
+
+  limits = klynge_table_default_limits;
+  limits.max_row_bytes = 1 << 20;
+  g_free (long_field);
+  long_field = g_strnfill (30000, 'y');
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (wide, "%s%s", i > 0 ? "," : "", long_field);
+  g_string_append_c (wide, '\n');
+  assert_refused (wide->str, wide->len, &limits, "test.csv:2: the row holds more than 1 MB of text.");
 
   limits = klynge_table_default_limits;
   limits.max_cells = 5;

@@ -289,6 +289,9 @@ test_limits (void)
   limits.max_row_cells = 5;
   assert_over_limit (&limits, "diabetes-gnumeric.xlsx:1: the row has more than 5 cells.");
   limits = klynge_table_default_limits;
+  limits.max_row_bytes = 70;
+  assert_over_limit (&limits, "diabetes-gnumeric.xlsx:2: the row holds more than 0 MB of text.");
+  limits = klynge_table_default_limits;
   limits.max_columns = 4;
   assert_over_limit (&limits, "diabetes-gnumeric.xlsx:1: the row has a cell beyond column D, the last one a spreadsheet has.");
   limits = klynge_table_default_limits;

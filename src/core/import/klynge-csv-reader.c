@@ -111,6 +111,14 @@ field_cb (void   *s,
 
   g_string_append_len (self->row, s, len);
   g_string_append_c (self->row, '\0');
+  if (self->row->len > self->limits->max_row_bytes)
+    {
+      g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                   _("%s:%u: the row holds more than %u MB of text."), self->name, self->row_line,
+                   self->limits->max_row_bytes >> 20);
+      self->stop = TRUE;
+      return;
+    }
   g_array_append_val (self->offsets, offset);
   g_array_append_val (self->lines, line);
   self->field_line = self->line;

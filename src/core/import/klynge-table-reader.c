@@ -20,10 +20,11 @@ const KlyngeTableLimits klynge_table_default_limits = {
   .max_inflated = (guint64)512 << 20,
   .max_cells = 20 * 1000 * 1000,
   .max_row_cells = 4096,
+  .max_row_bytes = 16 << 20,
   .max_columns = 16384,
   .max_cell_chars = 32767,
   .max_shared_bytes = (guint64)64 << 20,
-  .max_shared_refs = (guint64)128 << 20,
+  .max_shared_refs = (guint64)64 << 20,
 };
 
 /* The header is looked for among this many rows, kept until it is found. */

@@ -99,6 +99,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KlyngeTableInfo, klynge_table_info_clear)
  * @max_inflated: XLSX: uncompressed bytes of all the parts read
  * @max_cells: cells (XLSX) or fields (CSV) in the whole file
  * @max_row_cells: cells or fields in one row
+ * @max_row_bytes: bytes of text in one row
  * @max_columns: the furthest column a cell may be in
  * @max_cell_chars: characters in one cell or field
  * @max_shared_bytes: XLSX: memory for the workbook's shared texts
@@ -115,6 +116,7 @@ typedef struct
   guint64 max_inflated;
   guint   max_cells;
   guint   max_row_cells;
+  guint   max_row_bytes;
   guint   max_columns;
   guint   max_cell_chars;
   guint64 max_shared_bytes;

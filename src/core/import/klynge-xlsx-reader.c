@@ -496,6 +496,7 @@ typedef struct
   GPtrArray          *fields;
   GArray             *set;          /* guint: the indexes holding texts */
   guint               n_fields;     /* this row's */
+  gsize               row_bytes;
   guint64             n_cells;      /* in the sheet */
   guint64             shared_refs;  /* bytes of shared text used */
   goffset             bytes_total;
@@ -595,6 +596,7 @@ clear_row (Sheet *sheet)
     }
   g_array_set_size (sheet->set, 0);
   sheet->n_fields = 0;
+  sheet->row_bytes = 0;
 }
 
 static void
@@ -711,6 +713,14 @@ finish_cell (Sheet *sheet)
       g_free (text);
       sheet_failed (sheet, _("%s:%u: the row has more than %u cells."), sheet->book->name, sheet->row_number,
                     sheet->book->limits->max_row_cells);
+      return;
+    }
+  sheet->row_bytes += strlen (text) + 1;
+  if (sheet->row_bytes > sheet->book->limits->max_row_bytes)
+    {
+      g_free (text);
+      sheet_failed (sheet, _("%s:%u: the row holds more than %u MB of text."), sheet->book->name, sheet->row_number,
+                    sheet->book->limits->max_row_bytes >> 20);
       return;
     }
   if (++sheet->n_cells > sheet->book->limits->max_cells)
