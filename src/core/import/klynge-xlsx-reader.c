@@ -232,6 +232,9 @@ read_part (Workbook     *book,
           break;
         }
     }
+  /* libxml2 keeps a DTD's entity declarations in a document of its own. */
+  if (sax.context->myDoc != NULL)
+    xmlFreeDoc (sax.context->myDoc);
   xmlFreeParserCtxt (sax.context);
 
   if (!ok)
