@@ -20,6 +20,7 @@ struct _KlyngeImportAssistant
 
   AdwWindowTitle    *window_title;
   AdwPreferencesGroup *preview_group;
+  GtkWidget         *cancel_preview_button;
   GtkGrid           *preview_grid;
   AdwComboRow       *sheet_row;
   GtkStringList     *sheet_names;
@@ -43,6 +44,7 @@ struct _KlyngeImportAssistant
   GPtrArray         *wide_rows;     /* AdwActionRow with "indicator", "numerator", "denominator" data */
   gboolean           applying;      /* filling the rows from a mapping */
   guint              sheet_number;
+  GCancellable      *preview_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeImportAssistant, klynge_import_assistant, ADW_TYPE_WINDOW)
@@ -285,24 +287,33 @@ set_up (KlyngeImportAssistant *self)
   self->applying = FALSE;
 }
 
-/* The preview and the choice of columns for one sheet (CSV: the file). */
+/* The preview and the choice of columns for one sheet (CSV: the file), once
+ * read in a worker. */
 static void
-load_sheet (KlyngeImportAssistant *self,
-            guint                  sheet)
+preview_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
+  g_autoptr(KlyngeImportAssistant) self = user_data;
   g_autoptr(GError) error = NULL;
   g_auto(KlyngeTableInfo) info = { 0 };
-  g_autoptr(GPtrArray) rows = klynge_import_preview (self->path, sheet, PREVIEW_ROWS, &info, &error);
+  g_autoptr(GPtrArray) rows = klynge_import_preview_finish (result, &info, &error);
   g_autoptr(KlyngeImportMapping) guess = NULL;
   g_autofree char *description = NULL;
-  GtkWidget *child;
+  guint sheet = self->sheet_number;
   guint header_index;
   char **header;
 
-  self->sheet_number = sheet;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
-    gtk_grid_remove (self->preview_grid, child);
-  gtk_string_list_splice (self->columns, 1, g_list_model_get_n_items (G_LIST_MODEL (self->columns)) - 1, NULL);
+  /* Another sheet was chosen meanwhile, or the window closed. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->preview_cancellable)
+    return;
+  gtk_widget_set_visible (self->cancel_preview_button, FALSE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
+    {
+      adw_preferences_group_set_description (self->preview_group, _("Reading the file was stopped."));
+      return;
+    }
 
   /* A workbook of several sheets offers the choice. */
   if (info.sheet_names != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sheet_names)) == 0)
@@ -340,6 +351,32 @@ load_sheet (KlyngeImportAssistant *self,
 }
 
 static void
+load_sheet (KlyngeImportAssistant *self,
+            guint                  sheet)
+{
+  GtkWidget *child;
+
+  self->sheet_number = sheet;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
+    gtk_grid_remove (self->preview_grid, child);
+  gtk_string_list_splice (self->columns, 1, g_list_model_get_n_items (G_LIST_MODEL (self->columns)) - 1, NULL);
+
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  self->preview_cancellable = g_cancellable_new ();
+  adw_preferences_group_set_description (self->preview_group, _("Reading the file…"));
+  gtk_widget_set_visible (self->cancel_preview_button, TRUE);
+  klynge_import_preview_async (self->path, sheet, PREVIEW_ROWS, self->preview_cancellable,
+                               preview_read_cb, g_object_ref (self));
+}
+
+static void
+cancel_preview_cb (KlyngeImportAssistant *self)
+{
+  g_cancellable_cancel (self->preview_cancellable);
+}
+
+static void
 sheet_selected_cb (KlyngeImportAssistant *self)
 {
   guint selected = adw_combo_row_get_selected (self->sheet_row);
@@ -374,6 +411,8 @@ klynge_import_assistant_dispose (GObject *object)
   KlyngeImportAssistant *self = KLYNGE_IMPORT_ASSISTANT (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_IMPORT_ASSISTANT);
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->context);
   g_clear_object (&self->columns);
   g_clear_pointer (&self->wide_rows, g_ptr_array_unref);
@@ -403,6 +442,7 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, window_title);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, cancel_preview_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet_names);
@@ -421,6 +461,7 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet);
   gtk_widget_class_bind_template_callback (widget_class, saved_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sheet_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_preview_cb);
   gtk_widget_class_bind_template_callback (widget_class, mapping_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, imported_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_name_changed_cb);

@@ -262,59 +262,15 @@ prepare_done_cb (GObject      *source,
     }
 }
 
-/* The compact sheet's mapping: the saved one chosen, or a guess from the header. */
-static KlyngeImportMapping *
-own_mapping (KlyngeImportSheet  *self,
-             GError            **error)
+/* Checks the file in a worker with @mapping (taken). */
+static void
+check_with_mapping (KlyngeImportSheet   *self,
+                    KlyngeImportMapping *taken)
 {
-  guint selected = adw_combo_row_get_selected (self->mapping_row);
-  g_autoptr(GPtrArray) rows = NULL;
-  char **header;
-
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
-    {
-      g_free (self->source);
-      self->source = g_strdup (gtk_string_list_get_string (self->mapping_names, selected));
-      return klynge_import_mapping_load (klynge_context_get_db (self->context),
-                                         klynge_context_get_cluster_id (self->context), self->source, error);
-    }
-
-  g_clear_pointer (&self->source, g_free);
-  rows = klynge_import_preview (self->path, 1, 20, NULL, error);
-  if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE, _("The file has no rows."));
-      return NULL;
-    }
-  header = g_ptr_array_index (rows, klynge_import_header_index (rows));
-  return klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header));
-}
-
-void
-klynge_import_sheet_check (KlyngeImportSheet *self)
-{
-  g_autoptr(KlyngeImportMapping) mapping = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeImportMapping) mapping = taken;
+  KlyngeDb *db = klynge_context_get_db (self->context);
   GHashTableIter iter;
   gpointer text, name;
-  KlyngeDb *db;
-
-  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
-
-  if (self->busy || self->context == NULL || self->path == NULL ||
-      (db = klynge_context_get_db (self->context)) == NULL)
-    return;
-
-  g_clear_pointer (&self->plan, klynge_import_plan_free);
-  mapping = self->mapping ? klynge_import_mapping_copy (self->mapping) : own_mapping (self, &error);
-  if (mapping == NULL)
-    {
-      show_error (self, error);
-      update_actions (self);
-      return;
-    }
 
   g_hash_table_iter_init (&iter, self->indicator_choices);
   while (g_hash_table_iter_next (&iter, &text, &name))
@@ -331,6 +287,82 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
   klynge_import_prepare_async (klynge_db_get_path (db), klynge_context_get_cluster_id (self->context),
                                self->path, mapping, progress_cb, self, self->cancellable,
                                prepare_done_cb, g_object_ref (self));
+}
+
+
+/* The compact sheet's guess, from the header of the file read in a worker. */
+static void
+guess_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KlyngeImportSheet) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = klynge_import_preview_finish (result, NULL, &error);
+  char **header;
+
+  set_busy (self, NULL);
+  if (rows != NULL && rows->len == 0)
+    g_set_error (&error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE, _("The file has no rows."));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
+    {
+      gtk_label_set_text (self->summary_label, _("Reading the file was stopped."));
+      return;
+    }
+  if (error != NULL)
+    show_error (self, error);
+  /* The sheet may have lost its database meanwhile. */
+  if (error != NULL || self->context == NULL || klynge_context_get_db (self->context) == NULL)
+    {
+      update_actions (self);
+      return;
+    }
+  header = g_ptr_array_index (rows, klynge_import_header_index (rows));
+  check_with_mapping (self, klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header)));
+}
+
+void
+klynge_import_sheet_check (KlyngeImportSheet *self)
+{
+  g_autoptr(GError) error = NULL;
+  KlyngeImportMapping *mapping;
+  guint selected;
+
+  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
+
+  if (self->busy || self->context == NULL || self->path == NULL ||
+      klynge_context_get_db (self->context) == NULL)
+    return;
+
+  g_clear_pointer (&self->plan, klynge_import_plan_free);
+  if (self->mapping != NULL)
+    {
+      check_with_mapping (self, klynge_import_mapping_copy (self->mapping));
+      return;
+    }
+
+  /* The compact sheet: the saved mapping chosen, or a guess from the header. */
+  selected = adw_combo_row_get_selected (self->mapping_row);
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+    {
+      g_free (self->source);
+      self->source = g_strdup (gtk_string_list_get_string (self->mapping_names, selected));
+      mapping = klynge_import_mapping_load (klynge_context_get_db (self->context),
+                                           klynge_context_get_cluster_id (self->context), self->source, &error);
+      if (mapping == NULL)
+        {
+          show_error (self, error);
+          update_actions (self);
+          return;
+        }
+      check_with_mapping (self, mapping);
+      return;
+    }
+
+  g_clear_pointer (&self->source, g_free);
+  set_busy (self, _("Reading the file…"));
+  klynge_import_preview_async (self->path, 1, 20, self->cancellable, guess_read_cb, g_object_ref (self));
 }
 
 static void

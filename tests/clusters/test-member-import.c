@@ -175,6 +175,24 @@ test_xlsx_round_trip (Fixture       *f,
                                     other), ==, 1);
 }
 
+/* A far column on every row would keep 16,384 fields a row: refused. */
+static void
+test_far_column (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "far.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Navn");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (csv, ',');
+  g_string_append (csv, "x\nSøren Ærø\n");
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  g_assert_null (klynge_member_import_read (f->db, f->cluster, path, NULL, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "far.csv:1: more than 256 columns; this does not look like a member list.");
+}
+
 static void
 test_unreadable_file (Fixture       *f,
                       gconstpointer  data)
@@ -197,6 +215,7 @@ main (int   argc,
   g_test_add ("/clusters/import/no-name-column", Fixture, NULL, fixture_set_up, test_no_name_column, fixture_tear_down);
   g_test_add ("/clusters/import/csv-file", Fixture, NULL, fixture_set_up, test_csv_file, fixture_tear_down);
   g_test_add ("/clusters/import/xlsx-round-trip", Fixture, NULL, fixture_set_up, test_xlsx_round_trip, fixture_tear_down);
+  g_test_add ("/clusters/import/far-column", Fixture, NULL, fixture_set_up, test_far_column, fixture_tear_down);
   g_test_add ("/clusters/import/unreadable-file", Fixture, NULL, fixture_set_up, test_unreadable_file, fixture_tear_down);
 
   return g_test_run ();

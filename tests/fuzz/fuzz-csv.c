@@ -34,7 +34,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   g_auto(KlyngeTableInfo) info = { 0 };
 
-  if (!klynge_csv_read (stream, size, "fuzz.csv", &info, check_row, NULL, NULL, &error) &&
+  if (!klynge_csv_read (stream, size, "fuzz.csv", NULL, &info, check_row, NULL, NULL, &error) &&
       (error == NULL || error->domain != KLYNGE_ERROR))
     abort ();
   return 0;

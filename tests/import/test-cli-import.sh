@@ -65,6 +65,13 @@ ok $? "import-undo removes batches as a whole"
 "$cli" --db "$db" import-undo 1 2> /dev/null; rc=$?
 [ $rc -eq 1 ]; ok $? "undoing a batch twice fails"
 
+"$cli" --db "$db" import --dry-run --clinic Code --fixed-period 2022-05 \
+  --wide "Conjunctivitis consultations per 1,000 children=Registered patients (2022-05-01)" \
+  "$data/registered-report.xlsx" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "registered-report.xlsx:6:1: There is no clinic “X84101”" "$tmp/err" &&
+  ! grep -q "no column" "$tmp/err" && ! grep -q "not a number" "$tmp/err"
+ok $? "the header under a title and a merged group row is found, the repeated name told apart by the date above it; formulas without values are empty"
+
 "$cli" --db "$db" import 2> /dev/null; rc=$?
 [ $rc -eq 2 ]; ok $? "import without a file is a usage error"
 

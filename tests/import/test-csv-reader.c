@@ -33,19 +33,29 @@ collect_row (const KlyngeTableRow  *row,
 
 /* @len -1: up to the NUL. */
 static GPtrArray *
-read_bytes (const char      *data,
-            gssize           len,
-            KlyngeTableInfo *info,
-            GError         **error)
+read_limited (const char              *data,
+              gssize                   len,
+              const KlyngeTableLimits *limits,
+              KlyngeTableInfo         *info,
+              GError                 **error)
 {
   gsize size = len < 0 ? strlen (data) : (gsize)len;
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, size), size, g_free);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
 
-  if (!klynge_csv_read (stream, size, "test.csv", info, collect_row, rows, NULL, error))
+  if (!klynge_csv_read (stream, size, "test.csv", limits, info, collect_row, rows, NULL, error))
     return NULL;
   g_ptr_array_add (rows, NULL);
   return g_steal_pointer (&rows);
+}
+
+static GPtrArray *
+read_bytes (const char      *data,
+            gssize           len,
+            KlyngeTableInfo *info,
+            GError         **error)
+{
+  return read_limited (data, len, NULL, info, error);
 }
 
 static void
@@ -252,6 +262,108 @@ test_binary_file (void)
   assert_rows ("a;b\n1;2\n\f\n", (const char *[]) { "1:a|b", "2:1|2", "3:\f", NULL });
 }
 
+static void
+assert_refused (const char              *csv,
+                gssize                   len,
+                const KlyngeTableLimits *limits,
+                const char              *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = read_limited (csv, len, limits, NULL, &error);
+
+  g_assert_null (rows);
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* A NUL would end the field early: 12, NUL, 345 is not 12, wherever it is. */
+static void
+test_nul (void)
+{
+  g_autoptr(GString) csv = g_string_new ("clinic,numerator\n");
+
+  assert_refused ("a,b\nc,12\0" "345\n", sizeof "a,b\nc,12\0" "345\n" - 1, NULL, "test.csv:2:2: the field holds a NUL character, which no text has; the file is damaged.");
+  assert_refused ("a,\"b\nc\0d\"\n", sizeof "a,\"b\nc\0d\"\n" - 1, NULL, "test.csv:2:2: the field holds a NUL character, which no text has; the file is damaged.");
+
+  /* Past the first 64 KiB, which alone are looked at for a binary file. */
+  for (guint i = 0; i < 8000; i++)
+    g_string_append (csv, "Lægehuset Østergade,1\n");
+  g_string_append_len (csv, "Lægehuset Østergade,12\0" "345\n", sizeof "Lægehuset Østergade,12\0" "345\n" - 1);
+  g_assert_cmpuint (csv->len, >, 65536);
+  assert_refused (csv->str, csv->len, NULL, "test.csv:8002:2: the field holds a NUL character, which no text has; the file is damaged.");
+}
+
+static void
+test_limits (void)
+{
+  KlyngeTableLimits limits = klynge_table_default_limits;
+  g_autofree char *long_field = g_strnfill (40000, 'x');
+  g_autofree char *csv = g_strdup_printf ("a,b\n1,%s\n", long_field);
+  g_autoptr(GString) wide = g_string_new ("a,b\n");
+
+  assert_refused (csv, -1, NULL, "test.csv:2:2: the field is longer than 32767 characters.");
+
+  limits.max_cell_chars = 4;
+  assert_rows ("a,bbbb\n", (const char *[]) { "1:a|bbbb", NULL });
+  assert_refused ("a,bbbb\nccc,\"Ærø i\"\n", -1, &limits, "test.csv:2:2: the field is longer than 4 characters.");
+
+  limits = klynge_table_default_limits;
+  limits.max_row_cells = 3;
+  assert_refused ("a,b,c\n1,2,3,4\n", -1, &limits, "test.csv:2: the row has more than 3 fields.");
+
+  limits = klynge_table_default_limits;
+  limits.max_row_bytes = 1 << 20;
+  g_free (long_field);
+  long_field = g_strnfill (30000, 'y');
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (wide, "%s%s", i > 0 ? "," : "", long_field);
+  g_string_append_c (wide, '\n');
+  assert_refused (wide->str, wide->len, &limits, "test.csv:2: the row holds more than 1 MB of text.");
+
+  limits = klynge_table_default_limits;
+  limits.max_cells = 5;
+  assert_refused ("a,b\n1,2\n3,4\n", -1, &limits,
+                  "test.csv:3: the file has more than 5 fields, more than Klynge reads from one file.");
+}
+
+static gboolean
+collect_header (const KlyngeTableRow  *row,
+                gpointer               user_data,
+                GError               **error)
+{
+  if (row->labels != NULL)
+    {
+      g_autofree char *labels = g_strjoinv ("|", (char **)row->labels);
+      g_ptr_array_add (user_data, g_strdup_printf ("%u=%s", row->line, labels));
+    }
+  else if (row->line > row->header_line)
+    collect_row (row, user_data, error);
+  return TRUE;
+}
+
+/* As Danish regional files come: Windows-1252 with CRLF, title lines, a
+ * group row of quarters over a repeated name, and a total row. */
+static void
+test_header_under_titles (void)
+{
+  g_autofree char *path = klynge_test_data_path ("import/titled-groups-cp1252.csv");
+  KlyngeTableOptions options = { .header = KLYNGE_TABLE_HEADER_FIND };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = {
+    "5=Ydernr.|Navn|Antal patienter (4. kvartal 2024)|Antal patienter (column D)|Antal patienter (column E)",
+    "6:012345|Lægehuset Østergade|1.213|1.250|1.300",
+    "7:023456|Klinikken ved Åen|987|1.002|1.010",
+    "8:Klyngen i alt||2.200|2.252|2.310",
+    NULL
+  };
+
+  g_assert_true (klynge_table_read (path, &options, NULL, collect_header, rows, NULL, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (rows, NULL);
+  g_assert_cmpstrv ((char **)rows->pdata, expected);
+}
+
 static gboolean
 stop_after_one (const KlyngeTableRow  *row,
                 gpointer               user_data,
@@ -268,7 +380,7 @@ test_stop_early (void)
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  g_assert_true (klynge_csv_read (stream, 6, "x.csv", NULL, stop_after_one, &n, NULL, &error));
+  g_assert_true (klynge_csv_read (stream, 6, "x.csv", NULL, NULL, stop_after_one, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
 }
@@ -292,6 +404,9 @@ main (int argc, char **argv)
   g_test_add_func ("/import/csv/mixed-encoding", test_mixed_encoding);
   g_test_add_func ("/import/csv/binary-file", test_binary_file);
   g_test_add_func ("/import/csv/stop-early", test_stop_early);
+  g_test_add_func ("/import/csv/nul", test_nul);
+  g_test_add_func ("/import/csv/limits", test_limits);
+  g_test_add_func ("/import/csv/header-under-titles", test_header_under_titles);
 
   return g_test_run ();
 }

@@ -43,6 +43,20 @@ wait_while_busy (KlyngeImportSheet *sheet)
   klynge_ui_test_flush ();
 }
 
+/* The preview is read in a worker: its Stop button shows until it is read. */
+static void
+wait_for_preview (GtkWindow *assistant)
+{
+  GtkWidget *stop = klynge_ui_test_find_named (GTK_WIDGET (assistant), "cancel-preview");
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (stop);
+  while (gtk_widget_get_visible (stop) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (stop));
+  klynge_ui_test_flush ();
+}
+
 /* The preview shows a short cell whole: "clinic_number", not "clinic_n…". */
 static void
 assert_preview_readable (GtkWindow *assistant)
@@ -199,6 +213,7 @@ import_and_undo (KlyngeWindow *window,
   klynge_ui_test_flush ();
   assistant = find_import_window (window);
   g_assert_true (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
+  wait_for_preview (assistant);
   assert_preview_readable (assistant);
   check_and_import (window, assistant);
   g_assert_null (find_import_window (window));
@@ -234,15 +249,27 @@ import_and_undo (KlyngeWindow *window,
   klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), workbook);
   klynge_ui_test_flush ();
   assistant = find_import_window (window);
+  wait_for_preview (assistant);
   sheet_row = klynge_ui_test_find_named (GTK_WIDGET (assistant), "sheet");
   preview = klynge_ui_test_find_named (GTK_WIDGET (assistant), "preview");
   g_assert_true (gtk_widget_get_visible (sheet_row));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (preview)), "“Data”"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (sheet_row), 1);
-  klynge_ui_test_flush ();
+  wait_for_preview (assistant);
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (preview)), "“Notes”"));
   text = klynge_ui_test_collect_text (preview);
   g_assert_nonnull (strstr (text, "second sheet"));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
+
+  /* Reading the file can be stopped: the window stays usable, nothing is shown. */
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), workbook);
+  assistant = find_import_window (window);
+  g_signal_emit_by_name (klynge_ui_test_find_named (GTK_WIDGET (assistant), "cancel-preview"), "clicked");
+  wait_for_preview (assistant);
+  preview = klynge_ui_test_find_named (GTK_WIDGET (assistant), "preview");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (preview)), ==, "Reading the file was stopped.");
+  g_assert_null (gtk_widget_get_first_child (klynge_ui_test_find_widget (preview, GTK_TYPE_GRID)));
   gtk_window_close (assistant);
   klynge_ui_test_flush ();
 
@@ -251,6 +278,7 @@ import_and_undo (KlyngeWindow *window,
   klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), bad_file);
   klynge_ui_test_flush ();
   assistant = find_import_window (window);
+  wait_for_preview (assistant);
   sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (assistant), KLYNGE_TYPE_IMPORT_SHEET));
   klynge_import_sheet_check (sheet);
   wait_while_busy (sheet);

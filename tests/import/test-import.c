@@ -82,6 +82,8 @@ test_numbers (void)
     { "41,6 %", ',', TRUE, 41.6 }, { "1 234", '.', TRUE, 1234 }, { "1e3", '.', TRUE, 1000 },
     { "-3", '.', TRUE, -3 }, { "12,34", '.', FALSE, 0 }, { "21x", '.', FALSE, 0 },
     { "", '.', FALSE, 0 }, { "-", '.', FALSE, 0 }, { "1.2.3", '.', FALSE, 0 }, { "nan", '.', FALSE, 0 },
+    /* Out of range is no number: neither 0 nor infinity. */
+    { "1e-400", '.', FALSE, 0 }, { "1e400", '.', FALSE, 0 }, { "-1e400", '.', FALSE, 0 }, { "1e-300", '.', TRUE, 1e-300 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

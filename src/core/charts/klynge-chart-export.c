@@ -676,7 +676,10 @@ add_summary_and_chart (KlyngeWorkbook           *workbook,
           chart_series_set_marker_type (series, LXW_CHART_MARKER_NONE);
         }
     }
-  chart_title_set_name (chart, data->indicator_name);
+  /* A title beginning with "=" would be a formula to libxlsxwriter: the
+   * title refers to a cell holding the name as text instead. */
+  worksheet_write_string (sheet, below + 1, 0, data->indicator_name, NULL);
+  chart_title_set_name_range (chart, sheet_name, below + 1, 0);
   chart_axis_set_name (chart->x_axis, _("Denominator"));
   chart_axis_set_name (chart->y_axis, _("Rate"));
   chart_axis_set_num_format (chart->y_axis, "0%");

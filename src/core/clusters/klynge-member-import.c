@@ -367,6 +367,9 @@ failed:
 
 /* A member list has tens or hundreds of rows; a file far longer is not one. */
 #define MAX_ROWS 20000
+/* Each row is kept whole: a cell at column XFD on every row would keep
+ * 16,384 fields a row. */
+#define MAX_COLUMNS 256
 
 typedef struct
 {
@@ -381,8 +384,16 @@ collect_row (const KlyngeTableRow  *row,
              GError               **error)
 {
   Reading *reading = data;
-  GStrv record = g_new0 (char *, row->n_fields + 1);
+  GStrv record;
 
+  if (row->n_fields > MAX_COLUMNS)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                   _("%s:%u: more than %u columns; this does not look like a member list."),
+                   reading->name, row->line, MAX_COLUMNS);
+      return FALSE;
+    }
+  record = g_new0 (char *, row->n_fields + 1);
   if (reading->records->len >= MAX_ROWS)
     {
       g_strfreev (record);

@@ -184,14 +184,15 @@ locale_uses_decimal_comma (void)
   return point != NULL && g_str_equal (point, ",");
 }
 
+/* Quoted whatever the separator: a spreadsheet opening the file may split
+ * at another one (Danish Excel at ";", a text import at tab). */
 static void
 append_quoted (GString    *out,
-               const char *text,
-               char        separator)
+               const char *text)
 {
   gboolean formula = looks_like_formula (text);
 
-  if (!formula && strpbrk (text, "\"\r\n") == NULL && strchr (text, separator) == NULL)
+  if (!formula && strpbrk (text, ",;\t\"\r\n") == NULL)
     {
       g_string_append (out, text);
       return;
@@ -229,7 +230,6 @@ static void
 append_csv_cell (GString         *out,
                  KlyngeTableKind  kind,
                  const Cell      *cell,
-                 char             separator,
                  gboolean         decimal_comma)
 {
   if (cell == NULL || cell->empty)
@@ -239,7 +239,7 @@ append_csv_cell (GString         *out,
     {
     case KLYNGE_TABLE_TEXT:
     case KLYNGE_TABLE_DATE:
-      append_quoted (out, cell->text, separator);
+      append_quoted (out, cell->text);
       break;
     case KLYNGE_TABLE_INTEGER:
       g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) cell->number);
@@ -259,21 +259,18 @@ append_csv_cell (GString         *out,
     }
 }
 
-gboolean
-klynge_table_write_csv (KlyngeTable  *self,
-                        const char   *path,
-                        GError      **error)
+GString *
+klynge_table_format_csv (KlyngeTable *self,
+                         gboolean     decimal_comma)
 {
-  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
-  g_autoptr(GError) local_error = NULL;
-  gboolean decimal_comma = locale_uses_decimal_comma ();
+  GString *out = g_string_new ("\xEF\xBB\xBF");
   char separator = decimal_comma ? ';' : ',';
 
   for (guint c = 0; c < self->n_columns; c++)
     {
       if (c > 0)
         g_string_append_c (out, separator);
-      append_quoted (out, self->columns[c].title, separator);
+      append_quoted (out, self->columns[c].title);
     }
   g_string_append (out, "\r\n");
 
@@ -283,10 +280,20 @@ klynge_table_write_csv (KlyngeTable  *self,
         {
           if (c > 0)
             g_string_append_c (out, separator);
-          append_csv_cell (out, self->columns[c].kind, get_cell (self, r, c), separator, decimal_comma);
+          append_csv_cell (out, self->columns[c].kind, get_cell (self, r, c), decimal_comma);
         }
       g_string_append (out, "\r\n");
     }
+  return out;
+}
+
+gboolean
+klynge_table_write_csv (KlyngeTable  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  g_autoptr(GString) out = klynge_table_format_csv (self, locale_uses_decimal_comma ());
+  g_autoptr(GError) local_error = NULL;
 
   /* Written to a temporary file and renamed, so a failed export never leaves
    * half a list where a good one was. */

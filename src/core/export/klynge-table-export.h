@@ -64,10 +64,15 @@ void         klynge_table_add_empty    (KlyngeTable             *self);
 /* CSV in UTF-8 with a byte-order mark (so Excel shows æøå), CRLF line ends,
  * RFC 4180 quoting. The separator and the decimal mark follow the locale the
  * way a spreadsheet there expects: ";" and "," where the decimal mark is a
- * comma, else "," and ".". */
+ * comma, else "," and ".". A text with either separator, a tab, a quote or
+ * a line break is quoted; one a spreadsheet would run as a formula is
+ * quoted behind an apostrophe. */
 gboolean     klynge_table_write_csv    (KlyngeTable             *self,
                                         const char              *path,
                                         GError                 **error);
+/* The same text, with the decimal comma (and ";") or not (the fuzz target). */
+GString     *klynge_table_format_csv   (KlyngeTable             *self,
+                                        gboolean                 decimal_comma);
 
 /* A workbook of one or more tables. A sheet has its header bold and frozen,
  * an autofilter and column widths fitted to the contents. */

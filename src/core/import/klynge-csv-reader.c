@@ -34,6 +34,7 @@ typedef struct
 {
   struct csv_parser   parser;
   const char         *name;
+  const KlyngeTableLimits *limits;
   KlyngeTableRowFunc  func;
   gpointer            user_data;
 
@@ -46,6 +47,7 @@ typedef struct
   gboolean            after_cr;
   guint               row_line;
   guint               field_line;
+  guint64             n_fields;
   GString            *row;            /* the row's fields, each NUL-terminated */
   GArray             *offsets;
   GArray             *lines;
@@ -65,21 +67,58 @@ field_cb (void   *s,
   CsvReader *self = data;
   gsize offset = self->row->len;
   guint line = self->offsets->len == 0 ? self->row_line : self->field_line;
+  guint column = self->offsets->len + 1;
+  const char *nul;
 
   if (self->stop)
     return;
 
-  if (self->offsets->len >= KLYNGE_CSV_MAX_FIELDS)
+  if (self->offsets->len >= self->limits->max_row_cells)
     {
       g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
                    _("%s:%u: the row has more than %u fields."), self->name, self->row_line,
-                   KLYNGE_CSV_MAX_FIELDS);
+                   self->limits->max_row_cells);
+      self->stop = TRUE;
+      return;
+    }
+  if (++self->n_fields > self->limits->max_cells)
+    {
+      g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                   _("%s:%u: the file has more than %u fields, more than Klynge reads from one file."),
+                   self->name, self->row_line, self->limits->max_cells);
+      self->stop = TRUE;
+      return;
+    }
+  /* "12\0345" would otherwise be read as 12. */
+  if ((nul = memchr (s, '\0', len)) != NULL)
+    {
+      for (const char *p = s; p < nul; p++)
+        line += *p == '\n' || (*p == '\r' && p[1] != '\n');
+      g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                   _("%s:%u:%u: the field holds a NUL character, which no text has; the file is damaged."),
+                   self->name, line, column);
+      self->stop = TRUE;
+      return;
+    }
+  if (len > self->limits->max_cell_chars && (guint64)g_utf8_strlen (s, len) > self->limits->max_cell_chars)
+    {
+      g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                   _("%s:%u:%u: the field is longer than %u characters."), self->name, line, column,
+                   self->limits->max_cell_chars);
       self->stop = TRUE;
       return;
     }
 
   g_string_append_len (self->row, s, len);
   g_string_append_c (self->row, '\0');
+  if (self->row->len > self->limits->max_row_bytes)
+    {
+      g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                   _("%s:%u: the row holds more than %u MB of text."), self->name, self->row_line,
+                   self->limits->max_row_bytes >> 20);
+      self->stop = TRUE;
+      return;
+    }
   g_array_append_val (self->offsets, offset);
   g_array_append_val (self->lines, line);
   self->field_line = self->line;
@@ -90,7 +129,7 @@ row_cb (int   c,
         void *data)
 {
   CsvReader *self = data;
-  KlyngeTableRow row;
+  KlyngeTableRow row = { 0 };
 
   if (self->stop)
     return;
@@ -162,11 +201,17 @@ feed (CsvReader  *self,
       if (csv_parse (&self->parser, text, n, field_cb, row_cb, self) != n)
         return parse_failed (self);
 
-      if (self->parser.entry_pos > KLYNGE_CSV_MAX_FIELD_BYTES)
+      /* Four bytes a character at most: longer is surely too long. */
+      if (self->parser.entry_pos / 4 > self->limits->max_cell_chars)
         {
-          g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
-                       _("%s:%u: a field is longer than 1 MB; is a closing quote missing?"),
-                       self->name, self->row_line);
+          if (self->parser.quoted)
+            g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                         _("%s:%u: a field is longer than %u characters; is a closing quote missing?"),
+                         self->name, self->field_line, self->limits->max_cell_chars);
+          else
+            g_set_error (&self->error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE,
+                         _("%s:%u:%u: the field is longer than %u characters."),
+                         self->name, self->field_line, self->offsets->len + 1, self->limits->max_cell_chars);
           self->stop = TRUE;
           return FALSE;
         }
@@ -259,9 +304,10 @@ has_non_ascii (const char *p,
   return FALSE;
 }
 
-/* Text has no NUL and hardly any control characters; a program's own file
- * (a .bin, a .doc, a zip) is full of them, and read as Windows-1252 it would
- * only show the user a screen of gibberish. */
+/* Text has hardly any control characters; a program's own file (a .bin, a
+ * .doc, a zip) is full of them, and read as Windows-1252 it would only show
+ * the user a screen of gibberish. A stray NUL in a text file is not this:
+ * it is refused where it is. */
 static gboolean
 looks_binary (const char *p,
               gsize       n)
@@ -272,12 +318,10 @@ looks_binary (const char *p,
     {
       guchar c = p[i];
 
-      if (c == 0)
-        return TRUE;
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
         controls++;
     }
-  return controls > n / 100;
+  return controls > 1 && controls > n / 100;
 }
 
 static gboolean
@@ -288,14 +332,12 @@ end_is_partial (const char *p,
 }
 
 static gboolean
-decode (CsvReader  *self,
-        const char *raw,
-        gsize       len,
-        gboolean    at_end)
+decode_text (CsvReader  *self,
+             const char *raw,
+             gsize       len,
+             gboolean    at_end)
 {
   const char *bad;
-
-  g_string_truncate (self->text, 0);
 
   if (self->encoding == ENCODING_CP1252)
     {
@@ -356,6 +398,28 @@ decode (CsvReader  *self,
   append_cp1252 (self, bad, raw + len - bad);
   g_byte_array_set_size (self->carry, 0);
   return TRUE;
+}
+
+/* A NUL is no character of UTF-8 or Windows-1252 text: it passes through to
+ * the parser, which refuses it with its line and column. */
+static gboolean
+decode (CsvReader  *self,
+        const char *raw,
+        gsize       len,
+        gboolean    at_end)
+{
+  const char *nul;
+
+  g_string_truncate (self->text, 0);
+  while (self->encoding != ENCODING_UTF16 && (nul = memchr (raw, '\0', len)) != NULL)
+    {
+      if (!decode_text (self, raw, nul - raw, TRUE))
+        return FALSE;
+      g_string_append_c (self->text, '\0');
+      len -= nul - raw + 1;
+      raw = nul + 1;
+    }
+  return decode_text (self, raw, len, at_end);
 }
 
 #define SNIFF_LINES 20
@@ -424,6 +488,7 @@ gboolean
 klynge_csv_read (GInputStream        *stream,
                  goffset              size,
                  const char          *display_name,
+                 const KlyngeTableLimits *limits,
                  KlyngeTableInfo     *info,
                  KlyngeTableRowFunc   func,
                  gpointer             user_data,
@@ -433,6 +498,7 @@ klynge_csv_read (GInputStream        *stream,
   g_autofree char *buffer = g_malloc (CHUNK_SIZE);
   CsvReader self = {
     .name = display_name,
+    .limits = limits != NULL ? limits : &klynge_table_default_limits,
     .func = func,
     .user_data = user_data,
     .carry = g_byte_array_new (),

@@ -14,6 +14,7 @@
 
 #include "klynge-i18n.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
@@ -118,6 +119,8 @@ skip_zeros (const char *number)
   return number;
 }
 
+#define SUGGEST_MAX_BYTES 256
+
 static guint
 edit_distance (const char *a,
                const char *b)
@@ -171,10 +174,19 @@ suggest (const char  *text,
   guint limit = MAX (2, g_utf8_strlen (folded, -1) / 4);
   gsize first_word = strcspn (folded, " ");
 
+  /* Comparing costs the product of the lengths: no name is this long. */
+  if (strlen (folded) > SUGGEST_MAX_BYTES)
+    return g_strv_builder_end (builder);
+
   for (guint i = 0; i < n_names; i++)
     {
-      g_autofree char *candidate = fold (names[i]);
-      Suggestion s = { names[i], edit_distance (folded, candidate) };
+      g_autofree char *candidate = NULL;
+      Suggestion s = { names[i], 0 };
+
+      if (strlen (names[i]) > SUGGEST_MAX_BYTES)
+        continue;
+      candidate = fold (names[i]);
+      s.distance = edit_distance (folded, candidate);
 
       /* "HbA1c målt" is surely "HbA1c measured …": same first word, or a part of the name. */
       if (*folded != '\0' && strstr (candidate, folded) != NULL)
@@ -240,6 +252,15 @@ add_problem (Prepare                 *self,
   va_start (args, format);
   problem->message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* A field may be 32,767 characters long: the message quotes its start. */
+  if (text != NULL && strlen (text) > KLYNGE_TABLE_QUOTE_CHARS)
+    {
+      g_autofree char *quoted = klynge_table_quote (text);
+      g_auto(GStrv) parts = g_strsplit (problem->message, text, -1);
+
+      g_free (problem->message);
+      problem->message = g_strjoinv (quoted, parts);
+    }
   g_ptr_array_add (plan->problems, problem);
 }
 
@@ -315,8 +336,10 @@ klynge_import_parse_number (const char *text,
   if (len == 0 || (len == 1 && (plain[0] == '-' || plain[0] == '+')))
     return FALSE;
 
+  /* 1e-400 is not 0, nor 1e400 infinite: out of range is no number. */
+  errno = 0;
   *result = g_ascii_strtod (plain, &end);
-  return *end == '\0' && isfinite (*result);
+  return *end == '\0' && isfinite (*result) && errno != ERANGE;
 }
 
 char *
@@ -451,6 +474,13 @@ find_clinic (Prepare    *self,
   return id;
 }
 
+/* Past the listed problems only the count grows: no suggestions to look for. */
+static gboolean
+can_list_problem (Prepare *self)
+{
+  return self->plan->problems->len < KLYNGE_IMPORT_MAX_PROBLEMS;
+}
+
 static GStrv
 suggest_clinics (Prepare    *self,
                  const char *text)
@@ -478,6 +508,13 @@ find_column (const KlyngeTableRow *row,
   if (header == NULL)
     return -1;
   wanted = fold (header);
+  /* A label tells a repeated name apart: "Registered patients (2022-05-01)". */
+  for (guint i = 0; row->labels != NULL && i < row->n_fields; i++)
+    {
+      g_autofree char *folded = fold (row->labels[i]);
+      if (g_str_equal (folded, wanted))
+        return i;
+    }
   for (guint i = 0; i < row->n_fields; i++)
     {
       g_autofree char *folded = fold (row->fields[i]);
@@ -588,7 +625,7 @@ static guint
 field_line (const KlyngeTableRow *row,
             int                   column)
 {
-  return column >= 0 && (guint)column < row->n_fields ? row->lines[column] : row->line;
+  return column >= 0 && (guint)column < row->n_fields && row->lines != NULL ? row->lines[column] : row->line;
 }
 
 /* A count: whole, not negative. NO_COUNT for an empty cell; FALSE on a problem. */
@@ -732,7 +769,8 @@ read_row (const KlyngeTableRow  *row,
 
   if (!self->have_header)
     {
-      if (filled_fields ((const char *const *)row->fields, row->n_fields) < 2)
+      if (row->header_line != 0 ? row->line != row->header_line :
+          filled_fields ((const char *const *)row->fields, row->n_fields) < 2)
         return TRUE;
       read_header (self, row);
       return !self->columns_missing;
@@ -755,7 +793,7 @@ read_row (const KlyngeTableRow  *row,
                      "", NULL, _("The clinic is missing."));
       else
         add_problem (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC, field_line (row, self->col_clinic), self->col_clinic + 1,
-                     clinic_text, suggest_clinics (self, clinic_text),
+                     clinic_text, can_list_problem (self) ? suggest_clinics (self, clinic_text) : NULL,
                      _("There is no clinic “%s” in this cluster."), clinic_text);
     }
 
@@ -1097,7 +1135,8 @@ klynge_import_prepare (KlyngeDb                   *db,
   checksum_thread = g_thread_new ("klynge-checksum", checksum_thread_func,
                                   checksum_data_new (path, cancellable));
   ok = load_reference (&self, error) &&
-       klynge_table_read_file (path, mapping->sheet, NULL, read_row, &self, cancellable, error);
+       klynge_table_read (path, &(KlyngeTableOptions) { .sheet = mapping->sheet, .header = KLYNGE_TABLE_HEADER_FIND },
+                          NULL, read_row, &self, cancellable, error);
   plan->checksum = g_thread_join (checksum_thread);
   if (ok && plan->checksum == NULL)
     {
@@ -1644,13 +1683,34 @@ preview_row (const KlyngeTableRow  *row,
              GError               **error)
 {
   Preview *preview = user_data;
+  char **fields;
 
-  char **fields = g_new0 (char *, row->n_fields + 1);
+  /* Titles and group rows above the header are left out, as the import does. */
+  if (row->line < row->header_line)
+    return TRUE;
+  fields = g_new0 (char *, row->n_fields + 1);
 
   for (guint i = 0; i < row->n_fields; i++)
     fields[i] = g_strdup (row->fields[i]);
   g_ptr_array_add (preview->rows, fields);
   return preview->rows->len < preview->max_rows;
+}
+
+static GPtrArray *
+preview_file (const char       *path,
+              guint             sheet,
+              guint             max_rows,
+              KlyngeTableInfo  *info,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  Preview preview = { rows, max_rows };
+
+  if (!klynge_table_read (path, &(KlyngeTableOptions) { .sheet = sheet, .header = KLYNGE_TABLE_HEADER_FIND },
+                          info, preview_row, &preview, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 GPtrArray *
@@ -1660,10 +1720,78 @@ klynge_import_preview (const char       *path,
                        KlyngeTableInfo  *info,
                        GError          **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  Preview preview = { rows, max_rows };
+  return preview_file (path, sheet, max_rows, info, NULL, error);
+}
 
-  if (!klynge_table_read_file (path, sheet, info, preview_row, &preview, NULL, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+typedef struct
+{
+  char            *path;
+  guint            sheet;
+  guint            max_rows;
+  KlyngeTableInfo  info;
+} PreviewTask;
+
+static void
+preview_task_free (gpointer data)
+{
+  PreviewTask *task = data;
+
+  g_free (task->path);
+  klynge_table_info_clear (&task->info);
+  g_free (task);
+}
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PreviewTask *data = task_data;
+  GError *error = NULL;
+  GPtrArray *rows = preview_file (data->path, data->sheet, data->max_rows, &data->info, cancellable, &error);
+
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify)g_ptr_array_unref);
+}
+
+void
+klynge_import_preview_async (const char          *path,
+                             guint                sheet,
+                             guint                max_rows,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PreviewTask *data = g_new0 (PreviewTask, 1);
+
+  data->path = g_strdup (path);
+  data->sheet = sheet;
+  data->max_rows = max_rows;
+  g_task_set_source_tag (task, klynge_import_preview_async);
+  g_task_set_task_data (task, data, preview_task_free);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+GPtrArray *
+klynge_import_preview_finish (GAsyncResult     *result,
+                              KlyngeTableInfo  *info,
+                              GError          **error)
+{
+  PreviewTask *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == klynge_import_preview_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (info != NULL)
+    {
+      klynge_table_info_clear (info);
+      *info = data->info;
+      data->info = (KlyngeTableInfo) { 0 };
+    }
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -135,12 +135,25 @@ GStrv      klynge_import_list_indicators (KlyngeDb  *db,
                                           gint64     cluster_id,
                                           GError   **error);
 
-/* The first @max_rows rows of a file, each a GStrv, for a preview. */
+/* The first @max_rows rows of a file from its header on, each a GStrv, for
+ * a preview. */
 GPtrArray *klynge_import_preview      (const char       *path,
                                        guint             sheet,
                                        guint             max_rows,
                                        KlyngeTableInfo  *info,
                                        GError          **error);
+/* The same in a worker thread: a hostile or huge file never holds up the
+ * window, and @cancellable stops it. */
+void       klynge_import_preview_async  (const char          *path,
+                                         guint                sheet,
+                                         guint                max_rows,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+/* @info: (out caller-allocates) (optional): what was found about the file */
+GPtrArray *klynge_import_preview_finish (GAsyncResult        *result,
+                                         KlyngeTableInfo     *info,
+                                         GError             **error);
 
 /* Which of a file's first @rows (GStrv each) is its header: the first with
  * two or more filled fields, after any title lines a register puts above. */

@@ -10,25 +10,22 @@
 
 G_BEGIN_DECLS
 
-/* What a workbook may inflate to in all: far above any cluster's data,
- * far below what a zip bomb expands to. */
-#define KLYNGE_XLSX_MAX_INFLATED ((guint64)512 << 20)
-
 /**
  * klynge_xlsx_read_file:
- * @sheet: the sheet, from 1, in the workbook's order
- * @max_inflated: stop with an error past this many uncompressed bytes
+ * @options: (nullable): the sheet, by number or name, and the limits
+ *   (the header is found by klynge_table_read(), not here)
  * @info: (out caller-allocates) (optional): the workbook's sheet names
  *
  * Streams one worksheet: shared and inline strings, numbers (as written,
  * with a `.` decimal point), booleans ("TRUE"/"FALSE"), date cells as ISO
- * 8601 ("2026-03-31") in the 1900 or 1904 date system. Missing cells are "";
+ * 8601 ("2026-03-31") in the 1900 or 1904 date system, formulas as their
+ * cached value ("" when the writer left none). Missing cells are "";
  * empty rows are skipped and a row's line is its number in the sheet.
+ * When a header is asked for, the sheet's merged ranges come with each row.
  */
 gboolean klynge_xlsx_read_file  (const char          *path,
                                  const char          *display_name,
-                                 guint                sheet,
-                                 guint64              max_inflated,
+                                 const KlyngeTableOptions *options,
                                  KlyngeTableInfo     *info,
                                  KlyngeTableRowFunc   func,
                                  gpointer             user_data,
@@ -37,8 +34,7 @@ gboolean klynge_xlsx_read_file  (const char          *path,
 /* The same over bytes in memory (the fuzz target). */
 gboolean klynge_xlsx_read_bytes (GBytes              *bytes,
                                  const char          *display_name,
-                                 guint                sheet,
-                                 guint64              max_inflated,
+                                 const KlyngeTableOptions *options,
                                  KlyngeTableInfo     *info,
                                  KlyngeTableRowFunc   func,
                                  gpointer             user_data,
