@@ -22,6 +22,7 @@
 #include "klynge-import.h"
 #include "klynge-period.h"
 #include "klynge-submissions.h"
+#include "klynge-topics.h"
 
 #define PROGRESS_EVERY 8192
 #define NO_COUNT (-1)
@@ -97,6 +98,7 @@ typedef struct
   GPtrArray  *indicator_names;
   GArray     *indicator_ids;     /* gint64, beside indicator_names */
   GHashTable *indicator_cache;
+  GHashTable *proportions;       /* ids of the indicators whose numerator ≤ denominator */
   GHashTable *period_cache;      /* file text → index + 1 */
   guint       n_rows;
 } Prepare;
@@ -366,7 +368,7 @@ load_reference (Prepare  *self,
 
   /* The cluster's own indicators and the shared library's. */
   stmt = klynge_db_prepare (self->db,
-                            "SELECT i.id, i.name, COALESCE(i.package_key, '') FROM indicator i JOIN topic t ON t.id = i.topic_id "
+                            "SELECT i.id, i.name, COALESCE(i.package_key, ''), i.unit FROM indicator i JOIN topic t ON t.id = i.topic_id "
                             "WHERE t.cluster_id = ?1 OR t.cluster_id IS NULL",
                             error);
   if (stmt == NULL)
@@ -383,6 +385,8 @@ load_reference (Prepare  *self,
       g_hash_table_insert (self->indicator_keys, fold (name), GINT_TO_POINTER (id));
       if (*key != '\0')
         g_hash_table_insert (self->indicator_keys, g_strdup (key), GINT_TO_POINTER (id));
+      if (klynge_indicator_type_of_unit ((const char *)sqlite3_column_text (stmt, 3)) == KLYNGE_INDICATOR_PROPORTION)
+        g_hash_table_add (self->proportions, GINT_TO_POINTER (id));
     }
   return rc >= 0;
 }
@@ -677,7 +681,9 @@ add_measurement (Prepare              *self,
   if (!ok || (clinic_id == 0 || indicator_id == 0))
     return;
 
-  if (c.numerator != NO_COUNT && c.denominator != NO_COUNT && c.numerator > c.denominator)
+  /* A rate counts events per person: items may outnumber patients. */
+  if (c.numerator != NO_COUNT && c.denominator != NO_COUNT && c.numerator > c.denominator &&
+      g_hash_table_contains (self->proportions, GINT_TO_POINTER (indicator_id)))
     {
       add_problem (self, KLYNGE_IMPORT_PROBLEM_NUMERATOR_ABOVE_DENOMINATOR,
                    field_line (row, col_numerator), col_numerator + 1, field (row, col_numerator), NULL,
@@ -1093,6 +1099,7 @@ klynge_import_prepare (KlyngeDb                   *db,
     .indicator_names = g_ptr_array_new_with_free_func (g_free),
     .indicator_ids = g_array_new (FALSE, FALSE, sizeof (gint64)),
     .indicator_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .proportions = g_hash_table_new (NULL, NULL),
     .period_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
   GThread *checksum_thread;
@@ -1139,6 +1146,7 @@ klynge_import_prepare (KlyngeDb                   *db,
   g_ptr_array_unref (self.indicator_names);
   g_array_unref (self.indicator_ids);
   g_hash_table_unref (self.indicator_cache);
+  g_hash_table_unref (self.proportions);
   g_hash_table_unref (self.period_cache);
   g_free (self.fixed_period);
 
