@@ -239,6 +239,42 @@ klynge_cli_import_batches (KlyngeCli  *cli,
 }
 
 int
+klynge_cli_periods (KlyngeCli  *cli,
+                    int         argc,
+                    char      **argv)
+{
+  gint64 cluster = 0;
+  gboolean unreadable = FALSE;
+  GOptionEntry entries[] = {
+    { "cluster", 0, 0, G_OPTION_ARG_INT64, &cluster, N_("The cluster (default: the first)"), N_("ID") },
+    { "unreadable", 0, 0, G_OPTION_ARG_NONE, &unreadable, N_("Only the stored periods that are no period Klynge can read"), NULL },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!klynge_cli_parse_options ("periods", NULL,
+                                 _("List the periods of the cluster’s measurements by time: period, label, measurements."),
+                                 entries, &argc, &argv))
+    return KLYNGE_CLI_USAGE;
+  if (argc != 1)
+    return klynge_cli_usage_error ("periods", "%s", _("The command takes no file."));
+  if ((cluster = klynge_cli_get_cluster (cli, cluster)) == 0)
+    return KLYNGE_CLI_FAILED;
+  if (!(periods = klynge_periods_list (cli->db, cluster, &error)))
+    return klynge_cli_report_error (error);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      KlyngePeriodUse *use = g_ptr_array_index (periods, i);
+
+      if (!unreadable || !use->readable)
+        g_print ("%s\t%s\t%" G_GINT64_FORMAT "\n", use->period,
+                 use->readable ? use->label : _("(not a period)"), use->n_measurements);
+    }
+  return KLYNGE_CLI_OK;
+}
+
+int
 klynge_cli_import_undo (KlyngeCli  *cli,
                         int         argc,
                         char      **argv)

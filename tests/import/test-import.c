@@ -10,6 +10,7 @@
 
 #include "klynge-import.h"
 #include "klynge-test-utils.h"
+#include "klynge-topics.h"
 
 /* The demo cluster in a fresh temporary database. */
 typedef KlyngeTestDemo Fixture;
@@ -176,6 +177,38 @@ test_period_column (Fixture *f, gconstpointer data)
                         "clinic_number,indicator,numerator,denominator\n"
                         "012345,HbA1c measured in last 12 months,1,2\n", mapping);
   assert_problems (fixed, expected_fixed);
+}
+
+/* A rate counts events per person: 1,300 items for 1,000 patients imports;
+ * a percentage's numerator above its denominator stays an error. */
+static void
+test_rate_above_denominator (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(KlyngeImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = {
+    "periods.csv:3:4: The numerator (300) is greater than the denominator (200).",
+    NULL
+  };
+
+  g_assert_cmpint (klynge_indicator_create (f->db, f->cluster, 0, "Antibacterial items per 1,000 patients",
+                                            KLYNGE_INDICATOR_RATE, 1000, &error), >, 0);
+  g_assert_no_error (error);
+  plan = prepare_text (f,
+                       "clinic_number,indicator,period,numerator,denominator\n"
+                       "012345,\"Antibacterial items per 1,000 patients\",2014-10-01,1300,1000\n"
+                       "012345,HbA1c measured in last 12 months,2014-10-01,300,200\n", mapping);
+  assert_problems (plan, expected);
+  g_clear_pointer (&plan, klynge_import_plan_free);
+
+  plan = prepare_text (f,
+                       "clinic_number,indicator,period,numerator,denominator\n"
+                       "012345,\"Antibacterial items per 1,000 patients\",2014-10-01,1300,1000\n", mapping);
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+  g_assert_cmpint (klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (measurement (f, "Antibacterial items per 1,000 patients", "012345", "2014-10-01", "numerator"), ==, 1300);
 }
 
 static void
@@ -664,6 +697,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add ("/import/engine/" path, Fixture, NULL, klynge_test_demo_set_up, func, klynge_test_demo_tear_down)
   ADD ("saved-mapping", test_saved_mapping);
   ADD ("period-column", test_period_column);
+  ADD ("rate-above-denominator", test_rate_above_denominator);
   ADD ("duplicates-replace-and-undo", test_duplicates_replace_and_undo);
   ADD ("replace-and-undo-exact", test_replace_and_undo_exact);
   ADD ("keep-existing", test_keep_existing);

@@ -790,6 +790,53 @@ klynge_period_fill_gaps (GPtrArray *keys)
   return filled;
 }
 
+void
+klynge_period_use_free (KlyngePeriodUse *use)
+{
+  if (use == NULL)
+    return;
+  g_free (use->period);
+  g_free (use->label);
+  g_free (use);
+}
+
+/**
+ * klynge_periods_list:
+ *
+ * Every period the cluster's measurements are for, by time, those that are
+ * no period last: what a migration could not read is listed here for the
+ * user to correct rather than silently sorted among the rest.
+ *
+ * Returns: (transfer full) (element-type KlyngePeriodUse): the periods
+ */
+GPtrArray *
+klynge_periods_list (KlyngeDb  *db,
+                     gint64     cluster_id,
+                     GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_period_use_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT m.period, count(*) FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
+    "WHERE c.cluster_id = ?1 GROUP BY m.period ORDER BY m.period COLLATE klynge_period", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      KlyngePeriodUse *use = g_new0 (KlyngePeriodUse, 1);
+      KlyngePeriod period;
+
+      use->period = klynge_db_column_dup_text (stmt, 0);
+      use->readable = klynge_period_from_key (use->period, -1, &period);
+      use->label = use->readable ? klynge_period_format (&period) : g_strdup (use->period);
+      use->n_measurements = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (list, use);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
 int
 klynge_period_collate (void       *unused,
                        int         length_a,

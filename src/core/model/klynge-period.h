@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include "klynge-db.h"
 
 G_BEGIN_DECLS
 
@@ -81,6 +81,27 @@ gboolean    klynge_period_granularity_from_string (const char              *name
                                                    KlyngePeriodGranularity *granularity);
 
 GPtrArray  *klynge_period_fill_gaps   (GPtrArray              *keys);
+
+/**
+ * KlyngePeriodUse:
+ * @period: as stored: a key, or text an old database held that no
+ *   period could be read from (kept by the migration rather than lost)
+ * @label: for the user (klynge_period_format_key())
+ * @readable: whether @period is a key
+ * @n_measurements: how many of the cluster's measurements are for it
+ */
+typedef struct
+{
+  char     *period;
+  char     *label;
+  gboolean  readable;
+  gint64    n_measurements;
+} KlyngePeriodUse;
+
+void        klynge_period_use_free    (KlyngePeriodUse        *use);
+GPtrArray  *klynge_periods_list       (KlyngeDb               *db,
+                                       gint64                  cluster_id,
+                                       GError                **error);
 
 /* An SQLite collation (xCompare) ordering period keys by time; the database
  * registers it as "klynge_period". */
