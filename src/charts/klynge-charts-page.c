@@ -13,6 +13,7 @@
 #include "klynge-chart-export.h"
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
+#include "klynge-period.h"
 #include "klynge-presentation.h"
 
 struct _KlyngeChartsPage
@@ -166,7 +167,9 @@ fill_periods (KlyngeChartsPage *self)
                                              selected_id (self->indicator_picker, self->indicators, 0), NULL);
   for (guint i = 0; self->periods != NULL && i < self->periods->len; i++)
     {
-      gtk_string_list_append (model, g_ptr_array_index (self->periods, i));
+      g_autofree char *label = klynge_period_format_key (g_ptr_array_index (self->periods, i));
+
+      gtk_string_list_append (model, label);
       /* The latest period unless the one shown before is still there. */
       selected = keep != NULL && g_str_equal (keep, g_ptr_array_index (self->periods, i)) ? i
                  : keep == NULL ? i : selected;

@@ -10,6 +10,7 @@
 
 #include "klynge-cli.h"
 #include "klynge-import.h"
+#include "klynge-period.h"
 
 static void
 set_text (char       **field,
@@ -70,7 +71,7 @@ klynge_cli_import (KlyngeCli  *cli,
   int sheet = 0;
   gboolean dry_run = FALSE, replace = FALSE, keep = FALSE;
   g_autofree char *mapping_name = NULL, *save_name = NULL, *layout = NULL, *decimal = NULL;
-  g_autofree char *clinic = NULL, *period = NULL, *fixed_period = NULL, *indicator = NULL;
+  g_autofree char *clinic = NULL, *period = NULL, *fixed_period = NULL, *granularity = NULL, *indicator = NULL;
   g_autofree char *numerator = NULL, *denominator = NULL, *value = NULL;
   g_auto(GStrv) wide = NULL;
   GOptionEntry entries[] = {
@@ -84,6 +85,7 @@ klynge_cli_import (KlyngeCli  *cli,
     { "clinic", 0, 0, G_OPTION_ARG_STRING, &clinic, N_("The column naming the clinic"), N_("COLUMN") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("The column of the period"), N_("COLUMN") },
     { "fixed-period", 0, 0, G_OPTION_ARG_STRING, &fixed_period, N_("The period of every row, when the file has no such column"), N_("PERIOD") },
+    { "period-granularity", 0, 0, G_OPTION_ARG_STRING, &granularity, N_("Store the periods as “year”, “financial-year”, “quarter”, “month” or “day”: days as their months, say"), N_("LENGTH") },
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("The column of the indicator (long layout)"), N_("COLUMN") },
     { "numerator", 0, 0, G_OPTION_ARG_STRING, &numerator, N_("The column of the numerator (long layout)"), N_("COLUMN") },
     { "denominator", 0, 0, G_OPTION_ARG_STRING, &denominator, N_("The column of the denominator (long layout)"), N_("COLUMN") },
@@ -116,6 +118,8 @@ klynge_cli_import (KlyngeCli  *cli,
     return klynge_cli_usage_error ("import", "%s", _("--decimal takes “.” or “,”."));
   if (sheet < 0)
     return klynge_cli_usage_error ("import", "%s", _("Sheets are numbered from 1."));
+  if (granularity != NULL && !klynge_period_granularity_from_string (granularity, &(KlyngePeriodGranularity) { 0 }))
+    return klynge_cli_usage_error ("import", _("Unknown period length “%s”."), granularity);
   path = argv[1];
   if ((cluster = klynge_cli_get_cluster (cli, cluster)) == 0)
     return KLYNGE_CLI_FAILED;
@@ -139,6 +143,7 @@ klynge_cli_import (KlyngeCli  *cli,
   set_text (&mapping->fixed_period, fixed_period);
   if (fixed_period != NULL && period == NULL)
     g_clear_pointer (&mapping->period, g_free);
+  set_text (&mapping->period_granularity, granularity);
   set_text (&mapping->indicator, indicator);
   set_text (&mapping->numerator, numerator);
   set_text (&mapping->denominator, denominator);
@@ -237,6 +242,55 @@ klynge_cli_import_batches (KlyngeCli  *cli,
       klynge_cli_list_add_text (list, b->file_name);
       klynge_cli_list_add_integer (list, b->row_count);
       klynge_cli_list_add_text (list, b->checksum);
+    }
+  klynge_cli_list_print (list);
+  return KLYNGE_CLI_OK;
+}
+
+int
+klynge_cli_periods (KlyngeCli  *cli,
+                    int         argc,
+                    char      **argv)
+{
+  static const char * const columns[] = { "period", "label", "measurements", NULL };
+  gint64 cluster = 0;
+  gboolean unreadable = FALSE;
+  g_autofree char *format_name = NULL;
+  GOptionEntry entries[] = {
+    { "cluster", 0, 0, G_OPTION_ARG_INT64, &cluster, N_("The cluster (default: the first)"), N_("ID") },
+    { "unreadable", 0, 0, G_OPTION_ARG_NONE, &unreadable, N_("Only the stored periods that are no period Klynge can read"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("Output as tsv (the default), csv or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeCliList) list = NULL;
+  KlyngeCliFormat format;
+
+  if (!klynge_cli_parse_options ("periods", NULL,
+                                 _("List the periods of the cluster’s measurements by time: period, label, measurements."),
+                                 entries, &argc, &argv))
+    return KLYNGE_CLI_USAGE;
+  if (argc != 1)
+    return klynge_cli_usage_error ("periods", "%s", _("The command takes no file."));
+  if (!klynge_cli_format_parse ("periods", format_name, &format))
+    return KLYNGE_CLI_USAGE;
+  if ((cluster = klynge_cli_get_cluster (cli, cluster)) == 0)
+    return KLYNGE_CLI_FAILED;
+  if (!(periods = klynge_periods_list (cli->db, cluster, &error)))
+    return klynge_cli_report_error (error);
+  list = klynge_cli_list_new (format, columns);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      KlyngePeriodUse *use = g_ptr_array_index (periods, i);
+
+      if (unreadable && use->readable)
+        continue;
+      klynge_cli_list_begin_row (list);
+      klynge_cli_list_add_text (list, use->period);
+      /* A stored text no period could be read from has no label to show. */
+      klynge_cli_list_add_text (list, use->readable ? use->label : NULL);
+      klynge_cli_list_add_integer (list, use->n_measurements);
     }
   klynge_cli_list_print (list);
   return KLYNGE_CLI_OK;

@@ -40,6 +40,7 @@ static const Command commands[] = {
   /* Only "ledger add" writes; it says so itself (see KlyngeCli). */
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
   { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster") },
+  { "periods", klynge_cli_periods, N_("List the periods of the measurements by time, and those no period could be read from") },
 };
 
 /* The kinds of `export`; each area adds its own. */

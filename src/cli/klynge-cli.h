@@ -79,6 +79,7 @@ int klynge_cli_export_meeting (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_import (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_import_batches (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_import_undo (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_periods (KlyngeCli *cli, int argc, char **argv);
 
 /* Clusters: the `export members` kind (argv[0] is "members"). */
 int klynge_cli_export_members (KlyngeCli *cli, int argc, char **argv);

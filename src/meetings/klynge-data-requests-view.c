@@ -14,6 +14,7 @@
 #include "klynge-date-row.h"
 #include "klynge-format.h"
 #include "klynge-page.h"
+#include "klynge-period.h"
 #include "klynge-read-only.h"
 #include "klynge-tooltip.h"
 
@@ -56,6 +57,7 @@ reload (KlyngeDataRequestsView *self)
     {
       g_autoptr(KlyngeDataRequest) request = g_list_model_get_item (requests, i);
       g_autofree char *due = request->due_on != NULL ? klynge_format_date (request->due_on) : NULL;
+      g_autofree char *period = klynge_period_format_key (request->period);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *status = gtk_label_new (klynge_data_request_status_label (request->status));
@@ -63,7 +65,7 @@ reload (KlyngeDataRequestsView *self)
       received += g_str_equal (request->status, "received");
       late += g_str_equal (request->status, "late");
       /* Translators: a data request: period, then the date it is due */
-      subtitle = due != NULL ? g_strdup_printf (_("%s · due %s"), request->period, due) : g_strdup (request->period);
+      subtitle = due != NULL ? g_strdup_printf (_("%s · due %s"), period, due) : g_strdup (period);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), request->clinic_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), request->indicator_name);

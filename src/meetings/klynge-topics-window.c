@@ -32,7 +32,6 @@ struct _KlyngeTopicsWindow
 
 G_DEFINE_FINAL_TYPE (KlyngeTopicsWindow, klynge_topics_window, ADW_TYPE_WINDOW)
 
-static const char *const units[] = { "percent", "count", "rate", "value" };
 
 static void reload (KlyngeTopicsWindow *self);
 
@@ -205,7 +204,8 @@ indicator_response_cb (AdwMessageDialog   *dialog,
   g_autoptr(KlyngeTopic) topic = NULL;
   g_autoptr(GError) error = NULL;
   KlyngeIndicator *indicator = NULL;
-  guint unit;
+  const KlyngeIndicatorUnit *units;
+  guint n_units, unit;
 
   if (!g_str_equal (response, "save"))
     return;
@@ -223,9 +223,11 @@ indicator_response_cb (AdwMessageDialog   *dialog,
   take_text (&indicator->numerator_definition, g_object_get_data (G_OBJECT (dialog), "numerator"));
   take_text (&indicator->denominator_definition, g_object_get_data (G_OBJECT (dialog), "denominator"));
   take_text (&indicator->data_source, g_object_get_data (G_OBJECT (dialog), "source"));
-  unit = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "unit"));
+  units = klynge_indicator_units (&n_units);
+  unit = MIN (gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "unit")), n_units - 1);
   g_free (indicator->unit);
-  indicator->unit = g_strdup (units[MIN (unit, G_N_ELEMENTS (units) - 1)]);
+  indicator->unit = g_strdup (units[unit].unit);
+  indicator->rate_per = units[unit].rate_per;
   indicator->higher_is_better = gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "higher"));
   if (!klynge_topic_save (self->db, topic, &error))
     show_error (self, error);
@@ -240,9 +242,11 @@ edit_indicator (KlyngeTopicsWindow *self,
   g_autoptr(GtkStringList) unit_labels = gtk_string_list_new (NULL);
   GtkWidget *form, *unit, *higher;
   GtkWidget *dialog = form_dialog (self, indicator != NULL ? _("Edit Indicator") : _("New Indicator"), &form);
+  guint n_units;
+  const KlyngeIndicatorUnit *units = klynge_indicator_units (&n_units);
 
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    gtk_string_list_append (unit_labels, klynge_indicator_unit_label (units[i]));
+  for (guint i = 0; i < n_units; i++)
+    gtk_string_list_append (unit_labels, klynge_indicator_unit_label (units[i].unit, units[i].rate_per));
   g_object_set_data (G_OBJECT (dialog), "topic-id", GSIZE_TO_POINTER (topic->id));
   g_object_set_data (G_OBJECT (dialog), "indicator-id", GSIZE_TO_POINTER (indicator != NULL ? indicator->id : 0));
   g_object_set_data (G_OBJECT (dialog), "name",
@@ -254,8 +258,9 @@ edit_indicator (KlyngeTopicsWindow *self,
   g_object_set_data (G_OBJECT (dialog), "source",
                      form_entry (form, _("Data source"), indicator != NULL ? indicator->data_source : ""));
   unit = form_field (form, _("Unit"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (unit_labels)), NULL));
-  for (guint i = 0; indicator != NULL && i < G_N_ELEMENTS (units); i++)
-    if (g_str_equal (units[i], indicator->unit))
+  for (guint i = 0; indicator != NULL && i < n_units; i++)
+    if (g_str_equal (units[i].unit, indicator->unit) &&
+        (klynge_indicator_type_of_unit (indicator->unit) != KLYNGE_INDICATOR_RATE || units[i].rate_per == indicator->rate_per))
       gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), i);
   higher = gtk_check_button_new_with_label (_("Higher is better"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (higher), indicator == NULL || indicator->higher_is_better);
@@ -324,7 +329,7 @@ fill_topics (KlyngeTopicsWindow *self)
           g_autofree char *subtitle = g_strdup_printf ("%s / %s · %s · %s · %s",
                                                        indicator->numerator_definition,
                                                        indicator->denominator_definition,
-                                                       klynge_indicator_unit_label (indicator->unit),
+                                                       klynge_indicator_unit_label (indicator->unit, indicator->rate_per),
                                                        indicator->higher_is_better ? _("higher is better")
                                                                                    : _("lower is better"),
                                                        indicator->data_source);

@@ -184,6 +184,80 @@ test_hover (void)
   cairo_surface_destroy (surface);
 }
 
+/* A rate per 1,000 may pass 1,000 (more items than patients): its bars are
+ * not cut at a ceiling, its values read "per 1,000", and a rate indicator
+ * loaded from the database brings its base and a run with its gap. */
+static void
+test_rate (void)
+{
+  g_autoptr(KlyngeChartData) data = klynge_chart_data_new ();
+  KlyngeChartOptions options = options_for (KLYNGE_CHART_FUNNEL);
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (KlyngeChartHit));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *text = NULL, *dir = klynge_test_make_tmpdir ();
+  double y[3];
+  g_autoptr(KlyngeChartData) loaded = NULL;
+  g_autoptr(KlyngeDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  const char *run[] = { "2024-10", "2024-11", "2024-12", "2025-01" };
+  gint64 cluster, indicator;
+
+  data->unit = g_strdup ("rate");
+  data->rate_per = 1000;
+  data->cluster_name = g_strdup ("C");
+  data->indicator_name = g_strdup ("Antibacterial items per 1,000 patients");
+  klynge_chart_data_add_counts (data, 1, "A", 1300, 1000);
+  klynge_chart_data_add_counts (data, 2, "B", 650, 1000);
+  klynge_chart_data_add_counts (data, 3, "C", 0, 1000);
+  g_assert_cmpint (klynge_chart_data_get_indicator_type (data), ==, KLYNGE_INDICATOR_RATE);
+  g_assert_cmpfloat (klynge_chart_data_scale (data), ==, 1000);
+  klynge_chart_draw (cr, 800, 500, data, &options, hits);
+  /* The funnel's points sit at their values: 1,300 twice as high above 0 as 650. */
+  g_assert_cmpuint (hits->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const KlyngeChartHit *hit = &g_array_index (hits, KlyngeChartHit, i);
+
+      y[hit->index] = hit->y + hit->height / 2;
+    }
+  g_assert_cmpfloat_with_epsilon ((y[2] - y[0]) / (y[2] - y[1]), 2, 0.02);
+  /* …and inside the plot: the axis is not capped at 1,000 as a share's is at 100 %. */
+  g_assert_cmpfloat (y[0], >, 0.1 * 500);
+  text = klynge_chart_format_value (data, 1.3, 0);
+  g_assert_cmpstr (text, ==, "1300 per 1,000");
+  g_clear_pointer (&text, g_free);
+  data->rate_per = 100000;
+  text = klynge_chart_format_value (data, 0.00012, 1);
+  g_assert_cmpstr (text, ==, "12.0 per 100,000");
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  db = klynge_test_open_demo (dir, &cluster);
+  indicator = klynge_indicator_create (db, cluster, 0, "Antibacterial items per 100,000 patients",
+                                       KLYNGE_INDICATOR_RATE, 100000, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator) "
+                         "SELECT %" G_GINT64_FORMAT ", id, p.column1, 1300, 1000 FROM clinic, "
+                         "(VALUES ('2025-01'), ('2024-10'), ('2024-12')) AS p WHERE cluster_id = %" G_GINT64_FORMAT,
+                         indicator, cluster);
+  g_assert_true (klynge_db_exec (db, sql, &error));
+  loaded = klynge_chart_data_load (db, cluster, indicator, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->rate_per, ==, 100000);
+  g_assert_cmpfloat (klynge_chart_data_scale (loaded), ==, 100000);
+  g_assert_cmpstr (loaded->period, ==, "2025-01");
+  g_assert_cmpuint (loaded->periods->len, ==, G_N_ELEMENTS (run));
+  for (guint p = 0; p < G_N_ELEMENTS (run); p++)
+    g_assert_cmpstr (g_ptr_array_index (loaded->periods, p), ==, run[p]);
+  g_assert_true (isnan (loaded->cluster_series[1]));
+  g_assert_cmpfloat_with_epsilon (loaded->cluster_series[2], 1.3, 1e-9);
+
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
 /* A label that would sit on a control limit moves to where it is free of
  * the limit and of the labels already placed, and is left out when nothing
  * is free. */
@@ -710,6 +784,7 @@ main (int    argc,
   g_test_add_func ("/charts/anonymisation", test_anonymisation);
   g_test_add_func ("/charts/meeting-indicators", test_meeting_indicators);
   g_test_add_func ("/charts/hover", test_hover);
+  g_test_add_func ("/charts/rate", test_rate);
   g_test_add_func ("/charts/funnel/label-placement", test_label_placement);
   g_test_add_func ("/charts/slide/text-sizes", test_slide_text_sizes);
   g_test_add_func ("/charts/slide/funnel-labels-many", test_funnel_labels_many);

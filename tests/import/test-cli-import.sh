@@ -72,6 +72,22 @@ ok $? "import-undo removes batches as a whole"
   ! grep -q "no column" "$tmp/err" && ! grep -q "not a number" "$tmp/err"
 ok $? "the header under a title and a merged group row is found, the repeated name told apart by the date above it; formulas without values are empty"
 
+printf 'clinic_number,indicator,period,numerator,denominator\n012345,HbA1c measured in last 12 months,2031-10-01,1,2\n023456,HbA1c measured in last 12 months,01OCT2031,3,4\n012345,HbA1c measured in last 12 months,4. kvartal 2031,5,6\n' > "$tmp/days.csv"
+"$cli" --db "$db" import --period-granularity month "$tmp/days.csv" > /dev/null &&
+  "$cli" --db "$db" periods > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && [ "$(tail -n 2 "$tmp/out")" = "$(printf '2031-Q4\tQ4 2031\t1\n2031-10\tOctober 2031\t2')" ] &&
+  [ "$(head -n 2 "$tmp/out")" = "$(printf 'period\tlabel\tmeasurements\n2025-Q3\tQ3 2025\t54')" ]
+ok $? "periods as publishers write them are stored as keys, days as months with --period-granularity month, and listed by time"
+
+printf 'clinic_number,indicator,period,numerator,denominator\n012345,HbA1c measured in last 12 months,2026-13,1,2\n' > "$tmp/bad-period.csv"
+before=$(sum)
+"$cli" --db "$db" import "$tmp/bad-period.csv" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && [ "$(sum)" = "$before" ] && grep -q "^$tmp/bad-period.csv:2:3: “2026-13” has no month 13" "$tmp/err"
+ok $? "a period that is none is refused at its line and column"
+
+"$cli" --db "$db" import --period-granularity fortnight "$tmp/days.csv" 2> /dev/null; rc=$?
+[ $rc -eq 2 ]; ok $? "an unknown period length is a usage error"
+
 "$cli" --db "$db" import 2> /dev/null; rc=$?
 [ $rc -eq 2 ]; ok $? "import without a file is a usage error"
 

@@ -15,6 +15,7 @@
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
 #include "klynge-test-utils.h"
+#include "klynge-topics.h"
 #include "klynge-ui-test-run.h"
 #include "klynge-ui-test-utils.h"
 
@@ -393,6 +394,72 @@ test_new_topic (void)
   klynge_ui_test_run_on_demo (new_topic, NULL);
 }
 
+/* The edit button of the indicator @id: the row's button carries it. */
+static GtkWidget *
+find_indicator_button (GtkWidget *widget,
+                       gint64     id)
+{
+  KlyngeIndicator *indicator = g_object_get_data (G_OBJECT (widget), "indicator");
+
+  if (GTK_IS_BUTTON (widget) && indicator != NULL && indicator->id == id)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_indicator_button (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An indicator's type is chosen where it is edited: a rate per 100,000. */
+static void
+indicator_type (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  gint64 rate = klynge_db_count (db, "SELECT min(id) FROM indicator WHERE unit = 'rate' AND ?1", 1);
+  GtkWidget *page, *topics, *edit;
+  AdwMessageDialog *dialog;
+  GtkDropDown *unit;
+  GListModel *labels;
+  guint per_100000 = G_MAXUINT;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.topics", NULL);
+  klynge_ui_test_flush ();
+  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  g_assert_nonnull (topics);
+  edit = find_indicator_button (topics, rate);
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  klynge_ui_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  unit = GTK_DROP_DOWN (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
+  labels = gtk_drop_down_get_model (unit);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Rate per 100,000"))
+      per_100000 = i;
+  g_assert_cmpuint (per_100000, !=, G_MAXUINT);
+  /* The rate per 1,000 it is now is what the editor shows first. */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), gtk_drop_down_get_selected (unit)), ==, "Rate per 1,000");
+  gtk_drop_down_set_selected (unit, per_100000);
+  adw_message_dialog_response (dialog, "save");
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 100000);
+  gtk_window_destroy (GTK_WINDOW (topics));
+}
+
+static void
+test_indicator_type (void)
+{
+  klynge_ui_test_run_on_demo (indicator_type, NULL);
+}
+
 static void
 test_first_meeting (void)
 {
@@ -417,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
   g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/meetings/ui/new-topic", test_new_topic);
+  g_test_add_func ("/meetings/ui/indicator-type", test_indicator_type);
   g_test_add_func ("/meetings/ui/empty-agenda", test_empty_agenda);
 
   return g_test_run ();

@@ -219,6 +219,75 @@ test_own_topics_and_brainstorm (MeetingsFixture *f,
   g_assert_cmpint (meetings_count (f, "SELECT count(*) FROM topic WHERE title = 'Sovemidler' AND ?1", 1), ==, 1);
 }
 
+/* An indicator made from a file's name, with its type: a rate may have more
+ * events than people, a percentage may not, and the type follows what the
+ * measurements allow. */
+static void
+test_indicator_types (MeetingsFixture *f,
+                      gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeTopic) topic = NULL;
+  KlyngeIndicator *indicator;
+  gint64 rate, share, again;
+  guint n_units;
+  const KlyngeIndicatorUnit *units = klynge_indicator_units (&n_units);
+
+  rate = klynge_indicator_create (f->db, f->cluster, 0, "Antibacterial items per 1,000 patients",
+                                  KLYNGE_INDICATOR_RATE, 100000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rate, >, 0);
+  share = klynge_indicator_create (f->db, f->cluster, 0, "Share of penicillin V", KLYNGE_INDICATOR_PROPORTION, 0, &error);
+  g_assert_no_error (error);
+  /* Both went into one topic of the cluster's, made for them. */
+  g_assert_cmpint (meetings_count (f, "SELECT count(DISTINCT topic_id) FROM indicator WHERE id IN (?1, (SELECT max(id) FROM indicator))", rate), ==, 1);
+  g_assert_cmpint (meetings_count (f, "SELECT t.cluster_id FROM indicator i JOIN topic t ON t.id = i.topic_id WHERE i.id = ?1", rate), ==, f->cluster);
+  g_assert_cmpint (meetings_count (f, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 100000);
+  g_assert_cmpint (meetings_count (f, "SELECT count(*) FROM indicator WHERE id = ?1 AND unit = 'percent'", share), ==, 1);
+  g_assert_cmpint (klynge_indicator_create (f->db, f->cluster, 0, "Odd rate", KLYNGE_INDICATOR_RATE, 500, &error), ==, 0);
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpfloat (klynge_indicator_multiplier ("rate", 100000), ==, 100000);
+  g_assert_cmpfloat (klynge_indicator_multiplier ("percent", 1000), ==, 100);
+  g_assert_cmpfloat (klynge_indicator_multiplier ("count", 1000), ==, 1);
+  g_assert_cmpint (klynge_indicator_type_of_unit ("value"), ==, KLYNGE_INDICATOR_VALUE);
+  g_assert_cmpstr (klynge_indicator_unit_label ("rate", 100000), ==, "Rate per 100,000");
+  g_assert_cmpuint (n_units, ==, 5);
+  g_assert_cmpint (units[3].rate_per, ==, 100000);
+
+  /* 1,300 items for 1,000 patients is a rate's ordinary value… */
+  g_assert_true (klynge_db_exec (f->db, "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator) "
+                                        "SELECT max(id) - 1, (SELECT min(id) FROM clinic), '2024-10', 1300, 1000 FROM indicator",
+                                 &error));
+  g_assert_no_error (error);
+  /* …so the rate cannot become a percentage, with a message that says why. */
+  topic = klynge_topic_load (f->db, meetings_count (f, "SELECT topic_id FROM indicator WHERE id = ?1", rate), &error);
+  g_assert_no_error (error);
+  indicator = g_ptr_array_index (topic->indicators, 0);
+  g_assert_cmpint (indicator->id, ==, rate);
+  g_assert_cmpint (indicator->rate_per, ==, 100000);
+  g_free (indicator->unit);
+  indicator->unit = g_strdup ("percent");
+  g_assert_false (klynge_topic_save (f->db, topic, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "cannot be a percentage"));
+  g_clear_error (&error);
+  g_assert_cmpint (meetings_count (f, "SELECT count(*) FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 1);
+
+  /* A rate per 1,000 it may become. */
+  g_free (indicator->unit);
+  indicator->unit = g_strdup ("rate");
+  indicator->rate_per = 1000;
+  g_assert_true (klynge_topic_save (f->db, topic, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (meetings_count (f, "SELECT rate_per FROM indicator WHERE id = ?1", rate), ==, 1000);
+
+  again = klynge_indicator_create (f->db, f->cluster, topic->id, "Items per 100,000", KLYNGE_INDICATOR_VALUE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (meetings_count (f, "SELECT topic_id FROM indicator WHERE id = ?1", again), ==, topic->id);
+}
+
 /* Imports find indicators by name: a shipped name equal to one of the demo
  * cluster's own would send its data to the wrong indicator. */
 static void
@@ -252,6 +321,9 @@ main (int    argc,
               meetings_fixture_set_up, test_bad_library, meetings_fixture_tear_down);
   g_test_add ("/meetings/topics/own-and-brainstorm", MeetingsFixture, NULL,
               meetings_fixture_set_up, test_own_topics_and_brainstorm, meetings_fixture_tear_down);
+
+  g_test_add ("/meetings/topics/indicator-types", MeetingsFixture, NULL,
+              meetings_fixture_set_up, test_indicator_types, meetings_fixture_tear_down);
 
   g_test_add_func ("/meetings/topics/names-unique-beside-demo", test_names_unique_beside_demo);
 

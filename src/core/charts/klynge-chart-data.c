@@ -15,6 +15,7 @@
 
 #include "klynge-chart-data.h"
 #include "klynge-chart-letters.h"
+#include "klynge-period.h"
 #include "klynge-stats.h"
 
 static double
@@ -120,7 +121,7 @@ load_indicator (KlyngeChartData  *data,
                 GError          **error)
 {
   sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT name, unit, higher_is_better, data_source, reference_value, target_value "
+    "SELECT name, unit, higher_is_better, data_source, reference_value, target_value, rate_per "
     "FROM indicator WHERE id = ?1", error);
   int rc;
 
@@ -144,6 +145,7 @@ load_indicator (KlyngeChartData  *data,
   data->data_source = klynge_db_column_dup_text (stmt, 3);
   data->reference = column_double_or_nan (stmt, 4);
   data->target = column_double_or_nan (stmt, 5);
+  data->rate_per = sqlite3_column_int64 (stmt, 6);
   return TRUE;
 }
 
@@ -419,7 +421,7 @@ klynge_chart_data_load (KlyngeDb    *db,
 
   if (!load_cluster_name (data, db, cluster_id, error) || !load_indicator (data, db, indicator_id, error))
     return NULL;
-  periods = klynge_chart_list_periods (db, cluster_id, indicator_id, error);
+  periods = klynge_chart_list_run_periods (db, cluster_id, indicator_id, error);
   if (periods == NULL)
     return NULL;
   g_ptr_array_extend_and_steal (data->periods, g_steal_pointer (&periods));
@@ -515,15 +517,20 @@ klynge_chart_data_set_names (KlyngeChartData  *data,
     }
 }
 
-/* What a proportion is multiplied by to be shown: 100 for percent, 1,000 for a rate per 1,000. */
+/* What numerator / denominator is multiplied by to be shown: 100 for
+ * percent, 1,000 for a rate per 1,000, 1 for a plain value. */
 double
 klynge_chart_data_scale (const KlyngeChartData *data)
 {
-  if (g_strcmp0 (data->unit, "percent") == 0)
-    return 100;
-  if (g_strcmp0 (data->unit, "rate") == 0)
-    return 1000;
-  return 1;
+  return klynge_indicator_multiplier (data->unit, data->rate_per);
+}
+
+/* A proportion (binomial limits), a rate (Poisson: its numerator may exceed
+ * its denominator) or a plain value. */
+KlyngeIndicatorType
+klynge_chart_data_get_indicator_type (const KlyngeChartData *data)
+{
+  return klynge_indicator_type_of_unit (data->unit);
 }
 
 /**
@@ -574,7 +581,8 @@ klynge_chart_list_indicators (KlyngeDb  *db,
   return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
 }
 
-/* Returns: (transfer full) (element-type utf8): the indicator's periods in the cluster, oldest first */
+/* Returns: (transfer full) (element-type utf8): the indicator's periods in
+ * the cluster that have measurements, oldest first (by time, not as text) */
 GPtrArray *
 klynge_chart_list_periods (KlyngeDb  *db,
                            gint64     cluster_id,
@@ -584,7 +592,7 @@ klynge_chart_list_periods (KlyngeDb  *db,
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = klynge_db_prepare (db,
     "SELECT DISTINCT m.period FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
-    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 ORDER BY m.period", error);
+    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 ORDER BY m.period COLLATE klynge_period", error);
   int rc;
 
   if (stmt == NULL)
@@ -594,6 +602,27 @@ klynge_chart_list_periods (KlyngeDb  *db,
   while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (list, klynge_db_column_dup_text (stmt, 0));
   return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/**
+ * klynge_chart_list_run_periods:
+ *
+ * The periods a run chart spreads along its axis: klynge_chart_list_periods()
+ * with the periods missing between them (2024-Q2 between 2024-Q1 and
+ * 2024-Q3), so that a missing period shows as a gap rather than as the
+ * next point.
+ *
+ * Returns: (transfer full) (element-type utf8): the periods, oldest first
+ */
+GPtrArray *
+klynge_chart_list_run_periods (KlyngeDb  *db,
+                               gint64     cluster_id,
+                               gint64     indicator_id,
+                               GError   **error)
+{
+  g_autoptr(GPtrArray) periods = klynge_chart_list_periods (db, cluster_id, indicator_id, error);
+
+  return periods != NULL ? klynge_period_fill_gaps (periods) : NULL;
 }
 
 /* Returns: (transfer full) (element-type KlyngeChartIndicator): the cluster's
@@ -774,9 +803,10 @@ klynge_chart_meeting_period (KlyngeDb *db,
     "WITH measured AS ("
     "  SELECT DISTINCT m.period FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
     "  WHERE m.indicator_id = ?2 AND c.cluster_id = (SELECT cluster_id FROM meeting WHERE id = ?1)) "
-    "SELECT coalesce ((SELECT max(r.period) FROM data_request r "
-    "                  WHERE r.meeting_id = ?1 AND r.indicator_id = ?2 AND r.period IN (SELECT period FROM measured)), "
-    "                 (SELECT max(period) FROM measured))", NULL);
+    "SELECT coalesce ((SELECT r.period FROM data_request r "
+    "                  WHERE r.meeting_id = ?1 AND r.indicator_id = ?2 AND r.period IN (SELECT period FROM measured) "
+    "                  ORDER BY r.period COLLATE klynge_period DESC LIMIT 1), "
+    "                 (SELECT period FROM measured ORDER BY period COLLATE klynge_period DESC LIMIT 1))", NULL);
   char *period = NULL;
 
   if (stmt == NULL)

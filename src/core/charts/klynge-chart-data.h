@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klynge-db.h"
+#include "klynge-topics.h"
 
 G_BEGIN_DECLS
 
@@ -55,14 +56,16 @@ typedef struct
   char      *cluster_name;
   gint64     indicator_id;
   char      *indicator_name;
-  char      *unit;
+  char      *unit;        /* the indicator's: its type, klynge_chart_data_get_indicator_type() */
+  gint64     rate_per;    /* a rate's base: 1,000 or 100,000 (0 is read as 1,000) */
   char      *data_source;
   gboolean   higher_is_better;
   double     reference;   /* NAN when not set */
   double     target;
   char      *period;      /* the chosen period; NULL when the indicator has none */
   char      *before_period;  /* before/after: the "before"; NULL for the first period */
-  GPtrArray *periods;     /* every period of the indicator, oldest first */
+  GPtrArray *periods;     /* every period of the indicator by time, with the gaps in a run filled
+                           * (klynge_chart_list_run_periods()): a gap's series values are NAN */
   GPtrArray *rows;        /* KlyngeChartRow of the chosen period, denominator 0 left out */
   guint      n_zero_denominator;
   gboolean   has_pooled;
@@ -108,12 +111,17 @@ void             klynge_chart_data_set_names   (KlyngeChartData   *data,
                                                 gint64             highlight_clinic,
                                                 gint64             meeting_id);
 double           klynge_chart_data_scale       (const KlyngeChartData *data);
+KlyngeIndicatorType klynge_chart_data_get_indicator_type (const KlyngeChartData *data);
 
 GPtrArray       *klynge_chart_list_indicators  (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 gint64             meeting_id,
                                                 GError           **error);
 GPtrArray       *klynge_chart_list_periods     (KlyngeDb          *db,
+                                                gint64             cluster_id,
+                                                gint64             indicator_id,
+                                                GError           **error);
+GPtrArray       *klynge_chart_list_run_periods (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 gint64             indicator_id,
                                                 GError           **error);

@@ -29,6 +29,7 @@ typedef struct
   double                    x0, y0, x1, y1;
   double                    ymin, ymax, ystep;
   gboolean                  percent_axis;
+  const char               *axis_unit;    /* above the axis: "per 1,000" for a rate */
 } Ctx;
 
 /* Text sizes in text units: at 1920×1080 (a unit of 30 px) the clinics'
@@ -92,7 +93,7 @@ klynge_chart_format_value (const KlyngeChartData *data,
     /* Translators: a percentage; Danish writes a space before the sign too */
     return g_strdup_printf (_("%s %%"), number);
   if (g_strcmp0 (data->unit, "rate") == 0)
-    return g_strdup_printf (_("%s per 1,000"), number);
+    return g_strdup_printf (klynge_chart_data_scale (data) == 100000 ? _("%s per 100,000") : _("%s per 1,000"), number);
   return g_steal_pointer (&number);
 }
 
@@ -177,6 +178,9 @@ draw_y_axis (Ctx *ctx)
       klynge_chart_set_source (ctx->cr, &ctx->style->muted);
       klynge_chart_text (ctx->cr, label, SIZE_LABEL * ctx->u, 0, ctx->x0 - 0.4 * ctx->u, y, 0, 1, 0.5);
     }
+  if (ctx->axis_unit != NULL)
+    klynge_chart_text (ctx->cr, ctx->axis_unit, 0.75 * ctx->u, 0, ctx->x0 - 0.4 * ctx->u,
+                       to_y (ctx, ctx->ymax) - 0.9 * ctx->u, 0, 1, 1);
 }
 
 /* A horizontal line across the plot with its label at the right end. */
@@ -359,10 +363,12 @@ row_index (const KlyngeChartData *data,
   return index;
 }
 
+/* Only a proportion has a ceiling: a rate's events may outnumber its people. */
 static double
 ceiling_of (const KlyngeChartData *data)
 {
-  return is_proportion (data) ? klynge_chart_data_scale (data) : G_MAXDOUBLE;
+  return is_proportion (data) && klynge_chart_data_get_indicator_type (data) == KLYNGE_INDICATOR_PROPORTION
+         ? klynge_chart_data_scale (data) : G_MAXDOUBLE;
 }
 
 /* Whether the labels under the bars stand upright, reading upwards: when
@@ -2113,6 +2119,9 @@ klynge_chart_draw (cairo_t                  *cr,
   ctx.u = u;
   ctx.percent_axis = options->kind == KLYNGE_CHART_ATTENDANCE
                      || (is_proportion (data) && g_strcmp0 (data->unit, "percent") == 0);
+  if (options->kind != KLYNGE_CHART_ATTENDANCE && is_proportion (data) &&
+      klynge_chart_data_get_indicator_type (data) == KLYNGE_INDICATOR_RATE)
+    ctx.axis_unit = klynge_chart_data_scale (data) == 100000 ? _("per 100,000") : _("per 1,000");
   cairo_save (cr);
   klynge_chart_set_source (cr, &ctx.style->background);
   cairo_rectangle (cr, 0, 0, width, height);

@@ -15,6 +15,7 @@
 
 #include "klynge-backup.h"
 #include "klynge-db.h"
+#include "klynge-period.h"
 
 typedef gboolean (*MigrationFunc) (KlyngeDb *db, GError **error);
 
@@ -341,10 +342,108 @@ migrate_letters (KlyngeDb  *db,
   return klynge_db_exec (db, schema_letters, error);
 }
 
+/* Periods and indicator types. A period is stored as its key ("2024-Q4",
+ * klynge-period.h), so that it is stored once however a file wrote it and
+ * ordered by time (COLLATE klynge_period). An indicator's unit is its type:
+ * a proportion ("percent") keeps numerator ≤ denominator, a rate counts
+ * events per rate_per people, so its numerator may exceed its denominator
+ * (antibacterial items per 1,000 patients). A CHECK cannot look at another
+ * table, so the measurement table loses its CHECK and triggers hold the rule
+ * for proportions only. */
+static const char schema_periods[] =
+  "ALTER TABLE indicator ADD COLUMN rate_per INTEGER NOT NULL DEFAULT 1000 CHECK (rate_per IN (1000, 100000));"
+
+  "CREATE TABLE measurement_typed ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER NOT NULL REFERENCES clinic (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (length(trim(period)) > 0),"
+  "  numerator INTEGER CHECK (numerator >= 0),"
+  "  denominator INTEGER CHECK (denominator >= 0),"
+  "  value REAL,"
+  "  batch_id INTEGER REFERENCES import_batch (id) ON DELETE CASCADE,"
+  "  CHECK ((numerator IS NOT NULL AND denominator IS NOT NULL) OR value IS NOT NULL),"
+  "  UNIQUE (indicator_id, clinic_id, period)"
+  ");"
+  "INSERT INTO measurement_typed (id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id) "
+  "  SELECT id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id FROM measurement;"
+  "DROP TABLE measurement;"
+  "ALTER TABLE measurement_typed RENAME TO measurement;"
+  "CREATE INDEX measurement_indicator ON measurement (indicator_id, period);"
+  "CREATE INDEX measurement_clinic ON measurement (clinic_id);"
+  "CREATE INDEX measurement_batch ON measurement (batch_id);"
+
+  "CREATE TRIGGER measurement_proportion_insert BEFORE INSERT ON measurement "
+  "  WHEN NEW.numerator > NEW.denominator "
+  "   AND (SELECT unit FROM indicator WHERE id = NEW.indicator_id) = 'percent' "
+  "BEGIN SELECT RAISE (ABORT, 'the numerator of a proportion is greater than its denominator'); END;"
+  "CREATE TRIGGER measurement_proportion_update BEFORE UPDATE OF indicator_id, numerator, denominator ON measurement "
+  "  WHEN NEW.numerator > NEW.denominator "
+  "   AND (SELECT unit FROM indicator WHERE id = NEW.indicator_id) = 'percent' "
+  "BEGIN SELECT RAISE (ABORT, 'the numerator of a proportion is greater than its denominator'); END;"
+  "CREATE TRIGGER indicator_proportion_unit BEFORE UPDATE OF unit ON indicator "
+  "  WHEN NEW.unit = 'percent' "
+  "   AND EXISTS (SELECT 1 FROM measurement WHERE indicator_id = NEW.id AND numerator > denominator) "
+  "BEGIN SELECT RAISE (ABORT, 'a measurement of the indicator has a numerator greater than its denominator'); END;"
+  ;
+
+/* Rewrites one table's periods to their keys. Text that is no period, or
+ * whose key another measurement of the same clinic and indicator already
+ * has, stays as it was: klynge_periods_list_unreadable() lists it. */
+static gboolean
+rewrite_periods (KlyngeDb    *db,
+                 const char  *select_sql,
+                 const char  *update_sql,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = klynge_db_prepare (db, select_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (texts, klynge_db_column_dup_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      KlyngePeriod period;
+      g_autofree char *key = NULL;
+
+      if (klynge_period_from_key (text, -1, &period) || !klynge_period_parse (text, &period, NULL))
+        continue;
+      key = klynge_period_to_key (&period);
+      if (!(stmt = klynge_db_prepare (db, update_sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate_periods (KlyngeDb  *db,
+                 GError   **error)
+{
+  return klynge_db_exec (db, schema_periods, error) &&
+         rewrite_periods (db, "SELECT DISTINCT period FROM measurement",
+                          "UPDATE OR IGNORE measurement SET period = ?1 WHERE period = ?2", error) &&
+         rewrite_periods (db, "SELECT DISTINCT period FROM import_replaced",
+                          "UPDATE import_replaced SET period = ?1 WHERE period = ?2", error) &&
+         rewrite_periods (db, "SELECT DISTINCT period FROM data_request WHERE period != ''",
+                          "UPDATE data_request SET period = ?1 WHERE period = ?2", error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_import,
   migrate_letters,
+  migrate_periods,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);

@@ -21,7 +21,9 @@
 #include <string.h>
 
 #include "klynge-import.h"
+#include "klynge-period.h"
 #include "klynge-submissions.h"
+#include "klynge-topics.h"
 
 #define PROGRESS_EVERY 8192
 #define NO_COUNT (-1)
@@ -87,6 +89,8 @@ typedef struct
   int         col_value;
   GArray     *wide;              /* WideMeasure */
   char       *fixed_period;
+  gboolean    coarsen;
+  KlyngePeriodGranularity granularity;
 
   GArray     *clinics;           /* KnownClinic */
   GHashTable *clinic_keys;       /* folded name, number, alias → id */
@@ -95,6 +99,7 @@ typedef struct
   GPtrArray  *indicator_names;
   GArray     *indicator_ids;     /* gint64, beside indicator_names */
   GHashTable *indicator_cache;
+  GHashTable *proportions;       /* ids of the indicators whose numerator ≤ denominator */
   GHashTable *period_cache;      /* file text → index + 1 */
   guint       n_rows;
 } Prepare;
@@ -342,30 +347,6 @@ klynge_import_parse_number (const char *text,
   return *end == '\0' && isfinite (*result) && errno != ERANGE;
 }
 
-char *
-klynge_import_normalize_period (const char *text)
-{
-  g_autoptr(GRegex) year_first = g_regex_new ("^(\\d{4})\\s*[-/ ]?\\s*[KkQq]\\s*([1-4])$", 0, 0, NULL);
-  g_autoptr(GRegex) quarter_first = g_regex_new ("^[KkQq]\\s*([1-4])\\s*[-/ ]?\\s*(\\d{4})$", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-  if (g_regex_match (year_first, trimmed, 0, &match))
-    {
-      g_autofree char *year = g_match_info_fetch (match, 1);
-      g_autofree char *quarter = g_match_info_fetch (match, 2);
-      return g_strdup_printf ("%s-Q%s", year, quarter);
-    }
-  g_clear_pointer (&match, g_match_info_free);
-  if (g_regex_match (quarter_first, trimmed, 0, &match))
-    {
-      g_autofree char *quarter = g_match_info_fetch (match, 1);
-      g_autofree char *year = g_match_info_fetch (match, 2);
-      return g_strdup_printf ("%s-Q%s", year, quarter);
-    }
-  return g_steal_pointer (&trimmed);
-}
-
 /* --- reference data ------------------------------------------------------- */
 
 static gboolean
@@ -410,7 +391,7 @@ load_reference (Prepare  *self,
 
   /* The cluster's own indicators and the shared library's. */
   stmt = klynge_db_prepare (self->db,
-                            "SELECT i.id, i.name, COALESCE(i.package_key, '') FROM indicator i JOIN topic t ON t.id = i.topic_id "
+                            "SELECT i.id, i.name, COALESCE(i.package_key, ''), i.unit FROM indicator i JOIN topic t ON t.id = i.topic_id "
                             "WHERE t.cluster_id = ?1 OR t.cluster_id IS NULL",
                             error);
   if (stmt == NULL)
@@ -427,6 +408,8 @@ load_reference (Prepare  *self,
       g_hash_table_insert (self->indicator_keys, fold (name), GINT_TO_POINTER (id));
       if (*key != '\0')
         g_hash_table_insert (self->indicator_keys, g_strdup (key), GINT_TO_POINTER (id));
+      if (klynge_indicator_type_of_unit ((const char *)sqlite3_column_text (stmt, 3)) == KLYNGE_INDICATOR_PROPORTION)
+        g_hash_table_add (self->proportions, GINT_TO_POINTER (id));
     }
   return rc >= 0;
 }
@@ -541,6 +524,22 @@ require_column (Prepare              *self,
   return column;
 }
 
+/* The one way a file's period becomes a stored one: parsed to its key,
+ * made a month (say) when the user asks for months. */
+static char *
+read_period (Prepare     *self,
+             const char  *text,
+             GError     **error)
+{
+  KlyngePeriod period;
+
+  if (!klynge_period_parse (text, &period, error))
+    return NULL;
+  if (self->coarsen)
+    klynge_period_coarsen (&period, self->granularity, &period);
+  return klynge_period_to_key (&period);
+}
+
 static void
 read_header (Prepare              *self,
              const KlyngeTableRow *row)
@@ -561,12 +560,25 @@ read_header (Prepare              *self,
     }
   self->col_clinic = require_column (self, row, m->clinic, _("clinic"));
   self->col_period = require_column (self, row, m->period, _("period"));
+  if (m->period_granularity != NULL &&
+      !(self->coarsen = klynge_period_granularity_from_string (m->period_granularity, &self->granularity)))
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD, row->line, 0, m->period_granularity, NULL,
+                   _("Periods can be made years, financial years, quarters, months or days, not “%s”."),
+                   m->period_granularity);
+      self->columns_missing = TRUE;
+    }
   if (m->period == NULL)
     {
-      self->fixed_period = m->fixed_period ? klynge_import_normalize_period (m->fixed_period) : NULL;
-      if (self->fixed_period == NULL || *self->fixed_period == '\0')
+      g_autoptr(GError) period_error = NULL;
+
+      if (m->fixed_period != NULL && *m->fixed_period != '\0')
+        self->fixed_period = read_period (self, m->fixed_period, &period_error);
+      if (self->fixed_period == NULL)
         {
-          add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD, row->line, 0, NULL, NULL,
+          add_problem (self, period_error ? KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD : KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD,
+                       row->line, 0, m->fixed_period, NULL, "%s",
+                       period_error ? period_error->message :
                        _("Choose the column of the period, or give the period of the whole file."));
           self->columns_missing = TRUE;
         }
@@ -706,7 +718,9 @@ add_measurement (Prepare              *self,
   if (!ok || (clinic_id == 0 || indicator_id == 0))
     return;
 
-  if (c.numerator != NO_COUNT && c.denominator != NO_COUNT && c.numerator > c.denominator)
+  /* A rate counts events per person: items may outnumber patients. */
+  if (c.numerator != NO_COUNT && c.denominator != NO_COUNT && c.numerator > c.denominator &&
+      g_hash_table_contains (self->proportions, GINT_TO_POINTER (indicator_id)))
     {
       add_problem (self, KLYNGE_IMPORT_PROBLEM_NUMERATOR_ABOVE_DENOMINATOR,
                    field_line (row, col_numerator), col_numerator + 1, field (row, col_numerator), NULL,
@@ -766,6 +780,7 @@ read_row (const KlyngeTableRow  *row,
   gint64 clinic_id;
   g_autofree char *period = NULL;
   guint32 period_index = 0;
+  gboolean period_bad = FALSE;
 
   if (!self->have_header)
     {
@@ -802,10 +817,14 @@ read_row (const KlyngeTableRow  *row,
     period_index--;
   else
     {
-      period = self->fixed_period ? g_strdup (self->fixed_period) : klynge_import_normalize_period (field (row, self->col_period));
-      if (*period == '\0')
-        add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD, field_line (row, self->col_period), self->col_period + 1,
-                     NULL, NULL, _("The period is missing."));
+      const char *period_text = field (row, self->col_period);
+      g_autoptr(GError) period_error = NULL;
+
+      period = self->fixed_period ? g_strdup (self->fixed_period) : read_period (self, period_text, &period_error);
+      if ((period_bad = period == NULL))
+        add_problem (self, *period_text ? KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD : KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD,
+                     field_line (row, self->col_period), self->col_period + 1, period_text, NULL,
+                     "%s", *period_text ? period_error->message : _("The period is missing."));
       else
         {
           period_index = intern_period (self->plan, g_steal_pointer (&period));
@@ -824,7 +843,7 @@ read_row (const KlyngeTableRow  *row,
                      indicator_text,
                      suggest (indicator_text, (const char **)self->indicator_names->pdata, self->indicator_names->len),
                      *indicator_text ? _("There is no indicator “%s”.") : _("The indicator is missing."), indicator_text);
-      if (period != NULL)
+      if (period_bad)
         indicator_id = 0;
       add_measurement (self, row, indicator_id, clinic_id, period_index,
                        self->col_numerator, self->col_denominator, self->col_value, FALSE);
@@ -834,7 +853,7 @@ read_row (const KlyngeTableRow  *row,
       {
         WideMeasure *m = &g_array_index (self->wide, WideMeasure, i);
 
-        add_measurement (self, row, period != NULL ? 0 : m->indicator_id, clinic_id, period_index,
+        add_measurement (self, row, period_bad ? 0 : m->indicator_id, clinic_id, period_index,
                          m->numerator, m->denominator, m->value, TRUE);
       }
 
@@ -1118,6 +1137,7 @@ klynge_import_prepare (KlyngeDb                   *db,
     .indicator_names = g_ptr_array_new_with_free_func (g_free),
     .indicator_ids = g_array_new (FALSE, FALSE, sizeof (gint64)),
     .indicator_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .proportions = g_hash_table_new (NULL, NULL),
     .period_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
   GThread *checksum_thread;
@@ -1165,6 +1185,7 @@ klynge_import_prepare (KlyngeDb                   *db,
   g_ptr_array_unref (self.indicator_names);
   g_array_unref (self.indicator_ids);
   g_hash_table_unref (self.indicator_cache);
+  g_hash_table_unref (self.proportions);
   g_hash_table_unref (self.period_cache);
   g_free (self.fixed_period);
 

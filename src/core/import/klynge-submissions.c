@@ -84,7 +84,7 @@ klynge_submissions_list (KlyngeDb  *db,
                                           "SELECT r.id, c.id, c.name, c.email, c.phone, i.name, r.period, r.due_on, r.status "
                                           "FROM data_request r JOIN clinic c ON c.id = r.clinic_id "
                                           "JOIN indicator i ON i.id = r.indicator_id "
-                                          "WHERE r.meeting_id = ?1 ORDER BY c.name, i.name, r.period",
+                                          "WHERE r.meeting_id = ?1 ORDER BY c.name, i.name, r.period COLLATE klynge_period",
                                           error);
   int rc;
 

@@ -13,6 +13,7 @@
 
 #include "klynge-data-requests.h"
 #include "klynge-meeting.h"
+#include "klynge-period.h"
 #include "klynge-sql.h"
 
 G_DEFINE_FINAL_TYPE (KlyngeDataRequest, klynge_data_request, G_TYPE_OBJECT)
@@ -62,7 +63,9 @@ valid_date (const char *date)
 
 /**
  * klynge_data_requests_create:
- * @period: the period the clinics should report, "2026-Q1"
+ * @period: the period the clinics should report, "2026-Q1" or as a file
+ *   writes it ("1. kvartal 2026"): it is stored as its key, as imports store
+ *   the measurements that answer it
  * @due_on: (nullable): the date they should deliver by
  *
  * Requests every indicator of the meeting's topic from every current clinic
@@ -79,6 +82,7 @@ klynge_data_requests_create (KlyngeDb    *db,
                              GError     **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *key = NULL;
   int n = -1;
 
   if (klynge_sql_is_blank (period))
@@ -86,6 +90,8 @@ klynge_data_requests_create (KlyngeDb    *db,
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Say which period the clinics should report, like 2026-Q1."));
       return -1;
     }
+  if (!(key = klynge_period_normalize (period, error)))
+    return -1;
   if (due_on != NULL && *due_on != '\0' && !valid_date (due_on))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
@@ -103,7 +109,7 @@ klynge_data_requests_create (KlyngeDb    *db,
          "  due_on = excluded.due_on", error)))
     goto out;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_text (stmt, 2, g_strstrip (g_strdup (period)), -1, g_free);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
   if (due_on != NULL && *due_on != '\0')
     sqlite3_bind_text (stmt, 3, due_on, -1, SQLITE_TRANSIENT);
   if (!klynge_db_step_done (db, stmt, error))

@@ -28,6 +28,7 @@ klynge_indicator_new (void)
   indicator->numerator_definition = g_strdup ("");
   indicator->denominator_definition = g_strdup ("");
   indicator->unit = g_strdup ("percent");
+  indicator->rate_per = KLYNGE_INDICATOR_RATE_PER_DEFAULT;
   indicator->higher_is_better = TRUE;
   indicator->data_source = g_strdup ("");
   return indicator;
@@ -83,16 +84,76 @@ klynge_topic_proposal_free (KlyngeTopicProposal *proposal)
   g_free (proposal);
 }
 
+static const KlyngeIndicatorUnit units[] = {
+  { "percent", KLYNGE_INDICATOR_RATE_PER_DEFAULT },
+  { "count", KLYNGE_INDICATOR_RATE_PER_DEFAULT },
+  { "rate", 1000 },
+  { "rate", 100000 },
+  { "value", KLYNGE_INDICATOR_RATE_PER_DEFAULT },
+};
+
+/* Returns: (array length=n_units): what an indicator editor offers, in order */
+const KlyngeIndicatorUnit *
+klynge_indicator_units (guint *n_units)
+{
+  *n_units = G_N_ELEMENTS (units);
+  return units;
+}
+
 const char *
-klynge_indicator_unit_label (const char *unit)
+klynge_indicator_unit_label (const char *unit,
+                             gint64      rate_per)
 {
   if (g_strcmp0 (unit, "percent") == 0)
     return _("Percent");
   if (g_strcmp0 (unit, "count") == 0)
     return _("Count");
   if (g_strcmp0 (unit, "rate") == 0)
-    return _("Rate per 1,000");
+    return rate_per == 100000 ? _("Rate per 100,000") : _("Rate per 1,000");
   return _("Value");
+}
+
+KlyngeIndicatorType
+klynge_indicator_type_of_unit (const char *unit)
+{
+  if (g_strcmp0 (unit, "percent") == 0)
+    return KLYNGE_INDICATOR_PROPORTION;
+  if (g_strcmp0 (unit, "rate") == 0)
+    return KLYNGE_INDICATOR_RATE;
+  return KLYNGE_INDICATOR_VALUE;
+}
+
+const char *
+klynge_indicator_type_to_unit (KlyngeIndicatorType type)
+{
+  switch (type)
+    {
+    case KLYNGE_INDICATOR_PROPORTION:
+      return "percent";
+    case KLYNGE_INDICATOR_RATE:
+      return "rate";
+    case KLYNGE_INDICATOR_VALUE:
+    default:
+      return "value";
+    }
+}
+
+/* What numerator / denominator is multiplied by to be shown: 100 for a
+ * percentage, 1,000 for a rate per 1,000, 1 for a plain value. */
+double
+klynge_indicator_multiplier (const char *unit,
+                             gint64      rate_per)
+{
+  switch (klynge_indicator_type_of_unit (unit))
+    {
+    case KLYNGE_INDICATOR_PROPORTION:
+      return 100;
+    case KLYNGE_INDICATOR_RATE:
+      return rate_per > 0 ? rate_per : KLYNGE_INDICATOR_RATE_PER_DEFAULT;
+    case KLYNGE_INDICATOR_VALUE:
+    default:
+      return 1;
+    }
 }
 
 /* The language the shipped texts are stored in: the first of the user's
@@ -337,7 +398,7 @@ load_indicators (KlyngeDb  *db,
   g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_indicator_free);
   sqlite3_stmt *stmt = klynge_db_prepare (db,
     "SELECT id, package_key, name, numerator_definition, denominator_definition, unit, "
-    "  higher_is_better, data_source, user_modified FROM indicator WHERE topic_id = ?1 ORDER BY id", error);
+    "  higher_is_better, data_source, user_modified, rate_per FROM indicator WHERE topic_id = ?1 ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
@@ -357,6 +418,7 @@ load_indicators (KlyngeDb  *db,
       indicator->higher_is_better = sqlite3_column_int (stmt, 6);
       indicator->data_source = klynge_db_column_dup_nullable (stmt, 7);
       indicator->user_modified = sqlite3_column_int (stmt, 8);
+      indicator->rate_per = sqlite3_column_int64 (stmt, 9);
       g_ptr_array_add (indicators, indicator);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&indicators) : NULL;
@@ -441,7 +503,7 @@ static gboolean
 validate_topic (KlyngeTopic  *topic,
                 GError      **error)
 {
-  static const char *const units[] = { "percent", "count", "rate", "value", NULL };
+  static const char *const unit_names[] = { "percent", "count", "rate", "value", NULL };
 
   if (klynge_sql_is_blank (topic->title))
     {
@@ -458,12 +520,53 @@ validate_topic (KlyngeTopic  *topic,
                        _("Indicator %u of “%s” needs a name."), i + 1, topic->title);
           return FALSE;
         }
-      if (!g_strv_contains (units, indicator->unit))
+      if (!g_strv_contains (unit_names, indicator->unit))
         {
           g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
                        _("The indicator “%s” has an unknown unit “%s”."), indicator->name, indicator->unit);
           return FALSE;
         }
+      if (indicator->rate_per != 1000 && indicator->rate_per != 100000)
+        {
+          g_autofree char *rate_per = g_strdup_printf ("%" G_GINT64_FORMAT, indicator->rate_per);
+
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                       _("The indicator “%s” can be a rate per 1,000 or per 100,000, not per %s."),
+                       indicator->name, rate_per);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A proportion's numerator never exceeds its denominator: an indicator
+ * whose measurements do cannot become one (the database refuses it too). */
+static gboolean
+check_proportion (KlyngeDb         *db,
+                  KlyngeIndicator  *indicator,
+                  GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  if (indicator->id == 0 || klynge_indicator_type_of_unit (indicator->unit) != KLYNGE_INDICATOR_PROPORTION)
+    return TRUE;
+  stmt = klynge_db_prepare (db, "SELECT count(*) FROM measurement WHERE indicator_id = ?1 AND numerator > denominator", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator->id);
+  if (klynge_db_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (n > 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                   ngettext ("“%s” cannot be a percentage: %u of its measurements has a numerator greater than its denominator. Make it a rate or a value.",
+                             "“%s” cannot be a percentage: %u of its measurements have a numerator greater than their denominator. Make it a rate or a value.",
+                             n),
+                   indicator->name, (guint) n);
+      return FALSE;
     }
   return TRUE;
 }
@@ -477,14 +580,14 @@ save_indicator (KlyngeDb         *db,
   /* An edit of a shipped row marks it, so that the next library load keeps it. */
   sqlite3_stmt *stmt = klynge_db_prepare (db, indicator->id == 0
     ? "INSERT INTO indicator (topic_id, name, numerator_definition, denominator_definition, "
-      "  unit, higher_is_better, data_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+      "  unit, higher_is_better, data_source, rate_per) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9)"
     : "UPDATE indicator SET user_modified = user_modified OR name IS NOT ?2 "
       "  OR numerator_definition IS NOT ?3 OR denominator_definition IS NOT ?4 OR unit IS NOT ?5 "
-      "  OR higher_is_better IS NOT ?6 OR data_source IS NOT ?7, "
+      "  OR higher_is_better IS NOT ?6 OR data_source IS NOT ?7 OR rate_per IS NOT ?9, "
       "  name = ?2, numerator_definition = ?3, denominator_definition = ?4, unit = ?5, "
-      "  higher_is_better = ?6, data_source = ?7 WHERE id = ?8 AND topic_id = ?1", error);
+      "  higher_is_better = ?6, data_source = ?7, rate_per = ?9 WHERE id = ?8 AND topic_id = ?1", error);
 
-  if (stmt == NULL)
+  if (stmt == NULL || !check_proportion (db, indicator, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, topic_id);
   sqlite3_bind_text (stmt, 2, g_strstrip (indicator->name), -1, SQLITE_TRANSIENT);
@@ -495,6 +598,7 @@ save_indicator (KlyngeDb         *db,
   sqlite3_bind_text (stmt, 7, indicator->data_source, -1, SQLITE_TRANSIENT);
   if (indicator->id != 0)
     sqlite3_bind_int64 (stmt, 8, indicator->id);
+  sqlite3_bind_int64 (stmt, 9, indicator->rate_per);
   if (!klynge_db_step_done (db, stmt, error))
     return FALSE;
   if (indicator->id == 0)
@@ -552,6 +656,81 @@ fail:
   for (guint i = 0; topic->id == 0 && i < topic->indicators->len; i++)
     ((KlyngeIndicator *) g_ptr_array_index (topic->indicators, i))->id = 0;
   return FALSE;
+}
+
+/* The cluster's topic that indicators made without one go into. */
+static gint64
+imported_topic (KlyngeDb  *db,
+                gint64     cluster_id,
+                GError   **error)
+{
+  const char *title = _("Imported indicators");
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id FROM topic WHERE cluster_id = ?1 AND title = ?2 ORDER BY id LIMIT 1", error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  if ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return id;
+
+  stmt = klynge_db_prepare (db, "INSERT INTO topic (cluster_id, title, description) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, _("Indicators that came with the clinics’ files."), -1, SQLITE_STATIC);
+  return klynge_db_step_done (db, stmt, error) ? klynge_db_last_insert_id (db) : 0;
+}
+
+/**
+ * klynge_indicator_create:
+ * @cluster_id: the cluster whose topic takes the indicator when @topic_id is 0
+ * @topic_id: the indicator's topic, or 0 for the cluster's "Imported
+ *   indicators" topic (made when missing)
+ * @type: a proportion, a rate or a plain value
+ * @rate_per: a rate's base (1,000 or 100,000); ignored for other types
+ *
+ * Adds an indicator by its name, as a file names it, in one transaction.
+ *
+ * Returns: the new indicator's id, or 0 with @error set
+ */
+gint64
+klynge_indicator_create (KlyngeDb             *db,
+                         gint64                cluster_id,
+                         gint64                topic_id,
+                         const char           *name,
+                         KlyngeIndicatorType   type,
+                         gint64                rate_per,
+                         GError              **error)
+{
+  g_autoptr(KlyngeTopic) topic = klynge_topic_new ();
+  KlyngeIndicator *indicator = klynge_indicator_new ();
+
+  g_ptr_array_add (topic->indicators, indicator);
+  g_free (indicator->name);
+  indicator->name = g_strdup (name);
+  g_free (indicator->unit);
+  indicator->unit = g_strdup (klynge_indicator_type_to_unit (type));
+  if (type == KLYNGE_INDICATOR_RATE)
+    indicator->rate_per = rate_per;
+  g_free (topic->title);
+  topic->title = g_strdup (_("Imported indicators"));
+  if (!validate_topic (topic, error) || !klynge_db_begin (db, error))
+    return 0;
+  if (topic_id == 0)
+    topic_id = imported_topic (db, cluster_id, error);
+  if (topic_id == 0 || !save_indicator (db, topic_id, indicator, error) || !klynge_db_commit (db, error))
+    {
+      klynge_db_rollback (db);
+      return 0;
+    }
+  return indicator->id;
 }
 
 /**
