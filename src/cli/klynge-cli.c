@@ -33,7 +33,7 @@ static const Command commands[] = {
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   /* Only "ledger add" writes; it says so itself (see KlyngeCli). */
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
-  { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster") },
+  { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster; invite to, reschedule or cancel one") },
 };
 
 /* The kinds of `export`; each area adds its own. */
@@ -42,7 +42,7 @@ static const Command export_kinds[] = {
   { "agenda", klynge_cli_export_meeting, N_("A meeting’s agenda (PDF)") },
   { "attendance", klynge_cli_export_meeting, N_("A meeting’s attendance list (XLSX)") },
   { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
-  { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
+  { "ics", klynge_cli_export_meeting, N_("A meeting’s calendar for all invited members and its mail draft (.ics and .eml), into a folder") },
   { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
   { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },
   { "key", klynge_cli_export_key, N_("The private key to a meeting’s chart letters (XLSX or CSV)") },

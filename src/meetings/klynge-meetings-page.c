@@ -60,7 +60,7 @@ update_follow_up (KlyngeMeetingsPage *self)
       g_autofree char *earliest = NULL, *latest = NULL;
       g_autofree char *from = NULL, *to = NULL, *text = NULL;
 
-      klynge_meeting_follow_up_dates (self->meeting->starts_at, &earliest, NULL, &latest);
+      klynge_meeting_follow_up_dates (self->meeting->starts_at, NULL, &earliest, NULL, &latest);
       from = klynge_format_date (earliest);
       to = klynge_format_date (latest);
       text = g_strdup_printf (_("Revisit the data of this meeting between %s and %s (PDSA)."), from, to);
@@ -389,7 +389,7 @@ follow_up_action (GtkWidget  *widget,
 
   if (self->meeting == NULL || self->meeting->id == 0)
     return;
-  next = klynge_meeting_propose_follow_up (self->meeting);
+  next = klynge_meeting_propose_follow_up (self->meeting, NULL);
   if (next == NULL)
     return;
   gtk_list_box_unselect_all (self->meeting_list);

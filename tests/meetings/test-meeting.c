@@ -209,24 +209,27 @@ test_delete_and_undo (MeetingsFixture *f,
 static void
 test_follow_up_dates (void)
 {
-  static const struct { const char *held, *earliest, *proposed, *latest; } cases[] = {
+  static const struct { const char *held, *today, *earliest, *proposed, *latest; } cases[] = {
     /* A Tuesday: six months on is a Thursday; the proposal keeps Tuesday. */
-    { "2026-03-10T17:00", "2026-09-10", "2026-09-15T17:00", "2027-03-10" },
+    { "2026-03-10T17:00", "2026-03-11", "2026-09-10", "2026-09-15T17:00", "2027-03-10" },
     /* The 31st: six months on, February has no 31st. */
-    { "2025-08-31T16:30", "2026-02-28", "2026-03-01T16:30", "2026-08-31" },
-    { "2024-02-29T17:00", "2024-08-29", "2024-08-29T17:00", "2025-02-28" },
+    { "2025-08-31T16:30", "2025-09-01", "2026-02-28", "2026-03-01T16:30", "2026-08-31" },
+    { "2024-02-29T17:00", "2024-02-29", "2024-08-29", "2024-08-29T17:00", "2025-02-28" },
+    /* Planned late (on Sunday 6 December 2026): from today on, never in the past. */
+    { "2026-03-10T17:00", "2026-12-06", "2026-12-06", "2026-12-08T17:00", "2027-03-10" },
+    { "2025-01-07T17:00", "2026-12-06", "2026-12-06", "2026-12-08T17:00", "2026-01-07" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *earliest = NULL, *proposed = NULL, *latest = NULL;
 
-      g_assert_true (klynge_meeting_follow_up_dates (cases[i].held, &earliest, &proposed, &latest));
+      g_assert_true (klynge_meeting_follow_up_dates (cases[i].held, cases[i].today, &earliest, &proposed, &latest));
       g_assert_cmpstr (earliest, ==, cases[i].earliest);
       g_assert_cmpstr (proposed, ==, cases[i].proposed);
       g_assert_cmpstr (latest, ==, cases[i].latest);
     }
-  g_assert_false (klynge_meeting_follow_up_dates ("2026-02-30T17:00", NULL, NULL, NULL));
+  g_assert_false (klynge_meeting_follow_up_dates ("2026-02-30T17:00", NULL, NULL, NULL, NULL));
 }
 
 static void
@@ -237,7 +240,7 @@ test_propose_follow_up (void)
 
   held->id = 7;
   held->topic_id = 3;
-  next = klynge_meeting_propose_follow_up (held);
+  next = klynge_meeting_propose_follow_up (held, "2026-03-11");
   g_assert_cmpint (next->follow_up_of, ==, 7);
   g_assert_cmpint (next->topic_id, ==, 3);
   g_assert_cmpstr (next->starts_at, ==, "2027-03-16T17:00");
