@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "klynge-context.h"
 #include "klynge-finances-page.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-test-utils.h"
@@ -138,6 +139,87 @@ test_enter_expense (void)
   klynge_ui_test_run_on_demo (enter_expense, NULL);
 }
 
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* "Book the Expected Grants" says what it books, leaves out what the year
+ * has already, and can be undone: pressing it twice books once. */
+static void
+book_grants_twice (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  const char *count_sql = "SELECT count(*) FROM ledger_entry e JOIN ledger_category c ON c.id = e.category_id "
+                          "WHERE c.key = 'yearly_grant' AND e.entry_date LIKE '2026-%' AND e.cluster_id = ?1";
+  gint64 cluster = klynge_context_get_cluster_id (klynge_window_get_context (window));
+  gint64 booked = klynge_db_count (db, "SELECT e.id FROM ledger_entry e JOIN ledger_category c ON c.id = e.category_id "
+                                       "WHERE c.key = 'yearly_grant' AND e.entry_date LIKE '2026-%' AND e.cluster_id = ?1", cluster);
+  GtkWidget *page, *year;
+  GtkWindow *dialog;
+
+  klynge_window_show_area (window, "finances");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
+  year = find_named (page, "year");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
+                              position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), "2026"));
+  klynge_ui_test_flush ();
+
+  /* The demo's 2026 has its yearly grant: nothing to book, no question. */
+  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
+  gtk_widget_activate_action (page, "finances.book-grants", NULL);
+  klynge_ui_test_flush ();
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
+
+  /* Without it, the dialog names it; booked, a second press adds nothing. */
+  gtk_widget_activate_action (page, "finances.delete-entry", "x", booked);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 0);
+  for (int press = 0; press < 2; press++)
+    {
+      gtk_widget_activate_action (page, "finances.book-grants", NULL);
+      klynge_ui_test_flush ();
+      dialog = find_message_dialog ();
+      if (press == 0)
+        {
+          g_assert_nonnull (dialog);
+          g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Yearly grant"));
+          /* What the Book button does: respond, then close. */
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "book");
+          gtk_window_close (dialog);
+          for (int i = 0; i < 100 && find_message_dialog () != NULL; i++)
+            klynge_ui_test_flush ();
+          g_assert_null (find_message_dialog ());
+        }
+      else
+        g_assert_null (dialog);
+      g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
+    }
+
+  gtk_widget_activate_action (page, "finances.undo-grants", NULL);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 0);
+}
+
+static void
+test_book_grants_twice (void)
+{
+  klynge_ui_test_run_on_demo (book_grants_twice, NULL);
+}
+
 /* A ledger without entries says so on a status page, not as a bare header. */
 static void
 empty_ledger (KlyngeWindow *window,
@@ -167,6 +249,7 @@ main (int   argc,
 
   g_test_add_func ("/finances/ui/enter-expense", test_enter_expense);
   g_test_add_func ("/finances/ui/empty-ledger", test_empty_ledger);
+  g_test_add_func ("/finances/ui/book-grants-twice", test_book_grants_twice);
 
   return g_test_run ();
 }

@@ -724,6 +724,19 @@ proposed_grant (KlyngeDb    *db,
                                                                                 (const char *) sqlite3_column_text (stmt, 2)));
         }
       sqlite3_reset (stmt);
+      /* A grant of the year already in its category counts as booked, even
+       * when the amount differs (the rates or the clinics changed since). */
+      if ((stmt = klynge_db_prepare (db,
+             "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1 AND category_id = ?2 AND kind = 'income' "
+             "AND entry_date BETWEEN ?3 AND substr (?3, 1, 4) || '-12-31'", NULL)) != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, cluster_id);
+          sqlite3_bind_int64 (stmt, 2, entry->category_id);
+          sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            entry->id = sqlite3_column_int64 (stmt, 0);
+        }
+      sqlite3_reset (stmt);
     }
   return entry;
 }
@@ -735,7 +748,9 @@ proposed_grant (KlyngeDb    *db,
  * the clinics in the cluster; the start-up grant, in the founding year,
  * is the rate per GP times the GPs who are members.
  *
- * Returns: (transfer full) (element-type KlyngeLedgerEntry): unsaved entries
+ * Returns: (transfer full) (element-type KlyngeLedgerEntry): unsaved entries;
+ *   one whose grant the year already has in its category carries that
+ *   entry's id
  */
 GPtrArray *
 klynge_ledger_propose_grants (KlyngeDb  *db,
@@ -801,6 +816,72 @@ klynge_ledger_propose_grants (KlyngeDb  *db,
     }
 
   return g_steal_pointer (&proposals);
+}
+
+/**
+ * klynge_ledger_book_grants:
+ *
+ * Books the expected grants of @year the ledger does not have yet, in one
+ * transaction: booking twice books once.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the entries
+ *   booked (none when all were there), %NULL on error
+ */
+GArray *
+klynge_ledger_book_grants (KlyngeDb  *db,
+                           gint64     cluster_id,
+                           int        year,
+                           GError   **error)
+{
+  g_autoptr(GArray) booked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) grants = NULL;
+
+  if (!klynge_db_begin (db, error))
+    return NULL;
+  if (!(grants = klynge_ledger_propose_grants (db, cluster_id, year, error)))
+    goto fail;
+  for (guint i = 0; i < grants->len; i++)
+    {
+      KlyngeLedgerEntry *grant = g_ptr_array_index (grants, i);
+
+      if (grant->id != 0)
+        continue;
+      if (!klynge_ledger_save_entry (db, cluster_id, year, grant, error))
+        goto fail;
+      g_array_append_val (booked, grant->id);
+    }
+  if (!klynge_db_commit (db, error))
+    goto fail;
+  return g_steal_pointer (&booked);
+
+fail:
+  klynge_db_rollback (db);
+  return NULL;
+}
+
+/* Undoes klynge_ledger_book_grants(): the entries it booked, all or none. */
+gboolean
+klynge_ledger_unbook_grants (KlyngeDb  *db,
+                             gint64     cluster_id,
+                             GArray    *booked,
+                             GError   **error)
+{
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < booked->len; i++)
+    {
+      g_autoptr(KlyngeLedgerEntry) entry = klynge_ledger_delete_entry (db, cluster_id, g_array_index (booked, gint64, i), error);
+
+      if (entry == NULL)
+        {
+          klynge_db_rollback (db);
+          return FALSE;
+        }
+    }
+  if (klynge_db_commit (db, error))
+    return TRUE;
+  klynge_db_rollback (db);
+  return FALSE;
 }
 
 /**

@@ -136,10 +136,18 @@ gboolean    klynge_ledger_set_grant_rates (KlyngeDb            *db,
                                            GError             **error);
 /* The grant entries expected for @year from the cluster's clinics and GPs,
  * not yet saved: the yearly grant, and the start-up grant in the year the
- * cluster was founded. */
+ * cluster was founded. One already booked carries the booked entry's id. */
 GPtrArray  *klynge_ledger_propose_grants  (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            int                  year,
+                                           GError             **error);
+GArray     *klynge_ledger_book_grants     (KlyngeDb            *db,
+                                           gint64               cluster_id,
+                                           int                  year,
+                                           GError             **error);
+gboolean    klynge_ledger_unbook_grants   (KlyngeDb            *db,
+                                           gint64               cluster_id,
+                                           GArray              *booked,
                                            GError             **error);
 
 /* A year by category: actual against budget. */
