@@ -42,6 +42,8 @@ struct _KlyngeMeetingsPage
 
   KlyngeMeeting            *meeting;     /* being edited; id 0 when new */
   KlyngeSnapshot           *deleted;     /* for Undo */
+  gint64                    cancelled_id;     /* the meeting the undo of a cancellation takes up again */
+  char                     *cancelled_from;   /* and the status it had */
   gboolean                  reloading;
 };
 
@@ -293,22 +295,66 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-cancel_meeting_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+undo_cancel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  g_autofree char *status = g_steal_pointer (&self->cancelled_from);
   g_autoptr(GError) error = NULL;
 
-  if (self->meeting == NULL || self->meeting->id == 0)
+  if (status == NULL || klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
+    return;
+  if (!klynge_meeting_set_status (klynge_page_get_db (KLYNGE_PAGE (self)), self->cancelled_id, status, &error))
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
+  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+}
+
+static void
+cancel_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    KlyngeMeetingsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *undo;
+
+  if (!g_str_equal (response, "cancel-meeting") || self->meeting == NULL || self->meeting->id == 0)
     return;
   if (!klynge_meeting_set_status (klynge_page_get_db (KLYNGE_PAGE (self)), self->meeting->id, "cancelled", &error))
     {
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  klynge_page_show_message (GTK_WIDGET (self), _("The meeting is cancelled; it stays in the list of past meetings."));
+  self->cancelled_id = self->meeting->id;
+  g_free (self->cancelled_from);
+  self->cancelled_from = g_strdup (self->meeting->status);
+  undo = adw_toast_new (_("Meeting cancelled"));
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "meetings.undo-cancel");
+  klynge_page_add_toast (KLYNGE_PAGE (self), undo);
   klynge_meetings_page_reload (KLYNGE_PAGE (self));
+}
+
+static void
+cancel_meeting_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->meeting == NULL || self->meeting->id == 0 || g_str_equal (self->meeting->status, "cancelled"))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Cancel the Meeting?"),
+                                   _("It stays in the list where its date puts it, marked cancelled, with its "
+                                     "invitations. Then send the cancellation from Invitations (Mail Draft…), "
+                                     "so the members' calendars remove it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep"),
+                                    "cancel-meeting", _("C_ancel Meeting"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-meeting", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -589,6 +635,7 @@ klynge_meetings_page_dispose (GObject *object)
 
   g_clear_object (&self->meeting);
   g_clear_pointer (&self->deleted, klynge_snapshot_free);
+  g_clear_pointer (&self->cancelled_from, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEETINGS_PAGE);
   G_OBJECT_CLASS (klynge_meetings_page_parent_class)->dispose (object);
 }
@@ -598,7 +645,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
 {
   static const char *editing_actions[] = {
     "meetings.new", "meetings.save", "meetings.delete", "meetings.cancel-meeting",
-    "meetings.follow-up", "meetings.undo-delete", NULL
+    "meetings.follow-up", "meetings.undo-delete", "meetings.undo-cancel", NULL
   };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -634,6 +681,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.cancel-meeting", NULL, cancel_meeting_action);
   gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "meetings.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "meetings.undo-cancel", NULL, undo_cancel_action);
   gtk_widget_class_install_action (widget_class, "meetings.follow-up", NULL, follow_up_action);
   gtk_widget_class_install_action (widget_class, "meetings.attendance-overview", NULL, attendance_overview_action);
   gtk_widget_class_install_action (widget_class, "meetings.topics", NULL, topics_action);

@@ -162,7 +162,17 @@ test_cancel_keeps_history (MeetingsFixture *f,
   g_clear_object (&upcoming);
   upcoming = klynge_meetings_list (f->db, f->cluster, KLYNGE_MEETINGS_UPCOMING, "2030-01-01T00:00", &error);
   past = klynge_meetings_list (f->db, f->cluster, KLYNGE_MEETINGS_PAST, "2030-01-01T00:00", &error);
-  g_assert_cmpuint (g_list_model_get_n_items (upcoming), ==, 0);
+  /* Cancelled, it stays where its date puts it, marked cancelled. */
+  g_assert_cmpuint (g_list_model_get_n_items (upcoming), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (past), ==, 0);
+  {
+    g_autoptr(KlyngeMeeting) listed = g_list_model_get_item (upcoming, 0);
+
+    g_assert_cmpstr (listed->status, ==, "cancelled");
+  }
+  g_clear_object (&upcoming);
+  g_clear_object (&past);
+  past = klynge_meetings_list (f->db, f->cluster, KLYNGE_MEETINGS_PAST, "2031-01-01T00:00", &error);
   g_assert_cmpuint (g_list_model_get_n_items (past), ==, 1);
   g_assert_cmpint (meetings_count (f, "SELECT count(*) FROM invitation WHERE meeting_id = ?1", m->id), ==, 4);
   g_assert_false (klynge_meeting_set_status (f->db, m->id, "postponed", &error));

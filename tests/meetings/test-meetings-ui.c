@@ -10,6 +10,7 @@
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance.h"
 #include "klynge-cluster.h"
+#include "klynge-context.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
 #include "klynge-meetings-page.h"
@@ -393,6 +394,79 @@ test_new_topic (void)
   klynge_ui_test_run_on_demo (new_topic, NULL);
 }
 
+static GtkWidget *
+meeting_row (GtkWidget *page,
+             gint64     meeting_id)
+{
+  GtkWidget *list = klynge_ui_test_find_named (page, "meeting-list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == (gsize) meeting_id)
+      return row;
+  return NULL;
+}
+
+static GtkWindow *
+message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Cancelling asks first, keeps the meeting in the list marked cancelled,
+ * and can be undone. */
+static void
+cancel_and_undo (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  const char *status_sql = "SELECT status = 'cancelled' FROM meeting WHERE id = ?1";
+  g_autofree char *text = NULL;
+  GtkWidget *page, *row;
+  GtkWindow *dialog;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  /* The demo's planned meeting. */
+  row = meeting_row (page, 7);
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list")), GTK_LIST_BOX_ROW (row));
+  klynge_ui_test_flush ();
+
+  gtk_widget_activate_action (page, "meetings.cancel-meeting", NULL);
+  klynge_ui_test_flush ();
+  dialog = message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (klynge_db_count (db, status_sql, 7), ==, 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel-meeting");
+  gtk_window_close (dialog);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, status_sql, 7), ==, 1);
+  row = meeting_row (page, 7);
+  g_assert_nonnull (row);
+  text = klynge_ui_test_collect_text (row);
+  g_assert_nonnull (strstr (text, "Cancelled"));
+
+  gtk_widget_activate_action (page, "meetings.undo-cancel", NULL);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, "SELECT status = 'planned' FROM meeting WHERE id = ?1", 7), ==, 1);
+}
+
+static void
+test_cancel_and_undo (void)
+{
+  klynge_ui_test_run_on_demo (cancel_and_undo, NULL);
+}
+
 static void
 test_first_meeting (void)
 {
@@ -418,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/meetings/ui/new-topic", test_new_topic);
   g_test_add_func ("/meetings/ui/empty-agenda", test_empty_agenda);
+  g_test_add_func ("/meetings/ui/cancel-and-undo", test_cancel_and_undo);
 
   return g_test_run ();
 }

@@ -459,10 +459,10 @@ klynge_meetings_list (KlyngeDb              *db,
   stmt = klynge_db_prepare (db,
     filter == KLYNGE_MEETINGS_UPCOMING
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
-        "AND m.status NOT IN ('held', 'cancelled') AND m.ends_at >= ?2 ORDER BY m.starts_at, m.id"
+        "AND m.status != 'held' AND m.ends_at >= ?2 ORDER BY m.starts_at, m.id"
       : filter == KLYNGE_MEETINGS_PAST
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
-        "AND NOT (m.status NOT IN ('held', 'cancelled') AND m.ends_at >= ?2) ORDER BY m.starts_at DESC, m.id"
+        "AND NOT (m.status != 'held' AND m.ends_at >= ?2) ORDER BY m.starts_at DESC, m.id"
       : "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 AND ?2 IS NOT NULL "
         "ORDER BY m.starts_at, m.id", error);
   if (stmt == NULL)
@@ -730,7 +730,9 @@ klynge_meeting_save (KlyngeDb       *db,
 }
 
 /* Cancelling keeps the meeting with its invitations, where its date puts
- * it; cancelling and taking it up again are changes calendars must see. */
+ * it (a cancelled February meeting is still upcoming in December, marked
+ * cancelled); cancelling and taking it up again are changes calendars must
+ * see. */
 gboolean
 klynge_meeting_set_status (KlyngeDb    *db,
                            gint64       meeting_id,

@@ -82,8 +82,8 @@ struct _KlyngeMeeting
 typedef enum
 {
   KLYNGE_MEETINGS_ALL,
-  KLYNGE_MEETINGS_UPCOMING,   /* ends now or later, not held */
-  KLYNGE_MEETINGS_PAST,       /* held, cancelled, or over */
+  KLYNGE_MEETINGS_UPCOMING,   /* ends now or later, not held (cancelled ones too, where their date puts them) */
+  KLYNGE_MEETINGS_PAST,       /* held, or over */
 } KlyngeMeetingsFilter;
 
 KlyngeMeeting *klynge_meeting_new                (gint64          cluster_id);
