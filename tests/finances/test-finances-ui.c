@@ -12,6 +12,7 @@
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-run.h"
+#include "klynge-ui-test-utils.h"
 
 /* The demo's closing balance of 2026, and after an expense of 1,234.50. */
 #define BALANCE_BEFORE "Balance DKK 101,660.00"
@@ -139,21 +140,6 @@ test_enter_expense (void)
   klynge_ui_test_run_on_demo (enter_expense, NULL);
 }
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* "Book the Expected Grants" says what it books, leaves out what the year
  * has already, and can be undone: pressing it twice books once. */
 static void
@@ -181,7 +167,7 @@ book_grants_twice (KlyngeWindow *window,
   g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
   gtk_widget_activate_action (page, "finances.book-grants", NULL);
   klynge_ui_test_flush ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
 
   /* Without it, the dialog names it; booked, a second press adds nothing. */
@@ -192,7 +178,7 @@ book_grants_twice (KlyngeWindow *window,
     {
       gtk_widget_activate_action (page, "finances.book-grants", NULL);
       klynge_ui_test_flush ();
-      dialog = find_message_dialog ();
+      dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
       if (press == 0)
         {
           g_assert_nonnull (dialog);
@@ -200,9 +186,9 @@ book_grants_twice (KlyngeWindow *window,
           /* What the Book button does: respond, then close. */
           adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "book");
           gtk_window_close (dialog);
-          for (int i = 0; i < 100 && find_message_dialog () != NULL; i++)
+          for (int i = 0; i < 100 && klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL; i++)
             klynge_ui_test_flush ();
-          g_assert_null (find_message_dialog ());
+          g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
         }
       else
         g_assert_null (dialog);

@@ -406,21 +406,6 @@ meeting_row (GtkWidget *page,
   return NULL;
 }
 
-static GtkWindow *
-message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* Cancelling asks first, keeps the meeting in the list marked cancelled,
  * and can be undone. */
 static void
@@ -444,7 +429,7 @@ cancel_and_undo (KlyngeWindow *window,
 
   gtk_widget_activate_action (page, "meetings.cancel-meeting", NULL);
   klynge_ui_test_flush ();
-  dialog = message_dialog ();
+  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (klynge_db_count (db, status_sql, 7), ==, 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel-meeting");
