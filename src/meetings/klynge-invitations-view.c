@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-attendance.h"
 #include "klynge-format.h"
 #include "klynge-invitation-mail.h"
 #include "klynge-meeting.h"
@@ -96,19 +97,17 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
   GtkListBoxRow *next;
-  int answer;
+  gunichar letter = gdk_keyval_to_unicode (gdk_keyval_to_lower (keyval));
+  guint answer = G_N_ELEMENTS (answers);
 
   if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || klynge_db_is_read_only (self->db))
     return FALSE;
-  switch (gdk_keyval_to_lower (keyval))
-    {
-    case GDK_KEY_i: answer = 0; break;
-    case GDK_KEY_a: answer = 1; break;
-    case GDK_KEY_d: answer = 2; break;
-    case GDK_KEY_n: answer = 3; break;
-    default: return FALSE;
-    }
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "answer"), (guint) answer);
+  for (guint i = 0; letter != 0 && i < G_N_ELEMENTS (answers); i++)
+    if (letter == klynge_quick_key (answers[i]))
+      answer = i;
+  if (answer == G_N_ELEMENTS (answers))
+    return FALSE;
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "answer"), answer);
   /* On to the next member, as when ticking off a list of answers. */
   next = gtk_list_box_get_row_at_index (self->list, gtk_list_box_row_get_index (row) + 1);
   if (next != NULL)
@@ -132,8 +131,15 @@ reload (KlyngeInvitationsView *self)
     gtk_list_box_remove (self->list, child);
   if (self->db == NULL || self->meeting_id == 0)
     return;
+  /* Each answer with its key, so the row itself teaches it. */
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-    gtk_string_list_append (labels, klynge_invitation_status_label (answers[i]));
+    {
+      g_autofree char *key = klynge_quick_key_text (answers[i]);
+      /* Translators: an answer with the key that records it, "Accepted (A)" */
+      g_autofree char *text = g_strdup_printf (_("%s (%s)"), klynge_invitation_status_label (answers[i]), key);
+
+      gtk_string_list_append (labels, text);
+    }
 
   meeting = klynge_meeting_load (self->db, self->meeting_id, NULL);
   reply_by = meeting != NULL && meeting->reply_by != NULL ? klynge_format_date (meeting->reply_by) : NULL;
@@ -406,8 +412,17 @@ static void
 klynge_invitations_view_init (KlyngeInvitationsView *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autofree char *accepted = klynge_quick_key_text ("accepted");
+  g_autofree char *declined = klynge_quick_key_text ("declined");
+  g_autofree char *no_answer = klynge_quick_key_text ("no_answer");
+  g_autofree char *invited = klynge_quick_key_text ("invited");
+  g_autofree char *text = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The letters are the translation's, the same as in the roll call. */
+  text = g_strdup_printf (_("Quick entry: select a member and press %s for accepted, %s for declined, "
+                            "%s for no answer or %s for invited."), accepted, declined, no_answer, invited);
+  gtk_label_set_text (self->keys_label, text);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
 }
