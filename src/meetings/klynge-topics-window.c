@@ -351,16 +351,39 @@ fill_topics (KlyngeTopicsWindow *self)
 /* Brainstorm */
 
 static void
+show_votes (GtkWidget *row)
+{
+  const char *proposer = g_object_get_data (G_OBJECT (row), "proposer");
+  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "votes"));
+  g_autofree char *votes = g_strdup_printf (ngettext ("%d vote", "%d votes", (gulong) n), n);
+  g_autofree char *subtitle = proposer != NULL ? g_strdup_printf (_("Proposed by %s · %s"), proposer, votes)
+                                               : g_strdup (votes);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+/* The row keeps its place while the votes come in: a list re-sorted under
+ * the pointer would take the next click for another topic. The brainstorm
+ * is sorted by votes again when it is next filled (a new proposal, the
+ * window opened again). */
+static void
 vote_cb (GtkButton          *button,
          KlyngeTopicsWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "proposal-id"));
   int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  int votes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "votes"));
 
   if (!klynge_topic_proposal_vote (self->db, id, delta, &error))
-    show_error (self, error);
-  reload (self);
+    {
+      show_error (self, error);
+      return;
+    }
+  /* As the database counts: never below none. */
+  g_object_set_data (G_OBJECT (row), "votes", GINT_TO_POINTER (MAX (0, votes + delta)));
+  show_votes (row);
 }
 
 static void
@@ -407,15 +430,13 @@ fill_proposals (KlyngeTopicsWindow *self)
   for (guint i = 0; proposals != NULL && i < proposals->len; i++)
     {
       KlyngeTopicProposal *proposal = g_ptr_array_index (proposals, i);
-      g_autofree char *votes = g_strdup_printf (ngettext ("%d vote", "%d votes", (gulong) proposal->votes),
-                                                (int) proposal->votes);
-      g_autofree char *subtitle = proposal->proposer_name != NULL
-        ? g_strdup_printf (_("Proposed by %s · %s"), proposal->proposer_name, votes) : g_strdup (votes);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), proposal->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      g_object_set_data_full (G_OBJECT (row), "proposer", g_strdup (proposal->proposer_name), g_free);
+      g_object_set_data (G_OBJECT (row), "votes", GINT_TO_POINTER ((int) proposal->votes));
+      show_votes (row);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), proposal_button ("list-remove-symbolic", _("Remove a Vote"),
                                                                         proposal->id, -1, G_CALLBACK (vote_cb), self));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), proposal_button ("list-add-symbolic", _("Add a Vote"),

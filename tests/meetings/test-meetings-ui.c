@@ -16,6 +16,7 @@
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
 #include "klynge-test-utils.h"
+#include "klynge-topics.h"
 #include "klynge-ui-test-run.h"
 #include "klynge-ui-test-utils.h"
 
@@ -433,6 +434,59 @@ test_cancel_and_undo (void)
   klynge_ui_test_run_on_demo (cancel_and_undo, NULL);
 }
 
+/* Votes land where the pointer is: clicking "Add a Vote" three times on
+ * the second proposal gives it three votes, even once it has more than the
+ * first (the list does not re-sort under the pointer). */
+static void
+vote_three_times (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  GtkWidget *page, *topics, *entry;
+  GtkListBox *proposals;
+  g_autoptr(GPtrArray) listed = NULL;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.topics", NULL);
+  klynge_ui_test_flush ();
+  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  entry = klynge_ui_test_find_named (topics, "proposal-entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Antibiotika til børn");
+  g_signal_emit_by_name (entry, "entry-activated");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Demens i almen praksis");
+  g_signal_emit_by_name (entry, "entry-activated");
+  klynge_ui_test_flush ();
+
+  proposals = GTK_LIST_BOX (klynge_ui_test_find_named (topics, "proposals"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (proposals, 1));
+  for (int click = 0; click < 3; click++)
+    {
+      /* The pointer stays on the second row. */
+      GtkWidget *second = GTK_WIDGET (gtk_list_box_get_row_at_index (proposals, 1));
+
+      g_signal_emit_by_name (find_icon_button (second, "list-add-symbolic"), "clicked");
+      klynge_ui_test_flush ();
+    }
+
+  listed = klynge_topic_proposals_list (db, klynge_context_get_cluster_id (klynge_window_get_context (window)), NULL);
+  g_assert_cmpuint (listed->len, ==, 2);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      KlyngeTopicProposal *proposal = g_ptr_array_index (listed, i);
+
+      g_assert_cmpint (proposal->votes, ==, g_str_equal (proposal->title, "Demens i almen praksis") ? 3 : 0);
+    }
+  gtk_window_destroy (GTK_WINDOW (topics));
+}
+
+static void
+test_vote_three_times (void)
+{
+  klynge_ui_test_run_on_demo (vote_three_times, NULL);
+}
+
 static void
 test_first_meeting (void)
 {
@@ -459,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/new-topic", test_new_topic);
   g_test_add_func ("/meetings/ui/empty-agenda", test_empty_agenda);
   g_test_add_func ("/meetings/ui/cancel-and-undo", test_cancel_and_undo);
+  g_test_add_func ("/meetings/ui/vote-three-times", test_vote_three_times);
 
   return g_test_run ();
 }
