@@ -245,12 +245,12 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_navigate (KLYNGE_MEETINGS_PAGE (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A new meeting, six weeks on, on @topic_id (0: none yet). */
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+start_new_meeting (KlyngeMeetingsPage *self,
+                   gint64              topic_id,
+                   const char         *title)
 {
-  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
   g_autoptr(KlyngeMeeting) meeting = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) day = g_date_time_add_days (now, 42);
@@ -260,7 +260,8 @@ new_action (GtkWidget  *widget,
     return;
   meeting = klynge_meeting_new (klynge_page_get_cluster (KLYNGE_PAGE (self)));
   g_free (meeting->title);
-  meeting->title = g_strdup (_("New meeting"));
+  meeting->title = g_strdup (title != NULL ? title : _("New meeting"));
+  meeting->topic_id = topic_id;
   g_free (meeting->starts_at);
   meeting->starts_at = g_strdup_printf ("%sT17:00", date);
   g_free (meeting->ends_at);
@@ -269,6 +270,14 @@ new_action (GtkWidget  *widget,
   show_meeting (self, meeting);
   adw_view_stack_set_visible_child_name (self->view_stack, "details");
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  start_new_meeting (KLYNGE_MEETINGS_PAGE (widget), 0, NULL);
 }
 
 static void
@@ -461,8 +470,21 @@ attendance_overview_action (GtkWidget  *widget,
 static gboolean
 topics_closed_cb (KlyngeMeetingsPage *self)
 {
-  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+  /* A meeting planned from a proposal stays open, unsaved, for its details. */
+  if (self->meeting != NULL && self->meeting->id == 0)
+    fill_list (self, 0);
+  else
+    klynge_meetings_page_reload (KLYNGE_PAGE (self));
   return FALSE;
+}
+
+static void
+plan_meeting_cb (KlyngeMeetingsPage *self,
+                 gint64              topic_id,
+                 const char         *title)
+{
+  start_new_meeting (self, topic_id, title);
+  klynge_page_show_message (GTK_WIDGET (self), _("A meeting on the chosen topic; give it a date and save it."));
 }
 
 static void
@@ -480,6 +502,7 @@ topics_action (GtkWidget  *widget,
                                      klynge_page_get_db (page), klynge_page_get_cluster (page));
   /* A chosen or edited topic shows in the editor's list afterwards. */
   g_signal_connect_object (window, "close-request", G_CALLBACK (topics_closed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "plan-meeting", G_CALLBACK (plan_meeting_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -32,6 +32,13 @@ struct _KlyngeTopicsWindow
 
 G_DEFINE_FINAL_TYPE (KlyngeTopicsWindow, klynge_topics_window, ADW_TYPE_WINDOW)
 
+enum {
+  PLAN_MEETING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *const units[] = { "percent", "count", "rate", "value" };
 
 static void reload (KlyngeTopicsWindow *self);
@@ -386,18 +393,25 @@ vote_cb (GtkButton          *button,
   show_votes (row);
 }
 
+/* The proposal becomes a topic of the library, and a new meeting on it
+ * opens for planning. */
 static void
 choose_cb (GtkButton          *button,
            KlyngeTopicsWindow *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "proposal-id"));
+  g_autofree char *title = g_strdup (g_object_get_data (G_OBJECT (button), "title"));
+  gint64 topic_id = klynge_topic_proposal_choose (self->db, id, &error);
 
-  if (klynge_topic_proposal_choose (self->db, id, &error) == 0)
-    show_error (self, error);
-  else
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The topic is in the library; give it indicators there.")));
-  reload (self);
+  if (topic_id == 0)
+    {
+      show_error (self, error);
+      reload (self);
+      return;
+    }
+  g_signal_emit (self, signals[PLAN_MEETING], 0, topic_id, title);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static GtkWidget *
@@ -443,10 +457,12 @@ fill_proposals (KlyngeTopicsWindow *self)
                                                                         proposal->id, 1, G_CALLBACK (vote_cb), self));
       if (proposal->topic_id == 0)
         {
-          GtkWidget *choose = gtk_button_new_with_label (_("Choose"));
+          GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Plan a Meeting"));
 
           gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+          klynge_tooltip_set_text (choose, _("Put the topic into the library and plan a meeting on it"));
           g_object_set_data (G_OBJECT (choose), "proposal-id", GSIZE_TO_POINTER (proposal->id));
+          g_object_set_data_full (G_OBJECT (choose), "title", g_strdup (proposal->title), g_free);
           g_signal_connect (choose, "clicked", G_CALLBACK (choose_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
         }
@@ -501,6 +517,16 @@ klynge_topics_window_class_init (KlyngeTopicsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = klynge_topics_window_dispose;
+
+  /**
+   * KlyngeTopicsWindow::plan-meeting:
+   * @topic_id: the topic a proposal became
+   * @title: its title
+   *
+   * Emitted when a proposal is chosen, for a new meeting on it.
+   */
+  signals[PLAN_MEETING] = g_signal_new ("plan-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-topics-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, toasts);

@@ -487,6 +487,58 @@ test_vote_three_times (void)
   klynge_ui_test_run_on_demo (vote_three_times, NULL);
 }
 
+static GtkWidget *
+find_labelled_button (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Plan a Meeting" on a proposal opens a new meeting on that topic. */
+static void
+plan_from_proposal (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  GtkWidget *page, *topics, *entry, *plan;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.topics", NULL);
+  klynge_ui_test_flush ();
+  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  entry = klynge_ui_test_find_named (topics, "proposal-entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Demens i almen praksis");
+  g_signal_emit_by_name (entry, "entry-activated");
+  klynge_ui_test_flush ();
+  plan = find_labelled_button (klynge_ui_test_find_named (topics, "proposals"), "_Plan a Meeting");
+  g_assert_nonnull (plan);
+  g_signal_emit_by_name (plan, "clicked");
+  klynge_ui_test_flush ();
+
+  g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  gtk_widget_activate_action (page, "meetings.save", NULL);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM meeting m JOIN topic t ON t.id = m.topic_id "
+                                        "WHERE m.title = 'Demens i almen praksis' AND t.title = m.title AND ?1", 1), ==, 1);
+}
+
+static void
+test_plan_from_proposal (void)
+{
+  klynge_ui_test_run_on_demo (plan_from_proposal, NULL);
+}
+
 static void
 test_first_meeting (void)
 {
@@ -514,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/empty-agenda", test_empty_agenda);
   g_test_add_func ("/meetings/ui/cancel-and-undo", test_cancel_and_undo);
   g_test_add_func ("/meetings/ui/vote-three-times", test_vote_three_times);
+  g_test_add_func ("/meetings/ui/plan-from-proposal", test_plan_from_proposal);
 
   return g_test_run ();
 }
