@@ -5,7 +5,8 @@
  *
  * A Danish secretary presses T for tilmeldt, A for afbud, U for udeblevet
  * and F for fremmødt; A must mean afbud in both lists, never udeblevet
- * (which feeds the private attendance flags).
+ * (which feeds the private attendance flags). And the About window's
+ * authors are Danish too.
  */
 
 #include "config.h"
@@ -136,6 +137,28 @@ danish_keys (KlyngeWindow *window,
   g_assert_nonnull (strstr (accelerators->str, "\nt a s i\n"));
 }
 
+/* The About window names its authors in Danish too. */
+static void
+danish_about (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))), "about", NULL);
+  klynge_ui_test_flush ();
+  about = klynge_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==, "Klynges forfattere");
+  g_assert_cmpstr (adw_about_window_get_copyright (ADW_ABOUT_WINDOW (about)), ==, "© 2026 Klynges forfattere");
+  gtk_window_destroy (about);
+}
+
+static void
+test_danish_about (void)
+{
+  klynge_ui_test_run_on_demo (danish_about, NULL);
+}
+
 static void
 test_danish_keys (void)
 {
@@ -156,5 +179,6 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/meetings/ui/danish-quick-keys", test_danish_keys);
+  g_test_add_func ("/ui/danish-about", test_danish_about);
   return g_test_run ();
 }
