@@ -35,6 +35,7 @@ struct _KlyngeFinancesPage
   AdwEntryRow       *per_gp_row;
   AdwEntryRow       *per_patient_row;
   AdwEntryRow       *currency_row;
+  AdwEntryRow       *opening_row;
   AdwPreferencesGroup *grants_group;
   GtkListBox        *grants_list;
 
@@ -437,7 +438,7 @@ load_grants (KlyngeFinancesPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = g_strdup_printf (_("Expected Grants for %d"), self->year);
-  gint64 per_gp = 0, per_patient = 0;
+  gint64 per_gp = 0, per_patient = 0, opening = 0;
 
   if (klynge_ledger_get_grant_rates (db, cluster, &per_gp, &per_patient, NULL))
     {
@@ -448,6 +449,12 @@ load_grants (KlyngeFinancesPage *self,
       gtk_editable_set_text (GTK_EDITABLE (self->per_patient_row), patient);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->currency_row), self->currency);
+  if (klynge_ledger_get_opening_balance (db, cluster, &opening, NULL))
+    {
+      g_autofree char *text = klynge_money_format (opening, NULL);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->opening_row), text);
+    }
 
   adw_preferences_group_set_title (self->grants_group, title);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
@@ -655,10 +662,12 @@ apply_rates_action (GtkWidget  *widget,
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   g_autofree char *currency = g_strstrip (g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1));
   g_autoptr(GError) error = NULL;
-  gint64 per_gp, per_patient;
+  gint64 per_gp, per_patient, opening, old_opening = 0;
 
   if (!parse_rate (self, self->per_gp_row, &per_gp, &error) ||
-      !parse_rate (self, self->per_patient_row, &per_patient, &error))
+      !parse_rate (self, self->per_patient_row, &per_patient, &error) ||
+      !parse_rate (self, self->opening_row, &opening, &error) ||
+      !klynge_ledger_get_opening_balance (db, cluster, &old_opening, &error))
     {
       report_error (self, error);
       return;
@@ -668,8 +677,10 @@ apply_rates_action (GtkWidget  *widget,
       report_error (self, error);
       return;
     }
+  /* Unchanged, the opening balance is no change to a locked year. */
   if (!klynge_ledger_set_grant_rates (db, cluster, per_gp, per_patient, &error) ||
       !klynge_ledger_set_currency (db, cluster, currency, &error) ||
+      (opening != old_opening && !klynge_ledger_set_opening_balance (db, cluster, opening, &error)) ||
       !klynge_db_commit (db, &error))
     {
       klynge_db_rollback (db);
@@ -901,6 +912,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_gp_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_patient_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, opening_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_list);
   gtk_widget_class_bind_template_callback (widget_class, lock_toggled_cb);

@@ -14,9 +14,10 @@
 #include "klynge-ui-test-run.h"
 #include "klynge-ui-test-utils.h"
 
-/* The demo's closing balance of 2026, and after an expense of 1,234.50. */
-#define BALANCE_BEFORE "Balance DKK 101,660.00"
-#define BALANCE_AFTER  "Balance DKK 100,425.50"
+/* The demo's closing balance of 2026 (38,450.00 carried in, 101,660.00 more),
+ * and after an expense of 1,234.50. */
+#define BALANCE_BEFORE "Balance DKK 140,110.00"
+#define BALANCE_AFTER  "Balance DKK 138,875.50"
 
 static GtkWidget *
 find_named (GtkWidget  *widget,

@@ -124,6 +124,14 @@ gboolean    klynge_ledger_set_currency    (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            const char          *currency,
                                            GError             **error);
+gboolean    klynge_ledger_get_opening_balance (KlyngeDb        *db,
+                                               gint64           cluster_id,
+                                               gint64          *amount,
+                                               GError         **error);
+gboolean    klynge_ledger_set_opening_balance (KlyngeDb        *db,
+                                               gint64           cluster_id,
+                                               gint64           amount,
+                                               GError         **error);
 gboolean    klynge_ledger_get_grant_rates (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            gint64              *per_gp,
