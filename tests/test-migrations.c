@@ -32,6 +32,7 @@ typedef struct
 static const Expected fixtures[] = {
   { 1, "Aarhus Midt Quality Cluster", 9, 25, 6, 150, 162, 32, 33730000 },
   { 2, "Aarhus Midt Quality Cluster", 9, 25, 7, 150, 162, 32, 33730000 },
+  { 3, "Aarhus Midt Quality Cluster", 9, 25, 7, 150, 162, 32, 33730000 },
 };
 
 static const Expected *

@@ -63,6 +63,26 @@ klynge_cli_demo (KlyngeCli  *cli,
 }
 
 int
+klynge_cli_init (KlyngeCli  *cli,
+                 int         argc,
+                 char      **argv)
+{
+  KlyngeDb *db;
+
+  if (!klynge_cli_parse_options ("init", NULL, _("Create a new, empty database (nothing is changed in one that exists)."),
+                                 NULL, &argc, &argv))
+    return KLYNGE_CLI_USAGE;
+  if (argc > 1)
+    return klynge_cli_usage_error ("init", _("Unexpected argument “%s”."), argv[1]);
+
+  if ((db = klynge_cli_get_db (cli)) == NULL)
+    return KLYNGE_CLI_FAILED;
+
+  g_print (_("The database %s is ready (format %d).\n"), klynge_db_get_path (db), klynge_db_get_schema_version (db));
+  return KLYNGE_CLI_OK;
+}
+
+int
 klynge_cli_info (KlyngeCli  *cli,
                  int         argc,
                  char      **argv)

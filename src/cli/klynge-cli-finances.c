@@ -147,6 +147,13 @@ klynge_cli_ledger (KlyngeCli  *cli,
     return ledger_list (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "add"))
     return ledger_add (cli, argc - 1, argv + 1);
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s\n\n  %-5s %s\n  %-5s %s\n\n%s\n", _("Usage: klynge-cli ledger list|add [OPTION…]"),
+               "list", _("List the ledger’s entries"), "add", _("Add an entry to the ledger"),
+               _("“klynge-cli ledger list --help” and “ledger add --help” describe their options."));
+      return KLYNGE_CLI_OK;
+    }
   return klynge_cli_usage_error ("ledger", "%s", _("Use “ledger list” or “ledger add”."));
 }
 

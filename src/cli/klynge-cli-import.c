@@ -211,11 +211,14 @@ klynge_cli_import_batches (KlyngeCli  *cli,
                            int         argc,
                            char      **argv)
 {
+  static const char * const columns[] = { "batch", "imported_at", "file", "rows", "checksum", NULL };
   g_autoptr(GPtrArray) batches = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeCliList) list = NULL;
+  KlyngeCliFormat format;
   int status;
-  gint64 cluster = klynge_cli_parse_cluster_only (cli, "import-batches", _("List the imported files, newest first."),
-                                                  argc, argv, &status);
+  gint64 cluster = klynge_cli_parse_list_options (cli, "import-batches", _("List the imported files, newest first."),
+                                                  argc, argv, &format, &status);
 
   if (cluster == 0)
     return status;
@@ -223,13 +226,19 @@ klynge_cli_import_batches (KlyngeCli  *cli,
   batches = klynge_import_list_batches (cli->db, cluster, &error);
   if (batches == NULL)
     return klynge_cli_report_error (error);
+  list = klynge_cli_list_new (format, columns);
   for (guint i = 0; i < batches->len; i++)
     {
       KlyngeImportBatch *b = g_ptr_array_index (batches, i);
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n",
-               b->id, b->imported_at, b->file_name, b->row_count, b->checksum);
+      klynge_cli_list_begin_row (list);
+      klynge_cli_list_add_integer (list, b->id);
+      klynge_cli_list_add_text (list, b->imported_at);
+      klynge_cli_list_add_text (list, b->file_name);
+      klynge_cli_list_add_integer (list, b->row_count);
+      klynge_cli_list_add_text (list, b->checksum);
     }
+  klynge_cli_list_print (list);
   return KLYNGE_CLI_OK;
 }
 

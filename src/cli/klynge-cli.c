@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "klynge-cli.h"
+#include "klynge-cli-list.h"
 #include "klynge-topics.h"
 
 typedef struct
@@ -22,15 +23,20 @@ typedef struct
   int       (*run) (KlyngeCli *cli, int argc, char **argv);
   const char *summary;
   gboolean    writes;   /* backs the file up first (see KlyngeCli) */
+  gboolean    creates;  /* may make a new database where there is none */
 } Command;
 
+static int run_help (KlyngeCli *cli, int argc, char **argv);
+
 static const Command commands[] = {
-  { "demo", klynge_cli_demo, N_("Write the demo cluster into the database"), TRUE },
+  { "demo", klynge_cli_demo, N_("Write the demo cluster into the database"), TRUE, TRUE },
   { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, ics, invitation, invitations, key, members, pack, sign-in, slides, workbook") },
+  { "help", run_help, N_("Describe klynge-cli, or one command’s options") },
   { "import", klynge_cli_import, N_("Import measurements from a CSV or XLSX file"), TRUE },
   { "import-batches", klynge_cli_import_batches, N_("List the imported files") },
   { "import-undo", klynge_cli_import_undo, N_("Undo an imported file as a whole"), TRUE },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
+  { "init", klynge_cli_init, N_("Create a new, empty database"), TRUE, TRUE },
   /* Only "ledger add" writes; it says so itself (see KlyngeCli). */
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
   { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster; invite to, reschedule or cancel one") },
@@ -101,7 +107,36 @@ print_help (FILE *out)
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-15s %s\n", "--db FILE", _("The database to use (default: the one Klynge opens)"));
   fprintf (out, "  %-15s %s\n", "--help", _("Show this help"));
+  fprintf (out, "  %-15s %s\n", "--version", _("Show the version"));
   fprintf (out, "\n%s\n", _("“klynge-cli COMMAND --help” describes a command’s options."));
+}
+
+/* `help [COMMAND]`: what `--help` shows, so both spellings work. */
+static int
+run_help (KlyngeCli  *cli,
+          int         argc,
+          char      **argv)
+{
+  const Command *command;
+  char *help_argv[] = { NULL, (char *) "--help", NULL };
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_help (stdout);
+      return KLYNGE_CLI_OK;
+    }
+  if (argc > 2)
+    return klynge_cli_usage_error ("help", _("Unexpected argument “%s”."), argv[2]);
+  command = find_command (argv[1]);
+  if (command == NULL)
+    return klynge_cli_usage_error ("help", _("Unknown command “%s”."), argv[1]);
+  if (command->run == run_help)
+    {
+      print_help (stdout);
+      return KLYNGE_CLI_OK;
+    }
+  help_argv[0] = argv[1];
+  return command->run (cli, 2, help_argv);
 }
 
 int
@@ -154,18 +189,25 @@ klynge_cli_parse_options (const char   *command,
 }
 
 gint64
-klynge_cli_parse_cluster_only (KlyngeCli   *cli,
-                               const char  *command,
-                               const char  *summary,
-                               int          argc,
-                               char       **argv,
-                               int         *status)
+klynge_cli_parse_list_options (KlyngeCli        *cli,
+                               const char       *command,
+                               const char       *summary,
+                               int               argc,
+                               char            **argv,
+                               KlyngeCliFormat  *format,
+                               int              *status)
 {
   gint64 cluster = 0;
+  g_autofree char *format_name = NULL;
   GOptionEntry entries[] = {
     { "cluster", 0, 0, G_OPTION_ARG_INT64, &cluster, N_("The cluster (default: the first)"), N_("ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("Output as tsv (the default), csv or json"), N_("FORMAT") },
     { NULL }
   };
+
+  /* A command without list output takes no --format. */
+  if (format == NULL)
+    entries[1] = (GOptionEntry) { NULL };
 
   *status = KLYNGE_CLI_USAGE;
   if (!klynge_cli_parse_options (command, NULL, summary, entries, &argc, &argv))
@@ -175,8 +217,21 @@ klynge_cli_parse_cluster_only (KlyngeCli   *cli,
       klynge_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
       return 0;
     }
+  if (format != NULL && !klynge_cli_format_parse (command, format_name, format))
+    return 0;
   *status = KLYNGE_CLI_FAILED;
   return klynge_cli_get_cluster (cli, cluster);
+}
+
+gint64
+klynge_cli_parse_cluster_only (KlyngeCli   *cli,
+                               const char  *command,
+                               const char  *summary,
+                               int          argc,
+                               char       **argv,
+                               int         *status)
+{
+  return klynge_cli_parse_list_options (cli, command, summary, argc, argv, NULL, status);
 }
 
 KlyngeDb *
@@ -186,6 +241,16 @@ klynge_cli_get_db (KlyngeCli *cli)
 
   if (cli->db != NULL)
     return cli->db;
+
+  /* A mistyped --db must not leave an empty database behind that a later
+   * command would take for the real one. */
+  if (!cli->creates && !g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("klynge-cli: ");
+      g_printerr (_("There is no database “%s”. Create one with “klynge-cli --db FILE init” (or “demo”)."), cli->db_path);
+      g_printerr ("\n");
+      return NULL;
+    }
 
   /* As in the app: what a command is about to change can be gone back to. */
   cli->db = klynge_db_open (cli->db_path, cli->writes ? KLYNGE_DB_OPEN_BACKUP : KLYNGE_DB_OPEN_DEFAULT, &error);
@@ -224,6 +289,11 @@ main (int    argc,
           print_help (stdout);
           return KLYNGE_CLI_OK;
         }
+      else if (g_str_equal (arg, "--version") || g_str_equal (arg, "-V"))
+        {
+          printf ("klynge-cli %s\n", PACKAGE_VERSION);
+          return KLYNGE_CLI_OK;
+        }
       else if (g_str_equal (arg, "--db"))
         {
           if (first + 1 >= argc)
@@ -256,6 +326,7 @@ main (int    argc,
     }
 
   cli.writes = command->writes;
+  cli.creates = command->creates;
   status = command->run (&cli, argc - first, argv + first);
   g_clear_object (&cli.db);
   return status;

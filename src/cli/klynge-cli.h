@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klynge-db.h"
+#include "klynge-cli-list.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,8 @@ typedef struct
    * opened, as the app does (a command that decides late sets it before
    * its first klynge_cli_get_db()). */
   gboolean    writes;
+  /* Whether the command may create the database file (init, demo). */
+  gboolean    creates;
 } KlyngeCli;
 
 /* Opens the database on first use; prints the error and returns NULL. */
@@ -50,9 +53,19 @@ gint64    klynge_cli_parse_cluster_only (KlyngeCli   *cli,
                                          char       **argv,
                                          int         *status);
 
+/* The same for a list command, which also takes --format tsv|csv|json. */
+gint64    klynge_cli_parse_list_options (KlyngeCli        *cli,
+                                         const char       *command,
+                                         const char       *summary,
+                                         int               argc,
+                                         char            **argv,
+                                         KlyngeCliFormat  *format,
+                                         int              *status);
+
 /* One function per command; argv[0] is the command's name. */
 int klynge_cli_demo (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_info (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_init (KlyngeCli *cli, int argc, char **argv);
 
 /* Finances: `ledger list|add`; the `export accounts` kind (argv[0] is "accounts"). */
 int klynge_cli_ledger (KlyngeCli *cli, int argc, char **argv);

@@ -9,6 +9,28 @@ localedir=$2
 "$cli" --help > "$tmp/help" 2>&1; rc=$?
 [ $rc -eq 0 ] && grep -q demo "$tmp/help" && grep -q info "$tmp/help"; ok $? "--help lists the commands"
 
+"$cli" --version > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && grep -Eq '^klynge-cli [0-9]+\.[0-9]+' "$tmp/out"; ok $? "--version prints the version and exits 0"
+
+"$cli" help > "$tmp/help2"; rc=$?
+[ $rc -eq 0 ] && cmp -s "$tmp/help" "$tmp/help2"; ok $? "help is --help"
+
+# Every command explains itself and exits 0, without a database.
+all_help=0
+for command in $(sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p' "$tmp/help"); do
+  "$cli" --db "$tmp/none.sqlite" help "$command" > "$tmp/out" 2>&1 && grep -q . "$tmp/out" \
+    && "$cli" --db "$tmp/none.sqlite" "$command" --help > /dev/null 2>&1 || { echo "# $command"; all_help=1; }
+done
+[ $all_help -eq 0 ] && [ ! -e "$tmp/none.sqlite" ]; ok $? "help COMMAND and COMMAND --help exit 0 for every command"
+
+"$cli" --db "$tmp/typo.sqlite" info 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && [ ! -e "$tmp/typo.sqlite" ] && grep -q 'init' "$tmp/err"
+ok $? "a command that only reads never creates a database"
+
+"$cli" --db "$tmp/init.sqlite" init > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && [ "$(stat -c %a "$tmp/init.sqlite")" = 600 ] && "$cli" --db "$tmp/init.sqlite" info | grep -q 'No clusters yet'
+ok $? "init creates an empty database, 0600"
+
 "$cli" --db "$tmp/a.sqlite" frobnicate 2> "$tmp/err"; rc=$?
 [ $rc -eq 2 ] && grep -q 'frobnicate' "$tmp/err"; ok $? "an unknown command exits 2 and names it"
 

@@ -42,11 +42,24 @@ ok $? "a wide cp1252 file imports with a mapping given on the command line"
 ok $? "the saved mapping imports the next file in one command"
 
 "$cli" --db "$db" import-batches > "$tmp/out"; rc=$?
-[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 2 ] && grep -q "nsaid-region-wide-cp1252.csv	54	" "$tmp/out"
-ok $? "import-batches lists both batches with their row counts"
+[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 3 ] && head -n 1 "$tmp/out" | grep -q "^batch	imported_at	file	rows	checksum$" \
+  && grep -q "nsaid-region-wide-cp1252.csv	54	" "$tmp/out"
+ok $? "import-batches lists both batches with their row counts under a header"
+
+"$cli" --db "$db" import-batches --format csv > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && head -n 1 "$tmp/out" | grep -q "^batch,imported_at,file,rows,checksum$" \
+  && grep -q ",nsaid-region-wide-cp1252.csv,54," "$tmp/out"
+ok $? "import-batches --format csv writes the same list as CSV"
+
+"$cli" --db "$db" import-batches --format json > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); assert len(b)==2 and b[0]["rows"]==54, b' "$tmp/out"
+ok $? "import-batches --format json is an array of objects with numbers as numbers"
+
+"$cli" --db "$db" import-batches --format xml 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "xml" "$tmp/err"; ok $? "an unknown format is a usage error naming it"
 
 "$cli" --db "$db" import-undo 2 && "$cli" --db "$db" import-undo 1; rc=$?
-[ $rc -eq 0 ] && [ "$("$cli" --db "$db" import-batches | wc -l)" -eq 0 ]
+[ $rc -eq 0 ] && [ "$("$cli" --db "$db" import-batches | wc -l)" -eq 1 ]
 ok $? "import-undo removes batches as a whole"
 
 "$cli" --db "$db" import-undo 1 2> /dev/null; rc=$?
