@@ -182,20 +182,24 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The Klynge authors", NULL };
+  /* Translators: who wrote Klynge, in the About window */
+  const char *authors = _("The Klynge authors");
+  const char *developers[] = { authors, NULL };
   GtkApplication *app = GTK_APPLICATION (user_data);
+  /* Translators: the About window's copyright line */
+  g_autofree char *copyright = g_strdup_printf (_("© %d %s"), 2026, authors);
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", "Klynge",
                          "application-icon", APP_ID,
-                         "developer-name", "The Klynge authors",
+                         "developer-name", authors,
                          "version", PACKAGE_VERSION,
                          "comments", _("For general-practice quality clusters: members, meetings, the clinics’ data, benchmark charts and accounts in one place."),
                          "website", "https://github.com/klynge/klynge",
                          "developers", developers,
                          /* Translators: your name(s), one per line */
                          "translator-credits", _("translator-credits"),
-                         "copyright", "© 2026 The Klynge authors",
+                         "copyright", copyright,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
 }

@@ -39,7 +39,7 @@ static const Command commands[] = {
   { "init", klynge_cli_init, N_("Create a new, empty database"), TRUE, TRUE },
   /* Only "ledger add" writes; it says so itself (see KlyngeCli). */
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
-  { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster") },
+  { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster; invite to, reschedule or cancel one") },
   { "periods", klynge_cli_periods, N_("List the periods of the measurements by time, and those no period could be read from") },
 };
 
@@ -51,7 +51,7 @@ static const Command export_kinds[] = {
   { "chart", klynge_cli_export_chart, N_("One chart as a slide (PNG, SVG or PDF)") },
   { "deck", klynge_cli_export_deck, N_("A meeting’s deck: every slide in one PDF") },
   { "feedback", klynge_cli_export_feedback, N_("Each clinic’s feedback PDF and e-mail draft, into a folder") },
-  { "ics", klynge_cli_export_meeting, N_("One calendar file per invited member, into a folder") },
+  { "ics", klynge_cli_export_meeting, N_("A meeting’s calendar for all invited members and its mail draft (.ics and .eml), into a folder") },
   { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
   { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },
   { "key", klynge_cli_export_key, N_("The private key to a meeting’s chart letters (XLSX or CSV)") },

@@ -116,6 +116,13 @@ field_changed_cb (KlyngeClusterEditor *self)
   check (self);
 }
 
+/* Enter in a field saves and closes, as in GNOME's dialogs. */
+static void
+entry_activated_cb (KlyngeClusterEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "cluster.save", NULL);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -145,6 +152,10 @@ save_action (GtkWidget  *widget,
       return;
     }
 
+  /* A second Enter or click before the window is gone (a slow close, a key
+   * repeat) saves the same cluster again instead of creating its twin. */
+  self->details.id = details.id;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cluster.save", FALSE);
   g_signal_emit (self, signals[SAVED], 0, details.id);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -201,6 +212,7 @@ klynge_cluster_editor_class_init (KlyngeClusterEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterEditor, per_patient_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterEditor, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "cluster.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

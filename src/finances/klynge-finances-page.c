@@ -35,6 +35,7 @@ struct _KlyngeFinancesPage
   AdwEntryRow       *per_gp_row;
   AdwEntryRow       *per_patient_row;
   AdwEntryRow       *currency_row;
+  AdwEntryRow       *opening_row;
   AdwPreferencesGroup *grants_group;
   GtkListBox        *grants_list;
 
@@ -47,6 +48,7 @@ struct _KlyngeFinancesPage
   KlyngeLedgerYear  *totals;
   GPtrArray         *grants;         /* KlyngeLedgerEntry proposals for the year */
   KlyngeLedgerEntry *deleted;        /* the entry the undo toast can bring back */
+  GArray            *booked_grants;  /* gint64: the entries the last booking of grants added, for its undo */
   gboolean           loading;
 };
 
@@ -436,7 +438,7 @@ load_grants (KlyngeFinancesPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = g_strdup_printf (_("Expected Grants for %d"), self->year);
-  gint64 per_gp = 0, per_patient = 0;
+  gint64 per_gp = 0, per_patient = 0, opening = 0;
 
   if (klynge_ledger_get_grant_rates (db, cluster, &per_gp, &per_patient, NULL))
     {
@@ -447,6 +449,12 @@ load_grants (KlyngeFinancesPage *self,
       gtk_editable_set_text (GTK_EDITABLE (self->per_patient_row), patient);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->currency_row), self->currency);
+  if (klynge_ledger_get_opening_balance (db, cluster, &opening, NULL))
+    {
+      g_autofree char *text = klynge_money_format (opening, NULL);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->opening_row), text);
+    }
 
   adw_preferences_group_set_title (self->grants_group, title);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
@@ -460,7 +468,14 @@ load_grants (KlyngeFinancesPage *self,
       g_autofree char *text = klynge_money_format (grant->amount, self->currency);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), grant->category_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), grant->note);
+      if (grant->id != 0)
+        {
+          g_autofree char *subtitle = g_strdup_printf (_("%s — already in the ledger"), grant->note);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), grant->note);
       amount = gtk_label_new (text);
       gtk_widget_add_css_class (amount, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
@@ -647,10 +662,12 @@ apply_rates_action (GtkWidget  *widget,
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   g_autofree char *currency = g_strstrip (g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1));
   g_autoptr(GError) error = NULL;
-  gint64 per_gp, per_patient;
+  gint64 per_gp, per_patient, opening, old_opening = 0;
 
   if (!parse_rate (self, self->per_gp_row, &per_gp, &error) ||
-      !parse_rate (self, self->per_patient_row, &per_patient, &error))
+      !parse_rate (self, self->per_patient_row, &per_patient, &error) ||
+      !parse_rate (self, self->opening_row, &opening, &error) ||
+      !klynge_ledger_get_opening_balance (db, cluster, &old_opening, &error))
     {
       report_error (self, error);
       return;
@@ -660,8 +677,10 @@ apply_rates_action (GtkWidget  *widget,
       report_error (self, error);
       return;
     }
+  /* Unchanged, the opening balance is no change to a locked year. */
   if (!klynge_ledger_set_grant_rates (db, cluster, per_gp, per_patient, &error) ||
       !klynge_ledger_set_currency (db, cluster, currency, &error) ||
+      (opening != old_opening && !klynge_ledger_set_opening_balance (db, cluster, opening, &error)) ||
       !klynge_db_commit (db, &error))
     {
       klynge_db_rollback (db);
@@ -672,36 +691,99 @@ apply_rates_action (GtkWidget  *widget,
 }
 
 static void
+undo_grants_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
+  g_autoptr(GArray) booked = g_steal_pointer (&self->booked_grants);
+  g_autoptr(GError) error = NULL;
+
+  if (booked == NULL)
+    return;
+  if (!klynge_ledger_unbook_grants (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                    klynge_page_get_cluster (KLYNGE_PAGE (self)), booked, &error))
+    report_error (self, error);
+  changed (self);
+}
+
+static void
+undo_grants_clicked_cb (KlyngeFinancesPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "finances.undo-grants", NULL);
+}
+
+static void
+book_response_cb (AdwMessageDialog   *dialog,
+                  const char         *response,
+                  KlyngeFinancesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) booked = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (!g_str_equal (response, "book"))
+    return;
+  booked = klynge_ledger_book_grants (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                      klynge_page_get_cluster (KLYNGE_PAGE (self)), self->year, &error);
+  if (booked == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->booked_grants, g_array_unref);
+  self->booked_grants = g_array_ref (booked);
+  text = g_strdup_printf (ngettext ("%u grant booked", "%u grants booked", booked->len), booked->len);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_grants_clicked_cb), self, G_CONNECT_SWAPPED);
+  klynge_page_add_toast (KLYNGE_PAGE (self), toast);
+  changed (self);
+}
+
+/* Says what will be booked and asks first; grants the year already has are
+ * left out, so pressing it twice never books a grant twice. */
+static void
 book_grants_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
 
-  if (self->grants == NULL || !klynge_db_begin (db, &error))
+  for (guint i = 0; self->grants != NULL && i < self->grants->len; i++)
     {
-      if (error != NULL)
-        report_error (self, error);
+      KlyngeLedgerEntry *grant = g_ptr_array_index (self->grants, i);
+      g_autofree char *amount = NULL;
+
+      if (grant->id != 0)
+        continue;
+      amount = klynge_money_format (grant->amount, self->currency);
+      /* Translators: a grant to be booked: category, date, amount, note */
+      g_string_append_printf (list, _("%s on %s: %s (%s)\n"), grant->category_name, grant->date, amount, grant->note);
+    }
+  if (list->len == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The expected grants of %d are in the ledger already."), self->year);
+
+      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (text));
       return;
     }
-  for (guint i = 0; i < self->grants->len; i++)
-    if (!klynge_ledger_save_entry (db, cluster, self->year, g_ptr_array_index (self->grants, i), &error))
-      {
-        klynge_db_rollback (db);
-        report_error (self, error);
-        return;
-      }
-  if (!klynge_db_commit (db, &error))
-    {
-      klynge_db_rollback (db);
-      report_error (self, error);
-      return;
-    }
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The expected grants are in the ledger")));
-  changed (self);
+  heading = g_strdup_printf (_("Book the Expected Grants of %d?"), self->year);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("These entries go into the ledger as income:\n\n%s\nYou can undo it afterwards."),
+                                  list->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "book", _("_Book"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "book", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "book");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (book_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -780,6 +862,7 @@ klynge_finances_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_FINANCES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->deleted);
+  g_clear_pointer (&self->booked_grants, g_array_unref);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
 
@@ -804,7 +887,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 {
   static const char *editing_actions[] = {
     "finances.add-entry", "finances.delete-entry", "finances.undo-delete", "finances.apply-rates",
-    "finances.book-grants", NULL
+    "finances.book-grants", "finances.undo-grants", NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -829,6 +912,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_gp_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_patient_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, opening_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_list);
   gtk_widget_class_bind_template_callback (widget_class, lock_toggled_cb);
@@ -839,6 +923,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "finances.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "finances.apply-rates", NULL, apply_rates_action);
   gtk_widget_class_install_action (widget_class, "finances.book-grants", NULL, book_grants_action);
+  gtk_widget_class_install_action (widget_class, "finances.undo-grants", NULL, undo_grants_action);
   gtk_widget_class_install_action (widget_class, "finances.export-accounts", "s", export_accounts_action);
 }
 

@@ -21,6 +21,7 @@ struct _KlyngeAttendanceRegister
 
   GtkWidget   *content;
   GtkLabel    *summary_label;
+  GtkLabel    *keys_label;
   GtkListBox  *list;
   AdwEntryRow *guest_row;
   GtkListBox  *guest_list;
@@ -31,6 +32,8 @@ struct _KlyngeAttendanceRegister
 
 G_DEFINE_FINAL_TYPE (KlyngeAttendanceRegister, klynge_attendance_register, ADW_TYPE_BIN)
 
+static const char *const roll_call[] = { "present", "excused", "absent" };
+
 static void
 show_line (GtkWidget *row)
 {
@@ -38,7 +41,16 @@ show_line (GtkWidget *row)
   GtkWidget *label = g_object_get_data (G_OBJECT (row), "status-label");
   GtkWidget *late = g_object_get_data (G_OBJECT (row), "late");
 
-  gtk_label_set_text (GTK_LABEL (label), klynge_attendance_status_label (status));
+  if (status != NULL && *status != '\0')
+    {
+      g_autofree char *key = klynge_quick_key_text (status);
+      /* Translators: a roll call status with the key that records it, "Present (P)" */
+      g_autofree char *text = g_strdup_printf (_("%s (%s)"), klynge_attendance_status_label (status), key);
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (label), klynge_attendance_status_label (status));
   gtk_widget_remove_css_class (label, "success");
   gtk_widget_remove_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, g_strcmp0 (status, "present") == 0 ? "success" : "dim-label");
@@ -107,29 +119,27 @@ key_pressed_cb (GtkEventControllerKey    *controller,
 {
   GtkWidget *row = GTK_WIDGET (gtk_list_box_get_selected_row (self->list));
   GtkListBoxRow *next;
-  const char *status;
+  gunichar letter = gdk_keyval_to_unicode (gdk_keyval_to_lower (keyval));
+  const char *status = NULL;
 
   if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || klynge_db_is_read_only (self->db))
     return FALSE;
-  switch (gdk_keyval_to_lower (keyval))
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_BackSpace)
+    status = "";
+  else if (letter != 0 && letter == klynge_quick_key ("late"))
     {
-    case GDK_KEY_p: status = "present"; break;
-    case GDK_KEY_e: status = "excused"; break;
-    case GDK_KEY_a: status = "absent"; break;
-    case GDK_KEY_Delete:
-    case GDK_KEY_BackSpace: status = ""; break;
-    case GDK_KEY_l:
-      {
-        GtkCheckButton *late = g_object_get_data (G_OBJECT (row), "late");
+      GtkCheckButton *late = g_object_get_data (G_OBJECT (row), "late");
 
-        /* Late implies present. */
-        record (self, row, "present", !gtk_check_button_get_active (late) ||
-                                      g_strcmp0 (g_object_get_data (G_OBJECT (row), "status"), "present") != 0);
-        return TRUE;
-      }
-    default:
-      return FALSE;
+      /* Late implies present. */
+      record (self, row, "present", !gtk_check_button_get_active (late) ||
+                                    g_strcmp0 (g_object_get_data (G_OBJECT (row), "status"), "present") != 0);
+      return TRUE;
     }
+  for (guint i = 0; status == NULL && i < G_N_ELEMENTS (roll_call); i++)
+    if (letter != 0 && letter == klynge_quick_key (roll_call[i]))
+      status = roll_call[i];
+  if (status == NULL)
+    return FALSE;
   record (self, row, status, FALSE);
   if (*status == '\0')
     return TRUE;
@@ -225,12 +235,15 @@ reload (KlyngeAttendanceRegister *self)
       g_autoptr(KlyngeAttendance) line = g_list_model_get_item (lines, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *status = gtk_label_new (NULL);
-      GtkWidget *late = gtk_check_button_new_with_label (_("Late"));
+      g_autofree char *late_key = klynge_quick_key_text ("late");
+      /* Translators: the roll call's check box with the key that ticks it, "Late (L)" */
+      g_autofree char *late_text = g_strdup_printf (_("Late (%s)"), late_key);
+      GtkWidget *late = gtk_check_button_new_with_label (late_text);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->member_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->clinic_name != NULL ? line->clinic_name : "");
-      gtk_label_set_width_chars (GTK_LABEL (status), 14);
+      gtk_label_set_width_chars (GTK_LABEL (status), 18);
       gtk_label_set_xalign (GTK_LABEL (status), 0);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (late), line->late);
       gtk_widget_set_focusable (late, FALSE);
@@ -273,6 +286,7 @@ klynge_attendance_register_class_init (KlyngeAttendanceRegisterClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-attendance-register.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, keys_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, guest_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, guest_list);
@@ -283,8 +297,17 @@ static void
 klynge_attendance_register_init (KlyngeAttendanceRegister *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autofree char *present = klynge_quick_key_text ("present");
+  g_autofree char *excused = klynge_quick_key_text ("excused");
+  g_autofree char *absent = klynge_quick_key_text ("absent");
+  g_autofree char *late = klynge_quick_key_text ("late");
+  g_autofree char *text = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The letters are the translation's, the same as in the invitations. */
+  text = g_strdup_printf (_("Roll call with the keyboard: arrow keys to move, %s present, %s excused, %s absent, "
+                            "%s late, Delete to clear."), present, excused, absent, late);
+  gtk_label_set_text (self->keys_label, text);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
 }

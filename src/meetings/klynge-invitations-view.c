@@ -3,13 +3,17 @@
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Who is invited and what they answered, with one-key answers, calendar
- * files for everyone and a mail draft to all in BCC.
+ * Who is invited and what they answered by when, with one-key answers, and
+ * the mail drafts: the invitation (or update, or cancellation) with one
+ * calendar for all in BCC, and a reminder to those who have not answered.
  */
 
 #include "klynge-i18n.h"
 
-#include "klynge-ics.h"
+#include "klynge-attendance.h"
+#include "klynge-format.h"
+#include "klynge-invitation-mail.h"
+#include "klynge-meeting.h"
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
 #include "klynge-page.h"
@@ -22,6 +26,7 @@ struct _KlyngeInvitationsView
   GtkWidget  *content;
   GtkListBox *list;
   GtkLabel   *summary_label;
+  GtkLabel   *reply_by_label;
   GtkLabel   *keys_label;
   GtkWidget  *empty_page;
 
@@ -57,10 +62,11 @@ update_summary (KlyngeInvitationsView *self)
   /* Translators: the counts of the invitations' answers */
   text = g_strdup_printf (ngettext ("%u invited: %u accepted, %u declined, %u no answer",
                                     "%u invited: %u accepted, %u declined, %u no answer", n),
-                          n, counts[1], counts[2], counts[3]);
+                          n, counts[1], counts[2], counts[0] + counts[3]);
   gtk_label_set_text (self->summary_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->keys_label), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_by_label), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
   gtk_widget_set_visible (self->empty_page, n == 0);
 }
@@ -91,19 +97,17 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
   GtkListBoxRow *next;
-  int answer;
+  gunichar letter = gdk_keyval_to_unicode (gdk_keyval_to_lower (keyval));
+  guint answer = G_N_ELEMENTS (answers);
 
   if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || klynge_db_is_read_only (self->db))
     return FALSE;
-  switch (gdk_keyval_to_lower (keyval))
-    {
-    case GDK_KEY_i: answer = 0; break;
-    case GDK_KEY_a: answer = 1; break;
-    case GDK_KEY_d: answer = 2; break;
-    case GDK_KEY_n: answer = 3; break;
-    default: return FALSE;
-    }
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "answer"), (guint) answer);
+  for (guint i = 0; letter != 0 && i < G_N_ELEMENTS (answers); i++)
+    if (letter == klynge_quick_key (answers[i]))
+      answer = i;
+  if (answer == G_N_ELEMENTS (answers))
+    return FALSE;
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "answer"), answer);
   /* On to the next member, as when ticking off a list of answers. */
   next = gtk_list_box_get_row_at_index (self->list, gtk_list_box_row_get_index (row) + 1);
   if (next != NULL)
@@ -119,15 +123,34 @@ reload (KlyngeInvitationsView *self)
 {
   g_autoptr(GListModel) invitations = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(KlyngeMeeting) meeting = NULL;
+  g_autofree char *reply_by = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   if (self->db == NULL || self->meeting_id == 0)
     return;
+  /* Each answer with its key, so the row itself teaches it. */
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-    gtk_string_list_append (labels, klynge_invitation_status_label (answers[i]));
+    {
+      g_autofree char *key = klynge_quick_key_text (answers[i]);
+      /* Translators: an answer with the key that records it, "Accepted (A)" */
+      g_autofree char *text = g_strdup_printf (_("%s (%s)"), klynge_invitation_status_label (answers[i]), key);
 
+      gtk_string_list_append (labels, text);
+    }
+
+  meeting = klynge_meeting_load (self->db, self->meeting_id, NULL);
+  reply_by = meeting != NULL && meeting->reply_by != NULL ? klynge_format_date (meeting->reply_by) : NULL;
+  if (reply_by != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Members are asked to answer by %s."), reply_by);
+
+      gtk_label_set_text (self->reply_by_label, text);
+    }
+  else
+    gtk_label_set_text (self->reply_by_label, "");
   invitations = klynge_invitations_list (self->db, self->meeting_id, NULL);
   for (guint i = 0; invitations != NULL && i < g_list_model_get_n_items (invitations); i++)
     {
@@ -178,9 +201,11 @@ invite_all_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char   *db_path;
-  gint64  meeting_id;
-  char   *folder;
+  char                     *db_path;
+  gint64                    meeting_id;
+  KlyngeInvitationMailKind  kind;
+  char                     *folder;
+  char                     *eml_path;
 } IcsJob;
 
 static void
@@ -188,6 +213,7 @@ ics_job_free (IcsJob *job)
 {
   g_free (job->db_path);
   g_free (job->folder);
+  g_free (job->eml_path);
   g_free (job);
 }
 
@@ -201,18 +227,16 @@ ics_thread (GTask        *task,
   IcsJob *job = data;
   g_autoptr(KlyngeDb) db = klynge_db_open (job->db_path, KLYNGE_DB_OPEN_READ_ONLY, NULL);
   GError *error = NULL;
-  int n;
 
   if (db == NULL)
     {
       g_task_return_new_error (task, KLYNGE_ERROR, KLYNGE_ERROR_IO, "%s", _("The database could not be opened."));
       return;
     }
-  n = klynge_ics_write_folder (db, job->meeting_id, job->folder, &error);
-  if (n < 0)
-    g_task_return_error (task, error);
+  if (klynge_invitation_mail_write (db, job->meeting_id, job->kind, job->folder, NULL, &job->eml_path, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    g_task_return_int (task, n);
+    g_task_return_error (task, error);
 }
 
 static void
@@ -222,14 +246,15 @@ ics_done_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  IcsJob *job = g_task_get_task_data (G_TASK (result));
 
-  if (n < 0)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       klynge_page_show_message (GTK_WIDGET (source), error->message);
       return;
     }
-  text = g_strdup_printf (ngettext ("Saved %d calendar file.", "Saved %d calendar files.", (gulong) n), (int) n);
+  text = g_strdup_printf (_("Saved the mail draft %s with the calendar beside it; open it in your mail program and send it."),
+                          job->eml_path);
   klynge_page_show_message (GTK_WIDGET (source), text);
 }
 
@@ -250,6 +275,7 @@ folder_chosen_cb (GtkNativeDialog       *chooser,
 
       job->db_path = g_strdup (klynge_db_get_path (self->db));
       job->meeting_id = self->meeting_id;
+      job->kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
       job->folder = g_steal_pointer (&path);
       g_task_set_source_tag (task, folder_chosen_cb);
       g_task_set_task_data (task, job, (GDestroyNotify) ics_job_free);
@@ -266,12 +292,15 @@ export_ics_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   KlyngeInvitationsView *self = KLYNGE_INVITATIONS_VIEW (widget);
+  gboolean remind = g_str_equal (action_name, "invitations.remind");
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Save Calendar Files"),
+  chooser = gtk_file_chooser_native_new (remind ? _("Save the Reminder") : _("Save the Mail Draft"),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Save Here"), _("_Cancel"));
+  g_object_set_data (G_OBJECT (chooser), "kind",
+                     GINT_TO_POINTER (remind ? KLYNGE_INVITATION_MAIL_REMINDER : KLYNGE_INVITATION_MAIL_AUTO));
   g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -369,11 +398,13 @@ klynge_invitations_view_class_init (KlyngeInvitationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, reply_by_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, keys_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, empty_page);
 
   gtk_widget_class_install_action (widget_class, "invitations.invite-all", NULL, invite_all_action);
   gtk_widget_class_install_action (widget_class, "invitations.export-ics", NULL, export_ics_action);
+  gtk_widget_class_install_action (widget_class, "invitations.remind", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "invitations.mail", NULL, mail_action);
 }
 
@@ -381,8 +412,17 @@ static void
 klynge_invitations_view_init (KlyngeInvitationsView *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autofree char *accepted = klynge_quick_key_text ("accepted");
+  g_autofree char *declined = klynge_quick_key_text ("declined");
+  g_autofree char *no_answer = klynge_quick_key_text ("no_answer");
+  g_autofree char *invited = klynge_quick_key_text ("invited");
+  g_autofree char *text = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The letters are the translation's, the same as in the roll call. */
+  text = g_strdup_printf (_("Quick entry: select a member and press %s for accepted, %s for declined, "
+                            "%s for no answer or %s for invited."), accepted, declined, no_answer, invited);
+  gtk_label_set_text (self->keys_label, text);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
 }

@@ -42,6 +42,8 @@ struct _KlyngeMeetingsPage
 
   KlyngeMeeting            *meeting;     /* being edited; id 0 when new */
   KlyngeSnapshot           *deleted;     /* for Undo */
+  gint64                    cancelled_id;     /* the meeting the undo of a cancellation takes up again */
+  char                     *cancelled_from;   /* and the status it had */
   gboolean                  reloading;
 };
 
@@ -60,7 +62,7 @@ update_follow_up (KlyngeMeetingsPage *self)
       g_autofree char *earliest = NULL, *latest = NULL;
       g_autofree char *from = NULL, *to = NULL, *text = NULL;
 
-      klynge_meeting_follow_up_dates (self->meeting->starts_at, &earliest, NULL, &latest);
+      klynge_meeting_follow_up_dates (self->meeting->starts_at, NULL, &earliest, NULL, &latest);
       from = klynge_format_date (earliest);
       to = klynge_format_date (latest);
       text = g_strdup_printf (_("Revisit the data of this meeting between %s and %s (PDSA)."), from, to);
@@ -243,12 +245,12 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_navigate (KLYNGE_MEETINGS_PAGE (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A new meeting, six weeks on, on @topic_id (0: none yet). */
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+start_new_meeting (KlyngeMeetingsPage *self,
+                   gint64              topic_id,
+                   const char         *title)
 {
-  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
   g_autoptr(KlyngeMeeting) meeting = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) day = g_date_time_add_days (now, 42);
@@ -258,7 +260,8 @@ new_action (GtkWidget  *widget,
     return;
   meeting = klynge_meeting_new (klynge_page_get_cluster (KLYNGE_PAGE (self)));
   g_free (meeting->title);
-  meeting->title = g_strdup (_("New meeting"));
+  meeting->title = g_strdup (title != NULL ? title : _("New meeting"));
+  meeting->topic_id = topic_id;
   g_free (meeting->starts_at);
   meeting->starts_at = g_strdup_printf ("%sT17:00", date);
   g_free (meeting->ends_at);
@@ -267,6 +270,14 @@ new_action (GtkWidget  *widget,
   show_meeting (self, meeting);
   adw_view_stack_set_visible_child_name (self->view_stack, "details");
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  start_new_meeting (KLYNGE_MEETINGS_PAGE (widget), 0, NULL);
 }
 
 static void
@@ -293,22 +304,66 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-cancel_meeting_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+undo_cancel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  g_autofree char *status = g_steal_pointer (&self->cancelled_from);
   g_autoptr(GError) error = NULL;
 
-  if (self->meeting == NULL || self->meeting->id == 0)
+  if (status == NULL || klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
+    return;
+  if (!klynge_meeting_set_status (klynge_page_get_db (KLYNGE_PAGE (self)), self->cancelled_id, status, &error))
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
+  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+}
+
+static void
+cancel_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    KlyngeMeetingsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *undo;
+
+  if (!g_str_equal (response, "cancel-meeting") || self->meeting == NULL || self->meeting->id == 0)
     return;
   if (!klynge_meeting_set_status (klynge_page_get_db (KLYNGE_PAGE (self)), self->meeting->id, "cancelled", &error))
     {
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  klynge_page_show_message (GTK_WIDGET (self), _("The meeting is cancelled; it stays in the list of past meetings."));
+  self->cancelled_id = self->meeting->id;
+  g_free (self->cancelled_from);
+  self->cancelled_from = g_strdup (self->meeting->status);
+  undo = adw_toast_new (_("Meeting cancelled"));
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "meetings.undo-cancel");
+  klynge_page_add_toast (KLYNGE_PAGE (self), undo);
   klynge_meetings_page_reload (KLYNGE_PAGE (self));
+}
+
+static void
+cancel_meeting_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->meeting == NULL || self->meeting->id == 0 || g_str_equal (self->meeting->status, "cancelled"))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Cancel the Meeting?"),
+                                   _("It stays in the list where its date puts it, marked cancelled, with its "
+                                     "invitations. Then send the cancellation from Invitations (Mail Draft…), "
+                                     "so the members' calendars remove it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep"),
+                                    "cancel-meeting", _("C_ancel Meeting"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-meeting", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -389,7 +444,7 @@ follow_up_action (GtkWidget  *widget,
 
   if (self->meeting == NULL || self->meeting->id == 0)
     return;
-  next = klynge_meeting_propose_follow_up (self->meeting);
+  next = klynge_meeting_propose_follow_up (self->meeting, NULL);
   if (next == NULL)
     return;
   gtk_list_box_unselect_all (self->meeting_list);
@@ -415,8 +470,21 @@ attendance_overview_action (GtkWidget  *widget,
 static gboolean
 topics_closed_cb (KlyngeMeetingsPage *self)
 {
-  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+  /* A meeting planned from a proposal stays open, unsaved, for its details. */
+  if (self->meeting != NULL && self->meeting->id == 0)
+    fill_list (self, 0);
+  else
+    klynge_meetings_page_reload (KLYNGE_PAGE (self));
   return FALSE;
+}
+
+static void
+plan_meeting_cb (KlyngeMeetingsPage *self,
+                 gint64              topic_id,
+                 const char         *title)
+{
+  start_new_meeting (self, topic_id, title);
+  klynge_page_show_message (GTK_WIDGET (self), _("A meeting on the chosen topic; give it a date and save it."));
 }
 
 static void
@@ -434,6 +502,7 @@ topics_action (GtkWidget  *widget,
                                      klynge_page_get_db (page), klynge_page_get_cluster (page));
   /* A chosen or edited topic shows in the editor's list afterwards. */
   g_signal_connect_object (window, "close-request", G_CALLBACK (topics_closed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "plan-meeting", G_CALLBACK (plan_meeting_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -589,6 +658,7 @@ klynge_meetings_page_dispose (GObject *object)
 
   g_clear_object (&self->meeting);
   g_clear_pointer (&self->deleted, klynge_snapshot_free);
+  g_clear_pointer (&self->cancelled_from, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEETINGS_PAGE);
   G_OBJECT_CLASS (klynge_meetings_page_parent_class)->dispose (object);
 }
@@ -598,7 +668,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
 {
   static const char *editing_actions[] = {
     "meetings.new", "meetings.save", "meetings.delete", "meetings.cancel-meeting",
-    "meetings.follow-up", "meetings.undo-delete", NULL
+    "meetings.follow-up", "meetings.undo-delete", "meetings.undo-cancel", NULL
   };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -634,6 +704,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.cancel-meeting", NULL, cancel_meeting_action);
   gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "meetings.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "meetings.undo-cancel", NULL, undo_cancel_action);
   gtk_widget_class_install_action (widget_class, "meetings.follow-up", NULL, follow_up_action);
   gtk_widget_class_install_action (widget_class, "meetings.attendance-overview", NULL, attendance_overview_action);
   gtk_widget_class_install_action (widget_class, "meetings.topics", NULL, topics_action);

@@ -32,6 +32,12 @@ struct _KlyngeTopicsWindow
 
 G_DEFINE_FINAL_TYPE (KlyngeTopicsWindow, klynge_topics_window, ADW_TYPE_WINDOW)
 
+enum {
+  PLAN_MEETING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void reload (KlyngeTopicsWindow *self);
 
@@ -356,30 +362,60 @@ fill_topics (KlyngeTopicsWindow *self)
 /* Brainstorm */
 
 static void
+show_votes (GtkWidget *row)
+{
+  const char *proposer = g_object_get_data (G_OBJECT (row), "proposer");
+  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "votes"));
+  g_autofree char *votes = g_strdup_printf (ngettext ("%d vote", "%d votes", (gulong) n), n);
+  g_autofree char *subtitle = proposer != NULL ? g_strdup_printf (_("Proposed by %s · %s"), proposer, votes)
+                                               : g_strdup (votes);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+/* The row keeps its place while the votes come in: a list re-sorted under
+ * the pointer would take the next click for another topic. The brainstorm
+ * is sorted by votes again when it is next filled (a new proposal, the
+ * window opened again). */
+static void
 vote_cb (GtkButton          *button,
          KlyngeTopicsWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "proposal-id"));
   int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  int votes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "votes"));
 
   if (!klynge_topic_proposal_vote (self->db, id, delta, &error))
-    show_error (self, error);
-  reload (self);
+    {
+      show_error (self, error);
+      return;
+    }
+  /* As the database counts: never below none. */
+  g_object_set_data (G_OBJECT (row), "votes", GINT_TO_POINTER (MAX (0, votes + delta)));
+  show_votes (row);
 }
 
+/* The proposal becomes a topic of the library, and a new meeting on it
+ * opens for planning. */
 static void
 choose_cb (GtkButton          *button,
            KlyngeTopicsWindow *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "proposal-id"));
+  g_autofree char *title = g_strdup (g_object_get_data (G_OBJECT (button), "title"));
+  gint64 topic_id = klynge_topic_proposal_choose (self->db, id, &error);
 
-  if (klynge_topic_proposal_choose (self->db, id, &error) == 0)
-    show_error (self, error);
-  else
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The topic is in the library; give it indicators there.")));
-  reload (self);
+  if (topic_id == 0)
+    {
+      show_error (self, error);
+      reload (self);
+      return;
+    }
+  g_signal_emit (self, signals[PLAN_MEETING], 0, topic_id, title);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static GtkWidget *
@@ -412,25 +448,25 @@ fill_proposals (KlyngeTopicsWindow *self)
   for (guint i = 0; proposals != NULL && i < proposals->len; i++)
     {
       KlyngeTopicProposal *proposal = g_ptr_array_index (proposals, i);
-      g_autofree char *votes = g_strdup_printf (ngettext ("%d vote", "%d votes", (gulong) proposal->votes),
-                                                (int) proposal->votes);
-      g_autofree char *subtitle = proposal->proposer_name != NULL
-        ? g_strdup_printf (_("Proposed by %s · %s"), proposal->proposer_name, votes) : g_strdup (votes);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), proposal->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      g_object_set_data_full (G_OBJECT (row), "proposer", g_strdup (proposal->proposer_name), g_free);
+      g_object_set_data (G_OBJECT (row), "votes", GINT_TO_POINTER ((int) proposal->votes));
+      show_votes (row);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), proposal_button ("list-remove-symbolic", _("Remove a Vote"),
                                                                         proposal->id, -1, G_CALLBACK (vote_cb), self));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), proposal_button ("list-add-symbolic", _("Add a Vote"),
                                                                         proposal->id, 1, G_CALLBACK (vote_cb), self));
       if (proposal->topic_id == 0)
         {
-          GtkWidget *choose = gtk_button_new_with_label (_("Choose"));
+          GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Plan a Meeting"));
 
           gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+          klynge_tooltip_set_text (choose, _("Put the topic into the library and plan a meeting on it"));
           g_object_set_data (G_OBJECT (choose), "proposal-id", GSIZE_TO_POINTER (proposal->id));
+          g_object_set_data_full (G_OBJECT (choose), "title", g_strdup (proposal->title), g_free);
           g_signal_connect (choose, "clicked", G_CALLBACK (choose_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
         }
@@ -485,6 +521,16 @@ klynge_topics_window_class_init (KlyngeTopicsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = klynge_topics_window_dispose;
+
+  /**
+   * KlyngeTopicsWindow::plan-meeting:
+   * @topic_id: the topic a proposal became
+   * @title: its title
+   *
+   * Emitted when a proposal is chosen, for a new meeting on it.
+   */
+  signals[PLAN_MEETING] = g_signal_new ("plan-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-topics-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, toasts);

@@ -90,7 +90,7 @@ press (KlyngePresentation *presentation,
        guint               keyval,
        guint               slide)
 {
-  klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval);
+  klynge_ui_test_send_key (GTK_WINDOW (presentation), keyval);
   wait_for (presentation, on_slide, GUINT_TO_POINTER (slide));
   klynge_ui_test_flush ();
 }
@@ -242,7 +242,7 @@ press_for (KlyngePresentation *presentation,
            Condition           condition,
            int                 value)
 {
-  klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval);
+  klynge_ui_test_send_key (GTK_WINDOW (presentation), keyval);
   wait_for (presentation, condition, GINT_TO_POINTER (value));
   klynge_ui_test_flush ();
 }
@@ -299,7 +299,7 @@ presentation_keys (KlyngeWindow *window,
   press (presentation, GDK_KEY_Right, n - 1);
 
   /* A number and Enter jump to that slide. */
-  klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_1);
+  klynge_ui_test_send_key (GTK_WINDOW (presentation), GDK_KEY_1);
   press (presentation, GDK_KEY_0, n - 1);
   g_assert_cmpstr (position_text (presentation), ==, "Go to slide 10");
   press (presentation, GDK_KEY_Return, 9);
@@ -319,7 +319,7 @@ presentation_keys (KlyngeWindow *window,
   /* The overview: the arrows and Enter pick a slide; Escape goes back. */
   press_for (presentation, GDK_KEY_g, overview_shown, TRUE);
   screenshot_theme (presentation, "presentation-overview.png");
-  klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_Left);
+  klynge_ui_test_send_key (GTK_WINDOW (presentation), GDK_KEY_Left);
   klynge_ui_test_flush ();
   press_for (presentation, GDK_KEY_Return, overview_shown, FALSE);
   g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 8);

@@ -413,6 +413,41 @@ edit_cluster (KlyngeWindow *window,
   g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "patients"), "warning"));
 }
 
+/* Enter in the New Cluster dialog saves and closes it; Enter again (a key
+ * repeat, an impatient second press) creates no twin. */
+static void
+new_cluster_enter (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  KlyngeDb *db = window_db (window);
+  GtkWidget *switcher = klynge_ui_test_find_named (GTK_WIDGET (window), "cluster-switcher");
+  gint64 clusters = klynge_db_count (db, "SELECT count(*) FROM cluster", 0);
+  GtkWidget *form, *text;
+  GtkWindow *editor;
+
+  show_page (window);
+  gtk_widget_activate_action (switcher, "switcher.new-cluster", NULL);
+  klynge_ui_test_flush ();
+  editor = klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor"));
+  form = GTK_WIDGET (editor);
+  g_assert_nonnull (form);
+  g_object_ref (editor);
+  type_into (form, "name", "Klynge Syd");
+  text = klynge_ui_test_find_widget (klynge_ui_test_find_named (form, "name"), GTK_TYPE_TEXT);
+  g_assert_nonnull (text);
+  g_object_ref (text);
+  /* What Enter does in a text field: it activates it. */
+  g_signal_emit_by_name (text, "activate");
+  g_signal_emit_by_name (text, "activate");
+  klynge_ui_test_flush ();
+
+  g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster", 0), ==, clusters + 1);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Syd'", 0), ==, 1);
+  g_object_unref (text);
+  g_object_unref (editor);
+}
+
 /* A member list from a file: the preview says what will happen, Import does it. */
 static void
 import_members (KlyngeWindow *window,
@@ -701,6 +736,12 @@ test_edit_cluster (void)
 }
 
 static void
+test_new_cluster_enter (void)
+{
+  run (new_cluster_enter);
+}
+
+static void
 test_fits_small_screen (void)
 {
   run (fits_small_screen);
@@ -729,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
   g_test_add_func ("/clusters/ui/empty-states", test_empty_states);
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
+  g_test_add_func ("/clusters/ui/new-cluster-enter", test_new_cluster_enter);
   g_test_add_func ("/clusters/ui/import-members", test_import_members);
   g_test_add_func ("/clusters/ui/fits-small-screen", test_fits_small_screen);
   g_test_add_func ("/clusters/ui/short-screen", test_short_screen);

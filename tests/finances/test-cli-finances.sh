@@ -8,12 +8,12 @@ db="$tmp/k.sqlite"
 
 "$cli" --db "$db" demo > /dev/null
 "$cli" --db "$db" ledger list > "$tmp/before"; rc=$?
-[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/before")" -eq 32 ] && tail -n 1 "$tmp/before" | grep -q 'DKK 101,660.00$'
+[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/before")" -eq 32 ] && tail -n 1 "$tmp/before" | grep -q 'DKK 140,110.00$'
 ok $? "ledger list prints the demo's 32 entries and the running balance"
 
 "$cli" --db "$db" ledger add --year 2026 --date 2026-12-01 --amount "1,234.50" --category catering \
   --counterparty "Café Fjorden" > /dev/null; rc=$?
-"$cli" --db "$db" ledger list --year 2026 | tail -n 1 | grep -q 'Café Fjorden.*-DKK 1,234.50.*DKK 100,425.50$'
+"$cli" --db "$db" ledger list --year 2026 | tail -n 1 | grep -q 'Café Fjorden.*-DKK 1,234.50.*DKK 138,875.50$'
 [ $? -eq 0 ] && [ $rc -eq 0 ]; ok $? "ledger add books an expense and the balance falls by it"
 
 LC_ALL=da_DK.UTF-8 "$cli" --db "$db" ledger list | tail -n 1 | grep -q -- '-1.234,50 kr.'

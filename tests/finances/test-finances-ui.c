@@ -7,14 +7,17 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "klynge-context.h"
 #include "klynge-finances-page.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-run.h"
+#include "klynge-ui-test-utils.h"
 
-/* The demo's closing balance of 2026, and after an expense of 1,234.50. */
-#define BALANCE_BEFORE "Balance DKK 101,660.00"
-#define BALANCE_AFTER  "Balance DKK 100,425.50"
+/* The demo's closing balance of 2026 (38,450.00 carried in, 101,660.00 more),
+ * and after an expense of 1,234.50. */
+#define BALANCE_BEFORE "Balance DKK 140,110.00"
+#define BALANCE_AFTER  "Balance DKK 138,875.50"
 
 static GtkWidget *
 find_named (GtkWidget  *widget,
@@ -138,6 +141,72 @@ test_enter_expense (void)
   klynge_ui_test_run_on_demo (enter_expense, NULL);
 }
 
+/* "Book the Expected Grants" says what it books, leaves out what the year
+ * has already, and can be undone: pressing it twice books once. */
+static void
+book_grants_twice (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  const char *count_sql = "SELECT count(*) FROM ledger_entry e JOIN ledger_category c ON c.id = e.category_id "
+                          "WHERE c.key = 'yearly_grant' AND e.entry_date LIKE '2026-%' AND e.cluster_id = ?1";
+  gint64 cluster = klynge_context_get_cluster_id (klynge_window_get_context (window));
+  gint64 booked = klynge_db_count (db, "SELECT e.id FROM ledger_entry e JOIN ledger_category c ON c.id = e.category_id "
+                                       "WHERE c.key = 'yearly_grant' AND e.entry_date LIKE '2026-%' AND e.cluster_id = ?1", cluster);
+  GtkWidget *page, *year;
+  GtkWindow *dialog;
+
+  klynge_window_show_area (window, "finances");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
+  year = find_named (page, "year");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
+                              position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), "2026"));
+  klynge_ui_test_flush ();
+
+  /* The demo's 2026 has its yearly grant: nothing to book, no question. */
+  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
+  gtk_widget_activate_action (page, "finances.book-grants", NULL);
+  klynge_ui_test_flush ();
+  g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
+
+  /* Without it, the dialog names it; booked, a second press adds nothing. */
+  gtk_widget_activate_action (page, "finances.delete-entry", "x", booked);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 0);
+  for (int press = 0; press < 2; press++)
+    {
+      gtk_widget_activate_action (page, "finances.book-grants", NULL);
+      klynge_ui_test_flush ();
+      dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      if (press == 0)
+        {
+          g_assert_nonnull (dialog);
+          g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Yearly grant"));
+          /* What the Book button does: respond, then close. */
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "book");
+          gtk_window_close (dialog);
+          for (int i = 0; i < 100 && klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL; i++)
+            klynge_ui_test_flush ();
+          g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+        }
+      else
+        g_assert_null (dialog);
+      g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
+    }
+
+  gtk_widget_activate_action (page, "finances.undo-grants", NULL);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 0);
+}
+
+static void
+test_book_grants_twice (void)
+{
+  klynge_ui_test_run_on_demo (book_grants_twice, NULL);
+}
+
 /* A ledger without entries says so on a status page, not as a bare header. */
 static void
 empty_ledger (KlyngeWindow *window,
@@ -167,6 +236,7 @@ main (int   argc,
 
   g_test_add_func ("/finances/ui/enter-expense", test_enter_expense);
   g_test_add_func ("/finances/ui/empty-ledger", test_empty_ledger);
+  g_test_add_func ("/finances/ui/book-grants-twice", test_book_grants_twice);
 
   return g_test_run ();
 }

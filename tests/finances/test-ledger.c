@@ -82,11 +82,12 @@ test_demo_totals (Fixture       *f,
   (void) data;
   g_assert_no_error (error);
   g_assert_cmpint (year->n_entries, ==, 32);
-  g_assert_cmpint (year->opening, ==, 0);
+  /* Typed in for the first year, carried into it. */
+  g_assert_cmpint (year->opening, ==, KLYNGE_DEMO_OPENING_BALANCE);
   g_assert_cmpint (year->income, ==, DEMO_INCOME);
   g_assert_cmpint (year->expenses, ==, DEMO_EXPENSES);
   g_assert_cmpint (year->result, ==, DEMO_INCOME - DEMO_EXPENSES);
-  g_assert_cmpint (year->closing, ==, DEMO_INCOME - DEMO_EXPENSES);
+  g_assert_cmpint (year->closing, ==, KLYNGE_DEMO_OPENING_BALANCE + DEMO_INCOME - DEMO_EXPENSES);
   g_assert_cmpint (line_for (year, category_by_key (f, "catering"))->actual, ==, 450000 + 1687500);
   g_assert_cmpint (line_for (year, category_by_key (f, "secretary"))->actual, ==, 11 * 250000);
   g_assert_cmpint (line_for (year, category_by_key (f, "start_grant"))->actual, ==, 0);
@@ -104,7 +105,7 @@ test_running_balance (Fixture       *f,
   g_autoptr(GListModel) catering = NULL;
   g_autoptr(KlyngeLedgerEntry) last = NULL;
   g_autoptr(KlyngeLedgerEntry) first = NULL;
-  gint64 balance = 0;
+  gint64 balance = KLYNGE_DEMO_OPENING_BALANCE;
 
   (void) data;
   g_assert_no_error (error);
@@ -117,14 +118,15 @@ test_running_balance (Fixture       *f,
       g_assert_cmpint (e->balance, ==, balance);
     }
   last = g_list_model_get_item (all, 31);
-  g_assert_cmpint (last->balance, ==, DEMO_INCOME - DEMO_EXPENSES);
+  g_assert_cmpint (last->balance, ==, KLYNGE_DEMO_OPENING_BALANCE + DEMO_INCOME - DEMO_EXPENSES);
 
   /* Filtered rows keep the cluster's balance after each of them. */
   catering = klynge_ledger_list_entries (f->db, f->cluster, &filter, &error);
   g_assert_cmpuint (g_list_model_get_n_items (catering), ==, 2);
   first = g_list_model_get_item (catering, 0);
   g_assert_cmpint (first->amount, ==, 450000);
-  g_assert_cmpint (first->balance, ==, KLYNGE_DEMO_LISTED_PATIENTS * 426 + 1500000 - 2 * 250000 - 2 * 4500 - 450000);
+  g_assert_cmpint (first->balance, ==, KLYNGE_DEMO_OPENING_BALANCE + KLYNGE_DEMO_LISTED_PATIENTS * 426 + 1500000
+                                       - 2 * 250000 - 2 * 4500 - 450000);
   g_assert_cmpstr (first->category_name, ==, "Catering");
   g_assert_nonnull (first->meeting_title);
 
@@ -137,6 +139,36 @@ test_running_balance (Fixture       *f,
   g_clear_object (&catering);
   catering = klynge_ledger_list_entries (f->db, f->cluster, &filter, &error);
   g_assert_cmpuint (g_list_model_get_n_items (catering), ==, 0);
+}
+
+/* Typed in for the first booked year, carried from each closing balance
+ * into the next year; refused while a year is locked. */
+static void
+test_opening_balance (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLedgerYear) y2026 = NULL;
+  g_autoptr(KlyngeLedgerYear) y2027 = NULL;
+  gint64 opening = 0;
+
+  (void) data;
+  g_assert_true (klynge_ledger_get_opening_balance (f->db, f->cluster, &opening, &error));
+  g_assert_cmpint (opening, ==, KLYNGE_DEMO_OPENING_BALANCE);
+  g_assert_true (klynge_ledger_set_opening_balance (f->db, f->cluster, 100000, &error));
+  g_assert_no_error (error);
+  y2026 = klynge_ledger_year_load (f->db, f->cluster, 2026, &error);
+  y2027 = klynge_ledger_year_load (f->db, f->cluster, 2027, &error);
+  g_assert_cmpint (y2026->opening, ==, 100000);
+  g_assert_cmpint (y2027->opening, ==, y2026->closing);
+  g_assert_cmpint (y2027->opening, ==, 100000 + DEMO_INCOME - DEMO_EXPENSES);
+
+  g_assert_true (klynge_ledger_set_year_locked (f->db, f->cluster, 2026, TRUE, &error));
+  g_assert_false (klynge_ledger_set_opening_balance (f->db, f->cluster, 0, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "2026"));
+  g_assert_true (klynge_ledger_get_opening_balance (f->db, f->cluster, &opening, NULL));
+  g_assert_cmpint (opening, ==, 100000);
 }
 
 static void
@@ -155,7 +187,7 @@ test_add_edit_delete_undo (Fixture       *f,
   g_assert_cmpint (entry->id, >, 0);
   g_assert_cmpint (entry->kind, ==, KLYNGE_LEDGER_EXPENSE);
   year = klynge_ledger_year_load (f->db, f->cluster, 2026, &error);
-  g_assert_cmpint (year->closing, ==, DEMO_INCOME - DEMO_EXPENSES - 123450);
+  g_assert_cmpint (year->closing, ==, KLYNGE_DEMO_OPENING_BALANCE + DEMO_INCOME - DEMO_EXPENSES - 123450);
   g_clear_pointer (&year, klynge_ledger_year_free);
 
   entry->amount = 100;
@@ -359,6 +391,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/finances/ledger/" path, Fixture, NULL, klynge_test_demo_set_up, func, klynge_test_demo_tear_down)
   ADD ("demo-totals", test_demo_totals);
   ADD ("running-balance", test_running_balance);
+  ADD ("opening-balance", test_opening_balance);
   ADD ("add-edit-delete-undo", test_add_edit_delete_undo);
   ADD ("bad-input", test_bad_input);
   ADD ("locked-year", test_locked_year);

@@ -2,9 +2,10 @@
 # run-fuzzers.sh [SECONDS [TARGET…]] — builds the fuzz targets with clang and
 # libFuzzer (with AddressSanitizer and UBSan) and runs each for SECONDS
 # (default 60) on a copy of its seed corpus: csv, xlsx (the import readers),
-# ics (the meetings' .ics writer) and csv-writer (the exports' CSV), or the
-# TARGETs named. The corpus grows in build-fuzz/, so a later run goes on
-# where the last one stopped.
+# ics (the meetings' .ics writer), ics-names (its file names and the names
+# and addresses in the calendar and mail) and csv-writer (the exports' CSV),
+# or the TARGETs named. The corpus grows in build-fuzz/, so a later run goes
+# on where the last one stopped.
 # Exit status non-zero when a target crashed; the crashing input is left in
 # build-fuzz/tests/fuzz/ (crash-…) to be added to tests/fuzz/corpus-TARGET/
 # once fixed, which makes it a regression test of the ordinary build.
@@ -13,7 +14,7 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-csv xlsx ics csv-writer}
+targets=${*:-csv xlsx ics csv-writer ics-names}
 build="$top/build-fuzz"
 
 command -v clang > /dev/null || { echo "run-fuzzers.sh: clang is not installed; skipped"; exit 0; }

@@ -162,7 +162,17 @@ test_cancel_keeps_history (MeetingsFixture *f,
   g_clear_object (&upcoming);
   upcoming = klynge_meetings_list (f->db, f->cluster, KLYNGE_MEETINGS_UPCOMING, "2030-01-01T00:00", &error);
   past = klynge_meetings_list (f->db, f->cluster, KLYNGE_MEETINGS_PAST, "2030-01-01T00:00", &error);
-  g_assert_cmpuint (g_list_model_get_n_items (upcoming), ==, 0);
+  /* Cancelled, it stays where its date puts it, marked cancelled. */
+  g_assert_cmpuint (g_list_model_get_n_items (upcoming), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (past), ==, 0);
+  {
+    g_autoptr(KlyngeMeeting) listed = g_list_model_get_item (upcoming, 0);
+
+    g_assert_cmpstr (listed->status, ==, "cancelled");
+  }
+  g_clear_object (&upcoming);
+  g_clear_object (&past);
+  past = klynge_meetings_list (f->db, f->cluster, KLYNGE_MEETINGS_PAST, "2031-01-01T00:00", &error);
   g_assert_cmpuint (g_list_model_get_n_items (past), ==, 1);
   g_assert_cmpint (meetings_count (f, "SELECT count(*) FROM invitation WHERE meeting_id = ?1", m->id), ==, 4);
   g_assert_false (klynge_meeting_set_status (f->db, m->id, "postponed", &error));
@@ -209,24 +219,27 @@ test_delete_and_undo (MeetingsFixture *f,
 static void
 test_follow_up_dates (void)
 {
-  static const struct { const char *held, *earliest, *proposed, *latest; } cases[] = {
+  static const struct { const char *held, *today, *earliest, *proposed, *latest; } cases[] = {
     /* A Tuesday: six months on is a Thursday; the proposal keeps Tuesday. */
-    { "2026-03-10T17:00", "2026-09-10", "2026-09-15T17:00", "2027-03-10" },
+    { "2026-03-10T17:00", "2026-03-11", "2026-09-10", "2026-09-15T17:00", "2027-03-10" },
     /* The 31st: six months on, February has no 31st. */
-    { "2025-08-31T16:30", "2026-02-28", "2026-03-01T16:30", "2026-08-31" },
-    { "2024-02-29T17:00", "2024-08-29", "2024-08-29T17:00", "2025-02-28" },
+    { "2025-08-31T16:30", "2025-09-01", "2026-02-28", "2026-03-01T16:30", "2026-08-31" },
+    { "2024-02-29T17:00", "2024-02-29", "2024-08-29", "2024-08-29T17:00", "2025-02-28" },
+    /* Planned late (on Sunday 6 December 2026): from today on, never in the past. */
+    { "2026-03-10T17:00", "2026-12-06", "2026-12-06", "2026-12-08T17:00", "2027-03-10" },
+    { "2025-01-07T17:00", "2026-12-06", "2026-12-06", "2026-12-08T17:00", "2026-01-07" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *earliest = NULL, *proposed = NULL, *latest = NULL;
 
-      g_assert_true (klynge_meeting_follow_up_dates (cases[i].held, &earliest, &proposed, &latest));
+      g_assert_true (klynge_meeting_follow_up_dates (cases[i].held, cases[i].today, &earliest, &proposed, &latest));
       g_assert_cmpstr (earliest, ==, cases[i].earliest);
       g_assert_cmpstr (proposed, ==, cases[i].proposed);
       g_assert_cmpstr (latest, ==, cases[i].latest);
     }
-  g_assert_false (klynge_meeting_follow_up_dates ("2026-02-30T17:00", NULL, NULL, NULL));
+  g_assert_false (klynge_meeting_follow_up_dates ("2026-02-30T17:00", NULL, NULL, NULL, NULL));
 }
 
 static void
@@ -237,7 +250,7 @@ test_propose_follow_up (void)
 
   held->id = 7;
   held->topic_id = 3;
-  next = klynge_meeting_propose_follow_up (held);
+  next = klynge_meeting_propose_follow_up (held, "2026-03-11");
   g_assert_cmpint (next->follow_up_of, ==, 7);
   g_assert_cmpint (next->topic_id, ==, 3);
   g_assert_cmpstr (next->starts_at, ==, "2027-03-16T17:00");

@@ -10,6 +10,7 @@
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance.h"
 #include "klynge-cluster.h"
+#include "klynge-context.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
 #include "klynge-meetings-page.h"
@@ -18,25 +19,6 @@
 #include "klynge-topics.h"
 #include "klynge-ui-test-run.h"
 #include "klynge-ui-test-utils.h"
-
-/* Presses a key as the list's key controller receives it. */
-static void
-press (GtkWidget *widget,
-       guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
-    }
-  g_assert_true (handled);
-  klynge_ui_test_flush ();
-}
 
 static GtkWidget *
 agenda_row_child (GtkWidget *agenda,
@@ -179,8 +161,8 @@ plan_and_register (KlyngeWindow *window,
     g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (invitations, "rsvp-keys")));
     g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (invitations, "no-invitations")));
     gtk_list_box_select_row (answers, gtk_list_box_get_row_at_index (answers, 0));
-    press (GTK_WIDGET (answers), GDK_KEY_d);
-    press (GTK_WIDGET (answers), GDK_KEY_a);
+    klynge_ui_test_press_key (GTK_WIDGET (answers), GDK_KEY_d);
+    klynge_ui_test_press_key (GTK_WIDGET (answers), GDK_KEY_a);
     invited = klynge_invitations_list (db, saved->id, NULL);
     first = g_list_model_get_item (invited, 0);
     second = g_list_model_get_item (invited, 1);
@@ -192,18 +174,18 @@ plan_and_register (KlyngeWindow *window,
   list = klynge_ui_test_find_named (page, "attendance-list");
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
-  press (list, GDK_KEY_p);   /* first member present, on to the second */
-  press (list, GDK_KEY_e);   /* second excused */
-  press (list, GDK_KEY_a);   /* third absent */
-  press (list, GDK_KEY_l);   /* fourth came late */
+  klynge_ui_test_press_key (list, GDK_KEY_p);   /* first member present, on to the second */
+  klynge_ui_test_press_key (list, GDK_KEY_e);   /* second excused */
+  klynge_ui_test_press_key (list, GDK_KEY_u);   /* third absent */
+  klynge_ui_test_press_key (list, GDK_KEY_l);   /* fourth came late */
   /* Up arrow to the third: she came after all. */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
   klynge_ui_test_flush ();
-  press (list, GDK_KEY_p);
-  press (list, GDK_KEY_a);   /* the fourth, reached by the letter, absent after all; then back */
+  klynge_ui_test_press_key (list, GDK_KEY_p);
+  klynge_ui_test_press_key (list, GDK_KEY_u);   /* the fourth, reached by the letter, absent after all; then back */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
   klynge_ui_test_flush ();
-  press (list, GDK_KEY_l);   /* late implies present */
+  klynge_ui_test_press_key (list, GDK_KEY_l);   /* late implies present */
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "attendance-summary"))), "3 present (1 late)"));
 
   lines = klynge_attendance_list (db, saved->id, NULL);
@@ -394,6 +376,183 @@ test_new_topic (void)
   klynge_ui_test_run_on_demo (new_topic, NULL);
 }
 
+static GtkWidget *
+meeting_row (GtkWidget *page,
+             gint64     meeting_id)
+{
+  GtkWidget *list = klynge_ui_test_find_named (page, "meeting-list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == (gsize) meeting_id)
+      return row;
+  return NULL;
+}
+
+/* Cancelling asks first, keeps the meeting in the list marked cancelled,
+ * and can be undone. */
+static void
+cancel_and_undo (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  const char *status_sql = "SELECT status = 'cancelled' FROM meeting WHERE id = ?1";
+  g_autofree char *text = NULL;
+  GtkWidget *page, *row;
+  GtkWindow *dialog;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  /* The demo's planned meeting. */
+  row = meeting_row (page, 7);
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list")), GTK_LIST_BOX_ROW (row));
+  klynge_ui_test_flush ();
+
+  gtk_widget_activate_action (page, "meetings.cancel-meeting", NULL);
+  klynge_ui_test_flush ();
+  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (klynge_db_count (db, status_sql, 7), ==, 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel-meeting");
+  gtk_window_close (dialog);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, status_sql, 7), ==, 1);
+  row = meeting_row (page, 7);
+  g_assert_nonnull (row);
+  text = klynge_ui_test_collect_text (row);
+  g_assert_nonnull (strstr (text, "Cancelled"));
+
+  gtk_widget_activate_action (page, "meetings.undo-cancel", NULL);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, "SELECT status = 'planned' FROM meeting WHERE id = ?1", 7), ==, 1);
+}
+
+static void
+test_cancel_and_undo (void)
+{
+  klynge_ui_test_run_on_demo (cancel_and_undo, NULL);
+}
+
+/* Votes land where the pointer is: clicking "Add a Vote" three times on
+ * the second proposal gives it three votes, even once it has more than the
+ * first (the list does not re-sort under the pointer). */
+static void
+vote_three_times (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  GtkWidget *page, *topics, *entry;
+  GtkListBox *proposals;
+  g_autoptr(GPtrArray) listed = NULL;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.topics", NULL);
+  klynge_ui_test_flush ();
+  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  entry = klynge_ui_test_find_named (topics, "proposal-entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Antibiotika til børn");
+  g_signal_emit_by_name (entry, "entry-activated");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Demens i almen praksis");
+  g_signal_emit_by_name (entry, "entry-activated");
+  klynge_ui_test_flush ();
+
+  proposals = GTK_LIST_BOX (klynge_ui_test_find_named (topics, "proposals"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (proposals, 1));
+  for (int click = 0; click < 3; click++)
+    {
+      /* The pointer stays on the second row. */
+      GtkWidget *second = GTK_WIDGET (gtk_list_box_get_row_at_index (proposals, 1));
+
+      g_signal_emit_by_name (find_icon_button (second, "list-add-symbolic"), "clicked");
+      klynge_ui_test_flush ();
+    }
+
+  listed = klynge_topic_proposals_list (db, klynge_context_get_cluster_id (klynge_window_get_context (window)), NULL);
+  g_assert_cmpuint (listed->len, ==, 2);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      KlyngeTopicProposal *proposal = g_ptr_array_index (listed, i);
+
+      g_assert_cmpint (proposal->votes, ==, g_str_equal (proposal->title, "Demens i almen praksis") ? 3 : 0);
+    }
+  gtk_window_destroy (GTK_WINDOW (topics));
+}
+
+static void
+test_vote_three_times (void)
+{
+  klynge_ui_test_run_on_demo (vote_three_times, NULL);
+}
+
+static GtkWidget *
+find_labelled_button (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Plan a Meeting" on a proposal opens a new meeting on that topic. */
+static void
+plan_from_proposal (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  GtkWidget *page, *topics, *entry, *plan;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.topics", NULL);
+  klynge_ui_test_flush ();
+  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  entry = klynge_ui_test_find_named (topics, "proposal-entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Demens i almen praksis");
+  g_signal_emit_by_name (entry, "entry-activated");
+  klynge_ui_test_flush ();
+  plan = find_labelled_button (klynge_ui_test_find_named (topics, "proposals"), "_Plan a Meeting");
+  g_assert_nonnull (plan);
+  g_signal_emit_by_name (plan, "clicked");
+  klynge_ui_test_flush ();
+
+  g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  gtk_widget_activate_action (page, "meetings.save", NULL);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM meeting m JOIN topic t ON t.id = m.topic_id "
+                                        "WHERE m.title = 'Demens i almen praksis' AND t.title = m.title AND ?1", 1), ==, 1);
+}
+
+static void
+test_plan_from_proposal (void)
+{
+  klynge_ui_test_run_on_demo (plan_from_proposal, NULL);
+}
+
+static void
+test_first_meeting (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_assert_cmpint (klynge_cluster_create (db, "Empty", NULL), >, 0);
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, first_meeting, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 /* The edit button of the indicator @id: the row's button carries it. */
 static GtkWidget *
 find_indicator_button (GtkWidget *widget,
@@ -460,20 +619,6 @@ test_indicator_type (void)
   klynge_ui_test_run_on_demo (indicator_type, NULL);
 }
 
-static void
-test_first_meeting (void)
-{
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_assert_cmpint (klynge_cluster_create (db, "Empty", NULL), >, 0);
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, first_meeting, NULL);
-  klynge_test_remove_tree (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -484,8 +629,11 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
   g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/meetings/ui/new-topic", test_new_topic);
-  g_test_add_func ("/meetings/ui/indicator-type", test_indicator_type);
   g_test_add_func ("/meetings/ui/empty-agenda", test_empty_agenda);
+  g_test_add_func ("/meetings/ui/cancel-and-undo", test_cancel_and_undo);
+  g_test_add_func ("/meetings/ui/vote-three-times", test_vote_three_times);
+  g_test_add_func ("/meetings/ui/plan-from-proposal", test_plan_from_proposal);
+  g_test_add_func ("/meetings/ui/indicator-type", test_indicator_type);
 
   return g_test_run ();
 }

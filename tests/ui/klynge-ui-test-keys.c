@@ -46,7 +46,7 @@ klynge_ui_test_focus_window (GtkWindow *window)
 }
 
 void
-klynge_ui_test_press_key (GtkWindow *window,
+klynge_ui_test_send_key (GtkWindow *window,
                           guint      keyval)
 {
   Display *x = x_display (window);

@@ -16,7 +16,7 @@ void klynge_ui_test_focus_window (GtkWindow *window);
  * event travels the whole way a clicker's does: X, GDK, the window's
  * controllers in their phases, its bindings. Returns once the press is sent;
  * wait for what it should change. */
-void klynge_ui_test_press_key    (GtkWindow *window,
+void klynge_ui_test_send_key    (GtkWindow *window,
                                   guint      keyval);
 
 G_END_DECLS

@@ -49,6 +49,10 @@ GtkWidget *klynge_ui_test_find_actionable (GtkWidget  *widget,
 /* The visible widget with this label/title text, or %NULL. */
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);
+/* Presses @keyval as @widget's key controllers receive it; fails the test
+ * when none of them takes it. */
+void      klynge_ui_test_press_key       (GtkWidget  *widget,
+                                          guint       keyval);
 /* Activates the shortcut for @accelerator that @widget offers the whole
  * window (wherever the focus is); FALSE when it offers none. */
 gboolean  klynge_ui_test_activate_shortcut (GtkWidget  *widget,

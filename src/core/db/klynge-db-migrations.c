@@ -439,11 +439,29 @@ migrate_periods (KlyngeDb  *db,
                           "UPDATE data_request SET period = ?1 WHERE period = ?2", error);
 }
 
+/* Invitations calendars keep (RFC 5546): SEQUENCE counts the changes of
+ * time, place and status a calendar must apply, and the date by which members
+ * are asked to answer. The accounts' balance before the first booked year,
+ * typed in once, is carried into every year after it. */
+static const char schema_invitations[] =
+  "ALTER TABLE meeting ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0);"
+  "ALTER TABLE meeting ADD COLUMN reply_by TEXT;"
+  "ALTER TABLE cluster ADD COLUMN opening_balance INTEGER NOT NULL DEFAULT 0;"
+  ;
+
+static gboolean
+migrate_invitations (KlyngeDb  *db,
+                     GError   **error)
+{
+  return klynge_db_exec (db, schema_invitations, error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_import,
   migrate_letters,
   migrate_periods,
+  migrate_invitations,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);

@@ -280,13 +280,14 @@ klynge_ledger_list_entries (KlyngeDb                  *db,
                             GError                   **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_LEDGER_ENTRY);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT " ENTRY_COLUMNS ENTRY_JOINS
-    "WHERE e.cluster_id = ?1 ORDER BY e.entry_date, e.id", error);
-  gint64 balance = 0;
+  sqlite3_stmt *stmt;
+  gint64 balance;
   int rc;
 
-  if (stmt == NULL)
+  /* The running balance starts from the one before the first booked year. */
+  if (!klynge_ledger_get_opening_balance (db, cluster_id, &balance, error) ||
+      !(stmt = klynge_db_prepare (db, "SELECT " ENTRY_COLUMNS ENTRY_JOINS
+                                      "WHERE e.cluster_id = ?1 ORDER BY e.entry_date, e.id", error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
   while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
@@ -559,7 +560,9 @@ klynge_ledger_restore_entry (KlyngeDb           *db,
          write_entry (db, cluster_id, entry, TRUE, error);
 }
 
-/* The balance at the start of @date: every entry before it. */
+/* The balance at the start of @date: the balance the cluster had before its
+ * first booked year, and every entry before @date. So each year opens with
+ * the previous year's closing balance. */
 gint64
 klynge_ledger_balance_before (KlyngeDb    *db,
                               gint64       cluster_id,
@@ -567,7 +570,8 @@ klynge_ledger_balance_before (KlyngeDb    *db,
                               GError     **error)
 {
   sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT coalesce (sum (CASE kind WHEN 'income' THEN amount ELSE -amount END), 0) "
+    "SELECT (SELECT opening_balance FROM cluster WHERE id = ?1) + "
+    "  coalesce (sum (CASE kind WHEN 'income' THEN amount ELSE -amount END), 0) "
     "FROM ledger_entry WHERE cluster_id = ?1 AND entry_date < ?2", error);
   gint64 balance = 0;
 
@@ -643,6 +647,62 @@ klynge_ledger_set_currency (KlyngeDb    *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
   sqlite3_bind_text (stmt, 2, currency, -1, SQLITE_TRANSIENT);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/**
+ * klynge_ledger_get_opening_balance:
+ * @amount: (out): the balance before the first booked year, in minor units
+ */
+gboolean
+klynge_ledger_get_opening_balance (KlyngeDb  *db,
+                                   gint64     cluster_id,
+                                   gint64    *amount,
+                                   GError   **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT opening_balance FROM cluster WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    *amount = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
+  return rc == SQLITE_ROW;
+}
+
+/**
+ * klynge_ledger_set_opening_balance:
+ *
+ * Types in the balance the cluster had before its first booked year (its
+ * bank balance when Klynge took over the books); every later year opens
+ * with the previous one's closing balance. Refused while a year is locked,
+ * whose signed balances it would change.
+ */
+gboolean
+klynge_ledger_set_opening_balance (KlyngeDb  *db,
+                                   gint64     cluster_id,
+                                   gint64     amount,
+                                   GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 locked = klynge_db_count (db, "SELECT min(year) FROM locked_year WHERE cluster_id = ?1", cluster_id);
+
+  if (locked > 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                   _("The accounts of %d are locked, and a new opening balance would change them; unlock the year first."),
+                   (int) locked);
+      return FALSE;
+    }
+  if (!(stmt = klynge_db_prepare (db, "UPDATE cluster SET opening_balance = ?2 WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int64 (stmt, 2, amount);
   return klynge_db_step_done (db, stmt, error);
 }
 
@@ -724,6 +784,19 @@ proposed_grant (KlyngeDb    *db,
                                                                                 (const char *) sqlite3_column_text (stmt, 2)));
         }
       sqlite3_reset (stmt);
+      /* A grant of the year already in its category counts as booked, even
+       * when the amount differs (the rates or the clinics changed since). */
+      if ((stmt = klynge_db_prepare (db,
+             "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1 AND category_id = ?2 AND kind = 'income' "
+             "AND entry_date BETWEEN ?3 AND substr (?3, 1, 4) || '-12-31'", NULL)) != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, cluster_id);
+          sqlite3_bind_int64 (stmt, 2, entry->category_id);
+          sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            entry->id = sqlite3_column_int64 (stmt, 0);
+        }
+      sqlite3_reset (stmt);
     }
   return entry;
 }
@@ -735,7 +808,9 @@ proposed_grant (KlyngeDb    *db,
  * the clinics in the cluster; the start-up grant, in the founding year,
  * is the rate per GP times the GPs who are members.
  *
- * Returns: (transfer full) (element-type KlyngeLedgerEntry): unsaved entries
+ * Returns: (transfer full) (element-type KlyngeLedgerEntry): unsaved entries;
+ *   one whose grant the year already has in its category carries that
+ *   entry's id
  */
 GPtrArray *
 klynge_ledger_propose_grants (KlyngeDb  *db,
@@ -801,6 +876,72 @@ klynge_ledger_propose_grants (KlyngeDb  *db,
     }
 
   return g_steal_pointer (&proposals);
+}
+
+/**
+ * klynge_ledger_book_grants:
+ *
+ * Books the expected grants of @year the ledger does not have yet, in one
+ * transaction: booking twice books once.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the entries
+ *   booked (none when all were there), %NULL on error
+ */
+GArray *
+klynge_ledger_book_grants (KlyngeDb  *db,
+                           gint64     cluster_id,
+                           int        year,
+                           GError   **error)
+{
+  g_autoptr(GArray) booked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) grants = NULL;
+
+  if (!klynge_db_begin (db, error))
+    return NULL;
+  if (!(grants = klynge_ledger_propose_grants (db, cluster_id, year, error)))
+    goto fail;
+  for (guint i = 0; i < grants->len; i++)
+    {
+      KlyngeLedgerEntry *grant = g_ptr_array_index (grants, i);
+
+      if (grant->id != 0)
+        continue;
+      if (!klynge_ledger_save_entry (db, cluster_id, year, grant, error))
+        goto fail;
+      g_array_append_val (booked, grant->id);
+    }
+  if (!klynge_db_commit (db, error))
+    goto fail;
+  return g_steal_pointer (&booked);
+
+fail:
+  klynge_db_rollback (db);
+  return NULL;
+}
+
+/* Undoes klynge_ledger_book_grants(): the entries it booked, all or none. */
+gboolean
+klynge_ledger_unbook_grants (KlyngeDb  *db,
+                             gint64     cluster_id,
+                             GArray    *booked,
+                             GError   **error)
+{
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < booked->len; i++)
+    {
+      g_autoptr(KlyngeLedgerEntry) entry = klynge_ledger_delete_entry (db, cluster_id, g_array_index (booked, gint64, i), error);
+
+      if (entry == NULL)
+        {
+          klynge_db_rollback (db);
+          return FALSE;
+        }
+    }
+  if (klynge_db_commit (db, error))
+    return TRUE;
+  klynge_db_rollback (db);
+  return FALSE;
 }
 
 /**

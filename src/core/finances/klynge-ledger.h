@@ -124,6 +124,14 @@ gboolean    klynge_ledger_set_currency    (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            const char          *currency,
                                            GError             **error);
+gboolean    klynge_ledger_get_opening_balance (KlyngeDb        *db,
+                                               gint64           cluster_id,
+                                               gint64          *amount,
+                                               GError         **error);
+gboolean    klynge_ledger_set_opening_balance (KlyngeDb        *db,
+                                               gint64           cluster_id,
+                                               gint64           amount,
+                                               GError         **error);
 gboolean    klynge_ledger_get_grant_rates (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            gint64              *per_gp,
@@ -136,10 +144,18 @@ gboolean    klynge_ledger_set_grant_rates (KlyngeDb            *db,
                                            GError             **error);
 /* The grant entries expected for @year from the cluster's clinics and GPs,
  * not yet saved: the yearly grant, and the start-up grant in the year the
- * cluster was founded. */
+ * cluster was founded. One already booked carries the booked entry's id. */
 GPtrArray  *klynge_ledger_propose_grants  (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            int                  year,
+                                           GError             **error);
+GArray     *klynge_ledger_book_grants     (KlyngeDb            *db,
+                                           gint64               cluster_id,
+                                           int                  year,
+                                           GError             **error);
+gboolean    klynge_ledger_unbook_grants   (KlyngeDb            *db,
+                                           gint64               cluster_id,
+                                           GArray              *booked,
                                            GError             **error);
 
 /* A year by category: actual against budget. */

@@ -73,6 +73,65 @@ klynge_attendance_status_label (const char *status)
 }
 
 /**
+ * klynge_quick_key:
+ * @status: a roll call status (present, excused, absent, late) or an
+ *   invitation's answer (invited, accepted, declined, no_answer)
+ *
+ * The letter that records @status with one key, in the user's language.
+ * The roll call and the invitations share one set of letters, so a letter
+ * never means one thing in one list and another in the other: in Danish
+ * F fremmødt, A afbud (excused or declined alike), U udeblevet, K kom for
+ * sent; T tilmeldt, I inviteret, S intet svar.
+ *
+ * Returns: the lower-case letter, 0 for an unknown status
+ */
+gunichar
+klynge_quick_key (const char *status)
+{
+  static const struct {
+    const char *status;
+    const char *context;
+    const char *key;
+  } keys[] = {
+    /* Translators: the quick keys are one lower-case letter each; a letter
+     * must not stand for two different things across the roll call and the
+     * invitations (excused and declined may share one), and the shortcuts
+     * window's "roll call keys" and "invitation keys" list the same letters */
+    { "present", "quick key: present (roll call)",
+      NC_("quick key: present (roll call)", "p") },
+    { "excused", "quick key: excused (roll call)",
+      NC_("quick key: excused (roll call)", "e") },
+    { "absent", "quick key: absent (roll call)",
+      NC_("quick key: absent (roll call)", "u") },
+    { "late", "quick key: late (roll call)",
+      NC_("quick key: late (roll call)", "l") },
+    { "invited", "quick key: invited (invitation)",
+      NC_("quick key: invited (invitation)", "i") },
+    { "accepted", "quick key: accepted (invitation)",
+      NC_("quick key: accepted (invitation)", "a") },
+    { "declined", "quick key: declined (invitation)",
+      NC_("quick key: declined (invitation)", "d") },
+    { "no_answer", "quick key: no answer (invitation)",
+      NC_("quick key: no answer (invitation)", "n") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_strcmp0 (status, keys[i].status) == 0)
+      return g_unichar_tolower (g_utf8_get_char (g_dpgettext2 (GETTEXT_PACKAGE, keys[i].context, keys[i].key)));
+  return 0;
+}
+
+/* Returns: (transfer full): the quick key of @status as shown, "F" */
+char *
+klynge_quick_key_text (const char *status)
+{
+  char buf[8] = "";
+
+  g_unichar_to_utf8 (g_unichar_toupper (klynge_quick_key (status)), buf);
+  return g_strdup (buf);
+}
+
+/**
  * klynge_attendance_list:
  *
  * The register of a meeting: every member who was a member on the day or

@@ -53,6 +53,8 @@ typedef struct
 void klynge_attendance_rate_free (KlyngeAttendanceRate *rate);
 
 const char *klynge_attendance_status_label (const char *status);
+gunichar    klynge_quick_key               (const char *status);
+char       *klynge_quick_key_text          (const char *status);
 
 GListModel *klynge_attendance_list       (KlyngeDb    *db,
                                           gint64       meeting_id,

@@ -3,21 +3,23 @@
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Invitations as iCalendar (RFC 5545) events, one file per member. libical
- * writes them, so folding at 75 octets and escaping of , ; \ and newlines
- * follow the standard.
+ * Invitations as iCalendar (RFC 5545) events in iTIP messages (RFC 5546):
+ * one calendar for the whole meeting listing every invited member, sent as
+ * METHOD:REQUEST while the meeting stands and METHOD:CANCEL once cancelled,
+ * with the meeting's stable UID and its SEQUENCE, so that Outlook, Google
+ * Calendar, Thunderbird and Apple Calendar update or remove the event they
+ * already hold. libical writes them, so folding at 75 octets and escaping
+ * of , ; \ and newlines follow the standard.
  */
 
 #define G_LOG_DOMAIN "klynge-ics"
 
 #include "klynge-i18n.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <libical/ical.h>
 
-#include "klynge-file.h"
 #include "klynge-ics.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
@@ -42,21 +44,13 @@ cluster_info_clear (ClusterInfo *info)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClusterInfo, cluster_info_clear)
 
-/* The organizer is the cluster's coordinator, or the cluster itself when no
- * coordinator with an address is recorded. */
 static gboolean
 load_cluster_info (KlyngeDb       *db,
                    gint64          cluster_id,
                    ClusterInfo    *info,
                    GError        **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT c.time_zone, c.created_at, coalesce(m.name, c.name), coalesce(m.email, '') "
-    "FROM cluster c LEFT JOIN member m ON m.id = ("
-    "  SELECT r.member_id FROM member_role r JOIN member x ON x.id = r.member_id "
-    "  WHERE x.cluster_id = c.id AND r.role = 'coordinator' AND r.to_date IS NULL AND x.email != '' "
-    "  ORDER BY r.from_date DESC LIMIT 1) "
-    "WHERE c.id = ?1", error);
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT time_zone, created_at FROM cluster WHERE id = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -67,13 +61,12 @@ load_cluster_info (KlyngeDb       *db,
     {
       info->time_zone = klynge_db_column_dup_nullable (stmt, 0);
       info->created_at = klynge_db_column_dup_nullable (stmt, 1);
-      info->organizer_name = klynge_db_column_dup_nullable (stmt, 2);
-      info->organizer_email = klynge_db_column_dup_nullable (stmt, 3);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
-  return rc == SQLITE_ROW;
+  return rc == SQLITE_ROW &&
+         klynge_invitations_organizer (db, cluster_id, &info->organizer_name, &info->organizer_email, error);
 }
 
 static struct icaltimetype
@@ -136,12 +129,44 @@ clean_text (const char *text)
   return g_string_free (clean, FALSE);
 }
 
+/* A CAL-ADDRESS or a parameter is no TEXT value: libical escapes nothing in
+ * it, so a line break there would end the property (RFC 5545 3.3.3). Every
+ * control character becomes a space, and a parameter's quotes go. */
+static char *
+clean_line (const char *text)
+{
+  char *clean = clean_text (text);
+
+  g_strdelimit (clean, "\n\t\"", ' ');
+  return clean;
+}
+
+static void
+add_attendee (icalcomponent    *event,
+              KlyngeInvitation *invitation)
+{
+  g_autofree char *address = g_strdup_printf ("mailto:%s", invitation->member_email);
+  g_autofree char *valid_address = clean_line (address);
+  g_autofree char *name = clean_line (invitation->member_name);
+  icalproperty *property = icalproperty_new_attendee (valid_address);
+
+  icalproperty_add_parameter (property, icalparameter_new_cn (name));
+  icalproperty_add_parameter (property, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
+  icalproperty_add_parameter (property, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
+  icalproperty_add_parameter (property, icalparameter_new_partstat (
+    g_str_equal (invitation->status, "accepted") ? ICAL_PARTSTAT_ACCEPTED :
+    g_str_equal (invitation->status, "declined") ? ICAL_PARTSTAT_DECLINED : ICAL_PARTSTAT_NEEDSACTION));
+  icalproperty_add_parameter (property, icalparameter_new_rsvp (ICAL_RSVP_TRUE));
+  icalcomponent_add_property (event, property);
+}
+
 static icalcomponent *
 build_calendar (KlyngeMeeting     *meeting,
                 const ClusterInfo *info,
-                KlyngeInvitation  *invitation,
+                GListModel        *invitations,
                 GError           **error)
 {
+  gboolean cancelled = g_str_equal (meeting->status, "cancelled");
   icaltimezone *zone = icaltimezone_get_builtin_timezone (info->time_zone);
   g_autofree char *uid = NULL;
   g_autofree char *organizer = NULL;
@@ -169,7 +194,7 @@ build_calendar (KlyngeMeeting     *meeting,
                                   icalproperty_new_version ("2.0"),
                                   icalproperty_new_prodid ("-//Klynge//Klynge//EN"),
                                   icalproperty_new_calscale ("GREGORIAN"),
-                                  icalproperty_new_method (ICAL_METHOD_REQUEST),
+                                  icalproperty_new_method (cancelled ? ICAL_METHOD_CANCEL : ICAL_METHOD_REQUEST),
                                   (void *) 0);
   vtimezone = icalcomponent_new_clone (icaltimezone_get_component (zone));
   /* The rules from a year before the meeting on are enough, and keep the
@@ -211,48 +236,27 @@ build_calendar (KlyngeMeeting     *meeting,
   g_free (valid);
 
   organizer = g_strdup_printf ("mailto:%s", info->organizer_email);
-  valid = clean_text (organizer);
+  valid = clean_line (organizer);
   property = icalproperty_new_organizer (valid);
   g_free (valid);
-  valid = clean_text (info->organizer_name);
+  valid = clean_line (info->organizer_name);
   icalproperty_add_parameter (property, icalparameter_new_cn (valid));
   g_free (valid);
   icalcomponent_add_property (event, property);
 
-  if (invitation != NULL)
-    {
-      g_autofree char *attendee = g_strdup_printf ("mailto:%s", invitation->member_email);
-      g_autofree char *valid_attendee = clean_text (attendee);
-      g_autofree char *name = clean_text (invitation->member_name);
-
-      property = icalproperty_new_attendee (valid_attendee);
-      icalproperty_add_parameter (property, icalparameter_new_cn (name));
-      icalproperty_add_parameter (property, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
-      icalproperty_add_parameter (property, icalparameter_new_partstat (
-        g_str_equal (invitation->status, "accepted") ? ICAL_PARTSTAT_ACCEPTED :
-        g_str_equal (invitation->status, "declined") ? ICAL_PARTSTAT_DECLINED : ICAL_PARTSTAT_NEEDSACTION));
-      icalproperty_add_parameter (property, icalparameter_new_rsvp (ICAL_RSVP_TRUE));
-      icalcomponent_add_property (event, property);
-    }
-  icalcomponent_add_property (event, icalproperty_new_status (g_str_equal (meeting->status, "cancelled")
-                                                               ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
-  icalcomponent_add_property (event, icalproperty_new_sequence (0));
-  icalcomponent_add_component (calendar, event);
-  return calendar;
-}
-
-static KlyngeInvitation *
-find_invitation (GListModel *invitations,
-                 gint64      member_id)
-{
+  /* Everyone in one calendar, so one mail in BCC can carry it; a member
+   * without a usable address cannot answer and is left out, as from the mail. */
   for (guint i = 0; i < g_list_model_get_n_items (invitations); i++)
     {
       g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
 
-      if (invitation->member_id == member_id)
-        return g_steal_pointer (&invitation);
+      if (klynge_invitations_is_mail_address (invitation->member_email))
+        add_attendee (event, invitation);
     }
-  return NULL;
+  icalcomponent_add_property (event, icalproperty_new_status (cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+  icalcomponent_add_property (event, icalproperty_new_sequence (meeting->sequence));
+  icalcomponent_add_component (calendar, event);
+  return calendar;
 }
 
 /* libical 3.0 folds a line whose end falls on the fold between its CR and
@@ -296,10 +300,10 @@ refold (const char *ics)
 static char *
 calendar_text (KlyngeMeeting     *meeting,
                const ClusterInfo *info,
-               KlyngeInvitation  *invitation,
+               GListModel        *invitations,
                GError           **error)
 {
-  icalcomponent *calendar = build_calendar (meeting, info, invitation, error);
+  icalcomponent *calendar = build_calendar (meeting, info, invitations, error);
   char *text, *copy;
 
   if (calendar == NULL)
@@ -313,85 +317,74 @@ calendar_text (KlyngeMeeting     *meeting,
 }
 
 /**
- * klynge_ics_for_member:
+ * klynge_ics_for_meeting:
  *
- * Returns: (transfer full): the .ics text of the invitation of @member_id,
- *   who must be invited to the meeting
+ * The one calendar every invited member gets: METHOD:REQUEST (an invitation,
+ * or an update once the sequence has grown) or, for a cancelled meeting,
+ * METHOD:CANCEL, with every invited member who has an address as ATTENDEE.
+ *
+ * Returns: (transfer full): the .ics text, %NULL on error
  */
 char *
-klynge_ics_for_member (KlyngeDb  *db,
-                       gint64     meeting_id,
-                       gint64     member_id,
-                       GError   **error)
+klynge_ics_for_meeting (KlyngeDb  *db,
+                        gint64     meeting_id,
+                        GError   **error)
 {
   g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, meeting_id, error);
   g_autoptr(GListModel) invitations = NULL;
-  g_autoptr(KlyngeInvitation) invitation = NULL;
   g_auto(ClusterInfo) info = { 0 };
 
   if (meeting == NULL || !load_cluster_info (db, meeting->cluster_id, &info, error) ||
       !(invitations = klynge_invitations_list (db, meeting_id, error)))
     return NULL;
-  if (!(invitation = find_invitation (invitations, member_id)))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The member is not invited to this meeting."));
-      return NULL;
-    }
-  return calendar_text (meeting, &info, invitation, error);
-}
-
-/**
- * klynge_ics_write_folder:
- *
- * Writes one .ics file per invited member into @folder, named after the
- * meeting's date and the member.
- *
- * Returns: the number of files written, -1 on error
- */
-int
-klynge_ics_write_folder (KlyngeDb    *db,
-                         gint64       meeting_id,
-                         const char  *folder,
-                         GError     **error)
-{
-  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, meeting_id, error);
-  g_autoptr(GListModel) invitations = NULL;
-  g_auto(ClusterInfo) info = { 0 };
-  guint n;
-
-  if (meeting == NULL || !load_cluster_info (db, meeting->cluster_id, &info, error) ||
-      !(invitations = klynge_invitations_list (db, meeting_id, error)))
-    return -1;
-  n = g_list_model_get_n_items (invitations);
-  if (n == 0)
+  if (g_list_model_get_n_items (invitations) == 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Nobody is invited to this meeting yet."));
-      return -1;
+      return NULL;
     }
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not create the folder %s: %s"),
-                   folder, g_strerror (errno));
-      return -1;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
-      g_autofree char *text = calendar_text (meeting, &info, invitation, error);
-      g_autofree char *base = NULL;
-      g_autofree char *path = NULL;
-      g_autoptr(GError) local_error = NULL;
+  return calendar_text (meeting, &info, invitations, error);
+}
 
-      if (text == NULL)
-        return -1;
-      base = g_strdup_printf ("%.10s %s.ics", meeting->starts_at, invitation->member_name);
-      g_strdelimit (base, "/\\:*?\"<>|", '_');
-      path = g_build_filename (folder, base, NULL);
-      if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
-        {
-          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write %s: %s"), path, local_error->message);
-          return -1;
-        }
-    }
-  return (int) n;
+/* Windows, macOS and Linux file systems all take names of 255 bytes; a
+ * suffix " (99).eml" must fit after the name. */
+#define FILE_NAME_MAX 120
+
+/**
+ * klynge_ics_file_name:
+ * @starts_at: the meeting's start, "2026-06-09T17:00"
+ * @title: the meeting's title, any text
+ * @extension: "ics"
+ *
+ * A file name any file system takes and a shell script can quote: the
+ * date, then the title without control characters (tab, CR, LF), path
+ * separators or the characters Windows refuses, at most 120 bytes, never
+ * hidden (a leading dot) or ending in a dot or space.
+ *
+ * Returns: (transfer full): "2026-06-09 KOL.ics"
+ */
+char *
+klynge_ics_file_name (const char *starts_at,
+                      const char *title,
+                      const char *extension)
+{
+  g_autofree char *text = clean_line (title != NULL ? title : "");
+  g_autofree char *date = clean_line (starts_at != NULL ? starts_at : "");
+  GString *name = g_string_new (NULL);
+  gsize room;
+
+  g_strdelimit (text, "/\\:*?\"<>|", '_');
+  g_strdelimit (date, "/\\:*?\"<>|", '_');
+  g_string_append_printf (name, "%.10s %s", date, g_strstrip (text));
+  /* Cut at a character, not inside one. */
+  room = FILE_NAME_MAX - strlen (extension) - 1;
+  if (name->len > room)
+    g_string_truncate (name, g_utf8_find_prev_char (name->str, name->str + room + 1) - name->str);
+  while (name->len > 0 && (name->str[name->len - 1] == ' ' || name->str[name->len - 1] == '.'))
+    g_string_truncate (name, name->len - 1);
+  while (name->len > 0 && (name->str[0] == '.' || name->str[0] == ' '))
+    g_string_erase (name, 0, 1);
+  if (name->len == 0)
+    g_string_append (name, "meeting");
+  g_string_append_printf (name, ".%s", extension);
+  return g_string_free (name, FALSE);
 }

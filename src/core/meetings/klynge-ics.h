@@ -10,13 +10,11 @@
 
 G_BEGIN_DECLS
 
-char *klynge_ics_for_member    (KlyngeDb    *db,
+char *klynge_ics_for_meeting   (KlyngeDb    *db,
                                 gint64       meeting_id,
-                                gint64       member_id,
                                 GError     **error);
-int   klynge_ics_write_folder  (KlyngeDb    *db,
-                                gint64       meeting_id,
-                                const char  *folder,
-                                GError     **error);
+char *klynge_ics_file_name     (const char  *starts_at,
+                                const char  *title,
+                                const char  *extension);
 
 G_END_DECLS

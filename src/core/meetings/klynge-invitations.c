@@ -10,6 +10,8 @@
 
 #include "klynge-i18n.h"
 
+#include <string.h>
+
 #include "klynge-format.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
@@ -149,17 +151,28 @@ insert_invitation (KlyngeDb  *db,
   return FALSE;
 }
 
+/* The first invitations also set the date to answer by, unless the
+ * secretary chose one. */
 static gboolean
 mark_invited (KlyngeDb  *db,
               gint64     meeting_id,
               GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "UPDATE meeting SET status = 'invited' WHERE id = ?1 AND status = 'planned'", error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, meeting_id, error);
+  g_autofree char *reply_by = NULL;
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
+  if (meeting == NULL)
+    return FALSE;
+  reply_by = klynge_meeting_default_reply_by (meeting->starts_at, today);
+  if (!(stmt = klynge_db_prepare (db,
+         "UPDATE meeting SET status = CASE status WHEN 'planned' THEN 'invited' ELSE status END, "
+         "  reply_by = coalesce (reply_by, ?2) WHERE id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_text (stmt, 2, reply_by, -1, SQLITE_TRANSIENT);
   return klynge_db_step_done (db, stmt, error);
 }
 
@@ -300,8 +313,8 @@ klynge_invitations_default_template (void)
 /**
  * klynge_invitations_fill_template:
  *
- * Replaces {title}, {date}, {venue}, {address}, {topic} and {agenda} in
- * @template_text with the meeting's.
+ * Replaces {title}, {date}, {venue}, {address}, {topic}, {agenda} and
+ * {reply_by} in @template_text with the meeting's.
  */
 char *
 klynge_invitations_fill_template (KlyngeDb    *db,
@@ -312,9 +325,11 @@ klynge_invitations_fill_template (KlyngeDb    *db,
   g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, meeting_id, error);
   g_autofree char *when = NULL;
   g_autofree char *agenda = NULL;
+  g_autofree char *reply_by = NULL;
   const char *fields[][2] = {
     { "{title}", NULL }, { "{date}", NULL }, { "{venue}", NULL },
     { "{address}", NULL }, { "{topic}", NULL }, { "{agenda}", NULL },
+    { "{reply_by}", NULL },
   };
   g_autoptr(GString) text = NULL;
 
@@ -328,6 +343,10 @@ klynge_invitations_fill_template (KlyngeDb    *db,
   fields[3][1] = meeting->venue_address;
   fields[4][1] = meeting->topic_title != NULL ? meeting->topic_title : "";
   fields[5][1] = agenda;
+  if (meeting->reply_by == NULL)
+    meeting->reply_by = klynge_meeting_default_reply_by (meeting->starts_at, NULL);
+  reply_by = meeting->reply_by != NULL ? klynge_format_date (meeting->reply_by) : NULL;
+  fields[6][1] = reply_by != NULL ? reply_by : meeting->reply_by != NULL ? meeting->reply_by : "";
 
   text = g_string_new (template_text);
   for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
@@ -370,4 +389,60 @@ klynge_invitations_mailto (KlyngeDb    *db,
   subject_escaped = g_uri_escape_string (subject, NULL, FALSE);
   body_escaped = g_uri_escape_string (body, NULL, FALSE);
   return g_strdup_printf ("mailto:?bcc=%s&subject=%s&body=%s", bcc->str, subject_escaped, body_escaped);
+}
+
+/**
+ * klynge_invitations_organizer:
+ * @name: (out): the organizer's name
+ * @email: (out): their address, "" when none is recorded
+ *
+ * The organizer is the cluster's coordinator, or the cluster itself when no
+ * coordinator with an address is recorded.
+ */
+gboolean
+klynge_invitations_organizer (KlyngeDb    *db,
+                              gint64       cluster_id,
+                              char       **name,
+                              char       **email,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+    "SELECT coalesce(m.name, c.name), coalesce(m.email, '') "
+    "FROM cluster c LEFT JOIN member m ON m.id = ("
+    "  SELECT r.member_id FROM member_role r JOIN member x ON x.id = r.member_id "
+    "  WHERE x.cluster_id = c.id AND r.role = 'coordinator' AND r.to_date IS NULL AND x.email != '' "
+    "  ORDER BY r.from_date DESC LIMIT 1) "
+    "WHERE c.id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  rc = klynge_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      *name = klynge_db_column_dup_nullable (stmt, 0);
+      *email = klynge_db_column_dup_nullable (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
+  return rc == SQLITE_ROW;
+}
+
+/* An address a mail program or a calendar takes as one recipient: anything
+ * with a line break, a space or a separator could smuggle in a header, a
+ * property or a second recipient. */
+gboolean
+klynge_invitations_is_mail_address (const char *address)
+{
+  const char *at;
+
+  if (address == NULL || *address == '\0' || !g_utf8_validate (address, -1, NULL))
+    return FALSE;
+  for (const char *p = address; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p) || strchr (" ,;:<>\"", *p) != NULL)
+      return FALSE;
+  at = strchr (address, '@');
+  return at != NULL && at != address && at[1] != '\0' && strchr (at + 1, '@') == NULL;
 }

@@ -62,5 +62,11 @@ char       *klynge_invitations_fill_template (KlyngeDb   *db,
                                               const char *template_text,
                                               GError    **error);
 const char *klynge_invitations_default_template (void);
+gboolean    klynge_invitations_is_mail_address (const char *address);
+gboolean    klynge_invitations_organizer   (KlyngeDb     *db,
+                                            gint64        cluster_id,
+                                            char        **name,
+                                            char        **email,
+                                            GError      **error);
 
 G_END_DECLS

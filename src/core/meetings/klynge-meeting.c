@@ -178,6 +178,7 @@ klynge_meeting_finalize (GObject *object)
   g_free (self->catering);
   g_free (self->status);
   g_free (self->minutes);
+  g_free (self->reply_by);
   g_ptr_array_unref (self->agenda);
   g_ptr_array_unref (self->speakers);
   G_OBJECT_CLASS (klynge_meeting_parent_class)->finalize (object);
@@ -334,7 +335,8 @@ klynge_meeting_agenda_text (KlyngeMeeting *self)
 #define MEETING_COLUMNS \
   "m.id, m.cluster_id, m.title, m.topic_id, t.title, m.starts_at, m.ends_at, m.venue_name, " \
   "m.venue_address, m.catering, m.facilitator_id, m.status, m.minutes, m.follow_up_of, " \
-  "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present') "
+  "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present'), " \
+  "m.sequence, m.reply_by "
 #define MEETING_JOINS "FROM meeting m LEFT JOIN topic t ON t.id = m.topic_id "
 
 static KlyngeMeeting *
@@ -356,6 +358,8 @@ meeting_from_row (sqlite3_stmt *stmt)
   replace (&meeting->minutes, (const char *) sqlite3_column_text (stmt, 12));
   meeting->follow_up_of = sqlite3_column_int64 (stmt, 13);
   meeting->n_present = sqlite3_column_int64 (stmt, 14);
+  meeting->sequence = sqlite3_column_int (stmt, 15);
+  meeting->reply_by = klynge_db_column_dup_nullable (stmt, 16);
   return meeting;
 }
 
@@ -455,10 +459,10 @@ klynge_meetings_list (KlyngeDb              *db,
   stmt = klynge_db_prepare (db,
     filter == KLYNGE_MEETINGS_UPCOMING
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
-        "AND m.status NOT IN ('held', 'cancelled') AND m.ends_at >= ?2 ORDER BY m.starts_at, m.id"
+        "AND m.status != 'held' AND m.ends_at >= ?2 ORDER BY m.starts_at, m.id"
       : filter == KLYNGE_MEETINGS_PAST
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
-        "AND NOT (m.status NOT IN ('held', 'cancelled') AND m.ends_at >= ?2) ORDER BY m.starts_at DESC, m.id"
+        "AND NOT (m.status != 'held' AND m.ends_at >= ?2) ORDER BY m.starts_at DESC, m.id"
       : "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 AND ?2 IS NOT NULL "
         "ORDER BY m.starts_at, m.id", error);
   if (stmt == NULL)
@@ -599,11 +603,16 @@ write_meeting (KlyngeDb       *db,
 {
   sqlite3_stmt *stmt = klynge_db_prepare (db, meeting->id == 0
     ? "INSERT INTO meeting (cluster_id, title, topic_id, starts_at, ends_at, venue_name, venue_address, "
-      "  catering, facilitator_id, status, minutes, follow_up_of) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-    : "UPDATE meeting SET title = ?2, topic_id = ?3, starts_at = ?4, ends_at = ?5, venue_name = ?6, "
+      "  catering, facilitator_id, status, minutes, follow_up_of, reply_by) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)"
+    /* The right-hand sides see the row as it was, so the sequence counts
+     * exactly the changes a calendar has to apply (RFC 5546 2.1.4), once
+     * invitations are out (a planned meeting has sent none). */
+    : "UPDATE meeting SET sequence = sequence + (status != 'planned' AND (starts_at != ?4 OR ends_at != ?5 "
+      "    OR venue_name != ?6 OR venue_address != ?7 OR (status = 'cancelled') != (?10 = 'cancelled'))), "
+      "  title = ?2, topic_id = ?3, starts_at = ?4, ends_at = ?5, venue_name = ?6, "
       "  venue_address = ?7, catering = ?8, facilitator_id = ?9, status = ?10, minutes = ?11, "
-      "  follow_up_of = ?12 WHERE id = ?13 AND cluster_id = ?1", error);
+      "  follow_up_of = ?12, reply_by = ?14 WHERE id = ?13 AND cluster_id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -624,6 +633,8 @@ write_meeting (KlyngeDb       *db,
     sqlite3_bind_int64 (stmt, 12, meeting->follow_up_of);
   if (meeting->id != 0)
     sqlite3_bind_int64 (stmt, 13, meeting->id);
+  if (meeting->reply_by != NULL && *meeting->reply_by != '\0')
+    sqlite3_bind_text (stmt, 14, meeting->reply_by, -1, SQLITE_TRANSIENT);
   if (!klynge_db_step_done (db, stmt, error))
     return FALSE;
   if (meeting->id != 0 && sqlite3_changes (klynge_db_get_handle (db)) == 0)
@@ -713,11 +724,15 @@ klynge_meeting_save (KlyngeDb       *db,
       return FALSE;
     }
   meeting->id = id;
+  meeting->sequence = (int) klynge_db_count (db, "SELECT sequence FROM meeting WHERE id = ?1", id);
   klynge_meeting_compute_agenda (meeting);
   return TRUE;
 }
 
-/* Cancelling keeps the meeting with its invitations: it stays in the past list. */
+/* Cancelling keeps the meeting with its invitations, where its date puts
+ * it (a cancelled February meeting is still upcoming in December, marked
+ * cancelled); cancelling and taking it up again are changes calendars must
+ * see. */
 gboolean
 klynge_meeting_set_status (KlyngeDb    *db,
                            gint64       meeting_id,
@@ -731,7 +746,9 @@ klynge_meeting_set_status (KlyngeDb    *db,
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Unknown meeting status “%s”."), status);
       return FALSE;
     }
-  if (!(stmt = klynge_db_prepare (db, "UPDATE meeting SET status = ?2 WHERE id = ?1", error)))
+  if (!(stmt = klynge_db_prepare (db,
+         "UPDATE meeting SET sequence = sequence + (status != 'planned' AND (status = 'cancelled') != (?2 = 'cancelled')), "
+         "  status = ?2 WHERE id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
@@ -743,6 +760,67 @@ klynge_meeting_set_status (KlyngeDb    *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * klynge_meeting_reschedule:
+ * @ends_at: (nullable): the new end; %NULL keeps the meeting's length
+ *
+ * Moves the meeting as the editor would save it: checked for overlaps, its
+ * sequence raised so calendars move the event they have.
+ */
+gboolean
+klynge_meeting_reschedule (KlyngeDb    *db,
+                           gint64       meeting_id,
+                           const char  *starts_at,
+                           const char  *ends_at,
+                           GError     **error)
+{
+  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, meeting_id, error);
+  int length;
+
+  if (meeting == NULL)
+    return FALSE;
+  length = klynge_meeting_duration_minutes (meeting);
+  replace (&meeting->starts_at, starts_at);
+  g_free (meeting->ends_at);
+  meeting->ends_at = ends_at != NULL ? g_strdup (ends_at)
+                   : to_minutes (starts_at) < 0 ? g_strdup ("")
+                   : from_minutes (to_minutes (starts_at) + length);
+  return klynge_meeting_save (db, meeting, error);
+}
+
+/**
+ * klynge_meeting_default_reply_by:
+ * @today: "2026-05-01"
+ *
+ * A week before the meeting gives the secretary time to order catering; a
+ * meeting sooner than that asks for an answer the day before.
+ *
+ * Returns: (transfer full) (nullable): the date, "2026-06-02"; %NULL for a
+ *   malformed start
+ */
+char *
+klynge_meeting_default_reply_by (const char *starts_at,
+                                 const char *today)
+{
+  int y, mo, d, h, mi;
+  GDate date;
+  char buf[16];
+
+  if (!klynge_meeting_parse_time (starts_at, &y, &mo, &d, &h, &mi))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) mo, (GDateYear) y);
+  g_date_subtract_days (&date, 7);
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
+  if (today != NULL && strcmp (buf, today) < 0)
+    {
+      g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) mo, (GDateYear) y);
+      g_date_subtract_days (&date, 1);
+      g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
+    }
+  return g_strdup (buf);
 }
 
 /* Deleting with undo */
@@ -818,32 +896,44 @@ fail:
 /**
  * klynge_meeting_follow_up_dates:
  * @held_starts_at: the held meeting's start
- * @earliest: (out) (optional): six months later, "2026-12-09"
+ * @today: (nullable): "2026-12-06"; %NULL: today
+ * @earliest: (out) (optional): six months later, "2026-12-09", or @today
+ *   when that has passed
  * @proposed: (out) (optional): the proposed start, same weekday and time,
  *   within the week after @earliest
  * @latest: (out) (optional): twelve months later
  *
  * PDSA: the data is revisited 6 to 12 months after the meeting that made the
  * plans. Months are calendar months; a day past the month's end is its last
- * day (31 August + 6 months is 28 or 29 February).
+ * day (31 August + 6 months is 28 or 29 February). A follow-up planned late
+ * is proposed from today on, never in the past.
  */
 gboolean
 klynge_meeting_follow_up_dates (const char  *held_starts_at,
+                                const char  *today,
                                 char       **earliest,
                                 char       **proposed,
                                 char       **latest)
 {
-  int y, mo, d, h, mi;
-  GDate start, date;
+  int y, mo, d, h, mi, ty, tm, td;
+  GDate start, date, now;
   char buf[16];
 
   if (!klynge_meeting_parse_time (held_starts_at, &y, &mo, &d, &h, &mi))
     return FALSE;
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, (GDateDay) d, (GDateMonth) mo, (GDateYear) y);
+  g_date_clear (&now, 1);
+  if (today != NULL && sscanf (today, "%4d-%2d-%2d", &ty, &tm, &td) == 3 &&
+      g_date_valid_dmy ((GDateDay) td, (GDateMonth) tm, (GDateYear) ty))
+    g_date_set_dmy (&now, (GDateDay) td, (GDateMonth) tm, (GDateYear) ty);
+  else
+    g_date_set_time_t (&now, time (NULL));
 
   date = start;
   g_date_add_months (&date, 6);
+  if (g_date_compare (&date, &now) < 0)
+    date = now;
   g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
   if (earliest != NULL)
     *earliest = g_strdup (buf);
@@ -864,17 +954,19 @@ klynge_meeting_follow_up_dates (const char  *held_starts_at,
 /**
  * klynge_meeting_propose_follow_up:
  * @held: a meeting with its agenda loaded
+ * @today: (nullable): "2026-12-06"; %NULL: today
  *
  * Returns: (transfer full) (nullable): an unsaved meeting on the same topic,
  *   time of day, length, venue and agenda, linked as the follow-up of @held
  */
 KlyngeMeeting *
-klynge_meeting_propose_follow_up (KlyngeMeeting *held)
+klynge_meeting_propose_follow_up (KlyngeMeeting *held,
+                                  const char    *today)
 {
   g_autofree char *proposed = NULL;
   KlyngeMeeting *meeting;
 
-  if (!klynge_meeting_follow_up_dates (held->starts_at, NULL, &proposed, NULL))
+  if (!klynge_meeting_follow_up_dates (held->starts_at, today, NULL, &proposed, NULL))
     return NULL;
   meeting = klynge_meeting_new (held->cluster_id);
   g_free (meeting->title);

@@ -75,13 +75,15 @@ struct _KlyngeMeeting
   GPtrArray  *agenda;         /* KlyngeAgendaItem, in order */
   GPtrArray  *speakers;       /* KlyngeSpeaker */
   gint64      n_present;      /* filled when listed */
+  int         sequence;       /* RFC 5545 SEQUENCE: changes of time, place or cancellation since invited; kept by saving */
+  char       *reply_by;       /* nullable: "2026-06-02", the date members are asked to answer by */
 };
 
 typedef enum
 {
   KLYNGE_MEETINGS_ALL,
-  KLYNGE_MEETINGS_UPCOMING,   /* ends now or later, not held */
-  KLYNGE_MEETINGS_PAST,       /* held, cancelled, or over */
+  KLYNGE_MEETINGS_UPCOMING,   /* ends now or later, not held (cancelled ones too, where their date puts them) */
+  KLYNGE_MEETINGS_PAST,       /* held, or over */
 } KlyngeMeetingsFilter;
 
 KlyngeMeeting *klynge_meeting_new                (gint64          cluster_id);
@@ -115,6 +117,13 @@ gboolean       klynge_meeting_set_status         (KlyngeDb       *db,
                                                   gint64          meeting_id,
                                                   const char     *status,
                                                   GError        **error);
+gboolean       klynge_meeting_reschedule         (KlyngeDb       *db,
+                                                  gint64          meeting_id,
+                                                  const char     *starts_at,
+                                                  const char     *ends_at,
+                                                  GError        **error);
+char          *klynge_meeting_default_reply_by   (const char     *starts_at,
+                                                  const char     *today);
 
 /* Undo with klynge_snapshot_restore(). */
 KlyngeSnapshot *klynge_meeting_delete            (KlyngeDb       *db,
@@ -123,10 +132,12 @@ KlyngeSnapshot *klynge_meeting_delete            (KlyngeDb       *db,
 
 /* Follow-up (PDSA): 6 to 12 months after a held meeting. */
 gboolean       klynge_meeting_follow_up_dates    (const char     *held_starts_at,
+                                                  const char     *today,
                                                   char          **earliest,
                                                   char          **proposed,
                                                   char          **latest);
-KlyngeMeeting *klynge_meeting_propose_follow_up  (KlyngeMeeting  *held);
+KlyngeMeeting *klynge_meeting_propose_follow_up  (KlyngeMeeting  *held,
+                                                  const char     *today);
 gint64         klynge_meeting_find_follow_up     (KlyngeDb       *db,
                                                   gint64          meeting_id);
 

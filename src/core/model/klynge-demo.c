@@ -625,10 +625,11 @@ fill_cluster (KlyngeDb  *db,
   if (!(stmt = prepare (db,
          "UPDATE cluster SET region = 'Region Midtjylland', municipalities = 'Aarhus', "
          "  registration_number = '41234567', bank_account = '3409 0012345678', "
-         "  founded_on = '2018-09-01', attendance_threshold = 0.75, notes = ?2 "
+         "  founded_on = '2018-09-01', attendance_threshold = 0.75, notes = ?2, opening_balance = ?3 "
          "WHERE id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_int64 (stmt, 3, KLYNGE_DEMO_OPENING_BALANCE);
   sqlite3_bind_text (stmt, 2, _("Statutes adopted at the founding general assembly on 1 September 2018."), -1, SQLITE_STATIC);
   if (!klynge_db_step_done (db, stmt, error))
     return FALSE;

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define KLYNGE_DEMO_N_CLINICS         9
 #define KLYNGE_DEMO_N_GPS            24
 #define KLYNGE_DEMO_LISTED_PATIENTS  48000
+/* Minor units: the bank balance the cluster (founded 2018) had when its
+ * books moved into Klynge, before 2026, the first year booked there. */
+#define KLYNGE_DEMO_OPENING_BALANCE  3845000
 #define KLYNGE_DEMO_N_BOARD           5
 #define KLYNGE_DEMO_N_PAST_MEETINGS   6
 #define KLYNGE_DEMO_N_TOPICS          2

@@ -90,16 +90,16 @@ klynge_format_date_short (const char *iso_date)
   return g_date_time_format (dt, fmt->str);
 }
 
-/* Splits "24.11.2026" into its three numbers and the separator between them. */
+/* Splits "24.11.2026" into its three numbers and the two separators
+ * between them. */
 static gboolean
 split_date (const char *text,
             guint       numbers[3],
             guint       digits[3],
-            char       *separator)
+            char        separators[2])
 {
   const char *p = text;
 
-  *separator = 0;
   for (guint i = 0; i < 3; i++)
     {
       numbers[i] = digits[i] = 0;
@@ -111,22 +111,34 @@ split_date (const char *text,
         break;
       if (*p != '-' && *p != '.' && *p != '/')
         return FALSE;
-      if (*separator != 0 && *p != *separator)
-        return FALSE;
-      *separator = *p++;
+      separators[i] = *p++;
     }
   return *p == '\0';
+}
+
+static gboolean
+valid_date (guint y,
+            guint m,
+            guint d)
+{
+  /* The years the database takes (klynge_rules_check_date()): "1.1.0202" is a slip. */
+  return y >= 1900 && y <= 2200 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
 /**
  * klynge_parse_date:
  * @text: a date as the user typed it
  *
- * Reads a date written the ISO way (2026-11-24) or, where the locale puts the
- * day first, the local way: 24-11-2026, 24.11.2026, 24/11/2026 or 24.11.26.
+ * The one reader of typed dates. In every language: ISO (2026-11-24), and
+ * the forms only ever written day first: 24.11.2026, 24-11-2026 and the
+ * Danish 24/11-2026. Slashes alone follow the locale: 24/11/2026 where it
+ * writes the day first, 11/24/2026 where it writes the month first, and the
+ * other order when only that one is a date (25/12/2026 is the 25th
+ * anywhere). Two-digit years (24.11.26) only where the day comes first, as
+ * the locale writes them.
  *
  * Returns: (transfer full) (nullable): the ISO 8601 date, or %NULL with
- * @error saying which form is expected.
+ * @error saying which forms are expected.
  */
 char *
 klynge_parse_date (const char  *text,
@@ -136,26 +148,44 @@ klynge_parse_date (const char  *text,
   gboolean day_first = klynge_format_day_first ();
   guint n[3], digits[3];
   guint y = 0, m = 0, d = 0;
-  char separator;
+  char sep[2] = { 0, 0 };
 
-  if (split_date (trimmed, n, digits, &separator))
+  if (split_date (trimmed, n, digits, sep))
     {
-      if (digits[0] == 4 && separator == '-' && digits[1] <= 2 && digits[2] <= 2)
+      gboolean same = sep[0] == sep[1];
+      gboolean short_year = digits[2] == 2 && day_first;
+
+      if (digits[0] == 4 && same && sep[0] == '-' && digits[1] <= 2 && digits[2] <= 2)
         y = n[0], m = n[1], d = n[2];
-      else if (day_first && digits[0] <= 2 && digits[1] <= 2 && (digits[2] == 4 || digits[2] == 2))
-        y = digits[2] == 2 ? 2000 + n[2] : n[2], m = n[1], d = n[0];
+      else if (digits[0] <= 2 && digits[1] <= 2 && (digits[2] == 4 || short_year))
+        {
+          guint year = digits[2] == 2 ? 2000 + n[2] : n[2];
+          gboolean slashes = same && sep[0] == '/';
+
+          if ((same && sep[0] != '/') || (sep[0] == '/' && sep[1] == '-') || (slashes && day_first))
+            y = year, m = n[1], d = n[0];
+          else if (slashes)
+            y = year, m = n[0], d = n[1];
+          /* The locale's order is no date, the other one is: no doubt which is meant. */
+          if (slashes && !valid_date (y, m, d) && valid_date (year, d, m))
+            {
+              guint swap = m;
+
+              m = d, d = swap;
+            }
+        }
     }
 
-  /* The years the database takes (klynge_rules_check_date()): "1.1.0202" is a slip. */
-  if (y < 1900 || y > 2200 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (!valid_date (y, m, d))
     {
       if (day_first)
         g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
-                     _("“%s” is not a date; write it as day-month-year, like 24-11-2026, 24.11.2026 or 24.11.26."),
+                     _("“%s” is not a date; write it as day-month-year, like 24-11-2026, 24.11.2026, 24/11-2026 or 24.11.26."),
                      trimmed);
       else
         g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
-                     _("“%s” is not a date; write it as year-month-day, like 2026-11-24."), trimmed);
+                     _("“%s” is not a date; write it as year-month-day, like 2026-11-24, as day.month.year, like 24.11.2026, or as month/day/year, like 11/24/2026."),
+                     trimmed);
       return NULL;
     }
 
