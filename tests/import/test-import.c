@@ -281,7 +281,7 @@ test_report (Fixture *f, gconstpointer data)
     "bad-long.csv:5:1: There is no clinic “Lægehuset Østergde” in this cluster. Did you mean “Lægehuset Østergade”, “Lægehuset ved Fjorden”?",
     "bad-long.csv:6:3: There is no indicator “HbA1c målt”. Did you mean “HbA1c measured in last 12 months”?",
     "bad-long.csv:7:4: The period is missing.",
-    "bad-long.csv:9: The same clinic, indicator and period are already on line 8.",
+    "bad-long.csv:9: The same clinic, indicator (“HbA1c measured in last 12 months”) and period are already on line 8.",
   };
 
   g_assert_no_error (error);
