@@ -286,6 +286,8 @@ klynge_import_mapping_to_json (const KlyngeImportMapping *self)
   add_string (builder, "denominator", self->denominator);
   add_string (builder, "value", self->value);
   add_string (builder, "clinic_name", self->clinic_name);
+  json_builder_set_member_name (builder, "header_row");
+  json_builder_add_int_value (builder, self->header_row);
 
   json_builder_set_member_name (builder, "where");
   json_builder_begin_array (builder);
@@ -373,6 +375,7 @@ klynge_import_mapping_from_json (const char  *json,
   self->denominator = get_string (root, "denominator");
   self->value = get_string (root, "value");
   self->clinic_name = get_string (root, "clinic_name");
+  self->header_row = CLAMP (json_object_get_int_member_with_default (root, "header_row", 0), 0, G_MAXINT);
 
   where = json_object_has_member (root, "where") ? json_object_get_array_member (root, "where") : NULL;
   for (guint i = 0; where != NULL && i < json_array_get_length (where); i++)

@@ -45,6 +45,7 @@ typedef struct
  * @indicator_names: a file's own names of indicators → package key or name
  * @clinic_name: (nullable): a column with the clinic's name, for clinics
  *   created from the file when @clinic holds their numbers
+ * @header_row: the line or row of the header, from 1; 0 to find it
  * @where: (element-type KlyngeImportFilter): only rows matching every filter
  *   are read ("Sex = All" of a file with a row per sex)
  * @skip_unknown: rows of clinics that are not in the cluster are left out
@@ -74,6 +75,7 @@ typedef struct
   GPtrArray         *wide;
   GHashTable        *indicator_names;
   char              *clinic_name;
+  guint              header_row;
   GPtrArray         *where;
   gboolean           skip_unknown;
   gboolean           add_clinics;

@@ -152,8 +152,8 @@ fold (const char *text)
 
 /* Spreadsheets drop the leading zeros of "012345", registers write codes in
  * either case ("A84002", "a84002") and with spaces ("123 45"). */
-static char *
-number_key (const char *number)
+char *
+klynge_import_number_key (const char *number)
 {
   g_autofree char *folded = fold (number);
   GString *key = g_string_new ("#");
@@ -169,8 +169,8 @@ number_key (const char *number)
 
 /* "Lægehuset Nørregade" is "LAEGEHUSET NOERREGADE" and "Laegehuset
  * Nørregade." in other files: letters and digits only, æ ø å spelt out. */
-static char *
-name_key (const char *name)
+char *
+klynge_import_name_key (const char *name)
 {
   g_autofree char *folded = fold (name);
   GString *key = g_string_new ("=");
@@ -459,9 +459,9 @@ load_reference (Prepare  *self,
       };
 
       g_array_append_val (self->clinics, clinic);
-      g_hash_table_insert (self->clinic_keys, name_key (clinic.name), GINT_TO_POINTER (clinic.id));
+      g_hash_table_insert (self->clinic_keys, klynge_import_name_key (clinic.name), GINT_TO_POINTER (clinic.id));
       if (*clinic.number != '\0')
-        g_hash_table_insert (self->clinic_keys, number_key (clinic.number), GINT_TO_POINTER (clinic.id));
+        g_hash_table_insert (self->clinic_keys, klynge_import_number_key (clinic.number), GINT_TO_POINTER (clinic.id));
     }
   if (rc < 0)
     return FALSE;
@@ -471,7 +471,7 @@ load_reference (Prepare  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->plan->cluster_id);
   while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
-    g_hash_table_insert (self->clinic_keys, name_key ((const char *)sqlite3_column_text (stmt, 0)),
+    g_hash_table_insert (self->clinic_keys, klynge_import_name_key ((const char *)sqlite3_column_text (stmt, 0)),
                          GINT_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
   if (rc < 0)
     return FALSE;
@@ -534,11 +534,11 @@ find_clinic (Prepare    *self,
   if (g_hash_table_lookup_extended (self->clinic_cache, text, NULL, &cached))
     return GPOINTER_TO_INT (cached);
 
-  number = number_key (text);
+  number = klynge_import_number_key (text);
   id = GPOINTER_TO_INT (g_hash_table_lookup (self->clinic_keys, number));
   if (id == 0)
     {
-      name = name_key (text);
+      name = klynge_import_name_key (text);
       id = GPOINTER_TO_INT (g_hash_table_lookup (self->clinic_keys, name));
     }
   g_hash_table_insert (self->clinic_cache, g_strdup (text), GINT_TO_POINTER (id));
@@ -596,6 +596,14 @@ add_file_indicator (Prepare    *self,
   return id;
 }
 
+static gboolean
+looks_like_code (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  return strpbrk (trimmed, "0123456789") != NULL && strpbrk (trimmed, " \t") == NULL && strlen (trimmed) <= 20;
+}
+
 static void
 file_clinic_free (gpointer data)
 {
@@ -615,16 +623,16 @@ note_file_clinic (Prepare    *self,
                   const char *name,
                   guint       line)
 {
-  g_autofree char *key = number_key (text);
+  g_autofree char *key = klynge_import_number_key (text);
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->file_clinic_keys, key));
   FileClinic *clinic;
 
   if (index == 0)
     {
       clinic = g_new0 (FileClinic, 1);
-      /* A code names the clinic when the file has a column of names; a
-       * file naming clinics by name has no numbers to give. */
-      clinic->number = self->col_clinic_name >= 0 ? g_strstrip (g_strdup (text)) : NULL;
+      /* A code names the clinic when the file has a column of names or
+       * the text looks like one ("A84002", "12345"); a name is no number. */
+      clinic->number = self->col_clinic_name >= 0 || looks_like_code (text) ? g_strstrip (g_strdup (text)) : NULL;
       clinic->name = g_strstrip (g_strdup (*name != '\0' ? name : text));
       clinic->line = line;
       g_ptr_array_add (list, clinic);
@@ -675,7 +683,7 @@ classify_label (const char *text)
   if (*text == '\0')
     return ROW_CLINIC;
   folded = fold (text);
-  key = name_key (text);
+  key = klynge_import_name_key (text);
   if (label_is_total (key))
     return ROW_TOTAL;
   if (label_is_area (folded, key))
@@ -703,7 +711,7 @@ classify_row (Prepare              *self,
       }
   if (kind == ROW_CLINIC && self->col_area_type >= 0)
     {
-      g_autofree char *type = name_key (field (row, self->col_area_type));
+      g_autofree char *type = klynge_import_name_key (field (row, self->col_area_type));
 
       if (!g_strv_contains (clinic_types, type))
         kind = ROW_AREA;
@@ -1151,7 +1159,8 @@ read_row (const KlyngeTableRow  *row,
 
   if (!self->have_header)
     {
-      if (filled_fields ((const char *const *)row->fields, row->n_fields) < 2)
+      if (self->mapping->header_row > 0 ? row->line < self->mapping->header_row :
+          filled_fields ((const char *const *)row->fields, row->n_fields) < 2)
         return TRUE;
       read_header (self, row);
       self->in_rows = TRUE;
@@ -1166,7 +1175,8 @@ read_row (const KlyngeTableRow  *row,
         self->progress ((double)row->bytes_read / row->bytes_total, self->progress_data);
     }
 
-  if (filled_fields ((const char *const *)row->fields, row->n_fields) == 0)
+  /* Below the data registers put notes and copyright lines, one cell each. */
+  if (filled_fields ((const char *const *)row->fields, row->n_fields) <= (*field (row, self->col_clinic) == '\0' ? 1 : 0))
     return TRUE;
   for (guint i = 0; i < self->filter_columns->len; i++)
     {

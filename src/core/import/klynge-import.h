@@ -223,6 +223,12 @@ GPtrArray *klynge_import_preview      (const char       *path,
  * two or more filled fields, after any title lines a register puts above. */
 guint      klynge_import_header_index (GPtrArray  *rows);
 
+/* How a clinic's number and name are compared: "A84002" is "a84002",
+ * "012345" is "12345"; "Lægehuset" is "LAEGEHUSET." The two never equal
+ * each other. */
+char      *klynge_import_number_key (const char *number);
+char      *klynge_import_name_key   (const char *name);
+
 /* Parses a count or value as clinics' files write it; @decimal is '.' or ','. */
 gboolean   klynge_import_parse_number (const char *text,
                                        char        decimal,
