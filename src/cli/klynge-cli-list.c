@@ -4,13 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <stdio.h>
 
 #include <json-glib/json-glib.h>
 
 #include "klynge-cli.h"
-#include <math.h>
-
 #include "klynge-cli-list.h"
 #include "klynge-i18n.h"
 

@@ -173,9 +173,11 @@ char *
 klynge_import_name_key (const char *name)
 {
   g_autofree char *folded = fold (name);
+  /* fold() leaves "å" as "a" and a ring; composed, it is one letter. */
+  g_autofree char *composed = g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
   GString *key = g_string_new ("=");
 
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = composed ? composed : folded; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
