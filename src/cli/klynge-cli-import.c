@@ -11,6 +11,7 @@
 
 #include "klynge-cli.h"
 #include "klynge-import.h"
+#include "klynge-period.h"
 
 static void
 set_text (char       **field,
@@ -193,7 +194,8 @@ klynge_cli_import (KlyngeCli  *cli,
   gboolean dry_run = FALSE, replace = FALSE, keep = FALSE;
   gboolean add_clinics = FALSE, add_indicators = FALSE, skip_unknown = FALSE, skip_bad = FALSE, reference = FALSE;
   g_autofree char *mapping_name = NULL, *save_name = NULL, *layout = NULL, *decimal = NULL, *sheet_name = NULL;
-  g_autofree char *clinic = NULL, *clinic_name = NULL, *period = NULL, *fixed_period = NULL, *indicator = NULL;
+  g_autofree char *clinic = NULL, *clinic_name = NULL, *period = NULL, *fixed_period = NULL, *granularity = NULL;
+  g_autofree char *indicator = NULL;
   g_autofree char *numerator = NULL, *denominator = NULL, *value = NULL;
   g_auto(GStrv) wide = NULL, where = NULL, header = NULL;
   GOptionEntry entries[] = {
@@ -209,6 +211,7 @@ klynge_cli_import (KlyngeCli  *cli,
     { "clinic-name", 0, 0, G_OPTION_ARG_STRING, &clinic_name, N_("The column of the clinic’s name, when --clinic holds its number"), N_("COLUMN") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("The column of the period"), N_("COLUMN") },
     { "fixed-period", 0, 0, G_OPTION_ARG_STRING, &fixed_period, N_("The period of every row, when the file has no such column"), N_("PERIOD") },
+    { "period-granularity", 0, 0, G_OPTION_ARG_STRING, &granularity, N_("Store the periods as “year”, “financial-year”, “quarter”, “month” or “day”: days as their months, say"), N_("LENGTH") },
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("The column of the indicator (long layout)"), N_("COLUMN") },
     { "numerator", 0, 0, G_OPTION_ARG_STRING, &numerator, N_("The column of the numerator (long layout)"), N_("COLUMN") },
     { "denominator", 0, 0, G_OPTION_ARG_STRING, &denominator, N_("The column of the denominator (long layout)"), N_("COLUMN") },
@@ -249,6 +252,8 @@ klynge_cli_import (KlyngeCli  *cli,
     return klynge_cli_usage_error ("import", "%s", _("Rows are numbered from 1."));
   if (add_clinics && skip_unknown)
     return klynge_cli_usage_error ("import", "%s", _("--add-clinics and --skip-unknown exclude each other."));
+  if (granularity != NULL && !klynge_period_granularity_from_string (granularity, &(KlyngePeriodGranularity) { 0 }))
+    return klynge_cli_usage_error ("import", _("Unknown period length “%s”."), granularity);
   path = argv[1];
   if ((cluster = klynge_cli_get_cluster (cli, cluster)) == 0)
     return KLYNGE_CLI_FAILED;
@@ -296,6 +301,7 @@ klynge_cli_import (KlyngeCli  *cli,
   set_text (&mapping->fixed_period, fixed_period);
   if (fixed_period != NULL && period == NULL)
     g_clear_pointer (&mapping->period, g_free);
+  set_text (&mapping->period_granularity, granularity);
   set_text (&mapping->indicator, indicator);
   set_text (&mapping->numerator, numerator);
   set_text (&mapping->denominator, denominator);

@@ -96,19 +96,86 @@ test_numbers (void)
     }
 }
 
-static void
-test_periods (void)
+static KlyngeImportPlan *
+prepare_text (Fixture                   *f,
+              const char                *text,
+              const KlyngeImportMapping *mapping)
 {
-  const char *cases[][2] = {
-    { "2025K3", "2025-Q3" }, { "2025 Q4", "2025-Q4" }, { "K1 2026", "2026-Q1" },
-    { "2026-Q1", "2026-Q1" }, { " 2026 ", "2026" }, { "2026-03", "2026-03" },
+  g_autofree char *path = g_build_filename (f->dir, "periods.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  KlyngeImportPlan *plan;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  plan = klynge_import_prepare (f->db, f->cluster, path, mapping, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+assert_problems (KlyngeImportPlan  *plan,
+                 const char *const *expected)
+{
+  GPtrArray *problems = klynge_import_plan_get_problems (plan);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = klynge_import_problem_format (klynge_import_plan_get_file_name (plan), g_ptr_array_index (problems, i));
+      g_test_message ("%s", line);
+      g_assert_cmpstr (line, ==, expected[i]);
+    }
+  g_assert_cmpuint (problems->len, ==, g_strv_length ((char **)expected));
+}
+
+/* Periods are parsed as publishers write them and stored as keys; a period
+ * that is none is an error at its line and column. */
+static void
+test_period_column (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
+  g_autoptr(KlyngeImportPlan) bad = NULL;
+  g_autoptr(KlyngeImportPlan) good = NULL;
+  g_autoptr(KlyngeImportPlan) fixed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = {
+    "periods.csv:2:3: “2026-13” has no month 13: months go from 1 to 12.",
+    "periods.csv:3:3: “2024-Q5” has no quarter 5: quarters go from 1 to 4.",
+    "periods.csv:4:3: “banana” is not a period: write it as 2024, 2024-Q4, 2025-01, 2025-03-31 or 2023/24.",
+    "periods.csv:5:3: “=1+1” is not a period: write it as 2024, 2024-Q4, 2025-01, 2025-03-31 or 2023/24.",
+    NULL
+  };
+  const char *expected_fixed[] = {
+    "periods.csv:1: “2024-Q0” has no quarter 0: quarters go from 1 to 4.",
+    NULL
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *period = klynge_import_normalize_period (cases[i][0]);
-      g_assert_cmpstr (period, ==, cases[i][1]);
-    }
+  bad = prepare_text (f,
+                      "clinic_number,indicator,period,numerator,denominator\n"
+                      "012345,HbA1c measured in last 12 months,2026-13,1,2\n"
+                      "012345,HbA1c measured in last 12 months,2024-Q5,1,2\n"
+                      "012345,HbA1c measured in last 12 months,banana,1,2\n"
+                      "012345,HbA1c measured in last 12 months,=1+1,1,2\n", mapping);
+  assert_problems (bad, expected);
+
+  /* Days become the months that hold them when the user asks for months. */
+  mapping->period_granularity = g_strdup ("month");
+  good = prepare_text (f,
+                       "clinic_number,indicator,period,numerator,denominator\n"
+                       "012345,HbA1c measured in last 12 months,01OCT2031,1,2\n"
+                       "012345,HbA1c measured in last 12 months,jan. 2032,3,4\n"
+                       "012345,HbA1c measured in last 12 months,4. kvartal 2031,5,6\n", mapping);
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (good), ==, 0);
+  g_assert_cmpint (klynge_import_commit (f->db, good, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2031-10", "numerator"), ==, 1);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2032-01", "numerator"), ==, 3);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2031-Q4", "numerator"), ==, 5);
+
+  g_clear_pointer (&mapping->period, g_free);
+  mapping->fixed_period = g_strdup ("2024-Q0");
+  fixed = prepare_text (f,
+                        "clinic_number,indicator,numerator,denominator\n"
+                        "012345,HbA1c measured in last 12 months,1,2\n", mapping);
+  assert_problems (fixed, expected_fixed);
 }
 
 static void
@@ -593,10 +660,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import/engine/numbers", test_numbers);
-  g_test_add_func ("/import/engine/periods", test_periods);
   g_test_add_func ("/import/engine/guess-and-json", test_guess_and_json);
 #define ADD(path, func) g_test_add ("/import/engine/" path, Fixture, NULL, klynge_test_demo_set_up, func, klynge_test_demo_tear_down)
   ADD ("saved-mapping", test_saved_mapping);
+  ADD ("period-column", test_period_column);
   ADD ("duplicates-replace-and-undo", test_duplicates_replace_and_undo);
   ADD ("replace-and-undo-exact", test_replace_and_undo_exact);
   ADD ("keep-existing", test_keep_existing);

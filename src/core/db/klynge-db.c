@@ -17,6 +17,7 @@
 
 #include "klynge-backup.h"
 #include "klynge-db.h"
+#include "klynge-period.h"
 
 /* "KLYN": lets us tell our own files from other SQLite databases. */
 #define KLYNGE_APPLICATION_ID 0x4B4C594E
@@ -427,6 +428,8 @@ klynge_db_open (const char         *path,
 
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  /* "ORDER BY period COLLATE klynge_period" orders periods by time. */
+  sqlite3_create_collation (self->handle, "klynge_period", SQLITE_UTF8, NULL, klynge_period_collate);
 
   if (!check_identity (self, error) || !check_integrity (self, error))
     {

@@ -77,6 +77,7 @@ klynge_import_mapping_free (KlyngeImportMapping *self)
   g_free (self->clinic);
   g_free (self->period);
   g_free (self->fixed_period);
+  g_free (self->period_granularity);
   g_free (self->indicator);
   g_free (self->numerator);
   g_free (self->denominator);
@@ -281,6 +282,7 @@ klynge_import_mapping_to_json (const KlyngeImportMapping *self)
   add_string (builder, "clinic", self->clinic);
   add_string (builder, "period", self->period);
   add_string (builder, "fixed_period", self->fixed_period);
+  add_string (builder, "period_granularity", self->period_granularity);
   add_string (builder, "indicator", self->indicator);
   add_string (builder, "numerator", self->numerator);
   add_string (builder, "denominator", self->denominator);
@@ -370,6 +372,7 @@ klynge_import_mapping_from_json (const char  *json,
   self->clinic = get_string (root, "clinic");
   self->period = get_string (root, "period");
   self->fixed_period = get_string (root, "fixed_period");
+  self->period_granularity = get_string (root, "period_granularity");
   self->indicator = get_string (root, "indicator");
   self->numerator = get_string (root, "numerator");
   self->denominator = get_string (root, "denominator");

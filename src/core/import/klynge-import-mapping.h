@@ -40,6 +40,9 @@ typedef struct
  * @clinic: the column naming the clinic (provider number, name or alias)
  * @period: the column of the period, or %NULL with @fixed_period
  * @fixed_period: the period of every row when the file has no such column
+ * @period_granularity: (nullable): "month" (say) to store the file's days as
+ *   the months that hold them (klynge_period_granularity_from_string()),
+ *   %NULL to keep the periods as long as the file writes them
  * @indicator, @numerator, @denominator, @value: the long layout's columns
  * @wide: (element-type KlyngeImportWideColumn): the wide layout's measures
  * @indicator_names: a file's own names of indicators → package key or name
@@ -68,6 +71,7 @@ typedef struct
   char              *clinic;
   char              *period;
   char              *fixed_period;
+  char              *period_granularity;
   char              *indicator;
   char              *numerator;
   char              *denominator;

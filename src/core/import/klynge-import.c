@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "klynge-import.h"
+#include "klynge-period.h"
 #include "klynge-submissions.h"
 
 #define PROGRESS_EVERY 8192
@@ -120,6 +121,8 @@ typedef struct
   int         col_value;
   GArray     *wide;              /* WideMeasure */
   char       *fixed_period;
+  gboolean    coarsen;
+  KlyngePeriodGranularity granularity;
   int         col_clinic_name;
   int         col_area_type;
   GArray     *filter_columns;    /* int, beside mapping->where */
@@ -413,30 +416,6 @@ klynge_import_parse_number (const char *text,
 
   *result = g_ascii_strtod (plain, &end);
   return *end == '\0' && isfinite (*result);
-}
-
-char *
-klynge_import_normalize_period (const char *text)
-{
-  g_autoptr(GRegex) year_first = g_regex_new ("^(\\d{4})\\s*[-/ ]?\\s*[KkQq]\\s*([1-4])$", 0, 0, NULL);
-  g_autoptr(GRegex) quarter_first = g_regex_new ("^[KkQq]\\s*([1-4])\\s*[-/ ]?\\s*(\\d{4})$", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-  if (g_regex_match (year_first, trimmed, 0, &match))
-    {
-      g_autofree char *year = g_match_info_fetch (match, 1);
-      g_autofree char *quarter = g_match_info_fetch (match, 2);
-      return g_strdup_printf ("%s-Q%s", year, quarter);
-    }
-  g_clear_pointer (&match, g_match_info_free);
-  if (g_regex_match (quarter_first, trimmed, 0, &match))
-    {
-      g_autofree char *quarter = g_match_info_fetch (match, 1);
-      g_autofree char *year = g_match_info_fetch (match, 2);
-      return g_strdup_printf ("%s-Q%s", year, quarter);
-    }
-  return g_steal_pointer (&trimmed);
 }
 
 /* --- reference data ------------------------------------------------------- */
@@ -819,6 +798,22 @@ find_quality_columns (Prepare              *self,
     }
 }
 
+/* The one way a file's period becomes a stored one: parsed to its key,
+ * made a month (say) when the user asks for months. */
+static char *
+parse_period (Prepare     *self,
+              const char  *text,
+              GError     **error)
+{
+  KlyngePeriod period;
+
+  if (!klynge_period_parse (text, &period, error))
+    return NULL;
+  if (self->coarsen)
+    klynge_period_coarsen (&period, self->granularity, &period);
+  return klynge_period_to_key (&period);
+}
+
 static void
 read_header (Prepare              *self,
              const KlyngeTableRow *row)
@@ -840,6 +835,14 @@ read_header (Prepare              *self,
   self->col_clinic = require_column (self, row, m->clinic, _("clinic"));
   self->col_clinic_name = require_column (self, row, m->clinic_name, _("clinic’s name"));
   self->col_period = require_column (self, row, m->period, _("period"));
+  if (m->period_granularity != NULL &&
+      !(self->coarsen = klynge_period_granularity_from_string (m->period_granularity, &self->granularity)))
+    {
+      add_problem (self, KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD, row->line, 0, m->period_granularity, NULL,
+                   _("Periods can be made years, financial years, quarters, months or days, not “%s”."),
+                   m->period_granularity);
+      self->columns_missing = TRUE;
+    }
   for (const char *const *name = (const char *const[]) { "area type", "areatype", "area_type", "områdetype", "niveau", NULL };
        *name != NULL && self->col_area_type < 0; name++)
     self->col_area_type = klynge_import_column_position ((const char *const *)row->fields, row->n_fields, *name);
@@ -854,10 +857,15 @@ read_header (Prepare              *self,
   find_quality_columns (self, row);
   if (m->period == NULL)
     {
-      self->fixed_period = m->fixed_period ? klynge_import_normalize_period (m->fixed_period) : NULL;
-      if (self->fixed_period == NULL || *self->fixed_period == '\0')
+      g_autoptr(GError) period_error = NULL;
+
+      if (m->fixed_period != NULL && *m->fixed_period != '\0')
+        self->fixed_period = parse_period (self, m->fixed_period, &period_error);
+      if (self->fixed_period == NULL)
         {
-          add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD, row->line, 0, NULL, NULL,
+          add_problem (self, period_error ? KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD : KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD,
+                       row->line, 0, m->fixed_period, NULL, "%s",
+                       period_error ? period_error->message :
                        _("Choose the column of the period, or give the period of the whole file."));
           self->columns_missing = TRUE;
         }
@@ -1057,6 +1065,7 @@ read_period (Prepare              *self,
 {
   const char *text = field (row, self->col_period);
   guint found = GPOINTER_TO_UINT (g_hash_table_lookup (self->period_cache, text));
+  g_autoptr(GError) period_error = NULL;
   g_autofree char *period = NULL;
 
   if (found > 0)
@@ -1064,12 +1073,13 @@ read_period (Prepare              *self,
       *index = found - 1;
       return TRUE;
     }
-  period = self->fixed_period ? g_strdup (self->fixed_period) : klynge_import_normalize_period (text);
-  if (*period == '\0')
+  period = self->fixed_period ? g_strdup (self->fixed_period) : parse_period (self, text, &period_error);
+  if (period == NULL)
     {
       if (report)
-        add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD, field_line (row, self->col_period), self->col_period + 1,
-                     NULL, NULL, _("The period is missing."));
+        add_problem (self, *text ? KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD : KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD,
+                     field_line (row, self->col_period), self->col_period + 1, text, NULL,
+                     "%s", *text ? period_error->message : _("The period is missing."));
       return FALSE;
     }
   *index = intern_period (self->plan, g_steal_pointer (&period));

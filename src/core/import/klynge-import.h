@@ -22,6 +22,7 @@ typedef enum
   KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC,
   KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR,
   KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD,
+  KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD,
   KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN,
   KLYNGE_IMPORT_PROBLEM_TWICE_IN_FILE,
   KLYNGE_IMPORT_PROBLEM_DUPLICATE,      /* already stored: replace or keep */
@@ -233,8 +234,6 @@ char      *klynge_import_name_key   (const char *name);
 gboolean   klynge_import_parse_number (const char *text,
                                        char        decimal,
                                        double     *result);
-/* "2025K3", "2025 Q3", "K3 2025" → "2025-Q3"; anything else as it is. */
-char      *klynge_import_normalize_period (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeImportPlan, klynge_import_plan_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeImportBatch, klynge_import_batch_free)

