@@ -260,7 +260,7 @@ import_and_undo (KlyngeWindow *window,
   text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
   g_assert_nonnull (strstr (text, "There is no clinic “Lægehuset Østergde”"));
   g_assert_nonnull (strstr (text, "There is no indicator “HbA1c målt”"));
-  gtk_widget_activate (klynge_ui_test_find_button (unknown, "_Remember and Check Again"));
+  g_signal_emit_by_name (klynge_ui_test_find_button (unknown, "_Remember and Check Again"), "clicked");
   wait_while_busy (sheet);
   g_clear_pointer (&text, g_free);
   text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
@@ -418,6 +418,98 @@ test_undo_large_import (void)
   klynge_test_remove_tree (dir);
 }
 
+static KlyngeImportSheet *
+check_real_file (KlyngeWindow        *window,
+                 const char          *name,
+                 KlyngeImportMapping *mapping)
+{
+  g_autofree char *path = klynge_test_data_path (name);
+  KlyngeImportSheet *sheet = KLYNGE_IMPORT_SHEET (klynge_import_sheet_new ());
+
+  g_object_ref_sink (sheet);
+  klynge_import_sheet_set_context (sheet, klynge_window_get_context (window));
+  klynge_import_sheet_set_file (sheet, path);
+  klynge_import_sheet_set_mapping (sheet, mapping, NULL);
+  klynge_import_sheet_check (sheet);
+  wait_while_busy (sheet);
+  return sheet;
+}
+
+static GtkSwitch *
+find_switch (GtkWidget  *sheet,
+             const char *title)
+{
+  for (GtkWidget *row = klynge_ui_test_find_widget (klynge_ui_test_find_named (sheet, "rows"), ADW_TYPE_ACTION_ROW);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+  g_assert_not_reached ();
+}
+
+/* A board's file: its other practices are left out by default and said so;
+ * the clinics can be added instead. A file with one bad row offers to
+ * import the others. */
+static void
+real_file_choices (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  g_autoptr(KlyngeImportMapping) nhsd = klynge_import_mapping_new ();
+  g_autoptr(KlyngeImportMapping) prescribing = klynge_import_mapping_new ();
+  g_autoptr(KlyngeImportSheet) sheet = NULL;
+  g_autoptr(KlyngeImportSheet) second = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *skip_bad;
+
+  nhsd->layout = KLYNGE_IMPORT_WIDE;
+  nhsd->clinic = g_strdup ("CODE");
+  nhsd->period = g_strdup ("EXTRACT_DATE");
+  klynge_import_mapping_add_wide (nhsd, "HbA1c measured in last 12 months", NULL, NULL, "NUMBER_OF_PATIENTS");
+  sheet = check_real_file (window, "import/real/nhsd-gp-reg-jan2021.csv", nhsd);
+  wait_while_busy (sheet);
+  g_assert_true (gtk_switch_get_active (find_switch (GTK_WIDGET (sheet), "_Leave out clinics that are not in this cluster")));
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "6 clinics of the file are not in this cluster: their rows (6) are left out."));
+
+  gtk_switch_set_active (find_switch (GTK_WIDGET (sheet), "_Add all the file’s clinics to this cluster"), TRUE);
+  wait_while_busy (sheet);
+  g_assert_false (gtk_switch_get_active (find_switch (GTK_WIDGET (sheet), "_Leave out clinics that are not in this cluster")));
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "6 clinics are added to the cluster."));
+  g_assert_nonnull (strstr (text, "Nothing has been written yet"));
+
+  prescribing->layout = KLYNGE_IMPORT_WIDE;
+  prescribing->clinic = g_strdup ("id");
+  prescribing->clinic_name = g_strdup ("name");
+  prescribing->period = g_strdup ("date");
+  prescribing->add_clinics = TRUE;
+  klynge_import_mapping_add_wide (prescribing, "HbA1c measured in last 12 months", "y_items", "total_list_size", NULL);
+  second = check_real_file (window, "import/real/openprescribing-items.csv", prescribing);
+  gtk_switch_set_active (find_switch (GTK_WIDGET (second), "_Add all the file’s clinics to this cluster"), TRUE);
+  wait_while_busy (second);
+  skip_bad = klynge_ui_test_find_button (GTK_WIDGET (second), "Import the 8 good measurements and leave out the 1 row listed");
+  g_assert_nonnull (skip_bad);
+  g_signal_emit_by_name (skip_bad, "clicked");
+  wait_while_busy (second);
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (second));
+  g_assert_nonnull (strstr (text, "1 row with problems is left out, as listed."));
+  g_assert_nonnull (strstr (text, "Nothing has been written yet"));
+}
+
+static void
+test_real_file_choices (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, real_file_choices, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +518,7 @@ main (int   argc,
 
   g_test_add_func ("/import/ui/import-and-undo", test_import_and_undo);
   g_test_add_func ("/import/ui/undo-large-import", test_undo_large_import);
+  g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
 
   return g_test_run ();
 }

@@ -184,8 +184,15 @@ KlyngeImportMapping *
 klynge_import_mapping_copy (const KlyngeImportMapping *self)
 {
   g_autofree char *json = klynge_import_mapping_to_json (self);
+  KlyngeImportMapping *copy = klynge_import_mapping_from_json (json, NULL);
 
-  return klynge_import_mapping_from_json (json, NULL);
+  /* The choices of one import are not saved, but a copy keeps them. */
+  copy->skip_unknown = self->skip_unknown;
+  copy->add_clinics = self->add_clinics;
+  copy->add_indicators = self->add_indicators;
+  copy->skip_bad = self->skip_bad;
+  copy->store_reference = self->store_reference;
+  return copy;
 }
 
 /* --- guessing ------------------------------------------------------------- */
