@@ -10,6 +10,7 @@
 #include "klynge-import-sheet.h"
 #include "klynge-import-task.h"
 #include "klynge-read-only.h"
+#include "klynge-submissions.h"
 
 struct _KlyngeImportSheet
 {
@@ -19,6 +20,7 @@ struct _KlyngeImportSheet
   AdwComboRow         *mapping_row;
   GtkStringList       *mapping_names;
   AdwComboRow         *duplicates_row;
+  AdwEntryRow         *period_row;
   GtkProgressBar      *progress_bar;
   GtkLabel            *summary_label;
   AdwPreferencesGroup *unknown_group;
@@ -404,6 +406,8 @@ prepare_done_cb (GObject      *source,
     }
 }
 
+static void mapping_selected_cb (KlyngeImportSheet *self);
+
 /* The compact sheet's mapping: the saved one chosen, or a guess from the header. */
 static KlyngeImportMapping *
 own_mapping (KlyngeImportSheet  *self,
@@ -431,6 +435,23 @@ own_mapping (KlyngeImportSheet  *self,
       return NULL;
     }
   header = g_ptr_array_index (rows, klynge_import_header_index (rows));
+
+  /* Next quarter's file has the columns of a saved mapping: that one. */
+  self->source = klynge_import_mapping_find_fitting (klynge_context_get_db (self->context),
+                                                     klynge_context_get_cluster_id (self->context),
+                                                     (const char *const *)header, g_strv_length (header), NULL);
+  if (self->source != NULL)
+    {
+      for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (self->mapping_names)); i++)
+        if (g_str_equal (gtk_string_list_get_string (self->mapping_names, i), self->source))
+          {
+            g_signal_handlers_block_by_func (self->mapping_row, mapping_selected_cb, self);
+            adw_combo_row_set_selected (self->mapping_row, i);
+            g_signal_handlers_unblock_by_func (self->mapping_row, mapping_selected_cb, self);
+          }
+      return klynge_import_mapping_load (klynge_context_get_db (self->context),
+                                         klynge_context_get_cluster_id (self->context), self->source, error);
+    }
   return klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header));
 }
 
@@ -461,6 +482,20 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
   g_hash_table_iter_init (&iter, self->indicator_choices);
   while (g_hash_table_iter_next (&iter, &text, &name))
     g_hash_table_insert (mapping->indicator_names, g_strdup (text), g_strdup (name));
+  /* A file without a period column at the meeting is of the meeting's period. */
+  if (self->compact && mapping->period == NULL && (mapping->fixed_period == NULL || *mapping->fixed_period == '\0'))
+    {
+      const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->period_row));
+
+      if (*typed == '\0')
+        {
+          g_autofree char *meeting = klynge_submissions_meeting_period (db, klynge_context_get_cluster_id (self->context));
+          gtk_editable_set_text (GTK_EDITABLE (self->period_row), meeting ? meeting : "");
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->period_row), TRUE);
+      g_free (mapping->fixed_period);
+      mapping->fixed_period = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_row)));
+    }
   mapping->skip_unknown = gtk_switch_get_active (self->skip_unknown_switch) && !gtk_switch_get_active (self->add_clinics_switch);
   mapping->add_clinics = gtk_switch_get_active (self->add_clinics_switch);
   mapping->add_indicators = gtk_switch_get_active (self->add_indicators_switch);
@@ -614,6 +649,12 @@ choice_toggled_cb (KlyngeImportSheet *self,
 }
 
 static void
+period_activated_cb (KlyngeImportSheet *self)
+{
+  klynge_import_sheet_check (self);
+}
+
+static void
 skip_bad_clicked_cb (KlyngeImportSheet *self)
 {
   self->skip_bad = TRUE;
@@ -693,6 +734,8 @@ klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, choice_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, skip_bad_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, rows_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, period_row);
+  gtk_widget_class_bind_template_callback (widget_class, period_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, skip_unknown_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, add_clinics_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, add_indicators_row);

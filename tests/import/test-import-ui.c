@@ -12,6 +12,7 @@
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
 #include "klynge-presentation.h"
+#include "klynge-submissions.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 
@@ -497,6 +498,59 @@ real_file_choices (KlyngeWindow *window,
   g_assert_nonnull (strstr (text, "Nothing has been written yet"));
 }
 
+/* At the meeting: a file of next quarter fits the saved mapping, which is
+ * taken; it has no period column, so the sheet asks, with the meeting's. */
+static void
+live_without_period (KlyngeWindow *window,
+                     gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *meeting = NULL;
+  KlyngeImportSheet *sheet;
+  GtkWindow *live;
+  GtkWidget *period;
+
+  mapping->layout = KLYNGE_IMPORT_WIDE;
+  mapping->clinic = g_strdup ("Ydernummer");
+  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
+  g_assert_true (klynge_import_mapping_save (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
+                                             "Region HbA1c", mapping, NULL));
+  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
+  meeting = klynge_submissions_meeting_period (klynge_context_get_db (context), klynge_context_get_cluster_id (context));
+  g_assert_nonnull (meeting);
+
+  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file);
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
+  wait_while_busy (sheet);
+  period = klynge_ui_test_find_named (GTK_WIDGET (sheet), "period");
+  g_assert_true (gtk_widget_get_visible (period));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (period)), ==, meeting);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "Region HbA1c"));
+  g_assert_nonnull (strstr (text, "The file holds 1 measurement."));
+  gtk_window_close (live);
+  klynge_ui_test_flush ();
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_live_without_period (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, live_without_period, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 static void
 test_real_file_choices (void)
 {
@@ -519,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/import-and-undo", test_import_and_undo);
   g_test_add_func ("/import/ui/undo-large-import", test_undo_large_import);
   g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
+  g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
 
   return g_test_run ();
 }
