@@ -93,7 +93,7 @@ load_names (KlyngeDb *db,
 }
 
 /* A long-format file of every clinic and indicator of the demo cluster for
- * N_PERIODS periods ("P123"); @shift changes every numerator, so a file of
+ * N_PERIODS periods (the months from January 2000); @shift changes every numerator, so a file of
  * another shift replaces each measurement of this one with a new number. */
 static char *
 write_file (const Names *names,
@@ -107,9 +107,9 @@ write_file (const Names *names,
   for (guint p = 0; p < N_PERIODS; p++)
     for (guint c = 0; c < names->clinics->len; c++)
       for (guint i = 0; i < names->indicators->len; i++)
-        g_string_append_printf (csv, "%s,\"%s\",P%u,%u,%u\n",
+        g_string_append_printf (csv, "%s,\"%s\",%u-%02u,%u,%u\n",
                                 (char *)names->clinics->pdata[c], (char *)names->indicators->pdata[i],
-                                p, (p + c + i + shift) % 50, 50);
+                                2000 + p / 12, p % 12 + 1, (p + c + i + shift) % 50, 50);
 
   g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
   return path;
