@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <stdio.h>
 
 #include <json-glib/json-glib.h>
@@ -188,8 +189,14 @@ klynge_cli_list_add_number (KlyngeCliList *self,
       json_builder_add_double_value (self->json, value);
       return;
     }
-  /* The fewest digits that read back as the same double: 0.1, not
+  /* A whole number in full (134890, never 1.3489e+05); otherwise the
+   * fewest digits that read back as the same double: 0.1, not
    * 0.10000000000000001. */
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append (self->out, g_ascii_formatd (buffer, sizeof buffer, "%.0f", value));
+      return;
+    }
   for (int digits = 1; digits <= 17; digits++)
     {
       char format[8];

@@ -29,16 +29,20 @@ typedef struct
 static int run_help (KlyngeCli *cli, int argc, char **argv);
 
 static const Command commands[] = {
+  /* Only "clinics import" writes; it says so itself. */
+  { "clinics", klynge_cli_clinics, N_("List the clinics, or create them from a practice list (clinics import FILE)") },
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database"), TRUE, TRUE },
   { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, deck, feedback, ics, invitation, invitations, key, members, pack, sign-in, slides, workbook") },
   { "help", run_help, N_("Describe klynge-cli, or one command’s options") },
   { "import", klynge_cli_import, N_("Import measurements from a CSV or XLSX file"), TRUE },
   { "import-batches", klynge_cli_import_batches, N_("List the imported files") },
   { "import-undo", klynge_cli_import_undo, N_("Undo an imported file as a whole"), TRUE },
+  { "indicators", klynge_cli_indicators, N_("List the indicators with their ids") },
   { "info", klynge_cli_info, N_("Print the counts of every cluster in the database") },
   { "init", klynge_cli_init, N_("Create a new, empty database"), TRUE, TRUE },
   /* Only "ledger add" writes; it says so itself (see KlyngeCli). */
   { "ledger", klynge_cli_ledger, N_("List the ledger or add an entry to it") },
+  { "measurements", klynge_cli_measurements, N_("List the stored measurements (CSV or JSON for scripts)") },
   { "meetings", klynge_cli_meetings, N_("List the meetings of a cluster; invite to, reschedule or cancel one") },
   { "periods", klynge_cli_periods, N_("List the periods of the measurements by time, and those no period could be read from") },
 };

@@ -77,6 +77,9 @@ int klynge_cli_export_meeting (KlyngeCli *cli, int argc, char **argv);
 
 /* Import: `import FILE`, `import-batches`, `import-undo BATCH`. */
 int klynge_cli_import (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_clinics (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_indicators (KlyngeCli *cli, int argc, char **argv);
+int klynge_cli_measurements (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_import_batches (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_import_undo (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_periods (KlyngeCli *cli, int argc, char **argv);

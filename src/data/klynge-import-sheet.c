@@ -10,6 +10,7 @@
 #include "klynge-import-sheet.h"
 #include "klynge-import-task.h"
 #include "klynge-read-only.h"
+#include "klynge-submissions.h"
 
 struct _KlyngeImportSheet
 {
@@ -19,6 +20,7 @@ struct _KlyngeImportSheet
   AdwComboRow         *mapping_row;
   GtkStringList       *mapping_names;
   AdwComboRow         *duplicates_row;
+  AdwEntryRow         *period_row;
   GtkProgressBar      *progress_bar;
   GtkLabel            *summary_label;
   AdwPreferencesGroup *unknown_group;
@@ -26,6 +28,18 @@ struct _KlyngeImportSheet
   GtkStringList       *problems;
   GtkWidget           *check_button;
   GtkWidget           *import_button;
+  AdwPreferencesGroup *rows_group;
+  GtkWidget           *skip_unknown_row;
+  GtkWidget           *add_clinics_row;
+  GtkWidget           *add_indicators_row;
+  GtkWidget           *reference_row;
+  GtkSwitch           *skip_unknown_switch;
+  GtkSwitch           *add_clinics_switch;
+  GtkSwitch           *add_indicators_switch;
+  GtkSwitch           *reference_switch;
+  GtkButton           *skip_bad_button;
+  gboolean             skip_bad;
+  gboolean             chose_unknown;  /* the user set the switch: no default any more */
 
   KlyngeContext       *context;
   char                *path;
@@ -46,6 +60,10 @@ G_DEFINE_FINAL_TYPE (KlyngeImportSheet, klynge_import_sheet, ADW_TYPE_BIN)
 
 enum { IMPORTED, FINISHED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+/* From this many clinics not in the cluster a file is taken for a whole
+ * board's or region's, whose other practices are left out by default. */
+#define MANY_UNKNOWN_CLINICS 3
 
 static KlyngeImportDuplicates
 chosen_duplicates (KlyngeImportSheet *self)
@@ -69,6 +87,8 @@ update_actions (KlyngeImportSheet *self)
                                  klynge_import_plan_can_commit (self->plan, chosen_duplicates (self)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->choices_group), !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unknown_group), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rows_group), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->skip_bad_button), !self->busy);
 }
 
 static void
@@ -175,6 +195,113 @@ show_unknown_names (KlyngeImportSheet *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), self->unknown_rows->len > 0);
 }
 
+static gboolean
+has_problem (KlyngeImportPlan        *plan,
+             KlyngeImportProblemKind  kind)
+{
+  GPtrArray *problems = klynge_import_plan_get_problems (plan);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (((KlyngeImportProblem *)g_ptr_array_index (problems, i))->kind == kind)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_unknown_clinics (KlyngeImportPlan *plan)
+{
+  GPtrArray *problems = klynge_import_plan_get_problems (plan);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      KlyngeImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->kind == KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC && problem->text != NULL && *problem->text != '\0')
+        g_hash_table_add (seen, problem->text);
+    }
+  return g_hash_table_size (seen);
+}
+
+/* Rows that are no measurements, said plainly so nothing goes unnoticed. */
+static void
+describe_rows (KlyngeImportSheet *self,
+               GString           *summary)
+{
+  g_autoptr(GPtrArray) unknown = klynge_import_plan_get_unknown_clinics (self->plan);
+  g_autoptr(GPtrArray) created = klynge_import_plan_get_new_clinics (self->plan);
+  g_auto(GStrv) indicators = klynge_import_plan_get_new_indicators (self->plan);
+  KlyngeImportCounts counts;
+  guint unknown_rows = 0;
+
+  klynge_import_plan_get_counts (self->plan, &counts);
+  for (guint i = 0; i < unknown->len; i++)
+    unknown_rows += ((KlyngeImportFileClinic *)g_ptr_array_index (unknown, i))->n_rows;
+#define SAY(...) G_STMT_START { g_string_append_c (summary, ' '); g_string_append_printf (summary, __VA_ARGS__); } G_STMT_END
+  if (unknown->len > 0)
+    SAY (ngettext ("%u clinic of the file is not in this cluster: its rows (%u) are left out.",
+                   "%u clinics of the file are not in this cluster: their rows (%u) are left out.", unknown->len),
+         unknown->len, unknown_rows);
+  if (created->len > 0)
+    SAY (ngettext ("%u clinic is added to the cluster.", "%u clinics are added to the cluster.", created->len), created->len);
+  if (indicators[0] != NULL)
+    SAY (ngettext ("%u indicator is added.", "%u indicators are added.", g_strv_length (indicators)), g_strv_length (indicators));
+  if (counts.totals > 0)
+    SAY (ngettext ("%u total row is left out.", "%u total rows are left out.", counts.totals), counts.totals);
+  if (counts.areas > 0)
+    SAY (ngettext ("%u national or regional row is no clinic.", "%u national or regional rows are no clinics.", counts.areas),
+         counts.areas);
+  if (counts.suppressed > 0)
+    SAY (ngettext ("%u value is suppressed by the publisher and kept as suppressed.",
+                   "%u values are suppressed by the publisher and kept as suppressed.", counts.suppressed), counts.suppressed);
+  if (klynge_import_plan_get_left_out (self->plan)->len > 0)
+    {
+      guint n = klynge_import_plan_get_n_left_out (self->plan) - unknown_rows;
+      SAY (ngettext ("%u row with problems is left out, as listed.", "%u rows with problems are left out, as listed.", n), n);
+    }
+#undef SAY
+
+  gtk_widget_set_visible (self->skip_unknown_row, unknown->len > 0 || count_unknown_clinics (self->plan) > 0);
+  gtk_widget_set_visible (self->add_clinics_row, created->len > 0 || count_unknown_clinics (self->plan) > 0 ||
+                                                 gtk_switch_get_active (self->skip_unknown_switch));
+  gtk_widget_set_visible (self->add_indicators_row, indicators[0] != NULL || gtk_switch_get_active (self->add_indicators_switch) ||
+                                                    has_problem (self->plan, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR));
+  gtk_widget_set_visible (self->reference_row, counts.references > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->rows_group),
+                          gtk_widget_get_visible (self->skip_unknown_row) || gtk_widget_get_visible (self->add_clinics_row) ||
+                          gtk_widget_get_visible (self->add_indicators_row) || gtk_widget_get_visible (self->reference_row));
+}
+
+/* "Import the 544 good rows and leave out the 6 listed" when only rows are wrong. */
+static void
+offer_skip_bad (KlyngeImportSheet *self)
+{
+  GPtrArray *problems = klynge_import_plan_get_problems (self->plan);
+  g_autoptr(GHashTable) lines = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autofree char *label = NULL;
+  gboolean whole_file = FALSE;
+  guint good;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      KlyngeImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->kind == KLYNGE_IMPORT_PROBLEM_DUPLICATE)
+        continue;
+      if (problem->line == 0 || problem->column == 0 || problem->kind == KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN)
+        whole_file = TRUE;
+      else
+        g_hash_table_add (lines, GUINT_TO_POINTER (problem->line));
+    }
+  good = klynge_import_plan_get_n_measurements (self->plan);
+  gtk_widget_set_visible (GTK_WIDGET (self->skip_bad_button), !whole_file && g_hash_table_size (lines) > 0 && good > 0);
+  label = g_strdup_printf (ngettext ("Import the %u good measurements and leave out the %u row listed",
+                                     "Import the %u good measurements and leave out the %u rows listed",
+                                     g_hash_table_size (lines)),
+                           good, g_hash_table_size (lines));
+  gtk_button_set_label (self->skip_bad_button, label);
+}
+
 static void
 show_report (KlyngeImportSheet *self)
 {
@@ -207,12 +334,14 @@ show_report (KlyngeImportSheet *self)
                                                  "%s of them are already stored; choose whether to replace or keep them.",
                                                  n_duplicates), stored);
     }
+  describe_rows (self, summary);
   if (klynge_import_plan_can_commit (self->plan, duplicates))
     {
       g_string_append_c (summary, ' ');
       g_string_append (summary, _("Nothing has been written yet: Import writes it all at once, and it can be undone."));
     }
   gtk_label_set_text (self->summary_label, summary->str);
+  offer_skip_bad (self);
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -223,6 +352,13 @@ show_report (KlyngeImportSheet *self)
         continue;
       line = klynge_import_problem_format (klynge_import_plan_get_file_name (self->plan), problem);
       g_strv_builder_add (lines, line);
+    }
+  for (guint i = 0; i < klynge_import_plan_get_left_out (self->plan)->len; i++)
+    {
+      g_autofree char *line = klynge_import_problem_format (klynge_import_plan_get_file_name (self->plan),
+                                                            g_ptr_array_index (klynge_import_plan_get_left_out (self->plan), i));
+      g_autofree char *left = g_strdup_printf (_("Left out: %s"), line);
+      g_strv_builder_add (lines, left);
     }
   strv = g_strv_builder_end (lines);
   gtk_string_list_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
@@ -253,6 +389,14 @@ prepare_done_cb (GObject      *source,
   set_busy (self, NULL);
   if (self->plan == NULL)
     show_error (self, error);
+  else if (!self->chose_unknown && !gtk_switch_get_active (self->add_clinics_switch) &&
+           count_unknown_clinics (self->plan) >= MANY_UNKNOWN_CLINICS)
+    {
+      /* A board's or region's file: the rest of its practices are left out
+       * by default, and the report says so. */
+      self->chose_unknown = TRUE;
+      gtk_switch_set_active (self->skip_unknown_switch, TRUE);
+    }
   else
     {
       show_report (self);
@@ -261,6 +405,8 @@ prepare_done_cb (GObject      *source,
       gtk_widget_grab_focus (gtk_widget_is_sensitive (self->import_button) ? self->import_button : self->check_button);
     }
 }
+
+static void mapping_selected_cb (KlyngeImportSheet *self);
 
 /* Checks the file in a worker with @mapping (taken). */
 static void
@@ -275,6 +421,25 @@ check_with_mapping (KlyngeImportSheet   *self,
   g_hash_table_iter_init (&iter, self->indicator_choices);
   while (g_hash_table_iter_next (&iter, &text, &name))
     g_hash_table_insert (mapping->indicator_names, g_strdup (text), g_strdup (name));
+  /* A file without a period column at the meeting is of the meeting's period. */
+  if (self->compact && mapping->period == NULL && (mapping->fixed_period == NULL || *mapping->fixed_period == '\0'))
+    {
+      const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->period_row));
+
+      if (*typed == '\0')
+        {
+          g_autofree char *meeting = klynge_submissions_meeting_period (db, klynge_context_get_cluster_id (self->context));
+          gtk_editable_set_text (GTK_EDITABLE (self->period_row), meeting ? meeting : "");
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->period_row), TRUE);
+      g_free (mapping->fixed_period);
+      mapping->fixed_period = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_row)));
+    }
+  mapping->skip_unknown = gtk_switch_get_active (self->skip_unknown_switch) && !gtk_switch_get_active (self->add_clinics_switch);
+  mapping->add_clinics = gtk_switch_get_active (self->add_clinics_switch);
+  mapping->add_indicators = gtk_switch_get_active (self->add_indicators_switch);
+  mapping->store_reference = gtk_switch_get_active (self->reference_switch);
+  mapping->skip_bad = self->skip_bad;
   g_clear_pointer (&self->checked, klynge_import_mapping_free);
   self->checked = klynge_import_mapping_copy (mapping);
 
@@ -319,6 +484,33 @@ guess_read_cb (GObject      *source,
       return;
     }
   header = g_ptr_array_index (rows, klynge_import_header_index (rows));
+
+  /* Next quarter's file has the columns of a saved mapping: that one. */
+  self->source = klynge_import_mapping_find_fitting (klynge_context_get_db (self->context),
+                                                     klynge_context_get_cluster_id (self->context),
+                                                     (const char *const *)header, g_strv_length (header), NULL);
+  if (self->source != NULL)
+    {
+      KlyngeImportMapping *saved;
+
+      for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (self->mapping_names)); i++)
+        if (g_str_equal (gtk_string_list_get_string (self->mapping_names, i), self->source))
+          {
+            g_signal_handlers_block_by_func (self->mapping_row, mapping_selected_cb, self);
+            adw_combo_row_set_selected (self->mapping_row, i);
+            g_signal_handlers_unblock_by_func (self->mapping_row, mapping_selected_cb, self);
+          }
+      saved = klynge_import_mapping_load (klynge_context_get_db (self->context),
+                                          klynge_context_get_cluster_id (self->context), self->source, &error);
+      if (saved == NULL)
+        {
+          show_error (self, error);
+          update_actions (self);
+          return;
+        }
+      check_with_mapping (self, saved);
+      return;
+    }
   check_with_mapping (self, klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header)));
 }
 
@@ -483,6 +675,35 @@ remember_clicked_cb (KlyngeImportSheet *self)
 }
 
 static void
+choice_toggled_cb (KlyngeImportSheet *self,
+                   GParamSpec        *pspec,
+                   GtkSwitch         *toggled)
+{
+  if (toggled == self->skip_unknown_switch || toggled == self->add_clinics_switch)
+    self->chose_unknown = TRUE;
+  /* Adding the clinics and leaving them out exclude each other. */
+  if (toggled == self->add_clinics_switch && gtk_switch_get_active (toggled))
+    gtk_switch_set_active (self->skip_unknown_switch, FALSE);
+  else if (toggled == self->skip_unknown_switch && gtk_switch_get_active (toggled))
+    gtk_switch_set_active (self->add_clinics_switch, FALSE);
+  if (self->path != NULL && !self->busy)
+    klynge_import_sheet_check (self);
+}
+
+static void
+period_activated_cb (KlyngeImportSheet *self)
+{
+  klynge_import_sheet_check (self);
+}
+
+static void
+skip_bad_clicked_cb (KlyngeImportSheet *self)
+{
+  self->skip_bad = TRUE;
+  klynge_import_sheet_check (self);
+}
+
+static void
 load_mapping_names (KlyngeImportSheet *self)
 {
   KlyngeDb *db = self->context ? klynge_context_get_db (self->context) : NULL;
@@ -552,6 +773,20 @@ klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mapping_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, duplicates_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, remember_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, skip_bad_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, rows_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, period_row);
+  gtk_widget_class_bind_template_callback (widget_class, period_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, skip_unknown_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, add_clinics_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, add_indicators_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, skip_unknown_switch);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, add_clinics_switch);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, add_indicators_switch);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, reference_switch);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, skip_bad_button);
 
   gtk_widget_class_install_action (widget_class, "sheet.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "sheet.import", NULL, import_action);
@@ -597,6 +832,9 @@ klynge_import_sheet_set_file (KlyngeImportSheet *self,
   g_free (self->path);
   self->path = g_strdup (path);
   g_clear_pointer (&self->plan, klynge_import_plan_free);
+  /* Another file: its rows are judged afresh. */
+  self->skip_bad = FALSE;
+  self->chose_unknown = FALSE;
   update_actions (self);
 }
 

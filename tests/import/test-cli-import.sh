@@ -42,12 +42,12 @@ ok $? "a wide cp1252 file imports with a mapping given on the command line"
 ok $? "the saved mapping imports the next file in one command"
 
 "$cli" --db "$db" import-batches > "$tmp/out"; rc=$?
-[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 3 ] && head -n 1 "$tmp/out" | grep -q "^batch	imported_at	file	rows	checksum$" \
+[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 3 ] && head -n 1 "$tmp/out" | grep -q "^batch	imported_at	file	rows	checksum	left_out$" \
   && grep -q "nsaid-region-wide-cp1252.csv	54	" "$tmp/out"
 ok $? "import-batches lists both batches with their row counts under a header"
 
 "$cli" --db "$db" import-batches --format csv > "$tmp/out"; rc=$?
-[ $rc -eq 0 ] && head -n 1 "$tmp/out" | grep -q "^batch,imported_at,file,rows,checksum$" \
+[ $rc -eq 0 ] && head -n 1 "$tmp/out" | grep -q "^batch,imported_at,file,rows,checksum,left_out$" \
   && grep -q ",nsaid-region-wide-cp1252.csv,54," "$tmp/out"
 ok $? "import-batches --format csv writes the same list as CSV"
 

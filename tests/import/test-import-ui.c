@@ -12,6 +12,7 @@
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
 #include "klynge-presentation.h"
+#include "klynge-submissions.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 
@@ -288,7 +289,7 @@ import_and_undo (KlyngeWindow *window,
   text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
   g_assert_nonnull (strstr (text, "There is no clinic “Lægehuset Østergde”"));
   g_assert_nonnull (strstr (text, "There is no indicator “HbA1c målt”"));
-  gtk_widget_activate (klynge_ui_test_find_button (unknown, "_Remember and Check Again"));
+  g_signal_emit_by_name (klynge_ui_test_find_button (unknown, "_Remember and Check Again"), "clicked");
   wait_while_busy (sheet);
   g_clear_pointer (&text, g_free);
   text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
@@ -446,6 +447,151 @@ test_undo_large_import (void)
   klynge_test_remove_tree (dir);
 }
 
+static KlyngeImportSheet *
+check_real_file (KlyngeWindow        *window,
+                 const char          *name,
+                 KlyngeImportMapping *mapping)
+{
+  g_autofree char *path = klynge_test_data_path (name);
+  KlyngeImportSheet *sheet = KLYNGE_IMPORT_SHEET (klynge_import_sheet_new ());
+
+  g_object_ref_sink (sheet);
+  klynge_import_sheet_set_context (sheet, klynge_window_get_context (window));
+  klynge_import_sheet_set_file (sheet, path);
+  klynge_import_sheet_set_mapping (sheet, mapping, NULL);
+  klynge_import_sheet_check (sheet);
+  wait_while_busy (sheet);
+  return sheet;
+}
+
+static GtkSwitch *
+find_switch (GtkWidget  *sheet,
+             const char *title)
+{
+  for (GtkWidget *row = klynge_ui_test_find_widget (klynge_ui_test_find_named (sheet, "rows"), ADW_TYPE_ACTION_ROW);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+  g_assert_not_reached ();
+}
+
+/* A board's file: its other practices are left out by default and said so;
+ * the clinics can be added instead. A file with one bad row offers to
+ * import the others. */
+static void
+real_file_choices (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  g_autoptr(KlyngeImportMapping) nhsd = klynge_import_mapping_new ();
+  g_autoptr(KlyngeImportMapping) prescribing = klynge_import_mapping_new ();
+  g_autoptr(KlyngeImportSheet) sheet = NULL;
+  g_autoptr(KlyngeImportSheet) second = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *skip_bad;
+
+  nhsd->layout = KLYNGE_IMPORT_WIDE;
+  nhsd->clinic = g_strdup ("CODE");
+  nhsd->period = g_strdup ("EXTRACT_DATE");
+  klynge_import_mapping_add_wide (nhsd, "HbA1c measured in last 12 months", NULL, NULL, "NUMBER_OF_PATIENTS");
+  sheet = check_real_file (window, "import/real/nhsd-gp-reg-jan2021.csv", nhsd);
+  wait_while_busy (sheet);
+  g_assert_true (gtk_switch_get_active (find_switch (GTK_WIDGET (sheet), "_Leave out clinics that are not in this cluster")));
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "6 clinics of the file are not in this cluster: their rows (6) are left out."));
+
+  gtk_switch_set_active (find_switch (GTK_WIDGET (sheet), "_Add all the file’s clinics to this cluster"), TRUE);
+  wait_while_busy (sheet);
+  g_assert_false (gtk_switch_get_active (find_switch (GTK_WIDGET (sheet), "_Leave out clinics that are not in this cluster")));
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "6 clinics are added to the cluster."));
+  g_assert_nonnull (strstr (text, "Nothing has been written yet"));
+
+  prescribing->layout = KLYNGE_IMPORT_WIDE;
+  prescribing->clinic = g_strdup ("id");
+  prescribing->clinic_name = g_strdup ("name");
+  prescribing->period = g_strdup ("date");
+  prescribing->add_clinics = TRUE;
+  klynge_import_mapping_add_wide (prescribing, "HbA1c measured in last 12 months", "y_items", "total_list_size", NULL);
+  second = check_real_file (window, "import/real/openprescribing-items.csv", prescribing);
+  gtk_switch_set_active (find_switch (GTK_WIDGET (second), "_Add all the file’s clinics to this cluster"), TRUE);
+  wait_while_busy (second);
+  skip_bad = klynge_ui_test_find_button (GTK_WIDGET (second), "Import the 8 good measurements and leave out the 1 row listed");
+  g_assert_nonnull (skip_bad);
+  g_signal_emit_by_name (skip_bad, "clicked");
+  wait_while_busy (second);
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (second));
+  g_assert_nonnull (strstr (text, "1 row with problems is left out, as listed."));
+  g_assert_nonnull (strstr (text, "Nothing has been written yet"));
+}
+
+/* At the meeting: a file of next quarter fits the saved mapping, which is
+ * taken; it has no period column, so the sheet asks, with the meeting's. */
+static void
+live_without_period (KlyngeWindow *window,
+                     gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *meeting = NULL;
+  KlyngeImportSheet *sheet;
+  GtkWindow *live;
+  GtkWidget *period;
+
+  mapping->layout = KLYNGE_IMPORT_WIDE;
+  mapping->clinic = g_strdup ("Ydernummer");
+  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
+  g_assert_true (klynge_import_mapping_save (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
+                                             "Region HbA1c", mapping, NULL));
+  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
+  meeting = klynge_submissions_meeting_period (klynge_context_get_db (context), klynge_context_get_cluster_id (context));
+  g_assert_nonnull (meeting);
+
+  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file);
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
+  wait_while_busy (sheet);
+  period = klynge_ui_test_find_named (GTK_WIDGET (sheet), "period");
+  g_assert_true (gtk_widget_get_visible (period));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (period)), ==, meeting);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "Region HbA1c"));
+  g_assert_nonnull (strstr (text, "The file holds 1 measurement."));
+  gtk_window_close (live);
+  klynge_ui_test_flush ();
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_live_without_period (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, live_without_period, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_real_file_choices (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, real_file_choices, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +600,8 @@ main (int   argc,
 
   g_test_add_func ("/import/ui/import-and-undo", test_import_and_undo);
   g_test_add_func ("/import/ui/undo-large-import", test_undo_large_import);
+  g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
+  g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
 
   return g_test_run ();
 }

@@ -383,7 +383,7 @@ test_report (Fixture *f, gconstpointer data)
     "bad-long.csv:5:1: There is no clinic “Lægehuset Østergde” in this cluster. Did you mean “Lægehuset Østergade”, “Lægehuset ved Fjorden”?",
     "bad-long.csv:6:3: There is no indicator “HbA1c målt”. Did you mean “HbA1c measured in last 12 months”?",
     "bad-long.csv:7:4: The period is missing.",
-    "bad-long.csv:9: The same clinic, indicator and period are already on line 8.",
+    "bad-long.csv:9: The same clinic, indicator (“HbA1c measured in last 12 months”) and period are already on line 8.",
   };
 
   g_assert_no_error (error);
@@ -688,6 +688,166 @@ test_replace_and_undo_exact (Fixture *f, gconstpointer data)
   klynge_test_assert_integrity (klynge_db_get_handle (f->db));
 }
 
+/* Codes as registers and spreadsheets write them are the same code; names
+ * the same name across æ/ø/å, case and punctuation; a code is never a name. */
+static void
+test_clinic_keys (void)
+{
+  const char *same[][2] = {
+    { "A84002", "a84002" }, { "012345", "12345" }, { "123 45", "012345" }, { " A84002 ", "A84002" },
+  };
+  const char *same_names[][2] = {
+    { "Lægehuset Østergade", "LAEGEHUSET OESTERGADE." }, { "Åbyhøj Lægecenter", "Aabyhoej laegecenter" },
+    { "Dr. Hussain's Practice", "DR HUSSAINS PRACTICE" }, { "Lægerne i Åbyhøj", "Laegerne i Aabyhoej" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *a = klynge_import_number_key (same[i][0]);
+      g_autofree char *b = klynge_import_number_key (same[i][1]);
+      g_assert_cmpstr (a, ==, b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (same_names); i++)
+    {
+      g_autofree char *a = klynge_import_name_key (same_names[i][0]);
+      g_autofree char *b = klynge_import_name_key (same_names[i][1]);
+      g_assert_cmpstr (a, ==, b);
+    }
+  {
+    g_autofree char *number = klynge_import_number_key ("12345");
+    g_autofree char *name = klynge_import_name_key ("12345");
+    g_autofree char *other = klynge_import_number_key ("12346");
+    g_assert_cmpstr (number, !=, name);
+    g_assert_cmpstr (number, !=, other);
+  }
+}
+
+static KlyngeImportMapping *
+hba1c_mapping (void)
+{
+  KlyngeImportMapping *m = klynge_import_mapping_new ();
+
+  m->layout = KLYNGE_IMPORT_WIDE;
+  m->clinic = g_strdup ("Ydernr.");
+  m->period = g_strdup ("Periode");
+  klynge_import_mapping_add_wide (m, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
+  return m;
+}
+
+/* Each marker a publisher writes for a withheld value, in either count. */
+static void
+test_suppression_markers (Fixture *f, gconstpointer data)
+{
+  const char *markers[] = { "<5", "< 3", "*", "**", "c", "..", "x", ":", "undertrykt", "<10" };
+  g_autoptr(KlyngeImportMapping) mapping = hba1c_mapping ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    for (guint in_denominator = 0; in_denominator < 2; in_denominator++)
+      {
+        g_autofree char *text = g_strdup_printf ("Ydernr.;Periode;Tæller;Nævner\n012345;2024-Q4;%s;%s\n023456;2024-Q4;3;40\n",
+                                                 in_denominator ? "4" : markers[i], in_denominator ? markers[i] : "40");
+        g_autoptr(KlyngeImportPlan) plan = prepare_text (f, text, mapping);
+        KlyngeImportCounts counts;
+
+        g_test_message ("“%s”", markers[i]);
+        klynge_import_plan_get_counts (plan, &counts);
+        g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+        g_assert_cmpuint (counts.suppressed, ==, 1);
+        g_assert_cmpuint (klynge_import_plan_get_n_measurements (plan), ==, 2);
+      }
+
+  {
+    g_autoptr(KlyngeImportPlan) plan = prepare_text (f, "Ydernr.;Periode;Tæller;TællerQF;Nævner\n"
+                                                        "012345;2024-Q4;;c;40\n023456;2024-Q4;;;40\n", mapping);
+    KlyngeImportCounts counts;
+
+    /* Empty and flagged is suppressed; empty and not flagged is missing. */
+    klynge_import_plan_get_counts (plan, &counts);
+    g_assert_cmpuint (counts.suppressed, ==, 1);
+    g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 1);
+  }
+  {
+    g_autoptr(KlyngeImportPlan) plan = prepare_text (f, "Ydernr.;Periode;Tæller;Nævner\n012345;2024-Q4;<5a;40\n", mapping);
+    g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 1);
+  }
+}
+
+/* Total, national and regional rows are never clinics, whatever column
+ * names them; a national row offers the reference value. */
+static void
+test_rows_that_are_not_clinics (Fixture *f, gconstpointer data)
+{
+  const char *totals[] = { "I alt", "Total", "TOTAL", "Klyngen i alt", "All practices", "Total (38 practices)", "Grand total" };
+  const char *areas[] = { "Hele landet", "Region Midtjylland", "England", "E92000001", "Danmark", "NHS Region North East" };
+  g_autoptr(KlyngeImportMapping) mapping = hba1c_mapping ();
+
+  for (guint kind = 0; kind < 2; kind++)
+    for (guint i = 0; i < (kind == 0 ? G_N_ELEMENTS (totals) : G_N_ELEMENTS (areas)); i++)
+      for (guint in_name = 0; in_name < 2; in_name++)
+        {
+          const char *label = kind == 0 ? totals[i] : areas[i];
+          g_autofree char *text = g_strdup_printf ("Ydernr.;Praksis;Periode;Tæller;Nævner\n012345;Lægehuset;2024-Q4;30;40\n"
+                                                   "%s;%s;2024-Q4;900;1200\n", in_name ? "" : label, in_name ? label : "");
+          g_autoptr(KlyngeImportPlan) plan = NULL;
+          g_autoptr(GPtrArray) references = NULL;
+          KlyngeImportCounts counts;
+
+          g_free (mapping->clinic_name);
+          mapping->clinic_name = g_strdup ("Praksis");
+          plan = prepare_text (f, text, mapping);
+          g_test_message ("“%s”", label);
+          klynge_import_plan_get_counts (plan, &counts);
+          g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+          g_assert_cmpuint (klynge_import_plan_get_n_measurements (plan), ==, 1);
+          g_assert_cmpuint (counts.totals, ==, kind == 0);
+          g_assert_cmpuint (counts.areas, ==, kind == 1);
+          references = klynge_import_plan_get_references (plan);
+          g_assert_cmpuint (references->len, ==, kind == 1);
+          if (kind == 1)
+            {
+              KlyngeImportReference *r = g_ptr_array_index (references, 0);
+              g_assert_cmpstr (r->area, ==, label);
+              g_assert_cmpint (r->numerator, ==, 900);
+              g_assert_cmpint (r->denominator, ==, 1200);
+            }
+        }
+}
+
+/* With skip_bad the good rows go in; the bad ones are kept with the batch,
+ * and undoing the batch removes that record too. */
+static void
+test_skip_bad (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KlyngeImportMapping) mapping = hba1c_mapping ();
+  const char *text = "Ydernr.;Periode;Tæller;Nævner\n012345;2030-Q1;30;40\n023456;2030-Q1;50;40\n034567;2030-Q1;x1;40\n045678;2030-Q1;3;9\n";
+  g_autoptr(KlyngeImportPlan) strict = prepare_text (f, text, mapping);
+  g_autoptr(KlyngeImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) left_out = NULL;
+  gint64 batch;
+
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (strict), ==, 2);
+  g_assert_false (klynge_import_plan_can_commit (strict, KLYNGE_IMPORT_DUPLICATES_REJECT));
+
+  mapping->skip_bad = TRUE;
+  plan = prepare_text (f, text, mapping);
+  g_assert_cmpuint (klynge_import_plan_get_n_errors (plan), ==, 0);
+  g_assert_cmpuint (klynge_import_plan_get_n_left_out (plan), ==, 2);
+  g_assert_cmpuint (klynge_import_plan_get_n_measurements (plan), ==, 2);
+  batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "045678", "2030-Q1", "numerator"), ==, 3);
+  g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "023456", "2030-Q1", "numerator"), ==, -1);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT left_out FROM import_batch WHERE id = ?1", batch), ==, 2);
+  left_out = klynge_import_list_left_out (f->db, batch, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (left_out), ==, 2);
+  g_assert_cmpstr (left_out[0], ==, "line 3: The numerator (50) is greater than the denominator (40).");
+
+  g_assert_true (klynge_import_undo (f->db, batch, NULL, NULL, &error));
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_left_out WHERE batch_id = ?1", batch), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -696,6 +856,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/import/engine/numbers", test_numbers);
   g_test_add_func ("/import/engine/guess-and-json", test_guess_and_json);
+  g_test_add_func ("/import/engine/clinic-keys", test_clinic_keys);
 #define ADD(path, func) g_test_add ("/import/engine/" path, Fixture, NULL, klynge_test_demo_set_up, func, klynge_test_demo_tear_down)
   ADD ("saved-mapping", test_saved_mapping);
   ADD ("period-column", test_period_column);
@@ -712,6 +873,9 @@ main (int argc, char **argv)
   ADD ("clinic-alias", test_clinic_alias);
   ADD ("data-requests", test_data_requests);
   ADD ("undo-progress", test_undo_progress);
+  ADD ("suppression-markers", test_suppression_markers);
+  ADD ("rows-that-are-not-clinics", test_rows_that_are_not_clinics);
+  ADD ("skip-bad", test_skip_bad);
 #undef ADD
 
   return g_test_run ();

@@ -342,6 +342,23 @@ migrate_letters (KlyngeDb  *db,
   return klynge_db_exec (db, schema_letters, error);
 }
 
+/* A proportion's numerator is at most its denominator; a rate's may be
+ * more. A CHECK cannot look at the indicator, so triggers hold the rule,
+ * on the measurements and on a change of an indicator's type. */
+#define MEASUREMENT_PROPORTION_TRIGGERS \
+  "CREATE TRIGGER measurement_proportion_insert BEFORE INSERT ON measurement " \
+  "  WHEN NEW.numerator > NEW.denominator " \
+  "   AND (SELECT unit FROM indicator WHERE id = NEW.indicator_id) = 'percent' " \
+  "BEGIN SELECT RAISE (ABORT, 'the numerator of a proportion is greater than its denominator'); END;" \
+  "CREATE TRIGGER measurement_proportion_update BEFORE UPDATE OF indicator_id, numerator, denominator ON measurement " \
+  "  WHEN NEW.numerator > NEW.denominator " \
+  "   AND (SELECT unit FROM indicator WHERE id = NEW.indicator_id) = 'percent' " \
+  "BEGIN SELECT RAISE (ABORT, 'the numerator of a proportion is greater than its denominator'); END;" \
+  "CREATE TRIGGER indicator_proportion_unit BEFORE UPDATE OF unit ON indicator " \
+  "  WHEN NEW.unit = 'percent' " \
+  "   AND EXISTS (SELECT 1 FROM measurement WHERE indicator_id = NEW.id AND numerator > denominator) " \
+  "BEGIN SELECT RAISE (ABORT, 'a measurement of the indicator has a numerator greater than its denominator'); END;"
+
 /* Periods and indicator types. A period is stored as its key ("2024-Q4",
  * klynge-period.h), so that it is stored once however a file wrote it and
  * ordered by time (COLLATE klynge_period). An indicator's unit is its type:
@@ -373,18 +390,7 @@ static const char schema_periods[] =
   "CREATE INDEX measurement_clinic ON measurement (clinic_id);"
   "CREATE INDEX measurement_batch ON measurement (batch_id);"
 
-  "CREATE TRIGGER measurement_proportion_insert BEFORE INSERT ON measurement "
-  "  WHEN NEW.numerator > NEW.denominator "
-  "   AND (SELECT unit FROM indicator WHERE id = NEW.indicator_id) = 'percent' "
-  "BEGIN SELECT RAISE (ABORT, 'the numerator of a proportion is greater than its denominator'); END;"
-  "CREATE TRIGGER measurement_proportion_update BEFORE UPDATE OF indicator_id, numerator, denominator ON measurement "
-  "  WHEN NEW.numerator > NEW.denominator "
-  "   AND (SELECT unit FROM indicator WHERE id = NEW.indicator_id) = 'percent' "
-  "BEGIN SELECT RAISE (ABORT, 'the numerator of a proportion is greater than its denominator'); END;"
-  "CREATE TRIGGER indicator_proportion_unit BEFORE UPDATE OF unit ON indicator "
-  "  WHEN NEW.unit = 'percent' "
-  "   AND EXISTS (SELECT 1 FROM measurement WHERE indicator_id = NEW.id AND numerator > denominator) "
-  "BEGIN SELECT RAISE (ABORT, 'a measurement of the indicator has a numerator greater than its denominator'); END;"
+  MEASUREMENT_PROPORTION_TRIGGERS
   ;
 
 /* Rewrites one table's periods to their keys. Text that is no period, or
@@ -456,12 +462,78 @@ migrate_invitations (KlyngeDb  *db,
   return klynge_db_exec (db, schema_invitations, error);
 }
 
+/* Real files: a value the publisher suppressed (“<5”, “c”) is stored as
+ * such, neither a number nor lost, so the measurement's CHECK lets a
+ * suppressed row go without numbers (SQLite changes a CHECK only by
+ * rebuilding the table; the proportion rule stays in its triggers, so a
+ * rate's numerator may still exceed its denominator). A batch keeps the rows it left out, and a
+ * national or regional row of a file can be an indicator's reference value
+ * for its period. */
+static const char schema_real_files[] =
+  /* Renaming the new table re-reads every trigger naming it. */
+  "DROP TRIGGER indicator_proportion_unit;"
+  "CREATE TABLE measurement_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER NOT NULL REFERENCES clinic (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (length(trim(period)) > 0),"
+  "  numerator INTEGER CHECK (numerator >= 0),"
+  "  denominator INTEGER CHECK (denominator >= 0),"
+  "  value REAL,"
+  "  batch_id INTEGER REFERENCES import_batch (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'suppressed')),"
+  "  CHECK (CASE status WHEN 'ok' THEN (numerator IS NOT NULL AND denominator IS NOT NULL) OR value IS NOT NULL "
+  "         ELSE numerator IS NULL AND denominator IS NULL AND value IS NULL END),"
+  "  UNIQUE (indicator_id, clinic_id, period)"
+  ");"
+  "INSERT INTO measurement_new (id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id) "
+  "  SELECT id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id FROM measurement;"
+  "DROP TABLE measurement;"
+  "ALTER TABLE measurement_new RENAME TO measurement;"
+  "CREATE INDEX measurement_indicator ON measurement (indicator_id, period);"
+  "CREATE INDEX measurement_clinic ON measurement (clinic_id);"
+  "CREATE INDEX measurement_batch ON measurement (batch_id);"
+  /* Dropping the old table took its triggers with it. */
+  MEASUREMENT_PROPORTION_TRIGGERS
+
+  "ALTER TABLE import_replaced ADD COLUMN status TEXT NOT NULL DEFAULT 'ok';"
+
+  "ALTER TABLE import_batch ADD COLUMN left_out INTEGER NOT NULL DEFAULT 0 CHECK (left_out >= 0);"
+  "CREATE TABLE import_left_out ("
+  "  batch_id INTEGER NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,"
+  "  line INTEGER NOT NULL,"
+  "  reason TEXT NOT NULL"
+  ");"
+  "CREATE INDEX import_left_out_batch ON import_left_out (batch_id, line);"
+
+  "CREATE TABLE indicator_reference ("
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (length(trim(period)) > 0),"
+  "  area TEXT NOT NULL,"                                                /* "England", "Hele landet" */
+  "  numerator INTEGER,"
+  "  denominator INTEGER,"
+  "  value REAL,"
+  "  batch_id INTEGER REFERENCES import_batch (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (indicator_id, period)"
+  ");"
+  "CREATE INDEX indicator_reference_batch ON indicator_reference (batch_id);"
+  ;
+
+static gboolean
+migrate_real_files (KlyngeDb  *db,
+                    GError   **error)
+{
+  return klynge_db_exec (db, schema_real_files, error);
+}
+
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_import,
   migrate_letters,
   migrate_periods,
   migrate_invitations,
+  migrate_real_files,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);

@@ -25,12 +25,45 @@ wide_column_free (gpointer data)
   g_free (column);
 }
 
+static void
+filter_free (gpointer data)
+{
+  KlyngeImportFilter *filter = data;
+
+  g_free (filter->column);
+  g_free (filter->value);
+  g_free (filter);
+}
+
+static void
+add_filter (KlyngeImportMapping *self,
+            const char          *column,
+            const char          *value)
+{
+  KlyngeImportFilter *filter = g_new0 (KlyngeImportFilter, 1);
+
+  filter->column = g_strstrip (g_strdup (column));
+  filter->value = g_strstrip (g_strdup (value));
+  g_ptr_array_add (self->where, filter);
+}
+
+/* Headers compare trimmed and without case: "Denominator " is "denominator". */
+static char *
+fold_header (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_DEFAULT);
+
+  return g_utf8_casefold (normal ? normal : trimmed, -1);
+}
+
 KlyngeImportMapping *
 klynge_import_mapping_new (void)
 {
   KlyngeImportMapping *self = g_new0 (KlyngeImportMapping, 1);
 
   self->sheet = 1;
+  self->where = g_ptr_array_new_with_free_func (filter_free);
   self->wide = g_ptr_array_new_with_free_func (wide_column_free);
   self->indicator_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
@@ -49,9 +82,86 @@ klynge_import_mapping_free (KlyngeImportMapping *self)
   g_free (self->numerator);
   g_free (self->denominator);
   g_free (self->value);
+  g_free (self->clinic_name);
+  g_ptr_array_unref (self->where);
   g_ptr_array_unref (self->wide);
   g_hash_table_unref (self->indicator_names);
   g_free (self);
+}
+
+gboolean
+klynge_import_mapping_add_filter (KlyngeImportMapping *self,
+                                  const char          *spec)
+{
+  const char *equals = strchr (spec, '=');
+  g_autofree char *column = NULL;
+
+  if (equals == NULL)
+    return FALSE;
+  column = g_strstrip (g_strndup (spec, equals - spec));
+  if (*column == '\0')
+    return FALSE;
+  add_filter (self, column, equals + 1);
+  return TRUE;
+}
+
+int
+klynge_import_column_position (const char *const *header,
+                               guint              n_fields,
+                               const char        *name)
+{
+  g_autofree char *wanted = NULL;
+  guint64 position;
+  int found = -1;
+
+  if (name[0] == '#' && g_ascii_string_to_unsigned (name + 1, 10, 1, G_MAXINT, &position, NULL))
+    return position <= n_fields ? (int)position - 1 : -1;
+  wanted = fold_header (name);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *folded = fold_header (header[i]);
+
+      if (!g_str_equal (folded, wanted))
+        continue;
+      if (found >= 0)
+        return -2;
+      found = i;
+    }
+  return found;
+}
+
+static gboolean
+fits_column (const char *const *header,
+             guint              n_fields,
+             const char        *name)
+{
+  return name == NULL || klynge_import_column_position (header, n_fields, name) >= 0;
+}
+
+gboolean
+klynge_import_mapping_fits (const KlyngeImportMapping *self,
+                            const char *const         *header,
+                            guint                      n_fields)
+{
+  gboolean fits = self->clinic != NULL && fits_column (header, n_fields, self->clinic) &&
+                  fits_column (header, n_fields, self->period) &&
+                  fits_column (header, n_fields, self->clinic_name);
+
+  if (self->layout == KLYNGE_IMPORT_LONG)
+    fits = fits && fits_column (header, n_fields, self->indicator) && fits_column (header, n_fields, self->numerator) &&
+           fits_column (header, n_fields, self->denominator) && fits_column (header, n_fields, self->value);
+  else
+    fits = fits && self->wide->len > 0;
+  for (guint i = 0; fits && i < self->wide->len; i++)
+    {
+      KlyngeImportWideColumn *column = g_ptr_array_index (self->wide, i);
+
+      fits = fits_column (header, n_fields, column->numerator) && fits_column (header, n_fields, column->denominator) &&
+             fits_column (header, n_fields, column->value);
+    }
+  for (guint i = 0; fits && i < self->where->len; i++)
+    fits = fits_column (header, n_fields, ((KlyngeImportFilter *)g_ptr_array_index (self->where, i))->column);
+  return fits;
 }
 
 void
@@ -74,8 +184,15 @@ KlyngeImportMapping *
 klynge_import_mapping_copy (const KlyngeImportMapping *self)
 {
   g_autofree char *json = klynge_import_mapping_to_json (self);
+  KlyngeImportMapping *copy = klynge_import_mapping_from_json (json, NULL);
 
-  return klynge_import_mapping_from_json (json, NULL);
+  /* The choices of one import are not saved, but a copy keeps them. */
+  copy->skip_unknown = self->skip_unknown;
+  copy->add_clinics = self->add_clinics;
+  copy->add_indicators = self->add_indicators;
+  copy->skip_bad = self->skip_bad;
+  copy->store_reference = self->store_reference;
+  return copy;
 }
 
 /* --- guessing ------------------------------------------------------------- */
@@ -97,12 +214,19 @@ KlyngeImportMapping *
 klynge_import_mapping_guess (const char *const *header,
                              guint              n_fields)
 {
+  /* Besides Klynge's own names, the publishers' (PHS, NHS Digital,
+   * OpenPrescribing, Fingertips) and the Danish registers'. */
   static const char *clinic_numbers[] = { "clinic_number", "clinic number", "provider number", "provider_number",
-                                          "ydernummer", "ydernr", "ydernr.", "yder nr", "praksisnummer", NULL };
-  static const char *clinic_names[] = { "clinic", "clinic_name", "clinic name", "klinik", "praksis", "lægepraksis", "name", "navn", NULL };
-  static const char *periods[] = { "period", "periode", "quarter", "kvartal", NULL };
-  static const char *indicators[] = { "indicator", "indikator", "measure", "mål", NULL };
-  static const char *numerators[] = { "numerator", "tæller", "taeller", NULL };
+                                          "ydernummer", "ydernr", "ydernr.", "yder nr", "yder nr.", "praksisnummer",
+                                          "practicecode", "practice code", "practice_code", "code", "ods code",
+                                          "org_code", "area code", "id", NULL };
+  static const char *clinic_names[] = { "clinic", "clinic_name", "clinic name", "klinik", "praksis", "lægepraksis", "name", "navn",
+                                        "gppracticename", "practice name", "practice_name", "practice", "area name",
+                                        "praksisnavn", "kliniknavn", NULL };
+  static const char *periods[] = { "period", "periode", "quarter", "kvartal", "måned", "maaned", "month", "år", "year",
+                                   "date", "dato", "extract_date", "time period", NULL };
+  static const char *indicators[] = { "indicator", "indikator", "measure", "mål", "indicator name", NULL };
+  static const char *numerators[] = { "numerator", "tæller", "taeller", "count", NULL };
   static const char *denominators[] = { "denominator", "nævner", "naevner", NULL };
   static const char *values[] = { "value", "værdi", "vaerdi", NULL };
   KlyngeImportMapping *self = klynge_import_mapping_new ();
@@ -124,9 +248,12 @@ klynge_import_mapping_guess (const char *const *header,
     }
 #undef TAKE
 
-  /* The provider number identifies a clinic best; the name is the fallback. */
+  /* The provider number identifies a clinic best; the name is the fallback,
+   * and names the clinics created from the file. */
   if (self->clinic == NULL && clinic_name != NULL)
     self->clinic = g_strdup (clinic_name);
+  else if (clinic_name != NULL)
+    self->clinic_name = g_strdup (clinic_name);
   self->layout = self->indicator != NULL ? KLYNGE_IMPORT_LONG : KLYNGE_IMPORT_WIDE;
   return self;
 }
@@ -167,6 +294,22 @@ klynge_import_mapping_to_json (const KlyngeImportMapping *self)
   add_string (builder, "numerator", self->numerator);
   add_string (builder, "denominator", self->denominator);
   add_string (builder, "value", self->value);
+  add_string (builder, "clinic_name", self->clinic_name);
+  json_builder_set_member_name (builder, "header_row");
+  json_builder_add_int_value (builder, self->header_row);
+
+  json_builder_set_member_name (builder, "where");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->where->len; i++)
+    {
+      KlyngeImportFilter *filter = g_ptr_array_index (self->where, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "column", filter->column);
+      add_string (builder, "value", filter->value);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "wide");
   json_builder_begin_array (builder);
@@ -217,6 +360,7 @@ klynge_import_mapping_from_json (const char  *json,
   g_autofree char *decimal = NULL;
   JsonObject *root;
   JsonArray *wide;
+  JsonArray *where;
   JsonObject *names;
 
   if (!json_parser_load_from_data (parser, json, -1, NULL) ||
@@ -240,6 +384,22 @@ klynge_import_mapping_from_json (const char  *json,
   self->numerator = get_string (root, "numerator");
   self->denominator = get_string (root, "denominator");
   self->value = get_string (root, "value");
+  self->clinic_name = get_string (root, "clinic_name");
+  self->header_row = CLAMP (json_object_get_int_member_with_default (root, "header_row", 0), 0, G_MAXINT);
+
+  where = json_object_has_member (root, "where") ? json_object_get_array_member (root, "where") : NULL;
+  for (guint i = 0; where != NULL && i < json_array_get_length (where); i++)
+    {
+      JsonNode *node = json_array_get_element (where, i);
+      g_autofree char *column = NULL, *value = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      column = get_string (json_node_get_object (node), "column");
+      value = get_string (json_node_get_object (node), "value");
+      if (column != NULL && value != NULL)
+        add_filter (self, column, value);
+    }
 
   wide = json_object_has_member (root, "wide") ? json_object_get_array_member (root, "wide") : NULL;
   for (guint i = 0; wide != NULL && i < json_array_get_length (wide); i++)
@@ -335,6 +495,27 @@ klynge_import_mapping_load (KlyngeDb    *db,
       return NULL;
     }
   return klynge_import_mapping_from_json (json, error);
+}
+
+char *
+klynge_import_mapping_find_fitting (KlyngeDb          *db,
+                                    gint64             cluster_id,
+                                    const char *const *header,
+                                    guint              n_fields,
+                                    GError           **error)
+{
+  g_auto(GStrv) names = klynge_import_mapping_list (db, cluster_id, error);
+
+  if (names == NULL)
+    return NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_load (db, cluster_id, names[i], NULL);
+
+      if (mapping != NULL && klynge_import_mapping_fits (mapping, header, n_fields))
+        return g_strdup (names[i]);
+    }
+  return NULL;
 }
 
 GStrv

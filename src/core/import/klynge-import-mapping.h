@@ -46,8 +46,22 @@ typedef struct
  * @indicator, @numerator, @denominator, @value: the long layout's columns
  * @wide: (element-type KlyngeImportWideColumn): the wide layout's measures
  * @indicator_names: a file's own names of indicators → package key or name
+ * @clinic_name: (nullable): a column with the clinic's name, for clinics
+ *   created from the file when @clinic holds their numbers
+ * @header_row: the line or row of the header, from 1; 0 to find it
+ * @where: (element-type KlyngeImportFilter): only rows matching every filter
+ *   are read ("Sex = All" of a file with a row per sex)
+ * @skip_unknown: rows of clinics that are not in the cluster are left out
+ *   and counted instead of being problems
+ * @add_clinics, @add_indicators: unknown clinics and indicators are created
+ *   from the file
+ * @skip_bad: rows with problems are left out, listed and kept in the batch
+ * @store_reference: national and regional rows become the indicator's
+ *   reference value for their period
  *
- * Columns are named by their header text, compared without case.
+ * Columns are named by their header text, compared without case, or by
+ * position as "#3" when a name repeats. The choices after @where are made
+ * per import and are not saved with a mapping.
  */
 typedef struct
 {
@@ -64,7 +78,22 @@ typedef struct
   char              *value;
   GPtrArray         *wide;
   GHashTable        *indicator_names;
+  char              *clinic_name;
+  guint              header_row;
+  GPtrArray         *where;
+  gboolean           skip_unknown;
+  gboolean           add_clinics;
+  gboolean           add_indicators;
+  gboolean           skip_bad;
+  gboolean           store_reference;
 } KlyngeImportMapping;
+
+/* A row filter: keep the rows whose @column holds @value (without case). */
+typedef struct
+{
+  char *column;
+  char *value;
+} KlyngeImportFilter;
 
 KlyngeImportMapping *klynge_import_mapping_new       (void);
 void                 klynge_import_mapping_free      (KlyngeImportMapping  *self);
@@ -74,6 +103,25 @@ void                 klynge_import_mapping_add_wide  (KlyngeImportMapping  *self
                                                       const char           *numerator,
                                                       const char           *denominator,
                                                       const char           *value);
+/* "COLUMN=VALUE"; FALSE when @spec has no "=" or no column. */
+gboolean             klynge_import_mapping_add_filter (KlyngeImportMapping *self,
+                                                       const char          *spec);
+/* Whether every column @self names is in @header (a saved mapping fits a
+ * new file of the same source). */
+gboolean             klynge_import_mapping_fits      (const KlyngeImportMapping *self,
+                                                      const char *const    *header,
+                                                      guint                 n_fields);
+/* The name of the first saved mapping that fits @header, or %NULL. */
+char                *klynge_import_mapping_find_fitting (KlyngeDb          *db,
+                                                         gint64             cluster_id,
+                                                         const char *const *header,
+                                                         guint              n_fields,
+                                                         GError           **error);
+/* Where @name is in @header: its position from 0; -1 when absent, -2 when
+ * the name is there more than once ("#N" names column N from 1). */
+int                  klynge_import_column_position   (const char *const    *header,
+                                                      guint                 n_fields,
+                                                      const char           *name);
 /* A first guess from a header row: the usual English and Danish names. */
 KlyngeImportMapping *klynge_import_mapping_guess     (const char *const    *header,
                                                       guint                 n_fields);

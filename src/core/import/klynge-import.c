@@ -37,8 +37,29 @@ typedef struct
   double  value;          /* NAN when absent */
   guint32 period;         /* index into plan->periods */
   guint32 line;
-  gboolean duplicate;
+  guint8  duplicate;
+  guint8  suppressed;     /* the publisher withheld it: no numbers */
 } Candidate;
+
+/* Clinics and indicators the file brings: a candidate refers to the i-th
+ * by the id -(i + 1) until the commit creates them. */
+typedef struct
+{
+  char   *number;         /* NULL: the file names clinics by name */
+  char   *name;
+  guint   n_rows;
+  guint   line;           /* the first row naming it */
+} FileClinic;
+
+typedef struct
+{
+  gint64  indicator_id;
+  guint32 period;
+  char   *area;
+  gint64  numerator;
+  gint64  denominator;
+  double  value;
+} Reference;
 
 struct _KlyngeImportPlan
 {
@@ -52,6 +73,19 @@ struct _KlyngeImportPlan
   guint       n_problems;
   guint       n_errors;
   guint       n_duplicates;
+
+  GPtrArray  *new_clinics;       /* FileClinic, created by the commit */
+  GPtrArray  *unknown_clinics;   /* FileClinic, whose rows are left out */
+  GPtrArray  *new_indicators;    /* names, created by the commit */
+  GPtrArray  *new_indicator_units;
+  GArray     *references;        /* Reference */
+  GPtrArray  *left_out;          /* KlyngeImportProblem: rows left out as bad */
+  GHashTable *bad_lines;
+  guint       n_filtered;
+  guint       n_total_rows;
+  guint       n_area_rows;
+  guint       n_suppressed;
+  gboolean    store_references;
 };
 
 typedef struct
@@ -91,9 +125,16 @@ typedef struct
   char       *fixed_period;
   gboolean    coarsen;
   KlyngePeriodGranularity granularity;
+  int         col_clinic_name;
+  int         col_area_type;
+  GArray     *filter_columns;    /* int, beside mapping->where */
+  GPtrArray  *filter_values;     /* folded */
+  GArray     *quality;           /* int per column: its quality-flag column or -1 */
+  gboolean    in_rows;           /* past the header: problems belong to a row */
 
   GArray     *clinics;           /* KnownClinic */
-  GHashTable *clinic_keys;       /* folded name, number, alias → id */
+  GHashTable *clinic_keys;       /* number_key, name_key, alias → id */
+  GHashTable *file_clinic_keys;  /* the file's unknown clinics' keys → index */
   GHashTable *clinic_cache;      /* file text → id (0: unknown) */
   GHashTable *indicator_keys;    /* folded name, package key → id */
   GPtrArray  *indicator_names;
@@ -115,13 +156,56 @@ fold (const char *text)
   return g_utf8_casefold (normal ? normal : trimmed, -1);
 }
 
-/* Spreadsheets drop the leading zeros of "012345". */
-static const char *
-skip_zeros (const char *number)
+/* Spreadsheets drop the leading zeros of "012345", registers write codes in
+ * either case ("A84002", "a84002") and with spaces ("123 45"). */
+char *
+klynge_import_number_key (const char *number)
 {
-  while (*number == '0' && number[1] != '\0')
-    number++;
-  return number;
+  g_autofree char *folded = fold (number);
+  GString *key = g_string_new ("#");
+  const char *p = folded;
+
+  while (*p == '0' || g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (key, g_utf8_get_char (p));
+  return g_string_free (key, FALSE);
+}
+
+/* "Lægehuset Nørregade" is "LAEGEHUSET NOERREGADE" and "Laegehuset
+ * Nørregade." in other files: letters and digits only, æ ø å spelt out. */
+char *
+klynge_import_name_key (const char *name)
+{
+  g_autofree char *folded = fold (name);
+  /* fold() leaves "å" as "a" and a ring; composed, it is one letter. */
+  g_autofree char *composed = g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  GString *key = g_string_new ("=");
+
+  for (const char *p = composed ? composed : folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xE6 || c == 0xE4)            /* æ ä */
+        g_string_append (key, "ae");
+      else if (c == 0xF8 || c == 0xF6)       /* ø ö */
+        g_string_append (key, "oe");
+      else if (c == 0xE5)                    /* å */
+        g_string_append (key, "aa");
+      else if (c == 0xFC)                    /* ü */
+        g_string_append (key, "ue");
+      else if (g_unichar_isalnum (c))
+        {
+          gunichar plain[3];
+
+          /* é → e: the base letter of a decomposed accent. */
+          if (g_unichar_fully_decompose (c, FALSE, plain, 3) > 0 && plain[0] < 0x80)
+            c = plain[0];
+          g_string_append_unichar (key, c);
+        }
+    }
+  return g_string_free (key, FALSE);
 }
 
 #define SUGGEST_MAX_BYTES 256
@@ -234,15 +318,27 @@ add_problem (Prepare                 *self,
 {
   KlyngeImportPlan *plan = self->plan;
   KlyngeImportProblem *problem;
+  GPtrArray *list = plan->problems;
   va_list args;
 
-  plan->n_problems++;
-  if (kind == KLYNGE_IMPORT_PROBLEM_DUPLICATE)
-    plan->n_duplicates++;
+  /* A bad row the user chose to leave out no longer blocks the others;
+   * a missing column or a stored duplicate concerns the whole file. */
+  if (self->mapping->skip_bad && self->in_rows && line > 0 &&
+      kind != KLYNGE_IMPORT_PROBLEM_DUPLICATE && kind != KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN)
+    {
+      g_hash_table_add (plan->bad_lines, GUINT_TO_POINTER (line));
+      list = plan->left_out;
+    }
   else
-    plan->n_errors++;
+    {
+      plan->n_problems++;
+      if (kind == KLYNGE_IMPORT_PROBLEM_DUPLICATE)
+        plan->n_duplicates++;
+      else
+        plan->n_errors++;
+    }
 
-  if (plan->problems->len >= KLYNGE_IMPORT_MAX_PROBLEMS)
+  if (list->len >= KLYNGE_IMPORT_MAX_PROBLEMS)
     {
       g_strfreev (suggestions);
       return;
@@ -266,7 +362,7 @@ add_problem (Prepare                 *self,
       g_free (problem->message);
       problem->message = g_strjoinv (quoted, parts);
     }
-  g_ptr_array_add (plan->problems, problem);
+  g_ptr_array_add (list, problem);
 }
 
 gboolean
@@ -369,12 +465,9 @@ load_reference (Prepare  *self,
       };
 
       g_array_append_val (self->clinics, clinic);
-      g_hash_table_insert (self->clinic_keys, fold (clinic.name), GINT_TO_POINTER (clinic.id));
+      g_hash_table_insert (self->clinic_keys, klynge_import_name_key (clinic.name), GINT_TO_POINTER (clinic.id));
       if (*clinic.number != '\0')
-        {
-          g_hash_table_insert (self->clinic_keys, g_strdup (clinic.number), GINT_TO_POINTER (clinic.id));
-          g_hash_table_insert (self->clinic_keys, g_strdup (skip_zeros (clinic.number)), GINT_TO_POINTER (clinic.id));
-        }
+        g_hash_table_insert (self->clinic_keys, klynge_import_number_key (clinic.number), GINT_TO_POINTER (clinic.id));
     }
   if (rc < 0)
     return FALSE;
@@ -384,7 +477,7 @@ load_reference (Prepare  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->plan->cluster_id);
   while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
-    g_hash_table_insert (self->clinic_keys, fold ((const char *)sqlite3_column_text (stmt, 0)),
+    g_hash_table_insert (self->clinic_keys, klynge_import_name_key ((const char *)sqlite3_column_text (stmt, 0)),
                          GINT_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
   if (rc < 0)
     return FALSE;
@@ -443,16 +536,19 @@ find_clinic (Prepare    *self,
              const char *text)
 {
   gpointer cached;
-  g_autofree char *folded = NULL;
+  g_autofree char *number = NULL, *name = NULL;
   gint64 id;
 
   if (g_hash_table_lookup_extended (self->clinic_cache, text, NULL, &cached))
     return GPOINTER_TO_INT (cached);
 
-  folded = fold (text);
-  id = GPOINTER_TO_INT (g_hash_table_lookup (self->clinic_keys, folded));
+  number = klynge_import_number_key (text);
+  id = GPOINTER_TO_INT (g_hash_table_lookup (self->clinic_keys, number));
   if (id == 0)
-    id = GPOINTER_TO_INT (g_hash_table_lookup (self->clinic_keys, skip_zeros (folded)));
+    {
+      name = klynge_import_name_key (text);
+      id = GPOINTER_TO_INT (g_hash_table_lookup (self->clinic_keys, name));
+    }
   g_hash_table_insert (self->clinic_cache, g_strdup (text), GINT_TO_POINTER (id));
   return id;
 }
@@ -480,56 +576,274 @@ suggest_clinics (Prepare    *self,
   return suggest (text, names, n);
 }
 
-/* --- reading rows --------------------------------------------------------- */
-
-static int
-find_column (const KlyngeTableRow *row,
-             const char           *header)
+static const char *
+field (const KlyngeTableRow *row,
+       int                   column)
 {
-  g_autofree char *wanted = NULL;
-
-  if (header == NULL)
-    return -1;
-  wanted = fold (header);
-  /* A label tells a repeated name apart: "Registered patients (2022-05-01)". */
-  for (guint i = 0; row->labels != NULL && i < row->n_fields; i++)
-    {
-      g_autofree char *folded = fold (row->labels[i]);
-      if (g_str_equal (folded, wanted))
-        return i;
-    }
-  for (guint i = 0; i < row->n_fields; i++)
-    {
-      g_autofree char *folded = fold (row->fields[i]);
-      if (g_str_equal (folded, wanted))
-        return i;
-    }
-  return -2;
+  return column >= 0 && (guint)column < row->n_fields ? row->fields[column] : "";
 }
 
+static guint
+field_line (const KlyngeTableRow *row,
+            int                   column)
+{
+  return column >= 0 && (guint)column < row->n_fields && row->lines != NULL ? row->lines[column] : row->line;
+}
+
+/* An indicator the file names and the user wants created: a negative id
+ * until the commit. */
+static gint64
+add_file_indicator (Prepare    *self,
+                    const char *name,
+                    const char *unit)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *folded = fold (trimmed);
+  gint64 id;
+
+  if (*trimmed == '\0')
+    return 0;
+  g_ptr_array_add (self->plan->new_indicators, g_steal_pointer (&trimmed));
+  g_ptr_array_add (self->plan->new_indicator_units, g_strdup (unit));
+  id = -(gint64)self->plan->new_indicators->len;
+  if (klynge_indicator_type_of_unit (unit) == KLYNGE_INDICATOR_PROPORTION)
+    g_hash_table_add (self->proportions, GINT_TO_POINTER (id));
+  g_hash_table_insert (self->indicator_keys, g_steal_pointer (&folded), GINT_TO_POINTER (id));
+  g_hash_table_remove_all (self->indicator_cache);
+  return id;
+}
+
+static gboolean
+looks_like_code (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  return strpbrk (trimmed, "0123456789") != NULL && strpbrk (trimmed, " \t") == NULL && strlen (trimmed) <= 20;
+}
+
+static void
+file_clinic_free (gpointer data)
+{
+  FileClinic *clinic = data;
+
+  g_free (clinic->number);
+  g_free (clinic->name);
+  g_free (clinic);
+}
+
+/* A clinic of the file that is not in the cluster, to create or to leave
+ * out: the index + 1 of its entry in @list, which counts its rows. */
+static guint
+note_file_clinic (Prepare    *self,
+                  GPtrArray  *list,
+                  const char *text,
+                  const char *name,
+                  guint       line)
+{
+  g_autofree char *key = klynge_import_number_key (text);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->file_clinic_keys, key));
+  FileClinic *clinic;
+
+  if (index == 0)
+    {
+      clinic = g_new0 (FileClinic, 1);
+      /* A code names the clinic when the file has a column of names or
+       * the text looks like one ("A84002", "12345"); a name is no number. */
+      clinic->number = self->col_clinic_name >= 0 || looks_like_code (text) ? g_strstrip (g_strdup (text)) : NULL;
+      clinic->name = g_strstrip (g_strdup (*name != '\0' ? name : text));
+      clinic->line = line;
+      g_ptr_array_add (list, clinic);
+      index = list->len;
+      g_hash_table_insert (self->file_clinic_keys, g_steal_pointer (&key), GUINT_TO_POINTER (index));
+    }
+  clinic = g_ptr_array_index (list, index - 1);
+  clinic->n_rows++;
+  return index;
+}
+
+/* --- rows that are not clinics -------------------------------------------- */
+
+typedef enum
+{
+  ROW_CLINIC,
+  ROW_TOTAL,       /* "I alt", "Total": the file's own sum */
+  ROW_AREA,        /* "Hele landet", "England", "Region Midtjylland" */
+} RowKind;
+
+static gboolean
+label_is_total (const char *key)
+{
+  static const char *totals[] = { "=ialt", "=total", "=totals", "=sum", "=grandtotal", "=allpractices", "=alleklinikker",
+                                  "=allepraksis", "=klyngenialt", "=klyngeialt", "=klyngen", "=samlet", "=allclinics", NULL };
+
+  return g_strv_contains (totals, key) || g_str_has_suffix (key, "ialt") || g_str_has_prefix (key, "=total");
+}
+
+static gboolean
+label_is_area (const char *folded,
+               const char *key)
+{
+  static const char *areas[] = { "=helelandet", "=landet", "=danmark", "=national", "=england", "=scotland", "=wales",
+                                 "=northernireland", "=unitedkingdom", "=uk", "=landsgennemsnit", "=landsplan",
+                                 "=heleregionen", "=englandaverage", "=scotlandaverage", NULL };
+  g_autoptr(GRegex) ons = g_regex_new ("^\\s*[ensw](92|12|40)\\d{6}\\s*$", G_REGEX_CASELESS, 0, NULL);
+
+  return g_strv_contains (areas, key) || g_str_has_prefix (folded, "region ") || g_str_has_prefix (folded, "nhs region") ||
+         g_regex_match (ons, folded, 0, NULL);
+}
+
+static RowKind
+classify_label (const char *text)
+{
+  g_autofree char *folded = NULL, *key = NULL;
+
+  if (*text == '\0')
+    return ROW_CLINIC;
+  folded = fold (text);
+  key = klynge_import_name_key (text);
+  if (label_is_total (key))
+    return ROW_TOTAL;
+  if (label_is_area (folded, key))
+    return ROW_AREA;
+  return ROW_CLINIC;
+}
+
+/* Only asked of a row whose clinic is unknown: a clinic is never taken for
+ * a total, even one called "Total Lægehus". */
+static RowKind
+classify_row (Prepare              *self,
+              const KlyngeTableRow *row)
+{
+  static const char *clinic_types[] = { "=gp", "=gppractice", "=practice", "=praksis", "=klinik", "=laegepraksis",
+                                        "=clinic", "=", NULL };
+  RowKind kind = classify_label (field (row, self->col_clinic));
+
+  if (kind == ROW_CLINIC)
+    kind = classify_label (field (row, self->col_clinic_name));
+  for (guint i = 0; kind == ROW_CLINIC && i < row->n_fields; i++)
+    if (*row->fields[i] != '\0')
+      {
+        kind = classify_label (row->fields[i]) == ROW_TOTAL ? ROW_TOTAL : ROW_CLINIC;
+        break;
+      }
+  if (kind == ROW_CLINIC && self->col_area_type >= 0)
+    {
+      g_autofree char *type = klynge_import_name_key (field (row, self->col_area_type));
+
+      if (!g_strv_contains (clinic_types, type))
+        kind = ROW_AREA;
+    }
+  return kind;
+}
+
+/* --- suppressed values ---------------------------------------------------- */
+
+static gboolean
+is_suppression_marker (const char *text)
+{
+  static const char *markers[] = { "*", "**", "c", "..", "x", "s", ":", "supp", "suppressed", "undertrykt",
+                                   "diskretioneret", NULL };
+  g_autofree char *folded = fold (text);
+  const char *p = folded;
+
+  if (*p == '<')
+    {
+      for (p++; *p == ' '; p++)
+        ;
+      return g_ascii_isdigit (*p) && p[strspn (p, "0123456789")] == '\0';
+    }
+  return g_strv_contains (markers, folded);
+}
+
+static gboolean
+cell_suppressed (Prepare              *self,
+                 const KlyngeTableRow *row,
+                 int                   column)
+{
+  int quality;
+
+  if (column < 0)
+    return FALSE;
+  if (is_suppression_marker (field (row, column)))
+    return TRUE;
+  quality = (guint)column < self->quality->len ? g_array_index (self->quality, int, column) : -1;
+  return *field (row, column) == '\0' && quality >= 0 && is_suppression_marker (field (row, quality));
+}
+
+/* --- reading rows --------------------------------------------------------- */
+
+/* A name found twice is never taken silently: "Registered patients" of
+ * January would be stored as May's. The user names one by position. */
 static int
 require_column (Prepare              *self,
                 const KlyngeTableRow *row,
                 const char           *header,
                 const char           *role)
 {
-  int column = find_column (row, header);
+  int column;
 
-  if (column == -2)
+  if (header == NULL)
+    return -1;
+  /* A label tells a repeated name apart by the group above it:
+   * "Registered patients (2022-05-01)". */
+  column = row->labels != NULL ? klynge_import_column_position ((const char *const *)row->labels, row->n_fields, header) : -1;
+  if (column < 0)
+    column = klynge_import_column_position ((const char *const *)row->fields, row->n_fields, header);
+  if (column == -1)
+    add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN, row->line, 0, header, NULL,
+                 _("The file has no column “%s” (the %s)."), header, role);
+  else if (column == -2)
     {
+      g_autofree char *wanted = fold (header);
+      g_autoptr(GString) positions = g_string_new (NULL);
+      guint first = 0;
+
+      for (guint i = 0; i < row->n_fields; i++)
+        {
+          g_autofree char *folded = fold (row->fields[i]);
+
+          if (!g_str_equal (folded, wanted))
+            continue;
+          if (first == 0)
+            first = i + 1;
+          g_string_append_printf (positions, "%s#%u", positions->len > 0 ? ", " : "", i + 1);
+        }
       add_problem (self, KLYNGE_IMPORT_PROBLEM_MISSING_COLUMN, row->line, 0, header, NULL,
-                   _("The file has no column “%s” (the %s)."), header, role);
-      self->columns_missing = TRUE;
+                   _("More than one column is called “%s” (%s): say which is the %s by its position, as “#%u”."),
+                   header, positions->str, role, first);
     }
+  if (column < 0)
+    self->columns_missing = TRUE;
   return column;
+}
+
+/* PHS flags a withheld cell in a column beside it: "AllAges" has "AllAgesQF". */
+static void
+find_quality_columns (Prepare              *self,
+                      const KlyngeTableRow *row)
+{
+  static const char *suffixes[] = { "qf", "_qf", " qf", " flag", "_flag", NULL };
+
+  g_array_set_size (self->quality, row->n_fields);
+  for (guint i = 0; i < row->n_fields; i++)
+    {
+      int quality = -1;
+
+      for (guint j = 0; quality < 0 && suffixes[j] != NULL && *row->fields[i] != '\0'; j++)
+        {
+          g_autofree char *name = g_strconcat (row->fields[i], suffixes[j], NULL);
+          quality = klynge_import_column_position ((const char *const *)row->fields, row->n_fields, name);
+        }
+      g_array_index (self->quality, int, i) = quality;
+    }
 }
 
 /* The one way a file's period becomes a stored one: parsed to its key,
  * made a month (say) when the user asks for months. */
 static char *
-read_period (Prepare     *self,
-             const char  *text,
-             GError     **error)
+parse_period (Prepare     *self,
+              const char  *text,
+              GError     **error)
 {
   KlyngePeriod period;
 
@@ -559,6 +873,7 @@ read_header (Prepare              *self,
       self->columns_missing = TRUE;
     }
   self->col_clinic = require_column (self, row, m->clinic, _("clinic"));
+  self->col_clinic_name = require_column (self, row, m->clinic_name, _("clinic’s name"));
   self->col_period = require_column (self, row, m->period, _("period"));
   if (m->period_granularity != NULL &&
       !(self->coarsen = klynge_period_granularity_from_string (m->period_granularity, &self->granularity)))
@@ -568,12 +883,24 @@ read_header (Prepare              *self,
                    m->period_granularity);
       self->columns_missing = TRUE;
     }
+  for (const char *const *name = (const char *const[]) { "area type", "areatype", "area_type", "områdetype", "niveau", NULL };
+       *name != NULL && self->col_area_type < 0; name++)
+    self->col_area_type = klynge_import_column_position ((const char *const *)row->fields, row->n_fields, *name);
+  for (guint i = 0; i < m->where->len; i++)
+    {
+      KlyngeImportFilter *filter = g_ptr_array_index (m->where, i);
+      int column = require_column (self, row, filter->column, _("row filter"));
+
+      g_array_append_val (self->filter_columns, column);
+      g_ptr_array_add (self->filter_values, fold (filter->value));
+    }
+  find_quality_columns (self, row);
   if (m->period == NULL)
     {
       g_autoptr(GError) period_error = NULL;
 
       if (m->fixed_period != NULL && *m->fixed_period != '\0')
-        self->fixed_period = read_period (self, m->fixed_period, &period_error);
+        self->fixed_period = parse_period (self, m->fixed_period, &period_error);
       if (self->fixed_period == NULL)
         {
           add_problem (self, period_error ? KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD : KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD,
@@ -609,6 +936,8 @@ read_header (Prepare              *self,
         require_column (self, row, column->value, _("value")),
       };
 
+      if (measure.indicator_id == 0 && m->add_indicators)
+        measure.indicator_id = add_file_indicator (self, column->indicator, column->value != NULL ? "value" : "percent");
       if (measure.indicator_id == 0)
         {
           add_problem (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR, row->line, 0, column->indicator,
@@ -626,19 +955,6 @@ read_header (Prepare              *self,
     }
 }
 
-static const char *
-field (const KlyngeTableRow *row,
-       int                   column)
-{
-  return column >= 0 && (guint)column < row->n_fields ? row->fields[column] : "";
-}
-
-static guint
-field_line (const KlyngeTableRow *row,
-            int                   column)
-{
-  return column >= 0 && (guint)column < row->n_fields && row->lines != NULL ? row->lines[column] : row->line;
-}
 
 /* A count: whole, not negative. NO_COUNT for an empty cell; FALSE on a problem. */
 static gboolean
@@ -703,9 +1019,21 @@ add_measurement (Prepare              *self,
                  int                   col_value,
                  gboolean              may_be_empty)
 {
-  Candidate c = { indicator_id, clinic_id, NO_COUNT, NO_COUNT, NAN, period, row->line, FALSE };
+  Candidate c = { indicator_id, clinic_id, NO_COUNT, NO_COUNT, NAN, period, row->line, FALSE, FALSE };
   const char *value_text = field (row, col_value);
   gboolean ok = TRUE;
+
+  /* A withheld count hides the measure: stored as suppressed, no numbers. */
+  if (cell_suppressed (self, row, col_numerator) || cell_suppressed (self, row, col_denominator) ||
+      cell_suppressed (self, row, col_value))
+    {
+      if (clinic_id == 0 || indicator_id == 0)
+        return;
+      c.suppressed = TRUE;
+      self->plan->n_suppressed++;
+      g_array_append_val (self->plan->candidates, c);
+      return;
+    }
 
   ok &= read_count (self, row, col_numerator, &c.numerator);
   ok &= read_count (self, row, col_denominator, &c.denominator);
@@ -770,6 +1098,108 @@ klynge_import_header_index (GPtrArray *rows)
   return 0;
 }
 
+/* The row's period as an index into the plan's; FALSE when it has none. */
+static gboolean
+read_period (Prepare              *self,
+             const KlyngeTableRow *row,
+             gboolean              report,
+             guint32              *index)
+{
+  const char *text = field (row, self->col_period);
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (self->period_cache, text));
+  g_autoptr(GError) period_error = NULL;
+  g_autofree char *period = NULL;
+
+  if (found > 0)
+    {
+      *index = found - 1;
+      return TRUE;
+    }
+  period = self->fixed_period ? g_strdup (self->fixed_period) : parse_period (self, text, &period_error);
+  if (period == NULL)
+    {
+      if (report)
+        add_problem (self, *text ? KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD : KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD,
+                     field_line (row, self->col_period), self->col_period + 1, text, NULL,
+                     "%s", *text ? period_error->message : _("The period is missing."));
+      return FALSE;
+    }
+  *index = intern_period (self->plan, g_steal_pointer (&period));
+  g_hash_table_insert (self->period_cache, g_strdup (text), GUINT_TO_POINTER (*index + 1));
+  return TRUE;
+}
+
+/* A number of a national or regional row, read without complaint: such a
+ * row is offered as a reference, never a reason to refuse the file. */
+static gint64
+quiet_count (Prepare              *self,
+             const KlyngeTableRow *row,
+             int                   column)
+{
+  double number;
+
+  if (column < 0 || !klynge_import_parse_number (field (row, column), self->decimal, &number) ||
+      number < 0 || number != floor (number) || number > 1e15)
+    return NO_COUNT;
+  return (gint64)number;
+}
+
+static void
+add_reference (Prepare              *self,
+               const KlyngeTableRow *row,
+               gint64                indicator_id,
+               guint32               period,
+               int                   col_numerator,
+               int                   col_denominator,
+               int                   col_value)
+{
+  Reference r = { indicator_id, period, NULL, quiet_count (self, row, col_numerator),
+                  quiet_count (self, row, col_denominator), NAN };
+  const char *name = field (row, self->col_clinic_name);
+
+  if (indicator_id == 0 ||
+      (col_value >= 0 && !klynge_import_parse_number (field (row, col_value), self->decimal, &r.value)))
+    r.value = NAN;
+  if (isnan (r.value) && (r.numerator == NO_COUNT || r.denominator == NO_COUNT))
+    return;
+  /* The first row of an area and period counts (Fingertips repeats England). */
+  for (guint i = 0; i < self->plan->references->len; i++)
+    {
+      Reference *known = &g_array_index (self->plan->references, Reference, i);
+
+      if (known->indicator_id == indicator_id && known->period == period)
+        return;
+    }
+  r.area = g_strstrip (g_strdup (*name != '\0' ? name : field (row, self->col_clinic)));
+  g_array_append_val (self->plan->references, r);
+}
+
+static void
+read_reference (Prepare              *self,
+                const KlyngeTableRow *row)
+{
+  guint32 period;
+
+  if (!read_period (self, row, FALSE, &period))
+    return;
+  if (self->mapping->layout == KLYNGE_IMPORT_LONG)
+    {
+      const char *indicator_text = field (row, self->col_indicator);
+      gint64 indicator_id = find_indicator (self, indicator_text);
+
+      if (indicator_id == 0 && self->mapping->add_indicators)
+        indicator_id = add_file_indicator (self, indicator_text, self->col_value >= 0 ? "value" : "percent");
+      add_reference (self, row, indicator_id, period, self->col_numerator, self->col_denominator, self->col_value);
+    }
+  else
+    for (guint i = 0; i < self->wide->len; i++)
+      {
+        WideMeasure *m = &g_array_index (self->wide, WideMeasure, i);
+
+        add_reference (self, row, m->indicator_id, period, m->numerator, m->denominator, m->value);
+      }
+}
+
 static gboolean
 read_row (const KlyngeTableRow  *row,
           gpointer               user_data,
@@ -778,9 +1208,8 @@ read_row (const KlyngeTableRow  *row,
   Prepare *self = user_data;
   const char *clinic_text;
   gint64 clinic_id;
-  g_autofree char *period = NULL;
+  gboolean has_period;
   guint32 period_index = 0;
-  gboolean period_bad = FALSE;
 
   if (!self->have_header)
     {
@@ -788,6 +1217,7 @@ read_row (const KlyngeTableRow  *row,
           filled_fields ((const char *const *)row->fields, row->n_fields) < 2)
         return TRUE;
       read_header (self, row);
+      self->in_rows = TRUE;
       return !self->columns_missing;
     }
 
@@ -799,8 +1229,44 @@ read_row (const KlyngeTableRow  *row,
         self->progress ((double)row->bytes_read / row->bytes_total, self->progress_data);
     }
 
+  /* Below the data registers put notes and copyright lines, one cell each. */
+  if (filled_fields ((const char *const *)row->fields, row->n_fields) <= (*field (row, self->col_clinic) == '\0' ? 1 : 0))
+    return TRUE;
+  for (guint i = 0; i < self->filter_columns->len; i++)
+    {
+      g_autofree char *folded = fold (field (row, g_array_index (self->filter_columns, int, i)));
+
+      if (!g_str_equal (folded, g_ptr_array_index (self->filter_values, i)))
+        {
+          self->plan->n_filtered++;
+          return TRUE;
+        }
+    }
+
   clinic_text = field (row, self->col_clinic);
   clinic_id = *clinic_text ? find_clinic (self, clinic_text) : 0;
+  if (clinic_id == 0)
+    switch (classify_row (self, row))
+      {
+      case ROW_TOTAL:
+        self->plan->n_total_rows++;
+        return TRUE;
+      case ROW_AREA:
+        self->plan->n_area_rows++;
+        read_reference (self, row);
+        return TRUE;
+      case ROW_CLINIC:
+      default:
+        break;
+      }
+  if (clinic_id == 0 && *clinic_text != '\0' && self->mapping->add_clinics)
+    clinic_id = -(gint64)note_file_clinic (self, self->plan->new_clinics, clinic_text,
+                                           field (row, self->col_clinic_name), row->line);
+  else if (clinic_id == 0 && *clinic_text != '\0' && self->mapping->skip_unknown)
+    {
+      note_file_clinic (self, self->plan->unknown_clinics, clinic_text, field (row, self->col_clinic_name), row->line);
+      return TRUE;
+    }
   if (clinic_id == 0)
     {
       if (*clinic_text == '\0')
@@ -812,38 +1278,20 @@ read_row (const KlyngeTableRow  *row,
                      _("There is no clinic “%s” in this cluster."), clinic_text);
     }
 
-  period_index = GPOINTER_TO_UINT (g_hash_table_lookup (self->period_cache, field (row, self->col_period)));
-  if (period_index > 0)
-    period_index--;
-  else
-    {
-      const char *period_text = field (row, self->col_period);
-      g_autoptr(GError) period_error = NULL;
-
-      period = self->fixed_period ? g_strdup (self->fixed_period) : read_period (self, period_text, &period_error);
-      if ((period_bad = period == NULL))
-        add_problem (self, *period_text ? KLYNGE_IMPORT_PROBLEM_INVALID_PERIOD : KLYNGE_IMPORT_PROBLEM_MISSING_PERIOD,
-                     field_line (row, self->col_period), self->col_period + 1, period_text, NULL,
-                     "%s", *period_text ? period_error->message : _("The period is missing."));
-      else
-        {
-          period_index = intern_period (self->plan, g_steal_pointer (&period));
-          g_hash_table_insert (self->period_cache, g_strdup (field (row, self->col_period)),
-                               GUINT_TO_POINTER (period_index + 1));
-        }
-    }
-
+  has_period = read_period (self, row, TRUE, &period_index);
   if (self->mapping->layout == KLYNGE_IMPORT_LONG)
     {
       const char *indicator_text = field (row, self->col_indicator);
       gint64 indicator_id = find_indicator (self, indicator_text);
 
+      if (indicator_id == 0 && self->mapping->add_indicators)
+        indicator_id = add_file_indicator (self, indicator_text, self->col_value >= 0 ? "value" : "percent");
       if (indicator_id == 0)
         add_problem (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR, field_line (row, self->col_indicator), self->col_indicator + 1,
                      indicator_text,
                      suggest (indicator_text, (const char **)self->indicator_names->pdata, self->indicator_names->len),
                      *indicator_text ? _("There is no indicator “%s”.") : _("The indicator is missing."), indicator_text);
-      if (period_bad)
+      if (!has_period)
         indicator_id = 0;
       add_measurement (self, row, indicator_id, clinic_id, period_index,
                        self->col_numerator, self->col_denominator, self->col_value, FALSE);
@@ -853,7 +1301,7 @@ read_row (const KlyngeTableRow  *row,
       {
         WideMeasure *m = &g_array_index (self->wide, WideMeasure, i);
 
-        add_measurement (self, row, period_bad ? 0 : m->indicator_id, clinic_id, period_index,
+        add_measurement (self, row, has_period ? m->indicator_id : 0, clinic_id, period_index,
                          m->numerator, m->denominator, m->value, TRUE);
       }
 
@@ -933,6 +1381,27 @@ compare_problems (gconstpointer a,
   return (int)pa->column - (int)pb->column;
 }
 
+/* Rows the user chose to leave out go before anything is compared. */
+static void
+leave_out_bad_rows (KlyngeImportPlan *plan)
+{
+  GArray *all = plan->candidates;
+  guint kept = 0;
+
+  if (g_hash_table_size (plan->bad_lines) == 0)
+    return;
+  for (guint i = 0; i < all->len; i++)
+    {
+      Candidate *c = &g_array_index (all, Candidate, i);
+
+      if (!g_hash_table_contains (plan->bad_lines, GUINT_TO_POINTER (c->line)))
+        g_array_index (all, Candidate, kept++) = *c;
+      else if (c->suppressed)
+        plan->n_suppressed--;
+    }
+  g_array_set_size (all, kept);
+}
+
 static gboolean
 find_duplicates (Prepare  *self,
                  GError  **error)
@@ -948,6 +1417,7 @@ find_duplicates (Prepare  *self,
 
   g_autoptr(GHashTable) clinic_names = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) indicator_names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Names for the messages: a duplicate is reported by what the user knows. */
   for (guint i = 0; i < self->clinics->len; i++)
@@ -956,6 +1426,12 @@ find_duplicates (Prepare  *self,
   for (guint i = 0; i < self->indicator_ids->len; i++)
     g_hash_table_insert (indicator_names, &g_array_index (self->indicator_ids, gint64, i),
                          g_ptr_array_index (self->indicator_names, i));
+  g_array_set_size (new_ids, plan->new_indicators->len);
+  for (guint i = 0; i < plan->new_indicators->len; i++)
+    {
+      g_array_index (new_ids, gint64, i) = -(gint64)(i + 1);
+      g_hash_table_insert (indicator_names, &g_array_index (new_ids, gint64, i), g_ptr_array_index (plan->new_indicators, i));
+    }
 
   g_array_sort_with_data (all, compare_candidates, ranks);
 
@@ -971,7 +1447,10 @@ find_duplicates (Prepare  *self,
           if (last->indicator_id == c->indicator_id && last->clinic_id == c->clinic_id && last->period == c->period)
             {
               add_problem (self, KLYNGE_IMPORT_PROBLEM_TWICE_IN_FILE, c->line, 0, NULL, NULL,
-                           _("The same clinic, indicator and period are already on line %u."), last->line);
+                           _("The same clinic, indicator (“%s”) and period are already on line %u."),
+                           (char *)g_hash_table_lookup (indicator_names, &c->indicator_id), last->line);
+              if (c->suppressed)
+                plan->n_suppressed--;
               continue;
             }
         }
@@ -1092,6 +1571,15 @@ klynge_import_plan_free (KlyngeImportPlan *plan)
   g_hash_table_unref (plan->period_index);
   g_ptr_array_unref (plan->periods);
   g_ptr_array_unref (plan->problems);
+  g_ptr_array_unref (plan->new_clinics);
+  g_ptr_array_unref (plan->unknown_clinics);
+  g_ptr_array_unref (plan->new_indicators);
+  g_ptr_array_unref (plan->new_indicator_units);
+  for (guint i = 0; i < plan->references->len; i++)
+    g_free (g_array_index (plan->references, Reference, i).area);
+  g_array_unref (plan->references);
+  g_ptr_array_unref (plan->left_out);
+  g_hash_table_unref (plan->bad_lines);
   g_free (plan);
 }
 
@@ -1139,23 +1627,40 @@ klynge_import_prepare (KlyngeDb                   *db,
     .indicator_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .proportions = g_hash_table_new (NULL, NULL),
     .period_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .file_clinic_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .col_clinic_name = -1,
+    .col_area_type = -1,
+    .filter_columns = g_array_new (FALSE, FALSE, sizeof (int)),
+    .filter_values = g_ptr_array_new_with_free_func (g_free),
+    .quality = g_array_new (FALSE, FALSE, sizeof (int)),
   };
   GThread *checksum_thread;
   gboolean ok;
 
   g_array_set_clear_func (self.clinics, known_clinic_clear);
   plan->cluster_id = cluster_id;
+  plan->store_references = mapping->store_reference;
   plan->file_name = g_path_get_basename (path);
   plan->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   plan->periods = g_ptr_array_new_with_free_func (g_free);
   plan->period_index = g_hash_table_new (g_str_hash, g_str_equal);
   plan->problems = g_ptr_array_new_with_free_func (problem_free);
+  plan->new_clinics = g_ptr_array_new_with_free_func (file_clinic_free);
+  plan->unknown_clinics = g_ptr_array_new_with_free_func (file_clinic_free);
+  plan->new_indicators = g_ptr_array_new_with_free_func (g_free);
+  plan->new_indicator_units = g_ptr_array_new_with_free_func (g_free);
+  plan->references = g_array_new (FALSE, FALSE, sizeof (Reference));
+  plan->left_out = g_ptr_array_new_with_free_func (problem_free);
+  plan->bad_lines = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   /* The checksum reads the file on the second core while this one parses it. */
   checksum_thread = g_thread_new ("klynge-checksum", checksum_thread_func,
                                   checksum_data_new (path, cancellable));
   ok = load_reference (&self, error) &&
-       klynge_table_read (path, &(KlyngeTableOptions) { .sheet = mapping->sheet, .header = KLYNGE_TABLE_HEADER_FIND },
+       klynge_table_read (path, &(KlyngeTableOptions) { .sheet = mapping->sheet,
+                                                         .header = mapping->header_row > 0 ? KLYNGE_TABLE_HEADER_LINE
+                                                                                           : KLYNGE_TABLE_HEADER_FIND,
+                                                         .header_line = mapping->header_row },
                           NULL, read_row, &self, cancellable, error);
   plan->checksum = g_thread_join (checksum_thread);
   if (ok && plan->checksum == NULL)
@@ -1169,6 +1674,8 @@ klynge_import_prepare (KlyngeDb                   *db,
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_PARSE, _("%s: the file has no rows."), plan->file_name);
       ok = FALSE;
     }
+  if (ok)
+    leave_out_bad_rows (plan);
   if (ok && plan->candidates->len == 0 && plan->n_errors == 0)
     add_problem (&self, KLYNGE_IMPORT_PROBLEM_MISSING_VALUE, 0, 0, NULL, NULL,
                  _("The file has no measurements under its header."));
@@ -1187,6 +1694,10 @@ klynge_import_prepare (KlyngeDb                   *db,
   g_hash_table_unref (self.indicator_cache);
   g_hash_table_unref (self.proportions);
   g_hash_table_unref (self.period_cache);
+  g_hash_table_unref (self.file_clinic_keys);
+  g_array_unref (self.filter_columns);
+  g_ptr_array_unref (self.filter_values);
+  g_array_unref (self.quality);
   g_free (self.fixed_period);
 
   if (!ok)
@@ -1235,6 +1746,114 @@ klynge_import_plan_get_problems (KlyngeImportPlan *plan)
   return plan->problems;
 }
 
+GPtrArray *
+klynge_import_plan_get_left_out (KlyngeImportPlan *plan)
+{
+  return plan->left_out;
+}
+
+guint
+klynge_import_plan_get_n_left_out (KlyngeImportPlan *plan)
+{
+  guint n = g_hash_table_size (plan->bad_lines);
+
+  for (guint i = 0; i < plan->unknown_clinics->len; i++)
+    n += ((FileClinic *)g_ptr_array_index (plan->unknown_clinics, i))->n_rows;
+  return n;
+}
+
+static GPtrArray *
+file_clinics (GPtrArray *list)
+{
+  GPtrArray *clinics = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_import_file_clinic_free);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      FileClinic *clinic = g_ptr_array_index (list, i);
+      KlyngeImportFileClinic *copy = g_new0 (KlyngeImportFileClinic, 1);
+
+      copy->number = g_strdup (clinic->number);
+      copy->name = g_strdup (clinic->name);
+      copy->n_rows = clinic->n_rows;
+      copy->line = clinic->line;
+      g_ptr_array_add (clinics, copy);
+    }
+  return clinics;
+}
+
+void
+klynge_import_file_clinic_free (KlyngeImportFileClinic *clinic)
+{
+  if (clinic == NULL)
+    return;
+  g_free (clinic->number);
+  g_free (clinic->name);
+  g_free (clinic);
+}
+
+GPtrArray *
+klynge_import_plan_get_new_clinics (KlyngeImportPlan *plan)
+{
+  return file_clinics (plan->new_clinics);
+}
+
+GPtrArray *
+klynge_import_plan_get_unknown_clinics (KlyngeImportPlan *plan)
+{
+  return file_clinics (plan->unknown_clinics);
+}
+
+GStrv
+klynge_import_plan_get_new_indicators (KlyngeImportPlan *plan)
+{
+  GStrv names = g_new0 (char *, plan->new_indicators->len + 1);
+
+  for (guint i = 0; i < plan->new_indicators->len; i++)
+    names[i] = g_strdup (plan->new_indicators->pdata[i]);
+  return names;
+}
+
+void
+klynge_import_plan_get_counts (KlyngeImportPlan   *plan,
+                               KlyngeImportCounts *counts)
+{
+  counts->filtered = plan->n_filtered;
+  counts->totals = plan->n_total_rows;
+  counts->areas = plan->n_area_rows;
+  counts->references = plan->references->len;
+  counts->suppressed = plan->n_suppressed;
+}
+
+GPtrArray *
+klynge_import_plan_get_references (KlyngeImportPlan *plan)
+{
+  GPtrArray *references = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_import_reference_free);
+
+  for (guint i = 0; i < plan->references->len; i++)
+    {
+      Reference *r = &g_array_index (plan->references, Reference, i);
+      KlyngeImportReference *copy = g_new0 (KlyngeImportReference, 1);
+
+      copy->area = g_strdup (r->area);
+      copy->period = g_strdup (plan->periods->pdata[r->period]);
+      copy->numerator = r->numerator;
+      copy->denominator = r->denominator;
+      copy->value = r->value;
+      g_ptr_array_add (references, copy);
+    }
+  return references;
+}
+
+void
+klynge_import_reference_free (KlyngeImportReference *reference)
+{
+  if (reference == NULL)
+    return;
+  g_free (reference->area);
+  g_free (reference->period);
+  g_free (reference);
+}
+
 gboolean
 klynge_import_plan_can_commit (KlyngeImportPlan       *plan,
                                KlyngeImportDuplicates  duplicates)
@@ -1274,14 +1893,14 @@ static char *
 insert_sql (guint    n_rows,
             gboolean replacing)
 {
-  GString *sql = g_string_new ("INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, value, batch_id) VALUES ");
+  GString *sql = g_string_new ("INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, value, batch_id, status) VALUES ");
 
   for (guint i = 0; i < n_rows; i++)
-    g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?)");
+    g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)");
   if (replacing)
     g_string_append (sql, " ON CONFLICT (indicator_id, clinic_id, period) DO UPDATE SET "
                           "numerator = excluded.numerator, denominator = excluded.denominator, "
-                          "value = excluded.value, batch_id = excluded.batch_id");
+                          "value = excluded.value, batch_id = excluded.batch_id, status = excluded.status");
   return g_string_free (sql, FALSE);
 }
 
@@ -1291,8 +1910,8 @@ insert_sql (guint    n_rows,
 static char *
 set_aside_sql (guint n_rows)
 {
-  GString *sql = g_string_new ("INSERT INTO import_replaced (batch_id, indicator_id, clinic_id, period, numerator, denominator, value, old_batch_id) "
-                               "SELECT ?1, m.indicator_id, m.clinic_id, m.period, m.numerator, m.denominator, m.value, m.batch_id "
+  GString *sql = g_string_new ("INSERT INTO import_replaced (batch_id, indicator_id, clinic_id, period, numerator, denominator, value, old_batch_id, status) "
+                               "SELECT ?1, m.indicator_id, m.clinic_id, m.period, m.numerator, m.denominator, m.value, m.batch_id, m.status "
                                "FROM (VALUES ");
 
   for (guint i = 0; i < n_rows; i++)
@@ -1309,6 +1928,8 @@ typedef struct
   KlyngeDb          *db;
   KlyngeImportPlan  *plan;
   gint64             batch_id;
+  GArray            *clinic_ids;           /* the new clinics' ids, by -(id + 1) */
+  GArray            *indicator_ids;
   char              *insert_sql[2][2];     /* [replacing][one row, ROWS_PER_INSERT rows] */
   char              *set_aside_sql[2];
   const Candidate   *pending[2][ROWS_PER_INSERT];
@@ -1333,9 +1954,19 @@ writer_init (Writer           *self,
   self->set_aside_sql[1] = set_aside_sql (ROWS_PER_INSERT);
 }
 
+/* A candidate's id, with a new clinic's or indicator's as created. */
+static gint64
+resolve (GArray *created,
+         gint64  id)
+{
+  return id > 0 ? id : g_array_index (created, gint64, -id - 1);
+}
+
 static void
 writer_clear (Writer *self)
 {
+  g_clear_pointer (&self->clinic_ids, g_array_unref);
+  g_clear_pointer (&self->indicator_ids, g_array_unref);
   for (guint i = 0; i < 2; i++)
     {
       g_free (self->insert_sql[i][0]);
@@ -1378,10 +2009,10 @@ writer_write (Writer           *self,
   for (guint i = 0; i < n_rows; i++)
     {
       const Candidate *c = rows[i];
-      int p = i * 7;
+      int p = i * 8;
 
-      sqlite3_bind_int64 (stmt, p + 1, c->indicator_id);
-      sqlite3_bind_int64 (stmt, p + 2, c->clinic_id);
+      sqlite3_bind_int64 (stmt, p + 1, resolve (self->indicator_ids, c->indicator_id));
+      sqlite3_bind_int64 (stmt, p + 2, resolve (self->clinic_ids, c->clinic_id));
       sqlite3_bind_text (stmt, p + 3, periods[c->period], -1, SQLITE_STATIC);
       if (c->numerator != NO_COUNT)
         sqlite3_bind_int64 (stmt, p + 4, c->numerator);
@@ -1390,6 +2021,7 @@ writer_write (Writer           *self,
       if (!isnan (c->value))
         sqlite3_bind_double (stmt, p + 6, c->value);
       sqlite3_bind_int64 (stmt, p + 7, self->batch_id);
+      sqlite3_bind_text (stmt, p + 8, c->suppressed ? "suppressed" : "ok", -1, SQLITE_STATIC);
     }
   return klynge_db_step_done (self->db, stmt, error);
 }
@@ -1424,6 +2056,172 @@ writer_finish (Writer  *self,
  * replacing stored ones do not count: updated in place, they change only the
  * batch's index, and rebuilding the others would be work for nothing. */
 #define BULK_ROWS 50000
+
+/* The clinics the file brings, in the plan's order. */
+static GArray *
+create_clinics (KlyngeDb          *db,
+                KlyngeImportPlan  *plan,
+                GError           **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "INSERT INTO clinic (cluster_id, name, provider_number) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < plan->new_clinics->len; i++)
+    {
+      FileClinic *clinic = g_ptr_array_index (plan->new_clinics, i);
+      gint64 id;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
+      sqlite3_bind_text (stmt, 2, clinic->name, -1, SQLITE_STATIC);
+      if (clinic->number != NULL)
+        sqlite3_bind_text (stmt, 3, clinic->number, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 3);
+      if (!klynge_db_step_done (db, stmt, error))
+        return NULL;
+      id = klynge_db_last_insert_id (db);
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* The indicators the file brings go under one topic of the cluster, where
+ * the Topics window shows them to be described. */
+static GArray *
+create_indicators (KlyngeDb          *db,
+                   KlyngeImportPlan  *plan,
+                   GError           **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *title = _("Indicators from imported files");
+  sqlite3_stmt *stmt;
+  gint64 topic = 0;
+  int rc;
+
+  if (plan->new_indicators->len == 0)
+    return g_steal_pointer (&ids);
+  if ((stmt = klynge_db_prepare (db, "SELECT id FROM topic WHERE cluster_id = ?1 AND title = ?2", error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  if ((rc = klynge_db_step (db, stmt, error)) < 0)
+    return NULL;
+  if (rc == SQLITE_ROW)
+    topic = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (topic == 0)
+    {
+      if ((stmt = klynge_db_prepare (db, "INSERT INTO topic (cluster_id, title) VALUES (?1, ?2)", error)) == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
+      sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+      if (!klynge_db_step_done (db, stmt, error))
+        return NULL;
+      topic = klynge_db_last_insert_id (db);
+    }
+
+  if ((stmt = klynge_db_prepare (db, "INSERT INTO indicator (topic_id, name, unit) VALUES (?1, ?2, ?3)", error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < plan->new_indicators->len; i++)
+    {
+      gint64 id;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, topic);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (plan->new_indicators, i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, g_ptr_array_index (plan->new_indicator_units, i), -1, SQLITE_STATIC);
+      if (!klynge_db_step_done (db, stmt, error))
+        return NULL;
+      id = klynge_db_last_insert_id (db);
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+write_references (KlyngeDb          *db,
+                  KlyngeImportPlan  *plan,
+                  gint64             batch_id,
+                  GArray            *indicator_ids,
+                  GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!plan->store_references || plan->references->len == 0)
+    return TRUE;
+  stmt = klynge_db_prepare (db,
+                            "INSERT INTO indicator_reference (indicator_id, period, area, numerator, denominator, value, batch_id) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                            "ON CONFLICT (indicator_id, period) DO UPDATE SET area = excluded.area, "
+                            "numerator = excluded.numerator, denominator = excluded.denominator, "
+                            "value = excluded.value, batch_id = excluded.batch_id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < plan->references->len; i++)
+    {
+      Reference *r = &g_array_index (plan->references, Reference, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      sqlite3_bind_int64 (stmt, 1, resolve (indicator_ids, r->indicator_id));
+      sqlite3_bind_text (stmt, 2, plan->periods->pdata[r->period], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, r->area, -1, SQLITE_STATIC);
+      if (r->numerator != NO_COUNT)
+        sqlite3_bind_int64 (stmt, 4, r->numerator);
+      if (r->denominator != NO_COUNT)
+        sqlite3_bind_int64 (stmt, 5, r->denominator);
+      if (!isnan (r->value))
+        sqlite3_bind_double (stmt, 6, r->value);
+      sqlite3_bind_int64 (stmt, 7, batch_id);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the batch left out stays with it: the undo and the batch list say so. */
+static gboolean
+write_left_out (KlyngeDb          *db,
+                KlyngeImportPlan  *plan,
+                gint64             batch_id,
+                GError           **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "INSERT INTO import_left_out (batch_id, line, reason) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < plan->left_out->len; i++)
+    {
+      KlyngeImportProblem *problem = g_ptr_array_index (plan->left_out, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, batch_id);
+      sqlite3_bind_int64 (stmt, 2, problem->line);
+      sqlite3_bind_text (stmt, 3, problem->message, -1, SQLITE_STATIC);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < plan->unknown_clinics->len; i++)
+    {
+      FileClinic *clinic = g_ptr_array_index (plan->unknown_clinics, i);
+      g_autofree char *reason = g_strdup_printf (ngettext ("“%s” is not a clinic of this cluster (%u row).",
+                                                           "“%s” is not a clinic of this cluster (%u rows).",
+                                                           clinic->n_rows),
+                                                 clinic->number ? clinic->number : clinic->name, clinic->n_rows);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, batch_id);
+      sqlite3_bind_int64 (stmt, 2, clinic->line);
+      sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 gint64
 klynge_import_commit (KlyngeDb                  *db,
@@ -1468,6 +2266,11 @@ klynge_import_commit (KlyngeDb                  *db,
     goto failed;
   batch_id = klynge_db_last_insert_id (db);
   writer_init (&writer, db, plan, batch_id);
+  if ((writer.clinic_ids = create_clinics (db, plan, error)) == NULL ||
+      (writer.indicator_ids = create_indicators (db, plan, error)) == NULL ||
+      !write_references (db, plan, batch_id, writer.indicator_ids, error) ||
+      !write_left_out (db, plan, batch_id, error))
+    goto failed;
 
   if (plan->candidates->len - plan->n_duplicates >= BULK_ROWS &&
       !(indexes_dropped = klynge_db_drop_measurement_indexes (db, error)))
@@ -1500,11 +2303,12 @@ klynge_import_commit (KlyngeDb                  *db,
   if (indexes_dropped && !klynge_db_create_measurement_indexes (db, error))
     goto failed;
 
-  stmt = klynge_db_prepare (db, "UPDATE import_batch SET row_count = ?2 WHERE id = ?1", error);
+  stmt = klynge_db_prepare (db, "UPDATE import_batch SET row_count = ?2, left_out = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, batch_id);
   sqlite3_bind_int64 (stmt, 2, written);
+  sqlite3_bind_int64 (stmt, 3, klynge_import_plan_get_n_left_out (plan));
   if (!klynge_db_step_done (db, stmt, error) ||
       !klynge_submissions_mark_delivered (db, batch_id, error) ||
       !klynge_db_commit (db, error))
@@ -1531,6 +2335,30 @@ klynge_import_batch_free (KlyngeImportBatch *batch)
   g_free (batch);
 }
 
+GStrv
+klynge_import_list_left_out (KlyngeDb  *db,
+                             gint64     batch_id,
+                             GError   **error)
+{
+  g_autoptr(GStrvBuilder) reasons = g_strv_builder_new ();
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT line, reason FROM import_left_out WHERE batch_id = ?1 ORDER BY line", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_autofree char *reason = g_strdup_printf (_("line %s: %s"), (const char *)sqlite3_column_text (stmt, 0),
+                                                 (const char *)sqlite3_column_text (stmt, 1));
+      g_strv_builder_add (reasons, reason);
+    }
+  if (rc < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (reasons);
+}
+
 GPtrArray *
 klynge_import_list_batches (KlyngeDb  *db,
                             gint64     cluster_id,
@@ -1538,7 +2366,7 @@ klynge_import_list_batches (KlyngeDb  *db,
 {
   g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_import_batch_free);
   sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT id, file_name, checksum, source, imported_at, row_count FROM import_batch "
+                                          "SELECT id, file_name, checksum, source, imported_at, row_count, left_out FROM import_batch "
                                           "WHERE cluster_id = ?1 ORDER BY imported_at DESC, id DESC",
                                           error);
   int rc;
@@ -1556,6 +2384,7 @@ klynge_import_list_batches (KlyngeDb  *db,
       batch->source = klynge_db_column_dup_nullable (stmt, 3);
       batch->imported_at = klynge_db_column_dup_nullable (stmt, 4);
       batch->row_count = sqlite3_column_int64 (stmt, 5);
+      batch->left_out = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (batches, batch);
     }
   if (rc < 0)
@@ -1589,13 +2418,13 @@ klynge_import_undo (KlyngeDb                  *db,
   /* The replaced measurements come back before the batch goes, with their
    * own batch when it still exists. */
   stmt = klynge_db_prepare (db,
-                            "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, value, batch_id) "
-                            "SELECT r.indicator_id, r.clinic_id, r.period, r.numerator, r.denominator, r.value, b.id "
+                            "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, value, batch_id, status) "
+                            "SELECT r.indicator_id, r.clinic_id, r.period, r.numerator, r.denominator, r.value, b.id, r.status "
                             "FROM import_replaced r LEFT JOIN import_batch b ON b.id = r.old_batch_id "
                             "WHERE r.batch_id = ?1 "
                             "ON CONFLICT (indicator_id, clinic_id, period) DO UPDATE SET "
                             "numerator = excluded.numerator, denominator = excluded.denominator, "
-                            "value = excluded.value, batch_id = excluded.batch_id",
+                            "value = excluded.value, batch_id = excluded.batch_id, status = excluded.status",
                             error);
   if (stmt == NULL)
     goto failed;

@@ -81,6 +81,78 @@ guint             klynge_import_plan_get_n_errors   (KlyngeImportPlan *plan);
 GPtrArray        *klynge_import_plan_get_problems   (KlyngeImportPlan *plan);
 gboolean          klynge_import_plan_can_commit     (KlyngeImportPlan       *plan,
                                                      KlyngeImportDuplicates  duplicates);
+
+/**
+ * KlyngeImportFileClinic:
+ * @number: (nullable): the clinic's code in the file
+ * @name: its name (the code when the file gives none)
+ * @n_rows: how many rows name it
+ * @line: the first of them
+ *
+ * A clinic of the file that is not in the cluster: created by the import
+ * (KlyngeImportMapping.add_clinics) or left out with its rows (skip_unknown).
+ */
+typedef struct
+{
+  char  *number;
+  char  *name;
+  guint  n_rows;
+  guint  line;
+} KlyngeImportFileClinic;
+
+void       klynge_import_file_clinic_free        (KlyngeImportFileClinic *clinic);
+/* (element-type KlyngeImportFileClinic) (transfer full) */
+GPtrArray *klynge_import_plan_get_new_clinics     (KlyngeImportPlan *plan);
+GPtrArray *klynge_import_plan_get_unknown_clinics (KlyngeImportPlan *plan);
+/* The indicators the import creates, in the file's order. */
+GStrv      klynge_import_plan_get_new_indicators  (KlyngeImportPlan *plan);
+/* (element-type KlyngeImportProblem) (transfer none): the rows left out as
+ * bad (KlyngeImportMapping.skip_bad), which no longer block the import. */
+GPtrArray *klynge_import_plan_get_left_out        (KlyngeImportPlan *plan);
+/* Rows left out: bad ones and those of clinics not in the cluster. */
+guint      klynge_import_plan_get_n_left_out      (KlyngeImportPlan *plan);
+
+/**
+ * KlyngeImportCounts:
+ * @filtered: rows the row filters left out ("Sex" is not "All")
+ * @totals: total rows ("I alt", "Total"), never clinics
+ * @areas: national and regional rows ("Hele landet", "England")
+ * @references: reference values those rows offer
+ * @suppressed: measurements the publisher suppressed ("<5", "c")
+ */
+typedef struct
+{
+  guint filtered;
+  guint totals;
+  guint areas;
+  guint references;
+  guint suppressed;
+} KlyngeImportCounts;
+
+void       klynge_import_plan_get_counts          (KlyngeImportPlan   *plan,
+                                                   KlyngeImportCounts *counts);
+
+/**
+ * KlyngeImportReference:
+ * @area: the row's name ("England")
+ * @period: the normalised period
+ * @numerator, @denominator: -1 when absent
+ * @value: NAN when absent
+ *
+ * A national or regional value a file offers as an indicator's reference.
+ */
+typedef struct
+{
+  char   *area;
+  char   *period;
+  gint64  numerator;
+  gint64  denominator;
+  double  value;
+} KlyngeImportReference;
+
+void       klynge_import_reference_free           (KlyngeImportReference *reference);
+/* (element-type KlyngeImportReference) (transfer full) */
+GPtrArray *klynge_import_plan_get_references      (KlyngeImportPlan *plan);
 /* "FILE:LINE:COLUMN: message" */
 char             *klynge_import_problem_format      (const char                *file_name,
                                                      const KlyngeImportProblem *problem);
@@ -110,6 +182,7 @@ typedef struct
   char   *source;
   char   *imported_at;
   gint64  row_count;
+  gint64  left_out;       /* rows left out: bad, or of clinics not in the cluster */
 } KlyngeImportBatch;
 
 void       klynge_import_batch_free   (KlyngeImportBatch *batch);
@@ -117,6 +190,10 @@ void       klynge_import_batch_free   (KlyngeImportBatch *batch);
 GPtrArray *klynge_import_list_batches (KlyngeDb   *db,
                                        gint64      cluster_id,
                                        GError    **error);
+/* What a batch left out, "line N: why", by line. */
+GStrv      klynge_import_list_left_out (KlyngeDb   *db,
+                                        gint64      batch_id,
+                                        GError    **error);
 /* Removes the batch's measurements and puts back those it replaced, in one
  * transaction; @progress (may be %NULL) hears how much is removed. */
 gboolean   klynge_import_undo         (KlyngeDb                 *db,
@@ -160,6 +237,12 @@ GPtrArray *klynge_import_preview_finish (GAsyncResult        *result,
  * two or more filled fields, after any title lines a register puts above. */
 guint      klynge_import_header_index (GPtrArray  *rows);
 
+/* How a clinic's number and name are compared: "A84002" is "a84002",
+ * "012345" is "12345"; "Lægehuset" is "LAEGEHUSET." The two never equal
+ * each other. */
+char      *klynge_import_number_key (const char *number);
+char      *klynge_import_name_key   (const char *name);
+
 /* Parses a count or value as clinics' files write it; @decimal is '.' or ','. */
 gboolean   klynge_import_parse_number (const char *text,
                                        char        decimal,
@@ -167,5 +250,6 @@ gboolean   klynge_import_parse_number (const char *text,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeImportPlan, klynge_import_plan_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeImportBatch, klynge_import_batch_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeImportFileClinic, klynge_import_file_clinic_free)
 
 G_END_DECLS

@@ -220,3 +220,25 @@ klynge_submissions_recheck (KlyngeDb  *db,
     }
   return TRUE;
 }
+
+char *
+klynge_submissions_meeting_period (KlyngeDb *db,
+                                   gint64    cluster_id)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db,
+                                          "SELECT r.period FROM data_request r JOIN meeting m ON m.id = r.meeting_id "
+                                          "WHERE m.cluster_id = ?1 AND m.status <> 'cancelled' "
+                                          "ORDER BY m.status = 'held', "
+                                          "CASE WHEN m.status = 'held' THEN -julianday (m.starts_at) ELSE julianday (m.starts_at) END "
+                                          "LIMIT 1",
+                                          NULL);
+  char *period = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    period = klynge_db_column_dup_nullable (stmt, 0);
+  sqlite3_reset (stmt);
+  return period;
+}

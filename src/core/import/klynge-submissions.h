@@ -60,6 +60,11 @@ char      *klynge_submissions_reminder_uri     (KlyngeDb   *db,
 /* Marks received the requests answered by the batch's measurements (a
  * request without a period is answered by any period). Part of the import's
  * transaction. */
+/* The period the cluster's meeting at hand asked its clinics for: the next
+ * meeting's, else the last one held; %NULL when none asked. A file
+ * imported at the meeting without a period column is of this period. */
+char      *klynge_submissions_meeting_period   (KlyngeDb   *db,
+                                                gint64      cluster_id);
 gboolean   klynge_submissions_mark_delivered   (KlyngeDb   *db,
                                                 gint64      batch_id,
                                                 GError    **error);
