@@ -46,7 +46,7 @@ struct _KlyngeFinancesPage
   char              *currency;
   KlyngeLedgerYear  *totals;
   GPtrArray         *grants;         /* KlyngeLedgerEntry proposals for the year */
-  KlyngeLedgerEntry *deleted;        /* the entry the undo toast can bring back */
+  KlyngeSnapshot    *deleted;        /* the entry the undo toast can bring back */
   gboolean           loading;
 };
 
@@ -582,13 +582,12 @@ undo_delete_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
-  g_autoptr(KlyngeLedgerEntry) entry = g_steal_pointer (&self->deleted);
+  g_autoptr(KlyngeSnapshot) entry = g_steal_pointer (&self->deleted);
   g_autoptr(GError) error = NULL;
 
   if (entry == NULL)
     return;
-  if (!klynge_ledger_restore_entry (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                    klynge_page_get_cluster (KLYNGE_PAGE (self)), entry, &error))
+  if (!klynge_snapshot_restore (entry, klynge_page_get_db (KLYNGE_PAGE (self)), &error))
     report_error (self, error);
   changed (self);
 }
@@ -606,7 +605,7 @@ delete_entry_action (GtkWidget  *widget,
 {
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  KlyngeLedgerEntry *entry;
+  KlyngeSnapshot *entry;
   AdwToast *toast;
 
   entry = klynge_ledger_delete_entry (klynge_page_get_db (KLYNGE_PAGE (self)),
@@ -617,7 +616,7 @@ delete_entry_action (GtkWidget  *widget,
       report_error (self, error);
       return;
     }
-  g_clear_object (&self->deleted);
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
   self->deleted = entry;
 
   toast = adw_toast_new (_("Entry deleted"));
@@ -779,7 +778,7 @@ klynge_finances_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_FINANCES_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->deleted);
+  g_clear_pointer (&self->deleted, klynge_snapshot_free);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
 

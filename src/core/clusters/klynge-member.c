@@ -492,12 +492,7 @@ _klynge_member_delete_into (KlyngeDb        *db,
 {
   sqlite3_stmt *stmt;
 
-  if (!klynge_snapshot_capture_rows (snapshot, db, "member", "id", member_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "member_role", "member_id", member_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "invitation", "member_id", member_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "attendance", "member_id", member_id, error) ||
-      !klynge_snapshot_capture_links (snapshot, db, "meeting", "facilitator_id", member_id, error) ||
-      !klynge_snapshot_capture_links (snapshot, db, "topic_proposal", "proposed_by", member_id, error))
+  if (!klynge_snapshot_capture (snapshot, db, "member", member_id, error))
     return FALSE;
   if (!(stmt = klynge_db_prepare (db, "DELETE FROM member WHERE id = ?1", error)))
     return FALSE;
