@@ -49,6 +49,9 @@ void           klynge_page_set_context (KlyngePage    *self,
                                         KlyngeContext *context);
 KlyngeDb      *klynge_page_get_db      (KlyngePage    *self);
 gint64         klynge_page_get_cluster (KlyngePage    *self);
+void           klynge_page_push_undo   (KlyngePage     *self,
+                                        KlyngeSnapshot *snapshot,
+                                        const char     *message);
 void           klynge_page_add_toast   (KlyngePage    *self,
                                         AdwToast      *toast);
 void           klynge_page_ellipsize_picker (GtkDropDown *picker);

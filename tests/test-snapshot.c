@@ -154,7 +154,8 @@ fill (KlyngeTestDemo *f)
 }
 
 /* Deletes each object @select lists, one at a time, undoing each: the
- * database is back byte for byte every time. */
+ * database is back byte for byte every time, and a redo leaves it byte for
+ * byte as the delete did. */
 static void
 delete_each_and_undo (KlyngeTestDemo *f,
                       const char     *select,
@@ -177,6 +178,18 @@ delete_each_and_undo (KlyngeTestDemo *f,
       g_assert_nonnull (snapshot);
       deleted = dump (f->db);
       g_assert_cmpstr (deleted, !=, before);
+      g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
+      g_assert_no_error (error);
+      after = dump (f->db);
+      g_assert_cmpstr (after, ==, before);
+      g_clear_pointer (&after, g_free);
+
+      /* Redo deletes it again exactly as the delete did; undo once more. */
+      g_assert_true (klynge_snapshot_redo (snapshot, f->db, &error));
+      g_assert_no_error (error);
+      after = dump (f->db);
+      g_assert_cmpstr (after, ==, deleted);
+      g_clear_pointer (&after, g_free);
       g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
       g_assert_no_error (error);
       after = dump (f->db);

@@ -46,7 +46,6 @@ struct _KlyngeFinancesPage
   char              *currency;
   KlyngeLedgerYear  *totals;
   GPtrArray         *grants;         /* KlyngeLedgerEntry proposals for the year */
-  KlyngeSnapshot    *deleted;        /* the entry the undo toast can bring back */
   gboolean           loading;
 };
 
@@ -577,28 +576,6 @@ add_entry_action (GtkWidget  *widget,
 }
 
 static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
-  g_autoptr(KlyngeSnapshot) entry = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (entry == NULL)
-    return;
-  if (!klynge_snapshot_restore (entry, klynge_page_get_db (KLYNGE_PAGE (self)), &error))
-    report_error (self, error);
-  changed (self);
-}
-
-static void
-undo_clicked_cb (KlyngeFinancesPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "finances.undo-delete", NULL);
-}
-
-static void
 delete_entry_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -606,7 +583,6 @@ delete_entry_action (GtkWidget  *widget,
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
   g_autoptr(GError) error = NULL;
   KlyngeSnapshot *entry;
-  AdwToast *toast;
 
   entry = klynge_ledger_delete_entry (klynge_page_get_db (KLYNGE_PAGE (self)),
                                       klynge_page_get_cluster (KLYNGE_PAGE (self)),
@@ -616,15 +592,7 @@ delete_entry_action (GtkWidget  *widget,
       report_error (self, error);
       return;
     }
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
-  self->deleted = entry;
-
-  toast = adw_toast_new (_("Entry deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
-  klynge_page_add_toast (KLYNGE_PAGE (self), toast);
-  changed (self);
+  klynge_page_push_undo (KLYNGE_PAGE (self), entry, _("Entry deleted"));
 }
 
 static gboolean
@@ -778,7 +746,6 @@ klynge_finances_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_FINANCES_PAGE);
   g_clear_object (&self->selection);
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
 
@@ -802,7 +769,7 @@ static void
 klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 {
   static const char *editing_actions[] = {
-    "finances.add-entry", "finances.delete-entry", "finances.undo-delete", "finances.apply-rates",
+    "finances.add-entry", "finances.delete-entry", "finances.apply-rates",
     "finances.book-grants", NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -835,7 +802,6 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "finances.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "finances.delete-entry", "x", delete_entry_action);
-  gtk_widget_class_install_action (widget_class, "finances.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "finances.apply-rates", NULL, apply_rates_action);
   gtk_widget_class_install_action (widget_class, "finances.book-grants", NULL, book_grants_action);
   gtk_widget_class_install_action (widget_class, "finances.export-accounts", "s", export_accounts_action);

@@ -41,7 +41,6 @@ struct _KlyngeMeetingsPage
   KlyngeDataRequestsView   *requests;
 
   KlyngeMeeting            *meeting;     /* being edited; id 0 when new */
-  KlyngeSnapshot           *deleted;     /* for Undo */
   gboolean                  reloading;
 };
 
@@ -312,34 +311,12 @@ cancel_meeting_action (GtkWidget  *widget,
 }
 
 static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
-  g_autoptr(KlyngeMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-
-  if (self->deleted == NULL || db == NULL)
-    return;
-  if (!klynge_snapshot_restore (self->deleted, db, &error))
-    {
-      klynge_page_show_message (GTK_WIDGET (self), error->message);
-      return;
-    }
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
-  klynge_meetings_page_reload (KLYNGE_PAGE (self));
-}
-
-static void
 delete_response_cb (AdwMessageDialog   *dialog,
                     const char         *response,
                     KlyngeMeetingsPage *self)
 {
   g_autoptr(GError) error = NULL;
   KlyngeSnapshot *snapshot;
-  AdwToast *undo;
 
   if (!g_str_equal (response, "delete") || self->meeting == NULL)
     return;
@@ -349,14 +326,8 @@ delete_response_cb (AdwMessageDialog   *dialog,
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
-  self->deleted = snapshot;
   g_clear_object (&self->meeting);
-  undo = adw_toast_new (_("Meeting deleted"));
-  adw_toast_set_button_label (undo, _("_Undo"));
-  adw_toast_set_action_name (undo, "meetings.undo-delete");
-  klynge_page_add_toast (KLYNGE_PAGE (self), undo);
-  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+  klynge_page_push_undo (KLYNGE_PAGE (self), snapshot, _("Meeting deleted"));
 }
 
 static void
@@ -588,7 +559,6 @@ klynge_meetings_page_dispose (GObject *object)
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (object);
 
   g_clear_object (&self->meeting);
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEETINGS_PAGE);
   G_OBJECT_CLASS (klynge_meetings_page_parent_class)->dispose (object);
 }
@@ -598,7 +568,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
 {
   static const char *editing_actions[] = {
     "meetings.new", "meetings.save", "meetings.delete", "meetings.cancel-meeting",
-    "meetings.follow-up", "meetings.undo-delete", NULL
+    "meetings.follow-up", NULL
   };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -633,7 +603,6 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "meetings.cancel-meeting", NULL, cancel_meeting_action);
   gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "meetings.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "meetings.follow-up", NULL, follow_up_action);
   gtk_widget_class_install_action (widget_class, "meetings.attendance-overview", NULL, attendance_overview_action);
   gtk_widget_class_install_action (widget_class, "meetings.topics", NULL, topics_action);

@@ -12,6 +12,7 @@
 #include "klynge-clinic.h"
 #include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
+#include "klynge-data-page.h"
 #include "klynge-demo.h"
 #include "klynge-member-editor.h"
 #include "klynge-member-import-dialog.h"
@@ -249,9 +250,8 @@ delete_and_undo (KlyngeWindow *window,
   klynge_ui_test_flush ();
   g_assert_false (list_has (list_of (page, "members_view"), "Louise Madsen"));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE id = ?1", member), ==, 0);
-  gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
-  klynge_ui_test_flush ();
-  g_assert_true (list_has (list_of (page, "members_view"), "Louise Madsen"));
+  g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
+  KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), "Louise Madsen"));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
 
   /* The Delete key takes the selected row, and Undo brings it back too. */
@@ -264,9 +264,8 @@ delete_and_undo (KlyngeWindow *window,
     gtk_widget_activate_action (page, "clusters.delete-selected", NULL);
     klynge_ui_test_flush ();
     g_assert_false (list_has (list_of (page, "members_view"), name));
-    gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
-    klynge_ui_test_flush ();
-    g_assert_true (list_has (list_of (page, "members_view"), name));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), name));
   }
 
   /* A clinic with members asks where they go; moving them leaves no orphans. */
@@ -282,10 +281,61 @@ delete_and_undo (KlyngeWindow *window,
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id IS NULL", 0), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 1);
 
-  gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
-  klynge_ui_test_flush ();
-  g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 4);
+}
+
+static gint64
+n_with_id (KlyngeDb   *db,
+           gint64      member)
+{
+  return klynge_db_count (db, "SELECT count(*) FROM member WHERE id = ?1", member);
+}
+
+/* A deleted member stays undoable with Ctrl+Z after the toast has gone and
+ * from another area, until something else changes; Shift+Ctrl+Z deletes
+ * again. */
+static void
+undo_with_keys (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  gint64 member = klynge_db_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
+  gint64 attendance = klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member);
+  GtkWidget *toast_button;
+
+  gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
+  toast_button = klynge_ui_test_find_toast_button (window, "_Undo");
+  g_assert_nonnull (toast_button);
+  /* The toast goes; the undo stays. */
+  klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  gtk_widget_grab_focus (klynge_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (klynge_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY)),
+                               adw_toast_new ("Another toast"));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toast_button (window, "_Undo") == NULL);
+
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 1);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 1);
+
+  /* Back in the clusters area the list shows them again. */
+  page = show_page (window);
+  KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), "Louise Madsen"));
+
+  /* After another change there is nothing to undo: it would not be safe. */
+  gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
+  g_assert_true (klynge_db_exec (db, "UPDATE cluster SET notes = 'changed'", NULL));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (n_with_id (db, member), ==, 0);
 }
 
 /* The header bar's switcher shows the other cluster; the choice is remembered. */
@@ -683,6 +733,12 @@ test_delete_and_undo (void)
 }
 
 static void
+test_undo_with_keys (void)
+{
+  run (undo_with_keys);
+}
+
+static void
 test_switch_cluster (void)
 {
   run (switch_cluster);
@@ -726,6 +782,7 @@ main (int   argc,
 
   g_test_add_func ("/clusters/ui/add-clinic-and-member", test_add_clinic_and_member);
   g_test_add_func ("/clusters/ui/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/clusters/ui/undo-with-keys", test_undo_with_keys);
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
   g_test_add_func ("/clusters/ui/empty-states", test_empty_states);
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);

@@ -524,7 +524,8 @@ klynge_member_delete (KlyngeDb  *db,
     }
   if (!klynge_db_begin (db, error))
     return NULL;
-  if (!_klynge_member_delete_into (db, member_id, snapshot, error) || !klynge_db_commit (db, error))
+  if (!_klynge_member_delete_into (db, member_id, snapshot, error) ||
+      !klynge_snapshot_finish (snapshot, db, error) || !klynge_db_commit (db, error))
     {
       klynge_db_rollback (db);
       return NULL;

@@ -546,7 +546,8 @@ klynge_ledger_delete_entry (KlyngeDb  *db,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, entry_id);
   sqlite3_bind_int64 (stmt, 2, cluster_id);
-  if (!klynge_db_step_done (db, stmt, error) || !klynge_db_commit (db, error))
+  if (!klynge_db_step_done (db, stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
+      !klynge_db_commit (db, error))
     goto failed;
   return g_steal_pointer (&snapshot);
 

@@ -775,7 +775,8 @@ klynge_meeting_delete (KlyngeDb  *db,
   if (!(stmt = klynge_db_prepare (db, "DELETE FROM meeting WHERE id = ?1", error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (!klynge_db_step_done (db, stmt, error) || !klynge_db_commit (db, error))
+  if (!klynge_db_step_done (db, stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
+      !klynge_db_commit (db, error))
     goto fail;
   return g_steal_pointer (&snapshot);
 

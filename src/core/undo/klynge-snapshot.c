@@ -18,10 +18,15 @@
 
 #include "klynge-snapshot.h"
 
+/* One row the delete removed (put back with INSERT, removed again with
+ * DELETE), or one link it changed (set back with UPDATE, then forth again). */
 typedef struct
 {
-  char      *sql;
-  GPtrArray *values;   /* sqlite3_value copies, bound as ?1, ?2, … */
+  char          *sql;      /* the undo */
+  GPtrArray     *values;   /* sqlite3_value copies, bound as ?1, ?2, … (?1 is the rowid) */
+  char          *table;
+  char          *column;   /* a link's column; NULL for a row */
+  sqlite3_value *after;    /* a link's value after the delete; NULL: not read yet */
 } Operation;
 
 /* One foreign key of another table that points at a table. */
@@ -35,6 +40,7 @@ typedef struct
 
 struct _KlyngeSnapshot
 {
+  gint64      changes_before;  /* the connection's total changes at the first capture */
   GPtrArray  *operations;
   GHashTable *captured;     /* "table\nrowid" of each row kept for INSERT */
   GHashTable *references;   /* table → GPtrArray of Reference, while capturing */
@@ -47,6 +53,9 @@ operation_free (gpointer data)
 
   g_free (op->sql);
   g_ptr_array_unref (op->values);
+  g_free (op->table);
+  g_free (op->column);
+  sqlite3_value_free (op->after);
   g_free (op);
 }
 
@@ -161,11 +170,15 @@ insert_sql (const char   *table,
 static void
 add_operation (KlyngeSnapshot *self,
                char           *sql,
+               const char     *table,
+               const char     *column,
                sqlite3_stmt   *stmt)
 {
   Operation *op = g_new0 (Operation, 1);
 
   op->sql = sql;
+  op->table = g_strdup (table);
+  op->column = g_strdup (column);
   op->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
   for (int i = 0; i < sqlite3_column_count (stmt); i++)
     g_ptr_array_add (op->values, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
@@ -203,7 +216,7 @@ capture_links (KlyngeSnapshot  *self,
 
   sqlite3_bind_value (stmt, 1, value);
   while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    add_operation (self, g_strdup (update), stmt);
+    add_operation (self, g_strdup (update), ref->table, ref->from, stmt);
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
 }
@@ -280,7 +293,7 @@ capture_rows (KlyngeSnapshot  *self,
 
       if (!g_hash_table_add (self->captured, key))
         continue;
-      add_operation (self, g_strdup (insert), stmt);
+      add_operation (self, g_strdup (insert), table, NULL, stmt);
       if (!capture_dependents (self, db, table, stmt, error))
         {
           rc = -1;
@@ -334,10 +347,143 @@ klynge_snapshot_capture (KlyngeSnapshot  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  if (self->operations->len == 0)
+    self->changes_before = sqlite3_total_changes64 (klynge_db_get_handle (db));
   self->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   ok = capture_rows (self, db, table, NULL, NULL, rowid, error);
   g_clear_pointer (&self->references, g_hash_table_unref);
   return ok;
+}
+
+/**
+ * klynge_snapshot_get_changes_before:
+ *
+ * Returns: how many changes the connection had made before the delete
+ *   (sqlite3_total_changes64()), so an undo stack can tell whether anything
+ *   else wrote between its last entry and this one
+ */
+gint64
+klynge_snapshot_get_changes_before (KlyngeSnapshot *self)
+{
+  return self->changes_before;
+}
+
+/**
+ * klynge_snapshot_finish:
+ *
+ * Reads where the links point once the delete is done (NULL, or another
+ * clinic the members moved to), so that klynge_snapshot_redo() can do the
+ * delete again. Call it inside the delete's transaction, after it.
+ */
+gboolean
+klynge_snapshot_finish (KlyngeSnapshot  *self,
+                        KlyngeDb        *db,
+                        GError         **error)
+{
+  for (guint i = 0; i < self->operations->len; i++)
+    {
+      Operation *op = g_ptr_array_index (self->operations, i);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (op->column == NULL)
+        continue;
+      if (!prepare (db, sqlite3_mprintf ("SELECT \"%w\" FROM \"%w\" WHERE rowid = ?1", op->column, op->table),
+                    &stmt, error))
+        return FALSE;
+      sqlite3_bind_value (stmt, 1, g_ptr_array_index (op->values, 0));
+      rc = klynge_db_step (db, stmt, error);
+      /* A row that went too (a member removed with their clinic) has none. */
+      if (rc == SQLITE_ROW)
+        op->after = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run (KlyngeDb       *db,
+     const char     *sql,
+     sqlite3_value  *first,
+     sqlite3_value  *second,
+     GError        **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_value (stmt, 1, first);
+  if (second != NULL)
+    sqlite3_bind_value (stmt, 2, second);
+  return klynge_db_step_done (db, stmt, error);
+}
+
+/* Children before their parents, and links moved away before what they
+ * pointed at goes: the captured order backwards. */
+static gboolean
+redo_operations (KlyngeSnapshot  *self,
+                 KlyngeDb        *db,
+                 GError         **error)
+{
+  for (guint i = self->operations->len; i-- > 0;)
+    {
+      Operation *op = g_ptr_array_index (self->operations, i);
+      sqlite3_value *rowid = g_ptr_array_index (op->values, 0);
+      g_autofree char *sql = NULL;
+      char *quoted;
+
+      if (op->column != NULL && op->after == NULL)
+        continue;
+      quoted = op->column != NULL
+        ? sqlite3_mprintf ("UPDATE \"%w\" SET \"%w\" = ?2 WHERE rowid = ?1", op->table, op->column)
+        : sqlite3_mprintf ("DELETE FROM \"%w\" WHERE rowid = ?1", op->table);
+      sql = g_strdup (quoted);
+      sqlite3_free (quoted);
+      if (!run (db, sql, rowid, op->after, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+undo_operations (KlyngeSnapshot  *self,
+                 KlyngeDb        *db,
+                 GError         **error)
+{
+  for (guint i = 0; i < self->operations->len; i++)
+    {
+      Operation *op = g_ptr_array_index (self->operations, i);
+      sqlite3_stmt *stmt = klynge_db_prepare (db, op->sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint v = 0; v < op->values->len; v++)
+        sqlite3_bind_value (stmt, (int) v + 1, g_ptr_array_index (op->values, v));
+      if (!klynge_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes everything back (or deletes it again) in one transaction; on
+ * error nothing changes. */
+static gboolean
+apply (KlyngeSnapshot  *self,
+       KlyngeDb        *db,
+       gboolean         redo,
+       GError         **error)
+{
+  if (!klynge_db_begin (db, error))
+    return FALSE;
+  if (!(redo ? redo_operations (self, db, error) : undo_operations (self, db, error)))
+    {
+      klynge_db_rollback (db);
+      g_prefix_error (error, redo ? _("Could not delete it again: ") : _("Could not undo the deletion: "));
+      return FALSE;
+    }
+  return klynge_db_commit (db, error);
 }
 
 gboolean
@@ -345,26 +491,19 @@ klynge_snapshot_restore (KlyngeSnapshot  *self,
                          KlyngeDb        *db,
                          GError         **error)
 {
-  if (!klynge_db_begin (db, error))
-    return FALSE;
+  return apply (self, db, FALSE, error);
+}
 
-  for (guint i = 0; i < self->operations->len; i++)
-    {
-      Operation *op = g_ptr_array_index (self->operations, i);
-      sqlite3_stmt *stmt = klynge_db_prepare (db, op->sql, error);
-
-      if (stmt == NULL)
-        goto failed;
-      for (guint v = 0; v < op->values->len; v++)
-        sqlite3_bind_value (stmt, (int) v + 1, g_ptr_array_index (op->values, v));
-      if (!klynge_db_step_done (db, stmt, error))
-        goto failed;
-    }
-
-  return klynge_db_commit (db, error);
-
-failed:
-  klynge_db_rollback (db);
-  g_prefix_error (error, _("Could not undo the deletion: "));
-  return FALSE;
+/**
+ * klynge_snapshot_redo:
+ *
+ * Deletes again what klynge_snapshot_restore() put back, and moves the
+ * links where the delete had moved them (see klynge_snapshot_finish()).
+ */
+gboolean
+klynge_snapshot_redo (KlyngeSnapshot  *self,
+                      KlyngeDb        *db,
+                      GError         **error)
+{
+  return apply (self, db, TRUE, error);
 }

@@ -23,8 +23,15 @@ gboolean        klynge_snapshot_capture       (KlyngeSnapshot  *self,
                                                const char      *table,
                                                gint64           rowid,
                                                GError         **error);
+gint64          klynge_snapshot_get_changes_before (KlyngeSnapshot *self);
+gboolean        klynge_snapshot_finish        (KlyngeSnapshot  *self,
+                                               KlyngeDb        *db,
+                                               GError         **error);
 /* Writes everything back in one transaction; on error nothing changes. */
 gboolean        klynge_snapshot_restore       (KlyngeSnapshot  *self,
+                                               KlyngeDb        *db,
+                                               GError         **error);
+gboolean        klynge_snapshot_redo          (KlyngeSnapshot  *self,
                                                KlyngeDb        *db,
                                                GError         **error);
 
