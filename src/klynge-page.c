@@ -322,6 +322,17 @@ klynge_page_add_toast (KlyngePage *self,
     g_object_unref (toast);
 }
 
+gboolean
+klynge_page_save_pending (KlyngePage *self)
+{
+  KlyngePageClass *klass;
+
+  g_return_val_if_fail (KLYNGE_IS_PAGE (self), TRUE);
+
+  klass = KLYNGE_PAGE_GET_CLASS (self);
+  return klass->save_pending == NULL || klass->save_pending (self);
+}
+
 /**
  * klynge_page_push_undo:
  * @snapshot: (transfer full): what a delete just committed took away

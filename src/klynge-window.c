@@ -749,6 +749,34 @@ show_area_action (GtkWidget  *widget,
     klynge_window_show_area (self, g_variant_get_string (parameter, NULL));
 }
 
+/* Typed work in an area is saved, or the area asks, before the window goes. */
+static gboolean
+klynge_window_close_request (GtkWindow *window)
+{
+  KlyngeWindow *self = KLYNGE_WINDOW (window);
+  KlyngePage *pages[] = { self->clusters_page, self->meetings_page, self->data_page,
+                          self->charts_page, self->finances_page };
+
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* An editor window still open asks about its own changes first. */
+  for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (other) != window || !gtk_widget_get_visible (GTK_WIDGET (other)))
+        continue;
+      gtk_window_close (other);
+      if (gtk_widget_get_visible (GTK_WIDGET (other)))
+        return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (!klynge_page_save_pending (pages[i]))
+      return TRUE;
+  return GTK_WINDOW_CLASS (klynge_window_parent_class)->close_request != NULL &&
+         GTK_WINDOW_CLASS (klynge_window_parent_class)->close_request (window);
+}
+
 static void
 klynge_window_dispose (GObject *object)
 {
@@ -774,6 +802,7 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = klynge_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = klynge_window_close_request;
 
   g_type_ensure (KLYNGE_TYPE_CLUSTER_SWITCHER);
   g_type_ensure (KLYNGE_TYPE_CLUSTERS_PAGE);

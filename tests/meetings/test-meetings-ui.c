@@ -407,6 +407,127 @@ test_first_meeting (void)
   klynge_test_remove_tree (dir);
 }
 
+static char *
+title_of (KlyngeDb *db,
+          gint64    id)
+{
+  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, id, NULL);
+
+  return g_strdup (meeting != NULL ? meeting->title : NULL);
+}
+
+static gboolean
+title_is (KlyngeDb   *db,
+          gint64      id,
+          const char *title)
+{
+  g_autofree char *stored = title_of (db, id);
+
+  return g_strcmp0 (stored, title) == 0;
+}
+
+/* Selects the row of meeting @id in the list, as a click would. */
+static void
+pick (GtkWidget *page,
+      gint64     id)
+{
+  GtkListBox *list = GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == id)
+      break;
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (list, row);
+  klynge_ui_test_flush ();
+}
+
+/* Types @text over the meeting's title with real keys. */
+static void
+type_title (KlyngeWindow *window,
+            GtkWidget    *page,
+            const char   *text)
+{
+  GtkWidget *title = klynge_ui_test_find_named (page, "meeting-title");
+
+  gtk_widget_grab_focus (title);
+  gtk_editable_select_region (GTK_EDITABLE (title), 0, -1);
+  klynge_ui_test_type (GTK_WINDOW (window), text);
+  KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (title)), text));
+}
+
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* As its button does: the answer, then the dialog goes. */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  klynge_ui_test_flush ();
+}
+
+/* A changed title is never dropped: picking another meeting, Escape and
+ * closing the window save it; when it cannot be saved the user is asked. */
+static void
+keeps_typed_title (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  GtkWidget *page;
+  KlyngeDb *db;
+  gint64 first, second;
+  gboolean stays_open;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  db = klynge_page_get_db (KLYNGE_PAGE (page));
+  first = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
+  second = klynge_db_count (db, "SELECT max(id) FROM meeting", 0);
+
+  /* Another meeting picked. */
+  pick (page, first);
+  type_title (window, page, "Picked away");
+  pick (page, second);
+  g_assert_true (title_is (db, first, "Picked away"));
+
+  /* Escape. */
+  type_title (window, page, "Escaped");
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (title_is (db, second, "Escaped"));
+
+  /* The window closed. */
+  pick (page, first);
+  type_title (window, page, "Closed");
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_false (stays_open);
+  g_assert_true (title_is (db, first, "Closed"));
+
+  /* A start that is no time cannot be saved: asked, Cancel keeps the
+   * meeting and what was typed, Discard drops it. */
+  type_title (window, page, "Not saved");
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-start")), "25:99");
+  pick (page, second);
+  respond ("cancel");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), ==, "Not saved");
+  g_assert_true (title_is (db, first, "Closed"));
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_true (stays_open);
+  respond ("cancel");
+  pick (page, second);
+  respond ("discard");
+  KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), "Escaped"));
+  g_assert_true (title_is (db, first, "Closed"));
+}
+
+static void
+test_keeps_typed_title (void)
+{
+  klynge_ui_test_run_on_demo (keeps_typed_title, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/meetings/ui/new-topic", test_new_topic);
   g_test_add_func ("/meetings/ui/empty-agenda", test_empty_agenda);
+  g_test_add_func ("/meetings/ui/keeps-typed-title", test_keeps_typed_title);
 
   return g_test_run ();
 }
