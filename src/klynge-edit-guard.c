@@ -84,20 +84,38 @@ saved_cb (KlyngeEditGuard *self)
   klynge_edit_guard_set_clean (self);
 }
 
+static gboolean
+save_later_cb (gpointer data)
+{
+  KlyngeEditGuard *self = data;
+
+  if (self->editor != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->editor), self->save_action, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+discard_later_cb (gpointer data)
+{
+  KlyngeEditGuard *self = data;
+
+  klynge_edit_guard_set_clean (self);
+  if (self->editor != NULL)
+    gtk_window_close (self->editor);
+  return G_SOURCE_REMOVE;
+}
+
+/* Saving closes the editor, and the question is the editor's: both happen
+ * once the question is gone. */
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    KlyngeEditGuard  *self)
 {
-  if (self->editor == NULL)
-    return;
   if (g_str_equal (response, "save"))
-    gtk_widget_activate_action (GTK_WIDGET (self->editor), self->save_action, NULL);
+    g_idle_add_full (G_PRIORITY_DEFAULT, save_later_cb, g_object_ref (self), g_object_unref);
   else if (g_str_equal (response, "discard"))
-    {
-      klynge_edit_guard_set_clean (self);
-      gtk_window_close (self->editor);
-    }
+    g_idle_add_full (G_PRIORITY_DEFAULT, discard_later_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -109,7 +127,8 @@ close_request_cb (GtkWindow       *editor,
   if (!klynge_edit_guard_is_dirty (self))
     return FALSE;
   dialog = klynge_edit_guard_ask (GTK_WIDGET (editor), NULL, TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (close_response_cb), g_object_ref (self),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   return TRUE;
 }
 
@@ -191,8 +210,8 @@ klynge_edit_guard_protect (GtkWindow  *editor,
 
   self->save_action = g_strdup (save_action);
   g_set_weak_pointer (&self->editor, editor);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
-  /* The handler owns the guard: it goes with the window. */
+  /* The close handler owns the guard: it goes with the window, as this one. */
+  g_signal_connect_swapped (editor, "saved", G_CALLBACK (saved_cb), self);
   g_signal_connect_data (editor, "close-request", G_CALLBACK (close_request_cb), self,
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 }

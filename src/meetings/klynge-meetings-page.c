@@ -249,15 +249,38 @@ typedef struct
 } Leaving;
 
 static void
+leaving_free (gpointer data)
+{
+  Leaving *leaving = data;
+
+  g_object_unref (leaving->self);
+  g_free (leaving);
+}
+
+static gboolean
+leave_later_cb (gpointer data)
+{
+  Leaving *leaving = data;
+
+  klynge_edit_guard_set_clean (leaving->self->guard);
+  leave_to (leaving->self, leaving->to, leaving->id);
+  return G_SOURCE_REMOVE;
+}
+
+/* Discarded: on where the user was going, once the question is gone (it
+ * may be the window that closes). */
+static void
 leave_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    Leaving          *leaving)
 {
-  if (g_str_equal (response, "discard"))
-    {
-      klynge_edit_guard_set_clean (leaving->self->guard);
-      leave_to (leaving->self, leaving->to, leaving->id);
-    }
+  Leaving *later;
+
+  if (!g_str_equal (response, "discard"))
+    return;
+  later = g_memdup2 (leaving, sizeof *leaving);
+  g_object_ref (later->self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, leave_later_cb, later, leaving_free);
 }
 
 /* Leaving a meeting with changes saves them, as GNOME Calendar's event
@@ -278,11 +301,11 @@ leave_meeting (KlyngeMeetingsPage *self,
 
   dialog = klynge_edit_guard_ask (GTK_WIDGET (self), error->message, FALSE);
   leaving = g_new0 (Leaving, 1);
-  leaving->self = self;
+  leaving->self = g_object_ref (self);
   leaving->to = to;
   leaving->id = id;
   g_signal_connect_data (dialog, "response", G_CALLBACK (leave_response_cb), leaving,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
+                         (GClosureNotify) (void (*) (void)) leaving_free, 0);
   return FALSE;
 }
 

@@ -442,33 +442,6 @@ pick (GtkWidget *page,
   klynge_ui_test_flush ();
 }
 
-/* Types @text over the meeting's title with real keys. */
-static void
-type_title (KlyngeWindow *window,
-            GtkWidget    *page,
-            const char   *text)
-{
-  GtkWidget *title = klynge_ui_test_find_named (page, "meeting-title");
-
-  gtk_widget_grab_focus (title);
-  gtk_editable_select_region (GTK_EDITABLE (title), 0, -1);
-  klynge_ui_test_type (GTK_WINDOW (window), text);
-  KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (title)), text));
-}
-
-static void
-respond (const char *response)
-{
-  AdwMessageDialog *dialog;
-
-  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  /* As its button does: the answer, then the dialog goes. */
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  klynge_ui_test_flush ();
-}
-
 /* A changed title is never dropped: picking another meeting, Escape and
  * closing the window save it; when it cannot be saved the user is asked. */
 static void
@@ -489,35 +462,35 @@ keeps_typed_title (KlyngeWindow *window,
 
   /* Another meeting picked. */
   pick (page, first);
-  type_title (window, page, "Picked away");
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Picked away");
   pick (page, second);
   g_assert_true (title_is (db, first, "Picked away"));
 
   /* Escape. */
-  type_title (window, page, "Escaped");
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Escaped");
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0);
   KLYNGE_UI_TEST_WAIT (title_is (db, second, "Escaped"));
 
   /* The window closed. */
   pick (page, first);
-  type_title (window, page, "Closed");
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Closed");
   g_signal_emit_by_name (window, "close-request", &stays_open);
   g_assert_false (stays_open);
   g_assert_true (title_is (db, first, "Closed"));
 
   /* A start that is no time cannot be saved: asked, Cancel keeps the
    * meeting and what was typed, Discard drops it. */
-  type_title (window, page, "Not saved");
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Not saved");
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-start")), "25:99");
   pick (page, second);
-  respond ("cancel");
+  klynge_ui_test_respond ("cancel");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), ==, "Not saved");
   g_assert_true (title_is (db, first, "Closed"));
   g_signal_emit_by_name (window, "close-request", &stays_open);
   g_assert_true (stays_open);
-  respond ("cancel");
+  klynge_ui_test_respond ("cancel");
   pick (page, second);
-  respond ("discard");
+  klynge_ui_test_respond ("discard");
   KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), "Escaped"));
   g_assert_true (title_is (db, first, "Closed"));
 }

@@ -139,6 +139,52 @@ klynge_ui_test_type (GtkWindow  *window,
     }
 }
 
+typedef struct
+{
+  GtkWidget  *editable;
+  const char *text;
+} Typed;
+
+static gboolean
+text_is (gpointer data)
+{
+  Typed *typed = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (typed->editable)), typed->text) == 0;
+}
+
+void
+klynge_ui_test_type_over (GtkWindow  *window,
+                          GtkWidget  *editable,
+                          const char *text)
+{
+  Typed typed = { editable, text };
+
+  gtk_widget_grab_focus (editable);
+  gtk_editable_select_region (GTK_EDITABLE (editable), 0, -1);
+  klynge_ui_test_type (window, text);
+  g_assert_true (klynge_ui_test_wait_until (text_is, &typed, 10000));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+void
+klynge_ui_test_respond (const char *response)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (klynge_ui_test_wait_until (dialog_shown, NULL, 10000));
+  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  /* As its button does: the answer, then the dialog goes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  klynge_ui_test_flush ();
+}
+
 static gboolean
 run_test_cb (gpointer data)
 {

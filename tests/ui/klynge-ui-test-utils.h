@@ -82,6 +82,13 @@ void      klynge_ui_test_press_key       (GtkWindow       *window,
 /* Types @text into @window key by key with klynge_ui_test_press_key(). */
 void      klynge_ui_test_type            (GtkWindow       *window,
                                           const char      *text);
+/* Types @text with real keys over the whole text of @editable in @window. */
+void      klynge_ui_test_type_over       (GtkWindow       *window,
+                                          GtkWidget       *editable,
+                                          const char      *text);
+/* Answers the message dialog on screen (waiting for it) with @response,
+ * as its button does. */
+void      klynge_ui_test_respond         (const char      *response);
 /* Activates the shortcut for @accelerator that @widget offers the whole
  * window (wherever the focus is); FALSE when it offers none. */
 gboolean  klynge_ui_test_activate_shortcut (GtkWidget  *widget,
