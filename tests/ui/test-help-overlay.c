@@ -39,7 +39,7 @@ check_overlay (KlyngeWindow *window,
   /* The keys the areas bind, which a facilitator or secretary looks up here. */
   static const char *const expected[] = {
     "<Control>n", "<Shift><Control>n", "<Control>o", "<Control>q", "<Alt>1", "<Alt>5",
-    "<Control>f", "Delete", "<Control>s", "<Alt>Up <Alt>Down", "p e a l", "<Control>i", "F5", "Right space", "Left BackSpace", "h", "Escape", "<Control>Return",
+    "<Control>f", "Delete", "<Control>s", "<Alt>Up <Alt>Down", "p e u l", "a d n i", "<Control>i", "F5", "Right space", "Left BackSpace", "h", "Escape", "<Control>Return",
   };
 
   g_assert_nonnull (overlay);
