@@ -11,6 +11,7 @@
 #include "klynge-cluster.h"
 #include "klynge-context.h"
 #include "klynge-topics.h"
+#include "klynge-undo-stack.h"
 
 struct _KlyngeContext
 {
@@ -18,6 +19,7 @@ struct _KlyngeContext
 
   KlyngeDb *db;
   gint64    cluster_id;
+  KlyngeUndoStack *undo_stack;
   gboolean  read_only;
 };
 
@@ -45,6 +47,7 @@ klynge_context_dispose (GObject *object)
   KlyngeContext *self = (KlyngeContext *)object;
 
   g_clear_object (&self->db);
+  g_clear_object (&self->undo_stack);
 
   G_OBJECT_CLASS (klynge_context_parent_class)->dispose (object);
 }
@@ -178,6 +181,9 @@ klynge_context_set_db (KlyngeContext *self,
 
   g_set_object (&self->db, db);
   self->cluster_id = db != NULL ? cluster_id : 0;
+  g_clear_object (&self->undo_stack);
+  if (db != NULL)
+    self->undo_stack = klynge_undo_stack_new (db);
 
   if (self->read_only != (db != NULL && klynge_db_is_read_only (db)))
     {
@@ -214,7 +220,23 @@ klynge_context_set_cluster_id (KlyngeContext *self,
     return;
 
   self->cluster_id = cluster_id;
+  /* What another cluster's undo would bring back is not shown here. */
+  if (self->undo_stack != NULL)
+    klynge_undo_stack_clear (self->undo_stack);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
+}
+
+/**
+ * klynge_context_get_undo_stack:
+ *
+ * Returns: (transfer none) (nullable): the open database's undo, which
+ *   every area's deletes push to and Ctrl+Z takes from
+ */
+KlyngeUndoStack *
+klynge_context_get_undo_stack (KlyngeContext *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
+  return self->undo_stack;
 }
 
 void

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klynge-db.h"
+#include "klynge-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,6 @@ gint64         klynge_context_get_cluster_id  (KlyngeContext *self);
 void           klynge_context_set_cluster_id  (KlyngeContext *self,
                                                gint64         cluster_id);
 void           klynge_context_emit_changed    (KlyngeContext *self);
+KlyngeUndoStack *klynge_context_get_undo_stack (KlyngeContext *self);
 
 G_END_DECLS

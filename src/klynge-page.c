@@ -8,6 +8,8 @@
  * costs the work of the visible area alone.
  */
 
+#include "klynge-i18n.h"
+
 #include "klynge-page.h"
 
 typedef struct
@@ -318,6 +320,43 @@ klynge_page_add_toast (KlyngePage *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (toast);
+}
+
+gboolean
+klynge_page_save_pending (KlyngePage *self)
+{
+  KlyngePageClass *klass;
+
+  g_return_val_if_fail (KLYNGE_IS_PAGE (self), TRUE);
+
+  klass = KLYNGE_PAGE_GET_CLASS (self);
+  return klass->save_pending == NULL || klass->save_pending (self);
+}
+
+/**
+ * klynge_page_push_undo:
+ * @snapshot: (transfer full): what a delete just committed took away
+ * @message: what was done, "Member deleted"
+ *
+ * Puts the delete on the window's undo (Ctrl+Z in any area), says so in a
+ * toast whose Undo does the same, and tells every area the data changed.
+ */
+void
+klynge_page_push_undo (KlyngePage     *self,
+                       KlyngeSnapshot *snapshot,
+                       const char     *message)
+{
+  KlyngeContext *context = klynge_page_get_context (self);
+  AdwToast *toast = adw_toast_new (message);
+
+  klynge_undo_stack_push (klynge_context_get_undo_stack (context), message, snapshot);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* The toast lives in the window's overlay, above the page: only the
+   * window's actions are found from there. */
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  klynge_page_add_toast (self, toast);
+  klynge_context_emit_changed (context);
 }
 
 static void

@@ -19,6 +19,8 @@ G_DECLARE_DERIVABLE_TYPE (KlyngePage, klynge_page, KLYNGE, PAGE, AdwBin)
 /**
  * KlyngePageClass:
  * @reload: show the context's current database and cluster (the database may be %NULL)
+ * @save_pending: store what was typed and is valid before the window closes;
+ *   %FALSE when something cannot be saved and the page asks what to do
  *
  * The page's actions that change the database (klynge_page_class_set_editing_actions())
  * are disabled while it is read-only; the page itself enables and disables
@@ -31,7 +33,8 @@ struct _KlyngePageClass
 {
   AdwBinClass parent_class;
 
-  void (*reload) (KlyngePage *self);
+  void     (*reload)       (KlyngePage *self);
+  gboolean (*save_pending) (KlyngePage *self);
 
   /*< private >*/
   const char * const *editing_actions;
@@ -44,11 +47,16 @@ void           klynge_page_set_action_enabled        (KlyngePage         *self,
                                                       gboolean            enabled);
 gboolean       klynge_page_get_read_only             (KlyngePage         *self);
 
+gboolean       klynge_page_save_pending              (KlyngePage         *self);
+
 KlyngeContext *klynge_page_get_context (KlyngePage    *self);
 void           klynge_page_set_context (KlyngePage    *self,
                                         KlyngeContext *context);
 KlyngeDb      *klynge_page_get_db      (KlyngePage    *self);
 gint64         klynge_page_get_cluster (KlyngePage    *self);
+void           klynge_page_push_undo   (KlyngePage     *self,
+                                        KlyngeSnapshot *snapshot,
+                                        const char     *message);
 void           klynge_page_add_toast   (KlyngePage    *self,
                                         AdwToast      *toast);
 void           klynge_page_ellipsize_picker (GtkDropDown *picker);

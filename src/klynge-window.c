@@ -714,6 +714,48 @@ restore_backup_action (GtkWidget  *widget,
 }
 
 static void
+update_undo (KlyngeWindow *self)
+{
+  KlyngeUndoStack *stack = klynge_context_get_undo_stack (self->context);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", stack != NULL && klynge_undo_stack_get_can_undo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", stack != NULL && klynge_undo_stack_get_can_redo (stack));
+}
+
+static void
+undo_stack_changed (KlyngeWindow *self)
+{
+  KlyngeUndoStack *stack = klynge_context_get_undo_stack (self->context);
+
+  if (stack != NULL)
+    {
+      g_signal_connect_object (stack, "notify::can-undo", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (stack, "notify::can-redo", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
+    }
+  update_undo (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KlyngeWindow *self = KLYNGE_WINDOW (widget);
+  KlyngeUndoStack *stack = klynge_context_get_undo_stack (self->context);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (action_name, "win.redo");
+
+  if (stack == NULL)
+    return;
+  if (!(redo ? klynge_undo_stack_redo (stack, &error) : klynge_undo_stack_undo (stack, &error)))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  klynge_context_emit_changed (self->context);
+}
+
+static void
 show_area_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -722,6 +764,34 @@ show_area_action (GtkWidget  *widget,
 
   if (klynge_context_get_db (self->context) != NULL)
     klynge_window_show_area (self, g_variant_get_string (parameter, NULL));
+}
+
+/* Typed work in an area is saved, or the area asks, before the window goes. */
+static gboolean
+klynge_window_close_request (GtkWindow *window)
+{
+  KlyngeWindow *self = KLYNGE_WINDOW (window);
+  KlyngePage *pages[] = { self->clusters_page, self->meetings_page, self->data_page,
+                          self->charts_page, self->finances_page };
+
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* An editor window still open asks about its own changes first. */
+  for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (other) != window || !gtk_widget_get_visible (GTK_WIDGET (other)))
+        continue;
+      gtk_window_close (other);
+      if (gtk_widget_get_visible (GTK_WIDGET (other)))
+        return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (!klynge_page_save_pending (pages[i]))
+      return TRUE;
+  return GTK_WINDOW_CLASS (klynge_window_parent_class)->close_request != NULL &&
+         GTK_WINDOW_CLASS (klynge_window_parent_class)->close_request (window);
 }
 
 static void
@@ -749,6 +819,7 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = klynge_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = klynge_window_close_request;
 
   g_type_ensure (KLYNGE_TYPE_CLUSTER_SWITCHER);
   g_type_ensure (KLYNGE_TYPE_CLUSTERS_PAGE);
@@ -779,8 +850,12 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-cluster", NULL, new_cluster_action);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-area", "s", areas[i]);
 }
@@ -800,6 +875,7 @@ klynge_window_init (KlyngeWindow *self)
 
   self->context = klynge_context_new ();
   g_signal_connect_swapped (self->context, "notify::db", G_CALLBACK (context_changed_cb), self);
+  g_signal_connect_swapped (self->context, "notify::db", G_CALLBACK (undo_stack_changed), self);
   g_signal_connect_swapped (self->context, "notify::cluster-id", G_CALLBACK (context_changed_cb), self);
   g_signal_connect_swapped (self->context, "changed", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (switcher_title_visible_cb), self);
@@ -820,6 +896,7 @@ klynge_window_init (KlyngeWindow *self)
 
   update_switcher (self);
   update_read_only (self);
+  update_undo (self);
 }
 
 KlyngeWindow *

@@ -8,6 +8,7 @@
 
 #include "klynge-clinic-editor.h"
 #include "klynge-date-row.h"
+#include "klynge-edit-guard.h"
 #include "klynge-field-check.h"
 #include "klynge-focus.h"
 #include "klynge-read-only.h"
@@ -236,5 +237,6 @@ klynge_clinic_editor_new (GtkWindow    *parent,
                                  (const char *[]) { "clinic.save", "clinic.record-system", NULL },
                                  /* Translators: the title of a clinic's details that cannot be changed */
                                  clinic != NULL ? C_("window title", "Clinic") : NULL);
+  klynge_edit_guard_protect (GTK_WINDOW (self), self->content, "clinic.save");
   return self;
 }

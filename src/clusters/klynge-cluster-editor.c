@@ -9,6 +9,7 @@
 #include "klynge-cluster-details.h"
 #include "klynge-cluster-editor.h"
 #include "klynge-date-row.h"
+#include "klynge-edit-guard.h"
 #include "klynge-field-check.h"
 #include "klynge-focus.h"
 #include "klynge-format.h"
@@ -272,5 +273,6 @@ klynge_cluster_editor_new (GtkWindow *parent,
                                  (const char *[]) { "cluster.save", NULL },
                                  /* Translators: the title of a cluster's details that cannot be changed */
                                  cluster_id != 0 ? C_("window title", "Cluster") : NULL);
+  klynge_edit_guard_protect (GTK_WINDOW (self), self->content, "cluster.save");
   return self;
 }

@@ -58,7 +58,6 @@ struct _KlyngeClustersPage
   GtkCustomFilter    *members_filter;
   GtkCustomFilter    *clinics_filter;
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
-  KlyngeSnapshot     *deleted;         /* what the Undo toast can bring back */
   GCancellable       *export_cancellable;
   GCancellable       *import_cancellable;
   GListModel         *clinics;         /* shown once the Clinics tab is */
@@ -1080,44 +1079,6 @@ clinics_activated_cb (GtkColumnView      *view,
 /* Delete and Undo */
 
 static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  g_autoptr(KlyngeSnapshot) snapshot = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (snapshot == NULL)
-    return;
-  if (!klynge_snapshot_restore (snapshot, klynge_page_get_db (KLYNGE_PAGE (self)), &error))
-    report_error (self, error);
-  changed (self);
-}
-
-static void
-undo_clicked_cb (KlyngeClustersPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "clusters.undo-delete", NULL);
-}
-
-static void
-deleted (KlyngeClustersPage *self,
-         KlyngeSnapshot     *snapshot,
-         const char         *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
-  self->deleted = snapshot;
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
-  klynge_page_add_toast (KLYNGE_PAGE (self), toast);
-  changed (self);
-}
-
-static void
 delete_member_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1137,7 +1098,7 @@ delete_member_action (GtkWidget  *widget,
       return;
     }
   message = g_strdup_printf (_("%s deleted"), member->name);
-  deleted (self, snapshot, message);
+  klynge_page_push_undo (KLYNGE_PAGE (self), snapshot, message);
 }
 
 static void
@@ -1158,7 +1119,7 @@ delete_clinic (KlyngeClustersPage  *self,
       return;
     }
   message = g_strdup_printf (_("%s deleted"), clinic->name);
-  deleted (self, snapshot, message);
+  klynge_page_push_undo (KLYNGE_PAGE (self), snapshot, message);
 }
 
 static void
@@ -1464,7 +1425,6 @@ klynge_clusters_page_dispose (GObject *object)
   g_clear_object (&self->clinics_slice);
   g_clear_object (&self->members_filter);
   g_clear_object (&self->clinics_filter);
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
   g_clear_pointer (&self->folded_query, g_free);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
@@ -1483,7 +1443,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   /* The editors open on a read-only file too, to be read (and say so). */
   static const char *editing_actions[] = {
     "clusters.new-member", "clusters.new-clinic", "clusters.delete-member", "clusters.delete-clinic",
-    "clusters.delete-selected", "clusters.undo-delete", "clusters.import-members", NULL
+    "clusters.delete-selected", "clusters.import-members", NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -1528,7 +1488,6 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clusters.new-clinic", NULL, editor_action);
   gtk_widget_class_install_action (widget_class, "clusters.edit-clinic", "x", editor_action);
   gtk_widget_class_install_action (widget_class, "clusters.delete-clinic", "x", delete_clinic_action);
-  gtk_widget_class_install_action (widget_class, "clusters.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "clusters.edit-cluster", NULL, edit_cluster_action);
   gtk_widget_class_install_action (widget_class, "clusters.copy-emails", NULL, copy_emails_action);
   gtk_widget_class_install_action (widget_class, "clusters.focus-search", NULL, focus_search_action);

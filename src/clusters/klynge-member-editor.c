@@ -9,6 +9,7 @@
 #include "klynge-clinic.h"
 #include "klynge-date-entry.h"
 #include "klynge-date-row.h"
+#include "klynge-edit-guard.h"
 #include "klynge-field-check.h"
 #include "klynge-focus.h"
 #include "klynge-member-editor.h"
@@ -386,5 +387,6 @@ klynge_member_editor_new (GtkWindow    *parent,
                                  (const char *[]) { "member.save", "member.add-role", NULL },
                                  /* Translators: the title of a member's details that cannot be changed */
                                  member != NULL ? C_("window title", "Member") : NULL);
+  klynge_edit_guard_protect (GTK_WINDOW (self), self->content, "member.save");
   return self;
 }

@@ -237,6 +237,17 @@ meeting_selected_cb (KlyngeDataPage *self)
     load_requests (self);
 }
 
+/* The toast lives in the window's overlay, above this page, where the
+ * page's actions are not found: its button reaches the page directly, so
+ * it works from whatever area is shown by then. */
+static void
+undo_toast_clicked_cb (AdwToast       *toast,
+                       KlyngeDataPage *self)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "data.undo-batch",
+                                      adw_toast_get_action_target_value (toast));
+}
+
 static void
 assistant_imported_cb (KlyngeDataPage *self,
                        gint64          batch,
@@ -247,8 +258,8 @@ assistant_imported_cb (KlyngeDataPage *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "data.undo-batch");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self, 0);
   klynge_page_add_toast (KLYNGE_PAGE (self), toast);
 }
 

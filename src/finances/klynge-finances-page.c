@@ -47,7 +47,6 @@ struct _KlyngeFinancesPage
   char              *currency;
   KlyngeLedgerYear  *totals;
   GPtrArray         *grants;         /* KlyngeLedgerEntry proposals for the year */
-  KlyngeLedgerEntry *deleted;        /* the entry the undo toast can bring back */
   GArray            *booked_grants;  /* gint64: the entries the last booking of grants added, for its undo */
   gboolean           loading;
 };
@@ -592,37 +591,13 @@ add_entry_action (GtkWidget  *widget,
 }
 
 static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
-  g_autoptr(KlyngeLedgerEntry) entry = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (entry == NULL)
-    return;
-  if (!klynge_ledger_restore_entry (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                    klynge_page_get_cluster (KLYNGE_PAGE (self)), entry, &error))
-    report_error (self, error);
-  changed (self);
-}
-
-static void
-undo_clicked_cb (KlyngeFinancesPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "finances.undo-delete", NULL);
-}
-
-static void
 delete_entry_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  KlyngeLedgerEntry *entry;
-  AdwToast *toast;
+  KlyngeSnapshot *entry;
 
   entry = klynge_ledger_delete_entry (klynge_page_get_db (KLYNGE_PAGE (self)),
                                       klynge_page_get_cluster (KLYNGE_PAGE (self)),
@@ -632,15 +607,7 @@ delete_entry_action (GtkWidget  *widget,
       report_error (self, error);
       return;
     }
-  g_clear_object (&self->deleted);
-  self->deleted = entry;
-
-  toast = adw_toast_new (_("Entry deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
-  klynge_page_add_toast (KLYNGE_PAGE (self), toast);
-  changed (self);
+  klynge_page_push_undo (KLYNGE_PAGE (self), entry, _("Entry deleted"));
 }
 
 static gboolean
@@ -861,7 +828,6 @@ klynge_finances_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_FINANCES_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->deleted);
   g_clear_pointer (&self->booked_grants, g_array_unref);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
@@ -886,7 +852,7 @@ static void
 klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 {
   static const char *editing_actions[] = {
-    "finances.add-entry", "finances.delete-entry", "finances.undo-delete", "finances.apply-rates",
+    "finances.add-entry", "finances.delete-entry", "finances.apply-rates",
     "finances.book-grants", "finances.undo-grants", NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -920,7 +886,6 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "finances.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "finances.delete-entry", "x", delete_entry_action);
-  gtk_widget_class_install_action (widget_class, "finances.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "finances.apply-rates", NULL, apply_rates_action);
   gtk_widget_class_install_action (widget_class, "finances.book-grants", NULL, book_grants_action);
   gtk_widget_class_install_action (widget_class, "finances.undo-grants", NULL, undo_grants_action);

@@ -7,6 +7,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-date-row.h"
+#include "klynge-edit-guard.h"
 #include "klynge-focus.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
@@ -305,5 +306,6 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
                                  (const char *[]) { "entry.save", "entry.choose-file", "entry.clear-file", NULL },
                                  /* Translators: the title of a ledger entry that cannot be changed */
                                  entry != NULL ? C_("window title", "Ledger Entry") : NULL);
+  klynge_edit_guard_protect (GTK_WINDOW (self), self->content, "entry.save");
   return self;
 }

@@ -13,6 +13,7 @@
 #include "klynge-attendance-flags-window.h"
 #include "klynge-attendance-register.h"
 #include "klynge-data-requests-view.h"
+#include "klynge-edit-guard.h"
 #include "klynge-format.h"
 #include "klynge-invitations-view.h"
 #include "klynge-meeting.h"
@@ -41,11 +42,22 @@ struct _KlyngeMeetingsPage
   KlyngeDataRequestsView   *requests;
 
   KlyngeMeeting            *meeting;     /* being edited; id 0 when new */
-  KlyngeSnapshot           *deleted;     /* for Undo */
   gint64                    cancelled_id;     /* the meeting the undo of a cancellation takes up again */
   char                     *cancelled_from;   /* and the status it had */
+  KlyngeDb                 *meeting_db;  /* the file it is from */
+  KlyngeEditGuard          *guard;       /* whether the editor has changes */
   gboolean                  reloading;
 };
+
+/* What was going on when the meeting's changes could not be saved: done
+ * once the user chose to discard them. */
+typedef enum
+{
+  LEAVE_TO_MEETING,
+  LEAVE_TO_NEW,
+  LEAVE_TO_LIST,
+  LEAVE_TO_CLOSE,
+} LeaveTo;
 
 G_DEFINE_FINAL_TYPE (KlyngeMeetingsPage, klynge_meetings_page, KLYNGE_TYPE_PAGE)
 
@@ -93,6 +105,8 @@ show_meeting (KlyngeMeetingsPage *self,
       return;
     }
   klynge_meeting_editor_set_meeting (self->editor, db, meeting);
+  g_set_object (&self->meeting_db, db);
+  klynge_edit_guard_set_clean (self->guard);
   klynge_agenda_builder_set_meeting (self->agenda, db, meeting);
   klynge_invitations_view_set_meeting (self->invitations, db, meeting->id);
   klynge_attendance_register_set_meeting (self->attendance, db, meeting->id);
@@ -181,23 +195,181 @@ fill_list (KlyngeMeetingsPage *self,
   self->reloading = FALSE;
 }
 
+static GtkListBoxRow *
+row_of (KlyngeMeetingsPage *self,
+        gint64              id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->meeting_list, i)) != NULL; i++)
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == id)
+      return row;
+  return NULL;
+}
+
 static void
-meeting_selected_cb (KlyngeMeetingsPage *self,
-                     GtkListBoxRow      *row)
+open_meeting (KlyngeMeetingsPage *self,
+              gint64              id)
 {
   g_autoptr(KlyngeMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->reloading || row == NULL)
-    return;
-  meeting = klynge_meeting_load (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                 GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")), &error);
+  meeting = klynge_meeting_load (klynge_page_get_db (KLYNGE_PAGE (self)), id, &error);
   if (meeting == NULL)
     {
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   show_meeting (self, meeting);
+}
+
+/* Stores the editor's meeting in the file it came from (the window may have
+ * switched to another file meanwhile). */
+static gboolean
+save_meeting (KlyngeMeetingsPage  *self,
+              GError             **error)
+{
+  gboolean is_new = self->meeting->id == 0;
+
+  if (!klynge_meeting_editor_apply (self->editor, error) ||
+      !klynge_meeting_save (self->meeting_db, self->meeting, error))
+    return FALSE;
+  klynge_edit_guard_set_clean (self->guard);
+  klynge_page_show_message (GTK_WIDGET (self), is_new ? _("Meeting added") : _("Meeting saved"));
+  return TRUE;
+}
+
+static void leave_to (KlyngeMeetingsPage *self,
+                      LeaveTo             to,
+                      gint64              id);
+
+typedef struct
+{
+  KlyngeMeetingsPage *self;
+  LeaveTo             to;
+  gint64              id;
+} Leaving;
+
+static void
+leaving_free (gpointer data)
+{
+  Leaving *leaving = data;
+
+  g_object_unref (leaving->self);
+  g_free (leaving);
+}
+
+static gboolean
+leave_later_cb (gpointer data)
+{
+  Leaving *leaving = data;
+
+  klynge_edit_guard_set_clean (leaving->self->guard);
+  leave_to (leaving->self, leaving->to, leaving->id);
+  return G_SOURCE_REMOVE;
+}
+
+/* Discarded: on where the user was going, once the question is gone (it
+ * may be the window that closes). */
+static void
+leave_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Leaving          *leaving)
+{
+  Leaving *later;
+
+  if (!g_str_equal (response, "discard"))
+    return;
+  later = g_memdup2 (leaving, sizeof *leaving);
+  g_object_ref (later->self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, leave_later_cb, later, leaving_free);
+}
+
+/* Leaving a meeting with changes saves them, as GNOME Calendar's event
+ * details do; only changes that cannot be saved (a time that is no time)
+ * make it ask. Returns whether it may go on now. */
+static gboolean
+leave_meeting (KlyngeMeetingsPage *self,
+               LeaveTo             to,
+               gint64              id)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  Leaving *leaving;
+
+  if (self->meeting == NULL || self->meeting_db == NULL || !klynge_edit_guard_is_dirty (self->guard) ||
+      save_meeting (self, &error))
+    return TRUE;
+
+  dialog = klynge_edit_guard_ask (GTK_WIDGET (self), error->message, FALSE);
+  leaving = g_new0 (Leaving, 1);
+  leaving->self = g_object_ref (self);
+  leaving->to = to;
+  leaving->id = id;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (leave_response_cb), leaving,
+                         (GClosureNotify) (void (*) (void)) leaving_free, 0);
+  return FALSE;
+}
+
+/* Goes where the user was going once the meeting's changes are stored or discarded. */
+static void
+leave_to (KlyngeMeetingsPage *self,
+          LeaveTo             to,
+          gint64              id)
+{
+  GtkListBoxRow *row;
+
+  switch (to)
+    {
+    case LEAVE_TO_MEETING:
+      fill_list (self, id);
+      if ((row = row_of (self, id)) != NULL)
+        open_meeting (self, id);
+      break;
+    case LEAVE_TO_NEW:
+      gtk_widget_activate_action (GTK_WIDGET (self), "meetings.new", NULL);
+      break;
+    case LEAVE_TO_LIST:
+      fill_list (self, self->meeting != NULL ? self->meeting->id : 0);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      break;
+    case LEAVE_TO_CLOSE:
+      gtk_window_close (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+meeting_selected_cb (KlyngeMeetingsPage *self,
+                     GtkListBoxRow      *row)
+{
+  gint64 id;
+
+  if (self->reloading || row == NULL)
+    return;
+  id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id"));
+  if (self->meeting != NULL && self->meeting->id == id)
+    return;
+  if (leave_meeting (self, LEAVE_TO_MEETING, id))
+    {
+      leave_to (self, LEAVE_TO_MEETING, id);
+      return;
+    }
+  /* Still on the meeting with changes, until the user discards them. */
+  self->reloading = TRUE;
+  if (self->meeting != NULL && (row = row_of (self, self->meeting->id)) != NULL)
+    gtk_list_box_select_row (self->meeting_list, row);
+  else
+    gtk_list_box_unselect_all (self->meeting_list);
+  self->reloading = FALSE;
+}
+
+static gboolean
+klynge_meetings_page_save_pending (KlyngePage *page)
+{
+  return leave_meeting (KLYNGE_MEETINGS_PAGE (page), LEAVE_TO_CLOSE, 0);
 }
 
 static void
@@ -213,7 +385,21 @@ klynge_meetings_page_reload (KlyngePage *page)
   gint64 current = self->meeting != NULL ? self->meeting->id : 0;
   g_autoptr(KlyngeMeeting) meeting = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
+  g_autoptr(GError) error = NULL;
 
+  /* A change elsewhere (or another file) must not refill the form over
+   * what was typed: it is saved first, or kept while it cannot be. */
+  if (self->meeting != NULL && self->meeting_db != NULL && klynge_edit_guard_is_dirty (self->guard) &&
+      !save_meeting (self, &error))
+    {
+      if (db == self->meeting_db)
+        {
+          fill_list (self, current);
+          return;
+        }
+      g_message ("The changes to “%s” in another file could not be saved: %s", self->meeting->title, error->message);
+    }
+  current = self->meeting != NULL ? self->meeting->id : 0;
   fill_list (self, current);
   /* The meeting shown may belong to the cluster or database just left. */
   if (gtk_list_box_get_selected_row (self->meeting_list) == NULL)
@@ -256,7 +442,7 @@ start_new_meeting (KlyngeMeetingsPage *self,
   g_autoptr(GDateTime) day = g_date_time_add_days (now, 42);
   g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
 
-  if (klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
+  if (klynge_page_get_db (KLYNGE_PAGE (self)) == NULL || !leave_meeting (self, LEAVE_TO_NEW, 0))
     return;
   meeting = klynge_meeting_new (klynge_page_get_cluster (KLYNGE_PAGE (self)));
   g_free (meeting->title);
@@ -286,21 +472,28 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   g_autoptr(GError) error = NULL;
-  gboolean is_new;
 
-  if (self->meeting == NULL || db == NULL)
+  if (self->meeting == NULL || self->meeting_db == NULL)
     return;
-  is_new = self->meeting->id == 0;
-  if (!klynge_meeting_editor_apply (self->editor, &error) ||
-      !klynge_meeting_save (db, self->meeting, &error))
+  if (!save_meeting (self, &error))
     {
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  klynge_page_show_message (GTK_WIDGET (self), is_new ? _("Meeting added") : _("Meeting saved"));
   klynge_meetings_page_reload (KLYNGE_PAGE (self));
+}
+
+/* Escape leaves the meeting for the list, its changes saved. */
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+
+  if (leave_meeting (self, LEAVE_TO_LIST, 0))
+    leave_to (self, LEAVE_TO_LIST, 0);
 }
 
 static void
@@ -367,34 +560,12 @@ cancel_meeting_action (GtkWidget  *widget,
 }
 
 static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
-  g_autoptr(KlyngeMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-
-  if (self->deleted == NULL || db == NULL)
-    return;
-  if (!klynge_snapshot_restore (self->deleted, db, &error))
-    {
-      klynge_page_show_message (GTK_WIDGET (self), error->message);
-      return;
-    }
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
-  klynge_meetings_page_reload (KLYNGE_PAGE (self));
-}
-
-static void
 delete_response_cb (AdwMessageDialog   *dialog,
                     const char         *response,
                     KlyngeMeetingsPage *self)
 {
   g_autoptr(GError) error = NULL;
   KlyngeSnapshot *snapshot;
-  AdwToast *undo;
 
   if (!g_str_equal (response, "delete") || self->meeting == NULL)
     return;
@@ -404,14 +575,8 @@ delete_response_cb (AdwMessageDialog   *dialog,
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
-  self->deleted = snapshot;
   g_clear_object (&self->meeting);
-  undo = adw_toast_new (_("Meeting deleted"));
-  adw_toast_set_button_label (undo, _("_Undo"));
-  adw_toast_set_action_name (undo, "meetings.undo-delete");
-  klynge_page_add_toast (KLYNGE_PAGE (self), undo);
-  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+  klynge_page_push_undo (KLYNGE_PAGE (self), snapshot, _("Meeting deleted"));
 }
 
 static void
@@ -657,8 +822,9 @@ klynge_meetings_page_dispose (GObject *object)
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (object);
 
   g_clear_object (&self->meeting);
-  g_clear_pointer (&self->deleted, klynge_snapshot_free);
   g_clear_pointer (&self->cancelled_from, g_free);
+  g_clear_object (&self->meeting_db);
+  g_clear_object (&self->guard);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEETINGS_PAGE);
   G_OBJECT_CLASS (klynge_meetings_page_parent_class)->dispose (object);
 }
@@ -668,12 +834,13 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
 {
   static const char *editing_actions[] = {
     "meetings.new", "meetings.save", "meetings.delete", "meetings.cancel-meeting",
-    "meetings.follow-up", "meetings.undo-delete", "meetings.undo-cancel", NULL
+    "meetings.follow-up", "meetings.undo-cancel", NULL
   };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = klynge_meetings_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_meetings_page_reload;
+  KLYNGE_PAGE_CLASS (klass)->save_pending = klynge_meetings_page_save_pending;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   g_type_ensure (KLYNGE_TYPE_MEETING_EDITOR);
@@ -701,9 +868,9 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "meetings.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "meetings.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "meetings.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "meetings.cancel-meeting", NULL, cancel_meeting_action);
   gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "meetings.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "meetings.undo-cancel", NULL, undo_cancel_action);
   gtk_widget_class_install_action (widget_class, "meetings.follow-up", NULL, follow_up_action);
   gtk_widget_class_install_action (widget_class, "meetings.attendance-overview", NULL, attendance_overview_action);
@@ -711,6 +878,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "meetings.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "meetings.leave", NULL);
 }
 
 /* The parts of a meeting's page that change it have actions of their own. */
@@ -730,6 +898,7 @@ static void
 klynge_meetings_page_init (KlyngeMeetingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->guard = klynge_edit_guard_new (GTK_WIDGET (self->editor));
   g_signal_connect (self, "notify::read-only", G_CALLBACK (read_only_cb), NULL);
   /* Not a bound template child: the bin owns its child, and disposing the
    * template would unparent it a second time. */

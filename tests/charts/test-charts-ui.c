@@ -15,7 +15,6 @@
 #include "klynge-charts-page.h"
 #include "klynge-presentation.h"
 #include "klynge-test-utils.h"
-#include "klynge-ui-test-keys.h"
 #include "klynge-ui-test-run.h"
 
 static void
@@ -90,7 +89,7 @@ press (KlyngePresentation *presentation,
        guint               keyval,
        guint               slide)
 {
-  klynge_ui_test_send_key (GTK_WINDOW (presentation), keyval);
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval, 0);
   wait_for (presentation, on_slide, GUINT_TO_POINTER (slide));
   klynge_ui_test_flush ();
 }
@@ -185,7 +184,7 @@ charts_area (KlyngeWindow *window,
   g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 1);
   data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (klynge_ui_test_find_widget (GTK_WIDGET (presentation), KLYNGE_TYPE_CHART_VIEW)));
   g_assert_cmpstr (data->period, ==, period);
-  klynge_ui_test_focus_window (GTK_WINDOW (presentation));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (presentation)));
   press (presentation, GDK_KEY_Left, 0);
   press (presentation, GDK_KEY_Right, 1);
   wait_a_little ();
@@ -242,7 +241,7 @@ press_for (KlyngePresentation *presentation,
            Condition           condition,
            int                 value)
 {
-  klynge_ui_test_send_key (GTK_WINDOW (presentation), keyval);
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval, 0);
   wait_for (presentation, condition, GINT_TO_POINTER (value));
   klynge_ui_test_flush ();
 }
@@ -277,7 +276,7 @@ presentation_keys (KlyngeWindow *window,
   n = klynge_presentation_get_n_slides (presentation);
   g_assert_cmpuint (n, >=, 10);
   start = klynge_presentation_get_slide (presentation);
-  klynge_ui_test_focus_window (GTK_WINDOW (presentation));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (presentation)));
 
   /* The slide number and the total, on the slide. */
   total = g_strdup_printf ("%u / %u", start + 1, n);
@@ -299,7 +298,7 @@ presentation_keys (KlyngeWindow *window,
   press (presentation, GDK_KEY_Right, n - 1);
 
   /* A number and Enter jump to that slide. */
-  klynge_ui_test_send_key (GTK_WINDOW (presentation), GDK_KEY_1);
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_1, 0);
   press (presentation, GDK_KEY_0, n - 1);
   g_assert_cmpstr (position_text (presentation), ==, "Go to slide 10");
   press (presentation, GDK_KEY_Return, 9);
@@ -319,7 +318,7 @@ presentation_keys (KlyngeWindow *window,
   /* The overview: the arrows and Enter pick a slide; Escape goes back. */
   press_for (presentation, GDK_KEY_g, overview_shown, TRUE);
   screenshot_theme (presentation, "presentation-overview.png");
-  klynge_ui_test_send_key (GTK_WINDOW (presentation), GDK_KEY_Left);
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_Left, 0);
   klynge_ui_test_flush ();
   press_for (presentation, GDK_KEY_Return, overview_shown, FALSE);
   g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 8);

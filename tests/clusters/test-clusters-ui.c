@@ -9,9 +9,11 @@
 
 #include "cluster-form.h"
 #include "klynge-clinic-editor.h"
+#include "klynge-cluster-editor.h"
 #include "klynge-clinic.h"
 #include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
+#include "klynge-data-page.h"
 #include "klynge-demo.h"
 #include "klynge-member-editor.h"
 #include "klynge-member-import-dialog.h"
@@ -249,9 +251,8 @@ delete_and_undo (KlyngeWindow *window,
   klynge_ui_test_flush ();
   g_assert_false (list_has (list_of (page, "members_view"), "Louise Madsen"));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE id = ?1", member), ==, 0);
-  gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
-  klynge_ui_test_flush ();
-  g_assert_true (list_has (list_of (page, "members_view"), "Louise Madsen"));
+  g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
+  KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), "Louise Madsen"));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
 
   /* The Delete key takes the selected row, and Undo brings it back too. */
@@ -264,9 +265,8 @@ delete_and_undo (KlyngeWindow *window,
     gtk_widget_activate_action (page, "clusters.delete-selected", NULL);
     klynge_ui_test_flush ();
     g_assert_false (list_has (list_of (page, "members_view"), name));
-    gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
-    klynge_ui_test_flush ();
-    g_assert_true (list_has (list_of (page, "members_view"), name));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), name));
   }
 
   /* A clinic with members asks where they go; moving them leaves no orphans. */
@@ -282,10 +282,127 @@ delete_and_undo (KlyngeWindow *window,
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id IS NULL", 0), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 1);
 
-  gtk_widget_activate_action (page, "clusters.undo-delete", NULL);
-  klynge_ui_test_flush ();
-  g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 4);
+}
+
+static gint64
+n_with_id (KlyngeDb   *db,
+           gint64      member)
+{
+  return klynge_db_count (db, "SELECT count(*) FROM member WHERE id = ?1", member);
+}
+
+/* A deleted member stays undoable with Ctrl+Z after the toast has gone and
+ * from another area, until something else changes; Shift+Ctrl+Z deletes
+ * again. */
+static void
+undo_with_keys (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  gint64 member = klynge_db_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
+  gint64 attendance = klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member);
+  GtkWidget *toast_button;
+
+  gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
+  toast_button = klynge_ui_test_find_toast_button (window, "_Undo");
+  g_assert_nonnull (toast_button);
+  /* The toast goes; the undo stays. */
+  klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  gtk_widget_grab_focus (klynge_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (klynge_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY)),
+                               adw_toast_new ("Another toast"));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toast_button (window, "_Undo") == NULL);
+
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 1);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 1);
+
+  /* Back in the clusters area the list shows them again. */
+  page = show_page (window);
+  KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), "Louise Madsen"));
+
+  /* After another change there is nothing to undo: it would not be safe. */
+  gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
+  g_assert_true (klynge_db_exec (db, "UPDATE cluster SET notes = 'changed'", NULL));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (n_with_id (db, member), ==, 0);
+}
+
+static gboolean
+editor_open (GType type)
+{
+  return klynge_ui_test_find_toplevel (type) != NULL;
+}
+
+static GtkWindow *
+open_editor (GtkWidget  *page,
+             const char *action,
+             GVariant   *id,
+             GType       type)
+{
+  gtk_widget_activate_action_variant (page, action, id);
+  KLYNGE_UI_TEST_WAIT (editor_open (type));
+  return klynge_ui_test_find_toplevel (type);
+}
+
+/* Typed work in an editor window is never dropped without asking: Escape
+ * or closing the main window ask Save / Discard / Cancel. */
+static void
+editors_ask (KlyngeWindow *window,
+             gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  gint64 member = klynge_db_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
+  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  GtkWindow *editor;
+  gboolean stays_open;
+
+  /* A member: Escape asks, Save stores what was typed. */
+  editor = open_editor (page, "clusters.edit-member", g_variant_new_int64 (member), KLYNGE_TYPE_MEMBER_EDITOR);
+  klynge_ui_test_type_over (editor, klynge_ui_test_find_named (GTK_WIDGET (editor), "name"), "Louise Holm");
+  klynge_ui_test_press_key (editor, GDK_KEY_Escape, 0);
+  klynge_ui_test_respond ("save");
+  KLYNGE_UI_TEST_WAIT (!editor_open (KLYNGE_TYPE_MEMBER_EDITOR));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE id = ?1 AND name = 'Louise Holm'", member), ==, 1);
+
+  /* A clinic: Cancel keeps editing what was typed; Discard leaves the file as it was. */
+  editor = open_editor (page, "clusters.edit-clinic", g_variant_new_int64 (clinic), KLYNGE_TYPE_CLINIC_EDITOR);
+  klynge_ui_test_type_over (editor, klynge_ui_test_find_named (GTK_WIDGET (editor), "name"), "Renamed");
+  klynge_ui_test_press_key (editor, GDK_KEY_Escape, 0);
+  klynge_ui_test_respond ("cancel");
+  g_assert_true (editor_open (KLYNGE_TYPE_CLINIC_EDITOR));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (GTK_WIDGET (editor), "name"))), ==, "Renamed");
+  klynge_ui_test_press_key (editor, GDK_KEY_Escape, 0);
+  klynge_ui_test_respond ("discard");
+  KLYNGE_UI_TEST_WAIT (!editor_open (KLYNGE_TYPE_CLINIC_EDITOR));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic WHERE name = 'Renamed'", 0), ==, 0);
+
+  /* The cluster: closing the main window asks its editor first. */
+  editor = open_editor (page, "clusters.edit-cluster", NULL, KLYNGE_TYPE_CLUSTER_EDITOR);
+  klynge_ui_test_type_over (editor, klynge_ui_test_find_named (GTK_WIDGET (editor), "name"), "Klynge Syd");
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_true (stays_open);
+  klynge_ui_test_respond ("save");
+  KLYNGE_UI_TEST_WAIT (!editor_open (KLYNGE_TYPE_CLUSTER_EDITOR));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Syd'", 0), ==, 1);
+
+  /* Unchanged, Escape just closes. */
+  editor = open_editor (page, "clusters.edit-member", g_variant_new_int64 (member), KLYNGE_TYPE_MEMBER_EDITOR);
+  klynge_ui_test_press_key (editor, GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (!editor_open (KLYNGE_TYPE_MEMBER_EDITOR));
+  g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* The header bar's switcher shows the other cluster; the choice is remembered. */
@@ -718,6 +835,18 @@ test_delete_and_undo (void)
 }
 
 static void
+test_undo_with_keys (void)
+{
+  run (undo_with_keys);
+}
+
+static void
+test_editors_ask (void)
+{
+  run (editors_ask);
+}
+
+static void
 test_switch_cluster (void)
 {
   run (switch_cluster);
@@ -767,6 +896,8 @@ main (int   argc,
 
   g_test_add_func ("/clusters/ui/add-clinic-and-member", test_add_clinic_and_member);
   g_test_add_func ("/clusters/ui/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/clusters/ui/undo-with-keys", test_undo_with_keys);
+  g_test_add_func ("/clusters/ui/editors-ask", test_editors_ask);
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
   g_test_add_func ("/clusters/ui/empty-states", test_empty_states);
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);

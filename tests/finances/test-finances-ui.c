@@ -130,9 +130,8 @@ enter_expense (KlyngeWindow *window,
   gtk_widget_activate_action (page, "finances.delete-entry", "x", added->id);
   klynge_ui_test_flush ();
   g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
-  gtk_widget_activate_action (page, "finances.undo-delete", NULL);
-  klynge_ui_test_flush ();
-  g_assert_cmpstr (balance_text (page), ==, BALANCE_AFTER);
+  g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_AFTER) == 0);
 }
 
 static void
@@ -228,6 +227,44 @@ test_empty_ledger (void)
   klynge_ui_test_run_on_empty (empty_ledger, NULL);
 }
 
+static gint64
+n_ledger_entries (KlyngeWindow *window)
+{
+  return klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)), "SELECT count(*) FROM ledger_entry", 0);
+}
+
+/* A typed amount is not dropped by Escape: asked, a Save that cannot save
+ * (no category yet) keeps the dialog open with its reason; Discard drops it. */
+static void
+entry_asks (KlyngeWindow *window,
+            gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  gint64 entries = n_ledger_entries (window);
+  KlyngeLedgerEntryDialog *dialog;
+
+  gtk_widget_activate_action (page, "finances.add-entry", NULL);
+  KLYNGE_UI_TEST_WAIT (find_dialog () != NULL);
+  dialog = find_dialog ();
+  klynge_ui_test_type_over (GTK_WINDOW (dialog), find_named (GTK_WIDGET (dialog), "amount"), "12");
+  klynge_ui_test_press_key (GTK_WINDOW (dialog), GDK_KEY_Escape, 0);
+  klynge_ui_test_respond ("save");
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "error")));
+  g_assert_true (find_dialog () == dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount"))), ==, "12");
+
+  klynge_ui_test_press_key (GTK_WINDOW (dialog), GDK_KEY_Escape, 0);
+  klynge_ui_test_respond ("discard");
+  KLYNGE_UI_TEST_WAIT (find_dialog () == NULL);
+  g_assert_cmpint (n_ledger_entries (window), ==, entries);
+}
+
+static void
+test_entry_asks (void)
+{
+  klynge_ui_test_run_on_demo (entry_asks, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/finances/ui/enter-expense", test_enter_expense);
   g_test_add_func ("/finances/ui/empty-ledger", test_empty_ledger);
   g_test_add_func ("/finances/ui/book-grants-twice", test_book_grants_twice);
+  g_test_add_func ("/finances/ui/entry-asks", test_entry_asks);
 
   return g_test_run ();
 }

@@ -222,11 +222,14 @@ import_and_undo (KlyngeWindow *window,
   g_assert_cmpuint (n_rows (batches), ==, 1);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "1 of 1 clinic has delivered everything"));
 
-  /* Undo removes the batch as a whole. */
-  gtk_widget_activate_action (page, "data.undo-batch", "x",
-                              klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)),
-                                               "SELECT max(id) FROM import_batch", 0));
+  /* The toast's Undo removes the batch as a whole, from any area. */
+  klynge_window_show_area (window, "charts");
+  klynge_ui_test_flush ();
+  g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
+  KLYNGE_UI_TEST_WAIT (n_batches (window) == 0);
   wait_for_undo (page);
+  klynge_window_show_area (window, "data");
+  klynge_ui_test_flush ();
   g_assert_cmpint (n_batches (window), ==, 0);
   g_assert_cmpuint (n_rows (batches), ==, 0);
 

@@ -161,8 +161,8 @@ plan_and_register (KlyngeWindow *window,
     g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (invitations, "rsvp-keys")));
     g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (invitations, "no-invitations")));
     gtk_list_box_select_row (answers, gtk_list_box_get_row_at_index (answers, 0));
-    klynge_ui_test_press_key (GTK_WIDGET (answers), GDK_KEY_d);
-    klynge_ui_test_press_key (GTK_WIDGET (answers), GDK_KEY_a);
+    klynge_ui_test_emit_key (GTK_WIDGET (answers), GDK_KEY_d);
+    klynge_ui_test_emit_key (GTK_WIDGET (answers), GDK_KEY_a);
     invited = klynge_invitations_list (db, saved->id, NULL);
     first = g_list_model_get_item (invited, 0);
     second = g_list_model_get_item (invited, 1);
@@ -174,18 +174,18 @@ plan_and_register (KlyngeWindow *window,
   list = klynge_ui_test_find_named (page, "attendance-list");
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
-  klynge_ui_test_press_key (list, GDK_KEY_p);   /* first member present, on to the second */
-  klynge_ui_test_press_key (list, GDK_KEY_e);   /* second excused */
-  klynge_ui_test_press_key (list, GDK_KEY_u);   /* third absent */
-  klynge_ui_test_press_key (list, GDK_KEY_l);   /* fourth came late */
+  klynge_ui_test_emit_key (list, GDK_KEY_p);   /* first member present, on to the second */
+  klynge_ui_test_emit_key (list, GDK_KEY_e);   /* second excused */
+  klynge_ui_test_emit_key (list, GDK_KEY_u);   /* third absent */
+  klynge_ui_test_emit_key (list, GDK_KEY_l);   /* fourth came late */
   /* Up arrow to the third: she came after all. */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
   klynge_ui_test_flush ();
-  klynge_ui_test_press_key (list, GDK_KEY_p);
-  klynge_ui_test_press_key (list, GDK_KEY_u);   /* the fourth, reached by the letter, absent after all; then back */
+  klynge_ui_test_emit_key (list, GDK_KEY_p);
+  klynge_ui_test_emit_key (list, GDK_KEY_u);   /* the fourth, reached by the letter, absent after all; then back */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
   klynge_ui_test_flush ();
-  klynge_ui_test_press_key (list, GDK_KEY_l);   /* late implies present */
+  klynge_ui_test_emit_key (list, GDK_KEY_l);   /* late implies present */
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "attendance-summary"))), "3 present (1 late)"));
 
   lines = klynge_attendance_list (db, saved->id, NULL);
@@ -619,6 +619,101 @@ test_indicator_type (void)
   klynge_ui_test_run_on_demo (indicator_type, NULL);
 }
 
+static char *
+title_of (KlyngeDb *db,
+          gint64    id)
+{
+  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, id, NULL);
+
+  return g_strdup (meeting != NULL ? meeting->title : NULL);
+}
+
+static gboolean
+title_is (KlyngeDb   *db,
+          gint64      id,
+          const char *title)
+{
+  g_autofree char *stored = title_of (db, id);
+
+  return g_strcmp0 (stored, title) == 0;
+}
+
+/* Selects the row of meeting @id in the list, as a click would. */
+static void
+pick (GtkWidget *page,
+      gint64     id)
+{
+  GtkListBox *list = GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == id)
+      break;
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (list, row);
+  klynge_ui_test_flush ();
+}
+
+/* A changed title is never dropped: picking another meeting, Escape and
+ * closing the window save it; when it cannot be saved the user is asked. */
+static void
+keeps_typed_title (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  GtkWidget *page;
+  KlyngeDb *db;
+  gint64 first, second;
+  gboolean stays_open;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  db = klynge_page_get_db (KLYNGE_PAGE (page));
+  first = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
+  second = klynge_db_count (db, "SELECT max(id) FROM meeting", 0);
+
+  /* Another meeting picked. */
+  pick (page, first);
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Picked away");
+  pick (page, second);
+  g_assert_true (title_is (db, first, "Picked away"));
+
+  /* Escape. */
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Escaped");
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (title_is (db, second, "Escaped"));
+
+  /* The window closed. */
+  pick (page, first);
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Closed");
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_false (stays_open);
+  g_assert_true (title_is (db, first, "Closed"));
+
+  /* A start that is no time cannot be saved: asked, Cancel keeps the
+   * meeting and what was typed, Discard drops it. */
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Not saved");
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-start")), "25:99");
+  pick (page, second);
+  klynge_ui_test_respond ("cancel");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), ==, "Not saved");
+  g_assert_true (title_is (db, first, "Closed"));
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_true (stays_open);
+  klynge_ui_test_respond ("cancel");
+  pick (page, second);
+  klynge_ui_test_respond ("discard");
+  KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), "Escaped"));
+  g_assert_true (title_is (db, first, "Closed"));
+}
+
+static void
+test_keeps_typed_title (void)
+{
+  klynge_ui_test_run_on_demo (keeps_typed_title, NULL);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/vote-three-times", test_vote_three_times);
   g_test_add_func ("/meetings/ui/plan-from-proposal", test_plan_from_proposal);
   g_test_add_func ("/meetings/ui/indicator-type", test_indicator_type);
+  g_test_add_func ("/meetings/ui/keeps-typed-title", test_keeps_typed_title);
 
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
  */
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
 
 #include "klynge-ui-test-utils.h"
 
@@ -43,6 +45,144 @@ klynge_ui_test_flush (void)
              any_window_opening ())
         ;
     }
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+klynge_ui_test_iterate (void)
+{
+  guint wake = g_timeout_add (5, wake_cb, NULL);
+
+  g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+gboolean
+klynge_ui_test_wait_until (KlyngeUiTestCondition condition,
+                           gpointer              data,
+                           guint                 timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      klynge_ui_test_iterate ();
+    }
+  return TRUE;
+}
+
+static gboolean
+has_focus (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static void
+fake_key (Display *display,
+          KeySym   keysym,
+          gboolean press)
+{
+  XTestFakeKeyEvent (display, XKeysymToKeycode (display, keysym), press, CurrentTime);
+}
+
+void
+klynge_ui_test_press_key (GtkWindow       *window,
+                          guint            keyval,
+                          GdkModifierType  modifiers)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  Display *xdisplay;
+  Window xid;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  /* Xvfb has no window manager to give the window the keyboard. */
+  XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+  XFlush (xdisplay);
+  g_assert_true (klynge_ui_test_wait_until (has_focus, window, 5000));
+
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (xdisplay, XK_Control_L, TRUE);
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (xdisplay, XK_Shift_L, TRUE);
+  fake_key (xdisplay, gdk_keyval_to_lower (keyval), TRUE);
+  fake_key (xdisplay, gdk_keyval_to_lower (keyval), FALSE);
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (xdisplay, XK_Shift_L, FALSE);
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (xdisplay, XK_Control_L, FALSE);
+  XSync (xdisplay, False);
+  /* The events are in GDK's queue once the server has sent them. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+klynge_ui_test_type (GtkWindow  *window,
+                     const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guint keyval = gdk_unicode_to_keyval (g_utf8_get_char (p));
+      gboolean upper = keyval != gdk_keyval_to_lower (keyval);
+
+      klynge_ui_test_press_key (window, keyval, upper ? GDK_SHIFT_MASK : 0);
+    }
+}
+
+typedef struct
+{
+  GtkWidget  *editable;
+  const char *text;
+} Typed;
+
+static gboolean
+text_is (gpointer data)
+{
+  Typed *typed = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (typed->editable)), typed->text) == 0;
+}
+
+void
+klynge_ui_test_type_over (GtkWindow  *window,
+                          GtkWidget  *editable,
+                          const char *text)
+{
+  Typed typed = { editable, text };
+
+  gtk_widget_grab_focus (editable);
+  gtk_editable_select_region (GTK_EDITABLE (editable), 0, -1);
+  klynge_ui_test_type (window, text);
+  g_assert_true (klynge_ui_test_wait_until (text_is, &typed, 10000));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+void
+klynge_ui_test_respond (const char *response)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (klynge_ui_test_wait_until (dialog_shown, NULL, 10000));
+  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  /* As its button does: the answer, then the dialog goes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  klynge_ui_test_flush ();
 }
 
 static gboolean
@@ -176,6 +316,27 @@ klynge_ui_test_find_button (GtkWidget  *widget,
   return NULL;
 }
 
+GtkWidget *
+klynge_ui_test_find_toast_button (KlyngeWindow *window,
+                                  const char   *label)
+{
+  GtkWidget *overlay = klynge_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+
+  g_assert_nonnull (overlay);
+  /* The toasts are the overlay's children besides the window's content. */
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (child == adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)))
+        continue;
+      if ((found = klynge_ui_test_find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWindow *
 klynge_ui_test_find_toplevel (GType type)
 {
@@ -209,8 +370,8 @@ klynge_ui_test_find_named (GtkWidget  *widget,
 }
 
 void
-klynge_ui_test_press_key (GtkWidget *widget,
-                          guint      keyval)
+klynge_ui_test_emit_key (GtkWidget *widget,
+                         guint      keyval)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   gboolean handled = FALSE;

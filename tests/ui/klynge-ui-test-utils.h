@@ -49,10 +49,50 @@ GtkWidget *klynge_ui_test_find_actionable (GtkWidget  *widget,
 /* The visible widget with this label/title text, or %NULL. */
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);
-/* Presses @keyval as @widget's key controllers receive it; fails the test
- * when none of them takes it. */
-void      klynge_ui_test_press_key       (GtkWidget  *widget,
+/* Emits @keyval on @widget's key controllers, as GTK hands them a key the
+ * focused row did not take; fails the test when none of them takes it. */
+void      klynge_ui_test_emit_key        (GtkWidget  *widget,
                                           guint       keyval);
+/* The button labelled @label on a toast shown in @window, or %NULL. */
+GtkWidget *klynge_ui_test_find_toast_button (KlyngeWindow *window,
+                                             const char   *label);
+/* Whether the wait is over; for klynge_ui_test_wait_until(). */
+typedef gboolean (*KlyngeUiTestCondition) (gpointer data);
+
+/* Runs the main loop until @condition holds or @timeout_ms passed; TRUE
+ * when it holds. Tests wait for what they check, never for a time. */
+gboolean  klynge_ui_test_wait_until      (KlyngeUiTestCondition condition,
+                                          gpointer              data,
+                                          guint                 timeout_ms);
+/* Runs the main loop once, waking within a few milliseconds. */
+void      klynge_ui_test_iterate         (void);
+/* Waits until @expr is true, failing the test with @expr's text after ten
+ * seconds. */
+#define KLYNGE_UI_TEST_WAIT(expr) \
+  G_STMT_START { \
+    gint64 klynge_deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(expr)) \
+      { \
+        if (g_get_monotonic_time () > klynge_deadline_) \
+          g_error ("%s:%d: still not true after 10 s: %s", __FILE__, __LINE__, #expr); \
+        klynge_ui_test_iterate (); \
+      } \
+  } G_STMT_END
+/* Types @keyval with @modifiers held into @window through the X server
+ * (XTest), as a keyboard would: the focused widget gets it first. */
+void      klynge_ui_test_press_key       (GtkWindow       *window,
+                                          guint            keyval,
+                                          GdkModifierType  modifiers);
+/* Types @text into @window key by key with klynge_ui_test_press_key(). */
+void      klynge_ui_test_type            (GtkWindow       *window,
+                                          const char      *text);
+/* Types @text with real keys over the whole text of @editable in @window. */
+void      klynge_ui_test_type_over       (GtkWindow       *window,
+                                          GtkWidget       *editable,
+                                          const char      *text);
+/* Answers the message dialog on screen (waiting for it) with @response,
+ * as its button does. */
+void      klynge_ui_test_respond         (const char      *response);
 /* Activates the shortcut for @accelerator that @widget offers the whole
  * window (wherever the focus is); FALSE when it offers none. */
 gboolean  klynge_ui_test_activate_shortcut (GtkWidget  *widget,

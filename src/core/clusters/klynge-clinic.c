@@ -309,7 +309,6 @@ move_members (KlyngeDb        *db,
               gint64           cluster_id,
               gint64           clinic_id,
               gint64           move_to,
-              KlyngeSnapshot  *snapshot,
               GError         **error)
 {
   sqlite3_stmt *stmt;
@@ -321,8 +320,7 @@ move_members (KlyngeDb        *db,
                    _("Choose another clinic of this cluster for the members."));
       return FALSE;
     }
-  if (!klynge_snapshot_capture_links (snapshot, db, "member", "clinic_id", clinic_id, error) ||
-      !(stmt = klynge_db_prepare (db, "UPDATE member SET clinic_id = ?2 WHERE clinic_id = ?1", error)))
+  if (!(stmt = klynge_db_prepare (db, "UPDATE member SET clinic_id = ?2 WHERE clinic_id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, clinic_id);
   sqlite3_bind_int64 (stmt, 2, move_to);
@@ -369,17 +367,13 @@ klynge_clinic_delete (KlyngeDb             *db,
       goto failed;
     }
 
-  /* Parents before children, so Undo inserts them in an order the foreign keys accept. */
-  if (!klynge_snapshot_capture_rows (snapshot, db, "clinic", "id", clinic_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "clinic_alias", "clinic_id", clinic_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "data_request", "clinic_id", clinic_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "measurement", "clinic_id", clinic_id, error) ||
-      /* Its chart letters stay spent; Undo gives them back to it. */
-      !klynge_snapshot_capture_links (snapshot, db, "clinic_letter", "clinic_id", clinic_id, error))
+  /* Its members' links to it too, before they move or go; its chart
+   * letters stay spent and Undo gives them back to it. */
+  if (!klynge_snapshot_capture (snapshot, db, "clinic", clinic_id, error))
     goto failed;
 
   if (members == KLYNGE_CLINIC_MEMBERS_MOVE && member_ids->len > 0 &&
-      !move_members (db, cluster_id, clinic_id, move_to, snapshot, error))
+      !move_members (db, cluster_id, clinic_id, move_to, error))
     goto failed;
   if (members == KLYNGE_CLINIC_MEMBERS_REMOVE)
     for (guint i = 0; i < member_ids->len; i++)
@@ -390,7 +384,8 @@ klynge_clinic_delete (KlyngeDb             *db,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, clinic_id);
   sqlite3_bind_int64 (stmt, 2, cluster_id);
-  if (!klynge_db_step_done (db, stmt, error) || !klynge_db_commit (db, error))
+  if (!klynge_db_step_done (db, stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
+      !klynge_db_commit (db, error))
     goto failed;
   return g_steal_pointer (&snapshot);
 

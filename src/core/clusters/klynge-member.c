@@ -494,12 +494,7 @@ _klynge_member_delete_into (KlyngeDb        *db,
 {
   sqlite3_stmt *stmt;
 
-  if (!klynge_snapshot_capture_rows (snapshot, db, "member", "id", member_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "member_role", "member_id", member_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "invitation", "member_id", member_id, error) ||
-      !klynge_snapshot_capture_rows (snapshot, db, "attendance", "member_id", member_id, error) ||
-      !klynge_snapshot_capture_links (snapshot, db, "meeting", "facilitator_id", member_id, error) ||
-      !klynge_snapshot_capture_links (snapshot, db, "topic_proposal", "proposed_by", member_id, error))
+  if (!klynge_snapshot_capture (snapshot, db, "member", member_id, error))
     return FALSE;
   if (!(stmt = klynge_db_prepare (db, "DELETE FROM member WHERE id = ?1", error)))
     return FALSE;
@@ -531,7 +526,8 @@ klynge_member_delete (KlyngeDb  *db,
     }
   if (!klynge_db_begin (db, error))
     return NULL;
-  if (!_klynge_member_delete_into (db, member_id, snapshot, error) || !klynge_db_commit (db, error))
+  if (!_klynge_member_delete_into (db, member_id, snapshot, error) ||
+      !klynge_snapshot_finish (snapshot, db, error) || !klynge_db_commit (db, error))
     {
       klynge_db_rollback (db);
       return NULL;

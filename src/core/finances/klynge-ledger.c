@@ -525,39 +525,36 @@ klynge_ledger_save_entry (KlyngeDb           *db,
 /**
  * klynge_ledger_delete_entry:
  *
- * Returns: (transfer full) (nullable): the deleted entry, to hand to
- *   klynge_ledger_restore_entry() when the user asks to undo
+ * Returns: (transfer full) (nullable): what was deleted, for
+ *   klynge_snapshot_restore() when the user asks to undo
  */
-KlyngeLedgerEntry *
+KlyngeSnapshot *
 klynge_ledger_delete_entry (KlyngeDb  *db,
                             gint64     cluster_id,
                             gint64     entry_id,
                             GError   **error)
 {
   g_autoptr(KlyngeLedgerEntry) entry = load_entry (db, cluster_id, entry_id, error);
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
   sqlite3_stmt *stmt;
 
   if (entry == NULL || !check_unlocked (db, cluster_id, date_year (entry->date), error))
     return NULL;
-  stmt = klynge_db_prepare (db, "DELETE FROM ledger_entry WHERE id = ?1 AND cluster_id = ?2", error);
-  if (stmt == NULL)
+  if (!klynge_db_begin (db, error))
     return NULL;
+  if (!klynge_snapshot_capture (snapshot, db, "ledger_entry", entry_id, error) ||
+      !(stmt = klynge_db_prepare (db, "DELETE FROM ledger_entry WHERE id = ?1 AND cluster_id = ?2", error)))
+    goto failed;
   sqlite3_bind_int64 (stmt, 1, entry_id);
   sqlite3_bind_int64 (stmt, 2, cluster_id);
-  return klynge_db_step_done (db, stmt, error) ? g_steal_pointer (&entry) : NULL;
-}
+  if (!klynge_db_step_done (db, stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
+      !klynge_db_commit (db, error))
+    goto failed;
+  return g_steal_pointer (&snapshot);
 
-/* Puts a deleted entry back under its old id, so links to it still hold. */
-gboolean
-klynge_ledger_restore_entry (KlyngeDb           *db,
-                             gint64              cluster_id,
-                             KlyngeLedgerEntry  *entry,
-                             GError            **error)
-{
-  g_return_val_if_fail (KLYNGE_IS_LEDGER_ENTRY (entry), FALSE);
-
-  return validate_entry (db, cluster_id, 0, entry, error) &&
-         write_entry (db, cluster_id, entry, TRUE, error);
+failed:
+  klynge_db_rollback (db);
+  return NULL;
 }
 
 /* The balance at the start of @date: the balance the cluster had before its
@@ -930,7 +927,7 @@ klynge_ledger_unbook_grants (KlyngeDb  *db,
     return FALSE;
   for (guint i = 0; i < booked->len; i++)
     {
-      g_autoptr(KlyngeLedgerEntry) entry = klynge_ledger_delete_entry (db, cluster_id, g_array_index (booked, gint64, i), error);
+      g_autoptr(KlyngeSnapshot) entry = klynge_ledger_delete_entry (db, cluster_id, g_array_index (booked, gint64, i), error);
 
       if (entry == NULL)
         {

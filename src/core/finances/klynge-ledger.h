@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "klynge-db.h"
+#include "klynge-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -91,14 +92,10 @@ gboolean    klynge_ledger_save_entry      (KlyngeDb            *db,
                                            int                  financial_year,
                                            KlyngeLedgerEntry   *entry,
                                            GError             **error);
-KlyngeLedgerEntry *klynge_ledger_delete_entry (KlyngeDb        *db,
-                                               gint64           cluster_id,
-                                               gint64           entry_id,
-                                               GError         **error);
-gboolean    klynge_ledger_restore_entry   (KlyngeDb            *db,
-                                           gint64               cluster_id,
-                                           KlyngeLedgerEntry   *entry,
-                                           GError             **error);
+KlyngeSnapshot *klynge_ledger_delete_entry (KlyngeDb        *db,
+                                            gint64           cluster_id,
+                                            gint64           entry_id,
+                                            GError         **error);
 gint64      klynge_ledger_balance_before  (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            const char          *date,

@@ -825,31 +825,6 @@ klynge_meeting_default_reply_by (const char *starts_at,
 
 /* Deleting with undo */
 
-/* Every table whose rows go with a meeting, the meeting first so that Undo
- * puts the parents back before their children. */
-static const struct {
-  const char *table;
-  const char *column;
-} deleted_with[] = {
-  { "meeting",         "id" },
-  { "agenda_item",     "meeting_id" },
-  { "meeting_speaker", "meeting_id" },
-  { "invitation",      "meeting_id" },
-  { "attendance",      "meeting_id" },
-  { "guest",           "meeting_id" },
-  { "data_request",    "meeting_id" },
-  { "clinic_letter",   "meeting_id" },
-};
-
-/* Rows that only point at the meeting (ON DELETE SET NULL). */
-static const struct {
-  const char *table;
-  const char *column;
-} linked[] = {
-  { "ledger_entry", "meeting_id" },
-  { "meeting",      "follow_up_of" },
-};
-
 /**
  * klynge_meeting_delete:
  *
@@ -873,16 +848,13 @@ klynge_meeting_delete (KlyngeDb  *db,
     }
   if (!klynge_db_begin (db, error))
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (deleted_with); i++)
-    if (!klynge_snapshot_capture_rows (snapshot, db, deleted_with[i].table, deleted_with[i].column, meeting_id, error))
-      goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
-    if (!klynge_snapshot_capture_links (snapshot, db, linked[i].table, linked[i].column, meeting_id, error))
-      goto fail;
+  if (!klynge_snapshot_capture (snapshot, db, "meeting", meeting_id, error))
+    goto fail;
   if (!(stmt = klynge_db_prepare (db, "DELETE FROM meeting WHERE id = ?1", error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (!klynge_db_step_done (db, stmt, error) || !klynge_db_commit (db, error))
+  if (!klynge_db_step_done (db, stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
+      !klynge_db_commit (db, error))
     goto fail;
   return g_steal_pointer (&snapshot);
 

@@ -11,28 +11,27 @@
 G_BEGIN_DECLS
 
 /* What a delete took away (rows and links), so Undo can put it back with the
- * same ids. Restored in the order captured: capture parents first. */
+ * same ids. Restored in the order captured. */
 typedef struct _KlyngeSnapshot KlyngeSnapshot;
 
 KlyngeSnapshot *klynge_snapshot_new           (void);
 void            klynge_snapshot_free          (KlyngeSnapshot  *self);
-/* Every row of @table whose @column equals @id. */
-gboolean        klynge_snapshot_capture_rows  (KlyngeSnapshot  *self,
+/* Row @rowid of @table and everything the schema's foreign keys take or
+ * unlink with it; call before the delete. */
+gboolean        klynge_snapshot_capture       (KlyngeSnapshot  *self,
                                                KlyngeDb        *db,
                                                const char      *table,
-                                               const char      *column,
-                                               gint64           id,
+                                               gint64           rowid,
                                                GError         **error);
-/* The rows of @table whose @column points at @id, to point them at @id again
- * (for links the delete sets to NULL or moves elsewhere). */
-gboolean        klynge_snapshot_capture_links (KlyngeSnapshot  *self,
+gint64          klynge_snapshot_get_changes_before (KlyngeSnapshot *self);
+gboolean        klynge_snapshot_finish        (KlyngeSnapshot  *self,
                                                KlyngeDb        *db,
-                                               const char      *table,
-                                               const char      *column,
-                                               gint64           id,
                                                GError         **error);
 /* Writes everything back in one transaction; on error nothing changes. */
 gboolean        klynge_snapshot_restore       (KlyngeSnapshot  *self,
+                                               KlyngeDb        *db,
+                                               GError         **error);
+gboolean        klynge_snapshot_redo          (KlyngeSnapshot  *self,
                                                KlyngeDb        *db,
                                                GError         **error);
 
