@@ -49,19 +49,32 @@ void
 klynge_ui_test_send_key (GtkWindow *window,
                           guint      keyval)
 {
+  klynge_ui_test_send_key_with_modifiers (window, keyval, 0);
+}
+
+void
+klynge_ui_test_send_key_with_modifiers (GtkWindow       *window,
+                                        guint            keyval,
+                                        GdkModifierType  modifiers)
+{
   Display *x = x_display (window);
   KeyCode code = XKeysymToKeycode (x, keyval);
   KeyCode shift = XKeysymToKeycode (x, XK_Shift_L);
+  KeyCode control = XKeysymToKeycode (x, XK_Control_L);
   gboolean shifted;
 
   g_assert_cmpuint (code, !=, 0);
   /* The key's unshifted symbol, or Shift with it (an upper-case letter). */
-  shifted = XkbKeycodeToKeysym (x, code, 0, 0) != keyval;
+  shifted = (modifiers & GDK_SHIFT_MASK) != 0 || XkbKeycodeToKeysym (x, code, 0, 0) != keyval;
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, control, True, CurrentTime);
   if (shifted)
     XTestFakeKeyEvent (x, shift, True, CurrentTime);
   XTestFakeKeyEvent (x, code, True, CurrentTime);
   XTestFakeKeyEvent (x, code, False, CurrentTime);
   if (shifted)
     XTestFakeKeyEvent (x, shift, False, CurrentTime);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, control, False, CurrentTime);
   XSync (x, False);
 }

@@ -18,5 +18,9 @@ void klynge_ui_test_focus_window (GtkWindow *window);
  * wait for what it should change. */
 void klynge_ui_test_send_key    (GtkWindow *window,
                                   guint      keyval);
+/* The same with Control and/or Shift (of @modifiers) held down. */
+void klynge_ui_test_send_key_with_modifiers (GtkWindow       *window,
+                                             guint            keyval,
+                                             GdkModifierType  modifiers);
 
 G_END_DECLS
