@@ -218,6 +218,32 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/* The application's accels reach only the windows it knows: editors and
+ * dialogs shown over the main window have none, so each new one gets Ctrl+W
+ * of its own. */
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    app)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkEventController *controller;
+
+      if (gtk_window_get_application (window) != NULL || g_object_get_data (G_OBJECT (window), "klynge-close-key") != NULL)
+        continue;
+      controller = gtk_shortcut_controller_new ();
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>w"),
+                                                              gtk_named_action_new ("window.close")));
+      gtk_widget_add_controller (GTK_WIDGET (window), controller);
+      g_object_set_data (G_OBJECT (window), "klynge-close-key", controller);
+    }
+}
+
 static void
 klynge_application_startup (GApplication *app)
 {
@@ -235,6 +261,7 @@ klynge_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-database", new_database_accels);
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), app, 0);
 }
 
 static void

@@ -23,6 +23,16 @@ query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+static gboolean
+is_icon_only (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL;
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL;
+  return FALSE;
+}
+
 void
 klynge_tooltip_set_text (GtkWidget  *widget,
                          const char *text)
@@ -44,4 +54,13 @@ klynge_tooltip_set_text (GtkWidget  *widget,
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  /* GTK 4.8 names a button by its label only: one showing just an icon
+   * would be read as "GtkImage", so its tooltip becomes its name too. */
+  if (is_icon_only (widget))
+    {
+      if (text != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
 }

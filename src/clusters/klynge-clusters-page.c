@@ -20,6 +20,7 @@
 #include "klynge-member-export.h"
 #include "klynge-member-import-dialog.h"
 #include "klynge-money.h"
+#include "klynge-row-label.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeClustersPage
@@ -273,7 +274,10 @@ bind_member_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   if (column == MEMBER_NAME)
-    klynge_tooltip_set_text (label, member->notes);
+    {
+      klynge_tooltip_set_text (label, member->notes);
+      klynge_row_label_set (label, text);
+    }
   /* Former members stay in the list, greyed, with their history. */
   if (klynge_member_is_former (member))
     gtk_widget_add_css_class (label, "dim-label");
@@ -293,7 +297,10 @@ bind_clinic_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text);
   if (column == CLINIC_NAME)
-    klynge_tooltip_set_text (label, clinic->address);
+    {
+      klynge_tooltip_set_text (label, clinic->address);
+      klynge_row_label_set (label, text);
+    }
   if (clinic->left_on != NULL)
     gtk_widget_add_css_class (label, "dim-label");
   else
@@ -303,8 +310,12 @@ bind_clinic_cb (GtkSignalListItemFactory *factory,
 static void
 read_only_changed_cb (KlyngeClustersPage *self)
 {
-  gtk_button_set_label (self->cluster_button, klynge_page_get_read_only (KLYNGE_PAGE (self))
-                                                ? _("_Cluster Details…") : _("_Edit Cluster…"));
+  gboolean read_only = klynge_page_get_read_only (KLYNGE_PAGE (self));
+
+  gtk_button_set_label (self->cluster_button, read_only ? _("_Cluster Details…") : _("_Edit Cluster…"));
+  /* GTK 4.8 would read the label with its underscore. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cluster_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  read_only ? _("Cluster Details…") : _("Edit Cluster…"), -1);
 }
 
 /* On a read-only file the editor opens to be read: the row's button says so. */
@@ -331,6 +342,8 @@ setup_buttons_cb (GtkSignalListItemFactory *factory,
   show_edit_or_view (edit, NULL, page);
   g_signal_connect_object (page, "notify::read-only", G_CALLBACK (show_edit_or_view), edit, G_CONNECT_SWAPPED);
   klynge_tooltip_set_text (delete, _("Delete"));
+  gtk_widget_set_focusable (edit, FALSE);
+  gtk_widget_set_focusable (delete, FALSE);
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_add_css_class (delete, "flat");
   gtk_box_append (GTK_BOX (box), edit);
@@ -1208,9 +1221,10 @@ delete_clinic_action (GtkWidget  *widget,
     delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_NONE, 0);
 }
 
-/* The Delete key on the selected row of the list shown. */
+/* The Delete and F2 keys on the selected row of the list shown: a row is one
+ * Tab stop, its Edit and Delete buttons are for the pointer. */
 static void
-delete_selected_action (GtkWidget  *widget,
+act_on_selected_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
@@ -1218,11 +1232,12 @@ delete_selected_action (GtkWidget  *widget,
   gboolean members = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "members") == 0;
   GtkColumnView *view = members ? self->members_view : self->clinics_view;
   GObject *item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+  const char *verb = g_str_equal (action_name, "clusters.edit-selected") ? "edit" : "delete";
+  g_autofree char *action = g_strdup_printf ("clusters.%s-%s", verb, members ? "member" : "clinic");
 
   if (item == NULL)
     return;
-  gtk_widget_activate_action (widget, members ? "clusters.delete-member" : "clusters.delete-clinic", "x",
-                              members ? KLYNGE_MEMBER (item)->id : KLYNGE_CLINIC (item)->id);
+  gtk_widget_activate_action (widget, action, "x", members ? KLYNGE_MEMBER (item)->id : KLYNGE_CLINIC (item)->id);
 }
 
 static void
@@ -1494,10 +1509,12 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clusters.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "clusters.import-members", "s", import_action);
 
-  gtk_widget_class_install_action (widget_class, "clusters.delete-selected", NULL, delete_selected_action);
+  gtk_widget_class_install_action (widget_class, "clusters.delete-selected", NULL, act_on_selected_action);
+  gtk_widget_class_install_action (widget_class, "clusters.edit-selected", NULL, act_on_selected_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "clusters.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "clusters.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "clusters.edit-selected", NULL);
 }
 
 static void

@@ -76,6 +76,8 @@ create_request_row (gpointer item,
     {
       GtkWidget *remind = gtk_button_new_with_mnemonic (_("_Remind by E-mail"));
 
+      /* GTK 4.8 would read the label with its underscore. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remind by E-mail"), -1);
       gtk_widget_set_valign (remind, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "data.remind");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "s", mailto);

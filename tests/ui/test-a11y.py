@@ -15,13 +15,17 @@ import pyatspi
 
 APP = sys.argv[1]
 TYPE_NAME = re.compile(r'^(Gtk|Adw|Klynge)[A-Z][A-Za-z]*$')
+# GTK 4.8 reads a use-underline label with its underscore ("New _Member…
+# New Member…"): a screen reader would spell it out.
+MNEMONIC = re.compile(r'(^|\w)_\w')
 
 # Area, and the buttons (by their accessible name) whose dialogs are walked too.
+# Import File… opens GTK's own file chooser, which is not ours to name.
 AREAS = [
-    ('clusters', ['Edit Cluster…', 'Add Member', 'Import Members…']),
-    ('meetings', ['Topics', 'Attendance Flags']),
-    ('data', ['Import…']),
-    ('charts', []),
+    ('clusters', ['Edit Cluster…', 'New Member…', 'New Clinic…']),
+    ('meetings', ['Topics and Brainstorm', 'Attendance Overview']),
+    ('data', []),
+    ('charts', ['Present']),
     ('finances', ['Add Entry']),
 ]
 
@@ -63,11 +67,13 @@ def walk(acc, visit):
     try:
         visit(acc)
         children = [acc.getChildAtIndex(i) for i in range(acc.childCount)]
+        # What is hidden (a closed popover, a drop-down's list) is out of a
+        # screen reader's reach until it opens, and gets its name then.
+        children = [c for c in children if c is not None and c.getState().contains(pyatspi.STATE_VISIBLE)]
     except Exception:
         return
     for child in children:
-        if child is not None:
-            walk(child, visit)
+        walk(child, visit)
 
 
 def unnamed_controls(root):
@@ -76,7 +82,7 @@ def unnamed_controls(root):
     def visit(acc):
         if acc.getState().contains(pyatspi.STATE_FOCUSABLE):
             name = (acc.name or '').strip()
-            if not name or TYPE_NAME.match(name):
+            if not name or TYPE_NAME.match(name) or MNEMONIC.search(name):
                 path = []
                 parent = acc.parent
                 while parent is not None and len(path) < 4:
