@@ -370,6 +370,7 @@ save_clinic (KlyngeDb  *db,
 {
   g_autoptr(KlyngeClinic) clinic = klynge_clinic_new ();
 
+  g_free (clinic->name);
   clinic->name = g_strdup ("Full disk clinic");
   return klynge_clinic_save (db, cluster, clinic, error);
 }
