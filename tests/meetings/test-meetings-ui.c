@@ -388,6 +388,18 @@ meeting_row (GtkWidget *page,
   return NULL;
 }
 
+/* Selects the row of meeting @id in the list, as a click would. */
+static void
+pick (GtkWidget *page,
+      gint64     id)
+{
+  GtkWidget *row = meeting_row (page, id);
+
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list")), GTK_LIST_BOX_ROW (row));
+  klynge_ui_test_flush ();
+}
+
 /* Cancelling asks first, keeps the meeting in the list marked cancelled,
  * and can be undone. */
 static void
@@ -404,10 +416,7 @@ cancel_and_undo (KlyngeWindow *window,
   klynge_ui_test_flush ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   /* The demo's planned meeting. */
-  row = meeting_row (page, 7);
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list")), GTK_LIST_BOX_ROW (row));
-  klynge_ui_test_flush ();
+  pick (page, 7);
 
   gtk_widget_activate_action (page, "meetings.cancel-meeting", NULL);
   klynge_ui_test_flush ();
@@ -636,22 +645,6 @@ title_is (KlyngeDb   *db,
   g_autofree char *stored = title_of (db, id);
 
   return g_strcmp0 (stored, title) == 0;
-}
-
-/* Selects the row of meeting @id in the list, as a click would. */
-static void
-pick (GtkWidget *page,
-      gint64     id)
-{
-  GtkListBox *list = GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list"));
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == id)
-      break;
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (list, row);
-  klynge_ui_test_flush ();
 }
 
 /* A changed title is never dropped: picking another meeting, Escape and
