@@ -62,8 +62,8 @@ ok $? "import-batches --format json is an array of objects with numbers as numbe
 [ $rc -eq 0 ] && [ "$("$cli" --db "$db" import-batches | wc -l)" -eq 1 ]
 ok $? "import-undo removes batches as a whole"
 
-"$cli" --db "$db" import-undo 1 2> /dev/null; rc=$?
-[ $rc -eq 1 ]; ok $? "undoing a batch twice fails"
+"$cli" --db "$db" import-undo 1 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "no imported batch 1: it was undone" "$tmp/err"; ok $? "undoing a batch twice fails, naming the batch"
 
 "$cli" --db "$db" import --dry-run --clinic Code --fixed-period 2022-05 \
   --wide "Conjunctivitis consultations per 1,000 children=Registered patients (2022-05-01)" \

@@ -2463,7 +2463,11 @@ klynge_import_undo (KlyngeDb                  *db,
     goto failed;
   if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
     {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The import was already undone."));
+      /* An undone batch is deleted: it and a number never given look alike. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
+                   _("There is no imported batch %s: it was undone, or there never was one (see import-batches)."), number);
       goto failed;
     }
 
