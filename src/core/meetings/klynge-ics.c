@@ -374,7 +374,11 @@ klynge_ics_file_name (const char *starts_at,
 
   g_strdelimit (text, "/\\:*?\"<>|", '_');
   g_strdelimit (date, "/\\:*?\"<>|", '_');
-  g_string_append_printf (name, "%.10s %s", date, g_strstrip (text));
+  /* The date's first ten bytes, cut at a character: a stored date that is
+   * no date can hold letters of any width. */
+  if (strlen (date) > 10)
+    *g_utf8_find_prev_char (date, date + 11) = '\0';
+  g_string_append_printf (name, "%s %s", date, g_strstrip (text));
   /* Cut at a character, not inside one. */
   room = FILE_NAME_MAX - strlen (extension) - 1;
   if (name->len > room)
