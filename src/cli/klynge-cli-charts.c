@@ -169,7 +169,7 @@ klynge_cli_export_chart (KlyngeCli  *cli,
   GOptionEntry extra[] = {
     { "indicator", 0, 0, G_OPTION_ARG_INT64, &indicator, N_("The indicator to chart"), N_("ID") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("The period (default: the latest)"), N_("PERIOD") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("bars (default), funnel, run, before-after or attendance"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("bars (default), funnel, run, before-after, attendance or p-chart"), N_("KIND") },
   };
   g_autofree GOptionEntry *entries = common_entries (&common, extra, G_N_ELEMENTS (extra));
   KlyngeChartOptions options = { 0 };

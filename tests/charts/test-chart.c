@@ -6,6 +6,9 @@
  * What a chart says and whom it names: captions, anonymisation, hover.
  */
 
+#include "klynge-i18n.h"
+
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -86,7 +89,7 @@ test_no_data (void)
   KlyngeChartOptions options = options_for (KLYNGE_CHART_FUNNEL);
   g_autofree char *caption = klynge_chart_caption (data, &options);
 
-  g_assert_cmpstr (caption, ==, "No clinic has data for this indicator in 2026-Q1.");
+  g_assert_cmpstr (caption, ==, "No clinic has data for this indicator in Q1 2026.");
 }
 
 static void
@@ -730,7 +733,7 @@ test_caption_run (void)
 
   /* The last quarter is made of 20 of the 60 clinics. */
   caption = klynge_chart_caption (long_series, &options);
-  g_assert_nonnull (strstr (caption, "The point of 2026-Q4, drawn hollow, is made of only 20 of 60 clinics."));
+  g_assert_nonnull (strstr (caption, "The point of Q4 2026, drawn hollow, is made of only 20 of 60 clinics."));
   g_assert_null (strstr (caption, "Too few points"));
   g_clear_pointer (&caption, g_free);
 
@@ -761,7 +764,92 @@ test_caption_before_after (void)
   g_assert_cmpfloat (l, >, 0);
   caption = klynge_chart_caption (data, &options);
   g_assert_nonnull (strstr (caption, "1 improved beyond chance, 0 got worse, 3 show no clear change."));
+  g_assert_nonnull (strstr (caption, " in Q1 2024, "));
+  g_assert_nonnull (strstr (caption, " in Q2 2024."));
   g_assert_nonnull (strstr (caption, "95 % interval"));
+}
+
+/* The captions of the cases the issue names, one sentence each, and what
+ * the English and the Danish caption must say. */
+static const struct
+{
+  const char *english;
+  const char *danish;
+} caption_cases[] = {
+  { "Only one clinic reported: nothing to compare.", "Kun én klinik har indberettet: intet at sammenligne." },
+  { "All 2 clinics lie outside the 95 % limits: 1 better than the cluster, 1 worse.",
+    "Alle 2 klinikker ligger uden for 95 %-grænserne: 1 bedre end klyngen, 1 dårligere." },
+  { "A funnel plot needs a numerator and a denominator for each clinic.",
+    "Et tragtdiagram kræver en tæller og en nævner for hver klinik." },
+  { "The point of Q4 2026, drawn hollow, is made of only 20 of 60 clinics.",
+    "Punktet for 4. kvartal 2026, tegnet hult, bygger kun på 20 af 60 klinikker." },
+  { "No clinic has data for this indicator in Q1 2026.", "Ingen klinik har data for denne indikator i 1. kvartal 2026." },
+};
+
+/* Returns: (transfer full): the caption of each of caption_cases[], in the current language */
+static GPtrArray *
+case_captions (void)
+{
+  g_autoptr(KlyngeChartData) one = chart_fixture_clinics (0);
+  g_autoptr(KlyngeChartData) all = chart_fixture_clinics (0);
+  g_autoptr(KlyngeChartData) bare = chart_fixture_clinics (0);
+  g_autoptr(KlyngeChartData) series = chart_fixture_series (60, 12, 0.97);
+  g_autoptr(KlyngeChartData) empty = chart_fixture_clinics (0);
+  KlyngeChartOptions funnel = options_for (KLYNGE_CHART_FUNNEL), run = options_for (KLYNGE_CHART_RUN);
+  GPtrArray *captions = g_ptr_array_new_with_free_func (g_free);
+
+  klynge_chart_data_add_counts (one, 1, "A", 40, 50);
+  funnel.limits = KLYNGE_LIMITS_CHANCE;
+  klynge_chart_data_add_counts (all, 1, "A", 900, 1000);
+  klynge_chart_data_add_counts (all, 2, "B", 100, 1000);
+  for (guint i = 0; i < 3; i++)
+    {
+      KlyngeChartRow *row = klynge_chart_row_new (i + 1, "x", 1);
+
+      row->value = 0.5 + 0.1 * i;
+      g_ptr_array_add (bare->rows, row);
+    }
+  g_ptr_array_add (captions, klynge_chart_caption (one, &funnel));
+  g_ptr_array_add (captions, klynge_chart_caption (all, &funnel));
+  g_ptr_array_add (captions, klynge_chart_caption (bare, &funnel));
+  g_ptr_array_add (captions, klynge_chart_caption (series, &run));
+  g_ptr_array_add (captions, klynge_chart_caption (empty, &funnel));
+  return captions;
+}
+
+/* One clinic, all outside, none testable and the periods' labels, in
+ * English and in Danish from the build's catalogue. */
+static void
+test_caption_languages (void)
+{
+  g_autoptr(GPtrArray) english = case_captions ();
+  g_autoptr(GPtrArray) danish = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (caption_cases); i++)
+    {
+      g_test_message ("%s", (char *) g_ptr_array_index (english, i));
+      g_assert_nonnull (strstr (g_ptr_array_index (english, i), caption_cases[i].english));
+    }
+  g_assert_null (strstr (g_ptr_array_index (english, 3), "2026-Q4"));
+
+  if (setlocale (LC_ALL, "da_DK.UTF-8") == NULL)
+    {
+      g_test_skip ("the da_DK.UTF-8 locale is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "da", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* Setting the locale again makes gettext drop what it looked up in English. */
+  setlocale (LC_ALL, "da_DK.UTF-8");
+  danish = case_captions ();
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C.UTF-8");
+  for (guint i = 0; i < G_N_ELEMENTS (caption_cases); i++)
+    {
+      g_test_message ("%s", (char *) g_ptr_array_index (danish, i));
+      g_assert_nonnull (strstr (g_ptr_array_index (danish, i), caption_cases[i].danish));
+    }
 }
 
 int
@@ -778,6 +866,7 @@ main (int    argc,
   g_test_add_func ("/charts/caption/cases", test_caption_cases);
   g_test_add_func ("/charts/caption/run", test_caption_run);
   g_test_add_func ("/charts/caption/before-after", test_caption_before_after);
+  g_test_add_func ("/charts/caption/languages", test_caption_languages);
   g_test_add_func ("/charts/funnel/small-clinics", test_flags_small_clinics);
   g_test_add_func ("/charts/funnel/target-and-bare-values", test_target_and_bare_values);
   g_test_add_func ("/charts/caption/no-data", test_no_data);

@@ -13,7 +13,8 @@
  * The tables reference/NAME.tsv come from reference/make-reference.R, an
  * independent implementation in base R (the command is in its header): the
  * flags by exact tail probabilities, over-dispersion and random-effects
- * limits, the Anhøj rules, Poisson limits and intervals, Newcombe's interval.
+ * limits, the Anhøj rules, P and P′ charts, Poisson limits and intervals,
+ * Newcombe's interval. reference/README.md names the published tables.
  */
 
 #include <math.h>
@@ -271,6 +272,41 @@ test_random_effects_flag (void)
   g_assert_cmpint (klynge_stats_random_effects_flag (KLYNGE_STATS_BINOMIAL, 90, 100, 0.5, 0.001), ==, 2);
 }
 
+/* The values of one series of runs-series.tsv, NAN where it has a gap. */
+static GArray *
+read_series (GPtrArray  *values,
+             const char *name)
+{
+  GArray *series = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      char **v = g_ptr_array_index (values, i);
+      double value = field (v, 2);
+
+      if (g_str_equal (v[0], name))
+        g_array_append_val (series, value);
+    }
+  g_assert_cmpuint (series->len, >, 0);
+  return series;
+}
+
+/* The mean of the points present: an I chart's centre line. */
+static double
+series_mean (GArray *series)
+{
+  double sum = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < series->len; i++)
+    if (!isnan (g_array_index (series, double, i)))
+      {
+        sum += g_array_index (series, double, i);
+        n++;
+      }
+  return sum / n;
+}
+
 static void
 test_reference_runs (void)
 {
@@ -280,26 +316,118 @@ test_reference_runs (void)
   for (guint s = 0; s < expected->len; s++)
     {
       char **row = g_ptr_array_index (expected, s);
-      g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) series = read_series (values, row[0]);
       KlyngeRunsTest runs;
 
-      for (guint i = 0; i < values->len; i++)
-        {
-          char **v = g_ptr_array_index (values, i);
-          double value = field (v, 2);
+      if (g_str_equal (row[1], "mean"))
+        klynge_stats_runs_around ((double *) series->data, series->len, series_mean (series), &runs);
+      else
+        klynge_stats_runs ((double *) series->data, series->len, &runs);
+      g_test_message ("%s around the %s", row[0], row[1]);
+      g_assert_cmpuint (runs.n_useful, ==, (guint) field (row, 2));
+      g_assert_cmpuint (runs.longest_run, ==, (guint) field (row, 3));
+      g_assert_cmpuint (runs.longest_run_max, ==, (guint) field (row, 4));
+      g_assert_cmpuint (runs.crossings, ==, (guint) field (row, 5));
+      g_assert_cmpuint (runs.crossings_min, ==, (guint) field (row, 6));
+      g_assert_cmpint (runs.long_run, ==, (int) field (row, 7));
+      g_assert_cmpint (runs.few_crossings, ==, (int) field (row, 8));
+    }
+}
 
-          if (g_str_equal (v[0], row[0]))
-            g_array_append_val (series, value);
+/* What qicharts2's vignette prints (reference/README.md names it): the
+ * critical values of its appendix 2 for 10–100 useful points, and the
+ * summary of the I chart of its shifted series, where both rules fire. */
+static void
+test_published_runs (void)
+{
+  g_autoptr(GPtrArray) critical = read_table ("anhoej-critical-values.tsv");
+  g_autoptr(GPtrArray) published = read_table ("runs-published.tsv");
+  g_autoptr(GPtrArray) values = read_table ("runs-series.tsv");
+
+  for (guint i = 0; i < critical->len; i++)
+    {
+      char **row = g_ptr_array_index (critical, i);
+      guint n = (guint) field (row, 0);
+      g_autofree double *alternating = g_new (double, n);
+      KlyngeRunsTest runs;
+
+      /* A series that alternates around 0 has n useful points. */
+      for (guint j = 0; j < n; j++)
+        alternating[j] = j % 2 ? 1 : -1;
+      klynge_stats_runs_around (alternating, n, 0, &runs);
+      g_assert_cmpuint (runs.n_useful, ==, n);
+      g_assert_cmpuint (runs.longest_run_max, ==, (guint) field (row, 1));
+      g_assert_cmpuint (runs.crossings_min, ==, (guint) field (row, 2));
+    }
+  for (guint s = 0; s < published->len; s++)
+    {
+      char **row = g_ptr_array_index (published, s);
+      g_autoptr(GArray) series = read_series (values, row[0]);
+      double centre = series_mean (series);
+      KlyngeRunsTest runs;
+
+      /* qicharts2 prints the centre line to seven digits. */
+      g_assert_cmpfloat_with_epsilon (centre, field (row, 8), 5e-7);
+      klynge_stats_runs_around ((double *) series->data, series->len, centre, &runs);
+      g_assert_cmpuint (runs.n_useful, ==, (guint) field (row, 2));
+      g_assert_cmpuint (runs.longest_run, ==, (guint) field (row, 3));
+      g_assert_cmpuint (runs.longest_run_max, ==, (guint) field (row, 4));
+      g_assert_cmpuint (runs.crossings, ==, (guint) field (row, 5));
+      g_assert_cmpuint (runs.crossings_min, ==, (guint) field (row, 6));
+      g_assert_cmpint (runs.long_run || runs.few_crossings, ==, (int) field (row, 7));
+    }
+}
+
+/* P and Laney P′ limits as qicharts2 computes them; NA marks a missing period. */
+static void
+test_reference_p_chart (void)
+{
+  g_autoptr(GPtrArray) summary = read_table ("p-chart.tsv");
+  g_autoptr(GPtrArray) points = read_table ("p-chart-data.tsv");
+
+  for (guint s = 0; s < summary->len; s++)
+    {
+      char **row = g_ptr_array_index (summary, s);
+      g_autoptr(GArray) num = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) den = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+      g_autofree double *lower = NULL, *upper = NULL;
+      double sigma_z;
+
+      for (guint i = 0; i < points->len; i++)
+        {
+          char **p = g_ptr_array_index (points, i);
+          gint64 x = isnan (field (p, 2)) ? 0 : (gint64) field (p, 2), n = isnan (field (p, 3)) ? 0 : (gint64) field (p, 3);
+
+          if (!g_str_equal (p[0], row[0]))
+            continue;
+          g_array_append_val (num, x);
+          g_array_append_val (den, n);
+          g_ptr_array_add (expected, p);
         }
-      klynge_stats_runs ((double *) series->data, series->len, &runs);
-      g_test_message ("%s", row[0]);
-      g_assert_cmpuint (runs.n_useful, ==, (guint) field (row, 1));
-      g_assert_cmpuint (runs.longest_run, ==, (guint) field (row, 2));
-      g_assert_cmpuint (runs.longest_run_max, ==, (guint) field (row, 3));
-      g_assert_cmpuint (runs.crossings, ==, (guint) field (row, 4));
-      g_assert_cmpuint (runs.crossings_min, ==, (guint) field (row, 5));
-      g_assert_cmpint (runs.long_run, ==, (int) field (row, 6));
-      g_assert_cmpint (runs.few_crossings, ==, (int) field (row, 7));
+      lower = g_new (double, num->len);
+      upper = g_new (double, num->len);
+      for (int laney = 0; laney < 2; laney++)
+        {
+          double centre = klynge_stats_p_chart ((gint64 *) num->data, (gint64 *) den->data, num->len, laney,
+                                                lower, upper, &sigma_z);
+
+          g_test_message ("%s, %s", row[0], laney ? "P′" : "P");
+          g_assert_cmpfloat_with_epsilon (centre, field (row, 1), 1e-12);
+          g_assert_cmpfloat_with_epsilon (sigma_z, laney ? field (row, 2) : 1, 1e-9);
+          for (guint i = 0; i < num->len; i++)
+            {
+              char **p = g_ptr_array_index (expected, i);
+              double lo = field (p, laney ? 6 : 4), hi = field (p, laney ? 7 : 5);
+
+              g_assert_cmpint (isnan (lower[i]), ==, isnan (lo));
+              if (!isnan (lo))
+                {
+                  g_assert_cmpfloat_with_epsilon (lower[i], lo, 1e-9);
+                  g_assert_cmpfloat_with_epsilon (upper[i], hi, 1e-9);
+                }
+            }
+        }
     }
 }
 
@@ -365,6 +493,8 @@ main (int    argc,
   g_test_add_func ("/stats/reference/dispersion", test_reference_dispersion);
   g_test_add_func ("/stats/random-effects-flag", test_random_effects_flag);
   g_test_add_func ("/stats/reference/runs", test_reference_runs);
+  g_test_add_func ("/stats/published/runs", test_published_runs);
+  g_test_add_func ("/stats/reference/p-chart", test_reference_p_chart);
   g_test_add_func ("/stats/reference/poisson", test_reference_poisson);
   g_test_add_func ("/stats/reference/differences", test_reference_differences);
 

@@ -17,6 +17,7 @@
 
 #include "klynge-chart.h"
 #include "klynge-format.h"
+#include "klynge-period.h"
 
 typedef struct
 {
@@ -40,9 +41,9 @@ typedef struct
 #define SIZE_TITLE    1.65
 #define SIZE_FOOTER   0.8
 
-static const char *kind_names[KLYNGE_CHART_N_KINDS] = { "bars", "funnel", "run", "before-after", "attendance" };
+static const char *kind_names[KLYNGE_CHART_N_KINDS] = { "bars", "funnel", "run", "before-after", "attendance", "p-chart" };
 static const char *kind_labels[KLYNGE_CHART_N_KINDS] = {
-  N_("Benchmark bars"), N_("Funnel plot"), N_("Run chart"), N_("Before and after"), N_("Attendance"),
+  N_("Benchmark bars"), N_("Funnel plot"), N_("Run chart"), N_("Before and after"), N_("Attendance"), N_("P′ chart (Laney)"),
 };
 
 static char *
@@ -1149,6 +1150,21 @@ period_x (Ctx   *ctx,
   return ctx->x0 + slot * (p + 0.5);
 }
 
+/* Returns: (transfer full): the @p-th period as people read it ("Q1 2026") */
+static char *
+period_label (const KlyngeChartData *data,
+              guint                  p)
+{
+  return klynge_period_format_key (g_ptr_array_index (data->periods, p));
+}
+
+/* Returns: (transfer full): the chosen period as people read it, "—" without one */
+static char *
+chosen_period_label (const KlyngeChartData *data)
+{
+  return data->period != NULL ? klynge_period_format_key (data->period) : g_strdup ("—");
+}
+
 static void
 draw_period_labels (Ctx *ctx)
 {
@@ -1157,8 +1173,12 @@ draw_period_labels (Ctx *ctx)
 
   klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
   for (guint p = 0; p < data->periods->len; p++)
-    klynge_chart_text (ctx->cr, g_ptr_array_index (data->periods, p), SIZE_LABEL * ctx->u, KLYNGE_TEXT_ELLIPSIS,
-                       period_x (ctx, p, data->periods->len) - slot / 2, ctx->y1 + 0.3 * ctx->u, slot, 0.5, 0);
+    {
+      g_autofree char *label = period_label (data, p);
+
+      klynge_chart_text (ctx->cr, label, SIZE_LABEL * ctx->u, KLYNGE_TEXT_ELLIPSIS,
+                         period_x (ctx, p, data->periods->len) - slot / 2, ctx->y1 + 0.3 * ctx->u, slot, 0.5, 0);
+    }
 }
 
 /* Adds a series to the path, lifting the pen over missing periods. */
@@ -1243,6 +1263,8 @@ label_series_end (Ctx             *ctx,
 /* Beyond this many clinics their lines are a tangle that tells nothing
  * (and costs cairo a stroke each): the run chart shades their middle 80 %. */
 #define RUN_MAX_LINES 12
+/* The Anhøj rules need this many useful points. */
+#define RUNS_MIN_POINTS 10
 
 /* The band from the clinics' 10th to 90th percentile per period, one fill
  * per stretch of periods with values. */
@@ -1359,9 +1381,9 @@ draw_run (Ctx *ctx)
           draw_series (ctx, row->series, &ctx->style->other, 0.06, 0, NULL);
       }
   klynge_stats_runs (data->cluster_series, data->periods->len, &runs);
-  median_value = klynge_chart_format_value (data, runs.median, 0);
+  median_value = klynge_chart_format_value (data, runs.centre, 0);
   median_label = g_strdup_printf (_("Median %s"), median_value);
-  draw_level (ctx, shown (data, runs.median), &ctx->style->pooled, 1, median_label);
+  draw_level (ctx, shown (data, runs.centre), &ctx->style->pooled, 1, median_label);
   draw_series (ctx, data->cluster_series, &ctx->style->foreground, 0.16, 0.22, hollow);
   label_series_end (ctx, data->cluster_series, &ctx->style->foreground, _("Cluster"));
   for (guint i = 0; i < data->rows->len; i++)
@@ -1375,6 +1397,87 @@ draw_run (Ctx *ctx)
         }
     }
   legend (ctx, ctx->y0 - 1.2 * ctx->u, ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? 4 : 3, colours, labels, -1);
+}
+
+/* Laney's P′ chart of the cluster: its points with the 3-sigma limits.
+ * Returns: the centre line; @lower, @upper and @outside per period */
+static double
+p_chart_limits (const KlyngeChartData *data,
+                double                *lower,
+                double                *upper,
+                gboolean              *outside,
+                double                *sigma_z)
+{
+  double centre = klynge_stats_p_chart (data->cluster_numerators, data->cluster_denominators, data->periods->len, TRUE,
+                                        lower, upper, sigma_z);
+
+  for (guint p = 0; p < data->periods->len; p++)
+    outside[p] = data->cluster_denominators[p] > 0 && !isnan (lower[p])
+                 && (data->cluster_series[p] < lower[p] || data->cluster_series[p] > upper[p]);
+  return centre;
+}
+
+/* A P′ chart needs counts in two neighbouring periods of a proportion. */
+static gboolean
+p_chart_drawable (const KlyngeChartData *data)
+{
+  g_autofree double *lower = g_new (double, MAX (data->periods->len, 1));
+  g_autofree double *upper = g_new (double, MAX (data->periods->len, 1));
+  g_autofree gboolean *outside = g_new (gboolean, MAX (data->periods->len, 1));
+  double sigma_z;
+
+  if (!is_proportion (data) || data->cluster_denominators == NULL)
+    return FALSE;
+  p_chart_limits (data, lower, upper, outside, &sigma_z);
+  return !isnan (sigma_z);
+}
+
+static void
+draw_p_chart (Ctx *ctx)
+{
+  const KlyngeChartData *data = ctx->data;
+  guint n = data->periods->len;
+  g_autofree double *lower = g_new (double, MAX (n, 1)), *upper = g_new (double, MAX (n, 1));
+  g_autofree double *flagged = g_new (double, MAX (n, 1));
+  g_autofree gboolean *outside = g_new (gboolean, MAX (n, 1)), *hollow = g_new0 (gboolean, MAX (n, 1));
+  g_autofree char *centre_value = NULL, *centre_label = NULL;
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, centre, sigma_z;
+  guint most = most_clinics (data);
+  KlyngeRunsTest runs;
+  const KlyngeRgb *colours[] = { &ctx->style->foreground, &ctx->style->pooled, &ctx->style->muted, &ctx->style->alarm };
+  const char *labels[] = { _("Cluster"), _("Average"), _("3-sigma limits (P′)"), _("Outside the limits") };
+
+  if (!p_chart_drawable (data))
+    {
+      draw_message (ctx, _("No P′ chart"), _("A P′ chart needs a numerator and a denominator in two neighbouring periods."));
+      return;
+    }
+  centre = p_chart_limits (data, lower, upper, outside, &sigma_z);
+  for (guint p = 0; p < n; p++)
+    {
+      const double values[] = { data->cluster_series[p], lower[p], upper[p] };
+
+      for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+        if (!isnan (values[k]))
+          lo = MIN (lo, values[k]), hi = MAX (hi, values[k]);
+      flagged[p] = outside[p] ? data->cluster_series[p] : NAN;
+      hollow[p] = thin_point (data, p, most);
+    }
+  nice_axis (ctx, shown (data, lo), shown (data, hi), 0, ceiling_of (data));
+  draw_y_axis (ctx);
+  draw_period_labels (ctx);
+  draw_point_counts (ctx);
+  draw_series (ctx, lower, &ctx->style->muted, 0.1, 0, NULL);
+  draw_series (ctx, upper, &ctx->style->muted, 0.1, 0, NULL);
+  /* qicharts2 dashes the centre line when the Anhøj rules find a shift. */
+  klynge_stats_runs_around (data->cluster_series, n, centre, &runs);
+  centre_value = klynge_chart_format_value (data, centre, 0);
+  centre_label = g_strdup_printf (_("Average %s"), centre_value);
+  draw_level (ctx, shown (data, centre), &ctx->style->pooled, runs.n_useful >= RUNS_MIN_POINTS && (runs.long_run || runs.few_crossings),
+              centre_label);
+  draw_series (ctx, data->cluster_series, &ctx->style->foreground, 0.16, 0.22, hollow);
+  draw_series (ctx, flagged, &ctx->style->alarm, 0, 0.32, NULL);
+  legend (ctx, ctx->y0 - 1.2 * ctx->u, G_N_ELEMENTS (labels), colours, labels, -1);
 }
 
 static gboolean
@@ -1401,6 +1504,7 @@ draw_before_after (Ctx *ctx)
   const KlyngeRgb *colours[] = { &ctx->style->muted, &ctx->style->similar, &ctx->style->better, &ctx->style->alarm, &ctx->style->pooled };
   const char *labels[5];
   g_autofree const char **names = NULL;
+  g_autofree char *before_label = NULL, *after_label = NULL;
   gboolean standing;
 
   if (!before_after_periods (data, &before, &after))
@@ -1408,8 +1512,8 @@ draw_before_after (Ctx *ctx)
       draw_message (ctx, _("No before and after"), _("Before and after needs measurements from two periods."));
       return;
     }
-  labels[0] = g_ptr_array_index (data->periods, before);
-  labels[1] = g_ptr_array_index (data->periods, after);
+  labels[0] = before_label = period_label (data, before);
+  labels[1] = after_label = period_label (data, after);
   labels[2] = _("Better beyond chance");
   labels[3] = _("Worse beyond chance");
   labels[4] = _("Cluster");
@@ -1714,20 +1818,16 @@ caption_bars (const KlyngeChartData    *data,
     }
 }
 
-#define RUNS_MIN_POINTS 10
-
+/* The Anhøj rules' verdict on a series around its median or, on a P′
+ * chart, its average. */
 static void
-caption_run (const KlyngeChartData *data,
-             GPtrArray             *out)
+runs_sentences (const KlyngeRunsTest *tested,
+                gboolean              around_average,
+                GPtrArray            *out)
 {
-  KlyngeRunsTest runs;
-  guint most = most_clinics (data), n_thin = 0, last_thin = 0;
-  g_autofree char *median_value = NULL, *count = NULL;
+  KlyngeRunsTest runs = *tested;
+  g_autofree char *count = format_count (runs.n_points);
 
-  klynge_stats_runs (data->cluster_series, data->periods->len, &runs);
-  median_value = klynge_chart_format_value (data, runs.median, 0);
-  count = format_count (runs.n_points);
-  g_ptr_array_add (out, g_strdup_printf (_("The cluster’s median is %s."), median_value));
   if (runs.n_useful < RUNS_MIN_POINTS)
     g_ptr_array_add (out, g_strdup_printf (ngettext ("Too few points to tell a shift from chance: %s point, at least 10 needed.",
                                                      "Too few points to tell a shift from chance: %s points, at least 10 needed.",
@@ -1738,30 +1838,46 @@ caption_run (const KlyngeChartData *data,
         {
           g_autofree char *longest = format_count (runs.longest_run);
 
-          g_ptr_array_add (out, g_strdup_printf (_("A run of %s points on one side of the median is unusually long: the cluster has shifted."),
+          g_ptr_array_add (out, g_strdup_printf (around_average
+                                                 ? _("A run of %s points on one side of the average is unusually long: the cluster has shifted.")
+                                                 : _("A run of %s points on one side of the median is unusually long: the cluster has shifted."),
                                                  longest));
         }
       if (runs.few_crossings)
         {
           g_autofree char *crossings = format_count (runs.crossings), *expected = format_count (runs.crossings_min);
 
-          g_ptr_array_add (out, g_strdup_printf (ngettext ("The line crosses its median %1$s time, fewer than the %2$s chance would give: the cluster has shifted.",
-                                                           "The line crosses its median %1$s times, fewer than the %2$s chance would give: the cluster has shifted.",
-                                                           runs.crossings),
+          g_ptr_array_add (out, g_strdup_printf (around_average
+                                                 ? ngettext ("The line crosses its average %1$s time, fewer than the %2$s chance would give: the cluster has shifted.",
+                                                             "The line crosses its average %1$s times, fewer than the %2$s chance would give: the cluster has shifted.",
+                                                             runs.crossings)
+                                                 : ngettext ("The line crosses its median %1$s time, fewer than the %2$s chance would give: the cluster has shifted.",
+                                                             "The line crosses its median %1$s times, fewer than the %2$s chance would give: the cluster has shifted.",
+                                                             runs.crossings),
                                                  crossings, expected));
         }
       if (!runs.long_run && !runs.few_crossings)
         g_ptr_array_add (out, g_strdup (_("No unusual runs or crossings: the ups and downs can be chance.")));
     }
+}
+
+/* Which points are made of fewer clinics than the fullest period's. */
+static void
+thin_sentences (const KlyngeChartData *data,
+                GPtrArray             *out)
+{
+  guint most = most_clinics (data), n_thin = 0, last_thin = 0;
+
   for (guint p = 0; p < data->periods->len; p++)
     if (thin_point (data, p, most))
       last_thin = p, n_thin++;
   if (n_thin == 1)
     {
       g_autofree char *few = format_count (data->cluster_clinics[last_thin]), *full = format_count (most);
+      g_autofree char *label = period_label (data, last_thin);
 
       g_ptr_array_add (out, g_strdup_printf (_("The point of %1$s, drawn hollow, is made of only %2$s of %3$s clinics."),
-                                             (char *) g_ptr_array_index (data->periods, last_thin), few, full));
+                                             label, few, full));
     }
   else if (n_thin > 1)
     {
@@ -1770,6 +1886,60 @@ caption_run (const KlyngeChartData *data,
       g_ptr_array_add (out, g_strdup_printf (_("%1$s points, drawn hollow, are made of fewer than the %2$s clinics of the fullest period."),
                                              thin, full));
     }
+}
+
+static void
+caption_p_chart (const KlyngeChartData *data,
+                 GPtrArray             *out)
+{
+  guint n = data->periods->len, n_outside = 0;
+  g_autofree double *lower = g_new (double, MAX (n, 1)), *upper = g_new (double, MAX (n, 1));
+  g_autofree gboolean *outside = g_new (gboolean, MAX (n, 1));
+  g_autofree char *centre_value = NULL, *outside_count = NULL;
+  double centre, sigma_z;
+  char sz[32];
+  KlyngeRunsTest runs;
+
+  if (!p_chart_drawable (data))
+    {
+      g_ptr_array_add (out, g_strdup (_("A P′ chart needs a numerator and a denominator in two neighbouring periods.")));
+      return;
+    }
+  centre = p_chart_limits (data, lower, upper, outside, &sigma_z);
+  centre_value = klynge_chart_format_value (data, centre, 0);
+  /* σz as a statistician writes it, as φ is. */
+  snprintf (sz, sizeof sz, "%.2f", sigma_z);
+  /* Translators: σz is Laney's factor for the variation between periods */
+  g_ptr_array_add (out, g_strdup_printf (sigma_z >= 1
+                                         ? _("The cluster’s average is %1$s; Laney’s σz = %2$s widens the limits for the variation between periods.")
+                                         : _("The cluster’s average is %1$s; Laney’s σz = %2$s narrows the limits: the periods vary less than chance would give."),
+                                         centre_value, sz));
+  for (guint p = 0; p < n; p++)
+    n_outside += outside[p];
+  outside_count = format_count (n_outside);
+  if (n_outside == 0)
+    g_ptr_array_add (out, g_strdup (_("No period lies outside the limits.")));
+  else
+    g_ptr_array_add (out, g_strdup_printf (ngettext ("%s period lies outside the limits: more than the variation between periods explains.",
+                                                     "%s periods lie outside the limits: more than the variation between periods explains.",
+                                                     n_outside), outside_count));
+  klynge_stats_runs_around (data->cluster_series, n, centre, &runs);
+  runs_sentences (&runs, TRUE, out);
+  thin_sentences (data, out);
+}
+
+static void
+caption_run (const KlyngeChartData *data,
+             GPtrArray             *out)
+{
+  KlyngeRunsTest runs;
+  g_autofree char *median_value = NULL;
+
+  klynge_stats_runs (data->cluster_series, data->periods->len, &runs);
+  median_value = klynge_chart_format_value (data, runs.centre, 0);
+  g_ptr_array_add (out, g_strdup_printf (_("The cluster’s median is %s."), median_value));
+  runs_sentences (&runs, FALSE, out);
+  thin_sentences (data, out);
 }
 
 /* "+4.2", "−0.8": a change with its sign, as the locale writes numbers. */
@@ -1860,10 +2030,9 @@ caption_before_after (const KlyngeChartData *data,
     g_autofree char *b = klynge_chart_format_value (data, data->cluster_series[after], 0);
     g_autofree char *k = format_count (improved), *w = format_count (worse), *rest = format_count (both - improved - worse);
     g_autofree char *n = format_count (both);
+    g_autofree char *before_label = period_label (data, before), *after_label = period_label (data, after);
 
-    g_ptr_array_add (out, g_strdup_printf (_("Cluster: %1$s in %2$s, %3$s in %4$s."),
-                                           a, (char *) g_ptr_array_index (data->periods, before),
-                                           b, (char *) g_ptr_array_index (data->periods, after)));
+    g_ptr_array_add (out, g_strdup_printf (_("Cluster: %1$s in %2$s, %3$s in %4$s."), a, before_label, b, after_label));
     cluster = klynge_chart_change (data, NULL, before, after, &difference, &lower, &upper);
     if (data->cluster_denominators != NULL && data->cluster_denominators[before] > 0 && data->cluster_denominators[after] > 0)
       {
@@ -1926,7 +2095,11 @@ klynge_chart_caption (const KlyngeChartData    *data,
       if (options->kind == KLYNGE_CHART_ATTENDANCE)
         g_ptr_array_add (sentences, g_strdup (_("No attendance has been registered yet.")));
       else if (data->period != NULL)
-        g_ptr_array_add (sentences, g_strdup_printf (_("No clinic has data for this indicator in %s."), data->period));
+        {
+          g_autofree char *label = chosen_period_label (data);
+
+          g_ptr_array_add (sentences, g_strdup_printf (_("No clinic has data for this indicator in %s."), label));
+        }
       else
         g_ptr_array_add (sentences, g_strdup (_("There is no data for this indicator yet.")));
     }
@@ -1941,6 +2114,9 @@ klynge_chart_caption (const KlyngeChartData    *data,
         break;
       case KLYNGE_CHART_RUN:
         caption_run (data, sentences);
+        break;
+      case KLYNGE_CHART_P_CHART:
+        caption_p_chart (data, sentences);
         break;
       case KLYNGE_CHART_BEFORE_AFTER:
         caption_before_after (data, sentences);
@@ -1996,6 +2172,7 @@ footer_text (const KlyngeChartData    *data,
              const KlyngeChartOptions *options)
 {
   g_autofree char *today = NULL, *date = NULL;
+  g_autofree char *period = data->period != NULL ? klynge_period_format_key (data->period) : g_strdup ("");
 
   if (options->date == NULL)
     {
@@ -2006,8 +2183,8 @@ footer_text (const KlyngeChartData    *data,
   if (options->kind == KLYNGE_CHART_ATTENDANCE)
     return g_strdup_printf (_("Data: attendance register · Drawn %s"), date);
   if (data->data_source != NULL && *data->data_source != '\0')
-    return g_strdup_printf (_("Data: %1$s, %2$s · Drawn %3$s"), data->data_source, data->period ? data->period : "", date);
-  return g_strdup_printf (_("Data: the clinics’ own extracts, %1$s · Drawn %2$s"), data->period ? data->period : "", date);
+    return g_strdup_printf (_("Data: %1$s, %2$s · Drawn %3$s"), data->data_source, period, date);
+  return g_strdup_printf (_("Data: the clinics’ own extracts, %1$s · Drawn %2$s"), period, date);
 }
 
 /* The room right of the plot for the labels of its horizontal lines
@@ -2033,8 +2210,18 @@ level_gutter (Ctx *ctx)
       g_autofree char *value = NULL;
 
       klynge_stats_runs (data->cluster_series, data->periods->len, &runs);
-      value = klynge_chart_format_value (data, runs.median, 0);
+      value = klynge_chart_format_value (data, runs.centre, 0);
       g_ptr_array_add (labels, g_strdup_printf (_("Median %s"), value));
+    }
+  if (ctx->options->kind == KLYNGE_CHART_P_CHART && p_chart_drawable (data))
+    {
+      g_autofree double *lower = g_new (double, data->periods->len), *upper = g_new (double, data->periods->len);
+      g_autofree gboolean *outside = g_new (gboolean, data->periods->len);
+      g_autofree char *value = NULL;
+      double sigma_z;
+
+      value = klynge_chart_format_value (data, p_chart_limits (data, lower, upper, outside, &sigma_z), 0);
+      g_ptr_array_add (labels, g_strdup_printf (_("Average %s"), value));
     }
   g_ptr_array_add (labels, g_strdup (_("Cluster")));
   if (!isnan (data->reference))
@@ -2062,15 +2249,14 @@ draw_frame (Ctx        *ctx,
   const KlyngeChartData *data = ctx->data;
   const KlyngeChartOptions *options = ctx->options;
   double u = ctx->u, margin = 1.2 * u, y;
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = NULL, *period = chosen_period_label (data);
 
   klynge_chart_set_source (cr, &ctx->style->foreground);
   y = margin + klynge_chart_text (cr, title, SIZE_TITLE * u, KLYNGE_TEXT_BOLD | KLYNGE_TEXT_ELLIPSIS, margin, margin, width - 2 * margin, 0, 0);
   if (options->kind == KLYNGE_CHART_ATTENDANCE)
     subtitle = g_strdup (data->cluster_name);
   else
-    subtitle = g_strdup_printf ("%s · %s · %s", data->cluster_name, data->period ? data->period : "—",
-                                _(kind_labels[options->kind]));
+    subtitle = g_strdup_printf ("%s · %s · %s", data->cluster_name, period, _(kind_labels[options->kind]));
   klynge_chart_set_source (cr, &ctx->style->muted);
   y += klynge_chart_text (cr, subtitle, SIZE_LABEL * u, KLYNGE_TEXT_ELLIPSIS, margin, y, width - 2 * margin, 0, 0);
 
@@ -2135,7 +2321,7 @@ klynge_chart_draw (cairo_t                  *cr,
   ctx.x0 = margin + 4.0 * u;
   ctx.x1 = width - margin - 0.5 * u - level_gutter (&ctx);
   ctx.y0 = y + 2.6 * u;
-  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - (options->kind == KLYNGE_CHART_FUNNEL ? 3.4 : options->kind == KLYNGE_CHART_RUN ? 2.3 : 1.9) * u;
+  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - (options->kind == KLYNGE_CHART_FUNNEL ? 3.4 : options->kind == KLYNGE_CHART_RUN || options->kind == KLYNGE_CHART_P_CHART ? 2.3 : 1.9) * u;
 
   if (ctx.y1 - ctx.y0 < 2 * u || ctx.x1 - ctx.x0 < 2 * u)
     ;  /* Too small to draw a plot in; the caption still says it all. */
@@ -2149,6 +2335,9 @@ klynge_chart_draw (cairo_t                  *cr,
         break;
       case KLYNGE_CHART_RUN:
         draw_run (&ctx);
+        break;
+      case KLYNGE_CHART_P_CHART:
+        draw_p_chart (&ctx);
         break;
       case KLYNGE_CHART_BEFORE_AFTER:
         draw_before_after (&ctx);

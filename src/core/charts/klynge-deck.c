@@ -17,6 +17,7 @@
 #include "klynge-deck.h"
 #include "klynge-file.h"
 #include "klynge-format.h"
+#include "klynge-period.h"
 
 /* A 16:9 page in points, as the single slides are written. */
 #define PAGE_WIDTH  960.0
@@ -70,17 +71,19 @@ closing_page (cairo_t                  *cr,
     {
       const KlyngeSlide *slide = g_ptr_array_index (slides, i);
       const KlyngeChartData *data = slide->data;
-      g_autofree char *line = NULL;
+      g_autofree char *line = NULL, *period = NULL;
 
       if (slide->kind == KLYNGE_CHART_ATTENDANCE)
         line = g_strdup (_("Attendance: the cluster’s attendance register"));
       else if (data->indicator_name == NULL || !g_hash_table_add (seen, data->indicator_name))
         continue;
       else
-        line = g_strdup_printf ("%s: %s, %s", data->indicator_name,
-                                data->data_source != NULL && *data->data_source != '\0'
-                                ? data->data_source : _("the clinics’ own extracts"),
-                                data->period != NULL ? data->period : "—");
+        {
+          period = data->period != NULL ? klynge_period_format_key (data->period) : g_strdup ("—");
+          line = g_strdup_printf ("%s: %s, %s", data->indicator_name,
+                                  data->data_source != NULL && *data->data_source != '\0'
+                                  ? data->data_source : _("the clinics’ own extracts"), period);
+        }
       g_string_append_printf (sources, "%s%s", sources->len > 0 ? "\n" : "", line);
     }
 

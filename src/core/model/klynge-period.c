@@ -558,7 +558,7 @@ klynge_period_normalize (const char  *text,
   return klynge_period_to_key (&period);
 }
 
-/* Returns: (transfer full): "Q4 2024" / "4. kvt. 2024", "January 2025" /
+/* Returns: (transfer full): "Q4 2024" / "4. kvartal 2024", "January 2025" /
  * "januar 2025", "31 March 2025", "2024", "2023/24" */
 char *
 klynge_period_format (const KlyngePeriod *period)
@@ -566,7 +566,7 @@ klynge_period_format (const KlyngePeriod *period)
   switch (period->granularity)
     {
     case KLYNGE_PERIOD_QUARTER:
-      /* Translators: a quarter and its year, as in "Q4 2024"; Danish writes "4. kvt. 2024" */
+      /* Translators: a quarter and its year, as in "Q4 2024"; Danish writes "4. kvartal 2024", as Danish registers publish it */
       return g_strdup_printf (C_("period", "Q%1$d %2$d"), (period->month - 1) / 3 + 1, period->year);
     case KLYNGE_PERIOD_MONTH:
       {

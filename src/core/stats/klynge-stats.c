@@ -619,36 +619,37 @@ klynge_stats_binomial_upper (gint64 k,
 }
 
 /**
- * klynge_stats_runs:
+ * klynge_stats_runs_around:
  * @values: (array length=n): a series in time order; NAN for a missing period
+ * @centre: the centre line the runs are counted around
  * @result: (out): the Anhøj rules' counts and signals
  *
- * The Anhøj rules for a run chart around its median (Anhøj & Olesen, PLoS
- * One 2014;9:e113825, as qicharts2 applies them): points on the median are
- * not useful; an unusually long run when the longest run of useful points on
- * one side exceeds round(log2(n) + 3); too few crossings when the series
- * crosses the median fewer times than the 5th percentile of
- * Binomial(n − 1, 0.5), n the useful points.
+ * The Anhøj rules (Anhøj & Olesen, PLoS One 2014;9:e113825) around a given
+ * centre line, as qicharts2's runs.analysis() applies them to every chart:
+ * points on the centre line are not useful; an unusually long run when the
+ * longest run of useful points on one side exceeds round(log2(n)) + 3; too
+ * few crossings when the series crosses the centre line fewer times than
+ * the 5th percentile of Binomial(n − 1, 0.5), n the useful points.
  */
 void
-klynge_stats_runs (const double    *values,
-                   guint            n,
-                   KlyngeRunsTest  *result)
+klynge_stats_runs_around (const double    *values,
+                          guint            n,
+                          double           centre,
+                          KlyngeRunsTest  *result)
 {
-  g_autofree double *present = g_new (double, MAX (n, 1));
-  guint m = 0, run = 0;
+  guint run = 0;
   int side = 0;
 
   memset (result, 0, sizeof *result);
+  result->centre = centre;
   for (guint i = 0; i < n; i++)
-    if (!isnan (values[i]))
-      present[m++] = values[i];
-  result->n_points = m;
-  result->median = klynge_stats_median (present, m);
-  for (guint i = 0; i < m; i++)
     {
-      int s = present[i] > result->median ? 1 : present[i] < result->median ? -1 : 0;
+      int s;
 
+      if (isnan (values[i]))
+        continue;
+      result->n_points++;
+      s = values[i] > centre ? 1 : values[i] < centre ? -1 : 0;
       if (s == 0)
         continue;
       result->n_useful++;
@@ -665,10 +666,101 @@ klynge_stats_runs (const double    *values,
     }
   if (result->n_useful == 0)
     return;
-  result->longest_run_max = (guint) round (log2 (result->n_useful) + 3);
+  result->longest_run_max = (guint) round (log2 (result->n_useful)) + 3;
   result->crossings_min = (guint) klynge_stats_binomial_quantile (0.05, result->n_useful - 1, 0.5);
   result->long_run = result->longest_run > result->longest_run_max;
   result->few_crossings = result->crossings < result->crossings_min;
+}
+
+/**
+ * klynge_stats_runs:
+ * @values: (array length=n): a series in time order; NAN for a missing period
+ * @result: (out): the Anhøj rules' counts and signals
+ *
+ * The Anhøj rules for a run chart: around the median of the points present.
+ */
+void
+klynge_stats_runs (const double    *values,
+                   guint            n,
+                   KlyngeRunsTest  *result)
+{
+  g_autofree double *present = g_new (double, MAX (n, 1));
+  guint m = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (!isnan (values[i]))
+      present[m++] = values[i];
+  klynge_stats_runs_around (values, n, klynge_stats_median (present, m), result);
+}
+
+/**
+ * klynge_stats_p_chart:
+ * @numerators: (array length=n): per period, summed over the clinics
+ * @denominators: (array length=n): per period; 0 for a period without counts
+ * @laney: %TRUE for Laney's P′ chart: the limits widened by σz
+ * @lower: (out) (array length=n): per period the lower 3-sigma limit, NAN without counts
+ * @upper: (out) (array length=n): per period the upper 3-sigma limit, NAN without counts
+ * @sigma_z: (out) (optional): Laney's σz, 1 for a P chart
+ *
+ * A P chart of the cluster over time, or Laney's P′ chart (Laney DB.
+ * Improved control charts for attributes. Qual Eng 2002;14:531–537), as
+ * qicharts2's qic.p() and qic.pprime() compute them: the centre line
+ * p̄ = Σx / Σn, limits p̄ ± 3σᵢ with σᵢ = √(p̄(1 − p̄)/nᵢ), cut to 0 and 1;
+ * for P′, σᵢ times σz, the mean moving range of zᵢ = (pᵢ − p̄)/σᵢ over
+ * neighbouring periods with counts, divided by 1.128. Without two
+ * neighbouring periods σz, and so the P′ limits, are NAN.
+ *
+ * Returns: p̄, or NAN when no period has counts
+ */
+double
+klynge_stats_p_chart (const gint64 *numerators,
+                      const gint64 *denominators,
+                      guint         n,
+                      gboolean      laney,
+                      double       *lower,
+                      double       *upper,
+                      double       *sigma_z)
+{
+  gint64 sum_x = 0, sum_n = 0;
+  double centre, sz = 1, previous = NAN, ranges = 0;
+  guint n_ranges = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (denominators[i] > 0)
+      {
+        sum_x += numerators[i];
+        sum_n += denominators[i];
+      }
+  centre = sum_n > 0 ? (double) sum_x / sum_n : NAN;
+  if (laney)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          double z = NAN;
+
+          if (denominators[i] > 0)
+            z = ((double) numerators[i] / denominators[i] - centre) / sqrt (centre * (1 - centre) / denominators[i]);
+          if (!isnan (z) && !isnan (previous))
+            {
+              ranges += fabs (z - previous);
+              n_ranges++;
+            }
+          previous = z;
+        }
+      sz = n_ranges > 0 ? ranges / n_ranges / 1.128 : NAN;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      double sigma = denominators[i] > 0 ? sqrt (centre * (1 - centre) / denominators[i]) * sz : NAN;
+
+      lower[i] = MAX (centre - 3 * sigma, 0);
+      upper[i] = MIN (centre + 3 * sigma, 1);
+      if (isnan (sigma))
+        lower[i] = upper[i] = NAN;
+    }
+  if (sigma_z != NULL)
+    *sigma_z = sz;
+  return centre;
 }
 
 /**

@@ -44,11 +44,11 @@ typedef struct
 /* The Anhøj rules on one series. */
 typedef struct
 {
-  double   median;
+  double   centre;           /* the median for a run chart */
   guint    n_points;         /* points with a value */
   guint    n_useful;         /* points not on the median */
   guint    longest_run;
-  guint    longest_run_max;  /* round(log2(n_useful) + 3) */
+  guint    longest_run_max;  /* round(log2(n_useful)) + 3 */
   guint    crossings;
   guint    crossings_min;    /* qbinom(0.05, n_useful − 1, 0.5) */
   gboolean long_run;
@@ -119,6 +119,17 @@ int      klynge_stats_random_effects_flag (KlyngeStatsModel model,
 void     klynge_stats_runs            (const double      *values,
                                        guint              n,
                                        KlyngeRunsTest    *result);
+void     klynge_stats_runs_around     (const double      *values,
+                                       guint              n,
+                                       double             centre,
+                                       KlyngeRunsTest    *result);
+double   klynge_stats_p_chart         (const gint64      *numerators,
+                                       const gint64      *denominators,
+                                       guint              n,
+                                       gboolean           laney,
+                                       double            *lower,
+                                       double            *upper,
+                                       double            *sigma_z);
 gboolean klynge_stats_difference      (gint64             x1,
                                        gint64             n1,
                                        gint64             x2,

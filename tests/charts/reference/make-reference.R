@@ -68,30 +68,44 @@ sets[[2]] <- dispersion("logit-sd-0.4", num, den)
 den <- sample(40:400, 60, replace = TRUE)
 num <- rbinom(60, den, 0.97)
 sets[[3]] <- dispersion("sixty-near-97", num, den)
+# Published data: the "Surgical" example of the BUGS manual (Spiegelhalter,
+# Thomas, Best & Gilks, BUGS 0.5 Examples Volume 1, MRC Biostatistics Unit
+# 1996; OpenBUGS Examples, "Surgical: Institutional ranking"): deaths r of n
+# operations on babies in 12 hospitals, the standard teaching example of
+# hospitals that differ more than chance explains. Taken as "survived", the
+# way Klynge's indicators count what went well.
+surgical_n <- c(47, 148, 119, 810, 211, 196, 148, 215, 207, 97, 256, 360)
+surgical_r <- c(0, 18, 8, 46, 8, 13, 9, 31, 14, 8, 29, 24)
+sets[[4]] <- dispersion("bugs-surgical", surgical_n - surgical_r, surgical_n)
 # Eleven clinics: nine at 31 of 100, two far off (tests/charts/test-chart.c).
-sets[[4]] <- dispersion("nine-and-two", c(rep(31, 9), 90, 43), c(rep(100, 9), 150, 279))
+sets[[5]] <- dispersion("nine-and-two", c(rep(31, 9), 90, 43), c(rep(100, 9), 150, 279))
 write_table(do.call(rbind, lapply(sets, `[[`, "summary")), "dispersion.tsv")
 write_table(do.call(rbind, lapply(sets, `[[`, "limits")), "dispersion-limits.tsv")
 write_table(do.call(rbind, lapply(sets, `[[`, "data")), "dispersion-data.tsv")
 
-# 3. The Anhøj rules as qicharts2 defines them: the median of all points;
-#    points on it are not useful; longest run of useful points on one side
-#    against round(log2(n) + 3); crossings against qbinom(0.05, n - 1, 0.5).
-anhoej <- function(name, y) {
+# 3. The Anhøj rules as qicharts2 defines them (runs.analysis() in its
+#    R/helper.functions.R): points on the centre line are not useful; longest
+#    run of useful points on one side against round(log2(n)) + 3; crossings
+#    against qbinom(0.05, n - 1, 0.5). A run chart's centre line is the
+#    median, an I chart's the mean.
+anhoej <- function(name, y, centre) {
   y <- y[!is.na(y)]
-  cl <- median(y)
+  cl <- if (centre == "mean") mean(y) else median(y)
   side <- sign(y - cl)
   side <- side[side != 0]
   n <- length(side)
   runs <- rle(side)$lengths
-  data.frame(set = name, n_useful = n, longest = max(runs), longest_max = round(log2(n) + 3),
+  data.frame(set = name, centre = centre, n_useful = n, longest = max(runs), longest_max = round(log2(n)) + 3,
              crossings = length(runs) - 1, crossings_min = qbinom(0.05, n - 1, 0.5),
-             long_run = as.integer(max(runs) > round(log2(n) + 3)),
+             long_run = as.integer(max(runs) > round(log2(n)) + 3),
              few_crossings = as.integer(length(runs) - 1 < qbinom(0.05, n - 1, 0.5)))
 }
 series <- list()
 # qicharts2's vignette ("Quality Improvement Charts", J. Anhøj): set.seed(19),
 # 24 normal numbers; then a spike at 22; then a shift of 2 SD from 13 on.
+# The vignette shows qic(y) (a run chart, around the median) and
+# qic(y, chart = 'i') (around the mean); its text says both rules fire on the
+# shift, which is the I chart: runs-published.tsv holds the summary it prints.
 set.seed(19)
 y <- rnorm(24)
 series[["qicharts2-random"]] <- y
@@ -104,7 +118,10 @@ series[["alternating-16"]] <- rep(c(0.6, 0.7), 8)
 series[["on-the-median-15"]] <- c(5, 5, 5, 4, 6, 5, 4, 6, 5, 3, 7, 5, 4, 6, 5)
 series[["with-gaps-14"]] <- c(0.61, NA, 0.63, 0.60, 0.64, NA, 0.66, 0.67, 0.68, 0.70, 0.69, 0.71, 0.72, 0.74)
 series[["nine-points"]] <- c(0.6, 0.62, 0.61, 0.64, 0.63, 0.65, 0.66, 0.64, 0.67)
-write_table(do.call(rbind, Map(anhoej, names(series), series)), "runs.tsv")
+runs <- do.call(rbind, Map(anhoej, names(series), series, "median"))
+qic_i <- c("qicharts2-random", "qicharts2-spike", "qicharts2-shift")
+runs <- rbind(runs, do.call(rbind, Map(anhoej, qic_i, series[qic_i], "mean")))
+write_table(runs, "runs.tsv")
 write_table(do.call(rbind, Map(function(name, y) data.frame(set = name, i = seq_along(y), value = y),
                                names(series), series)), "runs-series.tsv")
 
@@ -141,3 +158,37 @@ newcombe <- function(x1, n1, x2, n2) {
 }
 write_table(rbind(newcombe(56, 70, 48, 80), newcombe(9, 10, 3, 10), newcombe(1647, 2455, 1826, 2455),
                   newcombe(5, 56, 0, 29)), "differences.tsv")
+
+# 6. P and Laney P' charts of the cluster over time, as qicharts2's qic.p()
+#    and qic.pprime() (R/qic.charts.R) compute them: centre p = sum(x)/sum(n),
+#    limits p +/- 3 sd, sd = sqrt(p(1 - p)/n), for P' times sigma_z, the mean
+#    absolute difference of neighbouring z-scores over 1.128; cut to [0, 1].
+p_chart <- function(name, x, n) {
+  cl <- sum(x, na.rm = TRUE) / sum(n, na.rm = TRUE)
+  sd <- sqrt(cl * (1 - cl) / n)
+  z <- (x / n - cl) / sd
+  sigma_z <- mean(abs(diff(z)), na.rm = TRUE) / 1.128
+  limits <- function(s) list(lcl = pmax(cl - 3 * s, 0), ucl = pmin(cl + 3 * s, 1))
+  p <- limits(sd)
+  pp <- limits(sd * sigma_z)
+  list(summary = data.frame(set = name, centre = cl, sigma_z = sigma_z),
+       points = data.frame(set = name, i = seq_along(x), numerator = x, denominator = n,
+                           p_lcl = p$lcl, p_ucl = p$ucl, pp_lcl = pp$lcl, pp_ucl = pp$ucl))
+}
+charts <- list()
+# Twelve quarters of a large cluster whose level wanders more than
+# chance: P' widens the limits (sigma_z > 1).
+set.seed(1012)
+n <- sample(2000:2600, 12)
+charts[[1]] <- p_chart("wandering-12", rbinom(12, n, plogis(qlogis(0.7) + rnorm(12, sd = 0.15))), n)
+# Ten quarters of a small cluster, chance alone, one quarter missing.
+n <- sample(40:90, 10)
+x <- rbinom(10, n, 0.85)
+x[4] <- NA
+n[4] <- NA
+charts[[2]] <- p_chart("small-with-gap-10", x, n)
+# Fifteen months that alternate: less spread than chance (sigma_z < 1).
+n <- rep(c(300, 320, 310), 5)
+charts[[3]] <- p_chart("steady-15", round(n * 0.5) + rep(c(-1, 1, 0), 5), n)
+write_table(do.call(rbind, lapply(charts, `[[`, "summary")), "p-chart.tsv")
+write_table(do.call(rbind, lapply(charts, `[[`, "points")), "p-chart-data.tsv")
