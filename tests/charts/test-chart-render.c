@@ -98,6 +98,7 @@ static const Case cases[] = {
   { "attendance", chart_fixture_attendance, KLYNGE_CHART_ATTENDANCE, KLYNGE_CHART_THEME_LIGHT },
   { "sixty-funnel", sixty, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
   { "sixty-run", sixty, KLYNGE_CHART_RUN, KLYNGE_CHART_THEME_LIGHT },
+  { "sixty-p-chart", sixty, KLYNGE_CHART_P_CHART, KLYNGE_CHART_THEME_LIGHT },
 };
 
 static cairo_surface_t *

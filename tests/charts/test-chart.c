@@ -769,6 +769,55 @@ test_caption_before_after (void)
   g_assert_nonnull (strstr (caption, "95 % interval"));
 }
 
+/* Laney's P′ chart of the cluster: the caption's σz, count of periods
+ * outside and run verdict follow from klynge_stats_p_chart() and the Anhøj
+ * rules around the average. */
+static void
+test_caption_p_chart (void)
+{
+  g_autoptr(KlyngeChartData) data = chart_fixture_series (60, 12, 0.9);
+  g_autoptr(KlyngeChartData) one = chart_fixture_series (5, 1, 0.9);
+  KlyngeChartOptions options = options_for (KLYNGE_CHART_P_CHART);
+  g_autofree char *caption = NULL;
+  double lower[12], upper[12], sigma_z;
+  guint outside = 0;
+  KlyngeRunsTest runs;
+
+  g_assert_true (klynge_chart_kind_from_string ("p-chart", &options.kind));
+  g_assert_cmpint (options.kind, ==, KLYNGE_CHART_P_CHART);
+  caption = klynge_chart_caption (one, &options);
+  g_assert_cmpstr (caption, ==, "A P′ chart needs a numerator and a denominator in two neighbouring periods.");
+  g_clear_pointer (&caption, g_free);
+
+  /* A cluster that drops by five points half way: shifted, and the
+   * periods vary far more than their thousands of patients explain. */
+  for (guint p = 0; p < 12; p++)
+    {
+      data->cluster_numerators[p] = (gint64) round (data->cluster_denominators[p] * (p < 6 ? 0.92 : 0.87) + (p % 3) * 5);
+      data->cluster_series[p] = (double) data->cluster_numerators[p] / data->cluster_denominators[p];
+    }
+  klynge_stats_p_chart (data->cluster_numerators, data->cluster_denominators, 12, TRUE, lower, upper, &sigma_z);
+  for (guint p = 0; p < 12; p++)
+    outside += data->cluster_series[p] < lower[p] || data->cluster_series[p] > upper[p];
+  g_assert_cmpfloat (sigma_z, >, 1);
+  caption = klynge_chart_caption (data, &options);
+  g_test_message ("%s", caption);
+  g_assert_nonnull (strstr (caption, "widens the limits for the variation between periods."));
+  if (outside == 0)
+    g_assert_nonnull (strstr (caption, "No period lies outside the limits."));
+  else
+    {
+      g_autofree char *count = g_strdup_printf ("%u period", outside);
+
+      g_assert_nonnull (strstr (caption, count));
+    }
+  klynge_stats_runs_around (data->cluster_series, 12, klynge_stats_p_chart (data->cluster_numerators, data->cluster_denominators,
+                                                                             12, TRUE, lower, upper, NULL), &runs);
+  g_assert_true (runs.few_crossings);
+  g_assert_nonnull (strstr (caption, "The line crosses its average 1 time, fewer than the 3 chance would give: the cluster has shifted."));
+  g_assert_nonnull (strstr (caption, "The point of Q4 2026, drawn hollow"));
+}
+
 /* The captions of the cases the issue names, one sentence each, and what
  * the English and the Danish caption must say. */
 static const struct
@@ -867,6 +916,7 @@ main (int    argc,
   g_test_add_func ("/charts/caption/run", test_caption_run);
   g_test_add_func ("/charts/caption/before-after", test_caption_before_after);
   g_test_add_func ("/charts/caption/languages", test_caption_languages);
+  g_test_add_func ("/charts/caption/p-chart", test_caption_p_chart);
   g_test_add_func ("/charts/funnel/small-clinics", test_flags_small_clinics);
   g_test_add_func ("/charts/funnel/target-and-bare-values", test_target_and_bare_values);
   g_test_add_func ("/charts/caption/no-data", test_no_data);

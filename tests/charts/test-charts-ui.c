@@ -136,6 +136,24 @@ charts_area (KlyngeWindow *window,
   g_assert_cmpint (gtk_widget_get_width (view), >, 400);
   screenshot (GTK_WIDGET (window), "charts-area.png");
 
+  /* The chart types offered are the core's kinds in its order, and the
+   * last, Laney's P′ chart, draws from the same data. */
+  {
+    GtkDropDown *kind_picker = GTK_DROP_DOWN (klynge_ui_test_find_named (page, "kind"));
+    GListModel *kinds = gtk_drop_down_get_model (kind_picker);
+
+    g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, KLYNGE_CHART_N_KINDS);
+    for (guint k = 0; k < KLYNGE_CHART_N_KINDS; k++)
+      g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kinds), k), ==, klynge_chart_kind_label (k));
+    gtk_drop_down_set_selected (kind_picker, KLYNGE_CHART_P_CHART);
+    wait_a_little ();
+    screenshot (GTK_WIDGET (window), "charts-p-chart.png");
+    data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
+    g_assert_cmpstr (data->period, ==, "2026-Q1");
+    gtk_drop_down_set_selected (kind_picker, KLYNGE_CHART_FUNNEL);
+    wait_a_little ();
+  }
+
   /* The limits menu: chance alone, then back to widening when needed. */
   {
     g_autofree char *limits = NULL;

@@ -71,5 +71,10 @@ ok $? "--adjust and --around choose the funnel's limits"
 [ $rc -eq 2 ] && grep -q -- '--adjust' "$tmp/err" && [ ! -e "$tmp/x.png" ]
 ok $? "an unknown --adjust is a usage error and writes nothing"
 
+"$cli" --db "$db" export chart --indicator 18 --kind p-chart --output "$tmp/p.pdf" &&
+  pdftotext "$tmp/p.pdf" "$tmp/p.txt" && grep -q 'Laney’s σz' "$tmp/p.txt" && grep -q 'Q1 2026' "$tmp/p.txt" &&
+  ! grep -q '2026-Q1' "$tmp/p.txt"
+ok $? "--kind p-chart draws Laney's P′ chart, its periods as people read them"
+
 echo "1..$n"
 exit $fail
