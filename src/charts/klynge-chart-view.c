@@ -121,3 +121,10 @@ klynge_chart_view_get_data (KlyngeChartView *self)
 {
   return self->data;
 }
+
+/* Returns: (transfer none): how the view draws its data */
+const KlyngeChartOptions *
+klynge_chart_view_get_options (KlyngeChartView *self)
+{
+  return &self->options;
+}

@@ -21,6 +21,7 @@ void       klynge_chart_view_set (KlyngeChartView          *self,
                                   KlyngeChartData          *data,
                                   const KlyngeChartOptions *options);
 
-const KlyngeChartData *klynge_chart_view_get_data (KlyngeChartView *self);
+const KlyngeChartData    *klynge_chart_view_get_data    (KlyngeChartView *self);
+const KlyngeChartOptions *klynge_chart_view_get_options (KlyngeChartView *self);
 
 G_END_DECLS

@@ -799,6 +799,13 @@ klynge_presentation_get_n_slides (KlyngePresentation *self)
   return self->slides != NULL ? self->slides->len : 0;
 }
 
+/* Returns: the meeting whose slides are shown; 0 for one indicator's charts */
+gint64
+klynge_presentation_get_meeting_id (KlyngePresentation *self)
+{
+  return self->meeting_id;
+}
+
 /* Returns: the theme of the slides, for what the presentation shows over them */
 KlyngeChartTheme
 klynge_presentation_get_theme (KlyngePresentation *self)

@@ -25,6 +25,7 @@ GtkWindow *klynge_presentation_new         (KlyngeContext            *context,
                                             gint64                    highlight_clinic);
 guint      klynge_presentation_get_slide   (KlyngePresentation       *self);
 guint      klynge_presentation_get_n_slides (KlyngePresentation      *self);
+gint64     klynge_presentation_get_meeting_id (KlyngePresentation    *self);
 KlyngeChartTheme klynge_presentation_get_theme (KlyngePresentation *self);
 gboolean   klynge_presentation_is_blank    (KlyngePresentation       *self);
 

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "klynge-chart-export.h"
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
 #include "klynge-presentation.h"
@@ -272,6 +273,44 @@ screenshot_theme (KlyngePresentation *presentation,
   screenshot (GTK_WIDGET (presentation), name);
 }
 
+/* The presentation's slide @index, drawn as it is on the screen, and the
+ * same slide written by `export slides` are the same PNG. */
+static void
+same_as_exported (KlyngeWindow       *window,
+                  KlyngePresentation *presentation,
+                  KlyngeChartView    *view,
+                  guint               index)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *shown = g_build_filename (dir, "shown.png", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%02u-", index + 1);
+  g_autofree char *exported = NULL, *a = NULL, *b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+  gsize la, lb;
+  guint n;
+
+  g_assert_cmpint (klynge_presentation_get_meeting_id (presentation), !=, 0);
+  g_assert_true (klynge_chart_export_file (klynge_chart_view_get_data (view), klynge_chart_view_get_options (view),
+                                           shown, 960, 540, &error));
+  g_assert_no_error (error);
+  g_assert_true (klynge_chart_export_slides (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
+                                             klynge_presentation_get_meeting_id (presentation), klynge_chart_view_get_options (view),
+                                             0, KLYNGE_SLIDE_PNG, 960, 540, dir, &n, &error));
+  g_assert_no_error (error);
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      exported = g_build_filename (dir, name, NULL);
+  g_assert_nonnull (exported);
+  g_assert_true (g_str_has_suffix (exported, "before-after.png"));
+  g_assert_true (g_file_get_contents (shown, &a, &la, NULL));
+  g_assert_true (g_file_get_contents (exported, &b, &lb, NULL));
+  g_assert_true (la == lb && memcmp (a, b, la) == 0);
+}
+
 /* Every key a presenter's clicker or a facilitator's keyboard sends, as real
  * key presses on the X server. */
 static void
@@ -299,6 +338,22 @@ presentation_keys (KlyngeWindow *window,
   /* The slide number and the total, on the slide. */
   total = g_strdup_printf ("%u / %u", start + 1, n);
   g_assert_cmpstr (position_text (presentation), ==, total);
+
+  /* A follow-up meeting's before and after is drawn as `export slides`
+   * writes it: the same data, the same picture. */
+  press (presentation, GDK_KEY_Home, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      KlyngeChartView *view = KLYNGE_CHART_VIEW (klynge_ui_test_find_widget (GTK_WIDGET (presentation), KLYNGE_TYPE_CHART_VIEW));
+
+      if (klynge_chart_view_get_options (view)->kind == KLYNGE_CHART_BEFORE_AFTER)
+        {
+          same_as_exported (window, presentation, view, i);
+          break;
+        }
+      g_assert_cmpuint (i + 1, <, n);
+      press (presentation, GDK_KEY_Right, i + 1);
+    }
 
   press (presentation, GDK_KEY_Home, 0);
   press (presentation, GDK_KEY_Right, 1);
