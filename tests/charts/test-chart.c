@@ -833,6 +833,8 @@ static const struct
   { "The point of Q4 2026, drawn hollow, is made of only 20 of 60 clinics.",
     "Punktet for 4. kvartal 2026, tegnet hult, bygger kun på 20 af 60 klinikker." },
   { "No clinic has data for this indicator in Q1 2026.", "Ingen klinik har data for denne indikator i 1. kvartal 2026." },
+  { "Of 4 clinics: 0 improved beyond chance, 0 got worse, 4 show no clear change.",
+    "Af 4 klinikker: 0 forbedret ud over tilfældighed, 0 forværret, 4 uden klar ændring." },
 };
 
 /* Returns: (transfer full): the caption of each of caption_cases[], in the current language */
@@ -844,7 +846,9 @@ case_captions (void)
   g_autoptr(KlyngeChartData) bare = chart_fixture_clinics (0);
   g_autoptr(KlyngeChartData) series = chart_fixture_series (60, 12, 0.97);
   g_autoptr(KlyngeChartData) empty = chart_fixture_clinics (0);
+  g_autoptr(KlyngeChartData) two = chart_fixture_series (10, 2, 0.6);
   KlyngeChartOptions funnel = options_for (KLYNGE_CHART_FUNNEL), run = options_for (KLYNGE_CHART_RUN);
+  KlyngeChartOptions before_after = options_for (KLYNGE_CHART_BEFORE_AFTER);
   GPtrArray *captions = g_ptr_array_new_with_free_func (g_free);
 
   klynge_chart_data_add_counts (one, 1, "A", 40, 50);
@@ -863,6 +867,7 @@ case_captions (void)
   g_ptr_array_add (captions, klynge_chart_caption (bare, &funnel));
   g_ptr_array_add (captions, klynge_chart_caption (series, &run));
   g_ptr_array_add (captions, klynge_chart_caption (empty, &funnel));
+  g_ptr_array_add (captions, klynge_chart_caption (two, &before_after));
   return captions;
 }
 
@@ -889,9 +894,37 @@ test_caption_languages (void)
   g_setenv ("LANGUAGE", "da", TRUE);
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* Plurals go through ngettext(), which reads the program's domain, as the app and klynge-cli set it. */
+  textdomain (GETTEXT_PACKAGE);
   /* Setting the locale again makes gettext drop what it looked up in English. */
   setlocale (LC_ALL, "da_DK.UTF-8");
   danish = case_captions ();
+  /* Danish periods are longer ("1. kvartal 2026"): on a slide they wrap
+   * under twelve quarters and fit the before-and-after legend, whole. */
+  {
+    g_autoptr(KlyngeChartData) quarters = chart_fixture_series (60, 12, 0.9);
+    g_autoptr(KlyngeChartData) two = chart_fixture_series (10, 2, 0.6);
+    const struct { KlyngeChartData *data; KlyngeChartKind kind; } slides[] = {
+      { quarters, KLYNGE_CHART_RUN }, { quarters, KLYNGE_CHART_P_CHART }, { two, KLYNGE_CHART_BEFORE_AFTER },
+    };
+
+    for (guint s = 0; s < G_N_ELEMENTS (slides); s++)
+      {
+        g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (KlyngeChartHit));
+        g_autoptr(GPtrArray) texts = draw_slide (slides[s].data, slides[s].kind, hits);
+        guint n_periods = 0;
+
+        for (guint i = 0; i < texts->len; i++)
+          {
+            const Drawn *drawn = g_ptr_array_index (texts, i);
+
+            n_periods += strstr (drawn->text, "kvartal 202") != NULL;
+            if (drawn->ellipsized)
+              g_error ("“%s” is cut short on a Danish %s slide", drawn->text, klynge_chart_kind_to_string (slides[s].kind));
+          }
+        g_assert_cmpuint (n_periods, >=, 2);
+      }
+  }
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "C.UTF-8");
   for (guint i = 0; i < G_N_ELEMENTS (caption_cases); i++)

@@ -31,6 +31,7 @@ typedef struct
   double                    ymin, ymax, ystep;
   gboolean                  percent_axis;
   const char               *axis_unit;    /* above the axis: "per 1,000" for a rate */
+  double                    period_extra; /* how much taller than a line the wrapped period labels are */
 } Ctx;
 
 /* Text sizes in text units: at 1920×1080 (a unit of 30 px) the clinics'
@@ -1165,6 +1166,26 @@ chosen_period_label (const KlyngeChartData *data)
   return data->period != NULL ? klynge_period_format_key (data->period) : g_strdup ("—");
 }
 
+/* A period's label breaks into lines where its slot is too narrow for it
+ * ("1. kvartal" over "2026" beside eleven other quarters).
+ * Returns: how much taller than one line the tallest label is */
+static double
+period_labels_extra (Ctx *ctx)
+{
+  const KlyngeChartData *data = ctx->data;
+  double slot = (ctx->x1 - ctx->x0) / MAX (data->periods->len, 1);
+  double line = klynge_chart_text (ctx->cr, "0", SIZE_LABEL * ctx->u, KLYNGE_TEXT_MEASURE, 0, 0, 0, 0, 0), tallest = line;
+
+  for (guint p = 0; p < data->periods->len; p++)
+    {
+      g_autofree char *label = period_label (data, p);
+
+      tallest = MAX (tallest, klynge_chart_text (ctx->cr, label, SIZE_LABEL * ctx->u,
+                                                 KLYNGE_TEXT_WRAP | KLYNGE_TEXT_ELLIPSIS | KLYNGE_TEXT_MEASURE, 0, 0, slot, 0.5, 0));
+    }
+  return tallest - line;
+}
+
 static void
 draw_period_labels (Ctx *ctx)
 {
@@ -1176,7 +1197,7 @@ draw_period_labels (Ctx *ctx)
     {
       g_autofree char *label = period_label (data, p);
 
-      klynge_chart_text (ctx->cr, label, SIZE_LABEL * ctx->u, KLYNGE_TEXT_ELLIPSIS,
+      klynge_chart_text (ctx->cr, label, SIZE_LABEL * ctx->u, KLYNGE_TEXT_WRAP | KLYNGE_TEXT_ELLIPSIS,
                          period_x (ctx, p, data->periods->len) - slot / 2, ctx->y1 + 0.3 * ctx->u, slot, 0.5, 0);
     }
 }
@@ -1333,7 +1354,7 @@ draw_point_counts (Ctx *ctx)
         g_autofree char *label = g_strdup_printf (_("n = %s"), count);
 
         klynge_chart_text (ctx->cr, label, 0.6 * ctx->u, KLYNGE_TEXT_ELLIPSIS,
-                           period_x (ctx, p, data->periods->len) - slot / 2, ctx->y1 + 1.25 * ctx->u, slot, 0.5, 0);
+                           period_x (ctx, p, data->periods->len) - slot / 2, ctx->y1 + 1.25 * ctx->u + ctx->period_extra, slot, 0.5, 0);
       }
 }
 
@@ -2321,7 +2342,10 @@ klynge_chart_draw (cairo_t                  *cr,
   ctx.x0 = margin + 4.0 * u;
   ctx.x1 = width - margin - 0.5 * u - level_gutter (&ctx);
   ctx.y0 = y + 2.6 * u;
-  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - (options->kind == KLYNGE_CHART_FUNNEL ? 3.4 : options->kind == KLYNGE_CHART_RUN || options->kind == KLYNGE_CHART_P_CHART ? 2.3 : 1.9) * u;
+  if ((options->kind == KLYNGE_CHART_RUN || options->kind == KLYNGE_CHART_P_CHART) && has_data (data, options))
+    ctx.period_extra = period_labels_extra (&ctx);
+  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - ctx.period_extra
+           - (options->kind == KLYNGE_CHART_FUNNEL ? 3.4 : options->kind == KLYNGE_CHART_RUN || options->kind == KLYNGE_CHART_P_CHART ? 2.3 : 1.9) * u;
 
   if (ctx.y1 - ctx.y0 < 2 * u || ctx.x1 - ctx.x0 < 2 * u)
     ;  /* Too small to draw a plot in; the caption still says it all. */
