@@ -202,6 +202,31 @@ test_reference_flags (void)
   g_assert_cmpint (klynge_stats_flag (KLYNGE_STATS_BINOMIAL, 1, 1, 0.58), ==, 0);
 }
 
+/* The counts of one set of a table, from columns @column and @column + 1;
+ * NA, a missing period, as 0 of 0. Adds each row read to @rows. */
+static void
+read_counts (GPtrArray  *table,
+             const char *set,
+             guint       column,
+             GArray     *num,
+             GArray     *den,
+             GPtrArray  *rows)
+{
+  for (guint i = 0; i < table->len; i++)
+    {
+      char **d = g_ptr_array_index (table, i);
+      double x = field (d, column), n = field (d, column + 1);
+      gint64 xi = isnan (x) ? 0 : (gint64) x, ni = isnan (n) ? 0 : (gint64) n;
+
+      if (!g_str_equal (d[0], set))
+        continue;
+      g_array_append_val (num, xi);
+      g_array_append_val (den, ni);
+      if (rows != NULL)
+        g_ptr_array_add (rows, d);
+    }
+}
+
 static void
 test_reference_dispersion (void)
 {
@@ -217,17 +242,7 @@ test_reference_dispersion (void)
       KlyngeOverdispersion result;
       double target = field (row, 2);
 
-      for (guint i = 0; i < data->len; i++)
-        {
-          char **d = g_ptr_array_index (data, i);
-          gint64 x = (gint64) field (d, 1), n = (gint64) field (d, 2);
-
-          if (g_str_equal (d[0], row[0]))
-            {
-              g_array_append_val (num, x);
-              g_array_append_val (den, n);
-            }
-        }
+      read_counts (data, row[0], 1, num, den, NULL);
       g_assert_cmpuint (num->len, ==, (guint) field (row, 1));
       g_assert_true (klynge_stats_overdispersion (KLYNGE_STATS_BINOMIAL, (gint64 *) num->data, (gint64 *) den->data,
                                                   num->len, target, &result));
@@ -307,6 +322,20 @@ series_mean (GArray *series)
   return sum / n;
 }
 
+/* The counts of @runs against a table's row, from column @first on:
+ * useful points, longest run and its limit, crossings and their limit. */
+static void
+assert_runs (const KlyngeRunsTest *runs,
+             char                **row,
+             guint                 first)
+{
+  g_assert_cmpuint (runs->n_useful, ==, (guint) field (row, first));
+  g_assert_cmpuint (runs->longest_run, ==, (guint) field (row, first + 1));
+  g_assert_cmpuint (runs->longest_run_max, ==, (guint) field (row, first + 2));
+  g_assert_cmpuint (runs->crossings, ==, (guint) field (row, first + 3));
+  g_assert_cmpuint (runs->crossings_min, ==, (guint) field (row, first + 4));
+}
+
 static void
 test_reference_runs (void)
 {
@@ -324,11 +353,7 @@ test_reference_runs (void)
       else
         klynge_stats_runs ((double *) series->data, series->len, &runs);
       g_test_message ("%s around the %s", row[0], row[1]);
-      g_assert_cmpuint (runs.n_useful, ==, (guint) field (row, 2));
-      g_assert_cmpuint (runs.longest_run, ==, (guint) field (row, 3));
-      g_assert_cmpuint (runs.longest_run_max, ==, (guint) field (row, 4));
-      g_assert_cmpuint (runs.crossings, ==, (guint) field (row, 5));
-      g_assert_cmpuint (runs.crossings_min, ==, (guint) field (row, 6));
+      assert_runs (&runs, row, 2);
       g_assert_cmpint (runs.long_run, ==, (int) field (row, 7));
       g_assert_cmpint (runs.few_crossings, ==, (int) field (row, 8));
     }
@@ -369,11 +394,7 @@ test_published_runs (void)
       /* qicharts2 prints the centre line to seven digits. */
       g_assert_cmpfloat_with_epsilon (centre, field (row, 8), 5e-7);
       klynge_stats_runs_around ((double *) series->data, series->len, centre, &runs);
-      g_assert_cmpuint (runs.n_useful, ==, (guint) field (row, 2));
-      g_assert_cmpuint (runs.longest_run, ==, (guint) field (row, 3));
-      g_assert_cmpuint (runs.longest_run_max, ==, (guint) field (row, 4));
-      g_assert_cmpuint (runs.crossings, ==, (guint) field (row, 5));
-      g_assert_cmpuint (runs.crossings_min, ==, (guint) field (row, 6));
+      assert_runs (&runs, row, 2);
       g_assert_cmpint (runs.long_run || runs.few_crossings, ==, (int) field (row, 7));
     }
 }
@@ -394,17 +415,7 @@ test_reference_p_chart (void)
       g_autofree double *lower = NULL, *upper = NULL;
       double sigma_z;
 
-      for (guint i = 0; i < points->len; i++)
-        {
-          char **p = g_ptr_array_index (points, i);
-          gint64 x = isnan (field (p, 2)) ? 0 : (gint64) field (p, 2), n = isnan (field (p, 3)) ? 0 : (gint64) field (p, 3);
-
-          if (!g_str_equal (p[0], row[0]))
-            continue;
-          g_array_append_val (num, x);
-          g_array_append_val (den, n);
-          g_ptr_array_add (expected, p);
-        }
+      read_counts (points, row[0], 2, num, den, expected);
       lower = g_new (double, num->len);
       upper = g_new (double, num->len);
       for (int laney = 0; laney < 2; laney++)
