@@ -150,6 +150,9 @@ claim_free (gpointer data)
   g_free (claim);
 }
 
+/* Who holds the file, as another computer wrote it: at most a line each
+ * of user and computer name, with no control characters to reach a
+ * terminal. */
 static char *
 read_holder (int fd)
 {
@@ -160,6 +163,9 @@ read_holder (int fd)
   if (n <= 0)
     return NULL;
   buffer[n] = '\0';
+  for (ssize_t i = 0; i < n; i++)
+    if ((guchar) buffer[i] < 0x20 && buffer[i] != '\n')
+      buffer[i] = '?';
   lines = g_strsplit (buffer, "\n", 3);
   if (g_strv_length (lines) < 2 || !g_utf8_validate (lines[0], -1, NULL) || !g_utf8_validate (lines[1], -1, NULL) ||
       *lines[0] == '\0' || *lines[1] == '\0')
