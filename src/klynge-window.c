@@ -314,7 +314,8 @@ opened_cb (GObject      *source,
 
   g_settings_set_string (self->settings, "last-database", job->path);
   klynge_context_set_db (self->context, job->db, cluster_id);
-  if (klynge_context_get_read_only (self->context))
+  /* On a network drive the banner says why, and who has the file. */
+  if (klynge_context_get_read_only (self->context) && !klynge_db_is_on_network_drive (job->db))
     announce_read_only (self);
 
   if (job->then != NULL)
