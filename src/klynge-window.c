@@ -31,6 +31,8 @@ struct _KlyngeWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *read_only_label;
+  GtkInfoBar           *network_banner;
+  GtkLabel             *network_banner_label;
   GtkSpinner           *opening_spinner;
   AdwStatusPage        *opening_page;
   AdwViewSwitcherTitle *switcher_title;
@@ -130,19 +132,21 @@ announce_read_only (KlyngeWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Another computer may open the file too: saying so once explains its
- * waits. */
+/* Another computer may open the file too: said for as long as the file is
+ * open, as it explains the waits, and on the computer that found it in
+ * use, why nothing can be changed and who has it. */
 static void
-announce_network_drive (KlyngeWindow *self)
+update_network_banner (KlyngeWindow *self)
 {
-  g_autofree char *notice = klynge_db_dup_network_notice (klynge_context_get_db (self->context));
-  AdwToast *toast;
+  KlyngeDb *db = klynge_context_get_db (self->context);
+  g_autofree char *text = NULL;
 
-  if (notice == NULL)
-    return;
-  toast = adw_toast_new (notice);
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (db != NULL && klynge_db_is_on_network_drive (db))
+    text = klynge_db_is_read_only (db) ? klynge_db_dup_read_only_reason (db) : klynge_db_dup_network_notice (db);
+  gtk_label_set_text (self->network_banner_label, text != NULL ? text : "");
+  gtk_info_bar_set_message_type (self->network_banner,
+                                 db != NULL && klynge_db_is_read_only (db) ? GTK_MESSAGE_WARNING : GTK_MESSAGE_INFO);
+  gtk_info_bar_set_revealed (self->network_banner, text != NULL);
 }
 
 static void
@@ -151,6 +155,7 @@ context_changed_cb (KlyngeWindow *self)
   update_switcher (self);
   update_title (self);
   update_read_only (self);
+  update_network_banner (self);
   g_settings_set_int64 (self->settings, "cluster-id", klynge_context_get_cluster_id (self->context));
 }
 
@@ -309,10 +314,9 @@ opened_cb (GObject      *source,
 
   g_settings_set_string (self->settings, "last-database", job->path);
   klynge_context_set_db (self->context, job->db, cluster_id);
-  if (klynge_context_get_read_only (self->context))
+  /* On a network drive the banner says why, and who has the file. */
+  if (klynge_context_get_read_only (self->context) && !klynge_db_is_on_network_drive (job->db))
     announce_read_only (self);
-  else
-    announce_network_drive (self);
 
   if (job->then != NULL)
     job->then (self, job->then_data);
@@ -831,6 +835,8 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/klynge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, network_banner);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, network_banner_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, opening_page);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, switcher_title);

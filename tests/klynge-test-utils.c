@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "klynge-cluster.h"
 #include "klynge-demo.h"
 #include "klynge-test-utils.h"
 
@@ -139,6 +140,37 @@ klynge_test_assert_integrity (sqlite3 *handle)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
   sqlite3_finalize (stmt);
+}
+
+void
+klynge_test_assert_measurement_counts (KlyngeDb *db)
+{
+  static const char *const differences[] = {
+    "SELECT count(*) FROM (SELECT clinic_id, indicator_id, count(*) FROM measurement GROUP BY clinic_id, indicator_id "
+    "  EXCEPT SELECT clinic_id, indicator_id, n FROM measurement_count)",
+    "SELECT count(*) FROM (SELECT clinic_id, indicator_id, n FROM measurement_count "
+    "  EXCEPT SELECT clinic_id, indicator_id, count(*) FROM measurement GROUP BY clinic_id, indicator_id)",
+  };
+  sqlite3_stmt *clusters;
+
+  for (guint i = 0; i < G_N_ELEMENTS (differences); i++)
+    g_assert_cmpint (klynge_db_count (db, differences[i], 0), ==, 0);
+
+  clusters = klynge_db_prepare (db, "SELECT id FROM cluster", NULL);
+  while (sqlite3_step (clusters) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (clusters, 0);
+      g_auto(KlyngeClusterSummary) summary = { 0 };
+
+      g_assert_true (klynge_cluster_summary_load (db, id, &summary, NULL));
+      g_assert_cmpint (summary.n_measurements, ==,
+                       klynge_db_count (db, "SELECT count(*) FROM measurement m JOIN clinic k ON k.id = m.clinic_id "
+                                            "WHERE k.cluster_id = ?1", id));
+      g_assert_cmpint (summary.n_indicators, ==,
+                       klynge_db_count (db, "SELECT count(DISTINCT m.indicator_id) FROM measurement m "
+                                            "JOIN clinic k ON k.id = m.clinic_id WHERE k.cluster_id = ?1", id));
+    }
+  sqlite3_reset (clusters);
 }
 
 char *

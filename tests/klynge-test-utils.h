@@ -29,6 +29,9 @@ gint64    klynge_test_add_large_batch (KlyngeDb  *db,
                                        guint      n);
 /* Fails the test unless SQLite's full integrity check of @handle is "ok". */
 void      klynge_test_assert_integrity (sqlite3   *handle);
+/* Fails the test unless the measurement counts the triggers keep (what a
+ * cluster's summary shows) equal the rows counted afresh. */
+void      klynge_test_assert_measurement_counts (KlyngeDb *db);
 /* Copies tests/data/@name into @dir (mode 0600); returns the copy's path. */
 char     *klynge_test_copy_data     (const char *name,
                                      const char *dir);

@@ -76,6 +76,7 @@ test_fixture (gconstpointer data)
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM meeting", 0), ==, expected->meetings);
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance", 0), ==, expected->attendance);
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement", 0), ==, expected->measurements);
+  klynge_test_assert_measurement_counts (db);
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0), ==, expected->ledger_entries);
   g_assert_cmpint (klynge_db_count (db, "SELECT sum(amount) FROM ledger_entry", 0), ==, expected->ledger_total);
   /* Version 3: no letter dealt yet; the first chart of a meeting deals them. */

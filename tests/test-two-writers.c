@@ -16,12 +16,15 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "klynge-test-utils.h"
 
 #define N_APP_WRITES 150
+
+static char *self_exe;
 #define N_CLI_WRITES 20
 
 static void
@@ -76,9 +79,6 @@ test_app_and_cli (void)
   klynge_test_remove_tree (dir);
 }
 
-/* Two computers on one file of a network drive: no WAL (its shared memory
- * does not reach the other computer), and every write of both still lands.
- * The CLI processes inherit the stand-in for a network mount. */
 /* Whether this process holds a POSIX lock on @path, as the kernel lists it. */
 static gboolean
 holds_lock (const char *path)
@@ -116,15 +116,98 @@ add_ledger_note (KlyngeDb   *db,
   g_assert_no_error (error);
 }
 
+/* Runs klynge-cli on @path; returns whether it succeeded, its error output
+ * in @err. */
+static gboolean
+run_cli (const char  *path,
+         char       **err,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("KLYNGE_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (char *) path);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err, &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static gint64
+count_notes (const char *path,
+             const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = klynge_db_open (path, KLYNGE_DB_OPEN_READ_ONLY, &error);
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  g_assert_no_error (error);
+  stmt = klynge_db_prepare (db, "SELECT count(*) FROM ledger_entry WHERE note = ?1", NULL);
+  sqlite3_bind_text (stmt, 1, note, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* While another process holds @path for writing, klynge-cli may read it
+ * but not change it, and says why and who has it. */
+static void
+assert_held_elsewhere (const char *path)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *by = g_strdup_printf ("%s on %s", g_get_user_name (), g_get_host_name ());
+
+  g_assert_true (run_cli (path, NULL, "info", NULL));
+  g_assert_false (run_cli (path, &err, "ledger", "add", "--date", "2026-03-14", "--amount", "100",
+                           "--category", "venue", "--note", "other-pc", NULL));
+  g_assert_nonnull (strstr (err, "network drive"));
+  g_assert_nonnull (strstr (err, by));
+  g_assert_nonnull (strstr (err, "Nothing was changed."));
+  g_assert_cmpint (count_notes (path, "other-pc"), ==, 0);
+}
+
+/* Nobody holds @path: klynge-cli writes it, and leaves no claim behind. */
+static void
+assert_free (const char *path,
+             const char *note)
+{
+  g_autofree char *owner = g_strconcat (path, ".klynge-owner", NULL);
+
+  g_assert_true (run_cli (path, NULL, "ledger", "add", "--date", "2026-03-14", "--amount", "100",
+                          "--category", "venue", "--note", note, NULL));
+  g_assert_cmpint (count_notes (path, note), ==, 1);
+  g_assert_false (g_file_test (owner, G_FILE_TEST_EXISTS));
+}
+
+/* Two computers on one file of a network drive: no WAL (its shared memory
+ * does not reach the other computer), and one writer at a time; the other
+ * reads. The CLI processes inherit the stand-in for a network mount. */
 static void
 test_network_drive (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
   /* Made locally first, so it starts in WAL mode. */
   g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autoptr(KlyngeDb) worker = NULL;
   g_autofree char *path = g_strdup (klynge_db_get_path (db));
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *notice = NULL;
+  g_autofree char *ready = NULL;
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GDataInputStream) holder_out = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
   g_assert_false (klynge_db_is_on_network_drive (db));
@@ -133,6 +216,7 @@ test_network_drive (void)
 
   g_setenv ("KLYNGE_TEST_FS_TYPE", "6969", TRUE);
   db = klynge_test_open_db (path);
+  g_assert_false (klynge_db_is_read_only (db));
   notice = klynge_db_dup_network_notice (db);
   g_assert_nonnull (notice);
   stmt = klynge_db_prepare (db, "PRAGMA journal_mode", NULL);
@@ -141,9 +225,34 @@ test_network_drive (void)
   sqlite3_reset (stmt);
   add_ledger_note (db, "on the network");
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_clear_object (&db);
 
-  test_app_and_cli ();
+  /* A worker of the same process writes too, and closing it keeps the
+   * claim of the process. */
+  worker = klynge_test_open_db (path);
+  g_assert_false (klynge_db_is_read_only (worker));
+  add_ledger_note (worker, "from a worker");
+  g_clear_object (&worker);
+  assert_held_elsewhere (path);
+  add_ledger_note (db, "while the other reads");
+  g_clear_object (&db);
+  assert_free (path, "after the first quit");
+
+  /* Another process holds it and is killed: the next open writes. */
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             self_exe, "--hold", path, NULL);
+  g_assert_no_error (error);
+  holder_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  ready = g_data_input_stream_read_line_utf8 (holder_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ready, ==, "held");
+  db = klynge_test_open_db (path);
+  g_assert_true (klynge_db_is_read_only (db));
+  g_clear_object (&db);
+  assert_held_elsewhere (path);
+  g_subprocess_send_signal (holder, SIGKILL);
+  g_assert_false (g_subprocess_wait_check (holder, NULL, NULL));
+  assert_free (path, "after the other was killed");
+
   g_unsetenv ("KLYNGE_TEST_FS_TYPE");
   klynge_test_remove_tree (dir);
 }
@@ -207,10 +316,29 @@ test_locks_kept (void)
   klynge_test_remove_tree (dir);
 }
 
+/* The other computer: holds @path for writing until it is killed. */
+static int
+hold (const char *path)
+{
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (path);
+  char buffer[1];
+
+  g_assert_false (klynge_db_is_read_only (db));
+  g_print ("held\n");
+  fflush (stdout);
+  while (read (STDIN_FILENO, buffer, sizeof buffer) > 0)
+    ;
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "--hold"))
+    return hold (argv[2]);
+
+  self_exe = g_file_read_link ("/proc/self/exe", NULL);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/two-writers/app-and-cli", test_app_and_cli);
   g_test_add_func ("/two-writers/locks-kept", test_locks_kept);

@@ -263,6 +263,14 @@ klynge_cli_get_db (KlyngeCli *cli)
   cli->db = klynge_db_open (cli->db_path, cli->writes ? KLYNGE_DB_OPEN_BACKUP : KLYNGE_DB_OPEN_DEFAULT, &error);
   if (cli->db == NULL)
     klynge_cli_report_error (error);
+  else if (cli->writes && klynge_db_is_read_only (cli->db))
+    {
+      /* Said before the command starts, not as a failed write halfway. */
+      g_autofree char *reason = klynge_db_dup_read_only_reason (cli->db);
+
+      g_printerr ("klynge-cli: %s %s\n", reason, _("Nothing was changed."));
+      g_clear_object (&cli->db);
+    }
   else if (!klynge_topics_ensure_library (cli->db, &error))
     g_printerr ("%s\n", error->message);
 

@@ -186,6 +186,95 @@ test_pack_and_workbook (Fixture       *f,
   g_assert_nonnull (memmem (contents, length, "xl/charts/chart3.xml", 20));
 }
 
+/* The attribute @name="…" of the first element @element after @from in @xml. */
+static double
+attribute_after (const char *xml,
+                 const char *from,
+                 const char *element)
+{
+  const char *at = strstr (xml, from);
+  const char *value;
+
+  g_assert_nonnull (at);
+  at = strstr (at, element);
+  g_assert_nonnull (at);
+  value = strstr (at, "val=\"");
+  g_assert_nonnull (value);
+  return g_ascii_strtod (value + strlen ("val=\""), NULL);
+}
+
+static guint
+count_in (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* The workbook's Excel chart is the funnel of the screen: the y axis on
+ * the data's range, the limits as smooth curves over the whole x axis, the
+ * points labelled with the clinics' letters; every sheet prints on one
+ * landscape page. */
+static void
+test_workbook_chart (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workbook = g_build_filename (f->dir, "meeting.xlsx", NULL);
+  g_autoptr(GPtrArray) data = klynge_chart_meeting_data (f->db, f->cluster, 2, &defaults, &error);
+  g_autofree char *chart = NULL;
+  g_autofree char *points = g_strdup_printf ("<c:ptCount val=\"%d\"/>", KLYNGE_FUNNEL_SAMPLES);
+  KlyngeChartData *first;
+  double lowest = G_MAXDOUBLE, highest = -G_MAXDOUBLE, y_min, y_max, x_max;
+  guint n_clinics = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (klynge_chart_export_workbook (f->db, f->cluster, 2, &defaults, workbook, &error));
+  g_assert_no_error (error);
+  first = g_ptr_array_index (data, 0);
+  for (guint i = 0; i < first->rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (first->rows, i);
+
+      lowest = MIN (lowest, row->value);
+      highest = MAX (highest, row->value);
+      n_clinics++;
+    }
+  g_assert_cmpuint (n_clinics, ==, 9);
+
+  chart = klynge_test_unzip_member (workbook, "xl/charts/chart1.xml");
+  /* A scatter chart's second value axis is its y axis. */
+  y_min = attribute_after (strstr (chart, "</c:valAx>"), "<c:valAx>", "<c:min ");
+  y_max = attribute_after (strstr (chart, "</c:valAx>"), "<c:valAx>", "<c:max ");
+  g_test_message ("clinics from %g to %g, y axis from %g to %g", lowest, highest, y_min, y_max);
+  g_assert_cmpfloat (y_min, <=, lowest);
+  g_assert_cmpfloat (y_max, >=, highest);
+  g_assert_cmpfloat (y_min, >, 0);
+  g_assert_cmpfloat (y_max, <, 1);
+  x_max = attribute_after (chart, "<c:valAx>", "<c:max ");
+  g_assert_cmpfloat (x_max, >, 0);
+
+  /* Four limit curves of as many points, x and y, smooth; the clinics not. */
+  g_assert_cmpuint (count_in (chart, points), ==, 4 * 2);
+  g_assert_cmpuint (count_in (chart, "<c:smooth val=\"1\"/>"), ==, 4);
+  /* A label per clinic, its letter (anonymised): no clinic's name. */
+  g_assert_cmpuint (count_in (chart, "<c:dLbl>"), ==, n_clinics);
+  g_assert_nonnull (strstr (chart, "<c:v>A</c:v>"));
+  g_assert_null (strstr (chart, "Lægehuset"));
+
+  for (guint i = 1; i <= data->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
+      g_autofree char *sheet = klynge_test_unzip_member (workbook, name);
+
+      g_assert_nonnull (strstr (sheet, "<pageSetUpPr fitToPage=\"1\"/>"));
+      g_assert_nonnull (strstr (sheet, "orientation=\"landscape\""));
+    }
+}
+
 typedef struct
 {
   gboolean  done;
@@ -347,6 +436,7 @@ main (int    argc,
   g_test_add ("/charts/export/vector-and-errors", Fixture, NULL, klynge_test_demo_set_up, test_vector_and_errors, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/meeting-slides", Fixture, NULL, klynge_test_demo_set_up, test_meeting_slides, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/pack-and-workbook", Fixture, NULL, klynge_test_demo_set_up, test_pack_and_workbook, klynge_test_demo_tear_down);
+  g_test_add ("/charts/export/workbook-chart", Fixture, NULL, klynge_test_demo_set_up, test_workbook_chart, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/meeting-period", Fixture, NULL, klynge_test_demo_set_up, test_meeting_period, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/async", Fixture, NULL, klynge_test_demo_set_up, test_async, klynge_test_demo_tear_down);
   g_test_add ("/charts/export/single-period-run", Fixture, NULL, klynge_test_demo_set_up, test_single_period_run, klynge_test_demo_tear_down);

@@ -281,11 +281,13 @@ test_duplicates_replace_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, 213);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "batch_id"), ==, batch);
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
+  klynge_test_assert_measurement_counts (f->db);
 
   g_assert_true (klynge_import_undo (f->db, batch, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, old_numerator);
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
+  klynge_test_assert_measurement_counts (f->db);
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch", 0), ==, 0);
 
   g_assert_false (klynge_import_undo (f->db, batch, NULL, NULL, &error));
@@ -577,6 +579,7 @@ assert_stored (Fixture    *f,
   for (guint i = 0; i < MAX (stored->len, wanted->len); i++)
     g_assert_cmpstr (i < stored->len ? g_ptr_array_index (stored, i) : NULL, ==,
                      i < wanted->len ? g_ptr_array_index (wanted, i) : NULL);
+  klynge_test_assert_measurement_counts (f->db);
 }
 
 /* A long-format file of @clinics × @indicators × the months @first…@last

@@ -249,6 +249,81 @@ test_last_database_missing (void)
   g_settings_set_string (settings, "last-database", "");
 }
 
+/* The file is on a network drive: the banner says so while it is open.
+ * @user_data: who holds the file for writing elsewhere, or %NULL. */
+static void
+check_network_banner (KlyngeWindow *window,
+                      gpointer      user_data)
+{
+  const char *holder = user_data;
+  GtkWidget *banner = klynge_ui_test_find_named (GTK_WIDGET (window), "network-banner");
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (banner)));
+  text = klynge_ui_test_collect_text (banner);
+  g_assert_nonnull (strstr (text, "network drive"));
+  g_assert_nonnull (strstr (text, "one person at a time"));
+  g_assert_cmpint (klynge_db_is_read_only (db), ==, holder != NULL);
+  g_assert_cmpint (gtk_widget_get_visible (klynge_ui_test_find_named (GTK_WIDGET (window), "read-only-label")), ==,
+                   holder != NULL);
+  if (holder != NULL)
+    g_assert_nonnull (strstr (text, holder));
+  g_assert_cmpint (shown_members (window), ==, DEMO_MEMBERS);
+}
+
+static void
+test_network_drive (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = make_demo_file (dir);
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_setenv ("KLYNGE_TEST_FS_TYPE", "FE534D42", TRUE);
+  klynge_ui_test_run_app (argv, check_network_banner, NULL);
+  g_unsetenv ("KLYNGE_TEST_FS_TYPE");
+  klynge_test_remove_tree (dir);
+}
+
+/* Another computer has the file open for changes: it stands in as a
+ * process holding the lock that Klynge takes there, as Klynge writes it. */
+static void
+test_network_drive_in_use (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *owner = g_strconcat (path, ".klynge-owner", NULL);
+  const char *argv[] = { "klynge", path, NULL };
+  g_autoptr(GSubprocess) other = NULL;
+  g_autoptr(GDataInputStream) other_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ready = NULL;
+
+  other = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            "/usr/bin/python3", "-c",
+                            "import fcntl, os, sys\n"
+                            "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)\n"
+                            "fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+                            "os.write(fd, b'hanne\\nreception-pc\\n')\n"
+                            "print('held', flush=True)\n"
+                            "sys.stdin.read()\n",
+                            owner, NULL);
+  g_assert_no_error (error);
+  other_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (other));
+  ready = g_data_input_stream_read_line_utf8 (other_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ready, ==, "held");
+
+  g_setenv ("KLYNGE_TEST_FS_TYPE", "6969", TRUE);
+  klynge_ui_test_run_app (argv, check_network_banner, (gpointer) "hanne on reception-pc");
+  g_unsetenv ("KLYNGE_TEST_FS_TYPE");
+
+  g_subprocess_force_exit (other);
+  g_subprocess_wait (other, NULL, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -259,6 +334,8 @@ main (int    argc,
   g_test_add_func ("/ui/backup/restore-from-menu", test_restore_from_menu);
   g_test_add_func ("/ui/backup/damaged-offers-backups", test_damaged_offers_backups);
   g_test_add_func ("/ui/backup/last-database-missing", test_last_database_missing);
+  g_test_add_func ("/ui/backup/network-drive", test_network_drive);
+  g_test_add_func ("/ui/backup/network-drive-in-use", test_network_drive_in_use);
 
   return g_test_run ();
 }

@@ -628,8 +628,60 @@ write_method (lxw_worksheet            *sheet,
   worksheet_write_string (sheet, row + 1, 0, text, NULL);
 }
 
+/* Right of the table: the limits at KLYNGE_FUNNEL_SAMPLES denominators
+ * across the chart's x axis, as the screen computes them, so that Excel
+ * draws them as curves over the whole axis and not as straight lines
+ * between the clinics. Not printed: the chart shows them. */
+#define CURVE_COLUMN (OUTSIDE_COLUMN + 2)
+
+static void
+write_curves (KlyngeWorkbook           *workbook,
+              lxw_worksheet            *sheet,
+              const KlyngeFunnelCurves *curves)
+{
+  lxw_format *percent = workbook_add_format (klynge_workbook_get_handle (workbook));
+
+  format_set_num_format (percent, "0.0%");
+  worksheet_write_string (sheet, 0, CURVE_COLUMN, _("Denominator (limits)"), NULL);
+  for (int c = 0; c < 4; c++)
+    worksheet_write_string (sheet, 0, CURVE_COLUMN + 1 + c, _(column_titles[6 + c]), NULL);
+  for (int s = 0; s < KLYNGE_FUNNEL_SAMPLES; s++)
+    {
+      worksheet_write_number (sheet, 1 + s, CURVE_COLUMN, curves->n[s], NULL);
+      for (int c = 0; c < 4; c++)
+        worksheet_write_number (sheet, 1 + s, CURVE_COLUMN + 1 + c, curves->limits[c][s], percent);
+    }
+}
+
+/* Each clinic's point is labelled by its cell in the Clinic column (its
+ * letter, or its name when asked): a reference, as a label that is the
+ * text itself would be a formula to libxlsxwriter when it starts with "=". */
+static void
+label_points (lxw_chart_series *series,
+              const char       *sheet_name,
+              lxw_row_t         n_rows)
+{
+  g_auto(GStrv) quoted = g_strsplit (sheet_name, "'", -1);
+  g_autofree char *sheet = g_strjoinv ("''", quoted);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree lxw_chart_data_label *labels = g_new0 (lxw_chart_data_label, n_rows);
+  g_autofree lxw_chart_data_label **list = g_new0 (lxw_chart_data_label *, n_rows + 1);
+
+  for (lxw_row_t r = 0; r < n_rows; r++)
+    {
+      char *value = g_strdup_printf ("='%s'!$A$%u", sheet, (guint) r + 2);
+
+      g_ptr_array_add (values, value);
+      labels[r].value = value;
+      list[r] = &labels[r];
+    }
+  chart_series_set_labels_custom (series, list);
+  chart_series_set_labels_position (series, LXW_CHART_LABEL_POSITION_RIGHT);
+}
+
 /* Under the table: what the funnel says and the cluster's value; then
- * Excel's own funnel chart of the table. */
+ * Excel's own funnel chart: the clinics as labelled points, the limits as
+ * smooth curves, the y axis on the range of the data as on the screen. */
 static void
 add_summary_and_chart (KlyngeWorkbook           *workbook,
                        lxw_worksheet            *sheet,
@@ -641,7 +693,11 @@ add_summary_and_chart (KlyngeWorkbook           *workbook,
   lxw_row_t last = MAX (klynge_table_get_n_rows (table), 1), below = last + 2;
   KlyngeChartOptions funnel = *options;
   g_autofree char *caption = NULL;
-  static const lxw_col_t value_columns[] = { 3, 6, 7, 8, 9 };
+  KlyngeFunnelSummary summary;
+  KlyngeFunnelCurves curves;
+  lxw_chart_series *series;
+  lxw_chart_line line = { .none = LXW_TRUE };
+  double y_min, y_max, y_step;
   lxw_chart *chart;
 
   funnel.kind = KLYNGE_CHART_FUNNEL;
@@ -651,40 +707,66 @@ add_summary_and_chart (KlyngeWorkbook           *workbook,
     return;
   write_method (sheet, below + 1, data, options);
 
-  chart = workbook_add_chart (klynge_workbook_get_handle (workbook), LXW_CHART_SCATTER_STRAIGHT);
-  for (guint s = 0; s < G_N_ELEMENTS (value_columns); s++)
-    {
-      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
-      lxw_chart_line line = { 0 };
+  klynge_chart_funnel_classify (data, options, NULL, &summary);
+  klynge_chart_funnel_curves (data, &summary, options, &curves);
+  write_curves (workbook, sheet, &curves);
 
-      chart_series_set_categories (series, sheet_name, 1, 2, last, 2);
-      chart_series_set_values (series, sheet_name, 1, value_columns[s], last, value_columns[s]);
-      chart_series_set_name (series, _(column_titles[value_columns[s]]));
-      if (s == 0)
-        {
-          line.none = LXW_TRUE;
-          chart_series_set_line (series, &line);
-          chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
-          chart_series_set_marker_size (series, 7);
-        }
-      else
-        {
-          line.color = s <= 2 ? 0x999999 : 0x333333;
-          line.dash_type = s <= 2 ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID;
-          line.width = 1.25;
-          chart_series_set_line (series, &line);
-          chart_series_set_marker_type (series, LXW_CHART_MARKER_NONE);
-        }
+  chart = workbook_add_chart (klynge_workbook_get_handle (workbook), LXW_CHART_SCATTER_SMOOTH);
+  series = chart_add_series (chart, NULL, NULL);
+  chart_series_set_categories (series, sheet_name, 1, 2, last, 2);
+  chart_series_set_values (series, sheet_name, 1, 3, last, 3);
+  chart_series_set_name (series, _(column_titles[3]));
+  chart_series_set_line (series, &line);
+  chart_series_set_smooth (series, LXW_FALSE);
+  chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
+  chart_series_set_marker_size (series, 7);
+  label_points (series, sheet_name, last);
+
+  for (int c = 0; c < 4; c++)
+    {
+      lxw_chart_line curve = {
+        .color = c < 2 ? 0x999999 : 0x333333,
+        .dash_type = c < 2 ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID,
+        .width = 1.25,
+      };
+
+      series = chart_add_series (chart, NULL, NULL);
+      chart_series_set_categories (series, sheet_name, 1, CURVE_COLUMN, KLYNGE_FUNNEL_SAMPLES, CURVE_COLUMN);
+      chart_series_set_values (series, sheet_name, 1, CURVE_COLUMN + 1 + c, KLYNGE_FUNNEL_SAMPLES, CURVE_COLUMN + 1 + c);
+      chart_series_set_name (series, _(column_titles[6 + c]));
+      chart_series_set_line (series, &curve);
+      chart_series_set_marker_type (series, LXW_CHART_MARKER_NONE);
     }
+
   /* A title beginning with "=" would be a formula to libxlsxwriter: the
    * title refers to a cell holding the name as text instead. */
   worksheet_write_string (sheet, below + 1, 0, data->indicator_name, NULL);
   chart_title_set_name_range (chart, sheet_name, below + 1, 0);
   chart_axis_set_name (chart->x_axis, _("Denominator"));
+  chart_axis_set_min (chart->x_axis, 0);
+  chart_axis_set_max (chart->x_axis, curves.x_max);
+  chart_axis_set_major_unit (chart->x_axis, curves.x_step);
   chart_axis_set_name (chart->y_axis, _("Rate"));
   chart_axis_set_num_format (chart->y_axis, "0%");
+  /* A proportion's axis ends at 100 % at most; a rate's has no ceiling. */
+  klynge_chart_nice_range (curves.lo, curves.hi, 0,
+                           klynge_chart_data_get_indicator_type (data) == KLYNGE_INDICATOR_PROPORTION ? 1 : G_MAXDOUBLE,
+                           &y_min, &y_max, &y_step);
+  chart_axis_set_min (chart->y_axis, y_min);
+  chart_axis_set_max (chart->y_axis, y_max);
+  chart_axis_set_major_unit (chart->y_axis, y_step);
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   worksheet_insert_chart (sheet, below + 4, 0, chart);
+  /* The table, the notes and the chart (15 rows high), not the curves. */
+  worksheet_print_area (sheet, 0, 0, below + 4 + 16, OUTSIDE_COLUMN);
+}
+
+/* Each sheet on one landscape page, as a facilitator prints it. */
+static void
+set_up_page (lxw_worksheet *sheet)
+{
+  worksheet_set_landscape (sheet);
+  worksheet_fit_to_pages (sheet, 1, 1);
 }
 
 /**
@@ -718,6 +800,7 @@ klynge_chart_export_workbook (KlyngeDb                 *db,
       lxw_worksheet *sheet = klynge_workbook_add_table (workbook, table);
 
       add_summary_and_chart (workbook, sheet, table, d, options);
+      set_up_page (sheet);
     }
   if (data->len == 0)
     {
@@ -727,7 +810,7 @@ klynge_chart_export_workbook (KlyngeDb                 *db,
 
       klynge_table_begin_row (table);
       klynge_table_add_text (table, _("The meeting has no indicators: give it a topic first."));
-      klynge_workbook_add_table (workbook, table);
+      set_up_page (klynge_workbook_add_table (workbook, table));
     }
   return klynge_workbook_close (workbook, error);
 }

@@ -134,7 +134,6 @@ to_y (Ctx    *ctx,
   return ctx->y1 - (value - ctx->ymin) / (ctx->ymax - ctx->ymin) * (ctx->y1 - ctx->y0);
 }
 
-/* A round step (1, 2 or 5 × 10^n) giving about five ticks over [lo, hi]. */
 static void
 nice_axis (Ctx    *ctx,
            double  lo,
@@ -142,22 +141,7 @@ nice_axis (Ctx    *ctx,
            double  floor_value,
            double  ceiling_value)
 {
-  double raw, magnitude, step;
-
-  if (!(hi > lo))
-    {
-      lo -= 1;
-      hi += 1;
-    }
-  raw = (hi - lo) / 5;
-  magnitude = pow (10, floor (log10 (raw)));
-  step = raw / magnitude <= 1 ? 1 : raw / magnitude <= 2 ? 2 : raw / magnitude <= 5 ? 5 : 10;
-  step *= magnitude;
-  ctx->ystep = step;
-  ctx->ymin = MAX (floor_value, floor (lo / step) * step);
-  ctx->ymax = MIN (ceiling_value, ceil (hi / step) * step);
-  if (ctx->ymax <= ctx->ymin)
-    ctx->ymax = ctx->ymin + step;
+  klynge_chart_nice_range (lo, hi, floor_value, ceiling_value, &ctx->ymin, &ctx->ymax, &ctx->ystep);
 }
 
 static void
@@ -699,6 +683,97 @@ klynge_chart_funnel_limits (const KlyngeChartData     *data,
     klynge_stats_funnel_limits (summary->centre, denominator, coverage, options->funnel_method, lower, upper);
 }
 
+/**
+ * klynge_chart_funnel_curves:
+ * @summary: from klynge_chart_funnel_classify()
+ *
+ * Samples the limits of @data's funnel plot across its x axis, for the
+ * chart on the screen and the workbook's chart alike.
+ */
+void
+klynge_chart_funnel_curves (const KlyngeChartData     *data,
+                            const KlyngeFunnelSummary *summary,
+                            const KlyngeChartOptions  *options,
+                            KlyngeFunnelCurves        *curves)
+{
+  static const double coverage[2] = { 0.95, 0.998 };
+  double n_min = G_MAXDOUBLE, n_max = 0, magnitude, start;
+
+  curves->lo = G_MAXDOUBLE;
+  curves->hi = -G_MAXDOUBLE;
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+
+      /* A bare value has no denominator to stand at. */
+      if (!row->has_counts)
+        continue;
+      n_min = MIN (n_min, row->denominator);
+      n_max = MAX (n_max, row->denominator);
+      curves->lo = MIN (curves->lo, row->value);
+      curves->hi = MAX (curves->hi, row->value);
+    }
+
+  /* The x axis: a round maximum above the largest clinic. */
+  magnitude = pow (10, floor (log10 (n_max * 1.05)));
+  curves->x_step = magnitude * (n_max * 1.05 / magnitude <= 2 ? 0.5 : n_max * 1.05 / magnitude <= 5 ? 1 : 2);
+  curves->x_max = ceil (n_max * 1.05 / curves->x_step) * curves->x_step;
+
+  /* The limits from half the smallest clinic on, sampled evenly in log n
+   * where they bend most. */
+  start = MAX (1, n_min / 2);
+  for (int s = 0; s < KLYNGE_FUNNEL_SAMPLES; s++)
+    {
+      curves->n[s] = start * pow (curves->x_max / start, (double) s / (KLYNGE_FUNNEL_SAMPLES - 1));
+      for (int c = 0; c < 2; c++)
+        {
+          klynge_chart_funnel_limits (data, summary, options, (gint64) round (curves->n[s]), coverage[c],
+                                      &curves->limits[2 * c][s], &curves->limits[2 * c + 1][s]);
+          if (curves->n[s] >= n_min * 0.9)
+            {
+              curves->lo = MIN (curves->lo, curves->limits[2 * c][s]);
+              curves->hi = MAX (curves->hi, curves->limits[2 * c + 1][s]);
+            }
+        }
+    }
+  curves->lo = MIN (curves->lo, summary->centre);
+  curves->hi = MAX (curves->hi, summary->centre);
+}
+
+/**
+ * klynge_chart_nice_range:
+ * @floor_value: the axis starts no lower (0 for a count)
+ * @ceiling_value: the axis ends no higher (100 % for a proportion)
+ *
+ * A round step (1, 2 or 5 × 10^n) giving about five ticks over [@lo, @hi],
+ * and the axis's ends on that step.
+ */
+void
+klynge_chart_nice_range (double  lo,
+                         double  hi,
+                         double  floor_value,
+                         double  ceiling_value,
+                         double *min,
+                         double *max,
+                         double *step)
+{
+  double raw, magnitude;
+
+  if (!(hi > lo))
+    {
+      lo -= 1;
+      hi += 1;
+    }
+  raw = (hi - lo) / 5;
+  magnitude = pow (10, floor (log10 (raw)));
+  *step = raw / magnitude <= 1 ? 1 : raw / magnitude <= 2 ? 2 : raw / magnitude <= 5 ? 5 : 10;
+  *step *= magnitude;
+  *min = MAX (floor_value, floor (lo / *step) * *step);
+  *max = MIN (ceiling_value, ceil (hi / *step) * *step);
+  if (*max <= *min)
+    *max = *min + *step;
+}
+
 static double
 to_x (Ctx    *ctx,
       double  n,
@@ -729,7 +804,7 @@ draw_x_axis_counts (Ctx    *ctx,
                      ctx->x1, ctx->y1 + 1.5 * ctx->u, 0, 1, 0);
 }
 
-#define FUNNEL_SAMPLES 96
+#define FUNNEL_SAMPLES KLYNGE_FUNNEL_SAMPLES
 
 static gboolean
 rects_overlap (const KlyngeChartRect *a,
@@ -1012,9 +1087,8 @@ static void
 draw_funnel (Ctx *ctx)
 {
   const KlyngeChartData *data = ctx->data;
-  double n_min = G_MAXDOUBLE, n_max = 0, lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, xmax, xstep, magnitude, radius;
-  double curves[4][FUNNEL_SAMPLES], ns[FUNNEL_SAMPLES];
-  static const double coverage[2] = { 0.95, 0.998 };
+  double xmax, xstep, radius;
+  KlyngeFunnelCurves curves;
   g_autofree gint8 *flags = g_new0 (gint8, MAX (data->rows->len, 1));
   KlyngeFunnelSummary summary;
   const KlyngeChartRow *highlighted = NULL;
@@ -1026,45 +1100,10 @@ draw_funnel (Ctx *ctx)
       return;
     }
   klynge_chart_funnel_classify (data, ctx->options, flags, &summary);
-  for (guint i = 0; i < data->rows->len; i++)
-    {
-      const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
-
-      /* A bare value has no denominator to stand at. */
-      if (!row->has_counts)
-        continue;
-      n_min = MIN (n_min, row->denominator);
-      n_max = MAX (n_max, row->denominator);
-      lo = MIN (lo, row->value);
-      hi = MAX (hi, row->value);
-    }
-
-  /* The x axis: a round maximum above the largest clinic. */
-  magnitude = pow (10, floor (log10 (n_max * 1.05)));
-  xstep = magnitude * (n_max * 1.05 / magnitude <= 2 ? 0.5 : n_max * 1.05 / magnitude <= 5 ? 1 : 2);
-  xmax = ceil (n_max * 1.05 / xstep) * xstep;
-
-  /* The limits from half the smallest clinic on, sampled evenly in log n
-   * where they bend most. */
-  for (int s = 0; s < FUNNEL_SAMPLES; s++)
-    {
-      double start = MAX (1, n_min / 2);
-
-      ns[s] = start * pow (xmax / start, (double) s / (FUNNEL_SAMPLES - 1));
-      for (int c = 0; c < 2; c++)
-        {
-          klynge_chart_funnel_limits (data, &summary, ctx->options, (gint64) round (ns[s]), coverage[c],
-                                      &curves[2 * c][s], &curves[2 * c + 1][s]);
-          if (ns[s] >= n_min * 0.9)
-            {
-              lo = MIN (lo, curves[2 * c][s]);
-              hi = MAX (hi, curves[2 * c + 1][s]);
-            }
-        }
-    }
-  lo = MIN (lo, summary.centre);
-  hi = MAX (hi, summary.centre);
-  nice_axis (ctx, shown (data, lo), shown (data, hi), 0, ceiling_of (data));
+  klynge_chart_funnel_curves (data, &summary, ctx->options, &curves);
+  xmax = curves.x_max;
+  xstep = curves.x_step;
+  nice_axis (ctx, shown (data, curves.lo), shown (data, curves.hi), 0, ceiling_of (data));
   draw_y_axis (ctx);
   draw_x_axis_counts (ctx, xmax, xstep);
 
@@ -1077,7 +1116,7 @@ draw_funnel (Ctx *ctx)
       set_line (ctx, c < 2 ? 0.08 : 0.12, c < 2 ? 1 : 0);
       for (int s = 0; s < FUNNEL_SAMPLES; s++)
         {
-          double x = to_x (ctx, ns[s], xmax), y = to_y (ctx, shown (data, curves[c][s]));
+          double x = to_x (ctx, curves.n[s], xmax), y = to_y (ctx, shown (data, curves.limits[c][s]));
 
           if (s == 0)
             cairo_move_to (ctx->cr, x, y);
@@ -1115,7 +1154,7 @@ draw_funnel (Ctx *ctx)
         box = MAX (r, 4);
         add_hit (ctx, x - box, y - box, 2 * box, 2 * box, i);
       }
-  draw_funnel_labels (ctx, data, flags, summary.n_outside_95, radius, ns, curves, xmax);
+  draw_funnel_labels (ctx, data, flags, summary.n_outside_95, radius, curves.n, curves.limits, xmax);
   funnel_legend (ctx, highlighted, highlighted_flag);
 }
 

@@ -88,6 +88,30 @@ typedef struct
   gboolean             adjusted;
 } KlyngeFunnelSummary;
 
+#define KLYNGE_FUNNEL_SAMPLES 96
+
+/**
+ * KlyngeFunnelCurves:
+ * @n: the denominators the limits are computed at, from half the smallest
+ *   clinic to @x_max, evenly in log n (where the limits bend most)
+ * @limits: the 95 % lower and upper, then the 99.8 % lower and upper limit
+ *   at each of @n, as proportions
+ * @x_max: a round maximum of the x axis above the largest clinic, in steps of @x_step
+ * @lo: the lowest of the clinics' values, the centre and the limits from
+ *   the smallest clinic on; @hi the highest: what the y axis must show
+ *
+ * A funnel plot's limit curves, the same on the screen and in the workbook.
+ */
+typedef struct
+{
+  double n[KLYNGE_FUNNEL_SAMPLES];
+  double limits[4][KLYNGE_FUNNEL_SAMPLES];
+  double x_max;
+  double x_step;
+  double lo;
+  double hi;
+} KlyngeFunnelCurves;
+
 /* Where a clinic (or a meeting) was drawn, for hover. */
 typedef struct
 {
@@ -135,6 +159,17 @@ void        klynge_chart_funnel_limits   (const KlyngeChartData    *data,
                                           double                    coverage,
                                           double                   *lower,
                                           double                   *upper);
+void        klynge_chart_funnel_curves   (const KlyngeChartData    *data,
+                                          const KlyngeFunnelSummary *summary,
+                                          const KlyngeChartOptions *options,
+                                          KlyngeFunnelCurves       *curves);
+void        klynge_chart_nice_range      (double                    lo,
+                                          double                    hi,
+                                          double                    floor_value,
+                                          double                    ceiling_value,
+                                          double                   *min,
+                                          double                   *max,
+                                          double                   *step);
 int         klynge_chart_change          (const KlyngeChartData    *data,
                                           const KlyngeChartRow     *row,
                                           guint                     before,

@@ -42,7 +42,12 @@ struct _KlyngeDb
     REASON_MARKED,
     REASON_NO_PERMISSION,
     REASON_FOLDER,
+    REASON_IN_USE,
   }           reason;
+  /* A file on a network drive: the key of this process's claim to write
+   * it (see claim_network_file()), or who holds it when another does. */
+  char       *claim_id;
+  char       *holder;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDb, klynge_db, G_TYPE_OBJECT)
@@ -110,6 +115,150 @@ unregister_open_file (KlyngeDb *self)
   g_clear_pointer (&self->file_id, g_free);
 }
 
+/* A file on a network drive is written from one computer at a time. The
+ * computer that opens it first for writing holds a POSIX lock on a file
+ * beside it, FILE.klynge-owner, which names the user and the computer;
+ * another that finds it locked opens the database read-only and says who
+ * has it. The lock dies with the process (also when it is killed), so the
+ * next open can write. It is not a lock on the database itself: closing a
+ * descriptor of the database would drop SQLite's locks (see
+ * klynge_db_file_is_open()). SQLite's own locks cannot do it either: the
+ * lock that keeps other writers out for a whole session (EXCLUSIVE
+ * locking mode) keeps readers out too. Every connection of this process
+ * shares one descriptor of the owner file, because closing any descriptor
+ * of a file drops all of the process's locks on it. */
+typedef struct
+{
+  char *path;
+  int   fd;
+  guint n;
+} Claim;
+
+G_LOCK_DEFINE_STATIC (claims);
+static GHashTable *claims;   /* "device:inode" of the database → Claim */
+
+static void
+claim_free (gpointer data)
+{
+  Claim *claim = data;
+
+  /* Removed while still locked: a process waiting on the old file finds
+   * that it is no longer the one at the path, and tries again. */
+  g_unlink (claim->path);
+  close (claim->fd);
+  g_free (claim->path);
+  g_free (claim);
+}
+
+/* Who holds the file, as another computer wrote it: at most a line each
+ * of user and computer name, with no control characters to reach a
+ * terminal. */
+static char *
+read_holder (int fd)
+{
+  char buffer[256];
+  ssize_t n = pread (fd, buffer, sizeof buffer - 1, 0);
+  g_auto(GStrv) lines = NULL;
+
+  if (n <= 0)
+    return NULL;
+  buffer[n] = '\0';
+  for (ssize_t i = 0; i < n; i++)
+    if ((guchar) buffer[i] < 0x20 && buffer[i] != '\n')
+      buffer[i] = '?';
+  lines = g_strsplit (buffer, "\n", 3);
+  if (g_strv_length (lines) < 2 || !g_utf8_validate (lines[0], -1, NULL) || !g_utf8_validate (lines[1], -1, NULL) ||
+      *lines[0] == '\0' || *lines[1] == '\0')
+    return NULL;
+  /* TRANSLATORS: a user name and a computer's name. */
+  return g_strdup_printf (_("%s on %s"), lines[0], lines[1]);
+}
+
+/* Claims the right to write @self's file for this process. Returns %FALSE
+ * when another process holds it, with self->holder set to who that is
+ * (%NULL when unknown). A folder or file system without locks leaves only
+ * SQLite's own to keep writers apart. */
+static gboolean
+claim_network_file (KlyngeDb *self)
+{
+  g_autofree char *id = dup_file_id (self->path);
+  g_autofree char *owner_path = g_strconcat (self->path, ".klynge-owner", NULL);
+  Claim *claim;
+
+  if (id == NULL)
+    return TRUE;
+
+  G_LOCK (claims);
+  if (claims == NULL)
+    claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, claim_free);
+  if ((claim = g_hash_table_lookup (claims, id)) != NULL)
+    {
+      claim->n++;
+      self->claim_id = g_steal_pointer (&id);
+      G_UNLOCK (claims);
+      return TRUE;
+    }
+
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+      g_autofree char *who = NULL;
+      GStatBuf at_path;
+      struct stat opened;
+      int fd = g_open (owner_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        break;
+      if (fcntl (fd, F_SETLK, &lock) != 0)
+        {
+          gboolean held = errno == EAGAIN || errno == EACCES;
+
+          if (held)
+            self->holder = read_holder (fd);
+          close (fd);
+          if (!held)
+            break;
+          G_UNLOCK (claims);
+          return FALSE;
+        }
+      if (fstat (fd, &opened) != 0 || g_stat (owner_path, &at_path) != 0 ||
+          opened.st_ino != at_path.st_ino || opened.st_dev != at_path.st_dev)
+        {
+          close (fd);
+          continue;
+        }
+
+      who = g_strdup_printf ("%s\n%s\n", g_get_user_name (), g_get_host_name ());
+      if (ftruncate (fd, 0) != 0 || pwrite (fd, who, strlen (who), 0) < 0)
+        g_debug ("%s: %s", owner_path, g_strerror (errno));
+      claim = g_new0 (Claim, 1);
+      claim->path = g_steal_pointer (&owner_path);
+      claim->fd = fd;
+      claim->n = 1;
+      g_hash_table_insert (claims, g_strdup (id), claim);
+      self->claim_id = g_steal_pointer (&id);
+      break;
+    }
+  G_UNLOCK (claims);
+  return TRUE;
+}
+
+static void
+release_network_file (KlyngeDb *self)
+{
+  Claim *claim;
+
+  if (self->claim_id == NULL)
+    return;
+
+  G_LOCK (claims);
+  claim = g_hash_table_lookup (claims, self->claim_id);
+  if (claim != NULL && --claim->n == 0)
+    g_hash_table_remove (claims, self->claim_id);
+  G_UNLOCK (claims);
+  g_clear_pointer (&self->claim_id, g_free);
+}
+
 static void
 finalize_statement (gpointer stmt)
 {
@@ -125,6 +274,8 @@ klynge_db_finalize (GObject *object)
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   unregister_open_file (self);
+  release_network_file (self);
+  g_free (self->holder);
   g_free (self->path);
 
   G_OBJECT_CLASS (klynge_db_parent_class)->finalize (object);
@@ -479,7 +630,11 @@ is_network_file_system (const char *path)
  * works between processes of one computer: two PCs writing a file on a
  * network drive through WAL corrupt it. There the rollback journal is used
  * (a writer locks the file itself, so the other PC waits until the write is
- * over), with every commit synced, as SQLite advises for that mode. */
+ * over), with every commit synced, as SQLite advises for that mode. The
+ * locking mode stays NORMAL: in EXCLUSIVE mode the first write's lock is
+ * kept until the file is closed, and a second PC could not even read it.
+ * Writers of different PCs are kept apart for a whole session by
+ * claim_network_file() instead. */
 static gboolean
 set_journal_mode (KlyngeDb  *self,
                   GError   **error)
@@ -488,7 +643,8 @@ set_journal_mode (KlyngeDb  *self,
     return klynge_db_exec (self, "PRAGMA journal_mode = WAL", error) &&
            klynge_db_exec (self, "PRAGMA synchronous = NORMAL", error);
 
-  return klynge_db_exec (self, "PRAGMA journal_mode = DELETE", error) &&
+  return klynge_db_exec (self, "PRAGMA locking_mode = NORMAL", error) &&
+         klynge_db_exec (self, "PRAGMA journal_mode = DELETE", error) &&
          klynge_db_exec (self, "PRAGMA synchronous = FULL", error);
 }
 
@@ -562,8 +718,13 @@ klynge_db_open (const char         *path,
         self->reason = REASON_FOLDER;
       read_only = self->reason != REASON_ASKED;
     }
-  self->read_only = read_only;
   self->network = is_network_file_system (path);
+  if (!read_only && self->network && !claim_network_file (self))
+    {
+      self->reason = REASON_IN_USE;
+      read_only = TRUE;
+    }
+  self->read_only = read_only;
 
   open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
   rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
@@ -733,6 +894,12 @@ klynge_db_dup_read_only_reason (KlyngeDb *self)
       return g_strdup_printf (_("You do not have permission to change the file “%s”."), name);
     case REASON_FOLDER:
       return g_strdup_printf (_("The folder of “%s” cannot be written to, and the database needs to keep its working files beside it."), name);
+    case REASON_IN_USE:
+      if (self->holder != NULL)
+        return g_strdup_printf (_("The file “%s” is on a network drive and is open for changes by %s: one person at a time. Open it again once it is closed there to make changes."),
+                                name, self->holder);
+      return g_strdup_printf (_("The file “%s” is on a network drive and is open for changes on another computer: one person at a time. Open it again once it is closed there to make changes."),
+                              name);
     case REASON_ASKED:
     default:
       return g_strdup_printf (_("The file “%s” was opened for reading only."), name);
