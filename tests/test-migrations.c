@@ -35,6 +35,7 @@ static const Expected fixtures[] = {
   { 1, "Aarhus Midt Quality Cluster", 9, 25, 6, 150, 162, 32, 33730000 },
   { 2, "Aarhus Midt Quality Cluster", 9, 25, 7, 150, 162, 32, 33730000 },
   { 3, "Aarhus Midt Quality Cluster", 9, 25, 7, 150, 162, 32, 33730000 },
+  { 6, "Aarhus Midt Quality Cluster", 9, 25, 7, 150, 162, 32, 33730000 },
 };
 
 static const Expected *
