@@ -16,6 +16,7 @@
 #include "klynge-data-page.h"
 #include "klynge-import-sheet.h"
 #include "klynge-demo.h"
+#include "klynge-edit-guard.h"
 #include "klynge-finances-page.h"
 #include "klynge-meetings-page.h"
 #include "klynge-read-only.h"
@@ -774,19 +775,9 @@ klynge_window_close_request (GtkWindow *window)
   KlyngePage *pages[] = { self->clusters_page, self->meetings_page, self->data_page,
                           self->charts_page, self->finances_page };
 
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   /* An editor window still open asks about its own changes first. */
-  for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
-    {
-      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (other) != window || !gtk_widget_get_visible (GTK_WIDGET (other)))
-        continue;
-      gtk_window_close (other);
-      if (gtk_widget_get_visible (GTK_WIDGET (other)))
-        return TRUE;
-    }
+  if (!klynge_edit_guard_close_transients (window))
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (!klynge_page_save_pending (pages[i]))
       return TRUE;
