@@ -737,6 +737,32 @@ undo_stack_changed (KlyngeWindow *self)
 }
 
 static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(KlyngeWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean redoable = TRUE;
+  gboolean undone = klynge_undo_stack_undo_finish (KLYNGE_UNDO_STACK (source), result, &redoable, &error);
+
+  /* Closed meanwhile: the worker's transaction is done, there is nothing to show. */
+  if (self->context == NULL)
+    return;
+  if (!undone)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* Shift+Ctrl+Z cannot bring an import back: say what does. */
+  if (!redoable)
+    show_toast (self, _("The import was undone. To bring it back, import the file again."));
+  klynge_context_emit_changed (self->context);
+}
+
+/* An import takes a while to undo: it is undone in a worker, the window
+ * staying alive; a delete is put back at once. */
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -744,13 +770,19 @@ undo_action (GtkWidget  *widget,
   KlyngeWindow *self = KLYNGE_WINDOW (widget);
   KlyngeUndoStack *stack = klynge_context_get_undo_stack (self->context);
   g_autoptr(GError) error = NULL;
-  gboolean redo = g_str_equal (action_name, "win.redo");
 
   if (stack == NULL)
     return;
-  if (!(redo ? klynge_undo_stack_redo (stack, &error) : klynge_undo_stack_undo (stack, &error)))
+  if (g_str_equal (action_name, "win.undo"))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      klynge_undo_stack_undo_async (stack, NULL, NULL, undone_cb, g_object_ref (self));
+      if (klynge_undo_stack_get_busy (stack))
+        show_toast (self, _("Undoing the import…"));
+      return;
+    }
+  if (!klynge_undo_stack_redo (stack, &error))
+    {
+      show_toast (self, error->message);
       return;
     }
   klynge_context_emit_changed (self->context);

@@ -647,23 +647,34 @@ title_is (KlyngeDb   *db,
   return g_strcmp0 (stored, title) == 0;
 }
 
+/* The Meetings area, with the demo's first and last meetings. */
+static GtkWidget *
+two_meetings (KlyngeWindow *window,
+              gint64       *first,
+              gint64       *second)
+{
+  GtkWidget *page;
+  KlyngeDb *db;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  db = klynge_page_get_db (KLYNGE_PAGE (page));
+  *first = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
+  *second = klynge_db_count (db, "SELECT max(id) FROM meeting", 0);
+  return page;
+}
+
 /* A changed title is never dropped: picking another meeting, Escape and
  * closing the window save it; when it cannot be saved the user is asked. */
 static void
 keeps_typed_title (KlyngeWindow *window,
                    gpointer      user_data)
 {
-  GtkWidget *page;
-  KlyngeDb *db;
   gint64 first, second;
+  GtkWidget *page = two_meetings (window, &first, &second);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (page));
   gboolean stays_open;
-
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
-  db = klynge_page_get_db (KLYNGE_PAGE (page));
-  first = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
-  second = klynge_db_count (db, "SELECT max(id) FROM meeting", 0);
 
   /* Another meeting picked. */
   pick (page, first);
@@ -706,25 +717,15 @@ test_keeps_typed_title (void)
   klynge_ui_test_run_on_demo (keeps_typed_title, NULL);
 }
 
-static char *
-first_item_of (KlyngeDb *db,
-               gint64    id)
-{
-  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, id, NULL);
-
-  if (meeting == NULL || meeting->agenda->len == 0)
-    return NULL;
-  return g_strdup (((KlyngeAgendaItem *) g_ptr_array_index (meeting->agenda, 0))->title);
-}
-
 static gboolean
 first_item_is (KlyngeDb   *db,
                gint64      id,
                const char *title)
 {
-  g_autofree char *stored = first_item_of (db, id);
+  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, id, NULL);
 
-  return g_strcmp0 (stored, title) == 0;
+  return meeting != NULL && meeting->agenda->len > 0 &&
+         g_strcmp0 (((KlyngeAgendaItem *) g_ptr_array_index (meeting->agenda, 0))->title, title) == 0;
 }
 
 static GtkWidget *
@@ -741,17 +742,10 @@ static void
 keeps_typed_agenda (KlyngeWindow *window,
                     gpointer      user_data)
 {
-  GtkWidget *page;
-  KlyngeDb *db;
   gint64 first, second;
+  GtkWidget *page = two_meetings (window, &first, &second);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (page));
   gboolean stays_open;
-
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
-  db = klynge_page_get_db (KLYNGE_PAGE (page));
-  first = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
-  second = klynge_db_count (db, "SELECT max(id) FROM meeting", 0);
 
   pick (page, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), first_item_entry (page), "Picked away");
