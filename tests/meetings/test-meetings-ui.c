@@ -12,6 +12,7 @@
 #include "klynge-cluster.h"
 #include "klynge-context.h"
 #include "klynge-invitations.h"
+#include "klynge-invitations-view.h"
 #include "klynge-meeting.h"
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
@@ -769,6 +770,37 @@ test_keeps_typed_agenda (void)
   klynge_ui_test_run_on_demo (keeps_typed_agenda, NULL);
 }
 
+/* The invitation mail is a draft: closed with Escape, what was typed is
+ * what the next one starts from. */
+static void
+keeps_mail_draft (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  gint64 first, second;
+  GtkWidget *page = two_meetings (window, &first, &second);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+  g_autofree char *subject = NULL;
+  GtkWindow *dialog;
+
+  pick (page, second);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "invitations");
+  klynge_ui_test_flush ();
+  gtk_widget_activate_action (klynge_ui_test_find_widget (page, KLYNGE_TYPE_INVITATIONS_VIEW), "invitations.mail", NULL);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  klynge_ui_test_type_over (dialog, klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY), "Draft subject");
+  klynge_ui_test_press_key (dialog, GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  subject = g_settings_get_string (settings, "invitation-subject");
+  g_assert_cmpstr (subject, ==, "Draft subject");
+}
+
+static void
+test_keeps_mail_draft (void)
+{
+  klynge_ui_test_run_on_demo (keeps_mail_draft, NULL);
+}
+
 static GtkWidget *
 open_topics (KlyngeWindow *window)
 {
@@ -880,6 +912,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/keeps-typed-title", test_keeps_typed_title);
   g_test_add_func ("/meetings/ui/keeps-typed-agenda", test_keeps_typed_agenda);
   g_test_add_func ("/meetings/ui/topic-editors-ask", test_topic_editors_ask);
+  g_test_add_func ("/meetings/ui/keeps-mail-draft", test_keeps_mail_draft);
 
   return g_test_run ();
 }
