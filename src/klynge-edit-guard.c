@@ -292,7 +292,8 @@ klynge_edit_guard_set_clean (KlyngeEditGuard *self)
 
 /**
  * klynge_edit_guard_protect:
- * @editor: an editor window with a "saved" signal, emitted once stored
+ * @editor: an editor window, with a "saved" signal emitted once stored
+ *   unless saving empties its fields
  * @form: its fields, filled as loaded
  * @save_action: the window's action that saves (and closes it)
  *
@@ -308,8 +309,10 @@ klynge_edit_guard_protect (GtkWindow  *editor,
 
   self->save_action = g_strdup (save_action);
   g_set_weak_pointer (&self->editor, editor);
-  /* The close handler owns the guard: it goes with the window, as this one. */
-  g_signal_connect_swapped (editor, "saved", G_CALLBACK (saved_cb), self);
+  /* The close handler owns the guard: it goes with the window, as this one.
+   * An editor without "saved" shows its fields empty once saved. */
+  if (g_signal_lookup ("saved", G_OBJECT_TYPE (editor)) != 0)
+    g_signal_connect_swapped (editor, "saved", G_CALLBACK (saved_cb), self);
   g_signal_connect_data (editor, "close-request", G_CALLBACK (close_request_cb), self,
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 }

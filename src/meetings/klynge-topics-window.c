@@ -503,8 +503,8 @@ fill_proposals (KlyngeTopicsWindow *self)
     }
 }
 
-static void
-propose_cb (KlyngeTopicsWindow *self)
+static gboolean
+propose (KlyngeTopicsWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -512,10 +512,27 @@ propose_cb (KlyngeTopicsWindow *self)
                                  gtk_editable_get_text (GTK_EDITABLE (self->proposal_row)), 0, &error) == 0)
     {
       show_error (self, error);
-      return;
+      return FALSE;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), "");
   fill_proposals (self);
+  return TRUE;
+}
+
+static void
+propose_cb (KlyngeTopicsWindow *self)
+{
+  propose (self);
+}
+
+/* Save, when the window closes with a proposal typed but not added. */
+static void
+propose_and_close_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  if (propose (KLYNGE_TOPICS_WINDOW (widget)))
+    gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void
@@ -574,6 +591,7 @@ klynge_topics_window_class_init (KlyngeTopicsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, topic_list);
   gtk_widget_class_bind_template_callback (widget_class, propose_cb);
   gtk_widget_class_install_action (widget_class, "topics.new-topic", NULL, new_topic_action);
+  gtk_widget_class_install_action (widget_class, "topics.propose-and-close", NULL, propose_and_close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -593,5 +611,7 @@ klynge_topics_window_new (GtkWindow *parent,
   self->db = g_object_ref (db);
   self->cluster_id = cluster_id;
   reload (self);
+  /* A proposal typed but not added is typed work too. */
+  klynge_edit_guard_protect (GTK_WINDOW (self), GTK_WIDGET (self->proposal_row), "topics.propose-and-close");
   return GTK_WIDGET (self);
 }

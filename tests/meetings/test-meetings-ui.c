@@ -878,6 +878,14 @@ topic_editors_ask (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM indicator WHERE id = ?1 AND name = 'Renamed rate'", rate), ==, 1);
 
+  /* A proposal typed but not added: closing the topics window asks. */
+  klynge_ui_test_type_over (GTK_WINDOW (topics), klynge_ui_test_find_named (topics, "proposal-entry"), "Falls in the elderly");
+  gtk_window_close (GTK_WINDOW (topics));
+  klynge_ui_test_respond ("save");
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")) == NULL);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM topic_proposal WHERE title = 'Falls in the elderly' AND ?1", 1), ==, 1);
+  topics = open_topics (window);
+
   /* The form's own Cancel drops the changes on purpose, unasked. */
   form = edit_indicator (topics, rate);
   klynge_ui_test_type_over (form, klynge_ui_test_find_widget (GTK_WIDGET (form), GTK_TYPE_ENTRY), "Not kept");
