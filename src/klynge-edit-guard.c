@@ -10,10 +10,11 @@
  * a change typed back to what it was all count right without a signal per
  * field.
  *
- * Editor windows (a member, a clinic, the cluster, a ledger entry) ask
- * Save / Discard / Cancel when closed with changes, as gnome-text-editor
- * does for a document; the meeting shown beside the list saves itself when
- * left, as GNOME Calendar's event details do, and asks only when it cannot.
+ * Editor windows (a member, a clinic, the cluster, a ledger entry) and
+ * editor dialogs (a topic, an indicator) ask Save / Discard / Cancel when
+ * closed with changes, as gnome-text-editor does for a document; the
+ * meeting shown beside the list, with its agenda, saves itself when left,
+ * as GNOME Calendar's event details do, and asks only when it cannot.
  */
 
 #include "klynge-i18n.h"
@@ -24,10 +25,12 @@ struct _KlyngeEditGuard
 {
   GObject    parent_instance;
 
-  GtkWidget *form;          /* weak */
-  GtkWindow *editor;        /* weak; an editor window's */
+  GPtrArray *forms;         /* of GWeakRef to the fields' containers */
+  GtkWindow *editor;        /* weak; an editor window's or dialog's */
   char      *clean;         /* the fingerprint when loaded or saved */
-  char      *save_action;   /* for an editor window */
+  char      *save_action;   /* for an editor window; a dialog's save response */
+  char      *response;      /* the button that closed a dialog, once known */
+  guint      decide_id;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeEditGuard, klynge_edit_guard, G_TYPE_OBJECT)
@@ -73,8 +76,13 @@ fingerprint (KlyngeEditGuard *self)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  if (self->form != NULL)
-    fingerprint_into (self->form, out);
+  for (guint i = 0; i < self->forms->len; i++)
+    {
+      g_autoptr(GtkWidget) form = g_weak_ref_get (g_ptr_array_index (self->forms, i));
+
+      if (form != NULL)
+        fingerprint_into (form, out);
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -89,7 +97,15 @@ save_later_cb (gpointer data)
 {
   KlyngeEditGuard *self = data;
 
-  if (self->editor != NULL)
+  if (self->editor == NULL)
+    return G_SOURCE_REMOVE;
+  /* As a dialog's button does: it closes, then tells which one it was. */
+  if (ADW_IS_MESSAGE_DIALOG (self->editor))
+    {
+      gtk_window_close (self->editor);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (self->editor), self->save_action);
+    }
+  else
     gtk_widget_activate_action (GTK_WIDGET (self->editor), self->save_action, NULL);
   return G_SOURCE_REMOVE;
 }
@@ -118,18 +134,72 @@ close_response_cb (AdwMessageDialog *dialog,
     g_idle_add_full (G_PRIORITY_DEFAULT, discard_later_cb, g_object_ref (self), g_object_unref);
 }
 
+static void
+ask_to_close (KlyngeEditGuard *self,
+              gboolean         can_save)
+{
+  AdwMessageDialog *dialog = klynge_edit_guard_ask (GTK_WIDGET (self->editor), NULL, can_save);
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (close_response_cb), g_object_ref (self),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+}
+
 static gboolean
 close_request_cb (GtkWindow       *editor,
                   KlyngeEditGuard *self)
 {
-  AdwMessageDialog *dialog;
-
   if (!klynge_edit_guard_is_dirty (self))
     return FALSE;
-  dialog = klynge_edit_guard_ask (GTK_WIDGET (editor), NULL, TRUE);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (close_response_cb), g_object_ref (self),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  ask_to_close (self, TRUE);
   return TRUE;
+}
+
+/* Its own buttons close a dialog too, and it tells which one only after
+ * closing: what becomes of the changes is decided once that is known. */
+static gboolean
+decide_cb (gpointer data)
+{
+  KlyngeEditGuard *self = data;
+  g_autofree char *response = g_steal_pointer (&self->response);
+
+  self->decide_id = 0;
+  if (self->editor == NULL)
+    return G_SOURCE_REMOVE;
+  /* Escape, or the window below closing: no button was pressed. */
+  if (response == NULL)
+    {
+      ask_to_close (self, adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (self->editor),
+                                                                   self->save_action));
+      return G_SOURCE_REMOVE;
+    }
+  /* Its Cancel button drops the changes on purpose. */
+  if (!g_str_equal (response, self->save_action))
+    klynge_edit_guard_set_clean (self);
+  /* A save that failed keeps the dialog open with what was typed. */
+  if (!klynge_edit_guard_is_dirty (self))
+    gtk_window_close (self->editor);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+dialog_close_request_cb (GtkWindow       *dialog,
+                         KlyngeEditGuard *self)
+{
+  if (!klynge_edit_guard_is_dirty (self))
+    return FALSE;
+  g_clear_pointer (&self->response, g_free);
+  if (self->decide_id == 0)
+    self->decide_id = g_idle_add_full (G_PRIORITY_DEFAULT, decide_cb, g_object_ref (self), g_object_unref);
+  return TRUE;
+}
+
+static void
+dialog_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    KlyngeEditGuard  *self)
+{
+  g_free (self->response);
+  self->response = g_strdup (response);
 }
 
 static void
@@ -137,10 +207,11 @@ klynge_edit_guard_finalize (GObject *object)
 {
   KlyngeEditGuard *self = KLYNGE_EDIT_GUARD (object);
 
-  g_clear_weak_pointer (&self->form);
+  g_ptr_array_unref (self->forms);
   g_clear_weak_pointer (&self->editor);
   g_free (self->clean);
   g_free (self->save_action);
+  g_free (self->response);
   G_OBJECT_CLASS (klynge_edit_guard_parent_class)->finalize (object);
 }
 
@@ -151,8 +222,16 @@ klynge_edit_guard_class_init (KlyngeEditGuardClass *klass)
 }
 
 static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
 klynge_edit_guard_init (KlyngeEditGuard *self)
 {
+  self->forms = g_ptr_array_new_with_free_func (weak_ref_free);
 }
 
 /**
@@ -166,9 +245,28 @@ klynge_edit_guard_new (GtkWidget *form)
 {
   KlyngeEditGuard *self = g_object_new (KLYNGE_TYPE_EDIT_GUARD, NULL);
 
-  g_set_weak_pointer (&self->form, form);
-  klynge_edit_guard_set_clean (self);
+  klynge_edit_guard_add_form (self, form);
   return self;
+}
+
+/**
+ * klynge_edit_guard_add_form:
+ * @form: more fields of the same record, filled as loaded
+ *
+ * The guard watches @form too, and calls it clean as it is now.
+ */
+void
+klynge_edit_guard_add_form (KlyngeEditGuard *self,
+                            GtkWidget       *form)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_return_if_fail (KLYNGE_IS_EDIT_GUARD (self));
+  g_return_if_fail (GTK_IS_WIDGET (form));
+
+  g_weak_ref_init (ref, form);
+  g_ptr_array_add (self->forms, ref);
+  klynge_edit_guard_set_clean (self);
 }
 
 gboolean
@@ -194,7 +292,8 @@ klynge_edit_guard_set_clean (KlyngeEditGuard *self)
 
 /**
  * klynge_edit_guard_protect:
- * @editor: an editor window with a "saved" signal, emitted once stored
+ * @editor: an editor window, with a "saved" signal emitted once stored
+ *   unless saving empties its fields
  * @form: its fields, filled as loaded
  * @save_action: the window's action that saves (and closes it)
  *
@@ -210,10 +309,66 @@ klynge_edit_guard_protect (GtkWindow  *editor,
 
   self->save_action = g_strdup (save_action);
   g_set_weak_pointer (&self->editor, editor);
-  /* The close handler owns the guard: it goes with the window, as this one. */
-  g_signal_connect_swapped (editor, "saved", G_CALLBACK (saved_cb), self);
+  /* The close handler owns the guard: it goes with the window, as this one.
+   * An editor without "saved" shows its fields empty once saved. */
+  if (g_signal_lookup ("saved", G_OBJECT_TYPE (editor)) != 0)
+    g_signal_connect_swapped (editor, "saved", G_CALLBACK (saved_cb), self);
   g_signal_connect_data (editor, "close-request", G_CALLBACK (close_request_cb), self,
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+}
+
+/**
+ * klynge_edit_guard_protect_dialog:
+ * @dialog: a message dialog holding a form
+ * @form: its fields, filled as loaded
+ * @save_response: the response that saves
+ *
+ * Closing @dialog with changes by Escape or with the window below asks
+ * whether to save them, discard them or keep editing; its Cancel response
+ * discards them, and a save that fails leaves it open. The caller calls
+ * the guard clean once @save_response stored the changes.
+ *
+ * Returns: (transfer none): the guard, which lives as long as @dialog
+ */
+KlyngeEditGuard *
+klynge_edit_guard_protect_dialog (AdwMessageDialog *dialog,
+                                  GtkWidget        *form,
+                                  const char       *save_response)
+{
+  KlyngeEditGuard *self = klynge_edit_guard_new (form);
+
+  self->save_action = g_strdup (save_response);
+  g_set_weak_pointer (&self->editor, GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (dialog_response_cb), self);
+  g_signal_connect_data (dialog, "close-request", G_CALLBACK (dialog_close_request_cb), self,
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  return self;
+}
+
+/**
+ * klynge_edit_guard_close_transients:
+ * @window: a window with editors open above it
+ *
+ * Closes the editors open above @window, each asking about its own changes.
+ *
+ * Returns: whether all of them closed
+ */
+gboolean
+klynge_edit_guard_close_transients (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (other) != window || !gtk_widget_get_visible (GTK_WIDGET (other)))
+        continue;
+      gtk_window_close (other);
+      if (gtk_widget_get_visible (GTK_WIDGET (other)))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**

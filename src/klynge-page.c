@@ -347,16 +347,30 @@ klynge_page_push_undo (KlyngePage     *self,
                        const char     *message)
 {
   KlyngeContext *context = klynge_page_get_context (self);
-  AdwToast *toast = adw_toast_new (message);
 
   klynge_undo_stack_push (klynge_context_get_undo_stack (context), message, snapshot);
+  klynge_page_add_undo_toast (self, message);
+  klynge_context_emit_changed (context);
+}
+
+/**
+ * klynge_page_add_undo_toast:
+ * @message: what was just put on the window's undo, "Member deleted"
+ *
+ * Says so in a toast whose Undo is Ctrl+Z's.
+ */
+void
+klynge_page_add_undo_toast (KlyngePage *self,
+                            const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
   adw_toast_set_button_label (toast, _("_Undo"));
   /* The toast lives in the window's overlay, above the page: only the
    * window's actions are found from there. */
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   klynge_page_add_toast (self, toast);
-  klynge_context_emit_changed (context);
 }
 
 static void

@@ -57,6 +57,8 @@ gint64         klynge_page_get_cluster (KlyngePage    *self);
 void           klynge_page_push_undo   (KlyngePage     *self,
                                         KlyngeSnapshot *snapshot,
                                         const char     *message);
+void           klynge_page_add_undo_toast (KlyngePage *self,
+                                           const char *message);
 void           klynge_page_add_toast   (KlyngePage    *self,
                                         AdwToast      *toast);
 void           klynge_page_ellipsize_picker (GtkDropDown *picker);

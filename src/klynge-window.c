@@ -16,6 +16,7 @@
 #include "klynge-data-page.h"
 #include "klynge-import-sheet.h"
 #include "klynge-demo.h"
+#include "klynge-edit-guard.h"
 #include "klynge-finances-page.h"
 #include "klynge-meetings-page.h"
 #include "klynge-read-only.h"
@@ -740,6 +741,32 @@ undo_stack_changed (KlyngeWindow *self)
 }
 
 static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(KlyngeWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean redoable = TRUE;
+  gboolean undone = klynge_undo_stack_undo_finish (KLYNGE_UNDO_STACK (source), result, &redoable, &error);
+
+  /* Closed meanwhile: the worker's transaction is done, there is nothing to show. */
+  if (self->context == NULL)
+    return;
+  if (!undone)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* Shift+Ctrl+Z cannot bring an import back: say what does. */
+  if (!redoable)
+    show_toast (self, _("The import was undone. To bring it back, import the file again."));
+  klynge_context_emit_changed (self->context);
+}
+
+/* An import takes a while to undo: it is undone in a worker, the window
+ * staying alive; a delete is put back at once. */
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -747,13 +774,19 @@ undo_action (GtkWidget  *widget,
   KlyngeWindow *self = KLYNGE_WINDOW (widget);
   KlyngeUndoStack *stack = klynge_context_get_undo_stack (self->context);
   g_autoptr(GError) error = NULL;
-  gboolean redo = g_str_equal (action_name, "win.redo");
 
   if (stack == NULL)
     return;
-  if (!(redo ? klynge_undo_stack_redo (stack, &error) : klynge_undo_stack_undo (stack, &error)))
+  if (g_str_equal (action_name, "win.undo"))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      klynge_undo_stack_undo_async (stack, NULL, NULL, undone_cb, g_object_ref (self));
+      if (klynge_undo_stack_get_busy (stack))
+        show_toast (self, _("Undoing the import…"));
+      return;
+    }
+  if (!klynge_undo_stack_redo (stack, &error))
+    {
+      show_toast (self, error->message);
       return;
     }
   klynge_context_emit_changed (self->context);
@@ -778,19 +811,9 @@ klynge_window_close_request (GtkWindow *window)
   KlyngePage *pages[] = { self->clusters_page, self->meetings_page, self->data_page,
                           self->charts_page, self->finances_page };
 
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   /* An editor window still open asks about its own changes first. */
-  for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
-    {
-      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (other) != window || !gtk_widget_get_visible (GTK_WIDGET (other)))
-        continue;
-      gtk_window_close (other);
-      if (gtk_widget_get_visible (GTK_WIDGET (other)))
-        return TRUE;
-    }
+  if (!klynge_edit_guard_close_transients (window))
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (!klynge_page_save_pending (pages[i]))
       return TRUE;

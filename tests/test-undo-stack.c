@@ -105,6 +105,31 @@ test_forgets_after_other_connection (KlyngeTestDemo *f,
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
 }
 
+/* An import's batch is removed whole, which stays right after other
+ * writes; it cannot be redone, its file being imported again instead. */
+static void
+test_import (KlyngeTestDemo *f,
+             gconstpointer   data)
+{
+  g_autoptr(KlyngeUndoStack) stack = klynge_undo_stack_new (f->db);
+  g_autoptr(GError) error = NULL;
+  gint64 members = n_members (f);
+  gint64 batch = klynge_test_add_large_batch (f->db, 10);
+
+  klynge_undo_stack_push_import (stack, "10 measurements imported", batch);
+  g_assert_cmpstr (klynge_undo_stack_get_undo_label (stack), ==, "10 measurements imported");
+  delete_member (f, stack, "SELECT min(id) FROM member WHERE cluster_id = ?1");
+  g_assert_true (klynge_db_exec (f->db, "UPDATE cluster SET notes = 'changed'", &error));
+
+  /* The delete is forgotten, the import is not. */
+  g_assert_true (klynge_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch WHERE id = ?1", batch), ==, 0);
+  g_assert_cmpint (n_members (f), ==, members - 1);
+  g_assert_false (klynge_undo_stack_get_can_undo (stack));
+  g_assert_false (klynge_undo_stack_get_can_redo (stack));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -116,6 +141,7 @@ main (int    argc,
   ADD ("/undo-stack/undo-redo", test_undo_redo);
   ADD ("/undo-stack/forgets-after-other-change", test_forgets_after_other_change);
   ADD ("/undo-stack/forgets-after-other-connection", test_forgets_after_other_connection);
+  ADD ("/undo-stack/import", test_import);
 #undef ADD
 
   return g_test_run ();

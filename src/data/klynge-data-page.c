@@ -16,6 +16,7 @@
 #include "klynge-placeholder.h"
 #include "klynge-submissions.h"
 #include "klynge-tooltip.h"
+#include "klynge-undo-stack.h"
 
 struct _KlyngeDataPage
 {
@@ -239,40 +240,31 @@ meeting_selected_cb (KlyngeDataPage *self)
     load_requests (self);
 }
 
-/* The toast lives in the window's overlay, above this page, where the
- * page's actions are not found: its button reaches the page directly, so
- * it works from whatever area is shown by then. */
+/* The import sheet put the import on the window's undo. */
 static void
-undo_toast_clicked_cb (AdwToast       *toast,
-                       KlyngeDataPage *self)
+assistant_imported_cb (KlyngeDataPage *self)
 {
-  gtk_widget_activate_action_variant (GTK_WIDGET (self), "data.undo-batch",
-                                      adw_toast_get_action_target_value (toast));
-}
+  KlyngeUndoStack *stack = klynge_context_get_undo_stack (klynge_page_get_context (KLYNGE_PAGE (self)));
+  const char *label = klynge_undo_stack_get_undo_label (stack);
 
-static void
-assistant_imported_cb (KlyngeDataPage *self,
-                       gint64          batch,
-                       guint           n)
-{
-  g_autofree char *count = klynge_format_integer (n);
-  g_autofree char *title = g_strdup_printf (ngettext ("%s measurement imported", "%s measurements imported", n), count);
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self, 0);
-  klynge_page_add_toast (KLYNGE_PAGE (self), toast);
+  if (label != NULL)
+    klynge_page_add_undo_toast (KLYNGE_PAGE (self), label);
 }
 
 gboolean
 klynge_data_page_refuse_import (KlyngeDataPage *self)
 {
+  KlyngeUndoStack *stack;
+  gboolean refuse;
+
   g_return_val_if_fail (KLYNGE_IS_DATA_PAGE (self), FALSE);
 
-  if (self->undoing)
+  /* The worker removing a file, from its row or from Ctrl+Z, is still at work. */
+  stack = klynge_context_get_undo_stack (klynge_page_get_context (KLYNGE_PAGE (self)));
+  refuse = self->undoing || (stack != NULL && klynge_undo_stack_get_busy (stack));
+  if (refuse)
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Wait until the import is undone, then import the file again")));
-  return self->undoing;
+  return refuse;
 }
 
 void

@@ -11,6 +11,7 @@
 #include "klynge-import-task.h"
 #include "klynge-read-only.h"
 #include "klynge-submissions.h"
+#include "klynge-undo-stack.h"
 
 struct _KlyngeImportSheet
 {
@@ -565,6 +566,8 @@ commit_done_cb (GObject      *source,
   g_autoptr(KlyngeImportSheet) self = user_data;
   g_autoptr(GError) error = NULL;
   gint64 batch = klynge_import_commit_finish (result, &error);
+  g_autofree char *count = NULL;
+  g_autofree char *label = NULL;
   guint n;
 
   set_busy (self, NULL);
@@ -585,6 +588,10 @@ commit_done_cb (GObject      *source,
   n = klynge_import_plan_get_n_written (self->plan, chosen_duplicates (self));
   g_clear_pointer (&self->plan, klynge_import_plan_free);
   update_actions (self);
+  /* Ctrl+Z right after undoes the import, in any area. */
+  count = klynge_format_integer (n);
+  label = g_strdup_printf (ngettext ("%s measurement imported", "%s measurements imported", n), count);
+  klynge_undo_stack_push_import (klynge_context_get_undo_stack (self->context), label, batch);
   /* Every page reloads: the chart on the projector shows the new clinic now. */
   klynge_context_emit_changed (self->context);
   g_signal_emit (self, signals[IMPORTED], 0, batch, n);

@@ -11,6 +11,7 @@
 
 #include "klynge-accounts.h"
 #include "klynge-budget-chart.h"
+#include "klynge-edit-guard.h"
 #include "klynge-finances-page.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
@@ -49,6 +50,10 @@ struct _KlyngeFinancesPage
   GPtrArray         *grants;         /* KlyngeLedgerEntry proposals for the year */
   GArray            *booked_grants;  /* gint64: the entries the last booking of grants added, for its undo */
   gboolean           loading;
+  KlyngeEditGuard   *budget_guard;   /* what was typed in the budget and not applied */
+  KlyngeEditGuard   *rates_guard;    /* and in the grant rates */
+  KlyngeDb          *shown_db;       /* the file and cluster the forms were filled from, */
+  gint64             shown_cluster;  /* which typed work is saved to */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeFinancesPage, klynge_finances_page, KLYNGE_TYPE_PAGE)
@@ -357,19 +362,36 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* The budget of line @i as its row shows it once loaded. */
+static char *
+budget_text (KlyngeFinancesPage *self,
+             guint               i)
+{
+  KlyngeLedgerLine *line = g_ptr_array_index (self->totals->lines, i);
+
+  return line->budget > 0 ? klynge_money_format (line->budget, NULL) : g_strdup ("");
+}
+
+static gboolean
+apply_budget (KlyngeFinancesPage  *self,
+              AdwEntryRow         *row,
+              GError             **error)
+{
+  gint64 category = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "category-id"));
+  gint64 amount = 0;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  return (*text == '\0' || klynge_money_parse (text, self->currency, &amount, error)) &&
+         klynge_ledger_set_budget (self->shown_db, self->shown_cluster, self->year, category, amount, error);
+}
+
 static void
 budget_activated_cb (AdwEntryRow        *row,
                      KlyngeFinancesPage *self)
 {
-  gint64 category = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "category-id"));
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   g_autoptr(GError) error = NULL;
-  gint64 amount = 0;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  if ((*text != '\0' && !klynge_money_parse (text, self->currency, &amount, &error)) ||
-      !klynge_ledger_set_budget (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), self->year,
-                                 category, amount, &error))
+  if (!apply_budget (self, row, &error))
     {
       report_error (self, error);
       return;
@@ -392,7 +414,7 @@ load_budget (KlyngeFinancesPage *self,
       KlyngeLedgerLine *line = g_ptr_array_index (self->totals->lines, i);
       GtkWidget *row = adw_entry_row_new ();
       g_autofree char *actual = klynge_money_format (line->actual, self->currency);
-      g_autofree char *budget = line->budget > 0 ? klynge_money_format (line->budget, NULL) : g_strdup ("");
+      g_autofree char *budget = budget_text (self, i);
       g_autofree char *title = g_strdup_printf (_("Budget for %s"), line->name);
       g_autofree char *spent = g_strdup_printf (_("Actual %s"), actual);
       GtkWidget *actual_label = gtk_label_new (spent);
@@ -486,15 +508,91 @@ load_grants (KlyngeFinancesPage *self,
                                  self->grants != NULL && self->grants->len > 0);
 }
 
+static gboolean
+parse_rate (KlyngeFinancesPage  *self,
+            AdwEntryRow         *row,
+            gint64              *value,
+            GError             **error)
+{
+  return klynge_money_parse (gtk_editable_get_text (GTK_EDITABLE (row)), self->currency, value, error);
+}
+
+static gboolean
+apply_rates (KlyngeFinancesPage  *self,
+             GError             **error)
+{
+  KlyngeDb *db = self->shown_db;
+  gint64 cluster = self->shown_cluster;
+  g_autofree char *currency = g_strstrip (g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1));
+  gint64 per_gp, per_patient, opening, old_opening = 0;
+
+  if (!parse_rate (self, self->per_gp_row, &per_gp, error) ||
+      !parse_rate (self, self->per_patient_row, &per_patient, error) ||
+      !parse_rate (self, self->opening_row, &opening, error) ||
+      !klynge_ledger_get_opening_balance (db, cluster, &old_opening, error) ||
+      !klynge_db_begin (db, error))
+    return FALSE;
+  /* Unchanged, the opening balance is no change to a locked year. */
+  if (!klynge_ledger_set_grant_rates (db, cluster, per_gp, per_patient, error) ||
+      !klynge_ledger_set_currency (db, cluster, currency, error) ||
+      (opening != old_opening && !klynge_ledger_set_opening_balance (db, cluster, opening, error)) ||
+      !klynge_db_commit (db, error))
+    {
+      klynge_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What was typed in the budget or the grant rates and not applied yet is
+ * applied before anything refills them (a change elsewhere, another year,
+ * the window closing), as a meeting's changes are; an amount that is no
+ * amount is not, and says why. */
+static gboolean
+save_typed (KlyngeFinancesPage  *self,
+            GError             **error)
+{
+  gboolean budget = klynge_edit_guard_is_dirty (self->budget_guard);
+  gboolean rates = klynge_edit_guard_is_dirty (self->rates_guard);
+  GtkListBoxRow *row;
+
+  if (self->shown_db == NULL || (!budget && !rates))
+    return TRUE;
+  for (guint i = 0; budget && self->totals != NULL && i < self->totals->lines->len &&
+                    (row = gtk_list_box_get_row_at_index (self->budget_list, (int) i)) != NULL; i++)
+    {
+      g_autofree char *loaded = budget_text (self, i);
+
+      if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), loaded) &&
+          !apply_budget (self, ADW_ENTRY_ROW (row), error))
+        return FALSE;
+    }
+  if (rates && !apply_rates (self, error))
+    return FALSE;
+  klynge_edit_guard_set_clean (self->budget_guard);
+  klynge_edit_guard_set_clean (self->rates_guard);
+  return TRUE;
+}
+
 static void
 klynge_finances_page_reload (KlyngePage *page)
 {
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (page);
   KlyngeDb *db = klynge_page_get_db (page);
   gint64 cluster = klynge_page_get_cluster (page);
+  g_autoptr(GError) error = NULL;
   gboolean locked;
 
+  /* Typed work that cannot be saved stays while the same file is shown. */
+  if (!save_typed (self, &error))
+    {
+      report_error (self, error);
+      if (db == self->shown_db && cluster == self->shown_cluster)
+        return;
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self), db != NULL && cluster != 0);
+  g_set_object (&self->shown_db, db);
+  self->shown_cluster = cluster;
   if (db == NULL || cluster == 0)
     return;
 
@@ -512,7 +610,46 @@ klynge_finances_page_reload (KlyngePage *page)
   klynge_tooltip_set_text (GTK_WIDGET (self->lock_button), locked ? _("Unlock the Year") : _("Lock the Year"));
   klynge_page_set_action_enabled (page, "finances.add-entry", !locked);
   klynge_page_set_action_enabled (page, "finances.delete-entry", !locked);
+  klynge_edit_guard_set_clean (self->budget_guard);
+  klynge_edit_guard_set_clean (self->rates_guard);
   self->loading = FALSE;
+}
+
+static gboolean
+close_later_cb (gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (data);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_close (GTK_WINDOW (root));
+  return G_SOURCE_REMOVE;
+}
+
+/* Discarded: the window closes once the question is gone. */
+static void
+close_response_cb (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   KlyngeFinancesPage *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  klynge_edit_guard_set_clean (self->budget_guard);
+  klynge_edit_guard_set_clean (self->rates_guard);
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_later_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+klynge_finances_page_save_pending (KlyngePage *page)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (page);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (save_typed (self, &error))
+    return TRUE;
+  dialog = klynge_edit_guard_ask (GTK_WIDGET (self), error->message, FALSE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  return FALSE;
 }
 
 static void
@@ -528,6 +665,19 @@ filter_changed_cb (KlyngeFinancesPage *self)
   year = g_array_index (self->years, int, position);
   if (year != self->year)
     {
+      g_autoptr(GError) error = NULL;
+
+      /* Typed for the year shown: saved there, or that year stays. */
+      if (!save_typed (self, &error))
+        {
+          report_error (self, error);
+          self->loading = TRUE;
+          for (guint i = 0; i < self->years->len; i++)
+            if (g_array_index (self->years, int, i) == self->year)
+              gtk_drop_down_set_selected (self->year_dropdown, i);
+          self->loading = FALSE;
+          return;
+        }
       self->year = year;
       klynge_finances_page_reload (KLYNGE_PAGE (self));
     }
@@ -610,47 +760,16 @@ delete_entry_action (GtkWidget  *widget,
   klynge_page_push_undo (KLYNGE_PAGE (self), entry, _("Entry deleted"));
 }
 
-static gboolean
-parse_rate (KlyngeFinancesPage  *self,
-            AdwEntryRow         *row,
-            gint64              *value,
-            GError             **error)
-{
-  return klynge_money_parse (gtk_editable_get_text (GTK_EDITABLE (row)), self->currency, value, error);
-}
-
 static void
 apply_rates_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  g_autofree char *currency = g_strstrip (g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1));
   g_autoptr(GError) error = NULL;
-  gint64 per_gp, per_patient, opening, old_opening = 0;
 
-  if (!parse_rate (self, self->per_gp_row, &per_gp, &error) ||
-      !parse_rate (self, self->per_patient_row, &per_patient, &error) ||
-      !parse_rate (self, self->opening_row, &opening, &error) ||
-      !klynge_ledger_get_opening_balance (db, cluster, &old_opening, &error))
+  if (!apply_rates (self, &error))
     {
-      report_error (self, error);
-      return;
-    }
-  if (!klynge_db_begin (db, &error))
-    {
-      report_error (self, error);
-      return;
-    }
-  /* Unchanged, the opening balance is no change to a locked year. */
-  if (!klynge_ledger_set_grant_rates (db, cluster, per_gp, per_patient, &error) ||
-      !klynge_ledger_set_currency (db, cluster, currency, &error) ||
-      (opening != old_opening && !klynge_ledger_set_opening_balance (db, cluster, opening, &error)) ||
-      !klynge_db_commit (db, &error))
-    {
-      klynge_db_rollback (db);
       report_error (self, error);
       return;
     }
@@ -831,6 +950,9 @@ klynge_finances_page_dispose (GObject *object)
   g_clear_pointer (&self->booked_grants, g_array_unref);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
+  g_clear_object (&self->budget_guard);
+  g_clear_object (&self->rates_guard);
+  g_clear_object (&self->shown_db);
 
   G_OBJECT_CLASS (klynge_finances_page_parent_class)->dispose (object);
 }
@@ -861,6 +983,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   object_class->dispose = klynge_finances_page_dispose;
   object_class->finalize = klynge_finances_page_finalize;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_finances_page_reload;
+  KLYNGE_PAGE_CLASS (klass)->save_pending = klynge_finances_page_save_pending;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/finances/klynge-finances-page.ui");
@@ -896,6 +1019,8 @@ static void
 klynge_finances_page_init (KlyngeFinancesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->budget_guard = klynge_edit_guard_new (GTK_WIDGET (self->budget_list));
+  self->rates_guard = klynge_edit_guard_new (gtk_widget_get_parent (GTK_WIDGET (self->per_gp_row)));
   /* Locking a year is a change too. */
   g_object_bind_property (self, "read-only", self->lock_button, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);

@@ -321,13 +321,14 @@ mail_response_cb (AdwMessageDialog      *dialog,
   g_autoptr(GError) error = NULL;
   GtkTextIter start, end;
 
-  if (!g_str_equal (response, "compose"))
-    return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   template_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  /* The next invitation starts from what was written this time. */
+  /* What was written is kept as a draft, also when the dialog is closed
+   * without writing the mail: the next one starts from it. */
   g_settings_set_string (settings, "invitation-template", template_text);
   g_settings_set_string (settings, "invitation-subject", gtk_editable_get_text (subject));
+  if (!g_str_equal (response, "compose"))
+    return;
   if (!(body = klynge_invitations_fill_template (self->db, self->meeting_id, template_text, &error)) ||
       !(title = klynge_invitations_fill_template (self->db, self->meeting_id, gtk_editable_get_text (subject), &error)) ||
       !(uri = klynge_invitations_mailto (self->db, self->meeting_id, title, body, &error)))

@@ -106,8 +106,8 @@ show_meeting (KlyngeMeetingsPage *self,
     }
   klynge_meeting_editor_set_meeting (self->editor, db, meeting);
   g_set_object (&self->meeting_db, db);
-  klynge_edit_guard_set_clean (self->guard);
   klynge_agenda_builder_set_meeting (self->agenda, db, meeting);
+  klynge_edit_guard_set_clean (self->guard);
   klynge_invitations_view_set_meeting (self->invitations, db, meeting->id);
   klynge_attendance_register_set_meeting (self->attendance, db, meeting->id);
   klynge_data_requests_view_set_meeting (self->requests, db, meeting->cluster_id, meeting->id);
@@ -898,7 +898,9 @@ static void
 klynge_meetings_page_init (KlyngeMeetingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The agenda is stored with the meeting: its changes count as the meeting's. */
   self->guard = klynge_edit_guard_new (GTK_WIDGET (self->editor));
+  klynge_edit_guard_add_form (self->guard, GTK_WIDGET (self->agenda));
   g_signal_connect (self, "notify::read-only", G_CALLBACK (read_only_cb), NULL);
   /* Not a bound template child: the bin owns its child, and disposing the
    * template would unparent it a second time. */

@@ -11,6 +11,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-edit-guard.h"
 #include "klynge-read-only.h"
 #include "klynge-topics.h"
 #include "klynge-topics-window.h"
@@ -28,6 +29,7 @@ struct _KlyngeTopicsWindow
 
   KlyngeDb        *db;
   gint64           cluster_id;
+  KlyngeEditGuard *editing;     /* weak; the open topic's or indicator's form */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeTopicsWindow, klynge_topics_window, ADW_TYPE_WINDOW)
@@ -122,6 +124,28 @@ form_dialog (KlyngeTopicsWindow *self,
   return dialog;
 }
 
+/* Changes to a topic or an indicator are never dropped unasked: closing its
+ * form asks, as an editor window does; a save that failed keeps it open. */
+static void
+protect_form (KlyngeTopicsWindow *self,
+              GtkWidget          *dialog,
+              GtkWidget          *form)
+{
+  g_set_weak_pointer (&self->editing, klynge_edit_guard_protect_dialog (ADW_MESSAGE_DIALOG (dialog), form, "save"));
+}
+
+static void
+save (KlyngeTopicsWindow  *self,
+      KlyngeTopic         *topic,
+      GError             **error)
+{
+  if (!klynge_topic_save (self->db, topic, error))
+    show_error (self, *error);
+  else if (self->editing != NULL)
+    klynge_edit_guard_set_clean (self->editing);
+  reload (self);
+}
+
 static void
 take_text (char      **field,
            GtkWidget  *entry)
@@ -154,9 +178,7 @@ topic_response_cb (AdwMessageDialog   *dialog,
   take_text (&topic->title, g_object_get_data (G_OBJECT (dialog), "title"));
   take_text (&topic->description, g_object_get_data (G_OBJECT (dialog), "description"));
   take_text (&topic->rationale, g_object_get_data (G_OBJECT (dialog), "rationale"));
-  if (!klynge_topic_save (self->db, topic, &error))
-    show_error (self, error);
-  reload (self);
+  save (self, topic, &error);
 }
 
 static void
@@ -173,6 +195,7 @@ edit_topic (KlyngeTopicsWindow *self,
                      form_entry (form, _("Description"), topic != NULL ? topic->description : ""));
   g_object_set_data (G_OBJECT (dialog), "rationale",
                      form_entry (form, _("Why it matters"), topic != NULL ? topic->rationale : ""));
+  protect_form (self, dialog, form);
   g_signal_connect (dialog, "response", G_CALLBACK (topic_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -235,9 +258,7 @@ indicator_response_cb (AdwMessageDialog   *dialog,
   indicator->unit = g_strdup (units[unit].unit);
   indicator->rate_per = units[unit].rate_per;
   indicator->higher_is_better = gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "higher"));
-  if (!klynge_topic_save (self->db, topic, &error))
-    show_error (self, error);
-  reload (self);
+  save (self, topic, &error);
 }
 
 static void
@@ -274,6 +295,7 @@ edit_indicator (KlyngeTopicsWindow *self,
   gtk_box_append (GTK_BOX (form), higher);
   g_object_set_data (G_OBJECT (dialog), "unit", unit);
   g_object_set_data (G_OBJECT (dialog), "higher", higher);
+  protect_form (self, dialog, form);
   g_signal_connect (dialog, "response", G_CALLBACK (indicator_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -481,8 +503,8 @@ fill_proposals (KlyngeTopicsWindow *self)
     }
 }
 
-static void
-propose_cb (KlyngeTopicsWindow *self)
+static gboolean
+propose (KlyngeTopicsWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -490,10 +512,27 @@ propose_cb (KlyngeTopicsWindow *self)
                                  gtk_editable_get_text (GTK_EDITABLE (self->proposal_row)), 0, &error) == 0)
     {
       show_error (self, error);
-      return;
+      return FALSE;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->proposal_row), "");
   fill_proposals (self);
+  return TRUE;
+}
+
+static void
+propose_cb (KlyngeTopicsWindow *self)
+{
+  propose (self);
+}
+
+/* Save, when the window closes with a proposal typed but not added. */
+static void
+propose_and_close_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  if (propose (KLYNGE_TOPICS_WINDOW (widget)))
+    gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void
@@ -505,11 +544,22 @@ reload (KlyngeTopicsWindow *self)
                                  !klynge_read_only_apply (self->content, self->db));
 }
 
+/* A topic or an indicator being edited asks about its changes first. */
+static gboolean
+klynge_topics_window_close_request (GtkWindow *window)
+{
+  if (!klynge_edit_guard_close_transients (window))
+    return TRUE;
+  return GTK_WINDOW_CLASS (klynge_topics_window_parent_class)->close_request != NULL &&
+         GTK_WINDOW_CLASS (klynge_topics_window_parent_class)->close_request (window);
+}
+
 static void
 klynge_topics_window_dispose (GObject *object)
 {
   KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (object);
 
+  g_clear_weak_pointer (&self->editing);
   g_clear_object (&self->db);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_TOPICS_WINDOW);
   G_OBJECT_CLASS (klynge_topics_window_parent_class)->dispose (object);
@@ -521,6 +571,7 @@ klynge_topics_window_class_init (KlyngeTopicsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = klynge_topics_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = klynge_topics_window_close_request;
 
   /**
    * KlyngeTopicsWindow::plan-meeting:
@@ -540,6 +591,7 @@ klynge_topics_window_class_init (KlyngeTopicsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeTopicsWindow, topic_list);
   gtk_widget_class_bind_template_callback (widget_class, propose_cb);
   gtk_widget_class_install_action (widget_class, "topics.new-topic", NULL, new_topic_action);
+  gtk_widget_class_install_action (widget_class, "topics.propose-and-close", NULL, propose_and_close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -559,5 +611,7 @@ klynge_topics_window_new (GtkWindow *parent,
   self->db = g_object_ref (db);
   self->cluster_id = cluster_id;
   reload (self);
+  /* A proposal typed but not added is typed work too. */
+  klynge_edit_guard_protect (GTK_WINDOW (self), GTK_WIDGET (self->proposal_row), "topics.propose-and-close");
   return GTK_WIDGET (self);
 }

@@ -9,7 +9,9 @@
 
 #include "klynge-context.h"
 #include "klynge-finances-page.h"
+#include "klynge-ledger.h"
 #include "klynge-ledger-entry-dialog.h"
+#include "klynge-money.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-run.h"
 #include "klynge-ui-test-utils.h"
@@ -265,6 +267,65 @@ test_entry_asks (void)
   klynge_ui_test_run_on_demo (entry_asks, NULL);
 }
 
+static gint64
+money (const char *text)
+{
+  gint64 amount = 0;
+
+  g_assert_true (klynge_money_parse (text, "DKK", &amount, NULL));
+  return amount;
+}
+
+static void
+show_tab (GtkWidget  *page,
+          const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), name);
+  klynge_ui_test_flush ();
+}
+
+/* An amount typed in the budget or the grant rates and not applied yet is
+ * applied when the page is refilled by a change elsewhere, and when the
+ * window closes; one that is no amount makes closing ask. */
+static void
+keeps_typed_amounts (KlyngeWindow *window,
+                     gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  GtkWidget *budget, *per_gp;
+  gint64 gp = 0, patient = 0;
+  gboolean stays_open;
+
+  show_tab (page, "grants");
+  per_gp = find_named (page, "grant-per-gp");
+  klynge_ui_test_type_over (GTK_WINDOW (window), per_gp, "777");
+  klynge_context_emit_changed (context);
+  g_assert_true (klynge_ledger_get_grant_rates (db, klynge_context_get_cluster_id (context), &gp, &patient, NULL));
+  g_assert_cmpint (gp, ==, money ("777"));
+
+  show_tab (page, "budget");
+  budget = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_named (page, "budget-lines")), 0));
+  klynge_ui_test_type_over (GTK_WINDOW (window), budget, "4321");
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_false (stays_open);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM budget_line WHERE amount = ?1", money ("4321")), ==, 1);
+
+  budget = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_named (page, "budget-lines")), 0));
+  klynge_ui_test_type_over (GTK_WINDOW (window), budget, "lots");
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_true (stays_open);
+  klynge_ui_test_respond ("cancel");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "lots");
+}
+
+static void
+test_keeps_typed_amounts (void)
+{
+  klynge_ui_test_run_on_demo (keeps_typed_amounts, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/finances/ui/empty-ledger", test_empty_ledger);
   g_test_add_func ("/finances/ui/book-grants-twice", test_book_grants_twice);
   g_test_add_func ("/finances/ui/entry-asks", test_entry_asks);
+  g_test_add_func ("/finances/ui/keeps-typed-amounts", test_keeps_typed_amounts);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "klynge-submissions.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
+#include "klynge-undo-stack.h"
 
 /* The visible toplevel other than the main window holding a sheet. */
 static GtkWindow *
@@ -353,6 +354,65 @@ test_import_and_undo (void)
 }
 
 static gboolean
+toast_says (KlyngeWindow *window,
+            const char   *text)
+{
+  g_autofree char *shown = klynge_ui_test_collect_text (klynge_ui_test_find_widget (GTK_WIDGET (window),
+                                                                                   ADW_TYPE_TOAST_OVERLAY));
+
+  return strstr (shown, text) != NULL;
+}
+
+/* An import is on the one undo: Ctrl+Z right after it removes the batch,
+ * and says that importing the file again is what brings it back. */
+static void
+import_then_ctrl_z (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  g_autofree char *path = klynge_test_data_path ("import/diabetes-long-utf8bom.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  GtkWidget *page;
+  GtkWindow *assistant;
+  gint64 stored;
+
+  page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  stored = klynge_db_count (db, "SELECT total(value) FROM measurement WHERE ?1", 1);
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), file);
+  assistant = find_import_window (window);
+  wait_for_preview (assistant);
+  check_and_import (window, assistant);
+  g_assert_cmpint (n_batches (window), ==, 1);
+  g_assert_nonnull (klynge_ui_test_find_toast_button (window, "_Undo"));
+
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (n_batches (window) == 0);
+  KLYNGE_UI_TEST_WAIT (toast_says (window, "To bring it back, import the file again."));
+  /* What the file replaced is back. */
+  g_assert_cmpint (klynge_db_count (db, "SELECT total(value) FROM measurement WHERE ?1", 1), ==, stored);
+
+  /* Nothing to redo: Shift+Ctrl+Z does nothing. */
+  g_assert_false (klynge_undo_stack_get_can_redo (klynge_context_get_undo_stack (klynge_window_get_context (window))));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  klynge_ui_test_flush ();
+  g_assert_cmpint (n_batches (window), ==, 0);
+}
+
+static void
+test_import_then_ctrl_z (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_assert_true (klynge_db_exec (db, "DELETE FROM import_batch", NULL));
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, import_then_ctrl_z, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+static gboolean
 tick_cb (gpointer user_data)
 {
   guint *ticks = user_data;
@@ -603,6 +663,7 @@ main (int   argc,
 
   g_test_add_func ("/import/ui/import-and-undo", test_import_and_undo);
   g_test_add_func ("/import/ui/undo-large-import", test_undo_large_import);
+  g_test_add_func ("/import/ui/import-then-ctrl-z", test_import_then_ctrl_z);
   g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
   g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
 

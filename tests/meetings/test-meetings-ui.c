@@ -12,6 +12,7 @@
 #include "klynge-cluster.h"
 #include "klynge-context.h"
 #include "klynge-invitations.h"
+#include "klynge-invitations-view.h"
 #include "klynge-meeting.h"
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
@@ -647,23 +648,34 @@ title_is (KlyngeDb   *db,
   return g_strcmp0 (stored, title) == 0;
 }
 
+/* The Meetings area, with the demo's first and last meetings. */
+static GtkWidget *
+two_meetings (KlyngeWindow *window,
+              gint64       *first,
+              gint64       *second)
+{
+  GtkWidget *page;
+  KlyngeDb *db;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  db = klynge_page_get_db (KLYNGE_PAGE (page));
+  *first = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
+  *second = klynge_db_count (db, "SELECT max(id) FROM meeting", 0);
+  return page;
+}
+
 /* A changed title is never dropped: picking another meeting, Escape and
  * closing the window save it; when it cannot be saved the user is asked. */
 static void
 keeps_typed_title (KlyngeWindow *window,
                    gpointer      user_data)
 {
-  GtkWidget *page;
-  KlyngeDb *db;
   gint64 first, second;
+  GtkWidget *page = two_meetings (window, &first, &second);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (page));
   gboolean stays_open;
-
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
-  db = klynge_page_get_db (KLYNGE_PAGE (page));
-  first = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
-  second = klynge_db_count (db, "SELECT max(id) FROM meeting", 0);
 
   /* Another meeting picked. */
   pick (page, first);
@@ -706,6 +718,189 @@ test_keeps_typed_title (void)
   klynge_ui_test_run_on_demo (keeps_typed_title, NULL);
 }
 
+static gboolean
+first_item_is (KlyngeDb   *db,
+               gint64      id,
+               const char *title)
+{
+  g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, id, NULL);
+
+  return meeting != NULL && meeting->agenda->len > 0 &&
+         g_strcmp0 (((KlyngeAgendaItem *) g_ptr_array_index (meeting->agenda, 0))->title, title) == 0;
+}
+
+static GtkWidget *
+first_item_entry (GtkWidget *page)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "agenda");
+  klynge_ui_test_flush ();
+  return agenda_row_child (klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER), 0, GTK_TYPE_ENTRY);
+}
+
+/* The agenda is the meeting's: what was typed in it is saved as a changed
+ * title is, when another meeting is picked, on Escape and on closing. */
+static void
+keeps_typed_agenda (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  gint64 first, second;
+  GtkWidget *page = two_meetings (window, &first, &second);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (page));
+  gboolean stays_open;
+
+  pick (page, first);
+  klynge_ui_test_type_over (GTK_WINDOW (window), first_item_entry (page), "Picked away");
+  pick (page, second);
+  g_assert_true (first_item_is (db, first, "Picked away"));
+
+  klynge_ui_test_type_over (GTK_WINDOW (window), first_item_entry (page), "Escaped");
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (first_item_is (db, second, "Escaped"));
+
+  pick (page, first);
+  klynge_ui_test_type_over (GTK_WINDOW (window), first_item_entry (page), "Closed");
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_false (stays_open);
+  g_assert_true (first_item_is (db, first, "Closed"));
+}
+
+static void
+test_keeps_typed_agenda (void)
+{
+  klynge_ui_test_run_on_demo (keeps_typed_agenda, NULL);
+}
+
+/* The invitation mail is a draft: closed with Escape, what was typed is
+ * what the next one starts from. */
+static void
+keeps_mail_draft (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  gint64 first, second;
+  GtkWidget *page = two_meetings (window, &first, &second);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+  g_autofree char *subject = NULL;
+  GtkWindow *dialog;
+
+  pick (page, second);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "invitations");
+  klynge_ui_test_flush ();
+  gtk_widget_activate_action (klynge_ui_test_find_widget (page, KLYNGE_TYPE_INVITATIONS_VIEW), "invitations.mail", NULL);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  klynge_ui_test_type_over (dialog, klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY), "Draft subject");
+  klynge_ui_test_press_key (dialog, GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  subject = g_settings_get_string (settings, "invitation-subject");
+  g_assert_cmpstr (subject, ==, "Draft subject");
+}
+
+static void
+test_keeps_mail_draft (void)
+{
+  klynge_ui_test_run_on_demo (keeps_mail_draft, NULL);
+}
+
+static GtkWidget *
+open_topics (KlyngeWindow *window)
+{
+  GtkWidget *page;
+
+  klynge_window_show_area (window, "meetings");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  gtk_widget_activate_action (page, "meetings.topics", NULL);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")) != NULL);
+  return GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+}
+
+static GtkWindow *
+open_form (void)
+{
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  return klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static GtkWindow *
+edit_indicator (GtkWidget *topics,
+                gint64     id)
+{
+  GtkWidget *edit = find_indicator_button (topics, id);
+
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  return open_form ();
+}
+
+/* A topic's and an indicator's forms are editors: closing one with changes
+ * (Escape, the topics window or the main window going) asks Save / Discard
+ * / Cancel, as the member editor does. */
+static void
+topic_editors_ask (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  gint64 rate = klynge_db_count (db, "SELECT min(id) FROM indicator WHERE unit = 'rate' AND ?1", 1);
+  GtkWidget *topics = open_topics (window);
+  GtkWindow *form;
+  gboolean stays_open;
+
+  /* A new topic: Escape asks, Save stores what was typed. */
+  gtk_widget_activate_action (topics, "topics.new-topic", NULL);
+  form = open_form ();
+  klynge_ui_test_type_over (form, klynge_ui_test_find_widget (GTK_WIDGET (form), GTK_TYPE_ENTRY), "Sleep apnoea");
+  klynge_ui_test_press_key (form, GDK_KEY_Escape, 0);
+  klynge_ui_test_respond_above (form, "save");
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM topic WHERE title = 'Sleep apnoea' AND ?1", 1), ==, 1);
+
+  /* An indicator: Cancel keeps editing what was typed; closing the topics
+   * window asks too, and Discard leaves the file as it was. */
+  form = edit_indicator (topics, rate);
+  klynge_ui_test_type_over (form, klynge_ui_test_find_widget (GTK_WIDGET (form), GTK_TYPE_ENTRY), "Renamed rate");
+  klynge_ui_test_press_key (form, GDK_KEY_Escape, 0);
+  klynge_ui_test_respond_above (form, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_widget (GTK_WIDGET (form), GTK_TYPE_ENTRY))),
+                   ==, "Renamed rate");
+  gtk_window_close (GTK_WINDOW (topics));
+  g_assert_true (gtk_widget_get_visible (topics));
+  klynge_ui_test_respond_above (form, "discard");
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM indicator WHERE name = 'Renamed rate' AND ?1", 1), ==, 0);
+
+  /* Closing the main window asks the indicator's form first. */
+  form = edit_indicator (topics, rate);
+  klynge_ui_test_type_over (form, klynge_ui_test_find_widget (GTK_WIDGET (form), GTK_TYPE_ENTRY), "Renamed rate");
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_true (stays_open);
+  klynge_ui_test_respond_above (form, "save");
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM indicator WHERE id = ?1 AND name = 'Renamed rate'", rate), ==, 1);
+
+  /* A proposal typed but not added: closing the topics window asks. */
+  klynge_ui_test_type_over (GTK_WINDOW (topics), klynge_ui_test_find_named (topics, "proposal-entry"), "Falls in the elderly");
+  gtk_window_close (GTK_WINDOW (topics));
+  klynge_ui_test_respond ("save");
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")) == NULL);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM topic_proposal WHERE title = 'Falls in the elderly' AND ?1", 1), ==, 1);
+  topics = open_topics (window);
+
+  /* The form's own Cancel drops the changes on purpose, unasked. */
+  form = edit_indicator (topics, rate);
+  klynge_ui_test_type_over (form, klynge_ui_test_find_widget (GTK_WIDGET (form), GTK_TYPE_ENTRY), "Not kept");
+  g_signal_emit_by_name (klynge_ui_test_find_button (GTK_WIDGET (form), "_Cancel"), "clicked");
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM indicator WHERE name = 'Not kept' AND ?1", 1), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (topics));
+}
+
+static void
+test_topic_editors_ask (void)
+{
+  klynge_ui_test_run_on_demo (topic_editors_ask, NULL);
+}
+
 
 int
 main (int   argc,
@@ -723,6 +918,9 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/plan-from-proposal", test_plan_from_proposal);
   g_test_add_func ("/meetings/ui/indicator-type", test_indicator_type);
   g_test_add_func ("/meetings/ui/keeps-typed-title", test_keeps_typed_title);
+  g_test_add_func ("/meetings/ui/keeps-typed-agenda", test_keeps_typed_agenda);
+  g_test_add_func ("/meetings/ui/topic-editors-ask", test_topic_editors_ask);
+  g_test_add_func ("/meetings/ui/keeps-mail-draft", test_keeps_mail_draft);
 
   return g_test_run ();
 }

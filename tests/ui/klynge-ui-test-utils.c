@@ -166,19 +166,43 @@ klynge_ui_test_type_over (GtkWindow  *window,
   g_assert_true (klynge_ui_test_wait_until (text_is, &typed, 10000));
 }
 
+/* The newest message dialog on screen: a question asked over an editor
+ * that is a dialog itself comes after it. */
+static GtkWindow *
+newest_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
 static gboolean
 dialog_shown (gpointer data)
 {
-  return klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return newest_dialog () != NULL && newest_dialog () != data;
 }
 
 void
 klynge_ui_test_respond (const char *response)
 {
+  klynge_ui_test_respond_above (NULL, response);
+}
+
+void
+klynge_ui_test_respond_above (GtkWindow  *editor,
+                              const char *response)
+{
   GtkWindow *dialog;
 
-  g_assert_true (klynge_ui_test_wait_until (dialog_shown, NULL, 10000));
-  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (klynge_ui_test_wait_until (dialog_shown, editor, 10000));
+  dialog = newest_dialog ();
   /* As its button does: the answer, then the dialog goes. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);

@@ -93,6 +93,9 @@ void      klynge_ui_test_type_over       (GtkWindow       *window,
 /* Answers the message dialog on screen (waiting for it) with @response,
  * as its button does. */
 void      klynge_ui_test_respond         (const char      *response);
+/* The same for a question asked over @editor, a message dialog itself. */
+void      klynge_ui_test_respond_above   (GtkWindow       *editor,
+                                          const char      *response);
 /* Activates the shortcut for @accelerator that @widget offers the whole
  * window (wherever the focus is); FALSE when it offers none. */
 gboolean  klynge_ui_test_activate_shortcut (GtkWidget  *widget,
