@@ -189,7 +189,7 @@ test_pdf (void)
   klynge_test_assert_private_file (path);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_nonnull (memmem (contents, length, "/Count 2", 8));   /* the summary, then the ledger */
+  g_assert_nonnull (memmem (contents, length, "/Count 3", 8));   /* the summary, then the ledger over two pages */
 
   g_assert_false (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_PDF, bad, &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO);

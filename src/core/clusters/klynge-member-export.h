@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "klynge-db.h"
+#include "klynge-document.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,10 @@ gboolean klynge_member_export        (KlyngeDb                  *db,
                                       KlyngeMemberExportFormat   format,
                                       const char                *path,
                                       GError                   **error);
+
+KlyngeDocument *klynge_member_export_document (KlyngeDb  *db,
+                                               gint64     cluster_id,
+                                               GError   **error);
 
 /* The same in a worker thread with its own connection to @db's file. */
 void     klynge_member_export_async  (KlyngeDb                  *db,

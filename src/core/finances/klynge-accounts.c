@@ -13,8 +13,6 @@
 
 #include <stdio.h>
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 #include <xlsxwriter.h>
 
 #include "klynge-accounts.h"
@@ -246,149 +244,151 @@ write_xlsx (Accounts    *accounts,
   return TRUE;
 }
 
-/* A4 in points, with 2 cm margins. */
-#define PAGE_WIDTH  595.0
-#define PAGE_HEIGHT 842.0
-#define MARGIN      56.0
-
-typedef struct
-{
-  cairo_t              *cr;
-  PangoFontDescription *font;
-  double                y;
-} Printer;
-
-/* One line of up to three cells: text left, amounts right-aligned. */
 static void
-print_row (Printer    *printer,
-           const char *left,
-           const char *middle,
-           const char *right,
-           gboolean    bold)
+accounts_free (Accounts *accounts)
 {
-  const double columns[] = { MARGIN, PAGE_WIDTH - MARGIN - 140, PAGE_WIDTH - MARGIN };
-  const char *cells[] = { left, middle, right };
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (printer->cr);
+  accounts_clear (accounts);
+  g_free (accounts);
+}
 
-  if (printer->y > PAGE_HEIGHT - MARGIN - 16)
-    {
-      cairo_show_page (printer->cr);
-      printer->y = MARGIN;
-    }
+/* The summary's columns: a category, then its amounts right-aligned. */
+static void
+begin_summary_table (KlyngeSheet       *sheet,
+                     const char *const *header)
+{
+  const gboolean right[] = { FALSE, TRUE, TRUE };
+  double width = klynge_sheet_get_width (sheet);
+  const double columns[] = { 0, width - 230, width - 110 };
 
-  pango_font_description_set_weight (printer->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, printer->font);
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-    {
-      int width, height;
-
-      if (cells[i] == NULL)
-        continue;
-      pango_layout_set_text (layout, cells[i], -1);
-      if (i == 0)
-        {
-          pango_layout_set_width (layout, (int) ((columns[1] - 150 - MARGIN) * PANGO_SCALE));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
-      else
-        {
-          pango_layout_set_width (layout, -1);
-        }
-      pango_layout_get_pixel_size (layout, &width, &height);
-      cairo_move_to (printer->cr, i == 0 ? columns[0] : columns[i] - width, printer->y);
-      pango_cairo_show_layout (printer->cr, layout);
-    }
-  printer->y += 16;
+  klynge_sheet_begin_table (sheet, G_N_ELEMENTS (columns), columns, right, header);
 }
 
 static void
-print_money_row (Printer    *printer,
-                 const char *label,
-                 gint64      actual,
-                 gint64      budget,
-                 const char *currency,
-                 gboolean    bold)
+summary_row (KlyngeSheet *sheet,
+             const char  *label,
+             gint64       actual,
+             gint64       budget,
+             const char  *currency,
+             gboolean     bold)
 {
   g_autofree char *a = klynge_money_format (actual, currency);
   g_autofree char *b = budget >= 0 ? klynge_money_format (budget, currency) : NULL;
+  const char *cells[] = { label, b, a };
 
-  print_row (printer, label, b, a, bold);
+  klynge_sheet_row (sheet, cells, bold, 0, FALSE);
 }
 
 static void
-print_section (Printer          *printer,
-               Accounts         *accounts,
-               KlyngeLedgerKind  kind)
+draw_section (KlyngeSheet      *sheet,
+              Accounts         *accounts,
+              KlyngeLedgerKind  kind)
 {
-  print_row (printer, kind == KLYNGE_LEDGER_INCOME ? _("Income") : _("Expenses"), NULL, NULL, TRUE);
+  const char *cells[] = { kind == KLYNGE_LEDGER_INCOME ? _("Income") : _("Expenses"), NULL, NULL };
+
+  klynge_sheet_row (sheet, cells, TRUE, 0, FALSE);
   for (guint i = 0; i < accounts->year->lines->len; i++)
     {
       KlyngeLedgerLine *line = g_ptr_array_index (accounts->year->lines, i);
 
       if (line->kind == kind && (line->actual != 0 || line->budget != 0))
-        print_money_row (printer, line->name, line->actual, line->budget, accounts->currency, FALSE);
+        summary_row (sheet, line->name, line->actual, line->budget, accounts->currency, FALSE);
     }
-  print_money_row (printer, kind == KLYNGE_LEDGER_INCOME ? _("Total income") : _("Total expenses"),
-                   kind == KLYNGE_LEDGER_INCOME ? accounts->year->income : accounts->year->expenses,
-                   -1, accounts->currency, TRUE);
-  printer->y += 10;
+  summary_row (sheet, kind == KLYNGE_LEDGER_INCOME ? _("Total income") : _("Total expenses"),
+               kind == KLYNGE_LEDGER_INCOME ? accounts->year->income : accounts->year->expenses,
+               -1, accounts->currency, TRUE);
+  klynge_sheet_space (sheet, 10);
 }
 
-static gboolean
-write_pdf (Accounts    *accounts,
-           const char  *path,
-           GError     **error)
+/* The vouchers, each with the balance after it. Dates, references and
+ * amounts get the width of their widest cell, so none of them wraps; the
+ * counterparty and the category share the rest and wrap if they must. */
+static void
+draw_vouchers (KlyngeSheet *sheet,
+               Accounts    *accounts)
 {
-  cairo_surface_t *surface;
-  g_autofree char *title = g_strdup_printf (_("Annual accounts %d"), accounts->year->year);
-  Printer printer = { 0 };
-  cairo_status_t status;
+  const char *header[] = { _("Date"), _("Reference"), _("Counterparty"), _("Category"), _("Amount"), _("Balance") };
+  const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE };
   guint n = g_list_model_get_n_items (accounts->entries);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  double widths[G_N_ELEMENTS (header)] = { 0 };
+  double columns[G_N_ELEMENTS (header)];
+  double width = klynge_sheet_get_width (sheet), rest;
 
-  if (!klynge_file_prepare_private (path, error))
-    return FALSE;
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  printer.cr = cairo_create (surface);
-  printer.font = pango_font_description_from_string ("Sans 10");
-  printer.y = MARGIN;
-
-  print_row (&printer, title, NULL, NULL, TRUE);
-  print_row (&printer, accounts->cluster_name, NULL, NULL, FALSE);
-  printer.y += 10;
-  print_row (&printer, NULL, _("Budget"), _("Actual"), TRUE);
-  print_section (&printer, accounts, KLYNGE_LEDGER_INCOME);
-  print_section (&printer, accounts, KLYNGE_LEDGER_EXPENSE);
-  print_money_row (&printer, _("Result"), accounts->year->result, -1, accounts->currency, TRUE);
-  print_money_row (&printer, _("Opening balance"), accounts->year->opening, -1, accounts->currency, FALSE);
-  print_money_row (&printer, _("Closing balance"), accounts->year->closing, -1, accounts->currency, TRUE);
-
-  cairo_show_page (printer.cr);
-  printer.y = MARGIN;
-  print_row (&printer, _("Ledger"), NULL, _("Balance"), TRUE);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    widths[c] = klynge_sheet_text_width (sheet, header[c], "Sans Bold 10");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KlyngeLedgerEntry) entry = g_list_model_get_item (accounts->entries, i);
-      g_autofree char *date = klynge_format_date (entry->date);
-      g_autofree char *label = g_strdup_printf ("%s  %s — %s", date, entry->category_name, entry->counterparty);
-      g_autofree char *amount = klynge_money_format (klynge_ledger_entry_get_signed_amount (entry), accounts->currency);
-      g_autofree char *balance = klynge_money_format (entry->balance, accounts->currency);
+      char *row[] = {
+        klynge_format_date_short (entry->date), g_strdup (entry->reference), g_strdup (entry->counterparty),
+        g_strdup (entry->category_name), klynge_money_format (klynge_ledger_entry_get_signed_amount (entry), NULL),
+        klynge_money_format (entry->balance, NULL),
+      };
 
-      print_row (&printer, label, amount, balance, FALSE);
+      for (guint c = 0; c < G_N_ELEMENTS (row); c++)
+        {
+          if (c != 2 && c != 3)
+            widths[c] = MAX (widths[c], klynge_sheet_text_width (sheet, row[c], "Sans 10"));
+          g_ptr_array_add (cells, row[c]);
+        }
     }
-  cairo_show_page (printer.cr);
+  rest = width - widths[0] - widths[1] - widths[4] - widths[5] - 5 * 8;
+  columns[0] = 0;
+  columns[1] = columns[0] + widths[0] + 8;
+  columns[2] = columns[1] + widths[1] + 8;
+  columns[3] = columns[2] + MAX (rest * 0.55, 40) + 8;
+  columns[5] = width - widths[5];
+  columns[4] = columns[5] - 8 - widths[4];
 
-  pango_font_description_free (printer.font);
-  cairo_destroy (printer.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"),
-                   path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  klynge_sheet_paragraph (sheet, _("Ledger"), "Sans Bold 14", 8);
+  klynge_sheet_begin_table (sheet, G_N_ELEMENTS (header), columns, right, header);
+  for (guint i = 0; i < n; i++)
+    klynge_sheet_row (sheet, (const char *const *) cells->pdata + i * G_N_ELEMENTS (header), FALSE, 0, FALSE);
+  klynge_sheet_end_table (sheet);
+}
+
+static void
+draw_accounts (KlyngeSheet *sheet,
+               gpointer     data)
+{
+  Accounts *accounts = data;
+  g_autofree char *title = g_strdup_printf (_("Annual accounts %d"), accounts->year->year);
+  const char *header[] = { NULL, _("Budget"), _("Actual") };
+
+  klynge_sheet_paragraph (sheet, title, "Sans Bold 18", 4);
+  klynge_sheet_paragraph (sheet, accounts->cluster_name, "Sans 11", 14);
+  begin_summary_table (sheet, header);
+  draw_section (sheet, accounts, KLYNGE_LEDGER_INCOME);
+  draw_section (sheet, accounts, KLYNGE_LEDGER_EXPENSE);
+  summary_row (sheet, _("Result"), accounts->year->result, -1, accounts->currency, TRUE);
+  summary_row (sheet, _("Opening balance"), accounts->year->opening, -1, accounts->currency, FALSE);
+  summary_row (sheet, _("Closing balance"), accounts->year->closing, -1, accounts->currency, TRUE);
+  klynge_sheet_end_table (sheet);
+
+  klynge_sheet_break (sheet);
+  draw_vouchers (sheet, accounts);
+}
+
+/**
+ * klynge_accounts_document:
+ *
+ * Returns: (transfer full): the annual accounts to print or write as PDF;
+ *   %NULL if the cluster is gone
+ */
+KlyngeDocument *
+klynge_accounts_document (KlyngeDb  *db,
+                          gint64     cluster_id,
+                          int        year,
+                          GError   **error)
+{
+  Accounts *accounts = g_new0 (Accounts, 1);
+  g_autofree char *title = NULL;
+
+  if (!accounts_load (accounts, db, cluster_id, year, error))
+    return (accounts_free (accounts), NULL);
+  /* Translators: the head of a printed page after the first: the accounts' year, then the cluster */
+  title = g_strdup_printf (_("Annual accounts %d — %s"), year, accounts->cluster_name);
+  return klynge_document_new (title, draw_accounts, accounts, (GDestroyNotify) accounts_free);
 }
 
 gboolean
@@ -400,11 +400,16 @@ klynge_accounts_write (KlyngeDb              *db,
                        GError               **error)
 {
   g_auto(Accounts) accounts = { 0 };
+  g_autoptr(KlyngeDocument) document = NULL;
 
+  if (format == KLYNGE_ACCOUNTS_PDF)
+    {
+      document = klynge_accounts_document (db, cluster_id, year, error);
+      return document != NULL && klynge_document_write_pdf (document, path, error);
+    }
   if (!accounts_load (&accounts, db, cluster_id, year, error))
     return FALSE;
-  return format == KLYNGE_ACCOUNTS_XLSX ? write_xlsx (&accounts, path, error)
-                                        : write_pdf (&accounts, path, error);
+  return write_xlsx (&accounts, path, error);
 }
 
 typedef struct
