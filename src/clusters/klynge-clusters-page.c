@@ -1452,6 +1452,13 @@ klynge_clusters_page_dispose (GObject *object)
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }
 
+static KlyngeDocument *
+klynge_clusters_page_print_document (KlyngePage  *page,
+                                     GError     **error)
+{
+  return klynge_member_export_document (klynge_page_get_db (page), klynge_page_get_cluster (page), error);
+}
+
 static void
 klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
 {
@@ -1465,6 +1472,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
 
   object_class->dispose = klynge_clusters_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_clusters_page_reload;
+  KLYNGE_PAGE_CLASS (klass)->print_document = klynge_clusters_page_print_document;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clusters-page.ui");

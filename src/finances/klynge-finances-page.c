@@ -848,6 +848,15 @@ klynge_finances_page_finalize (GObject *object)
   G_OBJECT_CLASS (klynge_finances_page_parent_class)->finalize (object);
 }
 
+static KlyngeDocument *
+klynge_finances_page_print_document (KlyngePage  *page,
+                                     GError     **error)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (page);
+
+  return klynge_accounts_document (klynge_page_get_db (page), klynge_page_get_cluster (page), self->year, error);
+}
+
 static void
 klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 {
@@ -861,6 +870,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   object_class->dispose = klynge_finances_page_dispose;
   object_class->finalize = klynge_finances_page_finalize;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_finances_page_reload;
+  KLYNGE_PAGE_CLASS (klass)->print_document = klynge_finances_page_print_document;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/finances/klynge-finances-page.ui");

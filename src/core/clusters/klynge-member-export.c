@@ -154,7 +154,7 @@ draw_address_list (KlyngeSheet *sheet,
   AddressList *list = data;
   const char *header[] = { _("Name"), _("Clinic"), _("E-mail"), _("Phone"), _("Roles") };
   double width = klynge_sheet_get_width (sheet);
-  const double columns[] = { 0, width * 0.22, width * 0.44, width * 0.70, width * 0.84 };
+  const double columns[] = { 0, width * 0.18, width * 0.36, width * 0.74, width * 0.86 };
 
   klynge_sheet_paragraph (sheet, _("Address list"), "Sans Bold 18", 4);
   klynge_sheet_paragraph (sheet, list->cluster_name, "Sans 11", 14);
