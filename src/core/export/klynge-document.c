@@ -509,3 +509,48 @@ klynge_sheet_end_table (KlyngeSheet *sheet)
   end_table (sheet);
   sheet->y += 6;
 }
+
+/**
+ * klynge_sheet_signatures:
+ * @roles: who signs, under each line: "Treasurer", "Auditor"
+ * @names: (nullable): their names where known, %NULL for one written by hand
+ *
+ * Lines side by side to sign on, with room above for the date and the
+ * signature, kept on one page.
+ */
+void
+klynge_sheet_signatures (KlyngeSheet       *sheet,
+                         const char *const *roles,
+                         const char *const *names,
+                         guint              n)
+{
+  double width = (sheet->width - (n - 1) * 24) / n;
+  double line_y, height = 0;
+
+  ensure_room (sheet, 100);
+  sheet->y += 50;
+  line_y = sheet->y;
+  for (guint i = 0; i < n; i++)
+    {
+      double x = sheet->left + i * (width + 24);
+      g_autofree char *label = names != NULL && names[i] != NULL
+        /* Translators: under a signature line: the role, then the name */
+        ? g_strdup_printf (_("%s: %s"), roles[i], names[i]) : g_strdup (roles[i]);
+      /* Translators: under a signature line, after the role */
+      g_autofree char *text = g_strdup_printf ("%s\n%s", label, _("Date and signature"));
+      g_autoptr(PangoLayout) layout = make_layout (sheet, text, BODY_FONT, width);
+      int h;
+
+      if (drawing (sheet))
+        {
+          cairo_set_line_width (sheet->cr, 0.5);
+          cairo_move_to (sheet->cr, x, line_y);
+          cairo_line_to (sheet->cr, x + width, line_y);
+          cairo_stroke (sheet->cr);
+        }
+      show_layout (sheet, layout, x, line_y + 4);
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      height = MAX (height, h);
+    }
+  sheet->y = line_y + 4 + height + 10;
+}

@@ -71,5 +71,9 @@ void   klynge_sheet_row        (KlyngeSheet        *sheet,
                                 double              min_height,
                                 gboolean            rule);
 void   klynge_sheet_end_table  (KlyngeSheet        *sheet);
+void   klynge_sheet_signatures (KlyngeSheet        *sheet,
+                                const char *const  *roles,
+                                const char *const  *names,
+                                guint               n);
 
 G_END_DECLS

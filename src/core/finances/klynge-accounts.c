@@ -25,6 +25,7 @@ typedef struct
 {
   char             *cluster_name;
   char             *currency;
+  char             *treasurer;   /* at the year's end; NULL if none */
   KlyngeLedgerYear *year;
   GListModel       *entries;
 } Accounts;
@@ -34,6 +35,7 @@ accounts_clear (Accounts *accounts)
 {
   g_free (accounts->cluster_name);
   g_free (accounts->currency);
+  g_free (accounts->treasurer);
   g_clear_pointer (&accounts->year, klynge_ledger_year_free);
   g_clear_object (&accounts->entries);
 }
@@ -62,6 +64,25 @@ accounts_load (Accounts  *accounts,
       return FALSE;
     }
 
+  /* The treasurer who held the role last in the year signs for it. */
+  stmt = klynge_db_prepare (db, "SELECT m.name FROM member m JOIN member_role r ON r.member_id = m.id "
+                                "WHERE m.cluster_id = ?1 AND r.role = 'treasurer' "
+                                "AND (r.from_date IS NULL OR r.from_date <= ?2) AND (r.to_date IS NULL OR r.to_date >= ?3) "
+                                "ORDER BY r.from_date DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  {
+    g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
+    g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
+
+    sqlite3_bind_int64 (stmt, 1, cluster_id);
+    sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, first, -1, SQLITE_TRANSIENT);
+    if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
+      accounts->treasurer = klynge_db_column_dup_nullable (stmt, 0);
+    sqlite3_reset (stmt);
+  }
+
   accounts->currency = klynge_ledger_get_currency (db, cluster_id);
   accounts->year = klynge_ledger_year_load (db, cluster_id, year, error);
   if (accounts->year == NULL)
@@ -69,6 +90,12 @@ accounts_load (Accounts  *accounts,
   accounts->entries = klynge_ledger_list_entries (db, cluster_id, &filter, error);
   return accounts->entries != NULL;
 }
+
+/* The columns in the one order of both the workbook and the PDF: the
+ * summary's amounts, and the ledger's vouchers (the workbook adds the
+ * meeting and the note after them). */
+#define SUMMARY_COLUMNS { _("Budget"), _("Actual"), _("Variance") }
+#define LEDGER_COLUMNS  { _("Date"), _("Reference"), _("Counterparty"), _("Category"), _("Amount"), _("Balance") }
 
 /* A spreadsheet holds numbers as doubles: the exact integer is converted
  * only here, at the edge, and every sum of whole øre is exact in a double. */
@@ -85,6 +112,29 @@ typedef struct
   lxw_format *money_bold;
   lxw_format *date;
 } Formats;
+
+/* Budget in B, actual in C and the variance (budget − actual) in D. */
+static void
+write_amounts (lxw_worksheet *sheet,
+               lxw_format    *format,
+               int            row,
+               const char    *budget_formula,
+               gint64         budget,
+               const char    *actual_formula,
+               gint64         actual)
+{
+  g_autofree char *variance = g_strdup_printf ("=B%d-C%d", row + 1, row + 1);
+
+  if (budget_formula != NULL)
+    worksheet_write_formula_num (sheet, row, 1, budget_formula, format, to_major (budget));
+  else
+    worksheet_write_number (sheet, row, 1, to_major (budget), format);
+  if (actual_formula != NULL)
+    worksheet_write_formula_num (sheet, row, 2, actual_formula, format, to_major (actual));
+  else
+    worksheet_write_number (sheet, row, 2, to_major (actual), format);
+  worksheet_write_formula_num (sheet, row, 3, variance, format, to_major (budget - actual));
+}
 
 /* Rows of one kind with a total formula; returns the total's 1-based row. */
 static int
@@ -108,20 +158,18 @@ write_section (lxw_worksheet    *sheet,
       if (line->kind != kind)
         continue;
       worksheet_write_string (sheet, *row, 0, line->name, NULL);
-      worksheet_write_number (sheet, *row, 1, to_major (line->actual), formats->money);
-      worksheet_write_number (sheet, *row, 2, to_major (line->budget), formats->money);
+      write_amounts (sheet, formats->money, *row, NULL, line->budget, NULL, line->actual);
       actual += line->actual;
       budget += line->budget;
       (*row)++;
     }
 
   total_row = *row + 1;
-  actual_formula = first <= *row ? g_strdup_printf ("=SUM(B%d:B%d)", first, *row) : g_strdup ("=0");
-  budget_formula = first <= *row ? g_strdup_printf ("=SUM(C%d:C%d)", first, *row) : g_strdup ("=0");
+  budget_formula = first <= *row ? g_strdup_printf ("=SUM(B%d:B%d)", first, *row) : g_strdup ("=0");
+  actual_formula = first <= *row ? g_strdup_printf ("=SUM(C%d:C%d)", first, *row) : g_strdup ("=0");
   worksheet_write_string (sheet, *row, 0, kind == KLYNGE_LEDGER_INCOME ? _("Total income") : _("Total expenses"),
                           formats->bold);
-  worksheet_write_formula_num (sheet, *row, 1, actual_formula, formats->money_bold, to_major (actual));
-  worksheet_write_formula_num (sheet, *row, 2, budget_formula, formats->money_bold, to_major (budget));
+  write_amounts (sheet, formats->money_bold, *row, budget_formula, budget, actual_formula, actual);
   *row += 2;
   return total_row;
 }
@@ -132,34 +180,53 @@ write_summary (lxw_worksheet *sheet,
                Accounts      *accounts)
 {
   KlyngeLedgerYear *year = accounts->year;
+  const char *columns[] = SUMMARY_COLUMNS;
   g_autofree char *title = g_strdup_printf (_("Annual accounts %d"), year->year);
-  g_autofree char *amount_header = g_strdup_printf (_("Actual (%s)"), accounts->currency);
-  g_autofree char *budget_header = g_strdup_printf (_("Budget (%s)"), accounts->currency);
-  g_autofree char *result_formula = NULL;
+  g_autofree char *budget_result = NULL;
+  g_autofree char *actual_result = NULL;
   g_autofree char *closing_formula = NULL;
   int row = 4, income_row, expense_row, opening_row;
+  gint64 budget_income = 0, budget_expenses = 0;
 
   worksheet_set_column (sheet, 0, 0, 34, NULL);
-  worksheet_set_column (sheet, 1, 2, 16, NULL);
+  worksheet_set_column (sheet, 1, 3, 16, NULL);
   worksheet_write_string (sheet, 0, 0, title, formats->bold);
   worksheet_write_string (sheet, 1, 0, accounts->cluster_name, NULL);
-  worksheet_write_string (sheet, 3, 1, amount_header, formats->bold);
-  worksheet_write_string (sheet, 3, 2, budget_header, formats->bold);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      /* Translators: a column of the accounts' summary and the currency, "Budget (DKK)" */
+      g_autofree char *header = g_strdup_printf (_("%s (%s)"), columns[c], accounts->currency);
+
+      worksheet_write_string (sheet, 3, 1 + c, header, formats->bold);
+    }
 
   income_row = write_section (sheet, formats, accounts, KLYNGE_LEDGER_INCOME, &row);
   expense_row = write_section (sheet, formats, accounts, KLYNGE_LEDGER_EXPENSE, &row);
+  for (guint i = 0; i < year->lines->len; i++)
+    {
+      KlyngeLedgerLine *line = g_ptr_array_index (year->lines, i);
 
-  result_formula = g_strdup_printf ("=B%d-B%d", income_row, expense_row);
+      *(line->kind == KLYNGE_LEDGER_INCOME ? &budget_income : &budget_expenses) += line->budget;
+    }
+
+  budget_result = g_strdup_printf ("=B%d-B%d", income_row, expense_row);
+  actual_result = g_strdup_printf ("=C%d-C%d", income_row, expense_row);
   worksheet_write_string (sheet, row, 0, _("Result"), formats->bold);
-  worksheet_write_formula_num (sheet, row, 1, result_formula, formats->money_bold, to_major (year->result));
+  write_amounts (sheet, formats->money_bold, row, budget_result, budget_income - budget_expenses,
+                 actual_result, year->result);
   row++;
   opening_row = row + 1;
   worksheet_write_string (sheet, row, 0, _("Opening balance"), NULL);
-  worksheet_write_number (sheet, row, 1, to_major (year->opening), formats->money);
+  worksheet_write_number (sheet, row, 2, to_major (year->opening), formats->money);
   row++;
-  closing_formula = g_strdup_printf ("=B%d+B%d", opening_row, opening_row - 1);
+  closing_formula = g_strdup_printf ("=C%d+C%d", opening_row, opening_row - 1);
   worksheet_write_string (sheet, row, 0, _("Closing balance"), formats->bold);
-  worksheet_write_formula_num (sheet, row, 1, closing_formula, formats->money_bold, to_major (year->closing));
+  worksheet_write_formula_num (sheet, row, 2, closing_formula, formats->money_bold, to_major (year->closing));
+  row += 3;
+  worksheet_write_string (sheet, row, 0, _("Treasurer"), formats->bold);
+  worksheet_write_string (sheet, row, 2, _("Auditor"), formats->bold);
+  if (accounts->treasurer != NULL)
+    worksheet_write_string (sheet, row + 1, 0, accounts->treasurer, NULL);
 }
 
 static void
@@ -167,17 +234,17 @@ write_ledger (lxw_worksheet *sheet,
               const Formats *formats,
               Accounts      *accounts)
 {
-  const char *headers[] = {
-    _("Date"), _("Category"), _("Counterparty"), _("Meeting"), _("Reference"), _("Note"),
-    _("Income"), _("Expense"), _("Balance"),
-  };
+  const char *columns[] = LEDGER_COLUMNS;
   guint n = g_list_model_get_n_items (accounts->entries);
 
   worksheet_set_column (sheet, 0, 0, 12, NULL);
-  worksheet_set_column (sheet, 1, 5, 24, NULL);
-  worksheet_set_column (sheet, 6, 8, 14, NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    worksheet_write_string (sheet, 0, c, headers[c], formats->bold);
+  worksheet_set_column (sheet, 1, 3, 24, NULL);
+  worksheet_set_column (sheet, 4, 5, 14, NULL);
+  worksheet_set_column (sheet, 6, 7, 24, NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    worksheet_write_string (sheet, 0, c, columns[c], formats->bold);
+  worksheet_write_string (sheet, 0, 6, _("Meeting"), formats->bold);
+  worksheet_write_string (sheet, 0, 7, _("Note"), formats->bold);
 
   for (guint i = 0; i < n; i++)
     {
@@ -188,14 +255,13 @@ write_ledger (lxw_worksheet *sheet,
       sscanf (entry->date, "%d-%d-%d", &date.year, &date.month, &date.day);
       worksheet_write_datetime (sheet, row, 0, &date, formats->date);
       /* User text is always written as a string, never as a formula. */
-      worksheet_write_string (sheet, row, 1, entry->category_name, NULL);
+      worksheet_write_string (sheet, row, 1, entry->reference, NULL);
       worksheet_write_string (sheet, row, 2, entry->counterparty, NULL);
-      worksheet_write_string (sheet, row, 3, entry->meeting_title != NULL ? entry->meeting_title : "", NULL);
-      worksheet_write_string (sheet, row, 4, entry->reference, NULL);
-      worksheet_write_string (sheet, row, 5, entry->note, NULL);
-      worksheet_write_number (sheet, row, entry->kind == KLYNGE_LEDGER_INCOME ? 6 : 7,
-                              to_major (entry->amount), formats->money);
-      worksheet_write_number (sheet, row, 8, to_major (entry->balance), formats->money);
+      worksheet_write_string (sheet, row, 3, entry->category_name, NULL);
+      worksheet_write_number (sheet, row, 4, to_major (klynge_ledger_entry_get_signed_amount (entry)), formats->money);
+      worksheet_write_number (sheet, row, 5, to_major (entry->balance), formats->money);
+      worksheet_write_string (sheet, row, 6, entry->meeting_title != NULL ? entry->meeting_title : "", NULL);
+      worksheet_write_string (sheet, row, 7, entry->note, NULL);
     }
 }
 
@@ -253,27 +319,32 @@ accounts_free (Accounts *accounts)
 
 /* The summary's columns: a category, then its amounts right-aligned. */
 static void
-begin_summary_table (KlyngeSheet       *sheet,
-                     const char *const *header)
+begin_summary_table (KlyngeSheet *sheet)
 {
-  const gboolean right[] = { FALSE, TRUE, TRUE };
+  const char *columns[] = SUMMARY_COLUMNS;
+  const char *header[] = { NULL, columns[0], columns[1], columns[2] };
+  const gboolean right[] = { FALSE, TRUE, TRUE, TRUE };
   double width = klynge_sheet_get_width (sheet);
-  const double columns[] = { 0, width - 230, width - 110 };
+  const double starts[] = { 0, width - 300, width - 200, width - 100 };
 
-  klynge_sheet_begin_table (sheet, G_N_ELEMENTS (columns), columns, right, header);
+  klynge_sheet_begin_table (sheet, G_N_ELEMENTS (starts), starts, right, header);
 }
 
+/* A line of the summary; without a budget (@with_budget FALSE) only the
+ * actual amount, as for the balances. */
 static void
 summary_row (KlyngeSheet *sheet,
              const char  *label,
-             gint64       actual,
+             gboolean     with_budget,
              gint64       budget,
+             gint64       actual,
              const char  *currency,
              gboolean     bold)
 {
+  g_autofree char *b = with_budget ? klynge_money_format (budget, currency) : NULL;
   g_autofree char *a = klynge_money_format (actual, currency);
-  g_autofree char *b = budget >= 0 ? klynge_money_format (budget, currency) : NULL;
-  const char *cells[] = { label, b, a };
+  g_autofree char *v = with_budget ? klynge_money_format (budget - actual, currency) : NULL;
+  const char *cells[] = { label, b, a, v };
 
   klynge_sheet_row (sheet, cells, bold, 0, FALSE);
 }
@@ -281,21 +352,26 @@ summary_row (KlyngeSheet *sheet,
 static void
 draw_section (KlyngeSheet      *sheet,
               Accounts         *accounts,
-              KlyngeLedgerKind  kind)
+              KlyngeLedgerKind  kind,
+              gint64           *budget_total)
 {
-  const char *cells[] = { kind == KLYNGE_LEDGER_INCOME ? _("Income") : _("Expenses"), NULL, NULL };
+  const char *cells[] = { kind == KLYNGE_LEDGER_INCOME ? _("Income") : _("Expenses"), NULL, NULL, NULL };
 
+  *budget_total = 0;
   klynge_sheet_row (sheet, cells, TRUE, 0, FALSE);
   for (guint i = 0; i < accounts->year->lines->len; i++)
     {
       KlyngeLedgerLine *line = g_ptr_array_index (accounts->year->lines, i);
 
-      if (line->kind == kind && (line->actual != 0 || line->budget != 0))
-        summary_row (sheet, line->name, line->actual, line->budget, accounts->currency, FALSE);
+      if (line->kind != kind)
+        continue;
+      *budget_total += line->budget;
+      if (line->actual != 0 || line->budget != 0)
+        summary_row (sheet, line->name, TRUE, line->budget, line->actual, accounts->currency, FALSE);
     }
-  summary_row (sheet, kind == KLYNGE_LEDGER_INCOME ? _("Total income") : _("Total expenses"),
+  summary_row (sheet, kind == KLYNGE_LEDGER_INCOME ? _("Total income") : _("Total expenses"), TRUE, *budget_total,
                kind == KLYNGE_LEDGER_INCOME ? accounts->year->income : accounts->year->expenses,
-               -1, accounts->currency, TRUE);
+               accounts->currency, TRUE);
   klynge_sheet_space (sheet, 10);
 }
 
@@ -306,7 +382,7 @@ static void
 draw_vouchers (KlyngeSheet *sheet,
                Accounts    *accounts)
 {
-  const char *header[] = { _("Date"), _("Reference"), _("Counterparty"), _("Category"), _("Amount"), _("Balance") };
+  const char *header[] = LEDGER_COLUMNS;
   const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE };
   guint n = g_list_model_get_n_items (accounts->entries);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
@@ -352,18 +428,24 @@ draw_accounts (KlyngeSheet *sheet,
                gpointer     data)
 {
   Accounts *accounts = data;
-  g_autofree char *title = g_strdup_printf (_("Annual accounts %d"), accounts->year->year);
-  const char *header[] = { NULL, _("Budget"), _("Actual") };
+  KlyngeLedgerYear *year = accounts->year;
+  g_autofree char *title = g_strdup_printf (_("Annual accounts %d"), year->year);
+  const char *signatures[] = { _("Treasurer"), _("Auditor") };
+  const char *names[] = { accounts->treasurer, NULL };
+  gint64 budget_income, budget_expenses;
 
   klynge_sheet_paragraph (sheet, title, "Sans Bold 18", 4);
   klynge_sheet_paragraph (sheet, accounts->cluster_name, "Sans 11", 14);
-  begin_summary_table (sheet, header);
-  draw_section (sheet, accounts, KLYNGE_LEDGER_INCOME);
-  draw_section (sheet, accounts, KLYNGE_LEDGER_EXPENSE);
-  summary_row (sheet, _("Result"), accounts->year->result, -1, accounts->currency, TRUE);
-  summary_row (sheet, _("Opening balance"), accounts->year->opening, -1, accounts->currency, FALSE);
-  summary_row (sheet, _("Closing balance"), accounts->year->closing, -1, accounts->currency, TRUE);
+  begin_summary_table (sheet);
+  draw_section (sheet, accounts, KLYNGE_LEDGER_INCOME, &budget_income);
+  draw_section (sheet, accounts, KLYNGE_LEDGER_EXPENSE, &budget_expenses);
+  summary_row (sheet, _("Result"), TRUE, budget_income - budget_expenses, year->result, accounts->currency, TRUE);
+  summary_row (sheet, _("Opening balance"), FALSE, 0, year->opening, accounts->currency, FALSE);
+  summary_row (sheet, _("Closing balance"), FALSE, 0, year->closing, accounts->currency, TRUE);
   klynge_sheet_end_table (sheet);
+  klynge_sheet_paragraph (sheet, _("Variance is budget minus actual."), "Sans 8", 0);
+
+  klynge_sheet_signatures (sheet, signatures, names, G_N_ELEMENTS (signatures));
 
   klynge_sheet_break (sheet);
   draw_vouchers (sheet, accounts);
