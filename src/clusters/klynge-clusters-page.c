@@ -1312,15 +1312,16 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  gboolean csv = g_str_equal (g_variant_get_string (parameter, NULL), "csv");
+  const char *kind = g_variant_get_string (parameter, NULL);
+  KlyngeMemberExportFormat format = g_str_equal (kind, "csv") ? KLYNGE_MEMBER_EXPORT_CSV
+                                    : g_str_equal (kind, "pdf") ? KLYNGE_MEMBER_EXPORT_PDF : KLYNGE_MEMBER_EXPORT_XLSX;
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export the Address List"), parent_window (self),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the file name offered for the exported address list */
-  g_autofree char *name = g_strdup_printf ("%s.%s", _("Members"), csv ? "csv" : "xlsx");
+  g_autofree char *name = g_strdup_printf ("%s.%s", _("Members"), kind);
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format",
-                     GINT_TO_POINTER (csv ? KLYNGE_MEMBER_EXPORT_CSV : KLYNGE_MEMBER_EXPORT_XLSX));
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -117,11 +117,17 @@ klynge_member_export (KlyngeDb                  *db,
                       const char                *path,
                       GError                   **error)
 {
-  g_autoptr(KlyngeTable) members = members_table (db, cluster_id, error);
+  g_autoptr(KlyngeTable) members = NULL;
   g_autoptr(KlyngeTable) clinics = NULL;
   KlyngeTable *tables[2];
 
-  if (members == NULL)
+  if (format == KLYNGE_MEMBER_EXPORT_PDF)
+    {
+      g_autoptr(KlyngeDocument) document = klynge_member_export_document (db, cluster_id, error);
+
+      return document != NULL && klynge_document_write_pdf (document, path, error);
+    }
+  if (!(members = members_table (db, cluster_id, error)))
     return FALSE;
   if (format == KLYNGE_MEMBER_EXPORT_CSV)
     return klynge_table_write_csv (members, path, error);

@@ -17,6 +17,7 @@ typedef enum
 {
   KLYNGE_MEMBER_EXPORT_XLSX,   /* a sheet of members and a sheet of clinics */
   KLYNGE_MEMBER_EXPORT_CSV,    /* the members */
+  KLYNGE_MEMBER_EXPORT_PDF,    /* the active members' address list to print */
 } KlyngeMemberExportFormat;
 
 /* The address list: every member (former ones marked so) and clinic. */
