@@ -10,6 +10,10 @@
 
 #define G_LOG_DOMAIN "klynge-print"
 
+#include "klynge-i18n.h"
+
+#include <adwaita.h>
+
 #include "klynge-print.h"
 
 /* The choices of the last print and page set-up, for the next one while
@@ -68,6 +72,27 @@ draw_page_cb (GtkPrintOperation *operation,
                              page, job->n_pages);
 }
 
+/* The dialog's outcome, for a print that went on after the call returned. */
+static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         GtkWindow               *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&settings, gtk_print_operation_get_print_settings (operation));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *dialog;
+
+      gtk_print_operation_get_error (operation, &error);
+      dialog = adw_message_dialog_new (parent, _("Could Not Print"), error != NULL ? error->message : NULL);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 /**
  * klynge_print_document:
  * @document: (transfer full): what to print
@@ -100,6 +125,12 @@ klynge_print_document (GtkWindow                *parent,
     gtk_print_operation_set_export_filename (operation, export_filename);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  /* The dialog does not hold the window up; an export is done on return. */
+  if (action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG && parent != NULL)
+    {
+      gtk_print_operation_set_allow_async (operation, TRUE);
+      g_signal_connect_object (operation, "done", G_CALLBACK (done_cb), parent, 0);
+    }
   g_object_set_data_full (G_OBJECT (operation), "klynge-job", job, (GDestroyNotify) job_free);
 
   result = gtk_print_operation_run (operation, action, parent, error);

@@ -201,6 +201,32 @@ test_address_list (void)
   klynge_ui_test_run_on_demo (print_address_list, NULL);
 }
 
+/* Ctrl+P, a real key, opens the print dialog without holding up the
+ * window; closing it prints nothing and leaves the window working. */
+static void
+print_dialog (KlyngeWindow *window,
+              gpointer      user_data)
+{
+  GType dialog_type;
+  GtkWindow *dialog;
+
+  klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_p, GDK_CONTROL_MASK);
+  dialog_type = g_type_from_name ("GtkPrintUnixDialog");
+  KLYNGE_UI_TEST_WAIT (dialog_type != 0 && klynge_ui_test_find_toplevel (dialog_type) != NULL);
+  dialog = klynge_ui_test_find_toplevel (dialog_type);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_close (dialog);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (dialog_type) == NULL);
+  g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_dialog (void)
+{
+  klynge_ui_test_run_on_demo (print_dialog, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/ui/print/meeting", test_meeting);
   g_test_add_func ("/ui/print/accounts", test_accounts);
   g_test_add_func ("/ui/print/address-list", test_address_list);
+  g_test_add_func ("/ui/print/dialog", test_dialog);
 
   return g_test_run ();
 }
