@@ -11,6 +11,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-page.h"
+#include "klynge-print.h"
 
 typedef struct
 {
@@ -320,6 +321,40 @@ klynge_page_add_toast (KlyngePage *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (toast);
+}
+
+/**
+ * klynge_page_print:
+ * @action: the print dialog for the user; %GTK_PRINT_OPERATION_ACTION_EXPORT
+ *   with @export_filename writes the pages to a PDF file
+ *
+ * Prints what the area shows (the meeting's agenda, invitation or sign-in
+ * sheet, the address list, the year's accounts).
+ *
+ * Returns: %FALSE with @error set when there is nothing to print or
+ *   printing failed
+ */
+gboolean
+klynge_page_print (KlyngePage               *self,
+                   GtkPrintOperationAction   action,
+                   const char               *export_filename,
+                   GError                  **error)
+{
+  KlyngePageClass *klass;
+  KlyngeDocument *document;
+
+  g_return_val_if_fail (KLYNGE_IS_PAGE (self), FALSE);
+
+  klass = KLYNGE_PAGE_GET_CLASS (self);
+  if (klass->print_document == NULL || klynge_page_get_db (self) == NULL)
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("There is nothing to print in this area."));
+      return FALSE;
+    }
+  document = klass->print_document (self, error);
+  return document != NULL &&
+         klynge_print_document (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), document, action,
+                                export_filename, error);
 }
 
 gboolean

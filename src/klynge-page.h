@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "klynge-context.h"
+#include "klynge-document.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,8 @@ G_DECLARE_DERIVABLE_TYPE (KlyngePage, klynge_page, KLYNGE, PAGE, AdwBin)
  * @reload: show the context's current database and cluster (the database may be %NULL)
  * @save_pending: store what was typed and is valid before the window closes;
  *   %FALSE when something cannot be saved and the page asks what to do
+ * @print_document: what Print (Ctrl+P) prints in the area as it stands;
+ *   %NULL with @error set when there is nothing to print
  *
  * The page's actions that change the database (klynge_page_class_set_editing_actions())
  * are disabled while it is read-only; the page itself enables and disables
@@ -35,6 +38,8 @@ struct _KlyngePageClass
 
   void     (*reload)       (KlyngePage *self);
   gboolean (*save_pending) (KlyngePage *self);
+  KlyngeDocument *(*print_document) (KlyngePage  *self,
+                                     GError     **error);
 
   /*< private >*/
   const char * const *editing_actions;
@@ -48,6 +53,10 @@ void           klynge_page_set_action_enabled        (KlyngePage         *self,
 gboolean       klynge_page_get_read_only             (KlyngePage         *self);
 
 gboolean       klynge_page_save_pending              (KlyngePage         *self);
+gboolean       klynge_page_print                     (KlyngePage         *self,
+                                                      GtkPrintOperationAction action,
+                                                      const char         *export_filename,
+                                                      GError            **error);
 
 KlyngeContext *klynge_page_get_context (KlyngePage    *self);
 void           klynge_page_set_context (KlyngePage    *self,

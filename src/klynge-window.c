@@ -19,6 +19,7 @@
 #include "klynge-edit-guard.h"
 #include "klynge-finances-page.h"
 #include "klynge-meetings-page.h"
+#include "klynge-print.h"
 #include "klynge-read-only.h"
 #include "klynge-restore-dialog.h"
 #include "klynge-window.h"
@@ -803,6 +804,29 @@ show_area_action (GtkWidget  *widget,
     klynge_window_show_area (self, g_variant_get_string (parameter, NULL));
 }
 
+/* Ctrl+P prints what the visible area shows. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KlyngeWindow *self = KLYNGE_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  g_autoptr(GError) error = NULL;
+
+  if (KLYNGE_IS_PAGE (page) &&
+      !klynge_page_print (KLYNGE_PAGE (page), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    klynge_window_show_error (self, _("Could Not Print"), error);
+}
+
+static void
+page_setup_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  klynge_print_page_setup (GTK_WINDOW (widget));
+}
+
 /* Typed work in an area is saved, or the area asks, before the window goes. */
 static gboolean
 klynge_window_close_request (GtkWindow *window)
@@ -880,9 +904,12 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)

@@ -9,7 +9,7 @@
 #include "klynge-cli.h"
 #include "klynge-member-export.h"
 
-/* `export members [--format xlsx|csv] --output FILE`; argv[0] is "members". */
+/* `export members [--format xlsx|csv|pdf] --output FILE`; argv[0] is "members". */
 int
 klynge_cli_export_members (KlyngeCli  *cli,
                            int         argc,
@@ -19,7 +19,7 @@ klynge_cli_export_members (KlyngeCli  *cli,
   g_autofree char *format = NULL, *output = NULL;
   GOptionEntry entries[] = {
     { "cluster", 0, 0, G_OPTION_ARG_INT64, &cluster, N_("The cluster (default: the first)"), N_("ID") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("xlsx (default: members and clinics) or csv (members)"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("xlsx (default: members and clinics), csv (members) or pdf (the address list to print)"), N_("FORMAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { NULL }
   };
@@ -35,8 +35,10 @@ klynge_cli_export_members (KlyngeCli  *cli,
     return klynge_cli_usage_error ("export members", "%s", _("--output is required."));
   if (format != NULL && g_ascii_strcasecmp (format, "csv") == 0)
     kind = KLYNGE_MEMBER_EXPORT_CSV;
+  else if (format != NULL && g_ascii_strcasecmp (format, "pdf") == 0)
+    kind = KLYNGE_MEMBER_EXPORT_PDF;
   else if (format != NULL && g_ascii_strcasecmp (format, "xlsx") != 0)
-    return klynge_cli_usage_error ("export members", _("Unknown format “%s”; use xlsx or csv."), format);
+    return klynge_cli_usage_error ("export members", _("Unknown format “%s”; use xlsx, csv or pdf."), format);
   if ((cluster = klynge_cli_get_cluster (cli, cluster)) == 0)
     return KLYNGE_CLI_FAILED;
 

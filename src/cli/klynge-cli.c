@@ -59,7 +59,7 @@ static const Command export_kinds[] = {
   { "invitation", klynge_cli_export_meeting, N_("A meeting’s invitation (PDF)") },
   { "invitations", klynge_cli_export_meeting, N_("A meeting’s invitation status (XLSX)") },
   { "key", klynge_cli_export_key, N_("The private key to a meeting’s chart letters (XLSX or CSV)") },
-  { "members", klynge_cli_export_members, N_("The member and clinic address list (XLSX or CSV)") },
+  { "members", klynge_cli_export_members, N_("The member and clinic address list (XLSX, CSV or PDF)") },
   { "pack", klynge_cli_export_pack, N_("A meeting’s feedback pack: a PDF page per clinic") },
   { "sign-in", klynge_cli_export_meeting, N_("A meeting’s sign-in sheet (PDF)") },
   { "slides", klynge_cli_export_slides, N_("Every slide of a meeting into a folder") },

@@ -13,6 +13,7 @@
 #include "klynge-focus.h"
 #include "klynge-read-only.h"
 #include "klynge-record.h"
+#include "klynge-money.h"
 #include "klynge-rules.h"
 
 struct _KlyngeClinicEditor
@@ -71,7 +72,7 @@ check (KlyngeClinicEditor *self)
   klynge_clinic_check_provider_number (self->db, self->cluster_id, self->clinic_id,
                                        text_of (self->number_row), &error);
   klynge_field_check_mark (&check, GTK_WIDGET (self->number_row), g_steal_pointer (&error));
-  klynge_rules_parse_count (text_of (self->patients_row), &patients, &error);
+  klynge_money_parse_count (text_of (self->patients_row), &patients, &error);
   klynge_field_check_mark (&check, GTK_WIDGET (self->patients_row), g_steal_pointer (&error));
   klynge_rules_check_email (text_of (self->email_row), &error);
   klynge_field_check_mark (&check, GTK_WIDGET (self->email_row), g_steal_pointer (&error));
@@ -108,7 +109,7 @@ save_action (GtkWidget  *widget,
   clinic->joined_on = klynge_date_row_get_date (self->joined_row);
   clinic->left_on = klynge_date_row_get_date (self->left_row);
 
-  if (!klynge_rules_parse_count (text_of (self->patients_row), &clinic->listed_patients, &error) ||
+  if (!klynge_money_parse_count (text_of (self->patients_row), &clinic->listed_patients, &error) ||
       !klynge_clinic_save (self->db, self->cluster_id, clinic, &error))
     {
       klynge_field_check_show_error (self->problems_label, error);

@@ -79,7 +79,7 @@ read_form (KlyngeClusterEditor  *self,
   klynge_field_check_mark (check, GTK_WIDGET (self->founded_row), g_steal_pointer (&error));
   ok &= klynge_rules_parse_percent (text_of (self->threshold_row), &details->attendance_threshold, &error);
   klynge_field_check_mark (check, GTK_WIDGET (self->threshold_row), g_steal_pointer (&error));
-  ok &= klynge_rules_parse_count (text_of (self->minimum_row), &details->min_listed_patients, &error);
+  ok &= klynge_money_parse_count (text_of (self->minimum_row), &details->min_listed_patients, &error);
   klynge_field_check_mark (check, GTK_WIDGET (self->minimum_row), g_steal_pointer (&error));
   ok &= klynge_money_parse (text_of (self->per_gp_row), currency, &details->start_grant_per_gp, &error);
   if (error == NULL && details->start_grant_per_gp < 0)

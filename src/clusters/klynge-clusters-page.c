@@ -1312,15 +1312,16 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  gboolean csv = g_str_equal (g_variant_get_string (parameter, NULL), "csv");
+  const char *kind = g_variant_get_string (parameter, NULL);
+  KlyngeMemberExportFormat format = g_str_equal (kind, "csv") ? KLYNGE_MEMBER_EXPORT_CSV
+                                    : g_str_equal (kind, "pdf") ? KLYNGE_MEMBER_EXPORT_PDF : KLYNGE_MEMBER_EXPORT_XLSX;
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export the Address List"), parent_window (self),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the file name offered for the exported address list */
-  g_autofree char *name = g_strdup_printf ("%s.%s", _("Members"), csv ? "csv" : "xlsx");
+  g_autofree char *name = g_strdup_printf ("%s.%s", _("Members"), kind);
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format",
-                     GINT_TO_POINTER (csv ? KLYNGE_MEMBER_EXPORT_CSV : KLYNGE_MEMBER_EXPORT_XLSX));
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -1452,6 +1453,13 @@ klynge_clusters_page_dispose (GObject *object)
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }
 
+static KlyngeDocument *
+klynge_clusters_page_print_document (KlyngePage  *page,
+                                     GError     **error)
+{
+  return klynge_member_export_document (klynge_page_get_db (page), klynge_page_get_cluster (page), error);
+}
+
 static void
 klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
 {
@@ -1465,6 +1473,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
 
   object_class->dispose = klynge_clusters_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_clusters_page_reload;
+  KLYNGE_PAGE_CLASS (klass)->print_document = klynge_clusters_page_print_document;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clusters-page.ui");

@@ -9,6 +9,8 @@
 
 #include "klynge-i18n.h"
 
+#include <string.h>
+
 #include "klynge-accounts.h"
 #include "klynge-budget-chart.h"
 #include "klynge-edit-guard.h"
@@ -248,6 +250,7 @@ load_filters (KlyngeFinancesPage *self,
   int this_year = g_date_time_get_year (now);
   gint64 all = 0;
   guint year_position = 0;
+  g_autoptr(GArray) shown_years = g_array_copy (self->years);
 
   /* The years with entries and this year, so a new year can be started. */
   g_array_set_size (self->years, 0);
@@ -268,7 +271,11 @@ load_filters (KlyngeFinancesPage *self,
       if (g_array_index (self->years, int, i) == self->year)
         year_position = i;
     }
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (year_names));
+  /* Picking a year reloads the page from inside the drop-down's own
+   * selection change: its model is replaced only when the years differ. */
+  if (shown_years->len != self->years->len ||
+      memcmp (shown_years->data, self->years->data, self->years->len * sizeof (int)) != 0)
+    gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (year_names));
   gtk_drop_down_set_selected (self->year_dropdown, year_position);
 
   g_array_set_size (self->category_ids, 0);
@@ -688,17 +695,94 @@ filter_changed_cb (KlyngeFinancesPage *self)
 }
 
 static void
-lock_toggled_cb (KlyngeFinancesPage *self)
+set_locked (KlyngeFinancesPage *self,
+            gboolean            locked)
 {
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->loading || db == NULL)
-    return;
-  if (!klynge_ledger_set_year_locked (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), self->year,
-                                      gtk_toggle_button_get_active (self->lock_button), &error))
+  if (!klynge_ledger_set_year_locked (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                      self->year, locked, &error))
     report_error (self, error);
   changed (self);
+}
+
+static void ask_lock (KlyngeFinancesPage *self,
+                      gboolean            again);
+
+/* "continue" is the first of the two answers a running year needs. */
+static void
+lock_response_cb (AdwMessageDialog   *dialog,
+                  const char         *response,
+                  KlyngeFinancesPage *self)
+{
+  if (g_str_equal (response, "lock"))
+    set_locked (self, TRUE);
+  else if (g_str_equal (response, "continue"))
+    ask_lock (self, TRUE);
+}
+
+static gboolean
+year_is_running (int year)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return year >= g_date_time_get_year (now);
+}
+
+/* Locking asks once and says what it means; a year still running asks a
+ * second time, since its remaining entries could then not be made. */
+static void
+ask_lock (KlyngeFinancesPage *self,
+          gboolean            again)
+{
+  gboolean running = year_is_running (self->year);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!again)
+    {
+      heading = g_strdup_printf (_("Lock the Accounts of %d?"), self->year);
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s",
+                                      _("A locked year cannot be changed: no entry can be added, edited or deleted, "
+                                        "and its budget and opening balance stay as they are, so the accounts stay "
+                                        "as the auditor signed them. It can be unlocked again."),
+                                      running ? _("\n\nThe year has not ended yet: entries still to come could not be made.") : "");
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        running ? "continue" : "lock", running ? _("_Continue…") : _("_Lock"), NULL);
+    }
+  else
+    {
+      heading = g_strdup_printf (_("Lock %d While It Is Still Running?"), self->year);
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("Usually a year is locked after it has ended and the auditor has signed its "
+                                        "accounts. Lock %d now all the same?"), self->year);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "lock", _("_Lock the Running Year"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "lock", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (lock_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lock_toggled_cb (KlyngeFinancesPage *self)
+{
+  if (self->loading || klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
+    return;
+  if (!gtk_toggle_button_get_active (self->lock_button))
+    {
+      set_locked (self, FALSE);
+      return;
+    }
+  /* Locked once the answer is yes; until then the button stays up. */
+  self->loading = TRUE;
+  gtk_toggle_button_set_active (self->lock_button, FALSE);
+  self->loading = FALSE;
+  ask_lock (self, FALSE);
 }
 
 static void
@@ -970,6 +1054,15 @@ klynge_finances_page_finalize (GObject *object)
   G_OBJECT_CLASS (klynge_finances_page_parent_class)->finalize (object);
 }
 
+static KlyngeDocument *
+klynge_finances_page_print_document (KlyngePage  *page,
+                                     GError     **error)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (page);
+
+  return klynge_accounts_document (klynge_page_get_db (page), klynge_page_get_cluster (page), self->year, error);
+}
+
 static void
 klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 {
@@ -984,6 +1077,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   object_class->finalize = klynge_finances_page_finalize;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_finances_page_reload;
   KLYNGE_PAGE_CLASS (klass)->save_pending = klynge_finances_page_save_pending;
+  KLYNGE_PAGE_CLASS (klass)->print_document = klynge_finances_page_print_document;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/finances/klynge-finances-page.ui");

@@ -20,6 +20,7 @@
 #include "klynge-meeting-editor.h"
 #include "klynge-meeting-export.h"
 #include "klynge-meeting-print.h"
+#include "klynge-print.h"
 #include "klynge-meetings-page.h"
 #include "klynge-topics-window.h"
 
@@ -120,6 +121,7 @@ show_meeting (KlyngeMeetingsPage *self,
   klynge_page_set_action_enabled (KLYNGE_PAGE (self), "meetings.delete", saved);
   klynge_page_set_action_enabled (KLYNGE_PAGE (self), "meetings.cancel-meeting", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.print", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.save-pdf", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.export", saved);
   update_follow_up (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -782,10 +784,65 @@ start_job (KlyngeMeetingsPage *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The paper the meeting's visible tab is about. */
+static KlyngeMeetingPrint
+shown_paper (KlyngeMeetingsPage *self)
+{
+  const char *shown = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (shown, "invitations") == 0)
+    return KLYNGE_MEETING_PRINT_INVITATION;
+  if (g_strcmp0 (shown, "attendance") == 0)
+    return KLYNGE_MEETING_PRINT_SIGN_IN;
+  return KLYNGE_MEETING_PRINT_AGENDA;
+}
+
+static KlyngeDocument *
+paper_document (KlyngeMeetingsPage  *self,
+                KlyngeMeetingPrint   kind,
+                GError             **error)
+{
+  if (self->meeting == NULL || self->meeting->id == 0)
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                           _("Choose a saved meeting to print its agenda, invitation or sign-in sheet."));
+      return NULL;
+    }
+  return klynge_meeting_print_document (klynge_page_get_db (KLYNGE_PAGE (self)), self->meeting->id, kind, error);
+}
+
+static KlyngeDocument *
+klynge_meetings_page_print_document (KlyngePage  *page,
+                                     GError     **error)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (page);
+
+  return paper_document (self, shown_paper (self), error);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
+{
+  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
+  KlyngeMeetingPrint kind;
+  KlyngeDocument *document;
+  g_autoptr(GError) error = NULL;
+
+  if (!klynge_meeting_print_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  document = paper_document (self, kind, &error);
+  if (document == NULL ||
+      !klynge_print_document (GTK_WINDOW (gtk_widget_get_root (widget)), document,
+                              GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    klynge_page_show_message (widget, error->message);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
   const char *kind = g_variant_get_string (parameter, NULL);
@@ -841,6 +898,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = klynge_meetings_page_dispose;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_meetings_page_reload;
   KLYNGE_PAGE_CLASS (klass)->save_pending = klynge_meetings_page_save_pending;
+  KLYNGE_PAGE_CLASS (klass)->print_document = klynge_meetings_page_print_document;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
   g_type_ensure (KLYNGE_TYPE_MEETING_EDITOR);
@@ -876,6 +934,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.attendance-overview", NULL, attendance_overview_action);
   gtk_widget_class_install_action (widget_class, "meetings.topics", NULL, topics_action);
   gtk_widget_class_install_action (widget_class, "meetings.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "meetings.save-pdf", "s", save_pdf_action);
   gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "meetings.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "meetings.leave", NULL);

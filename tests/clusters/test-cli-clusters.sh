@@ -15,7 +15,7 @@ ok () {
   if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..6"
+echo "1..7"
 "$cli" --db "$db" demo > /dev/null
 sqlite3 "$db" "INSERT INTO member (cluster_id, name) VALUES (1, '=cmd|'' /C calc''!A0')"
 
@@ -28,6 +28,10 @@ ok $? "the member sheet holds no formula"
 "$cli" --db "$db" export members --format csv --output "$tmp/m.csv"; rc=$?
 [ $rc -eq 0 ] && [ "$(head -c 3 "$tmp/m.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] && grep -q "'=cmd" "$tmp/m.csv"
 ok $? "export members --format csv writes UTF-8 with a BOM and defuses formulas"
+
+"$cli" --db "$db" export members --format pdf --output "$tmp/m.pdf"; rc=$?
+[ $rc -eq 0 ] && [ "$(head -c 5 "$tmp/m.pdf")" = "%PDF-" ] && pdftotext "$tmp/m.pdf" - | grep -q "Address list"
+ok $? "export members --format pdf writes the address list to print"
 
 "$cli" --db "$db" export members --output "$tmp/default.xlsx"; rc=$?
 [ $rc -eq 0 ] && [ -s "$tmp/default.xlsx" ]; ok $? "xlsx is the default format"

@@ -139,7 +139,12 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_nonnull (strstr (cluster_form_problems (form), "negative"));
   type_into (form, "patients", "many");
   g_assert_false (cluster_form_can_save (form));
+  /* In English a full stop is the decimal point: 4.100 could be 4.1 or
+   * the 4,100 a Danish writer means, and the form asks. */
   type_into (form, "patients", "4.100");
+  g_assert_false (cluster_form_can_save (form));
+  g_assert_nonnull (strstr (cluster_form_problems (form), "ambiguous"));
+  type_into (form, "patients", "4,100");
   g_assert_true (cluster_form_can_save (form));
 
   type_into (form, "email", "post@vest");
@@ -508,7 +513,7 @@ edit_cluster (KlyngeWindow *window,
   type_into (form, "threshold", "70");
   type_into (form, "minimum", "lots");
   g_assert_false (cluster_form_can_save (form));
-  type_into (form, "minimum", "50.000");
+  type_into (form, "minimum", "50,000");
   type_into (form, "founded", "2018-02-30");
   g_assert_false (cluster_form_can_save (form));
   type_into (form, "founded", "2018-09-01");

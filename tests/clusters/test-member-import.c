@@ -105,6 +105,41 @@ test_preview_and_commit (Fixture       *f,
   g_assert_cmpuint (again->new_clinics->len, ==, 0);
 }
 
+/* A role column, in English or Danish names, several to a cell; a name
+ * that is no role makes the row wrong, not a guess. */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *role_header[] = { "Name", "Role", NULL };
+  const char *english[] = { "Ann Chair", "Chair, Treasurer", NULL };
+  const char *danish[] = { "Bo Formand", "formand og kasserer", NULL };
+  const char *board[] = { "Cai Board", "Bestyrelsesmedlem", NULL };
+  const char *none[] = { "Dan Ingen", "", NULL };
+  const char *wrong[] = { "Eva Konge", "Konge", NULL };
+  const char * const *rows[] = { role_header, english, danish, board, none, wrong, NULL };
+  g_autoptr(GPtrArray) file = records (rows);
+  g_autoptr(KlyngeMemberImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  import = klynge_member_import_preview (f->db, f->cluster, file, NULL, &error);
+  g_assert_no_error (error);
+  list = G_LIST_MODEL (import->rows);
+  g_assert_cmpuint (import->n_new, ==, 4);
+  g_assert_cmpuint (import->n_invalid, ==, 1);
+  g_assert_cmpuint (nth (list, 0)->member->roles->len, ==, 2);
+  g_assert_cmpuint (nth (list, 3)->member->roles->len, ==, 0);
+  g_assert_nonnull (strstr (nth (list, 4)->problem, "“konge” is not a role"));
+
+  g_assert_true (klynge_member_import_commit (f->db, f->cluster, import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member_role r JOIN member m ON m.id = r.member_id "
+                                           "WHERE m.name IN ('Ann Chair', 'Bo Formand') AND r.role IN ('chair', 'treasurer')", 0), ==, 4);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member_role r JOIN member m ON m.id = r.member_id "
+                                           "WHERE m.name = 'Cai Board' AND r.role = 'board'", 0), ==, 1);
+}
+
 static void
 test_no_name_column (Fixture       *f,
                      gconstpointer  data)
@@ -212,6 +247,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/clusters/import/preview-and-commit", Fixture, NULL, fixture_set_up, test_preview_and_commit, fixture_tear_down);
+  g_test_add ("/clusters/import/roles", Fixture, NULL, fixture_set_up, test_roles, fixture_tear_down);
   g_test_add ("/clusters/import/no-name-column", Fixture, NULL, fixture_set_up, test_no_name_column, fixture_tear_down);
   g_test_add ("/clusters/import/csv-file", Fixture, NULL, fixture_set_up, test_csv_file, fixture_tear_down);
   g_test_add ("/clusters/import/xlsx-round-trip", Fixture, NULL, fixture_set_up, test_xlsx_round_trip, fixture_tear_down);

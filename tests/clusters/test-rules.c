@@ -70,36 +70,6 @@ test_period (void)
 }
 
 static void
-test_count (void)
-{
-  const struct { const char *text; gint64 value; } good[] = {
-    { "", 0 }, { "0", 0 }, { "12500", 12500 }, { "12.500", 12500 }, { "12,500", 12500 },
-    { " 1 234 567 ", 1234567 }, { "12 500", 12500 },
-  };
-  const char *bad[] = { "abc", "12a", "1.5", "12.50", "1,2345", ".500", "99999999999999999999" };
-  gint64 value;
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      g_assert_true (klynge_rules_parse_count (good[i].text, &value, NULL));
-      g_assert_cmpint (value, ==, good[i].value);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (klynge_rules_parse_count (bad[i], &value, &error));
-      g_assert_nonnull (strstr (error->message, "not a whole number"));
-    }
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_false (klynge_rules_parse_count ("-40", &value, &error));
-    g_assert_nonnull (strstr (error->message, "negative"));
-  }
-}
-
-static void
 test_percent (void)
 {
   double value;
@@ -124,7 +94,6 @@ main (int   argc,
   g_test_add_func ("/clusters/rules/email", test_email);
   g_test_add_func ("/clusters/rules/date", test_date);
   g_test_add_func ("/clusters/rules/period", test_period);
-  g_test_add_func ("/clusters/rules/count", test_count);
   g_test_add_func ("/clusters/rules/percent", test_percent);
 
   return g_test_run ();

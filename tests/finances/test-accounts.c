@@ -16,6 +16,7 @@
 #include "klynge-demo.h"
 #include "klynge-ledger.h"
 #include "klynge-test-utils.h"
+#include "klynge-xlsx-reader.h"
 
 #define DEMO_INCOME    (KLYNGE_DEMO_LISTED_PATIENTS * 426 + 1500000)
 #define DEMO_EXPENSES  (8982500 + 11 * 250000 + 11 * 4500)
@@ -155,11 +156,11 @@ test_xlsx (void)
 
       /* Every cached total is what the formula computes from the sheet. */
       g_assert_cmpint (evaluate (&summary, formula), ==, cached);
-      if (((char *) ref)[0] != 'B')
+      if (((char *) ref)[0] != 'C')   /* the actual amounts */
         continue;
       found_income |= cached == DEMO_INCOME;
       found_expenses |= cached == DEMO_EXPENSES + 1;
-      found_result |= g_str_has_prefix (formula, "B") && strchr (formula, '-') && cached == DEMO_INCOME - DEMO_EXPENSES - 1;
+      found_result |= g_str_has_prefix (formula, "C") && strchr (formula, '-') && cached == DEMO_INCOME - DEMO_EXPENSES - 1;
       found_closing |= strchr (formula, '+') && cached == KLYNGE_DEMO_OPENING_BALANCE + DEMO_INCOME - DEMO_EXPENSES - 1;
     }
   g_assert_true (found_income);
@@ -169,6 +170,131 @@ test_xlsx (void)
 
   g_hash_table_unref (summary.values);
   g_hash_table_unref (summary.formulas);
+  klynge_test_remove_tree (dir);
+}
+
+/* A sheet's rows as tab-joined lines. */
+static gboolean
+collect_row (const KlyngeTableRow  *row,
+             gpointer               data,
+             GError               **error)
+{
+  GPtrArray *rows = data;
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; i < row->n_fields; i++)
+    g_string_append_printf (line, "%s%s", i > 0 ? "\t" : "", row->fields[i]);
+  g_ptr_array_add (rows, g_string_free (line, FALSE));
+  return TRUE;
+}
+
+static GPtrArray *
+read_sheet (const char *path,
+            guint       sheet)
+{
+  KlyngeTableOptions options = { .sheet = sheet };
+  g_auto(KlyngeTableInfo) info = { 0 };
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (klynge_xlsx_read_file (path, path, &options, &info, collect_row, rows, NULL, &error));
+  g_assert_no_error (error);
+  return rows;
+}
+
+static char *
+pdf_page_text (const char *path,
+               int         page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", "-layout", "-f", number, "-l", number, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+/* Each of @names appears in @text, after the one before it. */
+static void
+assert_in_order (const char        *text,
+                 const char *const *names,
+                 guint              n)
+{
+  const char *at = text;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *found = strstr (at, names[i]);
+
+      if (found == NULL)
+        g_error ("“%s” is missing or out of order in:\n%s", names[i], text);
+      at = found + strlen (names[i]);
+    }
+}
+
+/* The workbook and the PDF name the same columns in the same order: the
+ * summary's budget, actual and variance, the ledger's date, reference,
+ * counterparty, category, amount and balance. The variance is budget −
+ * actual, and the summary page has room for both signatures. */
+static void
+test_same_columns (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *xlsx = g_build_filename (dir, "accounts.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "accounts.pdf", NULL);
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) summary = NULL;
+  g_autoptr(GPtrArray) ledger = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_auto(GStrv) summary_header = NULL;
+  g_auto(GStrv) ledger_header = NULL;
+  gboolean found_variance = FALSE;
+
+  g_assert_true (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_XLSX, xlsx, &error));
+  g_assert_true (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_PDF, pdf, &error));
+  g_assert_no_error (error);
+  summary = read_sheet (xlsx, 1);
+  ledger = read_sheet (xlsx, 2);
+  first = pdf_page_text (pdf, 1);
+  second = pdf_page_text (pdf, 2);
+
+  /* The summary's header is its third non-empty row: "", Budget (DKK), … */
+  summary_header = g_strsplit (g_ptr_array_index (summary, 2), "\t", -1);
+  g_assert_cmpuint (g_strv_length (summary_header), >=, 4);
+  for (guint c = 1; c <= 3; c++)
+    *strstr (summary_header[c], " (DKK)") = '\0';
+  g_assert_cmpstr (summary_header[1], ==, "Budget");
+  g_assert_cmpstr (summary_header[2], ==, "Actual");
+  g_assert_cmpstr (summary_header[3], ==, "Variance");
+  assert_in_order (first, (const char *const *) summary_header + 1, 3);
+
+  ledger_header = g_strsplit (g_ptr_array_index (ledger, 0), "\t", -1);
+  g_assert_cmpstr (ledger_header[0], ==, "Date");
+  assert_in_order (second, (const char *const *) ledger_header, 6);
+  g_assert_cmpstr (ledger_header[1], ==, "Reference");
+  g_assert_cmpstr (ledger_header[5], ==, "Balance");
+
+  /* Catering: budget 0 in the demo's 2026, 21,375.00 spent. */
+  for (guint i = 0; i < summary->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (summary, i), "Catering\t"))
+      {
+        g_auto(GStrv) cells = g_strsplit (g_ptr_array_index (summary, i), "\t", -1);
+
+        g_assert_cmpfloat (g_ascii_strtod (cells[3], NULL), ==, g_ascii_strtod (cells[1], NULL) - g_ascii_strtod (cells[2], NULL));
+        g_assert_cmpfloat (g_ascii_strtod (cells[2], NULL), ==, 21375);
+        found_variance = TRUE;
+      }
+  g_assert_true (found_variance);
+  g_assert_nonnull (strstr (first, "-DKK 21,375.00"));
+
+  assert_in_order (first, (const char *const[]) { "Treasurer", "Auditor" }, 2);
+  g_assert_nonnull (strstr (first, "Date and signature"));
   klynge_test_remove_tree (dir);
 }
 
@@ -189,7 +315,7 @@ test_pdf (void)
   klynge_test_assert_private_file (path);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_nonnull (memmem (contents, length, "/Count 2", 8));   /* the summary, then the ledger */
+  g_assert_nonnull (memmem (contents, length, "/Count 3", 8));   /* the summary, then the ledger over two pages */
 
   g_assert_false (klynge_accounts_write (db, cluster, 2026, KLYNGE_ACCOUNTS_PDF, bad, &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO);
@@ -207,6 +333,7 @@ main (int   argc,
 
   g_test_add_func ("/finances/accounts/xlsx", test_xlsx);
   g_test_add_func ("/finances/accounts/pdf", test_pdf);
+  g_test_add_func ("/finances/accounts/same-columns", test_same_columns);
 
   return g_test_run ();
 }

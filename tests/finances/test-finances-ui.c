@@ -112,7 +112,7 @@ enter_expense (KlyngeWindow *window,
   /* A malformed amount likewise. */
   category = ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "category"));
   adw_combo_row_set_selected (category, position_of_string (adw_combo_row_get_model (category), "Catering (expense)"));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "1.234,50");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "12,34");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
   klynge_ui_test_flush ();
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not an amount"));
@@ -206,6 +206,93 @@ static void
 test_book_grants_twice (void)
 {
   klynge_ui_test_run_on_demo (book_grants_twice, NULL);
+}
+
+static void
+show_year (GtkWidget  *page,
+           const char *name)
+{
+  GtkWidget *year = find_named (page, "year");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
+                              position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), name));
+  klynge_ui_test_flush ();
+}
+
+/* Locking a past year asks once, saying what it means; the running year
+ * (the demo's 2026 in December 2026) only after a second yes. */
+static void
+lock_years (KlyngeWindow *window,
+            gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  gint64 cluster = klynge_context_get_cluster_id (klynge_window_get_context (window));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *running = g_strdup_printf ("%d", g_date_time_get_year (now));
+  g_autofree char *past = g_strdup_printf ("%d", g_date_time_get_year (now) - 1);
+  g_autoptr(KlyngeLedgerEntry) entry = klynge_ledger_entry_new ();
+  g_autoptr(GPtrArray) categories = klynge_ledger_list_categories (db, cluster, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *lock;
+  GtkWindow *dialog;
+
+  /* The demo's ledger is the running year's: one entry gives it a past one. */
+  entry->date = g_strdup_printf ("%s-06-01", past);
+  entry->amount = 100;
+  entry->category_id = ((KlyngeLedgerCategory *) g_ptr_array_index (categories, 0))->id;
+  g_assert_true (klynge_ledger_save_entry (db, cluster, atoi (past), entry, &error));
+  g_assert_no_error (error);
+  klynge_context_emit_changed (klynge_window_get_context (window));
+
+  klynge_window_show_area (window, "finances");
+  klynge_ui_test_flush ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
+  lock = find_named (page, "lock");
+
+  /* A past year: one question that explains; No leaves it open. */
+  show_year (page, past);
+  g_signal_emit_by_name (lock, "clicked");
+  klynge_ui_test_flush ();
+  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "cannot be changed"));
+  g_assert_false (klynge_ledger_is_year_locked (db, cluster, atoi (past)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (lock)));
+  klynge_ui_test_respond ("cancel");
+  g_assert_false (klynge_ledger_is_year_locked (db, cluster, atoi (past)));
+  g_signal_emit_by_name (lock, "clicked");
+  klynge_ui_test_respond ("lock");
+  g_assert_true (klynge_ledger_is_year_locked (db, cluster, atoi (past)));
+  g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (lock)));
+
+  /* The running year: the first yes only leads to a second question. */
+  show_year (page, running);
+  g_signal_emit_by_name (lock, "clicked");
+  klynge_ui_test_respond ("continue");
+  g_assert_false (klynge_ledger_is_year_locked (db, cluster, atoi (running)));
+  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  klynge_ui_test_respond ("cancel");
+  g_assert_false (klynge_ledger_is_year_locked (db, cluster, atoi (running)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (lock)));
+
+  g_signal_emit_by_name (lock, "clicked");
+  klynge_ui_test_respond ("continue");
+  klynge_ui_test_respond ("lock");
+  g_assert_true (klynge_ledger_is_year_locked (db, cluster, atoi (running)));
+
+  /* Unlocking needs no question. */
+  g_signal_emit_by_name (lock, "clicked");
+  klynge_ui_test_flush ();
+  g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (klynge_ledger_is_year_locked (db, cluster, atoi (running)));
+}
+
+static void
+test_lock_years (void)
+{
+  klynge_ui_test_run_on_demo (lock_years, NULL);
 }
 
 /* A ledger without entries says so on a status page, not as a bare header. */
@@ -337,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/finances/ui/book-grants-twice", test_book_grants_twice);
   g_test_add_func ("/finances/ui/entry-asks", test_entry_asks);
   g_test_add_func ("/finances/ui/keeps-typed-amounts", test_keeps_typed_amounts);
+  g_test_add_func ("/finances/ui/lock-years", test_lock_years);
 
   return g_test_run ();
 }

@@ -162,8 +162,9 @@ plan_and_register (KlyngeWindow *window,
     g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (invitations, "rsvp-keys")));
     g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (invitations, "no-invitations")));
     gtk_list_box_select_row (answers, gtk_list_box_get_row_at_index (answers, 0));
-    klynge_ui_test_emit_key (GTK_WIDGET (answers), GDK_KEY_d);
-    klynge_ui_test_emit_key (GTK_WIDGET (answers), GDK_KEY_a);
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (answers, 0)));
+    klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_d, 0);
+    klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_a, 0);
     invited = klynge_invitations_list (db, saved->id, NULL);
     first = g_list_model_get_item (invited, 0);
     second = g_list_model_get_item (invited, 1);
@@ -175,18 +176,18 @@ plan_and_register (KlyngeWindow *window,
   list = klynge_ui_test_find_named (page, "attendance-list");
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
-  klynge_ui_test_emit_key (list, GDK_KEY_p);   /* first member present, on to the second */
-  klynge_ui_test_emit_key (list, GDK_KEY_e);   /* second excused */
-  klynge_ui_test_emit_key (list, GDK_KEY_u);   /* third absent */
-  klynge_ui_test_emit_key (list, GDK_KEY_l);   /* fourth came late */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_p, 0);   /* first member present, on to the second */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_e, 0);   /* second excused */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_u, 0);   /* third absent */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_l, 0);   /* fourth came late */
   /* Up arrow to the third: she came after all. */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
   klynge_ui_test_flush ();
-  klynge_ui_test_emit_key (list, GDK_KEY_p);
-  klynge_ui_test_emit_key (list, GDK_KEY_u);   /* the fourth, reached by the letter, absent after all; then back */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_p, 0);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_u, 0);   /* the fourth, reached by the letter, absent after all; then back */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
   klynge_ui_test_flush ();
-  klynge_ui_test_emit_key (list, GDK_KEY_l);   /* late implies present */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_l, 0);   /* late implies present */
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "attendance-summary"))), "3 present (1 late)"));
 
   lines = klynge_attendance_list (db, saved->id, NULL);

@@ -100,10 +100,11 @@ danish_keys (KlyngeWindow *window,
                                                         GTK_TYPE_DROP_DOWN));
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), 1), ==, "Tilmeldt (T)");
   gtk_list_box_select_row (answers, gtk_list_box_get_row_at_index (answers, 0));
-  klynge_ui_test_emit_key (GTK_WIDGET (answers), GDK_KEY_t);
-  klynge_ui_test_emit_key (GTK_WIDGET (answers), GDK_KEY_a);
-  klynge_ui_test_emit_key (GTK_WIDGET (answers), GDK_KEY_s);
-  klynge_ui_test_emit_key (GTK_WIDGET (answers), GDK_KEY_T);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (answers, 0)));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_t, 0);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_a, 0);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_s, 0);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_T, GDK_SHIFT_MASK);
   invited = klynge_invitations_list (db, MEETING, NULL);
   g_assert_cmpstr (answer_of (invited, 0), ==, "accepted");
   g_assert_cmpstr (answer_of (invited, 1), ==, "declined");
@@ -117,10 +118,11 @@ danish_keys (KlyngeWindow *window,
                             "F fremmødt, A afbud, U udeblevet, K for sent"));
   list = klynge_ui_test_find_named (page, "attendance-list");
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-  klynge_ui_test_emit_key (list, GDK_KEY_f);   /* fremmødt, on to the next */
-  klynge_ui_test_emit_key (list, GDK_KEY_a);   /* afbud: excused, as A is in the invitations */
-  klynge_ui_test_emit_key (list, GDK_KEY_u);   /* udeblevet */
-  klynge_ui_test_emit_key (list, GDK_KEY_k);   /* kom for sent: present and late */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_f, 0);   /* fremmødt, on to the next */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_a, 0);   /* afbud: excused, as A is in the invitations */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_u, 0);   /* udeblevet */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_k, 0);   /* kom for sent: present and late */
   lines = klynge_attendance_list (db, MEETING, NULL);
   g_assert_cmpstr (attendance_of (lines, 0, &late), ==, "present");
   g_assert_false (late);

@@ -393,24 +393,6 @@ klynge_ui_test_find_named (GtkWidget  *widget,
   return NULL;
 }
 
-void
-klynge_ui_test_emit_key (GtkWidget *widget,
-                         guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
-    }
-  g_assert_true (handled);
-  klynge_ui_test_flush ();
-}
-
 gboolean
 klynge_ui_test_activate_shortcut (GtkWidget  *widget,
                                   const char *accelerator)

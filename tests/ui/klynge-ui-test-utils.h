@@ -51,8 +51,6 @@ GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);
 /* Emits @keyval on @widget's key controllers, as GTK hands them a key the
  * focused row did not take; fails the test when none of them takes it. */
-void      klynge_ui_test_emit_key        (GtkWidget  *widget,
-                                          guint       keyval);
 /* The button labelled @label on a toast shown in @window, or %NULL. */
 GtkWidget *klynge_ui_test_find_toast_button (KlyngeWindow *window,
                                              const char   *label);

@@ -10,6 +10,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-clinic.h"
+#include "klynge-cluster.h"
 #include "klynge-member.h"
 #include "klynge-member-export.h"
 #include "klynge-table-export.h"
@@ -116,11 +117,17 @@ klynge_member_export (KlyngeDb                  *db,
                       const char                *path,
                       GError                   **error)
 {
-  g_autoptr(KlyngeTable) members = members_table (db, cluster_id, error);
+  g_autoptr(KlyngeTable) members = NULL;
   g_autoptr(KlyngeTable) clinics = NULL;
   KlyngeTable *tables[2];
 
-  if (members == NULL)
+  if (format == KLYNGE_MEMBER_EXPORT_PDF)
+    {
+      g_autoptr(KlyngeDocument) document = klynge_member_export_document (db, cluster_id, error);
+
+      return document != NULL && klynge_document_write_pdf (document, path, error);
+    }
+  if (!(members = members_table (db, cluster_id, error)))
     return FALSE;
   if (format == KLYNGE_MEMBER_EXPORT_CSV)
     return klynge_table_write_csv (members, path, error);
@@ -130,6 +137,73 @@ klynge_member_export (KlyngeDb                  *db,
   tables[0] = members;
   tables[1] = clinics;
   return klynge_tables_write_xlsx (tables, G_N_ELEMENTS (tables), path, error);
+}
+
+typedef struct
+{
+  char       *cluster_name;
+  GListModel *members;
+} AddressList;
+
+static void
+address_list_free (AddressList *list)
+{
+  g_free (list->cluster_name);
+  g_clear_object (&list->members);
+  g_free (list);
+}
+
+static void
+draw_address_list (KlyngeSheet *sheet,
+                   gpointer     data)
+{
+  AddressList *list = data;
+  const char *header[] = { _("Name"), _("Clinic"), _("E-mail"), _("Phone"), _("Roles") };
+  double width = klynge_sheet_get_width (sheet);
+  const double columns[] = { 0, width * 0.18, width * 0.36, width * 0.74, width * 0.86 };
+
+  klynge_sheet_paragraph (sheet, _("Address list"), "Sans Bold 18", 4);
+  klynge_sheet_paragraph (sheet, list->cluster_name, "Sans 11", 14);
+  klynge_sheet_begin_table (sheet, G_N_ELEMENTS (header), columns, NULL, header);
+  for (guint i = 0; i < g_list_model_get_n_items (list->members); i++)
+    {
+      g_autoptr(KlyngeMember) member = g_list_model_get_item (list->members, i);
+      g_autofree char *roles = klynge_member_current_roles (member);
+      const char *cells[] = { member->name, member->clinic_name, member->email, member->phone, roles };
+
+      /* Former members are in the exports for the records, not on the
+       * list handed round. */
+      if (!klynge_member_is_former (member))
+        klynge_sheet_row (sheet, cells, FALSE, 0, TRUE);
+    }
+  klynge_sheet_end_table (sheet);
+}
+
+/**
+ * klynge_member_export_document:
+ *
+ * Returns: (transfer full): the active members' address list to print;
+ *   %NULL if the cluster is gone
+ */
+KlyngeDocument *
+klynge_member_export_document (KlyngeDb  *db,
+                               gint64     cluster_id,
+                               GError   **error)
+{
+  g_auto(KlyngeClusterSummary) summary = { 0 };
+  AddressList *list;
+  g_autofree char *title = NULL;
+
+  if (!klynge_cluster_summary_load (db, cluster_id, &summary, error))
+    return NULL;
+  list = g_new0 (AddressList, 1);
+  list->members = klynge_member_list (db, cluster_id, error);
+  if (list->members == NULL)
+    return (address_list_free (list), NULL);
+  list->cluster_name = g_strdup (summary.name);
+  /* Translators: the head of a printed page after the first: the cluster's name */
+  title = g_strdup_printf (_("Address list — %s"), list->cluster_name);
+  return klynge_document_new (title, draw_address_list, list, (GDestroyNotify) address_list_free);
 }
 
 typedef struct

@@ -30,6 +30,7 @@ typedef enum
   FIELD_PHONE,
   FIELD_JOINED,
   FIELD_NOTES,
+  FIELD_ROLES,
   N_FIELDS
 } Field;
 
@@ -42,6 +43,7 @@ static const char * const headings[N_FIELDS][8] = {
   [FIELD_PHONE]  = { "phone", "telefon", "tlf", "tlf.", "mobil", "mobile", "telefonnummer", NULL },
   [FIELD_JOINED] = { "joined", "indtrådt", "member since", "medlem siden", "start", "startdato", NULL },
   [FIELD_NOTES]  = { "notes", "noter", "note", "bemærkninger", "kommentar", NULL },
+  [FIELD_ROLES]  = { "role", "roles", "rolle", "roller", "funktion", "hverv", NULL },
 };
 
 /* Titles as written in lists, case-folded, to the stored keys. */
@@ -56,6 +58,23 @@ static const struct {
   { "nurse", "nurse" }, { "sygeplejerske", "nurse" },
   { "secretary", "secretary" }, { "sekretær", "secretary" }, { "lægesekretær", "secretary" },
   { "other", "other" }, { "andet", "other" },
+};
+
+/* Roles as written in lists, English and Danish, case-folded, to the keys. */
+static const struct {
+  const char *text;
+  const char *key;
+} roles[] = {
+  { "coordinator", "coordinator" }, { "koordinator", "coordinator" }, { "tovholder", "coordinator" },
+  { "klyngekoordinator", "coordinator" },
+  { "deputy", "deputy" }, { "deputy coordinator", "deputy" }, { "stedfortræder", "deputy" },
+  { "næstformand", "deputy" }, { "vicekoordinator", "deputy" },
+  { "chair", "chair" }, { "chairman", "chair" }, { "formand", "chair" },
+  { "board", "board" }, { "board member", "board" }, { "bestyrelse", "board" },
+  { "bestyrelsesmedlem", "board" },
+  { "treasurer", "treasurer" }, { "kasserer", "treasurer" },
+  { "secretary", "secretary" }, { "sekretær", "secretary" },
+  { "member", "member" }, { "medlem", "member" },
 };
 
 static char *
@@ -99,6 +118,38 @@ title_key (const char *text)
     if (g_str_equal (key, titles[i].text))
       return titles[i].key;
   return NULL;
+}
+
+/* "Chair, Treasurer", "formand og kasserer": the roles in a cell, from the
+ * member's joining; FALSE with @unknown set to a name that is no role. */
+static gboolean
+read_roles (const char    *text,
+            const char    *from_date,
+            GPtrArray     *into,
+            char         **unknown)
+{
+  g_autofree char *key = folded (text);
+  g_autoptr(GRegex) separators = g_regex_new ("\\s*(?:[,;/&+]|\\s(?:og|and)\\s)\\s*", 0, 0, NULL);
+  g_auto(GStrv) names = g_regex_split (separators, key, 0);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *role = NULL;
+
+      g_strstrip (names[i]);
+      if (*names[i] == '\0')
+        continue;
+      for (guint r = 0; r < G_N_ELEMENTS (roles) && role == NULL; r++)
+        if (g_str_equal (names[i], roles[r].text))
+          role = roles[r].key;
+      if (role == NULL)
+        {
+          *unknown = g_strdup (names[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (into, klynge_member_role_new (role, from_date, NULL));
+    }
+  return TRUE;
 }
 
 /* "2019-03-01", and the Danish "1-3-2019", "01.03.2019", "1/3/2019". */
@@ -193,6 +244,7 @@ check_row (KlyngeDb    *db,
   g_autofree char *clinic_key = folded (cell (record, columns, FIELD_CLINIC));
   g_autofree char *email_key = NULL;
   g_autofree char *name_key = NULL;
+  g_autofree char *unknown_role = NULL;
   g_autoptr(GError) error = NULL;
   KlyngeMember *member;
   KlyngeClinic *clinic;
@@ -211,6 +263,14 @@ check_row (KlyngeDb    *db,
   member->joined_on = iso_date (cell (record, columns, FIELD_JOINED));
   g_free (member->title);
   member->title = g_strdup (title != NULL ? title : cell (record, columns, FIELD_TITLE));
+
+  if (!read_roles (cell (record, columns, FIELD_ROLES), member->joined_on, member->roles, &unknown_role))
+    {
+      row->status = KLYNGE_MEMBER_IMPORT_INVALID;
+      row->problem = g_strdup_printf (_("“%s” is not a role; write coordinator, deputy, chair, board, treasurer, "
+                                        "secretary or member (or their Danish names)."), unknown_role);
+      return row;
+    }
 
   if (*clinic_key != '\0' && (clinic = g_hash_table_lookup (known->clinics, clinic_key)) != NULL)
     {

@@ -150,61 +150,6 @@ klynge_rules_check_period (const char  *from,
   return TRUE;
 }
 
-/* Accepts "12500", "12.500", "12,500" and "12 500": digit groups as people
- * type them in either language; empty text is zero. */
-gboolean
-klynge_rules_parse_count (const char  *text,
-                          gint64      *count,
-                          GError     **error)
-{
-  g_autofree char *trimmed = klynge_rules_strip_or_null (text);
-  g_autoptr(GString) digits = g_string_new (NULL);
-  int group = -1;   /* digits since the last separator; -1 before any separator */
-  gint64 value = 0;
-
-  *count = 0;
-  if (trimmed == NULL)
-    return TRUE;
-
-  if (trimmed[0] == '-' || g_str_has_prefix (trimmed, "−"))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
-                   _("“%s” is negative; a count cannot be less than zero."), trimmed);
-      return FALSE;
-    }
-
-  for (const char *c = trimmed; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      gunichar u = g_utf8_get_char (c);
-
-      if (u >= '0' && u <= '9')
-        {
-          g_string_append_c (digits, (char) u);
-          if (group >= 0)
-            group++;
-        }
-      else if ((u == '.' || u == ',' || u == ' ' || u == 0x00A0 || u == 0x202F) &&
-               digits->len > 0 && (group < 0 || group == 3))
-        group = 0;
-      else
-        goto not_a_count;
-    }
-  if (group >= 0 && group != 3)
-    goto not_a_count;
-  if (digits->len > 15)
-    goto not_a_count;
-
-  for (gsize i = 0; i < digits->len; i++)
-    value = value * 10 + (digits->str[i] - '0');
-  *count = value;
-  return TRUE;
-
-not_a_count:
-  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
-               _("“%s” is not a whole number; write digits only, like 12500."), trimmed);
-  return FALSE;
-}
-
 /* "75", "75 %", "75,5" → 0.75, 0.755; between 0 and 100 %. */
 gboolean
 klynge_rules_parse_percent (const char  *text,

@@ -24,9 +24,6 @@ gboolean klynge_rules_check_date     (const char  *date,
 gboolean klynge_rules_check_period   (const char  *from,
                                       const char  *to,
                                       GError     **error);
-gboolean klynge_rules_parse_count    (const char  *text,
-                                      gint64      *count,
-                                      GError     **error);
 gboolean klynge_rules_parse_percent  (const char  *text,
                                       double      *fraction,
                                       GError     **error);

@@ -13,8 +13,6 @@
 
 #include <stdio.h>
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 #include <xlsxwriter.h>
 
 #include "klynge-accounts.h"
@@ -27,6 +25,7 @@ typedef struct
 {
   char             *cluster_name;
   char             *currency;
+  char             *treasurer;   /* at the year's end; NULL if none */
   KlyngeLedgerYear *year;
   GListModel       *entries;
 } Accounts;
@@ -36,6 +35,7 @@ accounts_clear (Accounts *accounts)
 {
   g_free (accounts->cluster_name);
   g_free (accounts->currency);
+  g_free (accounts->treasurer);
   g_clear_pointer (&accounts->year, klynge_ledger_year_free);
   g_clear_object (&accounts->entries);
 }
@@ -64,6 +64,25 @@ accounts_load (Accounts  *accounts,
       return FALSE;
     }
 
+  /* The treasurer who held the role last in the year signs for it. */
+  stmt = klynge_db_prepare (db, "SELECT m.name FROM member m JOIN member_role r ON r.member_id = m.id "
+                                "WHERE m.cluster_id = ?1 AND r.role = 'treasurer' "
+                                "AND (r.from_date IS NULL OR r.from_date <= ?2) AND (r.to_date IS NULL OR r.to_date >= ?3) "
+                                "ORDER BY r.from_date DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  {
+    g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
+    g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
+
+    sqlite3_bind_int64 (stmt, 1, cluster_id);
+    sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, first, -1, SQLITE_TRANSIENT);
+    if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
+      accounts->treasurer = klynge_db_column_dup_nullable (stmt, 0);
+    sqlite3_reset (stmt);
+  }
+
   accounts->currency = klynge_ledger_get_currency (db, cluster_id);
   accounts->year = klynge_ledger_year_load (db, cluster_id, year, error);
   if (accounts->year == NULL)
@@ -71,6 +90,12 @@ accounts_load (Accounts  *accounts,
   accounts->entries = klynge_ledger_list_entries (db, cluster_id, &filter, error);
   return accounts->entries != NULL;
 }
+
+/* The columns in the one order of both the workbook and the PDF: the
+ * summary's amounts, and the ledger's vouchers (the workbook adds the
+ * meeting and the note after them). */
+#define SUMMARY_COLUMNS { _("Budget"), _("Actual"), _("Variance") }
+#define LEDGER_COLUMNS  { _("Date"), _("Reference"), _("Counterparty"), _("Category"), _("Amount"), _("Balance") }
 
 /* A spreadsheet holds numbers as doubles: the exact integer is converted
  * only here, at the edge, and every sum of whole øre is exact in a double. */
@@ -87,6 +112,29 @@ typedef struct
   lxw_format *money_bold;
   lxw_format *date;
 } Formats;
+
+/* Budget in B, actual in C and the variance (budget − actual) in D. */
+static void
+write_amounts (lxw_worksheet *sheet,
+               lxw_format    *format,
+               int            row,
+               const char    *budget_formula,
+               gint64         budget,
+               const char    *actual_formula,
+               gint64         actual)
+{
+  g_autofree char *variance = g_strdup_printf ("=B%d-C%d", row + 1, row + 1);
+
+  if (budget_formula != NULL)
+    worksheet_write_formula_num (sheet, row, 1, budget_formula, format, to_major (budget));
+  else
+    worksheet_write_number (sheet, row, 1, to_major (budget), format);
+  if (actual_formula != NULL)
+    worksheet_write_formula_num (sheet, row, 2, actual_formula, format, to_major (actual));
+  else
+    worksheet_write_number (sheet, row, 2, to_major (actual), format);
+  worksheet_write_formula_num (sheet, row, 3, variance, format, to_major (budget - actual));
+}
 
 /* Rows of one kind with a total formula; returns the total's 1-based row. */
 static int
@@ -110,20 +158,18 @@ write_section (lxw_worksheet    *sheet,
       if (line->kind != kind)
         continue;
       worksheet_write_string (sheet, *row, 0, line->name, NULL);
-      worksheet_write_number (sheet, *row, 1, to_major (line->actual), formats->money);
-      worksheet_write_number (sheet, *row, 2, to_major (line->budget), formats->money);
+      write_amounts (sheet, formats->money, *row, NULL, line->budget, NULL, line->actual);
       actual += line->actual;
       budget += line->budget;
       (*row)++;
     }
 
   total_row = *row + 1;
-  actual_formula = first <= *row ? g_strdup_printf ("=SUM(B%d:B%d)", first, *row) : g_strdup ("=0");
-  budget_formula = first <= *row ? g_strdup_printf ("=SUM(C%d:C%d)", first, *row) : g_strdup ("=0");
+  budget_formula = first <= *row ? g_strdup_printf ("=SUM(B%d:B%d)", first, *row) : g_strdup ("=0");
+  actual_formula = first <= *row ? g_strdup_printf ("=SUM(C%d:C%d)", first, *row) : g_strdup ("=0");
   worksheet_write_string (sheet, *row, 0, kind == KLYNGE_LEDGER_INCOME ? _("Total income") : _("Total expenses"),
                           formats->bold);
-  worksheet_write_formula_num (sheet, *row, 1, actual_formula, formats->money_bold, to_major (actual));
-  worksheet_write_formula_num (sheet, *row, 2, budget_formula, formats->money_bold, to_major (budget));
+  write_amounts (sheet, formats->money_bold, *row, budget_formula, budget, actual_formula, actual);
   *row += 2;
   return total_row;
 }
@@ -134,34 +180,53 @@ write_summary (lxw_worksheet *sheet,
                Accounts      *accounts)
 {
   KlyngeLedgerYear *year = accounts->year;
+  const char *columns[] = SUMMARY_COLUMNS;
   g_autofree char *title = g_strdup_printf (_("Annual accounts %d"), year->year);
-  g_autofree char *amount_header = g_strdup_printf (_("Actual (%s)"), accounts->currency);
-  g_autofree char *budget_header = g_strdup_printf (_("Budget (%s)"), accounts->currency);
-  g_autofree char *result_formula = NULL;
+  g_autofree char *budget_result = NULL;
+  g_autofree char *actual_result = NULL;
   g_autofree char *closing_formula = NULL;
   int row = 4, income_row, expense_row, opening_row;
+  gint64 budget_income = 0, budget_expenses = 0;
 
   worksheet_set_column (sheet, 0, 0, 34, NULL);
-  worksheet_set_column (sheet, 1, 2, 16, NULL);
+  worksheet_set_column (sheet, 1, 3, 16, NULL);
   worksheet_write_string (sheet, 0, 0, title, formats->bold);
   worksheet_write_string (sheet, 1, 0, accounts->cluster_name, NULL);
-  worksheet_write_string (sheet, 3, 1, amount_header, formats->bold);
-  worksheet_write_string (sheet, 3, 2, budget_header, formats->bold);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      /* Translators: a column of the accounts' summary and the currency, "Budget (DKK)" */
+      g_autofree char *header = g_strdup_printf (_("%s (%s)"), columns[c], accounts->currency);
+
+      worksheet_write_string (sheet, 3, 1 + c, header, formats->bold);
+    }
 
   income_row = write_section (sheet, formats, accounts, KLYNGE_LEDGER_INCOME, &row);
   expense_row = write_section (sheet, formats, accounts, KLYNGE_LEDGER_EXPENSE, &row);
+  for (guint i = 0; i < year->lines->len; i++)
+    {
+      KlyngeLedgerLine *line = g_ptr_array_index (year->lines, i);
 
-  result_formula = g_strdup_printf ("=B%d-B%d", income_row, expense_row);
+      *(line->kind == KLYNGE_LEDGER_INCOME ? &budget_income : &budget_expenses) += line->budget;
+    }
+
+  budget_result = g_strdup_printf ("=B%d-B%d", income_row, expense_row);
+  actual_result = g_strdup_printf ("=C%d-C%d", income_row, expense_row);
   worksheet_write_string (sheet, row, 0, _("Result"), formats->bold);
-  worksheet_write_formula_num (sheet, row, 1, result_formula, formats->money_bold, to_major (year->result));
+  write_amounts (sheet, formats->money_bold, row, budget_result, budget_income - budget_expenses,
+                 actual_result, year->result);
   row++;
   opening_row = row + 1;
   worksheet_write_string (sheet, row, 0, _("Opening balance"), NULL);
-  worksheet_write_number (sheet, row, 1, to_major (year->opening), formats->money);
+  worksheet_write_number (sheet, row, 2, to_major (year->opening), formats->money);
   row++;
-  closing_formula = g_strdup_printf ("=B%d+B%d", opening_row, opening_row - 1);
+  closing_formula = g_strdup_printf ("=C%d+C%d", opening_row, opening_row - 1);
   worksheet_write_string (sheet, row, 0, _("Closing balance"), formats->bold);
-  worksheet_write_formula_num (sheet, row, 1, closing_formula, formats->money_bold, to_major (year->closing));
+  worksheet_write_formula_num (sheet, row, 2, closing_formula, formats->money_bold, to_major (year->closing));
+  row += 3;
+  worksheet_write_string (sheet, row, 0, _("Treasurer"), formats->bold);
+  worksheet_write_string (sheet, row, 2, _("Auditor"), formats->bold);
+  if (accounts->treasurer != NULL)
+    worksheet_write_string (sheet, row + 1, 0, accounts->treasurer, NULL);
 }
 
 static void
@@ -169,17 +234,17 @@ write_ledger (lxw_worksheet *sheet,
               const Formats *formats,
               Accounts      *accounts)
 {
-  const char *headers[] = {
-    _("Date"), _("Category"), _("Counterparty"), _("Meeting"), _("Reference"), _("Note"),
-    _("Income"), _("Expense"), _("Balance"),
-  };
+  const char *columns[] = LEDGER_COLUMNS;
   guint n = g_list_model_get_n_items (accounts->entries);
 
   worksheet_set_column (sheet, 0, 0, 12, NULL);
-  worksheet_set_column (sheet, 1, 5, 24, NULL);
-  worksheet_set_column (sheet, 6, 8, 14, NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    worksheet_write_string (sheet, 0, c, headers[c], formats->bold);
+  worksheet_set_column (sheet, 1, 3, 24, NULL);
+  worksheet_set_column (sheet, 4, 5, 14, NULL);
+  worksheet_set_column (sheet, 6, 7, 24, NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    worksheet_write_string (sheet, 0, c, columns[c], formats->bold);
+  worksheet_write_string (sheet, 0, 6, _("Meeting"), formats->bold);
+  worksheet_write_string (sheet, 0, 7, _("Note"), formats->bold);
 
   for (guint i = 0; i < n; i++)
     {
@@ -190,14 +255,13 @@ write_ledger (lxw_worksheet *sheet,
       sscanf (entry->date, "%d-%d-%d", &date.year, &date.month, &date.day);
       worksheet_write_datetime (sheet, row, 0, &date, formats->date);
       /* User text is always written as a string, never as a formula. */
-      worksheet_write_string (sheet, row, 1, entry->category_name, NULL);
+      worksheet_write_string (sheet, row, 1, entry->reference, NULL);
       worksheet_write_string (sheet, row, 2, entry->counterparty, NULL);
-      worksheet_write_string (sheet, row, 3, entry->meeting_title != NULL ? entry->meeting_title : "", NULL);
-      worksheet_write_string (sheet, row, 4, entry->reference, NULL);
-      worksheet_write_string (sheet, row, 5, entry->note, NULL);
-      worksheet_write_number (sheet, row, entry->kind == KLYNGE_LEDGER_INCOME ? 6 : 7,
-                              to_major (entry->amount), formats->money);
-      worksheet_write_number (sheet, row, 8, to_major (entry->balance), formats->money);
+      worksheet_write_string (sheet, row, 3, entry->category_name, NULL);
+      worksheet_write_number (sheet, row, 4, to_major (klynge_ledger_entry_get_signed_amount (entry)), formats->money);
+      worksheet_write_number (sheet, row, 5, to_major (entry->balance), formats->money);
+      worksheet_write_string (sheet, row, 6, entry->meeting_title != NULL ? entry->meeting_title : "", NULL);
+      worksheet_write_string (sheet, row, 7, entry->note, NULL);
     }
 }
 
@@ -246,149 +310,167 @@ write_xlsx (Accounts    *accounts,
   return TRUE;
 }
 
-/* A4 in points, with 2 cm margins. */
-#define PAGE_WIDTH  595.0
-#define PAGE_HEIGHT 842.0
-#define MARGIN      56.0
-
-typedef struct
-{
-  cairo_t              *cr;
-  PangoFontDescription *font;
-  double                y;
-} Printer;
-
-/* One line of up to three cells: text left, amounts right-aligned. */
 static void
-print_row (Printer    *printer,
-           const char *left,
-           const char *middle,
-           const char *right,
-           gboolean    bold)
+accounts_free (Accounts *accounts)
 {
-  const double columns[] = { MARGIN, PAGE_WIDTH - MARGIN - 140, PAGE_WIDTH - MARGIN };
-  const char *cells[] = { left, middle, right };
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (printer->cr);
-
-  if (printer->y > PAGE_HEIGHT - MARGIN - 16)
-    {
-      cairo_show_page (printer->cr);
-      printer->y = MARGIN;
-    }
-
-  pango_font_description_set_weight (printer->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, printer->font);
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-    {
-      int width, height;
-
-      if (cells[i] == NULL)
-        continue;
-      pango_layout_set_text (layout, cells[i], -1);
-      if (i == 0)
-        {
-          pango_layout_set_width (layout, (int) ((columns[1] - 150 - MARGIN) * PANGO_SCALE));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
-      else
-        {
-          pango_layout_set_width (layout, -1);
-        }
-      pango_layout_get_pixel_size (layout, &width, &height);
-      cairo_move_to (printer->cr, i == 0 ? columns[0] : columns[i] - width, printer->y);
-      pango_cairo_show_layout (printer->cr, layout);
-    }
-  printer->y += 16;
+  accounts_clear (accounts);
+  g_free (accounts);
 }
 
+/* The summary's columns: a category, then its amounts right-aligned. */
 static void
-print_money_row (Printer    *printer,
-                 const char *label,
-                 gint64      actual,
-                 gint64      budget,
-                 const char *currency,
-                 gboolean    bold)
+begin_summary_table (KlyngeSheet *sheet)
 {
+  const char *columns[] = SUMMARY_COLUMNS;
+  const char *header[] = { NULL, columns[0], columns[1], columns[2] };
+  const gboolean right[] = { FALSE, TRUE, TRUE, TRUE };
+  double width = klynge_sheet_get_width (sheet);
+  const double starts[] = { 0, width - 300, width - 200, width - 100 };
+
+  klynge_sheet_begin_table (sheet, G_N_ELEMENTS (starts), starts, right, header);
+}
+
+/* A line of the summary; without a budget (@with_budget FALSE) only the
+ * actual amount, as for the balances. */
+static void
+summary_row (KlyngeSheet *sheet,
+             const char  *label,
+             gboolean     with_budget,
+             gint64       budget,
+             gint64       actual,
+             const char  *currency,
+             gboolean     bold)
+{
+  g_autofree char *b = with_budget ? klynge_money_format (budget, currency) : NULL;
   g_autofree char *a = klynge_money_format (actual, currency);
-  g_autofree char *b = budget >= 0 ? klynge_money_format (budget, currency) : NULL;
+  g_autofree char *v = with_budget ? klynge_money_format (budget - actual, currency) : NULL;
+  const char *cells[] = { label, b, a, v };
 
-  print_row (printer, label, b, a, bold);
+  klynge_sheet_row (sheet, cells, bold, 0, FALSE);
 }
 
 static void
-print_section (Printer          *printer,
-               Accounts         *accounts,
-               KlyngeLedgerKind  kind)
+draw_section (KlyngeSheet      *sheet,
+              Accounts         *accounts,
+              KlyngeLedgerKind  kind,
+              gint64           *budget_total)
 {
-  print_row (printer, kind == KLYNGE_LEDGER_INCOME ? _("Income") : _("Expenses"), NULL, NULL, TRUE);
+  const char *cells[] = { kind == KLYNGE_LEDGER_INCOME ? _("Income") : _("Expenses"), NULL, NULL, NULL };
+
+  *budget_total = 0;
+  klynge_sheet_row (sheet, cells, TRUE, 0, FALSE);
   for (guint i = 0; i < accounts->year->lines->len; i++)
     {
       KlyngeLedgerLine *line = g_ptr_array_index (accounts->year->lines, i);
 
-      if (line->kind == kind && (line->actual != 0 || line->budget != 0))
-        print_money_row (printer, line->name, line->actual, line->budget, accounts->currency, FALSE);
+      if (line->kind != kind)
+        continue;
+      *budget_total += line->budget;
+      if (line->actual != 0 || line->budget != 0)
+        summary_row (sheet, line->name, TRUE, line->budget, line->actual, accounts->currency, FALSE);
     }
-  print_money_row (printer, kind == KLYNGE_LEDGER_INCOME ? _("Total income") : _("Total expenses"),
-                   kind == KLYNGE_LEDGER_INCOME ? accounts->year->income : accounts->year->expenses,
-                   -1, accounts->currency, TRUE);
-  printer->y += 10;
+  summary_row (sheet, kind == KLYNGE_LEDGER_INCOME ? _("Total income") : _("Total expenses"), TRUE, *budget_total,
+               kind == KLYNGE_LEDGER_INCOME ? accounts->year->income : accounts->year->expenses,
+               accounts->currency, TRUE);
+  klynge_sheet_space (sheet, 10);
 }
 
-static gboolean
-write_pdf (Accounts    *accounts,
-           const char  *path,
-           GError     **error)
+/* The vouchers, each with the balance after it. Dates, references and
+ * amounts get the width of their widest cell, so none of them wraps; the
+ * counterparty and the category share the rest and wrap if they must. */
+static void
+draw_vouchers (KlyngeSheet *sheet,
+               Accounts    *accounts)
 {
-  cairo_surface_t *surface;
-  g_autofree char *title = g_strdup_printf (_("Annual accounts %d"), accounts->year->year);
-  Printer printer = { 0 };
-  cairo_status_t status;
+  const char *header[] = LEDGER_COLUMNS;
+  const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE };
   guint n = g_list_model_get_n_items (accounts->entries);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  double widths[G_N_ELEMENTS (header)] = { 0 };
+  double columns[G_N_ELEMENTS (header)];
+  double width = klynge_sheet_get_width (sheet), rest;
 
-  if (!klynge_file_prepare_private (path, error))
-    return FALSE;
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  printer.cr = cairo_create (surface);
-  printer.font = pango_font_description_from_string ("Sans 10");
-  printer.y = MARGIN;
-
-  print_row (&printer, title, NULL, NULL, TRUE);
-  print_row (&printer, accounts->cluster_name, NULL, NULL, FALSE);
-  printer.y += 10;
-  print_row (&printer, NULL, _("Budget"), _("Actual"), TRUE);
-  print_section (&printer, accounts, KLYNGE_LEDGER_INCOME);
-  print_section (&printer, accounts, KLYNGE_LEDGER_EXPENSE);
-  print_money_row (&printer, _("Result"), accounts->year->result, -1, accounts->currency, TRUE);
-  print_money_row (&printer, _("Opening balance"), accounts->year->opening, -1, accounts->currency, FALSE);
-  print_money_row (&printer, _("Closing balance"), accounts->year->closing, -1, accounts->currency, TRUE);
-
-  cairo_show_page (printer.cr);
-  printer.y = MARGIN;
-  print_row (&printer, _("Ledger"), NULL, _("Balance"), TRUE);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    widths[c] = klynge_sheet_text_width (sheet, header[c], "Sans Bold 10");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KlyngeLedgerEntry) entry = g_list_model_get_item (accounts->entries, i);
-      g_autofree char *date = klynge_format_date (entry->date);
-      g_autofree char *label = g_strdup_printf ("%s  %s — %s", date, entry->category_name, entry->counterparty);
-      g_autofree char *amount = klynge_money_format (klynge_ledger_entry_get_signed_amount (entry), accounts->currency);
-      g_autofree char *balance = klynge_money_format (entry->balance, accounts->currency);
+      char *row[] = {
+        klynge_format_date_short (entry->date), g_strdup (entry->reference), g_strdup (entry->counterparty),
+        g_strdup (entry->category_name), klynge_money_format (klynge_ledger_entry_get_signed_amount (entry), NULL),
+        klynge_money_format (entry->balance, NULL),
+      };
 
-      print_row (&printer, label, amount, balance, FALSE);
+      for (guint c = 0; c < G_N_ELEMENTS (row); c++)
+        {
+          if (c != 2 && c != 3)
+            widths[c] = MAX (widths[c], klynge_sheet_text_width (sheet, row[c], "Sans 10"));
+          g_ptr_array_add (cells, row[c]);
+        }
     }
-  cairo_show_page (printer.cr);
+  rest = width - widths[0] - widths[1] - widths[4] - widths[5] - 5 * 8;
+  columns[0] = 0;
+  columns[1] = columns[0] + widths[0] + 8;
+  columns[2] = columns[1] + widths[1] + 8;
+  columns[3] = columns[2] + MAX (rest * 0.55, 40) + 8;
+  columns[5] = width - widths[5];
+  columns[4] = columns[5] - 8 - widths[4];
 
-  pango_font_description_free (printer.font);
-  cairo_destroy (printer.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"),
-                   path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  klynge_sheet_paragraph (sheet, _("Ledger"), "Sans Bold 14", 8);
+  klynge_sheet_begin_table (sheet, G_N_ELEMENTS (header), columns, right, header);
+  for (guint i = 0; i < n; i++)
+    klynge_sheet_row (sheet, (const char *const *) cells->pdata + i * G_N_ELEMENTS (header), FALSE, 0, FALSE);
+  klynge_sheet_end_table (sheet);
+}
+
+static void
+draw_accounts (KlyngeSheet *sheet,
+               gpointer     data)
+{
+  Accounts *accounts = data;
+  KlyngeLedgerYear *year = accounts->year;
+  g_autofree char *title = g_strdup_printf (_("Annual accounts %d"), year->year);
+  const char *signatures[] = { _("Treasurer"), _("Auditor") };
+  const char *names[] = { accounts->treasurer, NULL };
+  gint64 budget_income, budget_expenses;
+
+  klynge_sheet_paragraph (sheet, title, "Sans Bold 18", 4);
+  klynge_sheet_paragraph (sheet, accounts->cluster_name, "Sans 11", 14);
+  begin_summary_table (sheet);
+  draw_section (sheet, accounts, KLYNGE_LEDGER_INCOME, &budget_income);
+  draw_section (sheet, accounts, KLYNGE_LEDGER_EXPENSE, &budget_expenses);
+  summary_row (sheet, _("Result"), TRUE, budget_income - budget_expenses, year->result, accounts->currency, TRUE);
+  summary_row (sheet, _("Opening balance"), FALSE, 0, year->opening, accounts->currency, FALSE);
+  summary_row (sheet, _("Closing balance"), FALSE, 0, year->closing, accounts->currency, TRUE);
+  klynge_sheet_end_table (sheet);
+  klynge_sheet_paragraph (sheet, _("Variance is budget minus actual."), "Sans 8", 0);
+
+  klynge_sheet_signatures (sheet, signatures, names, G_N_ELEMENTS (signatures));
+
+  klynge_sheet_break (sheet);
+  draw_vouchers (sheet, accounts);
+}
+
+/**
+ * klynge_accounts_document:
+ *
+ * Returns: (transfer full): the annual accounts to print or write as PDF;
+ *   %NULL if the cluster is gone
+ */
+KlyngeDocument *
+klynge_accounts_document (KlyngeDb  *db,
+                          gint64     cluster_id,
+                          int        year,
+                          GError   **error)
+{
+  Accounts *accounts = g_new0 (Accounts, 1);
+  g_autofree char *title = NULL;
+
+  if (!accounts_load (accounts, db, cluster_id, year, error))
+    return (accounts_free (accounts), NULL);
+  /* Translators: the head of a printed page after the first: the accounts' year, then the cluster */
+  title = g_strdup_printf (_("Annual accounts %d — %s"), year, accounts->cluster_name);
+  return klynge_document_new (title, draw_accounts, accounts, (GDestroyNotify) accounts_free);
 }
 
 gboolean
@@ -400,11 +482,16 @@ klynge_accounts_write (KlyngeDb              *db,
                        GError               **error)
 {
   g_auto(Accounts) accounts = { 0 };
+  g_autoptr(KlyngeDocument) document = NULL;
 
+  if (format == KLYNGE_ACCOUNTS_PDF)
+    {
+      document = klynge_accounts_document (db, cluster_id, year, error);
+      return document != NULL && klynge_document_write_pdf (document, path, error);
+    }
   if (!accounts_load (&accounts, db, cluster_id, year, error))
     return FALSE;
-  return format == KLYNGE_ACCOUNTS_XLSX ? write_xlsx (&accounts, path, error)
-                                        : write_pdf (&accounts, path, error);
+  return write_xlsx (&accounts, path, error);
 }
 
 typedef struct

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "klynge-db.h"
+#include "klynge-document.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,11 @@ gboolean klynge_accounts_write        (KlyngeDb              *db,
                                        KlyngeAccountsFormat   format,
                                        const char            *path,
                                        GError               **error);
+
+KlyngeDocument *klynge_accounts_document (KlyngeDb  *db,
+                                          gint64     cluster_id,
+                                          int        year,
+                                          GError   **error);
 
 /* The same in a thread with its own connection to @db_path. */
 void     klynge_accounts_write_async  (const char            *db_path,

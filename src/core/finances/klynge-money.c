@@ -173,6 +173,84 @@ strip_currency (GString    *text,
       return;
 }
 
+/* What the marks in @number say, before it is read in @style. */
+typedef enum
+{
+  MARKS_PLAIN,      /* the style's own, or none */
+  MARKS_SWAPPED,    /* both marks, the other way round: "1.234,50" in English */
+  MARKS_AMBIGUOUS,  /* one decimal mark before three digits: "3.200" in English */
+} Marks;
+
+static Marks
+read_marks (const char       *number,
+            KlyngeMoneyStyle  style)
+{
+  const char *last = NULL;
+  guint n_marks = 0, n_decimal = 0, before = 0, after = 0;
+  gboolean leading_zero = number[0] == '0';
+
+  for (const char *p = number; *p != '\0'; p++)
+    if (*p == '.' || *p == ',')
+      {
+        last = p;
+        n_marks++;
+        n_decimal += *p == decimal_mark (style);
+      }
+  if (last == NULL)
+    return MARKS_PLAIN;
+  /* Both marks, the group mark last and the decimal marks before it: only
+   * the other language's grouping reads it, so there is one reading. */
+  if (*last == group_mark (style) && n_decimal == n_marks - 1 && n_decimal > 0)
+    return MARKS_SWAPPED;
+  if (n_marks != 1 || *last != decimal_mark (style))
+    return MARKS_PLAIN;
+  for (const char *p = number; p < last; p++)
+    before += g_ascii_isdigit (*p) != 0;
+  for (const char *p = last + 1; *p != '\0'; p++)
+    after += g_ascii_isdigit (*p) != 0;
+  return before >= 1 && before <= 3 && before == (guint) (last - number) && after == 3 && !leading_zero &&
+         strlen (last + 1) == 3
+         ? MARKS_AMBIGUOUS : MARKS_PLAIN;
+}
+
+/* "3.200" in English is 3.2, as the decimal mark says, or 3,200 as a
+ * Danish writer means it: the error says both and what to write. */
+static void
+set_ambiguous (GError           **error,
+               const char        *text,
+               const char        *number,
+               KlyngeMoneyStyle   style,
+               gboolean           money)
+{
+  g_autofree char *digits = g_strdup (number);
+  g_autofree char *as_decimal = NULL;
+  g_autofree char *as_thousands = NULL;
+  gint64 thousands;
+  char *mark = strchr (digits, decimal_mark (style));
+  gsize len;
+
+  /* The decimal reading without its trailing zeros: 3.2 */
+  as_decimal = g_strdup (digits);
+  len = strlen (as_decimal);
+  while (len > 0 && as_decimal[len - 1] == '0')
+    as_decimal[--len] = '\0';
+  if (len > 0 && as_decimal[len - 1] == decimal_mark (style))
+    as_decimal[--len] = '\0';
+
+  memmove (mark, mark + 1, strlen (mark));
+  thousands = g_ascii_strtoll (digits, NULL, 10);
+  as_thousands = klynge_money_format_style (thousands * 100, NULL, style);
+  if (!money)
+    as_thousands[strlen (as_thousands) - 3] = '\0';   /* no decimals on a count */
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+               money
+               /* Translators: "3.200" is ambiguous: it reads as 3.2 here, but may mean 3,200.00 */
+               ? _("“%s” is ambiguous: here it reads as %s, but it may mean %s. Write the amount with its decimals or without the mark.")
+               /* Translators: "3.200" is ambiguous: it reads as 3.2 here, but may mean 3,200 */
+               : _("“%s” is ambiguous: here it reads as %s, which is not a whole number, but it may mean %s. Write the count without the mark."),
+               text, as_decimal, as_thousands);
+}
+
 /**
  * klynge_money_parse_style:
  * @text: what the user typed: "1.234,50", "-1234,5 kr.", "£1,234.50", "DKK 12"
@@ -181,6 +259,9 @@ strip_currency (GString    *text,
  *
  * Grouping separators are accepted only between groups of three digits, so
  * that "12.50" typed in Danish is refused rather than read as 1,250 kroner.
+ * A decimal mark before exactly three digits ("3.200" in English, "3,200"
+ * in Danish) is refused as ambiguous, naming both readings; the other
+ * language's full form ("1.234,50" in English) has one reading and is read.
  *
  * Returns: %FALSE with a #KLYNGE_ERROR_INVALID message for malformed input.
  */
@@ -218,6 +299,19 @@ klynge_money_parse_style (const char        *text,
 
   if (*p == '\0')
     goto bad;
+
+  switch (read_marks (p, style))
+    {
+    case MARKS_AMBIGUOUS:
+      set_ambiguous (error, text, p, style, TRUE);
+      return FALSE;
+    case MARKS_SWAPPED:
+      style = style == KLYNGE_MONEY_STYLE_DANISH ? KLYNGE_MONEY_STYLE_ENGLISH : KLYNGE_MONEY_STYLE_DANISH;
+      break;
+    case MARKS_PLAIN:
+    default:
+      break;
+    }
 
   for (; *p != '\0' && *p != decimal_mark (style); p++)
     {
@@ -291,4 +385,87 @@ klynge_money_parse (const char  *text,
                     GError     **error)
 {
   return klynge_money_parse_style (text, currency, klynge_money_style_default (), minor, error);
+}
+
+/**
+ * klynge_money_parse_count_style:
+ * @text: a count as typed: "3200", "3,200" or "3 200" in English, "3.200" in Danish
+ * @count: (out): the count; empty text is zero
+ *
+ * Counts (listed patients, members) follow the amounts' rule: the style's
+ * group mark between groups of three digits, or spaces; the style's decimal
+ * mark makes a fraction, which a count is not, and before exactly three
+ * digits it is refused as ambiguous, naming both readings.
+ *
+ * Returns: %FALSE with a #KLYNGE_ERROR_INVALID message
+ */
+gboolean
+klynge_money_parse_count_style (const char        *text,
+                                KlyngeMoneyStyle   style,
+                                gint64            *count,
+                                GError           **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr(GString) number = g_string_new (NULL);
+  int group = -1;   /* digits since the last separator; -1 before any */
+  gint64 value = 0;
+
+  *count = 0;
+  if (*trimmed == '\0')
+    return TRUE;
+  if (trimmed[0] == '-' || g_str_has_prefix (trimmed, "−"))
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("“%s” is negative; a count cannot be less than zero."), trimmed);
+      return FALSE;
+    }
+  /* Spaces group digits in both languages. */
+  for (const char *c = trimmed; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (u == ' ' || u == 0x00A0 || u == 0x202F)
+        g_string_append_c (number, group_mark (style));
+      else if (u < 0x80)
+        g_string_append_c (number, (char) u);
+      else
+        goto not_a_count;
+    }
+  if (read_marks (number->str, style) == MARKS_AMBIGUOUS)
+    {
+      set_ambiguous (error, trimmed, number->str, style, FALSE);
+      return FALSE;
+    }
+  for (const char *p = number->str; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (value > KLYNGE_MONEY_MAX)
+            goto not_a_count;
+          value = value * 10 + (*p - '0');
+          if (group >= 0)
+            group++;
+        }
+      else if (*p == group_mark (style) && p > number->str && (group < 0 || group == 3))
+        group = 0;
+      else
+        goto not_a_count;
+    }
+  if (group >= 0 && group != 3)
+    goto not_a_count;
+  *count = value;
+  return TRUE;
+
+not_a_count:
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+               _("“%s” is not a whole number; write digits only, like 12500."), trimmed);
+  return FALSE;
+}
+
+gboolean
+klynge_money_parse_count (const char  *text,
+                          gint64      *count,
+                          GError     **error)
+{
+  return klynge_money_parse_count_style (text, klynge_money_style_default (), count, error);
 }

@@ -43,4 +43,13 @@ gboolean         klynge_money_parse              (const char       *text,
                                                   gint64           *minor,
                                                   GError          **error);
 
+/* Whole counts (listed patients) by the same rule as amounts. */
+gboolean         klynge_money_parse_count_style  (const char       *text,
+                                                  KlyngeMoneyStyle  style,
+                                                  gint64           *count,
+                                                  GError          **error);
+gboolean         klynge_money_parse_count        (const char       *text,
+                                                  gint64           *count,
+                                                  GError          **error);
+
 G_END_DECLS

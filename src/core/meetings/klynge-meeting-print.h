@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klynge-db.h"
+#include "klynge-document.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,10 @@ typedef enum
 
 gboolean klynge_meeting_print_kind_from_string (const char          *name,
                                                 KlyngeMeetingPrint  *kind);
+KlyngeDocument *klynge_meeting_print_document (KlyngeDb           *db,
+                                               gint64              meeting_id,
+                                               KlyngeMeetingPrint  kind,
+                                               GError            **error);
 gboolean klynge_meeting_print_pdf              (KlyngeDb            *db,
                                                 gint64               meeting_id,
                                                 KlyngeMeetingPrint   kind,
