@@ -46,6 +46,8 @@ void           klynge_page_set_action_enabled        (KlyngePage         *self,
                                                       const char         *action,
                                                       gboolean            enabled);
 gboolean       klynge_page_get_read_only             (KlyngePage         *self);
+gboolean       klynge_page_get_narrow                (KlyngePage         *self);
+void           klynge_page_reflow                    (GtkWidget          *widget);
 
 gboolean       klynge_page_save_pending              (KlyngePage         *self);
 

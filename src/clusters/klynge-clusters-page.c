@@ -775,7 +775,6 @@ set_compact (KlyngeClustersPage *self,
   gtk_box_set_spacing (self->heading_box, compact ? 12 : 4);
   gtk_widget_set_valign (GTK_WIDGET (self->name_label), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
   gtk_widget_set_valign (GTK_WIDGET (self->details_label), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
-  gtk_label_set_wrap (self->name_label, !compact);
   swap_css_class (GTK_WIDGET (self->name_label), compact ? "title-1" : "title-3", compact ? "title-3" : "title-1");
   set_label_one_line (self->details_label, compact);
   gtk_widget_set_hexpand (GTK_WIDGET (self->details_label), compact);
@@ -811,32 +810,13 @@ set_compact (KlyngeClustersPage *self,
 #define COMPACT_BELOW 600
 
 static void
-page_measure_cb (GtkWidget      *widget,
-                 GtkOrientation  orientation,
-                 int             for_size,
-                 int            *minimum,
-                 int            *natural,
-                 int            *minimum_baseline,
-                 int            *natural_baseline)
+klynge_clusters_page_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
 {
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  *minimum = *natural = 0;
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-page_allocate_cb (GtkWidget *widget,
-                  int        width,
-                  int        height,
-                  int        baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
   set_compact (KLYNGE_CLUSTERS_PAGE (widget), height < COMPACT_BELOW);
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+  GTK_WIDGET_CLASS (klynge_clusters_page_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -1464,6 +1444,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = klynge_clusters_page_dispose;
+  widget_class->size_allocate = klynge_clusters_page_size_allocate;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_clusters_page_reload;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
@@ -1523,7 +1504,6 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, page_measure_cb, page_allocate_cb));
   /* Everything in its menu adds to the database; disabled, a menu button
    * keeps its suggested colour, so it goes. */
   g_object_bind_property (self, "read-only", self->add_button, "visible",
