@@ -595,3 +595,54 @@ klynge_page_reflow (GtkWidget *widget)
   if (page != NULL)
     reflow (widget, klynge_page_get_narrow (KLYNGE_PAGE (page)));
 }
+
+static void
+picker_selected_cb (GtkDropDown  *picker,
+                    GParamSpec   *pspec,
+                    AdwViewStack *stack)
+{
+  g_autoptr(AdwViewStackPage) page = gtk_drop_down_get_selected_item (picker) != NULL ?
+                                     g_object_ref (gtk_drop_down_get_selected_item (picker)) : NULL;
+
+  if (page != NULL)
+    adw_view_stack_set_visible_child (stack, adw_view_stack_page_get_child (page));
+}
+
+static void
+stack_visible_cb (AdwViewStack *stack,
+                  GParamSpec   *pspec,
+                  GtkDropDown  *picker)
+{
+  GListModel *pages = G_LIST_MODEL (adw_view_stack_get_pages (stack));
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+      if (adw_view_stack_page_get_child (page) == adw_view_stack_get_visible_child (stack))
+        gtk_drop_down_set_selected (picker, i);
+    }
+  g_object_unref (pages);
+}
+
+/**
+ * klynge_page_bind_view_picker:
+ * @picker: a drop-down standing in for a view switcher in a narrow window
+ * @stack: the view stack it picks a page of
+ *
+ * A view switcher's labels are cut in a narrow window; an #AdwSqueezer
+ * shows @picker instead, which names the pages whole in its list.
+ */
+void
+klynge_page_bind_view_picker (GtkDropDown  *picker,
+                              AdwViewStack *stack)
+{
+  g_autoptr(GtkExpression) title = gtk_property_expression_new (ADW_TYPE_VIEW_STACK_PAGE, NULL, "title");
+
+  gtk_drop_down_set_expression (picker, title);
+  gtk_drop_down_set_model (picker, G_LIST_MODEL (adw_view_stack_get_pages (stack)));
+  g_object_unref (gtk_drop_down_get_model (picker));
+  stack_visible_cb (stack, NULL, picker);
+  g_signal_connect_object (picker, "notify::selected", G_CALLBACK (picker_selected_cb), stack, 0);
+  g_signal_connect_object (stack, "notify::visible-child", G_CALLBACK (stack_visible_cb), picker, 0);
+}

@@ -15,6 +15,7 @@
 #include "klynge-cluster-editor.h"
 #include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
+#include "klynge-column-fit.h"
 #include "klynge-format.h"
 #include "klynge-member-editor.h"
 #include "klynge-member-export.h"
@@ -83,6 +84,8 @@ typedef struct
   const char *title;
   SortKind    sort;
   gboolean    expand;
+  /* How soon the column leaves a narrow list (0: never). */
+  guint       priority;
 } Column;
 
 enum {
@@ -98,14 +101,14 @@ enum {
 };
 
 static const Column member_columns[N_MEMBER_COLUMNS] = {
-  [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE  },
-  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE },
-  [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE  },
-  [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE  },
-  [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE  },
-  [MEMBER_PHONE]  = { N_("Phone"),   SORT_TEXT, FALSE },
-  [MEMBER_JOINED] = { N_("Joined"),  SORT_TEXT, FALSE },
-  [MEMBER_STATUS] = { N_("Status"),  SORT_TEXT, FALSE },
+  [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE,  0 },
+  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE, 5 },
+  [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE,  2 },
+  [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE,  4 },
+  [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE,  1 },
+  [MEMBER_PHONE]  = { N_("Phone"),   SORT_TEXT, FALSE, 3 },
+  [MEMBER_JOINED] = { N_("Joined"),  SORT_TEXT, FALSE, 7 },
+  [MEMBER_STATUS] = { N_("Status"),  SORT_TEXT, FALSE, 6 },
 };
 
 enum {
@@ -120,13 +123,13 @@ enum {
 };
 
 static const Column clinic_columns[N_CLINIC_COLUMNS] = {
-  [CLINIC_NAME]     = { N_("Name"),            SORT_TEXT,   TRUE  },
-  [CLINIC_NUMBER]   = { N_("Number"),          SORT_TEXT,   FALSE },
-  [CLINIC_PATIENTS] = { N_("Listed patients"), SORT_NUMBER, FALSE },
-  [CLINIC_MEMBERS]  = { N_("Members"),         SORT_NUMBER, FALSE },
-  [CLINIC_SYSTEM]   = { N_("Record system"),   SORT_TEXT,   FALSE },
-  [CLINIC_EMAIL]    = { N_("E-mail"),          SORT_TEXT,   TRUE  },
-  [CLINIC_PHONE]    = { N_("Phone"),           SORT_TEXT,   FALSE },
+  [CLINIC_NAME]     = { N_("Name"),            SORT_TEXT,   TRUE,  0 },
+  [CLINIC_NUMBER]   = { N_("Number"),          SORT_TEXT,   FALSE, 3 },
+  [CLINIC_PATIENTS] = { N_("Listed patients"), SORT_NUMBER, FALSE, 1 },
+  [CLINIC_MEMBERS]  = { N_("Members"),         SORT_NUMBER, FALSE, 4 },
+  [CLINIC_SYSTEM]   = { N_("Record system"),   SORT_TEXT,   FALSE, 6 },
+  [CLINIC_EMAIL]    = { N_("E-mail"),          SORT_TEXT,   TRUE,  2 },
+  [CLINIC_PHONE]    = { N_("Phone"),           SORT_TEXT,   FALSE, 5 },
 };
 
 static void
@@ -255,7 +258,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric != NULL ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "width-chars")));
   if (numeric != NULL)
     gtk_widget_add_css_class (label, "numeric");
@@ -467,6 +469,7 @@ add_columns (GtkColumnView *view,
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_sorter (column, sorter);
+      klynge_column_fit_set_priority (column, columns[i].priority);
       gtk_column_view_append_column (view, column);
       g_object_unref (column);
     }
@@ -478,6 +481,7 @@ add_columns (GtkColumnView *view,
   column = gtk_column_view_column_new (NULL, factory);
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
+  klynge_column_fit_attach (view);
 }
 
 /* GTK 4.8 gives a new model up to 200 rows of widgets at once, which takes

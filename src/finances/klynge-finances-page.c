@@ -12,6 +12,7 @@
 #include "klynge-accounts.h"
 #include "klynge-budget-chart.h"
 #include "klynge-finances-page.h"
+#include "klynge-column-fit.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-money.h"
@@ -22,6 +23,8 @@ struct _KlyngeFinancesPage
   KlyngePage         parent_instance;
 
   GtkDropDown       *year_dropdown;
+  GtkDropDown       *view_picker;
+  AdwViewStack      *stack;
   GtkToggleButton   *lock_button;
   GtkDropDown       *category_dropdown;
   GtkDropDown       *meeting_dropdown;
@@ -68,14 +71,16 @@ static const struct {
   const char *title;
   gboolean    numeric;
   gboolean    expand;
+  /* How soon the column leaves a narrow list (0: never). */
+  guint       priority;
 } columns[N_COLUMNS] = {
-  [COLUMN_DATE]         = { N_("Date"),         FALSE, FALSE },
-  [COLUMN_CATEGORY]     = { N_("Category"),     FALSE, FALSE },
-  [COLUMN_COUNTERPARTY] = { N_("Counterparty"), FALSE, TRUE  },
-  [COLUMN_MEETING]      = { N_("Meeting"),      FALSE, TRUE  },
-  [COLUMN_REFERENCE]    = { N_("Reference"),    FALSE, FALSE },
-  [COLUMN_AMOUNT]       = { N_("Amount"),       TRUE,  FALSE },
-  [COLUMN_BALANCE]      = { N_("Balance"),      TRUE,  FALSE },
+  [COLUMN_DATE]         = { N_("Date"),         FALSE, FALSE, 0 },
+  [COLUMN_CATEGORY]     = { N_("Category"),     FALSE, FALSE, 1 },
+  [COLUMN_COUNTERPARTY] = { N_("Counterparty"), FALSE, TRUE,  3 },
+  [COLUMN_MEETING]      = { N_("Meeting"),      FALSE, TRUE,  5 },
+  [COLUMN_REFERENCE]    = { N_("Reference"),    FALSE, FALSE, 4 },
+  [COLUMN_AMOUNT]       = { N_("Amount"),       TRUE,  FALSE, 0 },
+  [COLUMN_BALANCE]      = { N_("Balance"),      TRUE,  FALSE, 2 },
 };
 
 static void
@@ -126,9 +131,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1 : 0);
-  /* A cut amount or date is a wrong one: in a narrow window the names give way. */
-  if (!columns[column].numeric && column != COLUMN_DATE)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (columns[column].numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -189,6 +191,7 @@ add_columns (KlyngeFinancesPage *self)
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
+      klynge_column_fit_set_priority (column, columns[i].priority);
       gtk_column_view_append_column (self->ledger_view, column);
       g_object_unref (column);
     }
@@ -199,6 +202,7 @@ add_columns (KlyngeFinancesPage *self)
   column = gtk_column_view_column_new (NULL, factory);
   gtk_column_view_append_column (self->ledger_view, column);
   g_object_unref (column);
+  klynge_column_fit_attach (self->ledger_view);
 }
 
 /* Replaces a drop-down's items, keeping the chosen id when it is still there. */
@@ -865,6 +869,8 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/finances/klynge-finances-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, view_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, lock_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, meeting_dropdown);
@@ -896,6 +902,7 @@ static void
 klynge_finances_page_init (KlyngeFinancesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_bind_view_picker (self->view_picker, self->stack);
   /* Locking a year is a change too. */
   g_object_bind_property (self, "read-only", self->lock_button, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);

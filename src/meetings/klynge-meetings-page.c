@@ -35,6 +35,7 @@ struct _KlyngeMeetingsPage
   GtkRevealer              *follow_up_revealer;
   GtkLabel                 *follow_up_label;
   AdwViewStack             *view_stack;
+  GtkDropDown              *view_picker;
   KlyngeMeetingEditor      *editor;
   KlyngeAgendaBuilder      *agenda;
   KlyngeInvitationsView    *invitations;
@@ -857,6 +858,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_revealer);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, view_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, editor);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, agenda);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, invitations);
@@ -898,6 +900,7 @@ static void
 klynge_meetings_page_init (KlyngeMeetingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_bind_view_picker (self->view_picker, self->view_stack);
   self->guard = klynge_edit_guard_new (GTK_WIDGET (self->editor));
   g_signal_connect (self, "notify::read-only", G_CALLBACK (read_only_cb), NULL);
   /* Not a bound template child: the bin owns its child, and disposing the

@@ -47,19 +47,21 @@ describe (GtkWidget *widget)
   return text;
 }
 
-/* Whether @label may end in an ellipsis by design: where a summary is cut
- * to one line, it or its card offers the whole text as a tooltip; a
- * drop-down's button shows the choice its list shows whole. */
+/* Whether @label may end in an ellipsis by design: where a name or a
+ * summary is cut to one line, it or its card offers the whole text as a
+ * tooltip; a drop-down's or combo row's button shows the choice its list
+ * shows whole, and
+ * the window title's subtitle repeats the cluster switcher. */
 static gboolean
 shortens_by_design (GtkLabel *label)
 {
-  if (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_DROP_DOWN) != NULL)
+  if (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_DROP_DOWN) != NULL ||
+      gtk_widget_get_ancestor (GTK_WIDGET (label), ADW_TYPE_COMBO_ROW) != NULL ||
+      gtk_widget_get_ancestor (GTK_WIDGET (label), ADW_TYPE_WINDOW_TITLE) != NULL)
     return TRUE;
   for (GtkWidget *widget = GTK_WIDGET (label); widget != NULL; widget = gtk_widget_get_parent (widget))
     {
-      const char *tooltip = gtk_widget_get_tooltip_text (widget);
-
-      if (tooltip != NULL && *tooltip != '\0')
+      if (gtk_widget_get_has_tooltip (widget))
         return TRUE;
       if (GTK_IS_BUTTON (widget) || GTK_IS_LIST_BOX_ROW (widget) || GTK_IS_NATIVE (widget))
         return FALSE;
