@@ -403,6 +403,11 @@ load_budget (KlyngeFinancesPage *self,
 
       /* The title stands alone while no budget is set, so it names the field. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* A narrow window shortens the title: the whole one is a hover away,
+       * and the amount spent takes two lines rather than the title's room. */
+      klynge_tooltip_set_text (row, title);
+      gtk_label_set_wrap (GTK_LABEL (actual_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (actual_label), 1);
       gtk_widget_add_css_class (actual_label, "dim-label");
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), actual_label);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);

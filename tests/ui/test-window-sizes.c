@@ -235,17 +235,125 @@ check_shown (KlyngeWindow *window,
                                                         gtk_widget_get_height (GTK_WIDGET (window))));
 }
 
-/* Shows every page of each view stack below @widget in turn, checking each. */
-static gboolean
-visit_tabs (KlyngeWindow *window,
-            GtkWidget    *widget,
-            const char   *area)
+/* With KLYNGE_SHOTS=DIR, each view checked is also saved there as a PNG
+ * (the screenshots a change of layout is looked at in). */
+static void
+save_shot (KlyngeWindow *window,
+           const char   *where)
 {
-  if (ADW_IS_VIEW_STACK (widget) || GTK_IS_STACK (widget))
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
+  int width = gtk_widget_get_width (content), height = gtk_widget_get_height (content);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = NULL, *path = NULL;
+
+  if (g_getenv ("KLYNGE_SHOTS") == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (content);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  name = g_strdup_printf ("%s-%dx%d-%s.png", g_strcmp0 (g_getenv ("LANGUAGE"), "da") == 0 ? "da" : "en",
+                          width, height, where);
+  g_strdelimit (name, "/", '-');
+  path = g_build_filename (g_getenv ("KLYNGE_SHOTS"), name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void visit_views (KlyngeWindow *window,
+                         GtkWidget    *widget,
+                         const char   *where);
+
+static void
+visit_child (KlyngeWindow *window,
+             GtkWidget    *child,
+             const char   *where,
+             const char   *name)
+{
+  g_autofree char *here = g_strdup_printf ("%s/%s", where, name);
+
+  check_shown (window, here);
+  save_shot (window, here);
+  visit_views (window, child, here);
+}
+
+/* Shows in turn every page of each view stack, of the clusters' lists and,
+ * where it is folded, of each leaflet below @widget, checking each. */
+static void
+visit_views (KlyngeWindow *window,
+             GtkWidget    *widget,
+             const char   *where)
+{
+  if (ADW_IS_VIEW_STACK (widget) && gtk_widget_get_mapped (widget))
     {
-      ;
+      AdwViewStack *stack = ADW_VIEW_STACK (widget);
+      g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (stack));
+      GtkWidget *shown = adw_view_stack_get_visible_child (stack);
+
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+          adw_view_stack_set_visible_child (stack, adw_view_stack_page_get_child (page));
+          klynge_ui_test_flush ();
+          visit_child (window, adw_view_stack_page_get_child (page), where, adw_view_stack_page_get_name (page));
+        }
+      adw_view_stack_set_visible_child (stack, shown);
+      return;
     }
-  return FALSE;
+  if (GTK_IS_STACK (widget) && gtk_widget_get_mapped (widget) && g_str_equal (gtk_widget_get_name (widget), "lists"))
+    {
+      GtkStack *stack = GTK_STACK (widget);
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+      GtkWidget *shown = gtk_stack_get_visible_child (stack);
+
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+          GtkStackPage *page = GTK_STACK_PAGE (item);
+
+          gtk_stack_set_visible_child (stack, gtk_stack_page_get_child (page));
+          klynge_ui_test_flush ();
+          visit_child (window, gtk_stack_page_get_child (page), where, gtk_stack_page_get_name (page));
+        }
+      gtk_stack_set_visible_child (stack, shown);
+      return;
+    }
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_folded (ADW_LEAFLET (widget)))
+    {
+      AdwLeaflet *leaflet = ADW_LEAFLET (widget);
+      g_autoptr(GListModel) pages = G_LIST_MODEL (adw_leaflet_get_pages (leaflet));
+      GtkWidget *shown = adw_leaflet_get_visible_child (leaflet);
+
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr(AdwLeafletPage) page = g_list_model_get_item (pages, i);
+          g_autofree char *name = g_strdup_printf ("%u", i + 1);
+
+          adw_leaflet_set_visible_child (leaflet, adw_leaflet_page_get_child (page));
+          klynge_ui_test_flush ();
+          visit_child (window, adw_leaflet_page_get_child (page), where,
+                       adw_leaflet_page_get_name (page) != NULL ? adw_leaflet_page_get_name (page) : name);
+        }
+      adw_leaflet_set_visible_child (leaflet, shown);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && !GTK_IS_NATIVE (child))
+      visit_views (window, child, where);
+}
+
+static GtkWidget *
+shown_page (KlyngeWindow *window)
+{
+  GtkWidget *stack = klynge_ui_test_find_named (GTK_WIDGET (window), "main-stack");
+  AdwViewStack *areas_stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (stack, ADW_TYPE_VIEW_STACK));
+
+  return adw_view_stack_get_visible_child (areas_stack);
 }
 
 static const char *areas[] = { "clusters", "meetings", "data", "charts", "finances" };
@@ -263,7 +371,8 @@ check_size (KlyngeWindow *window,
       klynge_ui_test_flush ();
       resize (window, size);
       check_shown (window, areas[i]);
-      visit_tabs (window, GTK_WIDGET (window), areas[i]);
+      save_shot (window, areas[i]);
+      visit_views (window, shown_page (window), areas[i]);
     }
   if (problems->len > 0)
     g_error ("Clipped:\n%s", problems->str);
