@@ -521,8 +521,6 @@ klynge_charts_page_init (KlyngeChartsPage *self)
   klynge_page_ellipsize_picker (self->meeting_picker);
   klynge_page_ellipsize_picker (self->indicator_picker);
   klynge_page_ellipsize_picker (self->clinic_picker);
-  klynge_page_ellipsize_picker (self->kind_picker);
-  klynge_page_ellipsize_picker (self->names_picker);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "F5", "charts.present");
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);

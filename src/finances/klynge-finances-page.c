@@ -76,11 +76,11 @@ static const struct {
 } columns[N_COLUMNS] = {
   [COLUMN_DATE]         = { N_("Date"),         FALSE, FALSE, 0 },
   [COLUMN_CATEGORY]     = { N_("Category"),     FALSE, FALSE, 1 },
-  [COLUMN_COUNTERPARTY] = { N_("Counterparty"), FALSE, TRUE,  3 },
+  [COLUMN_COUNTERPARTY] = { N_("Counterparty"), FALSE, TRUE,  2 },
   [COLUMN_MEETING]      = { N_("Meeting"),      FALSE, TRUE,  5 },
   [COLUMN_REFERENCE]    = { N_("Reference"),    FALSE, FALSE, 4 },
   [COLUMN_AMOUNT]       = { N_("Amount"),       TRUE,  FALSE, 0 },
-  [COLUMN_BALANCE]      = { N_("Balance"),      TRUE,  FALSE, 2 },
+  [COLUMN_BALANCE]      = { N_("Balance"),      TRUE,  FALSE, 3 },
 };
 
 static void
@@ -403,11 +403,8 @@ load_budget (KlyngeFinancesPage *self,
 
       /* The title stands alone while no budget is set, so it names the field. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      /* A narrow window shortens the title: the whole one is a hover away,
-       * and the amount spent takes two lines rather than the title's room. */
+      /* A narrow window shortens the title: the whole one is a hover away. */
       klynge_tooltip_set_text (row, title);
-      gtk_label_set_wrap (GTK_LABEL (actual_label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (actual_label), 1);
       gtk_widget_add_css_class (actual_label, "dim-label");
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), actual_label);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
