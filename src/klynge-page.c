@@ -6,6 +6,10 @@
  * A page reloads when the database, the cluster or the data change; while it
  * is not on screen it only remembers that it must, so switching databases
  * costs the work of the visible area alone.
+ *
+ * A page narrower than its wide layout needs turns "narrow" (libadwaita 1.2
+ * has no breakpoints): boxes with the style class "reflow" stack their
+ * children, and the page asks the window for no more than a phone's width.
  */
 
 #include "klynge-i18n.h"
@@ -23,7 +27,10 @@ typedef struct
   /* The editing actions the page itself disabled (a meeting not yet
    * saved, a locked year), which stay so when the file becomes writable. */
   GHashTable    *disabled_actions;
+  /* The width the wide layout needed when the page turned narrow. */
+  int            wide_width;
   guint          needs_reload : 1;
+  guint          narrow : 1;
 } KlyngePagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (KlyngePage, klynge_page, ADW_TYPE_BIN)
@@ -32,10 +39,52 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_READ_ONLY,
+  PROP_NARROW,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A phone held upright: the narrowest window Klynge promises to fill. */
+#define NARROWEST_WIDTH 360
+
+static void
+reflow (GtkWidget *widget,
+        gboolean   narrow)
+{
+  if (GTK_IS_ORIENTABLE (widget) && gtk_widget_has_css_class (widget, "reflow"))
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (widget),
+                                    narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_NATIVE (child))
+      reflow (child, narrow);
+}
+
+static void
+set_narrow (KlyngePage *self,
+            gboolean    narrow)
+{
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  priv->narrow = narrow;
+  reflow (GTK_WIDGET (self), narrow);
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+static int
+child_min_width (KlyngePage *self)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
+  int min_width = 0;
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  return min_width;
+}
 
 static void
 reload_now_or_later (KlyngePage *self)
@@ -126,6 +175,56 @@ klynge_page_dispose (GObject *object)
 }
 
 static void
+klynge_page_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (KLYNGE_PAGE (widget));
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child == NULL || !gtk_widget_should_layout (child))
+    return;
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  /* The wide layout gives way to the narrow one rather than hold the
+   * window wide. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && !priv->narrow)
+    *minimum = MIN (*minimum, NARROWEST_WIDTH);
+}
+
+static void
+klynge_page_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  KlyngePage *self = KLYNGE_PAGE (widget);
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  if (!priv->narrow && width < child_min_width (self))
+    {
+      priv->wide_width = child_min_width (self);
+      set_narrow (self, TRUE);
+    }
+  else if (priv->narrow && width >= priv->wide_width)
+    {
+      /* What the wide layout needs may have changed with the data shown. */
+      set_narrow (self, FALSE);
+      if (width < child_min_width (self))
+        {
+          priv->wide_width = child_min_width (self);
+          set_narrow (self, TRUE);
+        }
+    }
+  if (adw_bin_get_child (ADW_BIN (self)) != NULL && gtk_widget_should_layout (adw_bin_get_child (ADW_BIN (self))))
+    gtk_widget_allocate (adw_bin_get_child (ADW_BIN (self)), width, height, baseline, NULL);
+}
+
+static void
 klynge_page_get_property (GObject    *object,
                           guint       prop_id,
                           GValue     *value,
@@ -138,6 +237,9 @@ klynge_page_get_property (GObject    *object,
       break;
     case PROP_READ_ONLY:
       g_value_set_boolean (value, klynge_page_get_read_only (KLYNGE_PAGE (object)));
+      break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, klynge_page_get_narrow (KLYNGE_PAGE (object)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -170,6 +272,8 @@ klynge_page_class_init (KlyngePageClass *klass)
   object_class->get_property = klynge_page_get_property;
   object_class->set_property = klynge_page_set_property;
   widget_class->map = klynge_page_map;
+  widget_class->measure = klynge_page_measure;
+  widget_class->size_allocate = klynge_page_size_allocate;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -178,6 +282,16 @@ klynge_page_class_init (KlyngePageClass *klass)
 
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KlyngePage:narrow:
+   *
+   * Whether the page is laid out for a narrow window: "reflow" boxes
+   * stacked, lists showing their essential columns.
+   */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -189,6 +303,8 @@ klynge_page_init (KlyngePage *self)
   KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
 
   priv->disabled_actions = g_hash_table_new (g_str_hash, g_str_equal);
+  /* AdwBin's layout manager would measure the child as it is. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 }
 
 /**
@@ -496,4 +612,86 @@ klynge_page_show_message (GtkWidget  *widget,
 
   if (page != NULL)
     klynge_page_add_toast (KLYNGE_PAGE (page), adw_toast_new (text));
+}
+
+/**
+ * klynge_page_get_narrow:
+ *
+ * Returns: whether the page is laid out for a narrow window
+ */
+gboolean
+klynge_page_get_narrow (KlyngePage *self)
+{
+  KlyngePagePrivate *priv = klynge_page_get_instance_private (self);
+
+  g_return_val_if_fail (KLYNGE_IS_PAGE (self), FALSE);
+
+  return priv->narrow;
+}
+
+/**
+ * klynge_page_reflow:
+ * @widget: a widget inside a page, whose "reflow" boxes were just made
+ *
+ * Lays out the "reflow" boxes below @widget (rows built after the page
+ * turned narrow) as the page's other ones are.
+ */
+void
+klynge_page_reflow (GtkWidget *widget)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (widget, KLYNGE_TYPE_PAGE);
+
+  if (page != NULL)
+    reflow (widget, klynge_page_get_narrow (KLYNGE_PAGE (page)));
+}
+
+static void
+picker_selected_cb (GtkDropDown  *picker,
+                    GParamSpec   *pspec,
+                    AdwViewStack *stack)
+{
+  g_autoptr(AdwViewStackPage) page = gtk_drop_down_get_selected_item (picker) != NULL ?
+                                     g_object_ref (gtk_drop_down_get_selected_item (picker)) : NULL;
+
+  if (page != NULL)
+    adw_view_stack_set_visible_child (stack, adw_view_stack_page_get_child (page));
+}
+
+static void
+stack_visible_cb (AdwViewStack *stack,
+                  GParamSpec   *pspec,
+                  GtkDropDown  *picker)
+{
+  GListModel *pages = G_LIST_MODEL (adw_view_stack_get_pages (stack));
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+      if (adw_view_stack_page_get_child (page) == adw_view_stack_get_visible_child (stack))
+        gtk_drop_down_set_selected (picker, i);
+    }
+  g_object_unref (pages);
+}
+
+/**
+ * klynge_page_bind_view_picker:
+ * @picker: a drop-down standing in for a view switcher in a narrow window
+ * @stack: the view stack it picks a page of
+ *
+ * A view switcher's labels are cut in a narrow window; an #AdwSqueezer
+ * shows @picker instead, which names the pages whole in its list.
+ */
+void
+klynge_page_bind_view_picker (GtkDropDown  *picker,
+                              AdwViewStack *stack)
+{
+  g_autoptr(GtkExpression) title = gtk_property_expression_new (ADW_TYPE_VIEW_STACK_PAGE, NULL, "title");
+
+  gtk_drop_down_set_expression (picker, title);
+  gtk_drop_down_set_model (picker, G_LIST_MODEL (adw_view_stack_get_pages (stack)));
+  g_object_unref (gtk_drop_down_get_model (picker));
+  stack_visible_cb (stack, NULL, picker);
+  g_signal_connect_object (picker, "notify::selected", G_CALLBACK (picker_selected_cb), stack, 0);
+  g_signal_connect_object (stack, "notify::visible-child", G_CALLBACK (stack_visible_cb), picker, 0);
 }

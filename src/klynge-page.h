@@ -51,6 +51,10 @@ void           klynge_page_set_action_enabled        (KlyngePage         *self,
                                                       const char         *action,
                                                       gboolean            enabled);
 gboolean       klynge_page_get_read_only             (KlyngePage         *self);
+gboolean       klynge_page_get_narrow                (KlyngePage         *self);
+void           klynge_page_reflow                    (GtkWidget          *widget);
+void           klynge_page_bind_view_picker          (GtkDropDown        *picker,
+                                                      AdwViewStack       *stack);
 
 gboolean       klynge_page_save_pending              (KlyngePage         *self);
 gboolean       klynge_page_print                     (KlyngePage         *self,

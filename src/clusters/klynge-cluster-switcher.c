@@ -12,6 +12,7 @@
 #include "klynge-cluster-details.h"
 #include "klynge-cluster-editor.h"
 #include "klynge-cluster-switcher.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeClusterSwitcher
 {
@@ -60,7 +61,11 @@ rebuild (KlyngeClusterSwitcher *self)
       g_object_set_data (G_OBJECT (row), "cluster-id", GSIZE_TO_POINTER ((gsize) cluster->id));
       gtk_list_box_append (self->list, row);
       if (cluster->id == current)
-        gtk_label_set_text (self->name_label, cluster->name);
+        {
+          gtk_label_set_text (self->name_label, cluster->name);
+          /* A narrow header bar shortens the name. */
+          klynge_tooltip_set_text (GTK_WIDGET (self->name_label), cluster->name);
+        }
     }
 }
 

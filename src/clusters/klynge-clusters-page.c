@@ -15,6 +15,7 @@
 #include "klynge-cluster-editor.h"
 #include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
+#include "klynge-column-fit.h"
 #include "klynge-format.h"
 #include "klynge-member-editor.h"
 #include "klynge-member-export.h"
@@ -83,6 +84,8 @@ typedef struct
   const char *title;
   SortKind    sort;
   gboolean    expand;
+  /* How soon the column leaves a narrow list (0: never). */
+  guint       priority;
 } Column;
 
 enum {
@@ -98,14 +101,14 @@ enum {
 };
 
 static const Column member_columns[N_MEMBER_COLUMNS] = {
-  [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE  },
-  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE },
-  [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE  },
-  [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE  },
-  [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE  },
-  [MEMBER_PHONE]  = { N_("Phone"),   SORT_TEXT, FALSE },
-  [MEMBER_JOINED] = { N_("Joined"),  SORT_TEXT, FALSE },
-  [MEMBER_STATUS] = { N_("Status"),  SORT_TEXT, FALSE },
+  [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE,  0 },
+  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE, 5 },
+  [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE,  2 },
+  [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE,  4 },
+  [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE,  1 },
+  [MEMBER_PHONE]  = { N_("Phone"),   SORT_TEXT, FALSE, 3 },
+  [MEMBER_JOINED] = { N_("Joined"),  SORT_TEXT, FALSE, 7 },
+  [MEMBER_STATUS] = { N_("Status"),  SORT_TEXT, FALSE, 6 },
 };
 
 enum {
@@ -120,13 +123,13 @@ enum {
 };
 
 static const Column clinic_columns[N_CLINIC_COLUMNS] = {
-  [CLINIC_NAME]     = { N_("Name"),            SORT_TEXT,   TRUE  },
-  [CLINIC_NUMBER]   = { N_("Number"),          SORT_TEXT,   FALSE },
-  [CLINIC_PATIENTS] = { N_("Listed patients"), SORT_NUMBER, FALSE },
-  [CLINIC_MEMBERS]  = { N_("Members"),         SORT_NUMBER, FALSE },
-  [CLINIC_SYSTEM]   = { N_("Record system"),   SORT_TEXT,   FALSE },
-  [CLINIC_EMAIL]    = { N_("E-mail"),          SORT_TEXT,   TRUE  },
-  [CLINIC_PHONE]    = { N_("Phone"),           SORT_TEXT,   FALSE },
+  [CLINIC_NAME]     = { N_("Name"),            SORT_TEXT,   TRUE,  0 },
+  [CLINIC_NUMBER]   = { N_("Number"),          SORT_TEXT,   FALSE, 3 },
+  [CLINIC_PATIENTS] = { N_("Listed patients"), SORT_NUMBER, FALSE, 1 },
+  [CLINIC_MEMBERS]  = { N_("Members"),         SORT_NUMBER, FALSE, 4 },
+  [CLINIC_SYSTEM]   = { N_("Record system"),   SORT_TEXT,   FALSE, 6 },
+  [CLINIC_EMAIL]    = { N_("E-mail"),          SORT_TEXT,   TRUE,  2 },
+  [CLINIC_PHONE]    = { N_("Phone"),           SORT_TEXT,   FALSE, 5 },
 };
 
 static void
@@ -255,7 +258,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric != NULL ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "width-chars")));
   if (numeric != NULL)
     gtk_widget_add_css_class (label, "numeric");
@@ -467,6 +469,7 @@ add_columns (GtkColumnView *view,
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_sorter (column, sorter);
+      klynge_column_fit_set_priority (column, columns[i].priority);
       gtk_column_view_append_column (view, column);
       g_object_unref (column);
     }
@@ -478,6 +481,7 @@ add_columns (GtkColumnView *view,
   column = gtk_column_view_column_new (NULL, factory);
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
+  klynge_column_fit_attach (view);
 }
 
 /* GTK 4.8 gives a new model up to 200 rows of widgets at once, which takes
@@ -775,7 +779,6 @@ set_compact (KlyngeClustersPage *self,
   gtk_box_set_spacing (self->heading_box, compact ? 12 : 4);
   gtk_widget_set_valign (GTK_WIDGET (self->name_label), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
   gtk_widget_set_valign (GTK_WIDGET (self->details_label), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
-  gtk_label_set_wrap (self->name_label, !compact);
   swap_css_class (GTK_WIDGET (self->name_label), compact ? "title-1" : "title-3", compact ? "title-3" : "title-1");
   set_label_one_line (self->details_label, compact);
   gtk_widget_set_hexpand (GTK_WIDGET (self->details_label), compact);
@@ -811,32 +814,13 @@ set_compact (KlyngeClustersPage *self,
 #define COMPACT_BELOW 600
 
 static void
-page_measure_cb (GtkWidget      *widget,
-                 GtkOrientation  orientation,
-                 int             for_size,
-                 int            *minimum,
-                 int            *natural,
-                 int            *minimum_baseline,
-                 int            *natural_baseline)
+klynge_clusters_page_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
 {
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  *minimum = *natural = 0;
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-page_allocate_cb (GtkWidget *widget,
-                  int        width,
-                  int        height,
-                  int        baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
   set_compact (KLYNGE_CLUSTERS_PAGE (widget), height < COMPACT_BELOW);
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+  GTK_WIDGET_CLASS (klynge_clusters_page_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -1472,6 +1456,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = klynge_clusters_page_dispose;
+  widget_class->size_allocate = klynge_clusters_page_size_allocate;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_clusters_page_reload;
   KLYNGE_PAGE_CLASS (klass)->print_document = klynge_clusters_page_print_document;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
@@ -1532,7 +1517,6 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, page_measure_cb, page_allocate_cb));
   /* Everything in its menu adds to the database; disabled, a menu button
    * keeps its suggested colour, so it goes. */
   g_object_bind_property (self, "read-only", self->add_button, "visible",

@@ -15,6 +15,7 @@
 #include "klynge-budget-chart.h"
 #include "klynge-edit-guard.h"
 #include "klynge-finances-page.h"
+#include "klynge-column-fit.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-money.h"
@@ -25,6 +26,8 @@ struct _KlyngeFinancesPage
   KlyngePage         parent_instance;
 
   GtkDropDown       *year_dropdown;
+  GtkDropDown       *view_picker;
+  AdwViewStack      *stack;
   GtkToggleButton   *lock_button;
   GtkDropDown       *category_dropdown;
   GtkDropDown       *meeting_dropdown;
@@ -75,14 +78,16 @@ static const struct {
   const char *title;
   gboolean    numeric;
   gboolean    expand;
+  /* How soon the column leaves a narrow list (0: never). */
+  guint       priority;
 } columns[N_COLUMNS] = {
-  [COLUMN_DATE]         = { N_("Date"),         FALSE, FALSE },
-  [COLUMN_CATEGORY]     = { N_("Category"),     FALSE, FALSE },
-  [COLUMN_COUNTERPARTY] = { N_("Counterparty"), FALSE, TRUE  },
-  [COLUMN_MEETING]      = { N_("Meeting"),      FALSE, TRUE  },
-  [COLUMN_REFERENCE]    = { N_("Reference"),    FALSE, FALSE },
-  [COLUMN_AMOUNT]       = { N_("Amount"),       TRUE,  FALSE },
-  [COLUMN_BALANCE]      = { N_("Balance"),      TRUE,  FALSE },
+  [COLUMN_DATE]         = { N_("Date"),         FALSE, FALSE, 0 },
+  [COLUMN_CATEGORY]     = { N_("Category"),     FALSE, FALSE, 1 },
+  [COLUMN_COUNTERPARTY] = { N_("Counterparty"), FALSE, TRUE,  2 },
+  [COLUMN_MEETING]      = { N_("Meeting"),      FALSE, TRUE,  5 },
+  [COLUMN_REFERENCE]    = { N_("Reference"),    FALSE, FALSE, 4 },
+  [COLUMN_AMOUNT]       = { N_("Amount"),       TRUE,  FALSE, 0 },
+  [COLUMN_BALANCE]      = { N_("Balance"),      TRUE,  FALSE, 3 },
 };
 
 static void
@@ -133,9 +138,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1 : 0);
-  /* A cut amount or date is a wrong one: in a narrow window the names give way. */
-  if (!columns[column].numeric && column != COLUMN_DATE)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (columns[column].numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -196,6 +198,7 @@ add_columns (KlyngeFinancesPage *self)
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
+      klynge_column_fit_set_priority (column, columns[i].priority);
       gtk_column_view_append_column (self->ledger_view, column);
       g_object_unref (column);
     }
@@ -206,6 +209,7 @@ add_columns (KlyngeFinancesPage *self)
   column = gtk_column_view_column_new (NULL, factory);
   gtk_column_view_append_column (self->ledger_view, column);
   g_object_unref (column);
+  klynge_column_fit_attach (self->ledger_view);
 }
 
 /* Replaces a drop-down's items, keeping the chosen id when it is still there. */
@@ -428,6 +432,8 @@ load_budget (KlyngeFinancesPage *self,
 
       /* The title stands alone while no budget is set, so it names the field. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* A narrow window shortens the title: the whole one is a hover away. */
+      klynge_tooltip_set_text (row, title);
       gtk_widget_add_css_class (actual_label, "dim-label");
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), actual_label);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
@@ -1082,6 +1088,8 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/finances/klynge-finances-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, view_picker);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, lock_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, meeting_dropdown);
@@ -1115,6 +1123,7 @@ klynge_finances_page_init (KlyngeFinancesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->budget_guard = klynge_edit_guard_new (GTK_WIDGET (self->budget_list));
   self->rates_guard = klynge_edit_guard_new (gtk_widget_get_parent (GTK_WIDGET (self->per_gp_row)));
+  klynge_page_bind_view_picker (self->view_picker, self->stack);
   /* Locking a year is a change too. */
   g_object_bind_property (self, "read-only", self->lock_button, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);

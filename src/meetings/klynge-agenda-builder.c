@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "klynge-agenda-builder.h"
+#include "klynge-page.h"
 #include "klynge-placeholder.h"
 #include "klynge-read-only.h"
 #include "klynge-tooltip.h"
@@ -194,6 +195,9 @@ make_row (KlyngeAgendaBuilder *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* In a narrow window the type and duration go under the title. */
+  GtkWidget *first = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *second = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
   GtkWidget *time_label = gtk_label_new (NULL);
   GtkWidget *title = gtk_entry_new ();
@@ -218,6 +222,7 @@ make_row (KlyngeAgendaBuilder *self,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), kind_position (item->kind));
+  klynge_page_ellipsize_picker (GTK_DROP_DOWN (kind));
   gtk_size_group_add_widget (self->kind_widths, kind);
   klynge_tooltip_set_text (kind, _("Type"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), item->duration_minutes);
@@ -234,13 +239,18 @@ make_row (KlyngeAgendaBuilder *self,
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
   gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
 
-  gtk_box_append (GTK_BOX (box), handle);
-  gtk_box_append (GTK_BOX (box), time_label);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_box_append (GTK_BOX (box), duration);
-  gtk_box_append (GTK_BOX (box), unit);
-  gtk_box_append (GTK_BOX (box), remove);
+  gtk_widget_add_css_class (box, "reflow");
+  gtk_widget_set_hexpand (first, TRUE);
+  gtk_widget_set_halign (second, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (first), handle);
+  gtk_box_append (GTK_BOX (first), time_label);
+  gtk_box_append (GTK_BOX (first), title);
+  gtk_box_append (GTK_BOX (second), kind);
+  gtk_box_append (GTK_BOX (second), duration);
+  gtk_box_append (GTK_BOX (second), unit);
+  gtk_box_append (GTK_BOX (second), remove);
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), second);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }
@@ -256,6 +266,7 @@ rebuild (KlyngeAgendaBuilder *self,
     gtk_list_box_remove (self->list, GTK_WIDGET (row));
   for (guint i = 0; self->meeting != NULL && i < self->meeting->agenda->len; i++)
     gtk_list_box_append (self->list, make_row (self, g_ptr_array_index (self->meeting->agenda, i)));
+  klynge_page_reflow (GTK_WIDGET (self->list));
   klynge_agenda_builder_refresh (self);
   klynge_read_only_apply (self->content, self->db);
 

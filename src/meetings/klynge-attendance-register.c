@@ -239,6 +239,9 @@ reload (KlyngeAttendanceRegister *self)
       /* Translators: the roll call's check box with the key that ticks it, "Late (L)" */
       g_autofree char *late_text = g_strdup_printf (_("Late (%s)"), late_key);
       GtkWidget *late = gtk_check_button_new_with_label (late_text);
+      /* In a narrow window the check box goes under the status, leaving
+       * the name its room. */
+      GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->member_name);
@@ -248,8 +251,11 @@ reload (KlyngeAttendanceRegister *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (late), line->late);
       gtk_widget_set_focusable (late, FALSE);
       g_signal_connect (late, "toggled", G_CALLBACK (late_toggled_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), late);
+      gtk_widget_add_css_class (suffix, "reflow");
+      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (suffix), status);
+      gtk_box_append (GTK_BOX (suffix), late);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
       g_object_set_data (G_OBJECT (row), "status-label", status);
       g_object_set_data (G_OBJECT (row), "late", late);
       g_object_set_data (G_OBJECT (row), "member-id", GSIZE_TO_POINTER (line->member_id));
@@ -257,6 +263,7 @@ reload (KlyngeAttendanceRegister *self)
       show_line (row);
       gtk_list_box_append (self->list, row);
     }
+  klynge_page_reflow (GTK_WIDGET (self->list));
   show_if_filled (self->list);
   update_summary (self);
 

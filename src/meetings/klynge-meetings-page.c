@@ -36,6 +36,7 @@ struct _KlyngeMeetingsPage
   GtkRevealer              *follow_up_revealer;
   GtkLabel                 *follow_up_label;
   AdwViewStack             *view_stack;
+  GtkDropDown              *view_picker;
   KlyngeMeetingEditor      *editor;
   KlyngeAgendaBuilder      *agenda;
   KlyngeInvitationsView    *invitations;
@@ -915,6 +916,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_revealer);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, follow_up_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, view_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, editor);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, agenda);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, invitations);
@@ -957,6 +959,7 @@ static void
 klynge_meetings_page_init (KlyngeMeetingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_page_bind_view_picker (self->view_picker, self->view_stack);
   /* The agenda is stored with the meeting: its changes count as the meeting's. */
   self->guard = klynge_edit_guard_new (GTK_WIDGET (self->editor));
   klynge_edit_guard_add_form (self->guard, GTK_WIDGET (self->agenda));
