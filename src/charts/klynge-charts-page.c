@@ -525,3 +525,12 @@ klynge_charts_page_init (KlyngeChartsPage *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
+
+/* Returns: the meeting whose charts the page shows, or 0 for all indicators */
+gint64
+klynge_charts_page_get_meeting (KlyngeChartsPage *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CHARTS_PAGE (self), 0);
+
+  return selected_id (self->meeting_picker, self->meetings, 1);
+}

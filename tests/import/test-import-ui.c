@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
 #include "klynge-data-page.h"
 #include "klynge-import-assistant.h"
@@ -555,7 +556,7 @@ live_without_period (KlyngeWindow *window,
   meeting = klynge_submissions_meeting_period (klynge_context_get_db (context), klynge_context_get_cluster_id (context));
   g_assert_nonnull (meeting);
 
-  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file);
+  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &(KlyngeLiveLook) { 0 });
   sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
   wait_while_busy (sheet);
   period = klynge_ui_test_find_named (GTK_WIDGET (sheet), "period");
@@ -595,6 +596,167 @@ test_real_file_choices (void)
   klynge_test_remove_tree (dir);
 }
 
+static const KlyngeChartData *
+slide_data (GtkWidget *presentation)
+{
+  return klynge_chart_view_get_data (KLYNGE_CHART_VIEW (klynge_ui_test_find_widget (presentation, KLYNGE_TYPE_CHART_VIEW)));
+}
+
+/* The numerator the slide shows for @clinic, or -1. */
+static gint64
+slide_numerator (GtkWidget *presentation,
+                 gint64     clinic)
+{
+  const KlyngeChartData *data = slide_data (presentation);
+
+  for (guint i = 0; data != NULL && i < data->rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+
+      if (row->clinic_id == clinic)
+        return row->numerator;
+    }
+  return -1;
+}
+
+/* The name of a clinic of the cluster that @text shows, or NULL. */
+static char *
+find_clinic_name (KlyngeDb   *db,
+                  const char *text)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT name FROM clinic", NULL);
+  char *found = NULL;
+
+  g_assert_nonnull (stmt);
+  while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    if (strstr (text, (const char *) sqlite3_column_text (stmt, 0)) != NULL)
+      found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static void
+set_switch (GtkWidget  *sheet,
+            const char *row)
+{
+  GtkWidget *toggle = klynge_ui_test_find_widget (klynge_ui_test_find_named (sheet, row), GTK_TYPE_SWITCH);
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), !gtk_switch_get_active (GTK_SWITCH (toggle)));
+}
+
+/* At the meeting: F5, then a clinic's file dropped on the slide. The sheet
+ * takes on the slides' theme, names no clinic (the file, named after one,
+ * has a stored clinic's numbers and a misspelt name), asks for the period
+ * the file lacks, and the slide shows the file's numbers once imported. */
+static void
+live_import_anonymous (KlyngeWindow *window,
+                       gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  AdwColorScheme scheme = adw_style_manager_get_color_scheme (style);
+  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Lægehuset Østergade HbA1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *meeting = NULL;
+  g_autofree char *period = NULL;
+  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  const KlyngeChartData *data;
+  GtkWidget *presentation, *sheet, *period_row;
+  GtkWindow *live;
+  gint64 clicked;
+
+  klynge_window_show_area (window, "charts");
+  klynge_ui_test_flush ();
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_F5, 0);
+  KLYNGE_UI_TEST_WAIT ((presentation = find_presentation ()) != NULL && gtk_widget_get_mapped (presentation));
+  data = slide_data (presentation);
+  g_assert_nonnull (data);
+  g_assert_nonnull (data->period);
+  period = g_strdup (data->period);
+  g_assert_cmpint (slide_numerator (presentation, clinic), !=, 7);
+
+  mapping->layout = KLYNGE_IMPORT_WIDE;
+  mapping->clinic = g_strdup ("Ydernummer");
+  klynge_import_mapping_add_wide (mapping, data->indicator_name, "Tæller", "Nævner", NULL);
+  g_assert_true (klynge_import_mapping_save (db, klynge_context_get_cluster_id (context), "Region HbA1c", mapping, NULL));
+  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;7;70\nLægehuset Østergaard;3;40\n", -1, NULL));
+  meeting = klynge_submissions_meeting_period (db, klynge_context_get_cluster_id (context));
+
+  g_assert_true (drop_file (presentation, file));
+  KLYNGE_UI_TEST_WAIT ((live = find_import_window (window)) != NULL);
+  sheet = klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET);
+  wait_while_busy (KLYNGE_IMPORT_SHEET (sheet));
+
+  /* The slides are dark: so is the window over them. */
+  g_assert_cmpint (klynge_presentation_get_theme (KLYNGE_PRESENTATION (presentation)), ==, KLYNGE_CHART_THEME_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+
+  /* No period in the file: the sheet asks, offering the meeting's. */
+  period_row = klynge_ui_test_find_named (sheet, "period");
+  g_assert_true (gtk_widget_get_visible (period_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (period_row)), ==, meeting);
+  klynge_ui_test_type_over (live, period_row, period);
+  klynge_ui_test_press_key (live, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (sheet, "summary"))), "already stored"));
+  wait_while_busy (KLYNGE_IMPORT_SHEET (sheet));
+
+  /* Every label of the window: letters, never a name. */
+  text = klynge_ui_test_collect_text (GTK_WIDGET (live));
+  g_assert_nonnull (strstr (text, "Clinic "));
+  named = find_clinic_name (db, text);
+  if (named != NULL)
+    g_error ("The live import shows “%s” on the projector:\n%s", named, text);
+  /* The names on the facilitator's word, and the check above would see them. */
+  set_switch (sheet, "show-names");
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (live));
+  g_assert_nonnull (strstr (text, "Lægehuset Østergade"));
+  set_switch (sheet, "show-names");
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (live));
+  g_assert_null (find_clinic_name (db, text));
+
+  /* The misspelt clinic left out, the stored numbers replaced. */
+  set_switch (sheet, "skip-unknown");
+  wait_while_busy (KLYNGE_IMPORT_SHEET (sheet));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (sheet, "duplicates")), 1);
+  klynge_ui_test_flush ();
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (live));
+  g_assert_null (find_clinic_name (db, text));
+  g_assert_true (gtk_widget_is_sensitive (klynge_ui_test_find_actionable (sheet, "sheet.import")));
+  clicked = g_get_monotonic_time ();
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (sheet, "sheet.import"), "clicked");
+  KLYNGE_UI_TEST_WAIT (slide_numerator (presentation, clinic) == 7);
+  g_test_message ("The slide showed the import %.0f ms after the click",
+                  (g_get_monotonic_time () - clicked) / 1000.0);
+  KLYNGE_UI_TEST_WAIT (find_import_window (window) == NULL);
+  klynge_ui_test_flush ();
+  /* The app's own style is back once the window is gone. */
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, scheme);
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (find_presentation () == NULL);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_live_import_anonymous (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, live_import_anonymous, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/undo-large-import", test_undo_large_import);
   g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
   g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
+  g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
 
   return g_test_run ();
 }
