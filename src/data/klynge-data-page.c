@@ -13,6 +13,7 @@
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
 #include "klynge-import-task.h"
+#include "klynge-measurements-window.h"
 #include "klynge-placeholder.h"
 #include "klynge-submissions.h"
 #include "klynge-tooltip.h"
@@ -451,6 +452,17 @@ remind_action (GtkWidget  *widget,
 }
 
 static void
+measurements_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (widget));
+
+  if (klynge_context_get_db (context) != NULL)
+    gtk_window_present (klynge_measurements_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), context));
+}
+
+static void
 klynge_data_page_dispose (GObject *object)
 {
   KlyngeDataPage *self = KLYNGE_DATA_PAGE (object);
@@ -487,6 +499,7 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
   gtk_widget_class_install_action (widget_class, "data.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "data.undo-batch", "x", undo_batch_action);
   gtk_widget_class_install_action (widget_class, "data.remind", "s", remind_action);
+  gtk_widget_class_install_action (widget_class, "data.measurements", NULL, measurements_action);
 }
 
 static void

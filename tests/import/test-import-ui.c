@@ -12,6 +12,8 @@
 #include "klynge-data-page.h"
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
+#include "klynge-measurement-item.h"
+#include "klynge-measurements-window.h"
 #include "klynge-presentation.h"
 #include "klynge-submissions.h"
 #include "klynge-test-utils.h"
@@ -757,6 +759,107 @@ test_live_import_anonymous (void)
   klynge_test_remove_tree (dir);
 }
 
+/* The stored numerator of the clinic numbered 012345 for the view's indicator and period. */
+static gint64
+stored_numerator (KlyngeDb   *db,
+                  gint64      indicator,
+                  const char *period)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT m.numerator FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
+                                              "WHERE c.provider_number = '012345' AND m.indicator_id = ?1 AND m.period = ?2", NULL);
+  gint64 numerator = -1;
+
+  sqlite3_bind_int64 (stmt, 1, indicator);
+  sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    numerator = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return numerator;
+}
+
+/* The Data area's measurements: a clinic's value corrected by typing,
+ * refused when it is no count, and Ctrl+Z brings the old one back. */
+static void
+measurements_view (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  GtkWidget *page, *table, *numerator, *message;
+  GtkSingleSelection *selection;
+  GtkWindow *view;
+  g_autofree char *text = NULL;
+  g_autofree char *period = NULL;
+  gint64 indicator, before;
+  guint n;
+
+  page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "data.measurements"), "clicked");
+  KLYNGE_UI_TEST_WAIT ((view = klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEASUREMENTS_WINDOW)) != NULL);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  table = klynge_ui_test_find_named (GTK_WIDGET (view), "measurements");
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 9);
+
+  /* The demo's first indicator in its latest period, from the demo's data. */
+  indicator = klynge_db_count (db, "SELECT indicator_id FROM measurement ORDER BY indicator_id LIMIT 1", 0);
+  period = g_strdup ("2026-Q1");
+  before = stored_numerator (db, indicator, period);
+  g_assert_cmpint (before, >, 0);
+  for (n = 0; n < g_list_model_get_n_items (G_LIST_MODEL (selection)); n++)
+    {
+      g_autoptr(KlyngeMeasurementItem) item = g_list_model_get_item (G_LIST_MODEL (selection), n);
+
+      if (g_strcmp0 (klynge_measurement_item_get_clinic_number (item), "012345") == 0)
+        {
+          g_assert_cmpint (klynge_measurement_item_get_numerator (item), ==, before);
+          break;
+        }
+    }
+  gtk_single_selection_set_selected (selection, n);
+  klynge_ui_test_flush ();
+
+  /* Not a count: refused, said so, nothing written. */
+  numerator = klynge_ui_test_find_named (GTK_WIDGET (view), "numerator");
+  message = klynge_ui_test_find_named (GTK_WIDGET (view), "message");
+  klynge_ui_test_type_over (view, numerator, "12x");
+  klynge_ui_test_press_key (view, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (strstr (gtk_label_get_text (GTK_LABEL (message)), "whole number") != NULL);
+  g_assert_cmpint (stored_numerator (db, indicator, period), ==, before);
+
+  klynge_ui_test_type_over (view, numerator, "3");
+  klynge_ui_test_press_key (view, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (stored_numerator (db, indicator, period) == 3);
+  text = klynge_ui_test_collect_text (table);
+  g_assert_nonnull (strstr (text, "by hand on"));
+
+  /* Ctrl+Z in the view, as anywhere. */
+  klynge_ui_test_press_key (view, GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (stored_numerator (db, indicator, period) == before);
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (numerator)), "3") != 0);
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (table);
+  g_assert_null (strstr (text, "by hand on"));
+
+  /* Only the missing ones: none in the demo's data. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (klynge_ui_test_find_named (GTK_WIDGET (view), "filter")), 1);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (selection)) == 0);
+  gtk_window_close (view);
+  klynge_ui_test_flush ();
+}
+
+static void
+test_measurements_view (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, measurements_view, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
   g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
   g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
+  g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
 
   return g_test_run ();
 }

@@ -526,6 +526,18 @@ migrate_real_files (KlyngeDb  *db,
   return klynge_db_exec (db, schema_real_files, error);
 }
 
+/* A measurement corrected or typed in by hand says when, beside the file it
+ * came from (if any), so the Data area can show where each number is from. */
+static const char schema_hand_entries[] =
+  "ALTER TABLE measurement ADD COLUMN edited_at TEXT;"
+  ;
+
+static gboolean
+migrate_hand_entries (KlyngeDb  *db,
+                      GError   **error)
+{
+  return klynge_db_exec (db, schema_hand_entries, error);
+}
 
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
@@ -534,6 +546,7 @@ static const MigrationFunc migrations[] = {
   migrate_periods,
   migrate_invitations,
   migrate_real_files,
+  migrate_hand_entries,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);
