@@ -18,30 +18,6 @@
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-run.h"
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("KLYNGE_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
 static KlyngePresentation *
 find_presentation (void)
 {
@@ -135,7 +111,7 @@ charts_area (KlyngeWindow *window,
   for (guint i = 0; i < data->rows->len; i++)
     g_assert_cmpuint (strlen (((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->label), ==, 1);
   g_assert_cmpint (gtk_widget_get_width (view), >, 400);
-  screenshot (GTK_WIDGET (window), "charts-area.png");
+  klynge_ui_test_screenshot (GTK_WIDGET (window), "charts-area.png");
 
   /* The limits menu: chance alone, then back to widening when needed. */
   {
@@ -189,7 +165,7 @@ charts_area (KlyngeWindow *window,
   press (presentation, GDK_KEY_Left, 0);
   press (presentation, GDK_KEY_Right, 1);
   wait_a_little ();
-  screenshot (GTK_WIDGET (presentation), "presentation.png");
+  klynge_ui_test_screenshot (GTK_WIDGET (presentation), "presentation.png");
   press (presentation, GDK_KEY_Escape, G_MAXUINT);
 }
 
@@ -252,7 +228,7 @@ screenshot_theme (KlyngePresentation *presentation,
                   const char         *name)
 {
   wait_a_little ();
-  screenshot (GTK_WIDGET (presentation), name);
+  klynge_ui_test_screenshot (GTK_WIDGET (presentation), name);
 }
 
 /* Every key a presenter's clicker or a facilitator's keyboard sends, as real
@@ -445,6 +421,9 @@ export_through_dialog (GtkWidget  *page,
   adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "format")), format);
   adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "size")), size);
   adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "theme")), theme);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  klynge_ui_test_flush ();
+  klynge_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
   g_signal_connect (dialog, "finished", G_CALLBACK (export_finished_cb), &done);
   klynge_chart_export_dialog_export_to (dialog, path);
   KLYNGE_UI_TEST_WAIT (done);
@@ -462,6 +441,7 @@ export_dialog (KlyngeWindow *window,
   static const char *const endings[] = { ".png", ".svg", ".pdf" };
   static const char *const starts[] = { "\x89PNG", "<?xml", "%PDF-" };
 
+  klynge_ui_test_screenshot_style ();
   klynge_window_show_area (window, "charts");
   wait_a_little ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CHARTS_PAGE);

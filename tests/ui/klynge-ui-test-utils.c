@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "klynge-i18n.h"
+
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
@@ -447,4 +449,53 @@ klynge_ui_test_show_page (KlyngeWindow *window,
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type);
   g_assert_nonnull (page);
   return page;
+}
+
+/* With KLYNGE_SCREENSHOT_DIR set, @widget as shown, saved there as @name
+ * for a person to look at. */
+void
+klynge_ui_test_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  const char *dir = g_getenv ("KLYNGE_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  /* A widget just redrawn has no picture until its next frame. */
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; node == NULL && g_get_monotonic_time () < end;)
+    {
+      klynge_ui_test_iterate ();
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* With KLYNGE_SCREENSHOT_DIR set, the screenshots are in the language the
+ * environment asks for (KLYNGE_LOCALEDIR, as for the app), and of the dark
+ * style with KLYNGE_SCREENSHOT_DARK set as well. */
+void
+klynge_ui_test_screenshot_style (void)
+{
+  if (g_getenv ("KLYNGE_SCREENSHOT_DIR") != NULL && g_getenv ("KLYNGE_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KLYNGE_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      /* The templates are translated in the default domain, as main() sets it. */
+      textdomain (GETTEXT_PACKAGE);
+    }
+  if (g_getenv ("KLYNGE_SCREENSHOT_DIR") != NULL && g_getenv ("KLYNGE_SCREENSHOT_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 }

@@ -98,4 +98,10 @@ void      klynge_ui_test_respond         (const char      *response);
 gboolean  klynge_ui_test_activate_shortcut (GtkWidget  *widget,
                                             const char *accelerator);
 
+/* Saves @widget as a PNG named @name in KLYNGE_SCREENSHOT_DIR, when set. */
+void      klynge_ui_test_screenshot      (GtkWidget  *widget,
+                                          const char *name);
+/* The language and style screenshots are asked for in (see the .c file). */
+void      klynge_ui_test_screenshot_style (void);
+
 G_END_DECLS
