@@ -62,6 +62,21 @@ create_batch_row (gpointer item,
   return row;
 }
 
+/* Data that came on paper or by phone are received too, with a note. */
+static void
+add_by_hand_button (GtkWidget *row,
+                    gint64     clinic_id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Received by _Hand…"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Received by Hand…"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "data.receive-by-hand");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", clinic_id);
+  klynge_tooltip_set_text (button, _("Mark what is missing as received another way, with a note saying how"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static GtkWidget *
 create_request_row (gpointer item,
                     gpointer user_data)
@@ -84,6 +99,7 @@ create_request_row (gpointer item,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "s", mailto);
       klynge_tooltip_set_text (remind, _("Open a draft e-mail listing what is missing"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remind);
+      add_by_hand_button (row, klynge_data_item_get_id (clinic));
     }
   else
     {
@@ -144,6 +160,7 @@ load_requests (KlyngeDataPage *self)
       g_autoptr(GString) subtitle = g_string_new (NULL);
       g_autoptr(KlyngeDataItem) item = NULL;
       g_autofree char *mailto = NULL;
+      const char *note = NULL, *late = NULL;
       guint n = 0, received = 0;
 
       for (; i < list->len && ((KlyngeSubmission *)g_ptr_array_index (list, i))->clinic_id == first->clinic_id; i++, n++)
@@ -151,12 +168,35 @@ load_requests (KlyngeDataPage *self)
           KlyngeSubmission *s = g_ptr_array_index (list, i);
 
           if (g_str_equal (s->status, "received"))
-            received++;
+            {
+              received++;
+              if (s->note != NULL && note == NULL)
+                note = s->note;
+            }
           else
-            g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", s->indicator_name);
+            {
+              g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", s->indicator_name);
+              if (s->late && late == NULL)
+                late = s->due_on != NULL ? s->due_on : "";
+            }
         }
 
       g_string_append_printf (subtitle, _("Delivered %u of %u"), received, n);
+      if (note != NULL)
+        {
+          g_string_append (subtitle, " · ");
+          g_string_append_printf (subtitle, _("by hand: %s"), note);
+        }
+      if (late != NULL)
+        {
+          g_autofree char *due = *late != '\0' ? klynge_format_date (late) : NULL;
+
+          g_string_append (subtitle, " · ");
+          if (due != NULL)
+            g_string_append_printf (subtitle, _("Late: it was due %s"), due);
+          else
+            g_string_append (subtitle, _("Late"));
+        }
       if (missing->len > 0)
         {
           g_string_append (subtitle, " · ");
@@ -452,6 +492,52 @@ remind_action (GtkWidget  *widget,
 }
 
 static void
+by_hand_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KlyngeDataPage   *self)
+{
+  GtkEditable *note = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 clinic = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "clinic");
+  guint selected = gtk_drop_down_get_selected (self->meeting_drop_down);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "receive") || selected >= self->meeting_ids->len)
+    return;
+  if (!klynge_submissions_receive_by_hand (klynge_page_get_db (KLYNGE_PAGE (self)), g_array_index (self->meeting_ids, gint64, selected),
+                                           clinic, gtk_editable_get_text (note), &error))
+    {
+      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+      return;
+    }
+  klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
+}
+
+static void
+receive_by_hand_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KlyngeDataPage *self = KLYNGE_DATA_PAGE (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Received by Hand"),
+                                              _("What the clinic still owes is marked received. Say how it came."));
+  GtkWidget *note = gtk_entry_new ();
+  gint64 clinic = g_variant_get_int64 (parameter);
+
+  gtk_widget_set_name (note, "note");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("On paper at the meeting, by phone…"));
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("How the data came"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), note);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "receive", _("_Mark Received"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "receive", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "receive");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "clinic", g_memdup2 (&clinic, sizeof clinic), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (by_hand_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 measurements_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -478,7 +564,7 @@ klynge_data_page_dispose (GObject *object)
 static void
 klynge_data_page_class_init (KlyngeDataPageClass *klass)
 {
-  static const char *editing_actions[] = { "data.import", "data.undo-batch", NULL };
+  static const char *editing_actions[] = { "data.import", "data.undo-batch", "data.receive-by-hand", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -500,6 +586,7 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
   gtk_widget_class_install_action (widget_class, "data.undo-batch", "x", undo_batch_action);
   gtk_widget_class_install_action (widget_class, "data.remind", "s", remind_action);
   gtk_widget_class_install_action (widget_class, "data.measurements", NULL, measurements_action);
+  gtk_widget_class_install_action (widget_class, "data.receive-by-hand", "x", receive_by_hand_action);
 }
 
 static void

@@ -57,11 +57,72 @@ test_tracker_and_reminder (void)
   klynge_test_remove_tree (dir);
 }
 
+/* Data that came on paper: received by hand with a note, which a later
+ * check against the measurements keeps; without a note nothing changes.
+ * A request past its due date is late. */
+static void
+test_by_hand_and_late (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 meeting = klynge_db_count (db, "SELECT meeting_id FROM data_request LIMIT 1", 0);
+  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '090123'", 0);
+  gint64 request;
+
+  /* The demo's tracker: nothing counts as delivered without numbers or a note behind it. */
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM data_request r WHERE r.status = 'received' AND r.received_note IS NULL "
+                                        "AND NOT EXISTS (SELECT 1 FROM measurement m WHERE m.indicator_id = r.indicator_id "
+                                        "AND m.clinic_id = r.clinic_id AND m.period = r.period)", 0), ==, 0);
+
+  g_assert_false (klynge_submissions_receive_by_hand (db, meeting, clinic, "  ", &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (klynge_db_exec (db, "UPDATE data_request SET due_on = '2000-01-01'", NULL));
+  list = klynge_submissions_list (db, meeting, &error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      KlyngeSubmission *s = g_ptr_array_index (list, i);
+
+      g_assert_true (s->late == !g_str_equal (s->status, "received"));
+    }
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (klynge_submissions_receive_by_hand (db, meeting, clinic, " By phone ", &error));
+  g_assert_no_error (error);
+  list = klynge_submissions_list (db, meeting, &error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      KlyngeSubmission *s = g_ptr_array_index (list, i);
+
+      if (s->clinic_id != clinic)
+        continue;
+      g_assert_cmpstr (s->status, ==, "received");
+      g_assert_cmpstr (s->note, ==, "By phone");
+      g_assert_false (s->late);
+    }
+  g_assert_false (klynge_submissions_receive_by_hand (db, meeting, clinic, "again", &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
+
+  /* Undoing an import checks requests again: one received by hand stays. */
+  request = klynge_db_count (db, "SELECT id FROM data_request WHERE clinic_id = ?1 LIMIT 1", clinic);
+  g_array_append_val (ids, request);
+  g_assert_true (klynge_submissions_recheck (db, ids, NULL));
+  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM data_request WHERE id = ?1 AND status = 'received'", request), ==, 1);
+
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/submissions/tracker-and-reminder", test_tracker_and_reminder);
+  g_test_add_func ("/import/submissions/by-hand-and-late", test_by_hand_and_late);
   return g_test_run ();
 }

@@ -527,9 +527,11 @@ migrate_real_files (KlyngeDb  *db,
 }
 
 /* A measurement corrected or typed in by hand says when, beside the file it
- * came from (if any), so the Data area can show where each number is from. */
+ * came from (if any), so the Data area can show where each number is from;
+ * a data request received by hand (on paper, by phone) says how. */
 static const char schema_hand_entries[] =
   "ALTER TABLE measurement ADD COLUMN edited_at TEXT;"
+  "ALTER TABLE data_request ADD COLUMN received_note TEXT;"            /* NULL: received through an import */
   ;
 
 static gboolean

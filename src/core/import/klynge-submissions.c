@@ -28,6 +28,7 @@ klynge_submission_free (KlyngeSubmission *submission)
   g_free (submission->period);
   g_free (submission->due_on);
   g_free (submission->status);
+  g_free (submission->note);
   g_free (submission);
 }
 
@@ -81,7 +82,9 @@ klynge_submissions_list (KlyngeDb  *db,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_submission_free);
   sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT r.id, c.id, c.name, c.email, c.phone, i.name, r.period, r.due_on, r.status "
+                                          "SELECT r.id, c.id, c.name, c.email, c.phone, i.name, r.period, r.due_on, r.status, "
+                                          "  r.status <> 'received' AND (r.status = 'late' OR r.due_on < date ('now', 'localtime')), "
+                                          "  r.received_note "
                                           "FROM data_request r JOIN clinic c ON c.id = r.clinic_id "
                                           "JOIN indicator i ON i.id = r.indicator_id "
                                           "WHERE r.meeting_id = ?1 ORDER BY c.name, i.name, r.period COLLATE klynge_period",
@@ -104,6 +107,8 @@ klynge_submissions_list (KlyngeDb  *db,
       s->period = klynge_db_column_dup_text (stmt, 6);
       s->due_on = klynge_db_column_dup_text (stmt, 7);
       s->status = klynge_db_column_dup_text (stmt, 8);
+      s->late = sqlite3_column_int (stmt, 9) != 0;
+      s->note = klynge_db_column_dup_nullable (stmt, 10);
       g_ptr_array_add (list, s);
     }
   if (rc < 0)
@@ -159,6 +164,41 @@ klynge_submissions_reminder_uri (KlyngeDb  *db,
 }
 
 gboolean
+klynge_submissions_receive_by_hand (KlyngeDb   *db,
+                                    gint64      meeting_id,
+                                    gint64      clinic_id,
+                                    const char *note,
+                                    GError    **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (note != NULL ? note : ""));
+  sqlite3_stmt *stmt;
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                           _("Say how the data came (on paper, by phone…): the note is what the tracker shows."));
+      return FALSE;
+    }
+  stmt = klynge_db_prepare (db,
+                            "UPDATE data_request SET status = 'received', received_note = ?3 "
+                            "WHERE meeting_id = ?1 AND clinic_id = ?2 AND status <> 'received'",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, clinic_id);
+  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_TRANSIENT);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The clinic has delivered everything asked for."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 klynge_submissions_mark_delivered (KlyngeDb  *db,
                                    gint64     batch_id,
                                    GError   **error)
@@ -209,7 +249,7 @@ klynge_submissions_recheck (KlyngeDb  *db,
   for (guint i = 0; i < request_ids->len; i++)
     {
       sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                              "UPDATE data_request SET status = 'requested' WHERE id = ?1 AND NOT EXISTS "
+                                              "UPDATE data_request SET status = 'requested' WHERE id = ?1 AND received_note IS NULL AND NOT EXISTS "
                                               "(SELECT 1 FROM measurement m WHERE " ANSWERS ("m", "data_request") ")",
                                               error);
       if (stmt == NULL)
