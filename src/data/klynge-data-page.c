@@ -26,6 +26,7 @@ struct _KlyngeDataPage
   GtkDropDown   *meeting_drop_down;
   GtkStringList *meeting_titles;
   GtkLabel      *tracker_label;
+  GtkWidget     *remind_all_button;
   GtkListBox    *requests_list;
   GtkListBox    *batches_list;
   GtkProgressBar *undo_progress;
@@ -145,6 +146,7 @@ load_requests (KlyngeDataPage *self)
   g_list_store_remove_all (self->requests);
   /* Empty, the boxed list would still draw its frame as a stray line. */
   gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
+  gtk_widget_set_visible (self->remind_all_button, FALSE);
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
     {
       gtk_label_set_text (self->tracker_label, _("No meeting has asked the clinics for data yet. Data requests are made when planning a meeting."));
@@ -216,6 +218,7 @@ load_requests (KlyngeDataPage *self)
                           n_complete, n_clinics);
   gtk_label_set_text (self->tracker_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->requests_list), n_clinics > 0);
+  gtk_widget_set_visible (self->remind_all_button, n_complete < n_clinics);
 }
 
 static void
@@ -538,6 +541,49 @@ receive_by_hand_action (GtkWidget  *widget,
 }
 
 static void
+remind_all_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        KlyngeDataPage  *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  guint selected = gtk_drop_down_get_selected (self->meeting_drop_down);
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL && selected < self->meeting_ids->len)
+    {
+      if (!g_str_has_suffix (path, ".eml"))
+        {
+          char *with_eml = g_strconcat (path, ".eml", NULL);
+
+          g_free (path);
+          path = with_eml;
+        }
+      if (klynge_submissions_write_reminder (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                             g_array_index (self->meeting_ids, gint64, selected), path, &error))
+        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Reminder saved: open the draft to send it.")));
+      else
+        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+remind_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Remind All Missing"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+  /* Translators: the file name offered for the reminder draft */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Reminder.eml"));
+  g_signal_connect (chooser, "response", G_CALLBACK (remind_all_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 measurements_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -577,6 +623,7 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, meeting_drop_down);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, meeting_titles);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, tracker_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, remind_all_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, requests_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, batches_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, undo_progress);
@@ -587,6 +634,7 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
   gtk_widget_class_install_action (widget_class, "data.remind", "s", remind_action);
   gtk_widget_class_install_action (widget_class, "data.measurements", NULL, measurements_action);
   gtk_widget_class_install_action (widget_class, "data.receive-by-hand", "x", receive_by_hand_action);
+  gtk_widget_class_install_action (widget_class, "data.remind-all", NULL, remind_all_action);
 }
 
 static void

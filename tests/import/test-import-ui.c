@@ -875,6 +875,46 @@ test_measurements_view (void)
   klynge_test_remove_tree (dir);
 }
 
+/* The tracker: a clinic's data that came on paper are marked received by
+ * hand with a note typed in, and the count of delivered clinics moves. */
+static void
+tracker_by_hand (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  GtkWidget *tracker = klynge_ui_test_find_named (page, "tracker");
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+  GtkWidget *note;
+
+  klynge_ui_test_screenshot_style ();
+  KLYNGE_UI_TEST_WAIT (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "4 of 9") != NULL);
+  g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (page, "remind-all")));
+  klynge_ui_test_screenshot (GTK_WIDGET (window), "tracker.png");
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "data.receive-by-hand"), "clicked");
+  KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  note = klynge_ui_test_find_named (GTK_WIDGET (dialog), "note");
+  klynge_ui_test_type_over (dialog, note, "By phone");
+  klynge_ui_test_press_key (dialog, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "5 of 9") != NULL);
+  text = klynge_ui_test_collect_text (klynge_ui_test_find_named (page, "requests"));
+  g_assert_nonnull (strstr (text, "By phone"));
+}
+
+static void
+test_tracker_by_hand (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, tracker_by_hand, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -887,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
   g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
   g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
+  g_test_add_func ("/import/ui/tracker-by-hand", test_tracker_by_hand);
 
   return g_test_run ();
 }

@@ -4,9 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <gmime/gmime.h>
 #include <locale.h>
 #include <string.h>
 
+#include "klynge-demo.h"
 #include "klynge-submissions.h"
 #include "klynge-test-utils.h"
 
@@ -117,6 +121,54 @@ test_by_hand_and_late (void)
   klynge_test_remove_tree (dir);
 }
 
+/* One draft to every clinic that still owes data, in BCC, listing what
+ * each owes; read back with GMime. */
+static void
+test_remind_all (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "reminder.eml", NULL);
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autoptr(GError) error = NULL;
+  gint64 meeting = klynge_db_count (db, "SELECT meeting_id FROM data_request LIMIT 1", 0);
+  GMimeStream *stream;
+  GMimeParser *parser;
+  GMimeMessage *message;
+  InternetAddressList *bcc;
+  g_autofree char *body = NULL;
+  GStatBuf st;
+
+  g_assert_true (klynge_submissions_write_reminder (db, meeting, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_mime_init ();
+  stream = g_mime_stream_fs_open (path, O_RDONLY, 0, NULL);
+  parser = g_mime_parser_new_with_stream (stream);
+  message = g_mime_parser_construct_message (parser, NULL);
+  g_assert_nonnull (message);
+  bcc = g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_BCC);
+  /* Every clinic but the demo's four that delivered. */
+  g_assert_cmpint (internet_address_list_length (bcc), ==, KLYNGE_DEMO_N_CLINICS - KLYNGE_DEMO_N_CLINICS_DELIVERED);
+  g_assert_cmpstr (g_mime_object_get_header (GMIME_OBJECT (message), "X-Unsent"), ==, "1");
+  body = g_mime_text_part_get_text (GMIME_TEXT_PART (g_mime_message_get_mime_part (message)));
+  g_assert_nonnull (strstr (body, "Ærø Lægepraksis:"));
+  g_assert_null (strstr (body, "Lægehuset Østergade"));
+  g_object_unref (message);
+  g_object_unref (parser);
+  g_object_unref (stream);
+
+  /* Nothing missing: no draft. */
+  g_assert_true (klynge_db_exec (db, "UPDATE data_request SET status = 'received', received_note = 'x'", NULL));
+  g_assert_false (klynge_submissions_write_reminder (db, meeting, path, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
+
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -124,5 +176,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/submissions/tracker-and-reminder", test_tracker_and_reminder);
   g_test_add_func ("/import/submissions/by-hand-and-late", test_by_hand_and_late);
+  g_test_add_func ("/import/submissions/remind-all", test_remind_all);
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-file.h"
+#include "klynge-invitation-mail.h"
 #include "klynge-submissions.h"
 
 /* A measurement answers a request for its clinic and indicator, and for its
@@ -161,6 +163,80 @@ klynge_submissions_reminder_uri (KlyngeDb  *db,
   subject_escaped = g_uri_escape_string (subject, NULL, FALSE);
   body_escaped = g_uri_escape_string (body->str, NULL, FALSE);
   return g_strdup_printf ("mailto:%s?subject=%s&body=%s", to, subject_escaped, body_escaped);
+}
+
+/**
+ * klynge_submissions_reminder_mail:
+ *
+ * One draft to every clinic that still owes @meeting_id data, in BCC, listing
+ * what each one owes (the clinics' names are shared among the cluster's
+ * members already; their numbers are not in it).
+ *
+ * Returns: (transfer full): the draft as an RFC 5322 message with CRLF
+ *   lines, or %NULL with @error set (nothing missing, nobody's address)
+ */
+char *
+klynge_submissions_reminder_mail (KlyngeDb  *db,
+                                  gint64     meeting_id,
+                                  GError   **error)
+{
+  g_autoptr(GPtrArray) list = klynge_submissions_list (db, meeting_id, error);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) addresses = g_strv_builder_new ();
+  g_auto(GStrv) name_list = NULL, address_list = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  gint64 last_clinic = 0;
+
+  if (list == NULL)
+    return NULL;
+  for (guint i = 0; i < list->len; i++)
+    {
+      KlyngeSubmission *s = g_ptr_array_index (list, i);
+
+      if (g_str_equal (s->status, "received"))
+        continue;
+      if (s->clinic_id != last_clinic)
+        {
+          g_string_append_printf (body, "\n%s:\n", s->clinic_name);
+          g_strv_builder_add (names, s->clinic_name);
+          g_strv_builder_add (addresses, s->clinic_email);
+          last_clinic = s->clinic_id;
+        }
+      if (*s->period != '\0')
+        g_string_append_printf (body, "- %s (%s)\n", s->indicator_name, s->period);
+      else
+        g_string_append_printf (body, "- %s\n", s->indicator_name);
+    }
+  if (last_clinic == 0)
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("Every clinic has delivered everything asked for."));
+      return NULL;
+    }
+  g_string_prepend (body, _("Dear colleagues,\n\nFor our next cluster meeting we are still missing these data:\n"));
+  g_string_append (body, _("\nPlease send them as a CSV or Excel file before the meeting.\n\nKind regards\n"));
+  name_list = g_strv_builder_end (names);
+  address_list = g_strv_builder_end (addresses);
+  return klynge_invitation_mail_plain_draft (db, klynge_db_count (db, "SELECT cluster_id FROM meeting WHERE id = ?1", meeting_id),
+                                             (const char * const *) name_list, (const char * const *) address_list,
+                                             _("Data for the cluster meeting: still missing"), body->str, error);
+}
+
+/* Writes klynge_submissions_reminder_mail() to @path, readable by its owner only. */
+gboolean
+klynge_submissions_write_reminder (KlyngeDb    *db,
+                                   gint64       meeting_id,
+                                   const char  *path,
+                                   GError     **error)
+{
+  g_autofree char *mail = klynge_submissions_reminder_mail (db, meeting_id, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (mail == NULL)
+    return FALSE;
+  if (g_file_set_contents_full (path, mail, -1, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write %s: %s"), path, local_error->message);
+  return FALSE;
 }
 
 gboolean

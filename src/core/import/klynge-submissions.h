@@ -62,6 +62,14 @@ char      *klynge_submissions_reminder_uri     (KlyngeDb   *db,
                                                 gint64      clinic_id,
                                                 GError    **error);
 
+char      *klynge_submissions_reminder_mail    (KlyngeDb   *db,
+                                                gint64      meeting_id,
+                                                GError    **error);
+gboolean   klynge_submissions_write_reminder   (KlyngeDb   *db,
+                                                gint64      meeting_id,
+                                                const char *path,
+                                                GError    **error);
+
 /* Marks @clinic_id's missing requests of @meeting_id received by hand,
  * saying how in @note (which must not be empty). */
 gboolean   klynge_submissions_receive_by_hand  (KlyngeDb   *db,
