@@ -199,51 +199,39 @@ push_undo (KlyngeMeasurementsWindow *self,
   klynge_context_emit_changed (self->context);
 }
 
+/* Corrects the chosen clinic's value as typed, or clears it. */
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+change_chosen (KlyngeMeasurementsWindow *self,
+               gboolean                  clear)
 {
-  KlyngeMeasurementsWindow *self = KLYNGE_MEASUREMENTS_WINDOW (widget);
   KlyngeMeasurementItem *item = chosen_item (self);
+  KlyngeDb *db = klynge_context_get_db (self->context);
+  gint64 cluster = klynge_context_get_cluster_id (self->context);
   g_autoptr(GError) error = NULL;
   KlyngeSnapshot *snapshot;
 
   if (item == NULL || chosen_period (self) == NULL)
     return;
-  snapshot = klynge_measurements_correct (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
-                                          chosen_indicator (self), klynge_measurement_item_get_clinic_id (item),
-                                          chosen_period (self), gtk_editable_get_text (self->numerator_entry),
-                                          gtk_editable_get_text (self->denominator_entry), &error);
+  snapshot = clear
+    ? klynge_measurements_clear (db, cluster, chosen_indicator (self), klynge_measurement_item_get_clinic_id (item),
+                                 chosen_period (self), &error)
+    : klynge_measurements_correct (db, cluster, chosen_indicator (self), klynge_measurement_item_get_clinic_id (item),
+                                   chosen_period (self), gtk_editable_get_text (self->numerator_entry),
+                                   gtk_editable_get_text (self->denominator_entry), &error);
   if (snapshot == NULL)
     {
       gtk_label_set_text (self->message_label, error->message);
       return;
     }
-  push_undo (self, snapshot, _("Measurement corrected"));
+  push_undo (self, snapshot, clear ? _("Measurement cleared") : _("Measurement corrected"));
 }
 
 static void
-clear_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+change_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  KlyngeMeasurementsWindow *self = KLYNGE_MEASUREMENTS_WINDOW (widget);
-  KlyngeMeasurementItem *item = chosen_item (self);
-  g_autoptr(GError) error = NULL;
-  KlyngeSnapshot *snapshot;
-
-  if (item == NULL || chosen_period (self) == NULL)
-    return;
-  snapshot = klynge_measurements_clear (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
-                                        chosen_indicator (self), klynge_measurement_item_get_clinic_id (item),
-                                        chosen_period (self), &error);
-  if (snapshot == NULL)
-    {
-      gtk_label_set_text (self->message_label, error->message);
-      return;
-    }
-  push_undo (self, snapshot, _("Measurement cleared"));
+  change_chosen (KLYNGE_MEASUREMENTS_WINDOW (widget), g_str_equal (action_name, "measurements.clear"));
 }
 
 /* Ctrl+Z here is the main window's, as everywhere. */
@@ -403,8 +391,8 @@ klynge_measurements_window_class_init (KlyngeMeasurementsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, rows_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "measurements.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "measurements.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "measurements.save", NULL, change_action);
+  gtk_widget_class_install_action (widget_class, "measurements.clear", NULL, change_action);
   gtk_widget_class_install_action (widget_class, "measurements.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "measurements.redo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "measurements.undo", NULL);

@@ -17,7 +17,7 @@
 #include "klynge-presentation.h"
 #include "klynge-submissions.h"
 #include "klynge-test-utils.h"
-#include "klynge-ui-test-utils.h"
+#include "klynge-ui-test-run.h"
 
 /* The visible toplevel other than the main window holding a sheet. */
 static GtkWindow *
@@ -756,14 +756,7 @@ live_import_anonymous (KlyngeWindow *window,
 static void
 test_live_import_anonymous (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, live_import_anonymous, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (live_import_anonymous, NULL);
 }
 
 /* The stored numerator of the clinic numbered 012345 for the view's indicator and period. */
@@ -865,14 +858,7 @@ measurements_view (KlyngeWindow *window,
 static void
 test_measurements_view (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, measurements_view, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (measurements_view, NULL);
 }
 
 /* The tracker: a clinic's data that came on paper are marked received by
@@ -905,14 +891,7 @@ tracker_by_hand (KlyngeWindow *window,
 static void
 test_tracker_by_hand (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, tracker_by_hand, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (tracker_by_hand, NULL);
 }
 
 int
