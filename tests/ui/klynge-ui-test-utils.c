@@ -211,6 +211,19 @@ window_added_cb (GtkApplication *app,
     g_timeout_add (100, run_test_cb, app);
 }
 
+/* With KLYNGE_SCREENSHOT_DIR set, the screenshots are in the language the
+ * environment asks for, read from KLYNGE_LOCALEDIR as the app's main() does
+ * (the templates are translated in the default domain). */
+static void
+screenshot_language (void)
+{
+  if (g_getenv ("KLYNGE_SCREENSHOT_DIR") == NULL || g_getenv ("KLYNGE_LOCALEDIR") == NULL)
+    return;
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KLYNGE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 static void
 run_app (const char * const *argv,
          gboolean            unique,
@@ -220,6 +233,8 @@ run_app (const char * const *argv,
   g_autoptr(KlyngeApplication) app = klynge_application_new ();
   RunData run = { func, user_data, FALSE };
   int status;
+
+  screenshot_language ();
 
   if (!unique)
     g_application_set_flags (G_APPLICATION (app),
@@ -483,19 +498,11 @@ klynge_ui_test_screenshot (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, path);
 }
 
-/* With KLYNGE_SCREENSHOT_DIR set, the screenshots are in the language the
- * environment asks for (KLYNGE_LOCALEDIR, as for the app), and of the dark
- * style with KLYNGE_SCREENSHOT_DARK set as well. */
+/* With KLYNGE_SCREENSHOT_DIR and KLYNGE_SCREENSHOT_DARK set, the
+ * screenshots are of the dark style. */
 void
 klynge_ui_test_screenshot_style (void)
 {
-  if (g_getenv ("KLYNGE_SCREENSHOT_DIR") != NULL && g_getenv ("KLYNGE_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KLYNGE_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      /* The templates are translated in the default domain, as main() sets it. */
-      textdomain (GETTEXT_PACKAGE);
-    }
   if (g_getenv ("KLYNGE_SCREENSHOT_DIR") != NULL && g_getenv ("KLYNGE_SCREENSHOT_DARK") != NULL)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 }

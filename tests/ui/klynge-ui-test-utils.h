@@ -101,7 +101,7 @@ gboolean  klynge_ui_test_activate_shortcut (GtkWidget  *widget,
 /* Saves @widget as a PNG named @name in KLYNGE_SCREENSHOT_DIR, when set. */
 void      klynge_ui_test_screenshot      (GtkWidget  *widget,
                                           const char *name);
-/* The language and style screenshots are asked for in (see the .c file). */
+/* Forces the dark style for screenshots when KLYNGE_SCREENSHOT_DARK is set. */
 void      klynge_ui_test_screenshot_style (void);
 
 G_END_DECLS
