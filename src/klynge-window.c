@@ -501,7 +501,10 @@ klynge_window_import_file (KlyngeWindow *self,
     return;
   if (g_strcmp0 (klynge_window_get_area (self), "charts") == 0)
     {
-      klynge_import_sheet_present_live (GTK_WINDOW (self), self->context, file);
+      /* The charts may be mirrored on the projector: letters, in the app's own style. */
+      KlyngeLiveLook look = { klynge_charts_page_get_meeting (KLYNGE_CHARTS_PAGE (self->charts_page)), FALSE, 0 };
+
+      klynge_import_sheet_present_live (GTK_WINDOW (self), self->context, file, &look);
       return;
     }
   klynge_window_show_area (self, "data");

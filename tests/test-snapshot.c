@@ -307,6 +307,32 @@ test_clinic_keeps_replaced (KlyngeTestDemo *f,
   g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_replaced WHERE clinic_id = ?1", clinic), ==, replaced);
 }
 
+/* A row changed in place: Undo sets every column back, Redo forth again. */
+static void
+test_edit (KlyngeTestDemo *f,
+           gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
+  gint64 entry = klynge_db_count (f->db, "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1", f->cluster);
+  gint64 amount = klynge_db_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", entry);
+
+  g_assert_true (klynge_db_begin (f->db, &error));
+  g_assert_true (klynge_snapshot_capture_edit (snapshot, f->db, "ledger_entry", entry, &error));
+  g_assert_true (klynge_db_exec (f->db, "UPDATE ledger_entry SET amount = 1, counterparty = 'Changed' "
+                                        "WHERE id = (SELECT min(id) FROM ledger_entry)", &error));
+  g_assert_true (klynge_snapshot_finish (snapshot, f->db, &error));
+  g_assert_true (klynge_db_commit (f->db, &error));
+
+  g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", entry), ==, amount);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM ledger_entry WHERE counterparty = 'Changed'", 0), ==, 0);
+  g_assert_true (klynge_snapshot_redo (snapshot, f->db, &error));
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", entry), ==, 1);
+  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM ledger_entry WHERE counterparty = 'Changed'", 0), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -321,6 +347,7 @@ main (int    argc,
   ADD ("/snapshot/member", test_member);
   ADD ("/snapshot/meeting", test_meeting);
   ADD ("/snapshot/ledger-entry", test_ledger_entry);
+  ADD ("/snapshot/edit", test_edit);
 #undef ADD
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-chart-export.h"
+#include "klynge-chart-export-dialog.h"
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
 #include "klynge-period.h"
@@ -292,6 +293,37 @@ export_done_cb (GObject      *source,
     klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Exported")));
 }
 
+/* What the page shows, as an export: the same request, on light slides
+ * (files go to projectors and printers) at 1080p. */
+static void
+page_job (KlyngeChartsPage      *self,
+          KlyngeChartExportKind  kind,
+          KlyngeChartExportJob  *job)
+{
+  guint period = gtk_drop_down_get_selected (self->period_picker);
+
+  job->kind = kind;
+  job->cluster_id = klynge_page_get_cluster (KLYNGE_PAGE (self));
+  job->meeting_id = selected_id (self->meeting_picker, self->meetings, 1);
+  job->indicator_id = selected_id (self->indicator_picker, self->indicators, 0);
+  job->period = self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL;
+  job->options = current_options (self);
+  job->options.theme = KLYNGE_CHART_THEME_LIGHT;
+  job->options.slide = TRUE;
+  job->highlight_clinic = selected_id (self->clinic_picker, self->clinics, 0);
+  job->format = KLYNGE_SLIDE_PNG;
+  job->width = 1920;
+  job->height = 1080;
+}
+
+static void
+export_dialog_finished_cb (KlyngeChartsPage *self,
+                           gboolean          written,
+                           const char       *message)
+{
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (message));
+}
+
 static void
 export_response_cb (GtkNativeDialog  *chooser,
                     int               response,
@@ -300,32 +332,12 @@ export_response_cb (GtkNativeDialog  *chooser,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   KlyngeChartExportJob job = { 0 };
-  guint period = gtk_drop_down_get_selected (self->period_picker);
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL && klynge_page_get_db (KLYNGE_PAGE (self)) != NULL)
     {
-      job.kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
-      job.cluster_id = klynge_page_get_cluster (KLYNGE_PAGE (self));
-      job.meeting_id = selected_id (self->meeting_picker, self->meetings, 1);
-      job.indicator_id = selected_id (self->indicator_picker, self->indicators, 0);
-      job.period = self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL;
-      job.options = current_options (self);
-      /* Files go to projectors and printers: always the light slide. */
-      job.options.theme = KLYNGE_CHART_THEME_LIGHT;
-      job.options.slide = TRUE;
-      job.highlight_clinic = selected_id (self->clinic_picker, self->clinics, 0);
-      job.format = KLYNGE_SLIDE_PNG;
-      job.width = 1920;
-      job.height = 1080;
+      page_job (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind")), &job);
       job.path = path;
-      if (job.kind == KLYNGE_CHART_EXPORT_CHART && !klynge_slide_format_from_path (path, &job.format))
-        {
-          g_autofree char *with_png = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          job.path = path = g_steal_pointer (&with_png);
-        }
-      else if (job.kind == KLYNGE_CHART_EXPORT_DECK && !g_str_has_suffix (path, ".pdf"))
+      if (job.kind == KLYNGE_CHART_EXPORT_DECK && !g_str_has_suffix (path, ".pdf"))
         {
           g_autofree char *with_pdf = g_strconcat (path, ".pdf", NULL);
 
@@ -368,6 +380,21 @@ export_action (GtkWidget  *widget,
                           N_("Letter key (private).xlsx"), N_("Deck.pdf"), N_("Feedback") };
   gboolean folder = kind == KLYNGE_CHART_EXPORT_SLIDES || kind == KLYNGE_CHART_EXPORT_FEEDBACK;
   GtkFileChooserNative *chooser;
+
+  /* One chart: its format, size and theme first. */
+  if (kind == KLYNGE_CHART_EXPORT_CHART)
+    {
+      KlyngeChartExportJob job = { 0 };
+      GtkWindow *dialog;
+
+      if (klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
+        return;
+      page_job (self, kind, &job);
+      dialog = klynge_chart_export_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), klynge_page_get_db (KLYNGE_PAGE (self)), &job);
+      g_signal_connect_object (dialog, "finished", G_CALLBACK (export_dialog_finished_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (dialog);
+      return;
+    }
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                          folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -524,4 +551,13 @@ klynge_charts_page_init (KlyngeChartsPage *self)
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "F5", "charts.present");
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Returns: the meeting whose charts the page shows, or 0 for all indicators */
+gint64
+klynge_charts_page_get_meeting (KlyngeChartsPage *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CHARTS_PAGE (self), 0);
+
+  return selected_id (self->meeting_picker, self->meetings, 1);
 }

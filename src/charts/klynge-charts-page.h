@@ -14,4 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KlyngeChartsPage, klynge_charts_page, KLYNGE, CHARTS_PAGE, KlyngePage)
 
+gint64 klynge_charts_page_get_meeting (KlyngeChartsPage *self);
+
 G_END_DECLS

@@ -662,6 +662,18 @@ theme_action (GtkWidget  *widget,
   set_theme (self, order[self->options.theme]);
 }
 
+/* A file dropped during the meeting is checked in the slides' theme and letters. */
+static void
+live_look (GtkWindow      *window,
+           KlyngeLiveLook *look)
+{
+  KlyngePresentation *self = KLYNGE_PRESENTATION (window);
+
+  look->meeting_id = self->meeting_id;
+  look->themed = TRUE;
+  look->theme = self->options.theme;
+}
+
 static void
 klynge_presentation_dispose (GObject *object)
 {
@@ -767,7 +779,7 @@ klynge_presentation_new (KlyngeContext            *context,
   g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (high_contrast_changed_cb), self, G_CONNECT_SWAPPED);
   /* A clinic's file dropped on the slide is imported live, and the slide redraws. */
-  klynge_import_sheet_accept_drops (GTK_WINDOW (self), context);
+  klynge_import_sheet_accept_drops (GTK_WINDOW (self), context, live_look);
   load_slides (self);
   for (guint i = 0; self->slides != NULL && i < self->slides->len; i++)
     {

@@ -13,6 +13,7 @@
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
 #include "klynge-import-task.h"
+#include "klynge-measurements-window.h"
 #include "klynge-placeholder.h"
 #include "klynge-submissions.h"
 #include "klynge-tooltip.h"
@@ -26,6 +27,7 @@ struct _KlyngeDataPage
   GtkDropDown   *meeting_drop_down;
   GtkStringList *meeting_titles;
   GtkLabel      *tracker_label;
+  GtkWidget     *remind_all_button;
   GtkListBox    *requests_list;
   GtkListBox    *batches_list;
   GtkProgressBar *undo_progress;
@@ -62,6 +64,21 @@ create_batch_row (gpointer item,
   return row;
 }
 
+/* Data that came on paper or by phone are received too, with a note. */
+static void
+add_by_hand_button (GtkWidget *row,
+                    gint64     clinic_id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Received by _Hand…"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Received by Hand…"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "data.receive-by-hand");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", clinic_id);
+  klynge_tooltip_set_text (button, _("Mark what is missing as received another way, with a note saying how"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static GtkWidget *
 create_request_row (gpointer item,
                     gpointer user_data)
@@ -84,6 +101,7 @@ create_request_row (gpointer item,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "s", mailto);
       klynge_tooltip_set_text (remind, _("Open a draft e-mail listing what is missing"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remind);
+      add_by_hand_button (row, klynge_data_item_get_id (clinic));
     }
   else
     {
@@ -129,6 +147,7 @@ load_requests (KlyngeDataPage *self)
   g_list_store_remove_all (self->requests);
   /* Empty, the boxed list would still draw its frame as a stray line. */
   gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
+  gtk_widget_set_visible (self->remind_all_button, FALSE);
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
     {
       gtk_label_set_text (self->tracker_label, _("No meeting has asked the clinics for data yet. Data requests are made when planning a meeting."));
@@ -144,6 +163,7 @@ load_requests (KlyngeDataPage *self)
       g_autoptr(GString) subtitle = g_string_new (NULL);
       g_autoptr(KlyngeDataItem) item = NULL;
       g_autofree char *mailto = NULL;
+      const char *note = NULL, *late = NULL;
       guint n = 0, received = 0;
 
       for (; i < list->len && ((KlyngeSubmission *)g_ptr_array_index (list, i))->clinic_id == first->clinic_id; i++, n++)
@@ -151,12 +171,35 @@ load_requests (KlyngeDataPage *self)
           KlyngeSubmission *s = g_ptr_array_index (list, i);
 
           if (g_str_equal (s->status, "received"))
-            received++;
+            {
+              received++;
+              if (s->note != NULL && note == NULL)
+                note = s->note;
+            }
           else
-            g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", s->indicator_name);
+            {
+              g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", s->indicator_name);
+              if (s->late && late == NULL)
+                late = s->due_on != NULL ? s->due_on : "";
+            }
         }
 
       g_string_append_printf (subtitle, _("Delivered %u of %u"), received, n);
+      if (note != NULL)
+        {
+          g_string_append (subtitle, " · ");
+          g_string_append_printf (subtitle, _("by hand: %s"), note);
+        }
+      if (late != NULL)
+        {
+          g_autofree char *due = *late != '\0' ? klynge_format_date (late) : NULL;
+
+          g_string_append (subtitle, " · ");
+          if (due != NULL)
+            g_string_append_printf (subtitle, _("Late: it was due %s"), due);
+          else
+            g_string_append (subtitle, _("Late"));
+        }
       if (missing->len > 0)
         {
           g_string_append (subtitle, " · ");
@@ -176,6 +219,7 @@ load_requests (KlyngeDataPage *self)
                           n_complete, n_clinics);
   gtk_label_set_text (self->tracker_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->requests_list), n_clinics > 0);
+  gtk_widget_set_visible (self->remind_all_button, n_complete < n_clinics);
 }
 
 static void
@@ -443,6 +487,106 @@ remind_action (GtkWidget  *widget,
 }
 
 static void
+by_hand_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KlyngeDataPage   *self)
+{
+  GtkEditable *note = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 clinic = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "clinic");
+  guint selected = gtk_drop_down_get_selected (self->meeting_drop_down);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "receive") || selected >= self->meeting_ids->len)
+    return;
+  if (!klynge_submissions_receive_by_hand (klynge_page_get_db (KLYNGE_PAGE (self)), g_array_index (self->meeting_ids, gint64, selected),
+                                           clinic, gtk_editable_get_text (note), &error))
+    {
+      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+      return;
+    }
+  klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
+}
+
+static void
+receive_by_hand_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KlyngeDataPage *self = KLYNGE_DATA_PAGE (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Received by Hand"),
+                                              _("What the clinic still owes is marked received. Say how it came."));
+  GtkWidget *note = gtk_entry_new ();
+  gint64 clinic = g_variant_get_int64 (parameter);
+
+  gtk_widget_set_name (note, "note");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("On paper at the meeting, by phone…"));
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("How the data came"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), note);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "receive", _("_Mark Received"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "receive", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "receive");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "clinic", g_memdup2 (&clinic, sizeof clinic), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (by_hand_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remind_all_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        KlyngeDataPage  *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  guint selected = gtk_drop_down_get_selected (self->meeting_drop_down);
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL && selected < self->meeting_ids->len)
+    {
+      if (!g_str_has_suffix (path, ".eml"))
+        {
+          char *with_eml = g_strconcat (path, ".eml", NULL);
+
+          g_free (path);
+          path = with_eml;
+        }
+      if (klynge_submissions_write_reminder (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                             g_array_index (self->meeting_ids, gint64, selected), path, &error))
+        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Reminder saved: open the draft to send it.")));
+      else
+        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+remind_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Remind All Missing"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+  /* Translators: the file name offered for the reminder draft */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Reminder.eml"));
+  g_signal_connect (chooser, "response", G_CALLBACK (remind_all_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+measurements_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (widget));
+
+  if (klynge_context_get_db (context) != NULL)
+    gtk_window_present (klynge_measurements_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), context));
+}
+
+static void
 klynge_data_page_dispose (GObject *object)
 {
   KlyngeDataPage *self = KLYNGE_DATA_PAGE (object);
@@ -458,7 +602,7 @@ klynge_data_page_dispose (GObject *object)
 static void
 klynge_data_page_class_init (KlyngeDataPageClass *klass)
 {
-  static const char *editing_actions[] = { "data.import", "data.undo-batch", NULL };
+  static const char *editing_actions[] = { "data.import", "data.undo-batch", "data.receive-by-hand", NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -471,6 +615,7 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, meeting_drop_down);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, meeting_titles);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, tracker_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, remind_all_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, requests_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, batches_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, undo_progress);
@@ -479,6 +624,9 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
   gtk_widget_class_install_action (widget_class, "data.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "data.undo-batch", "x", undo_batch_action);
   gtk_widget_class_install_action (widget_class, "data.remind", "s", remind_action);
+  gtk_widget_class_install_action (widget_class, "data.measurements", NULL, measurements_action);
+  gtk_widget_class_install_action (widget_class, "data.receive-by-hand", "x", receive_by_hand_action);
+  gtk_widget_class_install_action (widget_class, "data.remind-all", NULL, remind_all_action);
 }
 
 static void

@@ -6,6 +6,9 @@
 
 #include "klynge-i18n.h"
 
+#include <string.h>
+
+#include "klynge-chart-letters.h"
 #include "klynge-format.h"
 #include "klynge-import-sheet.h"
 #include "klynge-import-task.h"
@@ -39,6 +42,8 @@ struct _KlyngeImportSheet
   GtkSwitch           *add_indicators_switch;
   GtkSwitch           *reference_switch;
   GtkButton           *skip_bad_button;
+  GtkWidget           *names_row;
+  GtkSwitch           *names_switch;
   gboolean             skip_bad;
   gboolean             chose_unknown;  /* the user set the switch: no default any more */
 
@@ -55,7 +60,26 @@ struct _KlyngeImportSheet
   GArray              *clinic_ids;    /* the clinics offered, in the rows' order after "Choose…" */
   GHashTable          *indicator_choices; /* file text → indicator name */
   KlyngeImportMapping *checked;       /* the mapping of the last check, choices included */
+  gboolean             anonymous;     /* clinics by their letters unless names_switch is on */
+  gint64               meeting_id;    /* whose letters */
+  GPtrArray           *letters;       /* KlyngeChartLetter by letter, while anonymous */
+  GPtrArray           *masks;         /* Mask, the longest name first; empty when names show */
 };
+
+/* A clinic's name and what the sheet shows instead while it is projected. */
+typedef struct
+{
+  char *name;
+  char *label;
+} Mask;
+
+static void
+mask_free (Mask *mask)
+{
+  g_free (mask->name);
+  g_free (mask->label);
+  g_free (mask);
+}
 
 G_DEFINE_FINAL_TYPE (KlyngeImportSheet, klynge_import_sheet, ADW_TYPE_BIN)
 
@@ -65,6 +89,92 @@ static guint signals[N_SIGNALS];
 /* From this many clinics not in the cluster a file is taken for a whole
  * board's or region's, whose other practices are left out by default. */
 #define MANY_UNKNOWN_CLINICS 3
+
+static gboolean
+hides_names (KlyngeImportSheet *self)
+{
+  return self->anonymous && !gtk_switch_get_active (self->names_switch);
+}
+
+static char *
+letter_label (const char *letter)
+{
+  /* Translators: a clinic as the anonymised charts show it; %s is its letter */
+  return g_strdup_printf (_("Clinic %s"), letter);
+}
+
+static int
+compare_masks (gconstpointer a,
+               gconstpointer b)
+{
+  const Mask *x = *(Mask * const *) a, *y = *(Mask * const *) b;
+
+  return (int) strlen (y->name) - (int) strlen (x->name);
+}
+
+/* The cluster's names and their letters, read afresh: a live import may have
+ * added clinics, who get the next letters as on the slide. */
+static void
+load_masks (KlyngeImportSheet *self)
+{
+  KlyngeDb *db = self->context != NULL ? klynge_context_get_db (self->context) : NULL;
+
+  g_ptr_array_set_size (self->masks, 0);
+  g_clear_pointer (&self->letters, g_ptr_array_unref);
+  if (!self->anonymous || db == NULL)
+    return;
+  self->letters = klynge_chart_letters_list (db, klynge_context_get_cluster_id (self->context), self->meeting_id, NULL);
+  for (guint i = 0; hides_names (self) && self->letters != NULL && i < self->letters->len; i++)
+    {
+      const KlyngeChartLetter *letter = g_ptr_array_index (self->letters, i);
+      Mask *mask;
+
+      if (letter->clinic_name == NULL || *letter->clinic_name == '\0')
+        continue;
+      mask = g_new0 (Mask, 1);
+      mask->name = g_strdup (letter->clinic_name);
+      mask->label = letter_label (letter->letter);
+      g_ptr_array_add (self->masks, mask);
+    }
+  /* "Lægehuset Nord" before "Lægehuset": a longer name is never half replaced. */
+  g_ptr_array_sort (self->masks, compare_masks);
+}
+
+/* @text as the sheet shows it: on the projector every clinic by its letter. */
+static char *
+shown_text (KlyngeImportSheet *self,
+            const char        *text)
+{
+  GString *shown = g_string_new (text);
+
+  for (guint i = 0; i < self->masks->len; i++)
+    {
+      Mask *mask = g_ptr_array_index (self->masks, i);
+
+      g_string_replace (shown, mask->name, mask->label, 0);
+    }
+  return g_string_free (shown, FALSE);
+}
+
+static void
+add_shown_line (KlyngeImportSheet *self,
+                GStrvBuilder      *lines,
+                const char        *line)
+{
+  g_autofree char *shown = shown_text (self, line);
+
+  g_strv_builder_add (lines, shown);
+}
+
+static void
+set_shown_text (KlyngeImportSheet *self,
+                GtkLabel          *label,
+                const char        *text)
+{
+  g_autofree char *shown = shown_text (self, text);
+
+  gtk_label_set_text (label, shown);
+}
 
 static KlyngeImportDuplicates
 chosen_duplicates (KlyngeImportSheet *self)
@@ -140,6 +250,7 @@ add_unknown_rows (KlyngeImportSheet       *self,
   for (guint i = 0; i < problems->len; i++)
     {
       KlyngeImportProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *title = NULL;
       AdwComboRow *row;
 
       if (problem->kind != kind || problem->text == NULL ||
@@ -147,17 +258,26 @@ add_unknown_rows (KlyngeImportSheet       *self,
         continue;
       g_hash_table_add (seen, problem->text);
 
+      /* The file's own words for a clinic may well be its name. */
+      if (kind == KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC && hides_names (self))
+        title = g_strdup_printf (_("A clinic not in this cluster, line %u"), problem->line);
+      else
+        title = shown_text (self, problem->text);
       row = ADW_COMBO_ROW (adw_combo_row_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->text);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_combo_row_set_model (row, G_LIST_MODEL (names));
       g_object_set_data_full (G_OBJECT (row), "alias", g_strdup (problem->text), g_free);
       g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (kind));
       if (problem->suggestions != NULL && problem->suggestions[0] != NULL)
-        for (guint n = 1; n < g_list_model_get_n_items (G_LIST_MODEL (names)); n++)
-          if (g_str_equal (gtk_string_list_get_string (names, n), problem->suggestions[0]))
-            adw_combo_row_set_selected (row, n);
+        {
+          g_autofree char *suggested = shown_text (self, problem->suggestions[0]);
+
+          for (guint n = 1; n < g_list_model_get_n_items (G_LIST_MODEL (names)); n++)
+            if (g_str_equal (gtk_string_list_get_string (names, n), suggested))
+              adw_combo_row_set_selected (row, n);
+        }
       adw_preferences_group_add (self->unknown_group, GTK_WIDGET (row));
       g_ptr_array_add (self->unknown_rows, row);
     }
@@ -176,18 +296,32 @@ show_unknown_names (KlyngeImportSheet *self)
 
   clear_unknown_rows (self);
   g_array_set_size (self->clinic_ids, 0);
-  stmt = klynge_db_prepare (db, "SELECT id, name FROM clinic WHERE cluster_id = ?1 ORDER BY name", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, cluster);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* By letter on the projector: the order of the names would tell them. */
+  if (hides_names (self) && self->letters != NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      for (guint i = 0; i < self->letters->len; i++)
+        {
+          const KlyngeChartLetter *letter = g_ptr_array_index (self->letters, i);
+          g_autofree char *label = letter_label (letter->letter);
 
-      g_array_append_val (self->clinic_ids, id);
-      gtk_string_list_append (clinics, (const char *)sqlite3_column_text (stmt, 1));
+          if (letter->clinic_id == 0)
+            continue;
+          g_array_append_val (self->clinic_ids, letter->clinic_id);
+          gtk_string_list_append (clinics, label);
+        }
     }
-  sqlite3_reset (stmt);
+  else if ((stmt = klynge_db_prepare (db, "SELECT id, name FROM clinic WHERE cluster_id = ?1 ORDER BY name", NULL)) != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, cluster);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (self->clinic_ids, id);
+          gtk_string_list_append (clinics, (const char *)sqlite3_column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+    }
   if (indicator_names != NULL)
     gtk_string_list_splice (indicators, 1, 0, (const char *const *)indicator_names);
 
@@ -341,7 +475,7 @@ show_report (KlyngeImportSheet *self)
       g_string_append_c (summary, ' ');
       g_string_append (summary, _("Nothing has been written yet: Import writes it all at once, and it can be undone."));
     }
-  gtk_label_set_text (self->summary_label, summary->str);
+  set_shown_text (self, self->summary_label, summary->str);
   offer_skip_bad (self);
 
   for (guint i = 0; i < problems->len; i++)
@@ -351,15 +485,23 @@ show_report (KlyngeImportSheet *self)
 
       if (problem->kind == KLYNGE_IMPORT_PROBLEM_DUPLICATE && duplicates != KLYNGE_IMPORT_DUPLICATES_REJECT)
         continue;
-      line = klynge_import_problem_format (klynge_import_plan_get_file_name (self->plan), problem);
-      g_strv_builder_add (lines, line);
+      if (problem->kind == KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC && hides_names (self) && problem->text != NULL && *problem->text != '\0')
+        {
+          KlyngeImportProblem hidden = *problem;
+
+          hidden.message = (char *) _("This clinic is not in the cluster; its name in the file shows with the names.");
+          line = klynge_import_problem_format (klynge_import_plan_get_file_name (self->plan), &hidden);
+        }
+      else
+        line = klynge_import_problem_format (klynge_import_plan_get_file_name (self->plan), problem);
+      add_shown_line (self, lines, line);
     }
   for (guint i = 0; i < klynge_import_plan_get_left_out (self->plan)->len; i++)
     {
       g_autofree char *line = klynge_import_problem_format (klynge_import_plan_get_file_name (self->plan),
                                                             g_ptr_array_index (klynge_import_plan_get_left_out (self->plan), i));
       g_autofree char *left = g_strdup_printf (_("Left out: %s"), line);
-      g_strv_builder_add (lines, left);
+      add_shown_line (self, lines, left);
     }
   strv = g_strv_builder_end (lines);
   gtk_string_list_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
@@ -372,7 +514,7 @@ static void
 show_error (KlyngeImportSheet *self,
             const GError      *error)
 {
-  gtk_label_set_text (self->summary_label, error->message);
+  set_shown_text (self, self->summary_label, error->message);
   gtk_string_list_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_scroller), FALSE);
   clear_unknown_rows (self);
@@ -529,6 +671,7 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
     return;
 
   g_clear_pointer (&self->plan, klynge_import_plan_free);
+  load_masks (self);
   if (self->mapping != NULL)
     {
       check_with_mapping (self, klynge_import_mapping_copy (self->mapping));
@@ -576,7 +719,7 @@ commit_done_cb (GObject      *source,
       if (g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
         gtk_label_set_text (self->summary_label, _("The import was cancelled; nothing was written."));
       else
-        gtk_label_set_text (self->summary_label, error->message);
+        set_shown_text (self, self->summary_label, error->message);
       return;
     }
 
@@ -697,9 +840,24 @@ choice_toggled_cb (KlyngeImportSheet *self,
     klynge_import_sheet_check (self);
 }
 
+/* Shown on the facilitator's word only: the plan is told again, unchecked. */
+static void
+names_toggled_cb (KlyngeImportSheet *self)
+{
+  load_masks (self);
+  if (self->plan != NULL)
+    {
+      show_report (self);
+      show_unknown_names (self);
+    }
+}
+
 static void
 period_activated_cb (KlyngeImportSheet *self)
 {
+  /* The check makes the row insensitive: a text losing its sensitivity
+   * while focused misses its focus-out, and the next key trips it. */
+  gtk_widget_grab_focus (self->check_button);
   klynge_import_sheet_check (self);
 }
 
@@ -748,6 +906,8 @@ klynge_import_sheet_finalize (GObject *object)
   g_hash_table_unref (self->indicator_choices);
   g_clear_pointer (&self->checked, klynge_import_mapping_free);
   g_array_unref (self->clinic_ids);
+  g_clear_pointer (&self->letters, g_ptr_array_unref);
+  g_ptr_array_unref (self->masks);
   G_OBJECT_CLASS (klynge_import_sheet_parent_class)->finalize (object);
 }
 
@@ -794,6 +954,9 @@ klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, add_indicators_switch);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, reference_switch);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, skip_bad_button);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, names_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, names_switch);
+  gtk_widget_class_bind_template_callback (widget_class, names_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "sheet.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "sheet.import", NULL, import_action);
@@ -806,6 +969,7 @@ klynge_import_sheet_init (KlyngeImportSheet *self)
   self->unknown_rows = g_ptr_array_new ();
   self->indicator_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->clinic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->masks = g_ptr_array_new_with_free_func ((GDestroyNotify) mask_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->mapping_row), FALSE);
   update_actions (self);
@@ -884,31 +1048,84 @@ klynge_import_sheet_set_source (KlyngeImportSheet *self,
   self->source = g_strdup (source);
 }
 
+/**
+ * klynge_import_sheet_set_anonymous:
+ * @meeting_id: whose letters the clinics are shown by (0: the cluster's own)
+ *
+ * Shows every clinic by its letter, as the projected charts do, until the
+ * facilitator asks for the names.
+ */
+void
+klynge_import_sheet_set_anonymous (KlyngeImportSheet *self,
+                                   gint64             meeting_id)
+{
+  g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
+
+  self->anonymous = TRUE;
+  self->meeting_id = meeting_id;
+  gtk_widget_set_visible (self->names_row, TRUE);
+  load_masks (self);
+}
+
 gboolean
 klynge_import_sheet_is_busy (KlyngeImportSheet *self)
 {
   return self->busy;
 }
 
+static void
+restore_scheme_cb (GtkWidget *window,
+                   gpointer   scheme)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), GPOINTER_TO_INT (scheme));
+}
+
+/* A bright window over a dark slide dazzles the room. libadwaita 1.2 styles
+ * the whole application at once, so the app takes the slides' scheme while
+ * the window is open (the main window is behind the fullscreen slide). */
+static void
+take_on_theme (GtkWindow        *window,
+               KlyngeChartTheme  theme)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_signal_connect (window, "destroy", G_CALLBACK (restore_scheme_cb),
+                    GINT_TO_POINTER (adw_style_manager_get_color_scheme (manager)));
+  adw_style_manager_set_color_scheme (manager, theme == KLYNGE_CHART_THEME_LIGHT ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                                                  : ADW_COLOR_SCHEME_FORCE_DARK);
+  if (theme == KLYNGE_CHART_THEME_HIGH_CONTRAST)
+    gtk_widget_add_css_class (GTK_WIDGET (window), "klynge-high-contrast");
+}
+
 GtkWindow *
-klynge_import_sheet_present_live (GtkWindow     *parent,
-                                  KlyngeContext *context,
-                                  GFile         *file)
+klynge_import_sheet_present_live (GtkWindow            *parent,
+                                  KlyngeContext        *context,
+                                  GFile                *file,
+                                  const KlyngeLiveLook *look)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *shown_name = NULL;
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_window_title_new (_("Import at the Meeting"), name);
   GtkWidget *sheet = klynge_import_sheet_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  klynge_import_sheet_set_context (KLYNGE_IMPORT_SHEET (sheet), context);
+  klynge_import_sheet_set_compact (KLYNGE_IMPORT_SHEET (sheet), TRUE);
+  klynge_import_sheet_set_anonymous (KLYNGE_IMPORT_SHEET (sheet), look->meeting_id);
+  klynge_import_sheet_set_file (KLYNGE_IMPORT_SHEET (sheet), path);
+  /* A clinic's file may be named after it. */
+  shown_name = shown_text (KLYNGE_IMPORT_SHEET (sheet), name);
+  if (look->themed)
+    take_on_theme (GTK_WINDOW (window), look->theme);
 
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 640);
   gtk_window_set_title (GTK_WINDOW (window), _("Import at the Meeting"));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Import at the Meeting"), shown_name));
   gtk_widget_set_margin_top (sheet, 12);
   gtk_widget_set_margin_bottom (sheet, 18);
   gtk_widget_set_margin_start (sheet, 18);
@@ -919,10 +1136,6 @@ klynge_import_sheet_present_live (GtkWindow     *parent,
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), scroller);
   adw_window_set_content (ADW_WINDOW (window), box);
-
-  klynge_import_sheet_set_context (KLYNGE_IMPORT_SHEET (sheet), context);
-  klynge_import_sheet_set_compact (KLYNGE_IMPORT_SHEET (sheet), TRUE);
-  klynge_import_sheet_set_file (KLYNGE_IMPORT_SHEET (sheet), path);
   g_signal_connect_swapped (sheet, "finished", G_CALLBACK (gtk_window_close), window);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -938,6 +1151,8 @@ live_drop_cb (GtkDropTarget *target,
               KlyngeContext *context)
 {
   GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  KlyngeLiveLookFunc look_func = (KlyngeLiveLookFunc) g_object_get_data (G_OBJECT (target), "look-func");
+  KlyngeLiveLook look = { 0 };
   g_autoptr(GSList) files = NULL;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || klynge_context_get_db (context) == NULL ||
@@ -946,16 +1161,19 @@ live_drop_cb (GtkDropTarget *target,
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   if (files == NULL)
     return FALSE;
-  klynge_import_sheet_present_live (GTK_WINDOW (window), context, files->data);
+  look_func (GTK_WINDOW (window), &look);
+  klynge_import_sheet_present_live (GTK_WINDOW (window), context, files->data, &look);
   return TRUE;
 }
 
 void
-klynge_import_sheet_accept_drops (GtkWindow     *window,
-                                  KlyngeContext *context)
+klynge_import_sheet_accept_drops (GtkWindow          *window,
+                                  KlyngeContext      *context,
+                                  KlyngeLiveLookFunc  look_func)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  g_object_set_data (G_OBJECT (target), "look-func", (gpointer) look_func);
   g_signal_connect_data (target, "drop", G_CALLBACK (live_drop_cb), g_object_ref (context),
                          (GClosureNotify)(void (*) (void))g_object_unref, 0);
   gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (target));

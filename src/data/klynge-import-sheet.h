@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "klynge-chart-style.h"
 #include "klynge-context.h"
 #include "klynge-import-mapping.h"
 
@@ -42,15 +43,40 @@ void       klynge_import_sheet_set_source   (KlyngeImportSheet         *self,
 void       klynge_import_sheet_check        (KlyngeImportSheet         *self);
 gboolean   klynge_import_sheet_is_busy      (KlyngeImportSheet         *self);
 
+void       klynge_import_sheet_set_anonymous (KlyngeImportSheet        *self,
+                                              gint64                    meeting_id);
+
+/**
+ * KlyngeLiveLook:
+ * @meeting_id: whose letters name the clinics (0: the cluster's own)
+ * @themed: whether the window takes on @theme; %FALSE keeps the app's style
+ * @theme: the theme of the slides under the window
+ *
+ * How the live import looks over what is projected.
+ */
+typedef struct
+{
+  gint64           meeting_id;
+  gboolean         themed;
+  KlyngeChartTheme theme;
+} KlyngeLiveLook;
+
+/* Fills @look with what @window projects at the moment of a drop. */
+typedef void (*KlyngeLiveLookFunc) (GtkWindow      *window,
+                                    KlyngeLiveLook *look);
+
 /* The live import at the meeting: a small window with a compact sheet on
- * @file, checking at once; once imported every page, the chart included,
- * reloads. Returns the window (owned by GTK). */
+ * @file, clinics by their letters, checking at once; once imported every
+ * page, the chart included, reloads. Returns the window (owned by GTK). */
 GtkWindow *klynge_import_sheet_present_live (GtkWindow                 *parent,
                                              KlyngeContext             *context,
-                                             GFile                     *file);
+                                             GFile                     *file,
+                                             const KlyngeLiveLook      *look);
 
-/* Files dropped on @window open the live import over it (presentation mode). */
+/* Files dropped on @window open the live import over it (presentation
+ * mode), looking as @look_func says. */
 void       klynge_import_sheet_accept_drops (GtkWindow                 *window,
-                                             KlyngeContext             *context);
+                                             KlyngeContext             *context,
+                                             KlyngeLiveLookFunc         look_func);
 
 G_END_DECLS

@@ -12,35 +12,12 @@
 #include <string.h>
 
 #include "klynge-chart-export.h"
+#include "klynge-chart-export-dialog.h"
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
 #include "klynge-presentation.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-run.h"
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("KLYNGE_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
 
 static KlyngePresentation *
 find_presentation (void)
@@ -135,7 +112,7 @@ charts_area (KlyngeWindow *window,
   for (guint i = 0; i < data->rows->len; i++)
     g_assert_cmpuint (strlen (((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->label), ==, 1);
   g_assert_cmpint (gtk_widget_get_width (view), >, 400);
-  screenshot (GTK_WIDGET (window), "charts-area.png");
+  klynge_ui_test_screenshot (GTK_WIDGET (window), "charts-area.png");
 
   /* The chart types offered are the core's kinds in its order, and the
    * last, Laney's P′ chart, draws from the same data. */
@@ -207,7 +184,7 @@ charts_area (KlyngeWindow *window,
   press (presentation, GDK_KEY_Left, 0);
   press (presentation, GDK_KEY_Right, 1);
   wait_a_little ();
-  screenshot (GTK_WIDGET (presentation), "presentation.png");
+  klynge_ui_test_screenshot (GTK_WIDGET (presentation), "presentation.png");
   press (presentation, GDK_KEY_Escape, G_MAXUINT);
 }
 
@@ -270,7 +247,7 @@ screenshot_theme (KlyngePresentation *presentation,
                   const char         *name)
 {
   wait_a_little ();
-  screenshot (GTK_WIDGET (presentation), name);
+  klynge_ui_test_screenshot (GTK_WIDGET (presentation), name);
 }
 
 /* The presentation's slide @index, drawn as it is on the screen, and the
@@ -475,6 +452,121 @@ test_empty_cluster (void)
   klynge_ui_test_run_on_empty (empty_cluster, NULL);
 }
 
+static void
+export_finished_cb (KlyngeChartExportDialog *dialog,
+                    gboolean                 written,
+                    const char              *message,
+                    gboolean                *done)
+{
+  g_assert_true (written);
+  *done = TRUE;
+}
+
+/* Compressed streams hold NULs: the bytes are searched, not a string. */
+static gboolean
+has_bytes (const char *contents,
+           gsize       length,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Through the dialog the page's export opens, as its file chooser's answer does. */
+static char *
+export_through_dialog (GtkWidget  *page,
+                       const char *dir,
+                       guint       format,
+                       guint       size,
+                       guint       theme)
+{
+  g_autofree char *name = g_strdup_printf ("chart-%u-%u-%u", format, size, theme);
+  char *path = g_build_filename (dir, name, NULL);
+  KlyngeChartExportDialog *dialog;
+  gboolean done = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (page, "charts.export-chart", NULL));
+  KLYNGE_UI_TEST_WAIT ((dialog = KLYNGE_CHART_EXPORT_DIALOG (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CHART_EXPORT_DIALOG))) != NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "format")), format);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "size")), size);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "theme")), theme);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  klynge_ui_test_flush ();
+  klynge_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+  g_signal_connect (dialog, "finished", G_CALLBACK (export_finished_cb), &done);
+  klynge_chart_export_dialog_export_to (dialog, path);
+  KLYNGE_UI_TEST_WAIT (done);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CHART_EXPORT_DIALOG) == NULL);
+  return path;
+}
+
+/* The export dialog writes each format at the size and in the theme chosen. */
+static void
+export_dialog (KlyngeWindow *window,
+               gpointer      user_data)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  GtkWidget *page;
+  static const char *const endings[] = { ".png", ".svg", ".pdf" };
+  static const char *const starts[] = { "\x89PNG", "<?xml", "%PDF-" };
+
+  klynge_ui_test_screenshot_style ();
+  klynge_window_show_area (window, "charts");
+  wait_a_little ();
+  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CHARTS_PAGE);
+
+  for (guint format = 0; format < 3; format++)
+    for (guint size = 0; size < 2; size++)
+      {
+        g_autofree char *base = export_through_dialog (page, dir, format, size, format);
+        g_autofree char *path = g_strconcat (base, endings[format], NULL);
+        g_autofree char *contents = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_true (g_str_has_prefix (contents, starts[format]));
+        if (format == 0)
+          {
+            cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+            guint32 corner;
+
+            g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+            g_assert_cmpint (cairo_image_surface_get_width (image), ==, size == 0 ? 1920 : 3840);
+            g_assert_cmpint (cairo_image_surface_get_height (image), ==, size == 0 ? 1080 : 2160);
+            /* The light theme chosen: a white corner. */
+            corner = *(guint32 *) cairo_image_surface_get_data (image);
+            g_assert_cmpuint (corner & 0xff, >, 0xc0);
+            cairo_surface_destroy (image);
+          }
+        else if (format == 1)
+          /* Dark, on a 16:9 page a projector knows. */
+          g_assert_nonnull (strstr (contents, "width=\"960pt\" height=\"540pt\""));
+        else
+          g_assert_true (has_bytes (contents, length, "/MediaBox [ 0 0 960 540 ]"));
+      }
+
+  /* The dark theme chosen for an image: a dark corner. */
+  {
+    g_autofree char *base = export_through_dialog (page, dir, 0, 0, KLYNGE_CHART_THEME_DARK);
+    g_autofree char *path = g_strconcat (base, ".png", NULL);
+    cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+
+    g_assert_cmpuint (*(guint32 *) cairo_image_surface_get_data (image) & 0xff, <, 0x60);
+    cairo_surface_destroy (image);
+  }
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_export_dialog (void)
+{
+  klynge_ui_test_run_on_demo (export_dialog, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/charts/ui/presentation-keys", test_presentation_keys);
   g_test_add_func ("/charts/ui/presentation-high-contrast", test_presentation_high_contrast);
   g_test_add_func ("/charts/ui/empty-cluster", test_empty_cluster);
+  g_test_add_func ("/charts/ui/export-dialog", test_export_dialog);
 
   return g_test_run ();
 }

@@ -7,15 +7,19 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
 #include "klynge-data-page.h"
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
+#include "klynge-measurement-item.h"
+#include "klynge-measurements-window.h"
 #include "klynge-presentation.h"
 #include "klynge-submissions.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 #include "klynge-undo-stack.h"
+#include "klynge-ui-test-run.h"
 
 /* The visible toplevel other than the main window holding a sheet. */
 static GtkWindow *
@@ -615,7 +619,7 @@ live_without_period (KlyngeWindow *window,
   meeting = klynge_submissions_meeting_period (klynge_context_get_db (context), klynge_context_get_cluster_id (context));
   g_assert_nonnull (meeting);
 
-  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file);
+  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &(KlyngeLiveLook) { 0 });
   sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
   wait_while_busy (sheet);
   period = klynge_ui_test_find_named (GTK_WIDGET (sheet), "period");
@@ -655,6 +659,307 @@ test_real_file_choices (void)
   klynge_test_remove_tree (dir);
 }
 
+static const KlyngeChartData *
+slide_data (GtkWidget *presentation)
+{
+  return klynge_chart_view_get_data (KLYNGE_CHART_VIEW (klynge_ui_test_find_widget (presentation, KLYNGE_TYPE_CHART_VIEW)));
+}
+
+/* The numerator the slide shows for @clinic, or -1. */
+static gint64
+slide_numerator (GtkWidget *presentation,
+                 gint64     clinic)
+{
+  const KlyngeChartData *data = slide_data (presentation);
+
+  for (guint i = 0; data != NULL && i < data->rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+
+      if (row->clinic_id == clinic)
+        return row->numerator;
+    }
+  return -1;
+}
+
+/* The name of a clinic of the cluster that @text shows, or NULL. */
+static char *
+find_clinic_name (KlyngeDb   *db,
+                  const char *text)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT name FROM clinic", NULL);
+  char *found = NULL;
+
+  g_assert_nonnull (stmt);
+  while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    if (strstr (text, (const char *) sqlite3_column_text (stmt, 0)) != NULL)
+      found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static void
+set_switch (GtkWidget  *sheet,
+            const char *row)
+{
+  GtkWidget *toggle = klynge_ui_test_find_widget (klynge_ui_test_find_named (sheet, row), GTK_TYPE_SWITCH);
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), !gtk_switch_get_active (GTK_SWITCH (toggle)));
+}
+
+/* At the meeting: F5, then a clinic's file dropped on the slide. The sheet
+ * takes on the slides' theme, names no clinic (the file, named after one,
+ * has a stored clinic's numbers and a misspelt name), asks for the period
+ * the file lacks, and the slide shows the file's numbers once imported. */
+static void
+live_import_anonymous (KlyngeWindow *window,
+                       gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  AdwColorScheme scheme;
+  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Lægehuset Østergade HbA1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *meeting = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *summary = NULL;
+  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  const KlyngeChartData *data;
+  GtkWidget *presentation, *sheet, *period_row;
+  GtkWindow *live;
+  gint64 clicked;
+
+  klynge_ui_test_screenshot_style ();
+  scheme = adw_style_manager_get_color_scheme (style);
+  klynge_window_show_area (window, "charts");
+  klynge_ui_test_flush ();
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_F5, 0);
+  KLYNGE_UI_TEST_WAIT ((presentation = find_presentation ()) != NULL && gtk_widget_get_mapped (presentation));
+  data = slide_data (presentation);
+  g_assert_nonnull (data);
+  g_assert_nonnull (data->period);
+  period = g_strdup (data->period);
+  g_assert_cmpint (slide_numerator (presentation, clinic), !=, 7);
+
+  mapping->layout = KLYNGE_IMPORT_WIDE;
+  mapping->clinic = g_strdup ("Ydernummer");
+  klynge_import_mapping_add_wide (mapping, data->indicator_name, "Tæller", "Nævner", NULL);
+  g_assert_true (klynge_import_mapping_save (db, klynge_context_get_cluster_id (context), "Region HbA1c", mapping, NULL));
+  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;7;70\nLægehuset Østergaard;3;40\n", -1, NULL));
+  meeting = klynge_submissions_meeting_period (db, klynge_context_get_cluster_id (context));
+
+  g_assert_true (drop_file (presentation, file));
+  KLYNGE_UI_TEST_WAIT ((live = find_import_window (window)) != NULL);
+  sheet = klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET);
+  wait_while_busy (KLYNGE_IMPORT_SHEET (sheet));
+
+  /* The slides are dark: so is the window over them. */
+  g_assert_cmpint (klynge_presentation_get_theme (KLYNGE_PRESENTATION (presentation)), ==, KLYNGE_CHART_THEME_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+
+  /* No period in the file: the sheet asks, offering the meeting's. */
+  period_row = klynge_ui_test_find_named (sheet, "period");
+  g_assert_true (gtk_widget_get_visible (period_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (period_row)), ==, meeting);
+  summary = g_strdup (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (sheet, "summary"))));
+  klynge_ui_test_type_over (live, period_row, period);
+  klynge_ui_test_press_key (live, GDK_KEY_Return, 0);
+  /* Checked again: the file's numbers are now those stored for the slide's period. */
+  KLYNGE_UI_TEST_WAIT (!klynge_import_sheet_is_busy (KLYNGE_IMPORT_SHEET (sheet)) &&
+                       *gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (sheet, "summary"))) != '\0' &&
+                       g_strcmp0 (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (sheet, "summary"))), summary) != 0);
+  klynge_ui_test_flush ();
+
+  /* Every label of the window: letters, never a name. */
+  text = klynge_ui_test_collect_text (GTK_WIDGET (live));
+  named = find_clinic_name (db, text);
+  if (named != NULL)
+    g_error ("The live import shows “%s” on the projector:\n%s", named, text);
+  klynge_ui_test_screenshot (GTK_WIDGET (live), "live-import.png");
+  /* The names on the facilitator's word, and the check above would see them. */
+  set_switch (sheet, "show-names");
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (live));
+  g_assert_nonnull (strstr (text, "Lægehuset Østergade"));
+  set_switch (sheet, "show-names");
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (live));
+  g_assert_null (find_clinic_name (db, text));
+
+  /* The misspelt clinic left out, the stored numbers replaced. */
+  set_switch (sheet, "skip-unknown");
+  wait_while_busy (KLYNGE_IMPORT_SHEET (sheet));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (sheet, "duplicates")), 1);
+  klynge_ui_test_flush ();
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (live));
+  g_assert_null (find_clinic_name (db, text));
+  g_assert_true (gtk_widget_is_sensitive (klynge_ui_test_find_actionable (sheet, "sheet.import")));
+  clicked = g_get_monotonic_time ();
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (sheet, "sheet.import"), "clicked");
+  KLYNGE_UI_TEST_WAIT (slide_numerator (presentation, clinic) == 7);
+  g_test_message ("The slide showed the import %.0f ms after the click",
+                  (g_get_monotonic_time () - clicked) / 1000.0);
+  KLYNGE_UI_TEST_WAIT (find_import_window (window) == NULL);
+  klynge_ui_test_flush ();
+  /* The app's own style is back once the window is gone. */
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, scheme);
+  klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (find_presentation () == NULL);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_live_import_anonymous (void)
+{
+  klynge_ui_test_run_on_demo (live_import_anonymous, NULL);
+}
+
+/* The stored numerator of the clinic numbered 012345 for the view's indicator and period. */
+static gint64
+stored_numerator (KlyngeDb   *db,
+                  gint64      indicator,
+                  const char *period)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT m.numerator FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
+                                              "WHERE c.provider_number = '012345' AND m.indicator_id = ?1 AND m.period = ?2", NULL);
+  gint64 numerator = -1;
+
+  sqlite3_bind_int64 (stmt, 1, indicator);
+  sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    numerator = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return numerator;
+}
+
+/* When the @n-th row of the list was corrected by hand, or NULL. */
+static const char *
+edited_at (GtkSingleSelection *selection,
+           guint               n)
+{
+  g_autoptr(KlyngeMeasurementItem) item = g_list_model_get_item (G_LIST_MODEL (selection), n);
+
+  return klynge_measurement_item_get_edited_at (item);
+}
+
+/* The Data area's measurements: a clinic's value corrected by typing,
+ * refused when it is no count, and Ctrl+Z brings the old one back. */
+static void
+measurements_view (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  GtkWidget *page, *table, *numerator, *message;
+  GtkSingleSelection *selection;
+  GtkWindow *view;
+  g_autofree char *period = NULL;
+  gint64 indicator, before;
+  guint n;
+
+  klynge_ui_test_screenshot_style ();
+  page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "data.measurements"), "clicked");
+  KLYNGE_UI_TEST_WAIT ((view = klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEASUREMENTS_WINDOW)) != NULL);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  table = klynge_ui_test_find_named (GTK_WIDGET (view), "measurements");
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 9);
+
+  /* The demo's first indicator in its latest period, from the demo's data. */
+  indicator = klynge_db_count (db, "SELECT indicator_id FROM measurement ORDER BY indicator_id LIMIT 1", 0);
+  period = g_strdup ("2026-Q1");
+  before = stored_numerator (db, indicator, period);
+  g_assert_cmpint (before, >, 0);
+  for (n = 0; n < g_list_model_get_n_items (G_LIST_MODEL (selection)); n++)
+    {
+      g_autoptr(KlyngeMeasurementItem) item = g_list_model_get_item (G_LIST_MODEL (selection), n);
+
+      if (g_strcmp0 (klynge_measurement_item_get_clinic_number (item), "012345") == 0)
+        {
+          g_assert_cmpint (klynge_measurement_item_get_numerator (item), ==, before);
+          break;
+        }
+    }
+  gtk_single_selection_set_selected (selection, n);
+  klynge_ui_test_flush ();
+
+  /* Not a count: refused, said so, nothing written. */
+  numerator = klynge_ui_test_find_named (GTK_WIDGET (view), "numerator");
+  message = klynge_ui_test_find_named (GTK_WIDGET (view), "message");
+  klynge_ui_test_type_over (view, numerator, "12x");
+  klynge_ui_test_press_key (view, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (*gtk_label_get_text (GTK_LABEL (message)) != '\0');
+  g_assert_cmpint (stored_numerator (db, indicator, period), ==, before);
+
+  klynge_ui_test_type_over (view, numerator, "3");
+  klynge_ui_test_press_key (view, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (stored_numerator (db, indicator, period) == 3);
+  g_assert_nonnull (edited_at (selection, n));
+  klynge_ui_test_screenshot (GTK_WIDGET (view), "measurements.png");
+
+  /* Ctrl+Z in the view, as anywhere. */
+  klynge_ui_test_press_key (view, GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (stored_numerator (db, indicator, period) == before);
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (numerator)), "3") != 0);
+  KLYNGE_UI_TEST_WAIT (edited_at (selection, n) == NULL);
+
+  /* Only the missing ones: none in the demo's data. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (klynge_ui_test_find_named (GTK_WIDGET (view), "filter")), 1);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (selection)) == 0);
+  gtk_window_close (view);
+  klynge_ui_test_flush ();
+}
+
+static void
+test_measurements_view (void)
+{
+  klynge_ui_test_run_on_demo (measurements_view, NULL);
+}
+
+/* The tracker: a clinic's data that came on paper are marked received by
+ * hand with a note typed in, and the count of delivered clinics moves. */
+static void
+tracker_by_hand (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  GtkWidget *tracker = klynge_ui_test_find_named (page, "tracker");
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  GtkWindow *dialog;
+  GtkWidget *note;
+
+  klynge_ui_test_screenshot_style ();
+  /* "4 of 9 clinics have delivered…", in the words of any language. */
+  KLYNGE_UI_TEST_WAIT (n_rows (klynge_ui_test_find_named (page, "requests")) == 9);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "4"));
+  before = g_strdup (gtk_label_get_text (GTK_LABEL (tracker)));
+  g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (page, "remind-all")));
+  klynge_ui_test_screenshot (GTK_WIDGET (window), "tracker.png");
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "data.receive-by-hand"), "clicked");
+  KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  note = klynge_ui_test_find_named (GTK_WIDGET (dialog), "note");
+  klynge_ui_test_type_over (dialog, note, "By phone");
+  klynge_ui_test_press_key (dialog, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (gtk_label_get_text (GTK_LABEL (tracker)), before) != 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tracker)), "5"));
+  text = klynge_ui_test_collect_text (klynge_ui_test_find_named (page, "requests"));
+  g_assert_nonnull (strstr (text, "By phone"));
+}
+
+static void
+test_tracker_by_hand (void)
+{
+  klynge_ui_test_run_on_demo (tracker_by_hand, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +971,9 @@ main (int   argc,
   g_test_add_func ("/import/ui/import-then-ctrl-z", test_import_then_ctrl_z);
   g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
   g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
+  g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
+  g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
+  g_test_add_func ("/import/ui/tracker-by-hand", test_tracker_by_hand);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "klynge-i18n.h"
+
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
@@ -233,6 +235,19 @@ window_added_cb (GtkApplication *app,
     g_timeout_add (100, run_test_cb, app);
 }
 
+/* With KLYNGE_SCREENSHOT_DIR set, the screenshots are in the language the
+ * environment asks for, read from KLYNGE_LOCALEDIR as the app's main() does
+ * (the templates are translated in the default domain). */
+static void
+screenshot_language (void)
+{
+  if (g_getenv ("KLYNGE_SCREENSHOT_DIR") == NULL || g_getenv ("KLYNGE_LOCALEDIR") == NULL)
+    return;
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KLYNGE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 static void
 run_app (const char * const *argv,
          gboolean            unique,
@@ -242,6 +257,8 @@ run_app (const char * const *argv,
   g_autoptr(KlyngeApplication) app = klynge_application_new ();
   RunData run = { func, user_data, FALSE };
   int status;
+
+  screenshot_language ();
 
   if (!unique)
     g_application_set_flags (G_APPLICATION (app),
@@ -453,4 +470,45 @@ klynge_ui_test_show_page (KlyngeWindow *window,
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type);
   g_assert_nonnull (page);
   return page;
+}
+
+/* With KLYNGE_SCREENSHOT_DIR set, @widget as shown, saved there as @name
+ * for a person to look at. */
+void
+klynge_ui_test_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  const char *dir = g_getenv ("KLYNGE_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  /* A widget just redrawn has no picture until its next frame. */
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; node == NULL && g_get_monotonic_time () < end;)
+    {
+      klynge_ui_test_iterate ();
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* With KLYNGE_SCREENSHOT_DIR and KLYNGE_SCREENSHOT_DARK set, the
+ * screenshots are of the dark style. */
+void
+klynge_ui_test_screenshot_style (void)
+{
+  if (g_getenv ("KLYNGE_SCREENSHOT_DIR") != NULL && g_getenv ("KLYNGE_SCREENSHOT_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 }

@@ -99,4 +99,10 @@ void      klynge_ui_test_respond_above   (GtkWindow       *editor,
 gboolean  klynge_ui_test_activate_shortcut (GtkWidget  *widget,
                                             const char *accelerator);
 
+/* Saves @widget as a PNG named @name in KLYNGE_SCREENSHOT_DIR, when set. */
+void      klynge_ui_test_screenshot      (GtkWidget  *widget,
+                                          const char *name);
+/* Forces the dark style for screenshots when KLYNGE_SCREENSHOT_DARK is set. */
+void      klynge_ui_test_screenshot_style (void);
+
 G_END_DECLS

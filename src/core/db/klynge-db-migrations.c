@@ -570,6 +570,20 @@ migrate_measurement_counts (KlyngeDb  *db,
   return klynge_db_exec (db, schema_measurement_counts, error);
 }
 
+/* A measurement corrected or typed in by hand says when, beside the file it
+ * came from (if any), so the Data area can show where each number is from;
+ * a data request received by hand (on paper, by phone) says how. */
+static const char schema_hand_entries[] =
+  "ALTER TABLE measurement ADD COLUMN edited_at TEXT;"
+  "ALTER TABLE data_request ADD COLUMN received_note TEXT;"            /* NULL: received through an import */
+  ;
+
+static gboolean
+migrate_hand_entries (KlyngeDb  *db,
+                      GError   **error)
+{
+  return klynge_db_exec (db, schema_hand_entries, error);
+}
 
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
@@ -579,6 +593,7 @@ static const MigrationFunc migrations[] = {
   migrate_invitations,
   migrate_real_files,
   migrate_measurement_counts,
+  migrate_hand_entries,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);

@@ -6,7 +6,11 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "klynge-db.h"
+#include "klynge-measurement-item.h"
+#include "klynge-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -50,5 +54,33 @@ gboolean klynge_measurements_foreach (KlyngeDb               *db,
                                       KlyngeMeasurementFunc   func,
                                       gpointer                user_data,
                                       GError                **error);
+
+typedef enum
+{
+  KLYNGE_MEASUREMENTS_ALL,
+  KLYNGE_MEASUREMENTS_MISSING,
+  KLYNGE_MEASUREMENTS_SUPPRESSED,
+} KlyngeMeasurementsFilter;
+
+GListModel     *klynge_measurements_list    (KlyngeDb                  *db,
+                                             gint64                     cluster_id,
+                                             gint64                     indicator_id,
+                                             const char                *period,
+                                             KlyngeMeasurementsFilter   filter,
+                                             GError                   **error);
+KlyngeSnapshot *klynge_measurements_correct (KlyngeDb                  *db,
+                                             gint64                     cluster_id,
+                                             gint64                     indicator_id,
+                                             gint64                     clinic_id,
+                                             const char                *period,
+                                             const char                *numerator,
+                                             const char                *denominator,
+                                             GError                   **error);
+KlyngeSnapshot *klynge_measurements_clear   (KlyngeDb                  *db,
+                                             gint64                     cluster_id,
+                                             gint64                     indicator_id,
+                                             gint64                     clinic_id,
+                                             const char                *period,
+                                             GError                   **error);
 
 G_END_DECLS

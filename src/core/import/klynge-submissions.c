@@ -8,6 +8,8 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-file.h"
+#include "klynge-invitation-mail.h"
 #include "klynge-submissions.h"
 
 /* A measurement answers a request for its clinic and indicator, and for its
@@ -28,6 +30,7 @@ klynge_submission_free (KlyngeSubmission *submission)
   g_free (submission->period);
   g_free (submission->due_on);
   g_free (submission->status);
+  g_free (submission->note);
   g_free (submission);
 }
 
@@ -81,7 +84,9 @@ klynge_submissions_list (KlyngeDb  *db,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_submission_free);
   sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT r.id, c.id, c.name, c.email, c.phone, i.name, r.period, r.due_on, r.status "
+                                          "SELECT r.id, c.id, c.name, c.email, c.phone, i.name, r.period, r.due_on, r.status, "
+                                          "  r.status <> 'received' AND (r.status = 'late' OR r.due_on < date ('now', 'localtime')), "
+                                          "  r.received_note "
                                           "FROM data_request r JOIN clinic c ON c.id = r.clinic_id "
                                           "JOIN indicator i ON i.id = r.indicator_id "
                                           "WHERE r.meeting_id = ?1 ORDER BY c.name, i.name, r.period COLLATE klynge_period",
@@ -104,6 +109,8 @@ klynge_submissions_list (KlyngeDb  *db,
       s->period = klynge_db_column_dup_text (stmt, 6);
       s->due_on = klynge_db_column_dup_text (stmt, 7);
       s->status = klynge_db_column_dup_text (stmt, 8);
+      s->late = sqlite3_column_int (stmt, 9) != 0;
+      s->note = klynge_db_column_dup_nullable (stmt, 10);
       g_ptr_array_add (list, s);
     }
   if (rc < 0)
@@ -158,6 +165,115 @@ klynge_submissions_reminder_uri (KlyngeDb  *db,
   return g_strdup_printf ("mailto:%s?subject=%s&body=%s", to, subject_escaped, body_escaped);
 }
 
+/**
+ * klynge_submissions_reminder_mail:
+ *
+ * One draft to every clinic that still owes @meeting_id data, in BCC, listing
+ * what each one owes (the clinics' names are shared among the cluster's
+ * members already; their numbers are not in it).
+ *
+ * Returns: (transfer full): the draft as an RFC 5322 message with CRLF
+ *   lines, or %NULL with @error set (nothing missing, nobody's address)
+ */
+char *
+klynge_submissions_reminder_mail (KlyngeDb  *db,
+                                  gint64     meeting_id,
+                                  GError   **error)
+{
+  g_autoptr(GPtrArray) list = klynge_submissions_list (db, meeting_id, error);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) addresses = g_strv_builder_new ();
+  g_auto(GStrv) name_list = NULL, address_list = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  gint64 last_clinic = 0;
+
+  if (list == NULL)
+    return NULL;
+  for (guint i = 0; i < list->len; i++)
+    {
+      KlyngeSubmission *s = g_ptr_array_index (list, i);
+
+      if (g_str_equal (s->status, "received"))
+        continue;
+      if (s->clinic_id != last_clinic)
+        {
+          g_string_append_printf (body, "\n%s:\n", s->clinic_name);
+          g_strv_builder_add (names, s->clinic_name);
+          g_strv_builder_add (addresses, s->clinic_email);
+          last_clinic = s->clinic_id;
+        }
+      if (*s->period != '\0')
+        g_string_append_printf (body, "- %s (%s)\n", s->indicator_name, s->period);
+      else
+        g_string_append_printf (body, "- %s\n", s->indicator_name);
+    }
+  if (last_clinic == 0)
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("Every clinic has delivered everything asked for."));
+      return NULL;
+    }
+  g_string_prepend (body, _("Dear colleagues,\n\nFor our next cluster meeting we are still missing these data:\n"));
+  g_string_append (body, _("\nPlease send them as a CSV or Excel file before the meeting.\n\nKind regards\n"));
+  name_list = g_strv_builder_end (names);
+  address_list = g_strv_builder_end (addresses);
+  return klynge_invitation_mail_plain_draft (db, klynge_db_count (db, "SELECT cluster_id FROM meeting WHERE id = ?1", meeting_id),
+                                             (const char * const *) name_list, (const char * const *) address_list,
+                                             _("Data for the cluster meeting: still missing"), body->str, error);
+}
+
+/* Writes klynge_submissions_reminder_mail() to @path, readable by its owner only. */
+gboolean
+klynge_submissions_write_reminder (KlyngeDb    *db,
+                                   gint64       meeting_id,
+                                   const char  *path,
+                                   GError     **error)
+{
+  g_autofree char *mail = klynge_submissions_reminder_mail (db, meeting_id, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (mail == NULL)
+    return FALSE;
+  if (g_file_set_contents_full (path, mail, -1, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write %s: %s"), path, local_error->message);
+  return FALSE;
+}
+
+gboolean
+klynge_submissions_receive_by_hand (KlyngeDb   *db,
+                                    gint64      meeting_id,
+                                    gint64      clinic_id,
+                                    const char *note,
+                                    GError    **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (note != NULL ? note : ""));
+  sqlite3_stmt *stmt;
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                           _("Say how the data came (on paper, by phone…): the note is what the tracker shows."));
+      return FALSE;
+    }
+  stmt = klynge_db_prepare (db,
+                            "UPDATE data_request SET status = 'received', received_note = ?3 "
+                            "WHERE meeting_id = ?1 AND clinic_id = ?2 AND status <> 'received'",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, clinic_id);
+  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_TRANSIENT);
+  if (!klynge_db_step_done (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The clinic has delivered everything asked for."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 klynge_submissions_mark_delivered (KlyngeDb  *db,
                                    gint64     batch_id,
@@ -209,7 +325,7 @@ klynge_submissions_recheck (KlyngeDb  *db,
   for (guint i = 0; i < request_ids->len; i++)
     {
       sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                              "UPDATE data_request SET status = 'requested' WHERE id = ?1 AND NOT EXISTS "
+                                              "UPDATE data_request SET status = 'requested' WHERE id = ?1 AND received_note IS NULL AND NOT EXISTS "
                                               "(SELECT 1 FROM measurement m WHERE " ANSWERS ("m", "data_request") ")",
                                               error);
       if (stmt == NULL)

@@ -12,7 +12,10 @@ G_BEGIN_DECLS
 
 /**
  * KlyngeSubmission:
- * @status: "requested", "received" or "late"
+ * @status: "requested", "received" or "late" (as stored)
+ * @late: not received, and asked to be late or past its due date
+ * @note: (nullable): how it was received by hand; %NULL when it came
+ *   through an import or has not come
  *
  * One data request of a meeting (created by the meetings area), with the
  * clinic's contacts for a reminder.
@@ -28,6 +31,8 @@ typedef struct
   char   *period;
   char   *due_on;
   char   *status;
+  gboolean late;
+  char   *note;
 } KlyngeSubmission;
 
 /* A meeting that asked for data, for choosing whose requests to track. */
@@ -55,6 +60,22 @@ GPtrArray *klynge_submissions_list             (KlyngeDb   *db,
 char      *klynge_submissions_reminder_uri     (KlyngeDb   *db,
                                                 gint64      meeting_id,
                                                 gint64      clinic_id,
+                                                GError    **error);
+
+char      *klynge_submissions_reminder_mail    (KlyngeDb   *db,
+                                                gint64      meeting_id,
+                                                GError    **error);
+gboolean   klynge_submissions_write_reminder   (KlyngeDb   *db,
+                                                gint64      meeting_id,
+                                                const char *path,
+                                                GError    **error);
+
+/* Marks @clinic_id's missing requests of @meeting_id received by hand,
+ * saying how in @note (which must not be empty). */
+gboolean   klynge_submissions_receive_by_hand  (KlyngeDb   *db,
+                                                gint64      meeting_id,
+                                                gint64      clinic_id,
+                                                const char *note,
                                                 GError    **error);
 
 /* Marks received the requests answered by the batch's measurements (a

@@ -200,6 +200,47 @@ calendar_attachment (const char *ics)
   return GMIME_OBJECT (part);
 }
 
+/* An unsent draft from the cluster's organizer, addressed to them: the
+ * recipients go in BCC, hidden from each other. */
+static GMimeMessage *
+new_draft (KlyngeDb    *db,
+           gint64       cluster_id,
+           const char  *subject,
+           GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *organizer_name = NULL, *organizer_email = NULL, *message_id = NULL, *line = NULL;
+  GMimeMessage *message;
+
+  if (!klynge_invitations_organizer (db, cluster_id, &organizer_name, &organizer_email, error))
+    return NULL;
+  ensure_gmime ();
+  message = g_mime_message_new (TRUE);
+  if (klynge_invitations_is_mail_address (organizer_email))
+    {
+      g_autofree char *name = one_line (organizer_name);
+
+      g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM, name, organizer_email);
+      g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, name, organizer_email);
+    }
+  line = one_line (subject);
+  g_mime_message_set_subject (message, line, "utf-8");
+  g_mime_message_set_date (message, now);
+  message_id = g_mime_utils_generate_message_id ("klynge.invalid");
+  g_mime_message_set_message_id (message, message_id);
+  g_mime_object_set_header (GMIME_OBJECT (message), "X-Unsent", "1", NULL);
+  return message;
+}
+
+static char *
+draft_to_string (GMimeMessage *message)
+{
+  g_autoptr(GMimeFormatOptions) options = g_mime_format_options_new ();
+
+  g_mime_format_options_set_newline_format (options, GMIME_NEWLINE_FORMAT_DOS);
+  return g_mime_object_to_string (GMIME_OBJECT (message), options);
+}
+
 static char *
 build_mail (KlyngeDb                  *db,
             gint64                     meeting_id,
@@ -215,10 +256,7 @@ build_mail (KlyngeDb                  *db,
   g_autoptr(GMimeObject) text_part = NULL;
   g_autoptr(GMimeObject) inline_calendar = NULL;
   g_autoptr(GMimeObject) attached_calendar = NULL;
-  g_autoptr(GMimeFormatOptions) options = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *subject = NULL, *body = NULL, *message_id = NULL;
-  g_autofree char *organizer_name = NULL, *organizer_email = NULL;
+  g_autofree char *subject = NULL, *body = NULL;
   const char *method;
   guint n_recipients = 0;
 
@@ -227,20 +265,10 @@ build_mail (KlyngeDb                  *db,
       !(subject = klynge_invitations_fill_template (db, meeting_id, subject_template (kind), error)) ||
       !(body = klynge_invitations_fill_template (db, meeting_id, body_template (kind), error)))
     return NULL;
-  ensure_gmime ();
   method = kind == KLYNGE_INVITATION_MAIL_CANCELLATION ? "CANCEL" : "REQUEST";
 
-  if (!klynge_invitations_organizer (db, meeting->cluster_id, &organizer_name, &organizer_email, error))
+  if (!(message = new_draft (db, meeting->cluster_id, subject, error)))
     return NULL;
-  message = g_mime_message_new (TRUE);
-  if (klynge_invitations_is_mail_address (organizer_email))
-    {
-      g_autofree char *name = one_line (organizer_name);
-
-      g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM, name, organizer_email);
-      /* The members see only the organizer as recipient; BCC hides them from each other. */
-      g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, name, organizer_email);
-    }
   for (guint i = 0; i < g_list_model_get_n_items (invitations); i++)
     {
       g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
@@ -262,16 +290,6 @@ build_mail (KlyngeDb                  *db,
                                                            : _("No invited member has a mail address."));
       return NULL;
     }
-  {
-    g_autofree char *line = one_line (subject);
-
-    g_mime_message_set_subject (message, line, "utf-8");
-  }
-  g_mime_message_set_date (message, now);
-  message_id = g_mime_utils_generate_message_id ("klynge.invalid");
-  g_mime_message_set_message_id (message, message_id);
-  g_mime_object_set_header (GMIME_OBJECT (message), "X-Unsent", "1", NULL);
-
   text_part = utf8_part ("plain", body, GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
   inline_calendar = calendar_part (ics, method);
   attached_calendar = calendar_attachment (ics);
@@ -283,10 +301,7 @@ build_mail (KlyngeDb                  *db,
   g_mime_multipart_add (mixed, GMIME_OBJECT (alternative));
   g_mime_multipart_add (mixed, attached_calendar);
   g_mime_message_set_mime_part (message, GMIME_OBJECT (mixed));
-
-  options = g_mime_format_options_new ();
-  g_mime_format_options_set_newline_format (options, GMIME_NEWLINE_FORMAT_DOS);
-  return g_mime_object_to_string (GMIME_OBJECT (message), options);
+  return draft_to_string (message);
 }
 
 /**
@@ -308,6 +323,52 @@ klynge_invitation_mail_build (KlyngeDb                  *db,
   g_autofree char *ics = klynge_ics_for_meeting (db, meeting_id, error);
 
   return ics != NULL ? build_mail (db, meeting_id, kind, ics, error) : NULL;
+}
+
+/**
+ * klynge_invitation_mail_plain_draft:
+ * @names: the recipients' names, %NULL-terminated
+ * @addresses: their mail addresses, in the same order (those that are no
+ *   address are left out)
+ *
+ * A plain-text draft from the cluster's organizer with every recipient in
+ * BCC, as the invitations are.
+ *
+ * Returns: (transfer full): an RFC 5322 message with CRLF lines, or %NULL
+ *   with @error set when nobody has an address
+ */
+char *
+klynge_invitation_mail_plain_draft (KlyngeDb           *db,
+                                    gint64              cluster_id,
+                                    const char * const *names,
+                                    const char * const *addresses,
+                                    const char         *subject,
+                                    const char         *body,
+                                    GError            **error)
+{
+  g_autoptr(GMimeMessage) message = new_draft (db, cluster_id, subject, error);
+  g_autoptr(GMimeObject) text_part = NULL;
+  guint n_recipients = 0;
+
+  if (message == NULL)
+    return NULL;
+  for (guint i = 0; names[i] != NULL && addresses[i] != NULL; i++)
+    {
+      g_autofree char *name = one_line (names[i]);
+
+      if (!klynge_invitations_is_mail_address (addresses[i]))
+        continue;
+      g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_BCC, name, addresses[i]);
+      n_recipients++;
+    }
+  if (n_recipients == 0)
+    {
+      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Nobody to write to has a mail address."));
+      return NULL;
+    }
+  text_part = utf8_part ("plain", body, GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+  g_mime_message_set_mime_part (message, text_part);
+  return draft_to_string (message);
 }
 
 static gboolean

@@ -33,4 +33,12 @@ gboolean  klynge_invitation_mail_write            (KlyngeDb                 *db,
                                                    char                    **eml_path,
                                                    GError                  **error);
 
+char     *klynge_invitation_mail_plain_draft      (KlyngeDb                 *db,
+                                                   gint64                    cluster_id,
+                                                   const char * const       *names,
+                                                   const char * const       *addresses,
+                                                   const char               *subject,
+                                                   const char               *body,
+                                                   GError                  **error);
+
 G_END_DECLS

@@ -362,8 +362,8 @@ insert_agenda (KlyngeDb  *db,
 }
 
 /* The planned meeting asks every clinic for its topic's indicators; four
- * clinics have delivered, one is late with one indicator, the rest are
- * still awaited. */
+ * clinics have delivered by hand, one is late with one indicator, the rest
+ * are still awaited. */
 static gboolean
 insert_planned_meeting (KlyngeDb  *db,
                         gint64     cluster_id,
@@ -410,13 +410,19 @@ insert_planned_meeting (KlyngeDb  *db,
                              : "requested";
 
         if (!(stmt = prepare (db,
-               "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period, due_on, status) "
-               "VALUES (?1, ?2, ?3, '" PLANNED_PERIOD "', '" PLANNED_DUE_ON "', ?4)", error)))
+               "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period, due_on, status, received_note) "
+               "VALUES (?1, ?2, ?3, '" PLANNED_PERIOD "', '" PLANNED_DUE_ON "', ?4, ?5)", error)))
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, meeting_id);
         sqlite3_bind_int64 (stmt, 2, clinic_ids[c]);
         sqlite3_bind_int64 (stmt, 3, indicator_ids[dm->topic][i]);
         sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
+        /* The demo holds no numbers for the period asked: what was
+         * delivered came on paper, as the tracker then says. */
+        if (g_str_equal (status, "received"))
+          sqlite3_bind_text (stmt, 5, _("Handed in on paper; to be typed in"), -1, SQLITE_STATIC);
+        else
+          sqlite3_bind_null (stmt, 5);
         if (!klynge_db_step_done (db, stmt, error))
           return FALSE;
       }

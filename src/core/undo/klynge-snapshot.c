@@ -27,6 +27,8 @@ typedef struct
   char          *table;
   char          *column;   /* a link's column; NULL for a row */
   sqlite3_value *after;    /* a link's value after the delete; NULL: not read yet */
+  char          *redo_sql; /* an edited or inserted row's redo; NULL for a delete's */
+  GPtrArray     *after_values;  /* what redo_sql binds; NULL: not read yet */
 } Operation;
 
 /* One foreign key of another table that points at a table. */
@@ -56,6 +58,8 @@ operation_free (gpointer data)
   g_free (op->table);
   g_free (op->column);
   sqlite3_value_free (op->after);
+  g_free (op->redo_sql);
+  g_clear_pointer (&op->after_values, g_ptr_array_unref);
   g_free (op);
 }
 
@@ -167,7 +171,37 @@ insert_sql (const char   *table,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-static void
+/* Sets every column of the row, ?1 its rowid, bound as insert_sql()'s. */
+static char *
+update_sql (const char   *table,
+            sqlite3_stmt *stmt)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  char *quoted = sqlite3_mprintf ("UPDATE \"%w\" SET ", table);
+
+  g_string_append (sql, quoted);
+  sqlite3_free (quoted);
+  for (int i = 1; i < sqlite3_column_count (stmt); i++)
+    {
+      quoted = sqlite3_mprintf ("%s\"%w\" = ?%d", i > 1 ? ", " : "", sqlite3_column_name (stmt, i), i + 1);
+      g_string_append (sql, quoted);
+      sqlite3_free (quoted);
+    }
+  g_string_append (sql, " WHERE rowid = ?1");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static GPtrArray *
+row_values (sqlite3_stmt *stmt)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
+
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    g_ptr_array_add (values, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
+  return values;
+}
+
+static Operation *
 add_operation (KlyngeSnapshot *self,
                char           *sql,
                const char     *table,
@@ -179,10 +213,34 @@ add_operation (KlyngeSnapshot *self,
   op->sql = sql;
   op->table = g_strdup (table);
   op->column = g_strdup (column);
-  op->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
-  for (int i = 0; i < sqlite3_column_count (stmt); i++)
-    g_ptr_array_add (op->values, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
+  op->values = row_values (stmt);
   g_ptr_array_add (self->operations, op);
+  return op;
+}
+
+/* The row @rowid of @table, all its columns after its rowid; %FALSE with
+ * @error set when there is none. */
+static gboolean
+select_row (KlyngeDb      *db,
+            const char    *table,
+            gint64         rowid,
+            sqlite3_stmt **stmt,
+            GError       **error)
+{
+  int rc;
+
+  if (!prepare (db, sqlite3_mprintf ("SELECT rowid AS \"rowid\", * FROM \"%w\" WHERE rowid = ?1", table), stmt, error))
+    return FALSE;
+  sqlite3_bind_int64 (*stmt, 1, rowid);
+  rc = klynge_db_step (db, *stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, "no row %" G_GINT64_FORMAT " in %s", rowid, table);
+  if (rc != SQLITE_ROW)
+    {
+      g_clear_pointer (stmt, sqlite3_finalize);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean capture_rows (KlyngeSnapshot  *self,
@@ -356,6 +414,71 @@ klynge_snapshot_capture (KlyngeSnapshot  *self,
 }
 
 /**
+ * klynge_snapshot_capture_edit:
+ * @rowid: the row about to be changed in place
+ *
+ * Keeps the row as it is, for Undo to set it back; klynge_snapshot_finish()
+ * reads it once changed, for Redo. Call it before changing anything.
+ */
+gboolean
+klynge_snapshot_capture_edit (KlyngeSnapshot  *self,
+                              KlyngeDb        *db,
+                              const char      *table,
+                              gint64           rowid,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  Operation *op;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->operations->len == 0)
+    self->changes_before = sqlite3_total_changes64 (klynge_db_get_handle (db));
+  if (!select_row (db, table, rowid, &stmt, error))
+    return FALSE;
+  op = add_operation (self, update_sql (table, stmt), table, NULL, stmt);
+  op->redo_sql = g_strdup (op->sql);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/**
+ * klynge_snapshot_capture_insert:
+ * @rowid: the row just inserted
+ *
+ * Keeps the new row, for Undo to delete it and Redo to insert it again.
+ * Call it right after the insert, inside its transaction.
+ */
+gboolean
+klynge_snapshot_capture_insert (KlyngeSnapshot  *self,
+                                KlyngeDb        *db,
+                                const char      *table,
+                                gint64           rowid,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt;
+  Operation *op;
+  char *delete;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* The insert itself is the one change before the capture. */
+  if (self->operations->len == 0)
+    self->changes_before = sqlite3_total_changes64 (klynge_db_get_handle (db)) - 1;
+  if (!select_row (db, table, rowid, &stmt, error))
+    return FALSE;
+  delete = sqlite3_mprintf ("DELETE FROM \"%w\" WHERE rowid = ?1", table);
+  op = add_operation (self, g_strdup (delete), table, NULL, stmt);
+  sqlite3_free (delete);
+  op->redo_sql = insert_sql (table, stmt);
+  op->after_values = g_steal_pointer (&op->values);
+  op->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
+  g_ptr_array_add (op->values, sqlite3_value_dup (sqlite3_column_value (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/**
  * klynge_snapshot_get_changes_before:
  *
  * Returns: how many changes the connection had made before the delete
@@ -386,6 +509,14 @@ klynge_snapshot_finish (KlyngeSnapshot  *self,
       sqlite3_stmt *stmt;
       int rc;
 
+      if (op->redo_sql != NULL && op->after_values == NULL)
+        {
+          if (!select_row (db, op->table, sqlite3_value_int64 (g_ptr_array_index (op->values, 0)), &stmt, error))
+            return FALSE;
+          op->after_values = row_values (stmt);
+          sqlite3_finalize (stmt);
+          continue;
+        }
       if (op->column == NULL)
         continue;
       if (!prepare (db, sqlite3_mprintf ("SELECT \"%w\" FROM \"%w\" WHERE rowid = ?1", op->column, op->table),
@@ -420,6 +551,21 @@ run (KlyngeDb       *db,
   return klynge_db_step_done (db, stmt, error);
 }
 
+static gboolean
+run_all (KlyngeDb    *db,
+         const char  *sql,
+         GPtrArray   *values,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = klynge_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint v = 0; v < values->len; v++)
+    sqlite3_bind_value (stmt, (int) v + 1, g_ptr_array_index (values, v));
+  return klynge_db_step_done (db, stmt, error);
+}
+
 /* Children before their parents, and links moved away before what they
  * pointed at goes: the captured order backwards. */
 static gboolean
@@ -434,6 +580,12 @@ redo_operations (KlyngeSnapshot  *self,
       g_autofree char *sql = NULL;
       char *quoted;
 
+      if (op->redo_sql != NULL)
+        {
+          if (!run_all (db, op->redo_sql, op->after_values, error))
+            return FALSE;
+          continue;
+        }
       if (op->column != NULL && op->after == NULL)
         continue;
       quoted = op->column != NULL
@@ -455,13 +607,8 @@ undo_operations (KlyngeSnapshot  *self,
   for (guint i = 0; i < self->operations->len; i++)
     {
       Operation *op = g_ptr_array_index (self->operations, i);
-      sqlite3_stmt *stmt = klynge_db_prepare (db, op->sql, error);
 
-      if (stmt == NULL)
-        return FALSE;
-      for (guint v = 0; v < op->values->len; v++)
-        sqlite3_bind_value (stmt, (int) v + 1, g_ptr_array_index (op->values, v));
-      if (!klynge_db_step_done (db, stmt, error))
+      if (!run_all (db, op->sql, op->values, error))
         return FALSE;
     }
   return TRUE;

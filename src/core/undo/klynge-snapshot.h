@@ -23,6 +23,18 @@ gboolean        klynge_snapshot_capture       (KlyngeSnapshot  *self,
                                                const char      *table,
                                                gint64           rowid,
                                                GError         **error);
+/* Row @rowid of @table before it is changed in place. */
+gboolean        klynge_snapshot_capture_edit  (KlyngeSnapshot  *self,
+                                               KlyngeDb        *db,
+                                               const char      *table,
+                                               gint64           rowid,
+                                               GError         **error);
+/* Row @rowid of @table right after it was inserted. */
+gboolean        klynge_snapshot_capture_insert (KlyngeSnapshot *self,
+                                                KlyngeDb       *db,
+                                                const char     *table,
+                                                gint64          rowid,
+                                                GError        **error);
 gint64          klynge_snapshot_get_changes_before (KlyngeSnapshot *self);
 gboolean        klynge_snapshot_finish        (KlyngeSnapshot  *self,
                                                KlyngeDb        *db,
