@@ -125,7 +125,7 @@ charts_area (KlyngeWindow *window,
       g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kinds), k), ==, klynge_chart_kind_label (k));
     gtk_drop_down_set_selected (kind_picker, KLYNGE_CHART_P_CHART);
     wait_a_little ();
-    screenshot (GTK_WIDGET (window), "charts-p-chart.png");
+    klynge_ui_test_screenshot (GTK_WIDGET (window), "charts-p-chart.png");
     data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
     g_assert_cmpstr (data->period, ==, "2026-Q1");
     gtk_drop_down_set_selected (kind_picker, KLYNGE_CHART_FUNNEL);
