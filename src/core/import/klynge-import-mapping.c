@@ -83,6 +83,7 @@ klynge_import_mapping_free (KlyngeImportMapping *self)
   g_free (self->denominator);
   g_free (self->value);
   g_free (self->clinic_name);
+  g_strfreev (self->add_only);
   g_ptr_array_unref (self->where);
   g_ptr_array_unref (self->wide);
   g_hash_table_unref (self->indicator_names);
@@ -189,6 +190,7 @@ klynge_import_mapping_copy (const KlyngeImportMapping *self)
   /* The choices of one import are not saved, but a copy keeps them. */
   copy->skip_unknown = self->skip_unknown;
   copy->add_clinics = self->add_clinics;
+  copy->add_only = g_strdupv (self->add_only);
   copy->add_indicators = self->add_indicators;
   copy->skip_bad = self->skip_bad;
   copy->store_reference = self->store_reference;

@@ -55,6 +55,9 @@ typedef struct
  *   and counted instead of being problems
  * @add_clinics, @add_indicators: unknown clinics and indicators are created
  *   from the file
+ * @add_only: (nullable): with @add_clinics, only these of the file's unknown
+ *   clinics (their text in the clinic column) are created; the others are
+ *   left out and counted as with @skip_unknown. %NULL creates them all.
  * @skip_bad: rows with problems are left out, listed and kept in the batch
  * @store_reference: national and regional rows become the indicator's
  *   reference value for their period
@@ -83,6 +86,7 @@ typedef struct
   GPtrArray         *where;
   gboolean           skip_unknown;
   gboolean           add_clinics;
+  GStrv              add_only;
   gboolean           add_indicators;
   gboolean           skip_bad;
   gboolean           store_reference;
