@@ -39,6 +39,7 @@ struct _KlyngeImportAssistant
   AdwComboRow       *denominator_row;
   AdwComboRow       *value_row;
   AdwPreferencesGroup *wide_group;
+  AdwEntryRow       *new_indicator_row;
   AdwEntryRow       *save_name_row;
   KlyngeImportSheet *sheet;
 
@@ -282,28 +283,54 @@ column_drop_down (KlyngeImportAssistant *self,
 }
 
 static void
+add_wide_row (KlyngeImportAssistant *self,
+              const char            *indicator)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *numerator = column_drop_down (self, _("Numerator"));
+  GtkWidget *denominator = column_drop_down (self, _("Denominator"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), indicator);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Numerator, then denominator"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), numerator);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), denominator);
+  g_object_set_data_full (G_OBJECT (row), "indicator", g_strdup (indicator), g_free);
+  g_object_set_data (G_OBJECT (row), "numerator", numerator);
+  g_object_set_data (G_OBJECT (row), "denominator", denominator);
+  adw_preferences_group_add (self->wide_group, row);
+  g_ptr_array_add (self->wide_rows, row);
+}
+
+static void
 add_wide_rows (KlyngeImportAssistant *self)
 {
   g_auto(GStrv) indicators = klynge_import_list_indicators (klynge_context_get_db (self->context),
                                                             klynge_context_get_cluster_id (self->context), NULL);
 
   for (guint i = 0; indicators != NULL && indicators[i] != NULL; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *numerator = column_drop_down (self, _("Numerator"));
-      GtkWidget *denominator = column_drop_down (self, _("Denominator"));
+    add_wide_row (self, indicators[i]);
+}
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), indicators[i]);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Numerator, then denominator"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), numerator);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), denominator);
-      g_object_set_data_full (G_OBJECT (row), "indicator", g_strdup (indicators[i]), g_free);
-      g_object_set_data (G_OBJECT (row), "numerator", numerator);
-      g_object_set_data (G_OBJECT (row), "denominator", denominator);
-      adw_preferences_group_add (self->wide_group, row);
-      g_ptr_array_add (self->wide_rows, row);
-    }
+/* A file's measure Klynge has no indicator for ("Registered patients"):
+ * named here, it is created with the import. */
+static void
+new_indicator_cb (KlyngeImportAssistant *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_indicator_row))));
+
+  if (*name == '\0')
+    return;
+  for (guint i = 0; i < self->wide_rows->len; i++)
+    if (g_utf8_collate (g_object_get_data (g_ptr_array_index (self->wide_rows, i), "indicator"), name) == 0)
+      return;
+  g_object_ref (self->new_indicator_row);
+  adw_preferences_group_remove (self->wide_group, GTK_WIDGET (self->new_indicator_row));
+  add_wide_row (self, name);
+  adw_preferences_group_add (self->wide_group, GTK_WIDGET (self->new_indicator_row));
+  g_object_unref (self->new_indicator_row);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_indicator_row), "");
+  gtk_widget_grab_focus (g_object_get_data (g_ptr_array_index (self->wide_rows, self->wide_rows->len - 1), "numerator"));
 }
 
 /* Shows @name (or none) as the saved mapping chosen, saying why. */
@@ -370,7 +397,12 @@ set_up (KlyngeImportAssistant *self)
 
   adw_window_title_set_subtitle (self->window_title, name);
   self->columns = gtk_string_list_new (none);
+  /* The package's and cluster's indicators, then the row naming another. */
+  g_object_ref (self->new_indicator_row);
+  adw_preferences_group_remove (self->wide_group, GTK_WIDGET (self->new_indicator_row));
   add_wide_rows (self);
+  adw_preferences_group_add (self->wide_group, GTK_WIDGET (self->new_indicator_row));
+  g_object_unref (self->new_indicator_row);
   for (AdwComboRow **row = (AdwComboRow *[]) { self->clinic_row, self->period_row, self->indicator_row,
                                                self->numerator_row, self->denominator_row, self->value_row, NULL };
        *row != NULL; row++)
@@ -597,6 +629,7 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, denominator_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, value_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, wide_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, new_indicator_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, save_name_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet);
   gtk_widget_class_bind_template_callback (widget_class, saved_selected_cb);
@@ -606,6 +639,7 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, imported_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_indicator_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
