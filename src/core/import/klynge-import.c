@@ -2596,8 +2596,10 @@ preview_row (const KlyngeTableRow  *row,
     return TRUE;
   fields = g_new0 (char *, row->n_fields + 1);
 
+  /* A header name that repeats is shown, and chosen, as the import names
+   * it: "Registered patients (1 May 2022)", "Register (column F)". */
   for (guint i = 0; i < row->n_fields; i++)
-    fields[i] = g_strdup (row->fields[i]);
+    fields[i] = g_strdup (row->labels != NULL ? row->labels[i] : row->fields[i]);
   g_ptr_array_add (preview->rows, fields);
   return preview->rows->len < preview->max_rows;
 }
