@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "klynge-charts-page.h"
+#include "klynge-clusters-page.h"
 #include "klynge-data-page.h"
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
@@ -657,6 +658,9 @@ assistant_choices (KlyngeWindow *window,
   KlyngeImportSheet *sheet;
   GtkWindow *assistant;
   double scrolled;
+  g_autofree char *practices = NULL;
+  gint64 clinics_before;
+  GtkWidget *page;
 
   /* a: PHS's row per sex. The picker offers the values of the column that
    * tells a practice's rows apart; "All" keeps one row each. */
@@ -745,6 +749,14 @@ assistant_choices (KlyngeWindow *window,
   g_assert_true (gtk_widget_has_focus (numerator) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (assistant)), numerator));
   gtk_window_close (assistant);
   klynge_ui_test_flush ();
+
+  /* c: the Clusters area makes the clinics from a register's practice list. */
+  practices = klynge_test_data_path ("import/real/phs-contactdetails.csv");
+  clinics_before = klynge_db_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic", 0);
+  page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
+  gtk_widget_activate_action (page, "clusters.import-practices", "s", practices);
+  KLYNGE_UI_TEST_WAIT (klynge_db_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic", 0) == clinics_before + 6);
+  g_assert_cmpint (klynge_db_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic WHERE provider_number = '41101'", 0), ==, 1);
 }
 
 static void
