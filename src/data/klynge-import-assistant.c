@@ -53,6 +53,7 @@ struct _KlyngeImportAssistant
   GPtrArray         *preview_rows;  /* GStrv each, the header at header_index */
   guint              header_index;
   int                filter_column; /* the column telling a clinic's copies apart, or -1 */
+  char              *clinic_name;   /* the column of names for clinics the file brings, guessed or saved */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeImportAssistant, klynge_import_assistant, ADW_TYPE_WINDOW)
@@ -93,6 +94,9 @@ build_mapping (KlyngeImportAssistant *self)
   m->layout = adw_combo_row_get_selected (self->layout_row) == 1 ? KLYNGE_IMPORT_WIDE : KLYNGE_IMPORT_LONG;
   m->sheet = self->sheet_number;
   m->clinic = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->clinic_row)));
+  /* OpenPrescribing's "id" is the clinic, its "name" names the clinics created. */
+  if (column_position (self, self->clinic_name) != NONE && g_strcmp0 (self->clinic_name, m->clinic) != 0)
+    m->clinic_name = g_strdup (self->clinic_name);
   m->period = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->period_row)));
   if (m->period == NULL && *fixed != '\0')
     m->fixed_period = g_strdup (fixed);
@@ -209,6 +213,8 @@ apply_mapping (KlyngeImportAssistant     *self,
                const KlyngeImportMapping *m)
 {
   self->applying = TRUE;
+  g_free (self->clinic_name);
+  self->clinic_name = g_strdup (m->clinic_name);
   adw_combo_row_set_selected (self->layout_row, m->layout == KLYNGE_IMPORT_WIDE ? 1 : 0);
   adw_combo_row_set_selected (self->clinic_row, column_position (self, m->clinic));
   adw_combo_row_set_selected (self->period_row, column_position (self, m->period));
@@ -591,6 +597,7 @@ static void
 klynge_import_assistant_finalize (GObject *object)
 {
   g_free (KLYNGE_IMPORT_ASSISTANT (object)->path);
+  g_free (KLYNGE_IMPORT_ASSISTANT (object)->clinic_name);
   G_OBJECT_CLASS (klynge_import_assistant_parent_class)->finalize (object);
 }
 
