@@ -50,9 +50,11 @@ query_tooltip_cb (GtkWidget  *widget,
   if (self->data == NULL || keyboard)
     return FALSE;
   index = klynge_chart_hit_test (self->hits, x, y);
-  if (index < 0)
-    return FALSE;
-  text = klynge_chart_describe (self->data, &self->options, index);
+  /* Away from the points, the clinics that cannot be drawn. */
+  if (index < 0 && self->options.kind != KLYNGE_CHART_ATTENDANCE)
+    text = klynge_chart_suppressed_note (self->data);
+  else if (index >= 0)
+    text = klynge_chart_describe (self->data, &self->options, index);
   gtk_tooltip_set_text (tooltip, text);
   return text != NULL;
 }

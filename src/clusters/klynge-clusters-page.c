@@ -20,6 +20,7 @@
 #include "klynge-member-editor.h"
 #include "klynge-member-export.h"
 #include "klynge-member-import-dialog.h"
+#include "klynge-practice-list.h"
 #include "klynge-money.h"
 #include "klynge-row-label.h"
 #include "klynge-tooltip.h"
@@ -1367,29 +1368,31 @@ import_response_cb (GtkNativeDialog    *chooser,
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  void (*import) (KlyngeClustersPage *, const char *) = g_object_get_data (G_OBJECT (chooser), "import");
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    import_file (self, path);
+    import (self, path);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
 
+/* Asks for a spreadsheet to pass to @import; a test (or a drop) hands the
+ * file over directly as the action's @parameter. */
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+choose_spreadsheet (KlyngeClustersPage *self,
+                    GVariant           *parameter,
+                    const char         *title,
+                    void              (*import) (KlyngeClustersPage *, const char *))
 {
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter;
 
-  /* A test (or a drop) hands the file over directly. */
   if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
     {
-      import_file (self, g_variant_get_string (parameter, NULL));
+      import (self, g_variant_get_string (parameter, NULL));
       return;
     }
-  chooser = gtk_file_chooser_native_new (_("Import a Member List"), parent_window (self),
+  chooser = gtk_file_chooser_native_new (title, parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Spreadsheets (CSV, XLSX)"));
@@ -1401,8 +1404,61 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
+  g_object_set_data (G_OBJECT (chooser), "import", import);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose_spreadsheet (KLYNGE_CLUSTERS_PAGE (widget), parameter, _("Import a Member List"), import_file);
+}
+
+static void
+practices_imported_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(KlyngeClustersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *created = NULL;
+  KlyngePracticeListResult counts;
+
+  if (!klynge_practice_list_import_finish (result, &counts, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report_error (self, error);
+      return;
+    }
+  created = g_strdup_printf (ngettext ("%u clinic created", "%u clinics created", counts.created), counts.created);
+  /* TRANSLATORS: the first %s is "N clinics created" */
+  message = g_strdup_printf (ngettext ("%s, %u updated from the practice list", "%s, %u updated from the practice list",
+                                       counts.updated), created, counts.updated);
+  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (message));
+  klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
+}
+
+static void
+import_practices (KlyngeClustersPage *self,
+                  const char         *path)
+{
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  klynge_practice_list_import_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                     path, self->import_cancellable, practices_imported_cb, g_object_ref (self));
+}
+
+static void
+import_practices_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  choose_spreadsheet (KLYNGE_CLUSTERS_PAGE (widget), parameter, _("Import a Practice List"), import_practices);
 }
 
 static void
@@ -1450,7 +1506,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   /* The editors open on a read-only file too, to be read (and say so). */
   static const char *editing_actions[] = {
     "clusters.new-member", "clusters.new-clinic", "clusters.delete-member", "clusters.delete-clinic",
-    "clusters.delete-selected", "clusters.import-members", NULL
+    "clusters.delete-selected", "clusters.import-members", "clusters.import-practices", NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -1502,6 +1558,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clusters.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "clusters.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "clusters.import-members", "s", import_action);
+  gtk_widget_class_install_action (widget_class, "clusters.import-practices", "s", import_practices_action);
 
   gtk_widget_class_install_action (widget_class, "clusters.delete-selected", NULL, act_on_selected_action);
   gtk_widget_class_install_action (widget_class, "clusters.edit-selected", NULL, act_on_selected_action);

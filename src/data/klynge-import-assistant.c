@@ -19,6 +19,8 @@ struct _KlyngeImportAssistant
   AdwWindow          parent_instance;
 
   AdwWindowTitle    *window_title;
+  GtkScrolledWindow *scroller;
+  GtkWidget         *viewport;
   AdwPreferencesGroup *preview_group;
   GtkWidget         *cancel_preview_button;
   GtkGrid           *preview_grid;
@@ -30,11 +32,14 @@ struct _KlyngeImportAssistant
   AdwComboRow       *clinic_row;
   AdwComboRow       *period_row;
   AdwEntryRow       *fixed_period_row;
+  AdwComboRow       *filter_row;
+  GtkStringList     *filter_values;
   AdwComboRow       *indicator_row;
   AdwComboRow       *numerator_row;
   AdwComboRow       *denominator_row;
   AdwComboRow       *value_row;
   AdwPreferencesGroup *wide_group;
+  AdwEntryRow       *new_indicator_row;
   AdwEntryRow       *save_name_row;
   KlyngeImportSheet *sheet;
 
@@ -45,6 +50,10 @@ struct _KlyngeImportAssistant
   gboolean           applying;      /* filling the rows from a mapping */
   guint              sheet_number;
   GCancellable      *preview_cancellable;
+  GPtrArray         *preview_rows;  /* GStrv each, the header at header_index */
+  guint              header_index;
+  int                filter_column; /* the column telling a clinic's copies apart, or -1 */
+  char              *clinic_name;   /* the column of names for clinics the file brings, guessed or saved */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeImportAssistant, klynge_import_assistant, ADW_TYPE_WINDOW)
@@ -85,9 +94,28 @@ build_mapping (KlyngeImportAssistant *self)
   m->layout = adw_combo_row_get_selected (self->layout_row) == 1 ? KLYNGE_IMPORT_WIDE : KLYNGE_IMPORT_LONG;
   m->sheet = self->sheet_number;
   m->clinic = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->clinic_row)));
+  /* OpenPrescribing's "id" is the clinic, its "name" names the clinics created. */
+  if (column_position (self, self->clinic_name) != NONE && g_strcmp0 (self->clinic_name, m->clinic) != 0)
+    m->clinic_name = g_strdup (self->clinic_name);
   m->period = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->period_row)));
   if (m->period == NULL && *fixed != '\0')
     m->fixed_period = g_strdup (fixed);
+  if (self->filter_column >= 0 && adw_combo_row_get_selected (self->filter_row) > 0 &&
+      adw_combo_row_get_selected (self->filter_row) != GTK_INVALID_LIST_POSITION)
+    {
+      char **header = g_ptr_array_index (self->preview_rows, self->header_index);
+      const char *name = header[self->filter_column];
+      g_autofree char *spec = NULL;
+
+      /* A name two columns share is named by position. */
+      if (klynge_import_column_position ((const char *const *)header, g_strv_length (header), name) == self->filter_column)
+        spec = g_strdup_printf ("%s=%s", name, gtk_string_list_get_string (self->filter_values,
+                                                                           adw_combo_row_get_selected (self->filter_row)));
+      else
+        spec = g_strdup_printf ("#%d=%s", self->filter_column + 1,
+                                gtk_string_list_get_string (self->filter_values, adw_combo_row_get_selected (self->filter_row)));
+      klynge_import_mapping_add_filter (m, spec);
+    }
   if (m->layout == KLYNGE_IMPORT_LONG)
     {
       m->indicator = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->indicator_row)));
@@ -124,6 +152,47 @@ update_visibility (KlyngeImportAssistant *self)
   gtk_widget_set_visible (GTK_WIDGET (self->fixed_period_row), adw_combo_row_get_selected (self->period_row) == NONE);
 }
 
+static int
+header_position (KlyngeImportAssistant *self,
+                 const char            *name)
+{
+  char **header = g_ptr_array_index (self->preview_rows, self->header_index);
+
+  return name != NULL ? klynge_import_column_position ((const char *const *)header, g_strv_length (header), name) : -1;
+}
+
+/* PHS's file has a row per sex for each practice: the picker of the rows to
+ * keep shows when a column tells the copies apart, and stays as chosen
+ * while that column does. */
+static void
+update_filter (KlyngeImportAssistant *self)
+{
+  g_auto(GStrv) values = NULL;
+  const char *all[] = { _("Every row"), NULL };
+  int clinic, period, column = -1;
+  g_autofree char *title = NULL;
+
+  if (self->preview_rows != NULL)
+    {
+      clinic = header_position (self, chosen_column (self, adw_combo_row_get_selected (self->clinic_row)));
+      period = header_position (self, chosen_column (self, adw_combo_row_get_selected (self->period_row)));
+      if (clinic >= 0)
+        column = klynge_import_find_copies_column (self->preview_rows, self->header_index, clinic, period, &values);
+    }
+  if (column == self->filter_column)
+    return;
+  self->filter_column = column;
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_row), column >= 0);
+  gtk_string_list_splice (self->filter_values, 0, g_list_model_get_n_items (G_LIST_MODEL (self->filter_values)), all);
+  if (column < 0)
+    return;
+  gtk_string_list_splice (self->filter_values, 1, 0, (const char *const *)values);
+  /* TRANSLATORS: %s is a column of the file, e.g. "Keep only the rows whose Sex is" */
+  title = g_strdup_printf (_("Keep only the rows whose %s is"),
+                           ((char **)g_ptr_array_index (self->preview_rows, self->header_index))[column]);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->filter_row), title);
+}
+
 static void
 mapping_changed_cb (KlyngeImportAssistant *self)
 {
@@ -132,6 +201,9 @@ mapping_changed_cb (KlyngeImportAssistant *self)
   if (self->applying || self->columns == NULL)
     return;
   update_visibility (self);
+  self->applying = TRUE;
+  update_filter (self);
+  self->applying = FALSE;
   mapping = build_mapping (self);
   klynge_import_sheet_set_mapping (self->sheet, mapping, gtk_editable_get_text (GTK_EDITABLE (self->save_name_row)));
 }
@@ -141,6 +213,8 @@ apply_mapping (KlyngeImportAssistant     *self,
                const KlyngeImportMapping *m)
 {
   self->applying = TRUE;
+  g_free (self->clinic_name);
+  self->clinic_name = g_strdup (m->clinic_name);
   adw_combo_row_set_selected (self->layout_row, m->layout == KLYNGE_IMPORT_WIDE ? 1 : 0);
   adw_combo_row_set_selected (self->clinic_row, column_position (self, m->clinic));
   adw_combo_row_set_selected (self->period_row, column_position (self, m->period));
@@ -166,6 +240,18 @@ apply_mapping (KlyngeImportAssistant     *self,
         }
       gtk_drop_down_set_selected (g_object_get_data (row, "numerator"), numerator);
       gtk_drop_down_set_selected (g_object_get_data (row, "denominator"), denominator);
+    }
+  update_filter (self);
+  adw_combo_row_set_selected (self->filter_row, 0);
+  for (guint i = 0; self->filter_column >= 0 && i < m->where->len; i++)
+    {
+      KlyngeImportFilter *filter = g_ptr_array_index (m->where, i);
+
+      if (header_position (self, filter->column) != self->filter_column)
+        continue;
+      for (guint v = 1; v < g_list_model_get_n_items (G_LIST_MODEL (self->filter_values)); v++)
+        if (g_utf8_collate (gtk_string_list_get_string (self->filter_values, v), filter->value) == 0)
+          adw_combo_row_set_selected (self->filter_row, v);
     }
   self->applying = FALSE;
   mapping_changed_cb (self);
@@ -203,28 +289,72 @@ column_drop_down (KlyngeImportAssistant *self,
 }
 
 static void
+add_wide_row (KlyngeImportAssistant *self,
+              const char            *indicator)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *numerator = column_drop_down (self, _("Numerator"));
+  GtkWidget *denominator = column_drop_down (self, _("Denominator"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), indicator);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Numerator, then denominator"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), numerator);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), denominator);
+  g_object_set_data_full (G_OBJECT (row), "indicator", g_strdup (indicator), g_free);
+  g_object_set_data (G_OBJECT (row), "numerator", numerator);
+  g_object_set_data (G_OBJECT (row), "denominator", denominator);
+  adw_preferences_group_add (self->wide_group, row);
+  g_ptr_array_add (self->wide_rows, row);
+}
+
+static void
 add_wide_rows (KlyngeImportAssistant *self)
 {
   g_auto(GStrv) indicators = klynge_import_list_indicators (klynge_context_get_db (self->context),
                                                             klynge_context_get_cluster_id (self->context), NULL);
 
   for (guint i = 0; indicators != NULL && indicators[i] != NULL; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *numerator = column_drop_down (self, _("Numerator"));
-      GtkWidget *denominator = column_drop_down (self, _("Denominator"));
+    add_wide_row (self, indicators[i]);
+}
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), indicators[i]);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Numerator, then denominator"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), numerator);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), denominator);
-      g_object_set_data_full (G_OBJECT (row), "indicator", g_strdup (indicators[i]), g_free);
-      g_object_set_data (G_OBJECT (row), "numerator", numerator);
-      g_object_set_data (G_OBJECT (row), "denominator", denominator);
-      adw_preferences_group_add (self->wide_group, row);
-      g_ptr_array_add (self->wide_rows, row);
-    }
+/* A file's measure Klynge has no indicator for ("Registered patients"):
+ * named here, it is created with the import. */
+static void
+new_indicator_cb (KlyngeImportAssistant *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_indicator_row))));
+
+  if (*name == '\0')
+    return;
+  for (guint i = 0; i < self->wide_rows->len; i++)
+    if (g_utf8_collate (g_object_get_data (g_ptr_array_index (self->wide_rows, i), "indicator"), name) == 0)
+      return;
+  g_object_ref (self->new_indicator_row);
+  adw_preferences_group_remove (self->wide_group, GTK_WIDGET (self->new_indicator_row));
+  add_wide_row (self, name);
+  adw_preferences_group_add (self->wide_group, GTK_WIDGET (self->new_indicator_row));
+  g_object_unref (self->new_indicator_row);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_indicator_row), "");
+  gtk_widget_grab_focus (g_object_get_data (g_ptr_array_index (self->wide_rows, self->wide_rows->len - 1), "numerator"));
+}
+
+/* Shows @name (or none) as the saved mapping chosen, saying why. */
+static void
+offer_saved (KlyngeImportAssistant *self,
+             const char            *name)
+{
+  guint position = 0;
+
+  for (guint i = 1; name != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->saved_names)); i++)
+    if (g_str_equal (gtk_string_list_get_string (self->saved_names, i), name))
+      position = i;
+  self->applying = TRUE;
+  adw_combo_row_set_selected (self->saved_row, position);
+  self->applying = FALSE;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), position > 0 ? _("Chosen: it fits this file’s columns") : NULL);
+  if (position > 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->save_name_row), name);
 }
 
 /* The widest a preview cell is before it ellipsizes, in characters. */
@@ -273,7 +403,12 @@ set_up (KlyngeImportAssistant *self)
 
   adw_window_title_set_subtitle (self->window_title, name);
   self->columns = gtk_string_list_new (none);
+  /* The package's and cluster's indicators, then the row naming another. */
+  g_object_ref (self->new_indicator_row);
+  adw_preferences_group_remove (self->wide_group, GTK_WIDGET (self->new_indicator_row));
   add_wide_rows (self);
+  adw_preferences_group_add (self->wide_group, GTK_WIDGET (self->new_indicator_row));
+  g_object_unref (self->new_indicator_row);
   for (AdwComboRow **row = (AdwComboRow *[]) { self->clinic_row, self->period_row, self->indicator_row,
                                                self->numerator_row, self->denominator_row, self->value_row, NULL };
        *row != NULL; row++)
@@ -300,6 +435,7 @@ preview_read_cb (GObject      *source,
   g_autoptr(GPtrArray) rows = klynge_import_preview_finish (result, &info, &error);
   g_autoptr(KlyngeImportMapping) guess = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *fitting = NULL;
   guint sheet = self->sheet_number;
   guint header_index;
   char **header;
@@ -340,13 +476,27 @@ preview_read_cb (GObject      *source,
   adw_preferences_group_set_description (self->preview_group, description);
   header_index = klynge_import_header_index (rows);
   show_preview (self, rows, header_index);
+  g_clear_pointer (&self->preview_rows, g_ptr_array_unref);
+  self->preview_rows = g_ptr_array_ref (rows);
+  self->header_index = header_index;
+  self->filter_column = -2;   /* to be found */
 
   header = g_ptr_array_index (rows, header_index);
   for (guint i = 0; header[i] != NULL; i++)
     if (*header[i] != '\0')
       gtk_string_list_append (self->columns, header[i]);
 
-  guess = klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header));
+  /* A saved mapping whose columns this file has is next quarter's file of
+   * the same source: it is chosen, so the file imports in one click. */
+  guess = klynge_import_mapping_for_header (klynge_context_get_db (self->context),
+                                            klynge_context_get_cluster_id (self->context),
+                                            (const char *const *)header, g_strv_length (header), &fitting, &error);
+  if (guess == NULL)
+    {
+      adw_preferences_group_set_description (self->preview_group, error->message);
+      return;
+    }
+  offer_saved (self, fitting);
   apply_mapping (self, guess);
 }
 
@@ -405,6 +555,29 @@ finished_cb (KlyngeImportAssistant *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The page follows the focus as GtkViewport would, except into a
+ * drop-down's list: GTK 4.8 takes the list's rows in their popover for
+ * places on the page, and each Down in the list scrolled the page away
+ * from the row being mapped. */
+static void
+focus_changed_cb (KlyngeImportAssistant *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  if (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL ||
+      !gtk_widget_is_ancestor (focus, self->viewport) ||
+      !gtk_widget_compute_bounds (focus, self->viewport, &bounds))
+    return;
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                          MIN (bounds.origin.y, bounds.origin.y + bounds.size.height - page));
+}
+
 static void
 klynge_import_assistant_dispose (GObject *object)
 {
@@ -416,6 +589,7 @@ klynge_import_assistant_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->columns);
   g_clear_pointer (&self->wide_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->preview_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (klynge_import_assistant_parent_class)->dispose (object);
 }
 
@@ -423,6 +597,7 @@ static void
 klynge_import_assistant_finalize (GObject *object)
 {
   g_free (KLYNGE_IMPORT_ASSISTANT (object)->path);
+  g_free (KLYNGE_IMPORT_ASSISTANT (object)->clinic_name);
   G_OBJECT_CLASS (klynge_import_assistant_parent_class)->finalize (object);
 }
 
@@ -441,6 +616,8 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   g_type_ensure (KLYNGE_TYPE_IMPORT_SHEET);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, viewport);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, preview_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, cancel_preview_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, preview_grid);
@@ -452,11 +629,14 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, clinic_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, period_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, fixed_period_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, filter_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, filter_values);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, indicator_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, numerator_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, denominator_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, value_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, wide_group);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, new_indicator_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, save_name_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet);
   gtk_widget_class_bind_template_callback (widget_class, saved_selected_cb);
@@ -466,6 +646,7 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, imported_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_indicator_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -474,7 +655,9 @@ static void
 klynge_import_assistant_init (KlyngeImportAssistant *self)
 {
   self->wide_rows = g_ptr_array_new ();
+  self->filter_column = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
 }
 
 KlyngeImportAssistant *

@@ -35,6 +35,7 @@ struct _KlyngeImportSheet
   AdwPreferencesGroup *rows_group;
   GtkWidget           *skip_unknown_row;
   GtkWidget           *add_clinics_row;
+  AdwExpanderRow      *file_clinics_row;
   GtkWidget           *add_indicators_row;
   GtkWidget           *reference_row;
   GtkSwitch           *skip_unknown_switch;
@@ -46,6 +47,8 @@ struct _KlyngeImportSheet
   GtkSwitch           *names_switch;
   gboolean             skip_bad;
   gboolean             chose_unknown;  /* the user set the switch: no default any more */
+  GPtrArray           *file_clinic_rows; /* AdwActionRow per unknown clinic, its text as "clinic" */
+  GHashTable          *add_only;      /* the texts of the clinics ticked, when not all are; or NULL */
 
   KlyngeContext       *context;
   char                *path;
@@ -358,6 +361,64 @@ count_unknown_clinics (KlyngeImportPlan *plan)
   return g_hash_table_size (seen);
 }
 
+static void file_clinic_toggled_cb (KlyngeImportSheet *self);
+
+static void
+add_file_clinic_rows (KlyngeImportSheet *self,
+                      GPtrArray         *clinics,
+                      gboolean           ticked)
+{
+  for (guint i = 0; i < clinics->len; i++)
+    {
+      KlyngeImportFileClinic *clinic = g_ptr_array_index (clinics, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+
+      /* On the projector neither the file's name nor its code: either could
+       * tell a clinic the slides show only by letter. */
+      if (hides_names (self))
+        {
+          title = g_strdup_printf (_("Clinic %u of the file"), self->file_clinic_rows->len + 1);
+          subtitle = g_strdup_printf (ngettext ("%u row", "%u rows", clinic->n_rows), clinic->n_rows);
+        }
+      else
+        {
+          title = g_strdup (clinic->name);
+          subtitle = g_strdup_printf (ngettext ("%s, %u row", "%s, %u rows", clinic->n_rows),
+                                      clinic->number ? clinic->number : clinic->name, clinic->n_rows);
+        }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), ticked);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (file_clinic_toggled_cb), self);
+      g_object_set_data_full (G_OBJECT (row), "clinic", g_strdup (clinic->number ? clinic->number : clinic->name), g_free);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      adw_expander_row_add_row (self->file_clinics_row, row);
+      g_ptr_array_add (self->file_clinic_rows, row);
+    }
+}
+
+/* A checkbox per clinic of the file that is not in the cluster: ticked
+ * ones are created, the others left out. */
+static void
+show_file_clinics (KlyngeImportSheet *self,
+                   GPtrArray         *created,
+                   GPtrArray         *unknown)
+{
+  for (guint i = 0; i < self->file_clinic_rows->len; i++)
+    adw_expander_row_remove (self->file_clinics_row, g_ptr_array_index (self->file_clinic_rows, i));
+  g_ptr_array_set_size (self->file_clinic_rows, 0);
+  add_file_clinic_rows (self, created, TRUE);
+  add_file_clinic_rows (self, unknown, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_clinics_row), self->file_clinic_rows->len > 0);
+}
+
 /* Rows that are no measurements, said plainly so nothing goes unnoticed. */
 static void
 describe_rows (KlyngeImportSheet *self,
@@ -381,6 +442,9 @@ describe_rows (KlyngeImportSheet *self,
     SAY (ngettext ("%u clinic is added to the cluster.", "%u clinics are added to the cluster.", created->len), created->len);
   if (indicators[0] != NULL)
     SAY (ngettext ("%u indicator is added.", "%u indicators are added.", g_strv_length (indicators)), g_strv_length (indicators));
+  if (counts.filtered > 0)
+    SAY (ngettext ("%u row does not match the rows kept and is left out.",
+                   "%u rows do not match the rows kept and are left out.", counts.filtered), counts.filtered);
   if (counts.totals > 0)
     SAY (ngettext ("%u total row is left out.", "%u total rows are left out.", counts.totals), counts.totals);
   if (counts.areas > 0)
@@ -396,6 +460,7 @@ describe_rows (KlyngeImportSheet *self,
     }
 #undef SAY
 
+  show_file_clinics (self, created, unknown);
   gtk_widget_set_visible (self->skip_unknown_row, unknown->len > 0 || count_unknown_clinics (self->plan) > 0);
   gtk_widget_set_visible (self->add_clinics_row, created->len > 0 || count_unknown_clinics (self->plan) > 0 ||
                                                  gtk_switch_get_active (self->skip_unknown_switch));
@@ -404,6 +469,7 @@ describe_rows (KlyngeImportSheet *self,
   gtk_widget_set_visible (self->reference_row, counts.references > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->rows_group),
                           gtk_widget_get_visible (self->skip_unknown_row) || gtk_widget_get_visible (self->add_clinics_row) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->file_clinics_row)) ||
                           gtk_widget_get_visible (self->add_indicators_row) || gtk_widget_get_visible (self->reference_row));
 }
 
@@ -578,8 +644,15 @@ check_with_mapping (KlyngeImportSheet   *self,
       g_free (mapping->fixed_period);
       mapping->fixed_period = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_row)));
     }
-  mapping->skip_unknown = gtk_switch_get_active (self->skip_unknown_switch) && !gtk_switch_get_active (self->add_clinics_switch);
-  mapping->add_clinics = gtk_switch_get_active (self->add_clinics_switch);
+  mapping->add_clinics = gtk_switch_get_active (self->add_clinics_switch) || self->add_only != NULL;
+  mapping->skip_unknown = gtk_switch_get_active (self->skip_unknown_switch) && !mapping->add_clinics;
+  g_clear_pointer (&mapping->add_only, g_strfreev);
+  if (self->add_only != NULL)
+    {
+      g_autofree const char **ticked = (const char **)g_hash_table_get_keys_as_array (self->add_only, NULL);
+
+      mapping->add_only = g_strdupv ((char **)ticked);
+    }
   mapping->add_indicators = gtk_switch_get_active (self->add_indicators_switch);
   mapping->store_reference = gtk_switch_get_active (self->reference_switch);
   mapping->skip_bad = self->skip_bad;
@@ -607,6 +680,7 @@ guess_read_cb (GObject      *source,
   g_autoptr(KlyngeImportSheet) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = klynge_import_preview_finish (result, NULL, &error);
+  KlyngeImportMapping *mapping;
   char **header;
 
   set_busy (self, NULL);
@@ -629,32 +703,25 @@ guess_read_cb (GObject      *source,
   header = g_ptr_array_index (rows, klynge_import_header_index (rows));
 
   /* Next quarter's file has the columns of a saved mapping: that one. */
-  self->source = klynge_import_mapping_find_fitting (klynge_context_get_db (self->context),
-                                                     klynge_context_get_cluster_id (self->context),
-                                                     (const char *const *)header, g_strv_length (header), NULL);
-  if (self->source != NULL)
+  g_clear_pointer (&self->source, g_free);
+  mapping = klynge_import_mapping_for_header (klynge_context_get_db (self->context),
+                                              klynge_context_get_cluster_id (self->context),
+                                              (const char *const *)header, g_strv_length (header),
+                                              &self->source, &error);
+  if (mapping == NULL)
     {
-      KlyngeImportMapping *saved;
-
-      for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (self->mapping_names)); i++)
-        if (g_str_equal (gtk_string_list_get_string (self->mapping_names, i), self->source))
-          {
-            g_signal_handlers_block_by_func (self->mapping_row, mapping_selected_cb, self);
-            adw_combo_row_set_selected (self->mapping_row, i);
-            g_signal_handlers_unblock_by_func (self->mapping_row, mapping_selected_cb, self);
-          }
-      saved = klynge_import_mapping_load (klynge_context_get_db (self->context),
-                                          klynge_context_get_cluster_id (self->context), self->source, &error);
-      if (saved == NULL)
-        {
-          show_error (self, error);
-          update_actions (self);
-          return;
-        }
-      check_with_mapping (self, saved);
+      show_error (self, error);
+      update_actions (self);
       return;
     }
-  check_with_mapping (self, klynge_import_mapping_guess ((const char *const *)header, g_strv_length (header)));
+  for (guint i = 1; self->source != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->mapping_names)); i++)
+    if (g_str_equal (gtk_string_list_get_string (self->mapping_names, i), self->source))
+      {
+        g_signal_handlers_block_by_func (self->mapping_row, mapping_selected_cb, self);
+        adw_combo_row_set_selected (self->mapping_row, i);
+        g_signal_handlers_unblock_by_func (self->mapping_row, mapping_selected_cb, self);
+      }
+  check_with_mapping (self, mapping);
 }
 
 void
@@ -830,7 +897,11 @@ choice_toggled_cb (KlyngeImportSheet *self,
                    GtkSwitch         *toggled)
 {
   if (toggled == self->skip_unknown_switch || toggled == self->add_clinics_switch)
-    self->chose_unknown = TRUE;
+    {
+      self->chose_unknown = TRUE;
+      /* "Add all" or leave all out: no clinic picked one by one any more. */
+      g_clear_pointer (&self->add_only, g_hash_table_unref);
+    }
   /* Adding the clinics and leaving them out exclude each other. */
   if (toggled == self->add_clinics_switch && gtk_switch_get_active (toggled))
     gtk_switch_set_active (self->skip_unknown_switch, FALSE);
@@ -850,6 +921,46 @@ names_toggled_cb (KlyngeImportSheet *self)
       show_report (self);
       show_unknown_names (self);
     }
+}
+
+/* All ticked is "Add all", none is "Leave out"; some, just those. */
+static void
+file_clinic_toggled_cb (KlyngeImportSheet *self)
+{
+  g_autoptr(GHashTable) ticked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkSwitch *chosen = NULL;
+
+  for (guint i = 0; i < self->file_clinic_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->file_clinic_rows, i);
+
+      if (gtk_check_button_get_active (g_object_get_data (row, "check")))
+        g_hash_table_add (ticked, g_strdup (g_object_get_data (row, "clinic")));
+    }
+  if (g_hash_table_size (ticked) == self->file_clinic_rows->len)
+    chosen = self->add_clinics_switch;
+  else if (g_hash_table_size (ticked) == 0)
+    chosen = self->skip_unknown_switch;
+  if (chosen != NULL && !gtk_switch_get_active (chosen))
+    {
+      /* The switch's handler checks the file again. */
+      gtk_switch_set_active (chosen, TRUE);
+      return;
+    }
+  self->chose_unknown = TRUE;
+  g_clear_pointer (&self->add_only, g_hash_table_unref);
+  if (chosen == NULL)
+    {
+      self->add_only = g_steal_pointer (&ticked);
+      g_signal_handlers_block_by_func (self->add_clinics_switch, choice_toggled_cb, self);
+      g_signal_handlers_block_by_func (self->skip_unknown_switch, choice_toggled_cb, self);
+      gtk_switch_set_active (self->add_clinics_switch, FALSE);
+      gtk_switch_set_active (self->skip_unknown_switch, FALSE);
+      g_signal_handlers_unblock_by_func (self->add_clinics_switch, choice_toggled_cb, self);
+      g_signal_handlers_unblock_by_func (self->skip_unknown_switch, choice_toggled_cb, self);
+    }
+  if (self->path != NULL && !self->busy)
+    klynge_import_sheet_check (self);
 }
 
 static void
@@ -903,6 +1014,8 @@ klynge_import_sheet_finalize (GObject *object)
   g_clear_pointer (&self->mapping, klynge_import_mapping_free);
   g_clear_pointer (&self->plan, klynge_import_plan_free);
   g_ptr_array_unref (self->unknown_rows);
+  g_ptr_array_unref (self->file_clinic_rows);
+  g_clear_pointer (&self->add_only, g_hash_table_unref);
   g_hash_table_unref (self->indicator_choices);
   g_clear_pointer (&self->checked, klynge_import_mapping_free);
   g_array_unref (self->clinic_ids);
@@ -947,6 +1060,7 @@ klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, period_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, skip_unknown_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, add_clinics_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, file_clinics_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, add_indicators_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, reference_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, skip_unknown_switch);
@@ -967,6 +1081,7 @@ static void
 klynge_import_sheet_init (KlyngeImportSheet *self)
 {
   self->unknown_rows = g_ptr_array_new ();
+  self->file_clinic_rows = g_ptr_array_new ();
   self->indicator_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->clinic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->masks = g_ptr_array_new_with_free_func ((GDestroyNotify) mask_free);
@@ -1006,6 +1121,7 @@ klynge_import_sheet_set_file (KlyngeImportSheet *self,
   /* Another file: its rows are judged afresh. */
   self->skip_bad = FALSE;
   self->chose_unknown = FALSE;
+  g_clear_pointer (&self->add_only, g_hash_table_unref);
   update_actions (self);
 }
 

@@ -501,6 +501,44 @@ test_period_gaps (void)
   klynge_test_remove_tree (dir);
 }
 
+/* Values a publisher withheld are neither drawn nor silently missing: the
+ * caption counts the clinics, the hover names a clinic's periods. */
+static void
+test_suppressed (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  gint64 cluster;
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeChartData) data = NULL;
+  KlyngeChartOptions options = options_for (KLYNGE_CHART_FUNNEL);
+  g_autofree char *caption = NULL, *hover = NULL;
+  gboolean described = FALSE;
+
+  g_assert_true (klynge_db_exec (db, "UPDATE measurement SET numerator = NULL, denominator = NULL, value = NULL, "
+                                     "status = 'suppressed' WHERE indicator_id = 1 AND period = '2026-Q1' AND clinic_id IN "
+                                     "(SELECT clinic_id FROM measurement WHERE indicator_id = 1 AND period = '2026-Q1' "
+                                     " ORDER BY clinic_id LIMIT 2)", NULL));
+  g_assert_true (klynge_db_exec (db, "UPDATE measurement SET numerator = NULL, denominator = NULL, value = NULL, "
+                                     "status = 'suppressed' WHERE indicator_id = 1 AND period = '2025-Q4' AND clinic_id = "
+                                     "(SELECT max(clinic_id) FROM measurement WHERE indicator_id = 1)", NULL));
+  data = klynge_chart_data_load (db, cluster, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n_suppressed, ==, 2);
+  caption = klynge_chart_caption (data, &options);
+  g_assert_nonnull (strstr (caption, "2 clinics suppressed: the publisher withheld their values"));
+  for (guint i = 0; i < data->rows->len; i++)
+    if (((KlyngeChartRow *)g_ptr_array_index (data->rows, i))->n_suppressed > 0)
+      {
+        g_clear_pointer (&hover, g_free);
+        hover = klynge_chart_describe (data, &options, i);
+        g_assert_nonnull (strstr (hover, "\nSuppressed by the publisher in 1 period"));
+        described = TRUE;
+      }
+  g_assert_true (described);
+  klynge_test_remove_tree (dir);
+}
+
 static KlyngeChartData *
 cluster_new (void)
 {
@@ -961,6 +999,7 @@ main (int    argc,
   g_test_add_func ("/charts/slide/text-sizes", test_slide_text_sizes);
   g_test_add_func ("/charts/slide/funnel-labels-many", test_funnel_labels_many);
   g_test_add_func ("/charts/slide/screenshots", test_slide_screenshots);
+  g_test_add_func ("/charts/caption/suppressed", test_suppressed);
 
   return g_test_run ();
 }

@@ -66,7 +66,7 @@ ok $? "import-undo removes batches as a whole"
 [ $rc -eq 1 ] && grep -q "no imported batch 1: it was undone" "$tmp/err"; ok $? "undoing a batch twice fails, naming the batch"
 
 "$cli" --db "$db" import --dry-run --clinic Code --fixed-period 2022-05 \
-  --wide "Conjunctivitis consultations per 1,000 children=Registered patients (2022-05-01)" \
+  --wide "Conjunctivitis consultations per 1,000 children=Registered patients (1 May 2022)" \
   "$data/registered-report.xlsx" > /dev/null 2> "$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "registered-report.xlsx:6:1: There is no clinic “X84101”" "$tmp/err" &&
   ! grep -q "no column" "$tmp/err" && ! grep -q "not a number" "$tmp/err"

@@ -161,5 +161,16 @@ assert sorted(rows[0]) == ["id", "listed_patients", "name", "number"] and len(ro
   "$cli" --db "$db" indicators --format csv | grep -q '^[0-9]*,Registered patients,value,'
 ok $? "clinics and indicators list as JSON and CSV for scripts"
 
+# --- clinics created only for rows that are stored ---------------------------------------
+fresh only
+printf 'Code,Name,Sex,Date,Patients\nX90001,Good Practice,All,20241001,1200\nX90002,Bad Practice,All,20241001,many\nX90003,Filtered Practice,Male,20241001,300\n' \
+  > "$tmp/only.csv"
+"$cli" --db "$db" import --clinic Code --clinic-name Name --period Date --where Sex=All --add-clinics --add-indicators --skip-bad \
+  --wide "Registered patients=Patients" "$tmp/only.csv" > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && grep -q "1 new clinic from the file" "$tmp/out" &&
+  [ "$(sqlite3 "$db" "SELECT group_concat(provider_number) FROM clinic")" = "X90001" ] &&
+  [ "$(sqlite3 "$db" "SELECT count(*) FROM measurement")" -eq 1 ]
+ok $? "--add-clinics creates no clinic whose rows were all left out as bad (--skip-bad) or filtered out (--where)"
+
 echo "1..$n"
 exit $fail

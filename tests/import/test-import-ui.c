@@ -9,6 +9,7 @@
 
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
+#include "klynge-clusters-page.h"
 #include "klynge-data-page.h"
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
@@ -646,6 +647,195 @@ test_live_without_period (void)
   klynge_test_remove_tree (dir);
 }
 
+/* Opens the full assistant on a look-alike file from the Data area. */
+static GtkWindow *
+open_assistant (KlyngeWindow *window,
+                const char   *name)
+{
+  g_autofree char *path = klynge_test_data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *assistant;
+
+  klynge_window_show_area (window, "data");
+  klynge_ui_test_flush ();
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_DATA_PAGE)), file);
+  klynge_ui_test_flush ();
+  assistant = find_import_window (window);
+  g_assert_true (KLYNGE_IS_IMPORT_ASSISTANT (assistant));
+  wait_for_preview (assistant);
+  return assistant;
+}
+
+static gboolean
+popover_open (gpointer data)
+{
+  GtkWidget *popover = klynge_ui_test_find_widget (data, GTK_TYPE_POPOVER);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* Picks item @n of a combo row or drop-down with the keyboard: Space
+ * opens its list, Down moves, Return chooses. */
+static void
+choose_with_keys (GtkWindow *window,
+                  GtkWidget *widget,
+                  guint      n)
+{
+  gtk_widget_grab_focus (widget);
+  klynge_ui_test_flush ();
+  klynge_ui_test_press_key (window, GDK_KEY_space, 0);
+  g_assert_true (klynge_ui_test_wait_until (popover_open, widget, 10000));
+  klynge_ui_test_flush ();
+  for (guint i = 0; i < n; i++)
+    klynge_ui_test_press_key (window, GDK_KEY_Down, 0);
+  klynge_ui_test_press_key (window, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (!popover_open (widget));
+  klynge_ui_test_flush ();
+}
+
+static GtkWidget *
+find_titled_row (GtkWidget  *widget,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) && gtk_widget_get_visible (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_titled_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assistant_choices (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  g_autoptr(KlyngeImportMapping) saved = klynge_import_mapping_new ();
+  g_autofree char *text = NULL;
+  GtkWidget *filter, *clinics, *row, *check, *scroller, *numerator;
+  GtkAdjustment *adjustment;
+  KlyngeImportSheet *sheet;
+  GtkWindow *assistant;
+  double scrolled;
+  g_autofree char *practices = NULL;
+  gint64 clinics_before;
+  GtkWidget *page;
+
+  /* a: PHS's row per sex. The picker offers the values of the column that
+   * tells a practice's rows apart; "All" keeps one row each. */
+  assistant = open_assistant (window, "import/real/phs-listsizes.csv");
+  filter = klynge_ui_test_find_named (GTK_WIDGET (assistant), "row-filter");
+  g_assert_true (gtk_widget_get_visible (filter));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (filter)), ==, "Keep only the rows whose Sex is");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (filter))), ==, 4);
+  choose_with_keys (assistant, filter, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (filter)), ==, 3);
+  numerator = klynge_ui_test_find_widget (find_titled_row (GTK_WIDGET (assistant), "HbA1c measured in last 12 months"),
+                                          GTK_TYPE_DROP_DOWN);
+  choose_with_keys (assistant, numerator, 7);   /* AllAges */
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (assistant), KLYNGE_TYPE_IMPORT_SHEET));
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.check", NULL);
+  wait_while_busy (sheet);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_null (strstr (text, "already on line"));
+  g_assert_nonnull (strstr (text, "12 rows do not match the rows kept and are left out."));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
+  g_clear_pointer (&text, g_free);
+
+  /* b: a board's file: a checkbox per clinic not in the cluster; ticking
+   * one adds it and leaves the others out. */
+  assistant = open_assistant (window, "import/real/nhsd-gp-reg-jan2021.csv");
+  choose_with_keys (assistant, klynge_ui_test_find_widget (find_titled_row (GTK_WIDGET (assistant), "HbA1c measured in last 12 months"),
+                                                           GTK_TYPE_DROP_DOWN), 10);   /* NUMBER_OF_PATIENTS */
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (assistant), KLYNGE_TYPE_IMPORT_SHEET));
+  gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.check", NULL);
+  wait_while_busy (sheet);
+  wait_while_busy (sheet);
+  clinics = klynge_ui_test_find_named (GTK_WIDGET (sheet), "file-clinics");
+  g_assert_true (gtk_widget_get_visible (clinics));
+  row = find_titled_row (clinics, "B81003");
+  g_assert_nonnull (row);
+  check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_signal_emit_by_name (check, "activate");
+  wait_while_busy (sheet);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "1 clinic is added to the cluster."));
+  g_assert_nonnull (strstr (text, "5 clinics of the file are not in this cluster"));
+  row = find_titled_row (klynge_ui_test_find_named (GTK_WIDGET (sheet), "file-clinics"), "B81003");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)))));
+  /* "Add all" ticks them all. */
+  adw_action_row_activate (ADW_ACTION_ROW (find_titled_row (GTK_WIDGET (sheet), "_Add all the file’s clinics to this cluster")));
+  wait_while_busy (sheet);
+  g_clear_pointer (&text, g_free);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (sheet));
+  g_assert_nonnull (strstr (text, "6 clinics are added to the cluster."));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
+  g_clear_pointer (&text, g_free);
+
+  /* d: next quarter's file fits a saved mapping, which is chosen. */
+  saved->layout = KLYNGE_IMPORT_WIDE;
+  saved->clinic = g_strdup ("CODE");
+  saved->period = g_strdup ("EXTRACT_DATE");
+  klynge_import_mapping_add_wide (saved, "HbA1c measured in last 12 months", NULL, NULL, "NUMBER_OF_PATIENTS");
+  g_assert_true (klynge_import_mapping_save (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
+                                             "NHS Digital list sizes", saved, NULL));
+  assistant = open_assistant (window, "import/real/nhsd-gp-reg-may2022.csv");
+  text = klynge_ui_test_collect_text (GTK_WIDGET (assistant));
+  g_assert_nonnull (strstr (text, "NHS Digital list sizes"));
+  g_assert_nonnull (strstr (text, "Chosen: it fits this file’s columns"));
+  numerator = NULL;
+  row = find_titled_row (GTK_WIDGET (assistant), "HbA1c measured in last 12 months");
+  g_assert_nonnull (row);
+  numerator = klynge_ui_test_find_widget (row, GTK_TYPE_DROP_DOWN);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (numerator))), ==,
+                   "NUMBER_OF_PATIENTS");
+
+  /* e: mapping in the wide list keeps the list where it is. */
+  scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  row = find_titled_row (GTK_WIDGET (assistant), "Patients prescribed an NSAID");
+  numerator = klynge_ui_test_find_widget (row, GTK_TYPE_DROP_DOWN);
+  gtk_widget_grab_focus (numerator);
+  klynge_ui_test_flush ();
+  scrolled = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (scrolled, >, 0);
+  choose_with_keys (assistant, numerator, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (numerator)), ==, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scrolled);
+  g_assert_true (gtk_widget_has_focus (numerator) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (assistant)), numerator));
+  gtk_window_close (assistant);
+  klynge_ui_test_flush ();
+
+  /* c: the Clusters area makes the clinics from a register's practice list. */
+  practices = klynge_test_data_path ("import/real/phs-contactdetails.csv");
+  clinics_before = klynge_db_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic", 0);
+  page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
+  gtk_widget_activate_action (page, "clusters.import-practices", "s", practices);
+  KLYNGE_UI_TEST_WAIT (klynge_db_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic", 0) == clinics_before + 6);
+  g_assert_cmpint (klynge_db_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic WHERE provider_number = '41101'", 0), ==, 1);
+}
+
+static void
+test_assistant_choices (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, assistant_choices, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 static void
 test_real_file_choices (void)
 {
@@ -974,6 +1164,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
   g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
   g_test_add_func ("/import/ui/tracker-by-hand", test_tracker_by_hand);
+  g_test_add_func ("/import/ui/assistant-choices", test_assistant_choices);
 
   return g_test_run ();
 }

@@ -186,7 +186,7 @@ test_header_under_groups (void)
     "1-Patients registered at a GP practice, made-up area",
     "2-Source: invented for the tests (extracts of 1 January 2021 and 1 May 2022)",
     "4-Practice||2021-01-01|2022-05-01",
-    "5=Code|Name|Registered patients (2021-01-01)|Registered patients (2022-05-01)|Extract date",
+    "5=Code|Name|Registered patients (1 January 2021)|Registered patients (1 May 2022)|Extract date",
     "5^Practice|Practice|2021-01-01|2022-05-01|",
     "6:X84101|Riverside Practice|6120|6204|2022-05-01",
     "7:X84102||13877||2022-05-01",

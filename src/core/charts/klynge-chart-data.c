@@ -224,7 +224,7 @@ load_measurements (KlyngeChartData  *data,
                    GError          **error)
 {
   sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT m.clinic_id, c.name, m.period, m.numerator, m.denominator, m.value "
+    "SELECT m.clinic_id, c.name, m.period, m.numerator, m.denominator, m.value, m.status = 'suppressed' "
     "FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
     "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 ORDER BY c.id, m.id", error);
   g_autoptr(GHashTable) by_clinic = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -253,6 +253,7 @@ load_measurements (KlyngeChartData  *data,
           g_ptr_array_add (all_rows, row);
         }
       row->series[p] = value;
+      row->n_suppressed += sqlite3_column_int (stmt, 6);
       row->series_numerators[p] = has_counts ? sqlite3_column_int64 (stmt, 3) : 0;
       row->series_denominators[p] = has_counts ? MAX (sqlite3_column_int64 (stmt, 4), 0) : 0;
       /* A later measurement of the same period (a corrected import) replaces the earlier. */
@@ -262,6 +263,7 @@ load_measurements (KlyngeChartData  *data,
           row->numerator = has_counts ? sqlite3_column_int64 (stmt, 3) : 0;
           row->denominator = has_counts ? sqlite3_column_int64 (stmt, 4) : 0;
           row->value = value;
+          row->suppressed = sqlite3_column_int (stmt, 6);
         }
     }
   if (rc != SQLITE_DONE)
@@ -277,6 +279,7 @@ load_measurements (KlyngeChartData  *data,
 
       if (row->has_counts && row->denominator == 0)
         data->n_zero_denominator++;
+      data->n_suppressed += row->suppressed;
       if (chosen == G_MAXUINT || isnan (row->value))
         {
           row_free (row);

@@ -40,6 +40,8 @@ typedef struct
   double  *series;        /* per period of the data's periods, NAN when missing */
   gint64  *series_numerators;    /* per period; denominator 0 without counts */
   gint64  *series_denominators;
+  gboolean suppressed;    /* the chosen period's value was withheld by the publisher */
+  guint    n_suppressed;  /* periods whose value the publisher withheld (NAN in series) */
 } KlyngeChartRow;
 
 typedef struct
@@ -68,6 +70,7 @@ typedef struct
                            * (klynge_chart_list_run_periods()): a gap's series values are NAN */
   GPtrArray *rows;        /* KlyngeChartRow of the chosen period, denominator 0 left out */
   guint      n_zero_denominator;
+  guint      n_suppressed;  /* clinics whose value in the chosen period the publisher withheld */
   gboolean   has_pooled;
   gint64     pooled_numerator;
   gint64     pooled_denominator;

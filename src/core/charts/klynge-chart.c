@@ -2198,6 +2198,8 @@ klynge_chart_caption (const KlyngeChartData    *data,
                                                              "%s clinics with a denominator of 0 are left out.",
                                                              data->n_zero_denominator), k));
     }
+  if (options->kind != KLYNGE_CHART_ATTENDANCE && data->n_suppressed > 0)
+    g_ptr_array_add (sentences, klynge_chart_suppressed_note (data));
   return join_sentences (sentences);
 }
 
@@ -2460,6 +2462,8 @@ klynge_chart_describe (const KlyngeChartData    *data,
     {
       const KlyngeChartRow *row;
       g_autofree char *value = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *suppressed = NULL;
 
       if (index >= data->rows->len)
         return NULL;
@@ -2471,11 +2475,33 @@ klynge_chart_describe (const KlyngeChartData    *data,
           g_autofree char *lo = klynge_chart_format_value (data, row->lower, 1);
           g_autofree char *hi = klynge_chart_format_value (data, row->upper, 1);
 
-          return g_strdup_printf (_("Clinic %1$s: %2$s (%3$s of %4$s)\n95 %% interval %5$s to %6$s"),
+          text = g_strdup_printf (_("Clinic %1$s: %2$s (%3$s of %4$s)\n95 %% interval %5$s to %6$s"),
                                   row->label, value, num, den, lo, hi);
         }
-      return g_strdup_printf (_("Clinic %1$s: %2$s"), row->label, value);
+      else
+        text = g_strdup_printf (_("Clinic %1$s: %2$s"), row->label, value);
+      if (row->n_suppressed == 0)
+        return g_steal_pointer (&text);
+      suppressed = g_strdup_printf (ngettext ("Suppressed by the publisher in %u period",
+                                              "Suppressed by the publisher in %u periods", row->n_suppressed),
+                                    row->n_suppressed);
+      return g_strdup_printf ("%s\n%s", text, suppressed);
     }
+}
+
+/* Returns: (transfer full) (nullable): "2 clinics suppressed: …" for the
+ * caption and the hover, or %NULL when no clinic's value is suppressed */
+char *
+klynge_chart_suppressed_note (const KlyngeChartData *data)
+{
+  g_autofree char *k = NULL;
+
+  if (data->n_suppressed == 0)
+    return NULL;
+  k = format_count (data->n_suppressed);
+  return g_strdup_printf (ngettext ("%s clinic suppressed: the publisher withheld its value, which is not shown.",
+                                    "%s clinics suppressed: the publisher withheld their values, which are not shown.",
+                                    data->n_suppressed), k);
 }
 
 const char *

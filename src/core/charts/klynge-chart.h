@@ -130,6 +130,7 @@ void        klynge_chart_draw            (cairo_t                  *cr,
                                           const KlyngeChartData    *data,
                                           const KlyngeChartOptions *options,
                                           GArray                   *hits);
+char       *klynge_chart_suppressed_note (const KlyngeChartData    *data);
 char       *klynge_chart_caption         (const KlyngeChartData    *data,
                                           const KlyngeChartOptions *options);
 char       *klynge_chart_title           (const KlyngeChartData    *data,

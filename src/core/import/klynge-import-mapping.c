@@ -83,6 +83,7 @@ klynge_import_mapping_free (KlyngeImportMapping *self)
   g_free (self->denominator);
   g_free (self->value);
   g_free (self->clinic_name);
+  g_strfreev (self->add_only);
   g_ptr_array_unref (self->where);
   g_ptr_array_unref (self->wide);
   g_hash_table_unref (self->indicator_names);
@@ -189,10 +190,103 @@ klynge_import_mapping_copy (const KlyngeImportMapping *self)
   /* The choices of one import are not saved, but a copy keeps them. */
   copy->skip_unknown = self->skip_unknown;
   copy->add_clinics = self->add_clinics;
+  copy->add_only = g_strdupv (self->add_only);
   copy->add_indicators = self->add_indicators;
   copy->skip_bad = self->skip_bad;
   copy->store_reference = self->store_reference;
   return copy;
+}
+
+static const char *
+row_field (char      **fields,
+           int         column)
+{
+  for (int i = 0; i <= column; i++)
+    if (fields[i] == NULL)
+      return "";
+  return column >= 0 ? fields[column] : "";
+}
+
+static gboolean
+is_number (const char *text)
+{
+  char *end;
+
+  g_ascii_strtod (text, &end);
+  return *text != '\0' && *end == '\0';
+}
+
+int
+klynge_import_find_copies_column (GPtrArray *rows,
+                                  guint      header_index,
+                                  int        clinic,
+                                  int        period,
+                                  GStrv     *values)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  guint n_columns = header_index < rows->len ? g_strv_length (g_ptr_array_index (rows, header_index)) : 0;
+  guint copies = 1;
+
+  *values = NULL;
+  for (guint r = header_index + 1; r < rows->len; r++)
+    {
+      char **fields = g_ptr_array_index (rows, r);
+      char *key = g_strconcat (row_field (fields, clinic), "\x1f", row_field (fields, period), NULL);
+      GPtrArray *group = g_hash_table_lookup (groups, key);
+
+      if (*row_field (fields, clinic) == '\0')
+        {
+          g_free (key);
+          continue;
+        }
+      if (group == NULL)
+        g_hash_table_insert (groups, key, group = g_ptr_array_new ());
+      else
+        g_free (key);
+      g_ptr_array_add (group, fields);
+      copies = MAX (copies, group->len);
+    }
+  if (copies < 2)
+    return -1;
+
+  /* The column differs within every clinic's copies and holds no more
+   * values than there are copies: "Sex", not the counts. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autoptr(GStrvBuilder) seen = g_strv_builder_new ();
+      g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
+      gboolean tells = (int)c != clinic && (int)c != period;
+      GHashTableIter iter;
+      GPtrArray *group;
+
+      g_hash_table_iter_init (&iter, groups);
+      while (tells && g_hash_table_iter_next (&iter, NULL, (gpointer *)&group))
+        {
+          g_autoptr(GHashTable) within = g_hash_table_new (g_str_hash, g_str_equal);
+
+          for (guint i = 0; tells && i < group->len; i++)
+            {
+              const char *value = row_field (group->pdata[i], c);
+
+              tells = *value != '\0' && !is_number (value) && g_hash_table_add (within, (gpointer)value);
+              g_hash_table_add (all, (gpointer)value);
+            }
+        }
+      if (!tells || g_hash_table_size (all) > copies)
+        continue;
+      /* In the file's order: "Male, Female, All". */
+      g_hash_table_remove_all (all);
+      for (guint r = header_index + 1; r < rows->len; r++)
+        {
+          const char *value = row_field (g_ptr_array_index (rows, r), c);
+
+          if (*value != '\0' && g_hash_table_add (all, (gpointer)value))
+            g_strv_builder_add (seen, value);
+        }
+      *values = g_strv_builder_end (seen);
+      return c;
+    }
+  return -1;
 }
 
 /* --- guessing ------------------------------------------------------------- */
@@ -516,6 +610,25 @@ klynge_import_mapping_find_fitting (KlyngeDb          *db,
         return g_strdup (names[i]);
     }
   return NULL;
+}
+
+KlyngeImportMapping *
+klynge_import_mapping_for_header (KlyngeDb          *db,
+                                  gint64             cluster_id,
+                                  const char *const *header,
+                                  guint              n_fields,
+                                  char             **name,
+                                  GError           **error)
+{
+  g_autofree char *fitting = klynge_import_mapping_find_fitting (db, cluster_id, header, n_fields, NULL);
+  KlyngeImportMapping *mapping;
+
+  *name = NULL;
+  if (fitting == NULL)
+    return klynge_import_mapping_guess (header, n_fields);
+  if ((mapping = klynge_import_mapping_load (db, cluster_id, fitting, error)) != NULL)
+    *name = g_steal_pointer (&fitting);
+  return mapping;
 }
 
 GStrv

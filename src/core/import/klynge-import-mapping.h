@@ -55,6 +55,9 @@ typedef struct
  *   and counted instead of being problems
  * @add_clinics, @add_indicators: unknown clinics and indicators are created
  *   from the file
+ * @add_only: (nullable): with @add_clinics, only these of the file's unknown
+ *   clinics (their text in the clinic column) are created; the others are
+ *   left out and counted as with @skip_unknown. %NULL creates them all.
  * @skip_bad: rows with problems are left out, listed and kept in the batch
  * @store_reference: national and regional rows become the indicator's
  *   reference value for their period
@@ -83,6 +86,7 @@ typedef struct
   GPtrArray         *where;
   gboolean           skip_unknown;
   gboolean           add_clinics;
+  GStrv              add_only;
   gboolean           add_indicators;
   gboolean           skip_bad;
   gboolean           store_reference;
@@ -117,6 +121,23 @@ char                *klynge_import_mapping_find_fitting (KlyngeDb          *db,
                                                          const char *const *header,
                                                          guint              n_fields,
                                                          GError           **error);
+/* The saved mapping that fits @header, its name in @name; else a guess from
+ * @header, and %NULL in @name. %NULL only on a database error. */
+KlyngeImportMapping *klynge_import_mapping_for_header (KlyngeDb          *db,
+                                                       gint64             cluster_id,
+                                                       const char *const *header,
+                                                       guint              n_fields,
+                                                       char             **name,
+                                                       GError           **error);
+/* When a clinic's row for a period comes more than once (a row per sex),
+ * the column that tells the copies apart in @rows (GStrv each, the header
+ * at @header_index) and its values in @values; -1 when there is none.
+ * @clinic and @period are positions from 0, @period -1 when absent. */
+int                  klynge_import_find_copies_column (GPtrArray          *rows,
+                                                       guint               header_index,
+                                                       int                 clinic,
+                                                       int                 period,
+                                                       GStrv              *values);
 /* Where @name is in @header: its position from 0; -1 when absent, -2 when
  * the name is there more than once ("#N" names column N from 1). */
 int                  klynge_import_column_position   (const char *const    *header,

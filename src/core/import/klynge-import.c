@@ -135,6 +135,7 @@ typedef struct
   GArray     *clinics;           /* KnownClinic */
   GHashTable *clinic_keys;       /* number_key, name_key, alias → id */
   GHashTable *file_clinic_keys;  /* the file's unknown clinics' keys → index */
+  GHashTable *add_only_keys;     /* number keys of mapping->add_only, or NULL */
   GHashTable *clinic_cache;      /* file text → id (0: unknown) */
   GHashTable *indicator_keys;    /* folded name, package key → id */
   GPtrArray  *indicator_names;
@@ -1200,6 +1201,19 @@ read_reference (Prepare              *self,
       }
 }
 
+/* Whether the user chose to create @text's clinic (all of them unless some are picked). */
+static gboolean
+chosen_to_add (Prepare    *self,
+               const char *text)
+{
+  g_autofree char *key = NULL;
+
+  if (self->add_only_keys == NULL)
+    return TRUE;
+  key = klynge_import_number_key (text);
+  return g_hash_table_contains (self->add_only_keys, key);
+}
+
 static gboolean
 read_row (const KlyngeTableRow  *row,
           gpointer               user_data,
@@ -1259,10 +1273,10 @@ read_row (const KlyngeTableRow  *row,
       default:
         break;
       }
-  if (clinic_id == 0 && *clinic_text != '\0' && self->mapping->add_clinics)
+  if (clinic_id == 0 && *clinic_text != '\0' && self->mapping->add_clinics && chosen_to_add (self, clinic_text))
     clinic_id = -(gint64)note_file_clinic (self, self->plan->new_clinics, clinic_text,
                                            field (row, self->col_clinic_name), row->line);
-  else if (clinic_id == 0 && *clinic_text != '\0' && self->mapping->skip_unknown)
+  else if (clinic_id == 0 && *clinic_text != '\0' && (self->mapping->skip_unknown || self->mapping->add_clinics))
     {
       note_file_clinic (self, self->plan->unknown_clinics, clinic_text, field (row, self->col_clinic_name), row->line);
       return TRUE;
@@ -1400,6 +1414,37 @@ leave_out_bad_rows (KlyngeImportPlan *plan)
         plan->n_suppressed--;
     }
   g_array_set_size (all, kept);
+}
+
+/* A clinic is created for its measurements: one whose rows were all left
+ * out as bad, or held nothing to store, is not, and the others close up. */
+static void
+drop_clinics_without_rows (KlyngeImportPlan *plan)
+{
+  guint n = plan->new_clinics->len;
+  g_autofree gint64 *new_id = g_new0 (gint64, n + 1);   /* by -(old id); 0: dropped */
+  gint64 kept = 0;
+
+  for (guint i = 0; i < plan->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (plan->candidates, Candidate, i);
+
+      if (c->clinic_id < 0)
+        new_id[-c->clinic_id] = 1;
+    }
+  for (guint i = 1; i <= n; i++)
+    if (new_id[i] != 0)
+      new_id[i] = -(++kept);
+  for (guint i = n; i > 0; i--)
+    if (new_id[i] == 0)
+      g_ptr_array_remove_index (plan->new_clinics, i - 1);
+  for (guint i = 0; i < plan->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (plan->candidates, Candidate, i);
+
+      if (c->clinic_id < 0)
+        c->clinic_id = new_id[-c->clinic_id];
+    }
 }
 
 static gboolean
@@ -1628,6 +1673,7 @@ klynge_import_prepare (KlyngeDb                   *db,
     .proportions = g_hash_table_new (NULL, NULL),
     .period_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .file_clinic_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .add_only_keys = mapping->add_only != NULL ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) : NULL,
     .col_clinic_name = -1,
     .col_area_type = -1,
     .filter_columns = g_array_new (FALSE, FALSE, sizeof (int)),
@@ -1638,6 +1684,8 @@ klynge_import_prepare (KlyngeDb                   *db,
   gboolean ok;
 
   g_array_set_clear_func (self.clinics, known_clinic_clear);
+  for (guint i = 0; mapping->add_only != NULL && mapping->add_only[i] != NULL; i++)
+    g_hash_table_add (self.add_only_keys, klynge_import_number_key (mapping->add_only[i]));
   plan->cluster_id = cluster_id;
   plan->store_references = mapping->store_reference;
   plan->file_name = g_path_get_basename (path);
@@ -1675,7 +1723,10 @@ klynge_import_prepare (KlyngeDb                   *db,
       ok = FALSE;
     }
   if (ok)
-    leave_out_bad_rows (plan);
+    {
+      leave_out_bad_rows (plan);
+      drop_clinics_without_rows (plan);
+    }
   if (ok && plan->candidates->len == 0 && plan->n_errors == 0)
     add_problem (&self, KLYNGE_IMPORT_PROBLEM_MISSING_VALUE, 0, 0, NULL, NULL,
                  _("The file has no measurements under its header."));
@@ -1695,6 +1746,7 @@ klynge_import_prepare (KlyngeDb                   *db,
   g_hash_table_unref (self.proportions);
   g_hash_table_unref (self.period_cache);
   g_hash_table_unref (self.file_clinic_keys);
+  g_clear_pointer (&self.add_only_keys, g_hash_table_unref);
   g_array_unref (self.filter_columns);
   g_ptr_array_unref (self.filter_values);
   g_array_unref (self.quality);
@@ -2544,8 +2596,10 @@ preview_row (const KlyngeTableRow  *row,
     return TRUE;
   fields = g_new0 (char *, row->n_fields + 1);
 
+  /* A header name that repeats is shown, and chosen, as the import names
+   * it: "Registered patients (1 May 2022)", "Register (column F)". */
   for (guint i = 0; i < row->n_fields; i++)
-    fields[i] = g_strdup (row->fields[i]);
+    fields[i] = g_strdup (row->labels != NULL ? row->labels[i] : row->fields[i]);
   g_ptr_array_add (preview->rows, fields);
   return preview->rows->len < preview->max_rows;
 }

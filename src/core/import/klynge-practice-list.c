@@ -379,3 +379,73 @@ klynge_practice_list_import (KlyngeDb                  *db,
   g_array_unref (reader.practices);
   return ok;
 }
+
+typedef struct
+{
+  char  *db_path;
+  gint64 cluster_id;
+  char  *path;
+} ImportData;
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *import = data;
+
+  g_free (import->db_path);
+  g_free (import->path);
+  g_free (import);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *import = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = klynge_db_open (import->db_path, KLYNGE_DB_OPEN_DEFAULT, &error);
+  KlyngePracticeListResult *counts = g_new0 (KlyngePracticeListResult, 1);
+
+  if (db != NULL && klynge_practice_list_import (db, import->cluster_id, import->path, &(KlyngePracticeList) { .sheet = 1 },
+                                                 FALSE, counts, &error))
+    g_task_return_pointer (task, counts, g_free);
+  else
+    {
+      g_free (counts);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+}
+
+void
+klynge_practice_list_import_async (KlyngeDb            *db,
+                                   gint64               cluster_id,
+                                   const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportData *import = g_new0 (ImportData, 1);
+
+  import->db_path = g_strdup (klynge_db_get_path (db));
+  import->cluster_id = cluster_id;
+  import->path = g_strdup (path);
+  g_task_set_source_tag (task, klynge_practice_list_import_async);
+  g_task_set_task_data (task, import, import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+klynge_practice_list_import_finish (GAsyncResult              *result,
+                                    KlyngePracticeListResult  *counts,
+                                    GError                   **error)
+{
+  g_autofree KlyngePracticeListResult *found = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (found == NULL)
+    return FALSE;
+  *counts = *found;
+  return TRUE;
+}

@@ -56,4 +56,16 @@ gboolean klynge_practice_list_import (KlyngeDb                  *db,
                                       KlyngePracticeListResult  *result,
                                       GError                   **error);
 
+/* The same in a worker with its own connection, the columns found by their
+ * usual names: the Clusters area's "Import a Practice List…". */
+void     klynge_practice_list_import_async  (KlyngeDb             *db,
+                                             gint64                cluster_id,
+                                             const char           *path,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean klynge_practice_list_import_finish (GAsyncResult             *result,
+                                             KlyngePracticeListResult *counts,
+                                             GError                  **error);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "klynge-csv-reader.h"
+#include "klynge-format.h"
 #include "klynge-table-reader.h"
 #include "klynge-xlsx-reader.h"
 
@@ -274,8 +275,15 @@ label_counts (GStrv labels)
   return counts;
 }
 
+static gboolean
+is_iso_date (const char *text)
+{
+  return strlen (text) == 10 && g_ascii_isdigit (text[0]) && text[4] == '-' && text[7] == '-' &&
+         g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[8]);
+}
+
 /* Names that repeat get the groups above them, then, if that is not
- * enough, their column: "Registered patients (2022-05-01)". */
+ * enough, their column: "Registered patients (1 May 2022)". */
 static void
 make_labels (Finder *self,
              guint   header)
@@ -283,6 +291,7 @@ make_labels (Finder *self,
   const HeldRow *head = g_ptr_array_index (self->held, header);
   g_autoptr(GPtrArray) group_rows = g_ptr_array_new ();
   g_autoptr(GHashTable) counts = NULL;
+  g_auto(GStrv) shown = NULL;
   guint n = head->row.n_fields;
   guint first_group_line;
 
@@ -302,23 +311,33 @@ make_labels (Finder *self,
 
   self->groups = g_new0 (char *, n + 1);
   self->labels = g_new0 (char *, n + 1);
+  shown = g_new0 (char *, n + 1);
   for (guint c = 0; c < n; c++)
     {
       GString *group = g_string_new (NULL);
+      GString *group_shown = g_string_new (NULL);
       const char *last = NULL;
 
       for (guint g = 0; g < group_rows->len; g++)
         {
           const char *text = group_text (self, group_rows->pdata[g], first_group_line, c);
+          g_autofree char *date = NULL;
 
           if (!has_alnum (text) || g_strcmp0 (text, last) == 0)
             continue;
           if (group->len > 0)
-            g_string_append (group, ", ");
+            {
+              g_string_append (group, ", ");
+              g_string_append (group_shown, ", ");
+            }
           g_string_append (group, text);
+          /* A date cell reads back as ISO; the user reads "1 May 2022". */
+          date = is_iso_date (text) ? klynge_format_date (text) : NULL;
+          g_string_append (group_shown, date != NULL ? date : text);
           last = text;
         }
       self->groups[c] = g_string_free (group, FALSE);
+      shown[c] = g_string_free (group_shown, FALSE);
       self->labels[c] = g_strdup (held_field (head, c));
     }
 
@@ -327,9 +346,9 @@ make_labels (Finder *self,
     {
       g_autofree char *folded = fold_name (self->labels[c]);
 
-      if (*folded != '\0' && count_label (counts, folded) > 1 && *self->groups[c] != '\0')
+      if (*folded != '\0' && count_label (counts, folded) > 1 && *shown[c] != '\0')
         {
-          char *label = g_strdup_printf ("%s (%s)", g_strstrip (self->labels[c]), self->groups[c]);
+          char *label = g_strdup_printf ("%s (%s)", g_strstrip (self->labels[c]), shown[c]);
 
           g_free (self->labels[c]);
           self->labels[c] = label;
