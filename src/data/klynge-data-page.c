@@ -66,17 +66,16 @@ create_batch_row (gpointer item,
 
 /* Data that came on paper or by phone are received too, with a note. */
 static void
-add_by_hand_button (GtkWidget *row,
+add_by_hand_button (GtkWidget *actions,
                     gint64     clinic_id)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Received by _Hand…"));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Received by Hand…"), -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "data.receive-by-hand");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", clinic_id);
   klynge_tooltip_set_text (button, _("Mark what is missing as received another way, with a note saying how"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (actions), button);
 }
 
 static GtkWidget *
@@ -93,15 +92,19 @@ create_request_row (gpointer item,
   if (mailto != NULL)
     {
       GtkWidget *remind = gtk_button_new_with_mnemonic (_("_Remind by E-mail"));
+      /* Side by side, or one above the other in a narrow window. */
+      GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+      gtk_widget_add_css_class (actions, "reflow");
+      gtk_widget_set_valign (actions, GTK_ALIGN_CENTER);
       /* GTK 4.8 would read the label with its underscore. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (remind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remind by E-mail"), -1);
-      gtk_widget_set_valign (remind, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "data.remind");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "s", mailto);
       klynge_tooltip_set_text (remind, _("Open a draft e-mail listing what is missing"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remind);
-      add_by_hand_button (row, klynge_data_item_get_id (clinic));
+      gtk_box_append (GTK_BOX (actions), remind);
+      add_by_hand_button (actions, klynge_data_item_get_id (clinic));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), actions);
     }
   else
     {
@@ -219,6 +222,7 @@ load_requests (KlyngeDataPage *self)
                           n_complete, n_clinics);
   gtk_label_set_text (self->tracker_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->requests_list), n_clinics > 0);
+  klynge_page_reflow (GTK_WIDGET (self->requests_list));
   gtk_widget_set_visible (self->remind_all_button, n_complete < n_clinics);
 }
 

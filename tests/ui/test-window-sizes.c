@@ -338,6 +338,8 @@ visit_views (KlyngeWindow *window,
           if (!adw_leaflet_page_get_navigatable (page))
             continue;
           adw_leaflet_set_visible_child (leaflet, adw_leaflet_page_get_child (page));
+          /* Mid-slide both panes stick out: check where the slide ends. */
+          KLYNGE_UI_TEST_WAIT (!adw_leaflet_get_child_transition_running (leaflet));
           klynge_ui_test_flush ();
           visit_child (window, adw_leaflet_page_get_child (page), where,
                        adw_leaflet_page_get_name (page) != NULL ? adw_leaflet_page_get_name (page) : name);
