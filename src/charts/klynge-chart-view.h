@@ -21,6 +21,8 @@ void       klynge_chart_view_set (KlyngeChartView          *self,
                                   KlyngeChartData          *data,
                                   const KlyngeChartOptions *options);
 
-const KlyngeChartData *klynge_chart_view_get_data (KlyngeChartView *self);
+const KlyngeChartData *klynge_chart_view_get_data    (KlyngeChartView *self);
+int                    klynge_chart_view_get_current (KlyngeChartView *self);
+KlyngeChartTheme       klynge_chart_view_get_theme   (KlyngeChartView *self);
 
 G_END_DECLS
