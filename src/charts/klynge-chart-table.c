@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "klynge-accessible.h"
 #include "klynge-chart-table.h"
 #include "klynge-i18n.h"
 
@@ -193,6 +194,7 @@ static void
 klynge_chart_table_init (KlyngeChartTable *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_accessible_name_list (GTK_WIDGET (self->view), _("The Chart’s Numbers"));
   add_columns (self);
 }
 

@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-accessible.h"
 #include "klynge-clinic-editor.h"
 #include "klynge-cluster-details.h"
 #include "klynge-cluster-editor.h"
@@ -1523,6 +1524,8 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_accessible_name_list (GTK_WIDGET (self->clinics_view), _("Clinics"));
+  klynge_accessible_name_list (GTK_WIDGET (self->members_view), _("Members"));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, page_measure_cb, page_allocate_cb));
   /* Everything in its menu adds to the database; disabled, a menu button
    * keeps its suggested colour, so it goes. */

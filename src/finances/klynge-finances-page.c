@@ -9,6 +9,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-accessible.h"
 #include "klynge-accounts.h"
 #include "klynge-budget-chart.h"
 #include "klynge-finances-page.h"
@@ -896,6 +897,7 @@ static void
 klynge_finances_page_init (KlyngeFinancesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_accessible_name_list (GTK_WIDGET (self->ledger_view), _("Ledger"));
   /* Locking a year is a change too. */
   g_object_bind_property (self, "read-only", self->lock_button, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);

@@ -64,16 +64,17 @@ def find_app(pid):
 
 
 def walk(acc, visit):
+    """Calls visit on acc and what it holds, until visit returns True."""
     try:
-        visit(acc)
+        if visit(acc):
+            return True
         children = [acc.getChildAtIndex(i) for i in range(acc.childCount)]
         # What is hidden (a closed popover, a drop-down's list) is out of a
         # screen reader's reach until it opens, and gets its name then.
         children = [c for c in children if c is not None and c.getState().contains(pyatspi.STATE_VISIBLE)]
     except Exception:
-        return
-    for child in children:
-        walk(child, visit)
+        return False
+    return any(walk(child, visit) for child in children)
 
 
 def unnamed_controls(root):
@@ -98,8 +99,9 @@ def has_focusable(root):
     found = []
 
     def visit(acc):
-        if not found and acc.getState().contains(pyatspi.STATE_FOCUSABLE):
+        if acc.getState().contains(pyatspi.STATE_FOCUSABLE):
             found.append(acc)
+        return bool(found)
     walk(root, visit)
     return bool(found)
 
@@ -108,8 +110,9 @@ def find_named(root, name):
     found = []
 
     def visit(acc):
-        if not found and acc.name == name and acc.getRoleName() in ('push button', 'toggle button', 'menu item'):
+        if acc.name == name and acc.getRoleName() in ('push button', 'toggle button', 'menu item'):
             found.append(acc)
+        return bool(found)
     walk(root, visit)
     return found[0] if found else None
 
@@ -123,8 +126,9 @@ def find_named_tab(app):
     found = []
 
     def visit(acc):
-        if not found and acc.getRoleName() == 'page tab':
+        if acc.getRoleName() == 'page tab':
             found.append(acc)
+        return bool(found)
     walk(app, visit)
     return bool(found)
 
@@ -140,15 +144,15 @@ def run(area, button=None):
             return None, 'the app did not appear on the accessibility bus'
         windows_before = app.childCount
         if button is not None:
-            target = wait_for(lambda: find_named(app, button), timeout=10)
+            target = wait_for(lambda: find_named(app, button))
             if target is None:
                 return None, 'no button named %r' % button
             action = target.queryAction()
             action.doAction(0)
-            if not wait_for(lambda: app.childCount > windows_before, timeout=10):
+            if not wait_for(lambda: app.childCount > windows_before):
                 return None, '%r opened no window' % button
             root = app.getChildAtIndex(app.childCount - 1)
-            if not wait_for(lambda: has_focusable(root), timeout=10):
+            if not wait_for(lambda: has_focusable(root)):
                 return None, '%r opened a window without controls' % button
         else:
             root = app
