@@ -17,6 +17,7 @@
 #include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
 #include "klynge-format.h"
+#include "klynge-list-keys.h"
 #include "klynge-member-editor.h"
 #include "klynge-member-export.h"
 #include "klynge-member-import-dialog.h"
@@ -28,6 +29,7 @@ struct _KlyngeClustersPage
 {
   KlyngePage          parent_instance;
 
+  GMenuModel         *row_menu;
   GtkBox             *heading_box;
   GtkBox             *cards;
   GtkLabel           *name_label;
@@ -1222,8 +1224,9 @@ delete_clinic_action (GtkWidget  *widget,
     delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_NONE, 0);
 }
 
-/* The Delete and F2 keys on the selected row of the list shown: a row is one
- * Tab stop, its Edit and Delete buttons are for the pointer. */
+/* The Delete and F2 keys and the row's menu (right click, Menu key,
+ * Shift+F10) on the selected row of the list shown: a row is one Tab stop,
+ * its Edit and Delete buttons are for the pointer. */
 static void
 act_on_selected_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1492,6 +1495,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_empty);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_empty);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_view);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, row_menu);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_list_changed_cb);
@@ -1526,6 +1530,8 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   klynge_accessible_name_list (GTK_WIDGET (self->clinics_view), _("Clinics"));
   klynge_accessible_name_list (GTK_WIDGET (self->members_view), _("Members"));
+  klynge_list_keys_attach (GTK_WIDGET (self->members_view), self->row_menu);
+  klynge_list_keys_attach (GTK_WIDGET (self->clinics_view), self->row_menu);
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, page_measure_cb, page_allocate_cb));
   /* Everything in its menu adds to the database; disabled, a menu button
    * keeps its suggested colour, so it goes. */
