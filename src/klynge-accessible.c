@@ -64,6 +64,20 @@ first_child_of_type (GtkWidget *widget,
   return NULL;
 }
 
+/* The lists an expander row holds its header and its rows in. */
+static void
+name_lists (GtkWidget  *widget,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        set_label (child, label);
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        name_lists (child, label);
+    }
+}
+
 /* The text a popup's item shows, which GTK 4.8 does not make its name. */
 static void
 name_popup_item (GtkWidget *item)
@@ -116,19 +130,31 @@ name_internals (GtkWidget *widget)
     name_inside (widget, widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
   else if (ADW_IS_STATUS_PAGE (widget) && (inner = first_child_of_type (widget, GTK_TYPE_SCROLLED_WINDOW)) != NULL)
     {
-      set_label (inner, adw_status_page_get_title (ADW_STATUS_PAGE (widget)));
-      /* Pages that say why a list is empty get their title when it is. */
+      label = adw_status_page_get_title (ADW_STATUS_PAGE (widget));
+      set_label (inner, label);
+      /* Pages that say why a list is empty get their title when it is, and
+       * until then are no Tab stop. */
+      gtk_widget_set_focusable (inner, label != NULL && *label != '\0');
       if (g_object_get_data (G_OBJECT (widget), NAMED_KEY "-followed") == NULL)
         {
           g_object_set_data (G_OBJECT (widget), NAMED_KEY "-followed", GINT_TO_POINTER (TRUE));
           g_signal_connect (widget, "notify::title", G_CALLBACK (name_internals), NULL);
         }
     }
-  else if (ADW_IS_EXPANDER_ROW (widget) && (inner = first_child_of_type (widget, GTK_TYPE_LIST_BOX)) != NULL)
-    set_label (inner, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
-  else if (ADW_IS_PREFERENCES_GROUP (widget) && (inner = first_child_of_type (widget, GTK_TYPE_LIST_BOX)) != NULL
-           && (label = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget))) != NULL && *label != '\0')
-    set_label (inner, label);
+  else if (ADW_IS_EXPANDER_ROW (widget))
+    name_lists (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  else if (ADW_IS_PREFERENCES_GROUP (widget) && (inner = first_child_of_type (widget, GTK_TYPE_LIST_BOX)) != NULL)
+    {
+      GtkWidget *row = first_child_of_type (inner, ADW_TYPE_PREFERENCES_ROW);
+
+      label = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+      /* A group without a heading is named by its first row, unless the
+       * page named it (klynge_accessible_name_list()). */
+      if (label != NULL && *label != '\0')
+        set_label (inner, label);
+      else if (row != NULL && g_object_get_data (G_OBJECT (inner), NAMED_KEY) == NULL)
+        set_label (inner, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
 }
 
 static void
@@ -190,4 +216,16 @@ klynge_accessible_name_list (GtkWidget  *owner,
     for (GtkWidget *child = gtk_widget_get_first_child (owner); child != NULL; child = gtk_widget_get_next_sibling (child))
       if (is_list_item (child))
         set_label (child, _("Column Titles"));
+}
+
+/**
+ * klynge_accessible_name_internals:
+ *
+ * Names what is inside @widget now: for widgets made after their window was
+ * shown (a row's drop-down, a combo row given new items).
+ */
+void
+klynge_accessible_name_internals (GtkWidget *widget)
+{
+  name_internals (widget);
 }

@@ -130,14 +130,28 @@ destroy_cb (GtkWidget *list)
   g_object_set_data (G_OBJECT (list), POPOVER_KEY, NULL);
 }
 
+static void
+add_key (GtkEventController *keys,
+         guint               keyval,
+         const char         *action)
+{
+  if (action != NULL)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0), gtk_named_action_new (action)));
+}
+
 /**
  * klynge_list_keys_attach:
  * @list: a #GtkColumnView or #GtkListView
  * @menu: the row's actions, acting on the selected row
+ * @edit: (nullable): the action F2 activates, for the list alone
+ * @delete: (nullable): the action Delete activates, for the list alone
  */
 void
 klynge_list_keys_attach (GtkWidget  *list,
-                         GMenuModel *menu)
+                         GMenuModel *menu,
+                         const char *edit,
+                         const char *delete)
 {
   GtkWidget *popover = gtk_popover_menu_new_from_model (menu);
   GtkGesture *click = gtk_gesture_click_new ();
@@ -158,6 +172,8 @@ klynge_list_keys_attach (GtkWidget  *list,
                                         gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
                                                                                        gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
                                                           gtk_callback_action_new (menu_key_cb, NULL, NULL)));
+  add_key (keys, GDK_KEY_F2, edit);
+  add_key (keys, GDK_KEY_Delete, delete);
   gtk_widget_add_controller (list, keys);
 
   gtk_event_controller_set_propagation_phase (tab, GTK_PHASE_CAPTURE);

@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 void klynge_list_keys_attach (GtkWidget  *list,
-                              GMenuModel *menu);
+                              GMenuModel *menu,
+                              const char *edit,
+                              const char *delete);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "klynge-accessible.h"
 #include "klynge-chart-table.h"
 #include "klynge-i18n.h"
+#include "klynge-row-label.h"
 
 enum
 {
@@ -128,9 +129,25 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkStringObject *row = gtk_list_item_get_item (item);
-  g_autofree char *text = field (gtk_string_object_get_string (row), GPOINTER_TO_UINT (user_data));
+  guint column = GPOINTER_TO_UINT (user_data);
+  g_autofree char *text = field (gtk_string_object_get_string (row), column);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* The row's name is its line, read as a screen reader reads a list. */
+  if (column == COLUMN_CLINIC)
+    {
+      g_auto(GStrv) fields = g_strsplit (gtk_string_object_get_string (row), "\t", N_COLUMNS);
+      g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+
+      for (guint i = 0; fields[i] != NULL; i++)
+        if (*fields[i] != '\0')
+          g_strv_builder_add (shown, fields[i]);
+      parts = g_strv_builder_end (shown);
+      label = g_strjoinv (", ", parts);
+      klynge_row_label_set (gtk_list_item_get_child (item), label);
+    }
 }
 
 static void

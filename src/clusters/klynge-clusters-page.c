@@ -1530,8 +1530,9 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   klynge_accessible_name_list (GTK_WIDGET (self->clinics_view), _("Clinics"));
   klynge_accessible_name_list (GTK_WIDGET (self->members_view), _("Members"));
-  klynge_list_keys_attach (GTK_WIDGET (self->members_view), self->row_menu);
-  klynge_list_keys_attach (GTK_WIDGET (self->clinics_view), self->row_menu);
+  /* Delete and F2 are the page's, for whichever list it shows. */
+  klynge_list_keys_attach (GTK_WIDGET (self->members_view), self->row_menu, NULL, NULL);
+  klynge_list_keys_attach (GTK_WIDGET (self->clinics_view), self->row_menu, NULL, NULL);
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, page_measure_cb, page_allocate_cb));
   /* Everything in its menu adds to the database; disabled, a menu button
    * keeps its suggested colour, so it goes. */

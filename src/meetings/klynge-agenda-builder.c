@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "klynge-accessible.h"
 #include "klynge-agenda-builder.h"
 #include "klynge-placeholder.h"
 #include "klynge-read-only.h"
@@ -230,6 +231,7 @@ make_row (KlyngeAgendaBuilder *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), kind_position (item->kind));
   gtk_size_group_add_widget (self->kind_widths, kind);
   klynge_tooltip_set_text (kind, _("Type"));
+  klynge_accessible_name_internals (kind);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), item->duration_minutes);
   klynge_tooltip_set_text (duration, _("Duration in minutes"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (duration), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Duration in minutes"), -1);

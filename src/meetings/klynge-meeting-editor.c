@@ -82,6 +82,7 @@ fill_combo (AdwComboRow *row,
     }
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   adw_combo_row_set_selected (row, position);
+  klynge_accessible_name_internals (GTK_WIDGET (row));
 }
 
 static gint64

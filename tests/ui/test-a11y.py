@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 # test-a11y.py KLYNGE — what a screen reader hears: every focusable control of
 # every area and of the dialogs they open has a name, and no name is a widget
-# type ("GtkImage", "GtkMenuButton"). Walks the real app over AT-SPI; meson runs
-# it inside dbus-run-session, which starts the accessibility bus. Prints TAP.
+# type ("GtkImage", "GtkMenuButton"); the chart names each clinic's numbers as
+# the arrow keys reach it, the same numbers its table shows. Walks the real app
+# over AT-SPI; meson runs it inside dbus-run-session, which starts the
+# accessibility bus. Prints TAP.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
@@ -161,6 +163,100 @@ def run(area, button=None):
         process.terminate()
         process.wait(timeout=10)
 
+
+def find_role(root, role):
+    found = []
+
+    def visit(acc):
+        if acc.getRoleName() == role:
+            found.append(acc)
+        return bool(found)
+    walk(root, visit)
+    return found[0] if found else None
+
+
+def texts(acc):
+    out = []
+
+    def visit(a):
+        if a.getRoleName() == 'label' and a.name:
+            out.append(a.name)
+    walk(acc, visit)
+    return out
+
+
+def table_rows(root, name):
+    rows = []
+    tables = []
+
+    def visit(acc):
+        if acc.name == name:
+            tables.append(acc)
+        return bool(tables)
+    walk(root, visit)
+
+    def visit_row(acc):
+        if acc.getRoleName() == 'table row':
+            rows.append(acc)
+    if tables:
+        walk(tables[0], visit_row)
+    return rows
+
+
+CLINIC = re.compile(r'^Clinic (\S+): .* \(([\d,.\u00a0 ]+) of ([\d,.\u00a0 ]+)\)')
+KEY_RIGHT = 0xff53
+
+
+def chart_numbers():
+    """What the chart announces, clinic by clinic, and what its table lists."""
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    process = subprocess.Popen([APP, '--demo', '--area', 'charts'], env=env)
+    try:
+        app = wait_for(lambda: find_app(process.pid))
+        if app is None or not wait_for(lambda: settled(app)):
+            return None, None, 'the app did not appear on the accessibility bus'
+        chart = wait_for(lambda: find_role(app, 'image'))
+        if chart is None:
+            return None, None, 'no chart'
+        chart.queryComponent().grabFocus()
+        if not wait_for(lambda: chart.getState().contains(pyatspi.STATE_FOCUSED)):
+            return None, None, 'the chart takes no focus'
+        announced = {}
+        name = chart.name
+        while True:
+            pyatspi.Registry.generateKeyboardEvent(KEY_RIGHT, None, pyatspi.KEY_SYM)
+            previous = name
+            name = wait_for(lambda: chart.name if chart.name != previous else None, timeout=5)
+            if name is None:
+                break  # the last clinic: Right moves no further
+            match = CLINIC.match(name)
+            if match is None:
+                return None, None, 'the chart announced %r' % name
+            announced[match.group(1)] = (re.sub(r'\D', '', match.group(2)), re.sub(r'\D', '', match.group(3)))
+        toggle = find_named(app, 'Show as Table')
+        if toggle is None:
+            return None, None, 'no Show as Table'
+        toggle.queryAction().doAction(0)
+        rows = wait_for(lambda: table_rows(app, 'The Chart’s Numbers'))
+        listed = {}
+        for row in rows or []:
+            cells = texts(row)
+            if len(cells) >= 3 and cells[1].isdigit():
+                listed[cells[0]] = (cells[1], cells[2])
+        return announced, listed, None
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+announced, listed, error = chart_numbers()
+if error is not None:
+    ok(False, 'charts: the arrow keys announce every clinic', [error])
+else:
+    ok(len(announced) >= 2, 'charts: the arrow keys announce every clinic (%d)' % len(announced))
+    ok(announced == listed, 'charts: the announced numbers are the table\'s',
+       ['announced %s' % sorted(announced.items()), 'listed %s' % sorted(listed.items())])
 
 for area, buttons in AREAS:
     for button in [None] + buttons:

@@ -11,6 +11,7 @@
 
 #include "klynge-cluster-editor.h"
 #include "klynge-clusters-page.h"
+#include "klynge-finances-page.h"
 #include "klynge-member-editor.h"
 #include "klynge-ui-test-run.h"
 
@@ -153,6 +154,37 @@ test_member_row_keys (void)
   klynge_ui_test_run_on_demo (member_row_keys, NULL);
 }
 
+/* The ledger: the row's Delete key deletes the selected entry, and the
+ * row's delete button is no Tab stop. */
+static void
+ledger_row_keys (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  GtkWidget *list = klynge_ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
+  guint before;
+
+  g_assert_nonnull (row_menu (list));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (list) && g_list_model_get_n_items (rows) > 1);
+  before = g_list_model_get_n_items (rows);
+  gtk_widget_grab_focus (list);
+  KLYNGE_UI_TEST_WAIT (focus_inside (GTK_WINDOW (window), list));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0);
+  klynge_ui_test_flush ();
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Delete, 0);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (rows) == before - 1);
+
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0);
+  KLYNGE_UI_TEST_WAIT (!focus_inside (GTK_WINDOW (window), list));
+}
+
+static void
+test_ledger_row_keys (void)
+{
+  klynge_ui_test_run_on_demo (ledger_row_keys, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -161,6 +193,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/keyboard/notes-tab-and-ctrl-w", test_notes_and_ctrl_w);
   g_test_add_func ("/ui/keyboard/member-row-menu", test_member_row_keys);
+  g_test_add_func ("/ui/keyboard/ledger-row-keys", test_ledger_row_keys);
 
   return g_test_run ();
 }
