@@ -118,7 +118,16 @@ name_internals (GtkWidget *widget)
   const char *label = NULL;
   GtkWidget *inner;
 
-  if (is_list_item (widget) && GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget))
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget))
+      && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
+    {
+      /* GTK 4.8 names a button by its mnemonic label with the underscore
+       * ("New _Member…"), and one given a name besides by both ("New
+       * Member… New Member…"): the label's text alone names it. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      set_label (widget, gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))));
+    }
+  else if (is_list_item (widget) && GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget))
       && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL)
     name_popup_item (widget);
   else if (GTK_IS_DROP_DOWN (widget) && (label = tooltip_of (widget)) != NULL)
@@ -141,8 +150,26 @@ name_internals (GtkWidget *widget)
           g_signal_connect (widget, "notify::title", G_CALLBACK (name_internals), NULL);
         }
     }
+  else if (ADW_IS_PREFERENCES_PAGE (widget) && (inner = first_child_of_type (widget, GTK_TYPE_SCROLLED_WINDOW)) != NULL)
+    {
+      GtkWidget *stack = gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_STACK);
+      AdwViewStackPage *page = stack != NULL ? adw_view_stack_get_page (ADW_VIEW_STACK (stack), widget) : NULL;
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      /* Untitled, it is named as the tab that shows it, or as its window. */
+      label = adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (widget));
+      if ((label == NULL || *label == '\0') && page != NULL)
+        label = adw_view_stack_page_get_title (page);
+      if ((label == NULL || *label == '\0') && GTK_IS_WINDOW (root))
+        label = gtk_window_get_title (GTK_WINDOW (root));
+      set_label (inner, label);
+    }
   else if (ADW_IS_EXPANDER_ROW (widget))
-    name_lists (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+    {
+      label = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+      set_label (widget, label);
+      name_lists (widget, label);
+    }
   else if (ADW_IS_PREFERENCES_GROUP (widget) && (inner = first_child_of_type (widget, GTK_TYPE_LIST_BOX)) != NULL)
     {
       GtkWidget *row = first_child_of_type (inner, ADW_TYPE_PREFERENCES_ROW);

@@ -21,10 +21,12 @@ TYPE_NAME = re.compile(r'^(Gtk|Adw|Klynge)[A-Z][A-Za-z]*$')
 # New Member…"): a screen reader would spell it out.
 MNEMONIC = re.compile(r'(^|\w)_\w')
 
-# Area, and the buttons (by their accessible name) whose dialogs are walked too.
-# Import File… opens GTK's own file chooser, which is not ours to name.
+# Area, and the buttons (by their accessible name) whose dialogs are walked
+# too; a menu's item after the button that opens the menu. Import File…
+# opens GTK's own file chooser, which is not ours to name.
 AREAS = [
-    ('clusters', ['Edit Cluster…', 'New Member…', 'New Clinic…']),
+    ('clusters', ['Edit Cluster…', ('Add a Member or Clinic', 'New Member…'),
+                  ('Add a Member or Clinic', 'New Clinic…')]),
     ('meetings', ['Topics and Brainstorm', 'Attendance Overview']),
     ('data', []),
     ('charts', ['Present']),
@@ -108,14 +110,31 @@ def has_focusable(root):
     return bool(found)
 
 
+def on_screen(acc):
+    try:
+        return acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width > 0
+    except Exception:
+        return False
+
+
+def actionable(acc):
+    try:
+        return acc.queryAction().nActions > 0
+    except Exception:
+        return False
+
+
 def find_named(root, name):
     found = []
 
     def visit(acc):
         if acc.name == name and acc.getRoleName() in ('push button', 'toggle button', 'menu item'):
             found.append(acc)
-        return bool(found)
     walk(root, visit)
+    # What is on screen first: a page not shown may hold a button of that
+    # name. A menu button's action is its inner toggle's, of the same name.
+    found = [acc for acc in found if actionable(acc)]
+    found.sort(key=lambda acc: not on_screen(acc))
     return found[0] if found else None
 
 
@@ -146,11 +165,11 @@ def run(area, button=None):
             return None, 'the app did not appear on the accessibility bus'
         windows_before = app.childCount
         if button is not None:
-            target = wait_for(lambda: find_named(app, button))
-            if target is None:
-                return None, 'no button named %r' % button
-            action = target.queryAction()
-            action.doAction(0)
+            for name in button if isinstance(button, tuple) else (button,):
+                target = wait_for(lambda: find_named(app, name))
+                if target is None:
+                    return None, 'no button named %r' % name
+                target.queryAction().doAction(0)
             if not wait_for(lambda: app.childCount > windows_before):
                 return None, '%r opened no window' % button
             root = app.getChildAtIndex(app.childCount - 1)
@@ -269,7 +288,7 @@ else:
 
 for area, buttons in AREAS:
     for button in [None] + buttons:
-        where = area if button is None else '%s: %s' % (area, button)
+        where = area if button is None else '%s: %s' % (area, ' > '.join(button) if isinstance(button, tuple) else button)
         bad, error = run(area, button)
         if error is not None:
             ok(False, where + ' could be walked', [error])
