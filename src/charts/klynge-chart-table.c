@@ -31,7 +31,7 @@ struct _KlyngeChartTable
 {
   GtkWidget           parent_instance;
 
-  GtkScrolledWindow  *scroller;
+  GtkWidget          *scroller;  /* bound so that dispose unparents it */
   GtkColumnView      *view;
   GtkMultiSelection  *selection;
   GtkStringList      *rows;

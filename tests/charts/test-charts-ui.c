@@ -377,18 +377,6 @@ test_presentation_high_contrast (void)
   klynge_ui_test_run_on_demo (presentation_high_contrast, NULL);
 }
 
-static void
-read_text_cb (GObject      *clipboard,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("");
-}
-
 /* Presses @keyval in @window and waits until the view reached another clinic. */
 static int
 step (KlyngeWindow *window,
@@ -474,8 +462,7 @@ chart_keyboard (KlyngeWindow *window,
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_c, GDK_CONTROL_MASK);
   expected = klynge_chart_table_copy_text (KLYNGE_CHART_TABLE (table));
   KLYNGE_UI_TEST_WAIT (gdk_clipboard_is_local (gtk_widget_get_clipboard (table)));
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (table), NULL, read_text_cb, &copied);
-  KLYNGE_UI_TEST_WAIT (copied != NULL);
+  copied = klynge_ui_test_clipboard_text (table);
   g_assert_cmpstr (copied, ==, expected);
   header = g_strndup (copied, strcspn (copied, "\n"));
   g_assert_cmpstr (header, ==, "Clinic\tNumerator\tDenominator\tRate\t95 % Interval\tOutside Limits");
