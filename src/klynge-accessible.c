@@ -20,8 +20,8 @@
 #include <adwaita.h>
 
 #include "klynge-accessible.h"
+#include "klynge-tooltip.h"
 
-#define TOOLTIP_KEY "klynge-tooltip"
 #define NAMED_KEY   "klynge-accessible-name"
 
 static void
@@ -39,15 +39,6 @@ static gboolean
 is_list_item (GtkWidget *widget)
 {
   return g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget") == 0;
-}
-
-/* What @widget's tooltip says, set in a template or by klynge_tooltip_set_text(). */
-static const char *
-tooltip_of (GtkWidget *widget)
-{
-  const char *text = g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
-
-  return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
 }
 
 static GtkWidget *
@@ -88,8 +79,8 @@ name_popup_item (GtkWidget *item)
     set_label (item, gtk_label_get_text (GTK_LABEL (label)));
 }
 
-/* Names the buttons and lists below @owner, down to the widgets the app put
- * there itself (a combo row's suffixes), and takes the Tab stop from what
+/* Names the buttons and lists below @owner (a drop-down or a combo row),
+ * the items of its popup by their text, and takes the Tab stop from what
  * only shows the chosen item. */
 static void
 name_inside (GtkWidget  *owner,
@@ -130,7 +121,7 @@ name_internals (GtkWidget *widget)
   else if (is_list_item (widget) && GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget))
       && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL)
     name_popup_item (widget);
-  else if (GTK_IS_DROP_DOWN (widget) && (label = tooltip_of (widget)) != NULL)
+  else if (GTK_IS_DROP_DOWN (widget) && (label = klynge_tooltip_get_text (widget)) != NULL)
     {
       set_label (widget, label);
       name_inside (widget, widget, label);

@@ -19,6 +19,7 @@
 #include "klynge-invitations-view.h"
 #include "klynge-page.h"
 #include "klynge-read-only.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeInvitationsView
 {
@@ -164,7 +165,7 @@ reload (KlyngeInvitationsView *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), invitation->clinic_name != NULL ? invitation->clinic_name : "");
       gtk_drop_down_set_selected (GTK_DROP_DOWN (answer), answer_position (invitation->status));
       gtk_widget_set_valign (answer, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (answer, _("Answer"));
+      klynge_tooltip_set_text (answer, _("Answer"));
       klynge_accessible_name_internals (answer);
       g_signal_connect (answer, "notify::selected", G_CALLBACK (answer_changed_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), answer);
