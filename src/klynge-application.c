@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "klynge-accessible.h"
 #include "klynge-application.h"
 #include "klynge-window.h"
 
@@ -256,6 +257,7 @@ klynge_application_startup (GApplication *app)
   static const char *new_database_accels[] = { "<Control><Shift>n", NULL };
 
   G_APPLICATION_CLASS (klynge_application_parent_class)->startup (app);
+  klynge_accessible_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

@@ -64,3 +64,11 @@ klynge_tooltip_set_text (GtkWidget  *widget,
         gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
     }
 }
+
+const char *
+klynge_tooltip_get_text (GtkWidget *widget)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
+
+  return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
+}

@@ -23,5 +23,7 @@ void       klynge_chart_view_set (KlyngeChartView          *self,
 
 const KlyngeChartData    *klynge_chart_view_get_data    (KlyngeChartView *self);
 const KlyngeChartOptions *klynge_chart_view_get_options (KlyngeChartView *self);
+int                       klynge_chart_view_get_current (KlyngeChartView *self);
+KlyngeChartTheme          klynge_chart_view_get_theme   (KlyngeChartView *self);
 
 G_END_DECLS

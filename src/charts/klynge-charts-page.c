@@ -12,6 +12,7 @@
 
 #include "klynge-chart-export.h"
 #include "klynge-chart-export-dialog.h"
+#include "klynge-chart-table.h"
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
 #include "klynge-period.h"
@@ -29,12 +30,14 @@ struct _KlyngeChartsPage
   GtkDropDown     *clinic_picker;
   GtkStack        *content;
   KlyngeChartView *view;
+  KlyngeChartTable *table;
 
   GPtrArray       *meetings;     /* KlyngeChartIndicator: id, title */
   GPtrArray       *indicators;
   GPtrArray       *periods;
   GPtrArray       *clinics;
   char            *limits;       /* "auto", "chance" or "widened", as KlyngeChartLimits */
+  gboolean         show_table;   /* the chart's numbers as a table instead of the chart */
   gboolean         updating;
   GCancellable    *export_cancellable;
   KlyngeChartExportKind export_kind;
@@ -45,6 +48,7 @@ G_DEFINE_FINAL_TYPE (KlyngeChartsPage, klynge_charts_page, KLYNGE_TYPE_PAGE)
 enum {
   PROP_0,
   PROP_LIMITS,
+  PROP_SHOW_TABLE,
   N_PROPS
 };
 
@@ -96,8 +100,13 @@ current_options (KlyngeChartsPage *self)
 
   options.kind = MIN (gtk_drop_down_get_selected (self->kind_picker), KLYNGE_CHART_N_KINDS - 1);
   options.names = MIN (gtk_drop_down_get_selected (self->names_picker), KLYNGE_CHART_NAMED);
-  options.theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
-                  ? KLYNGE_CHART_THEME_DARK : KLYNGE_CHART_THEME_LIGHT;
+  /* The system's high-contrast setting reaches the chart as it reaches the widgets. */
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    options.theme = KLYNGE_CHART_THEME_HIGH_CONTRAST;
+  else if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    options.theme = KLYNGE_CHART_THEME_DARK;
+  else
+    options.theme = KLYNGE_CHART_THEME_LIGHT;
   options.funnel_method = KLYNGE_FUNNEL_EXACT;
   for (guint i = 0; i < KLYNGE_LIMITS_N; i++)
     if (g_strcmp0 (self->limits, limits_names[i]) == 0)
@@ -148,7 +157,9 @@ show_chart (KlyngeChartsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.present", data != NULL);
   /* Nothing to chart: say where the numbers come from instead of a blank page. */
   gtk_stack_set_visible_child_name (self->content,
-                                    options.kind != KLYNGE_CHART_ATTENDANCE && indicator == 0 ? "empty" : "chart");
+                                    options.kind != KLYNGE_CHART_ATTENDANCE && indicator == 0 ? "empty"
+                                    : self->show_table ? "table" : "chart");
+  klynge_chart_table_set (self->table, data, &options);
   klynge_chart_view_set (self->view, data, &options);
 }
 
@@ -241,7 +252,7 @@ options_changed_cb (KlyngeChartsPage *self)
 }
 
 static void
-dark_changed_cb (KlyngeChartsPage *self)
+style_changed_cb (KlyngeChartsPage *self)
 {
   show_chart (self);
 }
@@ -445,6 +456,9 @@ klynge_charts_page_get_property (GObject    *object,
     case PROP_LIMITS:
       g_value_set_string (value, self->limits);
       break;
+    case PROP_SHOW_TABLE:
+      g_value_set_boolean (value, self->show_table);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -465,6 +479,13 @@ klynge_charts_page_set_property (GObject      *object,
         return;
       g_free (self->limits);
       self->limits = g_value_dup_string (value);
+      g_object_notify_by_pspec (object, pspec);
+      show_chart (self);
+      break;
+    case PROP_SHOW_TABLE:
+      if (self->show_table == g_value_get_boolean (value))
+        return;
+      self->show_table = g_value_get_boolean (value);
       g_object_notify_by_pspec (object, pspec);
       show_chart (self);
       break;
@@ -512,9 +533,13 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   /* How the funnel's limits allow for clinics that differ more than chance explains. */
   properties[PROP_LIMITS] = g_param_spec_string ("limits", NULL, NULL, "auto",
                                                  G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The numbers instead of the chart: for a screen reader, or to copy them. */
+  properties[PROP_SHOW_TABLE] = g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
+                                                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KLYNGE_TYPE_CHART_VIEW);
+  g_type_ensure (KLYNGE_TYPE_CHART_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/charts/klynge-charts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, meeting_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, indicator_picker);
@@ -524,6 +549,7 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, clinic_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, content);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, view);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, table);
   gtk_widget_class_bind_template_callback (widget_class, meeting_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, indicator_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
@@ -538,6 +564,7 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   /* The letters of the chosen meeting, or of the charts without one. */
   gtk_widget_class_install_action (widget_class, "charts.export-key", NULL, export_action);
   gtk_widget_class_install_property_action (widget_class, "charts.limits", "limits");
+  gtk_widget_class_install_property_action (widget_class, "charts.show-table", "show-table");
 }
 
 static void
@@ -550,7 +577,9 @@ klynge_charts_page_init (KlyngeChartsPage *self)
   klynge_page_ellipsize_picker (self->clinic_picker);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "F5", "charts.present");
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Returns: the meeting whose charts the page shows, or 0 for all indicators */

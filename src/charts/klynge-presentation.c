@@ -221,6 +221,7 @@ open_overview (KlyngePresentation *self)
 
       gtk_widget_set_size_request (view, 320, 180);
       gtk_widget_set_has_tooltip (view, FALSE);
+      gtk_widget_set_focusable (view, FALSE);
       klynge_chart_view_set (KLYNGE_CHART_VIEW (view), g_steal_pointer (&slide->data), &options);
       gtk_flow_box_append (self->overview, view);
     }

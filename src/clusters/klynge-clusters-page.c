@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-accessible.h"
 #include "klynge-clinic-editor.h"
 #include "klynge-cluster-details.h"
 #include "klynge-cluster-editor.h"
@@ -17,6 +18,7 @@
 #include "klynge-clusters-page.h"
 #include "klynge-column-fit.h"
 #include "klynge-format.h"
+#include "klynge-list-keys.h"
 #include "klynge-member-editor.h"
 #include "klynge-member-export.h"
 #include "klynge-member-import-dialog.h"
@@ -29,6 +31,7 @@ struct _KlyngeClustersPage
 {
   KlyngePage          parent_instance;
 
+  GMenuModel         *row_menu;
   GtkBox             *heading_box;
   GtkBox             *cards;
   GtkLabel           *name_label;
@@ -1206,8 +1209,9 @@ delete_clinic_action (GtkWidget  *widget,
     delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_NONE, 0);
 }
 
-/* The Delete and F2 keys on the selected row of the list shown: a row is one
- * Tab stop, its Edit and Delete buttons are for the pointer. */
+/* The Delete and F2 keys and the row's menu (right click, Menu key,
+ * Shift+F10) on the selected row of the list shown: a row is one Tab stop,
+ * its Edit and Delete buttons are for the pointer. */
 static void
 act_on_selected_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1541,6 +1545,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_empty);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_empty);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, members_view);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, row_menu);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_list_changed_cb);
@@ -1574,6 +1579,11 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_accessible_name_list (GTK_WIDGET (self->clinics_view), _("Clinics"));
+  klynge_accessible_name_list (GTK_WIDGET (self->members_view), _("Members"));
+  /* Delete and F2 are the page's, for whichever list it shows. */
+  klynge_list_keys_attach (GTK_WIDGET (self->members_view), self->row_menu, NULL, NULL);
+  klynge_list_keys_attach (GTK_WIDGET (self->clinics_view), self->row_menu, NULL, NULL);
   /* Everything in its menu adds to the database; disabled, a menu button
    * keeps its suggested colour, so it goes. */
   g_object_bind_property (self, "read-only", self->add_button, "visible",

@@ -9,6 +9,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-accessible.h"
 #include "klynge-field-check.h"
 #include "klynge-member-import-dialog.h"
 #include "klynge-tooltip.h"
@@ -165,6 +166,7 @@ static void
 klynge_member_import_dialog_init (KlyngeMemberImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_accessible_name_list (GTK_WIDGET (self->rows_view), _("Rows to Import"));
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "klynge-accessible.h"
 #include "klynge-accounts.h"
 #include "klynge-budget-chart.h"
 #include "klynge-edit-guard.h"
@@ -18,13 +19,16 @@
 #include "klynge-column-fit.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
+#include "klynge-list-keys.h"
 #include "klynge-money.h"
+#include "klynge-row-label.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeFinancesPage
 {
   KlyngePage         parent_instance;
 
+  GMenuModel        *row_menu;
   GtkDropDown       *year_dropdown;
   GtkDropDown       *view_picker;
   AdwViewStack      *stack;
@@ -153,6 +157,16 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = cell_text (self, entry, column);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* A screen reader names the row by what tells one entry from another. */
+  if (column == COLUMN_DATE)
+    {
+      g_autofree char *category = cell_text (self, entry, COLUMN_CATEGORY);
+      g_autofree char *counterparty = cell_text (self, entry, COLUMN_COUNTERPARTY);
+      g_autofree char *amount = cell_text (self, entry, COLUMN_AMOUNT);
+      g_autofree char *label = g_strjoin (", ", text, category, counterparty, amount, NULL);
+
+      klynge_row_label_set (gtk_list_item_get_child (item), label);
+    }
   if (column == COLUMN_COUNTERPARTY || column == COLUMN_REFERENCE)
     klynge_tooltip_set_text (gtk_list_item_get_child (item),
                                  *entry->note != '\0' ? entry->note : entry->attachment_path);
@@ -166,6 +180,8 @@ setup_delete_cb (GtkSignalListItemFactory *factory,
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   klynge_tooltip_set_text (button, _("Delete the Entry"));
+  /* For the pointer: the keyboard has Delete and the row's menu. */
+  gtk_widget_set_focusable (button, FALSE);
   gtk_widget_add_css_class (button, "flat");
   gtk_list_item_set_child (item, button);
 }
@@ -822,6 +838,23 @@ ledger_activate_cb (KlyngeFinancesPage *self,
     open_editor (self, entry);
 }
 
+/* Delete, F2 and the row's menu act on the selected entry: a row is one Tab stop. */
+static void
+act_on_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
+  KlyngeLedgerEntry *entry = gtk_single_selection_get_selected_item (self->selection);
+
+  if (entry == NULL)
+    return;
+  if (g_str_equal (action_name, "finances.edit-selected"))
+    ledger_activate_cb (self, gtk_single_selection_get_selected (self->selection));
+  else
+    gtk_widget_activate_action (widget, "finances.delete-entry", "x", entry->id);
+}
+
 static void
 add_entry_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1107,10 +1140,13 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_list);
   gtk_widget_class_bind_template_callback (widget_class, lock_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, ledger_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "finances.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "finances.delete-entry", "x", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "finances.edit-selected", NULL, act_on_selected_action);
+  gtk_widget_class_install_action (widget_class, "finances.delete-selected", NULL, act_on_selected_action);
   gtk_widget_class_install_action (widget_class, "finances.apply-rates", NULL, apply_rates_action);
   gtk_widget_class_install_action (widget_class, "finances.book-grants", NULL, book_grants_action);
   gtk_widget_class_install_action (widget_class, "finances.undo-grants", NULL, undo_grants_action);
@@ -1124,12 +1160,15 @@ klynge_finances_page_init (KlyngeFinancesPage *self)
   self->budget_guard = klynge_edit_guard_new (GTK_WIDGET (self->budget_list));
   self->rates_guard = klynge_edit_guard_new (gtk_widget_get_parent (GTK_WIDGET (self->per_gp_row)));
   klynge_page_bind_view_picker (self->view_picker, self->stack);
+  klynge_accessible_name_list (GTK_WIDGET (self->ledger_view), _("Ledger"));
   /* Locking a year is a change too. */
   g_object_bind_property (self, "read-only", self->lock_button, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   klynge_page_ellipsize_picker (self->category_dropdown);
   klynge_page_ellipsize_picker (self->meeting_dropdown);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "finances.add-entry");
+  klynge_list_keys_attach (GTK_WIDGET (self->ledger_view), self->row_menu,
+                           "finances.edit-selected", "finances.delete-selected");
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "klynge-accessible.h"
 #include "klynge-agenda-builder.h"
 #include "klynge-page.h"
 #include "klynge-placeholder.h"
@@ -94,6 +95,15 @@ klynge_agenda_builder_refresh (KlyngeAgendaBuilder *self)
     }
 }
 
+/* A screen reader names the row by its item's title as it moves through the agenda. */
+static void
+name_row (GtkWidget  *row,
+          const char *title)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL && *title != '\0' ? title : _("Item"), -1);
+}
+
 static void
 title_changed_cb (GtkEditable *entry,
                   GtkWidget   *row)
@@ -102,6 +112,7 @@ title_changed_cb (GtkEditable *entry,
 
   g_free (item->title);
   item->title = g_strdup (gtk_editable_get_text (entry));
+  name_row (row, item->title);
 }
 
 static void
@@ -225,8 +236,11 @@ make_row (KlyngeAgendaBuilder *self,
   klynge_page_ellipsize_picker (GTK_DROP_DOWN (kind));
   gtk_size_group_add_widget (self->kind_widths, kind);
   klynge_tooltip_set_text (kind, _("Type"));
+  klynge_accessible_name_internals (kind);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), item->duration_minutes);
   klynge_tooltip_set_text (duration, _("Duration in minutes"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (duration), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Duration in minutes"), -1);
+  name_row (row, item->title);
   klynge_tooltip_set_text (remove, _("Remove Item"));
   gtk_widget_add_css_class (remove, "flat");
 

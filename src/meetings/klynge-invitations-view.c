@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-accessible.h"
 #include "klynge-attendance.h"
 #include "klynge-format.h"
 #include "klynge-invitation-mail.h"
@@ -18,6 +19,7 @@
 #include "klynge-invitations-view.h"
 #include "klynge-page.h"
 #include "klynge-read-only.h"
+#include "klynge-tooltip.h"
 
 struct _KlyngeInvitationsView
 {
@@ -163,7 +165,8 @@ reload (KlyngeInvitationsView *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), invitation->clinic_name != NULL ? invitation->clinic_name : "");
       gtk_drop_down_set_selected (GTK_DROP_DOWN (answer), answer_position (invitation->status));
       gtk_widget_set_valign (answer, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (answer), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answer"), -1);
+      klynge_tooltip_set_text (answer, _("Answer"));
+      klynge_accessible_name_internals (answer);
       g_signal_connect (answer, "notify::selected", G_CALLBACK (answer_changed_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), answer);
       g_object_set_data (G_OBJECT (row), "answer", answer);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "klynge-accessible.h"
 #include "klynge-attendance.h"
 #include "klynge-date-row.h"
 #include "klynge-format.h"
@@ -35,6 +36,7 @@ struct _KlyngeMeetingEditor
   AdwEntryRow    *start_row;
   AdwEntryRow    *end_row;
   AdwComboRow    *status_row;
+  GtkWidget      *details_group;
   AdwComboRow    *facilitator_row;
   AdwComboRow    *follow_up_row;
   AdwEntryRow    *venue_row;
@@ -80,6 +82,7 @@ fill_combo (AdwComboRow *row,
     }
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   adw_combo_row_set_selected (row, position);
+  klynge_accessible_name_internals (GTK_WIDGET (row));
 }
 
 static gint64
@@ -311,6 +314,7 @@ klynge_meeting_editor_class_init (KlyngeMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, end_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, details_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, facilitator_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, follow_up_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingEditor, venue_row);
@@ -337,6 +341,8 @@ klynge_meeting_editor_init (KlyngeMeetingEditor *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The group has no heading: the editor's own is the meeting's title. */
+  klynge_accessible_name_list (self->details_group, _("Meeting"));
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     gtk_string_list_append (labels, klynge_meeting_status_label (statuses[i]));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (labels));

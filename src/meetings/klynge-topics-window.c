@@ -12,6 +12,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-edit-guard.h"
+#include "klynge-accessible.h"
 #include "klynge-read-only.h"
 #include "klynge-topics.h"
 #include "klynge-topics-window.h"
@@ -376,8 +377,10 @@ fill_topics (KlyngeTopicsWindow *self)
       g_object_set_data (G_OBJECT (add_button), "topic", topic);
       g_signal_connect (add_button, "clicked", G_CALLBACK (edit_indicator_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (add), add_button);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Indicator…"), -1);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add);
       gtk_list_box_append (self->topic_list, row);
+      klynge_accessible_name_internals (row);
     }
 }
 

@@ -13,6 +13,7 @@
 
 #include "klynge-chart-export.h"
 #include "klynge-chart-export-dialog.h"
+#include "klynge-chart-table.h"
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
 #include "klynge-presentation.h"
@@ -426,6 +427,113 @@ test_presentation_high_contrast (void)
   klynge_ui_test_run_on_demo (presentation_high_contrast, NULL);
 }
 
+/* Presses @keyval in @window and waits until the view reached another clinic. */
+static int
+step (KlyngeWindow *window,
+      GtkWidget    *view,
+      guint         keyval)
+{
+  int before = klynge_chart_view_get_current (KLYNGE_CHART_VIEW (view));
+
+  klynge_ui_test_press_key (GTK_WINDOW (window), keyval, 0);
+  KLYNGE_UI_TEST_WAIT (klynge_chart_view_get_current (KLYNGE_CHART_VIEW (view)) != before);
+  return klynge_chart_view_get_current (KLYNGE_CHART_VIEW (view));
+}
+
+/* The chart without a mouse: Tab reaches it, the arrow keys visit every
+ * clinic, and Show as Table lists the same numbers, copied with Ctrl+C. */
+static void
+chart_keyboard (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  GtkWidget *view = klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW);
+  GtkWidget *table = klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_TABLE);
+  GtkWidget *toggle = klynge_ui_test_find_named (page, "show-table");
+  const KlyngeChartData *data;
+  g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
+  g_autofree char *copied = NULL, *expected = NULL, *header = NULL;
+  g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  GListModel *rows;
+  int first;
+
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (view) && klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view)) != NULL);
+  data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
+  g_assert_true (gtk_widget_get_focusable (view));
+  gtk_widget_grab_focus (view);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_has_focus (view));
+  g_assert_cmpint (klynge_chart_view_get_current (KLYNGE_CHART_VIEW (view)), ==, -1);
+
+  /* Right from nothing reaches the first clinic; on to the last, every one once. */
+  first = step (window, view, GDK_KEY_Right);
+  g_hash_table_add (visited, GINT_TO_POINTER (first));
+  for (guint i = 1; i < data->rows->len; i++)
+    g_hash_table_add (visited, GINT_TO_POINTER (step (window, view, GDK_KEY_Right)));
+  g_assert_cmpuint (g_hash_table_size (visited), ==, data->rows->len);
+  g_assert_cmpint (step (window, view, GDK_KEY_Home), ==, first);
+  g_assert_cmpint (step (window, view, GDK_KEY_Down), !=, first);
+  g_assert_cmpint (step (window, view, GDK_KEY_Up), ==, first);
+  klynge_ui_test_screenshot (GTK_WIDGET (window), "charts-keyboard.png");
+
+  /* The system's high contrast reaches the chart on the page. */
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  KLYNGE_UI_TEST_WAIT (klynge_chart_view_get_theme (KLYNGE_CHART_VIEW (view)) == KLYNGE_CHART_THEME_HIGH_CONTRAST);
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
+  KLYNGE_UI_TEST_WAIT (klynge_chart_view_get_theme (KLYNGE_CHART_VIEW (view)) == KLYNGE_CHART_THEME_LIGHT);
+
+  /* Show as Table: a row per clinic with the chart's counts. */
+  g_assert_false (gtk_widget_get_mapped (table));
+  g_signal_emit_by_name (toggle, "clicked");
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (table));
+  g_assert_false (gtk_widget_get_mapped (view));
+  data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
+  rows = klynge_chart_table_get_rows (KLYNGE_CHART_TABLE (table));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, data->rows->len);
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (rows, i);
+      g_auto(GStrv) fields = g_strsplit (gtk_string_object_get_string (item), "\t", -1);
+      g_autofree char *numerator = g_strdup_printf ("%" G_GINT64_FORMAT, row->numerator);
+      g_autofree char *denominator = g_strdup_printf ("%" G_GINT64_FORMAT, row->denominator);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 6);
+      g_assert_cmpstr (fields[0], ==, row->label);
+      g_assert_cmpstr (fields[1], ==, numerator);
+      g_assert_cmpstr (fields[2], ==, denominator);
+      g_assert_cmpstr (fields[4], !=, "");
+      g_assert_cmpstr (fields[5], !=, "");
+    }
+  klynge_ui_test_screenshot (GTK_WIDGET (window), "charts-table.png");
+
+  /* Ctrl+C in the table: the column titles, then the rows, tab-separated. */
+  gtk_widget_grab_focus (klynge_ui_test_find_widget (table, GTK_TYPE_COLUMN_VIEW));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), table));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_c, GDK_CONTROL_MASK);
+  expected = klynge_chart_table_copy_text (KLYNGE_CHART_TABLE (table));
+  KLYNGE_UI_TEST_WAIT (gdk_clipboard_is_local (gtk_widget_get_clipboard (table)));
+  copied = klynge_ui_test_clipboard_text (table);
+  g_assert_cmpstr (copied, ==, expected);
+  header = g_strndup (copied, strcspn (copied, "\n"));
+  g_assert_cmpstr (header, ==, "Clinic\tNumerator\tDenominator\tRate\t95 % Interval\tOutside Limits");
+  {
+    guint lines = 0;
+
+    for (const char *c = copied; *c != '\0'; c++)
+      lines += *c == '\n';
+    g_assert_cmpuint (lines, ==, data->rows->len + 1);
+  }
+
+  g_signal_emit_by_name (toggle, "clicked");
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (view));
+}
+
+static void
+test_chart_keyboard (void)
+{
+  klynge_ui_test_run_on_demo (chart_keyboard, NULL);
+}
+
 /* A cluster without measurements gets a status page that says where the
  * numbers come from, not a blank area. */
 static void
@@ -578,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/charts/ui/presentation-high-contrast", test_presentation_high_contrast);
   g_test_add_func ("/charts/ui/empty-cluster", test_empty_cluster);
   g_test_add_func ("/charts/ui/export-dialog", test_export_dialog);
+  g_test_add_func ("/charts/ui/keyboard-and-table", test_chart_keyboard);
 
   return g_test_run ();
 }

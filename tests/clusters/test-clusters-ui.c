@@ -60,29 +60,6 @@ list_has (GListModel *list,
   return FALSE;
 }
 
-static void
-text_read_cb (GObject      *clipboard,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("");
-}
-
-static char *
-clipboard_text (GtkWidget *widget)
-{
-  char *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, text_read_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return text;
-}
-
 static KlyngeDb *
 window_db (KlyngeWindow *window)
 {
@@ -222,7 +199,7 @@ add_clinic_and_member (KlyngeWindow *window,
 
     gtk_widget_activate_action (page, "clusters.copy-emails", NULL);
     klynge_ui_test_flush ();
-    emails = clipboard_text (page);
+    emails = klynge_ui_test_clipboard_text (page);
     g_assert_nonnull (strstr (emails, "ole@vest.dk"));
     g_assert_nonnull (strstr (emails, ", "));
   }

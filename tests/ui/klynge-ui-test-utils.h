@@ -35,6 +35,8 @@ GtkWidget *klynge_ui_test_show_page      (KlyngeWindow *window,
 void      klynge_ui_test_flush           (void);
 /* All text shown by labels below @widget, joined by newlines. */
 char     *klynge_ui_test_collect_text    (GtkWidget  *widget);
+/* The text on @widget's clipboard ("" for none), read as a paste does. */
+char     *klynge_ui_test_clipboard_text  (GtkWidget  *widget);
 /* The first descendant of @widget of @type (depth-first), or %NULL. */
 GtkWidget *klynge_ui_test_find_widget    (GtkWidget  *widget,
                                           GType       type);

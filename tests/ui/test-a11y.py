@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 # test-a11y.py KLYNGE — what a screen reader hears: every focusable control of
 # every area and of the dialogs they open has a name, and no name is a widget
-# type ("GtkImage", "GtkMenuButton"). Walks the real app over AT-SPI; meson runs
-# it inside dbus-run-session, which starts the accessibility bus. Prints TAP.
+# type ("GtkImage", "GtkMenuButton"); the chart names each clinic's numbers as
+# the arrow keys reach it, the same numbers its table shows. Walks the real app
+# over AT-SPI; meson runs it inside dbus-run-session, which starts the
+# accessibility bus. Prints TAP.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
@@ -19,10 +21,12 @@ TYPE_NAME = re.compile(r'^(Gtk|Adw|Klynge)[A-Z][A-Za-z]*$')
 # New Member…"): a screen reader would spell it out.
 MNEMONIC = re.compile(r'(^|\w)_\w')
 
-# Area, and the buttons (by their accessible name) whose dialogs are walked too.
-# Import File… opens GTK's own file chooser, which is not ours to name.
+# Area, and the buttons (by their accessible name) whose dialogs are walked
+# too; a menu's item after the button that opens the menu. Import File…
+# opens GTK's own file chooser, which is not ours to name.
 AREAS = [
-    ('clusters', ['Edit Cluster…', 'New Member…', 'New Clinic…']),
+    ('clusters', ['Edit Cluster…', ('Add a Member or Clinic', 'New Member…'),
+                  ('Add a Member or Clinic', 'New Clinic…')]),
     ('meetings', ['Topics and Brainstorm', 'Attendance Overview']),
     ('data', []),
     ('charts', ['Present']),
@@ -64,16 +68,17 @@ def find_app(pid):
 
 
 def walk(acc, visit):
+    """Calls visit on acc and what it holds, until visit returns True."""
     try:
-        visit(acc)
+        if visit(acc):
+            return True
         children = [acc.getChildAtIndex(i) for i in range(acc.childCount)]
         # What is hidden (a closed popover, a drop-down's list) is out of a
         # screen reader's reach until it opens, and gets its name then.
         children = [c for c in children if c is not None and c.getState().contains(pyatspi.STATE_VISIBLE)]
     except Exception:
-        return
-    for child in children:
-        walk(child, visit)
+        return False
+    return any(walk(child, visit) for child in children)
 
 
 def unnamed_controls(root):
@@ -98,19 +103,38 @@ def has_focusable(root):
     found = []
 
     def visit(acc):
-        if not found and acc.getState().contains(pyatspi.STATE_FOCUSABLE):
+        if acc.getState().contains(pyatspi.STATE_FOCUSABLE):
             found.append(acc)
+        return bool(found)
     walk(root, visit)
     return bool(found)
+
+
+def on_screen(acc):
+    try:
+        return acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width > 0
+    except Exception:
+        return False
+
+
+def actionable(acc):
+    try:
+        return acc.queryAction().nActions > 0
+    except Exception:
+        return False
 
 
 def find_named(root, name):
     found = []
 
     def visit(acc):
-        if not found and acc.name == name and acc.getRoleName() in ('push button', 'toggle button', 'menu item'):
+        if acc.name == name and acc.getRoleName() in ('push button', 'toggle button', 'menu item'):
             found.append(acc)
     walk(root, visit)
+    # What is on screen first: a page not shown may hold a button of that
+    # name. A menu button's action is its inner toggle's, of the same name.
+    found = [acc for acc in found if actionable(acc)]
+    found.sort(key=lambda acc: not on_screen(acc))
     return found[0] if found else None
 
 
@@ -123,8 +147,9 @@ def find_named_tab(app):
     found = []
 
     def visit(acc):
-        if not found and acc.getRoleName() == 'page tab':
+        if acc.getRoleName() == 'page tab':
             found.append(acc)
+        return bool(found)
     walk(app, visit)
     return bool(found)
 
@@ -140,15 +165,15 @@ def run(area, button=None):
             return None, 'the app did not appear on the accessibility bus'
         windows_before = app.childCount
         if button is not None:
-            target = wait_for(lambda: find_named(app, button), timeout=10)
-            if target is None:
-                return None, 'no button named %r' % button
-            action = target.queryAction()
-            action.doAction(0)
-            if not wait_for(lambda: app.childCount > windows_before, timeout=10):
+            for name in button if isinstance(button, tuple) else (button,):
+                target = wait_for(lambda: find_named(app, name))
+                if target is None:
+                    return None, 'no button named %r' % name
+                target.queryAction().doAction(0)
+            if not wait_for(lambda: app.childCount > windows_before):
                 return None, '%r opened no window' % button
             root = app.getChildAtIndex(app.childCount - 1)
-            if not wait_for(lambda: has_focusable(root), timeout=10):
+            if not wait_for(lambda: has_focusable(root)):
                 return None, '%r opened a window without controls' % button
         else:
             root = app
@@ -158,9 +183,112 @@ def run(area, button=None):
         process.wait(timeout=10)
 
 
+def find_chart(root):
+    """The chart: an image that takes the focus, its caption its description."""
+    found = []
+
+    def visit(acc):
+        if acc.getRoleName() == 'image' and acc.getState().contains(pyatspi.STATE_FOCUSABLE) and acc.description:
+            found.append(acc)
+        return bool(found)
+    walk(root, visit)
+    return found[0] if found else None
+
+
+def texts(acc):
+    out = []
+
+    def visit(a):
+        if a.getRoleName() == 'label' and a.name:
+            out.append(a.name)
+    walk(acc, visit)
+    return out
+
+
+def table_rows(root, name):
+    rows = []
+    tables = []
+
+    def visit(acc):
+        if acc.name == name:
+            tables.append(acc)
+        return bool(tables)
+    walk(root, visit)
+
+    def visit_row(acc):
+        if acc.getRoleName() == 'table row':
+            rows.append(acc)
+    if tables:
+        walk(tables[0], visit_row)
+    return rows
+
+
+CLINIC = re.compile(r'^Clinic (\S+): .* \(([\d,.\u00a0 ]+) of ([\d,.\u00a0 ]+)\)')
+KEY_RIGHT = 0xff53
+KEY_TAB = 0xff09
+
+
+def chart_numbers():
+    """What the chart announces, clinic by clinic, and what its table lists."""
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    process = subprocess.Popen([APP, '--demo', '--area', 'charts'], env=env)
+    try:
+        app = wait_for(lambda: find_app(process.pid))
+        if app is None or not wait_for(lambda: settled(app)):
+            return None, None, 'the app did not appear on the accessibility bus'
+        chart = wait_for(lambda: find_chart(app))
+        if chart is None:
+            return None, None, 'no chart'
+        # Tab to it, as a keyboard does.
+        for _ in range(60):
+            if wait_for(lambda: chart.getState().contains(pyatspi.STATE_FOCUSED), timeout=1):
+                break
+            pyatspi.Registry.generateKeyboardEvent(KEY_TAB, None, pyatspi.KEY_SYM)
+        else:
+            return None, None, 'Tab does not reach the chart'
+        announced = {}
+        name = chart.name
+        while True:
+            pyatspi.Registry.generateKeyboardEvent(KEY_RIGHT, None, pyatspi.KEY_SYM)
+            previous = name
+            name = wait_for(lambda: chart.name if chart.name != previous else None, timeout=5)
+            if name is None:
+                break  # the last clinic: Right moves no further
+            match = CLINIC.match(name)
+            if match is None:
+                return None, None, 'the chart announced %r' % name
+            announced[match.group(1)] = (re.sub(r'\D', '', match.group(2)), re.sub(r'\D', '', match.group(3)))
+        toggle = find_named(app, 'Show as Table')
+        if toggle is None:
+            return None, None, 'no Show as Table'
+        toggle.queryAction().doAction(0)
+        rows = wait_for(lambda: table_rows(app, 'The Chart’s Numbers'))
+        listed = {}
+        for row in rows or []:
+            cells = texts(row)
+            if len(cells) >= 3 and cells[1].isdigit():
+                listed[cells[0]] = (cells[1], cells[2])
+        return announced, listed, None
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+try:
+    announced, listed, error = chart_numbers()
+except Exception as e:
+    announced, listed, error = None, None, repr(e)
+if error is not None:
+    ok(False, 'charts: the arrow keys announce every clinic', [error])
+else:
+    ok(len(announced) >= 2, 'charts: the arrow keys announce every clinic (%d)' % len(announced))
+    ok(announced == listed, 'charts: the announced numbers are the table\'s',
+       ['announced %s' % sorted(announced.items()), 'listed %s' % sorted(listed.items())])
+
 for area, buttons in AREAS:
     for button in [None] + buttons:
-        where = area if button is None else '%s: %s' % (area, button)
+        where = area if button is None else '%s: %s' % (area, ' > '.join(button) if isinstance(button, tuple) else button)
         bad, error = run(area, button)
         if error is not None:
             ok(False, where + ' could be walked', [error])

@@ -1,5 +1,6 @@
 /* test-keyboard.c — real key presses: Tab leaves a notes field, Ctrl+W
- * closes the window with the focus
+ * closes the window with the focus, a member row is one Tab stop with its
+ * actions on its menu
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +11,8 @@
 
 #include "klynge-cluster-editor.h"
 #include "klynge-clusters-page.h"
+#include "klynge-finances-page.h"
+#include "klynge-member-editor.h"
 #include "klynge-ui-test-run.h"
 
 static gboolean
@@ -65,6 +68,123 @@ test_notes_and_ctrl_w (void)
   klynge_ui_test_run_on_demo (notes_then_close, NULL);
 }
 
+static GtkWidget *
+row_menu (GtkWidget *list)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+  return NULL;
+}
+
+/* A menu's item: GTK 4.8's private GtkModelButton, found by its text
+ * (its key follows on a line of its own). */
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *shown = klynge_ui_test_collect_text (child);
+      GtkWidget *found;
+
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (child), "GtkModelButton") == 0 && g_str_has_prefix (shown, text)
+          && shown[strlen (text)] == '\n')
+        return child;
+      if ((found = find_menu_item (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_inside (GtkWindow *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The member list: Tab leaves it from any row; the Menu key and Shift+F10
+ * open the row's menu, whose Edit… opens the member. */
+static void
+member_row_keys (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
+  GtkWidget *list = klynge_ui_test_find_named (page, "members_view");
+  GtkWidget *menu = row_menu (list);
+  GtkWidget *edit;
+  GtkWindow *editor;
+
+  g_assert_nonnull (menu);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (list));
+  gtk_widget_grab_focus (list);
+  KLYNGE_UI_TEST_WAIT (focus_inside (GTK_WINDOW (window), list));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0);
+  klynge_ui_test_flush ();
+
+  /* One Tab stop: the row's Edit and Delete buttons are not on the way. */
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0);
+  KLYNGE_UI_TEST_WAIT (!focus_inside (GTK_WINDOW (window), list));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (focus_inside (GTK_WINDOW (window), list));
+
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Menu, 0);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (menu));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (!gtk_widget_get_mapped (menu));
+  gtk_widget_grab_focus (list);
+  klynge_ui_test_flush ();
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_F10, GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (menu));
+
+  edit = find_menu_item (menu, "Edit…");
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR)) != NULL);
+  gtk_window_close (editor);
+}
+
+static void
+test_member_row_keys (void)
+{
+  klynge_ui_test_run_on_demo (member_row_keys, NULL);
+}
+
+/* The ledger: the row's Delete key deletes the selected entry, and the
+ * row's delete button is no Tab stop. */
+static void
+ledger_row_keys (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  GtkWidget *list = klynge_ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
+  guint before;
+
+  g_assert_nonnull (row_menu (list));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (list) && g_list_model_get_n_items (rows) > 1);
+  before = g_list_model_get_n_items (rows);
+  gtk_widget_grab_focus (list);
+  KLYNGE_UI_TEST_WAIT (focus_inside (GTK_WINDOW (window), list));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0);
+  klynge_ui_test_flush ();
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Delete, 0);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (rows) == before - 1);
+
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0);
+  KLYNGE_UI_TEST_WAIT (!focus_inside (GTK_WINDOW (window), list));
+}
+
+static void
+test_ledger_row_keys (void)
+{
+  klynge_ui_test_run_on_demo (ledger_row_keys, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -72,6 +192,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/keyboard/notes-tab-and-ctrl-w", test_notes_and_ctrl_w);
+  g_test_add_func ("/ui/keyboard/member-row-menu", test_member_row_keys);
+  g_test_add_func ("/ui/keyboard/ledger-row-keys", test_ledger_row_keys);
 
   return g_test_run ();
 }

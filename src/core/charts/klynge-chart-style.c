@@ -17,15 +17,19 @@
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
 static const KlyngeChartStyle styles[] = {
+  /* Okabe–Ito's orange, green, purple and sky blue darkened (and the faded
+   * peers made stronger) until every mark stands 3:1 and every text 4.5:1
+   * against the background (WCAG 2.1, 1.4.11 and 1.4.3); test-chart-style
+   * computes the ratios. */
   [KLYNGE_CHART_THEME_LIGHT] = {
     RGB (0xffffff), RGB (0x1e1e1e), RGB (0x5e5c64), RGB (0xdeddda),
-    RGB (0x0072b2), RGB (0x9fc9e3), RGB (0x0072b2), RGB (0x009e73),
-    RGB (0xcc79a7), RGB (0x000000), RGB (0xe69f00), RGB (0xd55e00), 1.0,
-    RGB (0x56b4e9), RGB (0x77767b),
+    RGB (0x0072b2), RGB (0x7796aa), RGB (0x0072b2), RGB (0x008661),
+    RGB (0xa36085), RGB (0x000000), RGB (0xc38700), RGB (0xd55e00), 1.0,
+    RGB (0x499ac8), RGB (0x77767b),
   },
   [KLYNGE_CHART_THEME_DARK] = {
     RGB (0x1e1e1e), RGB (0xffffff), RGB (0xc0bfbc), RGB (0x3d3846),
-    RGB (0x56b4e9), RGB (0x35617c), RGB (0x56b4e9), RGB (0x009e73),
+    RGB (0x56b4e9), RGB (0x476f87), RGB (0x56b4e9), RGB (0x009e73),
     RGB (0xcc79a7), RGB (0xffffff), RGB (0xe69f00), RGB (0xff7a2e), 1.0,
     RGB (0xa6dcff), RGB (0x9a9996),
   },
