@@ -70,6 +70,19 @@ klynge_test_open_db (const char *path)
   return db;
 }
 
+gint64
+klynge_test_count (KlyngeDb   *db,
+                   const char *sql,
+                   gint64      bind_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value;
+
+  klynge_db_count (db, sql, bind_id, &value, &error);
+  g_assert_no_error (error);
+  return value;
+}
+
 KlyngeDb *
 klynge_test_open_demo (const char *dir,
                        gint64     *cluster_id)
@@ -125,8 +138,8 @@ klynge_test_add_large_batch (KlyngeDb *db,
 
   g_assert_true (klynge_db_exec (db, sql, &error));
   g_assert_no_error (error);
-  batch = klynge_db_count (db, "SELECT max(id) FROM import_batch", 0);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", batch), ==, n);
+  batch = klynge_test_count (db, "SELECT max(id) FROM import_batch", 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", batch), ==, n);
   return batch;
 }
 

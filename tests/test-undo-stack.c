@@ -13,7 +13,7 @@
 static gint64
 n_members (KlyngeTestDemo *f)
 {
-  return klynge_db_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster);
+  return klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster);
 }
 
 static void
@@ -22,7 +22,7 @@ delete_member (KlyngeTestDemo  *f,
                const char      *which)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = klynge_db_count (f->db, which, f->cluster);
+  gint64 id = klynge_test_count (f->db, which, f->cluster);
   KlyngeSnapshot *snapshot = klynge_member_delete (f->db, f->cluster, id, &error);
 
   g_assert_no_error (error);

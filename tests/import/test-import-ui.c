@@ -128,8 +128,8 @@ n_rows (GtkWidget *list_box)
 static gint64
 n_batches (KlyngeWindow *window)
 {
-  return klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)),
-                          "SELECT count(*) FROM import_batch", 0);
+  return klynge_test_count (klynge_context_get_db (klynge_window_get_context (window)),
+                            "SELECT count(*) FROM import_batch", 0);
 }
 
 /* Checks, chooses to replace what is stored, imports; returns when done. */
@@ -374,7 +374,7 @@ undo_large_import (KlyngeWindow *window,
                    gpointer      user_data)
 {
   KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
-  gint64 batch = klynge_db_count (db, "SELECT max(id) FROM import_batch", 0);
+  gint64 batch = klynge_test_count (db, "SELECT max(id) FROM import_batch", 0);
   g_autofree char *path = klynge_test_data_path ("import/diabetes-long-utf8bom.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWidget *page, *batches, *button, *progress;
@@ -423,7 +423,7 @@ undo_large_import (KlyngeWindow *window,
   /* It said how far it had got, not only that it was busy. */
   g_assert_cmpfloat (max_fraction, ==, 1.0);
   g_assert_cmpint (n_batches (window), ==, 0);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement WHERE period LIKE 'U-%'", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement WHERE period LIKE 'U-%'", 0), ==, 0);
   g_assert_cmpuint (n_rows (batches), ==, 0);
 
   /* Usable again; undoing what is gone says so and changes nothing. */

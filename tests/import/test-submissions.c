@@ -19,8 +19,8 @@ test_tracker_and_reminder (void)
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
-  gint64 meeting = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
-  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  gint64 meeting = klynge_test_count (db, "SELECT min(id) FROM meeting", 0);
+  gint64 clinic = klynge_test_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
   KlyngeSubmission *first;
 
   /* Two requests to one clinic, one already delivered; a batch answers a third. */
@@ -51,7 +51,7 @@ test_tracker_and_reminder (void)
     "SELECT i.id, c.id, '2026-Q2', 1, 2, 7 FROM clinic c, indicator i "
     "WHERE c.provider_number = '012345' AND i.name = 'Foot examination in last 12 months'", &error));
   g_assert_true (klynge_submissions_mark_delivered (db, 7, &error));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM data_request WHERE status = 'received' AND meeting_id = ?1", meeting), ==, 2);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM data_request WHERE status = 'received' AND meeting_id = ?1", meeting), ==, 2);
 
   g_clear_object (&db);
   klynge_test_remove_tree (dir);

@@ -243,8 +243,8 @@ first_meeting (KlyngeWindow *window,
   none = klynge_ui_test_find_named (page, "no-meeting");
   g_assert_false (gtk_widget_get_mapped (none));
 
-  klynge_context_set_cluster_id (context, klynge_db_count (klynge_context_get_db (context),
-                                                           "SELECT id FROM cluster WHERE name = 'Empty'", 0));
+  klynge_context_set_cluster_id (context, klynge_test_count (klynge_context_get_db (context),
+                                                             "SELECT id FROM cluster WHERE name = 'Empty'", 0));
   klynge_ui_test_flush ();
   g_assert_true (gtk_widget_get_mapped (none));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, "No Meetings Yet");
@@ -422,11 +422,11 @@ cancel_and_undo (KlyngeWindow *window,
   klynge_ui_test_flush ();
   dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_cmpint (klynge_db_count (db, status_sql, 7), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel-meeting");
   gtk_window_close (dialog);
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, status_sql, 7), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 1);
   row = meeting_row (page, 7);
   g_assert_nonnull (row);
   text = klynge_ui_test_collect_text (row);
@@ -434,7 +434,7 @@ cancel_and_undo (KlyngeWindow *window,
 
   gtk_widget_activate_action (page, "meetings.undo-cancel", NULL);
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, "SELECT status = 'planned' FROM meeting WHERE id = ?1", 7), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT status = 'planned' FROM meeting WHERE id = ?1", 7), ==, 1);
 }
 
 static void
@@ -538,7 +538,7 @@ plan_from_proposal (KlyngeWindow *window,
   g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
   gtk_widget_activate_action (page, "meetings.save", NULL);
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM meeting m JOIN topic t ON t.id = m.topic_id "
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM meeting m JOIN topic t ON t.id = m.topic_id "
                                         "WHERE m.title = 'Demens i almen praksis' AND t.title = m.title AND ?1", 1), ==, 1);
 }
 
@@ -587,7 +587,7 @@ indicator_type (KlyngeWindow *window,
                 gpointer      user_data)
 {
   KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
-  gint64 rate = klynge_db_count (db, "SELECT min(id) FROM indicator WHERE unit = 'rate' AND ?1", 1);
+  gint64 rate = klynge_test_count (db, "SELECT min(id) FROM indicator WHERE unit = 'rate' AND ?1", 1);
   GtkWidget *page, *topics, *edit;
   AdwMessageDialog *dialog;
   GtkDropDown *unit;
@@ -618,7 +618,7 @@ indicator_type (KlyngeWindow *window,
   gtk_drop_down_set_selected (unit, per_100000);
   adw_message_dialog_response (dialog, "save");
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 100000);
+  g_assert_cmpint (klynge_test_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 100000);
   gtk_window_destroy (GTK_WINDOW (topics));
 }
 
@@ -662,8 +662,8 @@ keeps_typed_title (KlyngeWindow *window,
   klynge_ui_test_flush ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   db = klynge_page_get_db (KLYNGE_PAGE (page));
-  first = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
-  second = klynge_db_count (db, "SELECT max(id) FROM meeting", 0);
+  first = klynge_test_count (db, "SELECT min(id) FROM meeting", 0);
+  second = klynge_test_count (db, "SELECT max(id) FROM meeting", 0);
 
   /* Another meeting picked. */
   pick (page, first);
