@@ -120,10 +120,8 @@ klynge_clinic_list (KlyngeDb  *db,
                     GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE cluster_id = ?1 ORDER BY name COLLATE NOCASE, id", error);
+    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE cluster_id = ?1 ORDER BY name COLLATE NOCASE, id");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   return klynge_db_statement_collect_model (stmt, KLYNGE_TYPE_CLINIC, clinic_from_row, error);
 }
@@ -135,10 +133,8 @@ klynge_clinic_load (KlyngeDb  *db,
                     GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE id = ?1 AND cluster_id = ?2", error);
+    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE id = ?1 AND cluster_id = ?2");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, clinic_id);
   klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
   if (!klynge_db_statement_expect_row (stmt, _("The clinic no longer exists."), error))
@@ -161,9 +157,7 @@ klynge_clinic_check_provider_number (KlyngeDb    *db,
   if (trimmed == NULL)
     return TRUE;
   stmt = klynge_db_statement_new (db,
-    "SELECT name FROM clinic WHERE cluster_id = ?1 AND provider_number = ?2 AND id <> ?3", error);
-  if (stmt == NULL)
-    return FALSE;
+    "SELECT name FROM clinic WHERE cluster_id = ?1 AND provider_number = ?2 AND id <> ?3");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, trimmed);
   klynge_db_statement_bind_int64 (stmt, 3, clinic_id);
@@ -218,9 +212,7 @@ klynge_clinic_save (KlyngeDb      *db,
       "  record_system, joined_on, left_on, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     : "UPDATE clinic SET name = ?2, provider_number = ?3, address = ?4, phone = ?5, email = ?6, "
       "  listed_patients = ?7, record_system = ?8, joined_on = ?9, left_on = ?10, notes = ?11 "
-      "WHERE id = ?12 AND cluster_id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
+      "WHERE id = ?12 AND cluster_id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_record_bind_text (stmt, 2, clinic->name);
   /* NULL, not "", for no number: the UNIQUE rule then allows several. */
@@ -269,11 +261,9 @@ member_ids_of (KlyngeDb  *db,
                GError   **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id FROM member WHERE clinic_id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id FROM member WHERE clinic_id = ?1");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, clinic_id);
   while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
@@ -302,8 +292,7 @@ move_members (KlyngeDb        *db,
                    _("Choose another clinic of this cluster for the members."));
       return FALSE;
     }
-  if (!(stmt = klynge_db_statement_new (db, "UPDATE member SET clinic_id = ?2 WHERE clinic_id = ?1", error)))
-    return FALSE;
+  stmt = klynge_db_statement_new (db, "UPDATE member SET clinic_id = ?2 WHERE clinic_id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, clinic_id);
   klynge_db_statement_bind_int64 (stmt, 2, move_to);
   return klynge_db_statement_run (stmt, error);
@@ -362,8 +351,7 @@ klynge_clinic_delete (KlyngeDb             *db,
       if (!_klynge_member_delete_into (db, g_array_index (member_ids, gint64, i), snapshot, error))
         goto failed;
 
-  if (!(stmt = klynge_db_statement_new (db, "DELETE FROM clinic WHERE id = ?1 AND cluster_id = ?2", error)))
-    goto failed;
+  stmt = klynge_db_statement_new (db, "DELETE FROM clinic WHERE id = ?1 AND cluster_id = ?2");
   klynge_db_statement_bind_int64 (stmt, 1, clinic_id);
   klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
   if (!klynge_db_statement_run (stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
@@ -389,15 +377,12 @@ klynge_clinic_record_systems (KlyngeDb *db,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT DISTINCT record_system FROM clinic WHERE cluster_id = ?1 AND record_system <> '' ORDER BY 1", NULL);
+    "SELECT DISTINCT record_system FROM clinic WHERE cluster_id = ?1 AND record_system <> '' ORDER BY 1");
 
   /* Only suggestions: without the database's own, the usual ones remain. */
-  if (stmt != NULL)
-    {
-      klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
-      while (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
-        g_ptr_array_add (used, klynge_db_statement_dup_text (stmt, 0));
-    }
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
+    g_ptr_array_add (used, klynge_db_statement_dup_text (stmt, 0));
   for (guint i = 0; i < G_N_ELEMENTS (record_systems); i++)
     if (g_hash_table_add (seen, (gpointer) record_systems[i]))
       g_strv_builder_add (builder, record_systems[i]);

@@ -37,11 +37,9 @@ klynge_cluster_details_load (KlyngeDb              *db,
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT name, region, municipalities, registration_number, bank_account, founded_on, notes, "
     "  attendance_threshold, min_listed_patients, currency, start_grant_per_gp, grant_per_patient "
-    "FROM cluster WHERE id = ?1", error);
+    "FROM cluster WHERE id = ?1");
 
   memset (details, 0, sizeof *details);
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
@@ -106,9 +104,7 @@ klynge_cluster_details_save (KlyngeDb              *db,
     "UPDATE cluster SET name = ?2, region = ?3, municipalities = ?4, registration_number = ?5, "
     "  bank_account = ?6, founded_on = ?7, notes = ?8, attendance_threshold = ?9, "
     "  min_listed_patients = ?10, start_grant_per_gp = ?11, grant_per_patient = ?12 "
-    "WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
+    "WHERE id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, id);
   klynge_record_bind_text (stmt, 2, details->name);
   klynge_record_bind_text (stmt, 3, details->region);
@@ -163,10 +159,8 @@ klynge_cluster_list_all (KlyngeDb  *db,
                          GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT id, name FROM cluster ORDER BY name COLLATE NOCASE, id", error);
+    "SELECT id, name FROM cluster ORDER BY name COLLATE NOCASE, id");
 
-  if (stmt == NULL)
-    return NULL;
   return klynge_db_statement_collect (stmt, brief_from_row, brief_free, error);
 }
 
@@ -193,12 +187,10 @@ klynge_cluster_estimate_grant (KlyngeDb             *db,
     "SELECT start_grant_per_gp, grant_per_patient, "
     "  (SELECT count(*) FROM member WHERE cluster_id = c.id AND left_on IS NULL AND title = 'gp'), "
     "  (SELECT coalesce(sum(listed_patients), 0) FROM clinic WHERE cluster_id = c.id AND left_on IS NULL) "
-    "FROM cluster c WHERE c.id = ?1", error);
+    "FROM cluster c WHERE c.id = ?1");
   KlyngeClusterDetails rates = { 0 };
 
   memset (estimate, 0, sizeof *estimate);
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
@@ -243,10 +235,8 @@ klynge_cluster_list_board (KlyngeDb  *db,
     "WHERE m.cluster_id = ?1 AND m.left_on IS NULL AND r.role <> 'member' "
     "  AND (r.from_date IS NULL OR r.from_date <= ?2) AND (r.to_date IS NULL OR r.to_date >= ?2) "
     "ORDER BY CASE r.role WHEN 'chair' THEN 0 WHEN 'coordinator' THEN 1 WHEN 'deputy' THEN 2 "
-    "  WHEN 'treasurer' THEN 3 WHEN 'secretary' THEN 4 ELSE 5 END, m.name", error);
+    "  WHEN 'treasurer' THEN 3 WHEN 'secretary' THEN 4 ELSE 5 END, m.name");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, today);
   return klynge_db_statement_collect (stmt, seat_from_row, seat_free, error);

@@ -205,11 +205,9 @@ load_roles (KlyngeDb    *db,
             GHashTable  *by_id,
             GError     **error)
 {
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, sql, error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, sql);
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, id);
   while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
@@ -241,10 +239,8 @@ klynge_member_list (KlyngeDb  *db,
   g_autoptr(GListModel) members = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.cluster_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id", error);
+    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.cluster_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (!(members = klynge_db_statement_collect_model (stmt, KLYNGE_TYPE_MEMBER, member_from_row, error)))
     return NULL;
@@ -273,10 +269,8 @@ klynge_member_load (KlyngeDb  *db,
   g_autoptr(KlyngeMember) member = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.id = ?1 AND m.cluster_id = ?2", error);
+    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.id = ?1 AND m.cluster_id = ?2");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, member_id);
   klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
   if (!klynge_db_statement_expect_row (stmt, _("The member no longer exists."), error))
@@ -348,10 +342,8 @@ write_roles (KlyngeDb      *db,
              KlyngeMember  *member,
              GError       **error)
 {
-  g_autoptr(KlyngeDbStatement) clear = klynge_db_statement_new (db, "DELETE FROM member_role WHERE member_id = ?1", error);
+  g_autoptr(KlyngeDbStatement) clear = klynge_db_statement_new (db, "DELETE FROM member_role WHERE member_id = ?1");
 
-  if (clear == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (clear, 1, member->id);
   if (!klynge_db_statement_run (clear, error))
     return FALSE;
@@ -359,10 +351,8 @@ write_roles (KlyngeDb      *db,
     {
       KlyngeMemberRole *role = g_ptr_array_index (member->roles, i);
       g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-        "INSERT INTO member_role (member_id, role, from_date, to_date) VALUES (?1, ?2, ?3, ?4)", error);
+        "INSERT INTO member_role (member_id, role, from_date, to_date) VALUES (?1, ?2, ?3, ?4)");
 
-      if (stmt == NULL)
-        return FALSE;
       klynge_db_statement_bind_int64 (stmt, 1, member->id);
       klynge_db_statement_bind_text (stmt, 2, role->role);
       klynge_record_bind_date (stmt, 3, role->from_date);
@@ -411,9 +401,7 @@ klynge_member_save (KlyngeDb      *db,
     ? "INSERT INTO member (cluster_id, name, title, clinic_id, email, phone, joined_on, left_on, notes) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
     : "UPDATE member SET name = ?2, title = ?3, clinic_id = ?4, email = ?5, phone = ?6, "
-      "  joined_on = ?7, left_on = ?8, notes = ?9 WHERE id = ?10 AND cluster_id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
+      "  joined_on = ?7, left_on = ?8, notes = ?9 WHERE id = ?10 AND cluster_id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_record_bind_text (stmt, 2, member->name);
   klynge_db_statement_bind_text (stmt, 3, member->title);
@@ -469,10 +457,8 @@ klynge_member_leave (KlyngeDb    *db,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, steps[i], error);
+      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, steps[i]);
 
-      if (stmt == NULL)
-        goto failed;
       klynge_db_statement_bind_int64 (stmt, 1, member_id);
       klynge_record_bind_date (stmt, 2, date);
       if (!klynge_db_statement_run (stmt, error))
@@ -497,8 +483,7 @@ _klynge_member_delete_into (KlyngeDb        *db,
 
   if (!klynge_snapshot_capture (snapshot, db, "member", member_id, error))
     return FALSE;
-  if (!(stmt = klynge_db_statement_new (db, "DELETE FROM member WHERE id = ?1", error)))
-    return FALSE;
+  stmt = klynge_db_statement_new (db, "DELETE FROM member WHERE id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, member_id);
   return klynge_db_statement_run (stmt, error);
 }
@@ -548,11 +533,9 @@ klynge_member_active_emails (KlyngeDb  *db,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT email FROM member WHERE cluster_id = ?1 AND left_on IS NULL AND email <> '' "
-    "ORDER BY name COLLATE NOCASE, id", error);
+    "ORDER BY name COLLATE NOCASE, id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {

@@ -5,14 +5,13 @@
  *
  * One way to query: a cached prepared statement that resets itself when it
  * goes out of scope (g_autoptr), so no statement left in the middle of its
- * rows keeps a read transaction, and an old snapshot, open. Binding cannot
- * fail in a way the caller could act on at that line, so a failed bind is
- * kept and reported through the GError of the step that follows.
+ * rows keeps a read transaction, and an old snapshot, open. Preparing and
+ * binding cannot fail in a way the caller could act on at that line, so
+ * their failure is kept and reported through the GError of the step that
+ * follows; the statement does nothing until then.
  *
- *   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT … WHERE id = ?1", error);
+ *   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT … WHERE id = ?1");
  *
- *   if (stmt == NULL)
- *     return NULL;
  *   klynge_db_statement_bind_int64 (stmt, 1, id);
  *   return klynge_db_statement_collect (stmt, thing_from_row, thing_free, error);
  */
@@ -24,17 +23,18 @@
 struct _KlyngeDbStatement
 {
   KlyngeDb     *db;
+  /* NULL when preparing failed, for the reason in @error. */
   sqlite3_stmt *stmt;
-  /* The first failed bind's result code, reported by the next step. */
-  int           bind_rc;
+  /* Why preparing or the first failed bind failed, reported by the next step. */
+  GError       *error;
 };
 
 static void
 check_bind (KlyngeDbStatement *self,
             int                rc)
 {
-  if (rc != SQLITE_OK && self->bind_rc == SQLITE_OK)
-    self->bind_rc = rc;
+  if (rc != SQLITE_OK && self->error == NULL)
+    klynge_db_set_error_from_sqlite (&self->error, klynge_db_get_handle (self->db), rc);
 }
 
 /**
@@ -43,23 +43,18 @@ check_bind (KlyngeDbStatement *self,
  *
  * Takes @db's cached statement for @sql, reset and with its bindings
  * cleared. Finish with it (free it) before asking for the same SQL again.
+ * When @sql cannot be prepared, the first step reports why.
  *
- * Returns: (transfer full) (nullable): the statement, or %NULL with @error set
+ * Returns: (transfer full): the statement
  */
 KlyngeDbStatement *
-klynge_db_statement_new (KlyngeDb    *db,
-                         const char  *sql,
-                         GError     **error)
+klynge_db_statement_new (KlyngeDb   *db,
+                         const char *sql)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, sql, error);
-  KlyngeDbStatement *self;
+  KlyngeDbStatement *self = g_new0 (KlyngeDbStatement, 1);
 
-  if (stmt == NULL)
-    return NULL;
-
-  self = g_new0 (KlyngeDbStatement, 1);
   self->db = g_object_ref (db);
-  self->stmt = stmt;
+  self->stmt = klynge_db_prepare (db, sql, &self->error);
   return self;
 }
 
@@ -75,8 +70,12 @@ klynge_db_statement_free (KlyngeDbStatement *self)
   if (self == NULL)
     return;
 
-  sqlite3_reset (self->stmt);
-  sqlite3_clear_bindings (self->stmt);
+  if (self->stmt != NULL)
+    {
+      sqlite3_reset (self->stmt);
+      sqlite3_clear_bindings (self->stmt);
+    }
+  g_clear_error (&self->error);
   g_object_unref (self->db);
   g_free (self);
 }
@@ -84,7 +83,7 @@ klynge_db_statement_free (KlyngeDbStatement *self)
 int
 klynge_db_statement_get_n_parameters (KlyngeDbStatement *self)
 {
-  return sqlite3_bind_parameter_count (self->stmt);
+  return self->stmt != NULL ? sqlite3_bind_parameter_count (self->stmt) : 0;
 }
 
 void
@@ -92,7 +91,8 @@ klynge_db_statement_bind_int64 (KlyngeDbStatement *self,
                                 int                index,
                                 gint64             value)
 {
-  check_bind (self, sqlite3_bind_int64 (self->stmt, index, value));
+  if (self->stmt != NULL)
+    check_bind (self, sqlite3_bind_int64 (self->stmt, index, value));
 }
 
 void
@@ -100,7 +100,8 @@ klynge_db_statement_bind_double (KlyngeDbStatement *self,
                                  int                index,
                                  double             value)
 {
-  check_bind (self, sqlite3_bind_double (self->stmt, index, value));
+  if (self->stmt != NULL)
+    check_bind (self, sqlite3_bind_double (self->stmt, index, value));
 }
 
 /* @text: (nullable): %NULL binds SQL NULL */
@@ -109,7 +110,8 @@ klynge_db_statement_bind_text (KlyngeDbStatement *self,
                                int                index,
                                const char        *text)
 {
-  check_bind (self, sqlite3_bind_text (self->stmt, index, text, -1, SQLITE_TRANSIENT));
+  if (self->stmt != NULL)
+    check_bind (self, sqlite3_bind_text (self->stmt, index, text, -1, SQLITE_TRANSIENT));
 }
 
 /* A reference to a row that may be absent: id 0 binds SQL NULL. */
@@ -118,22 +120,23 @@ klynge_db_statement_bind_id (KlyngeDbStatement *self,
                              int                index,
                              gint64             id)
 {
-  check_bind (self, id != 0 ? sqlite3_bind_int64 (self->stmt, index, id) : sqlite3_bind_null (self->stmt, index));
+  if (self->stmt != NULL)
+    check_bind (self, id != 0 ? sqlite3_bind_int64 (self->stmt, index, id) : sqlite3_bind_null (self->stmt, index));
 }
 
 /**
  * klynge_db_statement_step:
  *
- * Returns: %SQLITE_ROW, %SQLITE_DONE, or -1 with @error set (also for a
- *   failed bind before it)
+ * Returns: %SQLITE_ROW, %SQLITE_DONE, or -1 with @error set (also when
+ *   preparing or binding failed before it)
  */
 int
 klynge_db_statement_step (KlyngeDbStatement  *self,
                           GError            **error)
 {
-  if (self->bind_rc != SQLITE_OK)
+  if (self->error != NULL)
     {
-      klynge_db_set_error_from_sqlite (error, klynge_db_get_handle (self->db), self->bind_rc);
+      g_propagate_error (error, g_error_copy (self->error));
       return -1;
     }
   return klynge_db_step (self->db, self->stmt, error);

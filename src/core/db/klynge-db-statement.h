@@ -16,8 +16,7 @@ typedef struct _KlyngeDbStatement KlyngeDbStatement;
 typedef gpointer (*KlyngeDbRowFunc) (KlyngeDbStatement *stmt);
 
 KlyngeDbStatement *klynge_db_statement_new        (KlyngeDb           *db,
-                                                   const char         *sql,
-                                                   GError            **error);
+                                                   const char         *sql);
 void               klynge_db_statement_free       (KlyngeDbStatement  *self);
 
 int                klynge_db_statement_get_n_parameters (KlyngeDbStatement *self);

@@ -909,11 +909,9 @@ klynge_db_count (KlyngeDb    *self,
                  gint64      *value,
                  GError     **error)
 {
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (self, sql, error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (self, sql);
 
   *value = 0;
-  if (stmt == NULL)
-    return FALSE;
   if (klynge_db_statement_get_n_parameters (stmt) > 0)
     klynge_db_statement_bind_int64 (stmt, 1, bind_id);
   return klynge_db_statement_get_int64 (stmt, value, error);

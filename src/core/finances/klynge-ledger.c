@@ -145,10 +145,8 @@ klynge_ledger_list_categories (KlyngeDb  *db,
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT id, key, name, kind FROM ledger_category WHERE cluster_id = ?1 "
-    "ORDER BY kind = 'expense', key IS NULL, id", error);
+    "ORDER BY kind = 'expense', key IS NULL, id");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   return klynge_db_statement_collect (stmt, category_from_row, (GDestroyNotify) klynge_ledger_category_free, error);
 }
@@ -192,9 +190,7 @@ klynge_ledger_add_category (KlyngeDb          *db,
   if (!check_category_name (name, error))
     return 0;
   trimmed = g_strstrip (g_strdup (name));
-  stmt = klynge_db_statement_new (db, "INSERT INTO ledger_category (cluster_id, name, kind) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
-    return 0;
+  stmt = klynge_db_statement_new (db, "INSERT INTO ledger_category (cluster_id, name, kind) VALUES (?1, ?2, ?3)");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, trimmed);
   klynge_db_statement_bind_text (stmt, 3, kind_to_string (kind));
@@ -219,9 +215,7 @@ klynge_ledger_rename_category (KlyngeDb    *db,
     return FALSE;
   trimmed = g_strstrip (g_strdup (name));
   /* A renamed built-in category keeps its key: the grant calculator finds it by key. */
-  stmt = klynge_db_statement_new (db, "UPDATE ledger_category SET name = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = klynge_db_statement_new (db, "UPDATE ledger_category SET name = ?2 WHERE id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, category_id);
   klynge_db_statement_bind_text (stmt, 2, trimmed);
   if (!klynge_db_statement_run (stmt, error))
@@ -285,10 +279,9 @@ klynge_ledger_list_entries (KlyngeDb                  *db,
   int rc;
 
   /* The running balance starts from the one before the first booked year. */
-  if (!klynge_ledger_get_opening_balance (db, cluster_id, &balance, error) ||
-      !(stmt = klynge_db_statement_new (db, "SELECT " ENTRY_COLUMNS ENTRY_JOINS
-                                      "WHERE e.cluster_id = ?1 ORDER BY e.entry_date, e.id", error)))
+  if (!klynge_ledger_get_opening_balance (db, cluster_id, &balance, error))
     return NULL;
+  stmt = klynge_db_statement_new (db, "SELECT " ENTRY_COLUMNS ENTRY_JOINS "WHERE e.cluster_id = ?1 ORDER BY e.entry_date, e.id");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
@@ -314,10 +307,8 @@ load_entry (KlyngeDb  *db,
             GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT " ENTRY_COLUMNS ENTRY_JOINS "WHERE e.id = ?1 AND e.cluster_id = ?2", error);
+    "SELECT " ENTRY_COLUMNS ENTRY_JOINS "WHERE e.id = ?1 AND e.cluster_id = ?2");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, entry_id);
   klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
   if (!klynge_db_statement_expect_row (stmt, _("The ledger entry no longer exists."), error))
@@ -333,12 +324,10 @@ get_year_locked (KlyngeDb  *db,
                  GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT 1 FROM locked_year WHERE cluster_id = ?1 AND year = ?2", error);
+    "SELECT 1 FROM locked_year WHERE cluster_id = ?1 AND year = ?2");
   int rc;
 
   *locked = FALSE;
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, year);
   rc = klynge_db_statement_step (stmt, error);
@@ -385,10 +374,8 @@ klynge_ledger_set_year_locked (KlyngeDb  *db,
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, locked
     ? "INSERT OR IGNORE INTO locked_year (cluster_id, year) VALUES (?1, ?2)"
-    : "DELETE FROM locked_year WHERE cluster_id = ?1 AND year = ?2", error);
+    : "DELETE FROM locked_year WHERE cluster_id = ?1 AND year = ?2");
 
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, year);
   return klynge_db_statement_run (stmt, error);
@@ -433,9 +420,7 @@ validate_entry (KlyngeDb           *db,
   if (!check_unlocked (db, cluster_id, year, error))
     return FALSE;
 
-  stmt = klynge_db_statement_new (db, "SELECT kind FROM ledger_category WHERE id = ?1 AND cluster_id = ?2", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = klynge_db_statement_new (db, "SELECT kind FROM ledger_category WHERE id = ?1 AND cluster_id = ?2");
   klynge_db_statement_bind_int64 (stmt, 1, entry->category_id);
   klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
   rc = klynge_db_statement_step (stmt, error);
@@ -478,10 +463,8 @@ write_entry (KlyngeDb           *db,
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     : "UPDATE ledger_entry SET entry_date = ?2, amount = ?3, kind = ?4, category_id = ?5, "
       "  counterparty = ?6, meeting_id = ?7, reference = ?8, attachment_path = ?9, note = ?10 "
-      "WHERE id = ?11 AND cluster_id = ?1", error);
+      "WHERE id = ?11 AND cluster_id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
   bind_entry (stmt, cluster_id, entry);
   if (!klynge_db_statement_run (stmt, error))
     return FALSE;
@@ -548,9 +531,9 @@ klynge_ledger_delete_entry (KlyngeDb  *db,
     return NULL;
   if (!klynge_db_begin (db, error))
     return NULL;
-  if (!klynge_snapshot_capture (snapshot, db, "ledger_entry", entry_id, error) ||
-      !(stmt = klynge_db_statement_new (db, "DELETE FROM ledger_entry WHERE id = ?1 AND cluster_id = ?2", error)))
+  if (!klynge_snapshot_capture (snapshot, db, "ledger_entry", entry_id, error))
     goto failed;
+  stmt = klynge_db_statement_new (db, "DELETE FROM ledger_entry WHERE id = ?1 AND cluster_id = ?2");
   klynge_db_statement_bind_int64 (stmt, 1, entry_id);
   klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
   if (!klynge_db_statement_run (stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
@@ -575,11 +558,9 @@ klynge_ledger_balance_before (KlyngeDb    *db,
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT (SELECT opening_balance FROM cluster WHERE id = ?1) + "
     "  coalesce (sum (CASE kind WHEN 'income' THEN amount ELSE -amount END), 0) "
-    "FROM ledger_entry WHERE cluster_id = ?1 AND entry_date < ?2", error);
+    "FROM ledger_entry WHERE cluster_id = ?1 AND entry_date < ?2");
   gint64 balance;
 
-  if (stmt == NULL)
-    return 0;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, date);
   klynge_db_statement_get_int64 (stmt, &balance, error);
@@ -595,11 +576,9 @@ klynge_ledger_list_years (KlyngeDb  *db,
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT DISTINCT CAST (substr (entry_date, 1, 4) AS INTEGER) FROM ledger_entry "
-    "WHERE cluster_id = ?1 ORDER BY 1", error);
+    "WHERE cluster_id = ?1 ORDER BY 1");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
@@ -614,16 +593,13 @@ char *
 klynge_ledger_get_currency (KlyngeDb *db,
                             gint64    cluster_id)
 {
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT currency FROM cluster WHERE id = ?1", NULL);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT currency FROM cluster WHERE id = ?1");
   char *currency = NULL;
 
   /* Only how amounts are labelled: the amounts themselves come with their errors. */
-  if (stmt != NULL)
-    {
-      klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
-      if (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
-        currency = klynge_db_statement_dup_nullable (stmt, 0);
-    }
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
+    currency = klynge_db_statement_dup_nullable (stmt, 0);
   return currency != NULL ? currency : g_strdup ("DKK");
 }
 
@@ -643,9 +619,7 @@ klynge_ledger_set_currency (KlyngeDb    *db,
                    currency != NULL ? currency : "");
       return FALSE;
     }
-  stmt = klynge_db_statement_new (db, "UPDATE cluster SET currency = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = klynge_db_statement_new (db, "UPDATE cluster SET currency = ?2 WHERE id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, currency);
   return klynge_db_statement_run (stmt, error);
@@ -661,10 +635,8 @@ klynge_ledger_get_opening_balance (KlyngeDb  *db,
                                    gint64    *amount,
                                    GError   **error)
 {
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT opening_balance FROM cluster WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT opening_balance FROM cluster WHERE id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
@@ -698,8 +670,7 @@ klynge_ledger_set_opening_balance (KlyngeDb  *db,
                    (int) locked);
       return FALSE;
     }
-  if (!(stmt = klynge_db_statement_new (db, "UPDATE cluster SET opening_balance = ?2 WHERE id = ?1", error)))
-    return FALSE;
+  stmt = klynge_db_statement_new (db, "UPDATE cluster SET opening_balance = ?2 WHERE id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, amount);
   return klynge_db_statement_run (stmt, error);
@@ -713,10 +684,8 @@ klynge_ledger_get_grant_rates (KlyngeDb  *db,
                                GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT start_grant_per_gp, grant_per_patient FROM cluster WHERE id = ?1", error);
+    "SELECT start_grant_per_gp, grant_per_patient FROM cluster WHERE id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
@@ -740,9 +709,7 @@ klynge_ledger_set_grant_rates (KlyngeDb  *db,
       return FALSE;
     }
   stmt = klynge_db_statement_new (db,
-    "UPDATE cluster SET start_grant_per_gp = ?2, grant_per_patient = ?3 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
+    "UPDATE cluster SET start_grant_per_gp = ?2, grant_per_patient = ?3 WHERE id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, per_gp);
   klynge_db_statement_bind_int64 (stmt, 3, per_patient);
@@ -768,9 +735,8 @@ proposed_grant (KlyngeDb    *db,
   entry->amount = amount;
   g_free (entry->note);
   entry->note = note;
-  if (!(category = klynge_db_statement_new (db,
-          "SELECT id, key, name FROM ledger_category WHERE cluster_id = ?1 AND key = ?2", error)))
-    return NULL;
+  category = klynge_db_statement_new (db,
+    "SELECT id, key, name FROM ledger_category WHERE cluster_id = ?1 AND key = ?2");
   klynge_db_statement_bind_int64 (category, 1, cluster_id);
   klynge_db_statement_bind_text (category, 2, key);
   if ((rc = klynge_db_statement_step (category, error)) < 0)
@@ -783,10 +749,9 @@ proposed_grant (KlyngeDb    *db,
     }
   /* A grant of the year already in its category counts as booked, even
    * when the amount differs (the rates or the clinics changed since). */
-  if (!(booked = klynge_db_statement_new (db,
-          "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1 AND category_id = ?2 AND kind = 'income' "
-          "AND entry_date BETWEEN ?3 AND substr (?3, 1, 4) || '-12-31'", error)))
-    return NULL;
+  booked = klynge_db_statement_new (db,
+    "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1 AND category_id = ?2 AND kind = 'income' "
+    "AND entry_date BETWEEN ?3 AND substr (?3, 1, 4) || '-12-31'");
   klynge_db_statement_bind_int64 (booked, 1, cluster_id);
   klynge_db_statement_bind_int64 (booked, 2, entry->category_id);
   klynge_db_statement_bind_text (booked, 3, date);
@@ -830,9 +795,7 @@ klynge_ledger_propose_grants (KlyngeDb  *db,
     "     AND (joined_on IS NULL OR joined_on <= ?3) AND (left_on IS NULL OR left_on >= ?2)), "
     "  (SELECT count(*) FROM member WHERE cluster_id = ?1 AND title = 'gp' "
     "     AND (joined_on IS NULL OR joined_on <= ?3) AND (left_on IS NULL OR left_on >= ?2)), "
-    "  (SELECT CAST (substr (founded_on, 1, 4) AS INTEGER) FROM cluster WHERE id = ?1)", error);
-  if (stmt == NULL)
-    return NULL;
+    "  (SELECT CAST (substr (founded_on, 1, 4) AS INTEGER) FROM cluster WHERE id = ?1)");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, jan1);
   klynge_db_statement_bind_text (stmt, 3, dec31);
@@ -972,9 +935,7 @@ klynge_ledger_year_load (KlyngeDb  *db,
     "  (SELECT count(*) FROM ledger_entry e "
     "     WHERE e.category_id = c.id AND substr (e.entry_date, 1, 4) = printf ('%04d', ?2)) "
     "FROM ledger_category c WHERE c.cluster_id = ?1 "
-    "ORDER BY c.kind = 'expense', c.key IS NULL, c.id", error);
-  if (stmt == NULL)
-    return NULL;
+    "ORDER BY c.kind = 'expense', c.key IS NULL, c.id");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, year);
   while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
@@ -1033,9 +994,7 @@ klynge_ledger_set_budget (KlyngeDb  *db,
     ? "INSERT INTO budget_line (cluster_id, year, category_id, amount) "
       "SELECT ?1, ?2, id, ?4 FROM ledger_category WHERE id = ?3 AND cluster_id = ?1 "
       "ON CONFLICT (cluster_id, year, category_id) DO UPDATE SET amount = excluded.amount"
-    : "DELETE FROM budget_line WHERE cluster_id = ?1 AND year = ?2 AND category_id = ?3 AND ?4 = 0", error);
-  if (stmt == NULL)
-    return FALSE;
+    : "DELETE FROM budget_line WHERE cluster_id = ?1 AND year = ?2 AND category_id = ?3 AND ?4 = 0");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, year);
   klynge_db_statement_bind_int64 (stmt, 3, category_id);
@@ -1079,10 +1038,8 @@ klynge_ledger_meeting_costs (KlyngeDb  *db,
     "FROM meeting m WHERE m.cluster_id = ?1 "
     "  AND (?2 = 0 OR substr (m.starts_at, 1, 4) = printf ('%04d', ?2)) "
     "  AND (?3 = 0 OR EXISTS (SELECT 1 FROM ledger_entry WHERE meeting_id = m.id)) "
-    "ORDER BY m.starts_at", error);
+    "ORDER BY m.starts_at");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, year);
   klynge_db_statement_bind_int64 (stmt, 3, with_costs_only);

@@ -168,10 +168,8 @@ klynge_attendance_list (KlyngeDb  *db,
     "  OR EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = g.id AND i.member_id = m.id) "
     "  OR ((m.joined_on IS NULL OR m.joined_on <= substr(g.starts_at, 1, 10)) "
     "      AND (m.left_on IS NULL OR m.left_on > substr(g.starts_at, 1, 10)))) "
-    "ORDER BY m.name COLLATE NOCASE, m.id", error);
+    "ORDER BY m.name COLLATE NOCASE, m.id");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   return klynge_db_statement_collect_model (stmt, KLYNGE_TYPE_ATTENDANCE, attendance_from_row, error);
 }
@@ -200,9 +198,7 @@ klynge_attendance_set (KlyngeDb    *db,
   stmt = klynge_db_statement_new (db, clear
     ? "DELETE FROM attendance WHERE meeting_id = ?1 AND member_id = ?2"
     : "INSERT INTO attendance (meeting_id, member_id, status, late) VALUES (?1, ?2, ?3, ?4) "
-      "ON CONFLICT (meeting_id, member_id) DO UPDATE SET status = excluded.status, late = excluded.late", error);
-  if (stmt == NULL)
-    return FALSE;
+      "ON CONFLICT (meeting_id, member_id) DO UPDATE SET status = excluded.status, late = excluded.late");
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   klynge_db_statement_bind_int64 (stmt, 2, member_id);
   if (!clear)
@@ -231,10 +227,8 @@ klynge_guests_list (KlyngeDb  *db,
                     GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT id, name, organisation FROM guest WHERE meeting_id = ?1 ORDER BY id", error);
+    "SELECT id, name, organisation FROM guest WHERE meeting_id = ?1 ORDER BY id");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   return klynge_db_statement_collect (stmt, guest_from_row, (GDestroyNotify) klynge_guest_free, error);
 }
@@ -254,8 +248,7 @@ klynge_guest_add (KlyngeDb    *db,
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A guest needs a name."));
       return 0;
     }
-  if (!(stmt = klynge_db_statement_new (db, "INSERT INTO guest (meeting_id, name, organisation) VALUES (?1, ?2, ?3)", error)))
-    return 0;
+  stmt = klynge_db_statement_new (db, "INSERT INTO guest (meeting_id, name, organisation) VALUES (?1, ?2, ?3)");
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   klynge_db_statement_bind_text (stmt, 2, trimmed);
   klynge_db_statement_bind_text (stmt, 3, organisation != NULL ? organisation : "");
@@ -267,10 +260,8 @@ klynge_guest_remove (KlyngeDb  *db,
                      gint64     guest_id,
                      GError   **error)
 {
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "DELETE FROM guest WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "DELETE FROM guest WHERE id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, guest_id);
   return klynge_db_statement_run (stmt, error);
 }
@@ -322,10 +313,8 @@ klynge_attendance_rates (KlyngeDb  *db,
     "     WHERE a.member_id = m.id AND a.status = 'present'), "
     "  (SELECT attendance_threshold FROM cluster WHERE id = ?1) "
     "FROM member m LEFT JOIN clinic c ON c.id = m.clinic_id "
-    "WHERE m.cluster_id = ?1 AND m.left_on IS NULL ORDER BY m.name COLLATE NOCASE, m.id", error);
+    "WHERE m.cluster_id = ?1 AND m.left_on IS NULL ORDER BY m.name COLLATE NOCASE, m.id");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, (int) MIN (last_n, G_MAXINT));
   return klynge_db_statement_collect (stmt, rate_from_row, (GDestroyNotify) klynge_attendance_rate_free, error);

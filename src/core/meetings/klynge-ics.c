@@ -51,10 +51,8 @@ load_cluster_info (KlyngeDb       *db,
                    ClusterInfo    *info,
                    GError        **error)
 {
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT time_zone, created_at FROM cluster WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT time_zone, created_at FROM cluster WHERE id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;

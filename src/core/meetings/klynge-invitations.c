@@ -96,10 +96,8 @@ klynge_invitations_list (KlyngeDb  *db,
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT i.member_id, m.name, m.email, c.name, i.status, i.sent_at, i.responded_at, i.meeting_id "
     "FROM invitation i JOIN member m ON m.id = i.member_id LEFT JOIN clinic c ON c.id = m.clinic_id "
-    "WHERE i.meeting_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id", error);
+    "WHERE i.meeting_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   return klynge_db_statement_collect_model (stmt, KLYNGE_TYPE_INVITATION, invitation_from_row, error);
 }
@@ -109,11 +107,9 @@ member_name (KlyngeDb  *db,
              gint64     member_id,
              GError   **error)
 {
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT name FROM member WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT name FROM member WHERE id = ?1");
   g_autofree char *not_found = NULL;
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, member_id);
   not_found = g_strdup_printf (_("Member number %lld does not exist."), (long long) member_id);
   if (!klynge_db_statement_expect_row (stmt, not_found, error))
@@ -133,9 +129,8 @@ insert_invitation (KlyngeDb  *db,
 
   if (!(name = member_name (db, member_id, error)))
     return FALSE;
-  if (!(stmt = klynge_db_statement_new (db,
-         "INSERT INTO invitation (meeting_id, member_id, sent_at) VALUES (?1, ?2, ?3)", error)))
-    return FALSE;
+  stmt = klynge_db_statement_new (db,
+    "INSERT INTO invitation (meeting_id, member_id, sent_at) VALUES (?1, ?2, ?3)");
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   klynge_db_statement_bind_int64 (stmt, 2, member_id);
   klynge_db_statement_bind_text (stmt, 3, sent);
@@ -166,10 +161,9 @@ mark_invited (KlyngeDb  *db,
   if (meeting == NULL)
     return FALSE;
   reply_by = klynge_meeting_default_reply_by (meeting->starts_at, today);
-  if (!(stmt = klynge_db_statement_new (db,
-         "UPDATE meeting SET status = CASE status WHEN 'planned' THEN 'invited' ELSE status END, "
-         "  reply_by = coalesce (reply_by, ?2) WHERE id = ?1", error)))
-    return FALSE;
+  stmt = klynge_db_statement_new (db,
+    "UPDATE meeting SET status = CASE status WHEN 'planned' THEN 'invited' ELSE status END, "
+    "  reply_by = coalesce (reply_by, ?2) WHERE id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   klynge_db_statement_bind_text (stmt, 2, reply_by);
   return klynge_db_statement_run (stmt, error);
@@ -222,12 +216,11 @@ klynge_invitations_invite_all (KlyngeDb  *db,
 
   if (!klynge_db_begin (db, error))
     return -1;
-  if (!(stmt = klynge_db_statement_new (db,
-         "INSERT INTO invitation (meeting_id, member_id, sent_at) "
-         "SELECT g.id, m.id, ?2 FROM meeting g JOIN member m ON m.cluster_id = g.cluster_id "
-         "WHERE g.id = ?1 AND (m.left_on IS NULL OR m.left_on > substr(g.starts_at, 1, 10)) "
-         "AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = g.id AND i.member_id = m.id)", error)))
-    goto fail;
+  stmt = klynge_db_statement_new (db,
+    "INSERT INTO invitation (meeting_id, member_id, sent_at) "
+    "SELECT g.id, m.id, ?2 FROM meeting g JOIN member m ON m.cluster_id = g.cluster_id "
+    "WHERE g.id = ?1 AND (m.left_on IS NULL OR m.left_on > substr(g.starts_at, 1, 10)) "
+    "AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = g.id AND i.member_id = m.id)");
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   klynge_db_statement_bind_text (stmt, 2, sent);
   if (!klynge_db_statement_run (stmt, error))
@@ -263,12 +256,11 @@ klynge_invitations_set_status (KlyngeDb    *db,
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Unknown answer “%s”."), status);
       return FALSE;
     }
-  if (!(stmt = klynge_db_statement_new (db,
-         "UPDATE invitation SET status = ?3, "
-         "  responded_at = CASE WHEN ?3 = 'invited' THEN NULL "
-         "                      WHEN status = ?3 THEN responded_at ELSE ?4 END "
-         "WHERE meeting_id = ?1 AND member_id = ?2", error)))
-    return FALSE;
+  stmt = klynge_db_statement_new (db,
+    "UPDATE invitation SET status = ?3, "
+    "  responded_at = CASE WHEN ?3 = 'invited' THEN NULL "
+    "                      WHEN status = ?3 THEN responded_at ELSE ?4 END "
+    "WHERE meeting_id = ?1 AND member_id = ?2");
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   klynge_db_statement_bind_int64 (stmt, 2, member_id);
   klynge_db_statement_bind_text (stmt, 3, status);
@@ -290,10 +282,8 @@ klynge_invitations_remove (KlyngeDb  *db,
                            GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "DELETE FROM invitation WHERE meeting_id = ?1 AND member_id = ?2", error);
+    "DELETE FROM invitation WHERE meeting_id = ?1 AND member_id = ?2");
 
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   klynge_db_statement_bind_int64 (stmt, 2, member_id);
   return klynge_db_statement_run (stmt, error);
@@ -411,10 +401,8 @@ klynge_invitations_organizer (KlyngeDb    *db,
     "  SELECT r.member_id FROM member_role r JOIN member x ON x.id = r.member_id "
     "  WHERE x.cluster_id = c.id AND r.role = 'coordinator' AND r.to_date IS NULL AND x.email != '' "
     "  ORDER BY r.from_date DESC LIMIT 1) "
-    "WHERE c.id = ?1", error);
+    "WHERE c.id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;

@@ -229,9 +229,7 @@ load_indicator (KlyngeDb    *db,
     "  numerator_definition = excluded.numerator_definition, "
     "  denominator_definition = excluded.denominator_definition, unit = excluded.unit, "
     "  higher_is_better = excluded.higher_is_better, data_source = excluded.data_source "
-    "WHERE user_modified = 0", error);
-  if (stmt == NULL)
-    return FALSE;
+    "WHERE user_modified = 0");
   klynge_db_statement_bind_int64 (stmt, 1, topic_id);
   klynge_db_statement_bind_text (stmt, 2, key);
   klynge_db_statement_bind_text (stmt, 3, name);
@@ -274,9 +272,7 @@ load_package (KlyngeDb    *db,
     "INSERT INTO topic (package_key, title, description, rationale) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT (package_key) DO UPDATE SET title = excluded.title, "
     "  description = excluded.description, rationale = excluded.rationale "
-    "WHERE user_modified = 0", error);
-  if (stmt == NULL)
-    return FALSE;
+    "WHERE user_modified = 0");
   klynge_db_statement_bind_text (stmt, 1, key);
   klynge_db_statement_bind_text (stmt, 2, title);
   klynge_db_statement_bind_text (stmt, 3, description);
@@ -285,8 +281,7 @@ load_package (KlyngeDb    *db,
     return FALSE;
 
   g_clear_pointer (&stmt, klynge_db_statement_free);
-  if (!(stmt = klynge_db_statement_new (db, "SELECT id FROM topic WHERE package_key = ?1", error)))
-    return FALSE;
+  stmt = klynge_db_statement_new (db, "SELECT id FROM topic WHERE package_key = ?1");
   klynge_db_statement_bind_text (stmt, 1, key);
   if (klynge_db_statement_step (stmt, error) != SQLITE_ROW)
     return FALSE;
@@ -399,11 +394,9 @@ load_indicators (KlyngeDb  *db,
   g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_indicator_free);
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT id, package_key, name, numerator_definition, denominator_definition, unit, "
-    "  higher_is_better, data_source, user_modified, rate_per FROM indicator WHERE topic_id = ?1 ORDER BY id", error);
+    "  higher_is_better, data_source, user_modified, rate_per FROM indicator WHERE topic_id = ?1 ORDER BY id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, topic_id);
   while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
@@ -456,10 +449,8 @@ klynge_topics_list (KlyngeDb  *db,
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT " TOPIC_COLUMNS "FROM topic WHERE cluster_id IS NULL OR cluster_id = ?1 "
-    "ORDER BY package_key IS NULL, title COLLATE NOCASE", error);
+    "ORDER BY package_key IS NULL, title COLLATE NOCASE");
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (!(topics = klynge_db_statement_collect (stmt, topic_from_row, (GDestroyNotify) klynge_topic_free, error)))
     return NULL;
@@ -479,11 +470,9 @@ klynge_topic_load (KlyngeDb  *db,
                    gint64     topic_id,
                    GError   **error)
 {
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT " TOPIC_COLUMNS "FROM topic WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT " TOPIC_COLUMNS "FROM topic WHERE id = ?1");
   g_autoptr(KlyngeTopic) topic = NULL;
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, topic_id);
   if (!klynge_db_statement_expect_row (stmt, _("The topic no longer exists."), error))
     return NULL;
@@ -545,9 +534,7 @@ check_proportion (KlyngeDb         *db,
 
   if (indicator->id == 0 || klynge_indicator_type_of_unit (indicator->unit) != KLYNGE_INDICATOR_PROPORTION)
     return TRUE;
-  stmt = klynge_db_statement_new (db, "SELECT count(*) FROM measurement WHERE indicator_id = ?1 AND numerator > denominator", error);
-  if (stmt == NULL)
-    return FALSE;
+  stmt = klynge_db_statement_new (db, "SELECT count(*) FROM measurement WHERE indicator_id = ?1 AND numerator > denominator");
   klynge_db_statement_bind_int64 (stmt, 1, indicator->id);
   if (klynge_db_statement_step (stmt, error) != SQLITE_ROW)
     return FALSE;
@@ -578,9 +565,9 @@ save_indicator (KlyngeDb         *db,
       "  OR numerator_definition IS NOT ?3 OR denominator_definition IS NOT ?4 OR unit IS NOT ?5 "
       "  OR higher_is_better IS NOT ?6 OR data_source IS NOT ?7 OR rate_per IS NOT ?9, "
       "  name = ?2, numerator_definition = ?3, denominator_definition = ?4, unit = ?5, "
-      "  higher_is_better = ?6, data_source = ?7, rate_per = ?9 WHERE id = ?8 AND topic_id = ?1", error);
+      "  higher_is_better = ?6, data_source = ?7, rate_per = ?9 WHERE id = ?8 AND topic_id = ?1");
 
-  if (stmt == NULL || !check_proportion (db, indicator, error))
+  if (!check_proportion (db, indicator, error))
     return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, topic_id);
   klynge_db_statement_bind_text (stmt, 2, g_strstrip (indicator->name));
@@ -621,9 +608,7 @@ klynge_topic_save (KlyngeDb     *db,
   stmt = klynge_db_statement_new (db, topic->id == 0
     ? "INSERT INTO topic (cluster_id, title, description, rationale) VALUES (?1, ?2, ?3, ?4)"
     : "UPDATE topic SET user_modified = user_modified OR title IS NOT ?2 OR description IS NOT ?3 "
-      "  OR rationale IS NOT ?4, title = ?2, description = ?3, rationale = ?4 WHERE id = ?5", error);
-  if (stmt == NULL)
-    goto fail;
+      "  OR rationale IS NOT ?4, title = ?2, description = ?3, rationale = ?4 WHERE id = ?5");
   if (topic->cluster_id != 0)
     klynge_db_statement_bind_int64 (stmt, 1, topic->cluster_id);
   klynge_db_statement_bind_text (stmt, 2, g_strstrip (topic->title));
@@ -658,12 +643,10 @@ imported_topic (KlyngeDb  *db,
                 GError   **error)
 {
   const char *title = _("Imported indicators");
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id FROM topic WHERE cluster_id = ?1 AND title = ?2 ORDER BY id LIMIT 1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id FROM topic WHERE cluster_id = ?1 AND title = ?2 ORDER BY id LIMIT 1");
   gint64 id = 0;
   int rc;
 
-  if (stmt == NULL)
-    return 0;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, title);
   if ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
@@ -672,9 +655,7 @@ imported_topic (KlyngeDb  *db,
     return id;
 
   g_clear_pointer (&stmt, klynge_db_statement_free);
-  stmt = klynge_db_statement_new (db, "INSERT INTO topic (cluster_id, title, description) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
-    return 0;
+  stmt = klynge_db_statement_new (db, "INSERT INTO topic (cluster_id, title, description) VALUES (?1, ?2, ?3)");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, title);
   klynge_db_statement_bind_text (stmt, 3, _("Indicators that came with the clinics’ files."));
@@ -740,11 +721,9 @@ klynge_topic_proposals_list (KlyngeDb  *db,
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT p.id, p.title, p.proposed_by, m.name, p.votes, p.topic_id, p.created_on "
     "FROM topic_proposal p LEFT JOIN member m ON m.id = p.proposed_by "
-    "WHERE p.cluster_id = ?1 ORDER BY p.votes DESC, p.created_on, p.id", error);
+    "WHERE p.cluster_id = ?1 ORDER BY p.votes DESC, p.created_on, p.id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
@@ -777,9 +756,7 @@ klynge_topic_proposal_add (KlyngeDb    *db,
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A proposed topic needs a title."));
       return 0;
     }
-  stmt = klynge_db_statement_new (db, "INSERT INTO topic_proposal (cluster_id, title, proposed_by) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
-    return 0;
+  stmt = klynge_db_statement_new (db, "INSERT INTO topic_proposal (cluster_id, title, proposed_by) VALUES (?1, ?2, ?3)");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, trimmed);
   if (proposed_by != 0)
@@ -794,10 +771,8 @@ klynge_topic_proposal_vote (KlyngeDb  *db,
                             GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "UPDATE topic_proposal SET votes = max(0, votes + ?2) WHERE id = ?1", error);
+    "UPDATE topic_proposal SET votes = max(0, votes + ?2) WHERE id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, proposal_id);
   klynge_db_statement_bind_int64 (stmt, 2, delta);
   return klynge_db_statement_run (stmt, error);
@@ -823,25 +798,21 @@ klynge_topic_proposal_choose (KlyngeDb  *db,
     return 0;
   stmt = klynge_db_statement_new (db,
     "INSERT INTO topic (cluster_id, title) "
-    "SELECT cluster_id, title FROM topic_proposal WHERE id = ?1 AND topic_id IS NULL", error);
-  if (stmt == NULL)
-    goto fail;
+    "SELECT cluster_id, title FROM topic_proposal WHERE id = ?1 AND topic_id IS NULL");
   klynge_db_statement_bind_int64 (stmt, 1, proposal_id);
   if (!klynge_db_statement_run (stmt, error))
     goto fail;
   if (sqlite3_changes (klynge_db_get_handle (db)) > 0)
     {
       g_clear_pointer (&stmt, klynge_db_statement_free);
-      if (!(stmt = klynge_db_statement_new (db, "UPDATE topic_proposal SET topic_id = ?2 WHERE id = ?1", error)))
-        goto fail;
+      stmt = klynge_db_statement_new (db, "UPDATE topic_proposal SET topic_id = ?2 WHERE id = ?1");
       klynge_db_statement_bind_int64 (stmt, 1, proposal_id);
       klynge_db_statement_bind_int64 (stmt, 2, klynge_db_last_insert_id (db));
       if (!klynge_db_statement_run (stmt, error))
         goto fail;
     }
   g_clear_pointer (&stmt, klynge_db_statement_free);
-  if (!(stmt = klynge_db_statement_new (db, "SELECT topic_id FROM topic_proposal WHERE id = ?1", error)))
-    goto fail;
+  stmt = klynge_db_statement_new (db, "SELECT topic_id FROM topic_proposal WHERE id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, proposal_id);
   if (klynge_db_statement_step (stmt, error) == SQLITE_ROW)
     topic_id = klynge_db_statement_column_int64 (stmt, 0);
