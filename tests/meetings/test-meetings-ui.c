@@ -9,9 +9,11 @@
 
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance.h"
+#include "klynge-attendance-register.h"
 #include "klynge-cluster.h"
 #include "klynge-context.h"
 #include "klynge-invitations.h"
+#include "klynge-invitations-view.h"
 #include "klynge-meeting.h"
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
@@ -706,6 +708,47 @@ test_keeps_typed_title (void)
   klynge_ui_test_run_on_demo (keeps_typed_title, NULL);
 }
 
+/* Invitations or attendance that cannot be read are not "nobody invited
+ * yet" or an empty roll call: the views say why where the list would be. */
+static void
+load_errors_shown (KlyngeWindow *window,
+                        gpointer      user_data)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  gint64 meeting = klynge_test_count (db, "SELECT max(meeting_id) FROM invitation", 0);
+  GtkWidget *view = g_object_ref_sink (g_object_new (KLYNGE_TYPE_INVITATIONS_VIEW, NULL));
+  GtkWidget *message = klynge_ui_test_find_named (view, "invitations-load-error");
+  GtkWidget *roll_call = g_object_ref_sink (g_object_new (KLYNGE_TYPE_ATTENDANCE_REGISTER, NULL));
+  GtkWidget *roll_call_message = klynge_ui_test_find_named (roll_call, "attendance-load-error");
+
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  g_assert_false (gtk_widget_get_visible (message));
+  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), db, meeting);
+  g_assert_false (gtk_widget_get_visible (roll_call_message));
+
+  g_assert_true (klynge_db_exec (db, "DROP TABLE invitation", NULL));
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "invitation"));
+  g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (view, "no-invitations")));
+
+  /* The roll call lists whoever was invited, too. */
+  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), db, meeting);
+  g_assert_true (gtk_widget_get_visible (roll_call_message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (roll_call_message)), "invitation"));
+
+  g_object_unref (roll_call);
+  g_object_unref (view);
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_load_errors_shown (void)
+{
+  klynge_ui_test_run_on_demo (load_errors_shown, NULL);
+}
 
 int
 main (int   argc,
@@ -714,6 +757,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/meetings/ui/plan-and-register", test_plan_and_register);
+  g_test_add_func ("/meetings/ui/load-errors-shown", test_load_errors_shown);
   g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
   g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/meetings/ui/new-topic", test_new_topic);
