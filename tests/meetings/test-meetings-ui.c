@@ -712,7 +712,7 @@ test_keeps_typed_title (void)
  * yet" or an empty roll call: the views say why where the list would be. */
 static void
 load_errors_shown (KlyngeWindow *window,
-                        gpointer      user_data)
+                   gpointer      user_data)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
