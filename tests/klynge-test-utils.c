@@ -71,6 +71,19 @@ klynge_test_open_db (const char *path)
   return db;
 }
 
+gint64
+klynge_test_count (KlyngeDb   *db,
+                   const char *sql,
+                   gint64      bind_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value;
+
+  klynge_db_count (db, sql, bind_id, &value, &error);
+  g_assert_no_error (error);
+  return value;
+}
+
 KlyngeDb *
 klynge_test_open_demo (const char *dir,
                        gint64     *cluster_id)
@@ -126,8 +139,8 @@ klynge_test_add_large_batch (KlyngeDb *db,
 
   g_assert_true (klynge_db_exec (db, sql, &error));
   g_assert_no_error (error);
-  batch = klynge_db_count (db, "SELECT max(id) FROM import_batch", 0);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", batch), ==, n);
+  batch = klynge_test_count (db, "SELECT max(id) FROM import_batch", 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", batch), ==, n);
   return batch;
 }
 
@@ -154,7 +167,7 @@ klynge_test_assert_measurement_counts (KlyngeDb *db)
   sqlite3_stmt *clusters;
 
   for (guint i = 0; i < G_N_ELEMENTS (differences); i++)
-    g_assert_cmpint (klynge_db_count (db, differences[i], 0), ==, 0);
+    g_assert_cmpint (klynge_test_count (db, differences[i], 0), ==, 0);
 
   clusters = klynge_db_prepare (db, "SELECT id FROM cluster", NULL);
   while (sqlite3_step (clusters) == SQLITE_ROW)
@@ -164,10 +177,10 @@ klynge_test_assert_measurement_counts (KlyngeDb *db)
 
       g_assert_true (klynge_cluster_summary_load (db, id, &summary, NULL));
       g_assert_cmpint (summary.n_measurements, ==,
-                       klynge_db_count (db, "SELECT count(*) FROM measurement m JOIN clinic k ON k.id = m.clinic_id "
+                       klynge_test_count (db, "SELECT count(*) FROM measurement m JOIN clinic k ON k.id = m.clinic_id "
                                             "WHERE k.cluster_id = ?1", id));
       g_assert_cmpint (summary.n_indicators, ==,
-                       klynge_db_count (db, "SELECT count(DISTINCT m.indicator_id) FROM measurement m "
+                       klynge_test_count (db, "SELECT count(DISTINCT m.indicator_id) FROM measurement m "
                                             "JOIN clinic k ON k.id = m.clinic_id WHERE k.cluster_id = ?1", id));
     }
   sqlite3_reset (clusters);

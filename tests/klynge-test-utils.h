@@ -20,6 +20,10 @@ char     *klynge_test_file_checksum (const char *path);
 void      klynge_test_assert_private_file (const char *path);
 /* Opens (creating) a database, failing the test on error. */
 KlyngeDb *klynge_test_open_db       (const char *path);
+/* klynge_db_count(), failing the test when the query fails. */
+gint64    klynge_test_count         (KlyngeDb   *db,
+                                     const char *sql,
+                                     gint64      bind_id);
 /* A new database in @dir holding the demo cluster; its id in @cluster_id. */
 KlyngeDb *klynge_test_open_demo     (const char *dir,
                                      gint64     *cluster_id);

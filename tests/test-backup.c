@@ -53,7 +53,7 @@ count_members (const char *path)
 {
   g_autoptr(KlyngeDb) db = klynge_test_open_db (path);
 
-  return klynge_db_count (db, "SELECT count(*) FROM member", 0);
+  return klynge_test_count (db, "SELECT count(*) FROM member", 0);
 }
 
 static void
@@ -81,7 +81,7 @@ test_create (Fixture       *f,
   g_autoptr(KlyngeBackup) backup = NULL;
   g_autofree char *description = NULL;
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  gint64 members = klynge_db_count (db, "SELECT count(*) FROM member", 0);
+  gint64 members = klynge_test_count (db, "SELECT count(*) FROM member", 0);
   GStatBuf st;
 
   g_assert_true (klynge_db_exec (db, "DELETE FROM member_role; DELETE FROM member WHERE id = (SELECT max(id) FROM member)", &error));

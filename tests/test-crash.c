@@ -363,7 +363,7 @@ test_undo (Fixture       *f,
   {
     g_autoptr(KlyngeDb) db = klynge_db_open (f->path, KLYNGE_DB_OPEN_DEFAULT, NULL);
 
-    batch = g_strdup_printf ("%" G_GINT64_FORMAT, klynge_db_count (db, "SELECT max(id) FROM import_batch", 0));
+    batch = g_strdup_printf ("%" G_GINT64_FORMAT, klynge_test_count (db, "SELECT max(id) FROM import_batch", 0));
   }
   scenario.argument = batch;
   kill_again_and_again (&scenario);
@@ -486,8 +486,8 @@ test_crafted_index_name (Fixture       *f,
   {
     g_autoptr(KlyngeDb) db = klynge_test_open_db (f->path);
 
-    g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'taken over'", 0), ==, 0);
-    g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'measurement\\_%' ESCAPE '\\'", 0), ==, 3);
+    g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'taken over'", 0), ==, 0);
+    g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'measurement\\_%' ESCAPE '\\'", 0), ==, 3);
   }
 }
 

@@ -90,7 +90,7 @@ test_migrate_from_empty (Fixture       *f,
       sqlite3_reset (stmt);
     }
 
-  g_assert_cmpint (klynge_db_count (db, "PRAGMA foreign_keys", 0), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "PRAGMA foreign_keys", 0), ==, 1);
   g_clear_object (&db);
 
   /* Reopening does not migrate again. */
@@ -133,7 +133,7 @@ test_constraints (Fixture       *f,
   /* Money is stored exactly: an integer column refuses nothing it should keep. */
   g_assert_true (klynge_db_exec (db,
     "INSERT INTO ledger_entry (cluster_id, entry_date, amount, kind, category_id) VALUES (1, '2026-01-01', 123456789012, 'income', 1)", &error));
-  g_assert_cmpint (klynge_db_count (db, "SELECT amount FROM ledger_entry", 0), ==, G_GINT64_CONSTANT (123456789012));
+  g_assert_cmpint (klynge_test_count (db, "SELECT amount FROM ledger_entry", 0), ==, G_GINT64_CONSTANT (123456789012));
 }
 
 static void
@@ -159,7 +159,7 @@ test_failed_transaction_leaves_file (Fixture       *f,
   g_assert_false (klynge_db_exec (db, "INSERT INTO clinic (cluster_id, name, listed_patients) VALUES (1, 'Bad', -5)", &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT);
   klynge_db_rollback (db);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement", 0), ==, 162);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement", 0), ==, 162);
 
   g_clear_object (&db);
   after = klynge_test_file_checksum (f->path);
@@ -181,8 +181,8 @@ test_nested_transactions (Fixture       *f,
   g_assert_true (klynge_db_commit (db, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster", 0), ==, 1);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_category", 0), >, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster", 0), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM ledger_category", 0), >, 0);
 }
 
 static void
@@ -269,10 +269,10 @@ test_reset_statements (Fixture       *f,
   g_assert_cmpint (sqlite3_step (left_open), ==, SQLITE_ROW);
 
   g_assert_true (klynge_db_exec (writer, "INSERT INTO cluster (name) VALUES ('C')", NULL));
-  g_assert_cmpint (klynge_db_count (reader, "SELECT count(*) FROM cluster", 0), ==, 2);
+  g_assert_cmpint (klynge_test_count (reader, "SELECT count(*) FROM cluster", 0), ==, 2);
 
   klynge_db_reset_statements (reader);
-  g_assert_cmpint (klynge_db_count (reader, "SELECT count(*) FROM cluster", 0), ==, 3);
+  g_assert_cmpint (klynge_test_count (reader, "SELECT count(*) FROM cluster", 0), ==, 3);
 }
 
 /* An export pointed at the open database (or its WAL) must not touch it. */
@@ -380,7 +380,7 @@ delete_clinic (KlyngeDb  *db,
                gint64     cluster,
                GError   **error)
 {
-  gint64 clinic = klynge_db_count (db, "SELECT max(id) FROM clinic WHERE cluster_id = ?1", cluster);
+  gint64 clinic = klynge_test_count (db, "SELECT max(id) FROM clinic WHERE cluster_id = ?1", cluster);
   g_autoptr(KlyngeSnapshot) snapshot = klynge_clinic_delete (db, cluster, clinic, KLYNGE_CLINIC_MEMBERS_REMOVE, 0, error);
 
   return snapshot != NULL;
@@ -396,7 +396,7 @@ save_ledger_entry (KlyngeDb  *db,
   entry->date = g_strdup ("2026-03-15");
   entry->amount = 100;
   entry->kind = KLYNGE_LEDGER_EXPENSE;
-  entry->category_id = klynge_db_count (db, "SELECT min(id) FROM ledger_category WHERE kind = 'expense'", 0);
+  entry->category_id = klynge_test_count (db, "SELECT min(id) FROM ledger_category WHERE kind = 'expense'", 0);
   return klynge_ledger_save_entry (db, cluster, 2026, entry, error);
 }
 
@@ -442,9 +442,9 @@ test_disk_full_at_commit (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
       g_autoptr(GError) error = NULL;
-      gint64 n_clinics = klynge_db_count (db, "SELECT count(*) FROM clinic", 0);
-      gint64 n_entries = klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0);
-      gint64 n_clusters = klynge_db_count (db, "SELECT count(*) FROM cluster", 0);
+      gint64 n_clinics = klynge_test_count (db, "SELECT count(*) FROM clinic", 0);
+      gint64 n_entries = klynge_test_count (db, "SELECT count(*) FROM ledger_entry", 0);
+      gint64 n_clusters = klynge_test_count (db, "SELECT count(*) FROM cluster", 0);
 
       g_test_message ("%s", actions[i].name);
       disk_full = TRUE;
@@ -452,9 +452,9 @@ test_disk_full_at_commit (Fixture       *f,
       disk_full = FALSE;
       g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO);
 
-      g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic", 0), ==, n_clinics);
-      g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0), ==, n_entries);
-      g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster", 0), ==, n_clusters);
+      g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic", 0), ==, n_clinics);
+      g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM ledger_entry", 0), ==, n_entries);
+      g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster", 0), ==, n_clusters);
       g_clear_error (&error);
       g_assert_true (save_clinic (db, cluster, &error));
       g_assert_no_error (error);

@@ -13,7 +13,7 @@ count (KlyngeDb   *db,
        const char *sql,
        gint64      cluster_id)
 {
-  gint64 n = klynge_db_count (db, sql, cluster_id);
+  gint64 n = klynge_test_count (db, sql, cluster_id);
 
   g_assert_cmpint (n, >=, 0);
   return n;
@@ -82,11 +82,11 @@ test_deterministic (void)
   const char *sql = "SELECT total(numerator * 7 + denominator * 13 + clinic_id * period_hash) FROM "
                     "(SELECT numerator, denominator, clinic_id, length(period) * indicator_id AS period_hash FROM measurement)";
 
-  g_assert_cmpint (klynge_db_count (a, sql, 0), ==, klynge_db_count (b, sql, 0));
-  g_assert_cmpint (klynge_db_count (a, "SELECT total(amount) FROM ledger_entry", 0), ==,
-                   klynge_db_count (b, "SELECT total(amount) FROM ledger_entry", 0));
-  g_assert_cmpint (klynge_db_count (a, "SELECT count(*) FROM attendance WHERE status = 'present'", 0), ==,
-                   klynge_db_count (b, "SELECT count(*) FROM attendance WHERE status = 'present'", 0));
+  g_assert_cmpint (klynge_test_count (a, sql, 0), ==, klynge_test_count (b, sql, 0));
+  g_assert_cmpint (klynge_test_count (a, "SELECT total(amount) FROM ledger_entry", 0), ==,
+                   klynge_test_count (b, "SELECT total(amount) FROM ledger_entry", 0));
+  g_assert_cmpint (klynge_test_count (a, "SELECT count(*) FROM attendance WHERE status = 'present'", 0), ==,
+                   klynge_test_count (b, "SELECT count(*) FROM attendance WHERE status = 'present'", 0));
 
   g_clear_object (&a);
   g_clear_object (&b);

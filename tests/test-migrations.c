@@ -65,23 +65,23 @@ test_fixture (gconstpointer data)
   g_assert_cmpint (klynge_db_get_schema_version (db), ==, KLYNGE_DB_SCHEMA_VERSION);
 
   klynge_test_assert_integrity (klynge_db_get_handle (db));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
 
   stmt = klynge_db_prepare (db, "SELECT name FROM cluster", NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, expected->cluster_name);
   sqlite3_reset (stmt);
 
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic", 0), ==, expected->clinics);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member", 0), ==, expected->members);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM meeting", 0), ==, expected->meetings);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance", 0), ==, expected->attendance);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement", 0), ==, expected->measurements);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic", 0), ==, expected->clinics);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, expected->members);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM meeting", 0), ==, expected->meetings);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM attendance", 0), ==, expected->attendance);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement", 0), ==, expected->measurements);
   klynge_test_assert_measurement_counts (db);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0), ==, expected->ledger_entries);
-  g_assert_cmpint (klynge_db_count (db, "SELECT sum(amount) FROM ledger_entry", 0), ==, expected->ledger_total);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM ledger_entry", 0), ==, expected->ledger_entries);
+  g_assert_cmpint (klynge_test_count (db, "SELECT sum(amount) FROM ledger_entry", 0), ==, expected->ledger_total);
   /* Version 3: no letter dealt yet; the first chart of a meeting deals them. */
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic_letter", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic_letter", 0), ==, 0);
 
   /* An older file is backed up as it was before the update. */
   backups = klynge_backup_list (path);
@@ -181,16 +181,16 @@ test_periods_and_types (gconstpointer data)
   db = klynge_test_open_db (path);
   g_assert_cmpint (klynge_db_get_schema_version (db), ==, KLYNGE_DB_SCHEMA_VERSION);
   klynge_test_assert_integrity (klynge_db_get_handle (db));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
 
-  g_assert_cmpint (klynge_db_count (db, "SELECT numerator FROM measurement WHERE clinic_id = 1 AND indicator_id = 18 AND period = '2024-Q4'", 0), ==, 10);
-  g_assert_cmpint (klynge_db_count (db, "SELECT numerator FROM measurement WHERE clinic_id = 1 AND indicator_id = 18 AND period = '2024-10'", 0), ==, 11);
-  g_assert_cmpint (klynge_db_count (db, "SELECT numerator FROM measurement WHERE clinic_id = 2 AND indicator_id = 18 AND period = '2024-Q4'", 0), ==, 14);
-  g_assert_cmpint (klynge_db_count (db, "SELECT numerator FROM measurement WHERE period = '2021-01-01'", 0), ==, 5);
+  g_assert_cmpint (klynge_test_count (db, "SELECT numerator FROM measurement WHERE clinic_id = 1 AND indicator_id = 18 AND period = '2024-Q4'", 0), ==, 10);
+  g_assert_cmpint (klynge_test_count (db, "SELECT numerator FROM measurement WHERE clinic_id = 1 AND indicator_id = 18 AND period = '2024-10'", 0), ==, 11);
+  g_assert_cmpint (klynge_test_count (db, "SELECT numerator FROM measurement WHERE clinic_id = 2 AND indicator_id = 18 AND period = '2024-Q4'", 0), ==, 14);
+  g_assert_cmpint (klynge_test_count (db, "SELECT numerator FROM measurement WHERE period = '2021-01-01'", 0), ==, 5);
   /* 2025-Q4 of clinic 1 was there already: its "2025K4" twin stays as typed. */
-  g_assert_cmpint (klynge_db_count (db, "SELECT numerator FROM measurement WHERE clinic_id = 1 AND indicator_id = 18 AND period = '2025K4'", 0), ==, 13);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM import_replaced WHERE period = '2024-Q2'", 0), ==, 1);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM data_request WHERE period != '2026-Q3'", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT numerator FROM measurement WHERE clinic_id = 1 AND indicator_id = 18 AND period = '2025K4'", 0), ==, 13);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM import_replaced WHERE period = '2024-Q2'", 0), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM data_request WHERE period != '2026-Q3'", 0), ==, 0);
 
   periods = klynge_periods_list (db, klynge_cluster_first_id (db), &error);
   g_assert_no_error (error);
@@ -206,7 +206,7 @@ test_periods_and_types (gconstpointer data)
   g_assert_cmpstr (order, ==, "2021-01-01 2024-Q4 2024-10 2025-Q3 2025-Q4 2026-Q1 2025K4 banana");
 
   /* Indicator 2 is a rate per 1,000 children: more consultations than children is no error. */
-  g_assert_cmpint (klynge_db_count (db, "SELECT rate_per FROM indicator WHERE id = 2", 0), ==, 1000);
+  g_assert_cmpint (klynge_test_count (db, "SELECT rate_per FROM indicator WHERE id = 2", 0), ==, 1000);
   g_assert_true (klynge_db_exec (db, "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator) "
                                      "VALUES (2, 1, '2021-02', 1200, 900)", &error));
   g_assert_no_error (error);

@@ -152,7 +152,7 @@ fill (KlyngeTestDemo *f)
     {
       char *sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", sqlite3_column_text (tables, 0));
 
-      if (klynge_db_count (f->db, sql, 0) == 0)
+      if (klynge_test_count (f->db, sql, 0) == 0)
         g_error ("the fixture has no rows in %s", sqlite3_column_text (tables, 0));
       sqlite3_free (sql);
     }
@@ -219,7 +219,7 @@ delete_clinic_moving_members (KlyngeTestDemo  *f,
                               gint64           id,
                               GError         **error)
 {
-  gint64 other = klynge_db_count (f->db, "SELECT min(id) FROM clinic WHERE id <> ?1", id);
+  gint64 other = klynge_test_count (f->db, "SELECT min(id) FROM clinic WHERE id <> ?1", id);
 
   return klynge_clinic_delete (f->db, f->cluster, id, KLYNGE_CLINIC_MEMBERS_MOVE, other, error);
 }
@@ -295,16 +295,16 @@ test_clinic_keeps_replaced (KlyngeTestDemo *f,
   gint64 replaced;
 
   fill (f);
-  clinic = klynge_db_count (f->db, "SELECT min(clinic_id) FROM import_replaced", 0);
-  replaced = klynge_db_count (f->db, "SELECT count(*) FROM import_replaced WHERE clinic_id = ?1", clinic);
+  clinic = klynge_test_count (f->db, "SELECT min(clinic_id) FROM import_replaced", 0);
+  replaced = klynge_test_count (f->db, "SELECT count(*) FROM import_replaced WHERE clinic_id = ?1", clinic);
   g_assert_cmpint (replaced, >, 0);
 
   snapshot = delete_clinic_with_members (f, clinic, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_replaced WHERE clinic_id = ?1", clinic), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM import_replaced WHERE clinic_id = ?1", clinic), ==, 0);
   g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_replaced WHERE clinic_id = ?1", clinic), ==, replaced);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM import_replaced WHERE clinic_id = ?1", clinic), ==, replaced);
 }
 
 /* A row changed in place: Undo sets every column back, Redo forth again. */
@@ -314,8 +314,8 @@ test_edit (KlyngeTestDemo *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
-  gint64 entry = klynge_db_count (f->db, "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1", f->cluster);
-  gint64 amount = klynge_db_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", entry);
+  gint64 entry = klynge_test_count (f->db, "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1", f->cluster);
+  gint64 amount = klynge_test_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", entry);
 
   g_assert_true (klynge_db_begin (f->db, &error));
   g_assert_true (klynge_snapshot_capture_edit (snapshot, f->db, "ledger_entry", entry, &error));
@@ -326,11 +326,11 @@ test_edit (KlyngeTestDemo *f,
 
   g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", entry), ==, amount);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM ledger_entry WHERE counterparty = 'Changed'", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", entry), ==, amount);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM ledger_entry WHERE counterparty = 'Changed'", 0), ==, 0);
   g_assert_true (klynge_snapshot_redo (snapshot, f->db, &error));
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", entry), ==, 1);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM ledger_entry WHERE counterparty = 'Changed'", 0), ==, 1);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", entry), ==, 1);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM ledger_entry WHERE counterparty = 'Changed'", 0), ==, 1);
 }
 
 int

@@ -71,9 +71,9 @@ test_app_and_cli (void)
   klynge_test_assert_integrity (klynge_db_get_handle (db));
   g_assert_cmpint (klynge_db_is_on_network_drive (db), ==, g_getenv ("KLYNGE_TEST_FS_TYPE") != NULL);
 
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note = 'app'", 0), ==, N_APP_WRITES);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note LIKE 'cli-%'", 0), ==, N_CLI_WRITES);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(DISTINCT note) FROM ledger_entry WHERE note LIKE 'cli-%'", 0), ==, N_CLI_WRITES);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM ledger_entry WHERE note = 'app'", 0), ==, N_APP_WRITES);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM ledger_entry WHERE note LIKE 'cli-%'", 0), ==, N_CLI_WRITES);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(DISTINCT note) FROM ledger_entry WHERE note LIKE 'cli-%'", 0), ==, N_CLI_WRITES);
 
   g_clear_object (&db);
   klynge_test_remove_tree (dir);
@@ -269,12 +269,12 @@ app_then_killed (const char *path)
   int status = -1;
   const char *argv[] = { g_getenv ("KLYNGE_CLI"), "--db", path, "info", NULL };
 
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry", 0), >, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM ledger_entry", 0), >, 0);
   g_assert_true (holds_lock (path));
 
   worker = klynge_db_open (path, KLYNGE_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (worker, "SELECT count(*) FROM member", 0), >, 0);
+  g_assert_cmpint (klynge_test_count (worker, "SELECT count(*) FROM member", 0), >, 0);
   g_clear_object (&worker);
   g_assert_true (holds_lock (path));
 
@@ -310,7 +310,7 @@ test_locks_kept (void)
 
   db = klynge_test_open_db (path);
   klynge_test_assert_integrity (klynge_db_get_handle (db));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM ledger_entry WHERE note = 'saved-after-other-reader'", 0), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM ledger_entry WHERE note = 'saved-after-other-reader'", 0), ==, 1);
 
   g_clear_object (&db);
   klynge_test_remove_tree (dir);

@@ -13,7 +13,7 @@
 static gint64
 n_members (KlyngeTestDemo *f)
 {
-  return klynge_db_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster);
+  return klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster);
 }
 
 static void
@@ -22,7 +22,7 @@ delete_member (KlyngeTestDemo  *f,
                const char      *which)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = klynge_db_count (f->db, which, f->cluster);
+  gint64 id = klynge_test_count (f->db, which, f->cluster);
   KlyngeSnapshot *snapshot = klynge_member_delete (f->db, f->cluster, id, &error);
 
   g_assert_no_error (error);
@@ -124,7 +124,7 @@ test_import (KlyngeTestDemo *f,
   /* The delete is forgotten, the import is not. */
   g_assert_true (klynge_undo_stack_undo (stack, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch WHERE id = ?1", batch), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM import_batch WHERE id = ?1", batch), ==, 0);
   g_assert_cmpint (n_members (f), ==, members - 1);
   g_assert_false (klynge_undo_stack_get_can_undo (stack));
   g_assert_false (klynge_undo_stack_get_can_redo (stack));

@@ -171,7 +171,7 @@ main (int   argc,
   GtkWidget *window, *page, *search;
   GtkLabel *count;
   GListModel *members;
-  gint64 cluster;
+  gint64 cluster, roles;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -196,8 +196,9 @@ main (int   argc,
   path = g_build_filename (dir, "bench.sqlite", NULL);
   db = klynge_db_open (path, KLYNGE_DB_OPEN_DEFAULT, NULL);
   cluster = fill (db);
-  g_print ("database: %d clinics, %d members (%" G_GINT64_FORMAT " roles)\n", N_CLINICS, N_MEMBERS,
-           klynge_db_count (db, "SELECT count(*) FROM member_role", 0));
+  if (!klynge_db_count (db, "SELECT count(*) FROM member_role", 0, &roles, NULL))
+    g_error ("bench-clusters: the members' roles could not be counted");
+  g_print ("database: %d clinics, %d members (%" G_GINT64_FORMAT " roles)\n", N_CLINICS, N_MEMBERS, roles);
 
   context = klynge_context_new ();
   page = g_object_new (KLYNGE_TYPE_CLUSTERS_PAGE, NULL);

@@ -108,7 +108,9 @@ undo (KlyngeDb   *db,
   if (!klynge_import_undo (db, batch, NULL, NULL, &error))
     die (error);
   g_print ("klynge undo %s: %.2f s (CPU %.2f s)\n", what, (g_get_monotonic_time () - start) / 1e6, cpu_seconds () - cpu);
-  if ((left = klynge_db_count (db, "SELECT count(*) FROM measurement", 0)) != expected)
+  if (!klynge_db_count (db, "SELECT count(*) FROM measurement", 0, &left, &error))
+    die (error);
+  if (left != expected)
     {
       g_printerr ("bench-import: %" G_GINT64_FORMAT " measurements left, not %" G_GINT64_FORMAT "\n", left, expected);
       exit (1);

@@ -163,7 +163,9 @@ make_large (const char *path,
   g_assert_no_error (error);
   if (n_measurements == 0)
     return;
-  n_indicators = MIN (klynge_db_count (db, "SELECT count(*) FROM indicator", 0), 40);
+  klynge_db_count (db, "SELECT count(*) FROM indicator", 0, &n_indicators, &error);
+  g_assert_no_error (error);
+  n_indicators = MIN (n_indicators, 40);
   g_assert_cmpint (n_indicators, >, 0);
   n_clinics = MAX (1, n_measurements / (n_periods * n_indicators));
 

@@ -1197,12 +1197,11 @@ delete_clinic_action (GtkWidget  *widget,
                                                        g_variant_get_int64 (parameter), &error);
   gint64 n_members;
 
-  if (clinic == NULL)
+  if (clinic == NULL || !klynge_clinic_count_members (db, clinic->id, &n_members, &error))
     {
       report_error (self, error);
       return;
     }
-  n_members = klynge_clinic_count_members (db, clinic->id);
   if (n_members > 0)
     ask_about_members (self, clinic, n_members);
   else

@@ -23,6 +23,7 @@ struct _KlyngeAttendanceRegister
   GtkLabel    *summary_label;
   GtkLabel    *keys_label;
   GtkListBox  *list;
+  GtkLabel    *load_error_label;
   AdwEntryRow *guest_row;
   GtkListBox  *guest_list;
 
@@ -218,6 +219,7 @@ reload (KlyngeAttendanceRegister *self)
 {
   g_autoptr(GListModel) lines = NULL;
   g_autoptr(GPtrArray) guests = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -226,10 +228,11 @@ reload (KlyngeAttendanceRegister *self)
     gtk_list_box_remove (self->guest_list, child);
   show_if_filled (self->list);
   show_if_filled (self->guest_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), FALSE);
   if (self->db == NULL || self->meeting_id == 0)
     return;
 
-  lines = klynge_attendance_list (self->db, self->meeting_id, NULL);
+  lines = klynge_attendance_list (self->db, self->meeting_id, &error);
   for (guint i = 0; lines != NULL && i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr(KlyngeAttendance) line = g_list_model_get_item (lines, i);
@@ -267,9 +270,15 @@ reload (KlyngeAttendanceRegister *self)
   show_if_filled (self->list);
   update_summary (self);
 
-  guests = klynge_guests_list (self->db, self->meeting_id, NULL);
+  /* One reason is enough where the lists would be. */
+  guests = klynge_guests_list (self->db, self->meeting_id, error == NULL ? &error : NULL);
   for (guint i = 0; guests != NULL && i < guests->len; i++)
     add_guest_row (self, g_ptr_array_index (guests, i));
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->load_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), TRUE);
+    }
   klynge_read_only_apply (self->content, self->db);
 }
 
@@ -295,6 +304,7 @@ klynge_attendance_register_class_init (KlyngeAttendanceRegisterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, keys_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, load_error_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, guest_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, guest_list);
   gtk_widget_class_bind_template_callback (widget_class, guest_apply_cb);

@@ -31,6 +31,7 @@ struct _KlyngeInvitationsView
   GtkLabel   *reply_by_label;
   GtkLabel   *keys_label;
   GtkWidget  *empty_page;
+  GtkLabel   *load_error_label;
 
   KlyngeDb   *db;
   gint64      meeting_id;
@@ -127,10 +128,12 @@ reload (KlyngeInvitationsView *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(KlyngeMeeting) meeting = NULL;
   g_autofree char *reply_by = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), FALSE);
   if (self->db == NULL || self->meeting_id == 0)
     return;
   /* Each answer with its key, so the row itself teaches it. */
@@ -153,7 +156,7 @@ reload (KlyngeInvitationsView *self)
     }
   else
     gtk_label_set_text (self->reply_by_label, "");
-  invitations = klynge_invitations_list (self->db, self->meeting_id, NULL);
+  invitations = klynge_invitations_list (self->db, self->meeting_id, &error);
   for (guint i = 0; invitations != NULL && i < g_list_model_get_n_items (invitations); i++)
     {
       g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
@@ -174,6 +177,13 @@ reload (KlyngeInvitationsView *self)
       gtk_list_box_append (self->list, row);
     }
   update_summary (self);
+  /* Not "nobody invited yet": the invitations could not be read. */
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->load_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), TRUE);
+      gtk_widget_set_visible (self->empty_page, FALSE);
+    }
   klynge_read_only_apply (self->content, self->db);
 }
 
@@ -405,6 +415,7 @@ klynge_invitations_view_class_init (KlyngeInvitationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, reply_by_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, keys_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeInvitationsView, load_error_label);
 
   gtk_widget_class_install_action (widget_class, "invitations.invite-all", NULL, invite_all_action);
   gtk_widget_class_install_action (widget_class, "invitations.export-ics", NULL, export_ics_action);

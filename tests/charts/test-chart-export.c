@@ -344,7 +344,7 @@ test_key_async (Fixture       *f,
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
   klynge_test_assert_private_file (path);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM clinic_letter WHERE meeting_id = ?1", 2), ==, 9);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM clinic_letter WHERE meeting_id = ?1", 2), ==, 9);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Letter,Clinic,Given on\r\nA,"));
   g_assert_nonnull (strstr (contents, "Private:"));

@@ -80,7 +80,7 @@ static gint64
 count_stored (KlyngeDb *db,
               gint64    meeting)
 {
-  return klynge_db_count (db, "SELECT count(*) FROM clinic_letter WHERE ifnull (meeting_id, 0) = ?1", meeting);
+  return klynge_test_count (db, "SELECT count(*) FROM clinic_letter WHERE ifnull (meeting_id, 0) = ?1", meeting);
 }
 
 /* Each of @before's clinics has the same letter in @after. */
@@ -138,7 +138,7 @@ test_after_migration (void)
   g_autofree char *text = NULL;
 
   g_assert_cmpint (klynge_db_get_schema_version (db), ==, KLYNGE_DB_SCHEMA_VERSION);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement", 0), ==, 162);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement", 0), ==, 162);
   g_assert_cmpint (count_stored (db, MEETING), ==, 0);
 
   letters = deal (db, 1, MEETING);
@@ -198,7 +198,7 @@ test_clinic_removed (Fixture       *f,
   restored = deal (f->db, f->cluster, MEETING);
   g_assert_cmpstr (g_hash_table_lookup (restored, &removed), ==, removed_letter);
   assert_kept (after, restored);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM pragma_foreign_key_check", 0), ==, 0);
 }
 
 /* A clinic that brings data to the meeting (imported live) gets the next
@@ -285,7 +285,7 @@ test_never_reused (Fixture       *f,
       /* Delete the clinic with the latest letter (its id the most likely
        * to come back), then add one. */
       {
-        gint64 newest = klynge_db_count (f->db, "SELECT clinic_id FROM clinic_letter WHERE meeting_id = ?1 "
+        gint64 newest = klynge_test_count (f->db, "SELECT clinic_id FROM clinic_letter WHERE meeting_id = ?1 "
                                                 "AND clinic_id IS NOT NULL ORDER BY position DESC LIMIT 1", MEETING);
 
         snapshot = klynge_clinic_delete (f->db, f->cluster, newest, KLYNGE_CLINIC_MEMBERS_REMOVE, 0, &error);

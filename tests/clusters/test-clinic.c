@@ -14,7 +14,19 @@ static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  return klynge_db_count (f->db, sql, f->cluster);
+  return klynge_test_count (f->db, sql, f->cluster);
+}
+
+static gint64
+members_of (Fixture *f,
+            gint64   clinic)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  klynge_clinic_count_members (f->db, clinic, &n, &error);
+  g_assert_no_error (error);
+  return n;
 }
 
 static gint64
@@ -100,7 +112,7 @@ test_create_update (Fixture       *f,
   loaded->listed_patients = 4200;
   g_assert_true (klynge_clinic_save (f->db, f->cluster, loaded, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT listed_patients FROM clinic WHERE id = ?1", clinic->id), ==, 4200);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT listed_patients FROM clinic WHERE id = ?1", clinic->id), ==, 4200);
 
   /* Two clinics without a number are fine. */
   {
@@ -174,12 +186,12 @@ test_delete_empty_and_undo (Fixture       *f,
   snapshot = klynge_clinic_delete (f->db, f->cluster, clinic->id, KLYNGE_CLINIC_MEMBERS_NONE, 0, &error);
   g_assert_no_error (error);
   g_assert_nonnull (snapshot);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM clinic WHERE id = ?1", clinic->id), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM clinic WHERE id = ?1", clinic->id), ==, 0);
 
   g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM clinic WHERE id = ?1 AND provider_number = '055555'",
-                                    clinic->id), ==, 1);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM clinic WHERE id = ?1 AND provider_number = '055555'",
+                                      clinic->id), ==, 1);
 }
 
 static void
@@ -196,8 +208,8 @@ test_delete_refuses_orphans (Fixture       *f,
   /* Moving them into the clinic itself is no move. */
   g_assert_null (klynge_clinic_delete (f->db, f->cluster, clinic, KLYNGE_CLINIC_MEMBERS_MOVE, clinic, &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM clinic WHERE id = ?1", clinic), ==, 1);
-  g_assert_cmpint (klynge_clinic_count_members (f->db, clinic), ==, 4);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM clinic WHERE id = ?1", clinic), ==, 1);
+  g_assert_cmpint (members_of (f, clinic), ==, 4);
 }
 
 static void
@@ -206,22 +218,22 @@ test_delete_move_and_undo (Fixture       *f,
 {
   gint64 clinic = clinic_id_by_number (f, "012345");
   gint64 other = clinic_id_by_number (f, "023456");
-  gint64 measurements = klynge_db_count (f->db, "SELECT count(*) FROM measurement WHERE clinic_id = ?1", clinic);
+  gint64 measurements = klynge_test_count (f->db, "SELECT count(*) FROM measurement WHERE clinic_id = ?1", clinic);
   g_autoptr(KlyngeSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (measurements, >, 0);
   snapshot = klynge_clinic_delete (f->db, f->cluster, clinic, KLYNGE_CLINIC_MEMBERS_MOVE, other, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_clinic_count_members (f->db, other), ==, 3 + 4);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement WHERE clinic_id = ?1", clinic), ==, 0);
+  g_assert_cmpint (members_of (f, other), ==, 3 + 4);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement WHERE clinic_id = ?1", clinic), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM member WHERE cluster_id = ?1"), ==, KLYNGE_DEMO_N_GPS + 1);
 
   g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_clinic_count_members (f->db, clinic), ==, 4);
-  g_assert_cmpint (klynge_clinic_count_members (f->db, other), ==, 3);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement WHERE clinic_id = ?1", clinic), ==, measurements);
+  g_assert_cmpint (members_of (f, clinic), ==, 4);
+  g_assert_cmpint (members_of (f, other), ==, 3);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement WHERE clinic_id = ?1", clinic), ==, measurements);
 }
 
 static void
@@ -247,7 +259,7 @@ test_delete_remove_and_undo (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM member_role"), ==, roles);
   /* The coordinator facilitates every demo meeting, and does so again. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM meeting WHERE facilitator_id IS NULL"), ==, 0);
-  g_assert_cmpint (klynge_clinic_count_members (f->db, clinic), ==, 4);
+  g_assert_cmpint (members_of (f, clinic), ==, 4);
 }
 
 int

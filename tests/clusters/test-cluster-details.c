@@ -102,7 +102,7 @@ test_create_and_list (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (details.id, >, f->cluster);
   /* A new cluster gets the default ledger categories like any other. */
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM ledger_category WHERE cluster_id = ?1", details.id), ==, 12);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM ledger_category WHERE cluster_id = ?1", details.id), ==, 12);
 
   clusters = klynge_cluster_list_all (f->db, &error);
   g_assert_no_error (error);

@@ -136,12 +136,12 @@ add_clinic_and_member (KlyngeWindow *window,
   type_into (form, "name", "Lægehuset Vest");
   g_assert_true (cluster_form_can_save (form));
   /* Nothing has reached the database while the form was wrong. */
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic WHERE name = 'Lægehuset Vest'", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic WHERE name = 'Lægehuset Vest'", 0), ==, 0);
 
   gtk_widget_activate_action (form, "clinic.save", NULL);
   klynge_ui_test_flush ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
-  clinic_id = klynge_db_count (db, "SELECT id FROM clinic WHERE name = 'Lægehuset Vest' AND provider_number = '099999' "
+  clinic_id = klynge_test_count (db, "SELECT id FROM clinic WHERE name = 'Lægehuset Vest' AND provider_number = '099999' "
                                    "AND listed_patients = 4100 AND email = 'post@vest.dk'", 0);
   g_assert_cmpint (clinic_id, >, 0);
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Vest"));
@@ -185,7 +185,7 @@ add_clinic_and_member (KlyngeWindow *window,
   gtk_widget_activate_action (form, "member.save", NULL);
   klynge_ui_test_flush ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member m JOIN member_role r ON r.member_id = m.id "
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member m JOIN member_role r ON r.member_id = m.id "
                                         "WHERE m.name = 'Ole Bach' AND m.email = 'ole@vest.dk' AND m.clinic_id = ?1 "
                                         "AND r.role = 'board' AND r.from_date = '2026-01-01' AND r.to_date IS NULL",
                                    clinic_id), ==, 1);
@@ -223,19 +223,19 @@ delete_and_undo (KlyngeWindow *window,
 {
   GtkWidget *page = show_page (window);
   KlyngeDb *db = window_db (window);
-  gint64 member = klynge_db_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
-  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
-  gint64 attendance = klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member);
+  gint64 member = klynge_test_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
+  gint64 clinic = klynge_test_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  gint64 attendance = klynge_test_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member);
   AdwMessageDialog *dialog;
 
   /* A member: gone from the list and the database, then back with their history. */
   gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
   klynge_ui_test_flush ();
   g_assert_false (list_has (list_of (page, "members_view"), "Louise Madsen"));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE id = ?1", member), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE id = ?1", member), ==, 0);
   g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
   KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), "Louise Madsen"));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
 
   /* The Delete key takes the selected row, and Undo brings it back too. */
   {
@@ -260,20 +260,20 @@ delete_and_undo (KlyngeWindow *window,
   adw_message_dialog_response (dialog, "move");
   klynge_ui_test_flush ();
   g_assert_false (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 0);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id IS NULL", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE clinic_id IS NULL", 0), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 4);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 4);
 }
 
 static gint64
 n_with_id (KlyngeDb   *db,
            gint64      member)
 {
-  return klynge_db_count (db, "SELECT count(*) FROM member WHERE id = ?1", member);
+  return klynge_test_count (db, "SELECT count(*) FROM member WHERE id = ?1", member);
 }
 
 /* A deleted member stays undoable with Ctrl+Z after the toast has gone and
@@ -285,8 +285,8 @@ undo_with_keys (KlyngeWindow *window,
 {
   GtkWidget *page = show_page (window);
   KlyngeDb *db = window_db (window);
-  gint64 member = klynge_db_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
-  gint64 attendance = klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member);
+  gint64 member = klynge_test_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
+  gint64 attendance = klynge_test_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member);
   GtkWidget *toast_button;
 
   gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
@@ -302,7 +302,7 @@ undo_with_keys (KlyngeWindow *window,
 
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
   KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 1);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM attendance WHERE member_id = ?1", member), ==, attendance);
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
@@ -346,8 +346,8 @@ editors_ask (KlyngeWindow *window,
 {
   GtkWidget *page = show_page (window);
   KlyngeDb *db = window_db (window);
-  gint64 member = klynge_db_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
-  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  gint64 member = klynge_test_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
+  gint64 clinic = klynge_test_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
   GtkWindow *editor;
   gboolean stays_open;
 
@@ -357,7 +357,7 @@ editors_ask (KlyngeWindow *window,
   klynge_ui_test_press_key (editor, GDK_KEY_Escape, 0);
   klynge_ui_test_respond ("save");
   KLYNGE_UI_TEST_WAIT (!editor_open (KLYNGE_TYPE_MEMBER_EDITOR));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member WHERE id = ?1 AND name = 'Louise Holm'", member), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE id = ?1 AND name = 'Louise Holm'", member), ==, 1);
 
   /* A clinic: Cancel keeps editing what was typed; Discard leaves the file as it was. */
   editor = open_editor (page, "clusters.edit-clinic", g_variant_new_int64 (clinic), KLYNGE_TYPE_CLINIC_EDITOR);
@@ -369,7 +369,7 @@ editors_ask (KlyngeWindow *window,
   klynge_ui_test_press_key (editor, GDK_KEY_Escape, 0);
   klynge_ui_test_respond ("discard");
   KLYNGE_UI_TEST_WAIT (!editor_open (KLYNGE_TYPE_CLINIC_EDITOR));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM clinic WHERE name = 'Renamed'", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic WHERE name = 'Renamed'", 0), ==, 0);
 
   /* The cluster: closing the main window asks its editor first. */
   editor = open_editor (page, "clusters.edit-cluster", NULL, KLYNGE_TYPE_CLUSTER_EDITOR);
@@ -378,7 +378,7 @@ editors_ask (KlyngeWindow *window,
   g_assert_true (stays_open);
   klynge_ui_test_respond ("save");
   KLYNGE_UI_TEST_WAIT (!editor_open (KLYNGE_TYPE_CLUSTER_EDITOR));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Syd'", 0), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Syd'", 0), ==, 1);
 
   /* Unchanged, Escape just closes. */
   editor = open_editor (page, "clusters.edit-member", g_variant_new_int64 (member), KLYNGE_TYPE_MEMBER_EDITOR);
@@ -394,7 +394,7 @@ switch_cluster (KlyngeWindow *window,
 {
   GtkWidget *page = show_page (window);
   KlyngeDb *db = window_db (window);
-  gint64 nord = klynge_db_count (db, "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0);
+  gint64 nord = klynge_test_count (db, "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0);
   GtkWidget *switcher = klynge_ui_test_find_named (GTK_WIDGET (window), "cluster-switcher");
   GtkMenuButton *button = GTK_MENU_BUTTON (switcher);
   GtkWidget *list, *row;
@@ -456,7 +456,7 @@ empty_states (KlyngeWindow *window,
   g_assert_false (shows_empty_state (page, "members-empty"));
 
   klynge_context_set_cluster_id (klynge_window_get_context (window),
-                                 klynge_db_count (window_db (window), "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0));
+                                 klynge_test_count (window_db (window), "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0));
   klynge_ui_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 0);
   g_assert_true (shows_empty_state (page, "members-empty"));
@@ -504,7 +504,7 @@ edit_cluster (KlyngeWindow *window,
   gtk_widget_activate_action (form, "cluster.save", NULL);
   klynge_ui_test_flush ();
 
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Vest' AND min_listed_patients = 50000 "
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Vest' AND min_listed_patients = 50000 "
                                         "AND attendance_threshold = 0.7 AND grant_per_patient = 500", 0), ==, 1);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))), ==, "Klynge Vest");
   /* 48,000 listed patients no longer meet a minimum of 50,000. */
@@ -520,7 +520,7 @@ new_cluster_enter (KlyngeWindow *window,
 {
   KlyngeDb *db = window_db (window);
   GtkWidget *switcher = klynge_ui_test_find_named (GTK_WIDGET (window), "cluster-switcher");
-  gint64 clusters = klynge_db_count (db, "SELECT count(*) FROM cluster", 0);
+  gint64 clusters = klynge_test_count (db, "SELECT count(*) FROM cluster", 0);
   GtkWidget *form, *text;
   GtkWindow *editor;
 
@@ -541,8 +541,8 @@ new_cluster_enter (KlyngeWindow *window,
   klynge_ui_test_flush ();
 
   g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster", 0), ==, clusters + 1);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Syd'", 0), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster", 0), ==, clusters + 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Syd'", 0), ==, 1);
   g_object_unref (text);
   g_object_unref (editor);
 }
@@ -555,7 +555,7 @@ import_members (KlyngeWindow *window,
   GtkWidget *page = show_page (window);
   KlyngeDb *db = window_db (window);
   g_autofree char *path = klynge_test_data_path ("clusters/medlemsliste.csv");
-  gint64 members = klynge_db_count (db, "SELECT count(*) FROM member", 0);
+  gint64 members = klynge_test_count (db, "SELECT count(*) FROM member", 0);
   GtkWidget *dialog = NULL;
 
   gtk_widget_activate_action (page, "clusters.import-members", "s", path);
@@ -570,12 +570,12 @@ import_members (KlyngeWindow *window,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
                       GTK_COLUMN_VIEW (klynge_ui_test_find_named (dialog, "rows"))))), ==, 4);
   /* Nothing is written before Import. */
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member", 0), ==, members);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, members);
 
   gtk_widget_activate_action (dialog, "import.commit", NULL);
   klynge_ui_test_flush ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM member", 0), ==, members + 3);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, members + 3);
   g_assert_true (list_has (list_of (page, "members_view"), "Søren Ærø"));
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Fjordvej"));
 }
@@ -713,8 +713,8 @@ scroll_to_end (KlyngeWindow *window,
   GtkWidget *view = klynge_ui_test_find_named (page, view_name);
   GListModel *list = list_of (page, view_name);
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  guint all = klynge_db_count (window_db (window), count_sql,
-                               klynge_context_get_cluster_id (klynge_window_get_context (window)));
+  guint all = klynge_test_count (window_db (window), count_sql,
+                                 klynge_context_get_cluster_id (klynge_window_get_context (window)));
 
   g_assert_cmpuint (all, >, LONG_LIST);
   g_assert_cmpuint (g_list_model_get_n_items (list), <, all);

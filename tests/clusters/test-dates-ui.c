@@ -150,7 +150,7 @@ danish_dates (KlyngeWindow *window,
   klynge_ui_test_flush ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
   /* The database keeps ISO 8601. */
-  member_id = klynge_db_count (db, "SELECT m.id FROM member m JOIN member_role r ON r.member_id = m.id "
+  member_id = klynge_test_count (db, "SELECT m.id FROM member m JOIN member_role r ON r.member_id = m.id "
                                    "WHERE m.name = 'Ida Holm' AND m.joined_on = '2026-03-15' "
                                    "AND m.left_on = '2027-06-30' AND r.from_date = '2026-04-01' "
                                    "AND r.to_date = '2026-12-31'", 0);

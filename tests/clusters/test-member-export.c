@@ -101,7 +101,7 @@ test_csv (Fixture       *f,
   g_auto(GStrv) lines = NULL;
 
   g_assert_true (klynge_member_leave (f->db, f->cluster,
-                                      klynge_db_count (f->db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0),
+                                      klynge_test_count (f->db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0),
                                       "2025-12-31", NULL));
   g_assert_true (klynge_member_export (f->db, f->cluster, KLYNGE_MEMBER_EXPORT_CSV, path, &error));
   g_assert_no_error (error);

@@ -51,8 +51,8 @@ test_preview_and_commit (Fixture       *f,
   const char * const *rows[] = { header, known_clinic, new_clinic, same_new_clinic, bad_email, no_name, bad_title,
                                  bad_date, existing, twice, blank, formula, NULL };
   g_autoptr(GPtrArray) file = records (rows);
-  gint64 members = klynge_db_count (f->db, "SELECT count(*) FROM member", 0);
-  gint64 clinics = klynge_db_count (f->db, "SELECT count(*) FROM clinic", 0);
+  gint64 members = klynge_test_count (f->db, "SELECT count(*) FROM member", 0);
+  gint64 clinics = klynge_test_count (f->db, "SELECT count(*) FROM clinic", 0);
   g_autoptr(KlyngeMemberImport) import = NULL;
   g_autoptr(KlyngeMemberImport) again = NULL;
   g_autoptr(GError) error = NULL;
@@ -87,15 +87,15 @@ test_preview_and_commit (Fixture       *f,
   g_assert_cmpint ((nth (list, 7))->status, ==, KLYNGE_MEMBER_IMPORT_DUPLICATE);
   g_assert_cmpint ((nth (list, 8))->status, ==, KLYNGE_MEMBER_IMPORT_DUPLICATE);
   /* The preview wrote nothing. */
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member", 0), ==, members);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member", 0), ==, members);
 
   g_assert_true (klynge_member_import_commit (f->db, f->cluster, import, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member", 0), ==, members + 4);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM clinic", 0), ==, clinics + 1);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member m JOIN clinic c ON c.id = m.clinic_id "
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member", 0), ==, members + 4);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM clinic", 0), ==, clinics + 1);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member m JOIN clinic c ON c.id = m.clinic_id "
                                            "WHERE c.name = 'Lægehuset Vest'", 0), ==, 2);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member WHERE name = '=HYPERLINK(\"x\")'", 0), ==, 1);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member WHERE name = '=HYPERLINK(\"x\")'", 0), ==, 1);
 
   /* The same list again adds nobody. */
   again = klynge_member_import_preview (f->db, f->cluster, file, NULL, &error);
@@ -134,9 +134,9 @@ test_roles (Fixture       *f,
 
   g_assert_true (klynge_member_import_commit (f->db, f->cluster, import, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member_role r JOIN member m ON m.id = r.member_id "
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member_role r JOIN member m ON m.id = r.member_id "
                                            "WHERE m.name IN ('Ann Chair', 'Bo Formand') AND r.role IN ('chair', 'treasurer')", 0), ==, 4);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member_role r JOIN member m ON m.id = r.member_id "
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member_role r JOIN member m ON m.id = r.member_id "
                                            "WHERE m.name = 'Cai Board' AND r.role = 'board'", 0), ==, 1);
 }
 
@@ -205,9 +205,9 @@ test_xlsx_round_trip (Fixture       *f,
   g_assert_cmpuint (import->new_clinics->len, ==, 9);
   g_assert_true (klynge_member_import_commit (f->db, other, import, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", other), ==, 25);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1 AND title = 'secretary'",
-                                    other), ==, 1);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", other), ==, 25);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1 AND title = 'secretary'",
+                                      other), ==, 1);
 }
 
 /* A far column on every row would keep 16,384 fields a row: refused. */

@@ -17,7 +17,7 @@ count (Fixture    *f,
        const char *sql,
        gint64      id)
 {
-  return klynge_db_count (f->db, sql, id);
+  return klynge_test_count (f->db, sql, id);
 }
 
 /* The coordinator: the first GP of the demo, with attendance and meetings to facilitate. */

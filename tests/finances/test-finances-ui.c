@@ -152,7 +152,7 @@ book_grants_twice (KlyngeWindow *window,
   const char *count_sql = "SELECT count(*) FROM ledger_entry e JOIN ledger_category c ON c.id = e.category_id "
                           "WHERE c.key = 'yearly_grant' AND e.entry_date LIKE '2026-%' AND e.cluster_id = ?1";
   gint64 cluster = klynge_context_get_cluster_id (klynge_window_get_context (window));
-  gint64 booked = klynge_db_count (db, "SELECT e.id FROM ledger_entry e JOIN ledger_category c ON c.id = e.category_id "
+  gint64 booked = klynge_test_count (db, "SELECT e.id FROM ledger_entry e JOIN ledger_category c ON c.id = e.category_id "
                                        "WHERE c.key = 'yearly_grant' AND e.entry_date LIKE '2026-%' AND e.cluster_id = ?1", cluster);
   GtkWidget *page, *year;
   GtkWindow *dialog;
@@ -166,16 +166,16 @@ book_grants_twice (KlyngeWindow *window,
   klynge_ui_test_flush ();
 
   /* The demo's 2026 has its yearly grant: nothing to book, no question. */
-  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 1);
   gtk_widget_activate_action (page, "finances.book-grants", NULL);
   klynge_ui_test_flush ();
   g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 1);
 
   /* Without it, the dialog names it; booked, a second press adds nothing. */
   gtk_widget_activate_action (page, "finances.delete-entry", "x", booked);
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 0);
   for (int press = 0; press < 2; press++)
     {
       gtk_widget_activate_action (page, "finances.book-grants", NULL);
@@ -194,12 +194,12 @@ book_grants_twice (KlyngeWindow *window,
         }
       else
         g_assert_null (dialog);
-      g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 1);
+      g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 1);
     }
 
   gtk_widget_activate_action (page, "finances.undo-grants", NULL);
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, count_sql, cluster), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 0);
 }
 
 static void
@@ -319,7 +319,7 @@ test_empty_ledger (void)
 static gint64
 n_ledger_entries (KlyngeWindow *window)
 {
-  return klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)), "SELECT count(*) FROM ledger_entry", 0);
+  return klynge_test_count (klynge_context_get_db (klynge_window_get_context (window)), "SELECT count(*) FROM ledger_entry", 0);
 }
 
 /* A typed amount is not dropped by Escape: asked, a Save that cannot save
@@ -397,7 +397,7 @@ keeps_typed_amounts (KlyngeWindow *window,
   klynge_ui_test_type_over (GTK_WINDOW (window), budget, "4321");
   g_signal_emit_by_name (window, "close-request", &stays_open);
   g_assert_false (stays_open);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM budget_line WHERE amount = ?1", money ("4321")), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM budget_line WHERE amount = ?1", money ("4321")), ==, 1);
 
   budget = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_named (page, "budget-lines")), 0));
   klynge_ui_test_type_over (GTK_WINDOW (window), budget, "lots");

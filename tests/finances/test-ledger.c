@@ -53,7 +53,7 @@ line_for (KlyngeLedgerYear *year,
 static gint64
 n_entries (Fixture *f)
 {
-  return klynge_db_count (f->db, "SELECT count(*) FROM ledger_entry WHERE cluster_id = ?1", f->cluster);
+  return klynge_test_count (f->db, "SELECT count(*) FROM ledger_entry WHERE cluster_id = ?1", f->cluster);
 }
 
 static KlyngeLedgerEntry *
@@ -204,7 +204,7 @@ test_add_edit_delete_undo (Fixture       *f,
   g_assert_true (klynge_snapshot_restore (deleted, f->db, &error));
   g_assert_no_error (error);
   g_assert_cmpint (n_entries (f), ==, 33);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", id), ==, 100);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT amount FROM ledger_entry WHERE id = ?1", id), ==, 100);
 }
 
 static void
@@ -300,7 +300,7 @@ test_categories (Fixture       *f,
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (klynge_ledger_rename_category (f->db, id, "Travel costs", &error));
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM ledger_category WHERE cluster_id = ?1 "
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM ledger_category WHERE cluster_id = ?1 "
                                            "AND name = 'Travel costs'", f->cluster), ==, 1);
 }
 
@@ -363,7 +363,7 @@ test_budget_and_meetings (Fixture       *f,
   g_assert_cmpint (line_for (year, venue)->budget, ==, 1500000);
   g_assert_cmpint (line_for (year, venue)->actual, ==, 1250000);
   g_assert_true (klynge_ledger_set_budget (f->db, f->cluster, 2026, venue, 0, &error));
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM budget_line WHERE cluster_id = ?1", f->cluster), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM budget_line WHERE cluster_id = ?1", f->cluster), ==, 0);
 
   costs = klynge_ledger_meeting_costs (f->db, f->cluster, 0, FALSE, &error);
   g_assert_cmpuint (costs->len, >, 2);
@@ -379,6 +379,40 @@ test_budget_and_meetings (Fixture       *f,
       total += cost->cost;
     }
   g_assert_cmpint (total, ==, 450000 + 600000 + 1250000 + 1687500 + 800000);
+}
+
+/* A table the ledger cannot read makes its changes and proposals fail with
+ * the reason: a year whose lock cannot be read is not taken as open, and a
+ * grant whose booking cannot be looked up is not proposed as unbooked. */
+static void
+test_unreadable_tables (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeLedgerEntry) entry = expense (f, "2026-05-01", 1000, "catering");
+  gint64 before = n_entries (f);
+  gint64 opening;
+
+  g_assert_true (klynge_ledger_get_opening_balance (f->db, f->cluster, &opening, &error));
+  g_assert_true (klynge_db_exec (f->db, "DROP TABLE locked_year", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (klynge_ledger_set_opening_balance (f->db, f->cluster, opening + 100, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "locked_year"));
+  g_clear_error (&error);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT opening_balance FROM cluster WHERE id = ?1", f->cluster), ==, opening);
+
+  g_assert_false (klynge_ledger_save_entry (f->db, f->cluster, 2026, entry, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (n_entries (f), ==, before);
+
+  g_assert_true (klynge_db_exec (f->db, "DROP TABLE ledger_entry", &error));
+  g_assert_no_error (error);
+  g_assert_null (klynge_ledger_propose_grants (f->db, f->cluster, 2026, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "ledger_entry"));
 }
 
 int
@@ -397,6 +431,7 @@ main (int   argc,
   ADD ("categories", test_categories);
   ADD ("grants", test_grants);
   ADD ("budget-and-meetings", test_budget_and_meetings);
+  ADD ("unreadable-tables", test_unreadable_tables);
 #undef ADD
 
   return g_test_run ();

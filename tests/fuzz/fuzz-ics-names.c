@@ -40,11 +40,11 @@ setup (void)
     abort ();
   path = g_build_filename (dir, "fuzz.sqlite", NULL);
   db = klynge_db_open (path, KLYNGE_DB_OPEN_DEFAULT, &error);
-  if (db == NULL || (cluster_id = klynge_demo_create (db, &error)) == 0)
+  if (db == NULL || (cluster_id = klynge_demo_create (db, &error)) == 0 ||
+      !klynge_db_count (db, "SELECT min(id) FROM member WHERE cluster_id = ?1", cluster_id, &member_id, &error) ||
+      !klynge_db_count (db, "SELECT max(id) FROM invitation JOIN meeting m ON m.id = meeting_id "
+                            "WHERE m.cluster_id = ?1", cluster_id, &meeting_id, &error))
     abort ();
-  member_id = klynge_db_count (db, "SELECT min(id) FROM member WHERE cluster_id = ?1", cluster_id);
-  meeting_id = klynge_db_count (db, "SELECT max(id) FROM invitation JOIN meeting m ON m.id = meeting_id "
-                                    "WHERE m.cluster_id = ?1", cluster_id);
 }
 
 static void

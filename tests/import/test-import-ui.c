@@ -134,8 +134,8 @@ n_rows (GtkWidget *list_box)
 static gint64
 n_batches (KlyngeWindow *window)
 {
-  return klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)),
-                          "SELECT count(*) FROM import_batch", 0);
+  return klynge_test_count (klynge_context_get_db (klynge_window_get_context (window)),
+                            "SELECT count(*) FROM import_batch", 0);
 }
 
 /* Checks, chooses to replace what is stored, imports; returns when done. */
@@ -382,7 +382,7 @@ import_then_ctrl_z (KlyngeWindow *window,
   gint64 stored;
 
   page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
-  stored = klynge_db_count (db, "SELECT total(value) FROM measurement WHERE ?1", 1);
+  stored = klynge_test_count (db, "SELECT total(value) FROM measurement WHERE ?1", 1);
   klynge_data_page_import_file (KLYNGE_DATA_PAGE (page), file);
   assistant = find_import_window (window);
   wait_for_preview (assistant);
@@ -394,7 +394,7 @@ import_then_ctrl_z (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (n_batches (window) == 0);
   KLYNGE_UI_TEST_WAIT (toast_says (window, "To bring it back, import the file again."));
   /* What the file replaced is back. */
-  g_assert_cmpint (klynge_db_count (db, "SELECT total(value) FROM measurement WHERE ?1", 1), ==, stored);
+  g_assert_cmpint (klynge_test_count (db, "SELECT total(value) FROM measurement WHERE ?1", 1), ==, stored);
 
   /* Nothing to redo: Shift+Ctrl+Z does nothing. */
   g_assert_false (klynge_undo_stack_get_can_redo (klynge_context_get_undo_stack (klynge_window_get_context (window))));
@@ -439,7 +439,7 @@ undo_large_import (KlyngeWindow *window,
                    gpointer      user_data)
 {
   KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
-  gint64 batch = klynge_db_count (db, "SELECT max(id) FROM import_batch", 0);
+  gint64 batch = klynge_test_count (db, "SELECT max(id) FROM import_batch", 0);
   g_autofree char *path = klynge_test_data_path ("import/diabetes-long-utf8bom.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWidget *page, *batches, *button, *progress;
@@ -488,7 +488,7 @@ undo_large_import (KlyngeWindow *window,
   /* It said how far it had got, not only that it was busy. */
   g_assert_cmpfloat (max_fraction, ==, 1.0);
   g_assert_cmpint (n_batches (window), ==, 0);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM measurement WHERE period LIKE 'U-%'", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement WHERE period LIKE 'U-%'", 0), ==, 0);
   g_assert_cmpuint (n_rows (batches), ==, 0);
 
   /* Usable again; undoing what is gone says so and changes nothing. */
@@ -816,11 +816,11 @@ assistant_choices (KlyngeWindow *window,
 
   /* c: the Clusters area makes the clinics from a register's practice list. */
   practices = klynge_test_data_path ("import/real/phs-contactdetails.csv");
-  clinics_before = klynge_db_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic", 0);
+  clinics_before = klynge_test_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic", 0);
   page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
   gtk_widget_activate_action (page, "clusters.import-practices", "s", practices);
-  KLYNGE_UI_TEST_WAIT (klynge_db_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic", 0) == clinics_before + 6);
-  g_assert_cmpint (klynge_db_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic WHERE provider_number = '41101'", 0), ==, 1);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic", 0) == clinics_before + 6);
+  g_assert_cmpint (klynge_test_count (klynge_context_get_db (context), "SELECT count(*) FROM clinic WHERE provider_number = '41101'", 0), ==, 1);
 }
 
 static void
@@ -918,7 +918,7 @@ live_import_anonymous (KlyngeWindow *window,
   g_autofree char *meeting = NULL;
   g_autofree char *period = NULL;
   g_autofree char *summary = NULL;
-  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  gint64 clinic = klynge_test_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
   const KlyngeChartData *data;
   GtkWidget *presentation, *sheet, *period_row;
   GtkWindow *live;
@@ -1062,7 +1062,7 @@ measurements_view (KlyngeWindow *window,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 9);
 
   /* The demo's first indicator in its latest period, from the demo's data. */
-  indicator = klynge_db_count (db, "SELECT indicator_id FROM measurement ORDER BY indicator_id LIMIT 1", 0);
+  indicator = klynge_test_count (db, "SELECT indicator_id FROM measurement ORDER BY indicator_id LIMIT 1", 0);
   period = g_strdup ("2026-Q1");
   before = stored_numerator (db, indicator, period);
   g_assert_cmpint (before, >, 0);

@@ -262,7 +262,7 @@ test_duplicates_replace_and_undo (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(KlyngeImportPlan) plan = prepare (f, "import/diabetes-long-utf8bom.csv", mapping, &error);
   gint64 old_numerator = measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator");
-  gint64 n_before = klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0);
+  gint64 n_before = klynge_test_count (f->db, "SELECT count(*) FROM measurement", 0);
   gint64 batch;
 
   g_assert_no_error (error);
@@ -280,15 +280,15 @@ test_duplicates_replace_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpint (batch, >, 0);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, 213);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "batch_id"), ==, batch);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
   klynge_test_assert_measurement_counts (f->db);
 
   g_assert_true (klynge_import_undo (f->db, batch, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, old_numerator);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
   klynge_test_assert_measurement_counts (f->db);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM import_batch", 0), ==, 0);
 
   g_assert_false (klynge_import_undo (f->db, batch, NULL, NULL, &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
@@ -311,7 +311,7 @@ test_keep_existing (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (batch, >, 0);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "012345", "2026-Q1", "numerator"), ==, old_numerator);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT row_count FROM import_batch WHERE id = ?1", batch), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT row_count FROM import_batch WHERE id = ?1", batch), ==, 0);
 }
 
 /* A cp1252 wide file with decimal comma and "." thousands, after the
@@ -336,8 +336,8 @@ test_wide_cp1252 (Fixture *f, gconstpointer data)
   g_assert_cmpint (measurement (f, "Patients prescribed an NSAID", "012345", "2025-Q3", "denominator"), ==, 5152);
   g_assert_cmpint (measurement (f, "Patients prescribed an NSAID", "012345", "2025-Q3", "numerator"), ==, 231);
   g_assert_cmpint (measurement (f, "NSAID users over 65", "012345", "2025-Q3", "numerator"), ==, 96);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT row_count FROM import_batch WHERE id = ?1", batch), ==, 54);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT length(checksum) FROM import_batch WHERE id = ?1", batch), ==, 64);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT row_count FROM import_batch WHERE id = ?1", batch), ==, 54);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT length(checksum) FROM import_batch WHERE id = ?1", batch), ==, 64);
 }
 
 static void
@@ -441,13 +441,13 @@ test_cancel (Fixture *f, gconstpointer data)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(KlyngeImportPlan) plan = prepare (f, "import/diabetes-long-utf8bom.csv", mapping, &error);
-  gint64 n_before = klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0);
+  gint64 n_before = klynge_test_count (f->db, "SELECT count(*) FROM measurement", 0);
 
   g_cancellable_cancel (cancellable);
   g_assert_cmpint (klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REPLACE, NULL, NULL, NULL, cancellable, &error), ==, 0);
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch", 0), ==, 0);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM import_batch", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
 }
 
 static void
@@ -456,7 +456,7 @@ test_clinic_alias (Fixture *f, gconstpointer data)
   g_autoptr(KlyngeImportMapping) mapping = long_mapping ();
   g_autoptr(GError) error = NULL;
   g_autoptr(KlyngeImportPlan) plan = NULL;
-  gint64 clinic = klynge_db_count (f->db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  gint64 clinic = klynge_test_count (f->db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
 
   g_assert_true (klynge_import_add_clinic_alias (f->db, f->cluster, "Lægehuset Østergde", clinic, &error));
   plan = prepare (f, "import/bad-long.csv", mapping, &error);
@@ -491,11 +491,11 @@ test_data_requests (Fixture *f, gconstpointer data)
   plan = prepare (f, "import/diabetes-long-utf8bom.csv", mapping, &error);
   batch = klynge_import_commit (f->db, plan, KLYNGE_IMPORT_DUPLICATES_REJECT, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, status_sql, 101), ==, 1);
-  g_assert_cmpint (klynge_db_count (f->db, status_sql, 102), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, status_sql, 101), ==, 1);
+  g_assert_cmpint (klynge_test_count (f->db, status_sql, 102), ==, 0);
 
   g_assert_true (klynge_import_undo (f->db, batch, NULL, NULL, &error));
-  g_assert_cmpint (klynge_db_count (f->db, status_sql, 101), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, status_sql, 101), ==, 0);
 }
 
 static void
@@ -513,13 +513,13 @@ test_undo_progress (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   gint64 batch, n_before;
 
-  n_before = klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0);
+  n_before = klynge_test_count (f->db, "SELECT count(*) FROM measurement", 0);
   batch = klynge_test_add_large_batch (f->db, 45000);
 
   g_assert_true (klynge_import_undo (f->db, batch, collect_fraction, fractions, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_batch WHERE id = ?1", batch), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement", 0), ==, n_before);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM import_batch WHERE id = ?1", batch), ==, 0);
 
   g_assert_cmpuint (fractions->len, >=, 3);
   for (guint i = 1; i < fractions->len; i++)
@@ -675,9 +675,9 @@ test_replace_and_undo_exact (Fixture *f, gconstpointer data)
   second = import_months (f, clinics, indicators, 120, 1199, 7, after_second);
   clinics[n_clinics - 1] = g_steal_pointer (&last_clinic);
   assert_stored (f, after_second);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_replaced WHERE batch_id = ?1", second), ==,
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM import_replaced WHERE batch_id = ?1", second), ==,
                    (n_clinics - 1) * g_strv_length (indicators) * 840);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", first), ==,
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", first), ==,
                    (n_clinics - 1) * g_strv_length (indicators) * 120 + g_strv_length (indicators) * 960);
 
   g_assert_true (klynge_import_undo (f->db, second, NULL, NULL, &error));
@@ -687,7 +687,7 @@ test_replace_and_undo_exact (Fixture *f, gconstpointer data)
   g_assert_true (klynge_import_undo (f->db, first, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_stored (f, before);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_replaced", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM import_replaced", 0), ==, 0);
   klynge_test_assert_integrity (klynge_db_get_handle (f->db));
 }
 
@@ -841,14 +841,14 @@ test_skip_bad (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "045678", "2030-Q1", "numerator"), ==, 3);
   g_assert_cmpint (measurement (f, "HbA1c measured in last 12 months", "023456", "2030-Q1", "numerator"), ==, -1);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT left_out FROM import_batch WHERE id = ?1", batch), ==, 2);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT left_out FROM import_batch WHERE id = ?1", batch), ==, 2);
   left_out = klynge_import_list_left_out (f->db, batch, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (left_out), ==, 2);
   g_assert_cmpstr (left_out[0], ==, "line 3: The numerator (50) is greater than the denominator (40).");
 
   g_assert_true (klynge_import_undo (f->db, batch, NULL, NULL, &error));
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM import_left_out WHERE batch_id = ?1", batch), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM import_left_out WHERE batch_id = ?1", batch), ==, 0);
 }
 
 int

@@ -12,13 +12,13 @@
 static gint64
 first_indicator (KlyngeTestDemo *f)
 {
-  return klynge_db_count (f->db, "SELECT indicator_id FROM measurement ORDER BY indicator_id LIMIT 1", 0);
+  return klynge_test_count (f->db, "SELECT indicator_id FROM measurement ORDER BY indicator_id LIMIT 1", 0);
 }
 
 static gint64
 first_clinic (KlyngeTestDemo *f)
 {
-  return klynge_db_count (f->db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  return klynge_test_count (f->db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
 }
 
 static gint64
@@ -82,10 +82,10 @@ test_correct_and_undo (KlyngeTestDemo *f,
   snapshot = klynge_measurements_correct (f->db, f->cluster, first_indicator (f), first_clinic (f), "2026-Q1", "1 234", "5 000", &error);
   g_assert_no_error (error);
   g_assert_cmpint (numerator_of (f, "2026-Q1"), ==, 1234);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement WHERE edited_at IS NOT NULL", 0), ==, 1);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement WHERE edited_at IS NOT NULL", 0), ==, 1);
   g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
   g_assert_cmpint (numerator_of (f, "2026-Q1"), ==, before);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement WHERE edited_at IS NOT NULL", 0), ==, 0);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement WHERE edited_at IS NOT NULL", 0), ==, 0);
   g_assert_true (klynge_snapshot_redo (snapshot, f->db, &error));
   g_assert_cmpint (numerator_of (f, "2026-Q1"), ==, 1234);
 }
@@ -97,14 +97,14 @@ test_type_in_and_undo (KlyngeTestDemo *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KlyngeSnapshot) snapshot = NULL;
-  gint64 stored = klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0);
+  gint64 stored = klynge_test_count (f->db, "SELECT count(*) FROM measurement", 0);
 
   snapshot = klynge_measurements_correct (f->db, f->cluster, first_indicator (f), first_clinic (f), "2026-Q2", "7", "70", &error);
   g_assert_no_error (error);
   g_assert_cmpint (numerator_of (f, "2026-Q2"), ==, 7);
   g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
   g_assert_cmpint (numerator_of (f, "2026-Q2"), ==, -1);
-  g_assert_cmpint (klynge_db_count (f->db, "SELECT count(*) FROM measurement", 0), ==, stored);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM measurement", 0), ==, stored);
   g_assert_true (klynge_snapshot_redo (snapshot, f->db, &error));
   g_assert_cmpint (numerator_of (f, "2026-Q2"), ==, 7);
 }

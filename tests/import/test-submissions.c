@@ -23,8 +23,8 @@ test_tracker_and_reminder (void)
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
-  gint64 meeting = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
-  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  gint64 meeting = klynge_test_count (db, "SELECT min(id) FROM meeting", 0);
+  gint64 clinic = klynge_test_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
   KlyngeSubmission *first;
 
   /* Two requests to one clinic, one already delivered; a batch answers a third. */
@@ -55,7 +55,7 @@ test_tracker_and_reminder (void)
     "SELECT i.id, c.id, '2026-Q2', 1, 2, 7 FROM clinic c, indicator i "
     "WHERE c.provider_number = '012345' AND i.name = 'Foot examination in last 12 months'", &error));
   g_assert_true (klynge_submissions_mark_delivered (db, 7, &error));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM data_request WHERE status = 'received' AND meeting_id = ?1", meeting), ==, 2);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM data_request WHERE status = 'received' AND meeting_id = ?1", meeting), ==, 2);
 
   g_clear_object (&db);
   klynge_test_remove_tree (dir);
@@ -73,12 +73,12 @@ test_by_hand_and_late (void)
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  gint64 meeting = klynge_db_count (db, "SELECT meeting_id FROM data_request LIMIT 1", 0);
-  gint64 clinic = klynge_db_count (db, "SELECT id FROM clinic WHERE provider_number = '090123'", 0);
+  gint64 meeting = klynge_test_count (db, "SELECT meeting_id FROM data_request LIMIT 1", 0);
+  gint64 clinic = klynge_test_count (db, "SELECT id FROM clinic WHERE provider_number = '090123'", 0);
   gint64 request;
 
   /* The demo's tracker: nothing counts as delivered without numbers or a note behind it. */
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM data_request r WHERE r.status = 'received' AND r.received_note IS NULL "
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM data_request r WHERE r.status = 'received' AND r.received_note IS NULL "
                                         "AND NOT EXISTS (SELECT 1 FROM measurement m WHERE m.indicator_id = r.indicator_id "
                                         "AND m.clinic_id = r.clinic_id AND m.period = r.period)", 0), ==, 0);
 
@@ -112,10 +112,10 @@ test_by_hand_and_late (void)
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
 
   /* Undoing an import checks requests again: one received by hand stays. */
-  request = klynge_db_count (db, "SELECT id FROM data_request WHERE clinic_id = ?1 LIMIT 1", clinic);
+  request = klynge_test_count (db, "SELECT id FROM data_request WHERE clinic_id = ?1 LIMIT 1", clinic);
   g_array_append_val (ids, request);
   g_assert_true (klynge_submissions_recheck (db, ids, NULL));
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM data_request WHERE id = ?1 AND status = 'received'", request), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM data_request WHERE id = ?1 AND status = 'received'", request), ==, 1);
 
   g_clear_object (&db);
   klynge_test_remove_tree (dir);
@@ -131,7 +131,7 @@ test_remind_all (void)
   gint64 cluster;
   g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, &cluster);
   g_autoptr(GError) error = NULL;
-  gint64 meeting = klynge_db_count (db, "SELECT meeting_id FROM data_request LIMIT 1", 0);
+  gint64 meeting = klynge_test_count (db, "SELECT meeting_id FROM data_request LIMIT 1", 0);
   GMimeStream *stream;
   GMimeParser *parser;
   GMimeMessage *message;

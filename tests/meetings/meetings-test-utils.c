@@ -87,5 +87,5 @@ meetings_count (MeetingsFixture *f,
                 const char      *sql,
                 gint64           id)
 {
-  return klynge_db_count (f->db, sql, id);
+  return klynge_test_count (f->db, sql, id);
 }

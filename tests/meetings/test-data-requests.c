@@ -6,6 +6,7 @@
 
 #include "klynge-data-requests.h"
 #include "klynge-topics.h"
+#include "klynge-test-utils.h"
 #include "meetings-test-utils.h"
 
 static gint64
@@ -14,7 +15,7 @@ copd_topic (MeetingsFixture *f)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (klynge_topics_ensure_library (f->db, &error));
-  return klynge_db_count (f->db, "SELECT id FROM topic WHERE package_key = 'copd' AND ?1", 1);
+  return klynge_test_count (f->db, "SELECT id FROM topic WHERE package_key = 'copd' AND ?1", 1);
 }
 
 static const char *

@@ -9,6 +9,7 @@
 
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance.h"
+#include "klynge-attendance-register.h"
 #include "klynge-cluster.h"
 #include "klynge-context.h"
 #include "klynge-invitations.h"
@@ -245,8 +246,8 @@ first_meeting (KlyngeWindow *window,
   none = klynge_ui_test_find_named (page, "no-meeting");
   g_assert_false (gtk_widget_get_mapped (none));
 
-  klynge_context_set_cluster_id (context, klynge_db_count (klynge_context_get_db (context),
-                                                           "SELECT id FROM cluster WHERE name = 'Empty'", 0));
+  klynge_context_set_cluster_id (context, klynge_test_count (klynge_context_get_db (context),
+                                                             "SELECT id FROM cluster WHERE name = 'Empty'", 0));
   klynge_ui_test_flush ();
   g_assert_true (gtk_widget_get_mapped (none));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, "No Meetings Yet");
@@ -424,11 +425,11 @@ cancel_and_undo (KlyngeWindow *window,
   klynge_ui_test_flush ();
   dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_cmpint (klynge_db_count (db, status_sql, 7), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel-meeting");
   gtk_window_close (dialog);
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, status_sql, 7), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 1);
   row = meeting_row (page, 7);
   g_assert_nonnull (row);
   text = klynge_ui_test_collect_text (row);
@@ -436,7 +437,7 @@ cancel_and_undo (KlyngeWindow *window,
 
   gtk_widget_activate_action (page, "meetings.undo-cancel", NULL);
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, "SELECT status = 'planned' FROM meeting WHERE id = ?1", 7), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT status = 'planned' FROM meeting WHERE id = ?1", 7), ==, 1);
 }
 
 static void
@@ -540,7 +541,7 @@ plan_from_proposal (KlyngeWindow *window,
   g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
   gtk_widget_activate_action (page, "meetings.save", NULL);
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM meeting m JOIN topic t ON t.id = m.topic_id "
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM meeting m JOIN topic t ON t.id = m.topic_id "
                                         "WHERE m.title = 'Demens i almen praksis' AND t.title = m.title AND ?1", 1), ==, 1);
 }
 
@@ -589,7 +590,7 @@ indicator_type (KlyngeWindow *window,
                 gpointer      user_data)
 {
   KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
-  gint64 rate = klynge_db_count (db, "SELECT min(id) FROM indicator WHERE unit = 'rate' AND ?1", 1);
+  gint64 rate = klynge_test_count (db, "SELECT min(id) FROM indicator WHERE unit = 'rate' AND ?1", 1);
   GtkWidget *page, *topics, *edit;
   AdwMessageDialog *dialog;
   GtkDropDown *unit;
@@ -620,7 +621,7 @@ indicator_type (KlyngeWindow *window,
   gtk_drop_down_set_selected (unit, per_100000);
   adw_message_dialog_response (dialog, "save");
   klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_db_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 100000);
+  g_assert_cmpint (klynge_test_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 100000);
   gtk_window_destroy (GTK_WINDOW (topics));
 }
 
@@ -662,8 +663,8 @@ two_meetings (KlyngeWindow *window,
   klynge_ui_test_flush ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   db = klynge_page_get_db (KLYNGE_PAGE (page));
-  *first = klynge_db_count (db, "SELECT min(id) FROM meeting", 0);
-  *second = klynge_db_count (db, "SELECT max(id) FROM meeting", 0);
+  *first = klynge_test_count (db, "SELECT min(id) FROM meeting", 0);
+  *second = klynge_test_count (db, "SELECT max(id) FROM meeting", 0);
   return page;
 }
 
@@ -841,7 +842,7 @@ topic_editors_ask (KlyngeWindow *window,
                    gpointer      user_data)
 {
   KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
-  gint64 rate = klynge_db_count (db, "SELECT min(id) FROM indicator WHERE unit = 'rate' AND ?1", 1);
+  gint64 rate = klynge_test_count (db, "SELECT min(id) FROM indicator WHERE unit = 'rate' AND ?1", 1);
   GtkWidget *topics = open_topics (window);
   GtkWindow *form;
   gboolean stays_open;
@@ -853,7 +854,7 @@ topic_editors_ask (KlyngeWindow *window,
   klynge_ui_test_press_key (form, GDK_KEY_Escape, 0);
   klynge_ui_test_respond_above (form, "save");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM topic WHERE title = 'Sleep apnoea' AND ?1", 1), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM topic WHERE title = 'Sleep apnoea' AND ?1", 1), ==, 1);
 
   /* An indicator: Cancel keeps editing what was typed; closing the topics
    * window asks too, and Discard leaves the file as it was. */
@@ -868,7 +869,7 @@ topic_editors_ask (KlyngeWindow *window,
   g_assert_true (gtk_widget_get_visible (topics));
   klynge_ui_test_respond_above (form, "discard");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM indicator WHERE name = 'Renamed rate' AND ?1", 1), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM indicator WHERE name = 'Renamed rate' AND ?1", 1), ==, 0);
 
   /* Closing the main window asks the indicator's form first. */
   form = edit_indicator (topics, rate);
@@ -877,14 +878,14 @@ topic_editors_ask (KlyngeWindow *window,
   g_assert_true (stays_open);
   klynge_ui_test_respond_above (form, "save");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM indicator WHERE id = ?1 AND name = 'Renamed rate'", rate), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM indicator WHERE id = ?1 AND name = 'Renamed rate'", rate), ==, 1);
 
   /* A proposal typed but not added: closing the topics window asks. */
   klynge_ui_test_type_over (GTK_WINDOW (topics), klynge_ui_test_find_named (topics, "proposal-entry"), "Falls in the elderly");
   gtk_window_close (GTK_WINDOW (topics));
   klynge_ui_test_respond ("save");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")) == NULL);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM topic_proposal WHERE title = 'Falls in the elderly' AND ?1", 1), ==, 1);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM topic_proposal WHERE title = 'Falls in the elderly' AND ?1", 1), ==, 1);
   topics = open_topics (window);
 
   /* The form's own Cancel drops the changes on purpose, unasked. */
@@ -892,7 +893,7 @@ topic_editors_ask (KlyngeWindow *window,
   klynge_ui_test_type_over (form, klynge_ui_test_find_widget (GTK_WIDGET (form), GTK_TYPE_ENTRY), "Not kept");
   g_signal_emit_by_name (klynge_ui_test_find_button (GTK_WIDGET (form), "_Cancel"), "clicked");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM indicator WHERE name = 'Not kept' AND ?1", 1), ==, 0);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM indicator WHERE name = 'Not kept' AND ?1", 1), ==, 0);
   gtk_window_destroy (GTK_WINDOW (topics));
 }
 
@@ -903,6 +904,49 @@ test_topic_editors_ask (void)
 }
 
 
+/* Invitations or attendance that cannot be read are not "nobody invited
+ * yet" or an empty roll call: the views say why where the list would be. */
+static void
+load_errors_shown (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  gint64 meeting = klynge_test_count (db, "SELECT max(meeting_id) FROM invitation", 0);
+  GtkWidget *view = g_object_ref_sink (g_object_new (KLYNGE_TYPE_INVITATIONS_VIEW, NULL));
+  GtkWidget *message = klynge_ui_test_find_named (view, "invitations-load-error");
+  GtkWidget *roll_call = g_object_ref_sink (g_object_new (KLYNGE_TYPE_ATTENDANCE_REGISTER, NULL));
+  GtkWidget *roll_call_message = klynge_ui_test_find_named (roll_call, "attendance-load-error");
+
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  g_assert_false (gtk_widget_get_visible (message));
+  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), db, meeting);
+  g_assert_false (gtk_widget_get_visible (roll_call_message));
+
+  g_assert_true (klynge_db_exec (db, "DROP TABLE invitation", NULL));
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "invitation"));
+  g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (view, "no-invitations")));
+
+  /* The roll call lists whoever was invited, too. */
+  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), db, meeting);
+  g_assert_true (gtk_widget_get_visible (roll_call_message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (roll_call_message)), "invitation"));
+
+  g_object_unref (roll_call);
+  g_object_unref (view);
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_load_errors_shown (void)
+{
+  klynge_ui_test_run_on_demo (load_errors_shown, NULL);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -910,6 +954,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/meetings/ui/plan-and-register", test_plan_and_register);
+  g_test_add_func ("/meetings/ui/load-errors-shown", test_load_errors_shown);
   g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
   g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/meetings/ui/new-topic", test_new_topic);

@@ -299,7 +299,7 @@ test_names_unique_beside_demo (void)
 
   g_assert_true (klynge_topics_ensure_library (db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_db_count (db, "SELECT count(*) FROM indicator a JOIN indicator b "
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM indicator a JOIN indicator b "
                                         "ON lower(a.name) = lower(b.name) AND a.id < b.id WHERE ?1", 1), ==, 0);
   g_clear_object (&db);
   klynge_test_remove_tree (dir);

@@ -42,7 +42,7 @@ shown_members (KlyngeWindow *window)
   KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
 
   g_assert_nonnull (db);
-  return klynge_db_count (db, "SELECT count(*) FROM member", 0);
+  return klynge_test_count (db, "SELECT count(*) FROM member", 0);
 }
 
 /* Picks the oldest backup in the open restore dialog and confirms. */

@@ -130,7 +130,7 @@ static gint64
 first_id (KlyngeWindow *window,
           const char   *sql)
 {
-  gint64 id = klynge_db_count (klynge_context_get_db (klynge_window_get_context (window)), sql, 0);
+  gint64 id = klynge_test_count (klynge_context_get_db (klynge_window_get_context (window)), sql, 0);
 
   g_assert_cmpint (id, >, 0);
   return id;

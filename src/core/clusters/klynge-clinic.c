@@ -88,23 +88,23 @@ klynge_clinic_matches (KlyngeClinic *self,
   "joined_on, left_on, notes, " \
   "(SELECT count(*) FROM member m WHERE m.clinic_id = clinic.id AND m.left_on IS NULL) "
 
-static KlyngeClinic *
-clinic_from_row (sqlite3_stmt *stmt)
+static gpointer
+clinic_from_row (KlyngeDbStatement *stmt)
 {
   KlyngeClinic *clinic = klynge_clinic_new ();
 
-  clinic->id = sqlite3_column_int64 (stmt, 0);
-  klynge_record_set_text (&clinic->name, (const char *) sqlite3_column_text (stmt, 1));
-  klynge_record_set_text (&clinic->provider_number, (const char *) sqlite3_column_text (stmt, 2));
-  klynge_record_set_text (&clinic->address, (const char *) sqlite3_column_text (stmt, 3));
-  klynge_record_set_text (&clinic->phone, (const char *) sqlite3_column_text (stmt, 4));
-  klynge_record_set_text (&clinic->email, (const char *) sqlite3_column_text (stmt, 5));
-  clinic->listed_patients = sqlite3_column_int64 (stmt, 6);
-  klynge_record_set_text (&clinic->record_system, (const char *) sqlite3_column_text (stmt, 7));
-  clinic->joined_on = klynge_db_column_dup_nullable (stmt, 8);
-  clinic->left_on = klynge_db_column_dup_nullable (stmt, 9);
-  klynge_record_set_text (&clinic->notes, (const char *) sqlite3_column_text (stmt, 10));
-  clinic->n_members = sqlite3_column_int64 (stmt, 11);
+  clinic->id = klynge_db_statement_column_int64 (stmt, 0);
+  klynge_record_set_text (&clinic->name, klynge_db_statement_column_text (stmt, 1));
+  klynge_record_set_text (&clinic->provider_number, klynge_db_statement_column_text (stmt, 2));
+  klynge_record_set_text (&clinic->address, klynge_db_statement_column_text (stmt, 3));
+  klynge_record_set_text (&clinic->phone, klynge_db_statement_column_text (stmt, 4));
+  klynge_record_set_text (&clinic->email, klynge_db_statement_column_text (stmt, 5));
+  clinic->listed_patients = klynge_db_statement_column_int64 (stmt, 6);
+  klynge_record_set_text (&clinic->record_system, klynge_db_statement_column_text (stmt, 7));
+  clinic->joined_on = klynge_db_statement_dup_nullable (stmt, 8);
+  clinic->left_on = klynge_db_statement_dup_nullable (stmt, 9);
+  klynge_record_set_text (&clinic->notes, klynge_db_statement_column_text (stmt, 10));
+  clinic->n_members = klynge_db_statement_column_int64 (stmt, 11);
   return clinic;
 }
 
@@ -119,22 +119,11 @@ klynge_clinic_list (KlyngeDb  *db,
                     gint64     cluster_id,
                     GError   **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_CLINIC);
-  g_autoptr(GPtrArray) clinics = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE cluster_id = ?1 ORDER BY name COLLATE NOCASE, id", error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE cluster_id = ?1 ORDER BY name COLLATE NOCASE, id");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (clinics, clinic_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    return NULL;
-  /* One splice, so a view bound to the store updates once. */
-  g_list_store_splice (store, 0, 0, clinics->pdata, clinics->len);
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  return klynge_db_statement_collect_model (stmt, KLYNGE_TYPE_CLINIC, clinic_from_row, error);
 }
 
 KlyngeClinic *
@@ -143,22 +132,14 @@ klynge_clinic_load (KlyngeDb  *db,
                     gint64     clinic_id,
                     GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE id = ?1 AND cluster_id = ?2", error);
-  KlyngeClinic *clinic = NULL;
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT " CLINIC_COLUMNS "FROM clinic WHERE id = ?1 AND cluster_id = ?2");
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, clinic_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The clinic no longer exists."), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, clinic_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    clinic = clinic_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The clinic no longer exists."));
-  return clinic;
+  return clinic_from_row (stmt);
 }
 
 /* @clinic_id: the clinic being edited (0 for a new one), which may keep its own number */
@@ -170,28 +151,20 @@ klynge_clinic_check_provider_number (KlyngeDb    *db,
                                      GError     **error)
 {
   g_autofree char *trimmed = klynge_rules_strip_or_null (number);
-  sqlite3_stmt *stmt;
-  g_autofree char *other = NULL;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
+  int rc;
 
   if (trimmed == NULL)
     return TRUE;
-  stmt = klynge_db_prepare (db,
-    "SELECT name FROM clinic WHERE cluster_id = ?1 AND provider_number = ?2 AND id <> ?3", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, clinic_id);
-  if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
-    other = klynge_db_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  if (other != NULL)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
-                   _("The clinic number %s is already used by %s."), trimmed, other);
-      return FALSE;
-    }
-  return TRUE;
+  stmt = klynge_db_statement_new (db,
+    "SELECT name FROM clinic WHERE cluster_id = ?1 AND provider_number = ?2 AND id <> ?3");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, trimmed);
+  klynge_db_statement_bind_int64 (stmt, 3, clinic_id);
+  if ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
+    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
+                 _("The clinic number %s is already used by %s."), trimmed, klynge_db_statement_column_text (stmt, 0));
+  return rc == SQLITE_DONE;
 }
 
 gboolean
@@ -226,7 +199,7 @@ klynge_clinic_save (KlyngeDb      *db,
                     KlyngeClinic  *clinic,
                     GError       **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   g_autofree char *number = NULL;
 
   g_return_val_if_fail (KLYNGE_IS_CLINIC (clinic), FALSE);
@@ -234,31 +207,28 @@ klynge_clinic_save (KlyngeDb      *db,
   if (!klynge_clinic_validate (db, cluster_id, clinic, error) || !klynge_db_begin (db, error))
     return FALSE;
 
-  stmt = klynge_db_prepare (db, clinic->id == 0
+  stmt = klynge_db_statement_new (db, clinic->id == 0
     ? "INSERT INTO clinic (cluster_id, name, provider_number, address, phone, email, listed_patients, "
       "  record_system, joined_on, left_on, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     : "UPDATE clinic SET name = ?2, provider_number = ?3, address = ?4, phone = ?5, email = ?6, "
       "  listed_patients = ?7, record_system = ?8, joined_on = ?9, left_on = ?10, notes = ?11 "
-      "WHERE id = ?12 AND cluster_id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
+      "WHERE id = ?12 AND cluster_id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_record_bind_text (stmt, 2, clinic->name);
   /* NULL, not "", for no number: the UNIQUE rule then allows several. */
   number = klynge_rules_strip_or_null (clinic->provider_number);
-  if (number != NULL)
-    sqlite3_bind_text (stmt, 3, number, -1, SQLITE_TRANSIENT);
+  klynge_db_statement_bind_text (stmt, 3, number);
   klynge_record_bind_text (stmt, 4, clinic->address);
   klynge_record_bind_text (stmt, 5, clinic->phone);
   klynge_record_bind_text (stmt, 6, clinic->email);
-  sqlite3_bind_int64 (stmt, 7, clinic->listed_patients);
+  klynge_db_statement_bind_int64 (stmt, 7, clinic->listed_patients);
   klynge_record_bind_text (stmt, 8, clinic->record_system);
   klynge_record_bind_date (stmt, 9, clinic->joined_on);
   klynge_record_bind_date (stmt, 10, clinic->left_on);
-  sqlite3_bind_text (stmt, 11, clinic->notes != NULL ? clinic->notes : "", -1, SQLITE_TRANSIENT);
+  klynge_db_statement_bind_text (stmt, 11, clinic->notes != NULL ? clinic->notes : "");
   if (clinic->id != 0)
-    sqlite3_bind_int64 (stmt, 12, clinic->id);
-  if (!klynge_db_step_done (db, stmt, error))
+    klynge_db_statement_bind_int64 (stmt, 12, clinic->id);
+  if (!klynge_db_statement_run (stmt, error))
     goto failed;
   if (clinic->id != 0 && sqlite3_changes (klynge_db_get_handle (db)) == 0)
     {
@@ -276,11 +246,13 @@ failed:
   return FALSE;
 }
 
-gint64
-klynge_clinic_count_members (KlyngeDb *db,
-                             gint64    clinic_id)
+gboolean
+klynge_clinic_count_members (KlyngeDb  *db,
+                             gint64     clinic_id,
+                             gint64    *n_members,
+                             GError   **error)
 {
-  return klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic_id);
+  return klynge_db_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic_id, n_members, error);
 }
 
 static GArray *
@@ -289,15 +261,13 @@ member_ids_of (KlyngeDb  *db,
                GError   **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id FROM member WHERE clinic_id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id FROM member WHERE clinic_id = ?1");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, clinic_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, clinic_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = klynge_db_statement_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
@@ -311,20 +281,21 @@ move_members (KlyngeDb        *db,
               gint64           move_to,
               GError         **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
+  gint64 owner;
 
-  if (move_to == clinic_id ||
-      klynge_db_count (db, "SELECT cluster_id FROM clinic WHERE id = ?1", move_to) != cluster_id)
+  if (!klynge_db_count (db, "SELECT cluster_id FROM clinic WHERE id = ?1", move_to, &owner, error))
+    return FALSE;
+  if (move_to == clinic_id || owner != cluster_id)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
                    _("Choose another clinic of this cluster for the members."));
       return FALSE;
     }
-  if (!(stmt = klynge_db_prepare (db, "UPDATE member SET clinic_id = ?2 WHERE clinic_id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, clinic_id);
-  sqlite3_bind_int64 (stmt, 2, move_to);
-  return klynge_db_step_done (db, stmt, error);
+  stmt = klynge_db_statement_new (db, "UPDATE member SET clinic_id = ?2 WHERE clinic_id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, clinic_id);
+  klynge_db_statement_bind_int64 (stmt, 2, move_to);
+  return klynge_db_statement_run (stmt, error);
 }
 
 /**
@@ -348,7 +319,7 @@ klynge_clinic_delete (KlyngeDb             *db,
   g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
   g_autoptr(KlyngeClinic) clinic = klynge_clinic_load (db, cluster_id, clinic_id, error);
   g_autoptr(GArray) member_ids = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (clinic == NULL)
     return NULL;
@@ -380,11 +351,10 @@ klynge_clinic_delete (KlyngeDb             *db,
       if (!_klynge_member_delete_into (db, g_array_index (member_ids, gint64, i), snapshot, error))
         goto failed;
 
-  if (!(stmt = klynge_db_prepare (db, "DELETE FROM clinic WHERE id = ?1 AND cluster_id = ?2", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, clinic_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  if (!klynge_db_step_done (db, stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
+  stmt = klynge_db_statement_new (db, "DELETE FROM clinic WHERE id = ?1 AND cluster_id = ?2");
+  klynge_db_statement_bind_int64 (stmt, 1, clinic_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  if (!klynge_db_statement_run (stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
       !klynge_db_commit (db, error))
     goto failed;
   return g_steal_pointer (&snapshot);
@@ -406,16 +376,13 @@ klynge_clinic_record_systems (KlyngeDb *db,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT DISTINCT record_system FROM clinic WHERE cluster_id = ?1 AND record_system <> '' ORDER BY 1", NULL);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT DISTINCT record_system FROM clinic WHERE cluster_id = ?1 AND record_system <> '' ORDER BY 1");
 
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (used, klynge_db_column_dup_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
+  /* Only suggestions: without the database's own, the usual ones remain. */
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
+    g_ptr_array_add (used, klynge_db_statement_dup_text (stmt, 0));
   for (guint i = 0; i < G_N_ELEMENTS (record_systems); i++)
     if (g_hash_table_add (seen, (gpointer) record_systems[i]))
       g_strv_builder_add (builder, record_systems[i]);

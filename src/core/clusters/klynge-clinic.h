@@ -73,8 +73,10 @@ gboolean        klynge_clinic_save           (KlyngeDb             *db,
                                               KlyngeClinic         *clinic,
                                               GError              **error);
 /* Members of the clinic, former ones included. */
-gint64          klynge_clinic_count_members  (KlyngeDb             *db,
-                                              gint64                clinic_id);
+gboolean        klynge_clinic_count_members  (KlyngeDb             *db,
+                                              gint64                clinic_id,
+                                              gint64               *n_members,
+                                              GError              **error);
 KlyngeSnapshot *klynge_clinic_delete         (KlyngeDb             *db,
                                               gint64                cluster_id,
                                               gint64                clinic_id,

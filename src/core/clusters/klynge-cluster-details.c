@@ -34,37 +34,29 @@ klynge_cluster_details_load (KlyngeDb              *db,
                              KlyngeClusterDetails  *details,
                              GError               **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT name, region, municipalities, registration_number, bank_account, founded_on, notes, "
     "  attendance_threshold, min_listed_patients, currency, start_grant_per_gp, grant_per_patient "
-    "FROM cluster WHERE id = ?1", error);
-  int rc;
+    "FROM cluster WHERE id = ?1");
 
   memset (details, 0, sizeof *details);
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      details->id = cluster_id;
-      details->name = klynge_db_column_dup_text (stmt, 0);
-      details->region = klynge_db_column_dup_text (stmt, 1);
-      details->municipalities = klynge_db_column_dup_text (stmt, 2);
-      details->registration_number = klynge_db_column_dup_text (stmt, 3);
-      details->bank_account = klynge_db_column_dup_text (stmt, 4);
-      details->founded_on = klynge_db_column_dup_nullable (stmt, 5);
-      details->notes = klynge_db_column_dup_text (stmt, 6);
-      details->attendance_threshold = sqlite3_column_double (stmt, 7);
-      details->min_listed_patients = sqlite3_column_int64 (stmt, 8);
-      details->currency = klynge_db_column_dup_text (stmt, 9);
-      details->start_grant_per_gp = sqlite3_column_int64 (stmt, 10);
-      details->grant_per_patient = sqlite3_column_int64 (stmt, 11);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
-  return rc == SQLITE_ROW;
+  details->id = cluster_id;
+  details->name = klynge_db_statement_dup_text (stmt, 0);
+  details->region = klynge_db_statement_dup_text (stmt, 1);
+  details->municipalities = klynge_db_statement_dup_text (stmt, 2);
+  details->registration_number = klynge_db_statement_dup_text (stmt, 3);
+  details->bank_account = klynge_db_statement_dup_text (stmt, 4);
+  details->founded_on = klynge_db_statement_dup_nullable (stmt, 5);
+  details->notes = klynge_db_statement_dup_text (stmt, 6);
+  details->attendance_threshold = klynge_db_statement_column_double (stmt, 7);
+  details->min_listed_patients = klynge_db_statement_column_int64 (stmt, 8);
+  details->currency = klynge_db_statement_dup_text (stmt, 9);
+  details->start_grant_per_gp = klynge_db_statement_column_int64 (stmt, 10);
+  details->grant_per_patient = klynge_db_statement_column_int64 (stmt, 11);
+  return TRUE;
 }
 
 gboolean
@@ -99,7 +91,7 @@ klynge_cluster_details_save (KlyngeDb              *db,
                              KlyngeClusterDetails  *details,
                              GError               **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   gint64 id = details->id;
 
   if (!klynge_cluster_details_validate (details, error) || !klynge_db_begin (db, error))
@@ -108,26 +100,24 @@ klynge_cluster_details_save (KlyngeDb              *db,
   if (id == 0 && (id = klynge_cluster_create (db, details->name, error)) == 0)
     goto failed;
 
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     "UPDATE cluster SET name = ?2, region = ?3, municipalities = ?4, registration_number = ?5, "
     "  bank_account = ?6, founded_on = ?7, notes = ?8, attendance_threshold = ?9, "
     "  min_listed_patients = ?10, start_grant_per_gp = ?11, grant_per_patient = ?12 "
-    "WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
+    "WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, id);
   klynge_record_bind_text (stmt, 2, details->name);
   klynge_record_bind_text (stmt, 3, details->region);
   klynge_record_bind_text (stmt, 4, details->municipalities);
   klynge_record_bind_text (stmt, 5, details->registration_number);
   klynge_record_bind_text (stmt, 6, details->bank_account);
   klynge_record_bind_date (stmt, 7, details->founded_on);
-  sqlite3_bind_text (stmt, 8, details->notes != NULL ? details->notes : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_double (stmt, 9, details->attendance_threshold);
-  sqlite3_bind_int64 (stmt, 10, details->min_listed_patients);
-  sqlite3_bind_int64 (stmt, 11, details->start_grant_per_gp);
-  sqlite3_bind_int64 (stmt, 12, details->grant_per_patient);
-  if (!klynge_db_step_done (db, stmt, error))
+  klynge_db_statement_bind_text (stmt, 8, details->notes != NULL ? details->notes : "");
+  klynge_db_statement_bind_double (stmt, 9, details->attendance_threshold);
+  klynge_db_statement_bind_int64 (stmt, 10, details->min_listed_patients);
+  klynge_db_statement_bind_int64 (stmt, 11, details->start_grant_per_gp);
+  klynge_db_statement_bind_int64 (stmt, 12, details->grant_per_patient);
+  if (!klynge_db_statement_run (stmt, error))
     goto failed;
   if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
     {
@@ -154,25 +144,24 @@ brief_free (gpointer data)
   g_free (brief);
 }
 
+static gpointer
+brief_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeClusterBrief *brief = g_new0 (KlyngeClusterBrief, 1);
+
+  brief->id = klynge_db_statement_column_int64 (stmt, 0);
+  brief->name = klynge_db_statement_dup_text (stmt, 1);
+  return brief;
+}
+
 GPtrArray *
 klynge_cluster_list_all (KlyngeDb  *db,
                          GError   **error)
 {
-  g_autoptr(GPtrArray) clusters = g_ptr_array_new_with_free_func (brief_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id, name FROM cluster ORDER BY name COLLATE NOCASE, id", error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT id, name FROM cluster ORDER BY name COLLATE NOCASE, id");
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeClusterBrief *brief = g_new0 (KlyngeClusterBrief, 1);
-
-      brief->id = sqlite3_column_int64 (stmt, 0);
-      brief->name = klynge_db_column_dup_text (stmt, 1);
-      g_ptr_array_add (clusters, brief);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&clusters) : NULL;
+  return klynge_db_statement_collect (stmt, brief_from_row, brief_free, error);
 }
 
 void
@@ -194,29 +183,22 @@ klynge_cluster_estimate_grant (KlyngeDb             *db,
                                KlyngeGrantEstimate  *estimate,
                                GError              **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT start_grant_per_gp, grant_per_patient, "
     "  (SELECT count(*) FROM member WHERE cluster_id = c.id AND left_on IS NULL AND title = 'gp'), "
     "  (SELECT coalesce(sum(listed_patients), 0) FROM clinic WHERE cluster_id = c.id AND left_on IS NULL) "
-    "FROM cluster c WHERE c.id = ?1", error);
-  int rc;
+    "FROM cluster c WHERE c.id = ?1");
+  KlyngeClusterDetails rates = { 0 };
 
   memset (estimate, 0, sizeof *estimate);
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      KlyngeClusterDetails rates = { .start_grant_per_gp = sqlite3_column_int64 (stmt, 0),
-                                     .grant_per_patient = sqlite3_column_int64 (stmt, 1) };
-
-      klynge_cluster_grant_for (&rates, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), estimate);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
-  return rc == SQLITE_ROW;
+  rates.start_grant_per_gp = klynge_db_statement_column_int64 (stmt, 0);
+  rates.grant_per_patient = klynge_db_statement_column_int64 (stmt, 1);
+  klynge_cluster_grant_for (&rates, klynge_db_statement_column_int64 (stmt, 2),
+                            klynge_db_statement_column_int64 (stmt, 3), estimate);
+  return TRUE;
 }
 
 static void
@@ -230,34 +212,32 @@ seat_free (gpointer data)
   g_free (seat);
 }
 
+static gpointer
+seat_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeBoardSeat *seat = g_new0 (KlyngeBoardSeat, 1);
+
+  seat->member_id = klynge_db_statement_column_int64 (stmt, 0);
+  seat->member_name = klynge_db_statement_dup_text (stmt, 1);
+  seat->role = klynge_db_statement_dup_text (stmt, 2);
+  seat->from_date = klynge_db_statement_dup_nullable (stmt, 3);
+  return seat;
+}
+
 GPtrArray *
 klynge_cluster_list_board (KlyngeDb  *db,
                            gint64     cluster_id,
                            GError   **error)
 {
-  g_autoptr(GPtrArray) board = g_ptr_array_new_with_free_func (seat_free);
   g_autofree char *today = klynge_rules_today ();
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT m.id, m.name, r.role, r.from_date FROM member_role r JOIN member m ON m.id = r.member_id "
     "WHERE m.cluster_id = ?1 AND m.left_on IS NULL AND r.role <> 'member' "
     "  AND (r.from_date IS NULL OR r.from_date <= ?2) AND (r.to_date IS NULL OR r.to_date >= ?2) "
     "ORDER BY CASE r.role WHEN 'chair' THEN 0 WHEN 'coordinator' THEN 1 WHEN 'deputy' THEN 2 "
-    "  WHEN 'treasurer' THEN 3 WHEN 'secretary' THEN 4 ELSE 5 END, m.name", error);
-  int rc;
+    "  WHEN 'treasurer' THEN 3 WHEN 'secretary' THEN 4 ELSE 5 END, m.name");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeBoardSeat *seat = g_new0 (KlyngeBoardSeat, 1);
-
-      seat->member_id = sqlite3_column_int64 (stmt, 0);
-      seat->member_name = klynge_db_column_dup_text (stmt, 1);
-      seat->role = klynge_db_column_dup_text (stmt, 2);
-      seat->from_date = klynge_db_column_dup_nullable (stmt, 3);
-      g_ptr_array_add (board, seat);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&board) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, today);
+  return klynge_db_statement_collect (stmt, seat_from_row, seat_free, error);
 }

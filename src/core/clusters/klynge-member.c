@@ -179,21 +179,21 @@ klynge_member_matches (KlyngeMember *self,
   "m.joined_on, m.left_on, m.notes "
 #define MEMBER_JOINS "FROM member m LEFT JOIN clinic c ON c.id = m.clinic_id "
 
-static KlyngeMember *
-member_from_row (sqlite3_stmt *stmt)
+static gpointer
+member_from_row (KlyngeDbStatement *stmt)
 {
   KlyngeMember *member = klynge_member_new ();
 
-  member->id = sqlite3_column_int64 (stmt, 0);
-  klynge_record_set_text (&member->name, (const char *) sqlite3_column_text (stmt, 1));
-  klynge_record_set_text (&member->title, (const char *) sqlite3_column_text (stmt, 2));
-  member->clinic_id = sqlite3_column_int64 (stmt, 3);
-  klynge_record_set_text (&member->clinic_name, (const char *) sqlite3_column_text (stmt, 4));
-  klynge_record_set_text (&member->email, (const char *) sqlite3_column_text (stmt, 5));
-  klynge_record_set_text (&member->phone, (const char *) sqlite3_column_text (stmt, 6));
-  member->joined_on = klynge_db_column_dup_nullable (stmt, 7);
-  member->left_on = klynge_db_column_dup_nullable (stmt, 8);
-  klynge_record_set_text (&member->notes, (const char *) sqlite3_column_text (stmt, 9));
+  member->id = klynge_db_statement_column_int64 (stmt, 0);
+  klynge_record_set_text (&member->name, klynge_db_statement_column_text (stmt, 1));
+  klynge_record_set_text (&member->title, klynge_db_statement_column_text (stmt, 2));
+  member->clinic_id = klynge_db_statement_column_int64 (stmt, 3);
+  klynge_record_set_text (&member->clinic_name, klynge_db_statement_column_text (stmt, 4));
+  klynge_record_set_text (&member->email, klynge_db_statement_column_text (stmt, 5));
+  klynge_record_set_text (&member->phone, klynge_db_statement_column_text (stmt, 6));
+  member->joined_on = klynge_db_statement_dup_nullable (stmt, 7);
+  member->left_on = klynge_db_statement_dup_nullable (stmt, 8);
+  klynge_record_set_text (&member->notes, klynge_db_statement_column_text (stmt, 9));
   return member;
 }
 
@@ -205,22 +205,20 @@ load_roles (KlyngeDb    *db,
             GHashTable  *by_id,
             GError     **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, sql, error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, sql);
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      gint64 member_id = sqlite3_column_int64 (stmt, 0);
+      gint64 member_id = klynge_db_statement_column_int64 (stmt, 0);
       KlyngeMember *member = g_hash_table_lookup (by_id, &member_id);
 
       if (member != NULL)
         g_ptr_array_add (member->roles,
-                         klynge_member_role_new ((const char *) sqlite3_column_text (stmt, 1),
-                                                 (const char *) sqlite3_column_text (stmt, 2),
-                                                 (const char *) sqlite3_column_text (stmt, 3)));
+                         klynge_member_role_new (klynge_db_statement_column_text (stmt, 1),
+                                                 klynge_db_statement_column_text (stmt, 2),
+                                                 klynge_db_statement_column_text (stmt, 3)));
     }
   return rc == SQLITE_DONE;
 }
@@ -238,31 +236,28 @@ klynge_member_list (KlyngeDb  *db,
                     gint64     cluster_id,
                     GError   **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_MEMBER);
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) members = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.cluster_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id", error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.cluster_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id");
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!(members = klynge_db_statement_collect_model (stmt, KLYNGE_TYPE_MEMBER, member_from_row, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  /* The store holds a reference to each member until it is returned. */
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
-      KlyngeMember *member = member_from_row (stmt);
+      KlyngeMember *member = KLYNGE_MEMBER (g_list_model_get_object (members, i));
 
-      g_ptr_array_add (members, member);
       g_hash_table_insert (by_id, &member->id, member);
+      g_object_unref (member);
     }
-  if (rc != SQLITE_DONE ||
-      !load_roles (db,
+  if (!load_roles (db,
                    "SELECT r.member_id, r.role, r.from_date, r.to_date FROM member_role r "
                    "JOIN member m ON m.id = r.member_id WHERE m.cluster_id = ?1" ROLE_ORDER,
                    cluster_id, by_id, error))
     return NULL;
-  g_list_store_splice (store, 0, 0, members->pdata, members->len);
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return g_steal_pointer (&members);
 }
 
 KlyngeMember *
@@ -273,22 +268,14 @@ klynge_member_load (KlyngeDb  *db,
 {
   g_autoptr(KlyngeMember) member = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.id = ?1 AND m.cluster_id = ?2", error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT " MEMBER_COLUMNS MEMBER_JOINS "WHERE m.id = ?1 AND m.cluster_id = ?2");
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, member_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The member no longer exists."), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    member = member_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The member no longer exists."));
-  if (member == NULL)
-    return NULL;
+  member = member_from_row (stmt);
   g_hash_table_insert (by_id, &member->id, member);
   if (!load_roles (db,
                    "SELECT r.member_id, r.role, r.from_date, r.to_date FROM member_role r "
@@ -304,6 +291,8 @@ klynge_member_validate (KlyngeDb      *db,
                         KlyngeMember  *member,
                         GError       **error)
 {
+  gint64 clinic_cluster;
+
   if (!klynge_rules_check_required (member->name, _("The member needs a name."), error) ||
       !klynge_rules_check_email (member->email, error) ||
       !klynge_rules_check_period (member->joined_on, member->left_on, error))
@@ -314,11 +303,15 @@ klynge_member_validate (KlyngeDb      *db,
                    _("“%s” is not a title; choose GP, trainee, nurse, secretary or other."), member->title);
       return FALSE;
     }
-  if (member->clinic_id != 0 &&
-      klynge_db_count (db, "SELECT cluster_id FROM clinic WHERE id = ?1", member->clinic_id) != cluster_id)
+  if (member->clinic_id != 0)
     {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("The chosen clinic is not in this cluster."));
-      return FALSE;
+      if (!klynge_db_count (db, "SELECT cluster_id FROM clinic WHERE id = ?1", member->clinic_id, &clinic_cluster, error))
+        return FALSE;
+      if (clinic_cluster != cluster_id)
+        {
+          g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("The chosen clinic is not in this cluster."));
+          return FALSE;
+        }
     }
   for (guint i = 0; i < member->roles->len; i++)
     {
@@ -349,25 +342,22 @@ write_roles (KlyngeDb      *db,
              KlyngeMember  *member,
              GError       **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "DELETE FROM member_role WHERE member_id = ?1", error);
+  g_autoptr(KlyngeDbStatement) clear = klynge_db_statement_new (db, "DELETE FROM member_role WHERE member_id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member->id);
-  if (!klynge_db_step_done (db, stmt, error))
+  klynge_db_statement_bind_int64 (clear, 1, member->id);
+  if (!klynge_db_statement_run (clear, error))
     return FALSE;
   for (guint i = 0; i < member->roles->len; i++)
     {
       KlyngeMemberRole *role = g_ptr_array_index (member->roles, i);
+      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+        "INSERT INTO member_role (member_id, role, from_date, to_date) VALUES (?1, ?2, ?3, ?4)");
 
-      if (!(stmt = klynge_db_prepare (db,
-              "INSERT INTO member_role (member_id, role, from_date, to_date) VALUES (?1, ?2, ?3, ?4)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, member->id);
-      sqlite3_bind_text (stmt, 2, role->role, -1, SQLITE_TRANSIENT);
+      klynge_db_statement_bind_int64 (stmt, 1, member->id);
+      klynge_db_statement_bind_text (stmt, 2, role->role);
       klynge_record_bind_date (stmt, 3, role->from_date);
       klynge_record_bind_date (stmt, 4, role->to_date);
-      if (!klynge_db_step_done (db, stmt, error))
+      if (!klynge_db_statement_run (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -387,7 +377,7 @@ klynge_member_save (KlyngeDb      *db,
                     GError       **error)
 {
   gint64 old_id = member->id;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   g_return_val_if_fail (KLYNGE_IS_MEMBER (member), FALSE);
 
@@ -407,25 +397,23 @@ klynge_member_save (KlyngeDb      *db,
   if (!klynge_db_begin (db, error))
     return FALSE;
 
-  stmt = klynge_db_prepare (db, member->id == 0
+  stmt = klynge_db_statement_new (db, member->id == 0
     ? "INSERT INTO member (cluster_id, name, title, clinic_id, email, phone, joined_on, left_on, notes) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
     : "UPDATE member SET name = ?2, title = ?3, clinic_id = ?4, email = ?5, phone = ?6, "
-      "  joined_on = ?7, left_on = ?8, notes = ?9 WHERE id = ?10 AND cluster_id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
+      "  joined_on = ?7, left_on = ?8, notes = ?9 WHERE id = ?10 AND cluster_id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_record_bind_text (stmt, 2, member->name);
-  sqlite3_bind_text (stmt, 3, member->title, -1, SQLITE_TRANSIENT);
-  klynge_record_bind_id (stmt, 4, member->clinic_id);
+  klynge_db_statement_bind_text (stmt, 3, member->title);
+  klynge_db_statement_bind_id (stmt, 4, member->clinic_id);
   klynge_record_bind_text (stmt, 5, member->email);
   klynge_record_bind_text (stmt, 6, member->phone);
   klynge_record_bind_date (stmt, 7, member->joined_on);
   klynge_record_bind_date (stmt, 8, member->left_on);
-  sqlite3_bind_text (stmt, 9, member->notes != NULL ? member->notes : "", -1, SQLITE_TRANSIENT);
+  klynge_db_statement_bind_text (stmt, 9, member->notes != NULL ? member->notes : "");
   if (member->id != 0)
-    sqlite3_bind_int64 (stmt, 10, member->id);
-  if (!klynge_db_step_done (db, stmt, error))
+    klynge_db_statement_bind_int64 (stmt, 10, member->id);
+  if (!klynge_db_statement_run (stmt, error))
     goto failed;
   if (member->id != 0 && sqlite3_changes (klynge_db_get_handle (db)) == 0)
     {
@@ -458,7 +446,6 @@ klynge_member_leave (KlyngeDb    *db,
     "UPDATE member_role SET to_date = ?2 WHERE member_id = ?1 AND (to_date IS NULL OR to_date > ?2)",
   };
   g_autoptr(KlyngeMember) member = NULL;
-  sqlite3_stmt *stmt;
 
   if (!klynge_rules_check_required (date, _("Give the date the member leaves."), error) ||
       !klynge_rules_check_date (date, error) ||
@@ -470,11 +457,11 @@ klynge_member_leave (KlyngeDb    *db,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      if (!(stmt = klynge_db_prepare (db, steps[i], error)))
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, member_id);
+      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, steps[i]);
+
+      klynge_db_statement_bind_int64 (stmt, 1, member_id);
       klynge_record_bind_date (stmt, 2, date);
-      if (!klynge_db_step_done (db, stmt, error))
+      if (!klynge_db_statement_run (stmt, error))
         goto failed;
     }
   if (!klynge_db_commit (db, error))
@@ -492,14 +479,13 @@ _klynge_member_delete_into (KlyngeDb        *db,
                             KlyngeSnapshot  *snapshot,
                             GError         **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (!klynge_snapshot_capture (snapshot, db, "member", member_id, error))
     return FALSE;
-  if (!(stmt = klynge_db_prepare (db, "DELETE FROM member WHERE id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  return klynge_db_step_done (db, stmt, error);
+  stmt = klynge_db_statement_new (db, "DELETE FROM member WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, member_id);
+  return klynge_db_statement_run (stmt, error);
 }
 
 /**
@@ -518,8 +504,11 @@ klynge_member_delete (KlyngeDb  *db,
                       GError   **error)
 {
   g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
+  gint64 owner;
 
-  if (klynge_db_count (db, "SELECT cluster_id FROM member WHERE id = ?1", member_id) != cluster_id)
+  if (!klynge_db_count (db, "SELECT cluster_id FROM member WHERE id = ?1", member_id, &owner, error))
+    return NULL;
+  if (owner != cluster_id)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The member no longer exists."));
       return NULL;
@@ -542,17 +531,15 @@ klynge_member_active_emails (KlyngeDb  *db,
 {
   g_autoptr(GString) emails = g_string_new (NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT email FROM member WHERE cluster_id = ?1 AND left_on IS NULL AND email <> '' "
-    "ORDER BY name COLLATE NOCASE, id", error);
+    "ORDER BY name COLLATE NOCASE, id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      const char *email = (const char *) sqlite3_column_text (stmt, 0);
+      const char *email = klynge_db_statement_column_text (stmt, 0);
 
       /* Two members of one clinic may share its address; it goes on the line once. */
       if (g_hash_table_add (seen, g_ascii_strdown (email, -1)))

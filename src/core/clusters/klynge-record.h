@@ -6,24 +6,21 @@
 
 #pragma once
 
-#include <sqlite3.h>
-#include <glib.h>
+#include "klynge-db-statement.h"
 
 G_BEGIN_DECLS
 
 /* How the cluster's records move from C to SQLite: text columns are never
  * NULL ("" instead), dates are NULL when unknown, and user text is stored
- * trimmed. They are read back with klynge_db_column_dup_text() and
- * klynge_db_column_dup_nullable(). */
-void  klynge_record_bind_text   (sqlite3_stmt *stmt,
-                                 int           index,
-                                 const char   *text);
-void  klynge_record_bind_date   (sqlite3_stmt *stmt,
-                                 int           index,
-                                 const char   *date);
-void  klynge_record_bind_id     (sqlite3_stmt *stmt,
-                                 int           index,
-                                 gint64        id);
+ * trimmed. They are read back with klynge_db_statement_dup_text() and
+ * klynge_db_statement_dup_nullable(); an id of 0 ("none") is bound as NULL with
+ * klynge_db_statement_bind_id(). */
+void  klynge_record_bind_text   (KlyngeDbStatement *stmt,
+                                 int                index,
+                                 const char        *text);
+void  klynge_record_bind_date   (KlyngeDbStatement *stmt,
+                                 int                index,
+                                 const char        *date);
 /* Replaces *@field with a copy of @text ("" for NULL). */
 void  klynge_record_set_text    (char        **field,
                                  const char   *text);

@@ -19,6 +19,7 @@
 
 #include "klynge-backup.h"
 #include "klynge-db.h"
+#include "klynge-db-statement.h"
 #include "klynge-period.h"
 
 /* "KLYN": lets us tell our own files from other SQLite databases. */
@@ -1064,28 +1065,23 @@ klynge_db_last_insert_id (KlyngeDb *self)
  * klynge_db_count:
  * @sql: a query returning one integer, with at most one parameter `?1`
  * @bind_id: the value bound to `?1`, if the query has it
+ * @value: (out): the integer; 0 when the query has no row or returns SQL NULL
  *
- * Returns: the integer, or -1 when the query failed.
+ * Returns: %FALSE with @error set when the query failed
  */
-gint64
-klynge_db_count (KlyngeDb   *self,
-                 const char *sql,
-                 gint64      bind_id)
+gboolean
+klynge_db_count (KlyngeDb    *self,
+                 const char  *sql,
+                 gint64       bind_id,
+                 gint64      *value,
+                 GError     **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (self, sql, NULL);
-  gint64 result = -1;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (self, sql);
 
-  if (stmt == NULL)
-    return -1;
-
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, bind_id);
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = sqlite3_column_int64 (stmt, 0);
-
-  sqlite3_reset (stmt);
-  return result;
+  *value = 0;
+  if (klynge_db_statement_get_n_parameters (stmt) > 0)
+    klynge_db_statement_bind_int64 (stmt, 1, bind_id);
+  return klynge_db_statement_get_int64 (stmt, value, error);
 }
 
 void

@@ -53,9 +53,11 @@ gboolean      klynge_db_exec               (KlyngeDb            *self,
                                             const char          *sql,
                                             GError             **error);
 gint64        klynge_db_last_insert_id     (KlyngeDb            *self);
-gint64        klynge_db_count              (KlyngeDb            *self,
+gboolean      klynge_db_count              (KlyngeDb            *self,
                                             const char          *sql,
-                                            gint64               bind_id);
+                                            gint64               bind_id,
+                                            gint64              *value,
+                                            GError             **error);
 
 /* Resets every cached statement, so that none left in the middle of its
  * rows keeps an old snapshot: what another connection (an import's worker)

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "klynge-db-statement.h"
 #include "klynge-format.h"
 #include "klynge-ledger.h"
 #include "klynge-money.h"
@@ -124,33 +125,30 @@ klynge_ledger_category_display_name (const char *key,
   return key != NULL ? _(stored_name) : stored_name;
 }
 
+static gpointer
+category_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeLedgerCategory *category = g_new0 (KlyngeLedgerCategory, 1);
+
+  category->id = klynge_db_statement_column_int64 (stmt, 0);
+  category->key = klynge_db_statement_dup_nullable (stmt, 1);
+  category->name = g_strdup (klynge_ledger_category_display_name (category->key,
+                                                                  klynge_db_statement_column_text (stmt, 2)));
+  category->kind = kind_from_string (klynge_db_statement_column_text (stmt, 3));
+  return category;
+}
+
 GPtrArray *
 klynge_ledger_list_categories (KlyngeDb  *db,
                                gint64     cluster_id,
                                GError   **error)
 {
-  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_ledger_category_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT id, key, name, kind FROM ledger_category WHERE cluster_id = ?1 "
-    "ORDER BY kind = 'expense', key IS NULL, id", error);
-  int rc;
+    "ORDER BY kind = 'expense', key IS NULL, id");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeLedgerCategory *category = g_new0 (KlyngeLedgerCategory, 1);
-
-      category->id = sqlite3_column_int64 (stmt, 0);
-      category->key = klynge_db_column_dup_nullable (stmt, 1);
-      category->name = g_strdup (klynge_ledger_category_display_name (category->key,
-                                                                      (const char *) sqlite3_column_text (stmt, 2)));
-      category->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
-      g_ptr_array_add (categories, category);
-    }
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&categories) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  return klynge_db_statement_collect (stmt, category_from_row, (GDestroyNotify) klynge_ledger_category_free, error);
 }
 
 static gboolean
@@ -187,18 +185,16 @@ klynge_ledger_add_category (KlyngeDb          *db,
                             GError           **error)
 {
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (!check_category_name (name, error))
     return 0;
   trimmed = g_strstrip (g_strdup (name));
-  stmt = klynge_db_prepare (db, "INSERT INTO ledger_category (cluster_id, name, kind) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kind_to_string (kind), -1, SQLITE_STATIC);
-  if (!klynge_db_step_done (db, stmt, error))
+  stmt = klynge_db_statement_new (db, "INSERT INTO ledger_category (cluster_id, name, kind) VALUES (?1, ?2, ?3)");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, trimmed);
+  klynge_db_statement_bind_text (stmt, 3, kind_to_string (kind));
+  if (!klynge_db_statement_run (stmt, error))
     {
       translate_duplicate_name (error, trimmed);
       return 0;
@@ -213,18 +209,16 @@ klynge_ledger_rename_category (KlyngeDb    *db,
                                GError     **error)
 {
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (!check_category_name (name, error))
     return FALSE;
   trimmed = g_strstrip (g_strdup (name));
   /* A renamed built-in category keeps its key: the grant calculator finds it by key. */
-  stmt = klynge_db_prepare (db, "UPDATE ledger_category SET name = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, category_id);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
-  if (!klynge_db_step_done (db, stmt, error))
+  stmt = klynge_db_statement_new (db, "UPDATE ledger_category SET name = ?2 WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, category_id);
+  klynge_db_statement_bind_text (stmt, 2, trimmed);
+  if (!klynge_db_statement_run (stmt, error))
     {
       translate_duplicate_name (error, trimmed);
       return FALSE;
@@ -232,27 +226,27 @@ klynge_ledger_rename_category (KlyngeDb    *db,
   return TRUE;
 }
 
-static KlyngeLedgerEntry *
-entry_from_row (sqlite3_stmt *stmt)
+static gpointer
+entry_from_row (KlyngeDbStatement *stmt)
 {
   KlyngeLedgerEntry *entry = klynge_ledger_entry_new ();
 
-  entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->date = klynge_db_column_dup_nullable (stmt, 1);
-  entry->amount = sqlite3_column_int64 (stmt, 2);
-  entry->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
-  entry->category_id = sqlite3_column_int64 (stmt, 4);
-  entry->category_name = g_strdup (klynge_ledger_category_display_name ((const char *) sqlite3_column_text (stmt, 5),
-                                                                        (const char *) sqlite3_column_text (stmt, 6)));
+  entry->id = klynge_db_statement_column_int64 (stmt, 0);
+  entry->date = klynge_db_statement_dup_nullable (stmt, 1);
+  entry->amount = klynge_db_statement_column_int64 (stmt, 2);
+  entry->kind = kind_from_string (klynge_db_statement_column_text (stmt, 3));
+  entry->category_id = klynge_db_statement_column_int64 (stmt, 4);
+  entry->category_name = g_strdup (klynge_ledger_category_display_name (klynge_db_statement_column_text (stmt, 5),
+                                                                        klynge_db_statement_column_text (stmt, 6)));
   g_free (entry->counterparty);
-  entry->counterparty = klynge_db_column_dup_nullable (stmt, 7);
-  entry->meeting_id = sqlite3_column_int64 (stmt, 8);
-  entry->meeting_title = klynge_db_column_dup_nullable (stmt, 9);
+  entry->counterparty = klynge_db_statement_dup_nullable (stmt, 7);
+  entry->meeting_id = klynge_db_statement_column_int64 (stmt, 8);
+  entry->meeting_title = klynge_db_statement_dup_nullable (stmt, 9);
   g_free (entry->reference);
-  entry->reference = klynge_db_column_dup_nullable (stmt, 10);
-  entry->attachment_path = klynge_db_column_dup_nullable (stmt, 11);
+  entry->reference = klynge_db_statement_dup_nullable (stmt, 10);
+  entry->attachment_path = klynge_db_statement_dup_nullable (stmt, 11);
   g_free (entry->note);
-  entry->note = klynge_db_column_dup_nullable (stmt, 12);
+  entry->note = klynge_db_statement_dup_nullable (stmt, 12);
   return entry;
 }
 
@@ -280,17 +274,16 @@ klynge_ledger_list_entries (KlyngeDb                  *db,
                             GError                   **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_LEDGER_ENTRY);
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   gint64 balance;
   int rc;
 
   /* The running balance starts from the one before the first booked year. */
-  if (!klynge_ledger_get_opening_balance (db, cluster_id, &balance, error) ||
-      !(stmt = klynge_db_prepare (db, "SELECT " ENTRY_COLUMNS ENTRY_JOINS
-                                      "WHERE e.cluster_id = ?1 ORDER BY e.entry_date, e.id", error)))
+  if (!klynge_ledger_get_opening_balance (db, cluster_id, &balance, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  stmt = klynge_db_statement_new (db, "SELECT " ENTRY_COLUMNS ENTRY_JOINS "WHERE e.cluster_id = ?1 ORDER BY e.entry_date, e.id");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
       g_autoptr(KlyngeLedgerEntry) entry = entry_from_row (stmt);
 
@@ -313,38 +306,45 @@ load_entry (KlyngeDb  *db,
             gint64     entry_id,
             GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT " ENTRY_COLUMNS ENTRY_JOINS "WHERE e.id = ?1 AND e.cluster_id = ?2", error);
-  KlyngeLedgerEntry *entry = NULL;
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT " ENTRY_COLUMNS ENTRY_JOINS "WHERE e.id = ?1 AND e.cluster_id = ?2");
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, entry_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The ledger entry no longer exists."), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    entry = entry_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The ledger entry no longer exists."));
-  return entry;
+  return entry_from_row (stmt);
 }
 
+static gboolean
+get_year_locked (KlyngeDb  *db,
+                 gint64     cluster_id,
+                 int        year,
+                 gboolean  *locked,
+                 GError   **error)
+{
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT 1 FROM locked_year WHERE cluster_id = ?1 AND year = ?2");
+  int rc;
+
+  *locked = FALSE;
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, year);
+  rc = klynge_db_statement_step (stmt, error);
+  *locked = rc == SQLITE_ROW;
+  return rc >= 0;
+}
+
+/* For what a page offers: a year that cannot be read is offered as open, and
+ * a change to it fails with the reason (check_unlocked()). */
 gboolean
 klynge_ledger_is_year_locked (KlyngeDb *db,
                               gint64    cluster_id,
                               int       year)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT 1 FROM locked_year WHERE cluster_id = ?1 AND year = ?2", NULL);
   gboolean locked;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int (stmt, 2, year);
-  locked = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  get_year_locked (db, cluster_id, year, &locked, NULL);
   return locked;
 }
 
@@ -354,7 +354,11 @@ check_unlocked (KlyngeDb  *db,
                 int        year,
                 GError   **error)
 {
-  if (!klynge_ledger_is_year_locked (db, cluster_id, year))
+  gboolean locked;
+
+  if (!get_year_locked (db, cluster_id, year, &locked, error))
+    return FALSE;
+  if (!locked)
     return TRUE;
   g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
                _("The accounts of %d are closed and locked; unlock the year to change its entries."), year);
@@ -368,15 +372,13 @@ klynge_ledger_set_year_locked (KlyngeDb  *db,
                                gboolean   locked,
                                GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, locked
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, locked
     ? "INSERT OR IGNORE INTO locked_year (cluster_id, year) VALUES (?1, ?2)"
-    : "DELETE FROM locked_year WHERE cluster_id = ?1 AND year = ?2", error);
+    : "DELETE FROM locked_year WHERE cluster_id = ?1 AND year = ?2");
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int (stmt, 2, year);
-  return klynge_db_step_done (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, year);
+  return klynge_db_statement_run (stmt, error);
 }
 
 /* Everything that makes an entry unacceptable, before anything is written. */
@@ -387,7 +389,7 @@ validate_entry (KlyngeDb           *db,
                 KlyngeLedgerEntry  *entry,
                 GError            **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   int year = date_year (entry->date);
   int rc;
 
@@ -418,45 +420,34 @@ validate_entry (KlyngeDb           *db,
   if (!check_unlocked (db, cluster_id, year, error))
     return FALSE;
 
-  stmt = klynge_db_prepare (db, "SELECT kind FROM ledger_category WHERE id = ?1 AND cluster_id = ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry->category_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
+  stmt = klynge_db_statement_new (db, "SELECT kind FROM ledger_category WHERE id = ?1 AND cluster_id = ?2");
+  klynge_db_statement_bind_int64 (stmt, 1, entry->category_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_statement_step (stmt, error);
   if (rc == SQLITE_ROW)
-    entry->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    entry->kind = kind_from_string (klynge_db_statement_column_text (stmt, 0));
   if (rc == SQLITE_DONE)
     g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("The chosen category does not exist in this cluster."));
   return rc == SQLITE_ROW;
 }
 
 static void
-bind_entry (sqlite3_stmt      *stmt,
+bind_entry (KlyngeDbStatement *stmt,
             gint64             cluster_id,
             KlyngeLedgerEntry *entry)
 {
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, entry->date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, entry->amount);
-  sqlite3_bind_text (stmt, 4, kind_to_string (entry->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, entry->category_id);
-  sqlite3_bind_text (stmt, 6, entry->counterparty != NULL ? entry->counterparty : "", -1, SQLITE_TRANSIENT);
-  if (entry->meeting_id != 0)
-    sqlite3_bind_int64 (stmt, 7, entry->meeting_id);
-  else
-    sqlite3_bind_null (stmt, 7);
-  sqlite3_bind_text (stmt, 8, entry->reference != NULL ? entry->reference : "", -1, SQLITE_TRANSIENT);
-  if (entry->attachment_path != NULL && *entry->attachment_path != '\0')
-    sqlite3_bind_text (stmt, 9, entry->attachment_path, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 9);
-  sqlite3_bind_text (stmt, 10, entry->note != NULL ? entry->note : "", -1, SQLITE_TRANSIENT);
-  if (entry->id != 0)
-    sqlite3_bind_int64 (stmt, 11, entry->id);
-  else
-    sqlite3_bind_null (stmt, 11);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, entry->date);
+  klynge_db_statement_bind_int64 (stmt, 3, entry->amount);
+  klynge_db_statement_bind_text (stmt, 4, kind_to_string (entry->kind));
+  klynge_db_statement_bind_int64 (stmt, 5, entry->category_id);
+  klynge_db_statement_bind_text (stmt, 6, entry->counterparty != NULL ? entry->counterparty : "");
+  klynge_db_statement_bind_id (stmt, 7, entry->meeting_id);
+  klynge_db_statement_bind_text (stmt, 8, entry->reference != NULL ? entry->reference : "");
+  klynge_db_statement_bind_text (stmt, 9, entry->attachment_path != NULL && *entry->attachment_path != '\0'
+                                          ? entry->attachment_path : NULL);
+  klynge_db_statement_bind_text (stmt, 10, entry->note != NULL ? entry->note : "");
+  klynge_db_statement_bind_id (stmt, 11, entry->id);
 }
 
 static gboolean
@@ -466,18 +457,16 @@ write_entry (KlyngeDb           *db,
              gboolean            insert,
              GError            **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, insert
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, insert
     ? "INSERT INTO ledger_entry (cluster_id, entry_date, amount, kind, category_id, counterparty, "
       "  meeting_id, reference, attachment_path, note, id) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     : "UPDATE ledger_entry SET entry_date = ?2, amount = ?3, kind = ?4, category_id = ?5, "
       "  counterparty = ?6, meeting_id = ?7, reference = ?8, attachment_path = ?9, note = ?10 "
-      "WHERE id = ?11 AND cluster_id = ?1", error);
+      "WHERE id = ?11 AND cluster_id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
   bind_entry (stmt, cluster_id, entry);
-  if (!klynge_db_step_done (db, stmt, error))
+  if (!klynge_db_statement_run (stmt, error))
     return FALSE;
   if (insert)
     entry->id = klynge_db_last_insert_id (db);
@@ -536,18 +525,18 @@ klynge_ledger_delete_entry (KlyngeDb  *db,
 {
   g_autoptr(KlyngeLedgerEntry) entry = load_entry (db, cluster_id, entry_id, error);
   g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (entry == NULL || !check_unlocked (db, cluster_id, date_year (entry->date), error))
     return NULL;
   if (!klynge_db_begin (db, error))
     return NULL;
-  if (!klynge_snapshot_capture (snapshot, db, "ledger_entry", entry_id, error) ||
-      !(stmt = klynge_db_prepare (db, "DELETE FROM ledger_entry WHERE id = ?1 AND cluster_id = ?2", error)))
+  if (!klynge_snapshot_capture (snapshot, db, "ledger_entry", entry_id, error))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  if (!klynge_db_step_done (db, stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
+  stmt = klynge_db_statement_new (db, "DELETE FROM ledger_entry WHERE id = ?1 AND cluster_id = ?2");
+  klynge_db_statement_bind_int64 (stmt, 1, entry_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  if (!klynge_db_statement_run (stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
       !klynge_db_commit (db, error))
     goto failed;
   return g_steal_pointer (&snapshot);
@@ -566,19 +555,15 @@ klynge_ledger_balance_before (KlyngeDb    *db,
                               const char  *date,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT (SELECT opening_balance FROM cluster WHERE id = ?1) + "
     "  coalesce (sum (CASE kind WHEN 'income' THEN amount ELSE -amount END), 0) "
-    "FROM ledger_entry WHERE cluster_id = ?1 AND entry_date < ?2", error);
-  gint64 balance = 0;
+    "FROM ledger_entry WHERE cluster_id = ?1 AND entry_date < ?2");
+  gint64 balance;
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
-  if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
-    balance = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, date);
+  klynge_db_statement_get_int64 (stmt, &balance, error);
   return balance;
 }
 
@@ -589,17 +574,15 @@ klynge_ledger_list_years (KlyngeDb  *db,
                           GError   **error)
 {
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT DISTINCT CAST (substr (entry_date, 1, 4) AS INTEGER) FROM ledger_entry "
-    "WHERE cluster_id = ?1 ORDER BY 1", error);
+    "WHERE cluster_id = ?1 ORDER BY 1");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      int year = sqlite3_column_int (stmt, 0);
+      int year = (int) klynge_db_statement_column_int64 (stmt, 0);
 
       g_array_append_val (years, year);
     }
@@ -610,16 +593,13 @@ char *
 klynge_ledger_get_currency (KlyngeDb *db,
                             gint64    cluster_id)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT currency FROM cluster WHERE id = ?1", NULL);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT currency FROM cluster WHERE id = ?1");
   char *currency = NULL;
 
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        currency = klynge_db_column_dup_nullable (stmt, 0);
-      sqlite3_reset (stmt);
-    }
+  /* Only how amounts are labelled: the amounts themselves come with their errors. */
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
+    currency = klynge_db_statement_dup_nullable (stmt, 0);
   return currency != NULL ? currency : g_strdup ("DKK");
 }
 
@@ -629,7 +609,7 @@ klynge_ledger_set_currency (KlyngeDb    *db,
                             const char  *currency,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (currency == NULL || strlen (currency) != 3 ||
       !g_ascii_isupper (currency[0]) || !g_ascii_isupper (currency[1]) || !g_ascii_isupper (currency[2]))
@@ -639,12 +619,10 @@ klynge_ledger_set_currency (KlyngeDb    *db,
                    currency != NULL ? currency : "");
       return FALSE;
     }
-  stmt = klynge_db_prepare (db, "UPDATE cluster SET currency = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, currency, -1, SQLITE_TRANSIENT);
-  return klynge_db_step_done (db, stmt, error);
+  stmt = klynge_db_statement_new (db, "UPDATE cluster SET currency = ?2 WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, currency);
+  return klynge_db_statement_run (stmt, error);
 }
 
 /**
@@ -657,19 +635,13 @@ klynge_ledger_get_opening_balance (KlyngeDb  *db,
                                    gint64    *amount,
                                    GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT opening_balance FROM cluster WHERE id = ?1", error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT opening_balance FROM cluster WHERE id = ?1");
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    *amount = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
-  return rc == SQLITE_ROW;
+  *amount = klynge_db_statement_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 /**
@@ -686,9 +658,11 @@ klynge_ledger_set_opening_balance (KlyngeDb  *db,
                                    gint64     amount,
                                    GError   **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 locked = klynge_db_count (db, "SELECT min(year) FROM locked_year WHERE cluster_id = ?1", cluster_id);
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
+  gint64 locked;
 
+  if (!klynge_db_count (db, "SELECT min(year) FROM locked_year WHERE cluster_id = ?1", cluster_id, &locked, error))
+    return FALSE;
   if (locked > 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
@@ -696,11 +670,10 @@ klynge_ledger_set_opening_balance (KlyngeDb  *db,
                    (int) locked);
       return FALSE;
     }
-  if (!(stmt = klynge_db_prepare (db, "UPDATE cluster SET opening_balance = ?2 WHERE id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int64 (stmt, 2, amount);
-  return klynge_db_step_done (db, stmt, error);
+  stmt = klynge_db_statement_new (db, "UPDATE cluster SET opening_balance = ?2 WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, amount);
+  return klynge_db_statement_run (stmt, error);
 }
 
 gboolean
@@ -710,23 +683,15 @@ klynge_ledger_get_grant_rates (KlyngeDb  *db,
                                gint64    *per_patient,
                                GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT start_grant_per_gp, grant_per_patient FROM cluster WHERE id = ?1", error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT start_grant_per_gp, grant_per_patient FROM cluster WHERE id = ?1");
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      *per_gp = sqlite3_column_int64 (stmt, 0);
-      *per_patient = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
-  return rc == SQLITE_ROW;
+  *per_gp = klynge_db_statement_column_int64 (stmt, 0);
+  *per_patient = klynge_db_statement_column_int64 (stmt, 1);
+  return TRUE;
 }
 
 gboolean
@@ -736,21 +701,19 @@ klynge_ledger_set_grant_rates (KlyngeDb  *db,
                                gint64     per_patient,
                                GError   **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (per_gp < 0 || per_patient < 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Grant rates cannot be negative."));
       return FALSE;
     }
-  stmt = klynge_db_prepare (db,
-    "UPDATE cluster SET start_grant_per_gp = ?2, grant_per_patient = ?3 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int64 (stmt, 2, per_gp);
-  sqlite3_bind_int64 (stmt, 3, per_patient);
-  return klynge_db_step_done (db, stmt, error);
+  stmt = klynge_db_statement_new (db,
+    "UPDATE cluster SET start_grant_per_gp = ?2, grant_per_patient = ?3 WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, per_gp);
+  klynge_db_statement_bind_int64 (stmt, 3, per_patient);
+  return klynge_db_statement_run (stmt, error);
 }
 
 static KlyngeLedgerEntry *
@@ -759,43 +722,42 @@ proposed_grant (KlyngeDb    *db,
                 const char  *key,
                 const char  *date,
                 gint64       amount,
-                char        *note)
+                char        *note,
+                GError     **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT id, key, name FROM ledger_category WHERE cluster_id = ?1 AND key = ?2", NULL);
-  KlyngeLedgerEntry *entry = klynge_ledger_entry_new ();
+  g_autoptr(KlyngeLedgerEntry) entry = klynge_ledger_entry_new ();
+  g_autoptr(KlyngeDbStatement) category = NULL;
+  g_autoptr(KlyngeDbStatement) booked = NULL;
+  int rc;
 
   entry->kind = KLYNGE_LEDGER_INCOME;
   entry->date = g_strdup (date);
   entry->amount = amount;
   g_free (entry->note);
   entry->note = note;
-  if (stmt != NULL)
+  category = klynge_db_statement_new (db,
+    "SELECT id, key, name FROM ledger_category WHERE cluster_id = ?1 AND key = ?2");
+  klynge_db_statement_bind_int64 (category, 1, cluster_id);
+  klynge_db_statement_bind_text (category, 2, key);
+  if ((rc = klynge_db_statement_step (category, error)) < 0)
+    return NULL;
+  if (rc == SQLITE_ROW)
     {
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          entry->category_id = sqlite3_column_int64 (stmt, 0);
-          entry->category_name = g_strdup (klynge_ledger_category_display_name ((const char *) sqlite3_column_text (stmt, 1),
-                                                                                (const char *) sqlite3_column_text (stmt, 2)));
-        }
-      sqlite3_reset (stmt);
-      /* A grant of the year already in its category counts as booked, even
-       * when the amount differs (the rates or the clinics changed since). */
-      if ((stmt = klynge_db_prepare (db,
-             "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1 AND category_id = ?2 AND kind = 'income' "
-             "AND entry_date BETWEEN ?3 AND substr (?3, 1, 4) || '-12-31'", NULL)) != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, cluster_id);
-          sqlite3_bind_int64 (stmt, 2, entry->category_id);
-          sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            entry->id = sqlite3_column_int64 (stmt, 0);
-        }
-      sqlite3_reset (stmt);
+      entry->category_id = klynge_db_statement_column_int64 (category, 0);
+      entry->category_name = g_strdup (klynge_ledger_category_display_name (klynge_db_statement_column_text (category, 1),
+                                                                            klynge_db_statement_column_text (category, 2)));
     }
-  return entry;
+  /* A grant of the year already in its category counts as booked, even
+   * when the amount differs (the rates or the clinics changed since). */
+  booked = klynge_db_statement_new (db,
+    "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1 AND category_id = ?2 AND kind = 'income' "
+    "AND entry_date BETWEEN ?3 AND substr (?3, 1, 4) || '-12-31'");
+  klynge_db_statement_bind_int64 (booked, 1, cluster_id);
+  klynge_db_statement_bind_int64 (booked, 2, entry->category_id);
+  klynge_db_statement_bind_text (booked, 3, date);
+  if (!klynge_db_statement_get_int64 (booked, &entry->id, error))
+    return NULL;
+  return g_steal_pointer (&entry);
 }
 
 /**
@@ -818,37 +780,31 @@ klynge_ledger_propose_grants (KlyngeDb  *db,
   g_autoptr(GPtrArray) proposals = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *jan1 = g_strdup_printf ("%04d-01-01", year);
   g_autofree char *dec31 = g_strdup_printf ("%04d-12-31", year);
-  sqlite3_stmt *stmt;
-  gint64 per_gp, per_patient, patients = 0, gps = 0;
-  int founded = 0;
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
+  KlyngeLedgerEntry *grant;
+  gint64 per_gp, per_patient, patients, gps;
+  int founded;
 
   if (!klynge_ledger_get_grant_rates (db, cluster_id, &per_gp, &per_patient, error))
     return NULL;
 
   /* Clinics and GPs in the cluster at some time during the year. */
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     "SELECT "
     "  (SELECT coalesce (sum (listed_patients), 0) FROM clinic WHERE cluster_id = ?1 "
     "     AND (joined_on IS NULL OR joined_on <= ?3) AND (left_on IS NULL OR left_on >= ?2)), "
     "  (SELECT count(*) FROM member WHERE cluster_id = ?1 AND title = 'gp' "
     "     AND (joined_on IS NULL OR joined_on <= ?3) AND (left_on IS NULL OR left_on >= ?2)), "
-    "  (SELECT CAST (substr (founded_on, 1, 4) AS INTEGER) FROM cluster WHERE id = ?1)", error);
-  if (stmt == NULL)
+    "  (SELECT CAST (substr (founded_on, 1, 4) AS INTEGER) FROM cluster WHERE id = ?1)");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, jan1);
+  klynge_db_statement_bind_text (stmt, 3, dec31);
+  if (klynge_db_statement_step (stmt, error) != SQLITE_ROW)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, jan1, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, dec31, -1, SQLITE_TRANSIENT);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      patients = sqlite3_column_int64 (stmt, 0);
-      gps = sqlite3_column_int64 (stmt, 1);
-      founded = sqlite3_column_int (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return NULL;
+  patients = klynge_db_statement_column_int64 (stmt, 0);
+  gps = klynge_db_statement_column_int64 (stmt, 1);
+  founded = (int) klynge_db_statement_column_int64 (stmt, 2);
+  g_clear_pointer (&stmt, klynge_db_statement_free);
 
   /* Counts are formatted before they go into the notes: a G_GINT64_FORMAT
    * inside a message would hide the rest of it from xgettext. */
@@ -856,20 +812,22 @@ klynge_ledger_propose_grants (KlyngeDb  *db,
     {
       g_autofree char *n_gps = klynge_format_integer (gps);
 
-      g_ptr_array_add (proposals,
-                       proposed_grant (db, cluster_id, "start_grant", jan1, gps * per_gp,
-                                       /* Translators: the note of a proposed start-up grant */
-                                       g_strdup_printf (ngettext ("%s GP", "%s GPs", gps), n_gps)));
+      if (!(grant = proposed_grant (db, cluster_id, "start_grant", jan1, gps * per_gp,
+                                    /* Translators: the note of a proposed start-up grant */
+                                    g_strdup_printf (ngettext ("%s GP", "%s GPs", gps), n_gps), error)))
+        return NULL;
+      g_ptr_array_add (proposals, grant);
     }
   if (patients > 0 && per_patient > 0)
     {
       g_autofree char *n_patients = klynge_format_integer (patients);
 
-      g_ptr_array_add (proposals,
-                       proposed_grant (db, cluster_id, "yearly_grant", jan1, patients * per_patient,
-                                       /* Translators: the note of a proposed yearly grant */
-                                       g_strdup_printf (ngettext ("%s listed patient", "%s listed patients", patients),
-                                                        n_patients)));
+      if (!(grant = proposed_grant (db, cluster_id, "yearly_grant", jan1, patients * per_patient,
+                                    /* Translators: the note of a proposed yearly grant */
+                                    g_strdup_printf (ngettext ("%s listed patient", "%s listed patients", patients),
+                                                     n_patients), error)))
+        return NULL;
+      g_ptr_array_add (proposals, grant);
     }
 
   return g_steal_pointer (&proposals);
@@ -956,7 +914,7 @@ klynge_ledger_year_load (KlyngeDb  *db,
   g_autoptr(KlyngeLedgerYear) result = g_new0 (KlyngeLedgerYear, 1);
   g_autofree char *jan1 = g_strdup_printf ("%04d-01-01", year);
   GError *local_error = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   int rc;
 
   result->year = year;
@@ -968,7 +926,7 @@ klynge_ledger_year_load (KlyngeDb  *db,
       return NULL;
     }
 
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     "SELECT c.id, c.key, c.name, c.kind, "
     "  (SELECT coalesce (sum (amount), 0) FROM ledger_entry e "
     "     WHERE e.category_id = c.id AND substr (e.entry_date, 1, 4) = printf ('%04d', ?2)), "
@@ -977,22 +935,20 @@ klynge_ledger_year_load (KlyngeDb  *db,
     "  (SELECT count(*) FROM ledger_entry e "
     "     WHERE e.category_id = c.id AND substr (e.entry_date, 1, 4) = printf ('%04d', ?2)) "
     "FROM ledger_category c WHERE c.cluster_id = ?1 "
-    "ORDER BY c.kind = 'expense', c.key IS NULL, c.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int (stmt, 2, year);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    "ORDER BY c.kind = 'expense', c.key IS NULL, c.id");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, year);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
       KlyngeLedgerLine *line = g_new0 (KlyngeLedgerLine, 1);
 
-      line->category_id = sqlite3_column_int64 (stmt, 0);
-      line->name = g_strdup (klynge_ledger_category_display_name ((const char *) sqlite3_column_text (stmt, 1),
-                                                                  (const char *) sqlite3_column_text (stmt, 2)));
-      line->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
-      line->actual = sqlite3_column_int64 (stmt, 4);
-      line->budget = sqlite3_column_int64 (stmt, 5);
-      result->n_entries += sqlite3_column_int64 (stmt, 6);
+      line->category_id = klynge_db_statement_column_int64 (stmt, 0);
+      line->name = g_strdup (klynge_ledger_category_display_name (klynge_db_statement_column_text (stmt, 1),
+                                                                  klynge_db_statement_column_text (stmt, 2)));
+      line->kind = kind_from_string (klynge_db_statement_column_text (stmt, 3));
+      line->actual = klynge_db_statement_column_int64 (stmt, 4);
+      line->budget = klynge_db_statement_column_int64 (stmt, 5);
+      result->n_entries += klynge_db_statement_column_int64 (stmt, 6);
       if (line->kind == KLYNGE_LEDGER_INCOME)
         result->income += line->actual;
       else
@@ -1025,7 +981,7 @@ klynge_ledger_set_budget (KlyngeDb  *db,
                           gint64     amount,
                           GError   **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (amount < 0 || amount > KLYNGE_MONEY_MAX)
     {
@@ -1034,18 +990,16 @@ klynge_ledger_set_budget (KlyngeDb  *db,
     }
   if (!check_unlocked (db, cluster_id, year, error))
     return FALSE;
-  stmt = klynge_db_prepare (db, amount > 0
+  stmt = klynge_db_statement_new (db, amount > 0
     ? "INSERT INTO budget_line (cluster_id, year, category_id, amount) "
       "SELECT ?1, ?2, id, ?4 FROM ledger_category WHERE id = ?3 AND cluster_id = ?1 "
       "ON CONFLICT (cluster_id, year, category_id) DO UPDATE SET amount = excluded.amount"
-    : "DELETE FROM budget_line WHERE cluster_id = ?1 AND year = ?2 AND category_id = ?3 AND ?4 = 0", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int64 (stmt, 3, category_id);
-  sqlite3_bind_int64 (stmt, 4, amount);
-  return klynge_db_step_done (db, stmt, error);
+    : "DELETE FROM budget_line WHERE cluster_id = ?1 AND year = ?2 AND category_id = ?3 AND ?4 = 0");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, year);
+  klynge_db_statement_bind_int64 (stmt, 3, category_id);
+  klynge_db_statement_bind_int64 (stmt, 4, amount);
+  return klynge_db_statement_run (stmt, error);
 }
 
 /**
@@ -1056,6 +1010,19 @@ klynge_ledger_set_budget (KlyngeDb  *db,
  * Returns: (element-type KlyngeMeetingCost): meetings by date with their
  *   net cost and the members present, for cost per meeting and per attendee
  */
+static gpointer
+meeting_cost_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeMeetingCost *cost = g_new0 (KlyngeMeetingCost, 1);
+
+  cost->meeting_id = klynge_db_statement_column_int64 (stmt, 0);
+  cost->title = klynge_db_statement_dup_nullable (stmt, 1);
+  cost->starts_at = klynge_db_statement_dup_nullable (stmt, 2);
+  cost->cost = klynge_db_statement_column_int64 (stmt, 3);
+  cost->n_present = klynge_db_statement_column_int64 (stmt, 4);
+  return cost;
+}
+
 GPtrArray *
 klynge_ledger_meeting_costs (KlyngeDb  *db,
                              gint64     cluster_id,
@@ -1063,8 +1030,7 @@ klynge_ledger_meeting_costs (KlyngeDb  *db,
                              gboolean   with_costs_only,
                              GError   **error)
 {
-  g_autoptr(GPtrArray) costs = g_ptr_array_new_with_free_func ((GDestroyNotify) meeting_cost_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT m.id, m.title, m.starts_at, "
     "  (SELECT coalesce (sum (CASE kind WHEN 'expense' THEN amount ELSE -amount END), 0) "
     "     FROM ledger_entry WHERE meeting_id = m.id), "
@@ -1072,24 +1038,10 @@ klynge_ledger_meeting_costs (KlyngeDb  *db,
     "FROM meeting m WHERE m.cluster_id = ?1 "
     "  AND (?2 = 0 OR substr (m.starts_at, 1, 4) = printf ('%04d', ?2)) "
     "  AND (?3 = 0 OR EXISTS (SELECT 1 FROM ledger_entry WHERE meeting_id = m.id)) "
-    "ORDER BY m.starts_at", error);
-  int rc;
+    "ORDER BY m.starts_at");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int (stmt, 3, with_costs_only);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeMeetingCost *cost = g_new0 (KlyngeMeetingCost, 1);
-
-      cost->meeting_id = sqlite3_column_int64 (stmt, 0);
-      cost->title = klynge_db_column_dup_nullable (stmt, 1);
-      cost->starts_at = klynge_db_column_dup_nullable (stmt, 2);
-      cost->cost = sqlite3_column_int64 (stmt, 3);
-      cost->n_present = sqlite3_column_int64 (stmt, 4);
-      g_ptr_array_add (costs, cost);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&costs) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, year);
+  klynge_db_statement_bind_int64 (stmt, 3, with_costs_only);
+  return klynge_db_statement_collect (stmt, meeting_cost_from_row, (GDestroyNotify) meeting_cost_free, error);
 }

@@ -2487,7 +2487,8 @@ klynge_import_undo (KlyngeDb                  *db,
   /* The cascade from import_batch would delete the measurements in one
    * silent step; in chunks, inside the same transaction, the window can
    * show how far a large file has got. */
-  total = klynge_db_count (db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", batch_id);
+  if (!klynge_db_count (db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", batch_id, &total, error))
+    goto failed;
   stmt = klynge_db_prepare (db,
                             "DELETE FROM measurement WHERE rowid IN "
                             "(SELECT rowid FROM measurement WHERE batch_id = ?1 LIMIT ?2)",

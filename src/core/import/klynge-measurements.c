@@ -182,10 +182,17 @@ find_measurement (KlyngeDb    *db,
 }
 
 static gboolean
-is_proportion (KlyngeDb *db,
-               gint64    indicator_id)
+is_proportion (KlyngeDb  *db,
+               gint64     indicator_id,
+               gboolean  *proportion,
+               GError   **error)
 {
-  return klynge_db_count (db, "SELECT count(*) FROM indicator WHERE id = ?1 AND unit = 'percent'", indicator_id) > 0;
+  gint64 n;
+
+  if (!klynge_db_count (db, "SELECT count(*) FROM indicator WHERE id = ?1 AND unit = 'percent'", indicator_id, &n, error))
+    return FALSE;
+  *proportion = n > 0;
+  return TRUE;
 }
 
 /**
@@ -212,11 +219,14 @@ klynge_measurements_correct (KlyngeDb    *db,
 {
   g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
   gint64 num, den, id;
+  gboolean proportion = FALSE;
   sqlite3_stmt *stmt;
 
   if (!parse_count (numerator, TRUE, &num, error) || !parse_count (denominator, FALSE, &den, error))
     return NULL;
-  if (num > den && is_proportion (db, indicator_id))
+  if (num > den && !is_proportion (db, indicator_id, &proportion, error))
+    return NULL;
+  if (num > den && proportion)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
                    _("The numerator (%s) is greater than the denominator (%s): a proportion cannot be."), numerator, denominator);

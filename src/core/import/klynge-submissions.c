@@ -185,7 +185,7 @@ klynge_submissions_reminder_mail (KlyngeDb  *db,
   g_autoptr(GStrvBuilder) addresses = g_strv_builder_new ();
   g_auto(GStrv) name_list = NULL, address_list = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-  gint64 last_clinic = 0;
+  gint64 last_clinic = 0, cluster_id;
 
   if (list == NULL)
     return NULL;
@@ -216,7 +216,9 @@ klynge_submissions_reminder_mail (KlyngeDb  *db,
   g_string_append (body, _("\nPlease send them as a CSV or Excel file before the meeting.\n\nKind regards\n"));
   name_list = g_strv_builder_end (names);
   address_list = g_strv_builder_end (addresses);
-  return klynge_invitation_mail_plain_draft (db, klynge_db_count (db, "SELECT cluster_id FROM meeting WHERE id = ?1", meeting_id),
+  if (!klynge_db_count (db, "SELECT cluster_id FROM meeting WHERE id = ?1", meeting_id, &cluster_id, error))
+    return NULL;
+  return klynge_invitation_mail_plain_draft (db, cluster_id,
                                              (const char * const *) name_list, (const char * const *) address_list,
                                              _("Data for the cluster meeting: still missing"), body->str, error);
 }

@@ -12,6 +12,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-attendance.h"
+#include "klynge-db-statement.h"
 #include "klynge-sql.h"
 
 G_DEFINE_FINAL_TYPE (KlyngeAttendance, klynge_attendance, G_TYPE_OBJECT)
@@ -131,6 +132,20 @@ klynge_quick_key_text (const char *status)
   return g_strdup (buf);
 }
 
+static gpointer
+attendance_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeAttendance *line = g_object_new (KLYNGE_TYPE_ATTENDANCE, NULL);
+
+  line->member_id = klynge_db_statement_column_int64 (stmt, 0);
+  line->member_name = klynge_db_statement_dup_nullable (stmt, 1);
+  line->clinic_name = klynge_db_statement_dup_nullable (stmt, 2);
+  line->status = klynge_db_statement_dup_nullable (stmt, 3);
+  line->late = (int) klynge_db_statement_column_int64 (stmt, 4);
+  line->meeting_id = klynge_db_statement_column_int64 (stmt, 5);
+  return line;
+}
+
 /**
  * klynge_attendance_list:
  *
@@ -144,9 +159,8 @@ klynge_attendance_list (KlyngeDb  *db,
                         gint64     meeting_id,
                         GError   **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_ATTENDANCE);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT m.id, m.name, c.name, coalesce(a.status, ''), coalesce(a.late, 0) "
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT m.id, m.name, c.name, coalesce(a.status, ''), coalesce(a.late, 0), g.id "
     "FROM meeting g JOIN member m ON m.cluster_id = g.cluster_id "
     "LEFT JOIN clinic c ON c.id = m.clinic_id "
     "LEFT JOIN attendance a ON a.meeting_id = g.id AND a.member_id = m.id "
@@ -154,25 +168,10 @@ klynge_attendance_list (KlyngeDb  *db,
     "  OR EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = g.id AND i.member_id = m.id) "
     "  OR ((m.joined_on IS NULL OR m.joined_on <= substr(g.starts_at, 1, 10)) "
     "      AND (m.left_on IS NULL OR m.left_on > substr(g.starts_at, 1, 10)))) "
-    "ORDER BY m.name COLLATE NOCASE, m.id", error);
-  int rc;
+    "ORDER BY m.name COLLATE NOCASE, m.id");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      g_autoptr(KlyngeAttendance) line = g_object_new (KLYNGE_TYPE_ATTENDANCE, NULL);
-
-      line->meeting_id = meeting_id;
-      line->member_id = sqlite3_column_int64 (stmt, 0);
-      line->member_name = klynge_db_column_dup_nullable (stmt, 1);
-      line->clinic_name = klynge_db_column_dup_nullable (stmt, 2);
-      line->status = klynge_db_column_dup_nullable (stmt, 3);
-      line->late = sqlite3_column_int (stmt, 4);
-      g_list_store_append (store, line);
-    }
-  return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  return klynge_db_statement_collect_model (stmt, KLYNGE_TYPE_ATTENDANCE, attendance_from_row, error);
 }
 
 /**
@@ -189,27 +188,36 @@ klynge_attendance_set (KlyngeDb    *db,
                        GError     **error)
 {
   gboolean clear = status == NULL || *status == '\0';
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (!clear && !g_strv_contains (presences, status))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Unknown attendance “%s”."), status);
       return FALSE;
     }
-  stmt = klynge_db_prepare (db, clear
+  stmt = klynge_db_statement_new (db, clear
     ? "DELETE FROM attendance WHERE meeting_id = ?1 AND member_id = ?2"
     : "INSERT INTO attendance (meeting_id, member_id, status, late) VALUES (?1, ?2, ?3, ?4) "
-      "ON CONFLICT (meeting_id, member_id) DO UPDATE SET status = excluded.status, late = excluded.late", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, member_id);
+      "ON CONFLICT (meeting_id, member_id) DO UPDATE SET status = excluded.status, late = excluded.late");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_int64 (stmt, 2, member_id);
   if (!clear)
     {
-      sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 4, late && g_str_equal (status, "present"));
+      klynge_db_statement_bind_text (stmt, 3, status);
+      klynge_db_statement_bind_int64 (stmt, 4, late && g_str_equal (status, "present"));
     }
-  return klynge_db_step_done (db, stmt, error);
+  return klynge_db_statement_run (stmt, error);
+}
+
+static gpointer
+guest_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeGuest *guest = g_new0 (KlyngeGuest, 1);
+
+  guest->id = klynge_db_statement_column_int64 (stmt, 0);
+  guest->name = klynge_db_statement_dup_nullable (stmt, 1);
+  guest->organisation = klynge_db_statement_dup_nullable (stmt, 2);
+  return guest;
 }
 
 /* Returns: (transfer full): the meeting's guests, #KlyngeGuest */
@@ -218,24 +226,11 @@ klynge_guests_list (KlyngeDb  *db,
                     gint64     meeting_id,
                     GError   **error)
 {
-  g_autoptr(GPtrArray) guests = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_guest_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT id, name, organisation FROM guest WHERE meeting_id = ?1 ORDER BY id", error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT id, name, organisation FROM guest WHERE meeting_id = ?1 ORDER BY id");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeGuest *guest = g_new0 (KlyngeGuest, 1);
-
-      guest->id = sqlite3_column_int64 (stmt, 0);
-      guest->name = klynge_db_column_dup_nullable (stmt, 1);
-      guest->organisation = klynge_db_column_dup_nullable (stmt, 2);
-      g_ptr_array_add (guests, guest);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&guests) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  return klynge_db_statement_collect (stmt, guest_from_row, (GDestroyNotify) klynge_guest_free, error);
 }
 
 gint64
@@ -246,19 +241,18 @@ klynge_guest_add (KlyngeDb    *db,
                   GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (*trimmed == '\0')
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A guest needs a name."));
       return 0;
     }
-  if (!(stmt = klynge_db_prepare (db, "INSERT INTO guest (meeting_id, name, organisation) VALUES (?1, ?2, ?3)", error)))
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, organisation != NULL ? organisation : "", -1, SQLITE_TRANSIENT);
-  return klynge_db_step_done (db, stmt, error) ? klynge_db_last_insert_id (db) : 0;
+  stmt = klynge_db_statement_new (db, "INSERT INTO guest (meeting_id, name, organisation) VALUES (?1, ?2, ?3)");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_text (stmt, 2, trimmed);
+  klynge_db_statement_bind_text (stmt, 3, organisation != NULL ? organisation : "");
+  return klynge_db_statement_run (stmt, error) ? klynge_db_last_insert_id (db) : 0;
 }
 
 gboolean
@@ -266,12 +260,29 @@ klynge_guest_remove (KlyngeDb  *db,
                      gint64     guest_id,
                      GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "DELETE FROM guest WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "DELETE FROM guest WHERE id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, guest_id);
-  return klynge_db_step_done (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, guest_id);
+  return klynge_db_statement_run (stmt, error);
+}
+
+static gpointer
+rate_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeAttendanceRate *rate = g_new0 (KlyngeAttendanceRate, 1);
+  double threshold = klynge_db_statement_column_double (stmt, 5);
+
+  rate->member_id = klynge_db_statement_column_int64 (stmt, 0);
+  rate->name = klynge_db_statement_dup_nullable (stmt, 1);
+  rate->clinic_name = klynge_db_statement_dup_nullable (stmt, 2);
+  rate->n_meetings = (guint) klynge_db_statement_column_int64 (stmt, 3);
+  /* Present at a meeting held before they joined cannot count twice. */
+  rate->n_present = MIN ((guint) klynge_db_statement_column_int64 (stmt, 4), rate->n_meetings);
+  rate->n_missed = rate->n_meetings - rate->n_present;
+  rate->rate = rate->n_meetings > 0 ? (double) rate->n_present / rate->n_meetings : 1.0;
+  /* A small tolerance: 3 of 4 is 0.75 and meets a 0.75 threshold. */
+  rate->flagged = rate->n_meetings > 0 && rate->rate + 1e-9 < threshold;
+  return rate;
 }
 
 /**
@@ -292,8 +303,7 @@ klynge_attendance_rates (KlyngeDb  *db,
                          guint      last_n,
                          GError   **error)
 {
-  g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_attendance_rate_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "WITH recent AS (SELECT id, substr(starts_at, 1, 10) AS day FROM meeting "
     "                WHERE cluster_id = ?1 AND status = 'held' ORDER BY starts_at DESC LIMIT ?2) "
     "SELECT m.id, m.name, c.name, "
@@ -303,31 +313,11 @@ klynge_attendance_rates (KlyngeDb  *db,
     "     WHERE a.member_id = m.id AND a.status = 'present'), "
     "  (SELECT attendance_threshold FROM cluster WHERE id = ?1) "
     "FROM member m LEFT JOIN clinic c ON c.id = m.clinic_id "
-    "WHERE m.cluster_id = ?1 AND m.left_on IS NULL ORDER BY m.name COLLATE NOCASE, m.id", error);
-  int rc;
+    "WHERE m.cluster_id = ?1 AND m.left_on IS NULL ORDER BY m.name COLLATE NOCASE, m.id");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int (stmt, 2, (int) MIN (last_n, G_MAXINT));
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeAttendanceRate *rate = g_new0 (KlyngeAttendanceRate, 1);
-      double threshold = sqlite3_column_double (stmt, 5);
-
-      rate->member_id = sqlite3_column_int64 (stmt, 0);
-      rate->name = klynge_db_column_dup_nullable (stmt, 1);
-      rate->clinic_name = klynge_db_column_dup_nullable (stmt, 2);
-      rate->n_meetings = (guint) sqlite3_column_int (stmt, 3);
-      /* Present at a meeting held before they joined cannot count twice. */
-      rate->n_present = MIN ((guint) sqlite3_column_int (stmt, 4), rate->n_meetings);
-      rate->n_missed = rate->n_meetings - rate->n_present;
-      rate->rate = rate->n_meetings > 0 ? (double) rate->n_present / rate->n_meetings : 1.0;
-      /* A small tolerance: 3 of 4 is 0.75 and meets a 0.75 threshold. */
-      rate->flagged = rate->n_meetings > 0 && rate->rate + 1e-9 < threshold;
-      g_ptr_array_add (rates, rate);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&rates) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, (int) MIN (last_n, G_MAXINT));
+  return klynge_db_statement_collect (stmt, rate_from_row, (GDestroyNotify) klynge_attendance_rate_free, error);
 }
 
 /* "has missed 3 of the last 4 meetings": facts, no judgement. */

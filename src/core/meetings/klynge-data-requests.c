@@ -83,6 +83,7 @@ klynge_data_requests_create (KlyngeDb    *db,
 {
   sqlite3_stmt *stmt;
   g_autofree char *key = NULL;
+  gint64 made;
   int n = -1;
 
   if (klynge_sql_is_blank (period))
@@ -114,7 +115,9 @@ klynge_data_requests_create (KlyngeDb    *db,
     sqlite3_bind_text (stmt, 3, due_on, -1, SQLITE_TRANSIENT);
   if (!klynge_db_step_done (db, stmt, error))
     goto out;
-  n = (int) klynge_db_count (db, "SELECT count(*) FROM data_request WHERE meeting_id = ?1", meeting_id);
+  if (!klynge_db_count (db, "SELECT count(*) FROM data_request WHERE meeting_id = ?1", meeting_id, &made, error))
+    goto out;
+  n = (int) made;
   if (n == 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,

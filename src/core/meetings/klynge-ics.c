@@ -20,6 +20,7 @@
 
 #include <libical/ical.h>
 
+#include "klynge-db-statement.h"
 #include "klynge-ics.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
@@ -50,23 +51,14 @@ load_cluster_info (KlyngeDb       *db,
                    ClusterInfo    *info,
                    GError        **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT time_zone, created_at FROM cluster WHERE id = ?1", error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT time_zone, created_at FROM cluster WHERE id = ?1");
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      info->time_zone = klynge_db_column_dup_nullable (stmt, 0);
-      info->created_at = klynge_db_column_dup_nullable (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
-  return rc == SQLITE_ROW &&
-         klynge_invitations_organizer (db, cluster_id, &info->organizer_name, &info->organizer_email, error);
+  info->time_zone = klynge_db_statement_dup_nullable (stmt, 0);
+  info->created_at = klynge_db_statement_dup_nullable (stmt, 1);
+  return klynge_invitations_organizer (db, cluster_id, &info->organizer_name, &info->organizer_email, error);
 }
 
 static struct icaltimetype

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "klynge-db-statement.h"
 #include "klynge-format.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
@@ -66,6 +67,22 @@ now_text (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M");
 }
 
+static gpointer
+invitation_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeInvitation *invitation = g_object_new (KLYNGE_TYPE_INVITATION, NULL);
+
+  invitation->member_id = klynge_db_statement_column_int64 (stmt, 0);
+  invitation->member_name = klynge_db_statement_dup_nullable (stmt, 1);
+  invitation->member_email = klynge_db_statement_dup_nullable (stmt, 2);
+  invitation->clinic_name = klynge_db_statement_dup_nullable (stmt, 3);
+  invitation->status = klynge_db_statement_dup_nullable (stmt, 4);
+  invitation->sent_at = klynge_db_statement_dup_nullable (stmt, 5);
+  invitation->responded_at = klynge_db_statement_dup_nullable (stmt, 6);
+  invitation->meeting_id = klynge_db_statement_column_int64 (stmt, 7);
+  return invitation;
+}
+
 /**
  * klynge_invitations_list:
  *
@@ -76,47 +93,28 @@ klynge_invitations_list (KlyngeDb  *db,
                          gint64     meeting_id,
                          GError   **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_INVITATION);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT i.member_id, m.name, m.email, c.name, i.status, i.sent_at, i.responded_at "
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT i.member_id, m.name, m.email, c.name, i.status, i.sent_at, i.responded_at, i.meeting_id "
     "FROM invitation i JOIN member m ON m.id = i.member_id LEFT JOIN clinic c ON c.id = m.clinic_id "
-    "WHERE i.meeting_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id", error);
-  int rc;
+    "WHERE i.meeting_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      g_autoptr(KlyngeInvitation) invitation = g_object_new (KLYNGE_TYPE_INVITATION, NULL);
-
-      invitation->meeting_id = meeting_id;
-      invitation->member_id = sqlite3_column_int64 (stmt, 0);
-      invitation->member_name = klynge_db_column_dup_nullable (stmt, 1);
-      invitation->member_email = klynge_db_column_dup_nullable (stmt, 2);
-      invitation->clinic_name = klynge_db_column_dup_nullable (stmt, 3);
-      invitation->status = klynge_db_column_dup_nullable (stmt, 4);
-      invitation->sent_at = klynge_db_column_dup_nullable (stmt, 5);
-      invitation->responded_at = klynge_db_column_dup_nullable (stmt, 6);
-      g_list_store_append (store, invitation);
-    }
-  return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  return klynge_db_statement_collect_model (stmt, KLYNGE_TYPE_INVITATION, invitation_from_row, error);
 }
 
 static char *
-member_name (KlyngeDb *db,
-             gint64    member_id)
+member_name (KlyngeDb  *db,
+             gint64     member_id,
+             GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT name FROM member WHERE id = ?1", NULL);
-  char *name = NULL;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT name FROM member WHERE id = ?1");
+  g_autofree char *not_found = NULL;
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, member_id);
+  not_found = g_strdup_printf (_("Member number %lld does not exist."), (long long) member_id);
+  if (!klynge_db_statement_expect_row (stmt, not_found, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = klynge_db_column_dup_nullable (stmt, 0);
-  sqlite3_reset (stmt);
-  return name;
+  return klynge_db_statement_dup_text (stmt, 0);
 }
 
 static gboolean
@@ -126,21 +124,17 @@ insert_invitation (KlyngeDb  *db,
                    GError   **error)
 {
   g_autofree char *sent = now_text ();
-  g_autofree char *name = member_name (db, member_id);
-  sqlite3_stmt *stmt;
+  g_autofree char *name = NULL;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
-  if (name == NULL)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("Member number %lld does not exist."), (long long) member_id);
-      return FALSE;
-    }
-  if (!(stmt = klynge_db_prepare (db,
-         "INSERT INTO invitation (meeting_id, member_id, sent_at) VALUES (?1, ?2, ?3)", error)))
+  if (!(name = member_name (db, member_id, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, member_id);
-  sqlite3_bind_text (stmt, 3, sent, -1, SQLITE_TRANSIENT);
-  if (klynge_db_step_done (db, stmt, error))
+  stmt = klynge_db_statement_new (db,
+    "INSERT INTO invitation (meeting_id, member_id, sent_at) VALUES (?1, ?2, ?3)");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_int64 (stmt, 2, member_id);
+  klynge_db_statement_bind_text (stmt, 3, sent);
+  if (klynge_db_statement_run (stmt, error))
     return TRUE;
   if (error != NULL && g_error_matches (*error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT))
     {
@@ -162,18 +156,17 @@ mark_invited (KlyngeDb  *db,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(KlyngeMeeting) meeting = klynge_meeting_load (db, meeting_id, error);
   g_autofree char *reply_by = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (meeting == NULL)
     return FALSE;
   reply_by = klynge_meeting_default_reply_by (meeting->starts_at, today);
-  if (!(stmt = klynge_db_prepare (db,
-         "UPDATE meeting SET status = CASE status WHEN 'planned' THEN 'invited' ELSE status END, "
-         "  reply_by = coalesce (reply_by, ?2) WHERE id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_text (stmt, 2, reply_by, -1, SQLITE_TRANSIENT);
-  return klynge_db_step_done (db, stmt, error);
+  stmt = klynge_db_statement_new (db,
+    "UPDATE meeting SET status = CASE status WHEN 'planned' THEN 'invited' ELSE status END, "
+    "  reply_by = coalesce (reply_by, ?2) WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_text (stmt, 2, reply_by);
+  return klynge_db_statement_run (stmt, error);
 }
 
 /**
@@ -218,20 +211,19 @@ klynge_invitations_invite_all (KlyngeDb  *db,
                                GError   **error)
 {
   g_autofree char *sent = now_text ();
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   int n;
 
   if (!klynge_db_begin (db, error))
     return -1;
-  if (!(stmt = klynge_db_prepare (db,
-         "INSERT INTO invitation (meeting_id, member_id, sent_at) "
-         "SELECT g.id, m.id, ?2 FROM meeting g JOIN member m ON m.cluster_id = g.cluster_id "
-         "WHERE g.id = ?1 AND (m.left_on IS NULL OR m.left_on > substr(g.starts_at, 1, 10)) "
-         "AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = g.id AND i.member_id = m.id)", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_text (stmt, 2, sent, -1, SQLITE_TRANSIENT);
-  if (!klynge_db_step_done (db, stmt, error))
+  stmt = klynge_db_statement_new (db,
+    "INSERT INTO invitation (meeting_id, member_id, sent_at) "
+    "SELECT g.id, m.id, ?2 FROM meeting g JOIN member m ON m.cluster_id = g.cluster_id "
+    "WHERE g.id = ?1 AND (m.left_on IS NULL OR m.left_on > substr(g.starts_at, 1, 10)) "
+    "AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = g.id AND i.member_id = m.id)");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_text (stmt, 2, sent);
+  if (!klynge_db_statement_run (stmt, error))
     goto fail;
   n = sqlite3_changes (klynge_db_get_handle (db));
   if ((n > 0 && !mark_invited (db, meeting_id, error)) || !klynge_db_commit (db, error))
@@ -257,24 +249,23 @@ klynge_invitations_set_status (KlyngeDb    *db,
                                GError     **error)
 {
   g_autofree char *now = now_text ();
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (!g_strv_contains (answers, status))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Unknown answer “%s”."), status);
       return FALSE;
     }
-  if (!(stmt = klynge_db_prepare (db,
-         "UPDATE invitation SET status = ?3, "
-         "  responded_at = CASE WHEN ?3 = 'invited' THEN NULL "
-         "                      WHEN status = ?3 THEN responded_at ELSE ?4 END "
-         "WHERE meeting_id = ?1 AND member_id = ?2", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, member_id);
-  sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (!klynge_db_step_done (db, stmt, error))
+  stmt = klynge_db_statement_new (db,
+    "UPDATE invitation SET status = ?3, "
+    "  responded_at = CASE WHEN ?3 = 'invited' THEN NULL "
+    "                      WHEN status = ?3 THEN responded_at ELSE ?4 END "
+    "WHERE meeting_id = ?1 AND member_id = ?2");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_int64 (stmt, 2, member_id);
+  klynge_db_statement_bind_text (stmt, 3, status);
+  klynge_db_statement_bind_text (stmt, 4, now);
+  if (!klynge_db_statement_run (stmt, error))
     return FALSE;
   if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
     {
@@ -290,14 +281,12 @@ klynge_invitations_remove (KlyngeDb  *db,
                            gint64     member_id,
                            GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "DELETE FROM invitation WHERE meeting_id = ?1 AND member_id = ?2", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "DELETE FROM invitation WHERE meeting_id = ?1 AND member_id = ?2");
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, member_id);
-  return klynge_db_step_done (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_int64 (stmt, 2, member_id);
+  return klynge_db_statement_run (stmt, error);
 }
 
 const char *
@@ -406,28 +395,20 @@ klynge_invitations_organizer (KlyngeDb    *db,
                               char       **email,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT coalesce(m.name, c.name), coalesce(m.email, '') "
     "FROM cluster c LEFT JOIN member m ON m.id = ("
     "  SELECT r.member_id FROM member_role r JOIN member x ON x.id = r.member_id "
     "  WHERE x.cluster_id = c.id AND r.role = 'coordinator' AND r.to_date IS NULL AND x.email != '' "
     "  ORDER BY r.from_date DESC LIMIT 1) "
-    "WHERE c.id = ?1", error);
-  int rc;
+    "WHERE c.id = ?1");
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      *name = klynge_db_column_dup_nullable (stmt, 0);
-      *email = klynge_db_column_dup_nullable (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
-  return rc == SQLITE_ROW;
+  *name = klynge_db_statement_dup_nullable (stmt, 0);
+  *email = klynge_db_statement_dup_nullable (stmt, 1);
+  return TRUE;
 }
 
 /* An address a mail program or a calendar takes as one recipient: anything

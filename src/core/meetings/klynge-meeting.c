@@ -711,7 +711,7 @@ klynge_meeting_save (KlyngeDb       *db,
                      KlyngeMeeting  *meeting,
                      GError        **error)
 {
-  gint64 id = 0;
+  gint64 id = 0, sequence;
 
   if (!klynge_db_begin (db, error))
     return FALSE;
@@ -724,7 +724,9 @@ klynge_meeting_save (KlyngeDb       *db,
       return FALSE;
     }
   meeting->id = id;
-  meeting->sequence = (int) klynge_db_count (db, "SELECT sequence FROM meeting WHERE id = ?1", id);
+  if (!klynge_db_count (db, "SELECT sequence FROM meeting WHERE id = ?1", id, &sequence, error))
+    return FALSE;
+  meeting->sequence = (int) sequence;
   klynge_meeting_compute_agenda (meeting);
   return TRUE;
 }
@@ -840,8 +842,11 @@ klynge_meeting_delete (KlyngeDb  *db,
 {
   g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
   sqlite3_stmt *stmt;
+  gint64 n;
 
-  if (klynge_db_count (db, "SELECT count(*) FROM meeting WHERE id = ?1", meeting_id) != 1)
+  if (!klynge_db_count (db, "SELECT count(*) FROM meeting WHERE id = ?1", meeting_id, &n, error))
+    return NULL;
+  if (n != 1)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists."));
       return NULL;

@@ -13,6 +13,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "klynge-db-statement.h"
 #include "klynge-meetings-core-resources.h"
 #include "klynge-sql.h"
 #include "klynge-topics.h"
@@ -207,7 +208,7 @@ load_indicator (KlyngeDb    *db,
   const char *key = json_object_get_string_member_with_default (object, "key", NULL);
   const char *unit = json_object_get_string_member_with_default (object, "unit", "percent");
   const char *name, *numerator, *denominator, *source;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (key == NULL)
     {
@@ -220,7 +221,7 @@ load_indicator (KlyngeDb    *db,
       !(source = localized (object, "data_source", language, key, error)))
     return FALSE;
 
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     "INSERT INTO indicator (topic_id, package_key, name, numerator_definition, "
     "  denominator_definition, unit, higher_is_better, data_source) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
@@ -228,18 +229,16 @@ load_indicator (KlyngeDb    *db,
     "  numerator_definition = excluded.numerator_definition, "
     "  denominator_definition = excluded.denominator_definition, unit = excluded.unit, "
     "  higher_is_better = excluded.higher_is_better, data_source = excluded.data_source "
-    "WHERE user_modified = 0", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, topic_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, numerator, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, denominator, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, unit, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 7, json_object_get_boolean_member_with_default (object, "higher_is_better", TRUE));
-  sqlite3_bind_text (stmt, 8, source, -1, SQLITE_TRANSIENT);
-  if (!klynge_db_step_done (db, stmt, error))
+    "WHERE user_modified = 0");
+  klynge_db_statement_bind_int64 (stmt, 1, topic_id);
+  klynge_db_statement_bind_text (stmt, 2, key);
+  klynge_db_statement_bind_text (stmt, 3, name);
+  klynge_db_statement_bind_text (stmt, 4, numerator);
+  klynge_db_statement_bind_text (stmt, 5, denominator);
+  klynge_db_statement_bind_text (stmt, 6, unit);
+  klynge_db_statement_bind_int64 (stmt, 7, json_object_get_boolean_member_with_default (object, "higher_is_better", TRUE));
+  klynge_db_statement_bind_text (stmt, 8, source);
+  if (!klynge_db_statement_run (stmt, error))
     {
       g_prefix_error (error, _("Indicator “%s”: "), key);
       return FALSE;
@@ -256,7 +255,7 @@ load_package (KlyngeDb    *db,
   const char *key = json_object_get_string_member_with_default (object, "key", NULL);
   const char *title, *description, *rationale;
   JsonArray *indicators;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   gint64 topic_id;
 
   if (key == NULL)
@@ -269,27 +268,24 @@ load_package (KlyngeDb    *db,
       !(rationale = localized (object, "rationale", language, key, error)))
     return FALSE;
 
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     "INSERT INTO topic (package_key, title, description, rationale) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT (package_key) DO UPDATE SET title = excluded.title, "
     "  description = excluded.description, rationale = excluded.rationale "
-    "WHERE user_modified = 0", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, description, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, rationale, -1, SQLITE_TRANSIENT);
-  if (!klynge_db_step_done (db, stmt, error))
+    "WHERE user_modified = 0");
+  klynge_db_statement_bind_text (stmt, 1, key);
+  klynge_db_statement_bind_text (stmt, 2, title);
+  klynge_db_statement_bind_text (stmt, 3, description);
+  klynge_db_statement_bind_text (stmt, 4, rationale);
+  if (!klynge_db_statement_run (stmt, error))
     return FALSE;
 
-  if (!(stmt = klynge_db_prepare (db, "SELECT id FROM topic WHERE package_key = ?1", error)))
+  g_clear_pointer (&stmt, klynge_db_statement_free);
+  stmt = klynge_db_statement_new (db, "SELECT id FROM topic WHERE package_key = ?1");
+  klynge_db_statement_bind_text (stmt, 1, key);
+  if (klynge_db_statement_step (stmt, error) != SQLITE_ROW)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (klynge_db_step (db, stmt, error) != SQLITE_ROW)
-    return FALSE;
-  topic_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  topic_id = klynge_db_statement_column_int64 (stmt, 0);
 
   indicators = json_object_has_member (object, "indicators")
     ? json_object_get_array_member (object, "indicators") : NULL;
@@ -396,29 +392,27 @@ load_indicators (KlyngeDb  *db,
                  GError   **error)
 {
   g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_indicator_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT id, package_key, name, numerator_definition, denominator_definition, unit, "
-    "  higher_is_better, data_source, user_modified, rate_per FROM indicator WHERE topic_id = ?1 ORDER BY id", error);
+    "  higher_is_better, data_source, user_modified, rate_per FROM indicator WHERE topic_id = ?1 ORDER BY id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, topic_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, topic_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
       KlyngeIndicator *indicator = g_new0 (KlyngeIndicator, 1);
 
-      indicator->id = sqlite3_column_int64 (stmt, 0);
+      indicator->id = klynge_db_statement_column_int64 (stmt, 0);
       indicator->topic_id = topic_id;
-      indicator->package_key = klynge_db_column_dup_nullable (stmt, 1);
-      indicator->name = klynge_db_column_dup_nullable (stmt, 2);
-      indicator->numerator_definition = klynge_db_column_dup_nullable (stmt, 3);
-      indicator->denominator_definition = klynge_db_column_dup_nullable (stmt, 4);
-      indicator->unit = klynge_db_column_dup_nullable (stmt, 5);
-      indicator->higher_is_better = sqlite3_column_int (stmt, 6);
-      indicator->data_source = klynge_db_column_dup_nullable (stmt, 7);
-      indicator->user_modified = sqlite3_column_int (stmt, 8);
-      indicator->rate_per = sqlite3_column_int64 (stmt, 9);
+      indicator->package_key = klynge_db_statement_dup_nullable (stmt, 1);
+      indicator->name = klynge_db_statement_dup_nullable (stmt, 2);
+      indicator->numerator_definition = klynge_db_statement_dup_nullable (stmt, 3);
+      indicator->denominator_definition = klynge_db_statement_dup_nullable (stmt, 4);
+      indicator->unit = klynge_db_statement_dup_nullable (stmt, 5);
+      indicator->higher_is_better = (int) klynge_db_statement_column_int64 (stmt, 6);
+      indicator->data_source = klynge_db_statement_dup_nullable (stmt, 7);
+      indicator->user_modified = (int) klynge_db_statement_column_int64 (stmt, 8);
+      indicator->rate_per = klynge_db_statement_column_int64 (stmt, 9);
       g_ptr_array_add (indicators, indicator);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&indicators) : NULL;
@@ -426,18 +420,18 @@ load_indicators (KlyngeDb  *db,
 
 #define TOPIC_COLUMNS "id, cluster_id, package_key, title, description, rationale, user_modified "
 
-static KlyngeTopic *
-topic_from_row (sqlite3_stmt *stmt)
+static gpointer
+topic_from_row (KlyngeDbStatement *stmt)
 {
   KlyngeTopic *topic = g_new0 (KlyngeTopic, 1);
 
-  topic->id = sqlite3_column_int64 (stmt, 0);
-  topic->cluster_id = sqlite3_column_int64 (stmt, 1);
-  topic->package_key = klynge_db_column_dup_nullable (stmt, 2);
-  topic->title = klynge_db_column_dup_nullable (stmt, 3);
-  topic->description = klynge_db_column_dup_nullable (stmt, 4);
-  topic->rationale = klynge_db_column_dup_nullable (stmt, 5);
-  topic->user_modified = sqlite3_column_int (stmt, 6);
+  topic->id = klynge_db_statement_column_int64 (stmt, 0);
+  topic->cluster_id = klynge_db_statement_column_int64 (stmt, 1);
+  topic->package_key = klynge_db_statement_dup_nullable (stmt, 2);
+  topic->title = klynge_db_statement_dup_nullable (stmt, 3);
+  topic->description = klynge_db_statement_dup_nullable (stmt, 4);
+  topic->rationale = klynge_db_statement_dup_nullable (stmt, 5);
+  topic->user_modified = (int) klynge_db_statement_column_int64 (stmt, 6);
   return topic;
 }
 
@@ -452,18 +446,13 @@ klynge_topics_list (KlyngeDb  *db,
                     gint64     cluster_id,
                     GError   **error)
 {
-  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_topic_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT " TOPIC_COLUMNS "FROM topic WHERE cluster_id IS NULL OR cluster_id = ?1 "
-    "ORDER BY package_key IS NULL, title COLLATE NOCASE", error);
-  int rc;
+    "ORDER BY package_key IS NULL, title COLLATE NOCASE");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (topics, topic_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!(topics = klynge_db_statement_collect (stmt, topic_from_row, (GDestroyNotify) klynge_topic_free, error)))
     return NULL;
 
   for (guint i = 0; i < topics->len; i++)
@@ -481,20 +470,14 @@ klynge_topic_load (KlyngeDb  *db,
                    gint64     topic_id,
                    GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT " TOPIC_COLUMNS "FROM topic WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT " TOPIC_COLUMNS "FROM topic WHERE id = ?1");
   g_autoptr(KlyngeTopic) topic = NULL;
-  int rc;
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, topic_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The topic no longer exists."), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, topic_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    topic = topic_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The topic no longer exists."));
-  if (topic == NULL || !(topic->indicators = load_indicators (db, topic_id, error)))
+  topic = topic_from_row (stmt);
+  if (!(topic->indicators = load_indicators (db, topic_id, error)))
     return NULL;
   return g_steal_pointer (&topic);
 }
@@ -546,19 +529,16 @@ check_proportion (KlyngeDb         *db,
                   KlyngeIndicator  *indicator,
                   GError          **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   gint64 n;
 
   if (indicator->id == 0 || klynge_indicator_type_of_unit (indicator->unit) != KLYNGE_INDICATOR_PROPORTION)
     return TRUE;
-  stmt = klynge_db_prepare (db, "SELECT count(*) FROM measurement WHERE indicator_id = ?1 AND numerator > denominator", error);
-  if (stmt == NULL)
+  stmt = klynge_db_statement_new (db, "SELECT count(*) FROM measurement WHERE indicator_id = ?1 AND numerator > denominator");
+  klynge_db_statement_bind_int64 (stmt, 1, indicator->id);
+  if (klynge_db_statement_step (stmt, error) != SQLITE_ROW)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator->id);
-  if (klynge_db_step (db, stmt, error) != SQLITE_ROW)
-    return FALSE;
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  n = klynge_db_statement_column_int64 (stmt, 0);
   if (n > 0)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
@@ -578,28 +558,28 @@ save_indicator (KlyngeDb         *db,
                 GError          **error)
 {
   /* An edit of a shipped row marks it, so that the next library load keeps it. */
-  sqlite3_stmt *stmt = klynge_db_prepare (db, indicator->id == 0
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, indicator->id == 0
     ? "INSERT INTO indicator (topic_id, name, numerator_definition, denominator_definition, "
       "  unit, higher_is_better, data_source, rate_per) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9)"
     : "UPDATE indicator SET user_modified = user_modified OR name IS NOT ?2 "
       "  OR numerator_definition IS NOT ?3 OR denominator_definition IS NOT ?4 OR unit IS NOT ?5 "
       "  OR higher_is_better IS NOT ?6 OR data_source IS NOT ?7 OR rate_per IS NOT ?9, "
       "  name = ?2, numerator_definition = ?3, denominator_definition = ?4, unit = ?5, "
-      "  higher_is_better = ?6, data_source = ?7, rate_per = ?9 WHERE id = ?8 AND topic_id = ?1", error);
+      "  higher_is_better = ?6, data_source = ?7, rate_per = ?9 WHERE id = ?8 AND topic_id = ?1");
 
-  if (stmt == NULL || !check_proportion (db, indicator, error))
+  if (!check_proportion (db, indicator, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, topic_id);
-  sqlite3_bind_text (stmt, 2, g_strstrip (indicator->name), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, indicator->numerator_definition, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, indicator->denominator_definition, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, indicator->unit, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 6, indicator->higher_is_better ? 1 : 0);
-  sqlite3_bind_text (stmt, 7, indicator->data_source, -1, SQLITE_TRANSIENT);
+  klynge_db_statement_bind_int64 (stmt, 1, topic_id);
+  klynge_db_statement_bind_text (stmt, 2, g_strstrip (indicator->name));
+  klynge_db_statement_bind_text (stmt, 3, indicator->numerator_definition);
+  klynge_db_statement_bind_text (stmt, 4, indicator->denominator_definition);
+  klynge_db_statement_bind_text (stmt, 5, indicator->unit);
+  klynge_db_statement_bind_int64 (stmt, 6, indicator->higher_is_better ? 1 : 0);
+  klynge_db_statement_bind_text (stmt, 7, indicator->data_source);
   if (indicator->id != 0)
-    sqlite3_bind_int64 (stmt, 8, indicator->id);
-  sqlite3_bind_int64 (stmt, 9, indicator->rate_per);
-  if (!klynge_db_step_done (db, stmt, error))
+    klynge_db_statement_bind_int64 (stmt, 8, indicator->id);
+  klynge_db_statement_bind_int64 (stmt, 9, indicator->rate_per);
+  if (!klynge_db_statement_run (stmt, error))
     return FALSE;
   if (indicator->id == 0)
     indicator->id = klynge_db_last_insert_id (db);
@@ -619,26 +599,24 @@ klynge_topic_save (KlyngeDb     *db,
                    KlyngeTopic  *topic,
                    GError      **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   gint64 id;
 
   if (!validate_topic (topic, error) || !klynge_db_begin (db, error))
     return FALSE;
 
-  stmt = klynge_db_prepare (db, topic->id == 0
+  stmt = klynge_db_statement_new (db, topic->id == 0
     ? "INSERT INTO topic (cluster_id, title, description, rationale) VALUES (?1, ?2, ?3, ?4)"
     : "UPDATE topic SET user_modified = user_modified OR title IS NOT ?2 OR description IS NOT ?3 "
-      "  OR rationale IS NOT ?4, title = ?2, description = ?3, rationale = ?4 WHERE id = ?5", error);
-  if (stmt == NULL)
-    goto fail;
+      "  OR rationale IS NOT ?4, title = ?2, description = ?3, rationale = ?4 WHERE id = ?5");
   if (topic->cluster_id != 0)
-    sqlite3_bind_int64 (stmt, 1, topic->cluster_id);
-  sqlite3_bind_text (stmt, 2, g_strstrip (topic->title), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, topic->description, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, topic->rationale, -1, SQLITE_TRANSIENT);
+    klynge_db_statement_bind_int64 (stmt, 1, topic->cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, g_strstrip (topic->title));
+  klynge_db_statement_bind_text (stmt, 3, topic->description);
+  klynge_db_statement_bind_text (stmt, 4, topic->rationale);
   if (topic->id != 0)
-    sqlite3_bind_int64 (stmt, 5, topic->id);
-  if (!klynge_db_step_done (db, stmt, error))
+    klynge_db_statement_bind_int64 (stmt, 5, topic->id);
+  if (!klynge_db_statement_run (stmt, error))
     goto fail;
   id = topic->id != 0 ? topic->id : klynge_db_last_insert_id (db);
 
@@ -665,27 +643,23 @@ imported_topic (KlyngeDb  *db,
                 GError   **error)
 {
   const char *title = _("Imported indicators");
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id FROM topic WHERE cluster_id = ?1 AND title = ?2 ORDER BY id LIMIT 1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id FROM topic WHERE cluster_id = ?1 AND title = ?2 ORDER BY id LIMIT 1");
   gint64 id = 0;
   int rc;
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
-  if ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, title);
+  if ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
+    id = klynge_db_statement_column_int64 (stmt, 0);
   if (rc != SQLITE_DONE)
     return id;
 
-  stmt = klynge_db_prepare (db, "INSERT INTO topic (cluster_id, title, description) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, _("Indicators that came with the clinics’ files."), -1, SQLITE_STATIC);
-  return klynge_db_step_done (db, stmt, error) ? klynge_db_last_insert_id (db) : 0;
+  g_clear_pointer (&stmt, klynge_db_statement_free);
+  stmt = klynge_db_statement_new (db, "INSERT INTO topic (cluster_id, title, description) VALUES (?1, ?2, ?3)");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, title);
+  klynge_db_statement_bind_text (stmt, 3, _("Indicators that came with the clinics’ files."));
+  return klynge_db_statement_run (stmt, error) ? klynge_db_last_insert_id (db) : 0;
 }
 
 /**
@@ -744,26 +718,24 @@ klynge_topic_proposals_list (KlyngeDb  *db,
                              GError   **error)
 {
   g_autoptr(GPtrArray) proposals = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_topic_proposal_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT p.id, p.title, p.proposed_by, m.name, p.votes, p.topic_id, p.created_on "
     "FROM topic_proposal p LEFT JOIN member m ON m.id = p.proposed_by "
-    "WHERE p.cluster_id = ?1 ORDER BY p.votes DESC, p.created_on, p.id", error);
+    "WHERE p.cluster_id = ?1 ORDER BY p.votes DESC, p.created_on, p.id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
       KlyngeTopicProposal *proposal = g_new0 (KlyngeTopicProposal, 1);
 
-      proposal->id = sqlite3_column_int64 (stmt, 0);
-      proposal->title = klynge_db_column_dup_nullable (stmt, 1);
-      proposal->proposed_by = sqlite3_column_int64 (stmt, 2);
-      proposal->proposer_name = klynge_db_column_dup_nullable (stmt, 3);
-      proposal->votes = sqlite3_column_int64 (stmt, 4);
-      proposal->topic_id = sqlite3_column_int64 (stmt, 5);
-      proposal->created_on = klynge_db_column_dup_nullable (stmt, 6);
+      proposal->id = klynge_db_statement_column_int64 (stmt, 0);
+      proposal->title = klynge_db_statement_dup_nullable (stmt, 1);
+      proposal->proposed_by = klynge_db_statement_column_int64 (stmt, 2);
+      proposal->proposer_name = klynge_db_statement_dup_nullable (stmt, 3);
+      proposal->votes = klynge_db_statement_column_int64 (stmt, 4);
+      proposal->topic_id = klynge_db_statement_column_int64 (stmt, 5);
+      proposal->created_on = klynge_db_statement_dup_nullable (stmt, 6);
       g_ptr_array_add (proposals, proposal);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&proposals) : NULL;
@@ -777,21 +749,19 @@ klynge_topic_proposal_add (KlyngeDb    *db,
                            GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (title != NULL ? title : ""));
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (*trimmed == '\0')
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("A proposed topic needs a title."));
       return 0;
     }
-  stmt = klynge_db_prepare (db, "INSERT INTO topic_proposal (cluster_id, title, proposed_by) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+  stmt = klynge_db_statement_new (db, "INSERT INTO topic_proposal (cluster_id, title, proposed_by) VALUES (?1, ?2, ?3)");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, trimmed);
   if (proposed_by != 0)
-    sqlite3_bind_int64 (stmt, 3, proposed_by);
-  return klynge_db_step_done (db, stmt, error) ? klynge_db_last_insert_id (db) : 0;
+    klynge_db_statement_bind_int64 (stmt, 3, proposed_by);
+  return klynge_db_statement_run (stmt, error) ? klynge_db_last_insert_id (db) : 0;
 }
 
 gboolean
@@ -800,14 +770,12 @@ klynge_topic_proposal_vote (KlyngeDb  *db,
                             int        delta,
                             GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "UPDATE topic_proposal SET votes = max(0, votes + ?2) WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "UPDATE topic_proposal SET votes = max(0, votes + ?2) WHERE id = ?1");
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, proposal_id);
-  sqlite3_bind_int (stmt, 2, delta);
-  return klynge_db_step_done (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, proposal_id);
+  klynge_db_statement_bind_int64 (stmt, 2, delta);
+  return klynge_db_statement_run (stmt, error);
 }
 
 /**
@@ -823,34 +791,31 @@ klynge_topic_proposal_choose (KlyngeDb  *db,
                               gint64     proposal_id,
                               GError   **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   gint64 topic_id = 0;
 
   if (!klynge_db_begin (db, error))
     return 0;
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     "INSERT INTO topic (cluster_id, title) "
-    "SELECT cluster_id, title FROM topic_proposal WHERE id = ?1 AND topic_id IS NULL", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, proposal_id);
-  if (!klynge_db_step_done (db, stmt, error))
+    "SELECT cluster_id, title FROM topic_proposal WHERE id = ?1 AND topic_id IS NULL");
+  klynge_db_statement_bind_int64 (stmt, 1, proposal_id);
+  if (!klynge_db_statement_run (stmt, error))
     goto fail;
   if (sqlite3_changes (klynge_db_get_handle (db)) > 0)
     {
-      if (!(stmt = klynge_db_prepare (db, "UPDATE topic_proposal SET topic_id = ?2 WHERE id = ?1", error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, proposal_id);
-      sqlite3_bind_int64 (stmt, 2, klynge_db_last_insert_id (db));
-      if (!klynge_db_step_done (db, stmt, error))
+      g_clear_pointer (&stmt, klynge_db_statement_free);
+      stmt = klynge_db_statement_new (db, "UPDATE topic_proposal SET topic_id = ?2 WHERE id = ?1");
+      klynge_db_statement_bind_int64 (stmt, 1, proposal_id);
+      klynge_db_statement_bind_int64 (stmt, 2, klynge_db_last_insert_id (db));
+      if (!klynge_db_statement_run (stmt, error))
         goto fail;
     }
-  if (!(stmt = klynge_db_prepare (db, "SELECT topic_id FROM topic_proposal WHERE id = ?1", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, proposal_id);
-  if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
-    topic_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_clear_pointer (&stmt, klynge_db_statement_free);
+  stmt = klynge_db_statement_new (db, "SELECT topic_id FROM topic_proposal WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, proposal_id);
+  if (klynge_db_statement_step (stmt, error) == SQLITE_ROW)
+    topic_id = klynge_db_statement_column_int64 (stmt, 0);
   if (topic_id == 0)
     {
       if (error != NULL && *error == NULL)

@@ -94,16 +94,20 @@ failed:
 gint64
 klynge_cluster_first_id (KlyngeDb *db)
 {
-  gint64 id = klynge_db_count (db, "SELECT coalesce(min(id), 0) FROM cluster", 0);
+  gint64 id;
 
-  return MAX (id, 0);
+  /* A database that cannot be read has no cluster to show. */
+  klynge_db_count (db, "SELECT coalesce(min(id), 0) FROM cluster", 0, &id, NULL);
+  return id;
 }
 
 gboolean
 klynge_cluster_exists (KlyngeDb *db,
                        gint64    cluster_id)
 {
-  return klynge_db_count (db, "SELECT count(*) FROM cluster WHERE id = ?1", cluster_id) > 0;
+  gint64 n;
+
+  return klynge_db_count (db, "SELECT count(*) FROM cluster WHERE id = ?1", cluster_id, &n, NULL) && n > 0;
 }
 
 gboolean

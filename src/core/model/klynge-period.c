@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "klynge-db-statement.h"
 #include "klynge-error.h"
 #include "klynge-format.h"
 #include "klynge-period.h"
@@ -800,6 +801,19 @@ klynge_period_use_free (KlyngePeriodUse *use)
   g_free (use);
 }
 
+static gpointer
+period_use_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngePeriodUse *use = g_new0 (KlyngePeriodUse, 1);
+  KlyngePeriod period;
+
+  use->period = klynge_db_statement_dup_text (stmt, 0);
+  use->readable = klynge_period_from_key (use->period, -1, &period);
+  use->label = use->readable ? klynge_period_format (&period) : g_strdup (use->period);
+  use->n_measurements = klynge_db_statement_column_int64 (stmt, 1);
+  return use;
+}
+
 /**
  * klynge_periods_list:
  *
@@ -814,27 +828,12 @@ klynge_periods_list (KlyngeDb  *db,
                      gint64     cluster_id,
                      GError   **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_period_use_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT m.period, count(*) FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
-    "WHERE c.cluster_id = ?1 GROUP BY m.period ORDER BY m.period COLLATE klynge_period", error);
-  int rc;
+    "WHERE c.cluster_id = ?1 GROUP BY m.period ORDER BY m.period COLLATE klynge_period");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngePeriodUse *use = g_new0 (KlyngePeriodUse, 1);
-      KlyngePeriod period;
-
-      use->period = klynge_db_column_dup_text (stmt, 0);
-      use->readable = klynge_period_from_key (use->period, -1, &period);
-      use->label = use->readable ? klynge_period_format (&period) : g_strdup (use->period);
-      use->n_measurements = sqlite3_column_int64 (stmt, 1);
-      g_ptr_array_add (list, use);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  return klynge_db_statement_collect (stmt, period_use_from_row, (GDestroyNotify) klynge_period_use_free, error);
 }
 
 int

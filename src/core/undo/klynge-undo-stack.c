@@ -72,14 +72,10 @@ read_stamp (KlyngeUndoStack *self,
             gint64          *changes,
             gint64          *data_version)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (self->db, "PRAGMA data_version", NULL);
-
   *changes = sqlite3_total_changes64 (klynge_db_get_handle (self->db));
-  *data_version = -1;
-  if (stmt != NULL && klynge_db_step (self->db, stmt, NULL) == SQLITE_ROW)
-    *data_version = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
+  /* A version that cannot be read differs from every one that could. */
+  if (!klynge_db_count (self->db, "PRAGMA data_version", 0, data_version, NULL))
+    *data_version = -1;
 }
 
 static void
