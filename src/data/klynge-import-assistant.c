@@ -8,11 +8,17 @@
 
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
+#include "klynge-period.h"
 #include "klynge-import-sheet.h"
 #include "klynge-tooltip.h"
 
 #define PREVIEW_ROWS 12
 #define NONE 0   /* the "(none)" choice heading every column list */
+
+/* The choices of the Periods row, in its order. */
+static const KlyngePeriodGranularity period_lengths[] = {
+  KLYNGE_PERIOD_DAY, KLYNGE_PERIOD_MONTH, KLYNGE_PERIOD_QUARTER, KLYNGE_PERIOD_FINANCIAL_YEAR, KLYNGE_PERIOD_YEAR,
+};
 
 struct _KlyngeImportAssistant
 {
@@ -31,6 +37,7 @@ struct _KlyngeImportAssistant
   AdwComboRow       *layout_row;
   AdwComboRow       *clinic_row;
   AdwComboRow       *period_row;
+  AdwComboRow       *period_length_row;
   AdwEntryRow       *fixed_period_row;
   AdwComboRow       *filter_row;
   GtkStringList     *filter_values;
@@ -53,6 +60,7 @@ struct _KlyngeImportAssistant
   GPtrArray         *preview_rows;  /* GStrv each, the header at header_index */
   guint              header_index;
   int                filter_column; /* the column telling a clinic's copies apart, or -1 */
+  int                dates_column;  /* the period column when it holds days, or -1 */
   char              *clinic_name;   /* the column of names for clinics the file brings, guessed or saved */
 };
 
@@ -100,6 +108,12 @@ build_mapping (KlyngeImportAssistant *self)
   m->period = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->period_row)));
   if (m->period == NULL && *fixed != '\0')
     m->fixed_period = g_strdup (fixed);
+  /* "day" is saved too: a saved mapping of days stays days when the
+   * file's dates happen to be firsts of months. */
+  if (m->period != NULL && self->dates_column >= 0 &&
+      adw_combo_row_get_selected (self->period_length_row) < G_N_ELEMENTS (period_lengths))
+    m->period_granularity = g_strdup (klynge_period_granularity_to_string (
+      period_lengths[adw_combo_row_get_selected (self->period_length_row)]));
   if (self->filter_column >= 0 && adw_combo_row_get_selected (self->filter_row) > 0 &&
       adw_combo_row_get_selected (self->filter_row) != GTK_INVALID_LIST_POSITION)
     {
@@ -161,6 +175,39 @@ header_position (KlyngeImportAssistant *self,
   return name != NULL ? klynge_import_column_position ((const char *const *)header, g_strv_length (header), name) : -1;
 }
 
+/* OpenPrescribing's months are dates on their first day: a column of days
+ * offers to store them as longer periods, months when every date in the
+ * preview is a first. */
+static void
+update_period_length (KlyngeImportAssistant *self)
+{
+  int column = -1;
+  gboolean firsts = TRUE;
+
+  if (self->preview_rows != NULL)
+    column = header_position (self, chosen_column (self, adw_combo_row_get_selected (self->period_row)));
+  for (guint r = self->header_index + 1; column >= 0 && self->preview_rows != NULL && r < self->preview_rows->len; r++)
+    {
+      char **fields = g_ptr_array_index (self->preview_rows, r);
+      KlyngePeriod period;
+
+      if ((guint)column >= g_strv_length (fields) || *fields[column] == '\0' ||
+          !klynge_period_parse (fields[column], &period, NULL))
+        continue;
+      if (period.granularity != KLYNGE_PERIOD_DAY)
+        column = -1;
+      else
+        firsts &= period.day == 1;
+    }
+  if (column == self->dates_column)
+    return;
+  self->dates_column = column;
+  gtk_widget_set_visible (GTK_WIDGET (self->period_length_row), column >= 0);
+  adw_combo_row_set_selected (self->period_length_row, column >= 0 && firsts ? 1 : 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->period_length_row),
+                               column >= 0 && firsts ? _("Every date in the file’s first rows is the first of a month") : NULL);
+}
+
 /* PHS's file has a row per sex for each practice: the picker of the rows to
  * keep shows when a column tells the copies apart, and stays as chosen
  * while that column does. */
@@ -203,6 +250,7 @@ mapping_changed_cb (KlyngeImportAssistant *self)
   update_visibility (self);
   self->applying = TRUE;
   update_filter (self);
+  update_period_length (self);
   self->applying = FALSE;
   mapping = build_mapping (self);
   klynge_import_sheet_set_mapping (self->sheet, mapping, gtk_editable_get_text (GTK_EDITABLE (self->save_name_row)));
@@ -241,6 +289,10 @@ apply_mapping (KlyngeImportAssistant     *self,
       gtk_drop_down_set_selected (g_object_get_data (row, "numerator"), numerator);
       gtk_drop_down_set_selected (g_object_get_data (row, "denominator"), denominator);
     }
+  update_period_length (self);
+  for (guint i = 0; m->period_granularity != NULL && i < G_N_ELEMENTS (period_lengths); i++)
+    if (g_strcmp0 (m->period_granularity, klynge_period_granularity_to_string (period_lengths[i])) == 0)
+      adw_combo_row_set_selected (self->period_length_row, i);
   update_filter (self);
   adw_combo_row_set_selected (self->filter_row, 0);
   for (guint i = 0; self->filter_column >= 0 && i < m->where->len; i++)
@@ -480,6 +532,7 @@ preview_read_cb (GObject      *source,
   self->preview_rows = g_ptr_array_ref (rows);
   self->header_index = header_index;
   self->filter_column = -2;   /* to be found */
+  self->dates_column = -2;
 
   header = g_ptr_array_index (rows, header_index);
   for (guint i = 0; header[i] != NULL; i++)
@@ -628,6 +681,7 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, layout_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, clinic_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, period_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, period_length_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, fixed_period_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, filter_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, filter_values);
@@ -656,6 +710,7 @@ klynge_import_assistant_init (KlyngeImportAssistant *self)
 {
   self->wide_rows = g_ptr_array_new ();
   self->filter_column = -1;
+  self->dates_column = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
 }

@@ -849,6 +849,75 @@ test_real_file_choices (void)
   klynge_test_remove_tree (dir);
 }
 
+/* OpenPrescribing's months are dates on their first day: the assistant
+ * offers months and stores them so. A new indicator with the file's unknown
+ * clinics: both are offered at once. */
+static void
+month_dates (KlyngeWindow *window,
+             gpointer      user_data)
+{
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
+  GtkWindow *assistant = open_assistant (window, "import/real/openprescribing-items.csv");
+  GtkWidget *length = klynge_ui_test_find_named (GTK_WIDGET (assistant), "period-length");
+  GtkWidget *entry, *numerator;
+  KlyngeImportSheet *sheet;
+
+  g_assert_true (gtk_widget_get_visible (length));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (length)), ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (length)), ==,
+                   "Every date in the file’s first rows is the first of a month");
+  choose_with_keys (assistant, find_titled_row (GTK_WIDGET (assistant), "Layout"), 1);
+  choose_with_keys (assistant, find_titled_row (GTK_WIDGET (assistant), "Clinic"), 2);   /* id */
+  choose_with_keys (assistant, find_titled_row (GTK_WIDGET (assistant), "Period"), 1);   /* date */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (length)), ==, 1);
+
+  entry = klynge_ui_test_find_named (GTK_WIDGET (assistant), "new-indicator");
+  gtk_widget_grab_focus (entry);
+  klynge_ui_test_flush ();
+  klynge_ui_test_type (assistant, "Antibacterial actual cost");
+  klynge_ui_test_press_key (assistant, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (find_titled_row (GTK_WIDGET (assistant), "Antibacterial actual cost") != NULL);
+  numerator = klynge_ui_test_find_widget (find_titled_row (GTK_WIDGET (assistant), "Antibacterial actual cost"),
+                                          GTK_TYPE_DROP_DOWN);
+  /* The new row's list would open below Xvfb's small screen. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (numerator), 5);   /* y_actual_cost */
+  klynge_ui_test_flush ();
+
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (assistant), KLYNGE_TYPE_IMPORT_SHEET));
+  g_signal_emit_by_name (klynge_ui_test_find_button (GTK_WIDGET (sheet), "C_heck File"), "clicked");
+  wait_while_busy (sheet);
+  wait_while_busy (sheet);
+  g_assert_nonnull (find_titled_row (GTK_WIDGET (sheet), "Add the file’s _indicators Klynge does not know"));
+  g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (GTK_WIDGET (sheet), "file-clinics")));
+  g_assert_nonnull (find_titled_row (GTK_WIDGET (sheet), "_Add all the file’s clinics to this cluster"));
+
+  adw_action_row_activate (ADW_ACTION_ROW (find_titled_row (GTK_WIDGET (sheet), "Add the file’s _indicators Klynge does not know")));
+  wait_while_busy (sheet);
+  adw_action_row_activate (ADW_ACTION_ROW (find_titled_row (GTK_WIDGET (sheet), "_Add all the file’s clinics to this cluster")));
+  wait_while_busy (sheet);
+  g_object_ref (sheet);
+  g_signal_emit_by_name (klynge_ui_test_find_button (GTK_WIDGET (sheet), "_Import"), "clicked");
+  wait_while_busy (sheet);
+  g_object_unref (sheet);
+
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
+                                          "WHERE i.name = 'Antibacterial actual cost' AND m.period IN ('2014-10', '2014-11', '2014-12')", 0), ==, 9);
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement WHERE period LIKE '2014-__-__'", 0), ==, 0);
+}
+
+static void
+test_month_dates (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, month_dates, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 static const KlyngeChartData *
 slide_data (GtkWidget *presentation)
 {
@@ -1165,6 +1234,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
   g_test_add_func ("/import/ui/tracker-by-hand", test_tracker_by_hand);
   g_test_add_func ("/import/ui/assistant-choices", test_assistant_choices);
+  g_test_add_func ("/import/ui/month-dates", test_month_dates);
 
   return g_test_run ();
 }

@@ -944,7 +944,8 @@ read_header (Prepare              *self,
           add_problem (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR, row->line, 0, column->indicator,
                        suggest (column->indicator, (const char **)self->indicator_names->pdata, self->indicator_names->len),
                        _("There is no indicator “%s”."), column->indicator);
-          self->columns_missing = TRUE;
+          /* The rows are still read: their unknown clinics are listed
+           * with the unknown indicator, to be added in the same step. */
         }
       g_array_append_val (self->wide, measure);
     }
