@@ -908,14 +908,7 @@ month_dates (KlyngeWindow *window,
 static void
 test_month_dates (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, month_dates, NULL);
-  klynge_test_remove_tree (dir);
+  klynge_ui_test_run_on_demo (month_dates, NULL);
 }
 
 static const KlyngeChartData *
