@@ -104,7 +104,7 @@ test_create_and_list (Fixture       *f,
   /* A new cluster gets the default ledger categories like any other. */
   g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM ledger_category WHERE cluster_id = ?1", details.id), ==, 12);
 
-  clusters = klynge_cluster_list_all (f->db, &error);
+  clusters = klynge_cluster_list_all (f->db, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clusters->len, ==, 2);
   g_assert_cmpstr (((KlyngeClusterBrief *) clusters->pdata[1])->name, ==, "Almen Klynge Nord");
