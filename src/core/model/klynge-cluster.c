@@ -285,7 +285,9 @@ klynge_cluster_delete (KlyngeDb  *db,
     }
   if (!klynge_db_begin (db, error))
     return NULL;
-  if ((indicators = own_indicators (db, cluster_id, error)) == NULL)
+  /* Captured after the cluster, so that Undo puts their topics back first. */
+  if (!klynge_snapshot_capture (snapshot, db, "cluster", cluster_id, error) ||
+      (indicators = own_indicators (db, cluster_id, error)) == NULL)
     goto failed;
   for (guint i = 0; i < indicators->len; i++)
     {
@@ -296,8 +298,6 @@ klynge_cluster_delete (KlyngeDb  *db,
           !klynge_db_statement_run (drop, error))
         goto failed;
     }
-  if (!klynge_snapshot_capture (snapshot, db, "cluster", cluster_id, error))
-    goto failed;
   stmt = klynge_db_statement_new (db, "DELETE FROM cluster WHERE id = ?1");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (!klynge_db_statement_run (stmt, error) ||
