@@ -180,6 +180,17 @@ klynge_cluster_summary_clear (KlyngeClusterSummary *summary)
   g_clear_pointer (&summary->currency, g_free);
 }
 
+static gboolean
+require_cluster (KlyngeDb  *db,
+                 gint64     cluster_id,
+                 GError   **error)
+{
+  if (klynge_cluster_exists (db, cluster_id))
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
+  return FALSE;
+}
+
 gboolean
 klynge_cluster_is_archived (KlyngeDb *db,
                             gint64    cluster_id)
@@ -206,11 +217,8 @@ klynge_cluster_set_archived (KlyngeDb  *db,
     "UPDATE cluster SET archived_at = CASE WHEN ?2 THEN coalesce (archived_at, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) END "
     "WHERE id = ?1");
 
-  if (!klynge_cluster_exists (db, cluster_id))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
-      return FALSE;
-    }
+  if (!require_cluster (db, cluster_id, error))
+    return FALSE;
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, archived);
   return klynge_db_statement_run (stmt, error);
@@ -261,11 +269,8 @@ klynge_cluster_delete (KlyngeDb  *db,
   g_autofree char *backup = NULL;
   gint64 shared;
 
-  if (!klynge_cluster_exists (db, cluster_id))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
-      return NULL;
-    }
+  if (!require_cluster (db, cluster_id, error))
+    return NULL;
   /* Another cluster's measurements of its indicators would go with it. */
   if (!klynge_db_count (db,
                         "SELECT count(*) FROM measurement_count m JOIN indicator i ON i.id = m.indicator_id "
