@@ -158,6 +158,21 @@ klynge_context_get_db (KlyngeContext *self)
   return self->db;
 }
 
+/* An archived cluster is shown as a read-only file is: it is kept to be
+ * looked up, not changed. */
+static void
+update_read_only (KlyngeContext *self)
+{
+  gboolean read_only = self->db != NULL &&
+                       (klynge_db_is_read_only (self->db) || klynge_cluster_is_archived (self->db, self->cluster_id));
+
+  if (self->read_only != read_only)
+    {
+      self->read_only = read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
+}
+
 /**
  * klynge_context_set_db:
  * @cluster_id: the cluster to show; 0 or an unknown id picks the first
@@ -185,11 +200,7 @@ klynge_context_set_db (KlyngeContext *self,
   if (db != NULL)
     self->undo_stack = klynge_undo_stack_new (db);
 
-  if (self->read_only != (db != NULL && klynge_db_is_read_only (db)))
-    {
-      self->read_only = !self->read_only;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
-    }
+  update_read_only (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 }
@@ -223,6 +234,7 @@ klynge_context_set_cluster_id (KlyngeContext *self,
   /* What another cluster's undo would bring back is not shown here. */
   if (self->undo_stack != NULL)
     klynge_undo_stack_clear (self->undo_stack);
+  update_read_only (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
 }
 

@@ -6,6 +6,7 @@
  */
 
 #include "klynge-clinic.h"
+#include "klynge-cluster.h"
 #include "klynge-ledger.h"
 #include "klynge-meeting.h"
 #include "klynge-member.h"
@@ -248,6 +249,14 @@ delete_ledger_entry (KlyngeTestDemo  *f,
   return klynge_ledger_delete_entry (f->db, f->cluster, id, error);
 }
 
+static KlyngeSnapshot *
+delete_cluster (KlyngeTestDemo  *f,
+                gint64           id,
+                GError         **error)
+{
+  return klynge_cluster_delete (f->db, id, NULL, error);
+}
+
 static void
 test_clinic_with_members (KlyngeTestDemo *f,
                           gconstpointer   data)
@@ -281,6 +290,16 @@ test_ledger_entry (KlyngeTestDemo *f,
                    gconstpointer   data)
 {
   delete_each_and_undo (f, "SELECT id FROM ledger_entry WHERE cluster_id = ?1", delete_ledger_entry);
+}
+
+/* A whole cluster, with the indicators of its own topics the schema does
+ * not let go by themselves. */
+static void
+test_cluster (KlyngeTestDemo *f,
+              gconstpointer   data)
+{
+  delete_each_and_undo (f, "SELECT id FROM cluster WHERE id = ?1", delete_cluster);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM cluster", 0), ==, 1);
 }
 
 /* The replaced measurements a clinic's delete took come back with it: an
@@ -347,6 +366,7 @@ main (int    argc,
   ADD ("/snapshot/member", test_member);
   ADD ("/snapshot/meeting", test_meeting);
   ADD ("/snapshot/ledger-entry", test_ledger_entry);
+  ADD ("/snapshot/cluster", test_cluster);
   ADD ("/snapshot/edit", test_edit);
 #undef ADD
 

@@ -31,6 +31,8 @@ static int run_help (KlyngeCli *cli, int argc, char **argv);
 static const Command commands[] = {
   /* Only "clinics import" writes; it says so itself. */
   { "clinics", klynge_cli_clinics, N_("List the clinics, or create them from a practice list (clinics import FILE)") },
+  /* Only "clusters archive|unarchive|delete" writes; it says so itself. */
+  { "clusters", klynge_cli_clusters, N_("List the clusters; archive, unarchive or delete one") },
   { "demo", klynge_cli_demo, N_("Write the demo cluster into the database"), TRUE, TRUE },
   { "export", klynge_cli_export, N_("Write a spreadsheet or file: accounts, agenda, attendance, chart, deck, feedback, ics, invitation, invitations, key, members, pack, sign-in, slides, workbook") },
   { "help", run_help, N_("Describe klynge-cli, or one command’s options") },

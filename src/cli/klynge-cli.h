@@ -85,6 +85,7 @@ int klynge_cli_import_undo (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_periods (KlyngeCli *cli, int argc, char **argv);
 
 /* Clusters: the `export members` kind (argv[0] is "members"). */
+int klynge_cli_clusters (KlyngeCli *cli, int argc, char **argv);
 int klynge_cli_export_members (KlyngeCli *cli, int argc, char **argv);
 
 /* Charts: the `export chart|slides|pack|workbook|key` kinds (argv[0] is the kind). */

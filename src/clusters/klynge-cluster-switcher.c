@@ -32,7 +32,7 @@ rebuild (KlyngeClusterSwitcher *self)
 {
   KlyngeDb *db = self->context != NULL ? klynge_context_get_db (self->context) : NULL;
   gint64 current = db != NULL ? klynge_context_get_cluster_id (self->context) : 0;
-  g_autoptr(GPtrArray) clusters = db != NULL ? klynge_cluster_list_all (db, NULL) : NULL;
+  g_autoptr(GPtrArray) clusters = db != NULL ? klynge_cluster_list_all (db, FALSE, NULL) : NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)

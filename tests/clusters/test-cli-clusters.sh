@@ -1,5 +1,5 @@
 #!/bin/sh
-# test-cli-clusters.sh CLI — `export members` as scripts use it.
+# test-cli-clusters.sh CLI — `clusters` and `export members` as scripts use them.
 # Copyright 2026 The Klynge authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
@@ -15,7 +15,7 @@ ok () {
   if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..7"
+echo "1..13"
 "$cli" --db "$db" demo > /dev/null
 sqlite3 "$db" "INSERT INTO member (cluster_id, name) VALUES (1, '=cmd|'' /C calc''!A0')"
 
@@ -41,5 +41,28 @@ ok $? "export members --format pdf writes the address list to print"
 
 "$cli" --db "$db" export members --output "$tmp/none/x.csv" --format csv 2> "$tmp/err"; rc=$?
 [ $rc -eq 1 ] && [ -s "$tmp/err" ]; ok $? "an unwritable file exits 1 with a message"
+
+"$cli" --db "$db" clusters archive 1; rc=$?
+[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT archived_at IS NOT NULL FROM cluster WHERE id = 1")" = 1 ] &&
+  "$cli" --db "$db" clusters | grep -q "^1	.*	archived$"
+ok $? "clusters archive marks the cluster archived, and clusters lists it so"
+
+"$cli" --db "$db" clusters unarchive 1; rc=$?
+[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT archived_at IS NULL FROM cluster WHERE id = 1")" = 1 ] &&
+  ! "$cli" --db "$db" clusters | grep -q archived
+ok $? "clusters unarchive takes it back into use"
+
+"$cli" --db "$db" clusters archive 99 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && [ -s "$tmp/err" ]; ok $? "archiving a cluster that does not exist exits 1 with a message"
+
+"$cli" --db "$db" clusters delete x 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && [ "$(sqlite3 "$db" "SELECT count(*) FROM cluster")" = 1 ]; ok $? "a bad id is a usage error and deletes nothing"
+
+"$cli" --db "$db" clusters delete 1 > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT (SELECT count(*) FROM cluster) + (SELECT count(*) FROM member) + (SELECT count(*) FROM measurement)")" = 0 ]
+ok $? "clusters delete removes the cluster and what belongs to it"
+backup=$(sed -n 's/.* to //p' "$tmp/out")
+[ -f "$backup" ] && [ "$(sqlite3 "$backup" "SELECT count(*) FROM cluster")" = 1 ]
+ok $? "clusters delete backs the file up first and says where"
 
 exit $fail

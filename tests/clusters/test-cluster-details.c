@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "klynge-cluster.h"
 #include "klynge-cluster-details.h"
 #include "klynge-demo.h"
 #include "cluster-fixture.h"
@@ -104,10 +105,40 @@ test_create_and_list (Fixture       *f,
   /* A new cluster gets the default ledger categories like any other. */
   g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM ledger_category WHERE cluster_id = ?1", details.id), ==, 12);
 
-  clusters = klynge_cluster_list_all (f->db, &error);
+  clusters = klynge_cluster_list_all (f->db, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clusters->len, ==, 2);
   g_assert_cmpstr (((KlyngeClusterBrief *) clusters->pdata[1])->name, ==, "Almen Klynge Nord");
+}
+
+/* An archived cluster leaves the list unless asked for, and comes back. */
+static void
+test_archive (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) in_use = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (klynge_cluster_is_archived (f->db, f->cluster));
+  g_assert_true (klynge_cluster_set_archived (f->db, f->cluster, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (klynge_cluster_is_archived (f->db, f->cluster));
+
+  in_use = klynge_cluster_list_all (f->db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_use->len, ==, 0);
+  all = klynge_cluster_list_all (f->db, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_true (((KlyngeClusterBrief *) all->pdata[0])->archived);
+
+  g_assert_true (klynge_cluster_set_archived (f->db, f->cluster, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (klynge_cluster_is_archived (f->db, f->cluster));
+
+  g_assert_false (klynge_cluster_set_archived (f->db, f->cluster + 1, TRUE, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
 }
 
 static void
@@ -145,6 +176,7 @@ main (int   argc,
   g_test_add ("/clusters/details/load-save", Fixture, NULL, fixture_set_up, test_load_save, fixture_tear_down);
   g_test_add ("/clusters/details/validation", Fixture, NULL, fixture_set_up, test_validation, fixture_tear_down);
   g_test_add ("/clusters/details/create-and-list", Fixture, NULL, fixture_set_up, test_create_and_list, fixture_tear_down);
+  g_test_add ("/clusters/details/archive", Fixture, NULL, fixture_set_up, test_archive, fixture_tear_down);
   g_test_add ("/clusters/details/grant-and-board", Fixture, NULL, fixture_set_up, test_grant_and_board, fixture_tear_down);
 
   return g_test_run ();

@@ -16,6 +16,7 @@
 
 #include "klynge-attendance-register.h"
 #include "klynge-clinic-editor.h"
+#include "klynge-cluster.h"
 #include "klynge-cluster-editor.h"
 #include "klynge-clusters-page.h"
 #include "klynge-finances-page.h"
@@ -254,6 +255,36 @@ test_writable_forms (void)
   run_on_demo (FALSE, check_forms);
 }
 
+/* An archived cluster opens read-only, in a file that is not. */
+static void
+check_archived (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
+
+  g_assert_true (klynge_context_get_read_only (context));
+  g_assert_false (klynge_db_is_read_only (klynge_context_get_db (context)));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (klynge_ui_test_find_actionable (page, "clusters.edit-cluster"))), ==,
+                   "_Cluster Details…");
+}
+
+static void
+test_archived_cluster (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (klynge_cluster_set_archived (db, klynge_cluster_first_id (db), TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, check_archived, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 /* A dropped file is refused at once, saying why. */
 static void
 check_drop (KlyngeWindow *window,
@@ -287,6 +318,7 @@ main (int    argc,
   g_test_add_func ("/ui/read-only/forms-locked", test_read_only_forms);
   g_test_add_func ("/ui/read-only/forms-writable", test_writable_forms);
   g_test_add_func ("/ui/read-only/drop-refused", test_read_only_drop);
+  g_test_add_func ("/ui/read-only/archived-cluster", test_archived_cluster);
 
   return g_test_run ();
 }

@@ -151,16 +151,20 @@ brief_from_row (KlyngeDbStatement *stmt)
 
   brief->id = klynge_db_statement_column_int64 (stmt, 0);
   brief->name = klynge_db_statement_dup_text (stmt, 1);
+  brief->archived = !klynge_db_statement_column_is_null (stmt, 2);
   return brief;
 }
 
 GPtrArray *
 klynge_cluster_list_all (KlyngeDb  *db,
+                         gboolean   with_archived,
                          GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT id, name FROM cluster ORDER BY name COLLATE NOCASE, id");
+    "SELECT id, name, archived_at FROM cluster WHERE ?1 OR archived_at IS NULL "
+    "ORDER BY name COLLATE NOCASE, id");
 
+  klynge_db_statement_bind_int64 (stmt, 1, with_archived);
   return klynge_db_statement_collect (stmt, brief_from_row, brief_free, error);
 }
 

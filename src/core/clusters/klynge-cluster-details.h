@@ -46,12 +46,15 @@ gboolean klynge_cluster_details_save     (KlyngeDb              *db,
 
 typedef struct
 {
-  gint64  id;
-  char   *name;
+  gint64    id;
+  char     *name;
+  gboolean  archived;
 } KlyngeClusterBrief;
 
-/* Returns: (element-type KlyngeClusterBrief): every cluster, by name */
+/* Returns: (element-type KlyngeClusterBrief): the clusters in use (and the
+ *   archived ones with @with_archived), by name */
 GPtrArray *klynge_cluster_list_all       (KlyngeDb              *db,
+                                          gboolean               with_archived,
                                           GError               **error);
 
 /* The grants the cluster can expect at its current size. */

@@ -585,6 +585,19 @@ migrate_hand_entries (KlyngeDb  *db,
   return klynge_db_exec (db, schema_hand_entries, error);
 }
 
+/* An archived cluster is kept, read-only and out of the switcher, rather
+ * than deleted: its history stays there to look up. */
+static const char schema_cluster_archive[] =
+  "ALTER TABLE cluster ADD COLUMN archived_at TEXT;"                   /* NULL: in use */
+  ;
+
+static gboolean
+migrate_cluster_archive (KlyngeDb  *db,
+                         GError   **error)
+{
+  return klynge_db_exec (db, schema_cluster_archive, error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_import,
@@ -594,6 +607,7 @@ static const MigrationFunc migrations[] = {
   migrate_real_files,
   migrate_measurement_counts,
   migrate_hand_entries,
+  migrate_cluster_archive,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);

@@ -10,7 +10,9 @@
 
 #include <string.h>
 
+#include "klynge-backup.h"
 #include "klynge-cluster.h"
+#include "klynge-db-statement.h"
 
 /* The categories every cluster starts with; users may add their own.
  * Names are stored in English and translated for display by key. */
@@ -176,4 +178,141 @@ klynge_cluster_summary_clear (KlyngeClusterSummary *summary)
 {
   g_clear_pointer (&summary->name, g_free);
   g_clear_pointer (&summary->currency, g_free);
+}
+
+static gboolean
+require_cluster (KlyngeDb  *db,
+                 gint64     cluster_id,
+                 GError   **error)
+{
+  if (klynge_cluster_exists (db, cluster_id))
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
+  return FALSE;
+}
+
+gboolean
+klynge_cluster_is_archived (KlyngeDb *db,
+                            gint64    cluster_id)
+{
+  gint64 n;
+
+  return klynge_db_count (db, "SELECT count(*) FROM cluster WHERE id = ?1 AND archived_at IS NOT NULL",
+                          cluster_id, &n, NULL) && n > 0;
+}
+
+/**
+ * klynge_cluster_set_archived:
+ *
+ * Archives a cluster (it keeps everything, but leaves the switcher and
+ * opens read-only) or takes it back into use.
+ */
+gboolean
+klynge_cluster_set_archived (KlyngeDb  *db,
+                             gint64     cluster_id,
+                             gboolean   archived,
+                             GError   **error)
+{
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "UPDATE cluster SET archived_at = CASE WHEN ?2 THEN coalesce (archived_at, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) END "
+    "WHERE id = ?1");
+
+  if (!require_cluster (db, cluster_id, error))
+    return FALSE;
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, archived);
+  return klynge_db_statement_run (stmt, error);
+}
+
+/* The indicators of the cluster's own topics, which the schema does not
+ * let go with their topic: deleting the cluster deletes them first. */
+static GArray *
+own_indicators (KlyngeDb  *db,
+                gint64     cluster_id,
+                GError   **error)
+{
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT i.id FROM indicator i JOIN topic t ON t.id = i.topic_id WHERE t.cluster_id = ?1");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = klynge_db_statement_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  return rc < 0 ? NULL : g_steal_pointer (&ids);
+}
+
+/**
+ * klynge_cluster_delete:
+ * @backup_path: (out) (optional): where the file was copied first
+ *
+ * Deletes a cluster with everything that belongs to it, in one transaction,
+ * after a backup of the whole file: a cluster holds years of work, and the
+ * undo stack does not outlive the window.
+ *
+ * Returns: (transfer full) (nullable): what was deleted, for
+ *   klynge_snapshot_restore() when the user asks to undo
+ */
+KlyngeSnapshot *
+klynge_cluster_delete (KlyngeDb  *db,
+                       gint64     cluster_id,
+                       char     **backup_path,
+                       GError   **error)
+{
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
+  g_autoptr(GArray) indicators = NULL;
+  g_autofree char *backup = NULL;
+  gint64 shared;
+
+  if (!require_cluster (db, cluster_id, error))
+    return NULL;
+  /* Another cluster's measurements of its indicators would go with it. */
+  if (!klynge_db_count (db,
+                        "SELECT count(*) FROM measurement_count m JOIN indicator i ON i.id = m.indicator_id "
+                        "JOIN topic t ON t.id = i.topic_id JOIN clinic k ON k.id = m.clinic_id "
+                        "WHERE t.cluster_id = ?1 AND k.cluster_id <> ?1", cluster_id, &shared, error))
+    return NULL;
+  if (shared > 0)
+    {
+      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+                   _("The cluster was not deleted, because other clusters have measured its indicators."));
+      return NULL;
+    }
+  if ((backup = klynge_backup_create (db, "before-deleting-cluster", error)) == NULL)
+    {
+      g_prefix_error (error, _("The cluster was not deleted, because no backup could be made first: "));
+      return NULL;
+    }
+  if (!klynge_db_begin (db, error))
+    return NULL;
+  /* Captured after the cluster, so that Undo puts their topics back first. */
+  if (!klynge_snapshot_capture (snapshot, db, "cluster", cluster_id, error) ||
+      (indicators = own_indicators (db, cluster_id, error)) == NULL)
+    goto failed;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      g_autoptr(KlyngeDbStatement) drop = klynge_db_statement_new (db, "DELETE FROM indicator WHERE id = ?1");
+
+      klynge_db_statement_bind_int64 (drop, 1, g_array_index (indicators, gint64, i));
+      if (!klynge_snapshot_capture (snapshot, db, "indicator", g_array_index (indicators, gint64, i), error) ||
+          !klynge_db_statement_run (drop, error))
+        goto failed;
+    }
+  stmt = klynge_db_statement_new (db, "DELETE FROM cluster WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!klynge_db_statement_run (stmt, error) ||
+      !klynge_snapshot_finish (snapshot, db, error) || !klynge_db_commit (db, error))
+    goto failed;
+  if (backup_path != NULL)
+    *backup_path = g_steal_pointer (&backup);
+  return g_steal_pointer (&snapshot);
+
+failed:
+  klynge_db_rollback (db);
+  return NULL;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klynge-db.h"
+#include "klynge-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,17 @@ gboolean klynge_cluster_summary_load    (KlyngeDb              *db,
                                          KlyngeClusterSummary  *summary,
                                          GError               **error);
 void     klynge_cluster_summary_clear   (KlyngeClusterSummary  *summary);
+
+gboolean klynge_cluster_is_archived     (KlyngeDb              *db,
+                                         gint64                 cluster_id);
+gboolean klynge_cluster_set_archived    (KlyngeDb              *db,
+                                         gint64                 cluster_id,
+                                         gboolean               archived,
+                                         GError               **error);
+KlyngeSnapshot *klynge_cluster_delete   (KlyngeDb              *db,
+                                         gint64                 cluster_id,
+                                         char                 **backup_path,
+                                         GError               **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KlyngeClusterSummary, klynge_cluster_summary_clear)
 

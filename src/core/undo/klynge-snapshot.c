@@ -622,9 +622,13 @@ apply (KlyngeSnapshot  *self,
        gboolean         redo,
        GError         **error)
 {
+  /* A row reached through two parents (a deleted cluster's measurement,
+   * under its clinic and under an indicator of the cluster's topics) may
+   * come back before one of them: the keys are checked at the commit. */
   if (!klynge_db_begin (db, error))
     return FALSE;
-  if (!(redo ? redo_operations (self, db, error) : undo_operations (self, db, error)))
+  if (!klynge_db_exec (db, "PRAGMA defer_foreign_keys = ON", error) ||
+      !(redo ? redo_operations (self, db, error) : undo_operations (self, db, error)))
     {
       klynge_db_rollback (db);
       g_prefix_error (error, redo ? _("Could not delete it again: ") : _("Could not undo the deletion: "));
