@@ -195,23 +195,31 @@ add_guest_row (KlyngeAttendanceRegister *self,
   show_if_filled (self->guest_list);
 }
 
-static void
-guest_apply_cb (KlyngeAttendanceRegister *self)
+/* Adds the guest typed in the entry; with nothing typed there is nothing to add. */
+static gboolean
+add_typed_guest (KlyngeAttendanceRegister *self,
+                 GError                  **error)
 {
   g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->guest_row)), ",", 2);
-  g_autoptr(GError) error = NULL;
   KlyngeGuest guest = { 0 };
 
   guest.name = g_strstrip (parts[0] != NULL ? parts[0] : (char *) "");
   guest.organisation = parts[0] != NULL && parts[1] != NULL ? g_strstrip (parts[1]) : (char *) "";
-  guest.id = klynge_guest_add (self->db, self->meeting_id, guest.name, guest.organisation, &error);
+  guest.id = klynge_guest_add (self->db, self->meeting_id, guest.name, guest.organisation, error);
   if (guest.id == 0)
-    {
-      klynge_page_show_message (GTK_WIDGET (self), error->message);
-      return;
-    }
+    return FALSE;
   add_guest_row (self, &guest);
   gtk_editable_set_text (GTK_EDITABLE (self->guest_row), "");
+  return TRUE;
+}
+
+static void
+guest_apply_cb (KlyngeAttendanceRegister *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!add_typed_guest (self, &error))
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -336,7 +344,35 @@ klynge_attendance_register_set_meeting (KlyngeAttendanceRegister *self,
 {
   g_return_if_fail (KLYNGE_IS_ATTENDANCE_REGISTER (self));
 
+  /* A name left typed for another meeting (its adding failed and was
+   * discarded) is not this meeting's guest. */
+  if (self->meeting_id != meeting_id)
+    gtk_editable_set_text (GTK_EDITABLE (self->guest_row), "");
   g_set_object (&self->db, db);
   self->meeting_id = meeting_id;
   reload (self);
+}
+
+/**
+ * klynge_attendance_register_save_pending:
+ * @self: a #KlyngeAttendanceRegister
+ * @error: return location for a #GError
+ *
+ * Adds the guest typed but not yet added: leaving the meeting keeps what
+ * was typed, as the meeting's own fields are saved when left.
+ *
+ * Returns: %FALSE, with @error set, if the typed guest could not be added
+ */
+gboolean
+klynge_attendance_register_save_pending (KlyngeAttendanceRegister  *self,
+                                         GError                   **error)
+{
+  g_autofree char *typed = NULL;
+
+  g_return_val_if_fail (KLYNGE_IS_ATTENDANCE_REGISTER (self), FALSE);
+
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->guest_row))));
+  if (*typed == '\0' || self->db == NULL || self->meeting_id == 0)
+    return TRUE;
+  return add_typed_guest (self, error);
 }

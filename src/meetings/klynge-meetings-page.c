@@ -300,8 +300,10 @@ leave_meeting (KlyngeMeetingsPage *self,
   AdwMessageDialog *dialog;
   Leaving *leaving;
 
-  if (self->meeting == NULL || self->meeting_db == NULL || !klynge_edit_guard_is_dirty (self->guard) ||
-      save_meeting (self, &error))
+  if (self->meeting == NULL || self->meeting_db == NULL)
+    return TRUE;
+  if (klynge_attendance_register_save_pending (self->attendance, &error) &&
+      (!klynge_edit_guard_is_dirty (self->guard) || save_meeting (self, &error)))
     return TRUE;
 
   dialog = klynge_edit_guard_ask (GTK_WIDGET (self), error->message, FALSE);
