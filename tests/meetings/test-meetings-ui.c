@@ -794,7 +794,8 @@ guest_entry (GtkWidget *page)
 }
 
 /* A guest typed in the register but not yet added is added when the
- * meeting is left, as the meeting's own fields are saved. */
+ * meeting is left, as the meeting's own fields are saved; a guest's row
+ * removes it with Delete. */
 static void
 keeps_typed_guest (KlyngeWindow *window,
                    gpointer      user_data)
@@ -802,6 +803,8 @@ keeps_typed_guest (KlyngeWindow *window,
   gint64 first, second;
   GtkWidget *page = two_meetings (window, &first, &second);
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (page));
+  GtkListBoxRow *row;
+  GtkWidget *guests;
   gboolean stays_open;
 
   pick (page, first);
@@ -810,6 +813,18 @@ keeps_typed_guest (KlyngeWindow *window,
   g_assert_true (has_guest (db, first, "Picked Away"));
   g_assert_false (has_guest (db, second, "Picked Away"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (guest_entry (page))), ==, "");
+
+  /* The guest row is one Tab stop; Delete on it removes the guest. */
+  pick (page, first);
+  guest_entry (page);
+  guests = klynge_ui_test_find_named (page, "guest-list");
+  KLYNGE_UI_TEST_WAIT ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (guests), 0)) != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)));
+  gtk_list_box_select_row (GTK_LIST_BOX (guests), row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  klynge_ui_test_flush ();
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Delete, 0);
+  KLYNGE_UI_TEST_WAIT (!has_guest (db, first, "Picked Away"));
+  pick (page, second);
 
   klynge_ui_test_type_over (GTK_WINDOW (window), guest_entry (page), "Closed Window");
   g_signal_emit_by_name (window, "close-request", &stays_open);
