@@ -120,14 +120,19 @@ tab_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* The menu leaves with the list: a list box's dispose would take it for a
+ * row it cannot remove. */
 static void
-destroy_cb (GtkWidget *list)
+parent_cb (GtkWidget  *list,
+           GParamSpec *pspec,
+           GtkWidget  *popover)
 {
-  GtkWidget *popover = g_object_get_data (G_OBJECT (list), POPOVER_KEY);
+  gboolean attached = gtk_widget_get_parent (popover) != NULL;
 
-  if (popover != NULL)
+  if (gtk_widget_get_parent (list) == NULL && attached)
     gtk_widget_unparent (popover);
-  g_object_set_data (G_OBJECT (list), POPOVER_KEY, NULL);
+  else if (gtk_widget_get_parent (list) != NULL && !attached)
+    gtk_widget_set_parent (popover, list);
 }
 
 static void
@@ -158,11 +163,11 @@ klynge_list_keys_attach (GtkWidget  *list,
   GtkEventController *keys = gtk_shortcut_controller_new ();
   GtkEventController *tab = gtk_event_controller_key_new ();
 
-  gtk_widget_set_parent (popover, list);
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
-  g_object_set_data (G_OBJECT (list), POPOVER_KEY, popover);
-  g_signal_connect (list, "destroy", G_CALLBACK (destroy_cb), NULL);
+  g_object_set_data_full (G_OBJECT (list), POPOVER_KEY, g_object_ref_sink (popover), g_object_unref);
+  g_signal_connect_object (list, "notify::parent", G_CALLBACK (parent_cb), popover, 0);
+  parent_cb (list, NULL, popover);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), list);

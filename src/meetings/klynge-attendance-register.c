@@ -11,6 +11,7 @@
 
 #include "klynge-attendance.h"
 #include "klynge-attendance-register.h"
+#include "klynge-list-keys.h"
 #include "klynge-page.h"
 #include "klynge-read-only.h"
 #include "klynge-tooltip.h"
@@ -63,9 +64,11 @@ update_summary (KlyngeAttendanceRegister *self)
 {
   guint present = 0, late = 0, registered = 0, n = 0;
   g_autofree char *text = NULL;
+  GtkListBoxRow *row;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row), n++)
+
+  /* By row: the row menu's popover is the list's child too. */
+  for (; (row = gtk_list_box_get_row_at_index (self->list, (int) n)) != NULL; n++)
     {
       const char *status = g_object_get_data (G_OBJECT (row), "status");
 
@@ -161,10 +164,9 @@ show_if_filled (GtkListBox *list)
 }
 
 static void
-remove_guest_cb (GtkButton                *button,
-                 KlyngeAttendanceRegister *self)
+remove_guest (KlyngeAttendanceRegister *self,
+              GtkWidget                *row)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "guest-id"));
   g_autoptr(GError) error = NULL;
 
@@ -173,6 +175,44 @@ remove_guest_cb (GtkButton                *button,
   else
     gtk_list_box_remove (self->guest_list, row);
   show_if_filled (self->guest_list);
+}
+
+static void
+remove_guest_cb (GtkButton                *button,
+                 KlyngeAttendanceRegister *self)
+{
+  remove_guest (self, gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW));
+}
+
+/* The guest row's menu and Delete key, as its button does. */
+static void
+remove_selected_guest_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  KlyngeAttendanceRegister *self = KLYNGE_ATTENDANCE_REGISTER (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->guest_list);
+
+  if (row != NULL && !klynge_db_is_read_only (self->db))
+    remove_guest (self, GTK_WIDGET (row));
+}
+
+/* The roll call row's menu, as its letter keys do. */
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeAttendanceRegister *self = KLYNGE_ATTENDANCE_REGISTER (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+  const char *status = g_variant_get_string (parameter, NULL);
+
+  if (row == NULL || klynge_db_is_read_only (self->db))
+    return;
+  if (g_str_equal (status, "late"))
+    record (self, GTK_WIDGET (row), "present", TRUE);
+  else
+    record (self, GTK_WIDGET (row), status, FALSE);
 }
 
 static void
@@ -187,6 +227,8 @@ add_guest_row (KlyngeAttendanceRegister *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), guest->organisation);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  /* The row is the one Tab stop: its menu and Delete remove. */
+  gtk_widget_set_focusable (remove, FALSE);
   klynge_tooltip_set_text (remove, _("Remove Guest"));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_guest_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -195,23 +237,31 @@ add_guest_row (KlyngeAttendanceRegister *self,
   show_if_filled (self->guest_list);
 }
 
-static void
-guest_apply_cb (KlyngeAttendanceRegister *self)
+/* Adds the guest typed in the entry; with nothing typed there is nothing to add. */
+static gboolean
+add_typed_guest (KlyngeAttendanceRegister *self,
+                 GError                  **error)
 {
   g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->guest_row)), ",", 2);
-  g_autoptr(GError) error = NULL;
   KlyngeGuest guest = { 0 };
 
   guest.name = g_strstrip (parts[0] != NULL ? parts[0] : (char *) "");
   guest.organisation = parts[0] != NULL && parts[1] != NULL ? g_strstrip (parts[1]) : (char *) "";
-  guest.id = klynge_guest_add (self->db, self->meeting_id, guest.name, guest.organisation, &error);
+  guest.id = klynge_guest_add (self->db, self->meeting_id, guest.name, guest.organisation, error);
   if (guest.id == 0)
-    {
-      klynge_page_show_message (GTK_WIDGET (self), error->message);
-      return;
-    }
+    return FALSE;
   add_guest_row (self, &guest);
   gtk_editable_set_text (GTK_EDITABLE (self->guest_row), "");
+  return TRUE;
+}
+
+static void
+guest_apply_cb (KlyngeAttendanceRegister *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!add_typed_guest (self, &error))
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -220,12 +270,12 @@ reload (KlyngeAttendanceRegister *self)
   g_autoptr(GListModel) lines = NULL;
   g_autoptr(GPtrArray) guests = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *old;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guest_list))) != NULL)
-    gtk_list_box_remove (self->guest_list, child);
+  while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (old));
+  while ((old = gtk_list_box_get_row_at_index (self->guest_list, 0)) != NULL)
+    gtk_list_box_remove (self->guest_list, GTK_WIDGET (old));
   show_if_filled (self->list);
   show_if_filled (self->guest_list);
   gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), FALSE);
@@ -308,12 +358,16 @@ klynge_attendance_register_class_init (KlyngeAttendanceRegisterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, guest_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeAttendanceRegister, guest_list);
   gtk_widget_class_bind_template_callback (widget_class, guest_apply_cb);
+  gtk_widget_class_install_action (widget_class, "register.record", "s", record_action);
+  gtk_widget_class_install_action (widget_class, "register.remove-guest", NULL, remove_selected_guest_action);
 }
 
 static void
 klynge_attendance_register_init (KlyngeAttendanceRegister *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autoptr(GMenu) status_menu = g_menu_new ();
+  g_autoptr(GMenu) guest_menu = g_menu_new ();
   g_autofree char *present = klynge_quick_key_text ("present");
   g_autofree char *excused = klynge_quick_key_text ("excused");
   g_autofree char *absent = klynge_quick_key_text ("absent");
@@ -327,6 +381,17 @@ klynge_attendance_register_init (KlyngeAttendanceRegister *self)
   gtk_label_set_text (self->keys_label, text);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+
+  for (guint i = 0; i < G_N_ELEMENTS (roll_call); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("register.record::%s", roll_call[i]);
+
+      g_menu_append (status_menu, klynge_attendance_status_label (roll_call[i]), action);
+    }
+  g_menu_append (status_menu, _("Late"), "register.record::late");
+  klynge_list_keys_attach (GTK_WIDGET (self->list), G_MENU_MODEL (status_menu), NULL, NULL);
+  g_menu_append (guest_menu, _("Remove Guest"), "register.remove-guest");
+  klynge_list_keys_attach (GTK_WIDGET (self->guest_list), G_MENU_MODEL (guest_menu), NULL, "register.remove-guest");
 }
 
 void
@@ -336,7 +401,35 @@ klynge_attendance_register_set_meeting (KlyngeAttendanceRegister *self,
 {
   g_return_if_fail (KLYNGE_IS_ATTENDANCE_REGISTER (self));
 
+  /* A name left typed for another meeting (its adding failed and was
+   * discarded) is not this meeting's guest. */
+  if (self->meeting_id != meeting_id)
+    gtk_editable_set_text (GTK_EDITABLE (self->guest_row), "");
   g_set_object (&self->db, db);
   self->meeting_id = meeting_id;
   reload (self);
+}
+
+/**
+ * klynge_attendance_register_save_pending:
+ * @self: a #KlyngeAttendanceRegister
+ * @error: return location for a #GError
+ *
+ * Adds the guest typed but not yet added: leaving the meeting keeps what
+ * was typed, as the meeting's own fields are saved when left.
+ *
+ * Returns: %FALSE, with @error set, if the typed guest could not be added
+ */
+gboolean
+klynge_attendance_register_save_pending (KlyngeAttendanceRegister  *self,
+                                         GError                   **error)
+{
+  g_autofree char *typed = NULL;
+
+  g_return_val_if_fail (KLYNGE_IS_ATTENDANCE_REGISTER (self), FALSE);
+
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->guest_row))));
+  if (*typed == '\0' || self->db == NULL || self->meeting_id == 0)
+    return TRUE;
+  return add_typed_guest (self, error);
 }

@@ -19,5 +19,7 @@ G_DECLARE_FINAL_TYPE (KlyngeAttendanceRegister, klynge_attendance_register, KLYN
 void klynge_attendance_register_set_meeting (KlyngeAttendanceRegister *self,
                                              KlyngeDb                 *db,
                                              gint64                    meeting_id);
+gboolean klynge_attendance_register_save_pending (KlyngeAttendanceRegister  *self,
+                                                  GError                   **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "klynge-meeting.h"
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
+#include "klynge-list-keys.h"
 #include "klynge-page.h"
 #include "klynge-read-only.h"
 #include "klynge-tooltip.h"
@@ -58,9 +59,10 @@ update_summary (KlyngeInvitationsView *self)
   guint counts[G_N_ELEMENTS (answers)] = { 0 };
   guint n = 0;
   g_autofree char *text = NULL;
+  GtkListBoxRow *row;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row), n++)
+  /* By row: the row menu's popover is the list's child too. */
+  for (; (row = gtk_list_box_get_row_at_index (self->list, (int) n)) != NULL; n++)
     counts[gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "answer"))]++;
   /* Translators: the counts of the invitations' answers */
   text = g_strdup_printf (ngettext ("%u invited: %u accepted, %u declined, %u no answer",
@@ -122,6 +124,20 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
+answer_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlyngeInvitationsView *self = KLYNGE_INVITATIONS_VIEW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+
+  if (row == NULL || klynge_db_is_read_only (self->db))
+    return;
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "answer"),
+                              answer_position (g_variant_get_string (parameter, NULL)));
+}
+
+static void
 reload (KlyngeInvitationsView *self)
 {
   g_autoptr(GListModel) invitations = NULL;
@@ -129,10 +145,10 @@ reload (KlyngeInvitationsView *self)
   g_autoptr(KlyngeMeeting) meeting = NULL;
   g_autofree char *reply_by = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *old;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (old));
   gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), FALSE);
   if (self->db == NULL || self->meeting_id == 0)
     return;
@@ -168,6 +184,8 @@ reload (KlyngeInvitationsView *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), invitation->clinic_name != NULL ? invitation->clinic_name : "");
       gtk_drop_down_set_selected (GTK_DROP_DOWN (answer), answer_position (invitation->status));
       gtk_widget_set_valign (answer, GTK_ALIGN_CENTER);
+      /* The row is the one Tab stop: its menu and letter keys answer. */
+      gtk_widget_set_focusable (answer, FALSE);
       klynge_tooltip_set_text (answer, _("Answer"));
       klynge_accessible_name_internals (answer);
       g_signal_connect (answer, "notify::selected", G_CALLBACK (answer_changed_cb), self);
@@ -421,12 +439,14 @@ klynge_invitations_view_class_init (KlyngeInvitationsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "invitations.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "invitations.remind", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "invitations.mail", NULL, mail_action);
+  gtk_widget_class_install_action (widget_class, "invitations.answer", "s", answer_action);
 }
 
 static void
 klynge_invitations_view_init (KlyngeInvitationsView *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *accepted = klynge_quick_key_text ("accepted");
   g_autofree char *declined = klynge_quick_key_text ("declined");
   g_autofree char *no_answer = klynge_quick_key_text ("no_answer");
@@ -440,6 +460,14 @@ klynge_invitations_view_init (KlyngeInvitationsView *self)
   gtk_label_set_text (self->keys_label, text);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("invitations.answer::%s", answers[i]);
+
+      g_menu_append (menu, klynge_invitation_status_label (answers[i]), action);
+    }
+  klynge_list_keys_attach (GTK_WIDGET (self->list), G_MENU_MODEL (menu), NULL, NULL);
 }
 
 void

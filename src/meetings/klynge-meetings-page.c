@@ -12,6 +12,7 @@
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance-flags-window.h"
 #include "klynge-attendance-register.h"
+#include "klynge-list-keys.h"
 #include "klynge-data-requests-view.h"
 #include "klynge-edit-guard.h"
 #include "klynge-format.h"
@@ -30,6 +31,7 @@ struct _KlyngeMeetingsPage
 
   AdwLeaflet               *leaflet;     /* the bin's child, not a reference */
   GtkListBox               *meeting_list;
+  GMenuModel               *meeting_menu;
   GtkStack                 *content_stack;
   AdwStatusPage            *none_page;
   GtkWidget                *back_button;
@@ -183,11 +185,12 @@ fill_list (KlyngeMeetingsPage *self,
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   g_autoptr(GListModel) upcoming = NULL;
   g_autoptr(GListModel) past = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   self->reloading = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list))) != NULL)
-    gtk_list_box_remove (self->meeting_list, child);
+  /* By row: the row menu's popover is the list's child too. */
+  while ((row = gtk_list_box_get_row_at_index (self->meeting_list, 0)) != NULL)
+    gtk_list_box_remove (self->meeting_list, GTK_WIDGET (row));
   if (db != NULL)
     {
       upcoming = klynge_meetings_list (db, cluster, KLYNGE_MEETINGS_UPCOMING, NULL, NULL);
@@ -300,8 +303,10 @@ leave_meeting (KlyngeMeetingsPage *self,
   AdwMessageDialog *dialog;
   Leaving *leaving;
 
-  if (self->meeting == NULL || self->meeting_db == NULL || !klynge_edit_guard_is_dirty (self->guard) ||
-      save_meeting (self, &error))
+  if (self->meeting == NULL || self->meeting_db == NULL)
+    return TRUE;
+  if (klynge_attendance_register_save_pending (self->attendance, &error) &&
+      (!klynge_edit_guard_is_dirty (self->guard) || save_meeting (self, &error)))
     return TRUE;
 
   dialog = klynge_edit_guard_ask (GTK_WIDGET (self), error->message, FALSE);
@@ -910,6 +915,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/meetings/klynge-meetings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, meeting_list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, meeting_menu);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, none_page);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeetingsPage, back_button);
@@ -970,4 +976,5 @@ klynge_meetings_page_init (KlyngeMeetingsPage *self)
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "meetings.new");
   gtk_list_box_set_header_func (self->meeting_list, header_cb, NULL, NULL);
+  klynge_list_keys_attach (GTK_WIDGET (self->meeting_list), self->meeting_menu, NULL, "meetings.delete");
 }

@@ -772,6 +772,72 @@ test_keeps_typed_agenda (void)
   klynge_ui_test_run_on_demo (keeps_typed_agenda, NULL);
 }
 
+static gboolean
+has_guest (KlyngeDb   *db,
+           gint64      meeting,
+           const char *name)
+{
+  g_autoptr(GPtrArray) guests = klynge_guests_list (db, meeting, NULL);
+
+  for (guint i = 0; guests != NULL && i < guests->len; i++)
+    if (g_str_equal (((KlyngeGuest *) g_ptr_array_index (guests, i))->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+guest_entry (GtkWidget *page)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "attendance");
+  klynge_ui_test_flush ();
+  return klynge_ui_test_find_widget (klynge_ui_test_find_widget (page, KLYNGE_TYPE_ATTENDANCE_REGISTER), ADW_TYPE_ENTRY_ROW);
+}
+
+/* A guest typed in the register but not yet added is added when the
+ * meeting is left, as the meeting's own fields are saved; a guest's row
+ * removes it with Delete. */
+static void
+keeps_typed_guest (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  gint64 first, second;
+  GtkWidget *page = two_meetings (window, &first, &second);
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (page));
+  GtkListBoxRow *row;
+  GtkWidget *guests;
+  gboolean stays_open;
+
+  pick (page, first);
+  klynge_ui_test_type_over (GTK_WINDOW (window), guest_entry (page), "Picked Away, Region");
+  pick (page, second);
+  g_assert_true (has_guest (db, first, "Picked Away"));
+  g_assert_false (has_guest (db, second, "Picked Away"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (guest_entry (page))), ==, "");
+
+  /* The guest row is one Tab stop; Delete on it removes the guest. */
+  pick (page, first);
+  guest_entry (page);
+  guests = klynge_ui_test_find_named (page, "guest-list");
+  KLYNGE_UI_TEST_WAIT ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (guests), 0)) != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)));
+  gtk_list_box_select_row (GTK_LIST_BOX (guests), row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  klynge_ui_test_flush ();
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Delete, 0);
+  KLYNGE_UI_TEST_WAIT (!has_guest (db, first, "Picked Away"));
+  pick (page, second);
+
+  klynge_ui_test_type_over (GTK_WINDOW (window), guest_entry (page), "Closed Window");
+  g_signal_emit_by_name (window, "close-request", &stays_open);
+  g_assert_false (stays_open);
+  g_assert_true (has_guest (db, second, "Closed Window"));
+}
+
+static void
+test_keeps_typed_guest (void)
+{
+  klynge_ui_test_run_on_demo (keeps_typed_guest, NULL);
+}
+
 /* The invitation mail is a draft: closed with Escape, what was typed is
  * what the next one starts from. */
 static void
@@ -965,6 +1031,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/indicator-type", test_indicator_type);
   g_test_add_func ("/meetings/ui/keeps-typed-title", test_keeps_typed_title);
   g_test_add_func ("/meetings/ui/keeps-typed-agenda", test_keeps_typed_agenda);
+  g_test_add_func ("/meetings/ui/keeps-typed-guest", test_keeps_typed_guest);
   g_test_add_func ("/meetings/ui/topic-editors-ask", test_topic_editors_ask);
   g_test_add_func ("/meetings/ui/keeps-mail-draft", test_keeps_mail_draft);
 

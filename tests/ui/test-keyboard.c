@@ -1,6 +1,6 @@
 /* test-keyboard.c — real key presses: Tab leaves a notes field, Ctrl+W
- * closes the window with the focus, a member row is one Tab stop with its
- * actions on its menu
+ * closes the window with the focus, a member, ledger, meeting or invitation
+ * row is one Tab stop with its actions on its menu
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,8 @@
 #include "klynge-cluster-editor.h"
 #include "klynge-clusters-page.h"
 #include "klynge-finances-page.h"
+#include "klynge-invitations-view.h"
+#include "klynge-meetings-page.h"
 #include "klynge-member-editor.h"
 #include "klynge-ui-test-run.h"
 
@@ -185,6 +187,90 @@ test_ledger_row_keys (void)
   klynge_ui_test_run_on_demo (ledger_row_keys, NULL);
 }
 
+/* From a row of @list with the focus: one Tab leaves the list, Shift+Tab
+ * comes back, Shift+F10 opens the row's menu. */
+static void
+check_row_keys (GtkWindow *window,
+                GtkWidget *list,
+                GtkWidget *row)
+{
+  GtkWidget *menu = row_menu (list);
+
+  g_assert_nonnull (menu);
+  gtk_widget_grab_focus (row);
+  KLYNGE_UI_TEST_WAIT (focus_inside (window, row));
+  klynge_ui_test_press_key (window, GDK_KEY_Tab, 0);
+  KLYNGE_UI_TEST_WAIT (!focus_inside (window, list));
+  klynge_ui_test_press_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (focus_inside (window, list));
+  klynge_ui_test_press_key (window, GDK_KEY_F10, GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (menu));
+  klynge_ui_test_press_key (window, GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (!gtk_widget_get_mapped (menu));
+}
+
+/* The meetings list: its menu is the meeting's (print, export, cancel, delete). */
+static void
+meeting_row_keys (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
+  GtkWidget *list = klynge_ui_test_find_named (page, "meeting-list");
+  GtkListBoxRow *row;
+
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (list) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1) != NULL);
+  /* Opening the meeting fills the list anew. */
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  klynge_ui_test_flush ();
+  row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  g_assert_nonnull (row);
+  check_row_keys (GTK_WINDOW (window), list, GTK_WIDGET (row));
+}
+
+static void
+test_meeting_row_keys (void)
+{
+  klynge_ui_test_run_on_demo (meeting_row_keys, NULL);
+}
+
+/* The invitations: the answer drop-down is no Tab stop; the row's menu answers. */
+static void
+invitation_row_keys (KlyngeWindow *window,
+                     gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
+  GtkListBox *meetings = GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list"));
+  GtkWidget *view = klynge_ui_test_find_widget (page, KLYNGE_TYPE_INVITATIONS_VIEW);
+  GtkWidget *list = klynge_ui_test_find_widget (view, GTK_TYPE_LIST_BOX);
+  GtkListBoxRow *row = NULL;
+  GtkWidget *answer;
+
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_row_at_index (meetings, 0) != NULL);
+  /* The first meeting that has invitations. */
+  for (int i = 0; row == NULL && gtk_list_box_get_row_at_index (meetings, i) != NULL; i++)
+    {
+      gtk_list_box_select_row (meetings, gtk_list_box_get_row_at_index (meetings, i));
+      klynge_ui_test_flush ();
+      row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    }
+  g_assert_nonnull (row);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "invitations");
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  answer = klynge_ui_test_find_widget (GTK_WIDGET (row), GTK_TYPE_DROP_DOWN);
+  g_assert_false (gtk_widget_get_focusable (answer));
+  gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+  check_row_keys (GTK_WINDOW (window), list, GTK_WIDGET (row));
+
+  gtk_widget_activate_action (view, "invitations.answer", "s", "declined");
+  KLYNGE_UI_TEST_WAIT (gtk_drop_down_get_selected (GTK_DROP_DOWN (answer)) == 2);
+}
+
+static void
+test_invitation_row_keys (void)
+{
+  klynge_ui_test_run_on_demo (invitation_row_keys, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -194,6 +280,8 @@ main (int    argc,
   g_test_add_func ("/ui/keyboard/notes-tab-and-ctrl-w", test_notes_and_ctrl_w);
   g_test_add_func ("/ui/keyboard/member-row-menu", test_member_row_keys);
   g_test_add_func ("/ui/keyboard/ledger-row-keys", test_ledger_row_keys);
+  g_test_add_func ("/ui/keyboard/meeting-row-keys", test_meeting_row_keys);
+  g_test_add_func ("/ui/keyboard/invitation-row-keys", test_invitation_row_keys);
 
   return g_test_run ();
 }
