@@ -46,7 +46,7 @@ def ok(good, what, detail=()):
     failed = failed or not good
 
 
-def wait_for(condition, timeout=30):
+def wait_for(condition, timeout=90):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
