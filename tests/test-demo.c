@@ -7,6 +7,7 @@
 #include "klynge-cluster.h"
 #include "klynge-demo.h"
 #include "klynge-test-utils.h"
+#include "klynge-topics.h"
 
 static gint64
 count (KlyngeDb   *db,
@@ -94,6 +95,56 @@ test_deterministic (void)
   klynge_test_remove_tree (dir2);
 }
 
+/* The topic library as the app shows it beside the demo: every topic and
+ * indicator once, and the demo's data on the shipped packages themselves
+ * rather than on copies of them (issue #17). The library is loaded first, as
+ * the app and klynge-cli do on opening a database. */
+static void
+test_topics_from_library (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (path);
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 cluster;
+
+  g_assert_true (klynge_topics_ensure_library (db, &error));
+  g_assert_no_error (error);
+  cluster = klynge_demo_create (db, &error);
+  g_assert_no_error (error);
+  topics = klynge_topics_list (db, cluster, &error);
+  g_assert_no_error (error);
+
+  for (guint t = 0; t < topics->len; t++)
+    {
+      KlyngeTopic *topic = g_ptr_array_index (topics, t);
+
+      g_assert_false (g_hash_table_contains (titles, topic->title));
+      g_hash_table_add (titles, topic->title);
+      for (guint i = 0; i < topic->indicators->len; i++)
+        {
+          KlyngeIndicator *indicator = g_ptr_array_index (topic->indicators, i);
+
+          g_assert_false (g_hash_table_contains (names, indicator->name));
+          g_hash_table_add (names, indicator->name);
+        }
+    }
+
+  g_assert_cmpint (count (db, "SELECT count(*) FROM topic WHERE cluster_id = ?1", cluster), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT t.id) FROM meeting mt JOIN topic t ON t.id = mt.topic_id "
+                              "WHERE mt.cluster_id = ?1 AND t.package_key IS NOT NULL", cluster), ==, KLYNGE_DEMO_N_TOPICS);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT i.id) FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
+                              "WHERE i.package_key IS NOT NULL", 0), ==, KLYNGE_DEMO_N_INDICATORS);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
+                              "WHERE i.package_key IS NULL", 0), ==, 0);
+
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -101,5 +152,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/demo/promised-counts", test_promised_counts);
   g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/topics-from-library", test_topics_from_library);
   return g_test_run ();
 }

@@ -62,8 +62,8 @@ ok $? "an unknown indicator exits 1 with a message naming it"
 [ $rc -eq 1 ] && grep -q '.png' "$tmp/err"
 ok $? "an unknown file type exits 1 and says which are known"
 
-"$cli" --db "$db" export chart --indicator 18 --kind funnel --adjust always --around reference --output "$tmp/w.png" &&
-  "$cli" --db "$db" export chart --indicator 18 --kind funnel --adjust never --output "$tmp/n.png" &&
+"$cli" --db "$db" export chart --indicator 1 --kind funnel --adjust always --around reference --output "$tmp/w.png" &&
+  "$cli" --db "$db" export chart --indicator 1 --kind funnel --adjust never --output "$tmp/n.png" &&
   ! cmp -s "$tmp/w.png" "$tmp/n.png"
 ok $? "--adjust and --around choose the funnel's limits"
 
@@ -71,7 +71,7 @@ ok $? "--adjust and --around choose the funnel's limits"
 [ $rc -eq 2 ] && grep -q -- '--adjust' "$tmp/err" && [ ! -e "$tmp/x.png" ]
 ok $? "an unknown --adjust is a usage error and writes nothing"
 
-"$cli" --db "$db" export chart --indicator 18 --kind p-chart --output "$tmp/p.pdf" &&
+"$cli" --db "$db" export chart --indicator 1 --kind p-chart --output "$tmp/p.pdf" &&
   pdftotext "$tmp/p.pdf" "$tmp/p.txt" && grep -q 'Laney’s σz' "$tmp/p.txt" && grep -q 'Q1 2026' "$tmp/p.txt" &&
   ! grep -q '2026-Q1' "$tmp/p.txt"
 ok $? "--kind p-chart draws Laney's P′ chart, its periods as people read them"

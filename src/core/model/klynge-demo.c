@@ -13,7 +13,9 @@
 #include "klynge-i18n.h"
 
 #include "klynge-cluster.h"
+#include "klynge-db-statement.h"
 #include "klynge-demo.h"
+#include "klynge-topics.h"
 
 #define DEMO_SEED 2018
 
@@ -54,48 +56,28 @@ static const char *last_names[] = {
   "Mortensen", "Østergaard", "Frederiksen", "Dahl", "Holm", "Bach", "Lund",
 };
 
+/* The demo's topics are packages of the shipped library
+ * (data/klynge-topics.json), which holds their texts in every language; the
+ * demo adds only what its made-up measurements need. */
 typedef struct
 {
   const char *package_key;
-  const char *title;
-  const char *description;
-  const char *rationale;
   struct {
     const char *package_key;
-    const char *name;
-    const char *numerator;
-    const char *denominator;
-    int         higher_is_better;
     double      base_rate;
     double      denominator_per_1000;
   } indicators[3];
 } DemoTopic;
 
 static const DemoTopic topics[KLYNGE_DEMO_N_TOPICS] = {
-  { "type-2-diabetes", N_("Type 2 diabetes"),
-    N_("Annual control of patients with type 2 diabetes: HbA1c, blood pressure and foot examination."),
-    N_("Regular control prevents late complications; clinics vary widely in how many patients are seen each year."),
-    { { "type-2-diabetes/hba1c", N_("HbA1c measured in last 12 months"),
-        N_("Patients with type 2 diabetes with an HbA1c measurement in the last 12 months"),
-        N_("Patients with type 2 diabetes"), 1, 0.62, 55 },
-      { "type-2-diabetes/blood-pressure", N_("Blood pressure below 140/90"),
-        N_("Patients with type 2 diabetes whose latest blood pressure is below 140/90"),
-        N_("Patients with type 2 diabetes with a blood pressure measurement"), 1, 0.71, 45 },
-      { "type-2-diabetes/foot", N_("Foot examination in last 12 months"),
-        N_("Patients with type 2 diabetes with a foot examination in the last 12 months"),
-        N_("Patients with type 2 diabetes"), 1, 0.58, 55 } } },
-  { "nsaid-prescribing", N_("NSAID prescribing"),
-    N_("Prescription of non-steroidal anti-inflammatory drugs, especially to older patients."),
-    N_("NSAIDs cause bleeding, kidney injury and heart failure; older patients are most at risk."),
-    { { "nsaid-prescribing/users", N_("Patients prescribed an NSAID"),
-        N_("Patients with at least one NSAID prescription in the period"),
-        N_("Listed patients"), 0, 0.04, 1000 },
-      { "nsaid-prescribing/over-65", N_("NSAID users over 65"),
-        N_("NSAID users aged over 65"),
-        N_("NSAID users"), 0, 0.33, 40 },
-      { "nsaid-prescribing/ppi", N_("NSAID users over 65 with gastroprotection"),
-        N_("NSAID users over 65 who also take a proton pump inhibitor"),
-        N_("NSAID users over 65"), 1, 0.55, 13 } } },
+  { "diabetes-t2",
+    { { "diabetes-t2.hba1c", 0.62, 55 },
+      { "diabetes-t2.blood-pressure", 0.71, 45 },
+      { "diabetes-t2.foot", 0.58, 55 } } },
+  { "nsaid",
+    { { "nsaid.users", 0.04, 1000 },
+      { "nsaid.over-65", 0.09, 180 },
+      { "nsaid.anticoagulant", 0.07, 30 } } },
 };
 
 static const char *periods[KLYNGE_DEMO_N_PERIODS] = { "2025-Q3", "2025-Q4", "2026-Q1" };
@@ -250,44 +232,40 @@ insert_role (KlyngeDb    *db,
 }
 
 static gboolean
-insert_topics (KlyngeDb  *db,
-               gint64     cluster_id,
-               gint64     topic_ids[KLYNGE_DEMO_N_TOPICS],
-               gint64     indicator_ids[KLYNGE_DEMO_N_TOPICS][3],
-               GError   **error)
+library_id (KlyngeDb    *db,
+            const char  *sql,
+            const char  *package_key,
+            gint64      *id,
+            GError     **error)
 {
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, sql);
+  g_autofree char *not_found = g_strdup_printf (_("The topic library has no package “%s”."), package_key);
+
+  klynge_db_statement_bind_text (stmt, 1, package_key);
+  if (!klynge_db_statement_expect_row (stmt, not_found, error))
+    return FALSE;
+  *id = klynge_db_statement_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+find_topics (KlyngeDb  *db,
+             gint64     topic_ids[KLYNGE_DEMO_N_TOPICS],
+             gint64     indicator_ids[KLYNGE_DEMO_N_TOPICS][3],
+             GError   **error)
+{
+  if (!klynge_topics_ensure_library (db, error))
+    return FALSE;
+
   for (guint t = 0; t < KLYNGE_DEMO_N_TOPICS; t++)
     {
-      sqlite3_stmt *stmt = prepare (db,
-        "INSERT INTO topic (cluster_id, title, description, rationale) VALUES (?1, ?2, ?3, ?4)", error);
-
-      if (stmt == NULL)
+      if (!library_id (db, "SELECT id FROM topic WHERE package_key = ?1",
+                       topics[t].package_key, &topic_ids[t], error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      sqlite3_bind_text (stmt, 2, _(topics[t].title), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, _(topics[t].description), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, _(topics[t].rationale), -1, SQLITE_STATIC);
-      if (!klynge_db_step_done (db, stmt, error))
-        return FALSE;
-      topic_ids[t] = klynge_db_last_insert_id (db);
-
       for (guint i = 0; i < 3; i++)
-        {
-          if (!(stmt = prepare (db,
-                 "INSERT INTO indicator (topic_id, name, numerator_definition, "
-                 "  denominator_definition, unit, higher_is_better, data_source) "
-                 "VALUES (?1, ?2, ?3, ?4, 'percent', ?5, ?6)", error)))
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, topic_ids[t]);
-          sqlite3_bind_text (stmt, 2, _(topics[t].indicators[i].name), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, _(topics[t].indicators[i].numerator), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, _(topics[t].indicators[i].denominator), -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 5, topics[t].indicators[i].higher_is_better);
-          sqlite3_bind_text (stmt, 6, t == 0 ? _("Sentinel data capture") : _("Regional prescription extract"), -1, SQLITE_STATIC);
-          if (!klynge_db_step_done (db, stmt, error))
-            return FALSE;
-          indicator_ids[t][i] = klynge_db_last_insert_id (db);
-        }
+        if (!library_id (db, "SELECT id FROM indicator WHERE package_key = ?1",
+                         topics[t].indicators[i].package_key, &indicator_ids[t][i], error))
+          return FALSE;
     }
 
   return TRUE;
@@ -676,7 +654,7 @@ fill_cluster (KlyngeDb  *db,
         return FALSE;
     }
 
-  return insert_topics (db, cluster_id, topic_ids, indicator_ids, error) &&
+  return find_topics (db, topic_ids, indicator_ids, error) &&
          insert_measurements (db, rand, clinic_ids, indicator_ids, error) &&
          insert_meetings (db, rand, cluster_id, topic_ids, g_array_index (member_ids, gint64, 0),
                           member_ids, meeting_ids, error) &&
