@@ -289,6 +289,13 @@ update_opening (KlyngeWindow *self,
 }
 
 static void
+show_toast (KlyngeWindow *self,
+            gpointer      message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
 opened_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -319,6 +326,13 @@ opened_cb (GObject      *source,
   /* On a network drive the banner says why, and who has the file. */
   if (klynge_context_get_read_only (self->context) && !klynge_db_is_on_network_drive (job->db))
     announce_read_only (self);
+  if (klynge_db_get_backup_error (job->db) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("No backup could be made of the file as it was opened: %s"),
+                                                  klynge_db_get_backup_error (job->db)->message);
+
+      show_toast (self, message);
+    }
 
   if (job->then != NULL)
     job->then (self, job->then_data);
@@ -359,13 +373,6 @@ klynge_window_is_opening (KlyngeWindow *self)
 {
   g_return_val_if_fail (KLYNGE_IS_WINDOW (self), FALSE);
   return self->opening != NULL;
-}
-
-static void
-show_toast (KlyngeWindow *self,
-            gpointer      message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 /* The open database is closed first: a restore replaces the file. */

@@ -169,6 +169,27 @@ touch_backup (const char *dir,
 }
 
 /* Keeps the newest ten, then the newest of each month of the past year. */
+/* A backup that cannot be made does not stop the file from opening: the
+ * reason is kept for the window to tell (a warning would reach nobody). */
+static void
+test_open_keeps_backup_error (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDb) db = NULL;
+
+  /* A file where the backup folder should be. */
+  g_assert_true (g_file_set_contents (f->backups, "", 0, NULL));
+  db = klynge_db_open (f->path, KLYNGE_DB_OPEN_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (klynge_db_get_backup_error (db));
+  g_assert_nonnull (strstr (klynge_db_get_backup_error (db)->message, "demo.backups"));
+  g_clear_object (&db);
+
+  db = klynge_test_open_db (f->path);
+  g_assert_null (klynge_db_get_backup_error (db));
+}
+
 static void
 test_rotate (Fixture       *f,
              gconstpointer  data)
@@ -339,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/backup/dir-name", test_dir_name);
   ADD ("/backup/create", test_create);
   ADD ("/backup/open-backs-up-changes-only", test_open_backs_up_changes_only);
+  ADD ("/backup/open-keeps-backup-error", test_open_keeps_backup_error);
   ADD ("/backup/rotate", test_rotate);
   ADD ("/backup/restore", test_restore);
   ADD ("/backup/restore-over-damaged", test_restore_over_damaged);

@@ -140,6 +140,35 @@ test_read_only_notice (void)
 }
 
 static void
+check_backup_failed (KlyngeWindow *window,
+                     gpointer      user_data)
+{
+  g_autofree char *text = NULL;
+
+  /* The file opens and can be worked on; the toast says what is missing. */
+  g_assert_false (klynge_db_is_read_only (klynge_context_get_db (klynge_window_get_context (window))));
+  g_assert_cmpint (shown_members (window), ==, DEMO_MEMBERS);
+  text = klynge_ui_test_collect_text (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (text, "No backup could be made of the file as it was opened"));
+  g_assert_nonnull (strstr (text, "demo.backups"));
+}
+
+/* A backup that cannot be made is told, not only written to a terminal
+ * nobody reads (and under fatal warnings, not an abort). */
+static void
+test_backup_failure_told (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *backups = g_build_filename (dir, "demo.backups", NULL);
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_assert_true (g_file_set_contents (backups, "", 0, NULL));
+  klynge_ui_test_run_app (argv, check_backup_failed, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+static void
 check_restore (KlyngeWindow *window,
                gpointer      user_data)
 {
@@ -331,6 +360,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/backup/read-only-notice", test_read_only_notice);
+  g_test_add_func ("/ui/backup/backup-failure-told", test_backup_failure_told);
   g_test_add_func ("/ui/backup/restore-from-menu", test_restore_from_menu);
   g_test_add_func ("/ui/backup/damaged-offers-backups", test_damaged_offers_backups);
   g_test_add_func ("/ui/backup/last-database-missing", test_last_database_missing);

@@ -49,6 +49,8 @@ struct _KlyngeDb
    * it (see claim_network_file()), or who holds it when another does. */
   char       *claim_id;
   char       *holder;
+  /* Why the backup on opening could not be made, for the window to say. */
+  GError     *backup_error;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDb, klynge_db, G_TYPE_OBJECT)
@@ -278,6 +280,7 @@ klynge_db_finalize (GObject *object)
   release_network_file (self);
   g_free (self->holder);
   g_free (self->path);
+  g_clear_error (&self->backup_error);
 
   G_OBJECT_CLASS (klynge_db_parent_class)->finalize (object);
 }
@@ -782,21 +785,31 @@ klynge_db_open (const char         *path,
     return NULL;
 
   /* A migration makes its own backup first; otherwise the file as it was
-   * opened is kept. Opening still works when the backup cannot be made. */
+   * opened is kept. Opening still works when the backup cannot be made, but
+   * the user must hear of it: a warning on stderr reaches nobody. */
   if ((flags & KLYNGE_DB_OPEN_BACKUP) != 0 &&
       klynge_db_get_schema_version (self) == KLYNGE_DB_SCHEMA_VERSION)
     {
-      g_autoptr(GError) backup_error = NULL;
-      g_autofree char *backup = klynge_backup_create_if_changed (self, &backup_error);
-
-      if (backup_error != NULL)
-        g_warning ("%s", backup_error->message);
+      g_autofree char *backup = klynge_backup_create_if_changed (self, &self->backup_error);
     }
 
   if (!_klynge_db_migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * klynge_db_get_backup_error:
+ *
+ * Returns: (nullable): why opening with %KLYNGE_DB_OPEN_BACKUP made no
+ *   backup though the file had changed since the last one, or %NULL
+ */
+const GError *
+klynge_db_get_backup_error (KlyngeDb *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
+  return self->backup_error;
 }
 
 /**

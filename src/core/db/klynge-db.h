@@ -37,6 +37,7 @@ sqlite3      *klynge_db_get_handle         (KlyngeDb            *self);
 gboolean      klynge_db_is_read_only       (KlyngeDb            *self);
 char         *klynge_db_dup_read_only_reason (KlyngeDb          *self);
 gboolean      klynge_db_is_on_network_drive (KlyngeDb           *self);
+const GError *klynge_db_get_backup_error    (KlyngeDb           *self);
 char         *klynge_db_dup_network_notice (KlyngeDb            *self);
 int           klynge_db_get_schema_version (KlyngeDb            *self);
 
