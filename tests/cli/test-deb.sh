@@ -52,6 +52,11 @@ LANGUAGE=da LC_ALL=da_DK.UTF-8 "$tmp/root/usr/bin/klynge-cli" --help > /dev/null
   && "$tmp/root/usr/bin/klynge" --version | grep -qi '^klynge [0-9]'
 ok $? "the installed programs start"
 
+# The README's quick start installs .ci/packages: what only the tests need
+# stays in .ci/test-packages, or the first command grows again.
+both=$(sort "$src/.ci/packages" | comm -12 - "$(sort "$src/.ci/test-packages" > "$tmp/test-packages"; echo "$tmp/test-packages")" | tr '\n' ' ')
+[ -z "$both" ]; ok $? "the quick start's packages hold nothing only the tests need${both:+ (in both lists: $both)}"
+
 if command -v lintian > /dev/null; then
   lintian --tag-display-limit 0 "$tmp"/klynge_*.changes > "$tmp/lintian" 2>&1
   sed 's/^/# /' "$tmp/lintian"
