@@ -205,7 +205,8 @@ klynge_cluster_is_archived (KlyngeDb *db,
  * klynge_cluster_set_archived:
  *
  * Archives a cluster (it keeps everything, but leaves the switcher and
- * opens read-only) or takes it back into use.
+ * opens read-only) or takes it back into use. Once archived, nothing of
+ * it can be changed (see klynge-db-guard.c) until it is unarchived.
  */
 gboolean
 klynge_cluster_set_archived (KlyngeDb  *db,
@@ -214,8 +215,8 @@ klynge_cluster_set_archived (KlyngeDb  *db,
                              GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "UPDATE cluster SET archived_at = CASE WHEN ?2 THEN coalesce (archived_at, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) END "
-    "WHERE id = ?1");
+    "UPDATE cluster SET archived_at = CASE WHEN ?2 THEN strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') END "
+    "WHERE id = ?1 AND (archived_at IS NOT NULL) <> ?2");
 
   if (!require_cluster (db, cluster_id, error))
     return FALSE;
@@ -252,7 +253,9 @@ own_indicators (KlyngeDb  *db,
  *
  * Deletes a cluster with everything that belongs to it, in one transaction,
  * after a backup of the whole file: a cluster holds years of work, and the
- * undo stack does not outlive the window.
+ * undo stack does not outlive the window. An archived cluster is
+ * unarchived first, as its rows could not go otherwise: Undo brings it
+ * back in use.
  *
  * Returns: (transfer full) (nullable): what was deleted, for
  *   klynge_snapshot_restore() when the user asks to undo
@@ -291,7 +294,8 @@ klynge_cluster_delete (KlyngeDb  *db,
   if (!klynge_db_begin (db, error))
     return NULL;
   /* Captured after the cluster, so that Undo puts their topics back first. */
-  if (!klynge_snapshot_capture (snapshot, db, "cluster", cluster_id, error) ||
+  if (!klynge_cluster_set_archived (db, cluster_id, FALSE, error) ||
+      !klynge_snapshot_capture (snapshot, db, "cluster", cluster_id, error) ||
       (indicators = own_indicators (db, cluster_id, error)) == NULL)
     goto failed;
   for (guint i = 0; i < indicators->len; i++)
