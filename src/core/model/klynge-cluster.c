@@ -103,6 +103,29 @@ klynge_cluster_first_id (KlyngeDb *db)
   return id;
 }
 
+/**
+ * klynge_cluster_pick_default:
+ * @preferred: the cluster used last time, or 0
+ *
+ * The cluster a file opens on: @preferred while it exists and is in use,
+ * else the first one in use. An archived cluster is only shown when asked
+ * for, in the switcher.
+ *
+ * Returns: a cluster's id, or 0 when none is in use
+ */
+gint64
+klynge_cluster_pick_default (KlyngeDb *db,
+                             gint64    preferred)
+{
+  gint64 id;
+
+  if (preferred != 0 && klynge_cluster_exists (db, preferred) && !klynge_cluster_is_archived (db, preferred))
+    return preferred;
+  /* A database that cannot be read has no cluster to show. */
+  klynge_db_count (db, "SELECT coalesce (min (id), 0) FROM cluster WHERE archived_at IS NULL", 0, &id, NULL);
+  return id;
+}
+
 gboolean
 klynge_cluster_exists (KlyngeDb *db,
                        gint64    cluster_id)
@@ -170,6 +193,35 @@ klynge_cluster_summary_load (KlyngeDb              *db,
   summary->balance = sqlite3_column_int64 (stmt, 13);
   sqlite3_reset (stmt);
 
+  return TRUE;
+}
+
+/**
+ * klynge_cluster_contents_load:
+ *
+ * Counts what deleting the cluster takes with it: every clinic and member,
+ * former ones included, every meeting and measurement.
+ */
+gboolean
+klynge_cluster_contents_load (KlyngeDb               *db,
+                              gint64                  cluster_id,
+                              KlyngeClusterContents  *contents,
+                              GError                **error)
+{
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT (SELECT count(*) FROM clinic WHERE cluster_id = ?1), "
+    "  (SELECT count(*) FROM member WHERE cluster_id = ?1), "
+    "  (SELECT count(*) FROM meeting WHERE cluster_id = ?1), "
+    "  (SELECT coalesce (sum (m.n), 0) FROM measurement_count m JOIN clinic k ON k.id = m.clinic_id WHERE k.cluster_id = ?1)");
+  int rc;
+
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if ((rc = klynge_db_statement_step (stmt, error)) < 0)
+    return FALSE;
+  contents->n_clinics = klynge_db_statement_column_int64 (stmt, 0);
+  contents->n_members = klynge_db_statement_column_int64 (stmt, 1);
+  contents->n_meetings = klynge_db_statement_column_int64 (stmt, 2);
+  contents->n_measurements = klynge_db_statement_column_int64 (stmt, 3);
   return TRUE;
 }
 
