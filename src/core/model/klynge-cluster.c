@@ -108,10 +108,11 @@ klynge_cluster_first_id (KlyngeDb *db)
  * @preferred: the cluster used last time, or 0
  *
  * The cluster a file opens on: @preferred while it exists and is in use,
- * else the first one in use. An archived cluster is only shown when asked
- * for, in the switcher.
+ * else the first one in use. An archived cluster is shown when chosen in
+ * the switcher, or when every cluster of the file is archived: an empty
+ * window would look like a lost cluster.
  *
- * Returns: a cluster's id, or 0 when none is in use
+ * Returns: a cluster's id, or 0 when the file has none
  */
 gint64
 klynge_cluster_pick_default (KlyngeDb *db,
@@ -122,7 +123,8 @@ klynge_cluster_pick_default (KlyngeDb *db,
   if (preferred != 0 && klynge_cluster_exists (db, preferred) && !klynge_cluster_is_archived (db, preferred))
     return preferred;
   /* A database that cannot be read has no cluster to show. */
-  klynge_db_count (db, "SELECT coalesce (min (id), 0) FROM cluster WHERE archived_at IS NULL", 0, &id, NULL);
+  klynge_db_count (db, "SELECT coalesce ((SELECT min (id) FROM cluster WHERE archived_at IS NULL), min (id), 0) FROM cluster",
+                   0, &id, NULL);
   return id;
 }
 
