@@ -11,6 +11,7 @@
 #include "klynge-backup.h"
 #include "klynge-cluster.h"
 #include "klynge-clusters-page.h"
+#include "klynge-member-editor.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-utils.h"
 
@@ -115,6 +116,8 @@ archive_and_unarchive (KlyngeWindow *window,
   AdwMessageDialog *dialog;
   g_autofree char *banner_text = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *notice = NULL;
+  GtkWindow *editor;
 
   g_assert_cmpint (shown_cluster (window), ==, demo);
   choose_in_cluster_menu (window, "Archive Cluster…");
@@ -154,6 +157,16 @@ archive_and_unarchive (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (n_rows (list) == 2);
   g_assert_nonnull (klynge_ui_test_find_named (list, "archived-mark"));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (switcher));
+
+  /* A member's editor says why it cannot change anything, and how to. */
+  gtk_widget_activate_action (klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE),
+                              "clusters.edit-member", "x",
+                              klynge_test_count (db, "SELECT min(id) FROM member WHERE cluster_id = ?1", demo));
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR)) != NULL);
+  notice = klynge_ui_test_collect_text (klynge_ui_test_find_named (GTK_WIDGET (editor), "read-only-notice"));
+  g_assert_nonnull (strstr (notice, "is archived"));
+  g_assert_nonnull (strstr (notice, "Unarchive Cluster"));
+  gtk_window_destroy (editor);
 
   /* Nothing of it can be changed, whoever writes. */
   g_assert_false (klynge_db_exec (db, "UPDATE member SET notes = 'x'", NULL));
