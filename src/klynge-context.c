@@ -238,7 +238,7 @@ klynge_context_dup_read_only_reason (KlyngeContext *self)
     return g_strdup (_("The cluster is archived, so nothing in it can be changed."));
   /* Translators: %s is the cluster's name */
   return g_strdup_printf (_("The cluster “%s” is archived: it is kept to be looked up, exported and printed, not changed. "
-                            "To change it again, choose Unarchive Cluster in the Clusters area’s cluster menu."),
+                            "To change it again, choose Unarchive Cluster in the Cluster area’s cluster menu."),
                           cluster.name);
 }
 

@@ -100,7 +100,7 @@ archive_action (GtkWidget  *window,
   dialog = question_new (window, "archive-cluster", heading,
                          _("An archived cluster is hidden from the cluster list and becomes read-only: "
                            "everything in it is kept to look up, export and print, but nothing can be changed. "
-                           "To use it again, choose Show Archived in the cluster list, pick it, and unarchive it."),
+                           "To use it again, tick Show Archived Clusters in the cluster switcher, choose it, and unarchive it."),
                          "archive", _("_Archive"));
   adw_message_dialog_set_response_appearance (dialog, "archive", ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (archive_response_cb), window, 0);

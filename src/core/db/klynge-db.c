@@ -334,7 +334,7 @@ klynge_db_set_error_from_sqlite (GError  **error,
             {
               g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_READ_ONLY,
                                    _("The cluster is archived, so nothing in it can be changed. Unarchive it first: "
-                                     "“Unarchive Cluster” in the Clusters area, or “klynge-cli clusters unarchive ID”."));
+                                     "“Unarchive Cluster” in the Cluster area, or “klynge-cli clusters unarchive ID”."));
               break;
             }
           G_GNUC_FALLTHROUGH;
