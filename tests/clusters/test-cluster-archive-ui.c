@@ -5,11 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "klynge-i18n.h"
+
 #include <adwaita.h>
 #include <string.h>
 
 #include "klynge-backup.h"
 #include "klynge-cluster.h"
+#include "klynge-db-statement.h"
 #include "klynge-clusters-page.h"
 #include "klynge-member-editor.h"
 #include "klynge-test-utils.h"
@@ -35,7 +38,8 @@ demo_id (KlyngeDb *db)
   return klynge_test_count (db, "SELECT min(id) FROM cluster", 0);
 }
 
-/* A menu's item: GTK 4.8's private GtkModelButton, found by its text. */
+/* A menu's item: GTK 4.8's private GtkModelButton, found by its text, in
+ * the language of the screenshots (its key may follow on a line of its own). */
 static GtkWidget *
 find_menu_item (GtkWidget  *widget,
                 const char *text)
@@ -54,11 +58,16 @@ find_menu_item (GtkWidget  *widget,
   return NULL;
 }
 
-/* Chooses @item in the cluster menu beside Edit Cluster, as a click does. */
+/* Chooses the item labelled @label (with its mnemonic) in the cluster
+ * menu beside Edit Cluster, as a click does; @screenshot names a picture
+ * of the open menu. */
 static void
 choose_in_cluster_menu (KlyngeWindow *window,
-                        const char   *item)
+                        const char   *label,
+                        const char   *screenshot)
 {
+  g_auto(GStrv) parts = g_strsplit (label, "_", -1);
+  g_autofree char *text = g_strjoinv ("", parts);
   GtkWidget *page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
   GtkMenuButton *button = GTK_MENU_BUTTON (klynge_ui_test_find_named (page, "cluster-menu"));
   GtkWidget *menu, *found;
@@ -67,8 +76,10 @@ choose_in_cluster_menu (KlyngeWindow *window,
   gtk_menu_button_popup (button);
   menu = GTK_WIDGET (gtk_menu_button_get_popover (button));
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (menu));
-  found = find_menu_item (menu, item);
+  found = find_menu_item (menu, text);
   g_assert_nonnull (found);
+  if (screenshot != NULL)
+    klynge_ui_test_screenshot (menu, screenshot);
   g_assert_true (gtk_widget_is_sensitive (found));
   g_signal_emit_by_name (found, "clicked");
   KLYNGE_UI_TEST_WAIT (!gtk_widget_get_mapped (menu));
@@ -78,10 +89,24 @@ static AdwMessageDialog *
 wait_for_question (const char *name)
 {
   GtkWindow *dialog = NULL;
+  g_autofree char *png = g_strconcat (name, ".png", NULL);
 
   KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, name);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  klynge_ui_test_screenshot (GTK_WIDGET (dialog), png);
   return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static char *
+cluster_name (KlyngeDb *db,
+              gint64    cluster)
+{
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT name FROM cluster WHERE id = ?1");
+
+  klynge_db_statement_bind_int64 (stmt, 1, cluster);
+  g_assert_cmpint (klynge_db_statement_step (stmt, NULL), ==, SQLITE_ROW);
+  return klynge_db_statement_dup_text (stmt, 0);
 }
 
 static gboolean
@@ -119,16 +144,19 @@ archive_and_unarchive (KlyngeWindow *window,
   g_autofree char *notice = NULL;
   GtkWindow *editor;
 
+  g_autofree char *demo_name = cluster_name (db, demo);
+
+  klynge_ui_test_screenshot_style ();
   g_assert_cmpint (shown_cluster (window), ==, demo);
-  choose_in_cluster_menu (window, "Archive Cluster…");
+  choose_in_cluster_menu (window, _("_Archive Cluster…"), "cluster-menu.png");
   dialog = wait_for_question ("archive-cluster");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "read-only"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "hidden"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), demo_name));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   /* Cancel changes nothing. */
   klynge_ui_test_respond ("cancel");
   g_assert_false (is_archived (db, demo));
 
-  choose_in_cluster_menu (window, "Archive Cluster…");
+  choose_in_cluster_menu (window, _("_Archive Cluster…"), NULL);
   wait_for_question ("archive-cluster");
   klynge_ui_test_respond ("archive");
   KLYNGE_UI_TEST_WAIT (is_archived (db, demo));
@@ -138,13 +166,13 @@ archive_and_unarchive (KlyngeWindow *window,
   /* The notice says archived and how to undo it, not a file's lock. */
   KLYNGE_UI_TEST_WAIT (gtk_info_bar_get_revealed (GTK_INFO_BAR (banner)));
   banner_text = klynge_ui_test_collect_text (banner);
-  g_assert_nonnull (strstr (banner_text, "is archived"));
-  g_assert_nonnull (strstr (banner_text, "Unarchive"));
-  g_assert_null (strstr (banner_text, "marked read-only"));
+  g_assert_nonnull (strstr (banner_text, demo_name));
+  g_assert_nonnull (strstr (banner_text, _("Unarchive Cluster")));
+  klynge_ui_test_screenshot (GTK_WIDGET (window), "archived-window.png");
 
   /* Still named in the header bar; listed only when asked for, marked. */
   name = klynge_ui_test_collect_text (gtk_menu_button_get_child (GTK_MENU_BUTTON (switcher)));
-  g_assert_nonnull (strstr (name, "Aarhus"));
+  g_assert_nonnull (strstr (name, demo_name));
   gtk_menu_button_popup (GTK_MENU_BUTTON (switcher));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (switcher)));
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (popover));
@@ -156,6 +184,7 @@ archive_and_unarchive (KlyngeWindow *window,
   g_signal_emit_by_name (show_archived, "activate");
   KLYNGE_UI_TEST_WAIT (n_rows (list) == 2);
   g_assert_nonnull (klynge_ui_test_find_named (list, "archived-mark"));
+  klynge_ui_test_screenshot (popover, "switcher-archived.png");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (switcher));
 
   /* A member's editor says why it cannot change anything, and how to. */
@@ -164,15 +193,17 @@ archive_and_unarchive (KlyngeWindow *window,
                               klynge_test_count (db, "SELECT min(id) FROM member WHERE cluster_id = ?1", demo));
   KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR)) != NULL);
   notice = klynge_ui_test_collect_text (klynge_ui_test_find_named (GTK_WIDGET (editor), "read-only-notice"));
-  g_assert_nonnull (strstr (notice, "is archived"));
-  g_assert_nonnull (strstr (notice, "Unarchive Cluster"));
+  g_assert_nonnull (strstr (notice, demo_name));
+  g_assert_nonnull (strstr (notice, _("Unarchive Cluster")));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  klynge_ui_test_screenshot (GTK_WIDGET (editor), "archived-member-editor.png");
   gtk_window_destroy (editor);
 
   /* Nothing of it can be changed, whoever writes. */
   g_assert_false (klynge_db_exec (db, "UPDATE member SET notes = 'x'", NULL));
 
   /* The menu takes it back into use. */
-  choose_in_cluster_menu (window, "Unarchive Cluster");
+  choose_in_cluster_menu (window, _("_Unarchive Cluster"), "cluster-menu-archived.png");
   KLYNGE_UI_TEST_WAIT (!is_archived (db, demo));
   KLYNGE_UI_TEST_WAIT (!klynge_context_get_read_only (klynge_window_get_context (window)));
   KLYNGE_UI_TEST_WAIT (!gtk_info_bar_get_revealed (GTK_INFO_BAR (banner)));
@@ -186,31 +217,32 @@ n_backups (KlyngeDb *db)
   return g_list_model_get_n_items (backups);
 }
 
+/* The question names what goes, counted as the database counts it. */
 static gboolean
 shows_counts (AdwMessageDialog *dialog,
               KlyngeDb         *db,
               gint64            cluster)
 {
   const char *body = adw_message_dialog_get_body (dialog);
-  const struct {
-    const char *sql;
-    const char *noun;
-  } counts[] = {
-    { "SELECT count(*) FROM clinic WHERE cluster_id = ?1", "clinics" },
-    { "SELECT count(*) FROM member WHERE cluster_id = ?1", "members" },
-    { "SELECT count(*) FROM meeting WHERE cluster_id = ?1", "meetings" },
-    { "SELECT count(*) FROM measurement m JOIN clinic c ON c.id = m.clinic_id WHERE c.cluster_id = ?1", "measurements" },
+  int clinics = (int) klynge_test_count (db, "SELECT count(*) FROM clinic WHERE cluster_id = ?1", cluster);
+  int members = (int) klynge_test_count (db, "SELECT count(*) FROM member WHERE cluster_id = ?1", cluster);
+  int meetings = (int) klynge_test_count (db, "SELECT count(*) FROM meeting WHERE cluster_id = ?1", cluster);
+  int measurements = (int) klynge_test_count (db, "SELECT count(*) FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
+                                                  "WHERE c.cluster_id = ?1", cluster);
+  char *texts[] = {
+    g_strdup_printf (ngettext ("%d clinic", "%d clinics", clinics), clinics),
+    g_strdup_printf (ngettext ("%d member", "%d members", members), members),
+    g_strdup_printf (ngettext ("%d meeting", "%d meetings", meetings), meetings),
+    g_strdup_printf (ngettext ("%d measurement", "%d measurements", measurements), measurements),
   };
+  gboolean all = TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT " %s",
-                                               klynge_test_count (db, counts[i].sql, cluster), counts[i].noun);
-
-      if (strstr (body, text) == NULL)
-        return FALSE;
+      all = all && strstr (body, texts[i]) != NULL;
+      g_free (texts[i]);
     }
-  return TRUE;
+  return all;
 }
 
 /* Deleting asks, naming what goes; the file is backed up first; the
@@ -229,10 +261,13 @@ delete_and_undo (KlyngeWindow *window,
   AdwMessageDialog *dialog;
   GtkWidget *undo;
 
+  g_autofree char *demo_name = cluster_name (db, demo);
+
+  klynge_ui_test_screenshot_style ();
   g_assert_cmpint (members, >, 0);
-  choose_in_cluster_menu (window, "Delete Cluster…");
+  choose_in_cluster_menu (window, _("_Delete Cluster…"), NULL);
   dialog = wait_for_question ("delete-cluster");
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Aarhus"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), demo_name));
   g_assert_true (shows_counts (dialog, db, demo));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   klynge_ui_test_respond ("delete");
@@ -242,7 +277,8 @@ delete_and_undo (KlyngeWindow *window,
   g_assert_cmpint (shown_cluster (window), ==, other);
 
   /* The toast's Undo. */
-  KLYNGE_UI_TEST_WAIT ((undo = klynge_ui_test_find_toast_button (window, "_Undo")) != NULL);
+  KLYNGE_UI_TEST_WAIT ((undo = klynge_ui_test_find_toast_button (window, _("_Undo"))) != NULL);
+  klynge_ui_test_screenshot (GTK_WIDGET (window), "deleted-window.png");
   g_signal_emit_by_name (undo, "clicked");
   KLYNGE_UI_TEST_WAIT (klynge_cluster_exists (db, demo));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE cluster_id = ?1", demo), ==, members);
@@ -250,7 +286,7 @@ delete_and_undo (KlyngeWindow *window,
 
   /* Ctrl+Z, the key, after deleting it again from its own page. */
   klynge_context_set_cluster_id (klynge_window_get_context (window), demo);
-  choose_in_cluster_menu (window, "Delete Cluster…");
+  choose_in_cluster_menu (window, _("_Delete Cluster…"), NULL);
   wait_for_question ("delete-cluster");
   klynge_ui_test_respond ("delete");
   KLYNGE_UI_TEST_WAIT (!klynge_cluster_exists (db, demo));
