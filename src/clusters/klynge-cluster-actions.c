@@ -175,7 +175,7 @@ delete_action (GtkWidget  *window,
   /* Translators: %s is the cluster's name */
   heading = g_strdup_printf (_("Delete “%s”?"), name);
   /* Translators: the four %s are "3 clinics", "12 members", "5 meetings" and "240 measurements" */
-  body = g_strdup_printf (_("The cluster is deleted with everything in it: %s, %s, %s and %s, its ledger and its topics. "
+  body = g_strdup_printf (_("The cluster is deleted with everything in it: %s, %s, %s and %s, its ledger and its own topics. "
                             "A backup of the whole file is made first, and Undo brings it back."),
                           clinics, members, meetings, measurements);
   dialog = question_new (window, "delete-cluster", heading, body, "delete", _("_Delete"));

@@ -79,7 +79,10 @@ choose_in_cluster_menu (KlyngeWindow *window,
   found = find_menu_item (menu, text);
   g_assert_nonnull (found);
   if (screenshot != NULL)
-    klynge_ui_test_screenshot (menu, screenshot);
+    {
+      KLYNGE_UI_TEST_WAIT (gtk_widget_get_width (found) > 0);
+      klynge_ui_test_screenshot (gtk_widget_get_first_child (menu), screenshot);
+    }
   g_assert_true (gtk_widget_is_sensitive (found));
   g_signal_emit_by_name (found, "clicked");
   KLYNGE_UI_TEST_WAIT (!gtk_widget_get_mapped (menu));
@@ -93,7 +96,7 @@ wait_for_question (const char *name)
 
   KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, name);
-  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (dialog)) > 0);
   klynge_ui_test_screenshot (GTK_WIDGET (dialog), png);
   return ADW_MESSAGE_DIALOG (dialog);
 }
@@ -184,7 +187,8 @@ archive_and_unarchive (KlyngeWindow *window,
   g_signal_emit_by_name (show_archived, "activate");
   KLYNGE_UI_TEST_WAIT (n_rows (list) == 2);
   g_assert_nonnull (klynge_ui_test_find_named (list, "archived-mark"));
-  klynge_ui_test_screenshot (popover, "switcher-archived.png");
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_width (gtk_widget_get_last_child (list)) > 0);
+  klynge_ui_test_screenshot (gtk_widget_get_first_child (popover), "switcher-archived.png");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (switcher));
 
   /* A member's editor says why it cannot change anything, and how to. */
@@ -195,7 +199,7 @@ archive_and_unarchive (KlyngeWindow *window,
   notice = klynge_ui_test_collect_text (klynge_ui_test_find_named (GTK_WIDGET (editor), "read-only-notice"));
   g_assert_nonnull (strstr (notice, demo_name));
   g_assert_nonnull (strstr (notice, _("Unarchive Cluster")));
-  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (editor)) > 0);
   klynge_ui_test_screenshot (GTK_WIDGET (editor), "archived-member-editor.png");
   gtk_window_destroy (editor);
 
