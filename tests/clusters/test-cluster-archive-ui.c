@@ -38,29 +38,6 @@ demo_id (KlyngeDb *db)
   return klynge_test_count (db, "SELECT min(id) FROM cluster", 0);
 }
 
-/* A menu's item: GTK 4.8's private GtkModelButton, found by its text, in
- * the language of the screenshots (its key may follow on a line of its own). */
-static GtkWidget *
-find_menu_item (GtkWidget  *widget,
-                const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      g_autofree char *shown = klynge_ui_test_collect_text (child);
-      GtkWidget *found;
-
-      if (g_strcmp0 (G_OBJECT_TYPE_NAME (child), "GtkModelButton") == 0 && gtk_widget_get_visible (child) &&
-          g_str_has_prefix (shown, text) && (shown[strlen (text)] == '\0' || shown[strlen (text)] == '\n'))
-        return child;
-      if ((found = find_menu_item (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Chooses the item labelled @label (with its mnemonic) in the cluster
- * menu beside Edit Cluster, as a click does; @screenshot names a picture
- * of the open menu. */
 static void
 choose_in_cluster_menu (KlyngeWindow *window,
                         const char   *label,
@@ -76,7 +53,7 @@ choose_in_cluster_menu (KlyngeWindow *window,
   gtk_menu_button_popup (button);
   menu = GTK_WIDGET (gtk_menu_button_get_popover (button));
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (menu));
-  found = find_menu_item (menu, text);
+  found = klynge_ui_test_find_menu_item (menu, text);
   g_assert_nonnull (found);
   if (screenshot != NULL)
     {
