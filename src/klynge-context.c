@@ -8,7 +8,10 @@
  * made in one area shows in the others without them knowing each other.
  */
 
+#include "klynge-i18n.h"
+
 #include "klynge-cluster.h"
+#include "klynge-cluster-details.h"
 #include "klynge-context.h"
 #include "klynge-topics.h"
 #include "klynge-undo-stack.h"
@@ -175,7 +178,8 @@ update_read_only (KlyngeContext *self)
 
 /**
  * klynge_context_set_db:
- * @cluster_id: the cluster to show; 0 or an unknown id picks the first
+ * @cluster_id: the cluster to show; 0, an unknown or an archived id picks
+ *   the first one in use
  *
  * Switches to another database. The cluster is set before "db" is notified,
  * so views reload once, with both right.
@@ -189,8 +193,8 @@ klynge_context_set_db (KlyngeContext *self,
 
   g_return_if_fail (KLYNGE_IS_CONTEXT (self));
 
-  if (db != NULL && (cluster_id == 0 || !klynge_cluster_exists (db, cluster_id)))
-    cluster_id = klynge_cluster_first_id (db);
+  if (db != NULL)
+    cluster_id = klynge_cluster_pick_default (db, cluster_id);
   if (db != NULL && !klynge_topics_ensure_library (db, &error))
     g_message ("The topic library was not loaded: %s", error->message);
 
@@ -210,6 +214,32 @@ klynge_context_get_read_only (KlyngeContext *self)
 {
   g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), FALSE);
   return self->read_only;
+}
+
+/**
+ * klynge_context_dup_read_only_reason:
+ *
+ * Returns: (transfer full) (nullable): why nothing can be changed, in a
+ *   sentence for the user (the file's reason, or the cluster's being
+ *   archived and how to take it back into use), or %NULL if it can
+ */
+char *
+klynge_context_dup_read_only_reason (KlyngeContext *self)
+{
+  g_auto(KlyngeClusterDetails) cluster = { 0 };
+
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
+
+  if (!self->read_only)
+    return NULL;
+  if (klynge_db_is_read_only (self->db))
+    return klynge_db_dup_read_only_reason (self->db);
+  if (!klynge_cluster_details_load (self->db, self->cluster_id, &cluster, NULL))
+    return g_strdup (_("The cluster is archived, so nothing in it can be changed."));
+  /* Translators: %s is the cluster's name */
+  return g_strdup_printf (_("The cluster “%s” is archived: it is kept to be looked up, exported and printed, not changed. "
+                            "To change it again, choose Unarchive Cluster in the Cluster area’s cluster menu."),
+                          cluster.name);
 }
 
 gint64
@@ -259,5 +289,7 @@ klynge_context_emit_changed (KlyngeContext *self)
    * connection still holds the read snapshot it began before it. */
   if (self->db != NULL)
     klynge_db_reset_statements (self->db);
+  /* The change may have archived or unarchived the cluster. */
+  update_read_only (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }

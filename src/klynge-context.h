@@ -21,6 +21,7 @@ void           klynge_context_set_db          (KlyngeContext *self,
                                                KlyngeDb      *db,
                                                gint64         cluster_id);
 gboolean       klynge_context_get_read_only   (KlyngeContext *self);
+char          *klynge_context_dup_read_only_reason (KlyngeContext *self);
 gint64         klynge_context_get_cluster_id  (KlyngeContext *self);
 void           klynge_context_set_cluster_id  (KlyngeContext *self,
                                                gint64         cluster_id);

@@ -514,6 +514,18 @@ void
 klynge_page_add_undo_toast (KlyngePage *self,
                             const char *message)
 {
+  klynge_page_add_toast (self, klynge_page_undo_toast_new (message));
+}
+
+/**
+ * klynge_page_undo_toast_new:
+ * @message: what was just put on the window's undo, "Member deleted"
+ *
+ * Returns: (transfer full): a toast saying so, whose Undo is Ctrl+Z's
+ */
+AdwToast *
+klynge_page_undo_toast_new (const char *message)
+{
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -521,7 +533,7 @@ klynge_page_add_undo_toast (KlyngePage *self,
    * window's actions are found from there. */
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  klynge_page_add_toast (self, toast);
+  return toast;
 }
 
 static void

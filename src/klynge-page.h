@@ -72,6 +72,7 @@ void           klynge_page_push_undo   (KlyngePage     *self,
                                         const char     *message);
 void           klynge_page_add_undo_toast (KlyngePage *self,
                                            const char *message);
+AdwToast      *klynge_page_undo_toast_new (const char *message);
 void           klynge_page_add_toast   (KlyngePage    *self,
                                         AdwToast      *toast);
 void           klynge_page_ellipsize_picker (GtkDropDown *picker);

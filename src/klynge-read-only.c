@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "klynge-read-only.h"
+#include "klynge-window.h"
 
 /* What was changed on a widget, so that only that is undone. */
 enum {
@@ -129,12 +130,33 @@ notice_new (void)
   return box;
 }
 
+/* Why @db cannot be changed from @widget: the file's reason, or else the
+ * cluster's being archived, which only the window showing it knows (an
+ * editor is that window's transient). */
+static char *
+dup_reason (GtkWidget *widget,
+            KlyngeDb  *db)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  KlyngeContext *context;
+
+  if (db == NULL || klynge_db_is_read_only (db))
+    return db != NULL ? klynge_db_dup_read_only_reason (db) : NULL;
+  while (window != NULL && !KLYNGE_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  if (window == NULL)
+    return NULL;
+  context = klynge_window_get_context (KLYNGE_WINDOW (window));
+  return klynge_context_get_db (context) == db ? klynge_context_dup_read_only_reason (context) : NULL;
+}
+
 gboolean
 klynge_read_only_apply (GtkWidget *content,
                         KlyngeDb  *db)
 {
   GtkWidget *notice = g_object_get_data (G_OBJECT (content), NOTICE_KEY);
-  g_autofree char *reason = db != NULL ? klynge_db_dup_read_only_reason (db) : NULL;
+  g_autofree char *reason = dup_reason (content, db);
 
   g_return_val_if_fail (GTK_IS_BOX (gtk_widget_get_parent (content)), FALSE);
 
@@ -205,7 +227,7 @@ gboolean
 klynge_read_only_refuse_import (GtkWindow *window,
                                 KlyngeDb  *db)
 {
-  g_autofree char *reason = db != NULL ? klynge_db_dup_read_only_reason (db) : NULL;
+  g_autofree char *reason = dup_reason (GTK_WIDGET (window), db);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 

@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* Shows @content, a form over @db, as what it is while @db is read-only:
+/* Shows @content, a form over @db, as what it is while @db is read-only
+ * (or the cluster its window shows is archived: the line says that):
  * its entries and texts take no typing (their text can still be selected
  * and copied, and the form still scrolls), its other controls are
  * insensitive, and a line just above it (its parent is a GtkBox) says

@@ -11,6 +11,7 @@
 #include "klynge-backup.h"
 #include "klynge-charts-page.h"
 #include "klynge-cluster.h"
+#include "klynge-cluster-actions.h"
 #include "klynge-cluster-switcher.h"
 #include "klynge-clusters-page.h"
 #include "klynge-data-page.h"
@@ -33,6 +34,9 @@ struct _KlyngeWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *read_only_label;
+  GtkLabel             *read_only_text;
+  GtkInfoBar           *archived_banner;
+  GtkLabel             *archived_banner_label;
   GtkInfoBar           *network_banner;
   GtkLabel             *network_banner_label;
   GtkSpinner           *opening_spinner;
@@ -101,22 +105,26 @@ update_title (KlyngeWindow *self)
     }
 }
 
+/* An archived cluster says so, and offers to take it back into use, for
+ * as long as it is shown: a read-only file's reason is in the header bar's
+ * tooltip and said once when opened. */
 static void
 update_read_only (KlyngeWindow *self)
 {
   KlyngeDb *db = klynge_context_get_db (self->context);
   gboolean read_only = klynge_context_get_read_only (self->context);
+  gboolean archived = read_only && !klynge_db_is_read_only (db);
+  g_autofree char *reason = klynge_context_dup_read_only_reason (self->context);
 
   gtk_widget_set_visible (self->read_only_label, read_only);
-  if (read_only)
-    {
-      g_autofree char *reason = klynge_db_dup_read_only_reason (db);
-
-      gtk_widget_set_tooltip_text (self->read_only_label, reason);
-    }
+  gtk_label_set_text (self->read_only_text, archived ? _("Archived") : _("Read-only"));
+  gtk_widget_set_tooltip_text (self->read_only_label, reason);
+  gtk_label_set_text (self->archived_banner_label, archived ? reason : "");
+  gtk_info_bar_set_revealed (self->archived_banner, archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", db != NULL && !read_only);
   /* Without a database it makes a new file; with one, a cluster in it. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-cluster", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-cluster", db == NULL || !klynge_db_is_read_only (db));
+  klynge_cluster_actions_update (GTK_WIDGET (self));
 }
 
 /* Said once, when such a file is opened; the header bar keeps saying it. */
@@ -127,7 +135,7 @@ announce_read_only (KlyngeWindow *self)
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  reason = klynge_db_dup_read_only_reason (klynge_context_get_db (self->context));
+  reason = klynge_context_dup_read_only_reason (self->context);
   message = g_strdup_printf (_("Opened read-only: %s You can look, export and print, but not change anything."), reason);
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 10);
@@ -324,7 +332,7 @@ opened_cb (GObject      *source,
   g_settings_set_string (self->settings, "last-database", job->path);
   klynge_context_set_db (self->context, job->db, cluster_id);
   /* On a network drive the banner says why, and who has the file. */
-  if (klynge_context_get_read_only (self->context) && !klynge_db_is_on_network_drive (job->db))
+  if (klynge_db_is_read_only (job->db) && !klynge_db_is_on_network_drive (job->db))
     announce_read_only (self);
   if (klynge_db_get_backup_error (job->db) != NULL)
     {
@@ -751,6 +759,17 @@ undo_stack_changed (KlyngeWindow *self)
   update_undo (self);
 }
 
+/* Undoing the delete of the only cluster in use brings it back to a
+ * window that shows none: it shows that one again. */
+static void
+show_restored_cluster (KlyngeWindow *self)
+{
+  KlyngeDb *db = klynge_context_get_db (self->context);
+
+  if (!klynge_cluster_exists (db, klynge_context_get_cluster_id (self->context)))
+    klynge_context_set_cluster_id (self->context, klynge_cluster_pick_default (db, 0));
+}
+
 static void
 undone_cb (GObject      *source,
            GAsyncResult *result,
@@ -772,6 +791,7 @@ undone_cb (GObject      *source,
   /* Shift+Ctrl+Z cannot bring an import back: say what does. */
   if (!redoable)
     show_toast (self, _("The import was undone. To bring it back, import the file again."));
+  show_restored_cluster (self);
   klynge_context_emit_changed (self->context);
 }
 
@@ -892,6 +912,9 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/klynge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_text);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, archived_banner);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, archived_banner_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, network_banner);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, network_banner_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, opening_spinner);
@@ -917,6 +940,7 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  klynge_cluster_actions_install (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
@@ -944,6 +968,8 @@ klynge_window_init (KlyngeWindow *self)
   g_signal_connect_swapped (self->context, "notify::db", G_CALLBACK (undo_stack_changed), self);
   g_signal_connect_swapped (self->context, "notify::cluster-id", G_CALLBACK (context_changed_cb), self);
   g_signal_connect_swapped (self->context, "changed", G_CALLBACK (update_title), self);
+  /* Archiving changes what can be done with the cluster, not which it is. */
+  g_signal_connect_swapped (self->context, "changed", G_CALLBACK (update_read_only), self);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (switcher_title_visible_cb), self);
 
   pages[0] = self->clusters_page;

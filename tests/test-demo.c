@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "klynge-cluster.h"
 #include "klynge-demo.h"
 #include "klynge-test-utils.h"
@@ -145,6 +147,61 @@ test_topics_from_library (void)
   klynge_test_remove_tree (dir);
 }
 
+/* The ages an indicator's texts speak of, each said one way. */
+static guint
+age_wordings (KlyngeIndicator *indicator)
+{
+  const char *texts[] = { indicator->name, indicator->numerator_definition, indicator->denominator_definition };
+  const char *wordings[] = { "over 65", "65 or more", "65 and over", "65+" };
+  guint used = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (wordings); w++)
+      if (strstr (texts[t], wordings[w]) != NULL)
+        used |= 1u << w;
+  return used;
+}
+
+/* The demo's indicators show where their numbers come from, as the
+ * library says, and every library indicator's name says what its
+ * definitions say. */
+static void
+test_indicator_texts (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  g_autoptr(KlyngeDb) db = klynge_test_open_db (path);
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_measured = 0;
+  gint64 cluster;
+
+  cluster = klynge_demo_create (db, &error);
+  g_assert_no_error (error);
+  topics = klynge_topics_list (db, cluster, &error);
+  g_assert_no_error (error);
+  for (guint t = 0; t < topics->len; t++)
+    {
+      KlyngeTopic *topic = g_ptr_array_index (topics, t);
+
+      for (guint i = 0; i < topic->indicators->len; i++)
+        {
+          KlyngeIndicator *indicator = g_ptr_array_index (topic->indicators, i);
+          guint wordings = age_wordings (indicator);
+
+          g_assert_cmpuint (wordings & (wordings - 1), ==, 0);
+          if (count (db, "SELECT count(*) FROM measurement WHERE indicator_id = ?1", indicator->id) == 0)
+            continue;
+          n_measured++;
+          g_assert_cmpstr (indicator->data_source, !=, "");
+        }
+    }
+  g_assert_cmpuint (n_measured, ==, KLYNGE_DEMO_N_INDICATORS);
+
+  g_clear_object (&db);
+  klynge_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -153,5 +210,6 @@ main (int    argc,
   g_test_add_func ("/demo/promised-counts", test_promised_counts);
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/topics-from-library", test_topics_from_library);
+  g_test_add_func ("/demo/indicator-texts", test_indicator_texts);
   return g_test_run ();
 }

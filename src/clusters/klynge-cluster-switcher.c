@@ -21,18 +21,52 @@ struct _KlyngeClusterSwitcher
   GtkMenuButton *button;
   GtkLabel      *name_label;
   GtkListBox    *list;
+  GtkCheckButton *show_archived;
 
   KlyngeContext *context;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeClusterSwitcher, klynge_cluster_switcher, ADW_TYPE_BIN)
 
+static GtkWidget *
+row_new (KlyngeClusterBrief *cluster,
+         gboolean            current)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (cluster->name);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_opacity (check, current ? 1 : 0);
+  gtk_box_append (GTK_BOX (box), label);
+  if (cluster->archived)
+    {
+      GtkWidget *mark = gtk_label_new (_("Archived"));
+
+      gtk_widget_set_name (mark, "archived-mark");
+      gtk_widget_add_css_class (mark, "dim-label");
+      gtk_widget_add_css_class (mark, "caption");
+      gtk_box_append (GTK_BOX (box), mark);
+    }
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "cluster-id", GSIZE_TO_POINTER ((gsize) cluster->id));
+  return row;
+}
+
+/* Archived clusters are listed when asked for; the one shown is named in
+ * the button even when it is archived. */
 static void
 rebuild (KlyngeClusterSwitcher *self)
 {
   KlyngeDb *db = self->context != NULL ? klynge_context_get_db (self->context) : NULL;
   gint64 current = db != NULL ? klynge_context_get_cluster_id (self->context) : 0;
-  g_autoptr(GPtrArray) clusters = db != NULL ? klynge_cluster_list_all (db, FALSE, NULL) : NULL;
+  g_autoptr(GPtrArray) clusters = db != NULL ? klynge_cluster_list_all (db, TRUE, NULL) : NULL;
+  gboolean with_archived = gtk_check_button_get_active (self->show_archived);
+  gboolean any_archived = FALSE;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -40,33 +74,25 @@ rebuild (KlyngeClusterSwitcher *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self), db != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "switcher.new-cluster",
-                                 db != NULL && !klynge_context_get_read_only (self->context));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "switcher.edit-cluster", db != NULL);
+                                 db != NULL && !klynge_db_is_read_only (db));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "switcher.edit-cluster", db != NULL && current != 0);
   gtk_label_set_text (self->name_label, "");
   for (guint i = 0; clusters != NULL && i < clusters->len; i++)
     {
       KlyngeClusterBrief *cluster = g_ptr_array_index (clusters, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = gtk_label_new (cluster->name);
-      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-      GtkWidget *row = gtk_list_box_row_new ();
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_opacity (check, cluster->id == current ? 1 : 0);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), check);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data (G_OBJECT (row), "cluster-id", GSIZE_TO_POINTER ((gsize) cluster->id));
-      gtk_list_box_append (self->list, row);
+      any_archived |= cluster->archived;
       if (cluster->id == current)
         {
           gtk_label_set_text (self->name_label, cluster->name);
           /* A narrow header bar shortens the name. */
           klynge_tooltip_set_text (GTK_WIDGET (self->name_label), cluster->name);
         }
+      if (!cluster->archived || with_archived)
+        gtk_list_box_append (self->list, row_new (cluster, cluster->id == current));
     }
+  /* Nothing to show otherwise; unticked, it is still there to tick. */
+  gtk_widget_set_visible (GTK_WIDGET (self->show_archived), any_archived || with_archived);
 }
 
 static void
@@ -142,7 +168,9 @@ klynge_cluster_switcher_class_init (KlyngeClusterSwitcherClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, name_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, list);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClusterSwitcher, show_archived);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rebuild);
 
   gtk_widget_class_install_action (widget_class, "switcher.new-cluster", NULL, new_cluster_action);
   gtk_widget_class_install_action (widget_class, "switcher.edit-cluster", NULL, edit_cluster_action);

@@ -15,7 +15,7 @@ ok () {
   if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..13"
+echo "1..15"
 "$cli" --db "$db" demo > /dev/null
 sqlite3 "$db" "INSERT INTO member (cluster_id, name) VALUES (1, '=cmd|'' /C calc''!A0')"
 
@@ -46,6 +46,15 @@ ok $? "export members --format pdf writes the address list to print"
 [ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT archived_at IS NOT NULL FROM cluster WHERE id = 1")" = 1 ] &&
   "$cli" --db "$db" clusters | grep -q "^1	.*	archived$"
 ok $? "clusters archive marks the cluster archived, and clusters lists it so"
+
+before=$(sqlite3 "$db" "SELECT count(*) FROM ledger_entry")
+"$cli" --db "$db" ledger add --cluster 1 --date 2026-03-14 --amount 100 --category venue 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "archived" "$tmp/err" && [ "$(sqlite3 "$db" "SELECT count(*) FROM ledger_entry")" = "$before" ]
+ok $? "a write to an archived cluster is refused, saying it is archived"
+meeting=$(sqlite3 "$db" "SELECT min(id) FROM meeting WHERE status = 'planned'")
+"$cli" --db "$db" meetings cancel "$meeting" 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "clusters unarchive" "$tmp/err" && [ "$(sqlite3 "$db" "SELECT status FROM meeting WHERE id = $meeting")" = planned ]
+ok $? "cancelling a meeting of an archived cluster is refused, saying how to unarchive it"
 
 "$cli" --db "$db" clusters unarchive 1; rc=$?
 [ $rc -eq 0 ] && [ "$(sqlite3 "$db" "SELECT archived_at IS NULL FROM cluster WHERE id = 1")" = 1 ] &&

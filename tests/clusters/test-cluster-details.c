@@ -6,9 +6,13 @@
 
 #include <string.h>
 
+#include "klynge-clinic.h"
 #include "klynge-cluster.h"
 #include "klynge-cluster-details.h"
 #include "klynge-demo.h"
+#include "klynge-ledger.h"
+#include "klynge-member.h"
+#include "klynge-snapshot.h"
 #include "cluster-fixture.h"
 
 static void
@@ -142,6 +146,95 @@ test_archive (Fixture       *f,
 }
 
 static void
+assert_refused_as_archived (const GError *error)
+{
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "archived"));
+  g_assert_nonnull (strstr (error->message, "clusters unarchive"));
+}
+
+/* Every table a cluster owns, directly or through its meetings, members,
+ * clinics, topics or imports. */
+static const char *cluster_tables[] = {
+  "clinic", "member", "member_role", "topic", "indicator", "topic_proposal", "meeting",
+  "meeting_speaker", "agenda_item", "invitation", "attendance", "guest", "data_request",
+  "import_batch", "import_replaced", "import_left_out", "import_mapping", "clinic_alias",
+  "measurement", "ledger_category", "ledger_entry", "budget_line", "locked_year", "clinic_letter",
+};
+
+/* An archived cluster takes no change through any writer, each refusing
+ * with the same message, until it is unarchived; deleting it still works. */
+static void
+test_archived_refuses_changes (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(KlyngeMember) member = klynge_member_new ();
+  g_autoptr(KlyngeClinic) clinic = klynge_clinic_new ();
+  g_auto(KlyngeClusterDetails) details = { 0 };
+  g_autoptr(KlyngeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 members = klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster);
+  gint64 any_member = klynge_test_count (f->db, "SELECT min(id) FROM member WHERE cluster_id = ?1", f->cluster);
+  gint64 any_entry = klynge_test_count (f->db, "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1", f->cluster);
+
+  g_assert_true (klynge_cluster_details_load (f->db, f->cluster, &details, &error));
+  g_assert_true (klynge_cluster_set_archived (f->db, f->cluster, TRUE, &error));
+  g_assert_no_error (error);
+  /* Archiving again changes nothing and is no error. */
+  g_assert_true (klynge_cluster_set_archived (f->db, f->cluster, TRUE, &error));
+  g_assert_no_error (error);
+
+  g_free (member->name);
+  member->name = g_strdup ("Nina Nyborg");
+  g_assert_false (klynge_member_save (f->db, f->cluster, member, &error));
+  assert_refused_as_archived (error);
+  g_clear_error (&error);
+  g_assert_null (klynge_member_delete (f->db, f->cluster, any_member, &error));
+  assert_refused_as_archived (error);
+  g_clear_error (&error);
+  g_free (clinic->name);
+  clinic->name = g_strdup ("Lægehuset Nord");
+  g_assert_false (klynge_clinic_save (f->db, f->cluster, clinic, &error));
+  assert_refused_as_archived (error);
+  g_clear_error (&error);
+  g_assert_null (klynge_ledger_delete_entry (f->db, f->cluster, any_entry, &error));
+  assert_refused_as_archived (error);
+  g_clear_error (&error);
+  g_free (details.name);
+  details.name = g_strdup ("Renamed");
+  g_assert_false (klynge_cluster_details_save (f->db, &details, &error));
+  assert_refused_as_archived (error);
+  g_clear_error (&error);
+  /* Whatever writes, even SQL of its own: all the cluster's rows stay. */
+  for (guint i = 0; i < G_N_ELEMENTS (cluster_tables); i++)
+    {
+      g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM %s", cluster_tables[i]);
+      g_autofree char *delete = g_strdup_printf ("DELETE FROM %s", cluster_tables[i]);
+      gint64 before = klynge_test_count (f->db, count, 0);
+
+      if (before == 0 || g_str_equal (cluster_tables[i], "topic") || g_str_equal (cluster_tables[i], "indicator"))
+        continue;
+      g_assert_false (klynge_db_exec (f->db, delete, &error));
+      assert_refused_as_archived (error);
+      g_clear_error (&error);
+      g_assert_cmpint (klynge_test_count (f->db, count, 0), ==, before);
+    }
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster), ==, members);
+
+  /* Deleting it unarchives it first; Undo brings it back in use. */
+  snapshot = klynge_cluster_delete (f->db, f->cluster, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  g_assert_false (klynge_cluster_exists (f->db, f->cluster));
+  g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster), ==, members);
+  g_assert_false (klynge_cluster_is_archived (f->db, f->cluster));
+  g_assert_true (klynge_member_save (f->db, f->cluster, member, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_grant_and_board (Fixture       *f,
                       gconstpointer  data)
 {
@@ -177,6 +270,7 @@ main (int   argc,
   g_test_add ("/clusters/details/validation", Fixture, NULL, fixture_set_up, test_validation, fixture_tear_down);
   g_test_add ("/clusters/details/create-and-list", Fixture, NULL, fixture_set_up, test_create_and_list, fixture_tear_down);
   g_test_add ("/clusters/details/archive", Fixture, NULL, fixture_set_up, test_archive, fixture_tear_down);
+  g_test_add ("/clusters/details/archived-refuses-changes", Fixture, NULL, fixture_set_up, test_archived_refuses_changes, fixture_tear_down);
   g_test_add ("/clusters/details/grant-and-board", Fixture, NULL, fixture_set_up, test_grant_and_board, fixture_tear_down);
 
   return g_test_run ();

@@ -32,7 +32,7 @@ ok $? "--dry-run checks and writes nothing"
 
 "$cli" --db "$db" import --replace --clinic Ydernummer --period Periode \
   --wide "Patients prescribed an NSAID=NSAID-brugere:Patienter i alt" \
-  --wide "NSAID users over 65=NSAID-brugere >65 år:NSAID-brugere" \
+  --wide "NSAID users aged 65 or more=NSAID-brugere >65 år:NSAID-brugere" \
   --save-mapping "Region Midt NSAID" "$data/nsaid-region-wide-cp1252.csv" > "$tmp/out"; rc=$?
 [ $rc -eq 0 ] && grep -q "54 measurements imported as batch 1" "$tmp/out"
 ok $? "a wide cp1252 file imports with a mapping given on the command line"

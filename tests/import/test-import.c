@@ -37,7 +37,7 @@ nsaid_mapping (void)
   m->clinic = g_strdup ("Ydernummer");
   m->period = g_strdup ("Periode");
   klynge_import_mapping_add_wide (m, "Patients prescribed an NSAID", "NSAID-brugere", "Patienter i alt", NULL);
-  klynge_import_mapping_add_wide (m, "NSAID users over 65", "NSAID-brugere >65 år", "NSAID-brugere", NULL);
+  klynge_import_mapping_add_wide (m, "NSAID users aged 65 or more", "NSAID-brugere >65 år", "NSAID-brugere", NULL);
   return m;
 }
 
@@ -335,7 +335,7 @@ test_wide_cp1252 (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (measurement (f, "Patients prescribed an NSAID", "012345", "2025-Q3", "denominator"), ==, 5152);
   g_assert_cmpint (measurement (f, "Patients prescribed an NSAID", "012345", "2025-Q3", "numerator"), ==, 231);
-  g_assert_cmpint (measurement (f, "NSAID users over 65", "012345", "2025-Q3", "numerator"), ==, 96);
+  g_assert_cmpint (measurement (f, "NSAID users aged 65 or more", "012345", "2025-Q3", "numerator"), ==, 96);
   g_assert_cmpint (klynge_test_count (f->db, "SELECT row_count FROM import_batch WHERE id = ?1", batch), ==, 54);
   g_assert_cmpint (klynge_test_count (f->db, "SELECT length(checksum) FROM import_batch WHERE id = ?1", batch), ==, 64);
 }

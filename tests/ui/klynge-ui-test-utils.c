@@ -381,6 +381,24 @@ klynge_ui_test_find_button (GtkWidget  *widget,
 }
 
 GtkWidget *
+klynge_ui_test_find_menu_item (GtkWidget  *widget,
+                               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *shown = klynge_ui_test_collect_text (child);
+      GtkWidget *found;
+
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (child), "GtkModelButton") == 0 && gtk_widget_get_visible (child) &&
+          g_str_has_prefix (shown, text) && (shown[strlen (text)] == '\0' || shown[strlen (text)] == '\n'))
+        return child;
+      if ((found = klynge_ui_test_find_menu_item (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
 klynge_ui_test_find_toast_button (KlyngeWindow *window,
                                   const char   *label)
 {

@@ -48,6 +48,10 @@ GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
 /* The first descendant of @widget (or @widget) that activates @action, or %NULL. */
 GtkWidget *klynge_ui_test_find_actionable (GtkWidget  *widget,
                                            const char *action);
+/* A menu's visible item below @widget (GTK 4.8's private GtkModelButton)
+ * whose text is @text (its key may follow on a line of its own), or %NULL. */
+GtkWidget *klynge_ui_test_find_menu_item (GtkWidget  *widget,
+                                          const char *text);
 /* The visible widget with this label/title text, or %NULL. */
 GtkWidget *klynge_ui_test_find_button    (GtkWidget  *widget,
                                           const char *label);

@@ -79,26 +79,6 @@ row_menu (GtkWidget *list)
   return NULL;
 }
 
-/* A menu's item: GTK 4.8's private GtkModelButton, found by its text
- * (its key follows on a line of its own). */
-static GtkWidget *
-find_menu_item (GtkWidget  *widget,
-                const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      g_autofree char *shown = klynge_ui_test_collect_text (child);
-      GtkWidget *found;
-
-      if (g_strcmp0 (G_OBJECT_TYPE_NAME (child), "GtkModelButton") == 0 && g_str_has_prefix (shown, text)
-          && shown[strlen (text)] == '\n')
-        return child;
-      if ((found = find_menu_item (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 focus_inside (GtkWindow *window,
               GtkWidget *widget)
@@ -143,7 +123,7 @@ member_row_keys (KlyngeWindow *window,
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_F10, GDK_SHIFT_MASK);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (menu));
 
-  edit = find_menu_item (menu, "Edit…");
+  edit = klynge_ui_test_find_menu_item (menu, "Edit…");
   g_assert_nonnull (edit);
   g_signal_emit_by_name (edit, "clicked");
   KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR)) != NULL);

@@ -332,6 +332,15 @@ klynge_db_set_error_from_sqlite (GError  **error,
           g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
                        _("A required field is empty (%s)."), detail);
           break;
+        case SQLITE_CONSTRAINT_TRIGGER:
+          if (g_strcmp0 (detail, KLYNGE_DB_CLUSTER_ARCHIVED) == 0)
+            {
+              g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_READ_ONLY,
+                                   _("The cluster is archived, so nothing in it can be changed. Unarchive it first: "
+                                     "“Unarchive Cluster” in the Cluster area, or “klynge-cli clusters unarchive ID”."));
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
         default:
           g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
                        _("A value is not allowed here (%s)."), detail);
@@ -793,7 +802,7 @@ klynge_db_open (const char         *path,
       g_autofree char *backup = klynge_backup_create_if_changed (self, &self->backup_error);
     }
 
-  if (!_klynge_db_migrate (self, error))
+  if (!_klynge_db_migrate (self, error) || !_klynge_db_guard_archived_clusters (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

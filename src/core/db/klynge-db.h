@@ -92,4 +92,10 @@ gboolean      klynge_db_create_measurement_indexes (KlyngeDb    *self,
 gboolean      _klynge_db_migrate           (KlyngeDb            *self,
                                             GError             **error);
 
+/* What the triggers of klynge-db-guard.c raise on a change to an archived
+ * cluster; klynge_db_set_error_from_sqlite() says it in words. */
+#define KLYNGE_DB_CLUSTER_ARCHIVED "klynge: the cluster is archived"
+gboolean      _klynge_db_guard_archived_clusters (KlyngeDb      *self,
+                                                  GError       **error);
+
 G_END_DECLS

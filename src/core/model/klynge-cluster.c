@@ -103,6 +103,31 @@ klynge_cluster_first_id (KlyngeDb *db)
   return id;
 }
 
+/**
+ * klynge_cluster_pick_default:
+ * @preferred: the cluster used last time, or 0
+ *
+ * The cluster a file opens on: @preferred while it exists and is in use,
+ * else the first one in use. An archived cluster is shown when chosen in
+ * the switcher, or when every cluster of the file is archived: an empty
+ * window would look like a lost cluster.
+ *
+ * Returns: a cluster's id, or 0 when the file has none
+ */
+gint64
+klynge_cluster_pick_default (KlyngeDb *db,
+                             gint64    preferred)
+{
+  gint64 id;
+
+  if (preferred != 0 && klynge_cluster_exists (db, preferred) && !klynge_cluster_is_archived (db, preferred))
+    return preferred;
+  /* A database that cannot be read has no cluster to show. */
+  klynge_db_count (db, "SELECT coalesce ((SELECT min (id) FROM cluster WHERE archived_at IS NULL), min (id), 0) FROM cluster",
+                   0, &id, NULL);
+  return id;
+}
+
 gboolean
 klynge_cluster_exists (KlyngeDb *db,
                        gint64    cluster_id)
@@ -173,6 +198,35 @@ klynge_cluster_summary_load (KlyngeDb              *db,
   return TRUE;
 }
 
+/**
+ * klynge_cluster_contents_load:
+ *
+ * Counts what deleting the cluster takes with it: every clinic and member,
+ * former ones included, every meeting and measurement.
+ */
+gboolean
+klynge_cluster_contents_load (KlyngeDb               *db,
+                              gint64                  cluster_id,
+                              KlyngeClusterContents  *contents,
+                              GError                **error)
+{
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT (SELECT count(*) FROM clinic WHERE cluster_id = ?1), "
+    "  (SELECT count(*) FROM member WHERE cluster_id = ?1), "
+    "  (SELECT count(*) FROM meeting WHERE cluster_id = ?1), "
+    "  (SELECT coalesce (sum (m.n), 0) FROM measurement_count m JOIN clinic k ON k.id = m.clinic_id WHERE k.cluster_id = ?1)");
+  int rc;
+
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if ((rc = klynge_db_statement_step (stmt, error)) < 0)
+    return FALSE;
+  contents->n_clinics = klynge_db_statement_column_int64 (stmt, 0);
+  contents->n_members = klynge_db_statement_column_int64 (stmt, 1);
+  contents->n_meetings = klynge_db_statement_column_int64 (stmt, 2);
+  contents->n_measurements = klynge_db_statement_column_int64 (stmt, 3);
+  return TRUE;
+}
+
 void
 klynge_cluster_summary_clear (KlyngeClusterSummary *summary)
 {
@@ -205,7 +259,8 @@ klynge_cluster_is_archived (KlyngeDb *db,
  * klynge_cluster_set_archived:
  *
  * Archives a cluster (it keeps everything, but leaves the switcher and
- * opens read-only) or takes it back into use.
+ * opens read-only) or takes it back into use. Once archived, nothing of
+ * it can be changed (see klynge-db-guard.c) until it is unarchived.
  */
 gboolean
 klynge_cluster_set_archived (KlyngeDb  *db,
@@ -214,8 +269,8 @@ klynge_cluster_set_archived (KlyngeDb  *db,
                              GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "UPDATE cluster SET archived_at = CASE WHEN ?2 THEN coalesce (archived_at, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) END "
-    "WHERE id = ?1");
+    "UPDATE cluster SET archived_at = CASE WHEN ?2 THEN strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') END "
+    "WHERE id = ?1 AND (archived_at IS NOT NULL) <> ?2");
 
   if (!require_cluster (db, cluster_id, error))
     return FALSE;
@@ -252,7 +307,9 @@ own_indicators (KlyngeDb  *db,
  *
  * Deletes a cluster with everything that belongs to it, in one transaction,
  * after a backup of the whole file: a cluster holds years of work, and the
- * undo stack does not outlive the window.
+ * undo stack does not outlive the window. An archived cluster is
+ * unarchived first, as its rows could not go otherwise: Undo brings it
+ * back in use.
  *
  * Returns: (transfer full) (nullable): what was deleted, for
  *   klynge_snapshot_restore() when the user asks to undo
@@ -291,7 +348,8 @@ klynge_cluster_delete (KlyngeDb  *db,
   if (!klynge_db_begin (db, error))
     return NULL;
   /* Captured after the cluster, so that Undo puts their topics back first. */
-  if (!klynge_snapshot_capture (snapshot, db, "cluster", cluster_id, error) ||
+  if (!klynge_cluster_set_archived (db, cluster_id, FALSE, error) ||
+      !klynge_snapshot_capture (snapshot, db, "cluster", cluster_id, error) ||
       (indicators = own_indicators (db, cluster_id, error)) == NULL)
     goto failed;
   for (guint i = 0; i < indicators->len; i++)

@@ -31,10 +31,21 @@ typedef struct
   gint64  balance;          /* minor units: income minus expenses */
 } KlyngeClusterSummary;
 
+/* What deleting a cluster takes with it, for the question before. */
+typedef struct
+{
+  gint64  n_clinics;
+  gint64  n_members;
+  gint64  n_meetings;
+  gint64  n_measurements;
+} KlyngeClusterContents;
+
 gint64   klynge_cluster_create          (KlyngeDb              *db,
                                          const char            *name,
                                          GError               **error);
 gint64   klynge_cluster_first_id        (KlyngeDb              *db);
+gint64   klynge_cluster_pick_default    (KlyngeDb              *db,
+                                         gint64                 preferred);
 gboolean klynge_cluster_exists          (KlyngeDb              *db,
                                          gint64                 cluster_id);
 gboolean klynge_cluster_summary_load    (KlyngeDb              *db,
@@ -42,6 +53,10 @@ gboolean klynge_cluster_summary_load    (KlyngeDb              *db,
                                          KlyngeClusterSummary  *summary,
                                          GError               **error);
 void     klynge_cluster_summary_clear   (KlyngeClusterSummary  *summary);
+gboolean klynge_cluster_contents_load   (KlyngeDb              *db,
+                                         gint64                 cluster_id,
+                                         KlyngeClusterContents *contents,
+                                         GError               **error);
 
 gboolean klynge_cluster_is_archived     (KlyngeDb              *db,
                                          gint64                 cluster_id);
