@@ -151,6 +151,29 @@ klynge_db_statement_run (KlyngeDbStatement  *self,
 }
 
 /**
+ * klynge_db_statement_run_changing:
+ * @not_found: the message of the %KLYNGE_ERROR_NOT_FOUND error when no row
+ *   changed, saying what no longer exists
+ *
+ * Runs an UPDATE or DELETE of a record the user saw: changing no row means
+ * someone (another window, an undo) removed it in between.
+ *
+ * Returns: %TRUE when a row changed, %FALSE with @error set
+ */
+gboolean
+klynge_db_statement_run_changing (KlyngeDbStatement  *self,
+                                  const char         *not_found,
+                                  GError            **error)
+{
+  if (!klynge_db_statement_run (self, error))
+    return FALSE;
+  if (sqlite3_changes (klynge_db_get_handle (self->db)) > 0)
+    return TRUE;
+  g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, not_found);
+  return FALSE;
+}
+
+/**
  * klynge_db_statement_expect_row:
  * @not_found: the message of the %KLYNGE_ERROR_NOT_FOUND error when there
  *   is no row, saying what no longer exists

@@ -37,6 +37,9 @@ int                klynge_db_statement_step       (KlyngeDbStatement  *self,
                                                    GError            **error);
 gboolean           klynge_db_statement_run        (KlyngeDbStatement  *self,
                                                    GError            **error);
+gboolean           klynge_db_statement_run_changing (KlyngeDbStatement *self,
+                                                     const char        *not_found,
+                                                     GError           **error);
 gboolean           klynge_db_statement_expect_row (KlyngeDbStatement  *self,
                                                    const char         *not_found,
                                                    GError            **error);
