@@ -269,6 +269,13 @@ klynge_db_statement_column_int64 (KlyngeDbStatement *self,
   return sqlite3_column_int64 (self->stmt, column);
 }
 
+int
+klynge_db_statement_column_int (KlyngeDbStatement *self,
+                                int                column)
+{
+  return sqlite3_column_int (self->stmt, column);
+}
+
 double
 klynge_db_statement_column_double (KlyngeDbStatement *self,
                                    int                column)

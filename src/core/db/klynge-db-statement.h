@@ -57,6 +57,8 @@ GListModel        *klynge_db_statement_collect_model (KlyngeDbStatement *self,
 
 gint64             klynge_db_statement_column_int64 (KlyngeDbStatement *self,
                                                      int                column);
+int                klynge_db_statement_column_int   (KlyngeDbStatement *self,
+                                                     int                column);
 double             klynge_db_statement_column_double (KlyngeDbStatement *self,
                                                       int                column);
 gboolean           klynge_db_statement_column_is_null (KlyngeDbStatement *self,
