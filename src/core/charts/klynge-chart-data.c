@@ -67,12 +67,6 @@ choice_from_row (KlyngeDbStatement *stmt)
 }
 
 static gpointer
-text_from_row (KlyngeDbStatement *stmt)
-{
-  return klynge_db_statement_dup_text (stmt, 0);
-}
-
-static gpointer
 attendance_from_row (KlyngeDbStatement *stmt)
 {
   KlyngeChartMeeting *meeting = g_new0 (KlyngeChartMeeting, 1);
@@ -600,7 +594,7 @@ klynge_chart_list_periods (KlyngeDb  *db,
 
   klynge_db_statement_bind_int64 (stmt, 1, indicator_id);
   klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
-  return klynge_db_statement_collect (stmt, text_from_row, g_free, error);
+  return klynge_db_statement_collect_text (stmt, error);
 }
 
 /**

@@ -114,6 +114,16 @@ klynge_db_statement_bind_text (KlyngeDbStatement *self,
     check_bind (self, sqlite3_bind_text (self->stmt, index, text, -1, SQLITE_TRANSIENT));
 }
 
+/* A value read from another row as it was, of whatever type (undo's snapshots). */
+void
+klynge_db_statement_bind_value (KlyngeDbStatement   *self,
+                                int                  index,
+                                const sqlite3_value *value)
+{
+  if (self->stmt != NULL)
+    check_bind (self, sqlite3_bind_value (self->stmt, index, value));
+}
+
 /* A reference to a row that may be absent: id 0 binds SQL NULL. */
 void
 klynge_db_statement_bind_id (KlyngeDbStatement *self,
@@ -235,6 +245,27 @@ klynge_db_statement_collect (KlyngeDbStatement  *self,
     g_ptr_array_add (items, row_func (self));
 
   return rc == SQLITE_DONE ? g_steal_pointer (&items) : NULL;
+}
+
+static gpointer
+text_from_row (KlyngeDbStatement *self)
+{
+  return klynge_db_statement_dup_text (self, 0);
+}
+
+/**
+ * klynge_db_statement_collect_text:
+ *
+ * As klynge_db_statement_collect(), for a query of one text column.
+ *
+ * Returns: (transfer full) (nullable) (element-type utf8): the texts ("" for
+ *   SQL NULL), or %NULL with @error set
+ */
+GPtrArray *
+klynge_db_statement_collect_text (KlyngeDbStatement  *self,
+                                  GError            **error)
+{
+  return klynge_db_statement_collect (self, text_from_row, g_free, error);
 }
 
 /**

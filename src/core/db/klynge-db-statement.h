@@ -29,6 +29,9 @@ void               klynge_db_statement_bind_double (KlyngeDbStatement *self,
 void               klynge_db_statement_bind_text  (KlyngeDbStatement  *self,
                                                    int                 index,
                                                    const char         *text);
+void               klynge_db_statement_bind_value (KlyngeDbStatement  *self,
+                                                   int                 index,
+                                                   const sqlite3_value *value);
 void               klynge_db_statement_bind_id    (KlyngeDbStatement  *self,
                                                    int                 index,
                                                    gint64              id);
@@ -50,6 +53,8 @@ GPtrArray         *klynge_db_statement_collect    (KlyngeDbStatement  *self,
                                                    KlyngeDbRowFunc     row_func,
                                                    GDestroyNotify      free_func,
                                                    GError            **error);
+GPtrArray         *klynge_db_statement_collect_text (KlyngeDbStatement *self,
+                                                     GError           **error);
 GListModel        *klynge_db_statement_collect_model (KlyngeDbStatement *self,
                                                       GType              item_type,
                                                       KlyngeDbRowFunc    row_func,

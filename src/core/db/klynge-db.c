@@ -455,17 +455,9 @@ static gint64
 pragma_int (KlyngeDb   *self,
             const char *sql)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (self, sql, NULL);
-  gint64 result = -1;
+  gint64 result;
 
-  if (stmt == NULL)
-    return -1;
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = sqlite3_column_int64 (stmt, 0);
-
-  sqlite3_reset (stmt);
-  return result;
+  return klynge_db_count (self, sql, 0, &result, NULL) ? result : -1;
 }
 
 static gboolean

@@ -15,6 +15,7 @@
 
 #include <math.h>
 
+#include "klynge-db-statement.h"
 #include "klynge-import.h"
 #include "klynge-practice-list.h"
 #include "klynge-table-reader.h"
@@ -252,18 +253,16 @@ load_keys (KlyngeDb  *db,
            GError   **error)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id, name, COALESCE(provider_number, '') FROM clinic WHERE cluster_id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id, name, COALESCE(provider_number, '') FROM clinic WHERE cluster_id = ?1");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      gpointer id = GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0));
-      const char *number = (const char *)sqlite3_column_text (stmt, 2);
+      gpointer id = GINT_TO_POINTER (klynge_db_statement_column_int64 (stmt, 0));
+      const char *number = klynge_db_statement_column_text (stmt, 2);
 
-      g_hash_table_insert (keys, klynge_import_name_key ((const char *)sqlite3_column_text (stmt, 1)), id);
+      g_hash_table_insert (keys, klynge_import_name_key (klynge_db_statement_column_text (stmt, 1)), id);
       if (*number != '\0')
         g_hash_table_insert (keys, klynge_import_number_key (number), id);
     }
@@ -290,30 +289,27 @@ write_practices (KlyngeDb                  *db,
     {
       Practice *p = &g_array_index (reader->practices, Practice, i);
       gint64 id = match_clinic (keys, p);
-      sqlite3_stmt *stmt;
+      g_autoptr(KlyngeDbStatement) stmt = NULL;
 
       /* An update keeps what the file does not say: its listed patients
        * when it has no such column, a number the clinic already has. */
-      stmt = klynge_db_prepare (db, id == 0 ?
-                                "INSERT INTO clinic (cluster_id, name, provider_number, listed_patients, address, phone) "
-                                "VALUES (?1, ?2, NULLIF(?3, ''), COALESCE(?4, 0), ?5, ?6)" :
-                                "UPDATE clinic SET name = ?2, provider_number = COALESCE(NULLIF(?3, ''), provider_number), "
-                                "listed_patients = COALESCE(?4, listed_patients), "
-                                "address = CASE ?5 WHEN '' THEN address ELSE ?5 END, "
-                                "phone = CASE ?6 WHEN '' THEN phone ELSE ?6 END WHERE id = ?7 AND cluster_id = ?1",
-                                error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      sqlite3_bind_text (stmt, 2, p->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, p->number, -1, SQLITE_STATIC);
+      stmt = klynge_db_statement_new (db, id == 0 ?
+        "INSERT INTO clinic (cluster_id, name, provider_number, listed_patients, address, phone) "
+        "VALUES (?1, ?2, NULLIF(?3, ''), COALESCE(?4, 0), ?5, ?6)" :
+        "UPDATE clinic SET name = ?2, provider_number = COALESCE(NULLIF(?3, ''), provider_number), "
+        "listed_patients = COALESCE(?4, listed_patients), "
+        "address = CASE ?5 WHEN '' THEN address ELSE ?5 END, "
+        "phone = CASE ?6 WHEN '' THEN phone ELSE ?6 END WHERE id = ?7 AND cluster_id = ?1");
+      klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+      klynge_db_statement_bind_text (stmt, 2, p->name);
+      klynge_db_statement_bind_text (stmt, 3, p->number);
       if (p->listed >= 0)
-        sqlite3_bind_int64 (stmt, 4, p->listed);
-      sqlite3_bind_text (stmt, 5, p->address, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, p->phone, -1, SQLITE_STATIC);
+        klynge_db_statement_bind_int64 (stmt, 4, p->listed);
+      klynge_db_statement_bind_text (stmt, 5, p->address);
+      klynge_db_statement_bind_text (stmt, 6, p->phone);
       if (id != 0)
-        sqlite3_bind_int64 (stmt, 7, id);
-      if (!klynge_db_step_done (db, stmt, error))
+        klynge_db_statement_bind_int64 (stmt, 7, id);
+      if (!klynge_db_statement_run (stmt, error))
         {
           g_prefix_error (error, "%s: %s: ", reader->file_name, p->name);
           goto failed;

@@ -594,8 +594,8 @@ write_meeting (KlyngeDb       *db,
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, meeting->id == 0
     ? "INSERT INTO meeting (cluster_id, title, topic_id, starts_at, ends_at, venue_name, venue_address, "
-      "  catering, facilitator_id, status, minutes, follow_up_of, reply_by) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)"
+    "  catering, facilitator_id, status, minutes, follow_up_of, reply_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)"
     /* The right-hand sides see the row as it was, so the sequence counts
      * exactly the changes a calendar has to apply (RFC 5546 2.1.4), once
      * invitations are out (a planned meeting has sent none). */
