@@ -1076,19 +1076,6 @@ klynge_db_count (KlyngeDb    *self,
   return klynge_db_statement_get_int64 (stmt, value, error);
 }
 
-void
-klynge_db_reset_statements (KlyngeDb *self)
-{
-  GHashTableIter iter;
-  gpointer stmt;
-
-  g_return_if_fail (KLYNGE_IS_DB (self));
-
-  g_hash_table_iter_init (&iter, self->statements);
-  while (g_hash_table_iter_next (&iter, NULL, &stmt))
-    sqlite3_reset (stmt);
-}
-
 /**
  * klynge_db_begin:
  *
