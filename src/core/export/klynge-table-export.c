@@ -113,12 +113,6 @@ klynge_table_free (KlyngeTable *self)
   g_free (self);
 }
 
-const char *
-klynge_table_get_name (KlyngeTable *self)
-{
-  return self->name;
-}
-
 guint
 klynge_table_get_n_rows (KlyngeTable *self)
 {
@@ -293,16 +287,8 @@ klynge_table_write_csv (KlyngeTable  *self,
                         GError      **error)
 {
   g_autoptr(GString) out = klynge_table_format_csv (self, locale_uses_decimal_comma ());
-  g_autoptr(GError) local_error = NULL;
 
-  /* Written to a temporary file and renamed, so a failed export never leaves
-   * half a list where a good one was. */
-  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return klynge_file_write_private (path, out->str, out->len, error);
 }
 
 /* XLSX */

@@ -220,14 +220,8 @@ klynge_submissions_write_reminder (KlyngeDb    *db,
                                    GError     **error)
 {
   g_autofree char *mail = klynge_submissions_reminder_mail (db, meeting_id, error);
-  g_autoptr(GError) local_error = NULL;
 
-  if (mail == NULL)
-    return FALSE;
-  if (g_file_set_contents_full (path, mail, -1, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
-    return TRUE;
-  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write %s: %s"), path, local_error->message);
-  return FALSE;
+  return mail != NULL && klynge_file_write_private (path, mail, -1, error);
 }
 
 gboolean
