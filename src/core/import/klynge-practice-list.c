@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "klynge-db-statement.h"
+#include "klynge-db-task.h"
 #include "klynge-import.h"
 #include "klynge-practice-list.h"
 #include "klynge-table-reader.h"
@@ -376,42 +377,19 @@ klynge_practice_list_import (KlyngeDb                  *db,
   return ok;
 }
 
-typedef struct
+/* The import as the worker runs it: the counts, or %NULL with @error set. */
+static gpointer
+import_in_worker (KlyngeDb      *db,
+                  gint64         cluster_id,
+                  const char    *path,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  char  *db_path;
-  gint64 cluster_id;
-  char  *path;
-} ImportData;
+  g_autofree KlyngePracticeListResult *counts = g_new0 (KlyngePracticeListResult, 1);
 
-static void
-import_data_free (gpointer data)
-{
-  ImportData *import = data;
-
-  g_free (import->db_path);
-  g_free (import->path);
-  g_free (import);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *import = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeDb) db = klynge_db_open (import->db_path, KLYNGE_DB_OPEN_DEFAULT, &error);
-  KlyngePracticeListResult *counts = g_new0 (KlyngePracticeListResult, 1);
-
-  if (db != NULL && klynge_practice_list_import (db, import->cluster_id, import->path, &(KlyngePracticeList) { .sheet = 1 },
-                                                 FALSE, counts, &error))
-    g_task_return_pointer (task, counts, g_free);
-  else
-    {
-      g_free (counts);
-      g_task_return_error (task, g_steal_pointer (&error));
-    }
+  if (!klynge_practice_list_import (db, cluster_id, path, &(KlyngePracticeList) { .sheet = 1 }, FALSE, counts, error))
+    return NULL;
+  return g_steal_pointer (&counts);
 }
 
 void
@@ -422,15 +400,8 @@ klynge_practice_list_import_async (KlyngeDb            *db,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ImportData *import = g_new0 (ImportData, 1);
-
-  import->db_path = g_strdup (klynge_db_get_path (db));
-  import->cluster_id = cluster_id;
-  import->path = g_strdup (path);
-  g_task_set_source_tag (task, klynge_practice_list_import_async);
-  g_task_set_task_data (task, import, import_data_free);
-  g_task_run_in_thread (task, import_thread);
+  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_DEFAULT, cluster_id, path, import_in_worker, g_free,
+                           klynge_practice_list_import_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -438,7 +409,7 @@ klynge_practice_list_import_finish (GAsyncResult              *result,
                                     KlyngePracticeListResult  *counts,
                                     GError                   **error)
 {
-  g_autofree KlyngePracticeListResult *found = g_task_propagate_pointer (G_TASK (result), error);
+  g_autofree KlyngePracticeListResult *found = klynge_db_file_task_finish (result, klynge_practice_list_import_async, error);
 
   if (found == NULL)
     return FALSE;
