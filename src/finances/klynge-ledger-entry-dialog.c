@@ -81,11 +81,17 @@ position_of (GArray *ids,
 static void
 fill_choices (KlyngeLedgerEntryDialog *self)
 {
-  g_autoptr(GPtrArray) categories = klynge_ledger_list_categories (self->db, self->cluster_id, NULL);
-  g_autoptr(GPtrArray) meetings = klynge_ledger_meeting_costs (self->db, self->cluster_id, 0, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) categories = klynge_ledger_list_categories (self->db, self->cluster_id, &error);
+  g_autoptr(GPtrArray) meetings = categories != NULL
+    ? klynge_ledger_meeting_costs (self->db, self->cluster_id, 0, FALSE, &error) : NULL;
   g_autoptr(GtkStringList) category_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
   gint64 none = 0;
+
+  /* Choices that could not be read would look like a cluster without any. */
+  if (error != NULL)
+    show_error (self, error);
 
   g_array_append_val (self->category_ids, none);
   gtk_string_list_append (category_names, _("Choose a category"));
