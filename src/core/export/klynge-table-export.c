@@ -19,6 +19,7 @@
 
 #include "klynge-error.h"
 #include "klynge-file.h"
+#include "klynge-format.h"
 #include "klynge-table-export.h"
 
 /* Excel's limits for a sheet name. */
@@ -407,10 +408,8 @@ parse_iso_date (const char   *text,
                 lxw_datetime *out)
 {
   int year, month, day;
-  char rest;
 
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &rest) != 3 ||
-      !g_date_valid_dmy (day, month, year))
+  if (!klynge_date_from_iso (text, &year, &month, &day))
     return FALSE;
 
   *out = (lxw_datetime) { .year = year, .month = month, .day = day };

@@ -13,6 +13,7 @@
 
 #include "klynge-data-requests.h"
 #include "klynge-db-statement.h"
+#include "klynge-format.h"
 #include "klynge-meeting.h"
 #include "klynge-period.h"
 #include "klynge-sql.h"
@@ -53,15 +54,6 @@ klynge_data_request_status_label (const char *status)
   return _("Requested");
 }
 
-static gboolean
-valid_date (const char *date)
-{
-  int y, mo, d, h, mi;
-  g_autofree char *as_time = g_strdup_printf ("%sT00:00", date);
-
-  return klynge_meeting_parse_time (as_time, &y, &mo, &d, &h, &mi);
-}
-
 /**
  * klynge_data_requests_create:
  * @period: the period the clinics should report, "2026-Q1" or as a file
@@ -94,7 +86,7 @@ klynge_data_requests_create (KlyngeDb    *db,
     }
   if (!(key = klynge_period_normalize (period, error)))
     return -1;
-  if (due_on != NULL && *due_on != '\0' && !valid_date (due_on))
+  if (due_on != NULL && *due_on != '\0' && !klynge_date_from_iso (due_on, NULL, NULL, NULL))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
                    _("“%s” is not a date; write it as year-month-day, like 2026-05-26."), due_on);
