@@ -16,6 +16,7 @@
 #include "klynge-chart-data.h"
 #include "klynge-chart-letters.h"
 #include "klynge-db-statement.h"
+#include "klynge-meeting.h"
 #include "klynge-period.h"
 #include "klynge-stats.h"
 
@@ -693,13 +694,23 @@ klynge_chart_list_meetings (KlyngeDb  *db,
                             gint64     cluster_id,
                             GError   **error)
 {
-  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
-    "SELECT id, title, substr(starts_at, 1, 10) FROM meeting "
-    "WHERE cluster_id = ?1 AND (topic_id IS NOT NULL OR id IN (SELECT meeting_id FROM data_request)) "
-    "ORDER BY starts_at DESC");
+  g_autoptr(GListModel) meetings = klynge_meetings_list (db, cluster_id, KLYNGE_MEETINGS_WITH_INDICATORS, NULL, error);
+  g_autoptr(GPtrArray) list = NULL;
 
-  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
-  return klynge_db_statement_collect (stmt, choice_from_row, (GDestroyNotify) indicator_free, error);
+  if (meetings == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(KlyngeMeeting) meeting = g_list_model_get_item (meetings, i);
+      KlyngeChartIndicator *choice = g_new0 (KlyngeChartIndicator, 1);
+
+      choice->id = meeting->id;
+      choice->name = g_strdup (meeting->title);
+      choice->topic = g_strndup (meeting->starts_at, 10);
+      g_ptr_array_add (list, choice);
+    }
+  return g_steal_pointer (&list);
 }
 
 /**

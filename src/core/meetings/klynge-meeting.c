@@ -465,6 +465,9 @@ klynge_meetings_list (KlyngeDb              *db,
       : filter == KLYNGE_MEETINGS_PAST
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
         "AND NOT (m.status != 'held' AND m.ends_at >= ?2) ORDER BY m.starts_at DESC, m.id"
+      : filter == KLYNGE_MEETINGS_WITH_INDICATORS
+      ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 AND ?2 IS NOT NULL "
+        "AND (m.topic_id IS NOT NULL OR m.id IN (SELECT meeting_id FROM data_request)) ORDER BY m.starts_at DESC, m.id"
       : "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 AND ?2 IS NOT NULL "
         "ORDER BY m.starts_at, m.id");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
