@@ -494,6 +494,7 @@ static gpointer
 read_in_worker (KlyngeDb      *db,
                 gint64         cluster_id,
                 const char    *path,
+                int            option,
                 GCancellable  *cancellable,
                 GError       **error)
 {
@@ -508,7 +509,7 @@ klynge_member_import_read_async (KlyngeDb            *db,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_READ_ONLY, cluster_id, path, read_in_worker,
+  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_READ_ONLY, cluster_id, path, 0, read_in_worker,
                            (GDestroyNotify) klynge_member_import_free, klynge_member_import_read_async,
                            cancellable, callback, user_data);
 }

@@ -19,6 +19,7 @@ typedef struct
   KlyngeDbOpenFlags  flags;
   gint64             cluster_id;
   char              *path;
+  int                option;
   KlyngeDbFileFunc   func;
   GDestroyNotify     result_free;
 } FileTask;
@@ -41,11 +42,14 @@ file_task_thread (GTask        *task,
 {
   FileTask *file_task = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeDb) db = klynge_db_open (file_task->db_path, file_task->flags, &error);
+  g_autoptr(KlyngeDb) db = NULL;
   gpointer result = NULL;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  db = klynge_db_open (file_task->db_path, file_task->flags, &error);
   if (db != NULL)
-    result = file_task->func (db, file_task->cluster_id, file_task->path, cancellable, &error);
+    result = file_task->func (db, file_task->cluster_id, file_task->path, file_task->option, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -67,6 +71,7 @@ klynge_db_file_task_run (KlyngeDb            *db,
                          KlyngeDbOpenFlags    flags,
                          gint64               cluster_id,
                          const char          *path,
+                         int                  option,
                          KlyngeDbFileFunc     func,
                          GDestroyNotify       result_free,
                          gpointer             source_tag,
@@ -81,6 +86,7 @@ klynge_db_file_task_run (KlyngeDb            *db,
   file_task->flags = flags;
   file_task->cluster_id = cluster_id;
   file_task->path = g_strdup (path);
+  file_task->option = option;
   file_task->func = func;
   file_task->result_free = result_free;
   g_task_set_source_tag (task, source_tag);

@@ -10,11 +10,13 @@
 
 G_BEGIN_DECLS
 
-/* Runs in the worker, on its own connection to the database. Returns the
- * result, or %NULL with @error set. */
+/* Runs in the worker, on its own connection to the database; @option is
+ * the caller's (a format, a flag). Returns the result (any non-%NULL
+ * pointer when there is nothing to hand back), or %NULL with @error set. */
 typedef gpointer (*KlyngeDbFileFunc) (KlyngeDb      *db,
                                       gint64         cluster_id,
                                       const char    *path,
+                                      int            option,
                                       GCancellable  *cancellable,
                                       GError       **error);
 
@@ -22,6 +24,7 @@ void     klynge_db_file_task_run    (KlyngeDb            *db,
                                      KlyngeDbOpenFlags    flags,
                                      gint64               cluster_id,
                                      const char          *path,
+                                     int                  option,
                                      KlyngeDbFileFunc     func,
                                      GDestroyNotify       result_free,
                                      gpointer             source_tag,

@@ -382,6 +382,7 @@ static gpointer
 import_in_worker (KlyngeDb      *db,
                   gint64         cluster_id,
                   const char    *path,
+                  int            option,
                   GCancellable  *cancellable,
                   GError       **error)
 {
@@ -400,7 +401,7 @@ klynge_practice_list_import_async (KlyngeDb            *db,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_DEFAULT, cluster_id, path, import_in_worker, g_free,
+  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_DEFAULT, cluster_id, path, 0, import_in_worker, g_free,
                            klynge_practice_list_import_async, cancellable, callback, user_data);
 }
 
