@@ -285,10 +285,6 @@ void
 klynge_context_emit_changed (KlyngeContext *self)
 {
   g_return_if_fail (KLYNGE_IS_CONTEXT (self));
-  /* A worker's commit (an import) is seen only once no statement of this
-   * connection still holds the read snapshot it began before it. */
-  if (self->db != NULL)
-    klynge_db_reset_statements (self->db);
   /* The change may have archived or unarchived the cluster. */
   update_read_only (self);
   g_signal_emit (self, signals[CHANGED], 0);

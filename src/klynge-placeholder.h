@@ -6,12 +6,17 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 /* What an empty boxed list shows: @text, dim, as tall as a row. Without
  * one, an empty boxed list draws only its frame, a stray line. */
 GtkWidget *klynge_list_placeholder_new (const char *text);
+
+/* What a list shows in place of its rows when they could not be read. */
+GtkWidget *klynge_list_error_new       (const GError *error);
+void       klynge_combo_row_show_error (AdwComboRow  *row,
+                                        const GError *error);
 
 G_END_DECLS

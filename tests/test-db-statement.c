@@ -211,6 +211,49 @@ test_count (Fixture       *f,
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_FAILED);
 }
 
+/* An update of a record someone else removed changes nothing and says so. */
+static void
+test_run_changing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (f->db, "UPDATE cluster SET name = ?2 WHERE id = ?1");
+
+    klynge_db_statement_bind_int64 (stmt, 1, 1);
+    klynge_db_statement_bind_text (stmt, 2, "A2");
+    g_assert_true (klynge_db_statement_run_changing (stmt, "gone", &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (f->db, "UPDATE cluster SET name = ?2 WHERE id = ?1");
+
+    klynge_db_statement_bind_int64 (stmt, 1, 999);
+    klynge_db_statement_bind_text (stmt, 2, "Z");
+    g_assert_false (klynge_db_statement_run_changing (stmt, "gone", &error));
+    g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
+    g_assert_cmpstr (error->message, ==, "gone");
+  }
+}
+
+static void
+test_collect_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (f->db,
+    "SELECT name FROM cluster UNION ALL SELECT NULL ORDER BY 1 DESC");
+  g_autoptr(GPtrArray) texts = klynge_db_statement_collect_text (stmt, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (texts->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "C");
+  g_assert_cmpstr (g_ptr_array_index (texts, 2), ==, "A");
+  /* SQL NULL reads as "", as a view shows it. */
+  g_assert_cmpstr (g_ptr_array_index (texts, 3), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +267,8 @@ main (int   argc,
   g_test_add ("/db/statement/reset-at-end-of-scope", Fixture, NULL, fixture_setup, test_reset_at_end_of_scope, fixture_teardown);
   g_test_add ("/db/statement/collect", Fixture, NULL, fixture_setup, test_collect, fixture_teardown);
   g_test_add ("/db/statement/collect-error", Fixture, NULL, fixture_setup, test_collect_error, fixture_teardown);
+  g_test_add ("/db/statement/run-changing", Fixture, NULL, fixture_setup, test_run_changing, fixture_teardown);
+  g_test_add ("/db/statement/collect-text", Fixture, NULL, fixture_setup, test_collect_text, fixture_teardown);
   g_test_add ("/db/statement/count", Fixture, NULL, fixture_setup, test_count, fixture_teardown);
 
   return g_test_run ();

@@ -254,27 +254,6 @@ test_missing_folder (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* A statement left in the middle of its rows keeps the connection on an old
- * snapshot; resetting them all shows what another connection committed. */
-static void
-test_reset_statements (Fixture       *f,
-                       gconstpointer  data)
-{
-  g_autoptr(KlyngeDb) reader = klynge_test_open_db (f->path);
-  g_autoptr(KlyngeDb) writer = klynge_test_open_db (f->path);
-  sqlite3_stmt *left_open;
-
-  g_assert_true (klynge_db_exec (writer, "INSERT INTO cluster (name) VALUES ('A'), ('B')", NULL));
-  left_open = klynge_db_prepare (reader, "SELECT id FROM cluster ORDER BY id", NULL);
-  g_assert_cmpint (sqlite3_step (left_open), ==, SQLITE_ROW);
-
-  g_assert_true (klynge_db_exec (writer, "INSERT INTO cluster (name) VALUES ('C')", NULL));
-  g_assert_cmpint (klynge_test_count (reader, "SELECT count(*) FROM cluster", 0), ==, 2);
-
-  klynge_db_reset_statements (reader);
-  g_assert_cmpint (klynge_test_count (reader, "SELECT count(*) FROM cluster", 0), ==, 3);
-}
-
 /* An export pointed at the open database (or its WAL) must not touch it. */
 static void
 test_export_onto_open_file (Fixture       *f,
@@ -570,7 +549,6 @@ main (int    argc,
   ADD ("/db/foreign-sqlite", test_foreign_sqlite);
   ADD ("/db/too-new", test_too_new);
   ADD ("/db/missing-folder", test_missing_folder);
-  ADD ("/db/reset-statements", test_reset_statements);
   ADD ("/db/export-onto-open-file", test_export_onto_open_file);
   ADD ("/db/disk-full-at-commit", test_disk_full_at_commit);
   ADD ("/db/commit-after-file-deleted", test_commit_after_file_deleted);

@@ -147,6 +147,28 @@ test_english_dates (void)
   g_assert_false (klynge_format_day_first ());
 }
 
+/* The one check of stored dates: the ledger, the rules, the requests and the
+ * workbook export all take exactly these. */
+static void
+test_iso_dates (void)
+{
+  int y = 0, m = 0, d = 0;
+
+  g_assert_true (klynge_date_from_iso ("2024-02-29", &y, &m, &d));
+  g_assert_cmpint (y, ==, 2024);
+  g_assert_cmpint (m, ==, 2);
+  g_assert_cmpint (d, ==, 29);
+  g_assert_true (klynge_date_from_iso ("2026-12-31", NULL, NULL, NULL));
+  g_assert_false (klynge_date_from_iso ("2025-02-29", NULL, NULL, NULL));
+  g_assert_false (klynge_date_from_iso ("2026-13-01", NULL, NULL, NULL));
+  g_assert_false (klynge_date_from_iso ("2026-1-01", NULL, NULL, NULL));
+  g_assert_false (klynge_date_from_iso ("2026-01-01x", NULL, NULL, NULL));
+  g_assert_false (klynge_date_from_iso ("0202-01-01", NULL, NULL, NULL));
+  g_assert_false (klynge_date_from_iso ("24.11.2026", NULL, NULL, NULL));
+  g_assert_false (klynge_date_from_iso ("", NULL, NULL, NULL));
+  g_assert_false (klynge_date_from_iso (NULL, NULL, NULL, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -154,5 +176,6 @@ main (int argc, char **argv)
   g_test_add_func ("/format/date/danish", test_danish_dates);
   g_test_add_func ("/format/date/english", test_english_dates);
   g_test_add_func ("/format/date/optional", test_optional_dates);
+  g_test_add_func ("/format/date/iso", test_iso_dates);
   return g_test_run ();
 }

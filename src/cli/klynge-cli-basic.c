@@ -8,6 +8,7 @@
 
 #include "klynge-cli.h"
 #include "klynge-cluster.h"
+#include "klynge-cluster-details.h"
 #include "klynge-demo.h"
 #include "klynge-format.h"
 
@@ -88,8 +89,7 @@ klynge_cli_info (KlyngeCli  *cli,
                  char      **argv)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) clusters = NULL;
   KlyngeDb *db;
 
   if (!klynge_cli_parse_options ("info", NULL, _("Print the counts of every cluster in the database."),
@@ -103,23 +103,17 @@ klynge_cli_info (KlyngeCli  *cli,
 
   g_print (_("Database: %s (format %d)\n"), klynge_db_get_path (db), klynge_db_get_schema_version (db));
 
-  if (!(stmt = klynge_db_prepare (db, "SELECT id FROM cluster ORDER BY id", &error)))
+  if (!(clusters = klynge_cluster_list_all (db, TRUE, &error)))
     return klynge_cli_report_error (error);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (ids->len == 0)
+  if (clusters->len == 0)
     g_print ("%s\n", _("No clusters yet."));
 
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < clusters->len; i++)
     {
+      const KlyngeClusterBrief *cluster = g_ptr_array_index (clusters, i);
       g_auto(KlyngeClusterSummary) s = { 0 };
 
-      if (!klynge_cluster_summary_load (db, g_array_index (ids, gint64, i), &s, &error))
+      if (!klynge_cluster_summary_load (db, cluster->id, &s, &error))
         return klynge_cli_report_error (error);
 
       const struct { const char *label; gint64 value; } lines[] = {

@@ -234,9 +234,10 @@ klynge_cluster_editor_new (GtkWindow *parent,
 {
   KlyngeClusterEditor *self = g_object_new (KLYNGE_TYPE_CLUSTER_EDITOR, "transient-for", parent, NULL);
   g_autofree char *threshold = NULL, *minimum = NULL, *per_gp = NULL, *per_patient = NULL;
+  g_autoptr(GError) error = NULL;
 
   self->db = g_object_ref (db);
-  if (cluster_id == 0 || !klynge_cluster_details_load (db, cluster_id, &self->details, NULL))
+  if (cluster_id == 0 || !klynge_cluster_details_load (db, cluster_id, &self->details, &error))
     {
       /* The Danish rules, which most users of Klynge follow. */
       self->details.id = 0;
@@ -274,5 +275,14 @@ klynge_cluster_editor_new (GtkWindow *parent,
                                  /* Translators: the title of a cluster's details that cannot be changed */
                                  cluster_id != 0 ? C_("window title", "Cluster") : NULL);
   klynge_edit_guard_protect (GTK_WINDOW (self), self->content, "cluster.save");
+  /* Details that could not be read are not shown as a new cluster's, which
+   * saving would turn into a twin of the one asked for. */
+  if (error != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Cluster"));
+      klynge_field_check_show_error (self->problems_label, error);
+      gtk_widget_set_sensitive (self->content, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "cluster.save", FALSE);
+    }
   return self;
 }

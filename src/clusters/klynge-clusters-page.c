@@ -692,13 +692,17 @@ board_people (GPtrArray *board)
 /* Fills the board line's text and keeps the whole board for its tooltip. */
 static char *
 board_markup (KlyngeClustersPage *self,
-              GPtrArray          *board)
+              GPtrArray          *board,
+              const GError       *error)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autoptr(GPtrArray) people = NULL;
 
   g_clear_pointer (&self->board_people, g_free);
   self->board_truncated = FALSE;
+  /* A board that could not be read is not "no roles given yet". */
+  if (error != NULL)
+    return g_markup_printf_escaped ("<b>%s</b> %s", _("Board:"), error->message);
   if (board == NULL || board->len == 0)
     return g_markup_printf_escaped ("<b>%s</b> %s", _("Board:"), _("no roles given yet; add them to the members."));
 
@@ -834,7 +838,8 @@ load_summary (KlyngeClustersPage *self,
 {
   g_auto(KlyngeClusterSummary) summary = { 0 };
   g_auto(KlyngeClusterDetails) details = { 0 };
-  g_autoptr(GPtrArray) board = klynge_cluster_list_board (db, cluster, NULL);
+  g_autoptr(GError) board_error = NULL;
+  g_autoptr(GPtrArray) board = klynge_cluster_list_board (db, cluster, &board_error);
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   KlyngeGrantEstimate estimate;
   g_autoptr(GError) error = NULL;
@@ -898,7 +903,7 @@ load_summary (KlyngeClustersPage *self,
   gtk_label_set_text (self->grant_value, yearly);
   gtk_label_set_text (self->grant_caption, grant_caption);
 
-  board_text = board_markup (self, board);
+  board_text = board_markup (self, board, board_error);
   gtk_label_set_markup (self->board_label, board_text);
   update_summary_tooltips (self);
 }

@@ -330,7 +330,8 @@ fill_choices (KlyngeMemberEditor *self,
   const char * const *titles = klynge_member_titles ();
   g_autoptr(GtkStringList) title_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) clinic_names = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) clinics = klynge_clinic_list (self->db, self->cluster_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) clinics = klynge_clinic_list (self->db, self->cluster_id, &error);
   guint selected = 0;
   gint64 none = 0;
 
@@ -351,6 +352,7 @@ fill_choices (KlyngeMemberEditor *self,
     }
   adw_combo_row_set_model (self->clinic_row, G_LIST_MODEL (clinic_names));
   adw_combo_row_set_selected (self->clinic_row, selected);
+  klynge_combo_row_show_error (self->clinic_row, error);
 }
 
 KlyngeMemberEditor *

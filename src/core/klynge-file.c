@@ -16,6 +16,19 @@
 #include "klynge-error.h"
 #include "klynge-file.h"
 
+/* Writing over the open database would destroy it, and even opening it
+ * here would drop this process's locks on it. */
+static gboolean
+check_not_database (const char  *path,
+                    GError     **error)
+{
+  if (!klynge_db_file_is_open (path))
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
+               _("“%s” is the open database. Choose another name for the file."), path);
+  return FALSE;
+}
+
 /**
  * klynge_file_prepare_private:
  * @path: the file a writer is about to open itself (cairo, libxlsxwriter, libpng)
@@ -36,14 +49,8 @@ klynge_file_prepare_private (const char  *path,
   int fd;
   int saved_errno;
 
-  /* Writing over the open database would destroy it, and even opening it
-   * here would drop this process's locks on it. */
-  if (klynge_db_file_is_open (path))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
-                   _("“%s” is the open database. Choose another name for the file."), path);
-      return FALSE;
-    }
+  if (!check_not_database (path, error))
+    return FALSE;
 
   fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, KLYNGE_FILE_MODE);
 
@@ -57,5 +64,31 @@ klynge_file_prepare_private (const char  *path,
   if (fd >= 0)
     close (fd);
   g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/**
+ * klynge_file_write_private:
+ * @length: the length of @contents, or -1 when it is a string
+ *
+ * Writes @contents to @path, readable by its owner only. The text goes to a
+ * temporary file that is then renamed, so a failed write never leaves half
+ * a file where a good one was; never over the open database.
+ *
+ * Returns: %FALSE with @error set when the file cannot be written
+ */
+gboolean
+klynge_file_write_private (const char  *path,
+                           const char  *contents,
+                           gssize       length,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!check_not_database (path, error))
+    return FALSE;
+  if (g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
+    return TRUE;
+  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, local_error->message);
   return FALSE;
 }

@@ -16,5 +16,9 @@ G_BEGIN_DECLS
 
 gboolean klynge_file_prepare_private (const char  *path,
                                       GError     **error);
+gboolean klynge_file_write_private   (const char  *path,
+                                      const char  *contents,
+                                      gssize       length,
+                                      GError     **error);
 
 G_END_DECLS

@@ -143,6 +143,7 @@ load_requests (KlyngeDataPage *self)
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   guint selected = gtk_drop_down_get_selected (self->meeting_drop_down);
   g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_clinics = 0, n_complete = 0;
   g_autofree char *text = NULL;
   gint64 meeting;
@@ -157,7 +158,12 @@ load_requests (KlyngeDataPage *self)
       return;
     }
   meeting = g_array_index (self->meeting_ids, gint64, selected);
-  list = klynge_submissions_list (db, meeting, NULL);
+  /* In place of the clinics' rows: an empty tracker would say all is delivered. */
+  if (!(list = klynge_submissions_list (db, meeting, &error)))
+    {
+      gtk_label_set_text (self->tracker_label, error->message);
+      return;
+    }
 
   for (guint i = 0; list != NULL && i < list->len;)
     {

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "klynge-chart-data.h"
 #include "klynge-chart-letters.h"
 #include "klynge-format.h"
 #include "klynge-import-sheet.h"
@@ -295,7 +296,7 @@ show_unknown_names (KlyngeImportSheet *self)
   g_autoptr(GtkStringList) clinics = gtk_string_list_new (choose);
   g_autoptr(GtkStringList) indicators = gtk_string_list_new (choose);
   g_auto(GStrv) indicator_names = klynge_import_list_indicators (db, cluster, NULL);
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) known = NULL;
 
   clear_unknown_rows (self);
   g_array_set_size (self->clinic_ids, 0);
@@ -313,18 +314,14 @@ show_unknown_names (KlyngeImportSheet *self)
           gtk_string_list_append (clinics, label);
         }
     }
-  else if ((stmt = klynge_db_prepare (db, "SELECT id, name FROM clinic WHERE cluster_id = ?1 ORDER BY name", NULL)) != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, cluster);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+  else if ((known = klynge_chart_list_clinics (db, cluster, NULL)) != NULL)
+    for (guint i = 0; i < known->len; i++)
+      {
+        const KlyngeChartIndicator *clinic = g_ptr_array_index (known, i);
 
-          g_array_append_val (self->clinic_ids, id);
-          gtk_string_list_append (clinics, (const char *)sqlite3_column_text (stmt, 1));
-        }
-      sqlite3_reset (stmt);
-    }
+        g_array_append_val (self->clinic_ids, clinic->id);
+        gtk_string_list_append (clinics, clinic->name);
+      }
   if (indicator_names != NULL)
     gtk_string_list_splice (indicators, 1, 0, (const char *const *)indicator_names);
 
@@ -660,10 +657,6 @@ check_with_mapping (KlyngeImportSheet   *self,
   self->checked = klynge_import_mapping_copy (mapping);
 
   gtk_label_set_text (self->summary_label, "");
-  /* The check reads through its own connection: a statement of ours left
-   * mid-result would keep the clinic names just remembered uncommitted,
-   * and the check would report them unknown again. */
-  klynge_db_reset_statements (db);
   set_busy (self, _("Checking the file…"));
   klynge_import_prepare_async (klynge_db_get_path (db), klynge_context_get_cluster_id (self->context),
                                self->path, mapping, progress_cb, self, self->cancellable,

@@ -21,6 +21,7 @@
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-list-keys.h"
 #include "klynge-money.h"
+#include "klynge-placeholder.h"
 #include "klynge-row-label.h"
 #include "klynge-tooltip.h"
 
@@ -40,6 +41,7 @@ struct _KlyngeFinancesPage
   GtkColumnView     *ledger_view;
   GtkDrawingArea    *budget_chart;
   GtkStack          *ledger_content;
+  AdwStatusPage     *ledger_error;
   GtkListBox        *budget_list;
   GtkListBox        *meeting_cost_list;
   AdwEntryRow       *per_gp_row;
@@ -258,9 +260,10 @@ load_filters (KlyngeFinancesPage *self,
               KlyngeDb           *db,
               gint64              cluster)
 {
-  g_autoptr(GArray) years = klynge_ledger_list_years (db, cluster, NULL);
-  g_autoptr(GPtrArray) categories = klynge_ledger_list_categories (db, cluster, NULL);
-  g_autoptr(GPtrArray) meetings = klynge_ledger_meeting_costs (db, cluster, 0, TRUE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) years = klynge_ledger_list_years (db, cluster, &error);
+  g_autoptr(GPtrArray) categories = years != NULL ? klynge_ledger_list_categories (db, cluster, &error) : NULL;
+  g_autoptr(GPtrArray) meetings = categories != NULL ? klynge_ledger_meeting_costs (db, cluster, 0, TRUE, &error) : NULL;
   g_autoptr(GtkStringList) year_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) category_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
@@ -321,6 +324,9 @@ load_filters (KlyngeFinancesPage *self,
       gtk_string_list_append (meeting_names, m->title);
     }
   fill_dropdown (self->meeting_dropdown, self->meeting_ids, meeting_names, keep_meeting);
+  /* Filters that could not be read offer only "All": say why. */
+  if (error != NULL)
+    report_error (self, error);
 }
 
 /* A narrow window wraps the totals only after a "·", never inside
@@ -355,9 +361,11 @@ load_ledger (KlyngeFinancesPage *self,
   g_autoptr(GListModel) entries = klynge_ledger_list_entries (db, cluster, &filter, &error);
   g_autofree char *opening = NULL, *income = NULL, *expenses = NULL, *closing = NULL, *totals = NULL, *balance = NULL;
 
+  /* Where the entries would be: an empty ledger would be a false answer. */
   if (entries == NULL)
     {
-      report_error (self, error);
+      adw_status_page_set_description (self->ledger_error, error->message);
+      gtk_stack_set_visible_child_name (self->ledger_content, "error");
       return;
     }
   gtk_single_selection_set_model (self->selection, entries);
@@ -367,7 +375,8 @@ load_ledger (KlyngeFinancesPage *self,
   self->totals = klynge_ledger_year_load (db, cluster, self->year, &error);
   if (self->totals == NULL)
     {
-      report_error (self, error);
+      gtk_label_set_text (self->totals_label, error->message);
+      gtk_label_set_text (self->balance_label, "");
       return;
     }
   opening = klynge_money_format (self->totals->opening, self->currency);
@@ -431,7 +440,8 @@ load_budget (KlyngeFinancesPage *self,
              KlyngeDb           *db,
              gint64              cluster)
 {
-  g_autoptr(GPtrArray) costs = klynge_ledger_meeting_costs (db, cluster, self->year, TRUE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) costs = klynge_ledger_meeting_costs (db, cluster, self->year, TRUE, &error);
   gboolean locked = klynge_ledger_is_year_locked (db, cluster, self->year) ||
                     klynge_page_get_read_only (KLYNGE_PAGE (self));
 
@@ -477,7 +487,9 @@ load_budget (KlyngeFinancesPage *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (self->meeting_cost_list, row);
     }
-  if (costs == NULL || costs->len == 0)
+  if (costs == NULL)
+    gtk_list_box_append (self->meeting_cost_list, klynge_list_error_new (error));
+  else if (costs->len == 0)
     gtk_list_box_append (self->meeting_cost_list, gtk_label_new (_("No costs are linked to meetings in this year.")));
 }
 
@@ -531,7 +543,9 @@ load_grants (KlyngeFinancesPage *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
       gtk_list_box_append (self->grants_list, row);
     }
-  if (self->grants == NULL || self->grants->len == 0)
+  if (self->grants == NULL)
+    gtk_list_box_append (self->grants_list, klynge_list_error_new (error));
+  else if (self->grants->len == 0)
     gtk_list_box_append (self->grants_list, gtk_label_new (_("No grants are expected for this year.")));
   klynge_page_set_action_enabled (KLYNGE_PAGE (self), "finances.book-grants",
                                  self->grants != NULL && self->grants->len > 0);
@@ -1131,6 +1145,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, ledger_view);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, budget_chart);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, ledger_content);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, ledger_error);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, budget_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, meeting_cost_list);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_gp_row);

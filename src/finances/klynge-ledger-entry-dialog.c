@@ -11,6 +11,7 @@
 #include "klynge-focus.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
+#include "klynge-meeting.h"
 #include "klynge-money.h"
 #include "klynge-read-only.h"
 #include "klynge-tooltip.h"
@@ -81,11 +82,17 @@ position_of (GArray *ids,
 static void
 fill_choices (KlyngeLedgerEntryDialog *self)
 {
-  g_autoptr(GPtrArray) categories = klynge_ledger_list_categories (self->db, self->cluster_id, NULL);
-  g_autoptr(GPtrArray) meetings = klynge_ledger_meeting_costs (self->db, self->cluster_id, 0, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) categories = klynge_ledger_list_categories (self->db, self->cluster_id, &error);
+  g_autoptr(GListModel) meetings = categories != NULL
+    ? klynge_meetings_list (self->db, self->cluster_id, KLYNGE_MEETINGS_ALL, NULL, &error) : NULL;
   g_autoptr(GtkStringList) category_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
   gint64 none = 0;
+
+  /* Choices that could not be read would look like a cluster without any. */
+  if (error != NULL)
+    show_error (self, error);
 
   g_array_append_val (self->category_ids, none);
   gtk_string_list_append (category_names, _("Choose a category"));
@@ -102,12 +109,12 @@ fill_choices (KlyngeLedgerEntryDialog *self)
 
   g_array_append_val (self->meeting_ids, none);
   gtk_string_list_append (meeting_names, _("No meeting"));
-  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
     {
-      KlyngeMeetingCost *m = g_ptr_array_index (meetings, i);
+      g_autoptr(KlyngeMeeting) m = g_list_model_get_item (meetings, i);
       g_autofree char *label = g_strdup_printf ("%.10s  %s", m->starts_at, m->title);
 
-      g_array_append_val (self->meeting_ids, m->meeting_id);
+      g_array_append_val (self->meeting_ids, m->id);
       gtk_string_list_append (meeting_names, label);
     }
 

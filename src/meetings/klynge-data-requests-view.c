@@ -14,6 +14,7 @@
 #include "klynge-date-row.h"
 #include "klynge-format.h"
 #include "klynge-page.h"
+#include "klynge-placeholder.h"
 #include "klynge-period.h"
 #include "klynge-read-only.h"
 #include "klynge-tooltip.h"
@@ -40,6 +41,7 @@ static void
 reload (KlyngeDataRequestsView *self)
 {
   g_autoptr(GListModel) requests = NULL;
+  g_autoptr(GError) error = NULL;
   guint received = 0, late = 0, n;
   g_autofree char *summary = NULL;
   GtkWidget *child;
@@ -51,7 +53,11 @@ reload (KlyngeDataRequestsView *self)
   /* Marking overdue requests late writes; a read-only file shows them as stored. */
   if (!klynge_read_only_apply (self->content, self->db))
     klynge_data_requests_refresh (self->db, self->cluster_id, NULL, NULL);
-  requests = klynge_data_requests_list (self->db, self->meeting_id, NULL);
+  if (!(requests = klynge_data_requests_list (self->db, self->meeting_id, &error)))
+    {
+      gtk_list_box_append (self->list, klynge_list_error_new (error));
+      return;
+    }
   n = requests != NULL ? g_list_model_get_n_items (requests) : 0;
   for (guint i = 0; i < n; i++)
     {

@@ -21,6 +21,7 @@
 #include "klynge-ledger.h"
 #include "klynge-meeting-editor.h"
 #include "klynge-money.h"
+#include "klynge-placeholder.h"
 #include "klynge-read-only.h"
 #include "klynge-topics.h"
 #include "klynge-tooltip.h"
@@ -112,9 +113,12 @@ static void
 fill_choices (KlyngeMeetingEditor *self)
 {
   gint64 cluster = self->meeting->cluster_id;
-  g_autoptr(GPtrArray) topics = klynge_topics_list (self->db, cluster, NULL);
-  g_autoptr(GPtrArray) members = klynge_attendance_rates (self->db, cluster, 0, NULL);
-  g_autoptr(GListModel) meetings = klynge_meetings_list (self->db, cluster, KLYNGE_MEETINGS_ALL, NULL, NULL);
+  g_autoptr(GError) topics_error = NULL;
+  g_autoptr(GError) members_error = NULL;
+  g_autoptr(GError) meetings_error = NULL;
+  g_autoptr(GPtrArray) topics = klynge_topics_list (self->db, cluster, &topics_error);
+  g_autoptr(GPtrArray) members = klynge_attendance_rates (self->db, cluster, 0, &members_error);
+  g_autoptr(GListModel) meetings = klynge_meetings_list (self->db, cluster, KLYNGE_MEETINGS_ALL, NULL, &meetings_error);
   g_autoptr(GPtrArray) labels = NULL;
 
   start_list (&self->topic_ids, &labels);
@@ -126,6 +130,7 @@ fill_choices (KlyngeMeetingEditor *self)
       g_ptr_array_add (labels, g_strdup (topic->title));
     }
   fill_combo (self->topic_row, self->topic_ids, labels, self->meeting->topic_id);
+  klynge_combo_row_show_error (self->topic_row, topics_error);
   g_clear_pointer (&labels, g_ptr_array_unref);
 
   start_list (&self->member_ids, &labels);
@@ -137,6 +142,7 @@ fill_choices (KlyngeMeetingEditor *self)
       g_ptr_array_add (labels, g_strdup (member->name));
     }
   fill_combo (self->facilitator_row, self->member_ids, labels, self->meeting->facilitator_id);
+  klynge_combo_row_show_error (self->facilitator_row, members_error);
   g_clear_pointer (&labels, g_ptr_array_unref);
 
   start_list (&self->meeting_ids, &labels);
@@ -154,6 +160,7 @@ fill_choices (KlyngeMeetingEditor *self)
       g_ptr_array_add (labels, g_strdup_printf (_("%s: %s"), date != NULL ? date : day, other->title));
     }
   fill_combo (self->follow_up_row, self->meeting_ids, labels, self->meeting->follow_up_of);
+  klynge_combo_row_show_error (self->follow_up_row, meetings_error);
 }
 
 static void

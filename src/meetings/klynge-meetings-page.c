@@ -23,6 +23,7 @@
 #include "klynge-meeting-print.h"
 #include "klynge-print.h"
 #include "klynge-meetings-page.h"
+#include "klynge-placeholder.h"
 #include "klynge-topics-window.h"
 
 struct _KlyngeMeetingsPage
@@ -185,6 +186,7 @@ fill_list (KlyngeMeetingsPage *self,
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   g_autoptr(GListModel) upcoming = NULL;
   g_autoptr(GListModel) past = NULL;
+  g_autoptr(GError) error = NULL;
   GtkListBoxRow *row;
 
   self->reloading = TRUE;
@@ -193,9 +195,11 @@ fill_list (KlyngeMeetingsPage *self,
     gtk_list_box_remove (self->meeting_list, GTK_WIDGET (row));
   if (db != NULL)
     {
-      upcoming = klynge_meetings_list (db, cluster, KLYNGE_MEETINGS_UPCOMING, NULL, NULL);
-      past = klynge_meetings_list (db, cluster, KLYNGE_MEETINGS_PAST, NULL, NULL);
+      upcoming = klynge_meetings_list (db, cluster, KLYNGE_MEETINGS_UPCOMING, NULL, &error);
+      past = upcoming != NULL ? klynge_meetings_list (db, cluster, KLYNGE_MEETINGS_PAST, NULL, &error) : NULL;
     }
+  /* Meetings that could not be read would look like a cluster without any. */
+  gtk_list_box_set_placeholder (self->meeting_list, error != NULL ? klynge_list_error_new (error) : NULL);
   append_meetings (self, upcoming, FALSE, select_id);
   append_meetings (self, past, TRUE, select_id);
   self->reloading = FALSE;

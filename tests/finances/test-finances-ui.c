@@ -316,6 +316,30 @@ test_empty_ledger (void)
   klynge_ui_test_run_on_empty (empty_ledger, NULL);
 }
 
+/* A ledger that cannot be read says why where the entries would be, not
+ * "No Entries" (which would be a false answer) nor the entries of before. */
+static void
+unreadable_ledger (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *error_page = find_named (page, "ledger-error");
+
+  g_assert_nonnull (error_page);
+  g_assert_false (gtk_widget_get_mapped (error_page));
+  g_assert_true (klynge_db_exec (klynge_context_get_db (context), "ALTER TABLE ledger_entry RENAME TO ledger_entry_away", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (error_page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "ledger_entry"));
+}
+
+static void
+test_unreadable_ledger (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_ledger, NULL);
+}
+
 static gint64
 n_ledger_entries (KlyngeWindow *window)
 {
@@ -421,6 +445,7 @@ main (int   argc,
 
   g_test_add_func ("/finances/ui/enter-expense", test_enter_expense);
   g_test_add_func ("/finances/ui/empty-ledger", test_empty_ledger);
+  g_test_add_func ("/finances/ui/unreadable-ledger", test_unreadable_ledger);
   g_test_add_func ("/finances/ui/book-grants-twice", test_book_grants_twice);
   g_test_add_func ("/finances/ui/entry-asks", test_entry_asks);
   g_test_add_func ("/finances/ui/keeps-typed-amounts", test_keeps_typed_amounts);

@@ -15,14 +15,16 @@
 
 #include "klynge-chart-data.h"
 #include "klynge-chart-letters.h"
+#include "klynge-db-statement.h"
+#include "klynge-meeting.h"
 #include "klynge-period.h"
 #include "klynge-stats.h"
 
 static double
-column_double_or_nan (sqlite3_stmt *stmt,
+column_double_or_nan (KlyngeDbStatement *stmt,
                       int           column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+  return klynge_db_statement_column_is_null (stmt, column) ? NAN : klynge_db_statement_column_double (stmt, column);
 }
 
 static void
@@ -50,6 +52,32 @@ indicator_free (KlyngeChartIndicator *indicator)
   g_free (indicator->name);
   g_free (indicator->topic);
   g_free (indicator);
+}
+
+/* A choice as id, name and a third column (a topic or a date); "" when the
+ * query has no third column. */
+static gpointer
+choice_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeChartIndicator *choice = g_new0 (KlyngeChartIndicator, 1);
+
+  choice->id = klynge_db_statement_column_int64 (stmt, 0);
+  choice->name = klynge_db_statement_dup_text (stmt, 1);
+  choice->topic = klynge_db_statement_dup_text (stmt, 2);
+  return choice;
+}
+
+static gpointer
+attendance_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeChartMeeting *meeting = g_new0 (KlyngeChartMeeting, 1);
+
+  meeting->title = klynge_db_statement_dup_text (stmt, 0);
+  meeting->date = klynge_db_statement_dup_text (stmt, 1);
+  meeting->present = klynge_db_statement_column_int (stmt, 2);
+  meeting->excused = klynge_db_statement_column_int (stmt, 3);
+  meeting->absent = klynge_db_statement_column_int (stmt, 4);
+  return meeting;
 }
 
 /* Returns: (transfer full): empty data, for charts built without a database (tests, benches) */
@@ -93,16 +121,14 @@ load_cluster_name (KlyngeChartData  *data,
                    gint64            cluster_id,
                    GError          **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT name FROM cluster WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT name FROM cluster WHERE id = ?1");
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  rc = klynge_db_statement_step (stmt, error);
   if (rc == SQLITE_ROW)
     {
-      data->cluster_name = klynge_db_column_dup_text (stmt, 0);
+      data->cluster_name = klynge_db_statement_dup_text (stmt, 0);
       return TRUE;
     }
   if (rc == SQLITE_DONE)
@@ -120,15 +146,13 @@ load_indicator (KlyngeChartData  *data,
                 gint64            indicator_id,
                 GError          **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT name, unit, higher_is_better, data_source, reference_value, target_value, rate_per "
-    "FROM indicator WHERE id = ?1", error);
+    "FROM indicator WHERE id = ?1");
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  rc = klynge_db_step (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, indicator_id);
+  rc = klynge_db_statement_step (stmt, error);
   if (rc == SQLITE_DONE)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, indicator_id);
@@ -139,13 +163,13 @@ load_indicator (KlyngeChartData  *data,
     return FALSE;
 
   data->indicator_id = indicator_id;
-  data->indicator_name = klynge_db_column_dup_text (stmt, 0);
-  data->unit = klynge_db_column_dup_text (stmt, 1);
-  data->higher_is_better = sqlite3_column_int (stmt, 2) != 0;
-  data->data_source = klynge_db_column_dup_text (stmt, 3);
+  data->indicator_name = klynge_db_statement_dup_text (stmt, 0);
+  data->unit = klynge_db_statement_dup_text (stmt, 1);
+  data->higher_is_better = klynge_db_statement_column_int (stmt, 2) != 0;
+  data->data_source = klynge_db_statement_dup_text (stmt, 3);
   data->reference = column_double_or_nan (stmt, 4);
   data->target = column_double_or_nan (stmt, 5);
-  data->rate_per = sqlite3_column_int64 (stmt, 6);
+  data->rate_per = klynge_db_statement_column_int64 (stmt, 6);
   return TRUE;
 }
 
@@ -180,15 +204,15 @@ klynge_chart_row_new (gint64      clinic_id,
 
 /* The clinic's value in one period: its proportion, or its bare value. */
 static double
-measured_value (sqlite3_stmt *stmt,
+measured_value (KlyngeDbStatement *stmt,
                 gboolean     *has_counts)
 {
-  *has_counts = sqlite3_column_type (stmt, 3) != SQLITE_NULL && sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+  *has_counts = !klynge_db_statement_column_is_null (stmt, 3) && !klynge_db_statement_column_is_null (stmt, 4);
   if (*has_counts)
     {
-      gint64 den = sqlite3_column_int64 (stmt, 4);
+      gint64 den = klynge_db_statement_column_int64 (stmt, 4);
 
-      return den > 0 ? (double) sqlite3_column_int64 (stmt, 3) / den : NAN;
+      return den > 0 ? (double) klynge_db_statement_column_int64 (stmt, 3) / den : NAN;
     }
   return column_double_or_nan (stmt, 5);
 }
@@ -223,10 +247,10 @@ load_measurements (KlyngeChartData  *data,
                    gint64            cluster_id,
                    GError          **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT m.clinic_id, c.name, m.period, m.numerator, m.denominator, m.value, m.status = 'suppressed' "
     "FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
-    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 ORDER BY c.id, m.id", error);
+    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 ORDER BY c.id, m.id");
   g_autoptr(GHashTable) by_clinic = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree gint64 *numerators = g_new0 (gint64, MAX (data->periods->len, 1));
   g_autofree gint64 *denominators = g_new0 (gint64, MAX (data->periods->len, 1));
@@ -234,36 +258,34 @@ load_measurements (KlyngeChartData  *data,
   g_autoptr(GPtrArray) all_rows = g_ptr_array_new ();
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->indicator_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, data->indicator_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      gint64 clinic_id = sqlite3_column_int64 (stmt, 0);
+      gint64 clinic_id = klynge_db_statement_column_int64 (stmt, 0);
       KlyngeChartRow *row = g_hash_table_lookup (by_clinic, &clinic_id);
-      guint p = period_index (data->periods, (const char *) sqlite3_column_text (stmt, 2));
+      guint p = period_index (data->periods, klynge_db_statement_column_text (stmt, 2));
       gboolean has_counts;
       double value = measured_value (stmt, &has_counts);
 
       if (row == NULL)
         {
-          row = klynge_chart_row_new (clinic_id, (const char *) sqlite3_column_text (stmt, 1), data->periods->len);
+          row = klynge_chart_row_new (clinic_id, klynge_db_statement_column_text (stmt, 1), data->periods->len);
           g_hash_table_insert (by_clinic, &row->clinic_id, row);
           g_ptr_array_add (all_rows, row);
         }
       row->series[p] = value;
-      row->n_suppressed += sqlite3_column_int (stmt, 6);
-      row->series_numerators[p] = has_counts ? sqlite3_column_int64 (stmt, 3) : 0;
-      row->series_denominators[p] = has_counts ? MAX (sqlite3_column_int64 (stmt, 4), 0) : 0;
+      row->n_suppressed += klynge_db_statement_column_int (stmt, 6);
+      row->series_numerators[p] = has_counts ? klynge_db_statement_column_int64 (stmt, 3) : 0;
+      row->series_denominators[p] = has_counts ? MAX (klynge_db_statement_column_int64 (stmt, 4), 0) : 0;
       /* A later measurement of the same period (a corrected import) replaces the earlier. */
       if (p == chosen)
         {
           row->has_counts = has_counts;
-          row->numerator = has_counts ? sqlite3_column_int64 (stmt, 3) : 0;
-          row->denominator = has_counts ? sqlite3_column_int64 (stmt, 4) : 0;
+          row->numerator = has_counts ? klynge_db_statement_column_int64 (stmt, 3) : 0;
+          row->denominator = has_counts ? klynge_db_statement_column_int64 (stmt, 4) : 0;
           row->value = value;
-          row->suppressed = sqlite3_column_int (stmt, 6);
+          row->suppressed = klynge_db_statement_column_int (stmt, 6);
         }
     }
   if (rc != SQLITE_DONE)
@@ -315,27 +337,25 @@ load_cluster_series (KlyngeChartData  *data,
                      gint64            cluster_id,
                      GError          **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT m.period, sum(m.numerator), sum(m.denominator), avg(m.value), count(m.denominator), "
     "  count(DISTINCT m.clinic_id) "
     "FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
-    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 GROUP BY m.period", error);
+    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 GROUP BY m.period");
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->indicator_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, data->indicator_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      guint p = period_index (data->periods, (const char *) sqlite3_column_text (stmt, 0));
-      gint64 den = sqlite3_column_int64 (stmt, 2);
+      guint p = period_index (data->periods, klynge_db_statement_column_text (stmt, 0));
+      gint64 den = klynge_db_statement_column_int64 (stmt, 2);
 
-      data->cluster_clinics[p] = sqlite3_column_int (stmt, 5);
-      if (sqlite3_column_int64 (stmt, 4) > 0)
+      data->cluster_clinics[p] = klynge_db_statement_column_int (stmt, 5);
+      if (klynge_db_statement_column_int64 (stmt, 4) > 0)
         {
-          data->cluster_series[p] = den > 0 ? (double) sqlite3_column_int64 (stmt, 1) / den : NAN;
-          data->cluster_numerators[p] = sqlite3_column_int64 (stmt, 1);
+          data->cluster_series[p] = den > 0 ? (double) klynge_db_statement_column_int64 (stmt, 1) / den : NAN;
+          data->cluster_numerators[p] = klynge_db_statement_column_int64 (stmt, 1);
           data->cluster_denominators[p] = MAX (den, 0);
         }
       else
@@ -453,32 +473,22 @@ klynge_chart_data_load_attendance (KlyngeDb  *db,
                                    GError   **error)
 {
   g_autoptr(KlyngeChartData) data = klynge_chart_data_new ();
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
 
   if (!load_cluster_name (data, db, cluster_id, error))
     return NULL;
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     "SELECT m.title, substr(m.starts_at, 1, 10), "
     "  count(CASE a.status WHEN 'present' THEN 1 END), count(CASE a.status WHEN 'excused' THEN 1 END), "
     "  count(CASE a.status WHEN 'absent' THEN 1 END) "
     "FROM meeting m JOIN attendance a ON a.meeting_id = m.id "
-    "WHERE m.cluster_id = ?1 AND m.status != 'cancelled' GROUP BY m.id ORDER BY m.starts_at", error);
-  if (stmt == NULL)
+    "WHERE m.cluster_id = ?1 AND m.status != 'cancelled' GROUP BY m.id ORDER BY m.starts_at");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!(meetings = klynge_db_statement_collect (stmt, attendance_from_row, (GDestroyNotify) meeting_free, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeChartMeeting *meeting = g_new0 (KlyngeChartMeeting, 1);
-
-      meeting->title = klynge_db_column_dup_text (stmt, 0);
-      meeting->date = klynge_db_column_dup_text (stmt, 1);
-      meeting->present = sqlite3_column_int (stmt, 2);
-      meeting->excused = sqlite3_column_int (stmt, 3);
-      meeting->absent = sqlite3_column_int (stmt, 4);
-      g_ptr_array_add (data->meetings, meeting);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&data) : NULL;
+  g_ptr_array_extend_and_steal (data->meetings, g_steal_pointer (&meetings));
+  return g_steal_pointer (&data);
 }
 
 /**
@@ -549,39 +559,26 @@ klynge_chart_list_indicators (KlyngeDb  *db,
                               gint64     meeting_id,
                               GError   **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (meeting_id > 0)
     /* As the meetings area defines a meeting's indicators: its topic's,
      * then those it requested data for. */
-    stmt = klynge_db_prepare (db,
+    stmt = klynge_db_statement_new (db,
       "SELECT i.id, i.name, t.title FROM meeting mt, indicator i JOIN topic t ON t.id = i.topic_id "
       "WHERE mt.id = ?2 AND mt.cluster_id = ?1 AND (i.topic_id = mt.topic_id "
       "  OR i.id IN (SELECT indicator_id FROM data_request WHERE meeting_id = mt.id)) "
-      "ORDER BY i.topic_id IS NOT mt.topic_id, i.id", error);
+      "ORDER BY i.topic_id IS NOT mt.topic_id, i.id");
   else
-    stmt = klynge_db_prepare (db,
+    stmt = klynge_db_statement_new (db,
       "SELECT i.id, i.name, t.title FROM indicator i JOIN topic t ON t.id = i.topic_id "
       "WHERE EXISTS (SELECT 1 FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
       "              WHERE m.indicator_id = i.id AND c.cluster_id = ?1) "
-      "ORDER BY t.id, i.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
+      "ORDER BY t.id, i.id");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   if (meeting_id > 0)
-    sqlite3_bind_int64 (stmt, 2, meeting_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeChartIndicator *indicator = g_new0 (KlyngeChartIndicator, 1);
-
-      indicator->id = sqlite3_column_int64 (stmt, 0);
-      indicator->name = klynge_db_column_dup_text (stmt, 1);
-      indicator->topic = klynge_db_column_dup_text (stmt, 2);
-      g_ptr_array_add (list, indicator);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+    klynge_db_statement_bind_int64 (stmt, 2, meeting_id);
+  return klynge_db_statement_collect (stmt, choice_from_row, (GDestroyNotify) indicator_free, error);
 }
 
 /* Returns: (transfer full) (element-type utf8): the indicator's periods in
@@ -592,19 +589,13 @@ klynge_chart_list_periods (KlyngeDb  *db,
                            gint64     indicator_id,
                            GError   **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT DISTINCT m.period FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
-    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 ORDER BY m.period COLLATE klynge_period", error);
-  int rc;
+    "WHERE m.indicator_id = ?1 AND c.cluster_id = ?2 ORDER BY m.period COLLATE klynge_period");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (list, klynge_db_column_dup_text (stmt, 0));
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, indicator_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  return klynge_db_statement_collect_text (stmt, error);
 }
 
 /**
@@ -635,23 +626,10 @@ klynge_chart_list_clinics (KlyngeDb  *db,
                            gint64     cluster_id,
                            GError   **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id, name FROM clinic WHERE cluster_id = ?1 ORDER BY name, id", error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id, name, '' FROM clinic WHERE cluster_id = ?1 ORDER BY name, id");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeChartIndicator *clinic = g_new0 (KlyngeChartIndicator, 1);
-
-      clinic->id = sqlite3_column_int64 (stmt, 0);
-      clinic->name = klynge_db_column_dup_text (stmt, 1);
-      clinic->topic = g_strdup ("");
-      g_ptr_array_add (list, clinic);
-    }
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  return klynge_db_statement_collect (stmt, choice_from_row, (GDestroyNotify) indicator_free, error);
 }
 
 /**
@@ -716,26 +694,23 @@ klynge_chart_list_meetings (KlyngeDb  *db,
                             gint64     cluster_id,
                             GError   **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT id, title, substr(starts_at, 1, 10) FROM meeting "
-    "WHERE cluster_id = ?1 AND (topic_id IS NOT NULL OR id IN (SELECT meeting_id FROM data_request)) "
-    "ORDER BY starts_at DESC", error);
-  int rc;
+  g_autoptr(GListModel) meetings = klynge_meetings_list (db, cluster_id, KLYNGE_MEETINGS_WITH_INDICATORS, NULL, error);
+  g_autoptr(GPtrArray) list = NULL;
 
-  if (stmt == NULL)
+  if (meetings == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
     {
-      KlyngeChartIndicator *meeting = g_new0 (KlyngeChartIndicator, 1);
+      g_autoptr(KlyngeMeeting) meeting = g_list_model_get_item (meetings, i);
+      KlyngeChartIndicator *choice = g_new0 (KlyngeChartIndicator, 1);
 
-      meeting->id = sqlite3_column_int64 (stmt, 0);
-      meeting->name = klynge_db_column_dup_text (stmt, 1);
-      meeting->topic = klynge_db_column_dup_text (stmt, 2);
-      g_ptr_array_add (list, meeting);
+      choice->id = meeting->id;
+      choice->name = g_strdup (meeting->title);
+      choice->topic = g_strndup (meeting->starts_at, 10);
+      g_ptr_array_add (list, choice);
     }
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return g_steal_pointer (&list);
 }
 
 /**
@@ -757,15 +732,13 @@ klynge_chart_meeting_info (KlyngeDb   *db,
                            char      **date,
                            GError    **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT follow_up_of, title, substr (starts_at, 1, 10) FROM meeting WHERE id = ?1 AND cluster_id = ?2", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT follow_up_of, title, substr (starts_at, 1, 10) FROM meeting WHERE id = ?1 AND cluster_id = ?2");
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_int64 (stmt, 2, cluster_id);
+  rc = klynge_db_statement_step (stmt, error);
   if (rc == SQLITE_DONE)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
@@ -775,12 +748,11 @@ klynge_chart_meeting_info (KlyngeDb   *db,
   if (rc != SQLITE_ROW)
     return FALSE;
   if (follow_up != NULL)
-    *follow_up = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+    *follow_up = !klynge_db_statement_column_is_null (stmt, 0);
   if (title != NULL)
-    *title = klynge_db_column_dup_text (stmt, 1);
+    *title = klynge_db_statement_dup_text (stmt, 1);
   if (date != NULL)
-    *date = klynge_db_column_dup_text (stmt, 2);
-  sqlite3_reset (stmt);
+    *date = klynge_db_statement_dup_text (stmt, 2);
   return TRUE;
 }
 
@@ -802,23 +774,20 @@ klynge_chart_meeting_period (KlyngeDb *db,
                              gint64    meeting_id,
                              gint64    indicator_id)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "WITH measured AS ("
     "  SELECT DISTINCT m.period FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
     "  WHERE m.indicator_id = ?2 AND c.cluster_id = (SELECT cluster_id FROM meeting WHERE id = ?1)) "
     "SELECT coalesce ((SELECT r.period FROM data_request r "
     "                  WHERE r.meeting_id = ?1 AND r.indicator_id = ?2 AND r.period IN (SELECT period FROM measured) "
     "                  ORDER BY r.period COLLATE klynge_period DESC LIMIT 1), "
-    "                 (SELECT period FROM measured ORDER BY period COLLATE klynge_period DESC LIMIT 1))", NULL);
+    "                 (SELECT period FROM measured ORDER BY period COLLATE klynge_period DESC LIMIT 1))");
   char *period = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, indicator_id);
-  if (klynge_db_step (db, stmt, NULL) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    period = klynge_db_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_int64 (stmt, 2, indicator_id);
+  if (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW && !klynge_db_statement_column_is_null (stmt, 0))
+    period = klynge_db_statement_dup_text (stmt, 0);
   return period;
 }
 
@@ -835,14 +804,9 @@ klynge_chart_meeting_before_period (KlyngeDb *db,
                                     gint64    meeting_id,
                                     gint64    indicator_id)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT follow_up_of FROM meeting WHERE id = ?1", NULL);
   gint64 original = 0;
 
-  if (stmt == NULL)
+  if (!klynge_db_count (db, "SELECT follow_up_of FROM meeting WHERE id = ?1", meeting_id, &original, NULL))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (klynge_db_step (db, stmt, NULL) == SQLITE_ROW)
-    original = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   return original != 0 ? klynge_chart_meeting_period (db, original, indicator_id) : NULL;
 }

@@ -19,6 +19,7 @@
 
 #include "klynge-chart-data.h"
 #include "klynge-chart-letters.h"
+#include "klynge-db-statement.h"
 #include "klynge-format.h"
 #include "klynge-table-export.h"
 
@@ -74,21 +75,18 @@ read_stored (KlyngeDb *db,
              gint64    meeting_id)
 {
   GArray *dealt = g_array_new (FALSE, FALSE, sizeof (Dealt));
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT ifnull (clinic_id, 0), position FROM clinic_letter "
-    "WHERE cluster_id = ?1 AND ifnull (meeting_id, 0) = ?2", NULL);
+    "WHERE cluster_id = ?1 AND ifnull (meeting_id, 0) = ?2");
 
-  if (stmt == NULL)
-    return dealt;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int64 (stmt, 2, meeting_id);
-  while (klynge_db_step (db, stmt, NULL) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, meeting_id);
+  while (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
     {
-      Dealt d = { sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int64 (stmt, 1), 0, TRUE };
+      Dealt d = { klynge_db_statement_column_int64 (stmt, 0), (guint) klynge_db_statement_column_int64 (stmt, 1), 0, TRUE };
 
       g_array_append_val (dealt, d);
     }
-  sqlite3_reset (stmt);
   return dealt;
 }
 
@@ -115,17 +113,13 @@ find_newcomers (KlyngeDb     *db,
 {
   GArray *newcomers = g_array_new (FALSE, FALSE, sizeof (Dealt));
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id FROM clinic WHERE cluster_id = ?1", NULL);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id FROM clinic WHERE cluster_id = ?1");
 
   for (guint i = 0; i < dealt->len; i++)
     g_hash_table_add (known, g_memdup2 (&g_array_index (dealt, Dealt, i).clinic_id, sizeof (gint64)));
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      while (klynge_db_step (db, stmt, NULL) == SQLITE_ROW)
-        add_newcomer (known, newcomers, sqlite3_column_int64 (stmt, 0), seed);
-      sqlite3_reset (stmt);
-    }
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
+    add_newcomer (known, newcomers, klynge_db_statement_column_int64 (stmt, 0), seed);
   for (guint i = 0; extras != NULL && i < extras->len; i++)
     add_newcomer (known, newcomers, g_array_index (extras, gint64, i), seed);
   g_array_sort (newcomers, compare_shuffled);
@@ -142,33 +136,26 @@ store (KlyngeDb  *db,
        GArray    *newcomers,
        GError   **error)
 {
-  sqlite3_stmt *stmt;
-
   if (!klynge_db_begin (db, error))
     return FALSE;
-  stmt = klynge_db_prepare (db,
-    "INSERT INTO clinic_letter (cluster_id, meeting_id, clinic_id, position) "
-    "SELECT ?1, nullif (?2, 0), c.id, ?4 FROM clinic c WHERE c.id = ?3 "
-    "  AND (?2 = 0 OR EXISTS (SELECT 1 FROM meeting WHERE id = ?2 AND cluster_id = ?1))", error);
-  for (guint i = 0; stmt != NULL && i < newcomers->len; i++)
+  for (guint i = 0; i < newcomers->len; i++)
     {
       Dealt *d = &g_array_index (newcomers, Dealt, i);
+      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+        "INSERT INTO clinic_letter (cluster_id, meeting_id, clinic_id, position) "
+        "SELECT ?1, nullif (?2, 0), c.id, ?4 FROM clinic c WHERE c.id = ?3 "
+        "  AND (?2 = 0 OR EXISTS (SELECT 1 FROM meeting WHERE id = ?2 AND cluster_id = ?1))");
 
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      sqlite3_bind_int64 (stmt, 2, meeting_id);
-      sqlite3_bind_int64 (stmt, 3, d->clinic_id);
-      sqlite3_bind_int64 (stmt, 4, d->position);
-      if (!klynge_db_step_done (db, stmt, error))
+      klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+      klynge_db_statement_bind_int64 (stmt, 2, meeting_id);
+      klynge_db_statement_bind_int64 (stmt, 3, d->clinic_id);
+      klynge_db_statement_bind_int64 (stmt, 4, d->position);
+      if (!klynge_db_statement_run (stmt, error))
         {
           klynge_db_rollback (db);
           return FALSE;
         }
       d->stored = sqlite3_changes (klynge_db_get_handle (db)) == 1;
-    }
-  if (stmt == NULL)
-    {
-      klynge_db_rollback (db);
-      return FALSE;
     }
   return klynge_db_commit_or_rollback (db, error);
 }
@@ -292,39 +279,34 @@ klynge_chart_letters_list (KlyngeDb  *db,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) letter_free);
   g_autoptr(GArray) dealt = NULL;
-  sqlite3_stmt *name_stmt, *date_stmt;
 
   if (meeting_id != 0 && !klynge_chart_meeting_info (db, cluster_id, meeting_id, NULL, NULL, NULL, error))
     return NULL;
   dealt = deal (db, cluster_id, meeting_id, NULL);
-  name_stmt = klynge_db_prepare (db, "SELECT name FROM clinic WHERE id = ?1", error);
-  date_stmt = klynge_db_prepare (db,
-    "SELECT date (dealt_at, 'localtime') FROM clinic_letter "
-    "WHERE cluster_id = ?1 AND ifnull (meeting_id, 0) = ?2 AND position = ?3", error);
-  if (name_stmt == NULL || date_stmt == NULL)
-    return NULL;
   for (guint i = 0; i < dealt->len; i++)
     {
       const Dealt *d = &g_array_index (dealt, Dealt, i);
       KlyngeChartLetter *letter = g_new0 (KlyngeChartLetter, 1);
+      g_autoptr(KlyngeDbStatement) name_stmt = klynge_db_statement_new (db, "SELECT name FROM clinic WHERE id = ?1");
+      g_autoptr(KlyngeDbStatement) date_stmt = klynge_db_statement_new (db,
+        "SELECT date (dealt_at, 'localtime') FROM clinic_letter "
+        "WHERE cluster_id = ?1 AND ifnull (meeting_id, 0) = ?2 AND position = ?3");
 
       letter->position = d->position;
       letter->letter = klynge_chart_letter_name (d->position);
       letter->clinic_id = d->clinic_id;
       g_ptr_array_add (list, letter);
 
-      sqlite3_bind_int64 (name_stmt, 1, d->clinic_id);
-      if (klynge_db_step (db, name_stmt, NULL) == SQLITE_ROW)
-        letter->clinic_name = klynge_db_column_dup_text (name_stmt, 0);
-      sqlite3_reset (name_stmt);
+      klynge_db_statement_bind_int64 (name_stmt, 1, d->clinic_id);
+      if (klynge_db_statement_step (name_stmt, NULL) == SQLITE_ROW)
+        letter->clinic_name = klynge_db_statement_dup_text (name_stmt, 0);
       if (!d->stored)
         continue;
-      sqlite3_bind_int64 (date_stmt, 1, cluster_id);
-      sqlite3_bind_int64 (date_stmt, 2, meeting_id);
-      sqlite3_bind_int64 (date_stmt, 3, d->position);
-      if (klynge_db_step (db, date_stmt, NULL) == SQLITE_ROW)
-        letter->given_on = klynge_db_column_dup_text (date_stmt, 0);
-      sqlite3_reset (date_stmt);
+      klynge_db_statement_bind_int64 (date_stmt, 1, cluster_id);
+      klynge_db_statement_bind_int64 (date_stmt, 2, meeting_id);
+      klynge_db_statement_bind_int64 (date_stmt, 3, d->position);
+      if (klynge_db_statement_step (date_stmt, NULL) == SQLITE_ROW)
+        letter->given_on = klynge_db_statement_dup_text (date_stmt, 0);
     }
   g_ptr_array_sort (list, compare_letters);
   return g_steal_pointer (&list);

@@ -21,6 +21,7 @@
 #include <gmime/gmime.h>
 
 #include "klynge-chart-export.h"
+#include "klynge-db-statement.h"
 #include "klynge-feedback.h"
 #include "klynge-file.h"
 #include "klynge-format.h"
@@ -285,15 +286,12 @@ static char *
 clinic_email (KlyngeDb *db,
               gint64    clinic_id)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT email FROM clinic WHERE id = ?1", NULL);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT email FROM clinic WHERE id = ?1");
   char *email = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, clinic_id);
-  if (klynge_db_step (db, stmt, NULL) == SQLITE_ROW)
-    email = klynge_db_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  klynge_db_statement_bind_int64 (stmt, 1, clinic_id);
+  if (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
+    email = klynge_db_statement_dup_text (stmt, 0);
   return email;
 }
 

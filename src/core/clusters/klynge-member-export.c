@@ -9,6 +9,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-db-task.h"
 #include "klynge-clinic.h"
 #include "klynge-cluster.h"
 #include "klynge-member.h"
@@ -206,44 +207,15 @@ klynge_member_export_document (KlyngeDb  *db,
   return klynge_document_new (title, draw_address_list, list, (GDestroyNotify) address_list_free);
 }
 
-typedef struct
+static gpointer
+export_in_worker (KlyngeDb      *db,
+                  gint64         cluster_id,
+                  const char    *path,
+                  int            format,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  char                     *db_path;
-  gint64                    cluster_id;
-  KlyngeMemberExportFormat  format;
-  char                     *path;
-} ExportData;
-
-static void
-export_data_free (gpointer data)
-{
-  ExportData *export = data;
-
-  g_free (export->db_path);
-  g_free (export->path);
-  g_free (export);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *export = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeDb) db = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  /* SQLite connections are not shared between threads: this one is the worker's. */
-  db = klynge_db_open (export->db_path, KLYNGE_DB_OPEN_READ_ONLY, &error);
-  if (db == NULL || !klynge_member_export (db, export->cluster_id, export->format, export->path, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  return klynge_member_export (db, cluster_id, format, path, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 void
@@ -255,23 +227,13 @@ klynge_member_export_async (KlyngeDb                  *db,
                             GAsyncReadyCallback        callback,
                             gpointer                   user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ExportData *export = g_new0 (ExportData, 1);
-
-  export->db_path = g_strdup (klynge_db_get_path (db));
-  export->cluster_id = cluster_id;
-  export->format = format;
-  export->path = g_strdup (path);
-  g_task_set_source_tag (task, klynge_member_export_async);
-  g_task_set_task_data (task, export, export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_READ_ONLY, cluster_id, path, format, export_in_worker, NULL,
+                           klynge_member_export_async, cancellable, callback, user_data);
 }
 
 gboolean
 klynge_member_export_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return klynge_db_file_task_finish (result, klynge_member_export_async, error) != NULL;
 }

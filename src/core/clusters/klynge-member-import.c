@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "klynge-db-task.h"
 #include "klynge-clinic.h"
 #include "klynge-member-import.h"
 #include "klynge-record.h"
@@ -489,39 +490,15 @@ klynge_member_import_read (KlyngeDb      *db,
   return import;
 }
 
-typedef struct
+static gpointer
+read_in_worker (KlyngeDb      *db,
+                gint64         cluster_id,
+                const char    *path,
+                int            option,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  char   *db_path;
-  gint64  cluster_id;
-  char   *path;
-} ReadData;
-
-static void
-read_data_free (gpointer data)
-{
-  ReadData *read = data;
-
-  g_free (read->db_path);
-  g_free (read->path);
-  g_free (read);
-}
-
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ReadData *read = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeDb) db = klynge_db_open (read->db_path, KLYNGE_DB_OPEN_READ_ONLY, &error);
-  KlyngeMemberImport *import = db != NULL ? klynge_member_import_read (db, read->cluster_id, read->path,
-                                                                       cancellable, &error) : NULL;
-
-  if (import == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, import, (GDestroyNotify) klynge_member_import_free);
+  return klynge_member_import_read (db, cluster_id, path, cancellable, error);
 }
 
 void
@@ -532,15 +509,9 @@ klynge_member_import_read_async (KlyngeDb            *db,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ReadData *read = g_new0 (ReadData, 1);
-
-  read->db_path = g_strdup (klynge_db_get_path (db));
-  read->cluster_id = cluster_id;
-  read->path = g_strdup (path);
-  g_task_set_source_tag (task, klynge_member_import_read_async);
-  g_task_set_task_data (task, read, read_data_free);
-  g_task_run_in_thread (task, read_thread);
+  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_READ_ONLY, cluster_id, path, 0, read_in_worker,
+                           (GDestroyNotify) klynge_member_import_free, klynge_member_import_read_async,
+                           cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full): the preview, or %NULL with @error set */
@@ -548,7 +519,5 @@ KlyngeMemberImport *
 klynge_member_import_read_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return klynge_db_file_task_finish (result, klynge_member_import_read_async, error);
 }

@@ -110,15 +110,8 @@ klynge_rules_check_date (const char  *date,
                          GError     **error)
 {
   g_autofree char *trimmed = klynge_rules_strip_or_null (date);
-  int y, m, d;
-  char tail;
 
-  if (trimmed == NULL)
-    return TRUE;
-  if (strlen (trimmed) == 10 && trimmed[4] == '-' && trimmed[7] == '-' &&
-      sscanf (trimmed, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-      y >= 1900 && y <= 2200 &&
-      g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (trimmed == NULL || klynge_date_from_iso (trimmed, NULL, NULL, NULL))
     return TRUE;
 
   g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,

@@ -14,6 +14,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-backup.h"
+#include "klynge-db-statement.h"
 #include "klynge-db.h"
 #include "klynge-period.h"
 
@@ -402,15 +403,10 @@ rewrite_periods (KlyngeDb    *db,
                  const char  *update_sql,
                  GError     **error)
 {
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db, select_sql, error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) select = klynge_db_statement_new (db, select_sql);
+  g_autoptr(GPtrArray) texts = klynge_db_statement_collect_text (select, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (texts, klynge_db_column_dup_text (stmt, 0));
-  if (rc != SQLITE_DONE)
+  if (texts == NULL)
     return FALSE;
 
   for (guint i = 0; i < texts->len; i++)
@@ -418,15 +414,15 @@ rewrite_periods (KlyngeDb    *db,
       const char *text = g_ptr_array_index (texts, i);
       KlyngePeriod period;
       g_autofree char *key = NULL;
+      g_autoptr(KlyngeDbStatement) stmt = NULL;
 
       if (klynge_period_from_key (text, -1, &period) || !klynge_period_parse (text, &period, NULL))
         continue;
       key = klynge_period_to_key (&period);
-      if (!(stmt = klynge_db_prepare (db, update_sql, error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-      if (!klynge_db_step_done (db, stmt, error))
+      stmt = klynge_db_statement_new (db, update_sql);
+      klynge_db_statement_bind_text (stmt, 1, key);
+      klynge_db_statement_bind_text (stmt, 2, text);
+      if (!klynge_db_statement_run (stmt, error))
         return FALSE;
     }
   return TRUE;

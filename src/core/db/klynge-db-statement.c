@@ -114,6 +114,16 @@ klynge_db_statement_bind_text (KlyngeDbStatement *self,
     check_bind (self, sqlite3_bind_text (self->stmt, index, text, -1, SQLITE_TRANSIENT));
 }
 
+/* A value read from another row as it was, of whatever type (undo's snapshots). */
+void
+klynge_db_statement_bind_value (KlyngeDbStatement   *self,
+                                int                  index,
+                                const sqlite3_value *value)
+{
+  if (self->stmt != NULL)
+    check_bind (self, sqlite3_bind_value (self->stmt, index, value));
+}
+
 /* A reference to a row that may be absent: id 0 binds SQL NULL. */
 void
 klynge_db_statement_bind_id (KlyngeDbStatement *self,
@@ -148,6 +158,29 @@ klynge_db_statement_run (KlyngeDbStatement  *self,
                          GError            **error)
 {
   return klynge_db_statement_step (self, error) >= 0;
+}
+
+/**
+ * klynge_db_statement_run_changing:
+ * @not_found: the message of the %KLYNGE_ERROR_NOT_FOUND error when no row
+ *   changed, saying what no longer exists
+ *
+ * Runs an UPDATE or DELETE of a record the user saw: changing no row means
+ * someone (another window, an undo) removed it in between.
+ *
+ * Returns: %TRUE when a row changed, %FALSE with @error set
+ */
+gboolean
+klynge_db_statement_run_changing (KlyngeDbStatement  *self,
+                                  const char         *not_found,
+                                  GError            **error)
+{
+  if (!klynge_db_statement_run (self, error))
+    return FALSE;
+  if (sqlite3_changes (klynge_db_get_handle (self->db)) > 0)
+    return TRUE;
+  g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, not_found);
+  return FALSE;
 }
 
 /**
@@ -214,6 +247,27 @@ klynge_db_statement_collect (KlyngeDbStatement  *self,
   return rc == SQLITE_DONE ? g_steal_pointer (&items) : NULL;
 }
 
+static gpointer
+text_from_row (KlyngeDbStatement *self)
+{
+  return klynge_db_statement_dup_text (self, 0);
+}
+
+/**
+ * klynge_db_statement_collect_text:
+ *
+ * As klynge_db_statement_collect(), for a query of one text column.
+ *
+ * Returns: (transfer full) (nullable) (element-type utf8): the texts ("" for
+ *   SQL NULL), or %NULL with @error set
+ */
+GPtrArray *
+klynge_db_statement_collect_text (KlyngeDbStatement  *self,
+                                  GError            **error)
+{
+  return klynge_db_statement_collect (self, text_from_row, g_free, error);
+}
+
 /**
  * klynge_db_statement_collect_model:
  * @item_type: the #GObject type @row_func makes
@@ -244,6 +298,13 @@ klynge_db_statement_column_int64 (KlyngeDbStatement *self,
                                   int                column)
 {
   return sqlite3_column_int64 (self->stmt, column);
+}
+
+int
+klynge_db_statement_column_int (KlyngeDbStatement *self,
+                                int                column)
+{
+  return sqlite3_column_int (self->stmt, column);
 }
 
 double

@@ -29,6 +29,9 @@ void               klynge_db_statement_bind_double (KlyngeDbStatement *self,
 void               klynge_db_statement_bind_text  (KlyngeDbStatement  *self,
                                                    int                 index,
                                                    const char         *text);
+void               klynge_db_statement_bind_value (KlyngeDbStatement  *self,
+                                                   int                 index,
+                                                   const sqlite3_value *value);
 void               klynge_db_statement_bind_id    (KlyngeDbStatement  *self,
                                                    int                 index,
                                                    gint64              id);
@@ -37,6 +40,9 @@ int                klynge_db_statement_step       (KlyngeDbStatement  *self,
                                                    GError            **error);
 gboolean           klynge_db_statement_run        (KlyngeDbStatement  *self,
                                                    GError            **error);
+gboolean           klynge_db_statement_run_changing (KlyngeDbStatement *self,
+                                                     const char        *not_found,
+                                                     GError           **error);
 gboolean           klynge_db_statement_expect_row (KlyngeDbStatement  *self,
                                                    const char         *not_found,
                                                    GError            **error);
@@ -47,12 +53,16 @@ GPtrArray         *klynge_db_statement_collect    (KlyngeDbStatement  *self,
                                                    KlyngeDbRowFunc     row_func,
                                                    GDestroyNotify      free_func,
                                                    GError            **error);
+GPtrArray         *klynge_db_statement_collect_text (KlyngeDbStatement *self,
+                                                     GError           **error);
 GListModel        *klynge_db_statement_collect_model (KlyngeDbStatement *self,
                                                       GType              item_type,
                                                       KlyngeDbRowFunc    row_func,
                                                       GError           **error);
 
 gint64             klynge_db_statement_column_int64 (KlyngeDbStatement *self,
+                                                     int                column);
+int                klynge_db_statement_column_int   (KlyngeDbStatement *self,
                                                      int                column);
 double             klynge_db_statement_column_double (KlyngeDbStatement *self,
                                                       int                column);

@@ -467,17 +467,9 @@ static gint64
 pragma_int (KlyngeDb   *self,
             const char *sql)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (self, sql, NULL);
-  gint64 result = -1;
+  gint64 result;
 
-  if (stmt == NULL)
-    return -1;
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = sqlite3_column_int64 (stmt, 0);
-
-  sqlite3_reset (stmt);
-  return result;
+  return klynge_db_count (self, sql, 0, &result, NULL) ? result : -1;
 }
 
 static gboolean
@@ -1104,19 +1096,6 @@ klynge_db_count (KlyngeDb    *self,
   if (klynge_db_statement_get_n_parameters (stmt) > 0)
     klynge_db_statement_bind_int64 (stmt, 1, bind_id);
   return klynge_db_statement_get_int64 (stmt, value, error);
-}
-
-void
-klynge_db_reset_statements (KlyngeDb *self)
-{
-  GHashTableIter iter;
-  gpointer stmt;
-
-  g_return_if_fail (KLYNGE_IS_DB (self));
-
-  g_hash_table_iter_init (&iter, self->statements);
-  while (g_hash_table_iter_next (&iter, NULL, &stmt))
-    sqlite3_reset (stmt);
 }
 
 /**

@@ -60,11 +60,6 @@ gboolean      klynge_db_count              (KlyngeDb            *self,
                                             gint64              *value,
                                             GError             **error);
 
-/* Resets every cached statement, so that none left in the middle of its
- * rows keeps an old snapshot: what another connection (an import's worker)
- * committed becomes visible. */
-void          klynge_db_reset_statements   (KlyngeDb            *self);
-
 gboolean      klynge_db_begin              (KlyngeDb            *self,
                                             GError             **error);
 gboolean      klynge_db_commit             (KlyngeDb            *self,

@@ -19,6 +19,7 @@
 
 #include "klynge-error.h"
 #include "klynge-file.h"
+#include "klynge-format.h"
 #include "klynge-table-export.h"
 
 /* Excel's limits for a sheet name. */
@@ -111,12 +112,6 @@ klynge_table_free (KlyngeTable *self)
   g_free (self->columns);
   g_ptr_array_unref (self->rows);
   g_free (self);
-}
-
-const char *
-klynge_table_get_name (KlyngeTable *self)
-{
-  return self->name;
 }
 
 guint
@@ -293,16 +288,8 @@ klynge_table_write_csv (KlyngeTable  *self,
                         GError      **error)
 {
   g_autoptr(GString) out = klynge_table_format_csv (self, locale_uses_decimal_comma ());
-  g_autoptr(GError) local_error = NULL;
 
-  /* Written to a temporary file and renamed, so a failed export never leaves
-   * half a list where a good one was. */
-  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return klynge_file_write_private (path, out->str, out->len, error);
 }
 
 /* XLSX */
@@ -421,10 +408,8 @@ parse_iso_date (const char   *text,
                 lxw_datetime *out)
 {
   int year, month, day;
-  char rest;
 
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &rest) != 3 ||
-      !g_date_valid_dmy (day, month, year))
+  if (!klynge_date_from_iso (text, &year, &month, &day))
     return FALSE;
 
   *out = (lxw_datetime) { .year = year, .month = month, .day = day };

@@ -47,7 +47,6 @@ KlyngeTable *klynge_table_new          (const char              *name,
                                         const KlyngeTableColumn *columns,
                                         guint                    n_columns);
 void         klynge_table_free         (KlyngeTable             *self);
-const char  *klynge_table_get_name     (KlyngeTable             *self);
 guint        klynge_table_get_n_rows   (KlyngeTable             *self);
 
 /* Cells are added left to right after klynge_table_begin_row(); a row with

@@ -16,6 +16,7 @@
 #include <xlsxwriter.h>
 
 #include "klynge-accounts.h"
+#include "klynge-db-statement.h"
 #include "klynge-file.h"
 #include "klynge-format.h"
 #include "klynge-ledger.h"
@@ -50,14 +51,12 @@ accounts_load (Accounts  *accounts,
                GError   **error)
 {
   KlyngeLedgerFilter filter = { .year = year };
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT name FROM cluster WHERE id = ?1", error);
+  g_autoptr(KlyngeDbStatement) name = klynge_db_statement_new (db, "SELECT name FROM cluster WHERE id = ?1");
+  g_autoptr(KlyngeDbStatement) treasurer = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
-    accounts->cluster_name = klynge_db_column_dup_nullable (stmt, 0);
-  sqlite3_reset (stmt);
+  klynge_db_statement_bind_int64 (name, 1, cluster_id);
+  if (klynge_db_statement_step (name, error) == SQLITE_ROW)
+    accounts->cluster_name = klynge_db_statement_dup_nullable (name, 0);
   if (accounts->cluster_name == NULL)
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The cluster no longer exists."));
@@ -65,22 +64,19 @@ accounts_load (Accounts  *accounts,
     }
 
   /* The treasurer who held the role last in the year signs for it. */
-  stmt = klynge_db_prepare (db, "SELECT m.name FROM member m JOIN member_role r ON r.member_id = m.id "
-                                "WHERE m.cluster_id = ?1 AND r.role = 'treasurer' "
-                                "AND (r.from_date IS NULL OR r.from_date <= ?2) AND (r.to_date IS NULL OR r.to_date >= ?3) "
-                                "ORDER BY r.from_date DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
+  treasurer = klynge_db_statement_new (db, "SELECT m.name FROM member m JOIN member_role r ON r.member_id = m.id "
+    "WHERE m.cluster_id = ?1 AND r.role = 'treasurer' "
+    "AND (r.from_date IS NULL OR r.from_date <= ?2) AND (r.to_date IS NULL OR r.to_date >= ?3) "
+    "ORDER BY r.from_date DESC LIMIT 1");
   {
     g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
     g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
 
-    sqlite3_bind_int64 (stmt, 1, cluster_id);
-    sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text (stmt, 3, first, -1, SQLITE_TRANSIENT);
-    if (klynge_db_step (db, stmt, error) == SQLITE_ROW)
-      accounts->treasurer = klynge_db_column_dup_nullable (stmt, 0);
-    sqlite3_reset (stmt);
+    klynge_db_statement_bind_int64 (treasurer, 1, cluster_id);
+    klynge_db_statement_bind_text (treasurer, 2, last);
+    klynge_db_statement_bind_text (treasurer, 3, first);
+    if (klynge_db_statement_step (treasurer, error) == SQLITE_ROW)
+      accounts->treasurer = klynge_db_statement_dup_nullable (treasurer, 0);
   }
 
   accounts->currency = klynge_ledger_get_currency (db, cluster_id);

@@ -37,15 +37,9 @@ kind_from_string (const char *kind)
 static int
 date_year (const char *date)
 {
-  int y, m, d;
-  char tail;
+  int y;
 
-  if (date == NULL || strlen (date) != 10 ||
-      sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      date[4] != '-' || date[7] != '-' ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return 0;
-  return y;
+  return klynge_date_from_iso (date, &y, NULL, NULL) ? y : 0;
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include <math.h>
 
+#include "klynge-db-statement.h"
 #include "klynge-measurements.h"
 
 gboolean
@@ -21,38 +22,34 @@ klynge_measurements_foreach (KlyngeDb               *db,
                              gpointer                user_data,
                              GError                **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT COALESCE(c.provider_number, ''), c.name, i.id, i.name, m.period, "
-                                          "  m.numerator, m.denominator, m.value, m.status "
-                                          "FROM measurement m JOIN clinic c ON c.id = m.clinic_id JOIN indicator i ON i.id = m.indicator_id "
-                                          "WHERE c.cluster_id = ?1 AND (?2 = 0 OR m.indicator_id = ?2) AND (?3 IS NULL OR m.period = ?3) "
-                                          "ORDER BY i.name, i.id, c.name, c.id, m.period",
-                                          error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT COALESCE(c.provider_number, ''), c.name, i.id, i.name, m.period, "
+    "  m.numerator, m.denominator, m.value, m.status "
+    "FROM measurement m JOIN clinic c ON c.id = m.clinic_id JOIN indicator i ON i.id = m.indicator_id "
+    "WHERE c.cluster_id = ?1 AND (?2 = 0 OR m.indicator_id = ?2) AND (?3 IS NULL OR m.period = ?3) "
+    "ORDER BY i.name, i.id, c.name, c.id, m.period");
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int64 (stmt, 2, indicator_id);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, indicator_id);
   if (period != NULL)
-    sqlite3_bind_text (stmt, 3, period, -1, SQLITE_TRANSIENT);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+    klynge_db_statement_bind_text (stmt, 3, period);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
       KlyngeStoredMeasurement m = {
-        (const char *)sqlite3_column_text (stmt, 0),
-        (const char *)sqlite3_column_text (stmt, 1),
-        sqlite3_column_int64 (stmt, 2),
-        (const char *)sqlite3_column_text (stmt, 3),
-        (const char *)sqlite3_column_text (stmt, 4),
-        sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5),
-        sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6),
-        sqlite3_column_type (stmt, 7) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 7),
-        g_strcmp0 ((const char *)sqlite3_column_text (stmt, 8), "suppressed") == 0,
+        klynge_db_statement_column_text (stmt, 0),
+        klynge_db_statement_column_text (stmt, 1),
+        klynge_db_statement_column_int64 (stmt, 2),
+        klynge_db_statement_column_text (stmt, 3),
+        klynge_db_statement_column_text (stmt, 4),
+        klynge_db_statement_column_is_null (stmt, 5) ? -1 : klynge_db_statement_column_int64 (stmt, 5),
+        klynge_db_statement_column_is_null (stmt, 6) ? -1 : klynge_db_statement_column_int64 (stmt, 6),
+        klynge_db_statement_column_is_null (stmt, 7) ? NAN : klynge_db_statement_column_double (stmt, 7),
+        g_strcmp0 (klynge_db_statement_column_text (stmt, 8), "suppressed") == 0,
       };
 
       func (&m, user_data);
     }
-  sqlite3_reset (stmt);
   return rc == SQLITE_DONE;
 }
 
@@ -76,44 +73,40 @@ klynge_measurements_list (KlyngeDb                  *db,
                           GError                   **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_MEASUREMENT_ITEM);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT c.id, c.name, COALESCE (c.provider_number, ''), m.id, m.numerator, m.denominator, m.value, "
     "  m.status, b.file_name, m.edited_at "
     "FROM clinic c "
     "LEFT JOIN measurement m ON m.clinic_id = c.id AND m.indicator_id = ?2 AND m.period = ?3 "
     "LEFT JOIN import_batch b ON b.id = m.batch_id "
     "WHERE c.cluster_id = ?1 AND (?4 = 0 OR (?4 = 1 AND m.id IS NULL) OR (?4 = 2 AND m.status = 'suppressed')) "
-    "ORDER BY c.name, c.id",
-    error);
+    "ORDER BY c.name, c.id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int64 (stmt, 2, indicator_id);
-  sqlite3_bind_text (stmt, 3, period != NULL ? period : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, filter);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, indicator_id);
+  klynge_db_statement_bind_text (stmt, 3, period != NULL ? period : "");
+  klynge_db_statement_bind_int64 (stmt, 4, filter);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
       g_autoptr(KlyngeMeasurementItem) item = NULL;
       KlyngeMeasurementItemData data = {
-        sqlite3_column_int64 (stmt, 0),
-        (const char *) sqlite3_column_text (stmt, 1),
-        (const char *) sqlite3_column_text (stmt, 2),
-        sqlite3_column_type (stmt, 3) == SQLITE_NULL ? KLYNGE_MEASUREMENT_MISSING
-        : g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), "suppressed") == 0 ? KLYNGE_MEASUREMENT_SUPPRESSED
+        klynge_db_statement_column_int64 (stmt, 0),
+        klynge_db_statement_column_text (stmt, 1),
+        klynge_db_statement_column_text (stmt, 2),
+        klynge_db_statement_column_is_null (stmt, 3) ? KLYNGE_MEASUREMENT_MISSING
+        : g_strcmp0 (klynge_db_statement_column_text (stmt, 7), "suppressed") == 0 ? KLYNGE_MEASUREMENT_SUPPRESSED
         : KLYNGE_MEASUREMENT_OK,
-        sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 4),
-        sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5),
-        sqlite3_column_type (stmt, 6) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 6),
-        (const char *) sqlite3_column_text (stmt, 8),
-        (const char *) sqlite3_column_text (stmt, 9),
+        klynge_db_statement_column_is_null (stmt, 4) ? -1 : klynge_db_statement_column_int64 (stmt, 4),
+        klynge_db_statement_column_is_null (stmt, 5) ? -1 : klynge_db_statement_column_int64 (stmt, 5),
+        klynge_db_statement_column_is_null (stmt, 6) ? NAN : klynge_db_statement_column_double (stmt, 6),
+        klynge_db_statement_column_text (stmt, 8),
+        klynge_db_statement_column_text (stmt, 9),
       };
 
       item = klynge_measurement_item_new (&data);
       g_list_store_append (store, item);
     }
-  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return NULL;
   return G_LIST_MODEL (g_steal_pointer (&store));
@@ -158,26 +151,22 @@ find_measurement (KlyngeDb    *db,
                   const char  *period,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT c.id, m.id FROM clinic c "
     "LEFT JOIN measurement m ON m.clinic_id = c.id AND m.indicator_id = ?3 AND m.period = ?4 "
-    "WHERE c.id = ?2 AND c.cluster_id = ?1",
-    error);
+    "WHERE c.id = ?2 AND c.cluster_id = ?1");
   gint64 id = -1;
   int rc;
 
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int64 (stmt, 2, clinic_id);
-  sqlite3_bind_int64 (stmt, 3, indicator_id);
-  sqlite3_bind_text (stmt, 4, period, -1, SQLITE_TRANSIENT);
-  rc = klynge_db_step (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, clinic_id);
+  klynge_db_statement_bind_int64 (stmt, 3, indicator_id);
+  klynge_db_statement_bind_text (stmt, 4, period);
+  rc = klynge_db_statement_step (stmt, error);
   if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 1);
+    id = klynge_db_statement_column_int64 (stmt, 1);
   else if (rc == SQLITE_DONE)
     g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The clinic is not in this cluster."));
-  sqlite3_reset (stmt);
   return id;
 }
 
@@ -220,7 +209,7 @@ klynge_measurements_correct (KlyngeDb    *db,
   g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
   gint64 num, den, id;
   gboolean proportion = FALSE;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (!parse_count (numerator, TRUE, &num, error) || !parse_count (denominator, FALSE, &den, error))
     return NULL;
@@ -238,25 +227,23 @@ klynge_measurements_correct (KlyngeDb    *db,
     goto failed;
   if (id > 0)
     {
-      if (!klynge_snapshot_capture_edit (snapshot, db, "measurement", id, error) ||
-          (stmt = klynge_db_prepare (db, "UPDATE measurement SET numerator = ?2, denominator = ?3, value = NULL, status = 'ok', "
-                                         "edited_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", error)) == NULL)
+      if (!klynge_snapshot_capture_edit (snapshot, db, "measurement", id, error))
         goto failed;
-      sqlite3_bind_int64 (stmt, 1, id);
+      stmt = klynge_db_statement_new (db, "UPDATE measurement SET numerator = ?2, denominator = ?3, value = NULL, status = 'ok', "
+        "edited_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1");
+      klynge_db_statement_bind_int64 (stmt, 1, id);
     }
   else
     {
-      stmt = klynge_db_prepare (db, "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, edited_at) "
-                                    "VALUES (?4, ?5, ?6, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int64 (stmt, 4, indicator_id);
-      sqlite3_bind_int64 (stmt, 5, clinic_id);
-      sqlite3_bind_text (stmt, 6, period, -1, SQLITE_TRANSIENT);
+      stmt = klynge_db_statement_new (db, "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, edited_at) "
+        "VALUES (?4, ?5, ?6, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+      klynge_db_statement_bind_int64 (stmt, 4, indicator_id);
+      klynge_db_statement_bind_int64 (stmt, 5, clinic_id);
+      klynge_db_statement_bind_text (stmt, 6, period);
     }
-  sqlite3_bind_int64 (stmt, 2, num);
-  sqlite3_bind_int64 (stmt, 3, den);
-  if (!klynge_db_step_done (db, stmt, error) ||
+  klynge_db_statement_bind_int64 (stmt, 2, num);
+  klynge_db_statement_bind_int64 (stmt, 3, den);
+  if (!klynge_db_statement_run (stmt, error) ||
       (id == 0 && !klynge_snapshot_capture_insert (snapshot, db, "measurement", klynge_db_last_insert_id (db), error)) ||
       !klynge_snapshot_finish (snapshot, db, error) || !klynge_db_commit (db, error))
     goto failed;
@@ -285,7 +272,7 @@ klynge_measurements_clear (KlyngeDb    *db,
                            GError     **error)
 {
   g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   gint64 id;
 
   if (!klynge_db_begin (db, error))
@@ -297,11 +284,11 @@ klynge_measurements_clear (KlyngeDb    *db,
       g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("There is no value to clear."));
       goto failed;
     }
-  if (!klynge_snapshot_capture (snapshot, db, "measurement", id, error) ||
-      (stmt = klynge_db_prepare (db, "DELETE FROM measurement WHERE id = ?1", error)) == NULL)
+  if (!klynge_snapshot_capture (snapshot, db, "measurement", id, error))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!klynge_db_step_done (db, stmt, error) || !klynge_snapshot_finish (snapshot, db, error) || !klynge_db_commit (db, error))
+  stmt = klynge_db_statement_new (db, "DELETE FROM measurement WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, id);
+  if (!klynge_db_statement_run (stmt, error) || !klynge_snapshot_finish (snapshot, db, error) || !klynge_db_commit (db, error))
     goto failed;
   return g_steal_pointer (&snapshot);
 

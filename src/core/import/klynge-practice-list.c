@@ -15,6 +15,8 @@
 
 #include <math.h>
 
+#include "klynge-db-statement.h"
+#include "klynge-db-task.h"
 #include "klynge-import.h"
 #include "klynge-practice-list.h"
 #include "klynge-table-reader.h"
@@ -252,18 +254,16 @@ load_keys (KlyngeDb  *db,
            GError   **error)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT id, name, COALESCE(provider_number, '') FROM clinic WHERE cluster_id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id, name, COALESCE(provider_number, '') FROM clinic WHERE cluster_id = ?1");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      gpointer id = GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0));
-      const char *number = (const char *)sqlite3_column_text (stmt, 2);
+      gpointer id = GINT_TO_POINTER (klynge_db_statement_column_int64 (stmt, 0));
+      const char *number = klynge_db_statement_column_text (stmt, 2);
 
-      g_hash_table_insert (keys, klynge_import_name_key ((const char *)sqlite3_column_text (stmt, 1)), id);
+      g_hash_table_insert (keys, klynge_import_name_key (klynge_db_statement_column_text (stmt, 1)), id);
       if (*number != '\0')
         g_hash_table_insert (keys, klynge_import_number_key (number), id);
     }
@@ -290,30 +290,27 @@ write_practices (KlyngeDb                  *db,
     {
       Practice *p = &g_array_index (reader->practices, Practice, i);
       gint64 id = match_clinic (keys, p);
-      sqlite3_stmt *stmt;
+      g_autoptr(KlyngeDbStatement) stmt = NULL;
 
       /* An update keeps what the file does not say: its listed patients
        * when it has no such column, a number the clinic already has. */
-      stmt = klynge_db_prepare (db, id == 0 ?
-                                "INSERT INTO clinic (cluster_id, name, provider_number, listed_patients, address, phone) "
-                                "VALUES (?1, ?2, NULLIF(?3, ''), COALESCE(?4, 0), ?5, ?6)" :
-                                "UPDATE clinic SET name = ?2, provider_number = COALESCE(NULLIF(?3, ''), provider_number), "
-                                "listed_patients = COALESCE(?4, listed_patients), "
-                                "address = CASE ?5 WHEN '' THEN address ELSE ?5 END, "
-                                "phone = CASE ?6 WHEN '' THEN phone ELSE ?6 END WHERE id = ?7 AND cluster_id = ?1",
-                                error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      sqlite3_bind_text (stmt, 2, p->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, p->number, -1, SQLITE_STATIC);
+      stmt = klynge_db_statement_new (db, id == 0 ?
+        "INSERT INTO clinic (cluster_id, name, provider_number, listed_patients, address, phone) "
+        "VALUES (?1, ?2, NULLIF(?3, ''), COALESCE(?4, 0), ?5, ?6)" :
+        "UPDATE clinic SET name = ?2, provider_number = COALESCE(NULLIF(?3, ''), provider_number), "
+        "listed_patients = COALESCE(?4, listed_patients), "
+        "address = CASE ?5 WHEN '' THEN address ELSE ?5 END, "
+        "phone = CASE ?6 WHEN '' THEN phone ELSE ?6 END WHERE id = ?7 AND cluster_id = ?1");
+      klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+      klynge_db_statement_bind_text (stmt, 2, p->name);
+      klynge_db_statement_bind_text (stmt, 3, p->number);
       if (p->listed >= 0)
-        sqlite3_bind_int64 (stmt, 4, p->listed);
-      sqlite3_bind_text (stmt, 5, p->address, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, p->phone, -1, SQLITE_STATIC);
+        klynge_db_statement_bind_int64 (stmt, 4, p->listed);
+      klynge_db_statement_bind_text (stmt, 5, p->address);
+      klynge_db_statement_bind_text (stmt, 6, p->phone);
       if (id != 0)
-        sqlite3_bind_int64 (stmt, 7, id);
-      if (!klynge_db_step_done (db, stmt, error))
+        klynge_db_statement_bind_int64 (stmt, 7, id);
+      if (!klynge_db_statement_run (stmt, error))
         {
           g_prefix_error (error, "%s: %s: ", reader->file_name, p->name);
           goto failed;
@@ -380,42 +377,20 @@ klynge_practice_list_import (KlyngeDb                  *db,
   return ok;
 }
 
-typedef struct
+/* The import as the worker runs it: the counts, or %NULL with @error set. */
+static gpointer
+import_in_worker (KlyngeDb      *db,
+                  gint64         cluster_id,
+                  const char    *path,
+                  int            option,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  char  *db_path;
-  gint64 cluster_id;
-  char  *path;
-} ImportData;
+  g_autofree KlyngePracticeListResult *counts = g_new0 (KlyngePracticeListResult, 1);
 
-static void
-import_data_free (gpointer data)
-{
-  ImportData *import = data;
-
-  g_free (import->db_path);
-  g_free (import->path);
-  g_free (import);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *import = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeDb) db = klynge_db_open (import->db_path, KLYNGE_DB_OPEN_DEFAULT, &error);
-  KlyngePracticeListResult *counts = g_new0 (KlyngePracticeListResult, 1);
-
-  if (db != NULL && klynge_practice_list_import (db, import->cluster_id, import->path, &(KlyngePracticeList) { .sheet = 1 },
-                                                 FALSE, counts, &error))
-    g_task_return_pointer (task, counts, g_free);
-  else
-    {
-      g_free (counts);
-      g_task_return_error (task, g_steal_pointer (&error));
-    }
+  if (!klynge_practice_list_import (db, cluster_id, path, &(KlyngePracticeList) { .sheet = 1 }, FALSE, counts, error))
+    return NULL;
+  return g_steal_pointer (&counts);
 }
 
 void
@@ -426,15 +401,8 @@ klynge_practice_list_import_async (KlyngeDb            *db,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ImportData *import = g_new0 (ImportData, 1);
-
-  import->db_path = g_strdup (klynge_db_get_path (db));
-  import->cluster_id = cluster_id;
-  import->path = g_strdup (path);
-  g_task_set_source_tag (task, klynge_practice_list_import_async);
-  g_task_set_task_data (task, import, import_data_free);
-  g_task_run_in_thread (task, import_thread);
+  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_DEFAULT, cluster_id, path, 0, import_in_worker, g_free,
+                           klynge_practice_list_import_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -442,7 +410,7 @@ klynge_practice_list_import_finish (GAsyncResult              *result,
                                     KlyngePracticeListResult  *counts,
                                     GError                   **error)
 {
-  g_autofree KlyngePracticeListResult *found = g_task_propagate_pointer (G_TASK (result), error);
+  g_autofree KlyngePracticeListResult *found = klynge_db_file_task_finish (result, klynge_practice_list_import_async, error);
 
   if (found == NULL)
     return FALSE;

@@ -8,6 +8,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-db-statement.h"
 #include "klynge-file.h"
 #include "klynge-invitation-mail.h"
 #include "klynge-submissions.h"
@@ -44,37 +45,50 @@ klynge_submission_meeting_free (KlyngeSubmissionMeeting *meeting)
   g_free (meeting);
 }
 
+static gpointer
+submission_meeting_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeSubmissionMeeting *m = g_new0 (KlyngeSubmissionMeeting, 1);
+
+  m->id = klynge_db_statement_column_int64 (stmt, 0);
+  m->title = klynge_db_statement_dup_text (stmt, 1);
+  m->starts_at = klynge_db_statement_dup_text (stmt, 2);
+  m->n_requests = klynge_db_statement_column_int64 (stmt, 3);
+  m->n_received = klynge_db_statement_column_int64 (stmt, 4);
+  return m;
+}
+
+static gpointer
+submission_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeSubmission *s = g_new0 (KlyngeSubmission, 1);
+
+  s->request_id = klynge_db_statement_column_int64 (stmt, 0);
+  s->clinic_id = klynge_db_statement_column_int64 (stmt, 1);
+  s->clinic_name = klynge_db_statement_dup_text (stmt, 2);
+  s->clinic_email = klynge_db_statement_dup_text (stmt, 3);
+  s->clinic_phone = klynge_db_statement_dup_text (stmt, 4);
+  s->indicator_name = klynge_db_statement_dup_text (stmt, 5);
+  s->period = klynge_db_statement_dup_text (stmt, 6);
+  s->due_on = klynge_db_statement_dup_text (stmt, 7);
+  s->status = klynge_db_statement_dup_text (stmt, 8);
+  s->late = klynge_db_statement_column_int (stmt, 9) != 0;
+  s->note = klynge_db_statement_dup_nullable (stmt, 10);
+  return s;
+}
+
 GPtrArray *
 klynge_submissions_list_meetings (KlyngeDb  *db,
                                   gint64     cluster_id,
                                   GError   **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_submission_meeting_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT m.id, m.title, m.starts_at, count(*), sum(r.status = 'received') "
-                                          "FROM meeting m JOIN data_request r ON r.meeting_id = m.id "
-                                          "WHERE m.cluster_id = ?1 GROUP BY m.id ORDER BY m.starts_at DESC",
-                                          error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT m.id, m.title, m.starts_at, count(*), sum(r.status = 'received') "
+    "FROM meeting m JOIN data_request r ON r.meeting_id = m.id "
+    "WHERE m.cluster_id = ?1 GROUP BY m.id ORDER BY m.starts_at DESC");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeSubmissionMeeting *m = g_new0 (KlyngeSubmissionMeeting, 1);
-
-      m->id = sqlite3_column_int64 (stmt, 0);
-      m->title = klynge_db_column_dup_text (stmt, 1);
-      m->starts_at = klynge_db_column_dup_text (stmt, 2);
-      m->n_requests = sqlite3_column_int64 (stmt, 3);
-      m->n_received = sqlite3_column_int64 (stmt, 4);
-      g_ptr_array_add (list, m);
-    }
-  if (rc < 0)
-    return NULL;
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&list);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  return klynge_db_statement_collect (stmt, submission_meeting_from_row, (GDestroyNotify) klynge_submission_meeting_free, error);
 }
 
 GPtrArray *
@@ -82,41 +96,16 @@ klynge_submissions_list (KlyngeDb  *db,
                          gint64     meeting_id,
                          GError   **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_submission_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT r.id, c.id, c.name, c.email, c.phone, i.name, r.period, r.due_on, r.status, "
-                                          "  r.status <> 'received' AND (r.status = 'late' OR r.due_on < date ('now', 'localtime')), "
-                                          "  r.received_note "
-                                          "FROM data_request r JOIN clinic c ON c.id = r.clinic_id "
-                                          "JOIN indicator i ON i.id = r.indicator_id "
-                                          "WHERE r.meeting_id = ?1 ORDER BY c.name, i.name, r.period COLLATE klynge_period",
-                                          error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT r.id, c.id, c.name, c.email, c.phone, i.name, r.period, r.due_on, r.status, "
+    "  r.status <> 'received' AND (r.status = 'late' OR r.due_on < date ('now', 'localtime')), "
+    "  r.received_note "
+    "FROM data_request r JOIN clinic c ON c.id = r.clinic_id "
+    "JOIN indicator i ON i.id = r.indicator_id "
+    "WHERE r.meeting_id = ?1 ORDER BY c.name, i.name, r.period COLLATE klynge_period");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeSubmission *s = g_new0 (KlyngeSubmission, 1);
-
-      s->request_id = sqlite3_column_int64 (stmt, 0);
-      s->clinic_id = sqlite3_column_int64 (stmt, 1);
-      s->clinic_name = klynge_db_column_dup_text (stmt, 2);
-      s->clinic_email = klynge_db_column_dup_text (stmt, 3);
-      s->clinic_phone = klynge_db_column_dup_text (stmt, 4);
-      s->indicator_name = klynge_db_column_dup_text (stmt, 5);
-      s->period = klynge_db_column_dup_text (stmt, 6);
-      s->due_on = klynge_db_column_dup_text (stmt, 7);
-      s->status = klynge_db_column_dup_text (stmt, 8);
-      s->late = sqlite3_column_int (stmt, 9) != 0;
-      s->note = klynge_db_column_dup_nullable (stmt, 10);
-      g_ptr_array_add (list, s);
-    }
-  if (rc < 0)
-    return NULL;
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&list);
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  return klynge_db_statement_collect (stmt, submission_from_row, (GDestroyNotify) klynge_submission_free, error);
 }
 
 char *
@@ -231,14 +220,8 @@ klynge_submissions_write_reminder (KlyngeDb    *db,
                                    GError     **error)
 {
   g_autofree char *mail = klynge_submissions_reminder_mail (db, meeting_id, error);
-  g_autoptr(GError) local_error = NULL;
 
-  if (mail == NULL)
-    return FALSE;
-  if (g_file_set_contents_full (path, mail, -1, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
-    return TRUE;
-  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write %s: %s"), path, local_error->message);
-  return FALSE;
+  return mail != NULL && klynge_file_write_private (path, mail, -1, error);
 }
 
 gboolean
@@ -249,7 +232,7 @@ klynge_submissions_receive_by_hand (KlyngeDb   *db,
                                     GError    **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (note != NULL ? note : ""));
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (*trimmed == '\0')
     {
@@ -257,23 +240,13 @@ klynge_submissions_receive_by_hand (KlyngeDb   *db,
                            _("Say how the data came (on paper, by phone…): the note is what the tracker shows."));
       return FALSE;
     }
-  stmt = klynge_db_prepare (db,
-                            "UPDATE data_request SET status = 'received', received_note = ?3 "
-                            "WHERE meeting_id = ?1 AND clinic_id = ?2 AND status <> 'received'",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, clinic_id);
-  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_TRANSIENT);
-  if (!klynge_db_step_done (db, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
-    {
-      g_set_error_literal (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The clinic has delivered everything asked for."));
-      return FALSE;
-    }
-  return TRUE;
+  stmt = klynge_db_statement_new (db,
+    "UPDATE data_request SET status = 'received', received_note = ?3 "
+    "WHERE meeting_id = ?1 AND clinic_id = ?2 AND status <> 'received'");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_int64 (stmt, 2, clinic_id);
+  klynge_db_statement_bind_text (stmt, 3, trimmed);
+  return klynge_db_statement_run_changing (stmt, _("The clinic has delivered everything asked for."), error);
 }
 
 gboolean
@@ -281,16 +254,13 @@ klynge_submissions_mark_delivered (KlyngeDb  *db,
                                    gint64     batch_id,
                                    GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "UPDATE data_request SET status = 'received' "
-                                          "WHERE status <> 'received' AND EXISTS (SELECT 1 FROM measurement m "
-                                          "WHERE m.batch_id = ?1 AND " ANSWERS ("m", "data_request") ")",
-                                          error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "UPDATE data_request SET status = 'received' "
+    "WHERE status <> 'received' AND EXISTS (SELECT 1 FROM measurement m "
+    "WHERE m.batch_id = ?1 AND " ANSWERS ("m", "data_request") ")");
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  return klynge_db_step_done (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, batch_id);
+  return klynge_db_statement_run (stmt, error);
 }
 
 GArray *
@@ -299,23 +269,19 @@ klynge_submissions_delivered_by (KlyngeDb  *db,
                                  GError   **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT r.id FROM data_request r WHERE r.status = 'received' AND EXISTS "
-                                          "(SELECT 1 FROM measurement m WHERE m.batch_id = ?1 AND " ANSWERS ("m", "r") ")",
-                                          error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT r.id FROM data_request r WHERE r.status = 'received' AND EXISTS "
+    "(SELECT 1 FROM measurement m WHERE m.batch_id = ?1 AND " ANSWERS ("m", "r") ")");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, batch_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = klynge_db_statement_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
   if (rc < 0)
     return NULL;
-  sqlite3_reset (stmt);
   return g_steal_pointer (&ids);
 }
 
@@ -326,14 +292,11 @@ klynge_submissions_recheck (KlyngeDb  *db,
 {
   for (guint i = 0; i < request_ids->len; i++)
     {
-      sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                              "UPDATE data_request SET status = 'requested' WHERE id = ?1 AND received_note IS NULL AND NOT EXISTS "
-                                              "(SELECT 1 FROM measurement m WHERE " ANSWERS ("m", "data_request") ")",
-                                              error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (request_ids, gint64, i));
-      if (!klynge_db_step_done (db, stmt, error))
+      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+        "UPDATE data_request SET status = 'requested' WHERE id = ?1 AND received_note IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM measurement m WHERE " ANSWERS ("m", "data_request") ")");
+      klynge_db_statement_bind_int64 (stmt, 1, g_array_index (request_ids, gint64, i));
+      if (!klynge_db_statement_run (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -343,20 +306,16 @@ char *
 klynge_submissions_meeting_period (KlyngeDb *db,
                                    gint64    cluster_id)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT r.period FROM data_request r JOIN meeting m ON m.id = r.meeting_id "
-                                          "WHERE m.cluster_id = ?1 AND m.status <> 'cancelled' "
-                                          "ORDER BY m.status = 'held', "
-                                          "CASE WHEN m.status = 'held' THEN -julianday (m.starts_at) ELSE julianday (m.starts_at) END "
-                                          "LIMIT 1",
-                                          NULL);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT r.period FROM data_request r JOIN meeting m ON m.id = r.meeting_id "
+    "WHERE m.cluster_id = ?1 AND m.status <> 'cancelled' "
+    "ORDER BY m.status = 'held', "
+    "CASE WHEN m.status = 'held' THEN -julianday (m.starts_at) ELSE julianday (m.starts_at) END "
+    "LIMIT 1");
   char *period = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    period = klynge_db_column_dup_nullable (stmt, 0);
-  sqlite3_reset (stmt);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
+    period = klynge_db_statement_dup_nullable (stmt, 0);
   return period;
 }

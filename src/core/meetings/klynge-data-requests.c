@@ -12,6 +12,8 @@
 #include "klynge-i18n.h"
 
 #include "klynge-data-requests.h"
+#include "klynge-db-statement.h"
+#include "klynge-format.h"
 #include "klynge-meeting.h"
 #include "klynge-period.h"
 #include "klynge-sql.h"
@@ -52,15 +54,6 @@ klynge_data_request_status_label (const char *status)
   return _("Requested");
 }
 
-static gboolean
-valid_date (const char *date)
-{
-  int y, mo, d, h, mi;
-  g_autofree char *as_time = g_strdup_printf ("%sT00:00", date);
-
-  return klynge_meeting_parse_time (as_time, &y, &mo, &d, &h, &mi);
-}
-
 /**
  * klynge_data_requests_create:
  * @period: the period the clinics should report, "2026-Q1" or as a file
@@ -81,7 +74,7 @@ klynge_data_requests_create (KlyngeDb    *db,
                              const char  *due_on,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   g_autofree char *key = NULL;
   gint64 made;
   int n = -1;
@@ -93,7 +86,7 @@ klynge_data_requests_create (KlyngeDb    *db,
     }
   if (!(key = klynge_period_normalize (period, error)))
     return -1;
-  if (due_on != NULL && *due_on != '\0' && !valid_date (due_on))
+  if (due_on != NULL && *due_on != '\0' && !klynge_date_from_iso (due_on, NULL, NULL, NULL))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
                    _("“%s” is not a date; write it as year-month-day, like 2026-05-26."), due_on);
@@ -101,19 +94,18 @@ klynge_data_requests_create (KlyngeDb    *db,
     }
   if (!klynge_db_begin (db, error))
     return -1;
-  if (!(stmt = klynge_db_prepare (db,
-         "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period, due_on) "
-         "SELECT g.id, c.id, i.id, ?2, ?3 FROM meeting g "
-         "JOIN clinic c ON c.cluster_id = g.cluster_id AND c.left_on IS NULL "
-         "JOIN indicator i ON i.topic_id = g.topic_id WHERE g.id = ?1 "
-         "ON CONFLICT (meeting_id, clinic_id, indicator_id) DO UPDATE SET period = excluded.period, "
-         "  due_on = excluded.due_on", error)))
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  stmt = klynge_db_statement_new (db,
+    "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period, due_on) "
+    "SELECT g.id, c.id, i.id, ?2, ?3 FROM meeting g "
+    "JOIN clinic c ON c.cluster_id = g.cluster_id AND c.left_on IS NULL "
+    "JOIN indicator i ON i.topic_id = g.topic_id WHERE g.id = ?1 "
+    "ON CONFLICT (meeting_id, clinic_id, indicator_id) DO UPDATE SET period = excluded.period, "
+    "  due_on = excluded.due_on");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_text (stmt, 2, key);
   if (due_on != NULL && *due_on != '\0')
-    sqlite3_bind_text (stmt, 3, due_on, -1, SQLITE_TRANSIENT);
-  if (!klynge_db_step_done (db, stmt, error))
+    klynge_db_statement_bind_text (stmt, 3, due_on);
+  if (!klynge_db_statement_run (stmt, error))
     goto out;
   if (!klynge_db_count (db, "SELECT count(*) FROM data_request WHERE meeting_id = ?1", meeting_id, &made, error))
     goto out;
@@ -146,28 +138,26 @@ klynge_data_requests_list (KlyngeDb  *db,
                            GError   **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_DATA_REQUEST);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT r.id, r.clinic_id, c.name, r.indicator_id, i.name, r.period, r.due_on, r.status "
     "FROM data_request r JOIN clinic c ON c.id = r.clinic_id JOIN indicator i ON i.id = r.indicator_id "
-    "WHERE r.meeting_id = ?1 ORDER BY c.name COLLATE NOCASE, i.id", error);
+    "WHERE r.meeting_id = ?1 ORDER BY c.name COLLATE NOCASE, i.id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
       g_autoptr(KlyngeDataRequest) request = g_object_new (KLYNGE_TYPE_DATA_REQUEST, NULL);
 
-      request->id = sqlite3_column_int64 (stmt, 0);
+      request->id = klynge_db_statement_column_int64 (stmt, 0);
       request->meeting_id = meeting_id;
-      request->clinic_id = sqlite3_column_int64 (stmt, 1);
-      request->clinic_name = klynge_db_column_dup_nullable (stmt, 2);
-      request->indicator_id = sqlite3_column_int64 (stmt, 3);
-      request->indicator_name = klynge_db_column_dup_nullable (stmt, 4);
-      request->period = klynge_db_column_dup_nullable (stmt, 5);
-      request->due_on = klynge_db_column_dup_nullable (stmt, 6);
-      request->status = klynge_db_column_dup_nullable (stmt, 7);
+      request->clinic_id = klynge_db_statement_column_int64 (stmt, 1);
+      request->clinic_name = klynge_db_statement_dup_nullable (stmt, 2);
+      request->indicator_id = klynge_db_statement_column_int64 (stmt, 3);
+      request->indicator_name = klynge_db_statement_dup_nullable (stmt, 4);
+      request->period = klynge_db_statement_dup_nullable (stmt, 5);
+      request->due_on = klynge_db_statement_dup_nullable (stmt, 6);
+      request->status = klynge_db_statement_dup_nullable (stmt, 7);
       g_list_store_append (store, request);
     }
   return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
@@ -191,7 +181,7 @@ klynge_data_requests_refresh (KlyngeDb    *db,
                               GError     **error)
 {
   g_autofree char *date = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (today == NULL)
     {
@@ -199,18 +189,16 @@ klynge_data_requests_refresh (KlyngeDb    *db,
 
       today = date = g_date_time_format (now, "%Y-%m-%d");
     }
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     "UPDATE data_request SET status = CASE "
     "  WHEN EXISTS (SELECT 1 FROM measurement x WHERE x.indicator_id = data_request.indicator_id "
     "               AND x.clinic_id = data_request.clinic_id "
     "               AND (data_request.period = '' OR x.period = data_request.period)) THEN 'received' "
     "  WHEN due_on IS NOT NULL AND due_on < ?2 THEN 'late' ELSE 'requested' END "
-    "WHERE meeting_id IN (SELECT id FROM meeting WHERE cluster_id = ?1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-  return klynge_db_step_done (db, stmt, error);
+    "WHERE meeting_id IN (SELECT id FROM meeting WHERE cluster_id = ?1)");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, today);
+  return klynge_db_statement_run (stmt, error);
 }
 
 /**
@@ -227,18 +215,16 @@ klynge_meeting_list_indicators (KlyngeDb  *db,
                                 GError   **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT i.id FROM indicator i WHERE i.topic_id = (SELECT topic_id FROM meeting WHERE id = ?1) "
     "   OR i.id IN (SELECT indicator_id FROM data_request WHERE meeting_id = ?1) "
-    "ORDER BY i.topic_id IS NOT (SELECT topic_id FROM meeting WHERE id = ?1), i.id", error);
+    "ORDER BY i.topic_id IS NOT (SELECT topic_id FROM meeting WHERE id = ?1), i.id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = klynge_db_statement_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }

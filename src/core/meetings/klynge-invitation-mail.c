@@ -371,19 +371,6 @@ klynge_invitation_mail_plain_draft (KlyngeDb           *db,
   return draft_to_string (message);
 }
 
-static gboolean
-write_private (const char  *path,
-               const char  *text,
-               GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, KLYNGE_FILE_MODE, &local_error))
-    return TRUE;
-  g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("Could not write %s: %s"), path, local_error->message);
-  return FALSE;
-}
-
 /**
  * klynge_invitation_mail_write:
  * @ics_path: (out) (optional): the calendar written
@@ -432,7 +419,7 @@ klynge_invitation_mail_write (KlyngeDb                  *db,
           eml_file = g_steal_pointer (&eml_candidate);
         }
     }
-  if (!write_private (ics_file, ics, error) || !write_private (eml_file, eml, error))
+  if (!klynge_file_write_private (ics_file, ics, -1, error) || !klynge_file_write_private (eml_file, eml, -1, error))
     return FALSE;
   if (ics_path != NULL)
     *ics_path = g_steal_pointer (&ics_file);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "klynge-db-statement.h"
 #include "klynge-format.h"
 #include "klynge-meeting.h"
 #include "klynge-snapshot.h"
@@ -339,28 +340,48 @@ klynge_meeting_agenda_text (KlyngeMeeting *self)
   "m.sequence, m.reply_by "
 #define MEETING_JOINS "FROM meeting m LEFT JOIN topic t ON t.id = m.topic_id "
 
-static KlyngeMeeting *
-meeting_from_row (sqlite3_stmt *stmt)
+static gpointer
+meeting_from_row (KlyngeDbStatement *stmt)
 {
-  KlyngeMeeting *meeting = klynge_meeting_new (sqlite3_column_int64 (stmt, 1));
+  KlyngeMeeting *meeting = klynge_meeting_new (klynge_db_statement_column_int64 (stmt, 1));
 
-  meeting->id = sqlite3_column_int64 (stmt, 0);
-  replace (&meeting->title, (const char *) sqlite3_column_text (stmt, 2));
-  meeting->topic_id = sqlite3_column_int64 (stmt, 3);
-  meeting->topic_title = klynge_db_column_dup_nullable (stmt, 4);
-  replace (&meeting->starts_at, (const char *) sqlite3_column_text (stmt, 5));
-  replace (&meeting->ends_at, (const char *) sqlite3_column_text (stmt, 6));
-  replace (&meeting->venue_name, (const char *) sqlite3_column_text (stmt, 7));
-  replace (&meeting->venue_address, (const char *) sqlite3_column_text (stmt, 8));
-  replace (&meeting->catering, (const char *) sqlite3_column_text (stmt, 9));
-  meeting->facilitator_id = sqlite3_column_int64 (stmt, 10);
-  replace (&meeting->status, (const char *) sqlite3_column_text (stmt, 11));
-  replace (&meeting->minutes, (const char *) sqlite3_column_text (stmt, 12));
-  meeting->follow_up_of = sqlite3_column_int64 (stmt, 13);
-  meeting->n_present = sqlite3_column_int64 (stmt, 14);
-  meeting->sequence = sqlite3_column_int (stmt, 15);
-  meeting->reply_by = klynge_db_column_dup_nullable (stmt, 16);
+  meeting->id = klynge_db_statement_column_int64 (stmt, 0);
+  replace (&meeting->title, klynge_db_statement_column_text (stmt, 2));
+  meeting->topic_id = klynge_db_statement_column_int64 (stmt, 3);
+  meeting->topic_title = klynge_db_statement_dup_nullable (stmt, 4);
+  replace (&meeting->starts_at, klynge_db_statement_column_text (stmt, 5));
+  replace (&meeting->ends_at, klynge_db_statement_column_text (stmt, 6));
+  replace (&meeting->venue_name, klynge_db_statement_column_text (stmt, 7));
+  replace (&meeting->venue_address, klynge_db_statement_column_text (stmt, 8));
+  replace (&meeting->catering, klynge_db_statement_column_text (stmt, 9));
+  meeting->facilitator_id = klynge_db_statement_column_int64 (stmt, 10);
+  replace (&meeting->status, klynge_db_statement_column_text (stmt, 11));
+  replace (&meeting->minutes, klynge_db_statement_column_text (stmt, 12));
+  meeting->follow_up_of = klynge_db_statement_column_int64 (stmt, 13);
+  meeting->n_present = klynge_db_statement_column_int64 (stmt, 14);
+  meeting->sequence = (int) klynge_db_statement_column_int64 (stmt, 15);
+  meeting->reply_by = klynge_db_statement_dup_nullable (stmt, 16);
   return meeting;
+}
+
+static gpointer
+agenda_item_from_row (KlyngeDbStatement *stmt)
+{
+  KlyngeAgendaItem *item = klynge_agenda_item_new (klynge_db_statement_column_text (stmt, 1),
+                                                   klynge_db_statement_column_text (stmt, 2),
+                                                   (int) klynge_db_statement_column_int64 (stmt, 3));
+
+  item->id = klynge_db_statement_column_int64 (stmt, 0);
+  replace (&item->notes, klynge_db_statement_column_text (stmt, 4));
+  return item;
+}
+
+static gpointer
+speaker_from_row (KlyngeDbStatement *stmt)
+{
+  return klynge_speaker_new (klynge_db_statement_column_text (stmt, 0),
+                             klynge_db_statement_column_text (stmt, 1),
+                             klynge_db_statement_column_int64 (stmt, 2));
 }
 
 static gboolean
@@ -368,37 +389,25 @@ load_agenda (KlyngeDb       *db,
              KlyngeMeeting  *meeting,
              GError        **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
+  g_autoptr(KlyngeDbStatement) items = klynge_db_statement_new (db,
     "SELECT id, title, kind, duration_minutes, notes FROM agenda_item "
-    "WHERE meeting_id = ?1 ORDER BY position, id", error);
-  int rc;
+    "WHERE meeting_id = ?1 ORDER BY position, id");
+  g_autoptr(KlyngeDbStatement) speakers = klynge_db_statement_new (db,
+    "SELECT name, organisation, fee FROM meeting_speaker WHERE meeting_id = ?1 ORDER BY id");
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GPtrArray) people = NULL;
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (items, 1, meeting->id);
+  if (!(agenda = klynge_db_statement_collect (items, agenda_item_from_row, g_object_unref, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeAgendaItem *item = klynge_agenda_item_new ((const char *) sqlite3_column_text (stmt, 1),
-                                                       (const char *) sqlite3_column_text (stmt, 2),
-                                                       sqlite3_column_int (stmt, 3));
-      item->id = sqlite3_column_int64 (stmt, 0);
-      replace (&item->notes, (const char *) sqlite3_column_text (stmt, 4));
-      g_ptr_array_add (meeting->agenda, item);
-    }
-  if (rc != SQLITE_DONE)
-    return FALSE;
+  g_ptr_array_extend_and_steal (meeting->agenda, g_steal_pointer (&agenda));
   klynge_meeting_compute_agenda (meeting);
 
-  if (!(stmt = klynge_db_prepare (db,
-         "SELECT name, organisation, fee FROM meeting_speaker WHERE meeting_id = ?1 ORDER BY id", error)))
+  klynge_db_statement_bind_int64 (speakers, 1, meeting->id);
+  if (!(people = klynge_db_statement_collect (speakers, speaker_from_row, (GDestroyNotify) klynge_speaker_free, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (meeting->speakers,
-                     klynge_speaker_new ((const char *) sqlite3_column_text (stmt, 0),
-                                         (const char *) sqlite3_column_text (stmt, 1),
-                                         sqlite3_column_int64 (stmt, 2)));
-  return rc == SQLITE_DONE;
+  g_ptr_array_extend_and_steal (meeting->speakers, g_steal_pointer (&people));
+  return TRUE;
 }
 
 /**
@@ -411,20 +420,15 @@ klynge_meeting_load (KlyngeDb  *db,
                      gint64     meeting_id,
                      GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.id = ?1", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.id = ?1");
   g_autoptr(KlyngeMeeting) meeting = NULL;
-  int rc;
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The meeting no longer exists."), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW)
-    meeting = meeting_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists."));
-  if (meeting == NULL || !load_agenda (db, meeting, error))
+  meeting = meeting_from_row (stmt);
+  g_clear_pointer (&stmt, klynge_db_statement_free);
+  if (!load_agenda (db, meeting, error))
     return NULL;
   return g_steal_pointer (&meeting);
 }
@@ -445,10 +449,8 @@ klynge_meetings_list (KlyngeDb              *db,
                       const char            *now,
                       GError               **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (KLYNGE_TYPE_MEETING);
   g_autofree char *current = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (now == NULL)
     {
@@ -456,26 +458,21 @@ klynge_meetings_list (KlyngeDb              *db,
 
       now = current = g_date_time_format (dt, "%Y-%m-%dT%H:%M");
     }
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     filter == KLYNGE_MEETINGS_UPCOMING
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
         "AND m.status != 'held' AND m.ends_at >= ?2 ORDER BY m.starts_at, m.id"
       : filter == KLYNGE_MEETINGS_PAST
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
         "AND NOT (m.status != 'held' AND m.ends_at >= ?2) ORDER BY m.starts_at DESC, m.id"
+      : filter == KLYNGE_MEETINGS_WITH_INDICATORS
+      ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 AND ?2 IS NOT NULL "
+        "AND (m.topic_id IS NOT NULL OR m.id IN (SELECT meeting_id FROM data_request)) ORDER BY m.starts_at DESC, m.id"
       : "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 AND ?2 IS NOT NULL "
-        "ORDER BY m.starts_at, m.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      g_autoptr(KlyngeMeeting) meeting = meeting_from_row (stmt);
-
-      g_list_store_append (store, meeting);
-    }
-  return rc == SQLITE_DONE ? G_LIST_MODEL (g_steal_pointer (&store)) : NULL;
+        "ORDER BY m.starts_at, m.id");
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, now);
+  return klynge_db_statement_collect_model (stmt, KLYNGE_TYPE_MEETING, meeting_from_row, error);
 }
 
 /* Saving */
@@ -485,30 +482,27 @@ check_overlap (KlyngeDb       *db,
                KlyngeMeeting  *meeting,
                GError        **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   int rc;
 
   if (g_str_equal (meeting->status, "cancelled"))
     return TRUE;
-  stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
     "SELECT title, starts_at FROM meeting WHERE cluster_id = ?1 AND id != ?2 "
-    "AND status != 'cancelled' AND starts_at < ?4 AND ends_at > ?3 ORDER BY starts_at LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->cluster_id);
-  sqlite3_bind_int64 (stmt, 2, meeting->id);
-  sqlite3_bind_text (stmt, 3, meeting->starts_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, meeting->ends_at, -1, SQLITE_TRANSIENT);
-  rc = klynge_db_step (db, stmt, error);
+    "AND status != 'cancelled' AND starts_at < ?4 AND ends_at > ?3 ORDER BY starts_at LIMIT 1");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting->cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, meeting->id);
+  klynge_db_statement_bind_text (stmt, 3, meeting->starts_at);
+  klynge_db_statement_bind_text (stmt, 4, meeting->ends_at);
+  rc = klynge_db_statement_step (stmt, error);
   if (rc == SQLITE_ROW)
     {
-      g_autofree char *when = format_when ((const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *when = format_when (klynge_db_statement_column_text (stmt, 1));
 
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_CONSTRAINT,
                    _("The meeting overlaps “%s” on %s; choose another time."),
-                   (const char *) sqlite3_column_text (stmt, 0), when);
+                   klynge_db_statement_column_text (stmt, 0), when);
     }
-  sqlite3_reset (stmt);
   return rc == SQLITE_DONE;
 }
 
@@ -601,10 +595,10 @@ write_meeting (KlyngeDb       *db,
                gint64         *id,
                GError        **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, meeting->id == 0
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, meeting->id == 0
     ? "INSERT INTO meeting (cluster_id, title, topic_id, starts_at, ends_at, venue_name, venue_address, "
-      "  catering, facilitator_id, status, minutes, follow_up_of, reply_by) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)"
+    "  catering, facilitator_id, status, minutes, follow_up_of, reply_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)"
     /* The right-hand sides see the row as it was, so the sequence counts
      * exactly the changes a calendar has to apply (RFC 5546 2.1.4), once
      * invitations are out (a planned meeting has sent none). */
@@ -612,36 +606,25 @@ write_meeting (KlyngeDb       *db,
       "    OR venue_name != ?6 OR venue_address != ?7 OR (status = 'cancelled') != (?10 = 'cancelled'))), "
       "  title = ?2, topic_id = ?3, starts_at = ?4, ends_at = ?5, venue_name = ?6, "
       "  venue_address = ?7, catering = ?8, facilitator_id = ?9, status = ?10, minutes = ?11, "
-      "  follow_up_of = ?12, reply_by = ?14 WHERE id = ?13 AND cluster_id = ?1", error);
+      "  follow_up_of = ?12, reply_by = ?14 WHERE id = ?13 AND cluster_id = ?1");
 
-  if (stmt == NULL)
+  klynge_db_statement_bind_int64 (stmt, 1, meeting->cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, g_strstrip (meeting->title));
+  klynge_db_statement_bind_id (stmt, 3, meeting->topic_id);
+  klynge_db_statement_bind_text (stmt, 4, meeting->starts_at);
+  klynge_db_statement_bind_text (stmt, 5, meeting->ends_at);
+  klynge_db_statement_bind_text (stmt, 6, meeting->venue_name);
+  klynge_db_statement_bind_text (stmt, 7, meeting->venue_address);
+  klynge_db_statement_bind_text (stmt, 8, meeting->catering);
+  klynge_db_statement_bind_id (stmt, 9, meeting->facilitator_id);
+  klynge_db_statement_bind_text (stmt, 10, meeting->status);
+  klynge_db_statement_bind_text (stmt, 11, meeting->minutes);
+  klynge_db_statement_bind_id (stmt, 12, meeting->follow_up_of);
+  klynge_db_statement_bind_id (stmt, 13, meeting->id);
+  klynge_db_statement_bind_text (stmt, 14, meeting->reply_by != NULL && *meeting->reply_by != '\0' ? meeting->reply_by : NULL);
+  if (meeting->id != 0 ? !klynge_db_statement_run_changing (stmt, _("The meeting no longer exists."), error)
+                       : !klynge_db_statement_run (stmt, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->cluster_id);
-  sqlite3_bind_text (stmt, 2, g_strstrip (meeting->title), -1, SQLITE_TRANSIENT);
-  if (meeting->topic_id != 0)
-    sqlite3_bind_int64 (stmt, 3, meeting->topic_id);
-  sqlite3_bind_text (stmt, 4, meeting->starts_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, meeting->ends_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, meeting->venue_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, meeting->venue_address, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, meeting->catering, -1, SQLITE_TRANSIENT);
-  if (meeting->facilitator_id != 0)
-    sqlite3_bind_int64 (stmt, 9, meeting->facilitator_id);
-  sqlite3_bind_text (stmt, 10, meeting->status, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, meeting->minutes, -1, SQLITE_TRANSIENT);
-  if (meeting->follow_up_of != 0)
-    sqlite3_bind_int64 (stmt, 12, meeting->follow_up_of);
-  if (meeting->id != 0)
-    sqlite3_bind_int64 (stmt, 13, meeting->id);
-  if (meeting->reply_by != NULL && *meeting->reply_by != '\0')
-    sqlite3_bind_text (stmt, 14, meeting->reply_by, -1, SQLITE_TRANSIENT);
-  if (!klynge_db_step_done (db, stmt, error))
-    return FALSE;
-  if (meeting->id != 0 && sqlite3_changes (klynge_db_get_handle (db)) == 0)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists."));
-      return FALSE;
-    }
   *id = meeting->id != 0 ? meeting->id : klynge_db_last_insert_id (db);
   return TRUE;
 }
@@ -652,48 +635,43 @@ write_agenda (KlyngeDb       *db,
               gint64          id,
               GError        **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) clear_agenda = klynge_db_statement_new (db, "DELETE FROM agenda_item WHERE meeting_id = ?1");
+  g_autoptr(KlyngeDbStatement) clear_speakers = klynge_db_statement_new (db, "DELETE FROM meeting_speaker WHERE meeting_id = ?1");
 
-  if (!(stmt = klynge_db_prepare (db, "DELETE FROM agenda_item WHERE meeting_id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!klynge_db_step_done (db, stmt, error))
+  klynge_db_statement_bind_int64 (clear_agenda, 1, id);
+  if (!klynge_db_statement_run (clear_agenda, error))
     return FALSE;
   for (guint i = 0; i < meeting->agenda->len; i++)
     {
       KlyngeAgendaItem *item = g_ptr_array_index (meeting->agenda, i);
+      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+        "INSERT INTO agenda_item (meeting_id, position, title, kind, duration_minutes, notes) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 
-      if (!(stmt = klynge_db_prepare (db,
-             "INSERT INTO agenda_item (meeting_id, position, title, kind, duration_minutes, notes) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, g_strstrip (item->title), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, item->kind, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 5, item->duration_minutes);
-      sqlite3_bind_text (stmt, 6, item->notes, -1, SQLITE_TRANSIENT);
-      if (!klynge_db_step_done (db, stmt, error))
+      klynge_db_statement_bind_int64 (stmt, 1, id);
+      klynge_db_statement_bind_int64 (stmt, 2, i);
+      klynge_db_statement_bind_text (stmt, 3, g_strstrip (item->title));
+      klynge_db_statement_bind_text (stmt, 4, item->kind);
+      klynge_db_statement_bind_int64 (stmt, 5, item->duration_minutes);
+      klynge_db_statement_bind_text (stmt, 6, item->notes);
+      if (!klynge_db_statement_run (stmt, error))
         return FALSE;
     }
 
-  if (!(stmt = klynge_db_prepare (db, "DELETE FROM meeting_speaker WHERE meeting_id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!klynge_db_step_done (db, stmt, error))
+  klynge_db_statement_bind_int64 (clear_speakers, 1, id);
+  if (!klynge_db_statement_run (clear_speakers, error))
     return FALSE;
   for (guint i = 0; i < meeting->speakers->len; i++)
     {
       KlyngeSpeaker *speaker = g_ptr_array_index (meeting->speakers, i);
+      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+        "INSERT INTO meeting_speaker (meeting_id, name, organisation, fee) VALUES (?1, ?2, ?3, ?4)");
 
-      if (!(stmt = klynge_db_prepare (db,
-             "INSERT INTO meeting_speaker (meeting_id, name, organisation, fee) VALUES (?1, ?2, ?3, ?4)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, g_strstrip (speaker->name), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, speaker->organisation, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, speaker->fee);
-      if (!klynge_db_step_done (db, stmt, error))
+      klynge_db_statement_bind_int64 (stmt, 1, id);
+      klynge_db_statement_bind_text (stmt, 2, g_strstrip (speaker->name));
+      klynge_db_statement_bind_text (stmt, 3, speaker->organisation);
+      klynge_db_statement_bind_int64 (stmt, 4, speaker->fee);
+      if (!klynge_db_statement_run (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -741,27 +719,19 @@ klynge_meeting_set_status (KlyngeDb    *db,
                            const char  *status,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (!g_strv_contains (statuses, status))
     {
       g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, _("Unknown meeting status “%s”."), status);
       return FALSE;
     }
-  if (!(stmt = klynge_db_prepare (db,
-         "UPDATE meeting SET sequence = sequence + (status != 'planned' AND (status = 'cancelled') != (?2 = 'cancelled')), "
-         "  status = ?2 WHERE id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
-  if (!klynge_db_step_done (db, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
-    {
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND, _("The meeting no longer exists."));
-      return FALSE;
-    }
-  return TRUE;
+  stmt = klynge_db_statement_new (db,
+    "UPDATE meeting SET sequence = sequence + (status != 'planned' AND (status = 'cancelled') != (?2 = 'cancelled')), "
+    "  status = ?2 WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_text (stmt, 2, status);
+  return klynge_db_statement_run_changing (stmt, _("The meeting no longer exists."), error);
 }
 
 /**
@@ -841,7 +811,7 @@ klynge_meeting_delete (KlyngeDb  *db,
                        GError   **error)
 {
   g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   gint64 n;
 
   if (!klynge_db_count (db, "SELECT count(*) FROM meeting WHERE id = ?1", meeting_id, &n, error))
@@ -855,10 +825,9 @@ klynge_meeting_delete (KlyngeDb  *db,
     return NULL;
   if (!klynge_snapshot_capture (snapshot, db, "meeting", meeting_id, error))
     goto fail;
-  if (!(stmt = klynge_db_prepare (db, "DELETE FROM meeting WHERE id = ?1", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (!klynge_db_step_done (db, stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
+  stmt = klynge_db_statement_new (db, "DELETE FROM meeting WHERE id = ?1");
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  if (!klynge_db_statement_run (stmt, error) || !klynge_snapshot_finish (snapshot, db, error) ||
       !klynge_db_commit (db, error))
     goto fail;
   return g_steal_pointer (&snapshot);
@@ -973,15 +942,10 @@ gint64
 klynge_meeting_find_follow_up (KlyngeDb *db,
                                gint64    meeting_id)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-    "SELECT id FROM meeting WHERE follow_up_of = ?1 AND status != 'cancelled' ORDER BY starts_at LIMIT 1", NULL);
   gint64 id = 0;
 
-  if (stmt == NULL)
+  if (!klynge_db_count (db, "SELECT id FROM meeting WHERE follow_up_of = ?1 AND status != 'cancelled' ORDER BY starts_at LIMIT 1",
+                        meeting_id, &id, NULL))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   return id;
 }

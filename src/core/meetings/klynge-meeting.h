@@ -84,6 +84,7 @@ typedef enum
   KLYNGE_MEETINGS_ALL,
   KLYNGE_MEETINGS_UPCOMING,   /* ends now or later, not held (cancelled ones too, where their date puts them) */
   KLYNGE_MEETINGS_PAST,       /* held, or over */
+  KLYNGE_MEETINGS_WITH_INDICATORS, /* with a topic or data requests, latest first: those charts can show */
 } KlyngeMeetingsFilter;
 
 KlyngeMeeting *klynge_meeting_new                (gint64          cluster_id);

@@ -48,7 +48,7 @@ klynge_cluster_create (KlyngeDb    *db,
                        GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
   gint64 cluster_id;
 
   if (*trimmed == '\0')
@@ -61,24 +61,22 @@ klynge_cluster_create (KlyngeDb    *db,
   if (!klynge_db_begin (db, error))
     return 0;
 
-  if (!(stmt = klynge_db_prepare (db, "INSERT INTO cluster (name) VALUES (?1)", error)))
-    goto failed;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
-  if (!klynge_db_step_done (db, stmt, error))
+  stmt = klynge_db_statement_new (db, "INSERT INTO cluster (name) VALUES (?1)");
+  klynge_db_statement_bind_text (stmt, 1, trimmed);
+  if (!klynge_db_statement_run (stmt, error))
     goto failed;
   cluster_id = klynge_db_last_insert_id (db);
 
   for (guint i = 0; i < G_N_ELEMENTS (default_categories); i++)
     {
-      if (!(stmt = klynge_db_prepare (db,
-                                      "INSERT INTO ledger_category (cluster_id, key, name, kind) "
-                                      "VALUES (?1, ?2, ?3, ?4)", error)))
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      sqlite3_bind_text (stmt, 2, default_categories[i].key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, default_categories[i].name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, default_categories[i].kind, -1, SQLITE_STATIC);
-      if (!klynge_db_step_done (db, stmt, error))
+      g_autoptr(KlyngeDbStatement) category = klynge_db_statement_new (db,
+        "INSERT INTO ledger_category (cluster_id, key, name, kind) VALUES (?1, ?2, ?3, ?4)");
+
+      klynge_db_statement_bind_int64 (category, 1, cluster_id);
+      klynge_db_statement_bind_text (category, 2, default_categories[i].key);
+      klynge_db_statement_bind_text (category, 3, default_categories[i].name);
+      klynge_db_statement_bind_text (category, 4, default_categories[i].kind);
+      if (!klynge_db_statement_run (category, error))
         goto failed;
     }
 
@@ -143,12 +141,11 @@ klynge_cluster_summary_load (KlyngeDb              *db,
                              KlyngeClusterSummary  *summary,
                              GError               **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   memset (summary, 0, sizeof *summary);
 
-  if (!(stmt = klynge_db_prepare (db,
+  stmt = klynge_db_statement_new (db,
                                   "SELECT name, currency, min_listed_patients, "
                                   "  (SELECT count(*) FROM clinic WHERE cluster_id = c.id AND left_on IS NULL), "
                                   "  (SELECT count(*) FROM member WHERE cluster_id = c.id AND left_on IS NULL), "
@@ -163,37 +160,27 @@ klynge_cluster_summary_load (KlyngeDb              *db,
                                   "  (SELECT count(*) FROM ledger_entry WHERE cluster_id = c.id), "
                                   "  (SELECT coalesce(sum(CASE kind WHEN 'income' THEN amount ELSE -amount END), 0) "
                                   "     FROM ledger_entry WHERE cluster_id = c.id) "
-                                  "FROM cluster c WHERE c.id = ?1", error)))
-    return FALSE;
+                                  "FROM cluster c WHERE c.id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  rc = klynge_db_step (db, stmt, error);
-  if (rc < 0)
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The cluster no longer exists."), error))
     return FALSE;
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND,
-                   _("The cluster no longer exists."));
-      return FALSE;
-    }
 
   summary->cluster_id = cluster_id;
-  summary->name = klynge_db_column_dup_nullable (stmt, 0);
-  summary->currency = klynge_db_column_dup_nullable (stmt, 1);
-  summary->min_listed_patients = sqlite3_column_int64 (stmt, 2);
-  summary->n_clinics = sqlite3_column_int64 (stmt, 3);
-  summary->n_members = sqlite3_column_int64 (stmt, 4);
-  summary->n_gps = sqlite3_column_int64 (stmt, 5);
-  summary->listed_patients = sqlite3_column_int64 (stmt, 6);
-  summary->n_meetings = sqlite3_column_int64 (stmt, 7);
-  summary->n_meetings_held = sqlite3_column_int64 (stmt, 8);
-  summary->n_topics = sqlite3_column_int64 (stmt, 9);
-  summary->n_indicators = sqlite3_column_int64 (stmt, 10);
-  summary->n_measurements = sqlite3_column_int64 (stmt, 11);
-  summary->n_ledger_entries = sqlite3_column_int64 (stmt, 12);
-  summary->balance = sqlite3_column_int64 (stmt, 13);
-  sqlite3_reset (stmt);
+  summary->name = klynge_db_statement_dup_nullable (stmt, 0);
+  summary->currency = klynge_db_statement_dup_nullable (stmt, 1);
+  summary->min_listed_patients = klynge_db_statement_column_int64 (stmt, 2);
+  summary->n_clinics = klynge_db_statement_column_int64 (stmt, 3);
+  summary->n_members = klynge_db_statement_column_int64 (stmt, 4);
+  summary->n_gps = klynge_db_statement_column_int64 (stmt, 5);
+  summary->listed_patients = klynge_db_statement_column_int64 (stmt, 6);
+  summary->n_meetings = klynge_db_statement_column_int64 (stmt, 7);
+  summary->n_meetings_held = klynge_db_statement_column_int64 (stmt, 8);
+  summary->n_topics = klynge_db_statement_column_int64 (stmt, 9);
+  summary->n_indicators = klynge_db_statement_column_int64 (stmt, 10);
+  summary->n_measurements = klynge_db_statement_column_int64 (stmt, 11);
+  summary->n_ledger_entries = klynge_db_statement_column_int64 (stmt, 12);
+  summary->balance = klynge_db_statement_column_int64 (stmt, 13);
 
   return TRUE;
 }

@@ -126,6 +126,41 @@ valid_date (guint y,
 }
 
 /**
+ * klynge_date_from_iso:
+ * @text: (nullable): a date as the database stores it
+ * @year: (out) (optional):
+ * @month: (out) (optional):
+ * @day: (out) (optional):
+ *
+ * The one check of a stored date: exactly "2026-03-14", a day that exists,
+ * in the years the database takes. Typed dates go through
+ * klynge_parse_date() first.
+ *
+ * Returns: whether @text is such a date
+ */
+gboolean
+klynge_date_from_iso (const char *text,
+                      int        *year,
+                      int        *month,
+                      int        *day)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || y < 0 || m < 0 || d < 0 ||
+      !valid_date ((guint) y, (guint) m, (guint) d))
+    return FALSE;
+  if (year != NULL)
+    *year = y;
+  if (month != NULL)
+    *month = m;
+  if (day != NULL)
+    *day = d;
+  return TRUE;
+}
+
+/**
  * klynge_parse_date:
  * @text: a date as the user typed it
  *

@@ -15,6 +15,10 @@ char *klynge_format_date      (const char *iso_date);
 char *klynge_format_date_time (const char *iso_date_time);
 gboolean klynge_format_day_first (void);
 char *klynge_format_date_short (const char *iso_date);
+gboolean klynge_date_from_iso  (const char  *text,
+                                int         *year,
+                                int         *month,
+                                int         *day);
 char *klynge_parse_date        (const char  *text,
                                 GError     **error);
 gboolean klynge_parse_optional_date (const char  *text,

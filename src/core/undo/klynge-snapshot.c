@@ -16,6 +16,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-db-statement.h"
 #include "klynge-snapshot.h"
 
 /* One row the delete removed (put back with INSERT, removed again with
@@ -541,14 +542,12 @@ run (KlyngeDb       *db,
      sqlite3_value  *second,
      GError        **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, sql, error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, sql);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_value (stmt, 1, first);
+  klynge_db_statement_bind_value (stmt, 1, first);
   if (second != NULL)
-    sqlite3_bind_value (stmt, 2, second);
-  return klynge_db_step_done (db, stmt, error);
+    klynge_db_statement_bind_value (stmt, 2, second);
+  return klynge_db_statement_run (stmt, error);
 }
 
 static gboolean
@@ -557,13 +556,11 @@ run_all (KlyngeDb    *db,
          GPtrArray   *values,
          GError     **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, sql, error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, sql);
 
-  if (stmt == NULL)
-    return FALSE;
   for (guint v = 0; v < values->len; v++)
-    sqlite3_bind_value (stmt, (int) v + 1, g_ptr_array_index (values, v));
-  return klynge_db_step_done (db, stmt, error);
+    klynge_db_statement_bind_value (stmt, (int) v + 1, g_ptr_array_index (values, v));
+  return klynge_db_statement_run (stmt, error);
 }
 
 /* Children before their parents, and links moved away before what they

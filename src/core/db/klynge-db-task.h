@@ -1,0 +1,38 @@
+/* klynge-db-task.h — work on a file of a cluster in a worker thread
+ *
+ * Copyright 2026 The Klynge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "klynge-db.h"
+
+G_BEGIN_DECLS
+
+/* Runs in the worker, on its own connection to the database; @option is
+ * the caller's (a format, a flag). Returns the result (any non-%NULL
+ * pointer when there is nothing to hand back), or %NULL with @error set. */
+typedef gpointer (*KlyngeDbFileFunc) (KlyngeDb      *db,
+                                      gint64         cluster_id,
+                                      const char    *path,
+                                      int            option,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
+void     klynge_db_file_task_run    (KlyngeDb            *db,
+                                     KlyngeDbOpenFlags    flags,
+                                     gint64               cluster_id,
+                                     const char          *path,
+                                     int                  option,
+                                     KlyngeDbFileFunc     func,
+                                     GDestroyNotify       result_free,
+                                     gpointer             source_tag,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+gpointer klynge_db_file_task_finish (GAsyncResult        *result,
+                                     gpointer             source_tag,
+                                     GError             **error);
+
+G_END_DECLS
