@@ -224,7 +224,6 @@ _klynge_import_find_duplicates (Prepare  *self,
   const char **periods = (const char **)plan->periods->pdata;
   GArray *all = plan->candidates;
   g_autofree guint32 *ranks = rank_periods (plan->periods);
-  sqlite3_stmt *stmt;
   guint next = 0;
   guint kept = 0;
   int rc = SQLITE_DONE;
@@ -275,22 +274,18 @@ _klynge_import_find_duplicates (Prepare  *self,
   /* One indicator at a time, the key's index gives the stored keys in order,
    * without sorting all of the cluster's measurements first. Only this
    * cluster's clinics are among the candidates, so only theirs can match. */
-  stmt = klynge_db_prepare (self->db,
-                            "SELECT clinic_id, period FROM measurement WHERE indicator_id = ?1 "
-                            "ORDER BY clinic_id, period",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
   while (next < all->len)
     {
       gint64 indicator = g_array_index (all, Candidate, next).indicator_id;
+      g_autoptr(KlyngeDbStatement) stored = klynge_db_statement_new (self->db,
+                                                                     "SELECT clinic_id, period FROM measurement WHERE indicator_id = ?1 "
+                                                                     "ORDER BY clinic_id, period");
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, indicator);
-      while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
+      klynge_db_statement_bind_int64 (stored, 1, indicator);
+      while ((rc = klynge_db_statement_step (stored, error)) == SQLITE_ROW)
         {
-          gint64 clinic = sqlite3_column_int64 (stmt, 0);
-          const char *period = (const char *)sqlite3_column_text (stmt, 1);
+          gint64 clinic = klynge_db_statement_column_int64 (stored, 0);
+          const char *period = klynge_db_statement_column_text (stored, 1);
           Candidate *c = NULL;
           int cmp = -1;
 
@@ -316,7 +311,6 @@ _klynge_import_find_duplicates (Prepare  *self,
       while (next < all->len && g_array_index (all, Candidate, next).indicator_id == indicator)
         next++;
     }
-  sqlite3_reset (stmt);
 
   g_ptr_array_sort (plan->problems, compare_problems);
   return TRUE;

@@ -172,19 +172,19 @@ gboolean
 _klynge_import_load_reference (Prepare  *self,
                                GError  **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) clinics = NULL;
+  g_autoptr(KlyngeDbStatement) aliases = NULL;
+  g_autoptr(KlyngeDbStatement) indicators = NULL;
   int rc;
 
-  stmt = klynge_db_prepare (self->db, "SELECT id, name, COALESCE(provider_number, '') FROM clinic WHERE cluster_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->plan->cluster_id);
-  while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  clinics = klynge_db_statement_new (self->db, "SELECT id, name, COALESCE(provider_number, '') FROM clinic WHERE cluster_id = ?1");
+  klynge_db_statement_bind_int64 (clinics, 1, self->plan->cluster_id);
+  while ((rc = klynge_db_statement_step (clinics, error)) == SQLITE_ROW)
     {
       KnownClinic clinic = {
-        sqlite3_column_int64 (stmt, 0),
-        klynge_db_column_dup_nullable (stmt, 1),
-        klynge_db_column_dup_nullable (stmt, 2),
+        klynge_db_statement_column_int64 (clinics, 0),
+        klynge_db_statement_dup_nullable (clinics, 1),
+        klynge_db_statement_dup_nullable (clinics, 2),
       };
 
       g_array_append_val (self->clinics, clinic);
@@ -195,36 +195,31 @@ _klynge_import_load_reference (Prepare  *self,
   if (rc < 0)
     return FALSE;
 
-  stmt = klynge_db_prepare (self->db, "SELECT alias, clinic_id FROM clinic_alias WHERE cluster_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->plan->cluster_id);
-  while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
-    g_hash_table_insert (self->clinic_keys, klynge_import_name_key ((const char *)sqlite3_column_text (stmt, 0)),
-                         GINT_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
+  aliases = klynge_db_statement_new (self->db, "SELECT alias, clinic_id FROM clinic_alias WHERE cluster_id = ?1");
+  klynge_db_statement_bind_int64 (aliases, 1, self->plan->cluster_id);
+  while ((rc = klynge_db_statement_step (aliases, error)) == SQLITE_ROW)
+    g_hash_table_insert (self->clinic_keys, klynge_import_name_key (klynge_db_statement_column_text (aliases, 0)),
+                         GINT_TO_POINTER (klynge_db_statement_column_int64 (aliases, 1)));
   if (rc < 0)
     return FALSE;
 
   /* The cluster's own indicators and the shared library's. */
-  stmt = klynge_db_prepare (self->db,
-                            "SELECT i.id, i.name, COALESCE(i.package_key, ''), i.unit FROM indicator i JOIN topic t ON t.id = i.topic_id "
-                            "WHERE t.cluster_id = ?1 OR t.cluster_id IS NULL",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->plan->cluster_id);
-  while ((rc = klynge_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  indicators = klynge_db_statement_new (self->db,
+                                        "SELECT i.id, i.name, COALESCE(i.package_key, ''), i.unit FROM indicator i JOIN topic t ON t.id = i.topic_id "
+                                        "WHERE t.cluster_id = ?1 OR t.cluster_id IS NULL");
+  klynge_db_statement_bind_int64 (indicators, 1, self->plan->cluster_id);
+  while ((rc = klynge_db_statement_step (indicators, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *name = (const char *)sqlite3_column_text (stmt, 1);
-      const char *key = (const char *)sqlite3_column_text (stmt, 2);
+      gint64 id = klynge_db_statement_column_int64 (indicators, 0);
+      const char *name = klynge_db_statement_column_text (indicators, 1);
+      const char *key = klynge_db_statement_column_text (indicators, 2);
 
       g_ptr_array_add (self->indicator_names, g_strdup (name));
       g_array_append_val (self->indicator_ids, id);
       g_hash_table_insert (self->indicator_keys, _klynge_import_fold (name), GINT_TO_POINTER (id));
       if (*key != '\0')
         g_hash_table_insert (self->indicator_keys, g_strdup (key), GINT_TO_POINTER (id));
-      if (klynge_indicator_type_of_unit ((const char *)sqlite3_column_text (stmt, 3)) == KLYNGE_INDICATOR_PROPORTION)
+      if (klynge_indicator_type_of_unit (klynge_db_statement_column_text (indicators, 3)) == KLYNGE_INDICATOR_PROPORTION)
         g_hash_table_add (self->proportions, GINT_TO_POINTER (id));
     }
   return rc >= 0;

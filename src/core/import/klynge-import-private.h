@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "klynge-db-statement.h"
 #include "klynge-import.h"
 #include "klynge-period.h"
 

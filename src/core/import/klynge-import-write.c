@@ -205,23 +205,17 @@ create_clinics (KlyngeDb          *db,
                 GError           **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "INSERT INTO clinic (cluster_id, name, provider_number) VALUES (?1, ?2, ?3)", error);
 
-  if (stmt == NULL)
-    return NULL;
   for (guint i = 0; i < plan->new_clinics->len; i++)
     {
       FileClinic *clinic = g_ptr_array_index (plan->new_clinics, i);
+      g_autoptr(KlyngeDbStatement) insert = klynge_db_statement_new (db, "INSERT INTO clinic (cluster_id, name, provider_number) VALUES (?1, ?2, ?3)");
       gint64 id;
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
-      sqlite3_bind_text (stmt, 2, clinic->name, -1, SQLITE_STATIC);
-      if (clinic->number != NULL)
-        sqlite3_bind_text (stmt, 3, clinic->number, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, 3);
-      if (!klynge_db_step_done (db, stmt, error))
+      klynge_db_statement_bind_int64 (insert, 1, plan->cluster_id);
+      klynge_db_statement_bind_text (insert, 2, clinic->name);
+      klynge_db_statement_bind_text (insert, 3, clinic->number);
+      if (!klynge_db_statement_run (insert, error))
         return NULL;
       id = klynge_db_last_insert_id (db);
       g_array_append_val (ids, id);
@@ -238,43 +232,36 @@ create_indicators (KlyngeDb          *db,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *title = _("Indicators from imported files");
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) find = NULL;
   gint64 topic = 0;
-  int rc;
 
   if (plan->new_indicators->len == 0)
     return g_steal_pointer (&ids);
-  if ((stmt = klynge_db_prepare (db, "SELECT id FROM topic WHERE cluster_id = ?1 AND title = ?2", error)) == NULL)
+  find = klynge_db_statement_new (db, "SELECT id FROM topic WHERE cluster_id = ?1 AND title = ?2");
+  klynge_db_statement_bind_int64 (find, 1, plan->cluster_id);
+  klynge_db_statement_bind_text (find, 2, title);
+  if (!klynge_db_statement_get_int64 (find, &topic, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
-  if ((rc = klynge_db_step (db, stmt, error)) < 0)
-    return NULL;
-  if (rc == SQLITE_ROW)
-    topic = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   if (topic == 0)
     {
-      if ((stmt = klynge_db_prepare (db, "INSERT INTO topic (cluster_id, title) VALUES (?1, ?2)", error)) == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
-      sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
-      if (!klynge_db_step_done (db, stmt, error))
+      g_autoptr(KlyngeDbStatement) insert = klynge_db_statement_new (db, "INSERT INTO topic (cluster_id, title) VALUES (?1, ?2)");
+
+      klynge_db_statement_bind_int64 (insert, 1, plan->cluster_id);
+      klynge_db_statement_bind_text (insert, 2, title);
+      if (!klynge_db_statement_run (insert, error))
         return NULL;
       topic = klynge_db_last_insert_id (db);
     }
 
-  if ((stmt = klynge_db_prepare (db, "INSERT INTO indicator (topic_id, name, unit) VALUES (?1, ?2, ?3)", error)) == NULL)
-    return NULL;
   for (guint i = 0; i < plan->new_indicators->len; i++)
     {
+      g_autoptr(KlyngeDbStatement) insert = klynge_db_statement_new (db, "INSERT INTO indicator (topic_id, name, unit) VALUES (?1, ?2, ?3)");
       gint64 id;
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, topic);
-      sqlite3_bind_text (stmt, 2, g_ptr_array_index (plan->new_indicators, i), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, g_ptr_array_index (plan->new_indicator_units, i), -1, SQLITE_STATIC);
-      if (!klynge_db_step_done (db, stmt, error))
+      klynge_db_statement_bind_int64 (insert, 1, topic);
+      klynge_db_statement_bind_text (insert, 2, g_ptr_array_index (plan->new_indicators, i));
+      klynge_db_statement_bind_text (insert, 3, g_ptr_array_index (plan->new_indicator_units, i));
+      if (!klynge_db_statement_run (insert, error))
         return NULL;
       id = klynge_db_last_insert_id (db);
       g_array_append_val (ids, id);
@@ -289,39 +276,49 @@ write_references (KlyngeDb          *db,
                   GArray            *indicator_ids,
                   GError           **error)
 {
-  sqlite3_stmt *stmt;
-
   if (!plan->store_references || plan->references->len == 0)
     return TRUE;
-  stmt = klynge_db_prepare (db,
-                            "INSERT INTO indicator_reference (indicator_id, period, area, numerator, denominator, value, batch_id) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                            "ON CONFLICT (indicator_id, period) DO UPDATE SET area = excluded.area, "
-                            "numerator = excluded.numerator, denominator = excluded.denominator, "
-                            "value = excluded.value, batch_id = excluded.batch_id",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < plan->references->len; i++)
     {
       Reference *r = &g_array_index (plan->references, Reference, i);
+      g_autoptr(KlyngeDbStatement) upsert =
+        klynge_db_statement_new (db,
+                                 "INSERT INTO indicator_reference (indicator_id, period, area, numerator, denominator, value, batch_id) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                 "ON CONFLICT (indicator_id, period) DO UPDATE SET area = excluded.area, "
+                                 "numerator = excluded.numerator, denominator = excluded.denominator, "
+                                 "value = excluded.value, batch_id = excluded.batch_id");
 
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      sqlite3_bind_int64 (stmt, 1, resolve (indicator_ids, r->indicator_id));
-      sqlite3_bind_text (stmt, 2, plan->periods->pdata[r->period], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, r->area, -1, SQLITE_STATIC);
+      /* What the reference row lacks stays unbound: NULL. */
+      klynge_db_statement_bind_int64 (upsert, 1, resolve (indicator_ids, r->indicator_id));
+      klynge_db_statement_bind_text (upsert, 2, plan->periods->pdata[r->period]);
+      klynge_db_statement_bind_text (upsert, 3, r->area);
       if (r->numerator != NO_COUNT)
-        sqlite3_bind_int64 (stmt, 4, r->numerator);
+        klynge_db_statement_bind_int64 (upsert, 4, r->numerator);
       if (r->denominator != NO_COUNT)
-        sqlite3_bind_int64 (stmt, 5, r->denominator);
+        klynge_db_statement_bind_int64 (upsert, 5, r->denominator);
       if (!isnan (r->value))
-        sqlite3_bind_double (stmt, 6, r->value);
-      sqlite3_bind_int64 (stmt, 7, batch_id);
-      if (!klynge_db_step_done (db, stmt, error))
+        klynge_db_statement_bind_double (upsert, 6, r->value);
+      klynge_db_statement_bind_int64 (upsert, 7, batch_id);
+      if (!klynge_db_statement_run (upsert, error))
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+insert_left_out (KlyngeDb    *db,
+                 gint64       batch_id,
+                 guint        line,
+                 const char  *reason,
+                 GError     **error)
+{
+  g_autoptr(KlyngeDbStatement) insert = klynge_db_statement_new (db, "INSERT INTO import_left_out (batch_id, line, reason) VALUES (?1, ?2, ?3)");
+
+  klynge_db_statement_bind_int64 (insert, 1, batch_id);
+  klynge_db_statement_bind_int64 (insert, 2, line);
+  klynge_db_statement_bind_text (insert, 3, reason);
+  return klynge_db_statement_run (insert, error);
 }
 
 /* What the batch left out stays with it: the undo and the batch list say so. */
@@ -331,19 +328,11 @@ write_left_out (KlyngeDb          *db,
                 gint64             batch_id,
                 GError           **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "INSERT INTO import_left_out (batch_id, line, reason) VALUES (?1, ?2, ?3)", error);
-
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < plan->left_out->len; i++)
     {
       KlyngeImportProblem *problem = g_ptr_array_index (plan->left_out, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, batch_id);
-      sqlite3_bind_int64 (stmt, 2, problem->line);
-      sqlite3_bind_text (stmt, 3, problem->message, -1, SQLITE_STATIC);
-      if (!klynge_db_step_done (db, stmt, error))
+      if (!insert_left_out (db, batch_id, problem->line, problem->message, error))
         return FALSE;
     }
   for (guint i = 0; i < plan->unknown_clinics->len; i++)
@@ -354,11 +343,7 @@ write_left_out (KlyngeDb          *db,
                                                            clinic->n_rows),
                                                  clinic->number ? clinic->number : clinic->name, clinic->n_rows);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, batch_id);
-      sqlite3_bind_int64 (stmt, 2, clinic->line);
-      sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
-      if (!klynge_db_step_done (db, stmt, error))
+      if (!insert_left_out (db, batch_id, clinic->line, reason, error))
         return FALSE;
     }
   return TRUE;
@@ -376,7 +361,8 @@ klynge_import_commit (KlyngeDb                  *db,
 {
   gboolean indexes_dropped = FALSE;
   g_auto(Writer) writer = { 0 };
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) batch = NULL;
+  g_autoptr(KlyngeDbStatement) count = NULL;
   gint64 batch_id;
   gint64 written = 0;
 
@@ -393,17 +379,14 @@ klynge_import_commit (KlyngeDb                  *db,
   if (!klynge_db_begin (db, error))
     return 0;
 
-  stmt = klynge_db_prepare (db,
-                            "INSERT INTO import_batch (cluster_id, file_name, checksum, source, row_count) "
-                            "VALUES (?1, ?2, ?3, ?4, 0)",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, plan->cluster_id);
-  sqlite3_bind_text (stmt, 2, plan->file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, plan->checksum, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, source ? source : "", -1, SQLITE_TRANSIENT);
-  if (!klynge_db_step_done (db, stmt, error))
+  batch = klynge_db_statement_new (db,
+                                   "INSERT INTO import_batch (cluster_id, file_name, checksum, source, row_count) "
+                                   "VALUES (?1, ?2, ?3, ?4, 0)");
+  klynge_db_statement_bind_int64 (batch, 1, plan->cluster_id);
+  klynge_db_statement_bind_text (batch, 2, plan->file_name);
+  klynge_db_statement_bind_text (batch, 3, plan->checksum);
+  klynge_db_statement_bind_text (batch, 4, source ? source : "");
+  if (!klynge_db_statement_run (batch, error))
     goto failed;
   batch_id = klynge_db_last_insert_id (db);
   writer_init (&writer, db, plan, batch_id);
@@ -444,13 +427,11 @@ klynge_import_commit (KlyngeDb                  *db,
   if (indexes_dropped && !klynge_db_create_measurement_indexes (db, error))
     goto failed;
 
-  stmt = klynge_db_prepare (db, "UPDATE import_batch SET row_count = ?2, left_out = ?3 WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  sqlite3_bind_int64 (stmt, 2, written);
-  sqlite3_bind_int64 (stmt, 3, klynge_import_plan_get_n_left_out (plan));
-  if (!klynge_db_step_done (db, stmt, error) ||
+  count = klynge_db_statement_new (db, "UPDATE import_batch SET row_count = ?2, left_out = ?3 WHERE id = ?1");
+  klynge_db_statement_bind_int64 (count, 1, batch_id);
+  klynge_db_statement_bind_int64 (count, 2, written);
+  klynge_db_statement_bind_int64 (count, 3, klynge_import_plan_get_n_left_out (plan));
+  if (!klynge_db_statement_run (count, error) ||
       !klynge_submissions_mark_delivered (db, batch_id, error) ||
       !klynge_db_commit (db, error))
     goto failed;
