@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "klynge-db-statement.h"
 #include "klynge-import-mapping.h"
 
 static void
@@ -540,7 +541,7 @@ klynge_import_mapping_save (KlyngeDb                  *db,
 {
   g_autofree char *json = klynge_import_mapping_to_json (mapping);
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) upsert = NULL;
 
   if (*trimmed == '\0')
     {
@@ -548,16 +549,13 @@ klynge_import_mapping_save (KlyngeDb                  *db,
       return FALSE;
     }
 
-  stmt = klynge_db_prepare (db,
-                            "INSERT INTO import_mapping (cluster_id, name, definition) VALUES (?1, ?2, ?3) "
-                            "ON CONFLICT (cluster_id, name) DO UPDATE SET definition = excluded.definition",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
-  return klynge_db_step_done (db, stmt, error);
+  upsert = klynge_db_statement_new (db,
+                                    "INSERT INTO import_mapping (cluster_id, name, definition) VALUES (?1, ?2, ?3) "
+                                    "ON CONFLICT (cluster_id, name) DO UPDATE SET definition = excluded.definition");
+  klynge_db_statement_bind_int64 (upsert, 1, cluster_id);
+  klynge_db_statement_bind_text (upsert, 2, trimmed);
+  klynge_db_statement_bind_text (upsert, 3, json);
+  return klynge_db_statement_run (upsert, error);
 }
 
 KlyngeImportMapping *
@@ -566,22 +564,17 @@ klynge_import_mapping_load (KlyngeDb    *db,
                             const char  *name,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT definition FROM import_mapping WHERE cluster_id = ?1 AND name = ?2",
-                                          error);
+  g_autoptr(KlyngeDbStatement) select = klynge_db_statement_new (db, "SELECT definition FROM import_mapping WHERE cluster_id = ?1 AND name = ?2");
   g_autofree char *json = NULL;
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  rc = klynge_db_step (db, stmt, error);
+  klynge_db_statement_bind_int64 (select, 1, cluster_id);
+  klynge_db_statement_bind_text (select, 2, name);
+  rc = klynge_db_statement_step (select, error);
   if (rc < 0)
     return NULL;
   if (rc == SQLITE_ROW)
-    json = klynge_db_column_dup_nullable (stmt, 0);
-  sqlite3_reset (stmt);
+    json = klynge_db_statement_dup_nullable (select, 0);
 
   if (json == NULL)
     {
@@ -636,19 +629,14 @@ klynge_import_mapping_list (KlyngeDb  *db,
                             gint64     cluster_id,
                             GError   **error)
 {
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT name FROM import_mapping WHERE cluster_id = ?1 ORDER BY name",
-                                          error);
+  g_autoptr(KlyngeDbStatement) select = klynge_db_statement_new (db, "SELECT name FROM import_mapping WHERE cluster_id = ?1 ORDER BY name");
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
+  klynge_db_statement_bind_int64 (select, 1, cluster_id);
+  while ((rc = klynge_db_statement_step (select, error)) == SQLITE_ROW)
+    g_strv_builder_add (names, klynge_db_statement_column_text (select, 0));
   if (rc < 0)
     return NULL;
-  sqlite3_reset (stmt);
   return g_strv_builder_end (names);
 }

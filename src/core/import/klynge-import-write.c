@@ -128,43 +128,42 @@ writer_write (Writer           *self,
 {
   gboolean many = n_rows > 1;
   const char **periods = (const char **)self->plan->periods->pdata;
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) insert = NULL;
 
   if (replacing)
     {
-      if ((stmt = klynge_db_prepare (self->db, self->set_aside_sql[many], error)) == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->batch_id);
+      g_autoptr(KlyngeDbStatement) set_aside = klynge_db_statement_new (self->db, self->set_aside_sql[many]);
+
+      klynge_db_statement_bind_int64 (set_aside, 1, self->batch_id);
       for (guint i = 0; i < n_rows; i++)
         {
-          sqlite3_bind_int64 (stmt, 3 * i + 2, rows[i]->indicator_id);
-          sqlite3_bind_int64 (stmt, 3 * i + 3, rows[i]->clinic_id);
-          sqlite3_bind_text (stmt, 3 * i + 4, periods[rows[i]->period], -1, SQLITE_STATIC);
+          klynge_db_statement_bind_int64 (set_aside, 3 * i + 2, rows[i]->indicator_id);
+          klynge_db_statement_bind_int64 (set_aside, 3 * i + 3, rows[i]->clinic_id);
+          klynge_db_statement_bind_text (set_aside, 3 * i + 4, periods[rows[i]->period]);
         }
-      if (!klynge_db_step_done (self->db, stmt, error))
+      if (!klynge_db_statement_run (set_aside, error))
         return FALSE;
     }
 
-  if ((stmt = klynge_db_prepare (self->db, self->insert_sql[replacing][many], error)) == NULL)
-    return FALSE;
+  insert = klynge_db_statement_new (self->db, self->insert_sql[replacing][many]);
   for (guint i = 0; i < n_rows; i++)
     {
       const Candidate *c = rows[i];
       int p = i * 8;
 
-      sqlite3_bind_int64 (stmt, p + 1, resolve (self->indicator_ids, c->indicator_id));
-      sqlite3_bind_int64 (stmt, p + 2, resolve (self->clinic_ids, c->clinic_id));
-      sqlite3_bind_text (stmt, p + 3, periods[c->period], -1, SQLITE_STATIC);
+      klynge_db_statement_bind_int64 (insert, p + 1, resolve (self->indicator_ids, c->indicator_id));
+      klynge_db_statement_bind_int64 (insert, p + 2, resolve (self->clinic_ids, c->clinic_id));
+      klynge_db_statement_bind_text (insert, p + 3, periods[c->period]);
       if (c->numerator != NO_COUNT)
-        sqlite3_bind_int64 (stmt, p + 4, c->numerator);
+        klynge_db_statement_bind_int64 (insert, p + 4, c->numerator);
       if (c->denominator != NO_COUNT)
-        sqlite3_bind_int64 (stmt, p + 5, c->denominator);
+        klynge_db_statement_bind_int64 (insert, p + 5, c->denominator);
       if (!isnan (c->value))
-        sqlite3_bind_double (stmt, p + 6, c->value);
-      sqlite3_bind_int64 (stmt, p + 7, self->batch_id);
-      sqlite3_bind_text (stmt, p + 8, c->suppressed ? "suppressed" : "ok", -1, SQLITE_STATIC);
+        klynge_db_statement_bind_double (insert, p + 6, c->value);
+      klynge_db_statement_bind_int64 (insert, p + 7, self->batch_id);
+      klynge_db_statement_bind_text (insert, p + 8, c->suppressed ? "suppressed" : "ok");
     }
-  return klynge_db_step_done (self->db, stmt, error);
+  return klynge_db_statement_run (insert, error);
 }
 
 /* The pending rows have other keys than this one: order does not matter. */
@@ -463,22 +462,34 @@ klynge_import_list_left_out (KlyngeDb  *db,
                              GError   **error)
 {
   g_autoptr(GStrvBuilder) reasons = g_strv_builder_new ();
-  sqlite3_stmt *stmt = klynge_db_prepare (db, "SELECT line, reason FROM import_left_out WHERE batch_id = ?1 ORDER BY line", error);
+  g_autoptr(KlyngeDbStatement) select = klynge_db_statement_new (db, "SELECT line, reason FROM import_left_out WHERE batch_id = ?1 ORDER BY line");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
+  klynge_db_statement_bind_int64 (select, 1, batch_id);
+  while ((rc = klynge_db_statement_step (select, error)) == SQLITE_ROW)
     {
-      g_autofree char *reason = g_strdup_printf (_("line %s: %s"), (const char *)sqlite3_column_text (stmt, 0),
-                                                 (const char *)sqlite3_column_text (stmt, 1));
+      g_autofree char *reason = g_strdup_printf (_("line %s: %s"), klynge_db_statement_column_text (select, 0),
+                                                 klynge_db_statement_column_text (select, 1));
       g_strv_builder_add (reasons, reason);
     }
   if (rc < 0)
     return NULL;
-  sqlite3_reset (stmt);
   return g_strv_builder_end (reasons);
+}
+
+static gpointer
+batch_from_row (KlyngeDbStatement *select)
+{
+  KlyngeImportBatch *batch = g_new0 (KlyngeImportBatch, 1);
+
+  batch->id = klynge_db_statement_column_int64 (select, 0);
+  batch->file_name = klynge_db_statement_dup_nullable (select, 1);
+  batch->checksum = klynge_db_statement_dup_nullable (select, 2);
+  batch->source = klynge_db_statement_dup_nullable (select, 3);
+  batch->imported_at = klynge_db_statement_dup_nullable (select, 4);
+  batch->row_count = klynge_db_statement_column_int64 (select, 5);
+  batch->left_out = klynge_db_statement_column_int64 (select, 6);
+  return batch;
 }
 
 GPtrArray *
@@ -486,33 +497,13 @@ klynge_import_list_batches (KlyngeDb  *db,
                             gint64     cluster_id,
                             GError   **error)
 {
-  g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func ((GDestroyNotify)klynge_import_batch_free);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT id, file_name, checksum, source, imported_at, row_count, left_out FROM import_batch "
-                                          "WHERE cluster_id = ?1 ORDER BY imported_at DESC, id DESC",
-                                          error);
-  int rc;
+  g_autoptr(KlyngeDbStatement) select =
+    klynge_db_statement_new (db,
+                             "SELECT id, file_name, checksum, source, imported_at, row_count, left_out FROM import_batch "
+                             "WHERE cluster_id = ?1 ORDER BY imported_at DESC, id DESC");
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      KlyngeImportBatch *batch = g_new0 (KlyngeImportBatch, 1);
-
-      batch->id = sqlite3_column_int64 (stmt, 0);
-      batch->file_name = klynge_db_column_dup_nullable (stmt, 1);
-      batch->checksum = klynge_db_column_dup_nullable (stmt, 2);
-      batch->source = klynge_db_column_dup_nullable (stmt, 3);
-      batch->imported_at = klynge_db_column_dup_nullable (stmt, 4);
-      batch->row_count = sqlite3_column_int64 (stmt, 5);
-      batch->left_out = sqlite3_column_int64 (stmt, 6);
-      g_ptr_array_add (batches, batch);
-    }
-  if (rc < 0)
-    return NULL;
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&batches);
+  klynge_db_statement_bind_int64 (select, 1, cluster_id);
+  return klynge_db_statement_collect (select, batch_from_row, (GDestroyNotify) klynge_import_batch_free, error);
 }
 
 /* Rows deleted per statement: small enough that progress moves every few
@@ -526,7 +517,8 @@ klynge_import_undo (KlyngeDb                  *db,
                     gpointer                   progress_data,
                     GError                   **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(KlyngeDbStatement) restore = NULL;
+  g_autoptr(KlyngeDbStatement) forget = NULL;
   g_autoptr(GArray) requests = NULL;
   gint64 total, done = 0;
   int changed;
@@ -539,19 +531,16 @@ klynge_import_undo (KlyngeDb                  *db,
 
   /* The replaced measurements come back before the batch goes, with their
    * own batch when it still exists. */
-  stmt = klynge_db_prepare (db,
-                            "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, value, batch_id, status) "
-                            "SELECT r.indicator_id, r.clinic_id, r.period, r.numerator, r.denominator, r.value, b.id, r.status "
-                            "FROM import_replaced r LEFT JOIN import_batch b ON b.id = r.old_batch_id "
-                            "WHERE r.batch_id = ?1 "
-                            "ON CONFLICT (indicator_id, clinic_id, period) DO UPDATE SET "
-                            "numerator = excluded.numerator, denominator = excluded.denominator, "
-                            "value = excluded.value, batch_id = excluded.batch_id, status = excluded.status",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  if (!klynge_db_step_done (db, stmt, error))
+  restore = klynge_db_statement_new (db,
+                                     "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator, value, batch_id, status) "
+                                     "SELECT r.indicator_id, r.clinic_id, r.period, r.numerator, r.denominator, r.value, b.id, r.status "
+                                     "FROM import_replaced r LEFT JOIN import_batch b ON b.id = r.old_batch_id "
+                                     "WHERE r.batch_id = ?1 "
+                                     "ON CONFLICT (indicator_id, clinic_id, period) DO UPDATE SET "
+                                     "numerator = excluded.numerator, denominator = excluded.denominator, "
+                                     "value = excluded.value, batch_id = excluded.batch_id, status = excluded.status");
+  klynge_db_statement_bind_int64 (restore, 1, batch_id);
+  if (!klynge_db_statement_run (restore, error))
     goto failed;
 
   /* The cascade from import_batch would delete the measurements in one
@@ -559,17 +548,15 @@ klynge_import_undo (KlyngeDb                  *db,
    * show how far a large file has got. */
   if (!klynge_db_count (db, "SELECT count(*) FROM measurement WHERE batch_id = ?1", batch_id, &total, error))
     goto failed;
-  stmt = klynge_db_prepare (db,
-                            "DELETE FROM measurement WHERE rowid IN "
-                            "(SELECT rowid FROM measurement WHERE batch_id = ?1 LIMIT ?2)",
-                            error);
-  if (stmt == NULL)
-    goto failed;
   do
     {
-      sqlite3_bind_int64 (stmt, 1, batch_id);
-      sqlite3_bind_int (stmt, 2, UNDO_CHUNK);
-      if (!klynge_db_step_done (db, stmt, error))
+      g_autoptr(KlyngeDbStatement) chunk = klynge_db_statement_new (db,
+                                                                    "DELETE FROM measurement WHERE rowid IN "
+                                                                    "(SELECT rowid FROM measurement WHERE batch_id = ?1 LIMIT ?2)");
+
+      klynge_db_statement_bind_int64 (chunk, 1, batch_id);
+      klynge_db_statement_bind_int64 (chunk, 2, UNDO_CHUNK);
+      if (!klynge_db_statement_run (chunk, error))
         goto failed;
       changed = sqlite3_changes (klynge_db_get_handle (db));
       done += changed;
@@ -578,11 +565,9 @@ klynge_import_undo (KlyngeDb                  *db,
     }
   while (changed == UNDO_CHUNK);
 
-  stmt = klynge_db_prepare (db, "DELETE FROM import_batch WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  if (!klynge_db_step_done (db, stmt, error))
+  forget = klynge_db_statement_new (db, "DELETE FROM import_batch WHERE id = ?1");
+  klynge_db_statement_bind_int64 (forget, 1, batch_id);
+  if (!klynge_db_statement_run (forget, error))
     goto failed;
   if (sqlite3_changes (klynge_db_get_handle (db)) == 0)
     {
@@ -612,17 +597,15 @@ klynge_import_add_clinic_alias (KlyngeDb    *db,
                                 GError     **error)
 {
   g_autofree char *folded = _klynge_import_fold (alias);
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "INSERT INTO clinic_alias (cluster_id, alias, clinic_id) VALUES (?1, ?2, ?3) "
-                                          "ON CONFLICT (cluster_id, alias) DO UPDATE SET clinic_id = excluded.clinic_id",
-                                          error);
+  g_autoptr(KlyngeDbStatement) upsert =
+    klynge_db_statement_new (db,
+                             "INSERT INTO clinic_alias (cluster_id, alias, clinic_id) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT (cluster_id, alias) DO UPDATE SET clinic_id = excluded.clinic_id");
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, folded, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, clinic_id);
-  return klynge_db_step_done (db, stmt, error);
+  klynge_db_statement_bind_int64 (upsert, 1, cluster_id);
+  klynge_db_statement_bind_text (upsert, 2, folded);
+  klynge_db_statement_bind_int64 (upsert, 3, clinic_id);
+  return klynge_db_statement_run (upsert, error);
 }
 
 GStrv
@@ -631,19 +614,16 @@ klynge_import_list_indicators (KlyngeDb  *db,
                                GError   **error)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  sqlite3_stmt *stmt = klynge_db_prepare (db,
-                                          "SELECT i.name FROM indicator i JOIN topic t ON t.id = i.topic_id "
-                                          "WHERE t.cluster_id = ?1 OR t.cluster_id IS NULL ORDER BY t.title, i.id",
-                                          error);
+  g_autoptr(KlyngeDbStatement) select =
+    klynge_db_statement_new (db,
+                             "SELECT i.name FROM indicator i JOIN topic t ON t.id = i.topic_id "
+                             "WHERE t.cluster_id = ?1 OR t.cluster_id IS NULL ORDER BY t.title, i.id");
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  while ((rc = klynge_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
+  klynge_db_statement_bind_int64 (select, 1, cluster_id);
+  while ((rc = klynge_db_statement_step (select, error)) == SQLITE_ROW)
+    g_strv_builder_add (names, klynge_db_statement_column_text (select, 0));
   if (rc < 0)
     return NULL;
-  sqlite3_reset (stmt);
   return g_strv_builder_end (names);
 }
