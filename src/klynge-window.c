@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "klynge-accessible.h"
 #include "klynge-backup.h"
 #include "klynge-charts-page.h"
 #include "klynge-cluster.h"
@@ -80,6 +81,8 @@ ensure_page (KlyngeWindow *self,
     {
       self->pages[area] = g_object_new (page_types[area] (), "context", self->context, NULL);
       adw_bin_set_child (self->bins[area], GTK_WIDGET (self->pages[area]));
+      /* The window named its insides when it was mapped, before this page. */
+      klynge_accessible_name_tree (GTK_WIDGET (self->pages[area]));
     }
   return self->pages[area];
 }
