@@ -7,7 +7,8 @@
  * and marks every kind draws with, and the sentences captions are made of.
  * Each kind (klynge-chart-bars.c, -funnel.c, -run.c, -p-chart.c,
  * -before-after.c, -attendance.c) fills a KlyngeChartKindClass;
- * klynge-chart.c draws the frame around it and asks it for the rest.
+ * klynge-chart.c draws the frame around it and asks it for the rest, and
+ * klynge-chart-series.c holds what the two charts over time share.
  */
 
 #pragma once
@@ -213,7 +214,8 @@ _klynge_chart_pooled_sentence (const KlyngeChartData *data);
 void
 _klynge_chart_highlighted_sentence (const KlyngeChartData *data,
                                     GPtrArray             *out);
-char *_klynge_chart_describe_row (const KlyngeChartData *data,
-                                  guint                  index);
+char *
+_klynge_chart_describe_row (const KlyngeChartData *data,
+                            guint                  index);
 
 G_END_DECLS

@@ -139,7 +139,7 @@ writer_write (Writer           *self,
         {
           klynge_db_statement_bind_int64 (set_aside, 3 * i + 2, rows[i]->indicator_id);
           klynge_db_statement_bind_int64 (set_aside, 3 * i + 3, rows[i]->clinic_id);
-          klynge_db_statement_bind_text (set_aside, 3 * i + 4, periods[rows[i]->period]);
+          klynge_db_statement_bind_static_text (set_aside, 3 * i + 4, periods[rows[i]->period]);
         }
       if (!klynge_db_statement_run (set_aside, error))
         return FALSE;
@@ -153,7 +153,7 @@ writer_write (Writer           *self,
 
       klynge_db_statement_bind_int64 (insert, p + 1, resolve (self->indicator_ids, c->indicator_id));
       klynge_db_statement_bind_int64 (insert, p + 2, resolve (self->clinic_ids, c->clinic_id));
-      klynge_db_statement_bind_text (insert, p + 3, periods[c->period]);
+      klynge_db_statement_bind_static_text (insert, p + 3, periods[c->period]);
       if (c->numerator != NO_COUNT)
         klynge_db_statement_bind_int64 (insert, p + 4, c->numerator);
       if (c->denominator != NO_COUNT)
@@ -161,7 +161,7 @@ writer_write (Writer           *self,
       if (!isnan (c->value))
         klynge_db_statement_bind_double (insert, p + 6, c->value);
       klynge_db_statement_bind_int64 (insert, p + 7, self->batch_id);
-      klynge_db_statement_bind_text (insert, p + 8, c->suppressed ? "suppressed" : "ok");
+      klynge_db_statement_bind_static_text (insert, p + 8, c->suppressed ? "suppressed" : "ok");
     }
   return klynge_db_statement_run (insert, error);
 }
