@@ -237,6 +237,19 @@ klynge_accessible_name_list (GtkWidget  *owner,
 }
 
 /**
+ * klynge_accessible_name_tree:
+ *
+ * Names what is inside @widget and all it holds, shown or not: for a part
+ * of a window built after the window was shown (an area built the first
+ * time it is shown), as the window's own mapping names the rest.
+ */
+void
+klynge_accessible_name_tree (GtkWidget *widget)
+{
+  name_tree (widget);
+}
+
+/**
  * klynge_accessible_name_internals:
  *
  * Names what is inside @widget now: for widgets made after their window was

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 void klynge_accessible_install          (void);
 void klynge_accessible_name_internals   (GtkWidget     *widget);
+void klynge_accessible_name_tree        (GtkWidget     *widget);
 void klynge_accessible_name_list (GtkWidget  *owner,
                                   const char *label);
 

@@ -7,7 +7,9 @@
 #include "klynge-i18n.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "klynge-accessible.h"
 #include "klynge-backup.h"
 #include "klynge-charts-page.h"
 #include "klynge-cluster.h"
@@ -24,6 +26,16 @@
 #include "klynge-read-only.h"
 #include "klynge-restore-dialog.h"
 #include "klynge-window.h"
+
+enum
+{
+  AREA_CLUSTERS,
+  AREA_MEETINGS,
+  AREA_DATA,
+  AREA_CHARTS,
+  AREA_FINANCES,
+  N_AREAS
+};
 
 struct _KlyngeWindow
 {
@@ -46,11 +58,10 @@ struct _KlyngeWindow
   KlyngeClusterSwitcher *cluster_switcher;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  KlyngePage           *clusters_page;
-  KlyngePage           *meetings_page;
-  KlyngePage           *data_page;
-  KlyngePage           *charts_page;
-  KlyngePage           *finances_page;
+  /* Each area's page is built the first time the area is shown, into its
+   * place in the view stack: start-up builds only the one it shows. */
+  AdwBin               *bins[N_AREAS];
+  KlyngePage           *pages[N_AREAS];
 
   /* The file being opened in a worker; cancelled when another is opened
    * or the window closes, so only the newest one is shown. */
@@ -59,7 +70,36 @@ struct _KlyngeWindow
 
 G_DEFINE_FINAL_TYPE (KlyngeWindow, klynge_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char *areas[] = { "clusters", "meetings", "data", "charts", "finances" };
+static const char *areas[N_AREAS] = { "clusters", "meetings", "data", "charts", "finances" };
+
+static KlyngePage *
+ensure_page (KlyngeWindow *self,
+             guint         area)
+{
+  static GType (* const page_types[N_AREAS]) (void) = {
+    klynge_clusters_page_get_type, klynge_meetings_page_get_type, klynge_data_page_get_type,
+    klynge_charts_page_get_type, klynge_finances_page_get_type,
+  };
+
+  if (self->pages[area] == NULL)
+    {
+      self->pages[area] = g_object_new (page_types[area] (), "context", self->context, NULL);
+      adw_bin_set_child (self->bins[area], GTK_WIDGET (self->pages[area]));
+      /* The window named its insides when it was mapped, before this page. */
+      klynge_accessible_name_tree (GTK_WIDGET (self->pages[area]));
+    }
+  return self->pages[area];
+}
+
+static void
+ensure_visible_page (KlyngeWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  for (guint i = 0; i < N_AREAS; i++)
+    if (visible == GTK_WIDGET (self->bins[i]))
+      ensure_page (self, i);
+}
 
 char *
 klynge_window_default_path (const char *basename)
@@ -512,18 +552,18 @@ klynge_window_import_file (KlyngeWindow *self,
 
   if (klynge_context_get_db (self->context) == NULL ||
       klynge_read_only_refuse_import (GTK_WINDOW (self), klynge_context_get_db (self->context)) ||
-      klynge_data_page_refuse_import (KLYNGE_DATA_PAGE (self->data_page)))
+      (self->pages[AREA_DATA] != NULL && klynge_data_page_refuse_import (KLYNGE_DATA_PAGE (self->pages[AREA_DATA]))))
     return;
   if (g_strcmp0 (klynge_window_get_area (self), "charts") == 0)
     {
       /* The charts may be mirrored on the projector: letters, in the app's own style. */
-      KlyngeLiveLook look = { klynge_charts_page_get_meeting (KLYNGE_CHARTS_PAGE (self->charts_page)), FALSE, 0 };
+      KlyngeLiveLook look = { klynge_charts_page_get_meeting (KLYNGE_CHARTS_PAGE (self->pages[AREA_CHARTS])), FALSE, 0 };
 
       klynge_import_sheet_present_live (GTK_WINDOW (self), self->context, file, &look);
       return;
     }
   klynge_window_show_area (self, "data");
-  klynge_data_page_import_file (KLYNGE_DATA_PAGE (self->data_page), file);
+  klynge_data_page_import_file (KLYNGE_DATA_PAGE (ensure_page (self, AREA_DATA)), file);
 }
 
 static gboolean
@@ -841,7 +881,7 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   KlyngeWindow *self = KLYNGE_WINDOW (widget);
-  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *page = adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (self->view_stack)));
   g_autoptr(GError) error = NULL;
 
   if (KLYNGE_IS_PAGE (page) &&
@@ -862,14 +902,13 @@ static gboolean
 klynge_window_close_request (GtkWindow *window)
 {
   KlyngeWindow *self = KLYNGE_WINDOW (window);
-  KlyngePage *pages[] = { self->clusters_page, self->meetings_page, self->data_page,
-                          self->charts_page, self->finances_page };
 
   /* An editor window still open asks about its own changes first. */
   if (!klynge_edit_guard_close_transients (window))
     return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    if (!klynge_page_save_pending (pages[i]))
+  /* An area never shown has nothing typed. */
+  for (guint i = 0; i < N_AREAS; i++)
+    if (self->pages[i] != NULL && !klynge_page_save_pending (self->pages[i]))
       return TRUE;
   return GTK_WINDOW_CLASS (klynge_window_parent_class)->close_request != NULL &&
          GTK_WINDOW_CLASS (klynge_window_parent_class)->close_request (window);
@@ -887,6 +926,7 @@ klynge_window_dispose (GObject *object)
   g_clear_object (&self->opening);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_WINDOW);
+  memset (self->pages, 0, sizeof self->pages);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -903,11 +943,6 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = klynge_window_close_request;
 
   g_type_ensure (KLYNGE_TYPE_CLUSTER_SWITCHER);
-  g_type_ensure (KLYNGE_TYPE_CLUSTERS_PAGE);
-  g_type_ensure (KLYNGE_TYPE_MEETINGS_PAGE);
-  g_type_ensure (KLYNGE_TYPE_DATA_PAGE);
-  g_type_ensure (KLYNGE_TYPE_CHARTS_PAGE);
-  g_type_ensure (KLYNGE_TYPE_FINANCES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/klynge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, toast_overlay);
@@ -924,11 +959,11 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, cluster_switcher);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, clusters_page);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, meetings_page);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, data_page);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, charts_page);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, finances_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "clusters_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_CLUSTERS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "meetings_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_MEETINGS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "data_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_DATA]));
+  gtk_widget_class_bind_template_child_full (widget_class, "charts_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_CHARTS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "finances_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_FINANCES]));
 
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -953,7 +988,6 @@ klynge_window_class_init (KlyngeWindowClass *klass)
 static void
 klynge_window_init (KlyngeWindow *self)
 {
-  KlyngePage *pages[G_N_ELEMENTS (areas)];
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -972,13 +1006,10 @@ klynge_window_init (KlyngeWindow *self)
   g_signal_connect_swapped (self->context, "changed", G_CALLBACK (update_read_only), self);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (switcher_title_visible_cb), self);
 
-  pages[0] = self->clusters_page;
-  pages[1] = self->meetings_page;
-  pages[2] = self->data_page;
-  pages[3] = self->charts_page;
-  pages[4] = self->finances_page;
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    klynge_page_set_context (pages[i], self->context);
+  /* An area is built when the view stack first maps (a database is open)
+   * showing it, or when it is picked. */
+  g_signal_connect_swapped (self->view_stack, "map", G_CALLBACK (ensure_visible_page), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (ensure_visible_page), self);
   klynge_cluster_switcher_set_context (self->cluster_switcher, self->context);
 
   /* Clinics' files dropped anywhere on the window are imported. */

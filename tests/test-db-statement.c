@@ -254,6 +254,30 @@ test_collect_text (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (texts, 3), ==, "");
 }
 
+/* Text bound without a copy is what the row gets, and a NULL is SQL NULL. */
+static void
+test_static_text (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *names[] = { "Static D", NULL };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(KlyngeDbStatement) insert = klynge_db_statement_new (f->db, "INSERT INTO cluster (name) VALUES (coalesce(?1, 'Null E'))");
+
+      klynge_db_statement_bind_static_text (insert, 1, names[i]);
+      g_assert_true (klynge_db_statement_run (insert, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(KlyngeDbStatement) select = klynge_db_statement_new (f->db, "SELECT group_concat(name, '|') FROM (SELECT name FROM cluster WHERE id > 3 ORDER BY id)");
+
+    g_assert_cmpint (klynge_db_statement_step (select, &error), ==, SQLITE_ROW);
+    g_assert_cmpstr (klynge_db_statement_column_text (select, 0), ==, "Static D|Null E");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +293,7 @@ main (int   argc,
   g_test_add ("/db/statement/collect-error", Fixture, NULL, fixture_setup, test_collect_error, fixture_teardown);
   g_test_add ("/db/statement/run-changing", Fixture, NULL, fixture_setup, test_run_changing, fixture_teardown);
   g_test_add ("/db/statement/collect-text", Fixture, NULL, fixture_setup, test_collect_text, fixture_teardown);
+  g_test_add ("/db/statement/static-text", Fixture, NULL, fixture_setup, test_static_text, fixture_teardown);
   g_test_add ("/db/statement/count", Fixture, NULL, fixture_setup, test_count, fixture_teardown);
 
   return g_test_run ();

@@ -124,6 +124,18 @@ klynge_db_statement_bind_value (KlyngeDbStatement   *self,
     check_bind (self, sqlite3_bind_value (self->stmt, index, value));
 }
 
+/* @text: (nullable): kept, not copied, until the statement is freed: for
+ * text that outlives it (a plan's periods, a literal) bound row after row
+ * in a bulk insert, where copying each would be a good part of the work */
+void
+klynge_db_statement_bind_static_text (KlyngeDbStatement *self,
+                                      int                index,
+                                      const char        *text)
+{
+  if (self->stmt != NULL)
+    check_bind (self, sqlite3_bind_text (self->stmt, index, text, -1, SQLITE_STATIC));
+}
+
 /* A reference to a row that may be absent: id 0 binds SQL NULL. */
 void
 klynge_db_statement_bind_id (KlyngeDbStatement *self,

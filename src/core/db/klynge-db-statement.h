@@ -32,6 +32,9 @@ void               klynge_db_statement_bind_text  (KlyngeDbStatement  *self,
 void               klynge_db_statement_bind_value (KlyngeDbStatement  *self,
                                                    int                 index,
                                                    const sqlite3_value *value);
+void               klynge_db_statement_bind_static_text (KlyngeDbStatement *self,
+                                                         int                index,
+                                                         const char        *text);
 void               klynge_db_statement_bind_id    (KlyngeDbStatement  *self,
                                                    int                 index,
                                                    gint64              id);
