@@ -32,6 +32,8 @@ typedef struct
   gboolean                  percent_axis;
   const char               *axis_unit;    /* above the axis: "per 1,000" for a rate */
   double                    period_extra; /* how much taller than a line the wrapped period labels are */
+  guint                     legend_lines; /* the lines the plot leaves room for above it */
+  guint                     legend_needed; /* the lines the legend took, more when it wrapped */
 } Ctx;
 
 /* Text sizes in text units: at 1920×1080 (a unit of 30 px) the clinics'
@@ -41,6 +43,8 @@ typedef struct
 #define SIZE_CAPTION  1.1
 #define SIZE_TITLE    1.65
 #define SIZE_FOOTER   0.8
+/* From one line of a wrapped legend to the next. */
+#define LEGEND_LINE   1.5
 
 static const char *kind_names[KLYNGE_CHART_N_KINDS] = { "bars", "funnel", "run", "before-after", "attendance", "p-chart" };
 static const char *kind_labels[KLYNGE_CHART_N_KINDS] = {
@@ -253,31 +257,41 @@ ring_radius (Ctx    *ctx,
 
 /* @ringed: the entry drawn with the highlighted clinic's ring, or -1. */
 /* Each legend entry as wide as its mark and text need, so a long label is
- * not cut short beside a short one; when all do not fit, each gives up the
- * same share. Fills @xs and @widths. */
+ * not cut short beside a short one; entries that do not fit on the line
+ * wrap onto a line above it, in the room klynge_chart_draw() leaves for
+ * ctx->legend_lines lines (it draws again with more when there was not
+ * enough). Only an entry wider than the plot alone is cut. Fills @xs, @ys
+ * and @widths, the last line at @y. */
 static void
 legend_slots (Ctx         *ctx,
               guint        n,
               const char **labels,
               double       mark,
               double       size,
+              double       y,
               double      *xs,
+              double      *ys,
               double      *widths)
 {
-  double total = 0, gap = 0.8 * ctx->u, scale;
+  double gap = 0.8 * ctx->u, room = ctx->x1 - ctx->x0, x = ctx->x0;
+  guint line = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      widths[i] = mark + (labels[i] != NULL ? klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH,
-                                                                  0, 0, 0, 0, 0) : 0) + gap;
-      total += widths[i];
+      widths[i] = MIN (room, mark + (labels[i] != NULL ? klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH,
+                                                                             0, 0, 0, 0, 0) : 0) + gap);
+      if (x > ctx->x0 && x + widths[i] - gap > ctx->x1)
+        {
+          line++;
+          x = ctx->x0;
+        }
+      xs[i] = x;
+      ys[i] = line;
+      x += widths[i];
     }
-  scale = MIN (1.0, (ctx->x1 - ctx->x0) / total);
+  ctx->legend_needed = MAX (ctx->legend_needed, line + 1);
   for (guint i = 0; i < n; i++)
-    {
-      widths[i] *= scale;
-      xs[i] = i == 0 ? ctx->x0 : xs[i - 1] + widths[i - 1];
-    }
+    ys[i] = y - (line - ys[i]) * LEGEND_LINE * ctx->u;
 }
 
 static void
@@ -289,13 +303,14 @@ legend (Ctx              *ctx,
         int               ringed)
 {
   double size = SIZE_LABEL * ctx->u;
-  g_autofree double *xs = g_new (double, n), *widths = g_new (double, n);
+  g_autofree double *xs = g_new (double, n), *ys = g_new (double, n), *widths = g_new (double, n);
 
-  legend_slots (ctx, n, labels, 1.7 * size, size, xs, widths);
+  legend_slots (ctx, n, labels, 1.7 * size, size, y, xs, ys, widths);
   for (guint i = 0; i < n; i++)
     {
       double x = xs[i];
 
+      y = ys[i];
       if ((int) i == ringed)
         {
           klynge_chart_legend_item (ctx->cr, colours[i], &ctx->style->foreground, labels[i], size,
@@ -1049,12 +1064,12 @@ funnel_legend (Ctx                 *ctx,
   };
   static const int shapes[] = { 0, 2, -2 };
   guint n = highlighted != NULL ? 6 : 5;
-  double size = SIZE_LABEL * ctx->u, y = ctx->y0 - 1.2 * ctx->u, xs[6], widths[6];
+  double size = SIZE_LABEL * ctx->u, xs[6], ys[6], widths[6];
 
-  legend_slots (ctx, n, labels, 2.2 * size, size, xs, widths);
+  legend_slots (ctx, n, labels, 2.2 * size, size, ctx->y0 - 1.2 * ctx->u, xs, ys, widths);
   for (guint i = 0; i < n; i++)
     {
-      double x = xs[i], text_x = x + 2.2 * size;
+      double x = xs[i], y = ys[i], text_x = x + 2.2 * size;
 
       if (i < 3)
         {
@@ -2342,6 +2357,64 @@ draw_frame (Ctx        *ctx,
   return y;
 }
 
+/* The chart once, leaving room above the plot for ctx->legend_lines lines
+ * of legend. */
+static void
+draw_once (Ctx        *ctx,
+           double      width,
+           double      height,
+           const char *title,
+           const char *caption)
+{
+  double margin = 1.2 * ctx->u, y, caption_h = 0, footer_h = 0;
+
+  ctx->legend_needed = 0;
+  klynge_chart_set_source (ctx->cr, &ctx->style->background);
+  cairo_rectangle (ctx->cr, 0, 0, width, height);
+  cairo_fill (ctx->cr);
+  cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+
+  if (ctx->options->bare)
+    y = margin;
+  else
+    y = draw_frame (ctx, width, height, title, caption, &caption_h, &footer_h);
+  ctx->x0 = margin + 4.0 * ctx->u;
+  ctx->x1 = width - margin - 0.5 * ctx->u - level_gutter (ctx);
+  ctx->y0 = y + (2.6 + (ctx->legend_lines - 1) * LEGEND_LINE) * ctx->u;
+  if ((ctx->options->kind == KLYNGE_CHART_RUN || ctx->options->kind == KLYNGE_CHART_P_CHART) && has_data (ctx->data, ctx->options))
+    ctx->period_extra = period_labels_extra (ctx);
+  ctx->y1 = height - margin * 0.6 - footer_h - caption_h - ctx->period_extra
+           - (ctx->options->kind == KLYNGE_CHART_FUNNEL ? 3.4 : ctx->options->kind == KLYNGE_CHART_RUN || ctx->options->kind == KLYNGE_CHART_P_CHART ? 2.3 : 1.9) * ctx->u;
+
+  if (ctx->y1 - ctx->y0 < 2 * ctx->u || ctx->x1 - ctx->x0 < 2 * ctx->u)
+    ;  /* Too small to draw a plot in; the caption still says it all. */
+  else if (!has_data (ctx->data, ctx->options))
+    draw_message (ctx, _("No data"), caption);
+  else
+    switch (ctx->options->kind)
+      {
+      case KLYNGE_CHART_FUNNEL:
+        draw_funnel (ctx);
+        break;
+      case KLYNGE_CHART_RUN:
+        draw_run (ctx);
+        break;
+      case KLYNGE_CHART_P_CHART:
+        draw_p_chart (ctx);
+        break;
+      case KLYNGE_CHART_BEFORE_AFTER:
+        draw_before_after (ctx);
+        break;
+      case KLYNGE_CHART_ATTENDANCE:
+        draw_attendance (ctx);
+        break;
+      case KLYNGE_CHART_BARS:
+      default:
+        draw_bars (ctx);
+        break;
+      }
+}
+
 /**
  * klynge_chart_draw:
  * @hits: (nullable) (element-type KlyngeChartHit): filled with where each
@@ -2362,7 +2435,8 @@ klynge_chart_draw (cairo_t                  *cr,
   Ctx ctx = { cr, klynge_chart_style_get (options->theme), data, options, hits };
   g_autofree char *title = klynge_chart_title (data, options);
   g_autofree char *caption = klynge_chart_caption (data, options);
-  double u = CLAMP (MIN (height / 36, width / 56), 8, 400), margin = 1.2 * u, y, caption_h = 0, footer_h = 0;
+  double u = CLAMP (MIN (height / 36, width / 56), 8, 400);
+  guint n_hits = hits != NULL ? hits->len : 0;
 
   ctx.u = u;
   ctx.percent_axis = options->kind == KLYNGE_CHART_ATTENDANCE
@@ -2371,50 +2445,17 @@ klynge_chart_draw (cairo_t                  *cr,
       klynge_chart_data_get_indicator_type (data) == KLYNGE_INDICATOR_RATE)
     ctx.axis_unit = klynge_chart_data_scale (data) == 100000 ? _("per 100,000") : _("per 1,000");
   cairo_save (cr);
-  klynge_chart_set_source (cr, &ctx.style->background);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  if (options->bare)
-    y = margin;
-  else
-    y = draw_frame (&ctx, width, height, title, caption, &caption_h, &footer_h);
-  ctx.x0 = margin + 4.0 * u;
-  ctx.x1 = width - margin - 0.5 * u - level_gutter (&ctx);
-  ctx.y0 = y + 2.6 * u;
-  if ((options->kind == KLYNGE_CHART_RUN || options->kind == KLYNGE_CHART_P_CHART) && has_data (data, options))
-    ctx.period_extra = period_labels_extra (&ctx);
-  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - ctx.period_extra
-           - (options->kind == KLYNGE_CHART_FUNNEL ? 3.4 : options->kind == KLYNGE_CHART_RUN || options->kind == KLYNGE_CHART_P_CHART ? 2.3 : 1.9) * u;
-
-  if (ctx.y1 - ctx.y0 < 2 * u || ctx.x1 - ctx.x0 < 2 * u)
-    ;  /* Too small to draw a plot in; the caption still says it all. */
-  else if (!has_data (data, options))
-    draw_message (&ctx, _("No data"), caption);
-  else
-    switch (options->kind)
-      {
-      case KLYNGE_CHART_FUNNEL:
-        draw_funnel (&ctx);
-        break;
-      case KLYNGE_CHART_RUN:
-        draw_run (&ctx);
-        break;
-      case KLYNGE_CHART_P_CHART:
-        draw_p_chart (&ctx);
-        break;
-      case KLYNGE_CHART_BEFORE_AFTER:
-        draw_before_after (&ctx);
-        break;
-      case KLYNGE_CHART_ATTENDANCE:
-        draw_attendance (&ctx);
-        break;
-      case KLYNGE_CHART_BARS:
-      default:
-        draw_bars (&ctx);
-        break;
-      }
+  ctx.legend_lines = 1;
+  draw_once (&ctx, width, height, title, caption);
+  /* Once more, lower, when the legend wrapped onto more lines than the
+   * plot left room for: only a narrow chart does. */
+  if (ctx.legend_needed > ctx.legend_lines)
+    {
+      if (hits != NULL)
+        g_array_set_size (hits, n_hits);
+      ctx.legend_lines = ctx.legend_needed;
+      draw_once (&ctx, width, height, title, caption);
+    }
   cairo_restore (cr);
 }
 
