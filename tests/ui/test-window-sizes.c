@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klynge-column-fit.h"
 #include "klynge-ui-test-run.h"
 
 typedef struct
@@ -402,6 +403,88 @@ test_small (void)
   klynge_ui_test_run_on_demo (check_size, (gpointer) &small);
 }
 
+static guint
+hidden_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint hidden = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      hidden += !gtk_column_view_column_get_visible (column);
+    }
+  return hidden;
+}
+
+static int
+remembered_width (const char *list,
+                  guint       index)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+  g_autoptr(GVariant) lists = g_settings_get_value (settings, "column-widths");
+  g_autoptr(GVariant) widths = g_variant_lookup_value (lists, list, G_VARIANT_TYPE ("ai"));
+  int width = -1;
+
+  if (widths != NULL && index < g_variant_n_children (widths))
+    g_variant_get_child (widths, index, "i", &width);
+  return width;
+}
+
+/* The member list: columns that went for lack of room come back as the
+ * window widens, and a column's width set by hand is remembered. */
+static void
+columns_come_back (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  static const Size narrow = { 560, 640 };
+  GtkColumnView *view, *again;
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) second = NULL;
+  guint before;
+
+  klynge_window_show_area (window, "clusters");
+  resize (window, &laptop);
+  view = GTK_COLUMN_VIEW (klynge_ui_test_find_named (GTK_WIDGET (window), "members_view"));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  klynge_ui_test_flush ();
+  before = hidden_columns (view);
+  resize (window, &narrow);
+  KLYNGE_UI_TEST_WAIT (hidden_columns (view) > before);
+  resize (window, &laptop);
+  KLYNGE_UI_TEST_WAIT (hidden_columns (view) == before);
+
+  /* What dragging a column's edge does. */
+  columns = gtk_column_view_get_columns (view);
+  second = g_list_model_get_item (columns, 1);
+  gtk_column_view_column_set_fixed_width (second, 260);
+  g_assert_cmpint (remembered_width ("members_view", 1), ==, 260);
+  g_assert_cmpint (remembered_width ("members_view", 0), ==, -1);
+
+  /* The list made again, as in the next session, has it back. */
+  again = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  g_object_ref_sink (again);
+  gtk_widget_set_name (GTK_WIDGET (again), "members_view");
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (NULL, NULL);
+
+      gtk_column_view_append_column (again, column);
+    }
+  klynge_column_fit_attach (again);
+  g_clear_object (&second);
+  second = g_list_model_get_item (gtk_column_view_get_columns (again), 1);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (second), ==, 260);
+  g_object_unref (again);
+}
+
+static void
+test_columns (void)
+{
+  klynge_ui_test_run_on_demo (columns_come_back, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,5 +506,6 @@ main (int   argc,
   g_test_add_func ("/ui/window-sizes/360x640", test_phone);
   g_test_add_func ("/ui/window-sizes/1100x760", test_laptop);
   g_test_add_func ("/ui/window-sizes/800x600", test_small);
+  g_test_add_func ("/ui/window-sizes/columns", test_columns);
   return g_test_run ();
 }
