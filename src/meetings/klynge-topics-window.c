@@ -123,7 +123,6 @@ form_dialog (KlyngeTopicsWindow *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
 
   *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_size_request (*form, 420, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), *form);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
