@@ -8,7 +8,13 @@
  * (and comes back once the list is wide again), so the important columns
  * and the row's buttons stay whole on screen instead of scrolling sideways
  * out of sight.
+ *
+ * The widths the user gives the columns by dragging their edges are kept
+ * in GSettings per list (by the view's widget name) and given back when
+ * the list is made again.
  */
+
+#include "config.h"
 
 #include "klynge-column-fit.h"
 
@@ -17,6 +23,7 @@
 #define NEEDED_KEY   "klynge-fit-needed"
 #define HIDDEN_KEY   "klynge-fit-hidden"
 #define IDLE_KEY     "klynge-fit-idle"
+#define SETTINGS_KEY "klynge-fit-settings"
 
 static GtkColumnViewColumn *
 least_important_shown (GtkColumnView *view)
@@ -38,6 +45,8 @@ least_important_shown (GtkColumnView *view)
     }
   return found;
 }
+
+static void schedule_fit (GtkColumnView *view);
 
 static gboolean
 fit_idle_cb (gpointer data)
@@ -74,6 +83,9 @@ fit_idle_cb (gpointer data)
         {
           gtk_column_view_column_set_visible (column, TRUE);
           g_ptr_array_remove_index (hidden, hidden->len - 1);
+          /* The next one may fit too: a list that fits its width has the
+           * same adjustment with a column more, and says nothing. */
+          schedule_fit (view);
         }
     }
   return G_SOURCE_REMOVE;
@@ -101,6 +113,61 @@ hadjustment_cb (GtkScrollable *view)
     g_signal_connect_object (adjustment, "changed", G_CALLBACK (schedule_fit), view, G_CONNECT_SWAPPED);
 }
 
+/* Widths set by dragging a column's edge: -1 for a column left as it was. */
+static void
+fixed_width_cb (GtkColumnViewColumn *changed,
+                GParamSpec          *pspec,
+                GtkColumnView       *view)
+{
+  GSettings *settings = g_object_get_data (G_OBJECT (view), SETTINGS_KEY);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GVariant) old = g_settings_get_value (settings, "column-widths");
+  GVariantBuilder lists, widths;
+  GVariantIter iter;
+  const char *name;
+  GVariant *value;
+
+  g_variant_builder_init (&widths, G_VARIANT_TYPE ("ai"));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_variant_builder_add (&widths, "i", gtk_column_view_column_get_fixed_width (column));
+    }
+  g_variant_builder_init (&lists, G_VARIANT_TYPE ("a{sai}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s@ai}", &name, &value))
+    {
+      if (!g_str_equal (name, gtk_widget_get_name (GTK_WIDGET (view))))
+        g_variant_builder_add (&lists, "{s@ai}", name, value);
+      g_variant_unref (value);
+    }
+  g_variant_builder_add (&lists, "{sai}", gtk_widget_get_name (GTK_WIDGET (view)), &widths);
+  g_settings_set_value (settings, "column-widths", g_variant_builder_end (&lists));
+}
+
+static void
+remember_widths (GtkColumnView *view)
+{
+  GSettings *settings = g_settings_new (APP_ID);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GVariant) lists = g_settings_get_value (settings, "column-widths");
+  g_autoptr(GVariant) widths = g_variant_lookup_value (lists, gtk_widget_get_name (GTK_WIDGET (view)), G_VARIANT_TYPE ("ai"));
+  gsize n_widths = 0;
+  const gint32 *width = widths != NULL ? g_variant_get_fixed_array (widths, &n_widths, sizeof (gint32)) : NULL;
+
+  g_object_set_data_full (G_OBJECT (view), SETTINGS_KEY, settings, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      /* The list's columns may have changed since: a width stays its column's. */
+      if (i < n_widths && n_widths == g_list_model_get_n_items (columns))
+        gtk_column_view_column_set_fixed_width (column, width[i]);
+      g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (fixed_width_cb), view, 0);
+    }
+}
+
 /**
  * klynge_column_fit_set_priority:
  * @column: a column of a view given to klynge_column_fit_attach()
@@ -119,7 +186,8 @@ klynge_column_fit_set_priority (GtkColumnViewColumn *column,
  * klynge_column_fit_attach:
  * @view: a column view in a scrolled window, whose cells are never cut
  *
- * Hides @view's least important columns while they do not fit its width.
+ * Hides @view's least important columns while they do not fit its width,
+ * and keeps the widths the user gives its columns under its widget name.
  */
 void
 klynge_column_fit_attach (GtkColumnView *view)
@@ -129,4 +197,5 @@ klynge_column_fit_attach (GtkColumnView *view)
   g_signal_connect (view, "notify::hadjustment", G_CALLBACK (hadjustment_cb), NULL);
   g_signal_connect (view, "map", G_CALLBACK (schedule_fit), NULL);
   hadjustment_cb (GTK_SCROLLABLE (view));
+  remember_widths (view);
 }

@@ -14,5 +14,6 @@ void klynge_list_keys_attach (GtkWidget  *list,
                               GMenuModel *menu,
                               const char *edit,
                               const char *delete);
+GtkWidget *klynge_list_keys_get_row (GtkWidget  *list);
 
 G_END_DECLS

@@ -9,9 +9,11 @@
 #include <math.h>
 
 #include "klynge-chart-data.h"
+#include "klynge-column-fit.h"
 #include "klynge-format.h"
 #include "klynge-measurements.h"
 #include "klynge-measurements-window.h"
+#include "klynge-page.h"
 #include "klynge-period.h"
 
 struct _KlyngeMeasurementsWindow
@@ -318,8 +320,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_label_new (NULL);
 
+  /* Never cut: the least important columns give way instead. */
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (numeric) ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (numeric))
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -341,7 +343,8 @@ add_column (KlyngeMeasurementsWindow *self,
             const char               *title,
             CellText                  text,
             gboolean                  numeric,
-            gboolean                  expand)
+            gboolean                  expand,
+            guint                     priority)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
@@ -352,6 +355,7 @@ add_column (KlyngeMeasurementsWindow *self,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
+  klynge_column_fit_set_priority (column, priority);
   gtk_column_view_append_column (self->table, column);
   g_object_unref (column);
 }
@@ -376,6 +380,7 @@ klynge_measurements_window_class_init (KlyngeMeasurementsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = klynge_measurements_window_dispose;
+  g_type_ensure (KLYNGE_TYPE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-measurements-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeasurementsWindow, indicator_picker);
@@ -404,11 +409,14 @@ static void
 klynge_measurements_window_init (KlyngeMeasurementsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_column (self, _("Clinic"), clinic_text, FALSE, TRUE);
-  add_column (self, _("Numerator"), numerator_text, TRUE, FALSE);
-  add_column (self, _("Denominator"), denominator_text, TRUE, FALSE);
-  add_column (self, _("Value"), value_text, TRUE, FALSE);
-  add_column (self, _("Source"), source_text, FALSE, TRUE);
+  /* In a narrow window the clinic and its value stay; the form below
+   * shows the numerator and denominator of the one chosen. */
+  add_column (self, _("Clinic"), clinic_text, FALSE, TRUE, 0);
+  add_column (self, _("Numerator"), numerator_text, TRUE, FALSE, 2);
+  add_column (self, _("Denominator"), denominator_text, TRUE, FALSE, 3);
+  add_column (self, _("Value"), value_text, TRUE, FALSE, 0);
+  add_column (self, _("Source"), source_text, FALSE, TRUE, 4);
+  klynge_column_fit_attach (self->table);
 }
 
 GtkWindow *

@@ -6,6 +6,11 @@
  * The agenda of a meeting: ordered items with type and duration, their start
  * times, and a warning when the agenda runs past the meeting's end. Items are
  * reordered by drag-and-drop or with Alt+Up / Alt+Down.
+ *
+ * The agenda is one Tab stop: a row is an item, Enter or F2 goes into its
+ * fields, Escape comes back, Delete removes it, and the Menu key lists
+ * all that. A removed item comes back as the meeting's unsaved changes do:
+ * until the meeting is saved, closing it without saving keeps the old agenda.
  */
 
 #include "klynge-i18n.h"
@@ -14,6 +19,7 @@
 
 #include "klynge-accessible.h"
 #include "klynge-agenda-builder.h"
+#include "klynge-list-keys.h"
 #include "klynge-page.h"
 #include "klynge-placeholder.h"
 #include "klynge-read-only.h"
@@ -37,7 +43,7 @@ struct _KlyngeAgendaBuilder
 
 G_DEFINE_FINAL_TYPE (KlyngeAgendaBuilder, klynge_agenda_builder, ADW_TYPE_BIN)
 
-static void rebuild (KlyngeAgendaBuilder *self, int focus_index);
+static void rebuild (KlyngeAgendaBuilder *self, int focus_index, gboolean edit);
 
 static guint
 kind_position (const char *kind)
@@ -141,14 +147,20 @@ duration_changed_cb (GtkSpinButton       *spin,
 }
 
 static void
+remove_item (KlyngeAgendaBuilder *self,
+             int                  index)
+{
+  g_ptr_array_remove_index (self->meeting->agenda, (guint) index);
+  rebuild (self, MIN (index, (int) self->meeting->agenda->len - 1), FALSE);
+}
+
+static void
 remove_clicked_cb (GtkButton           *button,
                    KlyngeAgendaBuilder *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
-  g_ptr_array_remove_index (self->meeting->agenda, (guint) index);
-  rebuild (self, MIN (index, (int) self->meeting->agenda->len - 1));
+  remove_item (self, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
 }
 
 static GdkContentProvider *
@@ -243,6 +255,8 @@ make_row (KlyngeAgendaBuilder *self,
   name_row (row, item->title);
   klynge_tooltip_set_text (remove, _("Remove Item"));
   gtk_widget_add_css_class (remove, "flat");
+  /* Delete on the row does it: the agenda stays one Tab stop. */
+  gtk_widget_set_focusable (remove, FALSE);
 
   g_signal_connect (title, "changed", G_CALLBACK (title_changed_cb), row);
   g_signal_connect (kind, "notify::selected", G_CALLBACK (kind_changed_cb), row);
@@ -269,9 +283,24 @@ make_row (KlyngeAgendaBuilder *self,
   return row;
 }
 
+/* Puts the focus on the row at @index, or into its title to @edit it. */
+static void
+focus_row (KlyngeAgendaBuilder *self,
+           int                  index,
+           gboolean             edit)
+{
+  GtkListBoxRow *row = index >= 0 ? gtk_list_box_get_row_at_index (self->list, index) : NULL;
+
+  if (row == NULL)
+    return;
+  gtk_list_box_select_row (self->list, row);
+  gtk_widget_grab_focus (edit ? g_object_get_data (G_OBJECT (row), "title-entry") : GTK_WIDGET (row));
+}
+
 static void
 rebuild (KlyngeAgendaBuilder *self,
-         int                  focus_index)
+         int                  focus_index,
+         gboolean             edit)
 {
   GtkListBoxRow *row;
 
@@ -283,29 +312,17 @@ rebuild (KlyngeAgendaBuilder *self,
   klynge_page_reflow (GTK_WIDGET (self->list));
   klynge_agenda_builder_refresh (self);
   klynge_read_only_apply (self->content, self->db);
-
-  if (focus_index >= 0)
-    {
-      row = gtk_list_box_get_row_at_index (self->list, focus_index);
-      if (row != NULL)
-        {
-          gtk_list_box_select_row (self->list, row);
-          gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "title-entry"));
-        }
-    }
+  focus_row (self, focus_index, edit);
 }
 
 /* The row the user is working in: the one holding the focus, else the selected one. */
 static int
 current_index (KlyngeAgendaBuilder *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  GtkWidget *row = klynge_list_keys_get_row (GTK_WIDGET (self->list));
 
-  if (row != NULL && gtk_widget_get_parent (row) == GTK_WIDGET (self->list))
-    return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  row = GTK_WIDGET (gtk_list_box_get_selected_row (self->list));
+  if (row == NULL)
+    row = GTK_WIDGET (gtk_list_box_get_selected_row (self->list));
   return row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
 }
 
@@ -324,6 +341,36 @@ move_action (GtkWidget  *widget,
 }
 
 static void
+edit_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KlyngeAgendaBuilder *self = KLYNGE_AGENDA_BUILDER (widget);
+
+  focus_row (self, current_index (self), TRUE);
+}
+
+static void
+remove_item_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KlyngeAgendaBuilder *self = KLYNGE_AGENDA_BUILDER (widget);
+  int index = current_index (self);
+
+  if (self->meeting != NULL && index >= 0)
+    remove_item (self, index);
+}
+
+static void
+row_activated_cb (GtkListBox          *list,
+                  GtkListBoxRow       *row,
+                  KlyngeAgendaBuilder *self)
+{
+  focus_row (self, gtk_list_box_row_get_index (row), TRUE);
+}
+
+static void
 add_item_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -333,7 +380,7 @@ add_item_action (GtkWidget  *widget,
   if (self->meeting == NULL)
     return;
   g_ptr_array_add (self->meeting->agenda, klynge_agenda_item_new (_("New item"), "plenary", 15));
-  rebuild (self, (int) self->meeting->agenda->len - 1);
+  rebuild (self, (int) self->meeting->agenda->len - 1, TRUE);
 }
 
 static void
@@ -364,6 +411,8 @@ klynge_agenda_builder_class_init (KlyngeAgendaBuilderClass *klass)
 
   gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "agenda.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "agenda.edit-item", NULL, edit_item_action);
+  gtk_widget_class_install_action (widget_class, "agenda.remove-item", NULL, remove_item_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "agenda.move", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "agenda.move", "i", 1);
 }
@@ -372,6 +421,7 @@ static void
 klynge_agenda_builder_init (KlyngeAgendaBuilder *self)
 {
   const char *const *kinds = klynge_agenda_kinds ();
+  g_autoptr(GMenu) menu = g_menu_new ();
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -385,6 +435,13 @@ klynge_agenda_builder_init (KlyngeAgendaBuilder *self)
   target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (target));
+
+  g_menu_append (menu, _("_Edit Item"), "agenda.edit-item");
+  g_menu_append (menu, _("Move _Up"), "agenda.move(-1)");
+  g_menu_append (menu, _("Move _Down"), "agenda.move(1)");
+  g_menu_append (menu, _("_Remove Item"), "agenda.remove-item");
+  klynge_list_keys_attach (GTK_WIDGET (self->list), G_MENU_MODEL (menu), "agenda.edit-item", "agenda.remove-item");
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }
 
 void
@@ -396,7 +453,7 @@ klynge_agenda_builder_set_meeting (KlyngeAgendaBuilder *self,
 
   g_set_object (&self->db, db);
   g_set_object (&self->meeting, meeting);
-  rebuild (self, -1);
+  rebuild (self, -1, FALSE);
 }
 
 /* Moves the item at @from to @to, the others shifting up or down. */
@@ -406,6 +463,11 @@ klynge_agenda_builder_move (KlyngeAgendaBuilder *self,
                             guint                to)
 {
   KlyngeAgendaItem *item;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* Moved from inside its fields, the item is still being edited. */
+  gboolean editing = focus != NULL && !GTK_IS_LIST_BOX_ROW (focus) &&
+                     gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
 
   g_return_if_fail (KLYNGE_IS_AGENDA_BUILDER (self));
   if (self->meeting == NULL || from >= self->meeting->agenda->len ||
@@ -414,5 +476,5 @@ klynge_agenda_builder_move (KlyngeAgendaBuilder *self,
   item = g_object_ref (g_ptr_array_index (self->meeting->agenda, from));
   g_ptr_array_remove_index (self->meeting->agenda, from);
   g_ptr_array_insert (self->meeting->agenda, (int) to, item);
-  rebuild (self, (int) to);
+  rebuild (self, (int) to, editing);
 }

@@ -961,6 +961,7 @@ read_only_cb (KlyngeMeetingsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self->editor), "editor.add-speaker", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self->agenda), "agenda.add-item", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self->agenda), "agenda.move", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->agenda), "agenda.remove-item", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self->invitations), "invitations.invite-all", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self->requests), "requests.create", writable);
 }

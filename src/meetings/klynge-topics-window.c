@@ -7,12 +7,17 @@
  * the shipped cluster packages and the cluster's own topics, each with the
  * indicators to extract. Edits go through klynge_topic_save(), which marks
  * shipped rows as the user's so that an update never overwrites them.
+ *
+ * Each list is one Tab stop: the rows' buttons are for the pointer, and
+ * their actions are on the row's menu (Menu key, Shift+F10, right click),
+ * with F2 editing the topic or indicator of the row.
  */
 
 #include "klynge-i18n.h"
 
 #include "klynge-edit-guard.h"
 #include "klynge-accessible.h"
+#include "klynge-list-keys.h"
 #include "klynge-read-only.h"
 #include "klynge-topics.h"
 #include "klynge-topics-window.h"
@@ -51,13 +56,14 @@ show_error (KlyngeTopicsWindow *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
+/* Rows only: the rows' menu is a child of the list too, and stays. */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 /* A form in a message dialog: one labelled entry per field. */
@@ -117,7 +123,6 @@ form_dialog (KlyngeTopicsWindow *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
 
   *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_size_request (*form, 420, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), *form);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
@@ -320,6 +325,7 @@ row_button (const char *icon,
   klynge_tooltip_set_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_focusable (button, FALSE);
   g_object_set_data (G_OBJECT (button), "topic", topic);
   g_signal_connect (button, "clicked", callback, self);
   return button;
@@ -346,6 +352,7 @@ fill_topics (KlyngeTopicsWindow *self)
       GtkWidget *add = adw_action_row_new ();
       GtkWidget *add_button = gtk_button_new_with_mnemonic (_("Add _Indicator…"));
 
+      g_object_set_data (G_OBJECT (row), "topic", topic);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), topic->title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), topic->description);
@@ -367,6 +374,8 @@ fill_topics (KlyngeTopicsWindow *self)
                                         G_CALLBACK (edit_indicator_cb), self);
 
           g_object_set_data (G_OBJECT (edit), "indicator", indicator);
+          g_object_set_data (G_OBJECT (line), "topic", topic);
+          g_object_set_data (G_OBJECT (line), "indicator", indicator);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), indicator->name);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
@@ -374,6 +383,8 @@ fill_topics (KlyngeTopicsWindow *self)
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
         }
       gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_focusable (add_button, FALSE);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (add), add_button);
       g_object_set_data (G_OBJECT (add_button), "topic", topic);
       g_signal_connect (add_button, "clicked", G_CALLBACK (edit_indicator_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (add), add_button);
@@ -382,6 +393,48 @@ fill_topics (KlyngeTopicsWindow *self)
       gtk_list_box_append (self->topic_list, row);
       klynge_accessible_name_internals (row);
     }
+}
+
+/* The row of @list the keys or the menu act on, or its nearest ancestor
+ * with @key: an indicator's line lies inside its topic's row. */
+static GtkWidget *
+keyed_row (GtkListBox *list,
+           const char *key)
+{
+  GtkWidget *row = klynge_list_keys_get_row (GTK_WIDGET (list));
+
+  for (; row != NULL && row != GTK_WIDGET (list); row = gtk_widget_get_parent (row))
+    if (g_object_get_data (G_OBJECT (row), key) != NULL)
+      return row;
+  return NULL;
+}
+
+static void
+edit_row_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (widget);
+  GtkWidget *row = keyed_row (self->topic_list, "topic");
+
+  if (row == NULL)
+    return;
+  if (g_object_get_data (G_OBJECT (row), "indicator") != NULL)
+    edit_indicator (self, topic_of (row), g_object_get_data (G_OBJECT (row), "indicator"));
+  else
+    edit_topic (self, topic_of (row));
+}
+
+static void
+add_indicator_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (widget);
+  GtkWidget *row = keyed_row (self->topic_list, "topic");
+
+  if (row != NULL)
+    edit_indicator (self, topic_of (row), NULL);
 }
 
 /* Brainstorm */
@@ -403,13 +456,12 @@ show_votes (GtkWidget *row)
  * is sorted by votes again when it is next filled (a new proposal, the
  * window opened again). */
 static void
-vote_cb (GtkButton          *button,
-         KlyngeTopicsWindow *self)
+vote (KlyngeTopicsWindow *self,
+      GtkWidget          *row,
+      int                 delta)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "proposal-id"));
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "proposal-id"));
   int votes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "votes"));
 
   if (!klynge_topic_proposal_vote (self->db, id, delta, &error))
@@ -422,15 +474,35 @@ vote_cb (GtkButton          *button,
   show_votes (row);
 }
 
+static void
+vote_cb (GtkButton          *button,
+         KlyngeTopicsWindow *self)
+{
+  vote (self, gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW),
+        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta")));
+}
+
+static void
+vote_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (widget);
+  GtkWidget *row = keyed_row (self->proposal_list, "proposal-id");
+
+  if (row != NULL)
+    vote (self, row, g_variant_get_int32 (parameter));
+}
+
 /* The proposal becomes a topic of the library, and a new meeting on it
  * opens for planning. */
 static void
-choose_cb (GtkButton          *button,
-           KlyngeTopicsWindow *self)
+choose (KlyngeTopicsWindow *self,
+        GtkWidget          *row)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "proposal-id"));
-  g_autofree char *title = g_strdup (g_object_get_data (G_OBJECT (button), "title"));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "proposal-id"));
+  g_autofree char *title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gint64 topic_id = klynge_topic_proposal_choose (self->db, id, &error);
 
   if (topic_id == 0)
@@ -441,6 +513,26 @@ choose_cb (GtkButton          *button,
     }
   g_signal_emit (self, signals[PLAN_MEETING], 0, topic_id, title);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+choose_cb (GtkButton          *button,
+           KlyngeTopicsWindow *self)
+{
+  choose (self, gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW));
+}
+
+static void
+plan_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (widget);
+  GtkWidget *row = keyed_row (self->proposal_list, "proposal-id");
+
+  /* A chosen proposal's topic is in the library already. */
+  if (row != NULL && g_object_get_data (G_OBJECT (row), "chosen") == NULL)
+    choose (self, row);
 }
 
 static GtkWidget *
@@ -456,6 +548,7 @@ proposal_button (const char *icon,
   klynge_tooltip_set_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_focusable (button, FALSE);
   g_object_set_data (G_OBJECT (button), "proposal-id", GSIZE_TO_POINTER (id));
   g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
   g_signal_connect (button, "clicked", callback, self);
@@ -479,6 +572,7 @@ fill_proposals (KlyngeTopicsWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), proposal->title);
       g_object_set_data_full (G_OBJECT (row), "proposer", g_strdup (proposal->proposer_name), g_free);
       g_object_set_data (G_OBJECT (row), "votes", GINT_TO_POINTER ((int) proposal->votes));
+      g_object_set_data (G_OBJECT (row), "proposal-id", GSIZE_TO_POINTER (proposal->id));
       show_votes (row);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), proposal_button ("list-remove-symbolic", _("Remove a Vote"),
                                                                         proposal->id, -1, G_CALLBACK (vote_cb), self));
@@ -489,9 +583,8 @@ fill_proposals (KlyngeTopicsWindow *self)
           GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Plan a Meeting"));
 
           gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+          gtk_widget_set_focusable (choose, FALSE);
           klynge_tooltip_set_text (choose, _("Put the topic into the library and plan a meeting on it"));
-          g_object_set_data (G_OBJECT (choose), "proposal-id", GSIZE_TO_POINTER (proposal->id));
-          g_object_set_data_full (G_OBJECT (choose), "title", g_strdup (proposal->title), g_free);
           g_signal_connect (choose, "clicked", G_CALLBACK (choose_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
         }
@@ -499,6 +592,7 @@ fill_proposals (KlyngeTopicsWindow *self)
         {
           GtkWidget *chosen = gtk_label_new (_("Chosen"));
 
+          g_object_set_data (G_OBJECT (row), "chosen", chosen);
           gtk_widget_add_css_class (chosen, "dim-label");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), chosen);
         }
@@ -541,10 +635,16 @@ propose_and_close_action (GtkWidget  *widget,
 static void
 reload (KlyngeTopicsWindow *self)
 {
+  gboolean writable;
+
   fill_proposals (self);
   fill_topics (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "topics.new-topic",
-                                 !klynge_read_only_apply (self->content, self->db));
+  writable = !klynge_read_only_apply (self->content, self->db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "topics.new-topic", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "topics.edit-row", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "topics.add-indicator", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "topics.vote", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "topics.plan-meeting", writable);
 }
 
 /* A topic or an indicator being edited asks about its changes first. */
@@ -595,13 +695,29 @@ klynge_topics_window_class_init (KlyngeTopicsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, propose_cb);
   gtk_widget_class_install_action (widget_class, "topics.new-topic", NULL, new_topic_action);
   gtk_widget_class_install_action (widget_class, "topics.propose-and-close", NULL, propose_and_close_action);
+  gtk_widget_class_install_action (widget_class, "topics.edit-row", NULL, edit_row_action);
+  gtk_widget_class_install_action (widget_class, "topics.add-indicator", NULL, add_indicator_action);
+  gtk_widget_class_install_action (widget_class, "topics.vote", "i", vote_action);
+  gtk_widget_class_install_action (widget_class, "topics.plan-meeting", NULL, plan_meeting_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 klynge_topics_window_init (KlyngeTopicsWindow *self)
 {
+  g_autoptr(GMenu) topic_menu = g_menu_new ();
+  g_autoptr(GMenu) proposal_menu = g_menu_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_menu_append (topic_menu, _("_Edit…"), "topics.edit-row");
+  g_menu_append (topic_menu, _("Add _Indicator…"), "topics.add-indicator");
+  klynge_list_keys_attach (GTK_WIDGET (self->topic_list), G_MENU_MODEL (topic_menu), "topics.edit-row", NULL);
+
+  g_menu_append (proposal_menu, _("_Add a Vote"), "topics.vote(1)");
+  g_menu_append (proposal_menu, _("_Remove a Vote"), "topics.vote(-1)");
+  g_menu_append (proposal_menu, _("_Plan a Meeting"), "topics.plan-meeting");
+  klynge_list_keys_attach (GTK_WIDGET (self->proposal_list), G_MENU_MODEL (proposal_menu), NULL, NULL);
 }
 
 GtkWidget *

@@ -27,6 +27,8 @@ typedef struct
   KlyngeChartData *(*build) (void);
   KlyngeChartKind    kind;
   KlyngeChartTheme   theme;
+  int                width;   /* 0: WIDTH × HEIGHT */
+  int                height;
 } Case;
 
 static KlyngeChartData *
@@ -99,17 +101,33 @@ static const Case cases[] = {
   { "sixty-funnel", sixty, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT },
   { "sixty-run", sixty, KLYNGE_CHART_RUN, KLYNGE_CHART_THEME_LIGHT },
   { "sixty-p-chart", sixty, KLYNGE_CHART_P_CHART, KLYNGE_CHART_THEME_LIGHT },
+  /* In a phone-wide window the legend wraps instead of cutting its labels. */
+  { "narrow-funnel", sixty, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_THEME_LIGHT, 330, 420 },
+  { "narrow-bars", eleven, KLYNGE_CHART_BARS, KLYNGE_CHART_THEME_LIGHT, 330, 420 },
+  { "narrow-run", chart_fixture_periods, KLYNGE_CHART_RUN, KLYNGE_CHART_THEME_LIGHT, 330, 420 },
 };
+
+static int
+case_width (const Case *c)
+{
+  return c->width != 0 ? c->width : WIDTH;
+}
+
+static int
+case_height (const Case *c)
+{
+  return c->height != 0 ? c->height : HEIGHT;
+}
 
 static cairo_surface_t *
 render (const Case *c)
 {
   g_autoptr(KlyngeChartData) data = c->build ();
   KlyngeChartOptions options = { c->kind, c->theme, KLYNGE_CHART_ANONYMOUS, KLYNGE_FUNNEL_EXACT, TRUE, "2026-11-24" };
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, case_width (c), case_height (c));
   cairo_t *cr = cairo_create (surface);
 
-  klynge_chart_draw (cr, WIDTH, HEIGHT, data, &options, NULL);
+  klynge_chart_draw (cr, case_width (c), case_height (c), data, &options, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
@@ -121,17 +139,18 @@ differing_share (cairo_surface_t *a,
 {
   const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
   int stride_a = cairo_image_surface_get_stride (a), stride_b = cairo_image_surface_get_stride (b);
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
   guint differing = 0;
 
-  for (int y = 0; y < HEIGHT; y++)
-    for (int x = 0; x < WIDTH; x++)
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
       for (int ch = 0; ch < 3; ch++)
         if (ABS (pa[y * stride_a + 4 * x + ch] - pb[y * stride_b + 4 * x + ch]) > CHANNEL_TOLERANCE)
           {
             differing++;
             break;
           }
-  return (double) differing / (WIDTH * HEIGHT);
+  return (double) differing / (width * height);
 }
 
 static void
@@ -148,8 +167,8 @@ test_render (gconstpointer user_data)
 
   reference = cairo_image_surface_create_from_png (reference_path);
   g_assert_cmpint (cairo_surface_status (reference), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpint (cairo_image_surface_get_width (reference), ==, WIDTH);
-  g_assert_cmpint (cairo_image_surface_get_height (reference), ==, HEIGHT);
+  g_assert_cmpint (cairo_image_surface_get_width (reference), ==, case_width (c));
+  g_assert_cmpint (cairo_image_surface_get_height (reference), ==, case_height (c));
   if (differing_share (actual, reference) > PIXEL_SHARE)
     {
       g_autofree char *out = g_build_filename (g_get_tmp_dir (), name, NULL);

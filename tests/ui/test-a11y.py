@@ -185,10 +185,10 @@ def run(area, button=None):
                     return None, 'no button named %r' % name
                 target.queryAction().doAction(0)
             if not wait_for(lambda: app.childCount > windows_before):
-                return None, '%r opened no window' % button
+                return None, '%r opened no window' % (button,)
             root = app.getChildAtIndex(app.childCount - 1)
             if not wait_for(lambda: has_focusable(root)):
-                return None, '%r opened a window without controls' % button
+                return None, '%r opened a window without controls' % (button,)
         else:
             root = app
         return unnamed_controls(root), None

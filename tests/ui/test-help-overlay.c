@@ -40,7 +40,7 @@ check_overlay (KlyngeWindow *window,
   static const char *const expected[] = {
     "<Control>n", "<Shift><Control>n", "<Control>o", "<Control>q", "<Alt>1", "<Alt>5",
     "<Control>f", "Delete", "<Control>s", "<Alt>Up <Alt>Down", "p e u l", "a d n i", "<Control>i", "F5", "Right space n", "Left BackSpace p", "h", "Escape", "<Control>Return",
-    "<Control>w", "Return F2", "Home End", "0...9", "g Tab", "b period", "w", "t",
+    "<Control>w", "<Shift>F10", "Return F2", "Home End", "0...9", "g Tab", "b period", "w", "t",
   };
 
   g_assert_nonnull (overlay);

@@ -1,6 +1,7 @@
 /* test-keyboard.c — real key presses: Tab leaves a notes field, Ctrl+W
  * closes the window with the focus, a member, ledger, meeting or invitation
- * row is one Tab stop with its actions on its menu
+ * row is one Tab stop with its actions on its menu, as are an agenda item
+ * (its fields entered with F2) and the topics window's rows
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,11 +11,13 @@
 #include <string.h>
 
 #include "klynge-cluster-editor.h"
+#include "klynge-agenda-builder.h"
 #include "klynge-clusters-page.h"
 #include "klynge-finances-page.h"
 #include "klynge-invitations-view.h"
 #include "klynge-meetings-page.h"
 #include "klynge-member-editor.h"
+#include "klynge-topics-window.h"
 #include "klynge-ui-test-run.h"
 
 static gboolean
@@ -251,6 +254,134 @@ test_invitation_row_keys (void)
   klynge_ui_test_run_on_demo (invitation_row_keys, NULL);
 }
 
+static GtkWidget *
+focused_entry_of (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+}
+
+/* The agenda: one Tab stop; F2 and Enter go into the item's fields, Tab
+ * stays among them, Escape comes back to the row, Delete removes the item. */
+static void
+agenda_row_keys (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  GtkWindow *win = GTK_WINDOW (window);
+  GtkWidget *page = klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
+  GtkWidget *agenda, *list, *row;
+
+  gtk_widget_activate_action (page, "meetings.new", NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "agenda");
+  agenda = klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER);
+  list = klynge_ui_test_find_widget (agenda, GTK_TYPE_LIST_BOX);
+  for (int i = 0; i < 3; i++)
+    gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (list) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2) != NULL);
+  g_assert_nonnull (row_menu (list));
+
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  gtk_widget_grab_focus (row);
+  KLYNGE_UI_TEST_WAIT (gtk_root_get_focus (GTK_ROOT (window)) == row);
+  klynge_ui_test_press_key (win, GDK_KEY_Tab, 0);
+  KLYNGE_UI_TEST_WAIT (!focus_inside (win, list));
+  klynge_ui_test_press_key (win, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (focus_inside (win, list));
+
+  gtk_widget_grab_focus (row);
+  klynge_ui_test_press_key (win, GDK_KEY_F2, 0);
+  KLYNGE_UI_TEST_WAIT (focused_entry_of (win) != NULL && focus_inside (win, row));
+  klynge_ui_test_type (win, "Velkommen");
+  klynge_ui_test_press_key (win, GDK_KEY_Tab, 0);
+  KLYNGE_UI_TEST_WAIT (focused_entry_of (win) == NULL);
+  g_assert_true (focus_inside (win, row));
+  klynge_ui_test_press_key (win, GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (gtk_root_get_focus (GTK_ROOT (window)) == row);
+  klynge_ui_test_press_key (win, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (focused_entry_of (win) != NULL && focus_inside (win, row));
+  g_assert_true (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (focused_entry_of (win))), "Velkommen"));
+  klynge_ui_test_press_key (win, GDK_KEY_Escape, 0);
+  KLYNGE_UI_TEST_WAIT (gtk_root_get_focus (GTK_ROOT (window)) == row);
+
+  /* Delete removes the item with the focus, and the next one takes its place. */
+  klynge_ui_test_press_key (win, GDK_KEY_Delete, 0);
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2) == NULL);
+  KLYNGE_UI_TEST_WAIT (focus_inside (win, list));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+}
+
+static void
+test_agenda_row_keys (void)
+{
+  klynge_ui_test_run_on_demo (agenda_row_keys, NULL);
+}
+
+/* The topics window: a proposal and a topic are one Tab stop each, with
+ * the New Topic button the only stop between them; the menu votes, F2
+ * edits the topic. */
+static void
+topics_row_keys (KlyngeWindow *window,
+                 gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
+  GtkWindow *topics;
+  GtkWidget *proposals, *library, *entry, *menu, *vote, *focus;
+  g_autofree char *votes = NULL;
+
+  gtk_widget_activate_action (page, "meetings.topics", NULL);
+  KLYNGE_UI_TEST_WAIT ((topics = klynge_ui_test_find_toplevel (KLYNGE_TYPE_TOPICS_WINDOW)) != NULL &&
+                       gtk_widget_get_mapped (GTK_WIDGET (topics)));
+  proposals = klynge_ui_test_find_named (GTK_WIDGET (topics), "proposals");
+  library = klynge_ui_test_find_named (GTK_WIDGET (topics), "topic-list");
+  entry = klynge_ui_test_find_named (GTK_WIDGET (topics), "proposal-entry");
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (library), 0) != NULL);
+
+  gtk_widget_grab_focus (entry);
+  KLYNGE_UI_TEST_WAIT (focus_inside (topics, entry));
+  klynge_ui_test_type (topics, "astma");
+  klynge_ui_test_press_key (topics, GDK_KEY_Return, 0);
+  /* Laid out: Tab goes by the lists' places on screen. */
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (proposals), 0) != NULL &&
+                       gtk_widget_get_height (proposals) > 0);
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (proposals), 0)));
+  KLYNGE_UI_TEST_WAIT (focus_inside (topics, proposals));
+  klynge_ui_test_press_key (topics, GDK_KEY_Tab, 0);
+  KLYNGE_UI_TEST_WAIT (!focus_inside (topics, proposals));
+  focus = gtk_root_get_focus (GTK_ROOT (topics));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  klynge_ui_test_press_key (topics, GDK_KEY_Tab, 0);
+  KLYNGE_UI_TEST_WAIT (focus_inside (topics, library));
+  klynge_ui_test_press_key (topics, GDK_KEY_Tab, 0);
+  KLYNGE_UI_TEST_WAIT (!focus_inside (topics, library));
+  klynge_ui_test_press_key (topics, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (focus_inside (topics, library));
+
+  /* F2 on the topic opens its form. */
+  klynge_ui_test_press_key (topics, GDK_KEY_F2, 0);
+  klynge_ui_test_respond ("cancel");
+
+  /* The proposal's menu votes for it. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (proposals), 0)));
+  KLYNGE_UI_TEST_WAIT (focus_inside (topics, proposals));
+  menu = row_menu (proposals);
+  g_assert_nonnull (menu);
+  klynge_ui_test_press_key (topics, GDK_KEY_F10, GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (menu));
+  vote = klynge_ui_test_find_menu_item (menu, "Add a Vote");
+  g_assert_nonnull (vote);
+  g_signal_emit_by_name (vote, "clicked");
+  KLYNGE_UI_TEST_WAIT ((g_free (votes), votes = klynge_ui_test_collect_text (proposals), strstr (votes, "1 vote") != NULL));
+  gtk_window_destroy (topics);
+}
+
+static void
+test_topics_row_keys (void)
+{
+  klynge_ui_test_run_on_demo (topics_row_keys, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +393,8 @@ main (int    argc,
   g_test_add_func ("/ui/keyboard/ledger-row-keys", test_ledger_row_keys);
   g_test_add_func ("/ui/keyboard/meeting-row-keys", test_meeting_row_keys);
   g_test_add_func ("/ui/keyboard/invitation-row-keys", test_invitation_row_keys);
+  g_test_add_func ("/ui/keyboard/agenda-row-keys", test_agenda_row_keys);
+  g_test_add_func ("/ui/keyboard/topics-row-keys", test_topics_row_keys);
 
   return g_test_run ();
 }

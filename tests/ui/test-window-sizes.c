@@ -18,6 +18,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "klynge-attendance-flags-window.h"
+#include "klynge-chart-export-dialog.h"
+#include "klynge-clinic-editor.h"
+#include "klynge-cluster-editor.h"
+#include "klynge-column-fit.h"
+#include "klynge-import-assistant.h"
+#include "klynge-ledger-entry-dialog.h"
+#include "klynge-measurements-window.h"
+#include "klynge-member-editor.h"
+#include "klynge-member-import-dialog.h"
+#include "klynge-restore-dialog.h"
+#include "klynge-topics-window.h"
 #include "klynge-ui-test-run.h"
 
 typedef struct
@@ -124,6 +136,10 @@ check_widget (GtkWidget             *widget,
       pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
     g_string_append_printf (problems, "  %s: cut off\n", describe (widget));
 
+  /* The import's preview shows the file's first rows as they are, and
+   * scrolls sideways as a spreadsheet does. */
+  if (GTK_IS_SCROLLED_WINDOW (widget) && g_str_equal (gtk_widget_get_name (widget), "preview"))
+    return;
   scrolled = scrolled || GTK_IS_SCROLLED_WINDOW (widget) || GTK_IS_VIEWPORT (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     check_widget (child, window, inside, scrolled);
@@ -132,10 +148,10 @@ check_widget (GtkWidget             *widget,
 /* The window's inside, without the border a frame drawn by GTK adds: that
  * is what a phone's screen holds. */
 static gboolean
-window_is (KlyngeWindow *window,
-           const Size   *size)
+window_is (GtkWindow  *window,
+           const Size *size)
 {
-  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
+  GtkWidget *content = gtk_window_get_child (window);
 
   return gtk_widget_get_width (content) == size->width && gtk_widget_get_height (content) == size->height;
 }
@@ -175,10 +191,11 @@ list_too_wide (GtkWidget *widget,
 }
 
 static void
-assert_fits (KlyngeWindow *window,
-             const Size   *size)
+assert_fits (GtkWindow  *window,
+             const char *where,
+             const Size *size)
 {
-  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
+  GtkWidget *content = gtk_window_get_child (window);
   int min_width;
 
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
@@ -187,18 +204,19 @@ assert_fits (KlyngeWindow *window,
       g_autoptr(GString) wide = g_string_new (NULL);
 
       list_too_wide (content, size->width, wide);
-      g_error ("The window in area “%s” needs %d px; %d px asked for by:\n%s",
-               klynge_window_get_area (window), min_width, size->width, wide->str);
+      g_error ("The window in “%s” needs %d px; %d px asked for by:\n%s",
+               where, min_width, size->width, wide->str);
     }
 }
 
 static void
-resize (KlyngeWindow *window,
-        const Size   *size)
+resize_window (GtkWindow  *window,
+               const char *where,
+               const Size *size)
 {
-  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
+  GtkWidget *content = gtk_window_get_child (window);
 
-  assert_fits (window, size);
+  assert_fits (window, where, size);
   /* The default size may count a frame GTK draws around the content, and
    * the X server answers in its own time: correct by what came out. A
    * page turns narrow on the way, and may then need more. */
@@ -208,7 +226,7 @@ resize (KlyngeWindow *window,
       int default_width, default_height;
 
       klynge_ui_test_flush ();
-      assert_fits (window, size);
+      assert_fits (window, where, size);
       if (window_is (window, size))
         break;
       gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
@@ -220,14 +238,21 @@ resize (KlyngeWindow *window,
 }
 
 static void
-check_shown (KlyngeWindow *window,
-             const char   *where)
+resize (KlyngeWindow *window,
+        const Size   *size)
+{
+  resize_window (GTK_WINDOW (window), klynge_window_get_area (window), size);
+}
+
+static void
+check_shown (GtkWindow  *window,
+             const char *where)
 {
   gsize before = problems->len;
   graphene_rect_t inside;
 
   klynge_ui_test_flush ();
-  g_assert_true (gtk_widget_compute_bounds (gtk_window_get_child (GTK_WINDOW (window)), GTK_WIDGET (window), &inside));
+  g_assert_true (gtk_widget_compute_bounds (gtk_window_get_child (window), GTK_WIDGET (window), &inside));
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window)); child; child = gtk_widget_get_next_sibling (child))
     check_widget (child, GTK_WIDGET (window), &inside, FALSE);
   if (problems->len > before)
@@ -239,10 +264,10 @@ check_shown (KlyngeWindow *window,
 /* With KLYNGE_SHOTS=DIR, each view checked is also saved there as a PNG
  * (the screenshots a change of layout is looked at in). */
 static void
-save_shot (KlyngeWindow *window,
-           const char   *where)
+save_shot (GtkWindow  *window,
+           const char *where)
 {
-  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
+  GtkWidget *content = gtk_window_get_child (window);
   int width = gtk_widget_get_width (content), height = gtk_widget_get_height (content);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
@@ -277,8 +302,8 @@ visit_child (KlyngeWindow *window,
 {
   g_autofree char *here = g_strdup_printf ("%s/%s", where, name);
 
-  check_shown (window, here);
-  save_shot (window, here);
+  check_shown (GTK_WINDOW (window), here);
+  save_shot (GTK_WINDOW (window), here);
   visit_views (window, child, here);
 }
 
@@ -375,8 +400,8 @@ check_size (KlyngeWindow *window,
       klynge_window_show_area (window, areas[i]);
       klynge_ui_test_flush ();
       resize (window, size);
-      check_shown (window, areas[i]);
-      save_shot (window, areas[i]);
+      check_shown (GTK_WINDOW (window), areas[i]);
+      save_shot (GTK_WINDOW (window), areas[i]);
       visit_views (window, shown_page (window), areas[i]);
     }
   if (problems->len > 0)
@@ -402,6 +427,203 @@ test_small (void)
   klynge_ui_test_run_on_demo (check_size, (gpointer) &small);
 }
 
+static guint
+hidden_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint hidden = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      hidden += !gtk_column_view_column_get_visible (column);
+    }
+  return hidden;
+}
+
+static int
+remembered_width (const char *list,
+                  guint       index)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
+  g_autoptr(GVariant) lists = g_settings_get_value (settings, "column-widths");
+  g_autoptr(GVariant) widths = g_variant_lookup_value (lists, list, G_VARIANT_TYPE ("ai"));
+  int width = -1;
+
+  if (widths != NULL && index < g_variant_n_children (widths))
+    g_variant_get_child (widths, index, "i", &width);
+  return width;
+}
+
+/* The member list: columns that went for lack of room come back as the
+ * window widens, and a column's width set by hand is remembered. */
+static void
+columns_come_back (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  static const Size narrow = { 560, 640 };
+  GtkColumnView *view, *again;
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) second = NULL;
+  guint before;
+
+  klynge_window_show_area (window, "clusters");
+  resize (window, &laptop);
+  view = GTK_COLUMN_VIEW (klynge_ui_test_find_named (GTK_WIDGET (window), "members_view"));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  klynge_ui_test_flush ();
+  before = hidden_columns (view);
+  resize (window, &narrow);
+  KLYNGE_UI_TEST_WAIT (hidden_columns (view) > before);
+  resize (window, &laptop);
+  KLYNGE_UI_TEST_WAIT (hidden_columns (view) == before);
+
+  /* What dragging a column's edge does. */
+  columns = gtk_column_view_get_columns (view);
+  second = g_list_model_get_item (columns, 1);
+  gtk_column_view_column_set_fixed_width (second, 260);
+  g_assert_cmpint (remembered_width ("members_view", 1), ==, 260);
+  g_assert_cmpint (remembered_width ("members_view", 0), ==, -1);
+
+  /* The list made again, as in the next session, has it back. */
+  again = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  g_object_ref_sink (again);
+  gtk_widget_set_name (GTK_WIDGET (again), "members_view");
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (NULL, NULL);
+
+      gtk_column_view_append_column (again, column);
+    }
+  klynge_column_fit_attach (again);
+  g_clear_object (&second);
+  second = g_list_model_get_item (gtk_column_view_get_columns (again), 1);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (second), ==, 260);
+  g_object_unref (again);
+}
+
+static void
+test_columns (void)
+{
+  klynge_ui_test_run_on_demo (columns_come_back, NULL);
+}
+
+/* @dialog at a phone's size, or a message dialog at its own (never
+ * wider): whole, nothing cut or out of sight across. */
+static void
+check_dialog (GtkWindow  *dialog,
+              const char *where)
+{
+  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  if (ADW_IS_MESSAGE_DIALOG (dialog))
+    {
+      assert_fits (dialog, where, &phone);
+      klynge_ui_test_flush ();
+    }
+  else
+    resize_window (dialog, where, &phone);
+  check_shown (dialog, where);
+  save_shot (dialog, where);
+}
+
+static GtkWindow *
+open_from (KlyngeWindow *window,
+           const char   *area,
+           const char   *action,
+           GType         type)
+{
+  GtkWindow *dialog;
+
+  klynge_window_show_area (window, area);
+  klynge_ui_test_flush ();
+  g_assert_true (gtk_widget_activate_action (shown_page (window), action, NULL));
+  KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (type)) != NULL);
+  return dialog;
+}
+
+static void
+close_dialog (GtkWindow *dialog)
+{
+  gtk_window_destroy (dialog);
+  klynge_ui_test_flush ();
+}
+
+/* Every editor and dialog at 360 px wide. Not GTK 4.8's own keyboard
+ * shortcuts window: it lays its columns side by side, each 400 px wide. */
+static void
+dialogs_at_phone_width (KlyngeWindow *window,
+                        gpointer      user_data)
+{
+  static const struct
+  {
+    const char *area;
+    const char *action;
+    GType     (*type) (void);
+  } windows[] = {
+    { "clusters", "clusters.new-member", klynge_member_editor_get_type },
+    { "clusters", "clusters.new-clinic", klynge_clinic_editor_get_type },
+    { "clusters", "clusters.edit-cluster", klynge_cluster_editor_get_type },
+    { "meetings", "meetings.attendance-overview", klynge_attendance_flags_window_get_type },
+    { "data", "data.measurements", klynge_measurements_window_get_type },
+    { "charts", "charts.export-chart", klynge_chart_export_dialog_get_type },
+    { "finances", "finances.add-entry", klynge_ledger_entry_dialog_get_type },
+  };
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  g_autofree char *members = g_build_filename (TEST_DATA_DIR, "clusters", "medlemsliste.csv", NULL);
+  g_autofree char *data = g_build_filename (TEST_DATA_DIR, "import", "titled-long.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  KlyngeMemberImport *import;  /* the dialog takes it */
+  GtkWindow *dialog, *topics;
+
+  problems = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      dialog = open_from (window, windows[i].area, windows[i].action, windows[i].type ());
+      check_dialog (dialog, g_type_name (windows[i].type ()));
+      close_dialog (dialog);
+    }
+
+  /* The topics window, and its form for a topic. */
+  topics = open_from (window, "meetings", "meetings.topics", KLYNGE_TYPE_TOPICS_WINDOW);
+  check_dialog (topics, "topics");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (topics), "topics.new-topic", NULL));
+  KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  check_dialog (dialog, "topics/new-topic");
+  close_dialog (dialog);
+  close_dialog (topics);
+
+  /* Those that open once a file is chosen. */
+  dialog = GTK_WINDOW (klynge_import_assistant_new (GTK_WINDOW (window), context, data));
+  gtk_window_present (dialog);
+  check_dialog (dialog, "import");
+  close_dialog (dialog);
+  import = klynge_member_import_read (db, klynge_context_get_cluster_id (context), members, NULL, &error);
+  g_assert_no_error (error);
+  dialog = GTK_WINDOW (klynge_member_import_dialog_new (GTK_WINDOW (window), db, klynge_context_get_cluster_id (context),
+                                                        members, import));
+  gtk_window_present (dialog);
+  check_dialog (dialog, "member-import");
+  close_dialog (dialog);
+  dialog = GTK_WINDOW (klynge_restore_dialog_new (GTK_WINDOW (window), klynge_db_get_path (db)));
+  gtk_window_present (dialog);
+  check_dialog (dialog, "restore");
+  close_dialog (dialog);
+
+
+  if (problems->len > 0)
+    g_error ("Clipped:\n%s", problems->str);
+  g_string_free (problems, TRUE);
+}
+
+static void
+test_dialogs (void)
+{
+  klynge_ui_test_run_on_demo (dialogs_at_phone_width, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,5 +645,7 @@ main (int   argc,
   g_test_add_func ("/ui/window-sizes/360x640", test_phone);
   g_test_add_func ("/ui/window-sizes/1100x760", test_laptop);
   g_test_add_func ("/ui/window-sizes/800x600", test_small);
+  g_test_add_func ("/ui/window-sizes/columns", test_columns);
+  g_test_add_func ("/ui/window-sizes/dialogs", test_dialogs);
   return g_test_run ();
 }

@@ -458,12 +458,12 @@ funnel_legend (Ctx                 *ctx,
   };
   static const int shapes[] = { 0, 2, -2 };
   guint n = highlighted != NULL ? 6 : 5;
-  double size = SIZE_LABEL * ctx->u, y = ctx->y0 - 1.2 * ctx->u, xs[6], widths[6];
+  double size = SIZE_LABEL * ctx->u, xs[6], ys[6], widths[6];
 
-  _klynge_chart_legend_slots (ctx, n, labels, 2.2 * size, size, xs, widths);
+  _klynge_chart_legend_slots (ctx, n, labels, 2.2 * size, size, ctx->y0 - 1.2 * ctx->u, xs, ys, widths);
   for (guint i = 0; i < n; i++)
     {
-      double x = xs[i], text_x = x + 2.2 * size;
+      double x = xs[i], y = ys[i], text_x = x + 2.2 * size;
 
       if (i < 3)
         {

@@ -30,6 +30,8 @@ typedef struct
   gboolean                  percent_axis;
   const char               *axis_unit;    /* above the axis: "per 1,000" for a rate */
   double                    period_extra; /* how much taller than a line the wrapped period labels are */
+  guint                     legend_lines; /* the lines the plot leaves room for above it */
+  guint                     legend_needed; /* the lines the legend took, more when it wrapped */
 } Ctx;
 
 /* Text sizes in text units: at 1920×1080 (a unit of 30 px) the clinics'
@@ -39,6 +41,8 @@ typedef struct
 #define SIZE_CAPTION  1.1
 #define SIZE_TITLE    1.65
 #define SIZE_FOOTER   0.8
+/* From one line of a wrapped legend to the next. */
+#define LEGEND_LINE   1.5
 
 /* The Anhøj rules need this many useful points. */
 #define RUNS_MIN_POINTS 10
@@ -175,7 +179,9 @@ _klynge_chart_legend_slots (Ctx         *ctx,
                             const char **labels,
                             double       mark,
                             double       size,
+                            double       y,
                             double      *xs,
+                            double      *ys,
                             double      *widths);
 void
 _klynge_chart_legend (Ctx              *ctx,

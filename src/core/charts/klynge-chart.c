@@ -228,31 +228,41 @@ _klynge_chart_ring_radius (Ctx    *ctx,
 
 /* @ringed: the entry drawn with the highlighted clinic's ring, or -1. */
 /* Each legend entry as wide as its mark and text need, so a long label is
- * not cut short beside a short one; when all do not fit, each gives up the
- * same share. Fills @xs and @widths. */
+ * not cut short beside a short one; entries that do not fit on the line
+ * wrap onto a line above it, in the room klynge_chart_draw() leaves for
+ * ctx->legend_lines lines (it draws again with more when there was not
+ * enough). Only an entry wider than the plot alone is cut. Fills @xs, @ys
+ * and @widths, the last line at @y. */
 void
 _klynge_chart_legend_slots (Ctx         *ctx,
                             guint        n,
                             const char **labels,
                             double       mark,
                             double       size,
+                            double       y,
                             double      *xs,
+                            double      *ys,
                             double      *widths)
 {
-  double total = 0, gap = 0.8 * ctx->u, scale;
+  double gap = 0.8 * ctx->u, room = ctx->x1 - ctx->x0, x = ctx->x0;
+  guint line = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      widths[i] = mark + (labels[i] != NULL ? klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH,
-                                                                  0, 0, 0, 0, 0) : 0) + gap;
-      total += widths[i];
+      widths[i] = MIN (room, mark + (labels[i] != NULL ? klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH,
+                                                                             0, 0, 0, 0, 0) : 0) + gap);
+      if (x > ctx->x0 && x + widths[i] - gap > ctx->x1)
+        {
+          line++;
+          x = ctx->x0;
+        }
+      xs[i] = x;
+      ys[i] = line;
+      x += widths[i];
     }
-  scale = MIN (1.0, (ctx->x1 - ctx->x0) / total);
+  ctx->legend_needed = MAX (ctx->legend_needed, line + 1);
   for (guint i = 0; i < n; i++)
-    {
-      widths[i] *= scale;
-      xs[i] = i == 0 ? ctx->x0 : xs[i - 1] + widths[i - 1];
-    }
+    ys[i] = y - (line - ys[i]) * LEGEND_LINE * ctx->u;
 }
 
 void
@@ -264,13 +274,14 @@ _klynge_chart_legend (Ctx              *ctx,
                       int               ringed)
 {
   double size = SIZE_LABEL * ctx->u;
-  g_autofree double *xs = g_new (double, n), *widths = g_new (double, n);
+  g_autofree double *xs = g_new (double, n), *ys = g_new (double, n), *widths = g_new (double, n);
 
-  _klynge_chart_legend_slots (ctx, n, labels, 1.7 * size, size, xs, widths);
+  _klynge_chart_legend_slots (ctx, n, labels, 1.7 * size, size, y, xs, ys, widths);
   for (guint i = 0; i < n; i++)
     {
       double x = xs[i];
 
+      y = ys[i];
       if ((int) i == ringed)
         {
           klynge_chart_legend_item (ctx->cr, colours[i], &ctx->style->foreground, labels[i], size,
@@ -690,6 +701,43 @@ draw_frame (Ctx        *ctx,
   return y;
 }
 
+/* The chart once, leaving room above the plot for ctx->legend_lines lines
+ * of legend. */
+static void
+draw_once (Ctx                        *ctx,
+           const KlyngeChartKindClass *klass,
+           double                      width,
+           double                      height,
+           const char                 *title,
+           const char                 *caption)
+{
+  double margin = 1.2 * ctx->u, y, caption_h = 0, footer_h = 0;
+
+  ctx->legend_needed = 0;
+  klynge_chart_set_source (ctx->cr, &ctx->style->background);
+  cairo_rectangle (ctx->cr, 0, 0, width, height);
+  cairo_fill (ctx->cr);
+  cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+
+  if (ctx->options->bare)
+    y = margin;
+  else
+    y = draw_frame (ctx, width, height, title, caption, &caption_h, &footer_h);
+  ctx->x0 = margin + 4.0 * ctx->u;
+  ctx->x1 = width - margin - 0.5 * ctx->u - level_gutter (ctx);
+  ctx->y0 = y + (2.6 + (ctx->legend_lines - 1) * LEGEND_LINE) * ctx->u;
+  if (klass->over_periods && has_data (ctx->data, ctx->options))
+    ctx->period_extra = _klynge_chart_period_labels_extra (ctx);
+  ctx->y1 = height - margin * 0.6 - footer_h - caption_h - ctx->period_extra - klass->axis_below * ctx->u;
+
+  if (ctx->y1 - ctx->y0 < 2 * ctx->u || ctx->x1 - ctx->x0 < 2 * ctx->u)
+    ;  /* Too small to draw a plot in; the caption still says it all. */
+  else if (!has_data (ctx->data, ctx->options))
+    _klynge_chart_draw_message (ctx, _("No data"), caption);
+  else
+    klass->draw (ctx);
+}
+
 /**
  * klynge_chart_draw:
  * @hits: (nullable) (element-type KlyngeChartHit): filled with where each
@@ -711,7 +759,8 @@ klynge_chart_draw (cairo_t                  *cr,
   const KlyngeChartKindClass *klass = kind_class (options->kind);
   g_autofree char *title = klynge_chart_title (data, options);
   g_autofree char *caption = klynge_chart_caption (data, options);
-  double u = CLAMP (MIN (height / 36, width / 56), 8, 400), margin = 1.2 * u, y, caption_h = 0, footer_h = 0;
+  double u = CLAMP (MIN (height / 36, width / 56), 8, 400);
+  guint n_hits = hits != NULL ? hits->len : 0;
 
   ctx.u = u;
   ctx.percent_axis = klass->shows_meetings
@@ -720,28 +769,17 @@ klynge_chart_draw (cairo_t                  *cr,
       klynge_chart_data_get_indicator_type (data) == KLYNGE_INDICATOR_RATE)
     ctx.axis_unit = klynge_chart_data_scale (data) == 100000 ? _("per 100,000") : _("per 1,000");
   cairo_save (cr);
-  klynge_chart_set_source (cr, &ctx.style->background);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  if (options->bare)
-    y = margin;
-  else
-    y = draw_frame (&ctx, width, height, title, caption, &caption_h, &footer_h);
-  ctx.x0 = margin + 4.0 * u;
-  ctx.x1 = width - margin - 0.5 * u - level_gutter (&ctx);
-  ctx.y0 = y + 2.6 * u;
-  if (klass->over_periods && has_data (data, options))
-    ctx.period_extra = _klynge_chart_period_labels_extra (&ctx);
-  ctx.y1 = height - margin * 0.6 - footer_h - caption_h - ctx.period_extra - klass->axis_below * u;
-
-  if (ctx.y1 - ctx.y0 < 2 * u || ctx.x1 - ctx.x0 < 2 * u)
-    ;  /* Too small to draw a plot in; the caption still says it all. */
-  else if (!has_data (data, options))
-    _klynge_chart_draw_message (&ctx, _("No data"), caption);
-  else
-    klass->draw (&ctx);
+  ctx.legend_lines = 1;
+  draw_once (&ctx, klass, width, height, title, caption);
+  /* Once more, lower, when the legend wrapped onto more lines than the
+   * plot left room for: only a narrow chart does. */
+  if (ctx.legend_needed > ctx.legend_lines)
+    {
+      if (hits != NULL)
+        g_array_set_size (hits, n_hits);
+      ctx.legend_lines = ctx.legend_needed;
+      draw_once (&ctx, klass, width, height, title, caption);
+    }
   cairo_restore (cr);
 }
 
