@@ -57,6 +57,7 @@ draw_p_chart (Ctx *ctx)
   g_autofree gboolean *outside = g_new (gboolean, MAX (n, 1)), *hollow = g_new0 (gboolean, MAX (n, 1));
   g_autofree char *centre_value = NULL, *centre_label = NULL;
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, centre, sigma_z;
+  gboolean any_outside = FALSE;
   guint most = _klynge_chart_most_clinics (data);
   KlyngeRunsTest runs;
   const KlyngeRgb *colours[] = { &ctx->style->foreground, &ctx->style->pooled, &ctx->style->muted, &ctx->style->alarm };
@@ -76,6 +77,7 @@ draw_p_chart (Ctx *ctx)
         if (!isnan (values[k]))
           lo = MIN (lo, values[k]), hi = MAX (hi, values[k]);
       flagged[p] = outside[p] ? data->cluster_series[p] : NAN;
+      any_outside = any_outside || outside[p];
       hollow[p] = _klynge_chart_thin_point (data, p, most);
     }
   _klynge_chart_nice_axis (ctx, _klynge_chart_shown (data, lo), _klynge_chart_shown (data, hi), 0, _klynge_chart_ceiling_of (data));
@@ -92,7 +94,10 @@ draw_p_chart (Ctx *ctx)
                             centre_label);
   _klynge_chart_draw_series (ctx, data->cluster_series, &ctx->style->foreground, 0.16, 0.22, hollow);
   _klynge_chart_draw_series (ctx, flagged, &ctx->style->alarm, 0, 0.32, NULL);
-  _klynge_chart_legend (ctx, ctx->y0 - 1.2 * ctx->u, G_N_ELEMENTS (labels), colours, labels, -1);
+  /* A legend entry for points outside the limits only when there are any:
+   * a key to a mark the chart does not show reads as if something were wrong. */
+  _klynge_chart_legend (ctx, ctx->y0 - 1.2 * ctx->u, any_outside ? G_N_ELEMENTS (labels) : G_N_ELEMENTS (labels) - 1,
+                        colours, labels, -1);
 }
 
 static void
