@@ -234,6 +234,11 @@ test_rate (void)
   data->rate_per = 100000;
   text = klynge_chart_format_value (data, 0.00012, 1);
   g_assert_cmpstr (text, ==, "12.0 per 100,000");
+  g_clear_pointer (&text, g_free);
+  /* A value below zero (a lower bound of a change) takes a minus sign, in
+   * every language, not printf's hyphen. */
+  text = klynge_chart_format_value (data, -0.000031, 1);
+  g_assert_cmpstr (text, ==, "−3.1 per 100,000");
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 

@@ -30,6 +30,10 @@ _klynge_chart_format_number (double value,
 
   /* The ' flag groups thousands as LC_NUMERIC does: 1,329 or 1.329. */
   snprintf (buf, sizeof buf, "%'.*f", digits, value);
+  /* A minus sign, not the hyphen printf writes: "−3,1" in a caption, as
+   * the signed changes beside it are written. */
+  if (buf[0] == '-')
+    return g_strconcat ("−", buf + 1, NULL);
   return g_strdup (buf);
 }
 
