@@ -8,6 +8,7 @@
  * made in one area shows in the others without them knowing each other.
  */
 
+#include "klynge-cluster-store.h"
 #include "klynge-cluster.h"
 #include "klynge-context.h"
 #include "klynge-topics.h"
@@ -20,6 +21,7 @@ struct _KlyngeContext
   KlyngeDb *db;
   gint64    cluster_id;
   KlyngeUndoStack *undo_stack;
+  KlyngeClusterStore *cluster_store;
   gboolean  read_only;
 };
 
@@ -48,6 +50,7 @@ klynge_context_dispose (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_object (&self->undo_stack);
+  g_clear_object (&self->cluster_store);
 
   G_OBJECT_CLASS (klynge_context_parent_class)->dispose (object);
 }
@@ -158,6 +161,16 @@ klynge_context_get_db (KlyngeContext *self)
   return self->db;
 }
 
+/* Another database or cluster is a full reload: its records are other
+ * objects, read when a list first asks for them. */
+static void
+replace_cluster_store (KlyngeContext *self)
+{
+  g_clear_object (&self->cluster_store);
+  if (self->db != NULL && self->cluster_id != 0)
+    self->cluster_store = klynge_cluster_store_new (self->db, self->cluster_id);
+}
+
 /* An archived cluster is shown as a read-only file is: it is kept to be
  * looked up, not changed. */
 static void
@@ -199,6 +212,7 @@ klynge_context_set_db (KlyngeContext *self,
   g_clear_object (&self->undo_stack);
   if (db != NULL)
     self->undo_stack = klynge_undo_stack_new (db);
+  replace_cluster_store (self);
 
   update_read_only (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
@@ -234,6 +248,7 @@ klynge_context_set_cluster_id (KlyngeContext *self,
   /* What another cluster's undo would bring back is not shown here. */
   if (self->undo_stack != NULL)
     klynge_undo_stack_clear (self->undo_stack);
+  replace_cluster_store (self);
   update_read_only (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
 }
@@ -251,6 +266,20 @@ klynge_context_get_undo_stack (KlyngeContext *self)
   return self->undo_stack;
 }
 
+/**
+ * klynge_context_get_cluster_store:
+ *
+ * Returns: (transfer none) (nullable): the members and clinics of the
+ *   cluster shown, kept up to date in place by klynge_context_emit_changed();
+ *   another store after a database or cluster switch
+ */
+KlyngeClusterStore *
+klynge_context_get_cluster_store (KlyngeContext *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
+  return self->cluster_store;
+}
+
 void
 klynge_context_emit_changed (KlyngeContext *self)
 {
@@ -259,5 +288,8 @@ klynge_context_emit_changed (KlyngeContext *self)
    * connection still holds the read snapshot it began before it. */
   if (self->db != NULL)
     klynge_db_reset_statements (self->db);
+  /* A failure stays with the store, for the lists to show. */
+  if (self->cluster_store != NULL)
+    klynge_cluster_store_refresh (self->cluster_store, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -66,7 +66,7 @@ struct _KlyngeClustersPage
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
   GCancellable       *export_cancellable;
   GCancellable       *import_cancellable;
-  GListModel         *clinics;         /* shown once the Clinics tab is */
+  KlyngeClusterStore *store;           /* the context's, while it is the same */
   guint               reload_source;
   char               *board_people;    /* the whole board, a person a line; NULL: none */
   gboolean            board_truncated; /* more people than the line names */
@@ -378,8 +378,8 @@ bind_buttons_cb (GtkSignalListItemFactory *factory,
 /* GTK 4.8 sorts a column view's list by comparing items through the view's
  * sorter, which gives a string sorter no chance to compute its keys once:
  * every comparison would fold and collate both texts again, 40,000 times for
- * 2,000 members. Each item keeps its collation key for the column instead;
- * items are replaced, not changed, when the database changes. */
+ * 2,000 members. Each item keeps its collation keys instead, until one of
+ * its properties changes: the store updates a saved record in place. */
 typedef char *(*SortText) (gpointer item, gpointer column);
 
 typedef struct
@@ -389,19 +389,36 @@ typedef struct
   GQuark   quark;
 } TextSort;
 
+G_DEFINE_QUARK (klynge-sort-keys, sort_keys)
+
+static void
+forget_sort_keys_cb (GObject *item)
+{
+  g_object_set_qdata (item, sort_keys_quark (), NULL);
+}
+
 static const char *
 text_sort_key (gpointer  item,
                TextSort *sort)
 {
-  const char *key = g_object_get_qdata (item, sort->quark);
+  GHashTable *keys = g_object_get_qdata (item, sort_keys_quark ());
+  const char *key;
 
+  if (keys == NULL)
+    {
+      keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      g_object_set_qdata_full (item, sort_keys_quark (), keys, (GDestroyNotify) g_hash_table_unref);
+      if (g_signal_handler_find (item, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, forget_sort_keys_cb, NULL) == 0)
+        g_signal_connect (item, "notify", G_CALLBACK (forget_sort_keys_cb), NULL);
+    }
+  key = g_hash_table_lookup (keys, GUINT_TO_POINTER (sort->quark));
   if (key == NULL)
     {
       g_autofree char *text = sort->text (item, GUINT_TO_POINTER (sort->column));
       g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
       char *collated = g_utf8_collate_key (folded, -1);
 
-      g_object_set_qdata_full (item, sort->quark, collated, g_free);
+      g_hash_table_insert (keys, GUINT_TO_POINTER (sort->quark), collated);
       key = collated;
     }
   return key;
@@ -909,20 +926,12 @@ load_summary (KlyngeClustersPage *self,
 static void
 show_clinics_if_visible (KlyngeClustersPage *self)
 {
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") != 0 ||
-      gtk_filter_list_model_get_model (self->clinics_filtered) != NULL || db == NULL || cluster == 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") != 0 || self->store == NULL)
     return;
-  g_clear_object (&self->clinics);
-  if (!(self->clinics = klynge_clinic_list (db, cluster, &error)))
-    {
-      report_error (self, error);
-      return;
-    }
-  gtk_filter_list_model_set_model (self->clinics_filtered, self->clinics);
+  if (!klynge_cluster_store_load_clinics (self->store, &error))
+    report_error (self, error);
 }
 
 static void
@@ -938,26 +947,26 @@ reload_idle (gpointer data)
   KlyngeClustersPage *self = data;
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  g_autoptr(GListModel) members = NULL;
+  KlyngeClusterStore *store = klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self)));
   g_autoptr(GError) error = NULL;
 
   self->reload_source = 0;
-  g_clear_object (&self->clinics);
-  gtk_filter_list_model_set_model (self->clinics_filtered, NULL);
-  if (db == NULL || cluster == 0)
+  /* The same store has updated its records in place: the lists keep their
+   * rows, scroll position and selection. Another one is another list. */
+  if (g_set_object (&self->store, store))
     {
-      gtk_filter_list_model_set_model (self->members_filtered, NULL);
-      return G_SOURCE_REMOVE;
+      gtk_filter_list_model_set_model (self->members_filtered, store != NULL ? klynge_cluster_store_get_members (store) : NULL);
+      gtk_filter_list_model_set_model (self->clinics_filtered, store != NULL ? klynge_cluster_store_get_clinics (store) : NULL);
+      show_first_rows (self);
     }
+  if (db == NULL || cluster == 0 || store == NULL)
+    return G_SOURCE_REMOVE;
 
   load_summary (self, db, cluster);
-  show_first_rows (self);
-  if (!(members = klynge_member_list (db, cluster, &error)))
-    {
-      report_error (self, error);
-      return G_SOURCE_REMOVE;
-    }
-  gtk_filter_list_model_set_model (self->members_filtered, members);
+  if (klynge_cluster_store_get_error (store) != NULL)
+    report_error (self, klynge_cluster_store_get_error (store));
+  else if (!klynge_cluster_store_load_members (store, &error))
+    report_error (self, error);
   show_clinics_if_visible (self);
   update_count (self);
   return G_SOURCE_REMOVE;
@@ -1490,7 +1499,7 @@ klynge_clusters_page_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_object (&self->clinics);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->board_people, g_free);
 
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
