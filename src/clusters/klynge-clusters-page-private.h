@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klynge-cluster-store.h"
+#include "klynge-cluster-overview.h"
 #include "klynge-clusters-page.h"
 
 G_BEGIN_DECLS
@@ -16,21 +17,8 @@ struct _KlyngeClustersPage
   KlyngePage          parent_instance;
 
   GMenuModel         *row_menu;
-  GtkBox             *heading_box;
-  GtkBox             *cards;
-  GtkLabel           *name_label;
-  GtkButton          *cluster_button;
+  KlyngeClusterOverview *summary;
   GtkWidget          *add_button;
-  GtkLabel           *details_label;
-  GtkLabel           *clinics_value;
-  GtkLabel           *clinics_caption;
-  GtkLabel           *gps_value;
-  GtkLabel           *gps_caption;
-  GtkLabel           *patients_value;
-  GtkLabel           *patients_caption;
-  GtkLabel           *grant_value;
-  GtkLabel           *grant_caption;
-  GtkLabel           *board_label;
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkStack           *stack;
@@ -43,8 +31,6 @@ struct _KlyngeClustersPage
 
   GtkFilterListModel *members_filtered;
   GtkFilterListModel *clinics_filtered;
-  GtkSliceListModel  *members_slice;
-  GtkSliceListModel  *clinics_slice;
   GtkCustomFilter    *members_filter;
   GtkCustomFilter    *clinics_filter;
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
@@ -52,8 +38,6 @@ struct _KlyngeClustersPage
   GCancellable       *import_cancellable;
   KlyngeClusterStore *store;           /* the context's, while it is the same */
   guint               reload_source;
-  char               *board_people;    /* the whole board, a person a line; NULL: none */
-  gboolean            board_truncated; /* more people than the line names */
   gboolean            compact;         /* the summary fits in a few lines */
 };
 
