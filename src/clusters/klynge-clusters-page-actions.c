@@ -151,44 +151,46 @@ delete_clinic_response_cb (AdwMessageDialog   *dialog,
                            KlyngeClustersPage *self)
 {
   KlyngeClinic *clinic = g_object_get_data (G_OBJECT (dialog), "clinic");
-  GArray *targets = g_object_get_data (G_OBJECT (dialog), "targets");
   GtkDropDown *target = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  KlyngeClinic *move_to = gtk_drop_down_get_selected_item (target);
 
-  if (g_str_equal (response, "move"))
-    delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_MOVE,
-                   g_array_index (targets, gint64, gtk_drop_down_get_selected (target)));
+  if (g_str_equal (response, "move") && move_to != NULL)
+    delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_MOVE, move_to->id);
   else if (g_str_equal (response, "remove"))
     delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_REMOVE, 0);
 }
 
-/* A clinic with members asks where they go: never orphans. */
+static gboolean
+is_other_clinic (gpointer item,
+                 gpointer clinic)
+{
+  return KLYNGE_CLINIC (item)->id != KLYNGE_CLINIC (clinic)->id;
+}
+
+/* A clinic with members asks where they go: never orphans. The choices are
+ * the cluster's other clinics, the records themselves. */
 static void
 ask_about_members (KlyngeClustersPage *self,
                    KlyngeClinic       *clinic,
                    gint64              n_members)
 {
-  g_autoptr(GListModel) clinics = klynge_clinic_list (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                      klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  KlyngeClusterStore *store = klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self)));
+  GtkFilter *others = GTK_FILTER (gtk_custom_filter_new (is_other_clinic, g_object_ref (clinic), g_object_unref));
+  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (klynge_cluster_store_get_clinics (store)),
+                                                            others);
+  GtkSorter *by_name = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (KLYNGE_TYPE_CLINIC, NULL, "name")));
+  GListModel *choices = G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered), by_name));
   g_autofree char *heading = g_strdup_printf (_("Delete %s?"), clinic->name);
   g_autofree char *count = klynge_format_integer (n_members);
   g_autofree char *body = g_strdup_printf (ngettext ("The clinic has %s member. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
                                                      "The clinic has %s members. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
                                                      n_members), count);
   GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  gboolean can_move;
   GtkWidget *target;
 
-  for (guint i = 0; clinics != NULL && i < g_list_model_get_n_items (clinics); i++)
-    {
-      g_autoptr(KlyngeClinic) other = g_list_model_get_item (clinics, i);
-
-      if (other->id == clinic->id)
-        continue;
-      g_array_append_val (targets, other->id);
-      gtk_string_list_append (names, other->name);
-    }
-  target = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  can_move = g_list_model_get_n_items (choices) > 0;
+  target = gtk_drop_down_new (choices, gtk_property_expression_new (KLYNGE_TYPE_CLINIC, NULL, "name"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move the members to"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), target);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -198,11 +200,10 @@ ask_about_members (KlyngeClustersPage *self,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move", targets->len > 0);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), targets->len > 0 ? "move" : "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move", can_move);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), can_move ? "move" : "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "clinic", g_object_ref (clinic), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "targets", g_steal_pointer (&targets), (GDestroyNotify) g_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_clinic_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -224,7 +225,11 @@ delete_clinic_action (GtkWidget  *widget,
       _klynge_clusters_page_report_error (self, error);
       return;
     }
-  if (n_members > 0)
+  if (n_members > 0 &&
+      !klynge_cluster_store_load_clinics (klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self))),
+                                          &error))
+    _klynge_clusters_page_report_error (self, error);
+  else if (n_members > 0)
     ask_about_members (self, clinic, n_members);
   else
     delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_NONE, 0);
