@@ -81,9 +81,9 @@ enum {
 /* The ledger keeps its order (the running balance follows it): no sorting. */
 static const KlyngeRecordColumn columns[N_COLUMNS] = {
   [COLUMN_DATE]         = { N_("Date"),         KLYNGE_RECORD_SORT_NONE, FALSE, FALSE, 0, 0 },
-  [COLUMN_CATEGORY]     = { N_("Category"),     KLYNGE_RECORD_SORT_NONE, FALSE, FALSE, 1, 0 },
+  [COLUMN_CATEGORY]     = { N_("Category"),     KLYNGE_RECORD_SORT_NONE, FALSE, FALSE, 1, 0, "category-name" },
   [COLUMN_COUNTERPARTY] = { N_("Counterparty"), KLYNGE_RECORD_SORT_NONE, FALSE, TRUE,  2, 0 },
-  [COLUMN_MEETING]      = { N_("Meeting"),      KLYNGE_RECORD_SORT_NONE, FALSE, TRUE,  5, 0 },
+  [COLUMN_MEETING]      = { N_("Meeting"),      KLYNGE_RECORD_SORT_NONE, FALSE, TRUE,  5, 0, "meeting-title" },
   [COLUMN_REFERENCE]    = { N_("Reference"),    KLYNGE_RECORD_SORT_NONE, FALSE, FALSE, 4, 0 },
   [COLUMN_AMOUNT]       = { N_("Amount"),       KLYNGE_RECORD_SORT_NONE, TRUE,  FALSE, 0, 0 },
   [COLUMN_BALANCE]      = { N_("Balance"),      KLYNGE_RECORD_SORT_NONE, TRUE,  FALSE, 3, 0 },
