@@ -36,7 +36,9 @@ struct _KlyngeClustersPage
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
   GCancellable       *export_cancellable;
   GCancellable       *import_cancellable;
-  KlyngeClusterStore *store;           /* the context's, while it is the same */
+  /* The context's, weakly: a store keeps its database open, and a restore
+   * closes the database before it replaces the file. */
+  KlyngeClusterStore *store;
   guint               reload_source;
   gboolean            compact;         /* the summary fits in a few lines */
 };

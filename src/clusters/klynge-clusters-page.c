@@ -409,7 +409,7 @@ reload_idle (gpointer data)
   self->reload_source = 0;
   /* The same store has updated its records in place: the lists keep their
    * rows, scroll position and selection. Another one is another list. */
-  if (g_set_object (&self->store, store))
+  if (g_set_weak_pointer (&self->store, store))
     {
       gtk_filter_list_model_set_model (self->members_filtered, store != NULL ? klynge_cluster_store_get_members (store) : NULL);
       gtk_filter_list_model_set_model (self->clinics_filtered, store != NULL ? klynge_cluster_store_get_clinics (store) : NULL);
@@ -491,7 +491,7 @@ klynge_clusters_page_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->store);
 
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }
