@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-cluster-store.h"
 #include "klynge-cluster.h"
 #include "klynge-cluster-details.h"
 #include "klynge-context.h"
@@ -23,6 +24,7 @@ struct _KlyngeContext
   KlyngeDb *db;
   gint64    cluster_id;
   KlyngeUndoStack *undo_stack;
+  KlyngeClusterStore *cluster_store;
   gboolean  read_only;
 };
 
@@ -51,6 +53,7 @@ klynge_context_dispose (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_object (&self->undo_stack);
+  g_clear_object (&self->cluster_store);
 
   G_OBJECT_CLASS (klynge_context_parent_class)->dispose (object);
 }
@@ -161,6 +164,16 @@ klynge_context_get_db (KlyngeContext *self)
   return self->db;
 }
 
+/* Another database or cluster is a full reload: its records are other
+ * objects, read when a list first asks for them. */
+static void
+replace_cluster_store (KlyngeContext *self)
+{
+  g_clear_object (&self->cluster_store);
+  if (self->db != NULL && self->cluster_id != 0)
+    self->cluster_store = klynge_cluster_store_new (self->db, self->cluster_id);
+}
+
 /* An archived cluster is shown as a read-only file is: it is kept to be
  * looked up, not changed. */
 static void
@@ -203,6 +216,7 @@ klynge_context_set_db (KlyngeContext *self,
   g_clear_object (&self->undo_stack);
   if (db != NULL)
     self->undo_stack = klynge_undo_stack_new (db);
+  replace_cluster_store (self);
 
   update_read_only (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
@@ -264,6 +278,7 @@ klynge_context_set_cluster_id (KlyngeContext *self,
   /* What another cluster's undo would bring back is not shown here. */
   if (self->undo_stack != NULL)
     klynge_undo_stack_clear (self->undo_stack);
+  replace_cluster_store (self);
   update_read_only (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
 }
@@ -281,11 +296,28 @@ klynge_context_get_undo_stack (KlyngeContext *self)
   return self->undo_stack;
 }
 
+/**
+ * klynge_context_get_cluster_store:
+ *
+ * Returns: (transfer none) (nullable): the members and clinics of the
+ *   cluster shown, kept up to date in place by klynge_context_emit_changed();
+ *   another store after a database or cluster switch
+ */
+KlyngeClusterStore *
+klynge_context_get_cluster_store (KlyngeContext *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
+  return self->cluster_store;
+}
+
 void
 klynge_context_emit_changed (KlyngeContext *self)
 {
   g_return_if_fail (KLYNGE_IS_CONTEXT (self));
   /* The change may have archived or unarchived the cluster. */
   update_read_only (self);
+  /* A failure stays with the store, for the lists to show. */
+  if (self->cluster_store != NULL)
+    klynge_cluster_store_refresh (self->cluster_store, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "klynge-cluster-store.h"
 #include "klynge-db.h"
 #include "klynge-undo-stack.h"
 
@@ -27,5 +28,6 @@ void           klynge_context_set_cluster_id  (KlyngeContext *self,
                                                gint64         cluster_id);
 void           klynge_context_emit_changed    (KlyngeContext *self);
 KlyngeUndoStack *klynge_context_get_undo_stack (KlyngeContext *self);
+KlyngeClusterStore *klynge_context_get_cluster_store (KlyngeContext *self);
 
 G_END_DECLS

@@ -11,86 +11,18 @@
 #include "klynge-i18n.h"
 
 #include "klynge-accessible.h"
-#include "klynge-clinic-editor.h"
-#include "klynge-cluster-details.h"
-#include "klynge-cluster-editor.h"
-#include "klynge-cluster.h"
-#include "klynge-clusters-page.h"
-#include "klynge-column-fit.h"
+#include "klynge-clinic.h"
+#include "klynge-clusters-page-private.h"
 #include "klynge-format.h"
 #include "klynge-list-keys.h"
-#include "klynge-member-editor.h"
+#include "klynge-member.h"
+#include "klynge-record-table.h"
 #include "klynge-member-export.h"
-#include "klynge-member-import-dialog.h"
-#include "klynge-practice-list.h"
-#include "klynge-money.h"
 #include "klynge-row-label.h"
 #include "klynge-tooltip.h"
 
-struct _KlyngeClustersPage
-{
-  KlyngePage          parent_instance;
-
-  GMenuModel         *row_menu;
-  GtkBox             *heading_box;
-  GtkBox             *cards;
-  GtkLabel           *name_label;
-  GtkButton          *cluster_button;
-  GtkWidget          *add_button;
-  GtkLabel           *details_label;
-  GtkLabel           *clinics_value;
-  GtkLabel           *clinics_caption;
-  GtkLabel           *gps_value;
-  GtkLabel           *gps_caption;
-  GtkLabel           *patients_value;
-  GtkLabel           *patients_caption;
-  GtkLabel           *grant_value;
-  GtkLabel           *grant_caption;
-  GtkLabel           *board_label;
-  GtkSearchEntry     *search_entry;
-  GtkLabel           *count_label;
-  GtkStack           *stack;
-  GtkStack           *members_content;
-  GtkStack           *clinics_content;
-  AdwStatusPage      *members_empty;
-  AdwStatusPage      *clinics_empty;
-  GtkColumnView      *members_view;
-  GtkColumnView      *clinics_view;
-
-  GtkFilterListModel *members_filtered;
-  GtkFilterListModel *clinics_filtered;
-  GtkSliceListModel  *members_slice;
-  GtkSliceListModel  *clinics_slice;
-  GtkCustomFilter    *members_filter;
-  GtkCustomFilter    *clinics_filter;
-  char               *folded_query;    /* the search text, case-folded; NULL: everything */
-  GCancellable       *export_cancellable;
-  GCancellable       *import_cancellable;
-  GListModel         *clinics;         /* shown once the Clinics tab is */
-  guint               reload_source;
-  char               *board_people;    /* the whole board, a person a line; NULL: none */
-  gboolean            board_truncated; /* more people than the line names */
-  gboolean            compact;         /* the summary fits in a few lines */
-};
 
 G_DEFINE_FINAL_TYPE (KlyngeClustersPage, klynge_clusters_page, KLYNGE_TYPE_PAGE)
-
-/* Columns: what a cell shows, what it sorts by. */
-typedef enum
-{
-  SORT_TEXT,
-  SORT_NUMBER,
-  SORT_NONE,
-} SortKind;
-
-typedef struct
-{
-  const char *title;
-  SortKind    sort;
-  gboolean    expand;
-  /* How soon the column leaves a narrow list (0: never). */
-  guint       priority;
-} Column;
 
 enum {
   MEMBER_NAME,
@@ -104,15 +36,21 @@ enum {
   N_MEMBER_COLUMNS
 };
 
-static const Column member_columns[N_MEMBER_COLUMNS] = {
-  [MEMBER_NAME]   = { N_("Name"),    SORT_TEXT, TRUE,  0 },
-  [MEMBER_TITLE]  = { N_("Title"),   SORT_TEXT, FALSE, 5 },
-  [MEMBER_CLINIC] = { N_("Clinic"),  SORT_TEXT, TRUE,  2 },
-  [MEMBER_ROLES]  = { N_("Roles"),   SORT_TEXT, TRUE,  4 },
-  [MEMBER_EMAIL]  = { N_("E-mail"),  SORT_TEXT, TRUE,  1 },
-  [MEMBER_PHONE]  = { N_("Phone"),   SORT_TEXT, FALSE, 3 },
-  [MEMBER_JOINED] = { N_("Joined"),  SORT_TEXT, FALSE, 7 },
-  [MEMBER_STATUS] = { N_("Status"),  SORT_TEXT, FALSE, 6 },
+/* Names are what one looks for: in a narrow window the list scrolls
+ * sideways rather than cut them to a first name. A title is a word or two:
+ * cut, every row would read the same "Praktiserend…"; its width is the
+ * longest translated title's. */
+#define NAME_WIDTH 22
+
+static KlyngeRecordColumn member_columns[N_MEMBER_COLUMNS] = {
+  [MEMBER_NAME]   = { N_("Name"),   KLYNGE_RECORD_SORT_TEXT, FALSE, TRUE,  0, NAME_WIDTH, NULL },
+  [MEMBER_TITLE]  = { N_("Title"),  KLYNGE_RECORD_SORT_TEXT, FALSE, FALSE, 5, 0, "title-label" },
+  [MEMBER_CLINIC] = { N_("Clinic"), KLYNGE_RECORD_SORT_TEXT, FALSE, TRUE,  2, 0, "clinic-name" },
+  [MEMBER_ROLES]  = { N_("Roles"),  KLYNGE_RECORD_SORT_TEXT, FALSE, TRUE,  4, 0, "roles-label" },
+  [MEMBER_EMAIL]  = { N_("E-mail"), KLYNGE_RECORD_SORT_TEXT, FALSE, TRUE,  1, 0, "email" },
+  [MEMBER_PHONE]  = { N_("Phone"),  KLYNGE_RECORD_SORT_TEXT, FALSE, FALSE, 3, 0, "phone" },
+  [MEMBER_JOINED] = { N_("Joined"), KLYNGE_RECORD_SORT_TEXT, FALSE, FALSE, 7, 0, "joined-label" },
+  [MEMBER_STATUS] = { N_("Status"), KLYNGE_RECORD_SORT_TEXT, FALSE, FALSE, 6, 0, "status-label" },
 };
 
 enum {
@@ -126,43 +64,33 @@ enum {
   N_CLINIC_COLUMNS
 };
 
-static const Column clinic_columns[N_CLINIC_COLUMNS] = {
-  [CLINIC_NAME]     = { N_("Name"),            SORT_TEXT,   TRUE,  0 },
-  [CLINIC_NUMBER]   = { N_("Number"),          SORT_TEXT,   FALSE, 3 },
-  [CLINIC_PATIENTS] = { N_("Listed patients"), SORT_NUMBER, FALSE, 1 },
-  [CLINIC_MEMBERS]  = { N_("Members"),         SORT_NUMBER, FALSE, 4 },
-  [CLINIC_SYSTEM]   = { N_("Record system"),   SORT_TEXT,   FALSE, 6 },
-  [CLINIC_EMAIL]    = { N_("E-mail"),          SORT_TEXT,   TRUE,  2 },
-  [CLINIC_PHONE]    = { N_("Phone"),           SORT_TEXT,   FALSE, 5 },
+static const KlyngeRecordColumn clinic_columns[N_CLINIC_COLUMNS] = {
+  [CLINIC_NAME]     = { N_("Name"),            KLYNGE_RECORD_SORT_TEXT,   FALSE, TRUE,  0, NAME_WIDTH, NULL },
+  [CLINIC_NUMBER]   = { N_("Number"),          KLYNGE_RECORD_SORT_TEXT,   FALSE, FALSE, 3, 0, "provider-number" },
+  [CLINIC_PATIENTS] = { N_("Listed patients"), KLYNGE_RECORD_SORT_NUMBER, TRUE,  FALSE, 1, 0, "patients-label" },
+  [CLINIC_MEMBERS]  = { N_("Members"),         KLYNGE_RECORD_SORT_NUMBER, TRUE,  FALSE, 4, 0, "members-label" },
+  [CLINIC_SYSTEM]   = { N_("Record system"),   KLYNGE_RECORD_SORT_TEXT,   FALSE, FALSE, 6, 0, "record-system" },
+  [CLINIC_EMAIL]    = { N_("E-mail"),          KLYNGE_RECORD_SORT_TEXT,   FALSE, TRUE,  2, 0, "email" },
+  [CLINIC_PHONE]    = { N_("Phone"),           KLYNGE_RECORD_SORT_TEXT,   FALSE, FALSE, 5, 0, "phone" },
 };
 
-static void
-report_error (KlyngeClustersPage *self,
-              const GError       *error)
+void
+_klynge_clusters_page_report_error (KlyngeClustersPage *self,
+                                    const GError       *error)
 {
   klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
 }
 
-static void
-changed (KlyngeClustersPage *self)
-{
-  klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
-}
-
-static GtkWindow *
-parent_window (KlyngeClustersPage *self)
-{
-  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-}
-
-/* Cells */
+/* Cells: each column shows a property of the record (see the descriptors);
+ * what a column sorts by is here. */
 
 static char *
-member_text (KlyngeMember *member,
-             guint         column,
-             gboolean      for_sorting)
+member_sort_key (gpointer item,
+                 gpointer column)
 {
-  switch (column)
+  KlyngeMember *member = item;
+
+  switch (GPOINTER_TO_UINT (column))
     {
     case MEMBER_NAME:
       return g_strdup (member->name);
@@ -177,40 +105,27 @@ member_text (KlyngeMember *member,
     case MEMBER_PHONE:
       return g_strdup (member->phone);
     case MEMBER_JOINED:
-      if (for_sorting || member->joined_on == NULL)
-        return g_strdup (member->joined_on != NULL ? member->joined_on : "");
-      /* The locale's numeric date: a column of "1. september 2018" is cut. */
-      return klynge_format_date_short (member->joined_on);
+      return g_strdup (member->joined_on != NULL ? member->joined_on : "");
     case MEMBER_STATUS:
-      if (!klynge_member_is_former (member))
-        return g_strdup (for_sorting ? "0" : _("Active"));
-      if (for_sorting)
-        return g_strconcat ("1", member->left_on, NULL);
-      {
-        g_autofree char *left = klynge_format_date (member->left_on);
-
-        /* Translators: a member who left the cluster on this date */
-        return g_strdup_printf (_("Former (left %s)"), left != NULL ? left : member->left_on);
-      }
+      /* Active members first, then former ones by when they left. */
+      return klynge_member_is_former (member) ? g_strconcat ("1", member->left_on, NULL) : g_strdup ("0");
     default:
       g_assert_not_reached ();
     }
 }
 
 static char *
-clinic_text (KlyngeClinic *clinic,
-             guint         column)
+clinic_sort_key (gpointer item,
+                 gpointer column)
 {
-  switch (column)
+  KlyngeClinic *clinic = item;
+
+  switch (GPOINTER_TO_UINT (column))
     {
     case CLINIC_NAME:
       return g_strdup (clinic->name);
     case CLINIC_NUMBER:
       return g_strdup (clinic->provider_number);
-    case CLINIC_PATIENTS:
-      return klynge_format_integer (clinic->listed_patients);
-    case CLINIC_MEMBERS:
-      return klynge_format_integer (clinic->n_members);
     case CLINIC_SYSTEM:
       return g_strdup (clinic->record_system);
     case CLINIC_EMAIL:
@@ -222,25 +137,12 @@ clinic_text (KlyngeClinic *clinic,
     }
 }
 
-static char *
-member_sort_key (KlyngeMember *member,
-                 gpointer      column)
-{
-  return member_text (member, GPOINTER_TO_UINT (column), TRUE);
-}
-
-static char *
-clinic_sort_key (KlyngeClinic *clinic,
-                 gpointer      column)
-{
-  return clinic_text (clinic, GPOINTER_TO_UINT (column));
-}
-
 static gint64
-clinic_sort_number (KlyngeClinic *clinic,
-                    gpointer      column)
+clinic_sort_number (gpointer clinic,
+                    gpointer column)
 {
-  return GPOINTER_TO_UINT (column) == CLINIC_PATIENTS ? clinic->listed_patients : clinic->n_members;
+  return GPOINTER_TO_UINT (column) == CLINIC_PATIENTS ? KLYNGE_CLINIC (clinic)->listed_patients
+                                                      : KLYNGE_CLINIC (clinic)->n_members;
 }
 
 static int
@@ -254,18 +156,24 @@ longest_title (void)
   return longest;
 }
 
+/* The name cells, which GTK 4.8 gives no way to bind what they do: their
+ * tooltip (a member's notes, a clinic's address) and naming their row for
+ * screen readers. */
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  numeric)
+bind_name (GtkListItem *item,
+           const char  *name,
+           const char  *tooltip,
+           gboolean     former)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric != NULL ? 1 : 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "width-chars")));
-  if (numeric != NULL)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+  gtk_label_set_text (GTK_LABEL (label), name);
+  klynge_tooltip_set_text (label, tooltip);
+  klynge_row_label_set (label, name);
+  if (former)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
 }
 
 static void
@@ -273,22 +181,9 @@ bind_member_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   KlyngeMember *member = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = member_text (member, column, FALSE);
 
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  if (column == MEMBER_NAME)
-    {
-      klynge_tooltip_set_text (label, member->notes);
-      klynge_row_label_set (label, text);
-    }
-  /* Former members stay in the list, greyed, with their history. */
-  if (klynge_member_is_former (member))
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
+  bind_name (item, member->name, member->notes, klynge_member_is_former (member));
 }
 
 static void
@@ -296,32 +191,15 @@ bind_clinic_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   KlyngeClinic *clinic = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = clinic_text (clinic, column);
 
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (column == CLINIC_NAME)
-    {
-      klynge_tooltip_set_text (label, clinic->address);
-      klynge_row_label_set (label, text);
-    }
-  if (clinic->left_on != NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
+  bind_name (item, clinic->name, clinic->address, clinic->left_on != NULL);
 }
 
 static void
 read_only_changed_cb (KlyngeClustersPage *self)
 {
-  gboolean read_only = klynge_page_get_read_only (KLYNGE_PAGE (self));
-
-  gtk_button_set_label (self->cluster_button, read_only ? _("_Cluster Details…") : _("_Edit Cluster…"));
-  /* GTK 4.8 would read the label with its underscore. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cluster_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  read_only ? _("Cluster Details…") : _("Edit Cluster…"), -1);
+  klynge_cluster_overview_set_read_only (self->summary, klynge_page_get_read_only (KLYNGE_PAGE (self)));
 }
 
 /* On a read-only file the editor opens to be read: the row's button says so. */
@@ -375,204 +253,16 @@ bind_buttons_cb (GtkSignalListItemFactory *factory,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (gtk_widget_get_last_child (box)), delete);
 }
 
-/* GTK 4.8 sorts a column view's list by comparing items through the view's
- * sorter, which gives a string sorter no chance to compute its keys once:
- * every comparison would fold and collate both texts again, 40,000 times for
- * 2,000 members. Each item keeps its collation key for the column instead;
- * items are replaced, not changed, when the database changes. */
-typedef char *(*SortText) (gpointer item, gpointer column);
-
-typedef struct
+/* @kind: "member" or "clinic", what the buttons' actions take */
+static GtkListItemFactory *
+buttons_factory (KlyngeClustersPage *self,
+                 const char         *kind)
 {
-  SortText text;
-  guint    column;
-  GQuark   quark;
-} TextSort;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-static const char *
-text_sort_key (gpointer  item,
-               TextSort *sort)
-{
-  const char *key = g_object_get_qdata (item, sort->quark);
-
-  if (key == NULL)
-    {
-      g_autofree char *text = sort->text (item, GUINT_TO_POINTER (sort->column));
-      g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
-      char *collated = g_utf8_collate_key (folded, -1);
-
-      g_object_set_qdata_full (item, sort->quark, collated, g_free);
-      key = collated;
-    }
-  return key;
-}
-
-static int
-compare_text_sort_keys (gconstpointer a,
-                        gconstpointer b,
-                        gpointer      data)
-{
-  return strcmp (text_sort_key ((gpointer) a, data), text_sort_key ((gpointer) b, data));
-}
-
-static GtkSorter *
-column_sorter (SortKind  kind,
-               GCallback text_key,
-               GCallback number_key,
-               guint     column)
-{
-  GtkExpression *expression;
-  TextSort *sort;
-  g_autofree char *quark = NULL;
-
-  if (kind == SORT_NONE)
-    return NULL;
-  if (kind == SORT_NUMBER)
-    {
-      expression = gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 0, NULL, number_key,
-                                                GUINT_TO_POINTER (column), NULL);
-      return GTK_SORTER (gtk_numeric_sorter_new (expression));
-    }
-  sort = g_new (TextSort, 1);
-  sort->text = (SortText) text_key;
-  sort->column = column;
-  quark = g_strdup_printf ("klynge-sort-key-%p-%u", (gpointer) text_key, column);
-  sort->quark = g_quark_from_string (quark);
-  return GTK_SORTER (gtk_custom_sorter_new (compare_text_sort_keys, sort, g_free));
-}
-
-static void
-add_columns (GtkColumnView *view,
-             const Column  *columns,
-             guint          n_columns,
-             GCallback      bind,
-             GCallback      text_key,
-             GCallback      number_key,
-             const char    *kind)
-{
-  GtkListItemFactory *factory;
-  GtkColumnViewColumn *column;
-
-  for (guint i = 0; i < n_columns; i++)
-    {
-      g_autoptr(GtkSorter) sorter = column_sorter (columns[i].sort, text_key, number_key, i);
-
-      factory = gtk_signal_list_item_factory_new ();
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
-      /* Names are what one looks for: in a narrow window the list scrolls
-       * sideways rather than cut them to a first name. A title is a word
-       * or two: cut, every row would read the same "Praktiserend…". */
-      if (i == 0)
-        g_object_set_data (G_OBJECT (factory), "width-chars", GINT_TO_POINTER (22));
-      else if (columns == member_columns && i == MEMBER_TITLE)
-        g_object_set_data (G_OBJECT (factory), "width-chars", GINT_TO_POINTER (longest_title ()));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb),
-                        columns[i].sort == SORT_NUMBER ? GINT_TO_POINTER (1) : NULL);
-      g_signal_connect (factory, "bind", bind, NULL);
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_sorter (column, sorter);
-      klynge_column_fit_set_priority (column, columns[i].priority);
-      gtk_column_view_append_column (view, column);
-      g_object_unref (column);
-    }
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_buttons_cb),
-                    gtk_widget_get_ancestor (GTK_WIDGET (view), KLYNGE_TYPE_PAGE));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_buttons_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_buttons_cb), (gpointer) kind);
-  column = gtk_column_view_column_new (NULL, factory);
-  gtk_column_view_append_column (view, column);
-  g_object_unref (column);
-  klynge_column_fit_attach (view);
-}
-
-/* GTK 4.8 gives a new model up to 200 rows of widgets at once, which takes
- * far longer than reading 2,000 members. The view therefore shows the first
- * rows of the sorted list and takes a screenful more whenever less than a
- * screenful is left below what is shown. Growing waits for the view's next
- * frame: the rows already there are painted first, a hidden tab's list does
- * not grow at all, and each frame builds only a screenful of rows. */
-#define FIRST_ROWS 14
-#define MORE_ROWS  20
-
-static gboolean
-grow_slice_tick (GtkWidget     *view,
-                 GdkFrameClock *clock,
-                 gpointer       data)
-{
-  GtkSliceListModel *slice = data;
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (slice));
-  GListModel *all = gtk_slice_list_model_get_model (slice);
-  double below;
-
-  g_object_set_data (G_OBJECT (slice), "grow-tick", NULL);
-  if (adjustment == NULL || all == NULL || shown >= g_list_model_get_n_items (all))
-    return G_SOURCE_REMOVE;
-  below = gtk_adjustment_get_upper (adjustment) -
-          (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
-  if (below < gtk_adjustment_get_page_size (adjustment))
-    gtk_slice_list_model_set_size (slice, shown + MORE_ROWS);
-  return G_SOURCE_REMOVE;
-}
-
-/* The adjustment changes while the view is being laid out, when rows must
- * not be added; a tab shown again may keep its adjustment's values. */
-static void
-grow_slice (GtkWidget *view)
-{
-  GtkSliceListModel *slice = g_object_get_data (G_OBJECT (view), "klynge-slice");
-
-  if (!gtk_widget_get_mapped (view) || g_object_get_data (G_OBJECT (slice), "grow-tick") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (slice), "grow-tick", GUINT_TO_POINTER (1));
-  gtk_widget_add_tick_callback (view, grow_slice_tick, g_object_ref (slice), g_object_unref);
-}
-
-static void
-vadjustment_cb (GtkScrollable *view)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (view);
-
-  if (adjustment == NULL)
-    return;
-  g_signal_connect_object (adjustment, "changed", G_CALLBACK (grow_slice), view, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (grow_slice), view, G_CONNECT_SWAPPED);
-}
-
-/* store → filter (search) → sort (by the clicked column header) → the rows shown → view */
-static GtkFilterListModel *
-attach_models (GtkColumnView      *view,
-               GtkFilter          *filter,
-               GtkSliceListModel **slice)
-{
-  GtkFilterListModel *filtered = gtk_filter_list_model_new (NULL, g_object_ref (filter));
-  GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (filtered)),
-                                                      g_object_ref (gtk_column_view_get_sorter (view)));
-  GtkSingleSelection *selection;
-
-  *slice = gtk_slice_list_model_new (G_LIST_MODEL (sorted), 0, FIRST_ROWS);
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*slice)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-  /* The selection, which the view keeps, keeps the slice. */
-  g_object_set_data (G_OBJECT (view), "klynge-slice", *slice);
-  g_signal_connect (view, "notify::vadjustment", G_CALLBACK (vadjustment_cb), NULL);
-  g_signal_connect (view, "map", G_CALLBACK (grow_slice), NULL);
-  vadjustment_cb (GTK_SCROLLABLE (view));
-  return filtered;
-}
-
-/* A new list or search starts again from the first rows. */
-static void
-show_first_rows (KlyngeClustersPage *self)
-{
-  gtk_slice_list_model_set_size (self->members_slice, FIRST_ROWS);
-  gtk_slice_list_model_set_size (self->clinics_slice, FIRST_ROWS);
+  return factory;
 }
 
 static gboolean
@@ -651,128 +341,14 @@ update_count (KlyngeClustersPage *self)
   update_empty_state (self, members, n_shown, n_all);
 }
 
-/* More than a board's worth of people would make the summary a wall of
- * text (and measuring it would slow the page): the rest are counted, and
- * named in the tooltip. */
-#define BOARD_SHOWN 12
-
-/* One entry per person, in the statutes' order of their first role:
- * "Mette Sørensen (Chair, Board member)". */
-static GPtrArray *
-board_people (GPtrArray *board)
-{
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < board->len; i++)
-    {
-      KlyngeBoardSeat *seat = g_ptr_array_index (board, i);
-      const char *role = klynge_member_role_label (seat->role);
-      gpointer found;
-
-      if (g_hash_table_lookup_extended (index, &seat->member_id, NULL, &found))
-        {
-          char **entry = (char **) &g_ptr_array_index (people, GPOINTER_TO_UINT (found));
-          /* Drop the closing parenthesis, add the role, close again. */
-          char *more = g_strdup_printf ("%.*s, %s)", (int) strlen (*entry) - 1, *entry, role);
-
-          g_free (*entry);
-          *entry = more;
-        }
-      else
-        {
-          g_hash_table_insert (index, &seat->member_id, GUINT_TO_POINTER (people->len));
-          /* Translators: a board member's name and their roles */
-          g_ptr_array_add (people, g_strdup_printf (_("%s (%s)"), seat->member_name, role));
-        }
-    }
-  return g_steal_pointer (&people);
-}
-
-/* Fills the board line's text and keeps the whole board for its tooltip. */
-static char *
-board_markup (KlyngeClustersPage *self,
-              GPtrArray          *board,
-              const GError       *error)
-{
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autoptr(GPtrArray) people = NULL;
-
-  g_clear_pointer (&self->board_people, g_free);
-  self->board_truncated = FALSE;
-  /* A board that could not be read is not "no roles given yet". */
-  if (error != NULL)
-    return g_markup_printf_escaped ("<b>%s</b> %s", _("Board:"), error->message);
-  if (board == NULL || board->len == 0)
-    return g_markup_printf_escaped ("<b>%s</b> %s", _("Board:"), _("no roles given yet; add them to the members."));
-
-  people = board_people (board);
-  g_string_append_printf (markup, "<b>%s</b> ", _("Board:"));
-  for (guint i = 0; i < MIN (people->len, BOARD_SHOWN); i++)
-    {
-      g_autofree char *part = g_markup_printf_escaped ("%s%s", i > 0 ? " · " : "",
-                                                       (char *) g_ptr_array_index (people, i));
-
-      g_string_append (markup, part);
-    }
-  if (people->len > BOARD_SHOWN)
-    {
-      guint rest = people->len - BOARD_SHOWN;
-      g_autofree char *more = g_strdup_printf (ngettext ("and %u more", "and %u more", rest), rest);
-      g_autofree char *part = g_markup_printf_escaped (" · %s", more);
-
-      g_string_append (markup, part);
-      self->board_truncated = TRUE;
-    }
-  g_ptr_array_add (people, NULL);
-  self->board_people = g_strjoinv ("\n", (char **) people->pdata);
-  return g_string_free (g_steal_pointer (&markup), FALSE);
-}
-
-/* What a compact summary cuts short, its tooltips give whole. */
-static void
-update_summary_tooltips (KlyngeClustersPage *self)
-{
-  GtkLabel *captions[] = { self->clinics_caption, self->gps_caption, self->patients_caption, self->grant_caption };
-
-  klynge_tooltip_set_text (GTK_WIDGET (self->details_label),
-                           self->compact ? gtk_label_get_text (self->details_label) : NULL);
-  klynge_tooltip_set_text (GTK_WIDGET (self->board_label),
-                           self->compact || self->board_truncated ? self->board_people : NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
-    klynge_tooltip_set_text (gtk_widget_get_parent (GTK_WIDGET (captions[i])),
-                             self->compact ? gtk_label_get_text (captions[i]) : NULL);
-}
-
-static void
-swap_css_class (GtkWidget  *widget,
-                const char *from,
-                const char *to)
-{
-  gtk_widget_remove_css_class (widget, from);
-  gtk_widget_add_css_class (widget, to);
-}
-
-static void
-set_label_one_line (GtkLabel *label,
-                    gboolean  one_line)
-{
-  gtk_label_set_wrap (label, !one_line);
-  gtk_label_set_ellipsize (label, one_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-}
-
-/* On a short window (a laptop, or 800×600) the full summary would leave the
- * list a handful of rows: it shrinks to a heading line, one line of figures
- * and one of the board, and the list takes the rest. */
+/* On a short window the page's margins shrink with the summary, and the
+ * list takes the rest. */
 static void
 set_compact (KlyngeClustersPage *self,
              gboolean            compact)
 {
-  GtkLabel *values[] = { self->clinics_value, self->gps_value, self->patients_value, self->grant_value };
-  GtkLabel *captions[] = { self->clinics_caption, self->gps_caption, self->patients_caption, self->grant_caption };
   /* Not a template child: the bin owns it, and disposes of it. */
   GtkWidget *layout = adw_bin_get_child (ADW_BIN (self));
-  int card_margin = compact ? 4 : 12;
 
   if (self->compact == compact)
     return;
@@ -781,38 +357,7 @@ set_compact (KlyngeClustersPage *self,
   gtk_widget_set_margin_top (layout, compact ? 8 : 18);
   gtk_widget_set_margin_bottom (layout, compact ? 8 : 18);
   gtk_box_set_spacing (GTK_BOX (layout), compact ? 6 : 12);
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->heading_box),
-                                  compact ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (self->heading_box, compact ? 12 : 4);
-  gtk_widget_set_valign (GTK_WIDGET (self->name_label), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
-  gtk_widget_set_valign (GTK_WIDGET (self->details_label), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
-  swap_css_class (GTK_WIDGET (self->name_label), compact ? "title-1" : "title-3", compact ? "title-3" : "title-1");
-  set_label_one_line (self->details_label, compact);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->details_label), compact);
-
-  gtk_box_set_spacing (self->cards, compact ? 8 : 12);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    {
-      GtkWidget *card = gtk_widget_get_parent (GTK_WIDGET (values[i]));
-
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (card),
-                                      compact ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
-      gtk_box_set_spacing (GTK_BOX (card), compact ? 6 : 2);
-      gtk_widget_set_valign (GTK_WIDGET (values[i]), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
-      gtk_widget_set_valign (GTK_WIDGET (captions[i]), compact ? GTK_ALIGN_BASELINE : GTK_ALIGN_FILL);
-      swap_css_class (GTK_WIDGET (values[i]), compact ? "title-2" : "heading", compact ? "heading" : "title-2");
-      gtk_widget_set_margin_top (GTK_WIDGET (values[i]), card_margin);
-      gtk_widget_set_margin_bottom (GTK_WIDGET (values[i]), compact ? card_margin : 0);
-      gtk_widget_set_margin_end (GTK_WIDGET (values[i]), compact ? 0 : 14);
-      gtk_widget_set_margin_top (GTK_WIDGET (captions[i]), compact ? card_margin : 0);
-      gtk_widget_set_margin_bottom (GTK_WIDGET (captions[i]), card_margin);
-      gtk_widget_set_margin_start (GTK_WIDGET (captions[i]), compact ? 0 : 14);
-      gtk_widget_set_hexpand (GTK_WIDGET (captions[i]), compact);
-      set_label_one_line (captions[i], compact);
-    }
-  set_label_one_line (self->board_label, compact);
-  update_summary_tooltips (self);
+  klynge_cluster_overview_set_compact (self->summary, compact);
 }
 
 /* Below this height of the page (a window shorter than about 650 px, such
@@ -831,103 +376,18 @@ klynge_clusters_page_size_allocate (GtkWidget *widget,
   GTK_WIDGET_CLASS (klynge_clusters_page_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
-static void
-load_summary (KlyngeClustersPage *self,
-              KlyngeDb           *db,
-              gint64              cluster)
-{
-  g_auto(KlyngeClusterSummary) summary = { 0 };
-  g_auto(KlyngeClusterDetails) details = { 0 };
-  g_autoptr(GError) board_error = NULL;
-  g_autoptr(GPtrArray) board = klynge_cluster_list_board (db, cluster, &board_error);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  KlyngeGrantEstimate estimate;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *clinics = NULL, *members = NULL, *gps = NULL, *gps_caption = NULL, *patients = NULL, *minimum = NULL;
-  g_autofree char *patients_caption = NULL, *yearly = NULL, *start = NULL, *grant_caption = NULL;
-  g_autofree char *details_text = NULL, *board_text = NULL;
-
-  if (!klynge_cluster_summary_load (db, cluster, &summary, &error) ||
-      !klynge_cluster_details_load (db, cluster, &details, &error))
-    {
-      gtk_label_set_text (self->name_label, error->message);
-      return;
-    }
-  klynge_cluster_grant_for (&details, summary.n_gps, summary.listed_patients, &estimate);
-
-  gtk_label_set_text (self->name_label, details.name);
-  if (*details.region != '\0')
-    g_ptr_array_add (parts, details.region);
-  if (*details.municipalities != '\0')
-    g_ptr_array_add (parts, details.municipalities);
-  if (*details.registration_number != '\0')
-    g_ptr_array_add (parts, details.registration_number);
-  g_ptr_array_add (parts, NULL);
-  details_text = g_strjoinv (" · ", (char **) parts->pdata);
-  gtk_label_set_text (self->details_label, details_text);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details_text != '\0');
-
-  clinics = klynge_format_integer (summary.n_clinics);
-  gtk_label_set_text (self->clinics_value, clinics);
-  gtk_label_set_text (self->clinics_caption, ngettext ("clinic in the cluster", "clinics in the cluster", summary.n_clinics));
-
-  gps = klynge_format_integer (summary.n_gps);
-  members = klynge_format_integer (summary.n_members);
-  gps_caption = g_strdup_printf (ngettext ("GPs, of %s active member", "GPs, of %s active members", summary.n_members),
-                                 members);
-  gtk_label_set_text (self->gps_value, gps);
-  gtk_label_set_text (self->gps_caption, gps_caption);
-
-  patients = klynge_format_integer (summary.listed_patients);
-  minimum = klynge_format_integer (summary.min_listed_patients);
-  patients_caption = g_strdup_printf (summary.listed_patients >= summary.min_listed_patients
-                                        ? _("Listed patients: meets the minimum of %s")
-                                        : _("Listed patients: below the minimum of %s"),
-                                      minimum);
-  gtk_label_set_text (self->patients_value, patients);
-  gtk_label_set_text (self->patients_caption, patients_caption);
-  if (summary.listed_patients >= summary.min_listed_patients)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->patients_value), "warning");
-      gtk_widget_add_css_class (GTK_WIDGET (self->patients_value), "success");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->patients_value), "success");
-      gtk_widget_add_css_class (GTK_WIDGET (self->patients_value), "warning");
-    }
-
-  yearly = klynge_money_format (estimate.yearly_grant, summary.currency);
-  start = klynge_money_format (estimate.start_grant, summary.currency);
-  grant_caption = g_strdup_printf (_("Estimated yearly grant; start-up grant %s"), start);
-  gtk_label_set_text (self->grant_value, yearly);
-  gtk_label_set_text (self->grant_caption, grant_caption);
-
-  board_text = board_markup (self, board, board_error);
-  gtk_label_set_markup (self->board_label, board_text);
-  update_summary_tooltips (self);
-}
-
 /* A column view creates up to 200 rows for a new model, whether it is on
  * screen or not, and the members tab opens first: the clinics are read and
  * go into their list when their tab is shown. */
 static void
 show_clinics_if_visible (KlyngeClustersPage *self)
 {
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") != 0 ||
-      gtk_filter_list_model_get_model (self->clinics_filtered) != NULL || db == NULL || cluster == 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") != 0 || self->store == NULL)
     return;
-  g_clear_object (&self->clinics);
-  if (!(self->clinics = klynge_clinic_list (db, cluster, &error)))
-    {
-      report_error (self, error);
-      return;
-    }
-  gtk_filter_list_model_set_model (self->clinics_filtered, self->clinics);
+  if (!klynge_cluster_store_load_clinics (self->store, &error))
+    _klynge_clusters_page_report_error (self, error);
 }
 
 static void
@@ -943,26 +403,27 @@ reload_idle (gpointer data)
   KlyngeClustersPage *self = data;
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  g_autoptr(GListModel) members = NULL;
+  KlyngeClusterStore *store = klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self)));
   g_autoptr(GError) error = NULL;
 
   self->reload_source = 0;
-  g_clear_object (&self->clinics);
-  gtk_filter_list_model_set_model (self->clinics_filtered, NULL);
-  if (db == NULL || cluster == 0)
+  /* The same store has updated its records in place: the lists keep their
+   * rows, scroll position and selection. Another one is another list. */
+  if (g_set_weak_pointer (&self->store, store))
     {
-      gtk_filter_list_model_set_model (self->members_filtered, NULL);
-      return G_SOURCE_REMOVE;
+      gtk_filter_list_model_set_model (self->members_filtered, store != NULL ? klynge_cluster_store_get_members (store) : NULL);
+      gtk_filter_list_model_set_model (self->clinics_filtered, store != NULL ? klynge_cluster_store_get_clinics (store) : NULL);
+      klynge_record_table_show_first_rows (self->members_view);
+      klynge_record_table_show_first_rows (self->clinics_view);
     }
+  if (db == NULL || cluster == 0 || store == NULL)
+    return G_SOURCE_REMOVE;
 
-  load_summary (self, db, cluster);
-  show_first_rows (self);
-  if (!(members = klynge_member_list (db, cluster, &error)))
-    {
-      report_error (self, error);
-      return G_SOURCE_REMOVE;
-    }
-  gtk_filter_list_model_set_model (self->members_filtered, members);
+  klynge_cluster_overview_load (self->summary, db, cluster);
+  if (klynge_cluster_store_get_error (store) != NULL)
+    _klynge_clusters_page_report_error (self, klynge_cluster_store_get_error (store));
+  else if (!klynge_cluster_store_load_members (store, &error))
+    _klynge_clusters_page_report_error (self, error);
   show_clinics_if_visible (self);
   update_count (self);
   return G_SOURCE_REMOVE;
@@ -987,79 +448,11 @@ search_changed_cb (KlyngeClustersPage *self)
   g_clear_pointer (&self->folded_query, g_free);
   if (*text != '\0')
     self->folded_query = g_utf8_casefold (text, -1);
-  show_first_rows (self);
+  klynge_record_table_show_first_rows (self->members_view);
+  klynge_record_table_show_first_rows (self->clinics_view);
   gtk_filter_changed (GTK_FILTER (self->members_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->clinics_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
-}
-
-/* Editors */
-
-static void
-saved_cb (KlyngeClustersPage *self)
-{
-  changed (self);
-}
-
-static void
-show_editor (KlyngeClustersPage *self,
-             GtkWindow          *editor)
-{
-  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
-}
-
-/* @id: the member or clinic to edit, or 0 for a new one */
-static void
-open_editor (KlyngeClustersPage *self,
-             gboolean            member,
-             gint64              id)
-{
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  GtkWindow *editor = NULL;
-
-  if (member)
-    {
-      g_autoptr(KlyngeMember) record = id != 0 ? klynge_member_load (db, cluster, id, &error) : NULL;
-
-      if (id == 0 || record != NULL)
-        editor = GTK_WINDOW (klynge_member_editor_new (parent_window (self), db, cluster, record));
-    }
-  else
-    {
-      g_autoptr(KlyngeClinic) record = id != 0 ? klynge_clinic_load (db, cluster, id, &error) : NULL;
-
-      if (id == 0 || record != NULL)
-        editor = GTK_WINDOW (klynge_clinic_editor_new (parent_window (self), db, cluster, record));
-    }
-
-  if (editor == NULL)
-    report_error (self, error);
-  else
-    show_editor (self, editor);
-}
-
-/* clusters.new-member, clusters.edit-member (id), and the same for clinics */
-static void
-editor_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  open_editor (KLYNGE_CLUSTERS_PAGE (widget), g_str_has_suffix (action_name, "-member"),
-               parameter != NULL ? g_variant_get_int64 (parameter) : 0);
-}
-
-static void
-edit_cluster_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-
-  show_editor (self, GTK_WINDOW (klynge_cluster_editor_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                            klynge_page_get_cluster (KLYNGE_PAGE (self)))));
 }
 
 static void
@@ -1082,401 +475,6 @@ clinics_activated_cb (GtkColumnView      *view,
   gtk_widget_activate_action (GTK_WIDGET (self), "clusters.edit-clinic", "x", clinic->id);
 }
 
-/* Delete and Undo */
-
-static void
-delete_member_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeMember) member = klynge_member_load (db, cluster, id, &error);
-  KlyngeSnapshot *snapshot = member != NULL ? klynge_member_delete (db, cluster, id, &error) : NULL;
-  g_autofree char *message = NULL;
-
-  if (snapshot == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
-  message = g_strdup_printf (_("%s deleted"), member->name);
-  klynge_page_push_undo (KLYNGE_PAGE (self), snapshot, message);
-}
-
-static void
-delete_clinic (KlyngeClustersPage  *self,
-               KlyngeClinic        *clinic,
-               KlyngeClinicMembers  members,
-               gint64               move_to)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  KlyngeSnapshot *snapshot = klynge_clinic_delete (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                   klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                                   clinic->id, members, move_to, &error);
-
-  if (snapshot == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
-  message = g_strdup_printf (_("%s deleted"), clinic->name);
-  klynge_page_push_undo (KLYNGE_PAGE (self), snapshot, message);
-}
-
-static void
-delete_clinic_response_cb (AdwMessageDialog   *dialog,
-                           const char         *response,
-                           KlyngeClustersPage *self)
-{
-  KlyngeClinic *clinic = g_object_get_data (G_OBJECT (dialog), "clinic");
-  GArray *targets = g_object_get_data (G_OBJECT (dialog), "targets");
-  GtkDropDown *target = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-
-  if (g_str_equal (response, "move"))
-    delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_MOVE,
-                   g_array_index (targets, gint64, gtk_drop_down_get_selected (target)));
-  else if (g_str_equal (response, "remove"))
-    delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_REMOVE, 0);
-}
-
-/* A clinic with members asks where they go: never orphans. */
-static void
-ask_about_members (KlyngeClustersPage *self,
-                   KlyngeClinic       *clinic,
-                   gint64              n_members)
-{
-  g_autoptr(GListModel) clinics = klynge_clinic_list (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                      klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *heading = g_strdup_printf (_("Delete %s?"), clinic->name);
-  g_autofree char *count = klynge_format_integer (n_members);
-  g_autofree char *body = g_strdup_printf (ngettext ("The clinic has %s member. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
-                                                     "The clinic has %s members. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
-                                                     n_members), count);
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-  GtkWidget *target;
-
-  for (guint i = 0; clinics != NULL && i < g_list_model_get_n_items (clinics); i++)
-    {
-      g_autoptr(KlyngeClinic) other = g_list_model_get_item (clinics, i);
-
-      if (other->id == clinic->id)
-        continue;
-      g_array_append_val (targets, other->id);
-      gtk_string_list_append (names, other->name);
-    }
-  target = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move the members to"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), target);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove Them Too"),
-                                    "move", _("_Move Them"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move", targets->len > 0);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), targets->len > 0 ? "move" : "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "clinic", g_object_ref (clinic), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "targets", g_steal_pointer (&targets), (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_clinic_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-delete_clinic_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KlyngeClinic) clinic = klynge_clinic_load (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                                       g_variant_get_int64 (parameter), &error);
-  gint64 n_members;
-
-  if (clinic == NULL || !klynge_clinic_count_members (db, clinic->id, &n_members, &error))
-    {
-      report_error (self, error);
-      return;
-    }
-  if (n_members > 0)
-    ask_about_members (self, clinic, n_members);
-  else
-    delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_NONE, 0);
-}
-
-/* The Delete and F2 keys and the row's menu (right click, Menu key,
- * Shift+F10) on the selected row of the list shown: a row is one Tab stop,
- * its Edit and Delete buttons are for the pointer. */
-static void
-act_on_selected_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  gboolean members = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "members") == 0;
-  GtkColumnView *view = members ? self->members_view : self->clinics_view;
-  GObject *item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
-  const char *verb = g_str_equal (action_name, "clusters.edit-selected") ? "edit" : "delete";
-  g_autofree char *action = g_strdup_printf ("clusters.%s-%s", verb, members ? "member" : "clinic");
-
-  if (item == NULL)
-    return;
-  gtk_widget_activate_action (widget, action, "x", members ? KLYNGE_MEMBER (item)->id : KLYNGE_CLINIC (item)->id);
-}
-
-static void
-copy_emails_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *emails = klynge_member_active_emails (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                         klynge_page_get_cluster (KLYNGE_PAGE (self)), &error);
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *message = NULL;
-  guint n;
-
-  if (emails == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
-  parts = g_strsplit (emails, ", ", -1);
-  n = *emails != '\0' ? g_strv_length (parts) : 0;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), emails);
-  message = g_strdup_printf (ngettext ("%u e-mail address copied, for the BCC line",
-                                       "%u e-mail addresses copied, for the BCC line", n), n);
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (message));
-}
-
-/* Export */
-
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(KlyngeClustersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!klynge_member_export_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        report_error (self, error);
-      return;
-    }
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The address list is saved")));
-}
-
-static void
-export_response_cb (GtkNativeDialog    *chooser,
-                    int                 response,
-                    KlyngeClustersPage *self)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  KlyngeMemberExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
-
-  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    {
-      g_cancellable_cancel (self->export_cancellable);
-      g_clear_object (&self->export_cancellable);
-      self->export_cancellable = g_cancellable_new ();
-      klynge_member_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                  format, path, self->export_cancellable, export_done_cb, g_object_ref (self));
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
-  const char *kind = g_variant_get_string (parameter, NULL);
-  KlyngeMemberExportFormat format = g_str_equal (kind, "csv") ? KLYNGE_MEMBER_EXPORT_CSV
-                                    : g_str_equal (kind, "pdf") ? KLYNGE_MEMBER_EXPORT_PDF : KLYNGE_MEMBER_EXPORT_XLSX;
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export the Address List"), parent_window (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  /* Translators: the file name offered for the exported address list */
-  g_autofree char *name = g_strdup_printf ("%s.%s", _("Members"), kind);
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* Import */
-
-static void
-imported_cb (KlyngeClustersPage *self,
-             guint               n_members)
-{
-  g_autofree char *message = g_strdup_printf (ngettext ("%u member imported", "%u members imported", n_members),
-                                              n_members);
-
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (message));
-  changed (self);
-}
-
-static void
-import_read_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(KlyngeClustersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  KlyngeMemberImport *import = klynge_member_import_read_finish (result, &error);
-  const char *file_name = g_object_get_data (G_OBJECT (self), "import-file-name");
-  KlyngeMemberImportDialog *dialog;
-
-  if (import == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
-        report_error (self, error);
-      return;
-    }
-  dialog = klynge_member_import_dialog_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
-                                            klynge_page_get_cluster (KLYNGE_PAGE (self)), file_name, import);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Reads @path and shows what importing it would do. */
-static void
-import_file (KlyngeClustersPage *self,
-             const char         *path)
-{
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (self), "import-file-name", g_path_get_basename (path), g_free);
-  klynge_member_import_read_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                   path, self->import_cancellable, import_read_cb, g_object_ref (self));
-}
-
-static void
-import_response_cb (GtkNativeDialog    *chooser,
-                    int                 response,
-                    KlyngeClustersPage *self)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  void (*import) (KlyngeClustersPage *, const char *) = g_object_get_data (G_OBJECT (chooser), "import");
-
-  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    import (self, path);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-/* Asks for a spreadsheet to pass to @import; a test (or a drop) hands the
- * file over directly as the action's @parameter. */
-static void
-choose_spreadsheet (KlyngeClustersPage *self,
-                    GVariant           *parameter,
-                    const char         *title,
-                    void              (*import) (KlyngeClustersPage *, const char *))
-{
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter;
-
-  if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
-    {
-      import (self, g_variant_get_string (parameter, NULL));
-      return;
-    }
-  chooser = gtk_file_chooser_native_new (title, parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV, XLSX)"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_filter_add_pattern (filter, "*.XLSX");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  g_object_set_data (G_OBJECT (chooser), "import", import);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_spreadsheet (KLYNGE_CLUSTERS_PAGE (widget), parameter, _("Import a Member List"), import_file);
-}
-
-static void
-practices_imported_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(KlyngeClustersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *created = NULL;
-  KlyngePracticeListResult counts;
-
-  if (!klynge_practice_list_import_finish (result, &counts, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        report_error (self, error);
-      return;
-    }
-  created = g_strdup_printf (ngettext ("%u clinic created", "%u clinics created", counts.created), counts.created);
-  /* TRANSLATORS: the first %s is "N clinics created" */
-  message = g_strdup_printf (ngettext ("%s, %u updated from the practice list", "%s, %u updated from the practice list",
-                                       counts.updated), created, counts.updated);
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (message));
-  klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
-}
-
-static void
-import_practices (KlyngeClustersPage *self,
-                  const char         *path)
-{
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  klynge_practice_list_import_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                     path, self->import_cancellable, practices_imported_cb, g_object_ref (self));
-}
-
-static void
-import_practices_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  choose_spreadsheet (KLYNGE_CLUSTERS_PAGE (widget), parameter, _("Import a Practice List"), import_practices);
-}
-
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (KLYNGE_CLUSTERS_PAGE (widget)->search_entry));
-}
-
 static void
 klynge_clusters_page_dispose (GObject *object)
 {
@@ -1485,8 +483,6 @@ klynge_clusters_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_CLUSTERS_PAGE);
   g_clear_object (&self->members_filtered);
   g_clear_object (&self->clinics_filtered);
-  g_clear_object (&self->members_slice);
-  g_clear_object (&self->clinics_slice);
   g_clear_object (&self->members_filter);
   g_clear_object (&self->clinics_filter);
   g_clear_pointer (&self->folded_query, g_free);
@@ -1495,8 +491,7 @@ klynge_clusters_page_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_object (&self->clinics);
-  g_clear_pointer (&self->board_people, g_free);
+  g_clear_weak_pointer (&self->store);
 
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }
@@ -1519,28 +514,17 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  member_columns[MEMBER_TITLE].width_chars = longest_title ();
   object_class->dispose = klynge_clusters_page_dispose;
   widget_class->size_allocate = klynge_clusters_page_size_allocate;
   KLYNGE_PAGE_CLASS (klass)->reload = klynge_clusters_page_reload;
   KLYNGE_PAGE_CLASS (klass)->print_document = klynge_clusters_page_print_document;
   klynge_page_class_set_editing_actions (KLYNGE_PAGE_CLASS (klass), editing_actions);
 
+  g_type_ensure (KLYNGE_TYPE_CLUSTER_OVERVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clusters-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, heading_box);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, cards);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, name_label);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, cluster_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, add_button);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, details_label);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_value);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, clinics_caption);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, gps_value);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, gps_caption);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, patients_value);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, patients_caption);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, grant_value);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, grant_caption);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, board_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, summary);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, stack);
@@ -1556,25 +540,7 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, members_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, clinics_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "clusters.new-member", NULL, editor_action);
-  gtk_widget_class_install_action (widget_class, "clusters.edit-member", "x", editor_action);
-  gtk_widget_class_install_action (widget_class, "clusters.delete-member", "x", delete_member_action);
-  gtk_widget_class_install_action (widget_class, "clusters.new-clinic", NULL, editor_action);
-  gtk_widget_class_install_action (widget_class, "clusters.edit-clinic", "x", editor_action);
-  gtk_widget_class_install_action (widget_class, "clusters.delete-clinic", "x", delete_clinic_action);
-  gtk_widget_class_install_action (widget_class, "clusters.edit-cluster", NULL, edit_cluster_action);
-  gtk_widget_class_install_action (widget_class, "clusters.copy-emails", NULL, copy_emails_action);
-  gtk_widget_class_install_action (widget_class, "clusters.focus-search", NULL, focus_search_action);
-  gtk_widget_class_install_action (widget_class, "clusters.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "clusters.import-members", "s", import_action);
-  gtk_widget_class_install_action (widget_class, "clusters.import-practices", "s", import_practices_action);
-
-  gtk_widget_class_install_action (widget_class, "clusters.delete-selected", NULL, act_on_selected_action);
-  gtk_widget_class_install_action (widget_class, "clusters.edit-selected", NULL, act_on_selected_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "clusters.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "clusters.delete-selected", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "clusters.edit-selected", NULL);
+  _klynge_clusters_page_class_actions_init (widget_class);
 }
 
 static void
@@ -1594,15 +560,18 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "clusters.new-member");
   g_signal_connect (self, "notify::read-only", G_CALLBACK (read_only_changed_cb), NULL);
+  read_only_changed_cb (self);
 
   self->members_filter = gtk_custom_filter_new (member_filter_func, self, NULL);
   self->clinics_filter = gtk_custom_filter_new (clinic_filter_func, self, NULL);
-  add_columns (self->members_view, member_columns, N_MEMBER_COLUMNS,
-               G_CALLBACK (bind_member_cb), G_CALLBACK (member_sort_key), NULL, "member");
-  add_columns (self->clinics_view, clinic_columns, N_CLINIC_COLUMNS,
-               G_CALLBACK (bind_clinic_cb), G_CALLBACK (clinic_sort_key), G_CALLBACK (clinic_sort_number), "clinic");
-  self->members_filtered = attach_models (self->members_view, GTK_FILTER (self->members_filter), &self->members_slice);
-  self->clinics_filtered = attach_models (self->clinics_view, GTK_FILTER (self->clinics_filter), &self->clinics_slice);
+  klynge_record_table_add_columns (self->members_view, member_columns, N_MEMBER_COLUMNS, KLYNGE_TYPE_MEMBER,
+                                   G_CALLBACK (bind_member_cb), NULL, member_sort_key, NULL,
+                                   buttons_factory (self, "member"));
+  klynge_record_table_add_columns (self->clinics_view, clinic_columns, N_CLINIC_COLUMNS, KLYNGE_TYPE_CLINIC,
+                                   G_CALLBACK (bind_clinic_cb), NULL, clinic_sort_key, clinic_sort_number,
+                                   buttons_factory (self, "clinic"));
+  self->members_filtered = klynge_record_table_attach_models (self->members_view, GTK_FILTER (self->members_filter));
+  self->clinics_filtered = klynge_record_table_attach_models (self->clinics_view, GTK_FILTER (self->clinics_filter));
   name_column = g_list_model_get_item (gtk_column_view_get_columns (self->members_view), MEMBER_NAME);
   gtk_column_view_sort_by_column (self->members_view, name_column, GTK_SORT_ASCENDING);
 }

@@ -16,7 +16,7 @@
 #include "klynge-budget-chart.h"
 #include "klynge-edit-guard.h"
 #include "klynge-finances-page.h"
-#include "klynge-column-fit.h"
+#include "klynge-record-table.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-list-keys.h"
@@ -80,20 +80,15 @@ enum {
   N_COLUMNS
 };
 
-static const struct {
-  const char *title;
-  gboolean    numeric;
-  gboolean    expand;
-  /* How soon the column leaves a narrow list (0: never). */
-  guint       priority;
-} columns[N_COLUMNS] = {
-  [COLUMN_DATE]         = { N_("Date"),         FALSE, FALSE, 0 },
-  [COLUMN_CATEGORY]     = { N_("Category"),     FALSE, FALSE, 1 },
-  [COLUMN_COUNTERPARTY] = { N_("Counterparty"), FALSE, TRUE,  2 },
-  [COLUMN_MEETING]      = { N_("Meeting"),      FALSE, TRUE,  5 },
-  [COLUMN_REFERENCE]    = { N_("Reference"),    FALSE, FALSE, 4 },
-  [COLUMN_AMOUNT]       = { N_("Amount"),       TRUE,  FALSE, 0 },
-  [COLUMN_BALANCE]      = { N_("Balance"),      TRUE,  FALSE, 3 },
+/* The ledger keeps its order (the running balance follows it): no sorting. */
+static const KlyngeRecordColumn columns[N_COLUMNS] = {
+  [COLUMN_DATE]         = { N_("Date"),         KLYNGE_RECORD_SORT_NONE, FALSE, FALSE, 0, 0 },
+  [COLUMN_CATEGORY]     = { N_("Category"),     KLYNGE_RECORD_SORT_NONE, FALSE, FALSE, 1, 0, "category-name" },
+  [COLUMN_COUNTERPARTY] = { N_("Counterparty"), KLYNGE_RECORD_SORT_NONE, FALSE, TRUE,  2, 0 },
+  [COLUMN_MEETING]      = { N_("Meeting"),      KLYNGE_RECORD_SORT_NONE, FALSE, TRUE,  5, 0, "meeting-title" },
+  [COLUMN_REFERENCE]    = { N_("Reference"),    KLYNGE_RECORD_SORT_NONE, FALSE, FALSE, 4, 0 },
+  [COLUMN_AMOUNT]       = { N_("Amount"),       KLYNGE_RECORD_SORT_NONE, TRUE,  FALSE, 0, 0 },
+  [COLUMN_BALANCE]      = { N_("Balance"),      KLYNGE_RECORD_SORT_NONE, TRUE,  FALSE, 3, 0 },
 };
 
 static void
@@ -136,25 +131,11 @@ cell_text (KlyngeFinancesPage *self,
 }
 
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               KlyngeFinancesPage       *self)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1 : 0);
-  if (columns[column].numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               KlyngeFinancesPage       *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  guint column = klynge_record_table_get_column (GTK_LIST_ITEM_FACTORY (factory));
   KlyngeLedgerEntry *entry = gtk_list_item_get_item (item);
   g_autofree char *text = cell_text (self, entry, column);
 
@@ -204,30 +185,13 @@ bind_delete_cb (GtkSignalListItemFactory *factory,
 static void
 add_columns (KlyngeFinancesPage *self)
 {
-  GtkListItemFactory *factory;
-  GtkColumnViewColumn *column;
+  GtkListItemFactory *delete = gtk_signal_list_item_factory_new ();
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      factory = gtk_signal_list_item_factory_new ();
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      klynge_column_fit_set_priority (column, columns[i].priority);
-      gtk_column_view_append_column (self->ledger_view, column);
-      g_object_unref (column);
-    }
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_delete_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_delete_cb), self);
-  column = gtk_column_view_column_new (NULL, factory);
-  gtk_column_view_append_column (self->ledger_view, column);
-  g_object_unref (column);
-  klynge_column_fit_attach (self->ledger_view);
+  g_signal_connect (delete, "setup", G_CALLBACK (setup_delete_cb), self);
+  g_signal_connect (delete, "bind", G_CALLBACK (bind_delete_cb), self);
+  klynge_record_table_add_columns (self->ledger_view, columns, N_COLUMNS, KLYNGE_TYPE_LEDGER_ENTRY,
+                                   G_CALLBACK (bind_cell_cb), self,
+                                   NULL, NULL, delete);
 }
 
 /* Replaces a drop-down's items, keeping the chosen id when it is still there. */

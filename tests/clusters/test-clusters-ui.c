@@ -755,6 +755,71 @@ long_lists (KlyngeWindow *window,
                  "Zyskowski Klinik 119");
 }
 
+/* Rows to show before the edited one: a list long enough to have been
+ * scrolled and grown well past its first screenful. */
+#define EDITED_ROW 84
+
+static guint
+grow_list (GtkWidget *view,
+           guint      n_rows)
+{
+  GListModel *list = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  for (guint step = 0; step < 50 && g_list_model_get_n_items (list) <= n_rows; step++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      klynge_ui_test_flush ();
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, n_rows);
+  return g_list_model_get_n_items (list);
+}
+
+/* Saving one record changes its row and nothing else: the list keeps its
+ * rows, its scroll position and its selection. */
+static void
+save_keeps_place (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  const char *views[] = { "members_view", "clinics_view" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      gboolean members = v == 0;
+      GListModel *list = list_of (page, views[v]);
+      GtkWidget *view = klynge_ui_test_find_named (page, views[v]);
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+      guint n_rows = grow_list (view, EDITED_ROW);
+      g_autoptr(GObject) edited = g_list_model_get_item (list, EDITED_ROW);
+      const char *phone = members ? "+45 11 22 33 44" : "+45 99 88 77 66";
+      GtkWidget *form;
+      double value;
+
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (list), EDITED_ROW, TRUE);
+      for (int i = 0; i < 3; i++)
+        klynge_ui_test_flush ();
+      value = gtk_adjustment_get_value (adjustment);
+      n_rows = g_list_model_get_n_items (list);
+
+      gtk_widget_activate_action (page, "clusters.edit-selected", NULL);
+      klynge_ui_test_flush ();
+      form = GTK_WIDGET (klynge_ui_test_find_toplevel (members ? KLYNGE_TYPE_MEMBER_EDITOR : KLYNGE_TYPE_CLINIC_EDITOR));
+      g_assert_nonnull (form);
+      type_into (form, "phone", phone);
+      g_assert_true (cluster_form_can_save (form));
+      gtk_widget_activate_action (form, members ? "member.save" : "clinic.save", NULL);
+      KLYNGE_UI_TEST_WAIT (find_label (view, phone) != NULL);
+      for (int i = 0; i < 3; i++)
+        klynge_ui_test_flush ();
+
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_rows);
+      g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (list)), ==, EDITED_ROW);
+      g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (list)) == (gpointer) edited);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+    }
+}
+
 static void
 run (KlyngeUiTestFunc func)
 {
@@ -771,7 +836,7 @@ run (KlyngeUiTestFunc func)
 }
 
 static void
-test_long_lists (void)
+run_long_lists (KlyngeUiTestFunc func)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
   gint64 cluster = 0;
@@ -800,8 +865,20 @@ test_long_lists (void)
       g_assert_true (klynge_clinic_save (db, cluster, clinic, NULL));
     }
   g_clear_object (&db);
-  klynge_ui_test_run_app (argv, long_lists, NULL);
+  klynge_ui_test_run_app (argv, func, NULL);
   klynge_test_remove_tree (dir);
+}
+
+static void
+test_long_lists (void)
+{
+  run_long_lists (long_lists);
+}
+
+static void
+test_save_keeps_place (void)
+{
+  run_long_lists (save_keeps_place);
 }
 
 static void
@@ -888,6 +965,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/fits-small-screen", test_fits_small_screen);
   g_test_add_func ("/clusters/ui/short-screen", test_short_screen);
   g_test_add_func ("/clusters/ui/long-lists", test_long_lists);
+  g_test_add_func ("/clusters/ui/save-keeps-place", test_save_keeps_place);
 
   return g_test_run ();
 }

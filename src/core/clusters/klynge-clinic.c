@@ -13,11 +13,34 @@
 #include <string.h>
 
 #include "klynge-clinic.h"
+#include "klynge-format.h"
 #include "klynge-member.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
 
 G_DEFINE_FINAL_TYPE (KlyngeClinic, klynge_clinic, G_TYPE_OBJECT)
+
+/* As KlyngeMember's: what lists bind, brought up to date by
+ * klynge_clinic_update(). */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_PROVIDER_NUMBER,
+  PROP_ADDRESS,
+  PROP_PHONE,
+  PROP_EMAIL,
+  PROP_LISTED_PATIENTS,
+  PROP_PATIENTS_LABEL,
+  PROP_N_MEMBERS,
+  PROP_MEMBERS_LABEL,
+  PROP_RECORD_SYSTEM,
+  PROP_FORMER,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The record systems of Danish general practice, offered as suggestions. */
 static const char *record_systems[] = {
@@ -44,9 +67,97 @@ klynge_clinic_finalize (GObject *object)
 }
 
 static void
+klynge_clinic_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KlyngeClinic *self = KLYNGE_CLINIC (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_PROVIDER_NUMBER:
+      g_value_set_string (value, self->provider_number);
+      break;
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+    case PROP_LISTED_PATIENTS:
+      g_value_set_int64 (value, self->listed_patients);
+      break;
+    case PROP_PATIENTS_LABEL:
+      g_value_take_string (value, klynge_format_integer (self->listed_patients));
+      break;
+    case PROP_N_MEMBERS:
+      g_value_set_int64 (value, self->n_members);
+      break;
+    case PROP_MEMBERS_LABEL:
+      g_value_take_string (value, klynge_format_integer (self->n_members));
+      break;
+    case PROP_RECORD_SYSTEM:
+      g_value_set_string (value, self->record_system);
+      break;
+    case PROP_FORMER:
+      g_value_set_boolean (value, self->left_on != NULL);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 klynge_clinic_class_init (KlyngeClinicClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = klynge_clinic_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = klynge_clinic_finalize;
+  object_class->get_property = klynge_clinic_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_PROVIDER_NUMBER] = g_param_spec_string ("provider-number", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_ADDRESS] = g_param_spec_string ("address", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_EMAIL] = g_param_spec_string ("email", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_LISTED_PATIENTS] = g_param_spec_int64 ("listed-patients", NULL, NULL, 0, G_MAXINT64, 0,
+                                                         KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeClinic:patients-label:
+   *
+   * The listed patients with the locale's thousands separator.
+   */
+  properties[PROP_PATIENTS_LABEL] = g_param_spec_string ("patients-label", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeClinic:n-members:
+   *
+   * Active members, when the clinic was listed.
+   */
+  properties[PROP_N_MEMBERS] = g_param_spec_int64 ("n-members", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_MEMBERS_LABEL] = g_param_spec_string ("members-label", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_RECORD_SYSTEM] = g_param_spec_string ("record-system", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeClinic:former:
+   *
+   * Whether the clinic has left the cluster.
+   */
+  properties[PROP_FORMER] = g_param_spec_boolean ("former", NULL, NULL, FALSE, KLYNGE_RECORD_READABLE);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -65,6 +176,47 @@ KlyngeClinic *
 klynge_clinic_new (void)
 {
   return g_object_new (KLYNGE_TYPE_CLINIC, NULL);
+}
+
+static void
+take_fields (gpointer self_,
+             gpointer from_)
+{
+  KlyngeClinic *self = self_;
+  KlyngeClinic *from = from_;
+
+  self->id = from->id;
+  g_free (self->name), self->name = g_steal_pointer (&from->name);
+  g_free (self->provider_number), self->provider_number = g_steal_pointer (&from->provider_number);
+  g_free (self->address), self->address = g_steal_pointer (&from->address);
+  g_free (self->phone), self->phone = g_steal_pointer (&from->phone);
+  g_free (self->email), self->email = g_steal_pointer (&from->email);
+  self->listed_patients = from->listed_patients;
+  g_free (self->record_system), self->record_system = g_steal_pointer (&from->record_system);
+  g_free (self->joined_on), self->joined_on = g_steal_pointer (&from->joined_on);
+  g_free (self->left_on), self->left_on = g_steal_pointer (&from->left_on);
+  g_free (self->notes), self->notes = g_steal_pointer (&from->notes);
+  self->n_members = from->n_members;
+  g_clear_pointer (&self->search_text, g_free);
+}
+
+/**
+ * klynge_clinic_update:
+ * @from: (transfer full): the clinic as read again; used up
+ *
+ * As klynge_member_update().
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+klynge_clinic_update (KlyngeClinic *self,
+                      KlyngeClinic *from)
+{
+  g_autoptr(KlyngeClinic) used = from;
+
+  g_return_val_if_fail (KLYNGE_IS_CLINIC (self), FALSE);
+  g_return_val_if_fail (KLYNGE_IS_CLINIC (from), FALSE);
+  return klynge_record_update (self, from, take_fields);
 }
 
 /* As klynge_member_matches(): the folded text is made once. */

@@ -40,6 +40,8 @@ struct _KlyngeClinic
 };
 
 KlyngeClinic *klynge_clinic_new   (void);
+gboolean      klynge_clinic_update (KlyngeClinic *self,
+                                    KlyngeClinic *from);
 /* @folded: a search text passed through g_utf8_casefold() */
 gboolean      klynge_clinic_matches (KlyngeClinic *self,
                                      const char   *folded);

@@ -10,11 +10,35 @@
 
 #include <string.h>
 
+#include "klynge-format.h"
 #include "klynge-member.h"
 #include "klynge-record.h"
 #include "klynge-rules.h"
 
 G_DEFINE_FINAL_TYPE (KlyngeMember, klynge_member, G_TYPE_OBJECT)
+
+/* The properties are what lists bind; the editor fills the public fields,
+ * and klynge_member_update() brings a listed member up to date. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_TITLE_LABEL,
+  PROP_CLINIC_ID,
+  PROP_CLINIC_NAME,
+  PROP_ROLES_LABEL,
+  PROP_EMAIL,
+  PROP_PHONE,
+  PROP_JOINED_ON,
+  PROP_JOINED_LABEL,
+  PROP_LEFT_ON,
+  PROP_FORMER,
+  PROP_STATUS_LABEL,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char * const title_keys[] = { "gp", "trainee", "nurse", "secretary", "other", NULL };
 static const char * const title_labels[] = {
@@ -91,6 +115,18 @@ klynge_member_role_free (KlyngeMemberRole *role)
   g_free (role);
 }
 
+static char *
+status_label (KlyngeMember *self)
+{
+  g_autofree char *left = NULL;
+
+  if (!klynge_member_is_former (self))
+    return g_strdup (_("Active"));
+  left = klynge_format_date (self->left_on);
+  /* Translators: a member who left the cluster on this date */
+  return g_strdup_printf (_("Former (left %s)"), left != NULL ? left : self->left_on);
+}
+
 static void
 klynge_member_finalize (GObject *object)
 {
@@ -105,15 +141,112 @@ klynge_member_finalize (GObject *object)
   g_free (self->left_on);
   g_free (self->notes);
   g_free (self->search_text);
-  g_ptr_array_unref (self->roles);
+  g_clear_pointer (&self->roles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (klynge_member_parent_class)->finalize (object);
 }
 
 static void
+klynge_member_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KlyngeMember *self = KLYNGE_MEMBER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_TITLE_LABEL:
+      g_value_set_string (value, klynge_member_title_label (self->title));
+      break;
+    case PROP_CLINIC_ID:
+      g_value_set_int64 (value, self->clinic_id);
+      break;
+    case PROP_CLINIC_NAME:
+      g_value_set_string (value, self->clinic_name);
+      break;
+    case PROP_ROLES_LABEL:
+      g_value_take_string (value, klynge_member_current_roles (self));
+      break;
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+    case PROP_JOINED_ON:
+      g_value_set_string (value, self->joined_on);
+      break;
+    case PROP_JOINED_LABEL:
+      /* The locale's numeric date: a column of "1. september 2018" is cut. */
+      g_value_take_string (value, self->joined_on != NULL ? klynge_format_date_short (self->joined_on) : g_strdup (""));
+      break;
+    case PROP_LEFT_ON:
+      g_value_set_string (value, self->left_on);
+      break;
+    case PROP_FORMER:
+      g_value_set_boolean (value, klynge_member_is_former (self));
+      break;
+    case PROP_STATUS_LABEL:
+      g_value_take_string (value, status_label (self));
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 klynge_member_class_init (KlyngeMemberClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = klynge_member_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = klynge_member_finalize;
+  object_class->get_property = klynge_member_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMember:title-label:
+   *
+   * The title, translated: "GP".
+   */
+  properties[PROP_TITLE_LABEL] = g_param_spec_string ("title-label", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_CLINIC_ID] = g_param_spec_int64 ("clinic-id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_CLINIC_NAME] = g_param_spec_string ("clinic-name", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMember:roles-label:
+   *
+   * The roles held today, as klynge_member_current_roles() gives them.
+   */
+  properties[PROP_ROLES_LABEL] = g_param_spec_string ("roles-label", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_EMAIL] = g_param_spec_string ("email", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_JOINED_ON] = g_param_spec_string ("joined-on", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMember:joined-label:
+   *
+   * The joining date in the locale's short numeric form; "" when unknown.
+   */
+  properties[PROP_JOINED_LABEL] = g_param_spec_string ("joined-label", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_LEFT_ON] = g_param_spec_string ("left-on", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_FORMER] = g_param_spec_boolean ("former", NULL, NULL, FALSE, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMember:status-label:
+   *
+   * "Active", or "Former (left 1 March 2026)".
+   */
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -132,6 +265,47 @@ KlyngeMember *
 klynge_member_new (void)
 {
   return g_object_new (KLYNGE_TYPE_MEMBER, NULL);
+}
+
+static void
+take_fields (gpointer self_,
+             gpointer from_)
+{
+  KlyngeMember *self = self_;
+  KlyngeMember *from = from_;
+
+  self->id = from->id;
+  g_free (self->name), self->name = g_steal_pointer (&from->name);
+  g_free (self->title), self->title = g_steal_pointer (&from->title);
+  self->clinic_id = from->clinic_id;
+  g_free (self->clinic_name), self->clinic_name = g_steal_pointer (&from->clinic_name);
+  g_free (self->email), self->email = g_steal_pointer (&from->email);
+  g_free (self->phone), self->phone = g_steal_pointer (&from->phone);
+  g_free (self->joined_on), self->joined_on = g_steal_pointer (&from->joined_on);
+  g_free (self->left_on), self->left_on = g_steal_pointer (&from->left_on);
+  g_free (self->notes), self->notes = g_steal_pointer (&from->notes);
+  g_ptr_array_unref (self->roles), self->roles = g_steal_pointer (&from->roles);
+  g_clear_pointer (&self->search_text, g_free);
+}
+
+/**
+ * klynge_member_update:
+ * @from: (transfer full): the member as read again; used up
+ *
+ * Brings @self up to date with @from in place, notifying each property
+ * whose value changed, so that rows bound to @self show it.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+klynge_member_update (KlyngeMember *self,
+                      KlyngeMember *from)
+{
+  g_autoptr(KlyngeMember) used = from;
+
+  g_return_val_if_fail (KLYNGE_IS_MEMBER (self), FALSE);
+  g_return_val_if_fail (KLYNGE_IS_MEMBER (from), FALSE);
+  return klynge_record_update (self, from, take_fields);
 }
 
 gboolean

@@ -54,6 +54,8 @@ struct _KlyngeMember
 };
 
 KlyngeMember *klynge_member_new          (void);
+gboolean      klynge_member_update       (KlyngeMember *self,
+                                          KlyngeMember *from);
 gboolean      klynge_member_is_former    (KlyngeMember *self);
 /* The roles held today, translated and joined: "Chair, Coordinator". */
 char         *klynge_member_current_roles (KlyngeMember *self);

@@ -34,3 +34,48 @@ klynge_record_set_text (char       **field,
   g_free (*field);
   *field = g_strdup (text != NULL ? text : "");
 }
+
+/**
+ * klynge_record_update:
+ * @self: a record object whose properties only read its fields
+ * @from: the same record as read again
+ *
+ * Takes @from's fields into @self and notifies each of @self's properties
+ * whose value is not what it was: a row bound to @self changes where it
+ * is, and only where something changed.
+ *
+ * Returns: whether any property changed
+ */
+gboolean
+klynge_record_update (gpointer               self,
+                      gpointer               from,
+                      KlyngeRecordTakeFields take_fields)
+{
+  guint n_pspecs;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), &n_pspecs);
+  g_autofree GValue *before = g_new0 (GValue, n_pspecs);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_value_init (&before[i], pspecs[i]->value_type);
+      g_object_get_property (self, pspecs[i]->name, &before[i]);
+    }
+  take_fields (self, from);
+  g_object_freeze_notify (self);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) after = G_VALUE_INIT;
+
+      g_value_init (&after, pspecs[i]->value_type);
+      g_object_get_property (self, pspecs[i]->name, &after);
+      if (g_param_values_cmp (pspecs[i], &before[i], &after) != 0)
+        {
+          g_object_notify_by_pspec (self, pspecs[i]);
+          changed = TRUE;
+        }
+      g_value_unset (&before[i]);
+    }
+  g_object_thaw_notify (self);
+  return changed;
+}

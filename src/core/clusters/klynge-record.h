@@ -25,4 +25,15 @@ void  klynge_record_bind_date   (KlyngeDbStatement *stmt,
 void  klynge_record_set_text    (char        **field,
                                  const char   *text);
 
+/* The flags of a record's properties: read by bindings, notified by
+ * klynge_record_update() when the record is read again. */
+#define KLYNGE_RECORD_READABLE (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+/* Moves the fields of @from into @self. */
+typedef void (*KlyngeRecordTakeFields) (gpointer self,
+                                        gpointer from);
+gboolean klynge_record_update   (gpointer                self,
+                                 gpointer                from,
+                                 KlyngeRecordTakeFields  take_fields);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "klynge-format.h"
 #include "klynge-ledger.h"
 #include "klynge-money.h"
+#include "klynge-record.h"
 
 G_DEFINE_FINAL_TYPE (KlyngeLedgerEntry, klynge_ledger_entry, G_TYPE_OBJECT)
 
@@ -67,6 +68,23 @@ meeting_cost_free (KlyngeMeetingCost *cost)
   g_free (cost);
 }
 
+/* What the ledger's cells bind. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_DATE,
+  PROP_DATE_LABEL,
+  PROP_SIGNED_AMOUNT,
+  PROP_CATEGORY_NAME,
+  PROP_COUNTERPARTY,
+  PROP_MEETING_TITLE,
+  PROP_REFERENCE,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 klynge_ledger_entry_finalize (GObject *object)
 {
@@ -84,9 +102,81 @@ klynge_ledger_entry_finalize (GObject *object)
 }
 
 static void
+klynge_ledger_entry_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KlyngeLedgerEntry *self = KLYNGE_LEDGER_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_DATE_LABEL:
+      g_value_take_string (value, self->date != NULL ? klynge_format_date (self->date) : NULL);
+      break;
+    case PROP_SIGNED_AMOUNT:
+      g_value_set_int64 (value, klynge_ledger_entry_get_signed_amount (self));
+      break;
+    case PROP_CATEGORY_NAME:
+      g_value_set_string (value, self->category_name);
+      break;
+    case PROP_COUNTERPARTY:
+      g_value_set_string (value, self->counterparty);
+      break;
+    case PROP_MEETING_TITLE:
+      g_value_set_string (value, self->meeting_title);
+      break;
+    case PROP_REFERENCE:
+      g_value_set_string (value, self->reference);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 klynge_ledger_entry_class_init (KlyngeLedgerEntryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = klynge_ledger_entry_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = klynge_ledger_entry_finalize;
+  object_class->get_property = klynge_ledger_entry_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeLedgerEntry:date-label:
+   *
+   * The date in the locale's words.
+   */
+  properties[PROP_DATE_LABEL] = g_param_spec_string ("date-label", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeLedgerEntry:signed-amount:
+   *
+   * The amount in minor units, negative for expenses.
+   */
+  properties[PROP_SIGNED_AMOUNT] = g_param_spec_int64 ("signed-amount", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                                                       KLYNGE_RECORD_READABLE);
+  properties[PROP_CATEGORY_NAME] = g_param_spec_string ("category-name", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_COUNTERPARTY] = g_param_spec_string ("counterparty", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeLedgerEntry:meeting-title:
+   *
+   * The meeting the entry is a cost of; %NULL for none.
+   */
+  properties[PROP_MEETING_TITLE] = g_param_spec_string ("meeting-title", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
