@@ -382,8 +382,10 @@ shown_page (KlyngeWindow *window)
 {
   GtkWidget *stack = klynge_ui_test_find_named (GTK_WIDGET (window), "main-stack");
   AdwViewStack *areas_stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (stack, ADW_TYPE_VIEW_STACK));
+  GtkWidget *shown = adw_view_stack_get_visible_child (areas_stack);
 
-  return adw_view_stack_get_visible_child (areas_stack);
+  /* An area's page is built into its place the first time it is shown. */
+  return ADW_IS_BIN (shown) ? adw_bin_get_child (ADW_BIN (shown)) : shown;
 }
 
 static const char *areas[] = { "clusters", "meetings", "data", "charts", "finances" };
