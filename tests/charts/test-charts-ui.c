@@ -70,7 +70,7 @@ press (KlyngePresentation *presentation,
 {
   klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval, 0);
   wait_for (presentation, on_slide, GUINT_TO_POINTER (slide));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 static void
@@ -78,10 +78,10 @@ wait_a_little (void)
 {
   for (int i = 0; i < 10; i++)
     {
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       g_usleep (20000);
     }
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 static void
@@ -240,7 +240,7 @@ press_for (KlyngePresentation *presentation,
 {
   klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval, 0);
   wait_for (presentation, condition, GINT_TO_POINTER (value));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 static void
@@ -370,7 +370,7 @@ presentation_keys (KlyngeWindow *window,
   press_for (presentation, GDK_KEY_g, overview_shown, TRUE);
   screenshot_theme (presentation, "presentation-overview.png");
   klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_Left, 0);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   press_for (presentation, GDK_KEY_Return, overview_shown, FALSE);
   g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 8);
   press_for (presentation, GDK_KEY_Tab, overview_shown, TRUE);
@@ -603,7 +603,7 @@ export_through_dialog (GtkWidget  *page,
   adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "size")), size);
   adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "theme")), theme);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
   g_signal_connect (dialog, "finished", G_CALLBACK (export_finished_cb), &done);
   klynge_chart_export_dialog_export_to (dialog, path);

@@ -30,7 +30,7 @@ type_into (GtkWidget  *form,
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 /* The rows a list shows; the clinics fill theirs when their tab is open. */
@@ -41,7 +41,7 @@ list_of (GtkWidget  *page,
   GtkStack *stack = GTK_STACK (klynge_ui_test_find_named (page, "lists"));
 
   gtk_stack_set_visible_child_name (stack, g_str_equal (view, "clinics_view") ? "clinics" : "members");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (klynge_ui_test_find_named (page, view))));
 }
 
@@ -72,7 +72,7 @@ show_page (KlyngeWindow *window)
   GtkWidget *page;
 
   klynge_window_show_area (window, "clusters");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CLUSTERS_PAGE);
   g_assert_nonnull (page);
   return page;
@@ -93,7 +93,7 @@ add_clinic_and_member (KlyngeWindow *window,
 
   /* A clinic through the real editor; each bad field keeps Save disabled and says why. */
   gtk_widget_activate_action (page, "clusters.new-clinic", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
   g_assert_nonnull (form);
   /* Ready to type the name, not on Cancel. */
@@ -139,7 +139,7 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic WHERE name = 'Lægehuset Vest'", 0), ==, 0);
 
   gtk_widget_activate_action (form, "clinic.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
   clinic_id = klynge_test_count (db, "SELECT id FROM clinic WHERE name = 'Lægehuset Vest' AND provider_number = '099999' "
                                    "AND listed_patients = 4100 AND email = 'post@vest.dk'", 0);
@@ -148,7 +148,7 @@ add_clinic_and_member (KlyngeWindow *window,
 
   /* A member of it, with a role whose dates must make sense. */
   gtk_widget_activate_action (page, "clusters.new-member", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
   g_assert_nonnull (form);
   g_assert_false (cluster_form_can_save (form));
@@ -164,7 +164,7 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_cmpuint (position, !=, G_MAXUINT);
   adw_combo_row_set_selected (ADW_COMBO_ROW (clinic_row), position);
   gtk_widget_activate_action (form, "member.add-role", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   {
     /* The roles list is the only list box of the form with an entry in it. */
     GtkWidget *row = klynge_ui_test_find_widget (klynge_ui_test_find_named (form, "roles"), GTK_TYPE_LIST_BOX_ROW);
@@ -175,15 +175,15 @@ add_clinic_and_member (KlyngeWindow *window,
     to = GTK_EDITABLE (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (from))));
     gtk_editable_set_text (from, "2026-01-01");
     gtk_editable_set_text (to, "2025-12-31");
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
     g_assert_false (cluster_form_can_save (form));
     g_assert_nonnull (strstr (cluster_form_problems (form), "before the start"));
     gtk_editable_set_text (to, "");
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   }
   g_assert_true (cluster_form_can_save (form));
   gtk_widget_activate_action (form, "member.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member m JOIN member_role r ON r.member_id = m.id "
                                         "WHERE m.name = 'Ole Bach' AND m.email = 'ole@vest.dk' AND m.clinic_id = ?1 "
@@ -198,7 +198,7 @@ add_clinic_and_member (KlyngeWindow *window,
     g_autofree char *emails = NULL;
 
     gtk_widget_activate_action (page, "clusters.copy-emails", NULL);
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
     emails = klynge_ui_test_clipboard_text (page);
     g_assert_nonnull (strstr (emails, "ole@vest.dk"));
     g_assert_nonnull (strstr (emails, ", "));
@@ -208,12 +208,12 @@ add_clinic_and_member (KlyngeWindow *window,
   search = klynge_ui_test_find_named (page, "search");
   gtk_editable_set_text (GTK_EDITABLE (search), "ole b");
   for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) != 1; i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 1);
   g_assert_true (list_has (list_of (page, "members_view"), "Ole Bach"));
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) == 1; i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 2);
 }
 
@@ -230,7 +230,7 @@ delete_and_undo (KlyngeWindow *window,
 
   /* A member: gone from the list and the database, then back with their history. */
   gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_false (list_has (list_of (page, "members_view"), "Louise Madsen"));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE id = ?1", member), ==, 0);
   g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
@@ -245,7 +245,7 @@ delete_and_undo (KlyngeWindow *window,
 
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 0, TRUE);
     gtk_widget_activate_action (page, "clusters.delete-selected", NULL);
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
     g_assert_false (list_has (list_of (page, "members_view"), name));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
     KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), name));
@@ -253,12 +253,12 @@ delete_and_undo (KlyngeWindow *window,
 
   /* A clinic with members asks where they go; moving them leaves no orphans. */
   gtk_widget_activate_action (page, "clusters.delete-clinic", "x", clinic);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
   adw_message_dialog_response (dialog, "move");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_false (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 0);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE clinic_id IS NULL", 0), ==, 0);
@@ -317,7 +317,7 @@ undo_with_keys (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
   g_assert_true (klynge_db_exec (db, "UPDATE cluster SET notes = 'changed'", NULL));
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (n_with_id (db, member), ==, 0);
 }
 
@@ -402,13 +402,13 @@ switch_cluster (KlyngeWindow *window,
 
   g_assert_nonnull (switcher);
   gtk_menu_button_popup (button);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   list = klynge_ui_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_LIST_BOX);
   /* By name: "Aarhus Midt Quality Cluster" comes before "Almen Klynge Nord". */
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   g_assert_cmpint (klynge_context_get_cluster_id (klynge_window_get_context (window)), ==, nord);
   g_assert_cmpint (g_settings_get_int64 (settings, "cluster-id"), ==, nord);
@@ -433,7 +433,7 @@ search_for (GtkWidget  *page,
 {
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "search")), text);
   for (int i = 0; i < 20 && shows_empty_state (page, "members-empty") != expect_empty; i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
 }
 
 /* An empty list says what to do instead of showing bare column headers;
@@ -457,7 +457,7 @@ empty_states (KlyngeWindow *window,
 
   klynge_context_set_cluster_id (klynge_window_get_context (window),
                                  klynge_test_count (window_db (window), "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 0);
   g_assert_true (shows_empty_state (page, "members-empty"));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Members Yet");
@@ -479,7 +479,7 @@ edit_cluster (KlyngeWindow *window,
   GtkWidget *form;
 
   gtk_widget_activate_action (page, "clusters.edit-cluster", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   form = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
   g_assert_nonnull (form);
   g_assert_true (cluster_form_can_save (form));
@@ -502,7 +502,7 @@ edit_cluster (KlyngeWindow *window,
   type_into (form, "name", "Klynge Vest");
   g_assert_true (cluster_form_can_save (form));
   gtk_widget_activate_action (form, "cluster.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Vest' AND min_listed_patients = 50000 "
                                         "AND attendance_threshold = 0.7 AND grant_per_patient = 500", 0), ==, 1);
@@ -526,7 +526,7 @@ new_cluster_enter (KlyngeWindow *window,
 
   show_page (window);
   gtk_widget_activate_action (switcher, "switcher.new-cluster", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   editor = klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor"));
   form = GTK_WIDGET (editor);
   g_assert_nonnull (form);
@@ -538,7 +538,7 @@ new_cluster_enter (KlyngeWindow *window,
   /* What Enter does in a text field: it activates it. */
   g_signal_emit_by_name (text, "activate");
   g_signal_emit_by_name (text, "activate");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster", 0), ==, clusters + 1);
@@ -561,7 +561,7 @@ import_members (KlyngeWindow *window,
   gtk_widget_activate_action (page, "clusters.import-members", "s", path);
   for (int i = 0; i < 40 && dialog == NULL; i++)
     {
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       dialog = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
     }
   g_assert_nonnull (dialog);
@@ -573,7 +573,7 @@ import_members (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, members);
 
   gtk_widget_activate_action (dialog, "import.commit", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, members + 3);
   g_assert_true (list_has (list_of (page, "members_view"), "Søren Ærø"));
@@ -615,7 +615,7 @@ fits_small_screen (KlyngeWindow *window,
    * does the estimated grant. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
   for (int i = 0; i < 10; i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (klynge_ui_test_find_named (page, "grant")))));
   name = find_label (klynge_ui_test_find_named (page, "members_view"), "Birgitte Kristensen");
@@ -623,7 +623,7 @@ fits_small_screen (KlyngeWindow *window,
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
   list_of (page, "clinics_view");
   for (int i = 0; i < 5; i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   name = find_label (klynge_ui_test_find_named (page, "clinics_view"), "Lægeklinikken Bøgevej");
   g_assert_nonnull (name);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
@@ -685,7 +685,7 @@ short_screen (KlyngeWindow *window,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   for (int i = 0; i < 10; i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 600);
   g_assert_cmpuint (count_whole_rows (view, list), >=, USABLE_ROWS);
   assert_figures_readable (window, page);
@@ -693,7 +693,7 @@ short_screen (KlyngeWindow *window,
   /* On a tall screen the summary is whole again, cards and all. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
   for (int i = 0; i < 10; i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   assert_figures_readable (window, page);
   g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "grant"), "title-2"));
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (klynge_ui_test_find_named (page, "board")))));
@@ -722,13 +722,13 @@ scroll_to_end (KlyngeWindow *window,
   for (guint step = 0; step < 50 && g_list_model_get_n_items (list) < all; step++)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
     }
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, all);
   for (int i = 0; i < 3; i++)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
     }
   g_assert_nonnull (find_label (view, last));
 }

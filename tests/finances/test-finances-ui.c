@@ -80,18 +80,18 @@ enter_expense (KlyngeWindow *window,
   g_autoptr(KlyngeLedgerEntry) added = NULL;
 
   klynge_window_show_area (window, "finances");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
   g_assert_nonnull (page);
 
   year = find_named (page, "year");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
                               position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), "2026"));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
 
   gtk_widget_activate_action (page, "finances.add-entry", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), find_named (GTK_WIDGET (dialog), "amount")));
@@ -102,7 +102,7 @@ enter_expense (KlyngeWindow *window,
 
   /* Without a category nothing is saved and the dialog says why. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   error_label = find_named (GTK_WIDGET (dialog), "error");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "category"));
@@ -114,13 +114,13 @@ enter_expense (KlyngeWindow *window,
   adw_combo_row_set_selected (category, position_of_string (adw_combo_row_get_model (category), "Catering (expense)"));
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "12,34");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not an amount"));
   g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
 
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "1,234.50");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_null (find_dialog ());
   g_assert_cmpstr (balance_text (page), ==, BALANCE_AFTER);
 
@@ -130,7 +130,7 @@ enter_expense (KlyngeWindow *window,
   added = g_list_model_get_item (entries, 32);
   g_assert_cmpint (added->amount, ==, 123450);
   gtk_widget_activate_action (page, "finances.delete-entry", "x", added->id);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
   g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
   KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_AFTER) == 0);
@@ -158,28 +158,28 @@ book_grants_twice (KlyngeWindow *window,
   GtkWindow *dialog;
 
   klynge_window_show_area (window, "finances");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
   year = find_named (page, "year");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
                               position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), "2026"));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   /* The demo's 2026 has its yearly grant: nothing to book, no question. */
   g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 1);
   gtk_widget_activate_action (page, "finances.book-grants", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 1);
 
   /* Without it, the dialog names it; booked, a second press adds nothing. */
   gtk_widget_activate_action (page, "finances.delete-entry", "x", booked);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 0);
   for (int press = 0; press < 2; press++)
     {
       gtk_widget_activate_action (page, "finances.book-grants", NULL);
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
       if (press == 0)
         {
@@ -189,7 +189,7 @@ book_grants_twice (KlyngeWindow *window,
           adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "book");
           gtk_window_close (dialog);
           for (int i = 0; i < 100 && klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL; i++)
-            klynge_ui_test_flush ();
+            klynge_ui_test_settle ();
           g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
         }
       else
@@ -198,7 +198,7 @@ book_grants_twice (KlyngeWindow *window,
     }
 
   gtk_widget_activate_action (page, "finances.undo-grants", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 0);
 }
 
@@ -216,7 +216,7 @@ show_year (GtkWidget  *page,
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
                               position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), name));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 /* Locking a past year asks once, saying what it means; the running year
@@ -245,14 +245,14 @@ lock_years (KlyngeWindow *window,
   klynge_context_emit_changed (klynge_window_get_context (window));
 
   klynge_window_show_area (window, "finances");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
   lock = find_named (page, "lock");
 
   /* A past year: one question that explains; No leaves it open. */
   show_year (page, past);
   g_signal_emit_by_name (lock, "clicked");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "cannot be changed"));
@@ -284,7 +284,7 @@ lock_years (KlyngeWindow *window,
 
   /* Unlocking needs no question. */
   g_signal_emit_by_name (lock, "clicked");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (klynge_ledger_is_year_locked (db, cluster, atoi (running)));
 }
@@ -303,7 +303,7 @@ empty_ledger (KlyngeWindow *window,
   GtkWidget *page, *empty;
 
   klynge_window_show_area (window, "finances");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
   empty = klynge_ui_test_find_widget (page, ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (empty);
@@ -368,7 +368,7 @@ show_tab (GtkWidget  *page,
           const char *name)
 {
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), name);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 /* An amount typed in the budget or the grant rates and not applied yet is

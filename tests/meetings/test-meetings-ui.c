@@ -68,7 +68,7 @@ plan_and_register (KlyngeWindow *window,
   gboolean late;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   g_assert_nonnull (page);
   db = klynge_page_get_db (KLYNGE_PAGE (page));
@@ -76,7 +76,7 @@ plan_and_register (KlyngeWindow *window,
 
   /* A new meeting: details first. */
   gtk_widget_activate_action (page, "meetings.new", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title")), "KOL: spirometri");
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-date")), "2030-02-05");
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-start")), "17:00");
@@ -87,19 +87,19 @@ plan_and_register (KlyngeWindow *window,
   agenda = klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER);
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   set_item (agenda, 0, "Velkommen", 10);
   set_item (agenda, 1, "Gruppearbejde", 60);
   set_item (agenda, 2, "Vores data", 30);
   /* A longer type in one row leaves the titles lined up. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (agenda_row_child (agenda, 1, GTK_TYPE_DROP_DOWN)), 2);
   for (int i = 0; i < 5; i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (agenda_row_child (agenda, 0, GTK_TYPE_ENTRY)), ==,
                    gtk_widget_get_width (agenda_row_child (agenda, 1, GTK_TYPE_ENTRY)));
   gtk_widget_grab_focus (agenda_row_child (agenda, 2, GTK_TYPE_ENTRY));
   gtk_widget_activate_action (agenda, "agenda.move", "i", -1);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_row_child (agenda, 1, GTK_TYPE_ENTRY))), ==, "Vores data");
   /* Start times follow: 17:00, 17:10, 17:40. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (agenda_row_child (agenda, 2, GTK_TYPE_LABEL))), ==, "17:40");
@@ -108,13 +108,13 @@ plan_and_register (KlyngeWindow *window,
   warning = klynge_ui_test_find_named (agenda, "agenda-warning");
   g_assert_false (gtk_widget_get_visible (warning));
   set_item (agenda, 2, "Gruppearbejde", 100);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (warning));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "20 minutes past"));
   set_item (agenda, 2, "Gruppearbejde", 60);
 
   gtk_widget_activate_action (page, "meetings.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   upcoming = klynge_meetings_list (db, 1, KLYNGE_MEETINGS_UPCOMING, "2029-01-01T00:00", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (upcoming), ==, 1);
   {
@@ -141,18 +141,18 @@ plan_and_register (KlyngeWindow *window,
 
   /* No data asked for yet: a status page says what to do. */
   adw_view_stack_set_visible_child_name (stack, "data-requests");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   requests = klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeDataRequestsView"));
   g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (requests, "empty")));
   g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (requests, "summary")));
 
   /* Invite everyone, then roll call with the keyboard alone. */
   adw_view_stack_set_visible_child_name (stack, "invitations");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (page, "no-invitations")));
   gtk_widget_activate_action (klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeInvitationsView")),
                               "invitations.invite-all", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   /* Answers with the keyboard, as the page says: D on the first, A on the next. */
   {
     GtkWidget *invitations = klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeInvitationsView"));
@@ -173,7 +173,7 @@ plan_and_register (KlyngeWindow *window,
     g_assert_cmpstr (second->status, ==, "accepted");
   }
   adw_view_stack_set_visible_child_name (stack, "attendance");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   list = klynge_ui_test_find_named (page, "attendance-list");
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
@@ -183,11 +183,11 @@ plan_and_register (KlyngeWindow *window,
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_l, 0);   /* fourth came late */
   /* Up arrow to the third: she came after all. */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_p, 0);
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_u, 0);   /* the fourth, reached by the letter, absent after all; then back */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_l, 0);   /* late implies present */
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "attendance-summary"))), "3 present (1 late)"));
 
@@ -210,7 +210,7 @@ plan_and_register (KlyngeWindow *window,
         int min_width;
 
         adw_view_stack_set_visible_child_name (stack, parts[i]);
-        klynge_ui_test_flush ();
+        klynge_ui_test_settle ();
         gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
         if (min_width > 800)
           g_error ("The meeting's %s need %d px", parts[i], min_width);
@@ -241,14 +241,14 @@ first_meeting (KlyngeWindow *window,
   GtkWidget *page, *none;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   none = klynge_ui_test_find_named (page, "no-meeting");
   g_assert_false (gtk_widget_get_mapped (none));
 
   klynge_context_set_cluster_id (context, klynge_test_count (klynge_context_get_db (context),
                                                              "SELECT id FROM cluster WHERE name = 'Empty'", 0));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_true (gtk_widget_get_mapped (none));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, "No Meetings Yet");
 }
@@ -264,18 +264,18 @@ narrow_window (KlyngeWindow *window,
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
   klynge_window_show_area (window, "meetings");
   for (int i = 0; i < 5; i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   leaflet = ADW_LEAFLET (klynge_ui_test_find_widget (page, ADW_TYPE_LEAFLET));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   back = klynge_ui_test_find_named (page, "back");
 
   gtk_widget_activate_action (page, "meetings.new", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_true (gtk_widget_get_mapped (back));
   gtk_widget_activate (back);
   for (int i = 0; i < 10 && gtk_widget_get_mapped (back); i++)
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   g_assert_false (gtk_widget_get_mapped (back));
   g_assert_true (gtk_widget_get_mapped (klynge_ui_test_find_button (page, "New Meeting")));
 }
@@ -323,19 +323,19 @@ empty_agenda (KlyngeWindow *window,
   GtkWidget *page, *agenda;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   gtk_widget_activate_action (page, "meetings.new", NULL);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "agenda");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   agenda = klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER);
   g_assert_true (says_no_items (agenda));
 
   gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_false (says_no_items (agenda));
   g_signal_emit_by_name (find_icon_button (agenda, "user-trash-symbolic"), "clicked");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_true (says_no_items (agenda));
 }
 
@@ -354,14 +354,14 @@ new_topic (KlyngeWindow *window,
   AdwMessageDialog *dialog;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
   g_assert_nonnull (topics);
   gtk_widget_activate_action (topics, "topics.new-topic", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
@@ -400,7 +400,7 @@ pick (GtkWidget *page,
 
   g_assert_nonnull (row);
   gtk_list_box_select_row (GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list")), GTK_LIST_BOX_ROW (row));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 /* Cancelling asks first, keeps the meeting in the list marked cancelled,
@@ -416,19 +416,19 @@ cancel_and_undo (KlyngeWindow *window,
   GtkWindow *dialog;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   /* The demo's planned meeting. */
   pick (page, 7);
 
   gtk_widget_activate_action (page, "meetings.cancel-meeting", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel-meeting");
   gtk_window_close (dialog);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 1);
   row = meeting_row (page, 7);
   g_assert_nonnull (row);
@@ -436,7 +436,7 @@ cancel_and_undo (KlyngeWindow *window,
   g_assert_nonnull (strstr (text, "Cancelled"));
 
   gtk_widget_activate_action (page, "meetings.undo-cancel", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (klynge_test_count (db, "SELECT status = 'planned' FROM meeting WHERE id = ?1", 7), ==, 1);
 }
 
@@ -459,17 +459,17 @@ vote_three_times (KlyngeWindow *window,
   g_autoptr(GPtrArray) listed = NULL;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
   entry = klynge_ui_test_find_named (topics, "proposal-entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Antibiotika til børn");
   g_signal_emit_by_name (entry, "entry-activated");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Demens i almen praksis");
   g_signal_emit_by_name (entry, "entry-activated");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   proposals = GTK_LIST_BOX (klynge_ui_test_find_named (topics, "proposals"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (proposals, 1));
@@ -479,7 +479,7 @@ vote_three_times (KlyngeWindow *window,
       GtkWidget *second = GTK_WIDGET (gtk_list_box_get_row_at_index (proposals, 1));
 
       g_signal_emit_by_name (find_icon_button (second, "list-add-symbolic"), "clicked");
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
     }
 
   listed = klynge_topic_proposals_list (db, klynge_context_get_cluster_id (klynge_window_get_context (window)), NULL);
@@ -524,23 +524,23 @@ plan_from_proposal (KlyngeWindow *window,
   GtkWidget *page, *topics, *entry, *plan;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
   entry = klynge_ui_test_find_named (topics, "proposal-entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Demens i almen praksis");
   g_signal_emit_by_name (entry, "entry-activated");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   plan = find_labelled_button (klynge_ui_test_find_named (topics, "proposals"), "_Plan a Meeting");
   g_assert_nonnull (plan);
   g_signal_emit_by_name (plan, "clicked");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
   gtk_widget_activate_action (page, "meetings.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM meeting m JOIN topic t ON t.id = m.topic_id "
                                         "WHERE m.title = 'Demens i almen praksis' AND t.title = m.title AND ?1", 1), ==, 1);
 }
@@ -598,16 +598,16 @@ indicator_type (KlyngeWindow *window,
   guint per_100000 = G_MAXUINT;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
   g_assert_nonnull (topics);
   edit = find_indicator_button (topics, rate);
   g_assert_nonnull (edit);
   g_signal_emit_by_name (edit, "clicked");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   unit = GTK_DROP_DOWN (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
@@ -620,7 +620,7 @@ indicator_type (KlyngeWindow *window,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), gtk_drop_down_get_selected (unit)), ==, "Rate per 1,000");
   gtk_drop_down_set_selected (unit, per_100000);
   adw_message_dialog_response (dialog, "save");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (klynge_test_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 100000);
   gtk_window_destroy (GTK_WINDOW (topics));
 }
@@ -660,7 +660,7 @@ two_meetings (KlyngeWindow *window,
   KlyngeDb *db;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   db = klynge_page_get_db (KLYNGE_PAGE (page));
   *first = klynge_test_count (db, "SELECT min(id) FROM meeting", 0);
@@ -735,7 +735,7 @@ static GtkWidget *
 first_item_entry (GtkWidget *page)
 {
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "agenda");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   return agenda_row_child (klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER), 0, GTK_TYPE_ENTRY);
 }
 
@@ -789,7 +789,7 @@ static GtkWidget *
 guest_entry (GtkWidget *page)
 {
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "attendance");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   return klynge_ui_test_find_widget (klynge_ui_test_find_widget (page, KLYNGE_TYPE_ATTENDANCE_REGISTER), ADW_TYPE_ENTRY_ROW);
 }
 
@@ -821,7 +821,7 @@ keeps_typed_guest (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (guests), 0)) != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)));
   gtk_list_box_select_row (GTK_LIST_BOX (guests), row);
   gtk_widget_grab_focus (GTK_WIDGET (row));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Delete, 0);
   KLYNGE_UI_TEST_WAIT (!has_guest (db, first, "Picked Away"));
   pick (page, second);
@@ -852,7 +852,7 @@ keeps_mail_draft (KlyngeWindow *window,
 
   pick (page, second);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "invitations");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   gtk_widget_activate_action (klynge_ui_test_find_widget (page, KLYNGE_TYPE_INVITATIONS_VIEW), "invitations.mail", NULL);
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
   dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -875,7 +875,7 @@ open_topics (KlyngeWindow *window)
   GtkWidget *page;
 
   klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")) != NULL);

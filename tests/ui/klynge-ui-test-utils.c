@@ -34,19 +34,70 @@ any_window_opening (void)
   return FALSE;
 }
 
-void
-klynge_ui_test_flush (void)
+typedef struct
 {
-  /* Twice: a frame can queue more work (a reload on map, a resize). A file
-   * being opened in the background is waited for, as a user would. */
-  for (guint round = 0; round < 2; round++)
-    {
-      gint64 until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
+  GtkWidget     *window;
+  GdkFrameClock *clock;
+  gboolean       drawn;  /* a frame was drawn since the wait began */
+  gulong         handler;
+} Settling;
 
-      while (g_main_context_iteration (NULL, FALSE) || g_get_monotonic_time () < until ||
-             any_window_opening ())
-        ;
+static void
+frame_drawn_cb (GdkFrameClock *clock,
+                Settling      *settling)
+{
+  settling->drawn = TRUE;
+}
+
+static gboolean
+settled (GPtrArray *windows)
+{
+  if (any_window_opening () || g_main_context_pending (NULL))
+    return FALSE;
+  for (guint i = 0; i < windows->len; i++)
+    {
+      Settling *settling = g_ptr_array_index (windows, i);
+
+      if (!settling->drawn && gtk_widget_get_mapped (settling->window))
+        return FALSE;
     }
+  return TRUE;
+}
+
+static void
+settling_free (Settling *settling)
+{
+  g_signal_handler_disconnect (settling->clock, settling->handler);
+  g_object_unref (settling->clock);
+  g_object_unref (settling->window);
+  g_free (settling);
+}
+
+void
+klynge_ui_test_settle (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func ((GDestroyNotify) settling_free);
+
+  /* A file being opened in the background is waited for first, as a user
+   * would: the window it fills is what is then drawn. */
+  KLYNGE_UI_TEST_WAIT (!any_window_opening ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+      Settling *settling;
+
+      if (clock == NULL || !gtk_widget_get_mapped (window))
+        continue;
+      settling = g_new0 (Settling, 1);
+      settling->window = g_object_ref (window);
+      settling->clock = g_object_ref (clock);
+      settling->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_drawn_cb), settling);
+      g_ptr_array_add (windows, settling);
+      gtk_widget_queue_draw (window);
+    }
+  KLYNGE_UI_TEST_WAIT (settled (windows));
 }
 
 static gboolean
@@ -208,7 +259,6 @@ klynge_ui_test_respond_above (GtkWindow  *editor,
   /* As its button does: the answer, then the dialog goes. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);
-  klynge_ui_test_flush ();
 }
 
 static gboolean
@@ -219,7 +269,8 @@ run_test_cb (gpointer data)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (KLYNGE_IS_WINDOW (window));
-  klynge_ui_test_flush ();
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  klynge_ui_test_settle ();
   run->func (KLYNGE_WINDOW (window), run->user_data);
   run->ran = TRUE;
 
@@ -232,7 +283,7 @@ window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
   if (KLYNGE_IS_WINDOW (window))
-    g_timeout_add (100, run_test_cb, app);
+    g_idle_add (run_test_cb, app);
 }
 
 /* With KLYNGE_SCREENSHOT_DIR set, the screenshots are in the language the
@@ -333,6 +384,15 @@ klynge_ui_test_clipboard_text (GtkWidget *widget)
   while (text == NULL)
     g_main_context_iteration (NULL, TRUE);
   return text;
+}
+
+gboolean
+klynge_ui_test_shows (GtkWidget  *widget,
+                      const char *text)
+{
+  g_autofree char *shown = klynge_ui_test_collect_text (widget);
+
+  return strstr (shown, text) != NULL;
 }
 
 GtkWidget *
@@ -489,9 +549,8 @@ klynge_ui_test_show_page (KlyngeWindow *window,
   GtkWidget *page;
 
   klynge_window_show_area (window, area);
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type);
-  g_assert_nonnull (page);
+  KLYNGE_UI_TEST_WAIT ((page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type)) != NULL &&
+                       gtk_widget_get_mapped (page));
   return page;
 }
 

@@ -30,11 +30,17 @@ void      klynge_ui_test_run_unique_app  (const char * const *argv,
 GtkWidget *klynge_ui_test_show_page      (KlyngeWindow *window,
                                           const char   *area,
                                           GType         page_type);
-/* Lets GTK handle everything pending: layout, drawing, idles, a file
- * being opened. */
-void      klynge_ui_test_flush           (void);
+/* Waits until GTK handled what is pending: no file is being opened, every
+ * window on screen drew a frame (laying out what changed) and no source is
+ * ready. For a step whose outcome is not checked; a check waits for what it
+ * checks. */
+void      klynge_ui_test_settle          (void);
 /* All text shown by labels below @widget, joined by newlines. */
 char     *klynge_ui_test_collect_text    (GtkWidget  *widget);
+/* Whether a label or entry below @widget shows @text (or a longer text
+ * holding it). */
+gboolean  klynge_ui_test_shows           (GtkWidget  *widget,
+                                          const char *text);
 /* The text on @widget's clipboard ("" for none), read as a paste does. */
 char     *klynge_ui_test_clipboard_text  (GtkWidget  *widget);
 /* The first descendant of @widget of @type (depth-first), or %NULL. */

@@ -67,7 +67,7 @@ restore_oldest (void)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore"));
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 /* Whether the button for @action in @area can be pressed. */
@@ -79,7 +79,7 @@ can_press (KlyngeWindow *window,
   GtkWidget *button;
 
   klynge_window_show_area (window, area);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   button = klynge_ui_test_find_actionable (GTK_WIDGET (window), action);
   if (button == NULL)
     g_error ("No button for %s in the %s area", action, area);
@@ -116,12 +116,12 @@ check_read_only (KlyngeWindow *window,
   g_assert_false (can_press (window, "finances", "finances.add-entry"));
   g_assert_true (can_press (window, "charts", "charts.present"));
   klynge_window_show_area (window, "clusters");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (GTK_WIDGET (window), "add-button")));
 
   /* A file that cannot be written cannot be replaced by a backup either. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_RESTORE_DIALOG));
 }
 
@@ -149,7 +149,7 @@ check_restore (KlyngeWindow *window,
   g_assert_cmpint (shown_members (window), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   restore_oldest ();
 
   g_assert_cmpint (shown_members (window), ==, DEMO_MEMBERS);
@@ -191,7 +191,7 @@ check_damaged (KlyngeWindow *window,
   g_assert_true (adw_message_dialog_has_response (error_dialog, "restore"));
 
   adw_message_dialog_response (error_dialog, "restore");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   restore_oldest ();
 
   g_assert_cmpint (shown_members (window), ==, DEMO_MEMBERS);

@@ -207,7 +207,7 @@ resize (KlyngeWindow *window,
     {
       int default_width, default_height;
 
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       assert_fits (window, size);
       if (window_is (window, size))
         break;
@@ -226,7 +226,7 @@ check_shown (KlyngeWindow *window,
   gsize before = problems->len;
   graphene_rect_t inside;
 
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_true (gtk_widget_compute_bounds (gtk_window_get_child (GTK_WINDOW (window)), GTK_WIDGET (window), &inside));
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window)); child; child = gtk_widget_get_next_sibling (child))
     check_widget (child, GTK_WIDGET (window), &inside, FALSE);
@@ -300,7 +300,7 @@ visit_views (KlyngeWindow *window,
           g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
 
           adw_view_stack_set_visible_child (stack, adw_view_stack_page_get_child (page));
-          klynge_ui_test_flush ();
+          klynge_ui_test_settle ();
           visit_child (window, adw_view_stack_page_get_child (page), where, adw_view_stack_page_get_name (page));
         }
       adw_view_stack_set_visible_child (stack, shown);
@@ -318,7 +318,7 @@ visit_views (KlyngeWindow *window,
           GtkStackPage *page = GTK_STACK_PAGE (item);
 
           gtk_stack_set_visible_child (stack, gtk_stack_page_get_child (page));
-          klynge_ui_test_flush ();
+          klynge_ui_test_settle ();
           visit_child (window, gtk_stack_page_get_child (page), where, gtk_stack_page_get_name (page));
         }
       gtk_stack_set_visible_child (stack, shown);
@@ -340,7 +340,7 @@ visit_views (KlyngeWindow *window,
           adw_leaflet_set_visible_child (leaflet, adw_leaflet_page_get_child (page));
           /* Mid-slide both panes stick out: check where the slide ends. */
           KLYNGE_UI_TEST_WAIT (!adw_leaflet_get_child_transition_running (leaflet));
-          klynge_ui_test_flush ();
+          klynge_ui_test_settle ();
           visit_child (window, adw_leaflet_page_get_child (page), where,
                        adw_leaflet_page_get_name (page) != NULL ? adw_leaflet_page_get_name (page) : name);
         }
@@ -373,7 +373,7 @@ check_size (KlyngeWindow *window,
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
       klynge_window_show_area (window, areas[i]);
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       resize (window, size);
       check_shown (window, areas[i]);
       save_shot (window, areas[i]);

@@ -44,7 +44,7 @@ check_areas (KlyngeWindow *window,
       g_autofree char *text = NULL;
 
       klynge_window_show_area (window, area_content[i].area);
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       g_assert_cmpstr (klynge_window_get_area (window), ==, area_content[i].area);
 
       text = klynge_ui_test_collect_text (GTK_WIDGET (window));
@@ -138,13 +138,13 @@ check_demo (KlyngeWindow *window,
   g_autofree char *text = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   db = klynge_context_get_db (klynge_window_get_context (window));
   g_assert_nonnull (db);
   g_assert_true (g_str_has_suffix (klynge_db_get_path (db), "demo.sqlite"));
 
   klynge_window_show_area (window, "clusters");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   text = klynge_ui_test_collect_text (GTK_WIDGET (window));
   g_assert_nonnull (strstr (text, "Aarhus Midt Quality Cluster"));
 }
@@ -189,7 +189,7 @@ check_opens_in_background (KlyngeWindow *window,
   g_assert_true (gtk_widget_get_visible (spinner));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (spinner), "Opening"));
 
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_false (klynge_window_is_opening (window));
   g_assert_false (gtk_widget_get_visible (spinner));
   g_assert_cmpstr (shown_path (window), ==, paths[1]);
@@ -202,7 +202,7 @@ check_opens_in_background (KlyngeWindow *window,
   g_assert_nonnull (strstr (text, "Opening the Database"));
   g_assert_nonnull (strstr (text, "demo.sqlite"));
 
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "content");
   g_assert_cmpstr (shown_path (window), ==, paths[0]);
 }
