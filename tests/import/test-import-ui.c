@@ -53,6 +53,8 @@ wait_for_preview (GtkWindow *assistant)
 
   g_assert_nonnull (stop);
   KLYNGE_UI_TEST_WAIT (!gtk_widget_get_visible (stop));
+  /* The window takes the preview's size. */
+  klynge_ui_test_settle ();
 }
 
 /* The preview shows a short cell whole: "clinic_number", not "clinic_n…"
@@ -653,12 +655,11 @@ scroll_into_view (GtkWidget *widget)
 
       if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
         continue;
-      g_assert_true (gtk_widget_compute_bounds (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), &bounds));
+      g_assert_true (gtk_widget_compute_bounds (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                &bounds));
       gtk_adjustment_set_value (adjustment, bounds.origin.y - gtk_adjustment_get_page_size (adjustment) / 2);
       klynge_ui_test_settle ();
     }
-  g_printerr ("DBG in view %d mon %p\n", in_view (widget), gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget),
-                                                           gtk_native_get_surface (gtk_widget_get_native (widget))));
 }
 
 /* Picks item @n of a combo row or drop-down with the keyboard: Space
@@ -859,21 +860,25 @@ month_dates (KlyngeWindow *window,
 
   sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (assistant), KLYNGE_TYPE_IMPORT_SHEET));
   g_signal_emit_by_name (klynge_ui_test_find_button (GTK_WIDGET (sheet), "C_heck File"), "clicked");
-  KLYNGE_UI_TEST_WAIT (find_titled_row (GTK_WIDGET (sheet), "Add the file’s _indicators Klynge does not know") != NULL);
-  g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (GTK_WIDGET (sheet), "file-clinics")));
+  KLYNGE_UI_TEST_WAIT (!klynge_import_sheet_is_busy (sheet) &&
+                       gtk_widget_get_visible (klynge_ui_test_find_named (GTK_WIDGET (sheet), "file-clinics")));
+  g_assert_nonnull (find_titled_row (GTK_WIDGET (sheet), "Add the file’s _indicators Klynge does not know"));
   g_assert_nonnull (find_titled_row (GTK_WIDGET (sheet), "_Add all the file’s clinics to this cluster"));
 
   adw_action_row_activate (ADW_ACTION_ROW (find_titled_row (GTK_WIDGET (sheet), "Add the file’s _indicators Klynge does not know")));
+  KLYNGE_UI_TEST_WAIT (gtk_switch_get_active (find_switch (GTK_WIDGET (sheet), "Add the file’s _indicators Klynge does not know")));
   wait_while_busy (sheet);
   adw_action_row_activate (ADW_ACTION_ROW (find_titled_row (GTK_WIDGET (sheet), "_Add all the file’s clinics to this cluster")));
-  wait_while_busy (sheet);
+  KLYNGE_UI_TEST_WAIT (gtk_switch_get_active (find_switch (GTK_WIDGET (sheet), "_Add all the file’s clinics to this cluster")));
+  KLYNGE_UI_TEST_WAIT (!klynge_import_sheet_is_busy (sheet) &&
+                       gtk_widget_is_sensitive (klynge_ui_test_find_button (GTK_WIDGET (sheet), "_Import")));
   g_object_ref (sheet);
   g_signal_emit_by_name (klynge_ui_test_find_button (GTK_WIDGET (sheet), "_Import"), "clicked");
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, "SELECT count(*) FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
+                                              "WHERE i.name = 'Antibacterial actual cost' AND m.period IN ('2014-10', '2014-11', '2014-12')",
+                                          0) == 9);
   wait_while_busy (sheet);
   g_object_unref (sheet);
-
-  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement m JOIN indicator i ON i.id = m.indicator_id "
-                                          "WHERE i.name = 'Antibacterial actual cost' AND m.period IN ('2014-10', '2014-11', '2014-12')", 0), ==, 9);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement WHERE period LIKE '2014-__-__'", 0), ==, 0);
 }
 
