@@ -68,9 +68,7 @@ plan_and_register (KlyngeWindow *window,
   g_autoptr(GListModel) lines = NULL;
   gboolean late;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   g_assert_nonnull (page);
   db = klynge_page_get_db (KLYNGE_PAGE (page));
   stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK));
@@ -241,9 +239,7 @@ first_meeting (KlyngeWindow *window,
   KlyngeContext *context = klynge_window_get_context (window);
   GtkWidget *page, *none;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   none = klynge_ui_test_find_named (page, "no-meeting");
   g_assert_false (gtk_widget_get_mapped (none));
 
@@ -323,9 +319,7 @@ empty_agenda (KlyngeWindow *window,
 {
   GtkWidget *page, *agenda;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.new", NULL);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "agenda");
   klynge_ui_test_settle ();
@@ -354,9 +348,7 @@ new_topic (KlyngeWindow *window,
   GtkWidget *page, *topics;
   AdwMessageDialog *dialog;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
   klynge_ui_test_settle ();
   topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
@@ -380,30 +372,6 @@ test_new_topic (void)
   klynge_ui_test_run_on_demo (new_topic, NULL);
 }
 
-static GtkWidget *
-meeting_row (GtkWidget *page,
-             gint64     meeting_id)
-{
-  GtkWidget *list = klynge_ui_test_find_named (page, "meeting-list");
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == (gsize) meeting_id)
-      return row;
-  return NULL;
-}
-
-/* Selects the row of meeting @id in the list, as a click would. */
-static void
-pick (GtkWidget *page,
-      gint64     id)
-{
-  GtkWidget *row = meeting_row (page, id);
-
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list")), GTK_LIST_BOX_ROW (row));
-  klynge_ui_test_settle ();
-}
-
 /* Cancelling asks first, keeps the meeting in the list marked cancelled,
  * and can be undone. */
 static void
@@ -416,16 +384,15 @@ cancel_and_undo (KlyngeWindow *window,
   GtkWidget *page, *row;
   GtkWindow *dialog;
 
-  page = klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
   /* The demo's planned meeting. */
-  pick (page, 7);
+  page = klynge_ui_test_open_meeting (window, 7);
 
   gtk_widget_activate_action (page, "meetings.cancel-meeting", NULL);
   KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 0);
   klynge_ui_test_respond ("cancel-meeting");
   g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 1);
-  KLYNGE_UI_TEST_WAIT ((row = meeting_row (page, 7)) != NULL && klynge_ui_test_shows (row, "Cancelled"));
+  KLYNGE_UI_TEST_WAIT ((row = klynge_ui_test_meeting_row (page, 7)) != NULL && klynge_ui_test_shows (row, "Cancelled"));
 
   /* On the window's one undo: the toast's Undo from another area, then
    * Shift+Ctrl+Z and Ctrl+Z. */
@@ -433,10 +400,10 @@ cancel_and_undo (KlyngeWindow *window,
   g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
   KLYNGE_UI_TEST_WAIT (klynge_test_count (db, planned_sql, 7) == 1);
   klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
-  KLYNGE_UI_TEST_WAIT (!klynge_ui_test_shows (meeting_row (page, 7), "Cancelled"));
+  KLYNGE_UI_TEST_WAIT (!klynge_ui_test_shows (klynge_ui_test_meeting_row (page, 7), "Cancelled"));
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   KLYNGE_UI_TEST_WAIT (klynge_test_count (db, status_sql, 7) == 1);
-  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (meeting_row (page, 7), "Cancelled"));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (klynge_ui_test_meeting_row (page, 7), "Cancelled"));
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
   KLYNGE_UI_TEST_WAIT (klynge_test_count (db, planned_sql, 7) == 1);
 }
@@ -459,9 +426,7 @@ vote_three_times (KlyngeWindow *window,
   GtkListBox *proposals;
   g_autoptr(GPtrArray) listed = NULL;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
   klynge_ui_test_settle ();
   topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
@@ -524,9 +489,7 @@ plan_from_proposal (KlyngeWindow *window,
   KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
   GtkWidget *page, *topics, *entry, *plan;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
   klynge_ui_test_settle ();
   topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
@@ -598,9 +561,7 @@ indicator_type (KlyngeWindow *window,
   GListModel *labels;
   guint per_100000 = G_MAXUINT;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
   klynge_ui_test_settle ();
   topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
@@ -660,9 +621,7 @@ two_meetings (KlyngeWindow *window,
   GtkWidget *page;
   KlyngeDb *db;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   db = klynge_page_get_db (KLYNGE_PAGE (page));
   *first = klynge_test_count (db, "SELECT min(id) FROM meeting", 0);
   *second = klynge_test_count (db, "SELECT max(id) FROM meeting", 0);
@@ -681,9 +640,9 @@ keeps_typed_title (KlyngeWindow *window,
   gboolean stays_open;
 
   /* Another meeting picked. */
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Picked away");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   g_assert_true (title_is (db, first, "Picked away"));
 
   /* Escape. */
@@ -692,7 +651,7 @@ keeps_typed_title (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (title_is (db, second, "Escaped"));
 
   /* The window closed. */
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Closed");
   g_signal_emit_by_name (window, "close-request", &stays_open);
   g_assert_false (stays_open);
@@ -702,14 +661,14 @@ keeps_typed_title (KlyngeWindow *window,
    * meeting and what was typed, Discard drops it. */
   klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Not saved");
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-start")), "25:99");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   klynge_ui_test_respond ("cancel");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), ==, "Not saved");
   g_assert_true (title_is (db, first, "Closed"));
   g_signal_emit_by_name (window, "close-request", &stays_open);
   g_assert_true (stays_open);
   klynge_ui_test_respond ("cancel");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   klynge_ui_test_respond ("discard");
   KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), "Escaped"));
   g_assert_true (title_is (db, first, "Closed"));
@@ -751,16 +710,16 @@ keeps_typed_agenda (KlyngeWindow *window,
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (page));
   gboolean stays_open;
 
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), first_item_entry (page), "Picked away");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   g_assert_true (first_item_is (db, first, "Picked away"));
 
   klynge_ui_test_type_over (GTK_WINDOW (window), first_item_entry (page), "Escaped");
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0);
   KLYNGE_UI_TEST_WAIT (first_item_is (db, second, "Escaped"));
 
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), first_item_entry (page), "Closed");
   g_signal_emit_by_name (window, "close-request", &stays_open);
   g_assert_false (stays_open);
@@ -808,15 +767,15 @@ keeps_typed_guest (KlyngeWindow *window,
   GtkWidget *guests;
   gboolean stays_open;
 
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), guest_entry (page), "Picked Away, Region");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   g_assert_true (has_guest (db, first, "Picked Away"));
   g_assert_false (has_guest (db, second, "Picked Away"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (guest_entry (page))), ==, "");
 
   /* The guest row is one Tab stop; Delete on it removes the guest. */
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   guest_entry (page);
   guests = klynge_ui_test_find_named (page, "guest-list");
   KLYNGE_UI_TEST_WAIT ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (guests), 0)) != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)));
@@ -825,7 +784,7 @@ keeps_typed_guest (KlyngeWindow *window,
   klynge_ui_test_settle ();
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Delete, 0);
   KLYNGE_UI_TEST_WAIT (!has_guest (db, first, "Picked Away"));
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
 
   klynge_ui_test_type_over (GTK_WINDOW (window), guest_entry (page), "Closed Window");
   g_signal_emit_by_name (window, "close-request", &stays_open);
@@ -851,7 +810,7 @@ keeps_mail_draft (KlyngeWindow *window,
   g_autofree char *subject = NULL;
   GtkWindow *dialog;
 
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "invitations");
   klynge_ui_test_settle ();
   gtk_widget_activate_action (klynge_ui_test_find_widget (page, KLYNGE_TYPE_INVITATIONS_VIEW), "invitations.mail", NULL);
@@ -875,9 +834,7 @@ open_topics (KlyngeWindow *window)
 {
   GtkWidget *page;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")) != NULL);
   return GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));

@@ -171,13 +171,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The Danish user: their language, their locale, the build's catalogues. */
-  g_setenv ("LANGUAGE", "da", TRUE);
-  g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, ""));
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  klynge_ui_test_use_language (TRUE, BUILD_LOCALEDIR);
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/meetings/ui/danish-quick-keys", test_danish_keys);

@@ -10,6 +10,7 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 
+#include "klynge-meetings-page.h"
 #include "klynge-ui-test-utils.h"
 
 typedef struct
@@ -286,6 +287,21 @@ window_added_cb (GtkApplication *app,
     g_idle_add (run_test_cb, app);
 }
 
+void
+klynge_ui_test_use_language (gboolean    danish,
+                             const char *localedir)
+{
+  if (danish)
+    {
+      g_setenv ("LANGUAGE", "da", TRUE);
+      g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
+    }
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 /* With KLYNGE_SCREENSHOT_DIR set, the screenshots are in the language the
  * environment asks for, read from KLYNGE_LOCALEDIR as the app's main() does
  * (the templates are translated in the default domain). */
@@ -551,6 +567,36 @@ klynge_ui_test_show_page (KlyngeWindow *window,
   klynge_window_show_area (window, area);
   KLYNGE_UI_TEST_WAIT ((page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type)) != NULL &&
                        gtk_widget_get_mapped (page));
+  return page;
+}
+
+GtkWidget *
+klynge_ui_test_meeting_row (GtkWidget *page,
+                            gint64     meeting_id)
+{
+  GtkWidget *list = klynge_ui_test_find_named (page, "meeting-list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == (gsize) meeting_id)
+      return row;
+  return NULL;
+}
+
+GtkWidget *
+klynge_ui_test_open_meeting (KlyngeWindow *window,
+                             gint64        meeting_id)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
+  GtkListBox *list = GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list"));
+  GtkWidget *row;
+
+  if (meeting_id == 0)
+    return page;
+  KLYNGE_UI_TEST_WAIT ((row = klynge_ui_test_meeting_row (page, meeting_id)) != NULL);
+  /* As a click does. Leaving a meeting with changes may ask first, so the
+   * selection is not waited for: the caller answers or checks. */
+  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
+  klynge_ui_test_settle ();
   return page;
 }
 

@@ -30,6 +30,18 @@ void      klynge_ui_test_run_unique_app  (const char * const *argv,
 GtkWidget *klynge_ui_test_show_page      (KlyngeWindow *window,
                                           const char   *area,
                                           GType         page_type);
+/* Shows the Meetings area and opens meeting @meeting_id from its list (0:
+ * none, whichever the area opens by itself); returns the area's page. */
+GtkWidget *klynge_ui_test_open_meeting   (KlyngeWindow *window,
+                                          gint64        meeting_id);
+/* The row of meeting @meeting_id in the Meetings area's list, or %NULL. */
+GtkWidget *klynge_ui_test_meeting_row    (GtkWidget    *page,
+                                          gint64        meeting_id);
+/* Runs the tests in the environment's language (@danish: as the Danish
+ * user, in their language and locale) with the build's catalogues in
+ * @localedir. Call it first in main(). */
+void      klynge_ui_test_use_language    (gboolean      danish,
+                                          const char   *localedir);
 /* Waits until GTK handled what is pending: no file is being opened, every
  * window on screen drew a frame (laying out what changed) and no source is
  * ready. For a step whose outcome is not checked; a check waits for what it

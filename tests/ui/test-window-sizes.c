@@ -406,18 +406,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (argc > 1 && g_str_equal (argv[1], "--danish"))
+  gboolean danish = argc > 1 && g_str_equal (argv[1], "--danish");
+
+  if (danish)
     {
-      g_setenv ("LANGUAGE", "da", TRUE);
-      g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
       argv[1] = argv[0];
       argv++;
       argc--;
     }
-  g_assert_nonnull (setlocale (LC_ALL, ""));
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  klynge_ui_test_use_language (danish, BUILD_LOCALEDIR);
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/window-sizes/360x640", test_phone);
