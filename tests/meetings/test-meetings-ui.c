@@ -259,22 +259,16 @@ narrow_window (KlyngeWindow *window,
   AdwLeaflet *leaflet;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  klynge_window_show_area (window, "meetings");
-  for (int i = 0; i < 5; i++)
-    klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   leaflet = ADW_LEAFLET (klynge_ui_test_find_widget (page, ADW_TYPE_LEAFLET));
-  g_assert_true (adw_leaflet_get_folded (leaflet));
+  KLYNGE_UI_TEST_WAIT (adw_leaflet_get_folded (leaflet));
   back = klynge_ui_test_find_named (page, "back");
 
   gtk_widget_activate_action (page, "meetings.new", NULL);
-  klynge_ui_test_settle ();
-  g_assert_true (gtk_widget_get_mapped (back));
-  gtk_widget_activate (back);
-  for (int i = 0; i < 10 && gtk_widget_get_mapped (back); i++)
-    klynge_ui_test_settle ();
-  g_assert_false (gtk_widget_get_mapped (back));
-  g_assert_true (gtk_widget_get_mapped (klynge_ui_test_find_button (page, "New Meeting")));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (back));
+  g_signal_emit_by_name (back, "clicked");
+  KLYNGE_UI_TEST_WAIT (!gtk_widget_get_mapped (back));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_button (page, "New Meeting")));
 }
 
 static void

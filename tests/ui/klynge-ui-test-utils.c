@@ -39,15 +39,42 @@ typedef struct
 {
   GtkWidget     *window;
   GdkFrameClock *clock;
-  gboolean       drawn;  /* a frame was drawn since the wait began */
+  guint          layout;  /* what the window's widgets looked like at the last frame */
+  gboolean       stable;  /* a frame was drawn since the wait began, laid out as the one before */
   gulong         handler;
 } Settling;
 
+/* Where and how big every widget shown is, in one number. */
+static guint
+layout_hash (GtkWidget *widget,
+             guint      hash)
+{
+  GtkAllocation allocation;
+
+  if (!gtk_widget_get_mapped (widget))
+    return hash;
+  gtk_widget_get_allocation (widget, &allocation);
+  hash = hash * 31 + (guint) allocation.x;
+  hash = hash * 31 + (guint) allocation.y;
+  hash = hash * 31 + (guint) allocation.width;
+  hash = hash * 31 + (guint) allocation.height;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    hash = layout_hash (child, hash);
+  return hash;
+}
+
+/* A layout can start another (a page turning narrow at a width), so the
+ * wait goes on until a frame changed nothing. */
 static void
 frame_drawn_cb (GdkFrameClock *clock,
                 Settling      *settling)
 {
-  settling->drawn = TRUE;
+  guint layout = layout_hash (settling->window, 17);
+
+  settling->stable = layout == settling->layout;
+  settling->layout = layout;
+  if (!settling->stable)
+    gtk_widget_queue_draw (settling->window);
 }
 
 static gboolean
@@ -59,7 +86,7 @@ settled (GPtrArray *windows)
     {
       Settling *settling = g_ptr_array_index (windows, i);
 
-      if (!settling->drawn && gtk_widget_get_mapped (settling->window))
+      if (!settling->stable && gtk_widget_get_mapped (settling->window))
         return FALSE;
     }
   return TRUE;
@@ -94,6 +121,7 @@ klynge_ui_test_settle (void)
       settling = g_new0 (Settling, 1);
       settling->window = g_object_ref (window);
       settling->clock = g_object_ref (clock);
+      settling->layout = layout_hash (window, 17);
       settling->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_drawn_cb), settling);
       g_ptr_array_add (windows, settling);
       gtk_widget_queue_draw (window);

@@ -43,8 +43,8 @@ GtkWidget *klynge_ui_test_meeting_row    (GtkWidget    *page,
 void      klynge_ui_test_use_language    (gboolean      danish,
                                           const char   *localedir);
 /* Waits until GTK handled what is pending: no file is being opened, every
- * window on screen drew a frame (laying out what changed) and no source is
- * ready. For a step whose outcome is not checked; a check waits for what it
+ * window on screen drew a frame that moved or resized no widget, and no
+ * source is ready. For a step whose outcome is not checked; a check waits for what it
  * checks. */
 void      klynge_ui_test_settle          (void);
 /* All text shown by labels below @widget, joined by newlines. */
