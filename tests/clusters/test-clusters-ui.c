@@ -71,10 +71,7 @@ show_page (KlyngeWindow *window)
 {
   GtkWidget *page;
 
-  klynge_window_show_area (window, "clusters");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CLUSTERS_PAGE);
-  g_assert_nonnull (page);
+  page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
   return page;
 }
 
@@ -93,9 +90,7 @@ add_clinic_and_member (KlyngeWindow *window,
 
   /* A clinic through the real editor; each bad field keeps Save disabled and says why. */
   gtk_widget_activate_action (page, "clusters.new-clinic", NULL);
-  klynge_ui_test_settle ();
-  form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
-  g_assert_nonnull (form);
+  KLYNGE_UI_TEST_WAIT ((form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR))) != NULL);
   /* Ready to type the name, not on Cancel. */
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (form)), klynge_ui_test_find_named (form, "name")));
   g_assert_false (cluster_form_can_save (form));
@@ -139,8 +134,7 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic WHERE name = 'Lægehuset Vest'", 0), ==, 0);
 
   gtk_widget_activate_action (form, "clinic.save", NULL);
-  klynge_ui_test_settle ();
-  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR) == NULL);
   clinic_id = klynge_test_count (db, "SELECT id FROM clinic WHERE name = 'Lægehuset Vest' AND provider_number = '099999' "
                                    "AND listed_patients = 4100 AND email = 'post@vest.dk'", 0);
   g_assert_cmpint (clinic_id, >, 0);
@@ -148,9 +142,7 @@ add_clinic_and_member (KlyngeWindow *window,
 
   /* A member of it, with a role whose dates must make sense. */
   gtk_widget_activate_action (page, "clusters.new-member", NULL);
-  klynge_ui_test_settle ();
-  form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
-  g_assert_nonnull (form);
+  KLYNGE_UI_TEST_WAIT ((form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR))) != NULL);
   g_assert_false (cluster_form_can_save (form));
   type_into (form, "name", "Ole Bach");
   type_into (form, "email", "ole bach@vest.dk");
@@ -183,8 +175,7 @@ add_clinic_and_member (KlyngeWindow *window,
   }
   g_assert_true (cluster_form_can_save (form));
   gtk_widget_activate_action (form, "member.save", NULL);
-  klynge_ui_test_settle ();
-  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR) == NULL);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member m JOIN member_role r ON r.member_id = m.id "
                                         "WHERE m.name = 'Ole Bach' AND m.email = 'ole@vest.dk' AND m.clinic_id = ?1 "
                                         "AND r.role = 'board' AND r.from_date = '2026-01-01' AND r.to_date IS NULL",
@@ -207,14 +198,10 @@ add_clinic_and_member (KlyngeWindow *window,
   /* Typing in the search field filters the list. */
   search = klynge_ui_test_find_named (page, "search");
   gtk_editable_set_text (GTK_EDITABLE (search), "ole b");
-  for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) != 1; i++)
-    klynge_ui_test_settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 1);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (list_of (page, "members_view")) == 1);
   g_assert_true (list_has (list_of (page, "members_view"), "Ole Bach"));
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) == 1; i++)
-    klynge_ui_test_settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 2);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (list_of (page, "members_view")) == KLYNGE_DEMO_N_GPS + 2);
 }
 
 static void
@@ -230,8 +217,7 @@ delete_and_undo (KlyngeWindow *window,
 
   /* A member: gone from the list and the database, then back with their history. */
   gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
-  klynge_ui_test_settle ();
-  g_assert_false (list_has (list_of (page, "members_view"), "Louise Madsen"));
+  KLYNGE_UI_TEST_WAIT (!list_has (list_of (page, "members_view"), "Louise Madsen"));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE id = ?1", member), ==, 0);
   g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
   KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), "Louise Madsen"));
@@ -245,21 +231,17 @@ delete_and_undo (KlyngeWindow *window,
 
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 0, TRUE);
     gtk_widget_activate_action (page, "clusters.delete-selected", NULL);
-    klynge_ui_test_settle ();
-    g_assert_false (list_has (list_of (page, "members_view"), name));
+    KLYNGE_UI_TEST_WAIT (!list_has (list_of (page, "members_view"), name));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
     KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), name));
   }
 
   /* A clinic with members asks where they go; moving them leaves no orphans. */
   gtk_widget_activate_action (page, "clusters.delete-clinic", "x", clinic);
-  klynge_ui_test_settle ();
-  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
   adw_message_dialog_response (dialog, "move");
-  klynge_ui_test_settle ();
-  g_assert_false (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
+  KLYNGE_UI_TEST_WAIT (!list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 0);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE clinic_id IS NULL", 0), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 1);
@@ -432,8 +414,7 @@ search_for (GtkWidget  *page,
             gboolean    expect_empty)
 {
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "search")), text);
-  for (int i = 0; i < 20 && shows_empty_state (page, "members-empty") != expect_empty; i++)
-    klynge_ui_test_settle ();
+  KLYNGE_UI_TEST_WAIT (shows_empty_state (page, "members-empty") == expect_empty);
 }
 
 /* An empty list says what to do instead of showing bare column headers;
@@ -479,9 +460,7 @@ edit_cluster (KlyngeWindow *window,
   GtkWidget *form;
 
   gtk_widget_activate_action (page, "clusters.edit-cluster", NULL);
-  klynge_ui_test_settle ();
-  form = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
-  g_assert_nonnull (form);
+  KLYNGE_UI_TEST_WAIT ((form = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")))) != NULL);
   g_assert_true (cluster_form_can_save (form));
 
   type_into (form, "threshold", "120");
@@ -502,7 +481,7 @@ edit_cluster (KlyngeWindow *window,
   type_into (form, "name", "Klynge Vest");
   g_assert_true (cluster_form_can_save (form));
   gtk_widget_activate_action (form, "cluster.save", NULL);
-  klynge_ui_test_settle ();
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")) == NULL);
 
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Vest' AND min_listed_patients = 50000 "
                                         "AND attendance_threshold = 0.7 AND grant_per_patient = 500", 0), ==, 1);
@@ -526,10 +505,8 @@ new_cluster_enter (KlyngeWindow *window,
 
   show_page (window);
   gtk_widget_activate_action (switcher, "switcher.new-cluster", NULL);
-  klynge_ui_test_settle ();
-  editor = klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor"));
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor"))) != NULL);
   form = GTK_WIDGET (editor);
-  g_assert_nonnull (form);
   g_object_ref (editor);
   type_into (form, "name", "Klynge Syd");
   text = klynge_ui_test_find_widget (klynge_ui_test_find_named (form, "name"), GTK_TYPE_TEXT);
@@ -538,9 +515,7 @@ new_cluster_enter (KlyngeWindow *window,
   /* What Enter does in a text field: it activates it. */
   g_signal_emit_by_name (text, "activate");
   g_signal_emit_by_name (text, "activate");
-  klynge_ui_test_settle ();
-
-  g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")) == NULL);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster", 0), ==, clusters + 1);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Syd'", 0), ==, 1);
   g_object_unref (text);
@@ -559,12 +534,7 @@ import_members (KlyngeWindow *window,
   GtkWidget *dialog = NULL;
 
   gtk_widget_activate_action (page, "clusters.import-members", "s", path);
-  for (int i = 0; i < 40 && dialog == NULL; i++)
-    {
-      klynge_ui_test_settle ();
-      dialog = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
-    }
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG))) != NULL);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (dialog, "summary"))),
                             "3 new members, 1 row with a problem (left out), 1 new clinic"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
@@ -573,8 +543,7 @@ import_members (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, members);
 
   gtk_widget_activate_action (dialog, "import.commit", NULL);
-  klynge_ui_test_settle ();
-  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG) == NULL);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, members + 3);
   g_assert_true (list_has (list_of (page, "members_view"), "Søren Ærø"));
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Fjordvej"));
@@ -614,16 +583,14 @@ fits_small_screen (KlyngeWindow *window,
   /* At that width the names stay whole (the list scrolls sideways) and so
    * does the estimated grant. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
-  for (int i = 0; i < 10; i++)
-    klynge_ui_test_settle ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (klynge_ui_test_find_named (page, "grant")))));
   name = find_label (klynge_ui_test_find_named (page, "members_view"), "Birgitte Kristensen");
   g_assert_nonnull (name);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
   list_of (page, "clinics_view");
-  for (int i = 0; i < 5; i++)
-    klynge_ui_test_settle ();
+  klynge_ui_test_settle ();
   name = find_label (klynge_ui_test_find_named (page, "clinics_view"), "Lægeklinikken Bøgevej");
   g_assert_nonnull (name);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
@@ -684,16 +651,14 @@ short_screen (KlyngeWindow *window,
   GListModel *list = list_of (page, "members_view");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  for (int i = 0; i < 10; i++)
-    klynge_ui_test_settle ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 600);
   g_assert_cmpuint (count_whole_rows (view, list), >=, USABLE_ROWS);
   assert_figures_readable (window, page);
 
   /* On a tall screen the summary is whole again, cards and all. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
-  for (int i = 0; i < 10; i++)
-    klynge_ui_test_settle ();
+  klynge_ui_test_settle ();
   assert_figures_readable (window, page);
   g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "grant"), "title-2"));
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (klynge_ui_test_find_named (page, "board")))));
@@ -702,6 +667,17 @@ short_screen (KlyngeWindow *window,
 /* Rows are built a screenful at a time as the list scrolls: every member
  * and clinic must still be reachable, down to the last, on both tabs. */
 #define LONG_LIST 120
+
+/* Scrolls @view to its end, again as the rows made on the way change its
+ * height, as a user holding End does; whether @last is shown. */
+static gboolean
+scrolled_to (GtkAdjustment *adjustment,
+             GtkWidget     *view,
+             const char    *last)
+{
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return find_label (view, last) != NULL;
+}
 
 static void
 scroll_to_end (KlyngeWindow *window,
@@ -725,12 +701,7 @@ scroll_to_end (KlyngeWindow *window,
       klynge_ui_test_settle ();
     }
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, all);
-  for (int i = 0; i < 3; i++)
-    {
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      klynge_ui_test_settle ();
-    }
-  g_assert_nonnull (find_label (view, last));
+  KLYNGE_UI_TEST_WAIT (scrolled_to (adjustment, view, last));
 }
 
 static void

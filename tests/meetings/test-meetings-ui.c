@@ -92,8 +92,7 @@ plan_and_register (KlyngeWindow *window,
   set_item (agenda, 2, "Vores data", 30);
   /* A longer type in one row leaves the titles lined up. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (agenda_row_child (agenda, 1, GTK_TYPE_DROP_DOWN)), 2);
-  for (int i = 0; i < 5; i++)
-    klynge_ui_test_settle ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (agenda_row_child (agenda, 0, GTK_TYPE_ENTRY)), ==,
                    gtk_widget_get_width (agenda_row_child (agenda, 1, GTK_TYPE_ENTRY)));
   gtk_widget_grab_focus (agenda_row_child (agenda, 2, GTK_TYPE_ENTRY));
@@ -107,8 +106,7 @@ plan_and_register (KlyngeWindow *window,
   warning = klynge_ui_test_find_named (agenda, "agenda-warning");
   g_assert_false (gtk_widget_get_visible (warning));
   set_item (agenda, 2, "Gruppearbejde", 100);
-  klynge_ui_test_settle ();
-  g_assert_true (gtk_widget_get_visible (warning));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_visible (warning));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "20 minutes past"));
   set_item (agenda, 2, "Gruppearbejde", 60);
 
@@ -245,8 +243,7 @@ first_meeting (KlyngeWindow *window,
 
   klynge_context_set_cluster_id (context, klynge_test_count (klynge_context_get_db (context),
                                                              "SELECT id FROM cluster WHERE name = 'Empty'", 0));
-  klynge_ui_test_settle ();
-  g_assert_true (gtk_widget_get_mapped (none));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (none));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, "No Meetings Yet");
 }
 
@@ -321,11 +318,9 @@ empty_agenda (KlyngeWindow *window,
   g_assert_true (says_no_items (agenda));
 
   gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
-  klynge_ui_test_settle ();
-  g_assert_false (says_no_items (agenda));
+  KLYNGE_UI_TEST_WAIT (!says_no_items (agenda));
   g_signal_emit_by_name (find_icon_button (agenda, "user-trash-symbolic"), "clicked");
-  klynge_ui_test_settle ();
-  g_assert_true (says_no_items (agenda));
+  KLYNGE_UI_TEST_WAIT (says_no_items (agenda));
 }
 
 static void
@@ -344,13 +339,9 @@ new_topic (KlyngeWindow *window,
 
   page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_settle ();
-  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
-  g_assert_nonnull (topics);
+  KLYNGE_UI_TEST_WAIT ((topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")))) != NULL);
   gtk_widget_activate_action (topics, "topics.new-topic", NULL);
-  klynge_ui_test_settle ();
-  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "  ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
@@ -422,8 +413,7 @@ vote_three_times (KlyngeWindow *window,
 
   page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_settle ();
-  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  KLYNGE_UI_TEST_WAIT ((topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")))) != NULL);
   entry = klynge_ui_test_find_named (topics, "proposal-entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Antibiotika til børn");
   g_signal_emit_by_name (entry, "entry-activated");
@@ -485,8 +475,7 @@ plan_from_proposal (KlyngeWindow *window,
 
   page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_settle ();
-  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  KLYNGE_UI_TEST_WAIT ((topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")))) != NULL);
   entry = klynge_ui_test_find_named (topics, "proposal-entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Demens i almen praksis");
   g_signal_emit_by_name (entry, "entry-activated");
@@ -494,9 +483,7 @@ plan_from_proposal (KlyngeWindow *window,
   plan = find_labelled_button (klynge_ui_test_find_named (topics, "proposals"), "_Plan a Meeting");
   g_assert_nonnull (plan);
   g_signal_emit_by_name (plan, "clicked");
-  klynge_ui_test_settle ();
-
-  g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")) == NULL);
   gtk_widget_activate_action (page, "meetings.save", NULL);
   klynge_ui_test_settle ();
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM meeting m JOIN topic t ON t.id = m.topic_id "
@@ -557,15 +544,11 @@ indicator_type (KlyngeWindow *window,
 
   page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_settle ();
-  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
-  g_assert_nonnull (topics);
+  KLYNGE_UI_TEST_WAIT ((topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")))) != NULL);
   edit = find_indicator_button (topics, rate);
   g_assert_nonnull (edit);
   g_signal_emit_by_name (edit, "clicked");
-  klynge_ui_test_settle ();
-  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   unit = GTK_DROP_DOWN (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
   labels = gtk_drop_down_get_model (unit);
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
@@ -576,8 +559,7 @@ indicator_type (KlyngeWindow *window,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), gtk_drop_down_get_selected (unit)), ==, "Rate per 1,000");
   gtk_drop_down_set_selected (unit, per_100000);
   adw_message_dialog_response (dialog, "save");
-  klynge_ui_test_settle ();
-  g_assert_cmpint (klynge_test_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 100000);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate) == 100000);
   gtk_window_destroy (GTK_WINDOW (topics));
 }
 

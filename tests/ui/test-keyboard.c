@@ -40,9 +40,7 @@ notes_then_close (KlyngeWindow *window,
   GtkTextIter start, end;
 
   gtk_widget_activate_action (klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE), "clusters.edit-cluster", NULL);
-  klynge_ui_test_settle ();
-  editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLUSTER_EDITOR);
-  g_assert_nonnull (editor);
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLUSTER_EDITOR)) != NULL);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (editor)));
 

@@ -112,10 +112,7 @@ check_editor_window (GtkWidget  *page,
   GtkWidget *save;
 
   g_assert_true (gtk_widget_activate_action_variant (page, action, parameter));
-  klynge_ui_test_settle ();
-  editor = klynge_ui_test_find_toplevel (type);
-  if (editor == NULL)
-    g_error ("%s opened no %s", action, g_type_name (type));
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (type)) != NULL);
   check_form (GTK_WIDGET (editor), read_only, g_type_name (type));
   if (read_only_title != NULL)
     check_title (editor, read_only, read_only_title);
@@ -124,7 +121,6 @@ check_editor_window (GtkWidget  *page,
   if (read_only && save != NULL)
     g_assert_false (gtk_widget_is_sensitive (save));
   gtk_window_destroy (editor);
-  klynge_ui_test_settle ();
 }
 
 static gint64
@@ -193,13 +189,10 @@ check_finances (KlyngeWindow *window,
 
   g_assert_nonnull (ledger);
   g_signal_emit_by_name (ledger, "activate", 0);
-  klynge_ui_test_settle ();
-  editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_LEDGER_ENTRY_DIALOG);
-  g_assert_nonnull (editor);
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_LEDGER_ENTRY_DIALOG)) != NULL);
   check_form (GTK_WIDGET (editor), read_only, "ledger entry");
   check_title (editor, read_only, "Ledger Entry");
   gtk_window_destroy (editor);
-  klynge_ui_test_settle ();
 
   /* The budget is typed into the page itself, with no notice of its own:
    * the header bar says Read-only. */
@@ -294,9 +287,7 @@ check_drop (KlyngeWindow *window,
   AdwMessageDialog *dialog;
 
   klynge_window_import_file (window, file);
-  klynge_ui_test_settle ();
-  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "read-only-refusal");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "marked read-only"));
   g_assert_cmpstr (klynge_window_get_area (window), !=, "data");
