@@ -77,14 +77,7 @@ danish_keys (KlyngeWindow *window,
   GtkDropDown *dropdown;
   gboolean late;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_settle ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
-  list = klynge_ui_test_find_named (page, "meeting-list");
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == MEETING)
-      gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
-  klynge_ui_test_settle ();
+  page = klynge_ui_test_open_meeting (window, MEETING);
   stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK));
 
   adw_view_stack_set_visible_child_name (stack, "invitations");
@@ -147,9 +140,7 @@ danish_about (KlyngeWindow *window,
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))), "about", NULL);
-  klynge_ui_test_settle ();
-  about = klynge_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
-  g_assert_nonnull (about);
+  KLYNGE_UI_TEST_WAIT ((about = klynge_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
   g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==, "Klynges forfattere");
   g_assert_cmpstr (adw_about_window_get_copyright (ADW_ABOUT_WINDOW (about)), ==, "© 2026 Klynges forfattere");
   gtk_window_destroy (about);
