@@ -485,10 +485,11 @@ edit_cluster (KlyngeWindow *window,
 
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Vest' AND min_listed_patients = 50000 "
                                         "AND attendance_threshold = 0.7 AND grant_per_patient = 500", 0), ==, 1);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))), ==, "Klynge Vest");
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))),
+                                  "Klynge Vest") == 0);
   /* 48,000 listed patients no longer meet a minimum of 50,000. */
+  KLYNGE_UI_TEST_WAIT (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "patients"), "warning"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "patients"))), "48"));
-  g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "patients"), "warning"));
 }
 
 /* Enter in the New Cluster dialog saves and closes it; Enter again (a key
