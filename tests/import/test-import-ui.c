@@ -672,7 +672,9 @@ choose_with_keys (GtkWindow *window,
   gtk_widget_grab_focus (widget);
   scroll_into_view (widget);
   klynge_ui_test_press_key (window, GDK_KEY_space, 0);
-  g_assert_true (klynge_ui_test_wait_until (popover_focused, widget, 10000));
+  g_assert_true (klynge_ui_test_wait_until (popover_focused, widget, 30000));
+  /* The list then moves the focus to the item chosen before, where Down starts. */
+  klynge_ui_test_settle ();
   for (guint i = 0; i < n; i++)
     klynge_ui_test_press_key (window, GDK_KEY_Down, 0);
   klynge_ui_test_press_key (window, GDK_KEY_Return, 0);
