@@ -257,48 +257,32 @@ delete_cluster (KlyngeTestDemo  *f,
   return klynge_cluster_delete (f->db, id, NULL, error);
 }
 
-static void
-test_clinic_with_members (KlyngeTestDemo *f,
-                          gconstpointer   data)
+/* Each kind of object a user deletes: every one of the cluster's, in turn. */
+typedef struct
 {
-  delete_each_and_undo (f, "SELECT id FROM clinic WHERE cluster_id = ?1", delete_clinic_with_members);
-}
+  const char *path;
+  const char *ids_sql;  /* ?1: the cluster */
+  DeleteFunc  delete;
+} Kind;
+
+static const Kind kinds[] = {
+  { "/snapshot/clinic/with-members", "SELECT id FROM clinic WHERE cluster_id = ?1", delete_clinic_with_members },
+  { "/snapshot/clinic/moving-members", "SELECT id FROM clinic WHERE cluster_id = ?1", delete_clinic_moving_members },
+  { "/snapshot/member", "SELECT id FROM member WHERE cluster_id = ?1", delete_member },
+  { "/snapshot/meeting", "SELECT id FROM meeting WHERE cluster_id = ?1", delete_meeting },
+  { "/snapshot/ledger-entry", "SELECT id FROM ledger_entry WHERE cluster_id = ?1", delete_ledger_entry },
+  /* A whole cluster, with the indicators of its own topics the schema
+   * does not let go by themselves. */
+  { "/snapshot/cluster", "SELECT id FROM cluster WHERE id = ?1", delete_cluster },
+};
 
 static void
-test_clinic_moving_members (KlyngeTestDemo *f,
-                            gconstpointer   data)
+test_kind (KlyngeTestDemo *f,
+           gconstpointer   data)
 {
-  delete_each_and_undo (f, "SELECT id FROM clinic WHERE cluster_id = ?1", delete_clinic_moving_members);
-}
+  const Kind *kind = data;
 
-static void
-test_member (KlyngeTestDemo *f,
-             gconstpointer   data)
-{
-  delete_each_and_undo (f, "SELECT id FROM member WHERE cluster_id = ?1", delete_member);
-}
-
-static void
-test_meeting (KlyngeTestDemo *f,
-              gconstpointer   data)
-{
-  delete_each_and_undo (f, "SELECT id FROM meeting WHERE cluster_id = ?1", delete_meeting);
-}
-
-static void
-test_ledger_entry (KlyngeTestDemo *f,
-                   gconstpointer   data)
-{
-  delete_each_and_undo (f, "SELECT id FROM ledger_entry WHERE cluster_id = ?1", delete_ledger_entry);
-}
-
-/* A whole cluster, with the indicators of its own topics the schema does
- * not let go by themselves. */
-static void
-test_cluster (KlyngeTestDemo *f,
-              gconstpointer   data)
-{
-  delete_each_and_undo (f, "SELECT id FROM cluster WHERE id = ?1", delete_cluster);
+  delete_each_and_undo (f, kind->ids_sql, kind->delete);
   g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM cluster", 0), ==, 1);
 }
 
@@ -360,13 +344,9 @@ main (int    argc,
 
 #define ADD(path, func) \
   g_test_add (path, KlyngeTestDemo, NULL, klynge_test_demo_set_up, func, klynge_test_demo_tear_down)
-  ADD ("/snapshot/clinic/with-members", test_clinic_with_members);
-  ADD ("/snapshot/clinic/moving-members", test_clinic_moving_members);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_test_add (kinds[i].path, KlyngeTestDemo, &kinds[i], klynge_test_demo_set_up, test_kind, klynge_test_demo_tear_down);
   ADD ("/snapshot/clinic/keeps-replaced", test_clinic_keeps_replaced);
-  ADD ("/snapshot/member", test_member);
-  ADD ("/snapshot/meeting", test_meeting);
-  ADD ("/snapshot/ledger-entry", test_ledger_entry);
-  ADD ("/snapshot/cluster", test_cluster);
   ADD ("/snapshot/edit", test_edit);
 #undef ADD
 

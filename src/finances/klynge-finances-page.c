@@ -59,7 +59,6 @@ struct _KlyngeFinancesPage
   char              *currency;
   KlyngeLedgerYear  *totals;
   GPtrArray         *grants;         /* KlyngeLedgerEntry proposals for the year */
-  GArray            *booked_grants;  /* gint64: the entries the last booking of grants added, for its undo */
   gboolean           loading;
   KlyngeEditGuard   *budget_guard;   /* what was typed in the budget and not applied */
   KlyngeEditGuard   *rates_guard;    /* and in the grant rates */
@@ -878,56 +877,26 @@ apply_rates_action (GtkWidget  *widget,
 }
 
 static void
-undo_grants_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (widget);
-  g_autoptr(GArray) booked = g_steal_pointer (&self->booked_grants);
-  g_autoptr(GError) error = NULL;
-
-  if (booked == NULL)
-    return;
-  if (!klynge_ledger_unbook_grants (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                    klynge_page_get_cluster (KLYNGE_PAGE (self)), booked, &error))
-    report_error (self, error);
-  changed (self);
-}
-
-static void
-undo_grants_clicked_cb (KlyngeFinancesPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "finances.undo-grants", NULL);
-}
-
-static void
 book_response_cb (AdwMessageDialog   *dialog,
                   const char         *response,
                   KlyngeFinancesPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) booked = NULL;
   g_autofree char *text = NULL;
-  AdwToast *toast;
+  KlyngeSnapshot *booked;
+  guint n_booked;
 
   if (!g_str_equal (response, "book"))
     return;
   booked = klynge_ledger_book_grants (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                      klynge_page_get_cluster (KLYNGE_PAGE (self)), self->year, &error);
+                                      klynge_page_get_cluster (KLYNGE_PAGE (self)), self->year, &n_booked, &error);
   if (booked == NULL)
     {
       report_error (self, error);
       return;
     }
-  g_clear_pointer (&self->booked_grants, g_array_unref);
-  self->booked_grants = g_array_ref (booked);
-  text = g_strdup_printf (ngettext ("%u grant booked", "%u grants booked", booked->len), booked->len);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_grants_clicked_cb), self, G_CONNECT_SWAPPED);
-  klynge_page_add_toast (KLYNGE_PAGE (self), toast);
-  changed (self);
+  text = g_strdup_printf (ngettext ("%u grant booked", "%u grants booked", n_booked), n_booked);
+  klynge_page_push_undo (KLYNGE_PAGE (self), booked, text);
 }
 
 /* Says what will be booked and asks first; grants the year already has are
@@ -1048,7 +1017,6 @@ klynge_finances_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_FINANCES_PAGE);
   g_clear_object (&self->selection);
-  g_clear_pointer (&self->booked_grants, g_array_unref);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
   g_clear_object (&self->budget_guard);
@@ -1085,7 +1053,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
 {
   static const char *editing_actions[] = {
     "finances.add-entry", "finances.delete-entry", "finances.apply-rates",
-    "finances.book-grants", "finances.undo-grants", NULL
+    "finances.book-grants", NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -1128,7 +1096,6 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "finances.delete-selected", NULL, act_on_selected_action);
   gtk_widget_class_install_action (widget_class, "finances.apply-rates", NULL, apply_rates_action);
   gtk_widget_class_install_action (widget_class, "finances.book-grants", NULL, book_grants_action);
-  gtk_widget_class_install_action (widget_class, "finances.undo-grants", NULL, undo_grants_action);
   gtk_widget_class_install_action (widget_class, "finances.export-accounts", "s", export_accounts_action);
 }
 

@@ -47,8 +47,6 @@ struct _KlyngeMeetingsPage
   KlyngeDataRequestsView   *requests;
 
   KlyngeMeeting            *meeting;     /* being edited; id 0 when new */
-  gint64                    cancelled_id;     /* the meeting the undo of a cancellation takes up again */
-  char                     *cancelled_from;   /* and the status it had */
   KlyngeDb                 *meeting_db;  /* the file it is from */
   KlyngeEditGuard          *guard;       /* whether the editor has changes */
   gboolean                  reloading;
@@ -509,44 +507,21 @@ leave_action (GtkWidget  *widget,
 }
 
 static void
-undo_cancel_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (widget);
-  g_autofree char *status = g_steal_pointer (&self->cancelled_from);
-  g_autoptr(GError) error = NULL;
-
-  if (status == NULL || klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
-    return;
-  if (!klynge_meeting_set_status (klynge_page_get_db (KLYNGE_PAGE (self)), self->cancelled_id, status, &error))
-    klynge_page_show_message (GTK_WIDGET (self), error->message);
-  klynge_meetings_page_reload (KLYNGE_PAGE (self));
-}
-
-static void
 cancel_response_cb (AdwMessageDialog   *dialog,
                     const char         *response,
                     KlyngeMeetingsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  AdwToast *undo;
+  KlyngeSnapshot *snapshot;
 
   if (!g_str_equal (response, "cancel-meeting") || self->meeting == NULL || self->meeting->id == 0)
     return;
-  if (!klynge_meeting_set_status (klynge_page_get_db (KLYNGE_PAGE (self)), self->meeting->id, "cancelled", &error))
+  if (!(snapshot = klynge_meeting_cancel (klynge_page_get_db (KLYNGE_PAGE (self)), self->meeting->id, &error)))
     {
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  self->cancelled_id = self->meeting->id;
-  g_free (self->cancelled_from);
-  self->cancelled_from = g_strdup (self->meeting->status);
-  undo = adw_toast_new (_("Meeting cancelled"));
-  adw_toast_set_button_label (undo, _("_Undo"));
-  adw_toast_set_action_name (undo, "meetings.undo-cancel");
-  klynge_page_add_toast (KLYNGE_PAGE (self), undo);
-  klynge_meetings_page_reload (KLYNGE_PAGE (self));
+  klynge_page_push_undo (KLYNGE_PAGE (self), snapshot, _("Meeting cancelled"));
 }
 
 static void
@@ -889,7 +864,6 @@ klynge_meetings_page_dispose (GObject *object)
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (object);
 
   g_clear_object (&self->meeting);
-  g_clear_pointer (&self->cancelled_from, g_free);
   g_clear_object (&self->meeting_db);
   g_clear_object (&self->guard);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEETINGS_PAGE);
@@ -901,7 +875,7 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
 {
   static const char *editing_actions[] = {
     "meetings.new", "meetings.save", "meetings.delete", "meetings.cancel-meeting",
-    "meetings.follow-up", "meetings.undo-cancel", NULL
+    "meetings.follow-up", NULL
   };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -941,7 +915,6 @@ klynge_meetings_page_class_init (KlyngeMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "meetings.cancel-meeting", NULL, cancel_meeting_action);
   gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "meetings.undo-cancel", NULL, undo_cancel_action);
   gtk_widget_class_install_action (widget_class, "meetings.follow-up", NULL, follow_up_action);
   gtk_widget_class_install_action (widget_class, "meetings.attendance-overview", NULL, attendance_overview_action);
   gtk_widget_class_install_action (widget_class, "meetings.topics", NULL, topics_action);

@@ -70,18 +70,7 @@ press (KlyngePresentation *presentation,
 {
   klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval, 0);
   wait_for (presentation, on_slide, GUINT_TO_POINTER (slide));
-  klynge_ui_test_flush ();
-}
-
-static void
-wait_a_little (void)
-{
-  for (int i = 0; i < 10; i++)
-    {
-      klynge_ui_test_flush ();
-      g_usleep (20000);
-    }
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 static void
@@ -99,15 +88,13 @@ charts_area (KlyngeWindow *window,
   GtkDropDown *period_picker;
   g_autofree char *period = NULL;
 
-  klynge_window_show_area (window, "charts");
-  wait_a_little ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CHARTS_PAGE);
+  page = klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
   view = klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW);
   g_assert_nonnull (view);
 
   /* The latest period of the first indicator, every clinic as a letter. */
-  data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
-  g_assert_nonnull (data);
+  KLYNGE_UI_TEST_WAIT ((data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view))) != NULL);
+  klynge_ui_test_settle ();
   g_assert_cmpstr (data->period, ==, "2026-Q1");
   g_assert_cmpuint (data->rows->len, ==, 9);
   for (guint i = 0; i < data->rows->len; i++)
@@ -125,12 +112,12 @@ charts_area (KlyngeWindow *window,
     for (guint k = 0; k < KLYNGE_CHART_N_KINDS; k++)
       g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (kinds), k), ==, klynge_chart_kind_label (k));
     gtk_drop_down_set_selected (kind_picker, KLYNGE_CHART_P_CHART);
-    wait_a_little ();
+    klynge_ui_test_settle ();
     klynge_ui_test_screenshot (GTK_WIDGET (window), "charts-p-chart.png");
     data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
     g_assert_cmpstr (data->period, ==, "2026-Q1");
     gtk_drop_down_set_selected (kind_picker, KLYNGE_CHART_FUNNEL);
-    wait_a_little ();
+    klynge_ui_test_settle ();
   }
 
   /* The limits menu: chance alone, then back to widening when needed. */
@@ -138,11 +125,10 @@ charts_area (KlyngeWindow *window,
     g_autofree char *limits = NULL;
 
     g_assert_true (gtk_widget_activate_action (page, "charts.limits", "s", "chance"));
-    wait_a_little ();
     g_object_get (page, "limits", &limits, NULL);
     g_assert_cmpstr (limits, ==, "chance");
     g_assert_true (gtk_widget_activate_action (page, "charts.limits", "s", "auto"));
-    wait_a_little ();
+    klynge_ui_test_settle ();
     data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
   }
 
@@ -158,25 +144,21 @@ charts_area (KlyngeWindow *window,
                          "VALUES (%" G_GINT64_FORMAT ", last_insert_rowid(), '2026-Q1', 10, 200);", data->indicator_id);
   g_assert_true (klynge_db_exec (db, sql, NULL));
   klynge_context_emit_changed (context);
-  wait_a_little ();
-  data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
-  g_assert_cmpuint (data->rows->len, ==, n_before + 1);
+  KLYNGE_UI_TEST_WAIT ((data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view))) != NULL &&
+                       data->rows->len == n_before + 1);
 
   /* An earlier period chosen on the page… */
   period_picker = GTK_DROP_DOWN (klynge_ui_test_find_named (page, "period"));
   gtk_drop_down_set_selected (period_picker, 0);
-  wait_a_little ();
-  data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
-  g_assert_cmpstr (data->period, !=, "2026-Q1");
+  KLYNGE_UI_TEST_WAIT ((data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view))) != NULL &&
+                       g_strcmp0 (data->period, "2026-Q1") != 0);
   period = g_strdup (data->period);
 
   /* Presentation: fullscreen slides stepped with the clicker's keys; F5
    * starts it even with the focus on the header bar, on the page's chart
    * (the funnel, second in the deck) and period. */
   g_assert_true (klynge_ui_test_activate_shortcut (page, "F5"));
-  wait_a_little ();
-  presentation = find_presentation ();
-  g_assert_nonnull (presentation);
+  KLYNGE_UI_TEST_WAIT ((presentation = find_presentation ()) != NULL);
   g_assert_cmpuint (klynge_presentation_get_n_slides (presentation), >=, 3);
   g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 1);
   data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (klynge_ui_test_find_widget (GTK_WIDGET (presentation), KLYNGE_TYPE_CHART_VIEW)));
@@ -184,7 +166,7 @@ charts_area (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (presentation)));
   press (presentation, GDK_KEY_Left, 0);
   press (presentation, GDK_KEY_Right, 1);
-  wait_a_little ();
+  klynge_ui_test_settle ();
   klynge_ui_test_screenshot (GTK_WIDGET (presentation), "presentation.png");
   press (presentation, GDK_KEY_Escape, G_MAXUINT);
 }
@@ -240,14 +222,14 @@ press_for (KlyngePresentation *presentation,
 {
   klynge_ui_test_press_key (GTK_WINDOW (presentation), keyval, 0);
   wait_for (presentation, condition, GINT_TO_POINTER (value));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 static void
 screenshot_theme (KlyngePresentation *presentation,
                   const char         *name)
 {
-  wait_a_little ();
+  klynge_ui_test_settle ();
   klynge_ui_test_screenshot (GTK_WIDGET (presentation), name);
 }
 
@@ -303,11 +285,9 @@ presentation_keys (KlyngeWindow *window,
 
   /* The latest meeting: three indicators, ten slides or more. */
   gtk_drop_down_set_selected (meeting_picker, 1);
-  wait_a_little ();
+  klynge_ui_test_settle ();
   g_assert_true (klynge_ui_test_activate_shortcut (page, "F5"));
-  wait_a_little ();
-  presentation = find_presentation ();
-  g_assert_nonnull (presentation);
+  KLYNGE_UI_TEST_WAIT ((presentation = find_presentation ()) != NULL);
   n = klynge_presentation_get_n_slides (presentation);
   g_assert_cmpuint (n, >=, 10);
   start = klynge_presentation_get_slide (presentation);
@@ -370,7 +350,7 @@ presentation_keys (KlyngeWindow *window,
   press_for (presentation, GDK_KEY_g, overview_shown, TRUE);
   screenshot_theme (presentation, "presentation-overview.png");
   klynge_ui_test_press_key (GTK_WINDOW (presentation), GDK_KEY_Left, 0);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   press_for (presentation, GDK_KEY_Return, overview_shown, FALSE);
   g_assert_cmpuint (klynge_presentation_get_slide (presentation), ==, 8);
   press_for (presentation, GDK_KEY_Tab, overview_shown, TRUE);
@@ -410,15 +390,14 @@ presentation_high_contrast (KlyngeWindow *window,
   KlyngePresentation *presentation;
 
   g_assert_true (klynge_ui_test_activate_shortcut (page, "F5"));
-  wait_a_little ();
-  presentation = find_presentation ();
+  KLYNGE_UI_TEST_WAIT ((presentation = find_presentation ()) != NULL);
   g_assert_cmpint (klynge_presentation_get_theme (presentation), ==, KLYNGE_CHART_THEME_DARK);
   g_settings_set_boolean (a11y, "high-contrast", TRUE);
   wait_for (presentation, has_theme, GINT_TO_POINTER (KLYNGE_CHART_THEME_HIGH_CONTRAST));
   g_settings_set_boolean (a11y, "high-contrast", FALSE);
   wait_for (presentation, has_theme, GINT_TO_POINTER (KLYNGE_CHART_THEME_DARK));
   gtk_window_close (GTK_WINDOW (presentation));
-  wait_a_little ();
+  KLYNGE_UI_TEST_WAIT (find_presentation () == NULL);
 }
 
 static void
@@ -458,6 +437,8 @@ chart_keyboard (KlyngeWindow *window,
   int first;
 
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (view) && klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view)) != NULL);
+  /* The page shown the first time finishes loading before keys reach it. */
+  klynge_ui_test_settle ();
   data = klynge_chart_view_get_data (KLYNGE_CHART_VIEW (view));
   g_assert_true (gtk_widget_get_focusable (view));
   gtk_widget_grab_focus (view);
@@ -542,12 +523,9 @@ empty_cluster (KlyngeWindow *window,
 {
   GtkWidget *page, *empty;
 
-  klynge_window_show_area (window, "charts");
-  wait_a_little ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CHARTS_PAGE);
-  empty = klynge_ui_test_find_widget (page, ADW_TYPE_STATUS_PAGE);
-  g_assert_nonnull (empty);
-  g_assert_true (gtk_widget_get_mapped (empty));
+  page = klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  KLYNGE_UI_TEST_WAIT ((empty = klynge_ui_test_find_widget (page, ADW_TYPE_STATUS_PAGE)) != NULL &&
+                       gtk_widget_get_mapped (empty));
   g_assert_false (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
   /* No period to pick, nothing to present. */
   g_assert_false (gtk_widget_is_sensitive (klynge_ui_test_find_named (page, "period")));
@@ -603,7 +581,7 @@ export_through_dialog (GtkWidget  *page,
   adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "size")), size);
   adw_combo_row_set_selected (ADW_COMBO_ROW (klynge_ui_test_find_named (GTK_WIDGET (dialog), "theme")), theme);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
   g_signal_connect (dialog, "finished", G_CALLBACK (export_finished_cb), &done);
   klynge_chart_export_dialog_export_to (dialog, path);
@@ -623,9 +601,8 @@ export_dialog (KlyngeWindow *window,
   static const char *const starts[] = { "\x89PNG", "<?xml", "%PDF-" };
 
   klynge_ui_test_screenshot_style ();
-  klynge_window_show_area (window, "charts");
-  wait_a_little ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CHARTS_PAGE);
+  page = klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  klynge_ui_test_settle ();
 
   for (guint format = 0; format < 3; format++)
     for (guint size = 0; size < 2; size++)

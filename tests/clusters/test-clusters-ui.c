@@ -30,7 +30,7 @@ type_into (GtkWidget  *form,
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 /* The rows a list shows; the clinics fill theirs when their tab is open. */
@@ -41,7 +41,7 @@ list_of (GtkWidget  *page,
   GtkStack *stack = GTK_STACK (klynge_ui_test_find_named (page, "lists"));
 
   gtk_stack_set_visible_child_name (stack, g_str_equal (view, "clinics_view") ? "clinics" : "members");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (klynge_ui_test_find_named (page, view))));
 }
 
@@ -71,10 +71,7 @@ show_page (KlyngeWindow *window)
 {
   GtkWidget *page;
 
-  klynge_window_show_area (window, "clusters");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CLUSTERS_PAGE);
-  g_assert_nonnull (page);
+  page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
   return page;
 }
 
@@ -93,9 +90,7 @@ add_clinic_and_member (KlyngeWindow *window,
 
   /* A clinic through the real editor; each bad field keeps Save disabled and says why. */
   gtk_widget_activate_action (page, "clusters.new-clinic", NULL);
-  klynge_ui_test_flush ();
-  form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
-  g_assert_nonnull (form);
+  KLYNGE_UI_TEST_WAIT ((form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR))) != NULL);
   /* Ready to type the name, not on Cancel. */
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (form)), klynge_ui_test_find_named (form, "name")));
   g_assert_false (cluster_form_can_save (form));
@@ -139,8 +134,7 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic WHERE name = 'Lægehuset Vest'", 0), ==, 0);
 
   gtk_widget_activate_action (form, "clinic.save", NULL);
-  klynge_ui_test_flush ();
-  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLINIC_EDITOR) == NULL);
   clinic_id = klynge_test_count (db, "SELECT id FROM clinic WHERE name = 'Lægehuset Vest' AND provider_number = '099999' "
                                    "AND listed_patients = 4100 AND email = 'post@vest.dk'", 0);
   g_assert_cmpint (clinic_id, >, 0);
@@ -148,9 +142,7 @@ add_clinic_and_member (KlyngeWindow *window,
 
   /* A member of it, with a role whose dates must make sense. */
   gtk_widget_activate_action (page, "clusters.new-member", NULL);
-  klynge_ui_test_flush ();
-  form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
-  g_assert_nonnull (form);
+  KLYNGE_UI_TEST_WAIT ((form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR))) != NULL);
   g_assert_false (cluster_form_can_save (form));
   type_into (form, "name", "Ole Bach");
   type_into (form, "email", "ole bach@vest.dk");
@@ -164,7 +156,7 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_cmpuint (position, !=, G_MAXUINT);
   adw_combo_row_set_selected (ADW_COMBO_ROW (clinic_row), position);
   gtk_widget_activate_action (form, "member.add-role", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   {
     /* The roles list is the only list box of the form with an entry in it. */
     GtkWidget *row = klynge_ui_test_find_widget (klynge_ui_test_find_named (form, "roles"), GTK_TYPE_LIST_BOX_ROW);
@@ -175,16 +167,15 @@ add_clinic_and_member (KlyngeWindow *window,
     to = GTK_EDITABLE (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (from))));
     gtk_editable_set_text (from, "2026-01-01");
     gtk_editable_set_text (to, "2025-12-31");
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
     g_assert_false (cluster_form_can_save (form));
     g_assert_nonnull (strstr (cluster_form_problems (form), "before the start"));
     gtk_editable_set_text (to, "");
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
   }
   g_assert_true (cluster_form_can_save (form));
   gtk_widget_activate_action (form, "member.save", NULL);
-  klynge_ui_test_flush ();
-  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR) == NULL);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member m JOIN member_role r ON r.member_id = m.id "
                                         "WHERE m.name = 'Ole Bach' AND m.email = 'ole@vest.dk' AND m.clinic_id = ?1 "
                                         "AND r.role = 'board' AND r.from_date = '2026-01-01' AND r.to_date IS NULL",
@@ -198,7 +189,7 @@ add_clinic_and_member (KlyngeWindow *window,
     g_autofree char *emails = NULL;
 
     gtk_widget_activate_action (page, "clusters.copy-emails", NULL);
-    klynge_ui_test_flush ();
+    klynge_ui_test_settle ();
     emails = klynge_ui_test_clipboard_text (page);
     g_assert_nonnull (strstr (emails, "ole@vest.dk"));
     g_assert_nonnull (strstr (emails, ", "));
@@ -207,14 +198,10 @@ add_clinic_and_member (KlyngeWindow *window,
   /* Typing in the search field filters the list. */
   search = klynge_ui_test_find_named (page, "search");
   gtk_editable_set_text (GTK_EDITABLE (search), "ole b");
-  for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) != 1; i++)
-    klynge_ui_test_flush ();
-  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 1);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (list_of (page, "members_view")) == 1);
   g_assert_true (list_has (list_of (page, "members_view"), "Ole Bach"));
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  for (int i = 0; i < 20 && g_list_model_get_n_items (list_of (page, "members_view")) == 1; i++)
-    klynge_ui_test_flush ();
-  g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 2);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (list_of (page, "members_view")) == KLYNGE_DEMO_N_GPS + 2);
 }
 
 static void
@@ -230,8 +217,7 @@ delete_and_undo (KlyngeWindow *window,
 
   /* A member: gone from the list and the database, then back with their history. */
   gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
-  klynge_ui_test_flush ();
-  g_assert_false (list_has (list_of (page, "members_view"), "Louise Madsen"));
+  KLYNGE_UI_TEST_WAIT (!list_has (list_of (page, "members_view"), "Louise Madsen"));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE id = ?1", member), ==, 0);
   g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
   KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), "Louise Madsen"));
@@ -245,21 +231,17 @@ delete_and_undo (KlyngeWindow *window,
 
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 0, TRUE);
     gtk_widget_activate_action (page, "clusters.delete-selected", NULL);
-    klynge_ui_test_flush ();
-    g_assert_false (list_has (list_of (page, "members_view"), name));
+    KLYNGE_UI_TEST_WAIT (!list_has (list_of (page, "members_view"), name));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
     KLYNGE_UI_TEST_WAIT (list_has (list_of (page, "members_view"), name));
   }
 
   /* A clinic with members asks where they go; moving them leaves no orphans. */
   gtk_widget_activate_action (page, "clusters.delete-clinic", "x", clinic);
-  klynge_ui_test_flush ();
-  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
   adw_message_dialog_response (dialog, "move");
-  klynge_ui_test_flush ();
-  g_assert_false (list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
+  KLYNGE_UI_TEST_WAIT (!list_has (list_of (page, "clinics_view"), "Lægehuset Østergade"));
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE clinic_id = ?1", clinic), ==, 0);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE clinic_id IS NULL", 0), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 1);
@@ -317,7 +299,7 @@ undo_with_keys (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
   g_assert_true (klynge_db_exec (db, "UPDATE cluster SET notes = 'changed'", NULL));
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (n_with_id (db, member), ==, 0);
 }
 
@@ -402,13 +384,13 @@ switch_cluster (KlyngeWindow *window,
 
   g_assert_nonnull (switcher);
   gtk_menu_button_popup (button);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   list = klynge_ui_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_LIST_BOX);
   /* By name: "Aarhus Midt Quality Cluster" comes before "Almen Klynge Nord". */
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   g_assert_cmpint (klynge_context_get_cluster_id (klynge_window_get_context (window)), ==, nord);
   g_assert_cmpint (g_settings_get_int64 (settings, "cluster-id"), ==, nord);
@@ -432,8 +414,7 @@ search_for (GtkWidget  *page,
             gboolean    expect_empty)
 {
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "search")), text);
-  for (int i = 0; i < 20 && shows_empty_state (page, "members-empty") != expect_empty; i++)
-    klynge_ui_test_flush ();
+  KLYNGE_UI_TEST_WAIT (shows_empty_state (page, "members-empty") == expect_empty);
 }
 
 /* An empty list says what to do instead of showing bare column headers;
@@ -457,7 +438,7 @@ empty_states (KlyngeWindow *window,
 
   klynge_context_set_cluster_id (klynge_window_get_context (window),
                                  klynge_test_count (window_db (window), "SELECT id FROM cluster WHERE name = 'Almen Klynge Nord'", 0));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, 0);
   g_assert_true (shows_empty_state (page, "members-empty"));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Members Yet");
@@ -479,9 +460,7 @@ edit_cluster (KlyngeWindow *window,
   GtkWidget *form;
 
   gtk_widget_activate_action (page, "clusters.edit-cluster", NULL);
-  klynge_ui_test_flush ();
-  form = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
-  g_assert_nonnull (form);
+  KLYNGE_UI_TEST_WAIT ((form = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")))) != NULL);
   g_assert_true (cluster_form_can_save (form));
 
   type_into (form, "threshold", "120");
@@ -502,14 +481,15 @@ edit_cluster (KlyngeWindow *window,
   type_into (form, "name", "Klynge Vest");
   g_assert_true (cluster_form_can_save (form));
   gtk_widget_activate_action (form, "cluster.save", NULL);
-  klynge_ui_test_flush ();
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")) == NULL);
 
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Vest' AND min_listed_patients = 50000 "
                                         "AND attendance_threshold = 0.7 AND grant_per_patient = 500", 0), ==, 1);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))), ==, "Klynge Vest");
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "cluster-name"))),
+                                  "Klynge Vest") == 0);
   /* 48,000 listed patients no longer meet a minimum of 50,000. */
+  KLYNGE_UI_TEST_WAIT (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "patients"), "warning"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "patients"))), "48"));
-  g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "patients"), "warning"));
 }
 
 /* Enter in the New Cluster dialog saves and closes it; Enter again (a key
@@ -526,10 +506,8 @@ new_cluster_enter (KlyngeWindow *window,
 
   show_page (window);
   gtk_widget_activate_action (switcher, "switcher.new-cluster", NULL);
-  klynge_ui_test_flush ();
-  editor = klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor"));
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor"))) != NULL);
   form = GTK_WIDGET (editor);
-  g_assert_nonnull (form);
   g_object_ref (editor);
   type_into (form, "name", "Klynge Syd");
   text = klynge_ui_test_find_widget (klynge_ui_test_find_named (form, "name"), GTK_TYPE_TEXT);
@@ -538,9 +516,7 @@ new_cluster_enter (KlyngeWindow *window,
   /* What Enter does in a text field: it activates it. */
   g_signal_emit_by_name (text, "activate");
   g_signal_emit_by_name (text, "activate");
-  klynge_ui_test_flush ();
-
-  g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeClusterEditor")) == NULL);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster", 0), ==, clusters + 1);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM cluster WHERE name = 'Klynge Syd'", 0), ==, 1);
   g_object_unref (text);
@@ -559,12 +535,7 @@ import_members (KlyngeWindow *window,
   GtkWidget *dialog = NULL;
 
   gtk_widget_activate_action (page, "clusters.import-members", "s", path);
-  for (int i = 0; i < 40 && dialog == NULL; i++)
-    {
-      klynge_ui_test_flush ();
-      dialog = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
-    }
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG))) != NULL);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (dialog, "summary"))),
                             "3 new members, 1 row with a problem (left out), 1 new clinic"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
@@ -573,8 +544,7 @@ import_members (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, members);
 
   gtk_widget_activate_action (dialog, "import.commit", NULL);
-  klynge_ui_test_flush ();
-  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG) == NULL);
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, members + 3);
   g_assert_true (list_has (list_of (page, "members_view"), "Søren Ærø"));
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Fjordvej"));
@@ -614,16 +584,14 @@ fits_small_screen (KlyngeWindow *window,
   /* At that width the names stay whole (the list scrolls sideways) and so
    * does the estimated grant. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
-  for (int i = 0; i < 10; i++)
-    klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (klynge_ui_test_find_named (page, "grant")))));
   name = find_label (klynge_ui_test_find_named (page, "members_view"), "Birgitte Kristensen");
   g_assert_nonnull (name);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
   list_of (page, "clinics_view");
-  for (int i = 0; i < 5; i++)
-    klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   name = find_label (klynge_ui_test_find_named (page, "clinics_view"), "Lægeklinikken Bøgevej");
   g_assert_nonnull (name);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
@@ -684,16 +652,14 @@ short_screen (KlyngeWindow *window,
   GListModel *list = list_of (page, "members_view");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  for (int i = 0; i < 10; i++)
-    klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 600);
   g_assert_cmpuint (count_whole_rows (view, list), >=, USABLE_ROWS);
   assert_figures_readable (window, page);
 
   /* On a tall screen the summary is whole again, cards and all. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
-  for (int i = 0; i < 10; i++)
-    klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   assert_figures_readable (window, page);
   g_assert_true (gtk_widget_has_css_class (klynge_ui_test_find_named (page, "grant"), "title-2"));
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (klynge_ui_test_find_named (page, "board")))));
@@ -702,6 +668,17 @@ short_screen (KlyngeWindow *window,
 /* Rows are built a screenful at a time as the list scrolls: every member
  * and clinic must still be reachable, down to the last, on both tabs. */
 #define LONG_LIST 120
+
+/* Scrolls @view to its end, again as the rows made on the way change its
+ * height, as a user holding End does; whether @last is shown. */
+static gboolean
+scrolled_to (GtkAdjustment *adjustment,
+             GtkWidget     *view,
+             const char    *last)
+{
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return find_label (view, last) != NULL;
+}
 
 static void
 scroll_to_end (KlyngeWindow *window,
@@ -722,15 +699,10 @@ scroll_to_end (KlyngeWindow *window,
   for (guint step = 0; step < 50 && g_list_model_get_n_items (list) < all; step++)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
     }
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, all);
-  for (int i = 0; i < 3; i++)
-    {
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      klynge_ui_test_flush ();
-    }
-  g_assert_nonnull (find_label (view, last));
+  KLYNGE_UI_TEST_WAIT (scrolled_to (adjustment, view, last));
 }
 
 static void
@@ -769,7 +741,7 @@ grow_list (GtkWidget *view,
   for (guint step = 0; step < 50 && g_list_model_get_n_items (list) <= n_rows; step++)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
     }
   g_assert_cmpuint (g_list_model_get_n_items (list), >, n_rows);
   return g_list_model_get_n_items (list);
@@ -797,21 +769,17 @@ save_keeps_place (KlyngeWindow *window,
       double value;
 
       gtk_selection_model_select_item (GTK_SELECTION_MODEL (list), EDITED_ROW, TRUE);
-      for (int i = 0; i < 3; i++)
-        klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       value = gtk_adjustment_get_value (adjustment);
       n_rows = g_list_model_get_n_items (list);
 
       gtk_widget_activate_action (page, "clusters.edit-selected", NULL);
-      klynge_ui_test_flush ();
-      form = GTK_WIDGET (klynge_ui_test_find_toplevel (members ? KLYNGE_TYPE_MEMBER_EDITOR : KLYNGE_TYPE_CLINIC_EDITOR));
-      g_assert_nonnull (form);
+      KLYNGE_UI_TEST_WAIT ((form = GTK_WIDGET (klynge_ui_test_find_toplevel (members ? KLYNGE_TYPE_MEMBER_EDITOR : KLYNGE_TYPE_CLINIC_EDITOR))) != NULL);
       type_into (form, "phone", phone);
       g_assert_true (cluster_form_can_save (form));
       gtk_widget_activate_action (form, members ? "member.save" : "clinic.save", NULL);
       KLYNGE_UI_TEST_WAIT (find_label (view, phone) != NULL);
-      for (int i = 0; i < 3; i++)
-        klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
 
       g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_rows);
       g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (list)), ==, EDITED_ROW);

@@ -38,7 +38,7 @@ type_into (GtkWidget  *widget,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (widget), text);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 static GtkWidget *
@@ -49,9 +49,7 @@ open_editor (GtkWidget  *page,
   GtkWidget *form;
 
   gtk_widget_activate_action_variant (page, action, member_id);
-  klynge_ui_test_flush ();
-  form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
-  g_assert_nonnull (form);
+  KLYNGE_UI_TEST_WAIT ((form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR))) != NULL);
   return form;
 }
 
@@ -68,8 +66,7 @@ pick_from_calendar (GtkWidget  *row,
 
   g_assert_nonnull (popover);
   gtk_widget_activate_action (row, "date.show-calendar", NULL);
-  klynge_ui_test_flush ();
-  g_assert_true (gtk_widget_get_visible (popover));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_visible (popover));
   /* It opens on the field's date, or today when it has none. */
   shown = gtk_calendar_get_date (GTK_CALENDAR (klynge_ui_test_find_widget (popover, GTK_TYPE_CALENDAR)));
   {
@@ -82,8 +79,7 @@ pick_from_calendar (GtkWidget  *row,
   }
   gtk_calendar_select_day (GTK_CALENDAR (klynge_ui_test_find_widget (popover, GTK_TYPE_CALENDAR)), day);
   gtk_widget_activate_action (popover, "date.pick", NULL);
-  klynge_ui_test_flush ();
-  g_assert_false (gtk_widget_get_visible (popover));
+  KLYNGE_UI_TEST_WAIT (!gtk_widget_get_visible (popover));
 }
 
 static void
@@ -96,9 +92,7 @@ danish_dates (KlyngeWindow *window,
   g_autofree char *today_shown = NULL;
   gint64 member_id;
 
-  klynge_window_show_area (window, "clusters");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_CLUSTERS_PAGE);
+  page = klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE);
   form = open_editor (page, "clusters.new-member", NULL);
 
   /* The title says how to write the date; the Danish way is read. */
@@ -130,7 +124,7 @@ danish_dates (KlyngeWindow *window,
 
   /* A new role starts today, shown the Danish way; its dates are read so too. */
   gtk_widget_activate_action (form, "member.add-role", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   role = klynge_ui_test_find_widget (field (form, "roles"), GTK_TYPE_LIST_BOX_ROW);
   from = klynge_ui_test_find_widget (role, GTK_TYPE_ENTRY);
   to = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (from));
@@ -147,8 +141,7 @@ danish_dates (KlyngeWindow *window,
   g_assert_true (cluster_form_can_save (form));
 
   gtk_widget_activate_action (form, "member.save", NULL);
-  klynge_ui_test_flush ();
-  g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR) == NULL);
   /* The database keeps ISO 8601. */
   member_id = klynge_test_count (db, "SELECT m.id FROM member m JOIN member_role r ON r.member_id = m.id "
                                    "WHERE m.name = 'Ida Holm' AND m.joined_on = '2026-03-15' "
@@ -161,7 +154,6 @@ danish_dates (KlyngeWindow *window,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (form, "joined"))), ==, "15-03-2026");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (form, "left"))), ==, "30-06-2027");
   gtk_window_close (GTK_WINDOW (form));
-  klynge_ui_test_flush ();
 }
 
 static void
@@ -174,13 +166,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The Danish user: their language, their locale, the build's catalogues. */
-  g_setenv ("LANGUAGE", "da", TRUE);
-  g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, ""));
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  klynge_ui_test_use_language (TRUE, BUILD_LOCALEDIR);
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/clusters/ui/danish-dates", test_danish_dates);

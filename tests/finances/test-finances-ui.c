@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "klynge-context.h"
+#include "klynge-data-page.h"
 #include "klynge-finances-page.h"
 #include "klynge-ledger.h"
 #include "klynge-ledger-entry-dialog.h"
@@ -79,21 +80,15 @@ enter_expense (KlyngeWindow *window,
   GListModel *entries;
   g_autoptr(KlyngeLedgerEntry) added = NULL;
 
-  klynge_window_show_area (window, "finances");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
-  g_assert_nonnull (page);
+  page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
 
   year = find_named (page, "year");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
                               position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), "2026"));
-  klynge_ui_test_flush ();
-  g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_BEFORE) == 0);
 
   gtk_widget_activate_action (page, "finances.add-entry", NULL);
-  klynge_ui_test_flush ();
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = find_dialog ()) != NULL);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), find_named (GTK_WIDGET (dialog), "amount")));
   /* Nothing attached yet: nothing to remove. */
   g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (dialog), "clear-file")));
@@ -102,9 +97,8 @@ enter_expense (KlyngeWindow *window,
 
   /* Without a category nothing is saved and the dialog says why. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
-  klynge_ui_test_flush ();
   error_label = find_named (GTK_WIDGET (dialog), "error");
-  g_assert_true (gtk_widget_get_visible (error_label));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "category"));
   g_assert_true (find_dialog () == dialog);
   g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
@@ -114,15 +108,13 @@ enter_expense (KlyngeWindow *window,
   adw_combo_row_set_selected (category, position_of_string (adw_combo_row_get_model (category), "Catering (expense)"));
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "12,34");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
-  klynge_ui_test_flush ();
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not an amount"));
+  KLYNGE_UI_TEST_WAIT (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not an amount") != NULL);
   g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
 
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "1,234.50");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
-  klynge_ui_test_flush ();
-  g_assert_null (find_dialog ());
-  g_assert_cmpstr (balance_text (page), ==, BALANCE_AFTER);
+  KLYNGE_UI_TEST_WAIT (find_dialog () == NULL);
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_AFTER) == 0);
 
   /* Deleting offers Undo, which brings the entry and the balance back. */
   entries = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (klynge_ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW))));
@@ -130,8 +122,7 @@ enter_expense (KlyngeWindow *window,
   added = g_list_model_get_item (entries, 32);
   g_assert_cmpint (added->amount, ==, 123450);
   gtk_widget_activate_action (page, "finances.delete-entry", "x", added->id);
-  klynge_ui_test_flush ();
-  g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_BEFORE) == 0);
   g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
   KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_AFTER) == 0);
 }
@@ -157,39 +148,33 @@ book_grants_twice (KlyngeWindow *window,
   GtkWidget *page, *year;
   GtkWindow *dialog;
 
-  klynge_window_show_area (window, "finances");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
+  page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
   year = find_named (page, "year");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
                               position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), "2026"));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   /* The demo's 2026 has its yearly grant: nothing to book, no question. */
   g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 1);
   gtk_widget_activate_action (page, "finances.book-grants", NULL);
-  klynge_ui_test_flush ();
+  /* Nothing to wait for: no question comes. */
+  klynge_ui_test_settle ();
   g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 1);
 
   /* Without it, the dialog names it; booked, a second press adds nothing. */
   gtk_widget_activate_action (page, "finances.delete-entry", "x", booked);
-  klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 0);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, count_sql, cluster) == 0);
   for (int press = 0; press < 2; press++)
     {
       gtk_widget_activate_action (page, "finances.book-grants", NULL);
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
       if (press == 0)
         {
           g_assert_nonnull (dialog);
           g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Yearly grant"));
-          /* What the Book button does: respond, then close. */
-          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "book");
-          gtk_window_close (dialog);
-          for (int i = 0; i < 100 && klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL; i++)
-            klynge_ui_test_flush ();
+          klynge_ui_test_respond ("book");
           g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
         }
       else
@@ -197,9 +182,16 @@ book_grants_twice (KlyngeWindow *window,
       g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 1);
     }
 
-  gtk_widget_activate_action (page, "finances.undo-grants", NULL);
-  klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_test_count (db, count_sql, cluster), ==, 0);
+  /* On the window's one undo: the toast's Undo from another area, then
+   * Shift+Ctrl+Z and Ctrl+Z. */
+  klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, count_sql, cluster) == 0);
+  klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, count_sql, cluster) == 1);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, count_sql, cluster) == 0);
 }
 
 static void
@@ -216,7 +208,7 @@ show_year (GtkWidget  *page,
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
                               position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), name));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 /* Locking a past year asks once, saying what it means; the running year
@@ -244,17 +236,13 @@ lock_years (KlyngeWindow *window,
   g_assert_no_error (error);
   klynge_context_emit_changed (klynge_window_get_context (window));
 
-  klynge_window_show_area (window, "finances");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
+  page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
   lock = find_named (page, "lock");
 
   /* A past year: one question that explains; No leaves it open. */
   show_year (page, past);
   g_signal_emit_by_name (lock, "clicked");
-  klynge_ui_test_flush ();
-  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "cannot be changed"));
   g_assert_false (klynge_ledger_is_year_locked (db, cluster, atoi (past)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (lock)));
@@ -284,9 +272,8 @@ lock_years (KlyngeWindow *window,
 
   /* Unlocking needs no question. */
   g_signal_emit_by_name (lock, "clicked");
-  klynge_ui_test_flush ();
+  KLYNGE_UI_TEST_WAIT (!klynge_ledger_is_year_locked (db, cluster, atoi (running)));
   g_assert_null (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_false (klynge_ledger_is_year_locked (db, cluster, atoi (running)));
 }
 
 static void
@@ -302,11 +289,8 @@ empty_ledger (KlyngeWindow *window,
 {
   GtkWidget *page, *empty;
 
-  klynge_window_show_area (window, "finances");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_FINANCES_PAGE);
-  empty = klynge_ui_test_find_widget (page, ADW_TYPE_STATUS_PAGE);
-  g_assert_nonnull (empty);
+  page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  KLYNGE_UI_TEST_WAIT ((empty = klynge_ui_test_find_widget (page, ADW_TYPE_STATUS_PAGE)) != NULL);
   g_assert_true (gtk_widget_get_mapped (empty));
 }
 
@@ -392,7 +376,7 @@ show_tab (GtkWidget  *page,
           const char *name)
 {
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), name);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 /* An amount typed in the budget or the grant rates and not applied yet is

@@ -343,6 +343,33 @@ test_grants (Fixture       *f,
   g_assert_cmpuint (y2017->len, ==, 0);
 }
 
+/* Booking books what the year lacks, once; its undo takes the booked
+ * entries out again and its redo puts them back. */
+static void
+test_book_grants (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlyngeSnapshot) booked = NULL;
+  g_autoptr(KlyngeSnapshot) again = NULL;
+  gint64 before = n_entries (f);
+  guint n_booked;
+
+  booked = klynge_ledger_book_grants (f->db, f->cluster, 2018, &n_booked, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_booked, ==, 2);
+  g_assert_cmpint (n_entries (f), ==, before + 2);
+  again = klynge_ledger_book_grants (f->db, f->cluster, 2018, &n_booked, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_booked, ==, 0);
+  g_assert_cmpint (n_entries (f), ==, before + 2);
+
+  g_assert_true (klynge_snapshot_restore (booked, f->db, &error));
+  g_assert_cmpint (n_entries (f), ==, before);
+  g_assert_true (klynge_snapshot_redo (booked, f->db, &error));
+  g_assert_cmpint (n_entries (f), ==, before + 2);
+}
+
 static void
 test_budget_and_meetings (Fixture       *f,
                           gconstpointer  data)
@@ -430,6 +457,7 @@ main (int   argc,
   ADD ("locked-year", test_locked_year);
   ADD ("categories", test_categories);
   ADD ("grants", test_grants);
+  ADD ("book-grants", test_book_grants);
   ADD ("budget-and-meetings", test_budget_and_meetings);
   ADD ("unreadable-tables", test_unreadable_tables);
 #undef ADD

@@ -179,6 +179,32 @@ test_cancel_keeps_history (MeetingsFixture *f,
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
 }
 
+/* Undo gives a cancelled meeting back its status and calendar sequence;
+ * redo cancels it again. */
+static void
+test_cancel_and_undo (MeetingsFixture *f,
+                      gconstpointer    data)
+{
+  g_autoptr(KlyngeMeeting) m = meetings_add_meeting (f, "Autumn", "2030-09-15T17:00", "2030-09-15T19:00", "invited");
+  const char *state_sql = "SELECT (status = 'invited') + 2 * sequence FROM meeting WHERE id = ?1";
+  g_autoptr(KlyngeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before = meetings_count (f, state_sql, m->id);
+
+  snapshot = klynge_meeting_cancel (f->db, m->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (meetings_count (f, "SELECT status = 'cancelled' FROM meeting WHERE id = ?1", m->id), ==, 1);
+  g_assert_cmpint (meetings_count (f, state_sql, m->id), !=, before);
+  g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
+  g_assert_cmpint (meetings_count (f, state_sql, m->id), ==, before);
+  g_assert_true (klynge_snapshot_redo (snapshot, f->db, &error));
+  g_assert_cmpint (meetings_count (f, "SELECT status = 'cancelled' FROM meeting WHERE id = ?1", m->id), ==, 1);
+
+  g_clear_pointer (&snapshot, klynge_snapshot_free);
+  g_assert_null (klynge_meeting_cancel (f->db, 9999, &error));
+  g_assert_nonnull (error);
+}
+
 static void
 test_delete_and_undo (MeetingsFixture *f,
                       gconstpointer    data)
@@ -272,6 +298,8 @@ main (int    argc,
               meetings_fixture_set_up, test_validation, meetings_fixture_tear_down);
   g_test_add ("/meetings/meeting/cancel-keeps-history", MeetingsFixture, NULL,
               meetings_fixture_set_up, test_cancel_keeps_history, meetings_fixture_tear_down);
+  g_test_add ("/meetings/meeting/cancel-and-undo", MeetingsFixture, NULL,
+              meetings_fixture_set_up, test_cancel_and_undo, meetings_fixture_tear_down);
   g_test_add ("/meetings/meeting/delete-and-undo", MeetingsFixture, NULL,
               meetings_fixture_set_up, test_delete_and_undo, meetings_fixture_tear_down);
   g_test_add_func ("/meetings/follow-up/dates", test_follow_up_dates);

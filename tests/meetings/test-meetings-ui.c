@@ -12,6 +12,7 @@
 #include "klynge-attendance-register.h"
 #include "klynge-cluster.h"
 #include "klynge-context.h"
+#include "klynge-data-page.h"
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
 #include "klynge-meeting.h"
@@ -67,16 +68,14 @@ plan_and_register (KlyngeWindow *window,
   g_autoptr(GListModel) lines = NULL;
   gboolean late;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   g_assert_nonnull (page);
   db = klynge_page_get_db (KLYNGE_PAGE (page));
   stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK));
 
   /* A new meeting: details first. */
   gtk_widget_activate_action (page, "meetings.new", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title")), "KOL: spirometri");
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-date")), "2030-02-05");
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-start")), "17:00");
@@ -87,19 +86,18 @@ plan_and_register (KlyngeWindow *window,
   agenda = klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER);
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   set_item (agenda, 0, "Velkommen", 10);
   set_item (agenda, 1, "Gruppearbejde", 60);
   set_item (agenda, 2, "Vores data", 30);
   /* A longer type in one row leaves the titles lined up. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (agenda_row_child (agenda, 1, GTK_TYPE_DROP_DOWN)), 2);
-  for (int i = 0; i < 5; i++)
-    klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (agenda_row_child (agenda, 0, GTK_TYPE_ENTRY)), ==,
                    gtk_widget_get_width (agenda_row_child (agenda, 1, GTK_TYPE_ENTRY)));
   gtk_widget_grab_focus (agenda_row_child (agenda, 2, GTK_TYPE_ENTRY));
   gtk_widget_activate_action (agenda, "agenda.move", "i", -1);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agenda_row_child (agenda, 1, GTK_TYPE_ENTRY))), ==, "Vores data");
   /* Start times follow: 17:00, 17:10, 17:40. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (agenda_row_child (agenda, 2, GTK_TYPE_LABEL))), ==, "17:40");
@@ -108,13 +106,12 @@ plan_and_register (KlyngeWindow *window,
   warning = klynge_ui_test_find_named (agenda, "agenda-warning");
   g_assert_false (gtk_widget_get_visible (warning));
   set_item (agenda, 2, "Gruppearbejde", 100);
-  klynge_ui_test_flush ();
-  g_assert_true (gtk_widget_get_visible (warning));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_visible (warning));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "20 minutes past"));
   set_item (agenda, 2, "Gruppearbejde", 60);
 
   gtk_widget_activate_action (page, "meetings.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   upcoming = klynge_meetings_list (db, 1, KLYNGE_MEETINGS_UPCOMING, "2029-01-01T00:00", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (upcoming), ==, 1);
   {
@@ -141,18 +138,18 @@ plan_and_register (KlyngeWindow *window,
 
   /* No data asked for yet: a status page says what to do. */
   adw_view_stack_set_visible_child_name (stack, "data-requests");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   requests = klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeDataRequestsView"));
   g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (requests, "empty")));
   g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (requests, "summary")));
 
   /* Invite everyone, then roll call with the keyboard alone. */
   adw_view_stack_set_visible_child_name (stack, "invitations");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (page, "no-invitations")));
   gtk_widget_activate_action (klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeInvitationsView")),
                               "invitations.invite-all", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   /* Answers with the keyboard, as the page says: D on the first, A on the next. */
   {
     GtkWidget *invitations = klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeInvitationsView"));
@@ -173,7 +170,7 @@ plan_and_register (KlyngeWindow *window,
     g_assert_cmpstr (second->status, ==, "accepted");
   }
   adw_view_stack_set_visible_child_name (stack, "attendance");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   list = klynge_ui_test_find_named (page, "attendance-list");
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
@@ -183,11 +180,11 @@ plan_and_register (KlyngeWindow *window,
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_l, 0);   /* fourth came late */
   /* Up arrow to the third: she came after all. */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_p, 0);
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_u, 0);   /* the fourth, reached by the letter, absent after all; then back */
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_l, 0);   /* late implies present */
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "attendance-summary"))), "3 present (1 late)"));
 
@@ -210,7 +207,7 @@ plan_and_register (KlyngeWindow *window,
         int min_width;
 
         adw_view_stack_set_visible_child_name (stack, parts[i]);
-        klynge_ui_test_flush ();
+        klynge_ui_test_settle ();
         gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
         if (min_width > 800)
           g_error ("The meeting's %s need %d px", parts[i], min_width);
@@ -240,16 +237,13 @@ first_meeting (KlyngeWindow *window,
   KlyngeContext *context = klynge_window_get_context (window);
   GtkWidget *page, *none;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   none = klynge_ui_test_find_named (page, "no-meeting");
   g_assert_false (gtk_widget_get_mapped (none));
 
   klynge_context_set_cluster_id (context, klynge_test_count (klynge_context_get_db (context),
                                                              "SELECT id FROM cluster WHERE name = 'Empty'", 0));
-  klynge_ui_test_flush ();
-  g_assert_true (gtk_widget_get_mapped (none));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (none));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, "No Meetings Yet");
 }
 
@@ -262,22 +256,16 @@ narrow_window (KlyngeWindow *window,
   AdwLeaflet *leaflet;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  klynge_window_show_area (window, "meetings");
-  for (int i = 0; i < 5; i++)
-    klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   leaflet = ADW_LEAFLET (klynge_ui_test_find_widget (page, ADW_TYPE_LEAFLET));
-  g_assert_true (adw_leaflet_get_folded (leaflet));
+  KLYNGE_UI_TEST_WAIT (adw_leaflet_get_folded (leaflet));
   back = klynge_ui_test_find_named (page, "back");
 
   gtk_widget_activate_action (page, "meetings.new", NULL);
-  klynge_ui_test_flush ();
-  g_assert_true (gtk_widget_get_mapped (back));
-  gtk_widget_activate (back);
-  for (int i = 0; i < 10 && gtk_widget_get_mapped (back); i++)
-    klynge_ui_test_flush ();
-  g_assert_false (gtk_widget_get_mapped (back));
-  g_assert_true (gtk_widget_get_mapped (klynge_ui_test_find_button (page, "New Meeting")));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (back));
+  g_signal_emit_by_name (back, "clicked");
+  KLYNGE_UI_TEST_WAIT (!gtk_widget_get_mapped (back));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_button (page, "New Meeting")));
 }
 
 static void
@@ -322,21 +310,17 @@ empty_agenda (KlyngeWindow *window,
 {
   GtkWidget *page, *agenda;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.new", NULL);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "agenda");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   agenda = klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER);
   g_assert_true (says_no_items (agenda));
 
   gtk_widget_activate_action (agenda, "agenda.add-item", NULL);
-  klynge_ui_test_flush ();
-  g_assert_false (says_no_items (agenda));
+  KLYNGE_UI_TEST_WAIT (!says_no_items (agenda));
   g_signal_emit_by_name (find_icon_button (agenda, "user-trash-symbolic"), "clicked");
-  klynge_ui_test_flush ();
-  g_assert_true (says_no_items (agenda));
+  KLYNGE_UI_TEST_WAIT (says_no_items (agenda));
 }
 
 static void
@@ -353,17 +337,11 @@ new_topic (KlyngeWindow *window,
   GtkWidget *page, *topics;
   AdwMessageDialog *dialog;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_flush ();
-  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
-  g_assert_nonnull (topics);
+  KLYNGE_UI_TEST_WAIT ((topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")))) != NULL);
   gtk_widget_activate_action (topics, "topics.new-topic", NULL);
-  klynge_ui_test_flush ();
-  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)), "  ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
@@ -379,30 +357,6 @@ test_new_topic (void)
   klynge_ui_test_run_on_demo (new_topic, NULL);
 }
 
-static GtkWidget *
-meeting_row (GtkWidget *page,
-             gint64     meeting_id)
-{
-  GtkWidget *list = klynge_ui_test_find_named (page, "meeting-list");
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == (gsize) meeting_id)
-      return row;
-  return NULL;
-}
-
-/* Selects the row of meeting @id in the list, as a click would. */
-static void
-pick (GtkWidget *page,
-      gint64     id)
-{
-  GtkWidget *row = meeting_row (page, id);
-
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list")), GTK_LIST_BOX_ROW (row));
-  klynge_ui_test_flush ();
-}
-
 /* Cancelling asks first, keeps the meeting in the list marked cancelled,
  * and can be undone. */
 static void
@@ -411,33 +365,32 @@ cancel_and_undo (KlyngeWindow *window,
 {
   KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
   const char *status_sql = "SELECT status = 'cancelled' FROM meeting WHERE id = ?1";
-  g_autofree char *text = NULL;
+  const char *planned_sql = "SELECT status = 'planned' FROM meeting WHERE id = ?1";
   GtkWidget *page, *row;
   GtkWindow *dialog;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
   /* The demo's planned meeting. */
-  pick (page, 7);
+  page = klynge_ui_test_open_meeting (window, 7);
 
   gtk_widget_activate_action (page, "meetings.cancel-meeting", NULL);
-  klynge_ui_test_flush ();
-  dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 0);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel-meeting");
-  gtk_window_close (dialog);
-  klynge_ui_test_flush ();
+  klynge_ui_test_respond ("cancel-meeting");
   g_assert_cmpint (klynge_test_count (db, status_sql, 7), ==, 1);
-  row = meeting_row (page, 7);
-  g_assert_nonnull (row);
-  text = klynge_ui_test_collect_text (row);
-  g_assert_nonnull (strstr (text, "Cancelled"));
+  KLYNGE_UI_TEST_WAIT ((row = klynge_ui_test_meeting_row (page, 7)) != NULL && klynge_ui_test_shows (row, "Cancelled"));
 
-  gtk_widget_activate_action (page, "meetings.undo-cancel", NULL);
-  klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_test_count (db, "SELECT status = 'planned' FROM meeting WHERE id = ?1", 7), ==, 1);
+  /* On the window's one undo: the toast's Undo from another area, then
+   * Shift+Ctrl+Z and Ctrl+Z. */
+  klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, planned_sql, 7) == 1);
+  klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
+  KLYNGE_UI_TEST_WAIT (!klynge_ui_test_shows (klynge_ui_test_meeting_row (page, 7), "Cancelled"));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, status_sql, 7) == 1);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (klynge_ui_test_meeting_row (page, 7), "Cancelled"));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, planned_sql, 7) == 1);
 }
 
 static void
@@ -458,18 +411,15 @@ vote_three_times (KlyngeWindow *window,
   GtkListBox *proposals;
   g_autoptr(GPtrArray) listed = NULL;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_flush ();
-  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  KLYNGE_UI_TEST_WAIT ((topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")))) != NULL);
   entry = klynge_ui_test_find_named (topics, "proposal-entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Antibiotika til børn");
   g_signal_emit_by_name (entry, "entry-activated");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Demens i almen praksis");
   g_signal_emit_by_name (entry, "entry-activated");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   proposals = GTK_LIST_BOX (klynge_ui_test_find_named (topics, "proposals"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (proposals, 1));
@@ -479,7 +429,7 @@ vote_three_times (KlyngeWindow *window,
       GtkWidget *second = GTK_WIDGET (gtk_list_box_get_row_at_index (proposals, 1));
 
       g_signal_emit_by_name (find_icon_button (second, "list-add-symbolic"), "clicked");
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
     }
 
   listed = klynge_topic_proposals_list (db, klynge_context_get_cluster_id (klynge_window_get_context (window)), NULL);
@@ -523,24 +473,19 @@ plan_from_proposal (KlyngeWindow *window,
   KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
   GtkWidget *page, *topics, *entry, *plan;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_flush ();
-  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  KLYNGE_UI_TEST_WAIT ((topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")))) != NULL);
   entry = klynge_ui_test_find_named (topics, "proposal-entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Demens i almen praksis");
   g_signal_emit_by_name (entry, "entry-activated");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   plan = find_labelled_button (klynge_ui_test_find_named (topics, "proposals"), "_Plan a Meeting");
   g_assert_nonnull (plan);
   g_signal_emit_by_name (plan, "clicked");
-  klynge_ui_test_flush ();
-
-  g_assert_null (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")) == NULL);
   gtk_widget_activate_action (page, "meetings.save", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM meeting m JOIN topic t ON t.id = m.topic_id "
                                         "WHERE m.title = 'Demens i almen praksis' AND t.title = m.title AND ?1", 1), ==, 1);
 }
@@ -597,19 +542,13 @@ indicator_type (KlyngeWindow *window,
   GListModel *labels;
   guint per_100000 = G_MAXUINT;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
-  klynge_ui_test_flush ();
-  topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));
-  g_assert_nonnull (topics);
+  KLYNGE_UI_TEST_WAIT ((topics = GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")))) != NULL);
   edit = find_indicator_button (topics, rate);
   g_assert_nonnull (edit);
   g_signal_emit_by_name (edit, "clicked");
-  klynge_ui_test_flush ();
-  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   unit = GTK_DROP_DOWN (klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
   labels = gtk_drop_down_get_model (unit);
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
@@ -620,8 +559,7 @@ indicator_type (KlyngeWindow *window,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), gtk_drop_down_get_selected (unit)), ==, "Rate per 1,000");
   gtk_drop_down_set_selected (unit, per_100000);
   adw_message_dialog_response (dialog, "save");
-  klynge_ui_test_flush ();
-  g_assert_cmpint (klynge_test_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate), ==, 100000);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, "SELECT rate_per FROM indicator WHERE id = ?1 AND unit = 'rate'", rate) == 100000);
   gtk_window_destroy (GTK_WINDOW (topics));
 }
 
@@ -659,9 +597,7 @@ two_meetings (KlyngeWindow *window,
   GtkWidget *page;
   KlyngeDb *db;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   db = klynge_page_get_db (KLYNGE_PAGE (page));
   *first = klynge_test_count (db, "SELECT min(id) FROM meeting", 0);
   *second = klynge_test_count (db, "SELECT max(id) FROM meeting", 0);
@@ -680,9 +616,9 @@ keeps_typed_title (KlyngeWindow *window,
   gboolean stays_open;
 
   /* Another meeting picked. */
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Picked away");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   g_assert_true (title_is (db, first, "Picked away"));
 
   /* Escape. */
@@ -691,7 +627,7 @@ keeps_typed_title (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (title_is (db, second, "Escaped"));
 
   /* The window closed. */
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Closed");
   g_signal_emit_by_name (window, "close-request", &stays_open);
   g_assert_false (stays_open);
@@ -701,14 +637,14 @@ keeps_typed_title (KlyngeWindow *window,
    * meeting and what was typed, Discard drops it. */
   klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Not saved");
   gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-start")), "25:99");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   klynge_ui_test_respond ("cancel");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), ==, "Not saved");
   g_assert_true (title_is (db, first, "Closed"));
   g_signal_emit_by_name (window, "close-request", &stays_open);
   g_assert_true (stays_open);
   klynge_ui_test_respond ("cancel");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   klynge_ui_test_respond ("discard");
   KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))), "Escaped"));
   g_assert_true (title_is (db, first, "Closed"));
@@ -735,7 +671,7 @@ static GtkWidget *
 first_item_entry (GtkWidget *page)
 {
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "agenda");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   return agenda_row_child (klynge_ui_test_find_widget (page, KLYNGE_TYPE_AGENDA_BUILDER), 0, GTK_TYPE_ENTRY);
 }
 
@@ -750,9 +686,9 @@ keeps_typed_agenda (KlyngeWindow *window,
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (page));
   gboolean stays_open;
 
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), first_item_entry (page), "Picked away");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   g_assert_true (first_item_is (db, first, "Picked away"));
 
   /* The first Escape leaves the item's fields for the item, the second the meeting. */
@@ -762,7 +698,7 @@ keeps_typed_agenda (KlyngeWindow *window,
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0);
   KLYNGE_UI_TEST_WAIT (first_item_is (db, second, "Escaped"));
 
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), first_item_entry (page), "Closed");
   g_signal_emit_by_name (window, "close-request", &stays_open);
   g_assert_false (stays_open);
@@ -792,7 +728,7 @@ static GtkWidget *
 guest_entry (GtkWidget *page)
 {
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "attendance");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   return klynge_ui_test_find_widget (klynge_ui_test_find_widget (page, KLYNGE_TYPE_ATTENDANCE_REGISTER), ADW_TYPE_ENTRY_ROW);
 }
 
@@ -810,24 +746,24 @@ keeps_typed_guest (KlyngeWindow *window,
   GtkWidget *guests;
   gboolean stays_open;
 
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   klynge_ui_test_type_over (GTK_WINDOW (window), guest_entry (page), "Picked Away, Region");
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   g_assert_true (has_guest (db, first, "Picked Away"));
   g_assert_false (has_guest (db, second, "Picked Away"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (guest_entry (page))), ==, "");
 
   /* The guest row is one Tab stop; Delete on it removes the guest. */
-  pick (page, first);
+  klynge_ui_test_open_meeting (window, first);
   guest_entry (page);
   guests = klynge_ui_test_find_named (page, "guest-list");
   KLYNGE_UI_TEST_WAIT ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (guests), 0)) != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)));
   gtk_list_box_select_row (GTK_LIST_BOX (guests), row);
   gtk_widget_grab_focus (GTK_WIDGET (row));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Delete, 0);
   KLYNGE_UI_TEST_WAIT (!has_guest (db, first, "Picked Away"));
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
 
   klynge_ui_test_type_over (GTK_WINDOW (window), guest_entry (page), "Closed Window");
   g_signal_emit_by_name (window, "close-request", &stays_open);
@@ -853,9 +789,9 @@ keeps_mail_draft (KlyngeWindow *window,
   g_autofree char *subject = NULL;
   GtkWindow *dialog;
 
-  pick (page, second);
+  klynge_ui_test_open_meeting (window, second);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "invitations");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   gtk_widget_activate_action (klynge_ui_test_find_widget (page, KLYNGE_TYPE_INVITATIONS_VIEW), "invitations.mail", NULL);
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
   dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -877,9 +813,7 @@ open_topics (KlyngeWindow *window)
 {
   GtkWidget *page;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
+  page = klynge_ui_test_open_meeting (window, 0);
   gtk_widget_activate_action (page, "meetings.topics", NULL);
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")) != NULL);
   return GTK_WIDGET (klynge_ui_test_find_toplevel (g_type_from_name ("KlyngeTopicsWindow")));

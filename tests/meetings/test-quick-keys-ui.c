@@ -77,21 +77,14 @@ danish_keys (KlyngeWindow *window,
   GtkDropDown *dropdown;
   gboolean late;
 
-  klynge_window_show_area (window, "meetings");
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), KLYNGE_TYPE_MEETINGS_PAGE);
-  list = klynge_ui_test_find_named (page, "meeting-list");
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == MEETING)
-      gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
-  klynge_ui_test_flush ();
+  page = klynge_ui_test_open_meeting (window, MEETING);
   stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK));
 
   adw_view_stack_set_visible_child_name (stack, "invitations");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   invitations = klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeInvitationsView"));
   gtk_widget_activate_action (invitations, "invitations.invite-all", NULL);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   answers = GTK_LIST_BOX (klynge_ui_test_find_widget (invitations, GTK_TYPE_LIST_BOX));
   /* The page and each row say which letter does what. */
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (invitations, "rsvp-keys"))),
@@ -112,7 +105,7 @@ danish_keys (KlyngeWindow *window,
   g_assert_cmpstr (answer_of (invited, 3), ==, "accepted");
 
   adw_view_stack_set_visible_child_name (stack, "attendance");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   register_view = klynge_ui_test_find_widget (page, g_type_from_name ("KlyngeAttendanceRegister"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (register_view, "roll-call-keys"))),
                             "F fremmødt, A afbud, U udeblevet, K for sent"));
@@ -147,9 +140,7 @@ danish_about (KlyngeWindow *window,
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))), "about", NULL);
-  klynge_ui_test_flush ();
-  about = klynge_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
-  g_assert_nonnull (about);
+  KLYNGE_UI_TEST_WAIT ((about = klynge_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
   g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==, "Klynges forfattere");
   g_assert_cmpstr (adw_about_window_get_copyright (ADW_ABOUT_WINDOW (about)), ==, "© 2026 Klynges forfattere");
   gtk_window_destroy (about);
@@ -171,13 +162,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The Danish user: their language, their locale, the build's catalogues. */
-  g_setenv ("LANGUAGE", "da", TRUE);
-  g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, ""));
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  klynge_ui_test_use_language (TRUE, BUILD_LOCALEDIR);
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/meetings/ui/danish-quick-keys", test_danish_keys);

@@ -10,6 +10,7 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 
+#include "klynge-meetings-page.h"
 #include "klynge-ui-test-utils.h"
 
 typedef struct
@@ -34,19 +35,98 @@ any_window_opening (void)
   return FALSE;
 }
 
-void
-klynge_ui_test_flush (void)
+typedef struct
 {
-  /* Twice: a frame can queue more work (a reload on map, a resize). A file
-   * being opened in the background is waited for, as a user would. */
-  for (guint round = 0; round < 2; round++)
-    {
-      gint64 until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
+  GtkWidget     *window;
+  GdkFrameClock *clock;
+  guint          layout;  /* what the window's widgets looked like at the last frame */
+  gboolean       stable;  /* a frame was drawn since the wait began, laid out as the one before */
+  gulong         handler;
+} Settling;
 
-      while (g_main_context_iteration (NULL, FALSE) || g_get_monotonic_time () < until ||
-             any_window_opening ())
-        ;
+/* Where and how big every widget shown is, in one number. */
+static guint
+layout_hash (GtkWidget *widget,
+             guint      hash)
+{
+  GtkAllocation allocation;
+
+  if (!gtk_widget_get_mapped (widget))
+    return hash;
+  gtk_widget_get_allocation (widget, &allocation);
+  hash = hash * 31 + (guint) allocation.x;
+  hash = hash * 31 + (guint) allocation.y;
+  hash = hash * 31 + (guint) allocation.width;
+  hash = hash * 31 + (guint) allocation.height;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    hash = layout_hash (child, hash);
+  return hash;
+}
+
+/* A layout can start another (a page turning narrow at a width), so the
+ * wait goes on until a frame changed nothing. */
+static void
+frame_drawn_cb (GdkFrameClock *clock,
+                Settling      *settling)
+{
+  guint layout = layout_hash (settling->window, 17);
+
+  settling->stable = layout == settling->layout;
+  settling->layout = layout;
+  if (!settling->stable)
+    gtk_widget_queue_draw (settling->window);
+}
+
+static gboolean
+settled (GPtrArray *windows)
+{
+  if (any_window_opening () || g_main_context_pending (NULL))
+    return FALSE;
+  for (guint i = 0; i < windows->len; i++)
+    {
+      Settling *settling = g_ptr_array_index (windows, i);
+
+      if (!settling->stable && gtk_widget_get_mapped (settling->window))
+        return FALSE;
     }
+  return TRUE;
+}
+
+static void
+settling_free (Settling *settling)
+{
+  g_signal_handler_disconnect (settling->clock, settling->handler);
+  g_object_unref (settling->clock);
+  g_object_unref (settling->window);
+  g_free (settling);
+}
+
+void
+klynge_ui_test_settle (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func ((GDestroyNotify) settling_free);
+
+  /* A file being opened in the background is waited for first, as a user
+   * would: the window it fills is what is then drawn. */
+  KLYNGE_UI_TEST_WAIT (!any_window_opening ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+      Settling *settling;
+
+      if (clock == NULL || !gtk_widget_get_mapped (window))
+        continue;
+      settling = g_new0 (Settling, 1);
+      settling->window = g_object_ref (window);
+      settling->clock = g_object_ref (clock);
+      settling->layout = layout_hash (window, 17);
+      settling->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_drawn_cb), settling);
+      g_ptr_array_add (windows, settling);
+      gtk_widget_queue_draw (window);
+    }
+  KLYNGE_UI_TEST_WAIT (settled (windows));
 }
 
 static gboolean
@@ -208,7 +288,6 @@ klynge_ui_test_respond_above (GtkWindow  *editor,
   /* As its button does: the answer, then the dialog goes. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);
-  klynge_ui_test_flush ();
 }
 
 static gboolean
@@ -219,7 +298,8 @@ run_test_cb (gpointer data)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (KLYNGE_IS_WINDOW (window));
-  klynge_ui_test_flush ();
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  klynge_ui_test_settle ();
   run->func (KLYNGE_WINDOW (window), run->user_data);
   run->ran = TRUE;
 
@@ -232,7 +312,22 @@ window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
   if (KLYNGE_IS_WINDOW (window))
-    g_timeout_add (100, run_test_cb, app);
+    g_idle_add (run_test_cb, app);
+}
+
+void
+klynge_ui_test_use_language (gboolean    danish,
+                             const char *localedir)
+{
+  if (danish)
+    {
+      g_setenv ("LANGUAGE", "da", TRUE);
+      g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
+    }
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /* With KLYNGE_SCREENSHOT_DIR set, the screenshots are in the language the
@@ -333,6 +428,15 @@ klynge_ui_test_clipboard_text (GtkWidget *widget)
   while (text == NULL)
     g_main_context_iteration (NULL, TRUE);
   return text;
+}
+
+gboolean
+klynge_ui_test_shows (GtkWidget  *widget,
+                      const char *text)
+{
+  g_autofree char *shown = klynge_ui_test_collect_text (widget);
+
+  return strstr (shown, text) != NULL;
 }
 
 GtkWidget *
@@ -507,9 +611,38 @@ klynge_ui_test_show_page (KlyngeWindow *window,
   GtkWidget *page;
 
   klynge_window_show_area (window, area);
-  klynge_ui_test_flush ();
-  page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type);
-  g_assert_nonnull (page);
+  KLYNGE_UI_TEST_WAIT ((page = klynge_ui_test_find_widget (GTK_WIDGET (window), page_type)) != NULL &&
+                       gtk_widget_get_mapped (page));
+  return page;
+}
+
+GtkWidget *
+klynge_ui_test_meeting_row (GtkWidget *page,
+                            gint64     meeting_id)
+{
+  GtkWidget *list = klynge_ui_test_find_named (page, "meeting-list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == (gsize) meeting_id)
+      return row;
+  return NULL;
+}
+
+GtkWidget *
+klynge_ui_test_open_meeting (KlyngeWindow *window,
+                             gint64        meeting_id)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
+  GtkListBox *list = GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list"));
+  GtkWidget *row;
+
+  if (meeting_id == 0)
+    return page;
+  KLYNGE_UI_TEST_WAIT ((row = klynge_ui_test_meeting_row (page, meeting_id)) != NULL);
+  /* As a click does. Leaving a meeting with changes may ask first, so the
+   * selection is not waited for: the caller answers or checks. */
+  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
+  klynge_ui_test_settle ();
   return page;
 }
 

@@ -46,8 +46,8 @@ check_overlay (KlyngeWindow *window,
   g_assert_nonnull (overlay);
   /* Shown, so a layout warning (fatal in the tests) is caught too. */
   gtk_window_present (GTK_WINDOW (overlay));
-  for (int i = 0; i < 5; i++)
-    klynge_ui_test_flush ();
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  klynge_ui_test_settle ();
   collect_accelerators (GTK_WIDGET (overlay), keys);
   /* One page per section: a second page hides groups behind a button few
    * notice, while the sections are named in the window's title menu. The

@@ -43,9 +43,7 @@ notes_then_close (KlyngeWindow *window,
   GtkTextIter start, end;
 
   gtk_widget_activate_action (klynge_ui_test_show_page (window, "clusters", KLYNGE_TYPE_CLUSTERS_PAGE), "clusters.edit-cluster", NULL);
-  klynge_ui_test_flush ();
-  editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLUSTER_EDITOR);
-  g_assert_nonnull (editor);
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_CLUSTER_EDITOR)) != NULL);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (editor)));
 
@@ -109,7 +107,7 @@ member_row_keys (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (focus_inside (GTK_WINDOW (window), list));
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0);
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 
   /* One Tab stop: the row's Edit and Delete buttons are not on the way. */
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0);
@@ -122,7 +120,7 @@ member_row_keys (KlyngeWindow *window,
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0);
   KLYNGE_UI_TEST_WAIT (!gtk_widget_get_mapped (menu));
   gtk_widget_grab_focus (list);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_F10, GDK_SHIFT_MASK);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (menu));
 
@@ -156,7 +154,7 @@ ledger_row_keys (KlyngeWindow *window,
   gtk_widget_grab_focus (list);
   KLYNGE_UI_TEST_WAIT (focus_inside (GTK_WINDOW (window), list));
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Delete, 0);
   KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (rows) == before - 1);
 
@@ -204,7 +202,7 @@ meeting_row_keys (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (list) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1) != NULL);
   /* Opening the meeting fills the list anew. */
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
   g_assert_nonnull (row);
   check_row_keys (GTK_WINDOW (window), list, GTK_WIDGET (row));
@@ -233,7 +231,7 @@ invitation_row_keys (KlyngeWindow *window,
   for (int i = 0; row == NULL && gtk_list_box_get_row_at_index (meetings, i) != NULL; i++)
     {
       gtk_list_box_select_row (meetings, gtk_list_box_get_row_at_index (meetings, i));
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
     }
   g_assert_nonnull (row);

@@ -57,8 +57,7 @@ test_reload_once (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   klynge_page_set_context (KLYNGE_PAGE (page), context);
   gtk_window_present (GTK_WINDOW (window));
-  klynge_ui_test_flush ();
-  g_assert_cmpuint (page->reloads, ==, 1);
+  KLYNGE_UI_TEST_WAIT (page->reloads == 1);
 
   klynge_context_set_db (context, db, 0);
   g_assert_cmpuint (page->reloads, ==, 2);
@@ -79,11 +78,9 @@ test_reload_once (void)
   klynge_context_set_db (context, NULL, 0);
   g_assert_cmpuint (page->reloads, ==, 4);
   gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
-  klynge_ui_test_flush ();
-  g_assert_cmpuint (page->reloads, ==, 5);
+  KLYNGE_UI_TEST_WAIT (page->reloads == 5);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  klynge_ui_test_flush ();
   klynge_test_remove_tree (dir);
 }
 

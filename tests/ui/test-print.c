@@ -130,7 +130,7 @@ print_meeting (KlyngeWindow *window,
       break;
   g_assert_nonnull (row);
   gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_true (find_stack_with (page, "attendance", &tabs));
 
   assert_printed (KLYNGE_PAGE (page), "agenda.pdf", 1, agenda);

@@ -112,10 +112,7 @@ check_editor_window (GtkWidget  *page,
   GtkWidget *save;
 
   g_assert_true (gtk_widget_activate_action_variant (page, action, parameter));
-  klynge_ui_test_flush ();
-  editor = klynge_ui_test_find_toplevel (type);
-  if (editor == NULL)
-    g_error ("%s opened no %s", action, g_type_name (type));
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (type)) != NULL);
   check_form (GTK_WIDGET (editor), read_only, g_type_name (type));
   if (read_only_title != NULL)
     check_title (editor, read_only, read_only_title);
@@ -124,7 +121,6 @@ check_editor_window (GtkWidget  *page,
   if (read_only && save != NULL)
     g_assert_false (gtk_widget_is_sensitive (save));
   gtk_window_destroy (editor);
-  klynge_ui_test_flush ();
 }
 
 static gint64
@@ -169,12 +165,12 @@ check_meetings (KlyngeWindow *window,
 
   g_assert_nonnull (list);
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   check_form (klynge_ui_test_find_widget (page, KLYNGE_TYPE_MEETING_EDITOR), read_only, "meeting editor");
 
   stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (stack, "attendance");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   check_form (klynge_ui_test_find_widget (page, KLYNGE_TYPE_ATTENDANCE_REGISTER), read_only, "attendance register");
   adw_view_stack_set_visible_child_name (stack, "details");
 
@@ -193,19 +189,16 @@ check_finances (KlyngeWindow *window,
 
   g_assert_nonnull (ledger);
   g_signal_emit_by_name (ledger, "activate", 0);
-  klynge_ui_test_flush ();
-  editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_LEDGER_ENTRY_DIALOG);
-  g_assert_nonnull (editor);
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (KLYNGE_TYPE_LEDGER_ENTRY_DIALOG)) != NULL);
   check_form (GTK_WIDGET (editor), read_only, "ledger entry");
   check_title (editor, read_only, "Ledger Entry");
   gtk_window_destroy (editor);
-  klynge_ui_test_flush ();
 
   /* The budget is typed into the page itself, with no notice of its own:
    * the header bar says Read-only. */
   stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (stack, "budget");
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   budget = count_changeable (adw_view_stack_get_child_by_name (stack, "budget"));
   g_test_message ("budget: %u things to change", budget);
   if (read_only)
@@ -294,9 +287,7 @@ check_drop (KlyngeWindow *window,
   AdwMessageDialog *dialog;
 
   klynge_window_import_file (window, file);
-  klynge_ui_test_flush ();
-  dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (dialog);
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "read-only-refusal");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "marked read-only"));
   g_assert_cmpstr (klynge_window_get_area (window), !=, "data");

@@ -55,7 +55,7 @@ run_second_instance (const char *path)
   /* It hands over and quits instead of opening a window of its own. */
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 static guint

@@ -36,12 +36,10 @@ cancel_chooser (const char *title)
 {
   GtkWindow *chooser;
 
-  klynge_ui_test_flush ();
-  chooser = klynge_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  g_assert_nonnull (chooser);
+  KLYNGE_UI_TEST_WAIT ((chooser = klynge_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
   g_assert_cmpstr (gtk_window_get_title (chooser), ==, title);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  klynge_ui_test_flush ();
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
 }
 
 /* An area whose Ctrl+N opens an editor in a window of its own. */
@@ -61,12 +59,8 @@ opens_editor (KlyngeWindow *window,
   GtkWindow *editor;
 
   g_assert_true (klynge_ui_test_activate_shortcut (page, "<Control>n"));
-  klynge_ui_test_flush ();
-  editor = klynge_ui_test_find_toplevel (c->editor_type);
-  if (editor == NULL)
-    g_error ("Ctrl+N opened no %s", g_type_name (c->editor_type));
+  KLYNGE_UI_TEST_WAIT ((editor = klynge_ui_test_find_toplevel (c->editor_type)) != NULL);
   gtk_window_destroy (editor);
-  klynge_ui_test_flush ();
 }
 
 static void
@@ -78,8 +72,7 @@ new_meeting (KlyngeWindow *window,
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), !=, "New meeting");
   g_assert_true (klynge_ui_test_activate_shortcut (page, "<Control>n"));
-  klynge_ui_test_flush ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "New meeting");
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (title)), "New meeting") == 0);
   g_assert_true (gtk_widget_get_mapped (title));
 }
 

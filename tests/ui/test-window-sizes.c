@@ -225,7 +225,7 @@ resize_window (GtkWindow  *window,
     {
       int default_width, default_height;
 
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       assert_fits (window, where, size);
       if (window_is (window, size))
         break;
@@ -251,7 +251,7 @@ check_shown (GtkWindow  *window,
   gsize before = problems->len;
   graphene_rect_t inside;
 
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   g_assert_true (gtk_widget_compute_bounds (gtk_window_get_child (window), GTK_WIDGET (window), &inside));
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window)); child; child = gtk_widget_get_next_sibling (child))
     check_widget (child, GTK_WIDGET (window), &inside, FALSE);
@@ -325,7 +325,7 @@ visit_views (KlyngeWindow *window,
           g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
 
           adw_view_stack_set_visible_child (stack, adw_view_stack_page_get_child (page));
-          klynge_ui_test_flush ();
+          klynge_ui_test_settle ();
           visit_child (window, adw_view_stack_page_get_child (page), where, adw_view_stack_page_get_name (page));
         }
       adw_view_stack_set_visible_child (stack, shown);
@@ -343,7 +343,7 @@ visit_views (KlyngeWindow *window,
           GtkStackPage *page = GTK_STACK_PAGE (item);
 
           gtk_stack_set_visible_child (stack, gtk_stack_page_get_child (page));
-          klynge_ui_test_flush ();
+          klynge_ui_test_settle ();
           visit_child (window, gtk_stack_page_get_child (page), where, gtk_stack_page_get_name (page));
         }
       gtk_stack_set_visible_child (stack, shown);
@@ -365,7 +365,7 @@ visit_views (KlyngeWindow *window,
           adw_leaflet_set_visible_child (leaflet, adw_leaflet_page_get_child (page));
           /* Mid-slide both panes stick out: check where the slide ends. */
           KLYNGE_UI_TEST_WAIT (!adw_leaflet_get_child_transition_running (leaflet));
-          klynge_ui_test_flush ();
+          klynge_ui_test_settle ();
           visit_child (window, adw_leaflet_page_get_child (page), where,
                        adw_leaflet_page_get_name (page) != NULL ? adw_leaflet_page_get_name (page) : name);
         }
@@ -400,7 +400,7 @@ check_size (KlyngeWindow *window,
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
       klynge_window_show_area (window, areas[i]);
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       resize (window, size);
       check_shown (GTK_WINDOW (window), areas[i]);
       save_shot (GTK_WINDOW (window), areas[i]);
@@ -474,7 +474,7 @@ columns_come_back (KlyngeWindow *window,
   resize (window, &laptop);
   view = GTK_COLUMN_VIEW (klynge_ui_test_find_named (GTK_WIDGET (window), "members_view"));
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
   before = hidden_columns (view);
   resize (window, &narrow);
   KLYNGE_UI_TEST_WAIT (hidden_columns (view) > before);
@@ -522,7 +522,7 @@ check_dialog (GtkWindow  *dialog,
   if (ADW_IS_MESSAGE_DIALOG (dialog))
     {
       assert_fits (dialog, where, &phone);
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
     }
   else
     resize_window (dialog, where, &phone);
@@ -539,7 +539,7 @@ open_from (KlyngeWindow *window,
   GtkWindow *dialog;
 
   klynge_window_show_area (window, area);
-  klynge_ui_test_flush ();
+  KLYNGE_UI_TEST_WAIT (shown_page (window) != NULL && gtk_widget_get_mapped (shown_page (window)));
   g_assert_true (gtk_widget_activate_action (shown_page (window), action, NULL));
   KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (type)) != NULL);
   return dialog;
@@ -549,7 +549,7 @@ static void
 close_dialog (GtkWindow *dialog)
 {
   gtk_window_destroy (dialog);
-  klynge_ui_test_flush ();
+  klynge_ui_test_settle ();
 }
 
 /* Every editor and dialog at 360 px wide. Not GTK 4.8's own keyboard
@@ -630,18 +630,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (argc > 1 && g_str_equal (argv[1], "--danish"))
+  gboolean danish = argc > 1 && g_str_equal (argv[1], "--danish");
+
+  if (danish)
     {
-      g_setenv ("LANGUAGE", "da", TRUE);
-      g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
       argv[1] = argv[0];
       argv++;
       argc--;
     }
-  g_assert_nonnull (setlocale (LC_ALL, ""));
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  klynge_ui_test_use_language (danish, BUILD_LOCALEDIR);
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/window-sizes/360x640", test_phone);

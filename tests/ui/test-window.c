@@ -44,7 +44,7 @@ check_areas (KlyngeWindow *window,
       g_autofree char *text = NULL;
 
       klynge_window_show_area (window, area_content[i].area);
-      klynge_ui_test_flush ();
+      klynge_ui_test_settle ();
       g_assert_cmpstr (klynge_window_get_area (window), ==, area_content[i].area);
 
       text = klynge_ui_test_collect_text (GTK_WIDGET (window));
@@ -138,15 +138,11 @@ check_demo (KlyngeWindow *window,
   g_autofree char *text = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
-  klynge_ui_test_flush ();
-  db = klynge_context_get_db (klynge_window_get_context (window));
-  g_assert_nonnull (db);
-  g_assert_true (g_str_has_suffix (klynge_db_get_path (db), "demo.sqlite"));
+  KLYNGE_UI_TEST_WAIT ((db = klynge_context_get_db (klynge_window_get_context (window))) != NULL &&
+                       g_str_has_suffix (klynge_db_get_path (db), "demo.sqlite"));
 
   klynge_window_show_area (window, "clusters");
-  klynge_ui_test_flush ();
-  text = klynge_ui_test_collect_text (GTK_WIDGET (window));
-  g_assert_nonnull (strstr (text, "Aarhus Midt Quality Cluster"));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (window), "Aarhus Midt Quality Cluster"));
 }
 
 static void
@@ -189,9 +185,8 @@ check_opens_in_background (KlyngeWindow *window,
   g_assert_true (gtk_widget_get_visible (spinner));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (spinner), "Opening"));
 
-  klynge_ui_test_flush ();
-  g_assert_false (klynge_window_is_opening (window));
-  g_assert_false (gtk_widget_get_visible (spinner));
+  KLYNGE_UI_TEST_WAIT (!klynge_window_is_opening (window));
+  KLYNGE_UI_TEST_WAIT (!gtk_widget_get_visible (spinner));
   g_assert_cmpstr (shown_path (window), ==, paths[1]);
 
   /* With nothing to show meanwhile, the window says what it is doing. */
@@ -202,8 +197,7 @@ check_opens_in_background (KlyngeWindow *window,
   g_assert_nonnull (strstr (text, "Opening the Database"));
   g_assert_nonnull (strstr (text, "demo.sqlite"));
 
-  klynge_ui_test_flush ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "content");
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "content") == 0);
   g_assert_cmpstr (shown_path (window), ==, paths[0]);
 }
 

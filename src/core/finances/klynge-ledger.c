@@ -919,22 +919,25 @@ klynge_ledger_propose_grants (KlyngeDb  *db,
 
 /**
  * klynge_ledger_book_grants:
+ * @n_booked: (out): how many entries were booked (none when all were there)
  *
  * Books the expected grants of @year the ledger does not have yet, in one
  * transaction: booking twice books once.
  *
- * Returns: (transfer full) (element-type gint64): the ids of the entries
- *   booked (none when all were there), %NULL on error
+ * Returns: (transfer full): what klynge_snapshot_restore() needs to take
+ *   the booked entries out again, or %NULL with @error set
  */
-GArray *
+KlyngeSnapshot *
 klynge_ledger_book_grants (KlyngeDb  *db,
                            gint64     cluster_id,
                            int        year,
+                           guint     *n_booked,
                            GError   **error)
 {
-  g_autoptr(GArray) booked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
   g_autoptr(GPtrArray) grants = NULL;
 
+  *n_booked = 0;
   if (!klynge_db_begin (db, error))
     return NULL;
   if (!(grants = klynge_ledger_propose_grants (db, cluster_id, year, error)))
@@ -945,42 +948,19 @@ klynge_ledger_book_grants (KlyngeDb  *db,
 
       if (grant->id != 0)
         continue;
-      if (!klynge_ledger_save_entry (db, cluster_id, year, grant, error))
+      if (!klynge_ledger_save_entry (db, cluster_id, year, grant, error) ||
+          !klynge_snapshot_capture_insert (snapshot, db, "ledger_entry", grant->id, error))
         goto fail;
-      g_array_append_val (booked, grant->id);
+      (*n_booked)++;
     }
-  if (!klynge_db_commit (db, error))
+  if (!klynge_snapshot_finish (snapshot, db, error) || !klynge_db_commit (db, error))
     goto fail;
-  return g_steal_pointer (&booked);
+  return g_steal_pointer (&snapshot);
 
 fail:
+  *n_booked = 0;
   klynge_db_rollback (db);
   return NULL;
-}
-
-/* Undoes klynge_ledger_book_grants(): the entries it booked, all or none. */
-gboolean
-klynge_ledger_unbook_grants (KlyngeDb  *db,
-                             gint64     cluster_id,
-                             GArray    *booked,
-                             GError   **error)
-{
-  if (!klynge_db_begin (db, error))
-    return FALSE;
-  for (guint i = 0; i < booked->len; i++)
-    {
-      g_autoptr(KlyngeSnapshot) entry = klynge_ledger_delete_entry (db, cluster_id, g_array_index (booked, gint64, i), error);
-
-      if (entry == NULL)
-        {
-          klynge_db_rollback (db);
-          return FALSE;
-        }
-    }
-  if (klynge_db_commit (db, error))
-    return TRUE;
-  klynge_db_rollback (db);
-  return FALSE;
 }
 
 /**

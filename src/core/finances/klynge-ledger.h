@@ -146,13 +146,10 @@ GPtrArray  *klynge_ledger_propose_grants  (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            int                  year,
                                            GError             **error);
-GArray     *klynge_ledger_book_grants     (KlyngeDb            *db,
+KlyngeSnapshot *klynge_ledger_book_grants (KlyngeDb            *db,
                                            gint64               cluster_id,
                                            int                  year,
-                                           GError             **error);
-gboolean    klynge_ledger_unbook_grants   (KlyngeDb            *db,
-                                           gint64               cluster_id,
-                                           GArray              *booked,
+                                           guint               *n_booked,
                                            GError             **error);
 
 /* A year by category: actual against budget. */

@@ -189,13 +189,16 @@ klynge_data_requests_refresh (KlyngeDb    *db,
 
       today = date = g_date_time_format (now, "%Y-%m-%d");
     }
+  /* Only the rows whose status changes are written: a write would end what
+   * the undo stack can take back, and the views refresh on every load. */
   stmt = klynge_db_statement_new (db,
-    "UPDATE data_request SET status = CASE "
-    "  WHEN EXISTS (SELECT 1 FROM measurement x WHERE x.indicator_id = data_request.indicator_id "
-    "               AND x.clinic_id = data_request.clinic_id "
-    "               AND (data_request.period = '' OR x.period = data_request.period)) THEN 'received' "
-    "  WHEN due_on IS NOT NULL AND due_on < ?2 THEN 'late' ELSE 'requested' END "
-    "WHERE meeting_id IN (SELECT id FROM meeting WHERE cluster_id = ?1)");
+    "UPDATE data_request SET status = fresh.status FROM ("
+    "  SELECT r.id, CASE "
+    "    WHEN EXISTS (SELECT 1 FROM measurement x WHERE x.indicator_id = r.indicator_id "
+    "                 AND x.clinic_id = r.clinic_id AND (r.period = '' OR x.period = r.period)) THEN 'received' "
+    "    WHEN r.due_on IS NOT NULL AND r.due_on < ?2 THEN 'late' ELSE 'requested' END AS status "
+    "  FROM data_request r WHERE r.meeting_id IN (SELECT id FROM meeting WHERE cluster_id = ?1)) AS fresh "
+    "WHERE data_request.id = fresh.id AND data_request.status IS NOT fresh.status");
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_text (stmt, 2, today);
   return klynge_db_statement_run (stmt, error);

@@ -735,6 +735,34 @@ klynge_meeting_set_status (KlyngeDb    *db,
 }
 
 /**
+ * klynge_meeting_cancel:
+ *
+ * Marks the meeting cancelled, as klynge_meeting_set_status() does.
+ *
+ * Returns: (transfer full): what klynge_snapshot_restore() needs to give
+ *   it back the status (and calendar sequence) it had, or %NULL with @error
+ *   set
+ */
+KlyngeSnapshot *
+klynge_meeting_cancel (KlyngeDb    *db,
+                       gint64       meeting_id,
+                       GError     **error)
+{
+  g_autoptr(KlyngeSnapshot) snapshot = klynge_snapshot_new ();
+
+  if (!klynge_db_begin (db, error))
+    return NULL;
+  if (!klynge_snapshot_capture_edit (snapshot, db, "meeting", meeting_id, error) ||
+      !klynge_meeting_set_status (db, meeting_id, "cancelled", error) ||
+      !klynge_snapshot_finish (snapshot, db, error) || !klynge_db_commit (db, error))
+    {
+      klynge_db_rollback (db);
+      return NULL;
+    }
+  return g_steal_pointer (&snapshot);
+}
+
+/**
  * klynge_meeting_reschedule:
  * @ends_at: (nullable): the new end; %NULL keeps the meeting's length
  *

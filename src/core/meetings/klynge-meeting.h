@@ -118,6 +118,9 @@ gboolean       klynge_meeting_set_status         (KlyngeDb       *db,
                                                   gint64          meeting_id,
                                                   const char     *status,
                                                   GError        **error);
+KlyngeSnapshot *klynge_meeting_cancel            (KlyngeDb       *db,
+                                                  gint64          meeting_id,
+                                                  GError        **error);
 gboolean       klynge_meeting_reschedule         (KlyngeDb       *db,
                                                   gint64          meeting_id,
                                                   const char     *starts_at,
