@@ -276,6 +276,14 @@ klynge_cli_get_db (KlyngeCli *cli)
   else if (!klynge_topics_ensure_library (cli->db, &error))
     g_printerr ("%s\n", error->message);
 
+  /* The command goes on without it, but not without saying so. */
+  if (cli->db != NULL && klynge_db_get_backup_error (cli->db) != NULL)
+    {
+      g_printerr ("klynge-cli: ");
+      g_printerr (_("No backup could be made of the file as it was opened: %s"), klynge_db_get_backup_error (cli->db)->message);
+      g_printerr ("\n");
+    }
+
   return cli->db;
 }
 

@@ -73,6 +73,13 @@ ok $? "the backup holds the database as it was before the command"
 "$cli" --db "$tmp/c.sqlite" ledger add --date 2026-12-01 --amount 10 --category catering > /dev/null \
   && [ "$(n_backups)" -eq 2 ]
 ok $? "ledger add backs the changed file up again"
+# A backup that cannot be made (a file where the folder should be) does
+# not stop the command, but it is said.
+cp "$tmp/a.sqlite" "$tmp/d.sqlite"
+: > "$tmp/d.backups"
+"$cli" --db "$tmp/d.sqlite" ledger add --date 2026-12-01 --amount 10 --category catering > /dev/null 2> "$tmp/d.err" \
+  && grep -q 'No backup could be made of the file as it was opened' "$tmp/d.err"
+ok $? "a backup that cannot be made is said, and the command still runs"
 
 # Messages follow the user's language (the build's translations, as meson devenv sets).
 # (locales-all gives the locale; the catalogues are a dependency of this test.)
