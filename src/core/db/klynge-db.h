@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; see klynge-db-migrations.c. */
-#define KLYNGE_DB_SCHEMA_VERSION 9
+#define KLYNGE_DB_SCHEMA_VERSION 10
 
 #define KLYNGE_TYPE_DB (klynge_db_get_type ())
 
