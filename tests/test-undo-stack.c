@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "klynge-chart-letters.h"
 #include "klynge-member.h"
 #include "klynge-meeting.h"
 #include "klynge-undo-stack.h"
@@ -130,6 +131,35 @@ test_import (KlyngeTestDemo *f,
   g_assert_false (klynge_undo_stack_get_can_redo (stack));
 }
 
+/* The letters a chart deals are bookkeeping: they keep the undo, and never
+ * take the ids of the letters a deleted meeting took with it, which the
+ * undo puts back. */
+static void
+test_keeps_after_letters (KlyngeTestDemo *f,
+                          gconstpointer   data)
+{
+  g_autoptr(KlyngeUndoStack) stack = klynge_undo_stack_new (f->db);
+  g_autoptr(GError) error = NULL;
+  gint64 deleted = klynge_test_count (f->db, "SELECT min(id) FROM meeting WHERE cluster_id = ?1", f->cluster);
+  gint64 other = klynge_test_count (f->db, "SELECT max(id) FROM meeting WHERE cluster_id = ?1", f->cluster);
+  gint64 letters;
+  KlyngeSnapshot *snapshot;
+
+  g_assert_cmpint (deleted, !=, other);
+  g_hash_table_unref (klynge_chart_letters_deal (f->db, f->cluster, deleted, NULL));
+  letters = klynge_test_count (f->db, "SELECT count(*) FROM clinic_letter WHERE meeting_id = ?1", deleted);
+  g_assert_cmpint (letters, >, 0);
+  snapshot = klynge_meeting_delete (f->db, deleted, &error);
+  g_assert_no_error (error);
+  klynge_undo_stack_push (stack, "Meeting deleted", snapshot);
+
+  g_hash_table_unref (klynge_chart_letters_deal (f->db, f->cluster, other, NULL));
+  g_assert_true (klynge_undo_stack_get_can_undo (stack));
+  g_assert_true (klynge_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM clinic_letter WHERE meeting_id = ?1", deleted), ==, letters);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -142,6 +172,7 @@ main (int    argc,
   ADD ("/undo-stack/forgets-after-other-change", test_forgets_after_other_change);
   ADD ("/undo-stack/forgets-after-other-connection", test_forgets_after_other_connection);
   ADD ("/undo-stack/import", test_import);
+  ADD ("/undo-stack/keeps-after-letters", test_keeps_after_letters);
 #undef ADD
 
   return g_test_run ();

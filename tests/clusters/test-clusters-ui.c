@@ -12,6 +12,7 @@
 #include "klynge-cluster-editor.h"
 #include "klynge-clinic.h"
 #include "klynge-cluster.h"
+#include "klynge-charts-page.h"
 #include "klynge-clusters-page.h"
 #include "klynge-data-page.h"
 #include "klynge-demo.h"
@@ -301,6 +302,29 @@ undo_with_keys (KlyngeWindow *window,
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
   klynge_ui_test_settle ();
   g_assert_cmpint (n_with_id (db, member), ==, 0);
+}
+
+/* The Charts area, shown for the first time, deals the clinics' letters and
+ * stores them: bookkeeping that must not cost the user the undo of a delete
+ * made just before. */
+static void
+undo_after_first_charts (KlyngeWindow *window,
+                         gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  gint64 member = klynge_test_count (db, "SELECT id FROM member WHERE name = 'Louise Madsen'", 0);
+  gint64 letters = klynge_test_count (db, "SELECT count(*) FROM clinic_letter", 0);
+
+  gtk_widget_activate_action (page, "clusters.delete-member", "x", member);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 0);
+
+  klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, "SELECT count(*) FROM clinic_letter", 0) > letters);
+  gtk_widget_grab_focus (klynge_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (n_with_id (db, member) == 1);
 }
 
 static gboolean
@@ -868,6 +892,12 @@ test_undo_with_keys (void)
 }
 
 static void
+test_undo_after_first_charts (void)
+{
+  run (undo_after_first_charts);
+}
+
+static void
 test_editors_ask (void)
 {
   run (editors_ask);
@@ -924,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/add-clinic-and-member", test_add_clinic_and_member);
   g_test_add_func ("/clusters/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/clusters/ui/undo-with-keys", test_undo_with_keys);
+  g_test_add_func ("/clusters/ui/undo-after-first-charts", test_undo_after_first_charts);
   g_test_add_func ("/clusters/ui/editors-ask", test_editors_ask);
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
   g_test_add_func ("/clusters/ui/empty-states", test_empty_states);

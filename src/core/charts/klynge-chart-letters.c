@@ -128,7 +128,9 @@ find_newcomers (KlyngeDb     *db,
 
 /* Writes the newcomers' letters in one transaction. A clinic or meeting
  * that is not in the cluster (or no longer exists) keeps its letter in
- * memory only. */
+ * memory only. The letters are bookkeeping for the undo stack: dealt when
+ * a chart is first drawn, they must not cost the user the undo of the
+ * delete just before. */
 static gboolean
 store (KlyngeDb  *db,
        gint64     cluster_id,
@@ -136,6 +138,8 @@ store (KlyngeDb  *db,
        GArray    *newcomers,
        GError   **error)
 {
+  gint64 before = sqlite3_total_changes64 (klynge_db_get_handle (db));
+
   if (!klynge_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < newcomers->len; i++)
@@ -157,7 +161,10 @@ store (KlyngeDb  *db,
         }
       d->stored = sqlite3_changes (klynge_db_get_handle (db)) == 1;
     }
-  return klynge_db_commit_or_rollback (db, error);
+  if (!klynge_db_commit_or_rollback (db, error))
+    return FALSE;
+  klynge_db_add_bookkeeping (db, sqlite3_total_changes64 (klynge_db_get_handle (db)) - before);
+  return TRUE;
 }
 
 /* Every letter of the scope, the newcomers' dealt (and stored when the

@@ -594,6 +594,36 @@ migrate_cluster_archive (KlyngeDb  *db,
   return klynge_db_exec (db, schema_cluster_archive, error);
 }
 
+/* Dealing letters is bookkeeping the undo stack lets pass (see
+ * klynge-chart-letters.c), so a new letter must never take the id of one a
+ * deleted meeting took with it, which an undo puts back: AUTOINCREMENT
+ * never gives an id twice. SQLite adds it only to a table being created. */
+static const char schema_letter_ids[] =
+  "CREATE TABLE clinic_letter_new ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  cluster_id INTEGER NOT NULL REFERENCES cluster (id) ON DELETE CASCADE,"
+  "  meeting_id INTEGER REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER REFERENCES clinic (id) ON DELETE SET NULL,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"                   /* 0 is A, 26 is AA */
+  "  dealt_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "INSERT INTO clinic_letter_new (id, cluster_id, meeting_id, clinic_id, position, dealt_at) "
+  "  SELECT id, cluster_id, meeting_id, clinic_id, position, dealt_at FROM clinic_letter;"
+  "DROP TABLE clinic_letter;"
+  "ALTER TABLE clinic_letter_new RENAME TO clinic_letter;"
+  "CREATE UNIQUE INDEX clinic_letter_position ON clinic_letter (cluster_id, ifnull (meeting_id, 0), position);"
+  "CREATE UNIQUE INDEX clinic_letter_clinic ON clinic_letter (cluster_id, ifnull (meeting_id, 0), clinic_id);"
+  "CREATE INDEX clinic_letter_meeting ON clinic_letter (meeting_id);"
+  "CREATE INDEX clinic_letter_of_clinic ON clinic_letter (clinic_id);"
+  ;
+
+static gboolean
+migrate_letter_ids (KlyngeDb  *db,
+                    GError   **error)
+{
+  return klynge_db_exec (db, schema_letter_ids, error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_import,
@@ -604,6 +634,7 @@ static const MigrationFunc migrations[] = {
   migrate_measurement_counts,
   migrate_hand_entries,
   migrate_cluster_archive,
+  migrate_letter_ids,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KLYNGE_DB_SCHEMA_VERSION);

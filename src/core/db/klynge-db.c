@@ -51,6 +51,8 @@ struct _KlyngeDb
   char       *holder;
   /* Why the backup on opening could not be made, for the window to say. */
   GError     *backup_error;
+  /* Rows written as bookkeeping, which an undo stack need not notice. */
+  gint64      bookkeeping_changes;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeDb, klynge_db, G_TYPE_OBJECT)
@@ -967,6 +969,35 @@ klynge_db_get_handle (KlyngeDb *self)
 {
   g_return_val_if_fail (KLYNGE_IS_DB (self), NULL);
   return self->handle;
+}
+
+/**
+ * klynge_db_get_changes:
+ *
+ * Returns: how many rows the connection has changed, less those written as
+ *   bookkeeping: what an undo stack compares to tell whether anything else
+ *   wrote since its last entry
+ */
+gint64
+klynge_db_get_changes (KlyngeDb *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_DB (self), 0);
+  return sqlite3_total_changes64 (self->handle) - self->bookkeeping_changes;
+}
+
+/**
+ * klynge_db_add_bookkeeping:
+ * @changes: how many rows a committed write just changed
+ *
+ * Marks a write as bookkeeping (the letters a chart deals): it only adds
+ * rows no undo puts back or takes away, so what was undoable stays so.
+ */
+void
+klynge_db_add_bookkeeping (KlyngeDb *self,
+                           gint64    changes)
+{
+  g_return_if_fail (KLYNGE_IS_DB (self));
+  self->bookkeeping_changes += changes;
 }
 
 gboolean

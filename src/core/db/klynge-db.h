@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; see klynge-db-migrations.c. */
-#define KLYNGE_DB_SCHEMA_VERSION 9
+#define KLYNGE_DB_SCHEMA_VERSION 10
 
 #define KLYNGE_TYPE_DB (klynge_db_get_type ())
 
@@ -34,6 +34,9 @@ gboolean      klynge_db_file_is_open       (const char          *path);
 char         *klynge_db_dup_file_state     (KlyngeDb            *self);
 const char   *klynge_db_get_path           (KlyngeDb            *self);
 sqlite3      *klynge_db_get_handle         (KlyngeDb            *self);
+gint64        klynge_db_get_changes        (KlyngeDb            *self);
+void          klynge_db_add_bookkeeping    (KlyngeDb            *self,
+                                            gint64               changes);
 gboolean      klynge_db_is_read_only       (KlyngeDb            *self);
 char         *klynge_db_dup_read_only_reason (KlyngeDb          *self);
 gboolean      klynge_db_is_on_network_drive (KlyngeDb           *self);

@@ -407,7 +407,7 @@ klynge_snapshot_capture (KlyngeSnapshot  *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (self->operations->len == 0)
-    self->changes_before = sqlite3_total_changes64 (klynge_db_get_handle (db));
+    self->changes_before = klynge_db_get_changes (db);
   self->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   ok = capture_rows (self, db, table, NULL, NULL, rowid, error);
   g_clear_pointer (&self->references, g_hash_table_unref);
@@ -434,7 +434,7 @@ klynge_snapshot_capture_edit (KlyngeSnapshot  *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (self->operations->len == 0)
-    self->changes_before = sqlite3_total_changes64 (klynge_db_get_handle (db));
+    self->changes_before = klynge_db_get_changes (db);
   if (!select_row (db, table, rowid, &stmt, error))
     return FALSE;
   op = add_operation (self, update_sql (table, stmt), table, NULL, stmt);
@@ -465,7 +465,7 @@ klynge_snapshot_capture_insert (KlyngeSnapshot  *self,
 
   /* The insert itself is the one change before the capture. */
   if (self->operations->len == 0)
-    self->changes_before = sqlite3_total_changes64 (klynge_db_get_handle (db)) - 1;
+    self->changes_before = klynge_db_get_changes (db) - 1;
   if (!select_row (db, table, rowid, &stmt, error))
     return FALSE;
   delete = sqlite3_mprintf ("DELETE FROM \"%w\" WHERE rowid = ?1", table);
@@ -483,7 +483,7 @@ klynge_snapshot_capture_insert (KlyngeSnapshot  *self,
  * klynge_snapshot_get_changes_before:
  *
  * Returns: how many changes the connection had made before the delete
- *   (sqlite3_total_changes64()), so an undo stack can tell whether anything
+ *   (klynge_db_get_changes()), so an undo stack can tell whether anything
  *   else wrote between its last entry and this one
  */
 gint64

@@ -18,7 +18,9 @@
  * could have taken a deleted one's id. So the stack lasts until the next
  * change: it remembers the connection's change count and SQLite's
  * data_version (which moves when another connection commits) after its own
- * last write, and forgets the deletes once either moved.
+ * last write, and forgets the deletes once either moved. The count leaves
+ * out bookkeeping (klynge_db_add_bookkeeping()): the letters the Charts
+ * area deals when first shown are no reason to lose an undo.
  */
 
 #include "klynge-i18n.h"
@@ -72,7 +74,7 @@ read_stamp (KlyngeUndoStack *self,
             gint64          *changes,
             gint64          *data_version)
 {
-  *changes = sqlite3_total_changes64 (klynge_db_get_handle (self->db));
+  *changes = klynge_db_get_changes (self->db);
   /* A version that cannot be read differs from every one that could. */
   if (!klynge_db_count (self->db, "PRAGMA data_version", 0, data_version, NULL))
     *data_version = -1;
