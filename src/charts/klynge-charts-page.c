@@ -29,6 +29,7 @@ struct _KlyngeChartsPage
   GtkDropDown     *names_picker;
   GtkDropDown     *clinic_picker;
   GtkStack        *content;
+  AdwStatusPage   *error_page;
   KlyngeChartView *view;
   KlyngeChartTable *table;
 
@@ -36,6 +37,7 @@ struct _KlyngeChartsPage
   GPtrArray       *indicators;
   GPtrArray       *periods;
   GPtrArray       *clinics;
+  GError          *choices_error; /* why the meetings or clinics could not be read */
   char            *limits;       /* "auto", "chance" or "widened", as KlyngeChartLimits */
   gboolean         show_table;   /* the chart's numbers as a table instead of the chart */
   gboolean         updating;
@@ -136,6 +138,15 @@ show_chart (KlyngeChartsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.send-feedback", meeting != 0);
   if (db == NULL || self->updating)
     return;
+  /* Without its meetings and clinics, a chart would be drawn for choices that are not the cluster's. */
+  if (self->choices_error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, self->choices_error->message);
+      gtk_stack_set_visible_child_name (self->content, "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-chart", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.present", FALSE);
+      return;
+    }
   if (options.kind == KLYNGE_CHART_ATTENDANCE || indicator != 0)
     {
       KlyngeChartRequest request = {
@@ -434,8 +445,9 @@ klynge_charts_page_reload (KlyngePage *page)
   self->updating = TRUE;
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
   g_clear_pointer (&self->clinics, g_ptr_array_unref);
-  self->meetings = klynge_chart_list_meetings (db, cluster, NULL);
-  self->clinics = klynge_chart_list_clinics (db, cluster, NULL);
+  g_clear_error (&self->choices_error);
+  self->meetings = klynge_chart_list_meetings (db, cluster, &self->choices_error);
+  self->clinics = self->meetings != NULL ? klynge_chart_list_clinics (db, cluster, &self->choices_error) : NULL;
   fill_picker (self->meeting_picker, self->meetings, _("All indicators"), meeting);
   fill_picker (self->clinic_picker, self->clinics, NULL, clinic);
   fill_indicators (self);
@@ -511,6 +523,7 @@ klynge_charts_page_dispose (GObject *object)
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->clinics, g_ptr_array_unref);
+  g_clear_error (&self->choices_error);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
 
@@ -548,6 +561,7 @@ klynge_charts_page_class_init (KlyngeChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, names_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, clinic_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, content);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, view);
   gtk_widget_class_bind_template_child (widget_class, KlyngeChartsPage, table);
   gtk_widget_class_bind_template_callback (widget_class, meeting_changed_cb);

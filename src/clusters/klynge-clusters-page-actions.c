@@ -16,6 +16,7 @@
 #include "klynge-member-editor.h"
 #include "klynge-member-export.h"
 #include "klynge-member-import-dialog.h"
+#include "klynge-placeholder.h"
 #include "klynge-practice-list.h"
 
 static void
@@ -151,8 +152,8 @@ delete_clinic_response_cb (AdwMessageDialog   *dialog,
                            KlyngeClustersPage *self)
 {
   KlyngeClinic *clinic = g_object_get_data (G_OBJECT (dialog), "clinic");
-  GtkDropDown *target = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  KlyngeClinic *move_to = gtk_drop_down_get_selected_item (target);
+  GtkWidget *target = adw_message_dialog_get_extra_child (dialog);
+  KlyngeClinic *move_to = GTK_IS_DROP_DOWN (target) ? gtk_drop_down_get_selected_item (GTK_DROP_DOWN (target)) : NULL;
 
   if (g_str_equal (response, "move") && move_to != NULL)
     delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_MOVE, move_to->id);
@@ -167,19 +168,30 @@ is_other_clinic (gpointer item,
   return KLYNGE_CLINIC (item)->id != KLYNGE_CLINIC (clinic)->id;
 }
 
-/* A clinic with members asks where they go: never orphans. The choices are
- * the cluster's other clinics, the records themselves. */
-static void
-ask_about_members (KlyngeClustersPage *self,
-                   KlyngeClinic       *clinic,
-                   gint64              n_members)
+/* The cluster's other clinics by name, the records themselves. */
+static GListModel *
+other_clinics (KlyngeClustersPage *self,
+               KlyngeClinic       *clinic)
 {
   KlyngeClusterStore *store = klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self)));
   GtkFilter *others = GTK_FILTER (gtk_custom_filter_new (is_other_clinic, g_object_ref (clinic), g_object_unref));
   GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (klynge_cluster_store_get_clinics (store)),
                                                             others);
   GtkSorter *by_name = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (KLYNGE_TYPE_CLINIC, NULL, "name")));
-  GListModel *choices = G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered), by_name));
+
+  return G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered), by_name));
+}
+
+/* A clinic with members asks where they go: never orphans. When the other
+ * clinics could not be read (@error), the dialog says why in their place
+ * and offers only to remove the members. */
+static void
+ask_about_members (KlyngeClustersPage *self,
+                   KlyngeClinic       *clinic,
+                   gint64              n_members,
+                   const GError       *error)
+{
+  GListModel *choices = error == NULL ? other_clinics (self, clinic) : NULL;
   g_autofree char *heading = g_strdup_printf (_("Delete %s?"), clinic->name);
   g_autofree char *count = klynge_format_integer (n_members);
   g_autofree char *body = g_strdup_printf (ngettext ("The clinic has %s member. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
@@ -189,9 +201,14 @@ ask_about_members (KlyngeClustersPage *self,
   gboolean can_move;
   GtkWidget *target;
 
-  can_move = g_list_model_get_n_items (choices) > 0;
-  target = gtk_drop_down_new (choices, gtk_property_expression_new (KLYNGE_TYPE_CLINIC, NULL, "name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move the members to"), -1);
+  can_move = choices != NULL && g_list_model_get_n_items (choices) > 0;
+  if (choices != NULL)
+    {
+      target = gtk_drop_down_new (choices, gtk_property_expression_new (KLYNGE_TYPE_CLINIC, NULL, "name"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move the members to"), -1);
+    }
+  else
+    target = klynge_list_error_new (error);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), target);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -225,12 +242,12 @@ delete_clinic_action (GtkWidget  *widget,
       _klynge_clusters_page_report_error (self, error);
       return;
     }
-  if (n_members > 0 &&
-      !klynge_cluster_store_load_clinics (klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self))),
-                                          &error))
-    _klynge_clusters_page_report_error (self, error);
-  else if (n_members > 0)
-    ask_about_members (self, clinic, n_members);
+  if (n_members > 0)
+    {
+      klynge_cluster_store_load_clinics (klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self))),
+                                         &error);
+      ask_about_members (self, clinic, n_members, error);
+    }
   else
     delete_clinic (self, clinic, KLYNGE_CLINIC_MEMBERS_NONE, 0);
 }

@@ -116,13 +116,23 @@ create_request_row (gpointer item,
   return row;
 }
 
+/* With no rows, the list says why: nothing imported, or @error when its
+ * rows could not be read (an empty list would claim nothing was imported). */
+static GtkWidget *
+batches_placeholder_new (const GError *error)
+{
+  return error != NULL ? klynge_list_error_new (error) : klynge_list_placeholder_new (_("No files imported yet"));
+}
+
 static void
 load_batches (KlyngeDataPage *self)
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  g_autoptr(GPtrArray) batches = klynge_import_list_batches (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) batches = klynge_import_list_batches (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), &error);
 
   g_list_store_remove_all (self->batches);
+  gtk_list_box_set_placeholder (self->batches_list, batches_placeholder_new (error));
   for (guint i = 0; batches != NULL && i < batches->len; i++)
     {
       KlyngeImportBatch *b = g_ptr_array_index (batches, i);
@@ -134,6 +144,15 @@ load_batches (KlyngeDataPage *self)
 
       g_list_store_append (self->batches, item);
     }
+}
+
+static void
+clear_requests (KlyngeDataPage *self)
+{
+  g_list_store_remove_all (self->requests);
+  /* Empty, the boxed list would still draw its frame as a stray line. */
+  gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
+  gtk_widget_set_visible (self->remind_all_button, FALSE);
 }
 
 /* One row per clinic: what it delivered, what is missing, a reminder draft. */
@@ -148,10 +167,7 @@ load_requests (KlyngeDataPage *self)
   g_autofree char *text = NULL;
   gint64 meeting;
 
-  g_list_store_remove_all (self->requests);
-  /* Empty, the boxed list would still draw its frame as a stray line. */
-  gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
-  gtk_widget_set_visible (self->remind_all_button, FALSE);
+  clear_requests (self);
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
     {
       gtk_label_set_text (self->tracker_label, _("No meeting has asked the clinics for data yet. Data requests are made when planning a meeting."));
@@ -232,11 +248,12 @@ load_requests (KlyngeDataPage *self)
   gtk_widget_set_visible (self->remind_all_button, n_complete < n_clinics);
 }
 
-static void
-load_meetings (KlyngeDataPage *self)
+static gboolean
+load_meetings (KlyngeDataPage  *self,
+               GError         **error)
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  g_autoptr(GPtrArray) meetings = klynge_submissions_list_meetings (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), NULL);
+  g_autoptr(GPtrArray) meetings = klynge_submissions_list_meetings (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), error);
   guint previous = gtk_drop_down_get_selected (self->meeting_drop_down);
   gint64 previous_id = previous < self->meeting_ids->len ? g_array_index (self->meeting_ids, gint64, previous) : 0;
   guint select = 0;
@@ -259,6 +276,7 @@ load_meetings (KlyngeDataPage *self)
   if (self->meeting_ids->len > 0)
     gtk_drop_down_set_selected (self->meeting_drop_down, select);
   self->loading = FALSE;
+  return meetings != NULL;
 }
 
 static void
@@ -268,6 +286,7 @@ klynge_data_page_reload (KlyngePage *page)
   g_auto(KlyngeClusterSummary) summary = { 0 };
   g_autofree char *description = NULL;
   g_autofree char *count = NULL;
+  g_autoptr(GError) error = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
 
   if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, NULL))
@@ -283,8 +302,14 @@ klynge_data_page_reload (KlyngePage *page)
                                    count);
   gtk_label_set_text (self->summary_label, description);
   load_batches (self);
-  load_meetings (self);
-  load_requests (self);
+  if (load_meetings (self, &error))
+    load_requests (self);
+  else
+    {
+      /* In the tracker's place: without its meetings it would say none asked for data. */
+      clear_requests (self);
+      gtk_label_set_text (self->tracker_label, error->message);
+    }
 }
 
 static void
@@ -653,5 +678,5 @@ klynge_data_page_init (KlyngeDataPage *self)
   self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_list_box_bind_model (self->batches_list, G_LIST_MODEL (self->batches), create_batch_row, self, NULL);
   gtk_list_box_bind_model (self->requests_list, G_LIST_MODEL (self->requests), create_request_row, self, NULL);
-  gtk_list_box_set_placeholder (self->batches_list, klynge_list_placeholder_new (_("No files imported yet")));
+  gtk_list_box_set_placeholder (self->batches_list, batches_placeholder_new (NULL));
 }

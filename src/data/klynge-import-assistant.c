@@ -10,6 +10,7 @@
 #include "klynge-import-assistant.h"
 #include "klynge-period.h"
 #include "klynge-import-sheet.h"
+#include "klynge-placeholder.h"
 #include "klynge-tooltip.h"
 
 #define PREVIEW_ROWS 12
@@ -55,6 +56,7 @@ struct _KlyngeImportAssistant
   GtkStringList     *columns;       /* "(none)", then the file's headers */
   GPtrArray         *wide_rows;     /* AdwActionRow with "indicator", "numerator", "denominator" data */
   gboolean           applying;      /* filling the rows from a mapping */
+  gboolean           saved_unread;  /* the saved mappings could not be read: their row says why */
   guint              sheet_number;
   GCancellable      *preview_cancellable;
   GPtrArray         *preview_rows;  /* GStrv each, the header at header_index */
@@ -404,7 +406,8 @@ offer_saved (KlyngeImportAssistant *self,
   self->applying = TRUE;
   adw_combo_row_set_selected (self->saved_row, position);
   self->applying = FALSE;
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), position > 0 ? _("Chosen: it fits this file’s columns") : NULL);
+  if (!self->saved_unread)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), position > 0 ? _("Chosen: it fits this file’s columns") : NULL);
   if (position > 0)
     gtk_editable_set_text (GTK_EDITABLE (self->save_name_row), name);
 }
@@ -451,6 +454,7 @@ set_up (KlyngeImportAssistant *self)
 {
   g_autofree char *name = g_path_get_basename (self->path);
   g_auto(GStrv) saved = NULL;
+  g_autoptr(GError) error = NULL;
   const char *none[] = { _("(none)"), NULL };
 
   adw_window_title_set_subtitle (self->window_title, name);
@@ -468,7 +472,9 @@ set_up (KlyngeImportAssistant *self)
 
   self->applying = TRUE;
   gtk_string_list_append (self->saved_names, _("None"));
-  saved = klynge_import_mapping_list (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context), NULL);
+  saved = klynge_import_mapping_list (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context), &error);
+  self->saved_unread = saved == NULL;
+  klynge_combo_row_show_error (self->saved_row, error);
   for (guint i = 0; saved != NULL && saved[i] != NULL; i++)
     gtk_string_list_append (self->saved_names, saved[i]);
   self->applying = FALSE;

@@ -23,7 +23,9 @@ struct _KlyngeMeasurementsWindow
   GtkDropDown        *indicator_picker;
   GtkDropDown        *period_picker;
   GtkDropDown        *filter_picker;
+  GtkStack           *content;
   GtkColumnView      *table;
+  AdwStatusPage      *error_page;
   GtkSingleSelection *selection;
   GtkLabel           *clinic_label;
   GtkEditable        *numerator_entry;
@@ -81,6 +83,17 @@ show_chosen (KlyngeMeasurementsWindow *self)
                                  item != NULL && klynge_measurement_item_get_status (item) != KLYNGE_MEASUREMENT_MISSING);
 }
 
+/* In the list's place: an empty list would say no clinic has numbers. */
+static void
+show_error (KlyngeMeasurementsWindow *self,
+            const GError             *error)
+{
+  gtk_single_selection_set_model (self->selection, NULL);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->content, "error");
+  show_chosen (self);
+}
+
 /* The list read again, the same clinic kept chosen. */
 static void
 load_rows (KlyngeMeasurementsWindow *self)
@@ -95,7 +108,11 @@ load_rows (KlyngeMeasurementsWindow *self)
     rows = klynge_measurements_list (db, klynge_context_get_cluster_id (self->context), chosen_indicator (self),
                                      chosen_period (self), gtk_drop_down_get_selected (self->filter_picker), &error);
   if (error != NULL)
-    gtk_label_set_text (self->message_label, error->message);
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->content, "table");
   gtk_single_selection_set_model (self->selection, rows);
   for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
     {
@@ -107,8 +124,9 @@ load_rows (KlyngeMeasurementsWindow *self)
   show_chosen (self);
 }
 
-static void
-load_periods (KlyngeMeasurementsWindow *self)
+static gboolean
+load_periods (KlyngeMeasurementsWindow  *self,
+              GError                   **error)
 {
   KlyngeDb *db = klynge_context_get_db (self->context);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -117,7 +135,7 @@ load_periods (KlyngeMeasurementsWindow *self)
 
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   if (db != NULL)
-    self->periods = klynge_chart_list_periods (db, klynge_context_get_cluster_id (self->context), chosen_indicator (self), NULL);
+    self->periods = klynge_chart_list_periods (db, klynge_context_get_cluster_id (self->context), chosen_indicator (self), error);
   for (guint i = 0; self->periods != NULL && i < self->periods->len; i++)
     {
       g_autofree char *label = klynge_period_format_key (g_ptr_array_index (self->periods, i));
@@ -130,6 +148,19 @@ load_periods (KlyngeMeasurementsWindow *self)
     selected = self->periods->len - 1;
   gtk_drop_down_set_model (self->period_picker, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->period_picker, selected);
+  return db == NULL || self->periods != NULL;
+}
+
+/* After the choices were read: their rows, or why the choices could not be. */
+static void
+load_rows_or_show (KlyngeMeasurementsWindow *self,
+                   gboolean                  read,
+                   const GError             *error)
+{
+  if (read)
+    load_rows (self);
+  else
+    show_error (self, error);
 }
 
 static void
@@ -137,8 +168,10 @@ load_all (KlyngeMeasurementsWindow *self)
 {
   KlyngeDb *db = klynge_context_get_db (self->context);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
   gint64 keep = chosen_indicator (self);
   guint selected = 0;
+  gboolean read;
 
   if (db == NULL)
     {
@@ -147,7 +180,7 @@ load_all (KlyngeMeasurementsWindow *self)
     }
   self->updating = TRUE;
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
-  self->indicators = klynge_chart_list_indicators (db, klynge_context_get_cluster_id (self->context), 0, NULL);
+  self->indicators = klynge_chart_list_indicators (db, klynge_context_get_cluster_id (self->context), 0, &error);
   for (guint i = 0; self->indicators != NULL && i < self->indicators->len; i++)
     {
       KlyngeChartIndicator *indicator = g_ptr_array_index (self->indicators, i);
@@ -158,20 +191,23 @@ load_all (KlyngeMeasurementsWindow *self)
     }
   gtk_drop_down_set_model (self->indicator_picker, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->indicator_picker, selected);
-  load_periods (self);
+  read = self->indicators != NULL && load_periods (self, &error);
   self->updating = FALSE;
-  load_rows (self);
+  load_rows_or_show (self, read, error);
 }
 
 static void
 indicator_changed_cb (KlyngeMeasurementsWindow *self)
 {
+  g_autoptr(GError) error = NULL;
+  gboolean read;
+
   if (self->updating)
     return;
   self->updating = TRUE;
-  load_periods (self);
+  read = load_periods (self, &error);
   self->updating = FALSE;
-  load_rows (self);
+  load_rows_or_show (self, read, error);
 }
 
 static void
@@ -387,6 +423,8 @@ klynge_measurements_window_class_init (KlyngeMeasurementsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeasurementsWindow, period_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeasurementsWindow, filter_picker);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeasurementsWindow, table);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeasurementsWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeMeasurementsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeasurementsWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeasurementsWindow, clinic_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeMeasurementsWindow, numerator_entry);

@@ -162,7 +162,7 @@ reload (KlyngeInvitationsView *self)
       gtk_string_list_append (labels, text);
     }
 
-  meeting = klynge_meeting_load (self->db, self->meeting_id, NULL);
+  meeting = klynge_meeting_load (self->db, self->meeting_id, &error);
   reply_by = meeting != NULL && meeting->reply_by != NULL ? klynge_format_date (meeting->reply_by) : NULL;
   if (reply_by != NULL)
     {
@@ -172,7 +172,7 @@ reload (KlyngeInvitationsView *self)
     }
   else
     gtk_label_set_text (self->reply_by_label, "");
-  invitations = klynge_invitations_list (self->db, self->meeting_id, &error);
+  invitations = meeting != NULL ? klynge_invitations_list (self->db, self->meeting_id, &error) : NULL;
   for (guint i = 0; invitations != NULL && i < g_list_model_get_n_items (invitations); i++)
     {
       g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
@@ -195,7 +195,7 @@ reload (KlyngeInvitationsView *self)
       gtk_list_box_append (self->list, row);
     }
   update_summary (self);
-  /* Not "nobody invited yet": the invitations could not be read. */
+  /* Not "nobody invited yet": the meeting or its invitations could not be read. */
   if (error != NULL)
     {
       gtk_label_set_text (self->load_error_label, error->message);

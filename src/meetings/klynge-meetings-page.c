@@ -129,6 +129,18 @@ show_meeting (KlyngeMeetingsPage *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* In the meeting's place, why it could not be read: a toast would leave the
+ * form of the meeting shown before, as if it were this one. */
+static void
+show_meeting_error (KlyngeMeetingsPage *self,
+                    const GError       *error)
+{
+  show_meeting (self, NULL);
+  adw_status_page_set_title (self->none_page, _("The Meeting Could Not Be Read"));
+  adw_status_page_set_description (self->none_page, error->message);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 header_cb (GtkListBoxRow *row,
            GtkListBoxRow *before,
@@ -224,11 +236,9 @@ open_meeting (KlyngeMeetingsPage *self,
 
   meeting = klynge_meeting_load (klynge_page_get_db (KLYNGE_PAGE (self)), id, &error);
   if (meeting == NULL)
-    {
-      klynge_page_show_message (GTK_WIDGET (self), error->message);
-      return;
-    }
-  show_meeting (self, meeting);
+    show_meeting_error (self, error);
+  else
+    show_meeting (self, meeting);
 }
 
 /* Stores the editor's meeting in the file it came from (the window may have
@@ -396,6 +406,7 @@ klynge_meetings_page_reload (KlyngePage *page)
   g_autoptr(KlyngeMeeting) meeting = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) load_error = NULL;
 
   /* A change elsewhere (or another file) must not refill the form over
    * what was typed: it is saved first, or kept while it cannot be. */
@@ -424,9 +435,10 @@ klynge_meetings_page_reload (KlyngePage *page)
       if (first != NULL)
         gtk_list_box_select_row (self->meeting_list, first);
     }
-  if (db != NULL && current != 0)
-    meeting = klynge_meeting_load (db, current, NULL);
-  show_meeting (self, meeting);
+  if (db != NULL && current != 0 && !(meeting = klynge_meeting_load (db, current, &load_error)))
+    show_meeting_error (self, load_error);
+  else
+    show_meeting (self, meeting);
 }
 
 /* Actions */

@@ -16,6 +16,7 @@
 #include "klynge-chart-table.h"
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
+#include "klynge-context.h"
 #include "klynge-presentation.h"
 #include "klynge-test-utils.h"
 #include "klynge-ui-test-run.h"
@@ -515,6 +516,31 @@ test_chart_keyboard (void)
   klynge_ui_test_run_on_demo (chart_keyboard, NULL);
 }
 
+/* Clinics that cannot be read are not left out of a chart drawn anyway:
+ * the page says why in the chart's place. */
+static void
+unreadable_choices (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  GtkWidget *error_page = klynge_ui_test_find_named (page, "choices-error");
+  KlyngeContext *context = klynge_window_get_context (window);
+
+  g_assert_nonnull (error_page);
+  g_assert_false (gtk_widget_get_mapped (error_page));
+  g_assert_true (klynge_db_exec (klynge_context_get_db (context), "ALTER TABLE clinic RENAME TO clinic_away", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (error_page));
+  g_assert_false (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "clinic"));
+}
+
+static void
+test_unreadable_choices (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_choices, NULL);
+}
+
 /* A cluster without measurements gets a status page that says where the
  * numbers come from, not a blank area. */
 static void
@@ -662,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/charts/ui/presentation-keys", test_presentation_keys);
   g_test_add_func ("/charts/ui/presentation-high-contrast", test_presentation_high_contrast);
   g_test_add_func ("/charts/ui/empty-cluster", test_empty_cluster);
+  g_test_add_func ("/charts/ui/unreadable-choices", test_unreadable_choices);
   g_test_add_func ("/charts/ui/export-dialog", test_export_dialog);
   g_test_add_func ("/charts/ui/keyboard-and-table", test_chart_keyboard);
 

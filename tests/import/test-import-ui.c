@@ -10,6 +10,7 @@
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
 #include "klynge-clusters-page.h"
+#include "klynge-context.h"
 #include "klynge-data-page.h"
 #include "klynge-import-assistant.h"
 #include "klynge-import-sheet.h"
@@ -1079,6 +1080,41 @@ edited_at (GtkSingleSelection *selection,
   return klynge_measurement_item_get_edited_at (item);
 }
 
+/* The error label the batches list shows in place of its rows, if it does. */
+static GtkWidget *
+batches_error (GtkWidget *batches)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (batches); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) && gtk_widget_has_css_class (child, "error"))
+      return child;
+  return NULL;
+}
+
+/* Batches that cannot be read are not shown as "No files imported yet":
+ * the list says why where its rows would be. */
+static void
+unreadable_batches (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  GtkWidget *batches = klynge_ui_test_find_named (page, "batches");
+  KlyngeContext *context = klynge_window_get_context (window);
+
+  g_assert_null (batches_error (batches));
+  g_assert_true (klynge_db_exec (klynge_context_get_db (context), "ALTER TABLE import_batch RENAME TO import_batch_away", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (batches_error (batches) != NULL);
+  g_assert_cmpuint (n_rows (batches), ==, 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (batches_error (batches))), "import_batch"));
+}
+
+static void
+test_unreadable_batches (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_batches, NULL);
+}
+
 /* The Data area's measurements: a clinic's value corrected by typing,
  * refused when it is no count, and Ctrl+Z brings the old one back. */
 static void
@@ -1203,6 +1239,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
   g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
   g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
+  g_test_add_func ("/import/ui/unreadable-batches", test_unreadable_batches);
   g_test_add_func ("/import/ui/tracker-by-hand", test_tracker_by_hand);
   g_test_add_func ("/import/ui/assistant-choices", test_assistant_choices);
   g_test_add_func ("/import/ui/month-dates", test_month_dates);
