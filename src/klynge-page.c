@@ -14,6 +14,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-choice.h"
 #include "klynge-page.h"
 #include "klynge-print.h"
 
@@ -553,9 +554,9 @@ picker_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkStringObject *string = gtk_list_item_get_item (item);
+  KlyngeChoice *choice = gtk_list_item_get_item (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), klynge_choice_get_label (choice));
 }
 
 static GtkListItemFactory *
@@ -570,7 +571,7 @@ picker_factory_new (PangoEllipsizeMode ellipsize)
 
 /**
  * klynge_page_ellipsize_picker:
- * @picker: a drop-down whose model is a #GtkStringList
+ * @picker: a drop-down whose model is a list of #KlyngeChoice
  *
  * A drop-down's button is as wide as its longest text: one long meeting
  * title or indicator name pushed the page wider than a narrow window. The

@@ -13,6 +13,7 @@
 #include "klynge-field-check.h"
 #include "klynge-focus.h"
 #include "klynge-member-editor.h"
+#include "klynge-picker.h"
 #include "klynge-placeholder.h"
 #include "klynge-read-only.h"
 #include "klynge-record.h"
@@ -47,7 +48,6 @@ struct _KlyngeMemberEditor
   KlyngeDb      *db;
   gint64         cluster_id;
   gint64         member_id;
-  GArray        *clinic_ids;   /* gint64 by position in clinic_row; 0: no clinic */
   GPtrArray     *roles;        /* RoleRow */
   gboolean       touched;      /* a new member's empty name is no problem until the user types */
 };
@@ -67,28 +67,15 @@ text_of (gpointer editable)
   return gtk_editable_get_text (GTK_EDITABLE (editable));
 }
 
-static guint
-position_of (const char * const *keys,
-             const char         *key)
-{
-  for (guint i = 0; keys[i] != NULL; i++)
-    if (g_str_equal (keys[i], key))
-      return i;
-  return 0;
-}
-
 static KlyngeMember *
 read_form (KlyngeMemberEditor *self)
 {
-  const char * const *titles = klynge_member_titles ();
-  const char * const *roles = klynge_member_role_keys ();
   KlyngeMember *member = klynge_member_new ();
-  guint clinic = adw_combo_row_get_selected (self->clinic_row);
 
   member->id = self->member_id;
   klynge_record_set_text (&member->name, text_of (self->name_row));
-  klynge_record_set_text (&member->title, titles[adw_combo_row_get_selected (self->title_row)]);
-  member->clinic_id = clinic < self->clinic_ids->len ? g_array_index (self->clinic_ids, gint64, clinic) : 0;
+  klynge_record_set_text (&member->title, klynge_picker_get_selected_key (self->title_row));
+  member->clinic_id = klynge_picker_get_selected_id (self->clinic_row);
   klynge_record_set_text (&member->email, text_of (self->email_row));
   klynge_record_set_text (&member->phone, text_of (self->phone_row));
   klynge_record_set_text (&member->notes, text_of (self->notes_row));
@@ -100,7 +87,7 @@ read_form (KlyngeMemberEditor *self)
       g_autofree char *from = klynge_date_entry_get_date (row->from);
       g_autofree char *to = klynge_date_entry_get_date (row->to);
 
-      g_ptr_array_add (member->roles, klynge_member_role_new (roles[gtk_drop_down_get_selected (row->role)],
+      g_ptr_array_add (member->roles, klynge_member_role_new (klynge_picker_get_selected_key (row->role),
                                                               from, to));
     }
   return member;
@@ -186,17 +173,14 @@ static void
 add_role_row (KlyngeMemberEditor     *self,
               const KlyngeMemberRole *role)
 {
-  const char * const *keys = klynge_member_role_keys ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) choices = klynge_choices_new_for_keys (klynge_member_role_keys (), klynge_member_role_label);
   RoleRow *row = g_new0 (RoleRow, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  for (guint i = 0; keys[i] != NULL; i++)
-    gtk_string_list_append (labels, klynge_member_role_label (keys[i]));
-  row->role = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
-  gtk_drop_down_set_selected (row->role, role != NULL ? position_of (keys, role->role)
-                                                      : position_of (keys, "member"));
+  row->role = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  klynge_picker_set_choices (row->role, G_LIST_MODEL (choices));
+  klynge_picker_select_key (row->role, role != NULL ? role->role : "member");
   gtk_widget_set_hexpand (GTK_WIDGET (row->role), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (row->role), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->role), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
@@ -270,7 +254,6 @@ klynge_member_editor_finalize (GObject *object)
 {
   KlyngeMemberEditor *self = KLYNGE_MEMBER_EDITOR (object);
 
-  g_array_unref (self->clinic_ids);
   g_ptr_array_unref (self->roles);
 
   G_OBJECT_CLASS (klynge_member_editor_parent_class)->finalize (object);
@@ -318,7 +301,6 @@ klynge_member_editor_init (KlyngeMemberEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   klynge_focus_on_show (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
-  self->clinic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->roles = g_ptr_array_new_with_free_func (g_free);
   gtk_list_box_set_placeholder (self->roles_list, klynge_list_placeholder_new (_("No roles")));
 }
@@ -327,31 +309,22 @@ static void
 fill_choices (KlyngeMemberEditor *self,
               gint64              clinic_id)
 {
-  const char * const *titles = klynge_member_titles ();
-  g_autoptr(GtkStringList) title_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) clinic_names = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) titles = klynge_choices_new_for_keys (klynge_member_titles (), klynge_member_title_label);
+  g_autoptr(GListStore) choices = klynge_choices_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) clinics = klynge_clinic_list (self->db, self->cluster_id, &error);
-  guint selected = 0;
-  gint64 none = 0;
 
-  for (guint i = 0; titles[i] != NULL; i++)
-    gtk_string_list_append (title_names, klynge_member_title_label (titles[i]));
-  adw_combo_row_set_model (self->title_row, G_LIST_MODEL (title_names));
+  klynge_picker_set_choices (self->title_row, G_LIST_MODEL (titles));
 
-  g_array_append_val (self->clinic_ids, none);
-  gtk_string_list_append (clinic_names, _("No clinic"));
+  klynge_choices_append (choices, 0, _("No clinic"));
   for (guint i = 0; clinics != NULL && i < g_list_model_get_n_items (clinics); i++)
     {
       g_autoptr(KlyngeClinic) clinic = g_list_model_get_item (clinics, i);
 
-      if (clinic->id == clinic_id)
-        selected = self->clinic_ids->len;
-      g_array_append_val (self->clinic_ids, clinic->id);
-      gtk_string_list_append (clinic_names, clinic->name);
+      klynge_choices_append (choices, clinic->id, clinic->name);
     }
-  adw_combo_row_set_model (self->clinic_row, G_LIST_MODEL (clinic_names));
-  adw_combo_row_set_selected (self->clinic_row, selected);
+  klynge_picker_set_choices (self->clinic_row, G_LIST_MODEL (choices));
+  klynge_picker_select_id (self->clinic_row, clinic_id);
   klynge_combo_row_show_error (self->clinic_row, error);
 }
 
@@ -372,7 +345,7 @@ klynge_member_editor_new (GtkWindow    *parent,
       self->member_id = member->id;
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Member"));
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), member->name);
-      adw_combo_row_set_selected (self->title_row, position_of (klynge_member_titles (), member->title));
+      klynge_picker_select_key (self->title_row, member->title);
       gtk_editable_set_text (GTK_EDITABLE (self->email_row), member->email);
       gtk_editable_set_text (GTK_EDITABLE (self->phone_row), member->phone);
       klynge_date_row_set_date (self->joined_row, member->joined_on);

@@ -14,6 +14,7 @@
 #include "klynge-import-assistant.h"
 #include "klynge-import-task.h"
 #include "klynge-measurements-window.h"
+#include "klynge-picker.h"
 #include "klynge-placeholder.h"
 #include "klynge-submissions.h"
 #include "klynge-tooltip.h"
@@ -25,7 +26,6 @@ struct _KlyngeDataPage
 
   GtkLabel      *summary_label;
   GtkDropDown   *meeting_drop_down;
-  GtkStringList *meeting_titles;
   GtkLabel      *tracker_label;
   GtkWidget     *remind_all_button;
   GtkListBox    *requests_list;
@@ -34,7 +34,6 @@ struct _KlyngeDataPage
 
   GListStore    *batches;
   GListStore    *requests;
-  GArray        *meeting_ids;
   gboolean       loading;
 
   /* An undo running in its worker: one at a time, and no import meanwhile. */
@@ -160,20 +159,18 @@ static void
 load_requests (KlyngeDataPage *self)
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  guint selected = gtk_drop_down_get_selected (self->meeting_drop_down);
+  gint64 meeting = klynge_picker_get_selected_id (self->meeting_drop_down);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   guint n_clinics = 0, n_complete = 0;
   g_autofree char *text = NULL;
-  gint64 meeting;
 
   clear_requests (self);
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
+  if (meeting == 0)
     {
       gtk_label_set_text (self->tracker_label, _("No meeting has asked the clinics for data yet. Data requests are made when planning a meeting."));
       return;
     }
-  meeting = g_array_index (self->meeting_ids, gint64, selected);
   /* In place of the clinics' rows: an empty tracker would say all is delivered. */
   if (!(list = klynge_submissions_list (db, meeting, &error)))
     {
@@ -254,27 +251,21 @@ load_meetings (KlyngeDataPage  *self,
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   g_autoptr(GPtrArray) meetings = klynge_submissions_list_meetings (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), error);
-  guint previous = gtk_drop_down_get_selected (self->meeting_drop_down);
-  gint64 previous_id = previous < self->meeting_ids->len ? g_array_index (self->meeting_ids, gint64, previous) : 0;
-  guint select = 0;
+  gint64 previous = klynge_picker_get_selected_id (self->meeting_drop_down);
+  g_autoptr(GListStore) choices = klynge_choices_new ();
 
   self->loading = TRUE;
-  g_array_set_size (self->meeting_ids, 0);
-  gtk_string_list_splice (self->meeting_titles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meeting_titles)), NULL);
   for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     {
       KlyngeSubmissionMeeting *m = g_ptr_array_index (meetings, i);
       g_autofree char *date = klynge_format_date (m->starts_at);
       g_autofree char *title = g_strdup_printf ("%s — %s", date, m->title);
 
-      if (m->id == previous_id)
-        select = i;
-      g_array_append_val (self->meeting_ids, m->id);
-      gtk_string_list_append (self->meeting_titles, title);
+      klynge_choices_append (choices, m->id, title);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->meeting_drop_down), self->meeting_ids->len > 0);
-  if (self->meeting_ids->len > 0)
-    gtk_drop_down_set_selected (self->meeting_drop_down, select);
+  gtk_widget_set_visible (GTK_WIDGET (self->meeting_drop_down), g_list_model_get_n_items (G_LIST_MODEL (choices)) > 0);
+  klynge_picker_set_choices (self->meeting_drop_down, G_LIST_MODEL (choices));
+  klynge_picker_select_id (self->meeting_drop_down, previous);
   self->loading = FALSE;
   return meetings != NULL;
 }
@@ -528,12 +519,12 @@ by_hand_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *note = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   gint64 clinic = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "clinic");
-  guint selected = gtk_drop_down_get_selected (self->meeting_drop_down);
+  gint64 meeting = klynge_picker_get_selected_id (self->meeting_drop_down);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "receive") || selected >= self->meeting_ids->len)
+  if (!g_str_equal (response, "receive") || meeting == 0)
     return;
-  if (!klynge_submissions_receive_by_hand (klynge_page_get_db (KLYNGE_PAGE (self)), g_array_index (self->meeting_ids, gint64, selected),
+  if (!klynge_submissions_receive_by_hand (klynge_page_get_db (KLYNGE_PAGE (self)), meeting,
                                            clinic, gtk_editable_get_text (note), &error))
     {
       klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
@@ -574,10 +565,10 @@ remind_all_response_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  guint selected = gtk_drop_down_get_selected (self->meeting_drop_down);
+  gint64 meeting = klynge_picker_get_selected_id (self->meeting_drop_down);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && path != NULL && selected < self->meeting_ids->len)
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL && meeting != 0)
     {
       if (!g_str_has_suffix (path, ".eml"))
         {
@@ -587,7 +578,7 @@ remind_all_response_cb (GtkNativeDialog *chooser,
           path = with_eml;
         }
       if (klynge_submissions_write_reminder (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                             g_array_index (self->meeting_ids, gint64, selected), path, &error))
+                                             meeting, path, &error))
         klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Reminder saved: open the draft to send it.")));
       else
         klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
@@ -630,7 +621,6 @@ klynge_data_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_DATA_PAGE);
   g_clear_object (&self->batches);
   g_clear_object (&self->requests);
-  g_clear_pointer (&self->meeting_ids, g_array_unref);
   G_OBJECT_CLASS (klynge_data_page_parent_class)->dispose (object);
 }
 
@@ -648,7 +638,6 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-data-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, meeting_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, meeting_titles);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, tracker_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, remind_all_button);
   gtk_widget_class_bind_template_child (widget_class, KlyngeDataPage, requests_list);
@@ -675,7 +664,6 @@ klynge_data_page_init (KlyngeDataPage *self)
 
   self->batches = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);
   self->requests = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);
-  self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_list_box_bind_model (self->batches_list, G_LIST_MODEL (self->batches), create_batch_row, self, NULL);
   gtk_list_box_bind_model (self->requests_list, G_LIST_MODEL (self->requests), create_request_row, self, NULL);
   gtk_list_box_set_placeholder (self->batches_list, batches_placeholder_new (NULL));

@@ -9,8 +9,6 @@
 
 #include "klynge-i18n.h"
 
-#include <string.h>
-
 #include "klynge-accessible.h"
 #include "klynge-accounts.h"
 #include "klynge-budget-chart.h"
@@ -21,6 +19,7 @@
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-list-keys.h"
 #include "klynge-money.h"
+#include "klynge-picker.h"
 #include "klynge-placeholder.h"
 #include "klynge-row-label.h"
 #include "klynge-tooltip.h"
@@ -52,9 +51,6 @@ struct _KlyngeFinancesPage
   GtkListBox        *grants_list;
 
   GtkSingleSelection *selection;
-  GArray            *years;          /* int, by position in year_dropdown */
-  GArray            *category_ids;   /* gint64, by position in category_dropdown; 0: all */
-  GArray            *meeting_ids;    /* gint64, by position in meeting_dropdown; 0: all */
   int                year;
   char              *currency;
   KlyngeLedgerYear  *totals;
@@ -193,29 +189,24 @@ add_columns (KlyngeFinancesPage *self)
                                    NULL, NULL, delete);
 }
 
-/* Replaces a drop-down's items, keeping the chosen id when it is still there. */
+/* Replaces a drop-down's choices, keeping the chosen id when it is still there. */
 static void
-fill_dropdown (GtkDropDown   *dropdown,
-               GArray        *ids,
-               GtkStringList *names,
-               gint64         keep)
+fill_dropdown (GtkDropDown *dropdown,
+               GListStore  *choices)
 {
-  guint position = 0;
+  gint64 keep = klynge_picker_get_selected_id (dropdown);
 
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == keep)
-      position = i;
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (dropdown, position);
+  klynge_picker_set_choices (dropdown, G_LIST_MODEL (choices));
+  klynge_picker_select_id (dropdown, keep);
 }
 
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
+static void
+append_year (GListStore *choices,
+             int         year)
 {
-  guint position = gtk_drop_down_get_selected (dropdown);
+  g_autofree char *label = g_strdup_printf ("%d", year);
 
-  return position < ids->len ? g_array_index (ids, gint64, position) : 0;
+  klynge_choices_append (choices, year, label);
 }
 
 static void
@@ -227,66 +218,45 @@ load_filters (KlyngeFinancesPage *self,
   g_autoptr(GArray) years = klynge_ledger_list_years (db, cluster, &error);
   g_autoptr(GPtrArray) categories = years != NULL ? klynge_ledger_list_categories (db, cluster, &error) : NULL;
   g_autoptr(GPtrArray) meetings = categories != NULL ? klynge_ledger_meeting_costs (db, cluster, 0, TRUE, &error) : NULL;
-  g_autoptr(GtkStringList) year_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) category_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) year_choices = klynge_choices_new ();
+  g_autoptr(GListStore) category_choices = klynge_choices_new ();
+  g_autoptr(GListStore) meeting_choices = klynge_choices_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gint64 keep_category = selected_id (self->category_dropdown, self->category_ids);
-  gint64 keep_meeting = selected_id (self->meeting_dropdown, self->meeting_ids);
   int this_year = g_date_time_get_year (now);
-  gint64 all = 0;
-  guint year_position = 0;
-  g_autoptr(GArray) shown_years = g_array_copy (self->years);
 
   /* The years with entries and this year, so a new year can be started. */
-  g_array_set_size (self->years, 0);
   for (guint i = 0; years != NULL && i < years->len; i++)
     if (g_array_index (years, int, i) < this_year)
-      g_array_append_val (self->years, g_array_index (years, int, i));
-  g_array_append_val (self->years, this_year);
+      append_year (year_choices, g_array_index (years, int, i));
+  append_year (year_choices, this_year);
   for (guint i = 0; years != NULL && i < years->len; i++)
     if (g_array_index (years, int, i) > this_year)
-      g_array_append_val (self->years, g_array_index (years, int, i));
+      append_year (year_choices, g_array_index (years, int, i));
   if (self->year == 0)
     self->year = this_year;
-  for (guint i = 0; i < self->years->len; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%d", g_array_index (self->years, int, i));
-
-      gtk_string_list_append (year_names, name);
-      if (g_array_index (self->years, int, i) == self->year)
-        year_position = i;
-    }
   /* Picking a year reloads the page from inside the drop-down's own
    * selection change: its model is replaced only when the years differ. */
-  if (shown_years->len != self->years->len ||
-      memcmp (shown_years->data, self->years->data, self->years->len * sizeof (int)) != 0)
-    gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (year_names));
-  gtk_drop_down_set_selected (self->year_dropdown, year_position);
+  if (!klynge_choices_equal (gtk_drop_down_get_model (self->year_dropdown), G_LIST_MODEL (year_choices)))
+    klynge_picker_set_choices (self->year_dropdown, G_LIST_MODEL (year_choices));
+  klynge_picker_select_id (self->year_dropdown, self->year);
 
-  g_array_set_size (self->category_ids, 0);
-  g_array_append_val (self->category_ids, all);
-  gtk_string_list_append (category_names, _("All categories"));
+  klynge_choices_append (category_choices, 0, _("All categories"));
   for (guint i = 0; categories != NULL && i < categories->len; i++)
     {
       KlyngeLedgerCategory *c = g_ptr_array_index (categories, i);
 
-      g_array_append_val (self->category_ids, c->id);
-      gtk_string_list_append (category_names, c->name);
+      klynge_choices_append (category_choices, c->id, c->name);
     }
-  fill_dropdown (self->category_dropdown, self->category_ids, category_names, keep_category);
+  fill_dropdown (self->category_dropdown, category_choices);
 
-  g_array_set_size (self->meeting_ids, 0);
-  g_array_append_val (self->meeting_ids, all);
-  gtk_string_list_append (meeting_names, _("All meetings"));
+  klynge_choices_append (meeting_choices, 0, _("All meetings"));
   for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     {
       KlyngeMeetingCost *m = g_ptr_array_index (meetings, i);
 
-      g_array_append_val (self->meeting_ids, m->meeting_id);
-      gtk_string_list_append (meeting_names, m->title);
+      klynge_choices_append (meeting_choices, m->meeting_id, m->title);
     }
-  fill_dropdown (self->meeting_dropdown, self->meeting_ids, meeting_names, keep_meeting);
+  fill_dropdown (self->meeting_dropdown, meeting_choices);
   /* Filters that could not be read offer only "All": say why. */
   if (error != NULL)
     report_error (self, error);
@@ -317,8 +287,8 @@ load_ledger (KlyngeFinancesPage *self,
 {
   KlyngeLedgerFilter filter = {
     .year = self->year,
-    .category_id = selected_id (self->category_dropdown, self->category_ids),
-    .meeting_id = selected_id (self->meeting_dropdown, self->meeting_ids),
+    .category_id = klynge_picker_get_selected_id (self->category_dropdown),
+    .meeting_id = klynge_picker_get_selected_id (self->meeting_dropdown),
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) entries = klynge_ledger_list_entries (db, cluster, &filter, &error);
@@ -662,13 +632,11 @@ static void
 filter_changed_cb (KlyngeFinancesPage *self)
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  guint position = gtk_drop_down_get_selected (self->year_dropdown);
-  int year;
+  int year = klynge_picker_get_selected_id (self->year_dropdown);
 
-  if (self->loading || db == NULL || position >= self->years->len)
+  if (self->loading || db == NULL || year == 0)
     return;
 
-  year = g_array_index (self->years, int, position);
   if (year != self->year)
     {
       g_autoptr(GError) error = NULL;
@@ -678,9 +646,7 @@ filter_changed_cb (KlyngeFinancesPage *self)
         {
           report_error (self, error);
           self->loading = TRUE;
-          for (guint i = 0; i < self->years->len; i++)
-            if (g_array_index (self->years, int, i) == self->year)
-              gtk_drop_down_set_selected (self->year_dropdown, i);
+          klynge_picker_select_id (self->year_dropdown, self->year);
           self->loading = FALSE;
           return;
         }
@@ -1031,9 +997,6 @@ klynge_finances_page_finalize (GObject *object)
 {
   KlyngeFinancesPage *self = KLYNGE_FINANCES_PAGE (object);
 
-  g_array_unref (self->years);
-  g_array_unref (self->category_ids);
-  g_array_unref (self->meeting_ids);
   g_free (self->currency);
 
   G_OBJECT_CLASS (klynge_finances_page_parent_class)->finalize (object);
@@ -1116,9 +1079,6 @@ klynge_finances_page_init (KlyngeFinancesPage *self)
   klynge_list_keys_attach (GTK_WIDGET (self->ledger_view), self->row_menu,
                            "finances.edit-selected", "finances.delete-selected");
 
-  self->years = g_array_new (FALSE, FALSE, sizeof (int));
-  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->selection = gtk_single_selection_new (NULL);
   gtk_column_view_set_model (self->ledger_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);

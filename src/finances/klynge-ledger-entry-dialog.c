@@ -13,6 +13,7 @@
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-meeting.h"
 #include "klynge-money.h"
+#include "klynge-picker.h"
 #include "klynge-read-only.h"
 #include "klynge-tooltip.h"
 
@@ -37,8 +38,6 @@ struct _KlyngeLedgerEntryDialog
   gint64             entry_id;
   char              *currency;
   char              *attachment_path;
-  GArray            *category_ids;   /* by position in category_row; 0: none chosen */
-  GArray            *meeting_ids;    /* by position in meeting_row; 0: no meeting */
   GtkFileChooserNative *chooser;
 };
 
@@ -69,16 +68,6 @@ show_attachment (KlyngeLedgerEntryDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.clear-file", self->attachment_path != NULL);
 }
 
-static guint
-position_of (GArray *ids,
-             gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-  return 0;
-}
-
 static void
 fill_choices (KlyngeLedgerEntryDialog *self)
 {
@@ -86,16 +75,14 @@ fill_choices (KlyngeLedgerEntryDialog *self)
   g_autoptr(GPtrArray) categories = klynge_ledger_list_categories (self->db, self->cluster_id, &error);
   g_autoptr(GListModel) meetings = categories != NULL
     ? klynge_meetings_list (self->db, self->cluster_id, KLYNGE_MEETINGS_ALL, NULL, &error) : NULL;
-  g_autoptr(GtkStringList) category_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) meeting_names = gtk_string_list_new (NULL);
-  gint64 none = 0;
+  g_autoptr(GListStore) category_choices = klynge_choices_new ();
+  g_autoptr(GListStore) meeting_choices = klynge_choices_new ();
 
   /* Choices that could not be read would look like a cluster without any. */
   if (error != NULL)
     show_error (self, error);
 
-  g_array_append_val (self->category_ids, none);
-  gtk_string_list_append (category_names, _("Choose a category"));
+  klynge_choices_append (category_choices, 0, _("Choose a category"));
   for (guint i = 0; categories != NULL && i < categories->len; i++)
     {
       KlyngeLedgerCategory *c = g_ptr_array_index (categories, i);
@@ -103,23 +90,20 @@ fill_choices (KlyngeLedgerEntryDialog *self)
                                                 /* Translators: a category in the entry editor */
                                                 ? _("%s (income)") : _("%s (expense)"), c->name);
 
-      g_array_append_val (self->category_ids, c->id);
-      gtk_string_list_append (category_names, label);
+      klynge_choices_append (category_choices, c->id, label);
     }
 
-  g_array_append_val (self->meeting_ids, none);
-  gtk_string_list_append (meeting_names, _("No meeting"));
+  klynge_choices_append (meeting_choices, 0, _("No meeting"));
   for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
     {
       g_autoptr(KlyngeMeeting) m = g_list_model_get_item (meetings, i);
       g_autofree char *label = g_strdup_printf ("%.10s  %s", m->starts_at, m->title);
 
-      g_array_append_val (self->meeting_ids, m->id);
-      gtk_string_list_append (meeting_names, label);
+      klynge_choices_append (meeting_choices, m->id, label);
     }
 
-  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (category_names));
-  adw_combo_row_set_model (self->meeting_row, G_LIST_MODEL (meeting_names));
+  klynge_picker_set_choices (self->category_row, G_LIST_MODEL (category_choices));
+  klynge_picker_set_choices (self->meeting_row, G_LIST_MODEL (meeting_choices));
 }
 
 static void
@@ -133,8 +117,8 @@ save_action (GtkWidget  *widget,
 
   entry->id = self->entry_id;
   entry->date = klynge_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &error);
-  entry->category_id = g_array_index (self->category_ids, gint64, adw_combo_row_get_selected (self->category_row));
-  entry->meeting_id = g_array_index (self->meeting_ids, gint64, adw_combo_row_get_selected (self->meeting_row));
+  entry->category_id = klynge_picker_get_selected_id (self->category_row);
+  entry->meeting_id = klynge_picker_get_selected_id (self->meeting_row);
   g_free (entry->counterparty);
   entry->counterparty = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->counterparty_row)));
   g_free (entry->reference);
@@ -216,8 +200,6 @@ klynge_ledger_entry_dialog_finalize (GObject *object)
 
   g_free (self->currency);
   g_free (self->attachment_path);
-  g_array_unref (self->category_ids);
-  g_array_unref (self->meeting_ids);
 
   G_OBJECT_CLASS (klynge_ledger_entry_dialog_parent_class)->finalize (object);
 }
@@ -264,8 +246,6 @@ klynge_ledger_entry_dialog_init (KlyngeLedgerEntryDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   klynge_focus_on_show (GTK_WINDOW (self), GTK_WIDGET (self->amount_row));
-  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 KlyngeLedgerEntryDialog *
@@ -295,8 +275,8 @@ klynge_ledger_entry_dialog_new (GtkWindow         *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->counterparty_row), entry->counterparty);
       gtk_editable_set_text (GTK_EDITABLE (self->reference_row), entry->reference);
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), entry->note);
-      adw_combo_row_set_selected (self->category_row, position_of (self->category_ids, entry->category_id));
-      adw_combo_row_set_selected (self->meeting_row, position_of (self->meeting_ids, entry->meeting_id));
+      klynge_picker_select_id (self->category_row, entry->category_id);
+      klynge_picker_select_id (self->meeting_row, entry->meeting_id);
       self->attachment_path = g_strdup (entry->attachment_path);
     }
   else
