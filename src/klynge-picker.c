@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "klynge-period.h"
 #include "klynge-picker.h"
 
 #define IS_PICKER(picker) (GTK_IS_DROP_DOWN (picker) || ADW_IS_COMBO_ROW (picker))
@@ -50,6 +51,50 @@ klynge_picker_set_choices (gpointer    picker,
   g_return_if_fail (G_IS_LIST_MODEL (choices));
 
   g_object_set (picker, "expression", label, "model", choices, NULL);
+}
+
+/**
+ * klynge_picker_replace_choices:
+ * @picker: a #GtkDropDown or an #AdwComboRow
+ * @choices: a list of #KlyngeChoice
+ *
+ * Shows @choices, keeping the chosen id when it is still among them: a
+ * list read again after a change keeps what the user picked.
+ */
+void
+klynge_picker_replace_choices (gpointer    picker,
+                               GListModel *choices)
+{
+  gint64 keep = klynge_picker_get_selected_id (picker);
+
+  klynge_picker_set_choices (picker, choices);
+  klynge_picker_select_id (picker, keep);
+}
+
+/**
+ * klynge_picker_set_periods:
+ * @picker: a #GtkDropDown or an #AdwComboRow
+ * @keys: (element-type utf8) (nullable): period keys, the earliest first
+ *
+ * Offers the periods by their labels, keeping the chosen one when it is
+ * still there, else choosing the latest: the numbers a user looks for.
+ */
+void
+klynge_picker_set_periods (gpointer   picker,
+                           GPtrArray *keys)
+{
+  g_autofree char *keep = g_strdup (klynge_picker_get_selected_key (picker));
+  g_autoptr(GListStore) choices = klynge_choices_new ();
+
+  for (guint i = 0; keys != NULL && i < keys->len; i++)
+    {
+      g_autofree char *label = klynge_period_format_key (g_ptr_array_index (keys, i));
+
+      klynge_choices_append_key (choices, g_ptr_array_index (keys, i), label);
+    }
+  klynge_picker_set_choices (picker, G_LIST_MODEL (choices));
+  if (!klynge_picker_select_key (picker, keep))
+    g_object_set (picker, "selected", g_list_model_get_n_items (G_LIST_MODEL (choices)) - 1, NULL);
 }
 
 /**

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * #KlyngeChoice: the same calls serve both. */
 void         klynge_picker_set_choices       (gpointer    picker,
                                               GListModel *choices);
+void         klynge_picker_replace_choices   (gpointer    picker,
+                                              GListModel *choices);
+void         klynge_picker_set_periods       (gpointer    picker,
+                                              GPtrArray  *keys);
 gboolean     klynge_picker_select_id         (gpointer    picker,
                                               gint64      id);
 gboolean     klynge_picker_select_key        (gpointer    picker,

@@ -56,8 +56,6 @@ test_keys (void)
   g_assert_cmpuint (klynge_choices_find_key (G_LIST_MODEL (choices), "other"), ==, 2);
   g_assert_cmpuint (klynge_choices_find_key (G_LIST_MODEL (choices), "GP"), ==, KLYNGE_CHOICE_NOT_FOUND);
   g_assert_cmpuint (klynge_choices_find_key (G_LIST_MODEL (choices), NULL), ==, KLYNGE_CHOICE_NOT_FOUND);
-  /* A code's choice has no row behind it: id 0 finds no code. */
-  g_assert_cmpuint (klynge_choices_find_id (G_LIST_MODEL (choices), 0), ==, KLYNGE_CHOICE_NOT_FOUND);
 
   nurse = g_list_model_get_item (G_LIST_MODEL (choices), 1);
   g_assert_cmpstr (klynge_choice_get_key (nurse), ==, "nurse");
@@ -66,6 +64,32 @@ test_keys (void)
 
   klynge_choices_append_key (choices, "locum", "Locum");
   g_assert_cmpuint (klynge_choices_find_key (G_LIST_MODEL (choices), "locum"), ==, 3);
+
+  /* Names the user gave are their own labels. */
+  klynge_choices_append_names (choices, (const char * const[]) { "Region export", NULL });
+  g_assert_cmpuint (klynge_choices_find_key (G_LIST_MODEL (choices), "Region export"), ==, 4);
+  klynge_choices_append_names (choices, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (choices)), ==, 5);
+}
+
+/* A clinic shown by its letter is found by its id and by its name. */
+static void
+test_full (void)
+{
+  g_autoptr(GListStore) choices = klynge_choices_new ();
+  g_autoptr(KlyngeChoice) b = NULL;
+
+  klynge_choices_append (choices, 0, "Choose…");
+  klynge_choices_append_full (choices, 12, "Harbour Practice", "Clinic A");
+  klynge_choices_append_full (choices, 31, "Hill Clinic", "Clinic B");
+
+  g_assert_cmpuint (klynge_choices_find_key (G_LIST_MODEL (choices), "Hill Clinic"), ==, 2);
+  g_assert_cmpuint (klynge_choices_find_key (G_LIST_MODEL (choices), "Clinic B"), ==, KLYNGE_CHOICE_NOT_FOUND);
+  g_assert_cmpuint (klynge_choices_find_id (G_LIST_MODEL (choices), 31), ==, 2);
+  b = g_list_model_get_item (G_LIST_MODEL (choices), 2);
+  g_assert_cmpint (klynge_choice_get_id (b), ==, 31);
+  g_assert_cmpstr (klynge_choice_get_key (b), ==, "Hill Clinic");
+  g_assert_cmpstr (klynge_choice_get_label (b), ==, "Clinic B");
 }
 
 static void
@@ -109,6 +133,7 @@ main (int   argc,
 
   g_test_add_func ("/choice/ids", test_ids);
   g_test_add_func ("/choice/keys", test_keys);
+  g_test_add_func ("/choice/full", test_full);
   g_test_add_func ("/choice/equal", test_equal);
 
   return g_test_run ();

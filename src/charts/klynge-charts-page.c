@@ -15,7 +15,7 @@
 #include "klynge-chart-table.h"
 #include "klynge-chart-view.h"
 #include "klynge-charts-page.h"
-#include "klynge-period.h"
+#include "klynge-picker.h"
 #include "klynge-presentation.h"
 
 struct _KlyngeChartsPage
@@ -33,10 +33,6 @@ struct _KlyngeChartsPage
   KlyngeChartView *view;
   KlyngeChartTable *table;
 
-  GPtrArray       *meetings;     /* KlyngeChartIndicator: id, title */
-  GPtrArray       *indicators;
-  GPtrArray       *periods;
-  GPtrArray       *clinics;
   GError          *choices_error; /* why the meetings or clinics could not be read */
   char            *limits;       /* "auto", "chance" or "widened", as KlyngeChartLimits */
   gboolean         show_table;   /* the chart's numbers as a table instead of the chart */
@@ -59,40 +55,19 @@ static GParamSpec *properties[N_PROPS];
 /* The limits menu's choices, in the order of KlyngeChartLimits. */
 static const char *limits_names[KLYNGE_LIMITS_N] = { "auto", "chance", "widened" };
 
-static gint64
-selected_id (GtkDropDown *picker,
-             GPtrArray   *items,
-             guint        offset)
-{
-  guint selected = gtk_drop_down_get_selected (picker);
-
-  if (items == NULL || selected == GTK_INVALID_LIST_POSITION || selected < offset || selected - offset >= items->len)
-    return 0;
-  return ((KlyngeChartIndicator *) g_ptr_array_index (items, selected - offset))->id;
-}
-
-/* Replaces a picker's items and keeps the one with @keep_id selected when still there. */
+/* Replaces a picker's items (KlyngeChartIndicator: id and name) and keeps
+ * the chosen one when still there. */
 static void
 fill_picker (GtkDropDown *picker,
              GPtrArray   *items,
-             const char  *first,
-             gint64       keep_id)
+             const char  *first)
 {
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint offset = first != NULL, selected = 0;
+  g_autoptr(GListStore) choices = klynge_choices_new ();
 
   if (first != NULL)
-    gtk_string_list_append (model, first);
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      KlyngeChartIndicator *item = g_ptr_array_index (items, i);
-
-      gtk_string_list_append (model, item->name);
-      if (item->id == keep_id)
-        selected = i + offset;
-    }
-  gtk_drop_down_set_model (picker, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (picker, selected);
+    klynge_choices_append (choices, 0, first);
+  klynge_chart_append_choices (choices, items);
+  klynge_picker_replace_choices (picker, G_LIST_MODEL (choices));
 }
 
 static KlyngeChartOptions
@@ -123,9 +98,8 @@ show_chart (KlyngeChartsPage *self)
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   KlyngeChartOptions options = current_options (self);
-  gint64 indicator = selected_id (self->indicator_picker, self->indicators, 0);
-  gint64 meeting = selected_id (self->meeting_picker, self->meetings, 1);
-  guint period = gtk_drop_down_get_selected (self->period_picker);
+  gint64 indicator = klynge_picker_get_selected_id (self->indicator_picker);
+  gint64 meeting = klynge_picker_get_selected_id (self->meeting_picker);
   g_autoptr(GError) error = NULL;
   KlyngeChartData *data;
 
@@ -150,9 +124,8 @@ show_chart (KlyngeChartsPage *self)
   if (options.kind == KLYNGE_CHART_ATTENDANCE || indicator != 0)
     {
       KlyngeChartRequest request = {
-        cluster, meeting, indicator,
-        self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
-        NULL, selected_id (self->clinic_picker, self->clinics, 0), options,
+        cluster, meeting, indicator, klynge_picker_get_selected_key (self->period_picker),
+        NULL, klynge_picker_get_selected_id (self->clinic_picker), options,
       };
 
       data = klynge_chart_request_load (db, &request, &error);
@@ -178,41 +151,20 @@ static void
 fill_periods (KlyngeChartsPage *self)
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint previous = gtk_drop_down_get_selected (self->period_picker);
-  g_autofree char *keep = NULL;
-  guint selected = 0;
+  g_autoptr(GPtrArray) periods = klynge_chart_list_periods (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                                            klynge_picker_get_selected_id (self->indicator_picker), NULL);
 
-  if (self->periods != NULL && previous < self->periods->len)
-    keep = g_strdup (g_ptr_array_index (self->periods, previous));
-  g_clear_pointer (&self->periods, g_ptr_array_unref);
-  self->periods = klynge_chart_list_periods (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                             selected_id (self->indicator_picker, self->indicators, 0), NULL);
-  for (guint i = 0; self->periods != NULL && i < self->periods->len; i++)
-    {
-      g_autofree char *label = klynge_period_format_key (g_ptr_array_index (self->periods, i));
-
-      gtk_string_list_append (model, label);
-      /* The latest period unless the one shown before is still there. */
-      selected = keep != NULL && g_str_equal (keep, g_ptr_array_index (self->periods, i)) ? i
-                 : keep == NULL ? i : selected;
-    }
-  if (keep != NULL && self->periods != NULL && !g_ptr_array_find_with_equal_func (self->periods, keep, g_str_equal, NULL))
-    selected = self->periods->len - 1;
-  gtk_drop_down_set_model (self->period_picker, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (self->period_picker, selected);
+  klynge_picker_set_periods (self->period_picker, periods);
 }
 
 static void
 fill_indicators (KlyngeChartsPage *self)
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 keep = selected_id (self->indicator_picker, self->indicators, 0);
+  g_autoptr(GPtrArray) indicators = klynge_chart_list_indicators (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                                                  klynge_picker_get_selected_id (self->meeting_picker), NULL);
 
-  g_clear_pointer (&self->indicators, g_ptr_array_unref);
-  self->indicators = klynge_chart_list_indicators (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                                   selected_id (self->meeting_picker, self->meetings, 1), NULL);
-  fill_picker (self->indicator_picker, self->indicators, NULL, keep);
+  fill_picker (self->indicator_picker, indicators, NULL);
   fill_periods (self);
 }
 
@@ -220,15 +172,16 @@ fill_indicators (KlyngeChartsPage *self)
 static void
 select_meeting_period (KlyngeChartsPage *self)
 {
-  gint64 meeting = selected_id (self->meeting_picker, self->meetings, 1);
+  gint64 meeting = klynge_picker_get_selected_id (self->meeting_picker);
   g_autofree char *period = NULL;
   guint index;
 
-  if (meeting == 0 || self->periods == NULL)
+  if (meeting == 0)
     return;
   period = klynge_chart_meeting_period (klynge_page_get_db (KLYNGE_PAGE (self)), meeting,
-                                        selected_id (self->indicator_picker, self->indicators, 0));
-  if (period != NULL && g_ptr_array_find_with_equal_func (self->periods, period, g_str_equal, &index))
+                                        klynge_picker_get_selected_id (self->indicator_picker));
+  index = klynge_choices_find_key (gtk_drop_down_get_model (self->period_picker), period);
+  if (index != KLYNGE_CHOICE_NOT_FOUND)
     gtk_drop_down_set_selected (self->period_picker, index);
 }
 
@@ -276,18 +229,17 @@ present_action (GtkWidget  *widget,
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (widget);
   KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
   KlyngeChartOptions options = current_options (self);
-  guint period = gtk_drop_down_get_selected (self->period_picker);
   GtkWindow *window;
 
   if (klynge_page_get_db (KLYNGE_PAGE (self)) == NULL)
     return;
   /* The deck opens on what the page shows: the same period and chart. */
   window = klynge_presentation_new (context,
-                                    selected_id (self->meeting_picker, self->meetings, 1),
-                                    selected_id (self->indicator_picker, self->indicators, 0),
-                                    self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL,
+                                    klynge_picker_get_selected_id (self->meeting_picker),
+                                    klynge_picker_get_selected_id (self->indicator_picker),
+                                    klynge_picker_get_selected_key (self->period_picker),
                                     &options,
-                                    selected_id (self->clinic_picker, self->clinics, 0));
+                                    klynge_picker_get_selected_id (self->clinic_picker));
   gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (window);
 }
@@ -322,17 +274,15 @@ page_job (KlyngeChartsPage      *self,
           KlyngeChartExportKind  kind,
           KlyngeChartExportJob  *job)
 {
-  guint period = gtk_drop_down_get_selected (self->period_picker);
-
   job->kind = kind;
   job->cluster_id = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  job->meeting_id = selected_id (self->meeting_picker, self->meetings, 1);
-  job->indicator_id = selected_id (self->indicator_picker, self->indicators, 0);
-  job->period = self->periods != NULL && period < self->periods->len ? g_ptr_array_index (self->periods, period) : NULL;
+  job->meeting_id = klynge_picker_get_selected_id (self->meeting_picker);
+  job->indicator_id = klynge_picker_get_selected_id (self->indicator_picker);
+  job->period = klynge_picker_get_selected_key (self->period_picker);
   job->options = current_options (self);
   job->options.theme = KLYNGE_CHART_THEME_LIGHT;
   job->options.slide = TRUE;
-  job->highlight_clinic = selected_id (self->clinic_picker, self->clinics, 0);
+  job->highlight_clinic = klynge_picker_get_selected_id (self->clinic_picker);
   job->format = KLYNGE_SLIDE_PNG;
   job->width = 1920;
   job->height = 1080;
@@ -434,8 +384,8 @@ klynge_charts_page_reload (KlyngePage *page)
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (page);
   KlyngeDb *db = klynge_page_get_db (page);
   gint64 cluster = klynge_page_get_cluster (page);
-  gint64 meeting = selected_id (self->meeting_picker, self->meetings, 1);
-  gint64 clinic = selected_id (self->clinic_picker, self->clinics, 0);
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GPtrArray) clinics = NULL;
 
   if (db == NULL)
     {
@@ -443,13 +393,11 @@ klynge_charts_page_reload (KlyngePage *page)
       return;
     }
   self->updating = TRUE;
-  g_clear_pointer (&self->meetings, g_ptr_array_unref);
-  g_clear_pointer (&self->clinics, g_ptr_array_unref);
   g_clear_error (&self->choices_error);
-  self->meetings = klynge_chart_list_meetings (db, cluster, &self->choices_error);
-  self->clinics = self->meetings != NULL ? klynge_chart_list_clinics (db, cluster, &self->choices_error) : NULL;
-  fill_picker (self->meeting_picker, self->meetings, _("All indicators"), meeting);
-  fill_picker (self->clinic_picker, self->clinics, NULL, clinic);
+  meetings = klynge_chart_list_meetings (db, cluster, &self->choices_error);
+  clinics = meetings != NULL ? klynge_chart_list_clinics (db, cluster, &self->choices_error) : NULL;
+  fill_picker (self->meeting_picker, meetings, _("All indicators"));
+  fill_picker (self->clinic_picker, clinics, NULL);
   fill_indicators (self);
   self->updating = FALSE;
   show_chart (self);
@@ -519,10 +467,6 @@ klynge_charts_page_dispose (GObject *object)
 {
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (object);
 
-  g_clear_pointer (&self->meetings, g_ptr_array_unref);
-  g_clear_pointer (&self->indicators, g_ptr_array_unref);
-  g_clear_pointer (&self->periods, g_ptr_array_unref);
-  g_clear_pointer (&self->clinics, g_ptr_array_unref);
   g_clear_error (&self->choices_error);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
@@ -602,5 +546,5 @@ klynge_charts_page_get_meeting (KlyngeChartsPage *self)
 {
   g_return_val_if_fail (KLYNGE_IS_CHARTS_PAGE (self), 0);
 
-  return selected_id (self->meeting_picker, self->meetings, 1);
+  return klynge_picker_get_selected_id (self->meeting_picker);
 }

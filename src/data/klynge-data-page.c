@@ -251,7 +251,6 @@ load_meetings (KlyngeDataPage  *self,
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   g_autoptr(GPtrArray) meetings = klynge_submissions_list_meetings (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), error);
-  gint64 previous = klynge_picker_get_selected_id (self->meeting_drop_down);
   g_autoptr(GListStore) choices = klynge_choices_new ();
 
   self->loading = TRUE;
@@ -264,8 +263,7 @@ load_meetings (KlyngeDataPage  *self,
       klynge_choices_append (choices, m->id, title);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->meeting_drop_down), g_list_model_get_n_items (G_LIST_MODEL (choices)) > 0);
-  klynge_picker_set_choices (self->meeting_drop_down, G_LIST_MODEL (choices));
-  klynge_picker_select_id (self->meeting_drop_down, previous);
+  klynge_picker_replace_choices (self->meeting_drop_down, G_LIST_MODEL (choices));
   self->loading = FALSE;
   return meetings != NULL;
 }

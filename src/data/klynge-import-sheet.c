@@ -13,6 +13,7 @@
 #include "klynge-format.h"
 #include "klynge-import-sheet.h"
 #include "klynge-import-task.h"
+#include "klynge-picker.h"
 #include "klynge-read-only.h"
 #include "klynge-submissions.h"
 #include "klynge-undo-stack.h"
@@ -23,7 +24,6 @@ struct _KlyngeImportSheet
 
   AdwPreferencesGroup *choices_group;
   AdwComboRow         *mapping_row;
-  GtkStringList       *mapping_names;
   AdwComboRow         *duplicates_row;
   AdwEntryRow         *period_row;
   GtkProgressBar      *progress_bar;
@@ -61,7 +61,6 @@ struct _KlyngeImportSheet
   GCancellable        *cancellable;
   gboolean             busy;
   GPtrArray           *unknown_rows;  /* AdwComboRow, each with its file text as "alias" and a "kind" */
-  GArray              *clinic_ids;    /* the clinics offered, in the rows' order after "Choose…" */
   GHashTable          *indicator_choices; /* file text → indicator name */
   KlyngeImportMapping *checked;       /* the mapping of the last check, choices included */
   gboolean             anonymous;     /* clinics by their letters unless names_switch is on */
@@ -245,7 +244,7 @@ clear_unknown_rows (KlyngeImportSheet *self)
 static void
 add_unknown_rows (KlyngeImportSheet       *self,
                   KlyngeImportProblemKind  kind,
-                  GtkStringList           *names,
+                  GListModel              *choices,
                   const char              *subtitle)
 {
   GPtrArray *problems = klynge_import_plan_get_problems (self->plan);
@@ -271,17 +270,11 @@ add_unknown_rows (KlyngeImportSheet       *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_combo_row_set_model (row, G_LIST_MODEL (names));
+      klynge_picker_set_choices (row, choices);
       g_object_set_data_full (G_OBJECT (row), "alias", g_strdup (problem->text), g_free);
       g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (kind));
-      if (problem->suggestions != NULL && problem->suggestions[0] != NULL)
-        {
-          g_autofree char *suggested = shown_text (self, problem->suggestions[0]);
-
-          for (guint n = 1; n < g_list_model_get_n_items (G_LIST_MODEL (names)); n++)
-            if (g_str_equal (gtk_string_list_get_string (names, n), suggested))
-              adw_combo_row_set_selected (row, n);
-        }
+      if (problem->suggestions != NULL)
+        klynge_picker_select_key (row, problem->suggestions[0]);
       adw_preferences_group_add (self->unknown_group, GTK_WIDGET (row));
       g_ptr_array_add (self->unknown_rows, row);
     }
@@ -292,14 +285,14 @@ show_unknown_names (KlyngeImportSheet *self)
 {
   KlyngeDb *db = klynge_context_get_db (self->context);
   gint64 cluster = klynge_context_get_cluster_id (self->context);
-  const char *choose[] = { _("Choose…"), NULL };
-  g_autoptr(GtkStringList) clinics = gtk_string_list_new (choose);
-  g_autoptr(GtkStringList) indicators = gtk_string_list_new (choose);
+  g_autoptr(GListStore) clinics = klynge_choices_new ();
+  g_autoptr(GListStore) indicators = klynge_choices_new ();
   g_auto(GStrv) indicator_names = klynge_import_list_indicators (db, cluster, NULL);
   g_autoptr(GPtrArray) known = NULL;
 
   clear_unknown_rows (self);
-  g_array_set_size (self->clinic_ids, 0);
+  klynge_choices_append (clinics, 0, _("Choose…"));
+  klynge_choices_append (indicators, 0, _("Choose…"));
   /* By letter on the projector: the order of the names would tell them. */
   if (hides_names (self) && self->letters != NULL)
     {
@@ -310,8 +303,7 @@ show_unknown_names (KlyngeImportSheet *self)
 
           if (letter->clinic_id == 0)
             continue;
-          g_array_append_val (self->clinic_ids, letter->clinic_id);
-          gtk_string_list_append (clinics, label);
+          klynge_choices_append_full (clinics, letter->clinic_id, letter->clinic_name, label);
         }
     }
   else if ((known = klynge_chart_list_clinics (db, cluster, NULL)) != NULL)
@@ -319,14 +311,12 @@ show_unknown_names (KlyngeImportSheet *self)
       {
         const KlyngeChartIndicator *clinic = g_ptr_array_index (known, i);
 
-        g_array_append_val (self->clinic_ids, clinic->id);
-        gtk_string_list_append (clinics, clinic->name);
+        klynge_choices_append_full (clinics, clinic->id, clinic->name, clinic->name);
       }
-  if (indicator_names != NULL)
-    gtk_string_list_splice (indicators, 1, 0, (const char *const *)indicator_names);
+  klynge_choices_append_names (indicators, (const char * const *) indicator_names);
 
-  add_unknown_rows (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC, clinics, _("Clinic"));
-  add_unknown_rows (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR, indicators, _("Indicator"));
+  add_unknown_rows (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC, G_LIST_MODEL (clinics), _("Clinic"));
+  add_unknown_rows (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR, G_LIST_MODEL (indicators), _("Indicator"));
   gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), self->unknown_rows->len > 0);
 }
 
@@ -707,13 +697,12 @@ guess_read_cb (GObject      *source,
       update_actions (self);
       return;
     }
-  for (guint i = 1; self->source != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->mapping_names)); i++)
-    if (g_str_equal (gtk_string_list_get_string (self->mapping_names, i), self->source))
-      {
-        g_signal_handlers_block_by_func (self->mapping_row, mapping_selected_cb, self);
-        adw_combo_row_set_selected (self->mapping_row, i);
-        g_signal_handlers_unblock_by_func (self->mapping_row, mapping_selected_cb, self);
-      }
+  if (self->source != NULL)
+    {
+      g_signal_handlers_block_by_func (self->mapping_row, mapping_selected_cb, self);
+      klynge_picker_select_key (self->mapping_row, self->source);
+      g_signal_handlers_unblock_by_func (self->mapping_row, mapping_selected_cb, self);
+    }
   check_with_mapping (self, mapping);
 }
 
@@ -722,7 +711,7 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
 {
   g_autoptr(GError) error = NULL;
   KlyngeImportMapping *mapping;
-  guint selected;
+  const char *saved;
 
   g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
 
@@ -739,11 +728,11 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
     }
 
   /* The compact sheet: the saved mapping chosen, or a guess from the header. */
-  selected = adw_combo_row_get_selected (self->mapping_row);
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+  saved = klynge_picker_get_selected_key (self->mapping_row);
+  if (saved != NULL)
     {
       g_free (self->source);
-      self->source = g_strdup (gtk_string_list_get_string (self->mapping_names, selected));
+      self->source = g_strdup (saved);
       mapping = klynge_import_mapping_load (klynge_context_get_db (self->context),
                                            klynge_context_get_cluster_id (self->context), self->source, &error);
       if (mapping == NULL)
@@ -862,20 +851,18 @@ remember_clicked_cb (KlyngeImportSheet *self)
   for (guint i = 0; i < self->unknown_rows->len; i++)
     {
       AdwComboRow *row = g_ptr_array_index (self->unknown_rows, i);
-      guint selected = adw_combo_row_get_selected (row);
       const char *alias = g_object_get_data (G_OBJECT (row), "alias");
+      const char *indicator = klynge_picker_get_selected_key (row);
+      gint64 clinic = klynge_picker_get_selected_id (row);
 
-      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-        continue;
       if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind")) == KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR)
         {
-          GtkStringObject *name = adw_combo_row_get_selected_item (row);
-
-          g_hash_table_insert (self->indicator_choices, g_strdup (alias), g_strdup (gtk_string_object_get_string (name)));
+          if (indicator != NULL)
+            g_hash_table_insert (self->indicator_choices, g_strdup (alias), g_strdup (indicator));
         }
-      else if (selected <= self->clinic_ids->len &&
+      else if (clinic != 0 &&
                !klynge_import_add_clinic_alias (db, klynge_context_get_cluster_id (self->context), alias,
-                                                g_array_index (self->clinic_ids, gint64, selected - 1), &error))
+                                                clinic, &error))
         {
           show_error (self, error);
           return;
@@ -977,11 +964,13 @@ load_mapping_names (KlyngeImportSheet *self)
 {
   KlyngeDb *db = self->context ? klynge_context_get_db (self->context) : NULL;
   g_auto(GStrv) names = NULL;
-  const char *guess[] = { _("Guessed from the first row"), NULL };
+  g_autoptr(GListStore) choices = klynge_choices_new ();
 
-  gtk_string_list_splice (self->mapping_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->mapping_names)), guess);
-  if (db != NULL && (names = klynge_import_mapping_list (db, klynge_context_get_cluster_id (self->context), NULL)) != NULL)
-    gtk_string_list_splice (self->mapping_names, 1, 0, (const char *const *)names);
+  klynge_choices_append (choices, 0, _("Guessed from the first row"));
+  if (db != NULL)
+    names = klynge_import_mapping_list (db, klynge_context_get_cluster_id (self->context), NULL);
+  klynge_choices_append_names (choices, (const char * const *) names);
+  klynge_picker_set_choices (self->mapping_row, G_LIST_MODEL (choices));
 }
 
 static void
@@ -1011,7 +1000,6 @@ klynge_import_sheet_finalize (GObject *object)
   g_clear_pointer (&self->add_only, g_hash_table_unref);
   g_hash_table_unref (self->indicator_choices);
   g_clear_pointer (&self->checked, klynge_import_mapping_free);
-  g_array_unref (self->clinic_ids);
   g_clear_pointer (&self->letters, g_ptr_array_unref);
   g_ptr_array_unref (self->masks);
   G_OBJECT_CLASS (klynge_import_sheet_parent_class)->finalize (object);
@@ -1034,7 +1022,6 @@ klynge_import_sheet_class_init (KlyngeImportSheetClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/data/klynge-import-sheet.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, choices_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, mapping_row);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, mapping_names);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportSheet, summary_label);
@@ -1076,7 +1063,6 @@ klynge_import_sheet_init (KlyngeImportSheet *self)
   self->unknown_rows = g_ptr_array_new ();
   self->file_clinic_rows = g_ptr_array_new ();
   self->indicator_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->clinic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->masks = g_ptr_array_new_with_free_func ((GDestroyNotify) mask_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->mapping_row), FALSE);

@@ -14,7 +14,7 @@
 #include "klynge-measurements.h"
 #include "klynge-measurements-window.h"
 #include "klynge-page.h"
-#include "klynge-period.h"
+#include "klynge-picker.h"
 
 struct _KlyngeMeasurementsWindow
 {
@@ -33,29 +33,10 @@ struct _KlyngeMeasurementsWindow
   GtkLabel           *message_label;
 
   KlyngeContext      *context;
-  GPtrArray          *indicators;   /* KlyngeChartIndicator */
-  GPtrArray          *periods;      /* period keys */
   gboolean            updating;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeMeasurementsWindow, klynge_measurements_window, ADW_TYPE_WINDOW)
-
-static gint64
-chosen_indicator (KlyngeMeasurementsWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->indicator_picker);
-
-  return self->indicators != NULL && selected < self->indicators->len
-         ? ((KlyngeChartIndicator *) g_ptr_array_index (self->indicators, selected))->id : 0;
-}
-
-static const char *
-chosen_period (KlyngeMeasurementsWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->period_picker);
-
-  return self->periods != NULL && selected < self->periods->len ? g_ptr_array_index (self->periods, selected) : NULL;
-}
 
 static KlyngeMeasurementItem *
 chosen_item (KlyngeMeasurementsWindow *self)
@@ -101,12 +82,14 @@ load_rows (KlyngeMeasurementsWindow *self)
   KlyngeDb *db = klynge_context_get_db (self->context);
   KlyngeMeasurementItem *item = chosen_item (self);
   gint64 keep = item != NULL ? klynge_measurement_item_get_clinic_id (item) : 0;
+  const char *period = klynge_picker_get_selected_key (self->period_picker);
   g_autoptr(GListModel) rows = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (db != NULL && chosen_period (self) != NULL)
-    rows = klynge_measurements_list (db, klynge_context_get_cluster_id (self->context), chosen_indicator (self),
-                                     chosen_period (self), gtk_drop_down_get_selected (self->filter_picker), &error);
+  if (db != NULL && period != NULL)
+    rows = klynge_measurements_list (db, klynge_context_get_cluster_id (self->context),
+                                     klynge_picker_get_selected_id (self->indicator_picker), period,
+                                     gtk_drop_down_get_selected (self->filter_picker), &error);
   if (error != NULL)
     {
       show_error (self, error);
@@ -129,26 +112,13 @@ load_periods (KlyngeMeasurementsWindow  *self,
               GError                   **error)
 {
   KlyngeDb *db = klynge_context_get_db (self->context);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *keep = g_strdup (chosen_period (self));
-  guint selected = 0;
+  g_autoptr(GPtrArray) periods = NULL;
 
-  g_clear_pointer (&self->periods, g_ptr_array_unref);
   if (db != NULL)
-    self->periods = klynge_chart_list_periods (db, klynge_context_get_cluster_id (self->context), chosen_indicator (self), error);
-  for (guint i = 0; self->periods != NULL && i < self->periods->len; i++)
-    {
-      g_autofree char *label = klynge_period_format_key (g_ptr_array_index (self->periods, i));
-
-      gtk_string_list_append (labels, label);
-    }
-  /* The one shown before if it is still there, else the latest. */
-  if (self->periods != NULL && self->periods->len > 0 &&
-      (keep == NULL || !g_ptr_array_find_with_equal_func (self->periods, keep, g_str_equal, &selected)))
-    selected = self->periods->len - 1;
-  gtk_drop_down_set_model (self->period_picker, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->period_picker, selected);
-  return db == NULL || self->periods != NULL;
+    periods = klynge_chart_list_periods (db, klynge_context_get_cluster_id (self->context),
+                                         klynge_picker_get_selected_id (self->indicator_picker), error);
+  klynge_picker_set_periods (self->period_picker, periods);
+  return db == NULL || periods != NULL;
 }
 
 /* After the choices were read: their rows, or why the choices could not be. */
@@ -167,10 +137,9 @@ static void
 load_all (KlyngeMeasurementsWindow *self)
 {
   KlyngeDb *db = klynge_context_get_db (self->context);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) choices = klynge_choices_new ();
+  g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 keep = chosen_indicator (self);
-  guint selected = 0;
   gboolean read;
 
   if (db == NULL)
@@ -179,19 +148,10 @@ load_all (KlyngeMeasurementsWindow *self)
       return;
     }
   self->updating = TRUE;
-  g_clear_pointer (&self->indicators, g_ptr_array_unref);
-  self->indicators = klynge_chart_list_indicators (db, klynge_context_get_cluster_id (self->context), 0, &error);
-  for (guint i = 0; self->indicators != NULL && i < self->indicators->len; i++)
-    {
-      KlyngeChartIndicator *indicator = g_ptr_array_index (self->indicators, i);
-
-      gtk_string_list_append (names, indicator->name);
-      if (indicator->id == keep)
-        selected = i;
-    }
-  gtk_drop_down_set_model (self->indicator_picker, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->indicator_picker, selected);
-  read = self->indicators != NULL && load_periods (self, &error);
+  indicators = klynge_chart_list_indicators (db, klynge_context_get_cluster_id (self->context), 0, &error);
+  klynge_chart_append_choices (choices, indicators);
+  klynge_picker_replace_choices (self->indicator_picker, G_LIST_MODEL (choices));
+  read = indicators != NULL && load_periods (self, &error);
   self->updating = FALSE;
   load_rows_or_show (self, read, error);
 }
@@ -245,16 +205,18 @@ change_chosen (KlyngeMeasurementsWindow *self,
   KlyngeMeasurementItem *item = chosen_item (self);
   KlyngeDb *db = klynge_context_get_db (self->context);
   gint64 cluster = klynge_context_get_cluster_id (self->context);
+  gint64 indicator = klynge_picker_get_selected_id (self->indicator_picker);
+  const char *period = klynge_picker_get_selected_key (self->period_picker);
   g_autoptr(GError) error = NULL;
   KlyngeSnapshot *snapshot;
 
-  if (item == NULL || chosen_period (self) == NULL)
+  if (item == NULL || period == NULL)
     return;
   snapshot = clear
-    ? klynge_measurements_clear (db, cluster, chosen_indicator (self), klynge_measurement_item_get_clinic_id (item),
-                                 chosen_period (self), &error)
-    : klynge_measurements_correct (db, cluster, chosen_indicator (self), klynge_measurement_item_get_clinic_id (item),
-                                   chosen_period (self), gtk_editable_get_text (self->numerator_entry),
+    ? klynge_measurements_clear (db, cluster, indicator, klynge_measurement_item_get_clinic_id (item),
+                                 period, &error)
+    : klynge_measurements_correct (db, cluster, indicator, klynge_measurement_item_get_clinic_id (item),
+                                   period, gtk_editable_get_text (self->numerator_entry),
                                    gtk_editable_get_text (self->denominator_entry), &error);
   if (snapshot == NULL)
     {
@@ -404,8 +366,6 @@ klynge_measurements_window_dispose (GObject *object)
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->indicators, g_ptr_array_unref);
-  g_clear_pointer (&self->periods, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEASUREMENTS_WINDOW);
   G_OBJECT_CLASS (klynge_measurements_window_parent_class)->dispose (object);
 }

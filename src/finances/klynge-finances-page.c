@@ -189,17 +189,6 @@ add_columns (KlyngeFinancesPage *self)
                                    NULL, NULL, delete);
 }
 
-/* Replaces a drop-down's choices, keeping the chosen id when it is still there. */
-static void
-fill_dropdown (GtkDropDown *dropdown,
-               GListStore  *choices)
-{
-  gint64 keep = klynge_picker_get_selected_id (dropdown);
-
-  klynge_picker_set_choices (dropdown, G_LIST_MODEL (choices));
-  klynge_picker_select_id (dropdown, keep);
-}
-
 static void
 append_year (GListStore *choices,
              int         year)
@@ -247,7 +236,7 @@ load_filters (KlyngeFinancesPage *self,
 
       klynge_choices_append (category_choices, c->id, c->name);
     }
-  fill_dropdown (self->category_dropdown, category_choices);
+  klynge_picker_replace_choices (self->category_dropdown, G_LIST_MODEL (category_choices));
 
   klynge_choices_append (meeting_choices, 0, _("All meetings"));
   for (guint i = 0; meetings != NULL && i < meetings->len; i++)
@@ -256,7 +245,7 @@ load_filters (KlyngeFinancesPage *self,
 
       klynge_choices_append (meeting_choices, m->meeting_id, m->title);
     }
-  fill_dropdown (self->meeting_dropdown, meeting_choices);
+  klynge_picker_replace_choices (self->meeting_dropdown, G_LIST_MODEL (meeting_choices));
   /* Filters that could not be read offer only "All": say why. */
   if (error != NULL)
     report_error (self, error);

@@ -83,9 +83,7 @@ add_clinic_and_member (KlyngeWindow *window,
   GtkWidget *page = show_page (window);
   KlyngeDb *db = window_db (window);
   GtkWidget *form, *clinic_row, *search;
-  GListModel *choices;
   gint64 clinic_id;
-  guint position = G_MAXUINT;
 
   g_assert_cmpuint (g_list_model_get_n_items (list_of (page, "members_view")), ==, KLYNGE_DEMO_N_GPS + 1);
 
@@ -150,12 +148,7 @@ add_clinic_and_member (KlyngeWindow *window,
   g_assert_false (cluster_form_can_save (form));
   type_into (form, "email", "ole@vest.dk");
   clinic_row = klynge_ui_test_find_named (form, "clinic");
-  choices = adw_combo_row_get_model (ADW_COMBO_ROW (clinic_row));
-  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Lægehuset Vest"))
-      position = i;
-  g_assert_cmpuint (position, !=, G_MAXUINT);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (clinic_row), position);
+  klynge_ui_test_pick (clinic_row, "Lægehuset Vest");
   gtk_widget_activate_action (form, "member.add-role", NULL);
   klynge_ui_test_settle ();
   {
@@ -183,6 +176,16 @@ add_clinic_and_member (KlyngeWindow *window,
                                    clinic_id), ==, 1);
   g_assert_true (list_has (list_of (page, "members_view"), "Ole Bach"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "gps"))), ==, "25");
+
+  /* Opened again, the editor shows the member's clinic and role, not the first of each. */
+  gtk_widget_activate_action (page, "clusters.edit-member", "x",
+                              klynge_test_count (db, "SELECT id FROM member WHERE name = 'Ole Bach'", 0));
+  KLYNGE_UI_TEST_WAIT ((form = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR))) != NULL);
+  g_assert_cmpstr (klynge_ui_test_picked (klynge_ui_test_find_named (form, "clinic")), ==, "Lægehuset Vest");
+  g_assert_cmpstr (klynge_ui_test_picked (klynge_ui_test_find_widget (klynge_ui_test_find_named (form, "roles"),
+                                                                      GTK_TYPE_DROP_DOWN)), ==, "Board member");
+  gtk_window_close (GTK_WINDOW (form));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_EDITOR) == NULL);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (page, "board"))), "Ole Bach"));
 
   /* The BCC line: every active member's address, the new one too. */

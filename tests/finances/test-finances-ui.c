@@ -39,16 +39,6 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
-static guint
-position_of_string (GListModel *model,
-                    const char *wanted)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), wanted))
-      return i;
-  g_error ("“%s” is not among the choices", wanted);
-}
-
 static KlyngeLedgerEntryDialog *
 find_dialog (void)
 {
@@ -76,15 +66,15 @@ enter_expense (KlyngeWindow *window,
 {
   GtkWidget *page, *year, *error_label;
   KlyngeLedgerEntryDialog *dialog;
-  AdwComboRow *category;
+  GtkWidget *meeting;
+  g_autofree char *meeting_label = NULL;
   GListModel *entries;
   g_autoptr(KlyngeLedgerEntry) added = NULL;
 
   page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
 
   year = find_named (page, "year");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
-                              position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), "2026"));
+  klynge_ui_test_pick (year, "2026");
   KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_BEFORE) == 0);
 
   gtk_widget_activate_action (page, "finances.add-entry", NULL);
@@ -104,8 +94,10 @@ enter_expense (KlyngeWindow *window,
   g_assert_cmpstr (balance_text (page), ==, BALANCE_BEFORE);
 
   /* A malformed amount likewise. */
-  category = ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "category"));
-  adw_combo_row_set_selected (category, position_of_string (adw_combo_row_get_model (category), "Catering (expense)"));
+  klynge_ui_test_pick (find_named (GTK_WIDGET (dialog), "category"), "Catering (expense)");
+  meeting = find_named (GTK_WIDGET (dialog), "meeting");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (meeting), 2);
+  meeting_label = g_strdup (klynge_ui_test_picked (meeting));
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "amount")), "12,34");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL);
   KLYNGE_UI_TEST_WAIT (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not an amount") != NULL);
@@ -121,6 +113,16 @@ enter_expense (KlyngeWindow *window,
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 33);
   added = g_list_model_get_item (entries, 32);
   g_assert_cmpint (added->amount, ==, 123450);
+
+  /* Opened again, the entry shows its own category and meeting. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (entries), 32, TRUE);
+  gtk_widget_activate_action (page, "finances.edit-selected", NULL);
+  KLYNGE_UI_TEST_WAIT ((dialog = find_dialog ()) != NULL);
+  g_assert_cmpstr (klynge_ui_test_picked (find_named (GTK_WIDGET (dialog), "category")), ==, "Catering (expense)");
+  g_assert_cmpstr (klynge_ui_test_picked (find_named (GTK_WIDGET (dialog), "meeting")), ==, meeting_label);
+  gtk_window_close (GTK_WINDOW (dialog));
+  KLYNGE_UI_TEST_WAIT (find_dialog () == NULL);
+
   gtk_widget_activate_action (page, "finances.delete-entry", "x", added->id);
   KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_BEFORE) == 0);
   g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
@@ -150,8 +152,7 @@ book_grants_twice (KlyngeWindow *window,
 
   page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
   year = find_named (page, "year");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
-                              position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), "2026"));
+  klynge_ui_test_pick (year, "2026");
   klynge_ui_test_settle ();
 
   /* The demo's 2026 has its yearly grant: nothing to book, no question. */
@@ -206,8 +207,7 @@ show_year (GtkWidget  *page,
 {
   GtkWidget *year = find_named (page, "year");
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (year),
-                              position_of_string (gtk_drop_down_get_model (GTK_DROP_DOWN (year)), name));
+  klynge_ui_test_pick (year, name);
   klynge_ui_test_settle ();
 }
 

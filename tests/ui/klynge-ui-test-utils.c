@@ -10,6 +10,7 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 
+#include "klynge-choice.h"
 #include "klynge-meetings-page.h"
 #include "klynge-ui-test-utils.h"
 
@@ -553,6 +554,39 @@ klynge_ui_test_find_named (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+guint
+klynge_ui_test_choice_position (GListModel *choices,
+                                const char *label)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(KlyngeChoice) choice = g_list_model_get_item (choices, i);
+
+      if (g_str_equal (klynge_choice_get_label (choice), label))
+        return i;
+    }
+  g_error ("“%s” is not among the choices", label);
+}
+
+void
+klynge_ui_test_pick (GtkWidget  *picker,
+                     const char *label)
+{
+  g_autoptr(GListModel) choices = NULL;
+
+  g_object_get (picker, "model", &choices, NULL);
+  g_object_set (picker, "selected", klynge_ui_test_choice_position (choices, label), NULL);
+}
+
+const char *
+klynge_ui_test_picked (GtkWidget *picker)
+{
+  g_autoptr(GObject) choice = NULL;
+
+  g_object_get (picker, "selected-item", &choice, NULL);
+  return choice != NULL ? klynge_choice_get_label (KLYNGE_CHOICE (choice)) : NULL;
 }
 
 gboolean

@@ -58,6 +58,16 @@ char     *klynge_ui_test_clipboard_text  (GtkWidget  *widget);
 /* The first descendant of @widget of @type (depth-first), or %NULL. */
 GtkWidget *klynge_ui_test_find_widget    (GtkWidget  *widget,
                                           GType       type);
+/* The position of the choice labelled @label among @choices (a drop-down's
+ * list of KlyngeChoice); fails the test when there is none. */
+guint      klynge_ui_test_choice_position (GListModel *choices,
+                                           const char *label);
+/* Selects the choice labelled @label of @picker (a GtkDropDown or an
+ * AdwComboRow), as a click on it in the list does. */
+void       klynge_ui_test_pick           (GtkWidget  *picker,
+                                          const char *label);
+/* The label of the choice @picker shows, or %NULL when none is chosen. */
+const char *klynge_ui_test_picked        (GtkWidget  *picker);
 /* The visible toplevel window of @type (a dialog, say), or %NULL. */
 GtkWindow *klynge_ui_test_find_toplevel  (GType       type);
 /* The first descendant of @widget (or @widget) with this gtk_widget_get_name(), or %NULL. */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "klynge-chart-data.h"
+#include "klynge-choice.h"
 #include "klynge-chart-letters.h"
 #include "klynge-db-statement.h"
 #include "klynge-meeting.h"
@@ -809,4 +810,24 @@ klynge_chart_meeting_before_period (KlyngeDb *db,
   if (!klynge_db_count (db, "SELECT follow_up_of FROM meeting WHERE id = ?1", meeting_id, &original, NULL))
     return NULL;
   return original != 0 ? klynge_chart_meeting_period (db, original, indicator_id) : NULL;
+}
+
+/**
+ * klynge_chart_append_choices:
+ * @choices: a list of #KlyngeChoice
+ * @items: (element-type KlyngeChartIndicator) (nullable): indicators,
+ *   meetings or clinics as the list functions above give them
+ *
+ * Offers @items in a drop-down by their ids and names.
+ */
+void
+klynge_chart_append_choices (GListStore *choices,
+                             GPtrArray  *items)
+{
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      KlyngeChartIndicator *item = g_ptr_array_index (items, i);
+
+      klynge_choices_append (choices, item->id, item->name);
+    }
 }

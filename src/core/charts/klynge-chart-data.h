@@ -147,6 +147,8 @@ char            *klynge_chart_meeting_before_period (KlyngeDb     *db,
 GPtrArray       *klynge_chart_list_clinics     (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 GError           **error);
+void             klynge_chart_append_choices   (GListStore        *choices,
+                                                GPtrArray         *items);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeChartData, klynge_chart_data_free)
 

@@ -250,6 +250,40 @@ klynge_choices_append_key (GListStore *choices,
 }
 
 /**
+ * klynge_choices_append_names:
+ * @names: (array zero-terminated=1) (nullable): names the user gave, such
+ *   as saved mappings: each is its own key and label
+ */
+void
+klynge_choices_append_names (GListStore         *choices,
+                             const char * const *names)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    klynge_choices_append_key (choices, names[i], names[i]);
+}
+
+/**
+ * klynge_choices_append_full:
+ * @id: a row's id
+ * @key: (nullable): what else finds the row, such as the clinic's name a
+ *   file's unknown name is closest to
+ * @label: what is shown, which may differ from @key
+ */
+void
+klynge_choices_append_full (GListStore *choices,
+                            gint64      id,
+                            const char *key,
+                            const char *label)
+{
+  g_autoptr(KlyngeChoice) choice = NULL;
+
+  g_return_if_fail (label != NULL);
+
+  choice = g_object_new (KLYNGE_TYPE_CHOICE, "id", id, "key", key, "label", label, NULL);
+  g_list_store_append (choices, choice);
+}
+
+/**
  * klynge_choices_find_id:
  * @choices: a list of #KlyngeChoice
  *
@@ -266,7 +300,7 @@ klynge_choices_find_id (GListModel *choices,
     {
       g_autoptr(KlyngeChoice) choice = g_list_model_get_item (choices, i);
 
-      if (choice->id == id && choice->key == NULL)
+      if (choice->id == id)
         return i;
     }
   return KLYNGE_CHOICE_NOT_FOUND;

@@ -38,6 +38,12 @@ void          klynge_choices_append         (GListStore            *choices,
 void          klynge_choices_append_key     (GListStore            *choices,
                                              const char            *key,
                                              const char            *label);
+void          klynge_choices_append_names   (GListStore            *choices,
+                                             const char * const    *names);
+void          klynge_choices_append_full    (GListStore            *choices,
+                                             gint64                 id,
+                                             const char            *key,
+                                             const char            *label);
 guint         klynge_choices_find_id        (GListModel            *choices,
                                              gint64                 id);
 guint         klynge_choices_find_key       (GListModel            *choices,
