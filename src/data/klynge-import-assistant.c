@@ -9,6 +9,7 @@
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
 #include "klynge-period.h"
+#include "klynge-picker.h"
 #include "klynge-import-sheet.h"
 #include "klynge-placeholder.h"
 #include "klynge-tooltip.h"
@@ -34,7 +35,6 @@ struct _KlyngeImportAssistant
   AdwComboRow       *sheet_row;
   GtkStringList     *sheet_names;
   AdwComboRow       *saved_row;
-  GtkStringList     *saved_names;
   AdwComboRow       *layout_row;
   AdwComboRow       *clinic_row;
   AdwComboRow       *period_row;
@@ -314,13 +314,11 @@ apply_mapping (KlyngeImportAssistant     *self,
 static void
 saved_selected_cb (KlyngeImportAssistant *self)
 {
-  guint selected = adw_combo_row_get_selected (self->saved_row);
+  const char *name = klynge_picker_get_selected_key (self->saved_row);
   g_autoptr(KlyngeImportMapping) mapping = NULL;
-  const char *name;
 
-  if (self->applying || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+  if (self->applying || name == NULL)
     return;
-  name = gtk_string_list_get_string (self->saved_names, selected);
   mapping = klynge_import_mapping_load (klynge_context_get_db (self->context),
                                         klynge_context_get_cluster_id (self->context), name, NULL);
   if (mapping == NULL)
@@ -398,17 +396,14 @@ static void
 offer_saved (KlyngeImportAssistant *self,
              const char            *name)
 {
-  guint position = 0;
+  gboolean found;
 
-  for (guint i = 1; name != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->saved_names)); i++)
-    if (g_str_equal (gtk_string_list_get_string (self->saved_names, i), name))
-      position = i;
   self->applying = TRUE;
-  adw_combo_row_set_selected (self->saved_row, position);
+  found = klynge_picker_select_key (self->saved_row, name);
   self->applying = FALSE;
   if (!self->saved_unread)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), position > 0 ? _("Chosen: it fits this file’s columns") : NULL);
-  if (position > 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), found ? _("Chosen: it fits this file’s columns") : NULL);
+  if (found)
     gtk_editable_set_text (GTK_EDITABLE (self->save_name_row), name);
 }
 
@@ -455,6 +450,7 @@ set_up (KlyngeImportAssistant *self)
   g_autofree char *name = g_path_get_basename (self->path);
   g_auto(GStrv) saved = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) saved_choices = klynge_choices_new ();
   const char *none[] = { _("(none)"), NULL };
 
   adw_window_title_set_subtitle (self->window_title, name);
@@ -471,12 +467,12 @@ set_up (KlyngeImportAssistant *self)
     adw_combo_row_set_model (*row, G_LIST_MODEL (self->columns));
 
   self->applying = TRUE;
-  gtk_string_list_append (self->saved_names, _("None"));
   saved = klynge_import_mapping_list (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context), &error);
   self->saved_unread = saved == NULL;
   klynge_combo_row_show_error (self->saved_row, error);
-  for (guint i = 0; saved != NULL && saved[i] != NULL; i++)
-    gtk_string_list_append (self->saved_names, saved[i]);
+  klynge_choices_append (saved_choices, 0, _("None"));
+  klynge_choices_append_names (saved_choices, (const char * const *) saved);
+  klynge_picker_set_choices (self->saved_row, G_LIST_MODEL (saved_choices));
   self->applying = FALSE;
 }
 
@@ -683,7 +679,6 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, sheet_names);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, saved_row);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, saved_names);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, layout_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, clinic_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, period_row);

@@ -21,6 +21,7 @@
 #include "klynge-agenda-builder.h"
 #include "klynge-list-keys.h"
 #include "klynge-page.h"
+#include "klynge-picker.h"
 #include "klynge-placeholder.h"
 #include "klynge-read-only.h"
 #include "klynge-tooltip.h"
@@ -36,7 +37,7 @@ struct _KlyngeAgendaBuilder
 
   KlyngeDb       *db;
   KlyngeMeeting  *meeting;
-  GtkStringList  *kind_labels;
+  GListStore     *kinds;          /* KlyngeChoice, one per agenda kind */
   /* Every row's type as wide as the widest, so the titles line up. */
   GtkSizeGroup   *kind_widths;
 };
@@ -44,17 +45,6 @@ struct _KlyngeAgendaBuilder
 G_DEFINE_FINAL_TYPE (KlyngeAgendaBuilder, klynge_agenda_builder, ADW_TYPE_BIN)
 
 static void rebuild (KlyngeAgendaBuilder *self, int focus_index, gboolean edit);
-
-static guint
-kind_position (const char *kind)
-{
-  const char *const *kinds = klynge_agenda_kinds ();
-
-  for (guint i = 0; kinds[i] != NULL; i++)
-    if (g_str_equal (kinds[i], kind))
-      return i;
-  return 0;
-}
 
 static KlyngeAgendaItem *
 row_item (GtkWidget *row)
@@ -127,12 +117,12 @@ kind_changed_cb (GtkDropDown *dropdown,
                  GtkWidget   *row)
 {
   KlyngeAgendaItem *item = row_item (row);
-  guint position = gtk_drop_down_get_selected (dropdown);
+  const char *kind = klynge_picker_get_selected_key (dropdown);
 
-  if (position < g_strv_length ((char **) klynge_agenda_kinds ()))
+  if (kind != NULL)
     {
       g_free (item->kind);
-      item->kind = g_strdup (klynge_agenda_kinds ()[position]);
+      item->kind = g_strdup (kind);
     }
 }
 
@@ -224,7 +214,7 @@ make_row (KlyngeAgendaBuilder *self,
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
   GtkWidget *time_label = gtk_label_new (NULL);
   GtkWidget *title = gtk_entry_new ();
-  GtkWidget *kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->kind_labels)), NULL);
+  GtkWidget *kind = gtk_drop_down_new (NULL, NULL);
   GtkWidget *duration = gtk_spin_button_new_with_range (0, 600, 5);
   GtkWidget *unit = gtk_label_new (_("min"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -244,7 +234,8 @@ make_row (KlyngeAgendaBuilder *self,
   gtk_editable_set_text (GTK_EDITABLE (title), item->title);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), kind_position (item->kind));
+  klynge_picker_set_choices (kind, G_LIST_MODEL (self->kinds));
+  klynge_picker_select_key (kind, item->kind);
   klynge_page_ellipsize_picker (GTK_DROP_DOWN (kind));
   gtk_size_group_add_widget (self->kind_widths, kind);
   klynge_tooltip_set_text (kind, _("Type"));
@@ -390,7 +381,7 @@ klynge_agenda_builder_dispose (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_object (&self->meeting);
-  g_clear_object (&self->kind_labels);
+  g_clear_object (&self->kinds);
   g_clear_object (&self->kind_widths);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_AGENDA_BUILDER);
   G_OBJECT_CLASS (klynge_agenda_builder_parent_class)->dispose (object);
@@ -420,17 +411,14 @@ klynge_agenda_builder_class_init (KlyngeAgendaBuilderClass *klass)
 static void
 klynge_agenda_builder_init (KlyngeAgendaBuilder *self)
 {
-  const char *const *kinds = klynge_agenda_kinds ();
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_placeholder (self->list, klynge_list_placeholder_new (_("No items yet: add the first with Add Item.")));
 
-  self->kind_labels = gtk_string_list_new (NULL);
+  self->kinds = klynge_choices_new_for_keys (klynge_agenda_kinds (), klynge_agenda_kind_label);
   self->kind_widths = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  for (guint i = 0; kinds[i] != NULL; i++)
-    gtk_string_list_append (self->kind_labels, klynge_agenda_kind_label (kinds[i]));
 
   target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);

@@ -19,6 +19,7 @@
 #include "klynge-invitations-view.h"
 #include "klynge-list-keys.h"
 #include "klynge-page.h"
+#include "klynge-picker.h"
 #include "klynge-read-only.h"
 #include "klynge-tooltip.h"
 
@@ -44,30 +45,26 @@ static const char *const answers[] = { "invited", "accepted", "declined", "no_an
 
 static void reload (KlyngeInvitationsView *self);
 
-static guint
-answer_position (const char *status)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-    if (g_str_equal (answers[i], status))
-      return i;
-  return 0;
-}
-
 static void
 update_summary (KlyngeInvitationsView *self)
 {
-  guint counts[G_N_ELEMENTS (answers)] = { 0 };
+  guint accepted = 0, declined = 0;
   guint n = 0;
   g_autofree char *text = NULL;
   GtkListBoxRow *row;
 
   /* By row: the row menu's popover is the list's child too. */
   for (; (row = gtk_list_box_get_row_at_index (self->list, (int) n)) != NULL; n++)
-    counts[gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "answer"))]++;
+    {
+      const char *answer = klynge_picker_get_selected_key (g_object_get_data (G_OBJECT (row), "answer"));
+
+      accepted += g_strcmp0 (answer, "accepted") == 0;
+      declined += g_strcmp0 (answer, "declined") == 0;
+    }
   /* Translators: the counts of the invitations' answers */
   text = g_strdup_printf (ngettext ("%u invited: %u accepted, %u declined, %u no answer",
                                     "%u invited: %u accepted, %u declined, %u no answer", n),
-                          n, counts[1], counts[2], counts[0] + counts[3]);
+                          n, accepted, declined, n - accepted - declined);
   gtk_label_set_text (self->summary_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->keys_label), n > 0);
@@ -83,12 +80,12 @@ answer_changed_cb (GtkDropDown           *dropdown,
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), GTK_TYPE_LIST_BOX_ROW);
   gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
-  guint position = gtk_drop_down_get_selected (dropdown);
+  const char *answer = klynge_picker_get_selected_key (dropdown);
   g_autoptr(GError) error = NULL;
 
-  if (position >= G_N_ELEMENTS (answers))
+  if (answer == NULL)
     return;
-  if (!klynge_invitations_set_status (self->db, self->meeting_id, member_id, answers[position], &error))
+  if (!klynge_invitations_set_status (self->db, self->meeting_id, member_id, answer, &error))
     klynge_page_show_message (GTK_WIDGET (self), error->message);
   update_summary (self);
 }
@@ -112,7 +109,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       answer = i;
   if (answer == G_N_ELEMENTS (answers))
     return FALSE;
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "answer"), answer);
+  klynge_picker_select_key (g_object_get_data (G_OBJECT (row), "answer"), answers[answer]);
   /* On to the next member, as when ticking off a list of answers. */
   next = gtk_list_box_get_row_at_index (self->list, gtk_list_box_row_get_index (row) + 1);
   if (next != NULL)
@@ -133,15 +130,14 @@ answer_action (GtkWidget  *widget,
 
   if (row == NULL || klynge_db_is_read_only (self->db))
     return;
-  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "answer"),
-                              answer_position (g_variant_get_string (parameter, NULL)));
+  klynge_picker_select_key (g_object_get_data (G_OBJECT (row), "answer"), g_variant_get_string (parameter, NULL));
 }
 
 static void
 reload (KlyngeInvitationsView *self)
 {
   g_autoptr(GListModel) invitations = NULL;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) choices = klynge_choices_new ();
   g_autoptr(KlyngeMeeting) meeting = NULL;
   g_autofree char *reply_by = NULL;
   g_autoptr(GError) error = NULL;
@@ -159,7 +155,7 @@ reload (KlyngeInvitationsView *self)
       /* Translators: an answer with the key that records it, "Accepted (A)" */
       g_autofree char *text = g_strdup_printf (_("%s (%s)"), klynge_invitation_status_label (answers[i]), key);
 
-      gtk_string_list_append (labels, text);
+      klynge_choices_append_key (choices, answers[i], text);
     }
 
   meeting = klynge_meeting_load (self->db, self->meeting_id, &error);
@@ -177,12 +173,13 @@ reload (KlyngeInvitationsView *self)
     {
       g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *answer = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+      GtkWidget *answer = gtk_drop_down_new (NULL, NULL);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), invitation->member_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), invitation->clinic_name != NULL ? invitation->clinic_name : "");
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (answer), answer_position (invitation->status));
+      klynge_picker_set_choices (answer, G_LIST_MODEL (choices));
+      klynge_picker_select_key (answer, invitation->status);
       gtk_widget_set_valign (answer, GTK_ALIGN_CENTER);
       /* The row is the one Tab stop: its menu and letter keys answer. */
       gtk_widget_set_focusable (answer, FALSE);

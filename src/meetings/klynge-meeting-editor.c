@@ -21,6 +21,7 @@
 #include "klynge-ledger.h"
 #include "klynge-meeting-editor.h"
 #include "klynge-money.h"
+#include "klynge-picker.h"
 #include "klynge-placeholder.h"
 #include "klynge-read-only.h"
 #include "klynge-topics.h"
@@ -49,9 +50,6 @@ struct _KlyngeMeetingEditor
   KlyngeDb       *db;
   KlyngeMeeting  *meeting;
   char           *currency;
-  GArray         *topic_ids;        /* position → id; 0 first: none */
-  GArray         *member_ids;
-  GArray         *meeting_ids;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeMeetingEditor, klynge_meeting_editor, ADW_TYPE_BIN)
@@ -63,50 +61,29 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *const statuses[] = { "planned", "invited", "held", "cancelled" };
+static const char *const statuses[] = { "planned", "invited", "held", "cancelled", NULL };
 
-/* Fills a combo row with "none" and the labels, remembering the ids. */
-static void
-fill_combo (AdwComboRow *row,
-            GArray      *ids,
-            GPtrArray   *labels,
-            gint64       selected)
+/* "None" first: a meeting needs no topic, facilitator or earlier meeting. */
+static GListStore *
+start_list (void)
 {
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint position = 0;
+  GListStore *choices = klynge_choices_new ();
 
-  for (guint i = 0; i < labels->len; i++)
-    {
-      gtk_string_list_append (model, g_ptr_array_index (labels, i));
-      if (g_array_index (ids, gint64, i) == selected)
-        position = i;
-    }
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  adw_combo_row_set_selected (row, position);
+  klynge_choices_append (choices, 0, _("None"));
+  return choices;
+}
+
+/* Offers @choices with the row of @selected chosen, or why they could not be read. */
+static void
+fill_combo (AdwComboRow  *row,
+            GListStore   *choices,
+            gint64        selected,
+            const GError *error)
+{
+  klynge_picker_set_choices (row, G_LIST_MODEL (choices));
+  klynge_picker_select_id (row, selected);
   klynge_accessible_name_internals (GTK_WIDGET (row));
-}
-
-static gint64
-combo_id (AdwComboRow *row,
-          GArray      *ids)
-{
-  guint position = adw_combo_row_get_selected (row);
-
-  return position < ids->len ? g_array_index (ids, gint64, position) : 0;
-}
-
-static void
-start_list (GArray    **ids,
-            GPtrArray **labels)
-{
-  gint64 none = 0;
-
-  if (*ids != NULL)
-    g_array_unref (*ids);
-  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  *labels = g_ptr_array_new_with_free_func (g_free);
-  g_array_append_val (*ids, none);
-  g_ptr_array_add (*labels, g_strdup (_("None")));
+  klynge_combo_row_show_error (row, error);
 }
 
 static void
@@ -119,48 +96,40 @@ fill_choices (KlyngeMeetingEditor *self)
   g_autoptr(GPtrArray) topics = klynge_topics_list (self->db, cluster, &topics_error);
   g_autoptr(GPtrArray) members = klynge_attendance_rates (self->db, cluster, 0, &members_error);
   g_autoptr(GListModel) meetings = klynge_meetings_list (self->db, cluster, KLYNGE_MEETINGS_ALL, NULL, &meetings_error);
-  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GListStore) topic_choices = start_list ();
+  g_autoptr(GListStore) member_choices = start_list ();
+  g_autoptr(GListStore) meeting_choices = start_list ();
 
-  start_list (&self->topic_ids, &labels);
   for (guint i = 0; topics != NULL && i < topics->len; i++)
     {
       KlyngeTopic *topic = g_ptr_array_index (topics, i);
 
-      g_array_append_val (self->topic_ids, topic->id);
-      g_ptr_array_add (labels, g_strdup (topic->title));
+      klynge_choices_append (topic_choices, topic->id, topic->title);
     }
-  fill_combo (self->topic_row, self->topic_ids, labels, self->meeting->topic_id);
-  klynge_combo_row_show_error (self->topic_row, topics_error);
-  g_clear_pointer (&labels, g_ptr_array_unref);
+  fill_combo (self->topic_row, topic_choices, self->meeting->topic_id, topics_error);
 
-  start_list (&self->member_ids, &labels);
   for (guint i = 0; members != NULL && i < members->len; i++)
     {
       KlyngeAttendanceRate *member = g_ptr_array_index (members, i);
 
-      g_array_append_val (self->member_ids, member->member_id);
-      g_ptr_array_add (labels, g_strdup (member->name));
+      klynge_choices_append (member_choices, member->member_id, member->name);
     }
-  fill_combo (self->facilitator_row, self->member_ids, labels, self->meeting->facilitator_id);
-  klynge_combo_row_show_error (self->facilitator_row, members_error);
-  g_clear_pointer (&labels, g_ptr_array_unref);
+  fill_combo (self->facilitator_row, member_choices, self->meeting->facilitator_id, members_error);
 
-  start_list (&self->meeting_ids, &labels);
   for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
     {
       g_autoptr(KlyngeMeeting) other = g_list_model_get_item (meetings, i);
-      g_autofree char *day = NULL, *date = NULL;
+      g_autofree char *day = NULL, *date = NULL, *label = NULL;
 
       if (other->id == self->meeting->id)
         continue;
       day = g_strndup (other->starts_at, 10);
       date = klynge_format_date (day);
-      g_array_append_val (self->meeting_ids, other->id);
       /* Translators: a meeting to follow up: its date, then its title */
-      g_ptr_array_add (labels, g_strdup_printf (_("%s: %s"), date != NULL ? date : day, other->title));
+      label = g_strdup_printf (_("%s: %s"), date != NULL ? date : day, other->title);
+      klynge_choices_append (meeting_choices, other->id, label);
     }
-  fill_combo (self->follow_up_row, self->meeting_ids, labels, self->meeting->follow_up_of);
-  klynge_combo_row_show_error (self->follow_up_row, meetings_error);
+  fill_combo (self->follow_up_row, meeting_choices, self->meeting->follow_up_of, meetings_error);
 }
 
 static void
@@ -298,9 +267,6 @@ klynge_meeting_editor_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->meeting);
   g_clear_pointer (&self->currency, g_free);
-  g_clear_pointer (&self->topic_ids, g_array_unref);
-  g_clear_pointer (&self->member_ids, g_array_unref);
-  g_clear_pointer (&self->meeting_ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_MEETING_EDITOR);
   G_OBJECT_CLASS (klynge_meeting_editor_parent_class)->dispose (object);
 }
@@ -345,14 +311,12 @@ klynge_meeting_editor_class_init (KlyngeMeetingEditorClass *klass)
 static void
 klynge_meeting_editor_init (KlyngeMeetingEditor *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) choices = klynge_choices_new_for_keys (statuses, klynge_meeting_status_label);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The group has no heading: the editor's own is the meeting's title. */
   klynge_accessible_name_list (self->details_group, _("Meeting"));
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    gtk_string_list_append (labels, klynge_meeting_status_label (statuses[i]));
-  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (labels));
+  klynge_picker_set_choices (self->status_row, G_LIST_MODEL (choices));
 }
 
 void
@@ -381,9 +345,7 @@ klynge_meeting_editor_set_meeting (KlyngeMeetingEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), meeting->venue_address);
   gtk_editable_set_text (GTK_EDITABLE (self->catering_row), meeting->catering);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->minutes_view), meeting->minutes, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    if (g_str_equal (statuses[i], meeting->status))
-      adw_combo_row_set_selected (self->status_row, i);
+  klynge_picker_select_key (self->status_row, meeting->status);
   fill_choices (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->speaker_list))) != NULL)
@@ -410,7 +372,7 @@ klynge_meeting_editor_apply (KlyngeMeetingEditor  *self,
   g_autoptr(GPtrArray) speakers = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_speaker_free);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->minutes_view);
   GtkTextIter start, end;
-  guint status;
+  const char *status;
 
   g_return_val_if_fail (m != NULL, FALSE);
 
@@ -442,12 +404,12 @@ klynge_meeting_editor_apply (KlyngeMeetingEditor  *self,
   set_text (&m->venue_name, self->venue_row);
   set_text (&m->venue_address, self->address_row);
   set_text (&m->catering, self->catering_row);
-  status = adw_combo_row_get_selected (self->status_row);
+  status = klynge_picker_get_selected_key (self->status_row);
   g_free (m->status);
-  m->status = g_strdup (statuses[MIN (status, G_N_ELEMENTS (statuses) - 1)]);
-  m->topic_id = combo_id (self->topic_row, self->topic_ids);
-  m->facilitator_id = combo_id (self->facilitator_row, self->member_ids);
-  m->follow_up_of = combo_id (self->follow_up_row, self->meeting_ids);
+  m->status = g_strdup (status != NULL ? status : statuses[0]);
+  m->topic_id = klynge_picker_get_selected_id (self->topic_row);
+  m->facilitator_id = klynge_picker_get_selected_id (self->facilitator_row);
+  m->follow_up_of = klynge_picker_get_selected_id (self->follow_up_row);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   g_free (m->minutes);
   m->minutes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);

@@ -126,15 +126,8 @@ plan_and_register (KlyngeWindow *window,
   g_assert_cmpint (((KlyngeAgendaItem *) g_ptr_array_index (saved->agenda, 2))->start_minutes, ==, 40);
 
   /* The meetings it may follow up, by their date in words. */
-  {
-    GListModel *earlier = adw_combo_row_get_model (ADW_COMBO_ROW (klynge_ui_test_find_named (page, "follow-up")));
-    gboolean found = FALSE;
-
-    for (guint i = 0; i < g_list_model_get_n_items (earlier); i++)
-      found |= g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (earlier), i),
-                            "9 June 2026: Type 2 diabetes: follow-up of our PDSA plans");
-    g_assert_true (found);
-  }
+  klynge_ui_test_choice_position (adw_combo_row_get_model (ADW_COMBO_ROW (klynge_ui_test_find_named (page, "follow-up"))),
+                                  "9 June 2026: Type 2 diabetes: follow-up of our PDSA plans");
 
   /* No data asked for yet: a status page says what to do. */
   adw_view_stack_set_visible_child_name (stack, "data-requests");
@@ -212,6 +205,38 @@ plan_and_register (KlyngeWindow *window,
         if (min_width > 800)
           g_error ("The meeting's %s need %d px", parts[i], min_width);
       }
+  }
+
+  /* The details' drop-downs hold ids and codes: what was saved shows again
+   * when the meeting is opened again, not the first of each. */
+  {
+    gint64 june = klynge_test_count (db, "SELECT id FROM meeting WHERE starts_at LIKE '2026-06-09%'", 0);
+    GtkWidget *facilitator = klynge_ui_test_find_named (page, "meeting-facilitator");
+    g_autofree char *chosen = NULL;
+    g_autoptr(KlyngeMeeting) again = NULL;
+
+    adw_view_stack_set_visible_child_name (stack, "details");
+    klynge_ui_test_pick (klynge_ui_test_find_named (page, "follow-up"),
+                         "9 June 2026: Type 2 diabetes: follow-up of our PDSA plans");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (facilitator), 2);
+    chosen = g_strdup (klynge_ui_test_picked (facilitator));
+    klynge_ui_test_pick (klynge_ui_test_find_named (page, "meeting-status"), "Held");
+    gtk_widget_activate_action (page, "meetings.save", NULL);
+    KLYNGE_UI_TEST_WAIT (klynge_test_count (db, "SELECT follow_up_of FROM meeting WHERE id = ?1", saved->id) == june);
+    again = klynge_meeting_load (db, saved->id, NULL);
+    g_assert_cmpstr (again->status, ==, "held");
+    g_assert_cmpint (again->facilitator_id, !=, 0);
+
+    klynge_ui_test_open_meeting (window, june);
+    KLYNGE_UI_TEST_WAIT (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))),
+                                    "Type 2 diabetes: follow-up of our PDSA plans") == 0);
+    klynge_ui_test_open_meeting (window, saved->id);
+    KLYNGE_UI_TEST_WAIT (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "meeting-title"))),
+                                    "KOL: spirometri") == 0);
+    g_assert_cmpstr (klynge_ui_test_picked (klynge_ui_test_find_named (page, "follow-up")), ==,
+                     "9 June 2026: Type 2 diabetes: follow-up of our PDSA plans");
+    g_assert_cmpstr (klynge_ui_test_picked (facilitator), ==, chosen);
+    g_assert_cmpstr (klynge_ui_test_picked (klynge_ui_test_find_named (page, "meeting-status")), ==, "Held");
   }
 }
 
