@@ -41,7 +41,7 @@ struct _KlyngeImportAssistant
   AdwComboRow       *period_length_row;
   AdwEntryRow       *fixed_period_row;
   AdwComboRow       *filter_row;
-  GtkStringList     *filter_values;
+  GListStore        *filter_values; /* KlyngeChoice: "Every row", then the values of the filter's column */
   AdwComboRow       *indicator_row;
   AdwComboRow       *numerator_row;
   AdwComboRow       *denominator_row;
@@ -53,7 +53,7 @@ struct _KlyngeImportAssistant
 
   KlyngeContext     *context;
   char              *path;
-  GtkStringList     *columns;       /* "(none)", then the file's headers */
+  GListStore        *columns;       /* KlyngeChoice: "(none)", then the file's headers as keys */
   GPtrArray         *wide_rows;     /* AdwActionRow with "indicator", "numerator", "denominator" data */
   gboolean           applying;      /* filling the rows from a mapping */
   gboolean           saved_unread;  /* the saved mappings could not be read: their row says why */
@@ -71,15 +71,6 @@ G_DEFINE_FINAL_TYPE (KlyngeImportAssistant, klynge_import_assistant, ADW_TYPE_WI
 enum { IMPORTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char *
-chosen_column (KlyngeImportAssistant *self,
-               guint                  selected)
-{
-  if (selected == NONE || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  return gtk_string_list_get_string (self->columns, selected);
-}
-
 static guint
 column_position (KlyngeImportAssistant *self,
                  const char            *header)
@@ -88,7 +79,9 @@ column_position (KlyngeImportAssistant *self,
 
   for (guint i = 1; wanted != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); i++)
     {
-      g_autofree char *folded = g_utf8_casefold (gtk_string_list_get_string (self->columns, i), -1);
+      g_autoptr(KlyngeChoice) column = g_list_model_get_item (G_LIST_MODEL (self->columns), i);
+      g_autofree char *folded = g_utf8_casefold (klynge_choice_get_key (column), -1);
+
       if (g_str_equal (folded, wanted))
         return i;
     }
@@ -103,11 +96,11 @@ build_mapping (KlyngeImportAssistant *self)
 
   m->layout = adw_combo_row_get_selected (self->layout_row) == 1 ? KLYNGE_IMPORT_WIDE : KLYNGE_IMPORT_LONG;
   m->sheet = self->sheet_number;
-  m->clinic = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->clinic_row)));
+  m->clinic = g_strdup (klynge_picker_get_selected_key (self->clinic_row));
   /* OpenPrescribing's "id" is the clinic, its "name" names the clinics created. */
   if (column_position (self, self->clinic_name) != NONE && g_strcmp0 (self->clinic_name, m->clinic) != 0)
     m->clinic_name = g_strdup (self->clinic_name);
-  m->period = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->period_row)));
+  m->period = g_strdup (klynge_picker_get_selected_key (self->period_row));
   if (m->period == NULL && *fixed != '\0')
     m->fixed_period = g_strdup (fixed);
   /* "day" is saved too: a saved mapping of days stays days when the
@@ -116,36 +109,34 @@ build_mapping (KlyngeImportAssistant *self)
       adw_combo_row_get_selected (self->period_length_row) < G_N_ELEMENTS (period_lengths))
     m->period_granularity = g_strdup (klynge_period_granularity_to_string (
       period_lengths[adw_combo_row_get_selected (self->period_length_row)]));
-  if (self->filter_column >= 0 && adw_combo_row_get_selected (self->filter_row) > 0 &&
-      adw_combo_row_get_selected (self->filter_row) != GTK_INVALID_LIST_POSITION)
+  if (self->filter_column >= 0 && klynge_picker_get_selected_key (self->filter_row) != NULL)
     {
+      const char *value = klynge_picker_get_selected_key (self->filter_row);
       char **header = g_ptr_array_index (self->preview_rows, self->header_index);
       const char *name = header[self->filter_column];
       g_autofree char *spec = NULL;
 
       /* A name two columns share is named by position. */
       if (klynge_import_column_position ((const char *const *)header, g_strv_length (header), name) == self->filter_column)
-        spec = g_strdup_printf ("%s=%s", name, gtk_string_list_get_string (self->filter_values,
-                                                                           adw_combo_row_get_selected (self->filter_row)));
+        spec = g_strdup_printf ("%s=%s", name, value);
       else
-        spec = g_strdup_printf ("#%d=%s", self->filter_column + 1,
-                                gtk_string_list_get_string (self->filter_values, adw_combo_row_get_selected (self->filter_row)));
+        spec = g_strdup_printf ("#%d=%s", self->filter_column + 1, value);
       klynge_import_mapping_add_filter (m, spec);
     }
   if (m->layout == KLYNGE_IMPORT_LONG)
     {
-      m->indicator = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->indicator_row)));
-      m->numerator = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->numerator_row)));
-      m->denominator = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->denominator_row)));
-      m->value = g_strdup (chosen_column (self, adw_combo_row_get_selected (self->value_row)));
+      m->indicator = g_strdup (klynge_picker_get_selected_key (self->indicator_row));
+      m->numerator = g_strdup (klynge_picker_get_selected_key (self->numerator_row));
+      m->denominator = g_strdup (klynge_picker_get_selected_key (self->denominator_row));
+      m->value = g_strdup (klynge_picker_get_selected_key (self->value_row));
       return m;
     }
 
   for (guint i = 0; i < self->wide_rows->len; i++)
     {
       GObject *row = g_ptr_array_index (self->wide_rows, i);
-      const char *numerator = chosen_column (self, gtk_drop_down_get_selected (g_object_get_data (row, "numerator")));
-      const char *denominator = chosen_column (self, gtk_drop_down_get_selected (g_object_get_data (row, "denominator")));
+      const char *numerator = klynge_picker_get_selected_key (g_object_get_data (row, "numerator"));
+      const char *denominator = klynge_picker_get_selected_key (g_object_get_data (row, "denominator"));
 
       if (numerator != NULL && denominator != NULL)
         klynge_import_mapping_add_wide (m, g_object_get_data (row, "indicator"), numerator, denominator, NULL);
@@ -187,7 +178,7 @@ update_period_length (KlyngeImportAssistant *self)
   gboolean firsts = TRUE;
 
   if (self->preview_rows != NULL)
-    column = header_position (self, chosen_column (self, adw_combo_row_get_selected (self->period_row)));
+    column = header_position (self, klynge_picker_get_selected_key (self->period_row));
   for (guint r = self->header_index + 1; column >= 0 && self->preview_rows != NULL && r < self->preview_rows->len; r++)
     {
       char **fields = g_ptr_array_index (self->preview_rows, r);
@@ -217,14 +208,13 @@ static void
 update_filter (KlyngeImportAssistant *self)
 {
   g_auto(GStrv) values = NULL;
-  const char *all[] = { _("Every row"), NULL };
   int clinic, period, column = -1;
   g_autofree char *title = NULL;
 
   if (self->preview_rows != NULL)
     {
-      clinic = header_position (self, chosen_column (self, adw_combo_row_get_selected (self->clinic_row)));
-      period = header_position (self, chosen_column (self, adw_combo_row_get_selected (self->period_row)));
+      clinic = header_position (self, klynge_picker_get_selected_key (self->clinic_row));
+      period = header_position (self, klynge_picker_get_selected_key (self->period_row));
       if (clinic >= 0)
         column = klynge_import_find_copies_column (self->preview_rows, self->header_index, clinic, period, &values);
     }
@@ -232,10 +222,11 @@ update_filter (KlyngeImportAssistant *self)
     return;
   self->filter_column = column;
   gtk_widget_set_visible (GTK_WIDGET (self->filter_row), column >= 0);
-  gtk_string_list_splice (self->filter_values, 0, g_list_model_get_n_items (G_LIST_MODEL (self->filter_values)), all);
+  g_list_store_remove_all (self->filter_values);
+  klynge_choices_append (self->filter_values, 0, _("Every row"));
   if (column < 0)
     return;
-  gtk_string_list_splice (self->filter_values, 1, 0, (const char *const *)values);
+  klynge_choices_append_names (self->filter_values, (const char * const *) values);
   /* TRANSLATORS: %s is a column of the file, e.g. "Keep only the rows whose Sex is" */
   title = g_strdup_printf (_("Keep only the rows whose %s is"),
                            ((char **)g_ptr_array_index (self->preview_rows, self->header_index))[column]);
@@ -303,9 +294,7 @@ apply_mapping (KlyngeImportAssistant     *self,
 
       if (header_position (self, filter->column) != self->filter_column)
         continue;
-      for (guint v = 1; v < g_list_model_get_n_items (G_LIST_MODEL (self->filter_values)); v++)
-        if (g_utf8_collate (gtk_string_list_get_string (self->filter_values, v), filter->value) == 0)
-          adw_combo_row_set_selected (self->filter_row, v);
+      klynge_picker_select_key (self->filter_row, filter->value);
     }
   self->applying = FALSE;
   mapping_changed_cb (self);
@@ -331,7 +320,9 @@ static GtkWidget *
 column_drop_down (KlyngeImportAssistant *self,
                   const char            *label)
 {
-  GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->columns)), NULL);
+  GtkWidget *drop_down = gtk_drop_down_new (NULL, NULL);
+
+  klynge_picker_set_choices (drop_down, G_LIST_MODEL (self->columns));
 
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -451,10 +442,10 @@ set_up (KlyngeImportAssistant *self)
   g_auto(GStrv) saved = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) saved_choices = klynge_choices_new ();
-  const char *none[] = { _("(none)"), NULL };
 
   adw_window_title_set_subtitle (self->window_title, name);
-  self->columns = gtk_string_list_new (none);
+  self->columns = klynge_choices_new ();
+  klynge_choices_append (self->columns, 0, _("(none)"));
   /* The package's and cluster's indicators, then the row naming another. */
   g_object_ref (self->new_indicator_row);
   adw_preferences_group_remove (self->wide_group, GTK_WIDGET (self->new_indicator_row));
@@ -464,7 +455,7 @@ set_up (KlyngeImportAssistant *self)
   for (AdwComboRow **row = (AdwComboRow *[]) { self->clinic_row, self->period_row, self->indicator_row,
                                                self->numerator_row, self->denominator_row, self->value_row, NULL };
        *row != NULL; row++)
-    adw_combo_row_set_model (*row, G_LIST_MODEL (self->columns));
+    klynge_picker_set_choices (*row, G_LIST_MODEL (self->columns));
 
   self->applying = TRUE;
   saved = klynge_import_mapping_list (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context), &error);
@@ -539,7 +530,7 @@ preview_read_cb (GObject      *source,
   header = g_ptr_array_index (rows, header_index);
   for (guint i = 0; header[i] != NULL; i++)
     if (*header[i] != '\0')
-      gtk_string_list_append (self->columns, header[i]);
+      klynge_choices_append_key (self->columns, header[i], header[i]);
 
   /* A saved mapping whose columns this file has is next quarter's file of
    * the same source: it is chosen, so the file imports in one click. */
@@ -564,7 +555,7 @@ load_sheet (KlyngeImportAssistant *self,
   self->sheet_number = sheet;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
     gtk_grid_remove (self->preview_grid, child);
-  gtk_string_list_splice (self->columns, 1, g_list_model_get_n_items (G_LIST_MODEL (self->columns)) - 1, NULL);
+  g_list_store_splice (self->columns, 1, g_list_model_get_n_items (G_LIST_MODEL (self->columns)) - 1, NULL, 0);
 
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
@@ -643,6 +634,7 @@ klynge_import_assistant_dispose (GObject *object)
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->context);
   g_clear_object (&self->columns);
+  g_clear_object (&self->filter_values);
   g_clear_pointer (&self->wide_rows, g_ptr_array_unref);
   g_clear_pointer (&self->preview_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (klynge_import_assistant_parent_class)->dispose (object);
@@ -685,7 +677,6 @@ klynge_import_assistant_class_init (KlyngeImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, period_length_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, fixed_period_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, filter_row);
-  gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, filter_values);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, indicator_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, numerator_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeImportAssistant, denominator_row);
@@ -713,6 +704,8 @@ klynge_import_assistant_init (KlyngeImportAssistant *self)
   self->filter_column = -1;
   self->dates_column = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->filter_values = klynge_choices_new ();
+  klynge_picker_set_choices (self->filter_row, G_LIST_MODEL (self->filter_values));
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
 }
 
