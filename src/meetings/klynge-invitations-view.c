@@ -48,23 +48,18 @@ static void reload (KlyngeInvitationsView *self);
 static void
 update_summary (KlyngeInvitationsView *self)
 {
-  guint accepted = 0, declined = 0;
+  guint counts[G_N_ELEMENTS (answers)] = { 0 };
   guint n = 0;
   g_autofree char *text = NULL;
   GtkListBoxRow *row;
 
   /* By row: the row menu's popover is the list's child too. */
   for (; (row = gtk_list_box_get_row_at_index (self->list, (int) n)) != NULL; n++)
-    {
-      const char *answer = klynge_picker_get_selected_key (g_object_get_data (G_OBJECT (row), "answer"));
-
-      accepted += g_strcmp0 (answer, "accepted") == 0;
-      declined += g_strcmp0 (answer, "declined") == 0;
-    }
+    counts[gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "answer"))]++;
   /* Translators: the counts of the invitations' answers */
   text = g_strdup_printf (ngettext ("%u invited: %u accepted, %u declined, %u no answer",
                                     "%u invited: %u accepted, %u declined, %u no answer", n),
-                          n, accepted, declined, n - accepted - declined);
+                          n, counts[1], counts[2], counts[0] + counts[3]);
   gtk_label_set_text (self->summary_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->keys_label), n > 0);
