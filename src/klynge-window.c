@@ -122,6 +122,9 @@ update_switcher (KlyngeWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), content && self->opening != NULL);
   gtk_spinner_set_spinning (self->opening_spinner, content && self->opening != NULL);
   adw_view_switcher_title_set_stack (self->switcher_title, content ? self->view_stack : NULL);
+  /* The bar's buttons are made when a narrow window first shows it. */
+  if (content && title_visible)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
   adw_view_switcher_bar_set_reveal (self->switcher_bar, content && title_visible);
 }
 

@@ -522,15 +522,17 @@ add_measurement (Prepare              *self,
   g_array_append_val (self->plan->candidates, c);
 }
 
-static guint
-filled_fields (const char *const *fields,
-               guint              n_fields)
+/* Whether at least @least of the fields hold text. It stops there: a row
+ * of a sheet with a cell in column XFD has 16,384 fields, and counting them
+ * all on every row was half of reading such a file. */
+static gboolean
+fields_filled (const char *const *fields,
+               guint              n_fields,
+               guint              least)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < n_fields; i++)
-    n += *fields[i] != '\0';
-  return n;
+  for (guint i = 0; i < n_fields && least > 0; i++)
+    least -= *fields[i] != '\0';
+  return least == 0;
 }
 
 guint
@@ -540,7 +542,7 @@ klynge_import_header_index (GPtrArray *rows)
     {
       const char *const *fields = g_ptr_array_index (rows, i);
 
-      if (filled_fields (fields, g_strv_length ((char **)fields)) >= 2)
+      if (fields_filled (fields, g_strv_length ((char **)fields), 2))
         return i;
     }
   return 0;
@@ -675,7 +677,7 @@ _klynge_import_read_row (const KlyngeTableRow  *row,
   if (!self->have_header)
     {
       if (row->header_line != 0 ? row->line != row->header_line :
-          filled_fields ((const char *const *)row->fields, row->n_fields) < 2)
+          !fields_filled ((const char *const *)row->fields, row->n_fields, 2))
         return TRUE;
       read_header (self, row);
       self->in_rows = TRUE;
@@ -691,7 +693,7 @@ _klynge_import_read_row (const KlyngeTableRow  *row,
     }
 
   /* Below the data registers put notes and copyright lines, one cell each. */
-  if (filled_fields ((const char *const *)row->fields, row->n_fields) <= (*field (row, self->col_clinic) == '\0' ? 1 : 0))
+  if (!fields_filled ((const char *const *)row->fields, row->n_fields, *field (row, self->col_clinic) == '\0' ? 2 : 1))
     return TRUE;
   for (guint i = 0; i < self->filter_columns->len; i++)
     {
