@@ -254,8 +254,10 @@ place_legend (Ctx *ctx)
 
   for (guint i = 0; i < legend->n; i++)
     {
-      legend->widths[i] = MIN (room, legend->mark * size + (legend->labels[i] != NULL ? klynge_chart_text (ctx->cr, legend->labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH,
-                                                                                                          0, 0, 0, 0, 0) : 0) + gap);
+      double text = legend->labels[i] != NULL ? klynge_chart_text (ctx->cr, legend->labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH,
+                                                                   0, 0, 0, 0, 0) : 0;
+
+      legend->widths[i] = MIN (room, legend->mark * size + text + gap);
       if (x > ctx->x0 && x + legend->widths[i] - gap > ctx->x1)
         {
           line++;
