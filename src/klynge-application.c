@@ -255,6 +255,8 @@ klynge_application_startup (GApplication *app)
   /* Ctrl+N is each area's new item, as in other GNOME apps; a new
    * database is rare. Through the application, so the menu shows it. */
   static const char *new_database_accels[] = { "<Control><Shift>n", NULL };
+  /* GTK's for a gtk/help-overlay.ui, which the window builds when asked. */
+  static const char *help_overlay_accels[] = { "<Control>F1", "<Control>question", NULL };
 
   G_APPLICATION_CLASS (klynge_application_parent_class)->startup (app);
   klynge_accessible_install ();
@@ -263,6 +265,7 @@ klynge_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-database", new_database_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_overlay_accels);
   g_signal_connect_object (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), app, 0);
 }
 

@@ -122,6 +122,9 @@ update_switcher (KlyngeWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), content && self->opening != NULL);
   gtk_spinner_set_spinning (self->opening_spinner, content && self->opening != NULL);
   adw_view_switcher_title_set_stack (self->switcher_title, content ? self->view_stack : NULL);
+  /* The bar's buttons are made when a narrow window first shows it. */
+  if (content && title_visible)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
   adw_view_switcher_bar_set_reveal (self->switcher_bar, content && title_visible);
 }
 
@@ -889,6 +892,25 @@ print_action (GtkWidget  *widget,
     klynge_window_show_error (self, _("Could Not Print"), error);
 }
 
+/* GtkApplication would build a gtk/help-overlay.ui with every window, a
+ * twentieth of start-up for a window few open: it is built the first time
+ * it is asked for. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/klynge/Klynge/klynge-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static void
 page_setup_action (GtkWidget  *widget,
                    const char *action_name,
@@ -974,6 +996,7 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, page_setup_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   klynge_cluster_actions_install (widget_class);
 

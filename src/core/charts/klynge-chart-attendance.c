@@ -34,13 +34,20 @@ short_date (const char *iso)
   return dt != NULL ? g_date_time_format (dt, _("%-d %b %Y")) : g_strdup (iso);
 }
 
+/* In the order of a bar's parts, from the bottom. */
+static void
+legend_attendance (Ctx *ctx)
+{
+  _klynge_chart_legend_add (ctx, &ctx->style->mark, _("Present"));
+  _klynge_chart_legend_add (ctx, &ctx->style->other, _("Excused"));
+  _klynge_chart_legend_add (ctx, &ctx->style->grid, _("Absent"));
+}
+
 static void
 draw_attendance (Ctx *ctx)
 {
   const KlyngeChartData *data = ctx->data;
   double slot = (ctx->x1 - ctx->x0) / data->meetings->len;
-  const KlyngeRgb *colours[] = { &ctx->style->mark, &ctx->style->other, &ctx->style->grid };
-  const char *labels[] = { _("Present"), _("Excused"), _("Absent") };
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
   gboolean standing;
 
@@ -63,7 +70,7 @@ draw_attendance (Ctx *ctx)
         {
           double part = h * parts[k] / total;
 
-          klynge_chart_set_source (ctx->cr, colours[k]);
+          klynge_chart_set_source (ctx->cr, ctx->legend.colours[k]);
           cairo_rectangle (ctx->cr, x, base - part, bar, part);
           cairo_fill (ctx->cr);
           base -= part;
@@ -75,7 +82,7 @@ draw_attendance (Ctx *ctx)
       _klynge_chart_draw_bar_labels (ctx, ctx->x0 + slot * i, slot, g_ptr_array_index (dates, i), standing);
       _klynge_chart_add_hit (ctx, ctx->x0 + slot * i, ctx->y0, slot, h, i);
     }
-  _klynge_chart_legend (ctx, ctx->y0 - 1.2 * ctx->u, 3, colours, labels, -1);
+  _klynge_chart_legend (ctx);
 }
 
 static void
@@ -126,6 +133,7 @@ const KlyngeChartKindClass _klynge_chart_attendance_class = {
   .label = N_("Attendance"),
   .shows_meetings = TRUE,
   .axis_below = 1.9,
+  .legend = legend_attendance,
   .draw = draw_attendance,
   .caption = caption_attendance,
   .describe = describe_meeting,

@@ -58,16 +58,33 @@ draw_bar (Ctx                  *ctx,
 }
 
 static void
+legend_bars (Ctx *ctx)
+{
+  const KlyngeChartData *data = ctx->data;
+
+  /* xgettext:no-c-format */
+  _klynge_chart_legend_add (ctx, &ctx->style->similar, _("Like the cluster; 95 % interval"));
+  _klynge_chart_legend_add (ctx, &ctx->style->better, _("Better"));
+  _klynge_chart_legend_add (ctx, &ctx->style->alarm, _("Worse"));
+  _klynge_chart_legend_add (ctx, &ctx->style->pooled, _("Cluster"));
+  for (guint i = 0; i < data->rows->len; i++)
+    if (((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->highlighted)
+      {
+        ctx->legend.ringed = ctx->legend.n;
+        _klynge_chart_legend_add (ctx, &ctx->style->highlight, ((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->label);
+      }
+  if (!isnan (data->reference))
+    _klynge_chart_legend_add (ctx, &ctx->style->reference, _("Reference"));
+  if (!isnan (data->target))
+    _klynge_chart_legend_add (ctx, &ctx->style->target, _("Target"));
+}
+
+static void
 draw_bars (Ctx *ctx)
 {
   const KlyngeChartData *data = ctx->data;
   g_autoptr(GPtrArray) rows = _klynge_chart_sorted_rows (data);
   double lo = 0, hi = 0, slot = (ctx->x1 - ctx->x0) / rows->len;
-  const KlyngeRgb *colours[8] = { &ctx->style->similar, &ctx->style->better, &ctx->style->alarm, &ctx->style->pooled };
-  /* xgettext:no-c-format */
-  const char *labels[8] = { _("Like the cluster; 95 % interval"), _("Better"), _("Worse"), _("Cluster") };
-  guint n_legend = 4;
-  int ringed = -1;
   g_autofree const char **names = _klynge_chart_row_labels (rows);
   gboolean standing = _klynge_chart_stand_bar_labels (ctx, names, rows->len, slot);
   g_autofree gint8 *flags = g_new0 (gint8, MAX (data->rows->len, 1));
@@ -110,24 +127,7 @@ draw_bars (Ctx *ctx)
       _klynge_chart_add_hit (ctx, x, ctx->y0, slot, ctx->y1 - ctx->y0, _klynge_chart_row_index (data, row));
     }
   _klynge_chart_draw_cluster_levels (ctx);
-  for (guint i = 0; i < data->rows->len; i++)
-    if (((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->highlighted)
-      {
-        ringed = n_legend;
-        colours[n_legend] = &ctx->style->highlight;
-        labels[n_legend++] = ((KlyngeChartRow *) g_ptr_array_index (data->rows, i))->label;
-      }
-  if (!isnan (data->reference))
-    {
-      colours[n_legend] = &ctx->style->reference;
-      labels[n_legend++] = _("Reference");
-    }
-  if (!isnan (data->target))
-    {
-      colours[n_legend] = &ctx->style->target;
-      labels[n_legend++] = _("Target");
-    }
-  _klynge_chart_legend (ctx, ctx->y0 - 1.2 * ctx->u, n_legend, colours, labels, ringed);
+  _klynge_chart_legend (ctx);
 }
 
 /**
@@ -196,6 +196,7 @@ const KlyngeChartKindClass _klynge_chart_bars_class = {
   .name = "bars",
   .label = N_("Benchmark bars"),
   .axis_below = 1.9,
+  .legend = legend_bars,
   .draw = draw_bars,
   .caption = caption_bars,
   .describe = _klynge_chart_describe_row,

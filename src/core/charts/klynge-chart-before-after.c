@@ -29,16 +29,30 @@ before_after_periods (const KlyngeChartData *data,
 }
 
 static void
+legend_before_after (Ctx *ctx)
+{
+  KlyngeChartLegend *legend = &ctx->legend;
+  guint before, after;
+
+  if (!before_after_periods (ctx->data, &before, &after))
+    return;
+  legend->owned[0] = _klynge_chart_period_label (ctx->data, before);
+  legend->owned[1] = _klynge_chart_period_label (ctx->data, after);
+  _klynge_chart_legend_add (ctx, &ctx->style->muted, legend->owned[0]);
+  _klynge_chart_legend_add (ctx, &ctx->style->similar, legend->owned[1]);
+  _klynge_chart_legend_add (ctx, &ctx->style->better, _("Better beyond chance"));
+  _klynge_chart_legend_add (ctx, &ctx->style->alarm, _("Worse beyond chance"));
+  _klynge_chart_legend_add (ctx, &ctx->style->pooled, _("Cluster"));
+}
+
+static void
 draw_before_after (Ctx *ctx)
 {
   const KlyngeChartData *data = ctx->data;
   g_autoptr(GPtrArray) rows = _klynge_chart_sorted_rows (data);
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, slot;
   guint before, after;
-  const KlyngeRgb *colours[] = { &ctx->style->muted, &ctx->style->similar, &ctx->style->better, &ctx->style->alarm, &ctx->style->pooled };
-  const char *labels[5];
   g_autofree const char **names = NULL;
-  g_autofree char *before_label = NULL, *after_label = NULL;
   gboolean standing;
 
   if (!before_after_periods (data, &before, &after))
@@ -46,11 +60,6 @@ draw_before_after (Ctx *ctx)
       _klynge_chart_draw_message (ctx, _("No before and after"), _("Before and after needs measurements from two periods."));
       return;
     }
-  labels[0] = before_label = _klynge_chart_period_label (data, before);
-  labels[1] = after_label = _klynge_chart_period_label (data, after);
-  labels[2] = _("Better beyond chance");
-  labels[3] = _("Worse beyond chance");
-  labels[4] = _("Cluster");
   for (guint i = 0; i < rows->len; i++)
     {
       const KlyngeChartRow *row = g_ptr_array_index (rows, i);
@@ -68,7 +77,7 @@ draw_before_after (Ctx *ctx)
   standing = _klynge_chart_stand_bar_labels (ctx, names, rows->len, slot);
   _klynge_chart_nice_axis (ctx, _klynge_chart_shown (data, lo), _klynge_chart_shown (data, hi), _klynge_chart_is_proportion (data) ? 0 : -G_MAXDOUBLE, _klynge_chart_ceiling_of (data));
   _klynge_chart_draw_y_axis (ctx);
-  _klynge_chart_draw_level (ctx, _klynge_chart_shown (data, data->cluster_series[after]), &ctx->style->pooled, 0, labels[4]);
+  _klynge_chart_draw_level (ctx, _klynge_chart_shown (data, data->cluster_series[after]), &ctx->style->pooled, 0, _("Cluster"));
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -108,7 +117,7 @@ draw_before_after (Ctx *ctx)
       _klynge_chart_draw_bar_labels (ctx, cx - slot / 2, slot, row->label, standing);
       _klynge_chart_add_hit (ctx, cx - slot / 2, ctx->y0, slot, ctx->y1 - ctx->y0, _klynge_chart_row_index (data, row));
     }
-  _klynge_chart_legend (ctx, ctx->y0 - 1.2 * ctx->u, 5, colours, labels, -1);
+  _klynge_chart_legend (ctx);
 }
 
 /* "+4.2", "−0.8": a change with its sign, as the locale writes numbers. */
@@ -224,6 +233,7 @@ const KlyngeChartKindClass _klynge_chart_before_after_class = {
   .name = "before-after",
   .label = N_("Before and after"),
   .axis_below = 1.9,
+  .legend = legend_before_after,
   .draw = draw_before_after,
   .caption = caption_before_after,
   .describe = _klynge_chart_describe_row,

@@ -442,28 +442,46 @@ marker (Ctx             *ctx,
   return colour;
 }
 
-/* The funnel's legend: what the shapes and the two kinds of line mean. */
+/* The funnel's legend: what the shapes and the two kinds of line mean, and
+ * the highlighted clinic when it is drawn (it has counts). */
 static void
-funnel_legend (Ctx                 *ctx,
-               const KlyngeChartRow *highlighted,
-               int                  highlighted_flag)
+legend_funnel (Ctx *ctx)
 {
-  const char *labels[] = {
-    _("Like the cluster"), _("Better"), _("Worse"),
-    /* xgettext:no-c-format */
-    _("95 % limits, hollow"),
-    /* xgettext:no-c-format */
-    _("99.8 % limits, filled"),
-    highlighted != NULL ? highlighted->label : NULL,
-  };
-  static const int shapes[] = { 0, 2, -2 };
-  guint n = highlighted != NULL ? 6 : 5;
-  double size = SIZE_LABEL * ctx->u, xs[6], ys[6], widths[6];
-
-  _klynge_chart_legend_slots (ctx, n, labels, 2.2 * size, size, ctx->y0 - 1.2 * ctx->u, xs, ys, widths);
-  for (guint i = 0; i < n; i++)
+  if (!ctx->data->has_pooled)
+    return;
+  ctx->legend.mark = 2.2;
+  _klynge_chart_legend_add (ctx, NULL, _("Like the cluster"));
+  _klynge_chart_legend_add (ctx, NULL, _("Better"));
+  _klynge_chart_legend_add (ctx, NULL, _("Worse"));
+  /* xgettext:no-c-format */
+  _klynge_chart_legend_add (ctx, NULL, _("95 % limits, hollow"));
+  /* xgettext:no-c-format */
+  _klynge_chart_legend_add (ctx, NULL, _("99.8 % limits, filled"));
+  for (guint i = ctx->data->rows->len; i-- > 0;)
     {
-      double x = xs[i], y = ys[i], text_x = x + 2.2 * size;
+      const KlyngeChartRow *row = g_ptr_array_index (ctx->data->rows, i);
+
+      if (row->highlighted && row->has_counts)
+        {
+          _klynge_chart_legend_add (ctx, NULL, row->label);
+          break;
+        }
+    }
+}
+
+/* Draws the legend with the funnel's own marks; the highlighted clinic's as
+ * it is in the plot (@highlighted_flag). */
+static void
+funnel_legend (Ctx *ctx,
+               int  highlighted_flag)
+{
+  const KlyngeChartLegend *legend = &ctx->legend;
+  static const int shapes[] = { 0, 2, -2 };
+  double size = SIZE_LABEL * ctx->u;
+
+  for (guint i = 0; i < legend->n; i++)
+    {
+      double x = legend->xs[i], y = legend->ys[i], text_x = x + 2.2 * size;
 
       if (i < 3)
         {
@@ -488,7 +506,7 @@ funnel_legend (Ctx                 *ctx,
           text_x = x + 2.0 * size;
         }
       klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
-      klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_ELLIPSIS, text_x, y, x + widths[i] - text_x - 0.3 * ctx->u, 0, 0.5);
+      klynge_chart_text (ctx->cr, legend->labels[i], size, KLYNGE_TEXT_ELLIPSIS, text_x, y, x + legend->widths[i] - text_x - 0.3 * ctx->u, 0, 0.5);
     }
 }
 
@@ -500,7 +518,6 @@ draw_funnel (Ctx *ctx)
   KlyngeFunnelCurves curves;
   g_autofree gint8 *flags = g_new0 (gint8, MAX (data->rows->len, 1));
   KlyngeFunnelSummary summary;
-  const KlyngeChartRow *highlighted = NULL;
   int highlighted_flag = 0;
 
   if (!data->has_pooled)
@@ -557,14 +574,13 @@ draw_funnel (Ctx *ctx)
           {
             r = _klynge_chart_ring_radius (ctx, r * 1.2);
             _klynge_chart_ring (ctx, x, y, r);
-            highlighted = row;
             highlighted_flag = flags[i];
           }
         box = MAX (r, 4);
         _klynge_chart_add_hit (ctx, x - box, y - box, 2 * box, 2 * box, i);
       }
   draw_funnel_labels (ctx, data, flags, summary.n_outside_95, radius, curves.n, curves.limits, xmax);
-  funnel_legend (ctx, highlighted, highlighted_flag);
+  funnel_legend (ctx, highlighted_flag);
 }
 
 /* How the clinics outside the 95 % limits lie, and what that can mean. */
@@ -662,6 +678,7 @@ const KlyngeChartKindClass _klynge_chart_funnel_class = {
   .name = "funnel",
   .label = N_("Funnel plot"),
   .axis_below = 3.4,
+  .legend = legend_funnel,
   .draw = draw_funnel,
   .caption = caption_funnel,
   .describe = _klynge_chart_describe_row,

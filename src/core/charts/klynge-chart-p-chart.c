@@ -48,6 +48,33 @@ p_chart_drawable (const KlyngeChartData *data)
 }
 
 static void
+legend_p_chart (Ctx *ctx)
+{
+  guint n = ctx->data->periods->len;
+  g_autofree double *lower = NULL, *upper = NULL;
+  g_autofree gboolean *outside = NULL;
+  double sigma_z;
+
+  if (!p_chart_drawable (ctx->data))
+    return;
+  lower = g_new (double, n);
+  upper = g_new (double, n);
+  outside = g_new (gboolean, n);
+  p_chart_limits (ctx->data, lower, upper, outside, &sigma_z);
+  _klynge_chart_legend_add (ctx, &ctx->style->foreground, _("Cluster"));
+  _klynge_chart_legend_add (ctx, &ctx->style->pooled, _("Average"));
+  _klynge_chart_legend_add (ctx, &ctx->style->muted, _("3-sigma limits (P′)"));
+  /* An entry for points outside the limits only when there are any: a key
+   * to a mark the chart does not show reads as if something were wrong. */
+  for (guint p = 0; p < n; p++)
+    if (outside[p])
+      {
+        _klynge_chart_legend_add (ctx, &ctx->style->alarm, _("Outside the limits"));
+        break;
+      }
+}
+
+static void
 draw_p_chart (Ctx *ctx)
 {
   const KlyngeChartData *data = ctx->data;
@@ -57,11 +84,8 @@ draw_p_chart (Ctx *ctx)
   g_autofree gboolean *outside = g_new (gboolean, MAX (n, 1)), *hollow = g_new0 (gboolean, MAX (n, 1));
   g_autofree char *centre_value = NULL, *centre_label = NULL;
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, centre, sigma_z;
-  gboolean any_outside = FALSE;
   guint most = _klynge_chart_most_clinics (data);
   KlyngeRunsTest runs;
-  const KlyngeRgb *colours[] = { &ctx->style->foreground, &ctx->style->pooled, &ctx->style->muted, &ctx->style->alarm };
-  const char *labels[] = { _("Cluster"), _("Average"), _("3-sigma limits (P′)"), _("Outside the limits") };
 
   if (!p_chart_drawable (data))
     {
@@ -77,7 +101,6 @@ draw_p_chart (Ctx *ctx)
         if (!isnan (values[k]))
           lo = MIN (lo, values[k]), hi = MAX (hi, values[k]);
       flagged[p] = outside[p] ? data->cluster_series[p] : NAN;
-      any_outside = any_outside || outside[p];
       hollow[p] = _klynge_chart_thin_point (data, p, most);
     }
   _klynge_chart_nice_axis (ctx, _klynge_chart_shown (data, lo), _klynge_chart_shown (data, hi), 0, _klynge_chart_ceiling_of (data));
@@ -94,10 +117,7 @@ draw_p_chart (Ctx *ctx)
                             centre_label);
   _klynge_chart_draw_series (ctx, data->cluster_series, &ctx->style->foreground, 0.16, 0.22, hollow);
   _klynge_chart_draw_series (ctx, flagged, &ctx->style->alarm, 0, 0.32, NULL);
-  /* A legend entry for points outside the limits only when there are any:
-   * a key to a mark the chart does not show reads as if something were wrong. */
-  _klynge_chart_legend (ctx, ctx->y0 - 1.2 * ctx->u, any_outside ? G_N_ELEMENTS (labels) : G_N_ELEMENTS (labels) - 1,
-                        colours, labels, -1);
+  _klynge_chart_legend (ctx);
 }
 
 static void
@@ -161,6 +181,7 @@ const KlyngeChartKindClass _klynge_chart_p_chart_class = {
   .label = N_("P′ chart (Laney)"),
   .over_periods = TRUE,
   .axis_below = 2.3,
+  .legend = legend_p_chart,
   .draw = draw_p_chart,
   .caption = caption_p_chart,
   .level_labels = p_chart_level_labels,

@@ -17,6 +17,25 @@
 
 G_BEGIN_DECLS
 
+#define LEGEND_MAX 8
+
+/* The legend above the plot. The kind names its entries before the plot is
+ * laid out, so that the plot leaves room for as many lines as they wrap
+ * onto and the chart is drawn once. */
+typedef struct
+{
+  guint            n;
+  const char      *labels[LEGEND_MAX];
+  const KlyngeRgb *colours[LEGEND_MAX];
+  int              ringed;               /* the entry drawn with the highlighted clinic's ring, or -1 */
+  double           mark;                 /* room for an entry's mark, in label sizes */
+  char            *owned[LEGEND_MAX];    /* labels made for the legend, freed with it */
+  /* Where klynge_chart_draw() put each entry: its width, left and baseline. */
+  guint            n_lines;
+  guint            line[LEGEND_MAX];
+  double           widths[LEGEND_MAX], xs[LEGEND_MAX], ys[LEGEND_MAX];
+} KlyngeChartLegend;
+
 typedef struct
 {
   cairo_t                  *cr;
@@ -30,8 +49,7 @@ typedef struct
   gboolean                  percent_axis;
   const char               *axis_unit;    /* above the axis: "per 1,000" for a rate */
   double                    period_extra; /* how much taller than a line the wrapped period labels are */
-  guint                     legend_lines; /* the lines the plot leaves room for above it */
-  guint                     legend_needed; /* the lines the legend took, more when it wrapped */
+  KlyngeChartLegend         legend;
 } Ctx;
 
 /* Text sizes in text units: at 1920×1080 (a unit of 30 px) the clinics'
@@ -55,6 +73,8 @@ typedef struct
  *   no indicator, no clinic to name, nothing left out
  * @over_periods: the x axis is the periods, their labels wrapped under it
  * @axis_below: text units under the plot for the x axis and its labels
+ * @legend: names the legend's entries into @ctx->legend (none when there
+ *   is no plot to explain), before the plot is laid out
  * @draw: draws the plot into @ctx's box, with its axes and legend, when
  *   there is data
  * @caption: adds the caption's sentences when there is data
@@ -71,6 +91,7 @@ typedef struct
   gboolean    shows_meetings;
   gboolean    over_periods;
   double      axis_below;
+  void      (*legend)       (Ctx                      *ctx);
   void      (*draw)         (Ctx                      *ctx);
   void      (*caption)      (const KlyngeChartData    *data,
                              const KlyngeChartOptions *options,
@@ -174,22 +195,11 @@ double
 _klynge_chart_ring_radius (Ctx    *ctx,
                            double  radius);
 void
-_klynge_chart_legend_slots (Ctx         *ctx,
-                            guint        n,
-                            const char **labels,
-                            double       mark,
-                            double       size,
-                            double       y,
-                            double      *xs,
-                            double      *ys,
-                            double      *widths);
+_klynge_chart_legend_add (Ctx             *ctx,
+                          const KlyngeRgb *colour,
+                          const char      *label);
 void
-_klynge_chart_legend (Ctx              *ctx,
-                      double            y,
-                      guint             n,
-                      const KlyngeRgb **colours,
-                      const char      **labels,
-                      int               ringed);
+_klynge_chart_legend (Ctx *ctx);
 GPtrArray *
 _klynge_chart_sorted_rows (const KlyngeChartData *data);
 guint

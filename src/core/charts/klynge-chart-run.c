@@ -88,6 +88,18 @@ draw_spread (Ctx *ctx)
 }
 
 static void
+legend_run (Ctx *ctx)
+{
+  _klynge_chart_legend_add (ctx, &ctx->style->foreground, _("Cluster"));
+  _klynge_chart_legend_add (ctx, &ctx->style->pooled, _("Median"));
+  _klynge_chart_legend_add (ctx, &ctx->style->other,
+                            /* xgettext:no-c-format */
+                            ctx->data->rows->len > RUN_MAX_LINES ? _("Middle 80 % of the clinics") : _("Clinics"));
+  if (ctx->options->names == KLYNGE_CHART_HIGHLIGHT)
+    _klynge_chart_legend_add (ctx, &ctx->style->highlight, _("Highlighted clinic"));
+}
+
+static void
 draw_run (Ctx *ctx)
 {
   const KlyngeChartData *data = ctx->data;
@@ -96,11 +108,6 @@ draw_run (Ctx *ctx)
   guint most = _klynge_chart_most_clinics (data);
   g_autofree gboolean *hollow = g_new0 (gboolean, MAX (data->periods->len, 1));
   g_autofree char *median_label = NULL, *median_value = NULL;
-  const KlyngeRgb *colours[] = { &ctx->style->foreground, &ctx->style->pooled, &ctx->style->other, &ctx->style->highlight };
-  const char *labels[] = { _("Cluster"), _("Median"),
-                           /* xgettext:no-c-format */
-                           data->rows->len > RUN_MAX_LINES ? _("Middle 80 % of the clinics") : _("Clinics"),
-                           _("Highlighted clinic") };
 
   for (guint p = 0; p < data->periods->len; p++)
     {
@@ -146,7 +153,7 @@ draw_run (Ctx *ctx)
           label_series_end (ctx, row->series, &ctx->style->highlight, row->label);
         }
     }
-  _klynge_chart_legend (ctx, ctx->y0 - 1.2 * ctx->u, ctx->options->names == KLYNGE_CHART_HIGHLIGHT ? 4 : 3, colours, labels, -1);
+  _klynge_chart_legend (ctx);
 }
 
 static void
@@ -181,6 +188,7 @@ const KlyngeChartKindClass _klynge_chart_run_class = {
   .label = N_("Run chart"),
   .over_periods = TRUE,
   .axis_below = 2.3,
+  .legend = legend_run,
   .draw = draw_run,
   .caption = caption_run,
   .level_labels = run_level_labels,

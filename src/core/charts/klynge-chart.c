@@ -230,71 +230,67 @@ _klynge_chart_ring_radius (Ctx    *ctx,
   return radius + 0.22 * ctx->u;
 }
 
-/* @ringed: the entry drawn with the highlighted clinic's ring, or -1. */
+/* Adds an entry to the legend the kind names in its legend(). */
+void
+_klynge_chart_legend_add (Ctx             *ctx,
+                          const KlyngeRgb *colour,
+                          const char      *label)
+{
+  g_return_if_fail (ctx->legend.n < LEGEND_MAX);
+  ctx->legend.colours[ctx->legend.n] = colour;
+  ctx->legend.labels[ctx->legend.n++] = label;
+}
+
 /* Each legend entry as wide as its mark and text need, so a long label is
  * not cut short beside a short one; entries that do not fit on the line
- * wrap onto a line above it, in the room klynge_chart_draw() leaves for
- * ctx->legend_lines lines (it draws again with more when there was not
- * enough). Only an entry wider than the plot alone is cut. Fills @xs, @ys
- * and @widths, the last line at @y. */
-void
-_klynge_chart_legend_slots (Ctx         *ctx,
-                            guint        n,
-                            const char **labels,
-                            double       mark,
-                            double       size,
-                            double       y,
-                            double      *xs,
-                            double      *ys,
-                            double      *widths)
+ * wrap onto a line above it, and the plot starts lower by as many lines.
+ * Only an entry wider than the plot alone is cut. */
+static void
+place_legend (Ctx *ctx)
 {
-  double gap = 0.8 * ctx->u, room = ctx->x1 - ctx->x0, x = ctx->x0;
+  KlyngeChartLegend *legend = &ctx->legend;
+  double size = SIZE_LABEL * ctx->u, gap = 0.8 * ctx->u, room = ctx->x1 - ctx->x0, x = ctx->x0;
   guint line = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < legend->n; i++)
     {
-      widths[i] = MIN (room, mark + (labels[i] != NULL ? klynge_chart_text (ctx->cr, labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH,
-                                                                             0, 0, 0, 0, 0) : 0) + gap);
-      if (x > ctx->x0 && x + widths[i] - gap > ctx->x1)
+      double text = legend->labels[i] != NULL ? klynge_chart_text (ctx->cr, legend->labels[i], size, KLYNGE_TEXT_MEASURE_WIDTH,
+                                                                   0, 0, 0, 0, 0) : 0;
+
+      legend->widths[i] = MIN (room, legend->mark * size + text + gap);
+      if (x > ctx->x0 && x + legend->widths[i] - gap > ctx->x1)
         {
           line++;
           x = ctx->x0;
         }
-      xs[i] = x;
-      ys[i] = line;
-      x += widths[i];
+      legend->xs[i] = x;
+      legend->line[i] = line;
+      x += legend->widths[i];
     }
-  ctx->legend_needed = MAX (ctx->legend_needed, line + 1);
-  for (guint i = 0; i < n; i++)
-    ys[i] = y - (line - ys[i]) * LEGEND_LINE * ctx->u;
+  legend->n_lines = line + 1;
 }
 
+/* Draws the legend's entries as coloured squares with their labels; the
+ * entry @ctx->legend.ringed with the highlighted clinic's ring. */
 void
-_klynge_chart_legend (Ctx              *ctx,
-                      double            y,
-                      guint             n,
-                      const KlyngeRgb **colours,
-                      const char      **labels,
-                      int               ringed)
+_klynge_chart_legend (Ctx *ctx)
 {
+  const KlyngeChartLegend *legend = &ctx->legend;
   double size = SIZE_LABEL * ctx->u;
-  g_autofree double *xs = g_new (double, n), *ys = g_new (double, n), *widths = g_new (double, n);
 
-  _klynge_chart_legend_slots (ctx, n, labels, 1.7 * size, size, y, xs, ys, widths);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < legend->n; i++)
     {
-      double x = xs[i];
+      double x = legend->xs[i], y = legend->ys[i];
 
-      y = ys[i];
-      if ((int) i == ringed)
+      if ((int) i == legend->ringed)
         {
-          klynge_chart_legend_item (ctx->cr, colours[i], &ctx->style->foreground, labels[i], size,
-                                    x + 0.3 * size, y, widths[i] - 0.5 * ctx->u - 0.3 * size);
+          klynge_chart_legend_item (ctx->cr, legend->colours[i], &ctx->style->foreground, legend->labels[i], size,
+                                    x + 0.3 * size, y, legend->widths[i] - 0.5 * ctx->u - 0.3 * size);
           _klynge_chart_ring (ctx, x + 0.8 * size, y, 0.75 * size);
         }
       else
-        klynge_chart_legend_item (ctx->cr, colours[i], &ctx->style->foreground, labels[i], size,
-                                  x, y, widths[i] - 0.5 * ctx->u);
+        klynge_chart_legend_item (ctx->cr, legend->colours[i], &ctx->style->foreground, legend->labels[i], size,
+                                  x, y, legend->widths[i] - 0.5 * ctx->u);
     }
 }
 
@@ -705,19 +701,17 @@ draw_frame (Ctx        *ctx,
   return y;
 }
 
-/* The chart once, leaving room above the plot for ctx->legend_lines lines
- * of legend. */
+/* The chart, leaving room above the plot for the lines of its legend. */
 static void
-draw_once (Ctx                        *ctx,
-           const KlyngeChartKindClass *klass,
-           double                      width,
-           double                      height,
-           const char                 *title,
-           const char                 *caption)
+draw_chart (Ctx                        *ctx,
+            const KlyngeChartKindClass *klass,
+            double                      width,
+            double                      height,
+            const char                 *title,
+            const char                 *caption)
 {
   double margin = 1.2 * ctx->u, y, caption_h = 0, footer_h = 0;
 
-  ctx->legend_needed = 0;
   klynge_chart_set_source (ctx->cr, &ctx->style->background);
   cairo_rectangle (ctx->cr, 0, 0, width, height);
   cairo_fill (ctx->cr);
@@ -729,7 +723,14 @@ draw_once (Ctx                        *ctx,
     y = draw_frame (ctx, width, height, title, caption, &caption_h, &footer_h);
   ctx->x0 = margin + 4.0 * ctx->u;
   ctx->x1 = width - margin - 0.5 * ctx->u - level_gutter (ctx);
-  ctx->y0 = y + (2.6 + (ctx->legend_lines - 1) * LEGEND_LINE) * ctx->u;
+  ctx->legend.ringed = -1;
+  ctx->legend.mark = 1.7;
+  if (has_data (ctx->data, ctx->options))
+    klass->legend (ctx);
+  place_legend (ctx);
+  ctx->y0 = y + (2.6 + (ctx->legend.n_lines - 1) * LEGEND_LINE) * ctx->u;
+  for (guint i = 0; i < ctx->legend.n; i++)
+    ctx->legend.ys[i] = ctx->y0 - 1.2 * ctx->u - (ctx->legend.n_lines - 1 - ctx->legend.line[i]) * LEGEND_LINE * ctx->u;
   if (klass->over_periods && has_data (ctx->data, ctx->options))
     ctx->period_extra = _klynge_chart_period_labels_extra (ctx);
   ctx->y1 = height - margin * 0.6 - footer_h - caption_h - ctx->period_extra - klass->axis_below * ctx->u;
@@ -764,7 +765,6 @@ klynge_chart_draw (cairo_t                  *cr,
   g_autofree char *title = klynge_chart_title (data, options);
   g_autofree char *caption = klynge_chart_caption (data, options);
   double u = CLAMP (MIN (height / 36, width / 56), 8, 400);
-  guint n_hits = hits != NULL ? hits->len : 0;
 
   ctx.u = u;
   ctx.percent_axis = klass->shows_meetings
@@ -773,18 +773,10 @@ klynge_chart_draw (cairo_t                  *cr,
       klynge_chart_data_get_indicator_type (data) == KLYNGE_INDICATOR_RATE)
     ctx.axis_unit = klynge_chart_data_scale (data) == 100000 ? _("per 100,000") : _("per 1,000");
   cairo_save (cr);
-  ctx.legend_lines = 1;
-  draw_once (&ctx, klass, width, height, title, caption);
-  /* Once more, lower, when the legend wrapped onto more lines than the
-   * plot left room for: only a narrow chart does. */
-  if (ctx.legend_needed > ctx.legend_lines)
-    {
-      if (hits != NULL)
-        g_array_set_size (hits, n_hits);
-      ctx.legend_lines = ctx.legend_needed;
-      draw_once (&ctx, klass, width, height, title, caption);
-    }
+  draw_chart (&ctx, klass, width, height, title, caption);
   cairo_restore (cr);
+  for (guint i = 0; i < LEGEND_MAX; i++)
+    g_free (ctx.legend.owned[i]);
 }
 
 /* Returns: the index of what is drawn at (@x, @y), or -1 */

@@ -131,6 +131,23 @@ label_is_total (const char *key)
   return g_strv_contains (totals, key) || g_str_has_suffix (key, "ialt") || g_str_has_prefix (key, "=total");
 }
 
+/* The ONS code of a nation or region, as NHS files name them: E92000001,
+ * E40000003. By hand: a regular expression compiled for each row of
+ * unknown clinics was a tenth of reading a file of them. */
+static gboolean
+is_ons_area_code (const char *folded)
+{
+  g_autofree char *code = g_strstrip (g_strdup (folded));
+
+  if (strlen (code) != 9 || strchr ("ensw", code[0]) == NULL ||
+      !(g_str_has_prefix (code + 1, "92") || g_str_has_prefix (code + 1, "12") || g_str_has_prefix (code + 1, "40")))
+    return FALSE;
+  for (guint i = 3; i < 9; i++)
+    if (!g_ascii_isdigit (code[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 label_is_area (const char *folded,
                const char *key)
@@ -138,10 +155,9 @@ label_is_area (const char *folded,
   static const char *areas[] = { "=helelandet", "=landet", "=danmark", "=national", "=england", "=scotland", "=wales",
                                  "=northernireland", "=unitedkingdom", "=uk", "=landsgennemsnit", "=landsplan",
                                  "=heleregionen", "=englandaverage", "=scotlandaverage", NULL };
-  g_autoptr(GRegex) ons = g_regex_new ("^\\s*[ensw](92|12|40)\\d{6}\\s*$", G_REGEX_CASELESS, 0, NULL);
 
   return g_strv_contains (areas, key) || g_str_has_prefix (folded, "region ") || g_str_has_prefix (folded, "nhs region") ||
-         g_regex_match (ons, folded, 0, NULL);
+         is_ons_area_code (folded);
 }
 
 static RowKind
@@ -175,7 +191,9 @@ classify_row (Prepare              *self,
   for (guint i = 0; kind == ROW_CLINIC && i < row->n_fields; i++)
     if (*row->fields[i] != '\0')
       {
-        kind = classify_label (row->fields[i]) == ROW_TOTAL ? ROW_TOTAL : ROW_CLINIC;
+        /* The clinic's own fields were asked above. */
+        if ((int) i != self->col_clinic && (int) i != self->col_clinic_name)
+          kind = classify_label (row->fields[i]) == ROW_TOTAL ? ROW_TOTAL : ROW_CLINIC;
         break;
       }
   if (kind == ROW_CLINIC && self->col_area_type >= 0)
@@ -522,15 +540,17 @@ add_measurement (Prepare              *self,
   g_array_append_val (self->plan->candidates, c);
 }
 
-static guint
-filled_fields (const char *const *fields,
-               guint              n_fields)
+/* Whether at least @least of the fields hold text. It stops there: a row
+ * of a sheet with a cell in column XFD has 16,384 fields, and counting them
+ * all on every row was half of reading such a file. */
+static gboolean
+fields_filled (const char *const *fields,
+               guint              n_fields,
+               guint              least)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < n_fields; i++)
-    n += *fields[i] != '\0';
-  return n;
+  for (guint i = 0; i < n_fields && least > 0; i++)
+    least -= *fields[i] != '\0';
+  return least == 0;
 }
 
 guint
@@ -540,7 +560,7 @@ klynge_import_header_index (GPtrArray *rows)
     {
       const char *const *fields = g_ptr_array_index (rows, i);
 
-      if (filled_fields (fields, g_strv_length ((char **)fields)) >= 2)
+      if (fields_filled (fields, g_strv_length ((char **)fields), 2))
         return i;
     }
   return 0;
@@ -675,7 +695,7 @@ _klynge_import_read_row (const KlyngeTableRow  *row,
   if (!self->have_header)
     {
       if (row->header_line != 0 ? row->line != row->header_line :
-          filled_fields ((const char *const *)row->fields, row->n_fields) < 2)
+          !fields_filled ((const char *const *)row->fields, row->n_fields, 2))
         return TRUE;
       read_header (self, row);
       self->in_rows = TRUE;
@@ -691,7 +711,7 @@ _klynge_import_read_row (const KlyngeTableRow  *row,
     }
 
   /* Below the data registers put notes and copyright lines, one cell each. */
-  if (filled_fields ((const char *const *)row->fields, row->n_fields) <= (*field (row, self->col_clinic) == '\0' ? 1 : 0))
+  if (!fields_filled ((const char *const *)row->fields, row->n_fields, *field (row, self->col_clinic) == '\0' ? 2 : 1))
     return TRUE;
   for (guint i = 0; i < self->filter_columns->len; i++)
     {

@@ -132,46 +132,34 @@ static const struct {
   { N_("PDSA plans for each clinic"),          "pdsa",    30 },
 };
 
-/* A tiny wrapper so each insert reads as one line of data. */
-static sqlite3_stmt *
-prepare (KlyngeDb    *db,
-         const char  *sql,
-         GError     **error)
-{
-  return klynge_db_prepare (db, sql, error);
-}
-
 static gint64
 insert_clinic (KlyngeDb          *db,
                gint64             cluster_id,
                const DemoClinic  *c,
                GError           **error)
 {
-  sqlite3_stmt *stmt = prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "INSERT INTO clinic (cluster_id, name, provider_number, address, phone, email, "
     "                    listed_patients, record_system, joined_on) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2018-09-01')", error);
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2018-09-01')");
   g_autofree char *phone = NULL;
   g_autofree char *email = NULL;
-
-  if (stmt == NULL)
-    return 0;
 
   phone = g_strdup_printf ("86 %c%c %c%c %c%c", c->provider_number[0], c->provider_number[1],
                            c->provider_number[2], c->provider_number[3],
                            c->provider_number[4], c->provider_number[5]);
   email = g_strdup_printf ("klinik%s@praksis.example.dk", c->provider_number);
 
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, c->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, c->provider_number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, c->address, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, email, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, c->listed_patients);
-  sqlite3_bind_text (stmt, 8, c->record_system, -1, SQLITE_STATIC);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, c->name);
+  klynge_db_statement_bind_text (stmt, 3, c->provider_number);
+  klynge_db_statement_bind_text (stmt, 4, c->address);
+  klynge_db_statement_bind_text (stmt, 5, phone);
+  klynge_db_statement_bind_text (stmt, 6, email);
+  klynge_db_statement_bind_int64 (stmt, 7, c->listed_patients);
+  klynge_db_statement_bind_text (stmt, 8, c->record_system);
 
-  if (!klynge_db_step_done (db, stmt, error))
+  if (!klynge_db_statement_run (stmt, error))
     return 0;
   return klynge_db_last_insert_id (db);
 }
@@ -184,15 +172,12 @@ insert_member (KlyngeDb     *db,
                const char   *title,
                GError      **error)
 {
-  sqlite3_stmt *stmt = prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "INSERT INTO member (cluster_id, clinic_id, name, title, email, phone, joined_on) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, '2018-09-01')", error);
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, '2018-09-01')");
   g_autofree char *ascii = NULL;
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
-
-  if (stmt == NULL)
-    return 0;
 
   ascii = g_str_to_ascii (name, "C");
   g_strdelimit (ascii, " ", '.');
@@ -201,14 +186,14 @@ insert_member (KlyngeDb     *db,
     *p = g_ascii_tolower (*p);
   phone = g_strdup_printf ("2%07d", (int)(g_str_hash (name) % 10000000));
 
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int64 (stmt, 2, clinic_id);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, email, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, phone, -1, SQLITE_STATIC);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_int64 (stmt, 2, clinic_id);
+  klynge_db_statement_bind_text (stmt, 3, name);
+  klynge_db_statement_bind_text (stmt, 4, title);
+  klynge_db_statement_bind_text (stmt, 5, email);
+  klynge_db_statement_bind_text (stmt, 6, phone);
 
-  if (!klynge_db_step_done (db, stmt, error))
+  if (!klynge_db_statement_run (stmt, error))
     return 0;
   return klynge_db_last_insert_id (db);
 }
@@ -220,15 +205,13 @@ insert_role (KlyngeDb    *db,
              const char  *from_date,
              GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (db,
-    "INSERT INTO member_role (member_id, role, from_date) VALUES (?1, ?2, ?3)", error);
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "INSERT INTO member_role (member_id, role, from_date) VALUES (?1, ?2, ?3)");
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, from_date, -1, SQLITE_STATIC);
-  return klynge_db_step_done (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, member_id);
+  klynge_db_statement_bind_text (stmt, 2, role);
+  klynge_db_statement_bind_text (stmt, 3, from_date);
+  return klynge_db_statement_run (stmt, error);
 }
 
 static gboolean
@@ -289,9 +272,9 @@ insert_measurements (KlyngeDb   *db,
 
           for (guint p = 0; p < KLYNGE_DEMO_N_PERIODS; p++)
             {
-              sqlite3_stmt *stmt = prepare (db,
+              g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
                 "INSERT INTO measurement (indicator_id, clinic_id, period, numerator, denominator) "
-                "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+                "VALUES (?1, ?2, ?3, ?4, ?5)");
               double per_1000 = topics[t].indicators[i].denominator_per_1000;
               gint64 denominator = (gint64)(clinics[c].listed_patients * per_1000 / 1000.0
                                             * g_rand_double_range (rand, 0.9, 1.1));
@@ -300,14 +283,12 @@ insert_measurements (KlyngeDb   *db,
                                    * (1.0 + p * 0.02), 0.0, 1.0);
               gint64 numerator = (gint64)(denominator * rate + 0.5);
 
-              if (stmt == NULL)
-                return FALSE;
-              sqlite3_bind_int64 (stmt, 1, indicator_ids[t][i]);
-              sqlite3_bind_int64 (stmt, 2, clinic_ids[c]);
-              sqlite3_bind_text (stmt, 3, periods[p], -1, SQLITE_STATIC);
-              sqlite3_bind_int64 (stmt, 4, numerator);
-              sqlite3_bind_int64 (stmt, 5, denominator);
-              if (!klynge_db_step_done (db, stmt, error))
+              klynge_db_statement_bind_int64 (stmt, 1, indicator_ids[t][i]);
+              klynge_db_statement_bind_int64 (stmt, 2, clinic_ids[c]);
+              klynge_db_statement_bind_static_text (stmt, 3, periods[p]);
+              klynge_db_statement_bind_int64 (stmt, 4, numerator);
+              klynge_db_statement_bind_int64 (stmt, 5, denominator);
+              if (!klynge_db_statement_run (stmt, error))
                 return FALSE;
             }
         }
@@ -322,18 +303,16 @@ insert_agenda (KlyngeDb  *db,
 {
   for (guint a = 0; a < G_N_ELEMENTS (agenda); a++)
     {
-      sqlite3_stmt *stmt = prepare (db,
+      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
         "INSERT INTO agenda_item (meeting_id, position, title, kind, duration_minutes) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, meeting_id);
-      sqlite3_bind_int (stmt, 2, a);
-      sqlite3_bind_text (stmt, 3, _(agenda[a].title), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, agenda[a].kind, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 5, agenda[a].minutes);
-      if (!klynge_db_step_done (db, stmt, error))
+      klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+      klynge_db_statement_bind_int64 (stmt, 2, a);
+      klynge_db_statement_bind_text (stmt, 3, _(agenda[a].title));
+      klynge_db_statement_bind_text (stmt, 4, agenda[a].kind);
+      klynge_db_statement_bind_int64 (stmt, 5, agenda[a].minutes);
+      if (!klynge_db_statement_run (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -355,25 +334,23 @@ insert_planned_meeting (KlyngeDb  *db,
   const DemoMeeting *dm = &planned_meeting;
   g_autofree char *starts = g_strdup_printf ("%sT17:00", dm->date);
   g_autofree char *ends = g_strdup_printf ("%sT20:00", dm->date);
-  sqlite3_stmt *stmt = prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "INSERT INTO meeting (cluster_id, title, topic_id, starts_at, ends_at, venue_name, "
     "  venue_address, catering, facilitator_id, status, follow_up_of) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', ?10)", error);
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', ?10)");
   gint64 meeting_id;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, _(dm->title), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, topic_id);
-  sqlite3_bind_text (stmt, 4, starts, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, ends, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, _(dm->venue), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, dm->venue_address, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, _(dm->catering), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 9, coordinator_id);
-  sqlite3_bind_int64 (stmt, 10, follow_up_of);
-  if (!klynge_db_step_done (db, stmt, error))
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, _(dm->title));
+  klynge_db_statement_bind_int64 (stmt, 3, topic_id);
+  klynge_db_statement_bind_text (stmt, 4, starts);
+  klynge_db_statement_bind_text (stmt, 5, ends);
+  klynge_db_statement_bind_text (stmt, 6, _(dm->venue));
+  klynge_db_statement_bind_text (stmt, 7, dm->venue_address);
+  klynge_db_statement_bind_text (stmt, 8, _(dm->catering));
+  klynge_db_statement_bind_int64 (stmt, 9, coordinator_id);
+  klynge_db_statement_bind_int64 (stmt, 10, follow_up_of);
+  if (!klynge_db_statement_run (stmt, error))
     return FALSE;
   meeting_id = klynge_db_last_insert_id (db);
 
@@ -386,22 +363,18 @@ insert_planned_meeting (KlyngeDb  *db,
         const char *status = c < KLYNGE_DEMO_N_CLINICS_DELIVERED ? "received"
                              : c == KLYNGE_DEMO_N_CLINICS - 1 && i == 0 ? "late"
                              : "requested";
+        g_autoptr(KlyngeDbStatement) request = klynge_db_statement_new (db,
+          "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period, due_on, status, received_note) "
+          "VALUES (?1, ?2, ?3, '" PLANNED_PERIOD "', '" PLANNED_DUE_ON "', ?4, ?5)");
 
-        if (!(stmt = prepare (db,
-               "INSERT INTO data_request (meeting_id, clinic_id, indicator_id, period, due_on, status, received_note) "
-               "VALUES (?1, ?2, ?3, '" PLANNED_PERIOD "', '" PLANNED_DUE_ON "', ?4, ?5)", error)))
-          return FALSE;
-        sqlite3_bind_int64 (stmt, 1, meeting_id);
-        sqlite3_bind_int64 (stmt, 2, clinic_ids[c]);
-        sqlite3_bind_int64 (stmt, 3, indicator_ids[dm->topic][i]);
-        sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
+        klynge_db_statement_bind_int64 (request, 1, meeting_id);
+        klynge_db_statement_bind_int64 (request, 2, clinic_ids[c]);
+        klynge_db_statement_bind_int64 (request, 3, indicator_ids[dm->topic][i]);
+        klynge_db_statement_bind_text (request, 4, status);
         /* The demo holds no numbers for the period asked: what was
          * delivered came on paper, as the tracker then says. */
-        if (g_str_equal (status, "received"))
-          sqlite3_bind_text (stmt, 5, _("Handed in on paper; to be typed in"), -1, SQLITE_STATIC);
-        else
-          sqlite3_bind_null (stmt, 5);
-        if (!klynge_db_step_done (db, stmt, error))
+        klynge_db_statement_bind_text (request, 5, g_str_equal (status, "received") ? _("Handed in on paper; to be typed in") : NULL);
+        if (!klynge_db_statement_run (request, error))
           return FALSE;
       }
 
@@ -426,28 +399,24 @@ insert_meetings (KlyngeDb  *db,
       g_autofree char *starts = g_strdup_printf ("%sT17:00", dm->date);
       g_autofree char *ends = g_strdup_printf ("%sT20:00", dm->date);
       g_autofree char *sent = g_strdup_printf ("%sT09:00", dm->date);
-      sqlite3_stmt *stmt = prepare (db,
+      g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
         "INSERT INTO meeting (cluster_id, title, topic_id, starts_at, ends_at, venue_name, "
         "  venue_address, catering, facilitator_id, status, minutes, follow_up_of) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'held', ?10, ?11)", error);
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'held', ?10, ?11)");
       gint64 meeting_id;
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, cluster_id);
-      sqlite3_bind_text (stmt, 2, _(dm->title), -1, SQLITE_STATIC);
-      if (dm->topic >= 0)
-        sqlite3_bind_int64 (stmt, 3, topic_ids[dm->topic]);
-      sqlite3_bind_text (stmt, 4, starts, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, ends, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, _(dm->venue), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, dm->venue_address, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 8, _(dm->catering), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 9, coordinator_id);
-      sqlite3_bind_text (stmt, 10, _("Each clinic chose one change to test before the next meeting."), -1, SQLITE_STATIC);
-      if (dm->topic >= 0 && previous_on_topic[dm->topic] != 0)
-        sqlite3_bind_int64 (stmt, 11, previous_on_topic[dm->topic]);
-      if (!klynge_db_step_done (db, stmt, error))
+      klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+      klynge_db_statement_bind_text (stmt, 2, _(dm->title));
+      klynge_db_statement_bind_id (stmt, 3, dm->topic >= 0 ? topic_ids[dm->topic] : 0);
+      klynge_db_statement_bind_text (stmt, 4, starts);
+      klynge_db_statement_bind_text (stmt, 5, ends);
+      klynge_db_statement_bind_text (stmt, 6, _(dm->venue));
+      klynge_db_statement_bind_text (stmt, 7, dm->venue_address);
+      klynge_db_statement_bind_text (stmt, 8, _(dm->catering));
+      klynge_db_statement_bind_int64 (stmt, 9, coordinator_id);
+      klynge_db_statement_bind_text (stmt, 10, _("Each clinic chose one change to test before the next meeting."));
+      klynge_db_statement_bind_id (stmt, 11, dm->topic >= 0 ? previous_on_topic[dm->topic] : 0);
+      if (!klynge_db_statement_run (stmt, error))
         return FALSE;
       meeting_id = meeting_ids[m] = klynge_db_last_insert_id (db);
       if (dm->topic >= 0)
@@ -462,6 +431,12 @@ insert_meetings (KlyngeDb  *db,
           double r = g_rand_double (rand);
           const char *answer = r < 0.78 ? "accepted" : r < 0.92 ? "declined" : "no_answer";
           const char *presence;
+          g_autoptr(KlyngeDbStatement) invitation = klynge_db_statement_new (db,
+            "INSERT INTO invitation (meeting_id, member_id, status, sent_at, responded_at) "
+            "VALUES (?1, ?2, ?3, date(?4, '-28 days') || 'T09:00', "
+            "        CASE WHEN ?3 = 'no_answer' THEN NULL ELSE date(?4, '-20 days') || 'T12:00' END)");
+          g_autoptr(KlyngeDbStatement) attendance = klynge_db_statement_new (db,
+            "INSERT INTO attendance (meeting_id, member_id, status, late) VALUES (?1, ?2, ?3, ?4)");
 
           /* Most who accept come; a few who declined were excused. */
           if (g_str_equal (answer, "accepted"))
@@ -469,49 +444,23 @@ insert_meetings (KlyngeDb  *db,
           else
             presence = g_str_equal (answer, "declined") ? "excused" : "absent";
 
-          if (!(stmt = prepare (db,
-                 "INSERT INTO invitation (meeting_id, member_id, status, sent_at, responded_at) "
-                 "VALUES (?1, ?2, ?3, date(?4, '-28 days') || 'T09:00', "
-                 "        CASE WHEN ?3 = 'no_answer' THEN NULL ELSE date(?4, '-20 days') || 'T12:00' END)", error)))
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, meeting_id);
-          sqlite3_bind_int64 (stmt, 2, member_id);
-          sqlite3_bind_text (stmt, 3, answer, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, sent, -1, SQLITE_STATIC);
-          if (!klynge_db_step_done (db, stmt, error))
+          klynge_db_statement_bind_int64 (invitation, 1, meeting_id);
+          klynge_db_statement_bind_int64 (invitation, 2, member_id);
+          klynge_db_statement_bind_text (invitation, 3, answer);
+          klynge_db_statement_bind_text (invitation, 4, sent);
+          if (!klynge_db_statement_run (invitation, error))
             return FALSE;
 
-          if (!(stmt = prepare (db,
-                 "INSERT INTO attendance (meeting_id, member_id, status, late) VALUES (?1, ?2, ?3, ?4)", error)))
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, meeting_id);
-          sqlite3_bind_int64 (stmt, 2, member_id);
-          sqlite3_bind_text (stmt, 3, presence, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 4, g_str_equal (presence, "present") && g_rand_double (rand) < 0.08);
-          if (!klynge_db_step_done (db, stmt, error))
+          klynge_db_statement_bind_int64 (attendance, 1, meeting_id);
+          klynge_db_statement_bind_int64 (attendance, 2, member_id);
+          klynge_db_statement_bind_text (attendance, 3, presence);
+          klynge_db_statement_bind_int64 (attendance, 4, g_str_equal (presence, "present") && g_rand_double (rand) < 0.08);
+          if (!klynge_db_statement_run (attendance, error))
             return FALSE;
         }
     }
 
   return TRUE;
-}
-
-static gint64
-category_id (KlyngeDb   *db,
-             gint64      cluster_id,
-             const char *key)
-{
-  sqlite3_stmt *stmt = prepare (db, "SELECT id FROM ledger_category WHERE cluster_id = ?1 AND key = ?2", NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
 }
 
 static gboolean
@@ -525,23 +474,19 @@ insert_entry (KlyngeDb    *db,
               const char  *reference,
               GError     **error)
 {
-  gint64 category = category_id (db, cluster_id, category_key);
-  sqlite3_stmt *stmt = prepare (db,
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "INSERT INTO ledger_entry (cluster_id, entry_date, amount, kind, category_id, "
     "  counterparty, meeting_id, reference) "
-    "SELECT ?1, ?2, ?3, kind, id, ?5, ?6, ?7 FROM ledger_category WHERE id = ?4", error);
+    "SELECT ?1, ?2, ?3, kind, id, ?5, ?6, ?7 FROM ledger_category WHERE cluster_id = ?1 AND key = ?4");
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, amount);
-  sqlite3_bind_int64 (stmt, 4, category);
-  sqlite3_bind_text (stmt, 5, counterparty, -1, SQLITE_STATIC);
-  if (meeting_id != 0)
-    sqlite3_bind_int64 (stmt, 6, meeting_id);
-  sqlite3_bind_text (stmt, 7, reference, -1, SQLITE_STATIC);
-  return klynge_db_step_done (db, stmt, error);
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, date);
+  klynge_db_statement_bind_int64 (stmt, 3, amount);
+  klynge_db_statement_bind_text (stmt, 4, category_key);
+  klynge_db_statement_bind_text (stmt, 5, counterparty);
+  klynge_db_statement_bind_id (stmt, 6, meeting_id);
+  klynge_db_statement_bind_text (stmt, 7, reference);
+  return klynge_db_statement_run (stmt, error);
 }
 
 /* The year 2026: the yearly grant, two meetings' costs, remuneration and fees. */
@@ -591,6 +536,23 @@ insert_ledger (KlyngeDb  *db,
 }
 
 static gboolean
+describe_cluster (KlyngeDb  *db,
+                  gint64     cluster_id,
+                  GError   **error)
+{
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "UPDATE cluster SET region = 'Region Midtjylland', municipalities = 'Aarhus', "
+    "  registration_number = '41234567', bank_account = '3409 0012345678', "
+    "  founded_on = '2018-09-01', attendance_threshold = 0.75, notes = ?2, opening_balance = ?3 "
+    "WHERE id = ?1");
+
+  klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
+  klynge_db_statement_bind_text (stmt, 2, _("Statutes adopted at the founding general assembly on 1 September 2018."));
+  klynge_db_statement_bind_int64 (stmt, 3, KLYNGE_DEMO_OPENING_BALANCE);
+  return klynge_db_statement_run (stmt, error);
+}
+
+static gboolean
 fill_cluster (KlyngeDb  *db,
               gint64     cluster_id,
               GError   **error)
@@ -603,19 +565,9 @@ fill_cluster (KlyngeDb  *db,
   gint64 meeting_ids[G_N_ELEMENTS (meetings)];
   static const char *board_roles[KLYNGE_DEMO_N_BOARD] = { "chair", "treasurer", "board", "board", "board" };
   gint64 secretary_id;
-  sqlite3_stmt *stmt;
   guint person = 0;
 
-  if (!(stmt = prepare (db,
-         "UPDATE cluster SET region = 'Region Midtjylland', municipalities = 'Aarhus', "
-         "  registration_number = '41234567', bank_account = '3409 0012345678', "
-         "  founded_on = '2018-09-01', attendance_threshold = 0.75, notes = ?2, opening_balance = ?3 "
-         "WHERE id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cluster_id);
-  sqlite3_bind_int64 (stmt, 3, KLYNGE_DEMO_OPENING_BALANCE);
-  sqlite3_bind_text (stmt, 2, _("Statutes adopted at the founding general assembly on 1 September 2018."), -1, SQLITE_STATIC);
-  if (!klynge_db_step_done (db, stmt, error))
+  if (!describe_cluster (db, cluster_id, error))
     return FALSE;
 
   for (guint c = 0; c < KLYNGE_DEMO_N_CLINICS; c++)
