@@ -24,17 +24,10 @@ struct _KlyngeIndicatorRow
 G_DEFINE_FINAL_TYPE (KlyngeIndicatorRow, klynge_indicator_row, ADW_TYPE_ACTION_ROW)
 
 enum {
-  PROP_0,
-  PROP_INDICATOR,
-  N_PROPS
-};
-
-enum {
   EDIT,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
@@ -70,59 +63,12 @@ klynge_indicator_row_dispose (GObject *object)
 }
 
 static void
-klynge_indicator_row_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  KlyngeIndicatorRow *self = KLYNGE_INDICATOR_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_INDICATOR:
-      g_value_set_object (value, self->indicator);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-klynge_indicator_row_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  KlyngeIndicatorRow *self = KLYNGE_INDICATOR_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_INDICATOR:
-      self->indicator = g_value_dup_object (value);
-      g_object_bind_property (self->indicator, "name", self, "title", G_BINDING_SYNC_CREATE);
-      /* Whatever of it changes, the summary says it. */
-      g_signal_connect_object (self->indicator, "notify", G_CALLBACK (show_summary), self, G_CONNECT_SWAPPED);
-      show_summary (self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 klynge_indicator_row_class_init (KlyngeIndicatorRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = klynge_indicator_row_dispose;
-  object_class->get_property = klynge_indicator_row_get_property;
-  object_class->set_property = klynge_indicator_row_set_property;
-
-  properties[PROP_INDICATOR] =
-    g_param_spec_object ("indicator", NULL, NULL, KLYNGE_TYPE_INDICATOR,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * KlyngeIndicatorRow::edit:
@@ -144,11 +90,21 @@ klynge_indicator_row_init (KlyngeIndicatorRow *self)
   klynge_tooltip_set_text (self->edit_button, _("Edit Indicator"));
 }
 
+/* The row shows @indicator as it is, and as it changes. */
 GtkWidget *
 klynge_indicator_row_new (KlyngeIndicator *indicator)
 {
+  KlyngeIndicatorRow *self;
+
   g_return_val_if_fail (KLYNGE_IS_INDICATOR (indicator), NULL);
-  return g_object_new (KLYNGE_TYPE_INDICATOR_ROW, "indicator", indicator, NULL);
+
+  self = g_object_new (KLYNGE_TYPE_INDICATOR_ROW, NULL);
+  self->indicator = g_object_ref (indicator);
+  g_object_bind_property (indicator, "name", self, "title", G_BINDING_SYNC_CREATE);
+  /* Whatever of it changes, the summary says it. */
+  g_signal_connect_object (indicator, "notify", G_CALLBACK (show_summary), self, G_CONNECT_SWAPPED);
+  show_summary (self);
+  return GTK_WIDGET (self);
 }
 
 KlyngeIndicator *

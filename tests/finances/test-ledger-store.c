@@ -10,32 +10,13 @@
 
 typedef KlyngeTestDemo Fixture;
 
-/* What the store announced since the last check: position, removed, added. */
+/* What the store announced since the last check, and what the entry
+ * watched notified. */
 typedef struct
 {
-  GArray    *changes;
-  GPtrArray *notified;   /* property names, of the entry watched */
+  GString   *changes;
+  GPtrArray *notified;
 } Recorder;
-
-static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Recorder   *recorder)
-{
-  guint change[3] = { position, removed, added };
-
-  g_array_append_vals (recorder->changes, change, 3);
-}
-
-static void
-notify_cb (GObject    *object,
-           GParamSpec *pspec,
-           Recorder   *recorder)
-{
-  g_ptr_array_add (recorder->notified, g_strdup (pspec->name));
-}
 
 static gboolean
 notified (Recorder   *recorder,
@@ -44,19 +25,14 @@ notified (Recorder   *recorder,
   return g_ptr_array_find_with_equal_func (recorder->notified, name, g_str_equal, NULL);
 }
 
-/* Checks that exactly one items-changed came, with these numbers, and
- * forgets what was recorded. */
+/* Checks that exactly one items-changed came, @expected, and forgets what
+ * was recorded. */
 static void
-assert_one_change (Recorder *recorder,
-                   guint     position,
-                   guint     removed,
-                   guint     added)
+assert_one_change (Recorder   *recorder,
+                   const char *expected)
 {
-  g_assert_cmpuint (recorder->changes->len, ==, 3);
-  g_assert_cmpuint (g_array_index (recorder->changes, guint, 0), ==, position);
-  g_assert_cmpuint (g_array_index (recorder->changes, guint, 1), ==, removed);
-  g_assert_cmpuint (g_array_index (recorder->changes, guint, 2), ==, added);
-  g_array_set_size (recorder->changes, 0);
+  g_assert_cmpstr (recorder->changes->str, ==, expected);
+  g_string_truncate (recorder->changes, 0);
   g_ptr_array_set_size (recorder->notified, 0);
 }
 
@@ -107,8 +83,9 @@ test_save_delete_undo (Fixture       *f,
 {
   g_autoptr(KlyngeLedgerStore) store = klynge_ledger_store_new (f->db, f->cluster);
   GListModel *model = G_LIST_MODEL (store);
-  Recorder recorder = { g_array_new (FALSE, FALSE, sizeof (guint)), g_ptr_array_new_with_free_func (g_free) };
+  Recorder recorder = { g_string_new (NULL), g_ptr_array_new_with_free_func (g_free) };
   g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
   g_autoptr(KlyngeLedgerEntry) edited = NULL;
   g_autoptr(KlyngeSnapshot) deleted = NULL;
   g_autoptr(KlyngeLedgerEntry) added = NULL;
@@ -123,12 +100,12 @@ test_save_delete_undo (Fixture       *f,
   last = entry_at (model, n - 1);
   last_balance = last->balance;
   id = listed->id;
-  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &recorder);
-  g_signal_connect (listed, "notify", G_CALLBACK (notify_cb), &recorder);
+  klynge_test_log_items_changed (model, recorder.changes);
+  klynge_test_log_notify (listed, recorder.notified);
 
   /* Nothing changed: nothing announced. */
   refresh (store);
-  g_assert_cmpuint (recorder.changes->len, ==, 0);
+  g_assert_cmpstr (recorder.changes->str, ==, "");
   g_assert_cmpuint (recorder.notified->len, ==, 0);
 
   /* A note is the entry's row alone. */
@@ -151,7 +128,8 @@ test_save_delete_undo (Fixture       *f,
   g_assert_cmpstr (listed->note, ==, "Receipt in the blue folder");
   g_assert_cmpuint (recorder.notified->len, ==, 1);
   g_assert_true (notified (&recorder, "note"));
-  assert_one_change (&recorder, position, 1, 1);
+  expected = g_strdup_printf ("(%u,1,1)", position);
+  assert_one_change (&recorder, expected);
 
   /* An amount moves the balance of every entry after it too. */
   edited->amount = listed->amount + 10000;
@@ -163,14 +141,18 @@ test_save_delete_undo (Fixture       *f,
   g_assert_true (notified (&recorder, "balance"));
   g_assert_false (notified (&recorder, "note"));
   g_assert_cmpint (last->balance, ==, last_balance + (listed->kind == KLYNGE_LEDGER_INCOME ? 10000 : -10000));
-  assert_one_change (&recorder, position, n - position, n - position);
+  g_free (expected);
+  expected = g_strdup_printf ("(%u,%u,%u)", position, n - position, n - position);
+  assert_one_change (&recorder, expected);
 
-  g_signal_handlers_disconnect_by_data (listed, &recorder);
+  g_signal_handlers_disconnect_by_data (listed, recorder.notified);
   deleted = klynge_ledger_delete_entry (f->db, f->cluster, id, &error);
   g_assert_nonnull (deleted);
   refresh (store);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n - 1);
-  assert_one_change (&recorder, position, n - position, n - position - 1);
+  g_free (expected);
+  expected = g_strdup_printf ("(%u,%u,%u)", position, n - position, n - position - 1);
+  assert_one_change (&recorder, expected);
 
   g_assert_true (klynge_snapshot_restore (deleted, f->db, &error));
   g_assert_no_error (error);
@@ -178,7 +160,9 @@ test_save_delete_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
   g_assert_cmpint (entry_at (model, position)->id, ==, id);
   g_assert_true (entry_at (model, n - 1) == last);
-  assert_one_change (&recorder, position, n - position - 1, n - position);
+  g_free (expected);
+  expected = g_strdup_printf ("(%u,%u,%u)", position, n - position - 1, n - position);
+  assert_one_change (&recorder, expected);
 
   /* A new entry after the others is one added row. */
   added = klynge_ledger_entry_new ();
@@ -188,10 +172,12 @@ test_save_delete_undo (Fixture       *f,
   g_assert_true (klynge_ledger_save_entry (f->db, f->cluster, 0, added, &error));
   refresh (store);
   g_assert_cmpint (entry_at (model, n)->id, ==, added->id);
-  assert_one_change (&recorder, n, 0, 1);
+  g_free (expected);
+  expected = g_strdup_printf ("(%u,0,1)", n);
+  assert_one_change (&recorder, expected);
 
-  g_signal_handlers_disconnect_by_data (model, &recorder);
-  g_array_unref (recorder.changes);
+  g_signal_handlers_disconnect_by_data (model, recorder.changes);
+  g_string_free (recorder.changes, TRUE);
   g_ptr_array_unref (recorder.notified);
 }
 
@@ -201,27 +187,25 @@ test_error (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(KlyngeLedgerStore) store = klynge_ledger_store_new (f->db, f->cluster);
-  Recorder recorder = { g_array_new (FALSE, FALSE, sizeof (guint)), g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GString) changes = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   guint n;
 
   g_assert_true (klynge_ledger_store_load (store, &error));
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &recorder);
+  klynge_test_log_items_changed (G_LIST_MODEL (store), changes);
   g_assert_true (klynge_db_exec (f->db, "ALTER TABLE ledger_entry RENAME TO ledger_entry_away", NULL));
   g_assert_false (klynge_ledger_store_refresh (store, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (klynge_ledger_store_get_error (store));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
-  g_assert_cmpuint (recorder.changes->len, ==, 0);
+  g_assert_cmpstr (changes->str, ==, "");
 
   g_assert_true (klynge_db_exec (f->db, "ALTER TABLE ledger_entry_away RENAME TO ledger_entry", NULL));
   refresh (store);
   g_assert_null (klynge_ledger_store_get_error (store));
-  g_assert_cmpuint (recorder.changes->len, ==, 0);
-  g_signal_handlers_disconnect_by_data (store, &recorder);
-  g_array_unref (recorder.changes);
-  g_ptr_array_unref (recorder.notified);
+  g_assert_cmpstr (changes->str, ==, "");
+  g_signal_handlers_disconnect_by_data (store, changes);
 }
 
 int

@@ -4,40 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <string.h>
-
 #include "klynge-indicator.h"
-
-static void
-notify_cb (GObject    *object,
-           GParamSpec *pspec,
-           GPtrArray  *names)
-{
-  g_ptr_array_add (names, g_strdup (pspec->name));
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
-}
-
-/* The names notified, sorted: a frozen object notifies in no set order. */
-static char *
-joined (GPtrArray *names)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? " " : "", (char *) names->pdata[i]);
-  g_ptr_array_set_size (names, 0);
-  return g_strdup (text->str);
-}
+#include "klynge-test-utils.h"
 
 #define ASSERT_NOTIFIED(names, expected) \
-  G_STMT_START { g_autofree char *got_ = joined (names); g_assert_cmpstr (got_, ==, expected); } G_STMT_END
+  G_STMT_START { g_autofree char *got_ = klynge_test_take_names (names); g_assert_cmpstr (got_, ==, expected); } G_STMT_END
 
 static void
 test_notify_on_change (void)
@@ -45,7 +16,7 @@ test_notify_on_change (void)
   g_autoptr(KlyngeIndicator) indicator = klynge_indicator_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-  g_signal_connect (indicator, "notify", G_CALLBACK (notify_cb), names);
+  klynge_test_log_notify (indicator, names);
 
   klynge_indicator_set_name (indicator, "Spirometry done");
   ASSERT_NOTIFIED (names, "name");
