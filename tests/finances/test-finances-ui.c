@@ -333,7 +333,8 @@ adjustment_is_at (GtkAdjustment *adjustment,
 
 /* Saving one entry from its dialog changes its row where it is (and the
  * running balance of the rows after it): the ledger keeps the selection,
- * the row objects and the scroll position, as nothing else changed. */
+ * the row objects and the scroll position, as nothing else changed; a
+ * delete and its undo move the selection with its row. */
 static void
 save_keeps_place (KlyngeWindow *window,
                   gpointer      user_data)
@@ -345,6 +346,7 @@ save_keeps_place (KlyngeWindow *window,
   KlyngeLedgerEntryDialog *dialog;
   g_autoptr(KlyngeLedgerEntry) chosen = NULL;
   g_autoptr(KlyngeLedgerEntry) last = NULL;
+  g_autoptr(KlyngeLedgerEntry) first = NULL;
   gint64 last_balance, old_amount;
   guint n, position;
   double scrolled;
@@ -386,6 +388,17 @@ save_keeps_place (KlyngeWindow *window,
   g_assert_cmpint (last->balance, ==, last_balance + klynge_ledger_entry_get_signed_amount (chosen) -
                    (chosen->kind == KLYNGE_LEDGER_INCOME ? old_amount : -old_amount));
   g_assert_true (klynge_ui_test_shows (GTK_WIDGET (view), "2,000.00"));
+
+  /* Deleting another entry, and its undo, leave the chosen one selected. */
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  gtk_widget_activate_action (page, "finances.delete-entry", "x", first->id);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (selection)) == n - 1);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == chosen);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position - 1);
+  g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (selection)) == n);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == chosen);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
 }
 
 static void
