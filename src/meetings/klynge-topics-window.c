@@ -281,13 +281,14 @@ indicator_response_cb (AdwMessageDialog   *dialog,
       show_error (self, error);
       return;
     }
-  /* The topic is saved with the edited indicator in the place of its own. */
+  /* The topic is saved with the edited indicator in the place of its own,
+   * as a copy: a save that fails leaves the form's indicator as typed. */
   for (i = 0; i < topic->indicators->len; i++)
     if (((KlyngeIndicator *) g_ptr_array_index (topic->indicators, i))->id == edited->id && edited->id != 0)
       break;
   if (i < topic->indicators->len)
     g_ptr_array_remove_index (topic->indicators, i);
-  g_ptr_array_insert (topic->indicators, (int) i, g_object_ref (edited));
+  g_ptr_array_insert (topic->indicators, (int) i, klynge_indicator_copy (edited));
   save (self, topic, &error);
 }
 
