@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "klynge-cluster.h"
 #include "klynge-demo.h"
@@ -228,4 +229,55 @@ klynge_test_make_empty_cluster (const char *dir)
 
   g_assert_true (klynge_db_exec (db, "INSERT INTO cluster (name) VALUES ('Tom klynge')", NULL));
   return g_steal_pointer (&path);
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *log)
+{
+  g_string_append_printf (log, "(%u,%u,%u)", position, removed, added);
+}
+
+void
+klynge_test_log_items_changed (GListModel *model,
+                               GString    *log)
+{
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), log);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           GPtrArray  *names)
+{
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+void
+klynge_test_log_notify (gpointer   object,
+                        GPtrArray *names)
+{
+  g_signal_connect (object, "notify", G_CALLBACK (notify_cb), names);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+char *
+klynge_test_take_names (GPtrArray *names)
+{
+  GString *text = g_string_new (NULL);
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? " " : "", (const char *) names->pdata[i]);
+  g_ptr_array_set_size (names, 0);
+  return g_string_free (text, FALSE);
 }

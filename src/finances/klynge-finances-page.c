@@ -12,6 +12,7 @@
 #include "klynge-accessible.h"
 #include "klynge-accounts.h"
 #include "klynge-budget-chart.h"
+#include "klynge-context.h"
 #include "klynge-edit-guard.h"
 #include "klynge-finances-page.h"
 #include "klynge-record-table.h"
@@ -51,6 +52,9 @@ struct _KlyngeFinancesPage
   GtkListBox        *grants_list;
 
   GtkSingleSelection *selection;
+  GtkFilterListModel *filtered;      /* the context's ledger, as the filters keep it */
+  KlyngeLedgerFilter filter;
+  KlyngeLedgerStore *store;          /* weak: the ledger shown */
   int                year;
   char              *currency;
   KlyngeLedgerYear  *totals;
@@ -269,10 +273,45 @@ unbreakable_totals (char *totals)
   return g_strjoinv ("\u00a0· ", parts);
 }
 
+static gboolean
+keep_entry_cb (gpointer item,
+               gpointer data)
+{
+  KlyngeFinancesPage *self = data;
+
+  return klynge_ledger_filter_matches (&self->filter, item);
+}
+
+/* The context's ledger is updated in place after a change: the list keeps
+ * its rows, scroll position and selection. Another store (another file or
+ * cluster) or another currency is another list. */
+static gboolean
+show_store (KlyngeFinancesPage  *self,
+            gboolean             currency_changed,
+            GError             **error)
+{
+  KlyngeLedgerStore *store = klynge_context_get_ledger_store (klynge_page_get_context (KLYNGE_PAGE (self)));
+
+  if (g_set_weak_pointer (&self->store, store) || currency_changed)
+    {
+      gtk_filter_list_model_set_model (self->filtered, NULL);
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (store));
+    }
+  if (store == NULL)
+    return TRUE;
+  if (klynge_ledger_store_get_error (store) != NULL)
+    {
+      g_propagate_error (error, g_error_copy (klynge_ledger_store_get_error (store)));
+      return FALSE;
+    }
+  return klynge_ledger_store_load (store, error);
+}
+
 static void
 load_ledger (KlyngeFinancesPage *self,
              KlyngeDb           *db,
-             gint64              cluster)
+             gint64              cluster,
+             gboolean            currency_changed)
 {
   KlyngeLedgerFilter filter = {
     .year = self->year,
@@ -280,18 +319,23 @@ load_ledger (KlyngeFinancesPage *self,
     .meeting_id = klynge_picker_get_selected_id (self->meeting_dropdown),
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) entries = klynge_ledger_list_entries (db, cluster, &filter, &error);
   g_autofree char *opening = NULL, *income = NULL, *expenses = NULL, *closing = NULL, *totals = NULL, *balance = NULL;
 
+  if (filter.year != self->filter.year || filter.category_id != self->filter.category_id ||
+      filter.meeting_id != self->filter.meeting_id)
+    {
+      self->filter = filter;
+      gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
+    }
   /* Where the entries would be: an empty ledger would be a false answer. */
-  if (entries == NULL)
+  if (!show_store (self, currency_changed, &error))
     {
       adw_status_page_set_description (self->ledger_error, error->message);
       gtk_stack_set_visible_child_name (self->ledger_content, "error");
       return;
     }
-  gtk_single_selection_set_model (self->selection, entries);
-  gtk_stack_set_visible_child_name (self->ledger_content, g_list_model_get_n_items (entries) > 0 ? "entries" : "empty");
+  gtk_stack_set_visible_child_name (self->ledger_content,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 ? "entries" : "empty");
 
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
   self->totals = klynge_ledger_year_load (db, cluster, self->year, &error);
@@ -546,6 +590,8 @@ klynge_finances_page_reload (KlyngePage *page)
   KlyngeDb *db = klynge_page_get_db (page);
   gint64 cluster = klynge_page_get_cluster (page);
   g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  gboolean currency_changed;
   gboolean locked;
 
   /* Typed work that cannot be saved stays while the same file is shown. */
@@ -562,10 +608,12 @@ klynge_finances_page_reload (KlyngePage *page)
     return;
 
   self->loading = TRUE;
+  currency = klynge_ledger_get_currency (db, cluster);
+  currency_changed = g_strcmp0 (currency, self->currency) != 0;
   g_free (self->currency);
-  self->currency = klynge_ledger_get_currency (db, cluster);
+  self->currency = g_steal_pointer (&currency);
   load_filters (self, db, cluster);
-  load_ledger (self, db, cluster);
+  load_ledger (self, db, cluster, currency_changed);
   load_budget (self, db, cluster);
   load_grants (self, db, cluster);
 
@@ -644,7 +692,7 @@ filter_changed_cb (KlyngeFinancesPage *self)
     }
   else
     {
-      load_ledger (self, db, klynge_page_get_cluster (KLYNGE_PAGE (self)));
+      load_ledger (self, db, klynge_page_get_cluster (KLYNGE_PAGE (self)), FALSE);
     }
 }
 
@@ -972,6 +1020,7 @@ klynge_finances_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_FINANCES_PAGE);
   g_clear_object (&self->selection);
+  g_clear_weak_pointer (&self->store);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
   g_clear_pointer (&self->totals, klynge_ledger_year_free);
   g_clear_object (&self->budget_guard);
@@ -1068,7 +1117,8 @@ klynge_finances_page_init (KlyngeFinancesPage *self)
   klynge_list_keys_attach (GTK_WIDGET (self->ledger_view), self->row_menu,
                            "finances.edit-selected", "finances.delete-selected");
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (keep_entry_cb, self, NULL)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
   gtk_column_view_set_model (self->ledger_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
   gtk_drawing_area_set_draw_func (self->budget_chart, draw_budget_chart, self, NULL);

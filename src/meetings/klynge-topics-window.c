@@ -17,6 +17,8 @@
 
 #include "klynge-edit-guard.h"
 #include "klynge-accessible.h"
+#include "klynge-indicator-editor.h"
+#include "klynge-indicator-row.h"
 #include "klynge-list-keys.h"
 #include "klynge-read-only.h"
 #include "klynge-topics.h"
@@ -36,7 +38,19 @@ struct _KlyngeTopicsWindow
   KlyngeDb        *db;
   gint64           cluster_id;
   KlyngeEditGuard *editing;     /* weak; the open topic's or indicator's form */
+  GPtrArray       *topics;      /* KlyngeTopic, by row of topic_list */
+  GPtrArray       *proposals;   /* KlyngeTopicProposal, by row of proposal_list */
 };
+
+/* The fields of a topic's form, for its answer. */
+typedef struct
+{
+  KlyngeTopicsWindow *self;
+  gint64              topic_id;  /* 0: a new topic */
+  GtkWidget          *title;
+  GtkWidget          *description;
+  GtkWidget          *rationale;
+} TopicForm;
 
 G_DEFINE_FINAL_TYPE (KlyngeTopicsWindow, klynge_topics_window, ADW_TYPE_WINDOW)
 
@@ -115,6 +129,14 @@ required (GtkWidget *dialog,
   return entry;
 }
 
+static void
+add_form_responses (GtkWidget *dialog)
+{
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+}
+
 static GtkWidget *
 form_dialog (KlyngeTopicsWindow *self,
              const char         *heading,
@@ -124,9 +146,7 @@ form_dialog (KlyngeTopicsWindow *self,
 
   *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), *form);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  add_form_responses (dialog);
   return dialog;
 }
 
@@ -163,11 +183,12 @@ take_text (char      **field,
 /* Topics */
 
 static void
-topic_response_cb (AdwMessageDialog   *dialog,
-                   const char         *response,
-                   KlyngeTopicsWindow *self)
+topic_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   TopicForm        *form)
 {
-  gint64 topic_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "topic-id"));
+  KlyngeTopicsWindow *self = form->self;
+  gint64 topic_id = form->topic_id;
   g_autoptr(KlyngeTopic) topic = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -181,28 +202,35 @@ topic_response_cb (AdwMessageDialog   *dialog,
     }
   if (topic_id == 0)
     topic->cluster_id = self->cluster_id;
-  take_text (&topic->title, g_object_get_data (G_OBJECT (dialog), "title"));
-  take_text (&topic->description, g_object_get_data (G_OBJECT (dialog), "description"));
-  take_text (&topic->rationale, g_object_get_data (G_OBJECT (dialog), "rationale"));
+  take_text (&topic->title, form->title);
+  take_text (&topic->description, form->description);
+  take_text (&topic->rationale, form->rationale);
   save (self, topic, &error);
+}
+
+static void
+topic_form_free (gpointer  data,
+                 GClosure *closure)
+{
+  g_free (data);
 }
 
 static void
 edit_topic (KlyngeTopicsWindow *self,
             KlyngeTopic        *topic)
 {
-  GtkWidget *form;
-  GtkWidget *dialog = form_dialog (self, topic != NULL ? _("Edit Topic") : _("New Topic"), &form);
+  GtkWidget *box;
+  GtkWidget *dialog = form_dialog (self, topic != NULL ? _("Edit Topic") : _("New Topic"), &box);
+  TopicForm *form = g_new0 (TopicForm, 1);
 
-  g_object_set_data (G_OBJECT (dialog), "topic-id", GSIZE_TO_POINTER (topic != NULL ? topic->id : 0));
-  g_object_set_data (G_OBJECT (dialog), "title",
-                     required (dialog, form_entry (form, _("Title"), topic != NULL ? topic->title : "")));
-  g_object_set_data (G_OBJECT (dialog), "description",
-                     form_entry (form, _("Description"), topic != NULL ? topic->description : ""));
-  g_object_set_data (G_OBJECT (dialog), "rationale",
-                     form_entry (form, _("Why it matters"), topic != NULL ? topic->rationale : ""));
-  protect_form (self, dialog, form);
-  g_signal_connect (dialog, "response", G_CALLBACK (topic_response_cb), self);
+  /* The dialog is modal over the window, which outlives it. */
+  form->self = self;
+  form->topic_id = topic != NULL ? topic->id : 0;
+  form->title = required (dialog, form_entry (box, _("Title"), topic != NULL ? topic->title : ""));
+  form->description = form_entry (box, _("Description"), topic != NULL ? topic->description : "");
+  form->rationale = form_entry (box, _("Why it matters"), topic != NULL ? topic->rationale : "");
+  protect_form (self, dialog, box);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (topic_response_cb), form, topic_form_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -214,17 +242,23 @@ new_topic_action (GtkWidget  *widget,
   edit_topic (KLYNGE_TOPICS_WINDOW (widget), NULL);
 }
 
+/* The topic whose row holds @widget, or %NULL. */
 static KlyngeTopic *
-topic_of (GtkWidget *button)
+topic_of (KlyngeTopicsWindow *self,
+          GtkWidget          *widget)
 {
-  return g_object_get_data (G_OBJECT (button), "topic");
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW);
+  int index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+
+  return self->topics != NULL && index >= 0 && (guint) index < self->topics->len ? g_ptr_array_index (self->topics, index)
+                                                                                  : NULL;
 }
 
 static void
 edit_topic_cb (GtkButton          *button,
                KlyngeTopicsWindow *self)
 {
-  edit_topic (self, topic_of (GTK_WIDGET (button)));
+  edit_topic (self, topic_of (self, GTK_WIDGET (button)));
 }
 
 /* Indicators */
@@ -234,89 +268,70 @@ indicator_response_cb (AdwMessageDialog   *dialog,
                        const char         *response,
                        KlyngeTopicsWindow *self)
 {
-  gint64 topic_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "topic-id"));
-  gint64 indicator_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "indicator-id"));
+  KlyngeIndicatorEditor *editor = KLYNGE_INDICATOR_EDITOR (adw_message_dialog_get_extra_child (dialog));
+  KlyngeIndicator *edited = klynge_indicator_editor_get_indicator (editor);
   g_autoptr(KlyngeTopic) topic = NULL;
   g_autoptr(GError) error = NULL;
-  KlyngeIndicator *indicator = NULL;
-  const KlyngeIndicatorUnit *units;
-  guint n_units, unit;
+  guint i;
 
   if (!g_str_equal (response, "save"))
     return;
-  if (!(topic = klynge_topic_load (self->db, topic_id, &error)))
+  if (!(topic = klynge_topic_load (self->db, edited->topic_id, &error)))
     {
       show_error (self, error);
       return;
     }
-  for (guint i = 0; i < topic->indicators->len; i++)
-    if (((KlyngeIndicator *) g_ptr_array_index (topic->indicators, i))->id == indicator_id)
-      indicator = g_ptr_array_index (topic->indicators, i);
-  if (indicator == NULL)
-    g_ptr_array_add (topic->indicators, (indicator = klynge_indicator_new ()));
-  take_text (&indicator->name, g_object_get_data (G_OBJECT (dialog), "name"));
-  take_text (&indicator->numerator_definition, g_object_get_data (G_OBJECT (dialog), "numerator"));
-  take_text (&indicator->denominator_definition, g_object_get_data (G_OBJECT (dialog), "denominator"));
-  take_text (&indicator->data_source, g_object_get_data (G_OBJECT (dialog), "source"));
-  units = klynge_indicator_units (&n_units);
-  unit = MIN (gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "unit")), n_units - 1);
-  g_free (indicator->unit);
-  indicator->unit = g_strdup (units[unit].unit);
-  indicator->rate_per = units[unit].rate_per;
-  indicator->higher_is_better = gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "higher"));
+  /* The topic is saved with the edited indicator in the place of its own,
+   * as a copy: a save that fails leaves the form's indicator as typed. */
+  for (i = 0; i < topic->indicators->len; i++)
+    if (((KlyngeIndicator *) g_ptr_array_index (topic->indicators, i))->id == edited->id && edited->id != 0)
+      break;
+  if (i < topic->indicators->len)
+    g_ptr_array_remove_index (topic->indicators, i);
+  g_ptr_array_insert (topic->indicators, (int) i, klynge_indicator_copy (edited));
   save (self, topic, &error);
 }
 
+/* A new indicator of @topic when @indicator is %NULL. The form edits a
+ * copy: the row shows the indicator as saved until it is saved. */
 static void
 edit_indicator (KlyngeTopicsWindow *self,
                 KlyngeTopic        *topic,
                 KlyngeIndicator    *indicator)
 {
-  g_autoptr(GtkStringList) unit_labels = gtk_string_list_new (NULL);
-  GtkWidget *form, *unit, *higher;
-  GtkWidget *dialog = form_dialog (self, indicator != NULL ? _("Edit Indicator") : _("New Indicator"), &form);
-  guint n_units;
-  const KlyngeIndicatorUnit *units = klynge_indicator_units (&n_units);
+  g_autoptr(KlyngeIndicator) edited = indicator != NULL ? klynge_indicator_copy (indicator) : klynge_indicator_new ();
+  GtkWidget *form;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), indicator != NULL ? _("Edit Indicator")
+                                                                                   : _("New Indicator"), NULL);
 
-  for (guint i = 0; i < n_units; i++)
-    gtk_string_list_append (unit_labels, klynge_indicator_unit_label (units[i].unit, units[i].rate_per));
-  g_object_set_data (G_OBJECT (dialog), "topic-id", GSIZE_TO_POINTER (topic->id));
-  g_object_set_data (G_OBJECT (dialog), "indicator-id", GSIZE_TO_POINTER (indicator != NULL ? indicator->id : 0));
-  g_object_set_data (G_OBJECT (dialog), "name",
-                     required (dialog, form_entry (form, _("Name"), indicator != NULL ? indicator->name : "")));
-  g_object_set_data (G_OBJECT (dialog), "numerator",
-                     form_entry (form, _("Numerator"), indicator != NULL ? indicator->numerator_definition : ""));
-  g_object_set_data (G_OBJECT (dialog), "denominator",
-                     form_entry (form, _("Denominator"), indicator != NULL ? indicator->denominator_definition : ""));
-  g_object_set_data (G_OBJECT (dialog), "source",
-                     form_entry (form, _("Data source"), indicator != NULL ? indicator->data_source : ""));
-  unit = form_field (form, _("Unit"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (unit_labels)), NULL));
-  for (guint i = 0; indicator != NULL && i < n_units; i++)
-    if (g_str_equal (units[i].unit, indicator->unit) &&
-        (klynge_indicator_type_of_unit (indicator->unit) != KLYNGE_INDICATOR_RATE || units[i].rate_per == indicator->rate_per))
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), i);
-  higher = gtk_check_button_new_with_label (_("Higher is better"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (higher), indicator == NULL || indicator->higher_is_better);
-  gtk_widget_set_margin_top (higher, 8);
-  gtk_box_append (GTK_BOX (form), higher);
-  g_object_set_data (G_OBJECT (dialog), "unit", unit);
-  g_object_set_data (G_OBJECT (dialog), "higher", higher);
+  edited->topic_id = topic->id;
+  form = klynge_indicator_editor_new (edited);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), form);
+  add_form_responses (dialog);
+  required (dialog, klynge_indicator_editor_get_name_entry (KLYNGE_INDICATOR_EDITOR (form)));
   protect_form (self, dialog, form);
   g_signal_connect (dialog, "response", G_CALLBACK (indicator_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-edit_indicator_cb (GtkButton          *button,
+edit_indicator_cb (KlyngeIndicatorRow *row,
                    KlyngeTopicsWindow *self)
 {
-  edit_indicator (self, topic_of (GTK_WIDGET (button)), g_object_get_data (G_OBJECT (button), "indicator"));
+  edit_indicator (self, topic_of (self, GTK_WIDGET (row)), klynge_indicator_row_get_indicator (row));
 }
 
+static void
+add_indicator_cb (GtkButton          *button,
+                  KlyngeTopicsWindow *self)
+{
+  edit_indicator (self, topic_of (self, GTK_WIDGET (button)), NULL);
+}
+
+/* A row's button, for the pointer: the keyboard has the row's menu. */
 static GtkWidget *
 row_button (const char *icon,
             const char *tooltip,
-            KlyngeTopic *topic,
             GCallback   callback,
             gpointer    self)
 {
@@ -326,7 +341,6 @@ row_button (const char *icon,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_focusable (button, FALSE);
-  g_object_set_data (G_OBJECT (button), "topic", topic);
   g_signal_connect (button, "clicked", callback, self);
   return button;
 }
@@ -338,13 +352,14 @@ fill_topics (KlyngeTopicsWindow *self)
   GPtrArray *topics = klynge_topics_list (self->db, self->cluster_id, &error);
 
   clear_list (self->topic_list);
+  /* The rows point into the topics: they live as long as the rows. */
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
   if (topics == NULL)
     {
       show_error (self, error);
       return;
     }
-  /* The rows point into the topics: they live as long as the list. */
-  g_object_set_data_full (G_OBJECT (self->topic_list), "topics", topics, (GDestroyNotify) g_ptr_array_unref);
+  self->topics = topics;
   for (guint t = 0; t < topics->len; t++)
     {
       KlyngeTopic *topic = g_ptr_array_index (topics, t);
@@ -352,41 +367,23 @@ fill_topics (KlyngeTopicsWindow *self)
       GtkWidget *add = adw_action_row_new ();
       GtkWidget *add_button = gtk_button_new_with_mnemonic (_("Add _Indicator…"));
 
-      g_object_set_data (G_OBJECT (row), "topic", topic);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), topic->title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), topic->description);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                   row_button ("document-edit-symbolic", _("Edit Topic"), topic,
+                                   row_button ("document-edit-symbolic", _("Edit Topic"),
                                                G_CALLBACK (edit_topic_cb), self));
       for (guint i = 0; i < topic->indicators->len; i++)
         {
-          KlyngeIndicator *indicator = g_ptr_array_index (topic->indicators, i);
-          g_autofree char *subtitle = g_strdup_printf ("%s / %s · %s · %s · %s",
-                                                       indicator->numerator_definition,
-                                                       indicator->denominator_definition,
-                                                       klynge_indicator_unit_label (indicator->unit, indicator->rate_per),
-                                                       indicator->higher_is_better ? _("higher is better")
-                                                                                   : _("lower is better"),
-                                                       indicator->data_source);
-          GtkWidget *line = adw_action_row_new ();
-          GtkWidget *edit = row_button ("document-edit-symbolic", _("Edit Indicator"), topic,
-                                        G_CALLBACK (edit_indicator_cb), self);
+          GtkWidget *line = klynge_indicator_row_new (g_ptr_array_index (topic->indicators, i));
 
-          g_object_set_data (G_OBJECT (edit), "indicator", indicator);
-          g_object_set_data (G_OBJECT (line), "topic", topic);
-          g_object_set_data (G_OBJECT (line), "indicator", indicator);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), indicator->name);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (line), edit);
+          g_signal_connect (line, "edit", G_CALLBACK (edit_indicator_cb), self);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
         }
       gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
       gtk_widget_set_focusable (add_button, FALSE);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (add), add_button);
-      g_object_set_data (G_OBJECT (add_button), "topic", topic);
-      g_signal_connect (add_button, "clicked", G_CALLBACK (edit_indicator_cb), self);
+      g_signal_connect (add_button, "clicked", G_CALLBACK (add_indicator_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (add), add_button);
       gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Indicator…"), -1);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add);
@@ -395,34 +392,23 @@ fill_topics (KlyngeTopicsWindow *self)
     }
 }
 
-/* The row of @list the keys or the menu act on, or its nearest ancestor
- * with @key: an indicator's line lies inside its topic's row. */
-static GtkWidget *
-keyed_row (GtkListBox *list,
-           const char *key)
-{
-  GtkWidget *row = klynge_list_keys_get_row (GTK_WIDGET (list));
-
-  for (; row != NULL && row != GTK_WIDGET (list); row = gtk_widget_get_parent (row))
-    if (g_object_get_data (G_OBJECT (row), key) != NULL)
-      return row;
-  return NULL;
-}
-
 static void
 edit_row_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (widget);
-  GtkWidget *row = keyed_row (self->topic_list, "topic");
+  GtkWidget *row = klynge_list_keys_get_row (GTK_WIDGET (self->topic_list));
+  GtkWidget *line = row != NULL ? gtk_widget_get_ancestor (row, KLYNGE_TYPE_INDICATOR_ROW) : NULL;
+  KlyngeTopic *topic = row != NULL ? topic_of (self, row) : NULL;
 
-  if (row == NULL)
+  /* An indicator's line lies inside its topic's row. */
+  if (topic == NULL)
     return;
-  if (g_object_get_data (G_OBJECT (row), "indicator") != NULL)
-    edit_indicator (self, topic_of (row), g_object_get_data (G_OBJECT (row), "indicator"));
+  if (line != NULL)
+    edit_indicator (self, topic, klynge_indicator_row_get_indicator (KLYNGE_INDICATOR_ROW (line)));
   else
-    edit_topic (self, topic_of (row));
+    edit_topic (self, topic);
 }
 
 static void
@@ -431,22 +417,41 @@ add_indicator_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (widget);
-  GtkWidget *row = keyed_row (self->topic_list, "topic");
+  GtkWidget *row = klynge_list_keys_get_row (GTK_WIDGET (self->topic_list));
+  KlyngeTopic *topic = row != NULL ? topic_of (self, row) : NULL;
 
-  if (row != NULL)
-    edit_indicator (self, topic_of (row), NULL);
+  if (topic != NULL)
+    edit_indicator (self, topic, NULL);
 }
 
 /* Brainstorm */
 
-static void
-show_votes (GtkWidget *row)
+/* The proposal whose row holds @widget, or %NULL. */
+static KlyngeTopicProposal *
+proposal_of (KlyngeTopicsWindow *self,
+             GtkWidget          *widget)
 {
-  const char *proposer = g_object_get_data (G_OBJECT (row), "proposer");
-  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "votes"));
+  GtkWidget *row = widget;
+  int index;
+
+  while (row != NULL && gtk_widget_get_parent (row) != GTK_WIDGET (self->proposal_list))
+    row = gtk_widget_get_parent (row);
+  if (row == NULL || !GTK_IS_LIST_BOX_ROW (row))
+    return NULL;
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  return self->proposals != NULL && index >= 0 && (guint) index < self->proposals->len
+         ? g_ptr_array_index (self->proposals, index) : NULL;
+}
+
+static void
+show_votes (GtkWidget           *row,
+            KlyngeTopicProposal *proposal)
+{
+  int n = (int) proposal->votes;
   g_autofree char *votes = g_strdup_printf (ngettext ("%d vote", "%d votes", (gulong) n), n);
-  g_autofree char *subtitle = proposer != NULL ? g_strdup_printf (_("Proposed by %s · %s"), proposer, votes)
-                                               : g_strdup (votes);
+  g_autofree char *subtitle = proposal->proposer_name != NULL
+    ? g_strdup_printf (_("Proposed by %s · %s"), proposal->proposer_name, votes)
+    : g_strdup (votes);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 }
@@ -457,29 +462,36 @@ show_votes (GtkWidget *row)
  * window opened again). */
 static void
 vote (KlyngeTopicsWindow *self,
-      GtkWidget          *row,
+      GtkWidget          *widget,
       int                 delta)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "proposal-id"));
-  int votes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "votes"));
+  KlyngeTopicProposal *proposal = proposal_of (self, widget);
 
-  if (!klynge_topic_proposal_vote (self->db, id, delta, &error))
+  if (proposal == NULL)
+    return;
+  if (!klynge_topic_proposal_vote (self->db, proposal->id, delta, &error))
     {
       show_error (self, error);
       return;
     }
   /* As the database counts: never below none. */
-  g_object_set_data (G_OBJECT (row), "votes", GINT_TO_POINTER (MAX (0, votes + delta)));
-  show_votes (row);
+  proposal->votes = MAX (0, proposal->votes + delta);
+  show_votes (gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW), proposal);
 }
 
 static void
-vote_cb (GtkButton          *button,
-         KlyngeTopicsWindow *self)
+vote_up_cb (GtkButton          *button,
+            KlyngeTopicsWindow *self)
 {
-  vote (self, gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW),
-        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta")));
+  vote (self, GTK_WIDGET (button), 1);
+}
+
+static void
+vote_down_cb (GtkButton          *button,
+              KlyngeTopicsWindow *self)
+{
+  vote (self, GTK_WIDGET (button), -1);
 }
 
 static void
@@ -488,7 +500,7 @@ vote_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (widget);
-  GtkWidget *row = keyed_row (self->proposal_list, "proposal-id");
+  GtkWidget *row = klynge_list_keys_get_row (GTK_WIDGET (self->proposal_list));
 
   if (row != NULL)
     vote (self, row, g_variant_get_int32 (parameter));
@@ -497,13 +509,12 @@ vote_action (GtkWidget  *widget,
 /* The proposal becomes a topic of the library, and a new meeting on it
  * opens for planning. */
 static void
-choose (KlyngeTopicsWindow *self,
-        GtkWidget          *row)
+choose (KlyngeTopicsWindow  *self,
+        KlyngeTopicProposal *proposal)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "proposal-id"));
-  g_autofree char *title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-  gint64 topic_id = klynge_topic_proposal_choose (self->db, id, &error);
+  g_autofree char *title = g_strdup (proposal->title);
+  gint64 topic_id = klynge_topic_proposal_choose (self->db, proposal->id, &error);
 
   if (topic_id == 0)
     {
@@ -519,7 +530,10 @@ static void
 choose_cb (GtkButton          *button,
            KlyngeTopicsWindow *self)
 {
-  choose (self, gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW));
+  KlyngeTopicProposal *proposal = proposal_of (self, GTK_WIDGET (button));
+
+  if (proposal != NULL)
+    choose (self, proposal);
 }
 
 static void
@@ -528,40 +542,23 @@ plan_meeting_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   KlyngeTopicsWindow *self = KLYNGE_TOPICS_WINDOW (widget);
-  GtkWidget *row = keyed_row (self->proposal_list, "proposal-id");
+  GtkWidget *row = klynge_list_keys_get_row (GTK_WIDGET (self->proposal_list));
+  KlyngeTopicProposal *proposal = row != NULL ? proposal_of (self, row) : NULL;
 
   /* A chosen proposal's topic is in the library already. */
-  if (row != NULL && g_object_get_data (G_OBJECT (row), "chosen") == NULL)
-    choose (self, row);
-}
-
-static GtkWidget *
-proposal_button (const char *icon,
-                 const char *tooltip,
-                 gint64      id,
-                 int         delta,
-                 GCallback   callback,
-                 gpointer    self)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  klynge_tooltip_set_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_focusable (button, FALSE);
-  g_object_set_data (G_OBJECT (button), "proposal-id", GSIZE_TO_POINTER (id));
-  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
+  if (proposal != NULL && proposal->topic_id == 0)
+    choose (self, proposal);
 }
 
 static void
 fill_proposals (KlyngeTopicsWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) proposals = klynge_topic_proposals_list (self->db, self->cluster_id, &error);
+  GPtrArray *proposals = klynge_topic_proposals_list (self->db, self->cluster_id, &error);
 
   clear_list (self->proposal_list);
+  g_clear_pointer (&self->proposals, g_ptr_array_unref);
+  self->proposals = proposals;
   gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), proposals != NULL && proposals->len > 0);
   for (guint i = 0; proposals != NULL && i < proposals->len; i++)
     {
@@ -570,14 +567,11 @@ fill_proposals (KlyngeTopicsWindow *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), proposal->title);
-      g_object_set_data_full (G_OBJECT (row), "proposer", g_strdup (proposal->proposer_name), g_free);
-      g_object_set_data (G_OBJECT (row), "votes", GINT_TO_POINTER ((int) proposal->votes));
-      g_object_set_data (G_OBJECT (row), "proposal-id", GSIZE_TO_POINTER (proposal->id));
-      show_votes (row);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), proposal_button ("list-remove-symbolic", _("Remove a Vote"),
-                                                                        proposal->id, -1, G_CALLBACK (vote_cb), self));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), proposal_button ("list-add-symbolic", _("Add a Vote"),
-                                                                        proposal->id, 1, G_CALLBACK (vote_cb), self));
+      show_votes (row, proposal);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("list-remove-symbolic", _("Remove a Vote"),
+                                                                   G_CALLBACK (vote_down_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("list-add-symbolic", _("Add a Vote"),
+                                                                   G_CALLBACK (vote_up_cb), self));
       if (proposal->topic_id == 0)
         {
           GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Plan a Meeting"));
@@ -592,12 +586,13 @@ fill_proposals (KlyngeTopicsWindow *self)
         {
           GtkWidget *chosen = gtk_label_new (_("Chosen"));
 
-          g_object_set_data (G_OBJECT (row), "chosen", chosen);
           gtk_widget_add_css_class (chosen, "dim-label");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), chosen);
         }
       gtk_list_box_append (self->proposal_list, row);
     }
+  if (proposals == NULL)
+    show_error (self, error);
 }
 
 static gboolean
@@ -665,6 +660,8 @@ klynge_topics_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->editing);
   g_clear_object (&self->db);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_TOPICS_WINDOW);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_pointer (&self->proposals, g_ptr_array_unref);
   G_OBJECT_CLASS (klynge_topics_window_parent_class)->dispose (object);
 }
 

@@ -324,6 +324,89 @@ test_unreadable_ledger (void)
   klynge_ui_test_run_on_demo (unreadable_ledger, NULL);
 }
 
+static gboolean
+adjustment_is_at (GtkAdjustment *adjustment,
+                  double         value)
+{
+  return G_APPROX_VALUE (gtk_adjustment_get_value (adjustment), value, 0.5);
+}
+
+/* Saving one entry from its dialog changes its row where it is (and the
+ * running balance of the rows after it): the ledger keeps the selection,
+ * the row objects and the scroll position, as nothing else changed; a
+ * delete and its undo move the selection with its row. */
+static void
+save_keeps_place (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_named (page, "ledger_view"));
+  GtkSingleSelection *selection;
+  GtkAdjustment *adjustment;
+  KlyngeLedgerEntryDialog *dialog;
+  g_autoptr(KlyngeLedgerEntry) chosen = NULL;
+  g_autoptr(KlyngeLedgerEntry) last = NULL;
+  g_autoptr(KlyngeLedgerEntry) first = NULL;
+  gint64 last_balance, old_amount;
+  guint n, position;
+  double scrolled;
+
+  show_year (page, "2026");
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_BEFORE) == 0);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  g_assert_cmpuint (n, >, 20);
+  position = n - 4;
+  chosen = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  last = g_list_model_get_item (G_LIST_MODEL (selection), n - 1);
+  last_balance = last->balance;
+  old_amount = chosen->amount;
+
+  /* Scrolled down to the chosen row, which is selected. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  KLYNGE_UI_TEST_WAIT (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 100);
+  gtk_single_selection_set_selected (selection, position);
+  scrolled = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 20;
+  gtk_adjustment_set_value (adjustment, scrolled);
+  klynge_ui_test_settle ();
+  g_assert_true (adjustment_is_at (adjustment, scrolled));
+
+  gtk_widget_activate_action (page, "finances.edit-selected", NULL);
+  KLYNGE_UI_TEST_WAIT ((dialog = find_dialog ()) != NULL);
+  klynge_ui_test_type_over (GTK_WINDOW (dialog), find_named (GTK_WIDGET (dialog), "amount"), "2,000.00");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "save"), "clicked");
+  KLYNGE_UI_TEST_WAIT (find_dialog () == NULL);
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 (balance_text (page), BALANCE_BEFORE) != 0);
+
+  klynge_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == chosen);
+  g_assert_cmpint (chosen->amount, ==, 200000);
+  g_assert_true (gtk_column_view_get_model (view) == GTK_SELECTION_MODEL (selection));
+  g_assert_true (adjustment_is_at (adjustment, scrolled));
+  g_assert_cmpint (last->balance, ==, last_balance + klynge_ledger_entry_get_signed_amount (chosen) -
+                   (chosen->kind == KLYNGE_LEDGER_INCOME ? old_amount : -old_amount));
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (view), "2,000.00"));
+
+  /* Deleting another entry, and its undo, leave the chosen one selected. */
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  gtk_widget_activate_action (page, "finances.delete-entry", "x", first->id);
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (selection)) == n - 1);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == chosen);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position - 1);
+  g_signal_emit_by_name (klynge_ui_test_find_toast_button (window, "_Undo"), "clicked");
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (selection)) == n);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == chosen);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+}
+
+static void
+test_save_keeps_place (void)
+{
+  klynge_ui_test_run_on_demo (save_keeps_place, NULL);
+}
+
 static gint64
 n_ledger_entries (KlyngeWindow *window)
 {
@@ -434,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/finances/ui/entry-asks", test_entry_asks);
   g_test_add_func ("/finances/ui/keeps-typed-amounts", test_keeps_typed_amounts);
   g_test_add_func ("/finances/ui/lock-years", test_lock_years);
+  g_test_add_func ("/finances/ui/save-keeps-place", test_save_keeps_place);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
 #include "klynge-test-utils.h"
+#include "klynge-indicator-row.h"
 #include "klynge-topics.h"
 #include "klynge-ui-test-run.h"
 #include "klynge-ui-test-utils.h"
@@ -535,15 +536,14 @@ test_first_meeting (void)
   klynge_test_remove_tree (dir);
 }
 
-/* The edit button of the indicator @id: the row's button carries it. */
+/* The edit button of the indicator @id: the one of its row. */
 static GtkWidget *
 find_indicator_button (GtkWidget *widget,
                        gint64     id)
 {
-  KlyngeIndicator *indicator = g_object_get_data (G_OBJECT (widget), "indicator");
-
-  if (GTK_IS_BUTTON (widget) && indicator != NULL && indicator->id == id)
-    return widget;
+  if (KLYNGE_IS_INDICATOR_ROW (widget) &&
+      klynge_indicator_row_get_indicator (KLYNGE_INDICATOR_ROW (widget))->id == id)
+    return klynge_ui_test_find_widget (widget, GTK_TYPE_BUTTON);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_indicator_button (child, id);

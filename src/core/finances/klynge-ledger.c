@@ -80,6 +80,10 @@ enum {
   PROP_MEETING_TITLE,
   PROP_REFERENCE,
   PROP_NOTE,
+  PROP_CATEGORY_ID,
+  PROP_MEETING_ID,
+  PROP_ATTACHMENT_PATH,
+  PROP_BALANCE,
   N_PROPS
 };
 
@@ -138,6 +142,18 @@ klynge_ledger_entry_get_property (GObject    *object,
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
+    case PROP_CATEGORY_ID:
+      g_value_set_int64 (value, self->category_id);
+      break;
+    case PROP_MEETING_ID:
+      g_value_set_int64 (value, self->meeting_id);
+      break;
+    case PROP_ATTACHMENT_PATH:
+      g_value_set_string (value, self->attachment_path);
+      break;
+    case PROP_BALANCE:
+      g_value_set_int64 (value, self->balance);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -176,6 +192,21 @@ klynge_ledger_entry_class_init (KlyngeLedgerEntryClass *klass)
   properties[PROP_MEETING_TITLE] = g_param_spec_string ("meeting-title", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
   properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_CATEGORY_ID] = g_param_spec_int64 ("category-id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeLedgerEntry:meeting-id:
+   *
+   * The meeting the entry is a cost of; 0 for none.
+   */
+  properties[PROP_MEETING_ID] = g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_ATTACHMENT_PATH] = g_param_spec_string ("attachment-path", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeLedgerEntry:balance:
+   *
+   * The cluster's balance after the entry, in minor units, as listed.
+   */
+  properties[PROP_BALANCE] = g_param_spec_int64 ("balance", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                                                 KLYNGE_RECORD_READABLE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -198,6 +229,64 @@ gint64
 klynge_ledger_entry_get_signed_amount (KlyngeLedgerEntry *self)
 {
   return self->kind == KLYNGE_LEDGER_INCOME ? self->amount : -self->amount;
+}
+
+static void
+take_fields (gpointer self_,
+             gpointer from_)
+{
+  KlyngeLedgerEntry *self = self_;
+  KlyngeLedgerEntry *from = from_;
+
+  self->id = from->id;
+  g_free (self->date), self->date = g_steal_pointer (&from->date);
+  self->amount = from->amount;
+  self->kind = from->kind;
+  self->category_id = from->category_id;
+  g_free (self->category_name), self->category_name = g_steal_pointer (&from->category_name);
+  g_free (self->counterparty), self->counterparty = g_steal_pointer (&from->counterparty);
+  self->meeting_id = from->meeting_id;
+  g_free (self->meeting_title), self->meeting_title = g_steal_pointer (&from->meeting_title);
+  g_free (self->reference), self->reference = g_steal_pointer (&from->reference);
+  g_free (self->attachment_path), self->attachment_path = g_steal_pointer (&from->attachment_path);
+  g_free (self->note), self->note = g_steal_pointer (&from->note);
+  self->balance = from->balance;
+}
+
+/**
+ * klynge_ledger_entry_update:
+ * @from: (transfer full): the entry as read again; used up
+ *
+ * Brings @self up to date with @from in place, notifying each property
+ * whose value changed, so that rows bound to @self show it.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+klynge_ledger_entry_update (KlyngeLedgerEntry *self,
+                            KlyngeLedgerEntry *from)
+{
+  g_autoptr(KlyngeLedgerEntry) used = from;
+
+  g_return_val_if_fail (KLYNGE_IS_LEDGER_ENTRY (self), FALSE);
+  g_return_val_if_fail (KLYNGE_IS_LEDGER_ENTRY (from), FALSE);
+  return klynge_record_update (self, from, take_fields);
+}
+
+/**
+ * klynge_ledger_filter_matches:
+ * @filter: (nullable): which entries to keep; %NULL keeps all
+ *
+ * Returns: whether @filter keeps @entry
+ */
+gboolean
+klynge_ledger_filter_matches (const KlyngeLedgerFilter *filter,
+                              KlyngeLedgerEntry        *entry)
+{
+  return filter == NULL ||
+         ((filter->year == 0 || date_year (entry->date) == filter->year) &&
+          (filter->category_id == 0 || entry->category_id == filter->category_id) &&
+          (filter->meeting_id == 0 || entry->meeting_id == filter->meeting_id));
 }
 
 /* Built-in categories are stored under their English name (the msgid) and
@@ -373,10 +462,7 @@ klynge_ledger_list_entries (KlyngeDb                  *db,
 
       balance += klynge_ledger_entry_get_signed_amount (entry);
       entry->balance = balance;
-      if (filter != NULL &&
-          ((filter->year != 0 && date_year (entry->date) != filter->year) ||
-           (filter->category_id != 0 && entry->category_id != filter->category_id) ||
-           (filter->meeting_id != 0 && entry->meeting_id != filter->meeting_id)))
+      if (!klynge_ledger_filter_matches (filter, entry))
         continue;
       g_list_store_append (store, entry);
     }

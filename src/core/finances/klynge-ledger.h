@@ -58,6 +58,8 @@ struct _KlyngeLedgerEntry
 KlyngeLedgerEntry *klynge_ledger_entry_new  (void);
 /* The signed amount: negative for expenses. */
 gint64             klynge_ledger_entry_get_signed_amount (KlyngeLedgerEntry *self);
+gboolean           klynge_ledger_entry_update (KlyngeLedgerEntry *self,
+                                               KlyngeLedgerEntry *from);
 
 typedef struct
 {
@@ -65,6 +67,9 @@ typedef struct
   gint64 category_id;  /* 0: every category */
   gint64 meeting_id;   /* 0: every meeting */
 } KlyngeLedgerFilter;
+
+gboolean    klynge_ledger_filter_matches  (const KlyngeLedgerFilter *filter,
+                                           KlyngeLedgerEntry        *entry);
 
 /* Categories */
 GPtrArray  *klynge_ledger_list_categories (KlyngeDb            *db,

@@ -20,35 +20,6 @@
 
 #define LIBRARY_RESOURCE "/io/github/klynge/Klynge/core/klynge-topics.json"
 
-KlyngeIndicator *
-klynge_indicator_new (void)
-{
-  KlyngeIndicator *indicator = g_new0 (KlyngeIndicator, 1);
-
-  indicator->name = g_strdup ("");
-  indicator->numerator_definition = g_strdup ("");
-  indicator->denominator_definition = g_strdup ("");
-  indicator->unit = g_strdup ("percent");
-  indicator->rate_per = KLYNGE_INDICATOR_RATE_PER_DEFAULT;
-  indicator->higher_is_better = TRUE;
-  indicator->data_source = g_strdup ("");
-  return indicator;
-}
-
-void
-klynge_indicator_free (KlyngeIndicator *indicator)
-{
-  if (indicator == NULL)
-    return;
-  g_free (indicator->package_key);
-  g_free (indicator->name);
-  g_free (indicator->numerator_definition);
-  g_free (indicator->denominator_definition);
-  g_free (indicator->unit);
-  g_free (indicator->data_source);
-  g_free (indicator);
-}
-
 KlyngeTopic *
 klynge_topic_new (void)
 {
@@ -57,7 +28,7 @@ klynge_topic_new (void)
   topic->title = g_strdup ("");
   topic->description = g_strdup ("");
   topic->rationale = g_strdup ("");
-  topic->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_indicator_free);
+  topic->indicators = g_ptr_array_new_with_free_func (g_object_unref);
   return topic;
 }
 
@@ -83,78 +54,6 @@ klynge_topic_proposal_free (KlyngeTopicProposal *proposal)
   g_free (proposal->proposer_name);
   g_free (proposal->created_on);
   g_free (proposal);
-}
-
-static const KlyngeIndicatorUnit units[] = {
-  { "percent", KLYNGE_INDICATOR_RATE_PER_DEFAULT },
-  { "count", KLYNGE_INDICATOR_RATE_PER_DEFAULT },
-  { "rate", 1000 },
-  { "rate", 100000 },
-  { "value", KLYNGE_INDICATOR_RATE_PER_DEFAULT },
-};
-
-/* Returns: (array length=n_units): what an indicator editor offers, in order */
-const KlyngeIndicatorUnit *
-klynge_indicator_units (guint *n_units)
-{
-  *n_units = G_N_ELEMENTS (units);
-  return units;
-}
-
-const char *
-klynge_indicator_unit_label (const char *unit,
-                             gint64      rate_per)
-{
-  if (g_strcmp0 (unit, "percent") == 0)
-    return _("Percent");
-  if (g_strcmp0 (unit, "count") == 0)
-    return _("Count");
-  if (g_strcmp0 (unit, "rate") == 0)
-    return rate_per == 100000 ? _("Rate per 100,000") : _("Rate per 1,000");
-  return _("Value");
-}
-
-KlyngeIndicatorType
-klynge_indicator_type_of_unit (const char *unit)
-{
-  if (g_strcmp0 (unit, "percent") == 0)
-    return KLYNGE_INDICATOR_PROPORTION;
-  if (g_strcmp0 (unit, "rate") == 0)
-    return KLYNGE_INDICATOR_RATE;
-  return KLYNGE_INDICATOR_VALUE;
-}
-
-const char *
-klynge_indicator_type_to_unit (KlyngeIndicatorType type)
-{
-  switch (type)
-    {
-    case KLYNGE_INDICATOR_PROPORTION:
-      return "percent";
-    case KLYNGE_INDICATOR_RATE:
-      return "rate";
-    case KLYNGE_INDICATOR_VALUE:
-    default:
-      return "value";
-    }
-}
-
-/* What numerator / denominator is multiplied by to be shown: 100 for a
- * percentage, 1,000 for a rate per 1,000, 1 for a plain value. */
-double
-klynge_indicator_multiplier (const char *unit,
-                             gint64      rate_per)
-{
-  switch (klynge_indicator_type_of_unit (unit))
-    {
-    case KLYNGE_INDICATOR_PROPORTION:
-      return 100;
-    case KLYNGE_INDICATOR_RATE:
-      return rate_per > 0 ? rate_per : KLYNGE_INDICATOR_RATE_PER_DEFAULT;
-    case KLYNGE_INDICATOR_VALUE:
-    default:
-      return 1;
-    }
 }
 
 /* The language the shipped texts are stored in: the first of the user's
@@ -391,7 +290,7 @@ load_indicators (KlyngeDb  *db,
                  gint64     topic_id,
                  GError   **error)
 {
-  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) klynge_indicator_free);
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT id, package_key, name, numerator_definition, denominator_definition, unit, "
     "  higher_is_better, data_source, user_modified, rate_per FROM indicator WHERE topic_id = ?1 ORDER BY id");
@@ -400,19 +299,19 @@ load_indicators (KlyngeDb  *db,
   klynge_db_statement_bind_int64 (stmt, 1, topic_id);
   while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
-      KlyngeIndicator *indicator = g_new0 (KlyngeIndicator, 1);
+      KlyngeIndicator *indicator = klynge_indicator_new ();
 
       indicator->id = klynge_db_statement_column_int64 (stmt, 0);
       indicator->topic_id = topic_id;
       indicator->package_key = klynge_db_statement_dup_nullable (stmt, 1);
-      indicator->name = klynge_db_statement_dup_nullable (stmt, 2);
-      indicator->numerator_definition = klynge_db_statement_dup_nullable (stmt, 3);
-      indicator->denominator_definition = klynge_db_statement_dup_nullable (stmt, 4);
-      indicator->unit = klynge_db_statement_dup_nullable (stmt, 5);
-      indicator->higher_is_better = (int) klynge_db_statement_column_int64 (stmt, 6);
-      indicator->data_source = klynge_db_statement_dup_nullable (stmt, 7);
-      indicator->user_modified = (int) klynge_db_statement_column_int64 (stmt, 8);
-      indicator->rate_per = klynge_db_statement_column_int64 (stmt, 9);
+      klynge_indicator_set_name (indicator, klynge_db_statement_column_text (stmt, 2));
+      klynge_indicator_set_numerator_definition (indicator, klynge_db_statement_column_text (stmt, 3));
+      klynge_indicator_set_denominator_definition (indicator, klynge_db_statement_column_text (stmt, 4));
+      klynge_indicator_set_unit (indicator, klynge_db_statement_column_text (stmt, 5),
+                                 klynge_db_statement_column_int64 (stmt, 9));
+      klynge_indicator_set_higher_is_better (indicator, klynge_db_statement_column_int64 (stmt, 6) != 0);
+      klynge_indicator_set_data_source (indicator, klynge_db_statement_column_text (stmt, 7));
+      indicator->user_modified = klynge_db_statement_column_int64 (stmt, 8) != 0;
       g_ptr_array_add (indicators, indicator);
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&indicators) : NULL;

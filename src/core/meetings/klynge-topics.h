@@ -7,51 +7,9 @@
 #pragma once
 
 #include "klynge-db.h"
+#include "klynge-indicator.h"
 
 G_BEGIN_DECLS
-
-/**
- * KlyngeIndicatorType:
- * @KLYNGE_INDICATOR_PROPORTION: unit "percent": a share of the denominator,
- *   so the numerator never exceeds it; binomial statistics
- * @KLYNGE_INDICATOR_RATE: unit "rate": events per @rate_per people (items
- *   per 1,000 patients), so the numerator may exceed the denominator;
- *   Poisson statistics
- * @KLYNGE_INDICATOR_VALUE: units "count" and "value": a number as measured,
- *   or a plain ratio of numerator and denominator
- *
- * The type follows from the stored unit (klynge_indicator_type_of_unit()).
- */
-typedef enum
-{
-  KLYNGE_INDICATOR_PROPORTION,
-  KLYNGE_INDICATOR_RATE,
-  KLYNGE_INDICATOR_VALUE,
-} KlyngeIndicatorType;
-
-#define KLYNGE_INDICATOR_RATE_PER_DEFAULT 1000
-
-/* A choice an indicator editor offers: the unit stored and, for a rate, its base. */
-typedef struct
-{
-  const char *unit;
-  gint64      rate_per;
-} KlyngeIndicatorUnit;
-
-typedef struct
-{
-  gint64    id;              /* 0 until saved */
-  gint64    topic_id;
-  char     *package_key;     /* shipped indicators only */
-  char     *name;
-  char     *numerator_definition;
-  char     *denominator_definition;
-  char     *unit;            /* percent, count, rate, value */
-  gint64    rate_per;        /* a rate's base: 1,000 or 100,000 */
-  gboolean  higher_is_better;
-  char     *data_source;
-  gboolean  user_modified;
-} KlyngeIndicator;
 
 typedef struct
 {
@@ -76,22 +34,12 @@ typedef struct
   char   *created_on;
 } KlyngeTopicProposal;
 
-KlyngeIndicator *klynge_indicator_new           (void);
-void             klynge_indicator_free          (KlyngeIndicator *indicator);
 KlyngeTopic     *klynge_topic_new               (void);
 void             klynge_topic_free              (KlyngeTopic     *topic);
 void             klynge_topic_proposal_free     (KlyngeTopicProposal *proposal);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeIndicator, klynge_indicator_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeTopic, klynge_topic_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeTopicProposal, klynge_topic_proposal_free)
 
-const char      *klynge_indicator_unit_label    (const char      *unit,
-                                                 gint64           rate_per);
-const KlyngeIndicatorUnit *klynge_indicator_units (guint         *n_units);
-KlyngeIndicatorType klynge_indicator_type_of_unit (const char    *unit);
-const char      *klynge_indicator_type_to_unit  (KlyngeIndicatorType type);
-double           klynge_indicator_multiplier    (const char      *unit,
-                                                 gint64           rate_per);
 gint64           klynge_indicator_create        (KlyngeDb        *db,
                                                  gint64           cluster_id,
                                                  gint64           topic_id,
