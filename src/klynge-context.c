@@ -14,6 +14,7 @@
 #include "klynge-cluster.h"
 #include "klynge-cluster-details.h"
 #include "klynge-context.h"
+#include "klynge-meeting-store.h"
 #include "klynge-topics.h"
 #include "klynge-undo-stack.h"
 
@@ -25,6 +26,7 @@ struct _KlyngeContext
   gint64    cluster_id;
   KlyngeUndoStack *undo_stack;
   KlyngeClusterStore *cluster_store;
+  KlyngeMeetingStore *meeting_store;
   gboolean  read_only;
 };
 
@@ -54,6 +56,7 @@ klynge_context_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->cluster_store);
+  g_clear_object (&self->meeting_store);
 
   G_OBJECT_CLASS (klynge_context_parent_class)->dispose (object);
 }
@@ -170,8 +173,12 @@ static void
 replace_cluster_store (KlyngeContext *self)
 {
   g_clear_object (&self->cluster_store);
+  g_clear_object (&self->meeting_store);
   if (self->db != NULL && self->cluster_id != 0)
-    self->cluster_store = klynge_cluster_store_new (self->db, self->cluster_id);
+    {
+      self->cluster_store = klynge_cluster_store_new (self->db, self->cluster_id);
+      self->meeting_store = klynge_meeting_store_new (self->db, self->cluster_id);
+    }
 }
 
 /* An archived cluster is shown as a read-only file is: it is kept to be
@@ -310,6 +317,20 @@ klynge_context_get_cluster_store (KlyngeContext *self)
   return self->cluster_store;
 }
 
+/**
+ * klynge_context_get_meeting_store:
+ *
+ * Returns: (transfer none) (nullable): the meetings of the cluster shown,
+ *   kept up to date in place by klynge_context_emit_changed(); another
+ *   store after a database or cluster switch
+ */
+KlyngeMeetingStore *
+klynge_context_get_meeting_store (KlyngeContext *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
+  return self->meeting_store;
+}
+
 void
 klynge_context_emit_changed (KlyngeContext *self)
 {
@@ -319,5 +340,7 @@ klynge_context_emit_changed (KlyngeContext *self)
   /* A failure stays with the store, for the lists to show. */
   if (self->cluster_store != NULL)
     klynge_cluster_store_refresh (self->cluster_store, NULL);
+  if (self->meeting_store != NULL)
+    klynge_meeting_store_refresh (self->meeting_store, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -13,13 +13,13 @@
 #include "klynge-clinic.h"
 #include "klynge-cluster-store.h"
 #include "klynge-member.h"
+#include "klynge-store-sync.h"
 
-/* One kind of record: how it is listed, known and brought up to date. */
+/* One kind of record: how it is listed and brought up to date. */
 typedef struct
 {
   GListModel *(*list)   (KlyngeDb *db, gint64 cluster_id, GError **error);
-  gint64     *(*id)     (gpointer record);
-  gboolean    (*update) (gpointer record, gpointer from);
+  KlyngeStoreUpdate update;
 } RecordKind;
 
 typedef struct
@@ -42,76 +42,25 @@ struct _KlyngeClusterStore
 
 G_DEFINE_FINAL_TYPE (KlyngeClusterStore, klynge_cluster_store, G_TYPE_OBJECT)
 
-static gint64 *
-member_id (gpointer record)
-{
-  return &KLYNGE_MEMBER (record)->id;
-}
-
-static gint64 *
-clinic_id (gpointer record)
-{
-  return &KLYNGE_CLINIC (record)->id;
-}
-
 static const RecordKind member_kind = {
-  klynge_member_list, member_id, (gboolean (*) (gpointer, gpointer)) klynge_member_update,
+  klynge_member_list, (KlyngeStoreUpdate) klynge_member_update,
 };
 
 static const RecordKind clinic_kind = {
-  klynge_clinic_list, clinic_id, (gboolean (*) (gpointer, gpointer)) klynge_clinic_update,
+  klynge_clinic_list, (KlyngeStoreUpdate) klynge_clinic_update,
 };
 
-/* Reads the records again and changes the store only where they differ:
- * gone ones are removed, changed ones updated in place (and announced as
- * changed, so filters and sorters look at them again), new ones appended. */
+/* Reads the records again and changes the store only where they differ. */
 static gboolean
 sync_records (KlyngeClusterStore  *self,
               Records             *records,
               GError             **error)
 {
   g_autoptr(GListModel) fresh = records->kind->list (self->db, self->cluster_id, error);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
-  guint n_fresh;
 
   if (fresh == NULL)
     return FALSE;
-  n_fresh = g_list_model_get_n_items (fresh);
-  for (guint i = 0; i < n_fresh; i++)
-    {
-      g_autoptr(GObject) record = g_list_model_get_item (fresh, i);
-
-      /* The fresh list keeps the record, and so its id, alive. */
-      g_hash_table_insert (by_id, records->kind->id (record), record);
-    }
-
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (records->store)); i > 0; i--)
-    {
-      g_autoptr(GObject) record = g_list_model_get_item (G_LIST_MODEL (records->store), i - 1);
-      gpointer from = g_hash_table_lookup (by_id, records->kind->id (record));
-
-      if (from == NULL)
-        {
-          g_list_store_remove (records->store, i - 1);
-          continue;
-        }
-      g_hash_table_remove (by_id, records->kind->id (record));
-      if (records->kind->update (record, g_object_ref (from)))
-        g_list_store_splice (records->store, i - 1, 1, (gpointer *) &record, 1);
-    }
-
-  for (guint i = 0; i < n_fresh; i++)
-    {
-      gpointer record = g_list_model_get_item (fresh, i);
-
-      if (g_hash_table_contains (by_id, records->kind->id (record)))
-        g_ptr_array_add (added, record);
-      g_object_unref (record);
-    }
-  if (added->len > 0)
-    g_list_store_splice (records->store, g_list_model_get_n_items (G_LIST_MODEL (records->store)), 0,
-                         added->pdata, added->len);
+  klynge_store_sync (records->store, fresh, records->kind->update);
   return TRUE;
 }
 
