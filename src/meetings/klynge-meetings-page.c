@@ -729,7 +729,8 @@ topics_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* Printing and exporting run in a thread on their own connection. */
+/* Printing to PDF and exporting write in core's workers; what the chooser
+ * is asked for is kept with it until the user chose the file. */
 
 typedef struct
 {
@@ -737,7 +738,6 @@ typedef struct
   gint64    meeting_id;
   char     *kind;
   gboolean  pdf;
-  char     *path;
 } Job;
 
 static void
@@ -745,49 +745,37 @@ job_free (Job *job)
 {
   g_free (job->db_path);
   g_free (job->kind);
-  g_free (job->path);
   g_free (job);
 }
 
 static void
-job_thread (GTask        *task,
-            gpointer      source,
-            gpointer      data,
-            GCancellable *cancellable)
+report_saved (KlyngeMeetingsPage *self,
+              gboolean            saved,
+              const GError       *error)
 {
-  Job *job = data;
-  g_autoptr(KlyngeDb) db = klynge_db_open (job->db_path, KLYNGE_DB_OPEN_READ_ONLY, NULL);
-  GError *error = NULL;
-  KlyngeMeetingPrint print_kind;
-  KlyngeMeetingExport export_kind;
-  gboolean ok;
-
-  if (db == NULL)
-    ok = (g_set_error (&error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("The database could not be opened.")), FALSE);
-  else if (job->pdf && klynge_meeting_print_kind_from_string (job->kind, &print_kind))
-    ok = klynge_meeting_print_pdf (db, job->meeting_id, print_kind, job->path, &error);
-  else if (!job->pdf && klynge_meeting_export_kind_from_string (job->kind, &export_kind))
-    ok = klynge_meeting_export_xlsx (db, job->meeting_id, export_kind, FALSE, job->path, &error);
-  else
-    ok = (g_set_error (&error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, "%s", job->kind), FALSE);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  klynge_page_show_message (GTK_WIDGET (self), saved ? _("Saved") : error->message);
 }
 
 static void
-job_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+pdf_saved_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (source);
+  g_autoptr(KlyngeMeetingsPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    klynge_page_show_message (GTK_WIDGET (self), error->message);
-  else
-    klynge_page_show_message (GTK_WIDGET (self), _("Saved"));
+  report_saved (self, klynge_meeting_print_pdf_finish (result, &error), error);
+}
+
+static void
+xlsx_saved_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KlyngeMeetingsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  report_saved (self, klynge_meeting_export_xlsx_finish (result, &error), error);
 }
 
 static void
@@ -796,19 +784,24 @@ file_chosen_cb (GtkNativeDialog    *chooser,
                 KlyngeMeetingsPage *self)
 {
   g_autoptr(GFile) file = NULL;
-  Job *job = g_object_steal_data (G_OBJECT (chooser), "job");
+  g_autofree char *path = NULL;
+  Job *job = g_object_get_data (G_OBJECT (chooser), "job");
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  KlyngeMeetingPrint print_kind;
+  KlyngeMeetingExport export_kind;
 
-  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (job->path = g_file_get_path (file)) != NULL)
+  /* Not from another file opened meanwhile, where the id is another meeting's. */
+  if (response == GTK_RESPONSE_ACCEPT && db != NULL && g_strcmp0 (klynge_db_get_path (db), job->db_path) == 0 &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
     {
-      g_autoptr(GTask) task = g_task_new (self, NULL, job_done_cb, NULL);
-
-      g_task_set_source_tag (task, file_chosen_cb);
-      g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) job_free);
-      g_task_run_in_thread (task, job_thread);
+      if (job->pdf && klynge_meeting_print_kind_from_string (job->kind, &print_kind))
+        klynge_meeting_print_pdf_async (db, job->meeting_id, print_kind, path, NULL,
+                                        pdf_saved_cb, g_object_ref (self));
+      else if (!job->pdf && klynge_meeting_export_kind_from_string (job->kind, &export_kind))
+        klynge_meeting_export_xlsx_async (db, job->meeting_id, export_kind, path, NULL,
+                                          xlsx_saved_cb, g_object_ref (self));
     }
-  if (job != NULL)
-    job_free (job);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
   g_object_unref (self);
@@ -835,7 +828,7 @@ start_job (KlyngeMeetingsPage *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data (G_OBJECT (chooser), "job", job);
+  g_object_set_data_full (G_OBJECT (chooser), "job", job, (GDestroyNotify) job_free);
   g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
