@@ -229,3 +229,25 @@ klynge_test_make_empty_cluster (const char *dir)
   g_assert_true (klynge_db_exec (db, "INSERT INTO cluster (name) VALUES ('Tom klynge')", NULL));
   return g_steal_pointer (&path);
 }
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           GPtrArray  *names)
+{
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+void
+klynge_test_record_notify (gpointer   object,
+                           GPtrArray *names)
+{
+  g_signal_connect (object, "notify", G_CALLBACK (notify_cb), names);
+}
+
+gboolean
+klynge_test_names_have (GPtrArray  *names,
+                        const char *name)
+{
+  return g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL);
+}

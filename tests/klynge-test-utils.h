@@ -48,6 +48,12 @@ char     *klynge_test_unzip_member  (const char *zip,
 /* A database holding one cluster with nothing in it, for empty states;
  * returns its path. */
 char     *klynge_test_make_empty_cluster (const char *dir);
+/* Adds the name of each property @object notifies from now on to @names
+ * (of g_free()d strings), for klynge_test_names_have(). */
+void      klynge_test_record_notify (gpointer    object,
+                                     GPtrArray  *names);
+gboolean  klynge_test_names_have    (GPtrArray  *names,
+                                     const char *name);
 
 /* The fixture of the tests that work on the demo cluster in a fresh
  * temporary database: g_test_add (path, KlyngeTestDemo, NULL,

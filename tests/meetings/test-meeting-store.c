@@ -7,6 +7,7 @@
 #include "klynge-meeting.h"
 #include "klynge-meeting-store.h"
 #include "klynge-snapshot.h"
+#include "klynge-test-utils.h"
 #include "meetings-test-utils.h"
 
 /* What the list announced, in order: position, removed, added. */
@@ -20,21 +21,6 @@ items_changed_cb (GListModel *model,
   guint change[3] = { position, removed, added };
 
   g_array_append_vals (changes, change, 3);
-}
-
-static void
-notify_cb (GObject    *object,
-           GParamSpec *pspec,
-           GPtrArray  *names)
-{
-  g_ptr_array_add (names, g_strdup (pspec->name));
-}
-
-static gboolean
-names_have (GPtrArray  *names,
-            const char *name)
-{
-  return g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL);
 }
 
 static KlyngeMeeting *
@@ -130,7 +116,7 @@ test_save_in_place (MeetingsFixture *f,
   g_assert_true (klynge_meeting_store_load (store, NULL));
   listed = item (list, 1);
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), changes);
-  g_signal_connect (listed, "notify", G_CALLBACK (notify_cb), names);
+  klynge_test_record_notify (listed, names);
 
   g_assert_true (klynge_meeting_store_refresh (store, &error));
   g_assert_no_error (error);
@@ -146,7 +132,7 @@ test_save_in_place (MeetingsFixture *f,
   assert_changes (changes, 1, 1, 1);
   g_assert_true (item (list, 1) == listed);
   g_assert_cmpuint (names->len, ==, 1);
-  g_assert_true (names_have (names, "title"));
+  g_assert_true (klynge_test_names_have (names, "title"));
   g_assert_cmpstr (listed->title, ==, "Later, renamed");
 
   /* Moved before the other upcoming one: the rows between are announced,
@@ -160,11 +146,11 @@ test_save_in_place (MeetingsFixture *f,
   g_assert_true (klynge_meeting_store_refresh (store, &error));
   assert_changes (changes, 0, 2, 2);
   g_assert_true (item (list, 0) == listed);
-  g_assert_true (names_have (names, "starts-at"));
-  g_assert_true (names_have (names, "when-label"));
-  g_assert_true (names_have (names, "summary"));
-  g_assert_false (names_have (names, "title"));
-  g_assert_false (names_have (names, "status"));
+  g_assert_true (klynge_test_names_have (names, "starts-at"));
+  g_assert_true (klynge_test_names_have (names, "when-label"));
+  g_assert_true (klynge_test_names_have (names, "summary"));
+  g_assert_false (klynge_test_names_have (names, "title"));
+  g_assert_false (klynge_test_names_have (names, "status"));
 }
 
 /* Cancelling changes the status where the meeting is; deleting takes it
@@ -188,17 +174,17 @@ test_cancel_delete_undo (MeetingsFixture *f,
   listed = item (list, 0);
   id = listed->id;
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), changes);
-  g_signal_connect (listed, "notify", G_CALLBACK (notify_cb), names);
+  klynge_test_record_notify (listed, names);
 
   cancelled = klynge_meeting_cancel (f->db, id, &error);
   g_assert_no_error (error);
   g_assert_true (klynge_meeting_store_refresh (store, NULL));
   assert_changes (changes, 0, 1, 1);
   g_assert_true (item (list, 0) == listed);
-  g_assert_true (names_have (names, "status"));
-  g_assert_true (names_have (names, "status-label"));
-  g_assert_true (names_have (names, "summary"));
-  g_assert_false (names_have (names, "title"));
+  g_assert_true (klynge_test_names_have (names, "status"));
+  g_assert_true (klynge_test_names_have (names, "status-label"));
+  g_assert_true (klynge_test_names_have (names, "summary"));
+  g_assert_false (klynge_test_names_have (names, "title"));
 
   deleted = klynge_meeting_delete (f->db, id, &error);
   g_assert_no_error (error);

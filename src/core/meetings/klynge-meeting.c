@@ -601,8 +601,7 @@ klynge_meeting_load (KlyngeDb  *db,
  * klynge_meetings_list:
  * @now: (nullable): the local time that divides upcoming from past; %NULL: now
  *
- * Upcoming meetings soonest first, past ones latest first. The agenda is not
- * loaded.
+ * The agenda is not loaded.
  *
  * Returns: (transfer full): a list of #KlyngeMeeting
  */
@@ -619,13 +618,7 @@ klynge_meetings_list (KlyngeDb              *db,
   if (now == NULL)
     now = current = local_now ();
   stmt = klynge_db_statement_new (db,
-    filter == KLYNGE_MEETINGS_UPCOMING
-      ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
-        "AND NOT " MEETING_PAST "ORDER BY m.starts_at, m.id"
-      : filter == KLYNGE_MEETINGS_PAST
-      ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
-        "AND " MEETING_PAST "ORDER BY m.starts_at DESC, m.id"
-      : filter == KLYNGE_MEETINGS_SCHEDULE
+    filter == KLYNGE_MEETINGS_SCHEDULE
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
         "ORDER BY " MEETING_PAST ", CASE WHEN " MEETING_PAST "THEN NULL ELSE m.starts_at END, m.starts_at DESC, m.id"
       : filter == KLYNGE_MEETINGS_WITH_INDICATORS

@@ -62,11 +62,12 @@ struct _KlyngeMeeting
 
 typedef enum
 {
-  KLYNGE_MEETINGS_ALL,
-  KLYNGE_MEETINGS_UPCOMING,   /* ends now or later, not held (cancelled ones too, where their date puts them) */
-  KLYNGE_MEETINGS_PAST,       /* held, or over */
+  KLYNGE_MEETINGS_ALL,        /* by start */
   KLYNGE_MEETINGS_WITH_INDICATORS, /* with a topic or data requests, latest first: those charts can show */
-  KLYNGE_MEETINGS_SCHEDULE,   /* the upcoming ones, then the past ones: the Meetings area's list */
+  /* The Meetings area's list: the upcoming ones soonest first (cancelled
+   * ones too, where their date puts them), then the past ones (held, or
+   * over) latest first. */
+  KLYNGE_MEETINGS_SCHEDULE,
 } KlyngeMeetingsFilter;
 
 KlyngeMeeting *klynge_meeting_new                (gint64          cluster_id);
