@@ -259,29 +259,35 @@ show_store (KlyngeMeetingsPage *self)
 {
   KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
   KlyngeMeetingStore *store = context != NULL ? klynge_context_get_meeting_store (context) : NULL;
-  g_autoptr(GError) error = NULL;
+  const GError *error;
   GListModel *meetings;
   GtkListBoxRow *row;
 
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (klynge_meeting_store_get_meetings (self->store), meetings_changed_cb, self);
-  g_set_weak_pointer (&self->store, store);
-  self->reloading = TRUE;
-  /* By row: the row menu's popover is the list's child too. */
-  while ((row = gtk_list_box_get_row_at_index (self->meeting_list, 0)) != NULL)
-    gtk_list_box_remove (self->meeting_list, GTK_WIDGET (row));
-  self->reloading = FALSE;
-  gtk_list_box_set_placeholder (self->meeting_list, NULL);
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_func (klynge_meeting_store_get_meetings (self->store), meetings_changed_cb, self);
+      g_set_weak_pointer (&self->store, store);
+      self->reloading = TRUE;
+      /* By row: the row menu's popover is the list's child too. */
+      while ((row = gtk_list_box_get_row_at_index (self->meeting_list, 0)) != NULL)
+        gtk_list_box_remove (self->meeting_list, GTK_WIDGET (row));
+      self->reloading = FALSE;
+      if (store == NULL)
+        return;
+      meetings = klynge_meeting_store_get_meetings (store);
+      g_signal_connect_object (meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self, 0);
+      meetings_changed_cb (meetings, 0, 0, g_list_model_get_n_items (meetings), self);
+      klynge_meeting_store_load (store, NULL);
+    }
   if (store == NULL)
     return;
-  meetings = klynge_meeting_store_get_meetings (store);
-  g_signal_connect_object (meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self, 0);
-  meetings_changed_cb (meetings, 0, 0, g_list_model_get_n_items (meetings), self);
-  /* Meetings that could not be read would look like a cluster without any. */
-  if (!klynge_meeting_store_load (store, &error))
-    gtk_list_box_set_placeholder (self->meeting_list, klynge_list_error_new (error));
+  /* Meetings that could not be read would look like a cluster without any,
+   * or like the list as it was. */
+  error = klynge_meeting_store_get_error (store);
+  gtk_list_box_set_placeholder (self->meeting_list, error != NULL ? klynge_list_error_new (error) : NULL);
+  if (error != NULL && g_list_model_get_n_items (klynge_meeting_store_get_meetings (store)) > 0)
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
 }
 
 /* After the page's own change: the list hears of it at once. */
