@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "klynge-cluster.h"
 #include "klynge-demo.h"
@@ -231,6 +232,23 @@ klynge_test_make_empty_cluster (const char *dir)
 }
 
 static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *log)
+{
+  g_string_append_printf (log, "(%u,%u,%u)", position, removed, added);
+}
+
+void
+klynge_test_log_items_changed (GListModel *model,
+                               GString    *log)
+{
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), log);
+}
+
+static void
 notify_cb (GObject    *object,
            GParamSpec *pspec,
            GPtrArray  *names)
@@ -239,15 +257,27 @@ notify_cb (GObject    *object,
 }
 
 void
-klynge_test_record_notify (gpointer   object,
-                           GPtrArray *names)
+klynge_test_log_notify (gpointer   object,
+                        GPtrArray *names)
 {
   g_signal_connect (object, "notify", G_CALLBACK (notify_cb), names);
 }
 
-gboolean
-klynge_test_names_have (GPtrArray  *names,
-                        const char *name)
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
-  return g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL);
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+char *
+klynge_test_take_names (GPtrArray *names)
+{
+  GString *text = g_string_new (NULL);
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? " " : "", (const char *) names->pdata[i]);
+  g_ptr_array_set_size (names, 0);
+  return g_string_free (text, FALSE);
 }

@@ -48,12 +48,17 @@ char     *klynge_test_unzip_member  (const char *zip,
 /* A database holding one cluster with nothing in it, for empty states;
  * returns its path. */
 char     *klynge_test_make_empty_cluster (const char *dir);
-/* Adds the name of each property @object notifies from now on to @names
- * (of g_free()d strings), for klynge_test_names_have(). */
-void      klynge_test_record_notify (gpointer    object,
+
+/* What a list model announces, logged as "(position,removed,added)" each;
+ * disconnect with g_signal_handlers_disconnect_by_data (@model, @log). */
+void      klynge_test_log_items_changed (GListModel *model,
+                                         GString    *log);
+/* The names of the properties @object notifies, added to @names (strings). */
+void      klynge_test_log_notify    (gpointer    object,
                                      GPtrArray  *names);
-gboolean  klynge_test_names_have    (GPtrArray  *names,
-                                     const char *name);
+/* @names sorted and joined by spaces (a frozen object notifies in no set
+ * order); empties @names. */
+char     *klynge_test_take_names    (GPtrArray  *names);
 
 /* The fixture of the tests that work on the demo cluster in a fresh
  * temporary database: g_test_add (path, KlyngeTestDemo, NULL,

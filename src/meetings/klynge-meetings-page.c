@@ -22,6 +22,7 @@
 #include "klynge-meeting-editor.h"
 #include "klynge-meeting-export.h"
 #include "klynge-meeting-print.h"
+#include "klynge-meeting-row.h"
 #include "klynge-print.h"
 #include "klynge-meetings-page.h"
 #include "klynge-placeholder.h"
@@ -146,7 +147,7 @@ show_meeting_error (KlyngeMeetingsPage *self,
 static KlyngeMeeting *
 row_meeting (GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "meeting");
+  return klynge_meeting_row_get_meeting (KLYNGE_MEETING_ROW (row));
 }
 
 static void
@@ -169,21 +170,6 @@ header_cb (GtkListBoxRow *row,
   gtk_widget_set_margin_top (header, 12);
   gtk_widget_set_margin_bottom (header, 6);
   gtk_list_box_row_set_header (row, header);
-}
-
-/* A row shows its meeting through bindings: a saved meeting changes its
- * row's text, not the row. */
-static GtkWidget *
-create_row (KlyngeMeeting *meeting)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (meeting, "title", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (meeting, "summary", row, "subtitle", G_BINDING_SYNC_CREATE);
-  g_object_set_data_full (G_OBJECT (row), "meeting", g_object_ref (meeting), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "meeting-id", GSIZE_TO_POINTER (meeting->id));
-  return row;
 }
 
 static GtkListBoxRow *
@@ -244,7 +230,7 @@ meetings_changed_cb (GListModel         *meetings,
     {
       g_autoptr(KlyngeMeeting) meeting = g_list_model_get_item (meetings, position + i);
 
-      gtk_list_box_insert (self->meeting_list, create_row (meeting), (int) (position + i));
+      gtk_list_box_insert (self->meeting_list, klynge_meeting_row_new (meeting), (int) (position + i));
     }
   self->reloading = FALSE;
   /* A meeting that moved keeps its selection. */

@@ -9,7 +9,6 @@
 #include "klynge-demo.h"
 #include "klynge-member.h"
 #include "cluster-fixture.h"
-#include "klynge-test-utils.h"
 
 /* What a list model announced, in order: position, removed, added. */
 typedef struct
@@ -27,6 +26,21 @@ items_changed_cb (GListModel *model,
   guint change[3] = { position, removed, added };
 
   g_array_append_vals (recorder->changes, change, 3);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           GPtrArray  *names)
+{
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+static gboolean
+names_have (GPtrArray  *names,
+            const char *name)
+{
+  return g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL);
 }
 
 static guint
@@ -84,7 +98,7 @@ test_save_delete_undo (Fixture       *f,
   position = 3;
   listed = g_list_model_get_item (members, position);
   g_signal_connect (members, "items-changed", G_CALLBACK (items_changed_cb), &recorder);
-  klynge_test_record_notify (listed, names);
+  g_signal_connect (listed, "notify", G_CALLBACK (notify_cb), names);
 
   /* Nothing changed: nothing announced. */
   g_assert_true (klynge_cluster_store_refresh (store, &error));
@@ -99,7 +113,7 @@ test_save_delete_undo (Fixture       *f,
   g_assert_true (klynge_cluster_store_refresh (store, &error));
   g_assert_cmpstr (listed->phone, ==, "+45 11 22 33 44");
   g_assert_cmpuint (names->len, ==, 1);
-  g_assert_true (klynge_test_names_have (names, "phone"));
+  g_assert_true (names_have (names, "phone"));
   g_assert_cmpuint (recorder.changes->len, ==, 3);
   g_assert_cmpuint (g_array_index (recorder.changes, guint, 0), ==, position);
   g_assert_cmpuint (g_array_index (recorder.changes, guint, 1), ==, 1);
@@ -111,9 +125,9 @@ test_save_delete_undo (Fixture       *f,
   g_ptr_array_set_size (names, 0);
   g_assert_true (klynge_member_leave (f->db, f->cluster, listed->id, "2026-03-01", &error));
   g_assert_true (klynge_cluster_store_refresh (store, &error));
-  g_assert_true (klynge_test_names_have (names, "former"));
-  g_assert_true (klynge_test_names_have (names, "status-label"));
-  g_assert_false (klynge_test_names_have (names, "name"));
+  g_assert_true (names_have (names, "former"));
+  g_assert_true (names_have (names, "status-label"));
+  g_assert_false (names_have (names, "name"));
 
   g_array_set_size (recorder.changes, 0);
   snapshot = klynge_member_delete (f->db, f->cluster, listed->id, &error);
@@ -159,7 +173,7 @@ test_clinic_rename (Fixture       *f,
   g_assert_true (klynge_cluster_store_load_clinics (store, &error));
   member = g_list_model_get_item (members, 0);
   listed = g_list_model_get_item (clinics, position_of (clinics, member->clinic_id));
-  klynge_test_record_notify (listed, names);
+  g_signal_connect (listed, "notify", G_CALLBACK (notify_cb), names);
 
   edited = klynge_clinic_load (f->db, f->cluster, listed->id, &error);
   g_free (edited->name);
@@ -170,7 +184,7 @@ test_clinic_rename (Fixture       *f,
   g_assert_cmpstr (listed->name, ==, "Lægehuset Nyt Navn");
   g_assert_cmpstr (member->clinic_name, ==, "Lægehuset Nyt Navn");
   g_assert_cmpuint (names->len, ==, 1);
-  g_assert_true (klynge_test_names_have (names, "name"));
+  g_assert_true (names_have (names, "name"));
   g_signal_handlers_disconnect_by_data (listed, names);
 }
 

@@ -16,6 +16,7 @@
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
 #include "klynge-meeting.h"
+#include "klynge-meeting-row.h"
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
 #include "klynge-test-utils.h"
@@ -691,7 +692,7 @@ selected_meeting (GtkWidget *page)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list")));
 
-  return row != NULL ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) : 0;
+  return row != NULL ? klynge_meeting_row_get_meeting (KLYNGE_MEETING_ROW (row))->id : 0;
 }
 
 /* Saving a meeting changes its row and nothing else: the list keeps its
