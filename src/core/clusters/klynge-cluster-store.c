@@ -5,8 +5,9 @@
  *
  * The members and clinics of the cluster shown, as list models that stay
  * the same objects while the database changes: after a save, a delete or
- * an undo each record is updated where it is, and items-changed names only
- * the rows that changed, so a list keeps its scroll position and selection.
+ * an undo each record is updated where it is, and one items-changed names
+ * the rows that changed (klynge_store_sync()), so a list keeps its scroll
+ * position and selection.
  * A store belongs to one database and cluster; another one gets a new store.
  */
 
