@@ -15,6 +15,7 @@
 #include "klynge-cluster-details.h"
 #include "klynge-context.h"
 #include "klynge-ledger-store.h"
+#include "klynge-meeting-store.h"
 #include "klynge-topics.h"
 #include "klynge-undo-stack.h"
 
@@ -27,6 +28,7 @@ struct _KlyngeContext
   KlyngeUndoStack *undo_stack;
   KlyngeClusterStore *cluster_store;
   KlyngeLedgerStore *ledger_store;
+  KlyngeMeetingStore *meeting_store;
   gboolean  read_only;
 };
 
@@ -57,6 +59,7 @@ klynge_context_dispose (GObject *object)
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->cluster_store);
   g_clear_object (&self->ledger_store);
+  g_clear_object (&self->meeting_store);
 
   G_OBJECT_CLASS (klynge_context_parent_class)->dispose (object);
 }
@@ -174,10 +177,12 @@ replace_cluster_store (KlyngeContext *self)
 {
   g_clear_object (&self->cluster_store);
   g_clear_object (&self->ledger_store);
+  g_clear_object (&self->meeting_store);
   if (self->db != NULL && self->cluster_id != 0)
     {
       self->cluster_store = klynge_cluster_store_new (self->db, self->cluster_id);
       self->ledger_store = klynge_ledger_store_new (self->db, self->cluster_id);
+      self->meeting_store = klynge_meeting_store_new (self->db, self->cluster_id);
     }
 }
 
@@ -331,6 +336,20 @@ klynge_context_get_ledger_store (KlyngeContext *self)
   return self->ledger_store;
 }
 
+/**
+ * klynge_context_get_meeting_store:
+ *
+ * Returns: (transfer none) (nullable): the meetings of the cluster shown,
+ *   kept up to date in place by klynge_context_emit_changed(); another
+ *   store after a database or cluster switch
+ */
+KlyngeMeetingStore *
+klynge_context_get_meeting_store (KlyngeContext *self)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
+  return self->meeting_store;
+}
+
 void
 klynge_context_emit_changed (KlyngeContext *self)
 {
@@ -342,5 +361,7 @@ klynge_context_emit_changed (KlyngeContext *self)
     klynge_cluster_store_refresh (self->cluster_store, NULL);
   if (self->ledger_store != NULL)
     klynge_ledger_store_refresh (self->ledger_store, NULL);
+  if (self->meeting_store != NULL)
+    klynge_meeting_store_refresh (self->meeting_store, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -9,6 +9,7 @@
 #include "klynge-cluster-store.h"
 #include "klynge-db.h"
 #include "klynge-ledger-store.h"
+#include "klynge-meeting-store.h"
 #include "klynge-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,6 @@ void           klynge_context_emit_changed    (KlyngeContext *self);
 KlyngeUndoStack *klynge_context_get_undo_stack (KlyngeContext *self);
 KlyngeClusterStore *klynge_context_get_cluster_store (KlyngeContext *self);
 KlyngeLedgerStore *klynge_context_get_ledger_store (KlyngeContext *self);
+KlyngeMeetingStore *klynge_context_get_meeting_store (KlyngeContext *self);
 
 G_END_DECLS

@@ -45,21 +45,26 @@ static const char *const answers[] = { "invited", "accepted", "declined", "no_an
 
 static void reload (KlyngeInvitationsView *self);
 
+/* From the file, not from the drop-downs: an answer that could not be
+ * stored is not counted. */
 static void
 update_summary (KlyngeInvitationsView *self)
 {
-  guint counts[G_N_ELEMENTS (answers)] = { 0 };
-  guint n = 0;
+  KlyngeInvitationCounts counts = { 0 };
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  GtkListBoxRow *row;
+  guint n;
 
-  /* By row: the row menu's popover is the list's child too. */
-  for (; (row = gtk_list_box_get_row_at_index (self->list, (int) n)) != NULL; n++)
-    counts[gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "answer"))]++;
+  if (!klynge_invitations_count (self->db, self->meeting_id, &counts, &error))
+    {
+      gtk_label_set_text (self->load_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), TRUE);
+    }
+  n = counts.invited;
   /* Translators: the counts of the invitations' answers */
   text = g_strdup_printf (ngettext ("%u invited: %u accepted, %u declined, %u no answer",
                                     "%u invited: %u accepted, %u declined, %u no answer", n),
-                          n, counts[1], counts[2], counts[0] + counts[3]);
+                          n, counts.accepted, counts.declined, counts.no_answer);
   gtk_label_set_text (self->summary_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->keys_label), n > 0);
@@ -222,63 +227,24 @@ invite_all_action (GtkWidget  *widget,
   klynge_page_show_message (GTK_WIDGET (self), text);
 }
 
-typedef struct
-{
-  char                     *db_path;
-  gint64                    meeting_id;
-  KlyngeInvitationMailKind  kind;
-  char                     *folder;
-  char                     *eml_path;
-} IcsJob;
-
-static void
-ics_job_free (IcsJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->folder);
-  g_free (job->eml_path);
-  g_free (job);
-}
-
-/* In a thread on its own connection, so a slow disk never freezes the window. */
-static void
-ics_thread (GTask        *task,
-            gpointer      source,
-            gpointer      data,
-            GCancellable *cancellable)
-{
-  IcsJob *job = data;
-  g_autoptr(KlyngeDb) db = klynge_db_open (job->db_path, KLYNGE_DB_OPEN_READ_ONLY, NULL);
-  GError *error = NULL;
-
-  if (db == NULL)
-    {
-      g_task_return_new_error (task, KLYNGE_ERROR, KLYNGE_ERROR_IO, "%s", _("The database could not be opened."));
-      return;
-    }
-  if (klynge_invitation_mail_write (db, job->meeting_id, job->kind, job->folder, NULL, &job->eml_path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 static void
 ics_done_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
+  g_autoptr(KlyngeInvitationsView) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *eml_path = klynge_invitation_mail_write_finish (result, &error);
   g_autofree char *text = NULL;
-  IcsJob *job = g_task_get_task_data (G_TASK (result));
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (eml_path == NULL)
     {
-      klynge_page_show_message (GTK_WIDGET (source), error->message);
+      klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   text = g_strdup_printf (_("Saved the mail draft %s with the calendar beside it; open it in your mail program and send it."),
-                          job->eml_path);
-  klynge_page_show_message (GTK_WIDGET (source), text);
+                          eml_path);
+  klynge_page_show_message (GTK_WIDGET (self), text);
 }
 
 static void
@@ -292,18 +258,9 @@ folder_chosen_cb (GtkNativeDialog       *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (folder)) != NULL && self->db != NULL)
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, ics_done_cb, NULL);
-      IcsJob *job = g_new0 (IcsJob, 1);
-
-      job->db_path = g_strdup (klynge_db_get_path (self->db));
-      job->meeting_id = self->meeting_id;
-      job->kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
-      job->folder = g_steal_pointer (&path);
-      g_task_set_source_tag (task, folder_chosen_cb);
-      g_task_set_task_data (task, job, (GDestroyNotify) ics_job_free);
-      g_task_run_in_thread (task, ics_thread);
-    }
+    klynge_invitation_mail_write_async (self->db, self->meeting_id,
+                                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind")), path,
+                                        NULL, ics_done_cb, g_object_ref (self));
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
   g_object_unref (self);

@@ -12,6 +12,7 @@
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance-flags-window.h"
 #include "klynge-attendance-register.h"
+#include "klynge-context.h"
 #include "klynge-list-keys.h"
 #include "klynge-data-requests-view.h"
 #include "klynge-edit-guard.h"
@@ -21,6 +22,7 @@
 #include "klynge-meeting-editor.h"
 #include "klynge-meeting-export.h"
 #include "klynge-meeting-print.h"
+#include "klynge-meeting-row.h"
 #include "klynge-print.h"
 #include "klynge-meetings-page.h"
 #include "klynge-placeholder.h"
@@ -46,6 +48,7 @@ struct _KlyngeMeetingsPage
   KlyngeAttendanceRegister *attendance;
   KlyngeDataRequestsView   *requests;
 
+  KlyngeMeetingStore       *store;       /* the context's, shown by the list; weak */
   KlyngeMeeting            *meeting;     /* being edited; id 0 when new */
   KlyngeDb                 *meeting_db;  /* the file it is from */
   KlyngeEditGuard          *guard;       /* whether the editor has changes */
@@ -141,15 +144,21 @@ show_meeting_error (KlyngeMeetingsPage *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static KlyngeMeeting *
+row_meeting (GtkListBoxRow *row)
+{
+  return klynge_meeting_row_get_meeting (KLYNGE_MEETING_ROW (row));
+}
+
 static void
 header_cb (GtkListBoxRow *row,
            GtkListBoxRow *before,
            gpointer       user_data)
 {
-  gboolean past = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "past"));
+  gboolean past = row_meeting (row)->past;
   GtkWidget *header;
 
-  if (before != NULL && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "past")) == past)
+  if (before != NULL && row_meeting (before)->past == past)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -163,58 +172,6 @@ header_cb (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
-static void
-append_meetings (KlyngeMeetingsPage *self,
-                 GListModel         *meetings,
-                 gboolean            past,
-                 gint64              select_id)
-{
-  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
-    {
-      g_autoptr(KlyngeMeeting) m = g_list_model_get_item (meetings, i);
-      g_autofree char *when = klynge_format_date_time (m->starts_at);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", when != NULL ? when : m->starts_at,
-                                                   klynge_meeting_status_label (m->status));
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      g_object_set_data (G_OBJECT (row), "past", GINT_TO_POINTER (past));
-      g_object_set_data (G_OBJECT (row), "meeting-id", GSIZE_TO_POINTER (m->id));
-      gtk_list_box_append (self->meeting_list, row);
-      if (m->id == select_id)
-        gtk_list_box_select_row (self->meeting_list, GTK_LIST_BOX_ROW (row));
-    }
-}
-
-static void
-fill_list (KlyngeMeetingsPage *self,
-           gint64              select_id)
-{
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  g_autoptr(GListModel) upcoming = NULL;
-  g_autoptr(GListModel) past = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkListBoxRow *row;
-
-  self->reloading = TRUE;
-  /* By row: the row menu's popover is the list's child too. */
-  while ((row = gtk_list_box_get_row_at_index (self->meeting_list, 0)) != NULL)
-    gtk_list_box_remove (self->meeting_list, GTK_WIDGET (row));
-  if (db != NULL)
-    {
-      upcoming = klynge_meetings_list (db, cluster, KLYNGE_MEETINGS_UPCOMING, NULL, &error);
-      past = upcoming != NULL ? klynge_meetings_list (db, cluster, KLYNGE_MEETINGS_PAST, NULL, &error) : NULL;
-    }
-  /* Meetings that could not be read would look like a cluster without any. */
-  gtk_list_box_set_placeholder (self->meeting_list, error != NULL ? klynge_list_error_new (error) : NULL);
-  append_meetings (self, upcoming, FALSE, select_id);
-  append_meetings (self, past, TRUE, select_id);
-  self->reloading = FALSE;
-}
-
 static GtkListBoxRow *
 row_of (KlyngeMeetingsPage *self,
         gint64              id)
@@ -222,9 +179,109 @@ row_of (KlyngeMeetingsPage *self,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->meeting_list, i)) != NULL; i++)
-    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == id)
+    if (row_meeting (row)->id == id)
       return row;
   return NULL;
+}
+
+/* Selects the row of @id (0: none) as the page's doing, not the user's. */
+static void
+select_meeting_row (KlyngeMeetingsPage *self,
+                    gint64              id)
+{
+  GtkListBoxRow *row = id != 0 ? row_of (self, id) : NULL;
+
+  self->reloading = TRUE;
+  if (row == NULL)
+    gtk_list_box_unselect_all (self->meeting_list);
+  else if (row != gtk_list_box_get_selected_row (self->meeting_list))
+    gtk_list_box_select_row (self->meeting_list, row);
+  self->reloading = FALSE;
+}
+
+/* The store names what changed. Gtk_list_box_bind_model() would build a
+ * new row for a meeting updated in place, losing the selection and the
+ * keyboard's place on it; here such a row stays, and only rows of
+ * meetings that came, went or moved are made or dropped. */
+static void
+meetings_changed_cb (GListModel         *meetings,
+                     guint               position,
+                     guint               removed,
+                     guint               added,
+                     KlyngeMeetingsPage *self)
+{
+  guint kept = 0;
+
+  for (; kept < MIN (removed, added); kept++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->meeting_list, (int) (position + kept));
+      g_autoptr(KlyngeMeeting) meeting = g_list_model_get_item (meetings, position + kept);
+
+      if (row_meeting (row) != meeting)
+        break;
+      /* Its past may have changed, and with it the headers. */
+      gtk_list_box_row_changed (row);
+    }
+  self->reloading = TRUE;
+  for (guint i = kept; i < removed; i++)
+    gtk_list_box_remove (self->meeting_list,
+                         GTK_WIDGET (gtk_list_box_get_row_at_index (self->meeting_list, (int) (position + kept))));
+  for (guint i = kept; i < added; i++)
+    {
+      g_autoptr(KlyngeMeeting) meeting = g_list_model_get_item (meetings, position + i);
+
+      gtk_list_box_insert (self->meeting_list, klynge_meeting_row_new (meeting), (int) (position + i));
+    }
+  self->reloading = FALSE;
+  /* A meeting that moved keeps its selection. */
+  if (self->meeting != NULL && gtk_list_box_get_selected_row (self->meeting_list) == NULL)
+    select_meeting_row (self, self->meeting->id);
+}
+
+/* The list shows the context's store of the cluster's meetings: the same
+ * store keeps its rows; another database or cluster brings another one. */
+static void
+show_store (KlyngeMeetingsPage *self)
+{
+  KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
+  KlyngeMeetingStore *store = context != NULL ? klynge_context_get_meeting_store (context) : NULL;
+  const GError *error;
+  GListModel *meetings;
+  GtkListBoxRow *row;
+
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_func (klynge_meeting_store_get_meetings (self->store), meetings_changed_cb, self);
+      g_set_weak_pointer (&self->store, store);
+      self->reloading = TRUE;
+      /* By row: the row menu's popover is the list's child too. */
+      while ((row = gtk_list_box_get_row_at_index (self->meeting_list, 0)) != NULL)
+        gtk_list_box_remove (self->meeting_list, GTK_WIDGET (row));
+      self->reloading = FALSE;
+      if (store == NULL)
+        return;
+      meetings = klynge_meeting_store_get_meetings (store);
+      g_signal_connect_object (meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self, 0);
+      meetings_changed_cb (meetings, 0, 0, g_list_model_get_n_items (meetings), self);
+      klynge_meeting_store_load (store, NULL);
+    }
+  if (store == NULL)
+    return;
+  /* Meetings that could not be read would look like a cluster without any,
+   * or like the list as it was. */
+  error = klynge_meeting_store_get_error (store);
+  gtk_list_box_set_placeholder (self->meeting_list, error != NULL ? klynge_list_error_new (error) : NULL);
+  if (error != NULL && g_list_model_get_n_items (klynge_meeting_store_get_meetings (store)) > 0)
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
+}
+
+/* After the page's own change: the list hears of it at once. */
+static void
+refresh_store (KlyngeMeetingsPage *self)
+{
+  if (self->store != NULL)
+    klynge_meeting_store_refresh (self->store, NULL);
 }
 
 static void
@@ -253,6 +310,7 @@ save_meeting (KlyngeMeetingsPage  *self,
       !klynge_meeting_save (self->meeting_db, self->meeting, error))
     return FALSE;
   klynge_edit_guard_set_clean (self->guard);
+  refresh_store (self);
   klynge_page_show_message (GTK_WIDGET (self), is_new ? _("Meeting added") : _("Meeting saved"));
   return TRUE;
 }
@@ -337,20 +395,18 @@ leave_to (KlyngeMeetingsPage *self,
           LeaveTo             to,
           gint64              id)
 {
-  GtkListBoxRow *row;
-
   switch (to)
     {
     case LEAVE_TO_MEETING:
-      fill_list (self, id);
-      if ((row = row_of (self, id)) != NULL)
+      select_meeting_row (self, id);
+      if (row_of (self, id) != NULL)
         open_meeting (self, id);
       break;
     case LEAVE_TO_NEW:
       gtk_widget_activate_action (GTK_WIDGET (self), "meetings.new", NULL);
       break;
     case LEAVE_TO_LIST:
-      fill_list (self, self->meeting != NULL ? self->meeting->id : 0);
+      select_meeting_row (self, self->meeting != NULL ? self->meeting->id : 0);
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
       break;
     case LEAVE_TO_CLOSE:
@@ -369,7 +425,7 @@ meeting_selected_cb (KlyngeMeetingsPage *self,
 
   if (self->reloading || row == NULL)
     return;
-  id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id"));
+  id = row_meeting (row)->id;
   if (self->meeting != NULL && self->meeting->id == id)
     return;
   if (leave_meeting (self, LEAVE_TO_MEETING, id))
@@ -378,12 +434,7 @@ meeting_selected_cb (KlyngeMeetingsPage *self,
       return;
     }
   /* Still on the meeting with changes, until the user discards them. */
-  self->reloading = TRUE;
-  if (self->meeting != NULL && (row = row_of (self, self->meeting->id)) != NULL)
-    gtk_list_box_select_row (self->meeting_list, row);
-  else
-    gtk_list_box_unselect_all (self->meeting_list);
-  self->reloading = FALSE;
+  select_meeting_row (self, self->meeting != NULL ? self->meeting->id : 0);
 }
 
 static gboolean
@@ -415,15 +466,16 @@ klynge_meetings_page_reload (KlyngePage *page)
     {
       if (db == self->meeting_db)
         {
-          fill_list (self, current);
+          show_store (self);
+          select_meeting_row (self, current);
           return;
         }
       g_message ("The changes to “%s” in another file could not be saved: %s", self->meeting->title, error->message);
     }
   current = self->meeting != NULL ? self->meeting->id : 0;
-  fill_list (self, current);
+  show_store (self);
   /* The meeting shown may belong to the cluster or database just left. */
-  if (gtk_list_box_get_selected_row (self->meeting_list) == NULL)
+  if (row_of (self, current) == NULL)
     current = 0;
   /* Side by side, the next meeting (or the latest) is open from the start. */
   if (current == 0 && !adw_leaflet_get_folded (self->leaflet))
@@ -431,10 +483,9 @@ klynge_meetings_page_reload (KlyngePage *page)
       GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->meeting_list, 0);
 
       if (first != NULL)
-        current = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (first), "meeting-id"));
-      if (first != NULL)
-        gtk_list_box_select_row (self->meeting_list, first);
+        current = row_meeting (first)->id;
     }
+  select_meeting_row (self, current);
   if (db != NULL && current != 0 && !(meeting = klynge_meeting_load (db, current, &load_error)))
     show_meeting_error (self, load_error);
   else
@@ -636,7 +687,7 @@ topics_closed_cb (KlyngeMeetingsPage *self)
 {
   /* A meeting planned from a proposal stays open, unsaved, for its details. */
   if (self->meeting != NULL && self->meeting->id == 0)
-    fill_list (self, 0);
+    refresh_store (self);
   else
     klynge_meetings_page_reload (KLYNGE_PAGE (self));
   return FALSE;
@@ -670,7 +721,8 @@ topics_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* Printing and exporting run in a thread on their own connection. */
+/* Printing to PDF and exporting write in core's workers; what the chooser
+ * is asked for is kept with it until the user chose the file. */
 
 typedef struct
 {
@@ -678,7 +730,6 @@ typedef struct
   gint64    meeting_id;
   char     *kind;
   gboolean  pdf;
-  char     *path;
 } Job;
 
 static void
@@ -686,49 +737,37 @@ job_free (Job *job)
 {
   g_free (job->db_path);
   g_free (job->kind);
-  g_free (job->path);
   g_free (job);
 }
 
 static void
-job_thread (GTask        *task,
-            gpointer      source,
-            gpointer      data,
-            GCancellable *cancellable)
+report_saved (KlyngeMeetingsPage *self,
+              gboolean            saved,
+              const GError       *error)
 {
-  Job *job = data;
-  g_autoptr(KlyngeDb) db = klynge_db_open (job->db_path, KLYNGE_DB_OPEN_READ_ONLY, NULL);
-  GError *error = NULL;
-  KlyngeMeetingPrint print_kind;
-  KlyngeMeetingExport export_kind;
-  gboolean ok;
-
-  if (db == NULL)
-    ok = (g_set_error (&error, KLYNGE_ERROR, KLYNGE_ERROR_IO, _("The database could not be opened.")), FALSE);
-  else if (job->pdf && klynge_meeting_print_kind_from_string (job->kind, &print_kind))
-    ok = klynge_meeting_print_pdf (db, job->meeting_id, print_kind, job->path, &error);
-  else if (!job->pdf && klynge_meeting_export_kind_from_string (job->kind, &export_kind))
-    ok = klynge_meeting_export_xlsx (db, job->meeting_id, export_kind, FALSE, job->path, &error);
-  else
-    ok = (g_set_error (&error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID, "%s", job->kind), FALSE);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  klynge_page_show_message (GTK_WIDGET (self), saved ? _("Saved") : error->message);
 }
 
 static void
-job_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+pdf_saved_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (source);
+  g_autoptr(KlyngeMeetingsPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    klynge_page_show_message (GTK_WIDGET (self), error->message);
-  else
-    klynge_page_show_message (GTK_WIDGET (self), _("Saved"));
+  report_saved (self, klynge_meeting_print_pdf_finish (result, &error), error);
+}
+
+static void
+xlsx_saved_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KlyngeMeetingsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  report_saved (self, klynge_meeting_export_xlsx_finish (result, &error), error);
 }
 
 static void
@@ -737,19 +776,24 @@ file_chosen_cb (GtkNativeDialog    *chooser,
                 KlyngeMeetingsPage *self)
 {
   g_autoptr(GFile) file = NULL;
-  Job *job = g_object_steal_data (G_OBJECT (chooser), "job");
+  g_autofree char *path = NULL;
+  Job *job = g_object_get_data (G_OBJECT (chooser), "job");
+  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
+  KlyngeMeetingPrint print_kind;
+  KlyngeMeetingExport export_kind;
 
-  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (job->path = g_file_get_path (file)) != NULL)
+  /* Not from another file opened meanwhile, where the id is another meeting's. */
+  if (response == GTK_RESPONSE_ACCEPT && db != NULL && g_strcmp0 (klynge_db_get_path (db), job->db_path) == 0 &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
     {
-      g_autoptr(GTask) task = g_task_new (self, NULL, job_done_cb, NULL);
-
-      g_task_set_source_tag (task, file_chosen_cb);
-      g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) job_free);
-      g_task_run_in_thread (task, job_thread);
+      if (job->pdf && klynge_meeting_print_kind_from_string (job->kind, &print_kind))
+        klynge_meeting_print_pdf_async (db, job->meeting_id, print_kind, path, NULL,
+                                        pdf_saved_cb, g_object_ref (self));
+      else if (!job->pdf && klynge_meeting_export_kind_from_string (job->kind, &export_kind))
+        klynge_meeting_export_xlsx_async (db, job->meeting_id, export_kind, path, NULL,
+                                          xlsx_saved_cb, g_object_ref (self));
     }
-  if (job != NULL)
-    job_free (job);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
   g_object_unref (self);
@@ -776,7 +820,7 @@ start_job (KlyngeMeetingsPage *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data (G_OBJECT (chooser), "job", job);
+  g_object_set_data_full (G_OBJECT (chooser), "job", job, (GDestroyNotify) job_free);
   g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -875,6 +919,9 @@ klynge_meetings_page_dispose (GObject *object)
 {
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (object);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (klynge_meeting_store_get_meetings (self->store), meetings_changed_cb, self);
+  g_clear_weak_pointer (&self->store);
   g_clear_object (&self->meeting);
   g_clear_object (&self->meeting_db);
   g_clear_object (&self->guard);

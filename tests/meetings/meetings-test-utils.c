@@ -89,3 +89,19 @@ meetings_count (MeetingsFixture *f,
 {
   return klynge_test_count (f->db, sql, id);
 }
+
+void
+meetings_result_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+GAsyncResult *
+meetings_wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (slot);
+}

@@ -34,4 +34,12 @@ gint64         meetings_count             (MeetingsFixture *f,
                                            const char      *sql,
                                            gint64           id);
 
+/* Runs the main context until an `_async` call given
+ * meetings_result_cb() and @slot as its callback has finished; returns
+ * its result (transfer full). */
+void           meetings_result_cb         (GObject         *source,
+                                           GAsyncResult    *result,
+                                           gpointer         slot);
+GAsyncResult  *meetings_wait_result       (GAsyncResult   **slot);
+
 G_END_DECLS

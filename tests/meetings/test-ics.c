@@ -435,6 +435,26 @@ test_file_names (MeetingsFixture *f,
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
 }
 
+/* In a worker, as the invitations view writes it. */
+static void
+test_write_async (MeetingsFixture *f,
+                  gconstpointer    data)
+{
+  g_autoptr(KlyngeMeeting) m = prepare_meeting (f);
+  g_autofree char *folder = g_build_filename (f->dir, "async", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *eml = NULL;
+
+  klynge_invitation_mail_write_async (f->db, m->id, KLYNGE_INVITATION_MAIL_AUTO, folder, NULL, meetings_result_cb, &slot);
+  result = meetings_wait_result (&slot);
+  eml = klynge_invitation_mail_write_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (eml, ".eml"));
+  klynge_test_assert_private_file (eml);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,6 +470,8 @@ main (int    argc,
               meetings_fixture_set_up, test_mail, meetings_fixture_tear_down);
   g_test_add ("/meetings/ics/line-breaks", MeetingsFixture, NULL,
               meetings_fixture_set_up, test_line_breaks, meetings_fixture_tear_down);
+  g_test_add ("/meetings/ics/write-async", MeetingsFixture, NULL,
+              meetings_fixture_set_up, test_write_async, meetings_fixture_tear_down);
   g_test_add ("/meetings/ics/file-names", MeetingsFixture, NULL,
               meetings_fixture_set_up, test_file_names, meetings_fixture_tear_down);
 

@@ -94,6 +94,18 @@ test_answers (MeetingsFixture *f,
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* Counted as stored: Bo said no answer, the others are invited still. */
+  {
+    KlyngeInvitationCounts counts = { 0 };
+
+    g_assert_true (klynge_invitations_set_status (f->db, m->id, f->members[2], "accepted", &error));
+    g_assert_true (klynge_invitations_count (f->db, m->id, &counts, &error));
+    g_assert_cmpuint (counts.invited, ==, 4);
+    g_assert_cmpuint (counts.accepted, ==, 1);
+    g_assert_cmpuint (counts.declined, ==, 0);
+    g_assert_cmpuint (counts.no_answer, ==, 3);
+  }
+
   g_assert_true (klynge_invitations_remove (f->db, m->id, f->members[3], &error));
   g_assert_false (klynge_invitations_set_status (f->db, m->id, f->members[3], "accepted", &error));
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);

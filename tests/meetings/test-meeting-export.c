@@ -88,12 +88,31 @@ test_invitation_status (MeetingsFixture *f,
   g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
 }
 
+static void
+test_xlsx_async (MeetingsFixture *f,
+                 gconstpointer    data)
+{
+  g_autoptr(KlyngeMeeting) m = meetings_add_meeting (f, "KOL", "2026-06-09T17:00", "2026-06-09T20:00", "held");
+  g_autofree char *path = g_strdup_printf ("%s/async.xlsx", f->dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  klynge_meeting_export_xlsx_async (f->db, m->id, KLYNGE_MEETING_EXPORT_INVITATIONS, path, NULL, meetings_result_cb, &slot);
+  result = meetings_wait_result (&slot);
+  g_assert_true (klynge_meeting_export_xlsx_finish (result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/meetings/export/xlsx-async", MeetingsFixture, NULL,
+              meetings_fixture_set_up, test_xlsx_async, meetings_fixture_tear_down);
   g_test_add ("/meetings/export/attendance-list", MeetingsFixture, NULL,
               meetings_fixture_set_up, test_attendance_list, meetings_fixture_tear_down);
   g_test_add ("/meetings/export/rates-only-when-asked", MeetingsFixture, NULL,

@@ -49,6 +49,32 @@ test_papers (MeetingsFixture *f,
   }
 }
 
+/* In a worker, as the Meetings area saves it. */
+static void
+test_pdf_async (MeetingsFixture *f,
+                gconstpointer    data)
+{
+  g_autoptr(KlyngeMeeting) m = meetings_add_meeting (f, "KOL", "2026-06-09T17:00", "2026-06-09T20:00", "planned");
+  g_autofree char *path = g_strdup_printf ("%s/async.pdf", f->dir);
+  g_autofree char *missing = g_strdup_printf ("%s/missing.pdf", f->dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  klynge_meeting_print_pdf_async (f->db, m->id, KLYNGE_MEETING_PRINT_SIGN_IN, path, NULL, meetings_result_cb, &slot);
+  result = meetings_wait_result (&slot);
+  g_assert_true (klynge_meeting_print_pdf_finish (result, &error));
+  g_assert_no_error (error);
+  klynge_test_assert_private_file (path);
+  g_clear_object (&result);
+
+  klynge_meeting_print_pdf_async (f->db, 999, KLYNGE_MEETING_PRINT_AGENDA, missing, NULL, meetings_result_cb, &slot);
+  result = meetings_wait_result (&slot);
+  g_assert_false (klynge_meeting_print_pdf_finish (result, &error));
+  g_assert_error (error, KLYNGE_ERROR, KLYNGE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -57,6 +83,8 @@ main (int    argc,
 
   g_test_add ("/meetings/print/papers", MeetingsFixture, NULL,
               meetings_fixture_set_up, test_papers, meetings_fixture_tear_down);
+  g_test_add ("/meetings/print/pdf-async", MeetingsFixture, NULL,
+              meetings_fixture_set_up, test_pdf_async, meetings_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
 #include "klynge-meeting.h"
+#include "klynge-meeting-row.h"
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
 #include "klynge-test-utils.h"
@@ -113,11 +114,14 @@ plan_and_register (KlyngeWindow *window,
 
   gtk_widget_activate_action (page, "meetings.save", NULL);
   klynge_ui_test_settle ();
-  upcoming = klynge_meetings_list (db, 1, KLYNGE_MEETINGS_UPCOMING, "2029-01-01T00:00", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (upcoming), ==, 1);
+  /* The schedule lists the upcoming ones first: the one after 2029 alone. */
+  upcoming = klynge_meetings_list (db, 1, KLYNGE_MEETINGS_SCHEDULE, "2029-01-01T00:00", NULL);
   {
     g_autoptr(KlyngeMeeting) listed = g_list_model_get_item (upcoming, 0);
+    g_autoptr(KlyngeMeeting) next = g_list_model_get_item (upcoming, 1);
 
+    g_assert_false (listed->past);
+    g_assert_true (next == NULL || next->past);
     saved = klynge_meeting_load (db, listed->id, NULL);
   }
   g_assert_cmpstr (saved->title, ==, "KOL: spirometri");
@@ -681,6 +685,86 @@ test_keeps_typed_title (void)
   klynge_ui_test_run_on_demo (keeps_typed_title, NULL);
 }
 
+/* Thirty held meetings of years ago: more than the list shows at once. */
+static gint64
+add_old_meetings (KlyngeDb *db,
+                  gint64    cluster_id)
+{
+  gint64 last = 0;
+
+  for (int i = 0; i < 30; i++)
+    {
+      g_autoptr(KlyngeMeeting) meeting = klynge_meeting_new (cluster_id);
+      g_autoptr(GError) error = NULL;
+
+      g_free (meeting->title);
+      meeting->title = g_strdup_printf ("Old meeting %02d", i);
+      g_free (meeting->starts_at);
+      meeting->starts_at = g_strdup_printf ("2015-%02d-%02dT17:00", 1 + i / 28, 1 + i % 28);
+      g_free (meeting->ends_at);
+      meeting->ends_at = g_strdup_printf ("2015-%02d-%02dT19:00", 1 + i / 28, 1 + i % 28);
+      g_free (meeting->status);
+      meeting->status = g_strdup ("held");
+      g_assert_true (klynge_meeting_save (db, meeting, &error));
+      g_assert_no_error (error);
+      last = meeting->id;
+    }
+  return last;
+}
+
+static gint64
+selected_meeting (GtkWidget *page)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list")));
+
+  return row != NULL ? klynge_meeting_row_get_meeting (KLYNGE_MEETING_ROW (row))->id : 0;
+}
+
+/* Saving a meeting changes its row and nothing else: the list keeps its
+ * scroll position, and the saved meeting's row stays the selected one. */
+static void
+save_keeps_place (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *page = klynge_ui_test_open_meeting (window, 0);
+  GtkWidget *list = klynge_ui_test_find_named (page, "meeting-list");
+  GtkAdjustment *adjustment;
+  GtkWidget *row;
+  gint64 target;
+  double value;
+
+  /* The second oldest: near the end of a list scrolled down to it. */
+  add_old_meetings (klynge_context_get_db (context), klynge_context_get_cluster_id (context));
+  klynge_context_emit_changed (context);
+  target = klynge_test_count (klynge_context_get_db (context), "SELECT id FROM meeting WHERE title = 'Old meeting 01'", 0);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_meeting_row (page, target) != NULL);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+  KLYNGE_UI_TEST_WAIT (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) * 2);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  klynge_ui_test_open_meeting (window, target);
+  KLYNGE_UI_TEST_WAIT (selected_meeting (page) == target);
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, >, 0);
+  row = klynge_ui_test_meeting_row (page, target);
+
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Renamed in place");
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "meetings.save"), "clicked");
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (klynge_ui_test_meeting_row (page, target), "Renamed in place"));
+  klynge_ui_test_settle ();
+
+  g_assert_cmpint (selected_meeting (page), ==, target);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+  g_assert_true (klynge_ui_test_meeting_row (page, target) == row);
+  g_assert_true (title_is (klynge_context_get_db (context), target, "Renamed in place"));
+}
+
+static void
+test_save_keeps_place (void)
+{
+  klynge_ui_test_run_on_demo (save_keeps_place, NULL);
+}
+
 static gboolean
 first_item_is (KlyngeDb   *db,
                gint64      id,
@@ -992,6 +1076,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/plan-from-proposal", test_plan_from_proposal);
   g_test_add_func ("/meetings/ui/indicator-type", test_indicator_type);
   g_test_add_func ("/meetings/ui/keeps-typed-title", test_keeps_typed_title);
+  g_test_add_func ("/meetings/ui/save-keeps-place", test_save_keeps_place);
   g_test_add_func ("/meetings/ui/keeps-typed-agenda", test_keeps_typed_agenda);
   g_test_add_func ("/meetings/ui/keeps-typed-guest", test_keeps_typed_guest);
   g_test_add_func ("/meetings/ui/topic-editors-ask", test_topic_editors_ask);

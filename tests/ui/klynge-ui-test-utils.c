@@ -11,6 +11,7 @@
 #include <X11/extensions/XTest.h>
 
 #include "klynge-choice.h"
+#include "klynge-meeting-row.h"
 #include "klynge-meetings-page.h"
 #include "klynge-ui-test-utils.h"
 
@@ -657,7 +658,7 @@ klynge_ui_test_meeting_row (GtkWidget *page,
   GtkWidget *list = klynge_ui_test_find_named (page, "meeting-list");
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == (gsize) meeting_id)
+    if (KLYNGE_IS_MEETING_ROW (row) && klynge_meeting_row_get_meeting (KLYNGE_MEETING_ROW (row))->id == meeting_id)
       return row;
   return NULL;
 }

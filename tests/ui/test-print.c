@@ -125,9 +125,7 @@ print_meeting (KlyngeWindow *window,
 
   page = klynge_ui_test_show_page (window, "meetings", KLYNGE_TYPE_MEETINGS_PAGE);
   list = GTK_LIST_BOX (klynge_ui_test_find_named (page, "meeting-list"));
-  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id")) == 5)
-      break;
+  row = klynge_ui_test_meeting_row (page, 5);
   g_assert_nonnull (row);
   gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
   klynge_ui_test_settle ();

@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* Runs in the worker, on its own connection to the database; @option is
- * the caller's (a format, a flag). Returns the result (any non-%NULL
+/* Runs in the worker, on its own connection to the database; @cluster_id
+ * is the id the work is on (a cluster's, or a meeting's), @option the
+ * caller's (a format, a flag, a kind). Returns the result (any non-%NULL
  * pointer when there is nothing to hand back), or %NULL with @error set. */
 typedef gpointer (*KlyngeDbFileFunc) (KlyngeDb      *db,
                                       gint64         cluster_id,

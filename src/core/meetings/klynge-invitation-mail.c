@@ -23,6 +23,7 @@
 
 #include <gmime/gmime.h>
 
+#include "klynge-db-task.h"
 #include "klynge-file.h"
 #include "klynge-format.h"
 #include "klynge-ics.h"
@@ -426,4 +427,46 @@ klynge_invitation_mail_write (KlyngeDb                  *db,
   if (eml_path != NULL)
     *eml_path = g_steal_pointer (&eml_file);
   return TRUE;
+}
+
+static gpointer
+write_in_worker (KlyngeDb      *db,
+                 gint64         meeting_id,
+                 const char    *folder,
+                 int            kind,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  char *eml_path = NULL;
+
+  return klynge_invitation_mail_write (db, meeting_id, kind, folder, NULL, &eml_path, error) ? eml_path : NULL;
+}
+
+/**
+ * klynge_invitation_mail_write_async:
+ *
+ * Writes the draft and its calendar into @folder as
+ * klynge_invitation_mail_write() does, in a worker on its own connection,
+ * so a slow disk never freezes the window.
+ */
+void
+klynge_invitation_mail_write_async (KlyngeDb                 *db,
+                                    gint64                    meeting_id,
+                                    KlyngeInvitationMailKind  kind,
+                                    const char               *folder,
+                                    GCancellable             *cancellable,
+                                    GAsyncReadyCallback       callback,
+                                    gpointer                  user_data)
+{
+  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_READ_ONLY, meeting_id, folder, kind, write_in_worker, g_free,
+                           klynge_invitation_mail_write_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the path of the mail draft written, or %NULL
+ * with @error set */
+char *
+klynge_invitation_mail_write_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  return klynge_db_file_task_finish (result, klynge_invitation_mail_write_async, error);
 }

@@ -33,6 +33,15 @@ gboolean  klynge_invitation_mail_write            (KlyngeDb                 *db,
                                                    char                    **eml_path,
                                                    GError                  **error);
 
+void      klynge_invitation_mail_write_async      (KlyngeDb                 *db,
+                                                   gint64                    meeting_id,
+                                                   KlyngeInvitationMailKind  kind,
+                                                   const char               *folder,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+char     *klynge_invitation_mail_write_finish     (GAsyncResult             *result,
+                                                   GError                  **error);
 char     *klynge_invitation_mail_plain_draft      (KlyngeDb                 *db,
                                                    gint64                    cluster_id,
                                                    const char * const       *names,

@@ -236,6 +236,32 @@ fail:
 }
 
 /**
+ * klynge_invitations_count:
+ * @counts: (out caller-allocates): how many are invited and how they answered
+ *
+ * Counts the answers as stored, so a summary says what the file holds.
+ */
+gboolean
+klynge_invitations_count (KlyngeDb                *db,
+                          gint64                   meeting_id,
+                          KlyngeInvitationCounts  *counts,
+                          GError                 **error)
+{
+  g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
+    "SELECT count(*), coalesce(sum(status = 'accepted'), 0), coalesce(sum(status = 'declined'), 0) "
+    "FROM invitation WHERE meeting_id = ?1");
+
+  klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  if (!klynge_db_statement_expect_row (stmt, _("The meeting no longer exists."), error))
+    return FALSE;
+  counts->invited = (guint) klynge_db_statement_column_int64 (stmt, 0);
+  counts->accepted = (guint) klynge_db_statement_column_int64 (stmt, 1);
+  counts->declined = (guint) klynge_db_statement_column_int64 (stmt, 2);
+  counts->no_answer = counts->invited - counts->accepted - counts->declined;
+  return TRUE;
+}
+
+/**
  * klynge_invitations_set_status:
  *
  * Records a member's answer with the time it came; back to "invited" clears

@@ -32,6 +32,15 @@ struct _KlyngeInvitation
 
 const char *klynge_invitation_status_label (const char   *status);
 
+/* The answers to one meeting's invitations. */
+typedef struct
+{
+  guint invited;              /* all invited members */
+  guint accepted;
+  guint declined;
+  guint no_answer;            /* neither accepted nor declined (yet) */
+} KlyngeInvitationCounts;
+
 GListModel *klynge_invitations_list        (KlyngeDb     *db,
                                             gint64        meeting_id,
                                             GError      **error);
@@ -42,6 +51,10 @@ gboolean    klynge_invitations_invite      (KlyngeDb     *db,
                                             GError      **error);
 int         klynge_invitations_invite_all  (KlyngeDb     *db,
                                             gint64        meeting_id,
+                                            GError      **error);
+gboolean    klynge_invitations_count       (KlyngeDb     *db,
+                                            gint64        meeting_id,
+                                            KlyngeInvitationCounts *counts,
                                             GError      **error);
 gboolean    klynge_invitations_set_status  (KlyngeDb     *db,
                                             gint64        meeting_id,

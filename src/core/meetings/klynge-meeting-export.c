@@ -13,6 +13,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-attendance.h"
+#include "klynge-db-task.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
 #include "klynge-meeting-export.h"
@@ -173,4 +174,41 @@ out:
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_clear_pointer (&tables[i], klynge_table_free);
   return ok;
+}
+
+static gpointer
+export_in_worker (KlyngeDb      *db,
+                  gint64         meeting_id,
+                  const char    *path,
+                  int            kind,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return klynge_meeting_export_xlsx (db, meeting_id, kind, FALSE, path, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * klynge_meeting_export_xlsx_async:
+ *
+ * Writes the workbook as klynge_meeting_export_xlsx() does (without the
+ * attendance rates), in a worker on its own connection.
+ */
+void
+klynge_meeting_export_xlsx_async (KlyngeDb             *db,
+                                  gint64                meeting_id,
+                                  KlyngeMeetingExport   kind,
+                                  const char           *path,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_READ_ONLY, meeting_id, path, kind, export_in_worker, NULL,
+                           klynge_meeting_export_xlsx_async, cancellable, callback, user_data);
+}
+
+gboolean
+klynge_meeting_export_xlsx_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  return klynge_db_file_task_finish (result, klynge_meeting_export_xlsx_async, error) != NULL;
 }

@@ -25,4 +25,14 @@ gboolean klynge_meeting_export_xlsx             (KlyngeDb             *db,
                                                  const char           *path,
                                                  GError              **error);
 
+void     klynge_meeting_export_xlsx_async       (KlyngeDb             *db,
+                                                 gint64                meeting_id,
+                                                 KlyngeMeetingExport   kind,
+                                                 const char           *path,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean klynge_meeting_export_xlsx_finish      (GAsyncResult         *result,
+                                                 GError              **error);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "klynge-attendance.h"
+#include "klynge-db-task.h"
 #include "klynge-format.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
@@ -242,4 +243,41 @@ klynge_meeting_print_pdf (KlyngeDb            *db,
   g_autoptr(KlyngeDocument) document = klynge_meeting_print_document (db, meeting_id, kind, error);
 
   return document != NULL && klynge_document_write_pdf (document, path, error);
+}
+
+static gpointer
+print_in_worker (KlyngeDb      *db,
+                 gint64         meeting_id,
+                 const char    *path,
+                 int            kind,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return klynge_meeting_print_pdf (db, meeting_id, kind, path, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * klynge_meeting_print_pdf_async:
+ *
+ * Writes the PDF as klynge_meeting_print_pdf() does, in a worker on its
+ * own connection, so a slow disk never freezes the window.
+ */
+void
+klynge_meeting_print_pdf_async (KlyngeDb            *db,
+                                gint64               meeting_id,
+                                KlyngeMeetingPrint   kind,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  klynge_db_file_task_run (db, KLYNGE_DB_OPEN_READ_ONLY, meeting_id, path, kind, print_in_worker, NULL,
+                           klynge_meeting_print_pdf_async, cancellable, callback, user_data);
+}
+
+gboolean
+klynge_meeting_print_pdf_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return klynge_db_file_task_finish (result, klynge_meeting_print_pdf_async, error) != NULL;
 }

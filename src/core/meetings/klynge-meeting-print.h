@@ -30,4 +30,14 @@ gboolean klynge_meeting_print_pdf              (KlyngeDb            *db,
                                                 const char          *path,
                                                 GError             **error);
 
+void     klynge_meeting_print_pdf_async        (KlyngeDb            *db,
+                                                gint64               meeting_id,
+                                                KlyngeMeetingPrint   kind,
+                                                const char          *path,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean klynge_meeting_print_pdf_finish       (GAsyncResult        *result,
+                                                GError             **error);
+
 G_END_DECLS

@@ -17,26 +17,53 @@
 #include "klynge-db-statement.h"
 #include "klynge-format.h"
 #include "klynge-meeting.h"
+#include "klynge-record.h"
 #include "klynge-snapshot.h"
 #include "klynge-sql.h"
 
-G_DEFINE_FINAL_TYPE (KlyngeAgendaItem, klynge_agenda_item, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (KlyngeMeeting, klynge_meeting, G_TYPE_OBJECT)
-
-static const char *const agenda_kinds[] = {
-  "welcome", "data", "group", "plenary", "speaker", "pdsa", "break", NULL
-};
 
 static const char *const statuses[] = { "planned", "invited", "held", "cancelled", NULL };
 
+/* The properties are what lists bind; the editor fills the public fields,
+ * and klynge_meeting_update() brings a listed meeting up to date. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CLUSTER_ID,
+  PROP_TITLE,
+  PROP_TOPIC_ID,
+  PROP_TOPIC_TITLE,
+  PROP_STARTS_AT,
+  PROP_ENDS_AT,
+  PROP_WHEN_LABEL,
+  PROP_VENUE_NAME,
+  PROP_VENUE_ADDRESS,
+  PROP_CATERING,
+  PROP_FACILITATOR_ID,
+  PROP_STATUS,
+  PROP_STATUS_LABEL,
+  PROP_SUMMARY,
+  PROP_MINUTES,
+  PROP_FOLLOW_UP_OF,
+  PROP_N_PRESENT,
+  PROP_SEQUENCE,
+  PROP_REPLY_BY,
+  PROP_PAST,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* Helpers */
 
-static void
-replace (char       **field,
-         const char  *value)
+/* "2026-06-09T17:40", the local time that divides upcoming meetings from past ones. */
+static char *
+local_now (void)
 {
-  g_free (*field);
-  *field = g_strdup (value != NULL ? value : "");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M");
 }
 
 /* Minutes since 0001-01-01 of a local "YYYY-MM-DDTHH:MM"; -1 when malformed.
@@ -74,68 +101,12 @@ format_when (const char *local)
   return text != NULL ? text : g_strdup (local);
 }
 
-/* Agenda items */
-
-static void
-klynge_agenda_item_finalize (GObject *object)
+static char *
+summary (KlyngeMeeting *self)
 {
-  KlyngeAgendaItem *self = KLYNGE_AGENDA_ITEM (object);
+  g_autofree char *when = format_when (self->starts_at);
 
-  g_free (self->title);
-  g_free (self->kind);
-  g_free (self->notes);
-  G_OBJECT_CLASS (klynge_agenda_item_parent_class)->finalize (object);
-}
-
-static void
-klynge_agenda_item_class_init (KlyngeAgendaItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = klynge_agenda_item_finalize;
-}
-
-static void
-klynge_agenda_item_init (KlyngeAgendaItem *self)
-{
-  self->title = g_strdup ("");
-  self->kind = g_strdup ("plenary");
-  self->notes = g_strdup ("");
-}
-
-KlyngeAgendaItem *
-klynge_agenda_item_new (const char *title,
-                        const char *kind,
-                        int         duration_minutes)
-{
-  KlyngeAgendaItem *item = g_object_new (KLYNGE_TYPE_AGENDA_ITEM, NULL);
-
-  replace (&item->title, title);
-  replace (&item->kind, kind != NULL ? kind : "plenary");
-  item->duration_minutes = duration_minutes;
-  return item;
-}
-
-const char *const *
-klynge_agenda_kinds (void)
-{
-  return agenda_kinds;
-}
-
-const char *
-klynge_agenda_kind_label (const char *kind)
-{
-  if (g_strcmp0 (kind, "welcome") == 0)
-    return _("Welcome");
-  if (g_strcmp0 (kind, "data") == 0)
-    return _("Data presentation");
-  if (g_strcmp0 (kind, "group") == 0)
-    return _("Small-group discussion");
-  if (g_strcmp0 (kind, "speaker") == 0)
-    return _("Speaker");
-  if (g_strcmp0 (kind, "pdsa") == 0)
-    return _("PDSA plan");
-  if (g_strcmp0 (kind, "break") == 0)
-    return _("Break");
-  return _("Plenary");
+  return g_strdup_printf ("%s · %s", when, klynge_meeting_status_label (self->status));
 }
 
 /* Speakers */
@@ -180,15 +151,154 @@ klynge_meeting_finalize (GObject *object)
   g_free (self->status);
   g_free (self->minutes);
   g_free (self->reply_by);
-  g_ptr_array_unref (self->agenda);
-  g_ptr_array_unref (self->speakers);
+  g_clear_pointer (&self->agenda, g_ptr_array_unref);
+  g_clear_pointer (&self->speakers, g_ptr_array_unref);
   G_OBJECT_CLASS (klynge_meeting_parent_class)->finalize (object);
+}
+
+static void
+klynge_meeting_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KlyngeMeeting *self = KLYNGE_MEETING (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_CLUSTER_ID:
+      g_value_set_int64 (value, self->cluster_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_TOPIC_ID:
+      g_value_set_int64 (value, self->topic_id);
+      break;
+    case PROP_TOPIC_TITLE:
+      g_value_set_string (value, self->topic_title);
+      break;
+    case PROP_STARTS_AT:
+      g_value_set_string (value, self->starts_at);
+      break;
+    case PROP_ENDS_AT:
+      g_value_set_string (value, self->ends_at);
+      break;
+    case PROP_WHEN_LABEL:
+      g_value_take_string (value, format_when (self->starts_at));
+      break;
+    case PROP_VENUE_NAME:
+      g_value_set_string (value, self->venue_name);
+      break;
+    case PROP_VENUE_ADDRESS:
+      g_value_set_string (value, self->venue_address);
+      break;
+    case PROP_CATERING:
+      g_value_set_string (value, self->catering);
+      break;
+    case PROP_FACILITATOR_ID:
+      g_value_set_int64 (value, self->facilitator_id);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+    case PROP_STATUS_LABEL:
+      g_value_set_string (value, klynge_meeting_status_label (self->status));
+      break;
+    case PROP_SUMMARY:
+      g_value_take_string (value, summary (self));
+      break;
+    case PROP_MINUTES:
+      g_value_set_string (value, self->minutes);
+      break;
+    case PROP_FOLLOW_UP_OF:
+      g_value_set_int64 (value, self->follow_up_of);
+      break;
+    case PROP_N_PRESENT:
+      g_value_set_int64 (value, self->n_present);
+      break;
+    case PROP_SEQUENCE:
+      g_value_set_int (value, self->sequence);
+      break;
+    case PROP_REPLY_BY:
+      g_value_set_string (value, self->reply_by);
+      break;
+    case PROP_PAST:
+      g_value_set_boolean (value, self->past);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 klynge_meeting_class_init (KlyngeMeetingClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = klynge_meeting_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = klynge_meeting_finalize;
+  object_class->get_property = klynge_meeting_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_CLUSTER_ID] = g_param_spec_int64 ("cluster-id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_TOPIC_ID] = g_param_spec_int64 ("topic-id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_TOPIC_TITLE] = g_param_spec_string ("topic-title", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_STARTS_AT] = g_param_spec_string ("starts-at", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_ENDS_AT] = g_param_spec_string ("ends-at", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMeeting:when-label:
+   *
+   * The start in the locale's words: "9 June 2026, 17:00".
+   */
+  properties[PROP_WHEN_LABEL] = g_param_spec_string ("when-label", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_VENUE_NAME] = g_param_spec_string ("venue-name", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_VENUE_ADDRESS] = g_param_spec_string ("venue-address", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_CATERING] = g_param_spec_string ("catering", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_FACILITATOR_ID] = g_param_spec_int64 ("facilitator-id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMeeting:status:
+   *
+   * The status's key: planned, invited, held or cancelled.
+   */
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMeeting:status-label:
+   *
+   * The status, translated: "Invitations sent".
+   */
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMeeting:summary:
+   *
+   * When and how it stands, for a row under the title: "9 June 2026, 17:00 · Held".
+   */
+  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_MINUTES] = g_param_spec_string ("minutes", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_FOLLOW_UP_OF] = g_param_spec_int64 ("follow-up-of", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMeeting:n-present:
+   *
+   * How many members were present, as listed.
+   */
+  properties[PROP_N_PRESENT] = g_param_spec_int64 ("n-present", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_SEQUENCE] = g_param_spec_int ("sequence", NULL, NULL, 0, G_MAXINT, 0, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMeeting:reply-by:
+   *
+   * The date members are asked to answer by, "2026-06-02", or %NULL.
+   */
+  properties[PROP_REPLY_BY] = g_param_spec_string ("reply-by", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  /**
+   * KlyngeMeeting:past:
+   *
+   * Whether the meeting was held or is over, as of its listing.
+   */
+  properties[PROP_PAST] = g_param_spec_boolean ("past", NULL, NULL, FALSE, KLYNGE_RECORD_READABLE);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -213,6 +323,55 @@ klynge_meeting_new (gint64 cluster_id)
 
   meeting->cluster_id = cluster_id;
   return meeting;
+}
+
+static void
+take_fields (gpointer self_,
+             gpointer from_)
+{
+  KlyngeMeeting *self = self_;
+  KlyngeMeeting *from = from_;
+
+  self->id = from->id;
+  self->cluster_id = from->cluster_id;
+  g_free (self->title), self->title = g_steal_pointer (&from->title);
+  self->topic_id = from->topic_id;
+  g_free (self->topic_title), self->topic_title = g_steal_pointer (&from->topic_title);
+  g_free (self->starts_at), self->starts_at = g_steal_pointer (&from->starts_at);
+  g_free (self->ends_at), self->ends_at = g_steal_pointer (&from->ends_at);
+  g_free (self->venue_name), self->venue_name = g_steal_pointer (&from->venue_name);
+  g_free (self->venue_address), self->venue_address = g_steal_pointer (&from->venue_address);
+  g_free (self->catering), self->catering = g_steal_pointer (&from->catering);
+  self->facilitator_id = from->facilitator_id;
+  g_free (self->status), self->status = g_steal_pointer (&from->status);
+  g_free (self->minutes), self->minutes = g_steal_pointer (&from->minutes);
+  self->follow_up_of = from->follow_up_of;
+  g_ptr_array_unref (self->agenda), self->agenda = g_steal_pointer (&from->agenda);
+  g_ptr_array_unref (self->speakers), self->speakers = g_steal_pointer (&from->speakers);
+  self->n_present = from->n_present;
+  self->sequence = from->sequence;
+  g_free (self->reply_by), self->reply_by = g_steal_pointer (&from->reply_by);
+  self->past = from->past;
+}
+
+/**
+ * klynge_meeting_update:
+ * @from: (transfer full): the meeting as read again; used up
+ *
+ * Brings @self up to date with @from in place, notifying each property
+ * whose value changed, so that rows bound to @self show it.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+klynge_meeting_update (KlyngeMeeting *self,
+                       KlyngeMeeting *from)
+{
+  g_autoptr(KlyngeMeeting) used = from;
+
+  g_return_val_if_fail (KLYNGE_IS_MEETING (self), FALSE);
+  g_return_val_if_fail (KLYNGE_IS_MEETING (from), FALSE);
+  return klynge_record_update (self, from, take_fields);
 }
 
 const char *
@@ -278,7 +437,7 @@ klynge_meeting_compute_agenda (KlyngeMeeting *self)
     {
       KlyngeAgendaItem *item = g_ptr_array_index (self->agenda, i);
 
-      item->start_minutes = offset;
+      klynge_agenda_item_set_start_minutes (item, offset);
       offset += MAX (item->duration_minutes, 0);
     }
   return offset;
@@ -333,11 +492,13 @@ klynge_meeting_agenda_text (KlyngeMeeting *self)
 
 /* Loading and listing */
 
+/* Past: held, or over by ?2, the local time now. */
+#define MEETING_PAST "NOT (m.status != 'held' AND m.ends_at >= ?2) "
 #define MEETING_COLUMNS \
   "m.id, m.cluster_id, m.title, m.topic_id, t.title, m.starts_at, m.ends_at, m.venue_name, " \
   "m.venue_address, m.catering, m.facilitator_id, m.status, m.minutes, m.follow_up_of, " \
   "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present'), " \
-  "m.sequence, m.reply_by "
+  "m.sequence, m.reply_by, " MEETING_PAST
 #define MEETING_JOINS "FROM meeting m LEFT JOIN topic t ON t.id = m.topic_id "
 
 static gpointer
@@ -346,21 +507,22 @@ meeting_from_row (KlyngeDbStatement *stmt)
   KlyngeMeeting *meeting = klynge_meeting_new (klynge_db_statement_column_int64 (stmt, 1));
 
   meeting->id = klynge_db_statement_column_int64 (stmt, 0);
-  replace (&meeting->title, klynge_db_statement_column_text (stmt, 2));
+  klynge_record_set_text (&meeting->title, klynge_db_statement_column_text (stmt, 2));
   meeting->topic_id = klynge_db_statement_column_int64 (stmt, 3);
   meeting->topic_title = klynge_db_statement_dup_nullable (stmt, 4);
-  replace (&meeting->starts_at, klynge_db_statement_column_text (stmt, 5));
-  replace (&meeting->ends_at, klynge_db_statement_column_text (stmt, 6));
-  replace (&meeting->venue_name, klynge_db_statement_column_text (stmt, 7));
-  replace (&meeting->venue_address, klynge_db_statement_column_text (stmt, 8));
-  replace (&meeting->catering, klynge_db_statement_column_text (stmt, 9));
+  klynge_record_set_text (&meeting->starts_at, klynge_db_statement_column_text (stmt, 5));
+  klynge_record_set_text (&meeting->ends_at, klynge_db_statement_column_text (stmt, 6));
+  klynge_record_set_text (&meeting->venue_name, klynge_db_statement_column_text (stmt, 7));
+  klynge_record_set_text (&meeting->venue_address, klynge_db_statement_column_text (stmt, 8));
+  klynge_record_set_text (&meeting->catering, klynge_db_statement_column_text (stmt, 9));
   meeting->facilitator_id = klynge_db_statement_column_int64 (stmt, 10);
-  replace (&meeting->status, klynge_db_statement_column_text (stmt, 11));
-  replace (&meeting->minutes, klynge_db_statement_column_text (stmt, 12));
+  klynge_record_set_text (&meeting->status, klynge_db_statement_column_text (stmt, 11));
+  klynge_record_set_text (&meeting->minutes, klynge_db_statement_column_text (stmt, 12));
   meeting->follow_up_of = klynge_db_statement_column_int64 (stmt, 13);
   meeting->n_present = klynge_db_statement_column_int64 (stmt, 14);
   meeting->sequence = (int) klynge_db_statement_column_int64 (stmt, 15);
   meeting->reply_by = klynge_db_statement_dup_nullable (stmt, 16);
+  meeting->past = klynge_db_statement_column_int64 (stmt, 17) != 0;
   return meeting;
 }
 
@@ -372,7 +534,7 @@ agenda_item_from_row (KlyngeDbStatement *stmt)
                                                    (int) klynge_db_statement_column_int64 (stmt, 3));
 
   item->id = klynge_db_statement_column_int64 (stmt, 0);
-  replace (&item->notes, klynge_db_statement_column_text (stmt, 4));
+  klynge_record_set_text (&item->notes, klynge_db_statement_column_text (stmt, 4));
   return item;
 }
 
@@ -422,8 +584,10 @@ klynge_meeting_load (KlyngeDb  *db,
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.id = ?1");
   g_autoptr(KlyngeMeeting) meeting = NULL;
+  g_autofree char *now = local_now ();
 
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
+  klynge_db_statement_bind_text (stmt, 2, now);
   if (!klynge_db_statement_expect_row (stmt, _("The meeting no longer exists."), error))
     return NULL;
   meeting = meeting_from_row (stmt);
@@ -437,8 +601,7 @@ klynge_meeting_load (KlyngeDb  *db,
  * klynge_meetings_list:
  * @now: (nullable): the local time that divides upcoming from past; %NULL: now
  *
- * Upcoming meetings soonest first, past ones latest first. The agenda is not
- * loaded.
+ * The agenda is not loaded.
  *
  * Returns: (transfer full): a list of #KlyngeMeeting
  */
@@ -453,18 +616,11 @@ klynge_meetings_list (KlyngeDb              *db,
   g_autoptr(KlyngeDbStatement) stmt = NULL;
 
   if (now == NULL)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_now_local ();
-
-      now = current = g_date_time_format (dt, "%Y-%m-%dT%H:%M");
-    }
+    now = current = local_now ();
   stmt = klynge_db_statement_new (db,
-    filter == KLYNGE_MEETINGS_UPCOMING
+    filter == KLYNGE_MEETINGS_SCHEDULE
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
-        "AND m.status != 'held' AND m.ends_at >= ?2 ORDER BY m.starts_at, m.id"
-      : filter == KLYNGE_MEETINGS_PAST
-      ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 "
-        "AND NOT (m.status != 'held' AND m.ends_at >= ?2) ORDER BY m.starts_at DESC, m.id"
+        "ORDER BY " MEETING_PAST ", CASE WHEN " MEETING_PAST "THEN NULL ELSE m.starts_at END, m.starts_at DESC, m.id"
       : filter == KLYNGE_MEETINGS_WITH_INDICATORS
       ? "SELECT " MEETING_COLUMNS MEETING_JOINS "WHERE m.cluster_id = ?1 AND ?2 IS NOT NULL "
         "AND (m.topic_id IS NOT NULL OR m.id IN (SELECT meeting_id FROM data_request)) ORDER BY m.starts_at DESC, m.id"
@@ -563,7 +719,7 @@ validate_meeting (KlyngeDb       *db,
                        i + 1, item->title);
           return FALSE;
         }
-      if (!g_strv_contains (agenda_kinds, item->kind))
+      if (!g_strv_contains (klynge_agenda_kinds (), item->kind))
         {
           g_set_error (error, KLYNGE_ERROR, KLYNGE_ERROR_INVALID,
                        _("Agenda item %u (“%s”) has an unknown type “%s”."), i + 1, item->title, item->kind);
@@ -782,7 +938,7 @@ klynge_meeting_reschedule (KlyngeDb    *db,
   if (meeting == NULL)
     return FALSE;
   length = klynge_meeting_duration_minutes (meeting);
-  replace (&meeting->starts_at, starts_at);
+  klynge_record_set_text (&meeting->starts_at, starts_at);
   g_free (meeting->ends_at);
   meeting->ends_at = ends_at != NULL ? g_strdup (ends_at)
                    : to_minutes (starts_at) < 0 ? g_strdup ("")
@@ -947,12 +1103,12 @@ klynge_meeting_propose_follow_up (KlyngeMeeting *held,
   /* Translators: the title of a proposed follow-up meeting; %s is the earlier meeting's title */
   meeting->title = g_strdup_printf (_("Follow-up: %s"), held->title);
   meeting->topic_id = held->topic_id;
-  replace (&meeting->starts_at, proposed);
+  klynge_record_set_text (&meeting->starts_at, proposed);
   g_free (meeting->ends_at);
   meeting->ends_at = from_minutes (to_minutes (proposed) + klynge_meeting_duration_minutes (held));
-  replace (&meeting->venue_name, held->venue_name);
-  replace (&meeting->venue_address, held->venue_address);
-  replace (&meeting->catering, held->catering);
+  klynge_record_set_text (&meeting->venue_name, held->venue_name);
+  klynge_record_set_text (&meeting->venue_address, held->venue_address);
+  klynge_record_set_text (&meeting->catering, held->catering);
   meeting->facilitator_id = held->facilitator_id;
   meeting->follow_up_of = held->id;
   for (guint i = 0; i < held->agenda->len; i++)

@@ -8,33 +8,11 @@
 
 #include <gio/gio.h>
 
+#include "klynge-agenda-item.h"
 #include "klynge-db.h"
 #include "klynge-snapshot.h"
 
 G_BEGIN_DECLS
-
-#define KLYNGE_TYPE_AGENDA_ITEM (klynge_agenda_item_get_type ())
-G_DECLARE_FINAL_TYPE (KlyngeAgendaItem, klynge_agenda_item, KLYNGE, AGENDA_ITEM, GObject)
-
-/* One item of an agenda. start_minutes is computed from the items before it
- * (klynge_meeting_compute_agenda()); it is not stored. */
-struct _KlyngeAgendaItem
-{
-  GObject  parent_instance;
-
-  gint64   id;
-  char    *title;
-  char    *kind;              /* welcome, data, group, plenary, speaker, pdsa, break */
-  int      duration_minutes;  /* > 0 */
-  char    *notes;
-  int      start_minutes;     /* minutes after the meeting starts */
-};
-
-KlyngeAgendaItem *klynge_agenda_item_new        (const char *title,
-                                                 const char *kind,
-                                                 int         duration_minutes);
-const char       *klynge_agenda_kind_label      (const char *kind);
-const char *const *klynge_agenda_kinds          (void);
 
 typedef struct
 {
@@ -52,8 +30,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlyngeSpeaker, klynge_speaker_free)
 #define KLYNGE_TYPE_MEETING (klynge_meeting_get_type ())
 G_DECLARE_FINAL_TYPE (KlyngeMeeting, klynge_meeting, KLYNGE, MEETING, GObject)
 
-/* A meeting as the editor fills it in before klynge_meeting_save(). Times are
- * local to the cluster's time zone, "2026-06-09T17:00". */
+/* A meeting as the editor fills it in before klynge_meeting_save(); its
+ * properties are what a list binds, brought up to date by
+ * klynge_meeting_update(). Times are local to the cluster's time zone,
+ * "2026-06-09T17:00". */
 struct _KlyngeMeeting
 {
   GObject     parent_instance;
@@ -77,17 +57,22 @@ struct _KlyngeMeeting
   gint64      n_present;      /* filled when listed */
   int         sequence;       /* RFC 5545 SEQUENCE: changes of time, place or cancellation since invited; kept by saving */
   char       *reply_by;       /* nullable: "2026-06-02", the date members are asked to answer by */
+  gboolean    past;           /* filled when loaded: held, or over */
 };
 
 typedef enum
 {
-  KLYNGE_MEETINGS_ALL,
-  KLYNGE_MEETINGS_UPCOMING,   /* ends now or later, not held (cancelled ones too, where their date puts them) */
-  KLYNGE_MEETINGS_PAST,       /* held, or over */
+  KLYNGE_MEETINGS_ALL,        /* by start */
   KLYNGE_MEETINGS_WITH_INDICATORS, /* with a topic or data requests, latest first: those charts can show */
+  /* The Meetings area's list: the upcoming ones soonest first (cancelled
+   * ones too, where their date puts them), then the past ones (held, or
+   * over) latest first. */
+  KLYNGE_MEETINGS_SCHEDULE,
 } KlyngeMeetingsFilter;
 
 KlyngeMeeting *klynge_meeting_new                (gint64          cluster_id);
+gboolean       klynge_meeting_update             (KlyngeMeeting  *self,
+                                                  KlyngeMeeting  *from);
 const char    *klynge_meeting_status_label       (const char     *status);
 int            klynge_meeting_duration_minutes   (KlyngeMeeting  *self);
 int            klynge_meeting_compute_agenda     (KlyngeMeeting  *self);
