@@ -38,6 +38,8 @@ struct _KlyngeChartsPage
   GPtrArray       *periods;
   GPtrArray       *clinics;
   GError          *choices_error; /* why the meetings or clinics could not be read */
+  GError          *indicators_error;
+  GError          *periods_error;
   char            *limits;       /* "auto", "chance" or "widened", as KlyngeChartLimits */
   gboolean         show_table;   /* the chart's numbers as a table instead of the chart */
   gboolean         updating;
@@ -117,6 +119,21 @@ current_options (KlyngeChartsPage *self)
   return options;
 }
 
+/* In the chart's place: a chart drawn anyway would leave out what could not be read. */
+static void
+show_error (KlyngeChartsPage *self,
+            const char       *title,
+            const GError     *error)
+{
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->content, "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-chart", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.present", FALSE);
+  klynge_chart_table_set (self->table, NULL, &(KlyngeChartOptions) { 0 });
+  klynge_chart_view_set (self->view, NULL, &(KlyngeChartOptions) { 0 });
+}
+
 static void
 show_chart (KlyngeChartsPage *self)
 {
@@ -141,10 +158,13 @@ show_chart (KlyngeChartsPage *self)
   /* Without its meetings and clinics, a chart would be drawn for choices that are not the cluster's. */
   if (self->choices_error != NULL)
     {
-      adw_status_page_set_description (self->error_page, self->choices_error->message);
-      gtk_stack_set_visible_child_name (self->content, "error");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-chart", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.present", FALSE);
+      show_error (self, _("The Cluster’s Meetings and Clinics Could Not Be Read"), self->choices_error);
+      return;
+    }
+  if (self->indicators_error != NULL || self->periods_error != NULL)
+    {
+      show_error (self, _("The Cluster’s Indicators Could Not Be Read"),
+                  self->indicators_error != NULL ? self->indicators_error : self->periods_error);
       return;
     }
   if (options.kind == KLYNGE_CHART_ATTENDANCE || indicator != 0)
@@ -160,7 +180,10 @@ show_chart (KlyngeChartsPage *self)
   else
     data = NULL;
   if (data == NULL && error != NULL)
-    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+    {
+      show_error (self, _("The Chart Could Not Be Read"), error);
+      return;
+    }
   /* Empty pickers would only offer "(None)". */
   gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE && indicator != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_picker), options.kind != KLYNGE_CHART_ATTENDANCE && indicator != 0);
@@ -186,8 +209,10 @@ fill_periods (KlyngeChartsPage *self)
   if (self->periods != NULL && previous < self->periods->len)
     keep = g_strdup (g_ptr_array_index (self->periods, previous));
   g_clear_pointer (&self->periods, g_ptr_array_unref);
+  g_clear_error (&self->periods_error);
   self->periods = klynge_chart_list_periods (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                             selected_id (self->indicator_picker, self->indicators, 0), NULL);
+                                             selected_id (self->indicator_picker, self->indicators, 0),
+                                             &self->periods_error);
   for (guint i = 0; self->periods != NULL && i < self->periods->len; i++)
     {
       g_autofree char *label = klynge_period_format_key (g_ptr_array_index (self->periods, i));
@@ -210,8 +235,10 @@ fill_indicators (KlyngeChartsPage *self)
   gint64 keep = selected_id (self->indicator_picker, self->indicators, 0);
 
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_error (&self->indicators_error);
   self->indicators = klynge_chart_list_indicators (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                                   selected_id (self->meeting_picker, self->meetings, 1), NULL);
+                                                   selected_id (self->meeting_picker, self->meetings, 1),
+                                                   &self->indicators_error);
   fill_picker (self->indicator_picker, self->indicators, NULL, keep);
   fill_periods (self);
 }
@@ -524,6 +551,8 @@ klynge_charts_page_dispose (GObject *object)
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->clinics, g_ptr_array_unref);
   g_clear_error (&self->choices_error);
+  g_clear_error (&self->indicators_error);
+  g_clear_error (&self->periods_error);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
 
