@@ -555,12 +555,12 @@ unreadable_indicators (KlyngeWindow *window,
 
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
   g_assert_false (gtk_widget_get_mapped (error_page));
-  g_assert_true (klynge_db_exec (db, "ALTER TABLE topic RENAME TO topic_away", NULL));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE indicator RENAME TO indicator_away", NULL));
   klynge_context_emit_changed (context);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (error_page));
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "topic"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "indicator"));
 
-  g_assert_true (klynge_db_exec (db, "ALTER TABLE topic_away RENAME TO topic", NULL));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE indicator_away RENAME TO indicator", NULL));
   klynge_context_emit_changed (context);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
 
