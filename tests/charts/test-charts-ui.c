@@ -552,6 +552,8 @@ unreadable_indicators (KlyngeWindow *window,
   GtkWidget *error_page = klynge_ui_test_find_named (page, "choices-error");
   KlyngeContext *context = klynge_window_get_context (window);
   KlyngeDb *db = klynge_context_get_db (context);
+  KlyngePresentation *presentation;
+  GtkWidget *slides_error;
 
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
   g_assert_false (gtk_widget_get_mapped (error_page));
@@ -564,9 +566,16 @@ unreadable_indicators (KlyngeWindow *window,
   klynge_context_emit_changed (context);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
 
-  /* The lists are read, the chart is not. */
+  /* The lists are read, the chart and the slides on the projector are not. */
+  gtk_widget_activate_action (page, "charts.present", NULL);
+  KLYNGE_UI_TEST_WAIT ((presentation = find_presentation ()) != NULL);
+  slides_error = klynge_ui_test_find_named (GTK_WIDGET (presentation), "slides-error");
+  g_assert_false (gtk_widget_get_mapped (slides_error));
   g_assert_true (klynge_db_exec (db, "ALTER TABLE cluster RENAME TO cluster_away", NULL));
   klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (slides_error));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (slides_error)), "cluster"));
+  gtk_window_destroy (GTK_WINDOW (presentation));
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (error_page));
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "cluster"));
   g_assert_true (klynge_db_exec (db, "ALTER TABLE cluster_away RENAME TO cluster", NULL));
