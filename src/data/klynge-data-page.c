@@ -230,7 +230,12 @@ load_requests (KlyngeDataPage *self)
           g_string_append (subtitle, " · ");
           g_string_append_printf (subtitle, _("Missing: %s"), missing->str);
           g_string_append_printf (subtitle, "\n%s · %s", first->clinic_phone, first->clinic_email);
-          mailto = klynge_submissions_reminder_uri (db, meeting, first->clinic_id, NULL);
+          /* Without its reminder the row says why, under what is missing. */
+          if ((mailto = klynge_submissions_reminder_uri (db, meeting, first->clinic_id, &error)) == NULL)
+            {
+              g_string_append_printf (subtitle, "\n%s", error->message);
+              g_clear_error (&error);
+            }
         }
       else
         n_complete++;

@@ -1008,7 +1008,8 @@ load_mapping_names (KlyngeImportSheet *self)
   gtk_string_list_splice (self->mapping_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->mapping_names)), guess);
   if (db != NULL && (names = klynge_import_mapping_list (db, klynge_context_get_cluster_id (self->context), &error)) != NULL)
     gtk_string_list_splice (self->mapping_names, 1, 0, (const char *const *)names);
-  klynge_combo_row_show_error (self->mapping_row, error);
+  if (error != NULL)
+    klynge_combo_row_show_error (self->mapping_row, error);
 }
 
 static void

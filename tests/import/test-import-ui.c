@@ -1215,6 +1215,44 @@ unreadable_mappings (KlyngeWindow *window,
   g_assert_true (klynge_db_exec (db, "ALTER TABLE indicator_away RENAME TO indicator", NULL));
 }
 
+/* The sheet on a dropped file: saved mappings that cannot be read are not
+ * "none saved", and letters that cannot be read do not leave the names on
+ * the projector. */
+static void
+unreadable_sheet_choices (KlyngeWindow *window,
+                          gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  g_autofree char *path = klynge_test_data_path ("import/diabetes-long-utf8bom.csv");
+  GtkWidget *sheet = g_object_ref_sink (klynge_import_sheet_new ());
+  GtkWidget *mapping_row = klynge_ui_test_find_widget (sheet, ADW_TYPE_COMBO_ROW);
+  GtkWidget *summary = klynge_ui_test_find_named (sheet, "summary");
+
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE import_mapping RENAME TO import_mapping_away", NULL));
+  klynge_import_sheet_set_compact (KLYNGE_IMPORT_SHEET (sheet), TRUE);
+  klynge_import_sheet_set_context (KLYNGE_IMPORT_SHEET (sheet), context);
+  klynge_import_sheet_set_file (KLYNGE_IMPORT_SHEET (sheet), path);
+  g_assert_true (gtk_widget_has_css_class (mapping_row, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mapping_row)), "import_mapping"));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE import_mapping_away RENAME TO import_mapping", NULL));
+
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE clinic_letter RENAME TO clinic_letter_away", NULL));
+  klynge_import_sheet_set_anonymous (KLYNGE_IMPORT_SHEET (sheet), 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "clinic_letter"));
+  klynge_import_sheet_check (KLYNGE_IMPORT_SHEET (sheet));
+  g_assert_false (klynge_import_sheet_is_busy (KLYNGE_IMPORT_SHEET (sheet)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "clinic_letter"));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE clinic_letter_away RENAME TO clinic_letter", NULL));
+  g_object_unref (sheet);
+}
+
+static void
+test_unreadable_sheet_choices (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_sheet_choices, NULL);
+}
+
 static void
 test_unreadable_mappings (void)
 {
@@ -1348,6 +1386,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/unreadable-batches", test_unreadable_batches);
   g_test_add_func ("/import/ui/unreadable-measurements", test_unreadable_measurements);
   g_test_add_func ("/import/ui/unreadable-mappings", test_unreadable_mappings);
+  g_test_add_func ("/import/ui/unreadable-sheet-choices", test_unreadable_sheet_choices);
   g_test_add_func ("/import/ui/tracker-by-hand", test_tracker_by_hand);
   g_test_add_func ("/import/ui/assistant-choices", test_assistant_choices);
   g_test_add_func ("/import/ui/month-dates", test_month_dates);
