@@ -968,6 +968,54 @@ clinic_delete_unreadable (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic WHERE id = ?1", clinic), ==, 1);
 }
 
+/* A message shown as an error below @widget, or %NULL. */
+static GtkWidget *
+find_error_label (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && found == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_error_label (child);
+  return found;
+}
+
+/* Clusters that cannot be read: the switcher says why where they would be
+ * listed, and archiving asks about no nameless cluster but says why. */
+static void
+unreadable_cluster (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *switcher = klynge_ui_test_find_named (GTK_WIDGET (window), "cluster-switcher");
+  GtkWidget *error_label;
+  AdwMessageDialog *dialog;
+
+  show_page (window);
+  g_assert_null (find_error_label (switcher));
+  /* Asked before the window knows: the action is still there. */
+  g_assert_true (klynge_db_exec (window_db (window), "ALTER TABLE cluster RENAME TO cluster_away", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-cluster", NULL));
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cluster"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT ((error_label = find_error_label (switcher)) != NULL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "cluster"));
+  g_assert_true (klynge_db_exec (window_db (window), "ALTER TABLE cluster_away RENAME TO cluster", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (find_error_label (switcher) == NULL);
+}
+
+static void
+test_unreadable_cluster (void)
+{
+  run (unreadable_cluster);
+}
+
 static void
 test_unreadable_lists (void)
 {
@@ -1030,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
   g_test_add_func ("/clusters/ui/empty-states", test_empty_states);
   g_test_add_func ("/clusters/ui/unreadable-lists", test_unreadable_lists);
+  g_test_add_func ("/clusters/ui/unreadable-cluster", test_unreadable_cluster);
   g_test_add_func ("/clusters/ui/clinic-delete-unreadable", test_clinic_delete_unreadable);
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
   g_test_add_func ("/clusters/ui/new-cluster-enter", test_new_cluster_enter);
