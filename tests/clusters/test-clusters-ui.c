@@ -968,20 +968,6 @@ clinic_delete_unreadable (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic WHERE id = ?1", clinic), ==, 1);
 }
 
-/* A message shown as an error below @widget, or %NULL. */
-static GtkWidget *
-find_error_label (GtkWidget *widget)
-{
-  GtkWidget *found = NULL;
-
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && found == NULL;
-       child = gtk_widget_get_next_sibling (child))
-    found = find_error_label (child);
-  return found;
-}
-
 /* Clusters that cannot be read: the switcher says why where they would be
  * listed, and archiving asks about no nameless cluster but says why. */
 static void
@@ -994,7 +980,7 @@ unreadable_cluster (KlyngeWindow *window,
   AdwMessageDialog *dialog;
 
   show_page (window);
-  g_assert_null (find_error_label (switcher));
+  g_assert_null (klynge_ui_test_find_error (switcher));
   /* Asked before the window knows: the action is still there. */
   g_assert_true (klynge_db_exec (window_db (window), "ALTER TABLE cluster RENAME TO cluster_away", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-cluster", NULL));
@@ -1003,11 +989,11 @@ unreadable_cluster (KlyngeWindow *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   klynge_context_emit_changed (context);
-  KLYNGE_UI_TEST_WAIT ((error_label = find_error_label (switcher)) != NULL);
+  KLYNGE_UI_TEST_WAIT ((error_label = klynge_ui_test_find_error (switcher)) != NULL);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "cluster"));
   g_assert_true (klynge_db_exec (window_db (window), "ALTER TABLE cluster_away RENAME TO cluster", NULL));
   klynge_context_emit_changed (context);
-  KLYNGE_UI_TEST_WAIT (find_error_label (switcher) == NULL);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_error (switcher) == NULL);
 }
 
 static void

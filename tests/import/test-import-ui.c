@@ -1155,20 +1155,6 @@ test_unreadable_measurements (void)
   klynge_ui_test_run_on_demo (unreadable_measurements, NULL);
 }
 
-/* A message shown as an error below @widget, or %NULL. */
-static GtkWidget *
-find_error_label (GtkWidget *widget)
-{
-  GtkWidget *found = NULL;
-
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && found == NULL;
-       child = gtk_widget_get_next_sibling (child))
-    found = find_error_label (child);
-  return found;
-}
-
 /* Saved mappings and indicators that cannot be read: the assistant says
  * why in the row or group they fill, and neither keeps a mapping that is
  * not the one chosen nor guesses one past a saved one. */
@@ -1207,7 +1193,7 @@ unreadable_mappings (KlyngeWindow *window,
   /* c: without the indicators there are no rows to map, nor a new one to name. */
   g_assert_true (klynge_db_exec (db, "ALTER TABLE indicator RENAME TO indicator_away", NULL));
   assistant = open_assistant (window, "import/real/nhsd-gp-reg-jan2021.csv");
-  error_label = find_error_label (klynge_ui_test_find_named (GTK_WIDGET (assistant), "wide"));
+  error_label = klynge_ui_test_find_error (klynge_ui_test_find_named (GTK_WIDGET (assistant), "wide"));
   g_assert_nonnull (error_label);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "indicator"));
   g_assert_false (gtk_widget_is_sensitive (klynge_ui_test_find_named (GTK_WIDGET (assistant), "new-indicator")));
