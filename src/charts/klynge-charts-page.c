@@ -254,7 +254,7 @@ select_meeting_period (KlyngeChartsPage *self)
   if (meeting == 0 || self->periods == NULL)
     return;
   period = klynge_chart_meeting_period (klynge_page_get_db (KLYNGE_PAGE (self)), meeting,
-                                        selected_id (self->indicator_picker, self->indicators, 0));
+                                        selected_id (self->indicator_picker, self->indicators, 0), &self->periods_error);
   if (period != NULL && g_ptr_array_find_with_equal_func (self->periods, period, g_str_equal, &index))
     gtk_drop_down_set_selected (self->period_picker, index);
 }
