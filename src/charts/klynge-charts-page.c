@@ -38,8 +38,8 @@ struct _KlyngeChartsPage
   GPtrArray       *periods;
   GPtrArray       *clinics;
   GError          *choices_error; /* why the meetings or clinics could not be read */
-  GError          *indicators_error;
-  GError          *periods_error;
+  GError          *indicators_error; /* why the indicators could not be read */
+  GError          *periods_error;    /* why their periods (or the meeting's period) could not be */
   char            *limits;       /* "auto", "chance" or "widened", as KlyngeChartLimits */
   gboolean         show_table;   /* the chart's numbers as a table instead of the chart */
   gboolean         updating;
