@@ -253,6 +253,7 @@ char *
 klynge_context_dup_read_only_reason (KlyngeContext *self)
 {
   g_auto(KlyngeClusterDetails) cluster = { 0 };
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
 
@@ -260,8 +261,10 @@ klynge_context_dup_read_only_reason (KlyngeContext *self)
     return NULL;
   if (klynge_db_is_read_only (self->db))
     return klynge_db_dup_read_only_reason (self->db);
-  if (!klynge_cluster_details_load (self->db, self->cluster_id, &cluster, NULL))
-    return g_strdup (_("The cluster is archived, so nothing in it can be changed."));
+  if (!klynge_cluster_details_load (self->db, self->cluster_id, &cluster, &error))
+    /* Translators: %s says why the cluster's name could not be read */
+    return g_strdup_printf (_("The cluster is archived, so nothing in it can be changed. Its name could not be read: %s"),
+                            error->message);
   /* Translators: %s is the cluster's name */
   return g_strdup_printf (_("The cluster “%s” is archived: it is kept to be looked up, exported and printed, not changed. "
                             "To change it again, choose Unarchive Cluster in the Cluster area’s cluster menu."),

@@ -132,9 +132,10 @@ static void
 update_title (KlyngeWindow *self)
 {
   g_auto(KlyngeClusterSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
   KlyngeDb *db = klynge_context_get_db (self->context);
 
-  if (db != NULL && klynge_cluster_summary_load (db, klynge_context_get_cluster_id (self->context), &summary, NULL))
+  if (db != NULL && klynge_cluster_summary_load (db, klynge_context_get_cluster_id (self->context), &summary, &error))
     {
       g_autofree char *title = g_strdup_printf ("%s – Klynge", summary.name);
 
@@ -144,7 +145,8 @@ update_title (KlyngeWindow *self)
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), "Klynge");
-      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      /* In the cluster's name's place. */
+      adw_view_switcher_title_set_subtitle (self->switcher_title, error != NULL ? error->message : NULL);
     }
 }
 

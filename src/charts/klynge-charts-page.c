@@ -34,6 +34,8 @@ struct _KlyngeChartsPage
   KlyngeChartTable *table;
 
   GError          *choices_error; /* why the meetings or clinics could not be read */
+  GError          *indicators_error; /* why the indicators could not be read */
+  GError          *periods_error;    /* why their periods (or the meeting's period) could not be */
   char            *limits;       /* "auto", "chance" or "widened", as KlyngeChartLimits */
   gboolean         show_table;   /* the chart's numbers as a table instead of the chart */
   gboolean         updating;
@@ -92,6 +94,21 @@ current_options (KlyngeChartsPage *self)
   return options;
 }
 
+/* In the chart's place: a chart drawn anyway would leave out what could not be read. */
+static void
+show_error (KlyngeChartsPage *self,
+            const char       *title,
+            const GError     *error)
+{
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->content, "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-chart", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.present", FALSE);
+  klynge_chart_table_set (self->table, NULL, &(KlyngeChartOptions) { 0 });
+  klynge_chart_view_set (self->view, NULL, &(KlyngeChartOptions) { 0 });
+}
+
 static void
 show_chart (KlyngeChartsPage *self)
 {
@@ -115,10 +132,13 @@ show_chart (KlyngeChartsPage *self)
   /* Without its meetings and clinics, a chart would be drawn for choices that are not the cluster's. */
   if (self->choices_error != NULL)
     {
-      adw_status_page_set_description (self->error_page, self->choices_error->message);
-      gtk_stack_set_visible_child_name (self->content, "error");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export-chart", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.present", FALSE);
+      show_error (self, _("The Cluster’s Meetings and Clinics Could Not Be Read"), self->choices_error);
+      return;
+    }
+  if (self->indicators_error != NULL || self->periods_error != NULL)
+    {
+      show_error (self, _("The Cluster’s Indicators Could Not Be Read"),
+                  self->indicators_error != NULL ? self->indicators_error : self->periods_error);
       return;
     }
   if (options.kind == KLYNGE_CHART_ATTENDANCE || indicator != 0)
@@ -133,7 +153,10 @@ show_chart (KlyngeChartsPage *self)
   else
     data = NULL;
   if (data == NULL && error != NULL)
-    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+    {
+      show_error (self, _("The Chart Could Not Be Read"), error);
+      return;
+    }
   /* Empty pickers would only offer "(None)". */
   gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_picker), options.kind != KLYNGE_CHART_ATTENDANCE && indicator != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_picker), options.kind != KLYNGE_CHART_ATTENDANCE && indicator != 0);
@@ -151,9 +174,11 @@ static void
 fill_periods (KlyngeChartsPage *self)
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  g_autoptr(GPtrArray) periods = klynge_chart_list_periods (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                                            klynge_picker_get_selected_id (self->indicator_picker), NULL);
+  g_autoptr(GPtrArray) periods = NULL;
 
+  g_clear_error (&self->periods_error);
+  periods = klynge_chart_list_periods (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                       klynge_picker_get_selected_id (self->indicator_picker), &self->periods_error);
   klynge_picker_set_periods (self->period_picker, periods);
 }
 
@@ -161,9 +186,11 @@ static void
 fill_indicators (KlyngeChartsPage *self)
 {
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  g_autoptr(GPtrArray) indicators = klynge_chart_list_indicators (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                                                  klynge_picker_get_selected_id (self->meeting_picker), NULL);
+  g_autoptr(GPtrArray) indicators = NULL;
 
+  g_clear_error (&self->indicators_error);
+  indicators = klynge_chart_list_indicators (db, klynge_page_get_cluster (KLYNGE_PAGE (self)),
+                                             klynge_picker_get_selected_id (self->meeting_picker), &self->indicators_error);
   fill_picker (self->indicator_picker, indicators, NULL);
   fill_periods (self);
 }
@@ -176,10 +203,11 @@ select_meeting_period (KlyngeChartsPage *self)
   g_autofree char *period = NULL;
   guint index;
 
-  if (meeting == 0)
+  /* Periods that could not be read already hold the error to show. */
+  if (meeting == 0 || self->periods_error != NULL)
     return;
   period = klynge_chart_meeting_period (klynge_page_get_db (KLYNGE_PAGE (self)), meeting,
-                                        klynge_picker_get_selected_id (self->indicator_picker));
+                                        klynge_picker_get_selected_id (self->indicator_picker), &self->periods_error);
   index = klynge_choices_find_key (gtk_drop_down_get_model (self->period_picker), period);
   if (index != KLYNGE_CHOICE_NOT_FOUND)
     gtk_drop_down_set_selected (self->period_picker, index);
@@ -468,6 +496,8 @@ klynge_charts_page_dispose (GObject *object)
   KlyngeChartsPage *self = KLYNGE_CHARTS_PAGE (object);
 
   g_clear_error (&self->choices_error);
+  g_clear_error (&self->indicators_error);
+  g_clear_error (&self->periods_error);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
 

@@ -32,6 +32,7 @@ struct _KlyngePresentation
 
   GtkStack           *stack;
   KlyngeChartView    *view;
+  AdwStatusPage      *error_page;
   GtkFlowBox         *overview;
   GtkLabel           *position_label;
   GtkDrawingArea     *curtain;
@@ -84,10 +85,11 @@ indicator_slides (KlyngePresentation  *self,
 }
 
 /* A period chosen by hand on the page is the one projected for its indicator. */
-static void
-apply_page_period (KlyngePresentation *self,
-                   KlyngeDb           *db,
-                   gint64              cluster)
+static gboolean
+apply_page_period (KlyngePresentation  *self,
+                   KlyngeDb            *db,
+                   gint64               cluster,
+                   GError             **error)
 {
   for (guint i = 0; self->period != NULL && i < self->slides->len; i++)
     {
@@ -95,14 +97,16 @@ apply_page_period (KlyngePresentation *self,
       KlyngeChartData *data;
 
       if (slide->kind == KLYNGE_CHART_ATTENDANCE || slide->data->indicator_id != self->indicator_id
-          || g_strcmp0 (slide->data->period, self->period) == 0
-          || (data = klynge_chart_data_load (db, cluster, self->indicator_id, self->period, NULL)) == NULL)
+          || g_strcmp0 (slide->data->period, self->period) == 0)
         continue;
+      if ((data = klynge_chart_data_load (db, cluster, self->indicator_id, self->period, error)) == NULL)
+        return FALSE;
       klynge_chart_data_set_names (data, db, cluster, self->options.names, self->highlight_clinic, self->meeting_id);
       data->before_period = g_strdup (slide->data->before_period);
       klynge_chart_data_free (slide->data);
       slide->data = data;
     }
+  return TRUE;
 }
 
 static void
@@ -119,10 +123,16 @@ load_slides (KlyngePresentation *self)
     self->slides = klynge_chart_meeting_slides (db, cluster, self->meeting_id, &self->options, self->highlight_clinic, &error);
   else
     self->slides = indicator_slides (self, db, cluster, &error);
+  /* Not the period the page showed, under its name: the slide says why instead. */
+  if (self->slides != NULL && self->meeting_id != 0 && !apply_page_period (self, db, cluster, &error))
+    g_clear_pointer (&self->slides, g_ptr_array_unref);
   if (self->slides == NULL)
-    g_warning ("The presentation could not read its slides: %s", error->message);
-  else if (self->meeting_id != 0)
-    apply_page_period (self, db, cluster);
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "slide");
 }
 
 static void
@@ -721,6 +731,7 @@ klynge_presentation_class_init (KlyngePresentationClass *klass)
   g_type_ensure (KLYNGE_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/charts/klynge-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngePresentation, stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngePresentation, error_page);
   gtk_widget_class_bind_template_child (widget_class, KlyngePresentation, view);
   gtk_widget_class_bind_template_child (widget_class, KlyngePresentation, overview);
   gtk_widget_class_bind_template_child (widget_class, KlyngePresentation, position_label);

@@ -28,12 +28,13 @@ add_toast (GtkWidget *window,
 
 /* Returns: (transfer full) (nullable): the shown cluster's name */
 static char *
-dup_cluster_name (KlyngeContext *context)
+dup_cluster_name (KlyngeContext  *context,
+                  GError        **error)
 {
   g_auto(KlyngeClusterDetails) details = { 0 };
 
   if (!klynge_cluster_details_load (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
-                                    &details, NULL))
+                                    &details, error))
     return NULL;
   return g_steal_pointer (&details.name);
 }
@@ -89,12 +90,16 @@ archive_action (GtkWidget  *window,
                 GVariant   *parameter)
 {
   KlyngeContext *context = klynge_window_get_context (KLYNGE_WINDOW (window));
-  g_autofree char *name = dup_cluster_name (context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_cluster_name (context, &error);
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
   if (name == NULL)
-    return;
+    {
+      klynge_window_show_error (KLYNGE_WINDOW (window), _("Could Not Archive the Cluster"), error);
+      return;
+    }
   /* Translators: %s is the cluster's name */
   heading = g_strdup_printf (_("Archive “%s”?"), name);
   dialog = question_new (window, "archive-cluster", heading,
@@ -129,8 +134,8 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "delete") || db == NULL)
     return;
-  name = dup_cluster_name (context);
-  if ((snapshot = klynge_cluster_delete (db, klynge_context_get_cluster_id (context), NULL, &error)) == NULL)
+  if ((name = dup_cluster_name (context, &error)) == NULL
+      || (snapshot = klynge_cluster_delete (db, klynge_context_get_cluster_id (context), NULL, &error)) == NULL)
     {
       klynge_window_show_error (KLYNGE_WINDOW (window), _("Could Not Delete the Cluster"), error);
       return;
@@ -138,7 +143,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   /* Showing another cluster empties the undo; the delete goes on it after. */
   klynge_context_set_cluster_id (context, klynge_cluster_pick_default (db, 0));
   /* Translators: %s is the cluster's name */
-  message = g_strdup_printf (_("Cluster “%s” deleted"), name != NULL ? name : "");
+  message = g_strdup_printf (_("Cluster “%s” deleted"), name);
   klynge_undo_stack_push (klynge_context_get_undo_stack (context), message, g_steal_pointer (&snapshot));
   klynge_context_emit_changed (context);
 
@@ -152,16 +157,15 @@ delete_action (GtkWidget  *window,
 {
   KlyngeContext *context = klynge_window_get_context (KLYNGE_WINDOW (window));
   KlyngeClusterContents contents;
-  g_autofree char *name = dup_cluster_name (context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_cluster_name (context, &error);
   g_autofree char *heading = NULL;
   g_autofree char *clinics = NULL, *members = NULL, *meetings = NULL, *measurements = NULL;
   g_autofree char *body = NULL;
-  g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
-  if (name == NULL)
-    return;
-  if (!klynge_cluster_contents_load (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
+  if (name == NULL
+      || !klynge_cluster_contents_load (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
                                      &contents, &error))
     {
       klynge_window_show_error (KLYNGE_WINDOW (window), _("Could Not Delete the Cluster"), error);

@@ -12,6 +12,7 @@
 #include "klynge-cluster-details.h"
 #include "klynge-cluster-editor.h"
 #include "klynge-cluster-switcher.h"
+#include "klynge-placeholder.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeClusterSwitcher
@@ -64,7 +65,8 @@ rebuild (KlyngeClusterSwitcher *self)
 {
   KlyngeDb *db = self->context != NULL ? klynge_context_get_db (self->context) : NULL;
   gint64 current = db != NULL ? klynge_context_get_cluster_id (self->context) : 0;
-  g_autoptr(GPtrArray) clusters = db != NULL ? klynge_cluster_list_all (db, TRUE, NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clusters = db != NULL ? klynge_cluster_list_all (db, TRUE, &error) : NULL;
   gboolean with_archived = gtk_check_button_get_active (self->show_archived);
   gboolean any_archived = FALSE;
   GtkWidget *child;
@@ -77,6 +79,7 @@ rebuild (KlyngeClusterSwitcher *self)
                                  db != NULL && !klynge_db_is_read_only (db));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "switcher.edit-cluster", db != NULL && current != 0);
   gtk_label_set_text (self->name_label, "");
+  gtk_list_box_set_placeholder (self->list, error != NULL ? klynge_list_error_new (error) : NULL);
   for (guint i = 0; clusters != NULL && i < clusters->len; i++)
     {
       KlyngeClusterBrief *cluster = g_ptr_array_index (clusters, i);

@@ -284,7 +284,8 @@ clinic_filter_func (gpointer item,
 }
 
 /* An empty list says why, and what to do: add the first one, or search
- * for something else. */
+ * for something else. A list that could not be read says why in its place:
+ * the rows it still holds are as they were before, not as they are. */
 static void
 update_empty_state (KlyngeClustersPage *self,
                     gboolean            members,
@@ -293,11 +294,18 @@ update_empty_state (KlyngeClustersPage *self,
 {
   GtkStack *content = members ? self->members_content : self->clinics_content;
   AdwStatusPage *empty = members ? self->members_empty : self->clinics_empty;
+  const GError *error = self->store != NULL ? klynge_cluster_store_get_error (self->store) : NULL;
 
-  gtk_stack_set_visible_child_name (content, n_shown > 0 ? "list" : "empty");
-  if (n_shown > 0)
+  gtk_stack_set_visible_child_name (content, n_shown > 0 && error == NULL ? "list" : "empty");
+  if (n_shown > 0 && error == NULL)
     return;
-  if (n_all > 0)
+  if (error != NULL)
+    {
+      adw_status_page_set_icon_name (empty, "dialog-error-symbolic");
+      adw_status_page_set_title (empty, members ? _("The Members Could Not Be Read") : _("The Clinics Could Not Be Read"));
+      adw_status_page_set_description (empty, error->message);
+    }
+  else if (n_all > 0)
     {
       adw_status_page_set_icon_name (empty, "edit-find-symbolic");
       adw_status_page_set_title (empty, members ? _("No Matching Members") : _("No Matching Clinics"));
@@ -316,7 +324,7 @@ update_empty_state (KlyngeClustersPage *self,
       adw_status_page_set_title (empty, _("No Clinics Yet"));
       adw_status_page_set_description (empty, _("Add the clinics the members work in: their listed patients give the cluster’s grant."));
     }
-  gtk_widget_set_visible (adw_status_page_get_child (empty), n_all == 0);
+  gtk_widget_set_visible (adw_status_page_get_child (empty), n_all == 0 && error == NULL);
 }
 
 /* Summary */
@@ -382,12 +390,10 @@ klynge_clusters_page_size_allocate (GtkWidget *widget,
 static void
 show_clinics_if_visible (KlyngeClustersPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") != 0 || self->store == NULL)
     return;
-  if (!klynge_cluster_store_load_clinics (self->store, &error))
-    _klynge_clusters_page_report_error (self, error);
+  /* A failure stays with the store, for the list to show. */
+  klynge_cluster_store_load_clinics (self->store, NULL);
 }
 
 static void
@@ -404,7 +410,6 @@ reload_idle (gpointer data)
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
   KlyngeClusterStore *store = klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self)));
-  g_autoptr(GError) error = NULL;
 
   self->reload_source = 0;
   /* The same store has updated its records in place: the lists keep their
@@ -420,10 +425,9 @@ reload_idle (gpointer data)
     return G_SOURCE_REMOVE;
 
   klynge_cluster_overview_load (self->summary, db, cluster);
-  if (klynge_cluster_store_get_error (store) != NULL)
-    _klynge_clusters_page_report_error (self, klynge_cluster_store_get_error (store));
-  else if (!klynge_cluster_store_load_members (store, &error))
-    _klynge_clusters_page_report_error (self, error);
+  /* A failure stays with the store, for the lists to show. */
+  if (klynge_cluster_store_get_error (store) == NULL)
+    klynge_cluster_store_load_members (store, NULL);
   show_clinics_if_visible (self);
   update_count (self);
   return G_SOURCE_REMOVE;

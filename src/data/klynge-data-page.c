@@ -227,7 +227,12 @@ load_requests (KlyngeDataPage *self)
           g_string_append (subtitle, " · ");
           g_string_append_printf (subtitle, _("Missing: %s"), missing->str);
           g_string_append_printf (subtitle, "\n%s · %s", first->clinic_phone, first->clinic_email);
-          mailto = klynge_submissions_reminder_uri (db, meeting, first->clinic_id, NULL);
+          /* Without its reminder the row says why, under what is missing. */
+          if ((mailto = klynge_submissions_reminder_uri (db, meeting, first->clinic_id, &error)) == NULL)
+            {
+              g_string_append_printf (subtitle, "\n%s", error->message);
+              g_clear_error (&error);
+            }
         }
       else
         n_complete++;
@@ -277,12 +282,20 @@ klynge_data_page_reload (KlyngePage *page)
   g_autofree char *count = NULL;
   g_autoptr(GError) error = NULL;
   KlyngeDb *db = klynge_page_get_db (page);
+  gboolean counted;
 
-  if (db == NULL || !klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, NULL))
+  if (db == NULL)
     return;
 
+  /* In the count's place: a count of none would not be true. */
+  counted = klynge_cluster_summary_load (db, klynge_page_get_cluster (page), &summary, &error);
   count = klynge_format_integer (summary.n_measurements);
-  if (summary.n_measurements == 0)
+  if (!counted)
+    {
+      description = g_strdup (error->message);
+      g_clear_error (&error);
+    }
+  else if (summary.n_measurements == 0)
     description = g_strdup (_("No measurements are stored for this cluster yet. Import the clinics’ CSV or Excel files here, or drop them on the window."));
   else
     description = g_strdup_printf (ngettext ("%s measurement is stored for this cluster. Import the clinics’ CSV or Excel files here, or drop them on the window.",
@@ -290,6 +303,10 @@ klynge_data_page_reload (KlyngePage *page)
                                              summary.n_measurements),
                                    count);
   gtk_label_set_text (self->summary_label, description);
+  if (!counted)
+    gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
   load_batches (self);
   if (load_meetings (self, &error))
     load_requests (self);

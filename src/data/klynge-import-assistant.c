@@ -305,11 +305,14 @@ saved_selected_cb (KlyngeImportAssistant *self)
 {
   const char *name = klynge_picker_get_selected_key (self->saved_row);
   g_autoptr(KlyngeImportMapping) mapping = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->applying || name == NULL)
     return;
   mapping = klynge_import_mapping_load (klynge_context_get_db (self->context),
-                                        klynge_context_get_cluster_id (self->context), name, NULL);
+                                        klynge_context_get_cluster_id (self->context), name, &error);
+  /* The columns chosen before stay; the row says why they are not the saved ones. */
+  klynge_combo_row_show_error (self->saved_row, error);
   if (mapping == NULL)
     return;
   gtk_editable_set_text (GTK_EDITABLE (self->save_name_row), name);
@@ -351,12 +354,18 @@ add_wide_row (KlyngeImportAssistant *self,
   g_ptr_array_add (self->wide_rows, row);
 }
 
+/* Without the indicators there are no rows to map: the group says why, and
+ * offers no new one, which might be one it already has. */
 static void
 add_wide_rows (KlyngeImportAssistant *self)
 {
+  g_autoptr(GError) error = NULL;
   g_auto(GStrv) indicators = klynge_import_list_indicators (klynge_context_get_db (self->context),
-                                                            klynge_context_get_cluster_id (self->context), NULL);
+                                                            klynge_context_get_cluster_id (self->context), &error);
 
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_indicator_row), indicators != NULL);
+  if (indicators == NULL)
+    adw_preferences_group_add (self->wide_group, klynge_list_error_new (error));
   for (guint i = 0; indicators != NULL && indicators[i] != NULL; i++)
     add_wide_row (self, indicators[i]);
 }
@@ -393,7 +402,10 @@ offer_saved (KlyngeImportAssistant *self,
   found = klynge_picker_select_key (self->saved_row, name);
   self->applying = FALSE;
   if (!self->saved_unread)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), found ? _("Chosen: it fits this file’s columns") : NULL);
+    {
+      klynge_combo_row_show_error (self->saved_row, NULL);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->saved_row), found ? _("Chosen: it fits this file’s columns") : NULL);
+    }
   if (found)
     gtk_editable_set_text (GTK_EDITABLE (self->save_name_row), name);
 }

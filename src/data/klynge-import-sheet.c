@@ -14,6 +14,7 @@
 #include "klynge-import-sheet.h"
 #include "klynge-import-task.h"
 #include "klynge-picker.h"
+#include "klynge-placeholder.h"
 #include "klynge-read-only.h"
 #include "klynge-submissions.h"
 #include "klynge-undo-stack.h"
@@ -61,6 +62,7 @@ struct _KlyngeImportSheet
   GCancellable        *cancellable;
   gboolean             busy;
   GPtrArray           *unknown_rows;  /* AdwComboRow, each with its file text as "alias" and a "kind" */
+  GtkWidget           *unknown_error; /* in their place when the clinics or indicators to offer could not be read */
   GHashTable          *indicator_choices; /* file text → indicator name */
   KlyngeImportMapping *checked;       /* the mapping of the last check, choices included */
   gboolean             anonymous;     /* clinics by their letters unless names_switch is on */
@@ -116,17 +118,21 @@ compare_masks (gconstpointer a,
 }
 
 /* The cluster's names and their letters, read afresh: a live import may have
- * added clinics, who get the next letters as on the slide. */
-static void
-load_masks (KlyngeImportSheet *self)
+ * added clinics, who get the next letters as on the slide. Without them
+ * the projector would show the names: the caller shows @error instead. */
+static gboolean
+load_masks (KlyngeImportSheet  *self,
+            GError            **error)
 {
   KlyngeDb *db = self->context != NULL ? klynge_context_get_db (self->context) : NULL;
 
   g_ptr_array_set_size (self->masks, 0);
   g_clear_pointer (&self->letters, g_ptr_array_unref);
   if (!self->anonymous || db == NULL)
-    return;
-  self->letters = klynge_chart_letters_list (db, klynge_context_get_cluster_id (self->context), self->meeting_id, NULL);
+    return TRUE;
+  self->letters = klynge_chart_letters_list (db, klynge_context_get_cluster_id (self->context), self->meeting_id, error);
+  if (self->letters == NULL)
+    return FALSE;
   for (guint i = 0; hides_names (self) && self->letters != NULL && i < self->letters->len; i++)
     {
       const KlyngeChartLetter *letter = g_ptr_array_index (self->letters, i);
@@ -141,6 +147,7 @@ load_masks (KlyngeImportSheet *self)
     }
   /* "Lægehuset Nord" before "Lægehuset": a longer name is never half replaced. */
   g_ptr_array_sort (self->masks, compare_masks);
+  return TRUE;
 }
 
 /* @text as the sheet shows it: on the projector every clinic by its letter. */
@@ -237,6 +244,8 @@ clear_unknown_rows (KlyngeImportSheet *self)
   for (guint i = 0; i < self->unknown_rows->len; i++)
     adw_preferences_group_remove (self->unknown_group, g_ptr_array_index (self->unknown_rows, i));
   g_ptr_array_set_size (self->unknown_rows, 0);
+  if (self->unknown_error != NULL)
+    adw_preferences_group_remove (self->unknown_group, g_steal_pointer (&self->unknown_error));
   gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), FALSE);
 }
 
@@ -287,7 +296,8 @@ show_unknown_names (KlyngeImportSheet *self)
   gint64 cluster = klynge_context_get_cluster_id (self->context);
   g_autoptr(GListStore) clinics = klynge_choices_new ();
   g_autoptr(GListStore) indicators = klynge_choices_new ();
-  g_auto(GStrv) indicator_names = klynge_import_list_indicators (db, cluster, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) indicator_names = klynge_import_list_indicators (db, cluster, &error);
   g_autoptr(GPtrArray) known = NULL;
 
   clear_unknown_rows (self);
@@ -306,13 +316,21 @@ show_unknown_names (KlyngeImportSheet *self)
           klynge_choices_append_full (clinics, letter->clinic_id, letter->clinic_name, label);
         }
     }
-  else if ((known = klynge_chart_list_clinics (db, cluster, NULL)) != NULL)
+  else if (error == NULL && (known = klynge_chart_list_clinics (db, cluster, &error)) != NULL)
     for (guint i = 0; i < known->len; i++)
       {
         const KlyngeChartIndicator *clinic = g_ptr_array_index (known, i);
 
         klynge_choices_append_full (clinics, clinic->id, clinic->name, clinic->name);
       }
+  /* Choices without the cluster's clinics or indicators would map names to the wrong ones. */
+  if (error != NULL)
+    {
+      self->unknown_error = klynge_list_error_new (error);
+      adw_preferences_group_add (self->unknown_group, self->unknown_error);
+      gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), TRUE);
+      return;
+    }
   klynge_choices_append_names (indicators, (const char * const *) indicator_names);
 
   add_unknown_rows (self, KLYNGE_IMPORT_PROBLEM_UNKNOWN_CLINIC, G_LIST_MODEL (clinics), _("Clinic"));
@@ -720,7 +738,12 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
     return;
 
   g_clear_pointer (&self->plan, klynge_import_plan_free);
-  load_masks (self);
+  if (!load_masks (self, &error))
+    {
+      show_error (self, error);
+      update_actions (self);
+      return;
+    }
   if (self->mapping != NULL)
     {
       check_with_mapping (self, klynge_import_mapping_copy (self->mapping));
@@ -895,8 +918,11 @@ choice_toggled_cb (KlyngeImportSheet *self,
 static void
 names_toggled_cb (KlyngeImportSheet *self)
 {
-  load_masks (self);
-  if (self->plan != NULL)
+  g_autoptr(GError) error = NULL;
+
+  if (!load_masks (self, &error))
+    show_error (self, error);
+  else if (self->plan != NULL)
     {
       show_report (self);
       show_unknown_names (self);
@@ -965,12 +991,15 @@ load_mapping_names (KlyngeImportSheet *self)
   KlyngeDb *db = self->context ? klynge_context_get_db (self->context) : NULL;
   g_auto(GStrv) names = NULL;
   g_autoptr(GListStore) choices = klynge_choices_new ();
+  g_autoptr(GError) error = NULL;
 
   klynge_choices_append (choices, 0, _("Guessed from the first row"));
   if (db != NULL)
-    names = klynge_import_mapping_list (db, klynge_context_get_cluster_id (self->context), NULL);
+    names = klynge_import_mapping_list (db, klynge_context_get_cluster_id (self->context), &error);
   klynge_choices_append_names (choices, (const char * const *) names);
   klynge_picker_set_choices (self->mapping_row, G_LIST_MODEL (choices));
+  if (error != NULL)
+    klynge_combo_row_show_error (self->mapping_row, error);
 }
 
 static void
@@ -1154,12 +1183,15 @@ void
 klynge_import_sheet_set_anonymous (KlyngeImportSheet *self,
                                    gint64             meeting_id)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (KLYNGE_IS_IMPORT_SHEET (self));
 
   self->anonymous = TRUE;
   self->meeting_id = meeting_id;
   gtk_widget_set_visible (self->names_row, TRUE);
-  load_masks (self);
+  if (!load_masks (self, &error))
+    show_error (self, error);
 }
 
 gboolean

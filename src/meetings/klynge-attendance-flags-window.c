@@ -12,6 +12,7 @@
 
 #include "klynge-attendance.h"
 #include "klynge-attendance-flags-window.h"
+#include "klynge-placeholder.h"
 
 struct _KlyngeAttendanceFlagsWindow
 {
@@ -31,6 +32,7 @@ static void
 count_changed_cb (KlyngeAttendanceFlagsWindow *self)
 {
   g_autoptr(GPtrArray) rates = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_flagged = 0;
   GtkWidget *child;
 
@@ -38,7 +40,14 @@ count_changed_cb (KlyngeAttendanceFlagsWindow *self)
     gtk_list_box_remove (self->list, child);
   if (self->db != NULL)
     rates = klynge_attendance_rates (self->db, self->cluster_id,
-                                     (guint) gtk_spin_button_get_value_as_int (self->count_spin), NULL);
+                                     (guint) gtk_spin_button_get_value_as_int (self->count_spin), &error);
+  /* "Nobody is under the threshold" would not be true. */
+  if (error != NULL)
+    {
+      gtk_list_box_append (self->list, klynge_list_error_new (error));
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
   for (guint i = 0; rates != NULL && i < rates->len; i++)
     {
       KlyngeAttendanceRate *rate = g_ptr_array_index (rates, i);

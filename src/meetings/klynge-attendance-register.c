@@ -320,8 +320,9 @@ reload (KlyngeAttendanceRegister *self)
   show_if_filled (self->list);
   update_summary (self);
 
-  /* One reason is enough where the lists would be. */
-  guests = klynge_guests_list (self->db, self->meeting_id, error == NULL ? &error : NULL);
+  /* One reason is enough where the lists would be; no guests are shown beside an unread register. */
+  if (error == NULL)
+    guests = klynge_guests_list (self->db, self->meeting_id, &error);
   for (guint i = 0; guests != NULL && i < guests->len; i++)
     add_guest_row (self, g_ptr_array_index (guests, i));
   if (error != NULL)

@@ -120,12 +120,29 @@ test_meeting_period (Fixture       *f,
   g_assert_no_error (error);
   {
     KlyngeSlide *undelivered = g_ptr_array_index (slides, 3);
-    g_autofree char *period = klynge_chart_meeting_period (f->db, 2, undelivered->data->indicator_id);
+    g_autofree char *period = klynge_chart_meeting_period (f->db, 2, undelivered->data->indicator_id, &error);
 
     g_assert_cmpstr (undelivered->data->period, ==, "2026-Q1");
+    g_assert_no_error (error);
     g_assert_cmpstr (period, ==, "2026-Q1");
     g_assert_cmpuint (undelivered->data->rows->len, >, 0);
   }
+
+  /* The periods asked for cannot be read: an error, not the latest period
+   * under the meeting's name. */
+  g_clear_pointer (&slides, g_ptr_array_unref);
+  g_assert_true (klynge_db_exec (f->db, "ALTER TABLE data_request RENAME TO data_request_away", NULL));
+  {
+    g_autofree char *period = klynge_chart_meeting_period (f->db, 2, 1, &error);
+
+    g_assert_null (period);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  g_assert_null (klynge_chart_meeting_slides (f->db, f->cluster, 2, &defaults, 0, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (klynge_db_exec (f->db, "ALTER TABLE data_request_away RENAME TO data_request", NULL));
 
   /* Meeting 4 follows up meeting 2: its "before" is what meeting 2 asked for. */
   g_clear_pointer (&slides, g_ptr_array_unref);

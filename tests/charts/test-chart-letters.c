@@ -383,6 +383,20 @@ test_read_only (Fixture       *f,
 }
 
 /* The key: every letter with its clinic, marked private, for the owner only. */
+/* Letters that cannot be read are an error, not letters dealt afresh:
+ * those would be other ones than the slides showed. */
+static void
+test_unreadable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (klynge_db_exec (f->db, "ALTER TABLE clinic_letter RENAME TO clinic_letter_away", NULL));
+  g_assert_null (klynge_chart_letters_list (f->db, f->cluster, MEETING, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "clinic_letter"));
+}
+
 static void
 test_key_export (Fixture       *f,
                  gconstpointer  user_data)
@@ -454,6 +468,7 @@ main (int   argc,
   g_test_add ("/charts/letters/never-reused", Fixture, NULL, klynge_test_demo_set_up, test_never_reused, klynge_test_demo_tear_down);
   g_test_add ("/charts/letters/cluster", Fixture, NULL, klynge_test_demo_set_up, test_cluster_letters, klynge_test_demo_tear_down);
   g_test_add ("/charts/letters/read-only", Fixture, NULL, klynge_test_demo_set_up, test_read_only, klynge_test_demo_tear_down);
+  g_test_add ("/charts/letters/unreadable", Fixture, NULL, klynge_test_demo_set_up, test_unreadable, klynge_test_demo_tear_down);
   g_test_add ("/charts/letters/key-export", Fixture, NULL, klynge_test_demo_set_up, test_key_export, klynge_test_demo_tear_down);
 
   return g_test_run ();

@@ -541,6 +541,52 @@ test_unreadable_choices (void)
   klynge_ui_test_run_on_demo (unreadable_choices, NULL);
 }
 
+/* Indicators that cannot be read are not "no measurements to chart", and
+ * a chart that cannot be read is not a blank one: the page says why in the
+ * chart's place, not in a toast that goes. */
+static void
+unreadable_indicators (KlyngeWindow *window,
+                       gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  GtkWidget *error_page = klynge_ui_test_find_named (page, "choices-error");
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  KlyngePresentation *presentation;
+  GtkWidget *slides_error;
+
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
+  g_assert_false (gtk_widget_get_mapped (error_page));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE indicator RENAME TO indicator_away", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (error_page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "indicator"));
+
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE indicator_away RENAME TO indicator", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_widget (page, KLYNGE_TYPE_CHART_VIEW)));
+
+  /* The lists are read, the chart and the slides on the projector are not. */
+  gtk_widget_activate_action (page, "charts.present", NULL);
+  KLYNGE_UI_TEST_WAIT ((presentation = find_presentation ()) != NULL);
+  slides_error = klynge_ui_test_find_named (GTK_WIDGET (presentation), "slides-error");
+  g_assert_false (gtk_widget_get_mapped (slides_error));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE cluster RENAME TO cluster_away", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (slides_error));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (slides_error)), "cluster"));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (error_page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "cluster"));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE cluster_away RENAME TO cluster", NULL));
+}
+
+static void
+test_unreadable_indicators (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_indicators, NULL);
+}
+
 /* A cluster without measurements gets a status page that says where the
  * numbers come from, not a blank area. */
 static void
@@ -689,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/charts/ui/presentation-high-contrast", test_presentation_high_contrast);
   g_test_add_func ("/charts/ui/empty-cluster", test_empty_cluster);
   g_test_add_func ("/charts/ui/unreadable-choices", test_unreadable_choices);
+  g_test_add_func ("/charts/ui/unreadable-indicators", test_unreadable_indicators);
   g_test_add_func ("/charts/ui/export-dialog", test_export_dialog);
   g_test_add_func ("/charts/ui/keyboard-and-table", test_chart_keyboard);
 

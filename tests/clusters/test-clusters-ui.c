@@ -912,6 +912,111 @@ test_switch_cluster (void)
   run (switch_cluster);
 }
 
+/* Members and clinics that cannot be read are not "no members yet", nor
+ * the rows read before: each list says why where its rows would be. */
+static void
+unreadable_lists (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *members_empty = klynge_ui_test_find_named (page, "members-empty");
+  GtkWidget *clinics_empty = klynge_ui_test_find_named (page, "clinics-empty");
+
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_named (page, "members_view")));
+  g_assert_false (gtk_widget_get_mapped (members_empty));
+  g_assert_true (klynge_db_exec (window_db (window), "ALTER TABLE member RENAME TO member_away", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (members_empty));
+  g_assert_false (gtk_widget_get_mapped (klynge_ui_test_find_named (page, "members_view")));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (members_empty)), "member"));
+  /* Nothing to add to a list that is not there. */
+  g_assert_false (gtk_widget_get_visible (adw_status_page_get_child (ADW_STATUS_PAGE (members_empty))));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (klynge_ui_test_find_named (page, "lists")), "clinics");
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (clinics_empty));
+  g_assert_false (gtk_widget_get_mapped (klynge_ui_test_find_named (page, "clinics_view")));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (clinics_empty)), "member"));
+
+  g_assert_true (klynge_db_exec (window_db (window), "ALTER TABLE member_away RENAME TO member", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_named (page, "clinics_view")));
+}
+
+/* A clinic with members whose other clinics cannot be read: the delete
+ * dialog says why where the clinics to move them to would be, and offers
+ * no move. */
+static void
+clinic_delete_unreadable (KlyngeWindow *window,
+                          gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeDb *db = window_db (window);
+  gint64 clinic = klynge_test_count (db, "SELECT id FROM clinic WHERE provider_number = '012345'", 0);
+  AdwMessageDialog *dialog;
+  GtkWidget *message;
+
+  /* Reading that one clinic works; reading them all meets a row that fails. */
+  g_assert_true (klynge_db_exec (db, "CREATE TEMP VIEW clinic AS SELECT * FROM main.clinic "
+                                     "WHERE CASE WHEN provider_number = '012345' THEN 1 ELSE json ('{') END", NULL));
+  gtk_widget_activate_action (page, "clusters.delete-clinic", "x", clinic);
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+  message = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_LABEL (message));
+  g_assert_true (gtk_widget_has_css_class (message, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "JSON"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_true (klynge_db_exec (db, "DROP VIEW temp.clinic", NULL));
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM clinic WHERE id = ?1", clinic), ==, 1);
+}
+
+/* Clusters that cannot be read: the switcher says why where they would be
+ * listed, and archiving asks about no nameless cluster but says why. */
+static void
+unreadable_cluster (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *switcher = klynge_ui_test_find_named (GTK_WIDGET (window), "cluster-switcher");
+  GtkWidget *error_label;
+  AdwMessageDialog *dialog;
+
+  show_page (window);
+  g_assert_null (klynge_ui_test_find_error (switcher));
+  /* Asked before the window knows: the action is still there. */
+  g_assert_true (klynge_db_exec (window_db (window), "ALTER TABLE cluster RENAME TO cluster_away", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-cluster", NULL));
+  KLYNGE_UI_TEST_WAIT ((dialog = ADW_MESSAGE_DIALOG (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cluster"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT ((error_label = klynge_ui_test_find_error (switcher)) != NULL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "cluster"));
+  g_assert_true (klynge_db_exec (window_db (window), "ALTER TABLE cluster_away RENAME TO cluster", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_error (switcher) == NULL);
+}
+
+static void
+test_unreadable_cluster (void)
+{
+  run (unreadable_cluster);
+}
+
+static void
+test_unreadable_lists (void)
+{
+  run (unreadable_lists);
+}
+
+static void
+test_clinic_delete_unreadable (void)
+{
+  run (clinic_delete_unreadable);
+}
+
 static void
 test_empty_states (void)
 {
@@ -961,6 +1066,9 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/editors-ask", test_editors_ask);
   g_test_add_func ("/clusters/ui/switch-cluster", test_switch_cluster);
   g_test_add_func ("/clusters/ui/empty-states", test_empty_states);
+  g_test_add_func ("/clusters/ui/unreadable-lists", test_unreadable_lists);
+  g_test_add_func ("/clusters/ui/unreadable-cluster", test_unreadable_cluster);
+  g_test_add_func ("/clusters/ui/clinic-delete-unreadable", test_clinic_delete_unreadable);
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
   g_test_add_func ("/clusters/ui/new-cluster-enter", test_new_cluster_enter);
   g_test_add_func ("/clusters/ui/import-members", test_import_members);

@@ -1114,6 +1114,136 @@ test_unreadable_batches (void)
   klynge_ui_test_run_on_demo (unreadable_batches, NULL);
 }
 
+/* Measurements that cannot be read are not an empty list nor a count of
+ * none: the measurements window, the Data area's count and the window's
+ * subtitle say why in their place. */
+static void
+unreadable_measurements (KlyngeWindow *window,
+                         gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  GtkWidget *summary = klynge_ui_test_find_named (page, "summary");
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (klynge_ui_test_find_widget (GTK_WIDGET (window),
+                                                                                     ADW_TYPE_VIEW_SWITCHER_TITLE));
+  GtkWidget *error_page;
+  GtkWindow *view;
+
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "data.measurements"), "clicked");
+  KLYNGE_UI_TEST_WAIT ((view = klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEASUREMENTS_WINDOW)) != NULL);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (klynge_ui_test_find_named (GTK_WIDGET (view), "measurements")));
+  error_page = klynge_ui_test_find_named (GTK_WIDGET (view), "measurements-error");
+  g_assert_false (gtk_widget_get_mapped (error_page));
+  g_assert_false (gtk_widget_has_css_class (summary, "error"));
+
+  g_assert_true (klynge_db_exec (klynge_context_get_db (context), "ALTER TABLE measurement RENAME TO measurement_away", NULL));
+  g_assert_true (klynge_db_exec (klynge_context_get_db (context), "ALTER TABLE measurement_count RENAME TO measurement_count_away", NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (error_page));
+  g_assert_false (gtk_widget_get_mapped (klynge_ui_test_find_named (GTK_WIDGET (view), "measurements")));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "measurement"));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_has_css_class (summary, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "measurement_count"));
+  g_assert_nonnull (strstr (adw_view_switcher_title_get_subtitle (title), "measurement_count"));
+  gtk_window_close (view);
+}
+
+static void
+test_unreadable_measurements (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_measurements, NULL);
+}
+
+/* Saved mappings and indicators that cannot be read: the assistant says
+ * why in the row or group they fill, and neither keeps a mapping that is
+ * not the one chosen nor guesses one past a saved one. */
+static void
+unreadable_mappings (KlyngeWindow *window,
+                     gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  g_autoptr(KlyngeImportMapping) saved = klynge_import_mapping_new ();
+  GtkWidget *row, *error_label;
+  GtkWindow *assistant;
+
+  /* a: one saved, which cannot be read when it is chosen. */
+  saved->layout = KLYNGE_IMPORT_WIDE;
+  saved->clinic = g_strdup ("NO SUCH COLUMN");
+  g_assert_true (klynge_import_mapping_save (db, klynge_context_get_cluster_id (context), "Elsewhere", saved, NULL));
+  assistant = open_assistant (window, "import/real/nhsd-gp-reg-jan2021.csv");
+  row = klynge_ui_test_find_named (GTK_WIDGET (assistant), "saved-mapping");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE import_mapping RENAME TO import_mapping_away", NULL));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "import_mapping"));
+  gtk_window_close (assistant);
+
+  /* b: none can be read: the row says so, and the file's columns are not guessed. */
+  assistant = open_assistant (window, "import/real/nhsd-gp-reg-jan2021.csv");
+  row = klynge_ui_test_find_named (GTK_WIDGET (assistant), "saved-mapping");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "import_mapping"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (klynge_ui_test_find_named (GTK_WIDGET (assistant), "preview"))),
+                            "import_mapping"));
+  gtk_window_close (assistant);
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE import_mapping_away RENAME TO import_mapping", NULL));
+
+  /* c: without the indicators there are no rows to map, nor a new one to name. */
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE indicator RENAME TO indicator_away", NULL));
+  assistant = open_assistant (window, "import/real/nhsd-gp-reg-jan2021.csv");
+  error_label = klynge_ui_test_find_error (klynge_ui_test_find_named (GTK_WIDGET (assistant), "wide"));
+  g_assert_nonnull (error_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "indicator"));
+  g_assert_false (gtk_widget_is_sensitive (klynge_ui_test_find_named (GTK_WIDGET (assistant), "new-indicator")));
+  gtk_window_close (assistant);
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE indicator_away RENAME TO indicator", NULL));
+}
+
+/* The sheet on a dropped file: saved mappings that cannot be read are not
+ * "none saved", and letters that cannot be read do not leave the names on
+ * the projector. */
+static void
+unreadable_sheet_choices (KlyngeWindow *window,
+                          gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  g_autofree char *path = klynge_test_data_path ("import/diabetes-long-utf8bom.csv");
+  GtkWidget *sheet = g_object_ref_sink (klynge_import_sheet_new ());
+  GtkWidget *mapping_row = klynge_ui_test_find_widget (sheet, ADW_TYPE_COMBO_ROW);
+  GtkWidget *summary = klynge_ui_test_find_named (sheet, "summary");
+
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE import_mapping RENAME TO import_mapping_away", NULL));
+  klynge_import_sheet_set_compact (KLYNGE_IMPORT_SHEET (sheet), TRUE);
+  klynge_import_sheet_set_context (KLYNGE_IMPORT_SHEET (sheet), context);
+  klynge_import_sheet_set_file (KLYNGE_IMPORT_SHEET (sheet), path);
+  g_assert_true (gtk_widget_has_css_class (mapping_row, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mapping_row)), "import_mapping"));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE import_mapping_away RENAME TO import_mapping", NULL));
+
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE clinic_letter RENAME TO clinic_letter_away", NULL));
+  klynge_import_sheet_set_anonymous (KLYNGE_IMPORT_SHEET (sheet), 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "clinic_letter"));
+  klynge_import_sheet_check (KLYNGE_IMPORT_SHEET (sheet));
+  g_assert_false (klynge_import_sheet_is_busy (KLYNGE_IMPORT_SHEET (sheet)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "clinic_letter"));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE clinic_letter_away RENAME TO clinic_letter", NULL));
+  g_object_unref (sheet);
+}
+
+static void
+test_unreadable_sheet_choices (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_sheet_choices, NULL);
+}
+
+static void
+test_unreadable_mappings (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_mappings, NULL);
+}
+
 /* The Data area's measurements: a clinic's value corrected by typing,
  * refused when it is no count, and Ctrl+Z brings the old one back. */
 static void
@@ -1239,6 +1369,9 @@ main (int   argc,
   g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
   g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
   g_test_add_func ("/import/ui/unreadable-batches", test_unreadable_batches);
+  g_test_add_func ("/import/ui/unreadable-measurements", test_unreadable_measurements);
+  g_test_add_func ("/import/ui/unreadable-mappings", test_unreadable_mappings);
+  g_test_add_func ("/import/ui/unreadable-sheet-choices", test_unreadable_sheet_choices);
   g_test_add_func ("/import/ui/tracker-by-hand", test_tracker_by_hand);
   g_test_add_func ("/import/ui/assistant-choices", test_assistant_choices);
   g_test_add_func ("/import/ui/month-dates", test_month_dates);

@@ -9,6 +9,7 @@
 
 #include "klynge-agenda-builder.h"
 #include "klynge-attendance.h"
+#include "klynge-attendance-flags-window.h"
 #include "klynge-attendance-register.h"
 #include "klynge-cluster.h"
 #include "klynge-context.h"
@@ -1052,6 +1053,52 @@ load_errors_shown (KlyngeWindow *window,
   klynge_test_remove_tree (dir);
 }
 
+/* A meeting that cannot be read is not the form of the one shown before,
+ * nor "nobody invited"; attendance that cannot be read is not "nobody is
+ * under the threshold". Each view says why where its content would be. */
+static void
+unreadable_meeting (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  gint64 meeting = klynge_test_count (db, "SELECT max(meeting_id) FROM invitation", 0);
+  GtkWidget *page, *none, *view, *message, *flags, *error_label = NULL;
+
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE agenda_item RENAME TO agenda_item_away", NULL));
+  page = klynge_ui_test_open_meeting (window, meeting);
+  none = klynge_ui_test_find_named (page, "no-meeting");
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (none));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (none)), "agenda_item"));
+
+  view = g_object_ref_sink (g_object_new (KLYNGE_TYPE_INVITATIONS_VIEW, NULL));
+  message = klynge_ui_test_find_named (view, "invitations-load-error");
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "agenda_item"));
+  g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (view, "no-invitations")));
+  g_object_unref (view);
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE agenda_item_away RENAME TO agenda_item", NULL));
+
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE attendance RENAME TO attendance_away", NULL));
+  flags = klynge_attendance_flags_window_new (GTK_WINDOW (window), db, klynge_context_get_cluster_id (context));
+  for (GtkWidget *child = gtk_widget_get_first_child (klynge_ui_test_find_named (flags, "flagged"));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && GTK_IS_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child))))
+      error_label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child));
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_has_css_class (error_label, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "attendance"));
+  gtk_window_destroy (GTK_WINDOW (flags));
+  g_assert_true (klynge_db_exec (db, "ALTER TABLE attendance_away RENAME TO attendance", NULL));
+}
+
+static void
+test_unreadable_meeting (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_meeting, NULL);
+}
+
 static void
 test_load_errors_shown (void)
 {
@@ -1067,6 +1114,7 @@ main (int   argc,
 
   g_test_add_func ("/meetings/ui/plan-and-register", test_plan_and_register);
   g_test_add_func ("/meetings/ui/load-errors-shown", test_load_errors_shown);
+  g_test_add_func ("/meetings/ui/unreadable-meeting", test_unreadable_meeting);
   g_test_add_func ("/meetings/ui/first-meeting", test_first_meeting);
   g_test_add_func ("/meetings/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/meetings/ui/new-topic", test_new_topic);

@@ -590,6 +590,22 @@ klynge_ui_test_picked (GtkWidget *picker)
   return choice != NULL ? klynge_choice_get_label (KLYNGE_CHOICE (choice)) : NULL;
 }
 
+GtkWidget *
+klynge_ui_test_find_error (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = klynge_ui_test_find_error (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 gboolean
 klynge_ui_test_activate_shortcut (GtkWidget  *widget,
                                   const char *accelerator)

@@ -73,6 +73,8 @@ GtkWindow *klynge_ui_test_find_toplevel  (GType       type);
 /* The first descendant of @widget (or @widget) with this gtk_widget_get_name(), or %NULL. */
 GtkWidget *klynge_ui_test_find_named     (GtkWidget  *widget,
                                           const char *name);
+/* The first message shown as an error (a label of class "error") in @widget, or %NULL. */
+GtkWidget *klynge_ui_test_find_error     (GtkWidget  *widget);
 /* The first descendant of @widget (or @widget) that activates @action, or %NULL. */
 GtkWidget *klynge_ui_test_find_actionable (GtkWidget  *widget,
                                            const char *action);

@@ -768,12 +768,13 @@ klynge_chart_meeting_info (KlyngeDb   *db,
  * the projector while the page shows a chart.
  *
  * Returns: (transfer full) (nullable): the period, or %NULL when the cluster
- *   has no data on @indicator_id
+ *   has no data on @indicator_id or (with @error set) it could not be read
  */
 char *
-klynge_chart_meeting_period (KlyngeDb *db,
-                             gint64    meeting_id,
-                             gint64    indicator_id)
+klynge_chart_meeting_period (KlyngeDb  *db,
+                             gint64     meeting_id,
+                             gint64     indicator_id,
+                             GError   **error)
 {
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "WITH measured AS ("
@@ -787,7 +788,7 @@ klynge_chart_meeting_period (KlyngeDb *db,
 
   klynge_db_statement_bind_int64 (stmt, 1, meeting_id);
   klynge_db_statement_bind_int64 (stmt, 2, indicator_id);
-  if (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW && !klynge_db_statement_column_is_null (stmt, 0))
+  if (klynge_db_statement_step (stmt, error) == SQLITE_ROW && !klynge_db_statement_column_is_null (stmt, 0))
     period = klynge_db_statement_dup_text (stmt, 0);
   return period;
 }
@@ -798,18 +799,20 @@ klynge_chart_meeting_period (KlyngeDb *db,
  * For a follow-up meeting, the period the meeting it follows up asked for on
  * @indicator_id: the "before" of its before-and-after charts.
  *
- * Returns: (transfer full) (nullable): the period, or %NULL (the first period)
+ * Returns: (transfer full) (nullable): the period, or %NULL (the first
+ *   period, or with @error set: it could not be read)
  */
 char *
-klynge_chart_meeting_before_period (KlyngeDb *db,
-                                    gint64    meeting_id,
-                                    gint64    indicator_id)
+klynge_chart_meeting_before_period (KlyngeDb  *db,
+                                    gint64     meeting_id,
+                                    gint64     indicator_id,
+                                    GError   **error)
 {
   gint64 original = 0;
 
-  if (!klynge_db_count (db, "SELECT follow_up_of FROM meeting WHERE id = ?1", meeting_id, &original, NULL))
+  if (!klynge_db_count (db, "SELECT follow_up_of FROM meeting WHERE id = ?1", meeting_id, &original, error))
     return NULL;
-  return original != 0 ? klynge_chart_meeting_period (db, original, indicator_id) : NULL;
+  return original != 0 ? klynge_chart_meeting_period (db, original, indicator_id, error) : NULL;
 }
 
 /**

@@ -140,10 +140,12 @@ gboolean         klynge_chart_meeting_info     (KlyngeDb          *db,
                                                 GError           **error);
 char            *klynge_chart_meeting_period   (KlyngeDb          *db,
                                                 gint64             meeting_id,
-                                                gint64             indicator_id);
+                                                gint64             indicator_id,
+                                                GError           **error);
 char            *klynge_chart_meeting_before_period (KlyngeDb     *db,
                                                      gint64        meeting_id,
-                                                     gint64        indicator_id);
+                                                     gint64        indicator_id,
+                                                     GError      **error);
 GPtrArray       *klynge_chart_list_clinics     (KlyngeDb          *db,
                                                 gint64             cluster_id,
                                                 GError           **error);

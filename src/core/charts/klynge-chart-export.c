@@ -260,7 +260,14 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
     {
       KlyngeChartIndicator *indicator = g_ptr_array_index (indicators, i);
       static const KlyngeChartKind kinds[] = { KLYNGE_CHART_BARS, KLYNGE_CHART_FUNNEL, KLYNGE_CHART_RUN, KLYNGE_CHART_BEFORE_AFTER };
-      g_autofree char *period = klynge_chart_meeting_period (db, meeting_id, indicator->id);
+      g_autoptr(GError) period_error = NULL;
+      g_autofree char *period = klynge_chart_meeting_period (db, meeting_id, indicator->id, &period_error);
+
+      if (period_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&period_error));
+          return NULL;
+        }
 
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         {

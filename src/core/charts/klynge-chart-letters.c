@@ -68,26 +68,28 @@ compare_shuffled (gconstpointer a,
 }
 
 /* The letters stored for the scope (a meeting, or 0: the cluster's charts
- * without one), or an empty array when they cannot be read. */
+ * without one), or %NULL when they cannot be read. */
 static GArray *
-read_stored (KlyngeDb *db,
-             gint64    cluster_id,
-             gint64    meeting_id)
+read_stored (KlyngeDb  *db,
+             gint64     cluster_id,
+             gint64     meeting_id,
+             GError   **error)
 {
-  GArray *dealt = g_array_new (FALSE, FALSE, sizeof (Dealt));
+  g_autoptr(GArray) dealt = g_array_new (FALSE, FALSE, sizeof (Dealt));
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db,
     "SELECT ifnull (clinic_id, 0), position FROM clinic_letter "
     "WHERE cluster_id = ?1 AND ifnull (meeting_id, 0) = ?2");
+  int rc;
 
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
   klynge_db_statement_bind_int64 (stmt, 2, meeting_id);
-  while (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     {
       Dealt d = { klynge_db_statement_column_int64 (stmt, 0), (guint) klynge_db_statement_column_int64 (stmt, 1), 0, TRUE };
 
       g_array_append_val (dealt, d);
     }
-  return dealt;
+  return rc < 0 ? NULL : g_steal_pointer (&dealt);
 }
 
 static void
@@ -103,27 +105,31 @@ add_newcomer (GHashTable *known,
 }
 
 /* Every clinic of the cluster and of @extras without a letter yet, in the
- * order they are dealt. */
+ * order they are dealt; %NULL when the clinics cannot be read. */
 static GArray *
-find_newcomers (KlyngeDb     *db,
-                gint64        cluster_id,
-                guint         seed,
-                GArray       *dealt,
-                const GArray *extras)
+find_newcomers (KlyngeDb      *db,
+                gint64         cluster_id,
+                guint          seed,
+                GArray        *dealt,
+                const GArray  *extras,
+                GError       **error)
 {
-  GArray *newcomers = g_array_new (FALSE, FALSE, sizeof (Dealt));
+  g_autoptr(GArray) newcomers = g_array_new (FALSE, FALSE, sizeof (Dealt));
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(KlyngeDbStatement) stmt = klynge_db_statement_new (db, "SELECT id FROM clinic WHERE cluster_id = ?1");
+  int rc;
 
   for (guint i = 0; i < dealt->len; i++)
     g_hash_table_add (known, g_memdup2 (&g_array_index (dealt, Dealt, i).clinic_id, sizeof (gint64)));
   klynge_db_statement_bind_int64 (stmt, 1, cluster_id);
-  while (klynge_db_statement_step (stmt, NULL) == SQLITE_ROW)
+  while ((rc = klynge_db_statement_step (stmt, error)) == SQLITE_ROW)
     add_newcomer (known, newcomers, klynge_db_statement_column_int64 (stmt, 0), seed);
+  if (rc < 0)
+    return NULL;
   for (guint i = 0; extras != NULL && i < extras->len; i++)
     add_newcomer (known, newcomers, g_array_index (extras, gint64, i), seed);
   g_array_sort (newcomers, compare_shuffled);
-  return newcomers;
+  return g_steal_pointer (&newcomers);
 }
 
 /* Writes the newcomers' letters in one transaction. A clinic or meeting
@@ -168,12 +174,15 @@ store (KlyngeDb  *db,
 }
 
 /* Every letter of the scope, the newcomers' dealt (and stored when the
- * database can be written) after the highest letter ever dealt there. */
+ * database can be written) after the highest letter ever dealt there;
+ * %NULL when the letters or clinics cannot be read, as letters dealt
+ * anyway would be other ones. */
 static GArray *
-deal (KlyngeDb     *db,
-      gint64        cluster_id,
-      gint64        meeting_id,
-      const GArray *extras)
+deal (KlyngeDb      *db,
+      gint64         cluster_id,
+      gint64         meeting_id,
+      const GArray  *extras,
+      GError       **read_error)
 {
   guint seed = (guint) (meeting_id != 0 ? meeting_id : cluster_id);
   gboolean may_store = !klynge_db_is_read_only (db);
@@ -183,10 +192,13 @@ deal (KlyngeDb     *db,
    * is read again and kept, the rest dealt in memory. */
   for (int round = 0; ; round++)
     {
-      g_autoptr(GArray) dealt = read_stored (db, cluster_id, meeting_id);
-      g_autoptr(GArray) newcomers = find_newcomers (db, cluster_id, seed, dealt, extras);
+      g_autoptr(GArray) dealt = read_stored (db, cluster_id, meeting_id, read_error);
+      g_autoptr(GArray) newcomers = dealt != NULL ? find_newcomers (db, cluster_id, seed, dealt, extras, read_error) : NULL;
       g_autoptr(GError) error = NULL;
       guint next = 0;
+
+      if (newcomers == NULL)
+        return NULL;
 
       for (guint i = 0; i < dealt->len; i++)
         next = MAX (next, g_array_index (dealt, Dealt, i).position + 1);
@@ -245,10 +257,14 @@ klynge_chart_letters_deal (KlyngeDb     *db,
                            gint64        meeting_id,
                            const GArray *extra_clinics)
 {
-  g_autoptr(GArray) dealt = deal (db, cluster_id, meeting_id, extra_clinics);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) dealt = deal (db, cluster_id, meeting_id, extra_clinics, &error);
   GHashTable *letters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  for (guint i = 0; i < dealt->len; i++)
+  /* No letters rather than wrong ones: a chart shows the clinics unlabelled. */
+  if (dealt == NULL)
+    g_debug ("Letters could not be read: %s", error->message);
+  for (guint i = 0; dealt != NULL && i < dealt->len; i++)
     {
       const Dealt *d = &g_array_index (dealt, Dealt, i);
 
@@ -289,7 +305,8 @@ klynge_chart_letters_list (KlyngeDb  *db,
 
   if (meeting_id != 0 && !klynge_chart_meeting_info (db, cluster_id, meeting_id, NULL, NULL, NULL, error))
     return NULL;
-  dealt = deal (db, cluster_id, meeting_id, NULL);
+  if ((dealt = deal (db, cluster_id, meeting_id, NULL, error)) == NULL)
+    return NULL;
   for (guint i = 0; i < dealt->len; i++)
     {
       const Dealt *d = &g_array_index (dealt, Dealt, i);

@@ -25,12 +25,18 @@ klynge_chart_request_load (KlyngeDb                 *db,
 {
   g_autoptr(KlyngeChartData) data = NULL;
   g_autofree char *meeting_period = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (request->options.kind == KLYNGE_CHART_ATTENDANCE)
     return klynge_chart_data_load_attendance (db, request->cluster_id, error);
 
-  if (request->period == NULL && request->meeting_id != 0)
-    meeting_period = klynge_chart_meeting_period (db, request->meeting_id, request->indicator_id);
+  if (request->period == NULL && request->meeting_id != 0
+      && (meeting_period = klynge_chart_meeting_period (db, request->meeting_id, request->indicator_id, &local_error)) == NULL
+      && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   data = klynge_chart_data_load (db, request->cluster_id, request->indicator_id,
                                  request->period != NULL ? request->period : meeting_period, error);
   if (data == NULL)
@@ -39,7 +45,13 @@ klynge_chart_request_load (KlyngeDb                 *db,
                                request->meeting_id);
   if (request->before_period != NULL)
     data->before_period = g_strdup (request->before_period);
-  else if (request->meeting_id != 0)
-    data->before_period = klynge_chart_meeting_before_period (db, request->meeting_id, request->indicator_id);
+  else if (request->meeting_id != 0
+           && (data->before_period = klynge_chart_meeting_before_period (db, request->meeting_id, request->indicator_id,
+                                                                         &local_error)) == NULL
+           && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   return g_steal_pointer (&data);
 }

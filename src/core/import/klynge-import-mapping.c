@@ -614,10 +614,17 @@ klynge_import_mapping_for_header (KlyngeDb          *db,
                                   char             **name,
                                   GError           **error)
 {
-  g_autofree char *fitting = klynge_import_mapping_find_fitting (db, cluster_id, header, n_fields, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *fitting = klynge_import_mapping_find_fitting (db, cluster_id, header, n_fields, &local_error);
   KlyngeImportMapping *mapping;
 
   *name = NULL;
+  /* A guess would pass over the saved mapping that was meant to be chosen. */
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (fitting == NULL)
     return klynge_import_mapping_guess (header, n_fields);
   if ((mapping = klynge_import_mapping_load (db, cluster_id, fitting, error)) != NULL)
