@@ -299,20 +299,17 @@ export_done_cb (GObject      *source,
 {
   g_autoptr(KlyngeChartsPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean done = klynge_chart_export_finish (result, &error);
+  const char *message;
 
-  if (!klynge_chart_export_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
-      return;
-    }
   /* The key undoes the anonymity of every slide: say so where it is saved. */
   if (self->export_kind == KLYNGE_CHART_EXPORT_KEY)
-    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Letter key exported. Keep it private: tell each clinic only its own letter.")));
+    message = _("Letter key exported. Keep it private: tell each clinic only its own letter.");
   else if (self->export_kind == KLYNGE_CHART_EXPORT_FEEDBACK)
-    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Feedback written: open each clinic’s e-mail draft to send it.")));
+    message = _("Feedback written: open each clinic’s e-mail draft to send it.");
   else
-    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Exported")));
+    message = _("Exported");
+  klynge_page_report_task (KLYNGE_PAGE (self), done, error, message);
 }
 
 /* What the page shows, as an export: the same request, on light slides

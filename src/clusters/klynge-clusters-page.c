@@ -74,13 +74,6 @@ static const KlyngeRecordColumn clinic_columns[N_CLINIC_COLUMNS] = {
   [CLINIC_PHONE]    = { N_("Phone"),           KLYNGE_RECORD_SORT_TEXT,   FALSE, FALSE, 5, 0, "phone" },
 };
 
-void
-_klynge_clusters_page_report_error (KlyngeClustersPage *self,
-                                    const GError       *error)
-{
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
-}
-
 /* Cells: each column shows a property of the record (see the descriptors);
  * what a column sorts by is here. */
 
@@ -387,7 +380,7 @@ show_clinics_if_visible (KlyngeClustersPage *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") != 0 || self->store == NULL)
     return;
   if (!klynge_cluster_store_load_clinics (self->store, &error))
-    _klynge_clusters_page_report_error (self, error);
+    klynge_page_report_error (KLYNGE_PAGE (self), error);
 }
 
 static void
@@ -421,9 +414,9 @@ reload_idle (gpointer data)
 
   klynge_cluster_overview_load (self->summary, db, cluster);
   if (klynge_cluster_store_get_error (store) != NULL)
-    _klynge_clusters_page_report_error (self, klynge_cluster_store_get_error (store));
+    klynge_page_report_error (KLYNGE_PAGE (self), klynge_cluster_store_get_error (store));
   else if (!klynge_cluster_store_load_members (store, &error))
-    _klynge_clusters_page_report_error (self, error);
+    klynge_page_report_error (KLYNGE_PAGE (self), error);
   show_clinics_if_visible (self);
   update_count (self);
   return G_SOURCE_REMOVE;

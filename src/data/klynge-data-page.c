@@ -487,12 +487,8 @@ undo_done_cb (GObject      *source,
   if (self->undo_progress == NULL)
     return;
   set_undoing (self, FALSE);
-  if (!undone)
-    {
-      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
-      return;
-    }
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The import was undone")));
+  if (!klynge_page_report_task (KLYNGE_PAGE (self), undone, error, _("The import was undone")))
+    return;
   klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
 }
 
@@ -536,7 +532,7 @@ by_hand_response_cb (AdwMessageDialog *dialog,
   if (!klynge_submissions_receive_by_hand (klynge_page_get_db (KLYNGE_PAGE (self)), g_array_index (self->meeting_ids, gint64, selected),
                                            clinic, gtk_editable_get_text (note), &error))
     {
-      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+      klynge_page_report_error (KLYNGE_PAGE (self), error);
       return;
     }
   klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
@@ -586,11 +582,11 @@ remind_all_response_cb (GtkNativeDialog *chooser,
           g_free (path);
           path = with_eml;
         }
-      if (klynge_submissions_write_reminder (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                             g_array_index (self->meeting_ids, gint64, selected), path, &error))
-        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Reminder saved: open the draft to send it.")));
-      else
-        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+      klynge_page_report_task (KLYNGE_PAGE (self),
+                               klynge_submissions_write_reminder (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                                  g_array_index (self->meeting_ids, gint64, selected),
+                                                                  path, &error),
+                               error, _("Reminder saved: open the draft to send it."));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
