@@ -13,6 +13,7 @@
 #include "klynge-backup.h"
 #include "klynge-cluster.h"
 #include "klynge-db-statement.h"
+#include "klynge-format.h"
 #include "klynge-clusters-page.h"
 #include "klynge-member.h"
 #include "klynge-member-editor.h"
@@ -212,11 +213,13 @@ shows_counts (AdwMessageDialog *dialog,
   int meetings = (int) klynge_test_count (db, "SELECT count(*) FROM meeting WHERE cluster_id = ?1", cluster);
   int measurements = (int) klynge_test_count (db, "SELECT count(*) FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
                                                   "WHERE c.cluster_id = ?1", cluster);
+  /* A large count is grouped as the locale groups it, "12,345". */
+  g_autofree char *grouped = klynge_format_integer (measurements);
   char *texts[] = {
     g_strdup_printf (ngettext ("%d clinic", "%d clinics", clinics), clinics),
     g_strdup_printf (ngettext ("%d member", "%d members", members), members),
     g_strdup_printf (ngettext ("%d meeting", "%d meetings", meetings), meetings),
-    g_strdup_printf (ngettext ("%d measurement", "%d measurements", measurements), measurements),
+    g_strdup_printf (ngettext ("%s measurement", "%s measurements", measurements), grouped),
   };
   gboolean all = TRUE;
 
