@@ -11,6 +11,7 @@
 
 #include "klynge-accessible.h"
 #include "klynge-backup.h"
+#include "klynge-cancellable.h"
 #include "klynge-charts-page.h"
 #include "klynge-cluster.h"
 #include "klynge-cluster-actions.h"
@@ -391,9 +392,7 @@ open_db (KlyngeWindow   *self,
   job->then_data = then_data;
   job->then_destroy = then_destroy;
 
-  if (self->opening != NULL)
-    g_cancellable_cancel (self->opening);
-  g_set_object (&self->opening, g_cancellable_new ());
+  klynge_cancellable_renew (&self->opening);
   update_opening (self, path);
 
   klynge_db_open_async (path, KLYNGE_DB_OPEN_BACKUP, create_demo ? fill_demo : NULL, self->opening, opened_cb, job);
@@ -904,9 +903,7 @@ klynge_window_dispose (GObject *object)
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->opening != NULL)
-    g_cancellable_cancel (self->opening);
-  g_clear_object (&self->opening);
+  klynge_cancellable_clear (&self->opening);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_WINDOW);
   memset (self->pages, 0, sizeof self->pages);

@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-cancellable.h"
 #include "klynge-chart-export.h"
 #include "klynge-chart-export-dialog.h"
 #include "klynge-chart-table.h"
@@ -371,9 +372,7 @@ export_response_cb (GtkNativeDialog  *chooser,
           job.path = path = g_steal_pointer (&with_xlsx);
         }
       self->export_kind = job.kind;
-      g_cancellable_cancel (self->export_cancellable);
-      g_clear_object (&self->export_cancellable);
-      self->export_cancellable = g_cancellable_new ();
+      klynge_cancellable_renew (&self->export_cancellable);
       klynge_chart_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), &job, self->export_cancellable,
                                  export_done_cb, g_object_ref (self));
     }
@@ -521,8 +520,7 @@ klynge_charts_page_dispose (GObject *object)
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->clinics, g_ptr_array_unref);
   g_clear_error (&self->choices_error);
-  g_cancellable_cancel (self->export_cancellable);
-  g_clear_object (&self->export_cancellable);
+  klynge_cancellable_clear (&self->export_cancellable);
 
   G_OBJECT_CLASS (klynge_charts_page_parent_class)->dispose (object);
 }

@@ -9,6 +9,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-cancellable.h"
 #include "klynge-clinic-editor.h"
 #include "klynge-cluster-editor.h"
 #include "klynge-clusters-page-private.h"
@@ -323,9 +324,7 @@ export_response_cb (GtkNativeDialog    *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
     {
-      g_cancellable_cancel (self->export_cancellable);
-      g_clear_object (&self->export_cancellable);
-      self->export_cancellable = g_cancellable_new ();
+      klynge_cancellable_renew (&self->export_cancellable);
       klynge_member_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
                                   format, path, self->export_cancellable, export_done_cb, g_object_ref (self));
     }
@@ -390,9 +389,7 @@ static void
 import_file (KlyngeClustersPage *self,
              const char         *path)
 {
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
+  klynge_cancellable_renew (&self->import_cancellable);
   g_object_set_data_full (G_OBJECT (self), "import-file-name", g_path_get_basename (path), g_free);
   klynge_member_import_read_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
                                    path, self->import_cancellable, import_read_cb, g_object_ref (self));
@@ -480,9 +477,7 @@ static void
 import_practices (KlyngeClustersPage *self,
                   const char         *path)
 {
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
+  klynge_cancellable_renew (&self->import_cancellable);
   klynge_practice_list_import_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
                                      path, self->import_cancellable, practices_imported_cb, g_object_ref (self));
 }

@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-cancellable.h"
 #include "klynge-accessible.h"
 #include "klynge-clinic.h"
 #include "klynge-clusters-page-private.h"
@@ -479,10 +480,8 @@ klynge_clusters_page_dispose (GObject *object)
   g_clear_object (&self->members_filter);
   g_clear_object (&self->clinics_filter);
   g_clear_pointer (&self->folded_query, g_free);
-  g_cancellable_cancel (self->export_cancellable);
-  g_clear_object (&self->export_cancellable);
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
+  klynge_cancellable_clear (&self->export_cancellable);
+  klynge_cancellable_clear (&self->import_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_weak_pointer (&self->store);
 
