@@ -15,7 +15,6 @@
 #include "klynge-i18n.h"
 
 #include "klynge-error.h"
-
 #include "klynge-page.h"
 #include "klynge-print.h"
 

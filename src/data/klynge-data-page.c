@@ -575,6 +575,8 @@ remind_all_response_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL && selected < self->meeting_ids->len)
     {
+      gboolean written;
+
       if (!g_str_has_suffix (path, ".eml"))
         {
           char *with_eml = g_strconcat (path, ".eml", NULL);
@@ -582,11 +584,9 @@ remind_all_response_cb (GtkNativeDialog *chooser,
           g_free (path);
           path = with_eml;
         }
-      klynge_page_report_task (KLYNGE_PAGE (self),
-                               klynge_submissions_write_reminder (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                                                  g_array_index (self->meeting_ids, gint64, selected),
-                                                                  path, &error),
-                               error, _("Reminder saved: open the draft to send it."));
+      written = klynge_submissions_write_reminder (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                   g_array_index (self->meeting_ids, gint64, selected), path, &error);
+      klynge_page_report_task (KLYNGE_PAGE (self), written, error, _("Reminder saved: open the draft to send it."));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
