@@ -289,10 +289,10 @@ klynge_context_set_cluster_id (KlyngeContext *self,
   if (self->cluster_id == cluster_id)
     return;
 
+  /* The undo stack is kept: it is the database's, as the window's title
+   * names the file, and a look at another cluster is no reason to lose
+   * what Ctrl+Z or Shift+Ctrl+Z would do. */
   self->cluster_id = cluster_id;
-  /* What another cluster's undo would bring back is not shown here. */
-  if (self->undo_stack != NULL)
-    klynge_undo_stack_clear (self->undo_stack);
   replace_cluster_store (self);
   update_read_only (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);

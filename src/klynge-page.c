@@ -15,6 +15,7 @@
 #include "klynge-i18n.h"
 
 #include "klynge-choice.h"
+#include "klynge-error.h"
 #include "klynge-page.h"
 #include "klynge-print.h"
 
@@ -503,6 +504,46 @@ klynge_page_push_undo (KlyngePage     *self,
   klynge_undo_stack_push (klynge_context_get_undo_stack (context), message, snapshot);
   klynge_page_add_undo_toast (self, message);
   klynge_context_emit_changed (context);
+}
+
+/**
+ * klynge_page_report_error:
+ * @error: what went wrong
+ *
+ * Says what went wrong in a toast; a task the user cancelled says nothing.
+ */
+void
+klynge_page_report_error (KlyngePage   *self,
+                          const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
+    return;
+  klynge_page_add_toast (self, adw_toast_new (error->message));
+}
+
+/**
+ * klynge_page_report_task:
+ * @done: what the task's _finish() returned
+ * @error: its error, when @done is %FALSE
+ * @message: (nullable): the toast when it is done
+ *
+ * Tells how a task the page started ended: klynge_page_report_error(), or
+ * @message.
+ *
+ * Returns: @done
+ */
+gboolean
+klynge_page_report_task (KlyngePage   *self,
+                         gboolean      done,
+                         const GError *error,
+                         const char   *message)
+{
+  if (!done)
+    klynge_page_report_error (self, error);
+  else if (message != NULL)
+    klynge_page_add_toast (self, adw_toast_new (message));
+  return done;
 }
 
 /**

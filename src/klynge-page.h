@@ -70,6 +70,12 @@ gint64         klynge_page_get_cluster (KlyngePage    *self);
 void           klynge_page_push_undo   (KlyngePage     *self,
                                         KlyngeSnapshot *snapshot,
                                         const char     *message);
+void           klynge_page_report_error (KlyngePage   *self,
+                                         const GError *error);
+gboolean       klynge_page_report_task  (KlyngePage   *self,
+                                         gboolean      done,
+                                         const GError *error,
+                                         const char   *message);
 void           klynge_page_add_undo_toast (KlyngePage *self,
                                            const char *message);
 AdwToast      *klynge_page_undo_toast_new (const char *message);

@@ -11,12 +11,14 @@
 
 #include "klynge-accessible.h"
 #include "klynge-backup.h"
+#include "klynge-cancellable.h"
 #include "klynge-charts-page.h"
 #include "klynge-cluster.h"
 #include "klynge-cluster-actions.h"
 #include "klynge-cluster-switcher.h"
 #include "klynge-clusters-page.h"
 #include "klynge-data-page.h"
+#include "klynge-db-task.h"
 #include "klynge-import-sheet.h"
 #include "klynge-demo.h"
 #include "klynge-edit-guard.h"
@@ -284,14 +286,11 @@ typedef void (*OpenedFunc) (KlyngeWindow *self,
 
 typedef struct
 {
+  KlyngeWindow   *window;
   char           *path;
-  gboolean        create_demo;
   OpenedFunc      then;
   gpointer        then_data;
   GDestroyNotify  then_destroy;
-
-  KlyngeDb       *db;
-  gint64          cluster_id;
 } OpenJob;
 
 static void
@@ -299,31 +298,19 @@ open_job_free (OpenJob *job)
 {
   if (job->then_destroy != NULL)
     job->then_destroy (job->then_data);
-  g_clear_object (&job->db);
+  g_object_unref (job->window);
   g_free (job->path);
   g_free (job);
 }
 
-/* The integrity check and the backup read the whole file: a second or more
- * for a large one, which must not freeze the window. The connection is the
- * worker's alone until it is handed to the window when done. */
-static void
-open_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenJob, open_job_free)
+
+/* A file opened to show the demo gets it when it has no cluster yet. */
+static gint64
+fill_demo (KlyngeDb  *db,
+           GError   **error)
 {
-  OpenJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-
-  job->db = klynge_db_open (job->path, KLYNGE_DB_OPEN_BACKUP, &error);
-  if (job->db != NULL && job->create_demo && klynge_cluster_first_id (job->db) == 0)
-    job->cluster_id = klynge_demo_create (job->db, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return klynge_cluster_first_id (db) == 0 ? klynge_demo_create (db, error) : 0;
 }
 
 static void
@@ -353,19 +340,20 @@ opened_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  KlyngeWindow *self = KLYNGE_WINDOW (source);
-  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(OpenJob) job = user_data;
+  KlyngeWindow *self = job->window;
   g_autoptr(GError) error = NULL;
-  gint64 cluster_id = job->cluster_id;
+  gint64 cluster_id = 0;
+  g_autoptr(KlyngeDb) db = klynge_db_open_finish (result, &cluster_id, &error);
 
   /* Another file was chosen since, or the window closed. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->opening);
   update_opening (self, NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (db == NULL)
     {
       show_open_error (self, job->path, error);
       return;
@@ -375,14 +363,14 @@ opened_cb (GObject      *source,
     cluster_id = g_settings_get_int64 (self->settings, "cluster-id");
 
   g_settings_set_string (self->settings, "last-database", job->path);
-  klynge_context_set_db (self->context, job->db, cluster_id);
+  klynge_context_set_db (self->context, db, cluster_id);
   /* On a network drive the banner says why, and who has the file. */
-  if (klynge_db_is_read_only (job->db) && !klynge_db_is_on_network_drive (job->db))
+  if (klynge_db_is_read_only (db) && !klynge_db_is_on_network_drive (db))
     announce_read_only (self);
-  if (klynge_db_get_backup_error (job->db) != NULL)
+  if (klynge_db_get_backup_error (db) != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("No backup could be made of the file as it was opened: %s"),
-                                                  klynge_db_get_backup_error (job->db)->message);
+                                                  klynge_db_get_backup_error (db)->message);
 
       show_toast (self, message);
     }
@@ -401,24 +389,18 @@ open_db (KlyngeWindow   *self,
          gpointer        then_data,
          GDestroyNotify  then_destroy)
 {
-  g_autoptr(GTask) task = NULL;
   OpenJob *job = g_new0 (OpenJob, 1);
 
+  job->window = g_object_ref (self);
   job->path = g_strdup (path);
-  job->create_demo = create_demo;
   job->then = then;
   job->then_data = then_data;
   job->then_destroy = then_destroy;
 
-  if (self->opening != NULL)
-    g_cancellable_cancel (self->opening);
-  g_set_object (&self->opening, g_cancellable_new ());
+  klynge_cancellable_renew (&self->opening);
   update_opening (self, path);
 
-  task = g_task_new (self, self->opening, opened_cb, NULL);
-  g_task_set_source_tag (task, open_db);
-  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
-  g_task_run_in_thread (task, open_thread);
+  klynge_db_open_async (path, KLYNGE_DB_OPEN_BACKUP, create_demo ? fill_demo : NULL, self->opening, opened_cb, job);
 }
 
 gboolean
@@ -945,9 +927,7 @@ klynge_window_dispose (GObject *object)
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->opening != NULL)
-    g_cancellable_cancel (self->opening);
-  g_clear_object (&self->opening);
+  klynge_cancellable_clear (&self->opening);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_WINDOW);
   memset (self->pages, 0, sizeof self->pages);

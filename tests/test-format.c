@@ -9,6 +9,7 @@
 
 #include "klynge-error.h"
 #include "klynge-format.h"
+#include "klynge-money.h"
 
 static gboolean
 use_locale (const char *name)
@@ -169,6 +170,46 @@ test_iso_dates (void)
   g_assert_false (klynge_date_from_iso (NULL, NULL, NULL, NULL));
 }
 
+/* A count is grouped as the money beside it, in a locale of the
+ * language's or in the C locale, whose own numbers are not grouped. */
+static void
+assert_counts_read_as_money (const char *count,
+                             const char *money)
+{
+  g_autofree char *shown_count = klynge_format_integer (12345);
+  g_autofree char *shown_money = klynge_money_format (1234500, "DKK");
+  g_autofree char *negative = klynge_format_integer (-1234567);
+  g_autofree char *small = klynge_format_integer (999);
+  gint64 parsed = 0;
+
+  g_assert_cmpstr (shown_count, ==, count);
+  g_assert_cmpstr (shown_money, ==, money);
+  g_assert_nonnull (strstr (shown_money, shown_count));
+  g_assert_true (klynge_money_parse_count (shown_count, &parsed, NULL));
+  g_assert_cmpint (parsed, ==, 12345);
+  g_assert_cmpstr (small, ==, "999");
+  g_assert_cmpstr (negative, ==, g_str_equal (count, "12.345") ? "-1.234.567" : "-1,234,567");
+}
+
+static void
+test_counts (void)
+{
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  if (!use_locale ("C.UTF-8"))
+    return;
+  g_setenv ("LANGUAGE", "en", TRUE);
+  assert_counts_read_as_money ("12,345", "DKK 12,345.00");
+  g_setenv ("LANGUAGE", "da", TRUE);
+  assert_counts_read_as_money ("12.345", "12.345,00 kr.");
+  if (use_locale ("da_DK.UTF-8"))
+    assert_counts_read_as_money ("12.345", "12.345,00 kr.");
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,5 +218,6 @@ main (int argc, char **argv)
   g_test_add_func ("/format/date/english", test_english_dates);
   g_test_add_func ("/format/date/optional", test_optional_dates);
   g_test_add_func ("/format/date/iso", test_iso_dates);
+  g_test_add_func ("/format/counts", test_counts);
   return g_test_run ();
 }

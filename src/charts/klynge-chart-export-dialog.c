@@ -6,6 +6,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-cancellable.h"
 #include "klynge-chart-export-dialog.h"
 
 struct _KlyngeChartExportDialog
@@ -87,8 +88,7 @@ klynge_chart_export_dialog_dispose (GObject *object)
 {
   KlyngeChartExportDialog *self = KLYNGE_CHART_EXPORT_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  klynge_cancellable_clear (&self->cancellable);
   g_clear_object (&self->db);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_CHART_EXPORT_DIALOG);
   G_OBJECT_CLASS (klynge_chart_export_dialog_parent_class)->dispose (object);

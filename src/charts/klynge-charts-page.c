@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-cancellable.h"
 #include "klynge-chart-export.h"
 #include "klynge-chart-export-dialog.h"
 #include "klynge-chart-table.h"
@@ -279,20 +280,17 @@ export_done_cb (GObject      *source,
 {
   g_autoptr(KlyngeChartsPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean done = klynge_chart_export_finish (result, &error);
+  const char *message;
 
-  if (!klynge_chart_export_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
-      return;
-    }
   /* The key undoes the anonymity of every slide: say so where it is saved. */
   if (self->export_kind == KLYNGE_CHART_EXPORT_KEY)
-    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Letter key exported. Keep it private: tell each clinic only its own letter.")));
+    message = _("Letter key exported. Keep it private: tell each clinic only its own letter.");
   else if (self->export_kind == KLYNGE_CHART_EXPORT_FEEDBACK)
-    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Feedback written: open each clinic’s e-mail draft to send it.")));
+    message = _("Feedback written: open each clinic’s e-mail draft to send it.");
   else
-    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Exported")));
+    message = _("Exported");
+  klynge_page_report_task (KLYNGE_PAGE (self), done, error, message);
 }
 
 /* What the page shows, as an export: the same request, on light slides
@@ -352,9 +350,7 @@ export_response_cb (GtkNativeDialog  *chooser,
           job.path = path = g_steal_pointer (&with_xlsx);
         }
       self->export_kind = job.kind;
-      g_cancellable_cancel (self->export_cancellable);
-      g_clear_object (&self->export_cancellable);
-      self->export_cancellable = g_cancellable_new ();
+      klynge_cancellable_renew (&self->export_cancellable);
       klynge_chart_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), &job, self->export_cancellable,
                                  export_done_cb, g_object_ref (self));
     }
@@ -498,8 +494,7 @@ klynge_charts_page_dispose (GObject *object)
   g_clear_error (&self->choices_error);
   g_clear_error (&self->indicators_error);
   g_clear_error (&self->periods_error);
-  g_cancellable_cancel (self->export_cancellable);
-  g_clear_object (&self->export_cancellable);
+  klynge_cancellable_clear (&self->export_cancellable);
 
   G_OBJECT_CLASS (klynge_charts_page_parent_class)->dispose (object);
 }

@@ -14,6 +14,7 @@
 #include "klynge-cluster.h"
 #include "klynge-cluster-actions.h"
 #include "klynge-cluster-details.h"
+#include "klynge-format.h"
 #include "klynge-page.h"
 #include "klynge-undo-stack.h"
 #include "klynge-window.h"
@@ -161,6 +162,7 @@ delete_action (GtkWidget  *window,
   g_autofree char *name = dup_cluster_name (context, &error);
   g_autofree char *heading = NULL;
   g_autofree char *clinics = NULL, *members = NULL, *meetings = NULL, *measurements = NULL;
+  g_autofree char *n_measurements = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
@@ -174,8 +176,10 @@ delete_action (GtkWidget  *window,
   clinics = g_strdup_printf (ngettext ("%d clinic", "%d clinics", contents.n_clinics), (int) contents.n_clinics);
   members = g_strdup_printf (ngettext ("%d member", "%d members", contents.n_members), (int) contents.n_members);
   meetings = g_strdup_printf (ngettext ("%d meeting", "%d meetings", contents.n_meetings), (int) contents.n_meetings);
-  measurements = g_strdup_printf (ngettext ("%d measurement", "%d measurements", contents.n_measurements),
-                                  (int) contents.n_measurements);
+  n_measurements = klynge_format_integer (contents.n_measurements);
+  /* Translators: %s is a number, grouped as the locale groups it ("12,345") */
+  measurements = g_strdup_printf (ngettext ("%s measurement", "%s measurements", contents.n_measurements),
+                                  n_measurements);
   /* Translators: %s is the cluster's name */
   heading = g_strdup_printf (_("Delete “%s”?"), name);
   /* Translators: the four %s are "3 clinics", "12 members", "5 meetings" and "240 measurements" */

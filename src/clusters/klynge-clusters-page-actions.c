@@ -9,6 +9,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-cancellable.h"
 #include "klynge-clinic-editor.h"
 #include "klynge-cluster-editor.h"
 #include "klynge-clusters-page-private.h"
@@ -74,7 +75,7 @@ open_editor (KlyngeClustersPage *self,
     }
 
   if (editor == NULL)
-    _klynge_clusters_page_report_error (self, error);
+    klynge_page_report_error (KLYNGE_PAGE (self), error);
   else
     show_editor (self, editor);
 }
@@ -118,7 +119,7 @@ delete_member_action (GtkWidget  *widget,
 
   if (snapshot == NULL)
     {
-      _klynge_clusters_page_report_error (self, error);
+      klynge_page_report_error (KLYNGE_PAGE (self), error);
       return;
     }
   message = g_strdup_printf (_("%s deleted"), member->name);
@@ -139,7 +140,7 @@ delete_clinic (KlyngeClustersPage  *self,
 
   if (snapshot == NULL)
     {
-      _klynge_clusters_page_report_error (self, error);
+      klynge_page_report_error (KLYNGE_PAGE (self), error);
       return;
     }
   message = g_strdup_printf (_("%s deleted"), clinic->name);
@@ -239,7 +240,7 @@ delete_clinic_action (GtkWidget  *widget,
 
   if (clinic == NULL || !klynge_clinic_count_members (db, clinic->id, &n_members, &error))
     {
-      _klynge_clusters_page_report_error (self, error);
+      klynge_page_report_error (KLYNGE_PAGE (self), error);
       return;
     }
   if (n_members > 0)
@@ -287,7 +288,7 @@ copy_emails_action (GtkWidget  *widget,
 
   if (emails == NULL)
     {
-      _klynge_clusters_page_report_error (self, error);
+      klynge_page_report_error (KLYNGE_PAGE (self), error);
       return;
     }
   parts = g_strsplit (emails, ", ", -1);
@@ -308,13 +309,8 @@ export_done_cb (GObject      *source,
   g_autoptr(KlyngeClustersPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!klynge_member_export_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _klynge_clusters_page_report_error (self, error);
-      return;
-    }
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The address list is saved")));
+  klynge_page_report_task (KLYNGE_PAGE (self), klynge_member_export_finish (result, &error), error,
+                           _("The address list is saved"));
 }
 
 static void
@@ -328,9 +324,7 @@ export_response_cb (GtkNativeDialog    *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
     {
-      g_cancellable_cancel (self->export_cancellable);
-      g_clear_object (&self->export_cancellable);
-      self->export_cancellable = g_cancellable_new ();
+      klynge_cancellable_renew (&self->export_cancellable);
       klynge_member_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
                                   format, path, self->export_cancellable, export_done_cb, g_object_ref (self));
     }
@@ -382,13 +376,8 @@ import_read_cb (GObject      *source,
   const char *file_name = g_object_get_data (G_OBJECT (self), "import-file-name");
   KlyngeMemberImportDialog *dialog;
 
-  if (import == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
-        _klynge_clusters_page_report_error (self, error);
-      return;
-    }
+  if (!klynge_page_report_task (KLYNGE_PAGE (self), import != NULL, error, NULL))
+    return;
   dialog = klynge_member_import_dialog_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
                                             klynge_page_get_cluster (KLYNGE_PAGE (self)), file_name, import);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
@@ -400,9 +389,7 @@ static void
 import_file (KlyngeClustersPage *self,
              const char         *path)
 {
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
+  klynge_cancellable_renew (&self->import_cancellable);
   g_object_set_data_full (G_OBJECT (self), "import-file-name", g_path_get_basename (path), g_free);
   klynge_member_import_read_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
                                    path, self->import_cancellable, import_read_cb, g_object_ref (self));
@@ -475,12 +462,9 @@ practices_imported_cb (GObject      *source,
   g_autofree char *created = NULL;
   KlyngePracticeListResult counts;
 
-  if (!klynge_practice_list_import_finish (result, &counts, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _klynge_clusters_page_report_error (self, error);
-      return;
-    }
+  if (!klynge_page_report_task (KLYNGE_PAGE (self), klynge_practice_list_import_finish (result, &counts, &error),
+                                error, NULL))
+    return;
   created = g_strdup_printf (ngettext ("%u clinic created", "%u clinics created", counts.created), counts.created);
   /* TRANSLATORS: the first %s is "N clinics created" */
   message = g_strdup_printf (ngettext ("%s, %u updated from the practice list", "%s, %u updated from the practice list",
@@ -493,9 +477,7 @@ static void
 import_practices (KlyngeClustersPage *self,
                   const char         *path)
 {
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
+  klynge_cancellable_renew (&self->import_cancellable);
   klynge_practice_list_import_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
                                      path, self->import_cancellable, practices_imported_cb, g_object_ref (self));
 }

@@ -43,8 +43,6 @@ struct _KlyngeClustersPage
   gboolean            compact;         /* the summary fits in a few lines */
 };
 
-void _klynge_clusters_page_class_actions_init (GtkWidgetClass     *widget_class);
-void _klynge_clusters_page_report_error       (KlyngeClustersPage *self,
-                                               const GError       *error);
+void _klynge_clusters_page_class_actions_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

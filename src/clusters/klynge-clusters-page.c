@@ -10,6 +10,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-cancellable.h"
 #include "klynge-accessible.h"
 #include "klynge-clinic.h"
 #include "klynge-clusters-page-private.h"
@@ -73,13 +74,6 @@ static const KlyngeRecordColumn clinic_columns[N_CLINIC_COLUMNS] = {
   [CLINIC_EMAIL]    = { N_("E-mail"),          KLYNGE_RECORD_SORT_TEXT,   FALSE, TRUE,  2, 0, "email" },
   [CLINIC_PHONE]    = { N_("Phone"),           KLYNGE_RECORD_SORT_TEXT,   FALSE, FALSE, 5, 0, "phone" },
 };
-
-void
-_klynge_clusters_page_report_error (KlyngeClustersPage *self,
-                                    const GError       *error)
-{
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
-}
 
 /* Cells: each column shows a property of the record (see the descriptors);
  * what a column sorts by is here. */
@@ -490,10 +484,8 @@ klynge_clusters_page_dispose (GObject *object)
   g_clear_object (&self->members_filter);
   g_clear_object (&self->clinics_filter);
   g_clear_pointer (&self->folded_query, g_free);
-  g_cancellable_cancel (self->export_cancellable);
-  g_clear_object (&self->export_cancellable);
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
+  klynge_cancellable_clear (&self->export_cancellable);
+  klynge_cancellable_clear (&self->import_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_weak_pointer (&self->store);
 

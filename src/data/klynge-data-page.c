@@ -493,12 +493,8 @@ undo_done_cb (GObject      *source,
   if (self->undo_progress == NULL)
     return;
   set_undoing (self, FALSE);
-  if (!undone)
-    {
-      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
-      return;
-    }
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The import was undone")));
+  if (!klynge_page_report_task (KLYNGE_PAGE (self), undone, error, _("The import was undone")))
+    return;
   klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
 }
 
@@ -542,7 +538,7 @@ by_hand_response_cb (AdwMessageDialog *dialog,
   if (!klynge_submissions_receive_by_hand (klynge_page_get_db (KLYNGE_PAGE (self)), meeting,
                                            clinic, gtk_editable_get_text (note), &error))
     {
-      klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+      klynge_page_report_error (KLYNGE_PAGE (self), error);
       return;
     }
   klynge_context_emit_changed (klynge_page_get_context (KLYNGE_PAGE (self)));
@@ -585,6 +581,8 @@ remind_all_response_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL && meeting != 0)
     {
+      gboolean written;
+
       if (!g_str_has_suffix (path, ".eml"))
         {
           char *with_eml = g_strconcat (path, ".eml", NULL);
@@ -592,11 +590,9 @@ remind_all_response_cb (GtkNativeDialog *chooser,
           g_free (path);
           path = with_eml;
         }
-      if (klynge_submissions_write_reminder (klynge_page_get_db (KLYNGE_PAGE (self)),
-                                             meeting, path, &error))
-        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("Reminder saved: open the draft to send it.")));
-      else
-        klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+      written = klynge_submissions_write_reminder (klynge_page_get_db (KLYNGE_PAGE (self)),
+                                                   meeting, path, &error);
+      klynge_page_report_task (KLYNGE_PAGE (self), written, error, _("Reminder saved: open the draft to send it."));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

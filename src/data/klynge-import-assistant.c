@@ -6,6 +6,7 @@
 
 #include "klynge-i18n.h"
 
+#include "klynge-cancellable.h"
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
 #include "klynge-period.h"
@@ -569,9 +570,7 @@ load_sheet (KlyngeImportAssistant *self,
     gtk_grid_remove (self->preview_grid, child);
   g_list_store_splice (self->columns, 1, g_list_model_get_n_items (G_LIST_MODEL (self->columns)) - 1, NULL, 0);
 
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  self->preview_cancellable = g_cancellable_new ();
+  klynge_cancellable_renew (&self->preview_cancellable);
   adw_preferences_group_set_description (self->preview_group, _("Reading the file…"));
   gtk_widget_set_visible (self->cancel_preview_button, TRUE);
   klynge_import_preview_async (self->path, sheet, PREVIEW_ROWS, self->preview_cancellable,
@@ -642,8 +641,7 @@ klynge_import_assistant_dispose (GObject *object)
   KlyngeImportAssistant *self = KLYNGE_IMPORT_ASSISTANT (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_IMPORT_ASSISTANT);
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
+  klynge_cancellable_clear (&self->preview_cancellable);
   g_clear_object (&self->context);
   g_clear_object (&self->columns);
   g_clear_object (&self->filter_values);

@@ -94,7 +94,7 @@ static void
 report_error (KlyngeFinancesPage *self,
               const GError       *error)
 {
-  klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (error->message));
+  klynge_page_report_error (KLYNGE_PAGE (self), error);
 }
 
 static void
@@ -953,10 +953,8 @@ export_done_cb (GObject      *source,
   g_autoptr(KlyngeFinancesPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!klynge_accounts_write_finish (result, &error))
-    report_error (self, error);
-  else
-    klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (_("The annual accounts are saved")));
+  klynge_page_report_task (KLYNGE_PAGE (self), klynge_accounts_write_finish (result, &error), error,
+                           _("The annual accounts are saved"));
 }
 
 static void

@@ -50,7 +50,7 @@ ok $? "init creates an empty database, 0600"
 
 "$cli" --db "$tmp/a.sqlite" info > "$tmp/info"; rc=$?
 [ $rc -eq 0 ] && grep -Eq 'Clinics: +9$' "$tmp/info" && grep -Eq 'GPs: +24$' "$tmp/info" \
-  && grep -Eq 'Listed patients: +48000$' "$tmp/info"; ok $? "info prints the demo's counts"
+  && grep -Eq 'Listed patients: +48,000$' "$tmp/info"; ok $? "info prints the demo's counts, grouped as amounts are"
 
 printf 'not a database' > "$tmp/b.sqlite"
 "$cli" --db "$tmp/b.sqlite" info 2> "$tmp/err"; rc=$?

@@ -13,9 +13,12 @@
 #include "klynge-backup.h"
 #include "klynge-cluster.h"
 #include "klynge-db-statement.h"
+#include "klynge-format.h"
 #include "klynge-clusters-page.h"
+#include "klynge-member.h"
 #include "klynge-member-editor.h"
 #include "klynge-test-utils.h"
+#include "klynge-undo-stack.h"
 #include "klynge-ui-test-utils.h"
 
 #define OTHER "Klynge Syd"
@@ -210,11 +213,13 @@ shows_counts (AdwMessageDialog *dialog,
   int meetings = (int) klynge_test_count (db, "SELECT count(*) FROM meeting WHERE cluster_id = ?1", cluster);
   int measurements = (int) klynge_test_count (db, "SELECT count(*) FROM measurement m JOIN clinic c ON c.id = m.clinic_id "
                                                   "WHERE c.cluster_id = ?1", cluster);
+  /* A large count is grouped as the locale groups it, "12,345". */
+  g_autofree char *grouped = klynge_format_integer (measurements);
   char *texts[] = {
     g_strdup_printf (ngettext ("%d clinic", "%d clinics", clinics), clinics),
     g_strdup_printf (ngettext ("%d member", "%d members", members), members),
     g_strdup_printf (ngettext ("%d meeting", "%d meetings", meetings), meetings),
-    g_strdup_printf (ngettext ("%d measurement", "%d measurements", measurements), measurements),
+    g_strdup_printf (ngettext ("%s measurement", "%s measurements", measurements), grouped),
   };
   gboolean all = TRUE;
 
@@ -276,6 +281,41 @@ delete_and_undo (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member WHERE cluster_id = ?1", demo), ==, members);
 }
 
+/* The window's undo is the database's: a delete undone in one cluster is
+ * redone with Shift+Ctrl+Z after a look at another cluster and back. */
+static void
+redo_after_switch (KlyngeWindow *window,
+                   gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = window_db (window);
+  gint64 demo = demo_id (db);
+  gint64 other = klynge_test_count (db, "SELECT id FROM cluster WHERE name = '" OTHER "'", 0);
+  gint64 member = klynge_test_count (db, "SELECT min(id) FROM member WHERE cluster_id = ?1", demo);
+  g_autoptr(GError) error = NULL;
+  KlyngeSnapshot *snapshot;
+
+  g_assert_cmpint (shown_cluster (window), ==, demo);
+  snapshot = klynge_member_delete (db, demo, member, &error);
+  g_assert_no_error (error);
+  klynge_undo_stack_push (klynge_context_get_undo_stack (context), "Member deleted", snapshot);
+  klynge_context_emit_changed (context);
+
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, "SELECT count(*) FROM member WHERE id = ?1", member) == 1);
+
+  klynge_context_set_cluster_id (context, other);
+  klynge_context_set_cluster_id (context, demo);
+  g_assert_true (klynge_undo_stack_get_can_redo (klynge_context_get_undo_stack (context)));
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, "SELECT count(*) FROM member WHERE id = ?1", member) == 0);
+
+  /* And the undo is kept as well, from the other cluster too. */
+  klynge_context_set_cluster_id (context, other);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK);
+  KLYNGE_UI_TEST_WAIT (klynge_test_count (db, "SELECT count(*) FROM member WHERE id = ?1", member) == 1);
+}
+
 /* A file opens on a cluster in use, even when the archived one comes first. */
 static void
 opens_in_use (KlyngeWindow *window,
@@ -318,6 +358,12 @@ test_delete_and_undo (void)
 }
 
 static void
+test_redo_after_switch (void)
+{
+  run (redo_after_switch, FALSE);
+}
+
+static void
 test_opens_in_use (void)
 {
   run (opens_in_use, TRUE);
@@ -331,6 +377,7 @@ main (int   argc,
 
   g_test_add_func ("/clusters/archive-ui/archive-and-unarchive", test_archive_and_unarchive);
   g_test_add_func ("/clusters/archive-ui/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/clusters/archive-ui/redo-after-switch", test_redo_after_switch);
   g_test_add_func ("/clusters/archive-ui/opens-in-use", test_opens_in_use);
 
   return g_test_run ();

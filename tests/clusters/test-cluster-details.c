@@ -176,6 +176,7 @@ test_archived_refuses_changes (Fixture       *f,
   gint64 members = klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster);
   gint64 any_member = klynge_test_count (f->db, "SELECT min(id) FROM member WHERE cluster_id = ?1", f->cluster);
   gint64 any_entry = klynge_test_count (f->db, "SELECT min(id) FROM ledger_entry WHERE cluster_id = ?1", f->cluster);
+  gint64 archived_at;
 
   g_assert_true (klynge_cluster_details_load (f->db, f->cluster, &details, &error));
   g_assert_true (klynge_cluster_set_archived (f->db, f->cluster, TRUE, &error));
@@ -221,14 +222,35 @@ test_archived_refuses_changes (Fixture       *f,
     }
   g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster), ==, members);
 
-  /* Deleting it unarchives it first; Undo brings it back in use. */
+  /* Deleting it unarchives it first; Undo brings it back as it was,
+   * archived since the same moment, and Redo deletes it again. */
+  archived_at = klynge_test_count (f->db, "SELECT unixepoch (archived_at) FROM cluster WHERE id = ?1", f->cluster);
+  g_assert_cmpint (archived_at, >, 0);
+  for (int round = 0; round < 2; round++)
+    {
+      g_assert_true (round == 0 ? (snapshot = klynge_cluster_delete (f->db, f->cluster, NULL, &error)) != NULL
+                                : klynge_snapshot_redo (snapshot, f->db, &error));
+      g_assert_no_error (error);
+      g_assert_false (klynge_cluster_exists (f->db, f->cluster));
+      g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster), ==, 0);
+      g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster), ==, members);
+      g_assert_true (klynge_cluster_is_archived (f->db, f->cluster));
+      g_assert_cmpint (klynge_test_count (f->db, "SELECT unixepoch (archived_at) FROM cluster WHERE id = ?1", f->cluster),
+                       ==, archived_at);
+      g_assert_false (klynge_member_save (f->db, f->cluster, member, &error));
+      assert_refused_as_archived (error);
+      g_clear_error (&error);
+    }
+
+  /* A cluster in use comes back in use. */
+  g_assert_true (klynge_cluster_set_archived (f->db, f->cluster, FALSE, &error));
+  g_clear_pointer (&snapshot, klynge_snapshot_free);
   snapshot = klynge_cluster_delete (f->db, f->cluster, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (snapshot);
-  g_assert_false (klynge_cluster_exists (f->db, f->cluster));
   g_assert_true (klynge_snapshot_restore (snapshot, f->db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (klynge_test_count (f->db, "SELECT count(*) FROM member WHERE cluster_id = ?1", f->cluster), ==, members);
   g_assert_false (klynge_cluster_is_archived (f->db, f->cluster));
   g_assert_true (klynge_member_save (f->db, f->cluster, member, &error));
   g_assert_no_error (error);

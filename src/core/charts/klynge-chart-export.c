@@ -227,6 +227,20 @@ count_periods (const KlyngeChartData *data)
   return n;
 }
 
+/* The indicators of a meeting's slides and workbook, and whether the
+ * meeting follows up an earlier one. */
+static GPtrArray *
+meeting_indicators (KlyngeDb  *db,
+                    gint64     cluster_id,
+                    gint64     meeting_id,
+                    gboolean  *follow_up,
+                    GError   **error)
+{
+  if (!klynge_chart_meeting_info (db, cluster_id, meeting_id, follow_up, NULL, NULL, error))
+    return NULL;
+  return klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
+}
+
 /**
  * klynge_chart_meeting_slides:
  *
@@ -250,9 +264,7 @@ klynge_chart_meeting_slides (KlyngeDb                 *db,
   gboolean follow_up = FALSE;
   KlyngeSlide *attendance;
 
-  if (!klynge_chart_meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, NULL, error))
-    return NULL;
-  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
+  indicators = meeting_indicators (db, cluster_id, meeting_id, &follow_up, error);
   if (indicators == NULL)
     return NULL;
 
@@ -401,9 +413,7 @@ klynge_chart_meeting_data (KlyngeDb                 *db,
   g_autoptr(GPtrArray) indicators = NULL;
   gboolean follow_up;
 
-  if (!klynge_chart_meeting_info (db, cluster_id, meeting_id, &follow_up, NULL, NULL, error))
-    return NULL;
-  indicators = klynge_chart_list_indicators (db, cluster_id, meeting_id, error);
+  indicators = meeting_indicators (db, cluster_id, meeting_id, &follow_up, error);
   if (indicators == NULL)
     return NULL;
   for (guint i = 0; i < indicators->len; i++)

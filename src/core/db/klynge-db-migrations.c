@@ -360,6 +360,29 @@ migrate_letters (KlyngeDb  *db,
   "   AND EXISTS (SELECT 1 FROM measurement WHERE indicator_id = NEW.id AND numerator > denominator) " \
   "BEGIN SELECT RAISE (ABORT, 'a measurement of the indicator has a numerator greater than its denominator'); END;"
 
+/* SQLite changes a column's CHECK only by building the table anew: the
+ * steps that rebuild the measurement table create the new one from the
+ * columns version 1 had, plus their own, then move the rows over with
+ * MEASUREMENT_MOVE_TO and index the result as version 1 did. */
+#define MEASUREMENT_COLUMNS_V1 \
+  "  id INTEGER PRIMARY KEY," \
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE," \
+  "  clinic_id INTEGER NOT NULL REFERENCES clinic (id) ON DELETE CASCADE," \
+  "  period TEXT NOT NULL CHECK (length(trim(period)) > 0)," \
+  "  numerator INTEGER CHECK (numerator >= 0)," \
+  "  denominator INTEGER CHECK (denominator >= 0)," \
+  "  value REAL," \
+  "  batch_id INTEGER REFERENCES import_batch (id) ON DELETE CASCADE,"
+
+#define MEASUREMENT_MOVE_TO(new_table) \
+  "INSERT INTO " #new_table " (id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id) " \
+  "  SELECT id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id FROM measurement;" \
+  "DROP TABLE measurement;" \
+  "ALTER TABLE " #new_table " RENAME TO measurement;" \
+  "CREATE INDEX measurement_indicator ON measurement (indicator_id, period);" \
+  "CREATE INDEX measurement_clinic ON measurement (clinic_id);" \
+  "CREATE INDEX measurement_batch ON measurement (batch_id);"
+
 /* Periods and indicator types. A period is stored as its key ("2024-Q4",
  * klynge-period.h), so that it is stored once however a file wrote it and
  * ordered by time (COLLATE klynge_period). An indicator's unit is its type:
@@ -372,24 +395,11 @@ static const char schema_periods[] =
   "ALTER TABLE indicator ADD COLUMN rate_per INTEGER NOT NULL DEFAULT 1000 CHECK (rate_per IN (1000, 100000));"
 
   "CREATE TABLE measurement_typed ("
-  "  id INTEGER PRIMARY KEY,"
-  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
-  "  clinic_id INTEGER NOT NULL REFERENCES clinic (id) ON DELETE CASCADE,"
-  "  period TEXT NOT NULL CHECK (length(trim(period)) > 0),"
-  "  numerator INTEGER CHECK (numerator >= 0),"
-  "  denominator INTEGER CHECK (denominator >= 0),"
-  "  value REAL,"
-  "  batch_id INTEGER REFERENCES import_batch (id) ON DELETE CASCADE,"
+  MEASUREMENT_COLUMNS_V1
   "  CHECK ((numerator IS NOT NULL AND denominator IS NOT NULL) OR value IS NOT NULL),"
   "  UNIQUE (indicator_id, clinic_id, period)"
   ");"
-  "INSERT INTO measurement_typed (id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id) "
-  "  SELECT id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id FROM measurement;"
-  "DROP TABLE measurement;"
-  "ALTER TABLE measurement_typed RENAME TO measurement;"
-  "CREATE INDEX measurement_indicator ON measurement (indicator_id, period);"
-  "CREATE INDEX measurement_clinic ON measurement (clinic_id);"
-  "CREATE INDEX measurement_batch ON measurement (batch_id);"
+  MEASUREMENT_MOVE_TO (measurement_typed)
 
   MEASUREMENT_PROPORTION_TRIGGERS
   ;
@@ -469,26 +479,13 @@ static const char schema_real_files[] =
   /* Renaming the new table re-reads every trigger naming it. */
   "DROP TRIGGER indicator_proportion_unit;"
   "CREATE TABLE measurement_new ("
-  "  id INTEGER PRIMARY KEY,"
-  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
-  "  clinic_id INTEGER NOT NULL REFERENCES clinic (id) ON DELETE CASCADE,"
-  "  period TEXT NOT NULL CHECK (length(trim(period)) > 0),"
-  "  numerator INTEGER CHECK (numerator >= 0),"
-  "  denominator INTEGER CHECK (denominator >= 0),"
-  "  value REAL,"
-  "  batch_id INTEGER REFERENCES import_batch (id) ON DELETE CASCADE,"
+  MEASUREMENT_COLUMNS_V1
   "  status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'suppressed')),"
   "  CHECK (CASE status WHEN 'ok' THEN (numerator IS NOT NULL AND denominator IS NOT NULL) OR value IS NOT NULL "
   "         ELSE numerator IS NULL AND denominator IS NULL AND value IS NULL END),"
   "  UNIQUE (indicator_id, clinic_id, period)"
   ");"
-  "INSERT INTO measurement_new (id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id) "
-  "  SELECT id, indicator_id, clinic_id, period, numerator, denominator, value, batch_id FROM measurement;"
-  "DROP TABLE measurement;"
-  "ALTER TABLE measurement_new RENAME TO measurement;"
-  "CREATE INDEX measurement_indicator ON measurement (indicator_id, period);"
-  "CREATE INDEX measurement_clinic ON measurement (clinic_id);"
-  "CREATE INDEX measurement_batch ON measurement (batch_id);"
+  MEASUREMENT_MOVE_TO (measurement_new)
   /* Dropping the old table took its triggers with it. */
   MEASUREMENT_PROPORTION_TRIGGERS
 

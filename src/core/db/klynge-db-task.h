@@ -1,4 +1,4 @@
-/* klynge-db-task.h — work on a file of a cluster in a worker thread
+/* klynge-db-task.h — opening a database, and work on a file of a cluster, in a worker thread
  *
  * Copyright 2026 The Klynge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,5 +35,21 @@ void     klynge_db_file_task_run    (KlyngeDb            *db,
 gpointer klynge_db_file_task_finish (GAsyncResult        *result,
                                      gpointer             source_tag,
                                      GError             **error);
+
+/* Runs in the worker on a file klynge_db_open_async() just opened: a new
+ * file's first content, say. Returns the cluster it made (0 for none), or
+ * 0 with @error set. */
+typedef gint64 (*KlyngeDbFillFunc) (KlyngeDb  *db,
+                                    GError   **error);
+
+void      klynge_db_open_async  (const char           *path,
+                                 KlyngeDbOpenFlags     flags,
+                                 KlyngeDbFillFunc      fill,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data);
+KlyngeDb *klynge_db_open_finish (GAsyncResult         *result,
+                                 gint64               *cluster_id,
+                                 GError              **error);
 
 G_END_DECLS

@@ -86,6 +86,48 @@ danish_suffix (const char *currency)
   return currency;
 }
 
+/* @magnitude's digits, in groups of three. */
+static void
+append_grouped (GString          *out,
+                guint64           magnitude,
+                KlyngeMoneyStyle  style)
+{
+  char digits[32];
+  gsize n;
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude);
+  n = strlen (digits);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (out, group_mark (style));
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+static guint64
+magnitude_of (gint64 value)
+{
+  return value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+}
+
+/**
+ * klynge_money_format_count_style:
+ *
+ * Returns: "12.345" (Danish) or "12,345" (English): a whole count grouped
+ *   as amounts are, so that it reads as the money beside it and
+ *   klynge_money_parse_count_style() reads it back.
+ */
+char *
+klynge_money_format_count_style (gint64            count,
+                                 KlyngeMoneyStyle  style)
+{
+  GString *out = g_string_new (count < 0 ? "-" : NULL);
+
+  append_grouped (out, magnitude_of (count), style);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * klynge_money_format_style:
  * @minor: the amount in minor units; negative amounts get a leading minus
@@ -99,12 +141,7 @@ klynge_money_format_style (gint64            minor,
                            KlyngeMoneyStyle  style)
 {
   GString *out = g_string_new (NULL);
-  guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
-  char digits[32];
-  gsize n;
-
-  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude / 100);
-  n = strlen (digits);
+  guint64 magnitude = magnitude_of (minor);
 
   if (minor < 0)
     g_string_append_c (out, '-');
@@ -119,12 +156,7 @@ klynge_money_format_style (gint64            minor,
         g_string_append_printf (out, "%s ", currency);
     }
 
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, group_mark (style));
-      g_string_append_c (out, digits[i]);
-    }
+  append_grouped (out, magnitude / 100, style);
   g_string_append_printf (out, "%c%02u", decimal_mark (style), (guint) (magnitude % 100));
 
   if (currency != NULL && style == KLYNGE_MONEY_STYLE_DANISH)

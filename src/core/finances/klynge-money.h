@@ -44,6 +44,8 @@ gboolean         klynge_money_parse              (const char       *text,
                                                   GError          **error);
 
 /* Whole counts (listed patients) by the same rule as amounts. */
+char            *klynge_money_format_count_style (gint64            count,
+                                                  KlyngeMoneyStyle  style);
 gboolean         klynge_money_parse_count_style  (const char       *text,
                                                   KlyngeMoneyStyle  style,
                                                   gint64           *count,

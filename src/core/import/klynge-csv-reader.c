@@ -227,6 +227,24 @@ feed (CsvReader  *self,
   return self->error == NULL;
 }
 
+/* Converts what fits in a buffer of @in to the text; returns g_iconv()'s
+ * result, errno telling why it stopped. */
+static gsize
+convert_some (CsvReader  *self,
+              char      **in,
+              gsize      *in_left)
+{
+  char buf[4096];
+  char *out = buf;
+  gsize out_left = sizeof buf;
+  gsize rc = g_iconv (self->converter, in, in_left, &out, &out_left);
+  int saved = errno;
+
+  g_string_append_len (self->text, buf, out - buf);
+  errno = saved;
+  return rc;
+}
+
 /* Windows-1252 leaves five bytes undefined; iconv refuses them, so they
  * become the ISO-8859-1 characters of the same number. */
 static void
@@ -239,12 +257,8 @@ append_cp1252 (CsvReader  *self,
 
   while (in_left > 0)
     {
-      char buf[4096];
-      char *out = buf;
-      gsize out_left = sizeof buf;
-      gsize rc = g_iconv (self->converter, &in, &in_left, &out, &out_left);
+      gsize rc = convert_some (self, &in, &in_left);
 
-      g_string_append_len (self->text, buf, out - buf);
       if (rc == (gsize)-1 && errno == EILSEQ)
         {
           char utf8[6];
@@ -274,12 +288,8 @@ append_utf16 (CsvReader  *self,
 
   while (in_left > 0)
     {
-      char buf[4096];
-      char *out = buf;
-      gsize out_left = sizeof buf;
-      gsize rc = g_iconv (self->converter, &in, &in_left, &out, &out_left);
+      gsize rc = convert_some (self, &in, &in_left);
 
-      g_string_append_len (self->text, buf, out - buf);
       if (rc != (gsize)-1 || errno == E2BIG)
         continue;
       if (errno == EINVAL && !at_end)

@@ -296,7 +296,7 @@ own_indicators (KlyngeDb  *db,
  * after a backup of the whole file: a cluster holds years of work, and the
  * undo stack does not outlive the window. An archived cluster is
  * unarchived first, as its rows could not go otherwise: Undo brings it
- * back in use.
+ * back archived.
  *
  * Returns: (transfer full) (nullable): what was deleted, for
  *   klynge_snapshot_restore() when the user asks to undo
@@ -334,8 +334,11 @@ klynge_cluster_delete (KlyngeDb  *db,
     }
   if (!klynge_db_begin (db, error))
     return NULL;
-  /* Captured after the cluster, so that Undo puts their topics back first. */
-  if (!klynge_cluster_set_archived (db, cluster_id, FALSE, error) ||
+  /* The cluster as it is, archived or not, is set back once all is back;
+   * its indicators are captured after it, so that Undo puts their topics
+   * back first. */
+  if (!klynge_snapshot_capture_edit (snapshot, db, "cluster", cluster_id, error) ||
+      !klynge_cluster_set_archived (db, cluster_id, FALSE, error) ||
       !klynge_snapshot_capture (snapshot, db, "cluster", cluster_id, error) ||
       (indicators = own_indicators (db, cluster_id, error)) == NULL)
     goto failed;

@@ -14,15 +14,15 @@
 
 #include "klynge-error.h"
 #include "klynge-format.h"
+#include "klynge-money.h"
 
-/* "48.000" in Danish, "48,000" in English: the ' flag groups by LC_NUMERIC. */
+/* "48.000" in Danish, "48,000" in English: grouped as money is (the C
+ * locale has no grouping of its own, but amounts are grouped there too),
+ * so a count reads as the amount beside it. */
 char *
 klynge_format_integer (gint64 value)
 {
-  char buf[64];
-
-  snprintf (buf, sizeof buf, "%'" G_GINT64_FORMAT, value);
-  return g_strdup (buf);
+  return klynge_money_format_count_style (value, klynge_money_style_default ());
 }
 
 static GDateTime *

@@ -309,6 +309,17 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
+/* Returns: (transfer full): @values in ascending order, @values untouched */
+static double *
+sorted_copy (const double *values,
+             guint         n)
+{
+  double *sorted = g_memdup2 (values, n * sizeof *values);
+
+  qsort (sorted, n, sizeof *sorted, compare_doubles);
+  return sorted;
+}
+
 /* The centre line of a run chart; NAN for no values. */
 double
 klynge_stats_median (const double *values,
@@ -318,8 +329,7 @@ klynge_stats_median (const double *values,
 
   if (n == 0)
     return NAN;
-  sorted = g_memdup2 (values, n * sizeof *values);
-  qsort (sorted, n, sizeof *sorted, compare_doubles);
+  sorted = sorted_copy (values, n);
   return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
@@ -500,8 +510,7 @@ klynge_stats_quantile (const double *values,
 
   if (n == 0)
     return NAN;
-  sorted = g_memdup2 (values, n * sizeof *values);
-  qsort (sorted, n, sizeof *sorted, compare_doubles);
+  sorted = sorted_copy (values, n);
   return quantile7 (sorted, n, q);
 }
 
@@ -548,8 +557,7 @@ klynge_stats_overdispersion (KlyngeStatsModel        model,
     }
   if (m < 2)
     return FALSE;
-  sorted = g_memdup2 (z, m * sizeof *z);
-  qsort (sorted, m, sizeof *sorted, compare_doubles);
+  sorted = sorted_copy (z, m);
   lo = quantile7 (sorted, m, 0.1);
   hi = quantile7 (sorted, m, 0.9);
   for (guint i = 0; i < m; i++)

@@ -30,6 +30,7 @@ typedef struct
   sqlite3_value *after;    /* a link's value after the delete; NULL: not read yet */
   char          *redo_sql; /* an edited or inserted row's redo; NULL for a delete's */
   GPtrArray     *after_values;  /* what redo_sql binds; NULL: not read yet */
+  gboolean       edit;     /* a row changed in place (klynge_snapshot_capture_edit()) */
 } Operation;
 
 /* One foreign key of another table that points at a table. */
@@ -419,7 +420,10 @@ klynge_snapshot_capture (KlyngeSnapshot  *self,
  * @rowid: the row about to be changed in place
  *
  * Keeps the row as it is, for Undo to set it back; klynge_snapshot_finish()
- * reads it once changed, for Redo. Call it before changing anything.
+ * reads it once changed, for Redo. Call it before changing anything. A row
+ * changed so that it can be deleted (an archived cluster taken back into
+ * use) may be captured with klynge_snapshot_capture() after the change:
+ * Undo puts it back, then sets it back as it was before the change.
  */
 gboolean
 klynge_snapshot_capture_edit (KlyngeSnapshot  *self,
@@ -439,6 +443,7 @@ klynge_snapshot_capture_edit (KlyngeSnapshot  *self,
     return FALSE;
   op = add_operation (self, update_sql (table, stmt), table, NULL, stmt);
   op->redo_sql = g_strdup (op->sql);
+  op->edit = TRUE;
   sqlite3_finalize (stmt);
   return TRUE;
 }
@@ -492,6 +497,25 @@ klynge_snapshot_get_changes_before (KlyngeSnapshot *self)
   return self->changes_before;
 }
 
+/* The values an edited row had when the snapshot deleted it (as
+ * capture_rows() read them, in select_row()'s order), or %NULL */
+static GPtrArray *
+deleted_values (KlyngeSnapshot *self,
+                Operation      *edit)
+{
+  gint64 rowid = sqlite3_value_int64 (g_ptr_array_index (edit->values, 0));
+
+  for (guint i = 0; i < self->operations->len; i++)
+    {
+      Operation *op = g_ptr_array_index (self->operations, i);
+
+      if (op->redo_sql == NULL && op->column == NULL && g_str_equal (op->table, edit->table) &&
+          sqlite3_value_int64 (g_ptr_array_index (op->values, 0)) == rowid)
+        return g_ptr_array_ref (op->values);
+    }
+  return NULL;
+}
+
 /**
  * klynge_snapshot_finish:
  *
@@ -512,6 +536,9 @@ klynge_snapshot_finish (KlyngeSnapshot  *self,
 
       if (op->redo_sql != NULL && op->after_values == NULL)
         {
+          /* Deleted once changed: Redo changes it as it was deleted. */
+          if (op->edit && (op->after_values = deleted_values (self, op)) != NULL)
+            continue;
           if (!select_row (db, op->table, sqlite3_value_int64 (g_ptr_array_index (op->values, 0)), &stmt, error))
             return FALSE;
           op->after_values = row_values (stmt);
@@ -564,7 +591,8 @@ run_all (KlyngeDb    *db,
 }
 
 /* Children before their parents, and links moved away before what they
- * pointed at goes: the captured order backwards. */
+ * pointed at goes: the captured order backwards, after the edits (a row
+ * may have been changed to be deleted). */
 static gboolean
 redo_operations (KlyngeSnapshot  *self,
                  KlyngeDb        *db,
@@ -573,10 +601,19 @@ redo_operations (KlyngeSnapshot  *self,
   for (guint i = self->operations->len; i-- > 0;)
     {
       Operation *op = g_ptr_array_index (self->operations, i);
+
+      if (op->edit && !run_all (db, op->redo_sql, op->after_values, error))
+        return FALSE;
+    }
+  for (guint i = self->operations->len; i-- > 0;)
+    {
+      Operation *op = g_ptr_array_index (self->operations, i);
       sqlite3_value *rowid = g_ptr_array_index (op->values, 0);
       g_autofree char *sql = NULL;
       char *quoted;
 
+      if (op->edit)
+        continue;
       if (op->redo_sql != NULL)
         {
           if (!run_all (db, op->redo_sql, op->after_values, error))
@@ -596,18 +633,21 @@ redo_operations (KlyngeSnapshot  *self,
   return TRUE;
 }
 
+/* The rows put back before the edits are set back: a row changed to be
+ * deleted must be there again first. */
 static gboolean
 undo_operations (KlyngeSnapshot  *self,
                  KlyngeDb        *db,
                  GError         **error)
 {
-  for (guint i = 0; i < self->operations->len; i++)
-    {
-      Operation *op = g_ptr_array_index (self->operations, i);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->operations->len; i++)
+      {
+        Operation *op = g_ptr_array_index (self->operations, i);
 
-      if (!run_all (db, op->sql, op->values, error))
-        return FALSE;
-    }
+        if (op->edit == (pass == 1) && !run_all (db, op->sql, op->values, error))
+          return FALSE;
+      }
   return TRUE;
 }
 

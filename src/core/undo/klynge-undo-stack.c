@@ -488,15 +488,3 @@ klynge_undo_stack_redo (KlyngeUndoStack  *self,
 
   return step (self, self->redo, self->undo, TRUE, error);
 }
-
-void
-klynge_undo_stack_clear (KlyngeUndoStack *self)
-{
-  g_return_if_fail (KLYNGE_IS_UNDO_STACK (self));
-
-  if (self->undo->len == 0 && self->redo->len == 0)
-    return;
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  notify_both (self);
-}

@@ -40,6 +40,5 @@ gboolean         klynge_undo_stack_undo_finish    (KlyngeUndoStack  *self,
                                                    GError          **error);
 gboolean         klynge_undo_stack_redo           (KlyngeUndoStack  *self,
                                                    GError          **error);
-void             klynge_undo_stack_clear          (KlyngeUndoStack  *self);
 
 G_END_DECLS
