@@ -124,6 +124,10 @@ def actionable(acc):
         return False
 
 
+def shown(acc):
+    return acc if acc is not None and on_screen(acc) else None
+
+
 def find_named(root, name):
     found = []
 
@@ -179,8 +183,10 @@ def run(area, button=None):
             return None, 'the app did not appear on the accessibility bus'
         windows_before = app.childCount
         if button is not None:
-            for name in button if isinstance(button, tuple) else (button,):
-                target = wait_for(lambda: find_named(app, name))
+            for step, name in enumerate(button if isinstance(button, tuple) else (button,)):
+                # A menu's item exists before its popover shows it, and
+                # pressed then it does nothing: wait until it is on screen.
+                target = wait_for(lambda: shown(find_named(app, name)) if step else find_named(app, name))
                 if target is None:
                     return None, 'no button named %r' % name
                 target.queryAction().doAction(0)
