@@ -79,11 +79,42 @@ frame_drawn_cb (GdkFrameClock *clock,
     gtk_widget_queue_draw (settling->window);
 }
 
+/* Whether a leaflet below @widget is folding, unfolding or sliding: its
+ * slide shadow, the children that are none of its pages, is shown only
+ * then. Its fold has no public "running" flag, and two frames of a fold can
+ * be laid out alike, so the layout alone does not tell. */
+static gboolean
+leaflet_moving (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_LEAFLET (widget) && gtk_widget_get_mapped (child) &&
+          adw_leaflet_get_page (ADW_LEAFLET (widget), child) == NULL)
+        return TRUE;
+      if (leaflet_moving (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 settled (GPtrArray *windows)
 {
   if (any_window_opening () || g_main_context_pending (NULL))
     return FALSE;
+  for (guint i = 0; i < windows->len; i++)
+    {
+      Settling *settling = g_ptr_array_index (windows, i);
+
+      if (leaflet_moving (settling->window))
+        {
+          settling->stable = FALSE;
+          gtk_widget_queue_draw (settling->window);
+          return FALSE;
+        }
+    }
   for (guint i = 0; i < windows->len; i++)
     {
       Settling *settling = g_ptr_array_index (windows, i);
