@@ -243,6 +243,16 @@ def table_rows(root, name):
     return rows
 
 
+def table_numbers(root, name):
+    """Each clinic's numerator and denominator as the table lists them."""
+    listed = {}
+    for row in table_rows(root, name):
+        cells = texts(row)
+        if len(cells) >= 3 and cells[1].isdigit():
+            listed[cells[0]] = (cells[1], cells[2])
+    return listed
+
+
 CLINIC = re.compile(r'^Clinic (\S+): .* \(([\d,.\u00a0 ]+) of ([\d,.\u00a0 ]+)\)')
 KEY_RIGHT = 0xff53
 KEY_TAB = 0xff09
@@ -280,13 +290,12 @@ def chart_numbers():
         if toggle is None:
             return None, None, 'no Show as Table'
         toggle.queryAction().doAction(0)
-        rows = wait_for(lambda: table_rows(app, 'The Chart’s Numbers'))
-        listed = {}
-        for row in rows or []:
-            cells = texts(row)
-            if len(cells) >= 3 and cells[1].isdigit():
-                listed[cells[0]] = (cells[1], cells[2])
-        return announced, listed, None
+        # The table's rows reach the accessibility tree before their
+        # cells' text: wait until it lists as many clinics as were announced.
+        def complete():
+            found = table_numbers(app, 'The Chart’s Numbers')
+            return found if len(found) >= len(announced) else None
+        return announced, wait_for(complete) or table_numbers(app, 'The Chart’s Numbers'), None
     finally:
         process.terminate()
         process.wait(timeout=10)
