@@ -24,6 +24,7 @@
 #include "klynge-edit-guard.h"
 #include "klynge-finances-page.h"
 #include "klynge-meetings-page.h"
+#include "klynge-menu-button.h"
 #include "klynge-print.h"
 #include "klynge-read-only.h"
 #include "klynge-restore-dialog.h"
@@ -60,6 +61,8 @@ struct _KlyngeWindow
   KlyngeClusterSwitcher *cluster_switcher;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  GtkMenuButton        *primary_button;
+  GMenuModel           *primary_menu;
   /* Each area's page is built the first time the area is shown, into its
    * place in the view stack: start-up builds only the one it shows. */
   AdwBin               *bins[N_AREAS];
@@ -963,6 +966,8 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, cluster_switcher);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, primary_menu);
   gtk_widget_class_bind_template_child_full (widget_class, "clusters_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_CLUSTERS]));
   gtk_widget_class_bind_template_child_full (widget_class, "meetings_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_MEETINGS]));
   gtk_widget_class_bind_template_child_full (widget_class, "data_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_DATA]));
@@ -996,6 +1001,7 @@ klynge_window_init (KlyngeWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_menu_button_set_menu_on_popup (self->primary_button, self->primary_menu);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
