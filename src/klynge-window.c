@@ -28,6 +28,7 @@
 #include "klynge-print.h"
 #include "klynge-read-only.h"
 #include "klynge-restore-dialog.h"
+#include "klynge-topics.h"
 #include "klynge-window.h"
 
 enum
@@ -308,12 +309,26 @@ open_job_free (OpenJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenJob, open_job_free)
 
-/* A file opened to show the demo gets it when it has no cluster yet. */
+/* Every file opened gets the topic library built into this Klynge (new
+ * packages, corrected texts) in the worker, off the main loop. */
+static gint64
+fill_library (KlyngeDb  *db,
+              GError   **error)
+{
+  g_autoptr(GError) library_error = NULL;
+
+  if (!klynge_topics_ensure_library (db, &library_error))
+    g_message ("The topic library was not loaded: %s", library_error->message);
+  return 0;
+}
+
+/* A file opened to show the demo gets it when it has no cluster yet; the
+ * demo loads the library itself. */
 static gint64
 fill_demo (KlyngeDb  *db,
            GError   **error)
 {
-  return klynge_cluster_first_id (db) == 0 ? klynge_demo_create (db, error) : 0;
+  return klynge_cluster_first_id (db) == 0 ? klynge_demo_create (db, error) : fill_library (db, error);
 }
 
 static void
@@ -403,7 +418,7 @@ open_db (KlyngeWindow   *self,
   klynge_cancellable_renew (&self->opening);
   update_opening (self, path);
 
-  klynge_db_open_async (path, KLYNGE_DB_OPEN_BACKUP, create_demo ? fill_demo : NULL, self->opening, opened_cb, job);
+  klynge_db_open_async (path, KLYNGE_DB_OPEN_BACKUP, create_demo ? fill_demo : fill_library, self->opening, opened_cb, job);
 }
 
 gboolean
