@@ -16,7 +16,6 @@
 #include "klynge-context.h"
 #include "klynge-ledger-store.h"
 #include "klynge-meeting-store.h"
-#include "klynge-topics.h"
 #include "klynge-undo-stack.h"
 
 struct _KlyngeContext
@@ -214,14 +213,10 @@ klynge_context_set_db (KlyngeContext *self,
                        KlyngeDb      *db,
                        gint64         cluster_id)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (KLYNGE_IS_CONTEXT (self));
 
   if (db != NULL)
     cluster_id = klynge_cluster_pick_default (db, cluster_id);
-  if (db != NULL && !klynge_topics_ensure_library (db, &error))
-    g_message ("The topic library was not loaded: %s", error->message);
 
   g_set_object (&self->db, db);
   self->cluster_id = db != NULL ? cluster_id : 0;

@@ -24,9 +24,11 @@
 #include "klynge-edit-guard.h"
 #include "klynge-finances-page.h"
 #include "klynge-meetings-page.h"
+#include "klynge-menu-button.h"
 #include "klynge-print.h"
 #include "klynge-read-only.h"
 #include "klynge-restore-dialog.h"
+#include "klynge-topics.h"
 #include "klynge-window.h"
 
 enum
@@ -60,6 +62,8 @@ struct _KlyngeWindow
   KlyngeClusterSwitcher *cluster_switcher;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  GtkMenuButton        *primary_button;
+  GMenuModel           *primary_menu;
   /* Each area's page is built the first time the area is shown, into its
    * place in the view stack: start-up builds only the one it shows. */
   AdwBin               *bins[N_AREAS];
@@ -305,12 +309,26 @@ open_job_free (OpenJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenJob, open_job_free)
 
-/* A file opened to show the demo gets it when it has no cluster yet. */
+/* Every file opened gets the topic library built into this Klynge (new
+ * packages, corrected texts) in the worker, off the main loop. */
+static gint64
+fill_library (KlyngeDb  *db,
+              GError   **error)
+{
+  g_autoptr(GError) library_error = NULL;
+
+  if (!klynge_topics_ensure_library (db, &library_error))
+    g_message ("The topic library was not loaded: %s", library_error->message);
+  return 0;
+}
+
+/* A file opened to show the demo gets it when it has no cluster yet; the
+ * demo loads the library itself. */
 static gint64
 fill_demo (KlyngeDb  *db,
            GError   **error)
 {
-  return klynge_cluster_first_id (db) == 0 ? klynge_demo_create (db, error) : 0;
+  return klynge_cluster_first_id (db) == 0 ? klynge_demo_create (db, error) : fill_library (db, error);
 }
 
 static void
@@ -400,7 +418,7 @@ open_db (KlyngeWindow   *self,
   klynge_cancellable_renew (&self->opening);
   update_opening (self, path);
 
-  klynge_db_open_async (path, KLYNGE_DB_OPEN_BACKUP, create_demo ? fill_demo : NULL, self->opening, opened_cb, job);
+  klynge_db_open_async (path, KLYNGE_DB_OPEN_BACKUP, create_demo ? fill_demo : fill_library, self->opening, opened_cb, job);
 }
 
 gboolean
@@ -963,6 +981,8 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, cluster_switcher);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, primary_menu);
   gtk_widget_class_bind_template_child_full (widget_class, "clusters_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_CLUSTERS]));
   gtk_widget_class_bind_template_child_full (widget_class, "meetings_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_MEETINGS]));
   gtk_widget_class_bind_template_child_full (widget_class, "data_bin", FALSE, G_STRUCT_OFFSET (KlyngeWindow, bins[AREA_DATA]));
@@ -996,6 +1016,7 @@ klynge_window_init (KlyngeWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_menu_button_set_menu_on_popup (self->primary_button, self->primary_menu);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

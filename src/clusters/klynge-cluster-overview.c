@@ -17,31 +17,34 @@
 #include "klynge-cluster.h"
 #include "klynge-format.h"
 #include "klynge-member.h"
+#include "klynge-menu-button.h"
 #include "klynge-money.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeClusterOverview
 {
-  GtkBox     parent_instance;
+  GtkBox         parent_instance;
 
-  GtkBox    *heading_box;
-  GtkBox    *cards;
-  GtkLabel  *name_label;
-  GtkButton *cluster_button;
-  GtkLabel  *details_label;
-  GtkLabel  *clinics_value;
-  GtkLabel  *clinics_caption;
-  GtkLabel  *gps_value;
-  GtkLabel  *gps_caption;
-  GtkLabel  *patients_value;
-  GtkLabel  *patients_caption;
-  GtkLabel  *grant_value;
-  GtkLabel  *grant_caption;
-  GtkLabel  *board_label;
+  GtkBox        *heading_box;
+  GtkBox        *cards;
+  GtkLabel      *name_label;
+  GtkButton     *cluster_button;
+  GtkMenuButton *menu_button;
+  GMenuModel    *cluster_menu;
+  GtkLabel      *details_label;
+  GtkLabel      *clinics_value;
+  GtkLabel      *clinics_caption;
+  GtkLabel      *gps_value;
+  GtkLabel      *gps_caption;
+  GtkLabel      *patients_value;
+  GtkLabel      *patients_caption;
+  GtkLabel      *grant_value;
+  GtkLabel      *grant_caption;
+  GtkLabel      *board_label;
 
-  char      *board_people;    /* the whole board, a person a line; NULL: none */
-  gboolean   board_truncated; /* more people than the line names */
-  gboolean   compact;         /* the summary fits in a few lines */
+  char          *board_people;    /* the whole board, a person a line; NULL: none */
+  gboolean       board_truncated; /* more people than the line names */
+  gboolean       compact;         /* the summary fits in a few lines */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeClusterOverview, klynge_cluster_overview, GTK_TYPE_BOX)
@@ -232,6 +235,8 @@ klynge_cluster_overview_class_init (KlyngeClusterOverviewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-cluster-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterOverview, heading_box);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClusterOverview, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClusterOverview, cluster_menu);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterOverview, cards);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterOverview, name_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClusterOverview, cluster_button);
@@ -251,6 +256,7 @@ static void
 klynge_cluster_overview_init (KlyngeClusterOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_menu_button_set_menu_on_popup (self->menu_button, self->cluster_menu);
 }
 
 /* On a read-only file the cluster's editor opens to be read: the button says so. */

@@ -19,6 +19,9 @@ struct _KlyngeClustersPage
   GMenuModel         *row_menu;
   KlyngeClusterOverview *summary;
   GtkWidget          *add_button;
+  GMenuModel         *add_menu;
+  GtkMenuButton      *export_button;
+  GMenuModel         *export_menu;
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkStack           *stack;

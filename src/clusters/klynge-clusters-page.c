@@ -19,6 +19,7 @@
 #include "klynge-member.h"
 #include "klynge-record-table.h"
 #include "klynge-member-export.h"
+#include "klynge-menu-button.h"
 #include "klynge-row-label.h"
 #include "klynge-tooltip.h"
 
@@ -520,6 +521,9 @@ klynge_clusters_page_class_init (KlyngeClustersPageClass *klass)
   g_type_ensure (KLYNGE_TYPE_CLUSTER_OVERVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/klynge/Klynge/clusters/klynge-clusters-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, add_menu);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, export_menu);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, summary);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KlyngeClustersPage, count_label);
@@ -545,6 +549,8 @@ klynge_clusters_page_init (KlyngeClustersPage *self)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  klynge_menu_button_set_menu_on_popup (GTK_MENU_BUTTON (self->add_button), self->add_menu);
+  klynge_menu_button_set_menu_on_popup (self->export_button, self->export_menu);
   klynge_accessible_name_list (GTK_WIDGET (self->clinics_view), _("Clinics"));
   klynge_accessible_name_list (GTK_WIDGET (self->members_view), _("Members"));
   /* Delete and F2 are the page's, for whichever list it shows. */
