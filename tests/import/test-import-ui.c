@@ -594,6 +594,51 @@ test_live_without_period (void)
   klynge_test_remove_tree (dir);
 }
 
+/* Counts in the sheet are grouped as the locale groups them: a file with
+ * 1,200 clinics not in the cluster says so with "1,200", not "1200". */
+static void
+counts_grouped (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) contents = g_string_new ("Ydernummer;Tæller;Nævner\n012345;30;41\n");
+  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
+  KlyngeImportSheet *sheet;
+  GtkWindow *live;
+
+  mapping->layout = KLYNGE_IMPORT_WIDE;
+  mapping->clinic = g_strdup ("Ydernummer");
+  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
+  g_assert_true (klynge_import_mapping_save (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
+                                             "Region HbA1c", mapping, NULL));
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (contents, "9%05u;3;40\n", i);
+  g_assert_true (g_file_set_contents (path, contents->str, -1, NULL));
+
+  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &(KlyngeLiveLook) { 0 });
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "The file holds"));
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (sheet), "1,200 clinics of the file are not in this cluster: their rows (1,200) are left out."));
+  gtk_window_close (live);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_counts_grouped (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, counts_grouped, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 /* Opens the full assistant on a look-alike file from the Data area. */
 static GtkWindow *
 open_assistant (KlyngeWindow *window,
@@ -1366,6 +1411,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/import-then-ctrl-z", test_import_then_ctrl_z);
   g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
   g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
+  g_test_add_func ("/import/ui/counts-grouped", test_counts_grouped);
   g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
   g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
   g_test_add_func ("/import/ui/unreadable-batches", test_unreadable_batches);
