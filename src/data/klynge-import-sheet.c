@@ -792,6 +792,29 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
   klynge_import_preview_async (self->path, 1, 20, self->cancellable, guess_read_cb, g_object_ref (self));
 }
 
+/* The sheet's window closes once the import is done: what is left to say
+ * is said in the main window it was opened over. */
+static void
+toast_in_main_window (KlyngeImportSheet *self,
+                      const char        *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *main_window = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+  GtkWidget *content = ADW_IS_APPLICATION_WINDOW (main_window)
+                       ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (main_window)) : NULL;
+
+  if (ADW_IS_TOAST_OVERLAY (content))
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      /* Before the import's own toast, which stays with its Undo. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), toast);
+    }
+  else
+    g_warning ("%s", message);
+}
+
 static void
 commit_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -799,13 +822,15 @@ commit_done_cb (GObject      *source,
 {
   g_autoptr(KlyngeImportSheet) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) mapping_error = NULL;
   gint64 batch = klynge_import_commit_finish (result, &error);
   g_autofree char *count = NULL;
   g_autofree char *label = NULL;
   guint n;
 
   set_busy (self, NULL);
-  if (batch == 0)
+  /* A failed task gives -1. */
+  if (batch <= 0)
     {
       if (g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
         gtk_label_set_text (self->summary_label, _("The import was cancelled; nothing was written."));
@@ -814,10 +839,17 @@ commit_done_cb (GObject      *source,
       return;
     }
 
-  /* Saved once it has worked, so next quarter's file imports in one click. */
-  if (self->source != NULL && *self->source != '\0' && self->checked != NULL)
-    klynge_import_mapping_save (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
-                                self->source, self->checked, NULL);
+  /* Saved once it has worked, so next quarter's file imports in one click;
+   * the import stands without it. */
+  if (self->source != NULL && *self->source != '\0' && self->checked != NULL &&
+      !klynge_import_mapping_save (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
+                                   self->source, self->checked, &mapping_error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The measurements are imported, but the column mapping could not be remembered: %s"),
+                                                  mapping_error->message);
+
+      toast_in_main_window (self, message);
+    }
 
   n = klynge_import_plan_get_n_written (self->plan, chosen_duplicates (self));
   g_clear_pointer (&self->plan, klynge_import_plan_free);

@@ -639,6 +639,58 @@ test_counts_grouped (void)
   klynge_test_remove_tree (dir);
 }
 
+/* A column mapping that cannot be remembered after an import says so; the
+ * import itself stays. */
+static void
+mapping_not_remembered (KlyngeWindow *window,
+                        gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
+  KlyngeImportSheet *sheet;
+  GtkWindow *live;
+  gint64 before;
+
+  mapping->layout = KLYNGE_IMPORT_WIDE;
+  mapping->clinic = g_strdup ("Ydernummer");
+  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
+  g_assert_true (klynge_import_mapping_save (db, klynge_context_get_cluster_id (context), "Region HbA1c", mapping, NULL));
+  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
+  before = klynge_test_count (db, "SELECT count(*) FROM measurement", 0);
+
+  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &(KlyngeLiveLook) { 0 });
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "The file holds 1 measurement."));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_is_sensitive (klynge_ui_test_find_actionable (GTK_WIDGET (sheet), "sheet.import")));
+  /* Only the window's own connection refuses: the import is written by a worker's. */
+  g_assert_true (klynge_db_exec (db, "CREATE TEMP TRIGGER refuse_mapping BEFORE UPDATE ON main.import_mapping "
+                                     "BEGIN SELECT RAISE (ABORT, 'mappings refused'); END", NULL));
+  g_assert_true (klynge_db_exec (db, "CREATE TEMP TRIGGER refuse_new_mapping BEFORE INSERT ON main.import_mapping "
+                                     "BEGIN SELECT RAISE (ABORT, 'mappings refused'); END", NULL));
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (GTK_WIDGET (sheet), "sheet.import"), "clicked");
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (window), "the column mapping could not be remembered"));
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (window), "mappings refused"));
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement", 0), ==, before + 1);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_mapping_not_remembered (void)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, mapping_not_remembered, NULL);
+  klynge_test_remove_tree (dir);
+}
+
 /* Opens the full assistant on a look-alike file from the Data area. */
 static GtkWindow *
 open_assistant (KlyngeWindow *window,
@@ -1412,6 +1464,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
   g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
   g_test_add_func ("/import/ui/counts-grouped", test_counts_grouped);
+  g_test_add_func ("/import/ui/mapping-not-remembered", test_mapping_not_remembered);
   g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
   g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
   g_test_add_func ("/import/ui/unreadable-batches", test_unreadable_batches);
