@@ -545,6 +545,33 @@ real_file_choices (KlyngeWindow *window,
   g_assert_true (klynge_ui_test_shows (GTK_WIDGET (second), "Nothing has been written yet"));
 }
 
+/* Runs @func in the app on a copy of the demo of its own. */
+static void
+run_on_demo_copy (KlyngeUiTestFunc func)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, func, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+/* The region's HbA1c files, saved as a mapping for the live sheet to take. */
+static void
+save_region_mapping (KlyngeContext *context)
+{
+  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
+
+  mapping->layout = KLYNGE_IMPORT_WIDE;
+  mapping->clinic = g_strdup ("Ydernummer");
+  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
+  g_assert_true (klynge_import_mapping_save (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
+                                             "Region HbA1c", mapping, NULL));
+}
+
 /* At the meeting: a file of next quarter fits the saved mapping, which is
  * taken; it has no period column, so the sheet asks, with the meeting's. */
 static void
@@ -552,7 +579,6 @@ live_without_period (KlyngeWindow *window,
                      gpointer      user_data)
 {
   KlyngeContext *context = klynge_window_get_context (window);
-  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -561,11 +587,7 @@ live_without_period (KlyngeWindow *window,
   GtkWindow *live;
   GtkWidget *period;
 
-  mapping->layout = KLYNGE_IMPORT_WIDE;
-  mapping->clinic = g_strdup ("Ydernummer");
-  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
-  g_assert_true (klynge_import_mapping_save (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
-                                             "Region HbA1c", mapping, NULL));
+  save_region_mapping (context);
   g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
   meeting = klynge_submissions_meeting_period (klynge_context_get_db (context), klynge_context_get_cluster_id (context));
   g_assert_nonnull (meeting);
@@ -584,14 +606,7 @@ live_without_period (KlyngeWindow *window,
 static void
 test_live_without_period (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, live_without_period, NULL);
-  klynge_test_remove_tree (dir);
+  run_on_demo_copy (live_without_period);
 }
 
 /* Counts in the sheet are grouped as the locale groups them: a file with
@@ -605,15 +620,10 @@ counts_grouped (KlyngeWindow *window,
   g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GString) contents = g_string_new ("Ydernummer;Tæller;Nævner\n012345;30;41\n");
-  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
   KlyngeImportSheet *sheet;
   GtkWindow *live;
 
-  mapping->layout = KLYNGE_IMPORT_WIDE;
-  mapping->clinic = g_strdup ("Ydernummer");
-  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
-  g_assert_true (klynge_import_mapping_save (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
-                                             "Region HbA1c", mapping, NULL));
+  save_region_mapping (context);
   for (guint i = 0; i < 1200; i++)
     g_string_append_printf (contents, "9%05u;3;40\n", i);
   g_assert_true (g_file_set_contents (path, contents->str, -1, NULL));
@@ -629,14 +639,7 @@ counts_grouped (KlyngeWindow *window,
 static void
 test_counts_grouped (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, counts_grouped, NULL);
-  klynge_test_remove_tree (dir);
+  run_on_demo_copy (counts_grouped);
 }
 
 /* A column mapping that cannot be remembered after an import says so; the
@@ -650,15 +653,11 @@ mapping_not_remembered (KlyngeWindow *window,
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
   KlyngeImportSheet *sheet;
   GtkWindow *live;
   gint64 before;
 
-  mapping->layout = KLYNGE_IMPORT_WIDE;
-  mapping->clinic = g_strdup ("Ydernummer");
-  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
-  g_assert_true (klynge_import_mapping_save (db, klynge_context_get_cluster_id (context), "Region HbA1c", mapping, NULL));
+  save_region_mapping (context);
   g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
   before = klynge_test_count (db, "SELECT count(*) FROM measurement", 0);
 
@@ -681,14 +680,7 @@ mapping_not_remembered (KlyngeWindow *window,
 static void
 test_mapping_not_remembered (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, mapping_not_remembered, NULL);
-  klynge_test_remove_tree (dir);
+  run_on_demo_copy (mapping_not_remembered);
 }
 
 /* Opens the full assistant on a look-alike file from the Data area. */
@@ -905,27 +897,13 @@ assistant_choices (KlyngeWindow *window,
 static void
 test_assistant_choices (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, assistant_choices, NULL);
-  klynge_test_remove_tree (dir);
+  run_on_demo_copy (assistant_choices);
 }
 
 static void
 test_real_file_choices (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, real_file_choices, NULL);
-  klynge_test_remove_tree (dir);
+  run_on_demo_copy (real_file_choices);
 }
 
 /* OpenPrescribing's months are dates on their first day: the assistant
