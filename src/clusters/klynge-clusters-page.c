@@ -332,14 +332,17 @@ update_count (KlyngeClustersPage *self)
   GListModel *all = gtk_filter_list_model_get_model (members ? self->members_filtered : self->clinics_filtered);
   guint n_shown = g_list_model_get_n_items (shown);
   guint n_all = all != NULL ? g_list_model_get_n_items (all) : 0;
+  g_autofree char *shown_count = klynge_format_integer (n_shown);
+  g_autofree char *all_count = klynge_format_integer (n_all);
   g_autofree char *text = NULL;
 
+  /* Translators: %s is a number, grouped as the locale groups it ("1,234") */
   if (n_shown == n_all)
-    text = g_strdup_printf (members ? ngettext ("%u member", "%u members", n_all)
-                                    : ngettext ("%u clinic", "%u clinics", n_all), n_all);
+    text = g_strdup_printf (members ? ngettext ("%s member", "%s members", n_all)
+                                    : ngettext ("%s clinic", "%s clinics", n_all), all_count);
   else
-    /* Translators: how many list items match the search, of how many */
-    text = g_strdup_printf (ngettext ("%u of %u shown", "%u of %u shown", n_all), n_shown, n_all);
+    /* Translators: how many list items match the search, of how many; grouped numbers */
+    text = g_strdup_printf (ngettext ("%s of %s shown", "%s of %s shown", n_all), shown_count, all_count);
   gtk_label_set_text (self->count_label, text);
   update_empty_state (self, members, n_shown, n_all);
 }

@@ -380,19 +380,22 @@ add_file_clinic_rows (KlyngeImportSheet *self,
       GtkWidget *check = gtk_check_button_new ();
       g_autofree char *subtitle = NULL;
       g_autofree char *title = NULL;
+      g_autofree char *n_rows = klynge_format_integer (clinic->n_rows);
 
       /* On the projector neither the file's name nor its code: either could
        * tell a clinic the slides show only by letter. */
       if (hides_names (self))
         {
           title = g_strdup_printf (_("Clinic %u of the file"), self->file_clinic_rows->len + 1);
-          subtitle = g_strdup_printf (ngettext ("%u row", "%u rows", clinic->n_rows), clinic->n_rows);
+          /* Translators: %s is a number, grouped as the locale groups it ("1,234") */
+          subtitle = g_strdup_printf (ngettext ("%s row", "%s rows", clinic->n_rows), n_rows);
         }
       else
         {
           title = g_strdup (clinic->name);
-          subtitle = g_strdup_printf (ngettext ("%s, %u row", "%s, %u rows", clinic->n_rows),
-                                      clinic->number ? clinic->number : clinic->name, clinic->n_rows);
+          /* Translators: the clinic's number (or name), then a grouped number of rows */
+          subtitle = g_strdup_printf (ngettext ("%s, %s row", "%s, %s rows", clinic->n_rows),
+                                      clinic->number ? clinic->number : clinic->name, n_rows);
         }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -439,30 +442,42 @@ describe_rows (KlyngeImportSheet *self,
   for (guint i = 0; i < unknown->len; i++)
     unknown_rows += ((KlyngeImportFileClinic *)g_ptr_array_index (unknown, i))->n_rows;
 #define SAY(...) G_STMT_START { g_string_append_c (summary, ' '); g_string_append_printf (summary, __VA_ARGS__); } G_STMT_END
+/* @format: an ngettext() of @n, with %s for @n grouped as the locale groups it */
+#define SAY_COUNT(n, format) G_STMT_START { g_autofree char *count_ = klynge_format_integer (n); SAY (format, count_); } G_STMT_END
   if (unknown->len > 0)
-    SAY (ngettext ("%u clinic of the file is not in this cluster: its rows (%u) are left out.",
-                   "%u clinics of the file are not in this cluster: their rows (%u) are left out.", unknown->len),
-         unknown->len, unknown_rows);
+    {
+      g_autofree char *n_unknown = klynge_format_integer (unknown->len);
+      g_autofree char *n_unknown_rows = klynge_format_integer (unknown_rows);
+
+      /* Translators: both %s are grouped numbers: clinics, then rows */
+      SAY (ngettext ("%s clinic of the file is not in this cluster: its rows (%s) are left out.",
+                     "%s clinics of the file are not in this cluster: their rows (%s) are left out.", unknown->len),
+           n_unknown, n_unknown_rows);
+    }
+  /* Translators: in these sentences %s is a number, grouped as the locale groups it ("1,234") */
   if (created->len > 0)
-    SAY (ngettext ("%u clinic is added to the cluster.", "%u clinics are added to the cluster.", created->len), created->len);
+    SAY_COUNT (created->len, ngettext ("%s clinic is added to the cluster.", "%s clinics are added to the cluster.", created->len));
   if (indicators[0] != NULL)
-    SAY (ngettext ("%u indicator is added.", "%u indicators are added.", g_strv_length (indicators)), g_strv_length (indicators));
+    SAY_COUNT (g_strv_length (indicators),
+               ngettext ("%s indicator is added.", "%s indicators are added.", g_strv_length (indicators)));
   if (counts.filtered > 0)
-    SAY (ngettext ("%u row does not match the rows kept and is left out.",
-                   "%u rows do not match the rows kept and are left out.", counts.filtered), counts.filtered);
+    SAY_COUNT (counts.filtered, ngettext ("%s row does not match the rows kept and is left out.",
+                                          "%s rows do not match the rows kept and are left out.", counts.filtered));
   if (counts.totals > 0)
-    SAY (ngettext ("%u total row is left out.", "%u total rows are left out.", counts.totals), counts.totals);
+    SAY_COUNT (counts.totals, ngettext ("%s total row is left out.", "%s total rows are left out.", counts.totals));
   if (counts.areas > 0)
-    SAY (ngettext ("%u national or regional row is no clinic.", "%u national or regional rows are no clinics.", counts.areas),
-         counts.areas);
+    SAY_COUNT (counts.areas, ngettext ("%s national or regional row is no clinic.",
+                                       "%s national or regional rows are no clinics.", counts.areas));
   if (counts.suppressed > 0)
-    SAY (ngettext ("%u value is suppressed by the publisher and kept as suppressed.",
-                   "%u values are suppressed by the publisher and kept as suppressed.", counts.suppressed), counts.suppressed);
+    SAY_COUNT (counts.suppressed, ngettext ("%s value is suppressed by the publisher and kept as suppressed.",
+                                            "%s values are suppressed by the publisher and kept as suppressed.",
+                                            counts.suppressed));
   if (klynge_import_plan_get_left_out (self->plan)->len > 0)
     {
       guint n = klynge_import_plan_get_n_left_out (self->plan) - unknown_rows;
-      SAY (ngettext ("%u row with problems is left out, as listed.", "%u rows with problems are left out, as listed.", n), n);
+      SAY_COUNT (n, ngettext ("%s row with problems is left out, as listed.", "%s rows with problems are left out, as listed.", n));
     }
+#undef SAY_COUNT
 #undef SAY
 
   show_file_clinics (self, created, unknown);
@@ -485,6 +500,7 @@ offer_skip_bad (KlyngeImportSheet *self)
   GPtrArray *problems = klynge_import_plan_get_problems (self->plan);
   g_autoptr(GHashTable) lines = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autofree char *label = NULL;
+  g_autofree char *n_good = NULL, *n_lines = NULL;
   gboolean whole_file = FALSE;
   guint good;
 
@@ -501,10 +517,13 @@ offer_skip_bad (KlyngeImportSheet *self)
     }
   good = klynge_import_plan_get_n_measurements (self->plan);
   gtk_widget_set_visible (GTK_WIDGET (self->skip_bad_button), !whole_file && g_hash_table_size (lines) > 0 && good > 0);
-  label = g_strdup_printf (ngettext ("Import the %u good measurements and leave out the %u row listed",
-                                     "Import the %u good measurements and leave out the %u rows listed",
+  n_good = klynge_format_integer (good);
+  n_lines = klynge_format_integer (g_hash_table_size (lines));
+  /* Translators: both %s are grouped numbers ("1,234") */
+  label = g_strdup_printf (ngettext ("Import the %s good measurements and leave out the %s row listed",
+                                     "Import the %s good measurements and leave out the %s rows listed",
                                      g_hash_table_size (lines)),
-                           good, g_hash_table_size (lines));
+                           n_good, n_lines);
   gtk_button_set_label (self->skip_bad_button, label);
 }
 
@@ -773,6 +792,29 @@ klynge_import_sheet_check (KlyngeImportSheet *self)
   klynge_import_preview_async (self->path, 1, 20, self->cancellable, guess_read_cb, g_object_ref (self));
 }
 
+/* The sheet's window closes once the import is done: what is left to say
+ * is said in the main window it was opened over. */
+static void
+toast_in_main_window (KlyngeImportSheet *self,
+                      const char        *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *main_window = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+  GtkWidget *content = ADW_IS_APPLICATION_WINDOW (main_window)
+                       ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (main_window)) : NULL;
+
+  if (ADW_IS_TOAST_OVERLAY (content))
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      /* Before the import's own toast, which stays with its Undo. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), toast);
+    }
+  else
+    g_warning ("%s", message);
+}
+
 static void
 commit_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -780,13 +822,15 @@ commit_done_cb (GObject      *source,
 {
   g_autoptr(KlyngeImportSheet) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) mapping_error = NULL;
   gint64 batch = klynge_import_commit_finish (result, &error);
   g_autofree char *count = NULL;
   g_autofree char *label = NULL;
   guint n;
 
   set_busy (self, NULL);
-  if (batch == 0)
+  /* A failed task gives -1. */
+  if (batch <= 0)
     {
       if (g_error_matches (error, KLYNGE_ERROR, KLYNGE_ERROR_CANCELLED))
         gtk_label_set_text (self->summary_label, _("The import was cancelled; nothing was written."));
@@ -795,10 +839,17 @@ commit_done_cb (GObject      *source,
       return;
     }
 
-  /* Saved once it has worked, so next quarter's file imports in one click. */
-  if (self->source != NULL && *self->source != '\0' && self->checked != NULL)
-    klynge_import_mapping_save (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
-                                self->source, self->checked, NULL);
+  /* Saved once it has worked, so next quarter's file imports in one click;
+   * the import stands without it. */
+  if (self->source != NULL && *self->source != '\0' && self->checked != NULL &&
+      !klynge_import_mapping_save (klynge_context_get_db (self->context), klynge_context_get_cluster_id (self->context),
+                                   self->source, self->checked, &mapping_error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The measurements are imported, but the column mapping could not be remembered: %s"),
+                                                  mapping_error->message);
+
+      toast_in_main_window (self, message);
+    }
 
   n = klynge_import_plan_get_n_written (self->plan, chosen_duplicates (self));
   g_clear_pointer (&self->plan, klynge_import_plan_free);

@@ -48,6 +48,7 @@ struct _KlyngeFinancesPage
   AdwEntryRow       *per_patient_row;
   AdwEntryRow       *currency_row;
   AdwEntryRow       *opening_row;
+  GtkLabel          *rates_error;
   AdwPreferencesGroup *grants_group;
   GtkListBox        *grants_list;
 
@@ -466,23 +467,39 @@ load_grants (KlyngeFinancesPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = g_strdup_printf (_("Expected Grants for %d"), self->year);
+  g_autoptr(GError) rates_error = NULL;
   gint64 per_gp = 0, per_patient = 0, opening = 0;
+  gboolean read;
 
-  if (klynge_ledger_get_grant_rates (db, cluster, &per_gp, &per_patient, NULL))
+  read = klynge_ledger_get_grant_rates (db, cluster, &per_gp, &per_patient, &rates_error) &&
+         klynge_ledger_get_opening_balance (db, cluster, &opening, &rates_error);
+  if (read)
     {
       g_autofree char *gp = klynge_money_format (per_gp, NULL);
       g_autofree char *patient = klynge_money_format (per_patient, NULL);
+      g_autofree char *text = klynge_money_format (opening, NULL);
 
       gtk_editable_set_text (GTK_EDITABLE (self->per_gp_row), gp);
       gtk_editable_set_text (GTK_EDITABLE (self->per_patient_row), patient);
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), self->currency);
-  if (klynge_ledger_get_opening_balance (db, cluster, &opening, NULL))
-    {
-      g_autofree char *text = klynge_money_format (opening, NULL);
-
       gtk_editable_set_text (GTK_EDITABLE (self->opening_row), text);
     }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("The rates and the opening balance could not be read: %s"),
+                                                  rates_error->message);
+
+      gtk_label_set_text (self->rates_error, message);
+      /* Blank, or the last cluster's: either would be applied over rates that are there. */
+      gtk_editable_set_text (GTK_EDITABLE (self->per_gp_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->per_patient_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->opening_row), "");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rates_error), !read);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->per_gp_row), read);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->per_patient_row), read);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->opening_row), read);
+  klynge_page_set_action_enabled (KLYNGE_PAGE (self), "finances.apply-rates", read);
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), self->currency);
 
   adw_preferences_group_set_title (self->grants_group, title);
   g_clear_pointer (&self->grants, g_ptr_array_unref);
@@ -1083,6 +1100,7 @@ klynge_finances_page_class_init (KlyngeFinancesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, per_patient_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, currency_row);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, opening_row);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, rates_error);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_group);
   gtk_widget_class_bind_template_child (widget_class, KlyngeFinancesPage, grants_list);
   gtk_widget_class_bind_template_callback (widget_class, lock_toggled_cb);

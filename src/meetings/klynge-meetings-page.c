@@ -53,6 +53,7 @@ struct _KlyngeMeetingsPage
   KlyngeDb                 *meeting_db;  /* the file it is from */
   KlyngeEditGuard          *guard;       /* whether the editor has changes */
   gboolean                  reloading;
+  gboolean                  notifying;   /* telling the other areas of its own change */
 };
 
 /* What was going on when the meeting's changes could not be saved: done
@@ -276,12 +277,20 @@ show_store (KlyngeMeetingsPage *self)
     klynge_page_show_message (GTK_WIDGET (self), error->message);
 }
 
-/* After the page's own change: the list hears of it at once. */
+/* After the page's own change the other areas show it at once, as after
+ * any other record's; the page itself already does, its list through the
+ * store the context refreshes in place, so it does not reload the form
+ * (it may be in the middle of saving it for a reload). */
 static void
-refresh_store (KlyngeMeetingsPage *self)
+notify_changed (KlyngeMeetingsPage *self)
 {
-  if (self->store != NULL)
-    klynge_meeting_store_refresh (self->store, NULL);
+  KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
+
+  if (context == NULL)
+    return;
+  self->notifying = TRUE;
+  klynge_context_emit_changed (context);
+  self->notifying = FALSE;
 }
 
 static void
@@ -310,7 +319,7 @@ save_meeting (KlyngeMeetingsPage  *self,
       !klynge_meeting_save (self->meeting_db, self->meeting, error))
     return FALSE;
   klynge_edit_guard_set_clean (self->guard);
-  refresh_store (self);
+  notify_changed (self);
   klynge_page_show_message (GTK_WIDGET (self), is_new ? _("Meeting added") : _("Meeting saved"));
   return TRUE;
 }
@@ -459,6 +468,8 @@ klynge_meetings_page_reload (KlyngePage *page)
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) load_error = NULL;
 
+  if (self->notifying)
+    return;
   /* A change elsewhere (or another file) must not refill the form over
    * what was typed: it is saved first, or kept while it cannot be. */
   if (self->meeting != NULL && self->meeting_db != NULL && klynge_edit_guard_is_dirty (self->guard) &&
@@ -687,7 +698,7 @@ topics_closed_cb (KlyngeMeetingsPage *self)
 {
   /* A meeting planned from a proposal stays open, unsaved, for its details. */
   if (self->meeting != NULL && self->meeting->id == 0)
-    refresh_store (self);
+    notify_changed (self);
   else
     klynge_meetings_page_reload (KLYNGE_PAGE (self));
   return FALSE;

@@ -330,18 +330,29 @@ add_indicator_cb (GtkButton          *button,
 
 /* A row's button, for the pointer: the keyboard has the row's menu. */
 static GtkWidget *
-row_button (const char *icon,
+row_button (GtkWidget  *button,
             const char *tooltip,
             GCallback   callback,
             gpointer    self)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  klynge_tooltip_set_text (button, tooltip);
+  if (tooltip != NULL)
+    klynge_tooltip_set_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_focusable (button, FALSE);
   g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+/* An icon says less than a label: it stays flat beside the row's text. */
+static GtkWidget *
+row_icon_button (const char *icon,
+                 const char *tooltip,
+                 GCallback   callback,
+                 gpointer    self)
+{
+  GtkWidget *button = row_button (gtk_button_new_from_icon_name (icon), tooltip, callback, self);
+
+  gtk_widget_add_css_class (button, "flat");
   return button;
 }
 
@@ -365,14 +376,15 @@ fill_topics (KlyngeTopicsWindow *self)
       KlyngeTopic *topic = g_ptr_array_index (topics, t);
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *add = adw_action_row_new ();
-      GtkWidget *add_button = gtk_button_new_with_mnemonic (_("Add _Indicator…"));
+      GtkWidget *add_button = row_button (gtk_button_new_with_mnemonic (_("Add _Indicator…")), NULL,
+                                          G_CALLBACK (add_indicator_cb), self);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), topic->title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), topic->description);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                   row_button ("document-edit-symbolic", _("Edit Topic"),
-                                               G_CALLBACK (edit_topic_cb), self));
+                                   row_icon_button ("document-edit-symbolic", _("Edit Topic"),
+                                                    G_CALLBACK (edit_topic_cb), self));
       for (guint i = 0; i < topic->indicators->len; i++)
         {
           GtkWidget *line = klynge_indicator_row_new (g_ptr_array_index (topic->indicators, i));
@@ -380,10 +392,7 @@ fill_topics (KlyngeTopicsWindow *self)
           g_signal_connect (line, "edit", G_CALLBACK (edit_indicator_cb), self);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
         }
-      gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_focusable (add_button, FALSE);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (add), add_button);
-      g_signal_connect (add_button, "clicked", G_CALLBACK (add_indicator_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (add), add_button);
       gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Indicator…"), -1);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add);
@@ -568,19 +577,16 @@ fill_proposals (KlyngeTopicsWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), proposal->title);
       show_votes (row, proposal);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("list-remove-symbolic", _("Remove a Vote"),
-                                                                   G_CALLBACK (vote_down_cb), self));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("list-add-symbolic", _("Add a Vote"),
-                                                                   G_CALLBACK (vote_up_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_icon_button ("list-remove-symbolic", _("Remove a Vote"),
+                                                                        G_CALLBACK (vote_down_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_icon_button ("list-add-symbolic", _("Add a Vote"),
+                                                                        G_CALLBACK (vote_up_cb), self));
       if (proposal->topic_id == 0)
         {
-          GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Plan a Meeting"));
-
-          gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
-          gtk_widget_set_focusable (choose, FALSE);
-          klynge_tooltip_set_text (choose, _("Put the topic into the library and plan a meeting on it"));
-          g_signal_connect (choose, "clicked", G_CALLBACK (choose_cb), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     row_button (gtk_button_new_with_mnemonic (_("_Plan a Meeting")),
+                                                 _("Put the topic into the library and plan a meeting on it"),
+                                                 G_CALLBACK (choose_cb), self));
         }
       else
         {

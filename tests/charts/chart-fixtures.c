@@ -52,6 +52,25 @@ chart_fixture_clinics (guint n)
 }
 
 KlyngeChartData *
+chart_fixture_close_pair (void)
+{
+  KlyngeChartData *data = fixture_new ("HbA1c measured in last 12 months");
+  static const struct { gint64 numerator, denominator; } counts[] = {
+    { 196, 350 }, { 146, 200 }, { 346, 400 }, { 182, 246 }, { 134, 195 },
+    { 176, 248 }, { 258, 385 }, { 208, 315 }, { 238, 315 },
+  };
+
+  data->target = NAN;
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *label = letter (i);
+
+      klynge_chart_data_add_counts (data, i + 1, label, counts[i].numerator, counts[i].denominator);
+    }
+  return data;
+}
+
+KlyngeChartData *
 chart_fixture_periods (void)
 {
   KlyngeChartData *data = chart_fixture_clinics (8);

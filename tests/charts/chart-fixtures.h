@@ -18,5 +18,7 @@ KlyngeChartData *chart_fixture_series        (guint n_clinics,
                                               guint n_periods,
                                               double level);
 KlyngeChartData *chart_fixture_attendance    (void);
+/* The demo's HbA1c funnel: clinics D and F side by side, F on the cluster's line. */
+KlyngeChartData *chart_fixture_close_pair    (void);
 
 G_END_DECLS

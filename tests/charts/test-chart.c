@@ -481,6 +481,55 @@ test_funnel_labels_many (void)
   g_assert_cmpfloat (find_drawn (texts, "Denominator (patients in the clinic’s count)")->size, >=, 28);
 }
 
+/* Two clinics side by side each keep their letter clear of the other's
+ * point and letter, on the projector and in the window alike. */
+static void
+test_funnel_labels_close (void)
+{
+  static const double sizes[][2] = { { 1920, 1080 }, { 1100, 560 }, { 800, 450 } };
+  g_autoptr(KlyngeChartData) data = chart_fixture_close_pair ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) drawn_free);
+      g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (KlyngeChartHit));
+      KlyngeChartOptions options = options_for (KLYNGE_CHART_FUNNEL);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) sizes[s][0], (int) sizes[s][1]);
+      cairo_t *cr = cairo_create (surface);
+
+      options.slide = s == 0;
+      klynge_chart_observe_text (record_text, texts);
+      klynge_chart_draw (cr, sizes[s][0], sizes[s][1], data, &options, hits);
+      klynge_chart_observe_text (NULL, NULL);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+
+      g_assert_cmpuint (hits->len, ==, data->rows->len);
+      for (guint i = 0; i < data->rows->len; i++)
+        {
+          const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+          const Drawn *drawn = find_drawn (texts, row->label);
+
+          g_assert_nonnull (drawn);
+          for (guint h = 0; h < hits->len; h++)
+            {
+              const KlyngeChartHit *hit = &g_array_index (hits, KlyngeChartHit, h);
+
+              if (hit->index != i)
+                g_assert_false (drawn->box.x < hit->x + hit->width && hit->x < drawn->box.x + drawn->box.width &&
+                                drawn->box.y < hit->y + hit->height && hit->y < drawn->box.y + drawn->box.height);
+            }
+          for (guint j = 0; j < i; j++)
+            {
+              const Drawn *other = find_drawn (texts, ((KlyngeChartRow *) g_ptr_array_index (data->rows, j))->label);
+
+              g_assert_false (drawn->box.x < other->box.x + other->box.width && other->box.x < drawn->box.x + drawn->box.width &&
+                              drawn->box.y < other->box.y + other->box.height && other->box.y < drawn->box.y + drawn->box.height);
+            }
+        }
+    }
+}
+
 /* Quarters without data between others stay on the run chart's time axis as gaps. */
 static void
 test_period_gaps (void)
@@ -1003,6 +1052,7 @@ main (int    argc,
   g_test_add_func ("/charts/funnel/label-placement", test_label_placement);
   g_test_add_func ("/charts/slide/text-sizes", test_slide_text_sizes);
   g_test_add_func ("/charts/slide/funnel-labels-many", test_funnel_labels_many);
+  g_test_add_func ("/charts/funnel-labels-close", test_funnel_labels_close);
   g_test_add_func ("/charts/slide/screenshots", test_slide_screenshots);
   g_test_add_func ("/charts/caption/suppressed", test_suppressed);
 

@@ -815,6 +815,37 @@ save_keeps_place (KlyngeWindow *window,
     }
 }
 
+/* The list's count is grouped as the locale groups numbers: "1,226
+ * members" with 1,200 added, and "1,200 of 1,226 shown" while a search
+ * filters them. */
+static void
+counts_grouped (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkLabel *count = GTK_LABEL (klynge_ui_test_find_named (page, "count"));
+  guint n;
+  g_autofree char *sql = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *shown = NULL;
+
+  sql = g_strdup_printf ("INSERT INTO member (cluster_id, name) "
+                         "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) "
+                         "SELECT %" G_GINT64_FORMAT ", 'Many ' || i FROM n",
+                         klynge_context_get_cluster_id (context));
+  g_assert_true (klynge_db_exec (klynge_context_get_db (context), sql, NULL));
+  klynge_context_emit_changed (context);
+  n = (guint) klynge_test_count (klynge_context_get_db (context), "SELECT count(*) FROM member WHERE cluster_id = ?",
+                                 klynge_context_get_cluster_id (context));
+  all = g_strdup_printf ("%u,%03u members", n / 1000, n % 1000);
+  KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_label_get_text (count), all));
+
+  gtk_editable_set_text (GTK_EDITABLE (klynge_ui_test_find_named (page, "search")), "many");
+  shown = g_strdup_printf ("1,200 of %u,%03u shown", n / 1000, n % 1000);
+  KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_label_get_text (count), shown));
+}
+
 static void
 run (KlyngeUiTestFunc func)
 {
@@ -868,6 +899,12 @@ static void
 test_long_lists (void)
 {
   run_long_lists (long_lists);
+}
+
+static void
+test_counts_grouped (void)
+{
+  run (counts_grouped);
 }
 
 static void
@@ -1076,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/short-screen", test_short_screen);
   g_test_add_func ("/clusters/ui/long-lists", test_long_lists);
   g_test_add_func ("/clusters/ui/save-keeps-place", test_save_keeps_place);
+  g_test_add_func ("/clusters/ui/counts-grouped", test_counts_grouped);
 
   return g_test_run ();
 }

@@ -324,6 +324,43 @@ test_unreadable_ledger (void)
   klynge_ui_test_run_on_demo (unreadable_ledger, NULL);
 }
 
+/* Rates or an opening balance that cannot be read say so where they would
+ * be, and cannot be applied over what is stored (blank fields would be). */
+static void
+unreadable_rates (KlyngeWindow *window,
+                  gpointer      user_data)
+{
+  GtkWidget *page = klynge_ui_test_show_page (window, "finances", KLYNGE_TYPE_FINANCES_PAGE);
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  GtkWidget *message = find_named (page, "rates-error");
+  const char *columns[] = { "grant_per_patient", "opening_balance" };
+
+  g_assert_nonnull (message);
+  g_assert_false (gtk_widget_get_visible (message));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *away = g_strdup_printf ("ALTER TABLE cluster RENAME COLUMN %s TO away", columns[i]);
+      g_autofree char *back = g_strdup_printf ("ALTER TABLE cluster RENAME COLUMN away TO %s", columns[i]);
+
+      g_assert_true (klynge_db_exec (db, away, NULL));
+      klynge_context_emit_changed (context);
+      KLYNGE_UI_TEST_WAIT (gtk_widget_get_visible (message));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), columns[i]));
+      g_assert_false (gtk_widget_is_sensitive (find_named (page, "opening-balance")));
+      g_assert_true (klynge_db_exec (db, back, NULL));
+      klynge_context_emit_changed (context);
+      KLYNGE_UI_TEST_WAIT (!gtk_widget_get_visible (message));
+      g_assert_true (gtk_widget_is_sensitive (find_named (page, "opening-balance")));
+    }
+}
+
+static void
+test_unreadable_rates (void)
+{
+  klynge_ui_test_run_on_demo (unreadable_rates, NULL);
+}
+
 static gboolean
 adjustment_is_at (GtkAdjustment *adjustment,
                   double         value)
@@ -513,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/finances/ui/enter-expense", test_enter_expense);
   g_test_add_func ("/finances/ui/empty-ledger", test_empty_ledger);
   g_test_add_func ("/finances/ui/unreadable-ledger", test_unreadable_ledger);
+  g_test_add_func ("/finances/ui/unreadable-rates", test_unreadable_rates);
   g_test_add_func ("/finances/ui/book-grants-twice", test_book_grants_twice);
   g_test_add_func ("/finances/ui/entry-asks", test_entry_asks);
   g_test_add_func ("/finances/ui/keeps-typed-amounts", test_keeps_typed_amounts);

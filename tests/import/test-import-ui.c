@@ -545,6 +545,33 @@ real_file_choices (KlyngeWindow *window,
   g_assert_true (klynge_ui_test_shows (GTK_WIDGET (second), "Nothing has been written yet"));
 }
 
+/* Runs @func in the app on a copy of the demo of its own. */
+static void
+run_on_demo_copy (KlyngeUiTestFunc func)
+{
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autofree char *path = g_strdup (klynge_db_get_path (db));
+  const char *argv[] = { "klynge", path, NULL };
+
+  g_clear_object (&db);
+  klynge_ui_test_run_app (argv, func, NULL);
+  klynge_test_remove_tree (dir);
+}
+
+/* The region's HbA1c files, saved as a mapping for the live sheet to take. */
+static void
+save_region_mapping (KlyngeContext *context)
+{
+  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
+
+  mapping->layout = KLYNGE_IMPORT_WIDE;
+  mapping->clinic = g_strdup ("Ydernummer");
+  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
+  g_assert_true (klynge_import_mapping_save (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
+                                             "Region HbA1c", mapping, NULL));
+}
+
 /* At the meeting: a file of next quarter fits the saved mapping, which is
  * taken; it has no period column, so the sheet asks, with the meeting's. */
 static void
@@ -552,7 +579,6 @@ live_without_period (KlyngeWindow *window,
                      gpointer      user_data)
 {
   KlyngeContext *context = klynge_window_get_context (window);
-  g_autoptr(KlyngeImportMapping) mapping = klynge_import_mapping_new ();
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -561,11 +587,7 @@ live_without_period (KlyngeWindow *window,
   GtkWindow *live;
   GtkWidget *period;
 
-  mapping->layout = KLYNGE_IMPORT_WIDE;
-  mapping->clinic = g_strdup ("Ydernummer");
-  klynge_import_mapping_add_wide (mapping, "HbA1c measured in last 12 months", "Tæller", "Nævner", NULL);
-  g_assert_true (klynge_import_mapping_save (klynge_context_get_db (context), klynge_context_get_cluster_id (context),
-                                             "Region HbA1c", mapping, NULL));
+  save_region_mapping (context);
   g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
   meeting = klynge_submissions_meeting_period (klynge_context_get_db (context), klynge_context_get_cluster_id (context));
   g_assert_nonnull (meeting);
@@ -584,14 +606,81 @@ live_without_period (KlyngeWindow *window,
 static void
 test_live_without_period (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
+  run_on_demo_copy (live_without_period);
+}
 
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, live_without_period, NULL);
+/* Counts in the sheet are grouped as the locale groups them: a file with
+ * 1,200 clinics not in the cluster says so with "1,200", not "1200". */
+static void
+counts_grouped (KlyngeWindow *window,
+                gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) contents = g_string_new ("Ydernummer;Tæller;Nævner\n012345;30;41\n");
+  KlyngeImportSheet *sheet;
+  GtkWindow *live;
+
+  save_region_mapping (context);
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (contents, "9%05u;3;40\n", i);
+  g_assert_true (g_file_set_contents (path, contents->str, -1, NULL));
+
+  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &(KlyngeLiveLook) { 0 });
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "The file holds"));
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (sheet), "1,200 clinics of the file are not in this cluster: their rows (1,200) are left out."));
+  gtk_window_close (live);
   klynge_test_remove_tree (dir);
+}
+
+static void
+test_counts_grouped (void)
+{
+  run_on_demo_copy (counts_grouped);
+}
+
+/* A column mapping that cannot be remembered after an import says so; the
+ * import itself stays. */
+static void
+mapping_not_remembered (KlyngeWindow *window,
+                        gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KlyngeImportSheet *sheet;
+  GtkWindow *live;
+  gint64 before;
+
+  save_region_mapping (context);
+  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
+  before = klynge_test_count (db, "SELECT count(*) FROM measurement", 0);
+
+  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &(KlyngeLiveLook) { 0 });
+  sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "The file holds 1 measurement."));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_is_sensitive (klynge_ui_test_find_actionable (GTK_WIDGET (sheet), "sheet.import")));
+  /* Only the window's own connection refuses: the import is written by a worker's. */
+  g_assert_true (klynge_db_exec (db, "CREATE TEMP TRIGGER refuse_mapping BEFORE UPDATE ON main.import_mapping "
+                                     "BEGIN SELECT RAISE (ABORT, 'mappings refused'); END", NULL));
+  g_assert_true (klynge_db_exec (db, "CREATE TEMP TRIGGER refuse_new_mapping BEFORE INSERT ON main.import_mapping "
+                                     "BEGIN SELECT RAISE (ABORT, 'mappings refused'); END", NULL));
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (GTK_WIDGET (sheet), "sheet.import"), "clicked");
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (window), "the column mapping could not be remembered"));
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (window), "mappings refused"));
+  g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM measurement", 0), ==, before + 1);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_mapping_not_remembered (void)
+{
+  run_on_demo_copy (mapping_not_remembered);
 }
 
 /* Opens the full assistant on a look-alike file from the Data area. */
@@ -808,27 +897,13 @@ assistant_choices (KlyngeWindow *window,
 static void
 test_assistant_choices (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, assistant_choices, NULL);
-  klynge_test_remove_tree (dir);
+  run_on_demo_copy (assistant_choices);
 }
 
 static void
 test_real_file_choices (void)
 {
-  g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-  g_autofree char *path = g_strdup (klynge_db_get_path (db));
-  const char *argv[] = { "klynge", path, NULL };
-
-  g_clear_object (&db);
-  klynge_ui_test_run_app (argv, real_file_choices, NULL);
-  klynge_test_remove_tree (dir);
+  run_on_demo_copy (real_file_choices);
 }
 
 /* OpenPrescribing's months are dates on their first day: the assistant
@@ -1366,6 +1441,8 @@ main (int   argc,
   g_test_add_func ("/import/ui/import-then-ctrl-z", test_import_then_ctrl_z);
   g_test_add_func ("/import/ui/real-file-choices", test_real_file_choices);
   g_test_add_func ("/import/ui/live-without-period", test_live_without_period);
+  g_test_add_func ("/import/ui/counts-grouped", test_counts_grouped);
+  g_test_add_func ("/import/ui/mapping-not-remembered", test_mapping_not_remembered);
   g_test_add_func ("/import/ui/live-import-anonymous", test_live_import_anonymous);
   g_test_add_func ("/import/ui/measurements-view", test_measurements_view);
   g_test_add_func ("/import/ui/unreadable-batches", test_unreadable_batches);

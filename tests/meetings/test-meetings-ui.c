@@ -11,6 +11,8 @@
 #include "klynge-attendance.h"
 #include "klynge-attendance-flags-window.h"
 #include "klynge-attendance-register.h"
+#include "klynge-charts-page.h"
+#include "klynge-choice.h"
 #include "klynge-cluster.h"
 #include "klynge-context.h"
 #include "klynge-data-page.h"
@@ -766,6 +768,41 @@ test_save_keeps_place (void)
   klynge_ui_test_run_on_demo (save_keeps_place, NULL);
 }
 
+/* A meeting saved in its editor is renamed in the other areas at once:
+ * the Charts area, shown before, offers it by its new name without being
+ * reopened. */
+static void
+rename_reaches_charts (KlyngeWindow *window,
+                       gpointer      user_data)
+{
+  GtkWidget *charts = klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  GtkWidget *picker = klynge_ui_test_find_widget (charts, GTK_TYPE_DROP_DOWN);
+  GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (picker));
+  g_autoptr(KlyngeChoice) first = NULL;
+  GtkWidget *page;
+  gint64 target;
+
+  KLYNGE_UI_TEST_WAIT (g_list_model_get_n_items (choices) > 1);
+  first = g_list_model_get_item (choices, 1);
+  target = klynge_choice_get_id (first);
+  page = klynge_ui_test_open_meeting (window, target);
+  KLYNGE_UI_TEST_WAIT (selected_meeting (page) == target);
+
+  klynge_ui_test_type_over (GTK_WINDOW (window), klynge_ui_test_find_named (page, "meeting-title"), "Renamed for charts");
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "meetings.save"), "clicked");
+  KLYNGE_UI_TEST_WAIT (title_is (klynge_page_get_db (KLYNGE_PAGE (page)), target, "Renamed for charts"));
+
+  klynge_ui_test_show_page (window, "charts", KLYNGE_TYPE_CHARTS_PAGE);
+  klynge_ui_test_settle ();
+  g_assert_cmpuint (klynge_ui_test_choice_position (gtk_drop_down_get_model (GTK_DROP_DOWN (picker)), "Renamed for charts"), ==, 1);
+}
+
+static void
+test_rename_reaches_charts (void)
+{
+  klynge_ui_test_run_on_demo (rename_reaches_charts, NULL);
+}
+
 static gboolean
 first_item_is (KlyngeDb   *db,
                gint64      id,
@@ -1125,6 +1162,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/indicator-type", test_indicator_type);
   g_test_add_func ("/meetings/ui/keeps-typed-title", test_keeps_typed_title);
   g_test_add_func ("/meetings/ui/save-keeps-place", test_save_keeps_place);
+  g_test_add_func ("/meetings/ui/rename-reaches-charts", test_rename_reaches_charts);
   g_test_add_func ("/meetings/ui/keeps-typed-agenda", test_keeps_typed_agenda);
   g_test_add_func ("/meetings/ui/keeps-typed-guest", test_keeps_typed_guest);
   g_test_add_func ("/meetings/ui/topic-editors-ask", test_topic_editors_ask);

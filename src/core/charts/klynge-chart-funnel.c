@@ -323,9 +323,31 @@ marker_radius (double   radius,
   return flag != 0 || highlighted ? radius * 1.4 : radius;
 }
 
+/* The box of clinic @i's point as drawn. */
+static KlyngeChartRect
+mark_of (Ctx                   *ctx,
+         const KlyngeChartData *data,
+         const gint8           *flags,
+         guint                  i,
+         double                 radius,
+         double                 xmax)
+{
+  const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
+  double x = to_x (ctx, row->denominator, xmax);
+  double y = _klynge_chart_to_y (ctx, _klynge_chart_shown (data, row->value));
+  double r = marker_radius (radius, flags[i], row->highlighted);
+
+  if (row->highlighted)
+    r = _klynge_chart_ring_radius (ctx, r);
+  return (KlyngeChartRect) { x - r, y - r, 2 * r, 2 * r };
+}
+
 /* Labels for every clinic of a usual cluster; among thousands only the few
  * outside the limits. The highlighted clinic is placed first, then the clinics
- * outside the 99.8 % limits, the 95 % limits, the rest. */
+ * outside the 99.8 % limits, the 95 % limits, the rest. A label keeps off
+ * the other clinics' points as off the labels placed before it: of two
+ * clinics side by side, one's letter on the other's point reads as the
+ * other's. */
 static void
 draw_funnel_labels (Ctx          *ctx,
                     const KlyngeChartData *data,
@@ -339,6 +361,9 @@ draw_funnel_labels (Ctx          *ctx,
   const double levels[] = { _klynge_chart_shown (data, data->pooled), data->reference, data->target };
   g_autofree double *segments = g_new (double, 4 * (4 * (FUNNEL_SAMPLES - 1) + G_N_ELEMENTS (levels)));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (KlyngeChartRect));
+  /* The points and the labels: what a label had best keep off. */
+  g_autoptr(GArray) clear = g_array_new (FALSE, FALSE, sizeof (KlyngeChartRect));
+  double gap = 0.15 * ctx->u;
   KlyngeChartRect bounds = { ctx->x0, ctx->y0, ctx->x1 - ctx->x0, ctx->y1 - ctx->y0 };
   double size = SIZE_LABEL * ctx->u;
   /* Labels are one line: one height for all, measured once, as pango's layouts are what a redraw spends its time on. */
@@ -370,28 +395,38 @@ draw_funnel_labels (Ctx          *ctx,
         segment[1] = segment[3] = _klynge_chart_to_y (ctx, levels[l]);
       }
 
+  for (guint i = 0; i < data->rows->len; i++)
+    if (((const KlyngeChartRow *) g_ptr_array_index (data->rows, i))->has_counts)
+      {
+        KlyngeChartRect mark = mark_of (ctx, data, flags, i, radius, xmax);
+
+        g_array_append_val (clear, mark);
+      }
+
   klynge_chart_set_source (ctx->cr, &ctx->style->foreground);
   for (int rank = 3; rank >= 0; rank--)
     for (guint i = 0; i < data->rows->len; i++)
       {
         const KlyngeChartRow *row = g_ptr_array_index (data->rows, i);
         KlyngeTextFlags text_flags = row->highlighted ? KLYNGE_TEXT_BOLD : 0;
-        double x, y, r, width;
+        double width;
         KlyngeChartRect mark, label;
 
         if (!row->has_counts || (row->highlighted ? 3 : ABS (flags[i])) != rank
             || !(data->rows->len <= 70 || (flags[i] != 0 && n_outside <= 20) || row->highlighted))
           continue;
-        x = to_x (ctx, row->denominator, xmax);
-        y = _klynge_chart_to_y (ctx, _klynge_chart_shown (data, row->value));
-        r = marker_radius (radius, flags[i], row->highlighted);
-        if (row->highlighted)
-          r = _klynge_chart_ring_radius (ctx, r);
-        mark = (KlyngeChartRect) { x - r, y - r, 2 * r, 2 * r };
+        mark = mark_of (ctx, data, flags, i, radius, xmax);
         width = klynge_chart_text (ctx->cr, row->label, size, text_flags | KLYNGE_TEXT_MEASURE_WIDTH, 0, 0, 0, 0, 0);
-        if (klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_segments, placed, &label)
-            || klynge_chart_place_label (&mark, width, height, 0.15 * ctx->u, &bounds, segments, n_limits, placed, &label))
-          klynge_chart_text (ctx->cr, row->label, size, text_flags, label.x, label.y, 0, 0, 0);
+        /* Among thousands of points a letter may find no free place:
+         * beside a point then, rather than none. */
+        if (klynge_chart_place_label (&mark, width, height, gap, &bounds, segments, n_segments, clear, &label)
+            || klynge_chart_place_label (&mark, width, height, gap, &bounds, segments, n_limits, clear, &label))
+          g_array_append_val (placed, label);
+        else if (klynge_chart_place_label (&mark, width, height, gap, &bounds, segments, n_limits, placed, &label))
+          g_array_append_val (clear, label);
+        else
+          continue;
+        klynge_chart_text (ctx->cr, row->label, size, text_flags, label.x, label.y, 0, 0, 0);
       }
 }
 
