@@ -114,8 +114,8 @@ show_meeting (KlyngeMeetingsPage *self,
   g_set_object (&self->meeting_db, db);
   klynge_agenda_builder_set_meeting (self->agenda, db, meeting);
   klynge_edit_guard_set_clean (self->guard);
-  klynge_invitations_view_set_meeting (self->invitations, db, meeting->id);
-  klynge_attendance_register_set_meeting (self->attendance, db, meeting->id);
+  klynge_invitations_view_set_meeting (self->invitations, klynge_page_get_context (KLYNGE_PAGE (self)), meeting->id);
+  klynge_attendance_register_set_meeting (self->attendance, klynge_page_get_context (KLYNGE_PAGE (self)), meeting->id);
   klynge_data_requests_view_set_meeting (self->requests, db, meeting->cluster_id, meeting->id);
   for (guint i = 0; i < 3; i++)
     {

@@ -1025,30 +1025,35 @@ load_errors_shown (KlyngeWindow *window,
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autoptr(KlyngeContext) context = klynge_context_new ();
   gint64 meeting = klynge_test_count (db, "SELECT max(meeting_id) FROM invitation", 0);
   GtkWidget *view = g_object_ref_sink (g_object_new (KLYNGE_TYPE_INVITATIONS_VIEW, NULL));
   GtkWidget *message = klynge_ui_test_find_named (view, "invitations-load-error");
   GtkWidget *roll_call = g_object_ref_sink (g_object_new (KLYNGE_TYPE_ATTENDANCE_REGISTER, NULL));
   GtkWidget *roll_call_message = klynge_ui_test_find_named (roll_call, "attendance-load-error");
 
-  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  klynge_context_set_db (context, db, 0);
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), context, meeting);
   g_assert_false (gtk_widget_get_visible (message));
-  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), db, meeting);
+  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), context, meeting);
   g_assert_false (gtk_widget_get_visible (roll_call_message));
 
+  /* Read again after the change, as every change is. */
   g_assert_true (klynge_db_exec (db, "DROP TABLE invitation", NULL));
-  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  klynge_context_emit_changed (context);
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), context, meeting);
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "invitation"));
   g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (view, "no-invitations")));
 
   /* The roll call lists whoever was invited, too. */
-  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), db, meeting);
+  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), context, meeting);
   g_assert_true (gtk_widget_get_visible (roll_call_message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (roll_call_message)), "invitation"));
 
   g_object_unref (roll_call);
   g_object_unref (view);
+  g_clear_object (&context);
   g_clear_object (&db);
   klynge_test_remove_tree (dir);
 }
@@ -1073,7 +1078,7 @@ unreadable_meeting (KlyngeWindow *window,
 
   view = g_object_ref_sink (g_object_new (KLYNGE_TYPE_INVITATIONS_VIEW, NULL));
   message = klynge_ui_test_find_named (view, "invitations-load-error");
-  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), context, meeting);
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "agenda_item"));
   g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (view, "no-invitations")));
