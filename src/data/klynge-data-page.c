@@ -80,36 +80,54 @@ add_by_hand_button (GtkWidget *actions,
   gtk_box_append (GTK_BOX (actions), button);
 }
 
-/* A clinic's row: its buttons while something is missing, a tick once all
- * is delivered; the row stays while the clinic delivers. */
+/* While something is missing: a reminder and "by hand"; once all is
+ * delivered, a tick. The row stays as the clinic delivers. */
+static void
+show_complete (AdwActionRow   *row,
+               GParamSpec     *pspec,
+               KlyngeDataItem *clinic)
+{
+  GtkWidget *suffix = g_object_get_data (G_OBJECT (row), "suffix");
+
+  if (suffix != NULL)
+    adw_action_row_remove (row, suffix);
+  if (!klynge_data_item_get_complete (clinic))
+    {
+      GtkWidget *remind = gtk_button_new_with_mnemonic (_("_Remind by E-mail"));
+
+      /* Side by side, or one above the other in a narrow window. */
+      suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_add_css_class (suffix, "reflow");
+      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+      /* GTK 4.8 would read the label with its underscore. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remind by E-mail"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "data.remind");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "x", klynge_data_item_get_id (clinic));
+      klynge_tooltip_set_text (remind, _("Open a draft e-mail listing what is missing"));
+      gtk_box_append (GTK_BOX (suffix), remind);
+      add_by_hand_button (suffix, klynge_data_item_get_id (clinic));
+    }
+  else
+    {
+      suffix = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delivered"), -1);
+    }
+  adw_action_row_add_suffix (row, suffix);
+  g_object_set_data (G_OBJECT (row), "suffix", suffix);
+}
+
 static GtkWidget *
 create_request_row (gpointer item,
                     gpointer user_data)
 {
   KlyngeDataItem *clinic = item;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remind = gtk_button_new_with_mnemonic (_("_Remind by E-mail"));
-  /* Side by side, or one above the other in a narrow window. */
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *done = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_bind_property (clinic, "title", row, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (clinic, "subtitle", row, "subtitle", G_BINDING_SYNC_CREATE);
-  gtk_widget_add_css_class (actions, "reflow");
-  gtk_widget_set_valign (actions, GTK_ALIGN_CENTER);
-  /* GTK 4.8 would read the label with its underscore. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remind by E-mail"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "data.remind");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "x", klynge_data_item_get_id (clinic));
-  klynge_tooltip_set_text (remind, _("Open a draft e-mail listing what is missing"));
-  gtk_box_append (GTK_BOX (actions), remind);
-  add_by_hand_button (actions, klynge_data_item_get_id (clinic));
-  g_object_bind_property (clinic, "complete", actions, "visible", G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), actions);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delivered"), -1);
-  g_object_bind_property (clinic, "complete", done, "visible", G_BINDING_SYNC_CREATE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+  show_complete (ADW_ACTION_ROW (row), NULL, clinic);
+  g_signal_connect_object (clinic, "notify::complete", G_CALLBACK (show_complete), row, G_CONNECT_SWAPPED);
   return row;
 }
 
