@@ -760,6 +760,160 @@ save_keeps_place (KlyngeWindow *window,
   g_assert_true (title_is (klynge_context_get_db (context), target, "Renamed in place"));
 }
 
+/* The rows of @list, in order (not referenced). */
+static GPtrArray *
+list_rows (GtkWidget *list)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    g_ptr_array_add (rows, row);
+  return rows;
+}
+
+static void
+assert_same_rows (GtkWidget *list,
+                  GPtrArray *before)
+{
+  g_autoptr(GPtrArray) after = list_rows (list);
+
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (after->pdata[i] == before->pdata[i]);
+}
+
+/* Scrolls @list's window half down. */
+static void
+scroll_half_down (GtkWidget *list)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+
+  KLYNGE_UI_TEST_WAIT (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  klynge_ui_test_settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+}
+
+static double
+scrolled_to (GtkWidget *list)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW))));
+}
+
+static char *
+invitation_status (KlyngeDb *db,
+                   gint64    meeting,
+                   gint64    member)
+{
+  g_autoptr(GListModel) invitations = klynge_invitations_list (db, meeting, NULL);
+
+  for (guint i = 0; invitations != NULL && i < g_list_model_get_n_items (invitations); i++)
+    {
+      g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
+
+      if (invitation->member_id == member)
+        return g_strdup (invitation->status);
+    }
+  return NULL;
+}
+
+/* An answer typed, then the meeting saved and a member renamed elsewhere:
+ * the invitations and the roll call keep their row widgets, the selected
+ * row and their scroll position, and show what changed. */
+static void
+answers_keep_place (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  gint64 meeting = klynge_test_count (db, "SELECT max(meeting_id) FROM invitation", 0);
+  GtkWidget *page, *view, *list, *roll_call, *row, *answer;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *status = NULL;
+  gint64 member, renamed;
+  double value;
+  guint n, i;
+
+  /* Members enough to scroll the lists, all invited. */
+  sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM n WHERE i < 40) "
+                         "INSERT INTO member (cluster_id, name) SELECT %" G_GINT64_FORMAT ", 'Zz member ' || i FROM n",
+                         klynge_context_get_cluster_id (context));
+  g_assert_true (klynge_db_exec (db, sql, NULL));
+  g_assert_cmpint (klynge_invitations_invite_all (db, meeting, NULL), ==, 31);
+  klynge_context_emit_changed (context);
+  page = klynge_ui_test_open_meeting (window, meeting);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "invitations");
+  view = klynge_ui_test_find_widget (page, KLYNGE_TYPE_INVITATIONS_VIEW);
+  list = klynge_ui_test_find_widget (view, GTK_TYPE_LIST_BOX);
+  n = (guint) klynge_test_count (db, "SELECT count(*) FROM invitation WHERE meeting_id = ?1", meeting);
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) n - 1) != NULL);
+
+  /* A with a row of the lower half selected: accepted, and on to the next. */
+  i = n - 10;
+  scroll_half_down (list);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) i));
+  gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
+  gtk_widget_grab_focus (row);
+  member = klynge_test_count (db, "SELECT id FROM member WHERE name = 'Zz member ' || ?1", 40 - 9);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_a, 0);
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 ((g_free (status), status = invitation_status (db, meeting, member)), "accepted") == 0);
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) i + 1));
+  klynge_ui_test_settle ();
+  value = scrolled_to (list);
+  rows = list_rows (list);
+
+  /* Saved, and a member renamed in another area. */
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "meetings.save"), "clicked");
+  renamed = klynge_test_count (db, "SELECT id FROM member WHERE name = 'Zz member ' || ?1", 40 - 8);
+  sql = (g_free (sql), g_strdup_printf ("UPDATE member SET name = 'Zz member 32, renamed' WHERE id = %" G_GINT64_FORMAT, renamed));
+  g_assert_true (klynge_db_exec (db, sql, NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (g_ptr_array_index (rows, i + 1)), "Zz member 32, renamed"));
+  klynge_ui_test_settle ();
+
+  assert_same_rows (list, rows);
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == g_ptr_array_index (rows, i + 1));
+  g_assert_cmpfloat (scrolled_to (list), ==, value);
+  answer = klynge_ui_test_find_widget (GTK_WIDGET (g_ptr_array_index (rows, i)), GTK_TYPE_DROP_DOWN);
+  g_assert_true (g_str_has_prefix (klynge_ui_test_picked (answer), "Accepted"));
+
+  /* The roll call: P on a row of the lower half, then a save. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "attendance");
+  roll_call = klynge_ui_test_find_named (page, "attendance-list");
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (roll_call));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  n = 0;
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (roll_call), (int) n) != NULL)
+    n++;
+  i = n - 10;
+  scroll_half_down (roll_call);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (roll_call), (int) i));
+  gtk_list_box_select_row (GTK_LIST_BOX (roll_call), GTK_LIST_BOX_ROW (row));
+  gtk_widget_grab_focus (row);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_p, 0);
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_selected_row (GTK_LIST_BOX (roll_call)) == gtk_list_box_get_row_at_index (GTK_LIST_BOX (roll_call), (int) i + 1));
+  klynge_ui_test_settle ();
+  value = scrolled_to (roll_call);
+  rows = list_rows (roll_call);
+
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "meetings.save"), "clicked");
+  klynge_context_emit_changed (context);
+  klynge_ui_test_settle ();
+
+  assert_same_rows (roll_call, rows);
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (roll_call)) == g_ptr_array_index (rows, i + 1));
+  g_assert_cmpfloat (scrolled_to (roll_call), ==, value);
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (g_ptr_array_index (rows, i)), "Present"));
+}
+
+static void
+test_answers_keep_place (void)
+{
+  klynge_ui_test_run_on_demo (answers_keep_place, NULL);
+}
+
 static void
 test_save_keeps_place (void)
 {
@@ -1130,6 +1284,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/indicator-type", test_indicator_type);
   g_test_add_func ("/meetings/ui/keeps-typed-title", test_keeps_typed_title);
   g_test_add_func ("/meetings/ui/save-keeps-place", test_save_keeps_place);
+  g_test_add_func ("/meetings/ui/answers-keep-place", test_answers_keep_place);
   g_test_add_func ("/meetings/ui/keeps-typed-agenda", test_keeps_typed_agenda);
   g_test_add_func ("/meetings/ui/keeps-typed-guest", test_keeps_typed_guest);
   g_test_add_func ("/meetings/ui/topic-editors-ask", test_topic_editors_ask);
