@@ -405,9 +405,9 @@ klynge_context_emit_changed (KlyngeContext *self)
   if (self->cluster_store != NULL)
     klynge_cluster_store_refresh (self->cluster_store, NULL);
   if (self->ledger_store != NULL)
-    klynge_ledger_store_refresh (self->ledger_store, NULL);
+    klynge_record_store_refresh (KLYNGE_RECORD_STORE (self->ledger_store), NULL);
   if (self->meeting_store != NULL)
-    klynge_meeting_store_refresh (self->meeting_store, NULL);
+    klynge_record_store_refresh (KLYNGE_RECORD_STORE (self->meeting_store), NULL);
   for (guint i = 0; i < self->stores->len; i++)
     klynge_record_store_refresh (g_ptr_array_index (self->stores, i), NULL);
   g_signal_emit (self, signals[CHANGED], 0);

@@ -54,18 +54,18 @@ test_lazy (MeetingsFixture *f,
            gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   g_autoptr(GError) error = NULL;
 
   add_four (f);
   /* Nothing is read before the list is shown, and a refresh does not read it either. */
-  g_assert_true (klynge_meeting_store_refresh (store, &error));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
-  g_assert_true (klynge_meeting_store_load (store, &error));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
-  g_assert_cmpint (klynge_meeting_store_get_cluster_id (store), ==, f->cluster);
-  g_assert_null (klynge_meeting_store_get_error (store));
+  g_assert_cmpint (klynge_record_store_get_owner_id (KLYNGE_RECORD_STORE (store)), ==, f->cluster);
+  g_assert_null (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
 }
 
 /* The upcoming meetings soonest first, then the past ones latest first. */
@@ -74,11 +74,11 @@ test_order (MeetingsFixture *f,
             gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   const char *titles[] = { "Sooner", "Later", "Old", "Older" };
 
   add_four (f);
-  g_assert_true (klynge_meeting_store_load (store, NULL));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
       g_autofree char *title = NULL;
@@ -97,7 +97,7 @@ test_save_in_place (MeetingsFixture *f,
                     gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   g_autoptr(GString) log = g_string_new (NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KlyngeMeeting) edited = NULL;
@@ -105,12 +105,12 @@ test_save_in_place (MeetingsFixture *f,
   g_autoptr(GError) error = NULL;
 
   add_four (f);
-  g_assert_true (klynge_meeting_store_load (store, NULL));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
   listed = item (list, 1);
   klynge_test_log_items_changed (list, log);
   klynge_test_log_notify (listed, names);
 
-  g_assert_true (klynge_meeting_store_refresh (store, &error));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   g_assert_no_error (error);
   assert_log (log, "");
   assert_names (names, "");
@@ -120,7 +120,7 @@ test_save_in_place (MeetingsFixture *f,
   g_free (edited->title);
   edited->title = g_strdup ("Later, renamed");
   g_assert_true (klynge_meeting_save (f->db, edited, &error));
-  g_assert_true (klynge_meeting_store_refresh (store, &error));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   assert_log (log, "(1,1,1)");
   g_assert_true (item (list, 1) == listed);
   assert_names (names, "title");
@@ -133,7 +133,7 @@ test_save_in_place (MeetingsFixture *f,
   g_free (edited->ends_at);
   edited->ends_at = g_strdup ("2089-03-01T19:00");
   g_assert_true (klynge_meeting_save (f->db, edited, &error));
-  g_assert_true (klynge_meeting_store_refresh (store, &error));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   assert_log (log, "(0,2,2)");
   g_assert_true (item (list, 0) == listed);
   assert_names (names, "ends-at starts-at summary when-label");
@@ -146,7 +146,7 @@ test_cancel_delete_undo (MeetingsFixture *f,
                          gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   g_autoptr(GString) log = g_string_new (NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KlyngeSnapshot) cancelled = NULL;
@@ -156,7 +156,7 @@ test_cancel_delete_undo (MeetingsFixture *f,
   gint64 id;
 
   add_four (f);
-  g_assert_true (klynge_meeting_store_load (store, NULL));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
   listed = item (list, 0);
   id = listed->id;
   klynge_test_log_items_changed (list, log);
@@ -164,7 +164,7 @@ test_cancel_delete_undo (MeetingsFixture *f,
 
   cancelled = klynge_meeting_cancel (f->db, id, &error);
   g_assert_no_error (error);
-  g_assert_true (klynge_meeting_store_refresh (store, NULL));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
   assert_log (log, "(0,1,1)");
   g_assert_true (item (list, 0) == listed);
   /* Its invitations are out: calendars must see the cancellation. */
@@ -172,13 +172,13 @@ test_cancel_delete_undo (MeetingsFixture *f,
 
   deleted = klynge_meeting_delete (f->db, id, &error);
   g_assert_no_error (error);
-  g_assert_true (klynge_meeting_store_refresh (store, NULL));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
   assert_log (log, "(0,1,0)");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
 
   g_assert_true (klynge_snapshot_restore (deleted, f->db, &error));
   g_assert_no_error (error);
-  g_assert_true (klynge_meeting_store_refresh (store, NULL));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
   assert_log (log, "(0,0,1)");
   g_assert_cmpint (item (list, 0)->id, ==, id);
   g_assert_cmpstr (item (list, 0)->status, ==, "cancelled");
@@ -190,19 +190,19 @@ test_error_kept (MeetingsFixture *f,
                  gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   g_autoptr(GError) error = NULL;
 
   add_four (f);
-  g_assert_true (klynge_meeting_store_load (store, NULL));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
   g_assert_true (klynge_db_exec (f->db, "ALTER TABLE meeting RENAME TO meeting_gone", NULL));
-  g_assert_false (klynge_meeting_store_refresh (store, &error));
+  g_assert_false (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   g_assert_nonnull (error);
-  g_assert_nonnull (klynge_meeting_store_get_error (store));
+  g_assert_nonnull (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
   g_assert_true (klynge_db_exec (f->db, "ALTER TABLE meeting_gone RENAME TO meeting", NULL));
-  g_assert_true (klynge_meeting_store_refresh (store, NULL));
-  g_assert_null (klynge_meeting_store_get_error (store));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
+  g_assert_null (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
 }
 
 int
