@@ -1355,15 +1355,15 @@ test_tracker_by_hand (void)
   klynge_ui_test_run_on_demo (tracker_by_hand, NULL);
 }
 
-/* The rows of @list_box, in order (not referenced). */
+/* The rows of @list_box, in order, kept alive to be compared. */
 static GPtrArray *
 list_rows (GtkWidget *list_box)
 {
-  GPtrArray *rows = g_ptr_array_new ();
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), i)) != NULL; i++)
-    g_ptr_array_add (rows, row);
+    g_ptr_array_add (rows, g_object_ref (row));
   return rows;
 }
 

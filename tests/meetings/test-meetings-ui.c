@@ -760,15 +760,15 @@ save_keeps_place (KlyngeWindow *window,
   g_assert_true (title_is (klynge_context_get_db (context), target, "Renamed in place"));
 }
 
-/* The rows of @list, in order (not referenced). */
+/* The rows of @list, in order, kept alive to be compared. */
 static GPtrArray *
 list_rows (GtkWidget *list)
 {
-  GPtrArray *rows = g_ptr_array_new ();
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
-    g_ptr_array_add (rows, row);
+    g_ptr_array_add (rows, g_object_ref (row));
   return rows;
 }
 
@@ -870,10 +870,11 @@ answers_keep_place (KlyngeWindow *window,
   sql = (g_free (sql), g_strdup_printf ("UPDATE member SET name = 'Zz member 32, renamed' WHERE id = %" G_GINT64_FORMAT, renamed));
   g_assert_true (klynge_db_exec (db, sql, NULL));
   klynge_context_emit_changed (context);
-  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (g_ptr_array_index (rows, i + 1)), "Zz member 32, renamed"));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (list, "Zz member 32, renamed"));
   klynge_ui_test_settle ();
 
   assert_same_rows (list, rows);
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (g_ptr_array_index (rows, i + 1)), "Zz member 32, renamed"));
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == g_ptr_array_index (rows, i + 1));
   g_assert_cmpfloat (scrolled_to (list), ==, value);
   answer = klynge_ui_test_find_widget (GTK_WIDGET (g_ptr_array_index (rows, i)), GTK_TYPE_DROP_DOWN);
