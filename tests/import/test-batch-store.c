@@ -8,25 +8,6 @@
 #include "klynge-data-item.h"
 #include "klynge-test-utils.h"
 
-static KlyngeDataItem *
-item (GListModel *list,
-      guint       position)
-{
-  KlyngeDataItem *batch = g_list_model_get_item (list, position);
-
-  /* The list keeps it. */
-  g_object_unref (batch);
-  return batch;
-}
-
-static void
-assert_log (GString    *log,
-            const char *expected)
-{
-  g_assert_cmpstr (log->str, ==, expected);
-  g_string_truncate (log, 0);
-}
-
 /* Three files, the newest first. */
 static void
 add_three (KlyngeTestDemo *f)
@@ -59,10 +40,10 @@ test_lazy (KlyngeTestDemo *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
   g_assert_true (g_list_model_get_item_type (list) == KLYNGE_TYPE_DATA_ITEM);
-  g_assert_cmpstr (klynge_data_item_get_title (item (list, 0)), ==, "new.xlsx");
-  g_assert_cmpstr (klynge_data_item_get_title (item (list, 2)), ==, "old.csv");
-  g_assert_nonnull (strstr (klynge_data_item_get_subtitle (item (list, 1)), "20 measurements"));
-  g_assert_true (klynge_record_store_find (KLYNGE_RECORD_STORE (store), 902) == (gpointer) item (list, 1));
+  g_assert_cmpstr (klynge_data_item_get_title (klynge_test_item (list, 0)), ==, "new.xlsx");
+  g_assert_cmpstr (klynge_data_item_get_title (klynge_test_item (list, 2)), ==, "old.csv");
+  g_assert_nonnull (strstr (klynge_data_item_get_subtitle (klynge_test_item (list, 1)), "20 measurements"));
+  g_assert_true (klynge_record_store_find (KLYNGE_RECORD_STORE (store), 902) == (gpointer) klynge_test_item (list, 1));
   g_assert_null (klynge_record_store_find (KLYNGE_RECORD_STORE (store), 904));
 }
 
@@ -83,30 +64,30 @@ test_in_place (KlyngeTestDemo *f,
 
   add_three (f);
   g_assert_true (klynge_record_store_load (records, NULL));
-  middle = item (list, 1);
+  middle = klynge_test_item (list, 1);
   klynge_test_log_items_changed (list, log);
   klynge_test_log_notify (middle, names);
 
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "");
+  klynge_test_assert_log (log, "");
 
   g_assert_true (klynge_db_exec (f->db, "UPDATE import_batch SET row_count = 21 WHERE id = 902", NULL));
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(1,1,1)");
-  g_assert_true (item (list, 1) == middle);
+  klynge_test_assert_log (log, "(1,1,1)");
+  g_assert_true (klynge_test_item (list, 1) == middle);
   text = klynge_test_take_names (names);
   g_assert_cmpstr (text, ==, "subtitle");
 
   g_assert_true (klynge_db_exec (f->db, "DELETE FROM import_batch WHERE id = 903", NULL));
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(0,1,0)");
-  g_assert_true (item (list, 0) == middle);
+  klynge_test_assert_log (log, "(0,1,0)");
+  g_assert_true (klynge_test_item (list, 0) == middle);
 
   g_assert_true (klynge_db_exec (f->db, "INSERT INTO import_batch (id, cluster_id, file_name, imported_at) "
                                         "SELECT 905, cluster_id, 'newer.csv', '2026-04-01T10:00:00Z' FROM import_batch WHERE id = 902", NULL));
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(0,0,1)");
-  g_assert_true (item (list, 1) == middle);
+  klynge_test_assert_log (log, "(0,0,1)");
+  g_assert_true (klynge_test_item (list, 1) == middle);
   g_assert_cmpuint (names->len, ==, 0);
 }
 

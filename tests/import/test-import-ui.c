@@ -19,6 +19,7 @@
 #include "klynge-presentation.h"
 #include "klynge-submissions.h"
 #include "klynge-test-utils.h"
+#include "klynge-ui-test-rows.h"
 #include "klynge-ui-test-utils.h"
 #include "klynge-undo-stack.h"
 #include "klynge-ui-test-run.h"
@@ -1355,29 +1356,6 @@ test_tracker_by_hand (void)
   klynge_ui_test_run_on_demo (tracker_by_hand, NULL);
 }
 
-/* The rows of @list_box, in order, kept alive to be compared. */
-static GPtrArray *
-list_rows (GtkWidget *list_box)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), i)) != NULL; i++)
-    g_ptr_array_add (rows, g_object_ref (row));
-  return rows;
-}
-
-static void
-assert_same_rows (GtkWidget *list_box,
-                  GPtrArray *before)
-{
-  g_autoptr(GPtrArray) after = list_rows (list_box);
-
-  g_assert_cmpuint (after->len, ==, before->len);
-  for (guint i = 0; i < before->len; i++)
-    g_assert_true (after->pdata[i] == before->pdata[i]);
-}
-
 /* A change made in the area changes the rows it concerns and nothing
  * else: the lists keep their row widgets, the row with the keyboard's
  * focus keeps it, and the page keeps its scroll position. */
@@ -1420,8 +1398,8 @@ tracker_keeps_place (KlyngeWindow *window,
   klynge_ui_test_settle ();
   value = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (value, >, 0);
-  request_rows = list_rows (requests);
-  batch_rows = list_rows (batches);
+  request_rows = klynge_ui_test_list_rows (requests);
+  batch_rows = klynge_ui_test_list_rows (batches);
 
   g_signal_emit_by_name (klynge_ui_test_find_actionable (GTK_WIDGET (row), "data.receive-by-hand"), "clicked");
   KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
@@ -1433,8 +1411,8 @@ tracker_keeps_place (KlyngeWindow *window,
                        klynge_ui_test_shows (requests, "by hand: On paper"));
   klynge_ui_test_settle ();
 
-  assert_same_rows (requests, request_rows);
-  assert_same_rows (batches, batch_rows);
+  klynge_ui_test_assert_same_rows (requests, request_rows);
+  klynge_ui_test_assert_same_rows (batches, batch_rows);
   g_assert_true (klynge_ui_test_shows (GTK_WIDGET (row), "by hand: On paper"));
   /* Delivered now: its buttons gave way to the tick. */
   g_assert_null (klynge_ui_test_find_actionable (GTK_WIDGET (row), "data.receive-by-hand"));

@@ -9,34 +9,6 @@
 #include "klynge-test-utils.h"
 #include "meetings-test-utils.h"
 
-static KlyngeAttendance *
-item (GListModel *list,
-      guint       position)
-{
-  KlyngeAttendance *line = g_list_model_get_item (list, position);
-
-  /* The list keeps it. */
-  g_object_unref (line);
-  return line;
-}
-
-static void
-assert_log (GString    *log,
-            const char *expected)
-{
-  g_assert_cmpstr (log->str, ==, expected);
-  g_string_truncate (log, 0);
-}
-
-static void
-assert_names (GPtrArray  *names,
-              const char *expected)
-{
-  g_autofree char *text = klynge_test_take_names (names);
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
 /* A member recorded changes their line where it is: present, then late,
  * then cleared; nothing recorded announces nothing. */
 static void
@@ -55,32 +27,32 @@ test_in_place (MeetingsFixture *f,
   g_assert_true (klynge_record_store_load (records, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
-  bo = item (list, 1);
+  bo = klynge_test_item (list, 1);
   g_assert_cmpint (bo->member_id, ==, f->members[1]);
   g_assert_cmpstr (bo->status, ==, "");
   klynge_test_log_items_changed (list, log);
   klynge_test_log_notify (bo, names);
 
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "");
+  klynge_test_assert_log (log, "");
 
   g_assert_true (klynge_attendance_set (f->db, meeting->id, f->members[1], "present", FALSE, &error));
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(1,1,1)");
-  g_assert_true (item (list, 1) == bo);
-  assert_names (names, "status");
+  klynge_test_assert_log (log, "(1,1,1)");
+  g_assert_true (klynge_test_item (list, 1) == bo);
+  klynge_test_assert_names (names, "status");
 
   g_assert_true (klynge_attendance_set (f->db, meeting->id, f->members[1], "present", TRUE, &error));
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(1,1,1)");
-  assert_names (names, "late");
+  klynge_test_assert_log (log, "(1,1,1)");
+  klynge_test_assert_names (names, "late");
 
   g_assert_true (klynge_attendance_set (f->db, meeting->id, f->members[1], "", FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(1,1,1)");
-  assert_names (names, "late status");
-  g_assert_true (item (list, 1) == bo);
+  klynge_test_assert_log (log, "(1,1,1)");
+  klynge_test_assert_names (names, "late status");
+  g_assert_true (klynge_test_item (list, 1) == bo);
 }
 
 int

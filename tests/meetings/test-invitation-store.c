@@ -9,34 +9,6 @@
 #include "klynge-test-utils.h"
 #include "meetings-test-utils.h"
 
-static KlyngeInvitation *
-item (GListModel *list,
-      guint       position)
-{
-  KlyngeInvitation *invitation = g_list_model_get_item (list, position);
-
-  /* The list keeps it. */
-  g_object_unref (invitation);
-  return invitation;
-}
-
-static void
-assert_log (GString    *log,
-            const char *expected)
-{
-  g_assert_cmpstr (log->str, ==, expected);
-  g_string_truncate (log, 0);
-}
-
-static void
-assert_names (GPtrArray  *names,
-              const char *expected)
-{
-  g_autofree char *text = klynge_test_take_names (names);
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
 /* An answer recorded, a member renamed elsewhere: the invitation changes
  * where it is, and only what changed notifies. A member renamed past
  * another moves; one no longer invited leaves; one invited comes in. */
@@ -61,42 +33,42 @@ test_in_place (MeetingsFixture *f,
   g_assert_true (klynge_record_store_load (records, &error));
   g_assert_no_error (error);
   n = g_list_model_get_n_items (list);
-  bo = item (list, 1);
+  bo = klynge_test_item (list, 1);
   g_assert_cmpint (bo->member_id, ==, f->members[1]);
   klynge_test_log_items_changed (list, log);
   klynge_test_log_notify (bo, names);
 
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "");
+  klynge_test_assert_log (log, "");
 
   g_assert_true (klynge_invitations_set_status (f->db, meeting->id, f->members[1], "accepted", &error));
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(1,1,1)");
-  g_assert_true (item (list, 1) == bo);
-  assert_names (names, "responded-at status");
+  klynge_test_assert_log (log, "(1,1,1)");
+  g_assert_true (klynge_test_item (list, 1) == bo);
+  klynge_test_assert_names (names, "responded-at status");
   g_assert_cmpstr (bo->status, ==, "accepted");
 
   g_assert_true (klynge_db_exec (f->db, "UPDATE member SET name = 'Bodil Bæk' WHERE name = 'Bo Bæk'", NULL));
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(1,1,1)");
-  assert_names (names, "member-name");
+  klynge_test_assert_log (log, "(1,1,1)");
+  klynge_test_assert_names (names, "member-name");
 
   g_assert_true (klynge_db_exec (f->db, "UPDATE member SET name = 'Aage Bæk' WHERE name = 'Bodil Bæk'", NULL));
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(0,2,2)");
-  g_assert_true (item (list, 0) == bo);
+  klynge_test_assert_log (log, "(0,2,2)");
+  g_assert_true (klynge_test_item (list, 0) == bo);
 
   g_assert_true (klynge_invitations_remove (f->db, meeting->id, f->members[1], &error));
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(0,1,0)");
+  klynge_test_assert_log (log, "(0,1,0)");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, n - 1);
 
   g_assert_true (klynge_invitations_invite (f->db, meeting->id, &f->members[1], 1, &error));
   g_assert_no_error (error);
   g_assert_true (klynge_record_store_refresh (records, NULL));
-  assert_log (log, "(0,0,1)");
-  g_assert_true (item (list, 0) != bo);
-  g_assert_cmpint (item (list, 0)->member_id, ==, f->members[1]);
+  klynge_test_assert_log (log, "(0,0,1)");
+  g_assert_true (klynge_test_item (list, 0) != bo);
+  g_assert_cmpint (((KlyngeInvitation *) klynge_test_item (list, 0))->member_id, ==, f->members[1]);
 }
 
 /* Invitations that cannot be read again stay as they were and say why. */

@@ -10,35 +10,6 @@
 #include "klynge-test-utils.h"
 #include "meetings-test-utils.h"
 
-static KlyngeMeeting *
-item (GListModel *list,
-      guint       position)
-{
-  KlyngeMeeting *meeting = g_list_model_get_item (list, position);
-
-  /* The list keeps it. */
-  g_object_unref (meeting);
-  return meeting;
-}
-
-/* Empties @log after checking it. */
-static void
-assert_log (GString    *log,
-            const char *expected)
-{
-  g_assert_cmpstr (log->str, ==, expected);
-  g_string_truncate (log, 0);
-}
-
-static void
-assert_names (GPtrArray  *names,
-              const char *expected)
-{
-  g_autofree char *text = klynge_test_take_names (names);
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
 /* Two upcoming meetings and two past ones, added out of order. */
 static void
 add_four (MeetingsFixture *f)
@@ -84,7 +55,7 @@ test_order (MeetingsFixture *f,
       g_autofree char *title = NULL;
       gboolean past;
 
-      g_object_get (item (list, i), "title", &title, "past", &past, NULL);
+      g_object_get (klynge_test_item (list, i), "title", &title, "past", &past, NULL);
       g_assert_cmpstr (title, ==, titles[i]);
       g_assert_cmpint (past, ==, i >= 2);
     }
@@ -106,14 +77,14 @@ test_save_in_place (MeetingsFixture *f,
 
   add_four (f);
   g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
-  listed = item (list, 1);
+  listed = klynge_test_item (list, 1);
   klynge_test_log_items_changed (list, log);
   klynge_test_log_notify (listed, names);
 
   g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   g_assert_no_error (error);
-  assert_log (log, "");
-  assert_names (names, "");
+  klynge_test_assert_log (log, "");
+  klynge_test_assert_names (names, "");
 
   edited = klynge_meeting_load (f->db, listed->id, &error);
   g_assert_no_error (error);
@@ -121,9 +92,9 @@ test_save_in_place (MeetingsFixture *f,
   edited->title = g_strdup ("Later, renamed");
   g_assert_true (klynge_meeting_save (f->db, edited, &error));
   g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
-  assert_log (log, "(1,1,1)");
-  g_assert_true (item (list, 1) == listed);
-  assert_names (names, "title");
+  klynge_test_assert_log (log, "(1,1,1)");
+  g_assert_true (klynge_test_item (list, 1) == listed);
+  klynge_test_assert_names (names, "title");
   g_assert_cmpstr (listed->title, ==, "Later, renamed");
 
   /* Moved before the other upcoming one: the rows between are announced,
@@ -134,9 +105,9 @@ test_save_in_place (MeetingsFixture *f,
   edited->ends_at = g_strdup ("2089-03-01T19:00");
   g_assert_true (klynge_meeting_save (f->db, edited, &error));
   g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
-  assert_log (log, "(0,2,2)");
-  g_assert_true (item (list, 0) == listed);
-  assert_names (names, "ends-at starts-at summary when-label");
+  klynge_test_assert_log (log, "(0,2,2)");
+  g_assert_true (klynge_test_item (list, 0) == listed);
+  klynge_test_assert_names (names, "ends-at starts-at summary when-label");
 }
 
 /* Cancelling changes the status where the meeting is; deleting takes it
@@ -157,7 +128,7 @@ test_cancel_delete_undo (MeetingsFixture *f,
 
   add_four (f);
   g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
-  listed = item (list, 0);
+  listed = klynge_test_item (list, 0);
   id = listed->id;
   klynge_test_log_items_changed (list, log);
   klynge_test_log_notify (listed, names);
@@ -165,23 +136,23 @@ test_cancel_delete_undo (MeetingsFixture *f,
   cancelled = klynge_meeting_cancel (f->db, id, &error);
   g_assert_no_error (error);
   g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
-  assert_log (log, "(0,1,1)");
-  g_assert_true (item (list, 0) == listed);
+  klynge_test_assert_log (log, "(0,1,1)");
+  g_assert_true (klynge_test_item (list, 0) == listed);
   /* Its invitations are out: calendars must see the cancellation. */
-  assert_names (names, "sequence status status-label summary");
+  klynge_test_assert_names (names, "sequence status status-label summary");
 
   deleted = klynge_meeting_delete (f->db, id, &error);
   g_assert_no_error (error);
   g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
-  assert_log (log, "(0,1,0)");
+  klynge_test_assert_log (log, "(0,1,0)");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
 
   g_assert_true (klynge_snapshot_restore (deleted, f->db, &error));
   g_assert_no_error (error);
   g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
-  assert_log (log, "(0,0,1)");
-  g_assert_cmpint (item (list, 0)->id, ==, id);
-  g_assert_cmpstr (item (list, 0)->status, ==, "cancelled");
+  klynge_test_assert_log (log, "(0,0,1)");
+  g_assert_cmpint (((KlyngeMeeting *) klynge_test_item (list, 0))->id, ==, id);
+  g_assert_cmpstr (((KlyngeMeeting *) klynge_test_item (list, 0))->status, ==, "cancelled");
 }
 
 /* A list that cannot be read again stays as it was and says why. */

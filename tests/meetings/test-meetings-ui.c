@@ -24,6 +24,7 @@
 #include "klynge-indicator-row.h"
 #include "klynge-topics.h"
 #include "klynge-ui-test-run.h"
+#include "klynge-ui-test-rows.h"
 #include "klynge-ui-test-utils.h"
 
 static GtkWidget *
@@ -760,29 +761,6 @@ save_keeps_place (KlyngeWindow *window,
   g_assert_true (title_is (klynge_context_get_db (context), target, "Renamed in place"));
 }
 
-/* The rows of @list, in order, kept alive to be compared. */
-static GPtrArray *
-list_rows (GtkWidget *list)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
-    g_ptr_array_add (rows, g_object_ref (row));
-  return rows;
-}
-
-static void
-assert_same_rows (GtkWidget *list,
-                  GPtrArray *before)
-{
-  g_autoptr(GPtrArray) after = list_rows (list);
-
-  g_assert_cmpuint (after->len, ==, before->len);
-  for (guint i = 0; i < before->len; i++)
-    g_assert_true (after->pdata[i] == before->pdata[i]);
-}
-
 /* Scrolls @list's window half down. */
 static void
 scroll_half_down (GtkWidget *list)
@@ -862,7 +840,7 @@ answers_keep_place (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) i + 1));
   klynge_ui_test_settle ();
   value = scrolled_to (list);
-  rows = list_rows (list);
+  rows = klynge_ui_test_list_rows (list);
 
   /* Saved, and a member renamed in another area. */
   g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "meetings.save"), "clicked");
@@ -873,7 +851,7 @@ answers_keep_place (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (list, "Zz member 32, renamed"));
   klynge_ui_test_settle ();
 
-  assert_same_rows (list, rows);
+  klynge_ui_test_assert_same_rows (list, rows);
   g_assert_true (klynge_ui_test_shows (GTK_WIDGET (g_ptr_array_index (rows, i + 1)), "Zz member 32, renamed"));
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == g_ptr_array_index (rows, i + 1));
   g_assert_cmpfloat (scrolled_to (list), ==, value);
@@ -897,13 +875,13 @@ answers_keep_place (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (gtk_list_box_get_selected_row (GTK_LIST_BOX (roll_call)) == gtk_list_box_get_row_at_index (GTK_LIST_BOX (roll_call), (int) i + 1));
   klynge_ui_test_settle ();
   value = scrolled_to (roll_call);
-  rows = list_rows (roll_call);
+  rows = klynge_ui_test_list_rows (roll_call);
 
   g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "meetings.save"), "clicked");
   klynge_context_emit_changed (context);
   klynge_ui_test_settle ();
 
-  assert_same_rows (roll_call, rows);
+  klynge_ui_test_assert_same_rows (roll_call, rows);
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (roll_call)) == g_ptr_array_index (rows, i + 1));
   g_assert_cmpfloat (scrolled_to (roll_call), ==, value);
   g_assert_true (klynge_ui_test_shows (GTK_WIDGET (g_ptr_array_index (rows, i)), "Present"));
