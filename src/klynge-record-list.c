@@ -12,22 +12,54 @@
 
 #include "klynge-record-list.h"
 
+#define BINDING_KEY "klynge-record-list"
+
 typedef struct
 {
   GtkListBox                 *list;     /* weak: it owns the binding */
-  GListModel                 *records;
+  GListModel                 *records;  /* weak: the context owns its stores */
   GtkListBoxCreateWidgetFunc  create_row;
   gpointer                    user_data;
 } Binding;
+
+static void
+remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  /* By row: a row menu's popover is the list's child too. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static void records_gone_cb (gpointer  data,
+                             GObject  *records);
 
 static void
 binding_free (gpointer data)
 {
   Binding *binding = data;
 
-  g_signal_handlers_disconnect_by_data (binding->records, binding);
-  g_object_unref (binding->records);
+  if (binding->records != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (binding->records, binding);
+      g_object_weak_unref (G_OBJECT (binding->records), records_gone_cb, binding);
+    }
   g_free (binding);
+}
+
+/* A store of another database or cluster is gone, and its rows with it:
+ * the list does not keep the database it was read from open. */
+static void
+records_gone_cb (gpointer  data,
+                 GObject  *records)
+{
+  Binding *binding = data;
+  GtkListBox *list = binding->list;
+
+  binding->records = NULL;
+  remove_rows (list);
+  g_object_set_data (G_OBJECT (list), BINDING_KEY, NULL);
 }
 
 static void
@@ -68,7 +100,7 @@ records_changed_cb (GListModel *records,
  *
  * Shows @records in @list, a row made by @create_row for each, and keeps
  * each row for as long as its record is in @records. Another model (or
- * %NULL) replaces the rows.
+ * %NULL) replaces the rows; @records finalized takes them away.
  */
 void
 klynge_record_list_bind (GtkListBox                 *list,
@@ -76,25 +108,23 @@ klynge_record_list_bind (GtkListBox                 *list,
                          GtkListBoxCreateWidgetFunc  create_row,
                          gpointer                    user_data)
 {
-  Binding *binding = g_object_get_data (G_OBJECT (list), "klynge-record-list");
-  GtkListBoxRow *row;
+  Binding *binding = g_object_get_data (G_OBJECT (list), BINDING_KEY);
 
   g_return_if_fail (GTK_IS_LIST_BOX (list));
 
   if (binding != NULL && binding->records == records)
     return;
-  g_object_set_data (G_OBJECT (list), "klynge-record-list", NULL);
-  /* By row: a row menu's popover is the list's child too. */
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
+  g_object_set_data (G_OBJECT (list), BINDING_KEY, NULL);
+  remove_rows (list);
   if (records == NULL)
     return;
   binding = g_new0 (Binding, 1);
   binding->list = list;
-  binding->records = g_object_ref (records);
+  binding->records = records;
+  g_object_weak_ref (G_OBJECT (records), records_gone_cb, binding);
   binding->create_row = create_row;
   binding->user_data = user_data;
-  g_object_set_data_full (G_OBJECT (list), "klynge-record-list", binding, binding_free);
+  g_object_set_data_full (G_OBJECT (list), BINDING_KEY, binding, binding_free);
   g_signal_connect (records, "items-changed", G_CALLBACK (records_changed_cb), binding);
   records_changed_cb (records, 0, 0, g_list_model_get_n_items (records), binding);
 }

@@ -35,7 +35,7 @@ struct _KlyngeDataPage
   GtkListBox    *batches_list;
   GtkProgressBar *undo_progress;
 
-  /* The tracker's: the context's store of the chosen meeting's clinics. */
+  /* The tracker's: the context's store of the chosen meeting's clinics; weak. */
   KlyngeRecordStore *deliveries;
   gboolean       loading;
 
@@ -160,7 +160,7 @@ set_deliveries (KlyngeDataPage    *self,
     return;
   if (self->deliveries != NULL)
     g_signal_handlers_disconnect_by_data (self->deliveries, self);
-  g_set_object (&self->deliveries, store);
+  g_set_weak_pointer (&self->deliveries, store);
   klynge_record_list_bind (self->requests_list, G_LIST_MODEL (store), create_request_row, self);
 }
 
@@ -613,10 +613,8 @@ klynge_data_page_dispose (GObject *object)
   KlyngeDataPage *self = KLYNGE_DATA_PAGE (object);
 
   stop_pulsing (self);
+  set_deliveries (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_DATA_PAGE);
-  if (self->deliveries != NULL)
-    g_signal_handlers_disconnect_by_data (self->deliveries, self);
-  g_clear_object (&self->deliveries);
   G_OBJECT_CLASS (klynge_data_page_parent_class)->dispose (object);
 }
 

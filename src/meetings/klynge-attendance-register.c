@@ -33,7 +33,7 @@ struct _KlyngeAttendanceRegister
   KlyngeContext *context;
   KlyngeDb    *db;
   gint64       meeting_id;
-  KlyngeRecordStore *store;  /* the context's, of the meeting's register */
+  KlyngeRecordStore *store;  /* the context's, of the meeting's register; weak */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeAttendanceRegister, klynge_attendance_register, ADW_TYPE_BIN)
@@ -331,7 +331,7 @@ set_store (KlyngeAttendanceRegister *self,
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
+  g_set_weak_pointer (&self->store, store);
   klynge_record_list_bind (self->list, G_LIST_MODEL (store), create_row, self);
   if (store == NULL)
     return;

@@ -41,7 +41,7 @@ struct _KlyngeInvitationsView
   KlyngeContext *context;
   KlyngeDb   *db;
   gint64      meeting_id;
-  KlyngeRecordStore *store; /* the context's, of the meeting's invitations */
+  KlyngeRecordStore *store; /* the context's, of the meeting's invitations; weak */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeInvitationsView, klynge_invitations_view, ADW_TYPE_BIN)
@@ -193,7 +193,7 @@ set_store (KlyngeInvitationsView *self,
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
+  g_set_weak_pointer (&self->store, store);
   klynge_record_list_bind (self->list, G_LIST_MODEL (store), create_row, self);
   if (store != NULL)
     g_signal_connect_swapped (store, "items-changed", G_CALLBACK (update_summary), self);
@@ -258,9 +258,12 @@ invite_all_action (GtkWidget  *widget,
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  klynge_record_store_refresh (self->store, NULL);
+  if (self->store != NULL)
+    klynge_record_store_refresh (self->store, NULL);
+  else
+    reload (self);
   /* Nobody to invite at all is not "everybody invited". */
-  if (n == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+  if (n == 0 && gtk_list_box_get_row_at_index (self->list, 0) == NULL)
     text = g_strdup (_("The cluster has no active members to invite yet. Add them under Cluster."));
   else
     text = n == 0 ? g_strdup (_("Every member is invited already."))
