@@ -112,6 +112,27 @@ test_error_kept (KlyngeTestDemo *f,
   g_assert_null (klynge_record_store_get_error (records));
 }
 
+/* A list may hold a store after its database was closed (to restore a
+ * backup over the file): the store does not keep it open, and stays as
+ * it was. */
+static void
+test_database_closed (KlyngeTestDemo *f,
+                      gconstpointer   data)
+{
+  g_autoptr(KlyngeBatchStore) store = klynge_batch_store_new (f->db, f->cluster);
+  KlyngeRecordStore *records = KLYNGE_RECORD_STORE (store);
+  KlyngeDb *db = f->db;
+
+  add_three (f);
+  g_assert_true (klynge_record_store_load (records, NULL));
+  g_object_add_weak_pointer (G_OBJECT (db), (gpointer *) &db);
+  g_clear_object (&f->db);
+  g_assert_null (db);
+  g_assert_null (klynge_record_store_get_db (records));
+  g_assert_true (klynge_record_store_refresh (records, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -124,6 +145,8 @@ main (int    argc,
               klynge_test_demo_set_up, test_in_place, klynge_test_demo_tear_down);
   g_test_add ("/import/batch-store/error-kept", KlyngeTestDemo, NULL,
               klynge_test_demo_set_up, test_error_kept, klynge_test_demo_tear_down);
+  g_test_add ("/import/batch-store/database-closed", KlyngeTestDemo, NULL,
+              klynge_test_demo_set_up, test_database_closed, klynge_test_demo_tear_down);
 
   return g_test_run ();
 }

@@ -13,7 +13,7 @@
 
 typedef struct
 {
-  KlyngeDb   *db;
+  KlyngeDb   *db;         /* weak: see klynge_record_store_get_db() */
   gint64      owner_id;
   GListStore *records;
   gboolean    loaded;
@@ -45,6 +45,9 @@ sync_records (KlyngeRecordStore  *self,
   KlyngeRecordStoreClass *klass = KLYNGE_RECORD_STORE_GET_CLASS (self);
   g_autoptr(GListModel) fresh = NULL;
 
+  /* Of a database closed since: there is nothing to read again. */
+  if (priv->db == NULL)
+    return TRUE;
   g_clear_error (&priv->error);
   fresh = klass->list (priv->db, priv->owner_id, &priv->error);
   if (fresh == NULL)
@@ -114,7 +117,7 @@ klynge_record_store_dispose (GObject *object)
 {
   KlyngeRecordStorePrivate *priv = klynge_record_store_get_instance_private (KLYNGE_RECORD_STORE (object));
 
-  g_clear_object (&priv->db);
+  g_clear_weak_pointer (&priv->db);
   g_clear_error (&priv->error);
 
   G_OBJECT_CLASS (klynge_record_store_parent_class)->dispose (object);
@@ -163,7 +166,7 @@ klynge_record_store_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_DB:
-      priv->db = g_value_dup_object (value);
+      g_set_weak_pointer (&priv->db, g_value_get_object (value));
       break;
     case PROP_OWNER_ID:
       priv->owner_id = g_value_get_int64 (value);
@@ -208,7 +211,12 @@ klynge_record_store_init (KlyngeRecordStore *self)
 /**
  * klynge_record_store_get_db:
  *
- * Returns: (transfer none): the database the records are read from
+ * The store does not keep its database open: a list may hold a store
+ * after its window closed the database (to restore a backup over it,
+ * say), and the store then stays as it was.
+ *
+ * Returns: (transfer none) (nullable): the database the records are read
+ *   from, %NULL once it is closed
  */
 KlyngeDb *
 klynge_record_store_get_db (KlyngeRecordStore *self)
