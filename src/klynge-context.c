@@ -16,6 +16,7 @@
 #include "klynge-context.h"
 #include "klynge-ledger-store.h"
 #include "klynge-meeting-store.h"
+#include "klynge-record-store.h"
 #include "klynge-undo-stack.h"
 
 struct _KlyngeContext
@@ -28,6 +29,7 @@ struct _KlyngeContext
   KlyngeClusterStore *cluster_store;
   KlyngeLedgerStore *ledger_store;
   KlyngeMeetingStore *meeting_store;
+  GPtrArray *stores;           /* of KlyngeRecordStore, one of each type */
   gboolean  read_only;
 };
 
@@ -59,6 +61,7 @@ klynge_context_dispose (GObject *object)
   g_clear_object (&self->cluster_store);
   g_clear_object (&self->ledger_store);
   g_clear_object (&self->meeting_store);
+  g_clear_pointer (&self->stores, g_ptr_array_unref);
 
   G_OBJECT_CLASS (klynge_context_parent_class)->dispose (object);
 }
@@ -149,6 +152,7 @@ klynge_context_class_init (KlyngeContextClass *klass)
 static void
 klynge_context_init (KlyngeContext *self)
 {
+  self->stores = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 KlyngeContext *
@@ -177,6 +181,7 @@ replace_cluster_store (KlyngeContext *self)
   g_clear_object (&self->cluster_store);
   g_clear_object (&self->ledger_store);
   g_clear_object (&self->meeting_store);
+  g_ptr_array_set_size (self->stores, 0);
   if (self->db != NULL && self->cluster_id != 0)
     {
       self->cluster_store = klynge_cluster_store_new (self->db, self->cluster_id);
@@ -348,6 +353,43 @@ klynge_context_get_meeting_store (KlyngeContext *self)
   return self->meeting_store;
 }
 
+/**
+ * klynge_context_get_store:
+ * @type: a #KlyngeRecordStore type
+ * @owner_id: the cluster or meeting whose records are shown
+ *
+ * The context keeps one store of each type, for the list on screen: asked
+ * for another owner's records, it makes a new store in its place.
+ *
+ * Returns: (transfer none) (nullable): the store of @owner_id's records,
+ *   kept up to date in place by klynge_context_emit_changed(); %NULL
+ *   without a database
+ */
+gpointer
+klynge_context_get_store (KlyngeContext *self,
+                          GType          type,
+                          gint64         owner_id)
+{
+  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, KLYNGE_TYPE_RECORD_STORE), NULL);
+
+  if (self->db == NULL)
+    return NULL;
+  for (guint i = 0; i < self->stores->len; i++)
+    {
+      KlyngeRecordStore *store = g_ptr_array_index (self->stores, i);
+
+      if (G_OBJECT_TYPE (store) != type)
+        continue;
+      if (klynge_record_store_get_owner_id (store) == owner_id)
+        return store;
+      g_ptr_array_remove_index_fast (self->stores, i);
+      break;
+    }
+  g_ptr_array_add (self->stores, g_object_new (type, "db", self->db, "owner-id", owner_id, NULL));
+  return g_ptr_array_index (self->stores, self->stores->len - 1);
+}
+
 void
 klynge_context_emit_changed (KlyngeContext *self)
 {
@@ -358,8 +400,10 @@ klynge_context_emit_changed (KlyngeContext *self)
   if (self->cluster_store != NULL)
     klynge_cluster_store_refresh (self->cluster_store, NULL);
   if (self->ledger_store != NULL)
-    klynge_ledger_store_refresh (self->ledger_store, NULL);
+    klynge_record_store_refresh (KLYNGE_RECORD_STORE (self->ledger_store), NULL);
   if (self->meeting_store != NULL)
-    klynge_meeting_store_refresh (self->meeting_store, NULL);
+    klynge_record_store_refresh (KLYNGE_RECORD_STORE (self->meeting_store), NULL);
+  for (guint i = 0; i < self->stores->len; i++)
+    klynge_record_store_refresh (g_ptr_array_index (self->stores, i), NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -33,5 +33,8 @@ KlyngeUndoStack *klynge_context_get_undo_stack (KlyngeContext *self);
 KlyngeClusterStore *klynge_context_get_cluster_store (KlyngeContext *self);
 KlyngeLedgerStore *klynge_context_get_ledger_store (KlyngeContext *self);
 KlyngeMeetingStore *klynge_context_get_meeting_store (KlyngeContext *self);
+gpointer       klynge_context_get_store       (KlyngeContext *self,
+                                               GType          type,
+                                               gint64         owner_id);
 
 G_END_DECLS

@@ -281,3 +281,31 @@ klynge_test_take_names (GPtrArray *names)
   g_ptr_array_set_size (names, 0);
   return g_string_free (text, FALSE);
 }
+
+void
+klynge_test_assert_log (GString    *log,
+                        const char *expected)
+{
+  g_assert_cmpstr (log->str, ==, expected);
+  g_string_truncate (log, 0);
+}
+
+void
+klynge_test_assert_names (GPtrArray  *names,
+                          const char *expected)
+{
+  g_autofree char *text = klynge_test_take_names (names);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+gpointer
+klynge_test_item (GListModel *list,
+                  guint       position)
+{
+  gpointer item = g_list_model_get_item (list, position);
+
+  g_assert_nonnull (item);
+  g_object_unref (item);
+  return item;
+}

@@ -59,6 +59,17 @@ void      klynge_test_log_notify    (gpointer    object,
 /* @names sorted and joined by spaces (a frozen object notifies in no set
  * order); empties @names. */
 char     *klynge_test_take_names    (GPtrArray  *names);
+/* Checks that @log (of klynge_test_log_items_changed()) is @expected, and
+ * empties it. */
+void      klynge_test_assert_log    (GString    *log,
+                                     const char *expected);
+/* Checks that @names (of klynge_test_log_notify()) are @expected, sorted
+ * and joined by spaces, and empties it. */
+void      klynge_test_assert_names  (GPtrArray  *names,
+                                     const char *expected);
+/* The item at @position of @list, which @list keeps (transfer none). */
+gpointer  klynge_test_item          (GListModel *list,
+                                     guint       position);
 
 /* The fixture of the tests that work on the demo cluster in a fresh
  * temporary database: g_test_add (path, KlyngeTestDemo, NULL,

@@ -7,8 +7,10 @@
 #include "klynge-i18n.h"
 
 #include "klynge-cluster.h"
+#include "klynge-batch-store.h"
 #include "klynge-data-item.h"
 #include "klynge-data-page.h"
+#include "klynge-delivery-store.h"
 #include "klynge-format.h"
 #include "klynge-import.h"
 #include "klynge-import-assistant.h"
@@ -16,6 +18,7 @@
 #include "klynge-measurements-window.h"
 #include "klynge-picker.h"
 #include "klynge-placeholder.h"
+#include "klynge-record-list.h"
 #include "klynge-submissions.h"
 #include "klynge-tooltip.h"
 #include "klynge-undo-stack.h"
@@ -32,8 +35,8 @@ struct _KlyngeDataPage
   GtkListBox    *batches_list;
   GtkProgressBar *undo_progress;
 
-  GListStore    *batches;
-  GListStore    *requests;
+  /* The tracker's: the context's store of the chosen meeting's clinics; weak. */
+  KlyngeRecordStore *deliveries;
   gboolean       loading;
 
   /* An undo running in its worker: one at a time, and no import meanwhile. */
@@ -53,8 +56,8 @@ create_batch_row (gpointer item,
 
   /* Names like "Hansen & Jørgensen" are text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), klynge_data_item_get_title (batch));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), klynge_data_item_get_subtitle (batch));
+  g_object_bind_property (batch, "title", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (batch, "subtitle", row, "subtitle", G_BINDING_SYNC_CREATE);
   gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "data.undo-batch");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (undo), "x", klynge_data_item_get_id (batch));
@@ -77,41 +80,54 @@ add_by_hand_button (GtkWidget *actions,
   gtk_box_append (GTK_BOX (actions), button);
 }
 
+/* While something is missing: a reminder and "by hand"; once all is
+ * delivered, a tick. The row stays as the clinic delivers. */
+static void
+show_complete (AdwActionRow   *row,
+               GParamSpec     *pspec,
+               KlyngeDataItem *clinic)
+{
+  GtkWidget *suffix = g_object_get_data (G_OBJECT (row), "suffix");
+
+  if (suffix != NULL)
+    adw_action_row_remove (row, suffix);
+  if (!klynge_data_item_get_complete (clinic))
+    {
+      GtkWidget *remind = gtk_button_new_with_mnemonic (_("_Remind by E-mail"));
+
+      /* Side by side, or one above the other in a narrow window. */
+      suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_add_css_class (suffix, "reflow");
+      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+      /* GTK 4.8 would read the label with its underscore. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remind by E-mail"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "data.remind");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "x", klynge_data_item_get_id (clinic));
+      klynge_tooltip_set_text (remind, _("Open a draft e-mail listing what is missing"));
+      gtk_box_append (GTK_BOX (suffix), remind);
+      add_by_hand_button (suffix, klynge_data_item_get_id (clinic));
+    }
+  else
+    {
+      suffix = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delivered"), -1);
+    }
+  adw_action_row_add_suffix (row, suffix);
+  g_object_set_data (G_OBJECT (row), "suffix", suffix);
+}
+
 static GtkWidget *
 create_request_row (gpointer item,
                     gpointer user_data)
 {
   KlyngeDataItem *clinic = item;
   GtkWidget *row = adw_action_row_new ();
-  const char *mailto = klynge_data_item_get_detail (clinic);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), klynge_data_item_get_title (clinic));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), klynge_data_item_get_subtitle (clinic));
-  if (mailto != NULL)
-    {
-      GtkWidget *remind = gtk_button_new_with_mnemonic (_("_Remind by E-mail"));
-      /* Side by side, or one above the other in a narrow window. */
-      GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-      gtk_widget_add_css_class (actions, "reflow");
-      gtk_widget_set_valign (actions, GTK_ALIGN_CENTER);
-      /* GTK 4.8 would read the label with its underscore. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remind by E-mail"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "data.remind");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "s", mailto);
-      klynge_tooltip_set_text (remind, _("Open a draft e-mail listing what is missing"));
-      gtk_box_append (GTK_BOX (actions), remind);
-      add_by_hand_button (actions, klynge_data_item_get_id (clinic));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), actions);
-    }
-  else
-    {
-      GtkWidget *done = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delivered"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
-    }
+  g_object_bind_property (clinic, "title", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (clinic, "subtitle", row, "subtitle", G_BINDING_SYNC_CREATE);
+  show_complete (ADW_ACTION_ROW (row), NULL, clinic);
+  g_signal_connect_object (clinic, "notify::complete", G_CALLBACK (show_complete), row, G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -123,124 +139,63 @@ batches_placeholder_new (const GError *error)
   return error != NULL ? klynge_list_error_new (error) : klynge_list_placeholder_new (_("No files imported yet"));
 }
 
+/* The context's store of the cluster's files: the same store keeps its
+ * rows; another database or cluster brings another one. */
 static void
-load_batches (KlyngeDataPage *self)
+show_batches (KlyngeDataPage *self)
 {
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) batches = klynge_import_list_batches (db, klynge_page_get_cluster (KLYNGE_PAGE (self)), &error);
+  KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
+  KlyngeRecordStore *store = klynge_context_get_store (context, KLYNGE_TYPE_BATCH_STORE, klynge_page_get_cluster (KLYNGE_PAGE (self)));
 
-  g_list_store_remove_all (self->batches);
-  gtk_list_box_set_placeholder (self->batches_list, batches_placeholder_new (error));
-  for (guint i = 0; batches != NULL && i < batches->len; i++)
-    {
-      KlyngeImportBatch *b = g_ptr_array_index (batches, i);
-      g_autofree char *when = klynge_format_date_time (b->imported_at);
-      g_autofree char *rows = klynge_format_integer (b->row_count);
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%s · %s measurement", "%s · %s measurements", b->row_count),
-                                                   when, rows);
-      g_autoptr(KlyngeDataItem) item = klynge_data_item_new (b->id, b->file_name, subtitle, NULL);
+  klynge_record_store_load (store, NULL);
+  klynge_record_list_bind (self->batches_list, G_LIST_MODEL (store), create_batch_row, self);
+  gtk_list_box_set_placeholder (self->batches_list, batches_placeholder_new (klynge_record_store_get_error (store)));
+}
 
-      g_list_store_append (self->batches, item);
-    }
+static void
+set_deliveries (KlyngeDataPage    *self,
+                KlyngeRecordStore *store)
+{
+  if (self->deliveries == store)
+    return;
+  if (self->deliveries != NULL)
+    g_signal_handlers_disconnect_by_data (self->deliveries, self);
+  g_set_weak_pointer (&self->deliveries, store);
+  klynge_record_list_bind (self->requests_list, G_LIST_MODEL (store), create_request_row, self);
 }
 
 static void
 clear_requests (KlyngeDataPage *self)
 {
-  g_list_store_remove_all (self->requests);
+  set_deliveries (self, NULL);
   /* Empty, the boxed list would still draw its frame as a stray line. */
   gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
   gtk_widget_set_visible (self->remind_all_button, FALSE);
 }
 
-/* One row per clinic: what it delivered, what is missing, a reminder draft. */
+/* What the clinics' rows add up to, from the rows themselves. */
 static void
-load_requests (KlyngeDataPage *self)
+update_tracker (KlyngeDataPage *self)
 {
-  KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
-  gint64 meeting = klynge_picker_get_selected_id (self->meeting_drop_down);
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_clinics = 0, n_complete = 0;
+  GListModel *clinics = G_LIST_MODEL (self->deliveries);
+  guint n_clinics = g_list_model_get_n_items (clinics), n_complete = 0;
+  const GError *error = klynge_record_store_get_error (self->deliveries);
   g_autofree char *text = NULL;
 
-  clear_requests (self);
-  if (meeting == 0)
-    {
-      gtk_label_set_text (self->tracker_label, _("No meeting has asked the clinics for data yet. Data requests are made when planning a meeting."));
-      return;
-    }
   /* In place of the clinics' rows: an empty tracker would say all is delivered. */
-  if (!(list = klynge_submissions_list (db, meeting, &error)))
+  if (error != NULL)
     {
       gtk_label_set_text (self->tracker_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->requests_list), FALSE);
+      gtk_widget_set_visible (self->remind_all_button, FALSE);
       return;
     }
-
-  for (guint i = 0; list != NULL && i < list->len;)
+  for (guint i = 0; i < n_clinics; i++)
     {
-      KlyngeSubmission *first = g_ptr_array_index (list, i);
-      g_autoptr(GString) missing = g_string_new (NULL);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      g_autoptr(KlyngeDataItem) item = NULL;
-      g_autofree char *mailto = NULL;
-      const char *note = NULL, *late = NULL;
-      guint n = 0, received = 0;
+      g_autoptr(KlyngeDataItem) clinic = g_list_model_get_item (clinics, i);
 
-      for (; i < list->len && ((KlyngeSubmission *)g_ptr_array_index (list, i))->clinic_id == first->clinic_id; i++, n++)
-        {
-          KlyngeSubmission *s = g_ptr_array_index (list, i);
-
-          if (g_str_equal (s->status, "received"))
-            {
-              received++;
-              if (s->note != NULL && note == NULL)
-                note = s->note;
-            }
-          else
-            {
-              g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", s->indicator_name);
-              if (s->late && late == NULL)
-                late = s->due_on != NULL ? s->due_on : "";
-            }
-        }
-
-      g_string_append_printf (subtitle, _("Delivered %u of %u"), received, n);
-      if (note != NULL)
-        {
-          g_string_append (subtitle, " · ");
-          g_string_append_printf (subtitle, _("by hand: %s"), note);
-        }
-      if (late != NULL)
-        {
-          g_autofree char *due = *late != '\0' ? klynge_format_date (late) : NULL;
-
-          g_string_append (subtitle, " · ");
-          if (due != NULL)
-            g_string_append_printf (subtitle, _("Late: it was due %s"), due);
-          else
-            g_string_append (subtitle, _("Late"));
-        }
-      if (missing->len > 0)
-        {
-          g_string_append (subtitle, " · ");
-          g_string_append_printf (subtitle, _("Missing: %s"), missing->str);
-          g_string_append_printf (subtitle, "\n%s · %s", first->clinic_phone, first->clinic_email);
-          /* Without its reminder the row says why, under what is missing. */
-          if ((mailto = klynge_submissions_reminder_uri (db, meeting, first->clinic_id, &error)) == NULL)
-            {
-              g_string_append_printf (subtitle, "\n%s", error->message);
-              g_clear_error (&error);
-            }
-        }
-      else
-        n_complete++;
-      n_clinics++;
-      item = klynge_data_item_new (first->clinic_id, first->clinic_name, subtitle->str, mailto);
-      g_list_store_append (self->requests, item);
+      n_complete += klynge_data_item_get_complete (clinic);
     }
-
   text = g_strdup_printf (ngettext ("%u of %u clinic has delivered everything asked for.",
                                     "%u of %u clinics have delivered everything asked for.", n_clinics),
                           n_complete, n_clinics);
@@ -248,6 +203,30 @@ load_requests (KlyngeDataPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->requests_list), n_clinics > 0);
   klynge_page_reflow (GTK_WIDGET (self->requests_list));
   gtk_widget_set_visible (self->remind_all_button, n_complete < n_clinics);
+}
+
+/* One row per clinic: what it delivered, what is missing, a reminder draft. */
+static void
+show_requests (KlyngeDataPage *self)
+{
+  KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
+  gint64 meeting = klynge_picker_get_selected_id (self->meeting_drop_down);
+  KlyngeRecordStore *store;
+
+  if (meeting == 0)
+    {
+      clear_requests (self);
+      gtk_label_set_text (self->tracker_label, _("No meeting has asked the clinics for data yet. Data requests are made when planning a meeting."));
+      return;
+    }
+  store = klynge_context_get_store (context, KLYNGE_TYPE_DELIVERY_STORE, meeting);
+  klynge_record_store_load (store, NULL);
+  if (self->deliveries != store)
+    {
+      set_deliveries (self, store);
+      g_signal_connect_swapped (store, "items-changed", G_CALLBACK (update_tracker), self);
+    }
+  update_tracker (self);
 }
 
 static gboolean
@@ -307,9 +286,9 @@ klynge_data_page_reload (KlyngePage *page)
     gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
-  load_batches (self);
+  show_batches (self);
   if (load_meetings (self, &error))
-    load_requests (self);
+    show_requests (self);
   else
     {
       /* In the tracker's place: without its meetings it would say none asked for data. */
@@ -322,7 +301,7 @@ static void
 meeting_selected_cb (KlyngeDataPage *self)
 {
   if (!self->loading && klynge_page_get_db (KLYNGE_PAGE (self)) != NULL)
-    load_requests (self);
+    show_requests (self);
 }
 
 /* The import sheet put the import on the window's undo. */
@@ -515,12 +494,17 @@ undo_batch_action (GtkWidget  *widget,
                             undo_progress_cb, self, undo_done_cb, g_object_ref (self));
 }
 
+/* The clinic's draft as its row shows it now: it changes as the clinic delivers. */
 static void
 remind_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+  KlyngeDataPage *self = KLYNGE_DATA_PAGE (widget);
+  KlyngeDataItem *clinic = self->deliveries != NULL ? klynge_record_store_find (self->deliveries, g_variant_get_int64 (parameter)) : NULL;
+
+  if (clinic != NULL && klynge_data_item_get_detail (clinic) != NULL)
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), klynge_data_item_get_detail (clinic), GDK_CURRENT_TIME);
 }
 
 static void
@@ -629,9 +613,8 @@ klynge_data_page_dispose (GObject *object)
   KlyngeDataPage *self = KLYNGE_DATA_PAGE (object);
 
   stop_pulsing (self);
+  set_deliveries (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_DATA_PAGE);
-  g_clear_object (&self->batches);
-  g_clear_object (&self->requests);
   G_OBJECT_CLASS (klynge_data_page_parent_class)->dispose (object);
 }
 
@@ -658,7 +641,7 @@ klynge_data_page_class_init (KlyngeDataPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "data.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "data.undo-batch", "x", undo_batch_action);
-  gtk_widget_class_install_action (widget_class, "data.remind", "s", remind_action);
+  gtk_widget_class_install_action (widget_class, "data.remind", "x", remind_action);
   gtk_widget_class_install_action (widget_class, "data.measurements", NULL, measurements_action);
   gtk_widget_class_install_action (widget_class, "data.receive-by-hand", "x", receive_by_hand_action);
   gtk_widget_class_install_action (widget_class, "data.remind-all", NULL, remind_all_action);
@@ -673,9 +656,5 @@ klynge_data_page_init (KlyngeDataPage *self)
   /* What is new in this area comes from the clinics' files. */
   klynge_page_add_shortcut (KLYNGE_PAGE (self), "<Control>n", "data.import");
 
-  self->batches = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);
-  self->requests = g_list_store_new (KLYNGE_TYPE_DATA_ITEM);
-  gtk_list_box_bind_model (self->batches_list, G_LIST_MODEL (self->batches), create_batch_row, self, NULL);
-  gtk_list_box_bind_model (self->requests_list, G_LIST_MODEL (self->requests), create_request_row, self, NULL);
   gtk_list_box_set_placeholder (self->batches_list, batches_placeholder_new (NULL));
 }

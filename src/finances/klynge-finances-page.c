@@ -300,12 +300,12 @@ show_store (KlyngeFinancesPage  *self,
     }
   if (store == NULL)
     return TRUE;
-  if (klynge_ledger_store_get_error (store) != NULL)
+  if (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)) != NULL)
     {
-      g_propagate_error (error, g_error_copy (klynge_ledger_store_get_error (store)));
+      g_propagate_error (error, g_error_copy (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store))));
       return FALSE;
     }
-  return klynge_ledger_store_load (store, error);
+  return klynge_record_store_load (KLYNGE_RECORD_STORE (store), error);
 }
 
 static void

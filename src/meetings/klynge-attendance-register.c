@@ -11,9 +11,11 @@
 
 #include "klynge-attendance.h"
 #include "klynge-attendance-register.h"
+#include "klynge-attendance-store.h"
 #include "klynge-list-keys.h"
 #include "klynge-page.h"
 #include "klynge-read-only.h"
+#include "klynge-record-list.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeAttendanceRegister
@@ -28,20 +30,27 @@ struct _KlyngeAttendanceRegister
   AdwEntryRow *guest_row;
   GtkListBox  *guest_list;
 
+  KlyngeContext *context;
   KlyngeDb    *db;
   gint64       meeting_id;
+  KlyngeRecordStore *store;  /* the context's, of the meeting's register; weak */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeAttendanceRegister, klynge_attendance_register, ADW_TYPE_BIN)
 
 static const char *const roll_call[] = { "present", "excused", "absent" };
 
+static void late_toggled_cb (GtkCheckButton           *check,
+                             KlyngeAttendanceRegister *self);
+
+/* The row shows its line as stored: status with its key, and late. */
 static void
 show_line (GtkWidget *row)
 {
-  const char *status = g_object_get_data (G_OBJECT (row), "status");
+  KlyngeAttendance *line = klynge_record_list_row_record (GTK_LIST_BOX_ROW (row));
   GtkWidget *label = g_object_get_data (G_OBJECT (row), "status-label");
   GtkWidget *late = g_object_get_data (G_OBJECT (row), "late");
+  const char *status = line->status;
 
   if (status != NULL && *status != '\0')
     {
@@ -57,24 +66,26 @@ show_line (GtkWidget *row)
   gtk_widget_remove_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, g_strcmp0 (status, "present") == 0 ? "success" : "dim-label");
   gtk_widget_set_sensitive (late, g_strcmp0 (status, "present") == 0);
+  g_signal_handlers_block_matched (late, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, late_toggled_cb, NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (late), line->late);
+  g_signal_handlers_unblock_matched (late, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, late_toggled_cb, NULL);
 }
 
+/* From the register as stored, not from the rows. */
 static void
 update_summary (KlyngeAttendanceRegister *self)
 {
-  guint present = 0, late = 0, registered = 0, n = 0;
+  GListModel *lines = G_LIST_MODEL (self->store);
+  guint present = 0, late = 0, registered = 0, n = lines != NULL ? g_list_model_get_n_items (lines) : 0;
   g_autofree char *text = NULL;
-  GtkListBoxRow *row;
 
-
-  /* By row: the row menu's popover is the list's child too. */
-  for (; (row = gtk_list_box_get_row_at_index (self->list, (int) n)) != NULL; n++)
+  for (guint i = 0; i < n; i++)
     {
-      const char *status = g_object_get_data (G_OBJECT (row), "status");
+      g_autoptr(KlyngeAttendance) line = g_list_model_get_item (lines, i);
 
-      registered += *status != '\0';
-      present += g_str_equal (status, "present");
-      late += gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "late"));
+      registered += *line->status != '\0';
+      present += g_str_equal (line->status, "present");
+      late += line->late;
     }
   /* Translators: attendance so far: present, of them late, registered of all */
   text = g_strdup_printf (_("%u present (%u late) · %u of %u registered"), present, late, registered, n);
@@ -87,22 +98,15 @@ record (KlyngeAttendanceRegister *self,
         const char               *status,
         gboolean                  late)
 {
-  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
-  GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "late");
+  KlyngeAttendance *line = klynge_record_list_row_record (GTK_LIST_BOX_ROW (row));
   g_autoptr(GError) error = NULL;
 
   late = late && g_str_equal (status, "present");
-  if (!klynge_attendance_set (self->db, self->meeting_id, member_id, status, late, &error))
-    {
-      klynge_page_show_message (GTK_WIDGET (self), error->message);
-      return;
-    }
-  g_object_set_data_full (G_OBJECT (row), "status", g_strdup (status), g_free);
-  g_signal_handlers_block_matched (check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_check_button_set_active (check, late);
-  g_signal_handlers_unblock_matched (check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  if (!klynge_attendance_set (self->db, self->meeting_id, line->member_id, status, late, &error))
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
+  /* The row shows what is stored: a line that could not be stored goes back. */
+  klynge_record_store_refresh (self->store, NULL);
   show_line (row);
-  update_summary (self);
 }
 
 static void
@@ -132,11 +136,10 @@ key_pressed_cb (GtkEventControllerKey    *controller,
     status = "";
   else if (letter != 0 && letter == klynge_quick_key ("late"))
     {
-      GtkCheckButton *late = g_object_get_data (G_OBJECT (row), "late");
+      KlyngeAttendance *line = klynge_record_list_row_record (GTK_LIST_BOX_ROW (row));
 
       /* Late implies present. */
-      record (self, row, "present", !gtk_check_button_get_active (late) ||
-                                    g_strcmp0 (g_object_get_data (G_OBJECT (row), "status"), "present") != 0);
+      record (self, row, "present", !line->late || g_strcmp0 (line->status, "present") != 0);
       return TRUE;
     }
   for (guint i = 0; status == NULL && i < G_N_ELEMENTS (roll_call); i++)
@@ -265,69 +268,109 @@ guest_apply_cb (KlyngeAttendanceRegister *self)
 }
 
 static void
-reload (KlyngeAttendanceRegister *self)
+line_changed_cb (GtkWidget  *row,
+                 GParamSpec *pspec)
 {
-  g_autoptr(GListModel) lines = NULL;
-  g_autoptr(GPtrArray) guests = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkListBoxRow *old;
+  show_line (row);
+}
 
-  while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
-    gtk_list_box_remove (self->list, GTK_WIDGET (old));
-  while ((old = gtk_list_box_get_row_at_index (self->guest_list, 0)) != NULL)
-    gtk_list_box_remove (self->guest_list, GTK_WIDGET (old));
-  show_if_filled (self->list);
-  show_if_filled (self->guest_list);
-  gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), FALSE);
-  if (self->db == NULL || self->meeting_id == 0)
-    return;
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  KlyngeAttendanceRegister *self = user_data;
+  KlyngeAttendance *line = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *status = gtk_label_new (NULL);
+  g_autofree char *late_key = klynge_quick_key_text ("late");
+  /* Translators: the roll call's check box with the key that ticks it, "Late (L)" */
+  g_autofree char *late_text = g_strdup_printf (_("Late (%s)"), late_key);
+  GtkWidget *late = gtk_check_button_new_with_label (late_text);
+  /* In a narrow window the check box goes under the status, leaving
+   * the name its room. */
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  lines = klynge_attendance_list (self->db, self->meeting_id, &error);
-  for (guint i = 0; lines != NULL && i < g_list_model_get_n_items (lines); i++)
-    {
-      g_autoptr(KlyngeAttendance) line = g_list_model_get_item (lines, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *status = gtk_label_new (NULL);
-      g_autofree char *late_key = klynge_quick_key_text ("late");
-      /* Translators: the roll call's check box with the key that ticks it, "Late (L)" */
-      g_autofree char *late_text = g_strdup_printf (_("Late (%s)"), late_key);
-      GtkWidget *late = gtk_check_button_new_with_label (late_text);
-      /* In a narrow window the check box goes under the status, leaving
-       * the name its room. */
-      GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (line, "member-name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (line, "clinic-name", row, "subtitle", G_BINDING_SYNC_CREATE);
+  gtk_label_set_width_chars (GTK_LABEL (status), 18);
+  gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_widget_set_focusable (late, FALSE);
+  g_signal_connect (late, "toggled", G_CALLBACK (late_toggled_cb), self);
+  gtk_widget_add_css_class (suffix, "reflow");
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (suffix), status);
+  gtk_box_append (GTK_BOX (suffix), late);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  g_object_set_data (G_OBJECT (row), "status-label", status);
+  g_object_set_data (G_OBJECT (row), "late", late);
+  g_signal_connect_object (line, "notify::status", G_CALLBACK (line_changed_cb), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (line, "notify::late", G_CALLBACK (line_changed_cb), row, G_CONNECT_SWAPPED);
+  return row;
+}
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->member_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->clinic_name != NULL ? line->clinic_name : "");
-      gtk_label_set_width_chars (GTK_LABEL (status), 18);
-      gtk_label_set_xalign (GTK_LABEL (status), 0);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (late), line->late);
-      gtk_widget_set_focusable (late, FALSE);
-      g_signal_connect (late, "toggled", G_CALLBACK (late_toggled_cb), self);
-      gtk_widget_add_css_class (suffix, "reflow");
-      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (suffix), status);
-      gtk_box_append (GTK_BOX (suffix), late);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-      g_object_set_data (G_OBJECT (row), "status-label", status);
-      g_object_set_data (G_OBJECT (row), "late", late);
-      g_object_set_data (G_OBJECT (row), "member-id", GSIZE_TO_POINTER (line->member_id));
-      g_object_set_data_full (G_OBJECT (row), "status", g_strdup (line->status), g_free);
-      show_line (row);
-      gtk_list_box_append (self->list, row);
-    }
+/* The row's record is set once it is made: its line is shown from then. */
+static void
+lines_changed_cb (KlyngeAttendanceRegister *self,
+                  guint                     position,
+                  guint                     removed,
+                  guint                     added)
+{
+  for (guint i = 0; i < added; i++)
+    show_line (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, (int) (position + i))));
   klynge_page_reflow (GTK_WIDGET (self->list));
   show_if_filled (self->list);
   update_summary (self);
+}
+
+static void
+set_store (KlyngeAttendanceRegister *self,
+           KlyngeRecordStore        *store)
+{
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_weak_pointer (&self->store, store);
+  klynge_record_list_bind (self->list, G_LIST_MODEL (store), create_row, self);
+  if (store == NULL)
+    return;
+  g_signal_connect_swapped (store, "items-changed", G_CALLBACK (lines_changed_cb), self);
+  lines_changed_cb (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (store)));
+}
+
+/* The register's lines are the context's store: the same meeting keeps
+ * its rows while members and their lines change. */
+static void
+reload (KlyngeAttendanceRegister *self)
+{
+  g_autoptr(GPtrArray) guests = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *list_error = NULL;
+  GtkListBoxRow *old;
+
+  while ((old = gtk_list_box_get_row_at_index (self->guest_list, 0)) != NULL)
+    gtk_list_box_remove (self->guest_list, GTK_WIDGET (old));
+  show_if_filled (self->guest_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), FALSE);
+  set_store (self, self->db != NULL && self->meeting_id != 0
+                   ? klynge_context_get_store (self->context, KLYNGE_TYPE_ATTENDANCE_STORE, self->meeting_id) : NULL);
+  if (self->store == NULL)
+    {
+      show_if_filled (self->list);
+      return;
+    }
+  klynge_record_store_load (self->store, NULL);
+  list_error = klynge_record_store_get_error (self->store);
 
   /* One reason is enough where the lists would be; no guests are shown beside an unread register. */
-  if (error == NULL)
+  if (list_error == NULL)
     guests = klynge_guests_list (self->db, self->meeting_id, &error);
   for (guint i = 0; guests != NULL && i < guests->len; i++)
     add_guest_row (self, g_ptr_array_index (guests, i));
-  if (error != NULL)
+  if (list_error != NULL || error != NULL)
     {
-      gtk_label_set_text (self->load_error_label, error->message);
+      gtk_label_set_text (self->load_error_label, list_error != NULL ? list_error->message : error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), TRUE);
     }
   klynge_read_only_apply (self->content, self->db);
@@ -338,7 +381,9 @@ klynge_attendance_register_dispose (GObject *object)
 {
   KlyngeAttendanceRegister *self = KLYNGE_ATTENDANCE_REGISTER (object);
 
+  set_store (self, NULL);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_ATTENDANCE_REGISTER);
   G_OBJECT_CLASS (klynge_attendance_register_parent_class)->dispose (object);
 }
@@ -395,18 +440,26 @@ klynge_attendance_register_init (KlyngeAttendanceRegister *self)
   klynge_list_keys_attach (GTK_WIDGET (self->guest_list), G_MENU_MODEL (guest_menu), NULL, "register.remove-guest");
 }
 
+/**
+ * klynge_attendance_register_set_meeting:
+ * @context: the context of the database the meeting is in
+ *
+ * Shows @meeting_id's register; the same meeting again keeps its rows.
+ */
 void
 klynge_attendance_register_set_meeting (KlyngeAttendanceRegister *self,
-                                        KlyngeDb                 *db,
+                                        KlyngeContext            *context,
                                         gint64                    meeting_id)
 {
   g_return_if_fail (KLYNGE_IS_ATTENDANCE_REGISTER (self));
+  g_return_if_fail (KLYNGE_IS_CONTEXT (context));
 
   /* A name left typed for another meeting (its adding failed and was
    * discarded) is not this meeting's guest. */
   if (self->meeting_id != meeting_id)
     gtk_editable_set_text (GTK_EDITABLE (self->guest_row), "");
-  g_set_object (&self->db, db);
+  g_set_object (&self->context, context);
+  g_set_object (&self->db, klynge_context_get_db (context));
   self->meeting_id = meeting_id;
   reload (self);
 }

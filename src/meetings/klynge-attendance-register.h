@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "klynge-db.h"
+#include "klynge-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KlyngeAttendanceRegister, klynge_attendance_register, KLYNGE, ATTENDANCE_REGISTER, AdwBin)
 
 void klynge_attendance_register_set_meeting (KlyngeAttendanceRegister *self,
-                                             KlyngeDb                 *db,
+                                             KlyngeContext            *context,
                                              gint64                    meeting_id);
 gboolean klynge_attendance_register_save_pending (KlyngeAttendanceRegister  *self,
                                                   GError                   **error);

@@ -17,10 +17,12 @@
 #include "klynge-meeting.h"
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
+#include "klynge-invitation-store.h"
 #include "klynge-list-keys.h"
 #include "klynge-page.h"
 #include "klynge-picker.h"
 #include "klynge-read-only.h"
+#include "klynge-record-list.h"
 #include "klynge-tooltip.h"
 
 struct _KlyngeInvitationsView
@@ -35,15 +37,16 @@ struct _KlyngeInvitationsView
   GtkWidget  *empty_page;
   GtkLabel   *load_error_label;
 
+  GListModel *choices;     /* the answers, each with its key */
+  KlyngeContext *context;
   KlyngeDb   *db;
   gint64      meeting_id;
+  KlyngeRecordStore *store; /* the context's, of the meeting's invitations; weak */
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeInvitationsView, klynge_invitations_view, ADW_TYPE_BIN)
 
 static const char *const answers[] = { "invited", "accepted", "declined", "no_answer" };
-
-static void reload (KlyngeInvitationsView *self);
 
 /* From the file, not from the drop-downs: an answer that could not be
  * stored is not counted. */
@@ -73,21 +76,70 @@ update_summary (KlyngeInvitationsView *self)
   gtk_widget_set_visible (self->empty_page, n == 0);
 }
 
+static void answer_changed_cb (GtkDropDown           *dropdown,
+                               GParamSpec            *pspec,
+                               KlyngeInvitationsView *self);
+
+static void
+select_answer (GtkDropDown      *dropdown,
+               KlyngeInvitation *invitation)
+{
+  g_signal_handlers_block_matched (dropdown, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, answer_changed_cb, NULL);
+  klynge_picker_select_key (dropdown, invitation->status);
+  g_signal_handlers_unblock_matched (dropdown, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, answer_changed_cb, NULL);
+}
+
+static void
+status_changed_cb (GtkDropDown      *dropdown,
+                   GParamSpec       *pspec,
+                   KlyngeInvitation *invitation)
+{
+  select_answer (dropdown, invitation);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  KlyngeInvitationsView *self = user_data;
+  KlyngeInvitation *invitation = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *answer = gtk_drop_down_new (NULL, NULL);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (invitation, "member-name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (invitation, "clinic-name", row, "subtitle", G_BINDING_SYNC_CREATE);
+  klynge_picker_set_choices (answer, self->choices);
+  select_answer (GTK_DROP_DOWN (answer), invitation);
+  g_signal_connect_object (invitation, "notify::status", G_CALLBACK (status_changed_cb), answer, G_CONNECT_SWAPPED);
+  gtk_widget_set_valign (answer, GTK_ALIGN_CENTER);
+  /* The row is the one Tab stop: its menu and letter keys answer. */
+  gtk_widget_set_focusable (answer, FALSE);
+  klynge_tooltip_set_text (answer, _("Answer"));
+  klynge_accessible_name_internals (answer);
+  g_signal_connect (answer, "notify::selected", G_CALLBACK (answer_changed_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), answer);
+  g_object_set_data (G_OBJECT (row), "answer", answer);
+  return row;
+}
+
 static void
 answer_changed_cb (GtkDropDown           *dropdown,
                    GParamSpec            *pspec,
                    KlyngeInvitationsView *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), GTK_TYPE_LIST_BOX_ROW);
-  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
+  KlyngeInvitation *invitation = klynge_record_list_row_record (GTK_LIST_BOX_ROW (row));
   const char *answer = klynge_picker_get_selected_key (dropdown);
   g_autoptr(GError) error = NULL;
 
-  if (answer == NULL)
+  if (answer == NULL || g_strcmp0 (answer, invitation->status) == 0)
     return;
-  if (!klynge_invitations_set_status (self->db, self->meeting_id, member_id, answer, &error))
+  if (!klynge_invitations_set_status (self->db, self->meeting_id, invitation->member_id, answer, &error))
     klynge_page_show_message (GTK_WIDGET (self), error->message);
-  update_summary (self);
+  /* The row shows what is stored: an answer that could not be stored goes back. */
+  klynge_record_store_refresh (self->store, NULL);
+  select_answer (dropdown, invitation);
 }
 
 static gboolean
@@ -134,28 +186,34 @@ answer_action (GtkWidget  *widget,
 }
 
 static void
+set_store (KlyngeInvitationsView *self,
+           KlyngeRecordStore     *store)
+{
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_weak_pointer (&self->store, store);
+  klynge_record_list_bind (self->list, G_LIST_MODEL (store), create_row, self);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "items-changed", G_CALLBACK (update_summary), self);
+}
+
+/* The context's store of the meeting's invitations keeps its rows while
+ * the meeting, its members or their answers change. */
+static void
 reload (KlyngeInvitationsView *self)
 {
-  g_autoptr(GListModel) invitations = NULL;
-  g_autoptr(GListStore) choices = klynge_choices_new ();
   g_autoptr(KlyngeMeeting) meeting = NULL;
   g_autofree char *reply_by = NULL;
   g_autoptr(GError) error = NULL;
-  GtkListBoxRow *old;
+  const GError *list_error = NULL;
 
-  while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
-    gtk_list_box_remove (self->list, GTK_WIDGET (old));
   gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), FALSE);
   if (self->db == NULL || self->meeting_id == 0)
-    return;
-  /* Each answer with its key, so the row itself teaches it. */
-  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     {
-      g_autofree char *key = klynge_quick_key_text (answers[i]);
-      /* Translators: an answer with the key that records it, "Accepted (A)" */
-      g_autofree char *text = g_strdup_printf (_("%s (%s)"), klynge_invitation_status_label (answers[i]), key);
-
-      klynge_choices_append_key (choices, answers[i], text);
+      set_store (self, NULL);
+      return;
     }
 
   meeting = klynge_meeting_load (self->db, self->meeting_id, &error);
@@ -168,34 +226,17 @@ reload (KlyngeInvitationsView *self)
     }
   else
     gtk_label_set_text (self->reply_by_label, "");
-  invitations = meeting != NULL ? klynge_invitations_list (self->db, self->meeting_id, &error) : NULL;
-  for (guint i = 0; invitations != NULL && i < g_list_model_get_n_items (invitations); i++)
+  set_store (self, meeting != NULL ? klynge_context_get_store (self->context, KLYNGE_TYPE_INVITATION_STORE, self->meeting_id) : NULL);
+  if (self->store != NULL)
     {
-      g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *answer = gtk_drop_down_new (NULL, NULL);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), invitation->member_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), invitation->clinic_name != NULL ? invitation->clinic_name : "");
-      klynge_picker_set_choices (answer, G_LIST_MODEL (choices));
-      klynge_picker_select_key (answer, invitation->status);
-      gtk_widget_set_valign (answer, GTK_ALIGN_CENTER);
-      /* The row is the one Tab stop: its menu and letter keys answer. */
-      gtk_widget_set_focusable (answer, FALSE);
-      klynge_tooltip_set_text (answer, _("Answer"));
-      klynge_accessible_name_internals (answer);
-      g_signal_connect (answer, "notify::selected", G_CALLBACK (answer_changed_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), answer);
-      g_object_set_data (G_OBJECT (row), "answer", answer);
-      g_object_set_data (G_OBJECT (row), "member-id", GSIZE_TO_POINTER (invitation->member_id));
-      gtk_list_box_append (self->list, row);
+      klynge_record_store_load (self->store, NULL);
+      list_error = klynge_record_store_get_error (self->store);
     }
   update_summary (self);
   /* Not "nobody invited yet": the meeting or its invitations could not be read. */
-  if (error != NULL)
+  if (error != NULL || list_error != NULL)
     {
-      gtk_label_set_text (self->load_error_label, error->message);
+      gtk_label_set_text (self->load_error_label, error != NULL ? error->message : list_error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), TRUE);
       gtk_widget_set_visible (self->empty_page, FALSE);
     }
@@ -217,7 +258,10 @@ invite_all_action (GtkWidget  *widget,
       klynge_page_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  reload (self);
+  if (self->store != NULL)
+    klynge_record_store_refresh (self->store, NULL);
+  else
+    reload (self);
   /* Nobody to invite at all is not "everybody invited". */
   if (n == 0 && gtk_list_box_get_row_at_index (self->list, 0) == NULL)
     text = g_strdup (_("The cluster has no active members to invite yet. Add them under Cluster."));
@@ -363,7 +407,10 @@ klynge_invitations_view_dispose (GObject *object)
 {
   KlyngeInvitationsView *self = KLYNGE_INVITATIONS_VIEW (object);
 
+  set_store (self, NULL);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
+  g_clear_object (&self->choices);
   gtk_widget_dispose_template (GTK_WIDGET (self), KLYNGE_TYPE_INVITATIONS_VIEW);
   G_OBJECT_CLASS (klynge_invitations_view_parent_class)->dispose (object);
 }
@@ -401,8 +448,19 @@ klynge_invitations_view_init (KlyngeInvitationsView *self)
   g_autofree char *no_answer = klynge_quick_key_text ("no_answer");
   g_autofree char *invited = klynge_quick_key_text ("invited");
   g_autofree char *text = NULL;
+  GListStore *choices = klynge_choices_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Each answer with its key, so the row itself teaches it. */
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autofree char *key = klynge_quick_key_text (answers[i]);
+      /* Translators: an answer with the key that records it, "Accepted (A)" */
+      g_autofree char *answer = g_strdup_printf (_("%s (%s)"), klynge_invitation_status_label (answers[i]), key);
+
+      klynge_choices_append_key (choices, answers[i], answer);
+    }
+  self->choices = G_LIST_MODEL (choices);
   /* The letters are the translation's, the same as in the roll call. */
   text = g_strdup_printf (_("Quick entry: select a member and press %s for accepted, %s for declined, "
                             "%s for no answer or %s for invited."), accepted, declined, no_answer, invited);
@@ -419,14 +477,22 @@ klynge_invitations_view_init (KlyngeInvitationsView *self)
   klynge_list_keys_attach (GTK_WIDGET (self->list), G_MENU_MODEL (menu), NULL, NULL);
 }
 
+/**
+ * klynge_invitations_view_set_meeting:
+ * @context: the context of the database the meeting is in
+ *
+ * Shows @meeting_id's invitations; the same meeting again keeps its rows.
+ */
 void
 klynge_invitations_view_set_meeting (KlyngeInvitationsView *self,
-                                     KlyngeDb              *db,
+                                     KlyngeContext         *context,
                                      gint64                 meeting_id)
 {
   g_return_if_fail (KLYNGE_IS_INVITATIONS_VIEW (self));
+  g_return_if_fail (KLYNGE_IS_CONTEXT (context));
 
-  g_set_object (&self->db, db);
+  g_set_object (&self->context, context);
+  g_set_object (&self->db, klynge_context_get_db (context));
   self->meeting_id = meeting_id;
   reload (self);
 }

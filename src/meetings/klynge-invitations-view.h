@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "klynge-db.h"
+#include "klynge-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KlyngeInvitationsView, klynge_invitations_view, KLYNGE, INVITATIONS_VIEW, AdwBin)
 
 void klynge_invitations_view_set_meeting (KlyngeInvitationsView *self,
-                                          KlyngeDb              *db,
+                                          KlyngeContext         *context,
                                           gint64                 meeting_id);
 
 G_END_DECLS

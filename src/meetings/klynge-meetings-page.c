@@ -115,8 +115,8 @@ show_meeting (KlyngeMeetingsPage *self,
   g_set_object (&self->meeting_db, db);
   klynge_agenda_builder_set_meeting (self->agenda, db, meeting);
   klynge_edit_guard_set_clean (self->guard);
-  klynge_invitations_view_set_meeting (self->invitations, db, meeting->id);
-  klynge_attendance_register_set_meeting (self->attendance, db, meeting->id);
+  klynge_invitations_view_set_meeting (self->invitations, klynge_page_get_context (KLYNGE_PAGE (self)), meeting->id);
+  klynge_attendance_register_set_meeting (self->attendance, klynge_page_get_context (KLYNGE_PAGE (self)), meeting->id);
   klynge_data_requests_view_set_meeting (self->requests, db, meeting->cluster_id, meeting->id);
   for (guint i = 0; i < 3; i++)
     {
@@ -253,7 +253,7 @@ show_store (KlyngeMeetingsPage *self)
   if (self->store != store)
     {
       if (self->store != NULL)
-        g_signal_handlers_disconnect_by_func (klynge_meeting_store_get_meetings (self->store), meetings_changed_cb, self);
+        g_signal_handlers_disconnect_by_func (G_LIST_MODEL (self->store), meetings_changed_cb, self);
       g_set_weak_pointer (&self->store, store);
       self->reloading = TRUE;
       /* By row: the row menu's popover is the list's child too. */
@@ -262,18 +262,18 @@ show_store (KlyngeMeetingsPage *self)
       self->reloading = FALSE;
       if (store == NULL)
         return;
-      meetings = klynge_meeting_store_get_meetings (store);
+      meetings = G_LIST_MODEL (store);
       g_signal_connect_object (meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self, 0);
       meetings_changed_cb (meetings, 0, 0, g_list_model_get_n_items (meetings), self);
-      klynge_meeting_store_load (store, NULL);
+      klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL);
     }
   if (store == NULL)
     return;
   /* Meetings that could not be read would look like a cluster without any,
    * or like the list as it was. */
-  error = klynge_meeting_store_get_error (store);
+  error = klynge_record_store_get_error (KLYNGE_RECORD_STORE (store));
   gtk_list_box_set_placeholder (self->meeting_list, error != NULL ? klynge_list_error_new (error) : NULL);
-  if (error != NULL && g_list_model_get_n_items (klynge_meeting_store_get_meetings (store)) > 0)
+  if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
     klynge_page_show_message (GTK_WIDGET (self), error->message);
 }
 
@@ -931,7 +931,7 @@ klynge_meetings_page_dispose (GObject *object)
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (object);
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (klynge_meeting_store_get_meetings (self->store), meetings_changed_cb, self);
+    g_signal_handlers_disconnect_by_func (G_LIST_MODEL (self->store), meetings_changed_cb, self);
   g_clear_weak_pointer (&self->store);
   g_clear_object (&self->meeting);
   g_clear_object (&self->meeting_db);

@@ -51,7 +51,7 @@ refresh (KlyngeLedgerStore *store)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (klynge_ledger_store_refresh (store, &error));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   g_assert_no_error (error);
 }
 
@@ -67,11 +67,11 @@ test_lazy (Fixture       *f,
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == KLYNGE_TYPE_LEDGER_ENTRY);
   refresh (store);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
-  g_assert_true (klynge_ledger_store_load (store, &error));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
-  g_assert_cmpint (klynge_ledger_store_get_cluster_id (store), ==, f->cluster);
-  g_assert_null (klynge_ledger_store_get_error (store));
+  g_assert_cmpint (klynge_record_store_get_owner_id (KLYNGE_RECORD_STORE (store)), ==, f->cluster);
+  g_assert_null (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
 }
 
 /* A save changes the entry's own object (and the running balance of the
@@ -93,7 +93,7 @@ test_save_delete_undo (Fixture       *f,
   gint64 last_balance, id;
   guint n, position;
 
-  g_assert_true (klynge_ledger_store_load (store, &error));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), &error));
   n = g_list_model_get_n_items (model);
   position = n - 5;
   listed = entry_at (model, position);
@@ -191,19 +191,19 @@ test_error (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint n;
 
-  g_assert_true (klynge_ledger_store_load (store, &error));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), &error));
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
   klynge_test_log_items_changed (G_LIST_MODEL (store), changes);
   g_assert_true (klynge_db_exec (f->db, "ALTER TABLE ledger_entry RENAME TO ledger_entry_away", NULL));
-  g_assert_false (klynge_ledger_store_refresh (store, &error));
+  g_assert_false (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   g_assert_nonnull (error);
-  g_assert_nonnull (klynge_ledger_store_get_error (store));
+  g_assert_nonnull (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
   g_assert_cmpstr (changes->str, ==, "");
 
   g_assert_true (klynge_db_exec (f->db, "ALTER TABLE ledger_entry_away RENAME TO ledger_entry", NULL));
   refresh (store);
-  g_assert_null (klynge_ledger_store_get_error (store));
+  g_assert_null (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
   g_assert_cmpstr (changes->str, ==, "");
   g_signal_handlers_disconnect_by_data (store, changes);
 }

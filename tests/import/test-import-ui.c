@@ -19,6 +19,7 @@
 #include "klynge-presentation.h"
 #include "klynge-submissions.h"
 #include "klynge-test-utils.h"
+#include "klynge-ui-test-rows.h"
 #include "klynge-ui-test-utils.h"
 #include "klynge-undo-stack.h"
 #include "klynge-ui-test-run.h"
@@ -1430,6 +1431,76 @@ test_tracker_by_hand (void)
   klynge_ui_test_run_on_demo (tracker_by_hand, NULL);
 }
 
+/* A change made in the area changes the rows it concerns and nothing
+ * else: the lists keep their row widgets, the row with the keyboard's
+ * focus keeps it, and the page keeps its scroll position. */
+static void
+tracker_keeps_place (KlyngeWindow *window,
+                     gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  GtkWidget *page = klynge_ui_test_show_page (window, "data", KLYNGE_TYPE_DATA_PAGE);
+  GtkWidget *requests = klynge_ui_test_find_named (page, "requests");
+  GtkWidget *batches = klynge_ui_test_find_named (page, "batches");
+  GtkAdjustment *adjustment;
+  g_autoptr(GPtrArray) request_rows = NULL;
+  g_autoptr(GPtrArray) batch_rows = NULL;
+  g_autofree char *sql = NULL;
+  GtkListBoxRow *row = NULL;
+  GtkWindow *dialog;
+  double value;
+
+  /* Files enough to scroll the page. */
+  sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20) "
+                         "INSERT INTO import_batch (cluster_id, file_name, row_count) "
+                         "SELECT %" G_GINT64_FORMAT ", 'file-' || i || '.csv', i FROM n",
+                         klynge_context_get_cluster_id (context));
+  g_assert_true (klynge_db_exec (klynge_context_get_db (context), sql, NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (n_rows (batches) == 20 && n_rows (requests) == 9);
+
+  /* The last clinic with something missing has the keyboard's focus. */
+  for (int i = 0; gtk_list_box_get_row_at_index (GTK_LIST_BOX (requests), i) != NULL; i++)
+    if (klynge_ui_test_find_actionable (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (requests), i)),
+                                        "data.receive-by-hand") != NULL)
+      row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (requests), i);
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_has_focus (GTK_WIDGET (row)));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (requests, GTK_TYPE_SCROLLED_WINDOW)));
+  KLYNGE_UI_TEST_WAIT (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  klynge_ui_test_settle ();
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, >, 0);
+  request_rows = klynge_ui_test_list_rows (requests);
+  batch_rows = klynge_ui_test_list_rows (batches);
+
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (GTK_WIDGET (row), "data.receive-by-hand"), "clicked");
+  KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  klynge_ui_test_type_over (dialog, klynge_ui_test_find_named (GTK_WIDGET (dialog), "note"), "On paper");
+  klynge_ui_test_press_key (dialog, GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (requests), 0) != NULL &&
+                       klynge_ui_test_shows (requests, "by hand: On paper"));
+  klynge_ui_test_settle ();
+
+  klynge_ui_test_assert_same_rows (requests, request_rows);
+  klynge_ui_test_assert_same_rows (batches, batch_rows);
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (row), "by hand: On paper"));
+  /* Delivered now: its buttons gave way to the tick. */
+  g_assert_null (klynge_ui_test_find_actionable (GTK_WIDGET (row), "data.receive-by-hand"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+}
+
+static void
+test_tracker_keeps_place (void)
+{
+  klynge_ui_test_run_on_demo (tracker_keeps_place, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1450,6 +1521,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/unreadable-mappings", test_unreadable_mappings);
   g_test_add_func ("/import/ui/unreadable-sheet-choices", test_unreadable_sheet_choices);
   g_test_add_func ("/import/ui/tracker-by-hand", test_tracker_by_hand);
+  g_test_add_func ("/import/ui/tracker-keeps-place", test_tracker_keeps_place);
   g_test_add_func ("/import/ui/assistant-choices", test_assistant_choices);
   g_test_add_func ("/import/ui/month-dates", test_month_dates);
 

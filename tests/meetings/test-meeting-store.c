@@ -10,35 +10,6 @@
 #include "klynge-test-utils.h"
 #include "meetings-test-utils.h"
 
-static KlyngeMeeting *
-item (GListModel *list,
-      guint       position)
-{
-  KlyngeMeeting *meeting = g_list_model_get_item (list, position);
-
-  /* The list keeps it. */
-  g_object_unref (meeting);
-  return meeting;
-}
-
-/* Empties @log after checking it. */
-static void
-assert_log (GString    *log,
-            const char *expected)
-{
-  g_assert_cmpstr (log->str, ==, expected);
-  g_string_truncate (log, 0);
-}
-
-static void
-assert_names (GPtrArray  *names,
-              const char *expected)
-{
-  g_autofree char *text = klynge_test_take_names (names);
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
 /* Two upcoming meetings and two past ones, added out of order. */
 static void
 add_four (MeetingsFixture *f)
@@ -54,18 +25,18 @@ test_lazy (MeetingsFixture *f,
            gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   g_autoptr(GError) error = NULL;
 
   add_four (f);
   /* Nothing is read before the list is shown, and a refresh does not read it either. */
-  g_assert_true (klynge_meeting_store_refresh (store, &error));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
-  g_assert_true (klynge_meeting_store_load (store, &error));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
-  g_assert_cmpint (klynge_meeting_store_get_cluster_id (store), ==, f->cluster);
-  g_assert_null (klynge_meeting_store_get_error (store));
+  g_assert_cmpint (klynge_record_store_get_owner_id (KLYNGE_RECORD_STORE (store)), ==, f->cluster);
+  g_assert_null (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
 }
 
 /* The upcoming meetings soonest first, then the past ones latest first. */
@@ -74,17 +45,17 @@ test_order (MeetingsFixture *f,
             gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   const char *titles[] = { "Sooner", "Later", "Old", "Older" };
 
   add_four (f);
-  g_assert_true (klynge_meeting_store_load (store, NULL));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
       g_autofree char *title = NULL;
       gboolean past;
 
-      g_object_get (item (list, i), "title", &title, "past", &past, NULL);
+      g_object_get (klynge_test_item (list, i), "title", &title, "past", &past, NULL);
       g_assert_cmpstr (title, ==, titles[i]);
       g_assert_cmpint (past, ==, i >= 2);
     }
@@ -97,7 +68,7 @@ test_save_in_place (MeetingsFixture *f,
                     gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   g_autoptr(GString) log = g_string_new (NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KlyngeMeeting) edited = NULL;
@@ -105,25 +76,25 @@ test_save_in_place (MeetingsFixture *f,
   g_autoptr(GError) error = NULL;
 
   add_four (f);
-  g_assert_true (klynge_meeting_store_load (store, NULL));
-  listed = item (list, 1);
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
+  listed = klynge_test_item (list, 1);
   klynge_test_log_items_changed (list, log);
   klynge_test_log_notify (listed, names);
 
-  g_assert_true (klynge_meeting_store_refresh (store, &error));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   g_assert_no_error (error);
-  assert_log (log, "");
-  assert_names (names, "");
+  klynge_test_assert_log (log, "");
+  klynge_test_assert_names (names, "");
 
   edited = klynge_meeting_load (f->db, listed->id, &error);
   g_assert_no_error (error);
   g_free (edited->title);
   edited->title = g_strdup ("Later, renamed");
   g_assert_true (klynge_meeting_save (f->db, edited, &error));
-  g_assert_true (klynge_meeting_store_refresh (store, &error));
-  assert_log (log, "(1,1,1)");
-  g_assert_true (item (list, 1) == listed);
-  assert_names (names, "title");
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
+  klynge_test_assert_log (log, "(1,1,1)");
+  g_assert_true (klynge_test_item (list, 1) == listed);
+  klynge_test_assert_names (names, "title");
   g_assert_cmpstr (listed->title, ==, "Later, renamed");
 
   /* Moved before the other upcoming one: the rows between are announced,
@@ -133,10 +104,10 @@ test_save_in_place (MeetingsFixture *f,
   g_free (edited->ends_at);
   edited->ends_at = g_strdup ("2089-03-01T19:00");
   g_assert_true (klynge_meeting_save (f->db, edited, &error));
-  g_assert_true (klynge_meeting_store_refresh (store, &error));
-  assert_log (log, "(0,2,2)");
-  g_assert_true (item (list, 0) == listed);
-  assert_names (names, "ends-at starts-at summary when-label");
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
+  klynge_test_assert_log (log, "(0,2,2)");
+  g_assert_true (klynge_test_item (list, 0) == listed);
+  klynge_test_assert_names (names, "ends-at starts-at summary when-label");
 }
 
 /* Cancelling changes the status where the meeting is; deleting takes it
@@ -146,7 +117,7 @@ test_cancel_delete_undo (MeetingsFixture *f,
                          gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   g_autoptr(GString) log = g_string_new (NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KlyngeSnapshot) cancelled = NULL;
@@ -156,32 +127,32 @@ test_cancel_delete_undo (MeetingsFixture *f,
   gint64 id;
 
   add_four (f);
-  g_assert_true (klynge_meeting_store_load (store, NULL));
-  listed = item (list, 0);
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
+  listed = klynge_test_item (list, 0);
   id = listed->id;
   klynge_test_log_items_changed (list, log);
   klynge_test_log_notify (listed, names);
 
   cancelled = klynge_meeting_cancel (f->db, id, &error);
   g_assert_no_error (error);
-  g_assert_true (klynge_meeting_store_refresh (store, NULL));
-  assert_log (log, "(0,1,1)");
-  g_assert_true (item (list, 0) == listed);
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
+  klynge_test_assert_log (log, "(0,1,1)");
+  g_assert_true (klynge_test_item (list, 0) == listed);
   /* Its invitations are out: calendars must see the cancellation. */
-  assert_names (names, "sequence status status-label summary");
+  klynge_test_assert_names (names, "sequence status status-label summary");
 
   deleted = klynge_meeting_delete (f->db, id, &error);
   g_assert_no_error (error);
-  g_assert_true (klynge_meeting_store_refresh (store, NULL));
-  assert_log (log, "(0,1,0)");
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
+  klynge_test_assert_log (log, "(0,1,0)");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
 
   g_assert_true (klynge_snapshot_restore (deleted, f->db, &error));
   g_assert_no_error (error);
-  g_assert_true (klynge_meeting_store_refresh (store, NULL));
-  assert_log (log, "(0,0,1)");
-  g_assert_cmpint (item (list, 0)->id, ==, id);
-  g_assert_cmpstr (item (list, 0)->status, ==, "cancelled");
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
+  klynge_test_assert_log (log, "(0,0,1)");
+  g_assert_cmpint (((KlyngeMeeting *) klynge_test_item (list, 0))->id, ==, id);
+  g_assert_cmpstr (((KlyngeMeeting *) klynge_test_item (list, 0))->status, ==, "cancelled");
 }
 
 /* A list that cannot be read again stays as it was and says why. */
@@ -190,19 +161,19 @@ test_error_kept (MeetingsFixture *f,
                  gconstpointer    data)
 {
   g_autoptr(KlyngeMeetingStore) store = klynge_meeting_store_new (f->db, f->cluster);
-  GListModel *list = klynge_meeting_store_get_meetings (store);
+  GListModel *list = G_LIST_MODEL (store);
   g_autoptr(GError) error = NULL;
 
   add_four (f);
-  g_assert_true (klynge_meeting_store_load (store, NULL));
+  g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL));
   g_assert_true (klynge_db_exec (f->db, "ALTER TABLE meeting RENAME TO meeting_gone", NULL));
-  g_assert_false (klynge_meeting_store_refresh (store, &error));
+  g_assert_false (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), &error));
   g_assert_nonnull (error);
-  g_assert_nonnull (klynge_meeting_store_get_error (store));
+  g_assert_nonnull (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
   g_assert_true (klynge_db_exec (f->db, "ALTER TABLE meeting_gone RENAME TO meeting", NULL));
-  g_assert_true (klynge_meeting_store_refresh (store, NULL));
-  g_assert_null (klynge_meeting_store_get_error (store));
+  g_assert_true (klynge_record_store_refresh (KLYNGE_RECORD_STORE (store), NULL));
+  g_assert_null (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
 }
 
 int

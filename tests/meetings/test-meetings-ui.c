@@ -26,6 +26,7 @@
 #include "klynge-indicator-row.h"
 #include "klynge-topics.h"
 #include "klynge-ui-test-run.h"
+#include "klynge-ui-test-rows.h"
 #include "klynge-ui-test-utils.h"
 
 static GtkWidget *
@@ -762,6 +763,138 @@ save_keeps_place (KlyngeWindow *window,
   g_assert_true (title_is (klynge_context_get_db (context), target, "Renamed in place"));
 }
 
+/* Scrolls @list's window half down. */
+static void
+scroll_half_down (GtkWidget *list)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+
+  KLYNGE_UI_TEST_WAIT (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  klynge_ui_test_settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+}
+
+static double
+scrolled_to (GtkWidget *list)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW))));
+}
+
+static char *
+invitation_status (KlyngeDb *db,
+                   gint64    meeting,
+                   gint64    member)
+{
+  g_autoptr(GListModel) invitations = klynge_invitations_list (db, meeting, NULL);
+
+  for (guint i = 0; invitations != NULL && i < g_list_model_get_n_items (invitations); i++)
+    {
+      g_autoptr(KlyngeInvitation) invitation = g_list_model_get_item (invitations, i);
+
+      if (invitation->member_id == member)
+        return g_strdup (invitation->status);
+    }
+  return NULL;
+}
+
+/* An answer typed, then the meeting saved and a member renamed elsewhere:
+ * the invitations and the roll call keep their row widgets, the selected
+ * row and their scroll position, and show what changed. */
+static void
+answers_keep_place (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  KlyngeDb *db = klynge_context_get_db (context);
+  gint64 meeting = klynge_test_count (db, "SELECT max(meeting_id) FROM invitation", 0);
+  GtkWidget *page, *view, *list, *roll_call, *row, *answer;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *status = NULL;
+  gint64 member, renamed;
+  double value;
+  guint n, i;
+
+  /* Members enough to scroll the lists, all invited. */
+  sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM n WHERE i < 40) "
+                         "INSERT INTO member (cluster_id, name) SELECT %" G_GINT64_FORMAT ", 'Zz member ' || i FROM n",
+                         klynge_context_get_cluster_id (context));
+  g_assert_true (klynge_db_exec (db, sql, NULL));
+  g_assert_cmpint (klynge_invitations_invite_all (db, meeting, NULL), ==, 31);
+  klynge_context_emit_changed (context);
+  page = klynge_ui_test_open_meeting (window, meeting);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "invitations");
+  view = klynge_ui_test_find_widget (page, KLYNGE_TYPE_INVITATIONS_VIEW);
+  list = klynge_ui_test_find_widget (view, GTK_TYPE_LIST_BOX);
+  n = (guint) klynge_test_count (db, "SELECT count(*) FROM invitation WHERE meeting_id = ?1", meeting);
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) n - 1) != NULL);
+
+  /* A with a row of the lower half selected: accepted, and on to the next. */
+  i = n - 10;
+  scroll_half_down (list);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) i));
+  gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
+  gtk_widget_grab_focus (row);
+  member = klynge_test_count (db, "SELECT id FROM member WHERE name = 'Zz member ' || ?1", 40 - 9);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_a, 0);
+  KLYNGE_UI_TEST_WAIT (g_strcmp0 ((g_free (status), status = invitation_status (db, meeting, member)), "accepted") == 0);
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) i + 1));
+  klynge_ui_test_settle ();
+  value = scrolled_to (list);
+  rows = klynge_ui_test_list_rows (list);
+
+  /* Saved, and a member renamed in another area. */
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "meetings.save"), "clicked");
+  renamed = klynge_test_count (db, "SELECT id FROM member WHERE name = 'Zz member ' || ?1", 40 - 8);
+  sql = (g_free (sql), g_strdup_printf ("UPDATE member SET name = 'Zz member 32, renamed' WHERE id = %" G_GINT64_FORMAT, renamed));
+  g_assert_true (klynge_db_exec (db, sql, NULL));
+  klynge_context_emit_changed (context);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (list, "Zz member 32, renamed"));
+  klynge_ui_test_settle ();
+
+  klynge_ui_test_assert_same_rows (list, rows);
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (g_ptr_array_index (rows, i + 1)), "Zz member 32, renamed"));
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == g_ptr_array_index (rows, i + 1));
+  g_assert_cmpfloat (scrolled_to (list), ==, value);
+  answer = klynge_ui_test_find_widget (GTK_WIDGET (g_ptr_array_index (rows, i)), GTK_TYPE_DROP_DOWN);
+  g_assert_true (g_str_has_prefix (klynge_ui_test_picked (answer), "Accepted"));
+
+  /* The roll call: P on a row of the lower half, then a save. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "attendance");
+  roll_call = klynge_ui_test_find_named (page, "attendance-list");
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (roll_call));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  n = 0;
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (roll_call), (int) n) != NULL)
+    n++;
+  i = n - 10;
+  scroll_half_down (roll_call);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (roll_call), (int) i));
+  gtk_list_box_select_row (GTK_LIST_BOX (roll_call), GTK_LIST_BOX_ROW (row));
+  gtk_widget_grab_focus (row);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_p, 0);
+  KLYNGE_UI_TEST_WAIT (gtk_list_box_get_selected_row (GTK_LIST_BOX (roll_call)) == gtk_list_box_get_row_at_index (GTK_LIST_BOX (roll_call), (int) i + 1));
+  klynge_ui_test_settle ();
+  value = scrolled_to (roll_call);
+  rows = klynge_ui_test_list_rows (roll_call);
+
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "meetings.save"), "clicked");
+  klynge_context_emit_changed (context);
+  klynge_ui_test_settle ();
+
+  klynge_ui_test_assert_same_rows (roll_call, rows);
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (roll_call)) == g_ptr_array_index (rows, i + 1));
+  g_assert_cmpfloat (scrolled_to (roll_call), ==, value);
+  g_assert_true (klynge_ui_test_shows (GTK_WIDGET (g_ptr_array_index (rows, i)), "Present"));
+}
+
+static void
+test_answers_keep_place (void)
+{
+  klynge_ui_test_run_on_demo (answers_keep_place, NULL);
+}
+
 static void
 test_save_keeps_place (void)
 {
@@ -1062,30 +1195,35 @@ load_errors_shown (KlyngeWindow *window,
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
+  g_autoptr(KlyngeContext) context = klynge_context_new ();
   gint64 meeting = klynge_test_count (db, "SELECT max(meeting_id) FROM invitation", 0);
   GtkWidget *view = g_object_ref_sink (g_object_new (KLYNGE_TYPE_INVITATIONS_VIEW, NULL));
   GtkWidget *message = klynge_ui_test_find_named (view, "invitations-load-error");
   GtkWidget *roll_call = g_object_ref_sink (g_object_new (KLYNGE_TYPE_ATTENDANCE_REGISTER, NULL));
   GtkWidget *roll_call_message = klynge_ui_test_find_named (roll_call, "attendance-load-error");
 
-  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  klynge_context_set_db (context, db, 0);
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), context, meeting);
   g_assert_false (gtk_widget_get_visible (message));
-  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), db, meeting);
+  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), context, meeting);
   g_assert_false (gtk_widget_get_visible (roll_call_message));
 
+  /* Read again after the change, as every change is. */
   g_assert_true (klynge_db_exec (db, "DROP TABLE invitation", NULL));
-  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  klynge_context_emit_changed (context);
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), context, meeting);
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "invitation"));
   g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (view, "no-invitations")));
 
   /* The roll call lists whoever was invited, too. */
-  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), db, meeting);
+  klynge_attendance_register_set_meeting (KLYNGE_ATTENDANCE_REGISTER (roll_call), context, meeting);
   g_assert_true (gtk_widget_get_visible (roll_call_message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (roll_call_message)), "invitation"));
 
   g_object_unref (roll_call);
   g_object_unref (view);
+  g_clear_object (&context);
   g_clear_object (&db);
   klynge_test_remove_tree (dir);
 }
@@ -1110,7 +1248,7 @@ unreadable_meeting (KlyngeWindow *window,
 
   view = g_object_ref_sink (g_object_new (KLYNGE_TYPE_INVITATIONS_VIEW, NULL));
   message = klynge_ui_test_find_named (view, "invitations-load-error");
-  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), db, meeting);
+  klynge_invitations_view_set_meeting (KLYNGE_INVITATIONS_VIEW (view), context, meeting);
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "agenda_item"));
   g_assert_false (gtk_widget_get_visible (klynge_ui_test_find_named (view, "no-invitations")));
@@ -1163,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/meetings/ui/keeps-typed-title", test_keeps_typed_title);
   g_test_add_func ("/meetings/ui/save-keeps-place", test_save_keeps_place);
   g_test_add_func ("/meetings/ui/rename-reaches-charts", test_rename_reaches_charts);
+  g_test_add_func ("/meetings/ui/answers-keep-place", test_answers_keep_place);
   g_test_add_func ("/meetings/ui/keeps-typed-agenda", test_keeps_typed_agenda);
   g_test_add_func ("/meetings/ui/keeps-typed-guest", test_keeps_typed_guest);
   g_test_add_func ("/meetings/ui/topic-editors-ask", test_topic_editors_ask);

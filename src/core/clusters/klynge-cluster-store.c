@@ -11,98 +11,28 @@
  * A store belongs to one database and cluster; another one gets a new store.
  */
 
-#include "klynge-clinic.h"
+#include "klynge-clinic-store.h"
 #include "klynge-cluster-store.h"
-#include "klynge-member.h"
-#include "klynge-store-sync.h"
-
-/* One kind of record: how it is listed and brought up to date. */
-typedef struct
-{
-  GListModel *(*list)   (KlyngeDb *db, gint64 cluster_id, GError **error);
-  KlyngeStoreUpdate update;
-} RecordKind;
-
-typedef struct
-{
-  const RecordKind *kind;
-  GListStore       *store;
-  gboolean          loaded;
-} Records;
+#include "klynge-member-store.h"
 
 struct _KlyngeClusterStore
 {
-  GObject   parent_instance;
+  GObject            parent_instance;
 
-  KlyngeDb *db;
-  gint64    cluster_id;
-  Records   members;
-  Records   clinics;
-  GError   *error;
+  gint64             cluster_id;
+  KlyngeRecordStore *members;
+  KlyngeRecordStore *clinics;
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeClusterStore, klynge_cluster_store, G_TYPE_OBJECT)
-
-static const RecordKind member_kind = {
-  klynge_member_list, (KlyngeStoreUpdate) klynge_member_update,
-};
-
-static const RecordKind clinic_kind = {
-  klynge_clinic_list, (KlyngeStoreUpdate) klynge_clinic_update,
-};
-
-/* Reads the records again and changes the store only where they differ. */
-static gboolean
-sync_records (KlyngeClusterStore  *self,
-              Records             *records,
-              GError             **error)
-{
-  g_autoptr(GListModel) fresh = records->kind->list (self->db, self->cluster_id, error);
-
-  if (fresh == NULL)
-    return FALSE;
-  klynge_store_sync (records->store, fresh, records->kind->update);
-  return TRUE;
-}
-
-static gboolean
-load_records (KlyngeClusterStore  *self,
-              Records             *records,
-              GError             **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (records->loaded)
-    return TRUE;
-  if (!sync_records (self, records, &local_error))
-    {
-      g_clear_error (&self->error);
-      self->error = g_error_copy (local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  records->loaded = TRUE;
-  return TRUE;
-}
-
-static void
-records_init (Records          *records,
-              const RecordKind *kind,
-              GType             type)
-{
-  records->kind = kind;
-  records->store = g_list_store_new (type);
-}
 
 static void
 klynge_cluster_store_dispose (GObject *object)
 {
   KlyngeClusterStore *self = KLYNGE_CLUSTER_STORE (object);
 
-  g_clear_object (&self->db);
-  g_clear_object (&self->members.store);
-  g_clear_object (&self->clinics.store);
-  g_clear_error (&self->error);
+  g_clear_object (&self->members);
+  g_clear_object (&self->clinics);
 
   G_OBJECT_CLASS (klynge_cluster_store_parent_class)->dispose (object);
 }
@@ -116,8 +46,6 @@ klynge_cluster_store_class_init (KlyngeClusterStoreClass *klass)
 static void
 klynge_cluster_store_init (KlyngeClusterStore *self)
 {
-  records_init (&self->members, &member_kind, KLYNGE_TYPE_MEMBER);
-  records_init (&self->clinics, &clinic_kind, KLYNGE_TYPE_CLINIC);
 }
 
 /**
@@ -134,8 +62,9 @@ klynge_cluster_store_new (KlyngeDb *db,
 
   g_return_val_if_fail (KLYNGE_IS_DB (db), NULL);
   self = g_object_new (KLYNGE_TYPE_CLUSTER_STORE, NULL);
-  self->db = g_object_ref (db);
   self->cluster_id = cluster_id;
+  self->members = g_object_new (KLYNGE_TYPE_MEMBER_STORE, "db", db, "owner-id", cluster_id, NULL);
+  self->clinics = g_object_new (KLYNGE_TYPE_CLINIC_STORE, "db", db, "owner-id", cluster_id, NULL);
   return self;
 }
 
@@ -156,7 +85,7 @@ GListModel *
 klynge_cluster_store_get_members (KlyngeClusterStore *self)
 {
   g_return_val_if_fail (KLYNGE_IS_CLUSTER_STORE (self), NULL);
-  return G_LIST_MODEL (self->members.store);
+  return G_LIST_MODEL (self->members);
 }
 
 /**
@@ -169,7 +98,7 @@ GListModel *
 klynge_cluster_store_get_clinics (KlyngeClusterStore *self)
 {
   g_return_val_if_fail (KLYNGE_IS_CLUSTER_STORE (self), NULL);
-  return G_LIST_MODEL (self->clinics.store);
+  return G_LIST_MODEL (self->clinics);
 }
 
 /* Reading the members is the cost of showing them: a list nobody shows is
@@ -179,7 +108,7 @@ klynge_cluster_store_load_members (KlyngeClusterStore  *self,
                                    GError             **error)
 {
   g_return_val_if_fail (KLYNGE_IS_CLUSTER_STORE (self), FALSE);
-  return load_records (self, &self->members, error);
+  return klynge_record_store_load (self->members, error);
 }
 
 gboolean
@@ -187,7 +116,7 @@ klynge_cluster_store_load_clinics (KlyngeClusterStore  *self,
                                    GError             **error)
 {
   g_return_val_if_fail (KLYNGE_IS_CLUSTER_STORE (self), FALSE);
-  return load_records (self, &self->clinics, error);
+  return klynge_record_store_load (self->clinics, error);
 }
 
 /**
@@ -201,19 +130,9 @@ gboolean
 klynge_cluster_store_refresh (KlyngeClusterStore  *self,
                               GError             **error)
 {
-  Records *lists[] = { &self->members, &self->clinics };
-
   g_return_val_if_fail (KLYNGE_IS_CLUSTER_STORE (self), FALSE);
-
-  g_clear_error (&self->error);
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    if (lists[i]->loaded && !sync_records (self, lists[i], &self->error))
-      {
-        if (error != NULL)
-          *error = g_error_copy (self->error);
-        return FALSE;
-      }
-  return TRUE;
+  return klynge_record_store_refresh (self->members, error) &&
+         klynge_record_store_refresh (self->clinics, error);
 }
 
 /**
@@ -224,6 +143,9 @@ klynge_cluster_store_refresh (KlyngeClusterStore  *self,
 const GError *
 klynge_cluster_store_get_error (KlyngeClusterStore *self)
 {
+  const GError *error;
+
   g_return_val_if_fail (KLYNGE_IS_CLUSTER_STORE (self), NULL);
-  return self->error;
+  error = klynge_record_store_get_error (self->members);
+  return error != NULL ? error : klynge_record_store_get_error (self->clinics);
 }

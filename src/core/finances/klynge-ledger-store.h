@@ -6,23 +6,15 @@
 
 #pragma once
 
-#include <gio/gio.h>
-
-#include "klynge-db.h"
+#include "klynge-record-store.h"
 
 G_BEGIN_DECLS
 
 #define KLYNGE_TYPE_LEDGER_STORE (klynge_ledger_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (KlyngeLedgerStore, klynge_ledger_store, KLYNGE, LEDGER_STORE, GObject)
+G_DECLARE_FINAL_TYPE (KlyngeLedgerStore, klynge_ledger_store, KLYNGE, LEDGER_STORE, KlyngeRecordStore)
 
-KlyngeLedgerStore *klynge_ledger_store_new            (KlyngeDb           *db,
-                                                       gint64              cluster_id);
-gint64             klynge_ledger_store_get_cluster_id (KlyngeLedgerStore  *self);
-gboolean           klynge_ledger_store_load           (KlyngeLedgerStore  *self,
-                                                       GError            **error);
-gboolean           klynge_ledger_store_refresh        (KlyngeLedgerStore  *self,
-                                                       GError            **error);
-const GError      *klynge_ledger_store_get_error      (KlyngeLedgerStore  *self);
+KlyngeLedgerStore *klynge_ledger_store_new (KlyngeDb *db,
+                                            gint64    cluster_id);
 
 G_END_DECLS

@@ -13,9 +13,24 @@
 
 #include "klynge-attendance.h"
 #include "klynge-db-statement.h"
+#include "klynge-record.h"
 #include "klynge-sql.h"
 
 G_DEFINE_FINAL_TYPE (KlyngeAttendance, klynge_attendance, G_TYPE_OBJECT)
+
+/* The properties that rows bind; the register's "id" is the member's, as
+ * a member has one line in a meeting's register. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_MEMBER_NAME,
+  PROP_CLINIC_NAME,
+  PROP_STATUS,
+  PROP_LATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *const presences[] = { "present", "excused", "absent", NULL };
 
@@ -31,9 +46,79 @@ klynge_attendance_finalize (GObject *object)
 }
 
 static void
+klynge_attendance_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KlyngeAttendance *self = KLYNGE_ATTENDANCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->member_id);
+      break;
+    case PROP_MEMBER_NAME:
+      g_value_set_string (value, self->member_name);
+      break;
+    case PROP_CLINIC_NAME:
+      g_value_set_string (value, self->clinic_name);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+    case PROP_LATE:
+      g_value_set_boolean (value, self->late);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 klynge_attendance_class_init (KlyngeAttendanceClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = klynge_attendance_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = klynge_attendance_finalize;
+  object_class->get_property = klynge_attendance_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_MEMBER_NAME] = g_param_spec_string ("member-name", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_CLINIC_NAME] = g_param_spec_string ("clinic-name", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_LATE] = g_param_spec_boolean ("late", NULL, NULL, FALSE, KLYNGE_RECORD_READABLE);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+take_fields (gpointer self,
+             gpointer from)
+{
+  KlyngeAttendance *line = self, *fresh = from;
+
+  g_free (line->member_name);
+  line->member_name = g_steal_pointer (&fresh->member_name);
+  g_free (line->clinic_name);
+  line->clinic_name = g_steal_pointer (&fresh->clinic_name);
+  g_free (line->status);
+  line->status = g_steal_pointer (&fresh->status);
+  line->late = fresh->late;
+}
+
+/**
+ * klynge_attendance_update:
+ * @from: (transfer full): the same line as read again; used up
+ *
+ * Returns: whether any of @self's properties changed (each notified)
+ */
+gboolean
+klynge_attendance_update (KlyngeAttendance *self,
+                          KlyngeAttendance *from)
+{
+  g_autoptr(KlyngeAttendance) fresh = from;
+
+  return klynge_record_update (self, fresh, take_fields);
 }
 
 static void

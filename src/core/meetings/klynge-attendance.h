@@ -52,6 +52,8 @@ typedef struct
 
 void klynge_attendance_rate_free (KlyngeAttendanceRate *rate);
 
+gboolean    klynge_attendance_update       (KlyngeAttendance *self,
+                                            KlyngeAttendance *from);
 const char *klynge_attendance_status_label (const char *status);
 gunichar    klynge_quick_key               (const char *status);
 char       *klynge_quick_key_text          (const char *status);

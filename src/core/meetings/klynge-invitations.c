@@ -16,9 +16,26 @@
 #include "klynge-format.h"
 #include "klynge-invitations.h"
 #include "klynge-meeting.h"
+#include "klynge-record.h"
 #include "klynge-sql.h"
 
 G_DEFINE_FINAL_TYPE (KlyngeInvitation, klynge_invitation, G_TYPE_OBJECT)
+
+/* The properties that rows bind; the list's "id" is the member's, as a
+ * meeting invites a member once. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_MEMBER_NAME,
+  PROP_MEMBER_EMAIL,
+  PROP_CLINIC_NAME,
+  PROP_STATUS,
+  PROP_SENT_AT,
+  PROP_RESPONDED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *const answers[] = { "invited", "accepted", "declined", "no_answer", NULL };
 
@@ -37,14 +54,97 @@ klynge_invitation_finalize (GObject *object)
 }
 
 static void
+klynge_invitation_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KlyngeInvitation *self = KLYNGE_INVITATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->member_id);
+      break;
+    case PROP_MEMBER_NAME:
+      g_value_set_string (value, self->member_name);
+      break;
+    case PROP_MEMBER_EMAIL:
+      g_value_set_string (value, self->member_email);
+      break;
+    case PROP_CLINIC_NAME:
+      g_value_set_string (value, self->clinic_name);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+    case PROP_SENT_AT:
+      g_value_set_string (value, self->sent_at);
+      break;
+    case PROP_RESPONDED_AT:
+      g_value_set_string (value, self->responded_at);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 klynge_invitation_class_init (KlyngeInvitationClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = klynge_invitation_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = klynge_invitation_finalize;
+  object_class->get_property = klynge_invitation_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, KLYNGE_RECORD_READABLE);
+  properties[PROP_MEMBER_NAME] = g_param_spec_string ("member-name", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_MEMBER_EMAIL] = g_param_spec_string ("member-email", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_CLINIC_NAME] = g_param_spec_string ("clinic-name", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_SENT_AT] = g_param_spec_string ("sent-at", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  properties[PROP_RESPONDED_AT] = g_param_spec_string ("responded-at", NULL, NULL, NULL, KLYNGE_RECORD_READABLE);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 klynge_invitation_init (KlyngeInvitation *self)
 {
+}
+
+static void
+take_fields (gpointer self,
+             gpointer from)
+{
+  KlyngeInvitation *invitation = self, *fresh = from;
+
+  g_free (invitation->member_name);
+  invitation->member_name = g_steal_pointer (&fresh->member_name);
+  g_free (invitation->member_email);
+  invitation->member_email = g_steal_pointer (&fresh->member_email);
+  g_free (invitation->clinic_name);
+  invitation->clinic_name = g_steal_pointer (&fresh->clinic_name);
+  g_free (invitation->status);
+  invitation->status = g_steal_pointer (&fresh->status);
+  g_free (invitation->sent_at);
+  invitation->sent_at = g_steal_pointer (&fresh->sent_at);
+  g_free (invitation->responded_at);
+  invitation->responded_at = g_steal_pointer (&fresh->responded_at);
+}
+
+/**
+ * klynge_invitation_update:
+ * @from: (transfer full): the same invitation as read again; used up
+ *
+ * Returns: whether any of @self's properties changed (each notified)
+ */
+gboolean
+klynge_invitation_update (KlyngeInvitation *self,
+                          KlyngeInvitation *from)
+{
+  g_autoptr(KlyngeInvitation) fresh = from;
+
+  return klynge_record_update (self, fresh, take_fields);
 }
 
 const char *

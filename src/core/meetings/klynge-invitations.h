@@ -31,6 +31,8 @@ struct _KlyngeInvitation
 };
 
 const char *klynge_invitation_status_label (const char   *status);
+gboolean    klynge_invitation_update       (KlyngeInvitation *self,
+                                            KlyngeInvitation *from);
 
 /* The answers to one meeting's invitations. */
 typedef struct

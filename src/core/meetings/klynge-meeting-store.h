@@ -6,24 +6,15 @@
 
 #pragma once
 
-#include <gio/gio.h>
-
-#include "klynge-db.h"
+#include "klynge-record-store.h"
 
 G_BEGIN_DECLS
 
 #define KLYNGE_TYPE_MEETING_STORE (klynge_meeting_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (KlyngeMeetingStore, klynge_meeting_store, KLYNGE, MEETING_STORE, GObject)
+G_DECLARE_FINAL_TYPE (KlyngeMeetingStore, klynge_meeting_store, KLYNGE, MEETING_STORE, KlyngeRecordStore)
 
-KlyngeMeetingStore *klynge_meeting_store_new            (KlyngeDb            *db,
-                                                         gint64               cluster_id);
-gint64              klynge_meeting_store_get_cluster_id (KlyngeMeetingStore  *self);
-GListModel         *klynge_meeting_store_get_meetings   (KlyngeMeetingStore  *self);
-gboolean            klynge_meeting_store_load           (KlyngeMeetingStore  *self,
-                                                         GError             **error);
-gboolean            klynge_meeting_store_refresh        (KlyngeMeetingStore  *self,
-                                                         GError             **error);
-const GError       *klynge_meeting_store_get_error      (KlyngeMeetingStore  *self);
+KlyngeMeetingStore *klynge_meeting_store_new (KlyngeDb *db,
+                                              gint64    cluster_id);
 
 G_END_DECLS
