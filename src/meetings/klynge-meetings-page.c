@@ -26,6 +26,7 @@
 #include "klynge-print.h"
 #include "klynge-meetings-page.h"
 #include "klynge-placeholder.h"
+#include "klynge-record-list.h"
 #include "klynge-topics-window.h"
 
 struct _KlyngeMeetingsPage
@@ -200,41 +201,19 @@ select_meeting_row (KlyngeMeetingsPage *self,
   self->reloading = FALSE;
 }
 
-/* The store names what changed. Gtk_list_box_bind_model() would build a
- * new row for a meeting updated in place, losing the selection and the
- * keyboard's place on it; here such a row stays, and only rows of
- * meetings that came, went or moved are made or dropped. */
-static void
-meetings_changed_cb (GListModel         *meetings,
-                     guint               position,
-                     guint               removed,
-                     guint               added,
-                     KlyngeMeetingsPage *self)
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
 {
-  guint kept = 0;
+  return GTK_WIDGET (klynge_meeting_row_new (item));
+}
 
-  for (; kept < MIN (removed, added); kept++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->meeting_list, (int) (position + kept));
-      g_autoptr(KlyngeMeeting) meeting = g_list_model_get_item (meetings, position + kept);
-
-      if (row_meeting (row) != meeting)
-        break;
-      /* Its past may have changed, and with it the headers. */
-      gtk_list_box_row_changed (row);
-    }
-  self->reloading = TRUE;
-  for (guint i = kept; i < removed; i++)
-    gtk_list_box_remove (self->meeting_list,
-                         GTK_WIDGET (gtk_list_box_get_row_at_index (self->meeting_list, (int) (position + kept))));
-  for (guint i = kept; i < added; i++)
-    {
-      g_autoptr(KlyngeMeeting) meeting = g_list_model_get_item (meetings, position + i);
-
-      gtk_list_box_insert (self->meeting_list, klynge_meeting_row_new (meeting), (int) (position + i));
-    }
-  self->reloading = FALSE;
-  /* A meeting that moved keeps its selection. */
+/* Runs once the list's rows follow the store (klynge_record_list_bind()
+ * keeps the row of a meeting updated in place): a meeting that moved keeps
+ * its selection. */
+static void
+meetings_changed_cb (KlyngeMeetingsPage *self)
+{
   if (self->meeting != NULL && gtk_list_box_get_selected_row (self->meeting_list) == NULL)
     select_meeting_row (self, self->meeting->id);
 }
@@ -247,24 +226,17 @@ show_store (KlyngeMeetingsPage *self)
   KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
   KlyngeMeetingStore *store = context != NULL ? klynge_context_get_meeting_store (context) : NULL;
   const GError *error;
-  GListModel *meetings;
-  GtkListBoxRow *row;
 
   if (self->store != store)
     {
       if (self->store != NULL)
         g_signal_handlers_disconnect_by_func (G_LIST_MODEL (self->store), meetings_changed_cb, self);
       g_set_weak_pointer (&self->store, store);
-      self->reloading = TRUE;
-      /* By row: the row menu's popover is the list's child too. */
-      while ((row = gtk_list_box_get_row_at_index (self->meeting_list, 0)) != NULL)
-        gtk_list_box_remove (self->meeting_list, GTK_WIDGET (row));
-      self->reloading = FALSE;
+      klynge_record_list_bind (self->meeting_list, G_LIST_MODEL (store), create_row, self);
       if (store == NULL)
         return;
-      meetings = G_LIST_MODEL (store);
-      g_signal_connect_object (meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self, 0);
-      meetings_changed_cb (meetings, 0, 0, g_list_model_get_n_items (meetings), self);
+      g_signal_connect_object (store, "items-changed", G_CALLBACK (meetings_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL);
     }
   if (store == NULL)
