@@ -19,6 +19,7 @@ typedef struct
   GtkListBox                 *list;     /* weak: it owns the binding */
   GListModel                 *records;  /* weak: the context owns its stores */
   GtkListBoxCreateWidgetFunc  create_row;
+  KlyngeRecordListChanged     changed;
   gpointer                    user_data;
 } Binding;
 
@@ -92,11 +93,15 @@ records_changed_cb (GListModel *records,
       g_object_set_data_full (G_OBJECT (row), "klynge-record", g_object_ref (record), g_object_unref);
       gtk_list_box_insert (binding->list, row, (int) (position + i));
     }
+  if (binding->changed != NULL)
+    binding->changed (binding->user_data, position, removed, added);
 }
 
 /**
  * klynge_record_list_bind:
  * @records: (nullable): the records to show, or %NULL for none
+ * @changed: (nullable): called after each change of the rows, the first
+ *   filling included, so a view's summary follows the same signal
  *
  * Shows @records in @list, a row made by @create_row for each, and keeps
  * each row for as long as its record is in @records. Another model (or
@@ -106,6 +111,7 @@ void
 klynge_record_list_bind (GtkListBox                 *list,
                          GListModel                 *records,
                          GtkListBoxCreateWidgetFunc  create_row,
+                         KlyngeRecordListChanged     changed,
                          gpointer                    user_data)
 {
   Binding *binding = g_object_get_data (G_OBJECT (list), BINDING_KEY);
@@ -123,6 +129,7 @@ klynge_record_list_bind (GtkListBox                 *list,
   binding->records = records;
   g_object_weak_ref (G_OBJECT (records), records_gone_cb, binding);
   binding->create_row = create_row;
+  binding->changed = changed;
   binding->user_data = user_data;
   g_object_set_data_full (G_OBJECT (list), BINDING_KEY, binding, binding_free);
   g_signal_connect (records, "items-changed", G_CALLBACK (records_changed_cb), binding);

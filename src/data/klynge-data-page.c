@@ -148,20 +148,27 @@ show_batches (KlyngeDataPage *self)
   KlyngeRecordStore *store = klynge_context_get_store (context, KLYNGE_TYPE_BATCH_STORE, klynge_page_get_cluster (KLYNGE_PAGE (self)));
 
   klynge_record_store_load (store, NULL);
-  klynge_record_list_bind (self->batches_list, G_LIST_MODEL (store), create_batch_row, self);
+  klynge_record_list_bind (self->batches_list, G_LIST_MODEL (store), create_batch_row, NULL, self);
   gtk_list_box_set_placeholder (self->batches_list, batches_placeholder_new (klynge_record_store_get_error (store)));
+}
+
+static void update_tracker (KlyngeDataPage *self);
+
+static void
+deliveries_changed_cb (gpointer user_data,
+                       guint    position,
+                       guint    removed,
+                       guint    added)
+{
+  update_tracker (user_data);
 }
 
 static void
 set_deliveries (KlyngeDataPage    *self,
                 KlyngeRecordStore *store)
 {
-  if (self->deliveries == store)
-    return;
-  if (self->deliveries != NULL)
-    g_signal_handlers_disconnect_by_data (self->deliveries, self);
   g_set_weak_pointer (&self->deliveries, store);
-  klynge_record_list_bind (self->requests_list, G_LIST_MODEL (store), create_request_row, self);
+  klynge_record_list_bind (self->requests_list, G_LIST_MODEL (store), create_request_row, deliveries_changed_cb, self);
 }
 
 static void
@@ -221,11 +228,7 @@ show_requests (KlyngeDataPage *self)
     }
   store = klynge_context_get_store (context, KLYNGE_TYPE_DELIVERY_STORE, meeting);
   klynge_record_store_load (store, NULL);
-  if (self->deliveries != store)
-    {
-      set_deliveries (self, store);
-      g_signal_connect_swapped (store, "items-changed", G_CALLBACK (update_tracker), self);
-    }
+  set_deliveries (self, store);
   update_tracker (self);
 }
 

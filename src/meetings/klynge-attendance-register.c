@@ -311,11 +311,13 @@ create_row (gpointer item,
 
 /* The row's record is set once it is made: its line is shown from then. */
 static void
-lines_changed_cb (KlyngeAttendanceRegister *self,
-                  guint                     position,
-                  guint                     removed,
-                  guint                     added)
+lines_changed_cb (gpointer user_data,
+                  guint    position,
+                  guint    removed,
+                  guint    added)
 {
+  KlyngeAttendanceRegister *self = user_data;
+
   for (guint i = 0; i < added; i++)
     show_line (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, (int) (position + i))));
   klynge_page_reflow (GTK_WIDGET (self->list));
@@ -327,16 +329,8 @@ static void
 set_store (KlyngeAttendanceRegister *self,
            KlyngeRecordStore        *store)
 {
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_weak_pointer (&self->store, store);
-  klynge_record_list_bind (self->list, G_LIST_MODEL (store), create_row, self);
-  if (store == NULL)
-    return;
-  g_signal_connect_swapped (store, "items-changed", G_CALLBACK (lines_changed_cb), self);
-  lines_changed_cb (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  klynge_record_list_bind (self->list, G_LIST_MODEL (store), create_row, lines_changed_cb, self);
 }
 
 /* The register's lines are the context's store: the same meeting keeps

@@ -186,17 +186,20 @@ answer_action (GtkWidget  *widget,
 }
 
 static void
+answers_changed_cb (gpointer user_data,
+                    guint    position,
+                    guint    removed,
+                    guint    added)
+{
+  update_summary (user_data);
+}
+
+static void
 set_store (KlyngeInvitationsView *self,
            KlyngeRecordStore     *store)
 {
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_weak_pointer (&self->store, store);
-  klynge_record_list_bind (self->list, G_LIST_MODEL (store), create_row, self);
-  if (store != NULL)
-    g_signal_connect_swapped (store, "items-changed", G_CALLBACK (update_summary), self);
+  klynge_record_list_bind (self->list, G_LIST_MODEL (store), create_row, answers_changed_cb, self);
 }
 
 /* The context's store of the meeting's invitations keeps its rows while

@@ -212,8 +212,13 @@ create_row (gpointer item,
  * keeps the row of a meeting updated in place): a meeting that moved keeps
  * its selection. */
 static void
-meetings_changed_cb (KlyngeMeetingsPage *self)
+meetings_changed_cb (gpointer user_data,
+                     guint    position,
+                     guint    removed,
+                     guint    added)
 {
+  KlyngeMeetingsPage *self = user_data;
+
   if (self->meeting != NULL && gtk_list_box_get_selected_row (self->meeting_list) == NULL)
     select_meeting_row (self, self->meeting->id);
 }
@@ -229,14 +234,10 @@ show_store (KlyngeMeetingsPage *self)
 
   if (self->store != store)
     {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_func (G_LIST_MODEL (self->store), meetings_changed_cb, self);
       g_set_weak_pointer (&self->store, store);
-      klynge_record_list_bind (self->meeting_list, G_LIST_MODEL (store), create_row, self);
+      klynge_record_list_bind (self->meeting_list, G_LIST_MODEL (store), create_row, meetings_changed_cb, self);
       if (store == NULL)
         return;
-      g_signal_connect_object (store, "items-changed", G_CALLBACK (meetings_changed_cb), self,
-                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       klynge_record_store_load (KLYNGE_RECORD_STORE (store), NULL);
     }
   if (store == NULL)
@@ -902,8 +903,6 @@ klynge_meetings_page_dispose (GObject *object)
 {
   KlyngeMeetingsPage *self = KLYNGE_MEETINGS_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (G_LIST_MODEL (self->store), meetings_changed_cb, self);
   g_clear_weak_pointer (&self->store);
   g_clear_object (&self->meeting);
   g_clear_object (&self->meeting_db);
