@@ -10,12 +10,9 @@
 
 #include "klynge-i18n.h"
 
-#include "klynge-cluster-store.h"
 #include "klynge-cluster.h"
 #include "klynge-cluster-details.h"
 #include "klynge-context.h"
-#include "klynge-ledger-store.h"
-#include "klynge-meeting-store.h"
 #include "klynge-record-store.h"
 #include "klynge-undo-stack.h"
 
@@ -26,9 +23,6 @@ struct _KlyngeContext
   KlyngeDb *db;
   gint64    cluster_id;
   KlyngeUndoStack *undo_stack;
-  KlyngeClusterStore *cluster_store;
-  KlyngeLedgerStore *ledger_store;
-  KlyngeMeetingStore *meeting_store;
   GPtrArray *stores;           /* of KlyngeRecordStore, one of each type */
   gboolean  read_only;
 };
@@ -58,9 +52,6 @@ klynge_context_dispose (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_object (&self->undo_stack);
-  g_clear_object (&self->cluster_store);
-  g_clear_object (&self->ledger_store);
-  g_clear_object (&self->meeting_store);
   g_clear_pointer (&self->stores, g_ptr_array_unref);
 
   G_OBJECT_CLASS (klynge_context_parent_class)->dispose (object);
@@ -176,18 +167,9 @@ klynge_context_get_db (KlyngeContext *self)
 /* Another database or cluster is a full reload: its records are other
  * objects, read when a list first asks for them. */
 static void
-replace_cluster_store (KlyngeContext *self)
+drop_stores (KlyngeContext *self)
 {
-  g_clear_object (&self->cluster_store);
-  g_clear_object (&self->ledger_store);
-  g_clear_object (&self->meeting_store);
   g_ptr_array_set_size (self->stores, 0);
-  if (self->db != NULL && self->cluster_id != 0)
-    {
-      self->cluster_store = klynge_cluster_store_new (self->db, self->cluster_id);
-      self->ledger_store = klynge_ledger_store_new (self->db, self->cluster_id);
-      self->meeting_store = klynge_meeting_store_new (self->db, self->cluster_id);
-    }
 }
 
 /* An archived cluster is shown as a read-only file is: it is kept to be
@@ -228,7 +210,7 @@ klynge_context_set_db (KlyngeContext *self,
   g_clear_object (&self->undo_stack);
   if (db != NULL)
     self->undo_stack = klynge_undo_stack_new (db);
-  replace_cluster_store (self);
+  drop_stores (self);
 
   update_read_only (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
@@ -293,7 +275,7 @@ klynge_context_set_cluster_id (KlyngeContext *self,
    * names the file, and a look at another cluster is no reason to lose
    * what Ctrl+Z or Shift+Ctrl+Z would do. */
   self->cluster_id = cluster_id;
-  replace_cluster_store (self);
+  drop_stores (self);
   update_read_only (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
 }
@@ -312,54 +294,13 @@ klynge_context_get_undo_stack (KlyngeContext *self)
 }
 
 /**
- * klynge_context_get_cluster_store:
- *
- * Returns: (transfer none) (nullable): the members and clinics of the
- *   cluster shown, kept up to date in place by klynge_context_emit_changed();
- *   another store after a database or cluster switch
- */
-KlyngeClusterStore *
-klynge_context_get_cluster_store (KlyngeContext *self)
-{
-  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
-  return self->cluster_store;
-}
-
-/**
- * klynge_context_get_ledger_store:
- *
- * Returns: (transfer none) (nullable): the ledger of the cluster shown,
- *   kept up to date in place by klynge_context_emit_changed(); another
- *   store after a database or cluster switch
- */
-KlyngeLedgerStore *
-klynge_context_get_ledger_store (KlyngeContext *self)
-{
-  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
-  return self->ledger_store;
-}
-
-/**
- * klynge_context_get_meeting_store:
- *
- * Returns: (transfer none) (nullable): the meetings of the cluster shown,
- *   kept up to date in place by klynge_context_emit_changed(); another
- *   store after a database or cluster switch
- */
-KlyngeMeetingStore *
-klynge_context_get_meeting_store (KlyngeContext *self)
-{
-  g_return_val_if_fail (KLYNGE_IS_CONTEXT (self), NULL);
-  return self->meeting_store;
-}
-
-/**
  * klynge_context_get_store:
  * @type: a #KlyngeRecordStore type
  * @owner_id: the cluster or meeting whose records are shown
  *
  * The context keeps one store of each type, for the list on screen: asked
- * for another owner's records, it makes a new store in its place.
+ * for another owner's records, it makes a new store in its place, and a
+ * database or cluster switch drops them all.
  *
  * Returns: (transfer none) (nullable): the store of @owner_id's records,
  *   kept up to date in place by klynge_context_emit_changed(); %NULL
@@ -397,12 +338,6 @@ klynge_context_emit_changed (KlyngeContext *self)
   /* The change may have archived or unarchived the cluster. */
   update_read_only (self);
   /* A failure stays with the store, for the lists to show. */
-  if (self->cluster_store != NULL)
-    klynge_cluster_store_refresh (self->cluster_store, NULL);
-  if (self->ledger_store != NULL)
-    klynge_record_store_refresh (KLYNGE_RECORD_STORE (self->ledger_store), NULL);
-  if (self->meeting_store != NULL)
-    klynge_record_store_refresh (KLYNGE_RECORD_STORE (self->meeting_store), NULL);
   for (guint i = 0; i < self->stores->len; i++)
     klynge_record_store_refresh (g_ptr_array_index (self->stores, i), NULL);
   g_signal_emit (self, signals[CHANGED], 0);

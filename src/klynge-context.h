@@ -6,10 +6,7 @@
 
 #pragma once
 
-#include "klynge-cluster-store.h"
 #include "klynge-db.h"
-#include "klynge-ledger-store.h"
-#include "klynge-meeting-store.h"
 #include "klynge-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -30,9 +27,6 @@ void           klynge_context_set_cluster_id  (KlyngeContext *self,
                                                gint64         cluster_id);
 void           klynge_context_emit_changed    (KlyngeContext *self);
 KlyngeUndoStack *klynge_context_get_undo_stack (KlyngeContext *self);
-KlyngeClusterStore *klynge_context_get_cluster_store (KlyngeContext *self);
-KlyngeLedgerStore *klynge_context_get_ledger_store (KlyngeContext *self);
-KlyngeMeetingStore *klynge_context_get_meeting_store (KlyngeContext *self);
 gpointer       klynge_context_get_store       (KlyngeContext *self,
                                                GType          type,
                                                gint64         owner_id);

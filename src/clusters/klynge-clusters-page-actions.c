@@ -19,6 +19,7 @@
 #include "klynge-member-import-dialog.h"
 #include "klynge-placeholder.h"
 #include "klynge-practice-list.h"
+#include "klynge-record-store.h"
 
 static void
 changed (KlyngeClustersPage *self)
@@ -174,9 +175,8 @@ static GListModel *
 other_clinics (KlyngeClustersPage *self,
                KlyngeClinic       *clinic)
 {
-  KlyngeClusterStore *store = klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self)));
   GtkFilter *others = GTK_FILTER (gtk_custom_filter_new (is_other_clinic, g_object_ref (clinic), g_object_unref));
-  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (klynge_cluster_store_get_clinics (store)),
+  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (gtk_filter_list_model_get_model (self->clinics_filtered)),
                                                             others);
   GtkSorter *by_name = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (KLYNGE_TYPE_CLINIC, NULL, "name")));
 
@@ -245,8 +245,7 @@ delete_clinic_action (GtkWidget  *widget,
     }
   if (n_members > 0)
     {
-      klynge_cluster_store_load_clinics (klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self))),
-                                         &error);
+      klynge_record_store_load (KLYNGE_RECORD_STORE (gtk_filter_list_model_get_model (self->clinics_filtered)), &error);
       ask_about_members (self, clinic, n_members, error);
     }
   else

@@ -6,7 +6,6 @@
 
 #pragma once
 
-#include "klynge-cluster-store.h"
 #include "klynge-cluster-overview.h"
 #include "klynge-clusters-page.h"
 
@@ -39,9 +38,6 @@ struct _KlyngeClustersPage
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
   GCancellable       *export_cancellable;
   GCancellable       *import_cancellable;
-  /* The context's, weakly: a store keeps its database open, and a restore
-   * closes the database before it replaces the file. */
-  KlyngeClusterStore *store;
   guint               reload_source;
   gboolean            compact;         /* the summary fits in a few lines */
 };

@@ -13,10 +13,12 @@
 #include "klynge-cancellable.h"
 #include "klynge-accessible.h"
 #include "klynge-clinic.h"
+#include "klynge-clinic-store.h"
 #include "klynge-clusters-page-private.h"
 #include "klynge-format.h"
 #include "klynge-list-keys.h"
 #include "klynge-member.h"
+#include "klynge-member-store.h"
 #include "klynge-record-table.h"
 #include "klynge-member-export.h"
 #include "klynge-menu-button.h"
@@ -289,7 +291,8 @@ update_empty_state (KlyngeClustersPage *self,
 {
   GtkStack *content = members ? self->members_content : self->clinics_content;
   AdwStatusPage *empty = members ? self->members_empty : self->clinics_empty;
-  const GError *error = self->store != NULL ? klynge_cluster_store_get_error (self->store) : NULL;
+  GListModel *store = gtk_filter_list_model_get_model (members ? self->members_filtered : self->clinics_filtered);
+  const GError *error = store != NULL ? klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)) : NULL;
 
   gtk_stack_set_visible_child_name (content, n_shown > 0 && error == NULL ? "list" : "empty");
   if (n_shown > 0 && error == NULL)
@@ -388,10 +391,12 @@ klynge_clusters_page_size_allocate (GtkWidget *widget,
 static void
 show_clinics_if_visible (KlyngeClustersPage *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") != 0 || self->store == NULL)
+  GListModel *clinics = gtk_filter_list_model_get_model (self->clinics_filtered);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "clinics") != 0 || clinics == NULL)
     return;
   /* A failure stays with the store, for the list to show. */
-  klynge_cluster_store_load_clinics (self->store, NULL);
+  klynge_record_store_load (KLYNGE_RECORD_STORE (clinics), NULL);
 }
 
 static void
@@ -407,25 +412,27 @@ reload_idle (gpointer data)
   KlyngeClustersPage *self = data;
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   gint64 cluster = klynge_page_get_cluster (KLYNGE_PAGE (self));
-  KlyngeClusterStore *store = klynge_context_get_cluster_store (klynge_page_get_context (KLYNGE_PAGE (self)));
+  KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
+  KlyngeRecordStore *members = klynge_context_get_store (context, KLYNGE_TYPE_MEMBER_STORE, cluster);
 
   self->reload_source = 0;
-  /* The same store has updated its records in place: the lists keep their
-   * rows, scroll position and selection. Another one is another list. */
-  if (g_set_weak_pointer (&self->store, store))
+  /* The same stores have updated their records in place: the lists keep
+   * their rows, scroll position and selection. Others are other lists. */
+  if (gtk_filter_list_model_get_model (self->members_filtered) != (GListModel *) members)
     {
-      gtk_filter_list_model_set_model (self->members_filtered, store != NULL ? klynge_cluster_store_get_members (store) : NULL);
-      gtk_filter_list_model_set_model (self->clinics_filtered, store != NULL ? klynge_cluster_store_get_clinics (store) : NULL);
+      gtk_filter_list_model_set_model (self->members_filtered, G_LIST_MODEL (members));
+      gtk_filter_list_model_set_model (self->clinics_filtered,
+                                       klynge_context_get_store (context, KLYNGE_TYPE_CLINIC_STORE, cluster));
       klynge_record_table_show_first_rows (self->members_view);
       klynge_record_table_show_first_rows (self->clinics_view);
     }
-  if (db == NULL || cluster == 0 || store == NULL)
+  if (db == NULL || cluster == 0)
     return G_SOURCE_REMOVE;
 
   klynge_cluster_overview_load (self->summary, db, cluster);
   /* A failure stays with the store, for the lists to show. */
-  if (klynge_cluster_store_get_error (store) == NULL)
-    klynge_cluster_store_load_members (store, NULL);
+  if (klynge_record_store_get_error (members) == NULL)
+    klynge_record_store_load (members, NULL);
   show_clinics_if_visible (self);
   update_count (self);
   return G_SOURCE_REMOVE;
@@ -491,7 +498,6 @@ klynge_clusters_page_dispose (GObject *object)
   klynge_cancellable_clear (&self->export_cancellable);
   klynge_cancellable_clear (&self->import_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_weak_pointer (&self->store);
 
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);
 }

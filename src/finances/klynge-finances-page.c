@@ -18,6 +18,7 @@
 #include "klynge-record-table.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
+#include "klynge-ledger-store.h"
 #include "klynge-list-keys.h"
 #include "klynge-money.h"
 #include "klynge-picker.h"
@@ -291,7 +292,8 @@ show_store (KlyngeFinancesPage  *self,
             gboolean             currency_changed,
             GError             **error)
 {
-  KlyngeLedgerStore *store = klynge_context_get_ledger_store (klynge_page_get_context (KLYNGE_PAGE (self)));
+  KlyngeLedgerStore *store = klynge_context_get_store (klynge_page_get_context (KLYNGE_PAGE (self)), KLYNGE_TYPE_LEDGER_STORE,
+                                                       klynge_page_get_cluster (KLYNGE_PAGE (self)));
 
   if (g_set_weak_pointer (&self->store, store) || currency_changed)
     {

@@ -23,6 +23,7 @@
 #include "klynge-meeting-export.h"
 #include "klynge-meeting-print.h"
 #include "klynge-meeting-row.h"
+#include "klynge-meeting-store.h"
 #include "klynge-print.h"
 #include "klynge-meetings-page.h"
 #include "klynge-placeholder.h"
@@ -229,7 +230,9 @@ static void
 show_store (KlyngeMeetingsPage *self)
 {
   KlyngeContext *context = klynge_page_get_context (KLYNGE_PAGE (self));
-  KlyngeMeetingStore *store = context != NULL ? klynge_context_get_meeting_store (context) : NULL;
+  KlyngeMeetingStore *store = context != NULL ? klynge_context_get_store (context, KLYNGE_TYPE_MEETING_STORE,
+                                                                           klynge_page_get_cluster (KLYNGE_PAGE (self)))
+                                               : NULL;
   const GError *error;
 
   if (self->store != store)

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The clinics of a cluster, as #KlyngeClinic records that keep their objects while the database changes (see
- * #KlyngeRecordStore); #KlyngeClusterStore holds one for its cluster.
+ * #KlyngeRecordStore).
  */
 
 #include "klynge-clinic.h"
