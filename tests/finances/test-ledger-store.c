@@ -10,42 +10,6 @@
 
 typedef KlyngeTestDemo Fixture;
 
-/* What the store announced since the last check, and what the entry
- * watched notified. */
-typedef struct
-{
-  GString   *changes;
-  GPtrArray *notified;
-} Recorder;
-
-static gboolean
-notified (Recorder   *recorder,
-          const char *name)
-{
-  return g_ptr_array_find_with_equal_func (recorder->notified, name, g_str_equal, NULL);
-}
-
-/* Checks that exactly one items-changed came, @expected, and forgets what
- * was recorded. */
-static void
-assert_one_change (Recorder   *recorder,
-                   const char *expected)
-{
-  g_assert_cmpstr (recorder->changes->str, ==, expected);
-  g_string_truncate (recorder->changes, 0);
-  g_ptr_array_set_size (recorder->notified, 0);
-}
-
-static KlyngeLedgerEntry *
-entry_at (GListModel *model,
-          guint       position)
-{
-  /* The store keeps the entry alive. */
-  g_autoptr(KlyngeLedgerEntry) entry = g_list_model_get_item (model, position);
-
-  return entry;
-}
-
 static void
 refresh (KlyngeLedgerStore *store)
 {
@@ -83,7 +47,8 @@ test_save_delete_undo (Fixture       *f,
 {
   g_autoptr(KlyngeLedgerStore) store = klynge_ledger_store_new (f->db, f->cluster);
   GListModel *model = G_LIST_MODEL (store);
-  Recorder recorder = { g_string_new (NULL), g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(KlyngeLedgerEntry) edited = NULL;
@@ -96,17 +61,17 @@ test_save_delete_undo (Fixture       *f,
   g_assert_true (klynge_record_store_load (KLYNGE_RECORD_STORE (store), &error));
   n = g_list_model_get_n_items (model);
   position = n - 5;
-  listed = entry_at (model, position);
-  last = entry_at (model, n - 1);
+  listed = klynge_test_item (model, position);
+  last = klynge_test_item (model, n - 1);
   last_balance = last->balance;
   id = listed->id;
-  klynge_test_log_items_changed (model, recorder.changes);
-  klynge_test_log_notify (listed, recorder.notified);
+  klynge_test_log_items_changed (model, log);
+  klynge_test_log_notify (listed, names);
 
   /* Nothing changed: nothing announced. */
   refresh (store);
-  g_assert_cmpstr (recorder.changes->str, ==, "");
-  g_assert_cmpuint (recorder.notified->len, ==, 0);
+  klynge_test_assert_log (log, "");
+  klynge_test_assert_names (names, "");
 
   /* A note is the entry's row alone. */
   edited = klynge_ledger_entry_new ();
@@ -124,45 +89,42 @@ test_save_delete_undo (Fixture       *f,
   g_assert_true (klynge_ledger_save_entry (f->db, f->cluster, 0, edited, &error));
   g_assert_no_error (error);
   refresh (store);
-  g_assert_true (entry_at (model, position) == listed);
+  g_assert_true (klynge_test_item (model, position) == listed);
   g_assert_cmpstr (listed->note, ==, "Receipt in the blue folder");
-  g_assert_cmpuint (recorder.notified->len, ==, 1);
-  g_assert_true (notified (&recorder, "note"));
+  klynge_test_assert_names (names, "note");
   expected = g_strdup_printf ("(%u,1,1)", position);
-  assert_one_change (&recorder, expected);
+  klynge_test_assert_log (log, expected);
 
   /* An amount moves the balance of every entry after it too. */
   edited->amount = listed->amount + 10000;
   g_assert_true (klynge_ledger_save_entry (f->db, f->cluster, 0, edited, &error));
   refresh (store);
-  g_assert_true (entry_at (model, position) == listed);
-  g_assert_true (entry_at (model, n - 1) == last);
-  g_assert_true (notified (&recorder, "signed-amount"));
-  g_assert_true (notified (&recorder, "balance"));
-  g_assert_false (notified (&recorder, "note"));
+  g_assert_true (klynge_test_item (model, position) == listed);
+  g_assert_true (klynge_test_item (model, n - 1) == last);
+  klynge_test_assert_names (names, "balance signed-amount");
   g_assert_cmpint (last->balance, ==, last_balance + (listed->kind == KLYNGE_LEDGER_INCOME ? 10000 : -10000));
   g_free (expected);
   expected = g_strdup_printf ("(%u,%u,%u)", position, n - position, n - position);
-  assert_one_change (&recorder, expected);
+  klynge_test_assert_log (log, expected);
 
-  g_signal_handlers_disconnect_by_data (listed, recorder.notified);
+  g_signal_handlers_disconnect_by_data (listed, names);
   deleted = klynge_ledger_delete_entry (f->db, f->cluster, id, &error);
   g_assert_nonnull (deleted);
   refresh (store);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n - 1);
   g_free (expected);
   expected = g_strdup_printf ("(%u,%u,%u)", position, n - position, n - position - 1);
-  assert_one_change (&recorder, expected);
+  klynge_test_assert_log (log, expected);
 
   g_assert_true (klynge_snapshot_restore (deleted, f->db, &error));
   g_assert_no_error (error);
   refresh (store);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
-  g_assert_cmpint (entry_at (model, position)->id, ==, id);
-  g_assert_true (entry_at (model, n - 1) == last);
+  g_assert_cmpint (((KlyngeLedgerEntry *) klynge_test_item (model, position))->id, ==, id);
+  g_assert_true (klynge_test_item (model, n - 1) == last);
   g_free (expected);
   expected = g_strdup_printf ("(%u,%u,%u)", position, n - position - 1, n - position);
-  assert_one_change (&recorder, expected);
+  klynge_test_assert_log (log, expected);
 
   /* A new entry after the others is one added row. */
   added = klynge_ledger_entry_new ();
@@ -171,14 +133,12 @@ test_save_delete_undo (Fixture       *f,
   added->category_id = last->category_id;
   g_assert_true (klynge_ledger_save_entry (f->db, f->cluster, 0, added, &error));
   refresh (store);
-  g_assert_cmpint (entry_at (model, n)->id, ==, added->id);
+  g_assert_cmpint (((KlyngeLedgerEntry *) klynge_test_item (model, n))->id, ==, added->id);
   g_free (expected);
   expected = g_strdup_printf ("(%u,0,1)", n);
-  assert_one_change (&recorder, expected);
+  klynge_test_assert_log (log, expected);
 
-  g_signal_handlers_disconnect_by_data (model, recorder.changes);
-  g_string_free (recorder.changes, TRUE);
-  g_ptr_array_unref (recorder.notified);
+  g_signal_handlers_disconnect_by_data (model, log);
 }
 
 /* A ledger that cannot be read keeps what it showed, and says why. */
@@ -199,12 +159,12 @@ test_error (Fixture       *f,
   g_assert_nonnull (error);
   g_assert_nonnull (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
-  g_assert_cmpstr (changes->str, ==, "");
+  klynge_test_assert_log (changes, "");
 
   g_assert_true (klynge_db_exec (f->db, "ALTER TABLE ledger_entry_away RENAME TO ledger_entry", NULL));
   refresh (store);
   g_assert_null (klynge_record_store_get_error (KLYNGE_RECORD_STORE (store)));
-  g_assert_cmpstr (changes->str, ==, "");
+  klynge_test_assert_log (changes, "");
   g_signal_handlers_disconnect_by_data (store, changes);
 }
 
