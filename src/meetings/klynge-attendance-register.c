@@ -83,7 +83,8 @@ record (KlyngeAttendanceRegister *self,
   late = late && g_str_equal (status, "present");
   if (!klynge_attendance_set (self->db, self->meeting_id, line->member_id, status, late, &error))
     klynge_page_show_message (GTK_WIDGET (self), error->message);
-  /* The row shows the line as stored: a change of it, through the store. */
+  /* The row shows its line as the store has it: a line that could not
+   * be stored does not change. */
   klynge_record_store_refresh (self->store, NULL);
 }
 
@@ -243,7 +244,8 @@ create_row (gpointer item,
   return row;
 }
 
-/* New rows' "reflow" boxes are laid out as the page's. */
+/* The rows follow their lines by themselves: new ones lay out their
+ * "reflow" boxes as the page's, and the summary counts again. */
 static void
 lines_changed_cb (gpointer user_data,
                   guint    position,
