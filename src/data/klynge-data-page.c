@@ -7,9 +7,11 @@
 #include "klynge-i18n.h"
 
 #include "klynge-cluster.h"
+#include "klynge-batch-row.h"
 #include "klynge-batch-store.h"
 #include "klynge-data-item.h"
 #include "klynge-data-page.h"
+#include "klynge-delivery-row.h"
 #include "klynge-delivery-store.h"
 #include "klynge-format.h"
 #include "klynge-import.h"
@@ -20,7 +22,6 @@
 #include "klynge-placeholder.h"
 #include "klynge-record-list.h"
 #include "klynge-submissions.h"
-#include "klynge-tooltip.h"
 #include "klynge-undo-stack.h"
 
 struct _KlyngeDataPage
@@ -50,85 +51,14 @@ static GtkWidget *
 create_batch_row (gpointer item,
                   gpointer user_data)
 {
-  KlyngeDataItem *batch = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo"));
-
-  /* Names like "Hansen & Jørgensen" are text, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (batch, "title", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (batch, "subtitle", row, "subtitle", G_BINDING_SYNC_CREATE);
-  gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "data.undo-batch");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (undo), "x", klynge_data_item_get_id (batch));
-  klynge_tooltip_set_text (undo, _("Remove this file’s measurements"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), undo);
-  return row;
-}
-
-/* Data that came on paper or by phone are received too, with a note. */
-static void
-add_by_hand_button (GtkWidget *actions,
-                    gint64     clinic_id)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Received by _Hand…"));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Received by Hand…"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "data.receive-by-hand");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", clinic_id);
-  klynge_tooltip_set_text (button, _("Mark what is missing as received another way, with a note saying how"));
-  gtk_box_append (GTK_BOX (actions), button);
-}
-
-/* While something is missing: a reminder and "by hand"; once all is
- * delivered, a tick. The row stays as the clinic delivers. */
-static void
-show_complete (AdwActionRow   *row,
-               GParamSpec     *pspec,
-               KlyngeDataItem *clinic)
-{
-  GtkWidget *suffix = g_object_get_data (G_OBJECT (row), "suffix");
-
-  if (suffix != NULL)
-    adw_action_row_remove (row, suffix);
-  if (!klynge_data_item_get_complete (clinic))
-    {
-      GtkWidget *remind = gtk_button_new_with_mnemonic (_("_Remind by E-mail"));
-
-      /* Side by side, or one above the other in a narrow window. */
-      suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_widget_add_css_class (suffix, "reflow");
-      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-      /* GTK 4.8 would read the label with its underscore. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remind by E-mail"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "data.remind");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "x", klynge_data_item_get_id (clinic));
-      klynge_tooltip_set_text (remind, _("Open a draft e-mail listing what is missing"));
-      gtk_box_append (GTK_BOX (suffix), remind);
-      add_by_hand_button (suffix, klynge_data_item_get_id (clinic));
-    }
-  else
-    {
-      suffix = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delivered"), -1);
-    }
-  adw_action_row_add_suffix (row, suffix);
-  g_object_set_data (G_OBJECT (row), "suffix", suffix);
+  return klynge_batch_row_new (item);
 }
 
 static GtkWidget *
 create_request_row (gpointer item,
                     gpointer user_data)
 {
-  KlyngeDataItem *clinic = item;
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (clinic, "title", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (clinic, "subtitle", row, "subtitle", G_BINDING_SYNC_CREATE);
-  show_complete (ADW_ACTION_ROW (row), NULL, clinic);
-  g_signal_connect_object (clinic, "notify::complete", G_CALLBACK (show_complete), row, G_CONNECT_SWAPPED);
-  return row;
+  return klynge_delivery_row_new (item);
 }
 
 /* With no rows, the list says why: nothing imported, or @error when its
@@ -152,23 +82,12 @@ show_batches (KlyngeDataPage *self)
   gtk_list_box_set_placeholder (self->batches_list, batches_placeholder_new (klynge_record_store_get_error (store)));
 }
 
-static void update_tracker (KlyngeDataPage *self);
-
-static void
-deliveries_changed_cb (gpointer user_data,
-                       guint    position,
-                       guint    removed,
-                       guint    added)
-{
-  update_tracker (user_data);
-}
-
 static void
 set_deliveries (KlyngeDataPage    *self,
                 KlyngeRecordStore *store)
 {
   g_set_weak_pointer (&self->deliveries, store);
-  klynge_record_list_bind (self->requests_list, G_LIST_MODEL (store), create_request_row, deliveries_changed_cb, self);
+  klynge_record_list_bind (self->requests_list, G_LIST_MODEL (store), create_request_row, NULL, self);
 }
 
 static void
@@ -187,6 +106,8 @@ update_tracker (KlyngeDataPage *self)
   GListModel *clinics = G_LIST_MODEL (self->deliveries);
   guint n_clinics = g_list_model_get_n_items (clinics), n_complete = 0;
   const GError *error = klynge_record_store_get_error (self->deliveries);
+  g_autofree char *complete = NULL;
+  g_autofree char *all = NULL;
   g_autofree char *text = NULL;
 
   /* In place of the clinics' rows: an empty tracker would say all is delivered. */
@@ -203,16 +124,21 @@ update_tracker (KlyngeDataPage *self)
 
       n_complete += klynge_data_item_get_complete (clinic);
     }
-  text = g_strdup_printf (ngettext ("%u of %u clinic has delivered everything asked for.",
-                                    "%u of %u clinics have delivered everything asked for.", n_clinics),
-                          n_complete, n_clinics);
+  complete = klynge_format_integer (n_complete);
+  all = klynge_format_integer (n_clinics);
+  text = g_strdup_printf (ngettext ("%s of %s clinic has delivered everything asked for.",
+                                    "%s of %s clinics have delivered everything asked for.", n_clinics),
+                          complete, all);
   gtk_label_set_text (self->tracker_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->requests_list), n_clinics > 0);
   klynge_page_reflow (GTK_WIDGET (self->requests_list));
   gtk_widget_set_visible (self->remind_all_button, n_complete < n_clinics);
 }
 
-/* One row per clinic: what it delivered, what is missing, a reminder draft. */
+/* One row per clinic: what it delivered, what is missing, a reminder draft.
+ * The rows follow the store by themselves; the tracker is counted here
+ * once, as the context refreshes its stores before every change that
+ * reloads the page. */
 static void
 show_requests (KlyngeDataPage *self)
 {

@@ -11,12 +11,14 @@
 
 #include "klynge-attendance.h"
 #include "klynge-attendance-register.h"
+#include "klynge-attendance-row.h"
 #include "klynge-attendance-store.h"
+#include "klynge-format.h"
+#include "klynge-guest-row.h"
 #include "klynge-list-keys.h"
 #include "klynge-page.h"
 #include "klynge-read-only.h"
 #include "klynge-record-list.h"
-#include "klynge-tooltip.h"
 
 struct _KlyngeAttendanceRegister
 {
@@ -40,43 +42,16 @@ G_DEFINE_FINAL_TYPE (KlyngeAttendanceRegister, klynge_attendance_register, ADW_T
 
 static const char *const roll_call[] = { "present", "excused", "absent" };
 
-static void late_toggled_cb (GtkCheckButton           *check,
-                             KlyngeAttendanceRegister *self);
-
-/* The row shows its line as stored: status with its key, and late. */
-static void
-show_line (GtkWidget *row)
-{
-  KlyngeAttendance *line = klynge_record_list_row_record (GTK_LIST_BOX_ROW (row));
-  GtkWidget *label = g_object_get_data (G_OBJECT (row), "status-label");
-  GtkWidget *late = g_object_get_data (G_OBJECT (row), "late");
-  const char *status = line->status;
-
-  if (status != NULL && *status != '\0')
-    {
-      g_autofree char *key = klynge_quick_key_text (status);
-      /* Translators: a roll call status with the key that records it, "Present (P)" */
-      g_autofree char *text = g_strdup_printf (_("%s (%s)"), klynge_attendance_status_label (status), key);
-
-      gtk_label_set_text (GTK_LABEL (label), text);
-    }
-  else
-    gtk_label_set_text (GTK_LABEL (label), klynge_attendance_status_label (status));
-  gtk_widget_remove_css_class (label, "success");
-  gtk_widget_remove_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, g_strcmp0 (status, "present") == 0 ? "success" : "dim-label");
-  gtk_widget_set_sensitive (late, g_strcmp0 (status, "present") == 0);
-  g_signal_handlers_block_matched (late, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, late_toggled_cb, NULL);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (late), line->late);
-  g_signal_handlers_unblock_matched (late, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, late_toggled_cb, NULL);
-}
-
 /* From the register as stored, not from the rows. */
 static void
 update_summary (KlyngeAttendanceRegister *self)
 {
   GListModel *lines = G_LIST_MODEL (self->store);
   guint present = 0, late = 0, registered = 0, n = lines != NULL ? g_list_model_get_n_items (lines) : 0;
+  g_autofree char *n_present = NULL;
+  g_autofree char *n_late = NULL;
+  g_autofree char *n_registered = NULL;
+  g_autofree char *n_all = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -87,8 +62,12 @@ update_summary (KlyngeAttendanceRegister *self)
       present += g_str_equal (line->status, "present");
       late += line->late;
     }
+  n_present = klynge_format_integer (present);
+  n_late = klynge_format_integer (late);
+  n_registered = klynge_format_integer (registered);
+  n_all = klynge_format_integer (n);
   /* Translators: attendance so far: present, of them late, registered of all */
-  text = g_strdup_printf (_("%u present (%u late) · %u of %u registered"), present, late, registered, n);
+  text = g_strdup_printf (_("%s present (%s late) · %s of %s registered"), n_present, n_late, n_registered, n_all);
   gtk_label_set_text (self->summary_label, text);
 }
 
@@ -98,24 +77,23 @@ record (KlyngeAttendanceRegister *self,
         const char               *status,
         gboolean                  late)
 {
-  KlyngeAttendance *line = klynge_record_list_row_record (GTK_LIST_BOX_ROW (row));
+  KlyngeAttendance *line = klynge_attendance_row_get_line (KLYNGE_ATTENDANCE_ROW (row));
   g_autoptr(GError) error = NULL;
 
   late = late && g_str_equal (status, "present");
   if (!klynge_attendance_set (self->db, self->meeting_id, line->member_id, status, late, &error))
     klynge_page_show_message (GTK_WIDGET (self), error->message);
-  /* The row shows what is stored: a line that could not be stored goes back. */
+  /* The row shows its line as the store has it: a line that could not
+   * be stored does not change. */
   klynge_record_store_refresh (self->store, NULL);
-  show_line (row);
 }
 
 static void
-late_toggled_cb (GtkCheckButton           *check,
+late_toggled_cb (GtkWidget                *row,
+                 gboolean                  late,
                  KlyngeAttendanceRegister *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check), GTK_TYPE_LIST_BOX_ROW);
-
-  record (self, row, "present", gtk_check_button_get_active (check));
+  record (self, row, "present", late);
 }
 
 static gboolean
@@ -136,7 +114,7 @@ key_pressed_cb (GtkEventControllerKey    *controller,
     status = "";
   else if (letter != 0 && letter == klynge_quick_key ("late"))
     {
-      KlyngeAttendance *line = klynge_record_list_row_record (GTK_LIST_BOX_ROW (row));
+      KlyngeAttendance *line = klynge_attendance_row_get_line (KLYNGE_ATTENDANCE_ROW (row));
 
       /* Late implies present. */
       record (self, row, "present", !line->late || g_strcmp0 (line->status, "present") != 0);
@@ -170,7 +148,7 @@ static void
 remove_guest (KlyngeAttendanceRegister *self,
               GtkWidget                *row)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "guest-id"));
+  gint64 id = klynge_guest_row_get_guest_id (KLYNGE_GUEST_ROW (row));
   g_autoptr(GError) error = NULL;
 
   if (!klynge_guest_remove (self->db, id, &error))
@@ -181,10 +159,10 @@ remove_guest (KlyngeAttendanceRegister *self,
 }
 
 static void
-remove_guest_cb (GtkButton                *button,
+remove_guest_cb (GtkWidget                *row,
                  KlyngeAttendanceRegister *self)
 {
-  remove_guest (self, gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW));
+  remove_guest (self, row);
 }
 
 /* The guest row's menu and Delete key, as its button does. */
@@ -222,20 +200,9 @@ static void
 add_guest_row (KlyngeAttendanceRegister *self,
                KlyngeGuest              *guest)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *row = klynge_guest_row_new (guest);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), guest->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), guest->organisation);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  /* The row is the one Tab stop: its menu and Delete remove. */
-  gtk_widget_set_focusable (remove, FALSE);
-  klynge_tooltip_set_text (remove, _("Remove Guest"));
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_guest_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  g_object_set_data (G_OBJECT (row), "guest-id", GSIZE_TO_POINTER (guest->id));
+  g_signal_connect (row, "remove", G_CALLBACK (remove_guest_cb), self);
   gtk_list_box_append (self->guest_list, row);
   show_if_filled (self->guest_list);
 }
@@ -267,49 +234,18 @@ guest_apply_cb (KlyngeAttendanceRegister *self)
     klynge_page_show_message (GTK_WIDGET (self), error->message);
 }
 
-static void
-line_changed_cb (GtkWidget  *row,
-                 GParamSpec *pspec)
-{
-  show_line (row);
-}
-
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  KlyngeAttendanceRegister *self = user_data;
-  KlyngeAttendance *line = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (NULL);
-  g_autofree char *late_key = klynge_quick_key_text ("late");
-  /* Translators: the roll call's check box with the key that ticks it, "Late (L)" */
-  g_autofree char *late_text = g_strdup_printf (_("Late (%s)"), late_key);
-  GtkWidget *late = gtk_check_button_new_with_label (late_text);
-  /* In a narrow window the check box goes under the status, leaving
-   * the name its room. */
-  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *row = klynge_attendance_row_new (item);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (line, "member-name", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (line, "clinic-name", row, "subtitle", G_BINDING_SYNC_CREATE);
-  gtk_label_set_width_chars (GTK_LABEL (status), 18);
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_widget_set_focusable (late, FALSE);
-  g_signal_connect (late, "toggled", G_CALLBACK (late_toggled_cb), self);
-  gtk_widget_add_css_class (suffix, "reflow");
-  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (suffix), status);
-  gtk_box_append (GTK_BOX (suffix), late);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  g_object_set_data (G_OBJECT (row), "status-label", status);
-  g_object_set_data (G_OBJECT (row), "late", late);
-  g_signal_connect_object (line, "notify::status", G_CALLBACK (line_changed_cb), row, G_CONNECT_SWAPPED);
-  g_signal_connect_object (line, "notify::late", G_CALLBACK (line_changed_cb), row, G_CONNECT_SWAPPED);
+  g_signal_connect (row, "late-toggled", G_CALLBACK (late_toggled_cb), user_data);
   return row;
 }
 
-/* The row's record is set once it is made: its line is shown from then. */
+/* The rows follow their lines by themselves: new ones lay out their
+ * "reflow" boxes as the page's, and the summary counts again. */
 static void
 lines_changed_cb (gpointer user_data,
                   guint    position,
@@ -318,8 +254,6 @@ lines_changed_cb (gpointer user_data,
 {
   KlyngeAttendanceRegister *self = user_data;
 
-  for (guint i = 0; i < added; i++)
-    show_line (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, (int) (position + i))));
   klynge_page_reflow (GTK_WIDGET (self->list));
   show_if_filled (self->list);
   update_summary (self);

@@ -10,10 +10,10 @@
 
 #include "klynge-i18n.h"
 
-#include "klynge-accessible.h"
 #include "klynge-attendance.h"
 #include "klynge-format.h"
 #include "klynge-invitation-mail.h"
+#include "klynge-invitation-row.h"
 #include "klynge-meeting.h"
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
@@ -23,7 +23,6 @@
 #include "klynge-picker.h"
 #include "klynge-read-only.h"
 #include "klynge-record-list.h"
-#include "klynge-tooltip.h"
 
 struct _KlyngeInvitationsView
 {
@@ -76,25 +75,17 @@ update_summary (KlyngeInvitationsView *self)
   gtk_widget_set_visible (self->empty_page, n == 0);
 }
 
-static void answer_changed_cb (GtkDropDown           *dropdown,
-                               GParamSpec            *pspec,
-                               KlyngeInvitationsView *self);
-
 static void
-select_answer (GtkDropDown      *dropdown,
-               KlyngeInvitation *invitation)
+answered_cb (KlyngeInvitationRow   *row,
+             const char            *answer,
+             KlyngeInvitationsView *self)
 {
-  g_signal_handlers_block_matched (dropdown, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, answer_changed_cb, NULL);
-  klynge_picker_select_key (dropdown, invitation->status);
-  g_signal_handlers_unblock_matched (dropdown, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, answer_changed_cb, NULL);
-}
+  KlyngeInvitation *invitation = klynge_invitation_row_get_invitation (row);
+  g_autoptr(GError) error = NULL;
 
-static void
-status_changed_cb (GtkDropDown      *dropdown,
-                   GParamSpec       *pspec,
-                   KlyngeInvitation *invitation)
-{
-  select_answer (dropdown, invitation);
+  if (!klynge_invitations_set_status (self->db, self->meeting_id, invitation->member_id, answer, &error))
+    klynge_page_show_message (GTK_WIDGET (self), error->message);
+  klynge_record_store_refresh (self->store, NULL);
 }
 
 static GtkWidget *
@@ -102,44 +93,10 @@ create_row (gpointer item,
             gpointer user_data)
 {
   KlyngeInvitationsView *self = user_data;
-  KlyngeInvitation *invitation = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *answer = gtk_drop_down_new (NULL, NULL);
+  GtkWidget *row = klynge_invitation_row_new (item, self->choices);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (invitation, "member-name", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (invitation, "clinic-name", row, "subtitle", G_BINDING_SYNC_CREATE);
-  klynge_picker_set_choices (answer, self->choices);
-  select_answer (GTK_DROP_DOWN (answer), invitation);
-  g_signal_connect_object (invitation, "notify::status", G_CALLBACK (status_changed_cb), answer, G_CONNECT_SWAPPED);
-  gtk_widget_set_valign (answer, GTK_ALIGN_CENTER);
-  /* The row is the one Tab stop: its menu and letter keys answer. */
-  gtk_widget_set_focusable (answer, FALSE);
-  klynge_tooltip_set_text (answer, _("Answer"));
-  klynge_accessible_name_internals (answer);
-  g_signal_connect (answer, "notify::selected", G_CALLBACK (answer_changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), answer);
-  g_object_set_data (G_OBJECT (row), "answer", answer);
+  g_signal_connect (row, "answered", G_CALLBACK (answered_cb), self);
   return row;
-}
-
-static void
-answer_changed_cb (GtkDropDown           *dropdown,
-                   GParamSpec            *pspec,
-                   KlyngeInvitationsView *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), GTK_TYPE_LIST_BOX_ROW);
-  KlyngeInvitation *invitation = klynge_record_list_row_record (GTK_LIST_BOX_ROW (row));
-  const char *answer = klynge_picker_get_selected_key (dropdown);
-  g_autoptr(GError) error = NULL;
-
-  if (answer == NULL || g_strcmp0 (answer, invitation->status) == 0)
-    return;
-  if (!klynge_invitations_set_status (self->db, self->meeting_id, invitation->member_id, answer, &error))
-    klynge_page_show_message (GTK_WIDGET (self), error->message);
-  /* The row shows what is stored: an answer that could not be stored goes back. */
-  klynge_record_store_refresh (self->store, NULL);
-  select_answer (dropdown, invitation);
 }
 
 static gboolean
@@ -161,7 +118,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       answer = i;
   if (answer == G_N_ELEMENTS (answers))
     return FALSE;
-  klynge_picker_select_key (g_object_get_data (G_OBJECT (row), "answer"), answers[answer]);
+  klynge_invitation_row_answer (KLYNGE_INVITATION_ROW (row), answers[answer]);
   /* On to the next member, as when ticking off a list of answers. */
   next = gtk_list_box_get_row_at_index (self->list, gtk_list_box_row_get_index (row) + 1);
   if (next != NULL)
@@ -182,7 +139,7 @@ answer_action (GtkWidget  *widget,
 
   if (row == NULL || klynge_db_is_read_only (self->db))
     return;
-  klynge_picker_select_key (g_object_get_data (G_OBJECT (row), "answer"), g_variant_get_string (parameter, NULL));
+  klynge_invitation_row_answer (KLYNGE_INVITATION_ROW (row), g_variant_get_string (parameter, NULL));
 }
 
 static void

@@ -128,6 +128,29 @@ n_rows (GtkWidget *list_box)
   return n;
 }
 
+/* The "received by hand" button of the first or the last clinic with
+ * something missing: a delivered clinic's row hides its buttons. */
+static GtkWidget *
+by_hand_button (GtkWidget *requests,
+                gboolean   last)
+{
+  GtkWidget *found = NULL;
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (requests), i)) != NULL; i++)
+    {
+      GtkWidget *button = klynge_ui_test_find_actionable (GTK_WIDGET (row), "data.receive-by-hand");
+
+      if (button != NULL && gtk_widget_is_visible (button))
+        {
+          found = button;
+          if (!last)
+            break;
+        }
+    }
+  return found;
+}
+
 static gint64
 n_batches (KlyngeWindow *window)
 {
@@ -1458,7 +1481,7 @@ tracker_by_hand (KlyngeWindow *window,
   before = g_strdup (gtk_label_get_text (GTK_LABEL (tracker)));
   g_assert_true (gtk_widget_get_visible (klynge_ui_test_find_named (page, "remind-all")));
   klynge_ui_test_screenshot (GTK_WIDGET (window), "tracker.png");
-  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "data.receive-by-hand"), "clicked");
+  g_signal_emit_by_name (by_hand_button (klynge_ui_test_find_named (page, "requests"), FALSE), "clicked");
   KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   note = klynge_ui_test_find_named (GTK_WIDGET (dialog), "note");
@@ -1491,7 +1514,7 @@ tracker_keeps_place (KlyngeWindow *window,
   g_autoptr(GPtrArray) request_rows = NULL;
   g_autoptr(GPtrArray) batch_rows = NULL;
   g_autofree char *sql = NULL;
-  GtkListBoxRow *row = NULL;
+  GtkWidget *row;
   GtkWindow *dialog;
   double value;
 
@@ -1505,12 +1528,9 @@ tracker_keeps_place (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (n_rows (batches) == 20 && n_rows (requests) == 9);
 
   /* The last clinic with something missing has the keyboard's focus. */
-  for (int i = 0; gtk_list_box_get_row_at_index (GTK_LIST_BOX (requests), i) != NULL; i++)
-    if (klynge_ui_test_find_actionable (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (requests), i)),
-                                        "data.receive-by-hand") != NULL)
-      row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (requests), i);
+  row = gtk_widget_get_ancestor (by_hand_button (requests, TRUE), GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (row);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  gtk_widget_grab_focus (row);
   KLYNGE_UI_TEST_WAIT (gtk_widget_has_focus (GTK_WIDGET (row)));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (requests, GTK_TYPE_SCROLLED_WINDOW)));
   KLYNGE_UI_TEST_WAIT (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 100);
@@ -1521,7 +1541,7 @@ tracker_keeps_place (KlyngeWindow *window,
   request_rows = klynge_ui_test_list_rows (requests);
   batch_rows = klynge_ui_test_list_rows (batches);
 
-  g_signal_emit_by_name (klynge_ui_test_find_actionable (GTK_WIDGET (row), "data.receive-by-hand"), "clicked");
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (row, "data.receive-by-hand"), "clicked");
   KLYNGE_UI_TEST_WAIT ((dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   klynge_ui_test_type_over (dialog, klynge_ui_test_find_named (GTK_WIDGET (dialog), "note"), "On paper");
@@ -1534,9 +1554,10 @@ tracker_keeps_place (KlyngeWindow *window,
   klynge_ui_test_assert_same_rows (requests, request_rows);
   klynge_ui_test_assert_same_rows (batches, batch_rows);
   g_assert_true (klynge_ui_test_shows (GTK_WIDGET (row), "by hand: On paper"));
-  /* Delivered now: its buttons gave way to the tick. */
-  g_assert_null (klynge_ui_test_find_actionable (GTK_WIDGET (row), "data.receive-by-hand"));
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
+  /* Delivered now: in the same row, its buttons gave way to the tick. */
+  g_assert_false (gtk_widget_is_visible (klynge_ui_test_find_actionable (row, "data.receive-by-hand")));
+  g_assert_true (gtk_widget_is_visible (klynge_ui_test_find_named (row, "delivered")));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
