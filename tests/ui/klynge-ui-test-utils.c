@@ -222,6 +222,10 @@ klynge_ui_test_press_key (GtkWindow       *window,
 
   /* Xvfb has no window manager to give the window the keyboard. */
   XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+  /* The press and its release reach the server together, but a server
+   * starved of the CPU can take them apart by more than the repeat delay
+   * and repeat the key: under load, two Downs once moved a list by five. */
+  XAutoRepeatOff (xdisplay);
   XFlush (xdisplay);
   g_assert_true (klynge_ui_test_wait_until (has_focus, window, 5000));
 
