@@ -231,7 +231,7 @@ klynge_ui_test_press_key (GtkWindow       *window,
    * drop-down chooses its list's selection on Return, not the item with
    * the focus. Resting at the screen's centre, the pointer lay over the
    * sixth item of a list the keys had opened, and under load that item,
-   * not the one two Downs had reached, was chosen (2 of 10 runs). */
+   * not the one two Downs had reached, was chosen (twice in 8 runs). */
   XTestFakeMotionEvent (xdisplay, -1, DisplayWidth (xdisplay, DefaultScreen (xdisplay)) - 1,
                         DisplayHeight (xdisplay, DefaultScreen (xdisplay)) - 1, CurrentTime);
   XFlush (xdisplay);
