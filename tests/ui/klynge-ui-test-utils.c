@@ -207,6 +207,29 @@ fake_key (Display *display,
   XTestFakeKeyEvent (display, XKeysymToKeycode (display, keysym), press, CurrentTime);
 }
 
+/* What the display must be like for keys alone to drive it; once per display. */
+static void
+prepare_display (Display *display)
+{
+  static Display *prepared;
+
+  if (prepared == display)
+    return;
+  /* The press and its release reach the server together, but a server
+   * starved of the CPU could take them apart by more than the repeat
+   * delay and repeat the key (a press held for a second comes as ten). */
+  XAutoRepeatOff (display);
+  /* A key test leaves the mouse alone, so the pointer rests where no list
+   * opens: in GTK 4.8 an item the pointer enters is selected, and a
+   * drop-down chooses its list's selection on Return, not the item with
+   * the focus. Resting at the screen's centre, the pointer lay over the
+   * sixth item of a list the keys had opened, and under load that item,
+   * not the one two Downs had reached, was chosen (twice in 8 runs). */
+  XTestFakeMotionEvent (display, -1, DisplayWidth (display, DefaultScreen (display)) - 1,
+                        DisplayHeight (display, DefaultScreen (display)) - 1, CurrentTime);
+  prepared = display;
+}
+
 void
 klynge_ui_test_press_key (GtkWindow       *window,
                           guint            keyval,
@@ -222,18 +245,7 @@ klynge_ui_test_press_key (GtkWindow       *window,
 
   /* Xvfb has no window manager to give the window the keyboard. */
   XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
-  /* The press and its release reach the server together, but a server
-   * starved of the CPU could take them apart by more than the repeat
-   * delay and repeat the key (a press held for a second comes as ten). */
-  XAutoRepeatOff (xdisplay);
-  /* A key test leaves the mouse alone, so the pointer rests where no list
-   * opens: in GTK 4.8 an item the pointer enters is selected, and a
-   * drop-down chooses its list's selection on Return, not the item with
-   * the focus. Resting at the screen's centre, the pointer lay over the
-   * sixth item of a list the keys had opened, and under load that item,
-   * not the one two Downs had reached, was chosen (twice in 8 runs). */
-  XTestFakeMotionEvent (xdisplay, -1, DisplayWidth (xdisplay, DefaultScreen (xdisplay)) - 1,
-                        DisplayHeight (xdisplay, DefaultScreen (xdisplay)) - 1, CurrentTime);
+  prepare_display (xdisplay);
   XFlush (xdisplay);
   g_assert_true (klynge_ui_test_wait_until (has_focus, window, 5000));
 
