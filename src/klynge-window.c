@@ -53,6 +53,8 @@ struct _KlyngeWindow
   GtkLabel             *read_only_text;
   GtkInfoBar           *archived_banner;
   GtkLabel             *archived_banner_label;
+  GtkInfoBar           *backup_banner;
+  GtkLabel             *backup_banner_label;
   GtkInfoBar           *network_banner;
   GtkLabel             *network_banner_label;
   GtkSpinner           *opening_spinner;
@@ -353,6 +355,28 @@ show_toast (KlyngeWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* A file without a backup of how it was opened is worked on without the
+ * safety net, so this stays in view until the user closes it, and not
+ * only as a toast that passes while the window is still filling. */
+static void
+update_backup_banner (KlyngeWindow *self,
+                      KlyngeDb     *db)
+{
+  const GError *error = klynge_db_get_backup_error (db);
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
+    message = g_strdup_printf (_("No backup could be made of the file as it was opened: %s"), error->message);
+  gtk_label_set_text (self->backup_banner_label, message != NULL ? message : "");
+  gtk_info_bar_set_revealed (self->backup_banner, message != NULL);
+}
+
+static void
+backup_banner_response_cb (KlyngeWindow *self)
+{
+  gtk_info_bar_set_revealed (self->backup_banner, FALSE);
+}
+
 static void
 opened_cb (GObject      *source,
            GAsyncResult *result,
@@ -385,13 +409,7 @@ opened_cb (GObject      *source,
   /* On a network drive the banner says why, and who has the file. */
   if (klynge_db_is_read_only (db) && !klynge_db_is_on_network_drive (db))
     announce_read_only (self);
-  if (klynge_db_get_backup_error (db) != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("No backup could be made of the file as it was opened: %s"),
-                                                  klynge_db_get_backup_error (db)->message);
-
-      show_toast (self, message);
-    }
+  update_backup_banner (self, db);
 
   if (job->then != NULL)
     job->then (self, job->then_data);
@@ -972,6 +990,9 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, read_only_text);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, archived_banner);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, archived_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, backup_banner);
+  gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, backup_banner_label);
+  gtk_widget_class_bind_template_callback (widget_class, backup_banner_response_cb);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, network_banner);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, network_banner_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, opening_spinner);
