@@ -54,6 +54,10 @@ update_summary (KlyngeInvitationsView *self)
 {
   KlyngeInvitationCounts counts = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autofree char *n_invited = NULL;
+  g_autofree char *n_accepted = NULL;
+  g_autofree char *n_declined = NULL;
+  g_autofree char *n_no_answer = NULL;
   g_autofree char *text = NULL;
   guint n;
 
@@ -63,10 +67,14 @@ update_summary (KlyngeInvitationsView *self)
       gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), TRUE);
     }
   n = counts.invited;
+  n_invited = klynge_format_integer (n);
+  n_accepted = klynge_format_integer (counts.accepted);
+  n_declined = klynge_format_integer (counts.declined);
+  n_no_answer = klynge_format_integer (counts.no_answer);
   /* Translators: the counts of the invitations' answers */
-  text = g_strdup_printf (ngettext ("%u invited: %u accepted, %u declined, %u no answer",
-                                    "%u invited: %u accepted, %u declined, %u no answer", n),
-                          n, counts.accepted, counts.declined, counts.no_answer);
+  text = g_strdup_printf (ngettext ("%s invited: %s accepted, %s declined, %s no answer",
+                                    "%s invited: %s accepted, %s declined, %s no answer", n),
+                          n_invited, n_accepted, n_declined, n_no_answer);
   gtk_label_set_text (self->summary_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->keys_label), n > 0);

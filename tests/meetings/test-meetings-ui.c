@@ -170,6 +170,9 @@ plan_and_register (KlyngeWindow *window,
     second = g_list_model_get_item (invited, 1);
     g_assert_cmpstr (first->status, ==, "declined");
     g_assert_cmpstr (second->status, ==, "accepted");
+    /* The counts above the list follow the keys. */
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (invitations, "invitations-summary"))),
+                              " invited: 1 accepted, 1 declined, "));
   }
   adw_view_stack_set_visible_child_name (stack, "attendance");
   klynge_ui_test_settle ();
