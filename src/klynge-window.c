@@ -372,7 +372,7 @@ update_backup_banner (KlyngeWindow *self,
 }
 
 static void
-backup_banner_response_cb (KlyngeWindow *self)
+backup_banner_close_cb (KlyngeWindow *self)
 {
   gtk_info_bar_set_revealed (self->backup_banner, FALSE);
 }
@@ -992,7 +992,7 @@ klynge_window_class_init (KlyngeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, archived_banner_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, backup_banner);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, backup_banner_label);
-  gtk_widget_class_bind_template_callback (widget_class, backup_banner_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_banner_close_cb);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, network_banner);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, network_banner_label);
   gtk_widget_class_bind_template_child (widget_class, KlyngeWindow, opening_spinner);
