@@ -17,14 +17,13 @@
 
 #include <string.h>
 
-#include "klynge-accessible.h"
 #include "klynge-agenda-builder.h"
+#include "klynge-agenda-row.h"
+#include "klynge-choice.h"
 #include "klynge-list-keys.h"
 #include "klynge-page.h"
-#include "klynge-picker.h"
 #include "klynge-placeholder.h"
 #include "klynge-read-only.h"
-#include "klynge-tooltip.h"
 
 struct _KlyngeAgendaBuilder
 {
@@ -46,12 +45,6 @@ G_DEFINE_FINAL_TYPE (KlyngeAgendaBuilder, klynge_agenda_builder, ADW_TYPE_BIN)
 
 static void rebuild (KlyngeAgendaBuilder *self, int focus_index, gboolean edit);
 
-static KlyngeAgendaItem *
-row_item (GtkWidget *row)
-{
-  return g_object_get_data (G_OBJECT (row), "item");
-}
-
 /* Start times, the total and the over-run warning, without rebuilding the
  * rows: the focus stays where the user types. */
 void
@@ -66,13 +59,12 @@ klynge_agenda_builder_refresh (KlyngeAgendaBuilder *self)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkLabel *time_label = g_object_get_data (G_OBJECT (row), "time-label");
       g_autofree char *at = NULL;
 
-      if (time_label == NULL)
+      if (!KLYNGE_IS_AGENDA_ROW (row))
         continue;
-      at = klynge_meeting_item_start_time (self->meeting, row_item (row));
-      gtk_label_set_text (time_label, at != NULL ? at : "");
+      at = klynge_meeting_item_start_time (self->meeting, klynge_agenda_row_get_item (KLYNGE_AGENDA_ROW (row)));
+      klynge_agenda_row_set_start_time (KLYNGE_AGENDA_ROW (row), at);
     }
 
   total = g_strdup_printf (ngettext ("%d item, %d:%02d hours", "%d items, %d:%02d hours", self->meeting->agenda->len),
@@ -91,51 +83,6 @@ klynge_agenda_builder_refresh (KlyngeAgendaBuilder *self)
     }
 }
 
-/* A screen reader names the row by its item's title as it moves through the agenda. */
-static void
-name_row (GtkWidget  *row,
-          const char *title)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title != NULL && *title != '\0' ? title : _("Item"), -1);
-}
-
-static void
-title_changed_cb (GtkEditable *entry,
-                  GtkWidget   *row)
-{
-  KlyngeAgendaItem *item = row_item (row);
-
-  g_free (item->title);
-  item->title = g_strdup (gtk_editable_get_text (entry));
-  name_row (row, item->title);
-}
-
-static void
-kind_changed_cb (GtkDropDown *dropdown,
-                 GParamSpec  *pspec,
-                 GtkWidget   *row)
-{
-  KlyngeAgendaItem *item = row_item (row);
-  const char *kind = klynge_picker_get_selected_key (dropdown);
-
-  if (kind != NULL)
-    {
-      g_free (item->kind);
-      item->kind = g_strdup (kind);
-    }
-}
-
-static void
-duration_changed_cb (GtkSpinButton       *spin,
-                     KlyngeAgendaBuilder *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (spin), GTK_TYPE_LIST_BOX_ROW);
-
-  row_item (row)->duration_minutes = gtk_spin_button_get_value_as_int (spin);
-  klynge_agenda_builder_refresh (self);
-}
-
 static void
 remove_item (KlyngeAgendaBuilder *self,
              int                  index)
@@ -145,25 +92,10 @@ remove_item (KlyngeAgendaBuilder *self,
 }
 
 static void
-remove_clicked_cb (GtkButton           *button,
-                   KlyngeAgendaBuilder *self)
+remove_cb (GtkListBoxRow       *row,
+           KlyngeAgendaBuilder *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-
-  remove_item (self, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
-}
-
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GtkWidget     *row)
-{
-  KlyngeAgendaBuilder *self = KLYNGE_AGENDA_BUILDER (gtk_widget_get_ancestor (row, KLYNGE_TYPE_AGENDA_BUILDER));
-
-  if (klynge_db_is_read_only (self->db))
-    return NULL;
-  return gdk_content_provider_new_typed (G_TYPE_UINT, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+  remove_item (self, gtk_list_box_row_get_index (row));
 }
 
 typedef struct
@@ -206,71 +138,11 @@ static GtkWidget *
 make_row (KlyngeAgendaBuilder *self,
           KlyngeAgendaItem    *item)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  /* In a narrow window the type and duration go under the title. */
-  GtkWidget *first = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *second = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkWidget *time_label = gtk_label_new (NULL);
-  GtkWidget *title = gtk_entry_new ();
-  GtkWidget *kind = gtk_drop_down_new (NULL, NULL);
-  GtkWidget *duration = gtk_spin_button_new_with_range (0, 600, 5);
-  GtkWidget *unit = gtk_label_new (_("min"));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkDragSource *source = gtk_drag_source_new ();
+  GtkWidget *row = klynge_agenda_row_new (item, G_LIST_MODEL (self->kinds), !klynge_db_is_read_only (self->db));
 
-  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "time-label", time_label);
-  g_object_set_data (G_OBJECT (row), "title-entry", title);
-
-  gtk_widget_set_margin_start (box, 8);
-  gtk_widget_set_margin_end (box, 8);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  klynge_tooltip_set_text (handle, _("Drag to move"));
-  gtk_widget_add_css_class (time_label, "numeric");
-  gtk_label_set_width_chars (GTK_LABEL (time_label), 5);
-  gtk_editable_set_text (GTK_EDITABLE (title), item->title);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
-  klynge_picker_set_choices (kind, G_LIST_MODEL (self->kinds));
-  klynge_picker_select_key (kind, item->kind);
-  klynge_page_ellipsize_picker (GTK_DROP_DOWN (kind));
-  gtk_size_group_add_widget (self->kind_widths, kind);
-  klynge_tooltip_set_text (kind, _("Type"));
-  klynge_accessible_name_internals (kind);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), item->duration_minutes);
-  klynge_tooltip_set_text (duration, _("Duration in minutes"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (duration), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Duration in minutes"), -1);
-  name_row (row, item->title);
-  klynge_tooltip_set_text (remove, _("Remove Item"));
-  gtk_widget_add_css_class (remove, "flat");
-  /* Delete on the row does it: the agenda stays one Tab stop. */
-  gtk_widget_set_focusable (remove, FALSE);
-
-  g_signal_connect (title, "changed", G_CALLBACK (title_changed_cb), row);
-  g_signal_connect (kind, "notify::selected", G_CALLBACK (kind_changed_cb), row);
-  g_signal_connect (duration, "value-changed", G_CALLBACK (duration_changed_cb), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
-  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
-
-  gtk_widget_add_css_class (box, "reflow");
-  gtk_widget_set_hexpand (first, TRUE);
-  gtk_widget_set_halign (second, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (first), handle);
-  gtk_box_append (GTK_BOX (first), time_label);
-  gtk_box_append (GTK_BOX (first), title);
-  gtk_box_append (GTK_BOX (second), kind);
-  gtk_box_append (GTK_BOX (second), duration);
-  gtk_box_append (GTK_BOX (second), unit);
-  gtk_box_append (GTK_BOX (second), remove);
-  gtk_box_append (GTK_BOX (box), first);
-  gtk_box_append (GTK_BOX (box), second);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_size_group_add_widget (self->kind_widths, klynge_agenda_row_get_kind_picker (KLYNGE_AGENDA_ROW (row)));
+  g_signal_connect_swapped (row, "duration-changed", G_CALLBACK (klynge_agenda_builder_refresh), self);
+  g_signal_connect (row, "remove", G_CALLBACK (remove_cb), self);
   return row;
 }
 
@@ -285,7 +157,10 @@ focus_row (KlyngeAgendaBuilder *self,
   if (row == NULL)
     return;
   gtk_list_box_select_row (self->list, row);
-  gtk_widget_grab_focus (edit ? g_object_get_data (G_OBJECT (row), "title-entry") : GTK_WIDGET (row));
+  if (edit)
+    klynge_agenda_row_edit (KLYNGE_AGENDA_ROW (row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void

@@ -24,8 +24,8 @@
 #include "klynge-picker.h"
 #include "klynge-placeholder.h"
 #include "klynge-read-only.h"
+#include "klynge-speaker-row.h"
 #include "klynge-topics.h"
-#include "klynge-tooltip.h"
 
 struct _KlyngeMeetingEditor
 {
@@ -133,56 +133,19 @@ fill_choices (KlyngeMeetingEditor *self)
 }
 
 static void
-remove_speaker_cb (GtkButton *button,
-                   gpointer   user_data)
+remove_speaker_cb (GtkWidget           *row,
+                   KlyngeMeetingEditor *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-
-  gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (row)), row);
-}
-
-static GtkWidget *
-entry_with (const char *text,
-            const char *label,
-            gboolean    expand)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_hexpand (entry, expand);
-  return entry;
+  gtk_list_box_remove (self->speaker_list, row);
 }
 
 static void
 add_speaker_row (KlyngeMeetingEditor *self,
                  KlyngeSpeaker       *speaker)
 {
-  g_autofree char *fee = speaker->fee > 0 ? klynge_money_format (speaker->fee, self->currency) : g_strdup ("");
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *name = entry_with (speaker->name, _("Name"), TRUE);
-  GtkWidget *organisation = entry_with (speaker->organisation, _("Organisation"), TRUE);
-  GtkWidget *fee_entry = entry_with (fee, _("Fee"), FALSE);
+  GtkWidget *row = klynge_speaker_row_new (speaker, self->currency);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data (G_OBJECT (row), "name", name);
-  g_object_set_data (G_OBJECT (row), "organisation", organisation);
-  g_object_set_data (G_OBJECT (row), "fee", fee_entry);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_add_css_class (remove, "flat");
-  klynge_tooltip_set_text (remove, _("Remove Speaker"));
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_speaker_cb), NULL);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), organisation);
-  gtk_box_append (GTK_BOX (box), fee_entry);
-  gtk_box_append (GTK_BOX (box), remove);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_signal_connect (row, "remove", G_CALLBACK (remove_speaker_cb), self);
   gtk_list_box_append (self->speaker_list, row);
 }
 
@@ -383,9 +346,9 @@ klynge_meeting_editor_apply (KlyngeMeetingEditor  *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->speaker_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      const char *name = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "name"));
-      const char *organisation = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "organisation"));
-      const char *fee_text = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "fee"));
+      const char *name = klynge_speaker_row_get_name (KLYNGE_SPEAKER_ROW (row));
+      const char *organisation = klynge_speaker_row_get_organisation (KLYNGE_SPEAKER_ROW (row));
+      const char *fee_text = klynge_speaker_row_get_fee (KLYNGE_SPEAKER_ROW (row));
       gint64 fee = 0;
 
       if (*fee_text != '\0' && !klynge_money_parse (fee_text, self->currency, &fee, error))

@@ -19,9 +19,11 @@
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
 #include "klynge-meeting.h"
+#include "klynge-meeting-editor.h"
 #include "klynge-meeting-row.h"
 #include "klynge-meetings-page.h"
 #include "klynge-page.h"
+#include "klynge-speaker-row.h"
 #include "klynge-test-utils.h"
 #include "klynge-indicator-row.h"
 #include "klynge-topics.h"
@@ -108,6 +110,12 @@ plan_and_register (KlyngeWindow *window,
   /* Start times follow: 17:00, 17:10, 17:40. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (agenda_row_child (agenda, 2, GTK_TYPE_LABEL))), ==, "17:40");
 
+  /* A longer first item moves the later ones as it is typed. */
+  set_item (agenda, 0, "Velkommen", 20);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (agenda_row_child (agenda, 1, GTK_TYPE_LABEL))), ==, "17:20");
+  set_item (agenda, 0, "Velkommen", 10);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (agenda_row_child (agenda, 1, GTK_TYPE_LABEL))), ==, "17:10");
+
   /* 100 minutes fit in two hours; 140 do not, and the page says so. */
   warning = klynge_ui_test_find_named (agenda, "agenda-warning");
   g_assert_false (gtk_widget_get_visible (warning));
@@ -115,6 +123,19 @@ plan_and_register (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_visible (warning));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "20 minutes past"));
   set_item (agenda, 2, "Gruppearbejde", 60);
+
+  /* A speaker with a fee, typed into the details. */
+  adw_view_stack_set_visible_child_name (stack, "details");
+  gtk_widget_activate_action (klynge_ui_test_find_widget (page, KLYNGE_TYPE_MEETING_EDITOR), "editor.add-speaker", NULL);
+  klynge_ui_test_settle ();
+  {
+    GtkWidget *name = klynge_ui_test_find_widget (klynge_ui_test_find_widget (page, KLYNGE_TYPE_SPEAKER_ROW), GTK_TYPE_ENTRY);
+    GtkWidget *organisation = gtk_widget_get_next_sibling (name);
+
+    gtk_editable_set_text (GTK_EDITABLE (name), "Eva Holm");
+    gtk_editable_set_text (GTK_EDITABLE (organisation), "Lungeklinikken");
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (organisation)), "1500");
+  }
 
   gtk_widget_activate_action (page, "meetings.save", NULL);
   klynge_ui_test_settle ();
@@ -133,6 +154,10 @@ plan_and_register (KlyngeWindow *window,
   g_assert_cmpuint (saved->agenda->len, ==, 3);
   g_assert_cmpstr (((KlyngeAgendaItem *) g_ptr_array_index (saved->agenda, 1))->title, ==, "Vores data");
   g_assert_cmpint (((KlyngeAgendaItem *) g_ptr_array_index (saved->agenda, 2))->start_minutes, ==, 40);
+  g_assert_cmpuint (saved->speakers->len, ==, 1);
+  g_assert_cmpstr (((KlyngeSpeaker *) g_ptr_array_index (saved->speakers, 0))->name, ==, "Eva Holm");
+  g_assert_cmpstr (((KlyngeSpeaker *) g_ptr_array_index (saved->speakers, 0))->organisation, ==, "Lungeklinikken");
+  g_assert_cmpint (((KlyngeSpeaker *) g_ptr_array_index (saved->speakers, 0))->fee, ==, 150000);
 
   /* The meetings it may follow up, by their date in words. */
   klynge_ui_test_choice_position (adw_combo_row_get_model (ADW_COMBO_ROW (klynge_ui_test_find_named (page, "follow-up"))),
