@@ -295,6 +295,7 @@ import_and_undo (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_visible (unknown));
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "There is no clinic “Lægehuset Østergde”"));
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "There is no indicator “HbA1c målt”"));
+  klynge_ui_test_screenshot (GTK_WIDGET (sheet), "import-problems.png");
   g_signal_emit_by_name (klynge_ui_test_find_button (unknown, "_Remember and Check Again"), "clicked");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "“21x” is not a number") &&
                        !klynge_ui_test_shows (GTK_WIDGET (sheet), "There is no clinic"));
@@ -884,8 +885,11 @@ assistant_choices (KlyngeWindow *window,
   numerator = klynge_ui_test_find_widget (find_titled_row (GTK_WIDGET (assistant), "HbA1c measured in last 12 months"),
                                           GTK_TYPE_DROP_DOWN);
   choose_with_keys (assistant, numerator, 7);   /* AllAges */
+  klynge_ui_test_screenshot (GTK_WIDGET (assistant), "import-wide.png");
   sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (assistant), KLYNGE_TYPE_IMPORT_SHEET));
   gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.check", NULL);
+  KLYNGE_UI_TEST_WAIT (!klynge_import_sheet_is_busy (sheet));
+  klynge_ui_test_screenshot (GTK_WIDGET (sheet), "import-checked.png");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "12 rows do not match the rows kept and are left out."));
   g_assert_false (klynge_ui_test_shows (GTK_WIDGET (sheet), "already on line"));
   gtk_window_close (assistant);
@@ -908,6 +912,8 @@ assistant_choices (KlyngeWindow *window,
                        (row = find_titled_row (clinics, "B81003")) != NULL &&
                        gtk_widget_is_sensitive ((check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)))));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (clinics), TRUE);
+  klynge_ui_test_screenshot (GTK_WIDGET (sheet), "import-clinics.png");
   g_signal_emit_by_name (check, "activate");
   /* Once (a default-renderer run under heavy load) this was not seen in
    * 30 s: what the sheet said instead tells why. */
