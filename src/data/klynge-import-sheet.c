@@ -1287,15 +1287,32 @@ klynge_import_sheet_present_live (GtkWindow            *parent,
   return GTK_WINDOW (window);
 }
 
+/* What a window's drop target needs to open the live import. */
+typedef struct
+{
+  KlyngeContext      *context;
+  KlyngeLiveLookFunc  look_func;
+} LiveDrop;
+
+static void
+live_drop_free (gpointer  data,
+                GClosure *closure)
+{
+  LiveDrop *drop = data;
+
+  g_object_unref (drop->context);
+  g_free (drop);
+}
+
 static gboolean
 live_drop_cb (GtkDropTarget *target,
               const GValue  *value,
               double         x,
               double         y,
-              KlyngeContext *context)
+              LiveDrop      *drop)
 {
   GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  KlyngeLiveLookFunc look_func = (KlyngeLiveLookFunc) g_object_get_data (G_OBJECT (target), "look-func");
+  KlyngeContext *context = drop->context;
   KlyngeLiveLook look = { 0 };
   g_autoptr(GSList) files = NULL;
 
@@ -1305,7 +1322,7 @@ live_drop_cb (GtkDropTarget *target,
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   if (files == NULL)
     return FALSE;
-  look_func (GTK_WINDOW (window), &look);
+  drop->look_func (GTK_WINDOW (window), &look);
   klynge_import_sheet_present_live (GTK_WINDOW (window), context, files->data, &look);
   return TRUE;
 }
@@ -1316,9 +1333,10 @@ klynge_import_sheet_accept_drops (GtkWindow          *window,
                                   KlyngeLiveLookFunc  look_func)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  LiveDrop *drop = g_new (LiveDrop, 1);
 
-  g_object_set_data (G_OBJECT (target), "look-func", (gpointer) look_func);
-  g_signal_connect_data (target, "drop", G_CALLBACK (live_drop_cb), g_object_ref (context),
-                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  drop->context = g_object_ref (context);
+  drop->look_func = look_func;
+  g_signal_connect_data (target, "drop", G_CALLBACK (live_drop_cb), drop, live_drop_free, 0);
   gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (target));
 }
