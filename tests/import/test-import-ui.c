@@ -210,7 +210,11 @@ screenshot_at (GtkWindow  *window,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   graphene_rect_t bounds;
 
-  if (g_getenv ("KLYNGE_SCREENSHOT_DIR") == NULL || !gtk_widget_compute_bounds (widget, scroller, &bounds))
+  if (g_getenv ("KLYNGE_SCREENSHOT_DIR") == NULL)
+    return;
+  /* The sheet grows as a check shows its rows: measured once it has. */
+  klynge_ui_test_settle ();
+  if (!gtk_widget_compute_bounds (widget, scroller, &bounds))
     return;
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 12);
   klynge_ui_test_settle ();
