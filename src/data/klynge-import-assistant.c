@@ -12,6 +12,7 @@
 #include "klynge-period.h"
 #include "klynge-picker.h"
 #include "klynge-import-sheet.h"
+#include "klynge-import-wide-row.h"
 #include "klynge-placeholder.h"
 #include "klynge-tooltip.h"
 
@@ -55,7 +56,7 @@ struct _KlyngeImportAssistant
   KlyngeContext     *context;
   char              *path;
   GListStore        *columns;       /* KlyngeChoice: "(none)", then the file's headers as keys */
-  GPtrArray         *wide_rows;     /* AdwActionRow with "indicator", "numerator", "denominator" data */
+  GPtrArray         *wide_rows;     /* KlyngeImportWideRow */
   gboolean           applying;      /* filling the rows from a mapping */
   gboolean           saved_unread;  /* the saved mappings could not be read: their row says why */
   guint              sheet_number;
@@ -135,14 +136,15 @@ build_mapping (KlyngeImportAssistant *self)
 
   for (guint i = 0; i < self->wide_rows->len; i++)
     {
-      GObject *row = g_ptr_array_index (self->wide_rows, i);
-      const char *numerator = klynge_picker_get_selected_key (g_object_get_data (row, "numerator"));
-      const char *denominator = klynge_picker_get_selected_key (g_object_get_data (row, "denominator"));
+      KlyngeImportWideRow *row = g_ptr_array_index (self->wide_rows, i);
+      const char *indicator = klynge_import_wide_row_get_indicator (row);
+      const char *numerator = klynge_import_wide_row_get_numerator (row);
+      const char *denominator = klynge_import_wide_row_get_denominator (row);
 
       if (numerator != NULL && denominator != NULL)
-        klynge_import_mapping_add_wide (m, g_object_get_data (row, "indicator"), numerator, denominator, NULL);
+        klynge_import_mapping_add_wide (m, indicator, numerator, denominator, NULL);
       else if (numerator != NULL || denominator != NULL)
-        klynge_import_mapping_add_wide (m, g_object_get_data (row, "indicator"), NULL, NULL, numerator ? numerator : denominator);
+        klynge_import_mapping_add_wide (m, indicator, NULL, NULL, numerator ? numerator : denominator);
     }
   return m;
 }
@@ -268,20 +270,19 @@ apply_mapping (KlyngeImportAssistant     *self,
 
   for (guint i = 0; i < self->wide_rows->len; i++)
     {
-      GObject *row = g_ptr_array_index (self->wide_rows, i);
+      KlyngeImportWideRow *row = g_ptr_array_index (self->wide_rows, i);
       guint numerator = NONE, denominator = NONE;
 
       for (guint w = 0; w < m->wide->len; w++)
         {
           KlyngeImportWideColumn *column = g_ptr_array_index (m->wide, w);
 
-          if (g_utf8_collate (column->indicator, g_object_get_data (row, "indicator")) != 0)
+          if (g_utf8_collate (column->indicator, klynge_import_wide_row_get_indicator (row)) != 0)
             continue;
           numerator = column_position (self, column->numerator ? column->numerator : column->value);
           denominator = column_position (self, column->denominator);
         }
-      gtk_drop_down_set_selected (g_object_get_data (row, "numerator"), numerator);
-      gtk_drop_down_set_selected (g_object_get_data (row, "denominator"), denominator);
+      klynge_import_wide_row_set_selected (row, numerator, denominator);
     }
   update_period_length (self);
   for (guint i = 0; m->period_granularity != NULL && i < G_N_ELEMENTS (period_lengths); i++)
@@ -320,37 +321,13 @@ saved_selected_cb (KlyngeImportAssistant *self)
   apply_mapping (self, mapping);
 }
 
-static GtkWidget *
-column_drop_down (KlyngeImportAssistant *self,
-                  const char            *label)
-{
-  GtkWidget *drop_down = gtk_drop_down_new (NULL, NULL);
-
-  klynge_picker_set_choices (drop_down, G_LIST_MODEL (self->columns));
-
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  klynge_tooltip_set_text (drop_down, label);
-  g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (mapping_changed_cb), self);
-  return drop_down;
-}
-
 static void
 add_wide_row (KlyngeImportAssistant *self,
               const char            *indicator)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *numerator = column_drop_down (self, _("Numerator"));
-  GtkWidget *denominator = column_drop_down (self, _("Denominator"));
+  GtkWidget *row = klynge_import_wide_row_new (indicator, G_LIST_MODEL (self->columns));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), indicator);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Numerator, then denominator"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), numerator);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), denominator);
-  g_object_set_data_full (G_OBJECT (row), "indicator", g_strdup (indicator), g_free);
-  g_object_set_data (G_OBJECT (row), "numerator", numerator);
-  g_object_set_data (G_OBJECT (row), "denominator", denominator);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (mapping_changed_cb), self);
   adw_preferences_group_add (self->wide_group, row);
   g_ptr_array_add (self->wide_rows, row);
 }
@@ -381,7 +358,7 @@ new_indicator_cb (KlyngeImportAssistant *self)
   if (*name == '\0')
     return;
   for (guint i = 0; i < self->wide_rows->len; i++)
-    if (g_utf8_collate (g_object_get_data (g_ptr_array_index (self->wide_rows, i), "indicator"), name) == 0)
+    if (g_utf8_collate (klynge_import_wide_row_get_indicator (g_ptr_array_index (self->wide_rows, i)), name) == 0)
       return;
   g_object_ref (self->new_indicator_row);
   adw_preferences_group_remove (self->wide_group, GTK_WIDGET (self->new_indicator_row));
@@ -389,7 +366,7 @@ new_indicator_cb (KlyngeImportAssistant *self)
   adw_preferences_group_add (self->wide_group, GTK_WIDGET (self->new_indicator_row));
   g_object_unref (self->new_indicator_row);
   gtk_editable_set_text (GTK_EDITABLE (self->new_indicator_row), "");
-  gtk_widget_grab_focus (g_object_get_data (g_ptr_array_index (self->wide_rows, self->wide_rows->len - 1), "numerator"));
+  klynge_import_wide_row_focus (g_ptr_array_index (self->wide_rows, self->wide_rows->len - 1));
 }
 
 /* Shows @name (or none) as the saved mapping chosen, saying why. */

@@ -11,6 +11,8 @@
 #include "klynge-chart-data.h"
 #include "klynge-chart-letters.h"
 #include "klynge-format.h"
+#include "klynge-import-clinic-row.h"
+#include "klynge-import-problem-row.h"
 #include "klynge-import-sheet.h"
 #include "klynge-import-task.h"
 #include "klynge-picker.h"
@@ -49,7 +51,7 @@ struct _KlyngeImportSheet
   GtkSwitch           *names_switch;
   gboolean             skip_bad;
   gboolean             chose_unknown;  /* the user set the switch: no default any more */
-  GPtrArray           *file_clinic_rows; /* AdwActionRow per unknown clinic, its text as "clinic" */
+  GPtrArray           *file_clinic_rows; /* KlyngeImportClinicRow */
   GHashTable          *add_only;      /* the texts of the clinics ticked, when not all are; or NULL */
 
   KlyngeContext       *context;
@@ -61,7 +63,7 @@ struct _KlyngeImportSheet
   KlyngeImportPlan    *plan;
   GCancellable        *cancellable;
   gboolean             busy;
-  GPtrArray           *unknown_rows;  /* AdwComboRow, each with its file text as "alias" and a "kind" */
+  GPtrArray           *unknown_rows;  /* KlyngeImportProblemRow */
   GtkWidget           *unknown_error; /* in their place when the clinics or indicators to offer could not be read */
   GHashTable          *indicator_choices; /* file text → indicator name */
   KlyngeImportMapping *checked;       /* the mapping of the last check, choices included */
@@ -263,7 +265,7 @@ add_unknown_rows (KlyngeImportSheet       *self,
     {
       KlyngeImportProblem *problem = g_ptr_array_index (problems, i);
       g_autofree char *title = NULL;
-      AdwComboRow *row;
+      GtkWidget *row;
 
       if (problem->kind != kind || problem->text == NULL ||
           *problem->text == '\0' || g_hash_table_contains (seen, problem->text))
@@ -275,16 +277,8 @@ add_unknown_rows (KlyngeImportSheet       *self,
         title = g_strdup_printf (_("A clinic not in this cluster, line %u"), problem->line);
       else
         title = shown_text (self, problem->text);
-      row = ADW_COMBO_ROW (adw_combo_row_new ());
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      klynge_picker_set_choices (row, choices);
-      g_object_set_data_full (G_OBJECT (row), "alias", g_strdup (problem->text), g_free);
-      g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (kind));
-      if (problem->suggestions != NULL)
-        klynge_picker_select_key (row, problem->suggestions[0]);
-      adw_preferences_group_add (self->unknown_group, GTK_WIDGET (row));
+      row = klynge_import_problem_row_new (problem, title, subtitle, choices);
+      adw_preferences_group_add (self->unknown_group, row);
       g_ptr_array_add (self->unknown_rows, row);
     }
 }
@@ -375,38 +369,10 @@ add_file_clinic_rows (KlyngeImportSheet *self,
 {
   for (guint i = 0; i < clinics->len; i++)
     {
-      KlyngeImportFileClinic *clinic = g_ptr_array_index (clinics, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *subtitle = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *n_rows = klynge_format_integer (clinic->n_rows);
+      GtkWidget *row = klynge_import_clinic_row_new (g_ptr_array_index (clinics, i), self->file_clinic_rows->len + 1,
+                                                     hides_names (self), ticked);
 
-      /* On the projector neither the file's name nor its code: either could
-       * tell a clinic the slides show only by letter. */
-      if (hides_names (self))
-        {
-          title = g_strdup_printf (_("Clinic %u of the file"), self->file_clinic_rows->len + 1);
-          /* Translators: %s is a number, grouped as the locale groups it ("1,234") */
-          subtitle = g_strdup_printf (ngettext ("%s row", "%s rows", clinic->n_rows), n_rows);
-        }
-      else
-        {
-          title = g_strdup (clinic->name);
-          /* Translators: the clinic's number (or name), then a grouped number of rows */
-          subtitle = g_strdup_printf (ngettext ("%s, %s row", "%s, %s rows", clinic->n_rows),
-                                      clinic->number ? clinic->number : clinic->name, n_rows);
-        }
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), ticked);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (file_clinic_toggled_cb), self);
-      g_object_set_data_full (G_OBJECT (row), "clinic", g_strdup (clinic->number ? clinic->number : clinic->name), g_free);
-      g_object_set_data (G_OBJECT (row), "check", check);
+      g_signal_connect_swapped (row, "toggled", G_CALLBACK (file_clinic_toggled_cb), self);
       adw_expander_row_add_row (self->file_clinics_row, row);
       g_ptr_array_add (self->file_clinic_rows, row);
     }
@@ -924,12 +890,12 @@ remember_clicked_cb (KlyngeImportSheet *self)
 
   for (guint i = 0; i < self->unknown_rows->len; i++)
     {
-      AdwComboRow *row = g_ptr_array_index (self->unknown_rows, i);
-      const char *alias = g_object_get_data (G_OBJECT (row), "alias");
+      KlyngeImportProblemRow *row = g_ptr_array_index (self->unknown_rows, i);
+      const char *alias = klynge_import_problem_row_get_alias (row);
       const char *indicator = klynge_picker_get_selected_key (row);
       gint64 clinic = klynge_picker_get_selected_id (row);
 
-      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind")) == KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR)
+      if (klynge_import_problem_row_get_kind (row) == KLYNGE_IMPORT_PROBLEM_UNKNOWN_INDICATOR)
         {
           if (indicator != NULL)
             g_hash_table_insert (self->indicator_choices, g_strdup (alias), g_strdup (indicator));
@@ -989,10 +955,10 @@ file_clinic_toggled_cb (KlyngeImportSheet *self)
 
   for (guint i = 0; i < self->file_clinic_rows->len; i++)
     {
-      GObject *row = g_ptr_array_index (self->file_clinic_rows, i);
+      KlyngeImportClinicRow *row = g_ptr_array_index (self->file_clinic_rows, i);
 
-      if (gtk_check_button_get_active (g_object_get_data (row, "check")))
-        g_hash_table_add (ticked, g_strdup (g_object_get_data (row, "clinic")));
+      if (klynge_import_clinic_row_get_ticked (row))
+        g_hash_table_add (ticked, g_strdup (klynge_import_clinic_row_get_clinic (row)));
     }
   if (g_hash_table_size (ticked) == self->file_clinic_rows->len)
     chosen = self->add_clinics_switch;
@@ -1321,15 +1287,32 @@ klynge_import_sheet_present_live (GtkWindow            *parent,
   return GTK_WINDOW (window);
 }
 
+/* What a window's drop target needs to open the live import. */
+typedef struct
+{
+  KlyngeContext      *context;
+  KlyngeLiveLookFunc  look_func;
+} LiveDrop;
+
+static void
+live_drop_free (gpointer  data,
+                GClosure *closure)
+{
+  LiveDrop *drop = data;
+
+  g_object_unref (drop->context);
+  g_free (drop);
+}
+
 static gboolean
 live_drop_cb (GtkDropTarget *target,
               const GValue  *value,
               double         x,
               double         y,
-              KlyngeContext *context)
+              LiveDrop      *drop)
 {
   GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  KlyngeLiveLookFunc look_func = (KlyngeLiveLookFunc) g_object_get_data (G_OBJECT (target), "look-func");
+  KlyngeContext *context = drop->context;
   KlyngeLiveLook look = { 0 };
   g_autoptr(GSList) files = NULL;
 
@@ -1339,7 +1322,7 @@ live_drop_cb (GtkDropTarget *target,
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   if (files == NULL)
     return FALSE;
-  look_func (GTK_WINDOW (window), &look);
+  drop->look_func (GTK_WINDOW (window), &look);
   klynge_import_sheet_present_live (GTK_WINDOW (window), context, files->data, &look);
   return TRUE;
 }
@@ -1350,9 +1333,10 @@ klynge_import_sheet_accept_drops (GtkWindow          *window,
                                   KlyngeLiveLookFunc  look_func)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  LiveDrop *drop = g_new (LiveDrop, 1);
 
-  g_object_set_data (G_OBJECT (target), "look-func", (gpointer) look_func);
-  g_signal_connect_data (target, "drop", G_CALLBACK (live_drop_cb), g_object_ref (context),
-                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  drop->context = g_object_ref (context);
+  drop->look_func = look_func;
+  g_signal_connect_data (target, "drop", G_CALLBACK (live_drop_cb), drop, live_drop_free, 0);
   gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (target));
 }

@@ -200,6 +200,27 @@ count_changes_cb (KlyngeContext *context,
   (*n)++;
 }
 
+/* Saves a screenshot of @window (see klynge_ui_test_screenshot()) scrolled to @widget. */
+static void
+screenshot_at (GtkWindow  *window,
+               GtkWidget  *widget,
+               const char *name)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t bounds;
+
+  if (g_getenv ("KLYNGE_SCREENSHOT_DIR") == NULL)
+    return;
+  /* The sheet grows as a check shows its rows: measured once it has. */
+  klynge_ui_test_settle ();
+  if (!gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 12);
+  klynge_ui_test_settle ();
+  klynge_ui_test_screenshot (GTK_WIDGET (window), name);
+}
+
 static void
 import_and_undo (KlyngeWindow *window,
                  gpointer      user_data)
@@ -295,6 +316,7 @@ import_and_undo (KlyngeWindow *window,
   KLYNGE_UI_TEST_WAIT (gtk_widget_get_visible (unknown));
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "There is no clinic “Lægehuset Østergde”"));
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "There is no indicator “HbA1c målt”"));
+  screenshot_at (assistant, unknown, "import-problems.png");
   g_signal_emit_by_name (klynge_ui_test_find_button (unknown, "_Remember and Check Again"), "clicked");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "“21x” is not a number") &&
                        !klynge_ui_test_shows (GTK_WIDGET (sheet), "There is no clinic"));
@@ -884,8 +906,11 @@ assistant_choices (KlyngeWindow *window,
   numerator = klynge_ui_test_find_widget (find_titled_row (GTK_WIDGET (assistant), "HbA1c measured in last 12 months"),
                                           GTK_TYPE_DROP_DOWN);
   choose_with_keys (assistant, numerator, 7);   /* AllAges */
+  screenshot_at (assistant, gtk_widget_get_ancestor (numerator, ADW_TYPE_PREFERENCES_GROUP), "import-wide.png");
   sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (assistant), KLYNGE_TYPE_IMPORT_SHEET));
   gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.check", NULL);
+  KLYNGE_UI_TEST_WAIT (!klynge_import_sheet_is_busy (sheet));
+  screenshot_at (assistant, GTK_WIDGET (sheet), "import-checked.png");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "12 rows do not match the rows kept and are left out."));
   g_assert_false (klynge_ui_test_shows (GTK_WIDGET (sheet), "already on line"));
   gtk_window_close (assistant);
@@ -908,6 +933,8 @@ assistant_choices (KlyngeWindow *window,
                        (row = find_titled_row (clinics, "B81003")) != NULL &&
                        gtk_widget_is_sensitive ((check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)))));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (clinics), TRUE);
+  screenshot_at (assistant, clinics, "import-clinics.png");
   g_signal_emit_by_name (check, "activate");
   /* Once (a default-renderer run under heavy load) this was not seen in
    * 30 s: what the sheet said instead tells why. */
