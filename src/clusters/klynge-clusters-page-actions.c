@@ -157,12 +157,10 @@ typedef struct
 } DeleteRequest;
 
 static void
-delete_request_free (gpointer  data,
-                     GClosure *closure)
+delete_request_free (gpointer data)
 {
   DeleteRequest *request = data;
 
-  g_object_unref (request->self);
   g_object_unref (request->clinic);
   g_free (request);
 }
@@ -242,9 +240,10 @@ ask_about_members (KlyngeClustersPage *self,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move", can_move);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), can_move ? "move" : "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  request->self = g_object_ref (self);
+  request->self = self;
   request->clinic = g_object_ref (clinic);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_clinic_response_cb), request, delete_request_free, 0);
+  klynge_page_connect_request (dialog, "response", G_CALLBACK (delete_clinic_response_cb), GTK_WIDGET (self),
+                               request, delete_request_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -344,25 +343,6 @@ typedef struct
                                      const char         *path);
 } ChooserRequest;
 
-static ChooserRequest *
-chooser_request_new (KlyngeClustersPage *self)
-{
-  ChooserRequest *request = g_new0 (ChooserRequest, 1);
-
-  request->self = g_object_ref (self);
-  return request;
-}
-
-static void
-chooser_request_free (gpointer  data,
-                      GClosure *closure)
-{
-  ChooserRequest *request = data;
-
-  g_object_unref (request->self);
-  g_free (request);
-}
-
 static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
@@ -389,7 +369,7 @@ export_action (GtkWidget  *widget,
 {
   KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
   const char *kind = g_variant_get_string (parameter, NULL);
-  ChooserRequest *request = chooser_request_new (self);
+  ChooserRequest *request = g_new0 (ChooserRequest, 1);
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export the Address List"), parent_window (self),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the file name offered for the exported address list */
@@ -398,7 +378,8 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   request->format = g_str_equal (kind, "csv") ? KLYNGE_MEMBER_EXPORT_CSV
                     : g_str_equal (kind, "pdf") ? KLYNGE_MEMBER_EXPORT_PDF : KLYNGE_MEMBER_EXPORT_XLSX;
-  g_signal_connect_data (chooser, "response", G_CALLBACK (export_response_cb), request, chooser_request_free, 0);
+  request->self = self;
+  klynge_page_connect_request (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -488,9 +469,10 @@ choose_spreadsheet (KlyngeClustersPage *self,
   gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
-  request = chooser_request_new (self);
+  request = g_new0 (ChooserRequest, 1);
+  request->self = self;
   request->import = import;
-  g_signal_connect_data (chooser, "response", G_CALLBACK (import_response_cb), request, chooser_request_free, 0);
+  klynge_page_connect_request (chooser, "response", G_CALLBACK (import_response_cb), GTK_WIDGET (self), request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

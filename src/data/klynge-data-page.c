@@ -444,16 +444,6 @@ typedef struct
 } ByHandRequest;
 
 static void
-by_hand_request_free (gpointer  data,
-                      GClosure *closure)
-{
-  ByHandRequest *request = data;
-
-  g_object_unref (request->self);
-  g_free (request);
-}
-
-static void
 by_hand_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      ByHandRequest    *request)
@@ -494,9 +484,9 @@ receive_by_hand_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "receive", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "receive");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  request->self = g_object_ref (self);
+  request->self = self;
   request->clinic = g_variant_get_int64 (parameter);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (by_hand_response_cb), request, by_hand_request_free, 0);
+  klynge_page_connect_request (dialog, "response", G_CALLBACK (by_hand_response_cb), widget, request, g_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -268,16 +268,6 @@ typedef struct
 } MailRequest;
 
 static void
-mail_request_free (gpointer  data,
-                   GClosure *closure)
-{
-  MailRequest *request = data;
-
-  g_object_unref (request->self);
-  g_free (request);
-}
-
-static void
 folder_chosen_cb (GtkNativeDialog *chooser,
                   int              response,
                   MailRequest     *request)
@@ -309,9 +299,9 @@ export_ics_action (GtkWidget  *widget,
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Save Here"), _("_Cancel"));
-  request->self = g_object_ref (self);
+  request->self = self;
   request->kind = remind ? KLYNGE_INVITATION_MAIL_REMINDER : KLYNGE_INVITATION_MAIL_AUTO;
-  g_signal_connect_data (chooser, "response", G_CALLBACK (folder_chosen_cb), request, mail_request_free, 0);
+  klynge_page_connect_request (chooser, "response", G_CALLBACK (folder_chosen_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
