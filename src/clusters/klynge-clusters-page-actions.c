@@ -148,12 +148,30 @@ delete_clinic (KlyngeClustersPage  *self,
   klynge_page_push_undo (KLYNGE_PAGE (self), snapshot, message);
 }
 
-static void
-delete_clinic_response_cb (AdwMessageDialog   *dialog,
-                           const char         *response,
-                           KlyngeClustersPage *self)
+/* The clinic the dialog asks about, deleted once it says what becomes of
+ * the members. */
+typedef struct
 {
-  KlyngeClinic *clinic = g_object_get_data (G_OBJECT (dialog), "clinic");
+  KlyngeClustersPage *self;
+  KlyngeClinic       *clinic;
+} DeleteRequest;
+
+static void
+delete_request_free (gpointer data)
+{
+  DeleteRequest *request = data;
+
+  g_object_unref (request->clinic);
+  g_free (request);
+}
+
+static void
+delete_clinic_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           DeleteRequest    *request)
+{
+  KlyngeClustersPage *self = request->self;
+  KlyngeClinic *clinic = request->clinic;
   GtkWidget *target = adw_message_dialog_get_extra_child (dialog);
   KlyngeClinic *move_to = GTK_IS_DROP_DOWN (target) ? gtk_drop_down_get_selected_item (GTK_DROP_DOWN (target)) : NULL;
 
@@ -199,6 +217,7 @@ ask_about_members (KlyngeClustersPage *self,
                                                      "The clinic has %s members. Move them to the clinic chosen below, or remove them with the clinic. Undo brings everything back.",
                                                      n_members), count);
   GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  DeleteRequest *request = g_new0 (DeleteRequest, 1);
   gboolean can_move;
   GtkWidget *target;
 
@@ -221,8 +240,10 @@ ask_about_members (KlyngeClustersPage *self,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move", can_move);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), can_move ? "move" : "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "clinic", g_object_ref (clinic), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_clinic_response_cb), self, 0);
+  request->self = self;
+  request->clinic = g_object_ref (clinic);
+  klynge_page_connect_request (dialog, "response", G_CALLBACK (delete_clinic_response_cb), GTK_WIDGET (self),
+                               request, delete_request_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -312,20 +333,30 @@ export_done_cb (GObject      *source,
                            _("The address list is saved"));
 }
 
-static void
-export_response_cb (GtkNativeDialog    *chooser,
-                    int                 response,
-                    KlyngeClustersPage *self)
+/* What a file chooser of the page hands its file to: an export in
+ * @format, or @import. */
+typedef struct
 {
+  KlyngeClustersPage       *self;
+  KlyngeMemberExportFormat  format;
+  void                    (*import) (KlyngeClustersPage *self,
+                                     const char         *path);
+} ChooserRequest;
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    ChooserRequest  *request)
+{
+  KlyngeClustersPage *self = request->self;
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  KlyngeMemberExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
     {
       klynge_cancellable_renew (&self->export_cancellable);
       klynge_member_export_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
-                                  format, path, self->export_cancellable, export_done_cb, g_object_ref (self));
+                                  request->format, path, self->export_cancellable, export_done_cb, g_object_ref (self));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -338,16 +369,17 @@ export_action (GtkWidget  *widget,
 {
   KlyngeClustersPage *self = KLYNGE_CLUSTERS_PAGE (widget);
   const char *kind = g_variant_get_string (parameter, NULL);
-  KlyngeMemberExportFormat format = g_str_equal (kind, "csv") ? KLYNGE_MEMBER_EXPORT_CSV
-                                    : g_str_equal (kind, "pdf") ? KLYNGE_MEMBER_EXPORT_PDF : KLYNGE_MEMBER_EXPORT_XLSX;
+  ChooserRequest *request = g_new0 (ChooserRequest, 1);
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export the Address List"), parent_window (self),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the file name offered for the exported address list */
   g_autofree char *name = g_strdup_printf ("%s.%s", _("Members"), kind);
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  request->format = g_str_equal (kind, "csv") ? KLYNGE_MEMBER_EXPORT_CSV
+                    : g_str_equal (kind, "pdf") ? KLYNGE_MEMBER_EXPORT_PDF : KLYNGE_MEMBER_EXPORT_XLSX;
+  request->self = self;
+  klynge_page_connect_request (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -372,13 +404,12 @@ import_read_cb (GObject      *source,
   g_autoptr(KlyngeClustersPage) self = user_data;
   g_autoptr(GError) error = NULL;
   KlyngeMemberImport *import = klynge_member_import_read_finish (result, &error);
-  const char *file_name = g_object_get_data (G_OBJECT (self), "import-file-name");
   KlyngeMemberImportDialog *dialog;
 
   if (!klynge_page_report_task (KLYNGE_PAGE (self), import != NULL, error, NULL))
     return;
   dialog = klynge_member_import_dialog_new (parent_window (self), klynge_page_get_db (KLYNGE_PAGE (self)),
-                                            klynge_page_get_cluster (KLYNGE_PAGE (self)), file_name, import);
+                                            klynge_page_get_cluster (KLYNGE_PAGE (self)), self->import_file_name, import);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -389,22 +420,22 @@ import_file (KlyngeClustersPage *self,
              const char         *path)
 {
   klynge_cancellable_renew (&self->import_cancellable);
-  g_object_set_data_full (G_OBJECT (self), "import-file-name", g_path_get_basename (path), g_free);
+  g_free (self->import_file_name);
+  self->import_file_name = g_path_get_basename (path);
   klynge_member_import_read_async (klynge_page_get_db (KLYNGE_PAGE (self)), klynge_page_get_cluster (KLYNGE_PAGE (self)),
                                    path, self->import_cancellable, import_read_cb, g_object_ref (self));
 }
 
 static void
-import_response_cb (GtkNativeDialog    *chooser,
-                    int                 response,
-                    KlyngeClustersPage *self)
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    ChooserRequest  *request)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  void (*import) (KlyngeClustersPage *, const char *) = g_object_get_data (G_OBJECT (chooser), "import");
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    import (self, path);
+    request->import (request->self, path);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
@@ -419,6 +450,7 @@ choose_spreadsheet (KlyngeClustersPage *self,
 {
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter;
+  ChooserRequest *request;
 
   if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
     {
@@ -437,8 +469,10 @@ choose_spreadsheet (KlyngeClustersPage *self,
   gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
-  g_object_set_data (G_OBJECT (chooser), "import", import);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  request = g_new0 (ChooserRequest, 1);
+  request->self = self;
+  request->import = import;
+  klynge_page_connect_request (chooser, "response", G_CALLBACK (import_response_cb), GTK_WIDGET (self), request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

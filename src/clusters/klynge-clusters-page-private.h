@@ -38,6 +38,7 @@ struct _KlyngeClustersPage
   char               *folded_query;    /* the search text, case-folded; NULL: everything */
   GCancellable       *export_cancellable;
   GCancellable       *import_cancellable;
+  char               *import_file_name; /* what the import being read is called */
   guint               reload_source;
   gboolean            compact;         /* the summary fits in a few lines */
 };

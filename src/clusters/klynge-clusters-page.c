@@ -497,6 +497,7 @@ klynge_clusters_page_dispose (GObject *object)
   g_clear_pointer (&self->folded_query, g_free);
   klynge_cancellable_clear (&self->export_cancellable);
   klynge_cancellable_clear (&self->import_cancellable);
+  g_clear_pointer (&self->import_file_name, g_free);
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
   G_OBJECT_CLASS (klynge_clusters_page_parent_class)->dispose (object);

@@ -436,20 +436,27 @@ remind_action (GtkWidget  *widget,
     gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), klynge_data_item_get_detail (clinic), GDK_CURRENT_TIME);
 }
 
+/* The clinic whose data the "received by hand" dialog is about. */
+typedef struct
+{
+  KlyngeDataPage *self;
+  gint64          clinic;
+} ByHandRequest;
+
 static void
 by_hand_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     KlyngeDataPage   *self)
+                     ByHandRequest    *request)
 {
+  KlyngeDataPage *self = request->self;
   GtkEditable *note = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  gint64 clinic = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "clinic");
   gint64 meeting = klynge_picker_get_selected_id (self->meeting_drop_down);
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "receive") || meeting == 0)
     return;
   if (!klynge_submissions_receive_by_hand (klynge_page_get_db (KLYNGE_PAGE (self)), meeting,
-                                           clinic, gtk_editable_get_text (note), &error))
+                                           request->clinic, gtk_editable_get_text (note), &error))
     {
       klynge_page_report_error (KLYNGE_PAGE (self), error);
       return;
@@ -466,7 +473,7 @@ receive_by_hand_action (GtkWidget  *widget,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Received by Hand"),
                                               _("What the clinic still owes is marked received. Say how it came."));
   GtkWidget *note = gtk_entry_new ();
-  gint64 clinic = g_variant_get_int64 (parameter);
+  ByHandRequest *request = g_new0 (ByHandRequest, 1);
 
   gtk_widget_set_name (note, "note");
   gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("On paper at the meeting, by phone…"));
@@ -477,8 +484,9 @@ receive_by_hand_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "receive", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "receive");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "clinic", g_memdup2 (&clinic, sizeof clinic), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (by_hand_response_cb), self, 0);
+  request->self = self;
+  request->clinic = g_variant_get_int64 (parameter);
+  klynge_page_connect_request (dialog, "response", G_CALLBACK (by_hand_response_cb), widget, request, g_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

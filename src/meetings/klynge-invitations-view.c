@@ -14,6 +14,7 @@
 #include "klynge-format.h"
 #include "klynge-invitation-mail.h"
 #include "klynge-invitation-row.h"
+#include "klynge-invitation-template-dialog.h"
 #include "klynge-meeting.h"
 #include "klynge-invitations.h"
 #include "klynge-invitations-view.h"
@@ -259,23 +260,29 @@ ics_done_cb (GObject      *source,
   klynge_page_show_message (GTK_WIDGET (self), text);
 }
 
-static void
-folder_chosen_cb (GtkNativeDialog       *chooser,
-                  int                    response,
-                  KlyngeInvitationsView *self)
+/* What a chosen folder is for: the mail of @kind for @self's meeting. */
+typedef struct
 {
+  KlyngeInvitationsView    *self;
+  KlyngeInvitationMailKind  kind;
+} MailRequest;
+
+static void
+folder_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  MailRequest     *request)
+{
+  KlyngeInvitationsView *self = request->self;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (folder)) != NULL && self->db != NULL)
-    klynge_invitation_mail_write_async (self->db, self->meeting_id,
-                                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind")), path,
+    klynge_invitation_mail_write_async (self->db, self->meeting_id, request->kind, path,
                                         NULL, ics_done_cb, g_object_ref (self));
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 static void
@@ -286,43 +293,39 @@ export_ics_action (GtkWidget  *widget,
   KlyngeInvitationsView *self = KLYNGE_INVITATIONS_VIEW (widget);
   gboolean remind = g_str_equal (action_name, "invitations.remind");
   GtkFileChooserNative *chooser;
+  MailRequest *request = g_new0 (MailRequest, 1);
 
   chooser = gtk_file_chooser_native_new (remind ? _("Save the Reminder") : _("Save the Mail Draft"),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Save Here"), _("_Cancel"));
-  g_object_set_data (G_OBJECT (chooser), "kind",
-                     GINT_TO_POINTER (remind ? KLYNGE_INVITATION_MAIL_REMINDER : KLYNGE_INVITATION_MAIL_AUTO));
-  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen_cb), g_object_ref (self));
+  request->self = self;
+  request->kind = remind ? KLYNGE_INVITATION_MAIL_REMINDER : KLYNGE_INVITATION_MAIL_AUTO;
+  klynge_page_connect_request (chooser, "response", G_CALLBACK (folder_chosen_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-mail_response_cb (AdwMessageDialog      *dialog,
-                  const char            *response,
-                  KlyngeInvitationsView *self)
+mail_response_cb (KlyngeInvitationTemplateDialog *dialog,
+                  const char                     *response,
+                  KlyngeInvitationsView          *self)
 {
-  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "template");
-  GtkEditable *subject = g_object_get_data (G_OBJECT (dialog), "subject");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *template_text = NULL;
+  g_autofree char *template_text = klynge_invitation_template_dialog_dup_text (dialog);
+  const char *subject = klynge_invitation_template_dialog_get_subject (dialog);
   g_autofree char *body = NULL;
   g_autofree char *title = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  template_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   /* What was written is kept as a draft, also when the dialog is closed
    * without writing the mail: the next one starts from it. */
   g_settings_set_string (settings, "invitation-template", template_text);
-  g_settings_set_string (settings, "invitation-subject", gtk_editable_get_text (subject));
+  g_settings_set_string (settings, "invitation-subject", subject);
   if (!g_str_equal (response, "compose"))
     return;
   if (!(body = klynge_invitations_fill_template (self->db, self->meeting_id, template_text, &error)) ||
-      !(title = klynge_invitations_fill_template (self->db, self->meeting_id, gtk_editable_get_text (subject), &error)) ||
+      !(title = klynge_invitations_fill_template (self->db, self->meeting_id, subject, &error)) ||
       !(uri = klynge_invitations_mailto (self->db, self->meeting_id, title, body, &error)))
     {
       klynge_page_show_message (GTK_WIDGET (self), error->message);
@@ -340,32 +343,11 @@ mail_action (GtkWidget  *widget,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *saved_subject = g_settings_get_string (settings, "invitation-subject");
   g_autofree char *saved_text = g_settings_get_string (settings, "invitation-template");
-  GtkWidget *dialog, *box, *subject, *frame, *view;
+  KlyngeInvitationTemplateDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Mail to All Members"),
-                                   _("Your mail program opens with every invited member in BCC. "
-                                     "{title}, {date}, {venue}, {address}, {topic} and {agenda} are filled in."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  subject = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (subject), *saved_subject != '\0' ? saved_subject : _("Invitation: {title}"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (subject), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Subject"), -1);
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_widget_set_size_request (view, 420, 220);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            *saved_text != '\0' ? saved_text : klynge_invitations_default_template (), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text"), -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (GTK_BOX (box), subject);
-  gtk_box_append (GTK_BOX (box), frame);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  g_object_set_data (G_OBJECT (dialog), "template", view);
-  g_object_set_data (G_OBJECT (dialog), "subject", subject);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "compose", _("_Write Mail"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "compose", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "compose");
+  dialog = klynge_invitation_template_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                  *saved_subject != '\0' ? saved_subject : _("Invitation: {title}"),
+                                                  *saved_text != '\0' ? saved_text : klynge_invitations_default_template ());
   g_signal_connect (dialog, "response", G_CALLBACK (mail_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

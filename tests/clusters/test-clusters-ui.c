@@ -5,6 +5,7 @@
  */
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cluster-form.h"
@@ -564,7 +565,7 @@ import_members (KlyngeWindow *window,
   gtk_widget_activate_action (page, "clusters.import-members", "s", path);
   KLYNGE_UI_TEST_WAIT ((dialog = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG))) != NULL);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (dialog, "summary"))),
-                            "3 new members, 1 row with a problem (left out), 1 new clinic"));
+                            "From medlemsliste.csv: 3 new members, 1 row with a problem (left out), 1 new clinic"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
                       GTK_COLUMN_VIEW (klynge_ui_test_find_named (dialog, "rows"))))), ==, 4);
   /* Nothing is written before Import. */
@@ -575,6 +576,67 @@ import_members (KlyngeWindow *window,
   g_assert_cmpint (klynge_test_count (db, "SELECT count(*) FROM member", 0), ==, members + 3);
   g_assert_true (list_has (list_of (page, "members_view"), "Søren Ærø"));
   g_assert_true (list_has (list_of (page, "clinics_view"), "Lægehuset Fjordvej"));
+}
+
+/* The open file chooser (GTK's own dialog under the tests). */
+static GtkFileChooser *
+wait_for_chooser (void)
+{
+  GtkWindow *chooser;
+
+  KLYNGE_UI_TEST_WAIT ((chooser = klynge_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+/* The chooser has settled on @path (it reads a folder it is sent to first). */
+static gboolean
+chooses (GtkFileChooser *chooser,
+         const char     *path)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), path) == 0;
+}
+
+/* What the file choosers were opened for reaches the file chosen: the
+ * export's format, and the import with the file's name in its summary. */
+static void
+choosers (KlyngeWindow *window,
+          gpointer      user_data)
+{
+  GtkWidget *page = show_page (window);
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *exported = g_build_filename (dir, "Members.pdf", NULL);
+  g_autofree char *path = klynge_test_data_path ("clusters/medlemsliste.csv");
+  g_autofree char *contents = NULL;
+  GtkFileChooser *chooser;
+  GtkWidget *dialog = NULL;
+  gsize length = 0;
+
+  /* The chooser starts in the working directory. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  gtk_widget_activate_action (page, "clusters.export", "s", "pdf");
+  chooser = wait_for_chooser ();
+  KLYNGE_UI_TEST_WAIT (chooses (chooser, exported));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  KLYNGE_UI_TEST_WAIT (g_file_get_contents (exported, &contents, &length, NULL) && length > 0);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  gtk_widget_activate_action (page, "clusters.import-members", "s", "");
+  chooser = wait_for_chooser ();
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (GTK_WIDGET (chooser)));
+  /* Typed as a user would: the "/" opens the location entry. */
+  klynge_ui_test_type (GTK_WINDOW (chooser), path);
+  klynge_ui_test_press_key (GTK_WINDOW (chooser), GDK_KEY_Return, 0);
+  KLYNGE_UI_TEST_WAIT ((dialog = GTK_WIDGET (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG))) != NULL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (klynge_ui_test_find_named (dialog, "summary"))),
+                                   "From medlemsliste.csv: "));
+  gtk_window_close (GTK_WINDOW (dialog));
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (KLYNGE_TYPE_MEMBER_IMPORT_DIALOG) == NULL);
+  klynge_test_remove_tree (dir);
 }
 
 static GtkLabel *
@@ -1090,6 +1152,12 @@ test_import_members (void)
   run (import_members);
 }
 
+static void
+test_choosers (void)
+{
+  run (choosers);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1109,6 +1177,7 @@ main (int   argc,
   g_test_add_func ("/clusters/ui/edit-cluster", test_edit_cluster);
   g_test_add_func ("/clusters/ui/new-cluster-enter", test_new_cluster_enter);
   g_test_add_func ("/clusters/ui/import-members", test_import_members);
+  g_test_add_func ("/clusters/ui/choosers", test_choosers);
   g_test_add_func ("/clusters/ui/fits-small-screen", test_fits_small_screen);
   g_test_add_func ("/clusters/ui/short-screen", test_short_screen);
   g_test_add_func ("/clusters/ui/long-lists", test_long_lists);

@@ -1120,7 +1120,9 @@ keeps_mail_draft (KlyngeWindow *window,
   GtkWidget *page = two_meetings (window, &first, &second);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
   g_autofree char *subject = NULL;
+  g_autofree char *text = NULL;
   GtkWindow *dialog;
+  GtkWidget *text_view;
 
   klynge_ui_test_open_meeting (window, second);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (klynge_ui_test_find_widget (page, ADW_TYPE_VIEW_STACK)), "invitations");
@@ -1128,11 +1130,19 @@ keeps_mail_draft (KlyngeWindow *window,
   gtk_widget_activate_action (klynge_ui_test_find_widget (page, KLYNGE_TYPE_INVITATIONS_VIEW), "invitations.mail", NULL);
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
   dialog = klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (dialog)) > 0);
+  klynge_ui_test_screenshot (GTK_WIDGET (dialog), "invitation-template.png");
   klynge_ui_test_type_over (dialog, klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY), "Draft subject");
+  text_view = klynge_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  g_assert_true (gtk_widget_grab_focus (text_view));
+  klynge_ui_test_press_key (dialog, GDK_KEY_End, GDK_CONTROL_MASK);
+  klynge_ui_test_type (dialog, " Draft text");
   klynge_ui_test_press_key (dialog, GDK_KEY_Escape, 0);
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   subject = g_settings_get_string (settings, "invitation-subject");
   g_assert_cmpstr (subject, ==, "Draft subject");
+  text = g_settings_get_string (settings, "invitation-template");
+  g_assert_true (g_str_has_suffix (text, " Draft text"));
 }
 
 static void
