@@ -242,13 +242,43 @@ klynge_window_show_error (KlyngeWindow *self,
 static void show_restore_dialog (KlyngeWindow *self,
                                  const char   *path);
 
+/* A dialog's answer about a file: the file goes to its handler. */
+typedef struct
+{
+  KlyngeWindow *self;
+  char         *path;
+} PathRequest;
+
+static void
+path_request_free (PathRequest *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
+/* Not a reference on @self, unlike a page's request: the dialog is the
+ * window's own and goes with it, while a reference would keep the closed
+ * window, and with it the dialog, alive. */
+static void
+connect_path_request (KlyngeWindow *self,
+                      GtkWidget    *dialog,
+                      GCallback     callback,
+                      const char   *path)
+{
+  PathRequest *request = g_new0 (PathRequest, 1);
+
+  request->self = self;
+  request->path = g_strdup (path);
+  g_signal_connect_data (dialog, "response", callback, request, (GClosureNotify) G_CALLBACK (path_request_free), 0);
+}
+
 static void
 open_error_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
-                        KlyngeWindow     *self)
+                        PathRequest      *request)
 {
   if (g_str_equal (response, "restore"))
-    show_restore_dialog (self, g_object_get_data (G_OBJECT (dialog), "path"));
+    show_restore_dialog (request->self, request->path);
 }
 
 /* Whether going back to a backup can help: not for a file that is busy,
@@ -281,8 +311,7 @@ show_open_error (KlyngeWindow *self,
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore from Backup…"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-      g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-      g_signal_connect (dialog, "response", G_CALLBACK (open_error_response_cb), self);
+      connect_path_request (self, dialog, G_CALLBACK (open_error_response_cb), path);
     }
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -653,10 +682,11 @@ create_cluster (KlyngeWindow *self,
 static void
 create_cluster_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
-                            KlyngeWindow     *self)
+                            PathRequest      *request)
 {
+  KlyngeWindow *self = request->self;
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  const char *path = request->path;
   const char *name = gtk_editable_get_text (entry);
 
   if (!g_str_equal (response, "create"))
@@ -689,11 +719,10 @@ ask_cluster_name (KlyngeWindow *self,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
 
   g_signal_connect (entry, "changed", G_CALLBACK (cluster_name_changed_cb), dialog);
   g_signal_connect (entry, "activate", G_CALLBACK (cluster_name_activate_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (create_cluster_response_cb), self);
+  connect_path_request (self, dialog, G_CALLBACK (create_cluster_response_cb), path);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }

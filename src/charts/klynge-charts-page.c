@@ -322,18 +322,26 @@ export_dialog_finished_cb (KlyngeChartsPage *self,
   klynge_page_add_toast (KLYNGE_PAGE (self), adw_toast_new (message));
 }
 
-static void
-export_response_cb (GtkNativeDialog  *chooser,
-                    int               response,
-                    KlyngeChartsPage *self)
+/* What the chooser was opened for: the kind of export asked for. */
+typedef struct
 {
+  KlyngeChartsPage      *self;
+  KlyngeChartExportKind  kind;
+} ExportRequest;
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    ExportRequest   *request)
+{
+  KlyngeChartsPage *self = request->self;
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   KlyngeChartExportJob job = { 0 };
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL && klynge_page_get_db (KLYNGE_PAGE (self)) != NULL)
     {
-      page_job (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind")), &job);
+      page_job (self, request->kind, &job);
       job.path = path;
       if (job.kind == KLYNGE_CHART_EXPORT_DECK && !g_str_has_suffix (path, ".pdf"))
         {
@@ -376,6 +384,7 @@ export_action (GtkWidget  *widget,
                           N_("Letter key (private).xlsx"), N_("Deck.pdf"), N_("Feedback") };
   gboolean folder = kind == KLYNGE_CHART_EXPORT_SLIDES || kind == KLYNGE_CHART_EXPORT_FEEDBACK;
   GtkFileChooserNative *chooser;
+  ExportRequest *request;
 
   /* One chart: its format, size and theme first. */
   if (kind == KLYNGE_CHART_EXPORT_CHART)
@@ -397,8 +406,10 @@ export_action (GtkWidget  *widget,
                                          _("_Export"), _("_Cancel"));
   if (!folder)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(names[kind]));
-  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  request = g_new0 (ExportRequest, 1);
+  request->self = self;
+  request->kind = kind;
+  klynge_page_connect_request (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

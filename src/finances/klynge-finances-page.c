@@ -976,12 +976,20 @@ export_done_cb (GObject      *source,
                            _("The annual accounts are saved"));
 }
 
-static void
-export_response_cb (GtkNativeDialog    *chooser,
-                    int                 response,
-                    KlyngeFinancesPage *self)
+/* What the chooser was opened for: the format of the accounts asked for. */
+typedef struct
 {
-  KlyngeAccountsFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  KlyngeFinancesPage   *self;
+  KlyngeAccountsFormat  format;
+} ExportRequest;
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    ExportRequest   *request)
+{
+  KlyngeFinancesPage *self = request->self;
+  KlyngeAccountsFormat format = request->format;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -1004,14 +1012,16 @@ export_accounts_action (GtkWidget  *widget,
   gboolean pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
   /* Translators: the suggested file name of the annual accounts; %d is the year */
   g_autofree char *name = g_strdup_printf (_("accounts-%d.%s"), self->year, pdf ? "pdf" : "xlsx");
+  ExportRequest *request = g_new0 (ExportRequest, 1);
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Save the Annual Accounts"),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (pdf ? KLYNGE_ACCOUNTS_PDF : KLYNGE_ACCOUNTS_XLSX));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  request->self = self;
+  request->format = pdf ? KLYNGE_ACCOUNTS_PDF : KLYNGE_ACCOUNTS_XLSX;
+  klynge_page_connect_request (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -713,10 +713,11 @@ topics_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char     *db_path;
-  gint64    meeting_id;
-  char     *kind;
-  gboolean  pdf;
+  KlyngeMeetingsPage *self;
+  char               *db_path;
+  gint64              meeting_id;
+  char               *kind;
+  gboolean            pdf;
 } Job;
 
 static void
@@ -758,13 +759,13 @@ xlsx_saved_cb (GObject      *source,
 }
 
 static void
-file_chosen_cb (GtkNativeDialog    *chooser,
-                int                 response,
-                KlyngeMeetingsPage *self)
+file_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                Job             *job)
 {
+  KlyngeMeetingsPage *self = job->self;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  Job *job = g_object_get_data (G_OBJECT (chooser), "job");
   KlyngeDb *db = klynge_page_get_db (KLYNGE_PAGE (self));
   KlyngeMeetingPrint print_kind;
   KlyngeMeetingExport export_kind;
@@ -783,7 +784,6 @@ file_chosen_cb (GtkNativeDialog    *chooser,
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 static void
@@ -800,6 +800,7 @@ start_job (KlyngeMeetingsPage *self,
   if (self->meeting == NULL || self->meeting->id == 0 || db == NULL)
     return;
   job = g_new0 (Job, 1);
+  job->self = self;
   job->db_path = g_strdup (klynge_db_get_path (db));
   job->meeting_id = self->meeting->id;
   job->kind = g_strdup (kind);
@@ -807,8 +808,8 @@ start_job (KlyngeMeetingsPage *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data_full (G_OBJECT (chooser), "job", job, (GDestroyNotify) job_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), g_object_ref (self));
+  klynge_page_connect_request (chooser, "response", G_CALLBACK (file_chosen_cb), GTK_WIDGET (self),
+                               job, (GDestroyNotify) job_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
