@@ -11,6 +11,7 @@
 
 #include "klynge-cluster-details.h"
 #include "klynge-cluster-editor.h"
+#include "klynge-cluster-row.h"
 #include "klynge-cluster-switcher.h"
 #include "klynge-placeholder.h"
 #include "klynge-tooltip.h"
@@ -28,35 +29,6 @@ struct _KlyngeClusterSwitcher
 };
 
 G_DEFINE_FINAL_TYPE (KlyngeClusterSwitcher, klynge_cluster_switcher, ADW_TYPE_BIN)
-
-static GtkWidget *
-row_new (KlyngeClusterBrief *cluster,
-         gboolean            current)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (cluster->name);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_opacity (check, current ? 1 : 0);
-  gtk_box_append (GTK_BOX (box), label);
-  if (cluster->archived)
-    {
-      GtkWidget *mark = gtk_label_new (_("Archived"));
-
-      gtk_widget_set_name (mark, "archived-mark");
-      gtk_widget_add_css_class (mark, "dim-label");
-      gtk_widget_add_css_class (mark, "caption");
-      gtk_box_append (GTK_BOX (box), mark);
-    }
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "cluster-id", GSIZE_TO_POINTER ((gsize) cluster->id));
-  return row;
-}
 
 /* Archived clusters are listed when asked for; the one shown is named in
  * the button even when it is archived. */
@@ -92,7 +64,7 @@ rebuild (KlyngeClusterSwitcher *self)
           klynge_tooltip_set_text (GTK_WIDGET (self->name_label), cluster->name);
         }
       if (!cluster->archived || with_archived)
-        gtk_list_box_append (self->list, row_new (cluster, cluster->id == current));
+        gtk_list_box_append (self->list, klynge_cluster_row_new (cluster, cluster->id == current));
     }
   /* Nothing to show otherwise; unticked, it is still there to tick. */
   gtk_widget_set_visible (GTK_WIDGET (self->show_archived), any_archived || with_archived);
@@ -102,7 +74,7 @@ static void
 row_activated_cb (KlyngeClusterSwitcher *self,
                   GtkListBoxRow         *row)
 {
-  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "cluster-id"));
+  gint64 id = klynge_cluster_row_get_cluster_id (KLYNGE_CLUSTER_ROW (row));
 
   gtk_menu_button_popdown (self->button);
   klynge_context_set_cluster_id (self->context, id);

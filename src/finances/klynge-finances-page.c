@@ -14,6 +14,7 @@
 #include "klynge-budget-chart.h"
 #include "klynge-context.h"
 #include "klynge-edit-guard.h"
+#include "klynge-budget-row.h"
 #include "klynge-finances-page.h"
 #include "klynge-record-table.h"
 #include "klynge-format.h"
@@ -382,7 +383,7 @@ apply_budget (KlyngeFinancesPage  *self,
               AdwEntryRow         *row,
               GError             **error)
 {
-  gint64 category = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "category-id"));
+  gint64 category = klynge_budget_row_get_category_id (KLYNGE_BUDGET_ROW (row));
   gint64 amount = 0;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
@@ -418,23 +419,10 @@ load_budget (KlyngeFinancesPage *self,
   for (guint i = 0; self->totals != NULL && i < self->totals->lines->len; i++)
     {
       KlyngeLedgerLine *line = g_ptr_array_index (self->totals->lines, i);
-      GtkWidget *row = adw_entry_row_new ();
-      g_autofree char *actual = klynge_money_format (line->actual, self->currency);
       g_autofree char *budget = budget_text (self, i);
-      g_autofree char *title = g_strdup_printf (_("Budget for %s"), line->name);
-      g_autofree char *spent = g_strdup_printf (_("Actual %s"), actual);
-      GtkWidget *actual_label = gtk_label_new (spent);
+      GtkWidget *row = klynge_budget_row_new (line, budget, self->currency);
 
-      /* The title stands alone while no budget is set, so it names the field. */
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      /* A narrow window shortens the title: the whole one is a hover away. */
-      klynge_tooltip_set_text (row, title);
-      gtk_widget_add_css_class (actual_label, "dim-label");
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), actual_label);
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (row), budget);
       gtk_widget_set_sensitive (row, !locked);
-      g_object_set_data (G_OBJECT (row), "category-id", GSIZE_TO_POINTER (line->category_id));
       g_signal_connect (row, "apply", G_CALLBACK (budget_activated_cb), self);
       gtk_list_box_append (self->budget_list, row);
     }
