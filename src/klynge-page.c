@@ -749,31 +749,3 @@ klynge_page_bind_view_picker (GtkDropDown  *picker,
   g_signal_connect_object (picker, "notify::selected", G_CALLBACK (picker_selected_cb), stack, 0);
   g_signal_connect_object (stack, "notify::visible-child", G_CALLBACK (stack_visible_cb), picker, 0);
 }
-
-/**
- * klynge_page_connect_request:
- * @instance: a dialog or file chooser that @widget opened
- * @callback: its handler, given @request as user data
- * @widget: the widget the answer is for, kept alive until the handler goes
- * @request: (transfer full): what the opening code hands the handler,
- *   a small struct pointing back to @widget
- * @request_free: frees @request with the handler
- *
- * What a dialog's answer needs besides the answer goes to its handler as
- * typed data, not as string-keyed data on the dialog.
- *
- * Returns: the handler id
- */
-gulong
-klynge_page_connect_request (gpointer        instance,
-                             const char     *detailed_signal,
-                             GCallback       callback,
-                             GtkWidget      *widget,
-                             gpointer        request,
-                             GDestroyNotify  request_free)
-{
-  GClosure *closure = g_cclosure_new (callback, request, (GClosureNotify) G_CALLBACK (request_free));
-
-  g_closure_add_finalize_notifier (closure, g_object_ref (widget), (GClosureNotify) G_CALLBACK (g_object_unref));
-  return g_signal_connect_closure (instance, detailed_signal, closure, FALSE);
-}

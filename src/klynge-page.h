@@ -87,11 +87,5 @@ void           klynge_page_add_shortcut (KlyngePage *self,
                                          const char *action);
 void           klynge_page_show_message (GtkWidget    *widget,
                                          const char   *text);
-gulong         klynge_page_connect_request (gpointer        instance,
-                                            const char     *detailed_signal,
-                                            GCallback       callback,
-                                            GtkWidget      *widget,
-                                            gpointer        request,
-                                            GDestroyNotify  request_free);
 
 G_END_DECLS

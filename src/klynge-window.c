@@ -27,6 +27,7 @@
 #include "klynge-menu-button.h"
 #include "klynge-print.h"
 #include "klynge-read-only.h"
+#include "klynge-request.h"
 #include "klynge-restore-dialog.h"
 #include "klynge-topics.h"
 #include "klynge-window.h"
@@ -256,9 +257,6 @@ path_request_free (PathRequest *request)
   g_free (request);
 }
 
-/* Not a reference on @self, unlike a page's request: the dialog is the
- * window's own and goes with it, while a reference would keep the closed
- * window, and with it the dialog, alive. */
 static void
 connect_path_request (KlyngeWindow *self,
                       GtkWidget    *dialog,
@@ -269,7 +267,7 @@ connect_path_request (KlyngeWindow *self,
 
   request->self = self;
   request->path = g_strdup (path);
-  g_signal_connect_data (dialog, "response", callback, request, (GClosureNotify) G_CALLBACK (path_request_free), 0);
+  klynge_request_connect (dialog, "response", callback, self, request, (GDestroyNotify) path_request_free);
 }
 
 static void

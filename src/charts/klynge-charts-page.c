@@ -18,6 +18,7 @@
 #include "klynge-charts-page.h"
 #include "klynge-picker.h"
 #include "klynge-presentation.h"
+#include "klynge-request.h"
 
 struct _KlyngeChartsPage
 {
@@ -409,7 +410,7 @@ export_action (GtkWidget  *widget,
   request = g_new0 (ExportRequest, 1);
   request->self = self;
   request->kind = kind;
-  klynge_page_connect_request (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
+  klynge_request_connect (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -20,6 +20,7 @@
 #include "klynge-placeholder.h"
 #include "klynge-practice-list.h"
 #include "klynge-record-store.h"
+#include "klynge-request.h"
 
 static void
 changed (KlyngeClustersPage *self)
@@ -242,7 +243,7 @@ ask_about_members (KlyngeClustersPage *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   request->self = self;
   request->clinic = g_object_ref (clinic);
-  klynge_page_connect_request (dialog, "response", G_CALLBACK (delete_clinic_response_cb), GTK_WIDGET (self),
+  klynge_request_connect (dialog, "response", G_CALLBACK (delete_clinic_response_cb), GTK_WIDGET (self),
                                request, delete_request_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -379,7 +380,7 @@ export_action (GtkWidget  *widget,
   request->format = g_str_equal (kind, "csv") ? KLYNGE_MEMBER_EXPORT_CSV
                     : g_str_equal (kind, "pdf") ? KLYNGE_MEMBER_EXPORT_PDF : KLYNGE_MEMBER_EXPORT_XLSX;
   request->self = self;
-  klynge_page_connect_request (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
+  klynge_request_connect (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -472,7 +473,7 @@ choose_spreadsheet (KlyngeClustersPage *self,
   request = g_new0 (ChooserRequest, 1);
   request->self = self;
   request->import = import;
-  klynge_page_connect_request (chooser, "response", G_CALLBACK (import_response_cb), GTK_WIDGET (self), request, g_free);
+  klynge_request_connect (chooser, "response", G_CALLBACK (import_response_cb), GTK_WIDGET (self), request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

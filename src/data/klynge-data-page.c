@@ -21,6 +21,7 @@
 #include "klynge-picker.h"
 #include "klynge-placeholder.h"
 #include "klynge-record-list.h"
+#include "klynge-request.h"
 #include "klynge-submissions.h"
 #include "klynge-undo-stack.h"
 
@@ -486,7 +487,7 @@ receive_by_hand_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   request->self = self;
   request->clinic = g_variant_get_int64 (parameter);
-  klynge_page_connect_request (dialog, "response", G_CALLBACK (by_hand_response_cb), widget, request, g_free);
+  klynge_request_connect (dialog, "response", G_CALLBACK (by_hand_response_cb), widget, request, g_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -17,6 +17,7 @@
 #include "klynge-budget-row.h"
 #include "klynge-finances-page.h"
 #include "klynge-record-table.h"
+#include "klynge-request.h"
 #include "klynge-format.h"
 #include "klynge-ledger-entry-dialog.h"
 #include "klynge-ledger-store.h"
@@ -1009,7 +1010,7 @@ export_accounts_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   request->self = self;
   request->format = pdf ? KLYNGE_ACCOUNTS_PDF : KLYNGE_ACCOUNTS_XLSX;
-  klynge_page_connect_request (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
+  klynge_request_connect (chooser, "response", G_CALLBACK (export_response_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -21,6 +21,7 @@
 #include "klynge-invitation-store.h"
 #include "klynge-list-keys.h"
 #include "klynge-page.h"
+#include "klynge-request.h"
 #include "klynge-picker.h"
 #include "klynge-read-only.h"
 #include "klynge-record-list.h"
@@ -301,7 +302,7 @@ export_ics_action (GtkWidget  *widget,
                                          _("_Save Here"), _("_Cancel"));
   request->self = self;
   request->kind = remind ? KLYNGE_INVITATION_MAIL_REMINDER : KLYNGE_INVITATION_MAIL_AUTO;
-  klynge_page_connect_request (chooser, "response", G_CALLBACK (folder_chosen_cb), widget, request, g_free);
+  klynge_request_connect (chooser, "response", G_CALLBACK (folder_chosen_cb), widget, request, g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

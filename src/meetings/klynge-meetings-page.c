@@ -28,6 +28,7 @@
 #include "klynge-meetings-page.h"
 #include "klynge-placeholder.h"
 #include "klynge-record-list.h"
+#include "klynge-request.h"
 #include "klynge-topics-window.h"
 
 struct _KlyngeMeetingsPage
@@ -808,7 +809,7 @@ start_job (KlyngeMeetingsPage *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  klynge_page_connect_request (chooser, "response", G_CALLBACK (file_chosen_cb), GTK_WIDGET (self),
+  klynge_request_connect (chooser, "response", G_CALLBACK (file_chosen_cb), GTK_WIDGET (self),
                                job, (GDestroyNotify) job_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
