@@ -160,19 +160,15 @@ klynge_import_clinic_row_new (const KlyngeImportFileClinic *clinic,
   n_rows = klynge_format_integer (clinic->n_rows);
   /* On the projector neither the file's name nor its code: either could
    * tell a clinic the slides show only by letter. */
-  if (hide_names)
-    {
-      title = g_strdup_printf (_("Clinic %u of the file"), number);
-      /* Translators: %s is a number, grouped as the locale groups it ("1,234") */
-      subtitle = g_strdup_printf (ngettext ("%s row", "%s rows", clinic->n_rows), n_rows);
-    }
+  title = hide_names ? g_strdup_printf (_("Clinic %u of the file"), number) : g_strdup (clinic->name);
+  /* The code beside the name only when it adds to it: a file without
+   * names has the code as the title already. */
+  if (!hide_names && clinic->number != NULL && g_strcmp0 (clinic->number, clinic->name) != 0)
+    /* Translators: the clinic's code in the file, then a grouped number of rows */
+    subtitle = g_strdup_printf (ngettext ("%s, %s row", "%s, %s rows", clinic->n_rows), clinic->number, n_rows);
   else
-    {
-      title = g_strdup (clinic->name);
-      /* Translators: the clinic's number (or name), then a grouped number of rows */
-      subtitle = g_strdup_printf (ngettext ("%s, %s row", "%s, %s rows", clinic->n_rows),
-                                  clinic->number ? clinic->number : clinic->name, n_rows);
-    }
+    /* Translators: %s is a number, grouped as the locale groups it ("1,234") */
+    subtitle = g_strdup_printf (ngettext ("%s row", "%s rows", clinic->n_rows), n_rows);
   self = g_object_new (KLYNGE_TYPE_IMPORT_CLINIC_ROW,
                        "clinic", clinic->number ? clinic->number : clinic->name,
                        "title", title,
