@@ -139,7 +139,7 @@ remove_speaker_cb (GtkWidget           *row,
   gtk_list_box_remove (self->speaker_list, row);
 }
 
-static void
+static GtkWidget *
 add_speaker_row (KlyngeMeetingEditor *self,
                  KlyngeSpeaker       *speaker)
 {
@@ -147,6 +147,7 @@ add_speaker_row (KlyngeMeetingEditor *self,
 
   g_signal_connect (row, "remove", G_CALLBACK (remove_speaker_cb), self);
   gtk_list_box_append (self->speaker_list, row);
+  return row;
 }
 
 static void
@@ -158,7 +159,9 @@ add_speaker_action (GtkWidget  *widget,
   g_autoptr(KlyngeSpeaker) speaker = NULL;
 
   speaker = klynge_speaker_new ("", "", 0);
-  add_speaker_row (self, speaker);
+  /* Into the new name, as a new agenda item: one types it next, and the
+   * editor scrolls to where it is. */
+  klynge_speaker_row_edit (KLYNGE_SPEAKER_ROW (add_speaker_row (self, speaker)));
 }
 
 /* "17:00" or "17.00" → minutes since midnight; -1 when it is not a time. */

@@ -117,3 +117,11 @@ klynge_speaker_row_get_fee (KlyngeSpeakerRow *self)
   g_return_val_if_fail (KLYNGE_IS_SPEAKER_ROW (self), NULL);
   return gtk_editable_get_text (GTK_EDITABLE (self->fee_entry));
 }
+
+/* Puts the focus into the speaker's name, to type it. */
+void
+klynge_speaker_row_edit (KlyngeSpeakerRow *self)
+{
+  g_return_if_fail (KLYNGE_IS_SPEAKER_ROW (self));
+  gtk_widget_grab_focus (self->name_entry);
+}

@@ -21,5 +21,6 @@ GtkWidget  *klynge_speaker_row_new              (const KlyngeSpeaker *speaker,
 const char *klynge_speaker_row_get_name         (KlyngeSpeakerRow    *self);
 const char *klynge_speaker_row_get_organisation (KlyngeSpeakerRow    *self);
 const char *klynge_speaker_row_get_fee          (KlyngeSpeakerRow    *self);
+void        klynge_speaker_row_edit             (KlyngeSpeakerRow    *self);
 
 G_END_DECLS

@@ -124,17 +124,20 @@ plan_and_register (KlyngeWindow *window,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "20 minutes past"));
   set_item (agenda, 2, "Gruppearbejde", 60);
 
-  /* A speaker with a fee, typed into the details. */
+  /* A speaker with a fee, typed into the details: the button puts the
+   * focus into the new speaker's name, and Tab goes on to the next field. */
   adw_view_stack_set_visible_child_name (stack, "details");
-  gtk_widget_activate_action (klynge_ui_test_find_widget (page, KLYNGE_TYPE_MEETING_EDITOR), "editor.add-speaker", NULL);
-  klynge_ui_test_settle ();
+  g_signal_emit_by_name (klynge_ui_test_find_actionable (page, "editor.add-speaker"), "clicked");
   {
     GtkWidget *name = klynge_ui_test_find_widget (klynge_ui_test_find_widget (page, KLYNGE_TYPE_SPEAKER_ROW), GTK_TYPE_ENTRY);
-    GtkWidget *organisation = gtk_widget_get_next_sibling (name);
 
-    gtk_editable_set_text (GTK_EDITABLE (name), "Eva Holm");
-    gtk_editable_set_text (GTK_EDITABLE (organisation), "Lungeklinikken");
-    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (organisation)), "1500");
+    KLYNGE_UI_TEST_WAIT (gtk_widget_has_focus (gtk_widget_get_first_child (name)) || gtk_widget_has_focus (name));
+    klynge_ui_test_type (GTK_WINDOW (window), "Eva Holm");
+    klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0);
+    klynge_ui_test_type (GTK_WINDOW (window), "Lungeklinikken");
+    klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0);
+    klynge_ui_test_type (GTK_WINDOW (window), "1500");
+    KLYNGE_UI_TEST_WAIT (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (name)), "Eva Holm"));
   }
 
   gtk_widget_activate_action (page, "meetings.save", NULL);
