@@ -30,14 +30,42 @@ make_demo_file (const char *dir)
   return g_strdup (klynge_db_get_path (db));
 }
 
+/* The areas whose page is built, by name, comma-separated in the
+ * switcher's order. */
+static char *
+built_areas (KlyngeWindow *window)
+{
+  GtkWidget *stack = klynge_ui_test_find_named (GTK_WIDGET (window), "main-stack");
+  AdwViewStack *areas_stack = ADW_VIEW_STACK (klynge_ui_test_find_widget (stack, ADW_TYPE_VIEW_STACK));
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (areas_stack);
+  GString *built = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (ADW_IS_BIN (child) && adw_bin_get_child (ADW_BIN (child)) != NULL)
+        g_string_append_printf (built, "%s%s", built->len > 0 ? "," : "", adw_view_stack_page_get_name (page));
+    }
+  return g_string_free (built, FALSE);
+}
+
 static void
 check_areas (KlyngeWindow *window,
              gpointer      user_data)
 {
   KlyngeContext *context = klynge_window_get_context (window);
+  g_autofree char *built_first = NULL;
+  g_autofree char *built_last = NULL;
 
   g_assert_nonnull (klynge_context_get_db (context));
   g_assert_cmpstr (klynge_db_get_path (klynge_context_get_db (context)), ==, user_data);
+
+  /* Start-up builds only the area it shows: the others cost nothing until
+   * they are first shown. */
+  built_first = built_areas (window);
+  g_assert_cmpstr (built_first, ==, klynge_window_get_area (window));
 
   for (guint i = 0; i < G_N_ELEMENTS (area_content); i++)
     {
@@ -52,6 +80,9 @@ check_areas (KlyngeWindow *window,
         g_error ("Area “%s” does not show “%s”; it shows:\n%s",
                  area_content[i].area, area_content[i].expected, text);
     }
+
+  built_last = built_areas (window);
+  g_assert_cmpstr (built_last, ==, "clusters,meetings,data,charts,finances");
 
   /* The area switcher answers the keyboard too. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "meetings");
