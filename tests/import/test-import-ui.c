@@ -656,6 +656,41 @@ test_live_without_period (void)
   run_on_demo_copy (live_without_period);
 }
 
+/* Over a high-contrast slide the live import has the slide's strong edges,
+ * from Klynge's own style sheet: 2 px borders on its buttons. */
+static void
+live_high_contrast (KlyngeWindow *window,
+                    gpointer      user_data)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KlyngeLiveLook look = { .themed = TRUE, .theme = KLYNGE_CHART_THEME_HIGH_CONTRAST };
+  GtkWindow *live;
+  GtkWidget *button;
+  GtkBorder border;
+
+  save_region_mapping (context);
+  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
+  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &look);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (live), "The file holds 1 measurement."));
+  button = klynge_ui_test_find_widget (GTK_WIDGET (live), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_mapped (button));
+  gtk_style_context_get_border (gtk_widget_get_style_context (button), &border);
+  g_assert_cmpint (border.left, ==, 2);
+  g_assert_cmpint (border.bottom, ==, 2);
+  gtk_window_close (live);
+  klynge_test_remove_tree (dir);
+}
+
+static void
+test_live_high_contrast (void)
+{
+  run_on_demo_copy (live_high_contrast);
+}
+
 /* Counts in the sheet are grouped as the locale groups them: a file with
  * 1,200 clinics not in the cluster says so with "1,200", not "1200". */
 static void
@@ -1620,6 +1655,7 @@ main (int   argc,
   g_test_add_func ("/import/ui/tracker-keeps-place", test_tracker_keeps_place);
   g_test_add_func ("/import/ui/assistant-choices", test_assistant_choices);
   g_test_add_func ("/import/ui/month-dates", test_month_dates);
+  g_test_add_func ("/import/ui/live-high-contrast", test_live_high_contrast);
 
   return g_test_run ();
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "klynge-test-utils.h"
-#include "klynge-ui-test-utils.h"
+#include "klynge-ui-test-run.h"
 
 /* What each area must show of the demo cluster. */
 static const struct {
@@ -188,6 +188,55 @@ test_open_demo (void)
   klynge_test_remove_tree (dir);
 }
 
+/* The menu button that F10 opens, below @widget. */
+static GtkMenuButton *
+find_primary_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* About Klynge, chosen in the main menu, shows Klynge's icon, which an
+ * uninstalled Klynge (as under test) has only in its resources. */
+static void
+check_about (KlyngeWindow *window,
+             gpointer      user_data)
+{
+  GtkIconTheme *icons = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  GtkMenuButton *button = find_primary_menu (GTK_WIDGET (window));
+  GtkWidget *menu = NULL, *item;
+  GtkWindow *about = NULL;
+
+  g_assert_nonnull (button);
+  klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_F10, 0);
+  KLYNGE_UI_TEST_WAIT ((menu = GTK_WIDGET (gtk_menu_button_get_popover (button))) != NULL &&
+                       gtk_widget_get_mapped (menu));
+  item = klynge_ui_test_find_menu_item (menu, "About Klynge");
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+  KLYNGE_UI_TEST_WAIT ((about = klynge_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, "io.github.klynge.Klynge");
+  g_assert_true (gtk_icon_theme_has_icon (icons, "io.github.klynge.Klynge"));
+  KLYNGE_UI_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (about)) > 0);
+  klynge_ui_test_screenshot (GTK_WIDGET (about), "about.png");
+  gtk_window_close (about);
+}
+
+static void
+test_about (void)
+{
+  klynge_ui_test_run_on_demo (check_about, NULL);
+}
+
 static const char *
 shown_path (KlyngeWindow *window)
 {
@@ -257,5 +306,6 @@ main (int    argc,
   g_test_add_func ("/ui/window/open-demo", test_open_demo);
   g_test_add_func ("/ui/window/start-on-area", test_start_on_area);
   g_test_add_func ("/ui/window/opens-in-background", test_opens_in_background);
+  g_test_add_func ("/ui/window/about", test_about);
   return g_test_run ();
 }
