@@ -619,6 +619,23 @@ save_region_mapping (KlyngeContext *context)
                                              "Region HbA1c", mapping, NULL));
 }
 
+/* The live sheet over @window on a file in @dir of the region's HbA1c
+ * layout (saved as a mapping first) holding @contents. */
+static GtkWindow *
+present_live (KlyngeWindow         *window,
+              const char           *dir,
+              const char           *contents,
+              const KlyngeLiveLook *look)
+{
+  KlyngeContext *context = klynge_window_get_context (window);
+  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  save_region_mapping (context);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, look);
+}
+
 /* At the meeting: a file of next quarter fits the saved mapping, which is
  * taken; it has no period column, so the sheet asks, with the meeting's. */
 static void
@@ -627,19 +644,15 @@ live_without_period (KlyngeWindow *window,
 {
   KlyngeContext *context = klynge_window_get_context (window);
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *meeting = NULL;
   KlyngeImportSheet *sheet;
   GtkWindow *live;
   GtkWidget *period;
 
-  save_region_mapping (context);
-  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
   meeting = klynge_submissions_meeting_period (klynge_context_get_db (context), klynge_context_get_cluster_id (context));
   g_assert_nonnull (meeting);
 
-  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &(KlyngeLiveLook) { 0 });
+  live = present_live (window, dir, "Ydernummer;Tæller;Nævner\n012345;30;41\n", &(KlyngeLiveLook) { 0 });
   sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
   period = klynge_ui_test_find_named (GTK_WIDGET (sheet), "period");
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "The file holds 1 measurement."));
@@ -662,18 +675,13 @@ static void
 live_high_contrast (KlyngeWindow *window,
                     gpointer      user_data)
 {
-  KlyngeContext *context = klynge_window_get_context (window);
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   KlyngeLiveLook look = { .themed = TRUE, .theme = KLYNGE_CHART_THEME_HIGH_CONTRAST };
   GtkWindow *live;
   GtkWidget *button;
   GtkBorder border;
 
-  save_region_mapping (context);
-  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
-  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &look);
+  live = present_live (window, dir, "Ydernummer;Tæller;Nævner\n012345;30;41\n", &look);
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (live), "The file holds 1 measurement."));
   button = klynge_ui_test_find_widget (GTK_WIDGET (live), GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
@@ -697,20 +705,14 @@ static void
 counts_grouped (KlyngeWindow *window,
                 gpointer      user_data)
 {
-  KlyngeContext *context = klynge_window_get_context (window);
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GString) contents = g_string_new ("Ydernummer;Tæller;Nævner\n012345;30;41\n");
   KlyngeImportSheet *sheet;
   GtkWindow *live;
 
-  save_region_mapping (context);
   for (guint i = 0; i < 1200; i++)
     g_string_append_printf (contents, "9%05u;3;40\n", i);
-  g_assert_true (g_file_set_contents (path, contents->str, -1, NULL));
-
-  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &(KlyngeLiveLook) { 0 });
+  live = present_live (window, dir, contents->str, &(KlyngeLiveLook) { 0 });
   sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "The file holds"));
   g_assert_true (klynge_ui_test_shows (GTK_WIDGET (sheet), "1,200 clinics of the file are not in this cluster: their rows (1,200) are left out."));
@@ -730,20 +732,13 @@ static void
 mapping_not_remembered (KlyngeWindow *window,
                         gpointer      user_data)
 {
-  KlyngeContext *context = klynge_window_get_context (window);
-  KlyngeDb *db = klynge_context_get_db (context);
+  KlyngeDb *db = klynge_context_get_db (klynge_window_get_context (window));
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "hba1c.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 before = klynge_test_count (db, "SELECT count(*) FROM measurement", 0);
   KlyngeImportSheet *sheet;
   GtkWindow *live;
-  gint64 before;
 
-  save_region_mapping (context);
-  g_assert_true (g_file_set_contents (path, "Ydernummer;Tæller;Nævner\n012345;30;41\n", -1, NULL));
-  before = klynge_test_count (db, "SELECT count(*) FROM measurement", 0);
-
-  live = klynge_import_sheet_present_live (GTK_WINDOW (window), context, file, &(KlyngeLiveLook) { 0 });
+  live = present_live (window, dir, "Ydernummer;Tæller;Nævner\n012345;30;41\n", &(KlyngeLiveLook) { 0 });
   sheet = KLYNGE_IMPORT_SHEET (klynge_ui_test_find_widget (GTK_WIDGET (live), KLYNGE_TYPE_IMPORT_SHEET));
   KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (sheet), "The file holds 1 measurement."));
   KLYNGE_UI_TEST_WAIT (gtk_widget_is_sensitive (klynge_ui_test_find_actionable (GTK_WIDGET (sheet), "sheet.import")));

@@ -188,23 +188,6 @@ test_open_demo (void)
   klynge_test_remove_tree (dir);
 }
 
-/* The menu button that F10 opens, below @widget. */
-static GtkMenuButton *
-find_primary_menu (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_primary_menu (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* About Klynge, chosen in the main menu, shows Klynge's icon, which an
  * uninstalled Klynge (as under test) has only in its resources. */
 static void
@@ -212,11 +195,11 @@ check_about (KlyngeWindow *window,
              gpointer      user_data)
 {
   GtkIconTheme *icons = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
-  GtkMenuButton *button = find_primary_menu (GTK_WIDGET (window));
+  GtkMenuButton *button = GTK_MENU_BUTTON (klynge_ui_test_find_named (GTK_WIDGET (window), "primary-menu"));
   GtkWidget *menu = NULL, *item;
   GtkWindow *about = NULL;
 
-  g_assert_nonnull (button);
+  g_assert_true (gtk_menu_button_get_primary (button));
   klynge_ui_test_press_key (GTK_WINDOW (window), GDK_KEY_F10, 0);
   KLYNGE_UI_TEST_WAIT ((menu = GTK_WIDGET (gtk_menu_button_get_popover (button))) != NULL &&
                        gtk_widget_get_mapped (menu));
