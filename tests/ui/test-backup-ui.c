@@ -90,20 +90,17 @@ check_read_only (KlyngeWindow *window,
 {
   GtkWidget *label = klynge_ui_test_find_named (GTK_WIDGET (window), "read-only-label");
   g_autofree char *label_text = NULL;
-  g_autofree char *text = NULL;
 
   g_assert_true (klynge_db_is_read_only (klynge_context_get_db (klynge_window_get_context (window))));
   g_assert_cmpint (shown_members (window), ==, DEMO_MEMBERS);
 
-  /* The header bar says so for as long as the file is open, the toast
-   * once, and why. */
+  /* The header bar says so for as long as the file is open, a toast
+   * once, and why (read below). */
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
   label_text = klynge_ui_test_collect_text (label);
   g_assert_nonnull (strstr (label_text, "Read-only"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (label), "marked read-only"));
-  text = klynge_ui_test_collect_text (GTK_WIDGET (window));
-  g_assert_nonnull (strstr (text, "Opened read-only: The file “demo.sqlite” is marked read-only."));
 
   /* What would change the file cannot be pressed; what only reads can. */
   g_assert_true (can_press (window, "clusters", "clusters.copy-emails"));
@@ -121,6 +118,13 @@ check_read_only (KlyngeWindow *window,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL);
   klynge_ui_test_settle ();
   g_assert_null (klynge_ui_test_find_toplevel (KLYNGE_TYPE_RESTORE_DIALOG));
+
+  /* The toast lives 10 s from the file's opening, and the window took
+   * longer than that to settle on a busy machine: so it is read as
+   * another read-only file opens, while the window still shows it. */
+  klynge_window_open_path (window, user_data);
+  KLYNGE_UI_TEST_WAIT (klynge_ui_test_shows (GTK_WIDGET (window),
+                                            "Opened read-only: The file “demo.sqlite” is marked read-only."));
 }
 
 /* chmod works for root too (CI runs as root): a file marked read-only is
@@ -129,12 +133,16 @@ static void
 test_read_only_notice (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
+  g_autofree char *other_dir = klynge_test_make_tmpdir ();
   g_autofree char *path = make_demo_file (dir);
+  g_autofree char *other = make_demo_file (other_dir);
   const char *argv[] = { "klynge", path, NULL };
 
   g_assert_cmpint (g_chmod (path, 0400), ==, 0);
-  klynge_ui_test_run_app (argv, check_read_only, NULL);
+  g_assert_cmpint (g_chmod (other, 0400), ==, 0);
+  klynge_ui_test_run_app (argv, check_read_only, other);
   klynge_test_remove_tree (dir);
+  klynge_test_remove_tree (other_dir);
 }
 
 static void
