@@ -22,14 +22,6 @@ static const struct {
   { "finances", "32" },
 };
 
-static char *
-make_demo_file (const char *dir)
-{
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-
-  return g_strdup (klynge_db_get_path (db));
-}
-
 /* The areas whose page is built, by name, comma-separated in the
  * switcher's order. */
 static char *
@@ -93,7 +85,7 @@ static void
 test_areas_show_content (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *path = klynge_ui_test_make_demo (dir);
   const char *argv[] = { "klynge", path, NULL };
 
   klynge_ui_test_run_app (argv, check_areas, path);
@@ -122,7 +114,7 @@ static void
 test_start_on_area (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *path = klynge_ui_test_make_demo (dir);
   const char *argv[] = { "klynge", path, "--area", "charts", NULL };
 
   klynge_ui_test_run_app (argv, check_area, (gpointer) "charts");
@@ -145,7 +137,7 @@ static void
 test_first_run_then_reopen (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *path = klynge_ui_test_make_demo (dir);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.klynge.Klynge");
   const char *plain[] = { "klynge", NULL };
   const char *with_file[] = { "klynge", path, NULL };
@@ -269,8 +261,8 @@ test_opens_in_background (void)
 {
   g_autofree char *dir1 = klynge_test_make_tmpdir ();
   g_autofree char *dir2 = klynge_test_make_tmpdir ();
-  g_autofree char *first = make_demo_file (dir1);
-  g_autofree char *second = make_demo_file (dir2);
+  g_autofree char *first = klynge_ui_test_make_demo (dir1);
+  g_autofree char *second = klynge_ui_test_make_demo (dir2);
   const char *paths[] = { first, second };
   const char *argv[] = { "klynge", first, NULL };
 
