@@ -158,6 +158,23 @@ def find_named_tab(app):
     return bool(found)
 
 
+def describe(app):
+    """The app's windows as the test sees them, then as the app tells after
+    the client's cache is dropped: says whether a failed wait was the app's
+    tree or a stale copy of it."""
+    lines = []
+    for i in range(app.childCount):
+        window = app.getChildAtIndex(i)
+        if window is None:
+            lines.append('window %d: gone' % i)
+            continue
+        seen = (window.name, window.getRoleName(), window.childCount, has_focusable(window))
+        window.clearCache()
+        lines.append('window %d: %r %s, %d children, focusable %s; without the cache %d children, focusable %s'
+                     % ((i,) + seen + (window.childCount, has_focusable(window))))
+    return lines
+
+
 def launch(area):
     """Starts the app on an area and waits until it is on the bus. An app
     that exits before it appears did not get as far as Klynge's code (a
@@ -194,7 +211,7 @@ def run(area, button=None):
                 return None, '%r opened no window' % (button,)
             root = app.getChildAtIndex(app.childCount - 1)
             if not wait_for(lambda: has_focusable(root)):
-                return None, '%r opened a window without controls' % (button,)
+                return None, '\n'.join(['%r opened a window without controls' % (button,)] + describe(app))
         else:
             root = app
         return unnamed_controls(root), None
@@ -317,7 +334,7 @@ for area, buttons in AREAS:
         where = area if button is None else '%s: %s' % (area, ' > '.join(button) if isinstance(button, tuple) else button)
         bad, error = run(area, button)
         if error is not None:
-            ok(False, where + ' could be walked', [error])
+            ok(False, where + ' could be walked', error.split('\n'))
         else:
             ok(not bad, '%s: every focusable control has a name' % where, bad[:40])
 
