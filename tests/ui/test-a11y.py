@@ -164,14 +164,15 @@ def describe(app):
     tree or a stale copy of it."""
     lines = []
     for i in range(app.childCount):
-        window = app.getChildAtIndex(i)
-        if window is None:
-            lines.append('window %d: gone' % i)
-            continue
-        seen = (window.name, window.getRoleName(), window.childCount, has_focusable(window))
-        window.clearCache()
-        lines.append('window %d: %r %s, %d children, focusable %s; without the cache %d children, focusable %s'
-                     % ((i,) + seen + (window.childCount, has_focusable(window))))
+        try:
+            window = app.getChildAtIndex(i)
+            seen = (window.name, window.getRoleName(), window.childCount, has_focusable(window))
+            window.clearCache()
+            lines.append('window %d: %r %s, %d children, focusable %s; without the cache %d children, focusable %s'
+                         % ((i,) + seen + (window.childCount, has_focusable(window))))
+        except Exception as e:
+            # A window closed meanwhile: say so rather than end the test here.
+            lines.append('window %d: %r' % (i, e))
     return lines
 
 

@@ -10,18 +10,9 @@
 
 #include "klynge-backup.h"
 #include "klynge-restore-dialog.h"
-#include "klynge-test-utils.h"
-#include "klynge-ui-test-utils.h"
+#include "klynge-ui-test-run.h"
 
 #define DEMO_MEMBERS 25
-
-static char *
-make_demo_file (const char *dir)
-{
-  g_autoptr(KlyngeDb) db = klynge_test_open_demo (dir, NULL);
-
-  return g_strdup (klynge_db_get_path (db));
-}
 
 /* Backs the file up, then empties it of members. */
 static void
@@ -134,8 +125,8 @@ test_read_only_notice (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
   g_autofree char *other_dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = make_demo_file (dir);
-  g_autofree char *other = make_demo_file (other_dir);
+  g_autofree char *path = klynge_ui_test_make_demo (dir);
+  g_autofree char *other = klynge_ui_test_make_demo (other_dir);
   const char *argv[] = { "klynge", path, NULL };
 
   g_assert_cmpint (g_chmod (path, 0400), ==, 0);
@@ -173,7 +164,7 @@ static void
 test_backup_failure_told (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *path = klynge_ui_test_make_demo (dir);
   g_autofree char *backups = g_build_filename (dir, "demo.backups", NULL);
   const char *argv[] = { "klynge", path, NULL };
 
@@ -210,7 +201,7 @@ static void
 test_restore_from_menu (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *path = klynge_ui_test_make_demo (dir);
   const char *argv[] = { "klynge", path, NULL };
   g_autoptr(GListModel) backups = NULL;
 
@@ -246,7 +237,7 @@ static void
 test_damaged_offers_backups (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *path = klynge_ui_test_make_demo (dir);
   const char *argv[] = { "klynge", path, NULL };
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   char garbage[8192];
@@ -322,7 +313,7 @@ static void
 test_network_drive (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *path = klynge_ui_test_make_demo (dir);
   const char *argv[] = { "klynge", path, NULL };
 
   g_setenv ("KLYNGE_TEST_FS_TYPE", "FE534D42", TRUE);
@@ -337,7 +328,7 @@ static void
 test_network_drive_in_use (void)
 {
   g_autofree char *dir = klynge_test_make_tmpdir ();
-  g_autofree char *path = make_demo_file (dir);
+  g_autofree char *path = klynge_ui_test_make_demo (dir);
   g_autofree char *owner = g_strconcat (path, ".klynge-owner", NULL);
   const char *argv[] = { "klynge", path, NULL };
   g_autoptr(GSubprocess) other = NULL;
